@@ -1,0 +1,766 @@
+"""The market data store: one DuckDB file, point-in-time reads, transactional ingests.
+
+Layout (``$THESIS_HOME/market.duckdb``):
+
+``series``        the catalog (id, name, unit, frequency, kind, provider, provider id, origin, license)
+``ingests``       one row per ingest (provider, origin, time)
+``observations``  every vintage of every observation (append-only): a re-ingest that changes a value
+                  adds a row, one that changes nothing adds none
+``current``       the latest vintage per (series, date), kept in step with ``observations`` inside the
+                  same transaction so that ordinary reads do not have to deduplicate vintages
+``events``        FOMC meetings and decisions, CPI releases, earnings dates
+``securities``    reference data per symbol (constituents, sectors, fundamentals snapshots)
+``documents``     article texts
+
+Two notions of time: ``as_of`` is the analysis date (only observations dated on or before it are
+returned), ``vintage`` is an ingestion timestamp (the store as it stood then).
+
+Locking: DuckDB allows one writing process or many reading ones. Connections are opened when
+needed and closed by :meth:`Store.close`; when another process holds the file we wait up to
+``lock_timeout`` seconds and then raise :class:`~thesis.errors.StoreLockedError` naming that process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from thesis.data.records import (
+    OHLCV_COLUMNS,
+    Batch,
+    DocumentBatch,
+    EventBatch,
+    IngestReport,
+    SecurityBatch,
+    SeriesBatch,
+    SeriesInfo,
+)
+from thesis.errors import (
+    DataError,
+    IngestError,
+    SeriesNotFoundError,
+    StoreError,
+    StoreLockedError,
+    nearest,
+)
+from thesis.facts import Source, content_hash
+
+__all__ = ["Observation", "Store", "default_home", "default_store_path"]
+
+SCHEMA_VERSION = "1"
+_OBS_COLS = ("value", *OHLCV_COLUMNS)
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
+CREATE TABLE IF NOT EXISTS series (
+    id VARCHAR, name VARCHAR, unit VARCHAR, frequency VARCHAR, kind VARCHAR, provider VARCHAR,
+    provider_id VARCHAR, origin VARCHAR, license VARCHAR, description VARCHAR,
+    total_return BOOLEAN, updated_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS ingests (
+    id BIGINT, provider VARCHAR, origin VARCHAR, ingested_at TIMESTAMP, new_rows BIGINT
+);
+CREATE TABLE IF NOT EXISTS observations (
+    series_id VARCHAR, date DATE, {", ".join(f"{c} DOUBLE" for c in _OBS_COLS)},
+    ingest_id BIGINT, ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS current (
+    series_id VARCHAR, date DATE, {", ".join(f"{c} DOUBLE" for c in _OBS_COLS)},
+    ingest_id BIGINT, ingested_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS events (
+    date DATE, kind VARCHAR, subject VARCHAR, value DOUBLE, detail VARCHAR, provider VARCHAR,
+    ingest_id BIGINT
+);
+CREATE TABLE IF NOT EXISTS securities (
+    universe VARCHAR, symbol VARCHAR, name VARCHAR, sector VARCHAR, as_of DATE, detail VARCHAR,
+    provider VARCHAR, ingest_id BIGINT
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR, date DATE, title VARCHAR, url VARCHAR, text VARCHAR, provider VARCHAR, ingest_id BIGINT
+);
+"""
+
+
+class Observation(NamedTuple):
+    """One observation: its date and value."""
+
+    date: pd.Timestamp
+    value: float
+
+
+def default_home() -> Path:
+    """``$THESIS_HOME`` or the platform's user data dir (e.g. ``~/.local/share/thesis``)."""
+    env = os.environ.get("THESIS_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("thesis", appauthor=False))
+
+
+def default_store_path() -> Path:
+    return default_home() / "market.duckdb"
+
+
+def _to_date(x: Any, what: str) -> dt.date | None:
+    if x is None:
+        return None
+    if isinstance(x, pd.Timestamp):
+        return x.date()
+    if isinstance(x, dt.datetime):
+        return x.date()
+    if isinstance(x, dt.date):
+        return x
+    try:
+        return pd.Timestamp(str(x)).date()
+    except (ValueError, TypeError):
+        raise DataError(
+            f"{what} {x!r} is not a date", fix="write dates as YYYY-MM-DD (e.g. 2025-11-26)"
+        ) from None
+
+
+_LOCK_RE = re.compile(r"Conflicting lock is held in (?P<cmd>.*?) \(PID (?P<pid>\d+)\)")
+
+
+class Store:
+    """Point-in-time market data in one DuckDB file.
+
+    Parameters
+    ----------
+    path
+        The DuckDB file; default ``$THESIS_HOME/market.duckdb``.
+    read_only
+        Open for reading only (several processes may read at once).
+    lock_timeout
+        Seconds to wait for another process that holds the file before giving up.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, lock_timeout: float = 30.0
+    ) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._con_ro: bool | None = None
+        self._catalog_cache: dict[str, SeriesInfo] | None = None
+
+    # ------------------------------------------------------------------ connections
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+            self._con_ro = None
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        if read_only and not self.path.exists():
+            raise StoreError(
+                "the store does not exist yet",
+                where=str(self.path),
+                fix="build it with `thesis data bundle` (offline sample data) or `thesis data import PATH`",
+            )
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.05
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except duckdb.IOException as e:
+                msg = str(e)
+                m = _LOCK_RE.search(msg)
+                if m is None and "lock" not in msg.lower():
+                    raise self._corrupt(e) from e
+                if time.monotonic() >= deadline:
+                    who = f"PID {m['pid']} ({m['cmd']})" if m else "another process"
+                    raise StoreLockedError(
+                        f"the store is held by {who} and stayed locked for {self.lock_timeout:g} s",
+                        where=str(self.path),
+                        fix="wait for that process to finish (an ingest or a long-running app), stop it, "
+                        "or point THESIS_HOME at another store",
+                    ) from e
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+            except (duckdb.Error, RuntimeError) as e:
+                raise self._corrupt(e) from e
+        if not read_only:
+            try:
+                con.execute(_SCHEMA)
+                if not con.execute("SELECT 1 FROM meta WHERE key='schema_version'").fetchone():
+                    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            except duckdb.Error as e:
+                con.close()
+                raise self._corrupt(e) from e
+        else:
+            tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            if "current" not in tables or "series" not in tables:
+                con.close()
+                raise StoreError(
+                    "the file is a DuckDB database but not a thesis store (tables missing)",
+                    where=str(self.path),
+                    fix="point THESIS_HOME at a thesis store, or build one with `thesis data bundle`",
+                )
+        return con
+
+    def _corrupt(self, e: Exception) -> StoreError:
+        return StoreError(
+            f"cannot open the store: it is corrupt or not a DuckDB file ({type(e).__name__}: "
+            f"{str(e).splitlines()[0][:200]})",
+            where=str(self.path),
+            fix=f"move it aside (mv {self.path} {self.path}.bad) and rebuild with `thesis data bundle` "
+            "or `thesis data import PATH`",
+        )
+
+    def _reader(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._con = self._open(read_only=True)
+            self._con_ro = True
+        return self._con
+
+    @contextmanager
+    def _writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self.read_only:
+            raise StoreError(
+                "this store was opened read-only", where=str(self.path), fix="open Store(path) without read_only"
+            )
+        if self._con is not None and self._con_ro:
+            self.close()
+        if self._con is None:
+            self._con = self._open(read_only=False)
+            self._con_ro = False
+        try:
+            yield self._con
+        finally:
+            # release the write lock at once so that readers in other processes can proceed
+            self.close()
+            self._catalog_cache = None
+
+    # ------------------------------------------------------------------ catalog
+    def _catalog_map(self) -> dict[str, SeriesInfo]:
+        if self._catalog_cache is None:
+            if not self.path.exists():
+                self._catalog_cache = {}
+                return self._catalog_cache
+            rows = (
+                self._reader()
+                .execute(
+                    "SELECT id, name, unit, frequency, kind, provider, provider_id, origin, license, "
+                    "description, total_return FROM series ORDER BY id"
+                )
+                .fetchall()
+            )
+            self._catalog_cache = {
+                r[0]: SeriesInfo(*r[:10], total_return=bool(r[10])) for r in rows  # type: ignore[arg-type]
+            }
+        return self._catalog_cache
+
+    def series_ids(self) -> list[str]:
+        return list(self._catalog_map())
+
+    def has(self, series: str) -> bool:
+        return series in self._catalog_map()
+
+    def info(self, series: str) -> SeriesInfo:
+        """The catalog entry of ``series``; unknown ids raise with the nearest ids."""
+        cat = self._catalog_map()
+        try:
+            return cat[series]
+        except KeyError:
+            hint = nearest(series, cat)
+            raise SeriesNotFoundError(
+                f"unknown series {series!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
+                where=str(self.path),
+                fix="list what the store holds with `thesis data list`; add data with "
+                "`thesis data import PATH` or `thesis data update SERIES`",
+            ) from None
+
+    def catalog(self) -> pd.DataFrame:
+        """The catalog with each series' first and last date and number of observations."""
+        cols = ["id", "name", "unit", "frequency", "kind", "provider", "provider_id", "start", "end", "count",
+                "origin", "license", "total_return"]
+        if not self.path.exists():
+            return pd.DataFrame(columns=cols)
+        df = self._reader().execute(
+            """
+            SELECT s.id, s.name, s.unit, s.frequency, s.kind, s.provider, s.provider_id,
+                   c.start, c."end", coalesce(c.n, 0) AS count, s.origin, s.license, s.total_return
+            FROM series s LEFT JOIN (
+                SELECT series_id, min(date) AS start, max(date) AS "end", count(*) AS n
+                FROM current GROUP BY series_id
+            ) c ON c.series_id = s.id
+            ORDER BY s.id
+            """
+        ).df()
+        return df[cols]
+
+    # ------------------------------------------------------------------ reads
+    def get(
+        self,
+        series: str,
+        start: Any = None,
+        end: Any = None,
+        as_of: Any = None,
+        *,
+        fields: Sequence[str] | None = None,
+        vintage: Any = None,
+    ) -> pd.Series | pd.DataFrame:
+        """Observations of ``series`` dated in ``[start, end]`` and on or before ``as_of``.
+
+        Parameters
+        ----------
+        series
+            Series id (see :meth:`catalog`).
+        start, end
+            Inclusive date bounds (anything ``pandas.Timestamp`` accepts).
+        as_of
+            Analysis date: nothing dated after it is returned. An ``as_of`` before the series'
+            first observation is an error (there is nothing to know yet).
+        fields
+            ``None`` returns a Series of ``value``; a list of column names (``value``, ``open``,
+            ``high``, ``low``, ``volume``, ``adj_close``) returns a DataFrame.
+        vintage
+            Ingestion timestamp: answer as the store stood then (slower; reads all vintages).
+
+        Returns
+        -------
+        pandas.Series or DataFrame indexed by ``date`` (datetime64), float values, named ``series``.
+        The lineage of the read is in ``.attrs["source"]`` (a :class:`~thesis.facts.Source`).
+        """
+        info = self.info(series)
+        cols = ["value"] if fields is None else list(fields)
+        bad = [c for c in cols if c not in _OBS_COLS]
+        if bad:
+            raise DataError(
+                f"unknown field(s) {bad} for series {series!r}", fix=f"use some of {list(_OBS_COLS)}"
+            )
+        start_d, end_d, as_of_d = _to_date(start, "start"), _to_date(end, "end"), _to_date(as_of, "as_of")
+        upper = min((d for d in (end_d, as_of_d) if d is not None), default=None)
+        where = ["series_id = ?"]
+        params: list[Any] = [series]
+        if start_d is not None:
+            where.append("date >= ?")
+            params.append(start_d)
+        if upper is not None:
+            where.append("date <= ?")
+            params.append(upper)
+        con = self._reader()
+        if vintage is None:
+            sql = f"SELECT date, {', '.join(cols)} FROM current WHERE {' AND '.join(where)} ORDER BY date"
+        else:
+            vint = pd.Timestamp(vintage).to_pydatetime()
+            sql = (
+                f"SELECT date, {', '.join(cols)} FROM observations WHERE {' AND '.join(where)} "
+                "AND ingested_at <= ? QUALIFY row_number() OVER "
+                "(PARTITION BY date ORDER BY ingested_at DESC, ingest_id DESC) = 1 ORDER BY date"
+            )
+            params.append(vint)
+        arrs = con.execute(sql, params).fetchnumpy()
+        dates = np.asarray(arrs["date"], dtype="datetime64[ns]")
+        if as_of_d is not None and len(dates) == 0:
+            first = con.execute("SELECT min(date) FROM current WHERE series_id = ?", [series]).fetchone()
+            if first and first[0] is not None and first[0] > as_of_d:
+                raise DataError(
+                    f"as_of {as_of_d} is before series {series!r} starts ({first[0]})",
+                    where=f"series {series}",
+                    fix=f"choose an as_of on or after {first[0]}, or import longer history for {series!r}",
+                )
+        index = pd.DatetimeIndex(dates, name="date")
+        if fields is None:
+            values = np.asarray(arrs["value"], dtype="float64")
+            out: pd.Series | pd.DataFrame = pd.Series(values, index=index, name=series)
+        else:
+            out = pd.DataFrame({c: np.asarray(arrs[c], dtype="float64") for c in cols}, index=index)
+            values = out.to_numpy()
+        out.attrs["source"] = Source(
+            series=series,
+            provider=info.provider,
+            start=str(index[0].date()) if len(index) else None,
+            end=str(index[-1].date()) if len(index) else None,
+            content_hash=content_hash(dates.view("int64"), values),
+            rows=len(index),
+            origin=info.origin or None,
+        )
+        return out
+
+    def latest(self, series: str, as_of: Any = None) -> Observation:
+        """The last observation of ``series`` dated on or before ``as_of``."""
+        self.info(series)
+        as_of_d = _to_date(as_of, "as_of")
+        con = self._reader()
+        if as_of_d is None:
+            row = con.execute(
+                "SELECT date, value FROM current WHERE series_id = ? ORDER BY date DESC LIMIT 1", [series]
+            ).fetchone()
+        else:
+            row = con.execute(
+                "SELECT date, value FROM current WHERE series_id = ? AND date <= ? ORDER BY date DESC LIMIT 1",
+                [series, as_of_d],
+            ).fetchone()
+        if row is None:
+            first = con.execute("SELECT min(date) FROM current WHERE series_id = ?", [series]).fetchone()
+            start = first[0] if first else None
+            raise DataError(
+                f"series {series!r} has no observation on or before {as_of_d}"
+                + (f" (it starts {start})" if start else " (it is empty)"),
+                where=f"series {series}",
+                fix=f"choose an as_of on or after {start}" if start else f"ingest data for {series!r}",
+            )
+        return Observation(pd.Timestamp(row[0]), float(row[1]))
+
+    def get_many(self, series: Sequence[str], start: Any = None, end: Any = None, as_of: Any = None) -> pd.DataFrame:
+        """Several series' values side by side (outer join on date; NaN where a series has no row)."""
+        parts = [self.get(s, start, end, as_of) for s in series]
+        df = pd.concat(parts, axis=1, join="outer").sort_index()
+        df.attrs["sources"] = [p.attrs["source"] for p in parts]
+        return df
+
+    def source(self, series: str, start: Any = None, end: Any = None, as_of: Any = None) -> Source:
+        """The lineage of a read, without keeping the data."""
+        return self.get(series, start, end, as_of).attrs["source"]
+
+    def events(self, kind: str | None = None, start: Any = None, end: Any = None, as_of: Any = None) -> pd.DataFrame:
+        """Events (``date``, ``kind``, ``subject``, ``value``, ``detail``), oldest first.
+
+        ``as_of`` keeps events dated on or before it: a scheduled meeting after ``as_of`` is known
+        in advance, so pass ``end`` (not ``as_of``) to see the calendar ahead.
+        """
+        if not self.path.exists():
+            return pd.DataFrame(columns=["date", "kind", "subject", "value", "detail", "provider"])
+        where, params = ["TRUE"], []
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        for op, v in ((">=", _to_date(start, "start")), ("<=", _to_date(end, "end")), ("<=", _to_date(as_of, "as_of"))):
+            if v is not None:
+                where.append(f"date {op} ?")
+                params.append(v)
+        df = self._reader().execute(
+            f"SELECT date, kind, subject, value, detail, provider FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY date, kind, subject",
+            params,
+        ).df()
+        df["date"] = pd.to_datetime(df["date"])
+        return df
+
+    def securities(self, universe: str | None = None) -> pd.DataFrame:
+        """Reference data per symbol; ``detail`` JSON expanded into columns."""
+        if not self.path.exists():
+            return pd.DataFrame(columns=["universe", "symbol", "name", "sector", "as_of"])
+        sql = "SELECT universe, symbol, name, sector, as_of, detail FROM securities"
+        params: list[Any] = []
+        if universe is not None:
+            sql += " WHERE universe = ?"
+            params.append(universe)
+        df = self._reader().execute(sql + " ORDER BY universe, symbol", params).df()
+        if len(df):
+            detail = pd.DataFrame([json.loads(d) if d else {} for d in df.pop("detail")], index=df.index)
+            df = pd.concat([df, detail.drop(columns=[c for c in detail if c in df], errors="ignore")], axis=1)
+        else:
+            df = df.drop(columns="detail")
+        return df
+
+    def documents(self) -> pd.DataFrame:
+        if not self.path.exists():
+            return pd.DataFrame(columns=["id", "date", "title", "url", "text"])
+        return self._reader().execute("SELECT id, date, title, url, text FROM documents ORDER BY date, id").df()
+
+    def ingests(self) -> pd.DataFrame:
+        if not self.path.exists():
+            return pd.DataFrame(columns=["id", "provider", "origin", "ingested_at", "new_rows"])
+        return self._reader().execute("SELECT * FROM ingests ORDER BY id").df()
+
+    def last_date(self) -> pd.Timestamp | None:
+        """The last observation date across all series (None for an empty store)."""
+        if not self.path.exists():
+            return None
+        row = self._reader().execute("SELECT max(date) FROM current").fetchone()
+        return pd.Timestamp(row[0]) if row and row[0] is not None else None
+
+    # ------------------------------------------------------------------ writes
+    def ingest(self, batches: Batch | Iterable[Batch], *, provider: str = "", origin: str = "") -> IngestReport:
+        """Write batches in one transaction; all or nothing.
+
+        Every batch is validated first (dates, numbers, duplicates); one bad row rejects the whole call
+        with an :class:`~thesis.errors.IngestError` naming the row. Re-ingesting the same data adds
+        nothing; a changed value adds a new vintage.
+        """
+        if isinstance(batches, SeriesBatch | EventBatch | SecurityBatch | DocumentBatch):
+            batches = [batches]
+        prepared = [_prepare(b) for b in batches]
+        report = IngestReport()
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self._writer() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingests").fetchone()
+                ingest_id = int(row[0]) if row else 1
+                report.ingest_id = ingest_id
+                for b, frame in prepared:
+                    if isinstance(b, SeriesBatch):
+                        n = self._ingest_series(con, b, frame, ingest_id, now)
+                        report.series_new_rows[b.info.id] = report.series_new_rows.get(b.info.id, 0) + n
+                        report.series_rows[b.info.id] = report.series_rows.get(b.info.id, 0) + len(frame)
+                    elif isinstance(b, EventBatch):
+                        report.events_new += self._ingest_events(con, b, frame, ingest_id)
+                    elif isinstance(b, SecurityBatch):
+                        report.securities += self._ingest_securities(con, b, frame, ingest_id)
+                    else:
+                        report.documents += self._ingest_documents(con, b, frame, ingest_id)
+                changed = report.new_rows + report.events_new + report.securities + report.documents
+                if changed:
+                    provs = sorted({_provider_of(b) for b, _ in prepared})
+                    con.execute(
+                        "INSERT INTO ingests VALUES (?, ?, ?, ?, ?)",
+                        [ingest_id, provider or ",".join(provs), origin or _origin_of(prepared), now, changed],
+                    )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return report
+
+    @staticmethod
+    def _ingest_series(con: duckdb.DuckDBPyConnection, b: SeriesBatch, frame: pd.DataFrame, ingest_id: int, now: dt.datetime) -> int:
+        info = b.info
+        d = asdict(info)
+        con.execute("DELETE FROM series WHERE id = ?", [info.id])
+        con.execute(
+            "INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [d["id"], d["name"], d["unit"], d["frequency"], d["kind"], d["provider"], d["provider_id"],
+             d["origin"], d["license"], d["description"], d["total_return"], now],
+        )
+        if frame.empty:
+            return 0
+        incoming = frame.assign(series_id=info.id)[["series_id", "date", *_OBS_COLS]]
+        con.register("incoming", incoming)
+        try:
+            # rows that are new or differ from the current vintage (NULL-safe comparison)
+            diff = " OR ".join(f"c.{c} IS DISTINCT FROM i.{c}" for c in _OBS_COLS)
+            con.execute(
+                f"""
+                CREATE OR REPLACE TEMP TABLE changed AS
+                SELECT i.series_id, CAST(i.date AS DATE) AS date, {", ".join(f"i.{c}" for c in _OBS_COLS)}
+                FROM incoming i LEFT JOIN current c
+                  ON c.series_id = i.series_id AND c.date = CAST(i.date AS DATE)
+                WHERE c.date IS NULL OR {diff}
+                """
+            )
+            row = con.execute("SELECT count(*) FROM changed").fetchone()
+            n = int(row[0]) if row else 0
+            if n:
+                cols = ", ".join(_OBS_COLS)
+                con.execute(f"INSERT INTO observations SELECT series_id, date, {cols}, ?, ? FROM changed", [ingest_id, now])
+                con.execute(
+                    "DELETE FROM current USING changed WHERE current.series_id = changed.series_id "
+                    "AND current.date = changed.date"
+                )
+                con.execute(
+                    f"INSERT INTO current SELECT series_id, date, {cols}, ?, ? FROM changed ORDER BY date",
+                    [ingest_id, now],
+                )
+            con.execute("DROP TABLE changed")
+        finally:
+            con.unregister("incoming")
+        return n
+
+    @staticmethod
+    def _ingest_events(con: duckdb.DuckDBPyConnection, b: EventBatch, frame: pd.DataFrame, ingest_id: int) -> int:
+        incoming = frame.assign(provider=b.provider)[["date", "kind", "subject", "value", "detail", "provider"]]
+        con.register("incoming_events", incoming)
+        try:
+            con.execute(
+                """
+                CREATE OR REPLACE TEMP TABLE new_events AS
+                SELECT CAST(i.date AS DATE) AS date, i.kind, i.subject, i.value, i.detail, i.provider
+                FROM incoming_events i
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM events e WHERE e.date = CAST(i.date AS DATE) AND e.kind = i.kind
+                      AND e.subject IS NOT DISTINCT FROM i.subject AND e.value IS NOT DISTINCT FROM i.value
+                      AND e.detail IS NOT DISTINCT FROM i.detail)
+                """
+            )
+            row = con.execute("SELECT count(*) FROM new_events").fetchone()
+            n = int(row[0]) if row else 0
+            # a changed event (same date, kind, subject) replaces the old one
+            con.execute(
+                "DELETE FROM events USING new_events n WHERE events.date = n.date AND events.kind = n.kind "
+                "AND events.subject IS NOT DISTINCT FROM n.subject"
+            )
+            con.execute("INSERT INTO events SELECT *, ? FROM new_events", [ingest_id])
+            con.execute("DROP TABLE new_events")
+        finally:
+            con.unregister("incoming_events")
+        return n
+
+    @staticmethod
+    def _ingest_securities(con: duckdb.DuckDBPyConnection, b: SecurityBatch, frame: pd.DataFrame, ingest_id: int) -> int:
+        rows = []
+        for rec in frame.to_dict("records"):
+            detail = {k: v for k, v in rec.items() if k not in ("symbol", "name", "sector", "as_of", "line")}
+            detail = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in detail.items()}
+            rows.append(
+                [b.universe, rec["symbol"], rec.get("name"), rec.get("sector"), rec.get("as_of"),
+                 json.dumps(detail, default=str, sort_keys=True), b.provider, ingest_id]
+            )
+        existing = {
+            tuple(r)
+            for r in con.execute(
+                "SELECT symbol, name, sector, CAST(as_of AS VARCHAR), detail FROM securities WHERE universe = ?",
+                [b.universe],
+            ).fetchall()
+        }
+        fresh = [r for r in rows if (r[1], r[2], r[3], None if r[4] is None else str(r[4]), r[5]) not in existing]
+        if not fresh:
+            return 0
+        con.execute("DELETE FROM securities WHERE universe = ?", [b.universe])
+        con.executemany("INSERT INTO securities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        return len(fresh)
+
+    @staticmethod
+    def _ingest_documents(con: duckdb.DuckDBPyConnection, b: DocumentBatch, frame: pd.DataFrame, ingest_id: int) -> int:
+        n = 0
+        for rec in frame.to_dict("records"):
+            old = con.execute("SELECT text FROM documents WHERE id = ?", [rec["id"]]).fetchone()
+            if old is not None and old[0] == rec["text"]:
+                continue
+            con.execute("DELETE FROM documents WHERE id = ?", [rec["id"]])
+            con.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [rec["id"], rec.get("date"), rec.get("title"), rec.get("url"), rec["text"], b.provider, ingest_id],
+            )
+            n += 1
+        return n
+
+
+# ---------------------------------------------------------------------- validation (pure)
+def _provider_of(b: Batch) -> str:
+    return b.info.provider if isinstance(b, SeriesBatch) else b.provider
+
+
+def _origin_of(prepared: list[tuple[Batch, pd.DataFrame]]) -> str:
+    wheres = sorted({b.where for b, _ in prepared if b.where})
+    return wheres[0] if len(wheres) == 1 else (f"{len(wheres)} inputs" if wheres else "")
+
+
+def _row_ref(b: Batch, frame: pd.DataFrame, i: int) -> str:
+    where = b.where or (b.info.id if isinstance(b, SeriesBatch) else "batch")
+    if "line" in frame.columns and pd.notna(frame["line"].iloc[i]):
+        return f"{where}:{int(frame['line'].iloc[i])}"
+    return f"{where} (row {i + 1})"
+
+
+def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
+    """Validate a batch and return it with a clean frame; raise IngestError naming the bad row."""
+    frame = b.frame.copy()
+    if "date" not in frame.columns:
+        raise IngestError(
+            f"no 'date' column (columns: {list(frame.columns)})",
+            where=b.where or "batch",
+            fix="name the date column 'date' or pass a column mapping",
+        )
+    raw = frame["date"]
+    dates = pd.to_datetime(raw, errors="coerce")
+    bad = dates.isna() & raw.notna() | raw.isna()
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise IngestError(
+            f"unparsable date {raw.iloc[i]!r}",
+            where=_row_ref(b, frame, i),
+            fix="write dates as YYYY-MM-DD; every row needs a date",
+        )
+    frame["date"] = dates.dt.normalize().astype("datetime64[ns]")
+    if isinstance(b, SeriesBatch):
+        for c in _OBS_COLS:
+            if c not in frame.columns:
+                frame[c] = np.nan
+            col = frame[c]
+            if not pd.api.types.is_numeric_dtype(col):
+                num = pd.to_numeric(col, errors="coerce")
+                badnum = num.isna() & col.notna() & (col.astype(str).str.strip() != "")
+                if badnum.any():
+                    i = int(np.flatnonzero(badnum.to_numpy())[0])
+                    raise IngestError(
+                        f"text {col.iloc[i]!r} in numeric column {c!r} of series {b.info.id!r}",
+                        where=_row_ref(b, frame, i),
+                        fix="remove or correct the value (leave the cell empty for a missing value)",
+                    )
+                frame[c] = num
+            frame[c] = frame[c].astype("float64")
+            vals = frame[c].to_numpy()
+            inf = np.isinf(vals)
+            if inf.any():
+                i = int(np.flatnonzero(inf)[0])
+                raise IngestError(
+                    f"infinite value in column {c!r} of series {b.info.id!r}",
+                    where=_row_ref(b, frame, i),
+                    fix="correct the value or leave the cell empty",
+                )
+        # a row without a value is a missing observation: dropped, not stored as NaN
+        frame = frame[frame["value"].notna()]
+        frame = _check_duplicates(b, frame, list(_OBS_COLS))
+        frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
+    elif isinstance(b, EventBatch):
+        for c in ("kind",):
+            if c not in frame.columns:
+                raise IngestError(f"events need a {c!r} column", where=b.where or "events", fix=f"add a {c!r} column")
+        for c, default in (("subject", None), ("value", np.nan), ("detail", None)):
+            if c not in frame.columns:
+                frame[c] = default
+        frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+        frame["subject"] = frame["subject"].astype(object).where(frame["subject"].notna(), None)
+        frame["detail"] = frame["detail"].astype(object).where(frame["detail"].notna(), None)
+        frame = frame.drop_duplicates(subset=["date", "kind", "subject", "value", "detail"])
+        dup = frame.duplicated(subset=["date", "kind", "subject"], keep=False)
+        if dup.any():
+            i = int(np.flatnonzero(dup.to_numpy())[0])
+            raise IngestError(
+                "two different events with the same date, kind and subject",
+                where=_row_ref(b, frame, i),
+                fix="remove one of them or give them different subjects",
+            )
+    elif isinstance(b, SecurityBatch):
+        if "symbol" not in frame.columns:
+            raise IngestError("securities need a 'symbol' column", where=b.where or "securities", fix="add it")
+    return b, frame
+
+
+def _check_duplicates(b: SeriesBatch, frame: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
+    same = frame.duplicated(subset=["date", *cols], keep="first")
+    frame = frame[~same]
+    dup = frame.duplicated(subset=["date"], keep=False)
+    if dup.any():
+        idx = np.flatnonzero(dup.to_numpy())
+        first_date = frame["date"].iloc[idx[0]]
+        rows = [i for i in idx if frame["date"].iloc[i] == first_date][:2]
+        refs = " and ".join(_row_ref(b, frame, i) for i in rows)
+        vals = " vs ".join(f"{frame['value'].iloc[i]:g}" for i in rows)
+        raise IngestError(
+            f"duplicate date {first_date.date()} with different values ({vals}) in series {b.info.id!r}",
+            where=refs,
+            fix="keep one row per date (or check that two series were not mixed in one column)",
+        )
+    return frame
