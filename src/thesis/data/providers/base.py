@@ -4,13 +4,20 @@ Modelled on OpenBB Platform's ``Fetcher``. A provider turns a request for series
 batches (:mod:`thesis.data.records`) for :meth:`thesis.data.store.Store.ingest`; it never computes
 analytics. Base URLs are attributes so that tests can point them at a server on 127.0.0.1 that
 replays payloads in the provider's real format.
+
+Shared helpers for HTTP providers live here too: :class:`HttpFetcher` (timeout, retries with
+backoff, errors naming provider, URL and status, secrets redacted) and :func:`parse_csv_payload`
+(HTML pages, truncated bodies and ragged lines become errors naming the line).
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -18,18 +25,28 @@ from thesis.data.records import Batch
 from thesis.errors import ProviderError, nearest
 
 __all__ = [
+    "CsvPayload",
     "HttpFetcher",
     "Provider",
     "Query",
     "get_provider",
+    "looks_like_html",
+    "parse_csv_payload",
+    "parse_dates",
+    "parse_numbers",
     "provider_names",
+    "redact",
     "register",
 ]
 
 
 @dataclass(frozen=True)
 class Query:
-    """A validated request: which series (our ids) and which provider ids, over which window."""
+    """A validated request: which series (our ids) and which provider ids, over which window.
+
+    ``series[i]`` is fetched as ``provider_ids[i]``. ``options`` carries provider-specific settings
+    (e.g. the URL shown in errors for each provider id).
+    """
 
     series: tuple[str, ...]
     provider_ids: tuple[str, ...] = ()
@@ -49,19 +66,30 @@ class Provider(ABC):
     description: ClassVar[str] = ""
 
     @abstractmethod
-    def build_query(self, series: Sequence[str], start: str | None = None, end: str | None = None, **options: Any) -> Query:
+    def build_query(
+        self, series: Sequence[str], start: str | None = None, end: str | None = None, **options: Any
+    ) -> Query:
         """Validate and map the request (pure). Unknown series raise ProviderError with a hint."""
 
     @abstractmethod
-    def extract(self, query: Query, progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
+    def extract(
+        self, query: Query, progress: Callable[[str], None] | None = None
+    ) -> dict[str, bytes]:
         """Fetch raw payloads, one per provider id (the only I/O)."""
 
     @abstractmethod
     def transform(self, query: Query, raw: dict[str, bytes]) -> list[Batch]:
         """Parse raw payloads into canonical batches (pure, testable on saved payloads)."""
 
-    def fetch(self, series: Sequence[str], start: str | None = None, end: str | None = None,
-              progress: Callable[[str], None] | None = None, **options: Any) -> list[Batch]:
+    def fetch(
+        self,
+        series: Sequence[str],
+        start: str | None = None,
+        end: str | None = None,
+        progress: Callable[[str], None] | None = None,
+        **options: Any,
+    ) -> list[Batch]:
+        """Run build_query → extract → transform and return the batches for ``Store.ingest``."""
         q = self.build_query(series, start, end, **options)
         return self.transform(q, self.extract(q, progress))
 
@@ -69,58 +97,105 @@ class Provider(ABC):
 class HttpFetcher:
     """GET with a timeout, retries with exponential backoff on 429/5xx and transport errors.
 
-    Errors name the provider, the URL and the HTTP status, and say what to do.
+    Errors name the provider, the URL (secrets redacted) and the HTTP status, and say what to do.
+
+    Parameters
+    ----------
+    provider
+        Provider name, the first word of every error.
+    timeout
+        Seconds per attempt (connect and read).
+    retries
+        Extra attempts after the first on 429, 5xx, timeouts and connection failures.
+    backoff
+        Seconds before the first retry; doubled for each further one (a ``Retry-After`` header
+        wins, capped at 30 s).
+    secrets
+        Strings (API keys) that must never appear in an error message.
     """
 
     RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
-    def __init__(self, provider: str, *, timeout: float = 20.0, retries: int = 3, backoff: float = 0.5,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        provider: str,
+        *,
+        timeout: float = 20.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        headers: dict[str, str] | None = None,
+        secrets: Iterable[str] = (),
+    ) -> None:
         self.provider = provider
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self.headers = {"User-Agent": "thesis/0.1 (+https://example.invalid/thesis)", **(headers or {})}
+        self.headers = {
+            "User-Agent": "thesis/0.1 (+https://example.invalid/thesis)",
+            **(headers or {}),
+        }
+        self.secrets = tuple(s for s in secrets if s)
 
-    def get(self, url: str, params: dict[str, Any] | None = None) -> bytes:
+    def get(
+        self, url: str, params: dict[str, Any] | None = None, *, not_found: str | None = None
+    ) -> bytes:
+        """GET ``url`` and return the body of a 200 response.
+
+        ``not_found`` is the fix shown on HTTP 404 (e.g. the nearest known series ids).
+        """
         import httpx
 
-        last: str = ""
-        shown = url
+        full = httpx.URL(url, params=params) if params else httpx.URL(url)
+        shown = self.redact(str(full))
+        last = ""
         for attempt in range(self.retries + 1):
             try:
-                with httpx.Client(timeout=self.timeout, headers=self.headers, follow_redirects=True) as client:
-                    r = client.get(url, params=params)
-                shown = _redact(str(r.request.url))
+                with httpx.Client(
+                    timeout=self.timeout, headers=self.headers, follow_redirects=True
+                ) as client:
+                    r = client.get(full)
                 if r.status_code == 200:
                     return r.content
-                last = f"HTTP {r.status_code}"
+                last = f"HTTP {r.status_code} {r.reason_phrase}".rstrip()
                 if r.status_code == 404:
                     raise ProviderError(
-                        f"{self.provider}: HTTP 404 not found — the series or symbol does not exist there",
+                        f"{self.provider}: HTTP 404 not found — the series or symbol does not "
+                        "exist there",
                         where=shown,
-                        fix="check the provider's id for this series (see `thesis data list`)",
+                        fix=not_found
+                        or "check the provider's id for this series (see `thesis data list`)",
                     )
                 if r.status_code not in self.RETRY_STATUS:
+                    detail = self.redact(_body_snippet(r.content))
                     raise ProviderError(
-                        f"{self.provider}: HTTP {r.status_code} {r.reason_phrase}",
+                        f"{self.provider}: {last}" + (f" ({detail})" if detail else ""),
                         where=shown,
-                        fix="check the request; if it persists the provider may have changed its API",
+                        fix="check the request (series id, API key); if it persists the provider "
+                        "may have changed its API",
                     )
                 wait = self._retry_after(r.headers.get("Retry-After"), attempt)
             except httpx.TimeoutException:
                 last = f"timed out after {self.timeout:g} s"
                 wait = self.backoff * 2**attempt
             except httpx.TransportError as e:
-                last = f"connection failed ({type(e).__name__}: {e})"
+                last = self.redact(f"connection failed ({type(e).__name__}: {e})")
                 wait = self.backoff * 2**attempt
             if attempt < self.retries:
                 time.sleep(wait)
         raise ProviderError(
-            f"{self.provider}: {last} after {self.retries + 1} attempts",
-            where=_redact(shown),
-            fix="try again later (`thesis data update` is safe to repeat); offline analysis keeps using the store",
+            f"{self.provider}: {last} after {self.retries + 1} attempt"
+            + ("s" if self.retries else ""),
+            where=shown,
+            fix="try again later (`thesis data update` is safe to repeat); offline analysis keeps "
+            "using the store",
         )
+
+    def redact(self, text: str) -> str:
+        """``text`` with API keys (query parameters and known secrets) replaced by ``***``."""
+        text = redact(text)
+        for s in self.secrets:
+            text = text.replace(s, "***")
+        return text
 
     def _retry_after(self, header: str | None, attempt: int) -> float:
         if header:
@@ -131,19 +206,177 @@ class HttpFetcher:
         return self.backoff * 2**attempt
 
 
-def _redact(url: str) -> str:
-    """Hide API keys in URLs shown to the user."""
-    import re
+_SECRET_PARAM = re.compile(r"(api_key|apikey|token|key)=[^&\s]+", re.IGNORECASE)
 
-    return re.sub(r"(api_key|apikey|token)=[^&]+", r"\1=***", url)
+
+def redact(url: str) -> str:
+    """Hide API keys in URLs shown to the user."""
+    return _SECRET_PARAM.sub(r"\1=***", url)
+
+
+_redact = redact  # old private name
+
+
+def _body_snippet(raw: bytes, n: int = 160) -> str:
+    """A short, one-line excerpt of an error body (JSON message, page title or text)."""
+    text = raw[:4000].decode("utf-8", "replace")
+    m = re.search(r'"error_message"\s*:\s*"([^"]*)"', text)
+    if m:
+        return m.group(1).strip()[:n]
+    m = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+    if m:
+        return " ".join(m.group(1).split())[:n]
+    if looks_like_html(raw):
+        return ""
+    return " ".join(text.split())[:n]
 
 
 def looks_like_html(raw: bytes) -> bool:
+    """True when ``raw`` starts like an HTML page (an error or login page instead of data)."""
     head = raw[:512].lstrip().lower()
-    return head.startswith(b"<!doctype html") or head.startswith(b"<html") or b"<head" in head or b"<body" in head
+    return (
+        head.startswith(b"<!doctype html")
+        or head.startswith(b"<html")
+        or b"<head" in head
+        or b"<body" in head
+    )
 
 
-_REGISTRY: dict[str, Callable[[], Provider]] = {}
+@dataclass(frozen=True)
+class CsvPayload:
+    """A CSV body split into a header and data rows, each row with its 1-based line number."""
+
+    header: list[str]
+    rows: list[list[str]]
+    lines: list[int]
+
+
+def parse_csv_payload(raw: bytes, *, provider: str, where: str, what: str = "CSV") -> CsvPayload:
+    """Split a provider's CSV body into header and rows, rejecting what is not a whole CSV.
+
+    Parameters
+    ----------
+    raw
+        The response body.
+    provider, where
+        Named in errors (``where`` is the URL, secrets already redacted).
+    what
+        What was expected, for messages ("CSV", "daily CSV").
+
+    Raises
+    ------
+    ProviderError
+        An HTML page instead of CSV; an empty body; a body that does not end with a newline (the
+        real providers always end their files with one, so a missing newline means the transfer
+        was cut); a row whose number of fields differs from the header. The message names the
+        line.
+    """
+    if looks_like_html(raw):
+        title = _body_snippet(raw)
+        raise ProviderError(
+            f"{provider}: returned an HTML page instead of {what}"
+            + (f" (page title: {title!r})" if title else ""),
+            where=where,
+            fix="the provider is down, rate-limiting or has moved the download; try again later "
+            "or check the URL in a browser",
+        )
+    text = raw.decode("utf-8-sig", errors="replace")
+    if not text.strip():
+        raise ProviderError(
+            f"{provider}: returned an empty body instead of {what}",
+            where=where,
+            fix="try again later; if it persists the series may have been discontinued",
+        )
+    physical = text.splitlines()
+    if not text.endswith(("\n", "\r")):
+        n = len(physical)
+        raise ProviderError(
+            f"{provider}: the {what} body is truncated: line {n} ({physical[-1][:60]!r}) is cut "
+            "off (no final newline)",
+            where=f"{where} line {n}",
+            fix="the transfer was interrupted; run `thesis data update` again",
+        )
+    reader = csv.reader(io.StringIO(text))
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    for row in reader:
+        line = reader.line_num
+        if not row or all(not c.strip() for c in row):
+            continue
+        if header is None:
+            header = [c.strip() for c in row]
+            continue
+        if len(row) != len(header):
+            raise ProviderError(
+                f"{provider}: line {line} has {len(row)} fields but the header "
+                f"{','.join(header)!r} has {len(header)} ({','.join(row)[:60]!r})",
+                where=f"{where} line {line}",
+                fix="the body is cut or malformed; run `thesis data update` again",
+            )
+        rows.append(row)
+        lines.append(line)
+    assert header is not None  # a non-blank text has at least one row
+    return CsvPayload(header=header, rows=rows, lines=lines)
+
+
+def parse_numbers(
+    cells: Sequence[str],
+    lines: Sequence[int],
+    *,
+    column: str,
+    provider: str,
+    where: str,
+    missing: Iterable[str] = ("", ".", "null", "NaN", "nan", "N/A"),
+) -> list[float]:
+    """Cells of one CSV column as floats; ``missing`` markers become NaN.
+
+    Any other text raises :class:`ProviderError` naming the line, the column and the cell.
+    """
+    miss = set(missing)
+    out: list[float] = []
+    for cell, line in zip(cells, lines, strict=True):
+        c = cell.strip()
+        if c in miss:
+            out.append(float("nan"))
+            continue
+        try:
+            out.append(float(c))
+        except ValueError:
+            raise ProviderError(
+                f"{provider}: text {c[:40]!r} in numeric column {column!r} at line {line}",
+                where=f"{where} line {line}",
+                fix="the provider changed its format or the body is corrupt; run the update "
+                "again, and report it if it persists",
+            ) from None
+    return out
+
+
+def parse_dates(
+    cells: Sequence[str], lines: Sequence[int], *, provider: str, where: str
+) -> list[str]:
+    """ISO dates (``YYYY-MM-DD``, optionally followed by a time) checked cell by cell.
+
+    Returns the ``YYYY-MM-DD`` part; anything else raises :class:`ProviderError` naming the line.
+    """
+    import datetime as dt
+
+    out: list[str] = []
+    for cell, line in zip(cells, lines, strict=True):
+        c = cell.strip()[:10]
+        try:
+            dt.date.fromisoformat(c)
+        except ValueError:
+            raise ProviderError(
+                f"{provider}: {cell.strip()[:40]!r} at line {line} is not a date (YYYY-MM-DD)",
+                where=f"{where} line {line}",
+                fix="the body is cut or the provider changed its format; run the update again",
+            ) from None
+        out.append(c)
+    return out
+
+
+_REGISTRY: dict[str, Callable[..., Provider]] = {}
 
 
 def register(cls: type[Provider]) -> type[Provider]:
@@ -153,11 +386,13 @@ def register(cls: type[Provider]) -> type[Provider]:
 
 
 def provider_names() -> list[str]:
+    """Names of the registered providers (the built-in ones are imported on first use)."""
     _load_builtins()
     return sorted(_REGISTRY)
 
 
 def get_provider(name: str, **kwargs: Any) -> Provider:
+    """A provider instance by name; ``kwargs`` go to its constructor (base URLs, timeouts)."""
     _load_builtins()
     try:
         factory = _REGISTRY[name]

@@ -1,0 +1,58 @@
+# thesis — the two commands a new user needs: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# the demo keeps its own store inside the checkout, so it never touches a user's data
+export THESIS_HOME ?= $(CURDIR)/.thesis
+
+.PHONY: demo test lint format bench clean help
+
+help:
+	@echo "make demo   create .venv, install, build the bundled offline data, write the outlook to out/"
+	@echo "make test   create .venv with dev extras, run ruff and the test suite"
+	@echo "make bench  run the side-by-side benchmarks in bench/ (installs the bench extras)"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), f"thesis needs Python >= 3.11, found {sys.version.split()[0]}; set PYTHON=python3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+$(VENV)/.bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	@touch $@ $(VENV)/.installed $(VENV)/.dev
+
+demo: $(VENV)/.installed
+	$(BIN)/thesis data bundle --if-missing
+	$(BIN)/thesis run examples/demo-bundled.toml --out out
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@# pytest exits 5 when it collected no tests: that must not pass silently
+	@$(BIN)/python -m pytest -n 2 -q; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.bench
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_paths.py
+	$(BIN)/python bench/bench_backtest.py
+	$(BIN)/python bench/bench_writing.py
+
+clean:
+	rm -rf out .thesis .pytest_cache .ruff_cache

@@ -1,0 +1,435 @@
+"""Where the index stands: level, distance to each threshold and target, record and drawdown.
+
+Also home of the small input helpers the other analyses in this folder share (timestamps,
+lineage, level keys, point-in-time trimming), so that each rule is written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from thesis.errors import AnalysisError, InsufficientDataError
+from thesis.facts import Fact, Source
+
+__all__ = [
+    "LevelDistance",
+    "LevelsResult",
+    "as_timestamp",
+    "known_at",
+    "level_key",
+    "levels",
+    "lineage_of",
+]
+
+SESSIONS_PER_YEAR = 252
+
+
+# --------------------------------------------------------------------------- shared helpers
+def as_timestamp(value: Any, what: str = "as_of") -> pd.Timestamp:
+    """``value`` as a tz-naive midnight :class:`pandas.Timestamp`, or an error naming ``what``."""
+    if isinstance(value, pd.Timestamp | dt.date | dt.datetime | str | np.datetime64):
+        try:
+            ts = pd.Timestamp(value)
+        except (ValueError, TypeError):
+            ts = None
+        if ts is not None and ts is not pd.NaT:
+            return ts.tz_localize(None).normalize() if ts.tzinfo else ts.normalize()
+    raise AnalysisError(
+        f"{what} {value!r} is not a date", where=what, fix="write dates as YYYY-MM-DD (e.g. 2025-11-26)"
+    )
+
+
+def series_id(s: pd.Series, default: str) -> str:
+    """The store's series id from ``.attrs["source"]``, else the Series' name, else ``default``."""
+    src = s.attrs.get("source") if hasattr(s, "attrs") else None
+    if isinstance(src, Source):
+        return src.series
+    return str(s.name) if s.name is not None else default
+
+
+def lineage_of(*series: pd.Series | None) -> tuple[Source, ...]:
+    """Sources of the given inputs; inputs without a Source (hand-made data) contribute nothing."""
+    out: list[Source] = []
+    for s in series:
+        if s is None:
+            continue
+        src = s.attrs.get("source")
+        if isinstance(src, Source) and src not in out:
+            out.append(src)
+    return tuple(out)
+
+
+def level_key(level: float) -> str:
+    """A level as written in fact ids: ``6900``, ``7269``; a decimal point becomes ``_``."""
+    x = float(level)
+    if x.is_integer():
+        return str(int(x))
+    return repr(x).replace(".", "_").replace("-", "m")
+
+
+def checked_series(
+    s: Any, *, name: str, positive: bool = False, allow_nan: bool = False
+) -> pd.Series:
+    """Validate a dated numeric Series: DatetimeIndex, sorted, no duplicate dates.
+
+    Parameters
+    ----------
+    s
+        The input.
+    name
+        How the input is called in error messages (the argument name and series id).
+    positive
+        Prices: every value must be > 0.
+    allow_nan
+        Keep NaNs (they are dropped); otherwise a NaN is an error naming its date.
+    """
+    if not isinstance(s, pd.Series):
+        raise AnalysisError(
+            f"expected a pandas Series, got {type(s).__name__}",
+            where=name,
+            fix="pass one series, e.g. store.get('sp500')",
+        )
+    if not isinstance(s.index, pd.DatetimeIndex):
+        raise AnalysisError(
+            "the index is not a DatetimeIndex",
+            where=name,
+            fix="index the series by date (pd.to_datetime on the date column, then set_index)",
+        )
+    out = s.astype("float64")
+    if out.index.tz is not None:
+        out.index = out.index.tz_localize(None)
+    if not out.index.is_monotonic_increasing:
+        out = out.sort_index()
+    if out.index.has_duplicates:
+        dup = out.index[out.index.duplicated()][0]
+        raise AnalysisError(
+            f"duplicate date {dup.date()}", where=name, fix="keep one observation per date"
+        )
+    nan = out.isna().to_numpy()
+    if nan.any():
+        if not allow_nan:
+            first = out.index[nan.argmax()].date()
+            raise AnalysisError(
+                f"{int(nan.sum())} missing value(s), the first on {first}",
+                where=name,
+                fix="drop the missing rows (series.dropna()) or fill them before the analysis",
+            )
+        out = out[~nan]
+    if positive and (out <= 0).any():
+        bad = out[out <= 0]
+        raise AnalysisError(
+            f"non-positive price {bad.iloc[0]} on {bad.index[0].date()}",
+            where=name,
+            fix="prices must be > 0; check the series' unit (a return or a spread is not a price)",
+        )
+    out.attrs = dict(s.attrs)
+    return out
+
+
+def is_monthly(s: pd.Series) -> bool:
+    """True when observations are about a month apart (dated at the start of their month)."""
+    if len(s) < 3:
+        return bool(len(s)) and all(d.day == 1 for d in s.index)
+    gap = np.median(np.diff(s.index.to_numpy()).astype("timedelta64[D]").astype(int))
+    return gap >= 27
+
+
+def known_at(s: pd.Series, as_of: pd.Timestamp) -> pd.Series:
+    """The part of ``s`` known on ``as_of``.
+
+    Daily data: observations dated on or before ``as_of``. Monthly data (dated the first of the
+    month, values describing the whole month): only complete months, those whose last day is on or
+    before ``as_of``, so that a monthly average never includes days after ``as_of``.
+    """
+    if is_monthly(s):
+        ends = s.index + pd.offsets.MonthEnd(0)
+        return s[ends <= as_of]
+    return s[s.index <= as_of]
+
+
+def value_on(s: pd.Series, when: pd.Timestamp) -> tuple[pd.Timestamp, float] | None:
+    """The last observation dated on or before ``when`` (``None`` if there is none)."""
+    pos = s.index.searchsorted(when, side="right") - 1
+    if pos < 0:
+        return None
+    return s.index[pos], float(s.iloc[pos])
+
+
+def fmt_num(x: float | None, decimals: int = 2) -> str:
+    return "n/a" if x is None else f"{x:,.{decimals}f}"
+
+
+def markdown_table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- levels
+@dataclass(frozen=True)
+class LevelDistance:
+    """One threshold or target and how far the index is from it.
+
+    ``points`` = L − level; ``pct`` = (L / level − 1) × 100; ``sd`` = ln(L / level) / daily σ of
+    log returns; ``crossed``: a close ≥ L happened on or before ``as_of``; ``first_cross`` its date.
+    """
+
+    level: float
+    kind: str  # "threshold" or "target"
+    points: float
+    pct: float
+    sd: float | None
+    crossed: bool
+    first_cross: pd.Timestamp | None
+
+
+@dataclass(frozen=True)
+class LevelsResult:
+    """Where ``subject`` stands on ``as_of`` (see :func:`levels`)."""
+
+    subject: str
+    as_of: pd.Timestamp
+    level: float
+    level_date: pd.Timestamp
+    daily_vol_pct: float | None
+    vol_sessions: int
+    ytd_pct: float | None
+    ytd_base_date: pd.Timestamp | None
+    change_12m_pct: float | None
+    change_12m_base_date: pd.Timestamp | None
+    high: float
+    high_date: pd.Timestamp
+    drawdown_pct: float
+    days_since_record: int
+    at_record: bool
+    distances: tuple[LevelDistance, ...]
+    notes: tuple[str, ...]
+    lineage: tuple[Source, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per level (index ``level``): kind, points, pct, sd, crossed, first_cross."""
+        rows = [
+            {
+                "level": d.level,
+                "kind": d.kind,
+                "distance_points": d.points,
+                "distance_pct": d.pct,
+                "distance_sd": d.sd,
+                "crossed": d.crossed,
+                "first_cross": d.first_cross,
+            }
+            for d in self.distances
+        ]
+        cols = ["level", "kind", "distance_points", "distance_pct", "distance_sd", "crossed", "first_cross"]
+        return pd.DataFrame(rows, columns=cols).set_index("level")
+
+    def facts(self) -> list[Fact]:
+        S, a, lin = self.subject, str(self.as_of.date()), self.lineage
+        close = f"last close on or before {a}"
+
+        def f(id_: str, v: Any, unit: str, method: str, label: str = "", dec: int | None = None) -> Fact:
+            return Fact(f"{S}.{id_}", v, unit, a, method, lin, label, dec)
+
+        out = [
+            f("level", self.level, "points", close, f"{S} close on {self.level_date.date()}", 2),
+            f("level_date", str(self.level_date.date()), "date", close),
+            f("high", self.high, "points", f"highest close up to {a}", "record close", 2),
+            f("high_date", str(self.high_date.date()), "date", f"date of the highest close up to {a}"),
+            f("drawdown_pct", self.drawdown_pct, "pct", "(level / record close − 1) × 100", "", 2),
+            f("days_since_record", self.days_since_record, "days", "trading sessions since the record close"),
+            f("at_record", self.at_record, "bool", "level equals the record close"),
+        ]
+        if self.daily_vol_pct is not None:
+            out.append(
+                f("daily_vol_pct", self.daily_vol_pct, "pct",
+                  f"standard deviation of daily log returns, last {self.vol_sessions} sessions", "", 2)
+            )
+        if self.ytd_pct is not None and self.ytd_base_date is not None:
+            out.append(f("ytd_pct", self.ytd_pct, "pct",
+                         f"change since the close of {self.ytd_base_date.date()} (last close of the prior year)",
+                         "year-to-date change", 2))
+        if self.change_12m_pct is not None and self.change_12m_base_date is not None:
+            out.append(f("change_12m_pct", self.change_12m_pct, "pct",
+                         f"change since the close of {self.change_12m_base_date.date()} (12 months earlier)",
+                         "12-month change", 2))
+        for d in self.distances:
+            k = level_key(d.level)
+            out.append(f(f"distance_points.{k}", d.points, "points", "L − level", f"points to {d.level:,g}", 2))
+            out.append(f(f"distance_pct.{k}", d.pct, "pct", "(L / level − 1) × 100", f"percent to {d.level:,g}", 2))
+            if d.sd is not None:
+                out.append(f(f"distance_sd.{k}", d.sd, "ratio",
+                             f"ln(L / level) in daily standard deviations ({self.vol_sessions} sessions)",
+                             f"daily standard deviations to {d.level:,g}", 2))
+            out.append(f(f"crossed.{k}", d.crossed, "bool",
+                         f"a close at or above L on or before {a} in the data",
+                         f"{d.level:,g} already reached"))
+        return out
+
+    def summary(self) -> str:
+        a = self.as_of.date()
+        lines = [
+            f"### {self.subject}: level on {a}",
+            "",
+            f"- Close on {self.level_date.date()}: **{self.level:,.2f}**",
+            f"- Record close {self.high:,.2f} on {self.high_date.date()}; drawdown "
+            f"{self.drawdown_pct:.2f}%; {self.days_since_record} sessions since the record"
+            + (" (at a record)" if self.at_record else ""),
+            f"- Year to date: {fmt_num(self.ytd_pct)}%; 12 months: {fmt_num(self.change_12m_pct)}%",
+            f"- Daily volatility (σ of log returns, {self.vol_sessions} sessions): {fmt_num(self.daily_vol_pct)}%",
+            "",
+        ]
+        rows = [
+            [
+                f"{d.level:,g}",
+                d.kind,
+                f"{d.points:,.2f}",
+                f"{d.pct:.2f}%",
+                fmt_num(d.sd),
+                "yes" if d.crossed else "no",
+            ]
+            for d in self.distances
+        ]
+        lines.append(markdown_table(rows, ["level", "kind", "points", "percent", "daily σ", "crossed"]))
+        if self.notes:
+            lines += ["", *[f"- Note: {n}" for n in self.notes]]
+        return "\n".join(lines)
+
+
+def levels(
+    prices: pd.Series,
+    *,
+    subject: str,
+    as_of: Any,
+    thresholds: Iterable[float] = (),
+    targets: Iterable[float] = (),
+    vol_sessions: int = SESSIONS_PER_YEAR,
+) -> LevelsResult:
+    """Level of ``prices`` on ``as_of`` and its distance to each threshold and target.
+
+    Parameters
+    ----------
+    prices
+        Daily closes (points), indexed by date; the lineage in ``.attrs["source"]``. Data after
+        ``as_of`` is ignored.
+    subject
+        The series id used in fact ids (``sp500``).
+    as_of
+        The analysis date; the level is the last close on or before it.
+    thresholds, targets
+        Levels of interest (points). A level may appear in both; it is reported once, as a target.
+    vol_sessions
+        Sessions of daily log returns behind the daily standard deviation (default 252).
+
+    Returns
+    -------
+    LevelsResult
+        Distances: points = L − level, pct = (L / level − 1) × 100, sd = ln(L / level) / σ_daily.
+
+    Raises
+    ------
+    AnalysisError
+        ``as_of`` before the data, NaNs, non-positive prices.
+    """
+    as_ts = as_timestamp(as_of)
+    name = f"prices ({series_id(prices, subject)})"
+    s = checked_series(prices, name=name, positive=True)
+    if s.empty:
+        raise InsufficientDataError("the price series is empty", where=name, fix="import the series first")
+    s = s[s.index <= as_ts]
+    if s.empty:
+        raise AnalysisError(
+            f"as_of {as_ts.date()} is before the data starts ({prices.index.min().date()})",
+            where=name,
+            fix=f"choose an as_of on or after {prices.index.min().date()} or import longer history",
+        )
+    notes: list[str] = []
+    level_date, level = s.index[-1], float(s.iloc[-1])
+    if (as_ts - level_date).days > 7:
+        notes.append("The last close lies more than a week before as_of; the level may be stale.")
+
+    logret = np.diff(np.log(s.to_numpy()))
+    tail = logret[-vol_sessions:]
+    daily_vol = float(np.std(tail, ddof=1)) * 100 if len(tail) >= 2 else None
+    if daily_vol is not None and len(tail) < vol_sessions:
+        notes.append("Daily volatility rests on less than a year of sessions (thin sample).")
+    if daily_vol is None:
+        notes.append("Too few sessions for a daily volatility; distances in standard deviations are omitted.")
+
+    prev_year = s[s.index < pd.Timestamp(year=level_date.year, month=1, day=1)]
+    ytd = ytd_base = None
+    if not prev_year.empty:
+        ytd_base = prev_year.index[-1]
+        ytd = (level / float(prev_year.iloc[-1]) - 1) * 100
+    else:
+        notes.append("The data start in the current year; the year-to-date change is omitted.")
+    base_12m = value_on(s, level_date - pd.DateOffset(years=1))
+    chg12 = b12 = None
+    if base_12m is not None:
+        b12, v12 = base_12m
+        chg12 = (level / v12 - 1) * 100
+    else:
+        notes.append("Less than a year of data; the 12-month change is omitted.")
+
+    values = s.to_numpy()
+    high = float(values.max())
+    # the last session that set (or tied) the record: a tie counts as being at the record again
+    hi_pos = len(values) - 1 - int(np.argmax(values[::-1] == high))
+    high_date = s.index[hi_pos]
+    days_since = len(values) - 1 - hi_pos
+
+    sd_daily = None if daily_vol is None else daily_vol / 100
+    tgt = [float(x) for x in targets]
+    lv = [(float(x), "threshold") for x in thresholds if float(x) not in tgt]
+    lv += [(x, "target") for x in tgt]
+    seen: set[float] = set()
+    dists: list[LevelDistance] = []
+    for L, kind in lv:
+        if L in seen:
+            continue
+        seen.add(L)
+        if not math.isfinite(L) or L <= 0:
+            raise AnalysisError(
+                f"level {L} is not a positive number", where=f"{kind}s", fix="levels are index points > 0"
+            )
+        above = values >= L
+        first = s.index[int(above.argmax())] if above.any() else None
+        dists.append(
+            LevelDistance(
+                level=L,
+                kind=kind,
+                points=L - level,
+                pct=(L / level - 1) * 100,
+                sd=None if sd_daily is None else math.log(L / level) / sd_daily,
+                crossed=bool(above.any()),
+                first_cross=first,
+            )
+        )
+    if any(d.crossed for d in dists):
+        notes.append("At least one level was already reached in the data; a touch of it is not in doubt.")
+    return LevelsResult(
+        subject=subject,
+        as_of=as_ts,
+        level=level,
+        level_date=level_date,
+        daily_vol_pct=daily_vol,
+        vol_sessions=len(tail),
+        ytd_pct=ytd,
+        ytd_base_date=ytd_base,
+        change_12m_pct=chg12,
+        change_12m_base_date=b12,
+        high=high,
+        high_date=high_date,
+        drawdown_pct=(level / high - 1) * 100,
+        days_since_record=int(days_since),
+        at_record=bool(days_since == 0),
+        distances=tuple(dists),
+        notes=tuple(notes),
+        lineage=lineage_of(prices),
+    )

@@ -1,0 +1,84 @@
+"""The command line: a thin Typer layer over the public API.
+
+Sub-command groups live in their own modules (``data``, ``portfolio``) and are imported lazily where
+they would pull in heavy libraries, so that ``thesis --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from thesis.errors import ThesisError
+
+app = typer.Typer(
+    name="thesis",
+    help="Turn a market thesis into evidence, numbers and a written outlook that can be trusted.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+_DEBUG = False
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
+) -> None:
+    global _DEBUG
+    _DEBUG = debug
+
+
+def _register() -> None:
+    from thesis.cli import commands  # noqa: F401  (defines run, new, check, calibrate on `app`)
+    from thesis.cli.data import app as data_app
+
+    app.add_typer(data_app, name="data", help="The market data store: list, show, import, update, bundle.")
+    try:
+        from thesis.cli.portfolio import app as portfolio_app
+    except ModuleNotFoundError as e:
+        if e.name != "thesis.cli.portfolio":
+            raise
+    else:
+        app.add_typer(portfolio_app, name="portfolio", help="Backtest, stress and tearsheet of the thesis portfolio.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, print ThesisErrors as one clear message and exit non-zero."""
+    _register()
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        app(args=args, standalone_mode=False)
+    except ThesisError as e:
+        if debug:
+            raise
+        _print_error(e)
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        print("aborted", file=sys.stderr)
+        sys.exit(130)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except SystemExit:
+        raise
+    except Exception as e:  # click usage errors arrive here in standalone_mode=False
+        import click
+
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if debug:
+            raise
+        print(f"error: unexpected {type(e).__name__}: {e}\n(run again with --debug for the traceback)", file=sys.stderr)
+        sys.exit(1)
+
+
+def _print_error(e: ThesisError) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    Console(stderr=True).print(Text("error: ", style="bold red") + Text(str(e)))

@@ -1,0 +1,353 @@
+"""The thesis file (TOML) → a validated spec (pydantic).
+
+Errors name the key and the line in the file, and say how to fix it. ``thesis new`` writes
+:data:`TEMPLATE`, a commented example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from thesis.errors import SpecError
+
+__all__ = [
+    "TEMPLATE",
+    "AnalysisSpec",
+    "CompareSpec",
+    "EarningsSpec",
+    "IndexSpec",
+    "RatesSpec",
+    "RiskSpec",
+    "TargetSpec",
+    "ThesisSpec",
+    "level_key",
+    "load_thesis",
+    "parse_thesis",
+]
+
+Method = Literal["gbm", "bootstrap", "garch"]
+
+
+def level_key(level: float) -> str:
+    """A level as it appears in fact ids: ``6900``, ``4500_5``."""
+    return str(int(level)) if float(level).is_integer() else f"{level:g}".replace(".", "_")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TargetSpec(_Model):
+    """A target level with who claims it and by when."""
+
+    level: float = Field(gt=0, description="index points")
+    by: dt.date | None = Field(None, description="date the target is for; default: the thesis horizon")
+    claimed_by: str = ""
+
+
+class IndexSpec(_Model):
+    series: str = "sp500"
+    name: str = "S&P 500"
+    thresholds: list[float] = Field(default_factory=list, description="levels to touch, index points")
+    targets: list[TargetSpec] = Field(default_factory=list)
+
+    @field_validator("thresholds")
+    @classmethod
+    def _positive(cls, v: list[float]) -> list[float]:
+        for x in v:
+            if x <= 0:
+                raise ValueError(f"threshold {x} must be a positive index level")
+        return v
+
+    @field_validator("targets", mode="before")
+    @classmethod
+    def _targets(cls, v: Any) -> Any:
+        # allow `targets = [7269]` as a shorthand for [{level = 7269}]
+        if isinstance(v, list):
+            return [{"level": x} if isinstance(x, int | float) else x for x in v]
+        return v
+
+
+class EarningsSpec(_Model):
+    eps_growth_pct: float | None = Field(None, description="assumed EPS growth per year, percent (14 = 14 %)")
+    eps_series: str = "sp500_eps"
+    level_monthly: str = "sp500_monthly"
+    inflation_index: str = "cpi_u"
+    long_yield: str = "ust10y_monthly"
+
+
+class RatesSpec(_Model):
+    cuts: int = Field(0, ge=0, description="number of cuts in the thesis's rate path")
+    cut_bp: float = Field(25, gt=0, description="size of each cut, basis points")
+    dates: list[dt.date] = Field(default_factory=list, description="dates of the cuts, if the thesis names them")
+    policy_series: str = "fedfunds"
+    decisions_series: str | None = "fed_target"
+    recession_series: str | None = "usrec"
+
+    @field_validator("decisions_series", "recession_series", mode="before")
+    @classmethod
+    def _blank(cls, v: Any) -> Any:
+        return None if v == "" else v
+
+
+class CompareSpec(_Model):
+    """Comparison assets; any may be left out (the analyses say what is missing)."""
+
+    small_caps: str | None = "iwm_tr"
+    large_caps: str | None = "spy_tr"
+    bonds: str | None = "tlt_tr"
+    gold: str | None = "gld_tr"
+    vix: str | None = "vix"
+    smb: str | None = "ff3_smb_m"
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank(cls, v: Any) -> Any:
+        return None if v == "" else v
+
+
+class AnalysisSpec(_Model):
+    methods: list[Method] = Field(default_factory=lambda: ["gbm", "bootstrap", "garch"])
+    n_paths: int = Field(100_000, ge=1_000, le=5_000_000)
+    gbm_window_sessions: int = Field(1260, ge=60)
+    calibrate: bool = True
+    calibration_paths: int = Field(2_000, ge=200)
+    calibration_start: dt.date | None = None
+
+    @field_validator("methods")
+    @classmethod
+    def _methods(cls, v: list[str]) -> list[str]:
+        if not v:
+            raise ValueError("name at least one method")
+        if len(set(v)) != len(v):
+            raise ValueError("a method is listed twice")
+        return v
+
+
+class RiskSpec(_Model):
+    name: str
+    description: str = ""
+
+
+class ThesisSpec(_Model):
+    """A validated thesis file."""
+
+    title: str
+    as_of: dt.date
+    horizon: dt.date
+    seed: int = Field(20251126, ge=0)
+    source: str = ""
+    index: IndexSpec = Field(default_factory=IndexSpec)
+    earnings: EarningsSpec = Field(default_factory=EarningsSpec)
+    rates: RatesSpec = Field(default_factory=RatesSpec)
+    compare: CompareSpec = Field(default_factory=CompareSpec)
+    analysis: AnalysisSpec = Field(default_factory=AnalysisSpec)
+    risks: list[RiskSpec] = Field(default_factory=list)
+    portfolio: Any = None  # thesis.portfolio.spec.PortfolioSpec, validated in _portfolio
+    path: str | None = None
+
+    @field_validator("risks", mode="before")
+    @classmethod
+    def _risks(cls, v: Any) -> Any:
+        if isinstance(v, list):
+            return [{"name": x} if isinstance(x, str) else x for x in v]
+        return v
+
+    @field_validator("portfolio", mode="before")
+    @classmethod
+    def _portfolio(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        from thesis.portfolio.spec import PortfolioSpec
+
+        return v if isinstance(v, PortfolioSpec) else PortfolioSpec.model_validate(v)
+
+    @field_validator("horizon")
+    @classmethod
+    def _horizon(cls, v: dt.date, info: ValidationInfo) -> dt.date:
+        as_of = info.data.get("as_of")
+        if as_of is not None and v <= as_of:
+            raise ValueError(f"horizon {v} must be after as_of {as_of}")
+        return v
+
+    @model_validator(mode="after")
+    def _dates(self) -> ThesisSpec:
+        for t in self.index.targets:
+            if t.by is not None and t.by <= self.as_of:
+                raise ValueError(f"target {t.level:g} is due {t.by}, which is not after as_of {self.as_of}")
+        return self
+
+    # convenience -------------------------------------------------------------
+    @property
+    def levels(self) -> list[float]:
+        """Thresholds and target levels, sorted, without repeats."""
+        return sorted({*self.index.thresholds, *(t.level for t in self.index.targets)})
+
+    def with_overrides(self, **changes: Any) -> ThesisSpec:
+        data = self.model_dump()
+        data.update({k: v for k, v in changes.items() if v is not None})
+        return ThesisSpec.model_validate(data)
+
+
+def load_thesis(path: str | Path) -> ThesisSpec:
+    """Read and validate a thesis file; errors name the key, the line and the fix."""
+    p = Path(path)
+    if not p.exists():
+        raise SpecError(
+            "thesis file not found", where=str(p), fix="check the path, or write a template with `thesis new FILE`"
+        )
+    try:
+        text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise SpecError(f"not UTF-8 text ({e.reason} at byte {e.start})", where=str(p), fix="save the file as UTF-8") from None
+    return parse_thesis(text, where=str(p))
+
+
+def parse_thesis(text: str, where: str = "<thesis>") -> ThesisSpec:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        m = re.search(r"line (\d+)", str(e))
+        raise SpecError(
+            f"not valid TOML: {e}",
+            where=f"{where}:{m.group(1)}" if m else where,
+            fix="fix the TOML syntax (strings in quotes, dates as 2025-11-26, tables as [name])",
+        ) from None
+    try:
+        spec = ThesisSpec.model_validate({**data, "path": where if where != "<thesis>" else None})
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = tuple(str(x) for x in err["loc"])
+        key = ".".join(loc) or "(top level)"
+        line = _locate(text, loc)
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key {loc[-1]!r}"
+            fix = f"remove or rename it; allowed keys here: {', '.join(_allowed_keys(loc[:-1]))}"
+        elif err["type"] == "missing":
+            fix = f"add `{loc[-1]} = ...` (see `thesis new` for a commented template)"
+        else:
+            fix = "correct the value (see `thesis new` for a commented template)"
+        more = f" (and {len(e.errors()) - 1} more problem(s))" if len(e.errors()) > 1 else ""
+        raise SpecError(
+            f"{key}: {msg}{more}", where=f"{where}:{line}" if line else where, fix=fix
+        ) from None
+    return spec
+
+
+def _allowed_keys(loc: tuple[str, ...]) -> list[str]:
+    model: Any = ThesisSpec
+    for part in loc:
+        if part.isdigit():
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        ann = field.annotation
+        args = getattr(ann, "__args__", ())
+        cand = [a for a in (ann, *args) if isinstance(a, type) and issubclass(a, BaseModel)]
+        if not cand:
+            if part == "portfolio":
+                from thesis.portfolio.spec import PortfolioSpec
+
+                model = PortfolioSpec
+                continue
+            return []
+        model = cand[0]
+    return sorted(k for k in model.model_fields if k != "path")
+
+
+def _locate(text: str, loc: tuple[str, ...]) -> int | None:
+    """Best-effort line number of the key ``loc`` in the TOML text (1-based)."""
+    keys = [k for k in loc if not k.isdigit()]
+    if not keys:
+        return None
+    table: list[str] = []
+    fallback = None
+    for i, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?$", line)
+        if m:
+            table = [t.strip() for t in m.group(1).split(".")]
+            if table == keys:
+                fallback = fallback or i
+            continue
+        m = re.match(r"^([A-Za-z0-9_\-\"']+)\s*=", line)
+        if m:
+            key = m.group(1).strip("\"'")
+            if [*table, key] == keys:
+                return i
+            if key == keys[-1] and table == keys[:-1][: len(table)] and fallback is None:
+                fallback = i
+            # inline table or dotted key such as  index = { series = ... }
+            if table + [key] == keys[: len(table) + 1] and fallback is None:
+                fallback = i
+    return fallback
+
+
+TEMPLATE = '''\
+# A thesis file for `thesis run`. Every key is optional unless marked REQUIRED.
+# Dates are TOML dates (2025-11-26); percentages are written as percent numbers (14 = 14 %).
+
+title = "The S&P 500 reaches 6,900 in 2026 and 7,269 by year-end"   # REQUIRED
+as_of = 2025-11-26          # REQUIRED: the analysis uses only data dated on or before this day
+horizon = 2026-12-31        # REQUIRED: the date the outlook looks ahead to
+seed = 20251126             # seeds every random number; recorded in the run manifest
+source = "AInvest, 2025-12-24"  # where the thesis comes from (free text)
+# the risks the article names; the portfolio section stress-tests them
+risks = ["ai_capex_disappointment", "fed_misstep", "volatility_return", "flight_to_safety"]
+
+[index]
+series = "sp500"            # a series id in the store (`thesis data list`)
+name = "S&P 500"
+thresholds = [6900]         # levels to touch at any time before the horizon
+
+[[index.targets]]           # levels to close at or above on the horizon date
+level = 7269
+claimed_by = "analysts"
+# by = 2026-12-31           # default: the horizon
+
+[earnings]
+eps_growth_pct = 14         # assumed EPS growth per year
+eps_series = "sp500_eps"    # trailing 12-month EPS (Shiller data)
+level_monthly = "sp500_monthly"
+inflation_index = "cpi_u"   # CPI index; inflation is its year-over-year change
+long_yield = "ust10y_monthly"
+
+[rates]
+cuts = 2                    # the thesis's rate path: number of cuts ...
+cut_bp = 25                 # ... of this size in basis points
+# dates = [2026-03-18, 2026-06-17]
+policy_series = "fedfunds"
+decisions_series = "fed_target"
+recession_series = "usrec"
+
+[compare]                   # leave a key out (or set "") when the store lacks that series
+small_caps = "iwm_tr"
+large_caps = "spy_tr"
+bonds = "tlt_tr"
+gold = "gld_tr"
+vix = "vix"
+smb = "ff3_smb_m"
+
+[analysis]
+methods = ["gbm", "bootstrap", "garch"]
+n_paths = 100000
+gbm_window_sessions = 1260  # about five years of sessions
+calibrate = true
+calibration_paths = 2000
+'''

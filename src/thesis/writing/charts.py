@@ -1,0 +1,500 @@
+"""Charts for the outlook article (matplotlib, Agg backend, PNG bytes).
+
+Each builder takes an :class:`~thesis.outlook.Outlook` and returns a :class:`Chart`, or ``None``
+when its inputs are missing, so the article degrades section by section. Numbers drawn as text on a
+chart (threshold labels, probabilities on bars) go through :mod:`thesis.writing.format`, like the
+prose. Every chart has labelled axes with units and a source line under it naming the series, the
+provider and the data window, taken from the facts' lineage.
+
+matplotlib is imported inside the functions so that ``import thesis.writing.charts`` stays cheap.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+    from thesis.facts import Fact
+    from thesis.outlook import Outlook
+
+__all__ = ["CHART_BUILDERS", "Chart", "build_charts", "level_key"]
+
+# a quiet palette that survives greyscale printing: methods get distinct lightness as well as hue
+_METHOD_COLOURS = {
+    "gbm": "#4C72B0",
+    "bootstrap": "#DD8452",
+    "garch": "#55A868",
+    "baseline": "#8172B3",
+}
+_FALLBACK_COLOURS = ("#4C72B0", "#DD8452", "#55A868", "#8172B3", "#937860", "#DA8BC3")
+_METHOD_NAMES = {"gbm": "GBM", "bootstrap": "Bootstrap", "garch": "GARCH", "baseline": "Baseline"}
+_THRESHOLD_COLOUR = "#7F7F7F"
+_TARGET_COLOUR = "#C44E52"
+_DPI = 150
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """One rendered chart.
+
+    Attributes
+    ----------
+    name
+        Stable key (``index``, ``probabilities``, ``valuation``, ``fed_cycles``, ``volatility``,
+        ``equity``, ``stress``); also the PNG's file stem.
+    title
+        Caption shown above the chart (plain words, no numbers).
+    alt
+        Alternative text for screen readers and the Markdown image.
+    source
+        The source line printed under the chart (also drawn into the image).
+    png
+        PNG bytes.
+    fact_ids
+        Facts whose values are drawn as text on the chart.
+    """
+
+    name: str
+    title: str
+    alt: str
+    source: str
+    png: bytes
+    fact_ids: tuple[str, ...] = ()
+
+    def data_uri(self) -> str:
+        """The PNG as a ``data:image/png;base64,...`` URI for a standalone HTML page."""
+        import base64
+
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+
+def level_key(level: float) -> str:
+    """A level as written in fact ids: ``6900.0`` → ``"6900"``, ``4500.5`` → ``"4500_5"``."""
+    lv = float(level)
+    text = str(int(lv)) if lv.is_integer() else repr(lv)
+    return text.replace(".", "_")
+
+
+def method_name(method: str) -> str:
+    """Display name of a probability method (``gbm`` → ``GBM``)."""
+    return _METHOD_NAMES.get(method, method.replace("_", " ").title())
+
+
+def _colour(method: str, i: int) -> str:
+    return _METHOD_COLOURS.get(method, _FALLBACK_COLOURS[i % len(_FALLBACK_COLOURS)])
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _plt() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _style(ax: Any) -> None:
+    ax.spines["top"].set_visible(False)
+    ax.spines["right"].set_visible(False)
+    ax.grid(axis="y", color="#E5E5E5", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(labelsize=8)
+
+
+def _finish(fig: Figure, source: str) -> bytes:
+    """Draw the source line under the axes and return the PNG bytes."""
+    fig.text(0.01, 0.01, source, fontsize=6.5, color="#555555", ha="left", va="bottom", wrap=True)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=_DPI, metadata={"Software": None})
+    _plt().close(fig)
+    return buf.getvalue()
+
+
+def _source_line(outlook: Outlook, fact_ids: Iterable[str], extra: str = "") -> str:
+    """"Source: sp500 (fred), 2016-02-12 to 2025-11-26; ..." from the facts' lineage."""
+    seen: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    for fid in fact_ids:
+        fact = outlook.facts.get(fid)
+        if fact is None:
+            continue
+        for s in fact.lineage:
+            key = (s.series, s.provider)
+            start, end = seen.get(key, (s.start, s.end))
+            starts = [x for x in (start, s.start) if x]
+            ends = [x for x in (end, s.end) if x]
+            seen[key] = (min(starts) if starts else None, max(ends) if ends else None)
+    parts = []
+    for (series, provider), (start, end) in seen.items():
+        window = f", {start} to {end}" if start and end else ""
+        parts.append(f"{series} ({provider}{window})")
+    text = "Source: " + ("; ".join(parts) if parts else "thesis run")
+    if extra:
+        text += f". {extra}"
+    return text + f". As of {outlook.as_of}."
+
+
+def _fmt(fact: Fact, **kw: Any) -> str:
+    from thesis.writing.format import fmt
+
+    return fmt(fact, **kw)
+
+
+def _levels(outlook: Outlook) -> list[tuple[float, str, Fact | None]]:
+    """Thresholds and targets as (level, kind, fact), sorted by level."""
+    s = outlook.subject
+    out: list[tuple[float, str, Fact | None]] = []
+    for lv in outlook.thresholds:
+        out.append((float(lv), "threshold", outlook.facts.get(f"{s}.threshold.{level_key(lv)}")))
+    for lv in outlook.targets:
+        if float(lv) in {x[0] for x in out}:
+            continue
+        out.append((float(lv), "target", outlook.facts.get(f"{s}.target.{level_key(lv)}")))
+    return sorted(out, key=lambda x: x[0])
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def index_chart(outlook: Outlook) -> Chart | None:
+    """The index's history with thresholds, targets and each method's fan to the horizon."""
+    import pandas as pd
+
+    hist = outlook.charts.get("index_history")
+    if hist is None or len(hist) < 2:
+        return None
+    hist = pd.Series(hist).dropna()
+    hist.index = pd.to_datetime(hist.index)
+    # two years of history keep the fan readable next to it
+    hist = hist[hist.index >= hist.index[-1] - pd.DateOffset(years=2)]
+    fans: dict[str, pd.DataFrame] = outlook.charts.get("fan") or {}
+
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.2, 3.8))
+    ax.plot(hist.index, hist.to_numpy(dtype=float), color="#222222", linewidth=1.1, label="Close")
+    drawn: list[str] = []
+    for i, (method, fan) in enumerate(fans.items()):
+        if fan is None or len(fan) == 0:
+            continue
+        fan = fan.copy()
+        fan.index = pd.to_datetime(fan.index)
+        colour = _colour(method, i)
+        # the widest band only for the first method: overlapping bands become unreadable
+        if i == 0 and {"q05", "q95"} <= set(fan.columns):
+            ax.fill_between(fan.index, fan["q05"], fan["q95"], color=colour, alpha=0.12,
+                            linewidth=0, label=f"{method_name(method)} 5–95th pct")
+        if {"q25", "q75"} <= set(fan.columns):
+            ax.fill_between(fan.index, fan["q25"], fan["q75"], color=colour,
+                            alpha=0.25 if i == 0 else 0.12, linewidth=0,
+                            label=f"{method_name(method)} 25–75th pct")
+        if "q50" in fan.columns:
+            ax.plot(fan.index, fan["q50"], color=colour, linewidth=1.0, linestyle="--",
+                    label=f"{method_name(method)} median")
+        drawn.append(method)
+    fact_ids: list[str] = []
+    x_right = ax.get_xlim()[1]
+    for lv, kind, fact in _levels(outlook):
+        colour = _TARGET_COLOUR if kind == "target" else _THRESHOLD_COLOUR
+        ax.axhline(lv, color=colour, linewidth=0.9, linestyle=":" if kind == "threshold" else "-")
+        if fact is not None:
+            label = f"{kind} {_fmt(fact)}"
+            fact_ids.append(fact.id)
+        else:
+            label = kind
+        ax.text(x_right, lv, " " + label, color=colour, fontsize=7, va="center", ha="left",
+                clip_on=False)
+    ax.set_ylabel("Index level (points)", fontsize=8)
+    ax.set_xlabel("Date", fontsize=8)
+    ax.set_title(f"{outlook.subject_name}: history and simulated range to the horizon", fontsize=9)
+    ax.legend(fontsize=6.5, loc="upper left", frameon=False, ncol=2)
+    ax.yaxis.set_major_formatter(_thousands())
+    _style(ax)
+    ids = [f"{outlook.subject}.level", *fact_ids]
+    extra = (
+        "Fans: quantiles of simulated closes (" + ", ".join(method_name(m) for m in drawn) + ")"
+        if drawn
+        else ""
+    )
+    src = _source_line(outlook, ids, extra)
+    return Chart("index", f"{outlook.subject_name}, thresholds, targets and simulated range",
+                 f"Line chart of the {outlook.subject_name} with its thresholds, targets and fan "
+                 "of simulated closes", src, _finish(fig, src), tuple(fact_ids))
+
+
+def _thousands() -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    # axis ticks are matplotlib's own scale, not facts; only the grouping is ours
+    return FuncFormatter(lambda v, _pos: f"{v:,.0f}")
+
+
+def probability_chart(outlook: Outlook) -> Chart | None:
+    """Probability of touching each level before the horizon, by method (grouped bars)."""
+    import numpy as np
+
+    s = outlook.subject
+    levels = _levels(outlook)
+    methods = [m for m in outlook.methods if any(
+        f"{s}.p_touch.{level_key(lv)}.{m}" in outlook.facts for lv, _, _ in levels)]
+    if not levels or not methods:
+        return None
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.2, 3.4))
+    width = 0.8 / len(methods)
+    x = np.arange(len(levels))
+    ids: list[str] = []
+    for j, m in enumerate(methods):
+        heights = []
+        labels = []
+        for lv, _, _ in levels:
+            f = outlook.facts.get(f"{s}.p_touch.{level_key(lv)}.{m}")
+            heights.append(float(f.value) * 100 if f is not None else np.nan)
+            labels.append(_fmt(f) if f is not None else "")
+            if f is not None:
+                ids.append(f.id)
+        pos = x - 0.4 + width * (j + 0.5)
+        bars = ax.bar(pos, heights, width * 0.92, color=_colour(m, j), label=method_name(m))
+        for bar, text in zip(bars, labels, strict=True):
+            if text:
+                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 1.5, text,
+                        ha="center", va="bottom", fontsize=6.5)
+    names = []
+    for lv, kind, fact in levels:
+        names.append(f"{_fmt(fact) if fact is not None else kind}\n({kind})")
+    ax.set_xticks(x, names, fontsize=8)
+    ax.set_ylim(0, 110)
+    ax.set_ylabel("Probability of touching before the horizon (%)", fontsize=8)
+    ax.set_xlabel("Level (index points)", fontsize=8)
+    ax.set_title("Chance of reaching each level, by method", fontsize=9)
+    ax.legend(fontsize=7, frameon=False, loc="upper right")
+    _style(ax)
+    src = _source_line(outlook, ids, "Monte Carlo path simulations")
+    return Chart("probabilities", "Probability of reaching each level, by method",
+                 "Bar chart of the probability of touching each threshold and target by method",
+                 src, _finish(fig, src), tuple(ids))
+
+
+def valuation_chart(outlook: Outlook) -> Chart | None:
+    """Bear, base and bull index ranges at the horizon with their P/E bands."""
+    s = outlook.subject
+    cases = [c for c in ("bear", "base", "bull")
+             if f"{s}.range.{c}.low" in outlook.facts and f"{s}.range.{c}.high" in outlook.facts]
+    if not cases:
+        return None
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.2, 2.9))
+    colours = {"bear": "#C44E52", "base": "#8C8C8C", "bull": "#55A868"}
+    ids: list[str] = []
+    for i, c in enumerate(cases):
+        lo, hi = outlook.facts[f"{s}.range.{c}.low"], outlook.facts[f"{s}.range.{c}.high"]
+        ids += [lo.id, hi.id]
+        ax.barh(i, float(hi.value) - float(lo.value), left=float(lo.value), height=0.5,
+                color=colours[c], alpha=0.75)
+        pel, peh = outlook.facts.get(f"{s}.range.{c}.pe_low"), outlook.facts.get(
+            f"{s}.range.{c}.pe_high")
+        cond = ""
+        if pel is not None and peh is not None:
+            cond = f"P/E {_fmt(pel)}–{_fmt(peh)}"
+            ids += [pel.id, peh.id]
+        ax.text(float(hi.value), i, f"  {_fmt(lo)}–{_fmt(hi)}  {cond}", va="center", fontsize=7)
+    level = outlook.facts.get(f"{s}.level")
+    if level is not None:
+        ax.axvline(float(level.value), color="#222222", linewidth=1.0)
+        ax.text(float(level.value), len(cases) - 0.45, f"now {_fmt(level)}", fontsize=7,
+                ha="center", va="bottom")
+        ids.append(level.id)
+    for lv, kind, fact in _levels(outlook):
+        colour = _TARGET_COLOUR if kind == "target" else _THRESHOLD_COLOUR
+        ax.axvline(lv, color=colour, linewidth=0.9, linestyle=":")
+    ax.set_yticks(range(len(cases)), [c.title() for c in cases], fontsize=8)
+    ax.set_ylim(-0.6, len(cases) - 0.2)
+    ax.set_xlabel("Index level at the horizon (points)", fontsize=8)
+    ax.set_title("Valuation ranges: forward EPS times a P/E band from similar regimes",
+                 fontsize=9)
+    ax.xaxis.set_major_formatter(_thousands())
+    lo_x, hi_x = ax.get_xlim()
+    ax.set_xlim(lo_x, hi_x + (hi_x - lo_x) * 0.35)  # room for the labels on the right
+    _style(ax)
+    ax.grid(axis="x", color="#E5E5E5", linewidth=0.8)
+    ax.grid(axis="y", visible=False)
+    src = _source_line(outlook, ids, "Dotted lines: thresholds and targets")
+    return Chart("valuation", "Valuation ranges with their P/E conditions",
+                 "Horizontal bars of the bear, base and bull index ranges", src,
+                 _finish(fig, src), tuple(ids))
+
+
+def fed_cycles_chart(outlook: Outlook) -> Chart | None:
+    """S&P 500 returns 3, 6 and 12 months after each Fed first cut, recessions marked."""
+    import numpy as np
+    import pandas as pd
+
+    df = outlook.charts.get("fed_cycles")
+    if df is None or len(df) == 0:
+        return None
+    cols = [c for c in ("sp500_ret_3m_pct", "sp500_ret_6m_pct", "sp500_ret_12m_pct")
+            if c in df.columns]
+    if not cols or "first_cut" not in df.columns:
+        return None
+    df = df.sort_values("first_cut")
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.2, 3.4))
+    x = np.arange(len(df))
+    width = 0.8 / len(cols)
+    shades = {"sp500_ret_3m_pct": "#A6BDDB", "sp500_ret_6m_pct": "#3690C0",
+              "sp500_ret_12m_pct": "#034E7B"}
+    names = {"sp500_ret_3m_pct": "3 months", "sp500_ret_6m_pct": "6 months",
+             "sp500_ret_12m_pct": "12 months"}
+    for j, c in enumerate(cols):
+        ax.bar(x - 0.4 + width * (j + 0.5), df[c].to_numpy(dtype=float), width * 0.92,
+               color=shades[c], label=f"after {names[c]}")
+    labels = [pd.Timestamp(d).strftime("%b %Y") for d in df["first_cut"]]
+    ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=7)
+    if "recession" in df.columns:
+        for xi, rec in zip(x, df["recession"].astype(bool), strict=True):
+            if rec:
+                ax.axvspan(xi - 0.45, xi + 0.45, color="#F2D7D5", zorder=0)
+    ax.axhline(0, color="#222222", linewidth=0.8)
+    ax.set_ylabel("S&P 500 price return (%)", fontsize=8)
+    ax.set_xlabel("Month of the first cut (shaded: recession within 12 months)", fontsize=8)
+    ax.set_title("What the index did after the Fed's first cut", fontsize=9)
+    ax.legend(fontsize=7, frameon=False)
+    _style(ax)
+    ids = [f.id for f in outlook.facts.prefixed("fed.after_first_cut.")][:1] or [
+        f.id for f in outlook.facts.prefixed("fed.")
+    ][:1]
+    src = _source_line(outlook, ids, f"{len(df)} easing cycles; NBER recession dates")
+    return Chart("fed_cycles", "Index returns after the Fed's first cut",
+                 "Bar chart of index returns after each Fed first cut", src, _finish(fig, src))
+
+
+def volatility_chart(outlook: Outlook) -> Chart | None:
+    """Realised and GARCH volatility with the history's quartiles as regime bands."""
+    import pandas as pd
+
+    df = outlook.charts.get("vol_history")
+    if df is None or len(df) < 2:
+        return None
+    df = df.copy()
+    df.index = pd.to_datetime(df.index)
+    cols = [c for c in ("realised_ann_pct", "garch_ann_pct") if c in df.columns]
+    if not cols:
+        return None
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.2, 3.2))
+    base = df[cols[0]].dropna()
+    # regime bands from the full history's quartiles (chart shading only, not a stated number)
+    q = base.quantile([0.25, 0.75, 0.95]).to_numpy()
+    top = float(base.max()) * 1.05
+    bands = [(0, q[0], "#E8F4EA", "calm"), (q[0], q[1], "#FFFFFF", "normal"),
+             (q[1], q[2], "#FDF1E1", "elevated"), (q[2], top, "#F9E0E0", "stressed")]
+    for lo, hi, colour, name in bands:
+        ax.axhspan(lo, hi, color=colour, zorder=0)
+        ax.text(df.index[0], (lo + hi) / 2, f" {name}", fontsize=6.5, color="#777777",
+                va="center")
+    names = {"realised_ann_pct": "Realised, 21 sessions", "garch_ann_pct": "GARCH conditional"}
+    colours = {"realised_ann_pct": "#222222", "garch_ann_pct": "#DD8452"}
+    for c in cols:
+        ax.plot(df.index, df[c].to_numpy(dtype=float), color=colours[c], linewidth=0.8,
+                label=names[c])
+    ax.set_ylim(0, top)
+    ax.set_ylabel("Volatility, annualised (%)", fontsize=8)
+    ax.set_xlabel("Date", fontsize=8)
+    ax.set_title("Volatility regime", fontsize=9)
+    ax.legend(fontsize=7, frameon=False, loc="upper right")
+    _style(ax)
+    ids = [i for i in (f"{outlook.subject}.vol_realised_ann_pct", f"{outlook.subject}.level")
+           if i in outlook.facts]
+    src = _source_line(outlook, ids, "Bands: quartiles and 95th percentile of realised volatility")
+    return Chart("volatility", "Volatility regime", "Line chart of realised and GARCH volatility",
+                 src, _finish(fig, src))
+
+
+def equity_chart(outlook: Outlook) -> Chart | None:
+    """Equity curves of the portfolio and its benchmarks."""
+    import pandas as pd
+
+    df = outlook.charts.get("equity")
+    if df is None or len(df) < 2:
+        return None
+    df = df.copy()
+    df.index = pd.to_datetime(df.index)
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.2, 3.2))
+    for i, c in enumerate(df.columns):
+        ax.plot(df.index, df[c].to_numpy(dtype=float), linewidth=1.0,
+                color=_FALLBACK_COLOURS[i % len(_FALLBACK_COLOURS)], label=str(c))
+    ax.set_ylabel("Growth of one dollar (USD)", fontsize=8)
+    ax.set_xlabel("Date", fontsize=8)
+    ax.set_title("Portfolio and benchmarks", fontsize=9)
+    ax.legend(fontsize=7, frameon=False)
+    _style(ax)
+    ids = [f.id for f in outlook.facts.prefixed("portfolio.")][:3]
+    src = _source_line(outlook, ids, "Backtest after costs")
+    return Chart("equity", "Portfolio and benchmarks", "Line chart of equity curves", src,
+                 _finish(fig, src))
+
+
+def stress_chart(outlook: Outlook) -> Chart | None:
+    """Loss by stress scenario (portfolio total, horizontal bars)."""
+    import re
+
+    facts = [f for f in outlook.facts.prefixed("stress.")
+             if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric]
+    if not facts:
+        return None
+    facts = sorted(facts, key=lambda f: float(f.value))
+    plt = _plt()
+    fig, ax = plt.subplots(figsize=(7.2, 0.5 + 0.4 * len(facts) + 1.0))
+    names = [scenario_name(f.id.split(".")[1]) for f in facts]
+    vals = [-abs(float(f.value)) for f in facts]
+    ax.barh(range(len(facts)), vals, color="#C44E52", alpha=0.8, height=0.6)
+    for i, f in enumerate(facts):
+        ax.text(vals[i], i, f" {_fmt(f)} ", va="center", ha="right", fontsize=7)
+    ax.set_yticks(range(len(facts)), names, fontsize=8)
+    ax.set_xlabel("Portfolio loss in the scenario (%)", fontsize=8)
+    ax.set_title("Stress tests", fontsize=9)
+    lo = min(vals)
+    ax.set_xlim(lo * 1.35, 0)
+    _style(ax)
+    ax.grid(axis="y", visible=False)
+    ids = [f.id for f in facts]
+    src = _source_line(outlook, ids, "Historical and hypothetical scenarios")
+    return Chart("stress", "Stress tests", "Horizontal bars of portfolio losses by scenario", src,
+                 _finish(fig, src), tuple(ids))
+
+
+def scenario_name(key: str) -> str:
+    """``gfc_2008`` → ``GFC 2008``; short all-letter tokens are treated as acronyms."""
+    words = key.replace("-", "_").split("_")
+    return " ".join(w.upper() if len(w) <= 4 and w.isalpha() and w.lower() not in
+                    {"the", "of", "and", "in", "rate", "rise", "fall", "cut"} else w.capitalize()
+                    for w in words)
+
+
+CHART_BUILDERS: dict[str, Callable[[Outlook], Chart | None]] = {
+    "index": index_chart,
+    "probabilities": probability_chart,
+    "valuation": valuation_chart,
+    "fed_cycles": fed_cycles_chart,
+    "volatility": volatility_chart,
+    "equity": equity_chart,
+    "stress": stress_chart,
+}
+
+
+def build_charts(outlook: Outlook) -> dict[str, Chart]:
+    """Every chart whose inputs exist, keyed by :attr:`Chart.name`."""
+    out: dict[str, Chart] = {}
+    for name, builder in CHART_BUILDERS.items():
+        chart = builder(outlook)
+        if chart is not None:
+            out[name] = chart
+    return out
