@@ -37,6 +37,8 @@ def shared_articles() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never touch the user's real store: THESIS_HOME points at a temporary folder."""
     monkeypatch.setenv("THESIS_HOME", str(tmp_path_factory.mktemp("thesis_home")))

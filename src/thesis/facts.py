@@ -36,7 +36,22 @@ import numpy as np
 __all__ = ["UNITS", "Fact", "FactSheet", "Source", "content_hash"]
 
 UNITS = frozenset(
-    {"points", "pct", "pp", "probability", "bp", "ratio", "usd", "days", "count", "date", "bool", "label", "years", "months"}
+    {
+        "points",
+        "pct",
+        "pp",
+        "probability",
+        "bp",
+        "ratio",
+        "usd",
+        "days",
+        "count",
+        "date",
+        "bool",
+        "label",
+        "years",
+        "months",
+    }
 )
 
 FactValue = float | int | str | bool | None
@@ -107,13 +122,17 @@ class Fact:
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
-            raise ValueError(f"fact {self.id!r}: unknown unit {self.unit!r}; use one of {sorted(UNITS)}")
+            raise ValueError(
+                f"fact {self.id!r}: unknown unit {self.unit!r}; use one of {sorted(UNITS)}"
+            )
         v = self.value
         if isinstance(v, np.generic):
             object.__setattr__(self, "value", v.item())
             v = self.value
         if isinstance(v, float) and not math.isfinite(v):
-            raise ValueError(f"fact {self.id!r}: value {v} is not finite; report missing data instead")
+            raise ValueError(
+                f"fact {self.id!r}: value {v} is not finite; report missing data instead"
+            )
         if self.unit == "probability" and isinstance(v, int | float) and not 0.0 <= float(v) <= 1.0:
             raise ValueError(f"fact {self.id!r}: probability {v} outside [0, 1]")
 
@@ -179,7 +198,9 @@ class FactSheet:
             from thesis.errors import nearest
 
             hint = nearest(fact_id, self._facts)
-            raise KeyError(f"no fact {fact_id!r}" + (f"; nearest: {', '.join(hint)}" if hint else "")) from None
+            raise KeyError(
+                f"no fact {fact_id!r}" + (f"; nearest: {', '.join(hint)}" if hint else "")
+            ) from None
 
     def get(self, fact_id: str) -> Fact | None:
         return self._facts.get(fact_id)

@@ -9,6 +9,7 @@ can leak into the outlook.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import platform
@@ -30,8 +31,21 @@ from thesis.spec import ThesisSpec, level_key
 
 __all__ = ["RunResult", "run_thesis"]
 
-_VERSIONED = ("thesis", "numpy", "pandas", "scipy", "duckdb", "arch", "skfolio", "statsmodels",
-              "exchange_calendars", "numba", "matplotlib", "weasyprint", "jinja2")
+_VERSIONED = (
+    "thesis",
+    "numpy",
+    "pandas",
+    "scipy",
+    "duckdb",
+    "arch",
+    "skfolio",
+    "statsmodels",
+    "exchange_calendars",
+    "numba",
+    "matplotlib",
+    "weasyprint",
+    "jinja2",
+)
 
 
 @dataclass
@@ -69,7 +83,9 @@ class _Inputs:
         self.sources[series] = s.attrs["source"]
         return s
 
-    def optional(self, series: str | None, *, key: str, notes: dict[str, str], stale_days: int | None = None) -> pd.Series | None:
+    def optional(
+        self, series: str | None, *, key: str, notes: dict[str, str], stale_days: int | None = None
+    ) -> pd.Series | None:
         if not series:
             return None
         if not self.store.has(series):
@@ -80,7 +96,9 @@ class _Inputs:
             return None
         s = self.get(series, key=key)
         if s is None:
-            notes[key] = f"Series '{series}' (thesis key {key}) has no data on or before the analysis date."
+            notes[key] = (
+                f"Series '{series}' (thesis key {key}) has no data on or before the analysis date."
+            )
             return None
         if stale_days is not None and (pd.Timestamp(self.as_of) - s.index[-1]).days > stale_days:
             notes[key] = (
@@ -94,10 +112,8 @@ class _Inputs:
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for name in _VERSIONED:
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             out[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            pass
     return out
 
 
@@ -109,7 +125,8 @@ def _check_spec_against_store(spec: ThesisSpec, store: Store) -> pd.Timestamp:
 
         hint = nearest(series, store.series_ids())
         raise SpecError(
-            f"index.series {series!r} is not in the store" + (f" (nearest: {', '.join(hint)})" if hint else ""),
+            f"index.series {series!r} is not in the store"
+            + (f" (nearest: {', '.join(hint)})" if hint else ""),
             where=where,
             fix=f"get it with `thesis data update {series}` or `thesis data import PATH`, "
             "or build the offline sample with `thesis data bundle`",
@@ -136,19 +153,60 @@ def _thesis_facts(spec: ThesisSpec) -> list[Fact]:
     S, as_of = spec.index.series, spec.as_of.isoformat()
     m = f"stated in the thesis ({spec.source or spec.path or 'thesis file'})"
     out = [Fact(f"{S}.horizon_date", spec.horizon.isoformat(), "date", as_of, m, label="horizon")]
-    out += [Fact(f"{S}.threshold.{level_key(L)}", float(L), "points", as_of, m, label="threshold", decimals=0 if float(L).is_integer() else 2)
-            for L in spec.index.thresholds]
+    out += [
+        Fact(
+            f"{S}.threshold.{level_key(L)}",
+            float(L),
+            "points",
+            as_of,
+            m,
+            label="threshold",
+            decimals=0 if float(L).is_integer() else 2,
+        )
+        for L in spec.index.thresholds
+    ]
     for t in spec.index.targets:
-        out.append(Fact(f"{S}.target.{level_key(t.level)}", float(t.level), "points", as_of, m,
-                        label=f"target{' claimed by ' + t.claimed_by if t.claimed_by else ''}",
-                        decimals=0 if float(t.level).is_integer() else 2))
+        out.append(
+            Fact(
+                f"{S}.target.{level_key(t.level)}",
+                float(t.level),
+                "points",
+                as_of,
+                m,
+                label=f"target{' claimed by ' + t.claimed_by if t.claimed_by else ''}",
+                decimals=0 if float(t.level).is_integer() else 2,
+            )
+        )
     if spec.earnings.eps_growth_pct is not None:
-        out.append(Fact(f"{S}.eps_growth_assumed_pct", spec.earnings.eps_growth_pct, "pct", as_of, m,
-                        label="EPS growth assumed by the thesis", decimals=0))
-    out.append(Fact("fed.thesis_cuts", spec.rates.cuts, "count", as_of, m, label="rate cuts in the thesis"))
-    out.append(Fact("fed.thesis_cut_bp", spec.rates.cut_bp, "bp", as_of, m, label="size of each cut", decimals=0))
+        out.append(
+            Fact(
+                f"{S}.eps_growth_assumed_pct",
+                spec.earnings.eps_growth_pct,
+                "pct",
+                as_of,
+                m,
+                label="EPS growth assumed by the thesis",
+                decimals=0,
+            )
+        )
+    out.append(
+        Fact("fed.thesis_cuts", spec.rates.cuts, "count", as_of, m, label="rate cuts in the thesis")
+    )
+    out.append(
+        Fact(
+            "fed.thesis_cut_bp",
+            spec.rates.cut_bp,
+            "bp",
+            as_of,
+            m,
+            label="size of each cut",
+            decimals=0,
+        )
+    )
     out.append(Fact("sim.seed", spec.seed, "count", as_of, "the run's seed for every random draw"))
-    out.append(Fact("sim.n_paths", spec.analysis.n_paths, "count", as_of, "Monte Carlo paths per method"))
+    out.append(
+        Fact("sim.n_paths", spec.analysis.n_paths, "count", as_of, "Monte Carlo paths per method")
+    )
     return out
 
 
@@ -185,7 +243,9 @@ def run_thesis(
     S, as_of, horizon = spec.index.series, spec.as_of, spec.horizon
     rng_root = np.random.SeedSequence(spec.seed)
     # one child stream per analysis, so adding an analysis never changes another's draws
-    streams = dict(zip(("paths", "calibration", "portfolio", "regimes"), rng_root.spawn(4), strict=True))
+    streams = dict(
+        zip(("paths", "calibration", "portfolio", "regimes"), rng_root.spawn(4), strict=True)
+    )
     data = _Inputs(store, as_of)
     notes: dict[str, str] = {}
     results: dict[str, Any] = {}
@@ -201,7 +261,9 @@ def run_thesis(
         except (AnalysisError, DataError) as e:
             if required:
                 raise
-            notes[name] = f"The {name} analysis could not run: {e.what}" + (f" {e.fix}" if e.fix else "")
+            notes[name] = f"The {name} analysis could not run: {e.what}" + (
+                f" {e.fix}" if e.fix else ""
+            )
             res = None
         timings[name] = round(time.perf_counter() - t, 3)
         if res is not None:
@@ -216,17 +278,36 @@ def run_thesis(
 
     from thesis.analysis import levels as levels_mod
 
-    step("levels", lambda: levels_mod.levels(
-        prices, subject=S, as_of=as_of, thresholds=spec.index.thresholds,
-        targets=[t.level for t in spec.index.targets]), required=True)
+    step(
+        "levels",
+        lambda: levels_mod.levels(
+            prices,
+            subject=S,
+            as_of=as_of,
+            thresholds=spec.index.thresholds,
+            targets=[t.level for t in spec.index.targets],
+        ),
+        required=True,
+    )
 
     from thesis.analysis import paths as paths_mod
 
-    tp = step("probabilities", lambda: paths_mod.target_probabilities(
-        prices, subject=S, as_of=as_of, horizon=horizon, thresholds=spec.index.thresholds,
-        targets=[t.level for t in spec.index.targets], methods=tuple(spec.analysis.methods),
-        n_paths=spec.analysis.n_paths, rng=np.random.default_rng(streams["paths"]),
-        gbm_window=spec.analysis.gbm_window_sessions), required=True)
+    tp = step(
+        "probabilities",
+        lambda: paths_mod.target_probabilities(
+            prices,
+            subject=S,
+            as_of=as_of,
+            horizon=horizon,
+            thresholds=spec.index.thresholds,
+            targets=[t.level for t in spec.index.targets],
+            methods=tuple(spec.analysis.methods),
+            n_paths=spec.analysis.n_paths,
+            rng=np.random.default_rng(streams["paths"]),
+            gbm_window=spec.analysis.gbm_window_sessions,
+        ),
+        required=True,
+    )
     if tp is not None:
         charts["fan"] = {m: tp.fan(m) for m in tp.methods}
 
@@ -239,13 +320,27 @@ def run_thesis(
     if monthly is not None and eps is not None and cpi is not None and long_y is not None:
         from thesis.analysis import valuation as val_mod
 
-        step("valuation", lambda: val_mod.valuation_ranges(
-            monthly, eps, cpi, long_y, subject=S, as_of=as_of, horizon=horizon,
-            eps_growth_pct=e.eps_growth_pct, targets=[t.level for t in spec.index.targets],
-            thresholds=spec.index.thresholds))
+        step(
+            "valuation",
+            lambda: val_mod.valuation_ranges(
+                monthly,
+                eps,
+                cpi,
+                long_y,
+                subject=S,
+                as_of=as_of,
+                horizon=horizon,
+                eps_growth_pct=e.eps_growth_pct,
+                targets=[t.level for t in spec.index.targets],
+                thresholds=spec.index.thresholds,
+            ),
+        )
     else:
-        notes.setdefault("valuation", "The valuation ranges need monthly index levels, EPS, an inflation index and "
-                         "a long yield; at least one is missing from the store, so no ranges are given.")
+        notes.setdefault(
+            "valuation",
+            "The valuation ranges need monthly index levels, EPS, an inflation index and "
+            "a long yield; at least one is missing from the store, so no ranges are given.",
+        )
 
     # the Fed and what followed past easing cycles
     r = spec.rates
@@ -256,8 +351,18 @@ def run_thesis(
         index_long = monthly if monthly is not None else prices
         smb = data.optional(spec.compare.smb, key="compare.smb", notes=notes)
         rec = data.optional(r.recession_series, key="rates.recession_series", notes=notes)
-        cyc = step("fed_cycles", lambda: cyc_mod.fed_cycles(
-            policy, index_long, smb=smb, recession=rec, as_of=as_of, thesis_cuts=r.cuts, cut_bp=r.cut_bp))
+        cyc = step(
+            "fed_cycles",
+            lambda: cyc_mod.fed_cycles(
+                policy,
+                index_long,
+                smb=smb,
+                recession=rec,
+                as_of=as_of,
+                thesis_cuts=r.cuts,
+                cut_bp=r.cut_bp,
+            ),
+        )
         if cyc is not None:
             charts["fed_cycles"] = cyc.to_frame()
             tables["fed_cycles"] = cyc.to_frame()
@@ -281,10 +386,18 @@ def run_thesis(
     if spec.analysis.calibrate:
         from thesis.analysis import calibration as cal_mod
 
-        cal = step("calibration", lambda: cal_mod.calibrate(
-            prices, subject=S, methods=tuple(spec.analysis.methods), n_paths=spec.analysis.calibration_paths,
-            rng=np.random.default_rng(streams["calibration"]), start=spec.analysis.calibration_start,
-            as_of=as_of))
+        cal = step(
+            "calibration",
+            lambda: cal_mod.calibrate(
+                prices,
+                subject=S,
+                methods=tuple(spec.analysis.methods),
+                n_paths=spec.analysis.calibration_paths,
+                rng=np.random.default_rng(streams["calibration"]),
+                start=spec.analysis.calibration_start,
+                as_of=as_of,
+            ),
+        )
         if cal is not None:
             charts["calibration"] = cal.to_frame()
             tables["calibration"] = cal.to_frame()
@@ -292,8 +405,12 @@ def run_thesis(
     if spec.portfolio is not None:
         from thesis.portfolio import run_portfolio
 
-        pf = step("portfolio", lambda: run_portfolio(spec.portfolio, store, as_of=as_of,
-                                                      rng=np.random.default_rng(streams["portfolio"])))
+        pf = step(
+            "portfolio",
+            lambda: run_portfolio(
+                spec.portfolio, store, as_of=as_of, rng=np.random.default_rng(streams["portfolio"])
+            ),
+        )
         if pf is not None:
             charts.update(getattr(pf, "charts", {}) or {})
             for src in getattr(pf, "sources", ()) or ():
@@ -305,8 +422,16 @@ def run_thesis(
         from thesis.analysis.scorecard import scorecard
 
         after = store.get(S, start=pd.Timestamp(as_of) + pd.Timedelta(days=1))
-        sc = scorecard(FactSheet(list(facts)), after, subject=S, as_of=as_of, horizon=horizon,
-                       levels=spec.levels, methods=list(spec.analysis.methods), level_key=level_key)
+        sc = scorecard(
+            FactSheet(list(facts)),
+            after,
+            subject=S,
+            as_of=as_of,
+            horizon=horizon,
+            levels=spec.levels,
+            methods=list(spec.analysis.methods),
+            level_key=level_key,
+        )
         if sc is not None:
             results["scorecard"] = sc
             facts.extend(sc.facts())
@@ -331,14 +456,30 @@ def run_thesis(
         "writer": writer,
     }
     outlook = Outlook(
-        title=spec.title, subject=S, subject_name=spec.index.name, as_of=as_of.isoformat(),
-        horizon=horizon.isoformat(), thresholds=list(spec.index.thresholds),
-        targets={t.level: t.claimed_by for t in spec.index.targets}, methods=list(spec.analysis.methods),
-        facts=facts, charts=charts, tables=tables, notes=notes, manifest=manifest,
-        assumptions={"eps_growth_pct": spec.earnings.eps_growth_pct, "cuts": spec.rates.cuts,
-                     "cut_bp": spec.rates.cut_bp, "risks": [x.name for x in spec.risks], "source": spec.source},
+        title=spec.title,
+        subject=S,
+        subject_name=spec.index.name,
+        as_of=as_of.isoformat(),
+        horizon=horizon.isoformat(),
+        thresholds=list(spec.index.thresholds),
+        targets={t.level: t.claimed_by for t in spec.index.targets},
+        methods=list(spec.analysis.methods),
+        facts=facts,
+        charts=charts,
+        tables=tables,
+        notes=notes,
+        manifest=manifest,
+        assumptions={
+            "eps_growth_pct": spec.earnings.eps_growth_pct,
+            "cuts": spec.rates.cuts,
+            "cut_bp": spec.rates.cut_bp,
+            "risks": [x.name for x in spec.risks],
+            "source": spec.source,
+        },
     )
-    result = RunResult(spec=spec, facts=facts, outlook=outlook, manifest=manifest, results=results, notes=notes)
+    result = RunResult(
+        spec=spec, facts=facts, outlook=outlook, manifest=manifest, results=results, notes=notes
+    )
     if out_dir is not None:
         _write_outputs(result, Path(out_dir), writer=writer, llm=llm, formats=formats, say=say)
     manifest["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
@@ -347,8 +488,15 @@ def run_thesis(
     return result
 
 
-def _write_outputs(result: RunResult, out: Path, *, writer: str, llm: dict[str, Any] | None,
-                   formats: tuple[str, ...], say: Callable[[str], None]) -> None:
+def _write_outputs(
+    result: RunResult,
+    out: Path,
+    *,
+    writer: str,
+    llm: dict[str, Any] | None,
+    formats: tuple[str, ...],
+    say: Callable[[str], None],
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     say("article")
     try:

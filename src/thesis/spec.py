@@ -55,14 +55,18 @@ class TargetSpec(_Model):
     """A target level with who claims it and by when."""
 
     level: float = Field(gt=0, description="index points")
-    by: dt.date | None = Field(None, description="date the target is for; default: the thesis horizon")
+    by: dt.date | None = Field(
+        None, description="date the target is for; default: the thesis horizon"
+    )
     claimed_by: str = ""
 
 
 class IndexSpec(_Model):
     series: str = "sp500"
     name: str = "S&P 500"
-    thresholds: list[float] = Field(default_factory=list, description="levels to touch, index points")
+    thresholds: list[float] = Field(
+        default_factory=list, description="levels to touch, index points"
+    )
     targets: list[TargetSpec] = Field(default_factory=list)
 
     @field_validator("thresholds")
@@ -83,7 +87,9 @@ class IndexSpec(_Model):
 
 
 class EarningsSpec(_Model):
-    eps_growth_pct: float | None = Field(None, description="assumed EPS growth per year, percent (14 = 14 %)")
+    eps_growth_pct: float | None = Field(
+        None, description="assumed EPS growth per year, percent (14 = 14 %)"
+    )
     eps_series: str = "sp500_eps"
     level_monthly: str = "sp500_monthly"
     inflation_index: str = "cpi_u"
@@ -93,7 +99,9 @@ class EarningsSpec(_Model):
 class RatesSpec(_Model):
     cuts: int = Field(0, ge=0, description="number of cuts in the thesis's rate path")
     cut_bp: float = Field(25, gt=0, description="size of each cut, basis points")
-    dates: list[dt.date] = Field(default_factory=list, description="dates of the cuts, if the thesis names them")
+    dates: list[dt.date] = Field(
+        default_factory=list, description="dates of the cuts, if the thesis names them"
+    )
     policy_series: str = "fedfunds"
     decisions_series: str | None = "fed_target"
     recession_series: str | None = "usrec"
@@ -188,7 +196,9 @@ class ThesisSpec(_Model):
     def _dates(self) -> ThesisSpec:
         for t in self.index.targets:
             if t.by is not None and t.by <= self.as_of:
-                raise ValueError(f"target {t.level:g} is due {t.by}, which is not after as_of {self.as_of}")
+                raise ValueError(
+                    f"target {t.level:g} is due {t.by}, which is not after as_of {self.as_of}"
+                )
         return self
 
     # convenience -------------------------------------------------------------
@@ -208,12 +218,18 @@ def load_thesis(path: str | Path) -> ThesisSpec:
     p = Path(path)
     if not p.exists():
         raise SpecError(
-            "thesis file not found", where=str(p), fix="check the path, or write a template with `thesis new FILE`"
+            "thesis file not found",
+            where=str(p),
+            fix="check the path, or write a template with `thesis new FILE`",
         )
     try:
         text = p.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
-        raise SpecError(f"not UTF-8 text ({e.reason} at byte {e.start})", where=str(p), fix="save the file as UTF-8") from None
+        raise SpecError(
+            f"not UTF-8 text ({e.reason} at byte {e.start})",
+            where=str(p),
+            fix="save the file as UTF-8",
+        ) from None
     return parse_thesis(text, where=str(p))
 
 
@@ -294,12 +310,12 @@ def _locate(text: str, loc: tuple[str, ...]) -> int | None:
             if key == keys[-1] and table == keys[:-1][: len(table)] and fallback is None:
                 fallback = i
             # inline table or dotted key such as  index = { series = ... }
-            if table + [key] == keys[: len(table) + 1] and fallback is None:
+            if [*table, key] == keys[: len(table) + 1] and fallback is None:
                 fallback = i
     return fallback
 
 
-TEMPLATE = '''\
+TEMPLATE = """\
 # A thesis file for `thesis run`. Every key is optional unless marked REQUIRED.
 # Dates are TOML dates (2025-11-26); percentages are written as percent numbers (14 = 14 %).
 
@@ -350,4 +366,4 @@ n_paths = 100000
 gbm_window_sessions = 1260  # about five years of sessions
 calibrate = true
 calibration_paths = 2000
-'''
+"""

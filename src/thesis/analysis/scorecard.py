@@ -74,25 +74,41 @@ class ScorecardResult:
             f"Scorecard for {self.subject} from {self.as_of} to {self.last_date}"
             f" ({'complete' if self.complete else 'horizon ' + self.horizon + ' not reached yet'})"
         )
-        lines = [head, "", "| level | event | method | probability | outcome | Brier |", "|---|---|---|---|---|---|"]
+        lines = [
+            head,
+            "",
+            "| level | event | method | probability | outcome | Brier |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in self.rows:
             out = "pending" if r.outcome is None else ("yes" if r.outcome else "no")
             brier = "" if r.brier is None else f"{r.brier:.3f}"
-            lines.append(f"| {r.level:,.2f} | {r.kind} | {r.method} | {r.probability:.3f} | {out} | {brier} |")
+            lines.append(
+                f"| {r.level:,.2f} | {r.kind} | {r.method} | {r.probability:.3f} | {out} | {brier} |"
+            )
         return "\n".join(lines)
 
     def facts(self) -> list[Fact]:
         S, lin = self.subject, (self.source,) if self.source else ()
         method = f"closes from the day after {self.as_of} to {self.last_date} (after the analysis)"
 
-        def f(fid: str, value: object, unit: str, label: str = "", decimals: int | None = None) -> Fact:
-            return Fact(f"scorecard.{S}.{fid}", value, unit, self.as_of, method, lin, label, decimals)  # type: ignore[arg-type]
+        def f(
+            fid: str, value: object, unit: str, label: str = "", decimals: int | None = None
+        ) -> Fact:
+            return Fact(
+                f"scorecard.{S}.{fid}", value, unit, self.as_of, method, lin, label, decimals
+            )  # type: ignore[arg-type]
 
         out = [
             f("last_date", self.last_date, "date", "last close available after the analysis date"),
             f("complete", self.complete, "bool", "the data reach the horizon"),
-            f("level_at_end", self.level_at_end, "points",
-              "close on the horizon" if self.complete else "latest close before the horizon", 2),
+            f(
+                "level_at_end",
+                self.level_at_end,
+                "points",
+                "close on the horizon" if self.complete else "latest close before the horizon",
+                2,
+            ),
             f("path_max", self.path_max, "points", "highest close after the analysis date", 2),
             f("path_min", self.path_min, "points", "lowest close after the analysis date", 2),
         ]
@@ -105,11 +121,27 @@ class ScorecardResult:
             if r.brier is not None:
                 out.append(f(f"brier_{r.kind}.{r.key}.{r.method}", r.brier, "ratio", "", 3))
         for m, b in self.mean_brier.items():
-            out.append(f(f"brier_mean.{m}", b, "ratio", "mean Brier score of the settled probabilities", 3))
+            out.append(
+                f(f"brier_mean.{m}", b, "ratio", "mean Brier score of the settled probabilities", 3)
+            )
         for m, p in self.pit.items():
-            out.append(f(f"pit.{m}", p, "probability", "where the horizon close fell in the forecast distribution"))
+            out.append(
+                f(
+                    f"pit.{m}",
+                    p,
+                    "probability",
+                    "where the horizon close fell in the forecast distribution",
+                )
+            )
         for case, hit in self.range_hits.items():
-            out.append(f(f"range_hit.{case}", hit, "bool", f"the horizon close fell inside the {case} range"))
+            out.append(
+                f(
+                    f"range_hit.{case}",
+                    hit,
+                    "bool",
+                    f"the horizon close fell inside the {case} range",
+                )
+            )
         return out
 
 
@@ -166,7 +198,7 @@ def scorecard(
     rows: list[ScorecardRow] = []
     for L in levels:
         key = level_key(L)
-        up = not (start_level == start_level and L < start_level)
+        up = not (start_level == start_level and start_level > L)
         touched = bool(window.max() >= L) if up else bool(window.min() <= L)
         touch_outcome: bool | None = touched if (touched or complete) else None
         close_outcome: bool | None = bool(level_end >= L) if complete else None
@@ -184,26 +216,53 @@ def scorecard(
     pit: dict[str, float] = {}
     if complete:
         for m in methods:
-            qs = {k: float(f.value) for k, _ in _QUANTILES if (f := facts.get(f"{subject}.horizon_{k}.{m}")) is not None}  # type: ignore[arg-type]
+            qs = {
+                k: float(f.value)
+                for k, _ in _QUANTILES
+                if (f := facts.get(f"{subject}.horizon_{k}.{m}")) is not None
+            }  # type: ignore[arg-type]
             v = _pit(level_end, qs)
             if v is not None:
                 pit[m] = v
     hits: dict[str, bool] = {}
     if complete:
         for case in ("bear", "base", "bull"):
-            lo, hi = facts.get(f"{subject}.range.{case}.low"), facts.get(f"{subject}.range.{case}.high")
+            lo, hi = (
+                facts.get(f"{subject}.range.{case}.low"),
+                facts.get(f"{subject}.range.{case}.high"),
+            )
             if lo is not None and hi is not None:
                 hits[case] = bool(float(lo.value) <= level_end <= float(hi.value))  # type: ignore[arg-type]
     src = after.attrs.get("source")
     if src is not None:
-        src = Source(src.series, src.provider, str(window.index[0].date()), str(window.index[-1].date()),
-                     src.content_hash, len(window), src.origin)
-    notes = () if complete else ("The data stop before the horizon, so only levels already reached can be scored.",)
+        src = Source(
+            src.series,
+            src.provider,
+            str(window.index[0].date()),
+            str(window.index[-1].date()),
+            src.content_hash,
+            len(window),
+            src.origin,
+        )
+    notes = (
+        ()
+        if complete
+        else ("The data stop before the horizon, so only levels already reached can be scored.",)
+    )
     return ScorecardResult(
-        subject=subject, as_of=str(as_of_ts.date()), horizon=str(horizon_ts.date()),
-        last_date=str(window.index[-1].date()), complete=complete, level_at_end=level_end,
-        path_max=float(window.max()), path_min=float(window.min()), rows=tuple(rows), pit=pit,
-        range_hits=hits, source=src, notes=notes,
+        subject=subject,
+        as_of=str(as_of_ts.date()),
+        horizon=str(horizon_ts.date()),
+        last_date=str(window.index[-1].date()),
+        complete=complete,
+        level_at_end=level_end,
+        path_max=float(window.max()),
+        path_min=float(window.min()),
+        rows=tuple(rows),
+        pit=pit,
+        range_hits=hits,
+        source=src,
+        notes=notes,
     )
 
 

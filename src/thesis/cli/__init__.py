@@ -36,14 +36,20 @@ def _register() -> None:
     from thesis.cli import commands  # noqa: F401  (defines run, new, check, calibrate on `app`)
     from thesis.cli.data import app as data_app
 
-    app.add_typer(data_app, name="data", help="The market data store: list, show, import, update, bundle.")
+    app.add_typer(
+        data_app, name="data", help="The market data store: list, show, import, update, bundle."
+    )
     try:
         from thesis.cli.portfolio import app as portfolio_app
     except ModuleNotFoundError as e:
         if e.name != "thesis.cli.portfolio":
             raise
     else:
-        app.add_typer(portfolio_app, name="portfolio", help="Backtest, stress and tearsheet of the thesis portfolio.")
+        app.add_typer(
+            portfolio_app,
+            name="portfolio",
+            help="Backtest, stress and tearsheet of the thesis portfolio.",
+        )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -73,7 +79,10 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(e.exit_code)
         if debug:
             raise
-        print(f"error: unexpected {type(e).__name__}: {e}\n(run again with --debug for the traceback)", file=sys.stderr)
+        print(
+            f"error: unexpected {type(e).__name__}: {e}\n(run again with --debug for the traceback)",
+            file=sys.stderr,
+        )
         sys.exit(1)
 
 

@@ -13,7 +13,7 @@ import typer
 from thesis.cli import app
 
 
-def _store(store_path: Path | None):  # noqa: ANN202 - returns thesis.data.Store, imported lazily
+def _store(store_path: Path | None):
     from thesis.data import Store
 
     return Store(store_path, read_only=True) if store_path else Store(read_only=True)
@@ -27,23 +27,47 @@ def _date(value: str | None, option: str) -> dt.date | None:
     except ValueError:
         from thesis.errors import SpecError
 
-        raise SpecError(f"{option} {value!r} is not a date", where=option, fix="write it as YYYY-MM-DD") from None
+        raise SpecError(
+            f"{option} {value!r} is not a date", where=option, fix="write it as YYYY-MM-DD"
+        ) from None
 
 
 @app.command()
 def run(
-    thesis_file: Path = typer.Argument(..., help="The thesis file (TOML); `thesis new FILE` writes a template."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Analysis date YYYY-MM-DD (overrides the file)."),
-    seed: int | None = typer.Option(None, "--seed", help="Seed for every random draw (overrides the file)."),
-    out: Path = typer.Option(Path("out"), "--out", help="Output folder for facts.json, manifest.json and the article."),
-    n_paths: int | None = typer.Option(None, "--paths", help="Monte Carlo paths per method (overrides the file)."),
-    writer: str = typer.Option("deterministic", "--writer", help="deterministic, or llm (needs --llm-base-url)."),
-    llm_base_url: str | None = typer.Option(None, "--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1"),
+    thesis_file: Path = typer.Argument(
+        ..., help="The thesis file (TOML); `thesis new FILE` writes a template."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Analysis date YYYY-MM-DD (overrides the file)."
+    ),
+    seed: int | None = typer.Option(
+        None, "--seed", help="Seed for every random draw (overrides the file)."
+    ),
+    out: Path = typer.Option(
+        Path("out"), "--out", help="Output folder for facts.json, manifest.json and the article."
+    ),
+    n_paths: int | None = typer.Option(
+        None, "--paths", help="Monte Carlo paths per method (overrides the file)."
+    ),
+    writer: str = typer.Option(
+        "deterministic", "--writer", help="deterministic, or llm (needs --llm-base-url)."
+    ),
+    llm_base_url: str | None = typer.Option(
+        None, "--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1"
+    ),
     llm_model: str | None = typer.Option(None, "--llm-model", help="Model name at that endpoint."),
-    llm_key_env: str = typer.Option("OPENAI_API_KEY", "--llm-key-env", help="Environment variable that holds the API key."),
-    formats: str = typer.Option("md,html,pdf", "--formats", help="Article formats to write, comma-separated."),
-    no_calibration: bool = typer.Option(False, "--no-calibration", help="Skip the walk-forward calibration."),
-    store_path: Path | None = typer.Option(None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."),
+    llm_key_env: str = typer.Option(
+        "OPENAI_API_KEY", "--llm-key-env", help="Environment variable that holds the API key."
+    ),
+    formats: str = typer.Option(
+        "md,html,pdf", "--formats", help="Article formats to write, comma-separated."
+    ),
+    no_calibration: bool = typer.Option(
+        False, "--no-calibration", help="Skip the walk-forward calibration."
+    ),
+    store_path: Path | None = typer.Option(
+        None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
+    ),
 ) -> None:
     """Run every analysis the thesis asks for and write the outlook into OUT.
 
@@ -71,26 +95,41 @@ def run(
         try:
             spec = spec.with_overrides(**changes)
         except Exception as e:  # pydantic's ValidationError, e.g. --as-of after the horizon
-            raise SpecError(f"the overrides do not fit the thesis: {e}", where=str(thesis_file),
-                            fix="choose --as-of before the horizon") from None
+            raise SpecError(
+                f"the overrides do not fit the thesis: {e}",
+                where=str(thesis_file),
+                fix="choose --as-of before the horizon",
+            ) from None
     if writer not in ("deterministic", "llm"):
-        raise SpecError(f"unknown writer {writer!r}", where="--writer", fix="use deterministic or llm")
+        raise SpecError(
+            f"unknown writer {writer!r}", where="--writer", fix="use deterministic or llm"
+        )
     llm = None
     if writer == "llm":
         if not llm_base_url or not llm_model:
-            raise SpecError("--writer llm needs --llm-base-url and --llm-model", where="--writer",
-                            fix="e.g. --llm-base-url http://127.0.0.1:11434/v1 --llm-model llama3.1")
+            raise SpecError(
+                "--writer llm needs --llm-base-url and --llm-model",
+                where="--writer",
+                fix="e.g. --llm-base-url http://127.0.0.1:11434/v1 --llm-model llama3.1",
+            )
         llm = {"base_url": llm_base_url, "model": llm_model, "api_key_env": llm_key_env}
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     with _store(store_path) as store, console.status("running…") as status:
-        res = run_thesis(spec, store, out_dir=out, writer=writer, llm=llm, formats=fmts,
-                         progress=lambda label: status.update(f"[bold]{label}[/]…"))
+        res = run_thesis(
+            spec,
+            store,
+            out_dir=out,
+            writer=writer,
+            llm=llm,
+            formats=fmts,
+            progress=lambda label: status.update(f"[bold]{label}[/]…"),
+        )
     _print_summary(console, res)
     for kind, path in res.files.items():
         console.print(f"  [green]wrote[/] {kind}: {path}")
 
 
-def _print_summary(console, res) -> None:  # noqa: ANN001
+def _print_summary(console, res) -> None:
     from rich.table import Table
 
     from thesis.writing.format import fmt
@@ -108,11 +147,20 @@ def _print_summary(console, res) -> None:  # noqa: ANN001
 
     for L in res.spec.levels:
         k = level_key(L)
-        for ev, name in (("p_touch", "touch before horizon"), ("p_close_above", "close ≥ level on horizon")):
+        for ev, name in (
+            ("p_touch", "touch before horizon"),
+            ("p_close_above", "close ≥ level on horizon"),
+        ):
             row = [f"{L:,.0f}", name]
             for m in res.spec.analysis.methods:
                 p, se = f.get(f"{S}.{ev}.{k}.{m}"), f.get(f"{S}.{ev}_se.{k}.{m}")
-                row.append("—" if p is None else f"{fmt(p, decimals=1)} ± {fmt(se, decimals=1)}" if se else fmt(p))
+                row.append(
+                    "—"
+                    if p is None
+                    else f"{fmt(p, decimals=1)} ± {fmt(se, decimals=1)}"
+                    if se
+                    else fmt(p)
+                )
             table.add_row(*row)
     console.print(table)
     for key, note in res.notes.items():
@@ -129,21 +177,35 @@ def new(
     from thesis.spec import TEMPLATE
 
     if path.exists() and not force:
-        raise SpecError("the file exists already", where=str(path), fix="choose another path or pass --force")
+        raise SpecError(
+            "the file exists already", where=str(path), fix="choose another path or pass --force"
+        )
     path.write_text(TEMPLATE, encoding="utf-8")
     typer.echo(f"wrote {path}; edit it, then run `thesis run {path}`")
 
 
 @app.command()
 def calibrate(
-    thesis_file: Path | None = typer.Argument(None, help="Thesis file (its index, methods and as_of); default: sp500."),
-    series: str = typer.Option("sp500", "--series", help="Index series when no thesis file is given."),
-    methods: str = typer.Option("gbm,bootstrap,garch", "--methods", help="Comma-separated methods."),
-    as_of: str | None = typer.Option(None, "--as-of", help="Last date of the walk-forward (default: the data's end)."),
-    start: str | None = typer.Option(None, "--start", help="First origin (default: first date with enough history)."),
+    thesis_file: Path | None = typer.Argument(
+        None, help="Thesis file (its index, methods and as_of); default: sp500."
+    ),
+    series: str = typer.Option(
+        "sp500", "--series", help="Index series when no thesis file is given."
+    ),
+    methods: str = typer.Option(
+        "gbm,bootstrap,garch", "--methods", help="Comma-separated methods."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", help="Last date of the walk-forward (default: the data's end)."
+    ),
+    start: str | None = typer.Option(
+        None, "--start", help="First origin (default: first date with enough history)."
+    ),
     n_paths: int = typer.Option(2000, "--paths", help="Paths per origin and method."),
     seed: int = typer.Option(20251126, "--seed", help="Seed."),
-    store_path: Path | None = typer.Option(None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."),
+    store_path: Path | None = typer.Option(
+        None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
+    ),
 ) -> None:
     """Walk-forward calibration: how reliable the probability methods have been on history.
 
@@ -163,13 +225,24 @@ def calibrate(
         from thesis.spec import load_thesis
 
         spec = load_thesis(thesis_file)
-        series, meths, as_of_d = spec.index.series, tuple(spec.analysis.methods), as_of_d or spec.as_of
+        series, meths, as_of_d = (
+            spec.index.series,
+            tuple(spec.analysis.methods),
+            as_of_d or spec.as_of,
+        )
     with _store(store_path) as store:
         prices = store.get(series, as_of=as_of_d)
     console = Console()
     with console.status("calibrating…"):
-        res = run_cal(prices, subject=series, methods=meths, n_paths=n_paths, rng=np.random.default_rng(seed),
-                      start=_date(start, "--start"), as_of=as_of_d)
+        res = run_cal(
+            prices,
+            subject=series,
+            methods=meths,
+            n_paths=n_paths,
+            rng=np.random.default_rng(seed),
+            start=_date(start, "--start"),
+            as_of=as_of_d,
+        )
     df = res.to_frame()
     table = Table(title=f"Walk-forward calibration of {series} ({len(df)} rows)")
     for col in df.columns:
@@ -177,16 +250,26 @@ def calibrate(
     for _, row in df.iterrows():
         table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
-    console.print("Coverage should be near the nominal 0.50 / 0.80 / 0.95; lower Brier and CRPS are better.")
+    console.print(
+        "Coverage should be near the nominal 0.50 / 0.80 / 0.95; lower Brier and CRPS are better."
+    )
 
 
 @app.command()
 def check(
-    article: str = typer.Argument(..., help="Article file (.txt, .md, .html) or - for standard input."),
-    date: str | None = typer.Option(None, "--date", help="The article's date YYYY-MM-DD (else read from the file)."),
+    article: str = typer.Argument(
+        ..., help="Article file (.txt, .md, .html) or - for standard input."
+    ),
+    date: str | None = typer.Option(
+        None, "--date", help="The article's date YYYY-MM-DD (else read from the file)."
+    ),
     format: str = typer.Option("table", "--format", help="table, json or html."),
-    out: Path | None = typer.Option(None, "--out", help="Write the report to this file instead of the terminal."),
-    store_path: Path | None = typer.Option(None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Write the report to this file instead of the terminal."
+    ),
+    store_path: Path | None = typer.Option(
+        None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
+    ),
 ) -> None:
     """Check an article's numeric claims against the data and its own arithmetic.
 

@@ -58,7 +58,9 @@ def is_session(day: Any) -> bool:
 def next_session(day: Any) -> pd.Timestamp:
     """The first session strictly after ``day``."""
     d = pd.Timestamp(day).normalize()
-    return pd.Timestamp(xnys().date_to_session(d + dt.timedelta(days=1), direction="next")).tz_localize(None)
+    return pd.Timestamp(
+        xnys().date_to_session(d + dt.timedelta(days=1), direction="next")
+    ).tz_localize(None)
 
 
 def fomc_dates(store: Store, start: Any = None, end: Any = None) -> pd.DatetimeIndex:

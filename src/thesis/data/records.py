@@ -52,7 +52,9 @@ class SeriesInfo:
 
     def __post_init__(self) -> None:
         if self.frequency not in FREQUENCIES:
-            raise ValueError(f"series {self.id!r}: frequency {self.frequency!r} not in {FREQUENCIES}")
+            raise ValueError(
+                f"series {self.id!r}: frequency {self.frequency!r} not in {FREQUENCIES}"
+            )
         if self.kind not in KINDS:
             raise ValueError(f"series {self.id!r}: kind {self.kind!r} not in {KINDS}")
         if not self.id or not self.id.replace("_", "").isalnum() or self.id != self.id.lower():

@@ -150,7 +150,11 @@ class Store:
     """
 
     def __init__(
-        self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, lock_timeout: float = 30.0
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = 30.0,
     ) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         self.read_only = read_only
@@ -216,7 +220,10 @@ class Store:
                 con.close()
                 raise self._corrupt(e) from e
         else:
-            tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+            tables = {
+                r[0]
+                for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+            }
             if "current" not in tables or "series" not in tables:
                 con.close()
                 raise StoreError(
@@ -245,7 +252,9 @@ class Store:
     def _writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         if self.read_only:
             raise StoreError(
-                "this store was opened read-only", where=str(self.path), fix="open Store(path) without read_only"
+                "this store was opened read-only",
+                where=str(self.path),
+                fix="open Store(path) without read_only",
             )
         if self._con is not None and self._con_ro:
             self.close()
@@ -274,7 +283,8 @@ class Store:
                 .fetchall()
             )
             self._catalog_cache = {
-                r[0]: SeriesInfo(*r[:10], total_return=bool(r[10])) for r in rows  # type: ignore[arg-type]
+                r[0]: SeriesInfo(*r[:10], total_return=bool(r[10]))
+                for r in rows  # type: ignore[arg-type]
             }
         return self._catalog_cache
 
@@ -292,7 +302,8 @@ class Store:
         except KeyError:
             hint = nearest(series, cat)
             raise SeriesNotFoundError(
-                f"unknown series {series!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
+                f"unknown series {series!r}"
+                + (f"; did you mean {', '.join(hint)}?" if hint else ""),
                 where=str(self.path),
                 fix="list what the store holds with `thesis data list`; add data with "
                 "`thesis data import PATH` or `thesis data update SERIES`",
@@ -300,12 +311,27 @@ class Store:
 
     def catalog(self) -> pd.DataFrame:
         """The catalog with each series' first and last date and number of observations."""
-        cols = ["id", "name", "unit", "frequency", "kind", "provider", "provider_id", "start", "end", "count",
-                "origin", "license", "total_return"]
+        cols = [
+            "id",
+            "name",
+            "unit",
+            "frequency",
+            "kind",
+            "provider",
+            "provider_id",
+            "start",
+            "end",
+            "count",
+            "origin",
+            "license",
+            "total_return",
+        ]
         if not self.path.exists():
             return pd.DataFrame(columns=cols)
-        df = self._reader().execute(
-            """
+        df = (
+            self._reader()
+            .execute(
+                """
             SELECT s.id, s.name, s.unit, s.frequency, s.kind, s.provider, s.provider_id,
                    c.start, c."end", coalesce(c.n, 0) AS count, s.origin, s.license, s.total_return
             FROM series s LEFT JOIN (
@@ -314,7 +340,9 @@ class Store:
             ) c ON c.series_id = s.id
             ORDER BY s.id
             """
-        ).df()
+            )
+            .df()
+        )
         return df[cols]
 
     # ------------------------------------------------------------------ reads
@@ -355,9 +383,14 @@ class Store:
         bad = [c for c in cols if c not in _OBS_COLS]
         if bad:
             raise DataError(
-                f"unknown field(s) {bad} for series {series!r}", fix=f"use some of {list(_OBS_COLS)}"
+                f"unknown field(s) {bad} for series {series!r}",
+                fix=f"use some of {list(_OBS_COLS)}",
             )
-        start_d, end_d, as_of_d = _to_date(start, "start"), _to_date(end, "end"), _to_date(as_of, "as_of")
+        start_d, end_d, as_of_d = (
+            _to_date(start, "start"),
+            _to_date(end, "end"),
+            _to_date(as_of, "as_of"),
+        )
         upper = min((d for d in (end_d, as_of_d) if d is not None), default=None)
         where = ["series_id = ?"]
         params: list[Any] = [series]
@@ -381,7 +414,9 @@ class Store:
         arrs = con.execute(sql, params).fetchnumpy()
         dates = np.asarray(arrs["date"], dtype="datetime64[ns]")
         if as_of_d is not None and len(dates) == 0:
-            first = con.execute("SELECT min(date) FROM current WHERE series_id = ?", [series]).fetchone()
+            first = con.execute(
+                "SELECT min(date) FROM current WHERE series_id = ?", [series]
+            ).fetchone()
             if first and first[0] is not None and first[0] > as_of_d:
                 raise DataError(
                     f"as_of {as_of_d} is before series {series!r} starts ({first[0]})",
@@ -413,7 +448,8 @@ class Store:
         con = self._reader()
         if as_of_d is None:
             row = con.execute(
-                "SELECT date, value FROM current WHERE series_id = ? ORDER BY date DESC LIMIT 1", [series]
+                "SELECT date, value FROM current WHERE series_id = ? ORDER BY date DESC LIMIT 1",
+                [series],
             ).fetchone()
         else:
             row = con.execute(
@@ -421,17 +457,23 @@ class Store:
                 [series, as_of_d],
             ).fetchone()
         if row is None:
-            first = con.execute("SELECT min(date) FROM current WHERE series_id = ?", [series]).fetchone()
+            first = con.execute(
+                "SELECT min(date) FROM current WHERE series_id = ?", [series]
+            ).fetchone()
             start = first[0] if first else None
             raise DataError(
                 f"series {series!r} has no observation on or before {as_of_d}"
                 + (f" (it starts {start})" if start else " (it is empty)"),
                 where=f"series {series}",
-                fix=f"choose an as_of on or after {start}" if start else f"ingest data for {series!r}",
+                fix=f"choose an as_of on or after {start}"
+                if start
+                else f"ingest data for {series!r}",
             )
         return Observation(pd.Timestamp(row[0]), float(row[1]))
 
-    def get_many(self, series: Sequence[str], start: Any = None, end: Any = None, as_of: Any = None) -> pd.DataFrame:
+    def get_many(
+        self, series: Sequence[str], start: Any = None, end: Any = None, as_of: Any = None
+    ) -> pd.DataFrame:
         """Several series' values side by side (outer join on date; NaN where a series has no row)."""
         parts = [self.get(s, start, end, as_of) for s in series]
         df = pd.concat(parts, axis=1, join="outer").sort_index()
@@ -442,7 +484,9 @@ class Store:
         """The lineage of a read, without keeping the data."""
         return self.get(series, start, end, as_of).attrs["source"]
 
-    def events(self, kind: str | None = None, start: Any = None, end: Any = None, as_of: Any = None) -> pd.DataFrame:
+    def events(
+        self, kind: str | None = None, start: Any = None, end: Any = None, as_of: Any = None
+    ) -> pd.DataFrame:
         """Events (``date``, ``kind``, ``subject``, ``value``, ``detail``), oldest first.
 
         ``as_of`` keeps events dated on or before it: a scheduled meeting after ``as_of`` is known
@@ -454,15 +498,23 @@ class Store:
         if kind is not None:
             where.append("kind = ?")
             params.append(kind)
-        for op, v in ((">=", _to_date(start, "start")), ("<=", _to_date(end, "end")), ("<=", _to_date(as_of, "as_of"))):
+        for op, v in (
+            (">=", _to_date(start, "start")),
+            ("<=", _to_date(end, "end")),
+            ("<=", _to_date(as_of, "as_of")),
+        ):
             if v is not None:
                 where.append(f"date {op} ?")
                 params.append(v)
-        df = self._reader().execute(
-            f"SELECT date, kind, subject, value, detail, provider FROM events WHERE {' AND '.join(where)} "
-            "ORDER BY date, kind, subject",
-            params,
-        ).df()
+        df = (
+            self._reader()
+            .execute(
+                f"SELECT date, kind, subject, value, detail, provider FROM events WHERE {' AND '.join(where)} "
+                "ORDER BY date, kind, subject",
+                params,
+            )
+            .df()
+        )
         df["date"] = pd.to_datetime(df["date"])
         return df
 
@@ -477,8 +529,12 @@ class Store:
             params.append(universe)
         df = self._reader().execute(sql + " ORDER BY universe, symbol", params).df()
         if len(df):
-            detail = pd.DataFrame([json.loads(d) if d else {} for d in df.pop("detail")], index=df.index)
-            df = pd.concat([df, detail.drop(columns=[c for c in detail if c in df], errors="ignore")], axis=1)
+            detail = pd.DataFrame(
+                [json.loads(d) if d else {} for d in df.pop("detail")], index=df.index
+            )
+            df = pd.concat(
+                [df, detail.drop(columns=[c for c in detail if c in df], errors="ignore")], axis=1
+            )
         else:
             df = df.drop(columns="detail")
         return df
@@ -486,7 +542,11 @@ class Store:
     def documents(self) -> pd.DataFrame:
         if not self.path.exists():
             return pd.DataFrame(columns=["id", "date", "title", "url", "text"])
-        return self._reader().execute("SELECT id, date, title, url, text FROM documents ORDER BY date, id").df()
+        return (
+            self._reader()
+            .execute("SELECT id, date, title, url, text FROM documents ORDER BY date, id")
+            .df()
+        )
 
     def ingests(self) -> pd.DataFrame:
         if not self.path.exists():
@@ -501,7 +561,9 @@ class Store:
         return pd.Timestamp(row[0]) if row and row[0] is not None else None
 
     # ------------------------------------------------------------------ writes
-    def ingest(self, batches: Batch | Iterable[Batch], *, provider: str = "", origin: str = "") -> IngestReport:
+    def ingest(
+        self, batches: Batch | Iterable[Batch], *, provider: str = "", origin: str = ""
+    ) -> IngestReport:
         """Write batches in one transaction; all or nothing.
 
         Every batch is validated first (dates, numbers, duplicates); one bad row rejects the whole call
@@ -516,14 +578,19 @@ class Store:
         with self._writer() as con:
             con.execute("BEGIN TRANSACTION")
             try:
-                row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingests").fetchone()
+                # fetchall: DuckDB refuses register() while a result is only partly fetched
+                row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingests").fetchall()[0]
                 ingest_id = int(row[0]) if row else 1
                 report.ingest_id = ingest_id
                 for b, frame in prepared:
                     if isinstance(b, SeriesBatch):
                         n = self._ingest_series(con, b, frame, ingest_id, now)
-                        report.series_new_rows[b.info.id] = report.series_new_rows.get(b.info.id, 0) + n
-                        report.series_rows[b.info.id] = report.series_rows.get(b.info.id, 0) + len(frame)
+                        report.series_new_rows[b.info.id] = (
+                            report.series_new_rows.get(b.info.id, 0) + n
+                        )
+                        report.series_rows[b.info.id] = report.series_rows.get(b.info.id, 0) + len(
+                            frame
+                        )
                     elif isinstance(b, EventBatch):
                         report.events_new += self._ingest_events(con, b, frame, ingest_id)
                     elif isinstance(b, SecurityBatch):
@@ -535,7 +602,13 @@ class Store:
                     provs = sorted({_provider_of(b) for b, _ in prepared})
                     con.execute(
                         "INSERT INTO ingests VALUES (?, ?, ?, ?, ?)",
-                        [ingest_id, provider or ",".join(provs), origin or _origin_of(prepared), now, changed],
+                        [
+                            ingest_id,
+                            provider or ",".join(provs),
+                            origin or _origin_of(prepared),
+                            now,
+                            changed,
+                        ],
                     )
                 con.execute("COMMIT")
             except BaseException:
@@ -544,14 +617,32 @@ class Store:
         return report
 
     @staticmethod
-    def _ingest_series(con: duckdb.DuckDBPyConnection, b: SeriesBatch, frame: pd.DataFrame, ingest_id: int, now: dt.datetime) -> int:
+    def _ingest_series(
+        con: duckdb.DuckDBPyConnection,
+        b: SeriesBatch,
+        frame: pd.DataFrame,
+        ingest_id: int,
+        now: dt.datetime,
+    ) -> int:
         info = b.info
         d = asdict(info)
         con.execute("DELETE FROM series WHERE id = ?", [info.id])
         con.execute(
             "INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [d["id"], d["name"], d["unit"], d["frequency"], d["kind"], d["provider"], d["provider_id"],
-             d["origin"], d["license"], d["description"], d["total_return"], now],
+            [
+                d["id"],
+                d["name"],
+                d["unit"],
+                d["frequency"],
+                d["kind"],
+                d["provider"],
+                d["provider_id"],
+                d["origin"],
+                d["license"],
+                d["description"],
+                d["total_return"],
+                now,
+            ],
         )
         if frame.empty:
             return 0
@@ -573,7 +664,10 @@ class Store:
             n = int(row[0]) if row else 0
             if n:
                 cols = ", ".join(_OBS_COLS)
-                con.execute(f"INSERT INTO observations SELECT series_id, date, {cols}, ?, ? FROM changed", [ingest_id, now])
+                con.execute(
+                    f"INSERT INTO observations SELECT series_id, date, {cols}, ?, ? FROM changed",
+                    [ingest_id, now],
+                )
                 con.execute(
                     "DELETE FROM current USING changed WHERE current.series_id = changed.series_id "
                     "AND current.date = changed.date"
@@ -588,8 +682,12 @@ class Store:
         return n
 
     @staticmethod
-    def _ingest_events(con: duckdb.DuckDBPyConnection, b: EventBatch, frame: pd.DataFrame, ingest_id: int) -> int:
-        incoming = frame.assign(provider=b.provider)[["date", "kind", "subject", "value", "detail", "provider"]]
+    def _ingest_events(
+        con: duckdb.DuckDBPyConnection, b: EventBatch, frame: pd.DataFrame, ingest_id: int
+    ) -> int:
+        incoming = frame.assign(provider=b.provider)[
+            ["date", "kind", "subject", "value", "detail", "provider"]
+        ]
         con.register("incoming_events", incoming)
         try:
             con.execute(
@@ -617,14 +715,31 @@ class Store:
         return n
 
     @staticmethod
-    def _ingest_securities(con: duckdb.DuckDBPyConnection, b: SecurityBatch, frame: pd.DataFrame, ingest_id: int) -> int:
+    def _ingest_securities(
+        con: duckdb.DuckDBPyConnection, b: SecurityBatch, frame: pd.DataFrame, ingest_id: int
+    ) -> int:
         rows = []
         for rec in frame.to_dict("records"):
-            detail = {k: v for k, v in rec.items() if k not in ("symbol", "name", "sector", "as_of", "line")}
-            detail = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in detail.items()}
+            detail = {
+                k: v
+                for k, v in rec.items()
+                if k not in ("symbol", "name", "sector", "as_of", "line")
+            }
+            detail = {
+                k: (None if isinstance(v, float) and math.isnan(v) else v)
+                for k, v in detail.items()
+            }
             rows.append(
-                [b.universe, rec["symbol"], rec.get("name"), rec.get("sector"), rec.get("as_of"),
-                 json.dumps(detail, default=str, sort_keys=True), b.provider, ingest_id]
+                [
+                    b.universe,
+                    rec["symbol"],
+                    rec.get("name"),
+                    rec.get("sector"),
+                    rec.get("as_of"),
+                    json.dumps(detail, default=str, sort_keys=True),
+                    b.provider,
+                    ingest_id,
+                ]
             )
         existing = {
             tuple(r)
@@ -633,7 +748,11 @@ class Store:
                 [b.universe],
             ).fetchall()
         }
-        fresh = [r for r in rows if (r[1], r[2], r[3], None if r[4] is None else str(r[4]), r[5]) not in existing]
+        fresh = [
+            r
+            for r in rows
+            if (r[1], r[2], r[3], None if r[4] is None else str(r[4]), r[5]) not in existing
+        ]
         if not fresh:
             return 0
         con.execute("DELETE FROM securities WHERE universe = ?", [b.universe])
@@ -641,7 +760,9 @@ class Store:
         return len(fresh)
 
     @staticmethod
-    def _ingest_documents(con: duckdb.DuckDBPyConnection, b: DocumentBatch, frame: pd.DataFrame, ingest_id: int) -> int:
+    def _ingest_documents(
+        con: duckdb.DuckDBPyConnection, b: DocumentBatch, frame: pd.DataFrame, ingest_id: int
+    ) -> int:
         n = 0
         for rec in frame.to_dict("records"):
             old = con.execute("SELECT text FROM documents WHERE id = ?", [rec["id"]]).fetchone()
@@ -650,7 +771,15 @@ class Store:
             con.execute("DELETE FROM documents WHERE id = ?", [rec["id"]])
             con.execute(
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [rec["id"], rec.get("date"), rec.get("title"), rec.get("url"), rec["text"], b.provider, ingest_id],
+                [
+                    rec["id"],
+                    rec.get("date"),
+                    rec.get("title"),
+                    rec.get("url"),
+                    rec["text"],
+                    b.provider,
+                    ingest_id,
+                ],
             )
             n += 1
         return n
@@ -676,6 +805,13 @@ def _row_ref(b: Batch, frame: pd.DataFrame, i: int) -> str:
 def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
     """Validate a batch and return it with a clean frame; raise IngestError naming the bad row."""
     frame = b.frame.copy()
+    if isinstance(b, SecurityBatch):
+        # reference data has no observation date (its snapshot date is ``as_of``)
+        if "symbol" not in frame.columns:
+            raise IngestError(
+                "securities need a 'symbol' column", where=b.where or "securities", fix="add it"
+            )
+        return b, frame
     if "date" not in frame.columns:
         raise IngestError(
             f"no 'date' column (columns: {list(frame.columns)})",
@@ -726,7 +862,11 @@ def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
     elif isinstance(b, EventBatch):
         for c in ("kind",):
             if c not in frame.columns:
-                raise IngestError(f"events need a {c!r} column", where=b.where or "events", fix=f"add a {c!r} column")
+                raise IngestError(
+                    f"events need a {c!r} column",
+                    where=b.where or "events",
+                    fix=f"add a {c!r} column",
+                )
         for c, default in (("subject", None), ("value", np.nan), ("detail", None)):
             if c not in frame.columns:
                 frame[c] = default
@@ -742,9 +882,10 @@ def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
                 where=_row_ref(b, frame, i),
                 fix="remove one of them or give them different subjects",
             )
-    elif isinstance(b, SecurityBatch):
-        if "symbol" not in frame.columns:
-            raise IngestError("securities need a 'symbol' column", where=b.where or "securities", fix="add it")
+    elif isinstance(b, SecurityBatch) and "symbol" not in frame.columns:
+        raise IngestError(
+            "securities need a 'symbol' column", where=b.where or "securities", fix="add it"
+        )
     return b, frame
 
 
