@@ -24,7 +24,14 @@ import numpy as np
 import pandas as pd
 
 from thesis.data.store import Store
-from thesis.errors import AnalysisError, DataError, SeriesNotFoundError, SpecError, ThesisError
+from thesis.errors import (
+    AnalysisError,
+    DataError,
+    PortfolioError,
+    SeriesNotFoundError,
+    SpecError,
+    ThesisError,
+)
 from thesis.facts import Fact, FactSheet, Source
 from thesis.outlook import Outlook
 from thesis.spec import ThesisSpec, level_key
@@ -152,7 +159,7 @@ def _thesis_facts(spec: ThesisSpec) -> list[Fact]:
     """The thesis's own numbers, so that the writer may say them (as claims, not as data)."""
     S, as_of = spec.index.series, spec.as_of.isoformat()
     m = f"stated in the thesis ({spec.source or spec.path or 'thesis file'})"
-    out = [Fact(f"{S}.horizon_date", spec.horizon.isoformat(), "date", as_of, m, label="horizon")]
+    out: list[Fact] = []
     out += [
         Fact(
             f"{S}.threshold.{level_key(L)}",
@@ -204,9 +211,6 @@ def _thesis_facts(spec: ThesisSpec) -> list[Fact]:
         )
     )
     out.append(Fact("sim.seed", spec.seed, "count", as_of, "the run's seed for every random draw"))
-    out.append(
-        Fact("sim.n_paths", spec.analysis.n_paths, "count", as_of, "Monte Carlo paths per method")
-    )
     return out
 
 
@@ -249,7 +253,7 @@ def run_thesis(
     data = _Inputs(store, as_of)
     notes: dict[str, str] = {}
     results: dict[str, Any] = {}
-    facts = FactSheet(_thesis_facts(spec))
+    facts = FactSheet()
     charts: dict[str, Any] = {}
     tables: dict[str, pd.DataFrame] = {}
 
@@ -258,7 +262,7 @@ def run_thesis(
         t = time.perf_counter()
         try:
             res = fn()
-        except (AnalysisError, DataError) as e:
+        except (AnalysisError, DataError, PortfolioError) as e:
             if required:
                 raise
             notes[name] = f"The {name} analysis could not run: {e.what}" + (
@@ -278,7 +282,7 @@ def run_thesis(
 
     from thesis.analysis import levels as levels_mod
 
-    step(
+    lv = step(
         "levels",
         lambda: levels_mod.levels(
             prices,
@@ -304,7 +308,7 @@ def run_thesis(
             methods=tuple(spec.analysis.methods),
             n_paths=spec.analysis.n_paths,
             rng=np.random.default_rng(streams["paths"]),
-            gbm_window=spec.analysis.gbm_window_sessions,
+            models={"gbm": paths_mod.GBMModel(window_sessions=spec.analysis.gbm_window_sessions)},
         ),
         required=True,
     )
@@ -333,6 +337,8 @@ def run_thesis(
                 eps_growth_pct=e.eps_growth_pct,
                 targets=[t.level for t in spec.index.targets],
                 thresholds=spec.index.thresholds,
+                level=lv.level,
+                level_date=lv.level_date,
             ),
         )
     else:
@@ -351,6 +357,8 @@ def run_thesis(
         index_long = monthly if monthly is not None else prices
         smb = data.optional(spec.compare.smb, key="compare.smb", notes=notes)
         rec = data.optional(r.recession_series, key="rates.recession_series", notes=notes)
+        if r.cycles_start is not None:
+            policy = policy[policy.index >= pd.Timestamp(r.cycles_start)]
         cyc = step(
             "fed_cycles",
             lambda: cyc_mod.fed_cycles(
@@ -415,6 +423,9 @@ def run_thesis(
             charts.update(getattr(pf, "charts", {}) or {})
             for src in getattr(pf, "sources", ()) or ():
                 data.sources[src.series] = src
+
+    # the thesis's own numbers, where no analysis has stated them already (as measured facts)
+    facts.extend(f for f in _thesis_facts(spec) if f.id not in facts)
 
     # ---- the scorecard: a separate read of what followed, after every analysis above has finished
     if with_scorecard and last > pd.Timestamp(as_of):
@@ -508,6 +519,7 @@ def _write_outputs(
     result.manifest["sentences"] = art.provenance_summary()
     # facts.json lists every fact; the ones the text uses are flagged
     used = set(art.fact_ids)
+    result.facts.extend(f for f in art.extra_facts if f.id not in result.facts)
     payload = [dict(f.to_dict(), used_in_text=f.id in used) for f in result.facts]
     (out / "facts.json").write_text(json.dumps(payload, indent=2, default=str))
     result.files["facts"] = out / "facts.json"

@@ -22,8 +22,8 @@ import numba as nb
 import numpy as np
 
 __all__ = [
-    "bootstrap_paths",
     "bootstrap_indices",
+    "bootstrap_paths",
     "garch_paths",
     "gbm_paths",
     "path_key",
@@ -178,7 +178,11 @@ def _next_index(state: np.uint64, idx: np.int64, p: float, n_hist: np.int64, fir
 
 @nb.njit(parallel=True, cache=True)
 def bootstrap_indices(
-    key: np.uint64, path_offset: np.int64, n_paths: np.int64, n_steps: np.int64, p: float,
+    key: np.uint64,
+    path_offset: np.int64,
+    n_paths: np.int64,
+    n_steps: np.int64,
+    p: float,
     n_hist: np.int64,
 ) -> np.ndarray:
     """The resampled history indices, shape ``(n_paths, n_steps)`` (for tests against arch)."""

@@ -42,7 +42,9 @@ def as_timestamp(value: Any, what: str = "as_of") -> pd.Timestamp:
         if ts is not None and ts is not pd.NaT:
             return ts.tz_localize(None).normalize() if ts.tzinfo else ts.normalize()
     raise AnalysisError(
-        f"{what} {value!r} is not a date", where=what, fix="write dates as YYYY-MM-DD (e.g. 2025-11-26)"
+        f"{what} {value!r} is not a date",
+        where=what,
+        fix="write dates as YYYY-MM-DD (e.g. 2025-11-26)",
     )
 
 
@@ -227,49 +229,120 @@ class LevelsResult:
             }
             for d in self.distances
         ]
-        cols = ["level", "kind", "distance_points", "distance_pct", "distance_sd", "crossed", "first_cross"]
+        cols = [
+            "level",
+            "kind",
+            "distance_points",
+            "distance_pct",
+            "distance_sd",
+            "crossed",
+            "first_cross",
+        ]
         return pd.DataFrame(rows, columns=cols).set_index("level")
 
     def facts(self) -> list[Fact]:
         S, a, lin = self.subject, str(self.as_of.date()), self.lineage
         close = f"last close on or before {a}"
 
-        def f(id_: str, v: Any, unit: str, method: str, label: str = "", dec: int | None = None) -> Fact:
+        def f(
+            id_: str, v: Any, unit: str, method: str, label: str = "", dec: int | None = None
+        ) -> Fact:
             return Fact(f"{S}.{id_}", v, unit, a, method, lin, label, dec)
 
         out = [
             f("level", self.level, "points", close, f"{S} close on {self.level_date.date()}", 2),
             f("level_date", str(self.level_date.date()), "date", close),
             f("high", self.high, "points", f"highest close up to {a}", "record close", 2),
-            f("high_date", str(self.high_date.date()), "date", f"date of the highest close up to {a}"),
+            f(
+                "high_date",
+                str(self.high_date.date()),
+                "date",
+                f"date of the highest close up to {a}",
+            ),
             f("drawdown_pct", self.drawdown_pct, "pct", "(level / record close − 1) × 100", "", 2),
-            f("days_since_record", self.days_since_record, "days", "trading sessions since the record close"),
+            f(
+                "days_since_record",
+                self.days_since_record,
+                "days",
+                "trading sessions since the record close",
+            ),
             f("at_record", self.at_record, "bool", "level equals the record close"),
         ]
         if self.daily_vol_pct is not None:
             out.append(
-                f("daily_vol_pct", self.daily_vol_pct, "pct",
-                  f"standard deviation of daily log returns, last {self.vol_sessions} sessions", "", 2)
+                f(
+                    "daily_vol_pct",
+                    self.daily_vol_pct,
+                    "pct",
+                    f"standard deviation of daily log returns, last {self.vol_sessions} sessions",
+                    "",
+                    2,
+                )
             )
         if self.ytd_pct is not None and self.ytd_base_date is not None:
-            out.append(f("ytd_pct", self.ytd_pct, "pct",
-                         f"change since the close of {self.ytd_base_date.date()} (last close of the prior year)",
-                         "year-to-date change", 2))
+            out.append(
+                f(
+                    "ytd_pct",
+                    self.ytd_pct,
+                    "pct",
+                    f"change since the close of {self.ytd_base_date.date()} (last close of the prior year)",
+                    "year-to-date change",
+                    2,
+                )
+            )
         if self.change_12m_pct is not None and self.change_12m_base_date is not None:
-            out.append(f("change_12m_pct", self.change_12m_pct, "pct",
-                         f"change since the close of {self.change_12m_base_date.date()} (12 months earlier)",
-                         "12-month change", 2))
+            out.append(
+                f(
+                    "change_12m_pct",
+                    self.change_12m_pct,
+                    "pct",
+                    f"change since the close of {self.change_12m_base_date.date()} (12 months earlier)",
+                    "12-month change",
+                    2,
+                )
+            )
         for d in self.distances:
             k = level_key(d.level)
-            out.append(f(f"distance_points.{k}", d.points, "points", "L − level", f"points to {d.level:,g}", 2))
-            out.append(f(f"distance_pct.{k}", d.pct, "pct", "(L / level − 1) × 100", f"percent to {d.level:,g}", 2))
+            out.append(
+                f(
+                    f"distance_points.{k}",
+                    d.points,
+                    "points",
+                    "L − level",
+                    f"points to {d.level:,g}",
+                    2,
+                )
+            )
+            out.append(
+                f(
+                    f"distance_pct.{k}",
+                    d.pct,
+                    "pct",
+                    "(L / level − 1) × 100",
+                    f"percent to {d.level:,g}",
+                    2,
+                )
+            )
             if d.sd is not None:
-                out.append(f(f"distance_sd.{k}", d.sd, "ratio",
-                             f"ln(L / level) in daily standard deviations ({self.vol_sessions} sessions)",
-                             f"daily standard deviations to {d.level:,g}", 2))
-            out.append(f(f"crossed.{k}", d.crossed, "bool",
-                         f"a close at or above L on or before {a} in the data",
-                         f"{d.level:,g} already reached"))
+                out.append(
+                    f(
+                        f"distance_sd.{k}",
+                        d.sd,
+                        "ratio",
+                        f"ln(L / level) in daily standard deviations ({self.vol_sessions} sessions)",
+                        f"daily standard deviations to {d.level:,g}",
+                        2,
+                    )
+                )
+            out.append(
+                f(
+                    f"crossed.{k}",
+                    d.crossed,
+                    "bool",
+                    f"a close at or above L on or before {a} in the data",
+                    f"{d.level:,g} already reached",
+                )
+            )
         return out
 
     def summary(self) -> str:
@@ -296,7 +369,9 @@ class LevelsResult:
             ]
             for d in self.distances
         ]
-        lines.append(markdown_table(rows, ["level", "kind", "points", "percent", "daily σ", "crossed"]))
+        lines.append(
+            markdown_table(rows, ["level", "kind", "points", "percent", "daily σ", "crossed"])
+        )
         if self.notes:
             lines += ["", *[f"- Note: {n}" for n in self.notes]]
         return "\n".join(lines)
@@ -341,7 +416,9 @@ def levels(
     name = f"prices ({series_id(prices, subject)})"
     s = checked_series(prices, name=name, positive=True)
     if s.empty:
-        raise InsufficientDataError("the price series is empty", where=name, fix="import the series first")
+        raise InsufficientDataError(
+            "the price series is empty", where=name, fix="import the series first"
+        )
     s = s[s.index <= as_ts]
     if s.empty:
         raise AnalysisError(
@@ -360,7 +437,9 @@ def levels(
     if daily_vol is not None and len(tail) < vol_sessions:
         notes.append("Daily volatility rests on less than a year of sessions (thin sample).")
     if daily_vol is None:
-        notes.append("Too few sessions for a daily volatility; distances in standard deviations are omitted.")
+        notes.append(
+            "Too few sessions for a daily volatility; distances in standard deviations are omitted."
+        )
 
     prev_year = s[s.index < pd.Timestamp(year=level_date.year, month=1, day=1)]
     ytd = ytd_base = None
@@ -375,7 +454,7 @@ def levels(
         b12, v12 = base_12m
         chg12 = (level / v12 - 1) * 100
     else:
-        notes.append("Less than a year of data; the 12-month change is omitted.")
+        notes.append("Less than a year of data; the change over the past year is omitted.")
 
     values = s.to_numpy()
     high = float(values.max())
@@ -396,7 +475,9 @@ def levels(
         seen.add(L)
         if not math.isfinite(L) or L <= 0:
             raise AnalysisError(
-                f"level {L} is not a positive number", where=f"{kind}s", fix="levels are index points > 0"
+                f"level {L} is not a positive number",
+                where=f"{kind}s",
+                fix="levels are index points > 0",
             )
         above = values >= L
         first = s.index[int(above.argmax())] if above.any() else None
@@ -412,7 +493,9 @@ def levels(
             )
         )
     if any(d.crossed for d in dists):
-        notes.append("At least one level was already reached in the data; a touch of it is not in doubt.")
+        notes.append(
+            "At least one level was already reached in the data; a touch of it is not in doubt."
+        )
     return LevelsResult(
         subject=subject,
         as_of=as_ts,

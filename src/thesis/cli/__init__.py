@@ -71,12 +71,11 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(e.exit_code)
     except SystemExit:
         raise
-    except Exception as e:  # click usage errors arrive here in standalone_mode=False
-        import click
-
-        if isinstance(e, click.ClickException):
+    except Exception as e:
+        # usage errors (typer's vendored click exceptions) arrive here in standalone_mode=False
+        if isinstance(e, typer.TyperException) and hasattr(e, "show"):
             e.show()
-            sys.exit(e.exit_code)
+            sys.exit(getattr(e, "exit_code", 2))
         if debug:
             raise
         print(

@@ -89,7 +89,9 @@ class Sleeve(_Model):
     @classmethod
     def _budget(cls, v: float | None) -> float | None:
         if v is not None and v < 0:
-            raise ValueError(f"budget {v} is negative; budgets are fractions of the portfolio in [0, 1]")
+            raise ValueError(
+                f"budget {v} is negative; budgets are fractions of the portfolio in [0, 1]"
+            )
         if v is not None and v > 1:
             raise ValueError(f"budget {v} exceeds 1; write 0.5 for 50 %")
         return v
@@ -101,7 +103,9 @@ class Sleeve(_Model):
             raise ValueError(f"instrument(s) {dup} listed twice; list each once")
         if self.method == "fixed":
             if not self.weights:
-                raise ValueError('method "fixed" needs weights = { id = fraction, ... } for every instrument')
+                raise ValueError(
+                    'method "fixed" needs weights = { id = fraction, ... } for every instrument'
+                )
             missing = [i for i in self.instruments if i not in self.weights]
             extra = [k for k in self.weights if k not in self.instruments]
             if missing or extra:
@@ -110,14 +114,18 @@ class Sleeve(_Model):
                 )
             neg = {k: v for k, v in self.weights.items() if v < 0}
             if neg:
-                raise ValueError(f"negative weight(s) {neg}; long-only weights are fractions in [0, 1]")
+                raise ValueError(
+                    f"negative weight(s) {neg}; long-only weights are fractions in [0, 1]"
+                )
             total = sum(self.weights.values())
             if abs(total - 1.0) > _TOL:
                 raise ValueError(
                     f"weights sum to {total:.6g}, {_by(total)}; scale them so that they sum to 1"
                 )
         elif self.weights is not None:
-            raise ValueError(f'weights are only used with method = "fixed" (method is "{self.method}")')
+            raise ValueError(
+                f'weights are only used with method = "fixed" (method is "{self.method}")'
+            )
         if self.bounds is not None and self.bounds.max_weight * len(self.instruments) < 1 - _TOL:
             raise ValueError(
                 f"bounds.max_weight {self.bounds.max_weight} × {len(self.instruments)} instruments < 1: "
@@ -163,7 +171,9 @@ class Scenario(_Model):
     @model_validator(mode="after")
     def _order(self) -> Scenario:
         if self.end <= self.start:
-            raise ValueError(f"scenario {self.name!r}: end {self.end} is not after start {self.start}")
+            raise ValueError(
+                f"scenario {self.name!r}: end {self.end} is not after start {self.start}"
+            )
         if not self.name.replace("_", "").isalnum():
             raise ValueError(f"scenario name {self.name!r}: use letters, digits and '_'")
         return self
@@ -182,11 +192,41 @@ def _sc(name: str, kind: str, start: str, end: str, description: str) -> Scenari
 #: Default scenarios: S&P 500 peak-to-trough windows, and the seed's named risks, each calibrated
 #: on a named episode (the instruments' own returns over that window).
 DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
-    _sc("tech_bust", "historical", "2000-03-24", "2002-10-09", "2000–02 tech bust, S&P 500 peak to trough"),
-    _sc("gfc", "historical", "2007-10-09", "2009-03-09", "2007–09 financial crisis, S&P 500 peak to trough"),
-    _sc("covid", "historical", "2020-02-19", "2020-03-23", "2020 Covid crash, S&P 500 peak to trough"),
-    _sc("rate_shock_2022", "historical", "2022-01-03", "2022-10-12", "2022 rate shock, S&P 500 peak to trough"),
-    _sc("tariff_2025", "historical", "2025-02-19", "2025-04-08", "2025 tariff drawdown, S&P 500 peak to trough"),
+    _sc(
+        "tech_bust",
+        "historical",
+        "2000-03-24",
+        "2002-10-09",
+        "2000–02 tech bust, S&P 500 peak to trough",
+    ),
+    _sc(
+        "gfc",
+        "historical",
+        "2007-10-09",
+        "2009-03-09",
+        "2007–09 financial crisis, S&P 500 peak to trough",
+    ),
+    _sc(
+        "covid",
+        "historical",
+        "2020-02-19",
+        "2020-03-23",
+        "2020 Covid crash, S&P 500 peak to trough",
+    ),
+    _sc(
+        "rate_shock_2022",
+        "historical",
+        "2022-01-03",
+        "2022-10-12",
+        "2022 rate shock, S&P 500 peak to trough",
+    ),
+    _sc(
+        "tariff_2025",
+        "historical",
+        "2025-02-19",
+        "2025-04-08",
+        "2025 tariff drawdown, S&P 500 peak to trough",
+    ),
     _sc(
         "ai_capex_disappointment",
         "shock",
@@ -202,7 +242,7 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "Fed misstep (rates up, equities down), sized on the 2022 Jackson Hole hawkish turn",
     ),
     _sc(
-        "volatility_returns",
+        "volatility_return",
         "shock",
         "2018-01-26",
         "2018-02-08",
@@ -267,7 +307,9 @@ class PortfolioSpec(_Model):
         for name, s in self.sleeves.items():
             for i in s.instruments:
                 if i in seen:
-                    raise ValueError(f"instrument {i!r} is in sleeves {seen[i]!r} and {name!r}; keep it in one")
+                    raise ValueError(
+                        f"instrument {i!r} is in sleeves {seen[i]!r} and {name!r}; keep it in one"
+                    )
                 seen[i] = name
         if self.across == "fixed":
             missing = [n for n, s in self.sleeves.items() if s.budget is None]
@@ -278,7 +320,7 @@ class PortfolioSpec(_Model):
             total = sum(s.budget or 0.0 for s in self.sleeves.values())
             if abs(total - 1.0) > _TOL:
                 raise ValueError(
-                    f"sleeve budgets sum to {total:.6g}, {_by(total)}; make them sum to 1 "
+                    f"sleeves.*.budget: the sleeve budgets sum to {total:.6g}, {_by(total)}; make them sum to 1 "
                     "(or set across to an estimated method such as inverse_vol)"
                 )
         if self.start and self.end and self.end <= self.start:
@@ -305,7 +347,7 @@ def _by(total: float) -> str:
     return f"{abs(d):.6g} {'over' if d > 0 else 'short of'} 1"
 
 
-def parse_portfolio(table: dict[str, Any], where: str = "[portfolio]") -> PortfolioSpec:
+def parse_portfolio(table: dict[str, Any], where: str | None = None) -> PortfolioSpec:
     """Validate a ``[portfolio]`` table; errors name the key (``portfolio.sleeves.x.budget``) and the fix."""
     try:
         return PortfolioSpec.model_validate(table)

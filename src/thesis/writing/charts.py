@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from thesis.facts import Fact
     from thesis.outlook import Outlook
 
-__all__ = ["CHART_BUILDERS", "Chart", "build_charts", "level_key"]
+__all__ = ["CHART_BUILDERS", "Chart", "build_charts", "display_decimals", "level_key"]
 
 # a quiet palette that survives greyscale printing: methods get distinct lightness as well as hue
 _METHOD_COLOURS = {
@@ -109,10 +109,15 @@ def _style(ax: Any) -> None:
     ax.tick_params(labelsize=8)
 
 
-def _finish(fig: Figure, source: str) -> bytes:
-    """Draw the source line under the axes and return the PNG bytes."""
+def _finish(fig: Figure, source: str, *, left: float = 0.1, right: float = 0.97,
+            bottom: float = 0.2, top: float = 0.9) -> bytes:
+    """Draw the source line under the axes and return the PNG bytes.
+
+    Margins are fixed per chart (fractions of the figure) rather than found by ``tight_layout``,
+    which would draw every figure twice.
+    """
     fig.text(0.01, 0.01, source, fontsize=6.5, color="#555555", ha="left", va="bottom", wrap=True)
-    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=_DPI, metadata={"Software": None})
     _plt().close(fig)
@@ -142,9 +147,36 @@ def _source_line(outlook: Outlook, fact_ids: Iterable[str], extra: str = "") -> 
     return text + f". As of {outlook.as_of}."
 
 
+# precise closes keep their cents; model outputs and levels named in a thesis read as whole points
+_PRECISE_POINTS = (".level", ".high", ".level_at_horizon", ".distance_points")
+# rates and distances a reader compares to the basis point keep two decimals
+_PRECISE_PCT = (".distance_pct.", "policy_rate", "real_yield_pct", ".ytd_pct", ".change_12m_pct")
+
+
+def display_decimals(fact: Fact) -> int | None:
+    """The writer's precision for a fact, when the fact does not state one.
+
+    ``fact.decimals`` wins. Otherwise integer values print without decimals (a threshold of
+    6,900, a weight of 60%), points keep cents only for closes, and percents keep one decimal
+    except for distances, drawdowns and rates.
+    """
+    if fact.decimals is not None or not fact.is_numeric:
+        return fact.decimals
+    v = float(fact.value)
+    if fact.unit in ("points", "pct", "usd") and v.is_integer():
+        return 0
+    if fact.unit == "points" and not fact.id.endswith(_PRECISE_POINTS):
+        return 0
+    if fact.unit == "pct" and not (fact.id.endswith(".drawdown_pct") or
+                                   any(k in fact.id for k in _PRECISE_PCT)):
+        return 1
+    return None
+
+
 def _fmt(fact: Fact, **kw: Any) -> str:
     from thesis.writing.format import fmt
 
+    kw.setdefault("decimals", display_decimals(fact))
     return fmt(fact, **kw)
 
 
@@ -226,7 +258,8 @@ def index_chart(outlook: Outlook) -> Chart | None:
     src = _source_line(outlook, ids, extra)
     return Chart("index", f"{outlook.subject_name}, thresholds, targets and simulated range",
                  f"Line chart of the {outlook.subject_name} with its thresholds, targets and fan "
-                 "of simulated closes", src, _finish(fig, src), tuple(fact_ids))
+                 "of simulated closes", src, _finish(fig, src, right=0.86, bottom=0.17),
+                 tuple(fact_ids))
 
 
 def _thousands() -> Any:
@@ -279,7 +312,7 @@ def probability_chart(outlook: Outlook) -> Chart | None:
     src = _source_line(outlook, ids, "Monte Carlo path simulations")
     return Chart("probabilities", "Probability of reaching each level, by method",
                  "Bar chart of the probability of touching each threshold and target by method",
-                 src, _finish(fig, src), tuple(ids))
+                 src, _finish(fig, src, bottom=0.25), tuple(ids))
 
 
 def valuation_chart(outlook: Outlook) -> Chart | None:
@@ -309,7 +342,8 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
     if level is not None:
         ax.axvline(float(level.value), color="#222222", linewidth=1.0)
         ax.text(float(level.value), len(cases) - 0.45, f"now {_fmt(level)}", fontsize=7,
-                ha="center", va="bottom")
+                ha="center", va="bottom", zorder=5,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
         ids.append(level.id)
     for lv, kind, fact in _levels(outlook):
         colour = _TARGET_COLOUR if kind == "target" else _THRESHOLD_COLOUR
@@ -328,7 +362,7 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
     src = _source_line(outlook, ids, "Dotted lines: thresholds and targets")
     return Chart("valuation", "Valuation ranges with their P/E conditions",
                  "Horizontal bars of the bear, base and bull index ranges", src,
-                 _finish(fig, src), tuple(ids))
+                 _finish(fig, src, left=0.08, bottom=0.22), tuple(ids))
 
 
 def fed_cycles_chart(outlook: Outlook) -> Chart | None:
@@ -372,7 +406,8 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
     ][:1]
     src = _source_line(outlook, ids, f"{len(df)} easing cycles; NBER recession dates")
     return Chart("fed_cycles", "Index returns after the Fed's first cut",
-                 "Bar chart of index returns after each Fed first cut", src, _finish(fig, src))
+                 "Bar chart of index returns after each Fed first cut", src,
+                 _finish(fig, src, bottom=0.3))
 
 
 def volatility_chart(outlook: Outlook) -> Chart | None:
@@ -397,8 +432,9 @@ def volatility_chart(outlook: Outlook) -> Chart | None:
              (q[1], q[2], "#FDF1E1", "elevated"), (q[2], top, "#F9E0E0", "stressed")]
     for lo, hi, colour, name in bands:
         ax.axhspan(lo, hi, color=colour, zorder=0)
-        ax.text(df.index[0], (lo + hi) / 2, f" {name}", fontsize=6.5, color="#777777",
-                va="center")
+        if hi - lo > top * 0.07:  # a thin band's name would overprint its neighbours'
+            ax.text(df.index[0], (lo + hi) / 2, f" {name}", fontsize=6.5, color="#777777",
+                    va="center")
     names = {"realised_ann_pct": "Realised, 21 sessions", "garch_ann_pct": "GARCH conditional"}
     colours = {"realised_ann_pct": "#222222", "garch_ann_pct": "#DD8452"}
     for c in cols:
@@ -414,7 +450,7 @@ def volatility_chart(outlook: Outlook) -> Chart | None:
            if i in outlook.facts]
     src = _source_line(outlook, ids, "Bands: quartiles and 95th percentile of realised volatility")
     return Chart("volatility", "Volatility regime", "Line chart of realised and GARCH volatility",
-                 src, _finish(fig, src))
+                 src, _finish(fig, src, left=0.08, bottom=0.19))
 
 
 def equity_chart(outlook: Outlook) -> Chart | None:
@@ -439,7 +475,7 @@ def equity_chart(outlook: Outlook) -> Chart | None:
     ids = [f.id for f in outlook.facts.prefixed("portfolio.")][:3]
     src = _source_line(outlook, ids, "Backtest after costs")
     return Chart("equity", "Portfolio and benchmarks", "Line chart of equity curves", src,
-                 _finish(fig, src))
+                 _finish(fig, src, bottom=0.19))
 
 
 def stress_chart(outlook: Outlook) -> Chart | None:
@@ -468,7 +504,8 @@ def stress_chart(outlook: Outlook) -> Chart | None:
     ids = [f.id for f in facts]
     src = _source_line(outlook, ids, "Historical and hypothetical scenarios")
     return Chart("stress", "Stress tests", "Horizontal bars of portfolio losses by scenario", src,
-                 _finish(fig, src), tuple(ids))
+                 _finish(fig, src, left=0.2, bottom=0.6 / fig.get_figheight() + 0.12),
+                 tuple(ids))
 
 
 def scenario_name(key: str) -> str:

@@ -67,7 +67,11 @@ class Provider(ABC):
 
     @abstractmethod
     def build_query(
-        self, series: Sequence[str], start: str | None = None, end: str | None = None, **options: Any
+        self,
+        series: Sequence[str],
+        start: str | None = None,
+        end: str | None = None,
+        **options: Any,
     ) -> Query:
         """Validate and map the request (pure). Unknown series raise ProviderError with a hint."""
 
@@ -328,10 +332,12 @@ def parse_numbers(
     provider: str,
     where: str,
     missing: Iterable[str] = ("", ".", "null", "NaN", "nan", "N/A"),
+    place: str = "line",
 ) -> list[float]:
     """Cells of one CSV column as floats; ``missing`` markers become NaN.
 
-    Any other text raises :class:`ProviderError` naming the line, the column and the cell.
+    Any other text raises :class:`ProviderError` naming the line (``place`` says what the numbers
+    in ``lines`` count, e.g. ``"observation"`` for a JSON list), the column and the cell.
     """
     miss = set(missing)
     out: list[float] = []
@@ -344,8 +350,8 @@ def parse_numbers(
             out.append(float(c))
         except ValueError:
             raise ProviderError(
-                f"{provider}: text {c[:40]!r} in numeric column {column!r} at line {line}",
-                where=f"{where} line {line}",
+                f"{provider}: text {c[:40]!r} in numeric column {column!r} at {place} {line}",
+                where=f"{where} {place} {line}",
                 fix="the provider changed its format or the body is corrupt; run the update "
                 "again, and report it if it persists",
             ) from None
@@ -353,7 +359,12 @@ def parse_numbers(
 
 
 def parse_dates(
-    cells: Sequence[str], lines: Sequence[int], *, provider: str, where: str
+    cells: Sequence[str],
+    lines: Sequence[int],
+    *,
+    provider: str,
+    where: str,
+    place: str = "line",
 ) -> list[str]:
     """ISO dates (``YYYY-MM-DD``, optionally followed by a time) checked cell by cell.
 
@@ -368,8 +379,8 @@ def parse_dates(
             dt.date.fromisoformat(c)
         except ValueError:
             raise ProviderError(
-                f"{provider}: {cell.strip()[:40]!r} at line {line} is not a date (YYYY-MM-DD)",
-                where=f"{where} line {line}",
+                f"{provider}: {cell.strip()[:40]!r} at {place} {line} is not a date (YYYY-MM-DD)",
+                where=f"{where} {place} {line}",
                 fix="the body is cut or the provider changed its format; run the update again",
             ) from None
         out.append(c)

@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -40,7 +40,6 @@ from thesis.data.catalog import (
     FINANCIALS_AS_OF,
     KNOWN_FILES,
     FileSpec,
-    SeriesSpec,
     series_info,
 )
 from thesis.data.providers.base import Provider, Query, register
@@ -55,14 +54,38 @@ from thesis.data.records import (
 )
 from thesis.errors import IngestError, nearest
 
+if TYPE_CHECKING:
+    from thesis.data.store import Store
+
 __all__ = ["CsvProvider", "import_path", "parse_file", "parse_mapping", "slugify"]
 
 SUFFIXES = (".csv", ".tsv", ".txt", ".parquet", ".pq")
 _MISSING = frozenset({"", "na", "n/a", "nan", "null", "none", ".", "#n/a", "-", "--"})
-_DATE_NAMES = ("date", "datetime", "time", "timestamp", "day", "period", "observation_date", "month",
-               "decision_date", "caldt", "dt")
+_DATE_NAMES = (
+    "date",
+    "datetime",
+    "time",
+    "timestamp",
+    "day",
+    "period",
+    "observation_date",
+    "month",
+    "decision_date",
+    "caldt",
+    "dt",
+)
 _ID_NAMES = ("ticker", "symbol", "series_id", "series", "id", "code", "key", "name", "instrument")
-_MAPPING_KEYS = ("date", "value", "series", "id", *OHLCV_COLUMNS, "unit", "frequency", "kind", "name")
+_MAPPING_KEYS = (
+    "date",
+    "value",
+    "series",
+    "id",
+    *OHLCV_COLUMNS,
+    "unit",
+    "frequency",
+    "kind",
+    "name",
+)
 _FIX_MAP = "pass an explicit mapping, e.g. --map 'date=Date,value=Close,series=spx'"
 
 
@@ -105,7 +128,8 @@ def parse_mapping(mapping: str | Mapping[str, str] | None) -> dict[str, str]:
     if bad:
         hint = nearest(bad[0], _MAPPING_KEYS)
         raise IngestError(
-            f"unknown mapping key {bad[0]!r}" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
+            f"unknown mapping key {bad[0]!r}"
+            + (f"; did you mean {', '.join(hint)}?" if hint else ""),
             where="mapping",
             fix=f"use some of {', '.join(_MAPPING_KEYS)}",
         )
@@ -193,7 +217,9 @@ def _read_table(name: str, data: bytes, delimiter: str | None = None) -> _Table:
                 where=name,
                 fix="check that it is a complete Parquet file, or export it as CSV",
             ) from e
-        if isinstance(df.index, pd.DatetimeIndex) or (df.index.name and df.index.name not in df.columns):
+        if isinstance(df.index, pd.DatetimeIndex) or (
+            df.index.name and df.index.name not in df.columns
+        ):
             df = df.reset_index()
         # Parquet has no lines: "row N" (1-based, the header is no row)
         return _Table(name, df, np.arange(1, len(df) + 1))
@@ -201,7 +227,11 @@ def _read_table(name: str, data: bytes, delimiter: str | None = None) -> _Table:
     sep = delimiter or _sniff(text, name)
     try:
         df = pd.read_csv(
-            io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=False,
+            io.StringIO(text),
+            sep=sep,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
             skipinitialspace=True,
         )
     except pd.errors.EmptyDataError:
@@ -223,13 +253,19 @@ def _read_table(name: str, data: bytes, delimiter: str | None = None) -> _Table:
         other = [d for d in (",", ";", "\t", "|", ":") if d != sep and d in head]
         raise IngestError(
             f"only one column found ({head[:60]!r}) with delimiter {sep!r}"
-            + (f"; the header contains {other[0]!r}, which looks like the real delimiter" if other else ""),
+            + (
+                f"; the header contains {other[0]!r}, which looks like the real delimiter"
+                if other
+                else ""
+            ),
             where=f"{name}:1",
             fix="save the file with a comma (or ; tab |) between columns, or pass delimiter=",
         )
     if df.empty:
         raise IngestError(
-            "the file has a header but no data rows", where=f"{name}:2", fix="add data rows below the header"
+            "the file has a header but no data rows",
+            where=f"{name}:2",
+            fix="add data rows below the header",
         )
     blank = (df == "").all(axis=1).to_numpy()
     if blank.any():
@@ -245,7 +281,11 @@ _YMD = re.compile(r"^\d{8}$")
 def _parse_dates(t: _Table, col: str) -> np.ndarray:
     raw = t.df[col]
     if pd.api.types.is_datetime64_any_dtype(raw):
-        out = pd.to_datetime(raw).dt.tz_localize(None) if getattr(raw.dt, "tz", None) else pd.to_datetime(raw)
+        out = (
+            pd.to_datetime(raw).dt.tz_localize(None)
+            if getattr(raw.dt, "tz", None)
+            else pd.to_datetime(raw)
+        )
         vals = out.to_numpy(dtype="datetime64[ns]")
         bad = np.isnat(vals)
     else:
@@ -258,10 +298,14 @@ def _parse_dates(t: _Table, col: str) -> np.ndarray:
         else:
             parsed = pd.to_datetime(s, format="ISO8601", errors="coerce")
             if parsed.isna().any() and (s != "").any() and not parsed[s != ""].notna().all():
-                alt = pd.to_datetime(s, errors="coerce")  # pandas infers one format from the first row
+                alt = pd.to_datetime(
+                    s, errors="coerce"
+                )  # pandas infers one format from the first row
                 if alt.isna().sum() < parsed.isna().sum():
                     parsed = alt
-                    t.notes.append(f"{t.name}: dates in column {col!r} are not ISO; read as {s.iloc[0]!r}-style")
+                    t.notes.append(
+                        f"{t.name}: dates in column {col!r} are not ISO; read as {s.iloc[0]!r}-style"
+                    )
         if getattr(parsed.dt, "tz", None) is not None:
             parsed = parsed.dt.tz_convert(None)
         vals = parsed.to_numpy(dtype="datetime64[ns]")
@@ -269,7 +313,11 @@ def _parse_dates(t: _Table, col: str) -> np.ndarray:
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         cell = t.df[col].iloc[i]
-        what = "missing date" if str(cell).strip() in ("", "nan", "NaT", "<NA>") else f"unparsable date {cell!r}"
+        what = (
+            "missing date"
+            if str(cell).strip() in ("", "nan", "NaT", "<NA>")
+            else f"unparsable date {cell!r}"
+        )
         raise IngestError(
             f"{what} in column {col!r}",
             where=t.ref(i),
@@ -299,14 +347,22 @@ def _parse_numbers(t: _Table, col: str) -> np.ndarray:
     if inf.any():
         i = int(np.flatnonzero(inf)[0])
         raise IngestError(
-            f"infinite value in column {col!r}", where=t.ref(i), fix="correct it or leave the cell empty"
+            f"infinite value in column {col!r}",
+            where=t.ref(i),
+            fix="correct it or leave the cell empty",
         )
     return vals
 
 
 def _series_frame(
-    t: _Table, rows: np.ndarray | None, date_col: str, value_col: str, columns: Mapping[str, str], sid: str,
-    start: pd.Timestamp | None = None, end: pd.Timestamp | None = None,
+    t: _Table,
+    rows: np.ndarray | None,
+    date_col: str,
+    value_col: str,
+    columns: Mapping[str, str],
+    sid: str,
+    start: pd.Timestamp | None = None,
+    end: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
     """One series' frame (``date``, ``value``, OHLCV, ``line``), checked for order and duplicates.
 
@@ -359,8 +415,11 @@ def _series_frame(
 
 
 def _infer_frequency(frames: Sequence[pd.DataFrame]) -> str:
-    gaps = [np.median(np.diff(f["date"].to_numpy()).astype("timedelta64[D]").astype(float))
-            for f in frames if len(f) > 2]
+    gaps = [
+        np.median(np.diff(f["date"].to_numpy()).astype("timedelta64[D]").astype(float))
+        for f in frames
+        if len(f) >= 2
+    ]
     if not gaps:
         return "daily"
     g = float(np.median(gaps))
@@ -371,8 +430,13 @@ def _infer_frequency(frames: Sequence[pd.DataFrame]) -> str:
 
 
 # ---------------------------------------------------------------------------------------- known files
-def _known(t: _Table, spec: FileSpec, raw: Mapping[str, bytes], start: pd.Timestamp | None,
-           end: pd.Timestamp | None) -> list[Batch]:
+def _known(
+    t: _Table,
+    spec: FileSpec,
+    raw: Mapping[str, bytes],
+    start: pd.Timestamp | None,
+    end: pd.Timestamp | None,
+) -> list[Batch]:
     if spec.special == "sp500_constituents":
         return [_constituents(t, spec, raw)]
     batches: list[Batch] = []
@@ -409,13 +473,15 @@ def _fomc_meetings(t: _Table, spec: FileSpec) -> EventBatch:
         )
     is_sched = sched.isin(["true", "1", "yes"]).to_numpy()
     note = t.text("note") if "note" in t.df.columns else pd.Series([""] * len(t.df))
-    frame = pd.DataFrame({
-        "date": t.dates(spec.date),
-        "kind": "fomc_meeting",
-        "subject": np.where(is_sched, "scheduled", "unscheduled"),
-        "detail": note.where(note != "", None).to_numpy(dtype=object),
-        "line": t.lines,
-    })
+    frame = pd.DataFrame(
+        {
+            "date": t.dates(spec.date),
+            "kind": "fomc_meeting",
+            "subject": np.where(is_sched, "scheduled", "unscheduled"),
+            "detail": note.where(note != "", None).to_numpy(dtype=object),
+            "line": t.lines,
+        }
+    )
     return EventBatch(frame, provider="csv", where=t.name)
 
 
@@ -424,17 +490,21 @@ def _fomc_decisions(t: _Table, spec: FileSpec) -> EventBatch:
     change = t.numbers("change_pct")
     action = t.text("action").to_numpy()
     detail = [
-        json.dumps({"change_pct": None if np.isnan(c) else float(c), "action": a or None}, sort_keys=True)
+        json.dumps(
+            {"change_pct": None if np.isnan(c) else float(c), "action": a or None}, sort_keys=True
+        )
         for c, a in zip(change, action, strict=True)
     ]
-    frame = pd.DataFrame({
-        "date": t.dates(spec.date),
-        "kind": "fomc_decision",
-        "subject": "fed_funds_target",
-        "value": t.numbers("target_rate_pct"),
-        "detail": detail,
-        "line": t.lines,
-    })
+    frame = pd.DataFrame(
+        {
+            "date": t.dates(spec.date),
+            "kind": "fomc_decision",
+            "subject": "fed_funds_target",
+            "value": t.numbers("target_rate_pct"),
+            "detail": detail,
+            "line": t.lines,
+        }
+    )
     return EventBatch(frame, provider="csv", where=t.name)
 
 
@@ -448,33 +518,47 @@ def _constituents(t: _Table, spec: FileSpec, raw: Mapping[str, bytes]) -> Securi
         if base != spec.file and base in (main_name, other_name):
             tables[base] = _read_table(fname, data)
     frames = []
-    for base, tab in tables.items():
+    for base, tab in sorted(tables.items(), key=lambda kv: kv[0] != main_name):
         tab.need("symbol")
         df = tab.df.copy()
         df["symbol"] = tab.text("symbol")
         empty = (df["symbol"] == "").to_numpy()
         if empty.any():
-            raise IngestError("empty symbol", where=tab.ref(int(np.flatnonzero(empty)[0])), fix="fill it in")
+            raise IngestError(
+                "empty symbol", where=tab.ref(int(np.flatnonzero(empty)[0])), fix="fill it in"
+            )
         dup = df["symbol"].duplicated().to_numpy()
         if dup.any():
             i = int(np.flatnonzero(dup)[0])
-            raise IngestError(f"symbol {df['symbol'].iloc[i]!r} listed twice", where=tab.ref(i),
-                              fix="keep one row per symbol")
+            raise IngestError(
+                f"symbol {df['symbol'].iloc[i]!r} listed twice",
+                where=tab.ref(i),
+                fix="keep one row per symbol",
+            )
         if base == other_name:
             for c in df.columns:
                 if c not in ("symbol", "name", "sub_industry", "gics_sector"):
                     df[c] = tab.numbers(c)
-            df = df.rename(columns={"name": "financials_name"}).drop(columns=["gics_sector"], errors="ignore")
+            df = df.rename(columns={"name": "financials_name"}).drop(
+                columns=["gics_sector"], errors="ignore"
+            )
             df["financials_as_of"] = FINANCIALS_AS_OF
         frames.append(df.set_index("symbol"))
-    merged = frames[0].join(frames[1:], how="outer") if len(frames) > 1 else frames[0]
+    # the universe is the constituents list; financials rows of former members are left out
+    merged = frames[0].join(frames[1:], how="left") if len(frames) > 1 else frames[0]
+    if len(frames) > 1:
+        gone = len(frames[1].index.difference(frames[0].index))
+        if gone:
+            t.notes.append(
+                f"{other_name}: {gone} symbols not in {main_name} (former members) left out"
+            )
     merged = merged.reset_index()
     name = merged["security"] if "security" in merged else merged.get("financials_name")
     if "financials_name" in merged and name is not None:
         name = name.where(name.notna() & (name != ""), merged["financials_name"])
     out = pd.DataFrame({"symbol": merged["symbol"]})
     out["name"] = name if name is not None else None
-    out["sector"] = merged["gics_sector"] if "gics_sector" in merged else None
+    out["sector"] = merged.get("gics_sector", None)
     out["as_of"] = CONSTITUENTS_AS_OF if main_name in tables else FINANCIALS_AS_OF
     rest = merged.drop(columns=[c for c in ("symbol", "security", "gics_sector") if c in merged])
     out = pd.concat([out, rest], axis=1)
@@ -483,12 +567,19 @@ def _constituents(t: _Table, spec: FileSpec, raw: Mapping[str, bytes]) -> Securi
 
 
 # ---------------------------------------------------------------------------------------- unknown files
-def _unknown(t: _Table, stem: str, mapping: Mapping[str, str], start: pd.Timestamp | None,
-             end: pd.Timestamp | None) -> list[Batch]:
+def _unknown(
+    t: _Table,
+    stem: str,
+    mapping: Mapping[str, str],
+    start: pd.Timestamp | None,
+    end: pd.Timestamp | None,
+) -> list[Batch]:
     cols = [str(c) for c in t.df.columns]
     for k in ("date", "value", "id", *OHLCV_COLUMNS):
         if k in mapping:
-            t.need(mapping[k], fix=f"fix the mapping {k}={mapping[k]}: name one of the file's columns")
+            t.need(
+                mapping[k], fix=f"fix the mapping {k}={mapping[k]}: name one of the file's columns"
+            )
     date_col = mapping.get("date") or _guess_date_column(t)
     norm = {c: re.sub(r"[^a-z0-9]+", "_", c.lower()).strip("_") for c in cols}
     id_col = mapping.get("id")
@@ -500,9 +591,14 @@ def _unknown(t: _Table, stem: str, mapping: Mapping[str, str], start: pd.Timesta
     # OHLCV: which file column plays each role
     roles: dict[str, str] = {}
     by_norm = {norm[c]: c for c in others}
-    for fld, aliases in (("close", ("close", "price", "last")), ("open", ("open",)), ("high", ("high",)),
-                         ("low", ("low",)), ("volume", ("volume", "vol")),
-                         ("adj_close", ("adj_close", "adjclose", "adjusted_close", "adjusted"))):
+    for fld, aliases in (
+        ("close", ("close", "price", "last")),
+        ("open", ("open",)),
+        ("high", ("high",)),
+        ("low", ("low",)),
+        ("volume", ("volume", "vol")),
+        ("adj_close", ("adj_close", "adjclose", "adjusted_close", "adjusted")),
+    ):
         for a in aliases:
             if a in by_norm:
                 roles[fld] = by_norm[a]
@@ -515,14 +611,18 @@ def _unknown(t: _Table, stem: str, mapping: Mapping[str, str], start: pd.Timesta
     )
     total_return = False
     meta = {k: mapping[k] for k in ("unit", "frequency", "kind", "name") if k in mapping}
-    plans: list[tuple[str, np.ndarray | None, str, dict[str, str]]] = []  # id, rows, value col, fields
+    plans: list[
+        tuple[str, np.ndarray | None, str, dict[str, str]]
+    ] = []  # id, rows, value col, fields
 
     def ids_of() -> tuple[np.ndarray, list[str]]:
         assert id_col is not None
         keys = t.text(id_col).to_numpy()
         if (keys == "").any():
             i = int(np.flatnonzero(keys == "")[0])
-            raise IngestError(f"empty id in column {id_col!r}", where=t.ref(i), fix="fill in the series id")
+            raise IngestError(
+                f"empty id in column {id_col!r}", where=t.ref(i), fix="fill in the series id"
+            )
         return keys, list(dict.fromkeys(keys.tolist()))
 
     if ohlcv or "value" in mapping:
@@ -540,8 +640,11 @@ def _unknown(t: _Table, stem: str, mapping: Mapping[str, str], start: pd.Timesta
         keys, uniq = ids_of()
         vcols = [by_norm["value"]] if "value" in by_norm else others
         if not vcols:
-            raise IngestError(f"no numeric column besides {date_col!r} and {id_col!r}", where=f"{t.name}:1",
-                              fix=_FIX_MAP)
+            raise IngestError(
+                f"no numeric column besides {date_col!r} and {id_col!r}",
+                where=f"{t.name}:1",
+                fix=_FIX_MAP,
+            )
         for k in uniq:
             rows = np.flatnonzero(keys == k)
             for c in vcols:
@@ -556,9 +659,14 @@ def _unknown(t: _Table, stem: str, mapping: Mapping[str, str], start: pd.Timesta
             )
         prefix = mapping.get("series") or stem
         for c in others:
-            sid = mapping["series"] if ("series" in mapping and len(others) == 1) else f"{prefix}_{c}"
+            sid = (
+                mapping["series"] if ("series" in mapping and len(others) == 1) else f"{prefix}_{c}"
+            )
             plans.append((slugify(sid), None, c, {}))
-    frames = [(sid, _series_frame(t, rows, date_col, vc, f, sid, start, end), vc) for sid, rows, vc, f in plans]
+    frames = [
+        (sid, _series_frame(t, rows, date_col, vc, f, sid, start, end), vc)
+        for sid, rows, vc, f in plans
+    ]
     seen: dict[str, str] = {}
     for sid, _, vc in frames:
         if sid in seen:
@@ -582,8 +690,10 @@ def _unknown(t: _Table, stem: str, mapping: Mapping[str, str], start: pd.Timesta
                 provider="csv",
                 provider_id=f"{t.name}:{vc}",
                 origin=Path(t.name).name,
-                description=("Imported by inference (unit and kind unknown: pass unit=, kind= in the "
-                             "mapping). " + note).strip(),
+                description=(
+                    "Imported by inference (unit and kind unknown: pass unit=, kind= in the "
+                    "mapping). " + note
+                ).strip(),
                 total_return=total_return,
             )
         except ValueError as e:
@@ -612,9 +722,12 @@ def _guess_date_column(t: _Table) -> str:
     for c in cols:
         sample = t.df[c].astype("string").fillna("").str.strip().head(20)
         sample = sample[sample != ""]
-        if len(sample) and not pd.to_numeric(sample, errors="coerce").notna().all():
-            if pd.to_datetime(sample, errors="coerce", format="mixed").notna().mean() >= 0.8:
-                return c
+        numeric = len(sample) == 0 or pd.to_numeric(sample, errors="coerce").notna().all()
+        if (
+            not numeric
+            and pd.to_datetime(sample, errors="coerce", format="mixed").notna().mean() >= 0.8
+        ):
+            return c
     raise IngestError(
         f"no date column found (columns: {', '.join(cols)})",
         where=f"{t.name}:1",
@@ -675,7 +788,9 @@ def _expand(paths: Sequence[str | Path]) -> list[Path]:
     files: list[Path] = []
     for p in map(Path, paths):
         if not p.exists():
-            hint = nearest(p.name, [c.name for c in p.parent.iterdir()]) if p.parent.is_dir() else []
+            hint = (
+                nearest(p.name, [c.name for c in p.parent.iterdir()]) if p.parent.is_dir() else []
+            )
             raise IngestError(
                 "no such file or folder" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
                 where=str(p),
@@ -699,7 +814,11 @@ def _expand(paths: Sequence[str | Path]) -> list[Path]:
     out = []
     for f in files:
         spec = KNOWN_FILES.get(f.name)
-        if spec is not None and spec.part_of and (spec.part_of in names or (f.parent / spec.part_of).exists()):
+        if (
+            spec is not None
+            and spec.part_of
+            and (spec.part_of in names or (f.parent / spec.part_of).exists())
+        ):
             if spec.part_of not in names:
                 out.append(f.parent / spec.part_of)
             continue
@@ -712,18 +831,32 @@ class CsvProvider(Provider):
     """CSV/Parquet files on disk: ``series`` are paths (files or folders)."""
 
     name = "csv"
-    description = "CSV or Parquet files (wide or long); known ../shared/data files get curated names"
+    description = (
+        "CSV or Parquet files (wide or long); known ../shared/data files get curated names"
+    )
 
-    def build_query(self, series: Sequence[str], start: str | None = None, end: str | None = None,
-                    **options: Any) -> Query:
+    def build_query(
+        self,
+        series: Sequence[str],
+        start: str | None = None,
+        end: str | None = None,
+        **options: Any,
+    ) -> Query:
         files = _expand(series)
         opts = dict(options)
         if opts.get("mapping") is not None:
             opts["mapping"] = parse_mapping(opts["mapping"])
-        return Query(series=tuple(f.name for f in files), provider_ids=tuple(str(f) for f in files),
-                     start=start, end=end, options=opts)
+        return Query(
+            series=tuple(f.name for f in files),
+            provider_ids=tuple(str(f) for f in files),
+            start=start,
+            end=end,
+            options=opts,
+        )
 
-    def extract(self, query: Query, progress: Callable[[str], None] | None = None) -> dict[str, bytes]:
+    def extract(
+        self, query: Query, progress: Callable[[str], None] | None = None
+    ) -> dict[str, bytes]:
         raw: dict[str, bytes] = {}
         for p in map(Path, query.provider_ids):
             paths = [p]
@@ -734,8 +867,11 @@ class CsvProvider(Provider):
                 try:
                     raw[str(q)] = q.read_bytes()
                 except OSError as e:
-                    raise IngestError(f"cannot read the file ({e.strerror})", where=str(q),
-                                      fix="check that it exists and is readable") from e
+                    raise IngestError(
+                        f"cannot read the file ({e.strerror})",
+                        where=str(q),
+                        fix="check that it exists and is readable",
+                    ) from e
         return raw
 
     def transform(self, query: Query, raw: dict[str, bytes]) -> list[Batch]:
@@ -744,16 +880,26 @@ class CsvProvider(Provider):
             out += self.transform_file(query, raw, path)[0]
         return out
 
-    def transform_file(self, query: Query, raw: Mapping[str, bytes], path: str) -> tuple[list[Batch], list[str]]:
+    def transform_file(
+        self, query: Query, raw: Mapping[str, bytes], path: str
+    ) -> tuple[list[Batch], list[str]]:
         """Batches and notes of one file of the query (pure)."""
-        siblings = {k: v for k, v in raw.items() if k != path and Path(k).parent == Path(path).parent}
-        return parse_file(path, raw[path], mapping=query.options.get("mapping"),
-                          delimiter=query.options.get("delimiter"), siblings=siblings,
-                          start=query.start, end=query.end)
+        siblings = {
+            k: v for k, v in raw.items() if k != path and Path(k).parent == Path(path).parent
+        }
+        return parse_file(
+            path,
+            raw[path],
+            mapping=query.options.get("mapping"),
+            delimiter=query.options.get("delimiter"),
+            siblings=siblings,
+            start=query.start,
+            end=query.end,
+        )
 
 
 def import_path(
-    store: Any,
+    store: Store,
     path: str | Path | Sequence[str | Path],
     progress: Callable[[str], None] | None = None,
     *,
@@ -799,7 +945,9 @@ def import_path(
     total = IngestReport()
     for p, batches in parsed:
         if not mapping:
-            batches = [_fill_only(store, b) if (Path(p).name, _sid(b)) in fill_only else b for b in batches]
+            batches = [
+                _fill_only(store, b) if (Path(p).name, _sid(b)) in fill_only else b for b in batches
+            ]
         rep = store.ingest(batches, provider="csv", origin=p)
         if rep.new_rows or rep.events_new or rep.securities or rep.documents:
             total.ingest_id = rep.ingest_id
@@ -811,8 +959,10 @@ def import_path(
         total.securities += rep.securities
         total.documents += rep.documents
         if progress:
-            progress(f"{Path(p).name}: {len(batches)} batch(es), {rep.new_rows} new rows, "
-                     f"{rep.events_new} new events, {rep.securities} securities")
+            progress(
+                f"{Path(p).name}: {len(batches)} batch(es), {rep.new_rows} new rows, "
+                f"{rep.events_new} new events, {rep.securities} securities"
+            )
     return total
 
 
@@ -820,7 +970,7 @@ def _sid(b: Batch) -> str:
     return b.info.id if isinstance(b, SeriesBatch) else ""
 
 
-def _fill_only(store: Any, b: Batch) -> Batch:
+def _fill_only(store: Store, b: Batch) -> Batch:
     """Drop the dates the store already holds for this series (a secondary source)."""
     assert isinstance(b, SeriesBatch)
     if not store.has(b.info.id):

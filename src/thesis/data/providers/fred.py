@@ -74,7 +74,12 @@ _META: dict[str, tuple[str, str, str, str]] = {
     "T10YIE": ("10-year breakeven inflation rate", "% p.a.", "daily", "rate"),
     "FEDFUNDS": ("Effective federal funds rate (monthly average)", "% p.a.", "monthly", "rate"),
     "DFF": ("Effective federal funds rate (daily)", "% p.a.", "daily", "rate"),
-    "CPIAUCNS": ("CPI-U all items, not seasonally adjusted", "index 1982-84=100", "monthly", "macro"),
+    "CPIAUCNS": (
+        "CPI-U all items, not seasonally adjusted",
+        "index 1982-84=100",
+        "monthly",
+        "macro",
+    ),
     "CPIAUCSL": ("CPI-U all items, seasonally adjusted", "index 1982-84=100", "monthly", "macro"),
     "CPILFESL": (
         "CPI-U less food and energy (core), seasonally adjusted",
@@ -82,14 +87,29 @@ _META: dict[str, tuple[str, str, str, str]] = {
         "monthly",
         "macro",
     ),
-    "PCEPILFE": ("PCE price index less food and energy (core PCE)", "index 2017=100", "monthly", "macro"),
+    "PCEPILFE": (
+        "PCE price index less food and energy (core PCE)",
+        "index 2017=100",
+        "monthly",
+        "macro",
+    ),
     "UNRATE": ("Unemployment rate, seasonally adjusted", "%", "monthly", "macro"),
-    "PAYEMS": ("Total nonfarm payrolls, seasonally adjusted", "thousands of persons", "monthly", "macro"),
+    "PAYEMS": (
+        "Total nonfarm payrolls, seasonally adjusted",
+        "thousands of persons",
+        "monthly",
+        "macro",
+    ),
     "INDPRO": ("Industrial production index", "index 2017=100", "monthly", "macro"),
     "M2SL": ("M2 money stock, seasonally adjusted", "billions of USD", "monthly", "macro"),
     "USREC": ("NBER recession indicator (1 = recession)", "0/1", "monthly", "macro"),
     "GDP": ("Gross domestic product, nominal", "billions of USD, SAAR", "quarterly", "macro"),
-    "GDPC1": ("Real gross domestic product", "billions of chained 2017 USD, SAAR", "quarterly", "macro"),
+    "GDPC1": (
+        "Real gross domestic product",
+        "billions of chained 2017 USD, SAAR",
+        "quarterly",
+        "macro",
+    ),
     "VIXCLS": ("CBOE Volatility Index (VIX) close", "points", "daily", "index"),
     "AAA": ("Moody's seasoned Aaa corporate bond yield", "% p.a.", "monthly", "yield"),
     "BAA": ("Moody's seasoned Baa corporate bond yield", "% p.a.", "monthly", "yield"),
@@ -183,7 +203,11 @@ class FredProvider(Provider):
 
     # ------------------------------------------------------------------ 1. query (pure)
     def build_query(
-        self, series: Sequence[str], start: str | None = None, end: str | None = None, **options: Any
+        self,
+        series: Sequence[str],
+        start: str | None = None,
+        end: str | None = None,
+        **options: Any,
     ) -> Query:
         """Map our ids (or raw FRED ids) to FRED ids; record the URL of each for messages."""
         if not series:
@@ -324,7 +348,9 @@ def _parse_csv(body: bytes, fid: str, where: str) -> tuple[list[str], list[float
             fix="check the series id",
         )
     dates = parse_dates([r[0] for r in p.rows], p.lines, provider="fred", where=where)
-    values = parse_numbers([r[1] for r in p.rows], p.lines, column=fid, provider="fred", where=where)
+    values = parse_numbers(
+        [r[1] for r in p.rows], p.lines, column=fid, provider="fred", where=where
+    )
     return dates, values, p.lines
 
 
@@ -341,7 +367,11 @@ def _parse_json(body: bytes, fid: str, where: str) -> tuple[list[str], list[floa
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise ProviderError(
             f"fred: the JSON body is truncated or invalid ({e.msg if hasattr(e, 'msg') else e})"
-            + (f" at line {e.lineno} column {e.colno}" if isinstance(e, json.JSONDecodeError) else ""),
+            + (
+                f" at line {e.lineno} column {e.colno}"
+                if isinstance(e, json.JSONDecodeError)
+                else ""
+            ),
             where=where,
             fix="the transfer was interrupted; run `thesis data update` again",
         ) from None
@@ -363,6 +393,8 @@ def _parse_json(body: bytes, fid: str, where: str) -> tuple[list[str], list[floa
         raise ProviderError(
             f"fred: an observation lacks {e}", where=where, fix="report it: the API format changed"
         ) from None
-    dates = parse_dates(date_cells, lines, provider="fred", where=f"{where} observation")
-    values = parse_numbers(value_cells, lines, column=fid, provider="fred", where=f"{where} observation")
+    dates = parse_dates(date_cells, lines, provider="fred", where=where, place="observation")
+    values = parse_numbers(
+        value_cells, lines, column=fid, provider="fred", where=where, place="observation"
+    )
     return dates, values, lines

@@ -134,7 +134,11 @@ class StooqProvider(Provider):
 
     # ------------------------------------------------------------------ 1. query (pure)
     def build_query(
-        self, series: Sequence[str], start: str | None = None, end: str | None = None, **options: Any
+        self,
+        series: Sequence[str],
+        start: str | None = None,
+        end: str | None = None,
+        **options: Any,
     ) -> Query:
         """Map our ids (or raw symbols) to Stooq symbols."""
         if not series:
@@ -156,7 +160,11 @@ class StooqProvider(Provider):
             ours.append(s if s in STOOQ_IDS else stooq_series_id(sym))
         urls = {sym: self._shown_url(sym, start, end) for sym in syms}
         return Query(
-            series=tuple(ours), provider_ids=tuple(syms), start=start, end=end, options={"urls": urls}
+            series=tuple(ours),
+            provider_ids=tuple(syms),
+            start=start,
+            end=end,
+            options={"urls": urls},
         )
 
     def _params(self, sym: str, start: str | None, end: str | None) -> dict[str, str]:
@@ -229,7 +237,10 @@ class StooqProvider(Provider):
                 "date": pd.to_datetime(
                     pd.Series(
                         parse_dates(
-                            [r[cols["date"]] for r in p.rows], p.lines, provider="stooq", where=where
+                            [r[cols["date"]] for r in p.rows],
+                            p.lines,
+                            provider="stooq",
+                            where=where,
                         ),
                         dtype="object",
                     )
@@ -253,7 +264,9 @@ class StooqProvider(Provider):
                 frame = frame[frame["date"] >= pd.Timestamp(query.start)]
             if query.end:
                 frame = frame[frame["date"] <= pd.Timestamp(query.end)]
-            name, unit, kind = _META.get(sym, (f"{sym} (Stooq)", "USD" if sym.endswith(".us") else "see stooq.com", "price"))
+            name, unit, kind = _META.get(
+                sym, (f"{sym} (Stooq)", "USD" if sym.endswith(".us") else "see stooq.com", "price")
+            )
             info = SeriesInfo(
                 id=s,
                 name=name,
@@ -264,8 +277,9 @@ class StooqProvider(Provider):
                 provider_id=sym,
                 origin=where,
                 license=STOOQ_LICENSE,
-                description="Stooq daily OHLCV; value = close (Stooq adjusts for splits and "
-                "dividends)",
+                description="Stooq daily OHLCV; value = close as Stooq publishes it (adjusted by "
+                "Stooq for splits and, for many listings, dividends: compare before mixing "
+                "with unadjusted closes)",
             )
             batches.append(SeriesBatch(info=info, frame=frame.reset_index(drop=True), where=where))
         return batches

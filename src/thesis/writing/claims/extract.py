@@ -1,0 +1,1401 @@
+"""Extracting numeric claims from article text.
+
+A small grammar over sentences and clauses: number spans (levels with thousands separators,
+percentages, basis points, dollar amounts), date spans and subject mentions are found first; then
+each number is read in its clause ("1.3% below the 6,900 threshold", "up 0.50% today to 6950.23",
+"5% upside to 7,269", "rose 2.7% year over year") and turned into a :class:`Claim` with a kind, a
+subject, a date and, where stated, a period, a reference level and a hedge ("about", "nearly").
+Sentence patterns without a leading number give records, ranks, streaks and "first time" claims.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from thesis.writing.claims.resolve import (
+    SUBJECT_BY_KEY,
+    DateSpan,
+    Subject,
+    find_dates,
+    find_subjects,
+)
+
+__all__ = ["Claim", "Sentence", "extract_claims", "split_sentences"]
+
+_ABBREV = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "st",
+    "vs",
+    "e.g",
+    "i.e",
+    "no",
+    "approx",
+    "est",
+}
+_WORDNUM = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "fifty": 50,
+}
+_ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "7th": 7,
+    "8th": 8,
+    "9th": 9,
+    "10th": 10,
+}
+_ORD_ALT = "|".join(_ORDINAL)
+_CNT_ALT = r"\d+|" + "|".join(_WORDNUM)
+
+NUM_RE = re.compile(
+    r"(?<![\w.,$/:])(?P<cur>\$)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<unit>\s?%|\s?percent(?:age\s+points?)?\b|\s?per\s?cent\b|[\s-]?basis[- ]points?\b|\s?bps?\b"
+    r"|\s?(?:points?|pts)\b|\s?(?:trillion|billion|million|bn|tn)\b|x\b|\s?times\b)?"
+)
+WORD_BP_RE = re.compile(r"\b(?P<w>" + "|".join(_WORDNUM) + r")\s+basis[- ]points?\b", re.I)
+_TENOR_AFTER = re.compile(
+    r"^(?:-|\s)?(?:year|day|week|month|session|quarter|hour|minute)s?\b|^s\b|^(?:st|nd|rd|th)\b|^-(?!basis)",
+    re.I,
+)
+HEDGE_RE = re.compile(
+    r"\b(about|around|roughly|approximately|nearly|almost|some|close\s+to|near|more\s+than|over|"
+    r"less\s+than|under|at\s+least|upwards\s+of|just\s+over|just\s+under|~)\s*$",
+    re.I,
+)
+FORECAST_RE = re.compile(
+    r"\b(expect(?:s|ed|ing|ations?)?|project(?:s|ed|ing|ions?)?|forecast(?:s|ed|ing)?|predict(?:s|ed|ing|ions?)?"
+    r"|estimate[sd]?|target(?:s|ed)?|could|would|might|may|will|should|outlook|anticipat\w+|see(?:s)?\s+the|"
+    r"priced|pricing|implied|odds|probability|chance|likely|call(?:s|ed)?\s+for|guidance|by\s+year-end)\b",
+    re.I,
+)
+UP_RE = re.compile(
+    r"\b(up|rose|rise[sn]?|rising|gain(?:ed|s|ing)?|climb(?:ed|s|ing)?|jump(?:ed|s|ing)?|surg(?:ed|es|ing)"
+    r"|rall(?:ied|ies|ying|y)|advanc(?:ed|es|ing)|add(?:ed|s|ing)|soar(?:ed|s|ing)|increas(?:ed|es|ing)"
+    r"|higher|rebound(?:ed|s|ing)?|return(?:ed|s)?|grew|edg(?:ed|es)\s+up|tick(?:ed|s)\s+up)\b",
+    re.I,
+)
+DOWN_RE = re.compile(
+    r"\b(down|fell|fall(?:s|ing)?|drop(?:ped|s|ping)?|declin(?:ed|es|ing|e)|slid(?:e|es|ing)?|lost|los(?:es|ing)"
+    r"|shed(?:s|ding)?|sank|sink(?:s|ing)?|tumbl(?:ed|es|ing)|plung(?:ed|es|ing)|plummet(?:ed|s|ing)?"
+    r"|slump(?:ed|s|ing)?|retreat(?:ed|s|ing)?|lower|slipp(?:ed|ing)|slips|dipp(?:ed|ing)|dips|loss"
+    r"|correction|off|sell-?off|edg(?:ed|es)\s+down|tick(?:ed|s)\s+down)\b",
+    re.I,
+)
+_LEVEL_LEAD_RE = re.compile(
+    r"(?:\b(?:clos(?:ed|es|ing)|end(?:ed|s|ing)|finish(?:ed|es|ing)|settl(?:ed|es|ing)|stood|stands|sits|"
+    r"trad(?:ed|es|ing)|was|is|at|to|of|hit|reach(?:ed|es)?|touch(?:ed|es)?|record|high|low|level)\b"
+    r"[^.;\d]{0,40})$",
+    re.I,
+)
+_OTHER_MEASURE_RE = re.compile(
+    r"\b(earnings|EPS|revenue|sales|profit|margin|capex|capital\s+expenditure|GDP|growth|jobs|payrolls|"
+    r"unemployment|of\s+(?:companies|the|its|all|stocks|firms|investors|respondents|S&P)|chance|probability|odds|"
+    r"forward|P/E|multiple|valuation|dividend|buyback|weight(?:ing)?|stake|allocation|share\s+of|market\s+share|"
+    r"sectors?|companies|stocks|members|constituents|households?|wealth|debt|deficit|spending|investment|"
+    r"invest(?:ing|ed|s)?|budget|tariffs?|wages?|pay|income|consensus|survey|poll|votes?|seats?)\b",
+    re.I,
+)
+RECORD_RE = re.compile(
+    r"\b(record(?:-\w+)?(?:\s+(?:high|close|closing\s+high|level|territory))?|all-time\s+highs?|fresh\s+highs?|"
+    r"new\s+highs?|highest\s+(?:close|level)\s+ever)\b",
+    re.I,
+)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+
+
+@dataclass
+class Claim:
+    """One numeric claim found in the text.
+
+    ``kind`` uses the labels' taxonomy (level, pct_change, distance_to_level, target_upside, rate,
+    date_fact, other); ``measure`` says precisely what is claimed (close, distance, upside, change,
+    points_change, record, extreme, rank, streak, high_since, gain_since, streak_since,
+    first_cross, toward, close_on_date, yield, bp_change, cpi_yoy, rate_since, annual_streak, other).
+    ``stated_value`` is a number in the claim's ``unit`` (pct, points, bp...) or a short text.
+    """
+
+    quote: str
+    start: int
+    end: int
+    kind: str
+    measure: str
+    subject: Subject | None
+    date: dt.date | None = None
+    stated_value: float | str | None = None
+    unit: str = ""
+    decimals: int = 0
+    hedge: str = ""
+    direction: int = 0
+    level: float | None = None
+    base: float | None = None
+    period: str | None = None
+    period_date: dt.date | None = None
+    forecast: bool = False
+    stated_weekday: int | None = None
+    date_text: str = ""
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    unit: str  # pct, bp, points, usd, times, plain
+    decimals: int
+    text: str
+    scale: str = ""
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences (split at ., ! and ? outside abbreviations, and at line breaks) with their clauses."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        lstart = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        s0 = lstart
+        for m in re.finditer(r"[.!?][\"”’)]?\s+(?=[A-Z0-9\"“‘(\-–—$])", line):
+            before = line[: m.start()]
+            word = re.search(r"([A-Za-z.]+)$", before)
+            w = word.group(1).lower().rstrip(".") if word else ""
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+            e = lstart + m.end()
+            out.append(_sentence(text, s0, e))
+            s0 = e
+        if s0 < lstart + len(line):
+            out.append(_sentence(text, s0, lstart + len(line)))
+    return [s for s in out if text[s.start : s.end].strip()]
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    seg = text[start:end]
+    while seg and seg[-1].isspace():
+        end -= 1
+        seg = seg[:-1]
+    protected = [(d.start, d.end) for d in find_dates(seg, None)]
+    cuts = []
+    for m in re.finditer(r",\s|;\s|\s[—–-]{1,2}\s|—|:\s|\(|\)", seg):
+        if any(a <= m.start() < b for a, b in protected):
+            continue
+        cuts.append((m.start(), m.end()))
+    clauses = []
+    c0 = 0
+    for a, b in cuts:
+        if a > c0:
+            clauses.append((start + c0, start + a))
+        c0 = b
+    if c0 < len(seg):
+        clauses.append((start + c0, end))
+    return Sentence(start, end, clauses or [(start, end)])
+
+
+def _numbers(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[_Num]:
+    out: list[_Num] = []
+    seg = text[start:end]
+    for m in NUM_RE.finditer(seg):
+        a, b = start + m.start(), start + m.end()
+        if any(x <= a < y for x, y in blocked):
+            continue
+        raw = m["num"]
+        unit_txt = (m["unit"] or "").strip().lower().lstrip("-")
+        after = text[b : b + 12]
+        if after.startswith(":") or (not unit_txt and _TENOR_AFTER.match(after)):
+            continue
+        if not unit_txt and re.match(r"[-\s]?(?:year|day|week|month)", after, re.I):
+            continue
+        val = float(raw.replace(",", ""))
+        decimals = len(raw.split(".")[1]) if "." in raw else 0
+        if (
+            not unit_txt
+            and not m["cur"]
+            and "," not in raw
+            and "." not in raw
+            and 1900 <= val <= 2100
+        ):
+            continue  # a year
+        if unit_txt.startswith(("%", "percent", "per")):
+            unit = "pp" if "point" in unit_txt else "pct"
+        elif "basis" in unit_txt or unit_txt.startswith("bp"):
+            unit = "bp"
+        elif unit_txt.startswith(("point", "pt")):
+            unit = "points"
+        elif unit_txt in ("trillion", "billion", "million", "bn", "tn"):
+            unit = "usd" if m["cur"] else "count"
+        elif unit_txt in ("x", "times"):
+            unit = "times"
+        elif m["cur"]:
+            unit = "usd"
+        else:
+            unit = "plain"
+        out.append(
+            _Num(a, b, val, unit, decimals, text[a:b], unit_txt if unit in ("usd", "count") else "")
+        )
+    for m in WORD_BP_RE.finditer(seg):
+        a = start + m.start()
+        if not any(n.start <= a < n.end for n in out):
+            out.append(
+                _Num(a, start + m.end(), float(_WORDNUM[m["w"].lower()]), "bp", 0, m.group(0))
+            )
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _count(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _WORDNUM.get(w) or _ORDINAL.get(w)
+
+
+class _Ctx:
+    """State while walking an article: subjects named so far and levels stated so far."""
+
+    def __init__(self, text: str, article_date: dt.date | None) -> None:
+        self.text = text
+        self.article_date = article_date
+        self.subjects = find_subjects(text)
+        self.dates = find_dates(text, article_date)
+        self.last_index: Subject | None = None
+        self.stated_levels: list[tuple[int, Subject, float, dt.date | None]] = []
+
+    def subject_at(
+        self, start: int, end: int, sent_start: int, pos: int | None = None
+    ) -> Subject | None:
+        """The subject of a claim at ``pos`` in the clause [start, end): the nearest named before it in
+        the clause, else the first after it, else earlier in the sentence, else the last index named
+        ("the index" and "the benchmark" refer back)."""
+        pos = start if pos is None else pos
+        inside = [s for s in self.subjects if start <= s.start < end]
+        named = [s for s in inside if not s.anaphora]
+        if named:
+            before_pos = [s for s in named if s.start < pos]
+            return (before_pos[-1] if before_pos else named[0]).subject
+        before = [s for s in self.subjects if sent_start <= s.start < start and not s.anaphora]
+        if inside and inside[0].anaphora:
+            return self._index_before(start)
+        if before:
+            return before[-1].subject
+        anaph = [s for s in self.subjects if sent_start <= s.start < start and s.anaphora]
+        if anaph:
+            return self._index_before(start)
+        return None
+
+    def _index_before(self, pos: int) -> Subject:
+        for s in reversed(self.subjects):
+            if s.start < pos and not s.anaphora and s.subject.kind == "index":
+                return s.subject
+        return SUBJECT_BY_KEY["sp500"]
+
+    def dates_in(self, start: int, end: int) -> list[DateSpan]:
+        return [d for d in self.dates if start <= d.start < end]
+
+
+def _clause_of(sent: Sentence, pos: int) -> tuple[int, int]:
+    for a, b in sent.clauses:
+        if a <= pos < b:
+            return a, b
+    return sent.start, sent.end
+
+
+def _quote(text: str, a: int, b: int) -> tuple[str, int, int]:
+    while a < b and text[a] in " \t\"“”'’,;:([":
+        a += 1
+    while b > a and text[b - 1] in " \t\"“”',;:.)]":
+        b -= 1
+    return text[a:b], a, b
+
+
+_PERIODS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "ytd",
+        re.compile(
+            r"\byear[- ]to[- ]date\b|\bYTD\b|so far this year|since the start of the year|this year",
+            re.I,
+        ),
+    ),
+    ("mtd", re.compile(r"\bmonth[- ]to[- ]date\b|\bMTD\b|so far this month|this month", re.I)),
+    (
+        "52w",
+        re.compile(
+            r"52 weeks ago|over the (?:past|last) (?:year|12 months|52 weeks)|from a year (?:ago|earlier)",
+            re.I,
+        ),
+    ),
+    (
+        "ndays",
+        re.compile(
+            rf"(?:over|in) the (?:last|past) (?P<n>{_CNT_ALT}) (?:trading )?(?:days|sessions)\b|in (?P<n2>{_CNT_ALT}) (?:trading )?(?:days|sessions)\b",
+            re.I,
+        ),
+    ),
+    (
+        "week",
+        re.compile(
+            r"\bthis week\b|\bfor the week\b|\bover the week\b|\bon the week\b|\bweekly\b", re.I
+        ),
+    ),
+    ("day", re.compile(r"\btoday\b|\bon the day\b|\bin (?:today's|the) session\b|\bdaily\b", re.I)),
+    (
+        "year",
+        re.compile(
+            r"\bfor the year\b|\b(?:in|for|during) (?:19|20)\d\d\b|\bclosed out (?:19|20)\d\d\b|\bannual (?:gain|return|rise|decline)\b|\b(?:19|20)\d\d (?:gain|return|rally|decline|advance)\b",
+            re.I,
+        ),
+    ),
+    (
+        "drawdown",
+        re.compile(
+            r"\bin (?:a matter of )?(?:weeks|days|months)\b|\bfrom (?:its|the) (?:record|peak|high|all-time high)\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def _period(clause: str, sentence: str) -> tuple[str | None, dict[str, Any]]:
+    for src in (clause, sentence):
+        for name, rx in _PERIODS:
+            m = rx.search(src)
+            if m:
+                info: dict[str, Any] = {}
+                if name == "ndays":
+                    info["n"] = _count(m["n"] or m["n2"])
+                if name == "year":
+                    y = re.search(r"(?:19|20)\d\d", m.group(0)) or re.search(
+                        r"\b(?:19|20)\d\d\b", sentence
+                    )
+                    if y:
+                        info["year"] = int(y.group(0))
+                return name, info
+        if False:
+            break
+    return None, {}
+
+
+def _direction(pre: str) -> int:
+    ups = list(UP_RE.finditer(pre))
+    downs = list(DOWN_RE.finditer(pre))
+    last_up = ups[-1].start() if ups else -1
+    last_down = downs[-1].start() if downs else -1
+    if last_up < 0 and last_down < 0:
+        return 0
+    return 1 if last_up > last_down else -1
+
+
+def extract_claims(text: str, article_date: dt.date | None) -> list[Claim]:
+    """Find the numeric claims in ``text`` (an article body), in order of appearance.
+
+    Parameters
+    ----------
+    text
+        The article body.
+    article_date
+        Its publication date (resolves "on Monday", "today", dates without a year); may be None.
+
+    Returns
+    -------
+    list of Claim, each with a quote that is an exact substring of ``text``.
+    """
+    ctx = _Ctx(text, article_date)
+    claims: list[Claim] = []
+    for sent in split_sentences(text):
+        claims.extend(_sentence_claims(ctx, sent))
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i:02d}"
+    return claims
+
+
+def _claim(ctx: _Ctx, sent: Sentence, parts: list[int], **kw: Any) -> Claim:
+    """A claim whose quote spans the clauses holding the given positions."""
+    spans = [_clause_of(sent, p) for p in parts]
+    a = min(s[0] for s in spans)
+    b = max(s[1] for s in spans)
+    q, qa, qb = _quote(ctx.text, a, b)
+    return Claim(quote=q, start=qa, end=qb, **kw)
+
+
+def _claim_date(
+    ctx: _Ctx, sent: Sentence, ca: int, cb: int, pos: int
+) -> tuple[DateSpan | None, dt.date | None]:
+    """The date a claim refers to: a date in its clause, else the nearest before it in the sentence,
+    else the article's date."""
+    ds = [d for d in ctx.dates_in(ca, cb) if d.granularity in ("day", "weekday", "relative")]
+    if not ds:
+        ds = [
+            d
+            for d in ctx.dates_in(sent.start, pos)
+            if d.granularity in ("day", "weekday", "relative")
+        ][-1:]
+    if ds:
+        return ds[0], ds[0].date
+    return None, ctx.article_date
+
+
+def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
+    text = ctx.text
+    stext = text[sent.start : sent.end]
+    blocked = [(s.start, s.end) for s in ctx.subjects if sent.start <= s.start < sent.end]
+    blocked += [(d.start, d.end) for d in ctx.dates if sent.start <= d.start < sent.end]
+    nums = _numbers(text, sent.start, sent.end, blocked)
+    forecast_sent = bool(FORECAST_RE.search(stext))
+    out: list[Claim] = []
+    used: set[int] = set()
+    # named index in this sentence updates the coreference target
+    for s in ctx.subjects:
+        if sent.start <= s.start < sent.end and not s.anaphora and s.subject.kind == "index":
+            ctx.last_index = s.subject
+
+    for n in nums:
+        ca, cb = _clause_of(sent, n.start)
+        clause = text[ca:cb]
+        pre = text[ca : n.start]
+        post = text[n.end : cb]
+        subj = ctx.subject_at(ca, cb, sent.start, n.start)
+        if (
+            subj is None
+            and n.unit in ("pct", "points")
+            and ctx.last_index is not None
+            and (
+                _direction(pre)
+                or re.match(r"\s*(?:below|above|from|upside|downside|away)", post, re.I)
+            )
+            and not _OTHER_MEASURE_RE.search(clause)
+        ):
+            subj = (
+                ctx.last_index
+            )  # "--Up 2.26% over the last four trading days": the index named before
+        elif (
+            subj is None
+            and n.unit == "pct"
+            and ctx.last_index is not None
+            and re.match(r"\s*upside", post, re.I)
+        ):
+            subj = ctx.last_index
+        unknown = re.search(
+            r"\b(?:[Tt]he\s+)?(?!(?:The|This|That|Its|Their|Our|An?|Broad|Benchmark|Main|Stock)\b)([A-Z][\w&-]+)\s+(?:index|Index|stocks?|shares|fund)\b",
+            pre,
+        )
+        if unknown and not any(ca <= s_.start < n.start for s_ in ctx.subjects if not s_.anaphora):
+            subj = None  # a name the checker does not know ("the Zorblax index"): no guessing
+            common_note = f"unknown subject {unknown.group(0).strip()!r}"
+        else:
+            common_note = ""
+        hedge_m = HEDGE_RE.search(pre)
+        hedge = re.sub(r"\s+", " ", hedge_m.group(1).lower()) if hedge_m else ""
+        dspan, cdate = _claim_date(ctx, sent, ca, cb, n.start)
+        for d in ctx.dates_in(ca, cb):
+            if d.granularity == "month" and re.search(
+                r"\b(?:through|as\s+of|end\s+of|in)\s+$",
+                text[max(ca, d.start - 16) : d.start],
+                re.I,
+            ):
+                nxt = (d.date.replace(day=28) + dt.timedelta(days=4)) if d.date else None
+                cdate = (nxt - dt.timedelta(days=nxt.day)) if nxt else cdate
+        if dspan is None and re.search(
+            r"\bin (?:a matter of )?(?:weeks|days|months)\b|\bfrom (?:its|the) (?:record|peak|high)",
+            clause,
+            re.I,
+        ):
+            later = [d for d in ctx.dates_in(sent.start, sent.end) if d.granularity == "day"]
+            if later:
+                dspan, cdate = later[0], later[0].date
+        common = dict(
+            subject=subj,
+            decimals=n.decimals,
+            hedge=hedge,
+            date_text=dspan.text if dspan else "",
+            stated_weekday=dspan.weekday if dspan else None,
+        )
+        level_after = _level_after(post, nums, n)
+        if (
+            n.unit == "pct"
+            and subj is not None
+            and subj.kind in ("index", "stock", "commodity", "volatility")
+        ):
+            other = _OTHER_MEASURE_RE.search(clause)
+            # distance to a level: "1.3% below the 6,900 threshold", "off 0.39% from its record close of 6977.27"
+            dm = re.match(
+                r"\s*(below|under|short\s+of|shy\s+of|away\s+from|above|over|from)\b", post, re.I
+            )
+            um = re.match(
+                r"\s*(?:of\s+)?(upside|downside|gain|rise|rally|increase|climb|advance|decline|drop|fall)?\s*"
+                r"(?:potential\s+)?(?:to|toward|towards)\b",
+                post,
+                re.I,
+            )
+            if (
+                um
+                and (um.group(1) or "upside" in pre.lower() or "downside" in pre.lower())
+                and level_after
+            ):
+                sign = (
+                    -1
+                    if (um.group(1) or "").lower() in ("downside", "decline", "drop", "fall")
+                    else 1
+                )
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start, level_after.start],
+                        kind="target_upside",
+                        measure="upside",
+                        date=cdate,
+                        stated_value=n.value * sign,
+                        unit="pct",
+                        level=level_after.value,
+                        forecast=forecast_sent,
+                        **common,
+                    )
+                )
+                used.update({n.start, level_after.start})
+                continue
+            verb_dir = _direction(pre)
+            if (
+                dm
+                and level_after
+                and (dm.group(1).lower() != "from" or re.search(r"\boff\b", pre, re.I))
+            ):
+                word = dm.group(1).lower()
+                below = word in ("below", "under", "short of", "shy of", "from") or re.search(
+                    r"\boff\b", pre, re.I
+                )
+                below = bool(below) and word not in ("above", "over")
+                before_dates = [
+                    d
+                    for d in ctx.dates_in(sent.start, n.start)
+                    if d.granularity in ("day", "weekday", "relative")
+                ]
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start, level_after.start],
+                        kind="distance_to_level",
+                        measure="distance",
+                        date=before_dates[-1].date if before_dates else ctx.article_date,
+                        stated_value=-n.value if below else n.value,
+                        unit="pct",
+                        level=level_after.value,
+                        direction=-1 if below else 1,
+                        extra={"reference": _ref_kind(text[n.end : level_after.start])},
+                        **common,
+                    )
+                )
+                used.update({n.start, level_after.start})
+                continue
+            if (other and not verb_dir) or _OTHER_MEASURE_RE.search(pre[-30:] + " " + post[:25]):
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start],
+                        kind="other",
+                        measure="other",
+                        subject=subj,
+                        date=None,
+                        stated_value=n.text,
+                        unit=n.unit,
+                        decimals=n.decimals,
+                        hedge=hedge,
+                        forecast=forecast_sent,
+                    )
+                )
+                continue
+            period, pinfo = _period(clause, stext)
+            base = None
+            fm = re.match(r"[^.;]{0,60}?\b(?:from|since)\b", post, re.I)
+            if fm and level_after and level_after.start <= n.end + 120:
+                base = level_after.value
+                used.add(level_after.start)
+                period = "base"
+            elif re.search(r"\bsince\b", post, re.I) and dspan is not None:
+                period = "since"
+            if verb_dir == 0 and period is None:
+                continue
+            if (
+                period is None
+                and dspan is not None
+                and dspan.granularity in ("day", "weekday", "relative")
+            ):
+                period = "day"
+            if (
+                period is None
+                and level_after is not None
+                and re.match(r"\s*(?:to|at)\s+[\d$]", post, re.I)
+            ):
+                period = "day"  # news convention: "rose 0.7% to 6,812.61" is the day's move to that close
+            parts = [n.start] + ([level_after.start] if base is not None and level_after else [])
+            out.append(
+                _claim(
+                    ctx,
+                    sent,
+                    parts,
+                    kind="pct_change",
+                    measure="change",
+                    date=_period_end(ctx, cdate, period, pinfo, dspan),
+                    stated_value=n.value * (verb_dir or 1),
+                    unit="pct",
+                    direction=verb_dir,
+                    base=base,
+                    period=period,
+                    period_date=dspan.date if period == "since" and dspan else None,
+                    forecast=forecast_sent and period is None,
+                    extra=pinfo,
+                    **common,
+                )
+            )
+            used.add(n.start)
+            continue
+        if n.unit == "points" and subj is not None and subj.kind == "index":
+            verb_dir = _direction(pre)
+            period, pinfo = _period(clause, stext)
+            if period is None and dspan is not None:
+                period = "day"
+            if verb_dir:
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start],
+                        kind="pct_change",
+                        measure="points_change",
+                        date=_period_end(ctx, cdate, period, pinfo, dspan),
+                        stated_value=n.value * verb_dir,
+                        unit="points",
+                        direction=verb_dir,
+                        period=period,
+                        extra=pinfo,
+                        **common,
+                    )
+                )
+                used.add(n.start)
+                continue
+        if (
+            subj is None
+            and n.unit == "plain"
+            and ctx.last_index is not None
+            and re.search(r"\b(?:close|closed|closing|high|low)\b[^.;\d]{0,12}$", pre, re.I)
+        ):
+            subj = ctx.last_index
+            common["subject"] = subj
+        if (
+            n.unit in ("plain", "usd")
+            and subj is not None
+            and subj.kind in ("index", "stock", "commodity", "volatility")
+        ):
+            lead = _LEVEL_LEAD_RE.search(pre)
+            low = pre.lower()
+            was_used = n.start in used
+            ext = re.search(
+                r"(?P<w>52-week|(?P<y>(?:19|20)\d\d)|annual|year's|all-time|record)\s+(?:closing\s+|intraday\s+)?(?P<hl>high|low|close)\s+(?:of\s+)?$",
+                pre,
+                re.I,
+            )
+            if ext:
+                w = ext.group("w").lower()
+                window = (
+                    "52w"
+                    if w == "52-week"
+                    else ("year" if (ext.group("y") or w in ("annual", "year's")) else "all")
+                )
+                extreme = "min" if ext.group("hl").lower() == "low" else "max"
+                ds = _date_after(ctx, n.end, cb)
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start] + ([ds.end - 1] if ds else []),
+                        kind="level",
+                        measure="extreme",
+                        date=ds.date if ds else None,
+                        stated_value=n.value,
+                        unit="points",
+                        level=n.value,
+                        extra={
+                            "extreme": extreme,
+                            "window": window,
+                            "year": int(ext.group("y")) if ext.group("y") else None,
+                        },
+                        **{
+                            **common,
+                            "date_text": ds.text if ds else "",
+                            "stated_weekday": ds.weekday if ds else None,
+                        },
+                    )
+                )
+                used.add(n.start)
+                continue
+            if re.search(r"\bclose\s+of\s*$", low):
+                ds = _date_after(ctx, n.end, cb)
+                if ds is not None:
+                    out.append(_date_claim(ctx, sent, ds, n, subj))
+                    used.add(n.start)
+                    continue
+            if was_used:
+                continue
+            if re.search(
+                r"\btoward(?:s)?\b|\bapproach(?:ing|es)?\b|\bnear(?:s|ing)?\b", low
+            ) and not re.search(r"\b(?:closed|ended|at)\b", low):
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start],
+                        kind="level",
+                        measure="toward",
+                        date=ctx.article_date,
+                        stated_value=f"below {n.text} (approaching it)",
+                        unit="points",
+                        level=n.value,
+                        forecast=False,
+                        **common,
+                    )
+                )
+                used.add(n.start)
+                continue
+            fc = re.search(r"\bfor the first time\b(?!\s+since)", clause, re.I)
+            if fc and re.search(
+                r"\b(?:broke|break|crossed|topped|surpassed|above|over|eclipsed|cleared|hit|reached)\b",
+                low,
+            ):
+                scope = re.search(r"first time (?:this year|in ((?:19|20)\d\d))", clause, re.I)
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start, fc.start() + ca],
+                        kind="date_fact",
+                        measure="first_cross",
+                        date=dspan.date if dspan else None,
+                        stated_value=(
+                            dspan.date.isoformat() if dspan and dspan.date else "first time"
+                        ),
+                        unit="date",
+                        level=n.value,
+                        extra={
+                            "scope_year": (
+                                int(scope.group(1))
+                                if scope and scope.group(1)
+                                else (ctx.article_date.year if scope and ctx.article_date else None)
+                            )
+                        },
+                        **common,
+                    )
+                )
+                used.add(n.start)
+                continue
+            if lead:
+                if re.search(
+                    r"\b(?:threshold|barrier|mark|milestone|target|resistance|support|level)\b",
+                    post[:25] + " " + low[-25:],
+                    re.I,
+                ) and not re.search(r"\b(?:closed|ended|finished|settled)\b", low):
+                    continue
+                when = _level_date(ctx, clause, stext, cdate)
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start],
+                        kind="level",
+                        measure="close",
+                        date=when,
+                        stated_value=n.value,
+                        unit="points",
+                        level=n.value,
+                        extra={
+                            "exact_day": bool(
+                                dspan is not None
+                                and dspan.granularity == "day"
+                                and when == dspan.date
+                            )
+                        },
+                        forecast=forecast_sent and not re.search(r"\bclosed\b", low),
+                        **common,
+                    )
+                )
+                ctx.stated_levels.append((n.start, subj, n.value, when))
+                rec = RECORD_RE.search(clause)
+                if rec and not re.search(r"\bfrom\s+its\s+record", clause, re.I):
+                    out.append(
+                        _claim(
+                            ctx,
+                            sent,
+                            [n.start],
+                            kind="level",
+                            measure="record",
+                            date=when,
+                            stated_value="record close",
+                            unit="points",
+                            level=n.value,
+                            **common,
+                        )
+                    )
+                used.add(n.start)
+                continue
+        if (
+            n.unit in ("pct", "bp")
+            and subj is not None
+            and subj.kind in ("yield", "inflation", "policy_rate")
+        ):
+            kindword = "rate"
+            if subj.kind == "inflation" and n.unit == "pct":
+                mom = bool(
+                    re.search(
+                        r"month[- ]over[- ]month|\bmonthly\b|\bm/m\b|from the previous month|in the month",
+                        clause,
+                        re.I,
+                    )
+                )
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start],
+                        kind=kindword,
+                        measure="cpi_mom" if mom else "cpi_yoy",
+                        date=_ref_month(ctx, stext),
+                        stated_value=n.value,
+                        unit="pct",
+                        **common,
+                    )
+                )
+                used.add(n.start)
+                continue
+            if subj.kind == "yield":
+                if n.unit == "bp":
+                    d = _direction(pre)
+                    if d:
+                        out.append(
+                            _claim(
+                                ctx,
+                                sent,
+                                [n.start],
+                                kind="rate",
+                                measure="bp_change",
+                                date=cdate,
+                                stated_value=n.value * d,
+                                unit="bp",
+                                direction=d,
+                                **common,
+                            )
+                        )
+                        used.add(n.start)
+                        continue
+                else:
+                    out.append(
+                        _claim(
+                            ctx,
+                            sent,
+                            [n.start],
+                            kind="rate",
+                            measure="yield",
+                            date=cdate,
+                            stated_value=n.value,
+                            unit="pct",
+                            **common,
+                        )
+                    )
+                    used.add(n.start)
+                    continue
+        if n.start in used:
+            continue
+        # anything else with a unit or a size worth stating: an 'other' claim, judged unverifiable
+        if (
+            n.unit == "plain"
+            and n.value < 10
+            and not re.search(r"\b(times|sectors?|of)\b", post[:12], re.I)
+        ) and not re.match(r"\s*(?:times|of|consecutive|straight)", post, re.I):
+            continue
+        out.append(
+            _claim(
+                ctx,
+                sent,
+                [n.start],
+                kind="other",
+                measure="other",
+                subject=subj,
+                date=None,
+                stated_value=n.text,
+                unit=n.unit,
+                decimals=n.decimals,
+                hedge=hedge,
+                forecast=forecast_sent,
+                note=common_note,
+            )
+        )
+    out.extend(_pattern_claims(ctx, sent, out))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _ref_kind(between: str) -> str:
+    b = between.lower()
+    if "record" in b or "all-time" in b:
+        return "record"
+    if "52-week high" in b:
+        return "52w_high"
+    return "level"
+
+
+def _level_after(post: str, nums: list[_Num], n: _Num) -> _Num | None:
+    for m in nums:
+        near = m.start > n.start and m.unit in ("plain", "points", "usd") and m.start - n.end <= 70
+        if near and (m.value >= 100 or "," in m.text or "." in m.text):
+            return m
+    return None
+
+
+def _date_after(ctx: _Ctx, pos: int, clause_end: int) -> DateSpan | None:
+    for d in ctx.dates:
+        if pos <= d.start < clause_end + 1 and d.granularity == "day" and d.start - pos <= 30:
+            return d
+    return None
+
+
+def _date_claim(ctx: _Ctx, sent: Sentence, ds: DateSpan, n: _Num, subj: Subject | None) -> Claim:
+    """'... close of 5996.66 on Monday, Jan 20, 2025': the date (and weekday) the close is said to be from."""
+    a = ds.start
+    m = re.search(r"(?:\b(?:on|hit|set|reached|from)\s+)$", ctx.text[max(0, a - 8) : a])
+    if m:
+        a = a - (len(ctx.text[max(0, a - 8) : a]) - m.start())
+    q, qa, qb = _quote(ctx.text, a, ds.end)
+    return Claim(
+        quote=q,
+        start=qa,
+        end=qb,
+        kind="date_fact",
+        measure="close_on_date",
+        subject=subj,
+        date=ds.date,
+        stated_value=ds.date.isoformat() if ds.date else ds.text,
+        unit="date",
+        level=n.value,
+        stated_weekday=ds.weekday,
+        date_text=ds.text,
+    )
+
+
+def _level_date(ctx: _Ctx, clause: str, sentence: str, cdate: dt.date | None) -> dt.date | None:
+    m = re.search(
+        r"\b(?:closed\s+out|ended|finished|end\s+of)\s+((?:19|20)\d\d)\b",
+        clause + " " + sentence,
+        re.I,
+    )
+    if m:
+        return dt.date(
+            int(m.group(1)), 12, 31
+        )  # the last session on or before it, found by the checker
+    return cdate
+
+
+def _period_end(
+    ctx: _Ctx,
+    cdate: dt.date | None,
+    period: str | None,
+    pinfo: dict[str, Any],
+    dspan: DateSpan | None,
+) -> dt.date | None:
+    if period == "year" and pinfo.get("year"):
+        end = dt.date(pinfo["year"], 12, 31)
+        if ctx.article_date and end > ctx.article_date:
+            return ctx.article_date
+        return end
+    if period in ("base", "since") and ctx.article_date is not None:
+        return ctx.article_date
+    if period == "drawdown" and dspan is not None:
+        return dspan.date
+    return cdate
+
+
+def _ref_month(ctx: _Ctx, sentence: str) -> dt.date | None:
+    """The CPI month a claim is about: a month named in the sentence, else None (the checker picks
+    the latest month released by the article's date)."""
+    m = re.search(
+        r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b(?:\s+((?:19|20)\d\d))?",
+        sentence,
+    )
+    if not m or ctx.article_date is None:
+        return None
+    mon = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ].index(m.group(1).lower()) + 1
+    year = (
+        int(m.group(2))
+        if m.group(2)
+        else (ctx.article_date.year if mon < ctx.article_date.month else ctx.article_date.year - 1)
+    )
+    return dt.date(year, mon, 1)
+
+
+_SINCE_RE = re.compile(
+    r"\bsince\s+(?:(?P<q>early|late|mid|the\s+start\s+of|the\s+end\s+of)[- ]?)?(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _pattern_claims(ctx: _Ctx, sent: Sentence, found: list[Claim]) -> list[Claim]:
+    """Claims carried by words rather than a leading number: ranks, streaks, 'since' claims."""
+    text = ctx.text
+    stext = text[sent.start : sent.end]
+    out: list[Claim] = []
+    subj_default = ctx.subject_at(sent.start, sent.end, sent.start) or (
+        ctx.last_index if ctx.last_index else None
+    )
+    has = {(c.measure, c.start) for c in found}
+
+    def add(m: re.Match[str], **kw: Any) -> None:
+        a, b = sent.start + m.start(), sent.start + m.end()
+        ca, _ = _clause_of(sent, a)
+        _, cb = _clause_of(sent, max(a, b - 1))
+        q, qa, qb = _quote(text, ca, cb)
+        if (kw["measure"], qa) in has:
+            return
+        out.append(Claim(quote=q, start=qa, end=qb, **kw))
+
+    idx = subj_default if subj_default is not None and subj_default.kind == "index" else None
+    # "Fourth highest close in history", "the fourth highest this year"
+    for m in re.finditer(
+        rf"\b(?P<o>{_ORD_ALT})[- ](?P<hl>highest|lowest)\s+(?:close|closing\s+(?:value|level)|finish|level)?\s*(?P<w>in\s+history|ever|on\s+record|this\s+year|of\s+the\s+year|in\s+(?:19|20)\d\d)?",
+        stext,
+        re.I,
+    ):
+        if idx is None:
+            continue
+        w = (m.group("w") or "in history").lower()
+        window = "year" if ("year" in w or re.search(r"\d{4}", w)) else "all"
+        add(
+            m,
+            kind="level",
+            measure="rank",
+            subject=idx,
+            date=ctx.article_date,
+            stated_value=f"{m.group('o')} {m.group('hl')}",
+            unit="rank",
+            extra={
+                "rank": _ORDINAL[m.group("o").lower()],
+                "hl": m.group("hl").lower(),
+                "window": window,
+            },
+        )
+    # "Up for four consecutive trading days", "third consecutive year of double-digit gains"
+    for m in re.finditer(
+        rf"\b(?P<d>up|down|higher|lower|gain(?:ed)?|rose|fell|advanced|declined)\s+(?:for\s+)?(?:the\s+)?(?P<n>{_CNT_ALT}|{_ORD_ALT})\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?(?P<u>days|sessions|day|session)\b",
+        stext,
+        re.I,
+    ):
+        if idx is None or re.search(r"\bsince\b", stext[: m.start()], re.I):
+            continue
+        dirn = -1 if m.group("d").lower() in ("down", "lower", "fell", "declined") else 1
+        add(
+            m,
+            kind="pct_change",
+            measure="streak",
+            subject=idx,
+            date=ctx.article_date,
+            stated_value=f"{m.group('n')} days",
+            unit="days",
+            direction=dirn,
+            extra={"n": _count(m.group("n"))},
+        )
+    for m in re.finditer(
+        rf"\b(?P<n>{_ORD_ALT}|{_CNT_ALT})\s+(?:consecutive|straight|successive)\s+year\s+of\s+(?P<t>double-digit|positive|negative)?\s*(?:gains?|returns?|losses|declines)",
+        stext,
+        re.I,
+    ):
+        if idx is None:
+            continue
+        ys = ctx.dates_in(sent.start, sent.end)
+        add(
+            m,
+            kind="pct_change",
+            measure="annual_streak",
+            subject=idx,
+            date=ctx.article_date,
+            stated_value=f"{m.group('n')} consecutive years",
+            unit="years",
+            extra={
+                "n": _count(m.group("n")),
+                "threshold": 10.0 if (m.group("t") or "").lower() == "double-digit" else 0.0,
+                "sign": -1 if re.search(r"loss|declin|negative", m.group(0), re.I) else 1,
+                "dates": len(ys),
+            },
+        )
+    # "Highest closing value since Tuesday, Jan. 13, 2026"; "Largest four-day ... gain since ..."; "Longest winning streak since ..."
+    for m in re.finditer(
+        r"\b(?P<what>highest|lowest)\s+(?:close|closing\s+(?:value|level)|level|finish)\s+since\b",
+        stext,
+        re.I,
+    ):
+        ds = _date_after(ctx, sent.start + m.end(), sent.end)
+        if idx is None or ds is None:
+            continue
+        add(
+            m,
+            kind="date_fact",
+            measure="high_since",
+            subject=idx,
+            date=ds.date,
+            stated_value=f"since {ds.date}",
+            unit="date",
+            stated_weekday=ds.weekday,
+            date_text=ds.text,
+            extra={"hl": m.group("what").lower()},
+        )
+        _extend_to(out, text, ds)
+    for m in re.finditer(
+        rf"\b(?P<what>largest|biggest)\s+(?P<n>{_CNT_ALT})-day\s+(?:point\s+and\s+percentage\s+|percentage\s+|point\s+)?(?P<dir>gain|rise|advance|drop|decline|loss|fall)\s+since\b",
+        stext,
+        re.I,
+    ):
+        ds = _date_after(ctx, sent.start + m.end(), sent.end)
+        if idx is None or ds is None:
+            continue
+        add(
+            m,
+            kind="date_fact",
+            measure="gain_since",
+            subject=idx,
+            date=ds.date,
+            stated_value=f"since {ds.date}",
+            unit="date",
+            stated_weekday=ds.weekday,
+            date_text=ds.text,
+            extra={
+                "n": _count(m.group("n")),
+                "sign": -1 if m.group("dir").lower() in ("drop", "decline", "loss", "fall") else 1,
+            },
+        )
+        _extend_to(out, text, ds)
+    for m in re.finditer(r"\blongest\s+(?P<dir>winning|losing)\s+streak\s+since\b", stext, re.I):
+        ds = _date_after(ctx, sent.start + m.end(), sent.end)
+        if idx is None or ds is None:
+            continue
+        nm = re.search(
+            rf"\b(?P<n>{_CNT_ALT})\s+(?:straight|consecutive)\s+(?:trading\s+)?(?:days|sessions)",
+            stext[m.end() :],
+            re.I,
+        )
+        add(
+            m,
+            kind="date_fact",
+            measure="streak_since",
+            subject=idx,
+            date=ds.date,
+            stated_value=f"since {ds.date}",
+            unit="date",
+            stated_weekday=ds.weekday,
+            date_text=ds.text,
+            extra={
+                "sign": 1 if m.group("dir").lower() == "winning" else -1,
+                "n_then": _count(nm.group("n")) if nm else None,
+            },
+        )
+        _extend_to(out, text, ds)
+    # "the slowest headline pace since early 2021", "lowest close since 2022"
+    for m in re.finditer(
+        r"\b(?P<w>slowest|lowest|weakest|smallest|fastest|highest|strongest|biggest)\b[^.;,]{0,40}?\bsince\s+(?:(?P<q>early|late|mid)[- ]?)?(?:(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b",
+        stext,
+        re.I,
+    ):
+        a = sent.start + m.start()
+        subj = ctx.subject_at(*_clause_of(sent, a), sent.start) or subj_default
+        if subj is None or subj.kind not in ("inflation", "index", "yield"):
+            continue
+        if any(c.measure == "high_since" and c.start <= a < c.end for c in out):
+            continue
+        if re.search(r"\bheadline\b", m.group(0), re.I):
+            subj = SUBJECT_BY_KEY["cpi"]
+        elif re.search(r"\bcore\b", m.group(0), re.I):
+            subj = SUBJECT_BY_KEY["core_cpi"]
+        low = m.group("w").lower() in ("slowest", "lowest", "weakest", "smallest")
+        y = int(m.group("y"))
+        q = (m.group("q") or "").lower()
+        if m.group("mon"):
+            mon = [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ].index(m.group("mon").lower()) + 1
+            since_end = dt.date(y, mon, 28)
+        else:
+            since_end = {"early": dt.date(y, 4, 30), "mid": dt.date(y, 8, 31)}.get(
+                q, dt.date(y, 12, 31)
+            )
+        add(
+            m,
+            kind="rate" if subj.kind != "index" else "level",
+            measure="rate_since" if subj.kind != "index" else "extreme_since",
+            subject=subj,
+            date=_ref_month(ctx, stext) if subj.kind == "inflation" else ctx.article_date,
+            stated_value=m.group(0),
+            unit="",
+            extra={"low": low, "since_end": since_end.isoformat()},
+        )
+    # "hitting its annual closing low on April 8"
+    for m in re.finditer(
+        r"\b(?P<w>annual|52-week|all-time|record|(?P<y>(?:19|20)\d\d)|year's)\s+(?:closing\s+)?(?P<hl>low|high)\s+(?:on|of)\s+",
+        stext,
+        re.I,
+    ):
+        ds = _date_after(ctx, sent.start + m.end(), sent.end)
+        if idx is None or ds is None or ds.start != sent.start + m.end():
+            continue
+        w = m.group("w").lower()
+        window = (
+            "52w"
+            if w == "52-week"
+            else ("year" if (m.group("y") or w in ("annual", "year's")) else "all")
+        )
+        add(
+            m,
+            kind="date_fact",
+            measure="extreme_date",
+            subject=idx,
+            date=ds.date,
+            stated_value=ds.date.isoformat() if ds.date else ds.text,
+            unit="date",
+            stated_weekday=ds.weekday,
+            date_text=ds.text,
+            extra={
+                "extreme": "min" if m.group("hl").lower() == "low" else "max",
+                "window": window,
+                "year": int(m.group("y")) if m.group("y") else None,
+            },
+        )
+        _extend_to(out, text, ds)
+    # "the Fed's third straight quarter-point reduction": a policy move
+    for m in re.finditer(
+        r"\b(?:quarter|half|three-quarter)[- ]point\s+(?:rate\s+)?(?:cut|reduction|hike|increase)s?\b",
+        stext,
+        re.I,
+    ):
+        add(
+            m,
+            kind="rate",
+            measure="fed_move",
+            subject=SUBJECT_BY_KEY["fedfunds"],
+            date=None,
+            stated_value=m.group(0),
+            unit="",
+            forecast=bool(FORECAST_RE.search(stext)),
+        )
+    # a record close claimed without a stated level: "the S&P 500 hit a record high on Monday"
+    for m in RECORD_RE.finditer(stext):
+        a = sent.start + m.start()
+        if idx is None or any(
+            c.start <= a < c.end + 40
+            for c in found
+            if c.measure in ("record", "close", "extreme", "distance", "change")
+        ):
+            continue
+        if FORECAST_RE.search(stext) or re.search(
+            r"\bfrom\s+(?:its|a|the)\s+record|\bbelow\b|\boff\b", stext, re.I
+        ):
+            continue
+        ds = [
+            d
+            for d in ctx.dates_in(sent.start, sent.end)
+            if d.granularity in ("day", "weekday", "relative")
+        ]
+        add(
+            m,
+            kind="level",
+            measure="record",
+            subject=idx,
+            date=ds[0].date if ds else ctx.article_date,
+            stated_value="record close",
+            unit="points",
+        )
+    return out
+
+
+def _extend_to(out: list[Claim], text: str, ds: DateSpan) -> None:
+    c = out[-1] if out else None
+    if c is not None and ds.end > c.end:
+        q, qa, qb = _quote(text, c.start, ds.end)
+        c.quote, c.start, c.end = q, qa, qb

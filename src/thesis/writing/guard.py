@@ -1,0 +1,1018 @@
+"""The numeric guard: no number reaches generated text unless it is a fact.
+
+:func:`find_numbers` finds every number in a piece of text (levels, percents, basis points, dollar
+amounts, dates, years, ordinals, quarters, tenors) and marks names that merely contain digits
+("S&P 500", "Russell 2000", "10-year Treasury") so they are not mistaken for claims.
+
+:func:`check_sentence` matches each number against a :class:`~thesis.facts.FactSheet`. A number
+matches a fact when, read at the precision it is written with, it equals the fact's value in a
+compatible unit: "6,813" matches 6,812.61 points, "1.3%" matches 1.28 pct, "42%" and "0.42" match a
+probability of 0.4213, "0.25%" matches 25 bp. A number without an explicit sign may drop the sign of
+a negative fact ("fell 2.5%"); one with a sign must agree with it. Dates, years, ordinals and quarters
+match when they are parts of a date present in the facts: a fact's ``as_of``, a date-unit fact, a
+date in a fact id (``fed.cycle.2001-01-03.*``) or a lineage window. Levels named in a thesis (6,900;
+7,269) match only when they are facts themselves (``{S}.threshold.{L}``, ``{S}.target.{L}``).
+
+:func:`guard_draft` runs the guard over a draft, sends failing sentences back for a redraft and,
+after ``max_attempts`` redrafts, replaces them with the deterministic writer's sentence, recording
+where each sentence came from for the run manifest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+from typing import Any, Literal
+
+from thesis.errors import WritingError
+from thesis.facts import Fact, FactSheet
+from thesis.writing.format import fmt, parse_date, round_half_up
+
+__all__ = [
+    "NAME_PATTERNS",
+    "GuardResult",
+    "GuardedDraft",
+    "NumberMatch",
+    "NumberSpan",
+    "Provenance",
+    "Unmatched",
+    "check_sentence",
+    "find_numbers",
+    "guard_draft",
+    "split_sentences",
+]
+
+SpanKind = Literal["number", "date", "year", "ordinal", "quarter", "tenor", "name"]
+SourceKind = Literal["llm", "llm-redrafted", "deterministic", "dropped"]
+
+# Names that contain digits but state no number. Kept as spans of kind "name" and never checked.
+NAME_PATTERNS: tuple[str, ...] = (
+    r"S&(?:amp;)?P\s?(?:500|400|600|100|1500)",
+    r"Russell\s(?:1000|2000|3000|Microcap)",
+    r"Nasdaq[-\s]100",
+    r"NDX\s?100",
+    r"Dow(?:\sJones)?\s30",
+    r"FTSE\s(?:100|250|350)",
+    r"(?:Euro\s)?Stoxx\s(?:50|600)",
+    r"Nikkei\s225",
+    r"DAX\s40",
+    r"CAC\s40",
+    r"MSCI\sACWI|MSCI\sEAFE",
+    r"GARCH\(\d,\s?\d\)",
+    r"AR\(\d\)|ARMA\(\d,\s?\d\)",
+    r"60/40",
+    r"COVID-19",
+    r"401\(k\)",
+    r"\b(?:1|2|3|5|7|10|20|30)-?(?:year|yr|y)\s(?:Treasury|Treasuries|yield|yields|note|notes|bond|bonds|rate|rates|real\syield|breakeven|TIPS)\b",
+    r"\b(?:2|5|10|30)[yY]\b",
+    r"\bQE\d\b",
+)
+_NAME_RE = re.compile("|".join(f"(?:{p})" for p in NAME_PATTERNS), re.IGNORECASE)
+
+_MONTH_NAMES = {
+    m.lower(): i + 1
+    for i, m in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        )
+    )
+}
+for _name, _i in list(_MONTH_NAMES.items()):
+    _MONTH_NAMES[_name[:3]] = _i
+_MONTH_NAMES["sept"] = 9
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+
+_DATE_RE = re.compile(
+    "|".join(
+        (
+            r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+            # 26 November 2025 / 26 Nov / 26th of November
+            r"(?P<dmy>\b" + _DAY.format(n="d1") + r"(?:\sof)?\s(?P<m1>" + _MON + r")"
+            r"(?:,?\s" + _YEAR.format(n="y1") + r")?\b)",
+            # November 26, 2025 / Nov 26 / November 2025
+            r"(?P<mdy>\b(?P<m2>" + _MON + r")\s(?:" + _DAY.format(n="d2") + r"(?![\d,.]\d)"
+            r"(?:,?\s" + _YEAR.format(n="y2") + r")?|" + _YEAR.format(n="y3") + r")\b)",
+        )
+    ),
+)
+_QUARTER_RE = re.compile(
+    r"\b(?P<q>[QH][1-4])(?:\s?(?:'|’)?(?P<qy>(?:19|20)?\d\d))?\b", re.IGNORECASE
+)
+_TENOR_RE = re.compile(
+    r"(?<![\w.,$])(?P<n>\d{1,3})[-\s](?P<u>year|month|week|day|session|trading[-\s]day|quarter)s?\b",
+    re.IGNORECASE,
+)
+_NUM_RE = re.compile(
+    r"(?<![\w.])"
+    r"(?P<bound>[<>≤≥~])?\s?"
+    r"(?P<sign>[+\-−–](?=[$\d]))?"
+    r"(?P<usd>\$|US\$|USD\s)?"
+    r"(?P<body>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<suffix>"
+    r"\s?%|\s(?:percent|per\scent)\b"
+    r"|\s?(?:percentage|pct\.?)\s?points?\b|\s?pp\b|\s?ppts?\b"
+    r"|\s?(?:bp|bps)\b|\s(?:basis|base)\spoints?\b"
+    r"|\s?[x×](?![\w])"
+    r"|(?:st|nd|rd|th)\b"
+    r")?"
+    r"(?P<scale>\s?(?:trillion|billion|million|thousand|tn|bn|mn|k)\b)?",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------------------------
+# finding numbers
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """One number found in text.
+
+    Attributes
+    ----------
+    start, end
+        Character offsets in the text (``text[start:end] == self.text``).
+    text
+        The span as written ("6,812.61", "-2.5%", "25bp", "26 November 2025").
+    kind
+        ``number`` (with ``unit``), ``date``, ``year``, ``ordinal``, ``quarter``, ``tenor`` or
+        ``name`` (a name containing digits, "S&P 500", never checked).
+    value
+        The number as written (sign included; for a percent "1.3%" it is 1.3), or for dates the
+        year; ``None`` for names.
+    decimals
+        Digits after the decimal point as written (the stated precision).
+    unit
+        For numbers: ``pct`` ("%", "percent"), ``pp``, ``bp``, ``usd``, ``x`` (a multiple) or
+        ``None`` (bare).
+    signed
+        ``"+"``, ``"-"`` or ``""``: the sign as written.
+    bound
+        ``"<"``, ``">"`` or ``""`` ("<1%" says only that the value is below 1 %).
+    date
+        For kind ``date``: ``(year, month, day)`` with ``None`` for parts not written.
+    scale
+        A written scale word ("billion"); such numbers match no fact.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: SpanKind
+    value: Decimal | None = None
+    decimals: int = 0
+    unit: str | None = None
+    signed: str = ""
+    bound: str = ""
+    date: tuple[int | None, int | None, int | None] | None = None
+    scale: str = ""
+
+
+def _month(name: str) -> int:
+    key = name.rstrip(".").lower()
+    return _MONTH_NAMES.get(key) or _MONTH_NAMES[key[:3]]
+
+
+def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in taken)
+
+
+def _suffix_unit(suffix: str) -> str | None:
+    s = suffix.strip().lower().rstrip(".")
+    if not s:
+        return None
+    if s in ("%", "percent", "per cent"):
+        return "pct"
+    if s.startswith(("percentage", "pct", "pp")):
+        return "pp"
+    if s.startswith(("bp", "basis", "base")):
+        return "bp"
+    if s in ("x", "×"):
+        return "x"
+    return "ordinal"
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Find every number in ``text``, in order.
+
+    Parameters
+    ----------
+    text
+        Plain text or Markdown.
+
+    Returns
+    -------
+    list of NumberSpan
+        Non-overlapping spans sorted by position. Names containing digits come back with kind
+        ``name``; everything else is a claim the guard must match.
+
+    Examples
+    --------
+    >>> [s.text for s in find_numbers("The S&P 500 closed at 6,812.61, 1.3% below 6,900.")]
+    ['S&P 500', '6,812.61', '1.3%', '6,900']
+    """
+    spans: list[NumberSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(span: NumberSpan) -> None:
+        spans.append(span)
+        taken.append((span.start, span.end))
+
+    for m in _NAME_RE.finditer(text):
+        add(NumberSpan(m.start(), m.end(), m.group(0), "name"))
+
+    for m in _DATE_RE.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        g = m.groupdict()
+        if g["iso"]:
+            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+        elif g["dmy"]:
+            y = int(g["y1"]) if g["y1"] else None
+            mo, d = _month(g["m1"]), int(g["d1"])
+        else:
+            mo = _month(g["m2"])
+            y = int(g["y2"] or g["y3"]) if (g["y2"] or g["y3"]) else None
+            d = int(g["d2"]) if g["d2"] else None
+        if d is not None and not 1 <= d <= 31:
+            continue
+        if g["mdy"] and g["m2"].lower() == "may" and d is None and y is None:
+            continue  # the verb "may"
+        add(
+            NumberSpan(
+                m.start(), m.end(), m.group(0), "date", Decimal(y) if y else None, date=(y, mo, d)
+            )
+        )
+
+    for m in _QUARTER_RE.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        qy = m.group("qy")
+        year = None if not qy else int(qy) if len(qy) == 4 else 2000 + int(qy)
+        q = m.group("q").upper()
+        add(
+            NumberSpan(
+                m.start(),
+                m.end(),
+                m.group(0),
+                "quarter",
+                Decimal(int(q[1])),
+                unit=q[0],
+                date=(year, None, None),
+            )
+        )
+
+    for m in _TENOR_RE.finditer(text):
+        span = m.span()
+        if _overlaps(span, taken):
+            continue
+        add(
+            NumberSpan(
+                span[0],
+                span[1],
+                text[span[0] : span[1]],
+                "tenor",
+                Decimal(m.group("n")),
+                unit=m.group("u").lower(),
+            )
+        )
+
+    for m in _NUM_RE.finditer(text):
+        body = m.group("body")
+        start = (
+            m.start("bound")
+            if m.group("bound")
+            else m.start("sign")
+            if m.group("sign")
+            else m.start("usd")
+            if m.group("usd")
+            else m.start("body")
+        )
+        end = m.end()
+        if _overlaps((start, end), taken):
+            # a number inside a date or a name (e.g. the 500 of "S&P 500") is not a claim
+            continue
+        # a trailing space captured by the optional groups is not part of the span
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        try:
+            value = Decimal(body.replace(",", ""))
+        except InvalidOperation:  # pragma: no cover - the regex only admits digits
+            continue
+        decimals = len(body.split(".")[1]) if "." in body else 0
+        unit = "usd" if m.group("usd") else _suffix_unit(m.group("suffix") or "")
+        sign = m.group("sign") or ""
+        sign = "" if not sign else "+" if sign == "+" else "-"
+        if sign == "-":
+            value = -value
+        bound = m.group("bound") or ""
+        bound = {"≤": "<", "≥": ">", "~": ""}.get(bound, bound)
+        if unit == "ordinal":
+            kind: SpanKind = "ordinal"
+            unit = None
+        elif (
+            unit is None
+            and not sign
+            and not m.group("scale")
+            and "," not in body
+            and decimals == 0
+            and len(body) == 4
+            and 1900 <= int(body) <= 2100
+        ):
+            kind = "year"
+        else:
+            kind = "number"
+        add(
+            NumberSpan(
+                start,
+                end,
+                text[start:end],
+                kind,
+                value,
+                decimals,
+                unit,
+                sign,
+                bound,
+                scale=(m.group("scale") or "").strip().lower(),
+            )
+        )
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+# --------------------------------------------------------------------------------------------
+# matching numbers to facts
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    """A number and the facts it matches."""
+
+    span: NumberSpan
+    fact_ids: tuple[str, ...]
+    how: str  # "value", "date", "year", "ordinal", "quarter", "tenor", "extra"
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """A number that matches no fact, and why."""
+
+    span: NumberSpan
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class GuardResult:
+    """The guard's verdict on one sentence.
+
+    Attributes
+    ----------
+    sentence
+        The text checked.
+    matched
+        Numbers that match facts (with the fact ids).
+    unmatched
+        Numbers that match none (with the reason, fit to send back to a model).
+    names
+        Names containing digits, not checked ("S&P 500").
+    """
+
+    sentence: str
+    matched: tuple[NumberMatch, ...] = ()
+    unmatched: tuple[Unmatched, ...] = ()
+    names: tuple[NumberSpan, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when every number matched a fact."""
+        return not self.unmatched
+
+    @property
+    def fact_ids(self) -> tuple[str, ...]:
+        """The fact ids the sentence uses, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for m in self.matched:
+            for fid in m.fact_ids:
+                seen.setdefault(fid, None)
+        return tuple(seen)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(u.reason for u in self.unmatched)
+
+
+# Which fact units a number written with a given unit may express, and the factor from the fact's
+# value to the written number.
+_COMPATIBLE: dict[str | None, dict[str, Decimal]] = {
+    "pct": {
+        "pct": Decimal(1),
+        "pp": Decimal(1),
+        "probability": Decimal(100),
+        "bp": Decimal("0.01"),
+    },
+    "pp": {"pp": Decimal(1), "pct": Decimal(1), "bp": Decimal("0.01")},
+    "bp": {"bp": Decimal(1), "pp": Decimal(100), "pct": Decimal(100)},
+    "usd": {"usd": Decimal(1)},
+    "x": {"ratio": Decimal(1)},
+    None: {
+        "points": Decimal(1),
+        "ratio": Decimal(1),
+        "usd": Decimal(1),
+        "count": Decimal(1),
+        "days": Decimal(1),
+        "months": Decimal(1),
+        "years": Decimal(1),
+        "probability": Decimal(1),
+    },
+}
+# The unit a written number most naturally expresses: a match in it beats one in a compatible unit.
+_NATIVE: dict[str | None, frozenset[str]] = {
+    "pct": frozenset({"pct", "probability"}),
+    "pp": frozenset({"pp"}),
+    "bp": frozenset({"bp"}),
+    "usd": frozenset({"usd"}),
+    "x": frozenset({"ratio"}),
+}
+_UNIT_WORDS = {
+    "pct": "a percent",
+    "pp": "percentage points",
+    "bp": "basis points",
+    "usd": "dollars",
+    "x": "a multiple",
+    None: "a plain number",
+}
+
+
+def _dec(v: Any) -> Decimal:
+    return Decimal(repr(float(v))) if isinstance(v, float) else Decimal(v)
+
+
+class _Index:
+    """Facts prepared for matching: numeric values by unit, and the dates the sheet mentions."""
+
+    def __init__(self, facts: FactSheet | Iterable[Fact]) -> None:
+        self.facts: list[Fact] = list(facts)
+        self.numeric: list[tuple[Fact, Decimal]] = [
+            (f, _dec(f.value)) for f in self.facts if f.is_numeric
+        ]
+        # dates that are facts (date-unit values, dates in ids) come before dates that are only the
+        # as_of or a data window of a fact, so that a sentence's fact ids stay meaningful
+        primary: dict[dt.date, set[str]] = {}
+        secondary: dict[dt.date, set[str]] = {}
+
+        def note(book: dict[dt.date, set[str]], value: Any, fid: str) -> None:
+            with contextlib.suppress(WritingError):
+                book.setdefault(parse_date(value), set()).add(fid)
+
+        for f in self.facts:
+            if f.unit == "date" and f.value is not None:
+                note(primary, f.value, f.id)
+            for iso in re.findall(r"(?:19|20)\d\d-[01]\d-[0-3]\d", f.id):
+                note(primary, iso, f.id)
+            note(secondary, f.as_of, f.id)
+            for s in f.lineage:
+                if s.start:
+                    note(secondary, s.start, f.id)
+                if s.end:
+                    note(secondary, s.end, f.id)
+        self.primary, self.secondary = primary, secondary
+        self.dates = {
+            d: primary.get(d, set()) | secondary.get(d, set()) for d in {*primary, *secondary}
+        }
+        # integers a sentence may cite as ordinals or tenors: counts, session counts, horizons
+        ints: dict[int, set[str]] = {}
+        for f, v in self.numeric:
+            if f.unit in ("count", "days", "months", "years") and v == v.to_integral_value():
+                ints.setdefault(int(v), set()).add(f.id)
+        for f in self.facts:
+            for tok in re.findall(r"(?<![\d-])(\d{1,3})(?:d|m|y|w)\b", f.id):
+                ints.setdefault(int(tok), set()).add(f.id)
+        # interval and quantile levels named in ids ("coverage80", "horizon_q95"): a text may say
+        # "the 80% band" or "the 95th percentile"
+        self.band_pcts: dict[int, set[str]] = {}
+        for f in self.facts:
+            for tok in re.findall(r"(?:coverage|_q|pctile|pe_regime_q)(\d{2})\b", f.id):
+                self.band_pcts.setdefault(int(tok), set()).add(f.id)
+                ints.setdefault(int(tok), set()).add(f.id)
+        self.ints = ints
+
+    def dates_matching(self, y: int | None, m: int | None, d: int | None) -> set[str]:
+        """Ids of facts with a date of year ``y``, month ``m``, day ``d`` (``None``: any)."""
+
+        def hits(book: dict[dt.date, set[str]]) -> set[str]:
+            out: set[str] = set()
+            for day, ids in book.items():
+                if (
+                    (y is None or day.year == y)
+                    and (m is None or day.month == m)
+                    and (d is None or day.day == d)
+                ):
+                    out |= ids
+            return out
+
+        # as_of / window dates: name one fact as the witness, not the whole sheet
+        return hits(self.primary) or set(sorted(hits(self.secondary))[:1])
+
+
+def _within(written: Decimal, decimals: int, target: Decimal) -> bool:
+    """``written`` is ``target`` read at ``decimals`` places (either way at an exact tie)."""
+    if round_half_up(target, decimals) == written:
+        return True
+    half = Decimal(5).scaleb(-decimals - 1)
+    return abs(written - target) <= half
+
+
+def _match_number(span: NumberSpan, idx: _Index) -> tuple[list[str], str]:
+    """Fact ids the number matches, or ``([], reason)``."""
+    assert span.value is not None
+    if span.scale:
+        return [], f"{span.text!r} is scaled ({span.scale}); no fact is stated in {span.scale}s"
+    compat = _COMPATIBLE.get(span.unit, {})
+    native = _NATIVE.get(span.unit)
+    # tiers: 0 same unit and sign, 1 same unit without the sign, 2 other unit, 3 other unit unsigned
+    tiers: dict[int, list[str]] = {}
+    nearest: tuple[Decimal, Fact, Decimal] | None = None
+    for f, v in idx.numeric:
+        factor = compat.get(f.unit)
+        if factor is None:
+            continue
+        target = v * factor
+        if span.unit is None and f.unit == "probability" and span.decimals == 0:
+            continue  # "0" or "1" alone is not a probability
+        if span.bound:
+            limit = span.value
+            if span.bound == "<":
+                ok = 0 < target < limit
+            else:
+                ok = limit < target and (f.unit != "probability" or target < 100)
+            if ok:
+                tiers.setdefault(0 if native is None or f.unit in native else 2, []).append(f.id)
+            continue
+        other = 0 if native is None or f.unit in native else 2
+        if _within(span.value, span.decimals, target):
+            tiers.setdefault(other, []).append(f.id)
+            continue
+        if not span.signed and _within(span.value, span.decimals, abs(target)):
+            tiers.setdefault(other + 1, []).append(f.id)
+            continue
+        cmp = span.value if span.signed else abs(span.value)
+        diff = abs(abs(target) - cmp) if not span.signed else abs(target - cmp)
+        rel = diff / max(abs(target), Decimal("1e-12"))
+        if nearest is None or rel < nearest[0]:
+            nearest = (rel, f, target)
+    if tiers:
+        return tiers[min(tiers)], ""
+    if span.unit == "pct" and not span.signed and not span.bound and span.decimals == 0:
+        band = idx.band_pcts.get(int(span.value))
+        if band:
+            return sorted(band), ""
+    what = _UNIT_WORDS.get(span.unit, "a number")
+    if not compat:
+        return [], f"{span.text!r} matches no fact (no fact is expressed as {what})"
+    reason = f"{span.text!r} ({what}) matches no fact"
+    if nearest is not None and nearest[0] < Decimal("0.5"):
+        f = nearest[1]
+        reason += f"; the nearest is {f.id} = {fmt(f)}"
+    else:
+        reason += "; use only the numbers given in the facts"
+    return [], reason
+
+
+def _match_span(
+    span: NumberSpan, idx: _Index, extra: tuple[set[str], list[Decimal]]
+) -> tuple[list[str], str, str]:
+    """(fact ids, how, reason); empty ids means unmatched with ``reason``."""
+    texts, values = extra
+    if span.text.strip() in texts or (
+        span.value is not None and span.kind != "date" and any(span.value == x for x in values)
+    ):
+        return ["<extra>"], "extra", ""
+    if span.kind == "date":
+        y, m, d = span.date or (None, None, None)
+        ids = idx.dates_matching(y, m, d)
+        if ids:
+            return sorted(ids), "date", ""
+        return [], "", f"the date {span.text!r} is not a date in the facts"
+    if span.kind == "quarter":
+        y = span.date[0] if span.date else None
+        q = int(span.value or 0)
+        months = range(3 * q - 2, 3 * q + 1) if span.unit == "Q" else range(6 * q - 5, 6 * q + 1)
+        ids = set().union(*(idx.dates_matching(y, mo, None) for mo in months))
+        if ids:
+            return sorted(ids), "quarter", ""
+        return [], "", f"{span.text!r} is not a period of any date in the facts"
+    if span.kind == "year":
+        ids = idx.dates_matching(int(span.value or 0), None, None)
+        if ids:
+            return sorted(ids), "year", ""
+        hits, _ = _match_number(span, idx)
+        if hits:
+            return hits, "value", ""
+        return [], "", f"the year {span.text!r} is not the year of any date in the facts"
+    if span.kind in ("ordinal", "tenor"):
+        n = int(span.value or 0)
+        ids = set(idx.ints.get(n, set()))
+        if span.kind == "ordinal":
+            ids |= {fid for day, fids in idx.dates.items() if day.day == n for fid in fids}
+        if ids:
+            return sorted(ids), span.kind, ""
+        return (
+            [],
+            "",
+            f"the {span.kind} {span.text!r} matches no count, horizon or date in the facts",
+        )
+    hits, reason = _match_number(span, idx)
+    return hits, "value", reason
+
+
+def _extra(extra_allowed: Iterable[str | float | int]) -> tuple[set[str], list[Decimal]]:
+    texts: set[str] = set()
+    values: list[Decimal] = []
+    for x in extra_allowed:
+        if isinstance(x, str):
+            texts.add(x.strip())
+        elif isinstance(x, int | float) and not isinstance(x, bool):
+            values.append(_dec(x))
+    return texts, values
+
+
+def check_sentence(
+    sentence: str,
+    facts: FactSheet | Iterable[Fact],
+    extra_allowed: Iterable[str | float | int] = (),
+    *,
+    _index: _Index | None = None,
+) -> GuardResult:
+    """Check that every number in ``sentence`` is a fact.
+
+    Parameters
+    ----------
+    sentence
+        The text to check (one sentence, or a few).
+    facts
+        The facts the text may use.
+    extra_allowed
+        Further spans allowed verbatim (strings, e.g. "2026" from the thesis file) or numerically
+        (numbers, compared exactly).
+
+    Returns
+    -------
+    GuardResult
+        Which numbers matched which fact ids, and which did not, with a reason.
+    """
+    idx = _index or _Index(facts)
+    extra = _extra(extra_allowed)
+    matched: list[NumberMatch] = []
+    unmatched: list[Unmatched] = []
+    names: list[NumberSpan] = []
+    for span in find_numbers(sentence):
+        if span.kind == "name":
+            names.append(span)
+            continue
+        ids, how, reason = _match_span(span, idx, extra)
+        if ids:
+            matched.append(NumberMatch(span, tuple(i for i in ids if i != "<extra>"), how))
+        else:
+            unmatched.append(Unmatched(span, reason))
+    return GuardResult(sentence, tuple(matched), tuple(unmatched), tuple(names))
+
+
+# --------------------------------------------------------------------------------------------
+# sentences
+
+_ABBREV = (
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "vs.",
+    "U.S.",
+    "U.K.",
+    "Inc.",
+    "Corp.",
+    "Co.",
+    "Mr.",
+    "Ms.",
+    "Dr.",
+    "St.",
+    "approx.",
+    "No.",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "pct.",
+)
+_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(\[*_]?[A-Z0-9$+\-−])")
+
+
+def split_sentences(text: str) -> list[list[str]]:
+    """Split text into paragraphs of sentences.
+
+    Parameters
+    ----------
+    text
+        Prose; paragraphs separated by blank lines.
+
+    Returns
+    -------
+    list of list of str
+        One list of sentences per non-empty paragraph.
+    """
+    paragraphs: list[list[str]] = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        para = para.strip()
+        if not para:
+            continue
+        if para.lstrip().startswith(("#", "|", "- ", "* ", "1. ")) and "\n" in para:
+            paragraphs.append([para])  # a heading, table or list: keep as one unit
+            continue
+        flat = re.sub(r"\s*\n\s*", " ", para)
+        out: list[str] = []
+        start = 0
+        for m in _SPLIT_RE.finditer(flat):
+            head = flat[start : m.start() + 1]
+            if head.rstrip().endswith(_ABBREV):
+                continue
+            out.append(flat[start : m.end()].strip())
+            start = m.end()
+        out.append(flat[start:].strip())
+        paragraphs.append([s for s in out if s])
+    return paragraphs
+
+
+# --------------------------------------------------------------------------------------------
+# guarding a draft
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where one sentence of the final text came from.
+
+    Attributes
+    ----------
+    section
+        Section name.
+    index
+        Position of the sentence in the section (0-based, over the final text).
+    text
+        The final sentence.
+    source
+        ``llm`` (the model's first draft passed), ``llm-redrafted`` (passed after redraft
+        requests), ``deterministic`` (the deterministic writer's sentence replaced it) or
+        ``dropped`` (failed, and no deterministic sentence was left to replace it).
+    attempts
+        Redraft requests made for this sentence.
+    reasons
+        Why it was redrafted or replaced (the guard's reasons, or the LLM failure).
+    fact_ids
+        Facts the final sentence uses.
+    original
+        The model's first draft of the sentence, when it differs from ``text``.
+    """
+
+    section: str
+    index: int
+    text: str
+    source: SourceKind
+    attempts: int = 0
+    reasons: tuple[str, ...] = ()
+    fact_ids: tuple[str, ...] = ()
+    original: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "index": self.index,
+            "text": self.text,
+            "source": self.source,
+            "attempts": self.attempts,
+            "reasons": list(self.reasons),
+            "fact_ids": list(self.fact_ids),
+            "original": self.original,
+        }
+
+
+@dataclass(frozen=True)
+class GuardedDraft:
+    """The guarded text per section, and the provenance of every sentence."""
+
+    sections: dict[str, str]
+    provenance: tuple[Provenance, ...] = ()
+    section_reasons: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """Sentences by source."""
+        out: dict[str, int] = {}
+        for p in self.provenance:
+            out[p.source] = out.get(p.source, 0) + 1
+        return out
+
+    def to_manifest(self) -> dict[str, Any]:
+        """A JSON-ready record for the run manifest."""
+        return {
+            "counts": self.counts,
+            "section_reasons": dict(self.section_reasons),
+            "sentences": [p.to_dict() for p in self.provenance],
+        }
+
+
+Redraft = Callable[[str, str, Sequence[str], int], str | None]
+Fallback = Mapping[str, Sequence[str]] | Callable[[str, int, str], str | None]
+
+
+def _pick_fallback(
+    fallback: Fallback,
+    section: str,
+    index: int,
+    sentence: str,
+    wanted: set[str],
+    used: set[tuple[str, int]],
+    idx: _Index,
+) -> str | None:
+    if callable(fallback):
+        return fallback(section, index, sentence)
+    pool = list(fallback.get(section, ()))
+    free = [(i, s) for i, s in enumerate(pool) if (section, i) not in used]
+    if not free:
+        return None
+
+    # prefer the deterministic sentence that speaks about the same facts; else the same position
+    def score(item: tuple[int, str]) -> tuple[int, int]:
+        i, s = item
+        ids = set(check_sentence(s, (), _index=idx).fact_ids) if wanted else set()
+        return (len(ids & wanted), -abs(i - index))
+
+    i, s = max(free, key=score)
+    used.add((section, i))
+    return s
+
+
+def guard_draft(
+    sections: Mapping[str, str],
+    facts: FactSheet | Iterable[Fact],
+    *,
+    fallback: Fallback,
+    redraft: Redraft | None,
+    max_attempts: int = 3,
+    extra_allowed: Iterable[str | float | int] = (),
+) -> GuardedDraft:
+    """Guard a draft: keep sentences whose numbers are facts, redraft or replace the others.
+
+    Parameters
+    ----------
+    sections
+        Section name → draft prose.
+    facts
+        The facts the text may use.
+    fallback
+        The deterministic writer's sentences per section (a sentence that fails after
+        ``max_attempts`` redrafts is replaced by the one about the same facts, else the one at the
+        same position), or a callable ``(section, index, sentence) -> str | None``.
+    redraft
+        ``(section, sentence, reasons, attempt) -> str | None``: asks for a corrected sentence
+        (``attempt`` counts from 1). ``None`` or an exception ends the redrafting of that sentence.
+        Pass ``None`` to replace failing sentences at once.
+    max_attempts
+        Redraft requests per failing sentence before it is replaced.
+    extra_allowed
+        See :func:`check_sentence`.
+
+    Returns
+    -------
+    GuardedDraft
+        Final text per section (paragraphs kept) and one :class:`Provenance` per sentence.
+    """
+    if max_attempts < 0:
+        raise WritingError(
+            f"max_attempts must be ≥ 0, got {max_attempts}",
+            where="guard_draft",
+            fix="pass the number of redraft requests allowed per sentence (e.g. 3)",
+        )
+    facts = list(facts)
+    idx = _Index(facts)
+    extras = tuple(extra_allowed)
+    used: set[tuple[str, int]] = set()
+    out_sections: dict[str, str] = {}
+    provenance: list[Provenance] = []
+
+    for section, text in sections.items():
+        out_paras: list[str] = []
+        n = 0
+        for para in split_sentences(text):
+            kept: list[str] = []
+            for sentence in para:
+                result = check_sentence(sentence, facts, extras, _index=idx)
+                if result.ok:
+                    kept.append(sentence)
+                    provenance.append(
+                        Provenance(section, n, sentence, "llm", 0, (), result.fact_ids)
+                    )
+                    n += 1
+                    continue
+                reasons: list[str] = list(result.reasons)
+                current, attempts, final = sentence, 0, None
+                while redraft is not None and attempts < max_attempts:
+                    attempts += 1
+                    try:
+                        new = redraft(
+                            section,
+                            current,
+                            list(check_sentence(current, facts, extras, _index=idx).reasons),
+                            attempts,
+                        )
+                    except Exception as exc:  # the run never fails because the LLM did
+                        reasons.append(f"redraft request failed: {type(exc).__name__}: {exc}")
+                        break
+                    if not new or not new.strip():
+                        reasons.append("redraft request returned nothing")
+                        break
+                    current = " ".join(new.split())
+                    res = check_sentence(current, facts, extras, _index=idx)
+                    if res.ok:
+                        final = res
+                        break
+                    reasons.extend(res.reasons)
+                if final is not None:
+                    kept.append(current)
+                    provenance.append(
+                        Provenance(
+                            section,
+                            n,
+                            current,
+                            "llm-redrafted",
+                            attempts,
+                            tuple(reasons),
+                            final.fact_ids,
+                            sentence,
+                        )
+                    )
+                    n += 1
+                    continue
+                wanted = set(result.fact_ids)
+                for u in result.unmatched:
+                    m = re.search(r"the nearest is (\S+) =", u.reason)
+                    if m:
+                        wanted.add(m.group(1))
+                det = _pick_fallback(fallback, section, n, sentence, wanted, used, idx)
+                if det is None:
+                    provenance.append(
+                        Provenance(
+                            section,
+                            n,
+                            "",
+                            "dropped",
+                            attempts,
+                            (*reasons, "no deterministic sentence left to replace it"),
+                            (),
+                            sentence,
+                        )
+                    )
+                    continue
+                det_res = check_sentence(det, facts, extras, _index=idx)
+                if not det_res.ok:
+                    reasons.extend(
+                        f"deterministic sentence also fails the guard: {r}" for r in det_res.reasons
+                    )
+                kept.append(det)
+                provenance.append(
+                    Provenance(
+                        section,
+                        n,
+                        det,
+                        "deterministic",
+                        attempts,
+                        tuple(reasons),
+                        det_res.fact_ids,
+                        sentence,
+                    )
+                )
+                n += 1
+            if kept:
+                out_paras.append(" ".join(kept))
+        out_sections[section] = "\n\n".join(out_paras)
+    return GuardedDraft(out_sections, tuple(provenance))

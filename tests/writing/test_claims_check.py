@@ -1,0 +1,141 @@
+"""Verdicts against the real store (../shared/data imported), with hand-worked references.
+
+References come from the CSVs by hand: sp500_daily_fred.csv 2025-11-26 = 6812.61, 2025-11-25 =
+6765.88, 2024-12-31 = 5881.63, 2025-12-24 = 6932.05; us_treasury_2y_10y_daily.csv 2025-11-26 10y = 4.00.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thesis.writing.claims import check_article, check_text, parse_article
+
+
+def _find(rep, needle):
+    hits = [r for r in rep.results if needle in r.claim.quote]
+    assert hits, f"no claim quoting {needle!r}: {[r.claim.quote for r in rep.results]}"
+    return hits
+
+
+def test_done_when_001_full(claims_store, shared_articles):
+    rep = check_article(shared_articles / "001-full.txt", claims_store)
+    assert rep.as_of == dt.date(2025, 12, 24)
+    dist = next(
+        r for r in _find(rep, "1.3% below the 6,900") if r.claim.kind == "distance_to_level"
+    )
+    assert dist.verdict == "supported"
+    assert dist.computed == pytest.approx((6900 / 6812.61 - 1) * 100, abs=1e-3)  # 1.283 %
+    up = next(r for r in _find(rep, "5% upside to 7,269") if r.claim.kind == "target_upside")
+    assert up.verdict == "contradicted"
+    assert up.computed == pytest.approx((7269 / 6812.61 - 1) * 100, abs=1e-3)  # 6.70 %
+    assert "6.70%" in up.evidence and "6,812.61" in up.evidence and "±0.5pp" in up.tolerance
+
+
+def test_hand_written_wrong_claims(claims_store, fixtures_dir):
+    rep = check_article(fixtures_dir / "own_wrong.txt", claims_store)
+    close = _find(rep, "closed at 6,900.00")[0]
+    assert close.verdict == "contradicted" and "6,812.61" in close.evidence
+    ytd = _find(rep, "up 25% year-to-date")[0]
+    assert ytd.verdict == "contradicted"
+    assert ytd.computed == pytest.approx((6812.61 / 5881.63 - 1) * 100, abs=1e-3)  # 15.83 %
+    # arithmetic on the article's own (wrong) base: (7600 / 6900 − 1) = 10.14 %, "about 10%" holds
+    assert _find(rep, "about 10% below the 7,600")[0].verdict == "supported"
+
+
+def test_unknown_subject_and_missing_index_are_unverifiable(claims_store, fixtures_dir):
+    rep = check_article(fixtures_dir / "own_wrong.txt", claims_store)
+    nas = _find(rep, "Nasdaq Composite rose 1.2%")[0]
+    assert (
+        nas.verdict == "unverifiable" and "thesis data update nasdaq" in nas.to_dict()["evidence"]
+    )
+    zor = _find(rep, "Zorblax")[0]
+    assert zor.verdict == "unverifiable" and "unknown subject" in zor.evidence
+    fc = _find(rep, "rally 12% next year")[0]
+    assert fc.verdict == "unverifiable" and "forecast" in fc.evidence
+
+
+def test_article_date_after_the_store(claims_store, fixtures_dir):
+    rep = check_article(fixtures_dir / "own_future.txt", claims_store)
+    assert {r.verdict for r in rep.results} == {"unverifiable"}
+    assert any("thesis data update sp500" in w for w in rep.warnings)
+
+
+def test_article_date_before_the_store(claims_store):
+    art = parse_article(b"The S&P 500 closed at 1,300.00 on Friday, up 1.1% on the day.", "old.txt")
+    rep = check_text(art, claims_store, date="2011-06-03")
+    assert {r.verdict for r in rep.results} == {"unverifiable"}
+
+
+def test_day_change_and_yield_with_dateline(claims_store, fixtures_dir):
+    rep = check_article(fixtures_dir / "own_dateline.txt", claims_store)
+    assert rep.article.date_source == "dateline in the text"
+    ch = _find(rep, "gained 0.69%")[0]
+    assert ch.verdict == "supported" and ch.computed == pytest.approx(
+        (6812.61 / 6765.88 - 1) * 100, abs=1e-3
+    )
+    y = next(r for r in rep.results if r.claim.measure == "yield")
+    assert y.verdict == "supported" and y.computed == pytest.approx(4.00)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 closed at 6,932.05 on Dec. 24, 2025, a record high.", "supported"),
+        (
+            "The S&P 500 hit a record high on Wednesday, Dec. 31, 2025.",
+            "contradicted",
+        ),  # 6845.50 < 6932.05
+        (
+            "The S&P 500 closed at 6,812.61 on Thursday, Nov. 27, 2025.",
+            "contradicted",
+        ),  # Thanksgiving
+    ],
+)
+def test_records_and_calendar(claims_store, text, verdict):
+    rep = check_text(parse_article(text.encode(), "t.txt"), claims_store, date="2026-01-02")
+    got = [r for r in rep.results if r.claim.measure in ("record", "close")]
+    assert got and got[-1].verdict == verdict, [
+        (r.claim.measure, r.verdict, r.evidence) for r in rep.results
+    ]
+
+
+def test_precision_tolerances(claims_store):
+    # YTD to 2025-11-26: 6812.61 / 5881.63 − 1 = 15.829 %
+    text = (
+        "The S&P 500 is up 15.8% year-to-date. The S&P 500 is up 15.9% year-to-date. "
+        "The S&P 500 is up about 15% year-to-date. The S&P 500 is up 16% year-to-date."
+    )
+    rep = check_text(parse_article(text.encode(), "t.txt"), claims_store, date="2025-11-26")
+    assert [r.verdict for r in rep.results] == [
+        "supported",
+        "contradicted",
+        "supported",
+        "supported",
+    ]
+
+
+def test_html_and_json_outputs(claims_store, shared_articles):
+    import json
+
+    rep = check_article(shared_articles / "027.txt", claims_store)
+    data = json.loads(rep.to_json())
+    keys = {
+        "id",
+        "quote",
+        "kind",
+        "subject",
+        "date",
+        "stated_value",
+        "verdict",
+        "evidence",
+        "tolerance",
+    }
+    assert data and all(keys <= set(d) for d in data)
+    page = rep.to_html()
+    assert (
+        page.startswith("<!doctype html>")
+        and page.count("<mark ") >= 10
+        and 'class="contradicted"' in page
+    )

@@ -1,0 +1,394 @@
+"""The LLM writer against a real HTTP server on 127.0.0.1 speaking the chat-completions protocol.
+
+The server (pytest-httpserver) answers ``POST /v1/chat/completions`` (stream off) with scripted
+drafts: a correct one, one with a wrong number that a redraft fixes, a made-up percentage that is
+never fixed, a rounded figure that is allowed, a timeout, a 500 and a malformed body. The guard's
+behaviour and the provenance of each sentence are asserted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from werkzeug import Request, Response
+
+from thesis.errors import WritingError
+from thesis.facts import Fact, FactSheet
+from thesis.writing.llm import LLMWriter
+
+AS_OF = "2025-11-26"
+MODEL = "scripted-llm-7b"
+
+
+def F(fid, value, unit) -> Fact:
+    return Fact(fid, value, unit, AS_OF, "test")
+
+
+@pytest.fixture
+def facts() -> FactSheet:
+    return FactSheet(
+        [
+            F("sp500.level", 6812.61, "points"),
+            F("sp500.level_date", AS_OF, "date"),
+            F("sp500.threshold.6900", 6900, "points"),
+            F("sp500.distance_pct.6900", (6900 / 6812.61 - 1) * 100, "pct"),
+            F("sp500.target.7269", 7269, "points"),
+            F("sp500.distance_pct.7269", (7269 / 6812.61 - 1) * 100, "pct"),
+            F("sp500.p_touch.6900.gbm", 0.4213, "probability"),
+            F("sp500.horizon_date", "2026-12-31", "date"),
+            F("fed.thesis_cut_bp", 25, "bp"),
+        ]
+    )
+
+
+OUTLINE = {
+    "summary": [
+        "The S&P 500 closed at 6,812.61 on 26 November 2025.",
+        "It stands 1.28% below 6,900 and 6.70% below 7,269.",
+    ],
+    "drivers": [
+        "The chance of touching 6,900 by 31 December 2026 is 42%.",
+        "The thesis assumes cuts of 25 bp.",
+    ],
+}
+
+Script = dict[str, list[Any]]  # "draft:section" / "redraft:section" → replies, consumed in order
+
+
+class ScriptedLLM:
+    """A chat-completions endpoint that replays scripted replies and records every request."""
+
+    def __init__(self, script: Script) -> None:
+        self.script = {k: list(v) for k, v in script.items()}
+        self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []
+        self.release = threading.Event()  # ends a sleeping (timeout) handler early at teardown
+
+    def __call__(self, request: Request) -> Response:
+        body = json.loads(request.get_data())
+        self.requests.append(body)
+        self.headers.append(dict(request.headers))
+        user = body["messages"][-1]["content"]
+        section = re.search(r"SECTION: (\S+)", user).group(1)
+        kind = "redraft" if "REDRAFT (attempt" in user else "draft"
+        replies = self.script.get(f"{kind}:{section}", [])
+        reply = replies.pop(0) if len(replies) > 1 else (replies[0] if replies else "")
+        if callable(reply):
+            return reply(self, body)
+        return completion(reply, body["model"])
+
+    def keys(self) -> list[str]:
+        out = []
+        for body in self.requests:
+            user = body["messages"][-1]["content"]
+            section = re.search(r"SECTION: (\S+)", user).group(1)
+            out.append(("redraft:" if "REDRAFT (attempt" in user else "draft:") + section)
+        return out
+
+
+def completion(content: str, model: str) -> Response:
+    payload = {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 1764115200,
+        "model": model,
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+    }
+    return Response(json.dumps(payload), status=200, content_type="application/json")
+
+
+def sleeps(seconds: float) -> Callable[[ScriptedLLM, dict], Response]:
+    def reply(server: ScriptedLLM, body: dict) -> Response:
+        server.release.wait(seconds)
+        return completion("Too late.", body["model"])
+
+    return reply
+
+
+def status(code: int) -> Callable[[ScriptedLLM, dict], Response]:
+    def reply(server: ScriptedLLM, body: dict) -> Response:
+        # retry-after-ms keeps the client's backoff short; the retry itself is what is tested
+        return Response(
+            json.dumps({"error": {"message": "boom", "type": "server_error"}}),
+            status=code,
+            content_type="application/json",
+            headers={"retry-after-ms": "10"},
+        )
+
+    return reply
+
+
+def raw(body_text: str) -> Callable[[ScriptedLLM, dict], Response]:
+    def reply(server: ScriptedLLM, body: dict) -> Response:
+        return Response(body_text, status=200, content_type="application/json")
+
+    return reply
+
+
+@pytest.fixture
+def llm(httpserver, monkeypatch) -> Iterator[Callable[..., tuple[ScriptedLLM, LLMWriter]]]:
+    monkeypatch.setenv("THESIS_TEST_LLM_KEY", "sk-test-123")
+    servers: list[ScriptedLLM] = []
+
+    def make(script: Script, **kw: Any) -> tuple[ScriptedLLM, LLMWriter]:
+        server = ScriptedLLM(script)
+        servers.append(server)
+        httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_handler(
+            server
+        )
+        kw.setdefault("max_retries", 0)
+        writer = LLMWriter(
+            httpserver.url_for("/v1"), MODEL, api_key_env="THESIS_TEST_LLM_KEY", **kw
+        )
+        return server, writer
+
+    yield make
+    for s in servers:
+        s.release.set()
+
+
+def sources(draft) -> list[tuple[str, str]]:
+    return [(p.section, p.source) for p in draft.provenance]
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def test_correct_draft_is_kept_and_request_carries_facts_and_model(llm, facts) -> None:
+    server, writer = llm(
+        {
+            "draft:summary": [
+                "On 26 November 2025 the S&P 500 ended at 6,812.61. That leaves it 1.28% short "
+                "of 6,900 and 6.70% short of 7,269."
+            ],
+            "draft:drivers": [
+                "Simulations put the odds of a touch of 6,900 by 31 December 2026 at 42%. "
+                "The thesis leans on 25 bp of cuts."
+            ],
+        }
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert sources(draft) == [("summary", "llm")] * 2 + [("drivers", "llm")] * 2
+    assert draft.sections["summary"].startswith("On 26 November 2025 the S&P 500 ended at")
+    assert draft.section_reasons == {}
+    assert draft.requests == 2 and server.keys() == ["draft:summary", "draft:drivers"]
+
+    body = server.requests[0]
+    assert body["model"] == MODEL
+    assert body["stream"] is False
+    assert server.headers[0]["Authorization"] == "Bearer sk-test-123"
+    user = body["messages"][-1]["content"]
+    # every fact: id, value, unit and its formatted rendering
+    for f in facts:
+        assert f.id in user
+    assert "sp500.level | 6812.61 | points | 6,812.61" in user
+    assert "sp500.p_touch.6900.gbm | 0.4213 | probability | 42%" in user
+    assert "sp500.distance_pct.7269" in user and "6.70%" in user
+    # and the outline of its own section only
+    assert "- The S&P 500 closed at 6,812.61 on 26 November 2025." in user
+    assert "25 bp" not in user.split("OUTLINE")[1]
+    assert "ONLY numbers" in body["messages"][0]["content"]
+    assert draft.to_manifest()["counts"] == {"llm": 4}
+
+
+def test_wrong_number_is_sent_back_and_the_redraft_fixes_it(llm, facts) -> None:
+    server, writer = llm(
+        {
+            "draft:summary": [
+                "The S&P 500 ended at 6,812.61. It sits 1.28% below 6,900 and 5% below 7,269."
+            ],
+            "redraft:summary": ["It sits 1.28% below 6,900 and 6.70% below 7,269."],
+            "draft:drivers": ["The odds of touching 6,900 are 42%."],
+        }
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert sources(draft) == [
+        ("summary", "llm"),
+        ("summary", "llm-redrafted"),
+        ("drivers", "llm"),
+    ]
+    fixed = draft.provenance[1]
+    assert fixed.text == "It sits 1.28% below 6,900 and 6.70% below 7,269."
+    assert fixed.original == "It sits 1.28% below 6,900 and 5% below 7,269."
+    assert fixed.attempts == 1
+    assert "'5%'" in fixed.reasons[0] and "sp500.distance_pct.7269 = 6.70%" in fixed.reasons[0]
+    assert fixed.fact_ids == (
+        "sp500.distance_pct.6900",
+        "sp500.threshold.6900",
+        "sp500.distance_pct.7269",
+        "sp500.target.7269",
+    )
+    assert server.keys() == ["draft:summary", "redraft:summary", "draft:drivers"]
+    # the redraft request carried the sentence, the reason and the facts
+    redraft_user = server.requests[1]["messages"][-1]["content"]
+    assert "SENTENCE: It sits 1.28% below 6,900 and 5% below 7,269." in redraft_user
+    assert "'5%' (a percent) matches no fact" in redraft_user
+    assert "sp500.distance_pct.7269 | " in redraft_user
+    assert draft.sections["summary"] == (
+        "The S&P 500 ended at 6,812.61. It sits 1.28% below 6,900 and 6.70% below 7,269."
+    )
+
+
+def test_made_up_percentage_never_fixed_becomes_the_deterministic_sentence(llm, facts) -> None:
+    server, writer = llm(
+        {
+            "draft:summary": [
+                "The S&P 500 ended at 6,812.61. Strategists expect 12% upside next year."
+            ],
+            "redraft:summary": [
+                "Strategists expect 15% upside next year.",
+                "Strategists expect about 11% upside.",
+                "Strategists expect 9% upside.",
+            ],
+            "draft:drivers": ["The odds of touching 6,900 are 42%."],
+        },
+        max_attempts=3,
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert server.keys() == ["draft:summary"] + ["redraft:summary"] * 3 + ["draft:drivers"]
+    p = draft.provenance[1]
+    assert p.source == "deterministic" and p.attempts == 3
+    assert p.original == "Strategists expect 12% upside next year."
+    assert p.text == OUTLINE["summary"][1]  # the unused deterministic sentence at that place
+    assert [r.split(" (")[0] for r in p.reasons] == ["'12%'", "'15%'", "'11%'", "'9%'"]
+    assert "12%" not in draft.sections["summary"]
+    assert draft.sections["summary"] == (
+        "The S&P 500 ended at 6,812.61. It stands 1.28% below 6,900 and 6.70% below 7,269."
+    )
+    assert draft.to_manifest()["counts"] == {"llm": 2, "deterministic": 1}
+
+
+def test_rounded_figures_are_allowed(llm, facts) -> None:
+    server, writer = llm(
+        {
+            "draft:summary": [
+                "At about 6,813 the index is roughly 1.3% under 6,900 and 6.7% under 7,269."
+            ],
+            "draft:drivers": ["A touch of 6,900 by December 2026 has a 42% probability."],
+        }
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert sources(draft) == [("summary", "llm"), ("drivers", "llm")]
+    assert draft.provenance[0].fact_ids[0] == "sp500.level"
+    assert "sp500.p_touch.6900.gbm" in draft.provenance[1].fact_ids
+    assert len(server.requests) == 2  # nothing sent back
+
+
+def test_timeout_falls_back_to_the_deterministic_text(llm, facts) -> None:
+    server, writer = llm(
+        {"draft:summary": [sleeps(5.0)], "draft:drivers": ["Never asked."]}, timeout=0.3
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert sources(draft) == [("summary", "deterministic")] * 2 + [("drivers", "deterministic")] * 2
+    assert draft.sections == {k: " ".join(v) for k, v in OUTLINE.items()}
+    assert "timed out" in draft.section_reasons["summary"]
+    # an endpoint that timed out is not asked again in the same run
+    assert draft.section_reasons["drivers"].startswith("skipped after an earlier failure")
+    assert server.keys() == ["draft:summary"]
+    assert "timed out" in draft.provenance[0].reasons[0]
+    assert draft.provenance[0].fact_ids == ("sp500.level", "sp500.level_date")
+
+
+def test_500_is_retried_by_the_client_then_falls_back(llm, facts) -> None:
+    server, writer = llm(
+        {"draft:summary": [status(500)], "draft:drivers": ["The odds of touching 6,900 are 42%."]},
+        max_retries=2,
+    )
+    draft = writer.write(OUTLINE, facts)
+    # one request and two client retries for the failing section, then the next section goes on
+    assert server.keys() == ["draft:summary"] * 3 + ["draft:drivers"]
+    assert draft.section_reasons == {"summary": "HTTP 500 from the endpoint (InternalServerError)"}
+    assert sources(draft) == [("summary", "deterministic")] * 2 + [("drivers", "llm")]
+    assert draft.sections["summary"] == " ".join(OUTLINE["summary"])
+
+
+def test_500_then_success_is_recovered_by_the_client_retry(llm, facts) -> None:
+    server, writer = llm(
+        {
+            "draft:summary": [status(503), "The S&P 500 ended at 6,812.61."],
+            "draft:drivers": ["The odds of touching 6,900 are 42%."],
+        },
+        max_retries=1,
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert server.keys() == ["draft:summary", "draft:summary", "draft:drivers"]
+    assert sources(draft) == [("summary", "llm"), ("drivers", "llm")]
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (json.dumps({"id": "x", "object": "chat.completion", "choices": []}), "malformed response"),
+        (
+            json.dumps(
+                {"choices": [{"index": 0, "message": {"role": "assistant", "content": ""}}]}
+            ),
+            "malformed response: the response's message content is empty",
+        ),
+    ],
+)
+def test_malformed_response_falls_back(llm, facts, body, reason) -> None:
+    _server, writer = llm(
+        {"draft:summary": [raw(body)], "draft:drivers": ["The odds of touching 6,900 are 42%."]}
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert reason in draft.section_reasons["summary"]
+    assert sources(draft) == [("summary", "deterministic")] * 2 + [("drivers", "llm")]
+
+
+def test_strict_mode_raises_instead_of_falling_back(llm, facts) -> None:
+    _server, writer = llm({"draft:summary": [status(500)]}, strict=True)
+    with pytest.raises(WritingError) as err:
+        writer.write(OUTLINE, facts)
+    msg = str(err.value)
+    assert "section 'summary' failed: HTTP 500" in msg
+    assert "/v1 (model scripted-llm-7b)" in msg
+    assert "Fix: " in msg
+
+
+def test_reply_wrapped_in_fences_and_headings_is_cleaned(llm, facts) -> None:
+    _server, writer = llm(
+        {
+            "draft:summary": ["```markdown\n## Summary\nThe S&P 500 ended at 6,812.61.\n```"],
+            "draft:drivers": ["Here is the section:\nThe odds of touching 6,900 are 42%."],
+        }
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert draft.sections == {
+        "summary": "The S&P 500 ended at 6,812.61.",
+        "drivers": "The odds of touching 6,900 are 42%.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        (
+            {"base_url": "localhost:8000", "model": "m"},
+            r"not an http\(s\) URL[\s\S]*Fix: pass the API root",
+        ),
+        (
+            {"base_url": "http://127.0.0.1:1/v1", "model": ""},
+            r"no LLM model name[\s\S]*--llm-model",
+        ),
+        (
+            {"base_url": "http://127.0.0.1:1/v1", "model": "m", "timeout": 0},
+            r"timeout must be positive[\s\S]*Fix:",
+        ),
+    ],
+)
+def test_bad_configuration_is_rejected(kwargs, match) -> None:
+    with pytest.raises(WritingError, match=match):
+        LLMWriter(**kwargs)
