@@ -403,7 +403,6 @@ def run_thesis(
                 n_paths=spec.analysis.calibration_paths,
                 rng=np.random.default_rng(streams["calibration"]),
                 start=spec.analysis.calibration_start,
-                as_of=as_of,
             ),
         )
         if cal is not None:

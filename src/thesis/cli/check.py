@@ -20,6 +20,9 @@ def check_command(
     out: Path | None = typer.Option(
         None, "--out", help="Write the output to this file instead of stdout."
     ),
+    store_path: Path | None = typer.Option(
+        None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
+    ),
 ) -> None:
     """Extract the article's numeric claims and judge each against the store (as of the article's
     date) and the article's own arithmetic: supported, contradicted or unverifiable, with evidence."""
@@ -30,7 +33,7 @@ def check_command(
 
     if fmt not in ("table", "json", "html"):
         raise CheckError(f"unknown format {fmt!r}", where="--format", fix="use table, json or html")
-    path = default_store_path()
+    path = store_path or default_store_path()
     store = Store(path, read_only=True) if path.exists() else None
     try:
         report = check_article(article, store, date=date)

@@ -241,7 +241,6 @@ def calibrate(
             n_paths=n_paths,
             rng=np.random.default_rng(seed),
             start=_date(start, "--start"),
-            as_of=as_of_d,
         )
     df = res.to_frame()
     table = Table(title=f"Walk-forward calibration of {series} ({len(df)} rows)")
@@ -278,4 +277,4 @@ def check(
     """
     from thesis.cli.check import check_command
 
-    check_command(article=article, date=date, format=format, out=out, store_path=store_path)
+    check_command(article=article, date=date, fmt=format, out=out, store_path=store_path)
