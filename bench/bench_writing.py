@@ -68,8 +68,10 @@ def main() -> None:
     n_facts = len(outlook.facts)  # type: ignore[attr-defined]
     t_article = _median_time(lambda: write_article(outlook, tmp / "article"))  # type: ignore[arg-type]
     pdf = tmp / "article" / "article.pdf"
-    print(f"article (md+html+pdf, charts) for {what}, {n_facts} facts: {t_article:.2f} s "
-          f"(PDF {pdf.stat().st_size / 1e3:.0f} kB)")
+    print(
+        f"article (md+html+pdf, charts) for {what}, {n_facts} facts: {t_article:.2f} s "
+        f"(PDF {pdf.stat().st_size / 1e3:.0f} kB)"
+    )
 
     t_qs = None
     try:
@@ -81,8 +83,10 @@ def main() -> None:
         returns.name = "S&P 500"
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            t_qs = _median_time(lambda: qs.reports.html(returns, output=str(tmp / "qs.html"),
-                                                        title="S&P 500"), repeats=1)
+            t_qs = _median_time(
+                lambda: qs.reports.html(returns, output=str(tmp / "qs.html"), title="S&P 500"),
+                repeats=1,
+            )
         print(f"quantstats full HTML tearsheet, S&P 500 ({len(returns)} days): {t_qs:.2f} s")
     except Exception as e:
         print(f"quantstats tearsheet unavailable: {type(e).__name__}: {e}")
@@ -103,8 +107,10 @@ def main() -> None:
         t_check = _median_time(lambda: check_article(article, store))
         n = len(check_article(article, store).results)
         verdict = "meets" if t_check < 1.0 else "MISSES"
-        print(f"check {article.name} ({n} claims, store: {'yes' if store else 'no'}): "
-              f"{t_check:.3f} s ({verdict} the target of under 1 s)")
+        print(
+            f"check {article.name} ({n} claims, store: {'yes' if store else 'no'}): "
+            f"{t_check:.3f} s ({verdict} the target of under 1 s)"
+        )
     except Exception as e:
         print(f"claim check unavailable: {type(e).__name__}: {e}")
 

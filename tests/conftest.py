@@ -42,3 +42,21 @@ def _isolated_home(
 ) -> None:
     """Never touch the user's real store: THESIS_HOME points at a temporary folder."""
     monkeypatch.setenv("THESIS_HOME", str(tmp_path_factory.mktemp("thesis_home")))
+
+
+@pytest.fixture(scope="session")
+def market_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A real DuckDB store with all of ``../shared/data`` imported once, opened read-only.
+
+    Shared by the analysis, writing and pipeline tests; tests that write use their own store.
+    """
+    from thesis.data.providers.csv import import_path
+    from thesis.data.store import Store
+
+    path = tmp_path_factory.mktemp("market_store") / "market.duckdb"
+    writer = Store(path)
+    import_path(writer, shared_data)
+    writer.close()
+    store = Store(path, read_only=True)
+    yield store
+    store.close()

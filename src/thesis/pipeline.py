@@ -97,20 +97,20 @@ class _Inputs:
             return None
         if not self.store.has(series):
             notes[key] = (
-                f"The store has no series '{series}' (thesis key {key}), so this part was left out; "
+                f"The store has no series `{series}` (thesis key `{key}`), so this part was left out; "
                 f"add it with `thesis data import` or `thesis data update {series}`."
             )
             return None
         s = self.get(series, key=key)
         if s is None:
             notes[key] = (
-                f"Series '{series}' (thesis key {key}) has no data on or before the analysis date."
+                f"Series `{series}` (thesis key `{key}`) has no data on or before the analysis date."
             )
             return None
         if stale_days is not None and (pd.Timestamp(self.as_of) - s.index[-1]).days > stale_days:
             notes[key] = (
-                f"Series '{series}' (thesis key {key}) ends on {s.index[-1].date()}, long before the analysis "
-                "date, so it was not used for the current reading."
+                f"Series `{series}` (thesis key `{key}`) ends long before the analysis date, so it "
+                "was not used for the current reading."
             )
             return None
         return s
@@ -257,7 +257,9 @@ def run_thesis(
     charts: dict[str, Any] = {}
     tables: dict[str, pd.DataFrame] = {}
 
-    def step(name: str, fn: Callable[[], Any], *, required: bool = False) -> Any:
+    def step(
+        name: str, fn: Callable[[], Any], *, required: bool = False, drop: tuple[str, ...] = ()
+    ) -> Any:
         say(name)
         t = time.perf_counter()
         try:
@@ -272,7 +274,7 @@ def run_thesis(
         timings[name] = round(time.perf_counter() - t, 3)
         if res is not None:
             results[name] = res
-            facts.extend(res.facts())
+            facts.extend(f for f in res.facts() if not f.id.startswith(drop) or not drop)
             notes.update({f"{name}.{i}": n for i, n in enumerate(getattr(res, "notes", ()) or ())})
         return res
 
@@ -357,8 +359,25 @@ def run_thesis(
         index_long = monthly if monthly is not None else prices
         smb = data.optional(spec.compare.smb, key="compare.smb", notes=notes)
         rec = data.optional(r.recession_series, key="rates.recession_series", notes=notes)
+        if store.info(r.policy_series).frequency == "quarterly":
+            # the cycle detector works on months: carry each quarter's rate through its months
+            src = policy.attrs.get("source")
+            policy = policy.resample("MS").ffill()
+            policy.attrs["source"] = src
+            notes["rates.quarterly"] = (
+                f"The policy-rate series `{r.policy_series}` is quarterly, so cycle dates are only "
+                "known to the quarter."
+            )
         if r.cycles_start is not None:
             policy = policy[policy.index >= pd.Timestamp(r.cycles_start)]
+        # a policy series that stopped long ago can still date past cycles, but not say where
+        # the rate stands now
+        stale = (pd.Timestamp(as_of) - policy.index[-1]).days > 100
+        if stale:
+            notes["rates.policy_now"] = (
+                f"The policy-rate series `{r.policy_series}` ends long before the analysis date, so "
+                "past easing cycles are shown but the current rate and stance are not."
+            )
         cyc = step(
             "fed_cycles",
             lambda: cyc_mod.fed_cycles(
@@ -370,6 +389,7 @@ def run_thesis(
                 thesis_cuts=r.cuts,
                 cut_bp=r.cut_bp,
             ),
+            drop=("fed.policy_rate", "fed.in_easing_cycle") if stale else (),
         )
         if cyc is not None:
             charts["fed_cycles"] = cyc.to_frame()

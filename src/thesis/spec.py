@@ -107,7 +107,9 @@ class RatesSpec(_Model):
     recession_series: str | None = "usrec"
     # before the 1980s the Fed did not steer by a fed funds target, and the monthly series then
     # yields many short "cycles" that are noise; the default starts where targeting resumed
-    cycles_start: dt.date | None = Field(dt.date(1982, 10, 1), description="first month searched for easing cycles")
+    cycles_start: dt.date | None = Field(
+        dt.date(1982, 10, 1), description="first month searched for easing cycles"
+    )
 
     @field_validator("decisions_series", "recession_series", mode="before")
     @classmethod

@@ -923,7 +923,10 @@ def target_probabilities(
         if lv.reached
     )
     if min(fan_paths, n_paths) < n_paths:
-        notes += (f"fan quantiles from the first {min(fan_paths, n_paths):,} paths of each method",)
+        notes += (
+            "The fan chart's quantile paths use a subsample of each method's paths (the first "
+            "ones simulated); the probabilities and horizon quantiles use all of them.",
+        )
     lineage = (_window_source(s, name),)
     return TargetProbabilities(
         subject=subject,

@@ -92,13 +92,18 @@ def _colour(method: str, i: int) -> str:
 # --------------------------------------------------------------------------- helpers
 
 
-def _plt() -> Any:
-    import matplotlib
+def _figure(figsize: tuple[float, float]) -> tuple[Any, Any]:
+    """A figure and its axes on the Agg canvas, without pyplot's global figure manager.
 
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    The object-oriented API keeps rendering independent of any interactive backend a user may
+    have configured, and skips pyplot's bookkeeping (a measurable share of a small chart's cost).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    return plt
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
 
 
 def _style(ax: Any) -> None:
@@ -109,8 +114,15 @@ def _style(ax: Any) -> None:
     ax.tick_params(labelsize=8)
 
 
-def _finish(fig: Figure, source: str, *, left: float = 0.1, right: float = 0.97,
-            bottom: float = 0.2, top: float = 0.9) -> bytes:
+def _finish(
+    fig: Figure,
+    source: str,
+    *,
+    left: float = 0.1,
+    right: float = 0.97,
+    bottom: float = 0.2,
+    top: float = 0.9,
+) -> bytes:
     """Draw the source line under the axes and return the PNG bytes.
 
     Margins are fixed per chart (fractions of the figure) rather than found by ``tight_layout``,
@@ -120,12 +132,11 @@ def _finish(fig: Figure, source: str, *, left: float = 0.1, right: float = 0.97,
     fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=_DPI, metadata={"Software": None})
-    _plt().close(fig)
     return buf.getvalue()
 
 
 def _source_line(outlook: Outlook, fact_ids: Iterable[str], extra: str = "") -> str:
-    """"Source: sp500 (fred), 2016-02-12 to 2025-11-26; ..." from the facts' lineage."""
+    """ "Source: sp500 (fred), 2016-02-12 to 2025-11-26; ..." from the facts' lineage."""
     seen: dict[tuple[str, str], tuple[str | None, str | None]] = {}
     for fid in fact_ids:
         fact = outlook.facts.get(fid)
@@ -156,10 +167,14 @@ _PRECISE_PCT = (".distance_pct.", "policy_rate", "real_yield_pct", ".ytd_pct", "
 def display_decimals(fact: Fact) -> int | None:
     """The writer's precision for a fact, when the fact does not state one.
 
-    ``fact.decimals`` wins. Otherwise integer values print without decimals (a threshold of
+    Probabilities print as whole percents. Otherwise ``fact.decimals`` wins; failing that, integer
+    values print without decimals (a threshold of
     6,900, a weight of 60%), points keep cents only for closes, and percents keep one decimal
     except for distances, drawdowns and rates.
     """
+    if fact.unit == "probability" and fact.is_numeric:
+        # simulated and historical shares are not known to a tenth of a percent: whole percents
+        return 0
     if fact.decimals is not None or not fact.is_numeric:
         return fact.decimals
     v = float(fact.value)
@@ -167,8 +182,9 @@ def display_decimals(fact: Fact) -> int | None:
         return 0
     if fact.unit == "points" and not fact.id.endswith(_PRECISE_POINTS):
         return 0
-    if fact.unit == "pct" and not (fact.id.endswith(".drawdown_pct") or
-                                   any(k in fact.id for k in _PRECISE_PCT)):
+    if fact.unit == "pct" and not (
+        fact.id.endswith(".drawdown_pct") or any(k in fact.id for k in _PRECISE_PCT)
+    ):
         return 1
     return None
 
@@ -209,8 +225,7 @@ def index_chart(outlook: Outlook) -> Chart | None:
     hist = hist[hist.index >= hist.index[-1] - pd.DateOffset(years=2)]
     fans: dict[str, pd.DataFrame] = outlook.charts.get("fan") or {}
 
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7.2, 3.8))
+    fig, ax = _figure((7.2, 3.8))
     ax.plot(hist.index, hist.to_numpy(dtype=float), color="#222222", linewidth=1.1, label="Close")
     drawn: list[str] = []
     for i, (method, fan) in enumerate(fans.items()):
@@ -221,18 +236,40 @@ def index_chart(outlook: Outlook) -> Chart | None:
         colour = _colour(method, i)
         # the widest band only for the first method: overlapping bands become unreadable
         if i == 0 and {"q05", "q95"} <= set(fan.columns):
-            ax.fill_between(fan.index, fan["q05"], fan["q95"], color=colour, alpha=0.12,
-                            linewidth=0, label=f"{method_name(method)} 5–95th pct")
+            ax.fill_between(
+                fan.index,
+                fan["q05"],
+                fan["q95"],
+                color=colour,
+                alpha=0.12,
+                linewidth=0,
+                label=f"{method_name(method)} 5–95th pct",
+            )
         if {"q25", "q75"} <= set(fan.columns):
-            ax.fill_between(fan.index, fan["q25"], fan["q75"], color=colour,
-                            alpha=0.25 if i == 0 else 0.12, linewidth=0,
-                            label=f"{method_name(method)} 25–75th pct")
+            ax.fill_between(
+                fan.index,
+                fan["q25"],
+                fan["q75"],
+                color=colour,
+                alpha=0.25 if i == 0 else 0.12,
+                linewidth=0,
+                label=f"{method_name(method)} 25–75th pct",
+            )
         if "q50" in fan.columns:
-            ax.plot(fan.index, fan["q50"], color=colour, linewidth=1.0, linestyle="--",
-                    label=f"{method_name(method)} median")
+            ax.plot(
+                fan.index,
+                fan["q50"],
+                color=colour,
+                linewidth=1.0,
+                linestyle="--",
+                label=f"{method_name(method)} median",
+            )
         drawn.append(method)
     fact_ids: list[str] = []
     x_right = ax.get_xlim()[1]
+    y_lo, y_hi = ax.get_ylim()
+    gap = (y_hi - y_lo) * 0.045  # labels of close levels are pushed apart to stay readable
+    last_y = -float("inf")
     for lv, kind, fact in _levels(outlook):
         colour = _TARGET_COLOUR if kind == "target" else _THRESHOLD_COLOUR
         ax.axhline(lv, color=colour, linewidth=0.9, linestyle=":" if kind == "threshold" else "-")
@@ -241,8 +278,18 @@ def index_chart(outlook: Outlook) -> Chart | None:
             fact_ids.append(fact.id)
         else:
             label = kind
-        ax.text(x_right, lv, " " + label, color=colour, fontsize=7, va="center", ha="left",
-                clip_on=False)
+        y = max(lv, last_y + gap)
+        last_y = y
+        ax.text(
+            x_right,
+            y,
+            " " + label,
+            color=colour,
+            fontsize=7,
+            va="center",
+            ha="left",
+            clip_on=False,
+        )
     ax.set_ylabel("Index level (points)", fontsize=8)
     ax.set_xlabel("Date", fontsize=8)
     ax.set_title(f"{outlook.subject_name}: history and simulated range to the horizon", fontsize=9)
@@ -256,10 +303,15 @@ def index_chart(outlook: Outlook) -> Chart | None:
         else ""
     )
     src = _source_line(outlook, ids, extra)
-    return Chart("index", f"{outlook.subject_name}, thresholds, targets and simulated range",
-                 f"Line chart of the {outlook.subject_name} with its thresholds, targets and fan "
-                 "of simulated closes", src, _finish(fig, src, right=0.86, bottom=0.17),
-                 tuple(fact_ids))
+    return Chart(
+        "index",
+        f"{outlook.subject_name}, thresholds, targets and simulated range",
+        f"Line chart of the {outlook.subject_name} with its thresholds, targets and fan "
+        "of simulated closes",
+        src,
+        _finish(fig, src, right=0.86, bottom=0.17),
+        tuple(fact_ids),
+    )
 
 
 def _thousands() -> Any:
@@ -275,12 +327,14 @@ def probability_chart(outlook: Outlook) -> Chart | None:
 
     s = outlook.subject
     levels = _levels(outlook)
-    methods = [m for m in outlook.methods if any(
-        f"{s}.p_touch.{level_key(lv)}.{m}" in outlook.facts for lv, _, _ in levels)]
+    methods = [
+        m
+        for m in outlook.methods
+        if any(f"{s}.p_touch.{level_key(lv)}.{m}" in outlook.facts for lv, _, _ in levels)
+    ]
     if not levels or not methods:
         return None
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7.2, 3.4))
+    fig, ax = _figure((7.2, 3.4))
     width = 0.8 / len(methods)
     x = np.arange(len(levels))
     ids: list[str] = []
@@ -297,10 +351,16 @@ def probability_chart(outlook: Outlook) -> Chart | None:
         bars = ax.bar(pos, heights, width * 0.92, color=_colour(m, j), label=method_name(m))
         for bar, text in zip(bars, labels, strict=True):
             if text:
-                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_height() + 1.5, text,
-                        ha="center", va="bottom", fontsize=6.5)
+                ax.text(
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_height() + 1.5,
+                    text,
+                    ha="center",
+                    va="bottom",
+                    fontsize=6.5,
+                )
     names = []
-    for lv, kind, fact in levels:
+    for _lv, kind, fact in levels:
         names.append(f"{_fmt(fact) if fact is not None else kind}\n({kind})")
     ax.set_xticks(x, names, fontsize=8)
     ax.set_ylim(0, 110)
@@ -310,29 +370,44 @@ def probability_chart(outlook: Outlook) -> Chart | None:
     ax.legend(fontsize=7, frameon=False, loc="upper right")
     _style(ax)
     src = _source_line(outlook, ids, "Monte Carlo path simulations")
-    return Chart("probabilities", "Probability of reaching each level, by method",
-                 "Bar chart of the probability of touching each threshold and target by method",
-                 src, _finish(fig, src, bottom=0.25), tuple(ids))
+    return Chart(
+        "probabilities",
+        "Probability of reaching each level, by method",
+        "Bar chart of the probability of touching each threshold and target by method",
+        src,
+        _finish(fig, src, bottom=0.25),
+        tuple(ids),
+    )
 
 
 def valuation_chart(outlook: Outlook) -> Chart | None:
     """Bear, base and bull index ranges at the horizon with their P/E bands."""
     s = outlook.subject
-    cases = [c for c in ("bear", "base", "bull")
-             if f"{s}.range.{c}.low" in outlook.facts and f"{s}.range.{c}.high" in outlook.facts]
+    cases = [
+        c
+        for c in ("bear", "base", "bull")
+        if f"{s}.range.{c}.low" in outlook.facts and f"{s}.range.{c}.high" in outlook.facts
+    ]
     if not cases:
         return None
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7.2, 2.9))
+    fig, ax = _figure((7.2, 2.9))
     colours = {"bear": "#C44E52", "base": "#8C8C8C", "bull": "#55A868"}
     ids: list[str] = []
     for i, c in enumerate(cases):
         lo, hi = outlook.facts[f"{s}.range.{c}.low"], outlook.facts[f"{s}.range.{c}.high"]
         ids += [lo.id, hi.id]
-        ax.barh(i, float(hi.value) - float(lo.value), left=float(lo.value), height=0.5,
-                color=colours[c], alpha=0.75)
-        pel, peh = outlook.facts.get(f"{s}.range.{c}.pe_low"), outlook.facts.get(
-            f"{s}.range.{c}.pe_high")
+        ax.barh(
+            i,
+            float(hi.value) - float(lo.value),
+            left=float(lo.value),
+            height=0.5,
+            color=colours[c],
+            alpha=0.75,
+        )
+        pel, peh = (
+            outlook.facts.get(f"{s}.range.{c}.pe_low"),
+            outlook.facts.get(f"{s}.range.{c}.pe_high"),
+        )
         cond = ""
         if pel is not None and peh is not None:
             cond = f"P/E {_fmt(pel)}–{_fmt(peh)}"
@@ -341,18 +416,24 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
     level = outlook.facts.get(f"{s}.level")
     if level is not None:
         ax.axvline(float(level.value), color="#222222", linewidth=1.0)
-        ax.text(float(level.value), len(cases) - 0.45, f"now {_fmt(level)}", fontsize=7,
-                ha="center", va="bottom", zorder=5,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        ax.text(
+            float(level.value),
+            len(cases) - 0.45,
+            f"now {_fmt(level)}",
+            fontsize=7,
+            ha="center",
+            va="bottom",
+            zorder=5,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
+        )
         ids.append(level.id)
-    for lv, kind, fact in _levels(outlook):
+    for lv, kind, _fact in _levels(outlook):
         colour = _TARGET_COLOUR if kind == "target" else _THRESHOLD_COLOUR
         ax.axvline(lv, color=colour, linewidth=0.9, linestyle=":")
     ax.set_yticks(range(len(cases)), [c.title() for c in cases], fontsize=8)
     ax.set_ylim(-0.6, len(cases) - 0.2)
     ax.set_xlabel("Index level at the horizon (points)", fontsize=8)
-    ax.set_title("Valuation ranges: forward EPS times a P/E band from similar regimes",
-                 fontsize=9)
+    ax.set_title("Valuation ranges: forward EPS times a P/E band from similar regimes", fontsize=9)
     ax.xaxis.set_major_formatter(_thousands())
     lo_x, hi_x = ax.get_xlim()
     ax.set_xlim(lo_x, hi_x + (hi_x - lo_x) * 0.35)  # room for the labels on the right
@@ -360,9 +441,14 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.8)
     ax.grid(axis="y", visible=False)
     src = _source_line(outlook, ids, "Dotted lines: thresholds and targets")
-    return Chart("valuation", "Valuation ranges with their P/E conditions",
-                 "Horizontal bars of the bear, base and bull index ranges", src,
-                 _finish(fig, src, left=0.08, bottom=0.22), tuple(ids))
+    return Chart(
+        "valuation",
+        "Valuation ranges with their P/E conditions",
+        "Horizontal bars of the bear, base and bull index ranges",
+        src,
+        _finish(fig, src, left=0.08, bottom=0.22),
+        tuple(ids),
+    )
 
 
 def fed_cycles_chart(outlook: Outlook) -> Chart | None:
@@ -373,22 +459,33 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
     df = outlook.charts.get("fed_cycles")
     if df is None or len(df) == 0:
         return None
-    cols = [c for c in ("sp500_ret_3m_pct", "sp500_ret_6m_pct", "sp500_ret_12m_pct")
-            if c in df.columns]
+    cols = [
+        c for c in ("sp500_ret_3m_pct", "sp500_ret_6m_pct", "sp500_ret_12m_pct") if c in df.columns
+    ]
     if not cols or "first_cut" not in df.columns:
         return None
     df = df.sort_values("first_cut")
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7.2, 3.4))
+    fig, ax = _figure((7.2, 3.4))
     x = np.arange(len(df))
     width = 0.8 / len(cols)
-    shades = {"sp500_ret_3m_pct": "#A6BDDB", "sp500_ret_6m_pct": "#3690C0",
-              "sp500_ret_12m_pct": "#034E7B"}
-    names = {"sp500_ret_3m_pct": "3 months", "sp500_ret_6m_pct": "6 months",
-             "sp500_ret_12m_pct": "12 months"}
+    shades = {
+        "sp500_ret_3m_pct": "#A6BDDB",
+        "sp500_ret_6m_pct": "#3690C0",
+        "sp500_ret_12m_pct": "#034E7B",
+    }
+    names = {
+        "sp500_ret_3m_pct": "3 months",
+        "sp500_ret_6m_pct": "6 months",
+        "sp500_ret_12m_pct": "12 months",
+    }
     for j, c in enumerate(cols):
-        ax.bar(x - 0.4 + width * (j + 0.5), df[c].to_numpy(dtype=float), width * 0.92,
-               color=shades[c], label=f"after {names[c]}")
+        ax.bar(
+            x - 0.4 + width * (j + 0.5),
+            df[c].to_numpy(dtype=float),
+            width * 0.92,
+            color=shades[c],
+            label=f"after {names[c]}",
+        )
     labels = [pd.Timestamp(d).strftime("%b %Y") for d in df["first_cut"]]
     ax.set_xticks(x, labels, rotation=45, ha="right", fontsize=7)
     if "recession" in df.columns:
@@ -405,9 +502,13 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
         f.id for f in outlook.facts.prefixed("fed.")
     ][:1]
     src = _source_line(outlook, ids, f"{len(df)} easing cycles; NBER recession dates")
-    return Chart("fed_cycles", "Index returns after the Fed's first cut",
-                 "Bar chart of index returns after each Fed first cut", src,
-                 _finish(fig, src, bottom=0.3))
+    return Chart(
+        "fed_cycles",
+        "Index returns after the Fed's first cut",
+        "Bar chart of index returns after each Fed first cut",
+        src,
+        _finish(fig, src, bottom=0.3),
+    )
 
 
 def volatility_chart(outlook: Outlook) -> Chart | None:
@@ -422,35 +523,48 @@ def volatility_chart(outlook: Outlook) -> Chart | None:
     cols = [c for c in ("realised_ann_pct", "garch_ann_pct") if c in df.columns]
     if not cols:
         return None
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7.2, 3.2))
+    fig, ax = _figure((7.2, 3.2))
     base = df[cols[0]].dropna()
     # regime bands from the full history's quartiles (chart shading only, not a stated number)
     q = base.quantile([0.25, 0.75, 0.95]).to_numpy()
     top = float(base.max()) * 1.05
-    bands = [(0, q[0], "#E8F4EA", "calm"), (q[0], q[1], "#FFFFFF", "normal"),
-             (q[1], q[2], "#FDF1E1", "elevated"), (q[2], top, "#F9E0E0", "stressed")]
+    bands = [
+        (0, q[0], "#E8F4EA", "calm"),
+        (q[0], q[1], "#FFFFFF", "normal"),
+        (q[1], q[2], "#FDF1E1", "elevated"),
+        (q[2], top, "#F9E0E0", "stressed"),
+    ]
     for lo, hi, colour, name in bands:
         ax.axhspan(lo, hi, color=colour, zorder=0)
         if hi - lo > top * 0.07:  # a thin band's name would overprint its neighbours'
-            ax.text(df.index[0], (lo + hi) / 2, f" {name}", fontsize=6.5, color="#777777",
-                    va="center")
+            ax.text(
+                df.index[0], (lo + hi) / 2, f" {name}", fontsize=6.5, color="#777777", va="center"
+            )
     names = {"realised_ann_pct": "Realised, 21 sessions", "garch_ann_pct": "GARCH conditional"}
     colours = {"realised_ann_pct": "#222222", "garch_ann_pct": "#DD8452"}
     for c in cols:
-        ax.plot(df.index, df[c].to_numpy(dtype=float), color=colours[c], linewidth=0.8,
-                label=names[c])
+        ax.plot(
+            df.index, df[c].to_numpy(dtype=float), color=colours[c], linewidth=0.8, label=names[c]
+        )
     ax.set_ylim(0, top)
     ax.set_ylabel("Volatility, annualised (%)", fontsize=8)
     ax.set_xlabel("Date", fontsize=8)
     ax.set_title("Volatility regime", fontsize=9)
     ax.legend(fontsize=7, frameon=False, loc="upper right")
     _style(ax)
-    ids = [i for i in (f"{outlook.subject}.vol_realised_ann_pct", f"{outlook.subject}.level")
-           if i in outlook.facts]
+    ids = [
+        i
+        for i in (f"{outlook.subject}.vol_realised_ann_pct", f"{outlook.subject}.level")
+        if i in outlook.facts
+    ]
     src = _source_line(outlook, ids, "Bands: quartiles and 95th percentile of realised volatility")
-    return Chart("volatility", "Volatility regime", "Line chart of realised and GARCH volatility",
-                 src, _finish(fig, src, left=0.08, bottom=0.19))
+    return Chart(
+        "volatility",
+        "Volatility regime",
+        "Line chart of realised and GARCH volatility",
+        src,
+        _finish(fig, src, left=0.08, bottom=0.19),
+    )
 
 
 def equity_chart(outlook: Outlook) -> Chart | None:
@@ -462,11 +576,15 @@ def equity_chart(outlook: Outlook) -> Chart | None:
         return None
     df = df.copy()
     df.index = pd.to_datetime(df.index)
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7.2, 3.2))
+    fig, ax = _figure((7.2, 3.2))
     for i, c in enumerate(df.columns):
-        ax.plot(df.index, df[c].to_numpy(dtype=float), linewidth=1.0,
-                color=_FALLBACK_COLOURS[i % len(_FALLBACK_COLOURS)], label=str(c))
+        ax.plot(
+            df.index,
+            df[c].to_numpy(dtype=float),
+            linewidth=1.0,
+            color=_FALLBACK_COLOURS[i % len(_FALLBACK_COLOURS)],
+            label=str(c),
+        )
     ax.set_ylabel("Growth of one dollar (USD)", fontsize=8)
     ax.set_xlabel("Date", fontsize=8)
     ax.set_title("Portfolio and benchmarks", fontsize=9)
@@ -474,21 +592,28 @@ def equity_chart(outlook: Outlook) -> Chart | None:
     _style(ax)
     ids = [f.id for f in outlook.facts.prefixed("portfolio.")][:3]
     src = _source_line(outlook, ids, "Backtest after costs")
-    return Chart("equity", "Portfolio and benchmarks", "Line chart of equity curves", src,
-                 _finish(fig, src, bottom=0.19))
+    return Chart(
+        "equity",
+        "Portfolio and benchmarks",
+        "Line chart of equity curves",
+        src,
+        _finish(fig, src, bottom=0.19),
+    )
 
 
 def stress_chart(outlook: Outlook) -> Chart | None:
     """Loss by stress scenario (portfolio total, horizontal bars)."""
     import re
 
-    facts = [f for f in outlook.facts.prefixed("stress.")
-             if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric]
+    facts = [
+        f
+        for f in outlook.facts.prefixed("stress.")
+        if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric
+    ]
     if not facts:
         return None
     facts = sorted(facts, key=lambda f: float(f.value))
-    plt = _plt()
-    fig, ax = plt.subplots(figsize=(7.2, 0.5 + 0.4 * len(facts) + 1.0))
+    fig, ax = _figure((7.2, 0.5 + 0.4 * len(facts) + 1.0))
     names = [scenario_name(f.id.split(".")[1]) for f in facts]
     vals = [-abs(float(f.value)) for f in facts]
     ax.barh(range(len(facts)), vals, color="#C44E52", alpha=0.8, height=0.6)
@@ -503,17 +628,27 @@ def stress_chart(outlook: Outlook) -> Chart | None:
     ax.grid(axis="y", visible=False)
     ids = [f.id for f in facts]
     src = _source_line(outlook, ids, "Historical and hypothetical scenarios")
-    return Chart("stress", "Stress tests", "Horizontal bars of portfolio losses by scenario", src,
-                 _finish(fig, src, left=0.2, bottom=0.6 / fig.get_figheight() + 0.12),
-                 tuple(ids))
+    return Chart(
+        "stress",
+        "Stress tests",
+        "Horizontal bars of portfolio losses by scenario",
+        src,
+        _finish(fig, src, left=0.2, bottom=0.6 / fig.get_figheight() + 0.12),
+        tuple(ids),
+    )
 
 
 def scenario_name(key: str) -> str:
     """``gfc_2008`` → ``GFC 2008``; short all-letter tokens are treated as acronyms."""
     words = key.replace("-", "_").split("_")
-    return " ".join(w.upper() if len(w) <= 4 and w.isalpha() and w.lower() not in
-                    {"the", "of", "and", "in", "rate", "rise", "fall", "cut"} else w.capitalize()
-                    for w in words)
+    return " ".join(
+        w.upper()
+        if len(w) <= 4
+        and w.isalpha()
+        and w.lower() not in {"the", "of", "and", "in", "rate", "rise", "fall", "cut"}
+        else w.capitalize()
+        for w in words
+    )
 
 
 CHART_BUILDERS: dict[str, Callable[[Outlook], Chart | None]] = {

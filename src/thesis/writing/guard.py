@@ -98,12 +98,12 @@ for _name, _i in list(_MONTH_NAMES.items()):
 _MONTH_NAMES["sept"] = 9
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{n}>(?:19|20)\d\d)"
+_YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)"
 
 _DATE_RE = re.compile(
     "|".join(
         (
-            r"(?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+            r"(?P<iso>\b(?P<iy>(?:1[89]|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
             # 26 November 2025 / 26 Nov / 26th of November
             r"(?P<dmy>\b" + _DAY.format(n="d1") + r"(?:\sof)?\s(?P<m1>" + _MON + r")"
             r"(?:,?\s" + _YEAR.format(n="y1") + r")?\b)",
@@ -335,7 +335,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             and "," not in body
             and decimals == 0
             and len(body) == 4
-            and 1900 <= int(body) <= 2100
+            and 1800 <= int(body) <= 2100
         ):
             kind = "year"
         else:
@@ -485,7 +485,7 @@ class _Index:
         for f in self.facts:
             if f.unit == "date" and f.value is not None:
                 note(primary, f.value, f.id)
-            for iso in re.findall(r"(?:19|20)\d\d-[01]\d-[0-3]\d", f.id):
+            for iso in re.findall(r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d", f.id):
                 note(primary, iso, f.id)
             note(secondary, f.as_of, f.id)
             for s in f.lineage:

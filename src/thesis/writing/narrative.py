@@ -199,10 +199,11 @@ class Article:
 _TOKEN = re.compile(r"\{([^{}]+)\}")
 
 
-def _pick(key: str, options: Sequence[str]) -> str:
+def _pick(key: str, options: Sequence[str], offset: int = 0) -> str:
     """Deterministic choice among phrasings by a hash of the sentence key."""
     h = int(hashlib.sha1(key.encode()).hexdigest()[:8], 16)
-    return options[h % len(options)]
+    # ``offset`` walks neighbouring sentences of one kind through different phrasings
+    return options[(h + offset) % len(options)]
 
 
 def _prose(method: str) -> str:
@@ -342,45 +343,115 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
         Fact("outlook.horizon", outlook.horizon, "date", as_of, "horizon of the thesis"),
     ]
     for lower, words in LIKELIHOOD_SCALE:
-        out.append(Fact(f"writing.likelihood_scale.{words.replace(' ', '_')}", lower,
-                        "probability", as_of, "stated likelihood scale (thesis.writing.format)",
-                        label=f"lower bound of '{words}'"))
+        out.append(
+            Fact(
+                f"writing.likelihood_scale.{words.replace(' ', '_')}",
+                lower,
+                "probability",
+                as_of,
+                "stated likelihood scale (thesis.writing.format)",
+                label=f"lower bound of '{words}'",
+            )
+        )
     for k in (50, 80, 95):
-        out.append(Fact(f"writing.nominal_coverage.{k}", k / 100, "probability", as_of,
-                        "nominal coverage of a central forecast band",
-                        label=f"central {k}% band"))
+        out.append(
+            Fact(
+                f"writing.nominal_coverage.{k}",
+                k / 100,
+                "probability",
+                as_of,
+                "nominal coverage of a central forecast band",
+                label=f"central {k}% band",
+            )
+        )
     for f in outlook.facts.prefixed("stress."):
         key = f.id.split(".")[1]
         fid = f"writing.scenario.{key}"
         if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and fid not in {x.id for x in out}:
             # a scenario's name may contain a year ("GFC 2008"): as a label fact it is traced too
-            out.append(Fact(fid, scenario_name(key), "label", as_of, "stress scenario name",
-                            label=f"name of the stress scenario {key}"))
+            out.append(
+                Fact(
+                    fid,
+                    scenario_name(key),
+                    "label",
+                    as_of,
+                    "stress scenario name",
+                    label=f"name of the stress scenario {key}",
+                )
+            )
     m = outlook.manifest or {}
     for src in _manifest_sources(outlook):
         series = str(src.get("series", "")).replace(".", "_")
         for key in ("start", "end"):
             if src.get(key):
-                out.append(Fact(f"manifest.data.{series}.{key}", str(src[key])[:10], "date", as_of,
-                                "run manifest", label=f"{key} of the data window of {series}"))
+                out.append(
+                    Fact(
+                        f"manifest.data.{series}.{key}",
+                        str(src[key])[:10],
+                        "date",
+                        as_of,
+                        "run manifest",
+                        label=f"{key} of the data window of {series}",
+                    )
+                )
         if src.get("content_hash"):
-            out.append(Fact(f"manifest.data.{series}.content_hash", str(src["content_hash"]),
-                            "label", as_of, "run manifest", label=f"content hash of {series}"))
+            out.append(
+                Fact(
+                    f"manifest.data.{series}.content_hash",
+                    str(src["content_hash"]),
+                    "label",
+                    as_of,
+                    "run manifest",
+                    label=f"content hash of {series}",
+                )
+            )
         if isinstance(src.get("rows"), int) and src["rows"] > 0:
-            out.append(Fact(f"manifest.data.{series}.rows", int(src["rows"]), "count", as_of,
-                            "run manifest", label=f"rows of {series}"))
+            out.append(
+                Fact(
+                    f"manifest.data.{series}.rows",
+                    int(src["rows"]),
+                    "count",
+                    as_of,
+                    "run manifest",
+                    label=f"rows of {series}",
+                )
+            )
     seed = outlook.facts.get("sim.seed")
     seed_value = seed.value if seed is not None else m.get("seed")
     if isinstance(seed_value, int) and not isinstance(seed_value, bool):
         # a seed is an identifier: printed as written, without thousands separators
-        out.append(Fact("writing.seed", str(seed_value), "label", as_of,
-                        "the run's random seed (sim.seed), as text", label="random seed"))
+        out.append(
+            Fact(
+                "writing.seed",
+                str(seed_value),
+                "label",
+                as_of,
+                "the run's random seed (sim.seed), as text",
+                label="random seed",
+            )
+        )
     for pkg, ver in (m.get("versions") or {}).items():
-        out.append(Fact(f"manifest.version.{pkg}", str(ver), "label", as_of, "run manifest",
-                        label=f"version of {pkg}"))
+        out.append(
+            Fact(
+                f"manifest.version.{pkg}",
+                str(ver),
+                "label",
+                as_of,
+                "run manifest",
+                label=f"version of {pkg}",
+            )
+        )
     if m.get("created_at"):
-        out.append(Fact("manifest.created_at", str(m["created_at"])[:10], "date", as_of,
-                        "run manifest", label="date the run was made"))
+        out.append(
+            Fact(
+                "manifest.created_at",
+                str(m["created_at"])[:10],
+                "date",
+                as_of,
+                "run manifest",
+                label="date the run was made",
+            )
+        )
     return [f for f in out if f.id not in outlook.facts]
 
 
@@ -433,23 +504,37 @@ def _summary(w: _Writer) -> Section:
     o, name = w.o, w.o.subject_name
     para: list[Sentence] = []
     if not w.has(w.id("level"), w.id("level_date")):
-        para.append(w.plain("summary.missing", (w.note("levels") or
-                    f"No closing level of the {name} was available for the analysis date, "
-                    "so the article cannot say where the index stands.")))
+        para.append(
+            w.plain(
+                "summary.missing",
+                (
+                    w.note("levels")
+                    or f"No closing level of the {name} was available for the analysis date, "
+                    "so the article cannot say where the index stands."
+                ),
+            )
+        )
         sec.paragraphs.append(para)
         return sec
     if w.num(w.id("drawdown_pct")) is not None and w.has(w.id("high"), w.id("high_date")):
         at_record = bool((w.get(w.id("at_record")) or Fact("x", False, "bool", "", "")).value)
         if at_record or w.num(w.id("drawdown_pct")) == 0:
-            para.append(w.say("summary.level", f"The {name} closed at {{@level}} on "
-                              "{@level_date}, a record close."))
+            para.append(
+                w.say(
+                    "summary.level",
+                    f"The {name} closed at {{@level}} on {{@level_date}}, a record close.",
+                )
+            )
         else:
-            tmpl = _pick(o.as_of + "level", (
-                f"The {name} closed at {{@level}} on {{@level_date}}, {{@drawdown_pct|abs}} "
-                "below its record close of {@high} on {@high_date}.",
-                f"On {{@level_date}} the {name} stood at {{@level}}, {{@drawdown_pct|abs}} "
-                "short of the record {@high} it set on {@high_date}.",
-            ))
+            tmpl = _pick(
+                o.as_of + "level",
+                (
+                    f"The {name} closed at {{@level}} on {{@level_date}}, {{@drawdown_pct|abs}} "
+                    "below its record close of {@high} on {@high_date}.",
+                    f"On {{@level_date}} the {name} stood at {{@level}}, {{@drawdown_pct|abs}} "
+                    "short of the record {@high} it set on {@high_date}.",
+                ),
+            )
             para.append(w.say("summary.level", tmpl))
     else:
         para.append(w.say("summary.level", f"The {name} closed at {{@level}} on {{@level_date}}."))
@@ -461,34 +546,47 @@ def _summary(w: _Writer) -> Section:
         d = w.num(did)
         if d is None:
             continue
-        item = [w.part(did, style="abs"), Part(" " + ("below" if d > 0 else "above") + " "),
-                w.part(fid)]
+        item = [
+            w.part(did, style="abs"),
+            Part(" " + ("below" if d > 0 else "above") + " "),
+            w.part(fid),
+        ]
         who = o.targets.get(lv) or o.targets.get(int(lv)) if kind == "target" else ""
         if kind == "target" and who and _no_digits(who):
-            item.append(Part(f" ({who}'s target)"))
+            item.append(Part(f" ({who})" if "target" in who.lower() else f" ({who}'s target)"))
         (below if d > 0 else above).append(item)
     if below:
-        para.append(w.say("summary.distance",
-                          _pick(o.as_of + "dist", ("That leaves it {items}.",
-                                                    "It sits {items}.")),
-                          items=_join(below)))
+        para.append(
+            w.say(
+                "summary.distance",
+                _pick(o.as_of + "dist", ("That leaves it {items}.", "It sits {items}.")),
+                items=_join(below),
+            )
+        )
     if above:
         para.append(w.say("summary.above", "It is already {items}.", items=_join(above)))
-    first = next((x for x in w.levels() if (w.num(w.id(f"distance_pct.{level_key(x[0])}")) or 0) > 0),
-                 None)
+    first = next(
+        (x for x in w.levels() if (w.num(w.id(f"distance_pct.{level_key(x[0])}")) or 0) > 0), None
+    )
     if first is not None and w.has(w.id(f"distance_sd.{level_key(first[0])}")):
         k = level_key(first[0])
-        para.append(w.say(f"summary.distance_sd.{k}",
-                          f"Closing that gap to {{{first[2]}}} takes a rise of about "
-                          f"{{@distance_sd.{k}}} typical daily moves."))
+        para.append(
+            w.say(
+                f"summary.distance_sd.{k}",
+                f"Closing that gap to {{{first[2]}}} takes a rise of about "
+                f"{{@distance_sd.{k}|d1}} typical daily moves.",
+            )
+        )
     sec.paragraphs.append(para)
 
     # probabilities by method
     para = []
     any_p = False
-    for lv, _kind, fid in w.levels():
+    for n_level, (lv, _kind, fid) in enumerate(w.levels()):
         k = level_key(lv)
-        touch = [(m, w.id(f"p_touch.{k}.{m}")) for m in o.methods if w.has(w.id(f"p_touch.{k}.{m}"))]
+        touch = [
+            (m, w.id(f"p_touch.{k}.{m}")) for m in o.methods if w.has(w.id(f"p_touch.{k}.{m}"))
+        ]
         if not touch:
             continue
         any_p = True
@@ -497,60 +595,107 @@ def _summary(w: _Writer) -> Section:
         verdict = words_lo if words_lo == words_hi else f"between {words_lo} and {words_hi}"
         by_method = _join([[w.part(i), Part(f" ({_prose(m)})")] for m, i in touch])
         horizon = "{@horizon_date}" if w.has(w.id("horizon_date")) else "the horizon"
-        tmpl = _pick(f"{o.as_of}.touch.{k}", (
-            f"The models put the chance that the index touches {{{fid}}} before {horizon} at "
-            "{by_method}: {verdict} on the scale in the appendix.",
-            f"A close at or above {{{fid}}} at some point before {horizon} looks {{verdict}}: "
-            "{by_method}.",
-            f"Reaching {{{fid}}} before {horizon} is {{verdict}} by these estimates, which "
-            "give {by_method}.",
-        ))
+        tmpl = _pick(
+            o.as_of + ".touch",
+            (
+                f"The models put the chance that the index touches {{{fid}}} before {horizon} at "
+                "{by_method}: {verdict} on the scale in the appendix.",
+                f"A close at or above {{{fid}}} at some point before {horizon} looks {{verdict}}: "
+                "{by_method}.",
+                f"Reaching {{{fid}}} before {horizon} is {{verdict}} by these estimates, which "
+                "give {by_method}.",
+            ),
+            offset=n_level,
+        )
         para.append(w.say(f"summary.touch.{k}", tmpl, by_method=by_method, verdict=verdict))
-        close = [(m, w.id(f"p_close_above.{k}.{m}")) for m in o.methods
-                 if w.has(w.id(f"p_close_above.{k}.{m}"))]
+        close = [
+            (m, w.id(f"p_close_above.{k}.{m}"))
+            for m in o.methods
+            if w.has(w.id(f"p_close_above.{k}.{m}"))
+        ]
         if close:
             cv = [w.num(i) or 0.0 for _, i in close]
             harder = "harder" if max(cv) <= min(vals) else "a different question"
-            para.append(w.say(f"summary.close_above.{k}",
-                              f"Ending the period at or above it is {harder}: {{by_method}}.",
-                              by_method=_join([[w.part(i), Part(f" ({_prose(m)})")]
-                                               for m, i in close])))
+            para.append(
+                w.say(
+                    f"summary.close_above.{k}",
+                    _pick(
+                        o.as_of + ".close",
+                        (
+                            f"Ending the period at or above it is {harder}: {{by_method}}.",
+                            f"Finishing at or above it on the last day is {harder}: {{by_method}}.",
+                        ),
+                        offset=n_level,
+                    ),
+                    by_method=_join([[w.part(i), Part(f" ({_prose(m)})")] for m, i in close]),
+                )
+            )
     if not any_p:
-        para.append(w.plain("summary.no_probabilities", (w.note("probabilities") or
-                    "No probability method ran for this outlook, so it gives levels and "
-                    "ranges only.")))
+        para.append(
+            w.plain(
+                "summary.no_probabilities",
+                (
+                    w.note("probabilities")
+                    or "No probability method ran for this outlook, so it gives levels and "
+                    "ranges only."
+                ),
+            )
+        )
     sec.paragraphs.append(para)
 
     # the spread of outcomes and the caveat
     para = []
-    m0 = next((m for m in ("bootstrap", *o.methods)
-               if w.has(*(w.id(f"horizon_q{q}.{m}") for q in ("05", "25", "50", "75", "95")))),
-              None)
+    m0 = next(
+        (
+            m
+            for m in ("bootstrap", *o.methods)
+            if w.has(*(w.id(f"horizon_q{q}.{m}") for q in ("05", "25", "50", "75", "95")))
+        ),
+        None,
+    )
     if m0 is not None and w.has(w.id("horizon_date")):
-        sessions = " ({@horizon_sessions|with_unit} away)" if w.has(w.id("horizon_sessions")) else ""
-        para.append(w.say("summary.quantiles",
-                          f"By {{@horizon_date}}{sessions}, the {_prose(m0)} simulation's "
-                          f"median close is {{@horizon_q50.{m0}}}; half of its paths end between "
-                          f"{{@horizon_q25.{m0}}} and {{@horizon_q75.{m0}}}, and nine in ten "
-                          f"between {{@horizon_q05.{m0}}} and {{@horizon_q95.{m0}}}."))
+        sessions = (
+            " ({@horizon_sessions|with_unit} away)" if w.has(w.id("horizon_sessions")) else ""
+        )
+        para.append(
+            w.say(
+                "summary.quantiles",
+                f"By {{@horizon_date}}{sessions}, the {_prose(m0)} simulation's "
+                f"median close is {{@horizon_q50.{m0}}}; half of its paths end between "
+                f"{{@horizon_q25.{m0}}} and {{@horizon_q75.{m0}}}, and nine in ten "
+                f"between {{@horizon_q05.{m0}}} and {{@horizon_q95.{m0}}}.",
+            )
+        )
     if any_p:
         if w.has(w.id("gbm.window_start"), w.id("gbm.window_end")):
-            para.append(w.say("summary.caveat",
-                              "These probabilities come from the index's own behaviour, here "
-                              "estimated from {@gbm.window_start} to {@gbm.window_end}; they "
-                              "assume the months ahead resemble that window and say nothing "
-                              "about news that has not happened yet."))
+            para.append(
+                w.say(
+                    "summary.caveat",
+                    "These probabilities come from the index's own behaviour, here "
+                    "estimated from {@gbm.window_start} to {@gbm.window_end}; they "
+                    "assume the months ahead resemble that window and say nothing "
+                    "about news that has not happened yet.",
+                )
+            )
         else:
-            para.append(w.plain("summary.caveat",
-                                "These probabilities come from the index's own past behaviour; "
-                                "they assume the months ahead resemble it and say nothing about "
-                                "news that has not happened yet."))
+            para.append(
+                w.plain(
+                    "summary.caveat",
+                    "These probabilities come from the index's own past behaviour; "
+                    "they assume the months ahead resemble it and say nothing about "
+                    "news that has not happened yet.",
+                )
+            )
         ses = [f for f in w.facts.prefixed(w.id("p_touch_se.")) if f.is_numeric]
         if ses and w.has("sim.n_paths"):
             worst = max(ses, key=lambda f: float(f.value))
-            para.append(w.say("summary.mc_error",
-                              "Each method simulated {sim.n_paths} paths, so simulation noise is "
-                              f"small: the largest Monte Carlo standard error is {{{worst.id}|d1}}."))
+            para.append(
+                w.say(
+                    "summary.mc_error",
+                    "Each method simulated {sim.n_paths} paths, so simulation noise is "
+                    f"small: the largest Monte Carlo standard error is {{{worst.id}|d1}}.",
+                )
+            )
     if para:
         sec.paragraphs.append(para)
     sec.charts += ["index", "probabilities"]
@@ -562,8 +707,11 @@ def _summary(w: _Writer) -> Section:
 
 def _probability_table(w: _Writer) -> Table | None:
     o = w.o
-    methods = [m for m in o.methods if any(
-        w.has(w.id(f"p_touch.{level_key(lv)}.{m}")) for lv, _, _ in w.levels())]
+    methods = [
+        m
+        for m in o.methods
+        if any(w.has(w.id(f"p_touch.{level_key(lv)}.{m}")) for lv, _, _ in w.levels())
+    ]
     if not methods:
         return None
     header: list[Cell] = [(Part("Level"),)]
@@ -578,8 +726,12 @@ def _probability_table(w: _Writer) -> Table | None:
                 i = w.id(f"{what}.{k}.{m}")
                 row.append((w.part(i),) if w.has(i) else (Part("–"),))
         rows.append(tuple(row))
-    return Table("probabilities", "Probability of reaching each level before the horizon",
-                 tuple(header), tuple(rows))
+    return Table(
+        "probabilities",
+        "Probability of reaching each level before the horizon",
+        tuple(header),
+        tuple(rows),
+    )
 
 
 def _earnings(w: _Writer) -> Section:
@@ -588,62 +740,116 @@ def _earnings(w: _Writer) -> Section:
     para: list[Sentence] = []
     if not w.has(w.id("eps_trailing")):
         reason = w.note("valuation", "earnings") or (
-            "no earnings-per-share series was available on or before the analysis date")
-        para.append(w.say("earnings.missing",
-                          "The valuation ranges could not be computed, so this outlook makes no "
-                          "claim about what earnings imply for the index. {reason}",
-                          reason=reason))
+            "no earnings-per-share series was available on or before the analysis date"
+        )
+        para.append(
+            w.say(
+                "earnings.missing",
+                "The valuation ranges could not be computed, so this outlook makes no "
+                "claim about what earnings imply for the index. {reason}",
+                reason=reason,
+            )
+        )
         sec.paragraphs.append(para)
         return sec
     if w.has(w.id("eps_trailing_date"), w.id("pe_trailing")):
-        para.append(w.say("earnings.trailing",
-                          "Trailing twelve-month earnings per share were {@eps_trailing} as of "
-                          "{@eps_trailing_date}, which puts the index on a trailing P/E of "
-                          "{@pe_trailing}."))
+        para.append(
+            w.say(
+                "earnings.trailing",
+                "Trailing twelve-month earnings per share were {@eps_trailing} as of "
+                "{@eps_trailing_date}, which puts the index on a trailing P/E of "
+                "{@pe_trailing}.",
+            )
+        )
     age = w.num(w.id("eps_age_months"))
     if age is not None and age > 4:
-        para.append(w.say("earnings.stale",
-                          "That figure is {@eps_age_months|with_unit} old, so the P/E is "
-                          "measured against stale earnings and should be read loosely."))
+        para.append(
+            w.say(
+                "earnings.stale",
+                "That figure is {@eps_age_months|with_unit} old, so the P/E is "
+                "measured against stale earnings and should be read loosely.",
+            )
+        )
     if w.has(w.id("eps_growth_assumed_pct"), w.id("eps_forward")):
-        para.append(w.say("earnings.forward",
-                          "The thesis assumes earnings growth of {@eps_growth_assumed_pct}, "
-                          "which would take forward EPS to {@eps_forward}."))
+        para.append(
+            w.say(
+                "earnings.forward",
+                "The thesis assumes earnings growth of {@eps_growth_assumed_pct}, "
+                "which would take forward EPS to {@eps_forward}.",
+            )
+        )
     sec.paragraphs.append(para)
 
     para = []
-    regime = [w.id(x) for x in ("regime.real_yield_pct", "regime.inflation_pct", "regime.months",
-                                "pe_regime_q10", "pe_regime_q50", "pe_regime_q90")]
+    regime = [
+        w.id(x)
+        for x in (
+            "regime.real_yield_pct",
+            "regime.inflation_pct",
+            "regime.months",
+            "pe_regime_q10",
+            "pe_regime_q50",
+            "pe_regime_q90",
+        )
+    ]
     if w.has(*regime):
-        para.append(w.say("earnings.regime",
-                          "Real ten-year yields stand at {@regime.real_yield_pct} and inflation "
-                          "at {@regime.inflation_pct}. In the {@regime.months} months of history "
-                          "with similar readings, the P/E ranged from {@pe_regime_q10} (tenth "
-                          "percentile) to {@pe_regime_q90} (ninetieth), with a median of "
-                          "{@pe_regime_q50}."))
+        para.append(
+            w.say(
+                "earnings.regime",
+                "Real ten-year yields stand at {@regime.real_yield_pct} and inflation "
+                "at {@regime.inflation_pct}. In the {@regime.months} months of history "
+                "with similar readings, the P/E ranged from {@pe_regime_q10} (tenth "
+                "percentile) to {@pe_regime_q90} (ninetieth), with a median of "
+                "{@pe_regime_q50}.",
+            )
+        )
         months = w.num(w.id("regime.months")) or 0
         if months < THIN_REGIME_MONTHS:
-            para.append(w.plain("earnings.regime_thin",
-                                "That is a short history to lean on; the multiples could "
-                                "easily sit outside this band."))
-    cases = [c for c in ("bear", "base", "bull")
-             if w.has(w.id(f"range.{c}.low"), w.id(f"range.{c}.high"))]
+            para.append(
+                w.plain(
+                    "earnings.regime_thin",
+                    "That is a short history to lean on; the multiples could "
+                    "easily sit outside this band.",
+                )
+            )
+    cases = [
+        c
+        for c in ("bear", "base", "bull")
+        if w.has(w.id(f"range.{c}.low"), w.id(f"range.{c}.high"))
+    ]
     if cases:
         items = []
         for c in cases:
-            item = [Part(f"a {c} case of "), w.part(w.id(f"range.{c}.low")), Part(" to "),
-                    w.part(w.id(f"range.{c}.high"))]
+            item = [
+                Part(f"a {c} case of "),
+                w.part(w.id(f"range.{c}.low")),
+                Part(" to "),
+                w.part(w.id(f"range.{c}.high")),
+            ]
             if w.has(w.id(f"range.{c}.pe_low"), w.id(f"range.{c}.pe_high")):
-                item += [Part(" (P/E "), w.part(w.id(f"range.{c}.pe_low")), Part(" to "),
-                         w.part(w.id(f"range.{c}.pe_high")), Part(")")]
+                item += [
+                    Part(" (P/E "),
+                    w.part(w.id(f"range.{c}.pe_low")),
+                    Part(" to "),
+                    w.part(w.id(f"range.{c}.pe_high")),
+                    Part(")"),
+                ]
             items.append(item)
-        para.append(w.say("earnings.ranges",
-                          "Applying those multiples to forward earnings gives {items}.",
-                          items=_join(items)))
-        para.append(w.plain("earnings.conditions",
-                            "Each range holds only if earnings grow as assumed and the multiple "
-                            "stays inside the band seen under similar real yields and inflation; "
-                            "if either condition fails, so does the range."))
+        para.append(
+            w.say(
+                "earnings.ranges",
+                "Applying those multiples to forward earnings gives {items}.",
+                items=_join(items),
+            )
+        )
+        para.append(
+            w.plain(
+                "earnings.conditions",
+                "Each range holds only if earnings grow as assumed and the multiple "
+                "stays inside the band seen under similar real yields and inflation; "
+                "if either condition fails, so does the range.",
+            )
+        )
     sec.paragraphs.append(para)
 
     para = []
@@ -651,22 +857,33 @@ def _earnings(w: _Writer) -> Section:
         k = level_key(lv)
         need = [w.id(x) for x in (f"implied_eps.{k}", "pe_regime_q50")]
         if w.has(*need):
-            growth = (", earnings growth of {@implied_eps_growth_pct.%s} a year" % k
-                      if w.has(w.id(f"implied_eps_growth_pct.{k}")) else "")
-            para.append(w.say(f"earnings.implied_eps.{k}",
-                              f"To reach {{{fid}}}, the index needs forward EPS of about {{@implied_eps.{k}}} at the "
-                              f"regime's median P/E of {{@pe_regime_q50}}{growth}."))
-        need = [w.id(x) for x in (f"implied_pe.{k}", f"pe_share_above.{k}",
-                                  "regime.real_yield_pct")]
+            growth = (
+                f", earnings growth of {{@implied_eps_growth_pct.{k}}} a year"
+                if w.has(w.id(f"implied_eps_growth_pct.{k}"))
+                else ""
+            )
+            para.append(
+                w.say(
+                    f"earnings.implied_eps.{k}",
+                    f"To reach {{{fid}}}, the index needs forward EPS of about {{@implied_eps.{k}}} at the "
+                    f"regime's median P/E of {{@pe_regime_q50}}{growth}.",
+                )
+            )
+        need = [
+            w.id(x) for x in (f"implied_pe.{k}", f"pe_share_above.{k}", "regime.real_yield_pct")
+        ]
         if w.has(*need):
-            tmpl = _pick(f"{o.as_of}.pe.{k}", (
-                f"Put the other way, at the assumed earnings {{{fid}}} needs a P/E of "
-                f"{{@implied_pe.{k}}}; a multiple that high occurred in {{@pe_share_above.{k}}} "
-                "of months with real yields near {@regime.real_yield_pct}.",
-                f"At the assumed earnings, {{{fid}}} implies a P/E of {{@implied_pe.{k}}}, "
-                f"reached or exceeded in {{@pe_share_above.{k}}} of months with real yields "
-                "near {@regime.real_yield_pct}.",
-            ))
+            tmpl = _pick(
+                f"{o.as_of}.pe.{k}",
+                (
+                    f"Put the other way, at the assumed earnings {{{fid}}} needs a P/E of "
+                    f"{{@implied_pe.{k}}}; a multiple that high occurred in {{@pe_share_above.{k}}} "
+                    "of months with real yields near {@regime.real_yield_pct}.",
+                    f"At the assumed earnings, {{{fid}}} implies a P/E of {{@implied_pe.{k}}}, "
+                    f"reached or exceeded in {{@pe_share_above.{k}}} of months with real yields "
+                    "near {@regime.real_yield_pct}.",
+                ),
+            )
             para.append(w.say(f"earnings.implied_pe.{k}", tmpl))
     if para:
         sec.paragraphs.append(para)
@@ -681,14 +898,29 @@ def _fed(w: _Writer) -> Section:
         easing = w.get("fed.in_easing_cycle")
         tail = ""
         if easing is not None and isinstance(easing.value, bool):
-            tail = (", and the last move was a cut" if easing.value
-                    else ", and the last move was not a cut")
-        para.append(w.say("fed.rate", f"The policy rate was {{fed.policy_rate}} on "
-                          f"{{fed.policy_rate_date}}{tail}.",
-                          basis=[easing.id] if easing is not None else ()))
-    if w.has("fed.thesis_cuts", "fed.thesis_cut_bp"):
-        para.append(w.say("fed.thesis", "The thesis assumes {fed.thesis_cuts} cuts of "
-                          "{fed.thesis_cut_bp|words} each."))
+            tail = (
+                ", and the last move was a cut"
+                if easing.value
+                else ", and the last move was not a cut"
+            )
+        para.append(
+            w.say(
+                "fed.rate",
+                f"The policy rate was {{fed.policy_rate}} on {{fed.policy_rate_date}}{tail}.",
+                basis=[easing.id] if easing is not None else (),
+            )
+        )
+    if w.num("fed.thesis_cuts") == 0:
+        para.append(
+            w.say("fed.thesis", "The thesis assumes no further cuts.", basis=["fed.thesis_cuts"])
+        )
+    elif w.has("fed.thesis_cuts", "fed.thesis_cut_bp"):
+        para.append(
+            w.say(
+                "fed.thesis",
+                "The thesis assumes {fed.thesis_cuts} cuts of {fed.thesis_cut_bp|words} each.",
+            )
+        )
     elif w.has("fed.thesis_cuts"):
         para.append(w.say("fed.thesis", "The thesis assumes {fed.thesis_cuts} cuts."))
     if para:
@@ -697,40 +929,66 @@ def _fed(w: _Writer) -> Section:
     para = []
     base = "fed.after_first_cut.sp500_ret_12m"
     if w.has("fed.cycles.count", f"{base}.median.all"):
-        share = (", and it was positive in {%s.share_positive.all} of them" % base
-                 if w.has(f"{base}.share_positive.all") else "")
-        para.append(w.say("fed.cycles",
-                          _pick(w.o.as_of + "fed", (
-                              "Across the {fed.cycles.count} easing cycles in the data, the "
-                              "index's median price return in the twelve months after the "
-                              "first cut was {%s.median.all}%s." % (base, share),
-                              "In the {fed.cycles.count} easing cycles on record here, the "
-                              "median twelve-month return after the first cut was "
-                              "{%s.median.all}%s." % (base, share),
-                          ))))
+        share = (
+            f", and it was positive in {{{base}.share_positive.all}} of them"
+            if w.has(f"{base}.share_positive.all")
+            else ""
+        )
+        para.append(
+            w.say(
+                "fed.cycles",
+                _pick(
+                    w.o.as_of + "fed",
+                    (
+                        "Across the {fed.cycles.count} easing cycles in the data, the "
+                        "index's median price return in the twelve months after the "
+                        f"first cut was {{{base}.median.all}}{share}.",
+                        "In the {fed.cycles.count} easing cycles on record here, the "
+                        "median twelve-month return after the first cut was "
+                        f"{{{base}.median.all}}{share}.",
+                    ),
+                ),
+            )
+        )
         split = [f"{base}.{x}.{k}" for x in ("median", "n") for k in ("recession", "no_recession")]
         if w.has(*split):
-            para.append(w.say("fed.split",
-                              "The split matters: the median was {%s.median.recession} in the "
-                              "{%s.n.recession} cycles followed by a recession within a year, and "
-                              "{%s.median.no_recession} in the {%s.n.no_recession} without one."
-                              % (base, base, base, base)))
+            para.append(
+                w.say(
+                    "fed.split",
+                    f"The split matters: the median was {{{base}.median.recession}} in the "
+                    f"{{{base}.n.recession}} cycles followed by a recession within a year, and "
+                    f"{{{base}.median.no_recession}} in the {{{base}.n.no_recession}} without one.",
+                )
+            )
         n = w.num("fed.cycles.count") or 0
         if n < THIN_CYCLES:
-            para.append(w.plain("fed.thin",
-                                "With so few cycles the evidence is thin: one or two episodes "
-                                "move these medians a lot, and each cycle had its own cause."))
+            para.append(
+                w.plain(
+                    "fed.thin",
+                    "With so few cycles the evidence is thin: one or two episodes "
+                    "move these medians a lot, and each cycle had its own cause.",
+                )
+            )
         for h in ("3m", "6m"):
             i = f"fed.after_first_cut.sp500_ret_{h}.median.all"
             if w.has(i):
-                para.append(w.say(f"fed.short.{h}",
-                                  f"{_PERIOD_WORDS[h].capitalize()} after the first cut, the "
-                                  f"median return was {{{i}}}."))
+                para.append(
+                    w.say(
+                        f"fed.short.{h}",
+                        f"{_PERIOD_WORDS[h].capitalize()} after the first cut, the "
+                        f"median return was {{{i}}}.",
+                    )
+                )
                 break
     else:
-        para.append(w.plain("fed.missing", w.note("fed_cycles", "rates") or
-                            "Past easing cycles could not be analysed: no policy-rate "
-                            "history was available."))
+        para.append(
+            w.plain(
+                "fed.missing",
+                w.note("fed_cycles", "rates")
+                or "Past easing cycles could not be analysed: no policy-rate "
+                "history was available.",
+            )
+        )
     sec.paragraphs.append(para)
     sec.charts.append("fed_cycles")
     return sec
@@ -742,16 +1000,31 @@ def _size(w: _Writer) -> Section | None:
     pp = w.num("size.small_vs_large_12m_pp")
     if pp is not None:
         verb = "outpaced" if pp > 0 else "trailed"
-        para.append(w.say("size.relative", f"Over the past twelve months small caps {verb} "
-                          "large caps by {size.small_vs_large_12m_pp|abs}."))
+        para.append(
+            w.say(
+                "size.relative",
+                f"Over the past twelve months small caps {verb} "
+                "large caps by {size.small_vs_large_12m_pp|abs}.",
+            )
+        )
     if w.has("size.smb_12m_pct"):
-        para.append(w.say("size.smb", "The Fama-French size factor (small minus big) returned "
-                          "{size.smb_12m_pct} over the same period."))
+        para.append(
+            w.say(
+                "size.smb",
+                "The Fama-French size factor (small minus big) returned "
+                "{size.smb_12m_pct} over the same period.",
+            )
+        )
     i = "fed.after_first_cut.smb_12m.median.all"
     if w.has(i):
-        para.append(w.say("size.after_cuts", "After past first cuts, the median twelve-month "
-                          f"return of the size factor was {{{i}}}; a rate cut has not reliably "
-                          "favoured small companies."))
+        para.append(
+            w.say(
+                "size.after_cuts",
+                "After past first cuts, the median twelve-month "
+                f"return of the size factor was {{{i}}}; a rate cut has not reliably "
+                "favoured small companies.",
+            )
+        )
     if not para:
         note = w.note("compare.smb", "compare.small_caps", "compare.large_caps")
         if note is None:
@@ -767,69 +1040,124 @@ def _risks(w: _Writer) -> Section:
     if w.has(w.id("vol_realised_ann_pct")):
         regime = w.get(w.id("vol_regime"))
         reg = f", a {regime.value} regime" if regime is not None else ""
-        pct = (", higher than on {@vol_realised_pctile} of days in the index's history"
-               if w.has(w.id("vol_realised_pctile")) else "")
-        para.append(w.say("risks.vol", "Realised volatility over the last month is "
-                          "{@vol_realised_ann_pct} annualised" + pct + reg + ".",
-                          basis=[regime.id] if regime is not None else ()))
+        pct = (
+            ", higher than on {@vol_realised_pctile} of days in the index's history"
+            if w.has(w.id("vol_realised_pctile"))
+            else ""
+        )
+        para.append(
+            w.say(
+                "risks.vol",
+                "Realised volatility over the last month is "
+                "{@vol_realised_ann_pct} annualised" + pct + reg + ".",
+                basis=[regime.id] if regime is not None else (),
+            )
+        )
     if w.has(w.id("vol_garch_ann_pct")):
-        para.append(w.say("risks.garch", "A GARCH model, which lets recent shocks raise "
-                          "expected volatility, puts it at {@vol_garch_ann_pct}."))
+        para.append(
+            w.say(
+                "risks.garch",
+                "A GARCH model, which lets recent shocks raise "
+                "expected volatility, puts it at {@vol_garch_ann_pct}.",
+            )
+        )
     if w.has("vix.level"):
-        pct = (", above {vix.pctile} of its closes since records began"
-               if w.has("vix.pctile") else "")
-        para.append(w.say("risks.vix", "The VIX, the market's price of one-month "
-                          "protection, is at {vix.level}" + pct + "."))
+        pct = (
+            ", above {vix.pctile} of its closes since records began" if w.has("vix.pctile") else ""
+        )
+        para.append(
+            w.say(
+                "risks.vix",
+                "The VIX, the market's price of one-month "
+                "protection, is at {vix.level}" + pct + ".",
+            )
+        )
     if not para:
-        para.append(w.plain("risks.vol_missing", w.note("regimes") or
-                            "The volatility regime could not be measured for this run."))
+        para.append(
+            w.plain(
+                "risks.vol_missing",
+                w.note("regimes") or "The volatility regime could not be measured for this run.",
+            )
+        )
     sec.paragraphs.append(para)
 
     para = []
     cb, cg = w.num(w.id("corr_bonds_63d")), w.num(w.id("corr_gold_63d"))
     if cb is not None:
-        hedge = ("so Treasuries have been cushioning equity losses" if cb < -0.1 else
-                 "so Treasuries have offered little cushion" if cb > 0.1 else
-                 "so Treasuries have moved largely independently of stocks")
-        para.append(w.say("risks.corr_bonds", "Over the last three months, daily stock and "
-                          f"Treasury returns had a correlation of {{@corr_bonds_63d|d2}}, {hedge}."))
+        hedge = (
+            "so Treasuries have been cushioning equity losses"
+            if cb < -0.1
+            else "so Treasuries have offered little cushion"
+            if cb > 0.1
+            else "so Treasuries have moved largely independently of stocks"
+        )
+        para.append(
+            w.say(
+                "risks.corr_bonds",
+                "Over the last three months, daily stock and "
+                f"Treasury returns had a correlation of {{@corr_bonds_63d|d2}}, {hedge}.",
+            )
+        )
     if cg is not None:
-        para.append(w.say("risks.corr_gold", "The correlation with gold was "
-                          "{@corr_gold_63d|d2}."))
+        para.append(w.say("risks.corr_gold", "The correlation with gold was {@corr_gold_63d|d2}."))
     if w.has(w.id("flight_to_safety_share_63d"), w.id("flight_to_safety_share_hist")):
-        para.append(w.say("risks.flight",
-                          "Stocks fell while bonds and gold rose on "
-                          "{@flight_to_safety_share_63d} of recent days, against "
-                          "{@flight_to_safety_share_hist} over the full history."))
-    risks = [r for r in (w.o.assumptions.get("risks") or []) if isinstance(r, str) and
-             _no_digits(r)]
+        para.append(
+            w.say(
+                "risks.flight",
+                "Stocks fell while bonds and gold rose on "
+                "{@flight_to_safety_share_63d} of recent days, against "
+                "{@flight_to_safety_share_hist} over the full history.",
+            )
+        )
+    risks = [
+        r for r in (w.o.assumptions.get("risks") or []) if isinstance(r, str) and _no_digits(r)
+    ]
     if risks:
-        para.append(w.say("risks.named", "The thesis itself names {items} as risks; the data "
-                          "here cannot price them directly.", items=_join([[Part(r)] for r in
-                                                                           risks])))
+        para.append(
+            w.say(
+                "risks.named",
+                "The thesis itself names {items} as risks; the data "
+                "here cannot price them directly.",
+                items=_join([[Part(r.replace("_", " "))] for r in risks]),
+            )
+        )
     if para:
         sec.paragraphs.append(para)
     sec.charts.append("volatility")
 
-    stress = sorted((f for f in w.facts.prefixed("stress.")
-                     if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric),
-                    key=lambda f: -abs(float(f.value)))
+    stress = sorted(
+        (
+            f
+            for f in w.facts.prefixed("stress.")
+            if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric
+        ),
+        key=lambda f: -abs(float(f.value)),
+    )
     if stress:
         sub = Section("risks.stress", "Stress tests")
         worst = stress[0]
+
         def name(f: Fact) -> Part:
             return w.part("writing.scenario." + f.id.split(".")[1])
 
         items = [[name(f), Part(" "), w.part(f.id, style="abs")] for f in stress[:3]]
-        sub.paragraphs.append([
-            w.say("stress.worst", "Replayed through past and hypothetical shocks, the portfolio "
-                  "would have lost most in {scenario}: {loss}.",
-                  scenario=name(worst),
-                  loss=w.part(worst.id, style="abs")),
-            w.say("stress.list", "The largest losses: {items}.", items=_join(items)),
-            w.plain("stress.caveat", "Scenarios show how the current weights would have fared, "
-                    "not how likely such a shock is."),
-        ])
+        sub.paragraphs.append(
+            [
+                w.say(
+                    "stress.worst",
+                    "Replayed through past and hypothetical shocks, the portfolio "
+                    "would have lost most in {scenario}: {loss}.",
+                    scenario=name(worst),
+                    loss=w.part(worst.id, style="abs"),
+                ),
+                w.say("stress.list", "The largest losses: {items}.", items=_join(items)),
+                w.plain(
+                    "stress.caveat",
+                    "Scenarios show how the current weights would have fared, "
+                    "not how likely such a shock is.",
+                ),
+            ]
+        )
         sub.charts.append("stress")
         sec.subsections.append(sub)
     return sec
@@ -841,28 +1169,54 @@ def _portfolio(w: _Writer) -> Section | None:
     sec = Section("portfolio", "Portfolio")
     para: list[Sentence] = []
     if w.has("portfolio.cagr_pct", "portfolio.vol_ann_pct"):
-        para.append(w.say("portfolio.return", "In the backtest the portfolio returned "
-                          "{portfolio.cagr_pct} a year with volatility of "
-                          "{portfolio.vol_ann_pct}."))
-    if w.has("portfolio.max_drawdown_pct", "portfolio.max_drawdown_start",
-             "portfolio.max_drawdown_end"):
-        para.append(w.say("portfolio.drawdown", "Its worst fall was "
-                          "{portfolio.max_drawdown_pct|abs}, from {portfolio.max_drawdown_start} "
-                          "to {portfolio.max_drawdown_end}."))
+        para.append(
+            w.say(
+                "portfolio.return",
+                "In the backtest the portfolio returned "
+                "{portfolio.cagr_pct} a year with volatility of "
+                "{portfolio.vol_ann_pct}.",
+            )
+        )
+    if w.has(
+        "portfolio.max_drawdown_pct", "portfolio.max_drawdown_start", "portfolio.max_drawdown_end"
+    ):
+        para.append(
+            w.say(
+                "portfolio.drawdown",
+                "Its worst fall was "
+                "{portfolio.max_drawdown_pct|abs}, from {portfolio.max_drawdown_start} "
+                "to {portfolio.max_drawdown_end}.",
+            )
+        )
     if w.has("portfolio.sharpe", "benchmark.sp500.sharpe"):
-        para.append(w.say("portfolio.sharpe", "Its Sharpe ratio of {portfolio.sharpe|d2} "
-                          "compares with {benchmark.sp500.sharpe|d2} for the index alone."))
-    para.append(w.plain("portfolio.caveat", "A backtest shows what these rules would have "
-                        "done, with hindsight about which assets existed; it is not a forecast."))
+        para.append(
+            w.say(
+                "portfolio.sharpe",
+                "Its Sharpe ratio of {portfolio.sharpe|d2} "
+                "compares with {benchmark.sp500.sharpe|d2} for the index alone.",
+            )
+        )
+    para.append(
+        w.plain(
+            "portfolio.caveat",
+            "A backtest shows what these rules would have "
+            "done, with hindsight about which assets existed; it is not a forecast.",
+        )
+    )
     sec.paragraphs.append(para)
     weights = [f for f in w.facts.prefixed("portfolio.weight.") if f.is_numeric]
     if weights:
-        items = [[Part(f.id.split(".", 2)[2].replace("_", " ") + " "), w.part(f.id)]
-                 for f in weights]
-        sec.paragraphs.append([w.say("portfolio.weights", "Current weights: {items}.",
-                                     items=_join(items))])
-    cols = [("portfolio", "Portfolio"), ("benchmark.sp500", "Index"),
-            ("benchmark.6040", "Sixty/forty")]
+        items = [
+            [Part(f.id.split(".", 2)[2].replace("_", " ") + " "), w.part(f.id)] for f in weights
+        ]
+        sec.paragraphs.append(
+            [w.say("portfolio.weights", "Current weights: {items}.", items=_join(items))]
+        )
+    cols = [
+        ("portfolio", "Portfolio"),
+        ("benchmark.sp500", "Index"),
+        ("benchmark.6040", "Sixty/forty"),
+    ]
     cols = [(p, n) for p, n in cols if w.facts.prefixed(p + ".")]
     rows = []
     for metric, label in _PORTFOLIO_METRICS:
@@ -879,9 +1233,14 @@ def _portfolio(w: _Writer) -> Section | None:
             row.append((w.part(i, decimals=dec),))
         rows.append(tuple(row))
     if rows:
-        sec.tables.append(Table("portfolio", "Backtest metrics",
-                                ((Part("Metric"),), *[(Part(n),) for _, n in cols]),
-                                tuple(rows)))
+        sec.tables.append(
+            Table(
+                "portfolio",
+                "Backtest metrics",
+                ((Part("Metric"),), *[(Part(n),) for _, n in cols]),
+                tuple(rows),
+            )
+        )
     sec.charts.append("equity")
     return sec
 
@@ -897,18 +1256,27 @@ def _calibration(w: _Writer) -> Section:
     methods = list(dict.fromkeys(k[0] for k in cells))
     horizons = sorted({k[2] for k in cells}, key=lambda h: (len(h), h))
     if not cells:
-        para.append(w.plain("calibration.missing", w.note("calibration") or
-                            "The methods were not back-tested in this run, so the article "
-                            "cannot say how reliable their probabilities have been."))
+        para.append(
+            w.plain(
+                "calibration.missing",
+                w.note("calibration")
+                or "The methods were not back-tested in this run, so the article "
+                "cannot say how reliable their probabilities have been.",
+            )
+        )
         sec.paragraphs.append(para)
         return sec
     if w.has("calibration.start", "calibration.end"):
-        para.append(w.say("calibration.intro",
-                          "Each method was re-run on past dates from {calibration.start} to "
-                          "{calibration.end}, and its forecast bands were compared with what "
-                          "the index then did. A well-calibrated central band of "
-                          "{writing.nominal_coverage.80} should contain the outcome about "
-                          "that often."))
+        para.append(
+            w.say(
+                "calibration.intro",
+                "Each method was re-run on past dates from {calibration.start} to "
+                "{calibration.end}, and its forecast bands were compared with what "
+                "the index then did. A well-calibrated central band of "
+                "{writing.nominal_coverage.80} should contain the outcome about "
+                "that often.",
+            )
+        )
     thin: list[str] = []
     for m in methods:
         held = [h for h in horizons if (m, "coverage80", h) in cells]
@@ -927,28 +1295,49 @@ def _calibration(w: _Writer) -> Section:
         # judge on the horizon with the most forecasts: it is the steadiest reading
         best = max(held, key=lambda h: w.num(cells.get((m, "n", h), "")) or 0)
         cov = w.num(cells[(m, "coverage80", best)]) or 0.0
-        judgement = ("about as often as it should" if abs(cov - 0.8) <= 0.05 else
-                     "too rarely, so its bands were too narrow and the method overconfident"
-                     if cov < 0.8 else "more often than needed, so its bands were cautious")
-        para.append(w.say(f"calibration.{m}",
-                          f"The {_prose(m)} method's central {{writing.nominal_coverage.80}} "
-                          f"band held the outcome in {{items}}: {judgement}.",
-                          items=_join(items)))
+        judgement = (
+            "about as often as it should"
+            if abs(cov - 0.8) <= 0.05
+            else "too rarely, so its bands were too narrow and the method overconfident"
+            if cov < 0.8
+            else "more often than needed, so its bands were cautious"
+        )
+        para.append(
+            w.say(
+                f"calibration.{m}",
+                f"The {_prose(m)} method's central {{writing.nominal_coverage.80}} "
+                f"band held the outcome in {{items}}: {judgement}.",
+                items=_join(items),
+            )
+        )
     if thin:
         words = " and ".join(_HORIZON_WORDS.get(h, h) for h in thin)
-        para.append(w.plain("calibration.thin", f"The {words} samples are small, so those "
-                            "readings are tentative."))
-    para.append(w.plain("calibration.overlap", "Forecasts made on nearby dates overlap, so "
-                        "these samples carry less independent evidence than their size "
-                        "suggests."))
+        para.append(
+            w.plain(
+                "calibration.thin",
+                f"The {words} samples are small, so those readings are tentative.",
+            )
+        )
+    para.append(
+        w.plain(
+            "calibration.overlap",
+            "Forecasts made on nearby dates overlap, so "
+            "these samples carry less independent evidence than their size "
+            "suggests.",
+        )
+    )
     sec.paragraphs.append(para)
     header: list[Cell] = [(Part("Method"),), (Part("Horizon"),)]
-    stats = [s for s in ("coverage50", "coverage80", "coverage95", "brier", "n")
-             if any(k[1] == s for k in cells)]
+    stats = [
+        s
+        for s in ("coverage50", "coverage80", "coverage95", "brier", "n")
+        if any(k[1] == s for k in cells)
+    ]
     for s in stats:
         if s.startswith("coverage"):
-            header.append((Part("Band "), w.part(f"writing.nominal_coverage.{s[8:]}"),
-                           Part(" held")))
+            header.append(
+                (Part("Band "), w.part(f"writing.nominal_coverage.{s[8:]}"), Part(" held"))
+            )
         else:
             header.append((Part({"brier": "Brier score", "n": "Forecasts"}[s]),))
     rows = []
@@ -959,11 +1348,13 @@ def _calibration(w: _Writer) -> Section:
             row: list[Cell] = [(Part(method_name(m)),), (Part(_HORIZON_WORDS.get(h, h)),)]
             for s in stats:
                 i = cells.get((m, s, h))
-                row.append((w.part(i, decimals=3) if s == "brier" else w.part(i),) if i
-                           else (Part("–"),))
+                row.append(
+                    (w.part(i, decimals=3) if s == "brier" else w.part(i),) if i else (Part("–"),)
+                )
             rows.append(tuple(row))
-    sec.tables.append(Table("calibration", "Coverage of past forecast bands",
-                            tuple(header), tuple(rows)))
+    sec.tables.append(
+        Table("calibration", "Coverage of past forecast bands", tuple(header), tuple(rows))
+    )
     return sec
 
 
@@ -971,15 +1362,19 @@ def _scorecard(w: _Writer) -> Section | None:
     facts = w.facts.prefixed("scorecard.")
     if not facts:
         return None
-    sec = Section("scorecard", "Scorecard: what happened next",
-                  banner="This section uses data from after the analysis date. Nothing in the "
-                  "sections above used it.")
+    sec = Section(
+        "scorecard",
+        "Scorecard: what happened next",
+        banner="This section uses data from after the analysis date. Nothing in the "
+        "sections above used it.",
+    )
     para: list[Sentence] = []
     s = w.s
     if w.has(f"scorecard.{s}.level_at_horizon"):
-        hz = " on {%s}" % w.id("horizon_date") if w.has(w.id("horizon_date")) else ""
-        para.append(w.say("scorecard.level", f"The index closed at "
-                          f"{{scorecard.{s}.level_at_horizon}}{hz}."))
+        hz = " on {{{}}}".format(w.id("horizon_date")) if w.has(w.id("horizon_date")) else ""
+        para.append(
+            w.say("scorecard.level", f"The index closed at {{scorecard.{s}.level_at_horizon}}{hz}.")
+        )
     for lv, _kind, fid in w.levels():
         k = level_key(lv)
         t = w.get(f"scorecard.{s}.touched.{k}")
@@ -989,27 +1384,54 @@ def _scorecard(w: _Writer) -> Section | None:
         verb = "touched" if t.value else "did not touch"
         tail = ""
         if c is not None:
-            tail = " and closed the period above it" if c.value else (
-                " but did not close the period above it" if t.value else "")
-        para.append(w.say(f"scorecard.touched.{k}", f"It {verb} {{{fid}}}{tail}.",
-                          basis=[t.id] + ([c.id] if c is not None else [])))
-        briers = [(m, f"scorecard.{s}.brier_touch.{k}.{m}") for m in w.o.methods
-                  if w.has(f"scorecard.{s}.brier_touch.{k}.{m}")]
+            tail = (
+                " and closed the period above it"
+                if c.value
+                else (" but did not close the period above it" if t.value else "")
+            )
+        para.append(
+            w.say(
+                f"scorecard.touched.{k}",
+                f"It {verb} {{{fid}}}{tail}.",
+                basis=[t.id] + ([c.id] if c is not None else []),
+            )
+        )
+        briers = [
+            (m, f"scorecard.{s}.brier_touch.{k}.{m}")
+            for m in w.o.methods
+            if w.has(f"scorecard.{s}.brier_touch.{k}.{m}")
+        ]
         if briers:
-            para.append(w.say(f"scorecard.brier.{k}", "Brier scores for that call (lower is "
-                              "better): {items}.",
-                              items=_join([[w.part(i, decimals=3), Part(f" ({method_name(m)})")]
-                                           for m, i in briers])))
+            para.append(
+                w.say(
+                    f"scorecard.brier.{k}",
+                    "Brier scores for that call (lower is better): {items}.",
+                    items=_join(
+                        [[w.part(i, decimals=3), Part(f" ({_prose(m)})")] for m, i in briers]
+                    ),
+                )
+            )
     hits = [(c, w.get(f"scorecard.{s}.range_hit.{c}")) for c in ("bear", "base", "bull")]
     inside = [c for c, f in hits if f is not None and f.value]
     if any(f is not None for _, f in hits):
-        text = (f"The outcome fell inside the {' and '.join(inside)} valuation range." if inside
-                else "The outcome fell outside every valuation range.")
-        para.append(Sentence("scorecard.ranges", (Part(text),),
-                             tuple(f.id for _, f in hits if f is not None)))
+        text = (
+            f"The outcome fell inside the {' and '.join(inside)} valuation range."
+            if inside
+            else "The outcome fell outside every valuation range."
+        )
+        para.append(
+            Sentence(
+                "scorecard.ranges", (Part(text),), tuple(f.id for _, f in hits if f is not None)
+            )
+        )
     if not para:
-        para.append(w.plain("scorecard.partial", "Data after the analysis date exists, but "
-                            "too little of it to score the outlook yet."))
+        para.append(
+            w.plain(
+                "scorecard.partial",
+                "Data after the analysis date exists, but "
+                "too little of it to score the outlook yet.",
+            )
+        )
     sec.paragraphs.append(para)
     return sec
 
@@ -1025,16 +1447,27 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
         "garch": "GARCH: a volatility model with Student-t shocks that lets today's volatility "
         "decay toward its long-run level.",
     }
-    para = [w.plain(f"appendix.method.{m}", methods_text[m]) for m in o.methods
-            if m in methods_text]
+    para = [
+        w.plain(f"appendix.method.{m}", methods_text[m]) for m in o.methods if m in methods_text
+    ]
     if w.has("sim.n_paths", "writing.seed"):
-        para.append(w.say("appendix.seed", "Each method simulated {sim.n_paths} paths; the "
-                          "run's random seed was {writing.seed}, so the numbers can be "
-                          "reproduced."))
+        para.append(
+            w.say(
+                "appendix.seed",
+                "Each method simulated {sim.n_paths} paths; the "
+                "run's random seed was {writing.seed}, so the numbers can be "
+                "reproduced.",
+            )
+        )
     elif w.has("writing.seed"):
         para.append(w.say("appendix.seed", "The run's random seed was {writing.seed}."))
-    para.append(w.plain("appendix.rule", "Every number in this article is a recorded fact with "
-                        "its method and data window; the list is in the accompanying facts file."))
+    para.append(
+        w.plain(
+            "appendix.rule",
+            "Every number in this article is a recorded fact with "
+            "its method and data window; the list is in the accompanying facts file.",
+        )
+    )
     if w.has("manifest.created_at"):
         para.append(w.say("appendix.created", "This run was made on {manifest.created_at}."))
     sec.paragraphs.append(para)
@@ -1045,39 +1478,77 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
         base = f"manifest.data.{series}"
         window: Cell = (Part("–"),)
         if w.has(f"{base}.start", f"{base}.end"):
-            window = (w.part(f"{base}.start", style="iso"), Part(" to "),
-                      w.part(f"{base}.end", style="iso"))
-        rows.append((
-            (Part(str(src["series"])),),
-            (Part(str(src.get("provider", "–"))),),
-            window,
-            (w.part(f"{base}.rows"),) if w.has(f"{base}.rows") else (Part("–"),),
-            (w.part(f"{base}.content_hash"),) if w.has(f"{base}.content_hash") else (Part("–"),),
-        ))
+            window = (
+                w.part(f"{base}.start", style="iso"),
+                Part(" to "),
+                w.part(f"{base}.end", style="iso"),
+            )
+        rows.append(
+            (
+                (Part(str(src["series"])),),
+                (Part(str(src.get("provider", "–"))),),
+                window,
+                (w.part(f"{base}.rows"),) if w.has(f"{base}.rows") else (Part("–"),),
+                (w.part(f"{base}.content_hash"),)
+                if w.has(f"{base}.content_hash")
+                else (Part("–"),),
+            )
+        )
     if rows:
-        sec.tables.append(Table("sources", "Data sources",
-                                ((Part("Series"),), (Part("Provider"),), (Part("Window"),),
-                                 (Part("Rows"),), (Part("Content hash"),)), tuple(rows)))
+        sec.tables.append(
+            Table(
+                "sources",
+                "Data sources",
+                (
+                    (Part("Series"),),
+                    (Part("Provider"),),
+                    (Part("Window"),),
+                    (Part("Rows"),),
+                    (Part("Content hash"),),
+                ),
+                tuple(rows),
+            )
+        )
     vers = [f for f in extra if f.id.startswith("manifest.version.")]
     if vers:
-        sec.tables.append(Table("versions", "Software versions",
-                                ((Part("Package"),), (Part("Version"),)),
-                                tuple(((Part(f.id.split(".", 2)[2]),), (w.part(f.id),))
-                                      for f in vers)))
+        sec.tables.append(
+            Table(
+                "versions",
+                "Software versions",
+                ((Part("Package"),), (Part("Version"),)),
+                tuple(((Part(f.id.split(".", 2)[2]),), (w.part(f.id),)) for f in vers),
+            )
+        )
     scale_rows = []
     bounds = [f for f in extra if f.id.startswith("writing.likelihood_scale.")]
     for i, f in enumerate(bounds):
-        upper: Cell = (Part("and above"),) if i == 0 else (
-            Part("up to "), w.part(bounds[i - 1].id))
-        scale_rows.append(((Part(str(f.label).split("'")[1]),),
-                           (Part("from "), w.part(f.id), Part(" "), *upper)))
-    sec.tables.append(Table("likelihood_scale", "Likelihood scale used in the text",
-                            ((Part("Words"),), (Part("Probability"),)), tuple(scale_rows)))
-    notes = [t for k, t in o.notes.items() if t]
+        upper: Cell = (Part("and above"),) if i == 0 else (Part("up to "), w.part(bounds[i - 1].id))
+        scale_rows.append(
+            ((Part(str(f.label).split("'")[1]),), (Part("from "), w.part(f.id), Part(" "), *upper))
+        )
+    sec.tables.append(
+        Table(
+            "likelihood_scale",
+            "Likelihood scale used in the text",
+            ((Part("Words"),), (Part("Probability"),)),
+            tuple(scale_rows),
+        )
+    )
+    notes = [(k, t.strip()) for k, t in o.notes.items() if t and t.strip()]
     if notes:
-        sec.paragraphs.append([w.plain("appendix.notes_intro", "Caveats the analyses raised:")])
-        sec.paragraphs.append([Sentence(f"appendix.note.{k}", (Part(t.strip()),))
-                               for k, t in o.notes.items() if t])
+        # one row per caveat, labelled by the part of the analysis that raised it
+        rows = tuple(
+            (
+                (Part(k.split(".")[0].replace("_", " ")),),
+                (Part(t[0].upper() + t[1:] + ("" if t.endswith(".") else ".")),),
+            )
+            for k, t in notes
+        )
+        sec.tables.append(
+            Table(
+                "caveats", "Caveats the analyses raised", ((Part("Part"),), (Part("Caveat"),)), rows
+            )
+        )
     return sec
 
 
@@ -1093,8 +1564,10 @@ def _title_parts(outlook: Outlook, facts: FactSheet) -> list[Part]:
         if not m.fact_ids:
             continue
         # prefer the thesis's own levels over any other fact with the same value
-        ids = sorted(m.fact_ids, key=lambda i: (".threshold." not in i and ".target." not in i,
-                                                "horizon" not in i, i))
+        ids = sorted(
+            m.fact_ids,
+            key=lambda i: (".threshold." not in i and ".target." not in i, "horizon" not in i, i),
+        )
         parts += [Part(title[pos : m.span.start]), Part(m.span.text, ids[0])]
         pos = m.span.end
     parts.append(Part(title[pos:]))
@@ -1133,8 +1606,12 @@ def build_article(outlook: Outlook) -> Article:
     if sc is not None:
         sections.append(sc)
     sections.append(_appendix(w, extra))
-    standfirst = w.say("standfirst", "Analysis as of {outlook.as_of}, horizon {outlook.horizon}. "
-                       "Thesis under test: \u201c{title}\u201d.", title=_title_parts(outlook, facts))
+    standfirst = w.say(
+        "standfirst",
+        "Analysis as of {outlook.as_of}, horizon {outlook.horizon}. "
+        "Thesis under test: \u201c{title}\u201d.",
+        title=_title_parts(outlook, facts),
+    )
     return Article(_headline(w), standfirst, sections, extra, facts)
 
 

@@ -102,18 +102,21 @@ def _fact_title(fact: Fact | None) -> str:
 class _HtmlParts:
     """Renders parts as HTML, wrapping each fact in a span with its id and provenance."""
 
-    def __init__(self, facts: FactSheet) -> None:
+    def __init__(self, facts: FactSheet, spans: bool = True) -> None:
         self.facts = facts
+        self.spans = spans
 
     def __call__(self, parts: Iterable[Part]) -> str:
         out = []
         for p in parts:
             text = _html.escape(p.text, quote=False)
-            if p.fact_id:
+            if p.fact_id and self.spans:
                 cls = "fact hash" if _is_code(p) else "fact"
                 title = _html.escape(_fact_title(self.facts.get(p.fact_id)), quote=True)
-                out.append(f'<span class="{cls}" data-fact="{_html.escape(p.fact_id)}" '
-                           f'title="{title}">{text}</span>')
+                out.append(
+                    f'<span class="{cls}" data-fact="{_html.escape(p.fact_id)}" '
+                    f'title="{title}">{text}</span>'
+                )
             else:
                 out.append(text)
         return "".join(out)
@@ -124,8 +127,9 @@ _NUMERIC_TEXT = re.compile(r"^[-−+<>$]*\d[\d,]*(\.\d+)?(%| bp|×)?$")
 
 def _is_numeric_cell(cell: Sequence[Part]) -> bool:
     """One fact that reads as a number (not a version string, hash or date)."""
-    return (len(cell) == 1 and cell[0].fact_id is not None
-            and bool(_NUMERIC_TEXT.match(cell[0].text)))
+    return (
+        len(cell) == 1 and cell[0].fact_id is not None and bool(_NUMERIC_TEXT.match(cell[0].text))
+    )
 
 
 def _md_table(t: Table) -> str:
@@ -143,9 +147,11 @@ def _numeric_columns(t: Table) -> list[bool]:
     out = []
     for j in range(cols):
         cells = [row[j] for row in t.rows if j < len(row)]
-        out.append(bool(cells) and all(_is_numeric_cell(c) or
-                                       (len(c) == 1 and c[0].text == "–") for c in cells)
-                   and any(_is_numeric_cell(c) for c in cells))
+        out.append(
+            bool(cells)
+            and all(_is_numeric_cell(c) or (len(c) == 1 and c[0].text == "–") for c in cells)
+            and any(_is_numeric_cell(c) for c in cells)
+        )
     return out
 
 
@@ -163,9 +169,11 @@ def _html_table(t: Table, parts: _HtmlParts) -> str:
         )
         body.append(f"<tr>{cells}</tr>")
     # the caption sits outside the table so that print CSS can keep the two on one page
-    return (f'<div class="table" id="table-{t.key}"><p class="caption">'
-            f"{_html.escape(t.caption)}</p><table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table></div>")
+    return (
+        f'<div class="table" id="table-{t.key}"><p class="caption">'
+        f"{_html.escape(t.caption)}</p><table><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def _paragraph_md(para: Sequence[Sentence]) -> str:
@@ -188,8 +196,9 @@ def _env() -> Any:
     )
 
 
-def render_markdown(article: Article, charts: Mapping[str, Any],
-                    chart_paths: Mapping[str, str]) -> str:
+def render_markdown(
+    article: Article, charts: Mapping[str, Any], chart_paths: Mapping[str, str]
+) -> str:
     """The article as Markdown (charts referenced by relative path).
 
     Parameters
@@ -219,7 +228,9 @@ def render_markdown(article: Article, charts: Mapping[str, Any],
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def render_html(article: Article, charts: Mapping[str, Any], *, as_of: str = "") -> str:
+def render_html(
+    article: Article, charts: Mapping[str, Any], *, as_of: str = "", spans: bool = True
+) -> str:
     """The article as one standalone HTML page (inline CSS, charts as data URIs).
 
     Parameters
@@ -230,13 +241,16 @@ def render_html(article: Article, charts: Mapping[str, Any], *, as_of: str = "")
         Name → :class:`thesis.writing.charts.Chart`.
     as_of
         The analysis date for the page's ``<meta name="date">``.
+    spans
+        Wrap each number in its fact span (the page). The PDF is rendered without them: a
+        printed page has no hover, and the extra inline boxes cost WeasyPrint layout time.
 
     Returns
     -------
     str
     """
     env = _env()
-    parts = _HtmlParts(article.facts)
+    parts = _HtmlParts(article.facts, spans=spans)
     env.filters["html_paragraph"] = lambda para: " ".join(parts(s.parts) for s in para)
     env.filters["html_table"] = lambda t: _html_table(t, parts)
     env.filters["e"] = _html.escape
@@ -252,6 +266,7 @@ def render_html(article: Article, charts: Mapping[str, Any], *, as_of: str = "")
         chart_note=_CHART_NOTE,
         css=css,
         as_of=_html.escape(as_of),
+        spans=spans,
     )
 
 
@@ -269,8 +284,15 @@ class _EscapedChart:
 
 
 def _escaped_titles(sec: Section) -> Section:
-    return Section(sec.key, _html.escape(sec.title), sec.paragraphs, sec.tables, sec.charts,
-                   [_escaped_titles(s) for s in sec.subsections], _html.escape(sec.banner))
+    return Section(
+        sec.key,
+        _html.escape(sec.title),
+        sec.paragraphs,
+        sec.tables,
+        sec.charts,
+        [_escaped_titles(s) for s in sec.subsections],
+        _html.escape(sec.banner),
+    )
 
 
 def render_pdf(html: str, path: Path, base_url: str | None = None) -> Path:
@@ -314,8 +336,15 @@ def _provenance(article: Article, source: str = "deterministic") -> list[dict[st
     out = []
 
     def rec(section: str, s: Sentence) -> None:
-        out.append({"section": section, "key": s.key, "text": s.text,
-                    "fact_ids": list(s.fact_ids), "source": source})
+        out.append(
+            {
+                "section": section,
+                "key": s.key,
+                "text": s.text,
+                "fact_ids": list(s.fact_ids),
+                "source": source,
+            }
+        )
 
     rec("headline", article.headline)
     rec("headline", article.standfirst)
@@ -359,11 +388,13 @@ def write_article(
     """
     bad = [f for f in formats if f not in FORMATS]
     if bad:
-        raise WritingError(f"unknown article format(s) {bad}", where="formats",
-                           fix=f"use any of {list(FORMATS)}")
+        raise WritingError(
+            f"unknown article format(s) {bad}", where="formats", fix=f"use any of {list(FORMATS)}"
+        )
     if writer not in ("deterministic", "llm"):
-        raise WritingError(f"unknown writer {writer!r}", where="writer",
-                           fix="use 'deterministic' or 'llm'")
+        raise WritingError(
+            f"unknown writer {writer!r}", where="writer", fix="use 'deterministic' or 'llm'"
+        )
     from thesis.writing.charts import build_charts
 
     out = Path(out_dir)
@@ -373,8 +404,9 @@ def write_article(
     if writer == "llm":
         article, provenance = _apply_llm(outlook, article, dict(llm or {}))
     charts = build_charts(outlook)
-    result = ArticleResult(fact_ids=article.fact_ids(), provenance=provenance,
-                           extra_facts=list(article.extra_facts))
+    result = ArticleResult(
+        fact_ids=article.fact_ids(), provenance=provenance, extra_facts=list(article.extra_facts)
+    )
     chart_paths: dict[str, str] = {}
     if "md" in formats:
         cdir = out / "charts"
@@ -388,19 +420,21 @@ def write_article(
         md = out / f"{stem}.md"
         md.write_text(result.markdown, encoding="utf-8")
         result.files["md"] = md
-    if "html" in formats or "pdf" in formats:
+    if "html" in formats:
         result.html = render_html(article, charts, as_of=outlook.as_of)
     if "html" in formats:
         p = out / f"{stem}.html"
         p.write_text(result.html, encoding="utf-8")
         result.files["html"] = p
     if "pdf" in formats:
-        result.files["pdf"] = render_pdf(result.html, out / f"{stem}.pdf")
+        printable = render_html(article, charts, as_of=outlook.as_of, spans=False)
+        result.files["pdf"] = render_pdf(printable, out / f"{stem}.pdf")
     return result
 
 
-def _apply_llm(outlook: Outlook, article: Article,
-               settings: dict[str, Any]) -> tuple[Article, list[dict[str, Any]]]:
+def _apply_llm(
+    outlook: Outlook, article: Article, settings: dict[str, Any]
+) -> tuple[Article, list[dict[str, Any]]]:
     """Let the LLM writer redraft the prose; its guarded text replaces the sections' paragraphs.
 
     :class:`thesis.writing.llm.LLMWriter` (built from ``settings``) receives each section's
