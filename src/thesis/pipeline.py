@@ -392,7 +392,9 @@ def run_thesis(
             drop=("fed.policy_rate", "fed.in_easing_cycle") if stale else (),
         )
         if cyc is not None:
-            charts["fed_cycles"] = cyc.to_frame()
+            frame = cyc.to_frame().reset_index()
+            measures = [c for c in frame.columns if c.startswith(("sp500_ret_", "smb_"))]
+            charts["fed_cycles"] = frame.rename(columns={c: f"{c}_pct" for c in measures})
             tables["fed_cycles"] = cyc.to_frame()
 
     # volatility regime, correlations, flight to safety, small vs large
@@ -542,4 +544,13 @@ def _write_outputs(
     payload = [dict(f.to_dict(), used_in_text=f.id in used) for f in result.facts]
     (out / "facts.json").write_text(json.dumps(payload, indent=2, default=str))
     result.files["facts"] = out / "facts.json"
+    pf = result.results.get("portfolio")
+    if pf is not None:
+        say("tearsheet")
+        from thesis.portfolio.tearsheet import build_tearsheet
+
+        sheet = build_tearsheet(
+            pf, getattr(pf, "stress", None), title=f"Portfolio: {result.spec.title}"
+        )
+        result.files["tearsheet"] = sheet.write(out / "tearsheet")
     result.files["manifest"] = out / "manifest.json"

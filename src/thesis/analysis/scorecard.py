@@ -50,6 +50,7 @@ class ScorecardResult:
     last_date: str
     complete: bool
     level_at_end: float
+    start_level: float
     path_max: float
     path_min: float
     rows: tuple[ScorecardRow, ...]
@@ -57,6 +58,10 @@ class ScorecardResult:
     range_hits: dict[str, bool]
     source: Source | None = None
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def change_pct(self) -> float:
+        return (self.level_at_end / self.start_level - 1.0) * 100.0
 
     @cached_property
     def mean_brier(self) -> dict[str, float]:
@@ -112,6 +117,10 @@ class ScorecardResult:
             f("path_max", self.path_max, "points", "highest close after the analysis date", 2),
             f("path_min", self.path_min, "points", "lowest close after the analysis date", 2),
         ]
+        if np.isfinite(self.change_pct):
+            out.append(
+                f("change_pct", self.change_pct, "pct", "change from the analysis-date close", 2)
+            )
         seen: set[tuple[str, str]] = set()
         for r in self.rows:
             name = "touched" if r.kind == "touch" else "closed_above"
@@ -256,6 +265,7 @@ def scorecard(
         last_date=str(window.index[-1].date()),
         complete=complete,
         level_at_end=level_end,
+        start_level=start_level,
         path_max=float(window.max()),
         path_min=float(window.min()),
         rows=tuple(rows),

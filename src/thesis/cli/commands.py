@@ -163,8 +163,10 @@ def _print_summary(console, res) -> None:
                 )
             table.add_row(*row)
     console.print(table)
-    for key, note in res.notes.items():
-        console.print(f"[yellow]note[/] ({key}): {note}")
+    if res.notes:
+        console.print(f"[yellow]{len(res.notes)} caveat(s)[/] — listed in the article's appendix:")
+        for key, note in res.notes.items():
+            console.print(f"  [dim]{key.split('.')[0]}:[/] {note}", highlight=False)
 
 
 @app.command()
