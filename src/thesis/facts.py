@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["UNITS", "Fact", "FactSheet", "Source", "content_hash"]
+__all__ = ["UNITS", "Fact", "FactSheet", "Source", "content_hash", "level_key"]
 
 UNITS = frozenset(
     {
@@ -55,6 +55,17 @@ UNITS = frozenset(
 )
 
 FactValue = float | int | str | bool | None
+
+
+def level_key(level: float) -> str:
+    """A level as written in fact ids: ``6900.0`` → ``"6900"``, ``4500.5`` → ``"4500_5"``.
+
+    The one rule for levels in ids (``sp500.p_touch.6900.gbm``); a minus sign becomes ``m``.
+    """
+    x = float(level)
+    if x.is_integer():
+        return str(int(x)).replace("-", "m")
+    return repr(x).replace(".", "_").replace("-", "m")
 
 
 def content_hash(*arrays: Any) -> str:

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from thesis.errors import SpecError
+from thesis.facts import level_key
 
 __all__ = [
     "TEMPLATE",
@@ -40,11 +41,6 @@ __all__ = [
 ]
 
 Method = Literal["gbm", "bootstrap", "garch"]
-
-
-def level_key(level: float) -> str:
-    """A level as it appears in fact ids: ``6900``, ``4500_5``."""
-    return str(int(level)) if float(level).is_integer() else f"{level:g}".replace(".", "_")
 
 
 class _Model(BaseModel):

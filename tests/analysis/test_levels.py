@@ -10,7 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from thesis.analysis.levels import level_key, levels
+from thesis.analysis.levels import levels
+from thesis.facts import level_key
 from thesis.errors import AnalysisError
 from thesis.facts import Source
 

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from thesis.analysis.levels import as_timestamp, checked_series, markdown_table
+from thesis.analysis._common import as_timestamp, checked_series, markdown_table
 from thesis.analysis.paths import (
     METHOD_NAMES,
     METHODS,

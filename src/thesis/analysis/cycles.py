@@ -33,7 +33,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from thesis.analysis.levels import (
+from thesis.analysis._common import (
     as_timestamp,
     checked_series,
     fmt_num,

@@ -1,177 +1,33 @@
-"""Where the index stands: level, distance to each threshold and target, record and drawdown.
-
-Also home of the small input helpers the other analyses in this folder share (timestamps,
-lineage, level keys, point-in-time trimming), so that each rule is written once.
-"""
+"""Where the index stands: level, distance to each threshold and target, record and drawdown."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from thesis.analysis._common import (
+    SESSIONS_PER_YEAR,
+    as_timestamp,
+    checked_series,
+    fmt_num,
+    lineage_of,
+    markdown_table,
+    series_id,
+    value_on,
+)
 from thesis.errors import AnalysisError, InsufficientDataError
-from thesis.facts import Fact, Source
+from thesis.facts import Fact, Source, level_key
 
 __all__ = [
     "LevelDistance",
     "LevelsResult",
-    "as_timestamp",
-    "known_at",
-    "level_key",
     "levels",
-    "lineage_of",
 ]
-
-SESSIONS_PER_YEAR = 252
-
-
-# --------------------------------------------------------------------------- shared helpers
-def as_timestamp(value: Any, what: str = "as_of") -> pd.Timestamp:
-    """``value`` as a tz-naive midnight :class:`pandas.Timestamp`, or an error naming ``what``."""
-    if isinstance(value, pd.Timestamp | dt.date | dt.datetime | str | np.datetime64):
-        try:
-            ts = pd.Timestamp(value)
-        except (ValueError, TypeError):
-            ts = None
-        if ts is not None and ts is not pd.NaT:
-            return ts.tz_localize(None).normalize() if ts.tzinfo else ts.normalize()
-    raise AnalysisError(
-        f"{what} {value!r} is not a date",
-        where=what,
-        fix="write dates as YYYY-MM-DD (e.g. 2025-11-26)",
-    )
-
-
-def series_id(s: pd.Series, default: str) -> str:
-    """The store's series id from ``.attrs["source"]``, else the Series' name, else ``default``."""
-    src = s.attrs.get("source") if hasattr(s, "attrs") else None
-    if isinstance(src, Source):
-        return src.series
-    return str(s.name) if s.name is not None else default
-
-
-def lineage_of(*series: pd.Series | None) -> tuple[Source, ...]:
-    """Sources of the given inputs; inputs without a Source (hand-made data) contribute nothing."""
-    out: list[Source] = []
-    for s in series:
-        if s is None:
-            continue
-        src = s.attrs.get("source")
-        if isinstance(src, Source) and src not in out:
-            out.append(src)
-    return tuple(out)
-
-
-def level_key(level: float) -> str:
-    """A level as written in fact ids: ``6900``, ``7269``; a decimal point becomes ``_``."""
-    x = float(level)
-    if x.is_integer():
-        return str(int(x))
-    return repr(x).replace(".", "_").replace("-", "m")
-
-
-def checked_series(
-    s: Any, *, name: str, positive: bool = False, allow_nan: bool = False
-) -> pd.Series:
-    """Validate a dated numeric Series: DatetimeIndex, sorted, no duplicate dates.
-
-    Parameters
-    ----------
-    s
-        The input.
-    name
-        How the input is called in error messages (the argument name and series id).
-    positive
-        Prices: every value must be > 0.
-    allow_nan
-        Keep NaNs (they are dropped); otherwise a NaN is an error naming its date.
-    """
-    if not isinstance(s, pd.Series):
-        raise AnalysisError(
-            f"expected a pandas Series, got {type(s).__name__}",
-            where=name,
-            fix="pass one series, e.g. store.get('sp500')",
-        )
-    if not isinstance(s.index, pd.DatetimeIndex):
-        raise AnalysisError(
-            "the index is not a DatetimeIndex",
-            where=name,
-            fix="index the series by date (pd.to_datetime on the date column, then set_index)",
-        )
-    out = s.astype("float64")
-    if out.index.tz is not None:
-        out.index = out.index.tz_localize(None)
-    if not out.index.is_monotonic_increasing:
-        out = out.sort_index()
-    if out.index.has_duplicates:
-        dup = out.index[out.index.duplicated()][0]
-        raise AnalysisError(
-            f"duplicate date {dup.date()}", where=name, fix="keep one observation per date"
-        )
-    nan = out.isna().to_numpy()
-    if nan.any():
-        if not allow_nan:
-            first = out.index[nan.argmax()].date()
-            raise AnalysisError(
-                f"{int(nan.sum())} missing value(s), the first on {first}",
-                where=name,
-                fix="drop the missing rows (series.dropna()) or fill them before the analysis",
-            )
-        out = out[~nan]
-    if positive and (out <= 0).any():
-        bad = out[out <= 0]
-        raise AnalysisError(
-            f"non-positive price {bad.iloc[0]} on {bad.index[0].date()}",
-            where=name,
-            fix="prices must be > 0; check the series' unit (a return or a spread is not a price)",
-        )
-    out.attrs = dict(s.attrs)
-    return out
-
-
-def is_monthly(s: pd.Series) -> bool:
-    """True when observations are about a month apart (dated at the start of their month)."""
-    if len(s) < 3:
-        return bool(len(s)) and all(d.day == 1 for d in s.index)
-    gap = np.median(np.diff(s.index.to_numpy()).astype("timedelta64[D]").astype(int))
-    return gap >= 27
-
-
-def known_at(s: pd.Series, as_of: pd.Timestamp) -> pd.Series:
-    """The part of ``s`` known on ``as_of``.
-
-    Daily data: observations dated on or before ``as_of``. Monthly data (dated the first of the
-    month, values describing the whole month): only complete months, those whose last day is on or
-    before ``as_of``, so that a monthly average never includes days after ``as_of``.
-    """
-    if is_monthly(s):
-        ends = s.index + pd.offsets.MonthEnd(0)
-        return s[ends <= as_of]
-    return s[s.index <= as_of]
-
-
-def value_on(s: pd.Series, when: pd.Timestamp) -> tuple[pd.Timestamp, float] | None:
-    """The last observation dated on or before ``when`` (``None`` if there is none)."""
-    pos = s.index.searchsorted(when, side="right") - 1
-    if pos < 0:
-        return None
-    return s.index[pos], float(s.iloc[pos])
-
-
-def fmt_num(x: float | None, decimals: int = 2) -> str:
-    return "n/a" if x is None else f"{x:,.{decimals}f}"
-
-
-def markdown_table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
-    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- levels

@@ -29,9 +29,9 @@ from typing import Any, Protocol
 import numpy as np
 import pandas as pd
 
-from thesis.analysis.levels import as_timestamp, checked_series, level_key, markdown_table
+from thesis.analysis._common import as_timestamp, checked_series, markdown_table
 from thesis.errors import AnalysisError, InsufficientDataError
-from thesis.facts import Fact, Source, content_hash
+from thesis.facts import Fact, Source, content_hash, level_key
 
 __all__ = [
     "METHODS",

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from thesis.analysis.levels import (
+from thesis.analysis._common import (
     SESSIONS_PER_YEAR,
     as_timestamp,
     checked_series,

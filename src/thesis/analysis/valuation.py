@@ -33,17 +33,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from thesis.analysis.levels import (
+from thesis.analysis._common import (
     as_timestamp,
     checked_series,
     known_at,
-    level_key,
     lineage_of,
     markdown_table,
     series_id,
 )
 from thesis.errors import AnalysisError, InsufficientDataError
-from thesis.facts import Fact, Source
+from thesis.facts import Fact, Source, level_key
 
 __all__ = [
     "DEFAULT_BANDS",

@@ -245,7 +245,12 @@ def calibrate(
             start=_date(start, "--start"),
         )
     df = res.to_frame()
-    table = Table(title=f"Walk-forward calibration of {series} ({len(df)} rows)")
+    months = {63: "3m", 126: "6m", 252: "12m"}
+    df["horizon"] = [f"{months.get(int(h), '')} ({int(h)} sessions)".strip() for h in df["horizon"]]
+    origins = f"{prices.index[0].date()}..{prices.index[-1].date()}"
+    table = Table(
+        title=f"Walk-forward calibration of {series}, data {origins}, {n_paths:,} paths per origin"
+    )
     for col in df.columns:
         table.add_column(str(col), justify="right")
     for _, row in df.iterrows():
