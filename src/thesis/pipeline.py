@@ -343,6 +343,16 @@ def run_thesis(
                 level_date=lv.level_date,
             ),
         )
+        if spec.analysis.calibrate:
+            from thesis.analysis._common import known_at
+            from thesis.analysis.range_calibration import calibrate_ranges
+
+            # outcomes are monthly averages: score only on months complete by as_of
+            done = known_at(monthly, pd.Timestamp(as_of))
+            step(
+                "range_calibration",
+                lambda: calibrate_ranges(done, eps, cpi, long_y, subject=S, horizon_months=12),
+            )
     else:
         notes.setdefault(
             "valuation",

@@ -11,9 +11,8 @@ import pandas as pd
 import pytest
 
 from thesis.analysis.levels import levels
-from thesis.facts import level_key
 from thesis.errors import AnalysisError
-from thesis.facts import Source
+from thesis.facts import Source, level_key
 
 
 def _series(values, start="2024-12-27", name="idx"):

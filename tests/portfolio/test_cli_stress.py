@@ -77,7 +77,9 @@ def test_backtest_stress_tearsheet(store_home: Path, tmp_path: Path) -> None:
         assert f'"{fid}"' in facts
     r = CliRunner().invoke(app, ["stress", str(path)], env={"COLUMNS": "250"})
     assert r.exit_code == 0, r.output
-    assert "covid" in r.output and "flight_to_safety" in r.output and "tariff_2025" in r.output
+    assert (
+        "Covid crash" in r.output and "Flight to safety" in r.output and "tariff_2025" in r.output
+    )
     out = tmp_path / "ts"
     r = CliRunner().invoke(app, ["tearsheet", str(path), "--out", str(out)], env={"COLUMNS": "250"})
     assert r.exit_code == 0, r.output

@@ -37,8 +37,8 @@ def _facts(
     *,
     valuation: bool = True,
     portfolio: bool = False,
-    scorecard: bool = False,
-    calibration: bool = True,
+    scorecard: bool | str = False,
+    calibration: bool | str = True,
 ) -> FactSheet:
     rows: list[tuple] = [
         ("sp500.level", 6812.61, "points", "close", (SP,)),
@@ -173,20 +173,78 @@ def _facts(
             ("portfolio.weight.equities", 60.0, "pct", "weight", ()),
             ("portfolio.weight.bonds", 30.0, "pct", "weight", ()),
             ("portfolio.weight.gold", 10.0, "pct", "weight", ()),
-            ("stress.gfc_2008.loss_pct", -31.4, "pct", "scenario", ()),
-            ("stress.covid_2020.loss_pct", -18.2, "pct", "scenario", ()),
-            ("stress.rate_shock.loss_pct", -9.7, "pct", "scenario", ()),
+            # positive loss_pct is a loss (thesis.portfolio.stress); a negative one a gain
+            ("stress.gfc_2008.loss_pct", 31.4, "pct", "scenario", ()),
+            ("stress.covid_2020.loss_pct", 18.2, "pct", "scenario", ()),
+            ("stress.rate_shock.loss_pct", 9.7, "pct", "scenario", ()),
+            ("stress.flight_to_safety.loss_pct", -2.3, "pct", "scenario", ()),
+            # the tech bust predates part of the portfolio: partial, and larger than covid's
+            ("stress.tech_bust.loss_pct", 24.6, "pct", "scenario", ()),
+            ("stress.tech_bust.label", "2000–02 tech bust", "label", "scenario name", ()),
+            ("stress.tech_bust.coverage_pct", 62.0, "pct", "weight with data", ()),
+            ("stress.tech_bust.partial", True, "bool", "coverage below 100%", ()),
+            ("stress.gfc_2008.coverage_pct", 100.0, "pct", "weight with data", ()),
+            ("stress.gfc_2008.partial", False, "bool", "coverage below 100%", ()),
         ]
     if scorecard:
+        rows += _scorecard_rows(complete=scorecard != "incomplete", p=p)
+    if calibration == "ranges":
         rows += [
-            ("scorecard.sp500.level_at_horizon", 7012.4, "points", "close", (SP,)),
-            ("scorecard.sp500.touched.6900", True, "bool", "path", (SP,)),
-            ("scorecard.sp500.closed_above.6900", True, "bool", "close", (SP,)),
-            ("scorecard.sp500.touched.7269", False, "bool", "path", (SP,)),
-            ("scorecard.sp500.brier_touch.7269.gbm", 0.2209, "ratio", "Brier", (SP,)),
-            ("scorecard.sp500.range_hit.bull", False, "bool", "range", ()),
+            ("calibration.ranges.start", "1990-01-31", "date", "origins", ()),
+            ("calibration.ranges.end", "2024-10-31", "date", "origins", ()),
+            ("calibration.ranges.n.12m", 418, "count", "origins", ()),
         ]
+        for zone, share in {
+            "below": 0.21,
+            "bear": 0.12,
+            "base": 0.41,
+            "bull": 0.11,
+            "above": 0.15,
+            "inside": 0.64,
+        }.items():
+            rows.append((f"calibration.ranges.share_{zone}.12m", share, "probability", "share", ()))
     return FactSheet(Fact(i, v, u, AS_OF, m, lin) for i, v, u, m, lin in rows)
+
+
+def _scorecard_rows(*, complete: bool, p: dict) -> list[tuple]:
+    """Scorecard facts worked by hand from one realised path.
+
+    The path after as_of peaks at 7,105.2 and ends at 6,640.0 (complete) or stands at 6,950.0 on
+    2026-03-31 (incomplete). 6,900 was touched; 7,269 was not. Brier = (p − outcome)².
+    """
+    end, last = (6640.0, HORIZON) if complete else (6950.0, "2026-03-31")
+    rows: list[tuple] = [
+        ("scorecard.sp500.last_date", last, "date", "after", (SP,)),
+        ("scorecard.sp500.complete", complete, "bool", "after", (SP,)),
+        ("scorecard.sp500.level_at_end", end, "points", "after", (SP,)),
+        ("scorecard.sp500.change_pct", (end / 6812.61 - 1) * 100, "pct", "after", (SP,)),
+        ("scorecard.sp500.path_max", 7105.2, "points", "after", (SP,)),
+        ("scorecard.sp500.path_min", 6401.3, "points", "after", (SP,)),
+        ("scorecard.sp500.touched.6900", True, "bool", "after", (SP,)),
+    ]
+    outcomes = {("touch", "6900"): True}
+    if complete:
+        rows += [
+            ("scorecard.sp500.touched.7269", False, "bool", "after", (SP,)),
+            ("scorecard.sp500.closed_above.6900", False, "bool", "after", (SP,)),
+            ("scorecard.sp500.closed_above.7269", False, "bool", "after", (SP,)),
+            ("scorecard.sp500.pit.gbm", 0.025, "probability", "after", (SP,)),
+            ("scorecard.sp500.pit.bootstrap", 0.062, "probability", "after", (SP,)),
+            ("scorecard.sp500.range_hit.bear", False, "bool", "after", ()),
+            ("scorecard.sp500.range_hit.base", False, "bool", "after", ()),
+            ("scorecard.sp500.range_hit.bull", True, "bool", "after", ()),
+        ]
+        outcomes |= {("touch", "7269"): False, ("close", "6900"): False, ("close", "7269"): False}
+    briers: dict[str, list[float]] = {}
+    for (event, lv), hit in outcomes.items():
+        for m, (pt, pc) in p[lv].items():
+            b = ((pt if event == "touch" else pc) - float(hit)) ** 2
+            name = "brier_touch" if event == "touch" else "brier_close_above"
+            rows.append((f"scorecard.sp500.{name}.{lv}.{m}", b, "ratio", "after", (SP,)))
+            briers.setdefault(m, []).append(b)
+    for m, bs in briers.items():
+        rows.append((f"scorecard.sp500.brier_mean.{m}", sum(bs) / len(bs), "ratio", "after", ()))
+    return rows
 
 
 def _charts(rng: np.random.Generator) -> dict:
@@ -239,8 +297,8 @@ def make_outlook(
     *,
     valuation: bool = True,
     portfolio: bool = False,
-    scorecard: bool = False,
-    calibration: bool = True,
+    scorecard: bool | str = False,
+    calibration: bool | str = True,
     charts: bool = True,
 ) -> Outlook:
     """A hand-built outlook following docs/fact-ids.md (numbers are illustrative)."""
@@ -260,6 +318,13 @@ def make_outlook(
                 "S&P 500": np.exp(np.cumsum(rng.normal(4e-4, 1e-2, 800))),
             },
             index=d,
+        )
+    if charts and scorecard:
+        last = HORIZON if scorecard != "incomplete" else "2026-03-31"
+        days = pd.bdate_range(start="2025-11-27", end=last)
+        ch["actual_after"] = pd.Series(
+            np.linspace(6812.61, 6640.0 if scorecard != "incomplete" else 6950.0, len(days)),
+            index=days,
         )
     return Outlook(
         title="The S&P 500 reaches 6,900 and ends 2026 at 7,269",
@@ -370,6 +435,9 @@ def test_numbers_are_rendered_from_facts_not_typed(full) -> None:
                     for d in (None, 0, 1, 2, 3)
                     if _style_ok(f, st)
                 }
+                if f.unit == "label":
+                    # a label may start lower case inside a sentence ("the flight to safety")
+                    options |= {o[:1].lower() + o[1:] for o in options}
                 assert p.text in options, (s.key, p.fact_id, p.text)
 
 
@@ -537,3 +605,79 @@ def test_bad_format_names_input_and_fix(tmp_path: Path, formats, fix) -> None:
 def test_bad_writer_names_input_and_fix(tmp_path: Path) -> None:
     with pytest.raises(WritingError, match="deterministic"):
         write_article(make_outlook(charts=False), tmp_path, formats=("md",), writer="poet")
+
+
+# --------------------------------------------------------------------------- scorecard, stress
+
+
+def test_scorecard_complete_reads_outcomes_against_probabilities(tmp_path: Path) -> None:
+    o = make_outlook(scorecard=True, charts=False)
+    md = write_article(o, tmp_path, formats=("md",)).markdown
+    sc = md[md.index("## Scorecard") : md.index("## Data and methods")]
+    # 6,640 / 6,812.61 − 1 = −2.53 %
+    assert "closed at 6,640 on 31 December 2026, down 2.5% from its close" in sc
+    assert "highest close in between was 7,105 and its lowest 6,401" in sc
+    # touch 6,900: 77–84 % stated and it happened → hit; 7,269: 41–52 % and it did not → split
+    assert "It reached 6,900; the methods had put the chance of touching it at 77% (GARCH)" in sc
+    assert "84% (bootstrap), so a hit for every method" in sc
+    assert "7,269" in sc and "a split verdict across the methods" in sc
+    assert "below 6,900, against a stated chance of 52% (GARCH) to 60% (bootstrap)" in sc
+    # PIT 0.025 is a tail placeholder: said as "bottom 5%", never as 2% or 3%
+    assert "in the bottom 5% of the forecast of GBM" in sc
+    assert "6% of the bootstrap forecast below it" in sc
+    assert "inside the bull range of 6,200 to 6,950" in sc
+    # mean Brier by hand, GBM: (0.81−1)², 0.55², 0.47², 0.33² → 0.1671
+    assert "0.167 (GBM)" in sc
+    assert "| Mean Brier score |" in sc and "| 7,269 | touched before the horizon | no |" in sc
+
+
+def test_scorecard_incomplete_says_settled_and_pending(tmp_path: Path) -> None:
+    o = make_outlook(scorecard="incomplete", charts=False)
+    md = write_article(o, tmp_path, formats=("md",)).markdown
+    sc = md[md.index("## Scorecard") : md.index("## Data and methods")]
+    assert "run only to 31 March 2026, short of the horizon on 31 December 2026" in sc
+    assert "The latest close was 6,950, up 2.0%" in sc
+    assert "Still open until 31 December 2026" in sc
+    assert "| pending |" in sc
+    assert "It reached 6,900" in sc
+    assert "bottom" not in sc and "valuation ranges held" not in sc
+
+
+def test_realised_path_only_in_the_scorecard_chart(tmp_path: Path) -> None:
+    from thesis.writing.charts import build_charts
+
+    with_after = make_outlook(scorecard=True)
+    without = make_outlook(scorecard=False)
+    a, b = build_charts(with_after), build_charts(without)
+    assert "scorecard" in a and "scorecard" not in b
+    # the forecast chart is the same image whether or not later data exist
+    assert a["index"].png == b["index"].png
+    md = write_article(with_after, tmp_path, formats=("md",)).markdown
+    assert md.index("charts/scorecard.png") > md.index("## Scorecard")
+    assert md.count("charts/scorecard.png") == 1
+
+
+def test_stress_partial_not_ranked_and_gain_is_a_gain(full) -> None:
+    _, res, _ = full
+    md = res.markdown
+    st = md[md.index("### Stress tests") : md.index("## Portfolio")]
+    # the tech bust's 24.6 % exceeds covid's 18.2 % but covers only 62 % of the weights
+    assert "that cover the whole portfolio, today's weights would have lost most in the GFC" in st
+    assert "followed by the covid" not in st.lower() or "tech bust (24.6%)" not in st
+    ranking = st.split(".")[0] + st.split(".")[1]
+    assert "tech bust" not in ranking
+    assert "One scenario covers only 62% of the weights" in st
+    assert "the 2000–02 tech bust (a loss of 24.6%)" in st
+    assert "gained in the flight to safety (2.3%)" in st
+
+
+def test_calibration_of_ranges_against_nominal(tmp_path: Path) -> None:
+    o = make_outlook(calibration="ranges", charts=False)
+    md = write_article(o, tmp_path, formats=("md",)).markdown
+    cal = md[md.index("## How reliable") : md.index("## Data and methods")]
+    assert "rebuilt at 418 past dates from 31 January 1990 to 31 October 2024" in cal
+    assert "inside the base range 41% of the time, less often than the nominal 50%" in cal
+    assert "bear-to-bull span 64%, less often than the nominal 80%" in cal
+    assert "below the bear range 21% of the time" in cal and "nominal 10% each" in cal
+    assert "overlap" in cal
+    assert "| Base range | 41% | 50% |" in cal and "| Inside bear to bull | 64% | 80% |" in cal

@@ -94,4 +94,13 @@ def test_display_decimals(fact: Fact, decimals: int | None) -> None:
 
 def test_scenario_names() -> None:
     assert C.scenario_name("gfc_2008") == "GFC 2008"
-    assert C.scenario_name("rate_shock") == "Rate Shock"
+    assert C.scenario_name("rate_shock") == "Rate shock"
+    assert C.scenario_name("ai_capex_disappointment") == "AI capex disappointment"
+    assert C.scenario_name("fed_misstep") == "Fed misstep"
+
+
+def test_stress_chart_marks_partial_scenarios(charts) -> None:
+    ids = charts["stress"].fact_ids
+    assert "stress.tech_bust.coverage_pct" in ids  # drawn beside the hatched bar
+    assert "stress.flight_to_safety.loss_pct" in ids  # a gain is drawn too
+    assert "hatched" in charts["stress"].source

@@ -426,3 +426,18 @@ def test_guard_draft_callable_fallback_and_dropped(facts) -> None:
 def test_guard_draft_rejects_negative_attempts(facts) -> None:
     with pytest.raises(WritingError, match=r"max_attempts must be ≥ 0[\s\S]*Fix:"):
         guard_draft({}, facts, fallback={}, redraft=None, max_attempts=-1)
+
+
+def test_year_ranges_are_two_years_checked_against_date_facts() -> None:
+    from thesis.facts import Fact, FactSheet
+    from thesis.writing.guard import check_sentence
+
+    fs = FactSheet(
+        [
+            Fact("stress.gfc.start", "2007-10-09", "date", "2025-11-26", "window"),
+            Fact("stress.gfc.end", "2009-03-09", "date", "2025-11-26", "window"),
+        ]
+    )
+    assert check_sentence("The 2007–09 financial crisis hurt.", fs).ok
+    bad = check_sentence("The 2007–11 stretch hurt.", fs)
+    assert not bad.ok and "'11'" in bad.unmatched[0].reason

@@ -173,11 +173,15 @@ def stress(thesis: Path = _THESIS) -> None:
     t = Table(
         title=f"Stress tests on the weights of {run.portfolio.end.date()} (loss, positive = loss)"
     )
-    for c in ("scenario", "kind", "window", "loss"):
+    for c in ("scenario", "kind", "window", "covered", "loss"):
         t.add_column(c, justify="left" if c in ("scenario", "kind", "window") else "right")
     for s in res.by_sleeve.columns:
         t.add_column(s, justify="right")
     t.add_column("gaps / proxies")
+
+    def pct(x: float) -> str:
+        return "n/a" if x != x else f"{x * 100:.1f} %"  # NaN: a sleeve with no data in the window
+
     for name, r in res.table.iterrows():
         gp = "; ".join(
             x
@@ -185,15 +189,18 @@ def stress(thesis: Path = _THESIS) -> None:
             if x
         )
         t.add_row(
-            name,
+            str(r.get("label") or name),
             r["kind"],
             f"{r['start']}..{r['end']}",
-            f"{r['loss'] * 100:.1f} %",
-            *[f"{res.by_sleeve.loc[name, s] * 100:.1f} %" for s in res.by_sleeve.columns],
+            pct(r["covered"]) + (" *" if r.get("partial") else ""),
+            pct(r["loss"]),
+            *[pct(res.by_sleeve.loc[name, s]) for s in res.by_sleeve.columns],
             gp or "–",
         )
     console = Console()
     console.print(t)
+    if "partial" in res.table and bool(res.table["partial"].any()):
+        console.print("* partial: the loss is that of the covered weight only (see gaps).")
     for s in res.skipped:
         console.print(f"[dim]{s}[/]")
 

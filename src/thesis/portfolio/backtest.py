@@ -356,15 +356,62 @@ def run_portfolio(
 
 
 def run_stress(run: PortfolioRun, store: Any) -> Any:
-    """Stress today's weights of ``run`` through its spec's scenarios (proxies read from ``store``)."""
-    from thesis.portfolio.stress import stress_test
+    """Stress today's weights of ``run`` through its spec's scenarios (proxies read from ``store``).
+
+    Explicit proxies (``[portfolio.stress] proxies``) must exist in the store. The built-in proxies'
+    series (:data:`thesis.portfolio.stress.DEFAULT_PROXIES`) are read when the store has them with
+    data on or before ``as_of``; when it does not, that instrument stays a stated gap.
+    """
+    from thesis.portfolio.stress import DEFAULT_PROXIES, PROXY_RULES, stress_test
 
     spec = run.spec
     ids = list(dict.fromkeys(spec.instruments + [p for p in spec.stress.proxies.values()]))
     keys = {i: "portfolio.stress.proxies" for i in spec.stress.proxies.values()}
     keys.update({i: f"portfolio.sleeves.{n}.instruments" for i, n in spec.sleeve_of().items()})
-    prices, _ = load_prices(store, ids, pd.Timestamp(run.as_of), keys)
+    as_of = pd.Timestamp(run.as_of)
+    prices, _ = load_prices(store, ids, as_of, keys)
+    if spec.stress.default_proxies:
+        want = [
+            sid
+            for i in spec.instruments
+            if i in DEFAULT_PROXIES and i not in spec.stress.proxies
+            for sid in PROXY_RULES[DEFAULT_PROXIES[i]].series
+            if sid not in prices.columns
+        ]
+        extra = _load_optional(store, list(dict.fromkeys(want)), as_of)
+        if extra:
+            sources = prices.attrs["sources"]
+            prices = pd.concat([prices, *extra], axis=1, join="outer").sort_index()
+            prices.attrs["sources"] = sources + tuple(
+                x.attrs["source"] for x in extra if x.attrs.get("source") is not None
+            )
     w = run.current_weights[spec.instruments]
     return stress_test(
-        w, spec.sleeve_of(), prices, spec.stress.all(), run.as_of, spec.stress.proxies
+        w,
+        spec.sleeve_of(),
+        prices,
+        spec.stress.all(),
+        run.as_of,
+        spec.stress.proxies,
+        default_proxies=spec.stress.default_proxies,
     )
+
+
+def _load_optional(store: Any, ids: list[str], as_of: pd.Timestamp) -> list[pd.Series]:
+    """The series of ``ids`` the store has with data on or before ``as_of`` (others left out)."""
+    from thesis.errors import DataError
+
+    out = []
+    for s in ids:
+        if not store.has(s):
+            continue
+        try:
+            x = store.get(s, as_of=as_of)
+        except (DataError, SeriesNotFoundError):
+            continue  # no data by as_of: the instrument stays a gap, which the output states
+        if len(x.dropna()):
+            src = x.attrs.get("source")
+            x = x.rename(s)
+            x.attrs["source"] = src
+            out.append(x)
+    return out

@@ -24,6 +24,19 @@ Example (TOML)::
     budget = 0.2
     method = "inverse_vol"           # equal | fixed | inverse_vol | erc | hrp | min_variance | max_sharpe
 
+    [portfolio.stress]
+    defaults = true                  # keep DEFAULT_SCENARIOS (a scenario of the same name replaces one)
+    default_proxies = true           # built-in proxies before IWM, TLT, GLD existed (see stress.py)
+    proxies = { xlu = "my_utilities_index" }   # explicit proxies win over the built-in ones
+
+    [[portfolio.stress.scenarios]]
+    name = "ai_capex_disappointment"
+    kind = "shock"
+    start = 2000-03-24
+    end = 2001-04-04
+    label = "AI capex disappointment"          # default: the name with underscores as spaces
+    basis = "sized on the Nasdaq-led fall of 2000-03-24..2001-04-04"
+
 Budgets and fixed weights are fractions (0.5 = 50 %). Errors name the TOML key and say the fix.
 """
 
@@ -159,6 +172,10 @@ class Scenario(_Model):
 
     ``kind = "historical"`` replays the window; ``kind = "shock"`` is a hypothetical named risk whose
     size is calibrated from the stated episode (the window) times ``scale``.
+
+    ``label`` is the name a reader sees ("2000–02 tech bust"; default: ``name`` with underscores as
+    spaces) and ``basis`` the stated calibration episode ("sized on the Nasdaq-led fall of
+    2000-03-24..2001-04-04"; default: "replay of START..END" or "sized on START..END").
     """
 
     name: str
@@ -167,6 +184,21 @@ class Scenario(_Model):
     end: dt.date
     scale: float = 1.0
     description: str = ""
+    label: str = ""
+    basis: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _defaults(cls, data: Any) -> Any:
+        # fill label and basis before freezing, so that they are plain fields (and compare equal)
+        if isinstance(data, dict):
+            data = dict(data)
+            if not data.get("label") and isinstance(data.get("name"), str):
+                data["label"] = data["name"].replace("_", " ")
+            if not data.get("basis") and data.get("start") and data.get("end"):
+                verb = "sized on" if data.get("kind") == "shock" else "replay of"
+                data["basis"] = f"{verb} {data['start']}..{data['end']}"
+        return data
 
     @model_validator(mode="after")
     def _order(self) -> Scenario:
@@ -179,13 +211,17 @@ class Scenario(_Model):
         return self
 
 
-def _sc(name: str, kind: str, start: str, end: str, description: str) -> Scenario:
+def _sc(
+    name: str, kind: str, start: str, end: str, description: str, label: str, basis: str
+) -> Scenario:
     return Scenario(
         name=name,
         kind=kind,  # type: ignore[arg-type]
         start=dt.date.fromisoformat(start),
         end=dt.date.fromisoformat(end),
         description=description,
+        label=label,
+        basis=basis,
     )
 
 
@@ -198,6 +234,8 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2000-03-24",
         "2002-10-09",
         "2000–02 tech bust, S&P 500 peak to trough",
+        "2000–02 tech bust",
+        "replay of the S&P 500's peak-to-trough fall of 2000-03-24..2002-10-09",
     ),
     _sc(
         "gfc",
@@ -205,6 +243,8 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2007-10-09",
         "2009-03-09",
         "2007–09 financial crisis, S&P 500 peak to trough",
+        "2007–09 financial crisis",
+        "replay of the S&P 500's peak-to-trough fall of 2007-10-09..2009-03-09",
     ),
     _sc(
         "covid",
@@ -212,6 +252,8 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2020-02-19",
         "2020-03-23",
         "2020 Covid crash, S&P 500 peak to trough",
+        "2020 Covid crash",
+        "replay of the S&P 500's peak-to-trough fall of 2020-02-19..2020-03-23",
     ),
     _sc(
         "rate_shock_2022",
@@ -219,6 +261,8 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2022-01-03",
         "2022-10-12",
         "2022 rate shock, S&P 500 peak to trough",
+        "2022 rate shock",
+        "replay of the S&P 500's peak-to-trough fall of 2022-01-03..2022-10-12",
     ),
     _sc(
         "tariff_2025",
@@ -226,6 +270,8 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2025-02-19",
         "2025-04-08",
         "2025 tariff drawdown, S&P 500 peak to trough",
+        "2025 tariff drawdown",
+        "replay of the S&P 500's peak-to-trough fall of 2025-02-19..2025-04-08",
     ),
     _sc(
         "ai_capex_disappointment",
@@ -233,6 +279,9 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2000-03-24",
         "2001-04-04",
         "AI capex disappointment, sized on the first year of the 2000 internet/telecom capex bust",
+        "AI capex disappointment",
+        "sized on the Nasdaq-led fall of 2000-03-24..2001-04-04, the first year of the "
+        "internet and telecom capex bust",
     ),
     _sc(
         "fed_misstep",
@@ -240,6 +289,9 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2022-08-16",
         "2022-10-12",
         "Fed misstep (rates up, equities down), sized on the 2022 Jackson Hole hawkish turn",
+        "Fed misstep",
+        "sized on the hawkish turn around Jackson Hole, 2022-08-16..2022-10-12 (rates up, "
+        "equities down)",
     ),
     _sc(
         "volatility_return",
@@ -247,6 +299,8 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2018-01-26",
         "2018-02-08",
         "return of volatility, sized on the February 2018 'Volmageddon' VIX spike",
+        "Return of volatility",
+        "sized on the February 2018 VIX spike ('Volmageddon'), 2018-01-26..2018-02-08",
     ),
     _sc(
         "flight_to_safety",
@@ -254,6 +308,9 @@ DEFAULT_SCENARIOS: tuple[Scenario, ...] = (
         "2011-07-22",
         "2011-08-19",
         "flight to safety (equities down, bonds and gold up), sized on the 2011 US downgrade",
+        "Flight to safety",
+        "sized on the sell-off around the 2011 US downgrade, 2011-07-22..2011-08-19 (equities "
+        "down, bonds and gold up)",
     ),
 )
 
@@ -263,8 +320,11 @@ class StressSpec(_Model):
 
     defaults: bool = True
     scenarios: list[Scenario] = Field(default_factory=list)
-    #: instrument → proxy series used where the instrument has no data in a window
+    #: instrument → proxy series used where the instrument has no data in a window (wins over the
+    #: built-in proxies of :data:`thesis.portfolio.stress.DEFAULT_PROXIES`)
     proxies: dict[str, str] = Field(default_factory=dict)
+    #: use the built-in proxies (small caps, long Treasuries, gold) before the instruments' first dates
+    default_proxies: bool = True
 
     def all(self) -> list[Scenario]:
         mine = {s.name: s for s in self.scenarios}

@@ -204,15 +204,25 @@ def _perf_table(perf: pd.DataFrame) -> str:
 def _stress_table(stress: Any) -> str:
     sl = list(stress.by_sleeve.columns)
     head = (
-        "<tr><th>scenario</th><th>window</th><th>loss</th>"
+        "<tr><th>scenario</th><th>window</th><th>covered</th><th>loss</th>"
         + "".join(f"<th>{html.escape(s)}</th>" for s in sl)
         + "<th>gaps</th></tr>"
     )
+
+    def pct(x: float) -> str:
+        return "n/a" if x != x else f"{x * 100:.1f}"  # NaN: a sleeve with no data in the window
+
     rows = []
     for name, r in stress.table.iterrows():
-        cells = "".join(f"<td>{stress.by_sleeve.loc[name, s] * 100:.1f}</td>" for s in sl)
+        cells = "".join(f"<td>{pct(stress.by_sleeve.loc[name, s])}</td>" for s in sl)
+        label = html.escape(str(r.get("label") or name))
+        partial = " *" if r.get("partial") else ""
         rows.append(
-            f"<tr><td title='{html.escape(r['description'])}'>{html.escape(str(name))}</td><td>{r['start']}..{r['end']}</td>"
-            f"<td>{r['loss'] * 100:.1f}</td>{cells}<td>{html.escape(r['gaps'] or '–')}</td></tr>"
+            f"<tr><td title='{html.escape(r['description'])}'>{label}</td>"
+            f"<td>{r['start']}..{r['end']}</td><td>{pct(r['covered'])}{partial}</td>"
+            f"<td>{pct(r['loss'])}</td>{cells}<td>{html.escape(r['gaps'] or '–')}</td></tr>"
         )
-    return f"<table>{head}{''.join(rows)}</table>"
+    foot = ""
+    if "partial" in stress.table and bool(stress.table["partial"].any()):
+        foot = "<p class='note'>* partial: the loss is that of the covered weight only.</p>"
+    return f"<table>{head}{''.join(rows)}</table>{foot}"

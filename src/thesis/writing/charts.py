@@ -213,7 +213,34 @@ def _levels(outlook: Outlook) -> list[tuple[float, str, Fact | None]]:
 
 
 def index_chart(outlook: Outlook) -> Chart | None:
-    """The index's history with thresholds, targets and each method's fan to the horizon."""
+    """The index's history with thresholds, targets and each method's fan to the horizon.
+
+    Never draws anything dated after ``as_of``: the realised path belongs to
+    :func:`scorecard_chart` only.
+    """
+    return _index_fan(outlook, None)
+
+
+def scorecard_chart(outlook: Outlook) -> Chart | None:
+    """The forecast chart again, with the path the index actually took after ``as_of`` on top.
+
+    Drawn only when ``outlook.charts["actual_after"]`` (closes after the analysis date) exists;
+    the article places it in the scorecard section, below the banner that marks later data.
+    """
+    import pandas as pd
+
+    actual = outlook.charts.get("actual_after")
+    if actual is None or len(actual) == 0:
+        return None
+    actual = pd.Series(actual).dropna()
+    actual.index = pd.to_datetime(actual.index)
+    actual = actual[actual.index > pd.Timestamp(outlook.as_of)]
+    if actual.empty:
+        return None
+    return _index_fan(outlook, actual)
+
+
+def _index_fan(outlook: Outlook, actual: Any) -> Chart | None:
     import pandas as pd
 
     hist = outlook.charts.get("index_history")
@@ -221,8 +248,13 @@ def index_chart(outlook: Outlook) -> Chart | None:
         return None
     hist = pd.Series(hist).dropna()
     hist.index = pd.to_datetime(hist.index)
-    # two years of history keep the fan readable next to it
-    hist = hist[hist.index >= hist.index[-1] - pd.DateOffset(years=2)]
+    # guard the forecast chart against later data slipping into the history frame
+    hist = hist[hist.index <= pd.Timestamp(outlook.as_of)]
+    if len(hist) < 2:
+        return None
+    # two years of history keep the fan readable next to it; one when the outcome is drawn too
+    years = 2 if actual is None else 1
+    hist = hist[hist.index >= hist.index[-1] - pd.DateOffset(years=years)]
     fans: dict[str, pd.DataFrame] = outlook.charts.get("fan") or {}
 
     fig, ax = _figure((7.2, 3.8))
@@ -265,6 +297,28 @@ def index_chart(outlook: Outlook) -> Chart | None:
                 label=f"{method_name(method)} median",
             )
         drawn.append(method)
+    if actual is not None:
+        # the realised path: solid, dark red and thicker than the forecast's dashed medians,
+        # joined to the last close before as_of so the eye follows it out of the history
+        joined = pd.concat([hist.iloc[-1:], actual])
+        ax.plot(
+            joined.index,
+            joined.to_numpy(dtype=float),
+            color="#8B0000",
+            linewidth=1.6,
+            label="What happened (after the analysis date)",
+            zorder=5,
+        )
+        ax.axvline(hist.index[-1], color="#555555", linewidth=0.8, linestyle="--")
+        ax.text(
+            hist.index[-1],
+            ax.get_ylim()[0],
+            " analysis date",
+            fontsize=6.5,
+            color="#555555",
+            va="bottom",
+            ha="left",
+        )
     fact_ids: list[str] = []
     x_right = ax.get_xlim()[1]
     y_lo, y_hi = ax.get_ylim()
@@ -292,7 +346,11 @@ def index_chart(outlook: Outlook) -> Chart | None:
         )
     ax.set_ylabel("Index level (points)", fontsize=8)
     ax.set_xlabel("Date", fontsize=8)
-    ax.set_title(f"{outlook.subject_name}: history and simulated range to the horizon", fontsize=9)
+    if actual is None:
+        title = f"{outlook.subject_name}: history and simulated range to the horizon"
+    else:
+        title = f"{outlook.subject_name}: the forecast against what happened"
+    ax.set_title(title, fontsize=9)
     ax.legend(fontsize=6.5, loc="upper left", frameon=False, ncol=2)
     ax.yaxis.set_major_formatter(_thousands())
     _style(ax)
@@ -303,6 +361,20 @@ def index_chart(outlook: Outlook) -> Chart | None:
         else ""
     )
     src = _source_line(outlook, ids, extra)
+    if actual is not None:
+        src = src[: -len(f" As of {outlook.as_of}.")] + (
+            f" Red line: closes after the analysis date ({outlook.as_of}), "
+            f"{actual.index[0].date()} to {actual.index[-1].date()}."
+        )
+        return Chart(
+            "scorecard",
+            "The forecast against what happened after the analysis date",
+            f"Line chart of the {outlook.subject_name} with the simulated range from the "
+            "analysis date and, in red, the closes that followed",
+            src,
+            _finish(fig, src, right=0.86, bottom=0.17),
+            tuple(fact_ids),
+        )
     return Chart(
         "index",
         f"{outlook.subject_name}, thresholds, targets and simulated range",
@@ -602,7 +674,12 @@ def equity_chart(outlook: Outlook) -> Chart | None:
 
 
 def stress_chart(outlook: Outlook) -> Chart | None:
-    """Loss by stress scenario (portfolio total, horizontal bars)."""
+    """Portfolio return by stress scenario (horizontal bars; a gain points right).
+
+    ``stress.{scenario}.loss_pct`` is positive for a loss, so the bar is ``-value``. Scenarios
+    whose window covers only part of the weights (``stress.{scenario}.partial``) are hatched and
+    their coverage (``stress.{scenario}.coverage_pct``) is written beside the name.
+    """
     import re
 
     facts = [
@@ -612,43 +689,98 @@ def stress_chart(outlook: Outlook) -> Chart | None:
     ]
     if not facts:
         return None
-    facts = sorted(facts, key=lambda f: float(f.value))
+    # worst loss at the bottom of the axis: read top-down from mild to severe
+    facts = sorted(facts, key=lambda f: -float(f.value))
+    facts.reverse()
     fig, ax = _figure((7.2, 0.5 + 0.4 * len(facts) + 1.0))
-    names = [scenario_name(f.id.split(".")[1]) for f in facts]
-    vals = [-abs(float(f.value)) for f in facts]
-    ax.barh(range(len(facts)), vals, color="#C44E52", alpha=0.8, height=0.6)
-    for i, f in enumerate(facts):
-        ax.text(vals[i], i, f" {_fmt(f)} ", va="center", ha="right", fontsize=7)
-    ax.set_yticks(range(len(facts)), names, fontsize=8)
-    ax.set_xlabel("Portfolio loss in the scenario (%)", fontsize=8)
-    ax.set_title("Stress tests", fontsize=9)
-    lo = min(vals)
-    ax.set_xlim(lo * 1.35, 0)
+    names: list[str] = []
+    vals: list[float] = []
+    ids: list[str] = []
+    any_partial = False
+    for f in facts:
+        key = f.id.split(".")[1]
+        label = outlook.facts.get(f"stress.{key}.label")
+        name = str(label.value) if label is not None else scenario_name(key)
+        partial = _stress_partial(outlook, key)
+        cov = outlook.facts.get(f"stress.{key}.coverage_pct")
+        if partial:
+            any_partial = True
+            name += f"\n(covers {_fmt(cov, decimals=0)})" if cov is not None else "\n(partial)"
+            if cov is not None:
+                ids.append(cov.id)
+        names.append(name)
+        vals.append(-float(f.value))
+        ids.append(f.id)
+    for i, (f, v) in enumerate(zip(facts, vals, strict=True)):
+        partial = _stress_partial(outlook, f.id.split(".")[1])
+        ax.barh(
+            i,
+            v,
+            height=0.6,
+            color="#C44E52" if v < 0 else "#55A868",
+            alpha=0.35 if partial else 0.8,
+            hatch="///" if partial else None,
+            edgecolor="#7F7F7F" if partial else "none",
+            linewidth=0.6,
+        )
+        ax.text(
+            v,
+            i,
+            f" {_fmt(f, style='abs')} {'loss' if v < 0 else 'gain'} ",
+            va="center",
+            ha="right" if v < 0 else "left",
+            fontsize=7,
+        )
+    ax.axvline(0, color="#222222", linewidth=0.8)
+    ax.set_yticks(range(len(facts)), names, fontsize=7.5)
+    ax.set_xlabel("Portfolio return in the scenario (%; left of zero is a loss)", fontsize=8)
+    ax.set_title("Stress tests: today's weights through past and hypothetical shocks", fontsize=9)
+    lo, hi = min(0.0, min(vals)), max(0.0, max(vals))
+    span = (hi - lo) or 1.0
+    ax.set_xlim(
+        lo - span * 0.3 if lo < 0 else -span * 0.05, hi + span * 0.3 if hi > 0 else span * 0.05
+    )
     _style(ax)
     ax.grid(axis="y", visible=False)
-    ids = [f.id for f in facts]
-    src = _source_line(outlook, ids, "Historical and hypothetical scenarios")
+    extra = "Historical and hypothetical scenarios"
+    if any_partial:
+        extra += "; hatched: the window covers only part of the weights"
+    src = _source_line(outlook, ids, extra)
     return Chart(
         "stress",
         "Stress tests",
-        "Horizontal bars of portfolio losses by scenario",
+        "Horizontal bars of the portfolio's return by stress scenario",
         src,
-        _finish(fig, src, left=0.2, bottom=0.6 / fig.get_figheight() + 0.12),
+        _finish(fig, src, left=0.24, bottom=0.6 / fig.get_figheight() + 0.12),
         tuple(ids),
     )
 
 
+def _stress_partial(outlook: Outlook, key: str) -> bool:
+    f = outlook.facts.get(f"stress.{key}.partial")
+    if f is not None:
+        return bool(f.value)
+    cov = outlook.facts.get(f"stress.{key}.coverage_pct")
+    return cov is not None and cov.is_numeric and float(cov.value) < 100.0
+
+
+_ACRONYMS = {"gfc", "ai", "us", "uk", "eu", "ltcm", "gdp", "cpi", "qe", "qt", "vix"}
+_PROPER = {"fed": "Fed", "covid": "Covid", "opec": "OPEC", "brexit": "Brexit"}
+
+
 def scenario_name(key: str) -> str:
-    """``gfc_2008`` → ``GFC 2008``; short all-letter tokens are treated as acronyms."""
-    words = key.replace("-", "_").split("_")
-    return " ".join(
-        w.upper()
-        if len(w) <= 4
-        and w.isalpha()
-        and w.lower() not in {"the", "of", "and", "in", "rate", "rise", "fall", "cut"}
-        else w.capitalize()
-        for w in words
-    )
+    """``gfc_2008`` → ``GFC 2008``, ``tech_bust`` → ``Tech bust``: sentence case, acronyms kept."""
+    words = [w for w in key.replace("-", "_").split("_") if w]
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _ACRONYMS:
+            out.append(low.upper())
+        elif low in _PROPER:
+            out.append(_PROPER[low])
+        else:
+            out.append(low.capitalize() if i == 0 else low)
+    return " ".join(out)
 
 
 CHART_BUILDERS: dict[str, Callable[[Outlook], Chart | None]] = {
@@ -659,6 +791,7 @@ CHART_BUILDERS: dict[str, Callable[[Outlook], Chart | None]] = {
     "volatility": volatility_chart,
     "equity": equity_chart,
     "stress": stress_chart,
+    "scorecard": scorecard_chart,
 }
 
 

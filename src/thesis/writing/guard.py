@@ -116,6 +116,7 @@ _DATE_RE = re.compile(
 _QUARTER_RE = re.compile(
     r"\b(?P<q>[QH][1-4])(?:\s?(?:'|’)?(?P<qy>(?:19|20)?\d\d))?\b", re.IGNORECASE
 )
+_YEAR_RANGE_RE = re.compile(r"(?<![\d\-–])(?P<y1>(?:1[89]|20)\d\d)[–-](?P<y2>\d\d)(?![\d\-–])")
 _TENOR_RE = re.compile(
     r"(?<![\w.,$])(?P<n>\d{1,3})[-\s](?P<u>year|month|week|day|session|trading[-\s]day|quarter)s?\b",
     re.IGNORECASE,
@@ -279,6 +280,17 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 date=(year, None, None),
             )
         )
+
+    # a year range such as "2007–09" or "2000-02": two years, the second written short
+    for m in _YEAR_RANGE_RE.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        y1 = int(m.group("y1"))
+        y2 = y1 // 100 * 100 + int(m.group("y2"))
+        if y2 <= y1:
+            continue
+        add(NumberSpan(m.start("y1"), m.end("y1"), m.group("y1"), "year", Decimal(y1)))
+        add(NumberSpan(m.start("y2"), m.end("y2"), m.group("y2"), "year", Decimal(y2)))
 
     for m in _TENOR_RE.finditer(text):
         span = m.span()

@@ -44,6 +44,10 @@ THIN_CYCLES = 10  # easing cycles
 THIN_REGIME_MONTHS = 36  # months of history in a similar valuation regime
 THIN_CALIBRATION = 30  # past forecasts scored per method and horizon
 
+#: Nominal share of outcomes in each valuation zone: the ranges are cut at the regime's P/E
+#: quantiles 10, 25, 75 and 90, so bear and bull hold 15 % each, base 50 %, each tail 10 %.
+NOMINAL_RANGE_SHARES = {"below": 0.10, "bear": 0.15, "base": 0.50, "bull": 0.15, "above": 0.10}
+
 _HORIZON_WORDS = {"1m": "one-month", "3m": "three-month", "6m": "six-month", "12m": "twelve-month"}
 _PERIOD_WORDS = {"3m": "three months", "6m": "six months", "12m": "twelve months"}
 _NUMBER_WORDS = {
@@ -212,6 +216,12 @@ def _prose(method: str) -> str:
     return name if name.isupper() else name.lower()
 
 
+def _method_ref(method: str) -> str:
+    """ "GBM", "the bootstrap method": how a sentence refers to a method by itself."""
+    name = _prose(method)
+    return name if name.isupper() else f"the {name} method"
+
+
 def _words(n: int) -> str:
     return _NUMBER_WORDS.get(n, "several")
 
@@ -328,6 +338,13 @@ def _join(items: Sequence[Sequence[Part]], conj: str = "and") -> list[Part]:
     return out
 
 
+def _risk_words(key: str) -> str:
+    """``ai_capex_disappointment`` → "AI capex disappointment"; plain words stay lower case."""
+    name = scenario_name(key)
+    first = name.split(" ")[0]
+    return name if first.isupper() or first in ("Fed", "Covid") else name[0].lower() + name[1:]
+
+
 def _no_digits(text: str) -> bool:
     return not any(ch.isdigit() for ch in text)
 
@@ -364,9 +381,53 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
                 label=f"central {k}% band",
             )
         )
+    # yardsticks the scorecard and calibration sections state: a forecast's outer tails, the
+    # Brier score of a constant coin-flip forecast, the nominal shares of the valuation zones
+    out += [
+        Fact(
+            "writing.forecast_tail",
+            0.05,
+            "probability",
+            as_of,
+            "tail beyond the 5% and 95% quantiles of a forecast",
+            label="tail of a forecast distribution",
+        ),
+        Fact(
+            "writing.coin_probability",
+            0.5,
+            "probability",
+            as_of,
+            "a constant no-information forecast",
+            label="coin-flip probability",
+        ),
+        Fact(
+            "writing.brier_coin",
+            0.25,
+            "ratio",
+            as_of,
+            "Brier score of a constant 0.5 forecast: (0.5 − outcome)²",
+            label="Brier score of a coin flip",
+            decimals=2,
+        ),
+    ]
+    if outlook.facts.prefixed("calibration.ranges."):
+        for zone, share in NOMINAL_RANGE_SHARES.items():
+            out.append(
+                Fact(
+                    f"writing.nominal_range.{zone}",
+                    share,
+                    "probability",
+                    as_of,
+                    "nominal share of outcomes in a valuation zone (P/E quantile bands "
+                    "10-25-75-90)",
+                    label=f"nominal share {zone}",
+                )
+            )
     for f in outlook.facts.prefixed("stress."):
         key = f.id.split(".")[1]
         fid = f"writing.scenario.{key}"
+        if f"stress.{key}.label" in outlook.facts:
+            continue  # the stress analysis names the scenario itself
         if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and fid not in {x.id for x in out}:
             # a scenario's name may contain a year ("GFC 2008"): as a label fact it is traced too
             out.append(
@@ -553,7 +614,8 @@ def _summary(w: _Writer) -> Section:
         ]
         who = o.targets.get(lv) or o.targets.get(int(lv)) if kind == "target" else ""
         if kind == "target" and who and _no_digits(who):
-            item.append(Part(f" ({who})" if "target" in who.lower() else f" ({who}'s target)"))
+            # "(an illustrative year-end target)", "(the target of analysts cited by AInvest)"
+            item.append(Part(f" ({who})" if "target" in who.lower() else f" (the target of {who})"))
         (below if d > 0 else above).append(item)
     if below:
         para.append(
@@ -1118,49 +1180,156 @@ def _risks(w: _Writer) -> Section:
                 "risks.named",
                 "The thesis itself names {items} as risks; the data "
                 "here cannot price them directly.",
-                items=_join([[Part(r.replace("_", " "))] for r in risks]),
+                items=_join([[Part(_risk_words(r))] for r in risks]),
             )
         )
     if para:
         sec.paragraphs.append(para)
     sec.charts.append("volatility")
 
-    stress = sorted(
-        (
-            f
-            for f in w.facts.prefixed("stress.")
-            if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric
-        ),
-        key=lambda f: -abs(float(f.value)),
-    )
+    stress = [
+        f
+        for f in w.facts.prefixed("stress.")
+        if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric
+    ]
     if stress:
-        sub = Section("risks.stress", "Stress tests")
-        worst = stress[0]
-
-        def name(f: Fact) -> Part:
-            return w.part("writing.scenario." + f.id.split(".")[1])
-
-        items = [[name(f), Part(" "), w.part(f.id, style="abs")] for f in stress[:3]]
-        sub.paragraphs.append(
-            [
-                w.say(
-                    "stress.worst",
-                    "Replayed through past and hypothetical shocks, the portfolio "
-                    "would have lost most in {scenario}: {loss}.",
-                    scenario=name(worst),
-                    loss=w.part(worst.id, style="abs"),
-                ),
-                w.say("stress.list", "The largest losses: {items}.", items=_join(items)),
-                w.plain(
-                    "stress.caveat",
-                    "Scenarios show how the current weights would have fared, "
-                    "not how likely such a shock is.",
-                ),
-            ]
-        )
-        sub.charts.append("stress")
-        sec.subsections.append(sub)
+        sec.subsections.append(_stress(w, stress))
     return sec
+
+
+def _stress_name(w: _Writer, key: str) -> list[Part]:
+    """ "the 2020 Covid crash": the stress analysis's label fact, else the writer's label fact."""
+    for fid in (f"stress.{key}.label", f"writing.scenario.{key}"):
+        if w.has(fid):
+            part = w.part(fid)
+            break
+    else:
+        part = Part(scenario_name(key))
+    first = part.text.split(" ")[0]
+    if first[:1].isupper() and not first.isupper() and first not in ("Fed", "Covid"):
+        # a label written as a title ("Flight to safety") reads in prose as "the flight to safety"
+        part = Part(part.text[0].lower() + part.text[1:], part.fact_id)
+    return [Part("the "), part]
+
+
+def _stress_partial(w: _Writer, key: str) -> bool:
+    f = w.get(f"stress.{key}.partial")
+    if f is not None:
+        return bool(f.value)
+    cov = w.num(f"stress.{key}.coverage_pct")
+    return cov is not None and cov < 100.0
+
+
+def _stress(w: _Writer, stress: Sequence[Fact]) -> Section:
+    """Stress tests: complete scenarios ranked by loss; partial ones set apart, never ranked."""
+    sub = Section("risks.stress", "Stress tests")
+    key = lambda f: f.id.split(".")[1]  # noqa: E731
+    complete = sorted(
+        (f for f in stress if not _stress_partial(w, key(f))), key=lambda f: -float(f.value)
+    )
+    partial = [f for f in stress if _stress_partial(w, key(f))]
+    para: list[Sentence] = []
+
+    def outcome(f: Fact) -> list[Part]:
+        # loss_pct is positive for a loss; a negative value is a gain
+        verb = "a loss of " if float(f.value) > 0 else "a gain of "
+        return [Part(verb), w.part(f.id, style="abs")]
+
+    losers = [f for f in complete if float(f.value) > 0]
+    gainers = [f for f in complete if float(f.value) <= 0]
+
+    def named(f: Fact) -> list[Part]:
+        return [*_stress_name(w, key(f)), Part(" ("), w.part(f.id, style="abs"), Part(")")]
+
+    full = " that cover the whole portfolio" if partial else ""
+    if losers:
+        worst, rest = losers[0], losers[1:3]
+        tail = ", followed by {rest}" if rest else ""
+        para.append(
+            w.say(
+                "stress.worst",
+                f"Of the scenarios{full}, today's weights would have lost most in {{worst}}"
+                + tail
+                + ".",
+                worst=named(worst),
+                rest=_join([named(f) for f in rest]),
+            )
+        )
+        if len(losers) > 3:
+            para.append(
+                w.say(
+                    "stress.mildest",
+                    "The mildest loss among them was in {mild}.",
+                    mild=named(losers[-1]),
+                )
+            )
+    if gainers:
+        para.append(
+            w.say(
+                "stress.gains",
+                "The portfolio would have gained in {items}.",
+                items=_join([named(f) for f in gainers]),
+            )
+        )
+    if partial:
+        partial.sort(key=lambda f: -float(f.value))
+        covs = [f"stress.{key(f)}.coverage_pct" for f in partial]
+        texts = {w.part(c, decimals=0).text for c in covs if w.has(c)}
+        basis = [f"stress.{key(f)}.partial" for f in partial if w.has(f"stress.{key(f)}.partial")]
+        if len(texts) == 1 and all(w.has(c) for c in covs):
+            # one coverage for all: say it once
+            lead = (
+                "One scenario covers"
+                if len(partial) == 1
+                else f"{_words(len(partial)).capitalize()} scenarios cover"
+            )
+            para.append(
+                w.say(
+                    "stress.partial",
+                    f"{lead} only {{cov}} of the weights, because "
+                    + ("its window predates" if len(partial) == 1 else "their windows predate")
+                    + " part of the portfolio, so the figures leave those holdings out and are not ranked "
+                    "with the rest: {items}.",
+                    cov=w.part(covs[0], decimals=0),
+                    items=_join(
+                        [
+                            [*_stress_name(w, key(f)), Part(" ("), *outcome(f), Part(")")]
+                            for f in partial
+                        ]
+                    ),
+                    basis=basis,
+                )
+            )
+        else:
+            items = []
+            for f, cov in zip(partial, covs, strict=True):
+                item = [*_stress_name(w, key(f)), Part(": "), *outcome(f)]
+                if w.has(cov):
+                    item += [
+                        Part(" (covers only "),
+                        w.part(cov, decimals=0),
+                        Part(" of the weights)"),
+                    ]
+                items.append(item)
+            para.append(
+                w.say(
+                    "stress.partial",
+                    "Some windows predate part of the portfolio, so these figures leave those "
+                    "holdings out and are not ranked with the rest: {items}.",
+                    items=_join(items, "and"),
+                    basis=basis,
+                )
+            )
+    para.append(
+        w.plain(
+            "stress.caveat",
+            "Scenarios show how the current weights would have fared, "
+            "not how likely such a shock is.",
+        )
+    )
+    sub.paragraphs.append(para)
+    sub.charts.append("stress")
+    return sub
 
 
 def _portfolio(w: _Writer) -> Section | None:
@@ -1251,7 +1420,7 @@ def _calibration(w: _Writer) -> Section:
     cells = {}
     for f in w.facts.prefixed("calibration."):
         m = re.fullmatch(r"calibration\.([^.]+)\.(coverage\d+|brier|crps_pct|n)\.([^.]+)", f.id)
-        if m:
+        if m and m.group(1) != "ranges":  # the valuation ranges have their own paragraph
             cells[(m.group(1), m.group(2), m.group(3))] = f.id
     methods = list(dict.fromkeys(k[0] for k in cells))
     horizons = sorted({k[2] for k in cells}, key=lambda h: (len(h), h))
@@ -1265,6 +1434,7 @@ def _calibration(w: _Writer) -> Section:
             )
         )
         sec.paragraphs.append(para)
+        _range_calibration(w, sec)
         return sec
     if w.has("calibration.start", "calibration.end"):
         para.append(
@@ -1278,20 +1448,61 @@ def _calibration(w: _Writer) -> Section:
             )
         )
     thin: list[str] = []
-    for m in methods:
+    # when every method was scored on the same dates, the sample sizes are said once
+    first = methods[0]
+    shared_n = all(
+        (m, "n", h) in cells
+        and (first, "n", h) in cells
+        and w.num(cells[(m, "n", h)]) == w.num(cells[(first, "n", h)])
+        for m in methods
+        for h in horizons
+    )
+    if shared_n and len(methods) > 1:
+        para.append(
+            w.say(
+                "calibration.n",
+                "Each method has {items}.",
+                items=[
+                    *_join(
+                        [
+                            [w.part(cells[(first, "n", h)]), Part(f" {_HORIZON_WORDS.get(h, h)}")]
+                            for h in horizons
+                        ]
+                    ),
+                    Part(" forecasts on record"),
+                ],
+            )
+        )
+    for n_m, m in enumerate(methods):
         held = [h for h in horizons if (m, "coverage80", h) in cells]
         if not held:
             continue
-        items = []
         for h in held:
-            item = [w.part(cells[(m, "coverage80", h)])]
             n_id = cells.get((m, "n", h))
-            if n_id:
-                item += [Part(" of "), w.part(n_id)]
-                if (w.num(n_id) or 0) < THIN_CALIBRATION and h not in thin:
-                    thin.append(h)
-            item.append(Part(f" {_HORIZON_WORDS.get(h, h)} forecasts"))
-            items.append(item)
+            if n_id and (w.num(n_id) or 0) < THIN_CALIBRATION and h not in thin:
+                thin.append(h)
+        if shared_n and len(methods) > 1:
+            # "87%, 86% and 81% of three-, six- and twelve-month forecasts"
+            words = [_HORIZON_WORDS.get(h, h) for h in held]
+            if all("-" in x for x in words):
+                pre = [x.split("-")[0] + "-" for x in words[:-1]]
+            else:
+                pre = words[:-1]
+            hw = ", ".join(pre) + " and " + words[-1] if pre else words[-1]
+            items = [
+                *_join([[w.part(cells[(m, "coverage80", h)])] for h in held]),
+                Part(f" of {hw} forecasts"),
+            ]
+        else:
+            items = []
+            for h in held:
+                item = [w.part(cells[(m, "coverage80", h)])]
+                n_id = cells.get((m, "n", h))
+                if n_id:
+                    item += [Part(" of "), w.part(n_id)]
+                item.append(Part(f" {_HORIZON_WORDS.get(h, h)} forecasts"))
+                items.append(item)
+            items = _join(items)
         # judge on the horizon with the most forecasts: it is the steadiest reading
         best = max(held, key=lambda h: w.num(cells.get((m, "n", h), "")) or 0)
         cov = w.num(cells[(m, "coverage80", best)]) or 0.0
@@ -1302,14 +1513,17 @@ def _calibration(w: _Writer) -> Section:
             if cov < 0.8
             else "more often than needed, so its bands were cautious"
         )
-        para.append(
-            w.say(
-                f"calibration.{m}",
-                f"The {_prose(m)} method's central {{writing.nominal_coverage.80}} "
-                f"band held the outcome in {{items}}: {judgement}.",
-                items=_join(items),
-            )
+        tmpl = _pick(
+            f"calibration.{m}",
+            (
+                f"The {_prose(m)} method's central {{writing.nominal_coverage.80}} band held "
+                f"the outcome in {{items}}: {judgement}.",
+                f"For {_method_ref(m)}, the central {{writing.nominal_coverage.80}} band held the "
+                f"outcome in {{items}}, {judgement}.",
+            ),
+            offset=n_m,
         )
+        para.append(w.say(f"calibration.{m}", tmpl, items=items))
     if thin:
         words = " and ".join(_HORIZON_WORDS.get(h, h) for h in thin)
         para.append(
@@ -1355,84 +1569,389 @@ def _calibration(w: _Writer) -> Section:
     sec.tables.append(
         Table("calibration", "Coverage of past forecast bands", tuple(header), tuple(rows))
     )
+    _range_calibration(w, sec)
     return sec
+
+
+def _range_calibration(w: _Writer, sec: Section) -> None:
+    """Valuation ranges scored on past dates: shares of outcomes by zone against nominal."""
+    hs = sorted(
+        {f.id.rsplit(".", 1)[1] for f in w.facts.prefixed("calibration.ranges.share_inside.")},
+        key=lambda h: (len(h), h),
+    )
+    if not hs:
+        return
+    h = "12m" if "12m" in hs else hs[-1]
+    base = "calibration.ranges"
+    need = [f"{base}.share_inside.{h}", f"{base}.share_base.{h}", "writing.nominal_range.base"]
+    if not w.has(*need):
+        return
+    period = _PERIOD_WORDS.get(h, h)
+    para: list[Sentence] = []
+    window = (
+        " from {calibration.ranges.start} to {calibration.ranges.end}"
+        if w.has(f"{base}.start", f"{base}.end")
+        else ""
+    )
+    n = f" at {{{base}.n.{h}}} past dates{window}" if w.has(f"{base}.n.{h}") else window
+    inside, base_share = w.num(need[0]) or 0.0, w.num(need[1]) or 0.0
+
+    def judge(share: float, nominal: float) -> str:
+        if abs(share - nominal) <= 0.05:
+            return "close to"
+        return "less often than" if share < nominal else "more often than"
+
+    para.append(
+        w.say(
+            "calibration.ranges",
+            f"The valuation ranges were rebuilt{n} and compared with where the index stood "
+            f"{period} later. It ended inside the base range {{{need[1]}}} of the time, "
+            f"{judge(base_share, 0.5)} the nominal {{writing.nominal_range.base}}, and inside "
+            f"the bear-to-bull span {{{need[0]}}}, {judge(inside, 0.8)} the nominal "
+            "{writing.nominal_coverage.80}.",
+        )
+    )
+    below, above = f"{base}.share_below.{h}", f"{base}.share_above.{h}"
+    if w.has(below, above, "writing.nominal_range.below"):
+        para.append(
+            w.say(
+                "calibration.ranges_tails",
+                f"It fell below the bear range {{{below}}} of the time and rose above the bull "
+                f"range {{{above}}}, against a nominal {{writing.nominal_range.below}} each.",
+            )
+        )
+    para.append(
+        w.plain(
+            "calibration.ranges_overlap",
+            f"Dates a month apart share most of their {period}, so these outcomes overlap "
+            "heavily and hold far fewer independent episodes than the count suggests; "
+            "read the shares as rough.",
+        )
+    )
+    sec.paragraphs.append(para)
+    rows = []
+    names = {
+        "below": "Below the bear range",
+        "bear": "Bear range",
+        "base": "Base range",
+        "bull": "Bull range",
+        "above": "Above the bull range",
+    }
+    for zone, label in names.items():
+        i = f"{base}.share_{zone}.{h}"
+        if w.has(i) and w.has(f"writing.nominal_range.{zone}"):
+            rows.append(((Part(label),), (w.part(i),), (w.part(f"writing.nominal_range.{zone}"),)))
+    if w.has(need[0]):
+        rows.append(
+            (
+                (Part("Inside bear to bull"),),
+                (w.part(need[0]),),
+                (w.part("writing.nominal_coverage.80"),),
+            )
+        )
+    sec.tables.append(
+        Table(
+            "calibration_ranges",
+            f"Where the index ended {period} after past valuation ranges",
+            ((Part("Zone"),), (Part("Share of outcomes"),), (Part("Nominal"),)),
+            tuple(rows),
+        )
+    )
+
+
+def _brier_part(w: _Writer, fact_id: str) -> Part:
+    """A Brier score with enough decimals to show one significant digit (0.0003, not 0.000)."""
+    v = abs(w.num(fact_id) or 0.0)
+    return w.part(fact_id, decimals=3 if v >= 0.0005 or v == 0 else 4)
+
+
+def _prob_span(w: _Writer, items: Sequence[tuple[str, str]]) -> list[Part]:
+    """Stated probabilities of several methods: "91%" when one, else "85% (GARCH) to 91% (GBM)"."""
+    ranked = sorted(items, key=lambda mi: w.num(mi[1]) or 0.0)
+    lo, hi = ranked[0], ranked[-1]
+    if len(ranked) == 1:
+        return [w.part(lo[1]), Part(f" ({_prose(lo[0])})")]
+    if w.part(lo[1]).text == w.part(hi[1]).text:
+        return [w.part(lo[1]), Part(" from every method")]
+    return [
+        w.part(lo[1]),
+        Part(f" ({_prose(lo[0])}) to "),
+        w.part(hi[1]),
+        Part(f" ({_prose(hi[0])})"),
+    ]
+
+
+def _calls(w: _Writer, probs: Sequence[float], happened: bool) -> str:
+    """How the methods' calls fared: a call is right when it leaned towards what happened."""
+    right = [(p > 0.5) == happened for p in probs if p != 0.5]
+    if right and all(right):
+        return "a hit for every method" if len(probs) > 1 else "a hit"
+    if right and not any(right):
+        return "a miss for every method" if len(probs) > 1 else "a miss"
+    return "a split verdict across the methods"
 
 
 def _scorecard(w: _Writer) -> Section | None:
     facts = w.facts.prefixed("scorecard.")
     if not facts:
         return None
+    s, o, name = w.s, w.o, w.o.subject_name
     sec = Section(
         "scorecard",
         "Scorecard: what happened next",
         banner="This section uses data from after the analysis date. Nothing in the "
         "sections above used it.",
     )
+    sc = f"scorecard.{s}"
+    complete_f = w.get(f"{sc}.complete")
+    end_id = next((i for i in (f"{sc}.level_at_end", f"{sc}.level_at_horizon") if w.has(i)), None)
+    # older runs carry only level_at_horizon, which exists only once the horizon is reached
+    complete = bool(complete_f.value) if complete_f is not None else end_id is not None
+    horizon = w.id("horizon_date") if w.has(w.id("horizon_date")) else "outlook.horizon"
     para: list[Sentence] = []
-    s = w.s
-    if w.has(f"scorecard.{s}.level_at_horizon"):
-        hz = " on {{{}}}".format(w.id("horizon_date")) if w.has(w.id("horizon_date")) else ""
-        para.append(
-            w.say("scorecard.level", f"The index closed at {{scorecard.{s}.level_at_horizon}}{hz}.")
-        )
+    if end_id is not None:
+        when = f" on {{{sc}.last_date}}" if w.has(f"{sc}.last_date") else ""
+        change = w.num(f"{sc}.change_pct")
+        since = ""
+        if change is not None:
+            direction = "up" if change > 0 else "down"
+            since = (
+                f", {direction} {{{sc}.change_pct|abs|d1}} from its close on the analysis date"
+                if change != 0
+                else ", unchanged from its close on the analysis date"
+            )
+        if complete:
+            para.append(
+                w.say(
+                    "scorecard.level",
+                    f"At the horizon the {name} closed at {{{end_id}}}{when}{since}.",
+                    basis=[complete_f.id] if complete_f is not None else (),
+                )
+            )
+        else:
+            para.append(
+                w.say(
+                    "scorecard.level",
+                    f"The data after the analysis date run only to {{{sc}.last_date}}, short "
+                    f"of the horizon on {{{horizon}}}. The latest close was {{{end_id}}}{since}.",
+                    basis=[complete_f.id] if complete_f is not None else (),
+                )
+            )
+        if w.has(f"{sc}.path_max", f"{sc}.path_min"):
+            when = "in between" if complete else "so far"
+            para.append(
+                w.say(
+                    "scorecard.path",
+                    f"Its highest close {when} was {{{sc}.path_max}} and its lowest "
+                    f"{{{sc}.path_min}}.",
+                )
+            )
+    if para:
+        sec.paragraphs.append(para)
+
+    # each level: touched / closed above versus the stated probabilities
+    para = []
+    pending: list[str] = []
+    rows: list[tuple[Cell, ...]] = []
+    methods = list(o.methods)
     for lv, _kind, fid in w.levels():
         k = level_key(lv)
-        t = w.get(f"scorecard.{s}.touched.{k}")
-        c = w.get(f"scorecard.{s}.closed_above.{k}")
-        if t is None:
-            continue
-        verb = "touched" if t.value else "did not touch"
+        for event, outcome_id, p_stem, b_stem in (
+            ("touch", f"{sc}.touched.{k}", "p_touch", "brier_touch"),
+            ("close", f"{sc}.closed_above.{k}", "p_close_above", "brier_close_above"),
+        ):
+            probs = [(m, w.id(f"{p_stem}.{k}.{m}")) for m in methods]
+            probs = [(m, i) for m, i in probs if w.has(i)]
+            outcome = w.get(outcome_id)
+            if not probs and outcome is None:
+                continue
+            if outcome is None:
+                pending.append(event)
+            # the table: one row per level and event
+            label = (
+                "touched before the horizon" if event == "touch" else "closed above at the horizon"
+            )
+            res = "pending" if outcome is None else ("yes" if outcome.value else "no")
+            row: list[Cell] = [(w.part(fid),), (Part(label),), (Part(res),)]
+            for m in methods:
+                p_id, b_id = w.id(f"{p_stem}.{k}.{m}"), f"{sc}.{b_stem}.{k}.{m}"
+                if not w.has(p_id):
+                    row.append((Part("–"),))
+                elif w.has(b_id):
+                    row.append((w.part(p_id), Part(" ("), _brier_part(w, b_id), Part(")")))
+                else:
+                    row.append((w.part(p_id),))
+            rows.append(tuple(row))
+            if outcome is None or not probs:
+                if outcome is not None:
+                    verb = "touched" if event == "touch" else "closed above"
+                    neg = "" if outcome.value else "not "
+                    para.append(
+                        w.say(
+                            f"scorecard.{event}.{k}",
+                            f"It {neg}{verb} {{{fid}}}.",
+                            basis=[outcome.id],
+                        )
+                    )
+                continue
+            happened = bool(outcome.value)
+            vals = [w.num(i) or 0.0 for _, i in probs]
+            verdict = _calls(w, vals, happened)
+            span = _prob_span(w, probs)
+            if event == "touch":
+                what = f"It reached {{{fid}}}" if happened else f"It never reached {{{fid}}}"
+                tmpl = f"{what}; the methods had put the chance of touching it at {{span}}, so {verdict}."
+            else:
+                where = "above" if happened else "below"
+                tmpl = (
+                    f"It ended the period {where} {{{fid}}}, against a stated chance of {{span}} "
+                    f"of closing above it: {verdict}."
+                )
+            para.append(w.say(f"scorecard.{event}.{k}", tmpl, span=span, basis=[outcome.id]))
+    if para:
+        sec.paragraphs.append(para)
+
+    # where the outcome fell in each method's forecast, and the valuation ranges
+    para = []
+    pits = [(m, f"{sc}.pit.{m}") for m in methods if w.has(f"{sc}.pit.{m}")]
+    if pits and complete and w.has("writing.forecast_tail"):
+        low = [m for m, i in pits if (w.num(i) or 0) <= 0.05]
+        high = [m for m, i in pits if (w.num(i) or 0) >= 0.95]
+        mid = [(m, i) for m, i in pits if m not in low and m not in high]
+        bits: list[list[Part]] = []
+        for group, where in ((low, "bottom"), (high, "top")):
+            if not group:
+                continue
+            who = (
+                "every method's forecast"
+                if len(group) == len(pits) and len(pits) > 1
+                else "the forecast of " + " and ".join(_prose(m) for m in group)
+            )
+            bits.append(
+                [Part(f"in the {where} "), w.part("writing.forecast_tail"), Part(f" of {who}")]
+            )
+        for m, i in mid:
+            bits.append([Part("with "), w.part(i), Part(f" of the {_prose(m)} forecast below it")])
         tail = ""
-        if c is not None:
+        if low or high:
             tail = (
-                " and closed the period above it"
-                if c.value
-                else (" but did not close the period above it" if t.value else "")
+                "; such an outcome lay outside the range those methods expected nine times in ten"
             )
         para.append(
             w.say(
-                f"scorecard.touched.{k}",
-                f"It {verb} {{{fid}}}{tail}.",
-                basis=[t.id] + ([c.id] if c is not None else []),
+                "scorecard.pit",
+                "The final close fell {bits}" + tail + ".",
+                bits=_join(bits, "and"),
+                basis=[i for _, i in pits],
             )
         )
-        briers = [
-            (m, f"scorecard.{s}.brier_touch.{k}.{m}")
-            for m in w.o.methods
-            if w.has(f"scorecard.{s}.brier_touch.{k}.{m}")
-        ]
-        if briers:
-            para.append(
-                w.say(
-                    f"scorecard.brier.{k}",
-                    "Brier scores for that call (lower is better): {items}.",
-                    items=_join(
-                        [[w.part(i, decimals=3), Part(f" ({_prose(m)})")] for m, i in briers]
-                    ),
-                )
+    cases = [
+        c
+        for c in ("bear", "base", "bull")
+        if w.has(w.id(f"range.{c}.low"), w.id(f"range.{c}.high"))
+    ]
+    hits = {c: w.get(f"{sc}.range_hit.{c}") for c in ("bear", "base", "bull")}
+    if complete and end_id is not None and cases and any(f is not None for f in hits.values()):
+        end = w.num(end_id) or 0.0
+        lo_id, hi_id = w.id(f"range.{cases[0]}.low"), w.id(f"range.{cases[-1]}.high")
+        basis = [f.id for f in hits.values() if f is not None]
+        inside = [c for c in cases if hits.get(c) is not None and hits[c].value]
+        if inside:
+            c = inside[-1] if "base" not in inside else "base"
+            tmpl = (
+                f"The valuation ranges held: the close sat inside the {c} range of "
+                f"{{@range.{c}.low}} to {{@range.{c}.high}}."
             )
-    hits = [(c, w.get(f"scorecard.{s}.range_hit.{c}")) for c in ("bear", "base", "bull")]
-    inside = [c for c, f in hits if f is not None and f.value]
-    if any(f is not None for _, f in hits):
-        text = (
-            f"The outcome fell inside the {' and '.join(inside)} valuation range."
-            if inside
-            else "The outcome fell outside every valuation range."
+        elif end < (w.num(lo_id) or 0.0):
+            tmpl = (
+                f"The valuation ranges did not hold: the close was below even the "
+                f"{cases[0]} range, which started at {{{lo_id}}}."
+            )
+        else:
+            tmpl = (
+                f"The valuation ranges did not hold: the close was above even the "
+                f"{cases[-1]} range, which ended at {{{hi_id}}}."
+            )
+        para.append(w.say("scorecard.ranges", tmpl, basis=basis))
+    means = [(m, f"{sc}.brier_mean.{m}") for m in methods if w.has(f"{sc}.brier_mean.{m}")]
+    if means:
+        # one precision for the list, enough to show the smallest score's first digit
+        dec = 4 if any(0 < abs(w.num(i) or 0) < 0.0005 for _, i in means) else 3
+        items = [[w.part(i, decimals=dec), Part(f" ({_prose(m)})")] for m, i in means]
+        n_settled = len(w.facts.prefixed(f"{sc}.brier_")) - len(means)
+        averaged = (
+            "On the one settled call"
+            if n_settled == len(means)
+            else "Averaged over the settled calls"
+        )
+        coin = (
+            " (lower is better; a constant {writing.coin_probability} forecast scores "
+            "{writing.brier_coin})"
+            if w.has("writing.coin_probability", "writing.brier_coin")
+            else " (lower is better)"
         )
         para.append(
-            Sentence(
-                "scorecard.ranges", (Part(text),), tuple(f.id for _, f in hits if f is not None)
+            w.say(
+                "scorecard.brier_mean",
+                averaged + ", the Brier score" + coin + " was {items}.",
+                items=_join(items),
             )
         )
-    if not para:
         para.append(
             w.plain(
-                "scorecard.partial",
-                "Data after the analysis date exists, but "
-                "too little of it to score the outlook yet.",
+                "scorecard.one_path",
+                "These calls all ride on a single path of the index, so one outcome settles "
+                "them together; they say little about which method is better in general, "
+                "which is what the calibration section above measures.",
             )
         )
-    sec.paragraphs.append(para)
+    if para:
+        sec.paragraphs.append(para)
+    if not complete and end_id is not None:
+        open_bits = []
+        if "touch" in pending:
+            open_bits.append("whether the levels not yet reached are touched")
+        open_bits.append("where the final close lands against each forecast")
+        if cases:
+            open_bits.append("whether the valuation ranges hold")
+        sec.paragraphs.append(
+            [
+                w.say(
+                    "scorecard.pending",
+                    "Settled so far: only the levels already reached. Still open until "
+                    f"{{{horizon}}}: {{items}}.",
+                    items=_join([[Part(b)] for b in open_bits]),
+                )
+            ]
+        )
+    if not sec.paragraphs:
+        sec.paragraphs.append(
+            [
+                w.plain(
+                    "scorecard.partial",
+                    "Data after the analysis date exists, but "
+                    "too little of it to score the outlook yet.",
+                )
+            ]
+        )
+    if rows:
+        header: list[Cell] = [(Part("Level"),), (Part("Event"),), (Part("Happened"),)]
+        header += [(Part(method_name(m)),) for m in methods]
+        if means:
+            mean_row: list[Cell] = [(Part("Mean Brier score"),), (Part(""),), (Part(""),)]
+            for m in methods:
+                i = f"{sc}.brier_mean.{m}"
+                mean_row.append((_brier_part(w, i),) if w.has(i) else (Part("–"),))
+            rows.append(tuple(mean_row))
+        sec.tables.append(
+            Table(
+                "scorecard",
+                "Stated probability by method (Brier score in brackets; lower is better)",
+                tuple(header),
+                tuple(rows),
+            )
+        )
+    sec.charts.append("scorecard")
     return sec
 
 
