@@ -75,8 +75,8 @@ class _Inputs:
         self.store, self.as_of = store, as_of
         self.sources: dict[str, Source] = {}
 
-    def get(self, series: str | None, *, key: str) -> pd.Series | None:
-        """The series up to ``as_of``; None (with the reason kept by the caller) when unavailable."""
+    def get(self, series: str | None) -> pd.Series | None:
+        """The series up to ``as_of``; None when it has nothing on or before that date."""
         if not series:
             return None
         try:
@@ -85,9 +85,13 @@ class _Inputs:
             raise
         except DataError:
             return None
-        if s.empty:
-            return None
-        self.sources[series] = s.attrs["source"]
+        return None if s.empty else s
+
+    def use(self, s: pd.Series) -> pd.Series:
+        """Record the lineage of a series an analysis will use (for the manifest)."""
+        src = s.attrs.get("source")
+        if src is not None:
+            self.sources[src.series] = src
         return s
 
     def optional(
@@ -101,7 +105,7 @@ class _Inputs:
                 f"add it with `thesis data import` or `thesis data update {series}`."
             )
             return None
-        s = self.get(series, key=key)
+        s = self.get(series)
         if s is None:
             notes[key] = (
                 f"Series `{series}` (thesis key `{key}`) has no data on or before the analysis date."
@@ -113,7 +117,7 @@ class _Inputs:
                 "was not used for the current reading."
             )
             return None
-        return s
+        return self.use(s)
 
 
 def _versions() -> dict[str, str]:
@@ -126,7 +130,6 @@ def _versions() -> dict[str, str]:
 
 def _check_spec_against_store(spec: ThesisSpec, store: Store) -> pd.Timestamp:
     series = spec.index.series
-    where = spec.path or "thesis"
     if not store.has(series):
         from thesis.errors import nearest
 
@@ -134,7 +137,7 @@ def _check_spec_against_store(spec: ThesisSpec, store: Store) -> pd.Timestamp:
         raise SpecError(
             f"index.series {series!r} is not in the store"
             + (f" (nearest: {', '.join(hint)})" if hint else ""),
-            where=where,
+            where=spec.where("index", "series"),
             fix=f"get it with `thesis data update {series}` or `thesis data import PATH`, "
             "or build the offline sample with `thesis data bundle`",
         )
@@ -143,13 +146,13 @@ def _check_spec_against_store(spec: ThesisSpec, store: Store) -> pd.Timestamp:
     if pd.Timestamp(spec.as_of) > last:
         raise SpecError(
             f"as_of {spec.as_of} is after the last {series} close in the store ({last.date()})",
-            where=where,
+            where=spec.where("as_of"),
             fix=f"set as_of on or before {last.date()}, or update the data with `thesis data update {series}`",
         )
     if pd.Timestamp(spec.as_of) < first:
         raise SpecError(
             f"as_of {spec.as_of} is before {series} starts ({first.date()})",
-            where=where,
+            where=spec.where("as_of"),
             fix=f"set as_of on or after {first.date()}",
         )
     return last
@@ -278,8 +281,9 @@ def run_thesis(
             notes.update({f"{name}.{i}": n for i, n in enumerate(getattr(res, "notes", ()) or ())})
         return res
 
-    prices = data.get(S, key="index.series")
-    assert prices is not None
+    prices = data.get(S)
+    assert prices is not None  # _check_spec_against_store made sure of it
+    data.use(prices)
     charts["index_history"] = prices[prices.index >= prices.index[-1] - pd.DateOffset(years=2)]
 
     from thesis.analysis import levels as levels_mod

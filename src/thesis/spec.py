@@ -203,6 +203,17 @@ class ThesisSpec(_Model):
         return self
 
     # convenience -------------------------------------------------------------
+    def where(self, *keys: str) -> str:
+        """``file:line`` of a key in the thesis file (for errors found after parsing)."""
+        if not self.path:
+            return "thesis"
+        try:
+            text = Path(self.path).read_text(encoding="utf-8")
+        except OSError:
+            return self.path
+        line = _locate(text, keys)
+        return f"{self.path}:{line}" if line else self.path
+
     @property
     def levels(self) -> list[float]:
         """Thresholds and target levels, sorted, without repeats."""

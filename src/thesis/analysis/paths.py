@@ -628,10 +628,13 @@ class TargetProbabilities:
         rows: list[list[str]] = []
         t = self.table.set_index(["level", "method"])
         for lv in self.levels:
+            measures = []
             if lv.reached:
-                rows.append([f"{lv.level:,.6g}", "already reached", *["—"] * (len(header) - 2)])
-                continue
-            measures = [("p_touch", "touch " + ("≥" if lv.direction == "up" else "≤"))]
+                rows.append(
+                    [f"{lv.level:,.6g}", "touch: already reached", *["—"] * (len(header) - 2)]
+                )
+            else:
+                measures.append(("p_touch", "touch " + ("≥" if lv.direction == "up" else "≤")))
             measures.append(("p_close_above", "close ≥ on horizon"))
             if lv.direction == "down":
                 measures.append(("p_close_below", "close ≤ on horizon"))
@@ -675,7 +678,8 @@ class TargetProbabilities:
                 out.append(
                     Fact(f"{S}.already_reached.{level_key(lv.level)}", True, "bool", a,
                          f"close {self.start_level:,.2f} on {self.start_date.date()} is at or above "
-                         "the level; not simulated", lin,
+                         "the level: touching it is certain, closing above it on the horizon is "
+                         "still simulated", lin,
                          f"{lv.level:,.6g} already reached on {self.start_date.date()}")
                 )  # fmt: skip
         t = self.table
@@ -687,9 +691,16 @@ class TargetProbabilities:
                 up = r.direction == "up"
                 touch = ("at or above " if up else "at or below ") + f"{r.level:,.6g}"
                 horizon = str(self.horizon.date())
-                items = [
-                    ("p_touch", r.p_touch, f"probability of a close {touch} by {horizon}"),
-                    ("p_touch_se", r.p_touch_se, "Monte Carlo standard error of p_touch"),
+                reached = r.level <= self.start_level and up
+                items = (
+                    []
+                    if reached
+                    else [
+                        ("p_touch", r.p_touch, f"probability of a close {touch} by {horizon}"),
+                        ("p_touch_se", r.p_touch_se, "Monte Carlo standard error of p_touch"),
+                    ]
+                )
+                items += [
                     ("p_close_above", r.p_close_above,
                      f"probability of closing at or above {r.level:,.6g} on {horizon}"),
                     ("p_close_above_se", r.p_close_above_se, "Monte Carlo standard error"),
@@ -708,11 +719,12 @@ class TargetProbabilities:
                     )
                 if m == "gbm":
                     closed = "GBM closed form (reflection principle)"
-                    out.append(
+                    if not reached:
+                        out.append(
                         Fact(f"{S}.p_touch_closed.{L}.gbm", float(r.p_touch_closed), "probability", a,
                              closed + ", Broadie–Glasserman–Kou correction for daily closes", mlin,
                              f"closed-form probability of a close {touch} by {horizon}", 3)
-                    )  # fmt: skip
+                        )  # fmt: skip
                     out.append(
                         Fact(f"{S}.p_close_above_closed.{L}.gbm", float(r.p_close_above_closed),
                              "probability", a, closed + " (lognormal terminal law)", mlin,
@@ -850,7 +862,9 @@ def target_probabilities(
         fitted[m].fit(s, as_of_ts)
 
     base = int(rng.integers(0, 2**63 - 1))
-    sim_levels = [lv for lv in levels if not lv.reached]
+    # a level already reached is still simulated: the touch is certain, but whether the index
+    # closes at or above it on the horizon is not (its p_touch is not reported, see facts())
+    sim_levels = list(levels)
     b = np.array([math.log(lv.level / close) for lv in sim_levels])
     rows = []
     quants: dict[str, np.ndarray] = {}
@@ -918,7 +932,7 @@ def target_probabilities(
     )  # fmt: skip
     notes = tuple(
         f"{lv.level:,.6g} is at or below the {start_date.date()} close of {close:,.2f}: "
-        "already reached, not simulated"
+        "already reached, so only the chance of closing at or above it on the horizon is given"
         for lv in levels
         if lv.reached
     )

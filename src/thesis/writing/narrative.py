@@ -650,6 +650,23 @@ def _summary(w: _Writer) -> Section:
             (m, w.id(f"p_touch.{k}.{m}")) for m in o.methods if w.has(w.id(f"p_touch.{k}.{m}"))
         ]
         if not touch:
+            # a level already reached: touching it is certain, but staying above it is not
+            close = [
+                (m, w.id(f"p_close_above.{k}.{m}"))
+                for m in o.methods
+                if w.has(w.id(f"p_close_above.{k}.{m}"))
+            ]
+            if close and w.has(w.id(f"already_reached.{k}")):
+                any_p = True
+                horizon = "{@horizon_date}" if w.has(w.id("horizon_date")) else "the horizon"
+                para.append(
+                    w.say(
+                        f"summary.hold_above.{k}",
+                        f"The index is already above {{{fid}}}; the chance that it is still at or "
+                        f"above it on {horizon} is {{by_method}}.",
+                        by_method=_join([[w.part(i), Part(f" ({_prose(m)})")] for m, i in close]),
+                    )
+                )
             continue
         any_p = True
         vals = [w.num(i) or 0.0 for _, i in touch]
