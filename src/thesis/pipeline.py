@@ -314,7 +314,14 @@ def run_thesis(
             methods=tuple(spec.analysis.methods),
             n_paths=spec.analysis.n_paths,
             rng=np.random.default_rng(streams["paths"]),
-            models={"gbm": paths_mod.GBMModel(window_sessions=spec.analysis.gbm_window_sessions)},
+            models={
+                "gbm": paths_mod.GBMModel(
+                    window_sessions=spec.analysis.gbm_window_sessions,
+                    drift_ann_pct=spec.analysis.drift_ann_pct,
+                ),
+                "bootstrap": paths_mod.BootstrapModel(drift_ann_pct=spec.analysis.drift_ann_pct),
+                "garch": paths_mod.GarchModel(drift_ann_pct=spec.analysis.drift_ann_pct),
+            },
         ),
         required=True,
     )
@@ -495,7 +502,12 @@ def run_thesis(
         "n_paths": spec.analysis.n_paths,
         "store": str(store.path),
         "data": [s.to_dict() for s in data.sources.values()],
-        "scorecard_data_after_as_of": bool("scorecard" in results),
+        # the scorecard's separate read of what followed as_of (never seen by the analyses)
+        "scorecard_data": (
+            results["scorecard"].source.to_dict()
+            if "scorecard" in results and results["scorecard"].source is not None
+            else None
+        ),
         "versions": _versions(),
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "timings_s": timings,
@@ -519,6 +531,7 @@ def run_thesis(
             "eps_growth_pct": spec.earnings.eps_growth_pct,
             "cuts": spec.rates.cuts,
             "cut_bp": spec.rates.cut_bp,
+            "drift_ann_pct": spec.analysis.drift_ann_pct,
             "risks": [x.name for x in spec.risks],
             "source": spec.source,
         },

@@ -133,6 +133,13 @@ class AnalysisSpec(_Model):
     methods: list[Method] = Field(default_factory=lambda: ["gbm", "bootstrap", "garch"])
     n_paths: int = Field(100_000, ge=1_000, le=5_000_000)
     gbm_window_sessions: int = Field(1260, ge=60)
+    drift_ann_pct: float | None = Field(
+        None,
+        ge=-50,
+        le=50,
+        description="annual log drift for every method, percent; leave out to use each window's "
+        "mean daily log return (the history's own drift)",
+    )
     calibrate: bool = True
     calibration_paths: int = Field(2_000, ge=200)
     calibration_start: dt.date | None = None
@@ -376,6 +383,8 @@ smb = "ff3_smb_m"
 methods = ["gbm", "bootstrap", "garch"]
 n_paths = 100000
 gbm_window_sessions = 1260  # about five years of sessions
+# drift_ann_pct = 0         # a stated drift for every method (percent a year); by default each
+                            # method uses its window's mean return, which the article states
 calibrate = true
 calibration_paths = 2000
 """

@@ -263,6 +263,36 @@ def test_target_probabilities_facts_levels_and_fan():
     assert "| level | measure | gbm | bootstrap | garch | GBM closed form |" in res.summary()
 
 
+def test_drift_is_stated_for_every_method_and_zero_drift_closed_forms():
+    # Each method's drift fact is the window's mean log return × 252 (computed here from the
+    # prices), every probability's method text names it, and the zero-drift closed forms are the
+    # driftless lognormal / reflection formulas with the window's volatility.
+    s = synthetic_prices(900)
+    close = float(s.iloc[-1])
+    up = round(close * 1.08)
+    res = target_probabilities(
+        s, subject="spx", as_of=s.index[-1], horizon="2024-12-31", targets=[up],
+        methods=("gbm", "bootstrap", "garch"), n_paths=2_000, rng=np.random.default_rng(3),
+        models={"gbm": GBMModel(window_sessions=252)},
+    )  # fmt: skip
+    facts = {f.id: f for f in res.facts()}
+    lr = np.diff(np.log(s.to_numpy()))
+    assert facts["spx.gbm.mu_ann_pct"].value == pytest.approx(lr[-252:].mean() * 25200, rel=1e-10)
+    for m in ("bootstrap", "garch"):
+        assert facts[f"spx.{m}.mu_ann_pct"].value == pytest.approx(lr.mean() * 25200, rel=1e-10)
+        assert "drift" in facts[f"spx.p_touch.{up}.{m}"].method
+    assert any("drift is the historical mean" in n for n in res.notes)
+    n = res.horizon_sessions
+    sd = lr[-252:].std(ddof=1) * math.sqrt(n)
+    b = math.log(up / close)
+    z_close = facts[f"spx.p_close_above_closed_zero_drift.{up}.gbm"].value
+    assert z_close == pytest.approx(stats.norm.sf(b / sd), rel=1e-9)
+    # reflection principle, barrier shifted by BGK's 0.5826 σ for daily monitoring
+    b_bgk = b + 0.5826 * lr[-252:].std(ddof=1)
+    z_touch = facts[f"spx.p_touch_closed_zero_drift.{up}.gbm"].value
+    assert z_touch == pytest.approx(2 * stats.norm.sf(b_bgk / sd), rel=1e-9)
+
+
 def test_only_data_up_to_as_of_is_used():
     s = synthetic_prices(900)
     cut = s.index[-100]

@@ -7,6 +7,14 @@ returns ``x_t = ln(S_t / S_0)`` from the ``as_of`` close over the XNYS sessions 
 close at or beyond it, up to and including the horizon session) and of closing at or above it on
 the horizon, with Monte Carlo standard errors, horizon quantiles and fan-chart quantile paths.
 
+Drift: every method simulates with the historical mean daily log return of its estimation window
+(GBM: its ``window_sessions``; bootstrap and GARCH: all history up to ``as_of`` unless given a
+window). That is a statement about the past, not a forecast; after a strong decade it makes every
+upside probability larger. It is stated in each model's ``describe()``, in a ``mu_ann_pct`` fact per
+method, in the method text of every probability, and the GBM closed forms are also given with zero
+drift (``p_touch_closed_zero_drift``, ``p_close_above_closed_zero_drift``) so a reader sees how much
+of each probability the drift supplies.
+
 For GBM the same probabilities have closed forms (reflection principle for the running maximum of
 Brownian motion with drift), shown next to the simulation as a check. The closed form monitors
 continuously while the simulation looks at daily closes only; the Broadie–Glasserman–Kou
@@ -96,6 +104,20 @@ def _window_source(s: pd.Series, name: str) -> Source:
     )
 
 
+def _stated_drift(drift_ann_pct: float | None, window_mean: float) -> float:
+    """Daily log drift: the stated annual drift (percent of log return a year) or the window's mean."""
+    if drift_ann_pct is None:
+        return window_mean
+    if not math.isfinite(drift_ann_pct) or abs(drift_ann_pct) > 100:
+        raise AnalysisError(
+            f"drift {drift_ann_pct!r} %/yr is not a sensible annual log drift",
+            where="analysis.drift_ann_pct",
+            fix="state the drift as a percent a year (e.g. 6 for 6 %), or leave it out to use the "
+            "window's mean",
+        )
+    return drift_ann_pct / 100.0 / SESSIONS_PER_YEAR
+
+
 def method_key(base: int, method: str) -> np.uint64:
     """The random-stream key of ``method`` for a run whose Generator drew ``base``.
 
@@ -152,6 +174,18 @@ class _Base:
         self.n_returns_ = len(used) - 1
         self.source_ = _window_source(used, name)
 
+    @property
+    def drift_ann_pct_(self) -> float:
+        """The simulated drift: mean daily log return × 252, in percent a year.
+
+        For every method it is the historical mean log return of the estimation window (zero only
+        for the calibration's baseline): a window of strong gains raises every upside probability.
+        """
+        return self._drift_daily() * SESSIONS_PER_YEAR * 100
+
+    def _drift_daily(self) -> float:  # decimal log return per session
+        raise NotImplementedError
+
     def simulate_paths(self, n_steps: int, n_paths: int, key: np.uint64) -> np.ndarray:
         """Every session of ``n_paths`` paths: cumulative log returns, shape ``(n_paths, n_steps)``.
 
@@ -183,18 +217,24 @@ class GBMModel(_Base):
     method = "gbm"
 
     def __init__(
-        self, window_sessions: int = 2520, *, zero_drift: bool = False, min_sessions: int = 253
+        self,
+        window_sessions: int = 2520,
+        *,
+        zero_drift: bool = False,
+        min_sessions: int = 253,
+        drift_ann_pct: float | None = None,
     ) -> None:
         self.window_sessions = window_sessions
         self.zero_drift = zero_drift
         self.min_sessions = min_sessions
+        self.drift_ann_pct = drift_ann_pct
 
     def fit(self, prices: pd.Series, as_of: Any = None) -> GBMModel:
         name = str(prices.name or "prices")
         s = _closes(prices, as_of, name=name, need=self.min_sessions, method="GBM")
         used = s.iloc[-(self.window_sessions + 1) :]
         r = np.diff(np.log(used.to_numpy()))
-        self.mu_ = 0.0 if self.zero_drift else float(r.mean())
+        self.mu_ = 0.0 if self.zero_drift else _stated_drift(self.drift_ann_pct, float(r.mean()))
         self.sigma_ = float(r.std(ddof=1))
         self._set_common(s, used, name)
         return self
@@ -202,6 +242,9 @@ class GBMModel(_Base):
     @property
     def mu_ann_pct_(self) -> float:
         return self.mu_ * SESSIONS_PER_YEAR * 100
+
+    def _drift_daily(self) -> float:
+        return self.mu_
 
     @property
     def sigma_ann_pct_(self) -> float:
@@ -225,7 +268,12 @@ class GBMModel(_Base):
         )
 
     def describe(self) -> str:
-        drift = "zero drift" if self.zero_drift else f"drift {self.mu_ann_pct_:.2f} %/yr"
+        drift = (
+            "zero drift"
+            if self.zero_drift
+            else f"drift {self.mu_ann_pct_:.2f} %/yr"
+            + (" (stated)" if self.drift_ann_pct is not None else " (window mean)")
+        )
         return (
             f"GBM, {drift}, volatility {self.sigma_ann_pct_:.2f} %/yr, from {self.n_returns_:,} daily "
             f"log returns {self.window_start_.date()}..{self.window_end_.date()}"
@@ -282,10 +330,12 @@ class BootstrapModel(_Base):
         *,
         window_sessions: int | None = None,
         min_sessions: int = 253,
+        drift_ann_pct: float | None = None,
     ) -> None:
         self.mean_block = mean_block
         self.window_sessions = window_sessions
         self.min_sessions = min_sessions
+        self.drift_ann_pct = drift_ann_pct
 
     def fit(self, prices: pd.Series, as_of: Any = None) -> BootstrapModel:
         name = str(prices.name or "prices")
@@ -310,6 +360,10 @@ class BootstrapModel(_Base):
                 )
             self.mean_block_ = float(self.mean_block)
             self.block_rule_ = "fixed"
+        if self.drift_ann_pct is not None:
+            # recentre the returns on the stated drift: the shape (fat tails, clustering) is kept,
+            # only the mean is replaced
+            r = np.ascontiguousarray(r - r.mean() + _stated_drift(self.drift_ann_pct, 0.0))
         self.returns_ = r
         self._set_common(s, used, name)
         return self
@@ -337,18 +391,32 @@ class BootstrapModel(_Base):
             _record(record_steps),
         )
 
+    def _drift_daily(self) -> float:
+        # resampling keeps the window's mean: the expected daily log return is its sample mean
+        return float(self.returns_.mean())
+
     def describe(self) -> str:
         return (
             f"stationary block bootstrap of {self.n_returns_:,} daily log returns "
-            f"{self.window_start_.date()}..{self.window_end_.date()}, mean block "
+            f"{self.window_start_.date()}..{self.window_end_.date()} "
+            + (
+                f"(their mean, {self.drift_ann_pct_:.2f} %/yr, is the drift)"
+                if self.drift_ann_pct is None
+                else f"(recentred on a stated drift of {self.drift_ann_pct_:.2f} %/yr)"
+            )
+            + ", mean block "
             f"{self.mean_block_:.1f} sessions ({self.block_rule_})"
         )
 
     def param_facts(self, subject: str, as_of: str) -> list[Fact]:
+        how = f"daily log returns {self.window_start_.date()}..{self.window_end_.date()}, × 252"
         return [
             Fact(f"{subject}.bootstrap.block_days", self.mean_block_, "days", as_of,
                  f"mean block length in trading sessions ({self.block_rule_})", (self.source_,),
                  "stationary bootstrap mean block length", 1),
+            Fact(f"{subject}.bootstrap.mu_ann_pct", self.drift_ann_pct_, "pct", as_of,
+                 f"mean of the resampled {how} (the bootstrap keeps the window's mean)",
+                 (self.source_,), "bootstrap drift of log returns, annualised", 2),
         ]  # fmt: skip
 
 
@@ -382,10 +450,12 @@ class GarchModel(_Base):
         *,
         window_sessions: int | None = None,
         min_sessions: int = 500,
+        drift_ann_pct: float | None = None,
     ) -> None:
         self.params = params
         self.window_sessions = window_sessions
         self.min_sessions = min_sessions
+        self.drift_ann_pct = drift_ann_pct
 
     def fit(self, prices: pd.Series, as_of: Any = None) -> GarchModel:
         from arch import arch_model
@@ -411,6 +481,8 @@ class GarchModel(_Base):
         else:
             res = am.fix([float(self.params[k]) for k in self.PARAM_NAMES[1:]])
         p = res.params
+        if self.drift_ann_pct is not None:  # the variance stays fitted on the demeaned returns
+            mu = 100.0 * _stated_drift(self.drift_ann_pct, 0.0)
         self.params_ = {"mu": mu, **{k: float(p[k]) for k in self.PARAM_NAMES[1:]}}
         self.fitted_ = self.params is None
         h_last = float(res.conditional_volatility[-1]) ** 2
@@ -421,6 +493,9 @@ class GarchModel(_Base):
         self.nu_ = pp["nu"]
         self._set_common(s, used, name)
         return self
+
+    def _drift_daily(self) -> float:
+        return self.params_["mu"] / 100.0  # params are in percent log returns
 
     @property
     def sigma_now_ann_pct_(self) -> float:
@@ -470,7 +545,8 @@ class GarchModel(_Base):
             f"GARCH(1,1)-t ({how}) on {self.n_returns_:,} percent daily log returns "
             f"{self.window_start_.date()}..{self.window_end_.date()}: α={p['alpha[1]']:.3f}, "
             f"β={p['beta[1]']:.3f}, ν={p['nu']:.1f}, volatility now "
-            f"{self.sigma_now_ann_pct_:.1f} %/yr"
+            f"{self.sigma_now_ann_pct_:.1f} %/yr, drift {self.drift_ann_pct_:.2f} %/yr "
+            + ("(mean log return of the window)" if self.drift_ann_pct is None else "(stated)")
         )
 
     def param_facts(self, subject: str, as_of: str) -> list[Fact]:
@@ -485,6 +561,9 @@ class GarchModel(_Base):
                  "Student-t degrees of freedom", 1),
             Fact(f"{f}.persistence", self.persistence_, "ratio", as_of, f"{how}; α + β", lin,
                  "GARCH persistence α + β", 3),
+            Fact(f"{f}.mu_ann_pct", self.drift_ann_pct_, "pct", as_of,
+                 f"{how}; mean log return of the window × 252 (the simulated drift)", lin,
+                 "GARCH drift of log returns, annualised", 2),
         ]  # fmt: skip
 
 
@@ -570,7 +649,7 @@ class TargetProbabilities:
 
     ``table`` has one row per method and simulated level: ``p_touch``, ``p_close_above``,
     ``p_close_below`` and their ``_se``, and for GBM the closed forms ``p_touch_closed``,
-    ``p_close_above_closed``.
+    ``p_close_above_closed`` and the same with the drift set to zero (``*_zero_drift``).
     """
 
     subject: str
@@ -685,7 +764,11 @@ class TargetProbabilities:
         t = self.table
         for m, model in self.models.items():
             mlin = (model.source_,)
-            how = f"{METHOD_NAMES[m]} Monte Carlo, {self.n_paths:,} paths, {self.horizon_sessions} sessions"
+            how = (
+                f"{METHOD_NAMES[m]} Monte Carlo, {self.n_paths:,} paths, {self.horizon_sessions} "
+                f"sessions, drift {model.drift_ann_pct_:.2f} %/yr (mean log return of the window "
+                f"{model.window_start_.date()}..{model.window_end_.date()})"
+            )
             for r in t[t["method"] == m].itertuples():
                 L = level_key(r.level)
                 up = r.direction == "up"
@@ -729,6 +812,19 @@ class TargetProbabilities:
                         Fact(f"{S}.p_close_above_closed.{L}.gbm", float(r.p_close_above_closed),
                              "probability", a, closed + " (lognormal terminal law)", mlin,
                              f"closed-form probability of closing at or above {r.level:,.6g}", 3)
+                    )  # fmt: skip
+                    zero = closed + " with the drift set to 0 (same volatility)"
+                    out.append(
+                        Fact(f"{S}.p_touch_closed_zero_drift.{L}.gbm",
+                             float(r.p_touch_closed_zero_drift), "probability", a,
+                             zero + ", Broadie–Glasserman–Kou correction for daily closes", mlin,
+                             f"zero-drift probability of a close {touch} by {horizon}", 3)
+                    )  # fmt: skip
+                    out.append(
+                        Fact(f"{S}.p_close_above_closed_zero_drift.{L}.gbm",
+                             float(r.p_close_above_closed_zero_drift), "probability", a,
+                             zero + " (lognormal terminal law)", mlin,
+                             f"zero-drift probability of closing at or above {r.level:,.6g}", 3)
                     )  # fmt: skip
             for name, q in zip(QUANTILE_NAMES, self.horizon_quantiles[m], strict=True):
                 out.append(
@@ -903,6 +999,8 @@ def target_probabilities(
                 "p_close_below_se": se(p_b[i]),
                 "p_touch_closed": np.nan,
                 "p_close_above_closed": np.nan,
+                "p_touch_closed_zero_drift": np.nan,
+                "p_close_above_closed_zero_drift": np.nan,
             }
             if m == "gbm":
                 row["p_touch_closed"] = float(
@@ -910,6 +1008,13 @@ def target_probabilities(
                 )
                 row["p_close_above_closed"] = float(
                     gbm_close_probability(b[i], model.mu_, model.sigma_, n_steps)
+                )
+                # the same law without drift: how much of each probability the drift supplies
+                row["p_touch_closed_zero_drift"] = float(
+                    gbm_touch_probability(b[i], 0.0, model.sigma_, n_steps)
+                )
+                row["p_close_above_closed_zero_drift"] = float(
+                    gbm_close_probability(b[i], 0.0, model.sigma_, n_steps)
                 )
             rows.append(row)
         quants[m] = close * np.exp(np.quantile(terminal, QUANTILES))
@@ -927,7 +1032,7 @@ def target_probabilities(
         columns=[
             "method", "level", "role", "direction", "p_touch", "p_touch_se", "p_close_above",
             "p_close_above_se", "p_close_below", "p_close_below_se", "p_touch_closed",
-            "p_close_above_closed",
+            "p_close_above_closed", "p_touch_closed_zero_drift", "p_close_above_closed_zero_drift",
         ],
     )  # fmt: skip
     notes = tuple(
@@ -935,6 +1040,12 @@ def target_probabilities(
         "already reached, so only the chance of closing at or above it on the horizon is given"
         for lv in levels
         if lv.reached
+    )
+    drifts = ", ".join(f"{m} {fitted[m].drift_ann_pct_:.1f}" for m in methods)
+    notes += (
+        "Every method's drift is the historical mean daily log return of its estimation window "
+        f"(%/yr: {drifts}), not a forecast: a window of strong gains raises every upside "
+        "probability. The GBM closed form with zero drift is given beside it for comparison.",
     )
     if min(fan_paths, n_paths) < n_paths:
         notes += (

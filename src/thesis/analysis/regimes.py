@@ -144,7 +144,8 @@ class RegimeResult:
                     f"{S}.vol_garch_ann_pct",
                     self.vol_garch_ann_pct,
                     "pct",
-                    "GARCH(1,1) conditional volatility (normal innovations, fitted up to as_of) × √252",
+                    "GARCH(1,1) conditional volatility of the as_of session itself (normal innovations, "
+                    "fitted up to as_of; not the next-session forecast) × √252",
                     label="GARCH volatility",
                     dec=1,
                 ),

@@ -633,8 +633,10 @@ def valuation_ranges(
             "The latest month with both the yield and CPI lies several months before as_of."
         )
     notes.append(
-        "Monthly values count only once their month is complete; CPI's publication lag after the "
-        "month's end is not modelled."
+        "Monthly values count only once their month is complete; publication lags after the "
+        "month's end are not modelled: CPI comes out about two weeks later and Shiller's trailing "
+        "EPS for a month only about a quarter later, so in a historical run the last EPS was not "
+        "yet public on as_of."
     )
     notes.append(
         "Similar months are the nearest in standardised real yield and inflation; they need not be "

@@ -92,8 +92,9 @@ def drawdown(returns: pd.Series) -> pd.Series:
 def max_drawdown(returns: pd.Series) -> tuple[float, pd.Timestamp | None, pd.Timestamp | None]:
     """Maximum drawdown (decimal, ≤ 0), the peak date and the trough date.
 
-    The peak date is the last close at the running high before the trough (the session before the
-    first one when the high is the starting value).
+    The peak date is the last close at the running high before the trough. When that high is the
+    starting value (the close before the first return, which is not in the index), the first
+    session's date is reported: read it as "from the start of the series".
     """
     r = returns.fillna(0.0).to_numpy(dtype=float)
     if len(r) == 0:

@@ -560,6 +560,43 @@ def _headline(w: _Writer) -> Sentence:
     return w.say("headline", f"{name} at {{@level}}: {first}{rest}", basis=basis)
 
 
+def _drift_sentences(w: _Writer) -> list[Sentence]:
+    """How much of the probabilities is the assumed drift: the same odds with no drift (GBM)."""
+    if not w.has(w.id("gbm.mu_ann_pct")):
+        return []
+    stated = bool(w.o.assumptions.get("drift_ann_pct") is not None)
+    out = [
+        w.say(
+            "summary.drift",
+            "Every method assumes the index keeps drifting at the rate the thesis states, "
+            "{@gbm.mu_ann_pct} a year."
+            if stated
+            else "Every method carries the window's own average return as its drift "
+            "({@gbm.mu_ann_pct} a year for GBM): a trend of the past, not a forecast.",
+        )
+    ]
+    clauses: list[list[Part]] = []
+    for lv, _kind, fid in w.levels():
+        k = level_key(lv)
+        zt, zc = (
+            w.id(f"p_touch_closed_zero_drift.{k}.gbm"),
+            w.id(f"p_close_above_closed_zero_drift.{k}.gbm"),
+        )
+        if w.has(zt):
+            clauses.append([Part("touching "), w.part(fid), Part(" at "), w.part(zt)])
+        if w.has(zc) and w.get(w.id(f"already_reached.{k}")) is None and w.has(w.id(f"target.{k}")):
+            clauses.append([Part("closing at or above "), w.part(fid), Part(" at "), w.part(zc)])
+    if clauses:
+        out.append(
+            w.say(
+                "summary.zero_drift",
+                "With no drift at all, GBM would put {clauses}.",
+                clauses=_join(clauses),
+            )
+        )
+    return out
+
+
 def _summary(w: _Writer) -> Section:
     sec = Section("summary", "Summary")
     o, name = w.o, w.o.subject_name
@@ -765,6 +802,7 @@ def _summary(w: _Writer) -> Section:
                     "news that has not happened yet.",
                 )
             )
+        para.extend(_drift_sentences(w))
         ses = [f for f in w.facts.prefixed(w.id("p_touch_se.")) if f.is_numeric]
         if ses and w.has("sim.n_paths"):
             worst = max(ses, key=lambda f: float(f.value))
