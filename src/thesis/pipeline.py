@@ -421,12 +421,12 @@ def run_thesis(
     # volatility regime, correlations, flight to safety, small vs large
     c = spec.compare
     kw = {
-        "vix": data.optional(c.vix, key="compare.vix", notes=notes, stale_days=31),
-        "bonds": data.optional(c.bonds, key="compare.bonds", notes=notes, stale_days=31),
-        "gold": data.optional(c.gold, key="compare.gold", notes=notes, stale_days=31),
+        "vix": data.optional(c.vix, key="compare.vix", notes=notes, stale_days=10),
+        "bonds": data.optional(c.bonds, key="compare.bonds", notes=notes, stale_days=10),
+        "gold": data.optional(c.gold, key="compare.gold", notes=notes, stale_days=10),
         "smb": data.optional(c.smb, key="compare.smb", notes=notes, stale_days=400),
-        "small": data.optional(c.small_caps, key="compare.small_caps", notes=notes, stale_days=31),
-        "large": data.optional(c.large_caps, key="compare.large_caps", notes=notes, stale_days=31),
+        "small": data.optional(c.small_caps, key="compare.small_caps", notes=notes, stale_days=10),
+        "large": data.optional(c.large_caps, key="compare.large_caps", notes=notes, stale_days=10),
     }
     from thesis.analysis import regimes as reg_mod
 

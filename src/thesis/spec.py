@@ -227,9 +227,13 @@ class ThesisSpec(_Model):
         return sorted({*self.index.thresholds, *(t.level for t in self.index.targets)})
 
     def with_overrides(self, **changes: Any) -> ThesisSpec:
+        """A copy with some values replaced (command-line options); errors name the key."""
         data = self.model_dump()
         data.update({k: v for k, v in changes.items() if v is not None})
-        return ThesisSpec.model_validate(data)
+        try:
+            return ThesisSpec.model_validate(data)
+        except ValidationError as e:
+            raise _spec_error(e, None, "command-line override") from None
 
 
 def load_thesis(path: str | Path) -> ThesisSpec:
@@ -265,23 +269,26 @@ def parse_thesis(text: str, where: str = "<thesis>") -> ThesisSpec:
     try:
         spec = ThesisSpec.model_validate({**data, "path": where if where != "<thesis>" else None})
     except ValidationError as e:
-        err = e.errors()[0]
-        loc = tuple(str(x) for x in err["loc"])
-        key = ".".join(loc) or "(top level)"
-        line = _locate(text, loc)
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = f"unknown key {loc[-1]!r}"
-            fix = f"remove or rename it; allowed keys here: {', '.join(_allowed_keys(loc[:-1]))}"
-        elif err["type"] == "missing":
-            fix = f"add `{loc[-1]} = ...` (see `thesis new` for a commented template)"
-        else:
-            fix = "correct the value (see `thesis new` for a commented template)"
-        more = f" (and {len(e.errors()) - 1} more problem(s))" if len(e.errors()) > 1 else ""
-        raise SpecError(
-            f"{key}: {msg}{more}", where=f"{where}:{line}" if line else where, fix=fix
-        ) from None
+        raise _spec_error(e, text, where) from None
     return spec
+
+
+def _spec_error(e: ValidationError, text: str | None, where: str) -> SpecError:
+    """One clear SpecError from pydantic's errors: the key, its line, what is wrong, the fix."""
+    err = e.errors()[0]
+    loc = tuple(str(x) for x in err["loc"])
+    key = ".".join(loc) or "(top level)"
+    line = _locate(text, loc) if text else None
+    msg = err["msg"]
+    if err["type"] == "extra_forbidden":
+        msg = f"unknown key {loc[-1]!r}"
+        fix = f"remove or rename it; allowed keys here: {', '.join(_allowed_keys(loc[:-1]))}"
+    elif err["type"] == "missing":
+        fix = f"add `{loc[-1]} = ...` (see `thesis new` for a commented template)"
+    else:
+        fix = "correct the value (see `thesis new` for a commented template)"
+    more = f" (and {len(e.errors()) - 1} more problem(s))" if len(e.errors()) > 1 else ""
+    return SpecError(f"{key}: {msg}{more}", where=f"{where}:{line}" if line else where, fix=fix)
 
 
 def _allowed_keys(loc: tuple[str, ...]) -> list[str]:

@@ -96,7 +96,9 @@ def test_one_failing_series_does_not_stop_the_others(
     )
     code, out, err = run(capsys, "data", "update", "ust10y", "sp500", "--provider", "fred")
     assert code != 0
-    assert "1 of 2 series could not be updated" in err and "ust10y (fred)" in err and "404" in err
+    assert (
+        "1 of 2 series could not be updated" in err and "ust10y (fred, http" in err and "404" in err
+    )
     assert "failed" in out  # the results table shows both
     with Store(read_only=True) as store:
         assert store.has("sp500") and not store.has("ust10y")

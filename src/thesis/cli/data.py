@@ -64,7 +64,8 @@ def _open_store(ctx: typer.Context, *, read_only: bool) -> Store:
     from thesis.data import Store
 
     path = (ctx.obj or {}).get("store")
-    return Store(path, read_only=read_only)
+    # a wait for another process's lock is announced, never silent
+    return Store(path, read_only=read_only, on_wait=lambda msg: _console(stderr=True).print(msg))
 
 
 def _console(stderr: bool = False) -> Console:
@@ -88,12 +89,18 @@ def _date(value: str | None, option: str) -> str | None:
 
 
 def _num(v: Any, *, integer: bool = False) -> str:
-    """A number for tables: thousands separators, at most 6 decimals, no trailing zeros."""
+    """A number for tables: thousands separators, 7 significant digits (at most 6 decimals), no
+    trailing zeros, so that float32 noise in source data (2485.739990234375) reads 2,485.74."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "—"
     if integer:
         return f"{v:,.0f}"
-    text = f"{float(v):,.6f}".rstrip("0").rstrip(".")
+    x = float(v)
+    digits = math.floor(math.log10(abs(x))) + 1 if x != 0 and math.isfinite(x) else 1
+    decimals = min(6, max(0, 7 - digits))
+    text = f"{x:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -128,7 +135,12 @@ def _progress(
     if total is not None:
         columns += [BarColumn(), MofNCompleteColumn()]
     columns.append(TimeElapsedColumn())
-    with Progress(*columns, console=_console(stderr=True), transient=True) as bar:
+    console = _console(stderr=True)
+    if not console.is_terminal:
+        # no bar in logs and pipes (it would leave a blank line before every message)
+        yield (lambda msg: None), (lambda: None)
+        return
+    with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=total)
 
         def say(msg: str) -> None:
@@ -176,32 +188,44 @@ def list_(ctx: typer.Context) -> None:
             "`thesis data update SERIES`."
         )
         return
-    table = Table(title=f"{len(cat)} series in {store.path}", title_justify="left")
-    for name, kw in (
-        ("id", {"style": "bold", "no_wrap": True}),
-        ("name", {"overflow": "fold"}),
-        ("unit", {"overflow": "fold"}),
-        ("freq", {}),
-        ("kind", {}),
-        ("provider", {}),
-        ("start", {"no_wrap": True}),
-        ("end", {"no_wrap": True}),
-        ("count", {"justify": "right"}),
-    ):
-        table.add_column(name, **kw)
-    for r in cat.itertuples(index=False):
-        table.add_row(
-            r.id,
-            r.name,
-            r.unit,
-            r.frequency,
-            r.kind,
-            r.provider,
-            _day(r.start),
-            _day(r.end),
-            _num(r.count, integer=True),
+    cells = {
+        "id": list(cat["id"]),
+        "start": [_day(v) for v in cat["start"]],
+        "end": [_day(v) for v in cat["end"]],
+        "count": [_num(v, integer=True) for v in cat["count"]],
+        "freq": list(cat["frequency"]),
+        "unit": list(cat["unit"]),
+        "kind": list(cat["kind"]),
+        "provider": list(cat["provider"]),
+        "name": list(cat["name"]),
+    }
+    # columns by priority, as many as fit the terminal (a wrapped table is unreadable)
+    shown: list[str] = []
+    used = 1
+    for col, vals in cells.items():
+        width = max(len(col), *(len(str(v)) for v in vals)) + 3
+        if col in ("id", "start", "end") or used + width <= console.width:
+            shown.append(col)
+            used += width
+    table = Table(
+        title=f"{len(cat)} series in {store.path}", title_justify="left", box=None, pad_edge=False
+    )
+    for col in shown:
+        table.add_column(
+            col,
+            style="bold" if col == "id" else None,
+            no_wrap=True,
+            justify="right" if col == "count" else "left",
         )
+    for i in range(len(cat)):
+        table.add_row(*(str(cells[c][i]) for c in shown))
     console.print(table)
+    left_out = [c for c in cells if c not in shown]
+    if left_out:
+        console.print(
+            f"({', '.join(left_out)} left out for the terminal width; widen it, or see one "
+            "series with `thesis data show ID`)"
+        )
 
 
 # ---------------------------------------------------------------------- show
@@ -227,35 +251,47 @@ def show(
     """
     from rich.table import Table
 
-    cols = [c.strip() for c in fields.split(",") if c.strip()] if fields else None
+    cols = None
+    if fields is not None:
+        cols = [c.strip().lower() for c in fields.split(",") if c.strip()]
+        if not cols:
+            raise DataError(
+                "no field named",
+                where=f"--fields {fields!r}",
+                fix="name columns, e.g. --fields open,high,low,value (value is the close)",
+            )
+    start, end, as_of = _date(start, "--start"), _date(end, "--end"), _date(as_of, "--as-of")
+    if start and end and start > end:
+        raise DataError(
+            f"--start {start} is after --end {end}",
+            where="--start/--end",
+            fix="swap them, or leave one out",
+        )
     store = _open_store(ctx, read_only=True)
     with store:
+        if not store.has(series) and store.has(series.strip().lower()):
+            series = series.strip().lower()  # ids are lower-case; SP500 means sp500
         info = store.info(series)
-        data = store.get(
-            series,
-            start=_date(start, "--start"),
-            end=_date(end, "--end"),
-            as_of=_date(as_of, "--as-of"),
-            fields=cols,
-        )
+        data = store.get(series, start=start, end=end, as_of=as_of, fields=cols)
     frame = data.to_frame("value") if cols is None else data
     console = _console()
+    console.print(f"[bold]{info.id}[/bold] — {info.name}")
+    src = data.attrs.get("source")
+    n = len(frame)
+    if n == 0:
+        console.print(f"{info.id}: no observations in the window ({info.unit}, {info.frequency}).")
+        return
     shown = frame if tail == 0 else frame.tail(tail)
-    table = Table(title=f"{info.id} — {info.name}", title_justify="left")
+    table = Table()
     table.add_column("date", no_wrap=True)
     for c in frame.columns:
-        table.add_column(c, justify="right")
+        table.add_column(c, justify="right", no_wrap=True)
     for d, row in zip(shown.index, shown.itertuples(index=False), strict=True):
         table.add_row(
             _day(d),
             *(_num(v, integer=(c == "volume")) for c, v in zip(frame.columns, row, strict=True)),
         )
     console.print(table)
-    src = data.attrs.get("source")
-    n = len(frame)
-    if n == 0:
-        console.print(f"{info.id}: no observations in the window ({info.unit}, {info.frequency}).")
-        return
     last_value = frame["value"].iloc[-1] if "value" in frame.columns else frame.iloc[-1, 0]
     console.print(
         f"{info.id}: {_num(n, integer=True)} observations {_day(frame.index[0])} → "
@@ -302,10 +338,26 @@ def import_(
             )
     store = _open_store(ctx, read_only=False)
     console = _console()
+    notes: list[str] = []
+
+    def progress(say: Callable[[str], None]) -> Callable[[str], None]:
+        def relay(msg: str) -> None:
+            if msg.startswith("note: "):
+                notes.append(msg[len("note: ") :])  # kept: the bar is transient
+            say(msg)
+
+        return relay
+
     with store, _progress("import") as (say, _):
         rep = import_path(
-            store, path[0] if len(path) == 1 else path, say, mapping=mapping, delimiter=delimiter
+            store,
+            path[0] if len(path) == 1 else path,
+            progress(say),
+            mapping=mapping,
+            delimiter=delimiter,
         )
+    for n in notes:
+        _console(stderr=True).print(f"note: {n}")
     _print_report(console, rep, "imported", store.path)
 
 
@@ -448,7 +500,9 @@ def update(
         table.add_row(*row)
     console.print(table)
     if failures:
-        lines = "; ".join(f"{s} ({prov}): {e.what}" for s, prov, e in failures)
+        lines = "; ".join(
+            f"{s} ({prov}{', ' + e.where if e.where else ''}): {e.what}" for s, prov, e in failures
+        )
         raise ProviderError(
             f"{len(failures)} of {len(plan)} series could not be updated: {lines}",
             where="thesis data update",

@@ -11,12 +11,14 @@ import typer
 from thesis.errors import SpecError
 
 app = typer.Typer(
-    help="Backtest, stress and tearsheet of the thesis portfolio (the [portfolio] table of THESIS.toml).",
+    help="Backtest, stress and tearsheet of the thesis portfolio (the \\[portfolio] table of THESIS.toml).",
     no_args_is_help=True,
     rich_markup_mode="rich",
 )
 
-_THESIS = typer.Argument(..., help="The thesis file (TOML) with a [portfolio] table.", exists=False)
+_THESIS = typer.Argument(
+    ..., help="The thesis file (TOML) with a \\[portfolio] table.", exists=False
+)
 
 
 def load_portfolio(path: Path) -> tuple[Any, dt.date]:

@@ -412,4 +412,7 @@ def build_bundle(
         Restrict to these bundle ids (default: all, see :data:`BUNDLE`).
     """
     batches = BundledProvider().fetch(series, progress=progress)
-    return store.ingest(batches, provider="bundled", origin="wheels: skfolio, arch, statsmodels")
+    rep = store.ingest(batches, provider="bundled", origin="wheels: skfolio, arch, statsmodels")
+    if rep.new_rows:
+        store.optimize()  # cluster by series so that reads stay fast
+    return rep

@@ -27,6 +27,7 @@ import io
 import json
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,6 +247,18 @@ def _read_table(name: str, data: bytes, delimiter: str | None = None) -> _Table:
             fix="every row needs the same number of fields as the header; quote fields that contain "
             f"the delimiter {sep!r}",
         ) from None
+    if not isinstance(df.index, pd.RangeIndex):
+        # pandas turns the first column into an index when data rows have more fields than the
+        # header; report the first such row instead of a confusing parse of shifted columns
+        width = len(df.columns)
+        for n, row in enumerate(_csv.reader(io.StringIO(text), delimiter=sep), start=1):
+            if n > 1 and len(row) > width:
+                raise IngestError(
+                    f"row has {len(row)} fields but the header has {width}",
+                    where=f"{name}:{n}",
+                    fix="every row needs the same number of fields as the header; quote fields "
+                    f"that contain the delimiter {sep!r} (or remove thousands separators)",
+                )
     df.columns = [str(c).strip() for c in df.columns]
     lines = np.arange(2, len(df) + 2)
     if len(df.columns) == 1:
@@ -298,9 +311,10 @@ def _parse_dates(t: _Table, col: str) -> np.ndarray:
         else:
             parsed = pd.to_datetime(s, format="ISO8601", errors="coerce")
             if parsed.isna().any() and (s != "").any() and not parsed[s != ""].notna().all():
-                alt = pd.to_datetime(
-                    s, errors="coerce"
-                )  # pandas infers one format from the first row
+                with warnings.catch_warnings():
+                    # pandas infers one format from the first row; its dateutil fallback warns
+                    warnings.simplefilter("ignore", UserWarning)
+                    alt = pd.to_datetime(s, errors="coerce")
                 if alt.isna().sum() < parsed.isna().sum():
                     parsed = alt
                     t.notes.append(
@@ -652,10 +666,23 @@ def _unknown(
                 plans.append((sid, rows, c, {}))
     else:
         if not others:
+            texty = [c for c in cols if c not in (date_col, id_col)]
+            detail = ""
+            if texty:
+                # name the first cell that is not a number, so the user sees what to fix
+                col = texty[0]
+                cells = t.text(col)
+                bad = (
+                    ~cells.str.lower().isin(_MISSING) & pd.to_numeric(cells, errors="coerce").isna()
+                )
+                if bad.any():
+                    i = int(np.flatnonzero(bad.to_numpy())[0])
+                    detail = f"; column {col!r} holds text such as {cells.iloc[i]!r} at {t.ref(i)}"
             raise IngestError(
-                f"no numeric column besides the date column {date_col!r}",
+                f"no numeric column besides the date column {date_col!r}{detail}",
                 where=f"{t.name}:1",
-                fix="add a value column, or " + _FIX_MAP,
+                fix="write numbers with '.' as decimal point and no thousands separators, add a "
+                "value column, or " + _FIX_MAP,
             )
         prefix = mapping.get("series") or stem
         for c in others:
@@ -963,6 +990,8 @@ def import_path(
                 f"{Path(p).name}: {len(batches)} batch(es), {rep.new_rows} new rows, "
                 f"{rep.events_new} new events, {rep.securities} securities"
             )
+    if total.new_rows:
+        store.optimize()  # cluster by series so that reads stay fast
     return total
 
 

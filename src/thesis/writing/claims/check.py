@@ -256,6 +256,23 @@ def _check_one(c: Claim, claims: list[Claim], v: MarketView) -> CheckedClaim:
         return _unverifiable(
             c, why, "the Fed's target range by meeting (`thesis data update fed_target`)"
         )
+    q = c.extra.get("qualifier")
+    if q == "intraday":
+        return _unverifiable(
+            c,
+            "an intraday figure (a session high/low or a time of day): daily closes cannot settle it",
+            "intraday prices for the day stated",
+        )
+    if q == "negated":
+        return _unverifiable(
+            c, "a negated statement: the checker does not judge negations", "a reader's check"
+        )
+    if q == "range":
+        return _unverifiable(
+            c,
+            "a range (traded between two levels): daily closes cannot settle intraday ranges",
+            "intraday highs and lows over the period",
+        )
     if subj is None:
         return _unverifiable(
             c,
@@ -382,6 +399,14 @@ def _check_close(
         )
     tol = _LEVEL_TOL * (10 if c.hedge in _LOOSE else 1)
     stated = float(c.stated_value or 0.0)
+    if not 0.5 <= stated / close <= 2.0:
+        # a figure this far from the series is almost surely another quantity (a count, a price
+        # of something else, a misread unit), not a wrong level: do not accuse
+        return _unverifiable(
+            c,
+            f"{_f(stated)} is nowhere near the {sid} close ({note}); probably a different quantity",
+            c.subject.settle if c.subject else "",
+        )
     diff = abs(stated - close) / close
     ok = diff <= tol + 1e-12
     ev = f"{note}; stated {_f(stated)}; |diff| = {diff * 100:.3f}%"
@@ -438,6 +463,13 @@ def _period_start(
             if len(prev)
             else None
         )
+    if p == "month":  # a named calendar month ending at end_ts: from the prior month's last close
+        prev = s.loc[: end_ts.replace(day=1) - pd.Timedelta(days=1)]
+        return (
+            (prev.index[-1], float(prev.iloc[-1]), "last close of the prior month")
+            if len(prev)
+            else None
+        )
     if p == "mtd":
         prev = s.loc[: end_ts.replace(day=1) - pd.Timedelta(days=1)]
         return (
@@ -445,7 +477,7 @@ def _period_start(
             if len(prev)
             else None
         )
-    if p == "week":
+    if p in ("week", "last_week"):
         monday = end_ts - pd.Timedelta(days=end_ts.weekday())
         prev = s.loc[: monday - pd.Timedelta(days=1)]
         return (
@@ -989,6 +1021,14 @@ def _check_yield(c: Claim, v: MarketView) -> CheckedClaim:
             assert cur is not None
             if c.measure == "bp_change":
                 prev = s.loc[: cur[0] - pd.Timedelta(days=1)]
+                if c.period not in (None, "day"):
+                    # "rose 12 basis points this week", "fell 9 basis points in November"
+                    got0 = _period_start(c, s, cur[0])
+                    if got0 is None:
+                        return _unverifiable(
+                            c, f"the period of this move ({c.period}) is not in {sid}", subj.settle
+                        )
+                    prev = s.loc[: got0[0]]
                 comp = (cur[1] - float(prev.iloc[-1])) * 100
                 stated = float(c.stated_value or 0)
                 tol = 2.0 + (2.0 if c.hedge in _LOOSE else 0.0)

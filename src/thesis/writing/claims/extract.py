@@ -330,20 +330,37 @@ class _Ctx:
         pos = start if pos is None else pos
         inside = [s for s in self.subjects if start <= s.start < end]
         named = [s for s in inside if not s.anaphora]
+        # the nearest mention before the number wins, "the index" included: in "the index was up
+        # 0.4% and Microsoft was 1.8% higher" the 0.4% is the index's
+        before_pos = [s for s in inside if s.start < pos]
+        if before_pos:
+            near = before_pos[-1]
+            return self._index_before(near.start, near) if near.anaphora else near.subject
         if named:
-            before_pos = [s for s in named if s.start < pos]
-            return (before_pos[-1] if before_pos else named[0]).subject
+            return named[0].subject
         before = [s for s in self.subjects if sent_start <= s.start < start and not s.anaphora]
         if inside and inside[0].anaphora:
-            return self._index_before(start)
+            return self._index_before(start, inside[0])
         if before:
             return before[-1].subject
         anaph = [s for s in self.subjects if sent_start <= s.start < start and s.anaphora]
         if anaph:
-            return self._index_before(start)
+            return self._index_before(start, anaph[-1])
         return None
 
-    def _index_before(self, pos: int) -> Subject:
+    def _index_before(self, pos: int, span: Any = None) -> Subject:
+        # "the benchmark" / "the broad market" is the S&P 500 whenever the article has named it,
+        # even if the Dow was named last ("... the Dow added 664 points. The benchmark had jumped")
+        if (
+            span is not None
+            and re.search(
+                r"benchmark|broad|large-cap|market", self.text[span.start : span.end], re.I
+            )
+            and any(
+                s.subject.key == "sp500" and not s.anaphora and s.start < pos for s in self.subjects
+            )
+        ):
+            return SUBJECT_BY_KEY["sp500"]
         for s in reversed(self.subjects):
             if s.start < pos and not s.anaphora and s.subject.kind == "index":
                 return s.subject
@@ -391,6 +408,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("last_week", re.compile(r"\blast week\b|\b(?:the\s+)?(?:previous|prior) week\b", re.I)),
     (
         "week",
         re.compile(
@@ -523,6 +541,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
                 or re.match(r"\s*(?:below|above|from|upside|downside|away)", post, re.I)
             )
             and not _OTHER_MEASURE_RE.search(clause)
+            and not _foreign_subject(text[sent.start : n.start])
         ):
             subj = (
                 ctx.last_index
@@ -546,14 +565,26 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
         hedge_m = HEDGE_RE.search(pre)
         hedge = re.sub(r"\s+", " ", hedge_m.group(1).lower()) if hedge_m else ""
         dspan, cdate = _claim_date(ctx, sent, ca, cb, n.start)
+        month_named = False
         for d in ctx.dates_in(ca, cb):
             if d.granularity == "month" and re.search(
-                r"\b(?:through|as\s+of|end\s+of|in)\s+$",
+                r"\b(?:through|as\s+of|end\s+of|in|ended|ending|finished|closed|closed\s+out)\s+$",
                 text[max(ca, d.start - 16) : d.start],
                 re.I,
             ):
                 nxt = (d.date.replace(day=28) + dt.timedelta(days=4)) if d.date else None
                 cdate = (nxt - dt.timedelta(days=nxt.day)) if nxt else cdate
+                month_named = True
+        mm = _MONTH_END_RE.search(clause)
+        if mm and not month_named and ctx.article_date is not None:
+            # "ended November at 6,849.09", "fell 9 basis points in November": the month's last day
+            # (the latest such month that ended by the article's date)
+            from thesis.writing.claims.resolve import _MONTHS
+
+            mon = _MONTHS[mm.group(1).lower()]
+            y = ctx.article_date.year - (1 if mon >= ctx.article_date.month else 0)
+            first_next = dt.date(y + (mon == 12), mon % 12 + 1, 1)
+            cdate, month_named = first_next - dt.timedelta(days=1), True
         if dspan is None and re.search(
             r"\bin (?:a matter of )?(?:weeks|days|months)\b|\bfrom (?:its|the) (?:record|peak|high)",
             clause,
@@ -685,7 +716,11 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
             if (
                 period is None
                 and level_after is not None
-                and re.match(r"\s*(?:to|at)\s+[\d$]", post, re.I)
+                and re.match(
+                    r"\s*(?:to|at)\s+(?:(?:end|close|finish|settle)\s+(?:the\s+(?:day|session)\s+)?at\s+)?[\d$]",
+                    post,
+                    re.I,
+                )
             ):
                 period = "day"  # news convention: "rose 0.7% to 6,812.61" is the day's move to that close
             parts = [n.start] + ([level_after.start] if base is not None and level_after else [])
@@ -710,6 +745,15 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
             )
             used.add(n.start)
             continue
+        if (
+            n.unit == "points"
+            and n.value >= 100
+            and re.search(r"\b(?:at|to)\s*$", pre, re.I)
+            and not re.search(r"\b(?:up|down|by|lost|gained|added|shed)\s+$", pre, re.I)
+        ):
+            n = _Num(
+                n.start, n.end, n.value, "plain", n.decimals, n.text
+            )  # "to end at 6,765.88 points"
         if n.unit == "points" and subj is not None and subj.kind == "index":
             verb_dir = _direction(pre)
             period, pinfo = _period(clause, stext)
@@ -749,6 +793,26 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
         ):
             lead = _LEVEL_LEAD_RE.search(pre)
             low = pre.lower()
+            if n.scale or _OTHER_MEASURE_RE.search(pre[-30:]):
+                # "$57.0 billion", "EPS of $1.30", "Eight of the 11 S&P 500 sectors": not a price level
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        [n.start],
+                        kind="other",
+                        measure="other",
+                        subject=subj,
+                        date=None,
+                        stated_value=n.text,
+                        unit=n.unit,
+                        decimals=n.decimals,
+                        hedge=hedge,
+                        forecast=forecast_sent,
+                    )
+                )
+                used.add(n.start)
+                continue
             was_used = n.start in used
             ext = re.search(
                 r"(?P<w>52-week|(?P<y>(?:19|20)\d\d)|annual|year's|all-time|record)\s+(?:closing\s+|intraday\s+)?(?P<hl>high|low|close)\s+(?:of\s+)?$",
@@ -918,9 +982,10 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
                         [n.start],
                         kind=kindword,
                         measure="cpi_mom" if mom else "cpi_yoy",
-                        date=_ref_month(ctx, stext),
+                        date=_ref_month(ctx, clause) or _ref_month(ctx, stext),
                         stated_value=n.value,
                         unit="pct",
+                        forecast=bool(FORECAST_RE.search(pre) or FORECAST_RE.search(post[:25])),
                         **common,
                     )
                 )
@@ -938,6 +1003,9 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
                                 kind="rate",
                                 measure="bp_change",
                                 date=cdate,
+                                period=(
+                                    "month" if month_named else (_period(clause, clause)[0] or None)
+                                ),
                                 stated_value=n.value * d,
                                 unit="bp",
                                 direction=d,
@@ -989,8 +1057,91 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
             )
         )
     out.extend(_pattern_claims(ctx, sent, out))
+    _qualify(ctx, sent, out)
     out.sort(key=lambda c: c.start)
     return out
+
+
+INTRADAY_RE = re.compile(
+    r"\bas\s+(?:much|high|low|little)\s+as\b|\bintra-?day\b|\bat\s+one\s+point\b|\bat\s+(?:its|the)\s+(?:session\s+)?"
+    r"(?:highs?|lows?|peak|best|worst)\b|\bearlier\s+in\s+the\s+(?:session|day)\b|\bsession\s+(?:high|low)s?\b"
+    r"|\bin\s+(?:early|late|midday|afternoon|morning)\s+trad(?:e|ing)\b|\bmidday\b|\bpre-?market\b|\bafter[- ]hours\b"
+    r"|\bfutures\b|\bovernight\b|\bbefore\s+paring\b|\bpared\b",
+    re.I,
+)
+# a time of day anywhere in the sentence before the claim ("At 2:30 p.m., the index was up 0.4%")
+_TIME_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])|\bnoon\b", re.I)
+_NEG_RE = re.compile(r"\b(?:not|never|no\s+longer|failed\s+to|fell\s+short\s+of)\b|n['’]t\b", re.I)
+_RANGE_RE = re.compile(r"\bbetween\s+\$?[\d,.]+\s*%?\s+and\s+\$?[\d,.]+", re.I)
+_DAILY_MEASURES = {"close", "change", "points_change", "record", "extreme", "bp_change", "yield"}
+
+
+def _qualify(ctx: _Ctx, sent: Sentence, out: list[Claim]) -> None:
+    """Mark claims that daily closes cannot settle: intraday moves ("rose as much as 1.2%", "at
+    2:30 p.m."), negated statements ("did not close above") and ranges ("between 6,700 and 6,900");
+    the checker judges these unverifiable rather than holding them to a close."""
+    text = ctx.text
+    # "gained 0.91% to end at 6,765.88, up 60.76 points": a change whose period is unstated shares
+    # the period of a sibling change on the same subject in the same sentence
+    dated = [c for c in out if c.measure in ("change", "points_change") and c.period == "day"]
+    for c in out:
+        if c.measure in ("change", "points_change") and c.period is None and not c.forecast:
+            sib = [o for o in dated if o.subject is c.subject]
+            if sib:
+                c.period, c.date = "day", sib[0].date
+    for c in out:
+        if c.measure not in _DAILY_MEASURES:
+            continue
+        ca, cb = _clause_of(sent, c.start)
+        clause = text[ca:cb]
+        if INTRADAY_RE.search(clause) or _TIME_RE.search(text[sent.start : c.end]):
+            c.extra["qualifier"] = "intraday"
+        elif _NEG_RE.search(text[ca : c.end]):
+            c.extra["qualifier"] = "negated"
+        elif _RANGE_RE.search(clause):
+            c.extra["qualifier"] = "range"
+
+
+_FOREIGN_RE = re.compile(
+    r"\b(?:portfolios?|funds?|ETFs?|bonds?|sectors?|shares|stocks?|compan(?:y|ies)|firms?|groups?|"
+    r"equal[- ]weight\w*|small[- ]caps?|mid[- ]caps?|currenc(?:y|ies)|dollar|euro|yen|sterling|oil|"
+    r"bitcoin|crypto\w*|futures|options|earnings|revenue|profits?|sales|housing|home\s+prices|wages|"
+    r"\d+/\d+)\b",
+    re.I,
+)
+_NOT_NAMES = {
+    "the", "it", "its", "that", "this", "these", "those", "but", "and", "or", "on", "in", "for", "at",
+    "by", "after", "before", "since", "while", "as", "wall", "street", "u.s", "us", "reuters",
+    "stocks", "shares", "index", "meanwhile", "overall", "still", "also", "then", "up", "down",
+    "key", "takeaways", "analysis", "new", "york", "year", "week", "month",
+}  # fmt: skip
+
+
+def _foreign_subject(prefix: str) -> bool:
+    """Whether the words before a number name something other than an index ("Salesforce rose 3%",
+    "A 60/40 portfolio returned 14%"): then the number must not fall back to the last index named.
+    Weekdays, months and sentence-initial words are not names."""
+    if _FOREIGN_RE.search(prefix):
+        return True
+    from thesis.writing.claims.resolve import _MONTHS, WEEKDAYS
+
+    words = re.findall(r"(?<![\w'’])([A-Z][A-Za-z&.\-]+)", prefix)
+    first = re.match(r"\W*([A-Z][A-Za-z&.\-]+)", prefix)
+    for i, w in enumerate(words):
+        lw = w.lower().rstrip(".").split("'")[0]
+        if i == 0 and first and first.group(1) == w:
+            continue
+        if lw in _NOT_NAMES or lw in _MONTHS or lw.rstrip("s") in WEEKDAYS or lw in WEEKDAYS:
+            continue
+        return True
+    return False
+
+
+_MONTH_END_RE = re.compile(
+    r"\b(?:through|as\s+of|end\s+of|in|ended|ending|finished|closed(?:\s+out)?|for)\s+"
+    r"(January|February|March|April|June|July|August|September|October|November|December)\b"
+    r"(?![\s.]+\d)"
+)
 
 
 def _ref_kind(between: str) -> str:
@@ -1065,6 +1216,9 @@ def _period_end(
         if ctx.article_date and end > ctx.article_date:
             return ctx.article_date
         return end
+    if period == "last_week" and ctx.article_date is not None:
+        # the Friday before the article's week; the checker measures that week's move
+        return ctx.article_date - dt.timedelta(days=ctx.article_date.weekday() + 3)
     if period in ("base", "since") and ctx.article_date is not None:
         return ctx.article_date
     if period == "drawdown" and dspan is not None:
