@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from thesis.data.releases import known_on
 from thesis.data.store import Store
 from thesis.errors import (
     AnalysisError,
@@ -32,7 +33,7 @@ from thesis.errors import (
     SpecError,
     ThesisError,
 )
-from thesis.facts import Fact, FactSheet, Source
+from thesis.facts import Fact, FactSheet, Source, content_hash
 from thesis.outlook import Outlook
 from thesis.spec import ThesisSpec, level_key
 
@@ -76,7 +77,12 @@ class _Inputs:
         self.sources: dict[str, Source] = {}
 
     def get(self, series: str | None) -> pd.Series | None:
-        """The series up to ``as_of``; None when it has nothing on or before that date."""
+        """What of the series was public on ``as_of``; None when nothing was.
+
+        Observations dated after ``as_of`` are never read; a value describing a period (a monthly
+        average, a macro release, earnings) counts only once the period has ended and the figure
+        was published (:mod:`thesis.data.releases`).
+        """
         if not series:
             return None
         try:
@@ -85,7 +91,22 @@ class _Inputs:
             raise
         except DataError:
             return None
-        return None if s.empty else s
+        s = known_on(s, series, self.store.info(series).frequency, pd.Timestamp(self.as_of))
+        if s.empty:
+            return None
+        src = s.attrs.get("source")
+        if src is not None and src.end != str(s.index[-1].date()):
+            # the lineage names the window actually used
+            s.attrs["source"] = Source(
+                src.series,
+                src.provider,
+                src.start,
+                str(s.index[-1].date()),
+                content_hash(s.index.asi8, s.to_numpy()),
+                len(s),
+                src.origin,
+            )
+        return s
 
     def use(self, s: pd.Series) -> pd.Series:
         """Record the lineage of a series an analysis will use (for the manifest)."""
