@@ -62,3 +62,49 @@ def test_a_level_already_reached_is_not_a_certain_simulation(bundled_store: Stor
     assert "sp500.p_touch.4700.gbm" not in f  # a certain touch is not stated as a probability
     p = f["sp500.p_close_above.4700.gbm"].value  # but ending above it is still uncertain
     assert 0.5 < p < 1.0
+
+
+def test_llm_writer_end_to_end_behind_the_guard(
+    bundled_store: Store, tmp_path: Path, httpserver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real chat-completions server on 127.0.0.1 rewrites each section from its outline; in the
+    summary it also slips in a made-up figure, which the guard must keep out of the article."""
+    import json
+    import re
+
+    from werkzeug import Response
+
+    made_up = "Strategists see a 12.5% rally on top of that."
+
+    def chat(request):
+        body = json.loads(request.data)
+        user = body["messages"][-1]["content"]
+        m = re.search(r"OUTLINE[^\n]*\n(.*?)\n\n", user, re.S)
+        if m:  # a section request: echo the outline as prose
+            text = " ".join(line[2:] for line in m.group(1).splitlines() if line.startswith("- "))
+            if "SECTION: summary" in user:
+                text += " " + made_up
+        else:  # a redraft request: insist on the same invented number
+            text = made_up
+        payload = {
+            "id": "x",
+            "object": "chat.completion",
+            "created": 0,
+            "model": body["model"],
+            "choices": [{"index": 0, "finish_reason": "stop",
+                         "message": {"role": "assistant", "content": text}}],
+        }  # fmt: skip
+        return Response(json.dumps(payload), content_type="application/json")
+
+    httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_handler(chat)
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
+    llm = {"base_url": httpserver.url_for("/v1"), "model": "local-test", "max_attempts": 2}
+    res = run_thesis(
+        _demo(), bundled_store, out_dir=tmp_path, formats=("md",), writer="llm", llm=llm
+    )
+    text = (tmp_path / "article.md").read_text()
+    assert "Strategists see" not in text  # (12.5% alone also appears, as a stress loss)
+    counts = res.manifest["sentences"]["counts"]
+    assert counts.get("llm", 0) > 10  # the model's prose made it in where it kept to the facts
+    assert sum(v for k, v in counts.items() if k != "llm") >= 1  # the invented one did not
+    assert len(httpserver.log) > 5

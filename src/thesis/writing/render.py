@@ -448,7 +448,13 @@ def _apply_llm(
     writer = LLMWriter(**settings)
     by_key = {s.key: s for s in article.all_sections() if s.paragraphs and s.key != "appendix"}
     outline = {k: [s.text for s in sec.sentences()] for k, sec in by_key.items()}
-    draft = writer.write(outline, article.facts)
+    # each section is held to the facts its own outline uses, not to every fact in the outlook
+    scope = {
+        k: {fid for s in sec.sentences() for fid in s.fact_ids}
+        | {fid for t in sec.tables for fid in t.fact_ids}
+        for k, sec in by_key.items()
+    }
+    draft = writer.write(outline, article.facts, section_facts=scope)
     for key, text in draft.sections.items():
         sec = by_key.get(key)
         if sec is None or not text.strip():
@@ -456,8 +462,9 @@ def _apply_llm(
         paras = []
         for i, para in enumerate(split_sentences(text)):
             sents = []
+            scoped = [f for f in article.facts if f.id in scope[key] or f.unit == "date"]
             for j, sentence in enumerate(para):
-                res = check_sentence(sentence, article.facts)
+                res = check_sentence(sentence, scoped)
                 sents.append(Sentence(f"{key}.{i}.{j}", _parts_from_guard(sentence, res)))
             paras.append(sents)
         sec.paragraphs = paras
