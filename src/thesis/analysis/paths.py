@@ -155,8 +155,11 @@ class PathModel(Protocol):
 
 
 class _Base:
+    """What the three models share: the estimation window, the fitted check, ``simulate``."""
+
     method = ""
     min_sessions = 253
+    window_sessions: int | None = None
 
     def _check_fitted(self) -> None:
         if not hasattr(self, "last_close_"):
@@ -165,6 +168,21 @@ class _Base:
                 where=type(self).__name__,
                 fix="call .fit(prices, as_of) first",
             )
+
+    def _window(
+        self, prices: pd.Series, as_of: Any, label: str
+    ) -> tuple[str, pd.Series, pd.Series]:
+        """Name, closes up to ``as_of`` and the estimation window (last ``window_sessions`` returns,
+        all of them when ``None``)."""
+        name = str(prices.name or "prices")
+        s = _closes(prices, as_of, name=name, need=self.min_sessions, method=label)
+        used = s if self.window_sessions is None else s.iloc[-(self.window_sessions + 1) :]
+        return name, s, used
+
+    @property
+    def _span(self) -> str:
+        """The estimation window as ``YYYY-MM-DD..YYYY-MM-DD``."""
+        return f"{self.window_start_.date()}..{self.window_end_.date()}"
 
     def _set_common(self, s: pd.Series, used: pd.Series, name: str) -> None:
         self.last_close_ = float(s.iloc[-1])
@@ -185,6 +203,26 @@ class _Base:
 
     def _drift_daily(self) -> float:  # decimal log return per session
         raise NotImplementedError
+
+    def _kernel(
+        self, key: np.uint64, path_offset: int, n_paths: int, n_steps: int, record: np.ndarray
+    ) -> tuple[np.ndarray, ...]:
+        """Run the model's numba kernel (the model is fitted; ``record`` is int64, contiguous)."""
+        raise NotImplementedError
+
+    def simulate(
+        self,
+        n_steps: int,
+        n_paths: int,
+        key: np.uint64,
+        record_steps: Sequence[int] | np.ndarray,
+        path_offset: int = 0,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Running max, running min and recorded cumulative log returns of paths
+        ``path_offset .. path_offset + n_paths - 1`` (see :mod:`thesis.analysis._kernels`)."""
+        self._check_fitted()
+        mx, mn, rec = self._kernel(key, path_offset, n_paths, n_steps, _record(record_steps))[:3]
+        return mx, mn, rec
 
     def simulate_paths(self, n_steps: int, n_paths: int, key: np.uint64) -> np.ndarray:
         """Every session of ``n_paths`` paths: cumulative log returns, shape ``(n_paths, n_steps)``.
@@ -230,9 +268,7 @@ class GBMModel(_Base):
         self.drift_ann_pct = drift_ann_pct
 
     def fit(self, prices: pd.Series, as_of: Any = None) -> GBMModel:
-        name = str(prices.name or "prices")
-        s = _closes(prices, as_of, name=name, need=self.min_sessions, method="GBM")
-        used = s.iloc[-(self.window_sessions + 1) :]
+        name, s, used = self._window(prices, as_of, "GBM")
         r = np.diff(np.log(used.to_numpy()))
         self.mu_ = 0.0 if self.zero_drift else _stated_drift(self.drift_ann_pct, float(r.mean()))
         self.sigma_ = float(r.std(ddof=1))
@@ -250,22 +286,12 @@ class GBMModel(_Base):
     def sigma_ann_pct_(self) -> float:
         return self.sigma_ * math.sqrt(SESSIONS_PER_YEAR) * 100
 
-    def simulate(
-        self,
-        n_steps: int,
-        n_paths: int,
-        key: np.uint64,
-        record_steps: Sequence[int] | np.ndarray,
-        path_offset: int = 0,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Running max, running min and recorded cumulative log returns of paths
-        ``path_offset .. path_offset + n_paths - 1`` (see :mod:`thesis.analysis._kernels`)."""
+    def _kernel(
+        self, key: np.uint64, path_offset: int, n_paths: int, n_steps: int, record: np.ndarray
+    ) -> tuple[np.ndarray, ...]:
         from thesis.analysis._kernels import gbm_paths
 
-        self._check_fitted()
-        return gbm_paths(
-            key, path_offset, n_paths, n_steps, self.mu_, self.sigma_, _record(record_steps)
-        )
+        return gbm_paths(key, path_offset, n_paths, n_steps, self.mu_, self.sigma_, record)
 
     def describe(self) -> str:
         drift = (
@@ -276,11 +302,11 @@ class GBMModel(_Base):
         )
         return (
             f"GBM, {drift}, volatility {self.sigma_ann_pct_:.2f} %/yr, from {self.n_returns_:,} daily "
-            f"log returns {self.window_start_.date()}..{self.window_end_.date()}"
+            f"log returns {self._span}"
         )
 
     def param_facts(self, subject: str, as_of: str) -> list[Fact]:
-        how = f"daily log returns {self.window_start_.date()}..{self.window_end_.date()}, × 252"
+        how = f"daily log returns {self._span}, × 252"
         lin = (self.source_,)
         f = f"{subject}.gbm"
         return [
@@ -338,9 +364,7 @@ class BootstrapModel(_Base):
         self.drift_ann_pct = drift_ann_pct
 
     def fit(self, prices: pd.Series, as_of: Any = None) -> BootstrapModel:
-        name = str(prices.name or "prices")
-        s = _closes(prices, as_of, name=name, need=self.min_sessions, method="the bootstrap")
-        used = s if self.window_sessions is None else s.iloc[-(self.window_sessions + 1) :]
+        name, s, used = self._window(prices, as_of, "the bootstrap")
         r = np.ascontiguousarray(np.diff(np.log(used.to_numpy())))
         if self.mean_block is None:
             from arch.bootstrap import optimal_block_length
@@ -368,27 +392,13 @@ class BootstrapModel(_Base):
         self._set_common(s, used, name)
         return self
 
-    def simulate(
-        self,
-        n_steps: int,
-        n_paths: int,
-        key: np.uint64,
-        record_steps: Sequence[int] | np.ndarray,
-        path_offset: int = 0,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Running max, running min and recorded cumulative log returns of paths
-        ``path_offset .. path_offset + n_paths - 1`` (see :mod:`thesis.analysis._kernels`)."""
+    def _kernel(
+        self, key: np.uint64, path_offset: int, n_paths: int, n_steps: int, record: np.ndarray
+    ) -> tuple[np.ndarray, ...]:
         from thesis.analysis._kernels import bootstrap_paths
 
-        self._check_fitted()
         return bootstrap_paths(
-            key,
-            path_offset,
-            n_paths,
-            n_steps,
-            self.returns_,
-            1.0 / self.mean_block_,
-            _record(record_steps),
+            key, path_offset, n_paths, n_steps, self.returns_, 1.0 / self.mean_block_, record
         )
 
     def _drift_daily(self) -> float:
@@ -397,8 +407,7 @@ class BootstrapModel(_Base):
 
     def describe(self) -> str:
         return (
-            f"stationary block bootstrap of {self.n_returns_:,} daily log returns "
-            f"{self.window_start_.date()}..{self.window_end_.date()} "
+            f"stationary block bootstrap of {self.n_returns_:,} daily log returns {self._span} "
             + (
                 f"(their mean, {self.drift_ann_pct_:.2f} %/yr, is the drift)"
                 if self.drift_ann_pct is None
@@ -409,7 +418,7 @@ class BootstrapModel(_Base):
         )
 
     def param_facts(self, subject: str, as_of: str) -> list[Fact]:
-        how = f"daily log returns {self.window_start_.date()}..{self.window_end_.date()}, × 252"
+        how = f"daily log returns {self._span}, × 252"
         return [
             Fact(f"{subject}.bootstrap.block_days", self.mean_block_, "days", as_of,
                  f"mean block length in trading sessions ({self.block_rule_})", (self.source_,),
@@ -460,9 +469,7 @@ class GarchModel(_Base):
     def fit(self, prices: pd.Series, as_of: Any = None) -> GarchModel:
         from arch import arch_model
 
-        name = str(prices.name or "prices")
-        s = _closes(prices, as_of, name=name, need=self.min_sessions, method="GARCH(1,1)")
-        used = s if self.window_sessions is None else s.iloc[-(self.window_sessions + 1) :]
+        name, s, used = self._window(prices, as_of, "GARCH(1,1)")
         y = 100.0 * np.diff(np.log(used.to_numpy()))
         # The drift is the sample mean of the log returns (as for GBM) and the variance model is
         # fitted to the demeaned returns: a free Student-t location lands well above the mean
@@ -502,18 +509,6 @@ class GarchModel(_Base):
         """Conditional volatility of the session after ``as_of``, annualised (pct)."""
         return math.sqrt(self.sigma2_next_ * SESSIONS_PER_YEAR)
 
-    def simulate(
-        self,
-        n_steps: int,
-        n_paths: int,
-        key: np.uint64,
-        record_steps: Sequence[int] | np.ndarray,
-        path_offset: int = 0,
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Running max, running min and recorded cumulative log returns of paths
-        ``path_offset .. path_offset + n_paths - 1`` (see :mod:`thesis.analysis._kernels`)."""
-        return self.simulate_with_variance(n_steps, n_paths, key, record_steps, path_offset)[:3]
-
     def simulate_with_variance(
         self,
         n_steps: int,
@@ -523,9 +518,14 @@ class GarchModel(_Base):
         path_offset: int = 0,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """As :meth:`simulate`, plus the conditional variance of the last session (pct²)."""
+        self._check_fitted()
+        return self._kernel(key, path_offset, n_paths, n_steps, _record(record_steps))
+
+    def _kernel(
+        self, key: np.uint64, path_offset: int, n_paths: int, n_steps: int, record: np.ndarray
+    ) -> tuple[np.ndarray, ...]:
         from thesis.analysis._kernels import garch_paths
 
-        self._check_fitted()
         p = self.params_
         if not p["nu"] > 2.0:
             raise AnalysisError(
@@ -535,7 +535,7 @@ class GarchModel(_Base):
             )
         return garch_paths(
             key, path_offset, n_paths, n_steps, p["mu"], p["omega"], p["alpha[1]"],
-            p["beta[1]"], p["nu"], self.sigma2_next_, 100.0, _record(record_steps),
+            p["beta[1]"], p["nu"], self.sigma2_next_, 100.0, record,
         )  # fmt: skip
 
     def describe(self) -> str:
@@ -543,7 +543,7 @@ class GarchModel(_Base):
         how = "estimated" if self.fitted_ else "fixed parameters, variance filtered"
         return (
             f"GARCH(1,1)-t ({how}) on {self.n_returns_:,} percent daily log returns "
-            f"{self.window_start_.date()}..{self.window_end_.date()}: α={p['alpha[1]']:.3f}, "
+            f"{self._span}: α={p['alpha[1]']:.3f}, "
             f"β={p['beta[1]']:.3f}, ν={p['nu']:.1f}, volatility now "
             f"{self.sigma_now_ann_pct_:.1f} %/yr, drift {self.drift_ann_pct_:.2f} %/yr "
             + ("(mean log return of the window)" if self.drift_ann_pct is None else "(stated)")
@@ -552,7 +552,7 @@ class GarchModel(_Base):
     def param_facts(self, subject: str, as_of: str) -> list[Fact]:
         lin = (self.source_,)
         f = f"{subject}.garch"
-        how = f"arch GARCH(1,1)-t on daily log returns {self.window_start_.date()}..{self.window_end_.date()}"
+        how = f"arch GARCH(1,1)-t on daily log returns {self._span}"
         return [
             Fact(f"{f}.sigma_now_ann_pct", self.sigma_now_ann_pct_, "pct", as_of,
                  f"{how}; one-step-ahead conditional volatility × √252", lin,

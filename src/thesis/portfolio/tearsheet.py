@@ -80,6 +80,13 @@ def build_tearsheet(
     data["equity"] = eq
     fig, ax = plt.subplots(figsize=(9, 3.6))
     eq.plot(ax=ax, logy=True, lw=1.2)
+    # plain numbers on the log axis ("4", not "4 × 10⁰")
+    from matplotlib.ticker import FuncFormatter, LogLocator
+
+    plain = FuncFormatter(lambda y, _pos: f"{y:g}")
+    ax.yaxis.set_minor_locator(LogLocator(subs=(2.0, 5.0)))
+    ax.yaxis.set_major_formatter(plain)
+    ax.yaxis.set_minor_formatter(plain)
     ax.set_title("Growth of 1 (log scale)")
     ax.grid(alpha=0.3)
     figs["equity"] = _png(fig)

@@ -17,23 +17,30 @@ import io
 import re
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from thesis.data.records import Batch
 from thesis.errors import ProviderError, nearest
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "CsvPayload",
     "HttpFetcher",
     "Provider",
     "Query",
+    "bars_frame",
+    "clip_window",
     "get_provider",
     "looks_like_html",
+    "map_series",
     "parse_csv_payload",
     "parse_dates",
     "parse_numbers",
+    "payloads",
     "provider_names",
     "redact",
     "register",
@@ -208,6 +215,149 @@ class HttpFetcher:
             except ValueError:
                 pass
         return self.backoff * 2**attempt
+
+
+def map_series(
+    provider: str,
+    series: Sequence[str],
+    id_map: Mapping[str, str | None],
+    is_symbol: Callable[[str], object],
+    raw: Callable[[str], tuple[str, str]],
+    *,
+    kind: str,
+    fix: str,
+    unavailable: Callable[[str], ProviderError] | None = None,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Map requested series (our ids or the provider's own symbols) to ``(ours, theirs)``.
+
+    Each request is stripped; one of our ids maps through ``id_map``; anything else that
+    ``is_symbol`` accepts is mapped by ``raw`` to ``(our id, provider id)``.
+
+    Parameters
+    ----------
+    provider
+        Provider name, the first word of every error.
+    id_map
+        Our series id → provider id; ``None`` where the provider has no such series (then
+        ``unavailable(id)`` is raised).
+    kind, fix
+        What a raw symbol is called ("Stooq symbol") and the fix shown for a request that is
+        neither an id nor a symbol (the nearest of our ids are suggested).
+
+    Returns
+    -------
+    ours, theirs : tuple of str
+        Equal length; ``series[i]`` is stored as ``ours[i]`` and fetched as ``theirs[i]``.
+
+    Raises
+    ------
+    ProviderError
+        No series requested; a request that is neither an id nor a symbol; an unavailable id.
+    """
+    if not series:
+        raise ProviderError(f"{provider}: no series requested", fix="name at least one series id")
+    ours: list[str] = []
+    theirs: list[str] = []
+    for s in series:
+        s = s.strip()
+        if s in id_map:
+            pid = id_map[s]
+            if pid is None:
+                assert unavailable is not None, f"{provider}: {s!r} maps to None"
+                raise unavailable(s)
+            ours.append(s)
+            theirs.append(pid)
+        elif is_symbol(s):
+            our, their = raw(s)
+            ours.append(our)
+            theirs.append(their)
+        else:
+            hint = nearest(s, id_map)
+            raise ProviderError(
+                f"{provider}: {s!r} is neither a known series nor a {kind}"
+                + (f"; did you mean {', '.join(hint)}?" if hint else ""),
+                where=provider,
+                fix=fix,
+            )
+    return tuple(ours), tuple(theirs)
+
+
+def payloads(
+    provider: str, query: Query, raw: Mapping[str, bytes]
+) -> Iterator[tuple[str, str, bytes, str]]:
+    """``(our id, provider id, body, where)`` for each series of ``query``, in order.
+
+    ``where`` is the URL recorded in ``query.options["urls"]`` (else the provider id).
+
+    Raises
+    ------
+    ProviderError
+        ``raw`` lacks the payload of a provider id.
+    """
+    urls: dict[str, str] = query.options.get("urls", {})
+    for s, pid in zip(query.series, query.provider_ids, strict=True):
+        where = urls.get(pid) or pid
+        if pid not in raw:
+            raise ProviderError(f"{provider}: no payload for {pid}", where=where)
+        yield s, pid, raw[pid], where
+
+
+def clip_window(frame: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:
+    """Rows of ``frame`` whose ``date`` lies in ``[start, end]`` (either bound may be ``None``)."""
+    import pandas as pd
+
+    if start:
+        frame = frame[frame["date"] >= pd.Timestamp(start)]
+    if end:
+        frame = frame[frame["date"] <= pd.Timestamp(end)]
+    return frame
+
+
+def bars_frame(
+    p: CsvPayload,
+    cols: Mapping[str, int],
+    columns: Mapping[str, str],
+    *,
+    label: Callable[[str], str],
+    provider: str,
+    where: str,
+    start: str | None,
+    end: str | None,
+) -> pd.DataFrame:
+    """Daily bars from a parsed CSV: ``date``, the numeric ``columns`` present, ``line``.
+
+    Parameters
+    ----------
+    p
+        The parsed payload.
+    cols
+        Lower-cased header name → column index (must hold ``"date"``).
+    columns
+        Lower-cased source column → output column (e.g. ``"close"`` → ``"value"``); absent
+        source columns are skipped.
+    label
+        The column name shown in errors for a source column.
+    start, end
+        Window to keep (see :func:`clip_window`); the index is not reset.
+    """
+    import pandas as pd
+
+    dates = parse_dates([r[cols["date"]] for r in p.rows], p.lines, provider=provider, where=where)
+    data: dict[str, Any] = {"date": pd.to_datetime(pd.Series(dates, dtype="object"))}
+    for src, dst in columns.items():
+        if src in cols:
+            data[dst] = pd.Series(
+                parse_numbers(
+                    [r[cols[src]] for r in p.rows],
+                    p.lines,
+                    column=label(src),
+                    provider=provider,
+                    where=where,
+                ),
+                dtype="float64",
+            )
+    data["line"] = pd.Series(p.lines, dtype="int64")
+    return clip_window(pd.DataFrame(data), start, end)
 
 
 _SECRET_PARAM = re.compile(r"(api_key|apikey|token|key)=[^&\s]+", re.IGNORECASE)

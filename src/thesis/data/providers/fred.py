@@ -25,10 +25,13 @@ from thesis.data.providers.base import (
     HttpFetcher,
     Provider,
     Query,
+    clip_window,
     looks_like_html,
+    map_series,
     parse_csv_payload,
     parse_dates,
     parse_numbers,
+    payloads,
     register,
 )
 from thesis.data.records import Batch, SeriesBatch, SeriesInfo
@@ -210,43 +213,23 @@ class FredProvider(Provider):
         **options: Any,
     ) -> Query:
         """Map our ids (or raw FRED ids) to FRED ids; record the URL of each for messages."""
-        if not series:
-            raise ProviderError("fred: no series requested", fix="name at least one series id")
-        ours: list[str] = []
-        ids: list[str] = []
-        for s in series:
-            s = s.strip()
-            if s in FRED_IDS:
-                fid = FRED_IDS[s]
-                if fid is None:
-                    raise ProviderError(
-                        f"fred: FRED has no series for {s!r}",
-                        where="fred",
-                        fix=f"fetch {s!r} with another provider (`--provider stooq` or "
-                        "`--provider yahoo`) or import a file with `thesis data import PATH`",
-                    )
-                ours.append(s)
-                ids.append(fid)
-            elif s.upper() in _BY_FRED:
-                ours.append(_BY_FRED[s.upper()])
-                ids.append(s.upper())
-            elif _FRED_ID_RE.match(s):
-                ours.append(s.lower())
-                ids.append(s.upper())
-            else:
-                hint = nearest(s, FRED_IDS)
-                raise ProviderError(
-                    f"fred: {s!r} is neither a known series nor a FRED id"
-                    + (f"; did you mean {', '.join(hint)}?" if hint else ""),
-                    where="fred",
-                    fix="use one of our ids (`thesis data update --help`) or a FRED id such as "
-                    "DGS10 (letters, digits and '_')",
-                )
+        ours, ids = map_series(
+            "fred",
+            series,
+            FRED_IDS,
+            # a FRED id we map (any case) or any other well-formed FRED id
+            lambda s: s.upper() in _BY_FRED or _FRED_ID_RE.match(s),
+            lambda s: (_BY_FRED.get(s.upper(), s.lower()), s.upper()),
+            kind="FRED id",
+            fix="use one of our ids (`thesis data update --help`) or a FRED id such as "
+            "DGS10 (letters, digits and '_')",
+            unavailable=_no_fred_series,
+        )
         mode = "api" if self.api_key else "csv"
         urls = {fid: self._shown_url(fid, start, end, mode) for fid in ids}
         return Query(
-            series=tuple(ours),
-            provider_ids=tuple(ids),
+            series=ours,
+            provider_ids=ids,
             start=start,
             end=end,
             options={"mode": mode, "urls": urls},
@@ -303,13 +286,8 @@ class FredProvider(Provider):
         import pandas as pd
 
         mode = query.options.get("mode", "csv")
-        urls: dict[str, str] = query.options.get("urls", {})
         batches: list[Batch] = []
-        for s, fid in zip(query.series, query.provider_ids, strict=True):
-            where = urls.get(fid) or fid
-            if fid not in raw:
-                raise ProviderError(f"fred: no payload for {fid}", where=where)
-            body = raw[fid]
+        for s, fid, body, where in payloads("fred", query, raw):
             if mode == "api":
                 dates, values, lines = _parse_json(body, fid, where)
             else:
@@ -321,14 +299,19 @@ class FredProvider(Provider):
                     "line": pd.Series(lines, dtype="int64"),
                 }
             )
-            if query.start:
-                frame = frame[frame["date"] >= pd.Timestamp(query.start)]
-            if query.end:
-                frame = frame[frame["date"] <= pd.Timestamp(query.end)]
-            frame = frame.reset_index(drop=True)
+            frame = clip_window(frame, query.start, query.end).reset_index(drop=True)
             info = fred_series_info(s, fid, infer_frequency(dates), origin=where)
             batches.append(SeriesBatch(info=info, frame=frame, where=where))
         return batches
+
+
+def _no_fred_series(s: str) -> ProviderError:
+    return ProviderError(
+        f"fred: FRED has no series for {s!r}",
+        where="fred",
+        fix=f"fetch {s!r} with another provider (`--provider stooq` or "
+        "`--provider yahoo`) or import a file with `thesis data import PATH`",
+    )
 
 
 def _parse_csv(body: bytes, fid: str, where: str) -> tuple[list[str], list[float], list[int]]:

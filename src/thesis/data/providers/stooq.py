@@ -22,13 +22,14 @@ from thesis.data.providers.base import (
     HttpFetcher,
     Provider,
     Query,
+    bars_frame,
+    map_series,
     parse_csv_payload,
-    parse_dates,
-    parse_numbers,
+    payloads,
     register,
 )
 from thesis.data.records import Batch, SeriesBatch, SeriesInfo
-from thesis.errors import ProviderError, nearest
+from thesis.errors import ProviderError
 
 __all__ = ["STOOQ_IDS", "STOOQ_LICENSE", "StooqProvider", "stooq_series_id"]
 
@@ -95,14 +96,12 @@ def stooq_series_id(symbol: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", sym).strip("_")
 
 
-def _symbol_for(s: str) -> str:
-    """The Stooq symbol of our id or of a raw symbol (a bare ticker is a US listing)."""
-    if s in STOOQ_IDS:
-        return STOOQ_IDS[s]
+def _raw_symbol(s: str) -> tuple[str, str]:
+    """(our id, Stooq symbol) of a raw symbol (a bare ticker is a US listing)."""
     sym = s.lower()
-    if sym in _BY_SYMBOL or "." in sym or sym.startswith("^"):
-        return sym
-    return f"{sym}.us"
+    if not (sym in _BY_SYMBOL or "." in sym or sym.startswith("^")):
+        sym = f"{sym}.us"
+    return stooq_series_id(sym), sym
 
 
 @register
@@ -141,27 +140,19 @@ class StooqProvider(Provider):
         **options: Any,
     ) -> Query:
         """Map our ids (or raw symbols) to Stooq symbols."""
-        if not series:
-            raise ProviderError("stooq: no series requested", fix="name at least one series id")
-        ours: list[str] = []
-        syms: list[str] = []
-        for s in series:
-            s = s.strip()
-            if s not in STOOQ_IDS and not _SYMBOL_RE.match(s):
-                hint = nearest(s, STOOQ_IDS)
-                raise ProviderError(
-                    f"stooq: {s!r} is neither a known series nor a Stooq symbol"
-                    + (f"; did you mean {', '.join(hint)}?" if hint else ""),
-                    where="stooq",
-                    fix="use one of our ids or a Stooq symbol such as aapl.us, ^spx or xauusd",
-                )
-            sym = _symbol_for(s)
-            syms.append(sym)
-            ours.append(s if s in STOOQ_IDS else stooq_series_id(sym))
+        ours, syms = map_series(
+            "stooq",
+            series,
+            STOOQ_IDS,
+            _SYMBOL_RE.match,
+            _raw_symbol,
+            kind="Stooq symbol",
+            fix="use one of our ids or a Stooq symbol such as aapl.us, ^spx or xauusd",
+        )
         urls = {sym: self._shown_url(sym, start, end) for sym in syms}
         return Query(
-            series=tuple(ours),
-            provider_ids=tuple(syms),
+            series=ours,
+            provider_ids=syms,
             start=start,
             end=end,
             options={"urls": urls},
@@ -199,15 +190,8 @@ class StooqProvider(Provider):
     # ------------------------------------------------------------------ 3. transform (pure)
     def transform(self, query: Query, raw: dict[str, bytes]) -> list[Batch]:
         """Parse each CSV into a :class:`SeriesBatch`: close → ``value``, plus open/high/low/volume."""
-        import pandas as pd
-
-        urls: dict[str, str] = query.options.get("urls", {})
         batches: list[Batch] = []
-        for s, sym in zip(query.series, query.provider_ids, strict=True):
-            where = urls.get(sym) or sym
-            if sym not in raw:
-                raise ProviderError(f"stooq: no payload for {sym}", where=where)
-            body = raw[sym]
+        for s, sym, body, where in payloads("stooq", query, raw):
             head = body[:200].strip().lower()
             if head.startswith(b"no data"):
                 raise ProviderError(
@@ -233,37 +217,16 @@ class StooqProvider(Provider):
                     fix="Stooq changed its download format (or asks for an API key now); use "
                     "`--provider yahoo` or import a CSV with `thesis data import`",
                 )
-            data: dict[str, Any] = {
-                "date": pd.to_datetime(
-                    pd.Series(
-                        parse_dates(
-                            [r[cols["date"]] for r in p.rows],
-                            p.lines,
-                            provider="stooq",
-                            where=where,
-                        ),
-                        dtype="object",
-                    )
-                )
-            }
-            for src, dst in _COLUMNS.items():
-                if src in cols:
-                    data[dst] = pd.Series(
-                        parse_numbers(
-                            [r[cols[src]] for r in p.rows],
-                            p.lines,
-                            column=src.capitalize(),
-                            provider="stooq",
-                            where=where,
-                        ),
-                        dtype="float64",
-                    )
-            data["line"] = pd.Series(p.lines, dtype="int64")
-            frame = pd.DataFrame(data)
-            if query.start:
-                frame = frame[frame["date"] >= pd.Timestamp(query.start)]
-            if query.end:
-                frame = frame[frame["date"] <= pd.Timestamp(query.end)]
+            frame = bars_frame(
+                p,
+                cols,
+                _COLUMNS,
+                label=str.capitalize,
+                provider="stooq",
+                where=where,
+                start=query.start,
+                end=query.end,
+            )
             name, unit, kind = _META.get(
                 sym, (f"{sym} (Stooq)", "USD" if sym.endswith(".us") else "see stooq.com", "price")
             )

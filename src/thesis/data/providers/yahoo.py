@@ -19,13 +19,14 @@ from typing import Any, ClassVar
 from thesis.data.providers.base import (
     Provider,
     Query,
+    bars_frame,
+    map_series,
     parse_csv_payload,
-    parse_dates,
-    parse_numbers,
+    payloads,
     register,
 )
 from thesis.data.records import Batch, SeriesBatch, SeriesInfo
-from thesis.errors import ProviderError, nearest
+from thesis.errors import ProviderError
 
 __all__ = [
     "YAHOO_IDS",
@@ -105,31 +106,19 @@ class YahooProvider(Provider):
         **options: Any,
     ) -> Query:
         """Map our ids (or raw symbols) to Yahoo symbols."""
-        if not series:
-            raise ProviderError("yahoo: no series requested", fix="name at least one series id")
-        ours: list[str] = []
-        syms: list[str] = []
-        for s in series:
-            s = s.strip()
-            if s in YAHOO_IDS:
-                ours.append(s)
-                syms.append(YAHOO_IDS[s])
-            elif _SYMBOL_RE.match(s):
-                sym = s.upper()
-                syms.append(sym)
-                ours.append(yahoo_series_id(sym))
-            else:
-                hint = nearest(s, YAHOO_IDS)
-                raise ProviderError(
-                    f"yahoo: {s!r} is neither a known series nor a Yahoo symbol"
-                    + (f"; did you mean {', '.join(hint)}?" if hint else ""),
-                    where="yahoo",
-                    fix="use one of our ids or a Yahoo symbol such as AAPL, ^GSPC or GC=F",
-                )
+        ours, syms = map_series(
+            "yahoo",
+            series,
+            YAHOO_IDS,
+            _SYMBOL_RE.match,
+            lambda s: (yahoo_series_id(s.upper()), s.upper()),
+            kind="Yahoo symbol",
+            fix="use one of our ids or a Yahoo symbol such as AAPL, ^GSPC or GC=F",
+        )
         urls = {sym: f"https://finance.yahoo.com/quote/{sym}/history" for sym in syms}
         return Query(
-            series=tuple(ours),
-            provider_ids=tuple(syms),
+            series=ours,
+            provider_ids=syms,
             start=start,
             end=end,
             options={"urls": urls},
@@ -172,15 +161,9 @@ class YahooProvider(Provider):
     # ------------------------------------------------------------------ 3. transform (pure)
     def transform(self, query: Query, raw: dict[str, bytes]) -> list[Batch]:
         """Parse each saved history frame into a :class:`SeriesBatch` (close → ``value``)."""
-        import pandas as pd
-
-        urls: dict[str, str] = query.options.get("urls", {})
         batches: list[Batch] = []
-        for s, sym in zip(query.series, query.provider_ids, strict=True):
-            where = urls.get(sym) or sym
-            if sym not in raw:
-                raise ProviderError(f"yahoo: no payload for {sym}", where=where)
-            p = parse_csv_payload(raw[sym], provider="yahoo", where=where)
+        for s, sym, body, where in payloads("yahoo", query, raw):
+            p = parse_csv_payload(body, provider="yahoo", where=where)
             cols = {c.lower(): i for i, c in enumerate(p.header)}
             missing = [c for c in ("date", "close") if c not in cols]
             if missing:
@@ -193,28 +176,16 @@ class YahooProvider(Provider):
                 )
             # the local exchange date is the part before the time (Yahoo stamps bars at midnight
             # exchange time, e.g. 2024-01-02 00:00:00-05:00)
-            dates = parse_dates(
-                [r[cols["date"]] for r in p.rows], p.lines, provider="yahoo", where=where
+            frame = bars_frame(
+                p,
+                cols,
+                _COLUMNS,
+                label=lambda src, p=p, cols=cols: p.header[cols[src]],
+                provider="yahoo",
+                where=where,
+                start=query.start,
+                end=query.end,
             )
-            data: dict[str, Any] = {"date": pd.to_datetime(pd.Series(dates, dtype="object"))}
-            for src, dst in _COLUMNS.items():
-                if src in cols:
-                    data[dst] = pd.Series(
-                        parse_numbers(
-                            [r[cols[src]] for r in p.rows],
-                            p.lines,
-                            column=p.header[cols[src]],
-                            provider="yahoo",
-                            where=where,
-                        ),
-                        dtype="float64",
-                    )
-            data["line"] = pd.Series(p.lines, dtype="int64")
-            frame = pd.DataFrame(data)
-            if query.start:
-                frame = frame[frame["date"] >= pd.Timestamp(query.start)]
-            if query.end:
-                frame = frame[frame["date"] <= pd.Timestamp(query.end)]
             name, unit, kind = _META.get(sym, (f"{sym} (Yahoo)", "see finance.yahoo.com", "price"))
             info = SeriesInfo(
                 id=s,

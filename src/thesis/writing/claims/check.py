@@ -176,6 +176,18 @@ def _unverifiable(c: Claim, why: str, settle: str = "") -> CheckedClaim:
     return CheckedClaim(c, UNVERIFIABLE, why, "n/a", settle=settle)
 
 
+def _no_data(c: Claim, why: str) -> CheckedClaim:
+    """Unverifiable for want of data: says what the claim's subject needs to settle it."""
+    return _unverifiable(c, why, c.subject.settle if c.subject else "")
+
+
+def _verdict(
+    c: Claim, ok: Any, evidence: str, tolerance: str, computed: float | str | None
+) -> CheckedClaim:
+    """Supported when ``ok`` is true, else contradicted."""
+    return CheckedClaim(c, SUPPORTED if ok else CONTRADICTED, evidence, tolerance, computed)
+
+
 def _weekday_problem(c: Claim, d: dt.date | None) -> str:
     if c.stated_weekday is not None and d is not None and d.weekday() != c.stated_weekday:
         return f"{d.isoformat()} was a {WEEKDAYS[d.weekday()].title()}, not a {WEEKDAYS[c.stated_weekday].title()}"
@@ -338,24 +350,21 @@ def _check_distance(c: Claim, claims: list[Claim], v: MarketView) -> CheckedClai
         got = v.daily(c.subject) if c.subject else None
         d = c.date or v.as_of
         if got is None:
-            return _unverifiable(
+            return _no_data(
                 c,
                 "the article states no base level and the store has no daily data for "
                 f"{c.subject.name if c.subject else 'the subject'}",
-                c.subject.settle if c.subject else "",
             )
         ref = _ref_close(got[1], min(d, v.as_of), got[0])
         if ref is None:
-            return _unverifiable(
-                c, f"no close on or before {d}", c.subject.settle if c.subject else ""
-            )
+            return _no_data(c, f"no close on or before {d}")
         base, base_note = ref[1], f"the close ({ref[2]}); the article states no base"
     tol, tol_txt = _pct_tol(c)
     if c.measure == "upside":
         comp = (L / base - 1.0) * 100.0
         ok = _within(stated, comp, tol, c.hedge)
         ev = f"({_f(L)} / {_f(base)} − 1) × 100 = {comp:.2f}% vs stated {stated:g}%; base: {base_note}"
-        return CheckedClaim(c, SUPPORTED if ok else CONTRADICTED, ev, tol_txt, round(comp, 4))
+        return _verdict(c, ok, ev, tol_txt, round(comp, 4))
     # distance: "X% below L" is read either as a share of the level (L/base − 1) or of L (1 − base/L)
     a = (L / base - 1.0) * 100.0
     b = (1.0 - base / L) * 100.0
@@ -369,7 +378,7 @@ def _check_distance(c: Claim, claims: list[Claim], v: MarketView) -> CheckedClai
     )
     if not side_ok:
         ev += f"; but {_f(base)} is {'above' if stated < 0 else 'below'} {_f(L)}"
-    return CheckedClaim(c, SUPPORTED if ok else CONTRADICTED, ev, tol_txt, round(a, 4))
+    return _verdict(c, ok, ev, tol_txt, round(a, 4))
 
 
 def _check_close(
@@ -377,16 +386,10 @@ def _check_close(
 ) -> CheckedClaim:
     d = c.date or v.as_of
     if pd.Timestamp(d) > s.index[-1]:
-        return _unverifiable(
-            c,
-            f"the store's {sid} ends {_ds(s.index[-1])}, before {d}",
-            c.subject.settle if c.subject else "",
-        )
+        return _no_data(c, f"the store's {sid} ends {_ds(s.index[-1])}, before {d}")
     ref = _ref_close(s, d, sid)
     if ref is None:
-        return _unverifiable(
-            c, f"{sid} starts {_ds(s.index[0])}, after {d}", c.subject.settle if c.subject else ""
-        )
+        return _no_data(c, f"{sid} starts {_ds(s.index[0])}, after {d}")
     ts, close, note = ref
     if ts.date() != d and c.extra.get("exact_day"):
         wd = f" ({WEEKDAYS[d.weekday()].title()})"
@@ -402,19 +405,18 @@ def _check_close(
     if not 0.5 <= stated / close <= 2.0:
         # a figure this far from the series is almost surely another quantity (a count, a price
         # of something else, a misread unit), not a wrong level: do not accuse
-        return _unverifiable(
+        return _no_data(
             c,
             f"{_f(stated)} is nowhere near the {sid} close ({note}); probably a different quantity",
-            c.subject.settle if c.subject else "",
         )
     diff = abs(stated - close) / close
     ok = diff <= tol + 1e-12
     ev = f"{note}; stated {_f(stated)}; |diff| = {diff * 100:.3f}%"
     if ts.date() != d:
         ev += f" (no session on {d}; last close before it)"
-    return CheckedClaim(
+    return _verdict(
         c,
-        SUPPORTED if ok else CONTRADICTED,
+        ok,
         ev,
         f"index level: |stated − close| / close ≤ {tol * 100:g}%",
         close,
@@ -427,15 +429,11 @@ def _check_record(
     d = c.date or v.as_of
     ref = _ref_close(s, d, sid)
     if ref is None:
-        return _unverifiable(
-            c, f"no {sid} close on or before {d}", c.subject.settle if c.subject else ""
-        )
+        return _no_data(c, f"no {sid} close on or before {d}")
     ts, close, note = ref
     before = s.loc[: ts - pd.Timedelta(days=1)]
     if before.empty:
-        return _unverifiable(
-            c, f"no history before {_ds(ts)}", c.subject.settle if c.subject else ""
-        )
+        return _no_data(c, f"no history before {_ds(ts)}")
     mx_ts = before.idxmax()
     mx = float(before.max())
     if close >= mx:
@@ -520,16 +518,10 @@ def _check_change(
             c, "the period of this change is not stated", "the start and end dates of the change"
         )
     if pd.Timestamp(d) > s.index[-1] + pd.Timedelta(days=4):
-        return _unverifiable(
-            c,
-            f"the store's {sid} ends {_ds(s.index[-1])}, before {d}",
-            c.subject.settle if c.subject else "",
-        )
+        return _no_data(c, f"the store's {sid} ends {_ds(s.index[-1])}, before {d}")
     end = _on_or_before(s, d)
     if end is None:
-        return _unverifiable(
-            c, f"no {sid} close on or before {d}", c.subject.settle if c.subject else ""
-        )
+        return _no_data(c, f"no {sid} close on or before {d}")
     end_ts, end_val = end
     end_note = f"{sid} {_ds(end_ts)} close {_f(end_val)}"
     if c.period == "base":
@@ -544,11 +536,7 @@ def _check_change(
     else:
         got = _period_start(c, s, end_ts)
         if got is None:
-            return _unverifiable(
-                c,
-                f"not enough {sid} history for the period ({c.period})",
-                c.subject.settle if c.subject else "",
-            )
+            return _no_data(c, f"not enough {sid} history for the period ({c.period})")
         start_ts, start_val, start_note = got
         start_note = f"{start_note}: {_ds(start_ts)} {_f(start_val)}"
     stated = float(c.stated_value or 0.0)
@@ -563,9 +551,7 @@ def _check_change(
             stated if c.direction else abs(stated), comp if c.direction else abs(comp), tol, c.hedge
         )
         ev = f"{end_note} − {start_note} = {comp:+.2f} points vs stated {stated:+g}"
-        return CheckedClaim(
-            c, SUPPORTED if ok else CONTRADICTED, ev, f"points: ±{tol:g}", round(comp, 4)
-        )
+        return _verdict(c, ok, ev, f"points: ±{tol:g}", round(comp, 4))
     comp = (end_val / start_val - 1.0) * 100.0
     tol, tol_txt = _pct_tol(c)
     if c.direction:
@@ -573,7 +559,7 @@ def _check_change(
     else:
         ok = _within(abs(stated), abs(comp), tol, c.hedge)
     ev = f"({end_note} / {start_note} − 1) × 100 = {comp:+.2f}% vs stated {stated:+g}%"
-    return CheckedClaim(c, SUPPORTED if ok else CONTRADICTED, ev, tol_txt, round(comp, 4))
+    return _verdict(c, ok, ev, tol_txt, round(comp, 4))
 
 
 def _runs(s: pd.Series, sign: int) -> pd.Series:
@@ -595,7 +581,7 @@ def _check_streak(
     rows = ", ".join(f"{_ds(t)} {_f(x)}" for t, x in upto.iloc[-(k + 1) :].items())
     ok = k >= n
     ev = f"{'up' if (c.direction or 1) > 0 else 'down'} closes in a row up to {_ds(upto.index[-1])}: {k} ({rows})"
-    return CheckedClaim(c, SUPPORTED if ok else CONTRADICTED, ev, "exact count of sessions", k)
+    return _verdict(c, ok, ev, "exact count of sessions", k)
 
 
 def _check_annual_streak(
@@ -608,17 +594,13 @@ def _check_annual_streak(
     ye = s.groupby(s.index.year).last()
     years = list(range(last_year - n + 1, last_year + 1))
     if n <= 0 or (last_year - n) not in ye.index or last_year not in ye.index:
-        return _unverifiable(
-            c,
-            f"needs year-end closes {last_year - n}..{last_year}",
-            c.subject.settle if c.subject else "",
-        )
+        return _no_data(c, f"needs year-end closes {last_year - n}..{last_year}")
     rets = {y: (ye[y] / ye[y - 1] - 1) * 100 for y in years}
     ok = all((r * sign) >= thr for r in rets.values())
     ev = "year-end closes: " + ", ".join(f"{y} {r:+.2f}%" for y, r in rets.items())
-    return CheckedClaim(
+    return _verdict(
         c,
-        SUPPORTED if ok else CONTRADICTED,
+        ok,
         ev,
         f"each year {'≥' if sign > 0 else '≤'} {sign * thr:g}%",
         None,
@@ -662,11 +644,7 @@ def _check_high_since(
     cur = _on_or_before(s, v.as_of)
     then = _on(s, D)
     if cur is None or then is None:
-        return _unverifiable(
-            c,
-            f"no {sid} close on {D}" if then is None else "no current close",
-            c.subject.settle if c.subject else "",
-        )
+        return _no_data(c, f"no {sid} close on {D}" if then is None else "no current close")
     hi = c.extra.get("hl") == "highest"
     between = s.loc[pd.Timestamp(D) + pd.Timedelta(days=1) : cur[0] - pd.Timedelta(days=1)]
     ok_then = then > cur[1] if hi else then < cur[1]
@@ -715,9 +693,7 @@ def _check_gain_since(
         f"{n}-day change now {cur_pts:+.2f} pts / {cur_pct:+.2f}%; on {D} {float(pts.loc[T]):+.2f} pts / "
         f"{float(pct.loc[T]):+.2f}%; largest in between {float(pts.loc[mid].max()):+.2f} pts / {float(pct.loc[mid].max()):+.2f}%"
     )
-    return CheckedClaim(
-        c, SUPPORTED if ok else CONTRADICTED, ev, "exact comparison of rolling changes", None
-    )
+    return _verdict(c, ok, ev, "exact comparison of rolling changes", None)
 
 
 def _check_streak_since(
@@ -742,7 +718,7 @@ def _check_streak_since(
     n_then = c.extra.get("n_then")
     ok = then >= cur and bool((mid < cur).all()) and (n_then is None or int(n_then) == then)
     ev = f"current streak {cur} sessions; streak ending {D}: {then}; longest in between: {int(mid.max()) if len(mid) else 0}"
-    return CheckedClaim(c, SUPPORTED if ok else CONTRADICTED, ev, "exact count of sessions", cur)
+    return _verdict(c, ok, ev, "exact count of sessions", cur)
 
 
 def _window(s: pd.Series, c: Claim, end: dt.date) -> tuple[pd.Series, str]:
@@ -766,7 +742,7 @@ def _check_extreme(
         end = min(dt.date(c.date.year, 12, 31), v.as_of)
     win, scope = _window(s, c, end)
     if win.empty:
-        return _unverifiable(c, f"no {sid} data for {scope}", c.subject.settle if c.subject else "")
+        return _no_data(c, f"no {sid} data for {scope}")
     is_max = c.extra.get("extreme") == "max"
     ts = win.idxmax() if is_max else win.idxmin()
     val = float(win.loc[ts])
@@ -798,10 +774,8 @@ def _check_close_on_date(
     if D is None:
         return _unverifiable(c, "the date could not be read")
     if pd.Timestamp(D) < s.index[0] or pd.Timestamp(D) > s.index[-1]:
-        return _unverifiable(
-            c,
-            f"{D} is outside the store's {sid} history ({_ds(s.index[0])}..{_ds(s.index[-1])})",
-            c.subject.settle if c.subject else "",
+        return _no_data(
+            c, f"{D} is outside the store's {sid} history ({_ds(s.index[0])}..{_ds(s.index[-1])})"
         )
     L = float(c.level or 0.0)
     problems = []
@@ -842,10 +816,8 @@ def _check_first_cross(
     win = s.loc[pd.Timestamp(scope_year, 1, 1) :] if scope_year else s
     win = win.loc[: pd.Timestamp(v.as_of)]
     if not scope_year and (win.iloc[:20] >= L).any():
-        return _unverifiable(
-            c,
-            f"{sid} history in the store starts {_ds(s.index[0])} already at or above {_f(L, 0)}",
-            c.subject.settle if c.subject else "",
+        return _no_data(
+            c, f"{sid} history in the store starts {_ds(s.index[0])} already at or above {_f(L, 0)}"
         )
     above = win[win >= L]
     if above.empty:
@@ -907,11 +879,7 @@ def _since_generic(c: Claim, s: pd.Series, sid: str, ref: dt.date) -> CheckedCla
     since_end = pd.Timestamp(c.extra["since_end"])
     cur = _on_or_before(s, ref)
     if cur is None or s.index[0] > since_end:
-        return _unverifiable(
-            c,
-            f"{sid} has no data back to {since_end.date()}",
-            c.subject.settle if c.subject else "",
-        )
+        return _no_data(c, f"{sid} has no data back to {since_end.date()}")
     low = bool(c.extra.get("low"))
     between = s.loc[since_end + pd.Timedelta(days=1) : cur[0] - pd.Timedelta(days=1)]
     worse = between[between < cur[1]] if low else between[between > cur[1]]

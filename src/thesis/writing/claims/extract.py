@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from thesis.writing.claims.resolve import (
+    _MONTHS,
     SUBJECT_BY_KEY,
     DateSpan,
     Subject,
@@ -495,6 +497,34 @@ def _claim(ctx: _Ctx, sent: Sentence, parts: list[int], **kw: Any) -> Claim:
     return Claim(quote=q, start=qa, end=qb, **kw)
 
 
+def _other_claim(
+    ctx: _Ctx,
+    sent: Sentence,
+    n: _Num,
+    subj: Subject | None,
+    hedge: str,
+    forecast: bool,
+    **kw: Any,
+) -> Claim:
+    """A number worth stating that the checker does not measure: an 'other' claim, judged
+    unverifiable."""
+    return _claim(
+        ctx,
+        sent,
+        [n.start],
+        kind="other",
+        measure="other",
+        subject=subj,
+        date=None,
+        stated_value=n.text,
+        unit=n.unit,
+        decimals=n.decimals,
+        hedge=hedge,
+        forecast=forecast,
+        **kw,
+    )
+
+
 def _claim_date(
     ctx: _Ctx, sent: Sentence, ca: int, cb: int, pos: int
 ) -> tuple[DateSpan | None, dt.date | None]:
@@ -579,8 +609,6 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
         if mm and not month_named and ctx.article_date is not None:
             # "ended November at 6,849.09", "fell 9 basis points in November": the month's last day
             # (the latest such month that ended by the article's date)
-            from thesis.writing.claims.resolve import _MONTHS
-
             mon = _MONTHS[mm.group(1).lower()]
             y = ctx.article_date.year - (1 if mon >= ctx.article_date.month else 0)
             first_next = dt.date(y + (mon == 12), mon % 12 + 1, 1)
@@ -679,22 +707,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
                 used.update({n.start, level_after.start})
                 continue
             if (other and not verb_dir) or _OTHER_MEASURE_RE.search(pre[-30:] + " " + post[:25]):
-                out.append(
-                    _claim(
-                        ctx,
-                        sent,
-                        [n.start],
-                        kind="other",
-                        measure="other",
-                        subject=subj,
-                        date=None,
-                        stated_value=n.text,
-                        unit=n.unit,
-                        decimals=n.decimals,
-                        hedge=hedge,
-                        forecast=forecast_sent,
-                    )
-                )
+                out.append(_other_claim(ctx, sent, n, subj, hedge, forecast_sent))
                 continue
             period, pinfo = _period(clause, stext)
             base = None
@@ -795,22 +808,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
             low = pre.lower()
             if n.scale or _OTHER_MEASURE_RE.search(pre[-30:]):
                 # "$57.0 billion", "EPS of $1.30", "Eight of the 11 S&P 500 sectors": not a price level
-                out.append(
-                    _claim(
-                        ctx,
-                        sent,
-                        [n.start],
-                        kind="other",
-                        measure="other",
-                        subject=subj,
-                        date=None,
-                        stated_value=n.text,
-                        unit=n.unit,
-                        decimals=n.decimals,
-                        hedge=hedge,
-                        forecast=forecast_sent,
-                    )
-                )
+                out.append(_other_claim(ctx, sent, n, subj, hedge, forecast_sent))
                 used.add(n.start)
                 continue
             was_used = n.start in used
@@ -1039,23 +1037,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
             and not re.search(r"\b(times|sectors?|of)\b", post[:12], re.I)
         ) and not re.match(r"\s*(?:times|of|consecutive|straight)", post, re.I):
             continue
-        out.append(
-            _claim(
-                ctx,
-                sent,
-                [n.start],
-                kind="other",
-                measure="other",
-                subject=subj,
-                date=None,
-                stated_value=n.text,
-                unit=n.unit,
-                decimals=n.decimals,
-                hedge=hedge,
-                forecast=forecast_sent,
-                note=common_note,
-            )
-        )
+        out.append(_other_claim(ctx, sent, n, subj, hedge, forecast_sent, note=common_note))
     out.extend(_pattern_claims(ctx, sent, out))
     _qualify(ctx, sent, out)
     out.sort(key=lambda c: c.start)
@@ -1235,20 +1217,7 @@ def _ref_month(ctx: _Ctx, sentence: str) -> dt.date | None:
     )
     if not m or ctx.article_date is None:
         return None
-    mon = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ].index(m.group(1).lower()) + 1
+    mon = _MONTHS[m.group(1).lower()]
     year = (
         int(m.group(2))
         if m.group(2)
@@ -1260,6 +1229,50 @@ def _ref_month(ctx: _Ctx, sentence: str) -> dt.date | None:
 _SINCE_RE = re.compile(
     r"\bsince\s+(?:(?P<q>early|late|mid|the\s+start\s+of|the\s+end\s+of)[- ]?)?(?P<y>(?:19|20)\d\d)\b",
     re.I,
+)
+
+
+def _streak_since_extra(m: re.Match[str], rest: str) -> dict[str, Any]:
+    nm = re.search(
+        rf"\b(?P<n>{_CNT_ALT})\s+(?:straight|consecutive)\s+(?:trading\s+)?(?:days|sessions)",
+        rest,
+        re.I,
+    )
+    return {
+        "sign": 1 if m.group("dir").lower() == "winning" else -1,
+        "n_then": _count(nm.group("n")) if nm else None,
+    }
+
+
+# the "... since DATE" claims: (pattern, measure, the claim's extra from the match and the rest
+# of the sentence after it)
+_SINCE_DATE_CLAIMS: tuple[
+    tuple[re.Pattern[str], str, Callable[[re.Match[str], str], dict[str, Any]]], ...
+] = (
+    (
+        re.compile(
+            r"\b(?P<what>highest|lowest)\s+(?:close|closing\s+(?:value|level)|level|finish)\s+since\b",
+            re.I,
+        ),
+        "high_since",
+        lambda m, rest: {"hl": m.group("what").lower()},
+    ),
+    (
+        re.compile(
+            rf"\b(?P<what>largest|biggest)\s+(?P<n>{_CNT_ALT})-day\s+(?:point\s+and\s+percentage\s+|percentage\s+|point\s+)?(?P<dir>gain|rise|advance|drop|decline|loss|fall)\s+since\b",
+            re.I,
+        ),
+        "gain_since",
+        lambda m, rest: {
+            "n": _count(m.group("n")),
+            "sign": -1 if m.group("dir").lower() in ("drop", "decline", "loss", "fall") else 1,
+        },
+    ),
+    (
+        re.compile(r"\blongest\s+(?P<dir>winning|losing)\s+streak\s+since\b", re.I),
+        "streak_since",
+        _streak_since_extra,
+    ),
 )
 
 
@@ -1283,6 +1296,25 @@ def _pattern_claims(ctx: _Ctx, sent: Sentence, found: list[Claim]) -> list[Claim
         out.append(Claim(quote=q, start=qa, end=qb, **kw))
 
     idx = subj_default if subj_default is not None and subj_default.kind == "index" else None
+
+    def add_dated(
+        m: re.Match[str], ds: DateSpan, measure: str, stated: str, extra: dict[str, Any]
+    ) -> None:
+        # a claim about the index on a stated date; the quote runs on to take the date in
+        add(
+            m,
+            kind="date_fact",
+            measure=measure,
+            subject=idx,
+            date=ds.date,
+            stated_value=stated,
+            unit="date",
+            stated_weekday=ds.weekday,
+            date_text=ds.text,
+            extra=extra,
+        )
+        _extend_to(out, text, ds)
+
     # "Fourth highest close in history", "the fourth highest this year"
     for m in re.finditer(
         rf"\b(?P<o>{_ORD_ALT})[- ](?P<hl>highest|lowest)\s+(?:close|closing\s+(?:value|level)|finish|level)?\s*(?P<w>in\s+history|ever|on\s+record|this\s+year|of\s+the\s+year|in\s+(?:19|20)\d\d)?",
@@ -1350,77 +1382,14 @@ def _pattern_claims(ctx: _Ctx, sent: Sentence, found: list[Claim]) -> list[Claim
                 "dates": len(ys),
             },
         )
-    # "Highest closing value since Tuesday, Jan. 13, 2026"; "Largest four-day ... gain since ..."; "Longest winning streak since ..."
-    for m in re.finditer(
-        r"\b(?P<what>highest|lowest)\s+(?:close|closing\s+(?:value|level)|level|finish)\s+since\b",
-        stext,
-        re.I,
-    ):
-        ds = _date_after(ctx, sent.start + m.end(), sent.end)
-        if idx is None or ds is None:
-            continue
-        add(
-            m,
-            kind="date_fact",
-            measure="high_since",
-            subject=idx,
-            date=ds.date,
-            stated_value=f"since {ds.date}",
-            unit="date",
-            stated_weekday=ds.weekday,
-            date_text=ds.text,
-            extra={"hl": m.group("what").lower()},
-        )
-        _extend_to(out, text, ds)
-    for m in re.finditer(
-        rf"\b(?P<what>largest|biggest)\s+(?P<n>{_CNT_ALT})-day\s+(?:point\s+and\s+percentage\s+|percentage\s+|point\s+)?(?P<dir>gain|rise|advance|drop|decline|loss|fall)\s+since\b",
-        stext,
-        re.I,
-    ):
-        ds = _date_after(ctx, sent.start + m.end(), sent.end)
-        if idx is None or ds is None:
-            continue
-        add(
-            m,
-            kind="date_fact",
-            measure="gain_since",
-            subject=idx,
-            date=ds.date,
-            stated_value=f"since {ds.date}",
-            unit="date",
-            stated_weekday=ds.weekday,
-            date_text=ds.text,
-            extra={
-                "n": _count(m.group("n")),
-                "sign": -1 if m.group("dir").lower() in ("drop", "decline", "loss", "fall") else 1,
-            },
-        )
-        _extend_to(out, text, ds)
-    for m in re.finditer(r"\blongest\s+(?P<dir>winning|losing)\s+streak\s+since\b", stext, re.I):
-        ds = _date_after(ctx, sent.start + m.end(), sent.end)
-        if idx is None or ds is None:
-            continue
-        nm = re.search(
-            rf"\b(?P<n>{_CNT_ALT})\s+(?:straight|consecutive)\s+(?:trading\s+)?(?:days|sessions)",
-            stext[m.end() :],
-            re.I,
-        )
-        add(
-            m,
-            kind="date_fact",
-            measure="streak_since",
-            subject=idx,
-            date=ds.date,
-            stated_value=f"since {ds.date}",
-            unit="date",
-            stated_weekday=ds.weekday,
-            date_text=ds.text,
-            extra={
-                "sign": 1 if m.group("dir").lower() == "winning" else -1,
-                "n_then": _count(nm.group("n")) if nm else None,
-            },
-        )
-        _extend_to(out, text, ds)
+    # "Highest closing value since Tuesday, Jan. 13, 2026"; "Largest four-day ... gain since ...";
+    # "Longest winning streak since ...": one pattern a measure, all in the table's order
+    for since_re, measure, extra_of in _SINCE_DATE_CLAIMS:
+        for m in since_re.finditer(stext):
+            ds = _date_after(ctx, sent.start + m.end(), sent.end)
+            if idx is None or ds is None:
+                continue
+            add_dated(m, ds, measure, f"since {ds.date}", extra_of(m, stext[m.end() :]))
     # "the slowest headline pace since early 2021", "lowest close since 2022"
     for m in re.finditer(
         r"\b(?P<w>slowest|lowest|weakest|smallest|fastest|highest|strongest|biggest)\b[^.;,]{0,40}?\bsince\s+(?:(?P<q>early|late|mid)[- ]?)?(?:(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\b",
@@ -1441,20 +1410,7 @@ def _pattern_claims(ctx: _Ctx, sent: Sentence, found: list[Claim]) -> list[Claim
         y = int(m.group("y"))
         q = (m.group("q") or "").lower()
         if m.group("mon"):
-            mon = [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ].index(m.group("mon").lower()) + 1
+            mon = _MONTHS[m.group("mon").lower()]
             since_end = dt.date(y, mon, 28)
         else:
             since_end = {"early": dt.date(y, 4, 30), "mid": dt.date(y, 8, 31)}.get(
@@ -1485,23 +1441,17 @@ def _pattern_claims(ctx: _Ctx, sent: Sentence, found: list[Claim]) -> list[Claim
             if w == "52-week"
             else ("year" if (m.group("y") or w in ("annual", "year's")) else "all")
         )
-        add(
+        add_dated(
             m,
-            kind="date_fact",
-            measure="extreme_date",
-            subject=idx,
-            date=ds.date,
-            stated_value=ds.date.isoformat() if ds.date else ds.text,
-            unit="date",
-            stated_weekday=ds.weekday,
-            date_text=ds.text,
-            extra={
+            ds,
+            "extreme_date",
+            ds.date.isoformat() if ds.date else ds.text,
+            {
                 "extreme": "min" if m.group("hl").lower() == "low" else "max",
                 "window": window,
                 "year": int(m.group("y")) if m.group("y") else None,
             },
         )
-        _extend_to(out, text, ds)
     # "the Fed's third straight quarter-point reduction": a policy move
     for m in re.finditer(
         r"\b(?:quarter|half|three-quarter)[- ]point\s+(?:rate\s+)?(?:cut|reduction|hike|increase)s?\b",
