@@ -1226,12 +1226,6 @@ def _ref_month(ctx: _Ctx, sentence: str) -> dt.date | None:
     return dt.date(year, mon, 1)
 
 
-_SINCE_RE = re.compile(
-    r"\bsince\s+(?:(?P<q>early|late|mid|the\s+start\s+of|the\s+end\s+of)[- ]?)?(?P<y>(?:19|20)\d\d)\b",
-    re.I,
-)
-
-
 def _streak_since_extra(m: re.Match[str], rest: str) -> dict[str, Any]:
     nm = re.search(
         rf"\b(?P<n>{_CNT_ALT})\s+(?:straight|consecutive)\s+(?:trading\s+)?(?:days|sessions)",
