@@ -139,3 +139,54 @@ def test_html_and_json_outputs(claims_store, shared_articles):
         and page.count("<mark ") >= 10
         and 'class="contradicted"' in page
     )
+
+
+# Closes by hand from sp500_daily_fred.csv: 2025-10-31 6840.20, 2025-11-28 6849.09 (November
+# +0.13%); 2026-02-04 6882.72, 2026-02-05 6798.40 (Thursday −1.225%); 2026-01-20 6796.86.
+@pytest.mark.parametrize(
+    ("date", "text", "needle", "verdict", "computed"),
+    [
+        ("2025-12-11", "November's gain of 0.1% for the S&P 500 was its seventh straight monthly advance.",
+         "0.1%", "supported", (6849.09 / 6840.20 - 1) * 100),
+        ("2025-12-11", "The S&P 500 rose 0.9% in November.", "0.9%", "contradicted",
+         (6849.09 / 6840.20 - 1) * 100),
+        ("2026-02-06", "Thursday's 1.2% drop in the S&P 500 was the worst since April.", "1.2%",
+         "supported", (6798.40 / 6882.72 - 1) * 100),
+        ("2026-02-06", "Thursday's 3.2% drop in the S&P 500 was the worst since April.", "3.2%",
+         "contradicted", (6798.40 / 6882.72 - 1) * 100),
+        ("2026-01-20", "The S&P 500 closed at 6,796.86. A year-end target of 7,269 implies 6.9% upside.",
+         "6.9%", "supported", (7269 / 6796.86 - 1) * 100),
+        ("2026-01-20", "The S&P 500 closed at 6,796.86. It would need to rally 10% to reach 7,475.",
+         "10%", "supported", (7475 / 6796.86 - 1) * 100),
+        ("2026-01-20", "The S&P 500 closed at 6,796.86. A 10% fall would take it near 6,117.",
+         "10%", "supported", (6117 / 6796.86 - 1) * 100),
+        ("2026-01-20", "The S&P 500 closed at 6,796.86. A 5% fall would take it to 6,117.",
+         "5%", "contradicted", (6117 / 6796.86 - 1) * 100),
+    ],
+)  # fmt: skip
+def test_own_arithmetic_months_and_noun_directions(
+    claims_store, date, text, needle, verdict, computed
+):
+    rep = check_text(parse_article(text), claims_store, date=date)
+    hit = [
+        r
+        for r in rep.results
+        if needle in r.claim.quote and r.claim.measure in ("change", "upside")
+    ]
+    assert len(hit) == 1 and hit[0].verdict == verdict, [
+        (r.claim.quote, r.verdict) for r in rep.results
+    ]
+    assert hit[0].computed == pytest.approx(computed, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 rose 0.4% in January.",  # the article's own month, not ended: which January?
+        "The S&P 500 fell 2.1% for the month.",  # dated the 2nd: the month just ended or this one?
+    ],
+)
+def test_ambiguous_months_stay_unverifiable(claims_store, text):
+    date = "2026-01-20" if "January" in text else "2026-02-02"
+    rep = check_text(parse_article(text), claims_store, date=date)
+    assert {r.verdict for r in rep.results} == {"unverifiable"}

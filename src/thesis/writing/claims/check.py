@@ -228,6 +228,7 @@ def _stated_current(
             break
         if (
             o.measure == "close"
+            and not o.forecast  # "strategists see the index at 7,400" is no level it stands at
             and o.subject is c.subject
             and isinstance(o.stated_value, float)
             and o is not c

@@ -397,6 +397,13 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("mtd", re.compile(r"\bmonth[- ]to[- ]date\b|\bMTD\b|so far this month|this month", re.I)),
     (
+        "month",
+        re.compile(
+            r"\b(?:for|on|over)\s+the\s+month\b|\bmonthly\s+(?:gain|loss|decline|advance|rise|drop)\b",
+            re.I,
+        ),
+    ),
+    (
         "52w",
         re.compile(
             r"52 weeks ago|over the (?:past|last) (?:year|12 months|52 weeks)|from a year (?:ago|earlier)",
@@ -569,6 +576,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
             and (
                 _direction(pre)
                 or re.match(r"\s*(?:below|above|from|upside|downside|away)", post, re.I)
+                or _TAKE_RE.match(post)  # "a 10% fall would take it near 6,211"
             )
             and not _OTHER_MEASURE_RE.search(clause)
             and not _foreign_subject(text[sent.start : n.start])
@@ -596,6 +604,7 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
         hedge = re.sub(r"\s+", " ", hedge_m.group(1).lower()) if hedge_m else ""
         dspan, cdate = _claim_date(ctx, sent, ca, cb, n.start)
         month_named = False
+        month_current = False  # a yearless month that is the article's own (still running) month
         for d in ctx.dates_in(ca, cb):
             if d.granularity == "month" and re.search(
                 r"\b(?:through|as\s+of|end\s+of|in|ended|ending|finished|closed|closed\s+out)\s+$",
@@ -605,11 +614,13 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
                 nxt = (d.date.replace(day=28) + dt.timedelta(days=4)) if d.date else None
                 cdate = (nxt - dt.timedelta(days=nxt.day)) if nxt else cdate
                 month_named = True
-        mm = _MONTH_END_RE.search(clause)
+        # "ended November at 6,849.09", "November's gain of 0.1%": a named month before the number
+        mm = _MONTH_END_RE.search(clause) or _MONTH_POSS_RE.search(pre)
         if mm and not month_named and ctx.article_date is not None:
             # "ended November at 6,849.09", "fell 9 basis points in November": the month's last day
             # (the latest such month that ended by the article's date)
             mon = _MONTHS[mm.group(1).lower()]
+            month_current = mon == ctx.article_date.month
             y = ctx.article_date.year - (1 if mon >= ctx.article_date.month else 0)
             first_next = dt.date(y + (mon == 12), mon % 12 + 1, 1)
             cdate, month_named = first_next - dt.timedelta(days=1), True
@@ -645,6 +656,27 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
                 post,
                 re.I,
             )
+            arith = _own_arithmetic(ctx, sent, nums, n, pre, post, level_after)
+            if arith is not None:
+                sign, lvl, lvl_hedge = arith
+                out[:] = [o for o in out if not _restates(o, lvl)]
+                out.append(
+                    _claim(
+                        ctx,
+                        sent,
+                        sorted([n.start, lvl.start]),
+                        kind="target_upside",
+                        measure="upside",
+                        date=cdate,
+                        stated_value=n.value * sign,
+                        unit="pct",
+                        level=lvl.value,
+                        forecast=forecast_sent,
+                        **{**common, "hedge": hedge or lvl_hedge},
+                    )
+                )
+                used.update({n.start, lvl.start})
+                continue
             if (
                 um
                 and (um.group(1) or "upside" in pre.lower() or "downside" in pre.lower())
@@ -716,8 +748,24 @@ def _sentence_claims(ctx: _Ctx, sent: Sentence) -> list[Claim]:
                 base = level_after.value
                 used.add(level_after.start)
                 period = "base"
-            elif re.search(r"\bsince\b", post, re.I) and dspan is not None:
+            elif (
+                dspan is not None
+                and dspan.start >= n.end
+                and re.search(
+                    r"\bsince\s+$", text[max(n.end, dspan.start - 12) : dspan.start], re.I
+                )
+            ):
+                # "up 3% since Thursday"; not "Thursday's 3.2% drop was the worst since April"
                 period = "since"
+            if verb_dir == 0:
+                nd = _NOUN_DIR_RE.match(post)
+                if nd:
+                    verb_dir = -1 if nd.group("down") else 1
+            if period is None and month_named and not month_current:
+                period = "month"  # "rose 0.2% in November", "November's gain of 0.1%"
+            elif period == "month" and not month_named and (cdate is None or cdate.day < 15):
+                # "for the month" early in a month may mean the month just ended: not settled
+                period = None
             if verb_dir == 0 and period is None:
                 continue
             if (
@@ -1119,11 +1167,115 @@ def _foreign_subject(prefix: str) -> bool:
     return False
 
 
+_MONTH_POSS_RE = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)['’]s\b"
+)
+# the noun after a percentage gives the move's direction when no verb does ("Thursday's 3.2% drop")
+_NOUN_DIR_RE = re.compile(
+    r"\s*(?:(?P<down>drop|decline|fall|loss|slide|plunge|slump|retreat|sell-?off|tumble|pullback)"
+    r"|(?P<up>gain|rise|advance|rally|jump|increase|climb|surge|rebound|pop))s?\b",
+    re.I,
+)
+# a level, then the percentage it implies: "a year-end target of 7,269 implies 5.3% upside"
+_IMPLIES_RE = re.compile(
+    r"^[^.;\d]{0,30}?\b(?:implies|implying|imply|would\s+(?:mean|imply|be|represent)|represents?|"
+    r"representing|means|offers?|offering)\s+(?:an?\s+|roughly\s+|about\s+|some\s+|nearly\s+)?$",
+    re.I,
+)
+_TARGET_WORD_RE = re.compile(
+    r"\b(?:target|objective|forecast|projection|call)\b[^.;\d]{0,25}$", re.I
+)
+# the article's own arithmetic: "would need to rally 9% to reach 7,500"
+_NEED_MOVE_RE = re.compile(
+    r"\b(?:need(?:s|ed)?\s+to|would\s+have\s+to|has\s+to|have\s+to|must)\s+"
+    r"(?:(?P<up>rally|rise|gain|climb|advance|jump|surge|add)|(?P<down>fall|drop|decline|slide|lose|shed))"
+    r"\s+(?:another\s+|a\s+further\s+)?$",
+    re.I,
+)
+_REACH_RE = re.compile(
+    r"\s*(?:more\s+|further\s+)?(?:to\s+(?:reach|hit|get\s+to|return\s+to|regain|touch|top)|to|toward|towards)\b",
+    re.I,
+)
+# "a 10% fall would take it near 6,211": a hypothetical move and the level it leads to
+_TAKE_RE = re.compile(
+    r"\s*(?P<noun>gain|rise|rally|increase|climb|advance|jump|decline|drop|fall|slide|loss|pullback|"
+    r"correction)s?\s+(?:from\s+here\s+)?(?:would|could|will|might)\s+(?:take|put|send|bring|leave|push|drag)\s+"
+    r"(?:it|the\s+(?:index|benchmark|S&P(?:\s+500)?)|stocks)\s+(?:back\s+)?(?:to|near|toward|towards|around|at)\b",
+    re.I,
+)
+_LEVEL_HEDGE_RE = re.compile(
+    r"\b(near|around|about|roughly|approximately|close\s+to|some)\s+$", re.I
+)
+
+
 _MONTH_END_RE = re.compile(
     r"\b(?:through|as\s+of|end\s+of|in|ended|ending|finished|closed(?:\s+out)?|for)\s+"
     r"(January|February|March|April|June|July|August|September|October|November|December)\b"
     r"(?![\s.]+\d)"
 )
+
+
+def _own_arithmetic(
+    ctx: _Ctx,
+    sent: Sentence,
+    nums: list[_Num],
+    n: _Num,
+    pre: str,
+    post: str,
+    level_after: _Num | None,
+) -> tuple[int, _Num, str] | None:
+    """A percentage tied by the article's own words to a level it states: (sign, level, hedge on the
+    level), or None. Three forms: "would need to rally 9% to reach 7,500", "a 10% fall would take it
+    near 6,211" and "a target of 7,269 implies 5.3% upside" (the level before the percentage). The
+    checker measures the percentage against the level the article states (or that day's close)."""
+    text = ctx.text
+    lvl: _Num | None = None
+    sign = 0
+    nm = _NEED_MOVE_RE.search(pre)
+    tm = _TAKE_RE.match(post)
+    if nm and level_after and _REACH_RE.match(post):
+        sign, lvl = (-1 if nm.group("down") else 1), level_after
+    elif tm and level_after:
+        down = tm.group("noun").lower() in ("decline", "drop", "fall", "slide", "loss", "pullback",
+                                             "correction")  # fmt: skip
+        sign, lvl = (-1 if down else 1), level_after
+    else:
+        im = re.match(
+            r"\s*(?:of\s+)?(?:(?P<up>upside|gain|return|rise)|(?P<down>downside))\b"
+            r"(?!\s*(?:potential\s+)?(?:to|toward|towards)\b)",
+            post,
+            re.I,
+        )
+        prev = [
+            m
+            for m in nums
+            if sent.start <= m.start
+            and m.end <= n.start
+            and m.unit in ("plain", "points", "usd")
+            and (m.value >= 100 or "," in m.text)
+        ]
+        if (
+            im
+            and prev
+            and _IMPLIES_RE.match(text[prev[-1].end : n.start])
+            and _TARGET_WORD_RE.search(text[max(sent.start, prev[-1].start - 40) : prev[-1].start])
+        ):
+            sign, lvl = (-1 if im.group("down") else 1), prev[-1]
+    if lvl is None:
+        return None
+    hm = _LEVEL_HEDGE_RE.search(text[max(sent.start, lvl.start - 20) : lvl.start])
+    # a level stated loosely ("near 6,211") loosens the percentage it implies
+    return sign, lvl, "about" if hm else ""
+
+
+def _restates(c: Claim, lvl: _Num) -> bool:
+    """Whether claim ``c`` is only the level that an arithmetic claim uses (a forecast level or an
+    'other' figure), which the arithmetic claim replaces."""
+    if not (c.start <= lvl.start < c.end):
+        return False
+    if c.measure == "other":
+        return c.stated_value == lvl.text
+    return c.measure in ("close", "toward") and c.forecast and c.level == lvl.value
 
 
 def _ref_kind(between: str) -> str:
@@ -1205,6 +1357,9 @@ def _period_end(
         return ctx.article_date
     if period == "drawdown" and dspan is not None:
         return dspan.date
+    if period == "month" and cdate and ctx.article_date and cdate > ctx.article_date:
+        # the article's own month, named before it ended: the month to the article's date
+        return ctx.article_date
     return cdate
 
 
