@@ -97,7 +97,7 @@ STYLES: dict[str, frozenset[str]] = {
     "label": frozenset({"default"}),
 }
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -111,6 +111,13 @@ _MONTHS = (
     "November",
     "December",
 )
+
+#: month name or abbreviation (lower case) → month number: the one table for reading dates
+MONTH_NUMBERS: dict[str, int] = {
+    **{m.lower(): i for i, m in enumerate(MONTHS, 1)},
+    **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)},
+    "sept": 9,
+}
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,7 +378,7 @@ def parse_date(value: Any, where: str = "") -> dt.date:
 
 def _fmt_date(value: Any, style: str, where: str) -> str:
     d = parse_date(value, where)
-    month = _MONTHS[d.month - 1]
+    month = MONTHS[d.month - 1]
     if style in ("default", "long"):
         return f"{d.day} {month} {d.year}"
     if style == "short":
@@ -418,9 +425,9 @@ def allowed_renderings(fact: Fact) -> set[str]:
         d = parse_date(v, f"fact {fact.id!r}")
         for style in STYLES["date"]:
             out.add(_fmt_date(d, style, fact.id))
-        out.add(f"{_MONTHS[d.month - 1]} {d.day}")
-        out.add(f"{_MONTHS[d.month - 1][:3]} {d.day}")
-        out.add(f"{d.day} {_MONTHS[d.month - 1][:3]}")
+        out.add(f"{MONTHS[d.month - 1]} {d.day}")
+        out.add(f"{MONTHS[d.month - 1][:3]} {d.day}")
+        out.add(f"{d.day} {MONTHS[d.month - 1][:3]}")
         return out
     if unit == "bool":
         return (

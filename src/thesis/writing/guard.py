@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from thesis.errors import WritingError
 from thesis.facts import Fact, FactSheet
-from thesis.writing.format import fmt, parse_date, round_half_up
+from thesis.writing.format import MONTH_NUMBERS, fmt, parse_date, round_half_up
 
 __all__ = [
     "NAME_PATTERNS",
@@ -74,28 +74,7 @@ NAME_PATTERNS: tuple[str, ...] = (
 )
 _NAME_RE = re.compile("|".join(f"(?:{p})" for p in NAME_PATTERNS), re.IGNORECASE)
 
-_MONTH_NAMES = {
-    m.lower(): i + 1
-    for i, m in enumerate(
-        (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        )
-    )
-}
-for _name, _i in list(_MONTH_NAMES.items()):
-    _MONTH_NAMES[_name[:3]] = _i
-_MONTH_NAMES["sept"] = 9
+_MONTH_NAMES = MONTH_NUMBERS
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)"
