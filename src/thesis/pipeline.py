@@ -23,7 +23,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from thesis.data.releases import known_on
 from thesis.data.store import Store
 from thesis.errors import (
     AnalysisError,
@@ -33,7 +32,7 @@ from thesis.errors import (
     SpecError,
     ThesisError,
 )
-from thesis.facts import Fact, FactSheet, Source, content_hash
+from thesis.facts import Fact, FactSheet, Source
 from thesis.outlook import Outlook
 from thesis.spec import ThesisSpec, level_key
 
@@ -70,43 +69,29 @@ class RunResult:
 
 
 class _Inputs:
-    """Reads from the store as of one date and remembers every source it handed out."""
+    """Reads through one :class:`~thesis.data.view.StoreView` and remembers every source it used."""
 
     def __init__(self, store: Store, as_of: dt.date) -> None:
         self.store, self.as_of = store, as_of
-        self.sources: dict[str, Source] = {}
+        self.view = store.view(as_of)
+        self.sources: dict[str, Source] = self.view.sources
 
     def get(self, series: str | None) -> pd.Series | None:
         """What of the series was public on ``as_of``; None when nothing was.
 
         Observations dated after ``as_of`` are never read; a value describing a period (a monthly
         average, a macro release, earnings) counts only once the period has ended and the figure
-        was published (:mod:`thesis.data.releases`).
+        was published (the series' release lag, :mod:`thesis.data.releases`).
         """
         if not series:
             return None
         try:
-            s = self.store.get(series, as_of=self.as_of)
+            s = self.view.get(series, record=False)
         except SeriesNotFoundError:
             raise
         except DataError:
             return None
-        s = known_on(s, series, self.store.info(series).frequency, pd.Timestamp(self.as_of))
-        if s.empty:
-            return None
-        src = s.attrs.get("source")
-        if src is not None and src.end != str(s.index[-1].date()):
-            # the lineage names the window actually used
-            s.attrs["source"] = Source(
-                src.series,
-                src.provider,
-                src.start,
-                str(s.index[-1].date()),
-                content_hash(s.index.asi8, s.to_numpy()),
-                len(s),
-                src.origin,
-            )
-        return s
+        return s  # type: ignore[return-value]
 
     def use(self, s: pd.Series) -> pd.Series:
         """Record the lineage of a series an analysis will use (for the manifest)."""

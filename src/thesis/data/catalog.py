@@ -16,10 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from thesis.data.records import SeriesInfo
+from thesis.data.releases import PUBLICATION_LAG_DAYS
 
 __all__ = ["KNOWN_FILES", "FileSpec", "SeriesSpec", "known_file", "series_info"]
 
 PROVIDER = "csv"
+_LAG = PUBLICATION_LAG_DAYS
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class SeriesSpec:
     provider_id: str = ""
     license: str = ""
     fill_only: bool = False
+    #: days after the end of each observation's period before it is public (see
+    #: :data:`thesis.data.releases.PUBLICATION_LAG_DAYS`)
+    release_lag_days: int = 0
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ def series_info(spec: SeriesSpec, file: FileSpec) -> SeriesInfo:
         license=spec.license or file.license,
         description=spec.description,
         total_return=spec.total_return,
+        release_lag_days=spec.release_lag_days,
     )
 
 
@@ -243,6 +249,7 @@ _MACRO = (
         "CPI-U all items, seasonally adjusted",
         "index 1982-84=100",
         "monthly",
+        _LAG["bls_cpi"],
     ),
     (
         "core_cpi",
@@ -250,6 +257,7 @@ _MACRO = (
         "CPI-U less food and energy (core CPI), SA",
         "index 1982-84=100",
         "monthly",
+        _LAG["bls_cpi"],
     ),
     (
         "core_pce",
@@ -257,14 +265,29 @@ _MACRO = (
         "PCE price index less food and energy (core PCE)",
         "index 2017=100",
         "monthly",
+        _LAG["bea_pce"],
     ),
-    ("unrate", "UNRATE", "Unemployment rate", "%", "monthly"),
-    ("payems", "PAYEMS", "Total nonfarm payrolls", "thousands of persons", "monthly"),
-    ("indpro", "INDPRO", "Industrial production index", "index 2017=100", "monthly"),
-    ("m2", "M2SL", "M2 money stock", "USD bn", "monthly"),
-    ("usrec", "USREC", "NBER recession indicator", "0/1", "monthly"),
-    ("gdp_real", "GDPC1", "Real GDP", "chained 2017 USD bn, SAAR", "quarterly"),
-    ("gdp", "GDP", "Nominal GDP", "USD bn, SAAR", "quarterly"),
+    ("unrate", "UNRATE", "Unemployment rate", "%", "monthly", _LAG["bls_employment"]),
+    (
+        "payems",
+        "PAYEMS",
+        "Total nonfarm payrolls",
+        "thousands of persons",
+        "monthly",
+        _LAG["bls_employment"],
+    ),
+    (
+        "indpro",
+        "INDPRO",
+        "Industrial production index",
+        "index 2017=100",
+        "monthly",
+        _LAG["fed_g17"],
+    ),
+    ("m2", "M2SL", "M2 money stock", "USD bn", "monthly", _LAG["fed_h6"]),
+    ("usrec", "USREC", "NBER recession indicator", "0/1", "monthly", _LAG["nber"]),
+    ("gdp_real", "GDPC1", "Real GDP", "chained 2017 USD bn, SAAR", "quarterly", _LAG["bea_gdp"]),
+    ("gdp", "GDP", "Nominal GDP", "USD bn, SAAR", "quarterly", _LAG["bea_gdp"]),
 )
 
 # ---------------------------------------------------------------------------------------- the table
@@ -309,6 +332,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     "fundamental",
                     "earnings",
                     description="Ends 2023-06.",
+                    release_lag_days=_LAG["sp_earnings"],
                 ),
                 _col(
                     "sp500_dividend",
@@ -318,6 +342,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     "fundamental",
                     "dividend",
                     description="Ends 2023-06.",
+                    release_lag_days=_LAG["sp_earnings"],
                 ),
                 _col(
                     "sp500_cape",
@@ -336,6 +361,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     "macro",
                     "cpi",
                     description="Aug/Sep-2023 are Shiller's estimates.",
+                    release_lag_days=_LAG["bls_cpi"],
                 ),
                 _col(
                     "shiller_gs10",
@@ -360,6 +386,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     "monthly",
                     "fundamental",
                     "real_dividend",
+                    release_lag_days=_LAG["sp_earnings"],
                 ),
                 _col(
                     "sp500_real_earnings",
@@ -368,6 +395,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     "monthly",
                     "fundamental",
                     "real_earnings",
+                    release_lag_days=_LAG["sp_earnings"],
                 ),
                 _col(
                     "sp500_real_tr",
@@ -456,6 +484,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     "cpi_u_index_1982_84_100",
                     provider_id="CPIAUCNS",
                     description="BLS; October 2025 is absent (not published).",
+                    release_lag_days=_LAG["bls_cpi"],
                 ),
                 _col(
                     "cpi_u_mom",
@@ -465,6 +494,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     "macro",
                     "inflation_mom_pct",
                     description="Month-over-month, not year-over-year.",
+                    release_lag_days=_LAG["bls_cpi"],
                 ),
             ),
         ),
@@ -475,8 +505,8 @@ KNOWN_FILES: dict[str, FileSpec] = {
             license=_PUBLIC,
             series=(
                 *(
-                    _col(i, n, u, f, "macro", "value", key=k, provider_id=k)
-                    for i, k, n, u, f in _MACRO
+                    _col(i, n, u, f, "macro", "value", key=k, provider_id=k, release_lag_days=lag)
+                    for i, k, n, u, f, lag in _MACRO
                 ),
                 replace(FEDFUNDS, value="value"),
             ),

@@ -49,6 +49,10 @@ class SeriesInfo:
     description: str = ""
     #: True when ``value`` already includes dividends (adjusted close); ``adj_close`` may also hold it
     total_return: bool = False
+    #: days after the END of an observation's period before its figure is public (CPI: about 15);
+    #: a point-in-time read counts an observation as known on ``as_of`` only when
+    #: ``period end + release_lag_days <= as_of``, unless the row states its own release date
+    release_lag_days: int = 0
 
     def __post_init__(self) -> None:
         if self.frequency not in FREQUENCIES:
@@ -57,6 +61,8 @@ class SeriesInfo:
             )
         if self.kind not in KINDS:
             raise ValueError(f"series {self.id!r}: kind {self.kind!r} not in {KINDS}")
+        if self.release_lag_days < 0:
+            raise ValueError(f"series {self.id!r}: release_lag_days must be >= 0")
         if not self.id or not self.id.replace("_", "").isalnum() or self.id != self.id.lower():
             raise ValueError(f"series id {self.id!r} must be lower-case letters, digits and '_'")
 
@@ -66,7 +72,8 @@ class SeriesBatch:
     """Observations of one series.
 
     ``frame`` has a ``date`` column (datetime64 or ISO strings), a ``value`` column (float) and any
-    of :data:`OHLCV_COLUMNS`. An optional ``line`` column gives the source line of each row, used only
+    of :data:`OHLCV_COLUMNS`. An optional ``released`` column gives the day each row's figure was
+    published (a filing date, say); it overrides the series' ``release_lag_days`` for that row. An optional ``line`` column gives the source line of each row, used only
     in error messages. ``where`` names the input (a file path or URL).
     """
 

@@ -34,7 +34,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import duckdb
 import numpy as np
@@ -60,9 +60,12 @@ from thesis.errors import (
 )
 from thesis.facts import Source, content_hash
 
+if TYPE_CHECKING:
+    from thesis.data.view import StoreView
+
 __all__ = ["Observation", "Store", "default_home", "default_store_path"]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _OBS_COLS = ("value", *OHLCV_COLUMNS)
 
 _SCHEMA = f"""
@@ -70,18 +73,18 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
 CREATE TABLE IF NOT EXISTS series (
     id VARCHAR, name VARCHAR, unit VARCHAR, frequency VARCHAR, kind VARCHAR, provider VARCHAR,
     provider_id VARCHAR, origin VARCHAR, license VARCHAR, description VARCHAR,
-    total_return BOOLEAN, updated_at TIMESTAMP
+    total_return BOOLEAN, updated_at TIMESTAMP, release_lag_days INTEGER DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS ingests (
     id BIGINT, provider VARCHAR, origin VARCHAR, ingested_at TIMESTAMP, new_rows BIGINT
 );
 CREATE TABLE IF NOT EXISTS observations (
     series_id VARCHAR, date DATE, {", ".join(f"{c} DOUBLE" for c in _OBS_COLS)},
-    ingest_id BIGINT, ingested_at TIMESTAMP
+    ingest_id BIGINT, ingested_at TIMESTAMP, released DATE
 );
 CREATE TABLE IF NOT EXISTS current (
     series_id VARCHAR, date DATE, {", ".join(f"{c} DOUBLE" for c in _OBS_COLS)},
-    ingest_id BIGINT, ingested_at TIMESTAMP
+    ingest_id BIGINT, ingested_at TIMESTAMP, released DATE
 );
 CREATE TABLE IF NOT EXISTS events (
     date DATE, kind VARCHAR, subject VARCHAR, value DOUBLE, detail VARCHAR, provider VARCHAR,
@@ -95,6 +98,24 @@ CREATE TABLE IF NOT EXISTS documents (
     id VARCHAR, date DATE, title VARCHAR, url VARCHAR, text VARCHAR, provider VARCHAR, ingest_id BIGINT
 );
 """
+#: columns added after schema version 1; a store written by an older thesis gains them (empty) the
+#: first time it is opened for writing, and reads of an older store treat them as empty
+_MIGRATIONS = (
+    ("series", "release_lag_days", "INTEGER DEFAULT 0"),
+    ("observations", "released", "DATE"),
+    ("current", "released", "DATE"),
+)
+
+#: SQL for the last day an observation describes, by the series' frequency (see
+#: :func:`thesis.data.releases.period_end`, its pandas twin)
+_PERIOD_END_SQL = {
+    "daily": "date",
+    "event": "date",
+    "weekly": "date + 6",
+    "monthly": "last_day(date)",
+    "quarterly": "last_day(date_trunc('quarter', date) + INTERVAL 2 MONTH)",
+    "annual": "make_date(year(date), 12, 31)",
+}
 
 
 class Observation(NamedTuple):
@@ -204,6 +225,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._con_ro: bool | None = None
         self._catalog_cache: dict[str, SeriesInfo] | None = None
+        self._columns_cache: set[tuple[str, str]] | None = None
 
     # ------------------------------------------------------------------ connections
     def __enter__(self) -> Store:
@@ -219,6 +241,7 @@ class Store:
         """Close the connection (reads reopen it); another process may change the file meanwhile."""
         # the catalog cache is only valid while a connection holds the file
         self._catalog_cache = None
+        self._columns_cache = None
         if self._con is not None:
             con, self._con, self._con_ro = self._con, None, None
             # a connection to a damaged file may fail to close; it is gone either way
@@ -294,8 +317,10 @@ class Store:
         if not read_only:
             try:
                 con.execute(_SCHEMA)
-                if not con.execute("SELECT 1 FROM meta WHERE key='schema_version'").fetchone():
-                    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+                for table, column, sql_type in _MIGRATIONS:
+                    con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {sql_type}")
+                con.execute("DELETE FROM meta WHERE key='schema_version'")
+                con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
             except duckdb.Error as e:
                 con.close()
                 _OPEN[self._key()].discard(self)
@@ -363,19 +388,41 @@ class Store:
             if not self.path.exists():
                 self._catalog_cache = {}
                 return self._catalog_cache
-            rows = (
-                self._reader()
-                .execute(
-                    "SELECT id, name, unit, frequency, kind, provider, provider_id, origin, license, "
-                    "description, total_return FROM series ORDER BY id"
-                )
-                .fetchall()
+            con = self._reader()
+            lag = (
+                "coalesce(release_lag_days, 0)"
+                if self._has_column("series", "release_lag_days")
+                else "0"
             )
+            rows = con.execute(
+                "SELECT id, name, unit, frequency, kind, provider, provider_id, origin, license, "
+                f"description, total_return, {lag} FROM series ORDER BY id"
+            ).fetchall()
             self._catalog_cache = {
-                r[0]: SeriesInfo(*r[:10], total_return=bool(r[10]))
+                r[0]: SeriesInfo(*r[:10], total_return=bool(r[10]), release_lag_days=int(r[11]))
                 for r in rows  # type: ignore[arg-type]
             }
         return self._catalog_cache
+
+    def _has_column(self, table: str, column: str) -> bool:
+        """Whether the open file's ``table`` has ``column`` (stores written before schema 2 lack some)."""
+        if self._columns_cache is None:
+            rows = (
+                self._reader()
+                .execute("SELECT table_name, column_name FROM information_schema.columns")
+                .fetchall()
+            )
+            self._columns_cache = {(str(t), str(c)) for t, c in rows}
+        return (table, column) in self._columns_cache
+
+    def view(self, as_of: Any) -> StoreView:
+        """The store as it stood on ``as_of``: only figures dated and published by then.
+
+        See :class:`thesis.data.view.StoreView`; every analysis reads through one.
+        """
+        from thesis.data.view import StoreView
+
+        return StoreView(self, as_of)
 
     def series_ids(self) -> list[str]:
         return list(self._catalog_map())
@@ -446,6 +493,7 @@ class Store:
         *,
         fields: Sequence[str] | None = None,
         vintage: Any = None,
+        known_on: Any = None,
     ) -> pd.Series | pd.DataFrame:
         """Observations of ``series`` dated in ``[start, end]`` and on or before ``as_of``.
 
@@ -463,6 +511,11 @@ class Store:
             ``high``, ``low``, ``volume``, ``adj_close``) returns a DataFrame.
         vintage
             Ingestion timestamp: answer as the store stood then (slower; reads all vintages).
+        known_on
+            Keep only figures that were public on this date: a row's own release date where it
+            has one (a filing date), otherwise the end of the period it describes plus the series'
+            ``release_lag_days`` (October's CPI, dated 2025-10-01, is public from 2025-11-15).
+            :meth:`view` passes its ``as_of`` here.
 
         Returns
         -------
@@ -492,6 +545,14 @@ class Store:
             where.append("date <= ?")
             params.append(upper)
         con = self._reader()
+        known_d = _to_date(known_on, "known_on")
+        if known_d is not None:
+            period_end = _PERIOD_END_SQL.get(info.frequency, "date")
+            public = f"{period_end} + {int(info.release_lag_days)}"
+            if self._has_column("current", "released"):
+                public = f"coalesce(released, {public})"
+            where.append(f"{public} <= ?")
+            params.append(known_d)
         if vintage is None:
             sql = f"SELECT date, {', '.join(cols)} FROM current WHERE {' AND '.join(where)} ORDER BY date"
         else:
@@ -750,7 +811,9 @@ class Store:
         d = asdict(info)
         con.execute("DELETE FROM series WHERE id = ?", [info.id])
         con.execute(
-            "INSERT INTO series VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO series (id, name, unit, frequency, kind, provider, provider_id, origin, "
+            "license, description, total_return, updated_at, release_lag_days) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 d["id"],
                 d["name"],
@@ -764,19 +827,22 @@ class Store:
                 d["description"],
                 d["total_return"],
                 now,
+                d["release_lag_days"],
             ],
         )
         if frame.empty:
             return 0
-        incoming = frame.assign(series_id=info.id)[["series_id", "date", *_OBS_COLS]]
+        incoming = frame.assign(series_id=info.id)[["series_id", "date", *_OBS_COLS, "released"]]
         con.register("incoming", incoming)
         try:
             # rows that are new or differ from the current vintage (NULL-safe comparison)
             diff = " OR ".join(f"c.{c} IS DISTINCT FROM i.{c}" for c in _OBS_COLS)
+            diff += " OR c.released IS DISTINCT FROM CAST(i.released AS DATE)"
             con.execute(
                 f"""
                 CREATE OR REPLACE TEMP TABLE changed AS
-                SELECT i.series_id, CAST(i.date AS DATE) AS date, {", ".join(f"i.{c}" for c in _OBS_COLS)}
+                SELECT i.series_id, CAST(i.date AS DATE) AS date, {", ".join(f"i.{c}" for c in _OBS_COLS)},
+                       CAST(i.released AS DATE) AS released
                 FROM incoming i LEFT JOIN current c
                   ON c.series_id = i.series_id AND c.date = CAST(i.date AS DATE)
                 WHERE c.date IS NULL OR {diff}
@@ -787,7 +853,7 @@ class Store:
             if n:
                 cols = ", ".join(_OBS_COLS)
                 con.execute(
-                    f"INSERT INTO observations SELECT series_id, date, {cols}, ?, ? FROM changed",
+                    f"INSERT INTO observations SELECT series_id, date, {cols}, ?, ?, released FROM changed",
                     [ingest_id, now],
                 )
                 con.execute(
@@ -795,7 +861,8 @@ class Store:
                     "AND current.date = changed.date"
                 )
                 con.execute(
-                    f"INSERT INTO current SELECT series_id, date, {cols}, ?, ? FROM changed ORDER BY date",
+                    f"INSERT INTO current SELECT series_id, date, {cols}, ?, ?, released FROM changed "
+                    "ORDER BY date",
                     [ingest_id, now],
                 )
             con.execute("DROP TABLE changed")
@@ -979,6 +1046,28 @@ def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
                     where=_row_ref(b, frame, i),
                     fix="correct the value or leave the cell empty",
                 )
+        if "released" in frame.columns:
+            rel = pd.to_datetime(frame["released"], errors="coerce")
+            badrel = rel.isna() & frame["released"].notna()
+            if badrel.any():
+                i = int(np.flatnonzero(badrel.to_numpy())[0])
+                raise IngestError(
+                    f"unparsable release date {frame['released'].iloc[i]!r} in series {b.info.id!r}",
+                    where=_row_ref(b, frame, i),
+                    fix="write release dates as YYYY-MM-DD, or leave the cell empty",
+                )
+            early = (rel < frame["date"]).to_numpy()
+            if early.any():
+                i = int(np.flatnonzero(early)[0])
+                raise IngestError(
+                    f"release date {rel.iloc[i].date()} is before the observation's date "
+                    f"{frame['date'].iloc[i].date()} in series {b.info.id!r}",
+                    where=_row_ref(b, frame, i),
+                    fix="a figure cannot be published before the day it describes; check the columns",
+                )
+            frame["released"] = rel.dt.normalize().astype("datetime64[ns]")
+        else:
+            frame["released"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
         # a row without a value is a missing observation: dropped, not stored as NaN
         frame = frame[frame["value"].notna()]
         frame = _check_duplicates(b, frame, list(_OBS_COLS))

@@ -29,6 +29,7 @@ import pandas as pd
 
 from thesis.data.providers.base import Provider, Query, register
 from thesis.data.records import Batch, IngestReport, SeriesBatch, SeriesInfo
+from thesis.data.releases import PUBLICATION_LAG_DAYS
 from thesis.errors import ProviderError, nearest
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ class BundleSpec:
     columns: Mapping[str, str] = field(default_factory=dict)
     total_return: bool = False
     description: str = ""
+    #: days after each period's end before the figure is public (``PUBLICATION_LAG_DAYS``)
+    release_lag_days: int = 0
 
     @property
     def package(self) -> str:
@@ -181,6 +184,7 @@ BUNDLE: tuple[BundleSpec, ...] = (
         "index 1982-84=100",
         "monthly",
         "macro",
+        release_lag_days=PUBLICATION_LAG_DAYS["bls_cpi"],
     ),
     _s(
         "aaa",
@@ -246,6 +250,7 @@ BUNDLE: tuple[BundleSpec, ...] = (
         "index 1982-84=100",
         "quarterly",
         "macro",
+        release_lag_days=PUBLICATION_LAG_DAYS["bls_cpi"],
     ),
     _s(
         "realgdp_q",
@@ -255,8 +260,18 @@ BUNDLE: tuple[BundleSpec, ...] = (
         "chained 2005 USD bn, SAAR",
         "quarterly",
         "macro",
+        release_lag_days=PUBLICATION_LAG_DAYS["bea_gdp"],
     ),
-    _s("unemp_q", _MACRO, "unemp", "Unemployment rate (quarterly)", "%", "quarterly", "macro"),
+    _s(
+        "unemp_q",
+        _MACRO,
+        "unemp",
+        "Unemployment rate (quarterly)",
+        "%",
+        "quarterly",
+        "macro",
+        release_lag_days=PUBLICATION_LAG_DAYS["bls_employment"],
+    ),
     _s(
         "infl_q",
         _MACRO,
@@ -392,6 +407,7 @@ class BundledProvider(Provider):
                 license=_LICENSES[pkg],
                 description=spec.description,
                 total_return=spec.total_return,
+                release_lag_days=spec.release_lag_days,
             )
             out.append(SeriesBatch(info, frame, where=f"{mod}.{fn}()"))
         return out

@@ -35,6 +35,7 @@ from thesis.data.providers.base import (
     register,
 )
 from thesis.data.records import Batch, SeriesBatch, SeriesInfo
+from thesis.data.releases import PUBLICATION_LAG_DAYS
 from thesis.errors import ProviderError, nearest
 
 __all__ = ["FRED_IDS", "FRED_LICENSE", "FredProvider", "fred_series_info"]
@@ -119,6 +120,21 @@ _META: dict[str, tuple[str, str, str, str]] = {
     "DCOILWTICO": ("WTI crude oil spot price, Cushing OK", "USD per barrel", "daily", "price"),
 }
 
+#: FRED id → the release it comes from, for the catalog's publication lag
+_RELEASE = {
+    "CPIAUCNS": "bls_cpi",
+    "CPIAUCSL": "bls_cpi",
+    "CPILFESL": "bls_cpi",
+    "PCEPILFE": "bea_pce",
+    "UNRATE": "bls_employment",
+    "PAYEMS": "bls_employment",
+    "INDPRO": "fed_g17",
+    "M2SL": "fed_h6",
+    "USREC": "nber",
+    "GDP": "bea_gdp",
+    "GDPC1": "bea_gdp",
+}
+
 _BY_FRED = {v: k for k, v in FRED_IDS.items() if v}
 _FRED_ID_RE = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _DATE_HEADERS = ("observation_date", "date")
@@ -145,6 +161,7 @@ def fred_series_info(
         origin=origin,
         license=FRED_LICENSE,
         description=f"https://fred.stlouisfed.org/series/{fred_id}",
+        release_lag_days=PUBLICATION_LAG_DAYS.get(_RELEASE.get(fred_id, ""), 0),
     )
 
 
