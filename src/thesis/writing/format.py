@@ -39,6 +39,7 @@ from typing import Any
 
 from thesis.errors import WritingError
 from thesis.facts import Fact
+from thesis.text.dates import MONTHS
 
 __all__ = [
     "DEFAULT_DECIMALS",
@@ -96,29 +97,6 @@ STYLES: dict[str, frozenset[str]] = {
     "bool": frozenset({"default"}),
     "label": frozenset({"default"}),
 }
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-#: month name or abbreviation (lower case) → month number: the one table for reading dates
-MONTH_NUMBERS: dict[str, int] = {
-    **{m.lower(): i for i, m in enumerate(MONTHS, 1)},
-    **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)},
-    "sept": 9,
-}
-
 
 # --------------------------------------------------------------------------------------------
 # numbers

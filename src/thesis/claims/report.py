@@ -8,7 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from thesis.writing.claims import CheckReport
+    from thesis.claims import CheckReport
 
 __all__ = ["print_table", "to_html", "to_json"]
 

@@ -1,0 +1,442 @@
+"""Binding a frame's slots to the words of its sentence, and building the frame.
+
+Each ``bind_*`` function returns a :class:`Bind`: the value, the words that bound it and *how*:
+
+* subject — ``named`` (a name in the sentence before the number), ``anaphora`` ("the index", "it"
+  resolved to a name), ``header`` (a list item under a line that names it), ``market`` ("stocks",
+  "Wall Street": the S&P 500 only as a proxy, so *assumed*), ``unknown`` (a name the checker does
+  not know) or ``none``;
+* date — ``explicit`` (a date, weekday or "today" in the sentence), ``header`` (the list's
+  header line), ``article`` (the article's own date, read as a window: that session or the one
+  before it, or every session of a month-dated article) or ``none``;
+* period — ``explicit`` (period words: "year-to-date", "in November", "this week"...),
+  ``convention`` (a move stated with its closing level, "rose 0.5% to 6,812.61", or with a
+  closing verb, "closed up 0.5%": the session's move), ``weak`` (loose words such as "this year")
+  or ``none``.
+
+:func:`make_claim` turns bindings into the frame's ``bound``, ``missing`` and ``assumed`` slots
+and its qualifiers (forecast, intraday, negated), and cuts the quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from thesis.claims.document import Doc, Sent, resolve_anaphora
+from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.subjects import Subject
+from thesis.claims.vocab import (
+    CLOSE_WORDS,
+    FORECAST_PHRASES,
+    FORECAST_WORDS,
+    FOREIGN_NOUNS,
+    INTRADAY_PHRASES,
+    INTRADAY_WORDS,
+    NEGATIONS,
+)
+from thesis.text.dates import DateMention
+from thesis.text.numbers import Quantity
+from thesis.text.tokens import Token
+
+__all__ = [
+    "Bind",
+    "Ctx",
+    "bind_date",
+    "bind_period",
+    "bind_subject",
+    "make_claim",
+    "qualifiers",
+]
+
+_DAYLIKE = ("day", "weekday", "relative")
+
+
+@dataclass
+class Ctx:
+    """What every rule shares: the document, its sentences and the article's date window."""
+
+    doc: Doc
+    sents: list[Sent]
+    window: tuple[dt.date, dt.date] | None
+    stated: list[Claim] = field(default_factory=list)  # closes the article states, in order
+
+    @property
+    def ref(self) -> dt.date | None:
+        return self.window[1] if self.window else None
+
+
+@dataclass(frozen=True)
+class Bind:
+    """A slot's value, the words that bound it and how (see the module docstring)."""
+
+    value: Any
+    words: str
+    how: str
+
+    @property
+    def ok(self) -> bool:
+        return self.how not in ("none", "unknown", "weak", "market")
+
+
+NONE = Bind(None, "", "none")
+
+
+def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind:
+    """The subject of a number at ``pos``: the nearest subject named before it in the sentence
+    (a back-reference resolved), else the list header's, else none.
+
+    With ``after_ok``, a name after ``pos`` in the same clause also binds ("Up 0.5%, the S&P 500").
+    """
+    before = [m for m in s.subjects if m.start < pos]
+    for m in reversed(before):
+        if m.unknown:
+            return Bind(None, m.text, "unknown")
+        if m.anaphora:
+            subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
+            if subj is not None:
+                return Bind(subj, how, "anaphora")
+            continue
+        if m.subject is not None:
+            if _foreign_between(s, m.end, pos):
+                return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
+            how = "market" if m.subject.kind == "market" else "named"
+            return Bind(m.subject, m.text, how)
+    if after_ok:
+        cl = s.clause_of(pos)
+        for m in s.subjects:
+            if not pos <= m.start < max(cl.end, pos + 80):
+                continue
+            if m.subject is not None and not m.anaphora:
+                return Bind(m.subject, m.text, "named")
+            if m.anaphora in ("index", "benchmark"):
+                subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
+                if subj is not None:
+                    return Bind(subj, how, "anaphora")
+    if s.header is not None and (s.bullet or not s.subjects):
+        m = s.header.first_subject()
+        if m is not None and m.subject is not None:
+            return Bind(m.subject, f"{m.text} (the list's header)", "header")
+    return NONE
+
+
+def _foreign_between(s: Sent, a: int, b: int) -> bool:
+    """Whether the words between a subject's name and a number name something else ("the S&P
+    500's earnings rose 14%", "S&P 500 futures fell 1%")."""
+    toks = s.doc.tokens_in(a, b)
+    if len(toks) > 14:
+        toks = toks[-14:]
+    return any(t.base in FOREIGN_NOUNS for t in toks if t.kind == "word")
+
+
+def bind_date(
+    ctx: Ctx, s: Sent, pos: int, *, end: int | None = None, before_only: bool = False
+) -> Bind:
+    """The day a claim at ``pos`` is about: a day, weekday or relative day in its clause (or up to
+    ``end``), else the nearest one before it in the sentence, else one after it in the sentence,
+    else the list header's, else the article's date. The value is a :class:`DateMention` or, for
+    the article's date, the date window. A date that starts a period ("since April 2", "from
+    the close of ... on Nov. 5") or names a reference level's day ("hit Monday, Jan. 12") is not
+    the claim's date."""
+    cl = s.clause_of(pos)
+    stop = cl.end if end is None else end
+    days = [
+        d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
+    ]
+    if before_only:
+        days = [d for d in days if d.start < pos]
+    inside = [d for d in days if cl.start <= d.start < stop]
+    if inside:
+        d = min(inside, key=lambda d: abs(d.start - pos))
+        return Bind(d, d.text, "explicit")
+    before = [d for d in days if d.start < pos]
+    if before:
+        return Bind(before[-1], before[-1].text, "explicit")
+    after = [d for d in days if d.start >= pos]
+    if after:
+        return Bind(after[0], after[0].text, "explicit")
+    if s.header is not None and s.bullet:
+        hd = [d for d in s.header.dates if d.kind in _DAYLIKE and d.first is not None]
+        if hd:
+            return Bind(hd[0], f"{hd[0].text} (the list's header)", "header")
+    if ctx.window is not None:
+        a, b = ctx.window
+        words = f"the article's date ({b})" if a == b else f"the article's month ({a:%Y-%m})"
+        return Bind(ctx.window, words, "article")
+    return NONE
+
+
+_ANCHOR_WORDS = frozenset(
+    {
+        "since",
+        "from",
+        "hit",
+        "set",
+        "reached",
+        "touched",
+        "of",
+        "after",
+        "before",
+        "until",
+        "through",
+    }
+)
+
+
+def _anchor_date(s: Sent, d: DateMention) -> bool:
+    """Whether a date names the start of a period or the day of a reference level."""
+    if any(p.kind == "since" and p.start <= d.start < p.end for p in s.periods):
+        return True
+    prev = s.words_before(d.start, 2)
+    if prev[-2:] == ["as", "of"]:
+        return False  # "As of November 26, 2025": the claim's own date
+    return bool(prev) and (prev[-1] in _ANCHOR_WORDS or prev[-2:-1] == ["since"])
+
+
+def date_of(bind: Bind) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None]:
+    """(reference date, window) of a date binding."""
+    v = bind.value
+    if isinstance(v, DateMention):
+        return v.first, None
+    if isinstance(v, tuple):
+        return v[1], v
+    return None, None
+
+
+def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
+    """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
+    cl = s.clause_of(q.start)
+    # period words in the clause (or just after the number, across a comma)
+    near = [p for p in s.periods if cl.start <= p.start < cl.end or q.end <= p.start <= q.end + 60]
+    near = [p for p in near if p.kind not in ("yoy", "mom", "qoq", "annualized")]
+    if near:
+        p = min(near, key=lambda p: abs(p.start - q.end))
+        spec = _spec_from_period(ctx, s, p)
+        if spec is not None:
+            return Bind(spec, p.text, "explicit" if p.strong else "weak")
+    # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's")
+    for d in s.dates:
+        if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl):
+            kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
+            return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
+    days = [
+        d
+        for d in s.dates
+        if d.kind in _DAYLIKE and d.first is not None and cl.start <= d.start < cl.end
+    ]
+    if days:
+        return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit")
+    if level_follows:
+        return Bind(
+            PeriodSpec("day", "the move to the stated close"),
+            "a move stated with its close",
+            "convention",
+        )
+    if verb.lower() in CLOSE_WORDS or any(
+        t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4)
+    ):
+        return Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+    return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
+
+
+def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
+    """Whether a month/year mention sets the period of ``q``: "in November", "for 2024",
+    "November's gain of", "its 2025 gain", "closed out 2025"."""
+    if not (
+        cl.start <= d.start < cl.end
+        or q.end <= d.start <= q.end + 40
+        or q.start - 40 <= d.end <= q.start
+    ):
+        return False
+    prev = s.before(d.start, 2)
+    pw = prev[-1].lower if prev else ""
+    nxt = s.after(d.end, 2)
+    nw = nxt[0].lower if nxt else ""
+    if pw in ("in", "for", "during", "through", "over", "out", "of", "throughout"):
+        return True
+    if d.text.endswith(("'s", "’s")) or nw in (
+        "'s",
+        "’s",
+        "gain",
+        "gains",
+        "loss",
+        "losses",
+        "return",
+        "advance",
+        "decline",
+        "rally",
+        "performance",
+    ):
+        return True
+    return False
+
+
+def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
+    kind = p.kind
+    if kind == "since":
+        anchor = next(
+            (d for d in s.dates if d.start >= p.start and d.start <= p.end and d.first), None
+        )
+        if anchor is None:
+            return PeriodSpec("since", p.text)  # "since the April low": the judge reads the anchor
+        return PeriodSpec("since", p.text, anchor=anchor.first, last=anchor.last)
+    if kind in ("month", "year"):
+        # "for the month", "for the year": the month or year of the reference date
+        return PeriodSpec(kind, p.text)
+    return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
+
+
+def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) -> list[str]:
+    """Qualifiers of the words from ``a`` to ``b`` and their clause: ``forecast`` (an
+    expectation, a hypothesis), ``intraday`` (a session high, "as much as", a time of day),
+    ``negated`` ("did not close above")."""
+    cl = s.clause_of(a)
+    lo = min(cl.start, a)
+    hi = max(cl.end, b)
+    toks = ctx.doc.tokens_in(lo, hi)
+    if len(toks) > 60:  # a very long clause: only the words near the claim
+        toks = ctx.doc.tokens_in(max(lo, a - 200), min(hi, b + 120))
+    words = [t.lower for t in toks]
+    out: list[str] = []
+    if not forecast_ok and (
+        _has_word(toks, FORECAST_WORDS) or _has_phrase(words, FORECAST_PHRASES)
+    ):
+        out.append("forecast")
+    if (
+        _has_word(toks, INTRADAY_WORDS)
+        or _has_phrase(words, INTRADAY_PHRASES)
+        or _time_of_day(ctx, s, b)
+    ):
+        out.append("intraday")
+    near = ctx.doc.tokens_in(max(lo, a - 80), b)
+    if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near if t.kind == "word"):
+        out.append("negated")
+    return out
+
+
+def _has_word(toks: list[Token], words: frozenset[str]) -> bool:
+    for t in toks:
+        if t.kind != "word":
+            continue
+        w = t.lower
+        if w in words and not (w == "may" and t.text == "May"):
+            return True
+    return False
+
+
+def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    n = len(words)
+    for i in range(n):
+        for ph in phrases:
+            if words[i] == ph[0] and tuple(words[i : i + len(ph)]) == ph:
+                return True
+    return False
+
+
+def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
+    """A time of day in the sentence before ``b`` ("At 2:30 p.m.", "As of 11:07 a.m. ET")."""
+    toks = ctx.doc.tokens_in(s.start, b)
+    for i in range(len(toks) - 2):
+        t = toks[i]
+        if t.kind == "number" and toks[i + 1].text == ":" and toks[i + 2].kind == "number":
+            return True
+        if t.kind == "number" and toks[i + 1].lower in ("a", "p", "am", "pm") and len(t.text) <= 2:
+            if toks[i + 1].lower in ("am", "pm") or (i + 2 < len(toks) and toks[i + 2].text == "."):
+                return True
+    return False
+
+
+def make_claim(
+    ctx: Ctx,
+    s: Sent,
+    *,
+    kind: str,
+    measure: str,
+    subject: Bind,
+    parts: list[tuple[int, int]],
+    rule: str,
+    value: float | str | None = None,
+    unit: str = "",
+    decimals: int = 0,
+    date: Bind | None = None,
+    period: Bind | None = None,
+    hedge: tuple[str, str] = ("", "="),
+    direction: int = 0,
+    level: float | None = None,
+    base: float | None = None,
+    extra: dict[str, Any] | None = None,
+    needs: tuple[str, ...] = ("subject", "date"),
+    forecast_ok: bool = False,
+    lead: bool = True,
+) -> Claim:
+    """A frame from its bindings: ``bound``/``missing``/``assumed`` slots, qualifiers, quote.
+
+    ``needs`` lists the slots the measure cannot be judged without (besides the value).
+    """
+    a = min(p[0] for p in parts)
+    b = max(p[1] for p in parts)
+    subj: Subject | None = subject.value
+    # the quote runs from the subject's name when it is near, to the last word used
+    if subject.how == "named" and lead:
+        m = next((m for m in reversed(s.subjects) if m.start < a and m.text == subject.words), None)
+        if m is not None and a - m.end <= 80 and s.start <= m.start:
+            a = m.start
+    quote, qa, qb = _quote(ctx.doc.text, a, b)
+    c = Claim(
+        quote=quote,
+        start=qa,
+        end=qb,
+        kind=kind,
+        measure=measure,
+        subject=subj,
+        stated_value=value,
+        unit=unit,
+        decimals=decimals,
+        direction=direction,
+        comparator=hedge[1] if hedge[1] != "intraday" else "=",
+        hedge=hedge[0],
+        level=level,
+        base=base,
+        rule=rule,
+        extra=dict(extra or {}),
+    )
+    slots: list[tuple[str, Bind | None]] = [
+        ("subject", subject),
+        ("date", date),
+        ("period", period),
+    ]
+    for name, bind in slots:
+        if bind is None:
+            if name in needs:
+                c.missing.append(name)
+            continue
+        if bind.how in ("none", "unknown"):
+            if name in needs:
+                c.missing.append(name)
+                if bind.how == "unknown":
+                    c.extra["unknown_subject"] = bind.words
+            continue
+        c.bound[name] = bind.words
+        if bind.how in ("weak", "market"):
+            c.assumed.append(name)
+    if date is not None:
+        c.date, c.window = date_of(date)
+        if isinstance(date.value, DateMention) and date.value.weekday is not None:
+            c.extra["stated_weekday"] = date.value.weekday
+        if date.how == "article":
+            c.extra["article_date"] = True
+    if period is not None and isinstance(period.value, PeriodSpec):
+        c.period = period.value
+    c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)
+    if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
+        c.qualifiers.append("intraday")
+    return c
+
+
+def _quote(text: str, a: int, b: int) -> tuple[str, int, int]:
+    while a < b and text[a] in " \t\"“”'’,;:([-–—•*":
+        a += 1
+    while b > a and text[b - 1] in " \t\"“”',;:)]":
+        b -= 1
+    return text[a:b], a, b

@@ -1,0 +1,304 @@
+"""An article read once into the pieces the claim rules work on.
+
+:class:`Doc` tokenises the text and finds, once each, its quantities, dates, periods, subject
+mentions and sentences (all from :mod:`thesis.text`). :class:`Sent` is one sentence with its
+share of each, found by bisection, and the small helpers every rule uses: the words just before
+or after a position (bounded windows, so that a rule's cost never grows with the sentence), the
+clause of a position, the date, period, hedge and direction words around a number, and the
+subject the sentence binds to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from thesis.claims.subjects import MARKET, Subject, SubjectFinder, SubjectMention, subject_by_key
+from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, HEDGES, UP_NOUNS, UP_WORDS
+from thesis.text.dates import DateMention, Period, find_dates, find_periods
+from thesis.text.numbers import Quantity, find_numbers, find_quantities
+from thesis.text.sentences import Clause, Sentence, split_clauses, split_sentences
+from thesis.text.tokens import SpanSet, Token, tokenize
+
+__all__ = ["Doc", "Sent"]
+
+T = TypeVar("T")
+
+_BULLET_MARKS = frozenset({"-", "–", "—", "•", "*", "·", ">"})
+
+
+def _starts(items: Sequence[object]) -> list[int]:
+    return [it.start for it in items]  # type: ignore[attr-defined]
+
+
+@dataclass
+class Doc:
+    """An article body read once (see the module docstring).
+
+    Parameters
+    ----------
+    text
+        The article body.
+    ref
+        The article's date (the last day of its window when dated only to a month); resolves
+        "on Monday", "today", dates without a year. ``None`` leaves those unresolved.
+    finder
+        The subject finder (with the store's companies when a store is at hand).
+    max_chars
+        Read at most this many characters (a stated cut, see :mod:`thesis.claims.extract`).
+    """
+
+    text: str
+    ref: dt.date | None
+    finder: SubjectFinder = field(default_factory=SubjectFinder)
+
+    def __post_init__(self) -> None:
+        text = self.text
+        self.tokens: list[Token] = tokenize(text)
+        self.tok_starts = _starts(self.tokens)
+        spans = find_numbers(text)
+        self.quantities: list[Quantity] = find_quantities(text, tokens=self.tokens, spans=spans)
+        self.dates: list[DateMention] = find_dates(text, self.ref, tokens=self.tokens, spans=spans)
+        self.periods: list[Period] = find_periods(text, tokens=self.tokens, dates=self.dates)
+        self.subjects: list[SubjectMention] = self.finder.find(self.tokens)
+        self.sentences: list[Sentence] = split_sentences(text, tokens=self.tokens)
+        self._q_starts = _starts(self.quantities)
+        self._d_starts = _starts(self.dates)
+        self._p_starts = _starts(self.periods)
+        self._s_starts = _starts(self.subjects)
+        self.date_spans = SpanSet()
+        for d in self.dates:
+            self.date_spans.add(d.start, d.end)
+        self.date_spans.commit()
+        self.named_before: dict[str, int] = {}  # subject key → offset of its first mention
+        for m in self.subjects:
+            if m.subject is not None and not m.anaphora:
+                self.named_before.setdefault(m.subject.key, m.start)
+
+    # generic slicing by offsets
+    @staticmethod
+    def _slice(items: list[T], starts: list[int], a: int, b: int) -> list[T]:
+        return items[bisect_left(starts, a) : bisect_left(starts, b)]
+
+    def tokens_in(self, a: int, b: int) -> list[Token]:
+        return self._slice(self.tokens, self.tok_starts, a, b)
+
+    def quantities_in(self, a: int, b: int) -> list[Quantity]:
+        return self._slice(self.quantities, self._q_starts, a, b)
+
+    def dates_in(self, a: int, b: int) -> list[DateMention]:
+        return self._slice(self.dates, self._d_starts, a, b)
+
+    def periods_in(self, a: int, b: int) -> list[Period]:
+        return self._slice(self.periods, self._p_starts, a, b)
+
+    def subjects_in(self, a: int, b: int) -> list[SubjectMention]:
+        return self._slice(self.subjects, self._s_starts, a, b)
+
+    def tok_index(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect_left(self.tok_starts, pos)
+
+
+@dataclass
+class Sent:
+    """One sentence of a :class:`Doc` and what it holds.
+
+    ``header`` is the sentence a list item hangs from (the line before a run of ``--`` items),
+    whose subject and date the items share.
+    """
+
+    doc: Doc
+    index: int
+    start: int
+    end: int
+    header: Sent | None = None
+
+    def __post_init__(self) -> None:
+        d = self.doc
+        self.tokens = d.tokens_in(self.start, self.end)
+        self.quantities = d.quantities_in(self.start, self.end)
+        self.dates = d.dates_in(self.start, self.end)
+        self.periods = d.periods_in(self.start, self.end)
+        self.subjects = d.subjects_in(self.start, self.end)
+        self.clauses: list[Clause] = split_clauses(
+            d.text, Sentence(self.start, self.end), tokens=self.tokens, protected=d.date_spans
+        )
+        first = self.tokens[0] if self.tokens else None
+        self.bullet = first is not None and first.text in _BULLET_MARKS
+        self._i0 = d.tok_index(self.start)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+    # ------------------------------------------------------------------ windows
+    def before(self, pos: int, n: int = 6) -> list[Token]:
+        """Up to ``n`` tokens before ``pos`` in this sentence (nearest last)."""
+        k = self.doc.tok_index(pos)
+        return self.doc.tokens[max(self._i0, k - n) : k]
+
+    def after(self, pos: int, n: int = 8) -> list[Token]:
+        """Up to ``n`` tokens from ``pos`` on, in this sentence."""
+        k = self.doc.tok_index(pos)
+        out = self.doc.tokens[k : k + n]
+        return [t for t in out if t.start < self.end]
+
+    def words_before(self, pos: int, n: int = 6) -> list[str]:
+        return [t.lower for t in self.before(pos, n)]
+
+    def words_after(self, pos: int, n: int = 8) -> list[str]:
+        return [t.lower for t in self.after(pos, n)]
+
+    def clause_of(self, pos: int) -> Clause:
+        for c in self.clauses:
+            if c.start <= pos < c.end:
+                return c
+        # between clauses (on a comma): the next one
+        for c in self.clauses:
+            if pos < c.start:
+                return c
+        return self.clauses[-1]
+
+    def next_quantity(self, q: Quantity) -> Quantity | None:
+        i = self.quantities.index(q)
+        return self.quantities[i + 1] if i + 1 < len(self.quantities) else None
+
+    def prev_quantity(self, q: Quantity) -> Quantity | None:
+        i = self.quantities.index(q)
+        return self.quantities[i - 1] if i > 0 else None
+
+    # ------------------------------------------------------------------ words around a number
+    def hedge(self, q: Quantity) -> tuple[str, str]:
+        """The hedge right before ``q`` and the comparator it sets (``~``, ``<~``, ``>=``...)."""
+        if q.bound:
+            return q.bound, ">=" if q.bound == ">" else "<="
+        words = self.words_before(q.start, 4)
+        for k in range(min(4, len(words)), 0, -1):
+            key = tuple(words[-k:])
+            if key in HEDGES:
+                return HEDGES[key]
+        return "", "="
+
+    def direction(self, q: Quantity, n: int = 5) -> tuple[int, str]:
+        """The direction of a move stated around ``q``: a verb before it ("rose 0.5%"), a word
+        after it ("5.91 higher", "a 2% drop"), or the move it pairs with ("47 points, or 1.2
+        percent"). 0 when no word says."""
+        prev = self.before(q.start, n)
+        for t in reversed(prev):
+            if t.kind == "number":
+                break
+            w = t.lower
+            if w in UP_WORDS:
+                return 1, t.text
+            if w in DOWN_WORDS:
+                return -1, t.text
+        nxt = self.after(q.end, 2)
+        for t in nxt[:2]:
+            w = t.lower
+            if w in ("higher", "up") or w in UP_NOUNS:
+                return 1, t.text
+            if w in ("lower", "down") or w in DOWN_NOUNS:
+                return -1, t.text
+            if t.kind != "word":
+                break
+        # "lost 516 points, or 1.3%": the second figure of a pair takes the first one's direction
+        words = [t.lower for t in prev]
+        if words[-2:] in (["or"], [",", "or"]) or words[-1:] == ["or"] or words[-2:] == [",", "or"]:
+            p = self.prev_quantity(q)
+            if p is not None:
+                return self.direction(p, n)
+        return 0, ""
+
+    def first_subject(self) -> SubjectMention | None:
+        for m in self.subjects:
+            if m.subject is not None and not m.anaphora and m.subject.kind != "market":
+                return m
+        return None
+
+
+def resolve_anaphora(
+    doc: Doc, sents: list[Sent], s: Sent, m: SubjectMention
+) -> tuple[Subject | None, str]:
+    """The subject a back-reference points to, and how: ("the index" → the last index named; "the
+    benchmark" → the S&P 500 when the article has named it; "it" → the subject of the sentence
+    before)."""
+    if m.anaphora == "benchmark":
+        if "sp500" in doc.named_before and doc.named_before["sp500"] < m.start:
+            return subject_by_key("sp500"), f"'{m.text}' (the S&P 500 named earlier)"
+        m2 = _last_named(doc, m.start, kinds=("index",))
+        return (m2.subject, f"'{m.text}' → {m2.text}") if m2 else (None, "")
+    if m.anaphora == "index":
+        m2 = _last_named(doc, m.start, kinds=("index",), within=_window_start(sents, s, 4))
+        if (
+            m2 is None
+            and len([k for k in doc.named_before if subject_by_key_safe(k, "index")]) == 1
+        ):
+            key = next(k for k in doc.named_before if subject_by_key_safe(k, "index"))
+            if doc.named_before[key] < m.start:
+                return subject_by_key(key), f"'{m.text}' (the only index the article names)"
+        return (m2.subject, f"'{m.text}' → {m2.text}") if m2 else (None, "")
+    if m.anaphora == "pronoun":
+        # the nearest name before it in this sentence, else the first name of the sentence before
+        inside = [
+            x
+            for x in s.subjects
+            if x.start < m.start
+            and x.subject is not None
+            and not x.anaphora
+            and x.subject.kind != "market"
+        ]
+        if inside:
+            return inside[-1].subject, f"'{m.text}' → {inside[-1].text}"
+        prev = _previous_with_subject(sents, s)
+        if prev is not None:
+            return prev[0], f"'{m.text}' → {prev[1]}"
+    return None, ""
+
+
+def subject_by_key_safe(key: str, kind: str) -> bool:
+    try:
+        return subject_by_key(key).kind == kind
+    except KeyError:
+        return False
+
+
+def _window_start(sents: list[Sent], s: Sent, k: int) -> int:
+    i = max(0, s.index - k)
+    return sents[i].start if sents else 0
+
+
+def _last_named(
+    doc: Doc, pos: int, kinds: tuple[str, ...], within: int = 0
+) -> SubjectMention | None:
+    i = bisect_left(doc._s_starts, pos) - 1
+    while i >= 0 and doc.subjects[i].start >= within:
+        m = doc.subjects[i]
+        if m.subject is not None and not m.anaphora and m.subject.kind in kinds:
+            return m
+        i -= 1
+    return None
+
+
+def _previous_with_subject(sents: list[Sent], s: Sent) -> tuple[Subject, str] | None:
+    if s.bullet and s.header is not None:
+        m = s.header.first_subject()
+        if m is not None and m.subject is not None:
+            return m.subject, f"{m.text} (the list's header)"
+    if s.index > 0:
+        prev = sents[s.index - 1]
+        m = prev.first_subject()
+        if m is not None and m.subject is not None:
+            return m.subject, m.text
+        if prev.bullet and prev.header is not None:
+            m = prev.header.first_subject()
+            if m is not None and m.subject is not None:
+                return m.subject, f"{m.text} (the list's header)"
+    return None
+
+
+def market_subject() -> Subject:
+    return MARKET

@@ -1,0 +1,149 @@
+"""Extracting claim frames from an article: sentences → rules → frames.
+
+:func:`extract_claims` reads the text once (:class:`~thesis.claims.document.Doc`), walks its
+sentences, runs every rule of :mod:`thesis.claims.rules` on each and returns the frames in text
+order with ids ``c01``, ``c02``... Work is bounded: at most :data:`MAX_CHARS` characters are read,
+a sentence longer than :data:`~thesis.text.sentences.MAX_SENTENCE_CHARS` is cut, and at most
+:data:`MAX_CLAIMS` claims are kept; each cut adds a warning to the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from thesis.claims.binding import Ctx
+from thesis.claims.document import Doc, Sent
+from thesis.claims.frames import Claim
+from thesis.claims.rules import RULES
+from thesis.claims.subjects import SubjectFinder
+
+__all__ = ["MAX_CHARS", "MAX_CLAIMS", "Extraction", "extract", "extract_claims"]
+
+#: characters of an article read (a long article is checked on its first MAX_CHARS characters)
+MAX_CHARS = 200_000
+#: claims kept per article
+MAX_CLAIMS = 400
+
+
+@dataclass
+class Extraction:
+    """The frames found and the warnings about what was cut."""
+
+    claims: list[Claim]
+    warnings: list[str] = field(default_factory=list)
+    doc: Doc | None = None
+
+
+def extract(
+    text: str,
+    article_date: dt.date | None,
+    *,
+    window: tuple[dt.date, dt.date] | None = None,
+    finder: SubjectFinder | None = None,
+    where: str = "the article",
+) -> Extraction:
+    """Find the claims in ``text`` (see the module docstring).
+
+    Parameters
+    ----------
+    text
+        The article body.
+    article_date
+        Its date (resolves "on Monday", "today", dates without a year); may be ``None``.
+    window
+        The article's date as a window (first, last day) when it is known only to a month; the
+        default is ``(article_date, article_date)``.
+    finder
+        Subject finder (with the store's companies); default: the built-in subjects only.
+    where
+        The article's name, for warnings.
+    """
+    warnings: list[str] = []
+    if len(text) > MAX_CHARS:
+        warnings.append(
+            f"{where}: {len(text):,} characters; only the first {MAX_CHARS:,} were read "
+            "(a longer text is not one article: split it, or check the part you need)"
+        )
+        text = text[:MAX_CHARS]
+    if window is None and article_date is not None:
+        window = (article_date, article_date)
+    ref = window[1] if window else article_date
+    doc = Doc(text, ref, finder or SubjectFinder())
+    sents = _sentences(doc)
+    cut = sum(1 for s in doc.sentences if s.cut)
+    if cut:
+        warnings.append(
+            f"{where}: {cut} sentence piece(s) longer than the cap were read in pieces; claims "
+            "that span a cut are not read"
+        )
+    ctx = Ctx(doc, sents, window)
+    claims: list[Claim] = []
+    for s in sents:
+        used: set[int] = set()
+        found: list[Claim] = []
+        for rule in RULES:
+            found.extend(rule(ctx, s, used))
+        found.sort(key=lambda c: (c.start, c.end))
+        for c in found:
+            if c.measure == "close" and isinstance(c.stated_value, float):
+                ctx.stated.append(c)
+        claims.extend(found)
+        if len(claims) > MAX_CLAIMS:
+            warnings.append(
+                f"{where}: more than {MAX_CLAIMS} claims; only the first {MAX_CLAIMS} were checked"
+            )
+            claims = claims[:MAX_CLAIMS]
+            break
+    claims = _dedupe(claims)
+    for i, c in enumerate(claims, 1):
+        c.id = f"c{i:02d}"
+    return Extraction(claims, warnings, doc)
+
+
+def extract_claims(text: str, article_date: dt.date | None, **kw: object) -> list[Claim]:
+    """The claims in ``text`` (an article body), in order of appearance.
+
+    Parameters
+    ----------
+    text
+        The article body.
+    article_date
+        Its publication date (resolves "on Monday", "today", dates without a year); may be None.
+    **kw
+        See :func:`extract` (``window``, ``finder``, ``where``).
+
+    Returns
+    -------
+    list of Claim
+        Each with a quote that is an exact substring of ``text``.
+    """
+    return extract(text, article_date, **kw).claims  # type: ignore[arg-type]
+
+
+def _sentences(doc: Doc) -> list[Sent]:
+    """The sentences, each list item linked to the line it hangs from."""
+    out: list[Sent] = []
+    header: Sent | None = None
+    for i, st in enumerate(doc.sentences):
+        s = Sent(doc, i, st.start, st.end)
+        if s.bullet:
+            s.header = header
+        else:
+            header = s
+            # a sentence right after a header line with no subject of its own also hangs from it
+        out.append(s)
+    return out
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """Drop a claim that repeats another's measure on the same words."""
+    seen: set[tuple[str, int, int, str]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        key = (c.measure, c.start, c.end, str(c.stated_value))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

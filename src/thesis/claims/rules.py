@@ -1,0 +1,1375 @@
+"""The rules: one small function per class of phrasing, never per article.
+
+Each rule reads one sentence (:class:`~thesis.claims.document.Sent`) and returns claim frames;
+it looks only at bounded windows of tokens around a number, so its cost is linear in the
+sentence. A rule marks the numbers it used so that later rules (and the catch-all ``other``)
+leave them alone. The classes:
+
+========== ==========================================================================
+move       "rose 0.5% to 6,812.61", "up 34.62 points or 0.50% today", "down 15.29% from 52
+           weeks ago": a change (and the close it reached)
+close      "closed at 6,812.61", "ended November at 6,849.09", "its Sept. 6 close of 3,908"
+noun_move  "a 16.4% price return for the year", "a decline of 0.4%", "Thursday's 1.2% drop"
+distance   "1.3% below the 6,900 threshold", "off 0.39% from its record close of 6977.27
+           hit Monday, Jan. 12, 2026", "21% below the February peak"
+upside     "a 5% upside to 7,269", "a target of $256 indicating a potential upside of 36.7%",
+           "would need to rally 9% to reach 7,500"
+record     "closed at a record", "a new all-time closing high"
+streak     "up for four consecutive trading days", "the fourth straight session in red"
+rank       "fourth highest close in history", "the fourth highest this year"
+since      "highest closing value since Tuesday, Jan. 13, 2026", "slowest pace since 2021"
+first      "surpassed 4,000 points on Thursday for the first time"
+extreme    "its annual closing low on April 8", "topping the previous record of 2,190.15"
+yield      "the 10-year at about 4.145%", "fell 3 basis points to 4.01%"
+macro      "CPI rose 2.7% year over year", "the unemployment rate rose to 5.9%"
+fed        "cut rates by 25 basis points to a target range of 2% to 2.25%"
+other      any other figure worth stating (judged unverifiable, with the reason)
+========== ==========================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from thesis.claims.binding import (
+    Bind,
+    Ctx,
+    bind_date,
+    bind_period,
+    bind_subject,
+    date_of,
+    make_claim,
+)
+from thesis.claims.document import Sent
+from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.subjects import subject_by_key
+from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
+from thesis.text.dates import DateMention, month_end
+from thesis.text.numbers import Quantity, ordinal_value, word_value
+from thesis.text.tokens import Token
+
+__all__ = ["RULES", "Rule"]
+
+Rule = Callable[[Ctx, Sent, set[int]], list[Claim]]
+
+_PRICE_KINDS = ("index", "stock", "etf", "volatility", "commodity", "market")
+_MOVE_UNITS = ("pct", "points")
+
+
+def _is_level(q: Quantity) -> bool:
+    """A number that can be a price or index level (not a percent, not a tiny bare number)."""
+    return (
+        q.unit in ("plain", "points", "usd") and not q.is_range and q.scale == 1.0 and q.value >= 1
+    )
+
+
+def _price_subject(b: Bind) -> bool:
+    return b.value is None or b.value.kind in _PRICE_KINDS
+
+
+def _count(tok: Token) -> int | None:
+    if tok.kind == "number":
+        try:
+            return int(tok.text.replace(",", ""))
+        except ValueError:
+            return None
+    return word_value(tok.lower) or ordinal_value(tok.lower)
+
+
+# ------------------------------------------------------------------------------------------ level
+_LEVEL_FILLER = frozenset(
+    [
+        "close",
+        "closing",
+        "end",
+        "ended",
+        "finish",
+        "finished",
+        "settle",
+        "settled",
+        "the",
+        "day",
+        "session",
+        "week",
+        "month",
+        "year",
+        "at",
+        "a",
+        "an",
+        "record",
+        "new",
+        "fresh",
+        "all-time",
+        "high",
+        "level",
+        "of",
+        "about",
+        "roughly",
+        "nearly",
+        "around",
+        "approximately",
+        "just",
+        "record-shattering",
+        "record-breaking",
+        "its",
+        "their",
+        "highest",
+    ]
+)
+
+
+def level_after(s: Sent, q: Quantity) -> Quantity | None:
+    """The level a move reached: "to 6,812.61", "to close at about 2,954", "to a record 6,900",
+    looking past a paired figure ("34.62 points or 0.50% today to 6950.23")."""
+    toks = s.after(q.end, 14)
+    seen_to = False
+    fill = 0
+    for t in toks:
+        w = t.lower
+        if not seen_to:
+            if w == "to":
+                seen_to = True
+                continue
+            if (
+                w
+                in (
+                    "or",
+                    ",",
+                    "and",
+                    "today",
+                    "percent",
+                    "points",
+                    "point",
+                    "%",
+                    "on",
+                    "the",
+                    "day",
+                    "in",
+                    "its",
+                    "session",
+                )
+                or t.kind == "number"
+            ):
+                continue
+            if t.kind == "word" and (w in _WEEKDAY_WORDS or w.endswith("'s")):
+                continue
+            return None
+        if t.kind == "number":
+            lvl = next((x for x in s.quantities if x.start <= t.start < x.end), None)
+            return lvl if lvl is not None and _is_level(lvl) else None
+        if t.text == "$":
+            continue
+        if w in _LEVEL_FILLER and fill < 5:
+            fill += 1
+            continue
+        return None
+    return None
+
+
+_WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday"])
+
+
+# ------------------------------------------------------------------------------------------ rules
+def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A change with a direction word, and the close it reached when one follows."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if (
+            q.start in used
+            or q.unit not in _MOVE_UNITS
+            or q.is_range
+            or (q.words and q.unit != "pct")
+        ):
+            continue
+        d, verb = s.direction(q)
+        subj = bind_subject(ctx, s, q.start)
+        if d == 0 or not _price_subject(subj) or _distance_follows(s, q) or _upside_follows(s, q):
+            continue
+        lvl = level_after(s, q)
+        date = bind_date(ctx, s, q.start)
+        period = bind_period(ctx, s, q, level_follows=lvl is not None, verb=verb)
+        measure = "points_change" if q.unit == "points" else "change"
+        value = q.value if q.sign else q.value * d
+        out.append(make_claim(
+            ctx, s, kind="pct_change", measure=measure, subject=subj, parts=_move_parts(ctx, s, q, lvl, period),
+            rule="move", value=value, unit=q.unit if q.unit == "pct" else "points", decimals=q.decimals,
+            date=date, period=period, hedge=s.hedge(q), direction=d, needs=("subject", "date", "period"),
+        ))  # fmt: skip
+        used.add(q.start)
+        if lvl is not None and lvl.start not in used:
+            used.add(lvl.start)
+            out.append(_close_claim(ctx, s, lvl, subj, date, q.start, "move"))
+    return out
+
+
+def _move_parts(
+    ctx: Ctx, s: Sent, q: Quantity, lvl: Quantity | None, period: Bind
+) -> list[tuple[int, int]]:
+    """The words of a move: from its verb to its level or its period words."""
+    a = q.start
+    for t in reversed(s.before(q.start, 5)):
+        if t.lower in UP_WORDS or t.lower in DOWN_WORDS:
+            a = t.start
+            break
+    b = (lvl or q).end
+    spec = period.value
+    if period.how == "explicit" and isinstance(spec, PeriodSpec) and spec.text:
+        p = next((p for p in s.periods if p.text == spec.text), None)
+        if p is not None and p.start >= q.end and p.start - b <= 60:
+            b = max(b, p.end)
+    return [(a, b)]
+
+
+def _close_claim(
+    ctx: Ctx, s: Sent, lvl: Quantity, subj: Bind, date: Bind, a: int, rule: str
+) -> Claim:
+    c = make_claim(
+        ctx, s, kind="level", measure="close", subject=subj, parts=[(a, lvl.end)], rule=rule,
+        value=lvl.value, unit="usd" if lvl.unit == "usd" else "points", decimals=lvl.decimals,
+        date=date, hedge=s.hedge(lvl), level=lvl.value,
+    )  # fmt: skip
+    ctx.stated.append(c)  # a level the article states: the base of its own arithmetic
+    return c
+
+
+def _distance_follows(s: Sent, q: Quantity) -> bool:
+    after = s.after(q.end, 3)
+    w = [t.lower for t in after]
+    if w[:1] == ["from"] and any(p.start == after[0].start for p in s.periods):
+        return False  # "from 52 weeks ago", "from a year earlier": a period, not a level
+    return bool(w) and (w[0] in ("below", "above", "under", "beneath", "from", "away", "short", "shy")
+                        or w[:2] == ["off", "its"])  # fmt: skip
+
+
+def _upside_follows(s: Sent, q: Quantity) -> bool:
+    w = s.words_after(q.end, 4)
+    return any(x in ("upside", "downside") for x in w[:3]) or w[:2] == ["to", "reach"]
+
+
+_CLOSE_GAP = frozenset(
+    [
+        "at",
+        "of",
+        "a",
+        "an",
+        "the",
+        "record",
+        "new",
+        "fresh",
+        "all-time",
+        "closing",
+        "level",
+        "about",
+        "roughly",
+        "nearly",
+        "around",
+        "approximately",
+        "just",
+        "a",
+        "record-shattering",
+        "record-breaking",
+        ":",
+        "out",
+        "its",
+        "their",
+        "session",
+    ]
+)
+
+
+def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A close stated without a move: "closed at L", "ended November at L", "close of L"."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or not _is_level(q) or q.value < 10:
+            continue
+        before = s.before(q.start, 8)
+        k = next(
+            (i for i in range(len(before) - 1, -1, -1) if before[i].lower in CLOSE_WORDS), None
+        )
+        if k is None:
+            continue
+        gap = before[k + 1 :]
+        if not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap))):
+            continue
+        if not any(t.lower in ("at", "of", ":") for t in gap) or any(
+            t.lower in ("high", "low", "highs", "lows") for t in gap
+        ):
+            continue
+        if before[k].lower == "close" and not _dated_noun(ctx, s, before[k]):
+            continue  # "its record close of L", "the Election Day close of L": a reference level
+        subj = bind_subject(ctx, s, before[k].start)
+        if not _price_subject(subj):
+            continue
+        date = _close_date(ctx, s, before[k].start, q)
+        used.add(q.start)
+        out.append(_close_claim(ctx, s, q, subj, date, before[k].start, "close"))
+    return out
+
+
+def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
+    """Whether the noun "close" is dated right before it: "its Sept. 6 close of", "Friday's close of"."""
+    prev = s.before(tok.start, 3)
+    return any(ctx.doc.date_spans.overlaps(t.start, t.end) for t in prev[-2:]) and not any(
+        t.lower in ("record", "high", "low", "from") for t in prev
+    )
+
+
+def _close_gap_ok(ctx: Ctx, gap: list[Token], j: int) -> bool:
+    """A word allowed between "closed" and the level: "at", "a record", a date, "record-shattering"."""
+    t = gap[j]
+    if t.lower in _CLOSE_GAP or t.text == "$" or ctx.doc.date_spans.overlaps(t.start, t.end):
+        return True
+    # a hyphenated word after "record" ("record-shattering")
+    if t.text == "-" and j > 0 and gap[j - 1].lower in ("record", "all-time"):
+        return True
+    return j > 0 and gap[j - 1].text == "-" and gap[j - 1].end == t.start
+
+
+def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
+    """The day of a close: "closed out 2025 at" is the year's last session, "ended November at" the
+    month's, else the day the sentence names (or the article's date)."""
+    for d in s.dates:
+        if a <= d.start < q.start and d.kind in ("year", "month") and d.last is not None:
+            last = d.last if d.kind == "year" else month_end(d.last.year, d.last.month)
+            if ctx.ref is not None and last > ctx.ref and d.kind == "month":
+                break  # the article's own month, not over yet
+            md = DateMention(d.start, d.end, d.text, "day", last, last, None, d.explicit_year)
+            return Bind(md, f"{d.text} (its last session)", "explicit")
+    return bind_date(ctx, s, q.start)
+
+
+def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A move named by a noun: "a 16.4% price return for the year", "a decline of 0.4%"."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.unit != "pct" or q.is_range:
+            continue
+        nxt = [
+            w
+            for w in s.words_after(q.end, 3)
+            if w not in ("price", "total", "annual", "monthly", "weekly", "daily")
+        ]
+        prev = s.words_before(q.start, 3)
+        noun = nxt[0] if nxt and (nxt[0] in UP_NOUNS or nxt[0] in DOWN_NOUNS) else None
+        if (
+            noun is None
+            and len(prev) >= 2
+            and prev[-1] == "of"
+            and (prev[-2] in UP_NOUNS or prev[-2] in DOWN_NOUNS)
+        ):
+            noun = prev[-2]
+        if noun is None or noun in ("upside", "downside"):
+            continue
+        subj = bind_subject(ctx, s, q.start)
+        if not _price_subject(subj) or _upside_follows(s, q):
+            continue
+        d = 1 if noun in UP_NOUNS else -1
+        period = bind_period(ctx, s, q, level_follows=False)
+        if period.how == "weak":
+            period = Bind(period.value, "no period words", "none")
+        used.add(q.start)
+        out.append(make_claim(
+            ctx, s, kind="pct_change", measure="change", subject=subj, parts=[(q.start, q.end + 12)],
+            rule="noun_move", value=q.value * d, unit="pct", decimals=q.decimals,
+            date=bind_date(ctx, s, q.start), period=period, hedge=s.hedge(q), direction=d,
+            needs=("subject", "date", "period"),
+        ))  # fmt: skip
+    return out
+
+
+_BELOW = frozenset({"below", "under", "beneath", "short", "shy", "off", "down", "away"})
+_ABOVE = frozenset({"above", "over", "up"})
+_REF_WORDS = {
+    "record": "record", "all-time": "record", "peak": "peak", "52-week": "52w", "high": "high",
+    "low": "low", "threshold": "level", "level": "level", "mark": "level", "barrier": "level",
+    "milestone": "level", "target": "level",
+}  # fmt: skip
+
+
+def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A percentage from a level: "1.3% below the 6,900 threshold", "off 0.39% from its record
+    close of 6977.27 hit DATE", "up 20.19% from the Election Day close of 5782.76"."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.unit != "pct" or q.is_range:
+            continue
+        after = s.after(q.end, 12)
+        if not after:
+            continue
+        w0 = after[0].lower
+        if any(p.start == after[0].start for p in s.periods):
+            continue  # "from 52 weeks ago": a period, not a level
+        d, _ = s.direction(q)
+        if w0 in ("below", "under", "beneath", "short", "shy", "away"):
+            sign = -1
+        elif w0 in ("above", "over"):
+            sign = 1
+        elif w0 == "from" and d != 0:
+            sign = d
+        else:
+            continue
+        lvl, ref, words_end = _reference(s, after)
+        subj = bind_subject(ctx, s, q.start)
+        if not _price_subject(subj) or (lvl is None and ref is None):
+            continue
+        date = bind_date(ctx, s, q.start, before_only=True)
+        used.add(q.start)
+        if lvl is not None:
+            used.add(lvl.start)
+        kind = (
+            "distance_to_level"
+            if ref in ("record", "peak", "52w", "high", "low", "level")
+            else "pct_change"
+        )
+        base = _stated_base(ctx, s, q, subj, date)
+        out.append(make_claim(
+            ctx, s, kind=kind, measure="distance", subject=subj, parts=[(q.start, words_end)], rule="distance",
+            value=q.value * sign if not q.sign else q.value, unit="pct", decimals=q.decimals, date=date,
+            hedge=s.hedge(q), direction=sign, level=lvl.value if lvl else None, base=base,
+            extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end]},
+            forecast_ok=True,
+        ))  # fmt: skip
+        out.extend(_reference_claims(ctx, s, q, lvl, subj, after, words_end))
+    return out
+
+
+def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None, int]:
+    """The level after "below"/"from": (the number, the kind of reference, end offset)."""
+    ref: str | None = None
+    end = after[0].end
+    for t in after[1:]:
+        w = t.lower
+        if t.kind == "number":
+            q = next((x for x in s.quantities if x.start <= t.start < x.end), None)
+            if q is not None and _is_level(q):
+                return q, ref, q.end
+            if q is not None:
+                return None, ref, end
+            if len(t.text) == 2 and t.text == "52":
+                ref = "52w"
+            end = t.end
+            continue  # "52-week", "2026": part of the reference's name
+        if w in _REF_WORDS and ref in (None, "high", "low", "level"):
+            ref = _REF_WORDS[w] if not (ref == "52w") else ref
+        if t.kind == "punct" and t.text in (",", ";", ".", "(") and w != "$":
+            break
+        end = t.end
+    return None, ref if ref in ("record", "peak", "52w") else None, end
+
+
+def _stated_base(
+    ctx: Ctx, s: Sent, q: Quantity, subj: Bind, date: Bind | None = None
+) -> float | None:
+    """A current level the article states for the subject before ``q`` (its own arithmetic): a
+    close of the same day as the claim, in this sentence, the three before it or the list's header."""
+    key = subj.value.key if subj.value is not None else None
+    day = date_of(date)[0] if date is not None else None
+    for c in reversed(ctx.stated):
+        if c.start >= q.start or (day is not None and c.date is not None and c.date != day):
+            continue
+        if c.subject is not None and c.subject.key == key and isinstance(c.stated_value, float):
+            if s.index - _sent_index(ctx, c.start) <= 3 or (
+                s.header is not None and c.start >= s.header.start
+            ):
+                return c.stated_value
+    return None
+
+
+def _last_stated(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
+    """The last level the article states before ``q``, in this sentence or the one before."""
+    for c in reversed(ctx.stated):
+        if (
+            c.start < q.start
+            and isinstance(c.stated_value, float)
+            and s.index - _sent_index(ctx, c.start) <= 1
+        ):
+            return c
+    return None
+
+
+def _sent_index(ctx: Ctx, pos: int) -> int:
+    for st in ctx.sents:
+        if st.start <= pos < st.end:
+            return st.index
+    return -99
+
+
+def _reference_claims(
+    ctx: Ctx, s: Sent, q: Quantity, lvl: Quantity | None, subj: Bind, after: list[Token], end: int
+) -> list[Claim]:
+    """The claims a reference phrase makes itself: "its record close of 6977.27 hit DATE" (the
+    record and its day), "the Election Day close of 5782.76 on Tuesday, Nov. 5, 2024" (a close)."""
+    if lvl is None:
+        return []
+    ds = [d for d in s.dates if lvl.end <= d.start <= lvl.end + 12 and d.kind == "day" and d.first]
+    if not ds:
+        return []
+    words = [t.lower for t in after if t.start < lvl.start]
+    dm = ds[0]
+    date = Bind(dm, dm.text, "explicit")
+    if "52-week" in words or "record" in words or any(w in ("high", "low") for w in words):
+        extreme = "min" if "low" in words else "max"
+        window = (
+            "52w"
+            if "52-week" in words
+            else ("all" if "record" in words or "all-time" in words else "year")
+        )
+        return [make_claim(
+            ctx, s, kind="date_fact", measure="extreme", subject=subj, parts=[(lvl.start, dm.end)], rule="distance",
+            value=lvl.value, unit="points", decimals=lvl.decimals, date=date, level=lvl.value,
+            extra={"extreme": extreme, "window": window, "year": dm.first.year if window == "year" else None},
+        )]  # fmt: skip
+    if "close" in words or "closing" in words:
+        return [make_claim(
+            ctx, s, kind="date_fact", measure="close_on_date", subject=subj, parts=[(lvl.start, dm.end)],
+            rule="distance", value=dm.first.isoformat() if dm.first else dm.text, unit="date", date=date,
+            level=lvl.value,
+        )]  # fmt: skip
+    return []
+
+
+_UP_TARGET = frozenset(
+    {"upside", "gain", "rise", "increase", "rally", "return", "climb", "advance", "jump"}
+)
+_DOWN_TARGET = frozenset(
+    {"downside", "decline", "drop", "fall", "loss", "slide", "pullback", "correction"}
+)
+_TARGET_WORDS = frozenset(
+    {"target", "targets", "estimate", "objective", "forecast", "projection", "call"}
+)
+_IMPLY = frozenset(
+    [
+        "implies",
+        "implying",
+        "imply",
+        "indicating",
+        "indicates",
+        "suggesting",
+        "suggests",
+        "represent",
+        "represents",
+        "representing",
+        "would",
+        "means",
+        "mean",
+        "offering",
+        "offers",
+        "signaling",
+    ]
+)
+
+
+def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """The article's own arithmetic from a level to a target: "5% upside to 7,269", "a target of
+    $256 indicating a potential upside of 36.7%", "need to rally 9% to reach 7,500", "a 45%
+    increase from its current price of $187"."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.unit != "pct" or q.is_range:
+            continue
+        got = _upside_parts(s, q)
+        if got is None:
+            continue
+        sign, target, base_q = got
+        subj = bind_subject(ctx, s, min(q.start, target.start), after_ok=True)
+        used.update({q.start, target.start} | ({base_q.start} if base_q else set()))
+        date = bind_date(ctx, s, q.start, before_only=True)
+        base = base_q.value if base_q is not None else _stated_base(ctx, s, q, subj, date)
+        if subj.value is None and base is None:
+            # "Analysts project a 5% upside to 7,269" after "the index closed at 6,812.61": the
+            # arithmetic ties the figure to the level just stated, and so to its subject
+            st = _last_stated(ctx, s, q)
+            if st is not None and st.subject is not None:
+                subj = Bind(
+                    st.subject,
+                    f"{st.subject.name} (the level {st.quote!r} just before)",
+                    "anaphora",
+                )
+                base = float(st.stated_value)  # type: ignore[arg-type]
+        parts = [(min(q.start, target.start), max(q.end, target.end, base_q.end if base_q else 0))]
+        out.append(make_claim(
+            ctx, s, kind="target_upside", measure="upside", subject=subj, parts=parts, rule="upside",
+            value=q.value * sign, unit="pct", decimals=q.decimals, date=date,
+            hedge=s.hedge(q), direction=sign, level=target.value, base=base, forecast_ok=True,
+            extra={"base_stated": base is not None},
+        ))  # fmt: skip
+    return out
+
+
+def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None] | None:
+    after = [
+        w
+        for w in s.words_after(q.end, 6)
+        if w not in ("potential", "of", "further", "more", "another", "a")
+    ]
+    prev = s.words_before(q.start, 8)
+    noun = after[0] if after else ""
+    sign = 1 if noun in _UP_TARGET else -1 if noun in _DOWN_TARGET else 0
+    if sign == 0 and len(prev) >= 2 and prev[-1] == "of" and prev[-2] in _UP_TARGET | _DOWN_TARGET:
+        sign, noun = (1 if prev[-2] in _UP_TARGET else -1), prev[-2]
+    need = next((w for w in reversed(prev) if w in UP_WORDS or w in DOWN_WORDS), None)
+    if (
+        sign == 0
+        and need
+        and any(w in ("need", "needs", "must", "would", "has", "have") for w in prev)
+    ):
+        sign = 1 if need in UP_WORDS else -1
+    if sign == 0:
+        return None
+    nxt = s.next_quantity(q)
+    tail = s.words_after(q.end, 10)
+    if (
+        nxt is not None
+        and _is_level(nxt)
+        and ("to" in tail[:6] or "toward" in tail[:6] or "towards" in tail[:6])
+        and nxt.start - q.end < 60
+    ):
+        return sign, nxt, None
+    # a target named before: "a target of 7,269 implies 5.3% upside"
+    prevq = [x for x in s.quantities if x.end <= q.start and _is_level(x)]
+    if prevq and (any(w in _IMPLY for w in prev) or noun in ("upside", "downside")):
+        target = prevq[-1]
+        ctx_words = [t.lower for t in s.before(target.start, 8)]
+        if any(w in _TARGET_WORDS for w in ctx_words) or any(w in _IMPLY for w in prev):
+            base = nxt if nxt is not None and _is_level(nxt) and "current" in tail[:6] else None
+            return sign, target, base
+    return None
+
+
+_RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "finish", "territory"})
+_NOT_RECORD_BEFORE = frozenset(
+    {
+        "from",
+        "below",
+        "off",
+        "near",
+        "shy",
+        "short",
+        "previous",
+        "prior",
+        "own",
+        "intraday",
+        "beneath",
+        "under",
+        "toward",
+        "towards",
+        "within",
+    }
+)
+
+
+def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A record close claimed: "closed at a fresh record high", "a new all-time closing high"."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        w = t.lower
+        if w not in ("record", "all-time", "new", "fresh"):
+            continue
+        nxt = [x.lower for x in toks[i + 1 : i + 4]]
+        prev = [x.lower for x in toks[max(0, i - 3) : i]]
+        is_record = ((w == "record" and (not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
+                     (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
+                     (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
+        if (
+            not is_record
+            or any(p in _NOT_RECORD_BEFORE for p in prev)
+            or "for" in nxt[:1]
+            or "of" in nxt[1:3]
+        ):
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
+            continue
+        end = toks[min(len(toks) - 1, i + 2)].end
+        # the record's day is the day of the close it qualifies ("closed out 2025 at a record")
+        close = next(
+            (c for c in reversed(ctx.stated) if s.start <= c.start <= t.start < c.end), None
+        )
+        date = bind_date(ctx, s, t.start)
+        if close is not None and close.date is not None and not close.extra.get("article_date"):
+            date = Bind(
+                DateMention(
+                    t.start, t.end, close.bound.get("date", ""), "day", close.date, close.date
+                ),
+                close.bound.get("date", ""),
+                "explicit",
+            )
+        return [make_claim(
+            ctx, s, kind="level", measure="record", subject=subj, parts=[(t.start, end)], rule="record",
+            value="record close", unit="", date=date, lead=False,
+        )]  # fmt: skip
+    return []
+
+
+_STREAK_WORDS = frozenset({"consecutive", "straight", "successive", "streak"})
+_UNIT_WORDS = {"day": "session", "days": "session", "session": "session", "sessions": "session",
+               "week": "week", "weeks": "week", "month": "month", "months": "month",
+               "monthly": "month", "weekly": "week"}  # fmt: skip
+_UPISH = frozenset(
+    {
+        "up",
+        "higher",
+        "gains",
+        "gain",
+        "rose",
+        "advanced",
+        "winning",
+        "green",
+        "advance",
+        "rise",
+        "rally",
+        "positive",
+    }
+)
+_DOWNISH = frozenset(
+    {
+        "down",
+        "lower",
+        "losses",
+        "loss",
+        "fell",
+        "declined",
+        "losing",
+        "red",
+        "decline",
+        "drop",
+        "negative",
+    }
+)
+
+
+def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A run of up or down sessions (weeks, months): "up for four consecutive trading days", "the
+    index's fourth straight session in red", "snaps a two-trading-day losing streak"."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        if t.lower not in ("consecutive", "straight", "successive", "streak"):
+            continue
+        window = [x.lower for x in toks[max(0, i - 6) : i + 6]]
+        if (
+            "since" in window
+            or "longest" in window
+            or "year" in window[6:9]
+            or "years" in window[6:9]
+        ):
+            continue
+        n_tok = next((x for x in reversed(toks[max(0, i - 3) : i]) if _count(x)), None)
+        unit_tok = next((x for x in toks[i + 1 : i + 4] if x.lower in _UNIT_WORDS), None)
+        if t.lower == "streak":
+            unit_tok = next((x for x in toks[max(0, i - 4) : i] if x.lower in _UNIT_WORDS), None)
+        if n_tok is None or unit_tok is None:
+            continue
+        up = any(w in _UPISH for w in window)
+        down = any(w in _DOWNISH for w in window)
+        if up == down:
+            continue
+        subj = bind_subject(ctx, s, t.start, after_ok=True)
+        if subj.value is None or subj.value.kind not in (
+            "index",
+            "stock",
+            "etf",
+            "market",
+            "yield",
+        ):
+            continue
+        snap = any(w in ("snaps", "snapped", "ends", "ended", "broke", "snap") for w in window[:6])
+        a, b = toks[max(0, i - 4)].start, max(t.end, unit_tok.end)
+        n = _count(n_tok) or 0
+        return [make_claim(
+            ctx, s, kind="pct_change", measure="streak", subject=subj, parts=[(a, b)], rule="streak",
+            value=f"{n} {_UNIT_WORDS[unit_tok.lower]}s", unit=_UNIT_WORDS[unit_tok.lower] + "s",
+            date=bind_date(ctx, s, t.start), direction=1 if up else -1,
+            extra={"n": n, "unit": _UNIT_WORDS[unit_tok.lower], "snapped": snap},
+        )]  # fmt: skip
+    return []
+
+
+def rule_rank(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "Fourth highest close in history", "the fourth highest this year"."""
+    toks = s.tokens
+    for i, t in enumerate(toks[:-1]):
+        r = ordinal_value(t.lower) if t.kind == "word" else None
+        if (
+            t.kind == "number"
+            and i + 1 < len(toks)
+            and toks[i + 1].lower in ("st", "nd", "rd", "th")
+        ):
+            r, i = int(t.text), i + 1
+        if not r or i + 1 >= len(toks) or toks[i + 1].lower not in ("highest", "lowest"):
+            continue
+        rest = [x.lower for x in toks[i + 2 : i + 7]]
+        if rest[:1] and rest[0] not in (
+            "close",
+            "closing",
+            "finish",
+            "level",
+            "in",
+            "this",
+            "ever",
+            "on",
+            "of",
+        ):
+            continue
+        year_d = next((d for d in s.dates if d.kind == "year" and d.start > toks[i].start), None)
+        window = "year" if ("year" in rest or year_d is not None) else "all"
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
+            continue
+        end = toks[min(len(toks) - 1, i + 6)].end
+        return [make_claim(
+            ctx, s, kind="level", measure="rank", subject=subj, parts=[(t.start, end)], rule="rank",
+            value=f"{r} {toks[i + 1].lower}", unit="rank", date=bind_date(ctx, s, t.start),
+            extra={"rank": r, "hl": toks[i + 1].lower, "window": window, "year": year_d.first.year if year_d and year_d.first else None},
+        )]  # fmt: skip
+    return []
+
+
+def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "Highest closing value since DATE", "largest four-day gain since DATE", "longest winning
+    streak since DATE", "the slowest pace since early 2021"."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        if t.lower != "since":
+            continue
+        anchor = next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+        if anchor is None or anchor.first is None:
+            continue
+        head = [x.lower for x in toks[max(0, i - 8) : i]]
+        sup = next((w for w in head if w in _SUPERLATIVES), None)
+        if sup is None:
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if "headline" in head:
+            subj = Bind(subject_by_key("cpi"), "headline", "named")
+        elif "core" in head and subj.value is not None and subj.value.kind == "inflation":
+            subj = Bind(subject_by_key("core_cpi"), "core", "named")
+        if subj.value is None:
+            continue
+        what = _since_what(head)
+        n = next(
+            (
+                _count(x)
+                for x in toks[max(0, i - 8) : i]
+                if _count(x) and x.lower not in ("a", "an")
+            ),
+            None,
+        )
+        start_tok = toks[max(0, i - 8) + head.index(sup)]
+        return [make_claim(
+            ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
+            rule="since", value=f"{sup} since {anchor.text}", unit="", date=bind_date(ctx, s, start_tok.start, end=start_tok.start + 1),
+            extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
+                   "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday},
+        )]  # fmt: skip
+    return []
+
+
+_SUPERLATIVES = {
+    "highest": "max", "lowest": "min", "largest": "max", "biggest": "max", "longest": "max",
+    "best": "max", "worst": "min", "slowest": "min", "fastest": "max", "weakest": "min",
+    "strongest": "max", "smallest": "min", "steepest": "min", "sharpest": "max",
+}  # fmt: skip
+
+
+def _since_what(head: list[str]) -> str:
+    if any(w in ("streak", "winning", "losing") for w in head):
+        return "streak_" + ("down" if "losing" in head else "up")
+    if any(w in ("gain", "gains", "rise", "advance", "rally", "increase") for w in head):
+        return "gain"
+    if any(w in ("drop", "decline", "loss", "fall", "selloff", "slide") for w in head):
+        return "drop"
+    return "level"
+
+
+_CROSS = frozenset(
+    [
+        "surpassed",
+        "surpasses",
+        "crossed",
+        "crosses",
+        "topped",
+        "tops",
+        "broke",
+        "breaks",
+        "closed",
+        "closes",
+        "closing",
+        "eclipsed",
+        "cleared",
+        "hit",
+        "hits",
+        "reached",
+        "reaches",
+        "passed",
+        "above",
+        "over",
+        "breached",
+    ]
+)
+
+
+def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "Surpassed 4,000 points on Thursday for the first time", "closing above 6,966 for the first
+    time in history"."""
+    words = [t.lower for t in s.tokens]
+    for i in range(len(words) - 3):
+        if words[i : i + 4] != ["for", "the", "first", "time"] or words[i + 4 : i + 5] == ["since"]:
+            continue
+        lvl = next(
+            (
+                q
+                for q in s.quantities
+                if q.end <= s.tokens[i].start
+                and _is_level(q)
+                and q.value >= 100
+                and q.start not in used
+            ),
+            None,
+        )
+        if lvl is None:
+            continue
+        if not any(w in _CROSS for w in s.words_before(lvl.start, 4)):
+            continue
+        subj = bind_subject(ctx, s, lvl.start)
+        if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
+            continue
+        used.add(lvl.start)
+        scope = words[i + 4 : i + 7]
+        year_d = next(
+            (d for d in s.dates if d.kind == "year" and d.start > s.tokens[i].start), None
+        )
+        scope_year = (
+            year_d.first.year
+            if year_d and year_d.first
+            else (ctx.ref.year if "this" in scope and "year" in scope and ctx.ref else None)
+        )
+        days = [d for d in s.dates if d.kind in ("day", "weekday", "relative") and d.first]
+        date = Bind(days[0], days[0].text, "explicit") if days else bind_date(ctx, s, lvl.start)
+        return [make_claim(
+            ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3].end)],
+            rule="first", value=lvl.value, unit="points", date=date, level=lvl.value,
+            extra={"scope_year": scope_year, "date_stated": bool(days)},
+        )]  # fmt: skip
+    return []
+
+
+def rule_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """An extreme close and its day: "its annual closing low on April 8", "topping the previous
+    record of 2,190.15", "its 2026 closing high of 6977.27 hit Monday, Jan. 12, 2026"."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        w = t.lower
+        if w not in ("low", "high", "record") or i == 0:
+            continue
+        j = i - 1 if toks[i - 1].lower != "closing" else i - 2
+        scope_tok = toks[j] if j >= 0 else None
+        scope = scope_tok.lower if scope_tok is not None else ""
+        yr = next(
+            (
+                d
+                for d in s.dates
+                if d.kind == "year" and scope_tok is not None and d.start == scope_tok.start
+            ),
+            None,
+        )
+        prior = scope in ("previous", "prior")
+        if not (
+            prior
+            or yr
+            or scope in ("annual", "52-week", "all-time", "year's", "week")
+            or (scope == "week" and j > 0 and toks[j - 1].text == "-")
+        ):
+            continue
+        nxt = toks[i + 1 : i + 3]
+        lvl = None
+        if nxt and nxt[0].lower == "of" and len(nxt) > 1:
+            lvl = next(
+                (
+                    q
+                    for q in s.quantities
+                    if q.start <= nxt[1].start < q.end
+                    or q.start == nxt[1].start
+                    or (nxt[1].text == "$" and q.start == nxt[1].start)
+                ),
+                None,
+            )
+            lvl = lvl if lvl is not None and _is_level(lvl) and lvl.start not in used else None
+        day = next(
+            (
+                d
+                for d in s.dates
+                if d.kind == "day"
+                and d.first
+                and t.end <= d.start <= (lvl.end if lvl else t.end) + 16
+            ),
+            None,
+        )
+        if lvl is None and day is None:
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
+            continue
+        if lvl is not None:
+            used.add(lvl.start)
+        window = (
+            "52w"
+            if scope in ("52-week", "week")
+            else "year"
+            if (scope in ("annual", "year's") or yr)
+            else "all"
+        )
+        end = max(t.end, lvl.end if lvl else 0, day.end if day else 0)
+        return [make_claim(
+            ctx, s, kind="date_fact" if day else "level", measure="extreme", subject=subj,
+            parts=[(toks[max(0, j)].start, end)], rule="extreme", value=lvl.value if lvl else (day.text if day else None),
+            unit="points", date=Bind(day, day.text, "explicit") if day else bind_date(ctx, s, t.start), level=lvl.value if lvl else None,
+            extra={"extreme": "min" if w == "low" else "max", "window": window, "prior": prior,
+                   "year": yr.first.year if yr and yr.first else None, "date_stated": day is not None},
+        )]  # fmt: skip
+    return []
+
+
+_TOWARD = frozenset({"toward", "towards", "approaching", "nearing", "nears"})
+_ASCENT = frozenset({"ascent", "climb", "rally", "rise", "march", "path", "advance", "push", "run"})
+_DESCENT = frozenset({"slide", "fall", "decline", "drop", "retreat", "descent"})
+
+
+def rule_toward(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A level not yet reached: "the S&P 500's ascent toward the 6,900 level", "slid toward 6,000"."""
+    for q in s.quantities:
+        if q.start in used or not _is_level(q) or q.value < 100:
+            continue
+        prev = s.words_before(q.start, 4)
+        k = next((i for i in range(len(prev) - 1, -1, -1) if prev[i] in _TOWARD), None)
+        if k is None or not all(w in ("the", "a", "$") for w in prev[k + 1 :]):
+            continue
+        before = s.words_before(q.start, 8)
+        up = any(w in _ASCENT or w in UP_WORDS for w in before)
+        down = any(w in _DESCENT or w in DOWN_WORDS for w in before)
+        if up == down:
+            continue
+        subj = bind_subject(ctx, s, q.start)
+        if subj.value is None or subj.value.kind not in ("index", "etf"):
+            continue
+        used.add(q.start)
+        return [make_claim(
+            ctx, s, kind="level", measure="toward", subject=subj, parts=[(q.start - 20 if q.start >= 20 else 0, q.end)],
+            rule="toward", value=f"{'below' if up else 'above'} {q.text}", unit="points", date=bind_date(ctx, s, q.start),
+            level=q.value, direction=1 if up else -1,
+        )]  # fmt: skip
+    return []
+
+
+def rule_annual_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "The third consecutive year of double-digit gains", "three straight years of gains above 15%"."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        if t.lower not in ("consecutive", "straight", "successive") or i + 1 >= len(toks):
+            continue
+        if toks[i + 1].lower not in ("year", "years", "annual"):
+            continue
+        n_tok = next((x for x in reversed(toks[max(0, i - 2) : i]) if _count(x)), None)
+        if n_tok is None:
+            continue
+        tail = [x.lower for x in toks[i + 2 : i + 9]]
+        down = any(w in ("losses", "declines", "decline", "negative", "loss") for w in tail)
+        if not down and not any(
+            w in ("gains", "gain", "returns", "positive", "advances", "increases") for w in tail
+        ):
+            continue
+        thr_q = next(
+            (
+                q
+                for q in s.quantities
+                if q.unit == "pct" and toks[i].end <= q.start <= toks[min(len(toks) - 1, i + 9)].end
+            ),
+            None,
+        )
+        thr = (
+            thr_q.value if thr_q else (10.0 if "double" in tail or "double-digit" in tail else 0.0)
+        )
+        if thr_q is not None:
+            used.add(thr_q.start)
+        subj = bind_subject(ctx, s, t.start, after_ok=True)
+        if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
+            continue
+        n = _count(n_tok) or 0
+        end = toks[min(len(toks) - 1, i + 8)].end
+        return [make_claim(
+            ctx, s, kind="pct_change", measure="annual_streak", subject=subj, parts=[(n_tok.start, end)],
+            rule="annual_streak", value=f"{n} years of {'losses' if down else 'gains'} beyond {thr:g}%", unit="years",
+            date=bind_date(ctx, s, t.start), direction=-1 if down else 1, extra={"n": n, "threshold": thr},
+        )]  # fmt: skip
+    return []
+
+
+_YIELD_LEAD = frozenset(
+    [
+        "at",
+        "to",
+        "topped",
+        "above",
+        "below",
+        "was",
+        "is",
+        "stood",
+        "hit",
+        "reached",
+        "ended",
+        "near",
+        "around",
+        "about",
+        "of",
+        "yielding",
+        "touched",
+        "crossed",
+        "exceeded",
+        "under",
+        "rose",
+        "fell",
+        "climbed",
+        "dropped",
+        "jumped",
+        "slipped",
+        "slid",
+        "eased",
+    ]
+)
+
+
+def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A Treasury yield's level ("the 10-year at about 4.145%", "topped 4.27%") or move ("fell 3
+    basis points to 4.01%", "rose 0.088 percentage point to 3.580%")."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.unit not in ("pct", "bp", "pp") or q.is_range:
+            continue
+        subj = bind_subject(ctx, s, q.start)
+        if subj.value is None or subj.value.kind != "yield":
+            continue
+        date = bind_date(ctx, s, q.start)
+        if q.unit in ("bp", "pp"):
+            d, _ = s.direction(q)
+            if d == 0:
+                continue
+            period = bind_period(ctx, s, q, level_follows=True)
+            bp = q.value * (100 if q.unit == "pp" else 1)
+            out.append(make_claim(
+                ctx, s, kind="rate", measure="yield_change", subject=subj, parts=[(q.start, q.end)], rule="yield",
+                value=bp * d, unit="bp", decimals=q.decimals + (2 if q.unit == "pp" else 0), date=date,
+                period=period, hedge=s.hedge(q), direction=d, needs=("subject", "date", "period"),
+            ))  # fmt: skip
+            used.add(q.start)
+            continue
+        prev = s.words_before(q.start, 3)
+        if not any(w in _YIELD_LEAD for w in prev):
+            continue
+        hedge = s.hedge(q)
+        if hedge[1] == "=" and prev and prev[-1] in ("topped", "above", "exceeded", "crossed"):
+            hedge = (prev[-1], ">")
+        elif hedge[1] == "=" and prev and prev[-1] in ("below", "under"):
+            hedge = (prev[-1], "<")
+        used.add(q.start)
+        out.append(make_claim(
+            ctx, s, kind="rate", measure="yield", subject=subj, parts=[(q.start, q.end)], rule="yield",
+            value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
+        ))  # fmt: skip
+    return out
+
+
+def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A macro figure: CPI or PCE inflation (year over year, month over month), the unemployment
+    rate, GDP growth, payrolls."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.is_range:
+            continue
+        subj = bind_subject(ctx, s, q.start)
+        if subj.value is None or subj.value.kind not in ("inflation", "labor", "gdp"):
+            # "8.3 percent year-on-year gain" after "the consumer price index (CPI) rose 0.3 percent"
+            continue
+        key = subj.value.key
+        if key == "payems":
+            if q.unit in ("plain",) and q.magnitude >= 1000:
+                used.add(q.start)
+                out.append(_macro(ctx, s, q, subj, "level_count", q.magnitude))
+            continue
+        if q.unit != "pct":
+            continue
+        per = [
+            p
+            for p in s.periods
+            if abs(p.start - q.end) <= 40
+            or (s.clause_of(q.start).start <= p.start < s.clause_of(q.start).end)
+        ]
+        kinds = {p.kind for p in per}
+        if key == "unrate":
+            transform = "level"
+        elif key == "gdp":
+            transform = "yoy" if "yoy" in kinds else "annualized"
+        else:
+            transform = "mom" if "mom" in kinds else "yoy"
+        used.add(q.start)
+        out.append(_macro(ctx, s, q, subj, transform, q.value))
+    return out
+
+
+def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, value: float) -> Claim:
+    months = [d for d in s.dates if d.kind in ("month", "quarter") and d.first is not None]
+    month = min(months, key=lambda d: abs(d.start - q.start)) if months else None
+    d, _ = s.direction(q)
+    before = s.words_before(q.start, 3)
+    frm = "from" in before[-1:]  # "rose to 5.9% from 5.8% in May": the earlier reading
+    if frm:
+        later = [x for x in months if x.start > q.end]
+        month = later[0] if later else None
+    period = Bind(PeriodSpec(transform, month.text if month else "", month.first if month else None,
+                             month.last if month else None), month.text if month else "the latest release", "explicit" if month else "convention")  # fmt: skip
+    return make_claim(
+        ctx,
+        s,
+        kind="rate",
+        measure="macro",
+        subject=subj,
+        parts=[(q.start, q.end)],
+        rule="macro",
+        value=value,
+        unit="pct" if transform != "level_count" else "count",
+        decimals=q.decimals,
+        date=bind_date(ctx, s, q.start),
+        period=period,
+        hedge=s.hedge(q),
+        direction=d,
+        extra={
+            "transform": transform,
+            "month_stated": month is not None,
+            "from": frm,
+            "direction_word": d != 0,
+        },
+    )
+
+
+_FED_VERBS = frozenset(
+    [
+        "cut",
+        "cuts",
+        "lowered",
+        "lowers",
+        "reduced",
+        "reduces",
+        "raised",
+        "raises",
+        "hiked",
+        "hikes",
+        "increased",
+        "lifted",
+        "trimmed",
+        "slashed",
+    ]
+)
+
+
+def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A Fed decision: "cut rates by 25 basis points", "to a target range of 2% to 2.25%"."""
+    out: list[Claim] = []
+    words = [t.lower for t in s.tokens]
+    if not any(
+        w in ("fed", "federal", "fomc", "central", "policymakers", "rate", "rates") for w in words
+    ):
+        return out
+    for q in s.quantities:
+        if q.start in used:
+            continue
+        prev = s.words_before(q.start, 8)
+        verb = next((w for w in reversed(prev) if w in _FED_VERBS), None)
+        if q.unit in ("bp", "pp") and verb and "by" in prev[-2:] and not q.is_range:
+            bp = q.value * (100 if q.unit == "pp" else 1)
+            d = (
+                -1
+                if verb
+                in ("cut", "cuts", "lowered", "lowers", "reduced", "reduces", "trimmed", "slashed")
+                else 1
+            )
+            used.add(q.start)
+            out.append(make_claim(
+                ctx, s, kind="rate", measure="fed_move", subject=Bind(subject_by_key("fedfunds"), verb, "named"),
+                parts=[(q.start, q.end)], rule="fed", value=bp * d, unit="bp", date=bind_date(ctx, s, q.start),
+                direction=d,
+            ))  # fmt: skip
+        elif q.unit == "pct" and q.is_range and "range" in prev:
+            used.add(q.start)
+            out.append(make_claim(
+                ctx, s, kind="rate", measure="fed_range", subject=Bind(subject_by_key("fedfunds"), "target range", "named"),
+                parts=[(q.start, q.end)], rule="fed", value=q.text, unit="pct", date=bind_date(ctx, s, q.start),
+                level=q.value, extra={"high": q.high},
+            ))  # fmt: skip
+    return out
+
+
+def rule_other(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """Any other figure worth stating: judged unverifiable, with the reason."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used:
+            continue
+        if _is_time(s, q):
+            continue
+        worth = (
+            q.unit in ("pct", "pp", "bp", "usd", "x")
+            or q.scale > 1
+            or q.is_range
+            or (q.unit in ("plain", "points") and q.value >= 10)
+        )
+        if not worth or (q.words and q.unit in ("plain", "x")):
+            continue
+        subj = bind_subject(ctx, s, q.start)
+        cl = s.clause_of(q.start)
+        used.add(q.start)
+        out.append(make_claim(
+            ctx, s, kind="other", measure="other", subject=subj, parts=[(cl.start, cl.end)], rule="other",
+            value=q.text, unit=q.unit, decimals=q.decimals, needs=(),
+        ))  # fmt: skip
+    return out
+
+
+def _is_time(s: Sent, q: Quantity) -> bool:
+    """A time of day ("16:14 ET", "4:02 p.m."): not a figure."""
+    nxt = s.after(q.end, 2)
+    prev = s.before(q.start, 2)
+    if nxt and nxt[0].text == ":" and nxt[0].start == q.end:
+        return True
+    if (
+        prev
+        and prev[-1].text == ":"
+        and prev[-1].end == q.start
+        and len(prev) > 1
+        and prev[-2].kind == "number"
+    ):
+        return True
+    return bool(nxt) and nxt[0].lower in ("a.m", "p.m", "am", "pm", "et", "gmt", "est", "edt")
+
+
+#: the rules in the order they run (earlier rules claim numbers first)
+RULES: tuple[Rule, ...] = (
+    rule_fed,
+    rule_yield,
+    rule_macro,
+    rule_move,
+    rule_close,
+    rule_distance,
+    rule_upside,
+    rule_noun_move,
+    rule_first,
+    rule_toward,
+    rule_extreme,
+    rule_annual_streak,
+    rule_record,
+    rule_streak,
+    rule_rank,
+    rule_since,
+    rule_other,
+)
+
+_ = dt  # dates are used through the bindings

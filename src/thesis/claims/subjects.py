@@ -1,0 +1,542 @@
+"""What a claim is about: the series it names ("S&P 500", "the 10-year yield", "core CPI", "Nvidia").
+
+Subjects are found by name on tokens (:class:`~thesis.text.phrases.PhraseMatcher`); companies are
+added from the store's reference data (``store.securities()``: "Apple Inc." → "Apple", "AAPL"), so
+that "Best Buy, rising over 8%" is bound to Best Buy (for which the store may hold no prices)
+rather than to the last index named. Words that only point back ("the index", "the benchmark",
+"it") are :class:`SubjectMention` with ``anaphora`` set; :mod:`thesis.claims.extract` resolves them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from thesis.text.phrases import PhraseMatcher
+from thesis.text.tokens import Token
+
+__all__ = [
+    "MARKET",
+    "SUBJECTS",
+    "Subject",
+    "SubjectFinder",
+    "SubjectKind",
+    "SubjectMention",
+    "subject_by_key",
+]
+
+SubjectKind = Literal[
+    "index", "stock", "etf", "yield", "inflation", "policy_rate", "labor", "gdp", "volatility",
+    "commodity", "market",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A thing claims are made about.
+
+    Attributes
+    ----------
+    key
+        Short id ("sp500", "ust10y", "core_cpi", "nvda").
+    name
+        For messages ("S&P 500").
+    kind
+        ``index``, ``stock``, ``etf``, ``yield``, ``inflation``, ``policy_rate``, ``labor``, ``gdp``,
+        ``volatility``, ``commodity`` or ``market`` (stocks in general).
+    series
+        Store ids to try, in order of preference.
+    settle
+        What data would settle a claim about it, for the evidence of unverifiable claims.
+    """
+
+    key: str
+    name: str
+    kind: SubjectKind
+    series: tuple[str, ...]
+    settle: str = ""
+    aliases: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+
+def _s(key: str, name: str, kind: SubjectKind, series: tuple[str, ...], aliases: Iterable[str],
+       settle: str = "") -> Subject:  # fmt: skip
+    return Subject(
+        key,
+        name,
+        kind,
+        series,
+        settle
+        or f"daily {name} data (`thesis data import` or `thesis data update {series[0] if series else key}`)",
+        tuple(aliases),
+    )
+
+
+SUBJECTS: tuple[Subject, ...] = (
+    _s("sp500", "S&P 500", "index", ("sp500",), [
+        "S&P 500", "S&P 500 index", "S&P", "SPX", "^GSPC", "GSPC", "SP500", "Standard & Poor's 500",
+        "Standard and Poor's 500", "Standard & Poor's 500 index", "S & P 500", "S&P500",
+    ]),
+    _s("nasdaq", "Nasdaq Composite", "index", ("nasdaq", "nasdaq_composite"), [
+        "Nasdaq", "Nasdaq Composite", "Nasdaq Composite Index", "^IXIC", "IXIC", "Nasdaq composite",
+    ]),
+    _s("nasdaq100", "Nasdaq 100", "index", ("nasdaq100", "ndx"), ["Nasdaq 100", "Nasdaq-100", "NDX"]),
+    _s("dow", "Dow Jones Industrial Average", "index", ("dow", "djia"), [
+        "Dow", "Dow Jones", "Dow Jones Industrial Average", "Dow Jones industrial average", "DJIA",
+        "^DJI", "Dow Industrials", "Dow Industrial Average", "blue-chip Dow",
+    ]),
+    _s("russell2000", "Russell 2000", "index", ("russell2000", "rut"), ["Russell 2000", "RUT", "Russell"]),
+    _s("vix", "VIX", "volatility", ("vix",), [
+        "VIX", "Cboe Volatility Index", "CBOE Volatility Index", "volatility index", "fear gauge", "^VIX",
+    ]),
+    _s("ust10y", "10-year Treasury yield", "yield", ("ust10y", "ust10y_monthly"), [
+        "10-year Treasury yield", "10-year yield", "10-year Treasury", "10-year note", "10-year note yield",
+        "ten-year Treasury yield", "ten-year yield", "10-year Treasury note", "benchmark 10-year",
+        "10-year US Treasury yield", "10-year U.S. Treasury yield", "yield on the 10-year Treasury",
+        "yield on the 10-year note", "yield on the benchmark 10-year", "10-year rate", "US10Y", "10Y",
+        "10-year U.S. Treasury", "yield on the 10-year U.S. Treasury", "10-year bond yield",
+    ]),
+    _s("ust2y", "2-year Treasury yield", "yield", ("ust2y",), [
+        "2-year Treasury yield", "2-year yield", "2-year Treasury", "2-year note", "two-year yield",
+        "two-year Treasury yield", "two-year rate", "2-year rate", "two-year Treasury", "US2Y",
+        "yield on the 2-year Treasury", "two-year note", "2-year note yield",
+    ]),
+    _s("ust30y", "30-year Treasury yield", "yield", ("ust30y",), [
+        "30-year Treasury yield", "30-year yield", "30-year Treasury", "30-year bond", "thirty-year yield",
+        "30-year bond yield", "long bond",
+    ]),
+    _s("fedfunds", "federal funds rate", "policy_rate", ("fed_target", "fedfunds_daily", "fedfunds"), [
+        "federal funds rate", "fed funds rate", "federal funds target rate", "fed funds target",
+        "policy rate", "benchmark interest rate", "benchmark lending rate", "benchmark rate",
+        "key interest rate", "federal funds", "fed funds", "overnight borrowing rate",
+    ], "the Fed's target range by meeting and the daily effective rate (fed_target, fedfunds_daily)"),
+    _s("core_cpi", "core CPI", "inflation", ("core_cpi",), [
+        "core CPI", "core consumer price index", "core consumer prices", "core inflation", "core prices",
+        "core CPI inflation", "core index",
+    ], "the monthly core CPI index (core_cpi)"),
+    _s("core_pce", "core PCE inflation", "inflation", ("core_pce",), [
+        "core PCE", "core PCE price index", "core personal consumption expenditures price index",
+        "core personal consumption expenditures",
+    ], "the monthly core PCE price index (core_pce)"),
+    _s("pce", "PCE inflation", "inflation", ("pce",), [
+        "PCE", "PCE price index", "personal consumption expenditures price index",
+        "Fed's preferred inflation gauge", "preferred inflation gauge",
+    ], "the monthly PCE price index (pce)"),
+    _s("cpi", "CPI", "inflation", ("cpi_u",), [
+        "CPI", "consumer price index", "consumer prices", "headline inflation", "inflation", "headline CPI",
+        "CPI-U", "headline consumer price index", "annual inflation", "inflation rate",
+    ], "the monthly CPI-U index (cpi_u)"),
+    _s("unrate", "unemployment rate", "labor", ("unrate",), [
+        "unemployment rate", "jobless rate", "unemployment",
+    ], "the monthly unemployment rate (unrate)"),
+    _s("payems", "nonfarm payrolls", "labor", ("payems",), [
+        "nonfarm payrolls", "non-farm payrolls", "payrolls", "jobs", "nonfarm jobs",
+    ], "first-release payrolls (the store holds the current vintage)"),
+    _s("gdp", "real GDP", "gdp", ("gdp_real", "gdp"), [
+        "GDP", "gross domestic product", "real GDP", "the economy", "U.S. economy", "US economy",
+        "economic growth", "GDP growth",
+    ], "quarterly real GDP (gdp_real)"),
+    _s("gold", "gold", "commodity", ("gold", "gold_monthly"), ["gold", "gold price", "gold prices", "bullion"]),
+    _s("oil", "crude oil", "commodity", ("wti", "brent"), [
+        "oil", "crude", "crude oil", "WTI", "Brent", "oil prices", "West Texas Intermediate",
+    ]),
+    _s("bitcoin", "bitcoin", "commodity", ("btc",), ["bitcoin", "BTC"]),
+    _s("market", "U.S. stocks (the S&P 500 as a proxy)", "market", ("sp500",), [
+        "stocks", "U.S. stocks", "US stocks", "the stock market", "stock market", "equities",
+        "Wall Street", "the market", "markets", "U.S. equities", "the broader market", "the broad market",
+        "major indexes", "major U.S. stock indexes", "major averages", "the major averages",
+        "all three gauges", "the three major indexes", "major U.S. indexes", "the major indexes",
+    ], "an index named in the sentence"),
+)  # fmt: skip
+
+# ETFs and stocks the store may hold prices for, with their common names
+_SECURITIES = {
+    "spy": ("SPDR S&P 500 ETF", "etf", ["SPY"]),
+    "iwm": ("iShares Russell 2000 ETF", "etf", ["IWM"]),
+    "tlt": ("iShares 20+ Year Treasury Bond ETF", "etf", ["TLT"]),
+    "gld": ("SPDR Gold Shares", "etf", ["GLD"]),
+    "qqq": ("Invesco QQQ", "etf", ["QQQ"]),
+    "msft": ("Microsoft", "stock", ["Microsoft", "MSFT"]),
+    "aapl": ("Apple", "stock", ["Apple", "AAPL"]),
+    "nvda": ("Nvidia", "stock", ["Nvidia", "NVIDIA", "NVDA"]),
+    "amzn": ("Amazon", "stock", ["Amazon", "AMZN", "Amazon.com"]),
+    "googl": ("Alphabet", "stock", ["Alphabet", "Google", "GOOGL", "GOOG"]),
+    "meta": ("Meta Platforms", "stock", ["Meta", "META", "Meta Platforms", "Facebook"]),
+    "tsla": ("Tesla", "stock", ["Tesla", "TSLA"]),
+    "plpc": ("Preformed Line Products", "stock", ["Preformed Line Products", "PLPC"]),
+    "inod": ("Innodata", "stock", ["Innodata", "INOD"]),
+    "path": ("UiPath", "stock", ["UiPath"]),
+    "fivn": ("Five9", "stock", ["Five9", "FIVN"]),
+}
+_SECTOR_ETFS = {
+    "xlk": "technology", "xlf": "financials", "xle": "energy", "xlv": "health care",
+    "xli": "industrials", "xly": "consumer discretionary", "xlp": "consumer staples",
+    "xlu": "utilities", "xlb": "materials", "xlre": "real estate", "xlc": "communication services",
+}  # fmt: skip
+
+
+def _security(key: str, name: str, kind: SubjectKind, aliases: Iterable[str]) -> Subject:
+    return Subject(
+        key,
+        name,
+        kind,
+        (key, f"{key}_iex"),
+        f"daily {name} prices (`thesis data update {key}`)",
+        tuple(aliases),
+    )
+
+
+SECURITIES: tuple[Subject, ...] = tuple(
+    _security(k, n, kind, al)  # type: ignore[arg-type]
+    for k, (n, kind, al) in _SECURITIES.items()
+) + tuple(_security(k, k.upper(), "etf", [k.upper()]) for k in _SECTOR_ETFS)
+
+_BY_KEY = {s.key: s for s in (*SUBJECTS, *SECURITIES)}
+MARKET = _BY_KEY["market"]
+
+# names that must be written with a capital to count (common words otherwise)
+_CASED = frozenset({"meta", "apple", "path", "russell", "target", "visa", "gold"})
+
+
+def subject_by_key(key: str) -> Subject:
+    """The registered subject with this key (``KeyError`` otherwise)."""
+    return _BY_KEY[key]
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectMention:
+    """A subject named (or pointed back to) in the text.
+
+    ``anaphora`` is the kind of back-reference: ``index`` ("the index", "the gauge"),
+    ``benchmark`` ("the benchmark", "the broad market"), ``pronoun`` ("it", "its"), or ``""`` for
+    a name. ``subject`` is ``None`` for back-references (resolved by the extractor) and for
+    unknown names (``unknown`` set: "the Zorblax index").
+    """
+
+    start: int
+    end: int
+    text: str
+    subject: Subject | None
+    anaphora: str = ""
+    unknown: bool = False
+
+
+_ANAPHORA = PhraseMatcher(
+    {
+        "the index": "index",
+        "the gauge": "index",
+        "this index": "index",
+        "the benchmark": "benchmark",
+        "the benchmark index": "benchmark",
+        "the broad index": "benchmark",
+        "the broader index": "benchmark",
+        "the broad-based index": "benchmark",
+        "the large-cap index": "benchmark",
+        "the broad-market index": "benchmark",
+        "the benchmark S&P": "benchmark",
+        "it": "pronoun",
+        "its": "pronoun",
+        "it's": "pronoun",
+        "the tech-heavy index": "nasdaq",
+        "the blue-chip index": "dow",
+        "the blue-chip average": "dow",
+        "the small-cap index": "russell2000",
+    }
+)
+# words after "Dow Jones" that make it the news agency, not the index
+_DOW_SOURCE = frozenset(
+    {"newswires", "market", "&", "and", "news", "indices", "polled", "surveyed"}
+)
+# words after a bare tenor ("10-year") that make it something other than a yield
+_NOT_YIELD = frozenset(
+    [
+        "p/e",
+        "p",
+        "cape",
+        "average",
+        "high",
+        "low",
+        "period",
+        "span",
+        "stretch",
+        "bull",
+        "bear",
+        "run",
+        "record",
+        "anniversary",
+        "plan",
+        "mortgage",
+        "mortgages",
+        "loan",
+        "fixed",
+        "breakeven",
+        "tips",
+        "real",
+        "horizon",
+        "window",
+        "history",
+        "old",
+    ]
+)
+_UNKNOWN_HEADS = frozenset(
+    {"index", "stock", "stocks", "shares", "fund", "etf", "average", "composite"}
+)
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "and",
+        "or",
+        "but",
+        "on",
+        "in",
+        "for",
+        "at",
+        "by",
+        "after",
+        "before",
+        "since",
+        "while",
+        "as",
+        "wall",
+        "street",
+        "u.s",
+        "us",
+        "reuters",
+        "stocks",
+        "shares",
+        "meanwhile",
+        "overall",
+        "still",
+        "also",
+        "then",
+        "up",
+        "down",
+        "key",
+        "analysis",
+        "new",
+        "york",
+        "year",
+        "week",
+        "month",
+        "today",
+        "tuesday",
+        "monday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "big",
+        "broad",
+        "benchmark",
+        "main",
+        "major",
+        "small",
+        "large",
+        "tech",
+        "blue",
+        "chip",
+    ]
+)
+
+
+class SubjectFinder:
+    """Finds subject mentions on tokens.
+
+    Parameters
+    ----------
+    extra
+        More subjects (companies from the store's reference data), matched case-sensitively on
+        their first letter.
+    """
+
+    def __init__(self, extra: Iterable[Subject] = ()) -> None:
+        items: list[tuple[str, Subject]] = []
+        self._extra_keys: set[str] = set()
+        for s in (*SUBJECTS, *SECURITIES):
+            items.extend((a, s) for a in s.aliases)
+        for s in extra:
+            if s.key in _BY_KEY:
+                continue
+            self._extra_keys.add(s.key)
+            items.extend((a, s) for a in s.aliases)
+        # bare tenors ("the 10-year at 4.14%") are yields unless a word after them says otherwise
+        for tenor, key in (("10-year", "ust10y"), ("ten-year", "ust10y"), ("2-year", "ust2y"),
+                           ("two-year", "ust2y"), ("30-year", "ust30y")):  # fmt: skip
+            items.append((tenor, _BY_KEY[key]))
+        self._names = PhraseMatcher(items)
+
+    def find(self, tokens: list[Token]) -> list[SubjectMention]:
+        """All subject mentions in ``tokens``, in order (longest name first where two overlap)."""
+        out: list[SubjectMention] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            t = tokens[i]
+            if t.kind not in ("word", "punct", "number"):
+                i += 1
+                continue
+            m = self._names.match_at(tokens, i)
+            if m is not None and self._accept(tokens, m.i, m.j, m.value):
+                out.append(SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), m.value))
+                i = m.j
+                continue
+            a = _ANAPHORA.match_at(tokens, i)
+            if a is not None:
+                kind = a.value
+                subj = _BY_KEY.get(kind) if kind in ("nasdaq", "dow", "russell2000") else None
+                out.append(
+                    SubjectMention(
+                        a.start, a.end, _span_text(tokens, a.i, a.j), subj, "" if subj else kind
+                    )
+                )
+                i = a.j
+                continue
+            u = _unknown_name(tokens, i)
+            if u is not None:
+                out.append(
+                    SubjectMention(
+                        tokens[i].start,
+                        tokens[u - 1].end,
+                        _span_text(tokens, i, u),
+                        None,
+                        unknown=True,
+                    )
+                )
+                i = u
+                continue
+            i += 1
+        return out
+
+    def _accept(self, tokens: list[Token], i: int, j: int, subj: Subject) -> bool:
+        first = tokens[i]
+        low = first.base
+        if subj.key in self._extra_keys:
+            # companies from reference data: written exactly as named ("ON" the symbol, not "on")
+            return _span_text(tokens, i, j) in subj.aliases
+        if low in _CASED and not first.text[:1].isupper():
+            return False
+        if subj.key == "dow" and j < len(tokens):
+            nxt = tokens[j]
+            if nxt.lower in _DOW_SOURCE or (i > 0 and tokens[i - 1].lower == "by"):
+                return False
+        nxt_word = tokens[j].lower if j < len(tokens) else ""
+        # "10-year P/E", "10-year average", "the 2-year anniversary": not a yield
+        if subj.kind == "yield" and j - i <= 3 and nxt_word in _NOT_YIELD:
+            return False
+        return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
+
+
+def _span_text(tokens: list[Token], i: int, j: int) -> str:
+    # rebuild from offsets is done by callers when they hold the text; here join with spaces where
+    # the tokens were apart, which is exact for the short names matched
+    parts: list[str] = []
+    for k in range(i, j):
+        if k > i and tokens[k].start > tokens[k - 1].end:
+            parts.append(" ")
+        parts.append(tokens[k].text)
+    return "".join(parts)
+
+
+def _unknown_name(tokens: list[Token], i: int) -> int | None:
+    """A name the checker does not know, followed by a word that makes it a security or index
+    ("the Zorblax index", "Acme shares"): the index after it, else ``None``."""
+    t = tokens[i]
+    if t.kind != "word" or not t.text[:1].isupper() or t.lower in _NOT_NAMES:
+        return None
+    j = i
+    while (
+        j < len(tokens) and j < i + 4 and tokens[j].kind == "word" and tokens[j].text[:1].isupper()
+    ):
+        j += 1
+    if j < len(tokens) and tokens[j].lower in _UNKNOWN_HEADS and j > i:
+        return j + 1
+    return None
+
+
+_SUFFIXES = frozenset(
+    [
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "company",
+        "ltd",
+        "ltd.",
+        "plc",
+        "holdings",
+        "group",
+        "class",
+        "a",
+        "b",
+        "c",
+        "the",
+        "incorporated",
+        "n.v.",
+        "s.a.",
+        "sa",
+        "ag",
+        "se",
+    ]
+)
+
+
+def companies(frame: object) -> list[Subject]:
+    """Subjects for the companies in ``store.securities()`` (columns ``symbol`` and ``name``).
+
+    "Apple Inc." gives the aliases "Apple Inc.", "Apple" and "AAPL"; a one-letter symbol or a
+    name that is a common word is kept only with its capital (see :class:`SubjectFinder`).
+    """
+    out: list[Subject] = []
+    try:
+        rows = list(zip(frame["symbol"], frame["name"], strict=False))  # type: ignore[index]
+    except (KeyError, TypeError):
+        return out
+    for sym, name in rows:
+        if not isinstance(sym, str) or not isinstance(name, str) or not sym:
+            continue
+        key = sym.lower().replace(".", "_").replace("-", "_")
+        words = name.replace(",", " ").split()
+        core = [w for w in words if w.lower() not in _SUFFIXES]
+        aliases = {name}
+        if core:
+            aliases.add(" ".join(core))
+        if len(sym) > 1:
+            aliases.add(sym)
+        out.append(
+            Subject(
+                key,
+                " ".join(core) or name,
+                "stock",
+                (key, f"{key}_iex"),
+                f"daily {sym} prices (`thesis data update {key}`)",
+                tuple(sorted(aliases)),
+            )
+        )
+    return out

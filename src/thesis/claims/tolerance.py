@@ -1,0 +1,173 @@
+"""Tolerances: which computed values a stated figure accepts, and which it clearly excludes.
+
+A :class:`Band` has two ranges. Inside ``[lo, hi]`` the claim is *supported*; outside
+``[c_lo, c_hi]`` it is *contradicted*; in between it is *unverifiable* (close enough that a
+preliminary close, a rounding habit or a revision could explain it: a false alarm costs a reader
+more than a miss). The support range follows the precision the figure is stated with ("1.3%"
+accepts 1.25–1.35, "5%" accepts 4.5–5.5) and the hedge ("about" widens it both ways, "nearly" and
+"almost" accept values a little below, "more than" makes it one-sided); the contradiction range
+adds a margin per measure on top.
+
+=============  ==============================  ===========================================
+measure        supported                       contradicted
+=============  ==============================  ===========================================
+percent        ± half a unit of the last       beyond the support range by more than
+               digit (± 0.01 from 2 digits);   max(the support width, 0.1 pp)
+               "about" ± max(1 pp, 5 %)
+index level    ± 0.05 % ("about": ± 0.5 %)     beyond ± max(3 × support, 0.15 %)
+points         ± half a unit (≥ 0.01)          beyond ± max(3 × support, 1 point, 0.02 %)
+yield level    ± max(0.05, half a unit) pp     beyond ± 0.30 pp (intraday levels differ)
+basis points   ± 2 bp ("about": ± 4 bp)        beyond ± 10 bp
+=============  ==============================  ===========================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Band", "bp_band", "level_band", "pct_band", "points_band", "yield_band"]
+
+_INF = float("inf")
+
+
+@dataclass(frozen=True)
+class Band:
+    """Support range ``[lo, hi]``, contradiction outside ``[c_lo, c_hi]``, and the rule in words."""
+
+    lo: float
+    hi: float
+    c_lo: float
+    c_hi: float
+    text: str
+
+    def verdict(self, computed: float) -> bool | None:
+        """True (supported), False (contradicted) or None (in the grey zone between)."""
+        eps = 1e-9
+        if self.lo - eps <= computed <= self.hi + eps:
+            return True
+        if computed < self.c_lo - eps or computed > self.c_hi + eps:
+            return False
+        return None
+
+
+def _unit_tol(decimals: int) -> float:
+    """Half a unit of the last digit stated; from two decimals on, one unit (preliminary data)."""
+    return 0.5 * 10.0 ** (-decimals) if decimals <= 1 else 10.0 ** (-decimals)
+
+
+def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> Band:
+    """For a percentage (a change, a distance, an upside, a rate), in percentage points.
+
+    Hedges qualify the size of the figure: "fell nearly 2%" accepts −2.05 to −1.0; the band of a
+    negative figure is the mirror of its magnitude's.
+    """
+    if stated < 0:
+        b = pct_band(-stated, decimals, comparator, hedge)
+        return Band(-b.hi, -b.lo, -b.c_hi, -b.c_lo, b.text.replace(f"{-stated:g}%", f"{stated:g}%"))
+    tol = _unit_tol(decimals)
+    if comparator == "~":
+        w = max(1.0, 0.05 * stated, tol)
+        margin = max(w, 0.1)
+        lo, hi = stated - w, stated + w
+        return Band(lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: ±{w:g}pp")
+    if comparator == "<~":
+        # "nearly 19%": a little below (down by a quarter of the figure, or 1 pp if less than half)
+        w = max(0.25 * stated, min(1.0, 0.5 * stated))
+        margin = max(2 * tol, 0.1 * stated, 0.1)
+        lo, hi = stated - w, stated + tol
+        return Band(
+            lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: from {lo:g} to {hi:g}"
+        )
+    if comparator == ">~":
+        w = max(0.25 * stated, min(1.0, 0.5 * stated))
+        margin = max(2 * tol, 0.1 * stated, 0.1)
+        lo, hi = stated - tol, stated + w
+        return Band(
+            lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: from {lo:g} to {hi:g}"
+        )
+    if comparator in (">=", ">"):
+        margin = max(2 * tol, 0.05 * stated)
+        return Band(
+            stated - tol,
+            _INF,
+            stated - margin,
+            _INF,
+            f"'{hedge}' {stated:g}%: at least {stated - tol:g}",
+        )
+    if comparator in ("<=", "<"):
+        margin = max(2 * tol, 0.05 * stated)
+        return Band(
+            -_INF,
+            stated + tol,
+            -_INF,
+            stated + margin,
+            f"'{hedge}' {stated:g}%: at most {stated + tol:g}",
+        )
+    margin = max(tol, 0.1)
+    d = "whole number" if decimals == 0 else f"{decimals}-decimal"
+    return Band(stated - tol, stated + tol, stated - tol - margin, stated + tol + margin,
+                f"{d} %: ±{tol:g}pp (contradicted beyond ±{tol + margin:g}pp)")  # fmt: skip
+
+
+def level_band(stated: float, comparator: str, hedge: str = "") -> Band:
+    """For an index or price level, as a ratio computed / stated − 1 (in percent)."""
+    tol = 0.5 if comparator in ("~", "<~", ">~") else 0.05
+    margin = max(2 * tol, 0.1)
+    if comparator in (">=", ">", ">~") and comparator != ">~":
+        return Band(-tol, _INF, -tol - margin, _INF, f"'{hedge}' level: at least {stated:,.2f}")
+    if comparator in ("<=", "<"):
+        return Band(-_INF, tol, -_INF, tol + margin, f"'{hedge}' level: at most {stated:,.2f}")
+    return Band(-tol, tol, -tol - margin, tol + margin,
+                f"level: |close / stated − 1| ≤ {tol:g}% (contradicted beyond {tol + margin:g}%)")  # fmt: skip
+
+
+def points_band(
+    stated: float, decimals: int, comparator: str, level: float, hedge: str = ""
+) -> Band:
+    """For a change in index points; ``level`` scales the margin (0.02 % of it)."""
+    tol = max(0.5 * 10.0 ** (-decimals), 0.01)
+    if comparator in ("~", "<~", ">~"):
+        tol = max(tol, 0.01 * abs(stated) + 1.0)
+    margin = max(2 * tol, 1.0, 0.0002 * level)
+    if comparator in (">=", ">"):
+        return Band(
+            stated - tol,
+            _INF,
+            stated - margin,
+            _INF,
+            f"'{hedge}' points: at least {stated - tol:g}",
+        )
+    return Band(stated - tol, stated + tol, stated - tol - margin, stated + tol + margin,
+                f"points: ±{tol:g} (contradicted beyond ±{tol + margin:g})")  # fmt: skip
+
+
+def yield_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> Band:
+    """For a yield level in percent (closing yields; intraday levels differ)."""
+    tol = max(0.05, 0.5 * 10.0 ** (-decimals)) + (0.05 if comparator in ("~", "<~", ">~") else 0.0)
+    if comparator in (">", ">="):
+        return Band(
+            stated - 0.005,
+            _INF,
+            stated - 0.25,
+            _INF,
+            f"'{hedge}' {stated:g}%: a close at or above it",
+        )
+    if comparator in ("<", "<="):
+        return Band(
+            -_INF,
+            stated + 0.005,
+            -_INF,
+            stated + 0.25,
+            f"'{hedge}' {stated:g}%: a close at or below it",
+        )
+    return Band(stated - tol, stated + tol, stated - 0.30, stated + 0.30,
+                f"±{tol:.2f}pp of the closing yield (contradicted beyond ±0.30pp)")  # fmt: skip
+
+
+def bp_band(stated: float, comparator: str, hedge: str = "") -> Band:
+    """For a change in basis points (closing yields)."""
+    tol = 2.0 + (2.0 if comparator in ("~", "<~", ">~") else 0.0)
+    if comparator in (">=", ">"):
+        return Band(stated - tol, _INF, stated - 10, _INF, f"'{hedge}' {stated:g} bp: at least")
+    return Band(stated - tol, stated + tol, stated - 10, stated + 10,
+                f"±{tol:g} bp of the closing change (contradicted beyond ±10 bp)")  # fmt: skip

@@ -1,0 +1,737 @@
+"""Dates and periods in text, resolved against the date the text was written.
+
+* :func:`find_dates` — date mentions: full dates ("November 26, 2025", "Nov. 26", "26 November
+  2025", "2025-11-26", "Monday, Jan. 12, 2026"), months ("November", "November 2025"), quarters
+  ("Q3 2025", "the third quarter"), years ("in 2024"), weekdays ("on Monday", "Thursday's")
+  and relative days and spans ("today", "yesterday", "last week", "this month", "year-end"), each
+  with the first and last calendar day it covers.
+* :func:`find_periods` — the windows a change is measured over: "year-to-date", "month-to-date",
+  "this week", "last week", "over the past twelve months", "over the last four trading days",
+  "from 52 weeks ago", "year over year", "month over month", "since the April low",
+  "since Wednesday, Dec. 24, 2025".
+* :func:`parse_article_date` — the date an article gives itself in a header: an ISO day, a month
+  ("2025-12") or a written date, with any note after it.
+
+Calendar arithmetic is python-dateutil's (``relativedelta``); the written forms are matched on
+tokens with :class:`~thesis.text.phrases.PhraseMatcher` and the few patterns below, which have no
+nested quantifiers (dateparser was tried: it reads "may" and "second" as dates and costs 0.1 s to
+import, for forms this module covers).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from thesis.text.phrases import PhraseMatcher, is_dash
+from thesis.text.tokens import SpanSet, Token, tokenize
+
+if TYPE_CHECKING:
+    from thesis.text.numbers import NumberSpan
+
+__all__ = [
+    "DATE_SPAN_RE",
+    "MONTHS",
+    "MONTH_NUMBERS",
+    "QUARTER_RE",
+    "TENOR_RE",
+    "WEEKDAYS",
+    "YEAR_RANGE_RE",
+    "ArticleDate",
+    "DateMention",
+    "Period",
+    "find_dates",
+    "find_periods",
+    "month_end",
+    "month_number",
+    "most_recent_weekday",
+    "parse_article_date",
+]
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+#: month name or abbreviation (lower case) → month number: the one table for reading dates
+MONTH_NUMBERS: dict[str, int] = {
+    **{m.lower(): i for i, m in enumerate(MONTHS, 1)},
+    **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)},
+    "sept": 9,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)"
+
+#: a written date: ISO, "26 November 2025", "November 26, 2025", "Nov 26", "November 2025"
+DATE_SPAN_RE = re.compile(
+    "|".join(
+        (
+            r"(?P<iso>\b(?P<iy>(?:1[89]|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+            # 26 November 2025 / 26 Nov / 26th of November
+            r"(?P<dmy>\b" + _DAY.format(n="d1") + r"(?:\sof)?\s(?P<m1>" + _MON + r")"
+            r"(?:,?\s" + _YEAR.format(n="y1") + r")?\b)",
+            # November 26, 2025 / Nov 26 / November 2025
+            r"(?P<mdy>\b(?P<m2>" + _MON + r")\s(?:" + _DAY.format(n="d2") + r"(?![\d,.]\d)"
+            r"(?:,?\s" + _YEAR.format(n="y2") + r")?|" + _YEAR.format(n="y3") + r")\b)",
+        )
+    ),
+)
+#: "Q4 2025", "H1", "Q3'25"
+QUARTER_RE = re.compile(
+    r"\b(?P<q>[QH][1-4])(?:\s?(?:'|’)?(?P<qy>(?:19|20)?\d\d))?\b", re.IGNORECASE
+)
+#: "2007–09": two years, the second written short
+YEAR_RANGE_RE = re.compile(r"(?<![\d\-–])(?P<y1>(?:1[89]|20)\d\d)[–-](?P<y2>\d\d)(?![\d\-–])")
+#: "12-month", "29 months", "four-day" is read by find_periods
+TENOR_RE = re.compile(
+    r"(?<![\w.,$])(?P<n>\d{1,3})[-\s](?P<u>year|month|week|day|session|trading[-\s]day|quarter)s?\b",
+    re.IGNORECASE,
+)
+
+
+def month_number(name: str) -> int:
+    """``"Nov."``, ``"november"``, ``"Sept"`` → 11, 11, 9 (``KeyError`` for other words)."""
+    key = name.rstrip(".").lower()
+    return MONTH_NUMBERS.get(key) or MONTH_NUMBERS[key[:3]]
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """The last calendar day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def most_recent_weekday(ref: dt.date, weekday: int) -> dt.date:
+    """The last ``weekday`` (0 = Monday) on or before ``ref``."""
+    return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+DateKind = Literal["day", "month", "quarter", "half", "year", "weekday", "relative", "span"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or span of days named in text.
+
+    Attributes
+    ----------
+    start, end
+        Character offsets.
+    text
+        As written ("Wednesday, Dec. 24, 2025", "November", "Q3 2025", "last week").
+    kind
+        ``day``, ``month``, ``quarter``, ``half``, ``year``, ``weekday`` (a weekday resolved to the
+        last such day on or before the reference date), ``relative`` (today, yesterday) or
+        ``span`` (this week, last month, year-end...).
+    first, last
+        The calendar days covered (equal for a day); ``None`` when the text names an impossible
+        date ("February 30") or there is no reference date to resolve against.
+    weekday
+        The weekday the text states (0 = Monday), so that it can be checked against the calendar.
+    explicit_year
+        Whether the year is written.
+    modifier
+        ``early``, ``mid``, ``late``, ``end``, ``start`` when the text narrows the span
+        ("mid-March", "end of 2026"); the span is narrowed accordingly.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: DateKind
+    first: dt.date | None
+    last: dt.date | None
+    weekday: int | None = None
+    explicit_year: bool = False
+    modifier: str = ""
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day named, when the mention is one day."""
+        return self.first if self.first is not None and self.first == self.last else None
+
+
+def _resolve_month_day(
+    year: int | None, month: int, day: int, ref: dt.date | None
+) -> dt.date | None:
+    if year is not None:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    if ref is None:
+        return None
+    # no year: the most recent such day on or before the reference date, with a week's grace for
+    # days just ahead ("the meeting on Dec. 10" written on Dec. 8)
+    for y in (ref.year + 1, ref.year, ref.year - 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d <= ref + dt.timedelta(days=7):
+            return d
+    return None
+
+
+def _resolve_month(year: int | None, month: int, ref: dt.date | None) -> int | None:
+    """The year of a month named without one: the latest such month that began by ``ref``."""
+    if year is not None:
+        return year
+    if ref is None:
+        return None
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+_MODIFIERS = {"early": "early", "mid": "mid", "late": "late", "end": "end", "start": "start",
+              "beginning": "start"}  # fmt: skip
+
+
+def _narrow(first: dt.date, last: dt.date, modifier: str) -> tuple[dt.date, dt.date]:
+    """The part of [first, last] that "early", "mid", "late", "end" or "start" names (thirds)."""
+    if not modifier:
+        return first, last
+    n = (last - first).days + 1
+    third = max(1, n // 3)
+    if modifier in ("early", "start"):
+        return first, first + dt.timedelta(days=third - 1)
+    if modifier == "mid":
+        return first + dt.timedelta(days=third), last - dt.timedelta(days=third)
+    return last - dt.timedelta(days=third - 1), last
+
+
+_RELATIVE = PhraseMatcher(
+    {
+        "today": "today",
+        "tonight": "today",
+        "yesterday": "yesterday",
+        "this week": "this_week",
+        "last week": "last_week",
+        "previous week": "last_week",
+        "prior week": "last_week",
+        "this month": "this_month",
+        "last month": "last_month",
+        "this year": "this_year",
+        "last year": "last_year",
+        "next year": "next_year",
+        "year-end": "year_end",
+        "year end": "year_end",
+        "end of the year": "year_end",
+        "end of this year": "year_end",
+        "end of the month": "month_end",
+    }
+)
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _relative(kind: str, ref: dt.date) -> tuple[DateKind, dt.date, dt.date]:
+    if kind == "today":
+        return "relative", ref, ref
+    if kind == "yesterday":
+        d = ref - dt.timedelta(days=1)
+        return "relative", d, d
+    monday = ref - dt.timedelta(days=ref.weekday())
+    if kind == "this_week":
+        return "span", monday, ref
+    if kind == "last_week":
+        return "span", monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    if kind == "this_month":
+        return "span", ref.replace(day=1), ref
+    if kind == "last_month":
+        last = ref.replace(day=1) - dt.timedelta(days=1)
+        return "span", last.replace(day=1), last
+    if kind == "this_year":
+        return "span", dt.date(ref.year, 1, 1), ref
+    if kind == "last_year":
+        return "span", dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31)
+    if kind == "next_year":
+        return "span", dt.date(ref.year + 1, 1, 1), dt.date(ref.year + 1, 12, 31)
+    if kind == "month_end":
+        end = month_end(ref.year, ref.month)
+        return "day", end, end
+    end = dt.date(ref.year, 12, 31)  # year_end
+    return "day", end, end
+
+
+def _prev_word(tokens: list[Token], i: int) -> Token | None:
+    j = i - 1
+    while j >= 0 and is_dash(tokens[j]):
+        j -= 1
+    return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
+
+
+def find_dates(
+    text: str,
+    ref: dt.date | None,
+    *,
+    tokens: list[Token] | None = None,
+    spans: list[NumberSpan] | None = None,
+) -> list[DateMention]:
+    """Date mentions in ``text``, resolved against ``ref`` (the date the text was written).
+
+    Parameters
+    ----------
+    text
+        Any text.
+    ref
+        The reference date for yearless dates, weekdays and relative words; ``None`` leaves
+        those unresolved (``first``/``last`` ``None``) and drops weekdays and relative words.
+    tokens, spans
+        ``tokenize(text)`` and :func:`~thesis.text.numbers.find_numbers` of the text when the
+        caller has them already.
+
+    Returns
+    -------
+    list of DateMention
+        Non-overlapping, in order.
+
+    Examples
+    --------
+    >>> [(d.text, d.first) for d in find_dates("On Monday, Nov. 24", dt.date(2025, 11, 26))]
+    [('Monday, Nov. 24', datetime.date(2025, 11, 24))]
+    """
+    from thesis.text.numbers import find_numbers
+
+    tokens = tokenize(text) if tokens is None else tokens
+    out: list[DateMention] = []
+    taken = SpanSet()
+    starts = [t.start for t in tokens]
+
+    def tok_index(pos: int) -> int:
+        return bisect_left(starts, pos)
+
+    for s in find_numbers(text) if spans is None else spans:
+        if s.kind == "date" and s.date is not None:
+            y, m, d = s.date
+            if m is None:
+                continue
+            a = s.start
+            wd = None
+            i = tok_index(s.start)
+            # "Monday, Jan. 12, 2026": take the weekday in
+            j = i - 1
+            if j >= 0 and tokens[j].text == ",":
+                j -= 1
+            if j >= 0 and tokens[j].base in WEEKDAYS:
+                wd, a = WEEKDAYS.index(tokens[j].base), tokens[j].start
+            if d is not None:
+                day = _resolve_month_day(y, m, d, ref)
+                out.append(
+                    DateMention(a, s.end, text[a : s.end], "day", day, day, wd, y is not None)
+                )
+            else:
+                yy = _resolve_month(y, m, ref)
+                first = dt.date(yy, m, 1) if yy else None
+                last = month_end(yy, m) if yy else None
+                out.append(
+                    DateMention(
+                        a, s.end, text[a : s.end], "month", first, last, None, y is not None
+                    )
+                )
+            taken.add(a, s.end)
+        elif s.kind == "quarter" and s.value is not None:
+            q = int(s.value)
+            y = s.date[0] if s.date else None
+            yy = y if y is not None else (ref.year if ref else None)
+            half = (s.unit or "Q").upper() == "H"
+            if yy is None:
+                first = last = None
+            elif half:
+                first, last = dt.date(yy, 6 * q - 5, 1), month_end(yy, 6 * q)
+            else:
+                first, last = dt.date(yy, 3 * q - 2, 1), month_end(yy, 3 * q)
+            kind: DateKind = "half" if half else "quarter"
+            out.append(DateMention(s.start, s.end, s.text, kind, first, last, None, y is not None))
+            taken.add(s.start, s.end)
+        elif s.kind == "year" and s.value is not None:
+            y = int(s.value)
+            i = tok_index(s.start)
+            prev = _prev_word(tokens, i)
+            mod = _MODIFIERS.get(prev.lower, "") if prev is not None else ""
+            if prev is not None and prev.lower == "of" and i >= 2:
+                p2 = _prev_word(tokens, i - 1)
+                mod = _MODIFIERS.get(p2.lower, "") if p2 is not None else ""
+            first, last = _narrow(dt.date(y, 1, 1), dt.date(y, 12, 31), mod)
+            out.append(DateMention(s.start, s.end, s.text, "year", first, last, None, True, mod))
+            taken.add(s.start, s.end)
+
+    taken.commit()
+
+    def free(a: int, b: int) -> bool:
+        return not taken.overlaps(a, b)
+
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        if t.kind != "word" or not free(t.start, t.end):
+            continue
+        low = t.base
+        if low in MONTH_NUMBERS and len(low) > 3 and t.text[0].isupper():
+            # a month alone: "in November", "November's gain", "mid-March"
+            if low == "may" and not (
+                t.lower.endswith("'s")
+                or _prev_is(
+                    tokens,
+                    i,
+                    {
+                        "in",
+                        "of",
+                        "since",
+                        "through",
+                        "until",
+                        "by",
+                        "during",
+                        "early",
+                        "mid",
+                        "late",
+                        "end",
+                    },
+                )
+            ):
+                continue
+            m = MONTH_NUMBERS[low]
+            prev = _prev_word(tokens, i)
+            mod = _MODIFIERS.get(prev.lower, "") if prev is not None else ""
+            yy = _resolve_month(None, m, ref)
+            if yy is None:
+                out.append(DateMention(t.start, t.end, t.text, "month", None, None))
+                continue
+            first, last = _narrow(dt.date(yy, m, 1), month_end(yy, m), mod)
+            out.append(DateMention(t.start, t.end, t.text, "month", first, last, None, False, mod))
+            continue
+        if ref is None:
+            continue
+        if low in WEEKDAYS:
+            wd = WEEKDAYS.index(low)
+            prev = _prev_word(tokens, i)
+            if prev is not None and prev.lower == "next":
+                d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+            else:
+                d = most_recent_weekday(ref, wd)
+            out.append(DateMention(t.start, t.end, t.text, "weekday", d, d, wd))
+            continue
+        if (
+            low in ("first", "second", "third", "fourth")
+            and i + 1 < n
+            and tokens[i + 1].base == "quarter"
+        ):
+            q = _QUARTER_WORDS[low]
+            j = i + 2
+            y = None
+            if j < n and tokens[j].lower == "of":
+                j += 1
+            if j < n and tokens[j].kind == "number" and len(tokens[j].text) == 4:
+                y = int(tokens[j].text)
+                end_tok = tokens[j]
+            else:
+                end_tok = tokens[i + 1]
+            yy = y if y is not None else _quarter_year(q, ref)
+            first, last = dt.date(yy, 3 * q - 2, 1), month_end(yy, 3 * q)
+            out.append(
+                DateMention(
+                    t.start,
+                    end_tok.end,
+                    text[t.start : end_tok.end],
+                    "quarter",
+                    first,
+                    last,
+                    None,
+                    y is not None,
+                )
+            )
+            taken.add(t.start, end_tok.end)
+    taken.commit()
+    for pm in _RELATIVE.find(tokens):
+        if not free(pm.start, pm.end):
+            continue
+        kind, first, last = (
+            _relative(pm.value, ref) if ref is not None else ("relative", None, None)
+        )
+        if ref is None:
+            continue
+        out.append(DateMention(pm.start, pm.end, text[pm.start : pm.end], kind, first, last))
+    out.sort(key=lambda d: d.start)
+    # drop overlaps (keep the earlier, longer mention)
+    res: list[DateMention] = []
+    for d in out:
+        if res and d.start < res[-1].end:
+            continue
+        res.append(d)
+    return res
+
+
+def _quarter_year(q: int, ref: dt.date | None) -> int:
+    """The year of "the third quarter" without one: the latest such quarter begun by ``ref``."""
+    if ref is None:
+        return dt.date.today().year
+    return ref.year if 3 * q - 2 <= ref.month else ref.year - 1
+
+
+def _prev_is(tokens: list[Token], i: int, words: set[str]) -> bool:
+    p = _prev_word(tokens, i)
+    return p is not None and p.lower in words
+
+
+# --------------------------------------------------------------------------------------------
+# periods
+
+PeriodKind = Literal[
+    "day", "week", "last_week", "mtd", "qtd", "ytd", "month", "year", "trailing", "ago", "yoy",
+    "mom", "qoq", "annualized", "since", "swing",
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A window a change is measured over.
+
+    Attributes
+    ----------
+    start, end
+        Character offsets.
+    text
+        As written ("year-to-date", "over the last four trading days", "since the April low").
+    kind
+        ``day`` (one session), ``week`` (this week), ``last_week``, ``mtd``, ``qtd``, ``ytd``,
+        ``month`` / ``year`` (a calendar month or year, named by a date mention nearby),
+        ``trailing`` (the last ``n`` ``unit``), ``ago`` (from ``n`` ``unit`` ago to now),
+        ``yoy`` / ``mom`` / ``qoq`` (a macro figure against the same period a year, month or
+        quarter before), ``annualized``, ``since`` (from ``anchor`` to now) or ``swing`` (a
+        peak-to-trough or trough-to-peak move "in a matter of weeks").
+    n, unit
+        For ``trailing`` and ``ago``: how many of which unit (``day``, ``session``, ``week``,
+        ``month``, ``year``); ``session`` means trading days.
+    anchor
+        For ``since``: the words after "since" ("Wednesday, Dec. 24, 2025", "the April low").
+    strong
+        False for loose phrasings ("this year" in a sentence about a forecast, "weekly"), which
+        a reader may take either way.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: PeriodKind
+    n: int | None = None
+    unit: str | None = None
+    anchor: str = ""
+    strong: bool = True
+
+
+_P = {
+    # year, quarter, month and week to date
+    "year-to-date": ("ytd", True), "ytd": ("ytd", True), "so far this year": ("ytd", True),
+    "so far in <year>": ("ytd", True), "since the start of the year": ("ytd", True),
+    "since the beginning of the year": ("ytd", True), "this year": ("ytd", False),
+    "for the year so far": ("ytd", True),
+    "quarter-to-date": ("qtd", True), "qtd": ("qtd", True), "so far this quarter": ("qtd", True),
+    "month-to-date": ("mtd", True), "mtd": ("mtd", True), "so far this month": ("mtd", True),
+    "this month": ("mtd", False),
+    "week-to-date": ("week", True), "this week": ("week", True), "for the week": ("week", True),
+    "on the week": ("week", True), "over the week": ("week", True), "so far this week": ("week", True),
+    "last week": ("last_week", True), "the previous week": ("last_week", True),
+    "the prior week": ("last_week", True),
+    # one session
+    "today": ("day", True), "on the day": ("day", True), "for the day": ("day", True),
+    "on the session": ("day", True), "for the session": ("day", True),
+    "in today's session": ("day", True), "in the session": ("day", True),
+    "in today's trading": ("day", True), "on the trading day": ("day", True),
+    # a calendar month or year named nearby
+    "for the month": ("month", True), "on the month": ("month", True),
+    "for the year": ("year", True), "on the year": ("year", True),
+    # macro comparisons
+    "year over year": ("yoy", True), "year-on-year": ("yoy", True), "from a year earlier": ("yoy", True),
+    "from a year ago": ("yoy", True), "on an annual basis": ("yoy", True), "annually": ("yoy", False),
+    "y/y": ("yoy", True), "yoy": ("yoy", True), "from the same month last year": ("yoy", True),
+    "in the 12 months through": ("yoy", True), "over the past 12 months": ("yoy", False),
+    "in the twelve months through": ("yoy", True), "12-month": ("yoy", False),
+    "month over month": ("mom", True), "month-on-month": ("mom", True), "m/m": ("mom", True),
+    "mom": ("mom", True), "from the previous month": ("mom", True), "from the prior month": ("mom", True),
+    "on a monthly basis": ("mom", True),
+    "quarter over quarter": ("qoq", True), "quarter-on-quarter": ("qoq", True), "q/q": ("qoq", True),
+    "in a matter of weeks": ("swing", True), "in a matter of days": ("swing", True),
+    "in a matter of months": ("swing", True), "in just weeks": ("swing", True),
+    "in a few weeks": ("swing", True), "within weeks": ("swing", True), "in weeks": ("swing", True),
+    "in a few days": ("swing", True), "over several weeks": ("swing", True),
+    "annualized": ("annualized", True), "annualised": ("annualized", True),
+    "annual rate": ("annualized", True), "seasonally adjusted annual rate": ("annualized", True),
+}  # fmt: skip
+_TRAILING = [
+    ("over the last <num> <u>", "trailing"), ("over the past <num> <u>", "trailing"),
+    ("in the last <num> <u>", "trailing"), ("in the past <num> <u>", "trailing"),
+    ("past <num> <u>", "trailing"), ("last <num> <u>", "trailing"),
+    ("the last <num> <u>", "trailing"), ("the past <num> <u>", "trailing"),
+    ("over the last <u>", "trailing1"), ("over the past <u>", "trailing1"),
+    ("in the past <u>", "trailing1"), ("in the last <u>", "trailing1"), ("the past <u>", "trailing1"),
+    ("from <num> <u> ago", "ago"), ("<num> <u> ago", "ago"), ("from a <u> ago", "ago1"),
+    ("from a <u> earlier", "ago1"), ("a <u> ago", "ago1"), ("a <u> earlier", "ago1"),
+    ("from <num> <u> earlier", "ago"),
+]  # fmt: skip
+_UNITS = {
+    "day": "day", "days": "day", "session": "session", "sessions": "session",
+    "trading day": "session", "trading days": "session", "trading session": "session",
+    "trading sessions": "session", "week": "week", "weeks": "week", "month": "month",
+    "months": "month", "year": "year", "years": "year",
+}  # fmt: skip
+
+
+def _period_phrases() -> PhraseMatcher[tuple[str, ...]]:
+    items: list[tuple[str, tuple[str, ...]]] = [
+        (p, (k, "strong" if strong else "weak")) for p, (k, strong) in _P.items()
+    ]
+    for pattern, kind in _TRAILING:
+        for uw, u in _UNITS.items():
+            items.append((pattern.replace("<u>", uw), (kind, u)))
+    return PhraseMatcher(items)
+
+
+_PERIODS = _period_phrases()
+_SINCE = PhraseMatcher({"since": "since", "from the start of": "since_start",
+                        "since the start of": "since_start", "since the beginning of": "since_start",
+                        "from the beginning of": "since_start"})  # fmt: skip
+
+
+def _count(tok: Token) -> int | None:
+    from thesis.text.numbers import word_value
+
+    if tok.kind == "number":
+        try:
+            return int(float(tok.text.replace(",", "")))
+        except ValueError:
+            return None
+    if tok.lower in ("a", "an"):
+        return 1
+    return word_value(tok.lower)
+
+
+def find_periods(
+    text: str, *, tokens: list[Token] | None = None, dates: list[DateMention] | None = None
+) -> list[Period]:
+    """The windows of change named in ``text`` (see :class:`Period`), in order.
+
+    ``dates`` (from :func:`find_dates`) lets a "since" anchor take a whole date that contains
+    commas ("since Wednesday, Dec. 24, 2025").
+
+    Examples
+    --------
+    >>> [(p.kind, p.n, p.unit) for p in find_periods("up 2.26% over the last four trading days")]
+    [('trailing', 4, 'session')]
+    """
+    tokens = tokenize(text) if tokens is None else tokens
+    out: list[Period] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        m = _PERIODS.match_at(tokens, i)
+        if m is not None:
+            kind, extra = m.value
+            words = text[m.start : m.end]
+            if kind in ("trailing", "ago"):
+                cnt = _count(m.slots[0]) if m.slots else None
+                out.append(Period(m.start, m.end, words, kind, cnt, extra))  # type: ignore[arg-type]
+            elif kind in ("trailing1", "ago1"):
+                out.append(Period(m.start, m.end, words, kind[:-1], 1, extra))  # type: ignore[arg-type]
+            else:
+                out.append(Period(m.start, m.end, words, kind, strong=extra == "strong"))  # type: ignore[arg-type]
+            i = m.j
+            continue
+        s = _SINCE.match_at(tokens, i)
+        if s is not None:
+            # the anchor: up to the end of the clause (a comma, a full stop) or eight tokens
+            j = s.j
+            k = j
+            if j < n and dates:
+                d = next((d for d in dates if d.start == tokens[j].start), None)
+                while d is not None and k < n and tokens[k].start < d.end:
+                    k += 1
+            while (
+                k < n
+                and k < j + 8
+                and tokens[k].text not in (",", ".", ";", ":", "(", ")", "\n", "—")
+            ):
+                k += 1
+            if k > j:
+                anchor = text[tokens[j].start : tokens[k - 1].end]
+                if s.value == "since_start":
+                    anchor = "start of " + anchor
+                out.append(
+                    Period(
+                        s.start,
+                        tokens[k - 1].end,
+                        text[s.start : tokens[k - 1].end],
+                        "since",
+                        anchor=anchor,
+                    )
+                )
+                i = k
+                continue
+        i += 1
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# the article's own date
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDate:
+    """The date an article gives itself: one day, or a month when only the month is known.
+
+    ``first`` and ``last`` are equal for a day; a month gives its first and last calendar day (a
+    window: a claim about "now" holds if it fits a day in it).
+    """
+
+    first: dt.date
+    last: dt.date
+
+    @property
+    def is_window(self) -> bool:
+        return self.first != self.last
+
+
+_ISO_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_MONTH_RE = re.compile(r"(\d{4})-(\d{2})(?![\d-])")
+
+
+def parse_article_date(value: str) -> ArticleDate | None:
+    """Read a header date: ``2025-11-26``, ``2025-12`` (a month), ``November 26, 2025``,
+    ``December 2025``, each possibly followed by a note ("2026-01-01 (from URL)").
+
+    Only the first 80 characters are read. Returns ``None`` when no date is there.
+
+    Examples
+    --------
+    >>> parse_article_date("2025-12 (inferred: written after the close)")
+    ArticleDate(first=datetime.date(2025, 12, 1), last=datetime.date(2025, 12, 31))
+    """
+    head = value.strip()[:80]
+    m = _ISO_DAY_RE.match(head) or _ISO_DAY_RE.search(head[:40])
+    if m:
+        try:
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+        return ArticleDate(d, d)
+    m = _ISO_MONTH_RE.match(head)
+    if m and 1 <= int(m[2]) <= 12:
+        y, mo = int(m[1]), int(m[2])
+        return ArticleDate(dt.date(y, mo, 1), month_end(y, mo))
+    for d in find_dates(head, None):
+        if d.kind == "day" and d.first is not None:
+            return ArticleDate(d.first, d.first)
+        if d.kind == "month" and d.first is not None and d.explicit_year and d.last is not None:
+            return ArticleDate(d.first, d.last)
+    return None
