@@ -61,6 +61,7 @@ class Ctx:
     sents: list[Sent]
     window: tuple[dt.date, dt.date] | None
     stated: list[Claim] = field(default_factory=list)  # closes the article states, in order
+    lead: DateMention | None = None  # the session the article's opening sentences report
 
     @property
     def ref(self) -> dt.date | None:
@@ -99,7 +100,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                 return Bind(subj, how, "anaphora")
             continue
         if m.subject is not None:
-            if _foreign_between(s, m.end, pos):
+            if _foreign_between(s, m.end, pos, m.subject.kind in ("stock", "etf")):
                 return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
             how = "market" if m.subject.kind == "market" else "named"
             return Bind(m.subject, m.text, how)
@@ -121,17 +122,26 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     return NONE
 
 
-def _foreign_between(s: Sent, a: int, b: int) -> bool:
+def _foreign_between(s: Sent, a: int, b: int, own_stock: bool = False) -> bool:
     """Whether the words between a subject's name and a number name something else ("the S&P
     500's earnings rose 14%", "S&P 500 futures fell 1%")."""
-    toks = s.doc.tokens_in(a, b)
+    last_q = max((x.end for x in s.quantities if a <= x.start and x.end <= b), default=a)
+    toks = s.doc.tokens_in(last_q, b)
     if len(toks) > 14:
         toks = toks[-14:]
+    if own_stock and toks and toks[0].lower in ("stock", "shares", "share"):
+        toks = toks[1:]  # "NVIDIA stock", "Apple shares": the company's own price
     return any(t.base in FOREIGN_NOUNS for t in toks if t.kind == "word")
 
 
 def bind_date(
-    ctx: Ctx, s: Sent, pos: int, *, end: int | None = None, before_only: bool = False
+    ctx: Ctx,
+    s: Sent,
+    pos: int,
+    *,
+    end: int | None = None,
+    before_only: bool = False,
+    spans_ok: bool = False,
 ) -> Bind:
     """The day a claim at ``pos`` is about: a day, weekday or relative day in its clause (or up to
     ``end``), else the nearest one before it in the sentence, else one after it in the sentence,
@@ -146,6 +156,13 @@ def bind_date(
     ]
     if before_only:
         days = [d for d in days if d.start < pos]
+    if spans_ok:
+        spans = [
+            d for d in s.dates if d.kind == "span" and d.first is not None and d.last is not None
+        ]
+        if spans and not days:
+            d = spans[0]
+            return Bind((d.first, d.last), d.text, "span")
     inside = [d for d in days if cl.start <= d.start < stop]
     if inside:
         d = min(inside, key=lambda d: abs(d.start - pos))
@@ -153,13 +170,21 @@ def bind_date(
     before = [d for d in days if d.start < pos]
     if before:
         return Bind(before[-1], before[-1].text, "explicit")
-    after = [d for d in days if d.start >= pos]
+    # a date after the number, unless another figure comes between ("plummeted 19% in a matter of
+    # weeks, hitting its annual closing low on April 8")
+    after = [
+        d for d in days if d.start >= pos and not any(pos < x.start < d.start for x in s.quantities)
+    ]
     if after:
         return Bind(after[0], after[0].text, "explicit")
     if s.header is not None and s.bullet:
         hd = [d for d in s.header.dates if d.kind in _DAYLIKE and d.first is not None]
         if hd:
             return Bind(hd[0], f"{hd[0].text} (the list's header)", "header")
+    if ctx.lead is not None:
+        return Bind(
+            ctx.lead, f"{ctx.lead.text} (the session the article's opening reports)", "explicit"
+        )
     if ctx.window is not None:
         a, b = ctx.window
         words = f"the article's date ({b})" if a == b else f"the article's month ({a:%Y-%m})"
@@ -249,6 +274,9 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         or q.start - 40 <= d.end <= q.start
     ):
         return False
+    lo, hi = (q.end, d.start) if d.start >= q.end else (d.end, q.start)
+    if any(lo <= x.start < hi for x in s.quantities):
+        return False  # "a +20% advance after it added 24% in 2023": 2023 is the 24%'s year
     prev = s.before(d.start, 2)
     pw = prev[-1].lower if prev else ""
     nxt = s.after(d.end, 2)
@@ -293,10 +321,12 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
     ``negated`` ("did not close above")."""
     cl = s.clause_of(a)
     lo = min(cl.start, a)
-    hi = max(cl.end, b)
+    # up to the end of the claim's words and a few words after, but not into the next figure
+    nxt = min((x.start for x in s.quantities if x.start >= b), default=cl.end)
+    hi = max(b, min(cl.end, nxt, b + 40))
     toks = ctx.doc.tokens_in(lo, hi)
     if len(toks) > 60:  # a very long clause: only the words near the claim
-        toks = ctx.doc.tokens_in(max(lo, a - 200), min(hi, b + 120))
+        toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
     words = [t.lower for t in toks]
     out: list[str] = []
     if not forecast_ok and (
@@ -422,12 +452,16 @@ def make_claim(
             c.assumed.append(name)
     if date is not None:
         c.date, c.window = date_of(date)
+        if date.how == "span":
+            c.extra["window_days"] = True
         if isinstance(date.value, DateMention) and date.value.weekday is not None:
             c.extra["stated_weekday"] = date.value.weekday
         if date.how == "article":
             c.extra["article_date"] = True
     if period is not None and isinstance(period.value, PeriodSpec):
         c.period = period.value
+        if period.value.kind == "swing" and date is not None and date.how == "article":
+            c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
     c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")

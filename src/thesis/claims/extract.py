@@ -77,7 +77,7 @@ def extract(
             f"{where}: {cut} sentence piece(s) longer than the cap were read in pieces; claims "
             "that span a cut are not read"
         )
-    ctx = Ctx(doc, sents, window)
+    ctx = Ctx(doc, sents, window, lead=_lead_day(sents, window))
     claims: list[Claim] = []
     for s in sents:
         used: set[int] = set()
@@ -129,11 +129,33 @@ def _sentences(doc: Doc) -> list[Sent]:
         s = Sent(doc, i, st.start, st.end)
         if s.bullet:
             s.header = header
-        else:
-            header = s
-            # a sentence right after a header line with no subject of its own also hangs from it
+        elif s.first_subject() is not None:
+            header = s  # the line a list hangs from: the last one that names a subject
+        elif header is not None and i - header.index > 5:
+            header = None
         out.append(s)
     return out
+
+
+def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # type: ignore[no-untyped-def]
+    """The session a day-dated article reports, when its opening sentences name it ("Stocks fell
+    on Tuesday...", "...is up 0.50% today"): a weekday, "today" or a date in the week up to the
+    article's date. Claims with no date of their own are read on that day."""
+    if window is None or window[0] != window[1]:
+        return None
+    day = window[1]
+    for s in sents[:3]:
+        for d in s.dates:
+            if (
+                d.kind in ("weekday", "relative", "day")
+                and d.first is not None
+                and d.first == d.last
+            ):
+                if day - dt.timedelta(days=6) <= d.first <= day and (
+                    d.kind != "day" or d.weekday is not None or d.first == day
+                ):
+                    return d
+    return None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -122,11 +122,16 @@ _LEVEL_FILLER = frozenset(
 def level_after(s: Sent, q: Quantity) -> Quantity | None:
     """The level a move reached: "to 6,812.61", "to close at about 2,954", "to a record 6,900",
     looking past a paired figure ("34.62 points or 0.50% today to 6950.23")."""
-    toks = s.after(q.end, 14)
+    toks = s.after(q.end, 16)
     seen_to = False
     fill = 0
     for t in toks:
         w = t.lower
+        if not seen_to and (
+            any(p.start <= t.start < p.end for p in s.periods)
+            or s.doc.date_spans.overlaps(t.start, t.end)
+        ):
+            continue  # "3.95% this week to 3901.06", "0.5% on Friday to 6,000"
         if not seen_to:
             if w == "to":
                 seen_to = True
@@ -175,21 +180,22 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A change with a direction word, and the close it reached when one follows."""
     out: list[Claim] = []
     for q in s.quantities:
-        if (
-            q.start in used
-            or q.unit not in _MOVE_UNITS
-            or q.is_range
-            or (q.words and q.unit != "pct")
-        ):
+        if q.start in used or q.is_range or (q.words and q.unit != "pct"):
+            continue
+        # "ended 5.91 higher to 2,862.96": a bare number with "higher"/"lower" is in points
+        implied = q.unit == "plain" and s.words_after(q.end, 1)[:1] in (["higher"], ["lower"])
+        if q.unit not in _MOVE_UNITS and not implied:
             continue
         d, verb = s.direction(q)
         subj = bind_subject(ctx, s, q.start)
         if d == 0 or not _price_subject(subj) or _distance_follows(s, q) or _upside_follows(s, q):
             continue
+        if _upside_parts(s, q) is not None:
+            continue  # "a potential 45% increase from its current price": the upside rule's
         lvl = level_after(s, q)
         date = bind_date(ctx, s, q.start)
         period = bind_period(ctx, s, q, level_follows=lvl is not None, verb=verb)
-        measure = "points_change" if q.unit == "points" else "change"
+        measure = "change" if q.unit == "pct" else "points_change"
         value = q.value if q.sign else q.value * d
         out.append(make_claim(
             ctx, s, kind="pct_change", measure=measure, subject=subj, parts=_move_parts(ctx, s, q, lvl, period),
@@ -297,7 +303,8 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             t.lower in ("high", "low", "highs", "lows") for t in gap
         ):
             continue
-        if before[k].lower == "close" and not _dated_noun(ctx, s, before[k]):
+        colon = k + 1 < len(before) and before[k + 1].text == ":"
+        if before[k].lower == "close" and not colon and not _dated_noun(ctx, s, before[k]):
             continue  # "its record close of L", "the Election Day close of L": a reference level
         subj = bind_subject(ctx, s, before[k].start)
         if not _price_subject(subj):
@@ -319,7 +326,11 @@ def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
 def _close_gap_ok(ctx: Ctx, gap: list[Token], j: int) -> bool:
     """A word allowed between "closed" and the level: "at", "a record", a date, "record-shattering"."""
     t = gap[j]
-    if t.lower in _CLOSE_GAP or t.text == "$" or ctx.doc.date_spans.overlaps(t.start, t.end):
+    if (
+        t.lower in _CLOSE_GAP
+        or t.text in ("$", "*", "_")
+        or ctx.doc.date_spans.overlaps(t.start, t.end)
+    ):
         return True
     # a hyphenated word after "record" ("record-shattering")
     if t.text == "-" and j > 0 and gap[j - 1].lower in ("record", "all-time"):
@@ -755,10 +766,18 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             or "years" in window[6:9]
         ):
             continue
-        n_tok = next((x for x in reversed(toks[max(0, i - 3) : i]) if _count(x)), None)
+        back = 7 if t.lower == "streak" else 3
+        n_tok = next(
+            (
+                x
+                for x in reversed(toks[max(0, i - back) : i])
+                if _count(x) and x.lower not in ("a", "an")
+            ),
+            None,
+        )
         unit_tok = next((x for x in toks[i + 1 : i + 4] if x.lower in _UNIT_WORDS), None)
         if t.lower == "streak":
-            unit_tok = next((x for x in toks[max(0, i - 4) : i] if x.lower in _UNIT_WORDS), None)
+            unit_tok = next((x for x in toks[max(0, i - 5) : i] if x.lower in _UNIT_WORDS), None)
         if n_tok is None or unit_tok is None:
             continue
         up = any(w in _UPISH for w in window)
@@ -917,21 +936,18 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for i in range(len(words) - 3):
         if words[i : i + 4] != ["for", "the", "first", "time"] or words[i + 4 : i + 5] == ["since"]:
             continue
-        lvl = next(
-            (
-                q
-                for q in s.quantities
-                if q.end <= s.tokens[i].start
-                and _is_level(q)
-                and q.value >= 100
-                and q.start not in used
-            ),
-            None,
-        )
-        if lvl is None:
+        lvls = [
+            q
+            for q in s.quantities
+            if q.end <= s.tokens[i].start
+            and _is_level(q)
+            and q.value >= 100
+            and q.start not in used
+            and any(w in _CROSS for w in s.words_before(q.start, 4))
+        ]
+        if not lvls:
             continue
-        if not any(w in _CROSS for w in s.words_before(lvl.start, 4)):
-            continue
+        lvl = lvls[-1]
         subj = bind_subject(ctx, s, lvl.start)
         if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
             continue
@@ -1140,8 +1156,9 @@ _YIELD_LEAD = frozenset(
 
 
 def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """A Treasury yield's level ("the 10-year at about 4.145%", "topped 4.27%") or move ("fell 3
-    basis points to 4.01%", "rose 0.088 percentage point to 3.580%")."""
+    """A Treasury yield's level ("the 10-year at about 4.145%", "topped 4.27%"), its move ("fell 3
+    basis points to 4.01%", "up 1.388 percentage points from 52 weeks ago") or its distance from a
+    reference ("off 0.651 percentage point from its 52-week high of 4.231%")."""
     out: list[Claim] = []
     for q in s.quantities:
         if q.start in used or q.unit not in ("pct", "bp", "pp") or q.is_range:
@@ -1149,22 +1166,15 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, q.start)
         if subj.value is None or subj.value.kind != "yield":
             continue
-        date = bind_date(ctx, s, q.start)
         if q.unit in ("bp", "pp"):
-            d, _ = s.direction(q)
-            if d == 0:
-                continue
-            period = bind_period(ctx, s, q, level_follows=True)
-            bp = q.value * (100 if q.unit == "pp" else 1)
-            out.append(make_claim(
-                ctx, s, kind="rate", measure="yield_change", subject=subj, parts=[(q.start, q.end)], rule="yield",
-                value=bp * d, unit="bp", decimals=q.decimals + (2 if q.unit == "pp" else 0), date=date,
-                period=period, hedge=s.hedge(q), direction=d, needs=("subject", "date", "period"),
-            ))  # fmt: skip
-            used.add(q.start)
+            out.extend(_yield_move(ctx, s, q, subj, used))
             continue
         prev = s.words_before(q.start, 3)
-        if not any(w in _YIELD_LEAD for w in prev):
+        if (
+            not any(w in _YIELD_LEAD for w in prev)
+            or prev[-1:] == ["of"]
+            and "from" in s.words_before(q.start, 8)
+        ):
             continue
         hedge = s.hedge(q)
         if hedge[1] == "=" and prev and prev[-1] in ("topped", "above", "exceeded", "crossed"):
@@ -1174,9 +1184,43 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         used.add(q.start)
         out.append(make_claim(
             ctx, s, kind="rate", measure="yield", subject=subj, parts=[(q.start, q.end)], rule="yield",
-            value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
+            value=q.value, unit="pct", decimals=q.decimals, date=bind_date(ctx, s, q.start), hedge=hedge,
         ))  # fmt: skip
     return out
+
+
+def _yield_move(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, used: set[int]) -> list[Claim]:
+    d, _ = s.direction(q)
+    if d == 0:
+        return []
+    bp = q.value * (100 if q.unit == "pp" else 1)
+    after = s.after(q.end, 12)
+    date = bind_date(ctx, s, q.start, before_only=True)
+    common = dict(subject=subj, rule="yield", unit="bp", decimals=q.decimals + (2 if q.unit == "pp" else 0),
+                  date=date, hedge=s.hedge(q), direction=d)  # fmt: skip
+    used.add(q.start)
+    if after and after[0].lower == "from" and not any(p.start == after[0].start for p in s.periods):
+        ref = next(
+            (
+                x
+                for x in s.quantities
+                if x.start > q.end and x.unit == "pct" and x.start - q.end < 80
+            ),
+            None,
+        )
+        if ref is None:
+            return []
+        used.add(ref.start)
+        return [make_claim(
+            ctx, s, kind="rate", measure="yield_distance", parts=[(q.start, ref.end)], value=bp * d,
+            level=ref.value, **common,  # type: ignore[arg-type]
+        )]  # fmt: skip
+    lvl_follows = bool(after) and after[0].lower == "to"
+    period = bind_period(ctx, s, q, level_follows=lvl_follows)
+    return [make_claim(
+        ctx, s, kind="rate", measure="yield_change", parts=[(q.start, q.end)], value=bp * d, period=period,
+        needs=("subject", "date", "period"), **common,  # type: ignore[arg-type]
+    )]  # fmt: skip
 
 
 def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
@@ -1188,67 +1232,87 @@ def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         subj = bind_subject(ctx, s, q.start)
         if subj.value is None or subj.value.kind not in ("inflation", "labor", "gdp"):
-            # "8.3 percent year-on-year gain" after "the consumer price index (CPI) rose 0.3 percent"
             continue
         key = subj.value.key
         if key == "payems":
-            if q.unit in ("plain",) and q.magnitude >= 1000:
+            if q.unit == "plain" and q.magnitude >= 1000:
                 used.add(q.start)
-                out.append(_macro(ctx, s, q, subj, "level_count", q.magnitude))
+                out.append(_macro(ctx, s, q, subj, "level_count", "the figure itself"))
             continue
         if q.unit != "pct":
             continue
-        per = [
-            p
-            for p in s.periods
-            if abs(p.start - q.end) <= 40
-            or (s.clause_of(q.start).start <= p.start < s.clause_of(q.start).end)
-        ]
-        kinds = {p.kind for p in per}
-        if key == "unrate":
-            transform = "level"
-        elif key == "gdp":
-            transform = "yoy" if "yoy" in kinds else "annualized"
-        else:
-            transform = "mom" if "mom" in kinds else "yoy"
+        transform, words = _macro_transform(s, q, key)
         used.add(q.start)
-        out.append(_macro(ctx, s, q, subj, transform, q.value))
+        out.append(_macro(ctx, s, q, subj, transform, words))
     return out
 
 
-def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, value: float) -> Claim:
+def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
+    """How a macro percentage is measured: the period words nearest the number ("0.4% month over
+    month and 3.9% from a year ago"), "in January from December" (a month on month), else the
+    measure's usual reading, or ``any`` (year over year or month over month) when none is usual."""
+    cands = [
+        p for p in s.periods if p.kind in ("yoy", "mom", "qoq", "annualized", "ago", "trailing")
+    ]
+    after = [
+        p
+        for p in cands
+        if q.end <= p.start <= q.end + 60
+        and not any(q.end <= x.start < p.start for x in s.quantities)
+    ]
+    before = [
+        p
+        for p in cands
+        if p.end <= q.start and not any(p.end <= x.start < q.start for x in s.quantities)
+    ]
+    p = after[0] if after else (before[-1] if before else None)
+    if key == "unrate":
+        return "level", "a rate"
+    if p is not None:
+        kind = {"qoq": "annualized"}.get(p.kind, p.kind)
+        if p.kind in ("ago", "trailing"):  # "3.9% from a year ago", "over the past 12 months"
+            unit_n = (p.unit, p.n)
+            kind = (
+                "yoy"
+                if unit_n in (("year", 1), ("month", 12))
+                else "mom"
+                if unit_n == ("month", 1)
+                else ""
+            )
+            if not kind:
+                return "any", p.text
+        return kind, p.text
+    months = [d for d in s.dates if d.kind == "month" and d.start > q.end]
+    if len(months) >= 2 and s.words_before(months[1].start, 1) == ["from"]:
+        return "mom", f"{months[0].text} from {months[1].text}"
+    if key == "gdp":
+        return "annualized", "GDP growth (annualized, as reported)"
+    return "any", "no period words (year over year or month over month)"
+
+
+def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: str) -> Claim:
     months = [d for d in s.dates if d.kind in ("month", "quarter") and d.first is not None]
     month = min(months, key=lambda d: abs(d.start - q.start)) if months else None
     d, _ = s.direction(q)
-    before = s.words_before(q.start, 3)
-    frm = "from" in before[-1:]  # "rose to 5.9% from 5.8% in May": the earlier reading
+    frm = s.words_before(q.start, 1) == [
+        "from"
+    ]  # "rose to 5.9% from 5.8% in May": the earlier reading
     if frm:
         later = [x for x in months if x.start > q.end]
         month = later[0] if later else None
-    period = Bind(PeriodSpec(transform, month.text if month else "", month.first if month else None,
-                             month.last if month else None), month.text if month else "the latest release", "explicit" if month else "convention")  # fmt: skip
+    elif month is not None and month.start > q.end + 60:
+        month = None
+    spec = PeriodSpec(transform, month.text if month else "", month.first if month else None,
+                      month.last if month else None)  # fmt: skip
+    how = "weak" if transform == "any" else "explicit"
+    period = Bind(spec, (month.text + ", " if month else "") + words, how)
     return make_claim(
-        ctx,
-        s,
-        kind="rate",
-        measure="macro",
-        subject=subj,
-        parts=[(q.start, q.end)],
-        rule="macro",
-        value=value,
-        unit="pct" if transform != "level_count" else "count",
-        decimals=q.decimals,
-        date=bind_date(ctx, s, q.start),
-        period=period,
-        hedge=s.hedge(q),
-        direction=d,
-        extra={
-            "transform": transform,
-            "month_stated": month is not None,
-            "from": frm,
-            "direction_word": d != 0,
-        },
-    )
+        ctx, s, kind="rate", measure="macro", subject=subj, parts=[(q.start, q.end)], rule="macro",
+        value=q.magnitude if transform == "level_count" else q.value,
+        unit="pct" if transform != "level_count" else "count", decimals=q.decimals,
+        date=bind_date(ctx, s, q.start), period=period, hedge=s.hedge(q), direction=d,
+        extra={"transform": transform, "month_stated": month is not None, "from": frm},
+    )  # fmt: skip
 
 
 _FED_VERBS = frozenset(
@@ -1295,14 +1359,14 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             used.add(q.start)
             out.append(make_claim(
                 ctx, s, kind="rate", measure="fed_move", subject=Bind(subject_by_key("fedfunds"), verb, "named"),
-                parts=[(q.start, q.end)], rule="fed", value=bp * d, unit="bp", date=bind_date(ctx, s, q.start),
+                parts=[(q.start, q.end)], rule="fed", value=bp * d, unit="bp", date=bind_date(ctx, s, q.start, spans_ok=True),
                 direction=d,
             ))  # fmt: skip
         elif q.unit == "pct" and q.is_range and "range" in prev:
             used.add(q.start)
             out.append(make_claim(
                 ctx, s, kind="rate", measure="fed_range", subject=Bind(subject_by_key("fedfunds"), "target range", "named"),
-                parts=[(q.start, q.end)], rule="fed", value=q.text, unit="pct", date=bind_date(ctx, s, q.start),
+                parts=[(q.start, q.end)], rule="fed", value=q.text, unit="pct", date=bind_date(ctx, s, q.start, spans_ok=True),
                 level=q.value, extra={"high": q.high},
             ))  # fmt: skip
     return out
@@ -1334,6 +1398,54 @@ def rule_other(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+_DIR_WORDS = {"higher": 1, "lower": -1, "up": 1, "down": -1}
+_DIR_NOUNS = {"gains": 1, "gain": 1, "advances": 1, "losses": -1, "loss": -1, "declines": -1}
+
+
+def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A direction without a figure: "U.S. stocks closed lower on Friday", "the S&P 500 ended
+    higher", "all three gauges closed out August with monthly losses"."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        if t.lower not in ("closed", "ended", "finished", "settled") or i + 1 >= len(toks):
+            continue
+        nxt = toks[i + 1 : i + 7]
+        d = _DIR_WORDS.get(nxt[0].lower)
+        if d is not None and len(nxt) > 1 and any(q.start == nxt[1].start for q in s.quantities):
+            continue  # "closed up 0.5%": the move rule's
+        if d is None and nxt[0].lower == "out":
+            d = next((_DIR_NOUNS[x.lower] for x in nxt if x.lower in _DIR_NOUNS), None)
+        if d is None:
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "market", "etf", "stock"):
+            continue
+        month = next(
+            (
+                x
+                for x in s.dates
+                if x.kind == "month" and x.start > t.start and x.first and x.start - t.end < 12
+            ),
+            None,
+        )
+        if month is not None:
+            period = Bind(
+                PeriodSpec("month", month.text, month.first, month.last), month.text, "explicit"
+            )
+        else:
+            period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+        proxy = subj.value.kind == "market"
+        if proxy:  # "stocks closed lower": the S&P 500 stands for the market, with a wider margin
+            subj = Bind(subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named")
+        end = nxt[-1].end if month is not None else nxt[0].end
+        return [make_claim(
+            ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(t.start, end)], rule="direction",
+            value="higher" if d > 0 else "lower", unit="", date=bind_date(ctx, s, t.start), period=period,
+            direction=d, extra={"proxy": proxy}, needs=("subject", "date", "period"),
+        )]  # fmt: skip
+    return []
+
+
 def _is_time(s: Sent, q: Quantity) -> bool:
     """A time of day ("16:14 ET", "4:02 p.m."): not a figure."""
     nxt = s.after(q.end, 2)
@@ -1356,6 +1468,7 @@ RULES: tuple[Rule, ...] = (
     rule_fed,
     rule_yield,
     rule_macro,
+    rule_annual_streak,
     rule_move,
     rule_close,
     rule_distance,
@@ -1364,8 +1477,8 @@ RULES: tuple[Rule, ...] = (
     rule_first,
     rule_toward,
     rule_extreme,
-    rule_annual_streak,
     rule_record,
+    rule_direction,
     rule_streak,
     rule_rank,
     rule_since,

@@ -66,7 +66,7 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
         return Band(-b.hi, -b.lo, -b.c_hi, -b.c_lo, b.text.replace(f"{-stated:g}%", f"{stated:g}%"))
     tol = _unit_tol(decimals)
     if comparator == "~":
-        w = max(1.0, 0.05 * stated, tol)
+        w = max(1.0, tol)  # "about 5%": ±1 pp, the labelling convention
         margin = max(w, 0.1)
         lo, hi = stated - w, stated + w
         return Band(lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: ±{w:g}pp")

@@ -180,6 +180,7 @@ UP_NOUNS = frozenset(
         "upswing",
         "upside",
         "ascent",
+        "growth",
     ]
 )
 DOWN_NOUNS = frozenset(
@@ -483,7 +484,6 @@ FOREIGN_NOUNS = frozenset(
         "yields",
         "rate",
         "rates",
-        "percent",
         "chance",
         "odds",
         "probability",

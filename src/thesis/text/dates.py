@@ -261,11 +261,12 @@ def _relative(kind: str, ref: dt.date) -> tuple[DateKind, dt.date, dt.date]:
         return "span", dt.date(ref.year - 1, 1, 1), dt.date(ref.year - 1, 12, 31)
     if kind == "next_year":
         return "span", dt.date(ref.year + 1, 1, 1), dt.date(ref.year + 1, 12, 31)
+    # "year-end", "the end of the month": a deadline more often than a day a figure is about
     if kind == "month_end":
         end = month_end(ref.year, ref.month)
-        return "day", end, end
+        return "span", end, end
     end = dt.date(ref.year, 12, 31)  # year_end
-    return "day", end, end
+    return "span", end, end
 
 
 def _prev_word(tokens: list[Token], i: int) -> Token | None:
@@ -579,7 +580,9 @@ _TRAILING = [
     ("in the past <u>", "trailing1"), ("in the last <u>", "trailing1"), ("the past <u>", "trailing1"),
     ("from <num> <u> ago", "ago"), ("<num> <u> ago", "ago"), ("from a <u> ago", "ago1"),
     ("from a <u> earlier", "ago1"), ("a <u> ago", "ago1"), ("a <u> earlier", "ago1"),
-    ("from <num> <u> earlier", "ago"),
+    ("from <num> <u> earlier", "ago"), ("the latest <num> <u> stretch", "trailing"),
+    ("the past <num> <u> stretch", "trailing"), ("the last <num> <u> stretch", "trailing"),
+    ("the latest <num> <u> period", "trailing"),
 ]  # fmt: skip
 _UNITS = {
     "day": "day", "days": "day", "session": "session", "sessions": "session",
