@@ -123,15 +123,22 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
 
 
 def _foreign_between(s: Sent, a: int, b: int, own_stock: bool = False) -> bool:
-    """Whether the words between a subject's name and a number name something else ("the S&P
-    500's earnings rose 14%", "S&P 500 futures fell 1%")."""
+    """Whether the words between a subject's name and a number name something else: a noun right
+    after the name ("the S&P 500's earnings rose 14%", "S&P 500 futures fell 1%") or in the
+    number's own clause ("..., while bonds fell 1%"). An aside between commas ("The S&P 500, an
+    index of the 500 largest companies, surpassed 4,000") does not count."""
+    words = [t for t in s.doc.tokens_in(a, b) if t.kind == "word"]
+    if own_stock and words and words[0].lower in ("stock", "shares", "share", "stocks"):
+        words = words[1:]  # "NVIDIA stock", "Apple shares": the company's own price
+    head = [t for t in words[:3] if t.end <= (words[0].end if words else a) + 30]
+    cl = s.clause_of(b)
     last_q = max((x.end for x in s.quantities if a <= x.start and x.end <= b), default=a)
-    toks = s.doc.tokens_in(last_q, b)
-    if len(toks) > 14:
-        toks = toks[-14:]
-    if own_stock and toks and toks[0].lower in ("stock", "shares", "share"):
-        toks = toks[1:]  # "NVIDIA stock", "Apple shares": the company's own price
-    return any(t.base in FOREIGN_NOUNS for t in toks if t.kind == "word")
+    tail = [t for t in words if t.start >= max(cl.start, last_q)][-14:]
+    if own_stock and tail and tail[0].lower in ("stock", "shares", "share"):
+        tail = tail[1:]
+    if head and head[0].lower in ("an", "a", "which", "the", "that", "who"):
+        head = []  # an aside starts here
+    return any(t.base in FOREIGN_NOUNS for t in (*head, *tail))
 
 
 def bind_date(

@@ -140,6 +140,8 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
                 w
                 in (
                     "or",
+                    "higher",
+                    "lower",
                     ",",
                     "and",
                     "today",
@@ -489,12 +491,14 @@ def _stated_base(
 
 
 def _last_stated(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
-    """The last level the article states before ``q``, in this sentence or the one before."""
+    """The last level the article states before ``q``: in this sentence or the one before, or up
+    to five sentences back when the sentence says "the current price"."""
+    reach = 5 if "current" in s.words_after(q.end, 8) + s.words_before(q.start, 8) else 1
     for c in reversed(ctx.stated):
         if (
             c.start < q.start
             and isinstance(c.stated_value, float)
-            and s.index - _sent_index(ctx, c.start) <= 1
+            and s.index - _sent_index(ctx, c.start) <= reach
         ):
             return c
     return None
@@ -680,13 +684,18 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         nxt = [x.lower for x in toks[i + 1 : i + 4]]
         prev = [x.lower for x in toks[max(0, i - 3) : i]]
-        is_record = ((w == "record" and (not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
+        latest = (
+            bool(prev)
+            and prev[-1] in ("latest", "new", "fresh", "another")
+            and (not nxt or nxt[0] in ("in", "for", "as", "on", "."))
+        )
+        is_record = ((w == "record" and (latest or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
                      (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
                      (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
         if (
             not is_record
             or any(p in _NOT_RECORD_BEFORE for p in prev)
-            or "for" in nxt[:1]
+            or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
         ):
             continue

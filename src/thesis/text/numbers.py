@@ -490,7 +490,8 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
             same_unit = (
                 a.unit == b.unit or a.unit == "plain" or (a.unit, b.unit) == ("usd", "plain")
             )
-            if ok_join and same_unit and len(gap) <= 5 and not a.sign and not a.bound:
+            close = a.value > 0 and abs(b.value) <= 2.5 * a.value  # "63 to 25,822.29" is no range
+            if ok_join and same_unit and close and len(gap) <= 5 and not a.sign and not a.bound:
                 lo, hi = a.value, abs(b.value)
                 if hi > lo and a.scale == b.scale:
                     out.append(
