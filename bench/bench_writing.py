@@ -7,7 +7,7 @@ times
    from the store in ``$THESIS_HOME`` when it holds the bundled example, else for the hand-built
    outlook of ``tests/writing/test_article.py``;
 2. quantstats' full HTML tearsheet for the S&P 500 (skfolio's ``load_sp500_index`` daily returns);
-3. checking one article with :mod:`thesis.writing.claims`, when that module and ``../shared/articles``
+3. checking one article with :mod:`thesis.claims`, when that module and ``../shared/articles``
    are there.
 
 Targets (issue 4): the article in at most half of quantstats' time; a check in under 1 s. Each
@@ -98,8 +98,8 @@ def main() -> None:
     shared = Path(os.environ.get("THESIS_SHARED", ROOT.parent / "shared")) / "articles"
     article = shared / "001-full.txt"
     try:
+        from thesis.claims import check_article
         from thesis.data.store import Store, default_store_path
-        from thesis.writing.claims import check_article
 
         if not article.exists():
             raise FileNotFoundError(article)

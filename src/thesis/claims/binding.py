@@ -239,14 +239,32 @@ def date_of(bind: Bind) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None]
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
     """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
     cl = s.clause_of(q.start)
-    # period words in the clause (or just after the number, across a comma)
+    # period words in the clause (or just after the number, across a comma), that no other number
+    # owns: "a gain of 0.1% for the month after a 5% drawdown" gives the month to the 0.1%
+    mine = (None, q, _partner(s, q))
     near = [p for p in s.periods if cl.start <= p.start < cl.end or q.end <= p.start <= q.end + 60]
-    near = [p for p in near if p.kind not in ("yoy", "mom", "qoq", "annualized")]
+    near = [
+        p
+        for p in near
+        if p.kind not in ("yoy", "mom", "qoq", "annualized") and _owner(s, p) in mine
+    ]
+    near = [
+        p
+        for p in near
+        if not (p.kind == "since" and p.start > q.end and "," in ctx.doc.text[q.end : p.start])
+    ]
+    if not near:  # "For the week, the index rose 3.7%": period words that open the sentence
+        near = [
+            p
+            for p in s.periods
+            if p.end <= q.start and p.start - s.start <= 12 and _owner(s, p) in mine
+        ]
     if near:
         p = min(near, key=lambda p: abs(p.start - q.end))
         spec = _spec_from_period(ctx, s, p)
         if spec is not None:
-            return Bind(spec, p.text, "explicit" if p.strong else "weak")
+            strong = p.strong and spec.kind not in ("since_low", "since_high")
+            return Bind(spec, p.text, "explicit" if strong else "weak")
     # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's")
     for d in s.dates:
         if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl):
@@ -272,6 +290,33 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
 
 
+def _partner(s: Sent, q: Quantity) -> Quantity | None:
+    """The other figure of a pair ("34.62 points or 0.50%", "516 points, or 1.3%"): both share
+    one period and one date."""
+    i = s.quantities.index(q)
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(s.quantities):
+            a, b = sorted((q, s.quantities[j]), key=lambda x: x.start)
+            gap = s.doc.text[a.end : b.start].replace(",", " ").split()
+            if gap in (["or"], ["points", "or"], ["point", "or"], ["pts", "or"]):
+                return s.quantities[j]
+    return None
+
+
+def _owner(s: Sent, p: Any) -> Quantity | None:
+    """The number a period phrase belongs to: the one it directly follows ("0.1% for the month"),
+    else the one right after it ("year-to-date it is up 1.53%")."""
+    prev = [x for x in s.quantities if x.end <= p.start]
+    if (
+        prev
+        and p.start - prev[-1].end <= 25
+        and not any(t.text in (",", ";") for t in s.doc.tokens_in(prev[-1].end, p.start))
+    ):
+        return prev[-1]
+    nxt = [x for x in s.quantities if x.start >= p.end]
+    return nxt[0] if nxt else (prev[-1] if prev else None)
+
+
 def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     """Whether a month/year mention sets the period of ``q``: "in November", "for 2024",
     "November's gain of", "its 2025 gain", "closed out 2025"."""
@@ -290,7 +335,7 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     nw = nxt[0].lower if nxt else ""
     if pw in ("in", "for", "during", "through", "over", "out", "of", "throughout"):
         return True
-    if d.text.endswith(("'s", "’s")) or nw in (
+    return d.text.endswith(("'s", "’s")) or nw in (
         "'s",
         "’s",
         "gain",
@@ -302,9 +347,7 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         "decline",
         "rally",
         "performance",
-    ):
-        return True
-    return False
+    )
 
 
 def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
@@ -314,7 +357,16 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
             (d for d in s.dates if d.start >= p.start and d.start <= p.end and d.first), None
         )
         if anchor is None:
-            return PeriodSpec("since", p.text)  # "since the April low": the judge reads the anchor
+            return PeriodSpec("since", p.text)  # "since the election": no date to start from
+        words = p.anchor.lower().split()
+        ext = next(
+            (w for w in words if w in ("low", "lows", "bottom", "trough", "high", "highs", "peak")),
+            None,
+        )
+        if ext is not None and anchor.kind in ("month", "year", "quarter"):
+            # "since the April low": from the lowest close of April (an intraday low differs)
+            kind = "since_low" if ext in ("low", "lows", "bottom", "trough") else "since_high"
+            return PeriodSpec(kind, p.text, first=anchor.first, last=anchor.last)
         return PeriodSpec("since", p.text, anchor=anchor.first, last=anchor.last)
     if kind in ("month", "year"):
         # "for the month", "for the year": the month or year of the reference date
@@ -378,9 +430,11 @@ def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
         t = toks[i]
         if t.kind == "number" and toks[i + 1].text == ":" and toks[i + 2].kind == "number":
             return True
-        if t.kind == "number" and toks[i + 1].lower in ("a", "p", "am", "pm") and len(t.text) <= 2:
-            if toks[i + 1].lower in ("am", "pm") or (i + 2 < len(toks) and toks[i + 2].text == "."):
-                return True
+        ampm = toks[i + 1].lower in ("am", "pm") or (
+            toks[i + 1].lower in ("a", "p") and i + 2 < len(toks) and toks[i + 2].text == "."
+        )
+        if t.kind == "number" and len(t.text) <= 2 and ampm:
+            return True
     return False
 
 

@@ -293,6 +293,12 @@ def _previous_with_subject(sents: list[Sent], s: Sent) -> tuple[Subject, str] | 
         m = prev.first_subject()
         if m is not None and m.subject is not None:
             return m.subject, m.text
+        # "The index traded between ... It rose ...": the back-reference before, resolved
+        a = next((x for x in prev.subjects if x.anaphora in ("index", "benchmark")), None)
+        if a is not None:
+            subj, how = resolve_anaphora(prev.doc, sents, prev, a)
+            if subj is not None:
+                return subj, how
         if prev.bullet and prev.header is not None:
             m = prev.header.first_subject()
             if m is not None and m.subject is not None:

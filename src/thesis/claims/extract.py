@@ -33,6 +33,7 @@ class Extraction:
     claims: list[Claim]
     warnings: list[str] = field(default_factory=list)
     doc: Doc | None = None
+    ctx: Ctx | None = None
 
 
 def extract(
@@ -98,7 +99,7 @@ def extract(
     claims = _dedupe(claims)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i:02d}"
-    return Extraction(claims, warnings, doc)
+    return Extraction(claims, warnings, doc, ctx)
 
 
 def extract_claims(text: str, article_date: dt.date | None, **kw: object) -> list[Claim]:
@@ -146,15 +147,14 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
     day = window[1]
     for s in sents[:3]:
         for d in s.dates:
-            if (
+            single = (
                 d.kind in ("weekday", "relative", "day")
                 and d.first is not None
                 and d.first == d.last
-            ):
-                if day - dt.timedelta(days=6) <= d.first <= day and (
-                    d.kind != "day" or d.weekday is not None or d.first == day
-                ):
-                    return d
+            )
+            recent = single and d.first is not None and day - dt.timedelta(days=6) <= d.first <= day
+            if recent and (d.kind != "day" or d.weekday is not None or d.first == day):
+                return d
     return None
 
 

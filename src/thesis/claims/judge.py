@@ -320,6 +320,16 @@ def _period_start(
         return (*got, "last close of the prior week") if got else _na("no close before the week")
     if k in ("trailing", "ago") and p.n:
         return _back(s, end_t, p.n, p.unit or "day")
+    if k in ("since_low", "since_high") and p.first is not None and p.last is not None:
+        w = s.loc[ts(p.first) : ts(p.last)]
+        if w.empty:
+            return _na(f"no close in {p.text!r}")
+        t = w.idxmin() if k == "since_low" else w.idxmax()
+        return (
+            t,
+            float(w.loc[t]),
+            f"{'lowest' if k == 'since_low' else 'highest'} close of {p.first:%Y-%m}",
+        )
     if k == "swing":
         # "plummeted 19% in a matter of weeks": from the extreme close of the months before
         w = s.loc[end_t - pd.Timedelta(days=120) : end_t]

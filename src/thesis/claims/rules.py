@@ -431,11 +431,8 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         used.add(q.start)
         if lvl is not None:
             used.add(lvl.start)
-        kind = (
-            "distance_to_level"
-            if ref in ("record", "peak", "52w", "high", "low", "level")
-            else "pct_change"
-        )
+        named_ref = w0 != "from" or ref in ("record", "peak", "52w", "high", "low", "level")
+        kind = "distance_to_level" if named_ref else "pct_change"
         base = _stated_base(ctx, s, q, subj, date)
         out.append(make_claim(
             ctx, s, kind=kind, measure="distance", subject=subj, parts=[(q.start, words_end)], rule="distance",
@@ -465,7 +462,7 @@ def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None
             end = t.end
             continue  # "52-week", "2026": part of the reference's name
         if w in _REF_WORDS and ref in (None, "high", "low", "level"):
-            ref = _REF_WORDS[w] if not (ref == "52w") else ref
+            ref = _REF_WORDS[w] if ref != "52w" else ref
         if t.kind == "punct" and t.text in (",", ";", ".", "(") and w != "$":
             break
         end = t.end
@@ -482,11 +479,12 @@ def _stated_base(
     for c in reversed(ctx.stated):
         if c.start >= q.start or (day is not None and c.date is not None and c.date != day):
             continue
-        if c.subject is not None and c.subject.key == key and isinstance(c.stated_value, float):
-            if s.index - _sent_index(ctx, c.start) <= 3 or (
-                s.header is not None and c.start >= s.header.start
-            ):
-                return c.stated_value
+        same = c.subject is not None and c.subject.key == key and isinstance(c.stated_value, float)
+        near = s.index - _sent_index(ctx, c.start) <= 3 or (
+            s.header is not None and c.start >= s.header.start
+        )
+        if same and near:
+            return float(c.stated_value)  # type: ignore[arg-type]
     return None
 
 
@@ -613,6 +611,26 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+_TAKE = frozenset(
+    {
+        "take",
+        "takes",
+        "put",
+        "puts",
+        "send",
+        "sends",
+        "bring",
+        "brings",
+        "leave",
+        "leaves",
+        "land",
+        "lands",
+        "push",
+        "drag",
+    }
+)
+
+
 def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None] | None:
     after = [
         w
@@ -628,17 +646,23 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
     if (
         sign == 0
         and need
-        and any(w in ("need", "needs", "must", "would", "has", "have") for w in prev)
+        and any(
+            w in ("need", "needs", "must", "would", "has", "have", "should", "if") for w in prev
+        )
     ):
         sign = 1 if need in UP_WORDS else -1
     if sign == 0:
         return None
     nxt = s.next_quantity(q)
     tail = s.words_after(q.end, 10)
+    # "a 10% fall would take it near 6,117", "should it fall 10%, it would land near 6,211"
+    takes = any(w in _TAKE for w in tail[:7]) and any(
+        w in ("near", "around", "at", "to") for w in tail[:9]
+    )
     if (
         nxt is not None
         and _is_level(nxt)
-        and ("to" in tail[:6] or "toward" in tail[:6] or "towards" in tail[:6])
+        and ("to" in tail[:6] or "toward" in tail[:6] or "towards" in tail[:6] or takes)
         and nxt.start - q.end < 60
     ):
         return sign, nxt, None
@@ -1179,12 +1203,9 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             out.extend(_yield_move(ctx, s, q, subj, used))
             continue
         prev = s.words_before(q.start, 3)
-        if (
-            not any(w in _YIELD_LEAD for w in prev)
-            or prev[-1:] == ["of"]
-            and "from" in s.words_before(q.start, 8)
-        ):
-            continue
+        reference = prev[-1:] == ["of"] and "from" in s.words_before(q.start, 8)
+        if not any(w in _YIELD_LEAD for w in prev) or reference:
+            continue  # "from its 52-week high of 4.231%": a reference, not the level now
         hedge = s.hedge(q)
         if hedge[1] == "=" and prev and prev[-1] in ("topped", "above", "exceeded", "crossed"):
             hedge = (prev[-1], ">")

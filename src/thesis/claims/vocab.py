@@ -198,12 +198,9 @@ DOWN_NOUNS = frozenset(
         "slump",
         "retreat",
         "selloff",
-        "pullback",
         "dive",
         "tumble",
         "decrease",
-        "drawdown",
-        "correction",
         "downside",
     ]
 )
@@ -328,8 +325,6 @@ FORECAST_WORDS = frozenset(
         "economists",
         "if",
         "unless",
-        "target",
-        "targets",
         "aims",
         "aim",
         "hopes",

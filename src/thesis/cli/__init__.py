@@ -33,8 +33,11 @@ def _root(
 
 
 def _register() -> None:
-    from thesis.cli import commands  # noqa: F401  (defines run, new, check, calibrate on `app`)
+    from thesis.cli import commands  # noqa: F401  (defines run, new, calibrate on `app`)
+    from thesis.cli.check import check_command
     from thesis.cli.data import app as data_app
+
+    app.command("check")(check_command)
 
     app.add_typer(
         data_app, name="data", help="The market data store: list, show, import, update, bundle."

@@ -1,4 +1,8 @@
-"""`thesis check ARTICLE`: judge the numeric claims of someone else's article against the store."""
+"""`thesis check ARTICLE`: judge the claims of someone else's article against the store.
+
+Imports are lazy: the command line starts with Typer only; the checker and the store load when the
+command runs (and rich only for the table output).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ def check_command(
         ..., help="The article: a .txt, .md or .html file, or - for stdin."
     ),
     date: str | None = typer.Option(
-        None, "--date", help="The article's date (YYYY-MM-DD); default: from the file."
+        None,
+        "--date",
+        help="The article's date: YYYY-MM-DD, or YYYY-MM when only the month is known.",
     ),
     fmt: str = typer.Option("table", "--format", help="Output: table, json or html."),
     out: Path | None = typer.Option(
@@ -23,20 +29,68 @@ def check_command(
     store_path: Path | None = typer.Option(
         None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
     ),
+    extractor: str = typer.Option(
+        "rules",
+        "--extractor",
+        help="rules, or llm: a model proposes frames (needs --llm-base-url).",
+    ),
+    llm_base_url: str | None = typer.Option(
+        None, "--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1"
+    ),
+    llm_model: str | None = typer.Option(None, "--llm-model", help="Model name at that endpoint."),
+    llm_key_env: str = typer.Option(
+        "OPENAI_API_KEY", "--llm-key-env", help="Environment variable that holds the API key."
+    ),
+    llm_timeout: float = typer.Option(
+        60.0, "--llm-timeout", help="Seconds for the model's answer."
+    ),
+    lock_timeout: float = typer.Option(
+        30.0, "--lock-timeout", help="Seconds to wait for a store another process holds."
+    ),
 ) -> None:
-    """Extract the article's numeric claims and judge each against the store (as of the article's
-    date) and the article's own arithmetic: supported, contradicted or unverifiable, with evidence."""
-    from thesis.data.store import Store, default_store_path
+    """Extract the article's claims and judge each against the store (as of the article's date)
+    and the article's own arithmetic: supported, contradicted or unverifiable, with evidence.
+
+    A claim is judged only when its sentence binds what it is about (the series, the period, the
+    date); otherwise it is unverifiable and the evidence says which part is missing. A damaged or
+    locked store stops the check with an error: it is never reported as "no data".
+    """
     from thesis.errors import CheckError
-    from thesis.writing.claims import check_article
-    from thesis.writing.claims.report import print_table
 
     if fmt not in ("table", "json", "html"):
         raise CheckError(f"unknown format {fmt!r}", where="--format", fix="use table, json or html")
+    if extractor not in ("rules", "llm"):
+        raise CheckError(
+            f"unknown extractor {extractor!r}", where="--extractor", fix="use rules or llm"
+        )
+    llm = None
+    if extractor == "llm":
+        if not llm_base_url or not llm_model:
+            raise CheckError(
+                "--extractor llm needs --llm-base-url and --llm-model",
+                where="--extractor",
+                fix="e.g. --llm-base-url http://127.0.0.1:11434/v1 --llm-model llama3.1",
+            )
+        from thesis.claims.llm import LLMExtractor
+
+        llm = LLMExtractor(llm_base_url, llm_model, llm_key_env, llm_timeout)
+
+    from thesis.claims import check_article
+    from thesis.data.store import Store, default_store_path
+
     path = store_path or default_store_path()
-    store = Store(path, read_only=True) if path.exists() else None
+    store = None
+    if path.exists():
+        store = Store(
+            path,
+            read_only=True,
+            lock_timeout=lock_timeout,
+            on_wait=lambda msg: typer.echo(f"waiting: {msg}", err=True),
+        )
     try:
-        report = check_article(article, store, date=date)
+        if store is not None:
+            store.series_ids()  # open now: a damaged or locked store stops here with its error
+        report = check_article(article, store, date=date, extractor=llm)
     finally:
         if store is not None:
             store.close()
@@ -46,6 +100,8 @@ def check_command(
             "`thesis data import ../shared/data` or `thesis data bundle`"
         )
     if fmt == "table":
+        from thesis.claims.report import print_table
+
         if out is None:
             print_table(report)
         else:
@@ -59,6 +115,5 @@ def check_command(
         typer.echo(text)
     else:
         out.write_text(text, encoding="utf-8")
-    if fmt == "json":
-        for w in report.warnings:
-            typer.echo(f"warning: {w}", err=True)
+    for w in report.warnings:
+        typer.echo(f"warning: {w}", err=True)

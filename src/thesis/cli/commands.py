@@ -1,4 +1,5 @@
-"""Top-level commands: ``thesis run``, ``thesis new``, ``thesis calibrate``, ``thesis check``.
+"""Top-level commands: ``thesis run``, ``thesis new``, ``thesis calibrate`` (``thesis check`` is in
+:mod:`thesis.cli.check`).
 
 Each command parses its options, calls the public API and prints with rich; nothing here computes.
 """
@@ -252,29 +253,3 @@ def calibrate(
     console.print(
         "Coverage should be near the nominal 0.50 / 0.80 / 0.95; lower Brier and CRPS are better."
     )
-
-
-@app.command()
-def check(
-    article: str = typer.Argument(
-        ..., help="Article file (.txt, .md, .html) or - for standard input."
-    ),
-    date: str | None = typer.Option(
-        None, "--date", help="The article's date YYYY-MM-DD (else read from the file)."
-    ),
-    format: str = typer.Option("table", "--format", help="table, json or html."),
-    out: Path | None = typer.Option(
-        None, "--out", help="Write the report to this file instead of the terminal."
-    ),
-    store_path: Path | None = typer.Option(
-        None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
-    ),
-) -> None:
-    """Check an article's numeric claims against the data and its own arithmetic.
-
-    Each claim is judged supported, contradicted or unverifiable, with the evidence and the
-    tolerance used; unverifiable claims say what data would settle them.
-    """
-    from thesis.cli.check import check_command
-
-    check_command(article=article, date=date, fmt=format, out=out, store_path=store_path)

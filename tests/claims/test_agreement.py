@@ -13,7 +13,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from thesis.writing.claims import check_article
+from thesis.claims import check_article
 
 
 def _overlap(a: str, b: str) -> float:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from thesis.errors import CheckError
-from thesis.writing.claims import check_article, parse_article, read_article
+from thesis.claims import check_article, parse_article, read_article
 
 
 def test_empty_file_names_file_and_fix(fixtures_dir):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from thesis.writing.claims.extract import extract_claims, split_sentences
-from thesis.writing.claims.resolve import find_dates
+from thesis.claims import extract_claims
+from thesis.text import split_sentences
+from thesis.text import find_dates
 
 D = dt.date(2025, 12, 19)  # a Friday
 

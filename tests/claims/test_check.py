@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from thesis.writing.claims import check_article, check_text, parse_article
+from thesis.claims import check_article, check_text, parse_article
 
 
 def _find(rep, needle):

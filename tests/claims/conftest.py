@@ -1,4 +1,4 @@
-"""Fixtures for the claim checker: one store imported from ../shared/data per test session."""
+"""Fixtures for the claim checker: the session's store imported from ../shared/data."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from thesis.writing.claims import check_article
+from thesis.claims import check_article
 
 S, C, U = "supported", "contradicted", "unverifiable"
 
