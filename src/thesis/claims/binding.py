@@ -100,6 +100,8 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                 return Bind(subj, how, "anaphora")
             continue
         if m.subject is not None:
+            if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
+                continue  # "the Zorblax index of moon stocks": the index is the subject
             if _foreign_between(s, m.end, pos, m.subject.kind in ("stock", "etf")):
                 return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
             how = "market" if m.subject.kind == "market" else "named"
@@ -252,6 +254,9 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         p
         for p in near
         if not (p.kind == "since" and p.start > q.end and "," in ctx.doc.text[q.end : p.start])
+        and not (
+            p.kind == "since" and any(w in _SUPERLATIVE_WORDS for w in s.words_before(p.start, 3))
+        )
     ]
     if not near:  # "For the week, the index rose 3.7%": period words that open the sentence
         near = [
@@ -270,10 +275,15 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl):
             kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
             return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
+    # a day named in the clause, or anywhere in the sentence ("closed at 6,650.12 on Friday, a rise
+    # of 1.9%"): the session's move
     days = [
         d
         for d in s.dates
         if d.kind in _DAYLIKE and d.first is not None and cl.start <= d.start < cl.end
+    ]
+    days = days or [
+        d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
     ]
     if days:
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit")
@@ -288,6 +298,13 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     ):
         return Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
+
+
+#: "the worst since April", "its best week since May": a since-claim of its own, not a period
+_SUPERLATIVE_WORDS = frozenset(
+    "highest lowest largest biggest longest best worst slowest fastest weakest strongest smallest "
+    "steepest sharpest week month day session gain drop".split()
+)
 
 
 def _partner(s: Sent, q: Quantity) -> Quantity | None:
@@ -469,10 +486,18 @@ def make_claim(
     b = max(p[1] for p in parts)
     subj: Subject | None = subject.value
     # the quote runs from the subject's name when it is near, to the last word used
-    if subject.how == "named" and lead:
-        m = next((m for m in reversed(s.subjects) if m.start < a and m.text == subject.words), None)
-        if m is not None and a - m.end <= 80 and s.start <= m.start:
+    if lead and subject.how in ("named", "anaphora", "market", "unknown"):
+        before = [m for m in s.subjects if m.start < a]
+        m = next((m for m in reversed(before) if m.text == subject.words), None) or (
+            before[-1] if before else None
+        )
+        if m is not None and a - m.end <= 80:
             a = m.start
+    if hedge[0] and hedge[1] != "intraday":  # "about 10% below": the hedge is part of the words
+        k = ctx.doc.text.rfind(hedge[0], max(s.start, a - len(hedge[0]) - 12), a)
+        if k >= 0:
+            a = k
+    a, b = _with_time_words(s, a, b, date, period)
     quote, qa, qb = _quote(ctx.doc.text, a, b)
     c = Claim(
         quote=quote,
@@ -527,6 +552,25 @@ def make_claim(
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
     return c
+
+
+def _with_time_words(
+    s: Sent, a: int, b: int, date: Bind | None, period: Bind | None
+) -> tuple[int, int]:
+    """Take into the quote the date or period words right around it: "... on Thursday",
+    "Last week the benchmark fell ..."."""
+    spans: list[tuple[int, int]] = []
+    if date is not None and isinstance(date.value, DateMention):
+        spans.append((date.value.start, date.value.end))
+    if period is not None and isinstance(period.value, PeriodSpec) and period.value.text:
+        spans += [(p.start, p.end) for p in s.periods if p.text == period.value.text]
+    text = s.doc.text
+    for x, y in spans:
+        if b <= x <= b + 5 and y <= s.end and "\n" not in text[b:x]:
+            b = y
+        elif a - 30 <= y <= a and x >= s.start and "," not in text[y:a] and "\n" not in text[y:a]:
+            a = x
+    return a, b
 
 
 def _quote(text: str, a: int, b: int) -> tuple[str, int, int]:

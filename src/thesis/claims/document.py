@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from thesis.claims.subjects import MARKET, Subject, SubjectFinder, SubjectMention, subject_by_key
-from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, HEDGES, UP_NOUNS, UP_WORDS
+from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, FOREIGN_NOUNS, HEDGES, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, Period, find_dates, find_periods
 from thesis.text.numbers import Quantity, find_numbers, find_quantities
 from thesis.text.sentences import Clause, Sentence, split_clauses, split_sentences
@@ -203,8 +203,12 @@ class Sent:
                 return 1, t.text
             if w in ("lower", "down") or w in DOWN_NOUNS:
                 return -1, t.text
-            if t.kind != "word":
-                break
+            if (
+                t.kind != "word"
+                or w in FOREIGN_NOUNS
+                or any(m.start == t.start for m in self.subjects)
+            ):
+                break  # "a 3.1% GDP growth surprise": the growth of something else
         # "lost 516 points, or 1.3%": the second figure of a pair takes the first one's direction
         words = [t.lower for t in prev]
         if words[-2:] in (["or"], [",", "or"]) or words[-1:] == ["or"] or words[-2:] == [",", "or"]:

@@ -475,7 +475,7 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
         + ", ".join(f"{k} = {v:+.2f}%" for k, v in readings.items())
         + f" vs stated {stated:+g}%"
     )
-    comp = readings["(base / level − 1)"]
+    comp = (L / b - 1) * 100  # the distance from the base to the level, as the old checker did
     if any(v is True for v in oks.values()):
         return Outcome(True, ev, band.text, round(comp, 4))
     if all(v is False for v in oks.values()):
@@ -538,6 +538,15 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if len(w) < 3 or ts(day) > s.index[-1] + pd.Timedelta(days=4):
         return _na(f"no {sid} data up to {day}")
     w = _resample(w, unit)
+    if unit in ("week", "month") and len(w) > 1:
+        last = w.index[-1]
+        ended = (
+            (last + pd.Timedelta(days=3)).month != last.month
+            if unit == "month"
+            else last.weekday() >= 4
+        )
+        if not ended:
+            w = w.iloc[:-1]  # "its seventh straight monthly advance" counts finished months
     sign = c.direction or 1
     if c.extra.get("snapped"):
         r = _runs(w.iloc[:-1], sign)
@@ -606,6 +615,8 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         )
     else:
         series = w * (1 if _SUP_MAX.get(sup, True) else -1)
+    if what in ("gain", "drop") or str(what).startswith("streak"):
+        pass  # already signed so that the superlative ("worst drop", "largest gain") is the max
     cur_t = series.index[-1]
     cur = float(series.iloc[-1])
     if c.extra.get("anchor_day"):

@@ -189,9 +189,14 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if q.unit not in _MOVE_UNITS and not implied:
             continue
         d, verb = s.direction(q)
-        subj = bind_subject(ctx, s, q.start)
+        subj = bind_subject(ctx, s, q.start, after_ok=True)
         if d == 0 or not _price_subject(subj) or _distance_follows(s, q) or _upside_follows(s, q):
             continue
+        nxt_word = s.words_after(q.end, 2)
+        if nxt_word and (nxt_word[0] in UP_NOUNS or nxt_word[0] in DOWN_NOUNS):
+            continue  # "a 1.2% drop": the noun_move rule's
+        if d > 0 and nxt_word[:2] and nxt_word[-1] in UP_NOUNS and verb.lower() == nxt_word[-1]:
+            continue  # "a 3.1% GDP growth": not a move of the subject
         if _upside_parts(s, q) is not None:
             continue  # "a potential 45% increase from its current price": the upside rule's
         lvl = level_after(s, q)
@@ -375,7 +380,7 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             noun = prev[-2]
         if noun is None or noun in ("upside", "downside"):
             continue
-        subj = bind_subject(ctx, s, q.start)
+        subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
         d = 1 if noun in UP_NOUNS else -1
@@ -384,12 +389,20 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             period = Bind(period.value, "no period words", "none")
         used.add(q.start)
         out.append(make_claim(
-            ctx, s, kind="pct_change", measure="change", subject=subj, parts=[(q.start, q.end + 12)],
+            ctx, s, kind="pct_change", measure="change", subject=subj, parts=[(q.start, _noun_end(s, q, noun))],
             rule="noun_move", value=q.value * d, unit="pct", decimals=q.decimals,
             date=bind_date(ctx, s, q.start), period=period, hedge=s.hedge(q), direction=d,
             needs=("subject", "date", "period"),
         ))  # fmt: skip
     return out
+
+
+def _noun_end(s: Sent, q: Quantity, noun: str) -> int:
+    """The end of the noun that names a move ("a 16.4% price return" → after "return")."""
+    for t in s.after(q.end, 4):
+        if t.lower == noun:
+            return t.end
+    return q.end
 
 
 _BELOW = frozenset({"below", "under", "beneath", "short", "shy", "off", "down", "away"})
@@ -900,11 +913,22 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None:
             continue
         what = _since_what(head)
+        # "largest four-day gain": the window is the number before "-day"
+        win = toks[max(0, i - 8) : i]
         n = next(
             (
                 _count(x)
-                for x in toks[max(0, i - 8) : i]
-                if _count(x) and x.lower not in ("a", "an")
+                for k, x in enumerate(win[:-1])
+                if _count(x)
+                and x.lower not in ("a", "an")
+                and (
+                    win[k + 1].lower in _UNIT_WORDS
+                    or (
+                        win[k + 1].text == "-"
+                        and k + 2 < len(win)
+                        and win[k + 2].lower in _UNIT_WORDS
+                    )
+                )
             ),
             None,
         )
@@ -1315,6 +1339,9 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
     months = [d for d in s.dates if d.kind == "month" and d.start > q.end]
     if len(months) >= 2 and s.words_before(months[1].start, 1) == ["from"]:
         return "mom", f"{months[0].text} from {months[1].text}"
+    before = s.words_before(q.start, 8)
+    if "annual" in before or "year-over-year" in before or "12-month" in before:
+        return "yoy", "annual"
     if key == "gdp":
         return "annualized", "GDP growth (annualized, as reported)"
     return "any", "no period words (year over year or month over month)"
