@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from thesis.errors import CheckError
 from thesis.claims import check_article, parse_article, read_article
+from thesis.errors import CheckError
 
 
 def test_empty_file_names_file_and_fix(fixtures_dir):

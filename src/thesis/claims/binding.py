@@ -302,8 +302,28 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
 
 #: "the worst since April", "its best week since May": a since-claim of its own, not a period
 _SUPERLATIVE_WORDS = frozenset(
-    "highest lowest largest biggest longest best worst slowest fastest weakest strongest smallest "
-    "steepest sharpest week month day session gain drop".split()
+    [
+        "highest",
+        "lowest",
+        "largest",
+        "biggest",
+        "longest",
+        "best",
+        "worst",
+        "slowest",
+        "fastest",
+        "weakest",
+        "strongest",
+        "smallest",
+        "steepest",
+        "sharpest",
+        "week",
+        "month",
+        "day",
+        "session",
+        "gain",
+        "drop",
+    ]
 )
 
 
