@@ -126,10 +126,20 @@ def ciks_from_store(store: Any) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for sym, cik in zip(sec["symbol"], sec["cik"], strict=True):
-        m = _CIK_RE.match(str(cik).strip()) if cik is not None and str(cik) != "nan" else None
-        if m and isinstance(sym, str):
-            out[sym.upper()] = m.group(1)
+        c = _cik_text(cik)
+        if c and isinstance(sym, str):
+            out[sym.upper()] = c
     return out
+
+
+def _cik_text(cik: Any) -> str | None:
+    """A CIK as digits without leading zeros (from an int, a float such as 789019.0 or text)."""
+    if cik is None or isinstance(cik, bool):
+        return None
+    if isinstance(cik, float):
+        return str(int(cik)) if cik == cik and cik.is_integer() and cik > 0 else None
+    m = _CIK_RE.match(str(cik).strip())
+    return m.group(1) if m else None
 
 
 class RateLimiter:
@@ -414,7 +424,8 @@ def _load_json(body: bytes, *, where: str) -> Any:
             fix="run `thesis data update` again; report it if it persists",
         ) from None
     except json.JSONDecodeError as e:
-        cut = e.pos >= len(body.rstrip()) - 1
+        # a whole JSON document ends with its closing brace or bracket; a cut transfer does not
+        cut = not body.rstrip().endswith((b"}", b"]")) or e.pos >= len(body.rstrip()) - 1
         raise ProviderError(
             f"edgar: the JSON body is {'truncated' if cut else 'invalid'} ({e.msg} at line "
             f"{e.lineno} column {e.colno}, {len(body):,} bytes received)",
@@ -663,7 +674,7 @@ def parse_company_facts(doc: Any, ticker: str, *, where: str = "") -> list[Parse
         base_desc = (
             f"SEC EDGAR company facts of {entity} (CIK {cik}), XBRL {concepts_text}; values as "
             "first filed, released on the filing date"
-            + (f"; {restated} later restatement(s) not applied" if restated else "")
+            + (f"; {restated} later restatement(s) of this measure not applied" if restated else "")
         )
         if measure == "shares":
             rows = sorted((k[1], f.val, f.filed) for k, f in merged.items())
