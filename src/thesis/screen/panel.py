@@ -164,6 +164,9 @@ class Panel:
         Ticker → :class:`PriceChoice`.
     missing
         Tickers asked for that have no price data public on ``as_of``.
+    quotes
+        Ticker → ``(date, close, series id)``: the last close as the series that priced that day
+        states it (not the chained level, which carries the primary's adjustments).
     sources
         Lineage of every series read.
     """
@@ -175,6 +178,7 @@ class Panel:
     as_of: pd.Timestamp
     choices: dict[str, PriceChoice] = field(default_factory=dict)
     missing: tuple[str, ...] = ()
+    quotes: dict[str, tuple[pd.Timestamp, float, str]] = field(default_factory=dict)
     sources: tuple[Source, ...] = ()
 
     @property
@@ -192,6 +196,7 @@ class Panel:
             as_of=t,
             choices=self.choices,
             missing=self.missing,
+            quotes={},  # the quotes describe as_of; a cut panel is for features only
             sources=self.sources,
         )
 
@@ -226,6 +231,7 @@ def load_panel(
     volumes: dict[str, pd.Series] = {}
     choices: dict[str, PriceChoice] = {}
     missing: list[str] = []
+    quotes: dict[str, tuple[pd.Timestamp, float, str]] = {}
     sources: dict[str, Source] = {}
 
     def read(sid: str, fields: list[str] | None = None) -> Any:
@@ -266,6 +272,7 @@ def load_panel(
             missing.append(t)
             continue
         s = use(read(choice.series)).dropna()
+        quotes[t] = (s.index[-1], float(s.iloc[-1]), choice.series)
         if choice.extension:
             e = use(read(choice.extension)).dropna()
             p_end = s.index[-1]
@@ -275,6 +282,7 @@ def load_panel(
                 # chain the extension's returns onto the primary's last close
                 scaled = s.iloc[-1] * after / anchor.iloc[-1]
                 s = pd.concat([s, scaled])
+                quotes[t] = (after.index[-1], float(after.iloc[-1]), choice.extension)
                 choice = PriceChoice(
                     ticker=t,
                     series=choice.series,
@@ -318,5 +326,6 @@ def load_panel(
         as_of=view.as_of,
         choices=choices,
         missing=tuple(missing),
+        quotes=quotes,
         sources=tuple(sources.values()),
     )
