@@ -108,9 +108,10 @@ class ThemeStock(_Model):
     def _t(cls, v: str) -> str:
         return _ticker(v)
 
-    @field_validator("name", "group", "why")
+    @field_validator("group", "why")
     @classmethod
     def _text(cls, v: str) -> str:
+        # names may hold digits (Five9, 3M); the reasons are prose, whose numbers must be facts
         return _no_digits(v, "text") if v else v
 
 
@@ -125,6 +126,11 @@ class ThemeClaim(_Model):
     source: str
     why_unsettled: str = (
         "a projection of the future: no data available on the analysis date can settle it"
+    )
+    check_fact: str | None = Field(
+        None,
+        description="id of the fact that settles the claim when the store has the data (e.g. "
+        "stock.plpc.revenue_yoy_pct.fy2025q3); without it the claim cannot be settled by data",
     )
 
     @field_validator("id")
