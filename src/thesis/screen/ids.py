@@ -26,6 +26,7 @@ from thesis.facts import level_key
 
 __all__ = [
     "claim",
+    "parse_stock",
     "screen",
     "screen_rank",
     "sector",
@@ -36,6 +37,7 @@ __all__ = [
     "stock_p_outperform",
     "stock_period",
     "theme",
+    "theme_gain",
     "ticker_key",
 ]
 
@@ -87,6 +89,11 @@ def theme(measure: str) -> str:
     return f"theme.{measure}"
 
 
+def theme_gain(gain_pct: float) -> str:
+    """A gain the odds are asked for: ``theme.gain_pct.20`` (percent, stated by the thesis)."""
+    return f"theme.gain_pct.{level_key(gain_pct)}"
+
+
 def claim(claim_id: str, part: str) -> str:
     """``theme.claim.hyperscaler_capex.value``."""
     return f"theme.claim.{claim_id}.{part}"
@@ -100,3 +107,12 @@ def screen(measure: str) -> str:
 def screen_rank(k: int) -> str:
     """``screen.rank.1``: the ticker ranked first (a label fact)."""
     return f"screen.rank.{k}"
+
+
+def parse_stock(fact_id: str, prefix: str = "stock") -> tuple[str, str] | None:
+    """``("plpc", "mom_6m_pct")`` for ``stock.plpc.mom_6m_pct`` (``prefix`` ``sector`` for ETFs);
+    ``None`` for any other id. The one parser of these ids, for readers that list stocks."""
+    parts = fact_id.split(".")
+    if len(parts) < 3 or parts[0] != prefix:
+        return None
+    return parts[1], ".".join(parts[2:])

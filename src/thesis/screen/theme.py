@@ -99,6 +99,9 @@ class ThemeResult:
             Fact(ids.theme("index"), self.index_id, "label", a, "the index compared with", (),
                  "index"),
         ]  # fmt: skip
+        for g in self.theme.gains_pct:
+            out.append(Fact(ids.theme_gain(g), float(g), "pct", a, "stated in the thesis", (),
+                            "gain the odds are for", 0 if float(g).is_integer() else 1))  # fmt: skip
         for t, row in self.stocks.iterrows():
             out += self._stock_facts(str(t), row, a)
             if t in self.odds:
