@@ -33,7 +33,10 @@ def _root(
 
 
 def _register() -> None:
-    from thesis.cli import commands  # noqa: F401  (defines run, new, check, calibrate on `app`)
+    from thesis.cli import (
+        commands,  # noqa: F401  (defines run, new, check, calibrate on `app`)
+        screen,  # noqa: F401  (defines `thesis screen` on `app`)
+    )
     from thesis.cli.data import app as data_app
 
     app.add_typer(

@@ -36,10 +36,12 @@ from thesis.screen.spec import AI_BASKET
 from thesis.screen.universe import Universe
 
 __all__ = [
+    "FRAME_COLUMNS",
     "SIZE_BUCKETS",
     "FeatureSet",
     "ScreenResult",
     "run_screen",
+    "screen",
     "screen_features",
     "size_bucket",
 ]
@@ -257,6 +259,7 @@ class ScreenResult:
     table: pd.DataFrame
     notes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default_factory=tuple)
+    features: FeatureSet | None = field(default=None, repr=False, compare=False)
 
     @property
     def passed(self) -> pd.DataFrame:
@@ -338,8 +341,12 @@ def run_screen(
     lead = ["rank", "passed", "selected", "status", "why"]
     table = table[lead + [c for c in table.columns if c not in lead]]
     notes = list(fs.notes)
-    if top and int(passed.sum()) < top:
-        notes.append(f"Only {int(passed.sum())} stocks pass, fewer than the {top} asked for.")
+    n_pass = int(passed.sum())
+    if top and n_pass < top:
+        notes.append(
+            f"Only {n_pass} {'stock passes' if n_pass == 1 else 'stocks pass'}, fewer than the "
+            f"{top} asked for."
+        )
     return ScreenResult(
         rule=r.text,
         universe=fs.universe.name,
@@ -350,4 +357,68 @@ def run_screen(
         table=table,
         notes=tuple(notes),
         sources=fs.sources,
+        features=fs,
     )
+
+
+def screen(
+    view: Any,
+    rule: str | Rule,
+    *,
+    universe: str | Sequence[str] | Universe = "store",
+    theme: Any = None,
+    index: str = "sp500",
+    basket: Sequence[str] | None = None,
+    rank_by: str = "mom_6m",
+    descending: bool = True,
+    top: int | None = None,
+    stale_limit: int = 5,
+) -> ScreenResult:
+    """Screen a universe on the view's date: read, compute the features, apply ``rule``, rank.
+
+    ``universe`` is ``theme`` (needs ``theme``), ``sp500``, ``store``, a theme file, a
+    comma-separated string or a list of tickers, or a :class:`~thesis.screen.universe.Universe`.
+    The rule is checked before anything is read, so a misspelt feature fails at once.
+    """
+    from thesis.screen.features import NUMERIC_FEATURES
+    from thesis.screen.fundamentals import FUNDAMENTAL_FEATURES
+    from thesis.screen.universe import MEMBER_COLUMNS, resolve_universe
+
+    r = rule if isinstance(rule, Rule) else parse_rule(rule)
+    known = {
+        *NUMERIC_FEATURES,
+        *FUNDAMENTAL_FEATURES,
+        *MEMBER_COLUMNS,
+        *FRAME_COLUMNS,
+    }
+    known.discard("stated_size")  # the frame turns it into size / size_source
+    r.check(known)
+    u = (
+        universe
+        if isinstance(universe, Universe)
+        else resolve_universe(universe, view, theme=theme)
+    )
+    bk = tuple(basket) if basket is not None else tuple(theme.basket if theme else AI_BASKET)
+    fs = screen_features(view, u, index=index, basket=bk, stale_limit=stale_limit)
+    return run_screen(fs, r, rank_by=rank_by, descending=descending, top=top)
+
+
+#: columns the features frame adds besides the features and the member data
+FRAME_COLUMNS = (
+    "last_date",
+    "liquidity_date",
+    "has_prices",
+    "stale",
+    "close",
+    "price_series",
+    "market_cap",
+    "size",
+    "size_source",
+    "in_basket",
+    "status",
+    "revenue_q_end",
+    "revenue_q_label",
+    "capex_q_end",
+    "capex_q_label",
+    "shares_date",
+)
