@@ -95,10 +95,20 @@ def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 {
                     "symbol": ["AAA", "BBB", "CCC", "DDD", "ZZZ"],
                     "name": ["AAA Inc", "BBB Corp", "CCC Corp", "DDD Co", "ZZZ plc"],
-                    "sector": ["Information Technology", "Utilities", "Industrials",
-                               "Utilities", "Energy"],  # fmt: skip
-                    "date_added": ["2001-01-01", "2010-05-05", "2015-03-03", "2024-06-03",
-                                   "2000-01-01"],  # fmt: skip
+                    "sector": [
+                        "Information Technology",
+                        "Utilities",
+                        "Industrials",
+                        "Utilities",
+                        "Energy",
+                    ],  # fmt: skip
+                    "date_added": [
+                        "2001-01-01",
+                        "2010-05-05",
+                        "2015-03-03",
+                        "2024-06-03",
+                        "2000-01-01",
+                    ],  # fmt: skip
                     "cik": [1111, 2222, 3333, 4444, 5555],
                     "market_cap_usd": [300e9, 5e9, 1e9, 20e9, 500e6],
                     "financials_as_of": ["2026-08-21"] * 5,

@@ -16,14 +16,15 @@ from thesis.screen.features import (
 )
 
 
-
 def sessions(start: str, end: str) -> pd.DatetimeIndex:
     from thesis.data.calendars import sessions_between
 
     return sessions_between(start, end, include_start=True)
 
 
-def _universe(seed: int, n: int = 8, gaps: bool = True) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
+def _universe(
+    seed: int, n: int = 8, gaps: bool = True
+) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     rng = np.random.default_rng(seed)
     days = sessions("2021-01-04", "2025-11-26")
     ri = rng.normal(0.0003, 0.01, len(days))
@@ -103,8 +104,11 @@ def test_basket_member_is_compared_without_itself() -> None:
     a = rng.normal(0, 0.01, len(days))
     b = rng.normal(0, 0.01, len(days))
     px = pd.DataFrame(
-        {"A": 10 * np.exp(np.cumsum(a)), "B": 10 * np.exp(np.cumsum(b)),
-         "C": 10 * np.exp(np.cumsum(a))},  # fmt: skip
+        {
+            "A": 10 * np.exp(np.cumsum(a)),
+            "B": 10 * np.exp(np.cumsum(b)),
+            "C": 10 * np.exp(np.cumsum(a)),
+        },  # fmt: skip
         index=days,
     )
     idx = pd.Series(100 * np.exp(np.cumsum(rng.normal(0, 0.01, len(days)))), index=days)
@@ -126,9 +130,10 @@ def test_stale_and_missing_tickers() -> None:
     assert f.loc["NOW", "stale_sessions"] == 0 and not f.loc["NOW", "stale"]
     assert f.loc["OLD", "last_date"] == pd.Timestamp("2025-04-04")
     assert f.loc["OLD", "stale"] and f.loc["OLD", "stale_sessions"] == 163
-    assert not f.loc["NONE", "has_prices"] and f.loc["NONE", NUMERIC_FEATURES[0]] != f.loc[
-        "NONE", NUMERIC_FEATURES[0]
-    ]  # NaN
+    assert (
+        not f.loc["NONE", "has_prices"]
+        and f.loc["NONE", NUMERIC_FEATURES[0]] != f.loc["NONE", NUMERIC_FEATURES[0]]
+    )  # NaN
     # OLD's momentum ends at its own last close and the index is measured over the same window
     back = idx.loc[:"2024-10-04"].iloc[-1]
     assert f.loc["OLD", "index.mom_6m"] == pytest.approx((idx.loc["2025-04-04"] / back - 1) * 100)
