@@ -101,14 +101,14 @@ def synthetic_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
                         "Industrials",
                         "Utilities",
                         "Energy",
-                    ],  # fmt: skip
+                    ],
                     "date_added": [
                         "2001-01-01",
                         "2010-05-05",
                         "2015-03-03",
                         "2024-06-03",
                         "2000-01-01",
-                    ],  # fmt: skip
+                    ],
                     "cik": [1111, 2222, 3333, 4444, 5555],
                     "market_cap_usd": [300e9, 5e9, 1e9, 20e9, 500e6],
                     "financials_as_of": ["2026-08-21"] * 5,

@@ -108,7 +108,7 @@ def test_basket_member_is_compared_without_itself() -> None:
             "A": 10 * np.exp(np.cumsum(a)),
             "B": 10 * np.exp(np.cumsum(b)),
             "C": 10 * np.exp(np.cumsum(a)),
-        },  # fmt: skip
+        },
         index=days,
     )
     idx = pd.Series(100 * np.exp(np.cumsum(rng.normal(0, 0.01, len(days)))), index=days)

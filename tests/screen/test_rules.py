@@ -75,7 +75,7 @@ def test_unknown_feature_lists_features_and_suggests(feats: pd.DataFrame) -> Non
     assert "'momentum_6m'" in msg and "did you mean" in msg and "mom_6m" in msg
     assert "corr_theme" in msg and "index.<feature>" in msg  # the list of features
     assert isinstance(ei.value, RuleError)
-    with pytest.raises(UnknownFeatureError, match="index.beta"):
+    with pytest.raises(UnknownFeatureError, match=r"index\.beta"):
         parse_rule("index.beta > 1").evaluate(feats)
 
 
