@@ -130,47 +130,60 @@ def test_series_named_finds_the_ids_a_thesis_uses(store: Store) -> None:
     assert series_named(spec.model_dump(mode="json"), set(store.series_ids())) == {"idx", "vol"}
 
 
-def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
-    store: Store, tmp_path: Path
-) -> None:
+@pytest.fixture(scope="module")
+def client():
+    """A real two-worker LocalCluster (one thread each), shared by this module's tests."""
     from distributed import Client, LocalCluster
 
+    from thesis.scale.executor import WORKER_ENV
+
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            env=WORKER_ENV,
+        ) as cluster,
+        Client(cluster) as c,
+    ):
+        yield c
+
+
+def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
+    store: Store, tmp_path: Path, client
+) -> None:
     specs = _specs(6)
     serial = run_batch(specs, store, tmp_path / "serial", with_scorecard=False)
     assert len(serial.done) == 6 and not serial.failed
     want = _facts(tmp_path / "serial")
     assert len(want) == 6
+    two = run_batch(specs, store, tmp_path / "two", client=client, with_scorecard=False)
+    assert sorted(two.done) == sorted(serial.done)
+    assert _facts(tmp_path / "two") == want
 
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        two = run_batch(specs, store, tmp_path / "two", client=client, with_scorecard=False)
-        assert sorted(two.done) == sorted(serial.done)
-        assert _facts(tmp_path / "two") == want
+    # kill a worker (SIGKILL) as soon as the first thesis is back: its tasks move elsewhere
+    pids = list(client.run(os.getpid).values())
+    assert len(pids) == 2
+    assert len(pids) == 2
+    killed = threading.Event()
 
-        # kill a worker (SIGKILL) as soon as the first thesis is back: its tasks move elsewhere
-        pids = list(client.run(os.getpid).values())
-        killed = threading.Event()
+    def kill_one(i: int, n: int, res: TaskResult) -> None:
+        if not killed.is_set():
+            killed.set()
+            os.kill(pids[0] if res.worker_pid != pids[0] else pids[1], signal.SIGKILL)
 
-        def kill_one(i: int, n: int, res: TaskResult) -> None:
-            if not killed.is_set():
-                killed.set()
-                os.kill(pids[0] if res.worker_pid != pids[0] else pids[1], signal.SIGKILL)
-
-        lost = run_batch(
-            specs,
-            store,
-            tmp_path / "lost",
-            client=client,
-            with_scorecard=False,
-            progress=kill_one,
-        )
-        assert killed.is_set()
-        assert sorted(lost.done) == sorted(serial.done) and not lost.failed
-        assert _facts(tmp_path / "lost") == want
+    lost = run_batch(
+        specs,
+        store,
+        tmp_path / "lost",
+        client=client,
+        with_scorecard=False,
+        progress=kill_one,
+    )
+    assert killed.is_set()
+    assert sorted(lost.done) == sorted(serial.done) and not lost.failed
+    assert _facts(tmp_path / "lost") == want
 
 
 def test_a_failing_thesis_is_reported_and_the_rest_complete(store: Store, tmp_path: Path) -> None:
@@ -254,3 +267,15 @@ def test_cli_batch_reports_failures_with_exit_code(store: Store, tmp_path: Path)
         )
     assert e.value.code == 3
     assert len(list((tmp_path / "out").glob("idx-*/article.md"))) == 1
+
+
+def test_calibration_sweep_is_the_same_in_process_and_on_a_cluster(store: Store, client) -> None:
+    from thesis.scale.sweep import calibrate_sweep
+
+    kw = dict(n_paths=300, start="2022-01-01", as_of="2024-06-28")
+    here = calibrate_sweep(store, ["idx", "vol"], ["gbm", "bootstrap"], **kw)
+    there = calibrate_sweep(store, ["idx", "vol"], ["gbm", "bootstrap"], client=client, **kw)
+    assert not here.failed and len(here.scores) == 12  # 2 series x 2 methods x 3 horizons
+    pd.testing.assert_frame_equal(here.scores, there.scores)
+    bad = calibrate_sweep(store, ["other"], ["gbm"], **kw)  # ten days of data
+    assert list(bad.failed) == ["other/gbm"] and bad.scores.empty

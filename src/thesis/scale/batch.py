@@ -42,15 +42,6 @@ __all__ = [
     "thesis_id",
 ]
 
-#: environment for worker processes: one thread each for every numeric library, so that N
-#: workers use N cores and never oversubscribe them
-WORKER_ENV = {
-    "NUMBA_NUM_THREADS": "1",
-    "OMP_NUM_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-}
-
 
 def thesis_id(spec: ThesisSpec) -> str:
     """A short, stable id of a thesis: a hash of its content (not of the file it came from)."""
@@ -114,13 +105,8 @@ def run_task(task: ThesisTask, snapshot_path: str) -> TaskResult:
     with its message, so that one bad thesis never stops a batch. Only a lost worker makes Dask
     retry the task elsewhere.
     """
-    # load every BLAS the run will use before limiting threads: threadpoolctl limits only the
-    # libraries already loaded (scipy ships its own OpenBLAS, loaded by its linalg module)
-    import scipy.linalg
-    import scipy.optimize  # noqa: F401
-    from threadpoolctl import threadpool_limits
-
     from thesis.pipeline import run_thesis
+    from thesis.scale.executor import one_blas_thread
     from thesis.scale.snapshot import open_snapshot
     from thesis.spec import ThesisSpec
 
@@ -129,12 +115,7 @@ def run_task(task: ThesisTask, snapshot_path: str) -> TaskResult:
     try:
         store = open_snapshot(snapshot_path)
         spec = ThesisSpec.model_validate(task.spec)
-        # one BLAS thread: a multi-threaded BLAS sums in an order that depends on its thread count,
-        # which moves fitted parameters (GARCH) in the last digits from one machine to another
-        with (
-            threadpool_limits(limits=1),
-            tempfile.TemporaryDirectory(prefix="thesis-task-") as d,
-        ):
+        with one_blas_thread(), tempfile.TemporaryDirectory(prefix="thesis-task-") as d:
             run = run_thesis(
                 spec,
                 store,
@@ -245,29 +226,6 @@ def _size(obj: Any) -> int:
     return buf.tell()
 
 
-def _client(scheduler: str, n_workers: int | None) -> tuple[Any, Any]:
-    """A Dask client: a LocalCluster of one-thread worker processes, or a remote scheduler."""
-    from distributed import Client, LocalCluster
-
-    if scheduler == "local":
-        cluster = LocalCluster(
-            n_workers=n_workers or os.cpu_count() or 1,
-            threads_per_worker=1,
-            processes=True,
-            env=WORKER_ENV,
-            dashboard_address=None,
-        )
-        return Client(cluster), cluster
-    if scheduler.startswith(("tcp://", "tls://", "inproc://")) or ":" in scheduler:
-        return Client(scheduler), None
-    raise ThesisError(
-        f"unknown scheduler {scheduler!r}",
-        where="--scheduler",
-        fix="use `local` (a cluster on this machine) or the address of a Dask scheduler, "
-        "e.g. tcp://10.0.0.5:8786; leave it out to run in this process",
-    )
-
-
 def run_batch(
     specs: Iterable[ThesisSpec],
     store: Store,
@@ -300,6 +258,7 @@ def run_batch(
     progress
         Called after each thesis with (finished, total, result).
     """
+    from thesis.scale.executor import execute, executor
     from thesis.scale.snapshot import export_snapshot, series_named
 
     t0 = time.perf_counter()
@@ -323,8 +282,6 @@ def run_batch(
             report.skipped.append(t.thesis_id)
         else:
             todo.append(t)
-    if on_start is not None:
-        on_start(report, len(todo))
 
     def finish(res: TaskResult, n: int) -> None:
         report.task_s += res.seconds
@@ -339,42 +296,18 @@ def run_batch(
 
     path = str(snap.path)
     report.bytes_in = sum(_size((t, path)) for t in todo)
-    own = None
-    if scheduler is None and client is None:
-        for i, t in enumerate(todo, start=1):
-            finish(run_task(t, path), i)
-    else:
-        from distributed import as_completed
-
-        cluster = None
-        if client is None:
-            client, cluster = _client(str(scheduler), n_workers)
-            own = client
-        try:
-            report.scheduler = scheduler or str(client.scheduler.address)
-            report.workers = len(client.scheduler_info().get("workers", {}))
-            report.dashboard = _dashboard(client)
-            futures = client.map(
-                run_task, todo, snapshot_path=path, key=[f"thesis-{t.thesis_id}" for t in todo]
-            )
-            for i, fut in enumerate(as_completed(futures), start=1):
-                finish(fut.result(), i)
-                fut.release()
-        finally:
-            if own is not None:
-                own.close()
-            if cluster is not None:
-                cluster.close()
+    with executor(scheduler, n_workers=n_workers, client=client) as ex:
+        report.scheduler, report.workers, report.dashboard = ex.where, ex.workers, ex.dashboard
+        if on_start is not None:
+            on_start(report, len(todo))
+        # a fresh key per batch: a result is never taken from an earlier batch's cache
+        run_key = os.urandom(4).hex()
+        keys = [f"thesis-{t.thesis_id}-{run_key}" for t in todo]
+        for i, res in enumerate(
+            execute(run_task, todo, ex, keys=keys, snapshot_path=path), start=1
+        ):
+            finish(res, i)
     (out / "failures.json").write_text(json.dumps(report.failed, indent=2))
     report.wall_s = time.perf_counter() - t0
     (out / "batch-report.json").write_text(json.dumps(report.to_dict(), indent=2))
     return report
-
-
-def _dashboard(client: Any) -> str | None:
-    """The dashboard's address when the scheduler serves one (it needs bokeh)."""
-    try:
-        services = client.scheduler_info().get("services", {})
-    except Exception:  # an old or odd scheduler: no link, no failure
-        return None
-    return client.dashboard_link if "dashboard" in services else None

@@ -85,7 +85,9 @@ def _label(key: str, value: Any) -> str:
     short = key.split(".")[-1]
     if short.endswith(_RELATIVE_SUFFIX):
         moves = value if isinstance(value, list) else [value]
-        return f"{short.removesuffix(_RELATIVE_SUFFIX)}=" + ",".join(f"{float(m):+g}%" for m in moves)
+        return f"{short.removesuffix(_RELATIVE_SUFFIX)}=" + ",".join(
+            f"{float(m):+g}%" for m in moves
+        )
     if isinstance(value, list):
         value = ",".join(f"{v:g}" if isinstance(v, float) else str(v) for v in value)
     return f"{short}={value}"
