@@ -165,7 +165,6 @@ def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
     # kill a worker (SIGKILL) as soon as the first thesis is back: its tasks move elsewhere
     pids = list(client.run(os.getpid).values())
     assert len(pids) == 2
-    assert len(pids) == 2
     killed = threading.Event()
 
     def kill_one(i: int, n: int, res: TaskResult) -> None:
