@@ -128,6 +128,13 @@ def test_snapshot_reads_like_the_store(store: Store, tmp_path: Path) -> None:
 def test_series_named_finds_the_ids_a_thesis_uses(store: Store) -> None:
     spec = _specs(1)[0]
     assert series_named(spec.model_dump(mode="json"), set(store.series_ids())) == {"idx", "vol"}
+    known = {"plpc", "plpc_iex", "plpc_revenue_q", "sp500", "xlu", "spy_tr", "spy"}
+    assert series_named({"theme": {"stocks": ["PLPC"]}}, known) == {
+        "plpc",
+        "plpc_iex",
+        "plpc_revenue_q",
+    }
+    assert series_named(["spy_tr"], known) == {"spy_tr"}
 
 
 @pytest.fixture(scope="module")

@@ -266,7 +266,7 @@ def run_batch(
     out.mkdir(parents=True, exist_ok=True)
     specs = list(specs)
     tasks = make_tasks(specs, formats=formats, with_scorecard=with_scorecard)
-    known = set(store.series_ids())
+    known = {sid: store.info(sid) for sid in store.series_ids()}
     needed: set[str] = set()
     for t in tasks:
         needed |= series_named(t.spec, known)

@@ -58,25 +58,41 @@ class Snapshot:
         }
 
 
-def series_named(obj: Any, known: set[str]) -> set[str]:
-    """Every string inside ``obj`` (a thesis as plain data) that is a series id in ``known``.
+def series_named(obj: Any, known: set[str] | dict[str, Any]) -> set[str]:
+    """Every series a thesis (as plain data) names, with their variants, among ``known`` ids.
 
     A thesis names its series in many keys (index, earnings, rates, compare, portfolio sleeves,
-    theme tickers); walking the data keeps the snapshot right when the spec grows new keys.
+    theme tickers); walking the data keeps the snapshot right when the spec grows new keys. A name
+    also brings the series derived from it (``plpc`` → ``plpc_iex``, ``plpc_revenue_q``: another
+    source or a company's filings) and, given the catalog (id → ``SeriesInfo``), the series whose
+    provider id is that ticker. A screen over a whole universe (``universe = "store"`` or
+    ``"sp500"``) needs every price series.
     """
+    ids = set(known)
+    infos = known if isinstance(known, dict) else {}
+    by_token: dict[str, set[str]] = {}
+    for sid in ids:
+        by_token.setdefault(sid, set()).add(sid)
+        by_token.setdefault(sid.split("_")[0], set()).add(sid)
+        info = infos.get(sid)
+        pid = (getattr(info, "provider_id", "") or "").split(":")[0].strip().lower()
+        if pid:
+            by_token.setdefault(pid, set()).add(sid)
     out: set[str] = set()
+    whole_universe = False
     stack = [obj]
     while stack:
         x = stack.pop()
         if isinstance(x, str):
-            if x in known:
-                out.add(x)
-            elif x.lower() in known:  # tickers written in capitals (PLPC → plpc)
-                out.add(x.lower())
+            out |= by_token.get(x, set()) | by_token.get(x.lower(), set())
         elif isinstance(x, dict):
+            if x.get("universe") in ("store", "sp500"):
+                whole_universe = True
             stack.extend(x.values())
         elif isinstance(x, list | tuple | set | frozenset):
             stack.extend(x)
+    if whole_universe and infos:
+        out |= {sid for sid, info in infos.items() if getattr(info, "kind", "") == "price"}
     return out
 
 
