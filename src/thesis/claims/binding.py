@@ -35,6 +35,7 @@ from thesis.claims.vocab import (
     INTRADAY_PHRASES,
     INTRADAY_WORDS,
     NEGATIONS,
+    RELATIVE_DAY_PHRASES,
 )
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
@@ -62,6 +63,7 @@ class Ctx:
     window: tuple[dt.date, dt.date] | None
     stated: list[Claim] = field(default_factory=list)  # closes the article states, in order
     lead: DateMention | None = None  # the session the article's opening sentences report
+    live: bool = False  # an article written during the session ("was last up", "on pace for")
 
     @property
     def ref(self) -> dt.date | None:
@@ -190,6 +192,16 @@ def bind_date(
         hd = [d for d in s.header.dates if d.kind in _DAYLIKE and d.first is not None]
         if hd:
             return Bind(hd[0], f"{hd[0].text} (the list's header)", "header")
+    words = [t.lower for t in s.tokens]
+    if _has_phrase(words, RELATIVE_DAY_PHRASES):
+        return Bind(None, "a day named only relative to another sentence", "none")
+    if _narrative(s) and ctx.window is not None:
+        # the sentences before it in the paragraph tell of other days: the article's date is a guess
+        return Bind(
+            ctx.window,
+            f"the article's date ({ctx.window[1]}), though the paragraph tells of other days",
+            "weak",
+        )
     if ctx.lead is not None:
         return Bind(
             ctx.lead, f"{ctx.lead.text} (the session the article's opening reports)", "explicit"
@@ -226,6 +238,22 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     if prev[-2:] == ["as", "of"]:
         return False  # "As of November 26, 2025": the claim's own date
     return bool(prev) and (prev[-1] in _ANCHOR_WORDS or prev[-2:-1] == ["since"])
+
+
+def _narrative(s: Sent) -> bool:
+    """Whether the two sentences before ``s`` in its paragraph name other days ("October started
+    with a bang, ... from the 30 September close. Then, the next day, ..."): a dateless figure in
+    ``s`` then belongs to that story, not to the article's date."""
+    doc = s.doc
+    before = [x for x in doc.sentences if x.end <= s.start][-2:]
+    for x in before:
+        if "\n" in doc.text[x.end : s.start]:
+            continue  # another paragraph
+        for d in doc.dates_in(x.start, x.end):
+            short = d.first is not None and d.last is not None and (d.last - d.first).days < 40
+            if d.kind in ("day", "month") and short:
+                return True
+    return False
 
 
 def date_of(bind: Bind) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None]:
@@ -475,6 +503,11 @@ def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
     return False
 
 
+_SESSION_MEASURES = frozenset(
+    {"close", "change", "points_change", "yield", "yield_change", "direction", "record"}
+)
+
+
 def make_claim(
     ctx: Ctx,
     s: Sent,
@@ -511,7 +544,7 @@ def make_claim(
         m = next((m for m in reversed(before) if m.text == subject.words), None) or (
             before[-1] if before else None
         )
-        if m is not None and a - m.end <= 80:
+        if m is not None and a - m.end <= 30:
             a = m.start
     if hedge[0] and hedge[1] != "intraday":  # "about 10% below": the hedge is part of the words
         k = ctx.doc.text.rfind(hedge[0], max(s.start, a - len(hedge[0]) - 12), a)
@@ -569,6 +602,12 @@ def make_claim(
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
     c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)
+    live_day = date is not None and (
+        date.how == "article" or (ctx.lead is not None and date.value is ctx.lead)
+    )
+    if ctx.live and live_day and measure in _SESSION_MEASURES and "intraday" not in c.qualifiers:
+        c.qualifiers.append("intraday")  # a live article: its figures for the day are intraday
+        c.extra["live"] = True
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
     return c

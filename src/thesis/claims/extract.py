@@ -78,7 +78,7 @@ def extract(
             f"{where}: {cut} sentence piece(s) longer than the cap were read in pieces; claims "
             "that span a cut are not read"
         )
-    ctx = Ctx(doc, sents, window, lead=_lead_day(sents, window))
+    ctx = Ctx(doc, sents, window, lead=_lead_day(sents, window), live=_live(doc))
     claims: list[Claim] = []
     for s in sents:
         used: set[int] = set()
@@ -136,6 +136,16 @@ def _sentences(doc: Doc) -> list[Sent]:
             header = None
         out.append(s)
     return out
+
+
+def _live(doc: Doc) -> bool:
+    """Whether the article was written during the session ("was last up", "on pace for", "live
+    updates"): then its figures for the day are intraday, not closes."""
+    from thesis.claims.binding import _has_phrase
+    from thesis.claims.vocab import LIVE_PHRASES
+
+    words = [t.lower for t in doc.tokens[:3000]]
+    return _has_phrase(words, LIVE_PHRASES)
 
 
 def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # type: ignore[no-untyped-def]

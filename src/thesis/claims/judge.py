@@ -58,6 +58,7 @@ _WHY_QUAL = {
     "forecast": "a forecast, an expectation or a hypothesis: data up to the article's date cannot settle it",
     "intraday": "an intraday figure (a session high or low, 'as much as', a time of day): daily closes cannot settle it",
     "negated": "a negated statement: the checker does not judge negations",
+    "definition": "a definition (a bear market, a correction), not a statement about the data",
 }
 _SLOT_WORDS = {
     "subject": "the series it is about (no index, yield or rate is named in its sentence)",
@@ -91,7 +92,7 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     """The verdict on one claim (see the module docstring)."""
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
-    for q in ("negated", "intraday", "forecast"):
+    for q in ("negated", "intraday", "forecast", "definition"):
         if q in c.qualifiers:
             return _unverifiable(
                 c, _WHY_QUAL[q], "the outcome, after the fact" if q == "forecast" else ""

@@ -348,14 +348,45 @@ def _close_gap_ok(ctx: Ctx, gap: list[Token], j: int) -> bool:
 def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
     """The day of a close: "closed out 2025 at" is the year's last session, "ended November at" the
     month's, else the day the sentence names (or the article's date)."""
+    starts = any(t.lower in _START_WORDS for t in ctx.doc.tokens_in(a, q.start)[:2])
     for d in s.dates:
-        if a <= d.start < q.start and d.kind in ("year", "month") and d.last is not None:
+        if (
+            a <= d.start < q.start
+            and d.kind in ("year", "month")
+            and d.last is not None
+            and d.first is not None
+        ):
+            if starts:  # "started 2022 at": the period's first session
+                md = DateMention(
+                    d.start, d.end, d.text, "day", d.first, d.first, None, d.explicit_year
+                )
+                return Bind(md, f"{d.text} (its first session)", "explicit")
             last = d.last if d.kind == "year" else month_end(d.last.year, d.last.month)
             if ctx.ref is not None and last > ctx.ref and d.kind == "month":
                 break  # the article's own month, not over yet
             md = DateMention(d.start, d.end, d.text, "day", last, last, None, d.explicit_year)
             return Bind(md, f"{d.text} (its last session)", "explicit")
-    return bind_date(ctx, s, q.start)
+    date = bind_date(ctx, s, q.start)
+    if date.how == "article" or (ctx.lead is not None and date.value is ctx.lead):
+        other = _period_named(ctx, s, q)
+        if other is not None:  # "peaked at 4.73% in April": a level of April, not of today
+            return Bind(None, f"{other.text} (a period the clause names, not a day)", "none")
+    return date
+
+
+_START_WORDS = frozenset({"started", "start", "starting", "began", "begin", "beginning", "opened"})
+
+
+def _period_named(ctx: Ctx, s: Sent, q: Quantity) -> DateMention | None:
+    """A month, quarter or year named in ``q``'s clause that is not the article's own."""
+    cl = s.clause_of(q.start)
+    for d in s.dates:
+        if d.kind in ("month", "quarter", "year") and d.first is not None and d.last is not None:
+            near = cl.start <= d.start < cl.end or q.end <= d.start <= q.end + 30
+            own = ctx.window is not None and d.first <= ctx.window[1] <= d.last
+            if near and not own:
+                return d
+    return None
 
 
 def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
@@ -380,6 +411,8 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             noun = prev[-2]
         if noun is None or noun in ("upside", "downside"):
             continue
+        if "total" in s.words_after(q.end, 2):
+            continue  # "a 25% total return": with dividends, which the index's closes leave out
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
@@ -691,7 +724,10 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
 
 
 _RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "finish", "territory"})
-_NOT_RECORD_BEFORE = frozenset(
+_NOT_RECORD_BEFORE_EXTRA = frozenset(
+    {"missed", "miss", "misses", "missing", "narrowly", "eyeing", "eyes", "nearing", "approaching"}
+)
+_NOT_RECORD_BEFORE = _NOT_RECORD_BEFORE_EXTRA | frozenset(
     {
         "from",
         "below",
@@ -993,6 +1029,12 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for i in range(len(words) - 3):
         if words[i : i + 4] != ["for", "the", "first", "time"] or words[i + 4 : i + 5] == ["since"]:
             continue
+        scope = words[i + 4 : i + 7]
+        if scope[:1] == ["in"] and not (
+            scope[1:2] in (["history"], ["its"], ["this"])
+            or (len(scope) > 1 and scope[1].isdigit())
+        ):
+            continue  # "for the first time in nearly a year": not the first time ever
         lvls = [
             q
             for q in s.quantities
@@ -1005,6 +1047,8 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if not lvls:
             continue
         lvl = lvls[-1]
+        if any(w in ("below", "under", "beneath") for w in s.words_before(lvl.start, 3)):
+            continue  # a first close below a level: not read
         subj = bind_subject(ctx, s, lvl.start)
         if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
             continue
@@ -1236,9 +1280,19 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         elif hedge[1] == "=" and prev and prev[-1] in ("below", "under"):
             hedge = (prev[-1], "<")
         used.add(q.start)
+        # "after ending May at 2.74%", "where it started 2022 at 1.51%": the level of that day
+        verb = next(
+            (
+                t
+                for t in reversed(s.before(q.start, 6))
+                if t.lower in CLOSE_WORDS or t.lower in _START_WORDS
+            ),
+            None,
+        )
+        date = _close_date(ctx, s, verb.start if verb is not None else q.start, q)
         out.append(make_claim(
             ctx, s, kind="rate", measure="yield", subject=subj, parts=[(q.start, q.end)], rule="yield",
-            value=q.value, unit="pct", decimals=q.decimals, date=bind_date(ctx, s, q.start), hedge=hedge,
+            value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
         ))  # fmt: skip
     return out
 

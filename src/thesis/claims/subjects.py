@@ -281,6 +281,54 @@ _NOT_YIELD = frozenset(
         "old",
     ]
 )
+# words that may follow a bare tenor ("the 10-year at 4.14%", "the 2-year rose") when it is a yield
+_AFTER_TENOR = frozenset(
+    [
+        "yield",
+        "yields",
+        "note",
+        "notes",
+        "treasury",
+        "treasuries",
+        "bond",
+        "bonds",
+        "rate",
+        "rates",
+        "at",
+        "to",
+        "was",
+        "is",
+        "were",
+        "rose",
+        "fell",
+        "climbed",
+        "dropped",
+        "jumped",
+        "slipped",
+        "edged",
+        "ended",
+        "closed",
+        "finished",
+        "near",
+        "around",
+        "and",
+        "hit",
+        "reached",
+        "topped",
+        "traded",
+        "stood",
+        "sat",
+        "gained",
+        "lost",
+        "added",
+        "shed",
+        "declined",
+        "advanced",
+        "rallied",
+        "eased",
+        "firmed",
+    ]
+)
 _UNKNOWN_HEADS = frozenset(
     {"index", "stock", "stocks", "shares", "fund", "etf", "average", "composite"}
 )
@@ -450,6 +498,12 @@ class SubjectFinder:
         # "10-year P/E", "10-year average", "the 2-year anniversary": not a yield
         if subj.kind == "yield" and j - i <= 3 and nxt_word in _NOT_YIELD:
             return False
+        bare = subj.kind == "yield" and all(
+            t.kind == "number" or t.text in "-‐–" or t.lower in ("year", "ten", "two")
+            for t in tokens[i:j]
+        )
+        if bare and nxt_word and nxt_word not in _AFTER_TENOR and tokens[j].kind == "word":
+            return False  # "a two-year rally", "the 10-year stretch": a span of time, not a yield
         return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
 
 

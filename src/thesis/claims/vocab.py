@@ -8,6 +8,7 @@ from __future__ import annotations
 
 __all__ = [
     "CLOSE_WORDS",
+    "DEFINITIONS",
     "DOWN_NOUNS",
     "DOWN_WORDS",
     "FORECAST_PHRASES",
@@ -17,8 +18,10 @@ __all__ = [
     "INTRADAY_PHRASES",
     "INTRADAY_WORDS",
     "LEVEL_NOUNS",
+    "LIVE_PHRASES",
     "NEGATIONS",
     "RECORD_WORDS",
+    "RELATIVE_DAY_PHRASES",
     "UP_NOUNS",
     "UP_WORDS",
 ]
@@ -367,6 +370,8 @@ INTRADAY_WORDS = frozenset(
         "morning",
         "noon",
         "intrasession",
+        "opened",
+        "opening",
     ]
 )
 INTRADAY_PHRASES = (
@@ -380,8 +385,38 @@ INTRADAY_PHRASES = (
     ("initially",), ("briefly",),
 )  # fmt: skip
 NEGATIONS = frozenset(
-    {"not", "never", "no", "neither", "nor", "without", "failed", "fails", "fail"}
+    {
+        "not",
+        "never",
+        "no",
+        "neither",
+        "nor",
+        "without",
+        "failed",
+        "fails",
+        "fail",
+        "missed",
+        "misses",
+    }
 )
+#: words that make a statement a definition ("a bear market, a drop of 20% from a record")
+DEFINITIONS = frozenset(
+    {"bear", "correction", "defined", "definition", "defines", "considered", "technically"}
+)
+#: markers of an article written during the session (its figures are intraday)
+LIVE_PHRASES = (
+    ("was", "last"), ("is", "last"), ("were", "last"), ("on", "pace", "for"), ("live", "updates"),
+    ("as", "of", "writing"), ("at", "the", "time", "of", "writing"), ("in", "afternoon", "trading"),
+    ("in", "morning", "trading"), ("in", "midday", "trading"), ("in", "late", "afternoon"),
+    ("in", "early", "afternoon"), ("in", "late", "morning"),
+)  # fmt: skip
+#: words that name a day only relative to another sentence ("the next day"): no date of their own
+RELATIVE_DAY_PHRASES = (
+    ("the", "next", "day"), ("the", "following", "day"), ("the", "day", "before"), ("that", "day"),
+    ("a", "day", "later"), ("the", "previous", "day"), ("the", "prior", "day"), ("the", "next", "session"),
+    ("the", "following", "session"), ("the", "previous", "session"), ("the", "prior", "session"),
+    ("that", "week"), ("the", "next", "week"), ("the", "following", "week"),
+)  # fmt: skip
 
 #: nouns that, between a subject and a number, make the number about something else
 FOREIGN_NOUNS = frozenset(
