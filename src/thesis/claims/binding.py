@@ -394,6 +394,9 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     lo, hi = (q.end, d.start) if d.start >= q.end else (d.end, q.start)
     if any(lo <= x.start < hi for x in s.quantities):
         return False  # "a +20% advance after it added 24% in 2023": 2023 is the 24%'s year
+    owner = [x for x in s.quantities if x.end <= d.start and d.start - x.end <= 12]
+    if owner and owner[-1] is not q and "," not in s.doc.text[owner[-1].end : d.start]:
+        return False  # "soared 23.31% in 2024, building on the 24.2% gain": 2024 is the 23.31%'s
     prev = s.before(d.start, 2)
     pw = prev[-1].lower if prev else ""
     nxt = s.after(d.end, 2)

@@ -155,6 +155,14 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
     if window is None or window[0] != window[1]:
         return None
     day = window[1]
+    named = {
+        d.first
+        for s in sents[:3]
+        for d in s.dates
+        if d.kind in ("weekday", "relative", "day") and d.first == d.last
+    }
+    if len(named) > 1:
+        return None  # the opening names two days ("fared Monday" ... "fell on Tuesday"): no lead
     for s in sents[:3]:
         for d in s.dates:
             single = (

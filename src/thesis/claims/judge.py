@@ -633,7 +633,10 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         if then is None:
             return Outcome(False, f"no {sid} session on {a_first}", "exact calendar match", None)
         mid = series.loc[ts(a_first) + pd.Timedelta(days=1) : cur_t - pd.Timedelta(days=1)]
-        ok = then >= cur and bool((mid < cur).all())
+        between_ok = bool((mid < cur).all())
+        # a later day beyond today's value contradicts "the highest since D"; D itself below today
+        # may be a close against an intraday extreme, so that alone is not judged
+        ok = True if (then >= cur and between_ok) else (False if not between_ok else None)
         ev = (f"now ({iso(cur_t)}) {cur:.2f}; on {a_first} {then:.2f}; between them at most "
               f"{float(mid.max()) if len(mid) else float('nan'):.2f}")  # fmt: skip
         return Outcome(ok, ev, "exact comparison", round(cur, 4))

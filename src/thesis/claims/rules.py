@@ -648,9 +648,11 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 )
                 base = float(st.stated_value)  # type: ignore[arg-type]
         parts = [(min(q.start, target.start), max(q.end, target.end, base_q.end if base_q else 0))]
+        if base is not None:
+            date = None  # the article's own arithmetic: no day to read
         out.append(make_claim(
             ctx, s, kind="target_upside", measure="upside", subject=subj, parts=parts, rule="upside",
-            value=q.value * sign, unit="pct", decimals=q.decimals, date=date,
+            value=q.value * sign, unit="pct", decimals=q.decimals, date=date, needs=("subject",) if base is not None else ("subject", "date"),
             hedge=s.hedge(q), direction=sign, level=target.value, base=base, forecast_ok=True,
             extra={"base_stated": base is not None},
         ))  # fmt: skip
@@ -985,12 +987,32 @@ _SUPERLATIVES = {
 }  # fmt: skip
 
 
+_GAIN_WORDS = frozenset(
+    [
+        "gain",
+        "gains",
+        "rise",
+        "advance",
+        "rally",
+        "increase",
+        "climb",
+        "jump",
+        "surge",
+        "rebound",
+        "upswing",
+    ]
+)
+_DROP_WORDS = frozenset(
+    ["drop", "decline", "loss", "fall", "selloff", "slide", "plunge", "tumble", "slump", "retreat"]
+)
+
+
 def _since_what(head: list[str]) -> str:
     if any(w in ("streak", "winning", "losing") for w in head):
         return "streak_" + ("down" if "losing" in head else "up")
-    if any(w in ("gain", "gains", "rise", "advance", "rally", "increase") for w in head):
+    if any(w in _GAIN_WORDS for w in head):
         return "gain"
-    if any(w in ("drop", "decline", "loss", "fall", "selloff", "slide") for w in head):
+    if any(w in _DROP_WORDS for w in head):
         return "drop"
     return "level"
 
