@@ -29,11 +29,13 @@ from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import Subject
 from thesis.claims.vocab import (
     CLOSE_WORDS,
+    DEFINITIONS,
     FORECAST_PHRASES,
     FORECAST_WORDS,
     FOREIGN_NOUNS,
     INTRADAY_PHRASES,
     INTRADAY_WORDS,
+    LIVE_PHRASES,
     NEGATIONS,
     RELATIVE_DAY_PHRASES,
 )
@@ -460,12 +462,17 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
         _has_word(toks, FORECAST_WORDS) or _has_phrase(words, FORECAST_PHRASES)
     ):
         out.append("forecast")
+    early = [t.lower for t in ctx.doc.tokens_in(s.start, a)]
     if (
         _has_word(toks, INTRADAY_WORDS)
         or _has_phrase(words, INTRADAY_PHRASES)
+        or _has_phrase(early, INTRADAY_PHRASES)
+        or _has_phrase(early + words, LIVE_PHRASES)
         or _time_of_day(ctx, s, b)
     ):
         out.append("intraday")
+    if any(w in DEFINITIONS for w in words + early[-12:]):
+        out.append("definition")
     near = ctx.doc.tokens_in(max(lo, a - 80), b)
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near if t.kind == "word"):
         out.append("negated")
