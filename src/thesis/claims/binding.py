@@ -197,7 +197,7 @@ def bind_date(
     words = [t.lower for t in s.tokens]
     if _has_phrase(words, RELATIVE_DAY_PHRASES):
         return Bind(None, "a day named only relative to another sentence", "none")
-    if _narrative(s) and ctx.window is not None:
+    if (_narrative(s, ctx) or _other_period(ctx, s)) and ctx.window is not None:
         # the sentences before it in the paragraph tell of other days: the article's date is a guess
         return Bind(
             ctx.window,
@@ -239,10 +239,28 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     prev = s.words_before(d.start, 2)
     if prev[-2:] == ["as", "of"]:
         return False  # "As of November 26, 2025": the claim's own date
-    return bool(prev) and (prev[-1] in _ANCHOR_WORDS or prev[-2:-1] == ["since"])
+    # "since April 2", "hit Monday", "from the 30 September close"
+    return bool(prev) and (prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"]))
 
 
-def _narrative(s: Sent) -> bool:
+def _other_period(ctx: Ctx, s: Sent) -> bool:
+    """Whether the sentence names a month, quarter or year before the article's ("October started
+    with a bang, as the S&P 500 sold off 36 points"): its figures may be of that time."""
+    if ctx.window is None:
+        return False
+    day = ctx.window[1]
+    return any(
+        d.kind in ("month", "quarter", "year")
+        and d.first is not None
+        and d.last is not None
+        and d.last
+        < ctx.window[0]  # a past month or year: a story of then (a later one is a forecast)
+        and day is not None
+        for d in s.dates
+    )
+
+
+def _narrative(s: Sent, ctx: Ctx) -> bool:
     """Whether the two sentences before ``s`` in its paragraph name other days ("October started
     with a bang, ... from the 30 September close. Then, the next day, ..."): a dateless figure in
     ``s`` then belongs to that story, not to the article's date."""
@@ -253,7 +271,10 @@ def _narrative(s: Sent) -> bool:
             continue  # another paragraph
         for d in doc.dates_in(x.start, x.end):
             short = d.first is not None and d.last is not None and (d.last - d.first).days < 40
-            if d.kind in ("day", "month") and short:
+            past = d.last is not None and ctx.window is not None and d.last < ctx.window[0]
+            if ctx.lead is not None and d.first == ctx.lead.first:
+                past = False
+            if d.kind in ("day", "month") and short and past:
                 return True
     return False
 
@@ -403,7 +424,21 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     pw = prev[-1].lower if prev else ""
     nxt = s.after(d.end, 2)
     nw = nxt[0].lower if nxt else ""
-    if pw in ("in", "for", "during", "through", "over", "out", "of", "throughout"):
+    if pw in (
+        "in",
+        "for",
+        "during",
+        "through",
+        "over",
+        "out",
+        "of",
+        "throughout",
+        "ends",
+        "ended",
+        "ending",
+        "finished",
+        "closed",
+    ):
         return True
     return d.text.endswith(("'s", "’s")) or nw in (
         "'s",
@@ -439,7 +474,14 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
             return PeriodSpec(kind, p.text, first=anchor.first, last=anchor.last)
         return PeriodSpec("since", p.text, anchor=anchor.first, last=anchor.last)
     if kind in ("month", "year"):
-        # "for the month", "for the year": the month or year of the reference date
+        # "for the month", "for the year": the month or year the sentence names, else the one of
+        # the reference date
+        named = next(
+            (d for d in s.dates if d.kind == kind and d.first is not None and d.last is not None),
+            None,
+        )
+        if named is not None:
+            return PeriodSpec(kind, p.text, named.first, named.last)
         return PeriodSpec(kind, p.text)
     return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
 
@@ -466,7 +508,6 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
     if (
         _has_word(toks, INTRADAY_WORDS)
         or _has_phrase(words, INTRADAY_PHRASES)
-        or _has_phrase(early, INTRADAY_PHRASES)
         or _has_phrase(early + words, LIVE_PHRASES)
         or _time_of_day(ctx, s, b)
     ):
@@ -609,6 +650,11 @@ def make_claim(
             c.extra["article_date"] = True
     if period is not None and isinstance(period.value, PeriodSpec):
         c.period = period.value
+        calendar = (
+            period.value.kind in ("month", "year", "quarter") and period.value.last is not None
+        )
+        if calendar and "date" in c.assumed:
+            c.assumed.remove("date")  # "rose 0.9% in November": the month is the date
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
     c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)

@@ -177,11 +177,13 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """Drop a claim that repeats another's measure on the same words."""
-    seen: set[tuple[str, int, int, str]] = set()
+    """Drop a claim that repeats another's measure on the same words (or the same sentence
+    written twice)."""
+    seen: set[tuple[str, str, str]] = set()
     out: list[Claim] = []
     for c in claims:
-        key = (c.measure, c.start, c.end, str(c.stated_value))
+        # the same words twice (a page that repeats its title) are one claim
+        key = (c.measure, " ".join(c.quote.split()), str(c.stated_value))
         if key in seen:
             continue
         seen.add(key)

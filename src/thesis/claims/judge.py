@@ -798,7 +798,7 @@ def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     stated = float(c.stated_value or 0)
     if got is not None and ts(day) <= got[1].index[-1]:
         sid, s = got
-        cur = on_or_before(s, day)
+        cur = _period_end(c, day, s) if c.measure == "yield_change" else on_or_before(s, day)
         if cur is None:
             return _na(f"no {sid} value on or before {day}", subj.settle)
         if c.measure == "yield_change":

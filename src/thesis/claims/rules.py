@@ -202,6 +202,13 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         lvl = level_after(s, q)
         date = bind_date(ctx, s, q.start)
         period = bind_period(ctx, s, q, level_follows=lvl is not None, verb=verb)
+        since_close = _from_dated_close(s, q)
+        if since_close is not None:  # "sold off 36 points from the 30 September close"
+            period = Bind(
+                PeriodSpec("since", since_close.text, anchor=since_close.first),
+                since_close.text,
+                "explicit",
+            )
         measure = "change" if q.unit == "pct" else "points_change"
         value = q.value if q.sign else q.value * d
         out.append(make_claim(
@@ -246,11 +253,32 @@ def _close_claim(
     return c
 
 
+def _from_dated_close(s: Sent, q: Quantity) -> DateMention | None:
+    """ "36 points from the 30 September close": the dated close a move is measured from."""
+    after = s.after(q.end, 8)
+    if not after or after[0].lower != "from":
+        return None
+    d = next(
+        (
+            d
+            for d in s.dates
+            if after[0].end < d.start <= after[0].end + 6 and d.kind == "day" and d.first
+        ),
+        None,
+    )
+    if d is None:
+        return None
+    nxt = s.words_after(d.end, 2)
+    return d if nxt[:1] in (["close"], ["closing"]) else None
+
+
 def _distance_follows(s: Sent, q: Quantity) -> bool:
     after = s.after(q.end, 3)
     w = [t.lower for t in after]
     if w[:1] == ["from"] and any(p.start == after[0].start for p in s.periods):
         return False  # "from 52 weeks ago", "from a year earlier": a period, not a level
+    if _from_dated_close(s, q) is not None:
+        return False  # "from the 30 September close": a move since that day
     return bool(w) and (w[0] in ("below", "above", "under", "beneath", "from", "away", "short", "shy")
                         or w[:2] == ["off", "its"])  # fmt: skip
 
@@ -287,6 +315,11 @@ _CLOSE_GAP = frozenset(
         "its",
         "their",
         "session",
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "year",
     ]
 )
 
@@ -374,6 +407,27 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
     return date
 
 
+def _close_of_period(s: Sent, q: Quantity) -> Bind | None:
+    """ "at the close of 2023", "at the end of May" right after a level: that period's last day."""
+    words = s.words_after(q.end, 4)
+    if words[:3] not in (["at", "the", "close"], ["at", "the", "end"]) or words[3:4] != ["of"]:
+        return None
+    d = next(
+        (
+            d
+            for d in s.dates
+            if d.kind in ("year", "month") and q.end < d.start <= q.end + 30 and d.last
+        ),
+        None,
+    )
+    if d is None or d.last is None:
+        return None
+    last = d.last if d.kind == "year" else month_end(d.last.year, d.last.month)
+    return Bind(
+        DateMention(d.start, d.end, d.text, "day", last, last), f"the close of {d.text}", "explicit"
+    )
+
+
 _START_WORDS = frozenset({"started", "start", "starting", "began", "begin", "beginning", "opened"})
 
 
@@ -389,43 +443,58 @@ def _period_named(ctx: Ctx, s: Sent, q: Quantity) -> DateMention | None:
     return None
 
 
+_NEUTRAL_NOUNS = frozenset({"performance", "return", "returns", "change", "move"})
+_HEDGE_WORDS = frozenset(
+    {
+        "about",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "more",
+        "than",
+        "over",
+        "just",
+        "some",
+        "approximately",
+        "less",
+        "under",
+        "at",
+        "least",
+    }
+)
+
+
 def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """A move named by a noun: "a 16.4% price return for the year", "a decline of 0.4%"."""
+    """A move named by a noun: "a 16.4% price return for the year", "a decline of 0.4%", "a loss
+    of -18.68 points", "its current 8.6% year-to-date performance"."""
     out: list[Claim] = []
     for q in s.quantities:
-        if q.start in used or q.unit != "pct" or q.is_range:
+        if q.start in used or q.unit not in ("pct", "points") or q.is_range:
             continue
-        nxt = [
-            w
-            for w in s.words_after(q.end, 3)
-            if w not in ("price", "total", "annual", "monthly", "weekly", "daily")
-        ]
-        prev = s.words_before(q.start, 3)
-        noun = nxt[0] if nxt and (nxt[0] in UP_NOUNS or nxt[0] in DOWN_NOUNS) else None
-        if (
-            noun is None
-            and len(prev) >= 2
-            and prev[-1] == "of"
-            and (prev[-2] in UP_NOUNS or prev[-2] in DOWN_NOUNS)
-        ):
+        skip = ("price", "total", "annual", "monthly", "weekly", "daily", "year-to-date", "ytd")
+        nxt = [w for w in s.words_after(q.end, 5) if w not in skip and w != "-"]
+        prev = [w for w in s.words_before(q.start, 5) if w not in _HEDGE_WORDS]
+        nouns = UP_NOUNS | DOWN_NOUNS | _NEUTRAL_NOUNS
+        noun = nxt[0] if nxt and nxt[0] in nouns else None
+        if noun is None and len(prev) >= 2 and prev[-1] == "of" and prev[-2] in nouns:
             noun = prev[-2]
-        if noun is None or noun in ("upside", "downside"):
-            continue
-        if "total" in s.words_after(q.end, 2):
+        if noun is None or noun in ("upside", "downside") or "total" in s.words_after(q.end, 2):
             continue  # "a 25% total return": with dividends, which the index's closes leave out
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
-        d = 1 if noun in UP_NOUNS else -1
+        d = 1 if noun in UP_NOUNS else -1 if noun in DOWN_NOUNS else 0
         period = bind_period(ctx, s, q, level_follows=False)
         if period.how == "weak":
             period = Bind(period.value, "no period words", "none")
         used.add(q.start)
+        value = q.value if (q.sign or d == 0) else q.value * d
         out.append(make_claim(
-            ctx, s, kind="pct_change", measure="change", subject=subj, parts=[(q.start, _noun_end(s, q, noun))],
-            rule="noun_move", value=q.value * d, unit="pct", decimals=q.decimals,
-            date=bind_date(ctx, s, q.start), period=period, hedge=s.hedge(q), direction=d,
-            needs=("subject", "date", "period"),
+            ctx, s, kind="pct_change", measure="change" if q.unit == "pct" else "points_change",
+            subject=subj, parts=[(q.start, _noun_end(s, q, noun))], rule="noun_move", value=value,
+            unit="pct" if q.unit == "pct" else "points", decimals=q.decimals, date=bind_date(ctx, s, q.start),
+            period=period, hedge=s.hedge(q), direction=d or (-1 if value < 0 else 1), needs=("subject", "date", "period"),
         ))  # fmt: skip
     return out
 
@@ -688,8 +757,9 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
     prev = s.words_before(q.start, 8)
     noun = after[0] if after else ""
     sign = 1 if noun in _UP_TARGET else -1 if noun in _DOWN_TARGET else 0
-    if sign == 0 and len(prev) >= 2 and prev[-1] == "of" and prev[-2] in _UP_TARGET | _DOWN_TARGET:
-        sign, noun = (1 if prev[-2] in _UP_TARGET else -1), prev[-2]
+    bare = [w for w in prev if w not in _HEDGE_WORDS]  # "a gain of more than 3 percent"
+    if sign == 0 and len(bare) >= 2 and bare[-1] == "of" and bare[-2] in _UP_TARGET | _DOWN_TARGET:
+        sign, noun = (1 if bare[-2] in _UP_TARGET else -1), bare[-2]
     need = next((w for w in reversed(prev) if w in UP_WORDS or w in DOWN_WORDS), None)
     if (
         sign == 0
@@ -1246,6 +1316,11 @@ def rule_annual_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 
 _YIELD_LEAD = frozenset(
     [
+        "tops",
+        "hits",
+        "reaches",
+        "crosses",
+        "touches",
         "at",
         "to",
         "topped",
@@ -1286,7 +1361,7 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for q in s.quantities:
         if q.start in used or q.unit not in ("pct", "bp", "pp") or q.is_range:
             continue
-        subj = bind_subject(ctx, s, q.start)
+        subj = bind_subject(ctx, s, q.start, after_ok=True)
         if subj.value is None or subj.value.kind != "yield":
             continue
         if q.unit in ("bp", "pp"):
@@ -1307,13 +1382,20 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             (
                 t
                 for t in reversed(s.before(q.start, 6))
-                if t.lower in CLOSE_WORDS or t.lower in _START_WORDS
+                if t.lower in CLOSE_WORDS
+                or t.lower in _START_WORDS
+                or t.lower in UP_WORDS
+                or t.lower in DOWN_WORDS
             ),
             None,
         )
+        # "fell 9 basis points in November to 4.02%": the level at the end of the month named
         date = _close_date(ctx, s, verb.start if verb is not None else q.start, q)
+        end_of = _close_of_period(s, q)
+        if end_of is not None:  # "up from 3.88% at the close of 2023"
+            date = end_of
         out.append(make_claim(
-            ctx, s, kind="rate", measure="yield", subject=subj, parts=[(q.start, q.end)], rule="yield",
+            ctx, s, kind="rate", measure="yield", subject=subj, parts=[(verb.start if verb is not None else q.start, q.end)], rule="yield",
             value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
         ))  # fmt: skip
     return out
@@ -1443,7 +1525,7 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
         ctx, s, kind="rate", measure="macro", subject=subj, parts=[(q.start, q.end)], rule="macro",
         value=q.magnitude if transform == "level_count" else q.value,
         unit="pct" if transform != "level_count" else "count", decimals=q.decimals,
-        date=bind_date(ctx, s, q.start), period=period, hedge=s.hedge(q), direction=d,
+        date=None, period=period, hedge=s.hedge(q), direction=d, needs=("subject",),
         extra={"transform": transform, "month_stated": month is not None, "from": frm},
     )  # fmt: skip
 
