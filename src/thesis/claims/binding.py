@@ -504,7 +504,7 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
         _has_word(toks, FORECAST_WORDS) or _has_phrase(words, FORECAST_PHRASES)
     ):
         out.append("forecast")
-    early = [t.lower for t in ctx.doc.tokens_in(s.start, a)]
+    early = [t.lower for t in ctx.doc.tokens_in(max(s.start, a - 240), a)][-40:]
     if (
         _has_word(toks, INTRADAY_WORDS)
         or _has_phrase(words, INTRADAY_PHRASES)
@@ -530,18 +530,28 @@ def _has_word(toks: list[Token], words: frozenset[str]) -> bool:
     return False
 
 
+_FIRST: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    n = len(words)
-    for i in range(n):
+    """Whether one of ``phrases`` (word tuples) occurs in ``words``: one pass, phrases looked up by
+    their first word."""
+    first = _FIRST.get(id(phrases))
+    if first is None:
+        first = {}
         for ph in phrases:
-            if words[i] == ph[0] and tuple(words[i : i + len(ph)]) == ph:
+            first.setdefault(ph[0], []).append(ph)
+        _FIRST[id(phrases)] = first
+    for i, w in enumerate(words):
+        for ph in first.get(w, ()):
+            if tuple(words[i : i + len(ph)]) == ph:
                 return True
     return False
 
 
 def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
     """A time of day in the sentence before ``b`` ("At 2:30 p.m.", "As of 11:07 a.m. ET")."""
-    toks = ctx.doc.tokens_in(s.start, b)
+    toks = ctx.doc.tokens_in(max(s.start, b - 300), b)[-80:]
     for i in range(len(toks) - 2):
         t = toks[i]
         if t.kind == "number" and toks[i + 1].text == ":" and toks[i + 2].kind == "number":

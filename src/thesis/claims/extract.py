@@ -18,12 +18,14 @@ from thesis.claims.frames import Claim
 from thesis.claims.rules import RULES
 from thesis.claims.subjects import SubjectFinder
 
-__all__ = ["MAX_CHARS", "MAX_CLAIMS", "Extraction", "extract", "extract_claims"]
+__all__ = ["MAX_CHARS", "MAX_CLAIMS", "MAX_FIGURES", "Extraction", "extract", "extract_claims"]
 
 #: characters of an article read (a long article is checked on its first MAX_CHARS characters)
-MAX_CHARS = 200_000
+MAX_CHARS = 100_000
 #: claims kept per article
 MAX_CLAIMS = 400
+#: figures read per sentence (more is a table or a run of numbers, not a sentence)
+MAX_FIGURES = 60
 
 
 @dataclass
@@ -80,9 +82,14 @@ def extract(
         )
     ctx = Ctx(doc, sents, window, lead=_lead_day(sents, window), live=_live(doc))
     claims: list[Claim] = []
+    crowded = 0
     for s in sents:
         used: set[int] = set()
         found: list[Claim] = []
+        if len(s.quantities) > MAX_FIGURES:
+            # a table or a run of figures, not prose: its first figures only
+            crowded += 1
+            s.quantities = s.quantities[:MAX_FIGURES]
         for rule in RULES:
             found.extend(rule(ctx, s, used))
         found.sort(key=lambda c: (c.start, c.end))
@@ -96,6 +103,11 @@ def extract(
             )
             claims = claims[:MAX_CLAIMS]
             break
+    if crowded:
+        warnings.append(
+            f"{where}: {crowded} sentence(s) held more than {MAX_FIGURES} figures; only their first "
+            f"{MAX_FIGURES} were read"
+        )
     claims = _dedupe(claims)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i:02d}"

@@ -198,6 +198,14 @@ class PhraseMatcher(Generic[T]):
         """The longest phrase starting at token ``i`` (not reaching past token ``end``)."""
         end = len(tokens) if end is None else min(end, len(tokens))
         node = self._root
+        first = tokens[i]
+        key0 = first.base if first.kind == "word" else first.lower
+        if (
+            key0 not in node
+            and (slot_of(first) or "") not in node
+            and not (first.kind == "number" and ("<ord>" in node or "<num>" in node))
+        ):
+            return None  # the common case: no phrase starts with this token
         best: PhraseMatch[T] | None = None
         slots: list[Token] = []
         j = i

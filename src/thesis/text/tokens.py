@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = ["SpanSet", "Token", "TokenKind", "tokenize"]
@@ -53,17 +53,16 @@ class Token:
     end: int
     text: str
     kind: TokenKind
+    #: the text in lower case, curly apostrophes made straight (computed once: every rule reads it)
+    lower: str = field(default="", compare=False)
+    #: ``lower`` without a possessive ``'s`` ("Fed's" → "fed", "Thursday’s" → "thursday")
+    base: str = field(default="", compare=False)
 
-    @property
-    def lower(self) -> str:
-        """The text in lower case, curly apostrophes made straight."""
-        return self.text.lower().replace("’", "'")
-
-    @property
-    def base(self) -> str:
-        """Lower case without a possessive ``'s`` ("Fed's" → "fed", "Thursday’s" → "thursday")."""
-        low = self.lower
-        return low[:-2] if low.endswith("'s") else low
+    def __post_init__(self) -> None:
+        if not self.lower:
+            low = self.text.lower().replace("’", "'")
+            object.__setattr__(self, "lower", low)
+            object.__setattr__(self, "base", low[:-2] if low.endswith("'s") else low)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -90,7 +89,10 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup
         if kind == "space":
             continue
-        append(Token(m.start(), m.end(), m.group(), kind))  # type: ignore[arg-type]
+        t = m.group()
+        low = t.lower().replace("’", "'") if kind == "word" else t
+        base = low[:-2] if low.endswith("'s") else low
+        append(Token(m.start(), m.end(), t, kind, low, base))  # type: ignore[arg-type]
     return out
 
 
