@@ -1,0 +1,105 @@
+"""Dates, periods and the article's own date, resolved against the date a text was written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thesis.text import ArticleDate, find_dates, find_periods, parse_article_date
+
+REF = dt.date(2026, 1, 26)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "first", "last"),
+    [
+        ("on November 26, 2025", "day", dt.date(2025, 11, 26), dt.date(2025, 11, 26)),
+        ("hit Monday, Jan. 12, 2026", "day", dt.date(2026, 1, 12), dt.date(2026, 1, 12)),
+        ("since 2025-04-02", "day", dt.date(2025, 4, 2), dt.date(2025, 4, 2)),
+        ("on Dec. 24", "day", dt.date(2025, 12, 24), dt.date(2025, 12, 24)),  # no year: the latest
+        ("in November", "month", dt.date(2025, 11, 1), dt.date(2025, 11, 30)),
+        ("in January", "month", dt.date(2026, 1, 1), dt.date(2026, 1, 31)),  # the month running
+        ("November 2024", "month", dt.date(2024, 11, 1), dt.date(2024, 11, 30)),
+        ("in Q3 2025", "quarter", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+        ("the third quarter", "quarter", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+        ("in 2024", "year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+        ("on Thursday", "weekday", dt.date(2026, 1, 22), dt.date(2026, 1, 22)),
+        ("Friday's session", "weekday", dt.date(2026, 1, 23), dt.date(2026, 1, 23)),
+        ("today", "relative", REF, REF),
+        ("last week", "span", dt.date(2026, 1, 19), dt.date(2026, 1, 25)),
+        ("this month", "span", dt.date(2026, 1, 1), REF),
+    ],
+)
+def test_dates(text, kind, first, last):
+    (d,) = find_dates(text, REF)
+    assert (d.kind, d.first, d.last) == (kind, first, last)
+    assert text[d.start : d.end] == d.text
+
+
+def test_weekday_is_kept_for_the_calendar_check():
+    (d,) = find_dates("Monday, Jan 20, 2025", REF)
+    assert d.weekday == 0 and d.first == dt.date(2025, 1, 20)
+
+
+def test_modifiers_narrow_the_span():
+    (d,) = find_dates("since early 2021", REF)
+    assert d.modifier == "early" and d.last < dt.date(2021, 6, 1)
+    (d,) = find_dates("in mid-March", REF)
+    assert d.modifier == "mid" and dt.date(2025, 3, 5) < d.first < d.last < dt.date(2025, 3, 28)
+
+
+def test_may_the_verb_is_no_month():
+    assert find_dates("Rates may fall.", REF) == []
+
+
+def test_no_reference_date_leaves_relative_words_out():
+    assert [d.kind for d in find_dates("on Monday, Nov. 26, 2025 and today", None)] == ["day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "n", "unit"),
+    [
+        ("up 16.4% year-to-date", "ytd", None, None),
+        ("so far this year", "ytd", None, None),
+        ("month-to-date", "mtd", None, None),
+        ("for the week", "week", None, None),
+        ("last week", "last_week", None, None),
+        ("over the last four trading days", "trailing", 4, "session"),
+        ("over the past twelve months", "trailing", 12, "month"),
+        ("in the past 3 weeks", "trailing", 3, "week"),
+        ("from 52 weeks ago", "ago", 52, "week"),
+        ("from a year earlier", "ago", 1, "year"),
+        ("year over year", "yoy", None, None),
+        ("month-on-month", "mom", None, None),
+        ("annualized", "annualized", None, None),
+        ("in a matter of weeks", "swing", None, None),
+        ("the latest two-year stretch", "trailing", 2, "year"),
+    ],
+)
+def test_periods(text, kind, n, unit):
+    (p,) = find_periods(text)
+    assert (p.kind, p.n, p.unit) == (kind, n, unit)
+
+
+def test_since_takes_the_whole_date():
+    text = "up 22.56% since Wednesday, April 2, 2025, and more"
+    (p,) = find_periods(text, dates=find_dates(text, REF))
+    assert p.kind == "since" and p.anchor == "Wednesday, April 2, 2025"
+    (p,) = find_periods("since the April low")
+    assert p.anchor == "the April low"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-01-26 (stated: \"January 26, 2026 16:14 ET\")", ArticleDate(REF, REF)),
+        ("2025-12 (inferred: written after the close)", ArticleDate(dt.date(2025, 12, 1), dt.date(2025, 12, 31))),
+        ("January 26, 2026", ArticleDate(REF, REF)),
+        ("December 2025", ArticleDate(dt.date(2025, 12, 1), dt.date(2025, 12, 31))),
+        ("unknown", None),
+        ("2025-13-40", None),
+    ],
+)
+def test_article_dates(value, expected):
+    assert parse_article_date(value) == expected
