@@ -54,7 +54,9 @@ def test_pathological_inputs_finish(name):
 
 def test_deep_html_finishes():
     page = "<html><body>" + "<div>" * 20_000 + ARTICLE + "</div>" * 20_000 + "</body></html>"
-    rep = check_text(parse_article(page.encode(), "deep.html", suffix=".html"), None, date="2025-11-26")
+    rep = check_text(
+        parse_article(page.encode(), "deep.html", suffix=".html"), None, date="2025-11-26"
+    )
     assert any("6,812.61" in r.claim.quote for r in rep.results)
 
 
@@ -71,7 +73,9 @@ _HTML = st.lists(
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.text(max_size=400), st.lists(st.sampled_from(_WORDS), max_size=120).map(" ".join)))
+@given(
+    st.one_of(st.text(max_size=400), st.lists(st.sampled_from(_WORDS), max_size=120).map(" ".join))
+)
 def test_checker_never_raises_on_text(text):
     try:
         art = parse_article(text.encode("utf-8", "surrogatepass"), "fuzz.txt")

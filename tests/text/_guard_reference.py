@@ -382,5 +382,3 @@ def split_sentences(text: str) -> list[list[str]]:
         out.append(flat[start:].strip())
         paragraphs.append([s for s in out if s])
     return paragraphs
-
-

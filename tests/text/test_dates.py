@@ -93,8 +93,11 @@ def test_since_takes_the_whole_date():
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("2026-01-26 (stated: \"January 26, 2026 16:14 ET\")", ArticleDate(REF, REF)),
-        ("2025-12 (inferred: written after the close)", ArticleDate(dt.date(2025, 12, 1), dt.date(2025, 12, 31))),
+        ('2026-01-26 (stated: "January 26, 2026 16:14 ET")', ArticleDate(REF, REF)),
+        (
+            "2025-12 (inferred: written after the close)",
+            ArticleDate(dt.date(2025, 12, 1), dt.date(2025, 12, 31)),
+        ),
         ("January 26, 2026", ArticleDate(REF, REF)),
         ("December 2025", ArticleDate(dt.date(2025, 12, 1), dt.date(2025, 12, 31))),
         ("unknown", None),

@@ -28,7 +28,10 @@ _TEXT = st.one_of(st.text(max_size=300), st.lists(_MARKET, max_size=60).map(" ".
 
 
 @settings(max_examples=300, deadline=None)
-@given(_TEXT, st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))))
+@given(
+    _TEXT,
+    st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))),
+)
 def test_text_layer_never_raises(text, ref):
     for t in tokenize(text):
         assert text[t.start : t.end] == t.text

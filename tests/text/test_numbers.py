@@ -35,7 +35,10 @@ from thesis.text import find_numbers, find_quantities, paragraph_sentences
         ("it could double", [("double", 2.0, "x", None)]),
         ("profits halved", [("halved", 0.5, "x", None)]),
         ("double-digit gains", []),
-        ("closed up 63 to 25,822.29", [("63", 63.0, "plain", None), ("25,822.29", 25822.29, "plain", None)]),
+        (
+            "closed up 63 to 25,822.29",
+            [("63", 63.0, "plain", None), ("25,822.29", 25822.29, "plain", None)],
+        ),
         ("one of the best", []),
     ],
 )
@@ -66,7 +69,10 @@ _PIECES = [
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25), st.sampled_from([" ", ", ", ". ", "\n", "\n\n"]))
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25),
+    st.sampled_from([" ", ", ", ". ", "\n", "\n\n"]),
+)
 def test_guard_spans_are_unchanged(pieces, sep):
     text = sep.join(pieces)
     assert _spans(find_numbers(text)) == _spans(ref.find_numbers(text))

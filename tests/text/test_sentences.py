@@ -11,12 +11,21 @@ def _texts(text, **kw):
 
 def test_sentences_keep_abbreviations_numbers_and_initials():
     text = "The U.S. index rose 1.3% to 6,812.61 on Jan. 12. It fell. Mr. Smith said so!"
-    assert _texts(text) == ["The U.S. index rose 1.3% to 6,812.61 on Jan. 12.", "It fell.", "Mr. Smith said so!"]
+    assert _texts(text) == [
+        "The U.S. index rose 1.3% to 6,812.61 on Jan. 12.",
+        "It fell.",
+        "Mr. Smith said so!",
+    ]
 
 
 def test_line_breaks():
     text = "Title line\nThe S&P 500 rose\n0.5% today.\n--Up 2% this week\n--Down 1% today"
-    assert _texts(text) == ["Title line", "The S&P 500 rose\n0.5% today.", "--Up 2% this week", "--Down 1% today"]
+    assert _texts(text) == [
+        "Title line",
+        "The S&P 500 rose\n0.5% today.",
+        "--Up 2% this week",
+        "--Down 1% today",
+    ]
 
 
 def test_long_sentences_are_cut_and_marked():
@@ -35,7 +44,11 @@ def test_clauses_protect_dates():
         spans.add(d.start, d.end)
     spans.commit()
     got = [text[c.start : c.end] for c in split_clauses(text, s, protected=spans)]
-    assert got == ["Off 0.39% from its high hit Monday, Jan. 12, 2026", "the index said", "then it fell"]
+    assert got == [
+        "Off 0.39% from its high hit Monday, Jan. 12, 2026",
+        "the index said",
+        "then it fell",
+    ]
 
 
 def test_tokens_keep_offsets():

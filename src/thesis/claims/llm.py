@@ -216,8 +216,6 @@ def bind_proposal(
     )
     if q is None:
         return None, "its number is not written in the quote"
-    if any(c.start <= q.start < c.end and c.measure == measure for c in have):
-        return None, "the rules read it already"
     subj = bind_subject(ctx, s, q.start)
     want = p.get("subject")
     if subj.value is None or subj.value.key != want:
@@ -232,14 +230,16 @@ def bind_proposal(
         if named is None:
             return None, "its subject is not the one its sentence names"
         subj = Bind(named.subject, named.text, "named")
+    if any(c.start <= q.start < c.end and c.measure == measure for c in have):
+        return None, "the rules read it already"
     sign = -1 if value < 0 else 1
     needs: tuple[str, ...] = ("subject", "date")
     period = None
     if measure in ("change", "points_change", "yield_change"):
-        words = p.get("period")
         period = bind_period(ctx, s, q, level_follows=False)
-        if isinstance(words, str) and words and words in s.text and words not in str(period.words):
-            return None, "its period words do not read as the period of that number"
+        if period.how in ("weak", "none"):
+            # the model may name a period, but the sentence's own words must bind one
+            return None, "no words of its sentence bind the period of that number"
         needs = ("subject", "date", "period")
     level = p.get("level")
     c = make_claim(
