@@ -24,7 +24,7 @@ ARTICLE = (
     "The index is up 15.8% year-to-date, 1.3% below the 6,900 threshold. The 10-year Treasury "
     "yield fell 3 basis points to 4.00%. Analysts see 5% upside to 7,269 by year-end.\n"
 )
-_WORDS = ARTICLE.split() + ["(", ")", "[", "]", "%", "$", "—", "since", "the", "April", "low"]
+_WORDS = [*ARTICLE.split(), "(", ")", "[", "]", "%", "$", "—", "since", "the", "April", "low"]
 
 
 def pathological() -> dict[str, str]:

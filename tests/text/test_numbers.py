@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import astuple
 
+import _guard_reference as ref
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import _guard_reference as ref
 from thesis.text import find_numbers, find_quantities, paragraph_sentences
 
 
