@@ -809,7 +809,9 @@ def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             band = bp_band(stated, c.comparator, c.hedge)
             ev = f"{sid} {iso(cur[0])} {cur[1]:.2f}% − {start[2]} {iso(start[0])} {start[1]:.2f}% = {comp:+.0f} bp vs stated {stated:+g} bp"
             return _verdict(band, comp, ev)
-        band = yield_band(stated, c.decimals, c.comparator, c.hedge)
+        band = yield_band(
+            stated, c.decimals, c.comparator, c.hedge, close=bool(c.extra.get("close"))
+        )
         ev = f"{sid} {iso(cur[0])} close {cur[1]:.2f}% vs stated {c.hedge + ' ' if c.hedge else ''}{stated:g}%"
         return _verdict(band, cur[1], ev)
     mon = next((m.series(sid) for sid in subj.series if m.frequency(sid) == "monthly"), None)

@@ -1397,6 +1397,7 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         out.append(make_claim(
             ctx, s, kind="rate", measure="yield", subject=subj, parts=[(verb.start if verb is not None else q.start, q.end)], rule="yield",
             value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
+            extra={"close": verb is not None and verb.lower in CLOSE_WORDS},
         ))  # fmt: skip
     return out
 

@@ -141,8 +141,11 @@ def points_band(
                 f"points: ±{tol:g} (contradicted beyond ±{tol + margin:g})")  # fmt: skip
 
 
-def yield_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> Band:
-    """For a yield level in percent (closing yields; intraday levels differ)."""
+def yield_band(
+    stated: float, decimals: int, comparator: str, hedge: str = "", *, close: bool = False
+) -> Band:
+    """For a yield level in percent (closing yields; intraday levels differ). A level stated as a
+    close ("ended May at 2.74%") is contradicted beyond ± 0.10 pp instead of ± 0.30."""
     tol = max(0.05, 0.5 * 10.0 ** (-decimals)) + (0.05 if comparator in ("~", "<~", ">~") else 0.0)
     if comparator in (">", ">="):
         return Band(
@@ -160,8 +163,9 @@ def yield_band(stated: float, decimals: int, comparator: str, hedge: str = "") -
             stated + 0.25,
             f"'{hedge}' {stated:g}%: a close at or below it",
         )
-    return Band(stated - tol, stated + tol, stated - 0.30, stated + 0.30,
-                f"±{tol:.2f}pp of the closing yield (contradicted beyond ±0.30pp)")  # fmt: skip
+    far = 0.10 if close else 0.30
+    return Band(stated - tol, stated + tol, stated - far, stated + far,
+                f"±{tol:.2f}pp of the closing yield (contradicted beyond ±{far:.2f}pp)")  # fmt: skip
 
 
 def bp_band(stated: float, comparator: str, hedge: str = "") -> Band:

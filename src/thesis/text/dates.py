@@ -381,7 +381,7 @@ def find_dates(
         if t.kind != "word" or not free(t.start, t.end):
             continue
         low = t.base
-        if low in MONTH_NUMBERS and len(low) > 3 and t.text[0].isupper():
+        if low in MONTH_NUMBERS and (len(low) > 3 or low == "may") and t.text[0].isupper():
             # a month alone: "in November", "November's gain", "mid-March"
             if low == "may" and not (
                 t.lower.endswith("'s")
@@ -400,6 +400,18 @@ def find_dates(
                         "mid",
                         "late",
                         "end",
+                        "ending",
+                        "ended",
+                        "ends",
+                        "closing",
+                        "closed",
+                        "finished",
+                        "into",
+                        "from",
+                        "for",
+                        "last",
+                        "this",
+                        "between",
                     },
                 )
             ):
