@@ -820,11 +820,41 @@ _NOT_RECORD_BEFORE = _NOT_RECORD_BEFORE_EXTRA | frozenset(
 )
 
 
+def _compounds(tokens: list[Token]) -> list[Token]:
+    """The tokens with hyphenated words joined ("all", "-", "time" → "all-time"), so that a rule
+    can ask for a compound as one word."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind == "word" and i + 2 < n and tokens[i + 1].text in "-‐" and tokens[i + 2].kind == "word" \
+                and tokens[i + 1].start == t.end and tokens[i + 2].start == tokens[i + 1].end:  # fmt: skip
+            j = i + 2
+            while (
+                j + 2 < n
+                and tokens[j + 1].text in "-‐"
+                and tokens[j + 2].kind == "word"
+                and tokens[j + 1].start == tokens[j].end
+            ):
+                j += 2
+            text = "".join(x.text for x in tokens[i : j + 1])
+            out.append(Token(t.start, tokens[j].end, text, "word"))
+            i = j + 1
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A record close claimed: "closed at a fresh record high", "a new all-time closing high"."""
-    toks = s.tokens
+    toks = _compounds(s.tokens)
     for i, t in enumerate(toks):
         w = t.lower
+        if w.startswith(("record-", "all-time-")) and w not in ("record-high", "record-low"):
+            w = "record"  # "a record-shattering 6,845.50", "record-breaking"
+        elif w == "record-high":
+            w = "all-time"
         if w not in ("record", "all-time", "new", "fresh"):
             continue
         nxt = [x.lower for x in toks[i + 1 : i + 4]]
@@ -834,7 +864,8 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and prev[-1] in ("latest", "new", "fresh", "another")
             and (not nxt or nxt[0] in ("in", "for", "as", "on", "."))
         )
-        is_record = ((w == "record" and (latest or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
+        compound = t.lower.startswith("record-")
+        is_record = ((w == "record" and (compound or latest or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
                      (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
                      (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
         if (
