@@ -1035,12 +1035,19 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     streak since DATE", "the slowest pace since early 2021"."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        if t.lower != "since":
+        if t.lower not in ("since", "in"):
             continue
-        anchor = next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+        if t.lower == "in":
+            anchor = _ago_anchor(
+                ctx, s, toks, i
+            )  # "its best day in 3 weeks", "highest in five years"
+        else:
+            anchor = next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
         if anchor is None or anchor.first is None:
             continue
         head = [x.lower for x in toks[max(0, i - 8) : i]]
+        if t.lower == "in" and not (head and head[-1] in _SINCE_NOUNS | set(_SUPERLATIVES)):
+            continue
         sup = next((w for w in head if w in _SUPERLATIVES), None)
         if sup is None:
             continue
@@ -1052,6 +1059,9 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None:
             continue
         what = _since_what(head)
+        if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
+            # "its best day in three weeks": the day's move, not the level
+            what = "drop" if sup in ("worst", "weakest") else "gain"
         # "largest four-day gain": the window is the number before "-day"
         win = toks[max(0, i - 8) : i]
         n = next(
@@ -1071,6 +1081,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ),
             None,
         )
+        if n is None and what in ("gain", "drop"):
+            n = 5 if "week" in head[-3:] else 1
         start_tok = toks[max(0, i - 8) + head.index(sup)]
         return [make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
@@ -1079,6 +1091,63 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday},
         )]  # fmt: skip
     return []
+
+
+_SINCE_NOUNS = frozenset(
+    {
+        "day",
+        "week",
+        "month",
+        "session",
+        "close",
+        "level",
+        "finish",
+        "gain",
+        "drop",
+        "decline",
+        "rally",
+        "loss",
+        "high",
+        "low",
+        "reading",
+        "pace",
+    }
+)
+
+
+def _ago_anchor(ctx: Ctx, s: Sent, toks: list[Token], i: int) -> DateMention | None:
+    """ "in 3 weeks", "in more than four years", "in nearly seven years" after a superlative: the
+    day that many units before the article's date, as a since-anchor."""
+    if ctx.ref is None:
+        return None
+    j = i + 1
+    while j < len(toks) and toks[j].lower in (
+        "more",
+        "than",
+        "nearly",
+        "almost",
+        "over",
+        "about",
+        "roughly",
+        "at",
+        "least",
+        "the",
+        "past",
+        "last",
+    ):
+        j += 1
+    if j + 1 >= len(toks):
+        return None
+    n = _count(toks[j]) if toks[j].lower not in ("a", "an") else 1
+    unit = toks[j + 1].lower.rstrip("s") if n else ""
+    if not n or unit not in ("day", "week", "month", "year", "session"):
+        return None
+    delta = {"day": dt.timedelta(days=n), "session": dt.timedelta(days=round(n * 7 / 5)), "week": dt.timedelta(weeks=n),
+             "month": dt.timedelta(days=round(n * 30.44)), "year": dt.timedelta(days=round(n * 365.25))}[unit]  # fmt: skip
+    # "its best day in 3 weeks": the last better day was about 3 weeks ago, so only a better day
+    # well inside the window (the last 80% of it) contradicts
+    day = ctx.ref - delta * 0.8
+    return DateMention(toks[i].start, toks[j + 1].end, f"{n} {unit}s", "span", day, day)
 
 
 _SUPERLATIVES = {

@@ -383,6 +383,7 @@ INTRADAY_PHRASES = (
     ("at", "its", "high"), ("at", "its", "low"), ("at", "its", "session"), ("before", "paring"),
     ("in", "the", "next"), ("at", "the", "time", "of", "writing"), ("as", "of", "writing"),
     ("initially",), ("briefly",),
+    *((w, d) for w in ("early", "late") for d in ("monday", "tuesday", "wednesday", "thursday", "friday")),
 )  # fmt: skip
 NEGATIONS = frozenset(
     {
