@@ -1116,7 +1116,32 @@ def judge_direction(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
     )
 
 
+def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "Its 38th record high of 2025": the closes of the year up to the day that topped every
+    earlier close (the store's history must start two years before the year)."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    year = int(c.extra.get("year") or day.year)
+    if s.index[0] > pd.Timestamp(year - 2, 1, 1):
+        return _na(f"{sid} history starts {iso(s.index[0])}: too short to count records in {year}")
+    w = upto(s, day)
+    prior_max = w.cummax().shift(1)
+    records = w[(w > prior_max) & (w.index.year == year)]
+    n = int(c.extra.get("n") or 0)
+    ev = (
+        f"{sid} closes above every earlier close in {year} up to {iso(w.index[-1])}: {len(records)}"
+    )
+    if len(records):
+        ev += f" (the last on {iso(records.index[-1])})"
+    is_record_today = len(records) and records.index[-1] == w.index[-1]
+    ok = len(records) == n and bool(is_record_today) if "time" in c.quote else len(records) == n
+    return Outcome(ok, ev, "exact count of record closes", len(records))
+
+
 JUDGES: dict[str, Judge] = {
+    "record_count": judge_record_count,
     "direction": judge_direction,
     "yield_distance": judge_yield_distance,
     "toward": judge_toward,

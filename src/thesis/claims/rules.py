@@ -899,6 +899,60 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+def _ordinal_at(toks: list[Token], j: int) -> int | None:
+    """The ordinal at token ``j``: "fourth", or "50" followed by "th"."""
+    if not 0 <= j < len(toks):
+        return None
+    t = toks[j]
+    if t.kind == "word":
+        return ordinal_value(t.lower)
+    if t.kind == "number" and j + 1 < len(toks) and toks[j + 1].lower in ("st", "nd", "rd", "th"):
+        return int(t.text) if t.text.isdigit() else None
+    return None
+
+
+def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """How many record closes a year has seen: "its 38th record high of 2025", "a record closing
+    high for the 50th time this year"."""
+    toks = _compounds(s.tokens)
+    for i, t in enumerate(toks):
+        if not t.lower.startswith("record"):
+            continue
+        n, nth = None, t
+        for j in (i - 1, i - 2, i - 3):
+            if _ordinal_at(toks, j):
+                n, nth = _ordinal_at(toks, j), toks[j]
+                break
+        after = [x.lower for x in toks[i + 1 : i + 9]]
+        if n is None and "time" in after:
+            k = i + 1 + after.index("time")
+            for j in range(k - 1, max(i, k - 4), -1):
+                if _ordinal_at(toks, j):
+                    n = _ordinal_at(toks, j)
+                    break
+        if not n or n < 2:
+            continue
+        year = next(
+            (d for d in s.dates if d.kind == "year" and t.end <= d.start <= t.end + 60 and d.first),
+            None,
+        )
+        this_year = "this" in [x.lower for x in toks[i + 1 : i + 12]] and "year" in [
+            x.lower for x in toks[i + 1 : i + 12]
+        ]
+        if year is None and not this_year:
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
+            continue
+        end = max(t.end, year.end if year else toks[min(len(toks) - 1, i + 7)].end)
+        y = year.first.year if year and year.first else (ctx.ref.year if ctx.ref else None)
+        return [make_claim(
+            ctx, s, kind="other", measure="record_count", subject=subj, parts=[(nth.start, end)],
+            rule="record_count", value=n, unit="count", date=bind_date(ctx, s, t.start), extra={"n": n, "year": y},
+        )]  # fmt: skip
+    return []
+
+
 _STREAK_WORDS = frozenset({"consecutive", "straight", "successive", "streak"})
 _UNIT_WORDS = {"day": "session", "days": "session", "session": "session", "sessions": "session",
                "week": "week", "weeks": "week", "month": "month", "months": "month",
@@ -1793,6 +1847,7 @@ RULES: tuple[Rule, ...] = (
     rule_first,
     rule_toward,
     rule_extreme,
+    rule_record_count,
     rule_record,
     rule_direction,
     rule_streak,
