@@ -162,6 +162,9 @@ def bind_date(
     the article's date, the date window. A date that starts a period ("since April 2", "from
     the close of ... on Nov. 5") or names a reference level's day ("hit Monday, Jan. 12") is not
     the claim's date."""
+    last_day = _last_session_of(s)
+    if last_day is not None:
+        return Bind(last_day, last_day.text, "explicit")
     cl = s.clause_of(pos)
     stop = cl.end if end is None else end
     days = [
@@ -230,6 +233,20 @@ _ANCHOR_WORDS = frozenset(
         "through",
     }
 )
+
+
+def _last_session_of(s: Sent) -> DateMention | None:
+    """ "On the final trading day of 2024", "the last session of November": that period's last day."""
+    for d in s.dates:
+        if d.kind in ("year", "month") and d.last is not None:
+            prev = s.words_before(d.start, 5)
+            if prev[-2:] in (["day", "of"], ["session", "of"]) and any(
+                w in ("final", "last") for w in prev
+            ):
+                return DateMention(
+                    d.start, d.end, f"the last session of {d.text}", "day", d.last, d.last
+                )
+    return None
 
 
 def _anchor_date(s: Sent, d: DateMention) -> bool:
@@ -422,6 +439,8 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         return False  # "soared 23.31% in 2024, building on the 24.2% gain": 2024 is the 23.31%'s
     prev = s.before(d.start, 2)
     pw = prev[-1].lower if prev else ""
+    if [t.lower for t in prev] in (["day", "of"], ["session", "of"], ["week", "of"]):
+        return False  # "on the final trading day of 2024": a day, not the year
     nxt = s.after(d.end, 2)
     nw = nxt[0].lower if nxt else ""
     if pw in (

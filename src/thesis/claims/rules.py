@@ -1662,7 +1662,13 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
 
 def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: str) -> Claim:
     months = [d for d in s.dates if d.kind in ("month", "quarter") and d.first is not None]
-    month = min(months, key=lambda d: abs(d.start - q.start)) if months else None
+    # a month right after another figure is that figure's ("rose to 5.9% from 5.8% in May")
+    mine = [
+        d
+        for d in months
+        if not any(x is not q and x.end <= d.start and d.start - x.end <= 6 for x in s.quantities)
+    ]
+    month = min(mine, key=lambda d: abs(d.start - q.start)) if mine else None
     d, _ = s.direction(q)
     frm = s.words_before(q.start, 1) == [
         "from"

@@ -237,6 +237,8 @@ _ANAPHORA = PhraseMatcher(
         "broad-based index": "benchmark",
         "benchmark index": "benchmark",
         "the broad market index": "benchmark",
+        "broad market index": "benchmark",
+        "the broader market index": "benchmark",
         "it": "pronoun",
         "its": "pronoun",
         "it's": "pronoun",
@@ -451,6 +453,9 @@ class SubjectFinder:
                 i += 1
                 continue
             m = self._names.match_at(tokens, i)
+            a0 = _ANAPHORA.match_at(tokens, i)
+            if m is not None and a0 is not None and a0.j > m.j:
+                m = None  # "the broad market index": the longer reading, a back-reference
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
                 out.append(SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), m.value))
                 i = m.j
