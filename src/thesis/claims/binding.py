@@ -95,6 +95,9 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     With ``after_ok``, a name after ``pos`` in the same clause also binds ("Up 0.5%, the S&P 500").
     """
     before = [m for m in s.subjects if m.start < pos]
+    paired = _respectively(s, pos)
+    if paired is not None:
+        return paired
     for m in reversed(before):
         if m.unknown:
             return Bind(None, m.text, "unknown")
@@ -126,6 +129,35 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m is not None and m.subject is not None:
             return Bind(m.subject, f"{m.text} (the list's header)", "header")
     return NONE
+
+
+def _respectively(s: Sent, pos: int) -> Bind | None:
+    """ "Alphabet and Microsoft added 2.1% and 3.9%, respectively": the figures go to the names in
+    order. Only when the names and the figures are both lists of the same length."""
+    toks = s.doc.tokens_in(pos, min(s.end, pos + 120))
+    if not any(t.lower == "respectively" for t in toks):
+        return None
+    k = next(i for i, t in enumerate(toks) if t.lower == "respectively")
+    figures = [q for q in s.quantities if q.start <= toks[k].start and q.end > s.start]
+    run: list[Quantity] = []
+    for q in reversed(figures):  # the run of figures right before "respectively"
+        gap = s.doc.text[q.end : (run[0].start if run else toks[k].start)].replace(",", " ").split()
+        if (run and gap not in ([], ["and"], ["or"])) or (not run and len(gap) > 1):
+            break
+        run.insert(0, q)
+    mine = next((i for i, q in enumerate(run) if q.start <= pos < q.end or q.start == pos), None)
+    if mine is None or len(run) < 2:
+        return None
+    names = [
+        m for m in s.subjects if m.end <= run[0].start and (m.subject is not None or m.unknown)
+    ]
+    names = names[-len(run) :]
+    if len(names) != len(run):
+        return None
+    m = names[mine]
+    if m.subject is None:
+        return Bind(None, m.text, "unknown")
+    return Bind(m.subject, f"{m.text} (respectively)", "named")
 
 
 def _foreign_between(s: Sent, a: int, b: int, own_stock: bool = False) -> bool:

@@ -209,12 +209,11 @@ class Sent:
                 or any(m.start == t.start for m in self.subjects)
             ):
                 break  # "a 3.1% GDP growth surprise": the growth of something else
-        # "lost 516 points, or 1.3%": the second figure of a pair takes the first one's direction
-        words = [t.lower for t in prev]
-        if words[-2:] in (["or"], [",", "or"]) or words[-1:] == ["or"] or words[-2:] == [",", "or"]:
-            p = self.prev_quantity(q)
-            if p is not None:
-                return self.direction(p, n)
+        p = self.prev_quantity(q)
+        gap = self.doc.text[p.end : q.start].replace(",", " ").split() if p is not None else []
+        if p is not None and gap in (["or"], ["and"], ["points", "or"]):
+            # "lost 516 points, or 1.3%", "added 2.1% and 3.9%": the second figure of a pair
+            return self.direction(p, n)
         return 0, ""
 
     def first_subject(self) -> SubjectMention | None:
