@@ -267,3 +267,40 @@ def test_caps_are_stated():
     text = "The S&P 500 rose 1.2% today. " * 500
     ex = extract(text, D)
     assert len(ex.claims) <= 400 and any("only the first" in w for w in ex.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "measure", "extra"),
+    [
+        ("The S&P 500 closed at 6,909.79, its 38th record high of 2025.", dt.date(2025, 12, 23),
+         "record_count", {"n": 38, "year": 2025}),
+        ("The S&P posted a record closing high for the 50th time this year.", dt.date(2021, 8, 24),
+         "record_count", {"n": 50, "year": 2021}),
+        ("S&P 500 scores best day in 3 weeks", dt.date(2023, 10, 5), "since", {"what": "gain", "n": 1}),
+        ("The VIX logged its highest closing level in five years.", dt.date(2025, 4, 7), "since", {"what": "level"}),
+    ],
+)  # fmt: skip
+def test_counts_and_spans_of_time(text, date, measure, extra):
+    c = _one(text, measure, date)
+    for k, v in extra.items():
+        assert c.extra.get(k) == v, (k, c.extra)
+
+
+def test_compounds_and_days_named_by_their_period():
+    c = _one(
+        "The S&P 500 closed out 2025 at a record-shattering 6,845.50.",
+        "record",
+        dt.date(2026, 1, 1),
+    )
+    assert c.date == dt.date(2025, 12, 31)
+    c = _one("The S&P 500 notched an all-time closing high Friday.", "record", dt.date(2025, 6, 27))
+    assert c.date == dt.date(2025, 6, 27)
+    c = _one("On the final trading day of 2024, the broad market index slipped 0.43% to 5,881.63.", "change",
+             dt.date(2025, 1, 2), window=(dt.date(2025, 1, 2), dt.date(2025, 1, 2)))  # fmt: skip
+    assert c.date == dt.date(2024, 12, 31) and c.period.kind == "day"
+
+
+def test_respectively_maps_figures_to_names_in_order():
+    text = "The S&P 500 rose 1%. Alphabet and Microsoft added 2.1% and 3.9%, respectively, on Thursday."
+    got = {c.stated_value: c.subject.key for c in extract_claims(text, D) if c.measure == "change"}
+    assert got[2.1] == "googl" and got[3.9] == "msft"
