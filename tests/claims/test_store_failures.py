@@ -1,7 +1,7 @@
 """Failing honestly: a damaged or locked store stops `thesis check` with its error (what, where,
 fix) and a non-zero exit; a wait for a lock is announced. Never "unverifiable: no daily data".
 
-Real parts: a copy of the session's DuckDB store cut in half, and a second process that holds the
+Real parts: a copy of the session's DuckDB store cut to a tenth, and a second process that holds the
 store open for writing.
 """
 
@@ -48,7 +48,7 @@ def article(tmp_path: Path) -> Path:
 def test_truncated_store_exits_with_its_error(store_copy: Path, article: Path, tmp_path: Path):
     size = store_copy.stat().st_size
     with store_copy.open("r+b") as fh:
-        fh.truncate(size // 2)
+        fh.truncate(size // 10)
     r = _thesis(
         "check", str(article), "--store", str(store_copy), "--format", "json", env_home=tmp_path
     )
@@ -60,7 +60,7 @@ def test_truncated_store_exits_with_its_error(store_copy: Path, article: Path, t
 
 def test_a_store_error_is_raised_not_reported_as_no_data(store_copy: Path):
     with store_copy.open("r+b") as fh:
-        fh.truncate(store_copy.stat().st_size // 3)
+        fh.truncate(store_copy.stat().st_size // 10)
     with pytest.raises(StoreError):
         check_text(parse_article(ARTICLE), Store(store_copy, read_only=True))
 
