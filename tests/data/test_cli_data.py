@@ -262,3 +262,21 @@ def test_import_ragged_and_thousands(
     for e in expected:
         assert e in err
     assert Store(home / "market.duckdb", read_only=True).catalog()["id"].tolist() == before
+
+
+def test_import_allow_and_date_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "acme.csv"
+    f.write_text("date,close\n01/02/2020,10\n03/02/2020,-2\n")
+    code, _, err = run(capsys, "data", "import", str(f))
+    assert code == 2 and f"{f}:2: ambiguous date '01/02/2020'" in err and "--date-format" in err
+    code, _, err = run(capsys, "data", "import", str(f), "--date-format", "%d/%m/%Y")
+    assert code == 2 and f"{f}:3: zero or negative value -2" in err and "--allow" in err
+    assert not Store(read_only=True).path.exists()  # nothing was written, not even a store
+    code, out, err = run(
+        capsys, "data", "import", str(f), "--date-format", "%d/%m/%Y", "--allow", "nonpositive"
+    )
+    assert code == 0 and "2 new rows" in out and "note: acme_close: 1 zero or negative" in err
+    code, out, _ = run(capsys, "data", "show", "acme_close")
+    assert code == 0 and "2020-02-03" in out and "note: acme_close" in out
+    code, _, err = run(capsys, "data", "import", str(f), "--allow", "negative")
+    assert code == 2 and "unknown check 'negative'" in err and "nonpositive" in err

@@ -6,10 +6,13 @@ them in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
 
 import pandas as pd
+
+from thesis.errors import IngestError, nearest
 
 __all__ = [
     "ALLOW",
@@ -26,6 +29,7 @@ __all__ = [
     "SecurityBatch",
     "SeriesBatch",
     "SeriesInfo",
+    "parse_allow",
 ]
 
 KINDS = ("price", "yield", "index", "rate", "event", "factor", "macro", "ratio", "fundamental")
@@ -189,3 +193,26 @@ class IngestReport:
     def changed(self) -> int:
         """Everything this ingest added or changed: rows, events, securities, documents."""
         return self.new_rows + self.events_new + self.securities + self.documents
+
+
+def parse_allow(allow: str | Collection[str]) -> frozenset[str]:
+    """``"nonpositive,magnitude"`` or a collection of names → a checked set of :data:`ALLOW` names.
+
+    Raises
+    ------
+    IngestError
+        For a name that is not in :data:`ALLOW` (with the nearest one).
+    """
+    if isinstance(allow, str):
+        allow = [a for a in allow.split(",") if a.strip()]
+    out = frozenset(a.strip().lower() for a in allow)
+    bad = sorted(out - set(ALLOW))
+    if bad:
+        hint = nearest(bad[0], ALLOW)
+        raise IngestError(
+            f"unknown check {bad[0]!r} to allow"
+            + (f"; did you mean {', '.join(hint)}?" if hint else ""),
+            where="allow",
+            fix=f"allow some of {', '.join(ALLOW)} (e.g. --allow nonpositive,magnitude)",
+        )
+    return out

@@ -42,7 +42,6 @@ import pandas as pd
 
 from thesis.data import storefile
 from thesis.data.records import (
-    ALLOW,
     HARD_LIMIT,
     MAGNITUDE_LIMITS,
     OHLCV_COLUMNS,
@@ -55,6 +54,7 @@ from thesis.data.records import (
     SecurityBatch,
     SeriesBatch,
     SeriesInfo,
+    parse_allow,
 )
 from thesis.errors import (
     DataError,
@@ -829,7 +829,7 @@ class Store:
         A failure anywhere, a killed process included, leaves the store as it was. See
         :meth:`ingest` for ``provider`` and ``allow``.
         """
-        allowed = _check_allow(allow)
+        allowed = parse_allow(allow)
         prepared_parts: list[tuple[list[tuple[Batch, pd.DataFrame, list[str]]], str]] = []
         for batches, origin in parts:
             if isinstance(batches, SeriesBatch | EventBatch | SecurityBatch | DocumentBatch):
@@ -1160,22 +1160,6 @@ def _row_ref(b: Batch, frame: pd.DataFrame, i: int) -> str:
     if "line" in frame.columns and pd.notna(frame["line"].iloc[i]):
         return f"{where}:{int(frame['line'].iloc[i])}"
     return f"{where} (row {i + 1})"
-
-
-def _check_allow(allow: Collection[str]) -> frozenset[str]:
-    if isinstance(allow, str):
-        allow = [a for a in allow.split(",") if a.strip()]
-    out = frozenset(a.strip().lower() for a in allow)
-    bad = sorted(out - set(ALLOW))
-    if bad:
-        hint = nearest(bad[0], ALLOW)
-        raise IngestError(
-            f"unknown check {bad[0]!r} to allow"
-            + (f"; did you mean {', '.join(hint)}?" if hint else ""),
-            where="allow",
-            fix=f"allow some of {', '.join(ALLOW)} (e.g. --allow nonpositive,magnitude)",
-        )
-    return out
 
 
 def _prepare(

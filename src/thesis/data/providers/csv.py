@@ -52,6 +52,7 @@ from thesis.data.records import (
     SecurityBatch,
     SeriesBatch,
     SeriesInfo,
+    parse_allow,
 )
 from thesis.errors import IngestError, nearest
 
@@ -391,10 +392,11 @@ def _day_month_dates(t: _Table, col: str, s: pd.Series) -> pd.Series:
     if len(day_first) or len(month_first):
         dayfirst = bool(len(day_first))
         k = int((day_first if dayfirst else month_first)[0])
+        sep = str(parts.iloc[k, 1])
+        layout = sep.join(("DD", "MM", "YYYY") if dayfirst else ("MM", "DD", "YYYY"))
         t.notes.append(
             f"{t.name}: dates in column {col!r} read {'day' if dayfirst else 'month'}-first "
-            f"({'DD/MM' if dayfirst else 'MM/DD'}/YYYY), as {s.iloc[k]!r} at line "
-            f"{int(t.lines[k])} shows"
+            f"({layout}), as {s.iloc[k]!r} at line {int(t.lines[k])} shows"
         )
     else:
         differ = np.flatnonzero(present & (first != second))
@@ -406,7 +408,8 @@ def _day_month_dates(t: _Table, col: str, s: pd.Series) -> pd.Series:
             b = f"{yy:04d}-{int(d):02d}-{int(m):02d}"
             raise IngestError(
                 f"ambiguous date {s.iloc[i]!r} in column {col!r}: it reads {a} (day first) or {b} "
-                f"(month first), and no date in the file settles which (none has a day above 12)",
+                f"(month first), and no date in the file settles which (none has a number above 12 "
+                "before the year)",
                 where=t.ref(i),
                 fix=_DATE_FIX.replace("%d/%m/%Y", f"%d{sep}%m{sep}%Y").replace(
                     "%m/%d/%Y", f"%m{sep}%d{sep}%Y"
@@ -1054,6 +1057,7 @@ def import_path(
     IngestReport
         Summed over the files; ``ingest_id`` is the last one written.
     """
+    allowed = parse_allow(allow)  # a misspelt check fails before any file is read
     paths = [path] if isinstance(path, str | Path) else list(path)
     provider = CsvProvider()
     query = provider.build_query(
@@ -1070,7 +1074,7 @@ def import_path(
     if progress:
         progress(f"writing {len(parsed)} file(s) in one transaction")
     reports = store.ingest_many(
-        [(batches, p) for p, batches in parsed], provider="csv", allow=allow
+        [(batches, p) for p, batches in parsed], provider="csv", allow=allowed
     )
     total = IngestReport()
     for (p, batches), rep in zip(parsed, reports, strict=True):
