@@ -355,6 +355,11 @@ class Store:
                     "one elsewhere with `thesis data bundle` or `thesis data import PATH`",
                     reason="not_a_store",
                 )
+            if not read_only and ours:
+                # a write that does not touch a missing block would succeed and leave the damage
+                # unreported: check that every block the tables use is in the file (metadata
+                # only, a few milliseconds)
+                self._check_blocks(con, tables & _TABLES)
             if not read_only and self._schema_outdated(con, tables):
                 con.execute("BEGIN TRANSACTION")
                 con.execute(_SCHEMA)
@@ -373,6 +378,28 @@ class Store:
                 raise self._explain(e, writing=not read_only) from e
             raise
         return con
+
+    def _check_blocks(self, con: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
+        row = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+        if not row or not row[0] or not tables:
+            return
+        block = int(row[0])
+        in_file = (self.path.stat().st_size - storefile.HEADER_BYTES) // block
+        sql = " UNION ALL ".join(
+            f"SELECT max(block_id) AS b FROM pragma_storage_info('{t}')" for t in sorted(tables)
+        )
+        used = con.execute(f"SELECT max(b) FROM ({sql})").fetchone()
+        last = used[0] if used else None
+        if last is not None and last >= in_file:
+            raise StoreError(
+                f"the store file is cut short: its tables use block {last} but the file holds "
+                f"only {in_file} blocks of {block // 1024} KiB ({self.path.stat().st_size:,} "
+                "bytes; an interrupted copy or download, or a disk that filled up while the file "
+                "was written); its data cannot all be read",
+                where=str(self.path),
+                fix=storefile.REBUILD.format(p=self.path),
+                reason="truncated",
+            )
 
     @staticmethod
     def _schema_outdated(con: duckdb.DuckDBPyConnection, tables: set[str]) -> bool:

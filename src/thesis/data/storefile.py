@@ -36,7 +36,7 @@ __all__ = ["check_writable", "explain", "free_bytes", "probe", "sniff"]
 
 #: DuckDB's file layout: three 4 KiB headers (main, then two database headers written in turn),
 #: then fixed-size blocks; the main header carries the signature ``DUCK`` at byte 8
-_HEADER_BYTES = 3 * 4096
+HEADER_BYTES = 3 * 4096
 _MAGIC = b"DUCK"
 _MAGIC_AT = 8
 #: database header: checksum, iteration, meta block, free list, block count, block size (uint64 each)
@@ -68,15 +68,15 @@ _ERRNO_REASONS: tuple[tuple[int, str], ...] = tuple(
     if code >= 0
 )
 
-_REBUILD = (
+REBUILD = (
     "move it aside (mv {p} {p}.bad) and rebuild with `thesis data import PATH` or "
     "`thesis data bundle`; restore it from a backup instead if you have one"
 )
 _ELSEWHERE = "or point --store (or THESIS_HOME) at a store somewhere else"
 
 
-def _mib(n: float) -> str:
-    return f"{n / 2**20:,.1f} MiB"
+def _size(n: float) -> str:
+    return f"{n / 2**20:,.1f} MiB" if n >= 2**20 else f"{n / 2**10:,.0f} KiB"
 
 
 def free_bytes(path: Path) -> int | None:
@@ -114,7 +114,7 @@ def sniff(path: Path, *, deep: bool = False) -> StoreError | None:
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
-            head = f.read(_HEADER_BYTES)
+            head = f.read(HEADER_BYTES)
     except FileNotFoundError:
         return None
     except OSError as e:
@@ -143,19 +143,19 @@ def sniff(path: Path, *, deep: bool = False) -> StoreError | None:
             reason="foreign",
         )
     block = _block_size(head)
-    ragged = deep and block is not None and (size - _HEADER_BYTES) % block != 0
-    if size < _HEADER_BYTES or ragged:
+    ragged = deep and block is not None and (size - HEADER_BYTES) % block != 0
+    if size < HEADER_BYTES or ragged:
         detail = (
             f", which is not a whole number of its {block // 1024} KiB blocks"
             if ragged and block
-            else f", less than DuckDB's {_HEADER_BYTES // 1024} KiB of headers"
+            else f", less than DuckDB's {HEADER_BYTES // 1024} KiB of headers"
         )
         return StoreError(
             f"the store file is cut short: {size:,} bytes{detail} (an interrupted copy or "
             "download, or a disk that filled up while the file was written); its data cannot all "
             "be read",
             where=str(path),
-            fix=_REBUILD.format(p=path),
+            fix=REBUILD.format(p=path),
             reason="truncated",
         )
     return None
@@ -259,7 +259,7 @@ def explain(
             f"the store file is shorter than its contents need ({first}): it was cut short or "
             "changed while it was read",
             where=str(path),
-            fix=_REBUILD.format(p=path),
+            fix=REBUILD.format(p=path),
             reason="truncated",
         )
     damaged = (
@@ -273,7 +273,7 @@ def explain(
             f"the store file is corrupt: DuckDB found damaged data in it ({type(exc).__name__}: "
             f"{first})",
             where=str(path),
-            fix=_REBUILD.format(p=path),
+            fix=REBUILD.format(p=path),
             reason="corrupt",
         )
     io_kind = isinstance(
@@ -308,8 +308,9 @@ def _from_errno(
     folder = path.parent
     if reason == "read_only":
         return StoreError(
-            f"the store is on a read-only file system ({words}), so it cannot be written; the store "
-            f"itself is intact and reading it works{tail}",
+            "the store is on a read-only file system"
+            + ("" if words.lower() == "read-only file system" else f" ({words})")
+            + f", so it cannot be written; the store itself is intact and reading it works{tail}",
             where=str(path),
             fix=f"remount {folder} read-write, or copy the store to a writable folder and point "
             f"--store (or THESIS_HOME) there (cp {path} DEST/market.duckdb); do not rebuild it",
@@ -319,7 +320,7 @@ def _from_errno(
         free = free_bytes(path)
         return StoreError(
             f"the disk holding the store is full ({words}"
-            + (f", {_mib(free)} free" if free is not None else "")
+            + (f", {_size(free)} free" if free is not None else "")
             + f") while {'writing' if writing else 'reading'}{tail}",
             where=str(path),
             fix=f"free space on the file system of {folder} (df -h {folder}), then run the command "
