@@ -106,7 +106,7 @@ def _env() -> dict[str, str]:
         ),
         "OPENBLAS_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",
-        "COLUMNS": "300",  # rich would wrap messages
+        "COLUMNS": "2000",  # rich would wrap messages
     }
 
 
@@ -240,6 +240,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, di
 KILLS = 20
 
 
+@pytest.mark.slow
 def test_kill_9_during_import_leaves_the_store_as_before_or_complete(
     data: tuple[Path, Path, Path, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -344,7 +345,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 @pytest.fixture(autouse=True)
 def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("COLUMNS", "300")  # rich would wrap the messages the tests read
+    monkeypatch.setenv("COLUMNS", "2000")  # rich would wrap the messages the tests read
 
 
 def _try_both(path: Path) -> list[StoreError]:

@@ -107,8 +107,8 @@ def test_securities(shared_store: Store) -> None:
     assert str(pd.Timestamp(mmm["as_of"]).date()) == "2026-08-08"
 
 
-def test_reimport_changes_nothing(shared_store: Store, shared_data: Path) -> None:
-    n = len(shared_store.ingests())
-    rep = import_path(shared_store, shared_data)
+def test_reimport_changes_nothing(market_store_copy: Store, shared_data: Path) -> None:
+    n = len(market_store_copy.ingests())
+    rep = import_path(market_store_copy, shared_data)
     assert rep.new_rows == 0 and rep.events_new == 0 and rep.securities == 0
-    assert len(shared_store.ingests()) == n
+    assert len(market_store_copy.ingests()) == n
