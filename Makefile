@@ -5,12 +5,13 @@ BIN    := $(VENV)/bin
 # the demo keeps its own store inside the checkout, so it never touches a user's data
 export THESIS_HOME ?= $(CURDIR)/.thesis
 
-.PHONY: demo test lint format bench clean help
+.PHONY: demo test lint typecheck format bench clean help
 
 help:
 	@echo "make demo   create .venv, install, build the bundled offline data, write the outlook to out/"
 	@echo "make test   create .venv with dev extras, run ruff and the test suite"
 	@echo "make bench  run the side-by-side benchmarks in bench/ (installs the bench extras)"
+	@echo "make typecheck  run mypy on src/ (configured in pyproject.toml)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), f"thesis needs Python >= 3.11, found {sys.version.split()[0]}; set PYTHON=python3.11"'
@@ -43,6 +44,9 @@ test: $(VENV)/.dev
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
 
 format:
 	$(BIN)/ruff format .

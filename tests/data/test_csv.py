@@ -136,7 +136,7 @@ def test_descending_file_is_reversed(store: Store, csv_fixtures: Path) -> None:
     notes: list[str] = []
     import_path(store, csv_fixtures / "descending.csv", progress=notes.append)
     s = store.get("descending_close")
-    assert list(s.index.strftime("%Y-%m-%d")) == [
+    assert list(pd.DatetimeIndex(s.index).strftime("%Y-%m-%d")) == [
         "2024-01-02",
         "2024-01-03",
         "2024-01-04",
@@ -278,7 +278,7 @@ def test_date_format_settles_the_order(
 ) -> None:
     p = write(tmp_path, "eu.csv", "date,close\n01/02/2020,10\n03/04/2020,11\n")
     import_path(store, p, date_format=fmt)
-    assert store.get("eu_close").index.strftime("%Y-%m-%d").tolist() == expected
+    assert pd.DatetimeIndex(store.get("eu_close").index).strftime("%Y-%m-%d").tolist() == expected
 
 
 def test_a_cell_that_does_not_match_the_date_format(store: Store, tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ def test_unambiguous_dates_keep_working(
     p = write(tmp_path, "d.csv", "date,close\n" + content)
     notes: list[str] = []
     import_path(store, p, progress=notes.append)
-    assert store.get("d_close").index.strftime("%Y-%m-%d").tolist() == expected
+    assert pd.DatetimeIndex(store.get("d_close").index).strftime("%Y-%m-%d").tolist() == expected
     date_notes = [n for n in notes if "read" in n and "first" in n]
     if note is None:
         assert date_notes == []

@@ -391,8 +391,8 @@ def test_truncated_store_file(
         assert err.reason == "truncated", msg
         assert str(path) in msg and "cut short" in msg and f"mv {path} {path}.bad" in msg
     assert path.read_bytes() == left  # refused, never "repaired"
-    code, err = run(capsys, "data", "--store", str(path), "list")
-    assert code == 2 and "cut short" in err and "Traceback" not in err
+    code, stderr = run(capsys, "data", "--store", str(path), "list")
+    assert code == 2 and "cut short" in stderr and "Traceback" not in stderr
 
 
 def test_damage_found_at_query_time(good_store: Path, tmp_path: Path) -> None:
@@ -448,8 +448,8 @@ def test_a_file_that_is_not_a_duckdb_database(
     assert path.read_bytes() == left
     csv = tmp_path / "in.csv"
     csv.write_text("date,value\n2024-01-02,1\n")
-    code, err = run(capsys, "data", "--store", str(path), "import", str(csv))
-    assert code == 2 and words in err, err
+    code, stderr = run(capsys, "data", "--store", str(path), "import", str(csv))
+    assert code == 2 and words in stderr, stderr
     assert path.read_bytes() == left
 
 

@@ -260,6 +260,7 @@ def show(
 
     Example: [bold]thesis data show sp500 --as-of 2025-11-26 --tail 5 --fields open,high,low,value[/bold]
     """
+    import pandas as pd
     from rich.table import Table
 
     cols = None
@@ -284,7 +285,7 @@ def show(
             series = series.strip().lower()  # ids are lower-case; SP500 means sp500
         info = store.info(series)
         data = store.get(series, start=start, end=end, as_of=as_of, fields=cols)
-    frame = data.to_frame("value") if cols is None else data
+    frame = data.to_frame("value") if isinstance(data, pd.Series) else data
     console = _console()
     console.print(f"[bold]{info.id}[/bold] — {info.name}")
     src = data.attrs.get("source")
@@ -303,7 +304,7 @@ def show(
             *(_num(v, integer=(c == "volume")) for c, v in zip(frame.columns, row, strict=True)),
         )
     console.print(table)
-    last_value = frame["value"].iloc[-1] if "value" in frame.columns else frame.iloc[-1, 0]
+    last_value = frame["value"].iloc[-1] if "value" in frame.columns else frame.iat[-1, 0]
     console.print(
         f"{info.id}: {_num(n, integer=True)} observations {_day(frame.index[0])} → "
         f"{_day(frame.index[-1])} ({', '.join(x for x in (info.frequency, info.unit) if x)}); last {_num(last_value)} on "
@@ -503,8 +504,8 @@ def update(
                 results.append((s, prov, "—", "—", "—", f"[red]failed[/red]: {e.what}"))
             else:
                 for b in batches:
-                    sid = b.info.id  # type: ignore[union-attr]
-                    f = b.frame  # type: ignore[union-attr]
+                    sid = b.info.id
+                    f = b.frame
                     rng = f"{_day(f['date'].min())} → {_day(f['date'].max())}" if len(f) else "—"
                     results.append(
                         (

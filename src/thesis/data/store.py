@@ -34,12 +34,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from thesis._types import DateLike
 from thesis.data import storefile
 from thesis.data.records import (
     HARD_LIMIT,
@@ -152,7 +153,7 @@ def default_store_path() -> Path:
     return default_home() / "market.duckdb"
 
 
-def _to_date(x: Any, what: str) -> dt.date | None:
+def _to_date(x: DateLike | None, what: str) -> dt.date | None:
     if x is None:
         return None
     if isinstance(x, pd.Timestamp):
@@ -477,7 +478,16 @@ class Store:
             ).fetchall()
             self._catalog_cache = {
                 r[0]: SeriesInfo(
-                    *r[:10],  # type: ignore[arg-type]
+                    id=r[0],
+                    name=r[1],
+                    unit=r[2],
+                    frequency=r[3],
+                    kind=r[4],
+                    provider=r[5],
+                    provider_id=r[6],
+                    origin=r[7] or "",
+                    license=r[8] or "",
+                    description=r[9] or "",
                     total_return=bool(r[10]),
                     release_lag_days=int(r[11]),
                     note=str(r[12]),
@@ -497,7 +507,7 @@ class Store:
             self._columns_cache = {(str(t), str(c)) for t, c in rows}
         return (table, column) in self._columns_cache
 
-    def view(self, as_of: Any) -> StoreView:
+    def view(self, as_of: DateLike) -> StoreView:
         """The store as it stood on ``as_of``: only figures dated and published by then.
 
         See :class:`thesis.data.view.StoreView`; every analysis reads through one.
@@ -565,17 +575,43 @@ class Store:
         return df[cols]
 
     # ------------------------------------------------------------------ reads
+    @overload
+    def get(
+        self,
+        series: str,
+        start: DateLike | None = ...,
+        end: DateLike | None = ...,
+        as_of: DateLike | None = ...,
+        *,
+        fields: None = ...,
+        vintage: DateLike | None = ...,
+        known_on: DateLike | None = ...,
+    ) -> pd.Series: ...
+
+    @overload
+    def get(
+        self,
+        series: str,
+        start: DateLike | None = ...,
+        end: DateLike | None = ...,
+        as_of: DateLike | None = ...,
+        *,
+        fields: Sequence[str],
+        vintage: DateLike | None = ...,
+        known_on: DateLike | None = ...,
+    ) -> pd.DataFrame: ...
+
     @_guarded
     def get(
         self,
         series: str,
-        start: Any = None,
-        end: Any = None,
-        as_of: Any = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
         *,
         fields: Sequence[str] | None = None,
-        vintage: Any = None,
-        known_on: Any = None,
+        vintage: DateLike | None = None,
+        known_on: DateLike | None = None,
     ) -> pd.Series | pd.DataFrame:
         """Observations of ``series`` dated in ``[start, end]`` and on or before ``as_of``.
 
@@ -676,7 +712,7 @@ class Store:
         return out
 
     @_guarded
-    def latest(self, series: str, as_of: Any = None) -> Observation:
+    def latest(self, series: str, as_of: DateLike | None = None) -> Observation:
         """The last observation of ``series`` dated on or before ``as_of``."""
         self.info(series)
         as_of_d = _to_date(as_of, "as_of")
@@ -707,7 +743,11 @@ class Store:
         return Observation(pd.Timestamp(row[0]), float(row[1]))
 
     def get_many(
-        self, series: Sequence[str], start: Any = None, end: Any = None, as_of: Any = None
+        self,
+        series: Sequence[str],
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
     ) -> pd.DataFrame:
         """Several series' values side by side (outer join on date; NaN where a series has no row)."""
         parts = [self.get(s, start, end, as_of) for s in series]
@@ -715,13 +755,23 @@ class Store:
         df.attrs["sources"] = [p.attrs["source"] for p in parts]
         return df
 
-    def source(self, series: str, start: Any = None, end: Any = None, as_of: Any = None) -> Source:
+    def source(
+        self,
+        series: str,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
+    ) -> Source:
         """The lineage of a read, without keeping the data."""
         return self.get(series, start, end, as_of).attrs["source"]
 
     @_guarded
     def events(
-        self, kind: str | None = None, start: Any = None, end: Any = None, as_of: Any = None
+        self,
+        kind: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
     ) -> pd.DataFrame:
         """Events (``date``, ``kind``, ``subject``, ``value``, ``detail``), oldest first.
 
@@ -730,7 +780,8 @@ class Store:
         """
         if not self.path.exists():
             return pd.DataFrame(columns=["date", "kind", "subject", "value", "detail", "provider"])
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if kind is not None:
             where.append("kind = ?")
             params.append(kind)
@@ -1417,7 +1468,7 @@ def _check_duplicates(b: SeriesBatch, frame: pd.DataFrame, cols: list[str]) -> p
     if dup.any():
         idx = np.flatnonzero(dup.to_numpy())
         first_date = frame["date"].iloc[idx[0]]
-        rows = [i for i in idx if frame["date"].iloc[i] == first_date][:2]
+        rows = [int(i) for i in idx if frame["date"].iloc[i] == first_date][:2]
         refs = " and ".join(_row_ref(b, frame, i) for i in rows)
         vals = " vs ".join(f"{frame['value'].iloc[i]:g}" for i in rows)
         raise IngestError(

@@ -118,7 +118,12 @@ def sniff(path: Path, *, deep: bool = False) -> StoreError | None:
     except FileNotFoundError:
         return None
     except OSError as e:
-        return _from_errno(path, e.errno, e.strerror or str(e), writing=False) or StoreError(
+        found = (
+            _from_errno(path, e.errno, e.strerror or str(e), writing=False)
+            if e.errno is not None
+            else None
+        )
+        return found or StoreError(
             f"cannot read the store file ({e.strerror or e})",
             where=str(path),
             fix="check that the file is readable (ls -l), " + _ELSEWHERE,

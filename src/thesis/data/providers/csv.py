@@ -23,6 +23,7 @@ paths, :meth:`CsvProvider.extract` reads bytes (the only I/O), :meth:`CsvProvide
 from __future__ import annotations
 
 import csv as _csv
+import datetime as dt
 import io
 import json
 import re
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from thesis._types import DateLike
 from thesis.data.catalog import (
     CONSTITUENTS_AS_OF,
     FINANCIALS_AS_OF,
@@ -402,8 +404,9 @@ def _day_month_dates(t: _Table, col: str, s: pd.Series) -> pd.Series:
         differ = np.flatnonzero(present & (first != second))
         if len(differ):
             i = int(differ[0])
-            d, sep, m, y = (parts.iloc[i, 0], parts.iloc[i, 1], parts.iloc[i, 2], parts.iloc[i, 3])
-            yy = int(y) if len(y) == 4 else int(pd.to_datetime(y, format="%y").year)
+            d, sep, m, y = (str(parts.iloc[i, j]) for j in range(4))
+            # a two-digit year pivots as strptime's %y does (69-99 → 19xx, 00-68 → 20xx)
+            yy = int(y) if len(y) == 4 else dt.datetime.strptime(y, "%y").year
             a = f"{yy:04d}-{int(m):02d}-{int(d):02d}"
             b = f"{yy:04d}-{int(d):02d}-{int(m):02d}"
             raise IngestError(
@@ -419,7 +422,10 @@ def _day_month_dates(t: _Table, col: str, s: pd.Series) -> pd.Series:
     # one explicit format per separator and year width: no per-cell guessing
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
     body = parts[0] + parts[1] + parts[2] + parts[1] + parts[3]
-    for (sep, ylen), rows in parts.groupby([parts[1], parts[3].str.len()]).groups.items():
+    layouts = parts[1].fillna("") + parts[3].str.len().fillna(0).astype(int).astype(str)
+    for key in layouts[present].unique():
+        sep, ylen = str(key)[0], int(str(key)[1:])
+        rows = layouts.index[(layouts == key).to_numpy() & present]
         year = "%Y" if ylen == 4 else "%y"
         fmt = f"%d{sep}%m{sep}{year}" if dayfirst else f"%m{sep}%d{sep}{year}"
         out.loc[rows] = pd.to_datetime(body.loc[rows], format=fmt, errors="coerce")
@@ -647,7 +653,8 @@ def _constituents(t: _Table, spec: FileSpec, raw: Mapping[str, bytes]) -> Securi
             df["financials_as_of"] = FINANCIALS_AS_OF
         frames.append(df.set_index("symbol"))
     # the universe is the constituents list; financials rows of former members are left out
-    merged = frames[0].join(frames[1:], how="left") if len(frames) > 1 else frames[0]
+    others: list[pd.DataFrame | pd.Series] = list(frames[1:])
+    merged = frames[0].join(others, how="left") if others else frames[0]
     if len(frames) > 1:
         gone = len(frames[1].index.difference(frames[0].index))
         if gone:
@@ -858,8 +865,8 @@ def parse_file(
     mapping: str | Mapping[str, str] | None = None,
     delimiter: str | None = None,
     siblings: Mapping[str, bytes] | None = None,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     date_format: str | None = None,
 ) -> tuple[list[Batch], list[str]]:
     """Parse one file's bytes into batches (pure).
