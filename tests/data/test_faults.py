@@ -44,6 +44,7 @@ from thesis.data.store import Store
 from thesis.errors import StoreError, StoreLockedError
 
 ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "sp500-ai-rally-2026.toml"
 
 #: the content of a store, without ingestion timestamps (they differ from run to run)
 _CONTENT = {
@@ -450,6 +451,8 @@ def test_a_file_that_is_not_a_duckdb_database(
     csv.write_text("date,value\n2024-01-02,1\n")
     code, stderr = run(capsys, "data", "--store", str(path), "import", str(csv))
     assert code == 2 and words in stderr, stderr
+    code, stderr = run(capsys, "run", str(EXAMPLE), "--store", str(path), "--out", str(tmp_path))
+    assert code == 2 and words in stderr and "Traceback" not in stderr, stderr
     assert path.read_bytes() == left
 
 

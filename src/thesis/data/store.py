@@ -18,6 +18,16 @@ returned), ``vintage`` is an ingestion timestamp (the store as it stood then).
 Locking: DuckDB allows one writing process or many reading ones. Connections are opened when
 needed and closed by :meth:`Store.close`; when another process holds the file we wait up to
 ``lock_timeout`` seconds and then raise :class:`~thesis.errors.StoreLockedError` naming that process.
+
+Writes: :meth:`Store.ingest` and :meth:`Store.ingest_many` validate every batch first (dates,
+numbers, duplicates, values a series of its kind can hold) and then write in ONE transaction, so a
+bad row, a full disk or a killed process leaves the store exactly as it was
+(``tests/data/test_faults.py`` kills imports at random points to show it).
+
+Failures: anything wrong with the file, its disk or its lock is a :class:`~thesis.errors.StoreError`
+whose ``reason`` says which (``corrupt``, ``truncated``, ``foreign``, ``not_a_store``, ``read_only``,
+``full``, ``permission``, ``locked``, ...) and whose fix fits it; :mod:`thesis.data.storefile` tells
+the causes apart. A write that fails says whether anything was stored, after reading the store again.
 """
 
 from __future__ import annotations
