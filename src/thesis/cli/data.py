@@ -494,8 +494,8 @@ def update(
             say(f"{s} ({prov})")
             try:
                 # EDGAR maps tickers to CIKs with the store's constituents
-                kw = {"store": store} if prov == "edgar" else {}
-                p = providers.get(prov) or providers.setdefault(prov, get_provider(prov, **kw))
+                opts: dict[str, Any] = {"store": store} if prov == "edgar" else {}
+                p = providers.get(prov) or providers.setdefault(prov, get_provider(prov, **opts))
                 batches = p.fetch([s], start=start, end=end, progress=say)
                 rep = store.ingest(
                     batches, provider=prov, origin=batches[0].where if batches else ""
