@@ -50,8 +50,8 @@ _KIND_WORDS = {
     "earnings": "earnings",
     "filing": "filing",
 }
-_INFLATION = frozenset({"cpi", "pce", "ppi", "real_earnings"})
-_LABOUR = frozenset({"jobs", "jolts", "eci"})
+_INFLATION = frozenset({"cpi", "pce", "ppi"})
+_LABOUR = frozenset({"jobs", "jolts", "eci", "real_earnings"})
 _GROWTH = frozenset({"gdp", "retail_sales", "ism"})
 _RELEASE_LABELS = {
     "cpi": "CPI",
@@ -331,9 +331,14 @@ def _tentative(detail: dict[str, Any]) -> bool:
     return status == "tentative" or "tentative" in str(detail.get("note", "")).lower()
 
 
-def _why(kind: str, subject: str, ctx: ThesisContext) -> str:
+def _why(kind: str, subject: str, ctx: ThesisContext, past: bool = False) -> str:
     """Why an event bears on the thesis, in words (no numbers: the writer quotes it as it is)."""
     name = ctx.subject_name
+    if past and kind != "filing":
+        return (
+            "Before the analysis date: the outlook's data include it where the store holds "
+            "its figures."
+        )
     if kind == "fomc_meeting":
         if ctx.rate_moves is None:
             return (
@@ -516,7 +521,7 @@ def key_dates_from_events(
                     subject=subject,
                     title=str(det.get("title") or _label(kind, subject, det)),
                     label=_label(kind, subject, det),
-                    why=_why(kind, subject, context),
+                    why=_why(kind, subject, context, past),
                     tentative=_tentative(det) and not past,
                     past=past,
                     time=det.get("time"),
@@ -534,8 +539,10 @@ def key_dates_from_events(
             "No release calendar (CPI, jobs, GDP) is in the store for this window; import one "
             "with `thesis events import FILE.ics`."
         )
-    if any(d.tentative for d in ahead):
+    if any(d.tentative and d.kind == "fomc_meeting" for d in ahead):
         notes.append("Some FOMC dates are from the Fed's tentative schedule and may still move.")
+    if any(d.tentative and d.kind != "fomc_meeting" for d in ahead):
+        notes.append("Some release or earnings dates are marked tentative by their source.")
     return KeyDatesResult(context, s, e, tuple(out), tuple(sources), tuple(notes))
 
 
