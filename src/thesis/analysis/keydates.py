@@ -332,8 +332,8 @@ def _tentative(detail: dict[str, Any]) -> bool:
 
 
 def _why(kind: str, subject: str, ctx: ThesisContext, past: bool = False) -> str:
-    """Why an event bears on the thesis, in words (no numbers: the writer quotes it as it is)."""
-    name = ctx.subject_name
+    """Why an event bears on the thesis, in words: no numbers (the writer quotes it as it is,
+    and a name such as "S&P 500" holds digits, so the thesis's subject is not named)."""
     if past and kind != "filing":
         return (
             "Before the analysis date: the outlook's data include it where the store holds "
@@ -342,8 +342,8 @@ def _why(kind: str, subject: str, ctx: ThesisContext, past: bool = False) -> str
     if kind == "fomc_meeting":
         if ctx.rate_moves is None:
             return (
-                f"A rate decision resets the discount rate behind the {name}'s valuation and "
-                "the odds of each level."
+                "A rate decision resets the discount rate behind valuations and the odds of "
+                "each level."
             )
         if ctx.rate_moves > 0:
             return (
@@ -394,13 +394,10 @@ def _why(kind: str, subject: str, ctx: ThesisContext, past: bool = False) -> str
                 if ctx.eps_growth_pct is not None
                 else ""
             )
-            return (
-                f"A constituent of the {name}: its results and guidance feed the index's "
-                f"earnings{eps}."
-            )
+            return f"A constituent of the index: its results and guidance feed its earnings{eps}."
         return (
-            f"Results imported for this thesis: they bear on the {name} through the earnings "
-            "of the market it covers."
+            "Results imported for this thesis: they bear on it through the earnings of the "
+            "market it covers."
         )
     if kind == "filing":
         return (

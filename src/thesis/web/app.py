@@ -33,6 +33,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fastapi import FastAPI, Request
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+)
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
 from thesis.errors import PublishError, ThesisError
 from thesis.web.uploads import MAX_UPLOAD_BYTES, UploadError, read_upload
 
@@ -99,7 +110,6 @@ def _templates() -> Any:
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
     )
     return Jinja2Templates(env=env)
 
@@ -107,7 +117,7 @@ def _templates() -> Any:
 def highlight_segments(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The article cut into plain runs and claim quotes, in order.
 
-    Each segment is ``{"text": ...}`` or, for a claim, ``{"text", "claim"}``. Overlapping claims:
+    Each segment is ``{"text": ..., "claim": None}``, or for a claim ``{"text", "claim"}``. Overlapping claims:
     the earliest-starting (longest on a tie) is marked, the others are listed below the text only.
     """
     spans = sorted(
@@ -126,11 +136,11 @@ def highlight_segments(text: str, claims: list[dict[str, Any]]) -> list[dict[str
         if a < pos:
             continue
         if a > pos:
-            out.append({"text": text[pos:a]})
+            out.append({"text": text[pos:a], "claim": None})
         out.append({"text": text[a:b], "claim": c})
         pos = b
     if pos < len(text):
-        out.append({"text": text[pos:]})
+        out.append({"text": text[pos:], "claim": None})
     return out
 
 
@@ -161,17 +171,6 @@ def _probability_rows(run: Any) -> tuple[list[str], list[dict[str, Any]]]:
 
 def create_app(settings: Settings) -> Any:
     """The ASGI app for ``settings`` (see the module's docstring for the routes)."""
-    from fastapi import FastAPI, Request
-    from fastapi.responses import (
-        FileResponse,
-        HTMLResponse,
-        JSONResponse,
-        RedirectResponse,
-        Response,
-    )
-    from fastapi.staticfiles import StaticFiles
-    from starlette.concurrency import run_in_threadpool
-
     from thesis.web import checker
     from thesis.web.jobs import JobManager, read_status, resolve_run
     from thesis.web.security import Guard
@@ -213,9 +212,9 @@ def create_app(settings: Settings) -> Any:
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     # ------------------------------------------------------------------ helpers
-    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    def page(request: Request, name: str, code: int = 200, **ctx: Any) -> HTMLResponse:
         return templates.TemplateResponse(
-            request, name, {"store": store_file, **ctx}, status_code=status
+            request, name, {"store": store_file, **ctx}, status_code=code
         )
 
     def error_page(request: Request, status: int, what: str, fix: str = "", where: str = "") -> Any:
@@ -317,8 +316,9 @@ def create_app(settings: Settings) -> Any:
         from thesis.publish.runs import RunFolder
 
         d = run_dir(run_id)
-        st = read_status(d)
-        info: dict[str, Any] = {"title": st.get("title") or run_id}
+        raw = read_status(d)
+        st = {k: raw.get(k) for k in ("state", "step", "error")} | {"steps": raw.get("steps") or []}
+        info: dict[str, Any] = {"title": raw.get("title") or run_id}
         methods: list[str] = []
         rows: list[dict[str, Any]] = []
         files: list[tuple[str, str]] = []

@@ -86,7 +86,6 @@ def key_dates_section(result: KeyDatesResult, facts: FactSheet | None = None) ->
     sheet = FactSheet(list(facts) if facts is not None else [])
     sheet.extend(f for f in result.facts() if f.id not in sheet)
     sec = Section("keydates", "Key dates")
-    ctx = result.context
     para: list[Sentence] = []
     ahead = list(result.upcoming)
     if not ahead:
@@ -123,7 +122,7 @@ def key_dates_section(result: KeyDatesResult, facts: FactSheet | None = None) ->
                     _part(sheet, "keydates.window_end"),
                     Part(f" the calendar holds {'' if listed else 'these '}"),
                     *listed,
-                    Part(f" that bear on the {ctx.subject_name} thesis."),
+                    Part(" that bear on this thesis."),
                 ),
             )
         )
