@@ -115,10 +115,12 @@ def _templates() -> Any:
 
 
 def highlight_segments(text: str, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The article cut into plain runs and claim quotes, in order.
+    """The article as a flat list of tokens that the template turns into nested highlights.
 
-    Each segment is ``{"text": ..., "claim": None}``, or for a claim ``{"text", "claim"}``. Overlapping claims:
-    the earliest-starting (longest on a tie) is marked, the others are listed below the text only.
+    Tokens are ``{"text": ...}``, ``{"open": claim}`` and ``{"close": claim}``, in order; joining
+    the ``text`` tokens gives ``text`` back. A claim inside another (a figure within a sentence
+    that is itself a claim) is nested in it; a claim that overlaps another only in part cannot
+    nest in valid HTML, so it is listed below the text but not marked.
     """
     spans = sorted(
         (
@@ -131,16 +133,30 @@ def highlight_segments(text: str, claims: list[dict[str, Any]]) -> list[dict[str
         key=lambda x: (x[0], -x[1]),
     )
     out: list[dict[str, Any]] = []
+    stack: list[tuple[int, dict[str, Any]]] = []  # (end, claim) of the open marks
     pos = 0
+
+    def emit(upto: int) -> None:
+        nonlocal pos
+        if upto > pos:
+            out.append({"text": text[pos:upto]})
+            pos = upto
+
+    def close_until(limit: int) -> None:
+        while stack and stack[-1][0] <= limit:
+            end, c = stack.pop()
+            emit(end)
+            out.append({"close": c})
+
     for a, b, c in spans:
-        if a < pos:
-            continue
-        if a > pos:
-            out.append({"text": text[pos:a], "claim": None})
-        out.append({"text": text[a:b], "claim": c})
-        pos = b
-    if pos < len(text):
-        out.append({"text": text[pos:], "claim": None})
+        close_until(a)
+        if stack and b > stack[-1][0]:
+            continue  # overlaps the open claim in part: not nestable
+        emit(a)
+        out.append({"open": c})
+        stack.append((b, c))
+    close_until(len(text))
+    emit(len(text))
     return out
 
 

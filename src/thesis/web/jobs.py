@@ -18,7 +18,6 @@ import re
 import secrets
 import threading
 import traceback
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +145,12 @@ def run_worker(
 class JobManager:
     """Starts runs and knows which are in flight.
 
+    Each run executes in its own spawned process (``fork`` is unsafe in a threaded server); at
+    most ``max_parallel`` at once, the others wait as ``queued``. A dispatcher thread per slot
+    takes the next run, starts its process and waits for it; a process that dies without
+    reporting (killed, out of memory) leaves its run marked failed. :meth:`shutdown` stops the
+    processes still running, so that no run outlives the app.
+
     Parameters
     ----------
     runs_dir
@@ -167,19 +172,25 @@ class JobManager:
         max_parallel: int = 1,
     ) -> None:
         import multiprocessing as mp
+        import queue
 
         self.runs_dir = runs_dir
         self.runs_dir.mkdir(parents=True, exist_ok=True)
         self.store_path = store_path
         self.formats = formats
-        self._futures: dict[str, Future[str]] = {}
+        self._ctx = mp.get_context("spawn")
+        self._queue: queue.Queue[str | None] = queue.Queue()
         self._lock = threading.Lock()
-        self._pool = ProcessPoolExecutor(
-            max_workers=max_parallel,
-            mp_context=mp.get_context("spawn"),
-            max_tasks_per_child=1,  # a fresh process per run: nothing leaks from one to the next
-        )
+        self._running: dict[str, Any] = {}  # run id -> its process
+        self._waiting: set[str] = set()
+        self._stopping = False
         self._recover()
+        self._threads = [
+            threading.Thread(target=self._dispatch, name=f"thesis-runs-{i}", daemon=True)
+            for i in range(max(1, max_parallel))
+        ]
+        for t in self._threads:
+            t.start()
 
     def _recover(self) -> None:
         """Runs left queued or running by an earlier server never finish: say so."""
@@ -212,28 +223,47 @@ class JobManager:
         d.mkdir()
         (d / "thesis.toml").write_text(thesis_text, encoding="utf-8")
         write_status(d, state="queued", title=spec.title, source=source, created=_now(), steps=[])
-        fut = self._pool.submit(
-            run_worker, str(d), str(self.store_path) if self.store_path else None, self.formats
-        )
         with self._lock:
-            self._futures[run_id] = fut
-        fut.add_done_callback(lambda f, rid=run_id, rd=d: self._finished(rid, rd, f))
+            self._waiting.add(run_id)
+        self._queue.put(run_id)
         return run_id
 
-    def _finished(self, run_id: str, d: Path, fut: Future[str]) -> None:
-        with self._lock:
-            self._futures.pop(run_id, None)
-        exc = fut.exception()
-        if exc is not None and read_status(d).get("state") in ACTIVE:
-            # the process died (killed, out of memory) before it could report
-            write_status(d, state="failed", error=f"the run's process ended abruptly ({exc!r})")
+    def _dispatch(self) -> None:
+        while True:
+            run_id = self._queue.get()
+            if run_id is None or self._stopping:
+                return
+            d = self.runs_dir / run_id
+            proc = self._ctx.Process(
+                target=run_worker,
+                args=(str(d), str(self.store_path) if self.store_path else None, self.formats),
+                name=f"thesis-run-{run_id}",
+                daemon=True,
+            )
+            with self._lock:
+                self._waiting.discard(run_id)
+                if self._stopping:
+                    return
+                proc.start()
+                self._running[run_id] = proc
+            proc.join()
+            with self._lock:
+                self._running.pop(run_id, None)
+            if read_status(d).get("state") in ACTIVE:
+                why = (
+                    "the app stopped before this run finished; start it again"
+                    if self._stopping
+                    else f"the run's process ended abruptly (exit code {proc.exitcode})"
+                )
+                write_status(d, state="failed", error=why, finished=_now())
 
     def active(self) -> list[str]:
+        """Runs queued or executing in this app."""
         with self._lock:
-            return list(self._futures)
+            return sorted(self._waiting | set(self._running))
 
     def list_runs(self) -> list[dict[str, Any]]:
-        """Every run folder, newest first: ``id``, ``state``, ``title``, ``created``."""
+        """Every run folder, newest first: ``id``, ``state``, ``title``, ``created``, ``error``."""
         out = []
         for d in self.runs_dir.iterdir():
             if not d.is_dir() or not RUN_ID.fullmatch(d.name):
@@ -262,5 +292,21 @@ class JobManager:
         out.sort(key=lambda r: (r["created"], r["id"]), reverse=True)
         return out
 
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop: queued runs are marked failed, running ones are terminated."""
+        with self._lock:
+            self._stopping = True
+            waiting = sorted(self._waiting)
+            procs = list(self._running.values())
+        for run_id in waiting:
+            write_status(
+                self.runs_dir / run_id,
+                state="failed",
+                error="the app stopped before this run started; start it again",
+            )
+        for p in procs:
+            p.terminate()
+        for _ in self._threads:
+            self._queue.put(None)
+        for t in self._threads:
+            t.join(timeout=timeout)
