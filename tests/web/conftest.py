@@ -4,39 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import httpx
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-CALENDARS = ROOT / "tests" / "publish" / "fixtures"
-ARTICLES = ROOT / "tests" / "fixtures" / "articles"
-
-THESIS = """\
-title = "The S&P 500 reaches 6,900 and ends 2026 above 7,269"
-as_of = 2025-11-26
-horizon = 2026-12-31
-seed = 7
-
-[index]
-series = "sp500"
-name = "S&P 500"
-thresholds = [6900]
-targets = [7269]
-
-[earnings]
-eps_growth_pct = 14
-
-[rates]
-cuts = 2
-
-[analysis]
-methods = ["gbm", "bootstrap"]
-n_paths = 2000
-calibrate = false
-"""
+from webhelpers import CALENDARS, THESIS, wait_for
 
 
 @pytest.fixture(scope="session")
@@ -50,18 +22,6 @@ def web_store_path(market_store, tmp_path_factory: pytest.TempPathFactory) -> Pa
     with Store(path) as st:
         import_events(st, [CALENDARS / "bls_bea_2026.ics", CALENDARS / "earnings.csv"])
     return path
-
-
-def wait_for(client: httpx.Client, run_url: str, timeout: float = 180.0) -> dict:
-    """Poll a run's status until it is no longer queued or running."""
-    deadline = time.monotonic() + timeout
-    while True:
-        st = client.get(run_url + "/status.json").json()
-        if st["state"] not in ("queued", "running"):
-            return st
-        if time.monotonic() > deadline:
-            raise AssertionError(f"the run did not finish in {timeout} s: {st}")
-        time.sleep(0.25)
 
 
 @pytest.fixture(scope="module")

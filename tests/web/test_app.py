@@ -9,7 +9,7 @@ import zlib
 import httpx
 import icalendar
 import pytest
-from conftest import ARTICLES, THESIS, wait_for
+from webhelpers import ARTICLES, THESIS, wait_for
 
 from thesis.web.app import highlight_segments
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, ROOT
+from webhelpers import ARTICLES, ROOT
 
 SCRIPT_TITLE = "<script>alert(1)</script> S&P 500 at 6,900"
 VERDICTS = {"supported", "contradicted", "unverifiable"}
