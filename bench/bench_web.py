@@ -69,6 +69,26 @@ def _long_thesis(store: Path) -> tuple[str, str]:
     return text, name
 
 
+def _cpu(pid: int) -> dict[str, float] | None:
+    """CPU seconds used so far by the server, its check workers and its run process (psutil)."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    try:
+        proc = psutil.Process(pid)
+        out = {"server": sum(proc.cpu_times()[:2])}
+        for child in proc.children(recursive=True):
+            try:
+                name = "run" if child.nice() > 0 else "check workers"
+                out[name] = out.get(name, 0.0) + sum(child.cpu_times()[:2])
+            except psutil.Error:
+                continue
+    except psutil.Error:
+        return None
+    return out
+
+
 def _pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
@@ -176,7 +196,11 @@ def main() -> int:
                 if time.monotonic() > deadline:
                     raise SystemExit("the run did not start")
                 time.sleep(0.1)
+        cpu0 = _cpu(server.pid)
+        client0 = time.process_time()
         lat, errors, wall = asyncio.run(_burst(url, articles, args.requests, args.concurrency))
+        client_cpu = time.process_time() - client0
+        cpu1 = _cpu(server.pid)
         state_after = httpx.get(run_url + "/status.json").json()["state"] if run_url else "none"
         ms = [x * 1000 for x in lat]
         rps = len(lat) / wall if wall else float("nan")
@@ -197,7 +221,14 @@ def main() -> int:
             "long_run": run_name,
             "run_state_after_burst": state_after,
             "cpus": os.cpu_count(),
+            "load_avg_1m": round(os.getloadavg()[0], 2),
         }
+        n = args.requests + 2 * args.concurrency  # the warm-up is inside the CPU window too
+        if cpu0 and cpu1:
+            result["cpu_ms_per_check"] = {
+                k: round((cpu1.get(k, 0.0) - cpu0.get(k, 0.0)) * 1000 / n, 2)
+                for k in ("server", "check workers", "run")
+            } | {"load generator": round(client_cpu * 1000 / n, 2)}
     finally:
         server.send_signal(signal.SIGINT)  # uvicorn shuts down: pools stop, the run is ended
         try:
@@ -220,6 +251,10 @@ def main() -> int:
         and result["p95_ms"] is not None
         and float(result["p95_ms"]) <= TARGET_P95_MS  # type: ignore[arg-type]
     )
+    if "cpu_ms_per_check" in result:
+        print(
+            f"CPU per check (ms): {result['cpu_ms_per_check']}; load average {result['load_avg_1m']}"
+        )
     print(
         f"target (≥ {TARGET_RPS:g} checks/s, p95 ≤ {TARGET_P95_MS:g} ms, no errors): "
         + ("met" if ok else "NOT met")

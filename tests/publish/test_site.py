@@ -193,3 +193,24 @@ def test_cli_publish_site_and_calendar(
         capsys, "publish", "site", str(tmp_path / "nothing"), "--out", str(tmp_path / "x")
     )
     assert code == 2 and "no such folder" in out
+
+
+def test_cli_events_import_and_list(tmp_path, capsys, monkeypatch) -> None:
+    from thesis.data.store import Store
+
+    monkeypatch.setenv("COLUMNS", "200")
+    store = tmp_path / "s.duckdb"
+    Store(store).close()
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    code, out = _cli(
+        capsys, "events", "import", str(fixtures / "bls_bea_2026.ics"), "--store", str(store)
+    )
+    assert code == 0 and "imported 6" in out and "cancelled" in out
+    code, out = _cli(
+        capsys, "events", "list", "--kind", "release", "--from", "2026-01-10", "--store", str(store)
+    )
+    assert code == 0 and "5 event(s)" in out and "2026-02-11" in out
+    code, out = _cli(
+        capsys, "events", "import", str(tmp_path / "missing.ics"), "--store", str(store)
+    )
+    assert code == 2 and "no such file" in out

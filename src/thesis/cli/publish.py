@@ -179,7 +179,9 @@ def events_list(
 @publish_app.command("email")
 def publish_email(
     run_dir: Path = typer.Argument(..., help="The run folder (`thesis run --out DIR`)."),
-    to: list[str] = typer.Option(..., "--to", help="Recipient; repeat for several."),
+    to: list[str] = typer.Option(
+        ..., "--to", help="Recipient; repeat the option or separate addresses with commas."
+    ),
     smtp: str | None = typer.Option(None, "--smtp", help="SMTP server HOST:PORT."),
     starttls: bool = typer.Option(False, "--starttls", help="Upgrade with STARTTLS first."),
     user: str | None = typer.Option(
@@ -216,6 +218,7 @@ def publish_email(
     from thesis.publish.email import build_newsletter, send_newsletter, write_eml
     from thesis.publish.runs import RunFolder, run_ics, run_key_dates
 
+    to = [a.strip() for v in to for a in v.split(",") if a.strip()]  # --to a,b or --to a --to b
     run = RunFolder.open(run_dir)
     if web_url is None and site_url is not None:
         import re
