@@ -166,3 +166,18 @@ def test_provider_is_registered_and_clips_the_window() -> None:
     batches = p.fetch([str(FIXTURES / "bls_bea_2026.ics")], start="2026-01-10", end="2026-01-31")
     dates = sorted(str(d.date()) for d in batches[0].frame["date"])
     assert dates == ["2026-01-13", "2026-01-13", "2026-01-14", "2026-01-29"]
+
+
+def test_the_demo_calendar_parses() -> None:
+    root = Path(__file__).resolve().parents[2]
+    batch, notes = parse_events(
+        "us-2022.ics", (root / "examples/calendars/us-2022.ics").read_bytes()
+    )
+    counts = batch.frame.groupby(["kind", "subject"]).size().to_dict()
+    assert counts == {
+        ("fomc_meeting", "scheduled"): 8,
+        ("release", "cpi"): 12,
+        ("release", "jobs"): 12,
+    }
+    assert not notes
+    assert all(d.year == 2022 for d in batch.frame["date"])
