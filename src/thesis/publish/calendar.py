@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def to_ics(
     seen: set[str] = set()
     for res, title in pairs:
         key = thesis_key(res.context.subject, title)
-        for d in _events(res):
+        for d in res.dates:
             uid = event_uid(d, key)
             if uid in seen:
                 continue
@@ -131,7 +131,3 @@ def to_ics(
                 ev.add("url", url)
             cal.add_component(ev)
     return cal.to_ical()
-
-
-def _events(res: KeyDatesResult) -> Iterable[KeyDate]:
-    return res.dates

@@ -113,11 +113,11 @@ def _level(x: float) -> str:
 
 def _summary(run: RunFolder) -> str:
     """One paragraph: the touch probabilities of each level, by method."""
+    from thesis.writing.charts import method_name
+
     fc = [f for f in run.forecasts() if f.event == "touch" and not f.method.endswith("_closed")]
     by_level: dict[float, list[str]] = {}
     for f in fc:
-        from thesis.writing.charts import method_name
-
         by_level.setdefault(f.level, []).append(f"{_pct(f.probability)} ({method_name(f.method)})")
     parts = [
         f"touching {_level(lv)} before {run.horizon.isoformat()}: {', '.join(v)}"

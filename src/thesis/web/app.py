@@ -311,9 +311,7 @@ def create_app(settings: Settings) -> Any:
                 source = "pasted thesis"
             run_id = await run_in_threadpool(state["jobs"].start, text, source)
         except (ThesisError, UploadError) as e:
-            what = e.what if isinstance(e, ThesisError | UploadError) else str(e)
-            fix = getattr(e, "fix", "") or ""
-            where = getattr(e, "where", "") or ""
+            what, fix, where = e.what, e.fix or "", e.where or ""
             status = e.status if isinstance(e, UploadError) else 400
             return page(
                 request,
