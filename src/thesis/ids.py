@@ -1,0 +1,199 @@
+"""Typed builders for fact ids: the one place where an id's shape is written.
+
+Every fact id is a dotted path ``subject.measure[.level][.method][.split]`` (see docs/fact-ids.md).
+Whoever makes a fact and whoever reads one calls these builders, so that an id is never spelled
+twice: an analysis writes ``Fact(ids.p_event(S, "touch", 6900, "gbm"), ...)`` and the writer reads
+``facts.get(ids.p_event(S, "touch", 6900, "gbm"))``. No reader rebuilds an id with an f-string or
+parses one with a regex; :func:`parse_level_fact` is the one parser, for the few readers that list
+facts by family (the CLI's probability table, the scorecard).
+
+Levels appear in ids through :func:`thesis.facts.level_key` (``6900`` → ``"6900"``,
+``4500.5`` → ``"4500_5"``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from thesis.facts import level_key
+
+__all__ = [
+    "EVENTS",
+    "Event",
+    "LevelFact",
+    "already_reached",
+    "calibration",
+    "crossed",
+    "cycle",
+    "distance",
+    "fed",
+    "horizon",
+    "level",
+    "method_param",
+    "p_closed_form",
+    "p_event",
+    "p_event_se",
+    "parse_level_fact",
+    "quantile",
+    "range_bound",
+    "regime",
+    "scorecard",
+    "subject_measure",
+    "thesis_level",
+    "valuation",
+]
+
+#: what a probability is of: touching a level before the horizon, closing at or above / at or
+#: below it on the horizon date, or a drawdown of a given size
+Event = Literal["touch", "close_above", "close_below", "drawdown"]
+EVENTS: tuple[Event, ...] = ("touch", "close_above", "close_below", "drawdown")
+
+_P_MEASURE = {e: f"p_{e}" for e in EVENTS}
+_P_SE_MEASURE = {e: f"p_{e}_se" for e in EVENTS}
+
+
+def _key(x: float | str) -> str:
+    return x if isinstance(x, str) else level_key(x)
+
+
+# ------------------------------------------------------------------------------ the subject's own
+def subject_measure(subject: str, measure: str) -> str:
+    """A plain measure of the subject series: ``sp500.level``, ``sp500.ytd_pct``, ``sp500.high``."""
+    return f"{subject}.{measure}"
+
+
+def level(subject: str) -> str:
+    """The close on the last session on or before ``as_of`` (``sp500.level``)."""
+    return subject_measure(subject, "level")
+
+
+def thesis_level(subject: str, role: Literal["threshold", "target"], lvl: float) -> str:
+    """A level the thesis states: ``sp500.threshold.6900``, ``sp500.target.7269``."""
+    return f"{subject}.{role}.{_key(lvl)}"
+
+
+def distance(subject: str, unit: Literal["points", "pct", "sd"], lvl: float) -> str:
+    """Distance from the current level to ``lvl``: ``sp500.distance_pct.6900``."""
+    return f"{subject}.distance_{unit}.{_key(lvl)}"
+
+
+def crossed(subject: str, lvl: float) -> str:
+    """Whether ``lvl`` was already crossed before ``as_of`` (``sp500.crossed.6900``)."""
+    return f"{subject}.crossed.{_key(lvl)}"
+
+
+def already_reached(subject: str, lvl: float) -> str:
+    """A level already reached on ``as_of``, not simulated (``sp500.already_reached.6900``)."""
+    return f"{subject}.already_reached.{_key(lvl)}"
+
+
+# ------------------------------------------------------------------------------ probabilities
+def p_event(subject: str, event: Event, lvl: float | str, method: str) -> str:
+    """Probability of an event at a level by a method: ``sp500.p_touch.6900.gbm``."""
+    return f"{subject}.{_P_MEASURE[event]}.{_key(lvl)}.{method}"
+
+
+def p_event_se(subject: str, event: Event, lvl: float | str, method: str) -> str:
+    """Its Monte Carlo standard error: ``sp500.p_touch_se.6900.gbm``."""
+    return f"{subject}.{_P_SE_MEASURE[event]}.{_key(lvl)}.{method}"
+
+
+def p_closed_form(subject: str, event: Event, lvl: float | str, *, zero_drift: bool = False) -> str:
+    """The GBM closed form: ``sp500.p_touch_closed.6900.gbm`` (``…_closed_zero_drift…``)."""
+    suffix = "_closed_zero_drift" if zero_drift else "_closed"
+    return f"{subject}.{_P_MEASURE[event]}{suffix}.{_key(lvl)}.gbm"
+
+
+def quantile(subject: str, q: int, method: str) -> str:
+    """A quantile of the horizon close: ``sp500.horizon_q05.gbm`` (``q`` in percent)."""
+    return f"{subject}.horizon_q{q:02d}.{method}"
+
+
+def horizon(subject: str, what: Literal["date", "sessions"]) -> str:
+    """``sp500.horizon_date`` or ``sp500.horizon_sessions``."""
+    return f"{subject}.horizon_{what}"
+
+
+def method_param(subject: str, method: str, param: str) -> str:
+    """A fitted parameter of a method: ``sp500.gbm.sigma_ann_pct``, ``sp500.garch.nu``."""
+    return f"{subject}.{method}.{param}"
+
+
+@dataclass(frozen=True, slots=True)
+class LevelFact:
+    """The parts of a per-level probability id (see :func:`parse_level_fact`)."""
+
+    subject: str
+    event: Event
+    level_key: str
+    method: str
+    se: bool = False
+    closed_form: bool = False
+    zero_drift: bool = False
+
+
+def parse_level_fact(fact_id: str) -> LevelFact | None:
+    """Split a per-level probability id into its parts; ``None`` for any other id.
+
+    >>> parse_level_fact("sp500.p_close_above.7269.bootstrap")
+    LevelFact(subject='sp500', event='close_above', level_key='7269', method='bootstrap', se=False, closed_form=False, zero_drift=False)
+    """
+    parts = fact_id.split(".")
+    if len(parts) != 4 or not parts[1].startswith("p_"):
+        return None
+    subject, measure, key, method = parts
+    zero_drift = measure.endswith("_closed_zero_drift")
+    closed = zero_drift or measure.endswith("_closed")
+    se = measure.endswith("_se")
+    base = measure.removesuffix("_closed_zero_drift").removesuffix("_closed").removesuffix("_se")
+    event = base.removeprefix("p_")
+    if event not in EVENTS:
+        return None
+    return LevelFact(subject, event, key, method, se, closed, zero_drift)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------------ valuation and regimes
+def valuation(subject: str, measure: str, lvl: float | str | None = None) -> str:
+    """A valuation measure, per level where it has one: ``sp500.pe_trailing``,
+    ``sp500.implied_pe.7269``, ``sp500.implied_eps_growth_pct.7269``."""
+    return f"{subject}.{measure}" if lvl is None else f"{subject}.{measure}.{_key(lvl)}"
+
+
+def range_bound(
+    subject: str,
+    case: Literal["bear", "base", "bull"],
+    bound: Literal["low", "high", "pe_low", "pe_high"],
+) -> str:
+    """A bound of a valuation range: ``sp500.range.base.low``."""
+    return f"{subject}.range.{case}.{bound}"
+
+
+def regime(subject: str, measure: str) -> str:
+    """The valuation regime's readings: ``sp500.regime.real_yield_pct``, ``sp500.regime.months``."""
+    return f"{subject}.regime.{measure}"
+
+
+# ------------------------------------------------------------------------------ the Fed and cycles
+def fed(measure: str) -> str:
+    """``fed.policy_rate``, ``fed.in_easing_cycle``, ``fed.thesis_cuts``, ``fed.cycles.count``."""
+    return f"fed.{measure}"
+
+
+def cycle(first_cut: str, measure: str) -> str:
+    """One easing cycle, keyed by its first cut's ISO date: ``fed.cycle.2019-08-01.sp500_ret_12m``."""
+    return f"fed.cycle.{first_cut}.{measure}"
+
+
+# ------------------------------------------------------------------------------ calibration and scorecard
+def calibration(method: str, measure: str, horizon_label: str | None = None) -> str:
+    """``calibration.gbm.brier.12m``, ``calibration.gbm.coverage80.12m``; ``calibration.start``."""
+    if horizon_label is None:
+        return f"calibration.{method}.{measure}" if measure else f"calibration.{method}"
+    return f"calibration.{method}.{measure}.{horizon_label}"
+
+
+def scorecard(subject: str, measure: str, *rest: str | float) -> str:
+    """What followed ``as_of``: ``scorecard.sp500.touched.6900``, ``scorecard.sp500.brier_touch.6900.gbm``."""
+    tail = "".join(f".{_key(r)}" for r in rest)
+    return f"scorecard.{subject}.{measure}{tail}"
