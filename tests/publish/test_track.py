@@ -71,6 +71,7 @@ CLOSES = pd.Series(
         ("ust10y.p_close_below.4_5.garch", ("ust10y", "close_below", "4_5", "garch")),
         ("sp500.p_touch_closed.6900.gbm", ("sp500", "touch", "6900", "gbm_closed")),
         ("sp500.p_touch_se.6900.gbm", None),
+        ("sp500.p_drawdown.10.gbm", None),  # needs its reference (level or high) to resolve
         ("sp500.p_touch_closed_zero_drift.6900.gbm", None),
         ("sp500.pe_share_above.6900", None),
         ("fed.after_first_cut.sp500_ret_3m.share_positive.all", None),

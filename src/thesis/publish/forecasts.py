@@ -1,34 +1,33 @@
-"""The probabilities a run published, read from its ``facts.json``: the one place that reads fact ids.
+"""The probabilities a run published, read from its ``facts.json``: the one place that reads them.
 
-A probability forecast is a fact with unit ``probability`` whose id has the structure
-``{series}.{event}.{level}.{method}`` (see ``docs/fact-ids.md``):
+A probability forecast is a fact with unit ``probability`` whose id :func:`thesis.ids.parse_level_fact`
+reads as a per-level event (``{series}.p_{event}.{level}.{method}``, see ``docs/fact-ids.md``):
 
 ==========================  =====================================================
-event (id segment)          meaning
+event                       meaning
 ==========================  =====================================================
-``p_touch``                 the series touches the level before the horizon (from the side it starts on)
-``p_close_above``           the close on the horizon is at or above the level
-``p_close_below``           the close on the horizon is at or below the level
-``p_touch_closed``          the closed form of ``p_touch`` (method name + ``_closed``)
-``p_close_above_closed``    likewise for ``p_close_above``
+``touch``                   the series touches the level before the horizon (from the side it starts on)
+``close_above``             the close on the horizon is at or above the level
+``close_below``             the close on the horizon is at or below the level
 ==========================  =====================================================
 
-Standard errors (``*_se``) and the zero-drift counterfactuals (``*_zero_drift``) are not forecasts
-and are left out, as is every probability of another structure (percentiles, shares). When the
-engine's ids change (a typed id module), this table and :func:`parse_probability_id` are the only
-things to adapt.
+The GBM closed forms are forecasts too (method ``gbm_closed``). Standard errors and the zero-drift
+counterfactuals are not, and are left out, as is every probability of another structure
+(percentiles, shares, a stock's odds of a gain) and the ``drawdown`` event, whose resolution needs
+the drawdown's reference (the current level or the high) that the id does not carry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from thesis import ids
+
 __all__ = [
-    "EVENTS",
+    "RESOLVABLE",
     "Forecast",
     "level_from_key",
     "parse_probability_id",
@@ -36,17 +35,8 @@ __all__ = [
     "run_subject",
 ]
 
-#: id segment → (event, suffix added to the method name)
-EVENTS: dict[str, tuple[str, str]] = {
-    "p_touch": ("touch", ""),
-    "p_close_above": ("close_above", ""),
-    "p_close_below": ("close_below", ""),
-    "p_touch_closed": ("touch", "_closed"),
-    "p_close_above_closed": ("close_above", "_closed"),
-    "p_close_below_closed": ("close_below", "_closed"),
-}
-_LEVEL = re.compile(r"^m?\d+(?:_\d+)?$")
-_NAME = re.compile(r"^[a-z0-9_]+$")
+#: events the track record can resolve from closes alone
+RESOLVABLE = ("touch", "close_above", "close_below")
 
 
 def level_from_key(key: str) -> float:
@@ -66,24 +56,23 @@ def parse_probability_id(fact_id: str) -> tuple[str, str, str, str] | None:
     >>> parse_probability_id("sp500.p_touch_se.6900.gbm") is None
     True
     """
-    parts = fact_id.split(".")
-    if len(parts) != 4:
+    lf = ids.parse_level_fact(fact_id)
+    if lf is None or lf.se or lf.zero_drift or lf.event not in RESOLVABLE:
         return None
-    series, measure, level, method = parts
-    if measure not in EVENTS or not _LEVEL.match(level):
+    try:
+        level_from_key(lf.level_key)
+    except ValueError:
         return None
-    if not (_NAME.match(series) and _NAME.match(method)):
-        return None
-    event, suffix = EVENTS[measure]
-    return series, event, level, method + suffix
+    return lf.subject, lf.event, lf.level_key, lf.method + ("_closed" if lf.closed_form else "")
 
 
 def run_subject(facts: Iterable[Mapping[str, Any]]) -> str | None:
     """The series a run is about: the prefix of its ``{series}.horizon_date`` fact."""
     for f in facts:
         fid = str(f.get("id", ""))
-        if fid.endswith(".horizon_date") and fid.count(".") == 1 and f.get("unit") == "date":
-            return fid.split(".")[0]
+        subject = fid.split(".", 1)[0]
+        if f.get("unit") == "date" and fid == ids.horizon(subject, "date"):
+            return subject
     return None
 
 
@@ -193,7 +182,7 @@ def published_forecasts(
     subject = run_subject(facts)
     by_id = {str(f.get("id")): f for f in facts}
     as_of = _date(manifest.get("as_of"))
-    horizon = _date(by_id.get(f"{subject}.horizon_date", {}).get("value")) or _date(
+    horizon = _date(by_id.get(ids.horizon(str(subject), "date"), {}).get("value")) or _date(
         manifest.get("horizon")
     )
     if as_of is None or horizon is None:
@@ -211,7 +200,7 @@ def published_forecasts(
         if parsed is None or isinstance(value, bool) or not isinstance(value, int | float):
             continue
         series, event, lkey, method = parsed
-        lvl = by_id.get(f"{series}.level", {}).get("value")
+        lvl = by_id.get(ids.level(series), {}).get("value")
         out.append(
             Forecast(
                 run=run,
