@@ -9,6 +9,7 @@ export THESIS_HOME ?= $(CURDIR)/.thesis
 
 help:
 	@echo "make demo   create .venv, install, build the bundled offline data, write the outlook to out/"
+	@echo "            with its key dates (.ics), a static site (out/site) and the newsletter (.eml)"
 	@echo "make test   create .venv with dev extras, run ruff and the test suite"
 	@echo "make bench  run the side-by-side benchmarks in bench/ (installs the bench extras)"
 	@echo "make typecheck  run mypy on src/ (configured in pyproject.toml)"
@@ -32,7 +33,12 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/thesis data bundle --if-missing
+	$(BIN)/thesis events import examples/calendars/us-2022.ics
 	$(BIN)/thesis run examples/demo-bundled.toml --out out
+	$(BIN)/thesis calendar examples/demo-bundled.toml --out out/keydates.ics
+	$(BIN)/thesis publish site out --out out/site
+	$(BIN)/thesis publish email out --to reader@example.org --site-url "file://$(CURDIR)/out/site" \
+	  --dry-run out/newsletter.eml
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .

@@ -18,6 +18,7 @@ __all__ = [
     "InsufficientDataError",
     "PortfolioError",
     "ProviderError",
+    "PublishError",
     "SeriesNotFoundError",
     "SpecError",
     "StoreError",
@@ -152,6 +153,10 @@ class WritingError(ThesisError):
 
 class CheckError(ThesisError):
     """An article could not be read for checking."""
+
+
+class PublishError(ThesisError):
+    """A run folder, newsletter, site or web request could not be published or served."""
 
 
 def nearest(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:

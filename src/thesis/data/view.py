@@ -33,9 +33,10 @@ if TYPE_CHECKING:
 __all__ = ["SCHEDULED_EVENT_KINDS", "StoreView"]
 
 #: event kinds whose dates are announced ahead (the FOMC publishes its meeting calendar a year or
-#: more in advance), so that a view may list those after its ``as_of``; other events (decisions,
-#: releases with their values) are known only once they happen
-SCHEDULED_EVENT_KINDS = frozenset({"fomc_meeting"})
+#: more in advance; statistical agencies their release calendars; companies their earnings dates),
+#: so that a view may list those after its ``as_of``; other events (decisions, filings, releases
+#: with their values) are known only once they happen
+SCHEDULED_EVENT_KINDS = frozenset({"fomc_meeting", "release", "earnings"})
 
 
 class StoreView:
