@@ -197,3 +197,58 @@ def scorecard(subject: str, measure: str, *rest: str | float) -> str:
     """What followed ``as_of``: ``scorecard.sp500.touched.6900``, ``scorecard.sp500.brier_touch.6900.gbm``."""
     tail = "".join(f".{_key(r)}" for r in rest)
     return f"scorecard.{subject}.{measure}{tail}"
+
+
+# ---- quant
+# Builders for the quantitative analyses (valuation ranges, cycles, macro, implied, base rates and
+# skill). Their ids are listed in docs/fact-ids.md under the same headings.
+
+
+def eps_stale(subject: str) -> str:
+    """Whether the trailing EPS is stale on ``as_of`` (``sp500.eps_stale``)."""
+    return f"{subject}.eps_stale"
+
+
+def eps_growth_basis(subject: str) -> str:
+    """Where the EPS growth used comes from: ``thesis`` or ``trailing_cagr`` (``sp500.eps_growth_basis``)."""
+    return f"{subject}.eps_growth_basis"
+
+
+def eps_growth_rule(subject: str) -> str:
+    """The no-foresight EPS growth, trailing ten-year CAGR (``sp500.eps_growth_rule_pct``)."""
+    return f"{subject}.eps_growth_rule_pct"
+
+
+def pe_current(subject: str) -> str:
+    """The P/E the central case holds: level / EPS brought to ``as_of`` (``sp500.pe_current``)."""
+    return f"{subject}.pe_current"
+
+
+def range_central(subject: str) -> str:
+    """The central case at the horizon (``sp500.range.central``)."""
+    return f"{subject}.range.central"
+
+
+def range_calibration(
+    subject: str, measure: Literal["errors", "start", "end", "horizon_months"]
+) -> str:
+    """The forecast errors behind the ranges' width: ``sp500.range.calibration.errors``."""
+    return f"{subject}.range.calibration.{measure}"
+
+
+def range_case(subject: str, lvl: float | str) -> str:
+    """The case whose range holds a level (label): ``sp500.range_case.7269``."""
+    return f"{subject}.range_case.{_key(lvl)}"
+
+
+def ranges_share(bin_: str, horizon_label: str, method: str | None = None) -> str:
+    """Walk-forward share of outcomes in a bin of the valuation ranges:
+    ``calibration.ranges.share_base.12m``; the earlier regime-band rule, for comparison:
+    ``calibration.ranges.regime_band.share_base.12m``."""
+    head = "calibration.ranges" if method is None else f"calibration.ranges.{method}"
+    return f"{head}.share_{bin_}.{horizon_label}"
+
+
+def ranges_measure(measure: str, horizon_label: str | None = None) -> str:
+    """Other range-calibration facts: ``calibration.ranges.n.12m``, ``calibration.ranges.start``."""
+    return f"calibration.ranges.{measure}" + (f".{horizon_label}" if horizon_label else "")
