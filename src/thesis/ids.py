@@ -252,3 +252,21 @@ def ranges_share(bin_: str, horizon_label: str, method: str | None = None) -> st
 def ranges_measure(measure: str, horizon_label: str | None = None) -> str:
     """Other range-calibration facts: ``calibration.ranges.n.12m``, ``calibration.ranges.start``."""
     return f"calibration.ranges.{measure}" + (f".{horizon_label}" if horizon_label else "")
+
+
+def fed_measure(subject: str, months: int, kind: Literal["price", "yield"] = "price") -> str:
+    """What the subject did after a first cut, as a measure name: ``sp500_ret_12m`` (a price
+    return, pct) or ``ust10y_chg_12m`` (a change of a yield, pp)."""
+    return f"{subject}_{'chg' if kind == 'yield' else 'ret'}_{int(months)}m"
+
+
+def fed_after_first_cut(measure: str, stat: str, split: str) -> str:
+    """A statistic over easing cycles: ``fed.after_first_cut.sp500_ret_12m.median.all``
+    (``stat``: median, mean, share_positive, n; ``split``: all, recession, no_recession)."""
+    return f"fed.after_first_cut.{measure}.{stat}.{split}"
+
+
+def fed_cycles_count(what: Literal["unconfirmed", "rejected", "first", "last"]) -> str:
+    """``fed.cycles.unconfirmed`` / ``fed.cycles.rejected`` (count), ``fed.cycles.first`` /
+    ``fed.cycles.last`` (date of the first and latest confirmed cycle)."""
+    return f"fed.cycles.{what}"
