@@ -270,3 +270,25 @@ def fed_cycles_count(what: Literal["unconfirmed", "rejected", "first", "last"]) 
     """``fed.cycles.unconfirmed`` / ``fed.cycles.rejected`` (count), ``fed.cycles.first`` /
     ``fed.cycles.last`` (date of the first and latest confirmed cycle)."""
     return f"fed.cycles.{what}"
+
+
+def macro(indicator: str, measure: str) -> str:
+    """A macro indicator's summary: ``macro.curve.events`` (count), ``macro.curve.last_event``."""
+    return f"macro.{indicator}.{measure}"
+
+
+def macro_event(indicator: str, period: str, measure: str) -> str:
+    """One macro event, keyed by its period's ISO date: ``macro.curve.event.2022-07-06.sp500_ret_12m``,
+    ``macro.payrolls.event.2020-03-01.public``."""
+    return f"macro.{indicator}.event.{period}.{measure}"
+
+
+def macro_after(indicator: str, measure: str, stat: str) -> str:
+    """A statistic over an indicator's events: ``macro.curve.after.sp500_ret_12m.median``
+    (``stat``: median, mean, share_positive, n, incomplete)."""
+    return f"macro.{indicator}.after.{measure}.{stat}"
+
+
+def macro_now(indicator: str, key: str) -> str:
+    """The indicator on ``as_of``: ``macro.curve.now.inverted``, ``macro.unemployment.now.sahm_pp``."""
+    return f"macro.{indicator}.now.{key}"
