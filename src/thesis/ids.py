@@ -292,3 +292,35 @@ def macro_after(indicator: str, measure: str, stat: str) -> str:
 def macro_now(indicator: str, key: str) -> str:
     """The indicator on ``as_of``: ``macro.curve.now.inverted``, ``macro.unemployment.now.sahm_pp``."""
     return f"macro.{indicator}.now.{key}"
+
+
+def event_key(event: str, pct: float) -> str:
+    """A calibration event relative to the origin: ``touch_p10`` (a close 10 % above at some point),
+    ``close_above_p5``, ``touch_m10`` (10 % below), ``close_below_m10``."""
+    sign = "p" if pct >= 0 else "m"
+    return f"{event}_{sign}{abs(pct):g}".replace(".", "_")
+
+
+def calibration_event(method: str, measure: str, event: str, horizon_label: str) -> str:
+    """A method's score on one event: ``calibration.gbm.brier_touch_p10.12m``,
+    ``calibration.gbm.bss_touch_p10.12m`` (Brier skill against the base rate),
+    ``calibration.gbm.mean_p_touch_p10.12m``; ``event`` from :func:`event_key`."""
+    return f"calibration.{method}.{measure}_{event}.{horizon_label}"
+
+
+def calibration_observed(event: str, horizon_label: str) -> str:
+    """How often the event happened over the scored origins: ``calibration.observed.touch_p10.12m``."""
+    return f"calibration.observed.{event}.{horizon_label}"
+
+
+def calibration_verdict(
+    measure: Literal["best", "any_beats_base_rate", "beats_base_rate"],
+    horizon_label: str,
+    method: str | None = None,
+) -> str:
+    """``calibration.best.12m`` (label: the method with the lowest Brier score over the events,
+    the base rate included), ``calibration.any_beats_base_rate.12m`` (bool) and
+    ``calibration.gbm.beats_base_rate.12m`` (bool)."""
+    if measure == "beats_base_rate":
+        return f"calibration.{method}.beats_base_rate.{horizon_label}"
+    return f"calibration.{measure}.{horizon_label}"
