@@ -42,6 +42,7 @@ strongly dependent: a coverage of 0.70 on n = 100 is much less certain than a bi
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -134,10 +135,49 @@ class CalibrationResult:
     drawdowns_pct: tuple[float, ...] = ()
     events: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    #: where the result came from: "computed", "computed, cached", "computed, not cached: …" or
+    #: "from the cache" (not part of the facts: a cached result equals a fresh one)
+    cache_status: str = "computed"
 
     @property
     def start(self) -> pd.Timestamp:
         return self.origins[0]
+
+    def to_cache(self) -> tuple[pd.DataFrame, dict[str, Any]]:
+        """``(scores, meta)``: everything needed to rebuild the result (see :meth:`from_cache`)."""
+        meta = {
+            "subject": self.subject,
+            "methods": list(self.methods),
+            "horizons": list(self.horizons),
+            "thresholds_pct": list(self.thresholds_pct),
+            "origins": [str(d.date()) for d in self.origins],
+            "n_paths": self.n_paths,
+            "garch_refit_every": self.garch_refit_every,
+            "lineage": [src.to_dict() for src in self.lineage],
+            "drawdowns_pct": list(self.drawdowns_pct),
+            "events": list(self.events),
+            "notes": list(self.notes),
+        }
+        return self.scores, meta
+
+    @classmethod
+    def from_cache(cls, scores: pd.DataFrame, meta: Mapping[str, Any]) -> CalibrationResult:
+        """The result :meth:`to_cache` described."""
+        return cls(
+            subject=meta["subject"],
+            methods=tuple(meta["methods"]),
+            horizons=tuple(int(h) for h in meta["horizons"]),
+            thresholds_pct=tuple(float(x) for x in meta["thresholds_pct"]),
+            origins=pd.DatetimeIndex(pd.to_datetime(meta["origins"]), name="origin"),
+            n_paths=int(meta["n_paths"]),
+            garch_refit_every=int(meta["garch_refit_every"]),
+            scores=scores,
+            lineage=tuple(Source.from_dict(d) for d in meta["lineage"]),
+            drawdowns_pct=tuple(float(x) for x in meta["drawdowns_pct"]),
+            events=tuple(meta["events"]),
+            notes=tuple(meta["notes"]),
+            cache_status="from the cache",
+        )
 
     @property
     def end(self) -> pd.Timestamp:
@@ -465,6 +505,7 @@ def calibrate(
     vol_index: pd.Series | None = None,
     min_base_windows: int = MIN_BASE_WINDOWS,
     conditional_refit_every: int = 12,
+    cache: Any = None,
 ) -> CalibrationResult:
     """Score the path methods walk-forward over ``prices``' history, against the base rate.
 
@@ -507,6 +548,11 @@ def calibrate(
         Earlier complete windows the base rate needs at an origin.
     conditional_refit_every
         Refit the conditioned base rate every this many origins.
+    cache
+        A result cache (:class:`thesis.data.cache.ResultCache`, or anything with its ``key``,
+        ``get`` and ``put``): a result computed before from the same data, settings and random
+        stream is read back instead of recomputed (identical, ``cache_status`` says so), and a
+        new one is written after it is computed. A cache that cannot be written is skipped.
     """
     s = checked_series(prices, name=subject, positive=True).rename(subject)
     methods = tuple(methods)
@@ -559,6 +605,33 @@ def calibrate(
             where=subject,
             fix="choose an earlier start or shorter horizons",
         )
+    cache_key = None
+    if cache is not None:
+        from thesis.data.cache import CACHE_VERSION, data_hash
+
+        cache_key = cache.key(
+            "calibration",
+            series=subject,
+            data=data_hash(s, vol_index),
+            rng=rng.bit_generator.state,
+            methods=list(protos),
+            models={m: _params(p) for m, p in protos.items()},
+            horizons=list(hs),
+            start=None if start is None else str(as_timestamp(start, "start").date()),
+            step=step,
+            n_paths=int(n_paths),
+            thresholds=list(thr),
+            drawdowns=list(dd),
+            garch_refit_every=int(garch_refit_every),
+            base_rate=bool(base_rate),
+            min_base_windows=int(min_base_windows),
+            conditional_refit_every=int(conditional_refit_every),
+            code=CACHE_VERSION,
+        )
+        hit = cache.get(cache_key)
+        if hit is not None:
+            rng.integers(0, 2**63 - 1)  # the draw a fresh computation makes, so rng ends alike
+            return CalibrationResult.from_cache(*hit)
     logp = np.log(s.to_numpy())
     base = int(rng.integers(0, 2**63 - 1))
     qlo = {c: (1 - c) / 2 for c in COVERAGES}
@@ -646,7 +719,7 @@ def calibrate(
         notes.append(
             "The implied method was not scored where the volatility index had too little history."
         )
-    return CalibrationResult(
+    res = CalibrationResult(
         subject=subject,
         methods=tuple(protos) + tuple(extra),
         horizons=hs,
@@ -660,6 +733,23 @@ def calibrate(
         events=ev_keys,
         notes=tuple(notes),
     )
+    if cache is None:
+        return res
+    frame, meta = res.to_cache()
+    why = cache.put(cache_key, "calibration", subject, frame, meta)
+    status = "computed, cached" if why is None else f"computed, not cached: {why}"
+    return dataclasses.replace(res, cache_status=status)
+
+
+def _params(model: Any) -> dict[str, Any]:
+    """A model's settings (its ``__init__`` parameters), for the cache key."""
+    import inspect
+
+    return {
+        name: repr(getattr(model, name))
+        for name in inspect.signature(type(model).__init__).parameters
+        if name != "self" and hasattr(model, name)
+    }
 
 
 def _row(
