@@ -135,3 +135,25 @@ def test_missing_file_and_foreign_table(tmp_path):
     assert cache.get("k") is None  # a table of another shape reads as a miss
     why = cache.put("k", "calibration", "x", pd.DataFrame({"a": [1.0]}), {})
     assert why is not None and "could not be written" in why
+
+
+def test_range_calibration_from_the_cache_is_identical(store):
+    from thesis.analysis.range_calibration import calibrate_ranges
+
+    g = np.random.default_rng(7)
+    n = 400
+    idx = pd.date_range("1950-01-01", periods=n, freq="MS", name="date")
+    eps = pd.Series(5 * np.exp(np.cumsum(g.normal(0.004, 0.02, n))), index=idx)
+    lvl = eps * 15 * np.exp(np.cumsum(g.normal(0, 0.04, n)))
+    cpi = pd.Series(50 * np.exp(np.cumsum(g.normal(0.003, 0.004, n))), index=idx)
+    yld = pd.Series(4 + np.cumsum(g.normal(0, 0.2, n)), index=idx)
+    kw = dict(subject="x", growth_years=5, min_errors=40)
+    fresh = calibrate_ranges(lvl, eps, cpi, yld, **kw)
+    assert fresh.methods == ("calibrated", "regime_band")
+    cache = ResultCache(store)
+    a = calibrate_ranges(lvl, eps, cpi, yld, cache=cache, **kw)
+    b = calibrate_ranges(lvl, eps, cpi, yld, cache=cache, **kw)
+    assert (a.cache_status, b.cache_status) == ("computed, cached", "from the cache")
+    pd.testing.assert_frame_equal(b.scores, fresh.scores, check_exact=True)
+    assert [(f.id, f.value) for f in b.facts()] == [(f.id, f.value) for f in fresh.facts()]
+    assert b.summary() == fresh.summary()

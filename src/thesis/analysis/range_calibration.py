@@ -39,6 +39,7 @@ overstates their precision.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -101,6 +102,38 @@ class RangeCalibrationResult:
     methods: tuple[str, ...] = ("calibrated",)
     notes: tuple[str, ...] = ()
     lineage: tuple[Source, ...] = ()
+    #: "computed", "computed, cached", "computed, not cached: …" or "from the cache"
+    cache_status: str = "computed"
+
+    def to_cache(self) -> tuple[pd.DataFrame, dict[str, Any]]:
+        """``(scores, meta)`` to rebuild the result with :meth:`from_cache`."""
+        meta = {
+            "subject": self.subject, "horizon_months": self.horizon_months,
+            "growth": self.growth, "growth_years": self.growth_years,
+            "step_months": self.step_months, "window_origins": self.window_origins,
+            "nominal": self.nominal, "skipped": self.skipped, "methods": list(self.methods),
+            "notes": list(self.notes), "lineage": [x.to_dict() for x in self.lineage],
+        }  # fmt: skip
+        return self.scores, meta
+
+    @classmethod
+    def from_cache(cls, scores: pd.DataFrame, meta: Mapping[str, Any]) -> RangeCalibrationResult:
+        """The result :meth:`to_cache` described."""
+        return cls(
+            subject=meta["subject"],
+            horizon_months=int(meta["horizon_months"]),
+            growth=meta["growth"],
+            growth_years=int(meta["growth_years"]),
+            step_months=int(meta["step_months"]),
+            window_origins=int(meta["window_origins"]),
+            nominal={k: float(v) for k, v in meta["nominal"].items()},
+            scores=scores,
+            skipped=int(meta["skipped"]),
+            methods=tuple(meta["methods"]),
+            notes=tuple(meta["notes"]),
+            lineage=tuple(Source.from_dict(d) for d in meta["lineage"]),
+            cache_status="from the cache",
+        )
 
     @property
     def start(self) -> pd.Timestamp:
@@ -318,6 +351,7 @@ def calibrate_ranges(
     bands: Mapping[str, tuple[float, float]] = DEFAULT_BANDS,
     eps_lag_days: int = EPS_LAG_DAYS,
     cpi_lag_days: int = CPI_LAG_DAYS,
+    cache: Any = None,
 ) -> RangeCalibrationResult:
     """Score the valuation ranges walk-forward on what followed.
 
@@ -352,6 +386,9 @@ def calibrate_ranges(
         Case → (lower, upper) quantile.
     eps_lag_days, cpi_lag_days
         Release lags after the end of a month.
+    cache
+        A result cache (:class:`thesis.data.cache.ResultCache`): a result computed before from
+        the same data and settings is read back (identical); a new one is written after.
 
     Returns
     -------
@@ -394,6 +431,23 @@ def calibrate_ranges(
             )
         growth_label = f"{g_const:g}"
     nominal = nominal_shares(bands)
+    key = None
+    if cache is not None:
+        from thesis.data.cache import data_hash
+
+        key = cache.key(
+            "range_calibration", series=subject,
+            data=data_hash(monthly_level, eps, cpi, long_yield), horizon_months=h,
+            start=None if start is None else str(as_timestamp(start, "start").date()),
+            end=None if end is None else str(as_timestamp(end, "end").date()), step=step,
+            growth=growth_label, growth_years=gy, window_origins=int(window_origins),
+            min_errors=int(min_errors), share=float(share), min_months=int(min_months),
+            bands={k: list(v) for k, v in bands.items()}, eps_lag_days=int(eps_lag_days),
+            cpi_lag_days=int(cpi_lag_days),
+        )  # fmt: skip
+        hit = cache.get(key)
+        if hit is not None:
+            return RangeCalibrationResult.from_cache(*hit)
 
     eps_name = f"eps ({series_id(eps, 'eps')})"
     lvl_name = f"monthly_level ({series_id(monthly_level, subject)})"
@@ -533,8 +587,12 @@ def calibrate_ranges(
                 for c in ("bear_low", "base_low", "base_high", "bull_high")
             ),
         )
-        sc["regime_bin"] = np.where(ok, rb, None)
-        sc["regime_inside"] = np.where(ok, ~np.isin(rb, ["below", "above"]), None)
+        # missing (not None in an object column) where the rule could not be scored, so that
+        # the frame keeps its dtypes through the cache
+        sc["regime_bin"] = pd.Series(rb, index=sc.index).where(ok).astype("string")
+        sc["regime_inside"] = (
+            pd.Series(~np.isin(rb, ["below", "above"]), index=sc.index).where(ok).astype("boolean")
+        )
         methods = METHODS
 
     notes = [
@@ -554,7 +612,7 @@ def calibrate_ranges(
         notes.append(
             "The earlier regime-band rule is scored only at origins with enough regime months."
         )
-    return RangeCalibrationResult(
+    res = RangeCalibrationResult(
         subject=subject,
         horizon_months=h,
         growth=growth_label,
@@ -568,3 +626,9 @@ def calibrate_ranges(
         notes=tuple(notes),
         lineage=lineage_of(monthly_level, eps, cpi, long_yield),
     )
+    if cache is None:
+        return res
+    frame, meta = res.to_cache()
+    why = cache.put(key, "range_calibration", subject, frame, meta)
+    status = "computed, cached" if why is None else f"computed, not cached: {why}"
+    return dataclasses.replace(res, cache_status=status)
