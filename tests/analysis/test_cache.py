@@ -28,7 +28,13 @@ KW = dict(subject="synth", methods=("gbm",), horizons=(21, 63), n_paths=300,
 
 @pytest.fixture
 def store(tmp_path):
-    s = Store(tmp_path / "market.duckdb")
+    """An empty thesis store: the file, then its schema (written by any write, here optimize)."""
+    import duckdb
+
+    path = tmp_path / "market.duckdb"
+    duckdb.connect(str(path)).close()
+    s = Store(path)
+    s.optimize()
     yield s
     s.close()
 
@@ -73,15 +79,37 @@ def test_any_changed_input_misses(store, change):
     assert len(cache.entries()) == 2
 
 
-def test_read_only_store_skips_the_cache_with_a_note(store, tmp_path):
-    # a real store file first, then opened read-only
-    ResultCache(store).put("k", "calibration", "x", pd.DataFrame({"a": [1.0]}), {})
+def test_a_cache_that_cannot_write_is_skipped_with_a_note(store, tmp_path):
+    path = tmp_path / "market.duckdb"
+    fresh = calibrate(_prices(), rng=np.random.default_rng(7), **KW)
+    # a cache told not to write
+    r = calibrate(_prices(), rng=np.random.default_rng(7), cache=ResultCache(store, write=False),
+                  **KW)  # fmt: skip
+    assert r.cache_status == (
+        "computed, not cached: the cache is read-only here, so the result was not cached"
+    )
+    pd.testing.assert_frame_equal(r.scores, fresh.scores)
+    # another read-only connection of this process holds the file: no write, no error
+    other = Store(path, read_only=True)
+    other.series_ids()  # opens its connection
+    try:
+        r = calibrate(_prices(), rng=np.random.default_rng(7), cache=ResultCache(store), **KW)
+        assert r.cache_status.startswith("computed, not cached: the store could not be opened")
+        pd.testing.assert_frame_equal(r.scores, fresh.scores)
+    finally:
+        other.close()
+
+
+def test_a_read_only_store_object_still_caches(store, tmp_path):
+    """``thesis run`` reads through Store(read_only=True); the cache writes its own table."""
+    store.close()
     ro = Store(tmp_path / "market.duckdb", read_only=True)
     try:
-        r = calibrate(_prices(), rng=np.random.default_rng(7), cache=ResultCache(ro), **KW)
-        assert r.cache_status.startswith("computed, not cached: the store is open read-only")
-        fresh = calibrate(_prices(), rng=np.random.default_rng(7), **KW)
-        pd.testing.assert_frame_equal(r.scores, fresh.scores)
+        ro.series_ids()
+        a = calibrate(_prices(), rng=np.random.default_rng(7), cache=ResultCache(ro), **KW)
+        b = calibrate(_prices(), rng=np.random.default_rng(7), cache=ResultCache(ro), **KW)
+        assert (a.cache_status, b.cache_status) == ("computed, cached", "from the cache")
+        assert ro.series_ids() == []  # the store reads on afterwards
     finally:
         ro.close()
 

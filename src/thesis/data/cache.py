@@ -16,9 +16,12 @@ One table, ``result_cache`` (created here, in the store's DuckDB file):
 
 Reads and writes are short and separate from the analysis: a read opens the file read-only for one
 query; a write opens it for writing once, inserts one row and closes, after the analysis has
-finished. A cache that cannot be read or written — a read-only store, a file held by another
-process, a table from another version — is skipped: :meth:`ResultCache.get` returns ``None`` and
-:meth:`ResultCache.put` returns a note saying why, never an error. The analysis functions take the
+finished. The cache writes its own table even when the analysis reads the store through a
+read-only :class:`~thesis.data.store.Store` (as ``thesis run`` does): the store's connection is
+closed first and reopens on its next read. A cache that cannot be read or written — one made
+with ``write=False``, a file held by another process or by another connection of this one, a file
+the user may not write, a table from another version — is skipped: :meth:`ResultCache.get`
+returns ``None`` and :meth:`ResultCache.put` returns a note saying why, never an error. The analysis functions take the
 cache as an argument (duck-typed: ``key``, ``get``, ``put``), so they stay free of the store.
 """
 
@@ -89,10 +92,13 @@ class ResultCache:
     ----------
     store
         The market data store; the cache lives in its DuckDB file (``store.path``).
+    write
+        Whether results may be written (``False``: read them back only).
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, write: bool = True) -> None:
         self.store = store
+        self.write = write
         self.notes: list[str] = []
 
     def __repr__(self) -> str:
@@ -143,8 +149,8 @@ class ResultCache:
     ) -> str | None:
         """Write one result in a short transaction; ``None`` when written, else a note saying why
         it was not (the result itself is unaffected)."""
-        if self.store.read_only:
-            return self._note("the store is open read-only, so the result was not cached")
+        if not self.write:
+            return self._note("the cache is read-only here, so the result was not cached")
         try:
             buf = io.BytesIO()
             frame.to_parquet(buf, index=True)
