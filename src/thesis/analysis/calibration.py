@@ -23,7 +23,7 @@ Beside the models, with ``base_rate``:
 - ``baserate``: the share of earlier windows of the same length, all ended by the origin, in which
   the event happened (:mod:`thesis.analysis.baserate`); its distribution of past window returns
   also gives it intervals, a PIT and a CRPS (the "climatology" forecast);
-- ``conditional``: the logistic base rate on the origin's volatility and past-year move, refitted
+- ``conditional``: the logistic base rate on the origin's recent volatility, refitted
   every ``conditional_refit_every`` origins on the windows ended by then.
 
 With ``vol_index`` also ``implied``: the VIX-implied risk-neutral lognormal of
@@ -53,7 +53,12 @@ import pandas as pd
 
 from thesis import ids
 from thesis.analysis._common import as_timestamp, checked_series, markdown_table
-from thesis.analysis.baserate import LogisticBaseRate, origin_features, window_moves
+from thesis.analysis.baserate import (
+    RIDGE_PER_STEP,
+    LogisticBaseRate,
+    origin_features,
+    window_moves,
+)
 from thesis.analysis.paths import (
     METHOD_NAMES,
     METHODS,
@@ -73,7 +78,7 @@ COVERAGES = (0.50, 0.80, 0.95)
 BASE_RATE, CONDITIONAL, IMPLIED = "baserate", "conditional", "implied"
 EXTRA_NAMES = {
     BASE_RATE: "historical base rate",
-    CONDITIONAL: "base rate conditioned on volatility and trend",
+    CONDITIONAL: "base rate conditioned on recent volatility",
     IMPLIED: "VIX-implied lognormal (risk-neutral)",
 }
 #: fewer earlier windows than this and an origin is not scored (the base rate needs them)
@@ -473,7 +478,7 @@ def _fit_conditional(
     y = _event_p(kind, b, *windows).astype(float)
     if y.min() == y.max():
         return float(y[0])
-    return LogisticBaseRate(ridge=float(h)).fit(X, y)
+    return LogisticBaseRate(ridge=RIDGE_PER_STEP * h).fit(X, y)
 
 
 def _implied_p(kind: str, b: float, var_total: float, n: int) -> float:
@@ -640,7 +645,7 @@ def calibrate(
 
     # windows of every length, for the outcomes, the base rate and the conditioned base rate
     wins = {h: window_moves(logp, h) for h in hs}
-    feats = origin_features(logp, vol_window=63, trend_window=252, per_year=252)
+    feats = origin_features(logp, vol_window=63, per_year=252)
     feat_ok = np.isfinite(feats).all(axis=1)
     cum = {}
     for h in hs:
