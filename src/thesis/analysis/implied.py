@@ -56,8 +56,10 @@ METHOD = "implied"
 VIX_DAYS = 30
 MIN_VIX_SESSIONS = 252
 QUANTILES = (0.05, 0.25, 0.50, 0.75, 0.95)
-#: vol indices and the series they price (a thesis naming another pair passes its own)
-MATCHING_VOL_INDEX = {"sp500": "vix", "spy": "vix", "spy_tr": "vix"}
+#: the volatility index that prices each series (the VIX is the S&P 500's 30-day implied
+#: volatility; SPY tracks the index); a thesis on another series uses this method only when it
+#: names a matching volatility index itself
+MATCHING_VOL_INDEX = {"sp500": "vix", "sp500_monthly": "vix", "spy": "vix", "spy_tr": "vix"}
 
 
 @dataclass(frozen=True)
