@@ -45,6 +45,7 @@ from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
 
 __all__ = [
+    "MATCHING_VOL_INDEX",
     "ImpliedLevel",
     "ImpliedResult",
     "implied_probabilities",
