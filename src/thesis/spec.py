@@ -174,6 +174,7 @@ class ThesisSpec(_Model):
     analysis: AnalysisSpec = Field(default_factory=AnalysisSpec)
     risks: list[RiskSpec] = Field(default_factory=list)
     portfolio: Any = None  # thesis.portfolio.spec.PortfolioSpec, validated in _portfolio
+    theme: Any = None  # thesis.screen.spec.ThemeSpec, validated in _theme
     path: str | None = None
 
     @field_validator("risks", mode="before")
@@ -191,6 +192,15 @@ class ThesisSpec(_Model):
         from thesis.portfolio.spec import PortfolioSpec
 
         return v if isinstance(v, PortfolioSpec) else PortfolioSpec.model_validate(v)
+
+    @field_validator("theme", mode="before")
+    @classmethod
+    def _theme(cls, v: Any) -> Any:
+        if v is None:
+            return None
+        from thesis.screen.spec import ThemeSpec
+
+        return v if isinstance(v, ThemeSpec) else ThemeSpec.model_validate(v)
 
     @field_validator("horizon")
     @classmethod
@@ -307,6 +317,11 @@ def _allowed_keys(loc: tuple[str, ...]) -> list[str]:
                 from thesis.portfolio.spec import PortfolioSpec
 
                 model = PortfolioSpec
+                continue
+            if part == "theme":
+                from thesis.screen.spec import ThemeSpec
+
+                model = ThemeSpec
                 continue
             return []
         model = cand[0]

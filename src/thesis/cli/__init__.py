@@ -33,7 +33,11 @@ def _root(
 
 
 def _register() -> None:
-    from thesis.cli import commands  # noqa: F401  (defines run, new, check, calibrate on `app`)
+    from thesis.cli import (  # noqa: F401  (each module defines its commands on `app`)
+        batch,
+        commands,
+        screen,
+    )
     from thesis.cli.data import app as data_app
 
     app.add_typer(
@@ -58,7 +62,10 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        app(args=args, standalone_mode=False)
+        # with standalone_mode=False, click returns a command's `typer.Exit(code)` instead of raising
+        rc = app(args=args, standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except ThesisError as e:
         if debug:
             raise

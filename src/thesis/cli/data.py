@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["app"]
 
-HTTP_PROVIDERS = ("fred", "stooq", "yahoo")
+HTTP_PROVIDERS = ("edgar", "fred", "stooq", "yahoo")
 
 app = typer.Typer(
     name="data",
@@ -389,7 +389,8 @@ def update(
         None,
         "--provider",
         "-p",
-        help="fred, stooq or yahoo. Default per series: its provider in the store, else fred for "
+        help="fred, stooq, yahoo, or edgar (SEC fundamentals by ticker: PLPC MSFT; needs "
+        "THESIS_SEC_USER_AGENT with a contact e-mail). Default per series: its provider in the store, else fred for "
         "FRED-mapped ids (rates, inflation, macro, sp500, vix), stooq for ETFs and gold.",
     ),
     start: str | None = typer.Option(
@@ -461,7 +462,9 @@ def update(
         for s, prov in plan:
             say(f"{s} ({prov})")
             try:
-                p = providers.get(prov) or providers.setdefault(prov, get_provider(prov))
+                # EDGAR maps tickers to CIKs with the store's constituents
+                kw = {"store": store} if prov == "edgar" else {}
+                p = providers.get(prov) or providers.setdefault(prov, get_provider(prov, **kw))
                 batches = p.fetch([s], start=start, end=end, progress=say)
                 rep = store.ingest(
                     batches, provider=prov, origin=batches[0].where if batches else ""

@@ -70,8 +70,14 @@ def _run(path: Path, start: str | None, end: str | None, costs_bp: float | None)
     from thesis.portfolio.backtest import run_portfolio
 
     spec, as_of = load_portfolio(path)
+    theme = None
+    if spec.screens:  # a screen over the thesis's [theme] needs the theme
+        from thesis.spec import load_thesis
+
+        t = load_thesis(path).theme
+        theme = t.resolved(path) if t is not None else None
     return run_portfolio(
-        spec, Store(read_only=True), as_of, start=start, end=end, costs_bp=costs_bp
+        spec, Store(read_only=True), as_of, start=start, end=end, costs_bp=costs_bp, theme=theme
     )
 
 

@@ -8,6 +8,15 @@ Rebalance dates
 Estimation
     Weights for a rebalance on session ``t`` use daily returns up to and including ``t − 1`` only:
     the last ``sessions`` returns (``rolling``) or all of them (``expanding``; at least ``sessions``).
+Screen sleeves
+    A sleeve with a ``screen`` holds, from each rebalance date, the members the screen chose on
+    data up to the previous session (``members``: sleeve → date → tickers; the caller runs the
+    screens). Its weights are set over those members as for any sleeve.
+Exits
+    An instrument whose data end before the backtest does (``ends``) is sold on the first session
+    after its last close, at that close (the engine carries the last price for the day, so no
+    later price is assumed), and its weight goes to the rest of its sleeve; it is never held on
+    at a flat price. That session is a rebalance date.
 Entry of late starters
     An instrument enters at the first rebalance date on which it has a price and, when its sleeve
     or the across-sleeve method is estimated, ``estimation.sessions`` daily returns before that date.
@@ -41,6 +50,7 @@ __all__ = [
     "build_schedule",
     "clip_to_bounds",
     "rebalance_dates",
+    "schedule_dates",
     "weigh",
 ]
 
@@ -75,6 +85,33 @@ def rebalance_dates(sessions: pd.DatetimeIndex, frequency: str = "monthly") -> p
     new = np.ones(len(sessions), bool)
     new[1:] = per[1:] != per[:-1]
     return sessions[new]
+
+
+def schedule_dates(
+    sessions: pd.DatetimeIndex,
+    frequency: str = "monthly",
+    ends: dict[str, pd.Timestamp] | None = None,
+) -> tuple[pd.DatetimeIndex, dict[str, pd.Timestamp]]:
+    """Rebalance dates plus the exit date of each instrument in ``ends`` that falls inside.
+
+    Returns ``(dates, exits)``: the sorted dates and instrument → its exit date (the first session
+    after its last close).
+    """
+    dates = rebalance_dates(sessions, frequency)
+    exits: dict[str, pd.Timestamp] = {}
+    for inst, end in (ends or {}).items():
+        after = sessions[sessions > end]
+        if len(after):
+            exits[inst] = after[0]
+    if exits:
+        dates = dates.union(pd.DatetimeIndex(sorted(set(exits.values()))))
+    return dates, exits
+
+
+def _members_at(by_date: dict[pd.Timestamp, list[str]], d: pd.Timestamp) -> list[str]:
+    """The members chosen on the last screening date on or before ``d``."""
+    keys = [k for k in by_date if k <= d]
+    return by_date[max(keys)] if keys else []
 
 
 def clip_to_bounds(w: np.ndarray, lo: float, hi: float) -> np.ndarray:
@@ -211,6 +248,8 @@ def build_schedule(
     sessions: pd.DatetimeIndex,
     *,
     solver_params: dict[str, Any] | None = None,
+    members: dict[str, dict[pd.Timestamp, list[str]]] | None = None,
+    ends: dict[str, pd.Timestamp] | None = None,
 ) -> Schedule:
     """Target weights for every rebalance date in ``sessions``.
 
@@ -224,6 +263,11 @@ def build_schedule(
         The portfolio definition.
     sessions
         The backtest's sessions (a subset of ``prices.index``).
+    members
+        Screen sleeve → screening date → the tickers it holds from then (columns of ``prices``).
+    ends
+        Instrument → its last close, for instruments whose data end before the backtest's last
+        session (each is sold on the next session; see "Exits").
     """
     need_est = spec.needs_estimation
     win = spec.estimation.sessions
@@ -231,7 +275,7 @@ def build_schedule(
     rets = filled.pct_change(fill_method=None)
     # a gap carried forward shows as a zero return; before the first price it stays NaN
     pos_of = prices.index.get_indexer(sessions)
-    dates = rebalance_dates(sessions, spec.rebalance.frequency)
+    dates, exits = schedule_dates(sessions, spec.rebalance.frequency, ends)
     has_price = prices.notna().cumsum().gt(0).to_numpy()
     nret = rets.notna().cumsum().to_numpy()
     cols = list(prices.columns)
@@ -252,9 +296,16 @@ def build_schedule(
         for sname, s in spec.sleeves.items():
             est = need_est
             ok = []
-            for inst in s.instruments:
+            insts = (
+                s.instruments
+                if s.screen is None
+                else _members_at((members or {}).get(sname, {}), d)
+            )
+            for inst in insts:
                 i = col_ix[inst]
                 if not has_price[p, i]:
+                    continue
+                if inst in exits and d >= exits[inst]:
                     continue
                 if est and (p < 1 or nret[p - 1, i] - (nret[lo - 1, i] if lo > 0 else 0) < win):
                     continue
@@ -303,11 +354,23 @@ def build_schedule(
                 tgt[k, col_ix[inst]] = aw[j] * wi
     notes: list[str] = []
     start = sessions[0]
+    screened = {i for by in (members or {}).values() for ms in by.values() for i in ms}
     for inst, d in entered.items():
+        if inst in screened:
+            continue  # a screened stock enters when a screen first chooses it: not a decision here
         if d > start:
             rule = f"{win} sessions of returns" if need_est else "a price"
             notes.append(f"{inst} entered on {d.date()}, the first rebalance with {rule}")
-    for inst in cols:
+    for inst, x in exits.items():
+        held = bool((tgt[dates < x, col_ix[inst]] > 0).any())
+        if not held:
+            continue
+        notes.append(
+            f"{inst}: its data end {(ends or {})[inst].date()}, before the backtest does; sold "
+            f"on {x.date()} at its last close and its weight given to the rest of its sleeve "
+            "(not carried at a flat price)"
+        )
+    for inst in spec.instruments:
         if inst not in entered:
             notes.append(
                 f"{inst} never entered: it lacks {'enough history' if need_est else 'prices'} in the window"

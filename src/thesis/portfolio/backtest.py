@@ -17,26 +17,40 @@ import pandas as pd
 
 from thesis.errors import PortfolioError, SeriesNotFoundError, nearest
 from thesis.facts import Fact, Source
-from thesis.portfolio.allocation import Schedule, build_schedule, rebalance_dates
+from thesis.portfolio.allocation import Schedule, build_schedule, rebalance_dates, schedule_dates
 from thesis.portfolio.engine import BacktestResult, run_backtest
 from thesis.portfolio.spec import PortfolioSpec
 
 __all__ = ["PortfolioRun", "load_prices", "run_portfolio", "run_stress"]
 
 
+def _view(store: Any, as_of: Any) -> Any:
+    """``store.view(as_of)`` for a store; a view is used as it is."""
+    return store.view(as_of) if hasattr(store, "view") else store
+
+
+def _base_store(store: Any) -> Any:
+    return store if hasattr(store, "view") else store.store
+
+
 def load_prices(
     store: Any, ids: list[str], as_of: Any, keys: dict[str, str] | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Read ``ids`` as of ``as_of`` into dates × ids (outer join) and list the price-only ones.
+    """Read ``ids`` as public on ``as_of`` (through ``store.view``) into dates × ids (outer join)
+    and list the price-only ones.
 
+    ``store`` is a :class:`~thesis.data.store.Store` or a :class:`~thesis.data.view.StoreView`.
     ``keys`` maps an id to the TOML key that named it, for error messages. Unknown ids raise a
     :class:`PortfolioError` naming the key and the nearest ids in the store.
     """
+    from thesis.errors import DataError
+
+    view = _view(store, as_of)
     parts, sources, price_only = [], [], []
     for s in ids:
         where = (keys or {}).get(s, "portfolio")
-        if not store.has(s):
-            hint = nearest(s, store.series_ids())
+        if not view.has(s):
+            hint = nearest(s, view.series_ids())
             raise PortfolioError(
                 f"unknown instrument {s!r}"
                 + (f"; nearest ids in the store: {', '.join(hint)}" if hint else ""),
@@ -44,22 +58,23 @@ def load_prices(
                 fix="use an id from `thesis data list`, or import the series (`thesis data import PATH`)",
             )
         try:
-            x = store.get(s, as_of=as_of)
+            x = view.get(s)
         except SeriesNotFoundError as e:  # pragma: no cover - has() said yes
             raise PortfolioError(str(e), where=where) from e
-        except Exception as e:
-            if type(e).__name__ == "DataError":
-                raise PortfolioError(
-                    f"instrument {s!r} has no data on or before as_of {as_of}: {e}",
-                    where=where,
-                    fix="choose a later as_of or an instrument with longer history",
-                ) from e
-            raise
-        parts.append(x.rename(s))
-        sources.append(x.attrs.get("source"))
-        if not store.info(s).total_return:
+        except DataError as e:
+            raise PortfolioError(
+                f"instrument {s!r} has no data on or before as_of {pd.Timestamp(as_of).date()}: "
+                f"{e.what}",
+                where=where,
+                fix="choose a later as_of or an instrument with longer history",
+            ) from e
+        src = x.attrs.get("source")
+        x = x.rename(s)
+        parts.append(x)
+        sources.append(src)
+        if not view.info(s).total_return:
             price_only.append(s)
-    df = pd.concat(parts, axis=1, join="outer").sort_index()
+    df = pd.concat(parts, axis=1, join="outer").sort_index() if parts else pd.DataFrame()
     df.attrs["sources"] = tuple(x for x in sources if x is not None)
     return df, price_only
 
@@ -92,6 +107,25 @@ class PortfolioRun:
     price_only: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     stress: Any = None  # thesis.portfolio.stress.StressResult, when computed
+    #: screen sleeve → screening date → the tickers it held from then
+    members: dict[str, dict[pd.Timestamp, list[str]]] = dataclasses.field(default_factory=dict)
+    #: ticker of a screened stock → the store series its prices start from
+    screen_series: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: instrument → its last close, for those whose data end before the backtest does
+    ends: dict[str, pd.Timestamp] = dataclasses.field(default_factory=dict)
+
+    def sleeve_of(self) -> dict[str, str]:
+        """Every priced column → its sleeve (a screened stock: the screen sleeve that held it)."""
+        out = dict(self.spec.sleeve_of())
+        for sleeve, by_date in self.members.items():
+            for tickers in by_date.values():
+                for t in tickers:
+                    out.setdefault(t, sleeve)
+        return out
+
+    def current_members(self) -> dict[str, list[str]]:
+        """Each screen sleeve's members from its last screening date."""
+        return {n: by[max(by)] if by else [] for n, by in self.members.items()}
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -115,15 +149,14 @@ class PortfolioRun:
 
     def sleeve_weights(self) -> pd.Series:
         """Weights at the last close by sleeve (fractions)."""
-        sl = self.spec.sleeve_of()
+        sl = self.sleeve_of()
         w = self.current_weights
-        return (
-            pd.Series(
-                {n: float(sum(w[i] for i in s.instruments)) for n, s in self.spec.sleeves.items()},
-                name="weight",
-            )
-            if sl
-            else w
+        return pd.Series(
+            {
+                n: float(sum(v for i, v in w.items() if sl.get(str(i)) == n))
+                for n in self.spec.sleeves
+            },
+            name="weight",
         )
 
     def performance(self) -> pd.DataFrame:
@@ -201,18 +234,34 @@ class PortfolioRun:
                     decimals=1,
                 )
             )
+        for n, tickers in self.current_members().items():
+            out.append(
+                Fact(
+                    f"portfolio.members.{n}",
+                    ", ".join(tickers) if tickers else "none",
+                    "label",
+                    as_of,
+                    f"stocks the screen of sleeve {n} chose at its last rebalance "
+                    f"({self.spec.sleeves[n].screen.rule if self.spec.sleeves[n].screen else ''})",
+                    self.sources,
+                    f"members of the {n.replace('_', ' ')} sleeve",
+                )
+            )
         if self.stress is not None:
             out += self.stress.facts()
         return out
 
 
-def _default_start(prices: pd.DataFrame, spec: PortfolioSpec, end: pd.Timestamp) -> pd.Timestamp:
-    """First session by which every instrument has entered (a price, plus the estimation window)."""
+def _default_start(
+    prices: pd.DataFrame, spec: PortfolioSpec, end: pd.Timestamp, screened: list[str] = ()
+) -> pd.Timestamp:
+    """First session by which every named instrument has entered (a price, plus the estimation
+    window) and, for screen sleeves, at least one candidate could."""
     idx = prices.index[prices.index <= end]
     # W returns strictly before the first rebalance need W + 1 prices before it, plus its own
     need = spec.estimation.sessions + 2 if spec.needs_estimation else 1
     firsts = []
-    for c in prices.columns:
+    for c in spec.instruments:
         pos = np.flatnonzero(prices[c].loc[idx].notna().to_numpy())
         if len(pos) < need:
             have = len(pos)
@@ -231,7 +280,80 @@ def _default_start(prices: pd.DataFrame, spec: PortfolioSpec, end: pd.Timestamp)
                 "estimation (equal, fixed), or import longer history",
             )
         firsts.append(pos[need - 1])
+    cand = [
+        int(np.flatnonzero(prices[c].loc[idx].notna().to_numpy())[need - 1])
+        for c in screened
+        if prices[c].loc[idx].notna().sum() >= need
+    ]
+    if screened and not cand:
+        raise PortfolioError(
+            f"no stock a screen can choose has {need} sessions of prices by {end.date()}",
+            where="portfolio.sleeves.*.screen.universe",
+            fix="import the universe's prices, widen the universe, or lower estimation.sessions",
+        )
+    if cand:
+        firsts.append(min(cand))
     return idx[max(firsts)]
+
+
+def _screen_members(
+    spec: PortfolioSpec,
+    store: Any,
+    panels: dict[str, tuple[Any, Any, tuple[str, ...]]],
+    prices: pd.DataFrame,
+    dates: pd.DatetimeIndex,
+) -> tuple[dict[str, dict[pd.Timestamp, list[str]]], list[str]]:
+    """Each screen sleeve's members on each rebalance date, chosen on data up to the session
+    before it (prices from the panel cut there; fundamentals and index membership as known then)."""
+    from thesis.screen.screen import run_screen, screen_features
+    from thesis.screen.universe import Universe
+
+    base = _base_store(store)
+    members: dict[str, dict[pd.Timestamp, list[str]]] = {n: {} for n in panels}
+    notes: list[str] = []
+    short: dict[str, list[pd.Timestamp]] = {}
+    for d in dates:
+        before = prices.index[prices.index < d]
+        if len(before) == 0:
+            for n in panels:
+                members[n][d] = []
+            continue
+        prev = before[-1]
+        view = base.view(prev)
+        taken: set[str] = set()
+        for n, (universe, panel, basket) in panels.items():
+            sc = spec.sleeves[n].screen
+            assert sc is not None
+            m = universe.members
+            if "date_added" in m.columns:
+                added = pd.to_datetime(m["date_added"], errors="coerce")
+                m = m[added.isna() | (added <= prev)]
+            u = Universe(universe.name, m, prev, universe.notes)
+            if len(u) == 0:
+                members[n][d] = []
+                continue
+            fs = screen_features(
+                view, u, index=sc.index, basket=basket, stale_limit=sc.stale_sessions, panel=panel
+            )
+            res = run_screen(
+                fs, sc.rule, rank_by=sc.rank_by, descending=sc.descending,
+                where=f"portfolio.sleeves.{n}.screen.rule",
+            )  # fmt: skip
+            ok = res.passed
+            # only stocks with a current price can be bought
+            pick = [t for t in ok.index if not bool(ok.loc[t, "stale"]) and t not in taken]
+            pick = pick[: sc.top]
+            taken.update(pick)
+            members[n][d] = pick
+            if len(pick) < sc.top:
+                short.setdefault(n, []).append(d)
+    for n, ds in short.items():
+        notes.append(
+            f"screen sleeve {n!r} found fewer than {spec.sleeves[n].screen.top} stocks "  # type: ignore[union-attr]
+            f"with a current price that pass on {len(ds)} of {len(dates)} rebalance dates "
+            f"(first {ds[0].date()})"
+        )
+    return members, notes
 
 
 def run_portfolio(
@@ -245,8 +367,14 @@ def run_portfolio(
     solver_params: dict[str, Any] | None = None,
     stress: bool = True,
     rng: np.random.Generator | None = None,
+    theme: Any = None,
 ) -> PortfolioRun:
     """Backtest the portfolio of ``spec`` on data from ``store`` known at ``as_of``.
+
+    Everything is read through ``store.view(as_of)``. An instrument whose data end before the
+    backtest does is sold on the next session at its last close, with a note (never carried at a
+    flat price). A screen sleeve is re-screened at every rebalance on data up to the session
+    before it.
 
     Parameters
     ----------
@@ -259,20 +387,60 @@ def run_portfolio(
         Also replay the final weights through the spec's stress scenarios (facts ``stress.*``).
     rng
         Accepted for the pipeline's uniform call; the backtest uses no randomness.
+    theme
+        The thesis's :class:`~thesis.screen.spec.ThemeSpec`, for screen sleeves whose universe is
+        ``theme``.
     """
+    from thesis.errors import ThesisError
+
     as_of_d = pd.Timestamp(as_of).normalize()
+    view = _view(store, as_of_d)
     keys = {i: f"portfolio.sleeves.{n}.instruments" for i, n in spec.sleeve_of().items()}
-    prices, price_only = load_prices(store, spec.instruments, as_of_d, keys)
+    prices, price_only = load_prices(view, spec.instruments, as_of_d, keys)
+    sources = tuple(prices.attrs.get("sources", ()))
+    # ---- screen sleeves: candidates' prices (tickers as columns) from one read each
+    panels: dict[str, tuple[Any, Any, tuple[str, ...]]] = {}
+    screen_series: dict[str, str] = {}
+    pre_notes: list[str] = []
+    if spec.screens:
+        from thesis.screen.panel import load_panel
+        from thesis.screen.spec import AI_BASKET
+        from thesis.screen.universe import resolve_universe
+
+        for n, sc in spec.screens.items():
+            where = f"portfolio.sleeves.{n}.screen.universe"
+            try:
+                u = resolve_universe(sc.universe, view, theme=theme, where=where)
+            except ThesisError as e:
+                raise PortfolioError(e.what, where=where, fix=e.fix) from e
+            basket = tuple(sc.basket or (theme.basket if theme is not None else AI_BASKET))
+            panel = load_panel(view, [*u.tickers, *basket], index=sc.index)
+            panels[n] = (u, panel, basket)
+            pre_notes += [f"screen sleeve {n!r}: {x}" for x in u.notes]
+            cols = [t for t in u.tickers if t in panel.prices.columns and t not in prices.columns]
+            if cols:
+                prices = pd.concat([prices, panel.prices[cols]], axis=1).sort_index()
+            for t in cols:
+                screen_series[t] = panel.choices[t].series
+            ext = sorted({panel.choices[t].extension or "" for t in cols} - {""})
+            if ext:
+                pre_notes.append(
+                    f"screen sleeve {n!r}: prices after the primary files end come from "
+                    f"lower-quality series ({', '.join(ext)})"
+                )
+            sources += tuple(x for x in panel.sources if x not in sources)
+    prices.attrs["sources"] = sources
+    screened = list(screen_series)
     bm = spec.benchmarks
     bench_ids = [b for b in (bm.equity, bm.bond) if b and b not in prices.columns]
     bprices, b_price_only = (
-        load_prices(store, bench_ids, as_of_d, {b: "portfolio.benchmarks" for b in bench_ids})
+        load_prices(view, bench_ids, as_of_d, {b: "portfolio.benchmarks" for b in bench_ids})
         if bench_ids
         else (pd.DataFrame(index=prices.index), [])
     )
     end_t = min(pd.Timestamp(end or spec.end or as_of_d), as_of_d)
     start_given = start or spec.start
-    for c in prices.columns:
+    for c in spec.instruments:
         s = prices[c].dropna()
         lo = pd.Timestamp(start_given) if start_given else s.index.min()
         if s.loc[lo:end_t].empty:
@@ -282,7 +450,9 @@ def run_portfolio(
                 where=keys[c],
                 fix="remove it, replace it with a proxy that has data, or move --start/--end",
             )
-    start_t = pd.Timestamp(start_given) if start_given else _default_start(prices, spec, end_t)
+    start_t = (
+        pd.Timestamp(start_given) if start_given else _default_start(prices, spec, end_t, screened)
+    )
     sessions = prices.index[(prices.index >= start_t) & (prices.index <= end_t)]
     if len(sessions) < 2:
         raise PortfolioError(
@@ -300,7 +470,18 @@ def run_portfolio(
                 fix=f"lower estimation.sessions below {max(before, len(sessions))}, start later, or import "
                 "longer history",
             )
-    schedule = build_schedule(prices, spec, sessions, solver_params=solver_params)
+    # ---- instruments whose data end before the backtest does: sold, not carried flat
+    last = {c: prices[c].loc[: sessions[-1]].last_valid_index() for c in prices.columns}
+    ends = {c: d for c, d in last.items() if d is not None and sessions[0] <= d < sessions[-1]}
+    members: dict[str, dict[pd.Timestamp, list[str]]] = {}
+    if panels:
+        members, more = _screen_members(
+            spec, store, panels, prices, rebalance_dates(sessions, spec.rebalance.frequency)
+        )
+        pre_notes += more
+    schedule = build_schedule(
+        prices, spec, sessions, solver_params=solver_params, members=members, ends=ends
+    )
     if not (schedule.targets.sum(axis=1) > 0).any():
         raise PortfolioError(
             f"no instrument could enter between {start_t.date()} and {end_t.date()}",
@@ -308,7 +489,7 @@ def run_portfolio(
             fix="start later, lower estimation.sessions, or import longer history",
         )
     c_bp = spec.costs_bp if costs_bp is None else float(costs_bp)
-    notes = list(schedule.notes)
+    notes = pre_notes + list(schedule.notes)
     if price_only:
         notes.append(
             f"price-only series (dividends missing, returns understated): {', '.join(price_only)}"
@@ -316,8 +497,15 @@ def run_portfolio(
     px = prices.loc[sessions]
     px.attrs["sources"] = prices.attrs["sources"]
     band = spec.rebalance.drift_band
+    _, exit_dates = schedule_dates(sessions, spec.rebalance.frequency, ends)
     port = run_backtest(
-        px, schedule.targets, costs_bp=c_bp, drift_band=band, name="portfolio", notes=tuple(notes)
+        px,
+        schedule.targets,
+        costs_bp=c_bp,
+        drift_band=band,
+        name="portfolio",
+        notes=tuple(notes),
+        force_dates=sorted(set(exit_dates.values())),
     )
     allp = pd.concat([prices, bprices], axis=1)
     allp = allp.loc[:, ~allp.columns.duplicated()]
@@ -349,6 +537,9 @@ def run_portfolio(
         as_of=as_of_d.date(),
         price_only=tuple(price_only + [b for b in b_price_only if b not in price_only]),
         sources=tuple(prices.attrs["sources"]),
+        members=members,
+        screen_series=screen_series,
+        ends=ends,
     )
     if stress:
         run = dataclasses.replace(run, stress=run_stress(run, store))
@@ -360,16 +551,28 @@ def run_stress(run: PortfolioRun, store: Any) -> Any:
 
     Explicit proxies (``[portfolio.stress] proxies``) must exist in the store. The built-in proxies'
     series (:data:`thesis.portfolio.stress.DEFAULT_PROXIES`) are read when the store has them with
-    data on or before ``as_of``; when it does not, that instrument stays a stated gap.
+    data on or before ``as_of``; when it does not, that instrument stays a stated gap. A screen
+    sleeve is stressed with its current members, each through its store series.
     """
     from thesis.portfolio.stress import DEFAULT_PROXIES, PROXY_RULES, stress_test
 
     spec = run.spec
-    ids = list(dict.fromkeys(spec.instruments + [p for p in spec.stress.proxies.values()]))
+    held = [t for ts in run.current_members().values() for t in ts]
+    ids = list(
+        dict.fromkeys(
+            spec.instruments
+            + [run.screen_series[t] for t in held]
+            + [p for p in spec.stress.proxies.values()]
+        )
+    )
     keys = {i: "portfolio.stress.proxies" for i in spec.stress.proxies.values()}
     keys.update({i: f"portfolio.sleeves.{n}.instruments" for i, n in spec.sleeve_of().items()})
     as_of = pd.Timestamp(run.as_of)
     prices, _ = load_prices(store, ids, as_of, keys)
+    sources = prices.attrs["sources"]
+    # a screened stock is stressed under its ticker, as the weights name it
+    prices = prices.rename(columns={run.screen_series[t]: t for t in held})
+    prices.attrs["sources"] = sources
     if spec.stress.default_proxies:
         want = [
             sid
@@ -385,10 +588,12 @@ def run_stress(run: PortfolioRun, store: Any) -> Any:
             prices.attrs["sources"] = sources + tuple(
                 x.attrs["source"] for x in extra if x.attrs.get("source") is not None
             )
-    w = run.current_weights[spec.instruments]
+    names = spec.instruments + held
+    w = run.current_weights.reindex(names).fillna(0.0)
+    sleeve_of = run.sleeve_of()
     return stress_test(
         w,
-        spec.sleeve_of(),
+        {i: sleeve_of[i] for i in names},
         prices,
         spec.stress.all(),
         run.as_of,
@@ -402,11 +607,12 @@ def _load_optional(store: Any, ids: list[str], as_of: pd.Timestamp) -> list[pd.S
     from thesis.errors import DataError
 
     out = []
+    view = _view(store, as_of)
     for s in ids:
-        if not store.has(s):
+        if not view.has(s):
             continue
         try:
-            x = store.get(s, as_of=as_of)
+            x = view.get(s)
         except (DataError, SeriesNotFoundError):
             continue  # no data by as_of: the instrument stays a gap, which the output states
         if len(x.dropna()):

@@ -30,7 +30,8 @@ Late starters
     module gives it zero weight until it enters (see :mod:`thesis.portfolio.allocation`).
 Drift bands
     With ``drift_band`` > 0, a target that arrives is traded on its first date only for the first
-    target; afterwards a trade happens on any session where some asset's weight is more than
+    target, or when the target row is *forced* (an instrument leaving because its data end);
+    afterwards a trade happens on any session where some asset's weight is more than
     ``drift_band`` away from its target.
 Turnover
     One-way: ``Σ|traded| / (2 V)`` on a trade date (a full switch from one asset to another is 1.0).
@@ -130,6 +131,7 @@ def simulate_reference(
     cost_rate: float = 0.0,
     drift_band: float = 0.0,
     initial: float = 1.0,
+    force: np.ndarray | None = None,
 ) -> SimOutput:
     """Plain Python day loop: the reference the fast kernel is tested against.
 
@@ -138,6 +140,7 @@ def simulate_reference(
     """
     prices = np.asarray(prices, float)
     t_n, n = prices.shape
+    forced = np.zeros(len(target_rows), bool) if force is None else np.asarray(force, bool)
     h = np.zeros(n)
     cash = float(initial)
     last = np.full(n, np.nan)
@@ -155,8 +158,8 @@ def simulate_reference(
         trade = False
         while k < len(target_rows) and target_rows[k] == t:
             cur = targets[k]
+            trade = drift_band <= 0.0 or not traded_once or bool(forced[k])
             k += 1
-            trade = drift_band <= 0.0 or not traded_once
         if cur is not None and not trade and drift_band > 0.0 and v > 0:
             trade = bool(np.max(np.abs(h / v - cur)) > drift_band)
         if trade:
@@ -211,7 +214,7 @@ def _kernel() -> Any:
 
 
 def _simulate_loop(
-    prices, targets, target_rows, c, band, initial, eq, wts, costs, turn, trow, trades
+    prices, targets, target_rows, forced, c, band, initial, eq, wts, costs, turn, trow, trades
 ):
     t_n, n = prices.shape
     h = np.zeros(n)
@@ -238,9 +241,9 @@ def _simulate_loop(
         while k < target_rows.shape[0] and target_rows[k] == t:
             for i in range(n):
                 cur[i] = targets[k, i]
-            k += 1
             have = True
-            trade = band <= 0.0 or not traded_once
+            trade = band <= 0.0 or not traded_once or forced[k]
+            k += 1
         if have and not trade and band > 0.0 and v > 0.0:
             for i in range(n):
                 if abs(h[i] / v - cur[i]) > band:
@@ -307,6 +310,7 @@ def simulate(
     cost_rate: float = 0.0,
     drift_band: float = 0.0,
     initial: float = 1.0,
+    force: np.ndarray | None = None,
 ) -> SimOutput:
     """Run the daily simulation on arrays (the fast path).
 
@@ -324,10 +328,15 @@ def simulate(
         0 for calendar rebalancing (trade on every target date); > 0 for drift bands.
     initial
         Starting cash.
+    force
+        Shape (K,), bool: target rows traded even inside the drift band (exits).
     """
     prices = np.ascontiguousarray(prices, dtype=np.float64)
     targets = np.ascontiguousarray(targets, dtype=np.float64)
     target_rows = np.ascontiguousarray(target_rows, dtype=np.int64)
+    forced = np.ascontiguousarray(
+        np.zeros(len(target_rows), np.bool_) if force is None else force, dtype=np.bool_
+    )
     t_n, n = prices.shape
     max_trades = t_n if drift_band > 0 else len(target_rows)
     eq = np.empty(t_n)
@@ -340,6 +349,7 @@ def simulate(
         prices,
         targets,
         target_rows,
+        forced,
         float(cost_rate),
         float(drift_band),
         float(initial),
@@ -465,6 +475,7 @@ def run_backtest(
     name: str = "portfolio",
     notes: tuple[str, ...] = (),
     reference: bool = False,
+    force_dates: Any = (),
 ) -> BacktestResult:
     """Backtest a schedule of target weights on daily prices.
 
@@ -482,6 +493,9 @@ def run_backtest(
         None or 0: trade on every target date; > 0: drift-band rebalancing (fraction, 0.05 = 5 pp).
     reference
         Use the plain Python loop instead of the numba kernel (for checks).
+    force_dates
+        Target dates traded even inside the drift band (an instrument leaving because its data
+        end must be sold, whatever its weight).
     """
     if prices.empty:
         raise PortfolioError(
@@ -529,7 +543,8 @@ def run_backtest(
         )
     c = costs_bp / 1e4
     band = float(drift_band or 0.0)
-    sim = (simulate_reference if reference else simulate)(pv, tv, rows, c, band, initial)
+    force = np.isin(tg.index, pd.DatetimeIndex(list(force_dates))) if len(force_dates) else None
+    sim = (simulate_reference if reference else simulate)(pv, tv, rows, c, band, initial, force)
     idx = prices.index
     trade_idx = idx[sim.trade_rows]
     return BacktestResult(

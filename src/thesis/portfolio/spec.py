@@ -24,6 +24,10 @@ Example (TOML)::
     budget = 0.2
     method = "inverse_vol"           # equal | fixed | inverse_vol | erc | hrp | min_variance | max_sharpe
 
+    [portfolio.sleeves.ai_small_caps]  # a screen: re-run at every rebalance on data up to the day before
+    budget = 0.3
+    screen = { rule = 'size in ["small", "mid"] and rel_mom_6m > 0', universe = "theme", top = 2 }
+
     [portfolio.stress]
     defaults = true                  # keep DEFAULT_SCENARIOS (a scenario of the same name replaces one)
     default_proxies = true           # built-in proxies before IWM, TLT, GLD existed (see stress.py)
@@ -58,6 +62,7 @@ __all__ = [
     "Rebalance",
     "Scenario",
     "Sleeve",
+    "SleeveScreen",
     "parse_portfolio",
 ]
 
@@ -88,10 +93,41 @@ class Bounds(_Model):
         return self
 
 
+class SleeveScreen(_Model):
+    """A sleeve's members chosen by a screen (see :mod:`thesis.screen`), re-run at each rebalance.
+
+    On each rebalance date the screen runs on data up to the previous session (prices, and
+    fundamentals filed by then); the best ``top`` stocks that pass and have a current price (not
+    stale) become the sleeve's members until the next rebalance.
+    """
+
+    rule: str
+    universe: str | list[str] = "theme"
+    top: int = Field(5, ge=1, le=100)
+    rank_by: str = "mom_6m"
+    descending: bool = True
+    index: str = "sp500"
+    basket: list[str] | None = None
+    stale_sessions: int = Field(5, ge=0)
+
+    @field_validator("rule")
+    @classmethod
+    def _rule(cls, v: str) -> str:
+        from thesis.screen.errors import RuleError
+        from thesis.screen.rules import parse_rule
+
+        try:
+            parse_rule(v, where="screen.rule")
+        except RuleError as e:
+            raise ValueError(e.what) from None
+        return v
+
+
 class Sleeve(_Model):
     """A named group of instruments with a budget and a way to weight them."""
 
-    instruments: list[str] = Field(min_length=1)
+    instruments: list[str] = Field(default_factory=list)
+    screen: SleeveScreen | None = None
     budget: float | None = None
     method: WithinMethod = "equal"
     #: for ``method = "fixed"``: instrument → weight inside the sleeve (sums to 1)
@@ -111,6 +147,17 @@ class Sleeve(_Model):
 
     @model_validator(mode="after")
     def _weights(self) -> Sleeve:
+        if self.screen is None and not self.instruments:
+            raise ValueError("a sleeve needs instruments = [...] or a screen = { rule = ... }")
+        if self.screen is not None and self.instruments:
+            raise ValueError(
+                "a sleeve has either instruments or a screen, not both; split it into two sleeves"
+            )
+        if self.screen is not None and self.method == "fixed":
+            raise ValueError(
+                'a screen sleeve cannot use method "fixed" (its members change); use equal or an '
+                "estimated method"
+            )
         if len(set(self.instruments)) != len(self.instruments):
             dup = sorted({i for i in self.instruments if self.instruments.count(i) > 1})
             raise ValueError(f"instrument(s) {dup} listed twice; list each once")
@@ -139,9 +186,10 @@ class Sleeve(_Model):
             raise ValueError(
                 f'weights are only used with method = "fixed" (method is "{self.method}")'
             )
-        if self.bounds is not None and self.bounds.max_weight * len(self.instruments) < 1 - _TOL:
+        n = len(self.instruments) if self.screen is None else self.screen.top
+        if self.bounds is not None and self.bounds.max_weight * n < 1 - _TOL:
             raise ValueError(
-                f"bounds.max_weight {self.bounds.max_weight} × {len(self.instruments)} instruments < 1: "
+                f"bounds.max_weight {self.bounds.max_weight} × {n} instruments < 1: "
                 "no weights can satisfy it; raise max_weight or add instruments"
             )
         return self
@@ -389,8 +437,14 @@ class PortfolioSpec(_Model):
 
     @property
     def instruments(self) -> list[str]:
-        """Every instrument, sleeve by sleeve, in the order written."""
+        """Every named instrument, sleeve by sleeve, in the order written (screen sleeves name
+        none: their members are chosen at each rebalance)."""
         return [i for s in self.sleeves.values() for i in s.instruments]
+
+    @property
+    def screens(self) -> dict[str, SleeveScreen]:
+        """The screen sleeves: name → screen."""
+        return {n: s.screen for n, s in self.sleeves.items() if s.screen is not None}
 
     def sleeve_of(self) -> dict[str, str]:
         return {i: n for n, s in self.sleeves.items() for i in s.instruments}

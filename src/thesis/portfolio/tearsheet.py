@@ -113,7 +113,7 @@ def build_tearsheet(
         a.grid(alpha=0.3)
     figs["rolling"] = _png(fig)
 
-    sl = run.spec.sleeve_of()
+    sl = run.sleeve_of()
     w = run.portfolio.weights
     ws = w.T.groupby(w.columns.map(sl)).sum().T[list(run.spec.sleeves)] * 100
     data["weights"] = ws
