@@ -90,7 +90,8 @@ def main() -> None:
             f"{1e3 * t_par:6.2f} ms (ratio {t_par / t_ser:4.1f}); the rule picks {pick}"
         )
 
-    kw = dict(subject="sp500", methods=("gbm", "bootstrap", "garch"), n_paths=args.paths)
+    kw = dict(subject="sp500", methods=("gbm", "bootstrap", "garch"), n_paths=args.paths,
+              base_rate=True)  # fmt: skip
 
     # 2. the whole calibration: the work-size rule against every call parallel
     calibrate(prices.iloc[:900], rng=np.random.default_rng(0), **kw)  # warm-up (compile, caches)

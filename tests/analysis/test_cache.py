@@ -22,7 +22,7 @@ def _prices(n=700, seed=4):
     return pd.Series(1000 * np.exp(np.cumsum(g.normal(0, 0.01, n))), index=idx, name="synth")
 
 
-KW = dict(subject="synth", methods=("gbm",), horizons=(21, 63), n_paths=300,
+KW = dict(subject="synth", methods=("gbm",), horizons=(21, 63), n_paths=300, base_rate=True,
           garch_refit_every=6)  # fmt: skip
 
 

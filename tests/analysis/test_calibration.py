@@ -50,8 +50,7 @@ def test_coverage_near_nominal_when_the_model_is_true():
     # i.i.d. normal log returns with constant volatility: GBM and the baseline are the truth
     s = gbm_prices(1800)
     res = calibrate(s, subject="synth", methods=("gbm", "bootstrap"), horizons=(5, 21),
-                    step="weekly", n_paths=2_000, rng=np.random.default_rng(0),
-                    base_rate=False)  # fmt: skip
+                    step="weekly", n_paths=2_000, rng=np.random.default_rng(0))  # fmt: skip
     f = res.to_frame().set_index(["method", "horizon"])
     assert set(f.columns) >= {"coverage50", "coverage80", "coverage95", "brier", "crps_pct", "n"}
     for m in ("gbm", "baseline"):
@@ -68,7 +67,7 @@ def test_coverage_near_nominal_when_the_model_is_true():
 def test_no_look_ahead_scores_do_not_depend_on_later_data():
     s = gbm_prices(900)
     kw = dict(subject="synth", methods=("gbm", "bootstrap", "garch"), horizons=(21, 63),
-              n_paths=500, garch_refit_every=3)  # fmt: skip
+              n_paths=500, garch_refit_every=3, base_rate=True)  # fmt: skip
     full = calibrate(s, rng=np.random.default_rng(5), **kw).scores
     cut = calibrate(s.iloc[:800], rng=np.random.default_rng(5), **kw).scores
     key = ["origin", "method", "horizon"]
@@ -114,7 +113,7 @@ def test_runs_on_sp500_history(shared_data):
     df = pd.read_csv(shared_data / "sp500_daily_fred.csv", parse_dates=["date"])
     s = df.set_index("date")["close"].rename("sp500")
     res = calibrate(s, subject="sp500", methods=("gbm", "bootstrap"), horizons=(63, 252),
-                    n_paths=500, rng=np.random.default_rng(0))  # fmt: skip
+                    n_paths=500, rng=np.random.default_rng(0), base_rate=True)  # fmt: skip
     f = res.to_frame()
     # gbm, bootstrap, baseline, the base rate and the conditioned base rate at two horizons
     assert len(f) == 10 and f.coverage80.dropna().between(0, 1).all()
@@ -126,7 +125,7 @@ def test_runs_on_sp500_history(shared_data):
 def test_base_rate_skill_and_reliability_by_hand():
     s = gbm_prices(900, seed=8)
     res = calibrate(s, subject="synth", methods=("gbm",), horizons=(21, 63), n_paths=400,
-                    rng=np.random.default_rng(2), baseline=False)  # fmt: skip
+                    rng=np.random.default_rng(2), baseline=False, base_rate=True)  # fmt: skip
     sc = res.scores
     assert res.methods == ("gbm", "baserate", "conditional")
     assert res.events == (
@@ -187,7 +186,7 @@ def test_conditioning_pays_where_volatility_clusters():
     idx = pd.bdate_range("1990-01-01", periods=n)
     s = pd.Series(100 * np.exp(np.cumsum(g.normal(0, vol))), index=idx)
     res = calibrate(s, subject="synth", methods=(), horizons=(21,), step="weekly",
-                    rng=np.random.default_rng(0), baseline=False,
+                    rng=np.random.default_rng(0), baseline=False, base_rate=True,
                     thresholds_pct=(5.0,), drawdowns_pct=(5.0,))  # fmt: skip
     sk = res.skill_frame().set_index(["method", "event"])
     for e in ("touch_p5", "touch_m5"):

@@ -506,7 +506,7 @@ def calibrate(
     garch_refit_every: int = 12,
     models: Mapping[str, Any] | None = None,
     baseline: bool = True,
-    base_rate: bool = True,
+    base_rate: bool = False,
     vol_index: pd.Series | None = None,
     min_base_windows: int = MIN_BASE_WINDOWS,
     conditional_refit_every: int = 12,
@@ -546,7 +546,8 @@ def calibrate(
     baseline
         Also score the naive random walk.
     base_rate
-        Also score the base rate and the conditioned base rate (the yardstick of the skill).
+        Also score the base rate and the conditioned base rate, the yardstick of the skill
+        (off by default so that callers scoring one method, such as a sweep, get only it).
     vol_index
         Daily closes of the subject's volatility index (``vix``): also score the implied method.
     min_base_windows
