@@ -151,6 +151,20 @@ def test_windows_recession_and_stats_by_hand():
     assert not any("sp500" in f.id for f in facts.values())
 
 
+def test_a_recession_under_way_at_the_cut_is_in_neither_split():
+    rate, index, _smb, usrec = _path2()
+    usrec[:] = 0
+    usrec["2002-07-01":"2003-02-01"] = 1  # under way before cycle B's cut (2002-09), no new start
+    r = fed_cycles(rate, index, recession=usrec, as_of="2005-12-31")
+    t = r.to_frame()
+    assert t.loc["2002-09-01", "recession"] == False  # noqa: E712
+    assert t.loc["2002-09-01", "recession_at_cut"] == True  # noqa: E712
+    assert r.stats[("spx_ret_12m", "n", "recession")] == 0
+    assert r.stats[("spx_ret_12m", "n", "no_recession")] == 1  # cycle A only
+    facts = {f.id: f for f in r.facts()}
+    assert facts["fed.cycle.2002-09-01.recession_at_cut"].value is True
+
+
 def test_unconfirmed_and_incomplete_are_excluded_with_reasons():
     rate, index, _smb, usrec = _path2()
     r = fed_cycles(rate, index, recession=usrec, as_of="2003-06-30", subject="spx")
@@ -249,6 +263,8 @@ def test_known_cycles_on_real_data(real):
     # recessions that began within a year after the cut: 2001-03, 2007-12, 2020-02
     assert t.loc[["2001-01-01", "2007-08-01", "2019-08-01"], "recession"].tolist() == [True] * 3
     assert t.loc["1995-08-01", "recession"] == False  # noqa: E712
+    # USREC marks 1981-08 as the first month of the 1981–82 recession: the cut's own month counts
+    assert t.loc["1981-08-01", "recession"] == True  # noqa: E712
     assert r.policy_rate_date == MS("2025-10-01") and r.in_easing_cycle
     facts = {f.id: f for f in r.facts()}
     n_all = r.stats[("sp500_ret_12m", "n", "all")]

@@ -40,8 +40,9 @@ one with no data; the reason is recorded per cycle and measure.
 
 **Recession.** A cycle is *followed by a recession* when an NBER recession *starts* (``usrec``
 turns from 0 to 1) in the cut's month or within the 12 months after it. A recession already under
-way at the cut does not count (``recession_at_cut`` says so). Unknown (excluded from the split)
-when no start was seen and those months are not all known on ``as_of``.
+way at the cut does not count as following it (``recession_at_cut`` says so); such a cycle is in
+neither split, since it was not one "without a recession" either. Unknown (excluded from the
+split) when no start was seen and those months are not all known on ``as_of``.
 """
 
 from __future__ import annotations
@@ -607,7 +608,14 @@ def fed_cycles(
                 for c in cycles
                 if c.returns[m] is not None
                 and (
-                    sp == "all" or (c.recession is not None and c.recession == (sp == "recession"))
+                    sp == "all"
+                    or (sp == "recession" and c.recession is True)
+                    # "without one": no recession began after the cut and none was under way
+                    or (
+                        sp == "no_recession"
+                        and c.recession is False
+                        and c.recession_at_cut is False
+                    )
                 )
             ]
             v = np.asarray(vals, dtype=float)
