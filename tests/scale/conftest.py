@@ -1,13 +1,13 @@
-"""A real two-worker Dask LocalCluster, shared by the scale tests of one module."""
+"""A real two-worker Dask LocalCluster, shared by the scale tests."""
 
 from __future__ import annotations
 
 import pytest
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def client():
-    """A real two-worker LocalCluster (one thread each), shared by this module's tests."""
+    """A real two-worker LocalCluster (one thread each), started once per test process."""
     from distributed import Client, LocalCluster
 
     from thesis.scale.executor import WORKER_ENV
