@@ -5,12 +5,14 @@ BIN    := $(VENV)/bin
 # the demo keeps its own store inside the checkout, so it never touches a user's data
 export THESIS_HOME ?= $(CURDIR)/.thesis
 
-.PHONY: demo test lint format bench clean help
+.PHONY: demo test lint typecheck format bench clean help
 
 help:
 	@echo "make demo   create .venv, install, build the bundled offline data, write the outlook to out/"
+	@echo "            with its key dates (.ics), a static site (out/site) and the newsletter (.eml)"
 	@echo "make test   create .venv with dev extras, run ruff and the test suite"
 	@echo "make bench  run the side-by-side benchmarks in bench/ (installs the bench extras)"
+	@echo "make typecheck  run mypy on src/ (configured in pyproject.toml)"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), f"thesis needs Python >= 3.11, found {sys.version.split()[0]}; set PYTHON=python3.11"'
@@ -31,7 +33,12 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/thesis data bundle --if-missing
+	$(BIN)/thesis events import examples/calendars/us-2022.ics
 	$(BIN)/thesis run examples/demo-bundled.toml --out out
+	$(BIN)/thesis calendar examples/demo-bundled.toml --out out/keydates.ics
+	$(BIN)/thesis publish site out --out out/site
+	$(BIN)/thesis publish email out --to reader@example.org --site-url "file://$(CURDIR)/out/site" \
+	  --dry-run out/newsletter.eml
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -43,6 +50,9 @@ test: $(VENV)/.dev
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
 
 format:
 	$(BIN)/ruff format .

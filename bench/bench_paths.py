@@ -11,7 +11,13 @@ apart. Peak memory is the resident set size sampled every 2 ms during each case,
 process held before it (numba's allocations bypass tracemalloc). Finally it checks that a seed
 gives identical numbers with 1 and 2 threads, and times one full ``target_probabilities`` call.
 
-Targets (issue 3): GBM and bootstrap >= 500,000 paths/s (1,000,000 paths in < 2 s), peak < 1 GB.
+Reference for GARCH: arch's own simulation (``forecast(method="simulation")`` of the same fitted
+model, vectorised over paths, 252 sessions), at ``--arch-paths`` paths. Each kernel's speed is
+printed as a ratio to its reference (numpy for GBM and the bootstrap, arch for GARCH), and per
+thread (CPU time of a one-thread run), which a loaded machine disturbs least.
+
+Targets (issue 3): GBM and bootstrap >= 500,000 paths/s (1,000,000 paths in < 2 s), peak < 1 GB;
+(issue 9): GARCH >= 400,000 paths/s.
 """
 
 from __future__ import annotations
@@ -102,6 +108,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--arch-paths", type=int, default=20_000)
     args = ap.parse_args()
 
     import numba
@@ -151,6 +158,40 @@ def main() -> None:
                 f"peak +{r['peak_mb']:6.0f} MB  P(touch +8%)={p[0]:.4f} P(touch -12%)={p[1]:.4f}"
             )
 
+    # references: arch's GARCH simulation; each kernel per thread (CPU time, one thread)
+    g = models["garch"]
+    from arch.univariate import GARCH, StudentsT, ZeroMean
+
+    y = 100 * np.diff(np.log(prices.to_numpy()))
+    am = ZeroMean(y - y.mean(), volatility=GARCH(),
+                  distribution=StudentsT(seed=np.random.default_rng(3)))  # fmt: skip
+    fixed = am.fix([float(g.params_[k]) for k in ("omega", "alpha[1]", "beta[1]", "nu")])
+    t0 = time.perf_counter()
+    fixed.forecast(horizon=STEPS, method="simulation", simulations=args.arch_paths,
+                   reindex=False)  # fmt: skip
+    arch_s = time.perf_counter() - t0
+    arch_rate = args.arch_paths / arch_s
+    print(f"\n{'arch GARCH simulation':22s} {args.arch_paths:>9,} paths  {arch_s:6.2f} s  "
+          f"{arch_rate:>11,.0f} paths/s  (reference for GARCH)")  # fmt: skip
+    n_big = max(args.sizes)
+    best = {r["method"]: r["paths_per_s"] for r in rows if r["paths"] == n_big}
+    ratios = {
+        "gbm_vs_numpy": best["gbm"] / best["numpy reference GBM"],
+        "bootstrap_vs_numpy": best["bootstrap"] / best["numpy reference GBM"],
+        "garch_vs_arch": best["garch"] / arch_rate,
+    }
+    for k, v in ratios.items():
+        print(f"ratio {k}: {v:,.1f}")
+    per_thread = {}
+    numba.set_num_threads(1)
+    for name, model in models.items():
+        t0 = time.process_time()
+        kernel_run(model, 200_000, key)
+        per_thread[name] = 200_000 / (time.process_time() - t0)
+    numba.set_num_threads(threads)
+    print("per thread (CPU time, 200,000 paths, one thread): " + ", ".join(
+        f"{k} {v:,.0f} paths/s" for k, v in per_thread.items()))  # fmt: skip
+
     # reproducibility: the same key with 1 and with all threads gives identical arrays
     repro = {}
     for name in ("gbm", "bootstrap", "garch"):
@@ -193,6 +234,9 @@ def main() -> None:
                     "full_1m_peak_mb": mem.peak / 2**20,
                     "maxrss_mb": maxrss,
                     "threads": threads,
+                    "arch_garch_paths_per_s": arch_rate,
+                    "ratios": ratios,
+                    "per_thread_paths_per_s": per_thread,
                 },
                 indent=2,
             )

@@ -1,18 +1,38 @@
 """Shared fixtures.
 
-Tests that need ``../shared/data`` use the ``shared_data`` fixture: it skips with a clear reason when
-the folder is absent and fails when ``CI=true`` (CI always has it beside the clone).
+Tests that need ``../shared`` use the ``shared_data`` or ``shared_articles`` fixture (directly or
+through a store fixture): it skips with a clear reason when the folder is absent and fails when
+``CI=true`` (CI always has it beside the clone), and every such test carries the ``shared`` marker
+(``pytest -m "not shared"`` runs the rest).
+
+One store holds all of ``../shared/data``. It is built ONCE per test run, under a file lock in the
+folder every xdist worker shares, and reused by all workers:
+
+``market_store_file``  the DuckDB file (treat it as read-only; several processes read it at once)
+``market_store``       a read-only :class:`~thesis.data.store.Store` on it (one per worker)
+``market_store_copy``  a writable Store on a fresh copy of the file, for a test that writes
+
+``shared_store`` (tests/data), ``claims_store`` (tests/writing) and ``shared_store``
+(tests/portfolio, the file's path) are the same store under the names those tests use.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+if TYPE_CHECKING:
+    from thesis.data.store import Store
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("THESIS_SHARED", ROOT.parent / "shared"))
+#: the fixtures that read ../shared; a test that uses one of them (even indirectly) is ``shared``
+SHARED_FIXTURES = frozenset({"shared_data", "shared_articles"})
 
 
 def _need(path: Path) -> Path:
@@ -22,6 +42,13 @@ def _need(path: Path) -> Path:
             pytest.fail(msg)
         pytest.skip(msg)
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs ../shared (through any fixture) with ``shared``."""
+    for item in items:
+        if SHARED_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.shared)
 
 
 @pytest.fixture(scope="session")
@@ -44,19 +71,67 @@ def _isolated_home(
     monkeypatch.setenv("THESIS_HOME", str(tmp_path_factory.mktemp("thesis_home")))
 
 
-@pytest.fixture(scope="session")
-def market_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory):
-    """A real DuckDB store with all of ``../shared/data`` imported once, opened read-only.
-
-    Shared by the analysis, writing and pipeline tests; tests that write use their own store.
-    """
+# ------------------------------------------------------------------------------------ the store
+def _build_market_store(shared_data: Path, path: Path) -> None:
+    """Import all of ``shared_data`` into ``path``, atomically: a half-built file never has the name."""
     from thesis.data.providers.csv import import_path
     from thesis.data.store import Store
 
-    path = tmp_path_factory.mktemp("market_store") / "market.duckdb"
-    writer = Store(path)
-    import_path(writer, shared_data)
-    writer.close()
-    store = Store(path, read_only=True)
+    partial = path.with_name(path.name + ".partial")
+    for stale in (partial, partial.with_name(partial.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    with Store(partial) as writer:
+        import_path(writer, shared_data)
+    # close() checkpointed: the WAL is empty and gone, the file is complete on its own
+    assert not partial.with_name(partial.name + ".wal").exists()
+    partial.replace(path)
+
+
+@pytest.fixture(scope="session")
+def market_store_file(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store file with all of ``../shared/data`` imported, built once per test run.
+
+    Under xdist the workers share ``getbasetemp().parent`` (this run's folder): the first worker to
+    take the lock builds the file, the others wait and reuse it. Without xdist the session's own
+    temporary folder holds it. Treat it as read-only: a test that writes uses
+    ``market_store_copy``.
+    """
+    from filelock import FileLock
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # one process: the session cache is enough
+        folder = tmp_path_factory.getbasetemp() / "market-store"
+        folder.mkdir(exist_ok=True)
+        path = folder / "market.duckdb"
+        if not path.exists():
+            _build_market_store(shared_data, path)
+        return path
+    folder = tmp_path_factory.getbasetemp().parent / "market-store"
+    folder.mkdir(exist_ok=True)
+    path = folder / "market.duckdb"
+    with FileLock(str(folder / "build.lock")):
+        if not path.exists():
+            _build_market_store(shared_data, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def market_store(market_store_file: Path) -> Iterator[Store]:
+    """A read-only Store on the shared store file (analysis, writing, pipeline and data tests)."""
+    from thesis.data.store import Store
+
+    store = Store(market_store_file, read_only=True)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def market_store_copy(market_store_file: Path, tmp_path: Path) -> Iterator[Store]:
+    """A writable Store on a fresh copy of the shared store file, for one test."""
+    from thesis.data.store import Store
+
+    path = tmp_path / "market-copy" / "market.duckdb"
+    path.parent.mkdir()
+    shutil.copyfile(market_store_file, path)
+    store = Store(path)
     yield store
     store.close()

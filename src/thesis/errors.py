@@ -18,6 +18,7 @@ __all__ = [
     "InsufficientDataError",
     "PortfolioError",
     "ProviderError",
+    "PublishError",
     "SeriesNotFoundError",
     "SpecError",
     "StoreError",
@@ -70,11 +71,60 @@ class SeriesNotFoundError(DataError, KeyError):
 
 
 class StoreError(ThesisError):
-    """The store file is missing, corrupt or not a DuckDB database."""
+    """The store file cannot be used: missing, damaged, not a store, or its disk refuses the write.
+
+    ``reason`` says which, in one word a program can test (the message says it in words):
+
+    ``missing``      no store at the path yet
+    ``empty``        a zero-byte file (a store that was never written)
+    ``corrupt``      DuckDB found damaged blocks (checksums, unreadable metadata)
+    ``truncated``    the file is shorter than its own header says: cut short
+    ``foreign``      not a DuckDB file at all (text, an image, another database)
+    ``not_a_store``  a DuckDB database without the store's tables
+    ``version``      written by a DuckDB this installation cannot read
+    ``read_only``    the file system holding the store is mounted read-only
+    ``permission``   the operating system refuses access to the file or its folder
+    ``full``         the disk (or quota) ran out of space while writing
+    ``locked``       another process holds the file (:class:`StoreLockedError`)
+    ``io``           any other input/output failure, with DuckDB's own words
+    """
+
+    reasons = (
+        "missing",
+        "empty",
+        "corrupt",
+        "truncated",
+        "foreign",
+        "not_a_store",
+        "version",
+        "read_only",
+        "permission",
+        "full",
+        "locked",
+        "io",
+    )
+
+    def __init__(
+        self,
+        what: str,
+        *,
+        where: str | None = None,
+        fix: str | None = None,
+        reason: str = "io",
+    ) -> None:
+        if reason not in self.reasons:
+            raise ValueError(f"unknown StoreError reason {reason!r}; use one of {self.reasons}")
+        self.reason = reason
+        super().__init__(what, where=where, fix=fix)
 
 
 class StoreLockedError(StoreError):
     """Another process holds the store for writing."""
+
+    def __init__(
+        self, what: str, *, where: str | None = None, fix: str | None = None, reason: str = "locked"
+    ) -> None:
+        super().__init__(what, where=where, fix=fix, reason=reason)
 
 
 class ProviderError(ThesisError):
@@ -103,6 +153,10 @@ class WritingError(ThesisError):
 
 class CheckError(ThesisError):
     """An article could not be read for checking."""
+
+
+class PublishError(ThesisError):
+    """A run folder, newsletter, site or web request could not be published or served."""
 
 
 def nearest(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:

@@ -197,3 +197,130 @@ def scorecard(subject: str, measure: str, *rest: str | float) -> str:
     """What followed ``as_of``: ``scorecard.sp500.touched.6900``, ``scorecard.sp500.brier_touch.6900.gbm``."""
     tail = "".join(f".{_key(r)}" for r in rest)
     return f"scorecard.{subject}.{measure}{tail}"
+
+
+# ---- quant
+# Builders for the quantitative analyses (valuation ranges, cycles, macro, implied, base rates and
+# skill). Their ids are listed in docs/fact-ids.md under the same headings.
+
+
+def eps_stale(subject: str) -> str:
+    """Whether the trailing EPS is stale on ``as_of`` (``sp500.eps_stale``)."""
+    return f"{subject}.eps_stale"
+
+
+def eps_growth_basis(subject: str) -> str:
+    """Where the EPS growth used comes from: ``thesis`` or ``trailing_cagr`` (``sp500.eps_growth_basis``)."""
+    return f"{subject}.eps_growth_basis"
+
+
+def eps_growth_rule(subject: str) -> str:
+    """The no-foresight EPS growth, trailing ten-year CAGR (``sp500.eps_growth_rule_pct``)."""
+    return f"{subject}.eps_growth_rule_pct"
+
+
+def pe_current(subject: str) -> str:
+    """The P/E the central case holds: level / EPS brought to ``as_of`` (``sp500.pe_current``)."""
+    return f"{subject}.pe_current"
+
+
+def range_central(subject: str) -> str:
+    """The central case at the horizon (``sp500.range.central``)."""
+    return f"{subject}.range.central"
+
+
+def range_calibration(
+    subject: str, measure: Literal["errors", "start", "end", "horizon_months"]
+) -> str:
+    """The forecast errors behind the ranges' width: ``sp500.range.calibration.errors``."""
+    return f"{subject}.range.calibration.{measure}"
+
+
+def range_case(subject: str, lvl: float | str) -> str:
+    """The case whose range holds a level (label): ``sp500.range_case.7269``."""
+    return f"{subject}.range_case.{_key(lvl)}"
+
+
+def ranges_share(bin_: str, horizon_label: str, method: str | None = None) -> str:
+    """Walk-forward share of outcomes in a bin of the valuation ranges:
+    ``calibration.ranges.share_base.12m``; the earlier regime-band rule, for comparison:
+    ``calibration.ranges.regime_band.share_base.12m``."""
+    head = "calibration.ranges" if method is None else f"calibration.ranges.{method}"
+    return f"{head}.share_{bin_}.{horizon_label}"
+
+
+def ranges_measure(measure: str, horizon_label: str | None = None) -> str:
+    """Other range-calibration facts: ``calibration.ranges.n.12m``, ``calibration.ranges.start``."""
+    return f"calibration.ranges.{measure}" + (f".{horizon_label}" if horizon_label else "")
+
+
+def fed_measure(subject: str, months: int, kind: Literal["price", "yield"] = "price") -> str:
+    """What the subject did after a first cut, as a measure name: ``sp500_ret_12m`` (a price
+    return, pct) or ``ust10y_chg_12m`` (a change of a yield, pp)."""
+    return f"{subject}_{'chg' if kind == 'yield' else 'ret'}_{int(months)}m"
+
+
+def fed_after_first_cut(measure: str, stat: str, split: str) -> str:
+    """A statistic over easing cycles: ``fed.after_first_cut.sp500_ret_12m.median.all``
+    (``stat``: median, mean, share_positive, n; ``split``: all, recession, no_recession)."""
+    return f"fed.after_first_cut.{measure}.{stat}.{split}"
+
+
+def fed_cycles_count(what: Literal["unconfirmed", "rejected", "first", "last"]) -> str:
+    """``fed.cycles.unconfirmed`` / ``fed.cycles.rejected`` (count), ``fed.cycles.first`` /
+    ``fed.cycles.last`` (date of the first and latest confirmed cycle)."""
+    return f"fed.cycles.{what}"
+
+
+def macro(indicator: str, measure: str) -> str:
+    """A macro indicator's summary: ``macro.curve.events`` (count), ``macro.curve.last_event``."""
+    return f"macro.{indicator}.{measure}"
+
+
+def macro_event(indicator: str, period: str, measure: str) -> str:
+    """One macro event, keyed by its period's ISO date: ``macro.curve.event.2022-07-06.sp500_ret_12m``,
+    ``macro.payrolls.event.2020-03-01.public``."""
+    return f"macro.{indicator}.event.{period}.{measure}"
+
+
+def macro_after(indicator: str, measure: str, stat: str) -> str:
+    """A statistic over an indicator's events: ``macro.curve.after.sp500_ret_12m.median``
+    (``stat``: median, mean, share_positive, n, incomplete)."""
+    return f"macro.{indicator}.after.{measure}.{stat}"
+
+
+def macro_now(indicator: str, key: str) -> str:
+    """The indicator on ``as_of``: ``macro.curve.now.inverted``, ``macro.unemployment.now.sahm_pp``."""
+    return f"macro.{indicator}.now.{key}"
+
+
+def event_key(event: str, pct: float) -> str:
+    """A calibration event relative to the origin: ``touch_p10`` (a close 10 % above at some point),
+    ``close_above_p5``, ``touch_m10`` (10 % below), ``close_below_m10``."""
+    sign = "p" if pct >= 0 else "m"
+    return f"{event}_{sign}{abs(pct):g}".replace(".", "_")
+
+
+def calibration_event(method: str, measure: str, event: str, horizon_label: str) -> str:
+    """A method's score on one event: ``calibration.gbm.brier_touch_p10.12m``,
+    ``calibration.gbm.bss_touch_p10.12m`` (Brier skill against the base rate),
+    ``calibration.gbm.mean_p_touch_p10.12m``; ``event`` from :func:`event_key`."""
+    return f"calibration.{method}.{measure}_{event}.{horizon_label}"
+
+
+def calibration_observed(event: str, horizon_label: str) -> str:
+    """How often the event happened over the scored origins: ``calibration.observed.touch_p10.12m``."""
+    return f"calibration.observed.{event}.{horizon_label}"
+
+
+def calibration_verdict(
+    measure: Literal["best", "any_beats_base_rate", "beats_base_rate"],
+    horizon_label: str,
+    method: str | None = None,
+) -> str:
+    """``calibration.best.12m`` (label: the method with the lowest Brier score over the events,
+    the base rate included), ``calibration.any_beats_base_rate.12m`` (bool) and
+    ``calibration.gbm.beats_base_rate.12m`` (bool)."""
+    if measure == "beats_base_rate":
+        return f"calibration.{method}.beats_base_rate.{horizon_label}"
+    return f"calibration.{measure}.{horizon_label}"

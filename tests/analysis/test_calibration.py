@@ -1,4 +1,6 @@
-"""Walk-forward calibration: CRPS against closed forms, coverage on a known model, no look-ahead."""
+"""Walk-forward calibration: CRPS against closed forms, coverage on a known model, no look-ahead,
+the base rate by brute force, Brier skill and the reliability diagram, conditioning that pays
+where volatility clusters, and the implied method."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+from thesis import ids
 from thesis.analysis.calibration import calibrate, crps_sample, horizon_label
 from thesis.errors import AnalysisError, InsufficientDataError
 
@@ -64,7 +67,7 @@ def test_coverage_near_nominal_when_the_model_is_true():
 def test_no_look_ahead_scores_do_not_depend_on_later_data():
     s = gbm_prices(900)
     kw = dict(subject="synth", methods=("gbm", "bootstrap", "garch"), horizons=(21, 63),
-              n_paths=500, garch_refit_every=3)  # fmt: skip
+              n_paths=500, garch_refit_every=3, base_rate=True)  # fmt: skip
     full = calibrate(s, rng=np.random.default_rng(5), **kw).scores
     cut = calibrate(s.iloc[:800], rng=np.random.default_rng(5), **kw).scores
     key = ["origin", "method", "horizon"]
@@ -84,7 +87,8 @@ def test_facts_and_summary():
             for meas in ("coverage50", "coverage80", "coverage95", "brier", "crps_pct", "n"):
                 assert f"calibration.{m}.{meas}.{h}" in ids
     assert {"calibration.start", "calibration.end"} <= ids
-    assert "| method | horizon | cov50 | cov80 | cov95 | Brier | CRPS % | n |" in res.summary()
+    head = "| method | horizon | cov50 | cov80 | cov95 | Brier | CRPS % | skill | n |"
+    assert head in res.summary()
     assert horizon_label(252) == "12m" and horizon_label(10) == "10d"
     # origins are month ends with enough history (253 closes for GBM and the baseline)
     assert res.origins[0] >= s.index[252]
@@ -109,9 +113,92 @@ def test_runs_on_sp500_history(shared_data):
     df = pd.read_csv(shared_data / "sp500_daily_fred.csv", parse_dates=["date"])
     s = df.set_index("date")["close"].rename("sp500")
     res = calibrate(s, subject="sp500", methods=("gbm", "bootstrap"), horizons=(63, 252),
-                    n_paths=500, rng=np.random.default_rng(0))  # fmt: skip
+                    n_paths=500, rng=np.random.default_rng(0), base_rate=True)  # fmt: skip
     f = res.to_frame()
-    assert len(f) == 6 and f.coverage80.between(0, 1).all()
+    # gbm, bootstrap, baseline, the base rate and the conditioned base rate at two horizons
+    assert len(f) == 10 and f.coverage80.dropna().between(0, 1).all()
     assert res.origins[0].is_month_end or res.origins[0].day >= 26
     # the last origin leaves 63 sessions to score
     assert s.index.get_loc(res.origins[-1]) + 63 < len(s)
+
+
+def test_base_rate_skill_and_reliability_by_hand():
+    s = gbm_prices(900, seed=8)
+    res = calibrate(s, subject="synth", methods=("gbm",), horizons=(21, 63), n_paths=400,
+                    rng=np.random.default_rng(2), baseline=False, base_rate=True)  # fmt: skip
+    sc = res.scores
+    assert res.methods == ("gbm", "baserate", "conditional")
+    assert res.events == (
+        "touch_p5", "close_above_p5", "touch_p10", "close_above_p10", "touch_p20",
+        "close_above_p20", "touch_m10", "close_below_m10",
+    )  # fmt: skip
+    # the base rate at one origin, by brute force over the windows ended by it
+    lp = np.log(s.to_numpy())
+    row = sc[(sc["method"] == "baserate") & (sc["horizon"] == 21)].iloc[3]
+    i = s.index.get_loc(row["origin"])
+    hits = [np.max(lp[t + 1 : t + 22] - lp[t]) >= math.log(1.05) for t in range(0, i - 21 + 1)]
+    assert row["p_touch_p5"] == pytest.approx(np.mean(hits))
+    falls = [lp[t + 21] - lp[t] <= math.log(0.9) for t in range(0, i - 21 + 1)]
+    assert row["p_close_below_m10"] == pytest.approx(np.mean(falls))
+    # and the outcome of the origin's own window
+    assert row["o_touch_p5"] == float(np.max(lp[i + 1 : i + 22] - lp[i]) >= math.log(1.05))
+    # Brier skill by hand from the scores
+    sk = res.skill_frame().set_index(["method", "horizon", "event"])
+    g = sc[(sc["method"] == "gbm") & (sc["horizon"] == 63)]
+    b = sc[(sc["method"] == "baserate") & (sc["horizon"] == 63)]
+    bs = ((g["p_touch_p5"] - g["o_touch_p5"]) ** 2).mean()
+    bb = ((b["p_touch_p5"] - b["o_touch_p5"]) ** 2).mean()
+    assert sk.loc[("gbm", 63, "touch_p5"), "bss"] == pytest.approx(1 - bs / bb)
+    assert sk.loc[("baserate", 63, "touch_p5"), "bss"] == pytest.approx(0.0)
+    # the reliability diagram: every origin in one bin, observed frequencies by hand
+    rel = res.reliability_frame()
+    one = rel[(rel["method"] == "gbm") & (rel["horizon"] == 63) & (rel["event"] == "touch_p5")]
+    assert one["n"].sum() == len(g)
+    top = one.iloc[-1]
+    sel = (g["p_touch_p5"] >= top["bin_lo"]) & (g["p_touch_p5"] <= top["bin_hi"])
+    assert top["observed"] == pytest.approx(g.loc[sel, "o_touch_p5"].mean())
+    facts = {f.id: f for f in res.facts()}
+    assert facts[ids.calibration_event("gbm", "bss", "touch_p5", "3m")].unit == "ratio"
+    assert ids.calibration_event("baserate", "bss", "touch_p5", "3m") not in facts
+    assert facts[ids.calibration_observed("touch_p5", "3m")].value == pytest.approx(
+        b["o_touch_p5"].mean()
+    )
+    best = facts[ids.calibration_verdict("best", "3m")].value
+    assert best in res.methods
+    f = res.to_frame().set_index(["method", "horizon"])
+    beat = facts[ids.calibration_verdict("any_beats_base_rate", "3m")].value
+    assert beat == bool((f.xs(63, level="horizon").drop("baserate")["bss"] > 0).any())
+    assert facts[ids.calibration("gbm", "beats_base_rate", "3m")].value == bool(
+        f.loc[("gbm", 63), "bss"] > 0
+    )
+    # the base rate has an empirical distribution, so intervals and a CRPS; the conditioned
+    # one forecasts probabilities only
+    assert not math.isnan(f.loc[("baserate", 63), "coverage80"])
+    assert math.isnan(f.loc[("conditional", 63), "crps_pct"])
+    assert ids.calibration("conditional", "coverage80", "3m") not in facts
+
+
+def test_conditioning_pays_where_volatility_clusters():
+    # calm and stormy spells of two years: the chance of a 5 % move in a month depends on them
+    g = np.random.default_rng(12)
+    n = 4000
+    vol = np.where((np.arange(n) // 504) % 2 == 0, 0.004, 0.02)
+    idx = pd.bdate_range("1990-01-01", periods=n)
+    s = pd.Series(100 * np.exp(np.cumsum(g.normal(0, vol))), index=idx)
+    res = calibrate(s, subject="synth", methods=(), horizons=(21,), step="weekly",
+                    rng=np.random.default_rng(0), baseline=False, base_rate=True,
+                    thresholds_pct=(5.0,), drawdowns_pct=(5.0,))  # fmt: skip
+    sk = res.skill_frame().set_index(["method", "event"])
+    for e in ("touch_p5", "touch_m5"):
+        assert sk.loc[("conditional", e), "bss"] > 0.1
+
+
+def test_implied_method_with_the_true_volatility_is_calibrated():
+    s = gbm_prices(1500, seed=21, sigma=0.0125)
+    vix = pd.Series(0.0125 * math.sqrt(252) * 100, index=s.index, name="vx")
+    res = calibrate(s, subject="synth", methods=(), horizons=(21,), step="weekly",
+                    rng=np.random.default_rng(0), baseline=False, vol_index=vix)  # fmt: skip
+    f = res.to_frame().set_index("method")
+    assert "implied" in res.methods
+    assert abs(f.loc["implied", "coverage80"] - 0.80) < 0.06
+    assert abs(f.loc["implied", "coverage50"] - 0.50) < 0.08

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from thesis.analysis.cycles import easing_moves, fed_cycles, first_cuts
-from thesis.errors import InsufficientDataError
+from thesis.analysis.cycles import easing_cycles, easing_moves, fed_cycles, first_cuts
+from thesis.errors import AnalysisError, InsufficientDataError
 
 MS = pd.Timestamp
 
@@ -71,60 +71,147 @@ def test_decisions_input():
     assert first_cuts(moves, data_start=target.index[0]) == [MS("2001-06-20"), MS("2002-03-01")]
 
 
+# Cycle A: hike 2001-01, first cut 2001-05 (5.50 → 5.00), never reversed. Cycle B: after 14 months
+# at 5.00, a cut in 2002-09 from the 12-month high. 2003-08: a cut after a hold, but below the
+# 12-month high (5.00 in 2002-08): it continues B. 2004-06: a cut after a hike, back at 4.75 in
+# 2004-09: reversed, not a cycle.
+PATH2 = (
+    [5.0] * 12  # 2000
+    + [5.5] * 4  # 2001-01..04
+    + [5.25, 5.0]  # 2001-05, 06
+    + [5.0] * 14  # 2001-07..2002-08
+    + [4.75] * 4  # 2002-09..12
+    + [4.5] * 7  # 2003-01..07
+    + [4.25] * 5  # 2003-08..12
+    + [4.75] * 5  # 2004-01..05
+    + [4.5] * 3  # 2004-06..08
+    + [4.75] * 16  # 2004-09..2005-12
+)
+
+
+def _path2():
+    rate = _monthly(PATH2, name="fedfunds")
+    index = _monthly(100 * 1.01 ** np.arange(len(PATH2)), name="spx")  # +1 % a month
+    smb = _monthly([0.5] * len(PATH2))
+    usrec = _monthly([0] * len(PATH2))
+    usrec["2000-08-01":"2000-10-01"] = 1  # before cycle A: not "followed by" a recession
+    usrec["2002-12-01":"2003-02-01"] = 1  # starts three months after cycle B's first cut
+    return rate, index, smb, usrec
+
+
+def test_cycle_rule_by_hand():
+    rate, *_ = _path2()
+    c = easing_cycles(rate, as_of="2005-12-31")
+    assert c["status"].to_dict() == {
+        MS("2001-05-01"): "confirmed",
+        MS("2002-09-01"): "confirmed",
+        MS("2003-08-01"): "continuation",
+        MS("2004-06-01"): "reversed",
+    }
+    assert c.loc["2001-05-01", "rate_before_pct"] == 5.5
+    assert c.loc["2003-08-01", "peak_pct"] == 5.0
+    assert "2004-09" in c.loc["2004-06-01", "reason"]
+    # a year after the cut is needed to confirm it: on 2003-06-30, cycle B is unconfirmed
+    early = easing_cycles(rate, as_of="2003-06-30")
+    assert early.loc["2002-09-01", "status"] == "unconfirmed"
+    assert early.loc["2001-05-01", "status"] == "confirmed"
+
+
 def test_windows_recession_and_stats_by_hand():
-    rate = _monthly(PATH)
-    index = _monthly(100 * 1.01 ** np.arange(len(PATH)), name="spx")  # +1 % a month
-    smb = _monthly([0.5] * len(PATH))
-    usrec = _monthly([0] * len(PATH))
-    usrec[MS("2003-02-01")] = 1  # within 12 months after the 2002-03 cut, not within 12 of 2001-05
-    as_of = "2003-01-31"  # 2002-03 + 12 months is after as_of: that window is incomplete
+    rate, index, smb, usrec = _path2()
     r = fed_cycles(
-        rate,
-        index,
-        smb=smb,
-        recession=usrec,
-        as_of=as_of,
-        index_name="spx",
-        thesis_cuts=2,
-        cut_bp=25,
+        rate, index, smb=smb, recession=usrec, as_of="2005-12-31", thesis_cuts=2, cut_bp=25
     )
+    assert r.subject == "spx"  # named by the series passed in
     t = r.to_frame()
-    assert t.index.tolist() == [MS("2001-05-01"), MS("2002-03-01")]
-    for h in (3, 6, 12):
-        assert t.loc["2001-05-01", f"spx_ret_{h}m"] == pytest.approx((1.01**h - 1) * 100)
-        assert t.loc["2001-05-01", f"smb_{h}m"] == pytest.approx((1.005**h - 1) * 100)
-    assert t.loc["2002-03-01", "spx_ret_6m"] == pytest.approx((1.01**6 - 1) * 100)
-    assert pd.isna(t.loc["2002-03-01", "spx_ret_12m"]) and r.incomplete["spx_ret_12m"] == 1
-    # usrec known only to 2003-01 on as_of: 2001-05 span complete and clean → False; 2002-03 unknown
+    assert t.index.tolist() == [MS("2001-05-01"), MS("2002-09-01")]
+    for d in ("2001-05-01", "2002-09-01"):
+        for h in (3, 6, 12):
+            assert t.loc[d, f"spx_ret_{h}m"] == pytest.approx((1.01**h - 1) * 100)
+            assert t.loc[d, f"smb_{h}m"] == pytest.approx((1.005**h - 1) * 100)
+    # a recession that began before cycle A does not count; B's began three months after it
     assert t.loc["2001-05-01", "recession"] == False  # noqa: E712
-    assert t.loc["2002-03-01", "recession"] is None
-    assert r.stats[("spx_ret_3m", "n", "all")] == 2
-    assert r.stats[("spx_ret_3m", "median", "all")] == pytest.approx((1.01**3 - 1) * 100)
+    assert t.loc["2002-09-01", "recession"] == True  # noqa: E712
+    assert t.loc["2002-09-01", "recession_at_cut"] == False  # noqa: E712
+    assert r.stats[("spx_ret_12m", "n", "all")] == 2
+    assert r.stats[("spx_ret_12m", "n", "recession")] == 1
+    assert r.stats[("spx_ret_12m", "n", "no_recession")] == 1
     assert r.stats[("spx_ret_3m", "share_positive", "all")] == 1.0
-    assert r.stats[("spx_ret_3m", "n", "no_recession")] == 1
-    assert r.stats[("spx_ret_3m", "n", "recession")] == 0
-    assert r.stats[("spx_ret_12m", "n", "all")] == 1
-    assert r.policy_rate == 4.4 and r.policy_rate_date == MS("2003-01-01")  # January is complete
-    assert r.in_easing_cycle
     facts = {f.id: f for f in r.facts()}
+    # the count the text gives is the count the statistics use
     assert facts["fed.cycles.count"].value == 2
+    assert facts["fed.after_first_cut.spx_ret_12m.n.all"].value == 2
+    assert facts["fed.cycles.rejected"].value == 1
+    assert facts["fed.cycles.first"].value == "2001-05-01"
     assert facts["fed.cycle.2001-05-01.spx_ret_3m"].unit == "pct"
+    assert facts["fed.cycle.2002-09-01.status"].value == "confirmed"
     assert facts["fed.after_first_cut.spx_ret_3m.share_positive.all"].unit == "probability"
-    assert facts["fed.after_first_cut.spx_ret_3m.n.recession"].value == 0
-    assert "fed.after_first_cut.spx_ret_3m.median.recession" not in facts  # nothing to summarise
     assert facts["fed.thesis_cuts"].value == 2 and facts["fed.thesis_cut_bp"].unit == "bp"
     assert all(not any(ch.isdigit() for ch in n) for n in r.notes)
-    # later data reveals the recession and completes the window; as_of earlier is unchanged
-    later = fed_cycles(rate, index, smb=smb, recession=usrec, as_of="2004-06-30", index_name="spx")
-    assert later.to_frame().loc["2002-03-01", "recession"] == True  # noqa: E712
+    assert not any("sp500" in f.id for f in facts.values())
+
+
+def test_a_recession_under_way_at_the_cut_is_in_neither_split():
+    rate, index, _smb, usrec = _path2()
+    usrec[:] = 0
+    usrec["2002-07-01":"2003-02-01"] = 1  # under way before cycle B's cut (2002-09), no new start
+    r = fed_cycles(rate, index, recession=usrec, as_of="2005-12-31")
+    t = r.to_frame()
+    assert t.loc["2002-09-01", "recession"] == False  # noqa: E712
+    assert t.loc["2002-09-01", "recession_at_cut"] == True  # noqa: E712
+    assert r.stats[("spx_ret_12m", "n", "recession")] == 0
+    assert r.stats[("spx_ret_12m", "n", "no_recession")] == 1  # cycle A only
+    facts = {f.id: f for f in r.facts()}
+    assert facts["fed.cycle.2002-09-01.recession_at_cut"].value is True
+
+
+def test_unconfirmed_and_incomplete_are_excluded_with_reasons():
+    rate, index, _smb, usrec = _path2()
+    r = fed_cycles(rate, index, recession=usrec, as_of="2003-06-30", subject="spx")
+    t = r.to_frame()
+    assert t["status"].to_dict() == {MS("2001-05-01"): "confirmed", MS("2002-09-01"): "unconfirmed"}
+    assert r.stats[("spx_ret_12m", "n", "all")] == 1
+    ex = r.exclusions_frame()
+    assert set(ex.loc[ex["first_cut"] == MS("2002-09-01"), "reason"]) == {
+        "cycle not yet confirmed on as_of"
+    }
+    facts = {f.id: f for f in r.facts()}
+    assert facts["fed.cycles.count"].value == 1 and facts["fed.cycles.unconfirmed"].value == 1
+    # on 2002-05-31 cycle A's confirmation year and its 12-month window end together
+    r = fed_cycles(rate, index, as_of="2002-05-31", subject="spx")
+    assert r.to_frame()["status"].tolist() == ["confirmed"]
+    assert r.incomplete["spx_ret_12m"] == 0 and r.stats[("spx_ret_12m", "n", "all")] == 1
+
+
+def test_yield_subject_moves_in_percentage_points():
+    rate, *_ = _path2()
+    y = _monthly(4.0 + 0.01 * np.arange(len(PATH2)), name="ust10y")
+    r = fed_cycles(rate, y, as_of="2005-12-31", subject_kind="yield")
+    t = r.to_frame()
+    assert "ust10y_chg_12m" in t.columns
+    assert t.loc["2001-05-01", "ust10y_chg_12m"] == pytest.approx(0.12)
+    facts = {f.id: f for f in r.facts()}
+    assert facts["fed.cycle.2001-05-01.ust10y_chg_12m"].unit == "pp"
+    assert facts["fed.after_first_cut.ust10y_chg_12m.median.all"].unit == "pp"
 
 
 def test_no_lookahead_in_detection():
-    rate = _monthly(PATH)
-    index = _monthly(100 * 1.01 ** np.arange(len(PATH)))
+    rate, index, *_ = _path2()
     a = fed_cycles(rate, index, as_of="2002-01-31")
     assert a.to_frame().index.tolist() == [MS("2001-05-01")]
+    assert a.to_frame()["status"].tolist() == ["unconfirmed"]
     assert a.policy_rate_date == MS("2002-01-01")
+    bent = rate.where(rate.index <= "2002-01-31", 9.0)
+    b = fed_cycles(bent, index, as_of="2002-01-31")
+    pd.testing.assert_frame_equal(a.to_frame(), b.to_frame())
+
+
+def test_subject_needs_a_name():
+    rate, index, *_ = _path2()
+    with pytest.raises(AnalysisError, match="subject"):
+        fed_cycles(rate, index.rename(None), as_of="2005-12-31")
+    with pytest.raises(AnalysisError, match="subject_kind"):
+        fed_cycles(rate, index, as_of="2005-12-31", subject_kind="spread")
 
 
 def test_too_little_rate_history():
@@ -132,7 +219,7 @@ def test_too_little_rate_history():
     with pytest.raises(
         InsufficientDataError, match=r"policy_rate \(fedfunds\).*\n.*import the fed funds"
     ):
-        fed_cycles(rate, _monthly([100.0] * 4), as_of="2000-02-15")
+        fed_cycles(rate, _monthly([100.0] * 4, name="spx"), as_of="2000-02-15")
 
 
 @pytest.fixture(scope="module")
@@ -150,32 +237,46 @@ def real(shared_data):
     }
 
 
-def test_known_first_cuts_on_real_data(real):
+def test_known_cycles_on_real_data(real):
     r = fed_cycles(
-        real["ff"], real["spx"], smb=real["smb"], recession=real["usrec"], as_of="2025-11-26"
-    )
-    found = r.to_frame().index
+        real["ff"], real["spx"], smb=real["smb"], recession=real["usrec"], as_of="2025-11-26",
+        subject="sp500",
+    )  # fmt: skip
+    conf = [c.first_cut for c in r.confirmed]
     # monthly averages place a late-month cut in the next month: allow one month
-    for known in ("2001-01-03", "2007-09-18", "2019-07-31", "2024-09-18"):
-        gap = np.abs((found.to_period("M") - MS(known).to_period("M")).map(lambda x: x.n))
-        assert gap.min() <= 1, known
-    assert MS("2001-01-01") in found and MS("2024-09-01") in found
+    for known in ("1989-06-05", "1995-07-06", "1998-09-29", "2001-01-03", "2007-09-18",
+                  "2019-07-31", "2024-09-18"):  # fmt: skip
+        gap = [abs((c.to_period("M") - MS(known).to_period("M")).n) for c in conf]
+        assert min(gap) <= 1, known
+    # the 1987 "first cuts" fell in a hiking year and were reversed within months: no cycle
+    cand = r.candidates_frame()
+    assert not any(c.year == 1987 for c in conf)
+    assert set(cand.loc["1987", "status"]) <= {"reversed", "continuation"}
+    # 2002-11 and 2003-07 continue the 2001 cycle
+    assert cand.loc["2002-11-01", "status"] == cand.loc["2003-07-01", "status"] == "continuation"
     # 12 months after the 2001-01 cut, by hand from the monthly averages
     spx = real["spx"]
-    assert r.to_frame().loc["2001-01-01", "sp500_ret_12m"] == pytest.approx(
+    t = r.to_frame()
+    assert t.loc["2001-01-01", "sp500_ret_12m"] == pytest.approx(
         (spx["2002-01-01"] / spx["2001-01-01"] - 1) * 100
     )
-    assert r.to_frame().loc["2001-01-01", "recession"] == True  # noqa: E712  (2001 recession)
-    assert r.to_frame().loc["2024-09-01", "recession"] == False  # noqa: E712
+    # recessions that began within a year after the cut: 2001-03, 2007-12, 2020-02
+    assert t.loc[["2001-01-01", "2007-08-01", "2019-08-01"], "recession"].tolist() == [True] * 3
+    assert t.loc["1995-08-01", "recession"] == False  # noqa: E712
+    # USREC marks 1981-08 as the first month of the 1981–82 recession: the cut's own month counts
+    assert t.loc["1981-08-01", "recession"] == True  # noqa: E712
     assert r.policy_rate_date == MS("2025-10-01") and r.in_easing_cycle
+    facts = {f.id: f for f in r.facts()}
     n_all = r.stats[("sp500_ret_12m", "n", "all")]
-    assert n_all == len(r.cycles) - r.incomplete["sp500_ret_12m"]
+    assert facts["fed.cycles.count"].value == len(conf) == n_all + r.incomplete["sp500_ret_12m"]
 
 
 def test_known_first_cuts_from_decisions(real):
     r = fed_cycles(
-        real["dec"], real["spx"], recession=real["usrec"], as_of="2022-01-31", kind="decisions"
-    )
-    found = r.to_frame().index
+        real["dec"], real["spx"], recession=real["usrec"], as_of="2022-01-31", kind="decisions",
+        subject="sp500",
+    )  # fmt: skip
+    found = [c.first_cut for c in r.confirmed]
     assert MS("2001-01-03") in found and MS("2007-09-18") in found
     assert MS("1998-09-29") in found
+    assert r.candidates_frame().loc["1987-12-16", "status"] == "reversed"

@@ -1,4 +1,4 @@
-"""Fixtures for the claim checker: the session's store imported from ../shared/data."""
+"""Fixtures for the claim checker: the shared-data store, built once per test run (tests/conftest.py)."""
 
 from __future__ import annotations
 

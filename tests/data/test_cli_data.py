@@ -8,11 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pytest_httpserver import HTTPServer
 
 from thesis.cli import main
-from thesis.data import Store, default_store_path
+from thesis.cli.data import _num
+from thesis.data import SeriesBatch, SeriesInfo, Store, default_store_path
 
 PAYLOADS = Path(__file__).resolve().parents[1] / "fixtures" / "payloads"
 FRED_PATH = "/graph/fredgraph.csv"
@@ -191,3 +193,90 @@ def test_import_of_cli_data_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------------------------ odd options and files
+def test_number_format_drops_float32_noise() -> None:
+    assert _num(2485.739990234375) == "2,485.74"
+    assert _num(6812.61) == "6,812.61"
+    assert _num(0.012345) == "0.012345"
+    assert _num(3702620000.0, integer=True) == "3,702,620,000"
+    assert _num(0.0) == "0"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("THESIS_HOME", str(tmp_path))
+    info = SeriesInfo("sp500", "S&P 500", "points", "daily", "index", "test", "SP500")
+    # hand-made values 100 … 104 on five business days from 2024-01-02
+    frame = pd.DataFrame(
+        {"date": pd.bdate_range("2024-01-02", periods=5), "value": 100.0 + pd.RangeIndex(5)}
+    )
+    Store(tmp_path / "market.duckdb").ingest(SeriesBatch(info, frame))
+    return tmp_path
+
+
+def test_show_odd_options(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "data", "show", "sp500", "--fields", ",")
+    assert code == 2 and "--fields" in err and "Traceback" not in err
+    code, _, err = run(
+        capsys, "data", "show", "sp500", "--start", "2025-01-01", "--end", "2024-01-01"
+    )
+    assert code == 2 and "after --end" in err
+    code, out, _ = run(capsys, "data", "show", "SP500", "--tail", "1")
+    assert code == 0 and "104" in out  # ids are lower-case; the last of 100..104
+
+
+def test_list_fits_a_narrow_terminal(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, "data", "list")
+    assert code == 0 and "left out" in out
+    row = next(line for line in out.splitlines() if line.startswith("sp500"))
+    assert "2024-01-02" in row and "2024-01-08" in row  # one line per series, not wrapped
+
+
+def test_import_notes_are_shown(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = home / "cafe.csv"
+    f.write_bytes(b"date,caf\xe9\n2024-01-02,1.5\n2024-01-03,1.6\n")
+    code, _, err = run(capsys, "data", "import", str(f))
+    assert code == 0 and "latin-1" in err and "cafe.csv" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("date,value\n2024-01-02,1,5\n2024-01-03,1.6\n", ["bad.csv:2", "3 fields", "header has 2"]),
+        ('date,value\n2024-01-02,"1,500.5"\n', ["'1,500.5'", "bad.csv:2", "thousands"]),
+    ],
+)
+def test_import_ragged_and_thousands(
+    home: Path, capsys: pytest.CaptureFixture[str], content: str, expected: list[str]
+) -> None:
+    f = home / "bad.csv"
+    f.write_text(content)
+    before = Store(home / "market.duckdb", read_only=True).catalog()["id"].tolist()
+    code, _, err = run(capsys, "data", "import", str(f))
+    assert code == 2 and "Traceback" not in err
+    for e in expected:
+        assert e in err
+    assert Store(home / "market.duckdb", read_only=True).catalog()["id"].tolist() == before
+
+
+def test_import_allow_and_date_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "acme.csv"
+    f.write_text("date,close\n01/02/2020,10\n03/02/2020,-2\n")
+    code, _, err = run(capsys, "data", "import", str(f))
+    assert code == 2 and f"{f}:2: ambiguous date '01/02/2020'" in err and "--date-format" in err
+    code, _, err = run(capsys, "data", "import", str(f), "--date-format", "%d/%m/%Y")
+    assert code == 2 and f"{f}:3: zero or negative value -2" in err and "--allow" in err
+    assert not Store(read_only=True).path.exists()  # nothing was written, not even a store
+    code, out, err = run(
+        capsys, "data", "import", str(f), "--date-format", "%d/%m/%Y", "--allow", "nonpositive"
+    )
+    assert code == 0 and "2 new rows" in out and "note: acme_close: 1 zero or negative" in err
+    code, out, _ = run(capsys, "data", "show", "acme_close")
+    assert code == 0 and "2020-02-03" in out and "note: acme_close" in out
+    code, _, err = run(capsys, "data", "import", str(f), "--allow", "negative")
+    assert code == 2 and "unknown check 'negative'" in err and "nonpositive" in err

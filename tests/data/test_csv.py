@@ -136,7 +136,7 @@ def test_descending_file_is_reversed(store: Store, csv_fixtures: Path) -> None:
     notes: list[str] = []
     import_path(store, csv_fixtures / "descending.csv", progress=notes.append)
     s = store.get("descending_close")
-    assert list(s.index.strftime("%Y-%m-%d")) == [
+    assert list(pd.DatetimeIndex(s.index).strftime("%Y-%m-%d")) == [
         "2024-01-02",
         "2024-01-03",
         "2024-01-04",
@@ -254,6 +254,112 @@ def test_known_file_missing_column(tmp_path: Path, store: Store) -> None:
     with pytest.raises(IngestError, match=r"vix_daily\.csv:1: no column 'close'"):
         import_path(store, p)
     assert snapshot(store) == before
+
+
+# ------------------------------------------------------------------------------------ dates
+def test_ambiguous_day_month_dates_are_refused(store: Store, tmp_path: Path) -> None:
+    p = write(tmp_path, "eu.csv", "date,close\n01/02/2020,10\n03/04/2020,11\n")
+    before = snapshot(store)
+    with pytest.raises(IngestError) as e:
+        import_path(store, p)
+    msg = str(e.value)
+    assert msg.startswith(f"{p}:2: ambiguous date '01/02/2020'")
+    assert "2020-02-01 (day first)" in msg and "2020-01-02 (month first)" in msg
+    assert "--date-format %d/%m/%Y" in msg and "--date-format %m/%d/%Y" in msg
+    assert snapshot(store) == before
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("%d/%m/%Y", ["2020-02-01", "2020-04-03"]), ("%m/%d/%Y", ["2020-01-02", "2020-03-04"])],
+)
+def test_date_format_settles_the_order(
+    store: Store, tmp_path: Path, fmt: str, expected: list[str]
+) -> None:
+    p = write(tmp_path, "eu.csv", "date,close\n01/02/2020,10\n03/04/2020,11\n")
+    import_path(store, p, date_format=fmt)
+    assert pd.DatetimeIndex(store.get("eu_close").index).strftime("%Y-%m-%d").tolist() == expected
+
+
+def test_a_cell_that_does_not_match_the_date_format(store: Store, tmp_path: Path) -> None:
+    p = write(tmp_path, "eu.csv", "date,close\n01/02/2020,10\n2020-04-03,11\n")
+    with pytest.raises(
+        IngestError, match=r"eu\.csv:3: date '2020-04-03' .* --date-format '%d/%m/%Y'"
+    ):
+        import_path(store, p, date_format="%d/%m/%Y")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected", "note"),
+    [
+        # one day above 12 settles the whole file, in either order, with any separator
+        ("01/02/2020,10\n13/02/2020,11\n", ["2020-02-01", "2020-02-13"], "day-first (DD/MM/YYYY)"),
+        ("01/02/2020,10\n02/13/2020,11\n", ["2020-01-02", "2020-02-13"], "month-first"),
+        ("01.02.20,10\n13.02.20,11\n", ["2020-02-01", "2020-02-13"], "(DD.MM.YYYY)"),
+        # the same both ways: nothing to settle
+        ("01/01/2020,10\n02/02/2020,11\n", ["2020-01-01", "2020-02-02"], None),
+        ("2020-02-01,10\n2020-02-13,11\n", ["2020-02-01", "2020-02-13"], None),
+    ],
+)
+def test_unambiguous_dates_keep_working(
+    store: Store, tmp_path: Path, content: str, expected: list[str], note: str | None
+) -> None:
+    p = write(tmp_path, "d.csv", "date,close\n" + content)
+    notes: list[str] = []
+    import_path(store, p, progress=notes.append)
+    assert pd.DatetimeIndex(store.get("d_close").index).strftime("%Y-%m-%d").tolist() == expected
+    date_notes = [n for n in notes if "read" in n and "first" in n]
+    if note is None:
+        assert date_notes == []
+    else:
+        assert len(date_notes) == 1 and note in date_notes[0] and "line 3" in date_notes[0]
+
+
+def test_two_layouts_in_one_column_are_refused(store: Store, tmp_path: Path) -> None:
+    p = write(tmp_path, "m.csv", "date,close\n13/02/2020,10\n02/14/2020,11\n")
+    with pytest.raises(IngestError, match=r"m\.csv:3: dates in column 'date' mix two layouts"):
+        import_path(store, p)
+
+
+# ------------------------------------------------------------------------------------ values
+def test_negative_price_names_the_line_and_allow_takes_it(store: Store, tmp_path: Path) -> None:
+    p = write(tmp_path, "px.csv", "date,close\n2024-01-02,10\n2024-01-03,-10\n2024-01-04,0\n")
+    before = snapshot(store)
+    with pytest.raises(IngestError) as e:
+        import_path(store, p)
+    msg = str(e.value)
+    assert msg.startswith(f"{p}:3: zero or negative value -10 in column 'value'")
+    assert "2 such values" in msg and "--allow nonpositive" in msg
+    assert snapshot(store) == before
+    notes: list[str] = []
+    rep = import_path(store, p, allow=["nonpositive"], progress=notes.append)
+    assert store.get("px_close").tolist() == [10.0, -10.0, 0.0]
+    assert rep.notes and f"{p}:3" in rep.notes[0] and any(rep.notes[0] in n for n in notes)
+    assert store.info("px_close").note == rep.notes[0]
+
+
+def test_inferred_series_with_negatives_is_told_to_name_its_kind(
+    store: Store, tmp_path: Path
+) -> None:
+    p = write(tmp_path, "ret.csv", "date,spy\n2024-01-02,0.5\n2024-01-03,-0.7\n")
+    with pytest.raises(IngestError, match=r"ret\.csv:3(.|\n)*--map kind=factor"):
+        import_path(store, p)
+    import_path(store, p, mapping="kind=factor")
+    assert store.get("ret_spy").tolist() == [0.5, -0.7]
+
+
+def test_yield_of_5000_percent_and_1e308(store: Store, tmp_path: Path) -> None:
+    p = write(tmp_path, "y.csv", "date,yield\n2024-01-02,4.2\n2024-01-03,5000\n")
+    with pytest.raises(IngestError, match=r"y\.csv:3: implausibly large value 5000"):
+        import_path(store, p, mapping="kind=yield")
+    import_path(store, p, mapping="kind=yield", allow=["magnitude"])
+    assert store.get("y_yield").tolist() == [4.2, 5000.0]
+    huge = write(tmp_path, "h.csv", "date,close\n2024-01-02,4500\n2024-01-03,1e308\n")
+    with pytest.raises(
+        IngestError, match=r"h\.csv:3: value 1e\+308 .* not stored even when allowed"
+    ):
+        import_path(store, huge, allow=["magnitude", "nonpositive"])
+    assert not store.has("h_close")
 
 
 @pytest.mark.parametrize(

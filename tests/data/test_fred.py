@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from thesis.data import Store
+from thesis.data import SeriesBatch, Store
 from thesis.data.providers import get_provider
 from thesis.data.providers.fred import FRED_IDS, FredProvider, infer_frequency
 from thesis.errors import ProviderError
@@ -25,7 +26,7 @@ def payload(name: str) -> bytes:
     return (PAYLOADS / name).read_bytes()
 
 
-def fred(server: HTTPServer, **kw) -> FredProvider:
+def fred(server: HTTPServer, **kw: Any) -> FredProvider:
     kw.setdefault("retries", 2)
     kw.setdefault("backoff", 0.01)
     kw.setdefault("timeout", 2.0)
@@ -47,6 +48,7 @@ def test_csv_success_maps_ids_and_parses_missing(httpserver: HTTPServer) -> None
         payload("fred_SP500.csv"), content_type="text/csv"
     )
     (batch,) = fred(httpserver).fetch(["sp500"])
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "sp500"
     assert batch.info.provider_id == "SP500"
     assert batch.info.unit == "points" and batch.info.frequency == "daily"
@@ -66,6 +68,7 @@ def test_csv_old_header_and_dot_missing(httpserver: HTTPServer) -> None:
         payload("fred_DGS10_old.csv")
     )
     (batch,) = fred(httpserver).fetch(["ust10y"])
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "ust10y" and batch.info.unit == "% p.a." and batch.info.kind == "yield"
     vals = batch.frame["value"].tolist()
     assert math.isnan(vals[0])
@@ -78,6 +81,7 @@ def test_raw_fred_id_and_window_passed_as_params(httpserver: HTTPServer) -> None
         CSV_PATH, query_string={"id": "DEXUSEU", "cosd": "2024-01-03", "coed": "2024-01-04"}
     ).respond_with_data(body)
     (batch,) = fred(httpserver).fetch(["DEXUSEU"], start="2024-01-03", end="2024-01-04")
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "dexuseu" and batch.info.provider_id == "DEXUSEU"
     # transform also applies the window (servers may ignore cosd/coed)
     assert batch.frame["value"].tolist() == [1.0919, 1.0953]
@@ -98,6 +102,7 @@ def test_json_api_with_key(httpserver: HTTPServer) -> None:
         API_PATH, query_string={"series_id": "CPIAUCNS", "file_type": "json", "api_key": KEY}
     ).respond_with_data(payload("fred_api_CPIAUCNS.json"), content_type="application/json")
     (batch,) = fred(httpserver, api_key=KEY).fetch(["cpi_u"])
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "cpi_u" and batch.info.frequency == "monthly"
     assert batch.info.unit == "index 1982-84=100"
     v = batch.frame["value"].tolist()
@@ -110,6 +115,7 @@ def test_env_key_selects_api(httpserver: HTTPServer, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("THESIS_FRED_API_URL", httpserver.url_for(API_PATH))
     httpserver.expect_request(API_PATH).respond_with_data(payload("fred_api_CPIAUCNS.json"))
     (batch,) = FredProvider(retries=0).fetch(["CPIAUCNS"])
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "cpi_u"  # a raw FRED id we map is stored under our id
     assert len(batch.frame) == 6
 
@@ -140,6 +146,7 @@ def test_retry_then_success(httpserver: HTTPServer) -> None:
     httpserver.expect_ordered_request(CSV_PATH).respond_with_data("", status=502)
     httpserver.expect_ordered_request(CSV_PATH).respond_with_data(payload("fred_SP500.csv"))
     (batch,) = fred(httpserver).fetch(["sp500"])
+    assert isinstance(batch, SeriesBatch)
     assert len(batch.frame) == 8 and len(httpserver.log) == 2
 
 

@@ -10,14 +10,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from thesis.data.catalog import KNOWN_FILES
+from thesis.data.catalog import KNOWN_FILES, SeriesSpec
 from thesis.data.providers.csv import import_path
 from thesis.data.store import Store
 
 SPECS = [(f.file, s) for f in KNOWN_FILES.values() for s in f.series if not s.fill_only]
 
 
-def expected(shared: Path, file: str, spec) -> pd.Series:
+def expected(shared: Path, file: str, spec: SeriesSpec) -> pd.Series:
     """The series as pandas reads the file on its own (value column, rows of its key, NaN dropped)."""
     fs = KNOWN_FILES[file]
     df = pd.read_csv(shared / file)
@@ -35,7 +35,9 @@ def test_sp500_reference_close(shared_store: Store) -> None:
 
 
 @pytest.mark.parametrize(("file", "spec"), SPECS, ids=[f"{s.id}@{f}" for f, s in SPECS])
-def test_series_matches_file(shared_store: Store, shared_data: Path, file: str, spec) -> None:
+def test_series_matches_file(
+    shared_store: Store, shared_data: Path, file: str, spec: SeriesSpec
+) -> None:
     got = shared_store.get(spec.id)
     exp = expected(shared_data, file, spec)
     # a series fed by two files holds the union; this file's rows must all be there, unchanged
@@ -90,7 +92,7 @@ def test_events(shared_store: Store) -> None:
     dec = shared_store.events("fomc_decision")
     assert len(dec) == 416
     row = dec.set_index("date").loc["1982-11-16"]
-    assert row["value"] == 9.5 and json.loads(row["detail"]) == {
+    assert row["value"] == 9.5 and json.loads(str(row["detail"])) == {
         "change_pct": -0.5,
         "action": "LOWER",
     }
@@ -104,11 +106,11 @@ def test_securities(shared_store: Store) -> None:
     mmm = sec.loc["MMM"]
     assert mmm["name"] == "3M" and mmm["sector"] == "Industrials"
     assert mmm["price"] == 178.96 and mmm["eps"] == 5.63
-    assert str(pd.Timestamp(mmm["as_of"]).date()) == "2026-08-08"
+    assert str(pd.Timestamp(str(mmm["as_of"])).date()) == "2026-08-08"
 
 
-def test_reimport_changes_nothing(shared_store: Store, shared_data: Path) -> None:
-    n = len(shared_store.ingests())
-    rep = import_path(shared_store, shared_data)
+def test_reimport_changes_nothing(market_store_copy: Store, shared_data: Path) -> None:
+    n = len(market_store_copy.ingests())
+    rep = import_path(market_store_copy, shared_data)
     assert rep.new_rows == 0 and rep.events_new == 0 and rep.securities == 0
-    assert len(shared_store.ingests()) == n
+    assert len(market_store_copy.ingests()) == n

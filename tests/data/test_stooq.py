@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from thesis.data import Store
+from thesis.data import SeriesBatch, Store
 from thesis.data.providers import get_provider
 from thesis.data.providers.stooq import StooqProvider, stooq_series_id
 from thesis.errors import ProviderError
@@ -22,7 +23,7 @@ def payload(name: str) -> bytes:
     return (PAYLOADS / name).read_bytes()
 
 
-def stooq(server: HTTPServer, **kw) -> StooqProvider:
+def stooq(server: HTTPServer, **kw: Any) -> StooqProvider:
     kw.setdefault("retries", 2)
     kw.setdefault("backoff", 0.01)
     kw.setdefault("timeout", 2.0)
@@ -38,6 +39,7 @@ def test_ohlcv_success(httpserver: HTTPServer) -> None:
         payload("stooq_spy_us.csv"), content_type="text/csv"
     )
     (batch,) = stooq(httpserver).fetch(["spy"])
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "spy" and batch.info.provider_id == "spy.us"
     assert batch.info.unit == "USD" and batch.info.kind == "price"
     f = batch.frame
@@ -60,6 +62,7 @@ def test_no_volume_column_and_gold_id(httpserver: HTTPServer) -> None:
         payload("stooq_xauusd.csv")
     )
     (batch,) = stooq(httpserver).fetch(["gold"])
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "gold" and batch.info.unit == "USD per troy ounce"
     assert "volume" not in batch.frame.columns
     assert batch.frame["value"].tolist() == [4134.83, 4130.40, 4163.98]
@@ -70,6 +73,7 @@ def test_raw_symbols_and_window(httpserver: HTTPServer) -> None:
         PATH, query_string={"s": "aapl.us", "i": "d", "d1": "20251125", "d2": "20251126"}
     ).respond_with_data(payload("stooq_spy_us.csv"))
     (batch,) = stooq(httpserver).fetch(["AAPL"], start="2025-11-25", end="2025-11-26")
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "aapl" and batch.info.provider_id == "aapl.us"
     assert batch.frame["value"].tolist() == [675.02, 679.68]
     assert stooq_series_id("^dax") == "dax" and stooq_series_id("7203.jp") == "7203_jp"
@@ -122,6 +126,7 @@ def test_retry_after_header_is_honoured(httpserver: HTTPServer) -> None:
     )
     httpserver.expect_ordered_request(PATH).respond_with_data(payload("stooq_spy_us.csv"))
     (batch,) = stooq(httpserver, backoff=30).fetch(["spy"])  # Retry-After: 0 beats the backoff
+    assert isinstance(batch, SeriesBatch)
     assert len(batch.frame) == 5
 
 

@@ -1,23 +1,22 @@
-"""The store: reads, vintages, idempotence, bad store files, a killed ingest and concurrent readers."""
+"""The store (thesis.data.store): reads, vintages, idempotence, one transaction per call,
+plausible values per kind, several stores in one process, clustering.
+
+Damaged, foreign, locked, read-only and full store files, and killed imports, are in
+``test_faults.py``.
+"""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
-from thesis.data.records import SeriesBatch, SeriesInfo
+from thesis.data.records import DocumentBatch, SecurityBatch, SeriesBatch, SeriesInfo
 from thesis.data.store import Store
-from thesis.errors import DataError, SeriesNotFoundError, StoreError
-
-ROOT = Path(__file__).resolve().parents[2]
+from thesis.errors import DataError, IngestError, SeriesNotFoundError, StoreError
 
 
 def info(sid: str = "sp500") -> SeriesInfo:
@@ -89,29 +88,6 @@ def test_as_of_before_start(store: Store) -> None:
         store.latest("sp500", as_of="2020-01-01")
 
 
-def test_corrupt_store_file(tmp_path: Path) -> None:
-    p = tmp_path / "market.duckdb"
-    p.write_bytes(b"this is not a database\n" * 200)
-    with pytest.raises(StoreError) as e:
-        Store(p).catalog()
-    msg = str(e.value)
-    assert str(p) in msg and "corrupt or not a DuckDB file" in msg and f"mv {p}" in msg
-    with pytest.raises(StoreError):
-        Store(p).ingest(batch())
-    assert p.read_bytes() == b"this is not a database\n" * 200  # left alone
-
-
-def test_duckdb_file_that_is_not_a_store(tmp_path: Path) -> None:
-    import duckdb
-
-    p = tmp_path / "other.duckdb"
-    con = duckdb.connect(str(p))
-    con.execute("CREATE TABLE t (x INT)")
-    con.close()
-    with pytest.raises(StoreError, match="not a thesis store"):
-        Store(p, read_only=True).get("sp500")
-
-
 def test_bad_row_rejects_whole_batch(store: Store) -> None:
     before = counts(store)
     bad = SeriesBatch(
@@ -124,102 +100,202 @@ def test_bad_row_rejects_whole_batch(store: Store) -> None:
     assert counts(store) == before and not store.has("third")
 
 
-# ------------------------------------------------------------------------------------ processes
-_WRITER = textwrap.dedent(
-    """
-    import sys, numpy as np, pandas as pd
-    from pathlib import Path
-    from thesis.data.records import SeriesBatch, SeriesInfo
-    from thesis.data.store import Store
-    path, n_series, marker = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3])
-    dates = pd.date_range("1990-01-01", periods=10_000, freq="D")
-    batches = [SeriesBatch(SeriesInfo(f"big{i}", "big", "x", "daily", "index", "test", "big"),
-                           pd.DataFrame({"date": dates, "value": np.arange(10_000.0) + i}))
-               for i in range(n_series)]
-    marker.write_text("start")
-    Store(path).ingest(batches)
-    marker.write_text("done")
-    """
-)
+def test_ingest_error_is_not_masked_by_rollback(store: Store) -> None:
+    good = batch()
+    frame = good.frame.astype({"value": object})
+    frame.loc[1, "value"] = "x"
+    with pytest.raises(IngestError, match="numeric"):
+        store.ingest(SeriesBatch(good.info, frame))
+    assert store.get("sp500").tolist() == [4742.83, 4704.81, 4688.68]
 
 
-def _spawn_writer(path: Path, n_series: int, marker: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.Popen(
-        [sys.executable, "-c", _WRITER, str(path), str(n_series), str(marker)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+def test_text_dates_must_be_iso(store: Store) -> None:
+    # "01/02/2024" is 1 February or 2 January: the store does not guess
+    bad = SeriesBatch(
+        info("other"),
+        pd.DataFrame({"date": ["2024-01-02", "01/02/2024"], "value": [1.0, 2.0]}),
+        where="feed.csv",
     )
+    with pytest.raises(IngestError, match=r"feed\.csv \(row 2\): unparsable date '01/02/2024'"):
+        store.ingest(bad)
+    assert not store.has("other")
 
 
-def _wait_for(marker: Path, text: str, proc: subprocess.Popen[bytes], limit: float = 30.0) -> None:
-    deadline = time.monotonic() + limit
-    while not (marker.exists() and marker.read_text() == text):
-        if proc.poll() is not None:
-            raise AssertionError(
-                f"writer exited early: {proc.stderr.read().decode() if proc.stderr else ''}"
-            )
-        assert time.monotonic() < deadline, "writer did not start"
-        time.sleep(0.02)
+# ------------------------------------------------------------------------------------ one transaction
+def test_ingest_many_gives_each_part_its_ingest_id(store: Store) -> None:
+    before = int(store.ingests()["id"].max())
+    reps = store.ingest_many(
+        [([batch("aaa")], "a.csv"), ([batch("sp500")], "same.csv"), ([batch("bbb")], "b.csv")]
+    )
+    assert [r.changed for r in reps] == [3, 0, 3]
+    got = store.ingests()[["id", "origin"]].tail(2).values.tolist()
+    assert got == [[before + 1, "a.csv"], [before + 2, "b.csv"]]  # nothing recorded for "same"
 
 
-def test_killed_ingest_leaves_store_as_before(store: Store, tmp_path: Path) -> None:
+def test_a_failure_inside_the_transaction_undoes_every_part(store: Store) -> None:
     before = counts(store)
     cat = store.catalog()
-    store.close()
-    marker = tmp_path / "marker"
-    proc = _spawn_writer(store.path, 300, marker)  # 3 million rows: several seconds of writing
-    _wait_for(marker, "start", proc)
-    time.sleep(1.5)  # past validation, inside the transaction
-    assert proc.poll() is None, (
-        "the ingest finished before it could be killed; make the batch bigger"
+    # a document without text passes validation and fails while it is written, after the series
+    # of the first part went in: the whole call must vanish
+    broken = DocumentBatch(pd.DataFrame({"id": ["d1"], "date": ["2024-01-02"]}), provider="t")
+    with pytest.raises(KeyError):
+        store.ingest_many([([batch("aaa")], "a.csv"), ([broken], "docs")])
+    assert counts(store) == before and not store.has("aaa")
+    pd.testing.assert_frame_equal(store.catalog(), cat)
+
+
+def test_fill_only_adds_missing_dates_and_keeps_the_catalog_entry(store: Store) -> None:
+    other = SeriesInfo("sp500", "another feed", "points", "daily", "index", "feed", "X")
+    extension = SeriesBatch(
+        other,
+        pd.DataFrame(
+            {
+                "date": pd.bdate_range("2024-01-03", periods=3),  # 3rd, 4th overlap; 5th is new
+                "value": [1.0, 2.0, 4703.0],
+            }
+        ),
+        fill_only=True,
     )
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert marker.read_text() == "start"
-    reopened = Store(store.path)
-    assert counts(reopened) == before
-    pd.testing.assert_frame_equal(reopened.catalog(), cat)
-    assert not reopened.has("big0")
-    rep = reopened.ingest(batch("after_kill"))  # and it still works
-    assert rep.new_rows == 3 and reopened.get("after_kill").iloc[0] == 4742.83
+    rep = store.ingest(extension)
+    assert rep.new_rows == 1
+    assert store.get("sp500").tolist() == [4742.83, 4704.81, 4688.68, 4703.0]
+    assert store.info("sp500").name == "S&P 500"  # the primary's entry stays
 
 
-_READER = textwrap.dedent(
-    """
-    import sys
-    from thesis.data.store import Store
-    from thesis.errors import StoreLockedError
-    try:
-        print("ok", Store(sys.argv[1], read_only=True, lock_timeout=float(sys.argv[2])).get("sp500").iloc[0])
-    except StoreLockedError as e:
-        print("locked", str(e).replace(chr(10), " "))
-    """
+# ------------------------------------------------------------------------------------ plausible values
+def price(values: list[float], sid: str = "acme", kind: str = "price") -> SeriesBatch:
+    info_ = SeriesInfo(sid, sid, "USD", "daily", kind, "test", sid)
+    dates = pd.bdate_range("2024-01-02", periods=len(values))
+    frame = pd.DataFrame({"date": dates, "value": values, "line": range(2, len(values) + 2)})
+    return SeriesBatch(info_, frame, where=f"{sid}.csv")
+
+
+@pytest.mark.parametrize(
+    ("values", "kind", "where", "words"),
+    [
+        ([10.0, -3.5, 11.0], "price", "acme.csv:3", "zero or negative value -3.5"),
+        ([10.0, 11.0, 0.0], "index", "acme.csv:4", "zero or negative value 0"),
+        ([4.2, 5000.0], "yield", "acme.csv:3", "implausibly large value 5000"),
+        ([4500.0, 1e12], "index", "acme.csv:3", "implausibly large value 1e+12"),
+    ],
 )
+def test_implausible_values_are_refused_with_the_line(
+    store: Store, values: list[float], kind: str, where: str, words: str
+) -> None:
+    before = counts(store)
+    with pytest.raises(IngestError) as e:
+        store.ingest(price(values, kind=kind))
+    msg = str(e.value)
+    assert msg.startswith(where) and words in msg and "--allow" in msg and "Fix:" in msg
+    assert counts(store) == before
 
 
-def test_readers_while_one_writes(store: Store, tmp_path: Path) -> None:
-    store.close()
-    marker = tmp_path / "marker"
-    writer = _spawn_writer(store.path, 60, marker)
-    _wait_for(marker, "start", writer)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    # one reader gives up after 0.2 s, the other waits for the writer
-    readers = [
-        subprocess.Popen(
-            [sys.executable, "-c", _READER, str(store.path), timeout],
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
+def test_negative_values_pass_for_kinds_that_have_them(store: Store) -> None:
+    store.ingest(price([-0.5, 0.0, 1.2], sid="spread", kind="yield"))
+    assert store.get("spread").tolist() == [-0.5, 0.0, 1.2]
+    assert store.info("spread").note == ""
+
+
+def test_allowed_values_are_stored_with_a_note(store: Store) -> None:
+    rep = store.ingest(price([10.0, -3.5, -4.0]), allow=["nonpositive"])
+    assert store.get("acme").tolist() == [10.0, -3.5, -4.0]
+    (note,) = rep.notes
+    assert "2 zero or negative values" in note and "acme.csv:3" in note
+    assert store.info("acme").note == note
+    assert store.ingests()["note"].iloc[-1] == note
+    # still there after another ingest that does not touch those rows ...
+    store.ingest(price([10.0]))
+    assert store.info("acme").note == note
+    # ... and gone once corrected values replace them
+    store.ingest(price([10.0, 3.5, 4.0]))
+    assert store.info("acme").note == ""
+
+
+def test_past_the_hard_limit_nothing_is_stored_even_when_allowed(store: Store) -> None:
+    with pytest.raises(IngestError, match=r"acme\.csv:3: value 1e\+308 .* beyond 1e\+30"):
+        store.ingest(price([4500.0, 1e308]), allow=["magnitude", "nonpositive"])
+    assert not store.has("acme")
+
+
+def test_negative_volume_is_refused(store: Store) -> None:
+    b = price([10.0, 11.0])
+    frame = b.frame.assign(volume=[100.0, -5.0])
+    with pytest.raises(IngestError, match=r"acme\.csv:3: negative value -5 in column 'volume'"):
+        store.ingest(SeriesBatch(b.info, frame, where=b.where))
+
+
+def test_unknown_allow_suggests(store: Store) -> None:
+    with pytest.raises(IngestError, match="did you mean nonpositive"):
+        store.ingest(price([1.0]), allow=["nonpositiv"])
+
+
+def test_older_store_gains_the_note_columns(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store(path) as s:
+        s.ingest(batch())
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE series DROP COLUMN note")
+    con.execute("ALTER TABLE ingests DROP COLUMN note")
+    con.close()
+    ro = Store(path, read_only=True)
+    assert ro.info("sp500").note == ""  # read as "no note" until migrated
+    ro.close()
+    rw = Store(path)
+    rw.ingest(price([1.0, -1.0]), allow="nonpositive")
+    assert "accepted with allow=nonpositive" in rw.info("acme").note
+
+
+# ------------------------------------------------------------------------------------ one process
+def test_reader_and_writer_in_one_process(tmp_path: Path) -> None:
+    path = tmp_path / "market.duckdb"
+    Store(path).ingest(batch("aaa"))
+    reader = Store(path, read_only=True)
+    assert reader.get("aaa").tolist() == [4742.83, 4704.81, 4688.68]
+    # DuckDB refuses a read-write connection while this process holds a read-only one; the writer
+    # asks this process's readers to let go instead of calling the file corrupt
+    Store(path).ingest(batch("bbb"))
+    assert reader.has("bbb")  # the reader reopened and saw the new series (no stale catalog)
+    assert reader.get("bbb").tolist() == [4742.83, 4704.81, 4688.68]
+
+
+def test_close_forgets_the_catalog(tmp_path: Path) -> None:
+    path = tmp_path / "market.duckdb"
+    Store(path).ingest(batch("aaa"))
+    a = Store(path, read_only=True)
+    assert a.series_ids() == ["aaa"]
+    a.close()
+    Store(path).ingest(batch("bbb"))
+    assert a.series_ids() == ["aaa", "bbb"]
+
+
+def test_securities_snapshot_that_drops_a_symbol(tmp_path: Path) -> None:
+    s = Store(tmp_path / "market.duckdb")
+    two = pd.DataFrame({"symbol": ["AAA", "BBB"], "name": ["A", "B"]})
+    s.ingest(SecurityBatch(two, provider="test", universe="u"))
+    rep = s.ingest(SecurityBatch(two.iloc[:1], provider="test", universe="u"))
+    assert rep.securities >= 1
+    assert s.securities("u")["symbol"].tolist() == ["AAA"]
+
+
+def test_optimize_keeps_every_read(tmp_path: Path) -> None:
+    def ramp(sid: str, n: int, start: str) -> SeriesBatch:
+        dates = pd.bdate_range(start, periods=n)
+        # hand-made values: 100, 101, 102, ...
+        return SeriesBatch(
+            info(sid), pd.DataFrame({"date": dates, "value": 100.0 + pd.RangeIndex(n)})
         )
-        for timeout in ("0.2", "60")
-    ]
-    quick, patient = (p.communicate(timeout=60)[0].strip() for p in readers)
-    writer.wait(timeout=60)
-    # either the read worked, or the error names the process that holds the store
-    assert quick == "ok 4742.83" or (
-        quick.startswith("locked") and f"PID {writer.pid}" in quick and "Fix:" in quick
-    ), quick
-    assert patient == "ok 4742.83"
-    assert marker.read_text() == "done"
+
+    s = Store(tmp_path / "market.duckdb")
+    s.ingest([ramp("bbb", 50, "2024-01-02"), ramp("aaa", 30, "2023-06-01")])
+    s.ingest(ramp("aaa", 40, "2023-06-01"))  # ten more rows appended later
+    before = {k: s.get(k) for k in ("aaa", "bbb")}
+    s.optimize()
+    for k, v in before.items():
+        pd.testing.assert_series_equal(s.get(k), v)
+    assert s.get("aaa").iloc[-1] == 139.0 and len(s.get("aaa")) == 40
+
+
+def test_a_store_opened_read_only_refuses_writes(store: Store) -> None:
+    ro = Store(store.path, read_only=True)
+    with pytest.raises(StoreError, match="opened read-only"):
+        ro.ingest(batch("x"))

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from thesis.data import Store
+from thesis.data import SeriesBatch, Store
 from thesis.data.providers import get_provider
 from thesis.data.providers.yahoo import YahooProvider, history_to_payload, yahoo_series_id
 from thesis.errors import ProviderError
@@ -39,6 +39,7 @@ def test_transform_saved_payload() -> None:
     p = YahooProvider()
     q = p.build_query(["spy"])
     (batch,) = p.transform(q, {"SPY": (PAYLOADS / "yahoo_SPY.csv").read_bytes()})
+    assert isinstance(batch, SeriesBatch)
     f = batch.frame
     assert batch.info.id == "spy" and batch.info.provider == "yahoo" and batch.info.unit == "USD"
     # the exchange-local date, not the UTC instant (00:00-05:00 is 05:00 UTC the same day)
@@ -67,6 +68,7 @@ def test_payload_round_trip_from_history_frame(tmp_path: Path) -> None:
     p = YahooProvider()
     q = p.build_query(["^GSPC"])
     (batch,) = p.transform(q, {"^GSPC": history_to_payload(df)})
+    assert isinstance(batch, SeriesBatch)
     assert batch.info.id == "sp500" and batch.info.unit == "points"
     assert [str(d.date()) for d in batch.frame["date"]] == [
         "2024-03-08",

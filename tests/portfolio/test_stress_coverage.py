@@ -41,9 +41,11 @@ UST = {
 GOLD = {"2000-12-01": 270.0, "2001-01-01": 265.0, "2001-02-01": 262.0, "2001-03-01": 300.0}
 
 
-def _info(sid: str, unit: str = "USD", freq: str = "daily", tr: bool = True) -> SeriesInfo:
+def _info(
+    sid: str, unit: str = "USD", freq: str = "daily", tr: bool = True, kind: str = "price"
+) -> SeriesInfo:
     return SeriesInfo(
-        sid, sid.upper(), unit, freq, "price", "csv", sid, origin="test", total_return=tr
+        sid, sid.upper(), unit, freq, kind, "csv", sid, origin="test", total_return=tr
     )
 
 
@@ -72,8 +74,10 @@ def tiny_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("tiny") / "market.duckdb"
     batches = [_batch(k, v) for k, v in PRICES.items()]
     for j, sid in enumerate(("ff3_mkt_rf_d", "ff3_rf_d", "ff3_smb_d")):
-        batches.append(_batch(sid, {d: v[j] for d, v in FF.items()}, unit="% per day", tr=False))
-    batches.append(_batch("ust10y", UST, unit="% p.a.", tr=False))
+        batches.append(
+            _batch(sid, {d: v[j] for d, v in FF.items()}, unit="% per day", tr=False, kind="factor")
+        )
+    batches.append(_batch("ust10y", UST, unit="% p.a.", tr=False, kind="yield"))
     batches.append(_batch("gold_monthly", GOLD, unit="USD per troy oz", freq="monthly", tr=False))
     with Store(path) as s:
         s.ingest(batches)

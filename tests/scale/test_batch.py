@@ -137,26 +137,6 @@ def test_series_named_finds_the_ids_a_thesis_uses(store: Store) -> None:
     assert series_named(["spy_tr"], known) == {"spy_tr"}
 
 
-@pytest.fixture(scope="module")
-def client():
-    """A real two-worker LocalCluster (one thread each), shared by this module's tests."""
-    from distributed import Client, LocalCluster
-
-    from thesis.scale.executor import WORKER_ENV
-
-    with (
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            env=WORKER_ENV,
-        ) as cluster,
-        Client(cluster) as c,
-    ):
-        yield c
-
-
 def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
     store: Store, tmp_path: Path, client
 ) -> None:

@@ -1,4 +1,4 @@
-"""Fed easing cycles: what the index and small caps did after the first cut.
+"""Fed easing cycles: what the subject series (and small caps) did after the first cut.
 
 Rules (stated in the result's ``rule`` and in facts' methods):
 
@@ -9,19 +9,40 @@ when it rose by as much; a month can be a cut or a hike, not both (the larger mo
 input is first averaged by calendar month. From FOMC *decisions* (``kind="decisions"``: target
 rate on each decision date), a move is any decision that changed the target.
 
-**First cut of an easing cycle.** A cut whose previous move was a hike, or that comes at least
+**Candidate first cut.** A cut whose previous move was a hike, or that comes at least
 ``hold_months`` calendar months after the previous move (a hold). A cut with no earlier move needs
 ``hold_months`` of data before it to count.
 
-**Windows.** For each first cut on date ``d`` and horizon ``h`` months: the index's price return
-from the last observation on or before ``d`` to the last on or before ``d + h`` months (monthly
-index values, dated the first of their month, are averages of that month); SMB compounded over the
-``h`` calendar months after the cut's month, ``∏(1 + smb/100) − 1``. A window whose data would not
-be complete on ``as_of`` is excluded (no lookahead) and counted as incomplete.
+**Easing cycle.** A candidate starts an easing cycle when both of these hold:
 
-**Recession.** NBER ``usrec`` = 1 in any month from 12 months before to 12 months after the cut's
-month. Unknown (excluded from the recession split) when that span is not yet complete on ``as_of``
-and no recession month was seen, or when ``usrec`` does not cover it.
+1. *From a peak*: the rate before the cut (the higher of the two months before it; for decisions
+   the target before it) is within ``threshold_bp / 2`` of its highest level over the
+   ``peak_months`` before the cut. A cut resumed after a pause below an earlier, higher rate
+   continues that cycle (2002-11 and 2003-07 continue the cycle of 2001).
+2. *Not reversed*: over the ``confirm_months`` after the cut the rate never climbs back to within
+   ``threshold_bp / 2`` of the rate before it. An easing undone within a year was a pause in a hiking
+   phase, not a cycle: the 1987-07 and 1987-11 "first cuts" of the monthly effective rate (the
+   rate was back above its pre-cut level by mid-1988), 1980-05 and 1981-02 in the Volcker years.
+   It also means the easing lasted: the rate stayed below where it was for that long.
+
+A candidate whose ``confirm_months`` are not complete on ``as_of`` and that has not been reversed
+yet is *unconfirmed*: listed, but left out of the statistics (its outcome windows overlap the
+months that decide whether it counts). Every candidate, its status and the reason are in
+:meth:`FedCyclesResult.candidates_frame`.
+
+**Windows.** For each cycle's first cut on date ``d`` and horizon ``h`` months: the subject's
+change from the last observation on or before ``d`` to the last on or before ``d + h`` months —
+a price return in percent for an index or a price, a change in percentage points for a yield, a
+rate or a spread (``subject_kind``); monthly values, dated the first of their month, are averages
+of that month. SMB compounded over the ``h`` calendar months after the cut's month,
+``∏(1 + smb/100) − 1``. A window not complete on ``as_of`` is excluded (no lookahead), and so is
+one with no data; the reason is recorded per cycle and measure.
+
+**Recession.** A cycle is *followed by a recession* when an NBER recession *starts* (``usrec``
+turns from 0 to 1) in the cut's month or within the 12 months after it. A recession already under
+way at the cut does not count as following it (``recession_at_cut`` says so); such a cycle is in
+neither split, since it was not one "without a recession" either. Unknown (excluded from the
+split) when no start was seen and those months are not all known on ``as_of``.
 """
 
 from __future__ import annotations
@@ -33,6 +54,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from thesis import ids
 from thesis.analysis._common import (
     as_timestamp,
     checked_series,
@@ -47,22 +69,35 @@ from thesis.analysis._common import (
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
 
-__all__ = ["CycleWindow", "FedCyclesResult", "easing_moves", "fed_cycles", "first_cuts"]
+__all__ = [
+    "CycleWindow",
+    "FedCyclesResult",
+    "easing_cycles",
+    "easing_moves",
+    "fed_cycles",
+    "first_cuts",
+]
 
 HORIZONS = (3, 6, 12)
 SPLITS = ("all", "recession", "no_recession")
 STATS = ("median", "mean", "share_positive", "n")
 RECESSION_SPAN_MONTHS = 12
+#: statuses of a candidate first cut
+STATUSES = ("confirmed", "unconfirmed", "continuation", "reversed")
+SubjectKind = Literal["price", "yield"]
 
 
 @dataclass(frozen=True)
 class CycleWindow:
-    """One easing cycle: its first cut and what followed (pct; ``None`` = incomplete or no data)."""
+    """One easing cycle: its first cut and what followed (``None`` = excluded, see ``excluded``)."""
 
     first_cut: pd.Timestamp
     rate_before_pct: float | None
-    returns: dict[str, float | None]  # measure ("sp500_ret_3m", "smb_6m", …) → pct
-    recession: bool | None
+    status: str  # "confirmed" or "unconfirmed"
+    returns: dict[str, float | None]  # measure ("sp500_ret_3m", "smb_6m", …) → pct or pp
+    excluded: dict[str, str]  # measure → why it has no value ("window ends after as_of", …)
+    recession: bool | None  # a recession started within 12 months after the first cut
+    recession_at_cut: bool | None
 
 
 def easing_moves(
@@ -87,13 +122,7 @@ def easing_moves(
         raise AnalysisError(
             f"unknown kind {kind!r}", where="kind", fix="use 'level' or 'decisions'"
         )
-    m = rate
-    if not is_monthly(rate):
-        m = rate.groupby(rate.index.to_period("M")).mean()
-        m.index = m.index.to_timestamp()
-    m = m.copy()
-    m.index = m.index.to_period("M")
-    m = m.reindex(pd.period_range(m.index.min(), m.index.max(), freq="M"))
+    m = _monthly_rate(rate)
     thr = threshold_bp / 100 - 1e-9  # tolerance: 5.13 − 5.33 is −0.2000…2 in floating point
     d1, d2 = m - m.shift(1), m - m.shift(2)
     down = pd.concat([d1, d2], axis=1).min(axis=1)
@@ -108,10 +137,22 @@ def easing_moves(
     return moves
 
 
+def _monthly_rate(rate: pd.Series) -> pd.Series:
+    """Monthly level on a full PeriodIndex (daily input averaged by calendar month)."""
+    m = rate
+    if not is_monthly(rate):
+        m = rate.groupby(rate.index.to_period("M")).mean()
+        m.index = m.index.to_timestamp()
+    m = m.copy()
+    m.index = m.index.to_period("M")
+    m = m[~m.index.duplicated(keep="last")]
+    return m.reindex(pd.period_range(m.index.min(), m.index.max(), freq="M"))
+
+
 def first_cuts(
     moves: pd.Series, *, data_start: pd.Timestamp, hold_months: int = 6
 ) -> list[pd.Timestamp]:
-    """First cuts of easing cycles among ``moves`` (+1/−1 by date); see the module rule."""
+    """Candidate first cuts among ``moves`` (+1/−1 by date): a cut after a hike or a hold."""
     out = []
     prev_date: pd.Timestamp | None = None
     prev_sign = 0
@@ -126,38 +167,142 @@ def first_cuts(
     return out
 
 
+def easing_cycles(
+    rate: pd.Series,
+    *,
+    as_of: Any,
+    kind: Literal["level", "decisions"] = "level",
+    threshold_bp: float = 20.0,
+    hold_months: int = 6,
+    peak_months: int = 12,
+    confirm_months: int = 12,
+) -> pd.DataFrame:
+    """Every candidate first cut in ``rate`` (known on ``as_of``) and whether it starts a cycle.
+
+    The rules are in the module docstring.
+
+    Returns
+    -------
+    DataFrame indexed by ``first_cut`` with ``rate_before_pct``, ``peak_pct`` (highest rate over
+    the ``peak_months`` before), ``low_pct`` and ``high_after_pct`` (lowest and highest rate over
+    the ``confirm_months`` after, as far as known on ``as_of``), ``status`` (one of
+    :data:`STATUSES`) and ``reason`` (words).
+    """
+    as_ts = as_timestamp(as_of)
+    if kind == "decisions":
+        r = rate[rate.index <= as_ts].dropna()
+    else:
+        r = known_at(rate.dropna(), as_ts)
+    moves = easing_moves(r, kind=kind, threshold_bp=threshold_bp)
+    cands = first_cuts(moves, data_start=r.index[0], hold_months=hold_months)
+    tol = threshold_bp / 200 + 1e-9
+    rows = []
+    if kind == "level":
+        m = _monthly_rate(r)
+    for d in cands:
+        if kind == "decisions":
+            before = r[r.index < d]
+            pre = float(before.iloc[-1])
+            peak = float(before[before.index >= d - pd.DateOffset(months=peak_months)].max())
+            end = d + pd.DateOffset(months=confirm_months)
+            # the target holds between decisions: its level on each day up to ``end``
+            after = r[(r.index >= d) & (r.index <= end)]
+            window_done = end <= as_ts
+        else:
+            p = d.to_period("M")
+            pre = float(np.nanmax([m.get(p - 1, np.nan), m.get(p - 2, np.nan)]))
+            peak = float(m[(m.index >= p - peak_months) & (m.index < p)].max())
+            after = m[(m.index >= p) & (m.index <= p + confirm_months)].dropna()
+            window_done = (p + confirm_months).to_timestamp(how="end").normalize() <= as_ts
+        low, high = float(after.min()), float(after.max())
+        back = after[after >= pre - tol]
+        if pre < peak - tol:
+            status, why = (
+                "continuation",
+                f"the rate before the cut was below its high of the prior {peak_months} months",
+            )
+        elif len(back):
+            status, why = (
+                "reversed",
+                f"the rate was back near its pre-cut level within {confirm_months} months "
+                f"({back.index[0]:%Y-%m})",
+            )
+        elif window_done:
+            status, why = "confirmed", f"not reversed within {confirm_months} months"
+        else:
+            status, why = (
+                "unconfirmed",
+                f"fewer than {confirm_months} months of data after it on as_of",
+            )
+        rows.append(
+            {"first_cut": d, "rate_before_pct": pre, "peak_pct": peak, "low_pct": low,
+             "high_after_pct": high, "status": status, "reason": why}
+        )  # fmt: skip
+    cols = ["rate_before_pct", "peak_pct", "low_pct", "high_after_pct", "status", "reason"]
+    if not rows:
+        return pd.DataFrame(columns=cols, index=pd.DatetimeIndex([], name="first_cut"))
+    return pd.DataFrame(rows).set_index("first_cut")[cols]
+
+
 @dataclass(frozen=True)
 class FedCyclesResult:
     """Easing cycles and what followed (see :func:`fed_cycles`)."""
 
     as_of: pd.Timestamp
-    index_name: str
+    subject: str
+    subject_kind: str
     rule: str
-    cycles: tuple[CycleWindow, ...]
-    measures: tuple[str, ...]
-    stats: dict[tuple[str, str, str], float]  # (measure, stat, split) → value
-    incomplete: dict[str, int]  # measure → cycles whose window is not complete on as_of
-    policy_rate: float
-    policy_rate_date: pd.Timestamp
-    in_easing_cycle: bool
-    thesis_cuts: int | None
-    thesis_cut_bp: float | None
-    notes: tuple[str, ...]
+    cycles: tuple[CycleWindow, ...]  # confirmed and unconfirmed cycles
+    candidates: pd.DataFrame = field(repr=False)
+    measures: tuple[str, ...] = ()
+    stats: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    incomplete: dict[str, int] = field(default_factory=dict)  # measure → windows after as_of
+    policy_rate: float = float("nan")
+    policy_rate_date: pd.Timestamp = pd.NaT
+    in_easing_cycle: bool = False
+    thesis_cuts: int | None = None
+    thesis_cut_bp: float | None = None
+    notes: tuple[str, ...] = ()
     lineage: tuple[Source, ...] = field(default=())
 
+    @property
+    def confirmed(self) -> tuple[CycleWindow, ...]:
+        """The cycles the statistics are drawn from."""
+        return tuple(c for c in self.cycles if c.status == "confirmed")
+
+    def measure(self, h: int) -> str:
+        """The subject's measure at ``h`` months (``sp500_ret_12m``, ``ust10y_chg_12m``)."""
+        return ids.fed_measure(self.subject, h, self.subject_kind)  # type: ignore[arg-type]
+
     def to_frame(self) -> pd.DataFrame:
-        """One row per cycle (index ``first_cut``): rate_before_pct, recession, each measure (pct)."""
+        """One row per cycle (index ``first_cut``): rate_before_pct, status, recession,
+        recession_at_cut, each measure (pct or pp)."""
         rows = [
             {
                 "first_cut": c.first_cut,
                 "rate_before_pct": c.rate_before_pct,
+                "status": c.status,
                 "recession": c.recession,
+                "recession_at_cut": c.recession_at_cut,
                 **c.returns,
             }
             for c in self.cycles
         ]
-        cols = ["first_cut", "rate_before_pct", "recession", *self.measures]
-        return pd.DataFrame(rows, columns=cols).set_index("first_cut")
+        cols = ["first_cut", "rate_before_pct", "status", "recession", "recession_at_cut"]
+        return pd.DataFrame(rows, columns=[*cols, *self.measures]).set_index("first_cut")
+
+    def candidates_frame(self) -> pd.DataFrame:
+        """Every candidate first cut with its status and the reason (see :func:`easing_cycles`)."""
+        return self.candidates.copy()
+
+    def exclusions_frame(self) -> pd.DataFrame:
+        """One row per (cycle, measure) left out of the statistics, with the reason."""
+        rows = [
+            {"first_cut": c.first_cut, "measure": m, "reason": why}
+            for c in self.cycles
+            for m, why in c.excluded.items()
+        ]
+        return pd.DataFrame(rows, columns=["first_cut", "measure", "reason"])
 
     def stats_frame(self) -> pd.DataFrame:
         """Summary statistics: rows (measure, split), columns median, mean, share_positive, n."""
@@ -166,139 +311,115 @@ class FedCyclesResult:
             {s: [self.stats.get((m, s, sp), np.nan) for m, sp in idx] for s in STATS}, index=idx
         )
 
+    def _unit(self, m: str) -> str:
+        return "pp" if m.startswith(f"{self.subject}_chg_") else "pct"
+
     def facts(self) -> list[Fact]:
         a, lin = str(self.as_of.date()), self.lineage
+        conf = self.confirmed
+        st = self.candidates["status"]
         out = [
-            Fact(
-                "fed.cycles.count",
-                len(self.cycles),
-                "count",
-                a,
-                self.rule,
-                lin,
-                "easing cycles found",
-            ),
-            Fact(
-                "fed.policy_rate",
-                self.policy_rate,
-                "pct",
-                a,
-                "latest policy rate on or before as_of",
-                lin,
-                "policy rate",
-                2,
-            ),
-            Fact(
-                "fed.policy_rate_date",
-                str(self.policy_rate_date.date()),
-                "date",
-                a,
-                "date of the latest policy rate",
-                lin,
-            ),
-            Fact(
-                "fed.in_easing_cycle",
-                self.in_easing_cycle,
-                "bool",
-                a,
-                "the last move up to as_of was a cut",
-                lin,
-            ),
-        ]
+            Fact(ids.fed("cycles.count"), len(conf), "count", a, self.rule, lin,
+                 "easing cycles found (confirmed)"),
+            Fact(ids.fed_cycles_count("unconfirmed"), int((st == "unconfirmed").sum()), "count",
+                 a, self.rule, lin, "first cuts too recent to confirm (excluded)"),
+            Fact(ids.fed_cycles_count("rejected"), int((st == "reversed").sum()), "count", a,
+                 self.rule, lin, "first cuts reversed within a year (not easing cycles)"),
+            Fact(ids.fed("policy_rate"), self.policy_rate, "pct", a,
+                 "latest policy rate on or before as_of", lin, "policy rate", 2),
+            Fact(ids.fed("policy_rate_date"), str(self.policy_rate_date.date()), "date", a,
+                 "date of the latest policy rate", lin),
+            Fact(ids.fed("in_easing_cycle"), self.in_easing_cycle, "bool", a,
+                 "the last move up to as_of was a cut", lin),
+        ]  # fmt: skip
+        if conf:
+            out += [
+                Fact(ids.fed_cycles_count("first"), str(conf[0].first_cut.date()), "date", a,
+                     self.rule, lin, "first easing cycle in the data"),
+                Fact(ids.fed_cycles_count("last"), str(conf[-1].first_cut.date()), "date", a,
+                     self.rule, lin, "latest easing cycle in the data"),
+            ]  # fmt: skip
         for m, k in self.incomplete.items():
             out.append(
-                Fact(
-                    f"fed.cycles.incomplete.{m}",
-                    k,
-                    "count",
-                    a,
-                    "first cuts whose window is not complete on as_of (excluded)",
-                    lin,
-                )
-            )
+                Fact(ids.fed(f"cycles.incomplete.{m}"), k, "count", a,
+                     "confirmed cycles whose window ends after as_of (excluded)", lin)
+            )  # fmt: skip
         for c in self.cycles:
-            key = f"fed.cycle.{c.first_cut.date()}"
+            d = str(c.first_cut.date())
+            out.append(
+                Fact(ids.cycle(d, "status"), c.status, "label", a, self.rule, lin,
+                     "whether the cycle counts in the statistics")
+            )  # fmt: skip
             for m, v in c.returns.items():
                 if v is not None:
                     out.append(
-                        Fact(
-                            f"{key}.{m}",
-                            v,
-                            "pct",
-                            a,
-                            _measure_method(m, self.index_name),
-                            lin,
-                            "",
-                            1,
-                        )
-                    )
+                        Fact(ids.cycle(d, m), v, self._unit(m) if not m.startswith("smb_")
+                             else "pct", a, self._measure_method(m), lin, "", 1)
+                    )  # fmt: skip
             if c.recession is not None:
                 out.append(
-                    Fact(
-                        f"{key}.recession",
-                        c.recession,
-                        "bool",
-                        a,
-                        "NBER recession month within 12 months either side of the first cut",
-                        lin,
-                    )
-                )
+                    Fact(ids.cycle(d, "recession"), c.recession, "bool", a,
+                         "an NBER recession started in the first cut's month or the 12 after",
+                         lin)
+                )  # fmt: skip
+            if c.recession_at_cut is not None:
+                out.append(
+                    Fact(ids.cycle(d, "recession_at_cut"), c.recession_at_cut, "bool", a,
+                         "NBER recession under way in the month before the first cut", lin)
+                )  # fmt: skip
         for (m, s, sp), v in self.stats.items():
-            unit = {"n": "count", "share_positive": "probability"}.get(s, "pct")
+            unit = {"n": "count", "share_positive": "probability"}.get(s, self._unit(m))
+            if m.startswith("smb_") and s in ("median", "mean"):
+                unit = "pct"
             out.append(
-                Fact(
-                    f"fed.after_first_cut.{m}.{s}.{sp}",
-                    v,
-                    unit,
-                    a,
-                    f"{s} over first cuts ({sp}); " + _measure_method(m, self.index_name),
-                    lin,
-                    "",
-                    None if s == "n" else (2 if s == "share_positive" else 1),
-                )
-            )
+                Fact(ids.fed_after_first_cut(m, s, sp), v, unit, a,
+                     f"{s} over confirmed easing cycles with a complete window ({sp}); "
+                     + self._measure_method(m), lin, "",
+                     None if s == "n" else (2 if s == "share_positive" else 1))
+            )  # fmt: skip
         if self.thesis_cuts is not None:
             out.append(
-                Fact(
-                    "fed.thesis_cuts",
-                    self.thesis_cuts,
-                    "count",
-                    a,
-                    "the thesis's rate path",
-                    (),
-                    "cuts assumed by the thesis",
-                )
-            )
+                Fact(ids.fed("thesis_cuts"), self.thesis_cuts, "count", a,
+                     "the thesis's rate path", (), "cuts assumed by the thesis")
+            )  # fmt: skip
         if self.thesis_cut_bp is not None:
             out.append(
-                Fact(
-                    "fed.thesis_cut_bp",
-                    self.thesis_cut_bp,
-                    "bp",
-                    a,
-                    "the thesis's rate path",
-                    (),
-                    "size of each assumed cut",
-                )
-            )
+                Fact(ids.fed("thesis_cut_bp"), self.thesis_cut_bp, "bp", a,
+                     "the thesis's rate path", (), "size of each assumed cut")
+            )  # fmt: skip
         return out
 
+    def _measure_method(self, m: str) -> str:
+        h = m.rsplit("_", 1)[-1][:-1]
+        if m.startswith("smb_"):
+            return f"Fama-French SMB compounded over the {h} months after the first cut's month"
+        if self._unit(m) == "pp":
+            return (
+                f"change of {self.subject} in percentage points over {h} months from the first cut"
+            )
+        return f"{self.subject} price return over {h} months from the first cut"
+
     def summary(self) -> str:
+        conf = self.confirmed
         lines = [
-            f"### Fed easing cycles (as of {self.as_of.date()})",
+            f"### Fed easing cycles and {self.subject} (as of {self.as_of.date()})",
             "",
             f"- Rule: {self.rule}",
             f"- Policy rate {self.policy_rate:.2f}% ({self.policy_rate_date.date()}); "
             + ("in an easing cycle" if self.in_easing_cycle else "not in an easing cycle"),
-            f"- Easing cycles found: {len(self.cycles)}",
+            f"- Easing cycles: {len(conf)} confirmed, "
+            f"{len(self.cycles) - len(conf)} too recent to confirm; "
+            f"{len(self.candidates) - len(self.cycles)} other first cuts (continuations or "
+            "reversed)",
             "",
         ]
         rows = [
-            [str(c.first_cut.date()), {True: "yes", False: "no", None: "?"}[c.recession]]
+            [str(c.first_cut.date()), c.status,
+             {True: "yes", False: "no", None: "?"}[c.recession]]
             + [fmt_num(c.returns.get(m), 1) for m in self.measures]
             for c in self.cycles
-        ]
-        lines += [markdown_table(rows, ["first cut", "recession", *self.measures]), ""]
+        ]  # fmt: skip
+        lines += [markdown_table(rows, ["first cut", "status", "recession", *self.measures]), ""]
         rows = []
         for m in self.measures:
             for sp in SPLITS:
@@ -313,19 +434,10 @@ class FedCyclesResult:
                         fmt_num(self.stats.get((m, "share_positive", sp)), 2),
                     ]
                 )
-        lines.append(
-            markdown_table(rows, ["measure", "split", "n", "median %", "mean %", "share > 0"])
-        )
+        lines.append(markdown_table(rows, ["measure", "split", "n", "median", "mean", "share > 0"]))
         if self.notes:
             lines += ["", *[f"- Note: {x}" for x in self.notes]]
         return "\n".join(lines)
-
-
-def _measure_method(m: str, index_name: str) -> str:
-    h = m.rsplit("_", 1)[-1]
-    if m.startswith("smb_"):
-        return f"Fama-French SMB compounded over the {h[:-1]} months after the first cut's month"
-    return f"{index_name} price return over {h[:-1]} months from the first cut"
 
 
 def _window_done(end: pd.Timestamp, monthly: bool, as_of: pd.Timestamp) -> bool:
@@ -336,19 +448,22 @@ def fed_cycles(
     policy_rate: pd.Series,
     index: pd.Series,
     *,
+    as_of: Any,
+    subject: str | None = None,
+    subject_kind: SubjectKind = "price",
     smb: pd.Series | None = None,
     recession: pd.Series | None = None,
-    as_of: Any,
     hold_months: int = 6,
     kind: Literal["level", "decisions"] = "level",
     threshold_bp: float = 20.0,
-    index_name: str = "sp500",
+    peak_months: int = 12,
+    confirm_months: int = 12,
     horizons: Sequence[int] = HORIZONS,
     current_rate: pd.Series | None = None,
     thesis_cuts: int | None = None,
     cut_bp: float | None = None,
 ) -> FedCyclesResult:
-    """Easing cycles in ``policy_rate`` and the index / SMB returns after each first cut.
+    """Easing cycles in ``policy_rate`` and the subject's (and SMB's) moves after each first cut.
 
     The rules are in the module docstring.
 
@@ -359,19 +474,22 @@ def fed_cycles(
         daily, e.g. ``fedfunds``. ``kind="decisions"``: target rate (%) on each FOMC decision date
         (``fed_target``).
     index
-        Index level (points), monthly (e.g. ``sp500_monthly``, for long history) or daily.
+        The subject series, monthly (e.g. ``sp500_monthly``, for long history) or daily: points
+        or a price for ``subject_kind="price"``, % for ``"yield"``.
+    as_of
+        Nothing after it is used; windows that end after it are excluded with that reason.
+    subject
+        Names the measures (``sp500`` → ``sp500_ret_3m``); default the series id of ``index``
+        (its ``.attrs["source"]`` or name). There is no default subject.
+    subject_kind
+        ``"price"``: returns in percent; ``"yield"`` (a yield, rate or spread): changes in
+        percentage points.
     smb
         Fama-French SMB, percent per month (``ff3_smb_m``); optional.
     recession
         NBER recession indicator, 0/1 monthly (``usrec``); optional.
-    as_of
-        Nothing after it is used; windows that end after it are counted as incomplete.
-    hold_months
-        A cut at least this many months after the previous move starts a new cycle.
-    threshold_bp
-        Size of a move for ``kind="level"``.
-    index_name
-        Name used in measure ids (``sp500`` → ``sp500_ret_3m``).
+    hold_months, threshold_bp, peak_months, confirm_months
+        The cycle rule (module docstring).
     horizons
         Window lengths in months.
     current_rate
@@ -385,6 +503,19 @@ def fed_cycles(
     FedCyclesResult
     """
     as_ts = as_timestamp(as_of)
+    if subject_kind not in ("price", "yield"):
+        raise AnalysisError(
+            f"unknown subject_kind {subject_kind!r}",
+            where="subject_kind",
+            fix="use 'price' (index, ETF, stock) or 'yield' (a yield, rate or spread)",
+        )
+    subj = subject or series_id(index, "")
+    if not subj:
+        raise AnalysisError(
+            "the subject series has no id",
+            where="subject",
+            fix="pass subject= (the thesis's series id) or a series with a name",
+        )
     pr_name = f"policy_rate ({series_id(policy_rate, 'fedfunds')})"
     pr = checked_series(policy_rate, name=pr_name, allow_nan=True)
     pr = pr[pr.index <= as_ts] if kind == "decisions" else known_at(pr, as_ts)
@@ -394,8 +525,8 @@ def fed_cycles(
             where=pr_name,
             fix="import the fed funds history (series 'fedfunds', from 1954) or choose a later as_of",
         )
-    ix_name = f"index ({series_id(index, index_name)})"
-    ix = checked_series(index, name=ix_name, positive=True, allow_nan=True)
+    ix_name = f"index ({series_id(index, subj)})"
+    ix = checked_series(index, name=ix_name, positive=subject_kind == "price", allow_nan=True)
     ix_monthly = is_monthly(ix)
     ix = known_at(ix, as_ts)
     sm = None if smb is None else known_at(checked_series(smb, name="smb", allow_nan=True), as_ts)
@@ -404,64 +535,70 @@ def fed_cycles(
         rec = known_at(checked_series(recession, name="recession", allow_nan=True), as_ts)
         rec.index = rec.index.to_period("M")
 
-    moves = easing_moves(pr, kind=kind, threshold_bp=threshold_bp)
-    starts = first_cuts(moves, data_start=pr.index[0], hold_months=hold_months)
-    if kind == "decisions":
-        rule = (
-            f"first change of the target that is a cut after a hike or after ≥ {hold_months} months "
-            "without a change (FOMC decisions)"
-        )
-    else:
-        rule = (
-            f"first month in which the monthly policy rate fell ≥ {threshold_bp:g} bp over one or two "
-            f"months, after a hike or after ≥ {hold_months} months without a move of that size"
-        )
+    cand = easing_cycles(
+        pr, as_of=as_ts, kind=kind, threshold_bp=threshold_bp, hold_months=hold_months,
+        peak_months=peak_months, confirm_months=confirm_months,
+    )  # fmt: skip
+    starts = cand[cand["status"].isin(["confirmed", "unconfirmed"])]
+    moves_rule = (
+        "a change of the FOMC target"
+        if kind == "decisions"
+        else f"a change of ≥ {threshold_bp:g} bp in the monthly policy rate over one or two months"
+    )
+    rule = (
+        f"first cut ({moves_rule}) after a hike or ≥ {hold_months} months without a move, from "
+        f"within {threshold_bp / 2:g} bp of the rate's {peak_months}-month high, and not reversed "
+        f"(the rate not back within {threshold_bp / 2:g} bp of its pre-cut level) in the "
+        f"{confirm_months} months after"
+    )
 
-    measures = [f"{index_name}_ret_{h}m" for h in horizons]
+    measures = [ids.fed_measure(subj, h, subject_kind) for h in horizons]
     if sm is not None:
         measures += [f"smb_{h}m" for h in horizons]
     incomplete = dict.fromkeys(measures, 0)
     cycles = []
-    for d in starts:
+    for d, row in starts.iterrows():
         base = value_on(ix, d)
-        rb = (
-            value_on(pr, d - pd.Timedelta(days=1))
-            if kind == "decisions"
-            else value_on(pr, d - pd.DateOffset(months=1))
-        )
         rets: dict[str, float | None] = {}
+        why: dict[str, str] = {}
         for h in horizons:
-            m = f"{index_name}_ret_{h}m"
+            m = ids.fed_measure(subj, h, subject_kind)
             end = d + pd.DateOffset(months=h)
-            if not _window_done(end, ix_monthly, as_ts):
-                rets[m] = None
+            if row["status"] != "confirmed":
+                rets[m], why[m] = None, "cycle not yet confirmed on as_of"
+            elif not _window_done(end, ix_monthly, as_ts):
+                rets[m], why[m] = None, "window ends after as_of"
                 incomplete[m] += 1
             else:
                 e = value_on(ix, end)
-                rets[m] = (
-                    None
-                    if base is None or e is None or e[0] <= base[0]
-                    else (e[1] / base[1] - 1) * 100
-                )
+                if base is None or e is None or e[0] <= base[0]:
+                    rets[m], why[m] = None, f"no {subj} data around the window"
+                elif subject_kind == "yield":
+                    rets[m] = e[1] - base[1]
+                else:
+                    rets[m] = (e[1] / base[1] - 1) * 100
             if sm is not None:
                 m = f"smb_{h}m"
                 p0 = d.to_period("M")
                 months = pd.period_range(p0 + 1, p0 + h, freq="M")
-                if not _window_done(months[-1].to_timestamp(), True, as_ts):
-                    rets[m] = None
+                if row["status"] != "confirmed":
+                    rets[m], why[m] = None, "cycle not yet confirmed on as_of"
+                elif not _window_done(months[-1].to_timestamp(), True, as_ts):
+                    rets[m], why[m] = None, "window ends after as_of"
                     incomplete[m] += 1
                 else:
                     sv = sm.copy()
                     sv.index = sv.index.to_period("M")
                     sv = sv.reindex(months)
-                    rets[m] = (
-                        None
-                        if sv.isna().any()
-                        else (float(np.prod(1 + sv.to_numpy() / 100)) - 1) * 100
-                    )
+                    if sv.isna().any():
+                        rets[m], why[m] = None, "no SMB data for part of the window"
+                    else:
+                        rets[m] = (float(np.prod(1 + sv.to_numpy() / 100)) - 1) * 100
+        after, at_cut = _recession(rec, d)
         cycles.append(
-            CycleWindow(d, None if rb is None else rb[1], rets, _recession(rec, d, as_ts))
-        )
+            CycleWindow(d, float(row["rate_before_pct"]), str(row["status"]), rets, why, after,
+                        at_cut)
+        )  # fmt: skip
 
     stats: dict[tuple[str, str, str], float] = {}
     for m in measures:
@@ -471,7 +608,14 @@ def fed_cycles(
                 for c in cycles
                 if c.returns[m] is not None
                 and (
-                    sp == "all" or (c.recession is not None and c.recession == (sp == "recession"))
+                    sp == "all"
+                    or (sp == "recession" and c.recession is True)
+                    # "without one": no recession began after the cut and none was under way
+                    or (
+                        sp == "no_recession"
+                        and c.recession is False
+                        and c.recession_at_cut is False
+                    )
                 )
             ]
             v = np.asarray(vals, dtype=float)
@@ -493,38 +637,46 @@ def fed_cycles(
             fix="pass a rate series that reaches as_of",
         )
     cur_moves = (
-        moves if current_rate is None else easing_moves(cr, kind="level", threshold_bp=threshold_bp)
+        easing_moves(pr, kind=kind, threshold_bp=threshold_bp)
+        if current_rate is None
+        else easing_moves(cr, kind="level", threshold_bp=threshold_bp)
     )
     notes = []
-    small = [sp for sp in SPLITS if 0 < stats[(measures[0], "n", sp)] < 5]
-    if small or len(cycles) < 5:
+    n_conf = sum(c.status == "confirmed" for c in cycles)
+    if n_conf < 5 or any(0 < stats[(measures[0], "n", sp)] < 5 for sp in SPLITS):
         notes.append(
             "Few easing cycles: the statistics rest on a handful of episodes and are descriptive only."
         )
-    if any(incomplete.values()):
+    if any(c.excluded for c in cycles):
         notes.append(
-            "Cycles whose windows are not complete on as_of are excluded from the statistics."
+            "Cycles whose windows are not complete on as_of, or not yet confirmed, are listed but "
+            "left out of the statistics; the count in each statistic says how many remain."
         )
+    notes.append(
+        "A first cut counts as an easing cycle only once a year has passed without the rate "
+        "returning to where it was, so the latest cut may be listed but not yet counted."
+    )
     if kind == "level":
         notes.append(
-            "Monthly averages of the policy rate place a cut made late in a month in the following month, "
-            "and a large one-off swing of the effective rate can register as a move."
+            "Monthly averages of the policy rate place a cut made late in a month in the following "
+            "month."
         )
     if rec is not None:
         notes.append(
-            "NBER recession dates are announced long after the fact; the split uses the series as stored."
+            "A cycle counts as followed by a recession only when an NBER recession began in the "
+            "year after the first cut; NBER dates are announced long after the fact."
         )
     else:
         notes.append("No recession series was given; the recession split is empty.")
     if ix_monthly:
-        notes.append(
-            "Index returns use monthly average levels, which smooth the path within each month."
-        )
+        notes.append("Moves use monthly average levels, which smooth the path within each month.")
     return FedCyclesResult(
         as_of=as_ts,
-        index_name=index_name,
+        subject=subj,
+        subject_kind=subject_kind,
         rule=rule,
         cycles=tuple(cycles),
+        candidates=cand,
         measures=tuple(measures),
         stats=stats,
         incomplete=incomplete,
@@ -538,14 +690,17 @@ def fed_cycles(
     )
 
 
-def _recession(rec: pd.Series | None, d: pd.Timestamp, as_of: pd.Timestamp) -> bool | None:
+def _recession(rec: pd.Series | None, d: pd.Timestamp) -> tuple[bool | None, bool | None]:
+    """(a recession started in the cut's month or the 12 after, one was under way before it)."""
     if rec is None:
-        return None
+        return None, None
     p = d.to_period("M")
-    span = pd.period_range(p - RECESSION_SPAN_MONTHS, p + RECESSION_SPAN_MONTHS, freq="M")
-    v = rec.reindex(span)
-    if (v == 1).any():
-        return True
-    if v.isna().any():  # span not covered (before the series starts, or not yet complete on as_of)
-        return None
-    return False
+    span = pd.period_range(p - 1, p + RECESSION_SPAN_MONTHS, freq="M")
+    v = rec.reindex(span).to_numpy()
+    at_cut = None if np.isnan(v[0]) else bool(v[0] == 1)
+    starts = (v[1:] == 1) & (v[:-1] == 0)
+    if starts.any():
+        return True, at_cut
+    if np.isnan(v).any():  # not covered: before the series starts, or not yet known on as_of
+        return None, at_cut
+    return False, at_cut

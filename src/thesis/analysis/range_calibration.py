@@ -1,49 +1,45 @@
 """Walk-forward calibration of the valuation ranges: did the bear/base/bull bands hold up?
 
-At each monthly origin ``t`` (``as_of`` = the last day of month ``t``, so month ``t`` is complete)
-:func:`thesis.analysis.valuation.valuation_ranges` is called on the inputs as they stood at the
-origin (it cuts them itself with ``known_at``) with ``horizon`` = the last day of month
-``t + horizon_months``. Only the EPS growth assumption differs from a thesis run, because a thesis's
-own number would be foresight; it is replaced by a rule that looks back only:
+At each monthly origin ``t`` (``as_of`` = the last day of month ``t``) the ranges are built exactly
+as :func:`thesis.analysis.valuation.valuation_ranges` builds them, from data public at the origin
+only, with a no-foresight EPS growth (a thesis's own number would be foresight):
 
-- ``growth="trailing_cagr"`` (default): the annualised growth of trailing EPS over the last
-  ``growth_years`` years, ``(EPS_m / EPS_{m − 12·growth_years}) ** (1 / growth_years) − 1``, where
-  ``m`` is the EPS month ``valuation_ranges`` uses (the last EPS on or before the origin);
-- ``growth="zero"``: forward EPS = trailing EPS;
-- a number: that constant growth in percent a year (a stated assumption, scored as such).
+- ``growth="trailing_cagr"`` (default): the trailing ``growth_years``-year CAGR of EPS at the last
+  EPS month public at the origin (month complete plus ``eps_lag_days``);
+- ``growth="zero"``: no growth; a number: that constant growth in percent a year.
 
-The outcome is the monthly index level of month ``t + horizon_months`` (Shiller's monthly average,
-the same measure the P/E history is built from). It is placed in one of five bins:
+The central case is ``L_t (1 + g_t) ** (h / 12)`` (``L_t`` the monthly average of month ``t``) and
+the cases are the central case times ``exp`` of quantiles of the last ``window_origins`` forecast
+errors whose outcome month was complete at the origin (origins ``s ≤ t − h``). The outcome is the
+monthly level of month ``t + h``. It is placed in one of five bins:
 
 ==========  ====================================  =================================
 bin         rule (points)                         nominal share with the default bands
 ==========  ====================================  =================================
-below       outcome < bear.low                    10 %  (P/E below q10)
-bear        bear.low ≤ outcome < base.low         15 %  (q10–q25)
-base        base.low ≤ outcome ≤ base.high        50 %  (q25–q75)
-bull        base.high < outcome ≤ bull.high       15 %  (q75–q90)
-above       outcome > bull.high                   10 %  (above q90)
+below       outcome < bear.low                    10 %
+bear        bear.low ≤ outcome < base.low         15 %
+base        base.low ≤ outcome ≤ base.high        50 %
+bull        base.high < outcome ≤ bull.high       15 %
+above       outcome > bull.high                   10 %
 ==========  ====================================  =================================
 
-"Nominal" means: if the forward EPS were right and the horizon P/E were a draw from the regime's
-P/E distribution. ``inside`` = bear ∪ base ∪ bull (nominal 80 %). The PIT-like position is the
-share of the regime sample's P/Es at or below outcome / forward EPS (uniform on [0, 1] if the
-bands were calibrated).
+``inside`` = bear ∪ base ∪ bull (nominal 80 %). The PIT value is the share of the window's errors
+at or below the origin's own error (uniform on [0, 1] if calibrated).
 
-Origins run from the first month with ``12 × growth_years + 1`` monthly EPS values up to it (10
-years back plus the current month, for the CAGR) *and* ``min_months`` months with a P/E, a real
-yield and YoY inflation (so ``min_months + 12`` months of CPI), every ``step_months`` months, up to
-the last month that has EPS and whose horizon month has an index level. On the Shiller data
-(1871-01 on, EPS to 2023-06) the first origin is 1881-01 and the last is 2023-06 for a 12-month
-horizon; the level of the horizon month comes from the spliced FRED monthly average after 2023-09.
+With ``cpi`` and ``long_yield`` the earlier rule is scored beside it for comparison
+(``regime_band``): forward EPS × the P/E quantiles of the months nearest in (yield − CPI
+inflation, inflation), the regime of :mod:`thesis.analysis.valuation`.
 
-Origins a month apart share ``horizon_months − 1`` months of their outcome windows, so the ``n``
-scores are strongly serially dependent: about ``n × step_months / horizon_months`` of them are
-independent, and a binomial reading of the shares overstates their precision.
+Origins are those whose EPS is at most ``STALE_AFTER_MONTHS`` old (so they end a few months after
+the last EPS in the data) and whose outcome month has a level. Origins a month apart share
+``h − 1`` months of their outcome windows, so the ``n`` scores are strongly serially dependent:
+about ``n × step_months / h`` of them are independent, and a binomial reading of the shares
+overstates their precision.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -52,23 +48,33 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from thesis import ids
 from thesis.analysis._common import (
     as_timestamp,
     checked_series,
-    known_at,
     lineage_of,
     markdown_table,
     series_id,
 )
-from thesis.analysis.valuation import DEFAULT_BANDS, _monthly, valuation_ranges
+from thesis.analysis.valuation import (
+    CPI_LAG_DAYS,
+    DEFAULT_BANDS,
+    EPS_LAG_DAYS,
+    MIN_ERRORS,
+    WINDOW_ORIGINS,
+    _monthly,
+    _regime,
+    forecast_errors,
+)
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
 
-__all__ = ["BINS", "RangeCalibrationResult", "calibrate_ranges"]
+__all__ = ["BINS", "RangeCalibrationResult", "calibrate_ranges", "nominal_shares"]
 
 #: the five outcome bins, low to high
 BINS = ("below", "bear", "base", "bull", "above")
 GROWTH_RULES = ("trailing_cagr", "zero")
+METHODS = ("calibrated", "regime_band")
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,12 +83,11 @@ class RangeCalibrationResult:
 
     ``scores`` has one row per origin (index ``origin``: the origin's ``as_of``, a month end) with
     ``horizon_month`` (first of the outcome month), ``eps_trailing``, ``eps_month``,
-    ``eps_growth_pct`` (the assumption used), ``eps_forward`` (USD), ``pe_q10`` … ``pe_q90``
-    (regime P/E quantiles), ``bear_low`` … ``bull_high`` (points), ``regime_months`` (count),
-    ``outcome`` (index level of the horizon month, points), ``outcome_pe`` (outcome / forward EPS),
-    ``eps_realised`` (trailing EPS of the horizon month where the data have it, else NaN),
-    ``bin`` (one of :data:`BINS`), ``inside`` (bool) and ``pit`` (share of regime P/Es
-    ≤ ``outcome_pe``).
+    ``eps_growth_pct`` (the rule's growth), ``central`` (points), ``errors_used`` (count),
+    ``err_q10`` … ``err_q90`` (log), ``bear_low`` … ``bull_high`` (points), ``outcome``
+    (points), ``error`` (log, outcome vs central), ``bin`` (one of :data:`BINS`), ``inside``
+    (bool) and ``pit``; with the comparison also ``eps_forward``, ``regime_months`` and
+    ``regime_bear_low`` … ``regime_bull_high``, ``regime_bin``, ``regime_inside``.
     """
 
     subject: str
@@ -90,11 +95,45 @@ class RangeCalibrationResult:
     growth: str
     growth_years: int
     step_months: int
+    window_origins: int
     nominal: dict[str, float]
     scores: pd.DataFrame
     skipped: int
+    methods: tuple[str, ...] = ("calibrated",)
     notes: tuple[str, ...] = ()
     lineage: tuple[Source, ...] = ()
+    #: "computed", "computed, cached", "computed, not cached: …" or "from the cache"
+    cache_status: str = "computed"
+
+    def to_cache(self) -> tuple[pd.DataFrame, dict[str, Any]]:
+        """``(scores, meta)`` to rebuild the result with :meth:`from_cache`."""
+        meta = {
+            "subject": self.subject, "horizon_months": self.horizon_months,
+            "growth": self.growth, "growth_years": self.growth_years,
+            "step_months": self.step_months, "window_origins": self.window_origins,
+            "nominal": self.nominal, "skipped": self.skipped, "methods": list(self.methods),
+            "notes": list(self.notes), "lineage": [x.to_dict() for x in self.lineage],
+        }  # fmt: skip
+        return self.scores, meta
+
+    @classmethod
+    def from_cache(cls, scores: pd.DataFrame, meta: Mapping[str, Any]) -> RangeCalibrationResult:
+        """The result :meth:`to_cache` described."""
+        return cls(
+            subject=meta["subject"],
+            horizon_months=int(meta["horizon_months"]),
+            growth=meta["growth"],
+            growth_years=int(meta["growth_years"]),
+            step_months=int(meta["step_months"]),
+            window_origins=int(meta["window_origins"]),
+            nominal={k: float(v) for k, v in meta["nominal"].items()},
+            scores=scores,
+            skipped=int(meta["skipped"]),
+            methods=tuple(meta["methods"]),
+            notes=tuple(meta["notes"]),
+            lineage=tuple(Source.from_dict(d) for d in meta["lineage"]),
+            cache_status="from the cache",
+        )
 
     @property
     def start(self) -> pd.Timestamp:
@@ -116,19 +155,29 @@ class RangeCalibrationResult:
         """The horizon as in fact ids: ``12m``."""
         return f"{self.horizon_months}m"
 
-    def shares(self) -> pd.DataFrame:
+    def shares(self, method: str = "calibrated") -> pd.DataFrame:
         """One row per bin plus ``inside``: ``nominal``, ``share`` (realised), ``count``."""
-        b = self.scores["bin"]
+        if method not in self.methods:
+            raise AnalysisError(
+                f"method {method!r} was not scored",
+                where="method",
+                fix=f"use one of {list(self.methods)} (regime_band needs cpi and long_yield)",
+            )
+        pre = "" if method == "calibrated" else "regime_"
+        sc = (
+            self.scores if method == "calibrated" else self.scores[self.scores["regime_months"] > 0]
+        )
+        b = sc[f"{pre}bin"]
         rows = {k: (self.nominal[k], float((b == k).mean()), int((b == k).sum())) for k in BINS}
-        ins = self.scores["inside"]
+        ins = sc[f"{pre}inside"].astype(bool)
         rows["inside"] = (self.nominal["inside"], float(ins.mean()), int(ins.sum()))
         out = pd.DataFrame.from_dict(rows, orient="index", columns=["nominal", "share", "count"])
         out.index.name = "bin"
         return out
 
     def pit_histogram(self, bins: int = 10) -> pd.Series:
-        """Share of origins whose PIT-like position falls in each of ``bins`` equal bins of
-        [0, 1] (each 1 / ``bins`` if calibrated)."""
+        """Share of origins whose PIT value falls in each of ``bins`` equal bins of [0, 1]
+        (each 1 / ``bins`` if calibrated)."""
         counts, edges = np.histogram(self.scores["pit"], bins=bins, range=(0.0, 1.0))
         idx = pd.IntervalIndex.from_breaks(edges, closed="left")
         return pd.Series(counts / counts.sum(), index=idx, name="share")
@@ -146,65 +195,72 @@ class RangeCalibrationResult:
             g = f"EPS growth = {self.growth}% a year"
         return (
             f"walk-forward valuation ranges, origins {self.start:%Y-%m}..{self.end:%Y-%m} every "
-            f"{self.step_months} month(s), {g}, outcome = monthly index level "
-            f"{self.horizon_months} months later (overlapping windows)"
+            f"{self.step_months} month(s), {g}, width from the last {self.window_origins} known "
+            f"forecast errors, outcome = monthly index level {self.horizon_months} months later "
+            "(overlapping windows)"
         )
 
     def facts(self) -> list[Fact]:
-        """``calibration.ranges.share_{below,bear,base,bull,above}.{h}m``,
-        ``calibration.ranges.share_inside.{h}m``, ``calibration.ranges.n.{h}m``,
-        ``calibration.ranges.start`` and ``calibration.ranges.end``."""
+        """``calibration.ranges.share_{below,bear,base,bull,above,inside}.{h}m``,
+        ``calibration.ranges.n.{h}m``, ``calibration.ranges.start`` / ``.end``; with the
+        comparison also ``calibration.ranges.regime_band.share_{…}.{h}m``."""
         a, lin, h, how = str(self.end.date()), self.lineage, self.label, self._method()
-        tab = self.shares()
         out = [
-            Fact("calibration.ranges.start", str(self.start.date()), "date", a,
+            Fact(ids.ranges_measure("start"), str(self.start.date()), "date", a,
                  "first forecast origin", lin, "first range-calibration origin"),
-            Fact("calibration.ranges.end", str(self.end.date()), "date", a,
+            Fact(ids.ranges_measure("end"), str(self.end.date()), "date", a,
                  "last forecast origin", lin, "last range-calibration origin"),
+            Fact(ids.ranges_measure("n", h), self.n, "count", a, how, lin,
+                 "origins scored (overlapping windows)"),
         ]  # fmt: skip
-        for k in (*BINS, "inside"):
-            what = (
-                "inside the bear-to-bull range"
-                if k == "inside"
-                else ("below the bear range" if k == "below" else "above the bull range")
-                if k in ("below", "above")
-                else f"in the {k} range"
+        for method in self.methods:
+            tab = self.shares(method)
+            m_how = (
+                how
+                if method == "calibrated"
+                else (
+                    f"{how}; the earlier rule: forward EPS × the P/E quantiles of the months "
+                    "nearest in (yield − CPI inflation, inflation)"
+                )
             )
-            out.append(
-                Fact(f"calibration.ranges.share_{k}.{h}", float(tab.loc[k, "share"]),
-                     "probability", a, how, lin,
-                     f"share of outcomes {what} (nominal {self.nominal[k]:.0%})", 2)
-            )  # fmt: skip
-        out.append(
-            Fact(f"calibration.ranges.n.{h}", self.n, "count", a, how, lin,
-                 "origins scored (overlapping windows)")
-        )  # fmt: skip
+            for k in (*BINS, "inside"):
+                what = {
+                    "inside": "inside the bear-to-bull range",
+                    "below": "below the bear range",
+                    "above": "above the bull range",
+                }.get(k, f"in the {k} range")
+                out.append(
+                    Fact(ids.ranges_share(k, h, None if method == "calibrated" else method),
+                         float(tab.loc[k, "share"]), "probability", a, m_how, lin,
+                         f"share of outcomes {what} (nominal {self.nominal[k]:.0%})", 2)
+                )  # fmt: skip
         return out
 
     def summary(self) -> str:
-        tab = self.shares()
-        rows = [
-            [k, f"{nom:.0%}", f"{sh:.1%}", f"{int(c):,}"]
-            for k, nom, sh, c in zip(
-                tab.index, tab["nominal"], tab["share"], tab["count"], strict=True
-            )
-        ]
-        pit = self.pit_histogram()
-        indep = self.n * self.step_months / self.horizon_months
         lines = [
             f"### {self.subject}: calibration of the valuation ranges, {self.label} horizon",
             "",
             f"- {self._method()}",
-            f"- {self.n:,} origins; about {indep:,.0f} non-overlapping windows"
-            + (
-                f"; {self.skipped} origins skipped (no EPS growth computable)"
-                if self.skipped
-                else ""
-            ),
+            f"- {self.n:,} origins; about {self.n * self.step_months / self.horizon_months:,.0f} "
+            "non-overlapping windows"
+            + (f"; {self.skipped} origins skipped (too few known errors)" if self.skipped else ""),
             "",
-            markdown_table(rows, ["bin", "nominal", "realised", "origins"]),
+        ]
+        head = ["bin", "nominal", "calibrated", "origins"]
+        tab = self.shares()
+        cols = [tab]
+        if "regime_band" in self.methods:
+            head.insert(3, "regime band (earlier rule)")
+            cols.append(self.shares("regime_band"))
+        rows = []
+        for k in tab.index:
+            row = [k, f"{tab.loc[k, 'nominal']:.0%}"] + [f"{c.loc[k, 'share']:.1%}" for c in cols]
+            rows.append([*row, f"{int(tab.loc[k, 'count']):,}"])
+        lines.append(markdown_table(rows, head))
+        pit = self.pit_histogram()
+        lines += [
             "",
-            "PIT-like position (deciles, each 10% if calibrated): "
+            "PIT (deciles, each 10% if calibrated): "
             + ", ".join(f"{v:.0%}" for v in pit.to_numpy()),
         ]
         if self.notes:
@@ -212,7 +268,7 @@ class RangeCalibrationResult:
         return "\n".join(lines)
 
 
-def _nominal(bands: Mapping[str, tuple[float, float]]) -> dict[str, float]:
+def nominal_shares(bands: Mapping[str, tuple[float, float]]) -> dict[str, float]:
     """Nominal bin shares from the case bands; the bands must be bear, base, bull and contiguous."""
     if tuple(bands) != ("bear", "base", "bull"):
         raise AnalysisError(
@@ -237,47 +293,102 @@ def _nominal(bands: Mapping[str, tuple[float, float]]) -> dict[str, float]:
     }
 
 
-def calibrate_ranges(
+def _bins(x: np.ndarray, lo: np.ndarray, b1: np.ndarray, b2: np.ndarray, hi: np.ndarray):
+    # ties go to the inner bin; base includes both of its edges
+    return np.select(
+        [x < lo, x < b1, x <= b2, x <= hi], ["below", "bear", "base", "bull"], default="above"
+    )
+
+
+def _regime_panel(
     monthly_level: pd.Series,
     eps: pd.Series,
     cpi: pd.Series,
     long_yield: pd.Series,
+    eps_lag_days: int,
+    cpi_lag_days: int,
+) -> pd.DataFrame:
+    """Monthly panel with pe, real_yield_pct (CPI basis), inflation_pct and the dates each row's
+    P/E (``pe_known``) and inflation (``infl_known``) became public."""
+    L, E, C, Y = (_monthly(s.dropna()) for s in (monthly_level, eps, cpi, long_yield))
+    months = L.index.union(E.index).union(C.index).union(Y.index)
+    full = pd.period_range(months.min(), months.max(), freq="M")
+    C = C.reindex(full)
+    df = pd.DataFrame(
+        {
+            "level": L.reindex(full),
+            "eps": E.reindex(full),
+            "yield_pct": Y.reindex(full),
+            "inflation_pct": (C / C.shift(12) - 1) * 100,
+        },
+        index=full,
+    )
+    df["pe"] = df["level"] / df["eps"].where(df["eps"] > 0)
+    df["real_yield_pct"] = df["yield_pct"] - df["inflation_pct"]
+    end = full.to_timestamp(how="end").normalize()
+    df["pe_known"] = end + pd.Timedelta(days=int(eps_lag_days))
+    df["infl_known"] = end + pd.Timedelta(days=int(cpi_lag_days))
+    return df
+
+
+def calibrate_ranges(
+    monthly_level: pd.Series,
+    eps: pd.Series,
+    cpi: pd.Series | None = None,
+    long_yield: pd.Series | None = None,
     *,
     subject: str,
     horizon_months: int = 12,
     start: Any = None,
+    end: Any = None,
     step_months: int = 1,
     growth: str | float = "trailing_cagr",
     growth_years: int = 10,
+    window_origins: int = WINDOW_ORIGINS,
+    min_errors: int = MIN_ERRORS,
     share: float = 0.20,
     min_months: int = 60,
     bands: Mapping[str, tuple[float, float]] = DEFAULT_BANDS,
+    eps_lag_days: int = EPS_LAG_DAYS,
+    cpi_lag_days: int = CPI_LAG_DAYS,
+    cache: Any = None,
 ) -> RangeCalibrationResult:
-    """Score :func:`~thesis.analysis.valuation.valuation_ranges` walk-forward on what followed.
+    """Score the valuation ranges walk-forward on what followed.
 
     The rule is in the module docstring.
 
     Parameters
     ----------
-    monthly_level, eps, cpi, long_yield
-        Monthly series dated the first of the month, as for ``valuation_ranges``: index level
-        (points, monthly average), trailing-12-month EPS (USD), CPI (index) and 10y yield (% p.a.).
-        Lineage is read from each one's ``.attrs["source"]`` where present.
+    monthly_level, eps
+        Monthly series dated the first of the month: index level (points, monthly average) and
+        trailing-12-month EPS (USD). Lineage is read from each one's ``.attrs["source"]``.
+    cpi, long_yield
+        Optional CPI (index) and 10y yield (% p.a.), monthly: with both, the earlier regime-band
+        rule is scored beside the calibrated ranges.
     subject
         Series id of the index (``sp500``), used in the text.
     horizon_months
         Months from the origin month to the outcome month (≥ 1).
-    start
-        Earliest origin (a date; the origin is the end of its month). Default: the first month with
-        enough history.
+    start, end
+        Earliest and latest origin (dates; the origin is the end of its month).
     step_months
         Months between origins (1 = every month).
     growth
         ``"trailing_cagr"``, ``"zero"`` or a constant annual growth in percent.
     growth_years
         Look-back of the trailing CAGR, in years (≥ 1).
-    share, min_months, bands
-        Passed to ``valuation_ranges`` (regime sample size and P/E bands).
+    window_origins, min_errors
+        The width comes from the last ``window_origins`` known errors; origins with fewer than
+        ``min_errors`` known errors are skipped.
+    share, min_months
+        The regime sample of the comparison rule.
+    bands
+        Case → (lower, upper) quantile.
+    eps_lag_days, cpi_lag_days
+        Release lags after the end of a month.
+    cache
+        A result cache (:class:`thesis.data.cache.ResultCache`): a result computed before from
+        the same data and settings is read back (identical); a new one is written after.
 
     Returns
     -------
@@ -291,11 +402,12 @@ def calibrate_ranges(
         No origin has enough history and a later index level; the message says how much is needed.
     """
     h, step, gy = int(horizon_months), int(step_months), int(growth_years)
-    if h < 1 or step < 1 or gy < 1:
+    if h < 1 or step < 1 or gy < 1 or window_origins < 1 or min_errors < 1:
         raise AnalysisError(
             f"horizon_months={horizon_months}, step_months={step_months}, "
-            f"growth_years={growth_years}",
-            where="horizon_months/step_months/growth_years",
+            f"growth_years={growth_years}, window_origins={window_origins}, "
+            f"min_errors={min_errors}",
+            where="horizon_months/step_months/growth_years/window_origins/min_errors",
             fix="each must be a whole number ≥ 1",
         )
     if isinstance(growth, str):
@@ -318,161 +430,205 @@ def calibrate_ranges(
                 fix="use 'trailing_cagr', 'zero' or a number of percent a year above -100",
             )
         growth_label = f"{g_const:g}"
-    nominal = _nominal(bands)
+    nominal = nominal_shares(bands)
+    key = None
+    if cache is not None:
+        from thesis.data.cache import data_hash
+
+        key = cache.key(
+            "range_calibration", series=subject,
+            data=data_hash(monthly_level, eps, cpi, long_yield), horizon_months=h,
+            start=None if start is None else str(as_timestamp(start, "start").date()),
+            end=None if end is None else str(as_timestamp(end, "end").date()), step=step,
+            growth=growth_label, growth_years=gy, window_origins=int(window_origins),
+            min_errors=int(min_errors), share=float(share), min_months=int(min_months),
+            bands={k: list(v) for k, v in bands.items()}, eps_lag_days=int(eps_lag_days),
+            cpi_lag_days=int(cpi_lag_days),
+        )  # fmt: skip
+        hit = cache.get(key)
+        if hit is not None:
+            return RangeCalibrationResult.from_cache(*hit)
 
     eps_name = f"eps ({series_id(eps, 'eps')})"
     lvl_name = f"monthly_level ({series_id(monthly_level, subject)})"
     L_all = checked_series(monthly_level, name=lvl_name, allow_nan=True)
     E_all = checked_series(eps, name=eps_name, allow_nan=True)
-    # outcome and realised EPS by calendar month (the same month keying as valuation_ranges)
-    L_m, E_m = _monthly(L_all), _monthly(E_all)
-    if L_m.empty or E_m.empty:
+    if L_all.empty or E_all.empty:
         raise InsufficientDataError(
             "the index level or the EPS series is empty",
             where=f"{lvl_name}, {eps_name}",
             fix="import the monthly series (Shiller data: `thesis data import ../shared/data`)",
         )
-
-    # candidate origin months: from the first EPS month + the CAGR look-back (or the first EPS
-    # month) to the last EPS month, and only those whose horizon month has a level
-    back = 12 * gy if growth_label == "trailing_cagr" else 0
-    first = E_m.index[0] + back
-    last = min(E_m.index[-1], L_m.index[-1] - h)
+    fe = forecast_errors(
+        L_all, E_all, horizon_months=h, growth_years=gy, eps_lag_days=eps_lag_days,
+        growth=growth if growth_label in GROWTH_RULES else g_const,
+    )  # fmt: skip
+    orig = fe.index
+    om = orig.to_period("M")
+    err = fe["error"].to_numpy()
+    f_central, f_eps, f_g = (fe[c].to_numpy() for c in ("central", "eps", "growth_pct"))
+    f_outcome, f_eps_month = fe["outcome"].to_numpy(), pd.DatetimeIndex(fe["eps_month"])
+    # candidates: origins in [start, end] with a known outcome, every step months
+    cand = np.flatnonzero(np.isfinite(err))
     if start is not None:
-        first = max(first, as_timestamp(start, "start").to_period("M"))
-    months = pd.period_range(first, last, freq="M")[::step] if first <= last else []
-    months = [m for m in months if m + h in L_m.index]
+        cand = cand[orig[cand] >= as_timestamp(start, "start")]
+    if end is not None:
+        cand = cand[orig[cand] <= as_timestamp(end, "end")]
+    if len(cand):
+        first = om[cand[0]]
+        cand = cand[np.asarray([(om[i] - first).n % step == 0 for i in cand], dtype=bool)]
 
+    comparison = cpi is not None and long_yield is not None
+    if comparison:
+        panel = _regime_panel(
+            L_all,
+            E_all,
+            checked_series(cpi, name=f"cpi ({series_id(cpi, 'cpi')})", allow_nan=True),
+            checked_series(
+                long_yield,
+                name=f"long_yield ({series_id(long_yield, 'long_yield')})",
+                allow_nan=True,
+            ),
+            eps_lag_days,
+            cpi_lag_days,
+        )
+        p_pe = panel["pe"].to_numpy()
+        p_ry = panel["real_yield_pct"].to_numpy()
+        p_inf = panel["inflation_pct"].to_numpy()
+        pe_known = panel["pe_known"].to_numpy()
+        infl_known = panel["infl_known"].to_numpy()
+        hist_ok = np.isfinite(p_pe) & np.isfinite(p_ry)
+        cur_ok = np.isfinite(p_ry)
+
+    qs = sorted({q for pair in bands.values() for q in pair})
+    qcols = [f"err_q{round(q * 100):02d}" for q in qs]
     rows: list[dict[str, Any]] = []
     skipped = 0
-    first_error: InsufficientDataError | None = None
-    for m in months:
-        as_of = m.to_timestamp(how="end").normalize()
-        horizon = (m + h).to_timestamp(how="end").normalize()
-        e_known = known_at(E_all, as_of)
-        if e_known.empty:
+    known_end = (om + h).to_timestamp(how="end").normalize().to_numpy()
+    errs_finite = np.isfinite(err)
+    for i in cand:
+        # errors known at origin i: outcome month complete by the origin's end
+        usable = np.flatnonzero(errs_finite[:i] & (known_end[:i] <= orig[i].to_datetime64()))
+        if len(usable) < min_errors:
+            skipped += 1 if rows else 0
             continue
-        eps_month = e_known.index[-1].to_period("M")
-        eps_t = float(e_known.iloc[-1])
-        if eps_t <= 0:
-            skipped += 1
-            continue
-        if growth_label == "trailing_cagr":
-            base = E_m.get(eps_month - back)
-            if base is None or not np.isfinite(base) or base <= 0:
-                skipped += 1
-                continue
-            g = ((eps_t / float(base)) ** (1 / gy) - 1) * 100
-        elif growth_label == "zero":
-            g = 0.0
-        else:
-            g = g_const
-        try:
-            r = valuation_ranges(
-                monthly_level,
-                eps,
-                cpi,
-                long_yield,
-                subject=subject,
-                as_of=as_of,
-                horizon=horizon,
-                eps_growth_pct=g,
-                share=share,
-                min_months=min_months,
-                bands=bands,
-            )
-        except InsufficientDataError as err:
-            # the regime sample only grows with the origin: before the first success this means
-            # "too early"; after it, it cannot happen, so any later one is re-raised
-            if rows:
-                raise
-            first_error = first_error or err
-            continue
-        hist = r.history
-        pe_reg = hist.loc[hist["in_regime"], "pe"].to_numpy()
-        outcome = float(L_m[m + h])
-        rng = {x.case: x for x in r.ranges}
-        real = E_m.get(m + h)
-        row: dict[str, Any] = {
-            "origin": as_of,
-            "horizon_month": (m + h).to_timestamp(),
-            "eps_trailing": r.eps_trailing,
-            "eps_month": r.eps_trailing_date,
-            "eps_growth_pct": g,
-            "eps_forward": r.eps_forward,
+        w = err[usable[-int(window_origins) :]]
+        q = dict(zip(qs, np.quantile(w, qs), strict=True))
+        c = float(f_central[i])
+        bounds = {
+            case: (c * math.exp(q[lo]), c * math.exp(q[hi])) for case, (lo, hi) in bands.items()
         }
-        row.update({f"pe_q{round(q * 100):02d}": v for q, v in r.pe_quantiles.items()})
+        row: dict[str, Any] = {
+            "origin": orig[i],
+            "horizon_month": (om[i] + h).to_timestamp(),
+            "eps_trailing": float(f_eps[i]),
+            "eps_month": f_eps_month[i],
+            "eps_growth_pct": float(f_g[i]),
+            "central": c,
+            "errors_used": len(w),
+            **{col: float(q[x]) for col, x in zip(qcols, qs, strict=True)},
+        }
         for case in ("bear", "base", "bull"):
-            row[f"{case}_low"], row[f"{case}_high"] = rng[case].low, rng[case].high
+            row[f"{case}_low"], row[f"{case}_high"] = bounds[case]
         row.update(
-            regime_months=r.regime.months,
-            outcome=outcome,
-            outcome_pe=outcome / r.eps_forward,
-            eps_realised=float(real) if real is not None and np.isfinite(real) else math.nan,
-            pit=float(np.mean(pe_reg <= outcome / r.eps_forward)),
+            outcome=float(f_outcome[i]),
+            error=float(err[i]),
+            pit=float(np.mean(w <= err[i])),
         )
+        if comparison:
+            d = orig[i].to_datetime64()
+            cur = np.flatnonzero(cur_ok & (infl_known <= d))
+            hi_ = np.flatnonzero(hist_ok & (pe_known <= d) & (infl_known <= d))
+            if len(cur) == 0 or len(hi_) < min_months:
+                row["regime_months"] = 0
+            else:
+                mask, _, k = _regime(
+                    p_ry[hi_], p_inf[hi_], p_ry[cur[-1]], p_inf[cur[-1]], share, min_months
+                )
+                pe_q = dict(zip(qs, np.quantile(p_pe[hi_][mask], qs), strict=True))
+                e_end = f_eps_month[i] + pd.offsets.MonthEnd(0)
+                days = (known_end[i] - e_end.to_datetime64()) / np.timedelta64(1, "D")
+                fwd = float(f_eps[i]) * (1 + f_g[i] / 100) ** (days / 365.25)
+                row["eps_forward"] = fwd
+                row["regime_months"] = k
+                for case, (lo, hi) in bands.items():
+                    row[f"regime_{case}_low"] = fwd * float(pe_q[lo])
+                    row[f"regime_{case}_high"] = fwd * float(pe_q[hi])
         rows.append(row)
 
     if not rows:
-        need_e = f"{back + 1} monthly EPS values ({gy} years back plus the origin month)"
         span = (
-            f"the data have EPS {E_m.index[0]}..{E_m.index[-1]} and index levels "
-            f"{L_m.index[0]}..{L_m.index[-1]}"
+            f"the data have EPS {E_all.index[0]:%Y-%m}..{E_all.index[-1]:%Y-%m} and index levels "
+            f"{L_all.index[0]:%Y-%m}..{L_all.index[-1]:%Y-%m}"
         )
-        extra = f" (valuation_ranges said: {first_error.what})" if first_error else ""
         raise InsufficientDataError(
-            f"no origin has enough history: each needs {need_e if back else 'an EPS value'}, "
-            f"at least min_months={min_months} months with a P/E, a real yield and YoY inflation "
-            f"(so {min_months + 12} months of CPI) up to the origin, and an index level "
-            f"{h} months after it; {span}{extra}",
-            where=f"{lvl_name}, {eps_name}, cpi, long_yield",
+            f"no origin has enough history: each needs {12 * gy + 1} monthly EPS values "
+            f"({gy} years back plus the EPS month) for the growth rule, at least "
+            f"min_errors={min_errors} earlier forecast errors whose {h}-month outcome is known, "
+            f"and an index level {h} months after it; {span}",
+            where=f"{lvl_name}, {eps_name}",
             fix="import longer monthly history (Shiller data reach back to 1871), choose an "
-            "earlier start, a shorter horizon_months or growth_years, or lower min_months",
+            "earlier start, a shorter horizon_months or growth_years, or lower min_errors",
         )
 
     sc = pd.DataFrame(rows).set_index("origin")
     x = sc["outcome"].to_numpy()
-    # ties go to the inner bin; base includes both of its edges
-    sc["bin"] = np.select(
-        [
-            x < sc["bear_low"].to_numpy(),
-            x < sc["base_low"].to_numpy(),
-            x <= sc["base_high"].to_numpy(),
-            x <= sc["bull_high"].to_numpy(),
-        ],
-        ["below", "bear", "base", "bull"],
-        default="above",
+    sc["bin"] = _bins(
+        x, *(sc[c].to_numpy() for c in ("bear_low", "base_low", "base_high", "bull_high"))
     )
     sc["inside"] = ~sc["bin"].isin(["below", "above"])
+    methods: tuple[str, ...] = ("calibrated",)
+    if comparison and (sc["regime_months"] > 0).any():
+        ok = (sc["regime_months"] > 0).to_numpy()
+        rb = _bins(
+            x,
+            *(
+                sc[f"regime_{c}"].to_numpy()
+                for c in ("bear_low", "base_low", "base_high", "bull_high")
+            ),
+        )
+        # missing (not None in an object column) where the rule could not be scored, so that
+        # the frame keeps its dtypes through the cache
+        sc["regime_bin"] = pd.Series(rb, index=sc.index).where(ok).astype("string")
+        sc["regime_inside"] = (
+            pd.Series(~np.isin(rb, ["below", "above"]), index=sc.index).where(ok).astype("boolean")
+        )
+        methods = METHODS
 
     notes = [
         f"Origins a month apart share most of their {h}-month outcome windows, so the scores are "
         "serially dependent; the shares are far less precise than their count suggests.",
-        "Trailing EPS counts as known once its month is complete; the reporting lag of earnings "
-        "(a quarter or more) and CPI's publication lag are not modelled, which flatters the ranges.",
-        "The outcome is the index's monthly average of the horizon month, the same measure as the "
-        "P/E history.",
+        "Earnings count only once public (the month's end plus the release lag); the outcome is "
+        "the index's monthly average of the horizon month.",
+        "The width at each origin comes only from forecast errors whose outcome was already "
+        "known then, so no origin is scored with its own or later errors.",
     ]
-    e_end = E_m.index[-1]
-    if sc.index[-1].to_period("M") == e_end:
-        notes.append(
-            "The last origin is the last month with EPS in the data; later origins would compound "
-            "stale EPS."
-        )
     if skipped:
         notes.append(
-            "Some origins were skipped because the EPS growth rule could not be computed there "
-            "(missing or non-positive EPS)."
+            "Some origins inside the window were skipped because too few earlier forecast errors "
+            "were known."
         )
-    return RangeCalibrationResult(
+    if comparison and (methods != METHODS or (sc["regime_months"] == 0).any()):
+        notes.append(
+            "The earlier regime-band rule is scored only at origins with enough regime months."
+        )
+    res = RangeCalibrationResult(
         subject=subject,
         horizon_months=h,
         growth=growth_label,
         growth_years=gy,
         step_months=step,
+        window_origins=int(window_origins),
         nominal=nominal,
         scores=sc,
         skipped=skipped,
+        methods=methods,
         notes=tuple(notes),
         lineage=lineage_of(monthly_level, eps, cpi, long_yield),
     )
+    if cache is None:
+        return res
+    frame, meta = res.to_cache()
+    why = cache.put(key, "range_calibration", subject, frame, meta)
+    status = "computed, cached" if why is None else f"computed, not cached: {why}"
+    return dataclasses.replace(res, cache_status=status)

@@ -46,6 +46,14 @@ def _register() -> None:
     app.add_typer(
         data_app, name="data", help="The market data store: list, show, import, update, bundle."
     )
+    from thesis.cli.publish import events_app, publish_app  # also defines calendar, serve
+
+    app.add_typer(
+        publish_app, name="publish", help="Deliver runs: the newsletter (email) and the site."
+    )
+    app.add_typer(
+        events_app, name="events", help="Release, earnings and filing dates: import, list."
+    )
     try:
         from thesis.cli.portfolio import app as portfolio_app
     except ModuleNotFoundError as e:

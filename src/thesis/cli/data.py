@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from thesis.errors import DataError, ProviderError, ThesisError, nearest
+from thesis.errors import DataError, ProviderError, StoreError, ThesisError, nearest
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -50,22 +50,33 @@ def _group(
         dir_okay=False,
         show_default=False,
     ),
+    lock_timeout: float = typer.Option(
+        30.0,
+        "--lock-timeout",
+        min=0.0,
+        help="Seconds to wait while another process holds the store before giving up.",
+    ),
 ) -> None:
     """The market data store: list, show, import, update, bundle.
 
     Everything else in thesis reads data from this store "as of" a date; these commands fill and
     inspect it.
     """
-    ctx.obj = {"store": store}
+    ctx.obj = {"store": store, "lock_timeout": lock_timeout}
 
 
 # ---------------------------------------------------------------------- helpers
 def _open_store(ctx: typer.Context, *, read_only: bool) -> Store:
     from thesis.data import Store
 
-    path = (ctx.obj or {}).get("store")
+    obj = ctx.obj or {}
     # a wait for another process's lock is announced, never silent
-    return Store(path, read_only=read_only, on_wait=lambda msg: _console(stderr=True).print(msg))
+    return Store(
+        obj.get("store"),
+        read_only=read_only,
+        lock_timeout=obj.get("lock_timeout", 30.0),
+        on_wait=lambda msg: _console(stderr=True).print(msg),
+    )
 
 
 def _console(stderr: bool = False) -> Console:
@@ -249,6 +260,7 @@ def show(
 
     Example: [bold]thesis data show sp500 --as-of 2025-11-26 --tail 5 --fields open,high,low,value[/bold]
     """
+    import pandas as pd
     from rich.table import Table
 
     cols = None
@@ -273,7 +285,7 @@ def show(
             series = series.strip().lower()  # ids are lower-case; SP500 means sp500
         info = store.info(series)
         data = store.get(series, start=start, end=end, as_of=as_of, fields=cols)
-    frame = data.to_frame("value") if cols is None else data
+    frame = data.to_frame("value") if isinstance(data, pd.Series) else data
     console = _console()
     console.print(f"[bold]{info.id}[/bold] — {info.name}")
     src = data.attrs.get("source")
@@ -292,13 +304,15 @@ def show(
             *(_num(v, integer=(c == "volume")) for c, v in zip(frame.columns, row, strict=True)),
         )
     console.print(table)
-    last_value = frame["value"].iloc[-1] if "value" in frame.columns else frame.iloc[-1, 0]
+    last_value = frame["value"].iloc[-1] if "value" in frame.columns else frame.iat[-1, 0]
     console.print(
         f"{info.id}: {_num(n, integer=True)} observations {_day(frame.index[0])} → "
         f"{_day(frame.index[-1])} ({', '.join(x for x in (info.frequency, info.unit) if x)}); last {_num(last_value)} on "
         f"{_day(frame.index[-1])}; source {info.provider}:{info.provider_id or info.id}"
         + (f", hash {src.content_hash}" if src is not None else "")
     )
+    if info.note:
+        console.print(f"note: {info.note}")
 
 
 # ---------------------------------------------------------------------- import
@@ -319,13 +333,28 @@ def import_(
     delimiter: str | None = typer.Option(
         None, "--delimiter", help="Field separator (default: detected), e.g. ';'."
     ),
+    date_format: str | None = typer.Option(
+        None,
+        "--date-format",
+        help="Layout of the dates, e.g. %d/%m/%Y (day first) or %m/%d/%Y. Default: ISO "
+        "(YYYY-MM-DD); day/month dates only where the file settles the order (13/02/2020).",
+    ),
+    allow: str | None = typer.Option(
+        None,
+        "--allow",
+        help="Accept values the checks refuse, noted in the catalog: nonpositive (zero or "
+        "negative prices and index levels), magnitude (values past the limit of the series' kind), "
+        "e.g. --allow nonpositive,magnitude.",
+    ),
 ) -> None:
-    """Import CSV/Parquet files (wide or long) into the store.
+    """Import CSV/Parquet files (wide or long) into the store: all files or none.
 
     Every file is checked first; a bad row stops the import with its file:line and nothing is
-    written. Re-importing the same files changes nothing.
+    written. The files are written in one transaction: a failure (a full disk, a killed process)
+    leaves the store as it was. Re-importing the same files changes nothing.
 
-    Example: [bold]thesis data import ../shared/data[/bold]
+    Example: [bold]thesis data import ../shared/data[/bold]; [bold]thesis data import prices.csv
+    --date-format %d/%m/%Y[/bold]
     """
     from thesis.data.providers.csv import import_path
 
@@ -355,6 +384,8 @@ def import_(
             progress(say),
             mapping=mapping,
             delimiter=delimiter,
+            date_format=date_format,
+            allow=[a for a in (allow or "").split(",") if a.strip()],
         )
     for n in notes:
         _console(stderr=True).print(f"note: {n}")
@@ -463,19 +494,21 @@ def update(
             say(f"{s} ({prov})")
             try:
                 # EDGAR maps tickers to CIKs with the store's constituents
-                kw = {"store": store} if prov == "edgar" else {}
-                p = providers.get(prov) or providers.setdefault(prov, get_provider(prov, **kw))
+                opts: dict[str, Any] = {"store": store} if prov == "edgar" else {}
+                p = providers.get(prov) or providers.setdefault(prov, get_provider(prov, **opts))
                 batches = p.fetch([s], start=start, end=end, progress=say)
                 rep = store.ingest(
                     batches, provider=prov, origin=batches[0].where if batches else ""
                 )
+            except StoreError:
+                raise  # the store itself failed (disk, lock, damage): no other series can land
             except ThesisError as e:
                 failures.append((s, prov, e))
                 results.append((s, prov, "—", "—", "—", f"[red]failed[/red]: {e.what}"))
             else:
                 for b in batches:
-                    sid = b.info.id  # type: ignore[union-attr]
-                    f = b.frame  # type: ignore[union-attr]
+                    sid = b.info.id
+                    f = b.frame
                     rng = f"{_day(f['date'].min())} → {_day(f['date'].max())}" if len(f) else "—"
                     results.append(
                         (

@@ -89,6 +89,13 @@ def screen_cmd(
     gain: float = typer.Option(20.0, "--gain", help="Gain in percent for --odds (20 = +20 %)."),
     n_paths: int = typer.Option(10_000, "--paths", help="Paths per method for --odds."),
     seed: int = typer.Option(20251126, "--seed", help="Seed for --odds."),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run --odds as Dask tasks: `local` (worker processes here) or a scheduler address "
+        "(tcp://HOST:8786); the odds are the same either way.",
+    ),
+    workers: int | None = typer.Option(None, "--workers", help="Workers for --scheduler local."),
     list_features: bool = typer.Option(
         False, "--features", help="List the features a rule may use and exit."
     ),
@@ -225,7 +232,7 @@ def screen_cmd(
             raise SpecError(
                 "--odds needs --horizon", where="--horizon", fix="add --horizon 2026-12-31"
             )
-        from thesis.screen.odds import stock_odds
+        from thesis.scale.screening import odds_many
 
         fs = res.features
         assert fs is not None
@@ -234,12 +241,19 @@ def screen_cmd(
         for c in ("ticker", "method", f"P(gain ≥ {gain:g}%)", f"P(beat {idx})", "drift %/yr"):
             ot.add_column(c, justify="left" if c in ("ticker", "method") else "right")
         base = int(rng.integers(0, 2**63 - 1))
-        for tk in res.selected:
-            o = stock_odds(
-                fs.panel.prices[tk].dropna(), ticker=tk, as_of=res.as_of,
-                horizon=_date(horizon, "--horizon"), index=fs.panel.index, index_id=idx,
-                gains_pct=[gain], n_paths=n_paths, rng=rng, key_base=base,
-            )  # fmt: skip
+        every = odds_many(
+            {tk: fs.panel.prices[tk] for tk in res.selected},
+            as_of=res.as_of,
+            horizon=_date(horizon, "--horizon"),
+            index=fs.panel.index,
+            index_id=idx,
+            gains_pct=[gain],
+            n_paths=n_paths,
+            key_base=base,
+            scheduler=scheduler,
+            n_workers=workers,
+        )
+        for tk, o in every.items():
             for m, g in o.table.groupby("method", sort=False):
                 pg = g[g["event"] == "gain"]["p"]
                 pb = g[g["event"] == "outperform"]["p"]

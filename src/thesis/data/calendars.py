@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from thesis._types import DateLike
 from thesis.errors import DataError
 
 if TYPE_CHECKING:
@@ -29,7 +30,9 @@ def _bounds() -> tuple[pd.Timestamp, pd.Timestamp]:
     return pd.Timestamp(cal.first_session), pd.Timestamp(cal.last_session)
 
 
-def sessions_between(start: Any, end: Any, *, include_start: bool = False) -> pd.DatetimeIndex:
+def sessions_between(
+    start: DateLike, end: DateLike, *, include_start: bool = False
+) -> pd.DatetimeIndex:
     """XNYS sessions in ``(start, end]`` (``[start, end]`` with ``include_start``).
 
     Raises :class:`~thesis.errors.DataError` when the range leaves what the calendar covers.
@@ -51,11 +54,11 @@ def sessions_between(start: Any, end: Any, *, include_start: bool = False) -> pd
     return idx.rename("session")
 
 
-def is_session(day: Any) -> bool:
+def is_session(day: DateLike) -> bool:
     return bool(xnys().is_session(pd.Timestamp(day).normalize()))
 
 
-def next_session(day: Any) -> pd.Timestamp:
+def next_session(day: DateLike) -> pd.Timestamp:
     """The first session strictly after ``day``."""
     d = pd.Timestamp(day).normalize()
     return pd.Timestamp(
@@ -63,7 +66,9 @@ def next_session(day: Any) -> pd.Timestamp:
     ).tz_localize(None)
 
 
-def fomc_dates(store: Store, start: Any = None, end: Any = None) -> pd.DatetimeIndex:
+def fomc_dates(
+    store: Store, start: DateLike | None = None, end: DateLike | None = None
+) -> pd.DatetimeIndex:
     """FOMC decision dates (scheduled and unscheduled) from the store's ``fomc_meeting`` events."""
     ev = store.events("fomc_meeting", start=start, end=end)
     return pd.DatetimeIndex(ev["date"]).unique().rename("fomc")

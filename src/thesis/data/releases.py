@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from thesis._types import DateLike
+
 __all__ = ["PUBLICATION_LAG_DAYS", "known_on", "period_end"]
 
 #: Days after the END of an observation's period before a release is public (typical schedules;
@@ -43,14 +45,15 @@ def period_end(index: pd.DatetimeIndex, frequency: str) -> pd.DatetimeIndex:
     return index
 
 
-def known_on(s: pd.Series, frequency: str, lag_days: int, as_of: pd.Timestamp) -> pd.Series:
+def known_on(s: pd.Series, frequency: str, lag_days: int, as_of: DateLike) -> pd.Series:
     """The observations of ``s`` that were public on ``as_of``.
 
     A monthly (quarterly, annual) value describes its whole period, so it is known only once the
     period has ended, plus the release lag in days. Daily series are known on their date (plus any
     lag). Keeps ``s.attrs``.
     """
-    keep = period_end(s.index, frequency) + pd.Timedelta(days=int(lag_days)) <= pd.Timestamp(as_of)
+    index = pd.DatetimeIndex(s.index)
+    keep = period_end(index, frequency) + pd.Timedelta(days=int(lag_days)) <= pd.Timestamp(as_of)
     out = s[keep]
     out.attrs = dict(s.attrs)
     return out

@@ -18,6 +18,16 @@ returned), ``vintage`` is an ingestion timestamp (the store as it stood then).
 Locking: DuckDB allows one writing process or many reading ones. Connections are opened when
 needed and closed by :meth:`Store.close`; when another process holds the file we wait up to
 ``lock_timeout`` seconds and then raise :class:`~thesis.errors.StoreLockedError` naming that process.
+
+Writes: :meth:`Store.ingest` and :meth:`Store.ingest_many` validate every batch first (dates,
+numbers, duplicates, values a series of its kind can hold) and then write in ONE transaction, so a
+bad row, a full disk or a killed process leaves the store exactly as it was
+(``tests/data/test_faults.py`` kills imports at random points to show it).
+
+Failures: anything wrong with the file, its disk or its lock is a :class:`~thesis.errors.StoreError`
+whose ``reason`` says which (``corrupt``, ``truncated``, ``foreign``, ``not_a_store``, ``read_only``,
+``full``, ``permission``, ``locked``, ...) and whose fix fits it; :mod:`thesis.data.storefile` tells
+the causes apart. A write that fails says whether anything was stored, after reading the store again.
 """
 
 from __future__ import annotations
@@ -29,19 +39,25 @@ import os
 import re
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 import duckdb
 import numpy as np
 import pandas as pd
 
+from thesis._types import DateLike
+from thesis.data import storefile
 from thesis.data.records import (
+    HARD_LIMIT,
+    MAGNITUDE_LIMITS,
     OHLCV_COLUMNS,
+    POSITIVE_KINDS,
+    VOLUME_LIMIT,
     Batch,
     DocumentBatch,
     EventBatch,
@@ -49,6 +65,7 @@ from thesis.data.records import (
     SecurityBatch,
     SeriesBatch,
     SeriesInfo,
+    parse_allow,
 )
 from thesis.errors import (
     DataError,
@@ -65,7 +82,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Observation", "Store", "default_home", "default_store_path"]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _OBS_COLS = ("value", *OHLCV_COLUMNS)
 
 _SCHEMA = f"""
@@ -73,10 +90,11 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
 CREATE TABLE IF NOT EXISTS series (
     id VARCHAR, name VARCHAR, unit VARCHAR, frequency VARCHAR, kind VARCHAR, provider VARCHAR,
     provider_id VARCHAR, origin VARCHAR, license VARCHAR, description VARCHAR,
-    total_return BOOLEAN, updated_at TIMESTAMP, release_lag_days INTEGER DEFAULT 0
+    total_return BOOLEAN, updated_at TIMESTAMP, release_lag_days INTEGER DEFAULT 0, note VARCHAR
 );
 CREATE TABLE IF NOT EXISTS ingests (
-    id BIGINT, provider VARCHAR, origin VARCHAR, ingested_at TIMESTAMP, new_rows BIGINT
+    id BIGINT, provider VARCHAR, origin VARCHAR, ingested_at TIMESTAMP, new_rows BIGINT,
+    note VARCHAR
 );
 CREATE TABLE IF NOT EXISTS observations (
     series_id VARCHAR, date DATE, {", ".join(f"{c} DOUBLE" for c in _OBS_COLS)},
@@ -104,6 +122,12 @@ _MIGRATIONS = (
     ("series", "release_lag_days", "INTEGER DEFAULT 0"),
     ("observations", "released", "DATE"),
     ("current", "released", "DATE"),
+    # schema 3: what the store noted about a series' data and an ingest (values allowed)
+    ("series", "note", "VARCHAR"),
+    ("ingests", "note", "VARCHAR"),
+)
+_TABLES = frozenset(
+    {"meta", "series", "ingests", "observations", "current", "events", "securities", "documents"}
 )
 
 #: SQL for the last day an observation describes, by the series' frequency (see
@@ -139,7 +163,7 @@ def default_store_path() -> Path:
     return default_home() / "market.duckdb"
 
 
-def _to_date(x: Any, what: str) -> dt.date | None:
+def _to_date(x: DateLike | None, what: str) -> dt.date | None:
     if x is None:
         return None
     if isinstance(x, pd.Timestamp):
@@ -166,30 +190,23 @@ _OPEN: dict[str, weakref.WeakSet[Store]] = {}
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _is_corruption(e: BaseException) -> bool:
-    """A DuckDB error raised by a damaged file (it can surface at query time, not only at open)."""
-    if not isinstance(e, duckdb.Error):
-        return False
-    msg = str(e).lower()
-    return (
-        isinstance(e, duckdb.IOException | duckdb.InternalException | duckdb.SerializationException)
-        or "corrupt" in msg
-        or "checksum" in msg
-    )
-
-
 def _guarded(fn: _F) -> _F:
-    """Turn a DuckDB error from a damaged store file into a StoreError that says what to do."""
+    """Turn a DuckDB or OS error about the store file, its disk or its lock into a StoreError.
+
+    Errors that are not about the file (a bad SQL statement, a programming error) pass unchanged.
+    """
 
     @wraps(fn)
     def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
         try:
             return fn(self, *args, **kwargs)
-        except duckdb.Error as e:
-            if _is_corruption(e):
-                self.close()
-                raise self._corrupt(e) from e
-            raise
+        except (duckdb.Error, OSError) as e:
+            writing = self._con is not None and self._con_ro is False
+            err = storefile.explain(self.path, e, writing=writing)
+            if err is None:
+                raise
+            self.close()
+            raise err from e
 
     return wrapper  # type: ignore[return-value]
 
@@ -269,9 +286,20 @@ class Store:
                 "the store does not exist yet",
                 where=str(self.path),
                 fix="build it with `thesis data bundle` (offline sample data) or `thesis data import PATH`",
+                reason="missing",
             )
+        # the file and its disk first: DuckDB would call a text file, a file cut short or a
+        # read-only mount alike "IO Error", and the advice for each differs
+        problem = storefile.sniff(self.path)
+        if problem is None and not read_only:
+            problem = storefile.check_writable(self.path)
+        if problem is not None:
+            raise problem
         if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise self._explain(e, writing=True) from e
         deadline = time.monotonic() + self.lock_timeout
         delay = 0.05
         told = False
@@ -286,7 +314,7 @@ class Store:
                 if same_process and not read_only and self._release_peers():
                     continue  # this process's own readers let go; try again at once
                 if m is None and not same_process and "lock" not in msg.lower():
-                    raise self._corrupt(e) from e
+                    raise self._explain(e, writing=not read_only) from e
                 who = (
                     f"PID {m['pid']} ({m['cmd']})"
                     if m
@@ -312,48 +340,107 @@ class Store:
                 time.sleep(delay)
                 delay = min(delay * 2, 0.5)
             except (duckdb.Error, RuntimeError) as e:
-                raise self._corrupt(e) from e
+                raise self._explain(e, writing=not read_only) from e
         _OPEN.setdefault(self._key(), weakref.WeakSet()).add(self)
-        if not read_only:
-            try:
+        try:
+            tables = {
+                r[0]
+                for r in con.execute(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+                ).fetchall()
+            }
+            ours = "current" in tables and "series" in tables
+            if not ours and (read_only or tables):
+                # a DuckDB database that someone else made: never add our tables to it
+                raise StoreError(
+                    "the file is a DuckDB database but not a thesis store ("
+                    + (
+                        f"it holds the tables {', '.join(sorted(tables)[:5])}"
+                        + (" and more" if len(tables) > 5 else "")
+                        if tables
+                        else "it holds no tables"
+                    )
+                    + ", none of the store's)",
+                    where=str(self.path),
+                    fix="point --store (or THESIS_HOME) at a thesis store (market.duckdb), or build "
+                    "one elsewhere with `thesis data bundle` or `thesis data import PATH`",
+                    reason="not_a_store",
+                )
+            if not read_only and ours:
+                # a write that does not touch a missing block would succeed and leave the damage
+                # unreported: check that every block the tables use is in the file (metadata
+                # only, a few milliseconds)
+                self._check_blocks(con, tables & _TABLES)
+            if not read_only and self._schema_outdated(con, tables):
+                con.execute("BEGIN TRANSACTION")
                 con.execute(_SCHEMA)
                 for table, column, sql_type in _MIGRATIONS:
                     con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {sql_type}")
                 con.execute("DELETE FROM meta WHERE key='schema_version'")
                 con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-            except duckdb.Error as e:
+                con.execute("COMMIT")
+        except BaseException as e:
+            with suppress(duckdb.Error):
                 con.close()
-                _OPEN[self._key()].discard(self)
-                raise self._corrupt(e) from e
-        else:
-            try:
-                tables = {
-                    r[0]
-                    for r in con.execute(
-                        "SELECT table_name FROM information_schema.tables"
-                    ).fetchall()
-                }
-            except duckdb.Error as e:
-                con.close()
-                _OPEN[self._key()].discard(self)
-                raise self._corrupt(e) from e
-            if "current" not in tables or "series" not in tables:
-                con.close()
-                _OPEN[self._key()].discard(self)
-                raise StoreError(
-                    "the file is a DuckDB database but not a thesis store (tables missing)",
-                    where=str(self.path),
-                    fix="point THESIS_HOME at a thesis store, or build one with `thesis data bundle`",
-                )
+            _OPEN[self._key()].discard(self)
+            if isinstance(e, StoreError):
+                raise
+            if isinstance(e, duckdb.Error | OSError):
+                raise self._explain(e, writing=not read_only) from e
+            raise
         return con
 
-    def _corrupt(self, e: Exception) -> StoreError:
+    def _check_blocks(self, con: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
+        row = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
+        if not row or not row[0] or not tables:
+            return
+        block = int(row[0])
+        in_file = (self.path.stat().st_size - storefile.HEADER_BYTES) // block
+        sql = " UNION ALL ".join(
+            f"SELECT max(block_id) AS b FROM pragma_storage_info('{t}')" for t in sorted(tables)
+        )
+        used = con.execute(f"SELECT max(b) FROM ({sql})").fetchone()
+        last = used[0] if used else None
+        if last is not None and last >= in_file:
+            raise StoreError(
+                f"the store file is cut short: its tables use block {last} but the file holds "
+                f"only {in_file} blocks of {block // 1024} KiB ({self.path.stat().st_size:,} "
+                "bytes; an interrupted copy or download, or a disk that filled up while the file "
+                "was written); its data cannot all be read",
+                where=str(self.path),
+                fix=storefile.REBUILD.format(p=self.path),
+                reason="truncated",
+            )
+
+    @staticmethod
+    def _schema_outdated(con: duckdb.DuckDBPyConnection, tables: set[str]) -> bool:
+        """Whether the file lacks a table or a migrated column (a new or older store)."""
+        if not _TABLES.issubset(tables):
+            return True
+        have = {
+            (str(t), str(c))
+            for t, c in con.execute(
+                "SELECT table_name, column_name FROM information_schema.columns"
+            ).fetchall()
+        }
+        if any((t, c) not in have for t, c, _ in _MIGRATIONS):
+            return True
+        row = con.execute("SELECT max(value) FROM meta WHERE key = 'schema_version'").fetchone()
+        return row is None or row[0] != SCHEMA_VERSION
+
+    def _explain(self, e: BaseException, *, writing: bool, outcome: str = "") -> StoreError:
+        """The StoreError for ``e``; an error DuckDB gives no cause for is still a StoreError."""
+        err = storefile.explain(self.path, e, writing=writing, outcome=outcome)
+        if err is not None:
+            return err
+        first = str(e).strip().splitlines()[0][:300] if str(e).strip() else ""
         return StoreError(
-            f"cannot open the store: it is corrupt or not a DuckDB file ({type(e).__name__}: "
-            f"{str(e).splitlines()[0][:200]})",
+            f"cannot {'write' if writing else 'open'} the store ({type(e).__name__}: {first})"
+            + (f"; {outcome}" if outcome else ""),
             where=str(self.path),
-            fix=f"move it aside (mv {self.path} {self.path}.bad) and rebuild with `thesis data bundle` "
-            "or `thesis data import PATH`",
+            fix="check the file and its disk (ls -l, df -h); run again with --debug for the "
+            "traceback",
+            reason="io",
         )
 
     def _reader(self) -> duckdb.DuckDBPyConnection:
@@ -394,13 +481,28 @@ class Store:
                 if self._has_column("series", "release_lag_days")
                 else "0"
             )
+            note = "coalesce(note, '')" if self._has_column("series", "note") else "''"
             rows = con.execute(
                 "SELECT id, name, unit, frequency, kind, provider, provider_id, origin, license, "
-                f"description, total_return, {lag} FROM series ORDER BY id"
+                f"description, total_return, {lag}, {note} FROM series ORDER BY id"
             ).fetchall()
             self._catalog_cache = {
-                r[0]: SeriesInfo(*r[:10], total_return=bool(r[10]), release_lag_days=int(r[11]))
-                for r in rows  # type: ignore[arg-type]
+                r[0]: SeriesInfo(
+                    id=r[0],
+                    name=r[1],
+                    unit=r[2],
+                    frequency=r[3],
+                    kind=r[4],
+                    provider=r[5],
+                    provider_id=r[6],
+                    origin=r[7] or "",
+                    license=r[8] or "",
+                    description=r[9] or "",
+                    total_return=bool(r[10]),
+                    release_lag_days=int(r[11]),
+                    note=str(r[12]),
+                )
+                for r in rows
             }
         return self._catalog_cache
 
@@ -415,7 +517,7 @@ class Store:
             self._columns_cache = {(str(t), str(c)) for t, c in rows}
         return (table, column) in self._columns_cache
 
-    def view(self, as_of: Any) -> StoreView:
+    def view(self, as_of: DateLike) -> StoreView:
         """The store as it stood on ``as_of``: only figures dated and published by then.
 
         See :class:`thesis.data.view.StoreView`; every analysis reads through one.
@@ -483,17 +585,43 @@ class Store:
         return df[cols]
 
     # ------------------------------------------------------------------ reads
+    @overload
+    def get(
+        self,
+        series: str,
+        start: DateLike | None = ...,
+        end: DateLike | None = ...,
+        as_of: DateLike | None = ...,
+        *,
+        fields: None = ...,
+        vintage: DateLike | None = ...,
+        known_on: DateLike | None = ...,
+    ) -> pd.Series: ...
+
+    @overload
+    def get(
+        self,
+        series: str,
+        start: DateLike | None = ...,
+        end: DateLike | None = ...,
+        as_of: DateLike | None = ...,
+        *,
+        fields: Sequence[str],
+        vintage: DateLike | None = ...,
+        known_on: DateLike | None = ...,
+    ) -> pd.DataFrame: ...
+
     @_guarded
     def get(
         self,
         series: str,
-        start: Any = None,
-        end: Any = None,
-        as_of: Any = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
         *,
         fields: Sequence[str] | None = None,
-        vintage: Any = None,
-        known_on: Any = None,
+        vintage: DateLike | None = None,
+        known_on: DateLike | None = None,
     ) -> pd.Series | pd.DataFrame:
         """Observations of ``series`` dated in ``[start, end]`` and on or before ``as_of``.
 
@@ -594,7 +722,7 @@ class Store:
         return out
 
     @_guarded
-    def latest(self, series: str, as_of: Any = None) -> Observation:
+    def latest(self, series: str, as_of: DateLike | None = None) -> Observation:
         """The last observation of ``series`` dated on or before ``as_of``."""
         self.info(series)
         as_of_d = _to_date(as_of, "as_of")
@@ -625,7 +753,11 @@ class Store:
         return Observation(pd.Timestamp(row[0]), float(row[1]))
 
     def get_many(
-        self, series: Sequence[str], start: Any = None, end: Any = None, as_of: Any = None
+        self,
+        series: Sequence[str],
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
     ) -> pd.DataFrame:
         """Several series' values side by side (outer join on date; NaN where a series has no row)."""
         parts = [self.get(s, start, end, as_of) for s in series]
@@ -633,13 +765,23 @@ class Store:
         df.attrs["sources"] = [p.attrs["source"] for p in parts]
         return df
 
-    def source(self, series: str, start: Any = None, end: Any = None, as_of: Any = None) -> Source:
+    def source(
+        self,
+        series: str,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
+    ) -> Source:
         """The lineage of a read, without keeping the data."""
         return self.get(series, start, end, as_of).attrs["source"]
 
     @_guarded
     def events(
-        self, kind: str | None = None, start: Any = None, end: Any = None, as_of: Any = None
+        self,
+        kind: str | None = None,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        as_of: DateLike | None = None,
     ) -> pd.DataFrame:
         """Events (``date``, ``kind``, ``subject``, ``value``, ``detail``), oldest first.
 
@@ -648,7 +790,8 @@ class Store:
         """
         if not self.path.exists():
             return pd.DataFrame(columns=["date", "kind", "subject", "value", "detail", "provider"])
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if kind is not None:
             where.append("kind = ?")
             params.append(kind)
@@ -721,61 +864,152 @@ class Store:
     # ------------------------------------------------------------------ writes
     @_guarded
     def ingest(
-        self, batches: Batch | Iterable[Batch], *, provider: str = "", origin: str = ""
+        self,
+        batches: Batch | Iterable[Batch],
+        *,
+        provider: str = "",
+        origin: str = "",
+        allow: Collection[str] = (),
     ) -> IngestReport:
         """Write batches in one transaction; all or nothing.
 
-        Every batch is validated first (dates, numbers, duplicates); one bad row rejects the whole call
-        with an :class:`~thesis.errors.IngestError` naming the row. Re-ingesting the same data adds
+        Every batch is validated first (dates, numbers, duplicates, plausible values for the
+        series' kind); one bad row rejects the whole call with an
+        :class:`~thesis.errors.IngestError` naming the row. Re-ingesting the same data adds
         nothing; a changed value adds a new vintage.
+
+        Parameters
+        ----------
+        batches
+            One batch or several.
+        provider, origin
+            Recorded with the ingest (default: the batches' own).
+        allow
+            Checks to relax, from :data:`~thesis.data.records.ALLOW`: ``"nonpositive"`` stores zero
+            or negative prices and index levels, ``"magnitude"`` stores values past the kind's
+            limit (:data:`~thesis.data.records.MAGNITUDE_LIMITS`). What was allowed is noted in the
+            series' catalog entry (``info(id).note``), the ingest record and the report.
+
+        Raises
+        ------
+        IngestError
+            A bad row (the store is unchanged).
+        StoreError
+            The store file, its disk or its lock failed; the message says which and whether
+            anything was stored.
         """
         if isinstance(batches, SeriesBatch | EventBatch | SecurityBatch | DocumentBatch):
             batches = [batches]
-        prepared = [_prepare(b) for b in batches]
-        report = IngestReport()
+        return self.ingest_many([(batches, origin)], provider=provider, allow=allow)[0]
+
+    @_guarded
+    def ingest_many(
+        self,
+        parts: Sequence[tuple[Batch | Iterable[Batch], str]],
+        *,
+        provider: str = "",
+        allow: Collection[str] = (),
+    ) -> list[IngestReport]:
+        """Several ingests, one per ``(batches, origin)`` part, in ONE transaction: all or none.
+
+        Each part that changes anything gets its own ingest id and origin (a file of an import);
+        later parts see earlier ones (a ``fill_only`` batch sees what a primary file just added).
+        A failure anywhere, a killed process included, leaves the store as it was. See
+        :meth:`ingest` for ``provider`` and ``allow``.
+        """
+        allowed = parse_allow(allow)
+        prepared_parts: list[tuple[list[tuple[Batch, pd.DataFrame, list[str]]], str]] = []
+        for batches, origin in parts:
+            if isinstance(batches, SeriesBatch | EventBatch | SecurityBatch | DocumentBatch):
+                batches = [batches]
+            prepared_parts.append(([_prepare(b, allowed) for b in batches], origin))
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        reports: list[IngestReport] = []
+        first_id: int | None = None
         with self._writer() as con:
-            con.execute("BEGIN TRANSACTION")
             try:
+                con.execute("BEGIN TRANSACTION")
                 # fetchall: DuckDB refuses register() while a result is only partly fetched
                 row = con.execute("SELECT coalesce(max(id), 0) + 1 FROM ingests").fetchall()[0]
-                ingest_id = int(row[0]) if row else 1
-                report.ingest_id = ingest_id
-                for b, frame in prepared:
-                    if isinstance(b, SeriesBatch):
-                        n = self._ingest_series(con, b, frame, ingest_id, now)
-                        report.series_new_rows[b.info.id] = (
-                            report.series_new_rows.get(b.info.id, 0) + n
-                        )
-                        report.series_rows[b.info.id] = report.series_rows.get(b.info.id, 0) + len(
-                            frame
-                        )
-                    elif isinstance(b, EventBatch):
-                        report.events_new += self._ingest_events(con, b, frame, ingest_id)
-                    elif isinstance(b, SecurityBatch):
-                        report.securities += self._ingest_securities(con, b, frame, ingest_id)
-                    else:
-                        report.documents += self._ingest_documents(con, b, frame, ingest_id)
-                changed = report.new_rows + report.events_new + report.securities + report.documents
-                if changed:
-                    provs = sorted({_provider_of(b) for b, _ in prepared})
-                    con.execute(
-                        "INSERT INTO ingests VALUES (?, ?, ?, ?, ?)",
-                        [
-                            ingest_id,
-                            provider or ",".join(provs),
-                            origin or _origin_of(prepared),
-                            now,
-                            changed,
-                        ],
-                    )
+                next_id = int(row[0]) if row else 1
+                first_id = next_id
+                for prepared, origin in prepared_parts:
+                    report = self._ingest_part(con, prepared, next_id, now, provider, origin)
+                    reports.append(report)
+                    if report.changed:
+                        next_id += 1
                 con.execute("COMMIT")
-            except BaseException:
+            except BaseException as e:
                 # the transaction is void either way; keep the original error
                 with suppress(duckdb.Error):
                     con.execute("ROLLBACK")
-                raise
+                if not isinstance(e, duckdb.Error | OSError):
+                    raise
+                err = storefile.explain(self.path, e, writing=True)
+                if err is None:
+                    raise
+                self.close()
+                raise self._explain(
+                    e, writing=True, outcome=self._outcome(first_id, reports)
+                ) from e
+        return reports
+
+    def _ingest_part(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        prepared: list[tuple[Batch, pd.DataFrame, list[str]]],
+        ingest_id: int,
+        now: dt.datetime,
+        provider: str,
+        origin: str,
+    ) -> IngestReport:
+        report = IngestReport(ingest_id=ingest_id)
+        for b, frame, notes in prepared:
+            report.notes += notes
+            if isinstance(b, SeriesBatch):
+                n = self._ingest_series(con, b, frame, ingest_id, now, notes)
+                report.series_new_rows[b.info.id] = report.series_new_rows.get(b.info.id, 0) + n
+                report.series_rows[b.info.id] = report.series_rows.get(b.info.id, 0) + len(frame)
+            elif isinstance(b, EventBatch):
+                report.events_new += self._ingest_events(con, b, frame, ingest_id)
+            elif isinstance(b, SecurityBatch):
+                report.securities += self._ingest_securities(con, b, frame, ingest_id)
+            else:
+                report.documents += self._ingest_documents(con, b, frame, ingest_id)
+        if report.changed:
+            provs = sorted({_provider_of(b) for b, _, _ in prepared})
+            con.execute(
+                "INSERT INTO ingests (id, provider, origin, ingested_at, new_rows, note) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    ingest_id,
+                    provider or ",".join(provs),
+                    origin or _origin_of(prepared),
+                    now,
+                    report.changed,
+                    "; ".join(report.notes) or None,
+                ],
+            )
         return report
+
+    def _outcome(self, first_id: int | None, reports: list[IngestReport]) -> str:
+        """After a failed write: did it land? Checked by reading the store again, not assumed."""
+        if first_id is None:
+            return "nothing was stored: the store is as it was before"
+        try:
+            with Store(self.path, read_only=True, lock_timeout=1.0) as check:
+                landed = check.ingests()["id"].ge(first_id).any()
+        except Exception:  # the store cannot even be read now: say so rather than guess
+            return (
+                "whether anything was stored could not be checked; fix the cause and run the "
+                "command again (a repeated import adds nothing twice)"
+            )
+        if landed:
+            return (
+                "the data were stored before the failure; run the command again to finish "
+                "(it adds nothing twice)"
+            )
+        return "nothing from this command was stored: the store is as it was before"
 
     @_guarded
     def optimize(self) -> None:
@@ -787,17 +1021,25 @@ class Store:
         if self.read_only or not self.path.exists():
             return
         with self._writer() as con:
-            con.execute("BEGIN TRANSACTION")
             try:
+                con.execute("BEGIN TRANSACTION")
                 con.execute(
                     "CREATE OR REPLACE TABLE current AS SELECT * FROM current ORDER BY series_id, date"
                 )
                 con.execute("COMMIT")
-            except BaseException:
+                con.execute("CHECKPOINT")
+            except BaseException as e:
                 with suppress(duckdb.Error):
                     con.execute("ROLLBACK")
-                raise
-            con.execute("CHECKPOINT")
+                if not isinstance(e, duckdb.Error | OSError):
+                    raise
+                self.close()
+                raise self._explain(
+                    e,
+                    writing=True,
+                    outcome="the data are stored; only their re-clustering for faster reads "
+                    "failed (reads stay correct)",
+                ) from e
 
     @staticmethod
     def _ingest_series(
@@ -806,30 +1048,42 @@ class Store:
         frame: pd.DataFrame,
         ingest_id: int,
         now: dt.datetime,
+        notes: Sequence[str] = (),
     ) -> int:
         info = b.info
         d = asdict(info)
-        con.execute("DELETE FROM series WHERE id = ?", [info.id])
-        con.execute(
-            "INSERT INTO series (id, name, unit, frequency, kind, provider, provider_id, origin, "
-            "license, description, total_return, updated_at, release_lag_days) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                d["id"],
-                d["name"],
-                d["unit"],
-                d["frequency"],
-                d["kind"],
-                d["provider"],
-                d["provider_id"],
-                d["origin"],
-                d["license"],
-                d["description"],
-                d["total_return"],
-                now,
-                d["release_lag_days"],
-            ],
-        )
+        old = con.execute(
+            "SELECT coalesce(note, '') FROM series WHERE id = ?", [info.id]
+        ).fetchall()
+        if b.fill_only and old:
+            # a secondary source: the primary's catalog entry stays
+            note = None
+        else:
+            # a note says what the store holds: this batch's allowed values, or an earlier note
+            # while the values it describes are still there
+            note = "; ".join(notes) or (old[0][0] if old and old[0][0] else "")
+            con.execute("DELETE FROM series WHERE id = ?", [info.id])
+            con.execute(
+                "INSERT INTO series (id, name, unit, frequency, kind, provider, provider_id, origin, "
+                "license, description, total_return, updated_at, release_lag_days, note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    d["id"],
+                    d["name"],
+                    d["unit"],
+                    d["frequency"],
+                    d["kind"],
+                    d["provider"],
+                    d["provider_id"],
+                    d["origin"],
+                    d["license"],
+                    d["description"],
+                    d["total_return"],
+                    now,
+                    d["release_lag_days"],
+                    note or None,
+                ],
+            )
         if frame.empty:
             return 0
         incoming = frame.assign(series_id=info.id)[["series_id", "date", *_OBS_COLS, "released"]]
@@ -845,7 +1099,7 @@ class Store:
                        CAST(i.released AS DATE) AS released
                 FROM incoming i LEFT JOIN current c
                   ON c.series_id = i.series_id AND c.date = CAST(i.date AS DATE)
-                WHERE c.date IS NULL OR {diff}
+                WHERE c.date IS NULL {"" if b.fill_only else f"OR {diff}"}
                 """
             )
             row = con.execute("SELECT count(*) FROM changed").fetchone()
@@ -868,6 +1122,9 @@ class Store:
             con.execute("DROP TABLE changed")
         finally:
             con.unregister("incoming")
+        if note and not notes and not _holds_flagged(con, info):
+            # the values an earlier note described were replaced: the note goes with them
+            con.execute("UPDATE series SET note = NULL WHERE id = ?", [info.id])
         return n
 
     @staticmethod
@@ -981,8 +1238,8 @@ def _provider_of(b: Batch) -> str:
     return b.info.provider if isinstance(b, SeriesBatch) else b.provider
 
 
-def _origin_of(prepared: list[tuple[Batch, pd.DataFrame]]) -> str:
-    wheres = sorted({b.where for b, _ in prepared if b.where})
+def _origin_of(prepared: Sequence[tuple[Batch, pd.DataFrame, list[str]]]) -> str:
+    wheres = sorted({b.where for b, _, _ in prepared if b.where})
     return wheres[0] if len(wheres) == 1 else (f"{len(wheres)} inputs" if wheres else "")
 
 
@@ -993,16 +1250,22 @@ def _row_ref(b: Batch, frame: pd.DataFrame, i: int) -> str:
     return f"{where} (row {i + 1})"
 
 
-def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
-    """Validate a batch and return it with a clean frame; raise IngestError naming the bad row."""
+def _prepare(
+    b: Batch, allow: frozenset[str] = frozenset()
+) -> tuple[Batch, pd.DataFrame, list[str]]:
+    """Validate a batch; return it with a clean frame and notes on what ``allow`` let through.
+
+    Raises IngestError naming the bad row.
+    """
     frame = b.frame.copy()
+    notes: list[str] = []
     if isinstance(b, SecurityBatch):
         # reference data has no observation date (its snapshot date is ``as_of``)
         if "symbol" not in frame.columns:
             raise IngestError(
                 "securities need a 'symbol' column", where=b.where or "securities", fix="add it"
             )
-        return b, frame
+        return b, frame, notes
     if "date" not in frame.columns:
         raise IngestError(
             f"no 'date' column (columns: {list(frame.columns)})",
@@ -1010,7 +1273,9 @@ def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
             fix="name the date column 'date' or pass a column mapping",
         )
     raw = frame["date"]
-    dates = pd.to_datetime(raw, errors="coerce")
+    # text dates must be ISO (YYYY-MM-DD): "01/02/2020" is 1 February or 2 January, and the store
+    # does not guess (the csv provider reads other layouts where the file settles the order)
+    dates = pd.to_datetime(raw, format="ISO8601", errors="coerce")
     bad = dates.isna() & raw.notna() | raw.isna()
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
@@ -1019,6 +1284,8 @@ def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
             where=_row_ref(b, frame, i),
             fix="write dates as YYYY-MM-DD; every row needs a date",
         )
+    if getattr(dates.dt, "tz", None) is not None:
+        dates = dates.dt.tz_convert(None)
     frame["date"] = dates.dt.normalize().astype("datetime64[ns]")
     if isinstance(b, SeriesBatch):
         for c in _OBS_COLS:
@@ -1070,6 +1337,7 @@ def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
             frame["released"] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
         # a row without a value is a missing observation: dropped, not stored as NaN
         frame = frame[frame["value"].notna()]
+        notes += _check_values(b, frame, allow)
         frame = _check_duplicates(b, frame, list(_OBS_COLS))
         frame = frame.sort_values("date", kind="stable").reset_index(drop=True)
     elif isinstance(b, EventBatch):
@@ -1095,11 +1363,112 @@ def _prepare(b: Batch) -> tuple[Batch, pd.DataFrame]:
                 where=_row_ref(b, frame, i),
                 fix="remove one of them or give them different subjects",
             )
-    elif isinstance(b, SecurityBatch) and "symbol" not in frame.columns:
-        raise IngestError(
-            "securities need a 'symbol' column", where=b.where or "securities", fix="add it"
-        )
-    return b, frame
+    return b, frame, notes
+
+
+def _limits(kind: str, column: str) -> tuple[float, bool]:
+    """(largest plausible |value|, whether the value must be above zero) for a column of a kind."""
+    if column == "volume":
+        return VOLUME_LIMIT, False
+    return MAGNITUDE_LIMITS.get(kind, HARD_LIMIT), kind in POSITIVE_KINDS
+
+
+def _check_values(b: SeriesBatch, frame: pd.DataFrame, allow: frozenset[str]) -> list[str]:
+    """Refuse values a series of this kind cannot hold, or note them when ``allow`` says so.
+
+    Three checks, per column: beyond :data:`HARD_LIMIT` (never stored: arithmetic on it
+    overflows), zero or below for prices and index levels (negative for volume), and past the
+    kind's :data:`MAGNITUDE_LIMITS`.
+    """
+    notes: list[str] = []
+    kind = b.info.kind
+    sid = b.info.id
+    for c in _OBS_COLS:
+        vals = frame[c].to_numpy(dtype="float64")
+        with np.errstate(invalid="ignore"):
+            absv = np.abs(vals)
+            limit, positive = _limits(kind, c)
+            hard = absv > HARD_LIMIT
+            if c == "volume":
+                nonpos = vals < 0
+            elif positive:
+                nonpos = vals <= 0
+            else:
+                nonpos = np.zeros(len(vals), dtype=bool)
+            huge = (absv > limit) & ~hard
+        if hard.any():
+            i = int(np.flatnonzero(hard)[0])
+            raise IngestError(
+                f"value {vals[i]:g} in column {c!r} of series {sid!r} is beyond {HARD_LIMIT:g}, "
+                "where arithmetic on the series overflows; it is not stored even when allowed",
+                where=_row_ref(b, frame, i),
+                fix="correct the value (a unit or parsing error?), or rescale the series (e.g. "
+                "to thousands or billions) and say so in its unit",
+            )
+        for flag, mask, words, rule in (
+            (
+                "nonpositive",
+                nonpos,
+                "negative" if c == "volume" else "zero or negative",
+                "volume is never negative"
+                if c == "volume"
+                else f"a series of kind {kind!r} holds values above zero",
+            ),
+            (
+                "magnitude",
+                huge,
+                "implausibly large",
+                f"a series of kind {kind!r} stays within ±{limit:g}"
+                if c != "volume"
+                else f"volume stays below {limit:g}",
+            ),
+        ):
+            if not mask.any():
+                continue
+            idx = np.flatnonzero(mask)
+            i = int(idx[0])
+            ref = _row_ref(b, frame, i)
+            if flag not in allow:
+                more = f" ({len(idx)} such values; the first is shown)" if len(idx) > 1 else ""
+                fix = (
+                    "correct the value (leave the cell empty for a missing one)"
+                    + (
+                        "; if this series can be zero or negative (a return, a spread, a change), "
+                        "give it another kind (--map kind=factor, ratio, macro or yield)"
+                        if flag == "nonpositive" and c != "volume"
+                        else "; check the unit (percent vs basis points, units vs thousands)"
+                        if flag == "magnitude"
+                        else ""
+                    )
+                    + f"; or accept it with `thesis data import --allow {flag}` "
+                    f"(Store.ingest(allow=[{flag!r}])), which notes it in the catalog"
+                )
+                raise IngestError(
+                    f"{words} value {vals[i]:g} in column {c!r} of series {sid!r}: {rule}{more}",
+                    where=ref,
+                    fix=fix,
+                )
+            notes.append(
+                f"{sid}: {len(idx)} {words} value{'s' if len(idx) > 1 else ''} in {c!r} accepted "
+                f"with allow={flag} (first {vals[i]:g} at {ref})"
+            )
+    return notes
+
+
+def _holds_flagged(con: duckdb.DuckDBPyConnection, info: SeriesInfo) -> bool:
+    """Whether the store's current values of a series still break a check of :func:`_check_values`."""
+    conds = []
+    for c in _OBS_COLS:
+        limit, positive = _limits(info.kind, c)
+        conds.append(f"abs({c}) > {limit!r}")
+        if c == "volume":
+            conds.append(f"{c} < 0")
+        elif positive:
+            conds.append(f"{c} <= 0")
+    row = con.execute(
+        f"SELECT count(*) FROM current WHERE series_id = ? AND ({' OR '.join(conds)})", [info.id]
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def _check_duplicates(b: SeriesBatch, frame: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
@@ -1109,7 +1478,7 @@ def _check_duplicates(b: SeriesBatch, frame: pd.DataFrame, cols: list[str]) -> p
     if dup.any():
         idx = np.flatnonzero(dup.to_numpy())
         first_date = frame["date"].iloc[idx[0]]
-        rows = [i for i in idx if frame["date"].iloc[i] == first_date][:2]
+        rows = [int(i) for i in idx if frame["date"].iloc[i] == first_date][:2]
         refs = " and ".join(_row_ref(b, frame, i) for i in rows)
         vals = " vs ".join(f"{frame['value'].iloc[i]:g}" for i in rows)
         raise IngestError(

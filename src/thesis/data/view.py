@@ -16,10 +16,11 @@ backtest, the claim checker and the screener share one notion of "known on a dat
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, overload
 
 import pandas as pd
 
+from thesis._types import DateLike
 from thesis.errors import DataError, SeriesNotFoundError
 from thesis.facts import Source
 
@@ -32,9 +33,10 @@ if TYPE_CHECKING:
 __all__ = ["SCHEDULED_EVENT_KINDS", "StoreView"]
 
 #: event kinds whose dates are announced ahead (the FOMC publishes its meeting calendar a year or
-#: more in advance), so that a view may list those after its ``as_of``; other events (decisions,
-#: releases with their values) are known only once they happen
-SCHEDULED_EVENT_KINDS = frozenset({"fomc_meeting"})
+#: more in advance; statistical agencies their release calendars; companies their earnings dates),
+#: so that a view may list those after its ``as_of``; other events (decisions, filings, releases
+#: with their values) are known only once they happen
+SCHEDULED_EVENT_KINDS = frozenset({"fomc_meeting", "release", "earnings"})
 
 
 class StoreView:
@@ -55,7 +57,7 @@ class StoreView:
         of the window actually returned), for the run manifest.
     """
 
-    def __init__(self, store: Store, as_of: Any) -> None:
+    def __init__(self, store: Store, as_of: DateLike) -> None:
         ts = pd.Timestamp(as_of)
         if pd.isna(ts):
             raise DataError(f"as_of {as_of!r} is not a date", fix="pass a date such as 2025-11-26")
@@ -83,10 +85,30 @@ class StoreView:
         return self.store.series_ids()
 
     # ---------------------------------------------------------------- observations
+    @overload
     def get(
         self,
         series: str,
-        start: Any = None,
+        start: DateLike | None = ...,
+        *,
+        fields: None = ...,
+        record: bool = ...,
+    ) -> pd.Series: ...
+
+    @overload
+    def get(
+        self,
+        series: str,
+        start: DateLike | None = ...,
+        *,
+        fields: Sequence[str],
+        record: bool = ...,
+    ) -> pd.DataFrame: ...
+
+    def get(
+        self,
+        series: str,
+        start: DateLike | None = None,
         *,
         fields: Sequence[str] | None = None,
         record: bool = True,
@@ -116,7 +138,7 @@ class StoreView:
             self.use(out)
         return out
 
-    def maybe(self, series: str | None, start: Any = None) -> pd.Series | None:
+    def maybe(self, series: str | None, start: DateLike | None = None) -> pd.Series | None:
         """Like :meth:`get`, but ``None`` when the id is empty, unknown or has nothing public yet."""
         if not series:
             return None
@@ -124,14 +146,14 @@ class StoreView:
             out = self.get(series, start)
         except (SeriesNotFoundError, DataError):
             return None
-        return out  # type: ignore[return-value]
+        return out
 
     def latest(self, series: str) -> Observation:
         """The last observation of ``series`` public on ``as_of``."""
         from thesis.data.store import Observation
 
         s = self.get(series, record=False)
-        return Observation(pd.Timestamp(s.index[-1]), float(s.iloc[-1]))  # type: ignore[arg-type]
+        return Observation(pd.Timestamp(s.index[-1]), float(s.iloc[-1]))
 
     def use(self, s: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
         """Record the lineage of data an analysis uses (reads through :meth:`get` do it already)."""
@@ -141,11 +163,11 @@ class StoreView:
         return s
 
     # ---------------------------------------------------------------- events and reference data
-    def events(self, kind: str | None = None, start: Any = None) -> pd.DataFrame:
+    def events(self, kind: str | None = None, start: DateLike | None = None) -> pd.DataFrame:
         """Events that had happened by ``as_of`` (``date``, ``kind``, ``subject``, ``value``, ``detail``)."""
         return self.store.events(kind, start=start, as_of=self.as_of)
 
-    def schedule(self, kind: str | None = None, end: Any = None) -> pd.DataFrame:
+    def schedule(self, kind: str | None = None, end: DateLike | None = None) -> pd.DataFrame:
         """Events announced ahead that fall after ``as_of`` (up to ``end``), e.g. FOMC meetings.
 
         Only kinds in :data:`SCHEDULED_EVENT_KINDS` are listed: a decision's outcome or a release's

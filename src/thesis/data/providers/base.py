@@ -569,7 +569,7 @@ def get_provider(name: str, **kwargs: Any) -> Provider:
 def _load_builtins() -> None:
     import importlib
 
-    for mod in ("bundled", "csv", "edgar", "fred", "stooq", "yahoo"):
+    for mod in ("bundled", "csv", "edgar", "fred", "ics", "stooq", "yahoo"):
         try:
             importlib.import_module(f"thesis.data.providers.{mod}")
         except ModuleNotFoundError as e:  # a provider module not written yet, or an optional extra

@@ -311,7 +311,7 @@ def load_frame(loader: str) -> pd.DataFrame:
     df = obj.data if hasattr(obj, "data") and not isinstance(obj, pd.DataFrame) else obj
     df = pd.DataFrame(df).copy()
     if loader == _MACRO:
-        start = pd.PeriodIndex.from_fields(
+        start = pd.PeriodIndex.from_fields(  # type: ignore[attr-defined]  # pandas>=2.2; stubs lag
             year=df["year"].astype(int), quarter=df["quarter"].astype(int), freq="Q"
         )
         df.index = start.to_timestamp(how="start")

@@ -23,12 +23,13 @@ paths, :meth:`CsvProvider.extract` reads bytes (the only I/O), :meth:`CsvProvide
 from __future__ import annotations
 
 import csv as _csv
+import datetime as dt
 import io
 import json
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from thesis._types import DateLike
 from thesis.data.catalog import (
     CONSTITUENTS_AS_OF,
     FINANCIALS_AS_OF,
@@ -52,6 +54,7 @@ from thesis.data.records import (
     SecurityBatch,
     SeriesBatch,
     SeriesInfo,
+    parse_allow,
 )
 from thesis.errors import IngestError, nearest
 
@@ -176,6 +179,8 @@ class _Table:
     df: pd.DataFrame
     lines: np.ndarray
     notes: list[str] = field(default_factory=list)
+    #: strptime format of the date column, given by the user (``--date-format %d/%m/%Y``)
+    date_format: str | None = None
     _dates: dict[str, np.ndarray] = field(default_factory=dict)
     _nums: dict[str, np.ndarray] = field(default_factory=dict)
 
@@ -207,7 +212,9 @@ class _Table:
         return self._nums[col]
 
 
-def _read_table(name: str, data: bytes, delimiter: str | None = None) -> _Table:
+def _read_table(
+    name: str, data: bytes, delimiter: str | None = None, date_format: str | None = None
+) -> _Table:
     low = name.lower()
     if low.endswith((".parquet", ".pq")) or data[:4] == b"PAR1":
         try:
@@ -223,7 +230,7 @@ def _read_table(name: str, data: bytes, delimiter: str | None = None) -> _Table:
         ):
             df = df.reset_index()
         # Parquet has no lines: "row N" (1-based, the header is no row)
-        return _Table(name, df, np.arange(1, len(df) + 1))
+        return _Table(name, df, np.arange(1, len(df) + 1), date_format=date_format)
     text, note = _decode(name, data)
     sep = delimiter or _sniff(text, name)
     try:
@@ -284,11 +291,18 @@ def _read_table(name: str, data: bytes, delimiter: str | None = None) -> _Table:
     if blank.any():
         df = df.loc[~blank].reset_index(drop=True)
         lines = lines[~blank]
-    return _Table(name, df, lines, notes=[note] if note else [])
+    return _Table(name, df, lines, notes=[note] if note else [], date_format=date_format)
 
 
 _YM = re.compile(r"^\d{6}$")
 _YMD = re.compile(r"^\d{8}$")
+#: a numeric date with the year last: day and month in either order ("01/02/2020", "13.02.20"),
+#: optionally followed by a time of day (dropped: the store keeps days)
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T].*)?$")
+_DATE_FIX = (
+    "pass the layout, --date-format %d/%m/%Y (day first) or --date-format %m/%d/%Y (month "
+    "first), or write the dates as YYYY-MM-DD"
+)
 
 
 def _parse_dates(t: _Table, col: str) -> np.ndarray:
@@ -304,7 +318,22 @@ def _parse_dates(t: _Table, col: str) -> np.ndarray:
     else:
         s = raw.astype("string").fillna("").str.strip()
         nonempty = s[s != ""]
-        if len(nonempty) and nonempty.str.fullmatch(_YM.pattern).all():
+        numeric = nonempty.str.fullmatch(_NUMERIC_DATE.pattern) if len(nonempty) else None
+        if t.date_format:
+            parsed = pd.to_datetime(s, format=t.date_format, errors="coerce")
+            bad = (parsed.isna() & (s != "")).to_numpy()
+            if bad.any():
+                i = int(np.flatnonzero(bad)[0])
+                raise IngestError(
+                    f"date {s.iloc[i]!r} in column {col!r} does not match --date-format "
+                    f"{t.date_format!r}",
+                    where=t.ref(i),
+                    fix="correct the date or the format (strptime codes: %Y-%m-%d, %d/%m/%Y, "
+                    "%m/%d/%Y, %d.%m.%y)",
+                )
+        elif numeric is not None and numeric.all():
+            parsed = _day_month_dates(t, col, s)
+        elif len(nonempty) and nonempty.str.fullmatch(_YM.pattern).all():
             parsed = pd.to_datetime(s, format="%Y%m", errors="coerce")
         elif len(nonempty) and nonempty.str.fullmatch(_YMD.pattern).all():
             parsed = pd.to_datetime(s, format="%Y%m%d", errors="coerce")
@@ -338,6 +367,69 @@ def _parse_dates(t: _Table, col: str) -> np.ndarray:
             fix="write dates as YYYY-MM-DD (e.g. 2025-11-26); every row needs a date",
         )
     return vals.astype("datetime64[ns]").astype("datetime64[D]").astype("datetime64[ns]")
+
+
+def _day_month_dates(t: _Table, col: str, s: pd.Series) -> pd.Series:
+    """Dates such as ``01/02/2020``: day-first or month-first, as the file itself settles it.
+
+    A cell whose first number is above 12 (``13/02/2020``) can only be day-first, one whose second
+    number is above 12 only month-first; one such cell settles the whole column. A column where no
+    cell settles it and some cell reads differently both ways (``01/02/2020``: 1 February or 2
+    January) is refused: guessing would shift every date of the series silently.
+    """
+    parts = s.str.extract(_NUMERIC_DATE.pattern)
+    present = (s != "").to_numpy()
+    first = pd.to_numeric(parts[0], errors="coerce").to_numpy()
+    second = pd.to_numeric(parts[2], errors="coerce").to_numpy()
+    day_first = np.flatnonzero(present & (first > 12))
+    month_first = np.flatnonzero(present & (second > 12))
+    if len(day_first) and len(month_first):
+        i, j = int(day_first[0]), int(month_first[0])
+        raise IngestError(
+            f"dates in column {col!r} mix two layouts: {s.iloc[i]!r} ({t.ref(i)}) can only be "
+            f"day-first, {s.iloc[j]!r} ({t.ref(j)}) only month-first",
+            where=t.ref(j),
+            fix="write every date in one layout, preferably YYYY-MM-DD",
+        )
+    if len(day_first) or len(month_first):
+        dayfirst = bool(len(day_first))
+        k = int((day_first if dayfirst else month_first)[0])
+        sep = str(parts.iloc[k, 1])
+        layout = sep.join(("DD", "MM", "YYYY") if dayfirst else ("MM", "DD", "YYYY"))
+        t.notes.append(
+            f"{t.name}: dates in column {col!r} read {'day' if dayfirst else 'month'}-first "
+            f"({layout}), as {s.iloc[k]!r} at line {int(t.lines[k])} shows"
+        )
+    else:
+        differ = np.flatnonzero(present & (first != second))
+        if len(differ):
+            i = int(differ[0])
+            d, sep, m, y = (str(parts.iloc[i, j]) for j in range(4))
+            # a two-digit year pivots as strptime's %y does (69-99 → 19xx, 00-68 → 20xx)
+            yy = int(y) if len(y) == 4 else dt.datetime.strptime(y, "%y").year
+            a = f"{yy:04d}-{int(m):02d}-{int(d):02d}"
+            b = f"{yy:04d}-{int(d):02d}-{int(m):02d}"
+            raise IngestError(
+                f"ambiguous date {s.iloc[i]!r} in column {col!r}: it reads {a} (day first) or {b} "
+                f"(month first), and no date in the file settles which (none has a number above 12 "
+                "before the year)",
+                where=t.ref(i),
+                fix=_DATE_FIX.replace("%d/%m/%Y", f"%d{sep}%m{sep}%Y").replace(
+                    "%m/%d/%Y", f"%m{sep}%d{sep}%Y"
+                ),
+            )
+        dayfirst = True  # every cell reads the same both ways (01/01/2020)
+    # one explicit format per separator and year width: no per-cell guessing
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]")
+    body = parts[0] + parts[1] + parts[2] + parts[1] + parts[3]
+    layouts = parts[1].fillna("") + parts[3].str.len().fillna(0).astype(int).astype(str)
+    for key in layouts[present].unique():
+        sep, ylen = str(key)[0], int(str(key)[1:])
+        rows = layouts.index[(layouts == key).to_numpy() & present]
+        year = "%Y" if ylen == 4 else "%y"
+        fmt = f"%d{sep}%m{sep}{year}" if dayfirst else f"%m{sep}%d{sep}{year}"
+        out.loc[rows] = pd.to_datetime(body.loc[rows], format=fmt, errors="coerce")
+    return out
 
 
 def _parse_numbers(t: _Table, col: str) -> np.ndarray:
@@ -470,7 +562,9 @@ def _known(
             if not len(rows):
                 continue  # a ticker the file does not (or no longer) hold
         frame = _series_frame(t, rows, spec.date, s.value, s.columns, s.id, start, end)
-        batches.append(SeriesBatch(series_info(s, spec), frame, where=t.name))
+        batches.append(
+            SeriesBatch(series_info(s, spec), frame, where=t.name, fill_only=s.fill_only)
+        )
     return batches
 
 
@@ -559,7 +653,8 @@ def _constituents(t: _Table, spec: FileSpec, raw: Mapping[str, bytes]) -> Securi
             df["financials_as_of"] = FINANCIALS_AS_OF
         frames.append(df.set_index("symbol"))
     # the universe is the constituents list; financials rows of former members are left out
-    merged = frames[0].join(frames[1:], how="left") if len(frames) > 1 else frames[0]
+    others: list[pd.DataFrame | pd.Series] = list(frames[1:])
+    merged = frames[0].join(others, how="left") if others else frames[0]
     if len(frames) > 1:
         gone = len(frames[1].index.difference(frames[0].index))
         if gone:
@@ -770,8 +865,9 @@ def parse_file(
     mapping: str | Mapping[str, str] | None = None,
     delimiter: str | None = None,
     siblings: Mapping[str, bytes] | None = None,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    date_format: str | None = None,
 ) -> tuple[list[Batch], list[str]]:
     """Parse one file's bytes into batches (pure).
 
@@ -790,6 +886,10 @@ def parse_file(
         Other files' bytes by path (the financials snapshot read with the constituents).
     start, end
         Keep only observations dated in ``[start, end]``.
+    date_format
+        The strptime layout of the date column (``"%d/%m/%Y"``). Without it, ISO dates, ``YYYYMM``
+        and ``YYYYMMDD`` are read as such; day/month dates (``13/02/2020``) are read in the order
+        the file settles, and refused when no date of the file settles it (``01/02/2020``).
 
     Returns
     -------
@@ -799,7 +899,7 @@ def parse_file(
     """
     base = Path(name).name
     spec = KNOWN_FILES.get(base)
-    t = _read_table(name, data, delimiter)
+    t = _read_table(name, data, delimiter, date_format)
     lo = None if start is None else pd.Timestamp(start)
     hi = None if end is None else pd.Timestamp(end)
     if spec is not None and not mapping:
@@ -922,6 +1022,7 @@ class CsvProvider(Provider):
             siblings=siblings,
             start=query.start,
             end=query.end,
+            date_format=query.options.get("date_format"),
         )
 
 
@@ -932,14 +1033,17 @@ def import_path(
     *,
     mapping: str | Mapping[str, str] | None = None,
     delimiter: str | None = None,
+    date_format: str | None = None,
+    allow: Collection[str] = (),
 ) -> IngestReport:
-    """Import a file or every CSV/Parquet file of a folder into ``store``.
+    """Import a file or every CSV/Parquet file of a folder into ``store``: all files or none.
 
     Every file is parsed and checked first; if any file is bad, nothing is written and the
-    :class:`~thesis.errors.IngestError` names ``file:line`` and the fix. Then each file is ingested
-    in its own transaction (so its rows share one ingest id and origin). Known files of
-    ``../shared/data`` get curated series ids (:mod:`thesis.data.catalog`); a secondary file marked
-    ``fill_only`` only adds dates the store lacks.
+    :class:`~thesis.errors.IngestError` names ``file:line`` and the fix. Then all files are written
+    in ONE transaction (each file with its own ingest id and origin), so that a failure or a killed
+    process leaves the store exactly as it was. Known files of ``../shared/data`` get curated
+    series ids (:mod:`thesis.data.catalog`); a secondary file marked ``fill_only`` only adds dates
+    the store (or a file before it in this import) lacks.
 
     Parameters
     ----------
@@ -949,17 +1053,23 @@ def import_path(
         A file, a folder, or a list of them.
     progress
         Called with one line per file (and with notes such as a latin-1 decode).
-    mapping, delimiter
+    mapping, delimiter, date_format
         See :func:`parse_file`.
+    allow
+        Checks to relax (``"nonpositive"``, ``"magnitude"``); see
+        :meth:`~thesis.data.store.Store.ingest`. What was allowed is noted in the catalog.
 
     Returns
     -------
     IngestReport
         Summed over the files; ``ingest_id`` is the last one written.
     """
+    allowed = parse_allow(allow)  # a misspelt check fails before any file is read
     paths = [path] if isinstance(path, str | Path) else list(path)
     provider = CsvProvider()
-    query = provider.build_query([str(p) for p in paths], mapping=mapping, delimiter=delimiter)
+    query = provider.build_query(
+        [str(p) for p in paths], mapping=mapping, delimiter=delimiter, date_format=date_format
+    )
     raw = provider.extract(query)
     parsed: list[tuple[str, list[Batch]]] = []
     for p in query.provider_ids:
@@ -968,15 +1078,14 @@ def import_path(
             if progress:
                 progress(f"note: {n}")
         parsed.append((p, batches))
-    fill_only = {(f, s.id) for f, spec in KNOWN_FILES.items() for s in spec.series if s.fill_only}
+    if progress:
+        progress(f"writing {len(parsed)} file(s) in one transaction")
+    reports = store.ingest_many(
+        [(batches, p) for p, batches in parsed], provider="csv", allow=allowed
+    )
     total = IngestReport()
-    for p, batches in parsed:
-        if not mapping:
-            batches = [
-                _fill_only(store, b) if (Path(p).name, _sid(b)) in fill_only else b for b in batches
-            ]
-        rep = store.ingest(batches, provider="csv", origin=p)
-        if rep.new_rows or rep.events_new or rep.securities or rep.documents:
+    for (p, batches), rep in zip(parsed, reports, strict=True):
+        if rep.changed:
             total.ingest_id = rep.ingest_id
         for k, v in rep.series_new_rows.items():
             total.series_new_rows[k] = total.series_new_rows.get(k, 0) + v
@@ -985,7 +1094,10 @@ def import_path(
         total.events_new += rep.events_new
         total.securities += rep.securities
         total.documents += rep.documents
+        total.notes += rep.notes
         if progress:
+            for n in rep.notes:
+                progress(f"note: {n}")
             progress(
                 f"{Path(p).name}: {len(batches)} batch(es), {rep.new_rows} new rows, "
                 f"{rep.events_new} new events, {rep.securities} securities"
@@ -993,17 +1105,3 @@ def import_path(
     if total.new_rows:
         store.optimize()  # cluster by series so that reads stay fast
     return total
-
-
-def _sid(b: Batch) -> str:
-    return b.info.id if isinstance(b, SeriesBatch) else ""
-
-
-def _fill_only(store: Store, b: Batch) -> Batch:
-    """Drop the dates the store already holds for this series (a secondary source)."""
-    assert isinstance(b, SeriesBatch)
-    if not store.has(b.info.id):
-        return b
-    have = store.get(b.info.id).index.to_numpy(dtype="datetime64[ns]")
-    keep = ~np.isin(b.frame["date"].to_numpy(dtype="datetime64[ns]"), have)
-    return SeriesBatch(b.info, b.frame[keep].reset_index(drop=True), where=b.where)

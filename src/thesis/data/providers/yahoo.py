@@ -13,7 +13,8 @@ under an id-safe lower-case form (``^GSPC`` → ``gspc``, ``GC=F`` → ``gc_f``,
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any, ClassVar
 
 from thesis.data.providers.base import (
@@ -180,7 +181,7 @@ class YahooProvider(Provider):
                 p,
                 cols,
                 _COLUMNS,
-                label=lambda src, p=p, cols=cols: p.header[cols[src]],
+                label=partial(_header_label, p.header, cols),
                 provider="yahoo",
                 where=where,
                 start=query.start,
@@ -230,3 +231,8 @@ def _end_exclusive(end: str | None) -> str | None:
     import datetime as dt
 
     return (dt.date.fromisoformat(str(end)[:10]) + dt.timedelta(days=1)).isoformat()
+
+
+def _header_label(header: Sequence[str], cols: Mapping[str, int], src: str) -> str:
+    """The payload's own name of column ``src`` (for error messages)."""
+    return header[cols[src]]

@@ -1,0 +1,186 @@
+"""The web app's door to the claim checker: the one module that imports it.
+
+The checker is :mod:`thesis.claims`; the one import line below is the app's only tie to it.
+
+Checks run in worker processes (:func:`make_pool`) so that many can run at once on several cores
+and none waits behind a long run. Each worker opens the store read-only once and reads it through
+:class:`CachedStore`, a read-through cache: while the app serves, the store does not change, so a
+series read for one article (the main cost of a check) is reused by the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from thesis.claims import check_text, parse_article  # the one import of the checker
+
+__all__ = ["CachedStore", "check_payload", "close_worker_store", "init_worker", "make_pool"]
+
+_CACHE_ENTRIES = 256
+
+
+class CachedStore:
+    """A read-only :class:`~thesis.data.store.Store` whose reads are cached and serialised.
+
+    ``get`` and ``latest`` results are kept (at most 256, least recently used dropped) and handed
+    out as copies, so that a caller that changes what it got cannot change the next caller's
+    data. Calls that reach DuckDB hold a lock: one connection is not safe to share between
+    threads. :meth:`view` returns a :class:`~thesis.data.view.StoreView` over this cache, so reads
+    through a view are cached too. Everything else is passed through.
+    """
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self._lock = threading.RLock()
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+
+        def locked(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                return attr(*args, **kwargs)
+
+        return locked
+
+    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                value = self._cache[key]
+            else:
+                value = compute()
+                self._cache[key] = value
+                if len(self._cache) > _CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
+        return value.copy() if hasattr(value, "copy") else value
+
+    def get(self, series: str, *args: Any, **kwargs: Any) -> Any:
+        key = ("get", series, *map(_key, args), *sorted((k, _key(v)) for k, v in kwargs.items()))
+        return self._cached(key, lambda: self._store.get(series, *args, **kwargs))
+
+    def latest(self, series: str) -> Any:
+        return self._cached(("latest", series), lambda: self._store.latest(series))
+
+    def view(self, as_of: Any) -> Any:
+        from thesis.data.view import StoreView
+
+        return StoreView(self, as_of)  # type: ignore[arg-type]
+
+
+def _key(v: Any) -> Any:
+    if isinstance(v, list | tuple):
+        return tuple(map(_key, v))
+    if isinstance(v, dict):
+        return tuple(sorted((k, _key(x)) for k, x in v.items()))
+    try:
+        hash(v)
+    except TypeError:
+        return repr(v)
+    return v
+
+
+# ------------------------------------------------------------------------------- one per process
+_STORE: CachedStore | None = None
+_STORE_PATH: str | None = None
+
+
+def init_worker(store_path: str | None) -> None:
+    """Open the store once in this process (the pool's initializer)."""
+    global _STORE, _STORE_PATH
+    _STORE_PATH = store_path
+    _STORE = None
+    if store_path and Path(store_path).exists():
+        from thesis.data.store import Store
+
+        _STORE = CachedStore(Store(store_path, read_only=True))
+
+
+def close_worker_store() -> None:
+    """Let go of the store file (another process may then write it)."""
+    global _STORE
+    if _STORE is not None:
+        _STORE.close()
+    _STORE = None
+
+
+def check_payload(
+    text: str, where: str, suffix: str = "", date: str | None = None
+) -> dict[str, Any]:
+    """Check an article's text and return the result as plain data.
+
+    Parameters
+    ----------
+    text
+        The article (plain text, Markdown or HTML), already decoded.
+    where
+        Its name, for messages.
+    suffix
+        The file suffix (``.html`` reads the text as HTML).
+    date
+        The article's date (ISO), overriding what the text says.
+
+    Returns
+    -------
+    dict
+        ``title``, ``where``, ``date``, ``date_source``, ``warnings``, ``text`` (what the claims'
+        offsets index), ``counts`` and ``claims`` (the checker's ``to_list()`` shape: id, quote,
+        kind, verdict, evidence, start, end, ...).
+
+    Raises
+    ------
+    thesis.errors.CheckError
+        The text is empty or the date does not parse.
+    """
+    art = parse_article(text, where, suffix=suffix)
+    report = check_text(art, _STORE, date=date)
+    if _STORE is None:
+        report.warnings.append(
+            "no market data store: every claim that needs data is unverifiable "
+            "(start the app with --store, or build one with `thesis data import`)"
+        )
+    claims = report.to_list()
+    d = report.as_of
+    return {
+        "title": report.article.title,
+        "where": report.article.where,
+        "date": d.isoformat() if isinstance(d, dt.date) else str(d),
+        "date_source": report.article.date_source,
+        "warnings": list(report.warnings),
+        "text": report.article.text,
+        "counts": report.counts(),
+        "claims": claims,
+    }
+
+
+def _ping() -> int:
+    return 1
+
+
+def make_pool(workers: int, store_path: str | None) -> Executor | None:
+    """A pool of ``workers`` processes for checks, each with the store open; ``None`` for 0.
+
+    The processes are started (and the store opened) before this returns, so that the first
+    request does not pay for it.
+    """
+    if workers <= 0:
+        init_worker(store_path)
+        return None
+    import multiprocessing as mp
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=mp.get_context("spawn"),  # fork is unsafe in a threaded server
+        initializer=init_worker,
+        initargs=(store_path,),
+    )
+    for f in [pool.submit(_ping) for _ in range(workers * 2)]:
+        f.result()
+    return pool
