@@ -48,12 +48,9 @@ def check_command(
         30.0, "--lock-timeout", help="Seconds to wait for a store another process holds."
     ),
 ) -> None:
-    """Extract the article's claims and judge each against the store (as of the article's date)
-    and the article's own arithmetic: supported, contradicted or unverifiable, with evidence.
+    """Extract the article's claims and judge each against the store (as of the article's date) and the article's own arithmetic: supported, contradicted or unverifiable, with evidence.
 
-    A claim is judged only when its sentence binds what it is about (the series, the period, the
-    date); otherwise it is unverifiable and the evidence says which part is missing. A damaged or
-    locked store stops the check with an error: it is never reported as "no data".
+    A claim is judged only when its sentence binds what it is about (the series, the period, the date); otherwise it is unverifiable and the evidence says which part is missing. A damaged or locked store stops the check with an error: it is never reported as "no data".
     """
     from thesis.errors import CheckError
 
