@@ -1127,6 +1127,7 @@ def run_thesis(
             "drift_ann_bp": spec.analysis.drift_ann_bp,
             "risks": [x.name for x in spec.risks],
             "source": spec.source,
+            "stated_tables": sorted(spec.model_fields_set),
         },
         profile=profile,
         levels=_level_views(spec),

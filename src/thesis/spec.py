@@ -397,7 +397,9 @@ class ThesisSpec(_Model):
 
     def with_overrides(self, **changes: Any) -> ThesisSpec:
         """A copy with some values replaced (command-line options); errors name the key."""
-        data = self.model_dump(by_alias=True)
+        # only what the file set (and the overrides): a default stays a default, so that the run
+        # can tell a table the thesis states from one it leaves out
+        data = self.model_dump(by_alias=True, exclude_unset=True)
         data.update({k: v for k, v in changes.items() if v is not None})
         _check_numbers(data, None, "command-line override")
         try:

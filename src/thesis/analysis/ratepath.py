@@ -245,7 +245,7 @@ def rate_path(
                 "on dates."
             )
     tentative = [m for m in cal if m.tentative]
-    if tentative:
+    if tentative and (by_meeting or cuts or hikes):
         notes.append(
             "Some meeting dates are tentative: the Fed publishes each year's calendar ahead and "
             "may still move them."
