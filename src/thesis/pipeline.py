@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import platform
+import secrets
 import shutil
 import tempfile
 import time
@@ -564,8 +565,16 @@ def _regimes(ctx: RunContext) -> Any:
     if prof.applies("vix"):
         kw["vix"] = ctx.optional(c.vix, key="compare.vix", stale_days=10)
     if prof.applies("correlations"):
-        kw["bonds"] = ctx.optional(c.bonds, key="compare.bonds", stale_days=10)
-        kw["gold"] = ctx.optional(c.gold, key="compare.gold", stale_days=10)
+        for name, key in (("bonds", "compare.bonds"), ("gold", "compare.gold")):
+            x = ctx.optional(getattr(c, name), key=key, stale_days=10)
+            if x is not None and _same_asset(ctx.prices, x):
+                # the subject compared with itself (gold's ETF against gold) says nothing
+                ctx.notes[key] = (
+                    f"The {name} series `{getattr(c, name)}` moves with {ctx.name} itself, so it was "
+                    "not used as a comparison."
+                )
+                x = None
+            kw[name] = x
     if prof.applies("size"):
         kw["smb"] = ctx.optional(c.smb, key="compare.smb", stale_days=400)
         kw["small"] = ctx.optional(c.small_caps, key="compare.small_caps", stale_days=10)
@@ -573,6 +582,16 @@ def _regimes(ctx: RunContext) -> Any:
     res = reg_mod.regimes(ctx.prices, subject=ctx.subject, as_of=ctx.as_of, space=prof.space, **kw)
     ctx.charts["vol_history"] = res.to_frame()
     return res
+
+
+def _same_asset(a: pd.Series, b: pd.Series, sessions: int = 252) -> bool:
+    """Whether two price series are one asset (daily log returns correlated above 0.98 over the
+    last year of common sessions): an ETF and its total-return series, say."""
+    both = pd.concat([a, b], axis=1, join="inner").dropna().tail(sessions + 1)
+    if len(both) < 60 or (both <= 0).any().any():
+        return False
+    r = np.log(both).diff().dropna()
+    return bool(r.iloc[:, 0].corr(r.iloc[:, 1]) > 0.98)
 
 
 def _calibration(ctx: RunContext) -> Any:
@@ -1179,7 +1198,7 @@ def _write_outputs(
 ) -> None:
     """Write everything into a fresh folder beside ``out``, then move it into place."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    tmp = _fresh_dir(out, "tmp")
     try:
         files = _write_into(result, tmp, writer=writer, llm=llm, formats=formats, say=say)
         man = result.manifest
@@ -1197,6 +1216,21 @@ def _write_outputs(
     result.files.update({k: out / p.relative_to(tmp) for k, p in files.items()})
 
 
+def _fresh_dir(out: Path, tag: str) -> Path:
+    """A new, empty folder beside ``out`` (same file system, so a rename moves it), created with
+    the user's umask like any folder they make (``mkdtemp`` would make it private)."""
+    for _ in range(100):
+        p = out.parent / f".{out.name}.{tag}-{secrets.token_hex(6)}"
+        try:
+            p.mkdir()
+        except FileExistsError:
+            continue
+        return p
+    raise SpecError(
+        "cannot create a working folder", where=str(out.parent), fix="choose another --out"
+    )
+
+
 def _move_into_place(tmp: Path, out: Path, *, overwrite: bool) -> None:
     old: Path | None = None
     if out.exists():
@@ -1206,7 +1240,7 @@ def _move_into_place(tmp: Path, out: Path, *, overwrite: bool) -> None:
                 where=str(out),
                 fix="choose a new --out, or pass --overwrite",
             )
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old = _fresh_dir(out, "old")
         os.replace(out, old / "previous")
     try:
         os.replace(tmp, out)

@@ -852,7 +852,7 @@ def _touch_sentence(w: _Writer, view: LevelView, fid: str, n: int) -> Sentence |
 
 
 def _close_sentences(
-    w: _Writer, view: LevelView, fid: str, n: int, touched: list[float]
+    w: _Writer, view: LevelView, fid: str, n: int, touched: bool
 ) -> list[Sentence]:
     k = level_key(view.level)
     events = _close_events(w, view)
@@ -887,7 +887,9 @@ def _close_sentences(
             )
             continue
         if touched:
-            harder = "harder" if max(cv) <= min(touched) else "a different question"
+            t_by = dict(w.methods_with("touch", view.level))
+            pairs = [(w.num(i) or 0.0, w.num(t_by[m]) or 0.0) for m, i in items if m in t_by]
+            harder = "harder" if any(c < t for c, t in pairs) else "no easier"
             tmpl = _pick(
                 w.o.as_of + ".close",
                 (
@@ -950,16 +952,16 @@ def _drawdown_sentences(w: _Writer) -> list[Sentence]:
             continue
         vals = [w.num(i) or 0.0 for _, i in items]
         ref = (
-            f"below its running high, a close at or below {{{trig}}} unless it first sets a new "
-            "high"
+            f"below the running high before {w.due_text()} (at or below {{{trig}}} on today's "
+            "record, a higher bar after any new high)"
             if high
-            else f"below the close on the analysis date, a close at or below {{{trig}}}"
+            else f"below the close on the analysis date before {w.due_text()} (at or below "
+            f"{{{trig}}})"
         )
         out.append(
             w.say(
                 f"summary.drawdown.{key}",
-                f"The chance of a fall of at least {{{pct_id}}} {ref}, before {w.due_text()} is "
-                "{by_method}: {verdict}.",
+                f"A close at least {{{pct_id}}} {ref} has a chance of {{by_method}}: {{verdict}}.",
                 by_method=w.by_method(items),
                 verdict=_verdict(vals),
             )
@@ -1047,8 +1049,7 @@ def _summary(w: _Writer) -> Section:
     any_p = False
     for n, (view, fid) in enumerate(w.views()):
         touch = _touch_sentence(w, view, fid, n)
-        touched = [w.num(i) or 0.0 for _, i in w.methods_with("touch", view.level)]
-        closes = _close_sentences(w, view, fid, n, touched)
+        closes = _close_sentences(w, view, fid, n, touch is not None)
         if touch is not None:
             para.append(touch)
         para += closes
@@ -1089,6 +1090,15 @@ def _summary(w: _Writer) -> Section:
                 f"between {q[5]} and {q[95]}.",
             )
         )
+        if w.rate and (w.num(ids.quantile(w.s, 5, m0)) or 0.0) < 0:
+            para.append(
+                w.plain(
+                    "summary.below_zero",
+                    "The lower end lies below zero: a random walk of changes has no floor, so read "
+                    "it as a measure of how wide the range is, not as a forecast of a negative "
+                    f"{w.noun}.",
+                )
+            )
     if any_p:
         ws, we = (ids.method_param(w.s, w.walk, x) for x in ("window_start", "window_end"))
         own = "daily changes" if w.rate else "behaviour"
@@ -1573,7 +1583,8 @@ def _risks(w: _Writer) -> Section:
     realised = ids.vol(w.s, "realised", unit=u)
     if w.has(realised):
         regime = w.get(w.id("vol_regime"))
-        reg = f", a {regime.value} regime" if regime is not None else ""
+        art = "an" if regime is not None and str(regime.value)[:1] in "aeiou" else "a"
+        reg = f", {art} {regime.value} regime" if regime is not None else ""
         pctile = ids.vol(w.s, "realised", "pctile")
         pct = (
             f", higher than on {{{pctile}}} of days in the {w.noun}'s history"
@@ -1654,8 +1665,12 @@ def _risks(w: _Writer) -> Section:
         para.append(
             w.say(
                 "risks.named",
-                "The thesis itself names {items} as risks; the data here cannot price them "
-                "directly.",
+                "The thesis itself names {items} as "
+                + (
+                    "risks; the data here cannot price them directly."
+                    if len(risks) > 1
+                    else "a risk; the data here cannot price it directly."
+                ),
                 items=_join([[Part(_risk_words(r))] for r in risks]),
             )
         )
