@@ -18,6 +18,7 @@ from scipy import stats
 from thesis.analysis import _kernels as K
 from thesis.analysis.paths import (
     BootstrapModel,
+    LevelQuery,
     GarchModel,
     GBMModel,
     gbm_close_probability,
@@ -226,22 +227,32 @@ def test_garch_fit_uses_arch_estimates():
 def test_target_probabilities_facts_levels_and_fan():
     s = synthetic_prices(900)
     close = float(s.iloc[-1])
+    holds = round(close * 0.95)
     res = target_probabilities(
         s, subject="spx", as_of=s.index[-1], horizon="2024-12-31",
         thresholds=[round(close * 1.05), round(close * 0.9)], targets=[round(close * 1.1), 1000],
+        levels=[LevelQuery(holds, "close_above")],
         methods=("gbm", "bootstrap", "garch"), n_paths=20_000, rng=np.random.default_rng(1),
     )  # fmt: skip
-    up, down, reached = round(close * 1.05), round(close * 0.9), 1000
+    up, down, below_target = round(close * 1.05), round(close * 0.9), 1000
     by = {lv.level: lv for lv in res.levels}
-    assert by[down].direction == "down" and by[up].direction == "up" and by[reached].reached
+    assert by[down].direction == "down" and by[up].direction == "up"
+    # a target below the close is a downside level: closing at or below it is the question, and
+    # the chance of falling to it is given like any other touch (issue 9: it used to get none)
+    assert by[below_target].direction == "down" and by[below_target].events == ("close_below",)
+    assert not by[below_target].reached and not by[below_target].holds
+    # "close at or above" a level under the close already holds on as_of (and only then)
+    assert by[holds].holds and by[holds].direction == "down"
     ids = {f.id for f in res.facts()}
     for m in ("gbm", "bootstrap", "garch"):
         for meas in ("p_touch", "p_touch_se", "p_close_above", "p_close_above_se"):
             assert f"spx.{meas}.{up}.{m}" in ids
         assert f"spx.p_close_below.{down}.{m}" in ids
         assert f"spx.horizon_q50.{m}" in ids
-        assert f"spx.p_touch.{reached}.{m}" not in ids
-    assert "spx.already_reached.1000" in ids
+        assert f"spx.p_touch.{below_target}.{m}" in ids
+        assert f"spx.p_close_below.{below_target}.{m}" in ids
+    assert f"spx.already_reached.{holds}" in ids
+    assert "spx.already_reached.1000" not in ids and f"spx.already_reached.{up}" not in ids
     for fid in ("spx.p_touch_closed", "spx.p_close_above_closed"):
         assert f"{fid}.{up}.gbm" in ids
     for fid in ("spx.gbm.mu_ann_pct", "spx.bootstrap.block_days", "spx.garch.nu",
@@ -260,7 +271,7 @@ def test_target_probabilities_facts_levels_and_fan():
     # a downside touch includes every path that closes below at the horizon
     d = t[t.level == down]
     assert (d.p_touch >= d.p_close_below).all()
-    assert "| level | measure | gbm | bootstrap | garch | GBM closed form |" in res.summary()
+    assert "| level | measure | gbm | bootstrap | garch | closed form |" in res.summary()
 
 
 def test_drift_is_stated_for_every_method_and_zero_drift_closed_forms():

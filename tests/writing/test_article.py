@@ -628,7 +628,7 @@ def test_scorecard_complete_reads_outcomes_against_probabilities(tmp_path: Path)
     assert "inside the bull range of 6,200 to 6,950" in sc
     # mean Brier by hand, GBM: (0.81−1)², 0.55², 0.47², 0.33² → 0.1671
     assert "0.167 (GBM)" in sc
-    assert "| Mean Brier score |" in sc and "| 7,269 | touched before the horizon | no |" in sc
+    assert "| Mean Brier score |" in sc and "| 7,269 | touched before its date | no |" in sc
 
 
 def test_scorecard_incomplete_says_settled_and_pending(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import struct
 import pytest
 from test_article import SP, make_outlook
 
-from thesis.analysis.levels import level_key as analysis_level_key
+from thesis.facts import level_key as analysis_level_key
 from thesis.facts import Fact
 from thesis.writing import charts as C
 
