@@ -171,7 +171,9 @@ def test_a_yield_is_measured_in_basis_points_not_percent_of_itself():
 
 def test_a_negative_yield_or_spread_is_a_valid_level():
     s = _series([0.10, -0.05, -0.20, -0.15])
-    r = levels(s, subject="sp", as_of=s.index[-1], thresholds=[-0.5, 0.25], space="diff", level_unit="pp")
+    r = levels(
+        s, subject="sp", as_of=s.index[-1], thresholds=[-0.5, 0.25], space="diff", level_unit="pp"
+    )
     f = {x.id: x.value for x in r.facts()}
     assert f["sp.distance_bp.m0_5"] == pytest.approx(-35.0)
     assert f["sp.distance_bp.0_25"] == pytest.approx(40.0)

@@ -18,9 +18,9 @@ from scipy import stats
 from thesis.analysis import _kernels as K
 from thesis.analysis.paths import (
     BootstrapModel,
-    LevelQuery,
     GarchModel,
     GBMModel,
+    LevelQuery,
     gbm_close_probability,
     gbm_touch_probability,
     target_probabilities,
