@@ -773,10 +773,9 @@ def _check_spec_against_store(
             else abs(L - close) > ABSURD_PP
         )
         if absurd:
-            unit = "points" if profile.level_unit == "points" else profile.level_unit
             raise SpecError(
                 f"index.{key}: {L:,.6g} is far from the {series} close of {close:,.6g} on "
-                f"{prices.index[-1].date()} (a level {unit} must be within "
+                f"{prices.index[-1].date()} (a level must be within "
                 + (
                     f"a factor of {ABSURD_RATIO:g} of it)"
                     if profile.space == "log"
@@ -811,6 +810,17 @@ def _check_spec_against_store(
                 where=spec.where("analysis", "methods"),
                 fix=f"use some of {list(SPACE_METHODS[profile.space])}, or leave methods out",
             )
+    r = spec.rates
+    if r.path is not None:
+        from thesis.analysis.ratepath import check_path
+
+        check_path(
+            r.path,
+            store.view(spec.as_of).schedule("fomc_meeting", end=pd.Timestamp(spec.horizon)),
+            as_of=spec.as_of,
+            horizon=spec.horizon,
+            where=spec.where("rates", "path"),
+        )
     a = spec.analysis
     if profile.space == "log" and a.drift_ann_bp is not None:
         raise SpecError(

@@ -1239,7 +1239,9 @@ def _level_outcomes(
         v = float(q.level)
         if not math.isfinite(v) or (positive and v <= 0):
             raise AnalysisError(
-                f"level {float(q.level):g} is not a " + ("positive " if positive else "") + "number",
+                f"level {float(q.level):g} is not a "
+                + ("positive " if positive else "")
+                + "number",
                 where=f"{q.role}s",
                 fix="give levels in the series' unit (e.g. 6900 points, or 4.5 for a 4.5 % yield)",
             )

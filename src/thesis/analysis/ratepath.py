@@ -24,7 +24,7 @@ from thesis.analysis._common import as_timestamp, lineage_of
 from thesis.errors import SpecError
 from thesis.facts import Fact, Source
 
-__all__ = ["Meeting", "RatePathResult", "rate_path"]
+__all__ = ["Meeting", "RatePathResult", "check_path", "rate_path"]
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,41 @@ def _meetings(
     return sorted(out, key=lambda m: m.date)
 
 
+def check_path(
+    path: Sequence[float],
+    meetings: pd.DataFrame | None,
+    *,
+    as_of: Any,
+    horizon: Any,
+    where: str = "rates.path",
+) -> list[Meeting]:
+    """The meetings a path by meeting is placed on; a path the calendar cannot hold is refused.
+
+    Raises
+    ------
+    SpecError
+        No meeting inside the horizon, or more moves than meetings.
+    """
+    as_ts, h_ts = as_timestamp(as_of), as_timestamp(horizon, "horizon")
+    cal = _meetings(meetings, as_ts, h_ts)
+    if not cal:
+        raise SpecError(
+            "rates.path gives a move per FOMC meeting, but the store lists no meeting after "
+            f"{as_ts.date()} up to {h_ts.date()}",
+            where=where,
+            fix="import the meeting calendar (`thesis data import` of fomc_meetings.csv), or "
+            "state the path by count: cuts = N or hikes = N",
+        )
+    if len(path) > len(cal):
+        raise SpecError(
+            f"rates.path has {len(path)} moves but only {len(cal)} FOMC meetings fall after "
+            f"{as_ts.date()} up to the horizon {h_ts.date()}",
+            where=where,
+            fix=f"give at most {len(cal)} moves, or move the horizon later",
+        )
+    return cal
+
+
 def rate_path(
     *,
     cuts: int = 0,
@@ -188,21 +223,7 @@ def rate_path(
     by_meeting = path is not None
     if by_meeting:
         assert path is not None
-        if not cal:
-            raise SpecError(
-                "rates.path gives a move per FOMC meeting, but the store lists no meeting after "
-                f"{as_ts.date()} up to {h_ts.date()}",
-                where=where,
-                fix="import the meeting calendar (`thesis data import` of fomc_meetings.csv), or "
-                "state the path by count: cuts = N or hikes = N",
-            )
-        if len(path) > len(cal):
-            raise SpecError(
-                f"rates.path has {len(path)} moves but only {len(cal)} FOMC meetings fall after "
-                f"{as_ts.date()} up to the horizon {h_ts.date()}",
-                where=where,
-                fix=f"give at most {len(cal)} moves, or move the horizon later",
-            )
+        cal = check_path(path, meetings, as_of=as_ts, horizon=h_ts, where=where)
         cal = [
             Meeting(m.date, m.tentative, float(path[i]) if i < len(path) else None)
             for i, m in enumerate(cal)
