@@ -58,7 +58,10 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        app(args=args, standalone_mode=False)
+        # without standalone mode click returns a command's exit code instead of exiting
+        rc = app(args=args, standalone_mode=False)
+        if isinstance(rc, int) and not isinstance(rc, bool) and rc:
+            sys.exit(rc)
     except ThesisError as e:
         if debug:
             raise

@@ -117,9 +117,12 @@ def md_escape(text: str) -> str:
     out: list[str] = []
     pos = 0
     for m in _URLISH.finditer(text):
+        url = m.group(0)
+        # as a renderer does: closing punctuation after a link is the sentence's, not the link's
+        keep = len(url.rstrip(".,;:!?\"')]}\u201d\u2019\u00bb"))
         out.append(_md_plain(text[pos : m.start()]))
-        out.append(_md_code(m.group(0)))
-        pos = m.end()
+        out.append(_md_code(url[:keep] or url))
+        pos = m.start() + (keep or len(url))
     out.append(_md_plain(text[pos:]))
     return "".join(out)
 
