@@ -562,7 +562,7 @@ def _regimes(ctx: RunContext) -> Any:
 
     c, prof = ctx.spec.compare, ctx.profile
     kw: dict[str, Any] = {}
-    if prof.applies("vix"):
+    if prof.applies("vix") and c.vix != ctx.subject:
         kw["vix"] = ctx.optional(c.vix, key="compare.vix", stale_days=10)
     if prof.applies("correlations"):
         for name, key in (("bonds", "compare.bonds"), ("gold", "compare.gold")):
@@ -668,6 +668,12 @@ def _run_step(ctx: RunContext, step: Step) -> None:
     t = time.perf_counter()
     try:
         res = step.run(ctx)
+        facts = list(res.facts()) if res is not None else []
+        # a step whose facts contradict the sheet (one id, two values) is as broken as one that
+        # raised: it is left out whole rather than half added
+        clash = [f.id for f in facts if (g := ctx.facts.get(f.id)) is not None and g != f]
+        if clash:
+            raise ValueError(f"its fact {clash[0]!r} contradicts one already stated")
     except STEP_ERRORS as e:
         if step.required:
             raise
@@ -684,7 +690,7 @@ def _run_step(ctx: RunContext, step: Step) -> None:
     if res is None:
         return
     ctx.results[step.name] = res
-    ctx.facts.extend(res.facts())
+    ctx.facts.extend(facts)
     ctx.notes.update({f"{step.name}.{i}": n for i, n in enumerate(getattr(res, "notes", ()) or ())})
 
 

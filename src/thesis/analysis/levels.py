@@ -136,13 +136,15 @@ class LevelsResult:
             return Fact(id_, v, unit, a, method, lin, label, dec)
 
         sm = lambda m: ids.subject_measure(S, m)  # noqa: E731
+        dec = _level_decimals(self.level, u)
         out = [
-            f(ids.level(S), self.level, u, close, f"{S} close on {self.level_date.date()}", 2),
+            f(ids.level(S), self.level, u, close, f"{S} close on {self.level_date.date()}", dec),
             f(sm("level_date"), str(self.level_date.date()), "date", close),
         ]
         if not rate:
             out += [
-                f(sm("high"), self.high, u, f"highest close up to {a}", "record close", 2),
+                f(sm("high"), self.high, u, f"highest close up to {a}", "record close",
+                  _level_decimals(self.high, u)),
                 f(sm("high_date"), str(self.high_date.date()), "date",
                   f"date of the highest close up to {a}"),
                 f(sm("drawdown_pct"), self.drawdown_pct, "pct",
@@ -154,10 +156,10 @@ class LevelsResult:
         if self.high_12m is not None and self.low_12m is not None:
             span = "closes over the twelve months up to " + a
             out += [
-                f(sm("high_12m"), self.high_12m, u, f"highest of the {span}", "12-month high", 2),
+                f(sm("high_12m"), self.high_12m, u, f"highest of the {span}", "12-month high", dec),
                 f(sm("high_12m_date"), str(self.high_12m_date.date()), "date",
                   f"date of the highest of the {span}"),
-                f(sm("low_12m"), self.low_12m, u, f"lowest of the {span}", "12-month low", 2),
+                f(sm("low_12m"), self.low_12m, u, f"lowest of the {span}", "12-month low", dec),
                 f(sm("low_12m_date"), str(self.low_12m_date.date()), "date",
                   f"date of the lowest of the {span}"),
             ]  # fmt: skip
@@ -269,6 +271,18 @@ class LevelsResult:
         return "\n".join(lines)
 
 
+def _level_decimals(x: float, unit: str) -> int:
+    """Decimals that state a close as published: cents for prices and index points, more below a
+    dollar (a split-adjusted $0.7105 is not "$0.71"), two for yields and spreads."""
+    if unit in ("pct", "pp"):
+        return 2
+    ax = abs(x)
+    if ax == 0 or ax >= 10:
+        return 2
+    # four significant figures: $5.234, $0.7105
+    return min(6, 3 - math.floor(math.log10(ax)))
+
+
 def levels(
     prices: pd.Series,
     *,
@@ -378,10 +392,11 @@ def levels(
         hi12_d, lo12_d = year.idxmax(), year.idxmin()
 
     high = float(values.max())
-    # the last session that set (or tied) the record: a tie counts as being at the record again
-    hi_pos = len(values) - 1 - int(np.argmax(values[::-1] == high))
-    high_date = s.index[hi_pos]
-    days_since = len(values) - 1 - hi_pos
+    # the record was set on the first session that reached it; a later tie counts as being at the
+    # record again (the sessions since the record count from the last tie)
+    high_date = s.index[int(np.argmax(values == high))]
+    last_pos = len(values) - 1 - int(np.argmax(values[::-1] == high))
+    days_since = len(values) - 1 - last_pos
 
     tgt = [float(x) for x in targets]
     thr = [float(x) for x in thresholds]

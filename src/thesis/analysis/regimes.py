@@ -178,7 +178,7 @@ class RegimeResult:
                     "VIX close on or before as_of",
                     vl,
                     "VIX",
-                    1,
+                    2,
                 ),
                 f(
                     ids.vix("pctile"),

@@ -661,13 +661,20 @@ def _close_events(w: _Writer, view: LevelView) -> list[str]:
 
 
 def _headline(w: _Writer) -> Sentence:
+    """ "S&P 500 at 6,812.61: reaching 6,900 by December 2026 looks very likely, 7,269 likely".
+
+    A level below the close is put as a question ("will it fall to 5,500 by June 2026? Very
+    unlikely"): the words never say "reaching" a level the series is above, and a bare "falling to
+    5,500" would read as a statement of where it is.
+    """
     name = w.o.subject_name
     if not w.has(ids.level(w.s)):
         return w.plain("headline", f"{name} outlook")
     views = w.views()
     chosen = views[:1] + ([views[-1]] if len(views) > 1 else [])
-    picks: list[str] = []
+    clauses: list[str] = []
     basis: list[str] = []
+    last_kind = ""
     for n, (view, fid) in enumerate(chosen):
         main = _main_probability(w, view)
         if main is None:
@@ -677,34 +684,43 @@ def _headline(w: _Writer) -> Sentence:
         vals = sorted(w.num(i) or 0.0 for _, i in items)
         words = likelihood_words(vals[len(vals) // 2])
         down = w.side(view.level) == "below"
-        verb = {
-            "touch": "falling to" if down else "reaching",
-            "close_above": "closing at or above",
-            "close_below": "closing at or below",
-        }[event]
         due = w.due(view.level)
         by = f" by {{{due}|month}}" if due and (n == 0 or due != w.due(chosen[0][0].level)) else ""
-        if n == 0:
-            picks.append(f"{verb} {{{fid}}}{by} looks {words}")
-        elif verb == ("falling to" if w.side(chosen[0][0].level) == "below" else "reaching"):
-            picks.append(f"{{{fid}}}{by} {words}")
+        if event == "touch" and not down:
+            kind = "reach"
+            text = (
+                f"{{{fid}}}{by} {words}"
+                if last_kind == "reach"
+                else f"reaching {{{fid}}}{by} looks {words}"
+            )
         else:
-            picks.append(f"{verb} {{{fid}}}{by} {words}")
-    if not picks:
+            kind = "ask"
+            verb = {
+                "touch": "fall to",
+                "close_above": "close at or above",
+                "close_below": "close at or below",
+            }[event]
+            when = by.replace(" by ", " on ") if event != "touch" else by
+            text = f"will it {verb} {{{fid}}}{when}? {words[0].upper()}{words[1:]}"
+        clauses.append(text)
+        last_kind = kind
+    if not clauses:
         dd = _drawdown_items(w)
         if dd:
             _key, pct_id, items = dd[0]
             vals = sorted(w.num(i) or 0.0 for _, i in items)
             due = w.due()
             by = f" by {{{due}|month}}" if due else ""
+            words = likelihood_words(vals[len(vals) // 2])
             return w.say(
                 "headline",
-                f"{name} at {{@level}}: a fall of {{{pct_id}}}{by} looks "
-                f"{likelihood_words(vals[len(vals) // 2])}",
+                f"{name} at {{@level}}: will it fall {{{pct_id}}} from its high{by}? "
+                f"{words[0].upper()}{words[1:]}",
                 basis=[i for _, i in items],
             )
         return w.say("headline", f"{name} at {{@level}}: where it stands against its levels")
-    return w.say("headline", f"{name} at {{@level}}: " + ", ".join(picks), basis=basis)
+    sep = ", " if all(c.startswith(("reaching", "{")) for c in clauses) else "; "
+    return w.say("headline", f"{name} at {{@level}}: " + sep.join(clauses), basis=basis)
 
 
 def _level_sentence(w: _Writer) -> Sentence:
