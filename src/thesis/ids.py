@@ -13,6 +13,7 @@ Levels appear in ids through :func:`thesis.facts.level_key` (``6900`` → ``"690
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +26,7 @@ __all__ = [
     "LevelFact",
     "after_first_cut",
     "already_reached",
+    "bands_in",
     "benchmark",
     "calibration",
     "crossed",
@@ -61,6 +63,7 @@ __all__ = [
     "size",
     "stress",
     "subject_measure",
+    "tenors_in",
     "thesis_drawdown",
     "thesis_level",
     "valuation",
@@ -394,11 +397,23 @@ def manifest_version(package: str) -> str:
     return f"manifest.version.{package}"
 
 
+_ISO_IN_ID = re.compile(r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d")
+_TENOR_IN_ID = re.compile(r"(?<![\d-])(\d{1,3})(?:d|m|y|w)\b")
+_BAND_IN_ID = re.compile(r"(?:coverage|_q|pctile|pe_regime_q)(\d{2})\b")
+
+
 def dates_in(fact_id: str) -> tuple[str, ...]:
     """ISO dates written inside an id (``fed.cycle.2019-08-01.sp500_ret_12m`` → 2019-08-01)."""
-    out = []
-    for part in fact_id.split("."):
-        p = part.split("_")[0]
-        if len(p) == 10 and p[4] == "-" and p[7] == "-" and (p[:4] + p[5:7] + p[8:]).isdigit():
-            out.append(p)
-    return tuple(out)
+    return tuple(_ISO_IN_ID.findall(fact_id))
+
+
+def tenors_in(fact_id: str) -> tuple[int, ...]:
+    """Window lengths an id names (``sp500_ret_12m`` → 12, ``corr_bonds_63d`` → 63): a text may
+    cite them as "twelve months" or "63 sessions"."""
+    return tuple(int(x) for x in _TENOR_IN_ID.findall(fact_id))
+
+
+def bands_in(fact_id: str) -> tuple[int, ...]:
+    """Interval and quantile levels an id names (``coverage80`` → 80, ``horizon_q95`` → 95,
+    ``pe_regime_q10`` → 10): a text may say "the 80% band" or "the 95th percentile"."""
+    return tuple(int(x) for x in _BAND_IN_ID.findall(fact_id))

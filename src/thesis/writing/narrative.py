@@ -1342,7 +1342,7 @@ def _earnings(w: _Writer) -> Section | None:
         need = [v("implied_pe", view.level), v("pe_share_above", view.level), r("real_yield_pct")]
         if w.has(*need):
             tmpl = _pick(
-                f"{o.as_of}.pe.{k}",
+                f"{o.as_of}:pe:{k}",
                 (
                     f"Put the other way, at the assumed earnings {{{fid}}} means a P/E of "
                     f"{{{need[0]}}}; a multiple that high occurred in {{{need[1]}}} of months "
