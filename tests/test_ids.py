@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -124,7 +126,7 @@ def test_no_module_spells_an_id_with_an_f_string(module: str) -> None:
         if not isinstance(node, ast.JoinedStr):
             continue
         vals = node.values
-        for a, b in zip(vals, vals[1:], strict=False):
+        for a, b in itertools.pairwise(vals):
             if (
                 isinstance(a, ast.FormattedValue)
                 and isinstance(b, ast.Constant)
