@@ -561,14 +561,25 @@ source = "AInvest, 2025-12-24"  # where the thesis comes from (free text)
 risks = ["ai_capex_disappointment", "fed_misstep", "volatility_return", "flight_to_safety"]
 
 [index]
-series = "sp500"            # a series id in the store (`thesis data list`)
-name = "S&P 500"
-thresholds = [6900]         # levels to touch at any time before the horizon
+series = "sp500"            # a daily series in the store (`thesis data list`): an index, an ETF,
+                            # a stock, or a yield such as ust10y (levels then in percent: 4.5)
+name = "S&P 500"            # default: the store's name for the series
+thresholds = [6900]         # levels to touch at any time before the horizon (above the close:
+                            # a close at or above; below it: a close at or below)
 
-[[index.targets]]           # levels to close at or above on the horizon date
+[[index.targets]]           # levels to close beyond on their date, in the direction they lie
 level = 7269
 claimed_by = "analysts"
 # by = 2026-12-31           # default: the horizon
+
+# [[index.levels]]          # a level with an explicit event: touch, close_above or close_below
+# level = 5500
+# event = "close_below"
+# by = 2026-06-30
+
+# [[index.drawdowns]]       # a fall of pct percent from the running high (or from = "now")
+# pct = 10
+# from = "high"
 
 [earnings]
 eps_growth_pct = 14         # assumed EPS growth per year
@@ -578,8 +589,9 @@ inflation_index = "cpi_u"   # CPI index; inflation is its year-over-year change
 long_yield = "ust10y_monthly"
 
 [rates]
-cuts = 2                    # the thesis's rate path: number of cuts ...
-cut_bp = 25                 # ... of this size in basis points
+cuts = 2                    # the thesis's rate path by count: cuts (or hikes = N) ...
+cut_bp = 25                 # ... of this size in basis points (hike_bp for hikes)
+# path = [-25, 0, -25]      # or meeting by meeting: bp at each FOMC meeting after as_of
 # dates = [2026-03-18, 2026-06-17]
 policy_series = "fedfunds"
 decisions_series = "fed_target"
@@ -594,11 +606,12 @@ vix = "vix"
 smb = "ff3_smb_m"
 
 [analysis]
-methods = ["gbm", "bootstrap", "garch"]
+methods = ["gbm", "bootstrap", "garch"]   # for a yield: ["normal", "bootstrap", "garch"] (default)
 n_paths = 100000
 gbm_window_sessions = 1260  # about five years of sessions
 # drift_ann_pct = 0         # a stated drift for every method (percent a year); by default each
                             # method uses its window's mean return, which the article states
+# drift_ann_bp = 0          # for a yield: a stated drift in basis points a year (default: none)
 calibrate = true
 calibration_paths = 2000
 """
