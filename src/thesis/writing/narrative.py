@@ -1407,6 +1407,14 @@ def _rate_path_sentences(w: _Writer) -> list[Sentence]:
             )
     elif "rates" in (a.get("stated_tables") or ()):
         out.append(w.plain("fed.thesis", "The thesis assumes no change in the policy rate."))
+    if stated and out:
+        out.append(
+            w.plain(
+                "fed.not_conditioned",
+                f"The probabilities in the summary do not assume this path: they come from the "
+                f"{w.noun}'s own past behaviour, whatever the Fed did then.",
+            )
+        )
     if stated:
         n_id = ids.fed_meeting(None, "count")
         n = int(w.num(n_id) or 0)
@@ -2476,12 +2484,15 @@ def _scorecard(w: _Writer) -> Section | None:
                 items=_join(items),
             )
         )
+        calibrated = any(ids.parse_calibration(f.id) for f in w.facts)
         para.append(
             w.plain(
                 "scorecard.one_path",
                 f"These calls all ride on a single path of the {w.noun}, so one outcome settles "
-                "them together; they say little about which method is better in general, "
-                "which is what the calibration section above measures.",
+                "them together; they say little about which method is better in general"
+                + (
+                    ", which is what the calibration section above measures." if calibrated else "."
+                ),
             )
         )
     if para:
