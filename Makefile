@@ -31,7 +31,9 @@ $(VENV)/.bench: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed
 	$(BIN)/thesis data bundle --if-missing
-	$(BIN)/thesis run examples/demo-bundled.toml --out out
+	@# exit 3: the outlook was written but parts were left out (the bundle lacks earnings data)
+	@$(BIN)/thesis run examples/demo-bundled.toml --out out --overwrite; rc=$$?; \
+	  if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .

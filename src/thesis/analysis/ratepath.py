@@ -24,7 +24,10 @@ from thesis.analysis._common import as_timestamp, lineage_of
 from thesis.errors import SpecError
 from thesis.facts import Fact, Source
 
-__all__ = ["Meeting", "RatePathResult", "check_path", "rate_path"]
+__all__ = ["STALE_DAYS", "Meeting", "RatePathResult", "check_path", "rate_path"]
+
+#: a policy rate older than this on as_of is not "the rate now"
+STALE_DAYS = 100
 
 
 @dataclass(frozen=True)
@@ -276,9 +279,16 @@ def rate_path(
     if policy is not None and len(policy.dropna()):
         p = policy.dropna()
         p = p[p.index <= as_ts]
-        if len(p):
+        # a policy rate published long before as_of says where the rate was, not where it is
+        # (a quarterly T-bill series that ended years ago): the path is then not priced from it
+        if len(p) and (as_ts - p.index[-1]).days <= STALE_DAYS:
             rate, rate_date = float(p.iloc[-1]), p.index[-1]
             lineage = lineage_of(policy)
+        elif len(p):
+            notes.append(
+                "The policy-rate series ends long before the analysis date, so the rate the path "
+                "would lead to is not given."
+            )
     return RatePathResult(
         as_of=as_ts,
         horizon=h_ts,
