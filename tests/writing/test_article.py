@@ -681,3 +681,26 @@ def test_calibration_of_ranges_against_nominal(tmp_path: Path) -> None:
     assert "below the bear range 21% of the time" in cal and "nominal 10% each" in cal
     assert "overlap" in cal
     assert "| Base range | 41% | 50% |" in cal and "| Inside bear to bull | 64% | 80% |" in cal
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("a\n# heading", ["\n"], ["a \\# heading"]),
+        ("![img](http://x.example/i.png)", ["![img](", "](http"], ["`http://x.example/i.png`"]),
+        ("[click](javascript:alert(1))", ["](javascript"], ["`javascript:alert(1`"]),
+        ("<script>alert(1)</script>", ["<script"], ["&lt;script>"]),
+        ("nul\x00byte\r\nline", ["\x00", "\r", "\n"], ["nul byte line"]),
+        ("*bold* _it_ `code` | pipe", ["*bold*"], ["\\*bold\\*", "\\_it\\_", "\\`code\\`", "\\|"]),
+        ("see www.example.com.", ["www.example.com."], ["`www.example.com`."]),
+        ("<1% and 2 > 1", ["&lt;1"], ["<1% and 2 > 1"]),
+    ],
+)
+def test_md_escape_makes_user_text_inert(text: str, absent: list[str], present: list[str]) -> None:
+    from thesis.writing.render import md_escape
+
+    out = md_escape(text)
+    for a in absent:
+        assert a not in out, (a, out)
+    for p in present:
+        assert p in out, (p, out)
