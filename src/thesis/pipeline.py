@@ -115,13 +115,14 @@ MIN_FREE_BYTES = 16 * 2**20
 class LeftOut:
     """A part of the run that is missing from the outputs, and why.
 
-    ``kind``: ``failed`` (the step raised) or ``missing`` (an input the thesis names is not in the
-    store, or has no data on ``as_of``).
+    ``kind``: ``failed`` (the step raised a ThesisError or a numerical error the data explain),
+    ``error`` (a defect: any other exception, isolated so that the rest completes) or ``missing``
+    (an input the thesis names is not in the store, or has no data on ``as_of``).
     """
 
     step: str
     reason: str
-    kind: Literal["failed", "missing"] = "failed"
+    kind: Literal["failed", "error", "missing"] = "failed"
 
     def to_dict(self) -> dict[str, str]:
         return {"step": self.step, "reason": self.reason, "kind": self.kind}
@@ -437,6 +438,13 @@ def _valuation(ctx: RunContext) -> Any:
         )
         return None
     ctx.results["_valuation_inputs"] = (monthly, eps, cpi, long_y)
+    if e.eps_growth_pct is None:
+        # forward EPS needs a growth rate; the thesis states none (the valuation module takes one)
+        ctx.notes["valuation"] = (
+            "The thesis states no earnings growth (earnings.eps_growth_pct), so no forward EPS "
+            "and no valuation ranges are given."
+        )
+        return None
     lv = ctx.results["levels"]
     return val_mod.valuation_ranges(
         monthly,
@@ -458,7 +466,10 @@ def _range_calibration(ctx: RunContext) -> Any:
     from thesis.analysis._common import known_at
     from thesis.analysis.range_calibration import calibrate_ranges
 
-    monthly, eps, cpi, long_y = ctx.results["_valuation_inputs"]
+    inputs = ctx.results.get("_valuation_inputs")
+    if inputs is None:  # the valuation said why it has no inputs
+        return None
+    monthly, eps, cpi, long_y = inputs
     # outcomes are monthly averages: score only on months complete by as_of
     done = known_at(monthly, pd.Timestamp(ctx.as_of))
     return calibrate_ranges(done, eps, cpi, long_y, subject=ctx.subject, horizon_months=12)
@@ -633,7 +644,6 @@ STEPS: tuple[Step, ...] = (
     Step(
         "range_calibration",
         _range_calibration,
-        needs=("valuation",),
         applies=lambda c: _calibrate(c) and "valuation" not in c.not_applicable,
     ),
     Step("rate_path", _rate_path),
@@ -674,15 +684,21 @@ def _run_step(ctx: RunContext, step: Step) -> None:
         clash = [f.id for f in facts if (g := ctx.facts.get(f.id)) is not None and g != f]
         if clash:
             raise ValueError(f"its fact {clash[0]!r} contradicts one already stated")
-    except STEP_ERRORS as e:
+    except Exception as e:
         if step.required:
             raise
+        # an expected failure (bad data, a fit that does not converge) or a defect in the step:
+        # either way one analysis must not take the whole outlook down; a defect is marked as such
+        # ("error") so that tests and the summary can tell it from a failure the data explain
+        expected = isinstance(e, STEP_ERRORS)
         what = e.what if isinstance(e, ThesisError) else f"{type(e).__name__}: {e}"
+        if not expected:
+            what = f"unexpected {what} (please report it)"
         fix = f" {e.fix}" if isinstance(e, ThesisError) and e.fix else ""
         ctx.notes[step.name] = (
             f"The {step.name.replace('_', ' ')} analysis could not run: {what}.{fix}"
         )
-        ctx.left_out.append(LeftOut(step.name, what, "failed"))
+        ctx.left_out.append(LeftOut(step.name, what, "failed" if expected else "error"))
         res = None
     finally:
         ctx._current = ""
