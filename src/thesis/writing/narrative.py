@@ -661,11 +661,11 @@ def _close_events(w: _Writer, view: LevelView) -> list[str]:
 
 
 def _headline(w: _Writer) -> Sentence:
-    """ "S&P 500 at 6,812.61: reaching 6,900 by December 2026 looks very likely, 7,269 likely".
+    """ "S&P 500 at 6,812.61: reaching 6,900 before 31 December 2026 looks very likely, 7,269 likely".
 
-    A level below the close is put as a question ("will it fall to 5,500 by June 2026? Very
-    unlikely"): the words never say "reaching" a level the series is above, and a bare "falling to
-    5,500" would read as a statement of where it is.
+    A level below the close is one the series falls to ("falling to 5,500 before 30 June 2026 looks
+    very unlikely"), never one it "reaches". Dates are days, not months: "by December 2026" reads
+    as a statement about that month's level.
     """
     name = w.o.subject_name
     if not w.has(ids.level(w.s)):
@@ -674,8 +674,8 @@ def _headline(w: _Writer) -> Sentence:
     chosen = views[:1] + ([views[-1]] if len(views) > 1 else [])
     clauses: list[str] = []
     basis: list[str] = []
-    last_kind = ""
-    for n, (view, fid) in enumerate(chosen):
+    last_verb, last_due = "", None
+    for view, fid in chosen:
         main = _main_probability(w, view)
         if main is None:
             continue
@@ -684,43 +684,34 @@ def _headline(w: _Writer) -> Sentence:
         vals = sorted(w.num(i) or 0.0 for _, i in items)
         words = likelihood_words(vals[len(vals) // 2])
         down = w.side(view.level) == "below"
+        verb = {
+            "touch": "falling to" if down else "reaching",
+            "close_above": "closing at or above",
+            "close_below": "closing at or below",
+        }[event]
         due = w.due(view.level)
-        by = f" by {{{due}|month}}" if due and (n == 0 or due != w.due(chosen[0][0].level)) else ""
-        if event == "touch" and not down:
-            kind = "reach"
-            text = (
-                f"{{{fid}}}{by} {words}"
-                if last_kind == "reach"
-                else f"reaching {{{fid}}}{by} looks {words}"
-            )
+        prep = "before" if event == "touch" else "on"
+        when = f" {prep} {{{due}}}" if due and due != last_due else ""
+        if verb == last_verb and not when:
+            clauses.append(f"{{{fid}}} {words}")
         else:
-            kind = "ask"
-            verb = {
-                "touch": "fall to",
-                "close_above": "close at or above",
-                "close_below": "close at or below",
-            }[event]
-            when = by.replace(" by ", " on ") if event != "touch" else by
-            text = f"will it {verb} {{{fid}}}{when}? {words[0].upper()}{words[1:]}"
-        clauses.append(text)
-        last_kind = kind
+            clauses.append(f"{verb} {{{fid}}}{when} looks {words}")
+        last_verb, last_due = verb, due
     if not clauses:
         dd = _drawdown_items(w)
         if dd:
             _key, pct_id, items = dd[0]
             vals = sorted(w.num(i) or 0.0 for _, i in items)
             due = w.due()
-            by = f" by {{{due}|month}}" if due else ""
-            words = likelihood_words(vals[len(vals) // 2])
+            when = f" before {{{due}}}" if due else ""
             return w.say(
                 "headline",
-                f"{name} at {{@level}}: will it fall {{{pct_id}}} from its high{by}? "
-                f"{words[0].upper()}{words[1:]}",
+                f"{name} at {{@level}}: a {{{pct_id}}} fall from its high{when} looks "
+                f"{likelihood_words(vals[len(vals) // 2])}",
                 basis=[i for _, i in items],
             )
         return w.say("headline", f"{name} at {{@level}}: where it stands against its levels")
-    sep = ", " if all(c.startswith(("reaching", "{")) for c in clauses) else "; "
-    return w.say("headline", f"{name} at {{@level}}: " + sep.join(clauses), basis=basis)
+    return w.say("headline", f"{name} at {{@level}}: " + ", ".join(clauses), basis=basis)
 
 
 def _level_sentence(w: _Writer) -> Sentence:
@@ -729,11 +720,11 @@ def _level_sentence(w: _Writer) -> Sentence:
         tail = ""
         chg = w.num(w.id("change_12m_bp"))
         if chg is not None:
-            direction = "up" if chg > 0 else "down" if chg < 0 else "unchanged"
             tail = (
-                ", unchanged on the year"
-                if direction == "unchanged"
-                else f", {direction} {{@change_12m_bp|abs}} on the year"
+                ", where it stood twelve months earlier"
+                if chg == 0
+                else f", {{@change_12m_bp|abs}} {'higher' if chg > 0 else 'lower'} than twelve "
+                "months earlier"
             )
         return w.say("summary.level", f"{name} closed at {{@level}} on {{@level_date}}{tail}.")
     if w.num(w.id("drawdown_pct")) is not None and w.has(w.id("high"), w.id("high_date")):
@@ -892,8 +883,8 @@ def _close_sentences(
             out.append(
                 w.say(
                     f"summary.{ev}.{k}",
-                    f"{w.The_name} already closes {where} {{{fid}}}; the chance that it is still "
-                    f"{where} it on {due} is {{by_method}}: {{verdict}}.",
+                    f"A close {where} {{{fid}}} already holds; the chance that it still holds on "
+                    f"{due} is {{by_method}}: {{verdict}}.",
                     by_method=w.by_method(items),
                     verdict=_verdict(cv),
                     basis=[ids.already_reached(w.s, view.level)]
@@ -953,12 +944,13 @@ def _drawdown_sentences(w: _Writer) -> list[Sentence]:
         if not w.has(pct_id):
             continue
         high = d.get("basis") == "high"
-        if w.has(ids.drawdown_reached(w.s, key)) and w.has(trig):
+        dd_now = w.id("drawdown_pct")
+        if w.has(ids.drawdown_reached(w.s, key), dd_now, w.id("level_date")):
             out.append(
                 w.say(
                     f"summary.drawdown.{key}",
-                    f"A fall of {{{pct_id}}} from the record close has already happened: "
-                    f"{w.the_name} is below {{{trig}}}.",
+                    f"A fall of {{{pct_id}}} from the record close has already happened: the "
+                    f"close on {{@level_date}} was {{{dd_now}|abs}} below it.",
                     basis=[ids.drawdown_reached(w.s, key)],
                 )
             )
@@ -1610,11 +1602,7 @@ def _risks(w: _Writer) -> Section:
         art = "an" if regime is not None and str(regime.value)[:1] in "aeiou" else "a"
         reg = f", {art} {regime.value} regime" if regime is not None else ""
         pctile = ids.vol(w.s, "realised", "pctile")
-        pct = (
-            f", higher than on {{{pctile}}} of days in the {w.noun}'s history"
-            if w.has(pctile)
-            else ""
-        )
+        pct = f": {{{pctile}}} of days in the {w.noun}'s history had less" if w.has(pctile) else ""
         what = (
             f"Daily changes of the {w.noun} over the last month had a volatility of "
             f"{{{realised}}} a year"
