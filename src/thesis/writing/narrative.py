@@ -736,9 +736,9 @@ def _level_sentence(w: _Writer) -> Sentence:
         tmpl = _pick(
             o.as_of + "level",
             (
-                f"{name} closed at {{@level}} on {{@level_date}}, {{@drawdown_pct|abs}} "
+                f"{name} closed at {{@level}} on {{@level_date}}, {{@drawdown_pct|abs|d1}} "
                 "below its record close of {@high} on {@high_date}.",
-                f"On {{@level_date}} {w.the_name} stood at {{@level}}, {{@drawdown_pct|abs}} "
+                f"On {{@level_date}} {w.the_name} stood at {{@level}}, {{@drawdown_pct|abs|d1}} "
                 "short of the record {@high} it set on {@high_date}.",
             ),
         )
@@ -950,7 +950,7 @@ def _drawdown_sentences(w: _Writer) -> list[Sentence]:
                 w.say(
                     f"summary.drawdown.{key}",
                     f"A fall of {{{pct_id}}} from the record close has already happened: the "
-                    f"close on {{@level_date}} was {{{dd_now}|abs}} below it.",
+                    f"close on {{@level_date}} was {{{dd_now}|abs|d1}} below it.",
                     basis=[ids.drawdown_reached(w.s, key)],
                 )
             )
