@@ -692,10 +692,12 @@ def _headline(w: _Writer) -> Sentence:
         due = w.due(view.level)
         prep = "before" if event == "touch" else "on"
         when = f" {prep} {{{due}}}" if due and due != last_due else ""
-        if verb == last_verb and not when:
+        if not clauses:
+            clauses.append(f"the chance of {verb} {{{fid}}}{when} rates as {words}")
+        elif verb == last_verb and not when:
             clauses.append(f"{{{fid}}} {words}")
         else:
-            clauses.append(f"{verb} {{{fid}}}{when} looks {words}")
+            clauses.append(f"{verb} {{{fid}}}{when} {words}")
         last_verb, last_due = verb, due
     if not clauses:
         dd = _drawdown_items(w)
@@ -706,8 +708,8 @@ def _headline(w: _Writer) -> Sentence:
             when = f" before {{{due}}}" if due else ""
             return w.say(
                 "headline",
-                f"{name} at {{@level}}: a {{{pct_id}}} fall from its high{when} looks "
-                f"{likelihood_words(vals[len(vals) // 2])}",
+                f"{name} at {{@level}}: the chance of a {{{pct_id}}} fall from its high{when} "
+                f"rates as {likelihood_words(vals[len(vals) // 2])}",
                 basis=[i for _, i in items],
             )
         return w.say("headline", f"{name} at {{@level}}: where it stands against its levels")
@@ -1655,8 +1657,8 @@ def _risks(w: _Writer) -> Section:
         para.append(
             w.say(
                 "risks.corr_bonds",
-                f"Over the last three months, daily returns of {w.the_name} and of Treasuries "
-                f"had a correlation of {{{cb_id}|d2}}, {hedge}.",
+                "Over the last three months, its daily returns and those of Treasuries had a "
+                f"correlation of {{{cb_id}|d2}}, {hedge}.",
             )
         )
     if cg is not None:
@@ -1666,8 +1668,8 @@ def _risks(w: _Writer) -> Section:
         para.append(
             w.say(
                 "risks.flight",
-                f"{w.The_name} fell while bonds and gold rose on {{{f63}}} of recent days, "
-                f"against {{{fh}}} over the full history.",
+                f"On {{{f63}}} of recent days it fell while bonds and gold rose, against "
+                f"{{{fh}}} over the full history.",
             )
         )
     risks = [
