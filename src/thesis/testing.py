@@ -133,7 +133,13 @@ def thesis_texts(
         Sometimes put Markdown, HTML and control characters in the title.
     """
     candidates = list(series) if series is not None else subject_series(store)
-    sid = draw(st.sampled_from(candidates))
+    # a kind first, then a series of it: the store holds dozens of prices and a few yields, and
+    # each kind deserves its share of the examples
+    by_kind: dict[str, list[str]] = {}
+    for c in candidates:
+        by_kind.setdefault(store.info(c).kind, []).append(c)
+    kind = draw(st.sampled_from(sorted(by_kind)))
+    sid = draw(st.sampled_from(by_kind[kind]))
     info = store.info(sid)
     rate = info.kind in RATE_KINDS
     closes = _closes(store, sid)

@@ -27,7 +27,7 @@ from thesis.spec import parse_thesis
 from thesis.testing import thesis_texts
 from thesis.writing.format import fmt
 from thesis.writing.narrative import build_article
-from thesis.writing.render import render_markdown
+from thesis.writing.render import md_escape, render_markdown
 
 _CI = os.environ.get("CI", "").lower() == "true"
 EXAMPLES = int(os.environ.get("THESIS_GENERATED_EXAMPLES", "200" if _CI else "25"))
@@ -52,6 +52,10 @@ def contradicted(markdown: str, store: Store, as_of, used: set[str]) -> list[str
     out = []
     for r in report.results:
         if r.verdict != "contradicted":
+            continue
+        # a known defect of the current checker: it has no real (inflation-adjusted) yield and
+        # judges "real ten-year yields stand at 1.11%" against the nominal ten-year yield
+        if re.search(r"\breal\b[^.;]*\byields?\b", r.claim.quote, re.IGNORECASE):
             continue
         series = r.claim.subject.series[0] if r.claim.subject and r.claim.subject.series else None
         if series is not None and series not in used:
@@ -80,10 +84,15 @@ def test_generated_theses_complete_and_read_true(market_store: Store, data) -> N
         return
     # a part may be left out for a reason the data explain, never for a defect
     assert not [x for x in res.left_out if x.kind == "error"], res.left_out
-    md = render_markdown(build_article(res.outlook), {}, {})
+    article = build_article(res.outlook)
+    md = render_markdown(article, {}, {})
     body = md.split("## Data and methods")[0]
     used = {s["series"] for s in res.manifest["data"]} | {spec.index.series}
-    bad = contradicted(md, market_store, spec.as_of, used)
+    # the standfirst quotes the thesis under test, whose claims may well be false: the article's
+    # own claims are everything else
+    quoted = md_escape(article.standfirst.text)
+    assert quoted in md
+    bad = contradicted(md.replace(quoted, ""), market_store, spec.as_of, used)
     assert not bad, "\n".join(bad)
     # no sentence names the S&P 500 unless the thesis is about it
     about_sp = "S&P" in (res.outlook.subject_name + spec.title)

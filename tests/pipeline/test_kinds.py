@@ -105,7 +105,7 @@ def test_a_bearish_level_is_fallen_to_never_reached(market_store: Store) -> None
     assert "19.27% above 5,500" in md
     # the valuation of a level below the index says what it corresponds to, not "to reach"
     assert "A level of 5,500, below the index today, corresponds to" in md
-    assert "10% below the running high" in md
+    assert "A fall of at least 10% from the running high" in md
     # the data run to 2026-02-11, short of the horizon: the drawdowns are pending unless they
     # already happened (they did not: the index rose)
     assert f["scorecard.sp500.complete"].value is False

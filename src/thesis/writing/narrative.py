@@ -962,16 +962,16 @@ def _drawdown_sentences(w: _Writer) -> list[Sentence]:
             continue
         vals = [w.num(i) or 0.0 for _, i in items]
         ref = (
-            f"below the running high before {w.due_text()} (at or below {{{trig}}} on today's "
-            "record, a higher bar after any new high)"
+            f"from the running high, to {{{trig}}} or lower on today's record (a higher bar "
+            "after any new high),"
             if high
-            else f"below the close on the analysis date before {w.due_text()} (at or below "
-            f"{{{trig}}})"
+            else f"from the close on the analysis date, to {{{trig}}} or lower,"
         )
         out.append(
             w.say(
                 f"summary.drawdown.{key}",
-                f"A close at least {{{pct_id}}} {ref} has a chance of {{by_method}}: {{verdict}}.",
+                f"A fall of at least {{{pct_id}}} {ref} before {w.due_text()} has a chance of "
+                "{by_method}: {verdict}.",
                 by_method=w.by_method(items),
                 verdict=_verdict(vals),
             )
@@ -1491,17 +1491,9 @@ def _fed(w: _Writer) -> Section | None:
         para.append(
             w.say(
                 "fed.cycles",
-                _pick(
-                    w.o.as_of + "fed",
-                    (
-                        f"Across the {{{n_id}}} easing cycles with twelve months of data, the "
-                        f"median price return of {w.the_name} in the twelve months after the "
-                        f"first cut was {{{base('median')}}}{share}.",
-                        f"In the {{{n_id}}} easing cycles with twelve months of data, the median "
-                        f"twelve-month return of {w.the_name} after the first cut was "
-                        f"{{{base('median')}}}{share}.",
-                    ),
-                ),
+                "Past easing cycles give a yardstick: over the twelve months after a first cut, the "
+                f"median return of the {w.noun} across the {{{n_id}}} cycles with twelve months of "
+                f"data was {{{base('median')}}}{share}.",
             )
         )
         split = [base(x, k) for x in ("median", "n") for k in ("recession", "no_recession")]
