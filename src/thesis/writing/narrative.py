@@ -2368,10 +2368,11 @@ def _scorecard(w: _Writer) -> Section | None:
         happened = bool(outcome.value)
         verdict = _calls(w, [w.num(i) or 0.0 for _, i in probs], happened)
         what = "It fell" if happened else "It did not fall"
+        ref = "its running high" if d.get("basis") == "high" else "its close on the analysis date"
         para.append(
             w.say(
                 f"scorecard.drawdown.{key}",
-                f"{what} {{{pct_id}}} from the reference close; the methods had put the chance "
+                f"{what} {{{pct_id}}} from {ref}; the methods had put the chance "
                 f"of that at {{span}}, so {verdict}.",
                 span=_prob_span(w, probs),
                 basis=[outcome.id],
