@@ -31,6 +31,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, Literal
 
+from thesis import ids as id_parts
 from thesis.errors import WritingError
 from thesis.facts import Fact, FactSheet
 from thesis.text.numbers import NAME_PATTERNS, NumberSpan, find_numbers
@@ -181,7 +182,7 @@ class _Index:
         for f in self.facts:
             if f.unit == "date" and f.value is not None:
                 note(primary, f.value, f.id)
-            for iso in re.findall(r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d", f.id):
+            for iso in id_parts.dates_in(f.id):
                 note(primary, iso, f.id)
             note(secondary, f.as_of, f.id)
             for s in f.lineage:
@@ -199,15 +200,15 @@ class _Index:
             if f.unit in ("count", "days", "months", "years") and v == v.to_integral_value():
                 ints.setdefault(int(v), set()).add(f.id)
         for f in self.facts:
-            for tok in re.findall(r"(?<![\d-])(\d{1,3})(?:d|m|y|w)\b", f.id):
-                ints.setdefault(int(tok), set()).add(f.id)
+            for tok in id_parts.tenors_in(f.id):
+                ints.setdefault(tok, set()).add(f.id)
         # interval and quantile levels named in ids ("coverage80", "horizon_q95"): a text may say
         # "the 80% band" or "the 95th percentile"
         self.band_pcts: dict[int, set[str]] = {}
         for f in self.facts:
-            for tok in re.findall(r"(?:coverage|_q|pctile|pe_regime_q)(\d{2})\b", f.id):
-                self.band_pcts.setdefault(int(tok), set()).add(f.id)
-                ints.setdefault(int(tok), set()).add(f.id)
+            for tok in id_parts.bands_in(f.id):
+                self.band_pcts.setdefault(tok, set()).add(f.id)
+                ints.setdefault(tok, set()).add(f.id)
         self.ints = ints
 
     def dates_matching(self, y: int | None, m: int | None, d: int | None) -> set[str]:
