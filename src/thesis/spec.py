@@ -47,8 +47,10 @@ Method = Literal["gbm", "normal", "bootstrap", "garch"]
 LevelEvent = Literal["touch", "close_above", "close_below"]
 
 #: the largest magnitude any number in a thesis may have: beyond it a value is a typo or an attack
-#: (1e300 overflows the analyses' arithmetic), and no price, yield or count comes near it
-MAX_MAGNITUDE = 1e9
+#: (1e300 overflows the analyses' arithmetic). Dollar amounts a thesis cites (a company's capital
+#: expenditure, a market capitalisation: trillions) stay well inside it; levels are held to the
+#: series' own scale separately (within 100× of the close)
+MAX_MAGNITUDE = 1e15
 
 
 class _Model(BaseModel):
