@@ -72,11 +72,14 @@ class Outlook:
         Chart inputs, each optional:
         ``index_history`` (Series: close by date, up to as_of),
         ``fan`` (dict method → DataFrame indexed by future session, columns q05 q25 q50 q75 q95),
-        ``fed_cycles`` (DataFrame: one row per first cut; columns first_cut,
-        ``{subject}_ret_{3,6,12}m_pct``, smb_3m_pct, smb_6m_pct, smb_12m_pct, recession),
+        ``fed_cycles`` (DataFrame: one row per first cut; columns first_cut, each measure with
+        its unit, ``{subject}_ret_{3,6,12}m_pct`` for a price or ``{subject}_chg_{h}m_pp`` for a
+        yield, smb_3m_pct, smb_6m_pct, smb_12m_pct, recession),
         ``vol_history`` (DataFrame: realised and GARCH volatility by date, ``*_ann_pct`` for a
         price, ``*_ann_bp`` for a yield),
-        ``calibration`` (DataFrame: method, horizon, coverage50, coverage80, coverage95, brier, crps_pct, n),
+        ``calibration`` (DataFrame: method, horizon, coverage50, coverage80, coverage95, brier,
+        crps_pct, brier_events, bss, n), ``reliability`` (DataFrame: method, horizon, event,
+        bin_lo, bin_hi, p_mean, observed, n: the reliability diagram),
         ``equity`` (DataFrame: portfolio and benchmarks' equity by date),
         ``stress`` (DataFrame: scenario × sleeve losses in pct),
         ``actual_after`` (Series: closes after as_of, only for the scorecard of a historical run).
@@ -98,6 +101,10 @@ class Outlook:
     left_out, not_applicable
         Parts of the run that could not be computed (dicts with ``step``, ``reason``, ``kind``),
         and parts that do not apply to the series.
+    key_dates
+        The scheduled days inside the horizon that bear on the thesis
+        (:class:`thesis.analysis.keydates.KeyDatesResult`), or ``None``; the article's "Key
+        dates" section and the run's ``keydates.ics`` are written from it.
     """
 
     title: str
@@ -119,6 +126,7 @@ class Outlook:
     drawdowns: list[dict[str, Any]] = field(default_factory=list)
     left_out: list[dict[str, str]] = field(default_factory=list)
     not_applicable: list[str] = field(default_factory=list)
+    key_dates: Any = None
 
     @property
     def series(self) -> SeriesProfile:

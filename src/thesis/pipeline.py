@@ -20,6 +20,13 @@ Outputs are written into a fresh temporary folder beside ``out_dir`` and moved i
 complete; an existing, non-empty ``out_dir`` is refused unless ``overwrite`` (then it is replaced
 whole). The manifest lists every file written with its sha256.
 
+Every analysis runs with one BLAS thread (:func:`thesis.analysis._threads.one_blas_thread`), so the
+facts are bit-identical whatever the machine's core count or ``OPENBLAS_NUM_THREADS``. The slow,
+deterministic analyses (the path probabilities, the walk-forward calibrations, the portfolio
+backtest) are kept in the store's result cache (:class:`thesis.data.cache.ResultCache`), keyed by
+everything they depend on: the data's content hash, the settings, the random stream and the code
+that computes them; a result read back is the one a fresh computation gives.
+
 Adding an analysis is a few lines: a function ``def _my_step(ctx) -> Result | None`` and one
 ``Step("my_step", _my_step, needs=(...), applies=...)`` in :data:`STEPS`.
 """
@@ -27,7 +34,9 @@ Adding an analysis is a few lines: a function ``def _my_step(ctx) -> Result | No
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -101,8 +110,9 @@ STEP_ERRORS: tuple[type[BaseException], ...] = (
     ValueError,
     np.linalg.LinAlgError,
 )
-#: the independent random streams of a run: adding an analysis never changes another's draws
-STREAMS = ("paths", "calibration", "portfolio", "regimes")
+#: the independent random streams of a run: adding an analysis never changes another's draws (a new
+#: stream is appended, so the earlier ones keep their spawn keys)
+STREAMS = ("paths", "calibration", "portfolio", "regimes", "theme")
 #: a level further than this factor from the close (log series) or this many percentage points
 #: (yields) is a typo or a test of the system, not a thesis
 ABSURD_RATIO = 100.0
@@ -209,6 +219,12 @@ class RunContext:
         What the steps have produced (results by step name).
     left_out, not_applicable
         Parts missing from the outputs, and parts that do not apply to the series.
+    cache, cache_notes
+        The store's result cache (``None``: results are always computed) and why a result could
+        not be written to it (for the manifest).
+    key_dates
+        The thesis's key dates (:class:`thesis.analysis.keydates.KeyDatesResult`), for the
+        article's section and ``keydates.ics``.
     """
 
     spec: ThesisSpec
@@ -228,6 +244,9 @@ class RunContext:
     left_out: list[LeftOut] = field(default_factory=list)
     not_applicable: list[str] = field(default_factory=list)
     say: Callable[[str], None] = lambda _label: None
+    cache: Any = None
+    cache_notes: list[str] = field(default_factory=list)
+    key_dates: Any = None
     _current: str = ""
 
     @property
@@ -315,6 +334,162 @@ class Step:
     required: bool = False
 
 
+# --------------------------------------------------------------------------- caching
+#: modules whose code computes each cached result: any change to them is a new cache key
+_CACHED_CODE = {
+    "probabilities": ("thesis.analysis.paths", "thesis.analysis._kernels"),
+    "portfolio": (
+        "thesis.portfolio.backtest",
+        "thesis.portfolio.allocation",
+        "thesis.portfolio.engine",
+        "thesis.portfolio.metrics",
+        "thesis.portfolio.stress",
+        "thesis.portfolio.spec",
+        "thesis.screen.screen",
+        "thesis.screen.features",
+        "thesis.screen.universe",
+    ),
+}
+#: libraries whose version can move a cached number
+_NUMERIC_LIBS = ("numpy", "scipy", "pandas", "numba", "arch", "skfolio", "exchange_calendars")
+
+
+@functools.cache
+def _code_version(modules: tuple[str, ...]) -> str:
+    """sha256 of the source of ``modules`` and the versions of the numeric libraries: a cached
+    result is reused only by the same code on the same libraries."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        origin = getattr(spec, "origin", None)
+        h.update(name.encode())
+        if origin and os.path.exists(origin):
+            h.update(Path(origin).read_bytes())
+    for lib in _NUMERIC_LIBS:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"{lib}={metadata.version(lib)}".encode())
+    return h.hexdigest()
+
+
+def _result_cache(store: Any) -> Any:
+    """The store's result cache, or ``None`` for a store-like object without a DuckDB file."""
+    from thesis.data.store import Store
+
+    if not isinstance(store, Store):
+        return None
+    from thesis.data.cache import ResultCache
+
+    return ResultCache(store)
+
+
+def _store_state(store: Any) -> str:
+    """A fingerprint of everything the store holds (its ingest log): results that read many series
+    (the portfolio) are keyed by it, so any import or update invalidates them."""
+    log = store.ingests()
+    return hashlib.sha256(log.to_json(orient="values", date_format="iso").encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A step's result read back from the result cache: the facts, notes and chart data it gave.
+
+    Its ``facts()`` are the fresh result's, value for value (ids, values, units, methods and
+    lineage round-trip exactly through JSON and Parquet); the small fields a step reads from its
+    result (``methods``, ``failed``) are attributes, read from ``meta``."""
+
+    facts_: tuple[Fact, ...]
+    notes: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    cache_status: str = "from the cache"
+
+    def facts(self) -> list[Fact]:
+        return list(self.facts_)
+
+    def __getattr__(self, name: str) -> Any:
+        meta = self.__dict__.get("meta") or {}
+        if name in meta:
+            v = meta[name]
+            return tuple(v) if isinstance(v, list) else v
+        raise AttributeError(name)
+
+
+def _parquet(df: pd.DataFrame) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    df.to_parquet(buf, index=True)
+    return buf.getvalue()
+
+
+def _pack(result: Any, frames: dict[str, pd.DataFrame], meta: dict[str, Any]) -> tuple:
+    """``(frame, doc)`` for :meth:`ResultCache.put`: one row per chart frame (its own Parquet
+    bytes, so that each keeps its index and dtypes), and the facts, notes and meta as JSON."""
+    frame = pd.DataFrame(
+        {"name": list(frames), "parquet": [_parquet(df) for df in frames.values()]},
+        columns=["name", "parquet"],
+    )
+    doc = {
+        "facts": [f.to_dict() for f in result.facts()],
+        "notes": list(getattr(result, "notes", ()) or ()),
+        "meta": meta,
+    }
+    return frame, doc
+
+
+def _unpack(frame: pd.DataFrame, doc: dict[str, Any]) -> _Stored:
+    import io
+
+    frames = {
+        str(name): pd.read_parquet(io.BytesIO(bytes(blob)))
+        for name, blob in zip(frame["name"], frame["parquet"], strict=True)
+    }
+    return _Stored(
+        tuple(Fact.from_dict(x) for x in doc["facts"]),
+        tuple(doc["notes"]),
+        dict(doc["meta"]),
+        frames,
+    )
+
+
+def _cached_step(
+    ctx: RunContext,
+    kind: str,
+    parts: dict[str, Any],
+    compute: Callable[[], Any],
+    frames: Callable[[Any], dict[str, pd.DataFrame]],
+    meta: Callable[[Any], dict[str, Any]],
+) -> Any:
+    """``compute()``, or the result the cache holds for the same ``parts`` (a :class:`_Stored`).
+
+    ``parts`` must name everything the result depends on; the code of the modules in
+    :data:`_CACHED_CODE` and the numeric libraries' versions are added here."""
+    cache = ctx.cache
+    if cache is None:
+        return compute()
+    key = cache.key(kind, code=_code_version(_CACHED_CODE[kind]), **parts)
+    hit = cache.get(key)
+    if hit is not None:
+        try:
+            return _unpack(*hit)
+        except (KeyError, TypeError, ValueError):  # a row from another layout: recompute
+            pass
+    res = compute()
+    frame, doc = _pack(res, frames(res), meta(res))
+    why = cache.put(key, kind, ctx.subject, frame, doc)
+    if why is not None:
+        ctx.cache_notes.append(f"{kind}: {why}")
+    return res
+
+
+def _stream_state(ctx: RunContext, stream: str) -> dict[str, Any]:
+    """What identifies a random stream in a cache key: its seed and spawn key."""
+    ss = ctx.streams[stream]
+    return {"entropy": ss.entropy, "spawn_key": list(ss.spawn_key)}
+
+
 # --------------------------------------------------------------------------- the steps
 def _levels(ctx: RunContext) -> Any:
     from thesis.analysis.levels import levels
@@ -341,6 +516,7 @@ def _methods(ctx: RunContext) -> tuple[str, ...]:
 
 def _probabilities(ctx: RunContext) -> Any:
     from thesis.analysis import paths as P
+    from thesis.data.cache import data_hash
 
     a, ix, space = ctx.spec.analysis, ctx.spec.index, ctx.profile.space
     drift = a.drift_ann_pct if space == "log" else a.drift_ann_bp
@@ -356,30 +532,141 @@ def _probabilities(ctx: RunContext) -> Any:
         "garch": lambda: P.GarchModel(drift_ann_pct=drift, space=space, window_sessions=window),
     }
     methods = _methods(ctx)
-    res = P.target_probabilities(
+    levels = [
+        *(P.LevelQuery(t.level, "close", "target", t.by) for t in ix.targets if t.by),
+        *(P.LevelQuery(x.level, x.event, "level", x.by) for x in ix.levels),
+    ]
+    drawdowns = [P.DrawdownQuery(d.pct, d.from_, d.by) for d in ix.drawdowns]
+
+    def compute() -> Any:
+        return P.target_probabilities(
+            ctx.prices,
+            subject=ctx.subject,
+            as_of=ctx.as_of,
+            horizon=ctx.horizon,
+            thresholds=ix.thresholds,
+            targets=[t.level for t in ix.targets],
+            levels=levels,
+            drawdowns=drawdowns,
+            methods=methods,
+            n_paths=a.n_paths,
+            rng=ctx.rng("paths"),
+            models={m: models[m]() for m in methods},
+            space=space,
+            level_unit=ctx.profile.level_unit,
+            on_method_error="drop",
+        )
+
+    parts = {
+        "series": ctx.subject,
+        "data": data_hash(ctx.prices),
+        "as_of": ctx.as_of,
+        "horizon": ctx.horizon,
+        "thresholds": list(ix.thresholds),
+        "targets": [t.level for t in ix.targets],
+        "levels": [(q.level, q.event, q.role, q.by) for q in levels],
+        "drawdowns": [(d.pct, d.basis, d.by) for d in drawdowns],
+        "methods": list(methods),
+        "models": {m: repr(sorted(vars(models[m]()).items())) for m in methods},
+        "n_paths": a.n_paths,
+        "space": space,
+        "level_unit": ctx.profile.level_unit,
+        "rng": _stream_state(ctx, "paths"),
+    }
+    res = _cached_step(
+        ctx,
+        "probabilities",
+        parts,
+        compute,
+        frames=lambda r: {f"fan.{m}": r.fan(m) for m in r.methods},
+        meta=lambda r: {"methods": list(r.methods), "failed": dict(r.failed)},
+    )
+    for m, why in res.failed.items():
+        ctx.left_out.append(LeftOut(f"probabilities ({m})", why, "failed"))
+    ctx.charts["fan"] = {
+        m: res.frames[f"fan.{m}"] if isinstance(res, _Stored) else res.fan(m) for m in res.methods
+    }
+    return res
+
+
+def _implied_applies(ctx: RunContext) -> bool:
+    from thesis.analysis.implied import MATCHING_VOL_INDEX
+
+    vol = MATCHING_VOL_INDEX.get(ctx.subject)
+    return bool(vol) and ctx.profile.space == "log" and ctx.store.has(vol)
+
+
+def _implied(ctx: RunContext) -> Any:
+    """The VIX-implied, risk-neutral odds at the thesis's levels (an index its volatility index
+    prices: the S&P 500 and the funds that track it)."""
+    from thesis.analysis.implied import MATCHING_VOL_INDEX, implied_probabilities
+
+    vol_id = MATCHING_VOL_INDEX[ctx.subject]
+    vol = ctx.optional(vol_id, key="compare.vix", stale_days=10)
+    if vol is None:
+        return None
+    r = ctx.spec.rates
+    rate = ctx.optional(r.policy_series, key="rates.policy_series") if r.policy_series else None
+    ix = ctx.spec.index
+    levels = [*(t.level for t in ix.targets), *(x.level for x in ix.levels)]
+    return implied_probabilities(
         ctx.prices,
+        vol,
         subject=ctx.subject,
         as_of=ctx.as_of,
         horizon=ctx.horizon,
         thresholds=ix.thresholds,
-        targets=[t.level for t in ix.targets],
-        levels=[
-            *(P.LevelQuery(t.level, "close", "target", t.by) for t in ix.targets if t.by),
-            *(P.LevelQuery(x.level, x.event, "level", x.by) for x in ix.levels),
-        ],
-        drawdowns=[P.DrawdownQuery(d.pct, d.from_, d.by) for d in ix.drawdowns],
-        methods=methods,
-        n_paths=a.n_paths,
-        rng=ctx.rng("paths"),
-        models={m: models[m]() for m in methods},
-        space=space,
-        level_unit=ctx.profile.level_unit,
-        on_method_error="drop",
+        targets=levels,
+        rate=rate,
+        vol_index_name=vol_id,
     )
-    for m, why in res.failed.items():
-        ctx.left_out.append(LeftOut(f"probabilities ({m})", why, "failed"))
-    ctx.charts["fan"] = {m: res.fan(m) for m in res.methods}
-    return res
+
+
+def _long_history(ctx: RunContext) -> pd.Series:
+    """The subject's longest history public on ``as_of``: its monthly series (the thesis's
+    ``earnings.level_monthly``) when that tracks the subject and starts earlier, else its daily
+    closes."""
+    if "_long" in ctx.results:
+        return ctx.results["_long"]
+    out = ctx.prices
+    e = ctx.spec.earnings
+    if ctx.profile.space == "log" and e.level_monthly and ctx.store.has(e.level_monthly):
+        monthly = ctx.data.get(e.level_monthly)
+        if monthly is not None and monthly.index[0] < ctx.prices.index[0] and _tracks(ctx, monthly):
+            out = monthly
+    ctx.results["_long"] = out
+    return out
+
+
+#: a base rate from fewer non-overlapping windows than this is too thin to stand beside the odds
+MIN_INDEPENDENT_WINDOWS = 20
+
+
+def _base_rates(ctx: RunContext) -> Any:
+    """How often the subject moved that far within the horizon over every earlier window: on its
+    daily closes when they hold enough independent windows, else on its long monthly series."""
+    from thesis.analysis.baserate import base_rates
+    from thesis.data.calendars import sessions_between
+
+    ix = ctx.spec.index
+    kind = "yield" if ctx.profile.space == "diff" else "price"
+    h = len(sessions_between(pd.Timestamp(ctx.as_of), pd.Timestamp(ctx.horizon)))
+    series = ctx.prices
+    if h and (len(series) - h) / h < MIN_INDEPENDENT_WINDOWS:
+        long = _long_history(ctx)
+        if long is not series:
+            series = ctx.data.use(long)
+    levels = [*(t.level for t in ix.targets), *(x.level for x in ix.levels)]
+    return base_rates(
+        series,
+        subject=ctx.subject,
+        as_of=ctx.as_of,
+        horizon=ctx.horizon,
+        thresholds=ix.thresholds,
+        targets=levels,
+        drawdowns_pct=[d.pct for d in ix.drawdowns if d.from_ == "now"],
+        subject_kind=kind,
+    )
 
 
 def _tracks(ctx: RunContext, monthly: pd.Series) -> bool:
@@ -422,6 +709,10 @@ def _valuation_applies(ctx: RunContext) -> bool:
     return False
 
 
+#: the store's 10-year breakeven inflation rate (FRED T10YIE), for the real yield when present
+BREAKEVEN_SERIES = "breakeven10y"
+
+
 def _valuation(ctx: RunContext) -> Any:
     from thesis.analysis import valuation as val_mod
 
@@ -438,13 +729,10 @@ def _valuation(ctx: RunContext) -> Any:
         )
         return None
     ctx.results["_valuation_inputs"] = (monthly, eps, cpi, long_y)
-    if e.eps_growth_pct is None:
-        # forward EPS needs a growth rate; the thesis states none (the valuation module takes one)
-        ctx.notes["valuation"] = (
-            "The thesis states no earnings growth (earnings.eps_growth_pct), so no forward EPS "
-            "and no valuation ranges are given."
-        )
-        return None
+    # the breakeven is optional: without it the real yield is the yield less CPI inflation (said)
+    breakeven = ctx.data.get(BREAKEVEN_SERIES) if ctx.store.has(BREAKEVEN_SERIES) else None
+    if breakeven is not None:
+        ctx.data.use(breakeven)
     lv = ctx.results["levels"]
     return val_mod.valuation_ranges(
         monthly,
@@ -454,7 +742,8 @@ def _valuation(ctx: RunContext) -> Any:
         subject=ctx.subject,
         as_of=ctx.as_of,
         horizon=ctx.horizon,
-        eps_growth_pct=e.eps_growth_pct,  # type: ignore[arg-type]
+        eps_growth_pct=e.eps_growth_pct,
+        breakeven=breakeven,
         targets=[t.level for t in ix.targets],
         thresholds=[*ix.thresholds, *(x.level for x in ix.levels)],
         level=lv.level,
@@ -472,7 +761,9 @@ def _range_calibration(ctx: RunContext) -> Any:
     monthly, eps, cpi, long_y = inputs
     # outcomes are monthly averages: score only on months complete by as_of
     done = known_at(monthly, pd.Timestamp(ctx.as_of))
-    return calibrate_ranges(done, eps, cpi, long_y, subject=ctx.subject, horizon_months=12)
+    return calibrate_ranges(
+        done, eps, cpi, long_y, subject=ctx.subject, horizon_months=12, cache=ctx.cache
+    )
 
 
 def _rate_path(ctx: RunContext) -> Any:
@@ -496,6 +787,17 @@ def _rate_path(ctx: RunContext) -> Any:
     )
 
 
+def _subject_kind(ctx: RunContext) -> Literal["price", "yield"]:
+    """How the cycle analyses measure the subject: price returns, or changes of a yield in pp."""
+    return "yield" if ctx.profile.space == "diff" else "price"
+
+
+def _cycles_apply(ctx: RunContext) -> bool:
+    """Past easing cycles describe an equity (its returns after a first cut) and a yield or rate
+    (its change in percentage points); a commodity fund or a ratio gets no cycle statistics."""
+    return ctx.profile.equity or ctx.profile.space == "diff"
+
+
 def _fed_cycles(ctx: RunContext) -> Any:
     from thesis.analysis import cycles as cyc_mod
 
@@ -505,8 +807,7 @@ def _fed_cycles(ctx: RunContext) -> Any:
     policy = ctx.optional(r.policy_series, key="rates.policy_series")
     if policy is None:
         return None
-    monthly = ctx.results.get("_valuation_inputs", (None,))[0]
-    index_long = monthly if monthly is not None else ctx.prices
+    index_long = ctx.data.use(_long_history(ctx))
     smb = ctx.optional(ctx.spec.compare.smb, key="compare.smb") if _size_applies(ctx) else None
     rec = ctx.optional(r.recession_series, key="rates.recession_series")
     if ctx.store.info(r.policy_series).frequency == "quarterly":
@@ -534,14 +835,15 @@ def _fed_cycles(ctx: RunContext) -> Any:
         smb=smb,
         recession=rec,
         as_of=ctx.as_of,
-        index_name=S,
+        subject=S,
+        subject_kind=_subject_kind(ctx),
         thesis_cuts=r.cuts,
         cut_bp=r.cut_bp,
     )
     drop = (ids.fed("policy_rate"), ids.fed("in_easing_cycle")) if stale else ()
     frame = cyc.to_frame().reset_index()
-    measures = [c for c in frame.columns if c.startswith((f"{S}_ret_", "smb_"))]
-    ctx.charts["fed_cycles"] = frame.rename(columns={c: f"{c}_pct" for c in measures})
+    measures = [m for m in cyc.measures if m in frame.columns]
+    ctx.charts["fed_cycles"] = frame.rename(columns={c: f"{c}_{cyc._unit(c)}" for c in measures})
     ctx.tables["fed_cycles"] = cyc.to_frame()
     return _Filtered(cyc, drop)
 
@@ -566,6 +868,53 @@ class _Filtered:
 
 def _size_applies(ctx: RunContext) -> bool:
     return ctx.profile.applies("size")
+
+
+#: the macro indicators the store may hold (FRED ids), read when present; none is required
+MACRO_SERIES = {
+    "unemployment": "unrate",
+    "payrolls": "payems",
+    "gdp": "gdp_real",
+    "curve": "ust10y2y",
+    "ust10y": "ust10y",
+    "ust2y": "ust2y",
+}
+
+
+def _macro_applies(ctx: RunContext) -> bool:
+    return (ctx.profile.equity or ctx.profile.space == "diff") and any(
+        ctx.store.has(s) for s in MACRO_SERIES.values()
+    )
+
+
+def _macro_cycles(ctx: RunContext) -> Any:
+    """What followed unemployment turns, payroll falls, falling GDP and curve inversions."""
+    from thesis.analysis.macro import macro_cycles
+
+    given: dict[str, pd.Series] = {}
+    for arg, sid in MACRO_SERIES.items():
+        if sid == ctx.subject or not ctx.store.has(sid):
+            continue  # the subject is not its own indicator
+        s = ctx.data.get(sid)
+        if s is not None and len(s):
+            given[arg] = ctx.data.use(s)
+    if not any(k in given for k in ("unemployment", "payrolls", "gdp", "curve")) and not (
+        "ust10y" in given and "ust2y" in given
+    ):
+        ctx.notes["macro_cycles"] = (
+            "No unemployment, payroll, GDP or yield-curve data were public on the analysis "
+            "date, so past macro turning points are not described."
+        )
+        return None
+    res = macro_cycles(
+        ctx.data.use(_long_history(ctx)),
+        as_of=ctx.as_of,
+        subject=ctx.subject,
+        subject_kind=_subject_kind(ctx),
+        **given,
+    )
+    ctx.tables["macro_cycles"] = res.to_frame()
+    return res
 
 
 def _regimes(ctx: RunContext) -> Any:
@@ -607,8 +956,13 @@ def _same_asset(a: pd.Series, b: pd.Series, sessions: int = 252) -> bool:
 
 def _calibration(ctx: RunContext) -> Any:
     from thesis.analysis import calibration as cal_mod
+    from thesis.analysis.implied import MATCHING_VOL_INDEX
 
     a = ctx.spec.analysis
+    vol_id = MATCHING_VOL_INDEX.get(ctx.subject)
+    vol = ctx.data.get(vol_id) if vol_id and ctx.store.has(vol_id) else None
+    if vol is not None:
+        ctx.data.use(vol)
     res = cal_mod.calibrate(
         ctx.prices,
         subject=ctx.subject,
@@ -616,20 +970,60 @@ def _calibration(ctx: RunContext) -> Any:
         n_paths=a.calibration_paths,
         rng=ctx.rng("calibration"),
         start=a.calibration_start,
+        base_rate=True,
+        vol_index=vol,
+        cache=ctx.cache,
     )
     ctx.charts["calibration"] = res.to_frame()
+    ctx.charts["reliability"] = res.reliability_frame()
     ctx.tables["calibration"] = res.to_frame()
+    return res
+
+
+def _theme(ctx: RunContext) -> Any:
+    """The thesis's theme: its named stocks, the sector funds and its claims (issue 10)."""
+    from thesis.screen.theme import theme_analysis
+
+    res = theme_analysis(
+        ctx.data.view,
+        ctx.spec.theme,
+        index_series=ctx.subject,
+        as_of=ctx.as_of,
+        horizon=ctx.horizon,
+        rng=ctx.rng("theme"),
+        base=ctx.spec.path,
+    )
+    for src in getattr(res, "sources", ()) or ():
+        ctx.data.sources[src.series] = src
     return res
 
 
 def _portfolio(ctx: RunContext) -> Any:
     from thesis.portfolio import run_portfolio
 
-    pf = run_portfolio(ctx.spec.portfolio, ctx.store, as_of=ctx.as_of, rng=ctx.rng("portfolio"))
+    theme = ctx.spec.theme.resolved(ctx.spec.path) if ctx.spec.theme is not None else None
+    pf = run_portfolio(
+        ctx.spec.portfolio, ctx.store, as_of=ctx.as_of, rng=ctx.rng("portfolio"), theme=theme
+    )
     ctx.charts.update(getattr(pf, "charts", {}) or {})
     for src in getattr(pf, "sources", ()) or ():
         ctx.data.sources[src.series] = src
     return pf
+
+
+def _key_dates(ctx: RunContext) -> Any:
+    """The scheduled days inside the horizon that bear on the thesis (issue 11)."""
+    from thesis.analysis.keydates import ThesisContext, key_dates
+
+    tickers: list[str] = []
+    if ctx.spec.theme is not None:
+        theme = ctx.spec.theme.resolved(ctx.spec.path)
+        tickers = [s.ticker for s in theme.stocks]
+    tc = ThesisContext.from_spec(ctx.spec, tickers=tickers)
+    tc = dataclasses.replace(tc, subject_name=ctx.name)
+    res = key_dates(ctx.data.view, tc, start=ctx.as_of, end=ctx.horizon)
+    ctx.key_dates = res
+    return res
 
 
 def _calibrate(ctx: RunContext) -> bool:
@@ -640,6 +1034,8 @@ def _calibrate(ctx: RunContext) -> bool:
 STEPS: tuple[Step, ...] = (
     Step("levels", _levels, required=True),
     Step("probabilities", _probabilities, needs=("levels",)),
+    Step("implied", _implied, needs=("levels",), applies=_implied_applies),
+    Step("base_rates", _base_rates, needs=("levels",)),
     Step("valuation", _valuation, needs=("levels",), applies=_valuation_applies),
     Step(
         "range_calibration",
@@ -650,17 +1046,18 @@ STEPS: tuple[Step, ...] = (
     Step(
         "fed_cycles",
         _fed_cycles,
-        applies=lambda c: (
-            c.profile.applies("fed_cycle_returns") and bool(c.spec.rates.policy_series)
-        ),
+        applies=lambda c: _cycles_apply(c) and bool(c.spec.rates.policy_series),
     ),
+    Step("macro_cycles", _macro_cycles, applies=_macro_applies),
     Step("regimes", _regimes),
     Step(
         "calibration",
         _calibration,
         applies=lambda c: _calibrate(c) and c.profile.applies("calibration"),
     ),
+    Step("theme", _theme, applies=lambda c: c.spec.theme is not None),
     Step("portfolio", _portfolio, applies=lambda c: c.spec.portfolio is not None),
+    Step("key_dates", _key_dates),
 )
 
 
@@ -1012,6 +1409,18 @@ def _level_views(spec: ThesisSpec) -> list[LevelView]:
     return sorted(out.values(), key=lambda v: v.level)
 
 
+def _cache_summary(ctx: RunContext) -> dict[str, Any]:
+    """Which results came from the store's cache (for the manifest; no number depends on it)."""
+    out: dict[str, Any] = {"enabled": ctx.cache is not None}
+    for name, res in ctx.results.items():
+        status = getattr(res, "cache_status", None)
+        if isinstance(status, str):
+            out[name] = status
+    if ctx.cache_notes:
+        out["notes"] = list(dict.fromkeys(ctx.cache_notes))
+    return out
+
+
 def run_thesis(
     spec: ThesisSpec,
     store: Any,
@@ -1023,6 +1432,7 @@ def run_thesis(
     progress: Callable[[str], None] | None = None,
     with_scorecard: bool = True,
     overwrite: bool = False,
+    cache: bool = True,
 ) -> RunResult:
     """Run every analysis the thesis asks for and (with ``out_dir``) write the outputs.
 
@@ -1047,6 +1457,10 @@ def run_thesis(
         Add the scorecard when the store holds data after ``as_of``.
     overwrite
         Replace an existing, non-empty ``out_dir`` whole.
+    cache
+        Read and keep the slow, deterministic results in the store's result cache
+        (:class:`thesis.data.cache.ResultCache`; only for a :class:`~thesis.data.store.Store`).
+        A cached result is the one a fresh computation gives; ``False`` computes everything.
 
     Returns
     -------
@@ -1081,13 +1495,20 @@ def run_thesis(
         say=say,
     )
     ctx.charts["index_history"] = prices[prices.index >= prices.index[-1] - pd.DateOffset(years=2)]
-    for step in STEPS:
-        if not step.applies(ctx):
-            ctx.not_applicable.append(step.name)
-            continue
-        _run_step(ctx, step)
+    if cache:
+        ctx.cache = _result_cache(store)
+    from thesis.analysis._threads import one_blas_thread
+
+    # one BLAS thread: the facts must not depend on the machine's thread count
+    with one_blas_thread():
+        for step in STEPS:
+            if not step.applies(ctx):
+                ctx.not_applicable.append(step.name)
+                continue
+            _run_step(ctx, step)
     results, facts, notes = ctx.results, ctx.facts, ctx.notes
     results.pop("_valuation_inputs", None)
+    results.pop("_long", None)
     S, as_of, horizon = spec.index.series, spec.as_of, spec.horizon
 
     # the thesis's own numbers, where no analysis has stated them already (as measured facts)
@@ -1152,6 +1573,7 @@ def run_thesis(
         "writer": writer,
         "left_out": [x.to_dict() for x in ctx.left_out],
         "not_applicable": list(ctx.not_applicable),
+        "cache": _cache_summary(ctx),
     }
     outlook = Outlook(
         title=spec.title,
@@ -1187,6 +1609,7 @@ def run_thesis(
         ],
         left_out=[x.to_dict() for x in ctx.left_out],
         not_applicable=list(ctx.not_applicable),
+        key_dates=ctx.key_dates,
     )
     result = RunResult(
         spec=spec,
@@ -1309,6 +1732,21 @@ def _write_into(
     payload = [dict(f.to_dict(), used_in_text=f.id in used) for f in result.facts]
     (out / "facts.json").write_text(json.dumps(payload, indent=2, default=str))
     files["facts"] = out / "facts.json"
+    kd = result.outlook.key_dates
+    if kd is not None:
+        # the calendar file beside the article: the web app, the site and the newsletter use it
+        from thesis.publish.calendar import to_ics
+
+        stamp = dt.datetime.fromisoformat(str(result.manifest["created_at"]))
+        (out / "keydates.ics").write_bytes(
+            to_ics(
+                kd,
+                stamp=stamp,
+                name=f"Key dates: {result.spec.title}",
+                thesis_title=result.spec.title,
+            )
+        )
+        files["keydates"] = out / "keydates.ics"
     pf = result.results.get("portfolio")
     if pf is not None:
         say("tearsheet")

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from thesis.analysis._threads import one_blas_thread
 from thesis.errors import ThesisError
 
 __all__ = ["WORKER_ENV", "Execution", "execute", "executor", "one_blas_thread"]
@@ -29,23 +30,6 @@ WORKER_ENV = {
     "OPENBLAS_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
 }
-
-
-@contextmanager
-def one_blas_thread() -> Iterator[None]:
-    """Run the block with one BLAS thread.
-
-    A multi-threaded BLAS sums in an order that depends on its thread count, which moves fitted
-    parameters (a GARCH fit) in their last digits from one machine to another. Every BLAS the run
-    uses is loaded first: threadpoolctl limits only libraries already loaded (scipy ships its own
-    OpenBLAS, loaded by its linalg module).
-    """
-    import scipy.linalg
-    import scipy.optimize  # noqa: F401
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1):
-        yield
 
 
 @dataclass

@@ -1,0 +1,37 @@
+"""Thread limits that keep numbers identical from one machine to another.
+
+A multi-threaded BLAS sums in an order that depends on its thread count, so a fit that calls it
+(GARCH's optimiser, a least-squares solve) can move in its last digits between a laptop and a
+server. :func:`one_blas_thread` pins every BLAS the process has loaded to one thread for a block:
+the run (:func:`thesis.pipeline.run_thesis`) and each task on the batch executor
+(:mod:`thesis.scale.executor`) compute inside it, so their facts are bit-identical whatever
+``OPENBLAS_NUM_THREADS`` or the core count says.
+
+threadpoolctl is the maintained way to do this at run time (environment variables only take
+effect before a library is loaded).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["one_blas_thread"]
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Run the block with one BLAS thread.
+
+    A multi-threaded BLAS sums in an order that depends on its thread count, which moves fitted
+    parameters (a GARCH fit) in their last digits from one machine to another. Every BLAS the run
+    uses is loaded first: threadpoolctl limits only libraries already loaded (numpy's and scipy's
+    own OpenBLAS, the latter loaded by its linalg module).
+    """
+    import numpy.linalg  # noqa: F401
+    import scipy.linalg
+    import scipy.optimize  # noqa: F401
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
