@@ -148,7 +148,8 @@ def llm(httpserver, monkeypatch) -> Iterator[Callable[..., tuple[ScriptedLLM, LL
         httpserver.expect_request("/v1/chat/completions", method="POST").respond_with_handler(
             server
         )
-        kw.setdefault("max_retries", 0)
+        kw.setdefault("retries", 0)
+        kw.setdefault("backoff_s", 0.01)
         writer = LLMWriter(
             httpserver.url_for("/v1"), MODEL, api_key_env="THESIS_TEST_LLM_KEY", **kw
         )
@@ -288,15 +289,26 @@ def test_rounded_figures_are_allowed(llm, facts) -> None:
 
 def test_timeout_falls_back_to_the_deterministic_text(llm, facts) -> None:
     server, writer = llm(
-        {"draft:summary": [sleeps(5.0)], "draft:drivers": ["Never asked."]}, timeout=0.3
+        {"draft:summary": [sleeps(5.0)], "draft:drivers": ["Never asked."]}, timeout_s=0.3
     )
     draft = writer.write(OUTLINE, facts)
     assert sources(draft) == [("summary", "deterministic")] * 2 + [("drivers", "deterministic")] * 2
     assert draft.sections == {k: " ".join(v) for k, v in OUTLINE.items()}
     assert "timed out" in draft.section_reasons["summary"]
     # an endpoint that timed out is not asked again in the same run
-    assert draft.section_reasons["drivers"].startswith("skipped after an earlier failure")
+    assert draft.section_reasons["drivers"].startswith("not asked: the endpoint failed on section")
     assert server.keys() == ["draft:summary"]
+    # the message says what, where and how to fix it, naming the option that exists
+    fb = draft.fallbacks["summary"]
+    assert fb.kind == "timeout" and draft.fallbacks["drivers"].kind == "skipped"
+    assert "no complete answer within 0.3 s" in fb.message
+    assert f"{writer.base_url} (model {MODEL})" in fb.message
+    assert "Fix: " in fb.message and "--llm-timeout (now 0.3 s)" in fb.message
+    report = draft.report()
+    assert report.fell_back and len(report.fallbacks) == 2
+    assert report.summary() == (
+        "LLM writer: 0 of 0 sentences rejected; fell back to the deterministic writer in 2 sections"
+    )
     assert "timed out" in draft.provenance[0].reasons[0]
     assert draft.provenance[0].fact_ids == ("sp500.level", "sp500.level_date")
 
@@ -304,12 +316,17 @@ def test_timeout_falls_back_to_the_deterministic_text(llm, facts) -> None:
 def test_500_is_retried_by_the_client_then_falls_back(llm, facts) -> None:
     server, writer = llm(
         {"draft:summary": [status(500)], "draft:drivers": ["The odds of touching 6,900 are 42%."]},
-        max_retries=2,
+        retries=2,
     )
     draft = writer.write(OUTLINE, facts)
     # one request and two client retries for the failing section, then the next section goes on
     assert server.keys() == ["draft:summary"] * 3 + ["draft:drivers"]
-    assert draft.section_reasons == {"summary": "HTTP 500 from the endpoint (InternalServerError)"}
+    assert draft.section_reasons == {
+        "summary": "HTTP 500 from the endpoint: boom (after 3 attempts)"
+    }
+    assert "the server failed: check its log, or raise --llm-retries" in (
+        draft.fallbacks["summary"].message
+    )
     assert sources(draft) == [("summary", "deterministic")] * 2 + [("drivers", "llm")]
     assert draft.sections["summary"] == " ".join(OUTLINE["summary"])
 
@@ -320,7 +337,7 @@ def test_500_then_success_is_recovered_by_the_client_retry(llm, facts) -> None:
             "draft:summary": [status(503), "The S&P 500 ended at 6,812.61."],
             "draft:drivers": ["The odds of touching 6,900 are 42%."],
         },
-        max_retries=1,
+        retries=1,
     )
     draft = writer.write(OUTLINE, facts)
     assert server.keys() == ["draft:summary", "draft:summary", "draft:drivers"]
@@ -370,6 +387,13 @@ def test_reply_wrapped_in_fences_and_headings_is_cleaned(llm, facts) -> None:
         "summary": "The S&P 500 ended at 6,812.61.",
         "drivers": "The odds of touching 6,900 are 42%.",
     }
+    # what was cut is not silent: the heading and the preamble are recorded as rejected
+    cut = [(p.section, p.original, p.classes) for p in draft.provenance if p.source == "dropped"]
+    assert cut == [
+        ("summary", "## Summary", ("markup",)),
+        ("drivers", "Here is the section:", ("injection",)),
+    ]
+    assert draft.report().by_class == {"injection": 1, "markup": 1}
 
 
 @pytest.mark.parametrize(
@@ -384,8 +408,8 @@ def test_reply_wrapped_in_fences_and_headings_is_cleaned(llm, facts) -> None:
             r"no LLM model name[\s\S]*--llm-model",
         ),
         (
-            {"base_url": "http://127.0.0.1:1/v1", "model": "m", "timeout": 0},
-            r"timeout must be positive[\s\S]*Fix:",
+            {"base_url": "http://127.0.0.1:1/v1", "model": "m", "timeout_s": 0},
+            r"--llm-timeout[\s\S]*timeout must be a positive number[\s\S]*Fix:",
         ),
     ],
 )

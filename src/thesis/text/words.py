@@ -4,7 +4,8 @@ The LLM writer's guard (:mod:`thesis.writing.guard`) holds generated prose to th
 read by :mod:`thesis.text.numbers`; this module reads what digits miss:
 
 * **numbers in words** that :func:`thesis.text.numbers.find_quantities` does not read — fractions
-  ("a third of", "two thirds", "a quarter-point cut"), odds ("nine in ten", "one out of three"),
+  ("a third of", "two thirds", "a quarter-point cut"), odds ("nine in ten", "one out of three",
+  "nine times in ten", "fifty-fifty"),
   -fold multiples ("tenfold"), dozens — together with the cardinals and multiplicative words it does
   read ("ten thousand", "double", "halve"): :func:`find_word_numbers`;
 * **flags**, one class each (:data:`FLAG_CLASSES`), found by :func:`find_flags`:
@@ -844,9 +845,15 @@ def _own_readings(text: str, tokens: list[Token]) -> list[WordNumber]:
     while i < n:
         w = low(i)
         count = NUMBER_WORDS.get(w)
+        # "fifty-fifty": even odds
+        if w == "fifty" and dash(i + 1) and low(i + 2) == "fifty":
+            add(i, i + 2, 0.5, "odds", "share")
+            i += 3
+            continue
         # odds: "nine in ten", "one out of three"
         if count:
-            k = i + 2 if low(i + 1) == "in" else i + 3 if low(i + 1) + low(i + 2) == "outof" else 0
+            j = i + 2 if low(i + 1) == "times" else i + 1  # "nine times in ten"
+            k = j + 1 if low(j) == "in" else j + 2 if low(j) + low(j + 1) == "outof" else 0
             of = NUMBER_WORDS.get(low(k)) if k else None
             if of is not None and of > count:
                 add(i, k, count / of, "odds", "share")
@@ -905,6 +912,20 @@ def _own_readings(text: str, tokens: list[Token]) -> list[WordNumber]:
             add(i - 1, i, 12.0 * _NUMERATORS[low(i - 1)], "cardinal", "plain")
         i += 1
     return out
+
+
+def _in_slash_name(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether the number words from token ``k`` to offset ``end`` are one side of a slash
+    joining two numbers in words ("sixty/forty")."""
+    m = k
+    while m < len(tokens) and tokens[m].end <= end:
+        m += 1
+    after = m + 1 < len(tokens) and tokens[m].text == "/" and tokens[m].start == end
+    after = after and tokens[m + 1].lower in NUMBER_WORDS and tokens[m + 1].start == tokens[m].end
+    before = k >= 2 and tokens[k - 1].text == "/" and tokens[k - 1].end == tokens[k].start
+    before = before and tokens[k - 2].lower in NUMBER_WORDS
+    before = before and tokens[k - 2].end == tokens[k - 1].start
+    return after or before
 
 
 def find_word_numbers(
@@ -967,6 +988,8 @@ def find_word_numbers(
             continue
         if after is not None and after.lower in NUMBER_IDIOMS and q.unit == "plain":
             continue
+        if k is not None and _in_slash_name(tokens, k, q.end):
+            continue  # "sixty/forty": a name, like "60/40"
         value = q.value * q.scale
         out.append(WordNumber(q.start, q.end, q.text, value, "cardinal", q.unit, _decimals(value)))
     out.sort(key=lambda w: w.start)
