@@ -60,6 +60,12 @@ def run(
     llm_key_env: str = typer.Option(
         "OPENAI_API_KEY", "--llm-key-env", help="Environment variable that holds the API key."
     ),
+    llm_timeout: float = typer.Option(
+        30.0, "--llm-timeout", help="Seconds each LLM request may take in all."
+    ),
+    llm_retries: int = typer.Option(
+        2, "--llm-retries", help="Retries of a failed LLM request (with backoff)."
+    ),
     formats: str = typer.Option(
         "md,html,pdf", "--formats", help="Article formats to write, comma-separated."
     ),
@@ -75,6 +81,10 @@ def run(
     Writes facts.json (every number with its lineage), manifest.json (versions, seed, data windows,
     content hashes) and the article (Markdown, HTML, PDF). Uses only data dated on or before as_of;
     when the store holds later data, a separate scorecard says what actually followed.
+
+    With --writer llm the run prints the writer's report (sentences rejected per section and
+    reason, fallbacks and why). Exit code 4: the outputs are complete, but some of the model's
+    text fell back to the deterministic writer (a section, or a rejected sentence).
     """
     from rich.console import Console
 
@@ -106,7 +116,16 @@ def run(
                 where="--writer",
                 fix="e.g. --llm-base-url http://127.0.0.1:11434/v1 --llm-model llama3.1",
             )
-        llm = {"base_url": llm_base_url, "model": llm_model, "api_key_env": llm_key_env}
+        llm = {
+            "base_url": llm_base_url,
+            "model": llm_model,
+            "api_key_env": llm_key_env,
+            "timeout_s": llm_timeout,
+            "retries": llm_retries,
+        }
+        from thesis.writing.llm import LLMWriter
+
+        LLMWriter(**llm)  # bad settings fail here, before the analysis runs
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     with _store(store_path) as store, console.status("running…") as status:
         res = run_thesis(
@@ -121,6 +140,13 @@ def run(
     _print_summary(console, res)
     for kind, path in res.files.items():
         console.print(f"  [green]wrote[/] {kind}: {path}")
+    report = res.manifest.get("sentences", {}).get("report")
+    if report:
+        style = "yellow" if report["fell_back"] else "green"
+        for line in report["summary"]:  # text from the endpoint is made printable by the writer
+            console.print(line, style=style, markup=False, highlight=False)
+        if report["fell_back"]:
+            raise typer.Exit(4)
 
 
 def _print_summary(console, res) -> None:

@@ -27,8 +27,9 @@ reason class (:data:`REASON_CLASSES`): ``number``, ``certainty``, ``advice``, ``
 :func:`guard_draft` runs the guard over a draft. A sentence rejected for a number, certainty or
 advice is sent back for a redraft; one rejected as hostile (injection, URL, markup, control) is not
 (a model that writes those is not asked again). After ``max_attempts`` redrafts a sentence that
-states numbers is replaced by the deterministic writer's sentence about the same facts, and one
-that states none is dropped. Every sentence's provenance, with the classes it was rejected for, is
+states numbers is replaced by the deterministic writer's sentence about the same facts; one that
+states none is replaced by the deterministic sentence it copies (a good sentence with something
+hostile glued to it), else dropped. Every sentence's provenance, with the classes it was rejected for, is
 recorded for the run manifest.
 """
 
@@ -706,6 +707,7 @@ def _pick_fallback(
     wanted: set[str],
     used: set[tuple[str, int]],
     idx: _Index,
+    near: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> str | None:
     if callable(fallback):
         return fallback(section, index, sentence)
@@ -714,15 +716,61 @@ def _pick_fallback(
     if not free:
         return None
 
-    # prefer the deterministic sentence that speaks about the same facts; else the same position
-    def score(item: tuple[int, str]) -> tuple[int, int]:
+    # prefer the deterministic sentence this one copies (a good sentence with something hostile
+    # glued to it), then the one about the same facts, then the one about the facts its wrong
+    # numbers were near, then the one at the same position
+    words = _word_set(sentence)
+
+    def score(item: tuple[int, str]) -> tuple[float, int, int, int]:
         i, s = item
-        ids = set(check_sentence(s, (), _index=idx).fact_ids) if wanted else set()
-        return (len(ids & wanted), -abs(i - index))
+        ids = set(check_sentence(s, (), _index=idx).fact_ids) if wanted or near else set()
+        sim = _similarity(words, _word_set(s))
+        return (sim, len(ids & wanted), len(ids & near), -abs(i - index))
 
     i, s = max(free, key=score)
     used.add((section, i))
     return s
+
+
+#: a rejected sentence is taken for a copy of a deterministic one (a good sentence with something
+#: hostile glued to it, or one half of it) when they share at least this many words of four letters
+#: or more, and these are at least this share of the shorter one's
+SIMILAR_WORDS = 3
+SIMILAR_SHARE = 0.6
+
+
+def _word_set(text: str) -> set[str]:
+    return {t.lower for t in tokenize(text) if t.kind == "word" and len(t.text) >= 4}
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    shared = len(a & b)
+    if shared < SIMILAR_WORDS:
+        return 0.0
+    share = shared / min(len(a), len(b))
+    return share if share >= SIMILAR_SHARE else 0.0
+
+
+def _pick_similar(
+    fallback: Mapping[str, Sequence[str]],
+    section: str,
+    sentence: str,
+    used: set[tuple[str, int]],
+) -> str | None:
+    """The unused deterministic sentence of ``section`` that ``sentence`` is a copy of (see
+    :data:`SIMILAR_SHARE`), or ``None``."""
+    words = _word_set(sentence)
+    best: tuple[float, int, str] | None = None
+    for i, s in enumerate(fallback.get(section, ())):
+        if (section, i) in used:
+            continue
+        sim = _similarity(words, _word_set(s))
+        if sim and (best is None or sim > best[0]):
+            best = (sim, i, s)
+    if best is None:
+        return None
+    used.add((section, best[1]))
+    return best[2]
 
 
 def _outline_words(fallback: Fallback, section: str) -> tuple[str, ...]:
@@ -856,31 +904,20 @@ def guard_draft(
                     )
                     n += 1
                     continue
-                if not result.states_numbers:
-                    # nothing of substance to keep: a deterministic sentence here would repeat one
-                    provenance.append(
-                        Provenance(
-                            section,
-                            n,
-                            "",
-                            "dropped",
-                            attempts,
-                            (
-                                *reasons,
-                                "it stated no number, so no deterministic sentence replaces it",
-                            ),
-                            (),
-                            sentence,
-                            classes,
-                        )
-                    )
-                    continue
-                wanted = set(result.fact_ids)
-                for u in result.unmatched:
-                    m = re.search(r"the nearest is (\S+) =", u.reason)
-                    if m:
-                        wanted.add(m.group(1))
-                det = _pick_fallback(fallback, section, n, sentence, wanted, used, idx)
+                if result.states_numbers or callable(fallback):
+                    wanted = set(result.fact_ids)
+                    near = set()
+                    for u in result.unmatched:
+                        m = re.search(r"the nearest is (\S+) =", u.reason)
+                        if m:
+                            near.add(m.group(1))
+                    det = _pick_fallback(fallback, section, n, sentence, wanted, used, idx, near)
+                    why = "no deterministic sentence left to replace it"
+                else:
+                    # no number: replaced only by the deterministic sentence it is a copy of (a
+                    # good sentence with something hostile glued to it); any other would repeat
+                    det = _pick_similar(fallback, section, sentence, used)
+                    why = "it stated no number and copies no deterministic sentence: dropped"
                 if det is None:
                     provenance.append(
                         Provenance(
@@ -889,7 +926,7 @@ def guard_draft(
                             "",
                             "dropped",
                             attempts,
-                            (*reasons, "no deterministic sentence left to replace it"),
+                            (*reasons, why),
                             (),
                             sentence,
                             classes,
