@@ -553,7 +553,10 @@ def _instruction_spans(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
                 end = j
             elif j > i + 1 and words[j - 1].lower in INSTRUCTION_TARGETS:
                 end = j - 1
-            if end is not None and (pointed or words[end].lower in INSTRUCTION_MODEL_TARGETS):
+            target = words[end].lower if end is not None else ""
+            if end is not None and (
+                pointed or target in INSTRUCTION_MODEL_TARGETS or target in INSTRUCTION_POINTERS
+            ):
                 out.append((words[i].start, words[end].end, "an instruction aimed at the model"))
                 i = end + 1
                 continue
