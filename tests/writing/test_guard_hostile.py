@@ -255,9 +255,9 @@ CASES: list[Case] = [
     ),
     _content(
         "multiplier-words",
-        "Strategists say the index could double from here.",
+        "Strategists say the index could triple from here.",
         "number",
-        "could double",
+        "could triple",
     ),
     _content("fraction-words", "Three sevenths of the gains could vanish.", "number", "sevenths"),
     _content(
@@ -360,6 +360,28 @@ CASES: list[Case] = [
     Case("error-401", lambda _s, _o: error(401), ("hostile",), fallback="http"),
     Case("error-404", lambda _s, _o: error(404), ("hostile",), fallback="http"),
 ]
+
+
+def test_number_payloads_are_no_fact_of_the_demo(demo: Demo) -> None:
+    """The premise of the number cases: their values are not facts the guard could match (a
+    fraction or odds is read to the nearest percentage point, a multiple against ratios and
+    percent changes)."""
+    percents, ratios = [], []
+    for f in demo.outlook.facts:
+        if not f.is_numeric:
+            continue
+        v = abs(float(f.value))
+        if f.unit in ("pct", "pp"):
+            percents.append(v)
+        elif f.unit == "probability":
+            percents.append(100 * v)
+        elif f.unit == "ratio":
+            ratios.append(v)
+    for share in (3 / 7 * 100,):  # "three sevenths", "three in seven"
+        assert min(abs(p - share) for p in percents) > 1
+    for factor in (3.0, 10.0):  # "triple", "tenfold"
+        assert min(abs(r - factor) for r in ratios) > 0.05
+        assert min(abs(p - (factor - 1) * 100) for p in percents) > 1
 
 
 def _hang(model_release: list[threading.Event]) -> Callable[[str, list[str]], Response]:
@@ -466,9 +488,7 @@ def test_hung_server_times_out_and_is_not_asked_again(
     release: list[threading.Event] = []
     model = Model(_hang(release) if how == "hang" else _trickle(release))
     release.append(model.release)
-    t0 = time.perf_counter()
     res, md, html = _write(demo, serve(model), tmp_path, retries=1)
-    elapsed = time.perf_counter() - t0
     _check_outputs(demo, res, md, html, ("Too late",))
     report = res.writer_report
     assert [fb.kind for fb in report.fallbacks][:1] == ["timeout"]
@@ -476,9 +496,8 @@ def test_hung_server_times_out_and_is_not_asked_again(
     msg = report.fallbacks[0].message
     assert "no complete answer within 0.3 s (after 2 attempts)" in msg
     assert "--llm-timeout (now 0.3 s)" in msg and "--llm-retries (now 1)" in msg
-    assert model.requests.count("draft:summary") == 2 and len(model.requests) == 2
-    # two attempts of 0.3 s, not one per section: well under the server's 10 s of silence
-    assert elapsed < 8, elapsed
+    # two attempts on the first section, then no section is asked again
+    assert model.requests == ["draft:summary", "draft:summary"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -840,6 +840,12 @@ def _own_readings(text: str, tokens: list[Token]) -> list[WordNumber]:
     def dash(k: int) -> bool:
         return 0 <= k < n and is_dash(tokens[k])
 
+    def skip(k: int) -> int:
+        """The first index from ``k`` that is not a hyphen."""
+        while dash(k):
+            k += 1
+        return k
+
     def add(first: int, last: int, value: float, kind: WordNumberKind, unit: str) -> None:
         a, b = tokens[first].start, tokens[last].end
         out.append(WordNumber(a, b, text[a:b], value, kind, unit, _decimals(value)))
@@ -855,8 +861,14 @@ def _own_readings(text: str, tokens: list[Token]) -> list[WordNumber]:
             continue
         # odds: "nine in ten", "one out of three"
         if count:
-            j = i + 2 if low(i + 1) == "times" else i + 1  # "nine times in ten"
-            k = j + 1 if low(j) == "in" else j + 2 if low(j) + low(j + 1) == "outof" else 0
+            j = skip(i + 1)
+            j = skip(j + 1) if low(j) == "times" else j  # "nine times in ten"
+            if low(j) == "in":
+                k = skip(j + 1)  # "nine-in-ten"
+            elif low(j) == "out" and low(skip(j + 1)) == "of":
+                k = skip(skip(j + 1) + 1)
+            else:
+                k = 0
             of = NUMBER_WORDS.get(low(k)) if k else None
             if of is not None and of > count:
                 add(i, k, count / of, "odds", "share")
