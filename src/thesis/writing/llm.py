@@ -299,15 +299,27 @@ class WriterReport:
 
     def lines(self) -> list[str]:
         """The summary, one line per section with something to say, and each distinct failure
-        message (what, where, fix) once."""
+        message (what, where, fix) once, naming the other sections it applies to."""
         out = [self.summary()]
-        out += ["  " + s.line() for s in self.sections if s.n_rejected or s.fallback or s.dropped]
-        seen: set[str] = set()
+        skipped = [s.section for s in self.sections if s.fallback and s.fallback.kind == "skipped"]
+        out += [
+            "  " + s.line()
+            for s in self.sections
+            if (s.n_rejected or s.fallback or s.dropped) and s.section not in skipped
+        ]
+        if skipped:
+            out.append(
+                "  not asked, as the endpoint had failed: " + ", ".join(repr(s) for s in skipped)
+            )
+        groups: dict[tuple[str, str], list[SectionFallback]] = {}
         for fb in self.fallbacks:
-            if fb.kind == "skipped" or fb.message in seen:
-                continue
-            seen.add(fb.message)
-            out += ["  " + ln for ln in fb.message.splitlines()]
+            if fb.kind != "skipped":
+                groups.setdefault((fb.kind, fb.reason), []).append(fb)
+        for same in groups.values():
+            out += ["  " + ln for ln in same[0].message.splitlines()]
+            if len(same) > 1:
+                others = ", ".join(repr(fb.section) for fb in same[1:])
+                out.append(f"  (the same for section{'s' * (len(same) > 2)} {others})")
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -788,7 +800,7 @@ class LLMWriter:
                 )[0]
             except LLMRequestError as exc:
                 if exc.kind in ("timeout", "connection"):
-                    self._down = f"the endpoint failed on an earlier request ({exc.what})"
+                    self._down = f"the endpoint failed on a redraft for {section!r} ({exc.kind})"
                 raise
 
         def deterministic(section: str, sentences: list[str], fb: SectionFallback) -> None:
@@ -823,7 +835,7 @@ class LLMWriter:
                         "writer",
                     ) from exc
                 if exc.kind in ("timeout", "connection"):
-                    self._down = f"the endpoint failed on section {section!r} ({exc.what})"
+                    self._down = f"the endpoint failed on section {section!r} ({exc.kind})"
                 fb = SectionFallback(
                     section,
                     exc.kind,
