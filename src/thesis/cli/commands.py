@@ -125,7 +125,8 @@ def run(
         }
         from thesis.writing.llm import LLMWriter
 
-        LLMWriter(**llm)  # bad settings fail here, before the analysis runs
+        # bad settings fail here, before the analysis runs
+        LLMWriter(llm_base_url, llm_model, llm_key_env, timeout_s=llm_timeout, retries=llm_retries)
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     with _store(store_path) as store, console.status("running…") as status:
         res = run_thesis(

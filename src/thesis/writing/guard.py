@@ -38,7 +38,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -707,7 +707,7 @@ def _pick_fallback(
     wanted: set[str],
     used: set[tuple[str, int]],
     idx: _Index,
-    near: set[str] = frozenset(),  # type: ignore[assignment]
+    near: Set[str] = frozenset(),
 ) -> str | None:
     if callable(fallback):
         return fallback(section, index, sentence)

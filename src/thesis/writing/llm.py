@@ -836,17 +836,17 @@ class LLMWriter:
                     ) from exc
                 if exc.kind in ("timeout", "connection"):
                     self._down = f"the endpoint failed on section {section!r} ({exc.kind})"
-                fb = SectionFallback(
+                failed = SectionFallback(
                     section,
                     exc.kind,
                     exc.what,
                     f"section {section!r} fell back to the deterministic writer: {exc}",
                 )
-                deterministic(section, sentences, fb)
+                deterministic(section, sentences, failed)
                 continue
-            fb = self._whole_reply_check(section, reply)
-            if fb is not None:
-                deterministic(section, sentences, fb)
+            discarded = self._whole_reply_check(section, reply)
+            if discarded is not None:
+                deterministic(section, sentences, discarded)
                 continue
             text, removed = _clean(reply)
             provenance.extend(
@@ -862,18 +862,15 @@ class LLMWriter:
                 extra_allowed=self.extra_allowed,
                 max_redrafts=self.max_attempts * max(len(sentences), 1),
             )
-            if strict:
-                failed = [
-                    p
-                    for p in guarded.provenance
-                    if p.reasons and "request failed" in " ".join(p.reasons)
-                ]
-                if failed:
-                    raise WritingError(
-                        f"an LLM redraft request for section {section!r} failed",
-                        where=self._where,
-                        fix="check the endpoint, or drop strict mode to fall back",
-                    )
+            redraft_failed = any(
+                "request failed" in " ".join(p.reasons) for p in guarded.provenance
+            )
+            if strict and redraft_failed:
+                raise WritingError(
+                    f"an LLM redraft request for section {section!r} failed",
+                    where=self._where,
+                    fix="check the endpoint, or drop strict mode to fall back",
+                )
             provenance.extend(guarded.provenance)
             if guarded.sections[section].strip():
                 sections[section] = guarded.sections[section]
