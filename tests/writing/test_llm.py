@@ -596,3 +596,14 @@ def test_strict_mode_raises_on_a_bad_response(llm, facts) -> None:
 def test_bad_retry_and_timeout_settings_are_rejected(kwargs, match) -> None:
     with pytest.raises(WritingError, match=match):
         LLMWriter("http://127.0.0.1:1/v1", "m", **kwargs)
+
+
+def test_a_reply_of_only_headings_falls_back_and_says_so(llm, facts) -> None:
+    _server, writer = llm(
+        {"draft:summary": ["```\n# Summary\n## Outlook\n```"], "draft:drivers": ["Sure!"]}
+    )
+    draft = writer.write(OUTLINE, facts)
+    assert draft.sections == {k: " ".join(v) for k, v in OUTLINE.items()}
+    assert {fb.kind for fb in draft.fallbacks.values()} == {"bad response"}
+    assert "holds no prose" in draft.fallbacks["summary"].reason
+    assert draft.report().by_class == {"injection": 1, "markup": 2}

@@ -853,6 +853,21 @@ class LLMWriter:
                 Provenance(section, 0, "", "dropped", 0, (why,), (), line, (cls,))
                 for line, cls, why in removed
             )
+            if not text:
+                reason = "the model's reply holds no prose besides headings, fences or a preamble"
+                deterministic(
+                    section,
+                    sentences,
+                    SectionFallback(
+                        section,
+                        "bad response",
+                        reason,
+                        f"section {section!r} fell back to the deterministic writer: {reason} "
+                        f"({self._where})\nFix: check that --llm-model names a chat model that "
+                        "follows the prompt",
+                    ),
+                )
+                continue
             guarded = guard_draft(
                 {section: text},
                 facts,
