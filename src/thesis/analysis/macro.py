@@ -521,10 +521,16 @@ def _now(
         ind = sahm_indicator(un).dropna()
         if len(ind):
             p = ind.index[-1]
+            # the latest rate and the latest Sahm reading need not share a month: a month
+            # missing from the series (a delayed release) leaves the three-month average unknown
+            rate = _monthly(un).dropna()
             out["unemployment"] = {
-                "rate_pct": (float(_monthly(un).dropna().iloc[-1]), "pct",
+                "rate_pct": (float(rate.iloc[-1]), "pct",
                              "latest published unemployment rate", "unemployment rate"),
-                "month": (str(p.to_timestamp().date()), "date", "month of the latest reading", ""),
+                "month": (str(rate.index[-1].to_timestamp().date()), "date",
+                          "month of the latest published rate", ""),
+                "sahm_month": (str(p.to_timestamp().date()), "date",
+                               "month of the latest complete three-month average", ""),
                 "sahm_pp": (float(ind.iloc[-1]), "pp",
                             "3-month average minus the lowest 3-month average of the prior 12 "
                             "months", "rise of unemployment above its low"),

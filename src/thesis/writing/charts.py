@@ -35,6 +35,9 @@ _METHOD_COLOURS = {
     "garch": "#55A868",
     "baseline": "#8172B3",
     "normal": "#4C72B0",
+    "implied": "#937860",
+    "baserate": "#222222",
+    "conditional": "#DA8BC3",
 }
 _FALLBACK_COLOURS = ("#4C72B0", "#DD8452", "#55A868", "#8172B3", "#937860", "#DA8BC3")
 _METHOD_NAMES = {
@@ -43,6 +46,9 @@ _METHOD_NAMES = {
     "bootstrap": "Bootstrap",
     "garch": "GARCH",
     "baseline": "Baseline",
+    "implied": "VIX-implied",
+    "baserate": "Base rate",
+    "conditional": "Conditioned base rate",
 }
 _THRESHOLD_COLOUR = "#7F7F7F"
 _TARGET_COLOUR = "#C44E52"

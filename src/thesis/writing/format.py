@@ -90,7 +90,7 @@ STYLES: dict[str, frozenset[str]] = {
     "ratio": frozenset({"default", "signed", "abs", "bare", "times"}),
     "usd": frozenset({"default", "signed", "abs", "bare"}),
     "days": frozenset({"default", "bare", "with_unit", "calendar"}),
-    "count": frozenset({"default", "bare"}),
+    "count": frozenset({"default", "bare", "abs"}),
     "months": frozenset({"default", "bare", "with_unit"}),
     "years": frozenset({"default", "bare", "with_unit"}),
     "date": frozenset({"default", "long", "short", "iso", "month", "day_month", "year"}),
@@ -288,6 +288,8 @@ def fmt_value(
         if style == "with_unit":
             return _signed(body, v, d, "default") + (" point" if body == "1" else " points")
         return _signed(body, v, d, style)
+    if style == "abs":  # a count of a fall ("payrolls fell by 105 thousand")
+        return body
     text = _signed(body, v, d, "default")
     if style in ("with_unit", "calendar"):
         if unit == "days":

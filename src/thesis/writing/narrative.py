@@ -51,6 +51,11 @@ THIN_CYCLES = 10  # easing cycles
 THIN_REGIME_MONTHS = 36  # months of history in a similar valuation regime
 THIN_CALIBRATION = 30  # past forecasts scored per method and horizon
 
+#: the historical base rate and the VIX-implied odds: method parts of their fact ids
+BASE, IMPLIED = "baserate", "implied"
+#: calibration horizons by label, in sessions
+_CAL_SESSIONS = {"1m": 21, "3m": 63, "6m": 126, "12m": 252}
+
 #: Nominal share of outcomes in each valuation zone: the ranges are cut at the regime's P/E
 #: quantiles 10, 25, 75 and 90, so bear and bull hold 15 % each, base 50 %, each tail 10 %.
 NOMINAL_RANGE_SHARES = {"below": 0.10, "bear": 0.15, "base": 0.50, "bull": 0.15, "above": 0.10}
@@ -188,6 +193,12 @@ class Article:
     ----------
     headline
         The title sentence.
+    standfirst
+        The line under it: the analysis date, the horizon and the thesis quoted.
+    dateline
+        The article's own date (the analysis date) on a line of its own above the headline: a
+        reader, and ``thesis check``, date the article by it, not by the horizon the headline
+        names.
     sections
         In reading order.
     extra_facts
@@ -203,12 +214,15 @@ class Article:
     sections: list[Section]
     extra_facts: list[Fact]
     facts: FactSheet
+    dateline: Sentence | None = None
 
     def all_sections(self) -> list[Section]:
         return [s for top in self.sections for s in top.walk()]
 
     def fact_ids(self) -> list[str]:
         out: list[str] = list(self.headline.fact_ids) + list(self.standfirst.fact_ids)
+        if self.dateline is not None:
+            out.extend(self.dateline.fact_ids)
         for sec in self.all_sections():
             for s in sec.sentences():
                 out.extend(s.fact_ids)
@@ -229,16 +243,31 @@ def _pick(key: str, options: Sequence[str], offset: int = 0) -> str:
     return options[(h + offset) % len(options)]
 
 
+#: how a sentence names the yardsticks and the fourth method (not "the baserate method")
+_PROSE_NAMES = {
+    "implied": "VIX-implied",
+    "baserate": "base rate",
+    "conditional": "conditioned base rate",
+    "baseline": "naive random walk",
+}
+#: methods that are not Monte Carlo models: referred to by their own name, without "method"
+_YARDSTICKS = ("baserate", "conditional", "baseline")
+
+
 def _prose(method: str) -> str:
     """Method name inside a sentence: acronyms stay upper case, words go lower case."""
+    if method in _PROSE_NAMES:
+        return _PROSE_NAMES[method]
     name = method_name(method)
     return name if name.isupper() else name.lower()
 
 
 def _method_ref(method: str) -> str:
-    """ "GBM", "the bootstrap method": how a sentence refers to a method by itself."""
+    """ "GBM", "the bootstrap method", "the base rate": how a sentence refers to a method."""
     name = _prose(method)
-    return name if name.isupper() else f"the {name} method"
+    if name.isupper():
+        return name
+    return f"the {name}" if method in _YARDSTICKS else f"the {name} method"
 
 
 def _words(n: int) -> str:
@@ -446,6 +475,42 @@ def _no_digits(text: str) -> bool:
 def _verdict(vals: Sequence[float]) -> str:
     lo, hi = likelihood_words(min(vals)), likelihood_words(max(vals))
     return lo if lo == hi else f"between {lo} and {hi}"
+
+
+def _base_parts(w: _Writer, event: str, key: float | str) -> list[Part]:
+    """ ", against 79% of past windows": the base rate beside a probability, when there is one."""
+    fid = ids.p_event(w.s, event, key, BASE)  # type: ignore[arg-type]
+    if not w.has(fid):
+        return []
+    return [Part(", against "), w.part(fid), Part(" of past windows")]
+
+
+def _skill_horizon(w: _Writer) -> str | None:
+    """The calibration horizon nearest the thesis's horizon that has a base-rate verdict."""
+    have = [
+        h for h in _CAL_SESSIONS if w.has(ids.calibration_verdict("any_beats_base_rate", h))
+    ]
+    if not have:
+        return None
+    n = w.num(ids.horizon(w.s, "sessions"))
+    if n is None:
+        return have[-1]
+    return min(have, key=lambda h: (abs(_CAL_SESSIONS[h] - n), -_CAL_SESSIONS[h]))
+
+
+def _models_beat_base_rate(w: _Writer) -> bool | None:
+    """Whether any of the article's path models beat the base rate in the walk-forward tests
+    (at the horizon nearest the thesis's); ``None`` when they were not scored against it."""
+    h = _skill_horizon(w)
+    if h is None:
+        return None
+    verdicts = [
+        w.get(ids.calibration_verdict("beats_base_rate", h, m)) for m in w.o.methods
+    ]
+    known = [bool(v.value) for v in verdicts if v is not None]
+    if not known:
+        return None
+    return any(known)
 
 
 # --------------------------------------------------------------------------- extra facts
@@ -723,10 +788,10 @@ def _level_sentence(w: _Writer) -> Sentence:
         chg = w.num(w.id("change_12m_bp"))
         if chg is not None:
             tail = (
-                ", where it stood twelve months earlier"
+                ", unchanged over the past twelve months"
                 if chg == 0
-                else f", {{@change_12m_bp|abs}} {'higher' if chg > 0 else 'lower'} than twelve "
-                "months earlier"
+                else f", {'up' if chg > 0 else 'down'} {{@change_12m_bp|abs}} over the past "
+                "twelve months"
             )
         return w.say("summary.level", f"{name} closed at {{@level}} on {{@level_date}}{tail}.")
     if w.num(w.id("drawdown_pct")) is not None and w.has(w.id("high"), w.id("high_date")):
@@ -855,7 +920,7 @@ def _touch_sentence(w: _Writer, view: LevelView, fid: str, n: int) -> Sentence |
     return w.say(
         f"summary.touch.{k}",
         _pick(w.o.as_of + ".touch", options, offset=n),
-        by_method=w.by_method(items),
+        by_method=w.by_method(items) + _base_parts(w, "touch", view.level),
         verdict=verdict,
     )
 
@@ -887,7 +952,7 @@ def _close_sentences(
                     f"summary.{ev}.{k}",
                     f"A close {where} {{{fid}}} already holds; the chance that it still holds on "
                     f"{due} is {{by_method}}: {{verdict}}.",
-                    by_method=w.by_method(items),
+                    by_method=w.by_method(items) + _base_parts(w, ev, view.level),
                     verdict=_verdict(cv),
                     basis=[ids.already_reached(w.s, view.level)]
                     if w.has(ids.already_reached(w.s, view.level))
@@ -918,7 +983,7 @@ def _close_sentences(
             w.say(
                 f"summary.{ev}.{k}",
                 tmpl,
-                by_method=w.by_method(items),
+                by_method=w.by_method(items) + _base_parts(w, ev, view.level),
                 verdict=_verdict(cv),
             )
         )
@@ -967,12 +1032,14 @@ def _drawdown_sentences(w: _Writer) -> list[Sentence]:
             if high
             else f"from the close on the analysis date, to {{{trig}}} or lower,"
         )
+        # the base rate counts falls from each window's start: it matches a fall from today
+        base = [] if high else _base_parts(w, "drawdown", float(d["pct"]))
         out.append(
             w.say(
                 f"summary.drawdown.{key}",
                 f"A fall of at least {{{pct_id}}} {ref} before {w.due_text()} has a chance of "
                 "{by_method}: {verdict}.",
-                by_method=w.by_method(items),
+                by_method=w.by_method(items) + base,
                 verdict=_verdict(vals),
             )
         )
@@ -1037,6 +1104,107 @@ def _drift_sentences(w: _Writer) -> list[Sentence]:
     return out
 
 
+def _base_rate_note(w: _Writer) -> list[Sentence]:
+    """What the share of past windows beside each probability counts, and how much evidence it is."""
+    P = lambda x: ids.method_param(w.s, BASE, x)  # noqa: E731
+    need = [P("horizon_steps"), P("windows"), P("window_start"), P("window_end")]
+    if not w.has(*need):
+        return []
+    steps = w.get(P("horizon_steps"))
+    monthly = steps is not None and steps.unit == "months"
+    when = "|month" if monthly else ""
+    indep = (
+        f" (about {{{P('independent_windows')}}} without overlap)"
+        if w.has(P("independent_windows"))
+        else ""
+    )
+    move = "change" if w.rate else "move"
+    tail = (
+        "; the series is of monthly averages, so a touch within a month is missed and the "
+        "shares for touches are understated"
+        if monthly
+        else ""
+    )
+    out = [
+        w.say(
+            "summary.base_rate",
+            "The share of past windows beside each probability is the base rate: how often the "
+            f"{w.noun} itself made the same {move} within {{{P('horizon_steps')}|with_unit}} of "
+            "a start.",
+        ),
+        w.say(
+            "summary.base_rate_windows",
+            f"It counts the {{{P('windows')}}} windows starting from "
+            f"{{{P('window_start')}{when}}} to {{{P('window_end')}{when}}}{indep}, all ended by "
+            f"the analysis date{tail}.",
+        ),
+    ]
+    return out
+
+
+def _base_rate_lead(w: _Writer) -> list[Sentence]:
+    """When no path model beat the base rate in past tests, the base rates come first."""
+    if _models_beat_base_rate(w) is not False:
+        return []
+    h = _skill_horizon(w)
+    items: list[list[Part]] = []
+    for view, fid in w.views():
+        b = ids.p_event(w.s, "touch", view.level, BASE)
+        if not w.has(b) or w.side(view.level) == "at":
+            continue
+        verb = "falling to " if w.side(view.level) == "below" else "reaching "
+        items.append([Part(verb), w.part(fid), Part(" in "), w.part(b)])
+    period = _PERIOD_WORDS.get(h or "", "the same horizon")
+    lead = w.plain(
+        "summary.base_lead",
+        f"History comes first here: in the walk-forward tests below, none of the models forecast "
+        f"moves over {period} better than the plain share of past windows in which the "
+        f"{w.noun} made them.",
+    )
+    if not items:
+        return [lead]
+    return [
+        lead,
+        w.say(
+            "summary.base_lead_levels",
+            f"Over every earlier window of the same length the {w.noun} made a move like "
+            "{items} of them.",
+            items=_join(items),
+        ),
+    ]
+
+
+def _implied_sentences(w: _Writer) -> list[Sentence]:
+    """The VIX-implied, risk-neutral odds: the market's own price, set apart from the models."""
+    vix = ids.method_param(w.s, IMPLIED, "vol_index_level")
+    items: list[list[Part]] = []
+    for view, fid in w.views():
+        t = ids.p_event(w.s, "touch", view.level, IMPLIED)
+        if w.has(t) and w.side(view.level) != "at":
+            verb = "falling to " if w.side(view.level) == "below" else "touching "
+            items.append([Part(verb), w.part(fid), Part(" at "), w.part(t)])
+        for ev in _close_events(w, view):
+            c = ids.p_event(w.s, ev, view.level, IMPLIED)  # type: ignore[arg-type]
+            if w.has(c):
+                rel = "above" if ev == "close_above" else "below"
+                items.append([Part(f"closing at or {rel} "), w.part(fid), Part(" at "), w.part(c)])
+    if not items or not w.has(vix):
+        return []
+    return [
+        w.say(
+            "summary.implied",
+            f"Option prices give a fourth, risk-neutral reading: with the VIX at {{{vix}}}, the "
+            "odds at which options are priced put {items}.",
+            items=_join(items),
+        ),
+        w.plain(
+            "summary.implied_caveat",
+            "Those odds include the premium investors pay for protection against falls, so they "
+            "are not forecasts of how often a level is reached.",
+        ),
+    ]
+
+
 def _summary(w: _Writer) -> Section:
     sec = Section("summary", "Summary")
     o = w.o
@@ -1054,8 +1222,8 @@ def _summary(w: _Writer) -> Section:
         return sec
     sec.paragraphs.append(_summary_levels(w))
 
-    # probabilities by level and event
-    para: list[Sentence] = []
+    # probabilities by level and event; the base rates first when no model has beaten them
+    para: list[Sentence] = _base_rate_lead(w)
     any_p = False
     for n, (view, fid) in enumerate(w.views()):
         touch = _touch_sentence(w, view, fid, n)
@@ -1067,6 +1235,8 @@ def _summary(w: _Writer) -> Section:
     dd = _drawdown_sentences(w)
     para += dd
     any_p = any_p or bool(dd)
+    if any_p:
+        para += _implied_sentences(w)
     if not any_p:
         para.append(
             w.plain(
@@ -1131,6 +1301,7 @@ def _summary(w: _Writer) -> Section:
                 )
             )
         para.extend(_drift_sentences(w))
+        para.extend(_base_rate_note(w))
         ses = []
         for f in w.facts:
             p = ids.parse_level_fact(f.id)
@@ -1157,6 +1328,15 @@ def _summary(w: _Writer) -> Section:
 def _probability_table(w: _Writer) -> Table | None:
     rows: list[tuple[Cell, ...]] = []
     methods = [m for m in w.o.methods]
+    # beside the models: the market's risk-neutral odds and the history's base rate, where given
+    for extra in (IMPLIED, BASE):
+        if any(
+            ids.parse_level_fact(f.id) is not None
+            and f.id.startswith(w.s + ".")
+            and f.id.endswith("." + extra)
+            for f in w.facts
+        ):
+            methods.append(extra)
     names = {
         "touch": lambda side: (
             "touch before its date" if side != "below" else "fall to it before its date"
@@ -1173,26 +1353,47 @@ def _probability_table(w: _Writer) -> Table | None:
             items = dict(w.methods_with(ev, view.level))
             if not items:
                 continue
+            for extra in (IMPLIED, BASE):
+                x = ids.p_event(w.s, ev, view.level, extra)  # type: ignore[arg-type]
+                if w.has(x):
+                    items[extra] = x
             row: list[Cell] = [(w.part(fid),), (Part(names[ev](side)),)]
             for m in methods:
                 row.append((w.part(items[m]),) if m in items else (Part("–"),))
             rows.append(tuple(row))
-    for _key, pct_id, items_l in _drawdown_items(w):
-        items = dict(items_l)
+    for d in w.o.drawdowns:
+        key = str(d["key"])
+        pct_id = ids.thesis_drawdown(w.s, key)
+        items = dict(w.methods_with("drawdown", key))
+        if not w.has(pct_id) or not items:
+            continue
+        if d.get("basis") != "high":
+            b = ids.p_event(w.s, "drawdown", float(d["pct"]), BASE)
+            if w.has(b):
+                items[BASE] = b
         row = [(Part("fall of "), w.part(pct_id)), (Part("drawdown before the horizon"),)]
         for m in methods:
             row.append((w.part(items[m]),) if m in items else (Part("–"),))
         rows.append(tuple(row))
     if not rows or not methods:
         return None
+    heads = {IMPLIED: "VIX-implied (risk-neutral)", BASE: "Share of past windows"}
     header: list[Cell] = [(Part("Level"),), (Part("Event"),)]
-    header += [(Part(method_name(m)),) for m in methods]
+    header += [(Part(heads.get(m, method_name(m))),) for m in methods]
     return Table(
         "probabilities", "Probability of each event, by method", tuple(header), tuple(rows)
     )
 
 
 # --------------------------------------------------------------------------- drivers
+
+
+#: how the valuation's real yield is defined, by the basis the analysis states
+_REAL_YIELD_BASIS = {
+    "breakeven": "the ten-year yield less the ten-year breakeven inflation rate",
+    "cpi_yoy": "the ten-year yield less the past year's CPI inflation, as the data hold no "
+    "breakeven rate for the month",
+}
 
 
 def _earnings(w: _Writer) -> Section | None:
@@ -1220,64 +1421,65 @@ def _earnings(w: _Writer) -> Section | None:
         para.append(
             w.say(
                 "earnings.trailing",
-                f"Trailing twelve-month earnings per share were {{{v('eps_trailing')}}} as of "
-                f"{{{v('eps_trailing_date')}}}, which puts the index on a trailing P/E of "
-                f"{{{v('pe_trailing')}}}.",
+                f"Trailing twelve-month earnings per share were {{{v('eps_trailing')}}} in "
+                f"{{{v('eps_trailing_date')}|month}}, the latest public on the analysis date, "
+                f"which puts the index on a trailing P/E of {{{v('pe_trailing')}}}.",
             )
         )
-    age = w.num(v("eps_age_months"))
-    if age is not None and age > 4:
+    stale = w.get(ids.eps_stale(S))
+    if stale is not None and stale.value is True and w.has(v("eps_age_months")):
         para.append(
             w.say(
                 "earnings.stale",
-                f"That figure is {{{v('eps_age_months')}|with_unit}} old, so the P/E is "
-                "measured against stale earnings and should be read loosely.",
+                f"Those earnings are {{{v('eps_age_months')}|with_unit}} old, so the P/E is "
+                "measured against stale earnings and should be read loosely; the ranges below "
+                "carry the assumed growth across the gap.",
+                basis=[ids.eps_stale(S)],
             )
         )
-    if w.has(v("eps_growth_assumed_pct"), v("eps_forward")):
-        para.append(
-            w.say(
-                "earnings.forward",
-                f"The thesis assumes earnings growth of {{{v('eps_growth_assumed_pct')}}}, "
-                f"which would take forward EPS to {{{v('eps_forward')}}}.",
-            )
-        )
-    sec.paragraphs.append(para)
-
-    para = []
-    r = lambda measure: ids.regime(S, measure)  # noqa: E731
-    regime = [
-        r("real_yield_pct"),
-        r("inflation_pct"),
-        r("months"),
-        v("pe_regime_q10"),
-        v("pe_regime_q50"),
-        v("pe_regime_q90"),
-    ]
-    if w.has(*regime):
-        para.append(
-            w.say(
-                "earnings.regime",
-                f"Real ten-year yields stand at {{{regime[0]}}} and inflation at {{{regime[1]}}}. "
-                f"In the {{{regime[2]}}} months of history with similar readings, the P/E ranged "
-                f"from {{{regime[3]}}} (tenth percentile) to {{{regime[5]}}} (ninetieth), with a "
-                f"median of {{{regime[4]}}}.",
-            )
-        )
-        months = w.num(r("months")) or 0
-        if months < THIN_REGIME_MONTHS:
+    basis = w.get(ids.eps_growth_basis(S))
+    growth, fwd = v("eps_growth_assumed_pct"), v("eps_forward")
+    if w.has(growth, fwd):
+        if basis is not None and basis.value != "thesis" and w.has(ids.eps_growth_rule(S)):
             para.append(
-                w.plain(
-                    "earnings.regime_thin",
-                    "That is a short history to lean on; the multiples could "
-                    "easily sit outside this band.",
+                w.say(
+                    "earnings.forward",
+                    "The thesis states no earnings growth, so the ranges use the past decade's: "
+                    f"earnings grew {{{ids.eps_growth_rule(S)}}} a year over the ten years to "
+                    f"{{{v('eps_trailing_date')}|month}}, which would take them to {{{fwd}}} by "
+                    "the horizon.",
+                    basis=[basis.id],
                 )
             )
+        else:
+            para.append(
+                w.say(
+                    "earnings.forward",
+                    f"The thesis assumes earnings growth of {{{growth}}} a year, which would take "
+                    f"earnings per share to {{{fwd}}} by the horizon.",
+                )
+            )
+    sec.paragraphs.append(para)
+
+    # the ranges: the central case, and the spread of past forecast errors around it
+    para = []
+    central, pe_now = ids.range_central(S), ids.pe_current(S)
+    cal = lambda m: ids.range_calibration(S, m)  # type: ignore[arg-type]  # noqa: E731
     cases = [
         c
         for c in ("bear", "base", "bull")
         if w.has(ids.range_bound(S, c, "low"), ids.range_bound(S, c, "high"))  # type: ignore[arg-type]
     ]
+    due = w.due_text()
+    if w.has(central, pe_now):
+        para.append(
+            w.say(
+                "earnings.central",
+                "The central case has earnings growing as assumed and the multiple holding at "
+                f"today's {{{pe_now}}} (the P/E on earnings brought forward to the analysis "
+                f"date), which would put the index at {{{central}}} on {due}.",
+            )
+        )
     if cases:
         items = []
         for c in cases:
@@ -1292,58 +1494,134 @@ def _earnings(w: _Writer) -> Section | None:
                     Part(")"),
                 ]
             items.append(item)
-        para.append(
-            w.say(
-                "earnings.ranges",
-                "Applying those multiples to forward earnings gives {items}.",
-                items=_join(items),
+        if w.has(cal("errors"), cal("start"), cal("end"), cal("horizon_months")):
+            lead = (
+                "Around it, the spread of past misses sets the ranges: the "
+                f"{{{cal('errors')}}} forecasts made the same way from "
+                f"{{{cal('start')}|month}} to {{{cal('end')}|month}}, each "
+                f"{{{cal('horizon_months')}|with_unit}} ahead, missed by amounts that give "
+                "{items}."
             )
-        )
+        else:
+            lead = "Around it, the spread of past forecast errors gives {items}."
+        para.append(w.say("earnings.ranges", lead, items=_join(items)))
         para.append(
             w.plain(
                 "earnings.conditions",
-                "Each range holds only if earnings grow as assumed and the multiple "
-                "stays inside the band seen under similar real yields and inflation; "
-                "if either condition fails, so does the range.",
+                "The ranges say where the index has landed around such a forecast, not what "
+                "must happen: they hold only as long as earnings and the multiple miss by no "
+                "more than they have before.",
             )
         )
-    sec.paragraphs.append(para)
+    if para:
+        sec.paragraphs.append(para)
 
+    # the regime of real yields and inflation, for context
     para = []
-    for view, fid in w.views():
-        k = level_key(view.level)
-        up = w.side(view.level) == "above"
-        if w.has(v("implied_eps", view.level), v("pe_regime_q50")):
-            growth = (
-                f", earnings growth of {{{v('implied_eps_growth_pct', view.level)}}} a year"
-                if w.has(v("implied_eps_growth_pct", view.level))
-                else ""
+    r = lambda measure: ids.regime(S, measure)  # noqa: E731
+    regime = [
+        r("real_yield_pct"),
+        r("inflation_pct"),
+        r("months"),
+        v("pe_regime_q10"),
+        v("pe_regime_q50"),
+        v("pe_regime_q90"),
+    ]
+    if w.has(*regime):
+        rb = w.get(r("real_yield_basis"))
+        how = _REAL_YIELD_BASIS.get(str(rb.value)) if rb is not None else None
+        defined = f" ({how})" if how else ""
+        para.append(
+            w.say(
+                "earnings.regime",
+                f"For context, real ten-year yields stand at {{{regime[0]}}}{defined} and "
+                f"inflation at {{{regime[1]}}}. In the {{{regime[2]}}} months of history with "
+                "the most similar readings of the yield less inflation and of inflation, the P/E "
+                "ranged from "
+                f"{{{regime[3]}}} (tenth percentile) to {{{regime[5]}}} (ninetieth), with a "
+                f"median of {{{regime[4]}}}.",
+                basis=[rb.id] if rb is not None else (),
             )
-            # a level below the index is not one it needs to "reach": say what it corresponds to
-            lead = (
-                f"To reach {{{fid}}}, the index needs forward EPS of about "
-                if up
-                else f"A level of {{{fid}}}, below the index today, corresponds to forward EPS of "
-                "about "
+        )
+        pe = w.num(pe_now)
+        lo, hi = w.num(regime[3]), w.num(regime[5])
+        if pe is not None and lo is not None and hi is not None:
+            where = (
+                "above that band"
+                if pe > hi
+                else "below that band"
+                if pe < lo
+                else "inside that band"
             )
             para.append(
                 w.say(
-                    f"earnings.implied_eps.{k}",
-                    lead + f"{{{v('implied_eps', view.level)}}} at the regime's median P/E of "
-                    f"{{{v('pe_regime_q50')}}}{growth}.",
+                    "earnings.regime_now",
+                    f"Today's multiple of {{{pe_now}}} is {where}; the ranges above do not "
+                    "assume it moves toward the regime's.",
                 )
             )
-        need = [v("implied_pe", view.level), v("pe_share_above", view.level), r("real_yield_pct")]
-        if w.has(*need):
+        months = w.num(r("months")) or 0
+        if months < THIN_REGIME_MONTHS:
+            para.append(
+                w.plain(
+                    "earnings.regime_thin",
+                    "That is a short history to lean on; the multiples could "
+                    "easily sit outside this band.",
+                )
+            )
+    if para:
+        sec.paragraphs.append(para)
+
+    # what each level needs of earnings if the multiple holds
+    para = []
+    case_words = {
+        "below": "below even the bear range",
+        "bear": "inside the bear range",
+        "base": "inside the base range",
+        "bull": "inside the bull range",
+        "above": "above even the bull range",
+    }
+    for view, fid in w.views():
+        k = level_key(view.level)
+        eps_id, g_id = v("implied_eps", view.level), v("implied_eps_growth_pct", view.level)
+        if not w.has(eps_id):
+            continue
+        g = w.num(g_id)
+        case = w.get(ids.range_case(S, view.level))
+        where = (
+            f"; it lies {case_words[str(case.value)]}"
+            if case is not None and str(case.value) in case_words
+            else ""
+        )
+        basis = [case.id] if case is not None else []
+        if g is not None and g < 0:
+            # a level below the index is not one it needs to "reach": say what it corresponds to
+            text = (
+                f"A level of {{{fid}}}, below the index today, corresponds at today's multiple "
+                f"to earnings per share of about {{{eps_id}}}, which would take earnings "
+                f"shrinking at {{{g_id}|abs}} a year{where}."
+            )
+        elif g is not None:
+            text = (
+                f"If the multiple holds, {{{fid}}} needs earnings per share of about "
+                f"{{{eps_id}}}, growth of {{{g_id}}} a year{where}."
+            )
+        else:
+            text = (
+                f"If the multiple holds, {{{fid}}} corresponds to earnings per share of about "
+                f"{{{eps_id}}}{where}."
+            )
+        para.append(w.say(f"earnings.implied_eps.{k}", text, basis=basis))
+        need = [v("implied_pe", view.level), v("pe_share_above", view.level)]
+        if w.has(*need, r("months")):
             tmpl = _pick(
                 f"{o.as_of}:pe:{k}",
                 (
                     f"Put the other way, at the assumed earnings {{{fid}}} means a P/E of "
-                    f"{{{need[0]}}}; a multiple that high occurred in {{{need[1]}}} of months "
-                    f"with real yields near {{{need[2]}}}.",
+                    f"{{{need[0]}}}; a multiple that high occurred in {{{need[1]}}} of those "
+                    "similar months.",
                     f"At the assumed earnings, {{{fid}}} implies a P/E of {{{need[0]}}}, "
-                    f"reached or exceeded in {{{need[1]}}} of months with real yields near "
-                    f"{{{need[2]}}}.",
+                    f"reached or exceeded in {{{need[1]}}} of those similar months.",
                 ),
             )
             para.append(w.say(f"earnings.implied_pe.{k}", tmpl))
@@ -1462,10 +1740,16 @@ def _policy_sentence(w: _Writer) -> Sentence | None:
     )
 
 
+def _cycle_kind(w: _Writer) -> str:
+    """How the cycle analyses measured the subject: ``price`` returns or ``yield`` changes."""
+    return "yield" if w.rate else "price"
+
+
 def _fed(w: _Writer) -> Section | None:
-    measure = ids.cycle_measure(w.s, 12)
-    base = lambda stat, split="all", m=measure: ids.after_first_cut(m, stat, split)  # type: ignore[arg-type]  # noqa: E731
-    has_cycles = w.has(base("median"))
+    kind = _cycle_kind(w)
+    measure = ids.fed_measure(w.s, 12, kind)  # type: ignore[arg-type]
+    base = lambda stat, split="all", m=measure: ids.fed_after_first_cut(m, stat, split)  # noqa: E731
+    has_cycles = w.has(base("median"), base("n"))
     para: list[Sentence] = []
     pol = _policy_sentence(w)
     if pol is not None:
@@ -1481,19 +1765,62 @@ def _fed(w: _Writer) -> Section | None:
     if not cycles_apply:
         return sec
     para = []
-    if has_cycles:
-        n_id = base("n") if w.has(base("n")) else ids.fed("cycles.count")
-        share = (
-            f", and it was positive in {{{base('share_positive')}}} of them"
-            if w.has(base("share_positive"))
-            else ""
+    # what "a change" means for the subject: a price return, or a yield's move in points
+    what = (
+        f"the median change of the {w.noun}" if w.rate else f"the median return of the {w.noun}"
+    )
+    count, first = ids.fed("cycles.count"), ids.fed_cycles_count("first")
+    rejected, unconfirmed = ids.fed_cycles_count("rejected"), ids.fed_cycles_count("unconfirmed")
+    if has_cycles and w.has(count, first):
+        others: list[list[Part]] = []
+        if (w.num(rejected) or 0) > 0:
+            others.append(
+                [w.part(rejected), Part(" other first cuts were reversed within a year")]
+                if (w.num(rejected) or 0) != 1
+                else [w.part(rejected), Part(" other first cut was reversed within a year")]
+            )
+        if (w.num(unconfirmed) or 0) > 0:
+            others.append(
+                [w.part(unconfirmed), Part(" is too recent to confirm")]
+                if (w.num(unconfirmed) or 0) == 1
+                else [w.part(unconfirmed), Part(" are too recent to confirm")]
+            )
+        tail = (
+            "; {others}, and are not counted" if others else ""
         )
         para.append(
             w.say(
+                "fed.count",
+                f"The policy-rate history holds {{{count}}} easing cycles since "
+                f"{{{first}|month}}: a first cut after a hike or a long hold that the Fed did not "
+                f"undo within a year{tail}.",
+                others=_join(others),
+            )
+        )
+    if has_cycles:
+        n_id = base("n")
+        share = (
+            f", and it was positive in {{{base('share_positive')}}} of them"
+            if w.has(base("share_positive")) and not w.rate
+            else f", and it rose in {{{base('share_positive')}}} of them"
+            if w.has(base("share_positive"))
+            else ""
+        )
+        n_all, n_cycles = w.num(n_id), w.num(count)
+        missing = ""
+        if n_all is not None and n_cycles is not None and n_all < n_cycles:
+            inc = ids.fed(f"cycles.incomplete.{measure}")
+            missing = (
+                f" (the latest {{{inc}}} had not yet run twelve months on the analysis date)"
+                if w.has(inc) and (w.num(inc) or 0) > 0
+                else " (the others lack twelve months of data)"
+            )
+        para.append(
+            w.say(
                 "fed.cycles",
-                "Past easing cycles give a yardstick: over the twelve months after a first cut, the "
-                f"median return of the {w.noun} across the {{{n_id}}} cycles with twelve months of "
-                f"data was {{{base('median')}}}{share}.",
+                "Past easing cycles give a yardstick: over the twelve months after a first cut, "
+                f"{what} across the {{{n_id}}} cycles with twelve months of data was "
+                f"{{{base('median')}|signed}}{share}{missing}.",
             )
         )
         split = [base(x, k) for x in ("median", "n") for k in ("recession", "no_recession")]
@@ -1501,9 +1828,9 @@ def _fed(w: _Writer) -> Section | None:
             para.append(
                 w.say(
                     "fed.split",
-                    f"The split matters: the median was {{{split[0]}}} in the {{{split[2]}}} "
-                    "cycles followed by a recession within a year, and "
-                    f"{{{split[1]}}} in the {{{split[3]}}} without one.",
+                    f"The split matters: the median was {{{split[0]}|signed}} in the "
+                    f"{{{split[2]}}} cycles followed by a recession within a year, and "
+                    f"{{{split[1]}|signed}} in the {{{split[3]}}} without one.",
                 )
             )
         n = w.num(n_id) or 0
@@ -1516,13 +1843,14 @@ def _fed(w: _Writer) -> Section | None:
                 )
             )
         for h in (3, 6):
-            i = ids.after_first_cut(ids.cycle_measure(w.s, h), "median", "all")
+            i = ids.fed_after_first_cut(ids.fed_measure(w.s, h, kind), "median", "all")  # type: ignore[arg-type]
             if w.has(i):
+                noun = "change" if w.rate else "return"
                 para.append(
                     w.say(
                         f"fed.short.{h}m",
                         f"{_PERIOD_WORDS[f'{h}m'].capitalize()} after the first cut, the "
-                        f"median return was {{{i}}}.",
+                        f"median {noun} was {{{i}|signed}}.",
                     )
                 )
                 break
@@ -1537,6 +1865,165 @@ def _fed(w: _Writer) -> Section | None:
         )
     sec.paragraphs.append(para)
     sec.charts.append("fed_cycles")
+    return sec
+
+
+#: the macro indicators, how a sentence names their events, and in what order
+_MACRO_WORDS = {
+    "unemployment": (
+        "unemployment turn",
+        "the unemployment rule (the jobless rate's three-month average half a point above its "
+        "low of the past year) was triggered",
+    ),
+    "payrolls": (
+        "first fall in payrolls",
+        "payrolls fell for the first month after half a year of growth",
+    ),
+    "gdp": ("first quarter of falling GDP", "real GDP fell for the first quarter after growing"),
+    "curve": (
+        "yield-curve inversion",
+        "the yield curve inverted (the ten-year yield closing below the two-year)",
+    ),
+}
+
+
+def _macro_now(w: _Writer) -> list[Sentence]:
+    """Where each macro indicator stands on the analysis date."""
+    out: list[Sentence] = []
+    N = ids.macro_now
+    U = lambda k: N("unemployment", k)  # noqa: E731
+    if w.has(U("rate_pct"), U("month"), U("sahm_pp")):
+        rising = w.get(U("rising"))
+        verdict = (
+            "enough to trigger the rule"
+            if rising is not None and rising.value is True
+            else "short of the rule's trigger"
+        )
+        sahm_m = w.get(U("sahm_month"))
+        when = (
+            f" as of {{{U('sahm_month')}|month}}, the latest with three months known,"
+            if sahm_m is not None and w.get(U("month")) is not None
+            and sahm_m.value != w.get(U("month")).value  # type: ignore[union-attr]
+            else ""
+        )
+        out.append(
+            w.say(
+                "macro.now.unemployment",
+                f"Unemployment was {{{U('rate_pct')}}} in {{{U('month')}|month}}; its "
+                f"three-month average{when} stood {{{U('sahm_pp')}|abs}} above its low of the "
+                f"past year: {verdict}.",
+                basis=[rising.id] if rising is not None else (),
+            )
+        )
+    ch = w.num(N("payrolls", "change_k"))
+    if ch is not None and w.has(N("payrolls", "month")):
+        verb = "fell by" if ch < 0 else "rose by" if ch > 0 else "were unchanged at"
+        out.append(
+            w.say(
+                "macro.now.payrolls",
+                f"Nonfarm payrolls {verb} {{{N('payrolls', 'change_k')}|abs}} thousand in "
+                f"{{{N('payrolls', 'month')}|month}}.",
+            )
+            if ch != 0
+            else w.say(
+                "macro.now.payrolls",
+                f"Nonfarm payrolls did not change in {{{N('payrolls', 'month')}|month}}.",
+            )
+        )
+    g = w.num(N("gdp", "change_pct"))
+    if g is not None and w.has(N("gdp", "quarter")):
+        # the direction only: a quarter's change reads as an annualised rate to most readers
+        verb = "grew" if g > 0 else "shrank" if g < 0 else "was flat"
+        out.append(
+            w.say(
+                "macro.now.gdp",
+                f"Real GDP {verb} in the latest quarter published, the one that began in "
+                f"{{{N('gdp', 'quarter')}|month}}.",
+                basis=[N("gdp", "change_pct")],
+            )
+        )
+    sp = w.num(N("curve", "spread_pp"))
+    if sp is not None:
+        inv = w.get(N("curve", "inverted"))
+        if inv is not None and inv.value is True and w.has(N("curve", "inverted_since")):
+            text = (
+                f"The ten-year yield is {{{N('curve', 'spread_pp')}|abs}} below the two-year: "
+                f"the curve has been inverted since {{{N('curve', 'inverted_since')}}}."
+            )
+        elif sp >= 0 and w.has(N("curve", "last_inversion")):
+            text = (
+                f"The ten-year yield is {{{N('curve', 'spread_pp')}|abs}} above the two-year, so "
+                f"the curve is not inverted; its latest inversion began in "
+                f"{{{N('curve', 'last_inversion')}|month}}."
+            )
+        else:
+            text = (
+                f"The spread of the ten-year over the two-year yield is "
+                f"{{{N('curve', 'spread_pp')}|signed}}."
+            )
+        out.append(w.say("macro.now.curve", text, basis=[inv.id] if inv is not None else ()))
+    return out
+
+
+def _macro(w: _Writer) -> Section | None:
+    """What followed past macro turning points, with sample sizes, and the state now."""
+    inds = [i for i in _MACRO_WORDS if w.has(ids.macro(i, "events"))]
+    if not inds:
+        return None
+    sec = Section("drivers.macro", "Macro turning points")
+    kind = _cycle_kind(w)
+    m12 = ids.fed_measure(w.s, 12, kind)  # type: ignore[arg-type]
+    noun = "change" if w.rate else "return"
+    para: list[Sentence] = []
+    for ind in inds:
+        A = lambda stat, ind=ind: ids.macro_after(ind, m12, stat)  # noqa: E731
+        n_events = ids.macro(ind, "events")
+        ne = int(w.num(n_events) or 0)
+        times = "once" if ne == 1 else "twice" if ne == 2 else f"{{{n_events}}} times"
+        what = _MACRO_WORDS[ind][1]
+        since = "" if para else "Since the data begin, "
+        if not w.has(A("n"), A("median")) or (w.num(A("n")) or 0) == 0:
+            para.append(
+                w.say(
+                    f"macro.{ind}",
+                    f"{since}{what} {times}, too recently for a full year of the {w.noun} "
+                    "after it to be known.",
+                )
+            )
+            continue
+        share = (
+            f", higher a year later in {{{A('share_positive')}}} of cases"
+            if w.has(A("share_positive"))
+            else ""
+        )
+        n_full = int(w.num(A("n")) or 0)
+        after = (
+            "over the twelve months after each"
+            if n_full == ne
+            else f"over the twelve months after the {{{A('n')}}} with a full year of data"
+        )
+        # two sentences: the checker (and a reader) must not tie the subject's figures to the
+        # indicator named in the same clause
+        para.append(w.say(f"macro.{ind}", f"{since}{what} {times}."))
+        para.append(
+            w.say(
+                f"macro.{ind}.after",
+                f"{after[:1].upper()}{after[1:]}, the median {noun} of the {w.noun} was "
+                f"{{{A('median')}|signed}}{share}.",
+            )
+        )
+    if para:
+        para.append(
+            w.plain(
+                "macro.thin",
+                "Each indicator has only a handful of episodes, dated from when the figure was "
+                "published, so these figures describe what followed, not what will.",
+            )
+        )
+        sec.paragraphs.append(para)
+    now = _macro_now(w)
+    if now:
+        sec.paragraphs.append(now)
     return sec
 
 
@@ -1922,6 +2409,70 @@ def _portfolio(w: _Writer) -> Section | None:
     return sec
 
 
+def _skill_paragraph(w: _Writer) -> list[Sentence]:
+    """Brier skill of each method against the base rate, at the horizon nearest the thesis's;
+    led by the base rate when none of the models beat it."""
+    h = _skill_horizon(w)
+    if h is None:
+        return []
+    period = _PERIOD_WORDS.get(h, h)
+    bss = lambda m: ids.calibration(m, "bss", h)  # noqa: E731
+    models = [m for m in w.o.methods if w.has(bss(m))]
+    others = [m for m in (IMPLIED, "conditional", "baseline") if w.has(bss(m))]
+    out: list[Sentence] = []
+    beat = _models_beat_base_rate(w)
+    if beat is False:
+        out.append(
+            w.plain(
+                "calibration.base_lead",
+                f"The plain base rate comes first: over {period}, none of the models forecast "
+                f"rises and falls of the {w.noun} better than the share of earlier windows in "
+                "which it had made them, so the shares of past windows beside each probability "
+                "in the summary are the steadier guide.",
+            )
+        )
+    if models:
+        items = [[w.part(bss(m), style="signed"), Part(f" ({_prose(m)})")] for m in models]
+        out.append(
+            w.say(
+                "calibration.skill",
+                "Scored on the same dates against the base rate (at each date, the share of "
+                "earlier windows of the same length in which the move had happened), the "
+                f"models' {_HORIZON_WORDS.get(h, h)} probabilities of rises and falls of several "
+                "sizes had a "
+                "Brier skill of {items}: above zero is more accurate than the base rate, below "
+                "zero less.",
+                items=_join(items),
+                basis=[
+                    i
+                    for m in models
+                    if w.has(i := ids.calibration_verdict("beats_base_rate", h, m))
+                ],
+            )
+        )
+    if others:
+        rest = [
+            [Part(_method_ref(m) + " scored "), w.part(bss(m), style="signed")] for m in others
+        ]
+        out.append(
+            w.say("calibration.skill_others", "By the same measure {items}.", items=_join(rest))
+        )
+    best = w.get(ids.calibration_verdict("best", h))
+    if best is not None and isinstance(best.value, str):
+        name = _method_ref(best.value)
+        out.append(
+            w.say(
+                "calibration.best",
+                f"The most accurate forecast of those moves over {period} was {name}'s."
+                if best.value != BASE
+                else f"The most accurate forecast of those moves over {period} was the base "
+                "rate itself.",
+                basis=[best.id],
+            )
+        )
+    return out
+
+
 def _calibration(w: _Writer) -> Section:
     sec = Section("calibration", "How reliable these probabilities have been")
     para: list[Sentence] = []
@@ -1930,7 +2481,7 @@ def _calibration(w: _Writer) -> Section:
         c = ids.parse_calibration(f.id)
         # the valuation ranges have their own paragraph
         if c is not None and (
-            c.measure.startswith("coverage") or c.measure in ("brier", "crps_pct", "n")
+            c.measure.startswith("coverage") or c.measure in ("brier", "crps_pct", "n", "bss")
         ):
             cells[(c.method, c.measure, c.horizon)] = f.id
     methods = list(dict.fromkeys(k[0] for k in cells))
@@ -1960,10 +2511,24 @@ def _calibration(w: _Writer) -> Section:
             w.say(
                 "calibration.intro",
                 f"Each method was re-run on past dates from {{{_CAL_START}}} to "
-                f"{{{_CAL_END}}}, and its forecast bands were compared with what "
-                f"the {w.noun} then did. A well-calibrated central band of "
-                f"{{{_NOMINAL80}}} should contain the outcome about "
-                "that often.",
+                f"{{{_CAL_END}}}, using only the data available on each date, and its forecasts "
+                f"were compared with what the {w.noun} then did.",
+            )
+        )
+    skill = _skill_paragraph(w)
+    if skill:
+        para += skill
+        sec.paragraphs.append(para)
+        para = []
+        sec.charts.append("reliability")
+    # how often the central band held the outcome: the models and the market's odds
+    banded = [m for m in (*w.o.methods, IMPLIED) if m in methods]
+    if banded:
+        para.append(
+            w.say(
+                "calibration.bands",
+                f"A well-calibrated central band of {{{_NOMINAL80}}} should contain the outcome "
+                "about that often.",
             )
         )
     thin: list[str] = []
@@ -1976,7 +2541,7 @@ def _calibration(w: _Writer) -> Section:
         for m in methods
         for h in horizons
     )
-    if shared_n and len(methods) > 1:
+    if shared_n and len(methods) > 1 and banded:
         para.append(
             w.say(
                 "calibration.n",
@@ -1992,7 +2557,7 @@ def _calibration(w: _Writer) -> Section:
                 ],
             )
         )
-    for n_m, m in enumerate(methods):
+    for n_m, m in enumerate(banded):
         held = [h for h in horizons if (m, "coverage80", h) in cells]
         if not held:
             continue
@@ -2035,8 +2600,8 @@ def _calibration(w: _Writer) -> Section:
         tmpl = _pick(
             f"calibration.{m}",
             (
-                f"The {_prose(m)} method's central {{{_NOMINAL80}}} band held "
-                f"the outcome in {{items}}: {judgement}.",
+                f"{_method_ref(m)[:1].upper() + _method_ref(m)[1:]}'s central "
+                f"{{{_NOMINAL80}}} band held the outcome in {{items}}: {judgement}.",
                 f"For {_method_ref(m)}, the central {{{_NOMINAL80}}} band held the "
                 f"outcome in {{items}}, {judgement}.",
             ),
@@ -2063,7 +2628,7 @@ def _calibration(w: _Writer) -> Section:
     header: list[Cell] = [(Part("Method"),), (Part("Horizon"),)]
     stats = [
         s
-        for s in ("coverage50", "coverage80", "coverage95", "brier", "n")
+        for s in ("coverage50", "coverage80", "coverage95", "bss", "n")
         if any(k[1] == s for k in cells)
     ]
     for s in stats:
@@ -2072,7 +2637,7 @@ def _calibration(w: _Writer) -> Section:
                 (Part("Band "), w.part(ids.writing("nominal_coverage", s[8:])), Part(" held"))
             )
         else:
-            header.append((Part({"brier": "Brier score", "n": "Forecasts"}[s]),))
+            header.append((Part({"bss": "Skill against the base rate", "n": "Forecasts"}[s]),))
     rows = []
     for m in methods:
         for h in horizons:
@@ -2081,12 +2646,19 @@ def _calibration(w: _Writer) -> Section:
             row: list[Cell] = [(Part(method_name(m)),), (Part(_HORIZON_WORDS.get(h, h)),)]
             for s in stats:
                 i = cells.get((m, s, h))
-                row.append(
-                    (w.part(i, decimals=3) if s == "brier" else w.part(i),) if i else (Part("–"),)
-                )
+                if i is None:
+                    row.append((Part("–"),))
+                else:
+                    row.append((w.part(i, style="signed" if s == "bss" else "default"),))
             rows.append(tuple(row))
     sec.tables.append(
-        Table("calibration", "Coverage of past forecast bands", tuple(header), tuple(rows))
+        Table(
+            "calibration",
+            "Past forecasts: how often each band held the outcome, and skill against the base "
+            "rate",
+            tuple(header),
+            tuple(rows),
+        )
     )
     _range_calibration(w, sec)
     return sec
@@ -2268,14 +2840,22 @@ def _scorecard(w: _Writer) -> Section | None:
                 )
             )
         if w.has(sc("path_max"), sc("path_min")):
-            when = "in between" if complete else "so far"
-            para.append(
-                w.say(
-                    "scorecard.path",
-                    f"Its highest close {when} was {{{sc('path_max')}}} and its lowest "
-                    f"{{{sc('path_min')}}}.",
+            if complete:
+                # the span by its dates: undated, a reader (and the checker) takes the figures
+                # for closes on one day
+                tmpl = (
+                    f"Between {{{ids.outlook('as_of')}}} and {{{sc('last_date')}}}, it closed as "
+                    f"high as {{{sc('path_max')}}} and as low as {{{sc('path_min')}}}."
+                    if w.has(ids.outlook("as_of"), sc("last_date"))
+                    else f"Its highest close in between was {{{sc('path_max')}}} and its lowest "
+                    f"{{{sc('path_min')}}}."
                 )
-            )
+            else:
+                tmpl = (
+                    f"Its highest close so far was {{{sc('path_max')}}} and its lowest "
+                    f"{{{sc('path_min')}}}."
+                )
+            para.append(w.say("scorecard.path", tmpl))
     if para:
         sec.paragraphs.append(para)
 
@@ -2702,15 +3282,31 @@ def build_article(outlook: Outlook) -> Article:
     facts = FactSheet(list(outlook.facts) + extra)
     w = _Writer(outlook, facts)
     drivers = Section("drivers", "Drivers")
-    drivers.subsections = [s for s in (_earnings(w), _fed(w), _size(w)) if s is not None]
+    drivers.subsections = [
+        s for s in (_earnings(w), _fed(w), _macro(w), _size(w)) if s is not None
+    ]
     sections = [_summary(w)]
     if drivers.subsections:
         sections.append(drivers)
+    # the thesis's theme reads after its drivers; the key dates close the outlook (they import
+    # this module's blocks, so they are imported here)
+    from thesis.writing.keydates import key_dates_section
+    from thesis.writing.theme import theme_section
+
+    theme = theme_section(outlook, facts)
+    if theme is not None:
+        sections.append(theme)
     sections.append(_risks(w))
     for maybe in (_portfolio(w),):
         if maybe is not None:
             sections.append(maybe)
     sections.append(_calibration(w))
+    if outlook.key_dates is not None:
+        kd = key_dates_section(outlook.key_dates, facts)
+        # the section's own facts (dates and counts) join the article's, like the writer's own
+        extra += [f for f in outlook.key_dates.facts() if f.id not in facts]
+        facts.extend(f for f in outlook.key_dates.facts() if f.id not in facts)
+        sections.append(kd)
     sc = _scorecard(w)
     if sc is not None:
         sections.append(sc)
@@ -2721,7 +3317,8 @@ def build_article(outlook: Outlook) -> Article:
         "Thesis under test: \u201c{title}\u201d.",
         title=_title_parts(outlook, facts),
     )
-    return Article(_headline(w), standfirst, sections, extra, facts)
+    dateline = w.say("dateline", f"Outlook as of {{{ids.outlook('as_of')}}}")
+    return Article(_headline(w), standfirst, sections, extra, facts, dateline)
 
 
 def build_sections(outlook: Outlook) -> dict[str, list[Sentence]]:

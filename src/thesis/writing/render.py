@@ -289,6 +289,7 @@ def render_markdown(
     env.filters["md"] = md_escape
     text = env.get_template("article.md.j2").render(
         headline=_md_parts(article.headline.parts),
+        dateline=_md_parts(article.dateline.parts) if article.dateline is not None else "",
         thesis_line=_md_parts(article.standfirst.parts),
         sections=article.sections,
         charts=charts,
@@ -418,6 +419,8 @@ def _provenance(article: Article, source: str = "deterministic") -> list[dict[st
 
     rec("headline", article.headline)
     rec("headline", article.standfirst)
+    if article.dateline is not None:
+        rec("headline", article.dateline)
     for sec in article.all_sections():
         for s in sec.sentences():
             rec(sec.key, s)
