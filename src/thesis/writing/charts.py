@@ -419,7 +419,8 @@ def _index_fan(outlook: Outlook, actual: Any) -> Chart | None:
         )
     return Chart(
         "index",
-        f"{outlook.subject_name}, thresholds, targets and simulated range",
+        f"{outlook.subject_name[:1].upper()}{outlook.subject_name[1:]}, thresholds, targets "
+        "and simulated range",
         f"Line chart of the {outlook.subject_name} with its thresholds, targets and fan "
         "of simulated closes",
         src,
@@ -545,7 +546,9 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
     ax.set_yticks(range(len(cases)), [c.title() for c in cases], fontsize=8)
     ax.set_ylim(-0.6, len(cases) - 0.2)
     ax.set_xlabel("Index level at the horizon (points)", fontsize=8)
-    ax.set_title("Valuation ranges: forward EPS times a P/E band from similar regimes", fontsize=9)
+    ax.set_title(
+        "Valuation ranges: the central case and the spread of past forecast errors", fontsize=9
+    )
     ax.xaxis.set_major_formatter(_thousands())
     lo_x, hi_x = ax.get_xlim()
     ax.set_xlim(lo_x, hi_x + (hi_x - lo_x) * 0.35)  # room for the labels on the right
@@ -572,7 +575,9 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
     if df is None or len(df) == 0:
         return None
     S = outlook.subject
-    names = {f"{ids.cycle_measure(S, h)}_pct": f"{h} months" for h in (3, 6, 12)}
+    kind = "yield" if outlook.series.space == "diff" else "price"
+    unit = "pp" if kind == "yield" else "pct"
+    names = {f"{ids.fed_measure(S, h, kind)}_{unit}": f"{h} months" for h in (3, 6, 12)}  # type: ignore[arg-type]
     cols = [c for c in names if c in df.columns]
     if not cols or "first_cut" not in df.columns:
         return None
@@ -596,24 +601,92 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
             if rec:
                 ax.axvspan(xi - 0.45, xi + 0.45, color="#F2D7D5", zorder=0)
     ax.axhline(0, color="#222222", linewidth=0.8)
-    ax.set_ylabel(f"{outlook.subject_name} price return (%)", fontsize=8)
+    ax.set_ylabel(
+        f"{outlook.subject_name}: change (percentage points)"
+        if kind == "yield"
+        else f"{outlook.subject_name} price return (%)",
+        fontsize=8,
+    )
     ax.set_xlabel("Month of the first cut (shaded: recession within 12 months)", fontsize=8)
     ax.set_title(f"What {outlook.subject_name} did after the Fed's first cut", fontsize=9)
     ax.legend(fontsize=7, frameon=False)
     _style(ax)
-    first = ids.after_first_cut(ids.cycle_measure(S, 12), "median", "all")
+    first = ids.fed_after_first_cut(ids.fed_measure(S, 12, kind), "median", "all")  # type: ignore[arg-type]
     used = (
         [first]
         if first in outlook.facts
         else [f.id for f in outlook.facts.prefixed(ids.fed(""))][:1]
     )
     src = _source_line(outlook, used, f"{len(df)} easing cycles; NBER recession dates")
+    what = "Changes" if kind == "yield" else "Returns"
     return Chart(
         "fed_cycles",
-        f"Returns of {outlook.subject_name} after the Fed's first cut",
-        f"Bar chart of the returns of {outlook.subject_name} after each Fed first cut",
+        f"{what} of {outlook.subject_name} after the Fed's first cut",
+        f"Bar chart of the {what.lower()} of {outlook.subject_name} after each Fed first cut",
         src,
         _finish(fig, src, bottom=0.3),
+    )
+
+
+def reliability_chart(outlook: Outlook) -> Chart | None:
+    """The reliability diagram of the walk-forward calibration: each method's forecast
+    probabilities (binned) against how often the events then happened, all events pooled, at the
+    scored horizon nearest the thesis's. A calibrated method lies on the diagonal."""
+    import numpy as np
+
+    df = outlook.charts.get("reliability")
+    if df is None or len(df) == 0:
+        return None
+    horizons = sorted({int(h) for h in df["horizon"]})
+    n_f = outlook.facts.get(ids.horizon(outlook.subject, "sessions"))
+    target = float(n_f.value) if n_f is not None and n_f.is_numeric else horizons[-1]  # type: ignore[arg-type]
+    h = min(horizons, key=lambda x: (abs(x - target), -x))
+    d = df[df["horizon"] == h]
+    keep = [*outlook.methods, "implied", "baserate"]
+    methods = [m for m in keep if m in set(d["method"])]
+    if not methods:
+        return None
+    fig, ax = _figure((5.6, 4.2))
+    ax.plot([0, 100], [0, 100], color="#BBBBBB", linewidth=0.8, linestyle="--", zorder=0)
+    for i, m in enumerate(methods):
+        g = d[d["method"] == m].copy()
+        g["w_p"] = g["p_mean"] * g["n"]
+        g["w_o"] = g["observed"] * g["n"]
+        b = g.groupby("bin_lo", sort=True)[["w_p", "w_o", "n"]].sum()
+        b = b[b["n"] > 0]
+        x = (b["w_p"] / b["n"]).to_numpy() * 100
+        y = (b["w_o"] / b["n"]).to_numpy() * 100
+        size = np.sqrt(b["n"].to_numpy()) * 2.0
+        ax.plot(x, y, color=_colour(m, i), linewidth=1.0, label=method_name(m))
+        ax.scatter(x, y, s=size, color=_colour(m, i), zorder=3)
+    months = {21: "one month", 63: "three months", 126: "six months", 252: "twelve months"}
+    span = months.get(h, f"{h} sessions")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel("Forecast probability (%)", fontsize=8)
+    ax.set_ylabel("How often the event happened (%)", fontsize=8)
+    ax.set_title(f"Reliability of past forecasts over {span}", fontsize=9)
+    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    _style(ax)
+    labels = {21: "1m", 63: "3m", 126: "6m", 252: "12m"}
+    used = [
+        i
+        for m in methods
+        if (i := ids.calibration(m, "n", labels.get(h, f"{h}d"))) in outlook.facts
+    ][:1]
+    src = _source_line(
+        outlook,
+        used,
+        "Walk-forward forecasts of rises and falls of several sizes, binned by forecast; dot "
+        "size: forecasts in the bin; dashed: perfect calibration",
+    )
+    return Chart(
+        "reliability",
+        "Reliability of past forecasts: forecast probability against what happened",
+        "Reliability diagram: each method's binned forecast probabilities against the observed "
+        "frequency of the events",
+        src,
+        _finish(fig, src, left=0.12, bottom=0.22),
     )
 
 
@@ -834,6 +907,7 @@ CHART_BUILDERS: dict[str, Callable[[Outlook], Chart | None]] = {
     "probabilities": probability_chart,
     "valuation": valuation_chart,
     "fed_cycles": fed_cycles_chart,
+    "reliability": reliability_chart,
     "volatility": volatility_chart,
     "equity": equity_chart,
     "stress": stress_chart,

@@ -58,11 +58,17 @@ def _event_cell(d: KeyDate) -> tuple[Part, ...]:
 
 
 def _table(key: str, caption: str, dates: list[KeyDate], facts: FactSheet) -> Table:
+    """Date, event and why it matters; a reason already given for an earlier row of the same
+    kind reads "as above" (twelve FOMC rows need not repeat one paragraph twelve times)."""
     header = ((Part("Date"),), (Part("Event"),), (Part("Why it matters for this thesis"),))
-    rows = tuple(
-        ((_part(facts, d.fact_id, "short"),), _event_cell(d), (Part(_words(d.why)),)) for d in dates
-    )
-    return Table(key, caption, header, rows)
+    rows = []
+    seen: set[str] = set()
+    for d in dates:
+        why = _words(d.why)
+        text = "As above." if why in seen else why
+        seen.add(why)
+        rows.append(((_part(facts, d.fact_id, "short"),), _event_cell(d), (Part(text),)))
+    return Table(key, caption, header, tuple(rows))
 
 
 def key_dates_section(result: KeyDatesResult, facts: FactSheet | None = None) -> Section:
@@ -98,8 +104,8 @@ def key_dates_section(result: KeyDatesResult, facts: FactSheet | None = None) ->
                     Part(" and "),
                     _part(sheet, "keydates.window_end"),
                     Part(
-                        " is in the store. Import release and earnings calendars with "
-                        "`thesis events import FILE.ics` to list them here."
+                        " is in the store. Import release and earnings calendars with the "
+                        "command thesis events import FILE.ics to list them here."
                     ),
                 ),
             )
@@ -131,18 +137,21 @@ def key_dates_section(result: KeyDatesResult, facts: FactSheet | None = None) ->
                 Part("The next FOMC decision is due on "),
                 _part(sheet, "keydates.next.fomc_meeting"),
             ]
-            cuts: Fact | None = sheet.get("fed.thesis_cuts")
-            if cuts is not None and cuts.is_numeric and cuts.value:
-                n = cuts.value
-                parts += [Part("; the thesis counts on "), _part(sheet, "fed.thesis_cuts")]
-                if "fed.thesis_cut_bp" in sheet:
+            for move in ("cut", "hike"):
+                count: Fact | None = sheet.get(f"fed.thesis_{move}s")
+                if count is None or not count.is_numeric or not count.value:
+                    continue
+                n = count.value
+                parts += [Part("; the thesis counts on "), _part(sheet, f"fed.thesis_{move}s")]
+                if f"fed.thesis_{move}_bp" in sheet:
                     parts += [
-                        Part(f" cut{'s' if n != 1 else ''} of "),
-                        _part(sheet, "fed.thesis_cut_bp"),
+                        Part(f" {move}{'s' if n != 1 else ''} of "),
+                        _part(sheet, f"fed.thesis_{move}_bp"),
                     ]
                 else:
-                    parts.append(Part(f" cut{'s' if n != 1 else ''}"))
+                    parts.append(Part(f" {move}{'s' if n != 1 else ''}"))
                 parts.append(Part(" before its horizon"))
+                break
             parts.append(Part("."))
             para.append(Sentence("keydates.next_fomc", tuple(parts)))
         tentative = sheet["keydates.tentative_count"].value
@@ -166,7 +175,7 @@ def key_dates_section(result: KeyDatesResult, facts: FactSheet | None = None) ->
                     (
                         Part(
                             "No release calendar (inflation, jobs, growth) is in the store for "
-                            "this window; import one with `thesis events import FILE.ics`."
+                            "this window; the command thesis events import FILE.ics adds one."
                         ),
                     ),
                 )

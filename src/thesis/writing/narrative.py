@@ -98,6 +98,7 @@ _PART_WORDS = {
     "range_calibration": "the calibration of the valuation ranges",
     "fed_cycles": "returns after past Fed easing cycles",
     "calibration": "the walk-forward calibration of the path models",
+    "implied": "the VIX-implied odds (the VIX prices the S&P 500 only)",
     "portfolio": "the portfolio",
 }
 #: words in a fund's name (for "the SPDR S&P 500 ETF" rather than a company's bare name)
@@ -487,9 +488,7 @@ def _base_parts(w: _Writer, event: str, key: float | str) -> list[Part]:
 
 def _skill_horizon(w: _Writer) -> str | None:
     """The calibration horizon nearest the thesis's horizon that has a base-rate verdict."""
-    have = [
-        h for h in _CAL_SESSIONS if w.has(ids.calibration_verdict("any_beats_base_rate", h))
-    ]
+    have = [h for h in _CAL_SESSIONS if w.has(ids.calibration_verdict("any_beats_base_rate", h))]
     if not have:
         return None
     n = w.num(ids.horizon(w.s, "sessions"))
@@ -504,9 +503,7 @@ def _models_beat_base_rate(w: _Writer) -> bool | None:
     h = _skill_horizon(w)
     if h is None:
         return None
-    verdicts = [
-        w.get(ids.calibration_verdict("beats_base_rate", h, m)) for m in w.o.methods
-    ]
+    verdicts = [w.get(ids.calibration_verdict("beats_base_rate", h, m)) for m in w.o.methods]
     known = [bool(v.value) for v in verdicts if v is not None]
     if not known:
         return None
@@ -818,9 +815,14 @@ def _range_sentence(w: _Writer) -> Sentence | None:
     need = [w.id(x) for x in ("high_12m", "low_12m")]
     if not w.rate or not w.has(*need):
         return None
+    lead = (
+        "In that time"
+        if w.num(w.id("change_12m_bp")) is not None
+        else "Over the past twelve months"
+    )
     return w.say(
         "summary.range",
-        "Over the past twelve months it has closed between {@low_12m} and {@high_12m}.",
+        f"{lead} it has closed between {{@low_12m}} and {{@high_12m}}.",
     )
 
 
@@ -1766,9 +1768,7 @@ def _fed(w: _Writer) -> Section | None:
         return sec
     para = []
     # what "a change" means for the subject: a price return, or a yield's move in points
-    what = (
-        f"the median change of the {w.noun}" if w.rate else f"the median return of the {w.noun}"
-    )
+    what = f"the median change of the {w.noun}" if w.rate else f"the median return of the {w.noun}"
     count, first = ids.fed("cycles.count"), ids.fed_cycles_count("first")
     rejected, unconfirmed = ids.fed_cycles_count("rejected"), ids.fed_cycles_count("unconfirmed")
     if has_cycles and w.has(count, first):
@@ -1785,9 +1785,7 @@ def _fed(w: _Writer) -> Section | None:
                 if (w.num(unconfirmed) or 0) == 1
                 else [w.part(unconfirmed), Part(" are too recent to confirm")]
             )
-        tail = (
-            "; {others}, and are not counted" if others else ""
-        )
+        tail = "; {others}, and are not counted" if others else ""
         para.append(
             w.say(
                 "fed.count",
@@ -1902,17 +1900,25 @@ def _macro_now(w: _Writer) -> list[Sentence]:
         sahm_m = w.get(U("sahm_month"))
         when = (
             f" as of {{{U('sahm_month')}|month}}, the latest with three months known,"
-            if sahm_m is not None and w.get(U("month")) is not None
+            if sahm_m is not None
+            and w.get(U("month")) is not None
             and sahm_m.value != w.get(U("month")).value  # type: ignore[union-attr]
             else ""
+        )
+        gap = w.num(U("sahm_pp")) or 0.0
+        rel = (
+            f"stood {{{U('sahm_pp')}|abs}} above its low of the past year"
+            if gap > 0
+            else f"stood {{{U('sahm_pp')}|abs}} below its lowest of the past year, a new low"
+            if gap < 0
+            else "matched its low of the past year"
         )
         out.append(
             w.say(
                 "macro.now.unemployment",
                 f"Unemployment was {{{U('rate_pct')}}} in {{{U('month')}|month}}; its "
-                f"three-month average{when} stood {{{U('sahm_pp')}|abs}} above its low of the "
-                f"past year: {verdict}.",
-                basis=[rising.id] if rising is not None else (),
+                f"three-month average{when} {rel}: {verdict}.",
+                basis=[rising.id, U("sahm_pp")] if rising is not None else [U("sahm_pp")],
             )
         )
     ch = w.num(N("payrolls", "change_k"))
@@ -2451,9 +2457,7 @@ def _skill_paragraph(w: _Writer) -> list[Sentence]:
             )
         )
     if others:
-        rest = [
-            [Part(_method_ref(m) + " scored "), w.part(bss(m), style="signed")] for m in others
-        ]
+        rest = [[Part(_method_ref(m) + " scored "), w.part(bss(m), style="signed")] for m in others]
         out.append(
             w.say("calibration.skill_others", "By the same measure {items}.", items=_join(rest))
         )
@@ -2654,8 +2658,7 @@ def _calibration(w: _Writer) -> Section:
     sec.tables.append(
         Table(
             "calibration",
-            "Past forecasts: how often each band held the outcome, and skill against the base "
-            "rate",
+            "Past forecasts: how often each band held the outcome, and skill against the base rate",
             tuple(header),
             tuple(rows),
         )
@@ -3126,6 +3129,25 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
     para = [
         w.plain(f"appendix.method.{m}", methods_text[m]) for m in o.methods if m in methods_text
     ]
+    if w.facts.prefixed(ids.method_param(w.s, IMPLIED, "")):
+        para.append(
+            w.plain(
+                "appendix.method.implied",
+                "VIX-implied: a lognormal law at the horizon whose volatility is the VIX, carried "
+                "over the term by the VIX's own pull back to its long-run level, with the "
+                "risk-neutral drift (the short rate); these are the odds at which options are "
+                "priced, not forecasts.",
+            )
+        )
+    if w.facts.prefixed(ids.method_param(w.s, BASE, "")):
+        para.append(
+            w.plain(
+                "appendix.method.baserate",
+                f"Base rate: the share of every earlier window of the same length, all ended by "
+                f"the analysis date, in which the {w.noun} made the same move; the windows "
+                "overlap, so they hold fewer independent episodes than their number.",
+            )
+        )
     seed, paths = ids.writing("seed"), ids.sim("n_paths")
     if w.has(paths, seed):
         para.append(
@@ -3282,9 +3304,7 @@ def build_article(outlook: Outlook) -> Article:
     facts = FactSheet(list(outlook.facts) + extra)
     w = _Writer(outlook, facts)
     drivers = Section("drivers", "Drivers")
-    drivers.subsections = [
-        s for s in (_earnings(w), _fed(w), _macro(w), _size(w)) if s is not None
-    ]
+    drivers.subsections = [s for s in (_earnings(w), _fed(w), _macro(w), _size(w)) if s is not None]
     sections = [_summary(w)]
     if drivers.subsections:
         sections.append(drivers)

@@ -289,8 +289,8 @@ def _fundamentals(w: _Writer, stocks: Sequence[str]) -> list[Sentence]:
             w.plain(
                 "theme.fund.none",
                 "The store holds no company filings for these stocks, so their revenue and "
-                "capital spending are not stated here; `thesis data update --provider edgar` "
-                "with their tickers adds them.",
+                "capital spending are not stated here; the command thesis data update "
+                "--provider edgar with their tickers adds them.",
             )
         )
     elif missing:
@@ -331,11 +331,17 @@ def _sectors(w: _Writer) -> tuple[list[Sentence], Table | None]:
             worst=w.part(ids.sector(worst, "name")),
         )
     ]
-    if "xlu" in secs and best != "xlu" and worst != "xlu":
+    # utilities get their own sentence only when the thesis makes a claim about them
+    claims = " ".join(
+        str(f.value).lower()
+        for f in w.facts
+        if f.id.startswith("theme.claim.") and f.id.endswith(".text")
+    )
+    if "xlu" in secs and best != "xlu" and worst != "xlu" and "utilit" in claims:
         sents.append(
             w.say(
                 "theme.sectors.utilities",
-                "Utilities, which the thesis expects to gain from data-centre demand, moved {"
+                "Utilities, about which the thesis makes a claim below, moved {"
                 + ids.sector("xlu", "mom_6m_pct")
                 + "|signed}, {"
                 + ids.sector("xlu", "rel_mom_6m_pp")
@@ -408,9 +414,9 @@ def _claims(w: _Writer) -> list[Sentence]:
         why = w.get(ids.claim(cid, "why_unsettled"))
         tail: tuple[Part, ...] = (
             (
-                Part(". No data in the store settles it: "),
+                Part(". No data in the store settles it ("),
                 w.part(ids.claim(cid, "why_unsettled")),
-                Part("."),
+                Part(")."),
             )
             if why is not None
             else (Part(". No data in the store settles it."),)
