@@ -256,7 +256,10 @@ def calibrate(
         None, help="Thesis file (its index, methods and as_of); default: sp500."
     ),
     series: str = typer.Option(
-        "sp500", "--series", help="Index series when no thesis file is given."
+        "sp500",
+        "--series",
+        help="Series when no thesis file is given: one id, several (comma-separated), or `all` "
+        "(every daily price, index and yield with enough history).",
     ),
     methods: str = typer.Option(
         "gbm,bootstrap,garch", "--methods", help="Comma-separated methods."
@@ -269,6 +272,15 @@ def calibrate(
     ),
     n_paths: int = typer.Option(2000, "--paths", help="Paths per origin and method."),
     seed: int = typer.Option(20251126, "--seed", help="Seed."),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run as Dask tasks, one per series and method: `local` (worker processes here) or "
+        "a scheduler address (tcp://HOST:8786). Leave out to run in this process.",
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", help="Worker processes for --scheduler local (default: one per core)."
+    ),
     store_path: Path | None = typer.Option(
         None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
     ),
@@ -277,37 +289,74 @@ def calibrate(
 
     Monthly origins; at each one every method is fitted on data up to that day only and scored on
     what followed over 3, 6 and 12 months: coverage of 50/80/95 % intervals, Brier score, CRPS,
-    against a naive random-walk baseline.
-    """
-    import numpy as np
-    from rich.console import Console
-    from rich.table import Table
+    against a naive random-walk baseline and the historical base rate (the Brier skill column:
+    above zero beats it); the S&P 500 and the funds that track it also score the VIX-implied odds.
+    One series is kept in the store's result cache (a second run reads it back).
 
-    from thesis.analysis.calibration import calibrate as run_cal
+    With several series, `--series all` or `--scheduler`, the sweep runs one task per series and
+    method (each with its own random stream, keyed by seed, series and method), in this process or
+    on a Dask cluster, with the same scores either way; the sweep scores each method alone,
+    without the base rate. Exit code 3 when some task failed (listed).
+    """
+    from rich.console import Console
 
     meths = tuple(m.strip() for m in methods.split(",") if m.strip())
     as_of_d = _date(as_of, "--as-of")
+    start_d = _date(start, "--start")
     if thesis_file is not None:
         from thesis.spec import load_thesis
 
         spec = load_thesis(thesis_file)
-        series, meths, as_of_d = (
-            spec.index.series,
-            tuple(spec.analysis.methods),
-            as_of_d or spec.as_of,
-        )
+        series = spec.index.series
+        meths = tuple(spec.analysis.methods or meths)
+        as_of_d = as_of_d or spec.as_of
+    wanted = [x.strip() for x in series.split(",") if x.strip()]
+    console = Console()
+    if scheduler is not None or wanted == ["all"] or len(wanted) > 1:
+        _calibrate_sweep(
+            console, store_path, "all" if wanted == ["all"] else wanted, meths,
+            n_paths=n_paths, seed=seed, as_of=as_of_d, start=start_d, scheduler=scheduler,
+            workers=workers,
+        )  # fmt: skip
+        return
+    _calibrate_one(console, store_path, wanted[0], meths, n_paths, seed, as_of_d, start_d)
+
+
+def _calibrate_one(
+    console: Any,
+    store_path: Path | None,
+    series: str,
+    meths: tuple[str, ...],
+    n_paths: int,
+    seed: int,
+    as_of_d: dt.date | None,
+    start_d: dt.date | None,
+) -> None:
+    """One series in this process, with the base rate (and the VIX-implied odds where they
+    apply), kept in the store's result cache."""
+    import numpy as np
+    from rich.table import Table
+
+    from thesis.analysis.calibration import calibrate as run_cal
+    from thesis.analysis.implied import MATCHING_VOL_INDEX
+    from thesis.data.cache import ResultCache
+
     with _store(store_path) as store:
         prices = store.get(series, as_of=as_of_d)
-    console = Console()
-    with console.status("calibrating…"):
-        res = run_cal(
-            prices,
-            subject=series,
-            methods=meths,
-            n_paths=n_paths,
-            rng=np.random.default_rng(seed),
-            start=_date(start, "--start"),
-        )
+        vol_id = MATCHING_VOL_INDEX.get(series)
+        vol = store.get(vol_id, as_of=as_of_d) if vol_id and store.has(vol_id) else None
+        with console.status("calibrating…"):
+            res = run_cal(
+                prices,
+                subject=series,
+                methods=meths,
+                n_paths=n_paths,
+                rng=np.random.default_rng(seed),
+                start=start_d,
+                base_rate=True,
+                vol_index=vol,
+                cache=ResultCache(store),
+            )
     df = res.to_frame()
     months = {63: "3m", 126: "6m", 252: "12m"}
     df["horizon"] = [f"{months.get(int(h), '')} ({int(h)} sessions)".strip() for h in df["horizon"]]
@@ -321,5 +370,87 @@ def calibrate(
         table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
     console.print(
-        "Coverage should be near the nominal 0.50 / 0.80 / 0.95; lower Brier and CRPS are better."
+        "Coverage should be near the nominal 0.50 / 0.80 / 0.95; lower Brier and CRPS are better; "
+        "bss is the Brier skill against the base rate (above zero beats it)."
     )
+    for h in res.horizons:
+        best, beat = res.verdict(h)
+        if best is not None:
+            console.print(
+                f"{months.get(h, h)}: most accurate {best}; "
+                + (f"beat the base rate: {', '.join(beat)}" if beat else "none beat the base rate")
+            )
+    console.print(f"[dim]{res.cache_status}[/]")
+
+
+def _calibrate_sweep(
+    console: Any,
+    store_path: Path | None,
+    series: list[str] | str,
+    meths: tuple[str, ...],
+    *,
+    n_paths: int,
+    seed: int,
+    as_of: dt.date | None,
+    start: dt.date | None,
+    scheduler: str | None,
+    workers: int | None,
+) -> None:
+    """Every (series, method) as a task on the batch executor (thesis.scale.sweep)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from thesis.scale.sweep import calibrate_sweep
+
+    with (
+        _store(store_path) as store,
+        Progress(
+            TextColumn("[bold]calibrate[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+        ) as bar,
+    ):
+        task = bar.add_task("", total=None)
+
+        def step(i: int, n: int, res: dict[str, Any]) -> None:
+            what = f"{res['series']}/{res['method']}"
+            bar.update(
+                task, total=n, completed=i,
+                description=f"[red]failed: {what}" if "error" in res else what,
+            )  # fmt: skip
+
+        report = calibrate_sweep(
+            store, series, meths, n_paths=n_paths, seed=seed, as_of=as_of, start=start,
+            scheduler=scheduler, n_workers=workers, progress=step,
+        )  # fmt: skip
+    df = report.scores
+    if len(df):
+        months = {63: "3m", 126: "6m", 252: "12m"}
+        cols = [c for c in ("series", "method", "horizon", "coverage50", "coverage80",
+                            "coverage95", "brier", "crps_pct", "n") if c in df.columns]  # fmt: skip
+        table = Table(title=f"Walk-forward calibration, {n_paths:,} paths per origin")
+        for c in cols:
+            table.add_column(c, justify="left" if c in ("series", "method") else "right")
+        for _, row in df[cols].iterrows():
+            table.add_row(
+                *[
+                    months.get(int(v), str(v))
+                    if c == "horizon"
+                    else f"{v:.3f}"
+                    if isinstance(v, float)
+                    else str(v)
+                    for c, v in row.items()
+                ]
+            )
+        console.print(table)
+    console.print(
+        f"{df['series'].nunique() if len(df) else 0} series, {len(report.failed)} failed task(s), "
+        f"{report.wall_s:.1f} s {'in this process' if report.where == 'in-process' else 'on ' + report.where}"
+    )
+    for what, err in report.failed.items():
+        console.print(f"[red]failed[/] {what}: {str(err).splitlines()[0]}", highlight=False)
+    if report.failed:
+        raise typer.Exit(3)
