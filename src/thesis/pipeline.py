@@ -155,6 +155,11 @@ class RunResult:
     files: dict[str, Path] = field(default_factory=dict)
     left_out: list[LeftOut] = field(default_factory=list)
     not_applicable: list[str] = field(default_factory=list)
+    #: the store's result cache and the keys of the cached steps (for the rendered outputs)
+    cache: Any = field(default=None, repr=False)
+    cache_keys: dict[str, str] = field(default_factory=dict, repr=False)
+    #: recomputes the backtest when the portfolio came from the cache but its tearsheet did not
+    portfolio_compute: Any = field(default=None, repr=False)
 
     @property
     def complete(self) -> bool:
@@ -246,6 +251,7 @@ class RunContext:
     say: Callable[[str], None] = lambda _label: None
     cache: Any = None
     cache_notes: list[str] = field(default_factory=list)
+    cache_keys: dict[str, str] = field(default_factory=dict)
     key_dates: Any = None
     _current: str = ""
 
@@ -349,25 +355,36 @@ _CACHED_CODE = {
         "thesis.screen.features",
         "thesis.screen.universe",
     ),
+    "theme": ("thesis.screen", "thesis.analysis.paths", "thesis.analysis._kernels"),
+    "regimes": ("thesis.analysis.regimes", "thesis.analysis._common"),
 }
 #: libraries whose version can move a cached number
 _NUMERIC_LIBS = ("numpy", "scipy", "pandas", "numba", "arch", "skfolio", "exchange_calendars")
 
 
 @functools.cache
-def _code_version(modules: tuple[str, ...]) -> str:
-    """sha256 of the source of ``modules`` and the versions of the numeric libraries: a cached
-    result is reused only by the same code on the same libraries."""
+def _code_version(modules: tuple[str, ...], libs: tuple[str, ...] = _NUMERIC_LIBS) -> str:
+    """sha256 of the source of ``modules`` (a package: every file in its folder) and the versions
+    of ``libs``: a cached result is reused only by the same code on the same libraries."""
     import importlib.util
 
     h = hashlib.sha256()
     for name in modules:
         spec = importlib.util.find_spec(name)
-        origin = getattr(spec, "origin", None)
         h.update(name.encode())
-        if origin and os.path.exists(origin):
-            h.update(Path(origin).read_bytes())
-    for lib in _NUMERIC_LIBS:
+        folders = list(getattr(spec, "submodule_search_locations", None) or ())
+        origin = getattr(spec, "origin", None)
+        paths = (
+            sorted(q for f in folders for q in Path(f).rglob("*") if q.is_file())
+            if folders
+            else ([Path(origin)] if origin and os.path.exists(origin) else [])
+        )
+        for q in paths:
+            if q.suffix in (".pyc",) or "__pycache__" in q.parts:
+                continue
+            h.update(str(q.name).encode())
+            h.update(q.read_bytes())
+    for lib in libs:
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{lib}={metadata.version(lib)}".encode())
     return h.hexdigest()
@@ -387,7 +404,10 @@ def _result_cache(store: Any) -> Any:
 def _store_state(store: Any) -> str:
     """A fingerprint of everything the store holds (its ingest log): results that read many series
     (the portfolio) are keyed by it, so any import or update invalidates them."""
-    log = store.ingests()
+    ingests = getattr(store, "ingests", None)
+    if ingests is None:  # a store-like object (a snapshot): never cached, so never keyed
+        return ""
+    log = ingests()
     return hashlib.sha256(log.to_json(orient="values", date_format="iso").encode()).hexdigest()
 
 
@@ -470,6 +490,7 @@ def _cached_step(
     if cache is None:
         return compute()
     key = cache.key(kind, code=_code_version(_CACHED_CODE[kind]), **parts)
+    ctx.cache_keys[kind] = key
     hit = cache.get(key)
     if hit is not None:
         try:
@@ -939,8 +960,27 @@ def _regimes(ctx: RunContext) -> Any:
         kw["smb"] = ctx.optional(c.smb, key="compare.smb", stale_days=400)
         kw["small"] = ctx.optional(c.small_caps, key="compare.small_caps", stale_days=10)
         kw["large"] = ctx.optional(c.large_caps, key="compare.large_caps", stale_days=10)
-    res = reg_mod.regimes(ctx.prices, subject=ctx.subject, as_of=ctx.as_of, space=prof.space, **kw)
-    ctx.charts["vol_history"] = res.to_frame()
+    from thesis.data.cache import data_hash
+
+    parts = {
+        "series": ctx.subject,
+        "as_of": ctx.as_of,
+        "space": prof.space,
+        "data": {k: data_hash(v) for k, v in [("subject", ctx.prices), *sorted(kw.items())]},
+    }
+    res = _cached_step(
+        ctx,
+        "regimes",
+        parts,
+        lambda: reg_mod.regimes(
+            ctx.prices, subject=ctx.subject, as_of=ctx.as_of, space=prof.space, **kw
+        ),
+        frames=lambda r: {"vol_history": r.to_frame()},
+        meta=lambda r: {},
+    )
+    ctx.charts["vol_history"] = (
+        res.frames["vol_history"] if isinstance(res, _Stored) else res.to_frame()
+    )
     return res
 
 
@@ -984,16 +1024,37 @@ def _theme(ctx: RunContext) -> Any:
     """The thesis's theme: its named stocks, the sector funds and its claims (issue 10)."""
     from thesis.screen.theme import theme_analysis
 
-    res = theme_analysis(
-        ctx.data.view,
-        ctx.spec.theme,
-        index_series=ctx.subject,
-        as_of=ctx.as_of,
-        horizon=ctx.horizon,
-        rng=ctx.rng("theme"),
-        base=ctx.spec.path,
+    theme = ctx.spec.theme.resolved(ctx.spec.path)
+    parts = {
+        "theme": theme.model_dump(mode="json"),
+        "index": ctx.subject,
+        "as_of": ctx.as_of,
+        "horizon": ctx.horizon,
+        "rng": _stream_state(ctx, "theme"),
+        "store": _store_state(ctx.store),
+    }
+    res = _cached_step(
+        ctx,
+        "theme",
+        parts,
+        lambda: theme_analysis(
+            ctx.data.view,
+            ctx.spec.theme,
+            index_series=ctx.subject,
+            as_of=ctx.as_of,
+            horizon=ctx.horizon,
+            rng=ctx.rng("theme"),
+            base=ctx.spec.path,
+        ),
+        frames=lambda r: {},
+        meta=lambda r: {"sources": [x.to_dict() for x in getattr(r, "sources", ()) or ()]},
     )
-    for src in getattr(res, "sources", ()) or ():
+    sources = (
+        [Source.from_dict(x) for x in res.meta["sources"]]
+        if isinstance(res, _Stored)
+        else list(getattr(res, "sources", ()) or ())
+    )
+    for src in sources:
         ctx.data.sources[src.series] = src
     return res
 
@@ -1002,11 +1063,36 @@ def _portfolio(ctx: RunContext) -> Any:
     from thesis.portfolio import run_portfolio
 
     theme = ctx.spec.theme.resolved(ctx.spec.path) if ctx.spec.theme is not None else None
-    pf = run_portfolio(
-        ctx.spec.portfolio, ctx.store, as_of=ctx.as_of, rng=ctx.rng("portfolio"), theme=theme
+
+    def compute() -> Any:
+        return run_portfolio(
+            ctx.spec.portfolio, ctx.store, as_of=ctx.as_of, rng=ctx.rng("portfolio"), theme=theme
+        )
+
+    parts = {
+        "portfolio": ctx.spec.portfolio.model_dump(mode="json"),
+        "theme": theme.model_dump(mode="json") if theme is not None else None,
+        "as_of": ctx.as_of,
+        "rng": _stream_state(ctx, "portfolio"),
+        "store": _store_state(ctx.store),
+    }
+    pf = _cached_step(
+        ctx,
+        "portfolio",
+        parts,
+        compute,
+        frames=lambda r: dict(getattr(r, "charts", {}) or {}),
+        meta=lambda r: {"sources": [x.to_dict() for x in getattr(r, "sources", ()) or ()]},
     )
-    ctx.charts.update(getattr(pf, "charts", {}) or {})
-    for src in getattr(pf, "sources", ()) or ():
+    if isinstance(pf, _Stored):
+        # the tearsheet needs the whole backtest: it is recomputed only if its files are not cached
+        ctx.results["_portfolio_compute"] = compute
+        ctx.charts.update(pf.frames)
+        sources = [Source.from_dict(x) for x in pf.meta["sources"]]
+    else:
+        ctx.charts.update(getattr(pf, "charts", {}) or {})
+        sources = list(getattr(pf, "sources", ()) or ())
+    for src in sources:
         ctx.data.sources[src.series] = src
     return pf
 
@@ -1509,6 +1595,7 @@ def run_thesis(
     results, facts, notes = ctx.results, ctx.facts, ctx.notes
     results.pop("_valuation_inputs", None)
     results.pop("_long", None)
+    portfolio_compute = results.pop("_portfolio_compute", None)
     S, as_of, horizon = spec.index.series, spec.as_of, spec.horizon
 
     # the thesis's own numbers, where no analysis has stated them already (as measured facts)
@@ -1620,6 +1707,9 @@ def run_thesis(
         notes=notes,
         left_out=ctx.left_out,
         not_applicable=ctx.not_applicable,
+        cache=ctx.cache,
+        cache_keys=dict(ctx.cache_keys),
+        portfolio_compute=portfolio_compute,
     )
     if out_path is not None:
         _write_outputs(
@@ -1708,6 +1798,82 @@ def _move_into_place(tmp: Path, out: Path, *, overwrite: bool) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+#: what the rendered outputs depend on besides the outlook: the writer's code and templates,
+#: the tearsheet's, and the rendering libraries
+_WRITING_CODE = (
+    "thesis.writing",
+    "thesis.portfolio.tearsheet",
+    "thesis.facts",
+    "thesis.ids",
+    "thesis.text",
+    "thesis.claims",  # the guard reads the thesis title with the claim reader's text tools
+)
+_WRITING_LIBS = ("matplotlib", "weasyprint", "jinja2", "numpy", "pandas")
+
+
+def _digest(obj: Any) -> Any:
+    """A stable digest of a chart input or table (frames by content, containers recursively)."""
+    if isinstance(obj, pd.DataFrame | pd.Series):
+        h = hashlib.sha256(pd.util.hash_pandas_object(obj, index=True).to_numpy().tobytes())
+        h.update(repr(list(obj.columns) if isinstance(obj, pd.DataFrame) else obj.name).encode())
+        h.update(repr(obj.index.names).encode())
+        return h.hexdigest()
+    if isinstance(obj, dict):
+        return {str(k): _digest(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_digest(v) for v in obj]
+    return repr(obj)
+
+
+def _outputs_key(result: RunResult, writer: str, formats: tuple[str, ...]) -> str | None:
+    """The cache key of the rendered article, charts and tearsheet: everything the writer reads
+    from the outlook (facts, chart data, notes, the manifest without its timings), the formats,
+    and the code; ``None`` when they must be rendered afresh (an LLM writer, no cache)."""
+    cache = result.cache
+    if cache is None or writer != "deterministic":
+        return None
+    pf = result.results.get("portfolio")
+    if pf is not None and "portfolio" not in result.cache_keys:
+        return None
+    o = result.outlook
+    man = {k: v for k, v in o.manifest.items() if k not in ("timings_s", "cache", "created_at")}
+    kd = o.key_dates
+    doc = {
+        "outlook": [
+            o.title,
+            o.subject,
+            o.subject_name,
+            o.as_of,
+            o.horizon,
+            o.thresholds,
+            sorted(o.targets.items()),
+            o.methods,
+            o.assumptions,
+            o.drawdowns,
+            o.left_out,
+            o.not_applicable,
+            repr(o.levels),
+            o.profile.to_dict() if o.profile else None,
+        ],
+        "facts": hashlib.sha256(o.facts.to_json(indent=None).encode()).hexdigest(),
+        "notes": o.notes,
+        "charts": _digest(o.charts),
+        "tables": _digest(o.tables),
+        "manifest": json.loads(json.dumps(man, default=str)),
+        # the article says the day the run was made
+        "made_on": str(o.manifest.get("created_at", ""))[:10],
+        "key_dates": None if kd is None else [repr(kd.dates), [f.to_dict() for f in kd.facts()]],
+        "portfolio": result.cache_keys.get("portfolio"),
+        "title": result.spec.title,
+        "formats": list(formats),
+    }
+    return cache.key(
+        "outputs",
+        doc=hashlib.sha256(json.dumps(doc, sort_keys=True, default=str).encode()).hexdigest(),
+        code=_code_version(_WRITING_CODE, _WRITING_LIBS),
+    )
+
+
 def _write_into(
     result: RunResult,
     out: Path,
@@ -1718,17 +1884,65 @@ def _write_into(
     say: Callable[[str], None],
 ) -> dict[str, Path]:
     say("article")
-    try:
-        from thesis.writing import write_article
-    except ImportError as e:  # the writer is part of the package; this only guards a broken install
-        raise ThesisError(f"the article writer is unavailable ({e})", fix="reinstall thesis") from e
+    key = _outputs_key(result, writer, formats)
+    hit = result.cache.get(key) if key is not None else None
     files: dict[str, Path] = {}
-    art = write_article(result.outlook, out, formats=formats, writer=writer, llm=llm)
-    files.update(art.files)
-    result.manifest["sentences"] = art.provenance_summary()
+    if hit is not None:
+        # the same article, charts and tearsheet as last time: written back byte for byte
+        frame, meta = hit
+        for rel, blob in zip(frame["path"], frame["bytes"], strict=True):
+            p = out / str(rel)
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(bytes(blob))
+        files.update({k: out / v for k, v in meta["files"].items()})
+        result.manifest["sentences"] = meta["sentences"]
+        fact_ids = list(meta["fact_ids"])
+        extra = [Fact.from_dict(d) for d in meta["extra_facts"]]
+        result.manifest.setdefault("cache", {})["outputs"] = "from the cache"
+    else:
+        try:
+            from thesis.writing import write_article
+        except ImportError as e:  # the writer is part of the package; guards a broken install
+            raise ThesisError(
+                f"the article writer is unavailable ({e})", fix="reinstall thesis"
+            ) from e
+        art = write_article(result.outlook, out, formats=formats, writer=writer, llm=llm)
+        files.update(art.files)
+        result.manifest["sentences"] = art.provenance_summary()
+        fact_ids = list(art.fact_ids)
+        extra = list(art.extra_facts)
+        pf = result.results.get("portfolio")
+        if pf is not None:
+            say("tearsheet")
+            from thesis.portfolio.tearsheet import build_tearsheet
+
+            run = pf if not isinstance(pf, _Stored) else result.portfolio_compute()
+            sheet = build_tearsheet(
+                run, getattr(run, "stress", None), title=f"Portfolio: {result.spec.title}"
+            )
+            files["tearsheet"] = sheet.write(out / "tearsheet")
+        if key is not None:
+            rendered = sorted(q for q in out.rglob("*") if q.is_file())
+            blobs = pd.DataFrame(
+                {
+                    "path": [q.relative_to(out).as_posix() for q in rendered],
+                    "bytes": [q.read_bytes() for q in rendered],
+                }
+            )
+            meta = {
+                "files": {k: v.relative_to(out).as_posix() for k, v in files.items()},
+                "sentences": result.manifest["sentences"],
+                "fact_ids": fact_ids,
+                "extra_facts": [f.to_dict() for f in extra],
+            }
+            why = result.cache.put(key, "outputs", result.spec.index.series, blobs, meta)
+            if why is not None:
+                result.manifest.setdefault("cache", {}).setdefault("notes", []).append(
+                    f"outputs: {why}"
+                )
     # facts.json lists every fact; the ones the text uses are flagged
-    used = set(art.fact_ids)
-    result.facts.extend(f for f in art.extra_facts if f.id not in result.facts)
+    used = set(fact_ids)
+    result.facts.extend(f for f in extra if f.id not in result.facts)
     payload = [dict(f.to_dict(), used_in_text=f.id in used) for f in result.facts]
     (out / "facts.json").write_text(json.dumps(payload, indent=2, default=str))
     files["facts"] = out / "facts.json"
@@ -1747,13 +1961,4 @@ def _write_into(
             )
         )
         files["keydates"] = out / "keydates.ics"
-    pf = result.results.get("portfolio")
-    if pf is not None:
-        say("tearsheet")
-        from thesis.portfolio.tearsheet import build_tearsheet
-
-        sheet = build_tearsheet(
-            pf, getattr(pf, "stress", None), title=f"Portfolio: {result.spec.title}"
-        )
-        files["tearsheet"] = sheet.write(out / "tearsheet")
     return files

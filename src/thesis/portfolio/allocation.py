@@ -271,6 +271,10 @@ def build_schedule(
     """
     need_est = spec.needs_estimation
     win = spec.estimation.sessions
+    # pandas deep-copies ``attrs`` (the data's lineage) into every derived frame; the weights need
+    # none of it, and the copies cost more than the whole schedule
+    prices = prices.copy(deep=False)
+    prices.attrs = {}
     filled = prices.ffill()
     rets = filled.pct_change(fill_method=None)
     # a gap carried forward shows as a zero return; before the first price it stays NaN
