@@ -1,9 +1,13 @@
 """How long `thesis run` takes, end to end and by step: the seed (cold and warm) and the demo.
 
-Cold: a fresh process (imports, numba's on-disk cache, the exchange calendar, the store opened).
-Warm: the same command again, a new process, with every cache a previous run may have left (numba's
-compiled kernels, the calibration cache when the store keeps one). In-process: the run repeated in
-one process, split by step from the manifest's ``timings_s``.
+Cold: a fresh process on a copy of the store whose result cache is empty (imports, numba's on-disk
+cache, the exchange calendar, the store opened, every analysis computed and every output
+rendered). Warm: the same command again, a new process, on the same copy: the result cache now
+holds the probabilities, calibrations, theme, regimes, portfolio and the rendered outputs (each
+keyed by its inputs, data, settings, random stream and code, so nothing changed means nothing
+recomputed). In-process: the run repeated in one process, split by step from the manifest's
+``timings_s``. The warm outputs are checked to equal the cold ones byte for byte (article,
+charts, PDF, tearsheet, facts.json).
 
 Needs the shared data imported (`thesis data import ../shared/data`) for the seed, and the bundled
 store (`thesis data bundle`) for the demo; a missing one is skipped with a note. Not run in CI.
@@ -14,8 +18,10 @@ store (`thesis data bundle`) for the demo; a missing one is skipped with a note.
 from __future__ import annotations
 
 import argparse
+import filecmp
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "sp500-ai-rally-2026.toml"
 DEMO = ROOT / "examples" / "demo-bundled.toml"
+#: files a warm run must write exactly as the cold run did (the manifest and the calendar carry
+#: the run's own time)
+SAME = ("article.md", "article.html", "article.pdf", "facts.json")
 
 
 def _thesis() -> list[str]:
@@ -32,23 +41,41 @@ def _thesis() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "thesis.cli"]
 
 
-def timed_cli(thesis: Path, store: Path | None, extra: list[str]) -> tuple[float, int, dict]:
+def fresh_copy(store: Path, folder: Path) -> Path:
+    """A copy of ``store`` with an empty result cache (the table dropped)."""
+    import duckdb
+
+    dst = folder / "market.duckdb"
+    shutil.copyfile(store, dst)
+    con = duckdb.connect(str(dst))
+    try:
+        con.execute("DROP TABLE IF EXISTS result_cache")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return dst
+
+
+def timed_cli(thesis: Path, store: Path, out: Path, extra: list[str]) -> tuple[float, int, dict]:
     """Wall seconds of one `thesis run` in a new process, its exit code and its manifest timings."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "out"
-        cmd = [*_thesis(), "run", str(thesis), "--out", str(out), *extra]
-        if store is not None:
-            cmd += ["--store", str(store)]
-        t0 = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=os.environ.copy())
-        wall = time.perf_counter() - t0
-        timings = {}
-        man = out / "manifest.json"
-        if man.exists():
-            timings = json.loads(man.read_text()).get("timings_s", {})
-        if proc.returncode not in (0, 3):
-            print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
-        return wall, proc.returncode, timings
+    cmd = [*_thesis(), "run", str(thesis), "--out", str(out), "--overwrite", "--store", str(store)]
+    t0 = time.perf_counter()
+    proc = subprocess.run([*cmd, *extra], capture_output=True, text=True, env=os.environ.copy())
+    wall = time.perf_counter() - t0
+    timings = {}
+    man = out / "manifest.json"
+    if man.exists():
+        timings = json.loads(man.read_text()).get("timings_s", {})
+    if proc.returncode not in (0, 3):
+        print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
+    return wall, proc.returncode, timings
+
+
+def same_outputs(a: Path, b: Path) -> list[str]:
+    """Files the two runs wrote differently (of those that must not differ)."""
+    names = [*SAME, *(p.relative_to(a).as_posix() for p in (a / "charts").glob("*.png"))]
+    names += [p.relative_to(a).as_posix() for p in (a / "tearsheet").glob("*") if p.is_file()]
+    return [n for n in names if not (b / n).exists() or not filecmp.cmp(a / n, b / n, False)]
 
 
 def in_process(
@@ -86,22 +113,29 @@ def main() -> None:
         if not st.exists():
             print(f"{name}: no store at {st}; skipped")
             continue
-        cold = timed_cli(thesis, st, extra)
-        warm = timed_cli(thesis, st, extra)
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = fresh_copy(st, Path(tmp))
+            cold = timed_cli(thesis, copy, Path(tmp) / "cold", extra)
+            warm = timed_cli(thesis, copy, Path(tmp) / "warm", extra)
+            differ = same_outputs(Path(tmp) / "cold", Path(tmp) / "warm")
         report[name] = {
             "cold_s": round(cold[0], 2),
             "warm_s": round(warm[0], 2),
             "exit": [cold[1], warm[1]],
+            "steps_cold_s": cold[2],
             "steps_warm_s": warm[2],
             "warm_over_cold": round(warm[0] / cold[0], 3),
+            "warm_differs": differ,
         }
         print(
             f"{name:22s} cold {cold[0]:6.2f} s   warm {warm[0]:6.2f} s   (warm/cold "
-            f"{warm[0] / cold[0]:.2f}; exit {cold[1]}, {warm[1]})"
+            f"{warm[0] / cold[0]:.2f}; exit {cold[1]}, {warm[1]}; outputs "
+            f"{'identical' if not differ else 'DIFFER: ' + ', '.join(differ)})"
         )
-        steps = ", ".join(f"{k} {v:.2f}" for k, v in warm[2].items())
-        print(f"{'':22s} steps (warm, s): {steps}")
-    if store.exists():
+        for label, t in (("cold", cold[2]), ("warm", warm[2])):
+            steps = ", ".join(f"{k} {v:.2f}" for k, v in t.items())
+            print(f"{'':22s} steps ({label}, s): {steps}")
+    if store.exists() and args.repeats > 0:
         rows = in_process(SEED, store, args.repeats, ("md", "html", "pdf"))
         report["seed_in_process"] = rows
         for i, r in enumerate(rows):

@@ -394,7 +394,8 @@ def _result_cache(store: Any) -> Any:
     """The store's result cache, or ``None`` for a store-like object without a DuckDB file."""
     from thesis.data.store import Store
 
-    if not isinstance(store, Store):
+    # a snapshot (a folder of Parquet files on a worker) is a Store too, but has no file to cache in
+    if not isinstance(store, Store) or not store.path.is_file():
         return None
     from thesis.data.cache import ResultCache
 
@@ -1024,6 +1025,13 @@ def _theme(ctx: RunContext) -> Any:
     """The thesis's theme: its named stocks, the sector funds and its claims (issue 10)."""
     from thesis.screen.theme import theme_analysis
 
+    if not hasattr(ctx.store, "series_ids"):
+        raise DataError(
+            "the theme analysis looks up stock and sector prices in the store's catalog, which "
+            "this store object does not offer",
+            where="[theme]",
+            fix="run the thesis on a thesis store (thesis.data.Store), or remove [theme]",
+        )
     theme = ctx.spec.theme.resolved(ctx.spec.path)
     parts = {
         "theme": theme.model_dump(mode="json"),
@@ -1952,13 +1960,9 @@ def _write_into(
         from thesis.publish.calendar import to_ics
 
         stamp = dt.datetime.fromisoformat(str(result.manifest["created_at"]))
+        title = " ".join(result.spec.title.split())  # one line: a calendar field has no breaks
         (out / "keydates.ics").write_bytes(
-            to_ics(
-                kd,
-                stamp=stamp,
-                name=f"Key dates: {result.spec.title}",
-                thesis_title=result.spec.title,
-            )
+            to_ics(kd, stamp=stamp, name=f"Key dates: {title}", thesis_title=title)
         )
         files["keydates"] = out / "keydates.ics"
     return files

@@ -29,9 +29,10 @@ def _seed(**changes: Any):
     spec = load_thesis(EXAMPLES / "sp500-ai-rally-2026.toml")
     a = spec.analysis.model_dump(exclude_unset=True) | {"n_paths": 2_000, "calibrate": False}
     spec = spec.with_overrides(analysis=a, **changes)
-    # no portfolio: these tests are about the outputs, not the backtest
+    # no portfolio and no theme: these tests are about the outputs, not the backtest or the stocks
     data = spec.model_dump(by_alias=True, exclude_unset=True)
     data.pop("portfolio", None)
+    data.pop("theme", None)
     return type(spec).model_validate(data)
 
 
@@ -136,7 +137,8 @@ def test_a_failure_while_writing_leaves_no_partial_folder(
 
     monkeypatch.setattr(render, "render_markdown", boom)
     with pytest.raises(OSError, match="No space left"):
-        run_thesis(_seed(), market_store, out_dir=tmp_path / "o", formats=("md",))
+        # cache=False: a rendering kept in the store's cache would not render again
+        run_thesis(_seed(), market_store, out_dir=tmp_path / "o", formats=("md",), cache=False)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -184,7 +186,8 @@ def test_one_failing_analysis_is_left_out_and_the_run_completes(
 
     monkeypatch.setattr(paths.GarchModel, "fit", no_fit)
     monkeypatch.setattr(regimes, "regimes", broken)
-    res = run_thesis(_seed(), market_store, out_dir=tmp_path / "o", formats=("md",))
+    # cache=False: the patched code has the same source, so a cached result would be reused
+    res = run_thesis(_seed(), market_store, out_dir=tmp_path / "o", formats=("md",), cache=False)
     assert res.exit_code == EXIT_INCOMPLETE and not res.complete
     steps = {x.step for x in res.left_out}
     assert steps == {"probabilities (garch)", "regimes"}

@@ -61,6 +61,10 @@ def test_outlook_facts_use_no_data_after_as_of(seed_run) -> None:
         if fact.id.startswith("scorecard."):
             continue
         for src in fact.lineage:
+            if fact.id.startswith("keydates.") and src.series.startswith("events:"):
+                # a meeting schedule is announced ahead: its dates lie after as_of by nature,
+                # and the view gives only kinds published in advance (thesis.data.view.schedule)
+                continue
             assert src.end is None or src.end <= "2025-11-26", (fact.id, src)
 
 

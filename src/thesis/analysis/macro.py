@@ -543,6 +543,8 @@ def _now(
         out["payrolls"] = {
             "change_k": (float(d.iloc[-1]), "count", "latest monthly change of nonfarm payrolls "
                          "(thousands of jobs)", "payroll change, thousands"),
+            "change_jobs": (float(d.iloc[-1]) * 1000, "count", "latest monthly change of "
+                            "nonfarm payrolls (jobs)", "payroll change, jobs"),
             "month": (str(d.index[-1].to_timestamp().date()), "date", "month of the latest change",
                       ""),
             "falling": (bool(d.iloc[-1] < 0), "bool", "the latest monthly change is negative",

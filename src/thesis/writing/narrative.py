@@ -1921,13 +1921,13 @@ def _macro_now(w: _Writer) -> list[Sentence]:
                 basis=[rising.id, U("sahm_pp")] if rising is not None else [U("sahm_pp")],
             )
         )
-    ch = w.num(N("payrolls", "change_k"))
+    ch = w.num(N("payrolls", "change_jobs"))
     if ch is not None and w.has(N("payrolls", "month")):
         verb = "fell by" if ch < 0 else "rose by" if ch > 0 else "were unchanged at"
         out.append(
             w.say(
                 "macro.now.payrolls",
-                f"Nonfarm payrolls {verb} {{{N('payrolls', 'change_k')}|abs}} thousand in "
+                f"Nonfarm payrolls {verb} {{{N('payrolls', 'change_jobs')}|abs}} jobs in "
                 f"{{{N('payrolls', 'month')}|month}}.",
             )
             if ch != 0
