@@ -431,7 +431,7 @@ def test_numbers_are_rendered_from_facts_not_typed(full) -> None:
                 f = sheet[p.fact_id]
                 options = {
                     fmt(f, style=st, decimals=d)
-                    for st in ("default", "abs", "with_unit", "words", "month", "iso")
+                    for st in ("default", "abs", "signed", "with_unit", "words", "month", "iso")
                     for d in (None, 0, 1, 2, 3)
                     if _style_ok(f, st)
                 }
@@ -455,7 +455,7 @@ def test_markdown_states_the_seed_claims(full) -> None:
     assert "6.70% below 7,269" in md
     # the valuation sentence the issue asks for, with its condition
     assert re.search(r"7,269 (?:implies|needs|means) a P/E of 27\.7", md)
-    assert "of months with real yields near 1.85%" in md
+    assert "of those similar months" in md and "real ten-year yields stand at 1.85%" in md
     assert "evidence is thin" in md  # eight cycles
     assert "GBM" in md and "Bootstrap" in md and "GARCH" in md
     assert "very likely" in md  # the likelihood scale in the appendix
@@ -616,7 +616,11 @@ def test_scorecard_complete_reads_outcomes_against_probabilities(tmp_path: Path)
     sc = md[md.index("## Scorecard") : md.index("## Data and methods")]
     # 6,640 / 6,812.61 − 1 = −2.53 %
     assert "closed at 6,640 on 31 December 2026, down 2.5% from its close" in sc
-    assert "highest close in between was 7,105 and its lowest 6,401" in sc
+    # the span by its dates: undated, the figures read as one day's closes
+    assert (
+        "Between 26 November 2025 and 31 December 2026, it closed as high as 7,105 and as low "
+        "as 6,401." in sc
+    )
     # touch 6,900: 77–84 % stated and it happened → hit; 7,269: 41–52 % and it did not → split
     assert "It reached 6,900; the methods had put the chance of touching it at 77% (GARCH)" in sc
     assert "84% (bootstrap), so a hit for every method" in sc

@@ -1751,7 +1751,7 @@ def _fed(w: _Writer) -> Section | None:
     kind = _cycle_kind(w)
     measure = ids.fed_measure(w.s, 12, kind)  # type: ignore[arg-type]
     base = lambda stat, split="all", m=measure: ids.fed_after_first_cut(m, stat, split)  # noqa: E731
-    has_cycles = w.has(base("median"), base("n"))
+    has_cycles = w.has(base("median"))
     para: list[Sentence] = []
     pol = _policy_sentence(w)
     if pol is not None:
@@ -1796,7 +1796,8 @@ def _fed(w: _Writer) -> Section | None:
             )
         )
     if has_cycles:
-        n_id = base("n")
+        # the count behind the median; older fact sheets state only the cycles found
+        n_id = base("n") if w.has(base("n")) else count
         share = (
             f", and it was positive in {{{base('share_positive')}}} of them"
             if w.has(base("share_positive")) and not w.rate
@@ -1836,7 +1837,7 @@ def _fed(w: _Writer) -> Section | None:
             para.append(
                 w.plain(
                     "fed.thin",
-                    "With so few cycles the evidence is thin: one or two episodes "
+                    "With so few cycles the evidence is thin: a few episodes "
                     "move these medians a lot, and each cycle had its own cause.",
                 )
             )
@@ -1870,12 +1871,12 @@ def _fed(w: _Writer) -> Section | None:
 _MACRO_WORDS = {
     "unemployment": (
         "unemployment turn",
-        "the unemployment rule (the jobless rate's three-month average half a point above its "
-        "low of the past year) was triggered",
+        "the unemployment rule (the Sahm rule: the jobless rate's recent average rising well "
+        "above its low of the past year) was triggered",
     ),
     "payrolls": (
         "first fall in payrolls",
-        "payrolls fell for the first month after half a year of growth",
+        "payrolls fell for the first month after a run of monthly gains",
     ),
     "gdp": ("first quarter of falling GDP", "real GDP fell for the first quarter after growing"),
     "curve": (
@@ -1899,7 +1900,7 @@ def _macro_now(w: _Writer) -> list[Sentence]:
         )
         sahm_m = w.get(U("sahm_month"))
         when = (
-            f" as of {{{U('sahm_month')}|month}}, the latest with three months known,"
+            f" as of {{{U('sahm_month')}|month}}, the latest month it can be computed for,"
             if sahm_m is not None
             and w.get(U("month")) is not None
             and sahm_m.value != w.get(U("month")).value  # type: ignore[union-attr]
