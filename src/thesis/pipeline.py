@@ -403,13 +403,16 @@ def _result_cache(store: Any) -> Any:
 
 
 def _store_state(store: Any) -> str:
-    """A fingerprint of everything the store holds (its ingest log): results that read many series
-    (the portfolio) are keyed by it, so any import or update invalidates them."""
-    ingests = getattr(store, "ingests", None)
-    if ingests is None:  # a store-like object (a snapshot): never cached, so never keyed
+    """A fingerprint of everything the store holds: its ingest log and its catalog (each series'
+    rows, first and last date). Results that read many series (the theme, the portfolio) are
+    keyed by it, so any import, update or deletion invalidates them."""
+    ingests, catalog = getattr(store, "ingests", None), getattr(store, "catalog", None)
+    if ingests is None or catalog is None:  # a store-like object: never cached, never keyed
         return ""
-    log = ingests()
-    return hashlib.sha256(log.to_json(orient="values", date_format="iso").encode()).hexdigest()
+    h = hashlib.sha256()
+    for frame in (ingests(), catalog()):
+        h.update(frame.to_json(orient="values", date_format="iso").encode())
+    return h.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,8 @@ def test_no_lookahead_truncated_store_gives_the_same_outlook(
     """Delete every row dated after as_of from a copy of the store: the outlook must not change."""
     as_of = "2025-06-30"
     spec = _seed().with_overrides(as_of=pd.Timestamp(as_of).date())
-    full = run_thesis(spec, market_store, with_scorecard=False)
+    # cache=False: both runs compute (the copy would otherwise read the full store's results)
+    full = run_thesis(spec, market_store, with_scorecard=False, cache=False)
     copy = tmp_path / "cut.duckdb"
     shutil.copy(market_store.path, copy)
     con = duckdb.connect(str(copy))
@@ -132,7 +133,7 @@ def test_no_lookahead_truncated_store_gives_the_same_outlook(
     con.execute("DELETE FROM observations WHERE date > ?", [as_of])
     con.close()
     with Store(copy, read_only=True) as cut:
-        trimmed = run_thesis(spec, cut, with_scorecard=False)
+        trimmed = run_thesis(spec, cut, with_scorecard=False, cache=False)
     a = {f.id: f.value for f in full.facts}
     b = {f.id: f.value for f in trimmed.facts}
     assert a.keys() == b.keys()

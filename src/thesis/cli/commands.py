@@ -365,7 +365,8 @@ def _calibrate_one(
         title=f"Walk-forward calibration of {series}, data {origins}, {n_paths:,} paths per origin"
     )
     for col in df.columns:
-        table.add_column(str(col), justify="right")
+        # a narrow terminal folds a name onto two lines rather than cutting it short
+        table.add_column(str(col), justify="right", overflow="fold")
     for _, row in df.iterrows():
         table.add_row(*[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row])
     console.print(table)
@@ -433,7 +434,9 @@ def _calibrate_sweep(
                             "coverage95", "brier", "crps_pct", "n") if c in df.columns]  # fmt: skip
         table = Table(title=f"Walk-forward calibration, {n_paths:,} paths per origin")
         for c in cols:
-            table.add_column(c, justify="left" if c in ("series", "method") else "right")
+            table.add_column(
+                c, justify="left" if c in ("series", "method") else "right", overflow="fold"
+            )
         for _, row in df[cols].iterrows():
             table.add_row(
                 *[
