@@ -65,7 +65,7 @@ def test_cached_run_equals_a_fresh_one(store: Store, tmp_path: Path) -> None:
     assert any(n.startswith("charts/") for n in names)
     for other in ("first", "second"):
         assert _rendered(tmp_path / other) == names
-        same, diff, errors = filecmp.cmpfiles(tmp_path / "fresh", tmp_path / other, names, False)
+        _same, diff, errors = filecmp.cmpfiles(tmp_path / "fresh", tmp_path / other, names, False)
         assert not diff and not errors, (other, diff, errors)
     kinds = set(ResultCache(store).entries()["kind"])
     assert {"probabilities", "theme", "portfolio", "regimes", "outputs"} <= kinds
