@@ -58,15 +58,17 @@ def _event_cell(d: KeyDate) -> tuple[Part, ...]:
 
 
 def _table(key: str, caption: str, dates: list[KeyDate], facts: FactSheet) -> Table:
-    """Date, event and why it matters; a reason already given for an earlier row of the same
-    kind reads "as above" (twelve FOMC rows need not repeat one paragraph twelve times)."""
+    """Date, event and why it matters; a reason already given for an earlier row points back to
+    it ("As for the first FOMC decision above."): twelve FOMC rows need not repeat one paragraph
+    twelve times."""
     header = ((Part("Date"),), (Part("Event"),), (Part("Why it matters for this thesis"),))
     rows = []
-    seen: set[str] = set()
+    first: dict[str, str] = {}  # reason → the event it was first given for
     for d in dates:
         why = _words(d.why)
-        text = "As above." if why in seen else why
-        seen.add(why)
+        label = _words(d.label) or d.kind.replace("_", " ")
+        text = f"As for the first {first[why]} above." if why in first else why
+        first.setdefault(why, label)
         rows.append(((_part(facts, d.fact_id, "short"),), _event_cell(d), (Part(text),)))
     return Table(key, caption, header, tuple(rows))
 
