@@ -534,13 +534,14 @@ def _fed_cycles(ctx: RunContext) -> Any:
         smb=smb,
         recession=rec,
         as_of=ctx.as_of,
-        index_name=S,
+        subject=S,
+        subject_kind="yield" if ctx.profile.kind in ("yield", "rate") else "price",
         thesis_cuts=r.cuts,
         cut_bp=r.cut_bp,
     )
     drop = (ids.fed("policy_rate"), ids.fed("in_easing_cycle")) if stale else ()
     frame = cyc.to_frame().reset_index()
-    measures = [c for c in frame.columns if c.startswith((f"{S}_ret_", "smb_"))]
+    measures = [c for c in frame.columns if c in set(cyc.measures)]
     ctx.charts["fed_cycles"] = frame.rename(columns={c: f"{c}_pct" for c in measures})
     ctx.tables["fed_cycles"] = cyc.to_frame()
     return _Filtered(cyc, drop)
