@@ -41,12 +41,12 @@ _KEYS = re.compile(
 def contradicted(markdown: str, store: Store, as_of, used: set[str]) -> list[str]:
     """The claims the checker judges contradicted by data the run used.
 
-    The one place this test calls the claim checker (it moves from ``thesis.writing.claims`` to
+    The one place this test calls the claim checker (it moved from ``thesis.writing.claims`` to
     ``thesis.claims``; switch the import here). A verdict against a series the run never read
     (the checker binding "TLT" to ``tlt`` in an article about ``tlt_iex``, an adjusted series)
     judges another series' data, not this article's claim; it is counted, not asserted.
     """
-    from thesis.writing.claims import check_text, parse_article
+    from thesis.claims import check_text, parse_article
 
     report = check_text(parse_article(markdown, where="generated"), store, date=as_of)
     out = []
