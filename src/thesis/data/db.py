@@ -521,15 +521,26 @@ class Database:
 
     @guarded
     def rows(
-        self, series: str, *, as_of: dt.date | None = None, known_on: dt.date | None = None
+        self,
+        series: str,
+        *,
+        as_of: dt.date | None = None,
+        known_on: dt.date | None = None,
+        field: str = "value",
     ) -> tuple[list[dt.date], list[float]]:
         """``series``' values dated on or before ``as_of`` and public on ``known_on``, oldest
         first, as plain lists (NULL values dropped): the read of :meth:`Store.get` without pandas.
+        ``field`` is one of ``value``, ``open``, ``high``, ``low``, ``volume``, ``adj_close``.
 
         Raises :class:`~thesis.errors.SeriesNotFoundError` for an unknown id and
         :class:`~thesis.errors.DataError` when ``as_of`` is before the series starts.
         """
-        sql, params = self._select(series, ["value"], None, as_of, known_on, None)
+        if field not in _OBS_COLS:
+            raise DataError(
+                f"unknown field {field!r} for series {series!r}",
+                fix=f"use one of {list(_OBS_COLS)}",
+            )
+        sql, params = self._select(series, [field], None, as_of, known_on, None)
         got = self._reader().execute(sql, params).fetchall()
         if as_of is not None and not got:
             self._check_started(series, as_of)
