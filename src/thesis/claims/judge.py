@@ -6,8 +6,8 @@ The policy (see ``docs/claims.md``):
 1. A forecast, a conditional, an intraday figure or a negated statement is ``unverifiable``.
 2. A frame with a *missing* slot is ``unverifiable``; the evidence names the slot.
 3. Otherwise the claim is read in every way its words allow (:func:`readings`): the *literal*
-   readings (its date, or each candidate session of the article's date) and the *alternative*
-   ones (the session before the article's date, other conventions for where a period starts, the
+   readings (its date, or each candidate session of the article's date: that session and the
+   one before) and the *alternative* ones (other conventions for where a period starts, the
    day's range when the words do not say "closed"). Each reading is judged by the measure's
    judge against a :class:`~thesis.claims.tolerance.Band`.
 4. ``supported`` when a literal reading fits (the evidence says which, when there are several);
@@ -170,9 +170,9 @@ def _unverifiable(c: Claim, why: str, settle: str = "") -> CheckedClaim:
 def readings(c: Claim, m: Market) -> list[Reading]:
     """Every reading of ``c`` its words allow, literal ones first (see the module docstring).
 
-    Literal: its stated date, or each candidate session of the article's date. Alternative: the
-    session before those (an article published before the close describes the previous one);
-    other conventions for where its period starts (:func:`period_variants`); the session's
+    Literal: its stated date, or each candidate session of the article's date (that session and
+    the one before it: an article published before the close describes the previous one; every
+    session of a month for an article dated to a month). Alternative: other conventions for where its period starts (:func:`period_variants`); the session's
     range, for a level or a move whose words do not say it was a close (:func:`_range_ok`).
     """
     days = _candidate_days(c, m)
@@ -180,11 +180,6 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         return []
     several = len(days) > 1
     out = [Reading(d, c, f"on {d}" if several else "as stated") for d in days]
-    if c.extra.get("article_date") and not c.extra.get("window_days"):
-        cal = _calendar(c, m)
-        prev = before(cal, min(days)) if cal is not None else None
-        if prev is not None and prev[0] not in days:
-            out.append(Reading(prev[0], c, f"the session before ({prev[0]})", literal=False))
     for alt, words in period_variants(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
