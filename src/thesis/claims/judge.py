@@ -184,8 +184,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
     if _range_ok(c, m):
+        # "the highest level since": the day's high is as literal a reading as its close
+        lit = c.measure == "since"
         cc = dataclasses.replace(c, extra={**c.extra, "range_reading": True})
-        out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), False)
+        out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
     return out
 
@@ -218,9 +220,11 @@ _CLOSE_WORDS = ("close", "closed", "closing", "closes", "ended", "finished", "se
 def _range_ok(c: Claim, m: Market) -> bool:
     """Whether the session's range is a reading of ``c``: a level or a one-day move whose words
     do not say it was a close, on a series the store holds highs and lows for."""
-    if c.measure not in ("close", "change", "points_change") or c.subject is None:
+    if c.measure not in ("close", "change", "points_change", "since") or c.subject is None:
         return False
-    if c.measure != "close" and (c.period is None or c.period.kind != "day"):
+    if c.measure == "since" and c.extra.get("what") != "level":
+        return False
+    if c.measure in ("change", "points_change") and (c.period is None or c.period.kind != "day"):
         return False
     words = {w.strip(".,;:'’\"").lower() for w in c.quote.split()}
     if words & set(_CLOSE_WORDS) or "close" in c.bound.get("date", "").lower():
@@ -329,6 +333,12 @@ def _stale(s: Series, day: dt.date, days: int = 4) -> bool:
 
 
 def judge_range(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    if c.measure == "since":
+        return judge_since(c, day, m, claims)
+    return _judge_in_range(c, day, m)
+
+
+def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
     """The session's range as a reading: a level between the day's low and high, or a move to
     anywhere in that range from the previous close, fits; else the reading contradicts."""
     got = _daily(c, m)
@@ -745,6 +755,8 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     if isinstance(got, Outcome):
         return got
     sid, s = got
+    if c.extra.get("range_reading"):
+        s = _with_extreme_today(c, s, day, m.session_range(sid))
     a_first, a_last = c.extra.get("anchor_first"), c.extra.get("anchor_last")
     if a_first is None:
         return _na("the 'since' date could not be read")
@@ -777,6 +789,22 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:4]) or "none"
     )
     return Outcome(len(worse) == 0, ev, "exact comparison", round(cur, 4))
+
+
+def _with_extreme_today(
+    c: Claim, s: Series, day: dt.date, rng: tuple[Series, Series] | None
+) -> Series:
+    """``s`` up to ``day`` with the day's close replaced by its high (for "the highest level
+    since") or its low: a level not said to be a close may be the session's extreme, and every
+    earlier day keeps its close (an earlier intraday spike does not make a later close lower)."""
+    w = s.upto(day)
+    if rng is None or not len(w):
+        return w
+    hi = _SUP_MAX.get(c.extra.get("sup", ""), True)
+    x = on(rng[1] if hi else rng[0], w.last)
+    if x is None:
+        return w
+    return Series(w.dates, [*w.values[:-1], x])
 
 
 def _since_inflation(c: Claim, m: Market) -> Outcome:

@@ -1102,7 +1102,7 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         head = [x.lower for x in toks[max(0, i - 8) : i]]
         if t.lower == "in" and not (head and head[-1] in _SINCE_NOUNS | set(_SUPERLATIVES)):
             continue
-        sup = next((w for w in head if w in _SUPERLATIVES), None)
+        sup = next((w for w in head if w in _SUPERLATIVES), None) or _not_seen(head)
         if sup is None:
             continue
         subj = bind_subject(ctx, s, t.start)
@@ -1137,12 +1137,55 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )
         if n is None and what in ("gain", "drop"):
             n = 5 if "week" in head[-3:] else 1
-        start_tok = toks[max(0, i - 8) + head.index(sup)]
+        start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
         return [make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
             rule="since", value=f"{sup} since {anchor.text}", unit="", date=bind_date(ctx, s, start_tok.start, end=start_tok.start + 1),
             extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday},
+        )]  # fmt: skip
+    return []
+
+
+def _not_seen(head: list[str]) -> str | None:
+    """ "a high not seen since April 2011", "lows not seen since 2009": the superlative it means."""
+    if head[-3:-2] and head[-2:] == ["not", "seen"] and head[-3] in _HIGH_LOW:
+        return _HIGH_LOW[head[-3]]
+    return None
+
+
+_HIGH_LOW = {"high": "highest", "highs": "highest", "low": "lowest", "lows": "lowest"}
+
+
+def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A high or low over a span back from the article's date: "a new eight-month high", "16-year
+    highs", "a three-week low" (not "52-week", which the extreme rule reads with its level)."""
+    toks = s.tokens
+    for i in range(2, len(toks)):
+        sup = _HIGH_LOW.get(toks[i].lower)
+        unit = toks[i - 1].lower
+        if sup is None or unit not in ("day", "week", "month", "year") or toks[i - 2].text != "-":
+            continue
+        n = _count(toks[i - 3]) if i >= 3 else None
+        if not n or (unit == "week" and n == 52) or ctx.ref is None:
+            continue
+        subj = bind_subject(ctx, s, toks[i - 3].start)
+        if subj.value is None or subj.value.kind not in (
+            "index",
+            "volatility",
+            "yield",
+            "stock",
+            "etf",
+        ):
+            continue
+        span = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * n
+        # like "its best day in 3 weeks": only a better close well inside the span (80%) contradicts
+        day = ctx.ref - dt.timedelta(days=round(span * 0.8))
+        return [make_claim(
+            ctx, s, kind="level", measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
+            rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="", date=bind_date(ctx, s, toks[i].start),
+            extra={"sup": sup, "what": "level", "n": 1, "anchor_first": day, "anchor_last": day,
+                   "anchor_day": False, "anchor_weekday": None},
         )]  # fmt: skip
     return []
 
@@ -1859,6 +1902,7 @@ RULES: tuple[Rule, ...] = (
     rule_streak,
     rule_rank,
     rule_since,
+    rule_span_extreme,
     rule_other,
 )
 
