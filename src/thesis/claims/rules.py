@@ -1091,12 +1091,7 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for i, t in enumerate(toks):
         if t.lower not in ("since", "in"):
             continue
-        if t.lower == "in":
-            anchor = _ago_anchor(
-                ctx, s, toks, i
-            )  # "its best day in 3 weeks", "highest in five years"
-        else:
-            anchor = next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+        anchor = _since_anchor(ctx, s, i)
         if anchor is None or anchor.first is None:
             continue
         head = [x.lower for x in toks[max(0, i - 8) : i]]
@@ -1116,25 +1111,7 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
-        # "largest four-day gain": the window is the number before "-day"
-        win = toks[max(0, i - 8) : i]
-        n = next(
-            (
-                _count(x)
-                for k, x in enumerate(win[:-1])
-                if _count(x)
-                and x.lower not in ("a", "an")
-                and (
-                    win[k + 1].lower in _UNIT_WORDS
-                    or (
-                        win[k + 1].text == "-"
-                        and k + 2 < len(win)
-                        and win[k + 2].lower in _UNIT_WORDS
-                    )
-                )
-            ),
-            None,
-        )
+        n = _window_count(toks[max(0, i - 8) : i])
         if n is None and what in ("gain", "drop"):
             n = 5 if "week" in head[-3:] else 1
         start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
@@ -1145,6 +1122,29 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday},
         )]  # fmt: skip
     return []
+
+
+def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
+    """The start of a "since" superlative: the date after "since", or for "in 3 weeks" the day
+    that long before the article's date."""
+    t = s.tokens[i]
+    if t.lower == "in":  # "its best day in 3 weeks", "highest in five years"
+        return _ago_anchor(ctx, s, s.tokens, i)
+    return next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+
+
+def _window_count(win: list[Token]) -> int | None:
+    """ "largest four-day gain": the number before "day" (or "-day") in the words before "since"."""
+    for k, x in enumerate(win[:-1]):
+        n = _count(x)
+        if not n or x.lower in ("a", "an"):
+            continue
+        nxt = win[k + 1]
+        if nxt.lower in _UNIT_WORDS or (
+            nxt.text == "-" and k + 2 < len(win) and win[k + 2].lower in _UNIT_WORDS
+        ):
+            return n
+    return None
 
 
 def _not_seen(head: list[str]) -> str | None:
@@ -1361,6 +1361,29 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+def _extreme_scope(s: Sent, i: int) -> tuple[int, str, DateMention | None]:
+    """The word before "high"/"low"/"record" (past "closing"): its position, its text, and the
+    year it names ("its 2026 closing high")."""
+    toks = s.tokens
+    j = i - 1 if toks[i - 1].lower != "closing" else i - 2
+    if j < 0:
+        return j, "", None
+    yr = next((d for d in s.dates if d.kind == "year" and d.start == toks[j].start), None)
+    return j, toks[j].lower, yr
+
+
+def _level_of(s: Sent, i: int, used: set[int]) -> Quantity | None:
+    """The level in "high of 6,977.27" (the quantity after "of"), unless another rule took it."""
+    nxt = s.tokens[i + 1 : i + 3]
+    if len(nxt) < 2 or nxt[0].lower != "of":
+        return None
+    lvl = next(
+        (q for q in s.quantities if q.start <= nxt[1].start < q.end or q.start == nxt[1].start),
+        None,
+    )
+    return lvl if lvl is not None and _is_level(lvl) and lvl.start not in used else None
+
+
 def rule_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """An extreme close and its day: "its annual closing low on April 8", "topping the previous
     record of 2,190.15", "its 2026 closing high of 6977.27 hit Monday, Jan. 12, 2026"."""
@@ -1369,39 +1392,11 @@ def rule_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         w = t.lower
         if w not in ("low", "high", "record") or i == 0:
             continue
-        j = i - 1 if toks[i - 1].lower != "closing" else i - 2
-        scope_tok = toks[j] if j >= 0 else None
-        scope = scope_tok.lower if scope_tok is not None else ""
-        yr = next(
-            (
-                d
-                for d in s.dates
-                if d.kind == "year" and scope_tok is not None and d.start == scope_tok.start
-            ),
-            None,
-        )
+        j, scope, yr = _extreme_scope(s, i)
         prior = scope in ("previous", "prior")
-        if not (
-            prior
-            or yr
-            or scope in ("annual", "52-week", "all-time", "year's", "week")
-            or (scope == "week" and j > 0 and toks[j - 1].text == "-")
-        ):
+        if not (prior or yr or scope in ("annual", "52-week", "all-time", "year's", "week")):
             continue
-        nxt = toks[i + 1 : i + 3]
-        lvl = None
-        if nxt and nxt[0].lower == "of" and len(nxt) > 1:
-            lvl = next(
-                (
-                    q
-                    for q in s.quantities
-                    if q.start <= nxt[1].start < q.end
-                    or q.start == nxt[1].start
-                    or (nxt[1].text == "$" and q.start == nxt[1].start)
-                ),
-                None,
-            )
-            lvl = lvl if lvl is not None and _is_level(lvl) and lvl.start not in used else None
+        lvl = _level_of(s, i, used)
         day = next(
             (
                 d
