@@ -13,6 +13,7 @@ Levels appear in ids through :func:`thesis.facts.level_key` (``6900`` → ``"690
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,28 +21,55 @@ from thesis.facts import level_key
 
 __all__ = [
     "EVENTS",
+    "CalibrationFact",
     "Event",
     "LevelFact",
+    "after_first_cut",
     "already_reached",
+    "bands_in",
+    "benchmark",
     "calibration",
     "crossed",
     "cycle",
+    "cycle_measure",
+    "dates_in",
     "distance",
+    "drawdown_key",
+    "drawdown_reached",
+    "drawdown_trigger",
     "fed",
+    "fed_meeting",
+    "fed_path",
     "horizon",
     "level",
+    "level_date",
+    "manifest_data",
+    "manifest_version",
     "method_param",
+    "outlook",
     "p_closed_form",
     "p_event",
     "p_event_se",
+    "parse_calibration",
     "parse_level_fact",
+    "parse_stress",
+    "portfolio",
+    "portfolio_weight",
     "quantile",
     "range_bound",
     "regime",
     "scorecard",
+    "sim",
+    "size",
+    "stress",
     "subject_measure",
+    "tenors_in",
+    "thesis_drawdown",
     "thesis_level",
     "valuation",
+    "vix",
+    "vol",
+    "writing",
 ]
 
 #: what a probability is of: touching a level before the horizon, closing at or above / at or
@@ -68,24 +96,54 @@ def level(subject: str) -> str:
     return subject_measure(subject, "level")
 
 
-def thesis_level(subject: str, role: Literal["threshold", "target"], lvl: float) -> str:
-    """A level the thesis states: ``sp500.threshold.6900``, ``sp500.target.7269``."""
-    return f"{subject}.{role}.{_key(lvl)}"
+def thesis_level(subject: str, role: Literal["threshold", "target", "level"], lvl: float) -> str:
+    """A level the thesis states: ``sp500.threshold.6900``, ``sp500.target.7269``, or one stated
+    with its own event (``[[index.levels]]``): ``sp500.stated_level.5500``."""
+    measure = "stated_level" if role == "level" else role
+    return f"{subject}.{measure}.{_key(lvl)}"
 
 
-def distance(subject: str, unit: Literal["points", "pct", "sd"], lvl: float) -> str:
-    """Distance from the current level to ``lvl``: ``sp500.distance_pct.6900``."""
+def thesis_drawdown(subject: str, key: str) -> str:
+    """A drawdown the thesis states, in percent: ``sp500.drawdown.10pct_high``."""
+    return f"{subject}.drawdown.{key}"
+
+
+def level_date(subject: str, lvl: float) -> str:
+    """The date a level is due when it is not the horizon: ``sp500.by.5500``."""
+    return f"{subject}.by.{_key(lvl)}"
+
+
+def distance(subject: str, unit: Literal["points", "pct", "sd", "bp"], lvl: float) -> str:
+    """Distance from the current level to ``lvl``: ``sp500.distance_pct.6900``; for a yield the
+    distance in basis points, ``ust10y.distance_bp.5``."""
     return f"{subject}.distance_{unit}.{_key(lvl)}"
 
 
 def crossed(subject: str, lvl: float) -> str:
-    """Whether ``lvl`` was already crossed before ``as_of`` (``sp500.crossed.6900``)."""
+    """The last close before ``as_of`` on the far side of ``lvl`` (``sp500.crossed.6900``, a date)."""
     return f"{subject}.crossed.{_key(lvl)}"
 
 
 def already_reached(subject: str, lvl: float) -> str:
-    """A level already reached on ``as_of``, not simulated (``sp500.already_reached.6900``)."""
+    """The thesis's condition on ``lvl`` already holds on ``as_of``
+    (``sp500.already_reached.6900``)."""
     return f"{subject}.already_reached.{_key(lvl)}"
+
+
+def drawdown_key(pct: float, basis: str) -> str:
+    """The key of a drawdown in ids: a fall of 10 % from the high → ``10pct_high``; from the
+    current level → ``10pct_now``."""
+    return f"{level_key(pct)}pct_{basis}"
+
+
+def drawdown_trigger(subject: str, key: str) -> str:
+    """The close that would complete a drawdown now: ``sp500.drawdown_trigger.10pct_high``."""
+    return f"{subject}.drawdown_trigger.{key}"
+
+
+def drawdown_reached(subject: str, key: str) -> str:
+    """A drawdown that has already happened on ``as_of``: ``sp500.drawdown_reached.10pct_high``."""
+    return f"{subject}.drawdown_reached.{key}"
 
 
 # ------------------------------------------------------------------------------ probabilities
@@ -99,10 +157,18 @@ def p_event_se(subject: str, event: Event, lvl: float | str, method: str) -> str
     return f"{subject}.{_P_SE_MEASURE[event]}.{_key(lvl)}.{method}"
 
 
-def p_closed_form(subject: str, event: Event, lvl: float | str, *, zero_drift: bool = False) -> str:
-    """The GBM closed form: ``sp500.p_touch_closed.6900.gbm`` (``…_closed_zero_drift…``)."""
+def p_closed_form(
+    subject: str,
+    event: Event,
+    lvl: float | str,
+    *,
+    zero_drift: bool = False,
+    method: str = "gbm",
+) -> str:
+    """The random walk's closed form: ``sp500.p_touch_closed.6900.gbm`` (``…_closed_zero_drift…``);
+    for a yield the normal walk's, ``ust10y.p_touch_closed.5.normal``."""
     suffix = "_closed_zero_drift" if zero_drift else "_closed"
-    return f"{subject}.{_P_MEASURE[event]}{suffix}.{_key(lvl)}.gbm"
+    return f"{subject}.{_P_MEASURE[event]}{suffix}.{_key(lvl)}.{method}"
 
 
 def quantile(subject: str, q: int, method: str) -> str:
@@ -118,6 +184,11 @@ def horizon(subject: str, what: Literal["date", "sessions"]) -> str:
 def method_param(subject: str, method: str, param: str) -> str:
     """A fitted parameter of a method: ``sp500.gbm.sigma_ann_pct``, ``sp500.garch.nu``."""
     return f"{subject}.{method}.{param}"
+
+
+def sim(measure: Literal["n_paths", "seed"]) -> str:
+    """The run's simulation settings: ``sim.n_paths``, ``sim.seed``."""
+    return f"sim.{measure}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +245,30 @@ def regime(subject: str, measure: str) -> str:
     return f"{subject}.regime.{measure}"
 
 
+# ------------------------------------------------------------------------------ volatility and safety
+def vol(
+    subject: str,
+    which: Literal["realised", "garch"],
+    what: Literal["level", "pctile"] = "level",
+    unit: Literal["pct", "bp"] = "pct",
+) -> str:
+    """Volatility now: ``sp500.vol_realised_ann_pct``, ``ust10y.vol_realised_ann_bp`` (a yield's
+    daily changes, in basis points a year), ``sp500.vol_garch_pctile``."""
+    if what == "pctile":
+        return f"{subject}.vol_{which}_pctile"
+    return f"{subject}.vol_{which}_ann_{unit}"
+
+
+def vix(measure: Literal["level", "pctile"]) -> str:
+    """``vix.level``, ``vix.pctile``."""
+    return f"vix.{measure}"
+
+
+def size(measure: Literal["smb_12m_pct", "small_vs_large_12m_pp"]) -> str:
+    """``size.smb_12m_pct``, ``size.small_vs_large_12m_pp``."""
+    return f"size.{measure}"
+
+
 # ------------------------------------------------------------------------------ the Fed and cycles
 def fed(measure: str) -> str:
     """``fed.policy_rate``, ``fed.in_easing_cycle``, ``fed.thesis_cuts``, ``fed.cycles.count``."""
@@ -185,6 +280,32 @@ def cycle(first_cut: str, measure: str) -> str:
     return f"fed.cycle.{first_cut}.{measure}"
 
 
+def cycle_measure(series: str, months: int) -> str:
+    """The measure name of a series' return over ``months`` after a first cut: ``sp500_ret_12m``."""
+    return f"{series}_ret_{months}m"
+
+
+def after_first_cut(
+    measure: str,
+    stat: Literal["median", "mean", "share_positive", "n"],
+    split: Literal["all", "recession", "no_recession"] = "all",
+) -> str:
+    """Statistics over easing cycles: ``fed.after_first_cut.sp500_ret_12m.median.all``."""
+    return f"fed.after_first_cut.{measure}.{stat}.{split}"
+
+
+def fed_path(n: int | None, measure: str) -> str:
+    """The thesis's rate path: per meeting ``fed.path.1.change_bp``, ``fed.path.1.date``; in all
+    ``fed.path.total_bp``, ``fed.path.rate_after`` (``n`` None)."""
+    return f"fed.path.{measure}" if n is None else f"fed.path.{n}.{measure}"
+
+
+def fed_meeting(n: int | None, measure: str) -> str:
+    """FOMC meetings inside the horizon: ``fed.meeting.1.date``, ``fed.meeting.1.tentative``;
+    ``fed.meetings.count`` (``n`` None)."""
+    return f"fed.meetings.{measure}" if n is None else f"fed.meeting.{n}.{measure}"
+
+
 # ------------------------------------------------------------------------------ calibration and scorecard
 def calibration(method: str, measure: str, horizon_label: str | None = None) -> str:
     """``calibration.gbm.brier.12m``, ``calibration.gbm.coverage80.12m``; ``calibration.start``."""
@@ -193,10 +314,109 @@ def calibration(method: str, measure: str, horizon_label: str | None = None) -> 
     return f"calibration.{method}.{measure}.{horizon_label}"
 
 
+@dataclass(frozen=True, slots=True)
+class CalibrationFact:
+    """The parts of a per-method calibration id (see :func:`parse_calibration`)."""
+
+    method: str
+    measure: str
+    horizon: str
+
+
+def parse_calibration(fact_id: str) -> CalibrationFact | None:
+    """``calibration.gbm.coverage80.12m`` → its method, measure and horizon; ``None`` for any id
+    that is not a per-method, per-horizon calibration score (``calibration.start``,
+    ``calibration.ranges.*`` are not)."""
+    parts = fact_id.split(".")
+    if len(parts) != 4 or parts[0] != "calibration" or parts[1] == "ranges":
+        return None
+    return CalibrationFact(parts[1], parts[2], parts[3])
+
+
 def scorecard(subject: str, measure: str, *rest: str | float) -> str:
     """What followed ``as_of``: ``scorecard.sp500.touched.6900``, ``scorecard.sp500.brier_touch.6900.gbm``."""
     tail = "".join(f".{_key(r)}" for r in rest)
     return f"scorecard.{subject}.{measure}{tail}"
+
+
+# ------------------------------------------------------------------------------ portfolio and stress
+def portfolio(metric: str) -> str:
+    """``portfolio.cagr_pct``, ``portfolio.sharpe``."""
+    return f"portfolio.{metric}"
+
+
+def portfolio_weight(sleeve: str) -> str:
+    """``portfolio.weight.defensive``."""
+    return f"portfolio.weight.{sleeve}"
+
+
+def benchmark(name: str, metric: str) -> str:
+    """``benchmark.sp500.sharpe``, ``benchmark.6040.cagr_pct``."""
+    return f"benchmark.{name}.{metric}"
+
+
+def stress(scenario: str, measure: str, sleeve: str | None = None) -> str:
+    """``stress.gfc_2008.loss_pct``, ``stress.gfc_2008.label``; per sleeve
+    ``stress.gfc_2008.defensive.loss_pct``."""
+    return (
+        f"stress.{scenario}.{measure}"
+        if sleeve is None
+        else f"stress.{scenario}.{sleeve}.{measure}"
+    )
+
+
+def parse_stress(fact_id: str) -> tuple[str, str] | None:
+    """``stress.gfc_2008.loss_pct`` → ``("gfc_2008", "loss_pct")``; ``None`` for a per-sleeve id
+    or any other id."""
+    parts = fact_id.split(".")
+    if len(parts) != 3 or parts[0] != "stress":
+        return None
+    return parts[1], parts[2]
+
+
+# ------------------------------------------------------------------------------ the writer's own
+def outlook(measure: Literal["as_of", "horizon"]) -> str:
+    """``outlook.as_of``, ``outlook.horizon``."""
+    return f"outlook.{measure}"
+
+
+def writing(measure: str, *rest: str) -> str:
+    """Facts the writer states itself: ``writing.likelihood_scale.likely``,
+    ``writing.nominal_coverage.80``, ``writing.seed``."""
+    return ".".join(("writing", measure, *rest))
+
+
+def manifest_data(series: str, key: str) -> str:
+    """A data window of the run: ``manifest.data.sp500.start`` (``.end``, ``.rows``,
+    ``.content_hash``); dots in a series id become ``_``."""
+    return f"manifest.data.{series.replace('.', '_')}.{key}"
+
+
+def manifest_version(package: str) -> str:
+    """``manifest.version.numpy``."""
+    return f"manifest.version.{package}"
+
+
+_ISO_IN_ID = re.compile(r"(?:1[89]|20)\d\d-[01]\d-[0-3]\d")
+_TENOR_IN_ID = re.compile(r"(?<![\d-])(\d{1,3})(?:d|m|y|w)\b")
+_BAND_IN_ID = re.compile(r"(?:coverage|_q|pctile|pe_regime_q)(\d{2})\b")
+
+
+def dates_in(fact_id: str) -> tuple[str, ...]:
+    """ISO dates written inside an id (``fed.cycle.2019-08-01.sp500_ret_12m`` → 2019-08-01)."""
+    return tuple(_ISO_IN_ID.findall(fact_id))
+
+
+def tenors_in(fact_id: str) -> tuple[int, ...]:
+    """Window lengths an id names (``sp500_ret_12m`` → 12, ``corr_bonds_63d`` → 63): a text may
+    cite them as "twelve months" or "63 sessions"."""
+    return tuple(int(x) for x in _TENOR_IN_ID.findall(fact_id))
+
+
+def bands_in(fact_id: str) -> tuple[int, ...]:
+    """Interval and quantile levels an id names (``coverage80`` → 80, ``horizon_q95`` → 95,
+    ``pe_regime_q10`` → 10): a text may say "the 80% band" or "the 95th percentile"."""
+    return tuple(int(x) for x in _BAND_IN_ID.findall(fact_id))
 
 
 # ---- quant

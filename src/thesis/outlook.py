@@ -10,9 +10,44 @@ from typing import Any
 
 import pandas as pd
 
+from thesis.analysis.kinds import SeriesProfile, profile_for
 from thesis.facts import FactSheet
 
-__all__ = ["Outlook"]
+__all__ = ["LevelView", "Outlook"]
+
+
+@dataclass(frozen=True)
+class LevelView:
+    """A level the thesis names, as the writer needs it.
+
+    Attributes
+    ----------
+    level
+        In the series' unit.
+    roles
+        ``threshold``, ``target`` and/or ``level`` (stated with its own event).
+    events
+        What the thesis says of it: ``touch``, ``close`` (a target: the close on its date beyond
+        it, in the direction it lies from today), ``close_above``, ``close_below``.
+    by
+        Its date when not the horizon (``datetime.date`` or None).
+    claimed_by
+        Who claims it (free text, may be empty).
+    """
+
+    level: float
+    roles: tuple[str, ...]
+    events: tuple[str, ...]
+    by: Any = None
+    claimed_by: str = ""
+
+    @property
+    def role(self) -> str:
+        """The role that names its fact: target before threshold before level."""
+        for r in ("target", "threshold", "level"):
+            if r in self.roles:
+                return r
+        return self.roles[0]
 
 
 @dataclass
@@ -24,22 +59,23 @@ class Outlook:
     title
         The thesis title.
     subject
-        The index series id (``sp500``) and ``subject_name`` its display name ("S&P 500").
+        The series id (``sp500``) and ``subject_name`` its display name ("S&P 500").
     as_of, horizon
         ISO dates.
     thresholds, targets
         Levels named in the thesis (``targets`` maps level → who claims it, may be empty text).
     methods
-        Probability methods that ran (``gbm``, ``bootstrap``, ``garch``).
+        Probability methods that ran (``gbm`` or ``normal``, ``bootstrap``, ``garch``).
     facts
         Every number the article may say (see docs/fact-ids.md).
     charts
         Chart inputs, each optional:
         ``index_history`` (Series: close by date, up to as_of),
         ``fan`` (dict method → DataFrame indexed by future session, columns q05 q25 q50 q75 q95),
-        ``fed_cycles`` (DataFrame: one row per first cut; columns first_cut, sp500_ret_3m_pct,
-        sp500_ret_6m_pct, sp500_ret_12m_pct, smb_3m_pct, smb_6m_pct, smb_12m_pct, recession),
-        ``vol_history`` (DataFrame: realised_ann_pct and garch_ann_pct by date),
+        ``fed_cycles`` (DataFrame: one row per first cut; columns first_cut,
+        ``{subject}_ret_{3,6,12}m_pct``, smb_3m_pct, smb_6m_pct, smb_12m_pct, recession),
+        ``vol_history`` (DataFrame: realised and GARCH volatility by date, ``*_ann_pct`` for a
+        price, ``*_ann_bp`` for a yield),
         ``calibration`` (DataFrame: method, horizon, coverage50, coverage80, coverage95, brier, crps_pct, n),
         ``equity`` (DataFrame: portfolio and benchmarks' equity by date),
         ``stress`` (DataFrame: scenario × sleeve losses in pct),
@@ -51,6 +87,17 @@ class Outlook:
         they contain no numbers that are not facts.
     manifest
         The run manifest (versions, seed, data windows, content hashes).
+    profile
+        The series' kind, units and model space (:class:`thesis.analysis.kinds.SeriesProfile`);
+        ``None`` reads as an index in points.
+    levels
+        Every level the thesis names with its events (:class:`LevelView`); empty: built from
+        ``thresholds`` and ``targets``.
+    drawdowns
+        Drawdowns the thesis asks about: dicts with ``key``, ``pct``, ``basis`` (``high``/``now``).
+    left_out, not_applicable
+        Parts of the run that could not be computed (dicts with ``step``, ``reason``, ``kind``),
+        and parts that do not apply to the series.
     """
 
     title: str
@@ -67,3 +114,30 @@ class Outlook:
     notes: dict[str, str] = field(default_factory=dict)
     manifest: dict[str, Any] = field(default_factory=dict)
     assumptions: dict[str, Any] = field(default_factory=dict)
+    profile: SeriesProfile | None = None
+    levels: list[LevelView] = field(default_factory=list)
+    drawdowns: list[dict[str, Any]] = field(default_factory=list)
+    left_out: list[dict[str, str]] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)
+
+    @property
+    def series(self) -> SeriesProfile:
+        """The profile, or an index in points when the outlook was built without one."""
+        return self.profile or profile_for(self.subject, "index", "points")
+
+    def level_views(self) -> list[LevelView]:
+        """:attr:`levels`, or the thresholds and targets as level views (older hand-offs)."""
+        if self.levels:
+            return sorted(self.levels, key=lambda v: v.level)
+        out: dict[float, LevelView] = {}
+        for lv, who in self.targets.items():
+            out[float(lv)] = LevelView(float(lv), ("target",), ("close",), None, who or "")
+        for lv in self.thresholds:
+            v = out.get(float(lv))
+            if v is None:
+                out[float(lv)] = LevelView(float(lv), ("threshold",), ("touch",))
+            else:
+                out[float(lv)] = LevelView(
+                    v.level, (*v.roles, "threshold"), (*v.events, "touch"), v.by, v.claimed_by
+                )
+        return sorted(out.values(), key=lambda v: v.level)

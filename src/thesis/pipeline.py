@@ -1,42 +1,82 @@
-"""spec → data → analyses → facts → writing → outputs, with a run manifest.
+"""spec → data → analyses → facts → writing → outputs, with a run manifest: a table of steps.
 
-:func:`run` is the one main job (``thesis run`` and ``make demo``). It reads every input from the store
-as of the thesis's ``as_of`` date, runs the analyses the thesis asks for, collects their facts, and
-writes ``facts.json``, ``manifest.json`` and the article. When the store holds data after ``as_of``
-(a historical run) it adds a scorecard, computed last and from a separate read, so that nothing later
-can leak into the outlook.
+:func:`run_thesis` is the one main job (``thesis run``, ``make demo``, the web app and the batch
+runner). It checks the thesis against the store and the output folder before any work, then runs
+:data:`STEPS` in order. Each step is a small function of a :class:`RunContext` (the view of the
+store on ``as_of``, the spec, the series' profile, the random streams, the results so far) that
+returns a result with ``facts()`` or ``None``; each declares the results it needs and whether it
+applies to the series' kind (:mod:`thesis.analysis.kinds`: a yield gets no earnings valuation).
+
+A step that fails (a GARCH fit that does not converge, an input the store lacks, any
+:class:`~thesis.errors.ThesisError` or numerical error inside it) is *left out*: its reason
+becomes a caveat, the rest completes, and :attr:`RunResult.left_out` lists it (``thesis run``
+exits with :data:`EXIT_INCOMPLETE`). Only the levels, without which nothing can be said, are
+required.
+
+When the store holds data after ``as_of`` (a historical run) a scorecard is added, computed last
+and from a separate read, so that nothing later can leak into the outlook.
+
+Outputs are written into a fresh temporary folder beside ``out_dir`` and moved into place when
+complete; an existing, non-empty ``out_dir`` is refused unless ``overwrite`` (then it is replaced
+whole). The manifest lists every file written with its sha256.
+
+Adding an analysis is a few lines: a function ``def _my_step(ctx) -> Result | None`` and one
+``Step("my_step", _my_step, needs=(...), applies=...)`` in :data:`STEPS`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
+import os
 import platform
+import secrets
+import shutil
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from thesis.data.store import Store
+from thesis import ids
+from thesis.analysis.kinds import SeriesProfile, profile_for
 from thesis.errors import (
-    AnalysisError,
     DataError,
-    PortfolioError,
     SeriesNotFoundError,
     SpecError,
     ThesisError,
 )
 from thesis.facts import Fact, FactSheet, Source
-from thesis.outlook import Outlook
-from thesis.spec import ThesisSpec, level_key
+from thesis.outlook import LevelView, Outlook
+from thesis.spec import ThesisSpec
 
-__all__ = ["RunResult", "run_thesis"]
+__all__ = [
+    "EXIT_COMPLETE",
+    "EXIT_ERROR",
+    "EXIT_INCOMPLETE",
+    "STEPS",
+    "LeftOut",
+    "RunContext",
+    "RunResult",
+    "Step",
+    "check_output_dir",
+    "run_thesis",
+]
+
+#: ``thesis run`` exit codes: every part that applies to the series ran
+EXIT_COMPLETE = 0
+#: a ThesisError stopped the run before anything was written (bad thesis, store, --out)
+EXIT_ERROR = 2
+#: the run completed and wrote its outputs, but some part was left out (a failed step or a
+#: missing input); the terminal summary and the article's caveats list what and why
+EXIT_INCOMPLETE = 3
 
 _VERSIONED = (
     "thesis",
@@ -53,11 +93,48 @@ _VERSIONED = (
     "weasyprint",
     "jinja2",
 )
+#: errors inside a step that leave the step out instead of ending the run: the user-facing ones
+#: and the numerical failures of fitting and linear algebra on unlucky data
+STEP_ERRORS: tuple[type[BaseException], ...] = (
+    ThesisError,
+    ArithmeticError,
+    ValueError,
+    np.linalg.LinAlgError,
+)
+#: the independent random streams of a run: adding an analysis never changes another's draws
+STREAMS = ("paths", "calibration", "portfolio", "regimes")
+#: a level further than this factor from the close (log series) or this many percentage points
+#: (yields) is a typo or a test of the system, not a thesis
+ABSURD_RATIO = 100.0
+ABSURD_PP = 25.0
+#: free space an output folder needs (charts and the PDF are a few MB)
+MIN_FREE_BYTES = 16 * 2**20
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A part of the run that is missing from the outputs, and why.
+
+    ``kind``: ``failed`` (the step raised a ThesisError or a numerical error the data explain),
+    ``error`` (a defect: any other exception, isolated so that the rest completes) or ``missing``
+    (an input the thesis names is not in the store, or has no data on ``as_of``).
+    """
+
+    step: str
+    reason: str
+    kind: Literal["failed", "error", "missing"] = "failed"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"step": self.step, "reason": self.reason, "kind": self.kind}
 
 
 @dataclass
 class RunResult:
-    """What a run produced."""
+    """What a run produced.
+
+    ``left_out`` lists the parts that could not be computed; ``complete`` is True when none was.
+    ``not_applicable`` names the parts that do not apply to the series' kind (not an omission).
+    """
 
     spec: ThesisSpec
     facts: FactSheet
@@ -66,12 +143,24 @@ class RunResult:
     results: dict[str, Any] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.left_out
+
+    @property
+    def exit_code(self) -> int:
+        """:data:`EXIT_COMPLETE` or :data:`EXIT_INCOMPLETE`."""
+        return EXIT_COMPLETE if self.complete else EXIT_INCOMPLETE
 
 
+# --------------------------------------------------------------------------- reading inputs
 class _Inputs:
     """Reads through one :class:`~thesis.data.view.StoreView` and remembers every source it used."""
 
-    def __init__(self, store: Store, as_of: dt.date) -> None:
+    def __init__(self, store: Any, as_of: dt.date) -> None:
         self.store, self.as_of = store, as_of
         self.view = store.view(as_of)
         self.sources: dict[str, Source] = self.view.sources
@@ -100,32 +189,528 @@ class _Inputs:
             self.sources[src.series] = src
         return s
 
+
+@dataclass
+class RunContext:
+    """Everything a step may read and what the steps have produced so far.
+
+    Attributes
+    ----------
+    spec, store, data
+        The thesis, the store (any object with the Store read API) and the reads through its view
+        on ``as_of`` (``data.view``).
+    profile
+        The subject's kind, units and model space.
+    name
+        The subject's display name.
+    prices
+        The subject's daily closes public on ``as_of``.
+    results, facts, notes, charts, tables
+        What the steps have produced (results by step name).
+    left_out, not_applicable
+        Parts missing from the outputs, and parts that do not apply to the series.
+    """
+
+    spec: ThesisSpec
+    store: Any
+    data: _Inputs
+    profile: SeriesProfile
+    name: str
+    prices: pd.Series
+    last_date: pd.Timestamp
+    streams: dict[str, np.random.SeedSequence]
+    results: dict[str, Any] = field(default_factory=dict)
+    facts: FactSheet = field(default_factory=FactSheet)
+    notes: dict[str, str] = field(default_factory=dict)
+    charts: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
+    not_applicable: list[str] = field(default_factory=list)
+    say: Callable[[str], None] = lambda _label: None
+    _current: str = ""
+
+    @property
+    def subject(self) -> str:
+        return self.spec.index.series
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.spec.as_of
+
+    @property
+    def horizon(self) -> dt.date:
+        return self.spec.horizon
+
+    def rng(self, stream: str) -> np.random.Generator:
+        """A fresh Generator on one of :data:`STREAMS` (the same draws on every call)."""
+        return np.random.default_rng(self.streams[stream])
+
     def optional(
-        self, series: str | None, *, key: str, notes: dict[str, str], stale_days: int | None = None
+        self, series: str | None, *, key: str, stale_days: int | None = None
     ) -> pd.Series | None:
+        """The series public on ``as_of`` when the thesis names one; ``None`` (with a note and a
+        left-out entry) when the store lacks it, has nothing public yet, or it is stale."""
         if not series:
             return None
+        step = self._current or key
         if not self.store.has(series):
-            notes[key] = (
-                f"The store has no series `{series}` (thesis key `{key}`), so this part was left out; "
-                f"add it with `thesis data import` or `thesis data update {series}`."
+            self._missing(
+                key,
+                f"The store has no series `{series}` (thesis key `{key}`), so this part was left "
+                f"out; add it with `thesis data import` or `thesis data update {series}`.",
+                step,
             )
             return None
-        s = self.get(series)
+        s = self.data.get(series)
         if s is None:
-            notes[key] = (
-                f"Series `{series}` (thesis key `{key}`) has no data on or before the analysis date."
+            self._missing(
+                key,
+                f"Series `{series}` (thesis key `{key}`) has no data on or before the analysis "
+                "date.",
+                step,
             )
             return None
         if stale_days is not None and (pd.Timestamp(self.as_of) - s.index[-1]).days > stale_days:
-            notes[key] = (
+            self._missing(
+                key,
                 f"Series `{series}` (thesis key `{key}`) ends long before the analysis date, so it "
-                "was not used for the current reading."
+                "was not used for the current reading.",
+                step,
             )
             return None
-        return self.use(s)
+        return self.data.use(s)
+
+    def _missing(self, key: str, note: str, step: str) -> None:
+        self.notes[key] = note
+        entry = LeftOut(f"{step} ({key})", note, "missing")
+        if all(x.reason != note for x in self.left_out):
+            self.left_out.append(entry)
 
 
+@dataclass(frozen=True)
+class Step:
+    """One analysis of the run.
+
+    Attributes
+    ----------
+    name
+        Results key, timing key and the label of its caveats.
+    run
+        ``run(ctx) -> result | None``: a result with ``facts()`` (and optionally ``notes``), or
+        ``None`` when the step had nothing to add (it records why in ``ctx``).
+    needs
+        Results of earlier steps it reads; when one is missing the step is left out.
+    applies
+        Whether the step applies to this thesis and series (a yield gets no earnings valuation);
+        a step that does not apply is listed in ``not_applicable``, not as left out.
+    required
+        The run cannot go on without it (the current level).
+    """
+
+    name: str
+    run: Callable[[RunContext], Any]
+    needs: tuple[str, ...] = ()
+    applies: Callable[[RunContext], bool] = lambda _ctx: True
+    required: bool = False
+
+
+# --------------------------------------------------------------------------- the steps
+def _levels(ctx: RunContext) -> Any:
+    from thesis.analysis.levels import levels
+
+    ix = ctx.spec.index
+    return levels(
+        ctx.prices,
+        subject=ctx.subject,
+        as_of=ctx.as_of,
+        thresholds=ix.thresholds,
+        targets=[t.level for t in ix.targets],
+        others=[x.level for x in ix.levels],
+        space=ctx.profile.space,
+        level_unit=ctx.profile.level_unit,
+    )
+
+
+def _methods(ctx: RunContext) -> tuple[str, ...]:
+    from thesis.analysis.paths import default_methods
+
+    m = ctx.spec.analysis.methods
+    return tuple(m) if m is not None else default_methods(ctx.profile.space)
+
+
+def _probabilities(ctx: RunContext) -> Any:
+    from thesis.analysis import paths as P
+
+    a, ix, space = ctx.spec.analysis, ctx.spec.index, ctx.profile.space
+    drift = a.drift_ann_pct if space == "log" else a.drift_ann_bp
+    # rate volatility regimes last decades (the 1980s moved yields 10-20 bp a day): a yield's
+    # bootstrap and GARCH use the last ten years, not the whole history
+    window = None if space == "log" else 2520
+    models = {
+        "gbm": lambda: P.GBMModel(window_sessions=a.gbm_window_sessions, drift_ann_pct=drift),
+        "normal": lambda: P.NormalModel(window_sessions=a.gbm_window_sessions, drift_ann_pct=drift),
+        "bootstrap": lambda: P.BootstrapModel(
+            drift_ann_pct=drift, space=space, window_sessions=window
+        ),
+        "garch": lambda: P.GarchModel(drift_ann_pct=drift, space=space, window_sessions=window),
+    }
+    methods = _methods(ctx)
+    res = P.target_probabilities(
+        ctx.prices,
+        subject=ctx.subject,
+        as_of=ctx.as_of,
+        horizon=ctx.horizon,
+        thresholds=ix.thresholds,
+        targets=[t.level for t in ix.targets],
+        levels=[
+            *(P.LevelQuery(t.level, "close", "target", t.by) for t in ix.targets if t.by),
+            *(P.LevelQuery(x.level, x.event, "level", x.by) for x in ix.levels),
+        ],
+        drawdowns=[P.DrawdownQuery(d.pct, d.from_, d.by) for d in ix.drawdowns],
+        methods=methods,
+        n_paths=a.n_paths,
+        rng=ctx.rng("paths"),
+        models={m: models[m]() for m in methods},
+        space=space,
+        level_unit=ctx.profile.level_unit,
+        on_method_error="drop",
+    )
+    for m, why in res.failed.items():
+        ctx.left_out.append(LeftOut(f"probabilities ({m})", why, "failed"))
+    ctx.charts["fan"] = {m: res.fan(m) for m in res.methods}
+    return res
+
+
+def _tracks(ctx: RunContext, monthly: pd.Series) -> bool:
+    """Whether a monthly-average series is the subject's own (a month's mean close within 2 % of it
+    over the last two years), so that its valuation describes the subject."""
+    daily = ctx.prices
+    mean = daily.groupby(daily.index.to_period("M")).mean()
+    m = monthly.copy()
+    m.index = m.index.to_period("M")
+    both = pd.concat([mean, m], axis=1, join="inner").dropna().tail(24)
+    if len(both) < 6:
+        return False
+    ratio = (both.iloc[:, 0] / both.iloc[:, 1]).to_numpy()
+    return bool(np.median(np.abs(ratio - 1.0)) < 0.02)
+
+
+def _valuation_applies(ctx: RunContext) -> bool:
+    e = ctx.spec.earnings
+    if not ctx.profile.applies("valuation"):
+        return False
+    if not (e.level_monthly and e.eps_series and e.inflation_index and e.long_yield):
+        return False  # the thesis switched the valuation off
+    asked = "earnings" in ctx.spec.model_fields_set
+    if not asked and e.level_monthly != "sp500_monthly":
+        return False
+    if not ctx.store.has(e.level_monthly):
+        return True  # _valuation says the input is missing
+    monthly = ctx.data.get(e.level_monthly)
+    if monthly is None:
+        return True
+    if _tracks(ctx, monthly):
+        return True
+    if asked:  # the thesis asked for a valuation its monthly series cannot give
+        note = (
+            f"The monthly level series `{e.level_monthly}` (thesis key `earnings.level_monthly`) "
+            f"does not track {ctx.name}, so earnings and multiples of another index were not "
+            "applied to it; name the subject's own monthly series or remove `[earnings]`."
+        )
+        ctx._missing("earnings.level_monthly", note, "valuation")
+    return False
+
+
+def _valuation(ctx: RunContext) -> Any:
+    from thesis.analysis import valuation as val_mod
+
+    e, ix = ctx.spec.earnings, ctx.spec.index
+    monthly = ctx.optional(e.level_monthly, key="earnings.level_monthly")
+    eps = ctx.optional(e.eps_series, key="earnings.eps_series")
+    cpi = ctx.optional(e.inflation_index, key="earnings.inflation_index")
+    long_y = ctx.optional(e.long_yield, key="earnings.long_yield")
+    if monthly is None or eps is None or cpi is None or long_y is None:
+        ctx.notes.setdefault(
+            "valuation",
+            "The valuation ranges need monthly index levels, EPS, an inflation index and "
+            "a long yield; at least one is missing from the store, so no ranges are given.",
+        )
+        return None
+    ctx.results["_valuation_inputs"] = (monthly, eps, cpi, long_y)
+    if e.eps_growth_pct is None:
+        # forward EPS needs a growth rate; the thesis states none (the valuation module takes one)
+        ctx.notes["valuation"] = (
+            "The thesis states no earnings growth (earnings.eps_growth_pct), so no forward EPS "
+            "and no valuation ranges are given."
+        )
+        return None
+    lv = ctx.results["levels"]
+    return val_mod.valuation_ranges(
+        monthly,
+        eps,
+        cpi,
+        long_y,
+        subject=ctx.subject,
+        as_of=ctx.as_of,
+        horizon=ctx.horizon,
+        eps_growth_pct=e.eps_growth_pct,  # type: ignore[arg-type]
+        targets=[t.level for t in ix.targets],
+        thresholds=[*ix.thresholds, *(x.level for x in ix.levels)],
+        level=lv.level,
+        level_date=lv.level_date,
+    )
+
+
+def _range_calibration(ctx: RunContext) -> Any:
+    from thesis.analysis._common import known_at
+    from thesis.analysis.range_calibration import calibrate_ranges
+
+    inputs = ctx.results.get("_valuation_inputs")
+    if inputs is None:  # the valuation said why it has no inputs
+        return None
+    monthly, eps, cpi, long_y = inputs
+    # outcomes are monthly averages: score only on months complete by as_of
+    done = known_at(monthly, pd.Timestamp(ctx.as_of))
+    return calibrate_ranges(done, eps, cpi, long_y, subject=ctx.subject, horizon_months=12)
+
+
+def _rate_path(ctx: RunContext) -> Any:
+    from thesis.analysis.ratepath import rate_path
+
+    r = ctx.spec.rates
+    meetings = ctx.data.view.schedule("fomc_meeting", end=pd.Timestamp(ctx.horizon))
+    policy = ctx.optional(r.policy_series, key="rates.policy_series") if r.policy_series else None
+    return rate_path(
+        cuts=r.cuts,
+        hikes=r.hikes,
+        cut_bp=r.cut_bp,
+        hike_bp=r.hike_bp,
+        path=r.path,
+        dates=r.dates,
+        meetings=meetings,
+        policy=policy,
+        as_of=ctx.as_of,
+        horizon=ctx.horizon,
+        where=ctx.spec.where("rates", "path") if r.path is not None else "rates.path",
+    )
+
+
+def _fed_cycles(ctx: RunContext) -> Any:
+    from thesis.analysis import cycles as cyc_mod
+
+    r, S = ctx.spec.rates, ctx.subject
+    if not r.policy_series:
+        return None
+    policy = ctx.optional(r.policy_series, key="rates.policy_series")
+    if policy is None:
+        return None
+    monthly = ctx.results.get("_valuation_inputs", (None,))[0]
+    index_long = monthly if monthly is not None else ctx.prices
+    smb = ctx.optional(ctx.spec.compare.smb, key="compare.smb") if _size_applies(ctx) else None
+    rec = ctx.optional(r.recession_series, key="rates.recession_series")
+    if ctx.store.info(r.policy_series).frequency == "quarterly":
+        # the cycle detector works on months: carry each quarter's rate through its months
+        src = policy.attrs.get("source")
+        policy = policy.resample("MS").ffill()
+        policy.attrs["source"] = src
+        ctx.notes["rates.quarterly"] = (
+            f"The policy-rate series `{r.policy_series}` is quarterly, so cycle dates are only "
+            "known to the quarter."
+        )
+    if r.cycles_start is not None:
+        policy = policy[policy.index >= pd.Timestamp(r.cycles_start)]
+    # a policy series that stopped long ago can still date past cycles, but not say where the
+    # rate stands now
+    stale = (pd.Timestamp(ctx.as_of) - policy.index[-1]).days > 100
+    if stale:
+        ctx.notes["rates.policy_now"] = (
+            f"The policy-rate series `{r.policy_series}` ends long before the analysis date, so "
+            "past easing cycles are shown but the current rate and stance are not."
+        )
+    cyc = cyc_mod.fed_cycles(
+        policy,
+        index_long,
+        smb=smb,
+        recession=rec,
+        as_of=ctx.as_of,
+        index_name=S,
+        thesis_cuts=r.cuts,
+        cut_bp=r.cut_bp,
+    )
+    drop = (ids.fed("policy_rate"), ids.fed("in_easing_cycle")) if stale else ()
+    frame = cyc.to_frame().reset_index()
+    measures = [c for c in frame.columns if c.startswith((f"{S}_ret_", "smb_"))]
+    ctx.charts["fed_cycles"] = frame.rename(columns={c: f"{c}_pct" for c in measures})
+    ctx.tables["fed_cycles"] = cyc.to_frame()
+    return _Filtered(cyc, drop)
+
+
+@dataclass(frozen=True)
+class _Filtered:
+    """A result whose facts with some id prefixes are withheld (a stale policy rate)."""
+
+    result: Any
+    drop: tuple[str, ...]
+
+    def facts(self) -> list[Fact]:
+        return [f for f in self.result.facts() if not (self.drop and f.id.startswith(self.drop))]
+
+    @property
+    def notes(self) -> Sequence[str]:
+        return getattr(self.result, "notes", ()) or ()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.result, name)
+
+
+def _size_applies(ctx: RunContext) -> bool:
+    return ctx.profile.applies("size")
+
+
+def _regimes(ctx: RunContext) -> Any:
+    from thesis.analysis import regimes as reg_mod
+
+    c, prof = ctx.spec.compare, ctx.profile
+    kw: dict[str, Any] = {}
+    if prof.applies("vix") and c.vix != ctx.subject:
+        kw["vix"] = ctx.optional(c.vix, key="compare.vix", stale_days=10)
+    if prof.applies("correlations"):
+        for name, key in (("bonds", "compare.bonds"), ("gold", "compare.gold")):
+            x = ctx.optional(getattr(c, name), key=key, stale_days=10)
+            if x is not None and _same_asset(ctx.prices, x):
+                # the subject compared with itself (gold's ETF against gold) says nothing
+                ctx.notes[key] = (
+                    f"The {name} series `{getattr(c, name)}` moves with {ctx.name} itself, so it was "
+                    "not used as a comparison."
+                )
+                x = None
+            kw[name] = x
+    if prof.applies("size"):
+        kw["smb"] = ctx.optional(c.smb, key="compare.smb", stale_days=400)
+        kw["small"] = ctx.optional(c.small_caps, key="compare.small_caps", stale_days=10)
+        kw["large"] = ctx.optional(c.large_caps, key="compare.large_caps", stale_days=10)
+    res = reg_mod.regimes(ctx.prices, subject=ctx.subject, as_of=ctx.as_of, space=prof.space, **kw)
+    ctx.charts["vol_history"] = res.to_frame()
+    return res
+
+
+def _same_asset(a: pd.Series, b: pd.Series, sessions: int = 252) -> bool:
+    """Whether two price series are one asset (daily log returns correlated above 0.98 over the
+    last year of common sessions): an ETF and its total-return series, say."""
+    both = pd.concat([a, b], axis=1, join="inner").dropna().tail(sessions + 1)
+    if len(both) < 60 or (both <= 0).any().any():
+        return False
+    r = np.log(both).diff().dropna()
+    return bool(r.iloc[:, 0].corr(r.iloc[:, 1]) > 0.98)
+
+
+def _calibration(ctx: RunContext) -> Any:
+    from thesis.analysis import calibration as cal_mod
+
+    a = ctx.spec.analysis
+    res = cal_mod.calibrate(
+        ctx.prices,
+        subject=ctx.subject,
+        methods=tuple(m for m in _methods(ctx) if m in cal_mod.METHODS),
+        n_paths=a.calibration_paths,
+        rng=ctx.rng("calibration"),
+        start=a.calibration_start,
+    )
+    ctx.charts["calibration"] = res.to_frame()
+    ctx.tables["calibration"] = res.to_frame()
+    return res
+
+
+def _portfolio(ctx: RunContext) -> Any:
+    from thesis.portfolio import run_portfolio
+
+    pf = run_portfolio(ctx.spec.portfolio, ctx.store, as_of=ctx.as_of, rng=ctx.rng("portfolio"))
+    ctx.charts.update(getattr(pf, "charts", {}) or {})
+    for src in getattr(pf, "sources", ()) or ():
+        ctx.data.sources[src.series] = src
+    return pf
+
+
+def _calibrate(ctx: RunContext) -> bool:
+    return ctx.spec.analysis.calibrate
+
+
+#: the run, in order; see :class:`Step`
+STEPS: tuple[Step, ...] = (
+    Step("levels", _levels, required=True),
+    Step("probabilities", _probabilities, needs=("levels",)),
+    Step("valuation", _valuation, needs=("levels",), applies=_valuation_applies),
+    Step(
+        "range_calibration",
+        _range_calibration,
+        applies=lambda c: _calibrate(c) and "valuation" not in c.not_applicable,
+    ),
+    Step("rate_path", _rate_path),
+    Step(
+        "fed_cycles",
+        _fed_cycles,
+        applies=lambda c: (
+            c.profile.applies("fed_cycle_returns") and bool(c.spec.rates.policy_series)
+        ),
+    ),
+    Step("regimes", _regimes),
+    Step(
+        "calibration",
+        _calibration,
+        applies=lambda c: _calibrate(c) and c.profile.applies("calibration"),
+    ),
+    Step("portfolio", _portfolio, applies=lambda c: c.spec.portfolio is not None),
+)
+
+
+def _run_step(ctx: RunContext, step: Step) -> None:
+    missing = [n for n in step.needs if n not in ctx.results]
+    if missing:
+        reason = f"it needs the {', '.join(missing)} result, which was left out"
+        ctx.notes.setdefault(
+            step.name, f"The {step.name.replace('_', ' ')} analysis did not run: {reason}."
+        )
+        ctx.left_out.append(LeftOut(step.name, reason, "failed"))
+        return
+    ctx.say(step.name.replace("_", " "))
+    ctx._current = step.name
+    t = time.perf_counter()
+    try:
+        res = step.run(ctx)
+        facts = list(res.facts()) if res is not None else []
+        # a step whose facts contradict the sheet (one id, two values) is as broken as one that
+        # raised: it is left out whole rather than half added
+        clash = [f.id for f in facts if (g := ctx.facts.get(f.id)) is not None and g != f]
+        if clash:
+            raise ValueError(f"its fact {clash[0]!r} contradicts one already stated")
+    except Exception as e:
+        if step.required:
+            raise
+        # an expected failure (bad data, a fit that does not converge) or a defect in the step:
+        # either way one analysis must not take the whole outlook down; a defect is marked as such
+        # ("error") so that tests and the summary can tell it from a failure the data explain
+        expected = isinstance(e, STEP_ERRORS)
+        what = e.what if isinstance(e, ThesisError) else f"{type(e).__name__}: {e}"
+        if not expected:
+            what = f"unexpected {what} (please report it)"
+        fix = f" {e.fix}" if isinstance(e, ThesisError) and e.fix else ""
+        ctx.notes[step.name] = (
+            f"The {step.name.replace('_', ' ')} analysis could not run: {what}.{fix}"
+        )
+        ctx.left_out.append(LeftOut(step.name, what, "failed" if expected else "error"))
+        res = None
+    finally:
+        ctx._current = ""
+        ctx.timings[step.name] = round(time.perf_counter() - t, 3)
+    if res is None:
+        return
+    ctx.results[step.name] = res
+    ctx.facts.extend(facts)
+    ctx.notes.update({f"{step.name}.{i}": n for i, n in enumerate(getattr(res, "notes", ()) or ())})
+
+
+# --------------------------------------------------------------------------- checks before work
 def _versions() -> dict[str, str]:
     out = {"python": platform.python_version()}
     for name in _VERSIONED:
@@ -134,21 +719,50 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _check_spec_against_store(spec: ThesisSpec, store: Store) -> pd.Timestamp:
+def _series_hint(store: Any, series: str) -> str:
+    from thesis.errors import nearest
+
+    try:
+        hint = nearest(series, store.series_ids())
+    except Exception:  # a store-like object without a catalog listing
+        return ""
+    return f" (nearest: {', '.join(hint)})" if hint else ""
+
+
+def _profile(spec: ThesisSpec, store: Any) -> SeriesProfile:
     series = spec.index.series
     if not store.has(series):
-        from thesis.errors import nearest
-
-        hint = nearest(series, store.series_ids())
         raise SpecError(
-            f"index.series {series!r} is not in the store"
-            + (f" (nearest: {', '.join(hint)})" if hint else ""),
+            f"index.series {series!r} is not in the store" + _series_hint(store, series),
             where=spec.where("index", "series"),
             fix=f"get it with `thesis data update {series}` or `thesis data import PATH`, "
             "or build the offline sample with `thesis data bundle`",
         )
+    info = store.info(series)
+    return profile_for(
+        series,
+        info.kind,
+        info.unit,
+        frequency=info.frequency,
+        where=spec.where("index", "series"),
+    )
+
+
+def _display_name(spec: ThesisSpec, store: Any) -> str:
+    if spec.index.name:
+        return spec.index.name
+    name = str(store.info(spec.index.series).name or spec.index.series)
+    return name.split(" (")[0].strip() or spec.index.series
+
+
+def _check_spec_against_store(
+    spec: ThesisSpec, store: Any, profile: SeriesProfile
+) -> tuple[pd.Timestamp, pd.Series]:
+    """The subject's closes public on ``as_of``; every level and method checked against them."""
+    series = spec.index.series
     last = store.latest(series).date
-    first = store.get(series).index[0]
+    full = store.get(series)
+    first = full.index[0]
     if pd.Timestamp(spec.as_of) > last:
         raise SpecError(
             f"as_of {spec.as_of} is after the last {series} close in the store ({last.date()})",
@@ -161,71 +775,246 @@ def _check_spec_against_store(spec: ThesisSpec, store: Store) -> pd.Timestamp:
             where=spec.where("as_of"),
             fix=f"set as_of on or after {first.date()}",
         )
-    return last
+    prices = store.view(spec.as_of).get(series, record=False)
+    close = float(prices.iloc[-1])
+    ix = spec.index
+    stated = [("thresholds", x) for x in ix.thresholds]
+    stated += [("targets", t.level) for t in ix.targets]
+    stated += [("levels", x.level) for x in ix.levels]
+    for key, L in stated:
+        where = spec.where("index", key)
+        if profile.positive and L <= 0:
+            raise SpecError(
+                f"index.{key}: {L:g} is not a positive level of {series}",
+                where=where,
+                fix="levels of a price or index are positive, in its own unit",
+            )
+        absurd = (
+            L / close > ABSURD_RATIO or L / close < 1 / ABSURD_RATIO
+            if profile.space == "log"
+            else abs(L - close) > ABSURD_PP
+        )
+        if absurd:
+            raise SpecError(
+                f"index.{key}: {L:,.6g} is far from the {series} close of {close:,.6g} on "
+                f"{prices.index[-1].date()} (a level must be within "
+                + (
+                    f"a factor of {ABSURD_RATIO:g} of it)"
+                    if profile.space == "log"
+                    else f"{ABSURD_PP:g} percentage points of it)"
+                ),
+                where=where,
+                fix="check the level's unit: index points for an index, the price for a share, "
+                "percent for a yield (4.5, not 450 or 0.045)",
+            )
+    if ix.drawdowns and not profile.applies("drawdown"):
+        raise SpecError(
+            f"index.drawdowns: a fall in percent does not apply to {series}, a {profile.kind} "
+            "that moves in percentage points",
+            where=spec.where("index", "drawdowns"),
+            fix='state a level instead, e.g. [[index.levels]] level = 3.5, event = "close_below"',
+        )
+    methods = spec.analysis.methods
+    if methods is not None:
+        from thesis.analysis.paths import SPACE_METHODS
+
+        wrong = [m for m in methods if m not in SPACE_METHODS[profile.space]]
+        if wrong:
+            why = (
+                "GBM models log returns and needs a positive price; a yield moves in percentage "
+                "points"
+                if "gbm" in wrong
+                else "the normal random walk of changes is for yields, rates and spreads"
+            )
+            raise SpecError(
+                f"analysis.methods: {', '.join(wrong)} does not fit {series}, a {profile.kind} "
+                f"({why})",
+                where=spec.where("analysis", "methods"),
+                fix=f"use some of {list(SPACE_METHODS[profile.space])}, or leave methods out",
+            )
+    r = spec.rates
+    if r.path is not None:
+        from thesis.analysis.ratepath import check_path
+
+        check_path(
+            r.path,
+            store.view(spec.as_of).schedule("fomc_meeting", end=pd.Timestamp(spec.horizon)),
+            as_of=spec.as_of,
+            horizon=spec.horizon,
+            where=spec.where("rates", "path"),
+        )
+    a = spec.analysis
+    if profile.space == "log" and a.drift_ann_bp is not None:
+        raise SpecError(
+            "analysis.drift_ann_bp is for a yield; this series is a price or index",
+            where=spec.where("analysis", "drift_ann_bp"),
+            fix="state the drift of a price as analysis.drift_ann_pct",
+        )
+    if profile.space == "diff" and a.drift_ann_pct is not None:
+        raise SpecError(
+            "analysis.drift_ann_pct is for a price or index; a yield's drift is in basis points",
+            where=spec.where("analysis", "drift_ann_pct"),
+            fix="state it as analysis.drift_ann_bp (e.g. -25 for 25 bp lower a year)",
+        )
+    return last, prices
 
 
-def _thesis_facts(spec: ThesisSpec) -> list[Fact]:
+def check_output_dir(out: str | Path, *, overwrite: bool = False) -> Path:
+    """Check that ``out`` can receive a run's outputs, before any work starts.
+
+    ``out`` may not exist yet (its parent is created), may be an empty folder, or, with
+    ``overwrite``, an existing folder that is replaced whole when the run completes. A path that is
+    a file, lies under a file, is not writable or sits on a full disk fails here with a
+    :class:`~thesis.errors.SpecError` naming it.
+
+    Returns
+    -------
+    Path
+        The absolute output path.
+    """
+    p = Path(out).expanduser()
+    p = p if p.is_absolute() else Path.cwd() / p
+    fix_other = "choose another --out"
+    for anc in [p, *p.parents]:
+        if anc.exists() and not anc.is_dir():
+            raise SpecError(
+                "the output path is a file"
+                if anc == p
+                else f"the output path lies under a file ({anc})",
+                where=str(p),
+                fix=fix_other,
+            )
+        if anc.exists():
+            break
+    if p.exists() and any(p.iterdir()) and not overwrite:
+        raise SpecError(
+            "the output folder exists and is not empty; a run never mixes its files with an "
+            "earlier run's",
+            where=str(p),
+            fix="choose a new --out, or pass --overwrite to replace the folder whole",
+        )
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SpecError(
+            f"cannot create the output's parent folder ({e.strerror or e})",
+            where=str(p.parent),
+            fix=fix_other,
+        ) from None
+    if not os.access(p.parent, os.W_OK | os.X_OK):
+        raise SpecError(
+            "the output's parent folder is not writable", where=str(p.parent), fix=fix_other
+        )
+    try:
+        free = shutil.disk_usage(p.parent).free
+    except OSError:
+        free = MIN_FREE_BYTES
+    if free < MIN_FREE_BYTES:
+        raise SpecError(
+            f"the disk holding the output has only {free / 2**20:.1f} MB free",
+            where=str(p.parent),
+            fix="free some space or choose an --out on another disk",
+        )
+    # a real write settles what access() and disk_usage() may not (quotas, read-only mounts)
+    try:
+        probe = tempfile.mkdtemp(prefix=f".{p.name}.check-", dir=p.parent)
+        try:
+            with open(os.path.join(probe, "probe"), "wb") as fh:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+                os.fsync(fh.fileno())
+        finally:
+            shutil.rmtree(probe, ignore_errors=True)
+    except OSError as e:
+        raise SpecError(
+            f"cannot write into the output's folder ({e.strerror or e})",
+            where=str(p.parent),
+            fix="free some space, fix the permissions, or choose another --out",
+        ) from None
+    return p
+
+
+# --------------------------------------------------------------------------- the run
+def _thesis_facts(spec: ThesisSpec, profile: SeriesProfile) -> list[Fact]:
     """The thesis's own numbers, so that the writer may say them (as claims, not as data)."""
     S, as_of = spec.index.series, spec.as_of.isoformat()
     m = f"stated in the thesis ({spec.source or spec.path or 'thesis file'})"
+    unit = profile.level_unit
+    dec = (
+        (lambda x: 2) if profile.space == "diff" else (lambda x: 0 if float(x).is_integer() else 2)
+    )
     out: list[Fact] = []
+    ix = spec.index
     out += [
-        Fact(
-            f"{S}.threshold.{level_key(L)}",
-            float(L),
-            "points",
-            as_of,
-            m,
-            label="threshold",
-            decimals=0 if float(L).is_integer() else 2,
-        )
-        for L in spec.index.thresholds
-    ]
-    for t in spec.index.targets:
+        Fact(ids.thesis_level(S, "threshold", L), float(L), unit, as_of, m, label="threshold",
+             decimals=dec(L))
+        for L in ix.thresholds
+    ]  # fmt: skip
+    for t in ix.targets:
+        who = f" claimed by {t.claimed_by}" if t.claimed_by else ""
         out.append(
-            Fact(
-                f"{S}.target.{level_key(t.level)}",
-                float(t.level),
-                "points",
-                as_of,
-                m,
-                label=f"target{' claimed by ' + t.claimed_by if t.claimed_by else ''}",
-                decimals=0 if float(t.level).is_integer() else 2,
-            )
-        )
-    if spec.earnings.eps_growth_pct is not None:
+            Fact(ids.thesis_level(S, "target", t.level), float(t.level), unit, as_of, m,
+                 label=f"target{who}", decimals=dec(t.level))
+        )  # fmt: skip
+    for x in ix.levels:
         out.append(
-            Fact(
-                f"{S}.eps_growth_assumed_pct",
-                spec.earnings.eps_growth_pct,
-                "pct",
-                as_of,
-                m,
-                label="EPS growth assumed by the thesis",
-                decimals=0,
-            )
-        )
-    out.append(
-        Fact("fed.thesis_cuts", spec.rates.cuts, "count", as_of, m, label="rate cuts in the thesis")
-    )
-    out.append(
-        Fact(
-            "fed.thesis_cut_bp",
-            spec.rates.cut_bp,
-            "bp",
-            as_of,
-            m,
-            label="size of each cut",
-            decimals=0,
-        )
-    )
-    out.append(Fact("sim.seed", spec.seed, "count", as_of, "the run's seed for every random draw"))
+            Fact(ids.thesis_level(S, "level", x.level), float(x.level), unit, as_of, m,
+                 label=f"level ({x.event.replace('_', ' ')})", decimals=dec(x.level))
+        )  # fmt: skip
+    for d in ix.drawdowns:
+        out.append(
+            Fact(ids.thesis_drawdown(S, d.key), float(d.pct), "pct", as_of, m,
+                 label=f"drawdown from {'the high' if d.from_ == 'high' else 'the current level'}",
+                 decimals=0 if float(d.pct).is_integer() else 1)
+        )  # fmt: skip
+    e = spec.earnings
+    if e.eps_growth_pct is not None:
+        out.append(
+            Fact(ids.valuation(S, "eps_growth_assumed_pct"), e.eps_growth_pct, "pct", as_of, m,
+                 label="EPS growth assumed by the thesis", decimals=0)
+        )  # fmt: skip
+    r = spec.rates
+    out += [
+        Fact(ids.fed("thesis_cuts"), r.cuts, "count", as_of, m, label="rate cuts in the thesis"),
+        Fact(ids.fed("thesis_hikes"), r.hikes, "count", as_of, m, label="rate hikes in the thesis"),
+        Fact(ids.fed("thesis_cut_bp"), r.cut_bp, "bp", as_of, m, label="size of each cut",
+             decimals=0),
+        Fact(ids.fed("thesis_hike_bp"), r.hike_bp, "bp", as_of, m, label="size of each hike",
+             decimals=0),
+        Fact(ids.sim("seed"), spec.seed, "count", as_of, "the run's seed for every random draw"),
+    ]  # fmt: skip
     return out
+
+
+def _level_views(spec: ThesisSpec) -> list[LevelView]:
+    out: dict[float, LevelView] = {}
+    ix = spec.index
+
+    def add(level: float, role: str, event: str, by: Any, who: str) -> None:
+        v = out.get(float(level))
+        if v is None:
+            out[float(level)] = LevelView(float(level), (role,), (event,), by, who)
+        else:
+            out[float(level)] = LevelView(
+                v.level,
+                v.roles if role in v.roles else (*v.roles, role),
+                v.events if event in v.events else (*v.events, event),
+                v.by or by,
+                v.claimed_by or who,
+            )
+
+    for t in ix.targets:
+        add(t.level, "target", "close", t.by, t.claimed_by)
+    for x in ix.thresholds:
+        add(x, "threshold", "touch", None, "")
+    for lv in ix.levels:
+        add(lv.level, "level", lv.event, lv.by, lv.claimed_by)
+    return sorted(out.values(), key=lambda v: v.level)
 
 
 def run_thesis(
     spec: ThesisSpec,
-    store: Store,
+    store: Any,
     *,
     out_dir: str | Path | None = None,
     writer: str = "deterministic",
@@ -233,6 +1022,7 @@ def run_thesis(
     formats: tuple[str, ...] = ("md", "html", "pdf"),
     progress: Callable[[str], None] | None = None,
     with_scorecard: bool = True,
+    overwrite: bool = False,
 ) -> RunResult:
     """Run every analysis the thesis asks for and (with ``out_dir``) write the outputs.
 
@@ -241,272 +1031,114 @@ def run_thesis(
     spec
         The validated thesis (overrides such as ``--as-of`` and ``--seed`` already applied).
     store
-        The market data store; only data dated on or before ``spec.as_of`` reach the analyses.
+        The market data store, or any object with its read API (``has``, ``info``, ``get``,
+        ``latest``, ``events``, ``securities``, ``view``); it may be opened read-only. Only data
+        public on ``spec.as_of`` reach the analyses.
     out_dir
         Where to write ``facts.json``, ``manifest.json`` and the article; None writes nothing.
+        Checked before any work (see :func:`check_output_dir`); written atomically.
     writer
         ``deterministic`` or ``llm`` (then ``llm`` holds base_url, model, api_key_env).
+    formats
+        Article formats: any of ``md``, ``html``, ``pdf``.
     progress
         Called with a short label as each step starts.
+    with_scorecard
+        Add the scorecard when the store holds data after ``as_of``.
+    overwrite
+        Replace an existing, non-empty ``out_dir`` whole.
+
+    Returns
+    -------
+    RunResult
+        ``left_out`` lists what could not be computed (the exit code of ``thesis run``).
+
+    Raises
+    ------
+    SpecError
+        The thesis does not fit the store (unknown series, dates outside the data, absurd levels,
+        methods that do not fit the series) or ``out_dir`` cannot be written; raised before any
+        analysis runs.
     """
     say = progress or (lambda _label: None)
     t0 = time.perf_counter()
-    timings: dict[str, float] = {}
-    last = _check_spec_against_store(spec, store)
-    S, as_of, horizon = spec.index.series, spec.as_of, spec.horizon
+    out_path = check_output_dir(out_dir, overwrite=overwrite) if out_dir is not None else None
+    profile = _profile(spec, store)
+    last, prices = _check_spec_against_store(spec, store, profile)
     rng_root = np.random.SeedSequence(spec.seed)
-    # one child stream per analysis, so adding an analysis never changes another's draws
-    streams = dict(
-        zip(("paths", "calibration", "portfolio", "regimes"), rng_root.spawn(4), strict=True)
-    )
-    data = _Inputs(store, as_of)
-    notes: dict[str, str] = {}
-    results: dict[str, Any] = {}
-    facts = FactSheet()
-    charts: dict[str, Any] = {}
-    tables: dict[str, pd.DataFrame] = {}
-
-    def step(
-        name: str, fn: Callable[[], Any], *, required: bool = False, drop: tuple[str, ...] = ()
-    ) -> Any:
-        say(name)
-        t = time.perf_counter()
-        try:
-            res = fn()
-        except (AnalysisError, DataError, PortfolioError) as e:
-            if required:
-                raise
-            notes[name] = f"The {name} analysis could not run: {e.what}" + (
-                f" {e.fix}" if e.fix else ""
-            )
-            res = None
-        timings[name] = round(time.perf_counter() - t, 3)
-        if res is not None:
-            results[name] = res
-            facts.extend(f for f in res.facts() if not f.id.startswith(drop) or not drop)
-            notes.update({f"{name}.{i}": n for i, n in enumerate(getattr(res, "notes", ()) or ())})
-        return res
-
-    prices = data.get(S)
-    assert prices is not None  # _check_spec_against_store made sure of it
+    streams = dict(zip(STREAMS, rng_root.spawn(len(STREAMS)), strict=True))
+    data = _Inputs(store, spec.as_of)
     data.use(prices)
-    charts["index_history"] = prices[prices.index >= prices.index[-1] - pd.DateOffset(years=2)]
-
-    from thesis.analysis import levels as levels_mod
-
-    lv = step(
-        "levels",
-        lambda: levels_mod.levels(
-            prices,
-            subject=S,
-            as_of=as_of,
-            thresholds=spec.index.thresholds,
-            targets=[t.level for t in spec.index.targets],
-        ),
-        required=True,
+    ctx = RunContext(
+        spec=spec,
+        store=store,
+        data=data,
+        profile=profile,
+        name=_display_name(spec, store),
+        prices=prices,
+        last_date=last,
+        streams=streams,
+        say=say,
     )
-
-    from thesis.analysis import paths as paths_mod
-
-    tp = step(
-        "probabilities",
-        lambda: paths_mod.target_probabilities(
-            prices,
-            subject=S,
-            as_of=as_of,
-            horizon=horizon,
-            thresholds=spec.index.thresholds,
-            targets=[t.level for t in spec.index.targets],
-            methods=tuple(spec.analysis.methods),
-            n_paths=spec.analysis.n_paths,
-            rng=np.random.default_rng(streams["paths"]),
-            models={
-                "gbm": paths_mod.GBMModel(
-                    window_sessions=spec.analysis.gbm_window_sessions,
-                    drift_ann_pct=spec.analysis.drift_ann_pct,
-                ),
-                "bootstrap": paths_mod.BootstrapModel(drift_ann_pct=spec.analysis.drift_ann_pct),
-                "garch": paths_mod.GarchModel(drift_ann_pct=spec.analysis.drift_ann_pct),
-            },
-        ),
-        required=True,
-    )
-    if tp is not None:
-        charts["fan"] = {m: tp.fan(m) for m in tp.methods}
-
-    # valuation: earnings × multiple under the current rate/inflation regime
-    e = spec.earnings
-    monthly = data.optional(e.level_monthly, key="earnings.level_monthly", notes=notes)
-    eps = data.optional(e.eps_series, key="earnings.eps_series", notes=notes)
-    cpi = data.optional(e.inflation_index, key="earnings.inflation_index", notes=notes)
-    long_y = data.optional(e.long_yield, key="earnings.long_yield", notes=notes)
-    if monthly is not None and eps is not None and cpi is not None and long_y is not None:
-        from thesis.analysis import valuation as val_mod
-
-        step(
-            "valuation",
-            lambda: val_mod.valuation_ranges(
-                monthly,
-                eps,
-                cpi,
-                long_y,
-                subject=S,
-                as_of=as_of,
-                horizon=horizon,
-                eps_growth_pct=e.eps_growth_pct,
-                targets=[t.level for t in spec.index.targets],
-                thresholds=spec.index.thresholds,
-                level=lv.level,
-                level_date=lv.level_date,
-            ),
-        )
-        if spec.analysis.calibrate:
-            from thesis.analysis._common import known_at
-            from thesis.analysis.range_calibration import calibrate_ranges
-
-            # outcomes are monthly averages: score only on months complete by as_of
-            done = known_at(monthly, pd.Timestamp(as_of))
-            step(
-                "range_calibration",
-                lambda: calibrate_ranges(done, eps, cpi, long_y, subject=S, horizon_months=12),
-            )
-    else:
-        notes.setdefault(
-            "valuation",
-            "The valuation ranges need monthly index levels, EPS, an inflation index and "
-            "a long yield; at least one is missing from the store, so no ranges are given.",
-        )
-
-    # the Fed and what followed past easing cycles
-    r = spec.rates
-    policy = data.optional(r.policy_series, key="rates.policy_series", notes=notes)
-    if policy is not None:
-        from thesis.analysis import cycles as cyc_mod
-
-        index_long = monthly if monthly is not None else prices
-        smb = data.optional(spec.compare.smb, key="compare.smb", notes=notes)
-        rec = data.optional(r.recession_series, key="rates.recession_series", notes=notes)
-        if store.info(r.policy_series).frequency == "quarterly":
-            # the cycle detector works on months: carry each quarter's rate through its months
-            src = policy.attrs.get("source")
-            policy = policy.resample("MS").ffill()
-            policy.attrs["source"] = src
-            notes["rates.quarterly"] = (
-                f"The policy-rate series `{r.policy_series}` is quarterly, so cycle dates are only "
-                "known to the quarter."
-            )
-        if r.cycles_start is not None:
-            policy = policy[policy.index >= pd.Timestamp(r.cycles_start)]
-        # a policy series that stopped long ago can still date past cycles, but not say where
-        # the rate stands now
-        stale = (pd.Timestamp(as_of) - policy.index[-1]).days > 100
-        if stale:
-            notes["rates.policy_now"] = (
-                f"The policy-rate series `{r.policy_series}` ends long before the analysis date, so "
-                "past easing cycles are shown but the current rate and stance are not."
-            )
-        cyc = step(
-            "fed_cycles",
-            lambda: cyc_mod.fed_cycles(
-                policy,
-                index_long,
-                smb=smb,
-                recession=rec,
-                as_of=as_of,
-                thesis_cuts=r.cuts,
-                cut_bp=r.cut_bp,
-            ),
-            drop=("fed.policy_rate", "fed.in_easing_cycle") if stale else (),
-        )
-        if cyc is not None:
-            frame = cyc.to_frame().reset_index()
-            measures = [c for c in frame.columns if c.startswith(("sp500_ret_", "smb_"))]
-            charts["fed_cycles"] = frame.rename(columns={c: f"{c}_pct" for c in measures})
-            tables["fed_cycles"] = cyc.to_frame()
-
-    # volatility regime, correlations, flight to safety, small vs large
-    c = spec.compare
-    kw = {
-        "vix": data.optional(c.vix, key="compare.vix", notes=notes, stale_days=10),
-        "bonds": data.optional(c.bonds, key="compare.bonds", notes=notes, stale_days=10),
-        "gold": data.optional(c.gold, key="compare.gold", notes=notes, stale_days=10),
-        "smb": data.optional(c.smb, key="compare.smb", notes=notes, stale_days=400),
-        "small": data.optional(c.small_caps, key="compare.small_caps", notes=notes, stale_days=10),
-        "large": data.optional(c.large_caps, key="compare.large_caps", notes=notes, stale_days=10),
-    }
-    from thesis.analysis import regimes as reg_mod
-
-    reg = step("regimes", lambda: reg_mod.regimes(prices, subject=S, as_of=as_of, **kw))
-    if reg is not None:
-        charts["vol_history"] = reg.to_frame()
-
-    if spec.analysis.calibrate:
-        from thesis.analysis import calibration as cal_mod
-
-        cal = step(
-            "calibration",
-            lambda: cal_mod.calibrate(
-                prices,
-                subject=S,
-                methods=tuple(spec.analysis.methods),
-                n_paths=spec.analysis.calibration_paths,
-                rng=np.random.default_rng(streams["calibration"]),
-                start=spec.analysis.calibration_start,
-            ),
-        )
-        if cal is not None:
-            charts["calibration"] = cal.to_frame()
-            tables["calibration"] = cal.to_frame()
-
-    if spec.portfolio is not None:
-        from thesis.portfolio import run_portfolio
-
-        pf = step(
-            "portfolio",
-            lambda: run_portfolio(
-                spec.portfolio, store, as_of=as_of, rng=np.random.default_rng(streams["portfolio"])
-            ),
-        )
-        if pf is not None:
-            charts.update(getattr(pf, "charts", {}) or {})
-            for src in getattr(pf, "sources", ()) or ():
-                data.sources[src.series] = src
+    ctx.charts["index_history"] = prices[prices.index >= prices.index[-1] - pd.DateOffset(years=2)]
+    for step in STEPS:
+        if not step.applies(ctx):
+            ctx.not_applicable.append(step.name)
+            continue
+        _run_step(ctx, step)
+    results, facts, notes = ctx.results, ctx.facts, ctx.notes
+    results.pop("_valuation_inputs", None)
+    S, as_of, horizon = spec.index.series, spec.as_of, spec.horizon
 
     # the thesis's own numbers, where no analysis has stated them already (as measured facts)
-    facts.extend(f for f in _thesis_facts(spec) if f.id not in facts)
+    facts.extend(f for f in _thesis_facts(spec, profile) if f.id not in facts)
 
     # ---- the scorecard: a separate read of what followed, after every analysis above has finished
     if with_scorecard and last > pd.Timestamp(as_of):
         say("scorecard")
         from thesis.analysis.scorecard import scorecard
 
-        after = store.get(S, start=pd.Timestamp(as_of) + pd.Timedelta(days=1))
-        sc = scorecard(
-            FactSheet(list(facts)),
-            after,
-            subject=S,
-            as_of=as_of,
-            horizon=horizon,
-            levels=spec.levels,
-            methods=list(spec.analysis.methods),
-            level_key=level_key,
-        )
+        t = time.perf_counter()
+        try:
+            after = store.get(S, start=pd.Timestamp(as_of) + pd.Timedelta(days=1))
+            tp = results.get("probabilities")
+            sc = scorecard(
+                FactSheet(list(facts)),
+                after,
+                subject=S,
+                as_of=as_of,
+                horizon=horizon,
+                levels=spec.levels,
+                methods=list(tp.methods) if tp is not None else list(_methods(ctx)),
+                space=profile.space,
+                level_unit=profile.level_unit,
+                drawdowns=[(d.key, d.pct, d.from_) for d in spec.index.drawdowns],
+                high=getattr(results.get("levels"), "high", None),
+            )
+        except STEP_ERRORS as e:
+            what = e.what if isinstance(e, ThesisError) else f"{type(e).__name__}: {e}"
+            notes["scorecard"] = f"The scorecard could not be computed: {what}."
+            ctx.left_out.append(LeftOut("scorecard", what))
+            sc = None
+        ctx.timings["scorecard"] = round(time.perf_counter() - t, 3)
         if sc is not None:
             results["scorecard"] = sc
             facts.extend(sc.facts())
-            charts["actual_after"] = after[after.index <= pd.Timestamp(horizon)]
+            ctx.charts["actual_after"] = after[after.index <= pd.Timestamp(horizon)]
             notes.update({f"scorecard.{i}": n for i, n in enumerate(sc.notes)})
 
+    tp = results.get("probabilities")
     manifest = {
         "thesis": spec.title,
         "thesis_file": spec.path,
         "as_of": as_of.isoformat(),
         "horizon": horizon.isoformat(),
+        "series": profile.to_dict(),
         "seed": spec.seed,
         "random_streams": {k: list(v.spawn_key) for k, v in streams.items()},
-        "methods": list(spec.analysis.methods),
+        "methods": list(tp.methods) if tp is not None else list(_methods(ctx)),
         "n_paths": spec.analysis.n_paths,
-        "store": str(store.path),
+        "store": str(getattr(store, "path", "") or type(store).__name__),
         "data": [s.to_dict() for s in data.sources.values()],
         # the scorecard's separate read of what followed as_of (never seen by the analyses)
         "scorecard_data": (
@@ -516,41 +1148,73 @@ def run_thesis(
         ),
         "versions": _versions(),
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "timings_s": timings,
+        "timings_s": ctx.timings,
         "writer": writer,
+        "left_out": [x.to_dict() for x in ctx.left_out],
+        "not_applicable": list(ctx.not_applicable),
     }
     outlook = Outlook(
         title=spec.title,
         subject=S,
-        subject_name=spec.index.name,
+        subject_name=ctx.name,
         as_of=as_of.isoformat(),
         horizon=horizon.isoformat(),
         thresholds=list(spec.index.thresholds),
         targets={t.level: t.claimed_by for t in spec.index.targets},
-        methods=list(spec.analysis.methods),
+        methods=list(tp.methods) if tp is not None else [],
         facts=facts,
-        charts=charts,
-        tables=tables,
+        charts=ctx.charts,
+        tables=ctx.tables,
         notes=notes,
         manifest=manifest,
         assumptions={
             "eps_growth_pct": spec.earnings.eps_growth_pct,
             "cuts": spec.rates.cuts,
+            "hikes": spec.rates.hikes,
             "cut_bp": spec.rates.cut_bp,
+            "hike_bp": spec.rates.hike_bp,
+            "path": spec.rates.path,
             "drift_ann_pct": spec.analysis.drift_ann_pct,
+            "drift_ann_bp": spec.analysis.drift_ann_bp,
             "risks": [x.name for x in spec.risks],
             "source": spec.source,
+            "stated_tables": sorted(spec.model_fields_set),
         },
+        profile=profile,
+        levels=_level_views(spec),
+        drawdowns=[
+            {"key": d.key, "pct": d.pct, "basis": d.from_, "by": d.by} for d in spec.index.drawdowns
+        ],
+        left_out=[x.to_dict() for x in ctx.left_out],
+        not_applicable=list(ctx.not_applicable),
     )
     result = RunResult(
-        spec=spec, facts=facts, outlook=outlook, manifest=manifest, results=results, notes=notes
+        spec=spec,
+        facts=facts,
+        outlook=outlook,
+        manifest=manifest,
+        results=results,
+        notes=notes,
+        left_out=ctx.left_out,
+        not_applicable=ctx.not_applicable,
     )
-    if out_dir is not None:
-        _write_outputs(result, Path(out_dir), writer=writer, llm=llm, formats=formats, say=say)
-    manifest["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
-    if out_dir is not None:
-        (Path(out_dir) / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str))
+    if out_path is not None:
+        _write_outputs(
+            result, out_path, writer=writer, llm=llm, formats=formats, say=say, t0=t0,
+            overwrite=overwrite,
+        )  # fmt: skip
+    else:
+        manifest["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
     return result
+
+
+# --------------------------------------------------------------------------- outputs
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _write_outputs(
@@ -561,22 +1225,90 @@ def _write_outputs(
     llm: dict[str, Any] | None,
     formats: tuple[str, ...],
     say: Callable[[str], None],
+    t0: float,
+    overwrite: bool,
 ) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+    """Write everything into a fresh folder beside ``out``, then move it into place."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _fresh_dir(out, "tmp")
+    try:
+        files = _write_into(result, tmp, writer=writer, llm=llm, formats=formats, say=say)
+        man = result.manifest
+        man["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
+        man["files"] = [
+            {"path": str(p.relative_to(tmp)), "sha256": _sha256(p), "bytes": p.stat().st_size}
+            for p in sorted(x for x in tmp.rglob("*") if x.is_file())
+        ]
+        (tmp / "manifest.json").write_text(json.dumps(man, indent=2, default=str))
+        files["manifest"] = tmp / "manifest.json"
+        _move_into_place(tmp, out, overwrite=overwrite)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    result.files.update({k: out / p.relative_to(tmp) for k, p in files.items()})
+
+
+def _fresh_dir(out: Path, tag: str) -> Path:
+    """A new, empty folder beside ``out`` (same file system, so a rename moves it), created with
+    the user's umask like any folder they make (``mkdtemp`` would make it private)."""
+    for _ in range(100):
+        p = out.parent / f".{out.name}.{tag}-{secrets.token_hex(6)}"
+        try:
+            p.mkdir()
+        except FileExistsError:
+            continue
+        return p
+    raise SpecError(
+        "cannot create a working folder", where=str(out.parent), fix="choose another --out"
+    )
+
+
+def _move_into_place(tmp: Path, out: Path, *, overwrite: bool) -> None:
+    old: Path | None = None
+    if out.exists():
+        if any(out.iterdir()) and not overwrite:  # appeared while the run was working
+            raise SpecError(
+                "the output folder was filled by something else during the run",
+                where=str(out),
+                fix="choose a new --out, or pass --overwrite",
+            )
+        old = _fresh_dir(out, "old")
+        os.replace(out, old / "previous")
+    try:
+        os.replace(tmp, out)
+    except OSError:
+        if old is not None:  # put the previous outputs back
+            os.replace(old / "previous", out)
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_into(
+    result: RunResult,
+    out: Path,
+    *,
+    writer: str,
+    llm: dict[str, Any] | None,
+    formats: tuple[str, ...],
+    say: Callable[[str], None],
+) -> dict[str, Path]:
     say("article")
     try:
         from thesis.writing import write_article
     except ImportError as e:  # the writer is part of the package; this only guards a broken install
         raise ThesisError(f"the article writer is unavailable ({e})", fix="reinstall thesis") from e
+    files: dict[str, Path] = {}
     art = write_article(result.outlook, out, formats=formats, writer=writer, llm=llm)
-    result.files.update(art.files)
+    files.update(art.files)
     result.manifest["sentences"] = art.provenance_summary()
     # facts.json lists every fact; the ones the text uses are flagged
     used = set(art.fact_ids)
     result.facts.extend(f for f in art.extra_facts if f.id not in result.facts)
     payload = [dict(f.to_dict(), used_in_text=f.id in used) for f in result.facts]
     (out / "facts.json").write_text(json.dumps(payload, indent=2, default=str))
-    result.files["facts"] = out / "facts.json"
+    files["facts"] = out / "facts.json"
     pf = result.results.get("portfolio")
     if pf is not None:
         say("tearsheet")
@@ -585,5 +1317,5 @@ def _write_outputs(
         sheet = build_tearsheet(
             pf, getattr(pf, "stress", None), title=f"Portfolio: {result.spec.title}"
         )
-        result.files["tearsheet"] = sheet.write(out / "tearsheet")
-    result.files["manifest"] = out / "manifest.json"
+        files["tearsheet"] = sheet.write(out / "tearsheet")
+    return files

@@ -39,7 +39,8 @@ def test_seed_case_on_shared_data(sp500):
     assert round(facts["sp500.distance_pct.7269"].value, 2) == 6.70
     assert round(facts["sp500.distance_pct.6900"].value, 2) == 1.28
     assert facts["sp500.distance_points.7269"].value == pytest.approx(7269 - 6812.61)
-    assert facts["sp500.crossed.6900"].value is False
+    # 6,900 was never closed at before as_of (the record close was 6,890.89): no "last beyond"
+    assert "sp500.crossed.6900" not in facts
     assert facts["sp500.drawdown_pct"].value <= 0
     assert facts["sp500.level"].lineage[0].series == "sp500"
     assert all(f.unit in {"points", "pct", "date", "days", "bool", "ratio"} for f in facts.values())
@@ -67,10 +68,12 @@ def test_hand_worked_example():
     assert frame.loc[130.0, "distance_sd"] == pytest.approx(math.log(130 / 95) / sd)
     assert frame.loc[130.0, "distance_points"] == pytest.approx(35.0)
     assert frame.loc[130.0, "kind"] == "target"
-    assert bool(frame.loc[100.0, "crossed"]) and frame.loc[100.0, "first_cross"] == s.index[0]
-    assert bool(frame.loc[115.0, "crossed"]) and frame.loc[115.0, "first_cross"] == s.index[3]
-    assert not frame.loc[130.0, "crossed"]
-    assert r.notes  # thin sample, missing 12-month change, crossed levels
+    # 100 lies below the close of 95? no: above it; the last close at or above 100 before as_of is
+    # 120 on the fourth session. 115 likewise. 130 was never reached.
+    assert frame.loc[100.0, "last_beyond"] == s.index[3]
+    assert frame.loc[115.0, "last_beyond"] == s.index[3]
+    assert pd.isna(frame.loc[130.0, "last_beyond"])
+    assert r.notes  # thin sample, missing 12-month change
     assert all(not any(ch.isdigit() for ch in n) for n in r.notes)
     # hand-made data has no Source: the facts carry no lineage rather than failing
     assert all(f.lineage == () for f in r.facts())
@@ -131,3 +134,48 @@ def test_bad_as_of_and_level():
         levels(s, subject="x", as_of="soon")
     with pytest.raises(AnalysisError, match="not a positive number"):
         levels(s, subject="x", as_of="2025-01-10", targets=[-5])
+
+
+def test_levels_below_the_close_and_the_last_close_beyond():
+    # a level below today's close is one the series falls to: its "last beyond" is the last
+    # close at or below it, and "already reached" is never inferred from old history
+    vals = [100.0, 80.0, 120.0, 110.0]
+    s = _series(vals)
+    r = levels(s, subject="x", as_of=s.index[-1], thresholds=[90, 130])
+    frame = r.to_frame()
+    assert frame.loc[90.0, "distance_pct"] == pytest.approx((90 / 110 - 1) * 100)
+    assert frame.loc[90.0, "last_beyond"] == s.index[1]  # the close of 80
+    assert frame.loc[130.0, "last_beyond"] is None or pd.isna(frame.loc[130.0, "last_beyond"])
+    ids = {f.id: f.value for f in r.facts()}
+    assert ids["x.crossed.90"] == str(s.index[1].date())
+
+
+def test_a_yield_is_measured_in_basis_points_not_percent_of_itself():
+    # hand-worked: a yield at 4.14 % is 86 bp below 5 %, not "20.8 % below"; changes in bp
+    vals = [4.50, 4.40, 4.30, 4.20, 4.14]
+    s = _series(vals, start="2024-12-30")
+    r = levels(s, subject="y", as_of=s.index[-1], thresholds=[5.0], space="diff")
+    f = {x.id: x for x in r.facts()}
+    assert f["y.level"].unit == "pct" and f["y.level"].value == pytest.approx(4.14)
+    assert f["y.distance_bp.5"].value == pytest.approx(86.0)
+    assert f["y.distance_bp.5"].unit == "bp"
+    assert "y.distance_pct.5" not in f
+    # no record close or drawdown for a yield (its all-time high says little about today)
+    assert "y.high" not in f and "y.drawdown_pct" not in f
+    sd = statistics.stdev(b - a for a, b in itertools.pairwise(vals))
+    assert f["y.daily_vol_bp"].value == pytest.approx(sd * 100)
+    assert f["y.distance_sd.5"].value == pytest.approx((5.0 - 4.14) / sd)
+    # year to date from the last close of 2024 (4.50 on 2024-12-31? the series starts 12-30)
+    assert f["y.ytd_bp"].value == pytest.approx((4.14 - 4.40) * 100)
+
+
+def test_a_negative_yield_or_spread_is_a_valid_level():
+    s = _series([0.10, -0.05, -0.20, -0.15])
+    r = levels(
+        s, subject="sp", as_of=s.index[-1], thresholds=[-0.5, 0.25], space="diff", level_unit="pp"
+    )
+    f = {x.id: x.value for x in r.facts()}
+    assert f["sp.distance_bp.m0_5"] == pytest.approx(-35.0)
+    assert f["sp.distance_bp.0_25"] == pytest.approx(40.0)
+    with pytest.raises(AnalysisError, match="non-positive"):
+        levels(s, subject="sp", as_of=s.index[-1], thresholds=[0.25])  # as a price it is refused

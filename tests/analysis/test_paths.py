@@ -20,6 +20,7 @@ from thesis.analysis.paths import (
     BootstrapModel,
     GarchModel,
     GBMModel,
+    LevelQuery,
     gbm_close_probability,
     gbm_touch_probability,
     target_probabilities,
@@ -226,22 +227,32 @@ def test_garch_fit_uses_arch_estimates():
 def test_target_probabilities_facts_levels_and_fan():
     s = synthetic_prices(900)
     close = float(s.iloc[-1])
+    holds = round(close * 0.95)
     res = target_probabilities(
         s, subject="spx", as_of=s.index[-1], horizon="2024-12-31",
         thresholds=[round(close * 1.05), round(close * 0.9)], targets=[round(close * 1.1), 1000],
+        levels=[LevelQuery(holds, "close_above")],
         methods=("gbm", "bootstrap", "garch"), n_paths=20_000, rng=np.random.default_rng(1),
     )  # fmt: skip
-    up, down, reached = round(close * 1.05), round(close * 0.9), 1000
+    up, down, below_target = round(close * 1.05), round(close * 0.9), 1000
     by = {lv.level: lv for lv in res.levels}
-    assert by[down].direction == "down" and by[up].direction == "up" and by[reached].reached
+    assert by[down].direction == "down" and by[up].direction == "up"
+    # a target below the close is a downside level: closing at or below it is the question, and
+    # the chance of falling to it is given like any other touch (issue 9: it used to get none)
+    assert by[below_target].direction == "down" and by[below_target].events == ("close_below",)
+    assert not by[below_target].reached and not by[below_target].holds
+    # "close at or above" a level under the close already holds on as_of (and only then)
+    assert by[holds].holds and by[holds].direction == "down"
     ids = {f.id for f in res.facts()}
     for m in ("gbm", "bootstrap", "garch"):
         for meas in ("p_touch", "p_touch_se", "p_close_above", "p_close_above_se"):
             assert f"spx.{meas}.{up}.{m}" in ids
         assert f"spx.p_close_below.{down}.{m}" in ids
         assert f"spx.horizon_q50.{m}" in ids
-        assert f"spx.p_touch.{reached}.{m}" not in ids
-    assert "spx.already_reached.1000" in ids
+        assert f"spx.p_touch.{below_target}.{m}" in ids
+        assert f"spx.p_close_below.{below_target}.{m}" in ids
+    assert f"spx.already_reached.{holds}" in ids
+    assert "spx.already_reached.1000" not in ids and f"spx.already_reached.{up}" not in ids
     for fid in ("spx.p_touch_closed", "spx.p_close_above_closed"):
         assert f"{fid}.{up}.gbm" in ids
     for fid in ("spx.gbm.mu_ann_pct", "spx.bootstrap.block_days", "spx.garch.nu",
@@ -260,7 +271,7 @@ def test_target_probabilities_facts_levels_and_fan():
     # a downside touch includes every path that closes below at the horizon
     d = t[t.level == down]
     assert (d.p_touch >= d.p_close_below).all()
-    assert "| level | measure | gbm | bootstrap | garch | GBM closed form |" in res.summary()
+    assert "| level | measure | gbm | bootstrap | garch | closed form |" in res.summary()
 
 
 def test_drift_is_stated_for_every_method_and_zero_drift_closed_forms():
@@ -455,3 +466,190 @@ def test_seed_thesis_on_sp500(shared_data):
     gbm = res.models["gbm"]
     r = np.diff(np.log(s[s.index <= "2025-11-26"].to_numpy()))[-2520:]
     assert gbm.sigma_ann_pct_ == pytest.approx(r.std(ddof=1) * math.sqrt(252) * 100)
+
+
+# --------------------------------------------------------------------------- yields (diff space)
+def synthetic_yield(n: int = 900, end: str = "2024-06-28", seed: int = 11) -> pd.Series:
+    """A yield that random-walks in percentage points from 4 % (independent numpy draw)."""
+    g = np.random.default_rng(seed)
+    idx = pd.bdate_range(end=end, periods=n, name="date")
+    return pd.Series(4.0 + np.r_[0.0, np.cumsum(g.normal(0, 0.05, n - 1))], index=idx, name="y")
+
+
+def test_normal_walk_on_a_yield_matches_a_numpy_reference():
+    # the normal walk of changes: a plain numpy simulation with the fitted sigma and no drift, and
+    # the closed forms of arithmetic Brownian motion, agree with the kernel within Monte Carlo error
+    from thesis.analysis.paths import NormalModel
+
+    y = synthetic_yield()
+    close = float(y.iloc[-1])
+    up, down = close + 0.5, close - 0.5
+    res = target_probabilities(
+        y, subject="y", as_of=y.index[-1], horizon="2025-06-30", thresholds=[up, down],
+        methods=("normal",), n_paths=40_000, rng=np.random.default_rng(5), space="diff",
+    )  # fmt: skip
+    model = res.models["normal"]
+    assert isinstance(model, NormalModel) and model.mu_ == 0.0
+    assert model.sigma_ == pytest.approx(np.diff(y.to_numpy()[-1261:]).std(ddof=1))
+    n = res.horizon_sessions
+    g = np.random.default_rng(99)
+    x = np.cumsum(g.normal(0.0, model.sigma_, (20_000, n)), axis=1)
+    t = res.to_frame().set_index("level")
+    ref_up = (x.max(axis=1) >= up - close).mean()
+    ref_down = (x.min(axis=1) <= down - close).mean()
+    assert t.loc[up, "p_touch"] == pytest.approx(ref_up, abs=0.015)
+    assert t.loc[down, "p_touch"] == pytest.approx(ref_down, abs=0.015)
+    # the terminal law is normal: P(close >= up) = Φ(-(up - close) / (σ √n))
+    exact = stats.norm.sf((up - close) / (model.sigma_ * math.sqrt(n)))
+    assert t.loc[up, "p_close_above"] == pytest.approx(exact, abs=0.01)
+    assert t.loc[up, "p_close_above_closed"] == pytest.approx(exact, rel=1e-9)
+    # quantiles are levels in percent: close + x, never close × e^x
+    q = res.horizon_quantiles["normal"]
+    assert q[2] == pytest.approx(close, abs=0.05)
+    facts = {f.id: f for f in res.facts()}
+    assert facts["y.horizon_q50.normal"].unit == "pct"
+    assert facts["y.normal.sigma_ann_bp"].unit == "bp"
+    assert facts["y.normal.sigma_ann_bp"].value == pytest.approx(
+        model.sigma_ * math.sqrt(252) * 100
+    )
+    assert not any(".gbm" in i for i in facts)
+
+
+def test_a_yield_can_go_below_zero_and_is_never_given_gbm():
+    from thesis.analysis.paths import make_model
+
+    y = synthetic_yield() - 3.9  # a yield near zero, some closes negative
+    res = target_probabilities(
+        y, subject="y", as_of=y.index[-1], horizon="2025-06-30", thresholds=[-0.5],
+        methods=("normal", "bootstrap", "garch"), n_paths=4_000, rng=np.random.default_rng(2),
+        space="diff",
+    )  # fmt: skip
+    assert (res.horizon_quantiles["bootstrap"][0]) < 0
+    with pytest.raises(AnalysisError, match=r"'gbm' does not fit a yield"):
+        make_model("gbm", "diff")
+    with pytest.raises(AnalysisError, match=r"'normal' does not fit a price"):
+        make_model("normal", "log")
+    with pytest.raises(AnalysisError, match="non-positive"):
+        target_probabilities(
+            y, subject="y", as_of=y.index[-1], horizon="2025-06-30", thresholds=[1.0],
+            methods=("gbm",), n_paths=1_000, rng=np.random.default_rng(2),
+        )  # fmt: skip
+
+
+def test_bootstrap_of_changes_sums_historical_changes():
+    y = synthetic_yield(600)
+    m = BootstrapModel(mean_block=5, space="diff").fit(y)
+    idx = K.bootstrap_indices(np.uint64(3), 0, 50, 40, 1 / 5, len(m.returns_))
+    paths = m.simulate_paths(40, 50, np.uint64(3))
+    changes = np.diff(y.to_numpy())
+    # recentred on zero drift: the changes less their mean
+    assert m.returns_ == pytest.approx(changes - changes.mean())
+    assert paths == pytest.approx(np.cumsum(m.returns_[idx], axis=1))
+
+
+def test_garch_on_changes_in_basis_points():
+    y = synthetic_yield(1500)
+    m = GarchModel(space="diff").fit(y)
+    facts = {f.id: f for f in m.param_facts("y", "2024-06-28")}
+    assert facts["y.garch.sigma_now_ann_bp"].unit == "bp"
+    # the daily changes have sd 5 bp: a year of them about 80 bp
+    assert 50 < facts["y.garch.sigma_now_ann_bp"].value < 110
+    assert m.params_["mu"] == 0.0
+
+
+# --------------------------------------------------------------------------- drawdowns and dates
+def _max_drawdown_reference(x: np.ndarray, peak0: float) -> np.ndarray:
+    """Plain loops: the largest fall from the running high of each path (x_0 = 0)."""
+    out = np.empty(len(x))
+    for i, path in enumerate(x):
+        peak, worst = peak0, peak0
+        for v in path:
+            peak = max(peak, v)
+            worst = max(worst, peak - v)
+        out[i] = worst
+    return out
+
+
+def test_max_drawdowns_match_a_plain_reference():
+    from thesis.analysis.paths import FULL_PATH_FLOATS, max_drawdowns
+
+    s = synthetic_prices(600)
+    m = GBMModel(window_sessions=252).fit(s)
+    key = np.uint64(17)
+    x = m.simulate_paths(60, 300, key)
+    for peak0 in (0.0, 0.05):
+        ref = _max_drawdown_reference(x, peak0)
+        assert max_drawdowns(m, 60, 300, key, peak0=peak0) == pytest.approx(ref)
+    assert FULL_PATH_FLOATS >= 60  # chunks hold whole paths
+
+
+def test_drawdown_from_now_is_the_touch_of_the_lower_level():
+    from thesis.analysis.paths import DrawdownQuery
+
+    g = np.random.default_rng(3)  # a rising market: a record a few sessions before as_of
+    idx = pd.bdate_range(end="2024-06-28", periods=600, name="date")
+    s = pd.Series(4000 * np.exp(np.cumsum(g.normal(0.001, 0.01, 600))), index=idx, name="spx")
+    for cut in range(300, 600):  # the first as_of a little below a record set days before
+        r = float(s.iloc[cut]) / float(s.iloc[: cut + 1].max())
+        if 0.96 < r < 0.99:
+            break
+    s = s.iloc[: cut + 1]
+    close, high = float(s.iloc[-1]), float(s.max())
+    assert 0.9 < close / high < 1
+    dd = [DrawdownQuery(10, "now"), DrawdownQuery(10, "high"), DrawdownQuery(1, "high")]
+    res = target_probabilities(
+        s, subject="spx", as_of=s.index[-1], horizon=s.index[-1] + pd.Timedelta(days=200),
+        thresholds=[close * 0.9], drawdowns=dd, methods=("gbm",), n_paths=20_000,
+        rng=np.random.default_rng(4),
+    )  # fmt: skip
+    facts = {f.id: f.value for f in res.facts()}
+    p_now = facts["spx.p_drawdown.10pct_now.gbm"]
+    p_touch = res.to_frame().set_index("level").loc[close * 0.9, "p_touch"]
+    assert p_now == pytest.approx(p_touch, abs=1e-12)  # the same paths, the same barrier
+    # from the running high a 10 % fall is more likely (the high is above the close)
+    assert facts["spx.p_drawdown.10pct_high.gbm"] > p_now
+    assert facts["spx.drawdown_trigger.10pct_now"] == pytest.approx(close * 0.9)
+    assert facts["spx.drawdown_trigger.10pct_high"] == pytest.approx(high * 0.9)
+    # a 1 % fall from the record has happened already on as_of: stated, not simulated
+    assert facts["spx.drawdown_reached.1pct_high"] is True
+    assert "spx.p_drawdown.1pct_high.gbm" not in facts
+
+
+def test_a_level_due_before_the_horizon_is_scored_on_the_same_paths_cut_at_its_date():
+    s = synthetic_prices(900)
+    close = float(s.iloc[-1])
+    lv = round(close * 1.05)
+    kw = dict(subject="spx", as_of=s.index[-1], methods=("bootstrap",), n_paths=10_000)
+    early = target_probabilities(
+        s, horizon="2024-12-31", levels=[LevelQuery(lv, "touch", by="2024-09-30")],
+        rng=np.random.default_rng(8), **kw,
+    )  # fmt: skip
+    alone = target_probabilities(
+        s, horizon="2024-09-30", thresholds=[lv], rng=np.random.default_rng(8), **kw
+    )
+    a = early.to_frame().iloc[0]
+    b = alone.to_frame().iloc[0]
+    assert a.p_touch == b.p_touch and a.p_close_above == b.p_close_above
+    assert a.sessions < early.horizon_sessions
+    assert {f.id for f in early.facts()} >= {f"spx.by.{lv}"}
+
+
+def test_a_method_that_fails_is_left_out_and_the_rest_run():
+    class Broken(GarchModel):
+        def fit(self, prices, as_of=None):
+            raise AnalysisError("the GARCH(1,1)-t fit did not converge (flag 8)", where="test")
+
+    s = synthetic_prices(900)
+    res = target_probabilities(
+        s, subject="spx", as_of=s.index[-1], horizon="2024-12-31", thresholds=[4500],
+        methods=("gbm", "garch"), n_paths=2_000, rng=np.random.default_rng(1),
+        models={"garch": Broken()}, on_method_error="drop",
+    )  # fmt: skip
+    assert res.methods == ("gbm",) and "did not converge" in res.failed["garch"]
+    assert any("left out" in n for n in res.notes)
+    with pytest.raises(AnalysisError, match="did not converge"):
+        target_probabilities(
+            s, subject="spx", as_of=s.index[-1], horizon="2024-12-31", thresholds=[4500],
+            methods=("gbm", "garch"), n_paths=2_000, rng=np.random.default_rng(1),
+            models={"garch": Broken()},
+        )  # fmt: skip

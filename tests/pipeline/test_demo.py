@@ -52,16 +52,29 @@ def test_demo_writes_the_article_and_a_complete_scorecard(
     assert "valuation" in " ".join(res.notes)
 
 
-def test_a_level_already_reached_is_not_a_certain_simulation(bundled_store: Store) -> None:
+def test_a_level_below_the_close_is_fallen_to_not_already_reached(bundled_store: Store) -> None:
+    """Issue 9: a target below the current level got no touch probability, and "already reached"
+    fired for any level crossed at some time in history. Now a level below the close is one the
+    index falls to (a touch probability, and the close at or below it), and "already reached"
+    means the thesis's own condition holds on as_of."""
     spec = _demo()
-    idx = spec.index.model_dump()
+    idx = spec.index.model_dump(by_alias=True, exclude_unset=True)
     idx["targets"] = [{"level": 4700.0}]  # below the 2021-12-31 close of 4,766.18
+    idx["levels"] = [{"level": 4600.0, "event": "close_above"}]  # holds on as_of
     res = run_thesis(spec.with_overrides(index=idx), bundled_store, with_scorecard=False)
     f = res.facts
-    assert f["sp500.already_reached.4700"].value is True
-    assert "sp500.p_touch.4700.gbm" not in f  # a certain touch is not stated as a probability
-    p = f["sp500.p_close_above.4700.gbm"].value  # but ending above it is still uncertain
+    p_fall = f["sp500.p_touch.4700.gbm"].value  # falling to 4,700 at some close before the horizon
+    p_below = f["sp500.p_close_below.4700.gbm"].value
+    assert 0 < p_below < p_fall < 1
+    assert "sp500.already_reached.4700" not in f  # the target (a close at or below) does not hold
+    assert f["sp500.already_reached.4600"].value is True  # a close at or above 4,600 holds today
+    p = f["sp500.p_close_above.4600.gbm"].value  # but whether it still does is uncertain
     assert 0.5 < p < 1.0
+    # 4,000 was crossed long before 2021, yet it is not "already reached": nothing says so
+    idx["thresholds"] = [4000.0]
+    res = run_thesis(spec.with_overrides(index=idx), bundled_store, with_scorecard=False)
+    assert "sp500.already_reached.4000" not in res.facts
+    assert 0 < res.facts["sp500.p_touch.4000.gbm"].value < 0.5
 
 
 def test_llm_writer_end_to_end_behind_the_guard(

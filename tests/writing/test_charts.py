@@ -8,8 +8,8 @@ import struct
 import pytest
 from test_article import SP, make_outlook
 
-from thesis.analysis.levels import level_key as analysis_level_key
 from thesis.facts import Fact
+from thesis.facts import level_key as analysis_level_key
 from thesis.writing import charts as C
 
 

@@ -1,4 +1,15 @@
-"""Where the index stands: level, distance to each threshold and target, record and drawdown."""
+"""Where the series stands: level, distance to each level the thesis names, recent range, record.
+
+Two spaces (:mod:`thesis.analysis.kinds`):
+
+- ``log`` (index levels, prices): distances in percent, ``(L / level − 1) × 100``, and in daily
+  standard deviations of log returns; changes over the year in percent; the record close and the
+  drawdown from it;
+- ``diff`` (yields, rates, spreads): distances in basis points, ``(L − level) × 100``, and in daily
+  standard deviations of changes; changes over the year in basis points. A yield's all-time high
+  says little about today (the ten-year's is from 1981), so no record or drawdown is reported; the
+  range over the past twelve months is, for every series.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from thesis import ids
 from thesis.analysis._common import (
     SESSIONS_PER_YEAR,
     as_timestamp,
@@ -21,7 +33,7 @@ from thesis.analysis._common import (
     value_on,
 )
 from thesis.errors import AnalysisError, InsufficientDataError
-from thesis.facts import Fact, Source, level_key
+from thesis.facts import Fact, Source
 
 __all__ = [
     "LevelDistance",
@@ -33,19 +45,26 @@ __all__ = [
 # --------------------------------------------------------------------------- levels
 @dataclass(frozen=True)
 class LevelDistance:
-    """One threshold or target and how far the index is from it.
+    """One level the thesis names and how far the series is from it.
 
-    ``points`` = L − level; ``pct`` = (L / level − 1) × 100; ``sd`` = ln(L / level) / daily σ of
-    log returns; ``crossed``: a close ≥ L happened on or before ``as_of``; ``first_cross`` its date.
+    ``points`` = L − level (level units); ``pct`` = (L / level − 1) × 100 (``log`` only);
+    ``bp`` = (L − level) × 100 (``diff`` only); ``sd`` = the distance in daily standard deviations
+    of the increments; ``last_beyond``: the last close before ``as_of`` at or beyond L on the far
+    side from today (at or above a level above the close, at or below one below it), if any.
     """
 
     level: float
-    kind: str  # "threshold" or "target"
+    kind: str  # "threshold", "target" or "level"
     points: float
-    pct: float
+    pct: float | None
     sd: float | None
-    crossed: bool
-    first_cross: pd.Timestamp | None
+    last_beyond: pd.Timestamp | None
+    bp: float | None = None
+
+    @property
+    def side(self) -> str:
+        """``above`` (the level is above the close), ``below`` or ``at``."""
+        return "above" if self.points > 0 else "below" if self.points < 0 else "at"
 
 
 @dataclass(frozen=True)
@@ -70,18 +89,24 @@ class LevelsResult:
     distances: tuple[LevelDistance, ...]
     notes: tuple[str, ...]
     lineage: tuple[Source, ...]
+    space: str = "log"
+    level_unit: str = "points"
+    high_12m: float | None = None
+    high_12m_date: pd.Timestamp | None = None
+    low_12m: float | None = None
+    low_12m_date: pd.Timestamp | None = None
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per level (index ``level``): kind, points, pct, sd, crossed, first_cross."""
+        """One row per level (index ``level``): kind, points, pct, bp, sd, last_beyond."""
         rows = [
             {
                 "level": d.level,
                 "kind": d.kind,
                 "distance_points": d.points,
                 "distance_pct": d.pct,
+                "distance_bp": d.bp,
                 "distance_sd": d.sd,
-                "crossed": d.crossed,
-                "first_cross": d.first_cross,
+                "last_beyond": d.last_beyond,
             }
             for d in self.distances
         ]
@@ -90,147 +115,172 @@ class LevelsResult:
             "kind",
             "distance_points",
             "distance_pct",
+            "distance_bp",
             "distance_sd",
-            "crossed",
-            "first_cross",
+            "last_beyond",
         ]
         return pd.DataFrame(rows, columns=cols).set_index("level")
+
+    def _lv(self, x: float) -> str:
+        return f"{x:,.2f}" if self.space == "diff" else f"{x:,g}"
 
     def facts(self) -> list[Fact]:
         S, a, lin = self.subject, str(self.as_of.date()), self.lineage
         close = f"last close on or before {a}"
+        u = self.level_unit
+        rate = self.space == "diff"
 
         def f(
             id_: str, v: Any, unit: str, method: str, label: str = "", dec: int | None = None
         ) -> Fact:
-            return Fact(f"{S}.{id_}", v, unit, a, method, lin, label, dec)
+            return Fact(id_, v, unit, a, method, lin, label, dec)
 
+        sm = lambda m: ids.subject_measure(S, m)  # noqa: E731
+        dec = _level_decimals(self.level, u)
         out = [
-            f("level", self.level, "points", close, f"{S} close on {self.level_date.date()}", 2),
-            f("level_date", str(self.level_date.date()), "date", close),
-            f("high", self.high, "points", f"highest close up to {a}", "record close", 2),
-            f(
-                "high_date",
-                str(self.high_date.date()),
-                "date",
-                f"date of the highest close up to {a}",
-            ),
-            f("drawdown_pct", self.drawdown_pct, "pct", "(level / record close − 1) × 100", "", 2),
-            f(
-                "days_since_record",
-                self.days_since_record,
-                "days",
-                "trading sessions since the record close",
-            ),
-            f("at_record", self.at_record, "bool", "level equals the record close"),
+            f(ids.level(S), self.level, u, close, f"{S} close on {self.level_date.date()}", dec),
+            f(sm("level_date"), str(self.level_date.date()), "date", close),
         ]
+        if not rate:
+            out += [
+                f(sm("high"), self.high, u, f"highest close up to {a}", "record close",
+                  _level_decimals(self.high, u)),
+                f(sm("high_date"), str(self.high_date.date()), "date",
+                  f"date of the highest close up to {a}"),
+                f(sm("drawdown_pct"), self.drawdown_pct, "pct",
+                  "(level / record close − 1) × 100", "", 2),
+                f(sm("days_since_record"), self.days_since_record, "days",
+                  "trading sessions since the record close"),
+                f(sm("at_record"), self.at_record, "bool", "level equals the record close"),
+            ]  # fmt: skip
+        if self.high_12m is not None and self.low_12m is not None:
+            span = "closes over the twelve months up to " + a
+            out += [
+                f(sm("high_12m"), self.high_12m, u, f"highest of the {span}", "12-month high", dec),
+                f(sm("high_12m_date"), str(self.high_12m_date.date()), "date",
+                  f"date of the highest of the {span}"),
+                f(sm("low_12m"), self.low_12m, u, f"lowest of the {span}", "12-month low", dec),
+                f(sm("low_12m_date"), str(self.low_12m_date.date()), "date",
+                  f"date of the lowest of the {span}"),
+            ]  # fmt: skip
         if self.daily_vol_pct is not None:
+            what = "log returns" if not rate else "changes, in basis points"
             out.append(
                 f(
-                    "daily_vol_pct",
+                    sm("daily_vol_bp" if rate else "daily_vol_pct"),
                     self.daily_vol_pct,
-                    "pct",
-                    f"standard deviation of daily log returns, last {self.vol_sessions} sessions",
+                    "bp" if rate else "pct",
+                    f"standard deviation of daily {what}, last {self.vol_sessions} sessions",
                     "",
-                    2,
+                    1 if rate else 2,
                 )
             )
+        move, munit = ("bp", "bp") if rate else ("pct", "pct")
+        how = "level − base, in basis points" if rate else "(level / base − 1) × 100"
         if self.ytd_pct is not None and self.ytd_base_date is not None:
             out.append(
                 f(
-                    "ytd_pct",
+                    sm(f"ytd_{move}"),
                     self.ytd_pct,
-                    "pct",
-                    f"change since the close of {self.ytd_base_date.date()} (last close of the prior year)",
+                    munit,
+                    f"{how}, base the close of {self.ytd_base_date.date()} (last close of the "
+                    "prior year)",
                     "year-to-date change",
-                    2,
+                    0 if rate else 2,
                 )
             )
         if self.change_12m_pct is not None and self.change_12m_base_date is not None:
             out.append(
                 f(
-                    "change_12m_pct",
+                    sm(f"change_12m_{move}"),
                     self.change_12m_pct,
-                    "pct",
-                    f"change since the close of {self.change_12m_base_date.date()} (12 months earlier)",
+                    munit,
+                    f"{how}, base the close of {self.change_12m_base_date.date()} (12 months "
+                    "earlier)",
                     "12-month change",
-                    2,
+                    0 if rate else 2,
                 )
             )
         for d in self.distances:
-            k = level_key(d.level)
+            L = self._lv(d.level)
             out.append(
-                f(
-                    f"distance_points.{k}",
-                    d.points,
-                    "points",
-                    "L − level",
-                    f"points to {d.level:,g}",
-                    2,
-                )
+                f(ids.distance(S, "points", d.level), d.points, u, "L − level", f"{L} − level", 2)
             )
-            out.append(
-                f(
-                    f"distance_pct.{k}",
-                    d.pct,
-                    "pct",
-                    "(L / level − 1) × 100",
-                    f"percent to {d.level:,g}",
-                    2,
-                )
-            )
-            if d.sd is not None:
+            if d.pct is not None:
                 out.append(
-                    f(
-                        f"distance_sd.{k}",
-                        d.sd,
-                        "ratio",
-                        f"ln(L / level) in daily standard deviations ({self.vol_sessions} sessions)",
-                        f"daily standard deviations to {d.level:,g}",
-                        2,
-                    )
-                )
-            out.append(
-                f(
-                    f"crossed.{k}",
-                    d.crossed,
-                    "bool",
-                    f"a close at or above L on or before {a} in the data",
-                    f"{d.level:,g} already reached",
-                )
-            )
+                    f(ids.distance(S, "pct", d.level), d.pct, "pct", "(L / level − 1) × 100",
+                      f"percent to {L}", 2)
+                )  # fmt: skip
+            if d.bp is not None:
+                out.append(
+                    f(ids.distance(S, "bp", d.level), d.bp, "bp", "(L − level) × 100",
+                      f"basis points to {L}", 0)
+                )  # fmt: skip
+            if d.sd is not None:
+                unit = "log returns" if not rate else "changes"
+                out.append(
+                    f(ids.distance(S, "sd", d.level), d.sd, "ratio",
+                      f"distance in daily standard deviations of {unit} ({self.vol_sessions} "
+                      "sessions)", f"daily standard deviations to {L}", 2)
+                )  # fmt: skip
+            if d.last_beyond is not None:
+                side = "at or above" if d.side == "above" else "at or below"
+                out.append(
+                    f(ids.crossed(S, d.level), str(d.last_beyond.date()), "date",
+                      f"the last close {side} L before {a}", f"last close {side} {L}")
+                )  # fmt: skip
         return out
 
     def summary(self) -> str:
         a = self.as_of.date()
-        lines = [
-            f"### {self.subject}: level on {a}",
-            "",
-            f"- Close on {self.level_date.date()}: **{self.level:,.2f}**",
-            f"- Record close {self.high:,.2f} on {self.high_date.date()}; drawdown "
-            f"{self.drawdown_pct:.2f}%; {self.days_since_record} sessions since the record"
-            + (" (at a record)" if self.at_record else ""),
-            f"- Year to date: {fmt_num(self.ytd_pct)}%; 12 months: {fmt_num(self.change_12m_pct)}%",
-            f"- Daily volatility (σ of log returns, {self.vol_sessions} sessions): {fmt_num(self.daily_vol_pct)}%",
+        rate = self.space == "diff"
+        lines = [f"### {self.subject}: level on {a}", ""]
+        lines.append(f"- Close on {self.level_date.date()}: **{self._lv(self.level)}**")
+        if not rate:
+            lines.append(
+                f"- Record close {self.high:,.2f} on {self.high_date.date()}; drawdown "
+                f"{self.drawdown_pct:.2f}%; {self.days_since_record} sessions since the record"
+                + (" (at a record)" if self.at_record else "")
+            )
+        unit = "bp" if rate else "%"
+        lines += [
+            f"- Year to date: {fmt_num(self.ytd_pct)}{unit}; 12 months: "
+            f"{fmt_num(self.change_12m_pct)}{unit}",
+            f"- Daily volatility ({self.vol_sessions} sessions): {fmt_num(self.daily_vol_pct)}"
+            f"{unit}",
             "",
         ]
         rows = [
             [
-                f"{d.level:,g}",
+                self._lv(d.level),
                 d.kind,
                 f"{d.points:,.2f}",
-                f"{d.pct:.2f}%",
+                f"{d.bp:,.0f} bp" if d.bp is not None else f"{d.pct:.2f}%",
                 fmt_num(d.sd),
-                "yes" if d.crossed else "no",
+                "–" if d.last_beyond is None else str(d.last_beyond.date()),
             ]
             for d in self.distances
         ]
         lines.append(
-            markdown_table(rows, ["level", "kind", "points", "percent", "daily σ", "crossed"])
+            markdown_table(
+                rows, ["level", "kind", "distance", "relative", "daily σ", "last beyond"]
+            )
         )
         if self.notes:
             lines += ["", *[f"- Note: {n}" for n in self.notes]]
         return "\n".join(lines)
+
+
+def _level_decimals(x: float, unit: str) -> int:
+    """Decimals that state a close as published: cents for prices and index points, more below a
+    dollar (a split-adjusted $0.7105 is not "$0.71"), two for yields and spreads."""
+    if unit in ("pct", "pp"):
+        return 2
+    ax = abs(x)
+    if ax == 0 or ax >= 10:
+        return 2
+    # four significant figures: $5.234, $0.7105
+    return min(6, 3 - math.floor(math.log10(ax)))
 
 
 def levels(
@@ -240,37 +290,52 @@ def levels(
     as_of: Any,
     thresholds: Iterable[float] = (),
     targets: Iterable[float] = (),
+    others: Iterable[float] = (),
     vol_sessions: int = SESSIONS_PER_YEAR,
+    space: str = "log",
+    level_unit: str | None = None,
 ) -> LevelsResult:
-    """Level of ``prices`` on ``as_of`` and its distance to each threshold and target.
+    """Level of ``prices`` on ``as_of`` and its distance to each level the thesis names.
 
     Parameters
     ----------
     prices
-        Daily closes (points), indexed by date; the lineage in ``.attrs["source"]``. Data after
-        ``as_of`` is ignored.
+        Daily closes, indexed by date; the lineage in ``.attrs["source"]``. Data after ``as_of`` is
+        ignored.
     subject
         The series id used in fact ids (``sp500``).
     as_of
         The analysis date; the level is the last close on or before it.
-    thresholds, targets
-        Levels of interest (points). A level may appear in both; it is reported once, as a target.
+    thresholds, targets, others
+        Levels of interest in the series' unit (``others``: levels stated with their own event).
+        A level named twice is reported once, under its first role in target, threshold, level.
     vol_sessions
-        Sessions of daily log returns behind the daily standard deviation (default 252).
+        Sessions of daily increments behind the daily standard deviation (default 252).
+    space
+        ``log`` (prices must be > 0; distances in percent) or ``diff`` (yields; distances in bp).
+    level_unit
+        Fact unit of levels (``points``, ``usd``, ``pct``, ``pp``, ``ratio``); default ``points``
+        for ``log``, ``pct`` for ``diff``.
 
     Returns
     -------
     LevelsResult
-        Distances: points = L − level, pct = (L / level − 1) × 100, sd = ln(L / level) / σ_daily.
+        For ``log``: pct = (L / level − 1) × 100, sd = ln(L / level) / σ_daily. For ``diff``:
+        bp = (L − level) × 100, sd = (L − level) / σ_daily. Changes over the year in the same
+        units (``ytd_pct`` and ``change_12m_pct`` hold basis points for ``diff``).
 
     Raises
     ------
     AnalysisError
-        ``as_of`` before the data, NaNs, non-positive prices.
+        ``as_of`` before the data, NaNs, non-positive prices in ``log``.
     """
+    if space not in ("log", "diff"):
+        raise AnalysisError(f"unknown space {space!r}", where="space", fix="use 'log' or 'diff'")
+    rate = space == "diff"
+    level_unit = level_unit or ("pct" if rate else "points")
     as_ts = as_timestamp(as_of)
     name = f"prices ({series_id(prices, subject)})"
-    s = checked_series(prices, name=name, positive=True)
+    s = checked_series(prices, name=name, positive=not rate)
     if s.empty:
         raise InsufficientDataError(
             "the price series is empty", where=name, fix="import the series first"
@@ -287,9 +352,13 @@ def levels(
     if (as_ts - level_date).days > 7:
         notes.append("The last close lies more than a week before as_of; the level may be stale.")
 
-    logret = np.diff(np.log(s.to_numpy()))
-    tail = logret[-vol_sessions:]
-    daily_vol = float(np.std(tail, ddof=1)) * 100 if len(tail) >= 2 else None
+    values = s.to_numpy()
+    inc = np.diff(values) if rate else np.diff(np.log(values))
+    tail = inc[-vol_sessions:]
+    sd_daily = float(np.std(tail, ddof=1)) if len(tail) >= 2 else None
+    if sd_daily is not None and not sd_daily > 0:
+        sd_daily = None
+    daily_vol = None if sd_daily is None else sd_daily * 100  # percent, or bp for a yield
     if daily_vol is not None and len(tail) < vol_sessions:
         notes.append("Daily volatility rests on less than a year of sessions (thin sample).")
     if daily_vol is None:
@@ -297,61 +366,64 @@ def levels(
             "Too few sessions for a daily volatility; distances in standard deviations are omitted."
         )
 
+    def change(base: float) -> float:
+        return (level - base) * 100 if rate else (level / base - 1) * 100
+
     prev_year = s[s.index < pd.Timestamp(year=level_date.year, month=1, day=1)]
     ytd = ytd_base = None
     if not prev_year.empty:
         ytd_base = prev_year.index[-1]
-        ytd = (level / float(prev_year.iloc[-1]) - 1) * 100
+        ytd = change(float(prev_year.iloc[-1]))
     else:
         notes.append("The data start in the current year; the year-to-date change is omitted.")
     base_12m = value_on(s, level_date - pd.DateOffset(years=1))
     chg12 = b12 = None
     if base_12m is not None:
         b12, v12 = base_12m
-        chg12 = (level / v12 - 1) * 100
+        chg12 = change(v12)
     else:
         notes.append("Less than a year of data; the change over the past year is omitted.")
 
-    values = s.to_numpy()
-    high = float(values.max())
-    # the last session that set (or tied) the record: a tie counts as being at the record again
-    hi_pos = len(values) - 1 - int(np.argmax(values[::-1] == high))
-    high_date = s.index[hi_pos]
-    days_since = len(values) - 1 - hi_pos
+    year = s[s.index > level_date - pd.DateOffset(years=1)]
+    hi12 = lo12 = None
+    hi12_d = lo12_d = None
+    if base_12m is not None and len(year):
+        hi12, lo12 = float(year.max()), float(year.min())
+        hi12_d, lo12_d = year.idxmax(), year.idxmin()
 
-    sd_daily = None if daily_vol is None else daily_vol / 100
+    high = float(values.max())
+    # the record was set on the first session that reached it; a later tie counts as being at the
+    # record again (the sessions since the record count from the last tie)
+    high_date = s.index[int(np.argmax(values == high))]
+    last_pos = len(values) - 1 - int(np.argmax(values[::-1] == high))
+    days_since = len(values) - 1 - last_pos
+
     tgt = [float(x) for x in targets]
-    lv = [(float(x), "threshold") for x in thresholds if float(x) not in tgt]
-    lv += [(x, "target") for x in tgt]
+    thr = [float(x) for x in thresholds]
+    lv = [(x, "target") for x in tgt]
+    lv += [(x, "threshold") for x in thr]
+    lv += [(float(x), "level") for x in others]
     seen: set[float] = set()
     dists: list[LevelDistance] = []
     for L, kind in lv:
         if L in seen:
             continue
         seen.add(L)
-        if not math.isfinite(L) or L <= 0:
+        if not math.isfinite(L) or (not rate and L <= 0):
             raise AnalysisError(
-                f"level {L} is not a positive number",
+                f"level {L} is not a {'positive ' if not rate else ''}number",
                 where=f"{kind}s",
-                fix="levels are index points > 0",
+                fix="levels are in the series' unit (index points > 0, a yield in percent)",
             )
-        above = values >= L
-        first = s.index[int(above.argmax())] if above.any() else None
-        dists.append(
-            LevelDistance(
-                level=L,
-                kind=kind,
-                points=L - level,
-                pct=(L / level - 1) * 100,
-                sd=None if sd_daily is None else math.log(L / level) / sd_daily,
-                crossed=bool(above.any()),
-                first_cross=first,
-            )
-        )
-    if any(d.crossed for d in dists):
-        notes.append(
-            "At least one level was already reached in the data; a touch of it is not in doubt."
-        )
+        beyond = values[:-1] >= L if level < L else values[:-1] <= L
+        last = s.index[:-1][beyond][-1] if level != L and beyond.any() else None
+        if rate:
+            dist_sd = None if sd_daily is None else (L - level) / sd_daily
+            pct, bp = None, (L - level) * 100
+        else:
+            dist_sd = None if sd_daily is None else math.log(L / level) / sd_daily
+            pct, bp = (L / level - 1) * 100, None
+        dists.append(LevelDistance(L, kind, L - level, pct, dist_sd, last, bp))
     return LevelsResult(
         subject=subject,
         as_of=as_ts,
@@ -365,10 +437,16 @@ def levels(
         change_12m_base_date=b12,
         high=high,
         high_date=high_date,
-        drawdown_pct=(level / high - 1) * 100,
+        drawdown_pct=(level / high - 1) * 100 if not rate else level - high,
         days_since_record=int(days_since),
         at_record=bool(days_since == 0),
-        distances=tuple(dists),
+        distances=tuple(sorted(dists, key=lambda d: d.level)),
         notes=tuple(notes),
         lineage=lineage_of(prices),
+        space=space,
+        level_unit=level_unit,
+        high_12m=hi12,
+        high_12m_date=hi12_d,
+        low_12m=lo12,
+        low_12m_date=lo12_d,
     )

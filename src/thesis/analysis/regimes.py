@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from thesis import ids
 from thesis.analysis._common import (
     SESSIONS_PER_YEAR,
     as_timestamp,
@@ -93,9 +94,16 @@ class RegimeResult:
     corr_window: int = 63
     notes: tuple[str, ...] = ()
     lineage: dict[str, tuple[Source, ...]] = field(default_factory=dict)
+    space: str = "log"
+
+    @property
+    def vol_unit(self) -> str:
+        """``pct`` (log returns) or ``bp`` (a yield's daily changes)."""
+        return "pct" if self.space == "log" else "bp"
 
     def to_frame(self) -> pd.DataFrame:
-        """Daily history (date index): realised_ann_pct, garch_ann_pct, corr_bonds, corr_gold."""
+        """Daily history (date index): realised_ann_pct, garch_ann_pct (``_bp`` for a yield),
+        corr_bonds, corr_gold."""
         return self.history.copy()
 
     def facts(self) -> list[Fact]:
@@ -115,24 +123,26 @@ class RegimeResult:
             return Fact(id_, v, unit, a, method, lineage, label, dec)
 
         vw, cw = self.vol_window, self.corr_window
+        u = self.vol_unit
+        inc = "daily log returns" if u == "pct" else "daily changes, in basis points"
         out = [
             f(
-                f"{S}.vol_realised_ann_pct",
+                ids.vol(S, "realised", unit=u),
                 self.vol_realised_ann_pct,
-                "pct",
-                f"standard deviation of the last {vw} daily log returns × √252",
+                u,
+                f"standard deviation of the last {vw} {inc} × √252",
                 label="realised volatility",
-                dec=1,
+                dec=1 if u == "pct" else 0,
             ),
             f(
-                f"{S}.vol_realised_pctile",
+                ids.vol(S, "realised", "pctile"),
                 self.vol_realised_pctile,
                 "probability",
                 f"share of {vw}-session realised volatilities in the history up to as_of that are ≤ today's",
                 dec=2,
             ),
             f(
-                f"{S}.vol_regime",
+                ids.subject_measure(S, "vol_regime"),
                 self.vol_regime,
                 "label",
                 "realised-vol percentile: calm < 0.25 ≤ normal < 0.75 ≤ elevated < 0.95 ≤ stressed",
@@ -141,16 +151,16 @@ class RegimeResult:
         if self.vol_garch_ann_pct is not None and self.vol_garch_pctile is not None:
             out += [
                 f(
-                    f"{S}.vol_garch_ann_pct",
+                    ids.vol(S, "garch", unit=u),
                     self.vol_garch_ann_pct,
-                    "pct",
+                    u,
                     "GARCH(1,1) conditional volatility of the as_of session itself (normal innovations, "
-                    "fitted up to as_of; not the next-session forecast) × √252",
+                    f"fitted up to as_of on {inc}; not the next-session forecast) × √252",
                     label="GARCH volatility",
-                    dec=1,
+                    dec=1 if u == "pct" else 0,
                 ),
                 f(
-                    f"{S}.vol_garch_pctile",
+                    ids.vol(S, "garch", "pctile"),
                     self.vol_garch_pctile,
                     "probability",
                     "share of in-sample GARCH(1,1) conditional volatilities ≤ today's",
@@ -162,16 +172,16 @@ class RegimeResult:
             start = "" if self.vix_start is None else f" since {self.vix_start.date()}"
             out += [
                 f(
-                    "vix.level",
+                    ids.vix("level"),
                     self.vix_level,
                     "points",
                     "VIX close on or before as_of",
                     vl,
                     "VIX",
-                    1,
+                    2,
                 ),
                 f(
-                    "vix.pctile",
+                    ids.vix("pctile"),
                     self.vix_pctile,
                     "probability",
                     f"share of VIX closes{start} ≤ today's",
@@ -182,7 +192,7 @@ class RegimeResult:
         if self.corr_bonds is not None:
             out.append(
                 f(
-                    f"{S}.corr_bonds_63d",
+                    ids.subject_measure(S, "corr_bonds_63d"),
                     self.corr_bonds,
                     "ratio",
                     f"Pearson correlation of daily log returns with bonds, last {cw} common sessions",
@@ -193,7 +203,7 @@ class RegimeResult:
         if self.corr_gold is not None:
             out.append(
                 f(
-                    f"{S}.corr_gold_63d",
+                    ids.subject_measure(S, "corr_gold_63d"),
                     self.corr_gold,
                     "ratio",
                     f"Pearson correlation of daily log returns with gold, last {cw} common sessions",
@@ -205,7 +215,7 @@ class RegimeResult:
             fl = base + lin.get("bonds", ()) + lin.get("gold", ())
             out += [
                 f(
-                    f"{S}.flight_to_safety_share_63d",
+                    ids.subject_measure(S, "flight_to_safety_share_63d"),
                     self.fts_share_recent,
                     "probability",
                     f"share of the last {cw} common sessions with equities down, bonds and gold up",
@@ -213,7 +223,7 @@ class RegimeResult:
                     dec=2,
                 ),
                 f(
-                    f"{S}.flight_to_safety_share_hist",
+                    ids.subject_measure(S, "flight_to_safety_share_hist"),
                     self.fts_share_hist,
                     "probability",
                     f"share of all {self.fts_sessions_hist} common sessions with equities down, bonds and gold up",
@@ -224,7 +234,7 @@ class RegimeResult:
         if self.smb_12m_pct is not None:
             out.append(
                 f(
-                    "size.smb_12m_pct",
+                    ids.size("smb_12m_pct"),
                     self.smb_12m_pct,
                     "pct",
                     "Fama-French SMB compounded over the last twelve complete months",
@@ -235,7 +245,7 @@ class RegimeResult:
         if self.small_vs_large_12m_pp is not None:
             out.append(
                 f(
-                    "size.small_vs_large_12m_pp",
+                    ids.size("small_vs_large_12m_pp"),
                     self.small_vs_large_12m_pp,
                     "pp",
                     "12-month total return of small caps minus large caps",
@@ -312,6 +322,7 @@ def regimes(
     vol_window: int = 21,
     corr_window: int = 63,
     garch: bool = True,
+    space: str = "log",
 ) -> RegimeResult:
     """Volatility regime, correlations and safety measures of ``prices`` on ``as_of``.
 
@@ -337,14 +348,19 @@ def regimes(
         Sessions in the realised-volatility and correlation windows.
     garch
         Fit GARCH(1,1) (needs ``arch``); skip it for speed when False.
+    space
+        ``log`` (prices: volatility of log returns, percent) or ``diff`` (a yield: volatility of
+        daily changes, basis points a year; values may be zero or negative).
 
     Returns
     -------
     RegimeResult
     """
     as_ts = as_timestamp(as_of)
+    if space not in ("log", "diff"):
+        raise AnalysisError(f"unknown space {space!r}", where="space", fix="use 'log' or 'diff'")
     name = f"prices ({series_id(prices, subject)})"
-    s = checked_series(prices, name=name, positive=True)
+    s = checked_series(prices, name=name, positive=space == "log")
     first = s.index[0].date() if len(s) else None
     s = s[s.index <= as_ts]
     if s.empty:
@@ -365,22 +381,23 @@ def regimes(
         notes.append(
             "The history behind the percentiles is short; they describe a recent era, not the long run."
         )
-    r = _log_returns(s)
+    r = _log_returns(s) if space == "log" else s.diff().iloc[1:]
+    unit = "pct" if space == "log" else "bp"
     realised = r.rolling(vol_window).std(ddof=1) * math.sqrt(SESSIONS_PER_YEAR) * 100
-    hist = pd.DataFrame({"realised_ann_pct": realised})
+    hist = pd.DataFrame({f"realised_ann_{unit}": realised})
     rv = float(realised.iloc[-1])
     rv_p = percentile_of_last(realised.to_numpy())
 
     g_now = g_p = None
     gparams: dict[str, float] = {}
-    hist["garch_ann_pct"] = np.nan
+    hist[f"garch_ann_{unit}"] = np.nan
     if garch:
         from arch import arch_model
 
         am = arch_model(r.to_numpy() * 100, mean="Constant", vol="GARCH", p=1, q=1, dist="normal")
         fit = am.fit(disp="off", show_warning=False)
         cv = np.asarray(fit.conditional_volatility) * math.sqrt(SESSIONS_PER_YEAR)
-        hist["garch_ann_pct"] = cv
+        hist[f"garch_ann_{unit}"] = cv
         g_now, g_p = float(cv[-1]), percentile_of_last(cv)
         gparams = {k: float(v) for k, v in fit.params.items()}
         notes.append(
@@ -499,4 +516,5 @@ def regimes(
         corr_window=corr_window,
         notes=tuple(notes),
         lineage=lineage,
+        space=space,
     )

@@ -73,9 +73,9 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     try:
-        # with standalone_mode=False, click returns a command's `typer.Exit(code)` instead of raising
+        # without standalone mode click returns a command's exit code instead of exiting
         rc = app(args=args, standalone_mode=False)
-        if isinstance(rc, int) and rc:
+        if isinstance(rc, int) and not isinstance(rc, bool) and rc:
             sys.exit(rc)
     except ThesisError as e:
         if debug:

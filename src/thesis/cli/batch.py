@@ -52,7 +52,7 @@ def batch(
 
     from thesis.cli.commands import _store
     from thesis.errors import SpecError
-    from thesis.scale.batch import run_batch
+    from thesis.scale.batch import BatchReport, TaskResult, run_batch
     from thesis.spec import load_thesis
 
     console = Console(stderr=True)
@@ -80,7 +80,7 @@ def batch(
     ) as bar:
         task = bar.add_task("", total=None)
 
-        def started(report, n) -> None:
+        def started(report: BatchReport, n: int) -> None:
             bar.update(task, total=n)
             where = report.scheduler if scheduler is None else scheduler
             console.print(
@@ -90,7 +90,7 @@ def batch(
                 f"running {'in this process' if scheduler is None else 'on ' + where}"
             )
 
-        def step(i, n, res) -> None:
+        def step(i: int, n: int, res: TaskResult) -> None:
             bar.update(
                 task, completed=i, description=("" if res.ok else f"[red]failed: {res.thesis_id}")
             )

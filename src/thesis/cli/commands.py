@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -60,11 +61,20 @@ def run(
     llm_key_env: str = typer.Option(
         "OPENAI_API_KEY", "--llm-key-env", help="Environment variable that holds the API key."
     ),
+    llm_timeout: float = typer.Option(
+        30.0, "--llm-timeout", help="Seconds each LLM request may take in all."
+    ),
+    llm_retries: int = typer.Option(
+        2, "--llm-retries", help="Retries of a failed LLM request (with backoff)."
+    ),
     formats: str = typer.Option(
         "md,html,pdf", "--formats", help="Article formats to write, comma-separated."
     ),
     no_calibration: bool = typer.Option(
         False, "--no-calibration", help="Skip the walk-forward calibration."
+    ),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace an existing, non-empty OUT folder whole."
     ),
     store_path: Path | None = typer.Option(
         None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
@@ -73,13 +83,23 @@ def run(
     """Run every analysis the thesis asks for and write the outlook into OUT.
 
     Writes facts.json (every number with its lineage), manifest.json (versions, seed, data windows,
-    content hashes) and the article (Markdown, HTML, PDF). Uses only data dated on or before as_of;
-    when the store holds later data, a separate scorecard says what actually followed.
+    content hashes, every file written with its sha256) and the article (Markdown, HTML, PDF). Uses
+    only data dated on or before as_of; when the store holds later data, a separate scorecard says
+    what actually followed. The outputs are written into a fresh folder beside OUT and moved into
+    place when complete; an existing, non-empty OUT is refused unless --overwrite. With --writer llm
+    the run prints the writer's report (sentences rejected per section and reason, fallbacks and
+    why).
+
+    Exit codes: 0 every part ran; 3 the outputs were written but some part was left out (a failed
+    analysis or a missing input, listed in the summary and the article's caveats); 4 the outputs are
+    complete but some of the model's text fell back to the deterministic writer (a section, or a
+    rejected sentence); 2 an error stopped the run before anything was written (thesis, store or
+    OUT); 1 an unexpected error. When both 3 and 4 apply, the run exits 3.
     """
     from rich.console import Console
 
     from thesis.errors import SpecError
-    from thesis.pipeline import run_thesis
+    from thesis.pipeline import EXIT_COMPLETE, run_thesis
     from thesis.spec import load_thesis
 
     console = Console()
@@ -106,7 +126,17 @@ def run(
                 where="--writer",
                 fix="e.g. --llm-base-url http://127.0.0.1:11434/v1 --llm-model llama3.1",
             )
-        llm = {"base_url": llm_base_url, "model": llm_model, "api_key_env": llm_key_env}
+        llm = {
+            "base_url": llm_base_url,
+            "model": llm_model,
+            "api_key_env": llm_key_env,
+            "timeout_s": llm_timeout,
+            "retries": llm_retries,
+        }
+        from thesis.writing.llm import LLMWriter
+
+        # bad settings fail here, before the analysis runs
+        LLMWriter(llm_base_url, llm_model, llm_key_env, timeout_s=llm_timeout, retries=llm_retries)
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     with _store(store_path) as store, console.status("running…") as status:
         res = run_thesis(
@@ -117,50 +147,90 @@ def run(
             llm=llm,
             formats=fmts,
             progress=lambda label: status.update(f"[bold]{label}[/]…"),
+            overwrite=overwrite,
         )
     _print_summary(console, res)
     for kind, path in res.files.items():
         console.print(f"  [green]wrote[/] {kind}: {path}")
+    report = res.manifest.get("sentences", {}).get("report")
+    if report:
+        style = "yellow" if report["fell_back"] else "green"
+        for line in report["summary"]:  # text from the endpoint is made printable by the writer
+            console.print(line, style=style, markup=False, highlight=False)
+    if res.exit_code != EXIT_COMPLETE:
+        raise typer.Exit(res.exit_code)
+    if report and report["fell_back"]:
+        raise typer.Exit(4)
+
+
+_EVENT_NAMES = {
+    "touch": "touch before its date",
+    "close_above": "close ≥ level on its date",
+    "close_below": "close ≤ level on its date",
+    "drawdown": "drawdown before the horizon",
+}
 
 
 def _print_summary(console, res) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
+    from thesis import ids
     from thesis.writing.format import fmt
 
     f, S = res.facts, res.spec.index.series
-    lvl = f.get(f"{S}.level")
+    lvl = f.get(ids.level(S))
     if lvl is not None:
-        console.print(f"[bold]{res.spec.index.name}[/] {fmt(lvl)} on {fmt(f[f'{S}.level_date'])}")
+        console.print(
+            f"[bold]{escape(res.outlook.subject_name)}[/] {fmt(lvl)} on "
+            f"{fmt(f[ids.subject_measure(S, 'level_date')])}"
+        )
+    # one row per level (or drawdown) and event, one column per method, from the facts themselves
+    rows: dict[tuple[str, str], dict[str, str]] = {}
+    methods: list[str] = []
+    by_key: dict[str, Any] = {}
+    for fact in f:
+        p = ids.parse_level_fact(fact.id)
+        if p is None or p.subject != S or p.se or p.closed_form:
+            continue
+        if p.method not in methods:
+            methods.append(p.method)
+        se = f.get(ids.p_event_se(S, p.event, p.level_key, p.method))
+        text = f"{fmt(fact, decimals=1)} ± {fmt(se, decimals=1)}" if se else fmt(fact)
+        rows.setdefault((p.level_key, p.event), {})[p.method] = text
+        by_key.setdefault(p.level_key, None)
+    from thesis.facts import level_key
+
+    labels: dict[str, str] = {}
+    for v in res.outlook.level_views():
+        fid = ids.thesis_level(S, v.role, v.level)
+        if fid in f:
+            labels[level_key(v.level)] = fmt(f[fid])
+    for d in res.spec.index.drawdowns:
+        fid = ids.thesis_drawdown(S, d.key)
+        if fid in f:
+            labels[d.key] = f"−{fmt(f[fid])} from {'high' if d.from_ == 'high' else 'now'}"
     table = Table(title="Probabilities (Monte Carlo, ± standard error)")
     table.add_column("level")
     table.add_column("event")
-    for m in res.spec.analysis.methods:
+    for m in methods:
         table.add_column(m, justify="right")
-    from thesis.spec import level_key
-
-    for L in res.spec.levels:
-        k = level_key(L)
-        for ev, name in (
-            ("p_touch", "touch before horizon"),
-            ("p_close_above", "close ≥ level on horizon"),
-        ):
-            row = [f"{L:,.0f}", name]
-            for m in res.spec.analysis.methods:
-                p, se = f.get(f"{S}.{ev}.{k}.{m}"), f.get(f"{S}.{ev}_se.{k}.{m}")
-                row.append(
-                    "—"
-                    if p is None
-                    else f"{fmt(p, decimals=1)} ± {fmt(se, decimals=1)}"
-                    if se
-                    else fmt(p)
-                )
-            table.add_row(*row)
-    console.print(table)
+    for (key, event), cells in rows.items():
+        table.add_row(
+            labels.get(key, key), _EVENT_NAMES[event], *[cells.get(m, "—") for m in methods]
+        )
+    if rows:
+        console.print(table)
+    if res.left_out:
+        console.print(
+            f"[bold yellow]{len(res.left_out)} part(s) left out[/] (exit code {res.exit_code}):"
+        )
+        for x in res.left_out:
+            console.print(f"  [yellow]{escape(x.step)}:[/] {escape(x.reason)}", highlight=False)
     if res.notes:
         console.print(f"[yellow]{len(res.notes)} caveat(s)[/] — listed in the article's appendix:")
         for key, note in res.notes.items():
-            console.print(f"  [dim]{key.split('.')[0]}:[/] {note}", highlight=False)
+            console.print(f"  [dim]{key.split('.')[0]}:[/] {escape(note)}", highlight=False)
 
 
 @app.command()

@@ -22,7 +22,9 @@ def xnys() -> Any:
     """The New York Stock Exchange calendar (exchange_calendars' XNYS), loaded once."""
     import exchange_calendars as xcals
 
-    return xcals.get_calendar("XNYS")
+    # exchange_calendars covers the last twenty years unless told otherwise; theses may look at
+    # any date a daily series in the store covers (the ten-year yield from 1962)
+    return xcals.get_calendar("XNYS", start="1960-01-04")
 
 
 def _bounds() -> tuple[pd.Timestamp, pd.Timestamp]:

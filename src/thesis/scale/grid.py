@@ -130,6 +130,12 @@ def expand_grid(
         if relative:
             series = data.get("index", {}).get("series", "sp500")
             as_of = data.get("as_of")
+            if as_of is None:
+                raise SpecError(
+                    f"relative levels need an as_of ({labels})",
+                    where=f"{where}: grid",
+                    fix="set as_of in the template or in the grid",
+                )
             try:
                 close = store.view(as_of).latest(series).value
             except ThesisError as e:

@@ -22,7 +22,8 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -153,7 +154,7 @@ def export_snapshot(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     size = sum(p.stat().st_size for p in final.iterdir())
-    return Snapshot(final, h, size, tuple(ids), cut and cut.isoformat())
+    return Snapshot(final, h, size, tuple(ids), None if cut is None else cut.isoformat())
 
 
 class SnapshotStore(Store):
@@ -188,12 +189,14 @@ class SnapshotStore(Store):
     def close(self) -> None:
         """Keep the in-memory tables (a snapshot never changes); nothing to release."""
 
-    def _writer(self):  # type: ignore[override]
+    @contextmanager
+    def _writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         raise StoreError(
             "a snapshot is read-only",
             where=str(self.path),
             fix="write to the store on the client; workers only read snapshots",
         )
+        yield  # pragma: no cover - never reached: a generator, as Store._writer is
 
 
 _OPEN: dict[str, SnapshotStore] = {}

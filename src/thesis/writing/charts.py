@@ -23,6 +23,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from thesis.facts import Fact
     from thesis.outlook import Outlook
 
+from thesis import ids
+from thesis.facts import level_key
+
 __all__ = ["CHART_BUILDERS", "Chart", "build_charts", "display_decimals", "level_key"]
 
 # a quiet palette that survives greyscale printing: methods get distinct lightness as well as hue
@@ -31,9 +34,16 @@ _METHOD_COLOURS = {
     "bootstrap": "#DD8452",
     "garch": "#55A868",
     "baseline": "#8172B3",
+    "normal": "#4C72B0",
 }
 _FALLBACK_COLOURS = ("#4C72B0", "#DD8452", "#55A868", "#8172B3", "#937860", "#DA8BC3")
-_METHOD_NAMES = {"gbm": "GBM", "bootstrap": "Bootstrap", "garch": "GARCH", "baseline": "Baseline"}
+_METHOD_NAMES = {
+    "gbm": "GBM",
+    "normal": "Normal",
+    "bootstrap": "Bootstrap",
+    "garch": "GARCH",
+    "baseline": "Baseline",
+}
 _THRESHOLD_COLOUR = "#7F7F7F"
 _TARGET_COLOUR = "#C44E52"
 _DPI = 150
@@ -72,13 +82,6 @@ class Chart:
         import base64
 
         return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
-
-
-def level_key(level: float) -> str:
-    """A level as written in fact ids: ``6900.0`` → ``"6900"``, ``4500.5`` → ``"4500_5"``."""
-    lv = float(level)
-    text = str(int(lv)) if lv.is_integer() else repr(lv)
-    return text.replace(".", "_")
 
 
 def method_name(method: str) -> str:
@@ -202,16 +205,44 @@ def _fmt(fact: Fact, **kw: Any) -> str:
 
 
 def _levels(outlook: Outlook) -> list[tuple[float, str, Fact | None]]:
-    """Thresholds and targets as (level, kind, fact), sorted by level."""
+    """Every level the thesis names as (level, role, fact), sorted by level."""
     s = outlook.subject
-    out: list[tuple[float, str, Fact | None]] = []
-    for lv in outlook.thresholds:
-        out.append((float(lv), "threshold", outlook.facts.get(f"{s}.threshold.{level_key(lv)}")))
-    for lv in outlook.targets:
-        if float(lv) in {x[0] for x in out}:
-            continue
-        out.append((float(lv), "target", outlook.facts.get(f"{s}.target.{level_key(lv)}")))
-    return sorted(out, key=lambda x: x[0])
+    return [
+        (v.level, v.role, outlook.facts.get(ids.thesis_level(s, v.role, v.level)))  # type: ignore[arg-type]
+        for v in outlook.level_views()
+    ]
+
+
+#: axis label of a level by its fact unit, and how its ticks read
+_LEVEL_AXIS = {
+    "points": "Index level (points)",
+    "usd": "Price (USD)",
+    "pct": "Yield (%)",
+    "pp": "Spread (percentage points)",
+    "ratio": "Ratio",
+}
+
+
+def _level_axis(outlook: Outlook) -> str:
+    prof = outlook.series
+    label = _LEVEL_AXIS.get(prof.level_unit, "Level")
+    if prof.level_unit == "pct" and prof.noun == "rate":
+        label = "Rate (%)"
+    return label
+
+
+def _level_ticks(outlook: Outlook) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    # axis ticks are matplotlib's own scale, not facts; only the grouping and unit are ours
+    unit = outlook.series.level_unit
+    if unit == "pct":
+        return FuncFormatter(lambda v, _pos: f"{v:.2f}%")
+    if unit in ("pp", "ratio"):
+        return FuncFormatter(lambda v, _pos: f"{v:.2f}")
+    if unit == "usd":
+        return FuncFormatter(lambda v, _pos: f"${v:,.0f}" if abs(v) >= 100 else f"${v:,.2f}")
+    return _thousands()
 
 
 # --------------------------------------------------------------------------- builders
@@ -349,7 +380,7 @@ def _index_fan(outlook: Outlook, actual: Any) -> Chart | None:
             ha="left",
             clip_on=False,
         )
-    ax.set_ylabel("Index level (points)", fontsize=8)
+    ax.set_ylabel(_level_axis(outlook), fontsize=8)
     ax.set_xlabel("Date", fontsize=8)
     if actual is None:
         title = f"{outlook.subject_name}: history and simulated range to the horizon"
@@ -357,15 +388,15 @@ def _index_fan(outlook: Outlook, actual: Any) -> Chart | None:
         title = f"{outlook.subject_name}: the forecast against what happened"
     ax.set_title(title, fontsize=9)
     ax.legend(fontsize=6.5, loc="upper left", frameon=False, ncol=2)
-    ax.yaxis.set_major_formatter(_thousands())
+    ax.yaxis.set_major_formatter(_level_ticks(outlook))
     _style(ax)
-    ids = [f"{outlook.subject}.level", *fact_ids]
+    used = [ids.level(outlook.subject), *fact_ids]
     extra = (
         "Fans: quantiles of simulated closes (" + ", ".join(method_name(m) for m in drawn) + ")"
         if drawn
         else ""
     )
-    src = _source_line(outlook, ids, extra)
+    src = _source_line(outlook, used, extra)
     if actual is not None:
         src = src[: -len(f" As of {outlook.as_of}.")] + (
             f" Red line: closes after the analysis date ({outlook.as_of}), "
@@ -407,23 +438,23 @@ def probability_chart(outlook: Outlook) -> Chart | None:
     methods = [
         m
         for m in outlook.methods
-        if any(f"{s}.p_touch.{level_key(lv)}.{m}" in outlook.facts for lv, _, _ in levels)
+        if any(ids.p_event(s, "touch", lv, m) in outlook.facts for lv, _, _ in levels)
     ]
     if not levels or not methods:
         return None
     fig, ax = _figure((7.2, 3.4))
     width = 0.8 / len(methods)
     x = np.arange(len(levels))
-    ids: list[str] = []
+    used: list[str] = []
     for j, m in enumerate(methods):
         heights = []
         labels = []
         for lv, _, _ in levels:
-            f = outlook.facts.get(f"{s}.p_touch.{level_key(lv)}.{m}")
+            f = outlook.facts.get(ids.p_event(s, "touch", lv, m))
             heights.append(float(f.value) * 100 if f is not None else np.nan)
             labels.append(_fmt(f) if f is not None else "")
             if f is not None:
-                ids.append(f.id)
+                used.append(f.id)
         pos = x - 0.4 + width * (j + 0.5)
         bars = ax.bar(pos, heights, width * 0.92, color=_colour(m, j), label=method_name(m))
         for bar, text in zip(bars, labels, strict=True):
@@ -441,60 +472,58 @@ def probability_chart(outlook: Outlook) -> Chart | None:
         names.append(f"{_fmt(fact) if fact is not None else kind}\n({kind})")
     ax.set_xticks(x, names, fontsize=8)
     ax.set_ylim(0, 110)
-    ax.set_ylabel("Probability of touching before the horizon (%)", fontsize=8)
-    ax.set_xlabel("Level (index points)", fontsize=8)
+    ax.set_ylabel("Probability of a close at or beyond it before the horizon (%)", fontsize=8)
+    ax.set_xlabel(f"Level ({_level_axis(outlook).split(' (')[-1].rstrip(')')})", fontsize=8)
     ax.set_title("Chance of reaching each level, by method", fontsize=9)
     ax.legend(fontsize=7, frameon=False, loc="upper right")
     _style(ax)
-    src = _source_line(outlook, ids, "Monte Carlo path simulations")
+    src = _source_line(outlook, used, "Monte Carlo path simulations")
     return Chart(
         "probabilities",
         "Probability of reaching each level, by method",
-        "Bar chart of the probability of touching each threshold and target by method",
+        "Bar chart of the probability of touching each level the thesis names, by method",
         src,
         _finish(fig, src, bottom=0.25),
-        tuple(ids),
+        tuple(used),
     )
 
 
 def valuation_chart(outlook: Outlook) -> Chart | None:
     """Bear, base and bull index ranges at the horizon with their P/E bands."""
     s = outlook.subject
+    rb = lambda c, b: ids.range_bound(s, c, b)  # type: ignore[arg-type]  # noqa: E731
     cases = [
         c
         for c in ("bear", "base", "bull")
-        if f"{s}.range.{c}.low" in outlook.facts and f"{s}.range.{c}.high" in outlook.facts
+        if rb(c, "low") in outlook.facts and rb(c, "high") in outlook.facts
     ]
     if not cases:
         return None
     fig, ax = _figure((7.2, 2.9))
     colours = {"bear": "#C44E52", "base": "#8C8C8C", "bull": "#55A868"}
-    ids: list[str] = []
+    used: list[str] = []
     for i, c in enumerate(cases):
-        lo, hi = outlook.facts[f"{s}.range.{c}.low"], outlook.facts[f"{s}.range.{c}.high"]
-        ids += [lo.id, hi.id]
+        lo, hi = outlook.facts[rb(c, "low")], outlook.facts[rb(c, "high")]
+        used += [lo.id, hi.id]
         ax.barh(
             i,
-            float(hi.value) - float(lo.value),
-            left=float(lo.value),
+            float(hi.value) - float(lo.value),  # type: ignore[arg-type]
+            left=float(lo.value),  # type: ignore[arg-type]
             height=0.5,
             color=colours[c],
             alpha=0.75,
         )
-        pel, peh = (
-            outlook.facts.get(f"{s}.range.{c}.pe_low"),
-            outlook.facts.get(f"{s}.range.{c}.pe_high"),
-        )
+        pel, peh = outlook.facts.get(rb(c, "pe_low")), outlook.facts.get(rb(c, "pe_high"))
         cond = ""
         if pel is not None and peh is not None:
             cond = f"P/E {_fmt(pel)}–{_fmt(peh)}"
-            ids += [pel.id, peh.id]
-        ax.text(float(hi.value), i, f"  {_fmt(lo)}–{_fmt(hi)}  {cond}", va="center", fontsize=7)
-    level = outlook.facts.get(f"{s}.level")
+            used += [pel.id, peh.id]
+        ax.text(float(hi.value), i, f"  {_fmt(lo)}–{_fmt(hi)}  {cond}", va="center", fontsize=7)  # type: ignore[arg-type]
+    level = outlook.facts.get(ids.level(s))
     if level is not None:
-        ax.axvline(float(level.value), color="#222222", linewidth=1.0)
+        ax.axvline(float(level.value), color="#222222", linewidth=1.0)  # type: ignore[arg-type]
         ax.text(
-            float(level.value),
+            float(level.value),  # type: ignore[arg-type]
             len(cases) - 0.45,
             f"now {_fmt(level)}",
             fontsize=7,
@@ -503,7 +532,7 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
             zorder=5,
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
         )
-        ids.append(level.id)
+        used.append(level.id)
     for lv, kind, _fact in _levels(outlook):
         colour = _TARGET_COLOUR if kind == "target" else _THRESHOLD_COLOUR
         ax.axvline(lv, color=colour, linewidth=0.9, linestyle=":")
@@ -517,44 +546,35 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
     _style(ax)
     ax.grid(axis="x", color="#E5E5E5", linewidth=0.8)
     ax.grid(axis="y", visible=False)
-    src = _source_line(outlook, ids, "Dotted lines: thresholds and targets")
+    src = _source_line(outlook, used, "Dotted lines: the levels the thesis names")
     return Chart(
         "valuation",
         "Valuation ranges with their P/E conditions",
         "Horizontal bars of the bear, base and bull index ranges",
         src,
         _finish(fig, src, left=0.08, bottom=0.22),
-        tuple(ids),
+        tuple(used),
     )
 
 
 def fed_cycles_chart(outlook: Outlook) -> Chart | None:
-    """S&P 500 returns 3, 6 and 12 months after each Fed first cut, recessions marked."""
+    """The subject's returns 3, 6 and 12 months after each Fed first cut, recessions marked."""
     import numpy as np
     import pandas as pd
 
     df = outlook.charts.get("fed_cycles")
     if df is None or len(df) == 0:
         return None
-    cols = [
-        c for c in ("sp500_ret_3m_pct", "sp500_ret_6m_pct", "sp500_ret_12m_pct") if c in df.columns
-    ]
+    S = outlook.subject
+    names = {f"{ids.cycle_measure(S, h)}_pct": f"{h} months" for h in (3, 6, 12)}
+    cols = [c for c in names if c in df.columns]
     if not cols or "first_cut" not in df.columns:
         return None
     df = df.sort_values("first_cut")
     fig, ax = _figure((7.2, 3.4))
     x = np.arange(len(df))
     width = 0.8 / len(cols)
-    shades = {
-        "sp500_ret_3m_pct": "#A6BDDB",
-        "sp500_ret_6m_pct": "#3690C0",
-        "sp500_ret_12m_pct": "#034E7B",
-    }
-    names = {
-        "sp500_ret_3m_pct": "3 months",
-        "sp500_ret_6m_pct": "6 months",
-        "sp500_ret_12m_pct": "12 months",
-    }
+    shades = dict(zip(names, ("#A6BDDB", "#3690C0", "#034E7B"), strict=True))
     for j, c in enumerate(cols):
         ax.bar(
             x - 0.4 + width * (j + 0.5),
@@ -570,19 +590,22 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
             if rec:
                 ax.axvspan(xi - 0.45, xi + 0.45, color="#F2D7D5", zorder=0)
     ax.axhline(0, color="#222222", linewidth=0.8)
-    ax.set_ylabel("S&P 500 price return (%)", fontsize=8)
+    ax.set_ylabel(f"{outlook.subject_name} price return (%)", fontsize=8)
     ax.set_xlabel("Month of the first cut (shaded: recession within 12 months)", fontsize=8)
-    ax.set_title("What the index did after the Fed's first cut", fontsize=9)
+    ax.set_title(f"What {outlook.subject_name} did after the Fed's first cut", fontsize=9)
     ax.legend(fontsize=7, frameon=False)
     _style(ax)
-    ids = [f.id for f in outlook.facts.prefixed("fed.after_first_cut.")][:1] or [
-        f.id for f in outlook.facts.prefixed("fed.")
-    ][:1]
-    src = _source_line(outlook, ids, f"{len(df)} easing cycles; NBER recession dates")
+    first = ids.after_first_cut(ids.cycle_measure(S, 12), "median", "all")
+    used = (
+        [first]
+        if first in outlook.facts
+        else [f.id for f in outlook.facts.prefixed(ids.fed(""))][:1]
+    )
+    src = _source_line(outlook, used, f"{len(df)} easing cycles; NBER recession dates")
     return Chart(
         "fed_cycles",
-        "Index returns after the Fed's first cut",
-        "Bar chart of index returns after each Fed first cut",
+        f"Returns of {outlook.subject_name} after the Fed's first cut",
+        f"Bar chart of the returns of {outlook.subject_name} after each Fed first cut",
         src,
         _finish(fig, src, bottom=0.3),
     )
@@ -597,7 +620,8 @@ def volatility_chart(outlook: Outlook) -> Chart | None:
         return None
     df = df.copy()
     df.index = pd.to_datetime(df.index)
-    cols = [c for c in ("realised_ann_pct", "garch_ann_pct") if c in df.columns]
+    unit = "bp" if "realised_ann_bp" in df.columns else "pct"
+    cols = [c for c in (f"realised_ann_{unit}", f"garch_ann_{unit}") if c in df.columns]
     if not cols:
         return None
     fig, ax = _figure((7.2, 3.2))
@@ -617,24 +641,32 @@ def volatility_chart(outlook: Outlook) -> Chart | None:
             ax.text(
                 df.index[0], (lo + hi) / 2, f" {name}", fontsize=6.5, color="#777777", va="center"
             )
-    names = {"realised_ann_pct": "Realised, 21 sessions", "garch_ann_pct": "GARCH conditional"}
-    colours = {"realised_ann_pct": "#222222", "garch_ann_pct": "#DD8452"}
+    names = {
+        f"realised_ann_{unit}": "Realised, 21 sessions",
+        f"garch_ann_{unit}": "GARCH conditional",
+    }
+    colours = {f"realised_ann_{unit}": "#222222", f"garch_ann_{unit}": "#DD8452"}
     for c in cols:
         ax.plot(
             df.index, df[c].to_numpy(dtype=float), color=colours[c], linewidth=0.8, label=names[c]
         )
     ax.set_ylim(0, top)
-    ax.set_ylabel("Volatility, annualised (%)", fontsize=8)
+    ax.set_ylabel(
+        "Volatility, annualised (%)"
+        if unit == "pct"
+        else "Volatility of daily changes (bp a year)",
+        fontsize=8,
+    )
     ax.set_xlabel("Date", fontsize=8)
     ax.set_title("Volatility regime", fontsize=9)
     ax.legend(fontsize=7, frameon=False, loc="upper right")
     _style(ax)
-    ids = [
+    used = [
         i
-        for i in (f"{outlook.subject}.vol_realised_ann_pct", f"{outlook.subject}.level")
+        for i in (ids.vol(outlook.subject, "realised", unit=unit), ids.level(outlook.subject))  # type: ignore[arg-type]
         if i in outlook.facts
     ]
-    src = _source_line(outlook, ids, "Bands: quartiles and 95th percentile of realised volatility")
+    src = _source_line(outlook, used, "Bands: quartiles and 95th percentile of realised volatility")
     return Chart(
         "volatility",
         "Volatility regime",
@@ -667,8 +699,8 @@ def equity_chart(outlook: Outlook) -> Chart | None:
     ax.set_title("Portfolio and benchmarks", fontsize=9)
     ax.legend(fontsize=7, frameon=False)
     _style(ax)
-    ids = [f.id for f in outlook.facts.prefixed("portfolio.")][:3]
-    src = _source_line(outlook, ids, "Backtest after costs")
+    used = [f.id for f in outlook.facts.prefixed(ids.portfolio(""))][:3]
+    src = _source_line(outlook, used, "Backtest after costs")
     return Chart(
         "equity",
         "Portfolio and benchmarks",
@@ -685,12 +717,10 @@ def stress_chart(outlook: Outlook) -> Chart | None:
     whose window covers only part of the weights (``stress.{scenario}.partial``) are hatched and
     their coverage (``stress.{scenario}.coverage_pct``) is written beside the name.
     """
-    import re
-
     facts = [
         f
-        for f in outlook.facts.prefixed("stress.")
-        if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric
+        for f in outlook.facts
+        if (p := ids.parse_stress(f.id)) is not None and p[1] == "loss_pct" and f.is_numeric
     ]
     if not facts:
         return None
@@ -700,24 +730,24 @@ def stress_chart(outlook: Outlook) -> Chart | None:
     fig, ax = _figure((7.2, 0.5 + 0.4 * len(facts) + 1.0))
     names: list[str] = []
     vals: list[float] = []
-    ids: list[str] = []
+    used: list[str] = []
     any_partial = False
     for f in facts:
-        key = f.id.split(".")[1]
-        label = outlook.facts.get(f"stress.{key}.label")
+        key = _key(f.id)
+        label = outlook.facts.get(ids.stress(key, "label"))
         name = str(label.value) if label is not None else scenario_name(key)
         partial = _stress_partial(outlook, key)
-        cov = outlook.facts.get(f"stress.{key}.coverage_pct")
+        cov = outlook.facts.get(ids.stress(key, "coverage_pct"))
         if partial:
             any_partial = True
             name += f"\n(covers {_fmt(cov, decimals=0)})" if cov is not None else "\n(partial)"
             if cov is not None:
-                ids.append(cov.id)
+                used.append(cov.id)
         names.append(name)
-        vals.append(-float(f.value))
-        ids.append(f.id)
+        vals.append(-float(f.value))  # type: ignore[arg-type]
+        used.append(f.id)
     for i, (f, v) in enumerate(zip(facts, vals, strict=True)):
-        partial = _stress_partial(outlook, f.id.split(".")[1])
+        partial = _stress_partial(outlook, _key(f.id))
         ax.barh(
             i,
             v,
@@ -750,22 +780,27 @@ def stress_chart(outlook: Outlook) -> Chart | None:
     extra = "Historical and hypothetical scenarios"
     if any_partial:
         extra += "; hatched: the window covers only part of the weights"
-    src = _source_line(outlook, ids, extra)
+    src = _source_line(outlook, used, extra)
     return Chart(
         "stress",
         "Stress tests",
         "Horizontal bars of the portfolio's return by stress scenario",
         src,
         _finish(fig, src, left=0.24, bottom=0.6 / fig.get_figheight() + 0.12),
-        tuple(ids),
+        tuple(used),
     )
 
 
+def _key(fact_id: str) -> str:
+    p = ids.parse_stress(fact_id)
+    return p[0] if p else ""
+
+
 def _stress_partial(outlook: Outlook, key: str) -> bool:
-    f = outlook.facts.get(f"stress.{key}.partial")
+    f = outlook.facts.get(ids.stress(key, "partial"))
     if f is not None:
         return bool(f.value)
-    cov = outlook.facts.get(f"stress.{key}.coverage_pct")
+    cov = outlook.facts.get(ids.stress(key, "coverage_pct"))
     return cov is not None and cov.is_numeric and float(cov.value) < 100.0
 
 

@@ -8,9 +8,15 @@ facts used all come from the same parts.
 Sentences are written with a small template syntax: ``{@level}`` is the fact ``{subject}.level``,
 ``{fed.policy_rate}`` a fact by full id, ``{@drawdown_pct|abs}`` passes a style to ``fmt`` and
 ``{@pe_trailing|d0}`` a number of decimals; ``{name}`` without a dot is a keyword argument (words or
-parts). Phrasing varies deterministically: :func:`_pick` chooses among alternatives by a hash of the
-sentence key, so two runs on the same facts write the same article, while different sentences (and
-different outlooks) do not all read alike.
+parts). Fact ids are built by :mod:`thesis.ids`, never spelled here. Phrasing varies
+deterministically: :func:`_pick` chooses among alternatives by a hash of the sentence key, so two
+runs on the same facts write the same article, while different sentences (and different outlooks)
+do not all read alike.
+
+The words follow the series (:class:`thesis.analysis.kinds.SeriesProfile`): an index closes at
+6,812.61 and is 1.28% below a level, a yield closes at 4.14% and is 86 bp below one; a level below
+the current close is one the series *falls* to, never one it "reaches"; sections that do not apply
+to the series (an earnings valuation of a yield) are left out, not filled.
 
 Each section degrades on its own: when its facts are missing it says what could not be computed and
 why (from ``outlook.notes`` when the analysis left a note).
@@ -24,8 +30,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from thesis import ids
 from thesis.facts import Fact, FactSheet
-from thesis.outlook import Outlook
+from thesis.outlook import LevelView, Outlook
 from thesis.writing.charts import display_decimals, level_key, method_name, scenario_name
 from thesis.writing.format import LIKELIHOOD_SCALE, fmt, likelihood_words
 
@@ -62,6 +69,8 @@ _NUMBER_WORDS = {
     8: "eight",
     9: "nine",
     10: "ten",
+    11: "eleven",
+    12: "twelve",
 }
 _PORTFOLIO_METRICS = (
     ("cagr_pct", "Annual return (CAGR)"),
@@ -78,6 +87,16 @@ _PORTFOLIO_METRICS = (
     ("turnover_ann_pct", "Turnover, annual"),
     ("costs_pct", "Costs"),
 )
+#: parts of a run that may not apply to a series, in words
+_PART_WORDS = {
+    "valuation": "the earnings valuation",
+    "range_calibration": "the calibration of the valuation ranges",
+    "fed_cycles": "returns after past Fed easing cycles",
+    "calibration": "the walk-forward calibration of the path models",
+    "portfolio": "the portfolio",
+}
+#: words in a fund's name (for "the SPDR S&P 500 ETF" rather than a company's bare name)
+_FUND_WORDS = ("etf", "fund", "trust", "shares", "spdr", "ishares", "index")
 
 
 # --------------------------------------------------------------------------- data structures
@@ -118,8 +137,8 @@ class Sentence:
     @property
     def fact_ids(self) -> tuple[str, ...]:
         """Facts printed in the sentence, then its basis; each once, in order."""
-        ids = [p.fact_id for p in self.parts if p.fact_id] + list(self.basis)
-        return tuple(dict.fromkeys(ids))
+        ids_ = [p.fact_id for p in self.parts if p.fact_id] + list(self.basis)
+        return tuple(dict.fromkeys(ids_))
 
 
 Cell = tuple[Part, ...]
@@ -136,8 +155,8 @@ class Table:
 
     @property
     def fact_ids(self) -> tuple[str, ...]:
-        ids = [p.fact_id for row in (self.header, *self.rows) for cell in row for p in cell]
-        return tuple(dict.fromkeys(i for i in ids if i))
+        ids_ = [p.fact_id for row in (self.header, *self.rows) for cell in row for p in cell]
+        return tuple(dict.fromkeys(i for i in ids_ if i))
 
 
 @dataclass
@@ -189,13 +208,13 @@ class Article:
         return [s for top in self.sections for s in top.walk()]
 
     def fact_ids(self) -> list[str]:
-        ids: list[str] = list(self.headline.fact_ids) + list(self.standfirst.fact_ids)
+        out: list[str] = list(self.headline.fact_ids) + list(self.standfirst.fact_ids)
         for sec in self.all_sections():
             for s in sec.sentences():
-                ids.extend(s.fact_ids)
+                out.extend(s.fact_ids)
             for t in sec.tables:
-                ids.extend(t.fact_ids)
-        return list(dict.fromkeys(ids))
+                out.extend(t.fact_ids)
+        return list(dict.fromkeys(out))
 
 
 # --------------------------------------------------------------------------- sentence builder
@@ -233,26 +252,60 @@ class _Writer:
         self.o = outlook
         self.s = outlook.subject
         self.facts = facts
+        self.prof = outlook.series
 
     # -- facts
     def id(self, suffix: str) -> str:
-        return f"{self.s}.{suffix}"
+        """A measure of the subject (``level`` → ``sp500.level``), through :mod:`thesis.ids`."""
+        return ids.subject_measure(self.s, suffix)
 
     def get(self, fact_id: str) -> Fact | None:
         return self.facts.get(fact_id)
 
-    def has(self, *ids: str) -> bool:
-        return all(i in self.facts for i in ids)
+    def has(self, *fact_ids: str) -> bool:
+        return all(i in self.facts for i in fact_ids)
 
     def num(self, fact_id: str) -> float | None:
         f = self.facts.get(fact_id)
-        return float(f.value) if f is not None and f.is_numeric else None
+        return float(f.value) if f is not None and f.is_numeric else None  # type: ignore[arg-type]
 
     def part(self, fact_id: str, **kw: Any) -> Part:
         fact = self.facts[fact_id]
         if kw.get("decimals") is None:
             kw["decimals"] = display_decimals(fact)
         return Part(fmt(fact, **kw), fact_id)
+
+    # -- the subject in words
+    @property
+    def rate(self) -> bool:
+        """A yield, rate or spread (moves in basis points)."""
+        return self.prof.space == "diff"
+
+    @property
+    def noun(self) -> str:
+        """ "index", "price", "yield" …: what "the …" refers to."""
+        return self.prof.noun
+
+    @property
+    def the_name(self) -> str:
+        """The subject's name as a sentence's subject: "the S&P 500", "NVIDIA"."""
+        name = self.o.subject_name
+        if name.lower().startswith("the "):
+            return name
+        if self.prof.kind == "price" and not any(
+            w in name.lower().split() or w in name.lower() for w in _FUND_WORDS
+        ):
+            return name  # a company: "NVIDIA closed at", not "the NVIDIA"
+        return f"the {name}"
+
+    @property
+    def The_name(self) -> str:
+        n = self.the_name
+        return n[0].upper() + n[1:] if n.startswith("the ") else n
+
+    @property
+    def its(self) -> str:
+        return "its"
 
     # -- sentences
     def say(self, key: str, template: str, *, basis: Iterable[str] = (), **words: Any) -> Sentence:
@@ -302,18 +355,59 @@ class _Writer:
         return None
 
     # -- levels
+    def level_fid(self, view: LevelView) -> str:
+        return ids.thesis_level(self.s, view.role, view.level)  # type: ignore[arg-type]
+
+    def views(self) -> list[tuple[LevelView, str]]:
+        """Every level the thesis names with the fact id of its level, sorted by level."""
+        return [
+            (v, self.level_fid(v)) for v in self.o.level_views() if self.level_fid(v) in self.facts
+        ]
+
     def levels(self) -> list[tuple[float, str, str]]:
-        """(level, kind, fact id) for thresholds and targets that have a level fact, sorted."""
-        out: dict[float, tuple[float, str, str]] = {}
-        for lv in self.o.thresholds:
-            fid = self.id(f"threshold.{level_key(lv)}")
-            if fid in self.facts:
-                out[float(lv)] = (float(lv), "threshold", fid)
-        for lv in self.o.targets:
-            fid = self.id(f"target.{level_key(lv)}")
-            if fid in self.facts and float(lv) not in out:
-                out[float(lv)] = (float(lv), "target", fid)
-        return sorted(out.values())
+        """(level, role, fact id) for the levels that have a level fact, sorted."""
+        return [(v.level, v.role, fid) for v, fid in self.views()]
+
+    def side(self, level: float) -> str:
+        """``above`` (the level is above the close on ``as_of``), ``below`` or ``at``."""
+        d = self.num(ids.distance(self.s, "points", level))
+        if d is None:
+            lv = self.num(ids.level(self.s))
+            if lv is None:
+                return "above"
+            d = level - lv
+        return "above" if d > 0 else "below" if d < 0 else "at"
+
+    def due(self, level: float | None = None) -> str | None:
+        """The fact id of the date a level is due (its own, else the horizon session)."""
+        if level is not None and self.has(ids.level_date(self.s, level)):
+            return ids.level_date(self.s, level)
+        for fid in (ids.horizon(self.s, "date"), ids.outlook("horizon")):
+            if self.has(fid):
+                return fid
+        return None
+
+    def due_text(self, level: float | None = None) -> str:
+        """``{fact}`` of the due date for a template, or "the horizon"."""
+        fid = self.due(level)
+        return "{" + fid + "}" if fid else "the horizon"
+
+    def methods_with(self, event: str, key: float | str) -> list[tuple[str, str]]:
+        """(method, fact id) of the methods that state a probability of ``event`` at ``key``."""
+        out = []
+        for m in self.o.methods:
+            fid = ids.p_event(self.s, event, key, m)  # type: ignore[arg-type]
+            if self.has(fid):
+                out.append((m, fid))
+        return out
+
+    def by_method(self, items: Sequence[tuple[str, str]]) -> list[Part]:
+        return _join([[self.part(i), Part(f" ({_prose(m)})")] for m, i in items])
+
+    @property
+    def walk(self) -> str:
+        """The closed-form random walk of the series' space (``gbm`` or ``normal``)."""
+        return "normal" if self.rate else "gbm"
 
 
 def _merge(parts: list[Part]) -> list[Part]:
@@ -349,6 +443,11 @@ def _no_digits(text: str) -> bool:
     return not any(ch.isdigit() for ch in text)
 
 
+def _verdict(vals: Sequence[float]) -> str:
+    lo, hi = likelihood_words(min(vals)), likelihood_words(max(vals))
+    return lo if lo == hi else f"between {lo} and {hi}"
+
+
 # --------------------------------------------------------------------------- extra facts
 
 
@@ -356,13 +455,13 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
     """Facts the writer states itself: the likelihood scale, nominal coverage, the manifest."""
     as_of = outlook.as_of
     out: list[Fact] = [
-        Fact("outlook.as_of", outlook.as_of, "date", as_of, "analysis date of the run"),
-        Fact("outlook.horizon", outlook.horizon, "date", as_of, "horizon of the thesis"),
+        Fact(ids.outlook("as_of"), outlook.as_of, "date", as_of, "analysis date of the run"),
+        Fact(ids.outlook("horizon"), outlook.horizon, "date", as_of, "horizon of the thesis"),
     ]
     for lower, words in LIKELIHOOD_SCALE:
         out.append(
             Fact(
-                f"writing.likelihood_scale.{words.replace(' ', '_')}",
+                ids.writing("likelihood_scale", words.replace(" ", "_")),
                 lower,
                 "probability",
                 as_of,
@@ -373,7 +472,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
     for k in (50, 80, 95):
         out.append(
             Fact(
-                f"writing.nominal_coverage.{k}",
+                ids.writing("nominal_coverage", str(k)),
                 k / 100,
                 "probability",
                 as_of,
@@ -385,7 +484,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
     # Brier score of a constant coin-flip forecast, the nominal shares of the valuation zones
     out += [
         Fact(
-            "writing.forecast_tail",
+            ids.writing("forecast_tail"),
             0.05,
             "probability",
             as_of,
@@ -393,7 +492,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
             label="tail of a forecast distribution",
         ),
         Fact(
-            "writing.coin_probability",
+            ids.writing("coin_probability"),
             0.5,
             "probability",
             as_of,
@@ -401,7 +500,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
             label="coin-flip probability",
         ),
         Fact(
-            "writing.brier_coin",
+            ids.writing("brier_coin"),
             0.25,
             "ratio",
             as_of,
@@ -414,7 +513,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
         for zone, share in NOMINAL_RANGE_SHARES.items():
             out.append(
                 Fact(
-                    f"writing.nominal_range.{zone}",
+                    ids.writing("nominal_range", zone),
                     share,
                     "probability",
                     as_of,
@@ -423,31 +522,35 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
                     label=f"nominal share {zone}",
                 )
             )
-    for f in outlook.facts.prefixed("stress."):
-        key = f.id.split(".")[1]
-        fid = f"writing.scenario.{key}"
-        if f"stress.{key}.label" in outlook.facts:
+    have = {x.id for x in out}
+    for f in outlook.facts:
+        parsed = ids.parse_stress(f.id)
+        if parsed is None or parsed[1] != "loss_pct":
+            continue
+        key = parsed[0]
+        fid = ids.writing("scenario", key)
+        if ids.stress(key, "label") in outlook.facts or fid in have:
             continue  # the stress analysis names the scenario itself
-        if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and fid not in {x.id for x in out}:
-            # a scenario's name may contain a year ("GFC 2008"): as a label fact it is traced too
-            out.append(
-                Fact(
-                    fid,
-                    scenario_name(key),
-                    "label",
-                    as_of,
-                    "stress scenario name",
-                    label=f"name of the stress scenario {key}",
-                )
+        # a scenario's name may contain a year ("GFC 2008"): as a label fact it is traced too
+        out.append(
+            Fact(
+                fid,
+                scenario_name(key),
+                "label",
+                as_of,
+                "stress scenario name",
+                label=f"name of the stress scenario {key}",
             )
+        )
+        have.add(fid)
     m = outlook.manifest or {}
     for src in _manifest_sources(outlook):
-        series = str(src.get("series", "")).replace(".", "_")
+        series = str(src.get("series", ""))
         for key in ("start", "end"):
             if src.get(key):
                 out.append(
                     Fact(
-                        f"manifest.data.{series}.{key}",
+                        ids.manifest_data(series, key),
                         str(src[key])[:10],
                         "date",
                         as_of,
@@ -458,7 +561,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
         if src.get("content_hash"):
             out.append(
                 Fact(
-                    f"manifest.data.{series}.content_hash",
+                    ids.manifest_data(series, "content_hash"),
                     str(src["content_hash"]),
                     "label",
                     as_of,
@@ -469,7 +572,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
         if isinstance(src.get("rows"), int) and src["rows"] > 0:
             out.append(
                 Fact(
-                    f"manifest.data.{series}.rows",
+                    ids.manifest_data(series, "rows"),
                     int(src["rows"]),
                     "count",
                     as_of,
@@ -477,13 +580,13 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
                     label=f"rows of {series}",
                 )
             )
-    seed = outlook.facts.get("sim.seed")
+    seed = outlook.facts.get(ids.sim("seed"))
     seed_value = seed.value if seed is not None else m.get("seed")
     if isinstance(seed_value, int) and not isinstance(seed_value, bool):
         # a seed is an identifier: printed as written, without thousands separators
         out.append(
             Fact(
-                "writing.seed",
+                ids.writing("seed"),
                 str(seed_value),
                 "label",
                 as_of,
@@ -494,7 +597,7 @@ def _extra_facts(outlook: Outlook) -> list[Fact]:
     for pkg, ver in (m.get("versions") or {}).items():
         out.append(
             Fact(
-                f"manifest.version.{pkg}",
+                ids.manifest_version(pkg),
                 str(ver),
                 "label",
                 as_of,
@@ -531,61 +634,398 @@ def _manifest_sources(outlook: Outlook) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-# --------------------------------------------------------------------------- sections
+# --------------------------------------------------------------------------- summary
+
+
+def _main_probability(w: _Writer, view: LevelView) -> tuple[str, list[tuple[str, str]]] | None:
+    """The event the headline states for a level, and its probabilities by method."""
+    touch = w.methods_with("touch", view.level)
+    if touch:
+        return "touch", touch
+    for ev in _close_events(w, view):
+        items = w.methods_with(ev, view.level)
+        if items:
+            return ev, items
+    return None
+
+
+def _close_events(w: _Writer, view: LevelView) -> list[str]:
+    """The close events the thesis states for a level (``close`` resolved by its side)."""
+    out: list[str] = []
+    for e in view.events:
+        if e == "close":
+            e = "close_below" if w.side(view.level) == "below" else "close_above"
+        if e in ("close_above", "close_below") and e not in out:
+            out.append(e)
+    return out
 
 
 def _headline(w: _Writer) -> Sentence:
+    """ "S&P 500 at 6,812.61: reaching 6,900 before 31 December 2026 looks very likely, 7,269 likely".
+
+    A level below the close is one the series falls to ("falling to 5,500 before 30 June 2026 looks
+    very unlikely"), never one it "reaches". Dates are days, not months: "by December 2026" reads
+    as a statement about that month's level.
+    """
     name = w.o.subject_name
-    levels = w.levels()
-    if not w.has(w.id("level")):
+    if not w.has(ids.level(w.s)):
         return w.plain("headline", f"{name} outlook")
-    picks = []
+    views = w.views()
+    chosen = views[:1] + ([views[-1]] if len(views) > 1 else [])
+    clauses: list[str] = []
     basis: list[str] = []
-    chosen = levels[:1] + ([levels[-1]] if len(levels) > 1 else [])
-    for lv, _, fid in chosen:
-        ps = [(m, w.get(w.id(f"p_touch.{level_key(lv)}.{m}"))) for m in w.o.methods]
-        ps = [(m, f) for m, f in ps if f is not None and f.is_numeric]
-        if not ps:
+    last_verb, last_due = "", None
+    for view, fid in chosen:
+        main = _main_probability(w, view)
+        if main is None:
             continue
-        basis += [f.id for _, f in ps]
-        vals = sorted(float(f.value) for _, f in ps)
-        median = vals[len(vals) // 2]
-        picks.append((fid, likelihood_words(median)))
-    if not picks:
+        event, items = main
+        basis += [i for _, i in items]
+        vals = sorted(w.num(i) or 0.0 for _, i in items)
+        words = likelihood_words(vals[len(vals) // 2])
+        down = w.side(view.level) == "below"
+        verb = {
+            "touch": "falling to" if down else "reaching",
+            "close_above": "closing at or above",
+            "close_below": "closing at or below",
+        }[event]
+        due = w.due(view.level)
+        prep = "before" if event == "touch" else "on"
+        when = f" {prep} {{{due}}}" if due and due != last_due else ""
+        if not clauses:
+            clauses.append(f"the chance of {verb} {{{fid}}}{when} rates as {words}")
+        elif verb == last_verb and not when:
+            clauses.append(f"{{{fid}}} {words}")
+        else:
+            clauses.append(f"{verb} {{{fid}}}{when} {words}")
+        last_verb, last_due = verb, due
+    if not clauses:
+        dd = _drawdown_items(w)
+        if dd:
+            _key, pct_id, items = dd[0]
+            vals = sorted(w.num(i) or 0.0 for _, i in items)
+            due = w.due()
+            when = f" before {{{due}}}" if due else ""
+            return w.say(
+                "headline",
+                f"{name} at {{@level}}: the chance of a {{{pct_id}}} fall from its high{when} "
+                f"rates as {likelihood_words(vals[len(vals) // 2])}",
+                basis=[i for _, i in items],
+            )
         return w.say("headline", f"{name} at {{@level}}: where it stands against its levels")
-    horizon = w.id("horizon_date")
-    by = " by {" + horizon + "|month}" if w.has(horizon) else ""
-    first = f"reaching {{{picks[0][0]}}}{by} looks {picks[0][1]}"
-    rest = f", {{{picks[1][0]}}} {picks[1][1]}" if len(picks) > 1 else ""
-    return w.say("headline", f"{name} at {{@level}}: {first}{rest}", basis=basis)
+    return w.say("headline", f"{name} at {{@level}}: " + ", ".join(clauses), basis=basis)
+
+
+def _level_sentence(w: _Writer) -> Sentence:
+    o, name = w.o, w.The_name
+    if w.rate:
+        tail = ""
+        chg = w.num(w.id("change_12m_bp"))
+        if chg is not None:
+            tail = (
+                ", where it stood twelve months earlier"
+                if chg == 0
+                else f", {{@change_12m_bp|abs}} {'higher' if chg > 0 else 'lower'} than twelve "
+                "months earlier"
+            )
+        return w.say("summary.level", f"{name} closed at {{@level}} on {{@level_date}}{tail}.")
+    if w.num(w.id("drawdown_pct")) is not None and w.has(w.id("high"), w.id("high_date")):
+        at_record = bool((w.get(w.id("at_record")) or Fact("x", False, "bool", "", "")).value)
+        if at_record or w.num(w.id("drawdown_pct")) == 0:
+            return w.say(
+                "summary.level", f"{name} closed at {{@level}} on {{@level_date}}, a record close."
+            )
+        tmpl = _pick(
+            o.as_of + "level",
+            (
+                f"{name} closed at {{@level}} on {{@level_date}}, {{@drawdown_pct|abs|d1}} "
+                "below its record close of {@high} on {@high_date}.",
+                f"On {{@level_date}} {w.the_name} stood at {{@level}}, {{@drawdown_pct|abs|d1}} "
+                "short of the record {@high} it set on {@high_date}.",
+            ),
+        )
+        return w.say("summary.level", tmpl)
+    return w.say("summary.level", f"{name} closed at {{@level}} on {{@level_date}}.")
+
+
+def _range_sentence(w: _Writer) -> Sentence | None:
+    """A yield's range over the past year (its record says little about today)."""
+    need = [w.id(x) for x in ("high_12m", "low_12m")]
+    if not w.rate or not w.has(*need):
+        return None
+    return w.say(
+        "summary.range",
+        "Over the past twelve months it has closed between {@low_12m} and {@high_12m}.",
+    )
+
+
+def _distance_parts(w: _Writer, view: LevelView, fid: str) -> list[Part] | None:
+    unit = "bp" if w.rate else "pct"
+    did = ids.distance(w.s, unit, view.level)  # type: ignore[arg-type]
+    d = w.num(did)
+    if d is None or d == 0:
+        return None
+    item = [
+        w.part(did, style="abs"),
+        Part(" " + ("below" if d > 0 else "above") + " "),
+        w.part(fid),
+    ]
+    who = view.claimed_by
+    if "target" in view.roles and who and _no_digits(who):
+        # "(an illustrative year-end target)", "(the target of analysts cited by AInvest)"
+        item.append(Part(f" ({who})" if "target" in who.lower() else f" (the target of {who})"))
+    elif who and _no_digits(who):
+        item.append(Part(f" (named by {who})"))
+    return item
+
+
+def _summary_levels(w: _Writer) -> list[Sentence]:
+    para = [_level_sentence(w)]
+    rng = _range_sentence(w)
+    if rng is not None:
+        para.append(rng)
+    below: list[list[Part]] = []  # levels above the close: the series is below them
+    above: list[list[Part]] = []
+    for view, fid in w.views():
+        item = _distance_parts(w, view, fid)
+        if item is None:
+            continue
+        (below if w.side(view.level) == "above" else above).append(item)
+    if below:
+        para.append(
+            w.say(
+                "summary.distance",
+                _pick(w.o.as_of + "dist", ("That leaves it {items}.", "It sits {items}.")),
+                items=_join(below),
+            )
+        )
+    if above:
+        lead = "It is also" if below else "It stands"
+        para.append(w.say("summary.above", f"{lead} {{items}}.", items=_join(above)))
+    near = sorted(
+        (
+            (abs(w.num(ids.distance(w.s, "sd", v.level)) or 0.0), v, fid)
+            for v, fid in w.views()
+            if w.has(ids.distance(w.s, "sd", v.level)) and w.side(v.level) != "at"
+        ),
+        key=lambda x: x[0],
+    )
+    if near:
+        _, view, fid = near[0]
+        k = level_key(view.level)
+        move = "fall" if w.side(view.level) == "below" else "rise"
+        para.append(
+            w.say(
+                f"summary.distance_sd.{k}",
+                f"Getting to {{{fid}}} takes a {move} of about "
+                f"{{{ids.distance(w.s, 'sd', view.level)}|abs|d1}} typical daily moves.",
+            )
+        )
+    return para
+
+
+def _touch_sentence(w: _Writer, view: LevelView, fid: str, n: int) -> Sentence | None:
+    items = w.methods_with("touch", view.level)
+    if not items:
+        return None
+    k = level_key(view.level)
+    vals = [w.num(i) or 0.0 for _, i in items]
+    verdict = _verdict(vals)
+    due = w.due_text(view.level)
+    down = w.side(view.level) == "below"
+    the, noun = w.the_name, w.noun
+    if down:
+        options = (
+            f"The models put the chance that {the} falls to {{{fid}}} at some point before "
+            f"{due} at {{by_method}}: {{verdict}} on the scale in the appendix.",
+            f"A close at or below {{{fid}}} at some point before {due} looks {{verdict}}: "
+            "{by_method}.",
+            f"Falling to {{{fid}}} before {due} is {{verdict}} by these estimates, which give "
+            "{by_method}.",
+        )
+    else:
+        options = (
+            f"The models put the chance that the {noun} touches {{{fid}}} before {due} at "
+            "{by_method}: {verdict} on the scale in the appendix.",
+            f"A close at or above {{{fid}}} at some point before {due} looks {{verdict}}: "
+            "{by_method}.",
+            f"Reaching {{{fid}}} before {due} is {{verdict}} by these estimates, which give "
+            "{by_method}.",
+        )
+    return w.say(
+        f"summary.touch.{k}",
+        _pick(w.o.as_of + ".touch", options, offset=n),
+        by_method=w.by_method(items),
+        verdict=verdict,
+    )
+
+
+def _close_sentences(
+    w: _Writer, view: LevelView, fid: str, n: int, touched: bool
+) -> list[Sentence]:
+    k = level_key(view.level)
+    events = _close_events(w, view)
+    side = w.side(view.level)
+    if not events and "touch" in view.events and side != "at":
+        # a level to touch: say also how likely the close on its date is on the same side
+        events = ["close_below" if side == "below" else "close_above"]
+    out = []
+    due = w.due_text(view.level)
+    for ev in events:
+        items = w.methods_with(ev, view.level)
+        if not items:
+            continue
+        cv = [w.num(i) or 0.0 for _, i in items]
+        rel = "above" if ev == "close_above" else "below"
+        holds = (ev == "close_above" and side in ("below", "at")) or (
+            ev == "close_below" and side in ("above", "at")
+        )
+        if holds:
+            where = "at or above" if rel == "above" else "at or below"
+            out.append(
+                w.say(
+                    f"summary.{ev}.{k}",
+                    f"A close {where} {{{fid}}} already holds; the chance that it still holds on "
+                    f"{due} is {{by_method}}: {{verdict}}.",
+                    by_method=w.by_method(items),
+                    verdict=_verdict(cv),
+                    basis=[ids.already_reached(w.s, view.level)]
+                    if w.has(ids.already_reached(w.s, view.level))
+                    else (),
+                )
+            )
+            continue
+        if touched:
+            t_by = dict(w.methods_with("touch", view.level))
+            pairs = [(w.num(i) or 0.0, w.num(t_by[m]) or 0.0) for m, i in items if m in t_by]
+            harder = "harder" if any(c < t for c, t in pairs) else "no easier"
+            tmpl = _pick(
+                w.o.as_of + ".close",
+                (
+                    f"Ending the period at or {rel} it is {harder}: {{by_method}}.",
+                    f"Finishing at or {rel} it on the last day is {harder}: {{by_method}}.",
+                ),
+                offset=n,
+            )
+            if due != "{" + str(w.due()) + "}":
+                tmpl = f"Closing at or {rel} it on {due} is {harder}: {{by_method}}."
+        else:
+            tmpl = (
+                f"The chance that the {w.noun} closes at or {rel} {{{fid}}} on {due} is "
+                "{by_method}: {verdict}."
+            )
+        out.append(
+            w.say(
+                f"summary.{ev}.{k}",
+                tmpl,
+                by_method=w.by_method(items),
+                verdict=_verdict(cv),
+            )
+        )
+    return out
+
+
+def _drawdown_items(w: _Writer) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(key, fact id of the stated fall, probabilities by method) of each drawdown."""
+    out = []
+    for d in w.o.drawdowns:
+        key = str(d["key"])
+        pct_id = ids.thesis_drawdown(w.s, key)
+        items = w.methods_with("drawdown", key)
+        if w.has(pct_id) and items:
+            out.append((key, pct_id, items))
+    return out
+
+
+def _drawdown_sentences(w: _Writer) -> list[Sentence]:
+    out = []
+    for d in w.o.drawdowns:
+        key = str(d["key"])
+        pct_id = ids.thesis_drawdown(w.s, key)
+        trig = ids.drawdown_trigger(w.s, key)
+        if not w.has(pct_id):
+            continue
+        high = d.get("basis") == "high"
+        dd_now = w.id("drawdown_pct")
+        if w.has(ids.drawdown_reached(w.s, key), dd_now, w.id("level_date")):
+            out.append(
+                w.say(
+                    f"summary.drawdown.{key}",
+                    f"A fall of {{{pct_id}}} from the record close has already happened: the "
+                    f"close on {{@level_date}} was {{{dd_now}|abs|d1}} below it.",
+                    basis=[ids.drawdown_reached(w.s, key)],
+                )
+            )
+            continue
+        items = w.methods_with("drawdown", key)
+        if not items or not w.has(trig):
+            continue
+        vals = [w.num(i) or 0.0 for _, i in items]
+        ref = (
+            f"from the running high, to {{{trig}}} or lower on today's record (a higher bar "
+            "after any new high),"
+            if high
+            else f"from the close on the analysis date, to {{{trig}}} or lower,"
+        )
+        out.append(
+            w.say(
+                f"summary.drawdown.{key}",
+                f"A fall of at least {{{pct_id}}} {ref} before {w.due_text()} has a chance of "
+                "{by_method}: {verdict}.",
+                by_method=w.by_method(items),
+                verdict=_verdict(vals),
+            )
+        )
+    return out
 
 
 def _drift_sentences(w: _Writer) -> list[Sentence]:
-    """How much of the probabilities is the assumed drift: the same odds with no drift (GBM)."""
-    if not w.has(w.id("gbm.mu_ann_pct")):
+    """How much of the probabilities is the assumed drift: the same odds with no drift."""
+    if w.rate:
+        fid = ids.method_param(w.s, "normal", "mu_ann_bp")
+        drift = w.num(fid)
+        if drift is None or drift == 0:
+            return [
+                w.plain(
+                    "summary.drift",
+                    f"No method gives the {w.noun} a trend: the simulated changes have no drift, "
+                    "so the odds come from its volatility alone.",
+                )
+            ]
+        return [
+            w.say(
+                "summary.drift",
+                f"Every method assumes the {w.noun} drifts by {{{fid}|signed}} a year, as the "
+                "thesis states.",
+            )
+        ]
+    fid = ids.method_param(w.s, "gbm", "mu_ann_pct")
+    if not w.has(fid):
         return []
     stated = bool(w.o.assumptions.get("drift_ann_pct") is not None)
     out = [
         w.say(
             "summary.drift",
-            "Every method assumes the index keeps drifting at the rate the thesis states, "
-            "{@gbm.mu_ann_pct} a year."
+            f"Every method assumes the {w.noun} keeps drifting at the rate the thesis states, "
+            f"{{{fid}}} a year."
             if stated
             else "Every method carries the window's own average return as its drift "
-            "({@gbm.mu_ann_pct} a year for GBM): a trend of the past, not a forecast.",
+            f"({{{fid}}} a year for GBM): a trend of the past, not a forecast.",
         )
     ]
     clauses: list[list[Part]] = []
-    for lv, _kind, fid in w.levels():
-        k = level_key(lv)
-        zt, zc = (
-            w.id(f"p_touch_closed_zero_drift.{k}.gbm"),
-            w.id(f"p_close_above_closed_zero_drift.{k}.gbm"),
-        )
+    for view, fid_l in w.views():
+        zt = ids.p_closed_form(w.s, "touch", view.level, zero_drift=True)
         if w.has(zt):
-            clauses.append([Part("touching "), w.part(fid), Part(" at "), w.part(zt)])
-        if w.has(zc) and w.get(w.id(f"already_reached.{k}")) is None and w.has(w.id(f"target.{k}")):
-            clauses.append([Part("closing at or above "), w.part(fid), Part(" at "), w.part(zc)])
+            verb = "falling to " if w.side(view.level) == "below" else "touching "
+            clauses.append([Part(verb), w.part(fid_l), Part(" at "), w.part(zt)])
+        for ev in _close_events(w, view):
+            zc = ids.p_closed_form(w.s, ev, view.level, zero_drift=True)  # type: ignore[arg-type]
+            if w.has(zc) and not w.has(ids.already_reached(w.s, view.level)):
+                rel = "above" if ev == "close_above" else "below"
+                clauses.append(
+                    [Part(f"closing at or {rel} "), w.part(fid_l), Part(" at "), w.part(zc)]
+                )
     if clauses:
         out.append(
             w.say(
@@ -599,218 +1039,110 @@ def _drift_sentences(w: _Writer) -> list[Sentence]:
 
 def _summary(w: _Writer) -> Section:
     sec = Section("summary", "Summary")
-    o, name = w.o, w.o.subject_name
-    para: list[Sentence] = []
-    if not w.has(w.id("level"), w.id("level_date")):
-        para.append(
-            w.plain(
-                "summary.missing",
-                (
+    o = w.o
+    if not w.has(ids.level(w.s), w.id("level_date")):
+        sec.paragraphs.append(
+            [
+                w.plain(
+                    "summary.missing",
                     w.note("levels")
-                    or f"No closing level of the {name} was available for the analysis date, "
-                    "so the article cannot say where the index stands."
-                ),
-            )
-        )
-        sec.paragraphs.append(para)
-        return sec
-    if w.num(w.id("drawdown_pct")) is not None and w.has(w.id("high"), w.id("high_date")):
-        at_record = bool((w.get(w.id("at_record")) or Fact("x", False, "bool", "", "")).value)
-        if at_record or w.num(w.id("drawdown_pct")) == 0:
-            para.append(
-                w.say(
-                    "summary.level",
-                    f"The {name} closed at {{@level}} on {{@level_date}}, a record close.",
+                    or f"No closing level of {w.the_name} was available for the analysis date, "
+                    "so the article cannot say where it stands.",
                 )
-            )
-        else:
-            tmpl = _pick(
-                o.as_of + "level",
-                (
-                    f"The {name} closed at {{@level}} on {{@level_date}}, {{@drawdown_pct|abs}} "
-                    "below its record close of {@high} on {@high_date}.",
-                    f"On {{@level_date}} the {name} stood at {{@level}}, {{@drawdown_pct|abs}} "
-                    "short of the record {@high} it set on {@high_date}.",
-                ),
-            )
-            para.append(w.say("summary.level", tmpl))
-    else:
-        para.append(w.say("summary.level", f"The {name} closed at {{@level}} on {{@level_date}}."))
-
-    below: list[list[Part]] = []
-    above: list[list[Part]] = []
-    for lv, kind, fid in w.levels():
-        did = w.id(f"distance_pct.{level_key(lv)}")
-        d = w.num(did)
-        if d is None:
-            continue
-        item = [
-            w.part(did, style="abs"),
-            Part(" " + ("below" if d > 0 else "above") + " "),
-            w.part(fid),
-        ]
-        who = o.targets.get(lv) or o.targets.get(int(lv)) if kind == "target" else ""
-        if kind == "target" and who and _no_digits(who):
-            # "(an illustrative year-end target)", "(the target of analysts cited by AInvest)"
-            item.append(Part(f" ({who})" if "target" in who.lower() else f" (the target of {who})"))
-        (below if d > 0 else above).append(item)
-    if below:
-        para.append(
-            w.say(
-                "summary.distance",
-                _pick(o.as_of + "dist", ("That leaves it {items}.", "It sits {items}.")),
-                items=_join(below),
-            )
-        )
-    if above:
-        para.append(w.say("summary.above", "It is already {items}.", items=_join(above)))
-    first = next(
-        (x for x in w.levels() if (w.num(w.id(f"distance_pct.{level_key(x[0])}")) or 0) > 0), None
-    )
-    if first is not None and w.has(w.id(f"distance_sd.{level_key(first[0])}")):
-        k = level_key(first[0])
-        para.append(
-            w.say(
-                f"summary.distance_sd.{k}",
-                f"Closing that gap to {{{first[2]}}} takes a rise of about "
-                f"{{@distance_sd.{k}|d1}} typical daily moves.",
-            )
-        )
-    sec.paragraphs.append(para)
-
-    # probabilities by method
-    para = []
-    any_p = False
-    for n_level, (lv, _kind, fid) in enumerate(w.levels()):
-        k = level_key(lv)
-        touch = [
-            (m, w.id(f"p_touch.{k}.{m}")) for m in o.methods if w.has(w.id(f"p_touch.{k}.{m}"))
-        ]
-        if not touch:
-            # a level already reached: touching it is certain, but staying above it is not
-            close = [
-                (m, w.id(f"p_close_above.{k}.{m}"))
-                for m in o.methods
-                if w.has(w.id(f"p_close_above.{k}.{m}"))
             ]
-            if close and w.has(w.id(f"already_reached.{k}")):
-                any_p = True
-                horizon = "{@horizon_date}" if w.has(w.id("horizon_date")) else "the horizon"
-                para.append(
-                    w.say(
-                        f"summary.hold_above.{k}",
-                        f"The index is already above {{{fid}}}; the chance that it is still at or "
-                        f"above it on {horizon} is {{by_method}}.",
-                        by_method=_join([[w.part(i), Part(f" ({_prose(m)})")] for m, i in close]),
-                    )
-                )
-            continue
-        any_p = True
-        vals = [w.num(i) or 0.0 for _, i in touch]
-        words_lo, words_hi = likelihood_words(min(vals)), likelihood_words(max(vals))
-        verdict = words_lo if words_lo == words_hi else f"between {words_lo} and {words_hi}"
-        by_method = _join([[w.part(i), Part(f" ({_prose(m)})")] for m, i in touch])
-        horizon = "{@horizon_date}" if w.has(w.id("horizon_date")) else "the horizon"
-        tmpl = _pick(
-            o.as_of + ".touch",
-            (
-                f"The models put the chance that the index touches {{{fid}}} before {horizon} at "
-                "{by_method}: {verdict} on the scale in the appendix.",
-                f"A close at or above {{{fid}}} at some point before {horizon} looks {{verdict}}: "
-                "{by_method}.",
-                f"Reaching {{{fid}}} before {horizon} is {{verdict}} by these estimates, which "
-                "give {by_method}.",
-            ),
-            offset=n_level,
         )
-        para.append(w.say(f"summary.touch.{k}", tmpl, by_method=by_method, verdict=verdict))
-        close = [
-            (m, w.id(f"p_close_above.{k}.{m}"))
-            for m in o.methods
-            if w.has(w.id(f"p_close_above.{k}.{m}"))
-        ]
-        if close:
-            cv = [w.num(i) or 0.0 for _, i in close]
-            harder = "harder" if max(cv) <= min(vals) else "a different question"
-            para.append(
-                w.say(
-                    f"summary.close_above.{k}",
-                    _pick(
-                        o.as_of + ".close",
-                        (
-                            f"Ending the period at or above it is {harder}: {{by_method}}.",
-                            f"Finishing at or above it on the last day is {harder}: {{by_method}}.",
-                        ),
-                        offset=n_level,
-                    ),
-                    by_method=_join([[w.part(i), Part(f" ({_prose(m)})")] for m, i in close]),
-                )
-            )
+        return sec
+    sec.paragraphs.append(_summary_levels(w))
+
+    # probabilities by level and event
+    para: list[Sentence] = []
+    any_p = False
+    for n, (view, fid) in enumerate(w.views()):
+        touch = _touch_sentence(w, view, fid, n)
+        closes = _close_sentences(w, view, fid, n, touch is not None)
+        if touch is not None:
+            para.append(touch)
+        para += closes
+        any_p = any_p or touch is not None or bool(closes)
+    dd = _drawdown_sentences(w)
+    para += dd
+    any_p = any_p or bool(dd)
     if not any_p:
         para.append(
             w.plain(
                 "summary.no_probabilities",
-                (
-                    w.note("probabilities")
-                    or "No probability method ran for this outlook, so it gives levels and "
-                    "ranges only."
-                ),
+                w.note("probabilities")
+                or "No probability method ran for this outlook, so it gives levels and ranges only.",
             )
         )
     sec.paragraphs.append(para)
 
     # the spread of outcomes and the caveat
     para = []
+    qs = (5, 25, 50, 75, 95)
     m0 = next(
-        (
-            m
-            for m in ("bootstrap", *o.methods)
-            if w.has(*(w.id(f"horizon_q{q}.{m}") for q in ("05", "25", "50", "75", "95")))
-        ),
+        (m for m in ("bootstrap", *o.methods) if w.has(*(ids.quantile(w.s, q, m) for q in qs))),
         None,
     )
-    if m0 is not None and w.has(w.id("horizon_date")):
+    horizon = ids.horizon(w.s, "date")
+    if m0 is not None and w.has(horizon):
+        q = {x: "{" + ids.quantile(w.s, x, m0) + "}" for x in qs}
         sessions = (
-            " ({@horizon_sessions|with_unit} away)" if w.has(w.id("horizon_sessions")) else ""
+            f" ({{{ids.horizon(w.s, 'sessions')}|with_unit}} away)"
+            if w.has(ids.horizon(w.s, "sessions"))
+            else ""
         )
         para.append(
             w.say(
                 "summary.quantiles",
-                f"By {{@horizon_date}}{sessions}, the {_prose(m0)} simulation's "
-                f"median close is {{@horizon_q50.{m0}}}; half of its paths end between "
-                f"{{@horizon_q25.{m0}}} and {{@horizon_q75.{m0}}}, and nine in ten "
-                f"between {{@horizon_q05.{m0}}} and {{@horizon_q95.{m0}}}.",
+                f"By {{{horizon}}}{sessions}, the {_prose(m0)} simulation's median close is "
+                f"{q[50]}; half of its paths end between {q[25]} and {q[75]}, and nine in ten "
+                f"between {q[5]} and {q[95]}.",
             )
         )
+        if w.rate and (w.num(ids.quantile(w.s, 5, m0)) or 0.0) < 0:
+            para.append(
+                w.plain(
+                    "summary.below_zero",
+                    "The lower end lies below zero: a random walk of changes has no floor, so read "
+                    "it as a measure of how wide the range is, not as a forecast of a negative "
+                    f"{w.noun}.",
+                )
+            )
     if any_p:
-        if w.has(w.id("gbm.window_start"), w.id("gbm.window_end")):
+        ws, we = (ids.method_param(w.s, w.walk, x) for x in ("window_start", "window_end"))
+        own = "daily changes" if w.rate else "behaviour"
+        if w.has(ws, we):
             para.append(
                 w.say(
                     "summary.caveat",
-                    "These probabilities come from the index's own behaviour, here "
-                    "estimated from {@gbm.window_start} to {@gbm.window_end}; they "
-                    "assume the months ahead resemble that window and say nothing "
-                    "about news that has not happened yet.",
+                    f"These probabilities come from the {w.noun}'s own past {own}, here "
+                    f"estimated from {{{ws}}} to {{{we}}}; they assume the months ahead resemble "
+                    "that window and say nothing about news that has not happened yet.",
                 )
             )
         else:
             para.append(
                 w.plain(
                     "summary.caveat",
-                    "These probabilities come from the index's own past behaviour; "
-                    "they assume the months ahead resemble it and say nothing about "
-                    "news that has not happened yet.",
+                    f"These probabilities come from the {w.noun}'s own past {own}; they assume "
+                    "the months ahead resemble it and say nothing about news that has not "
+                    "happened yet.",
                 )
             )
         para.extend(_drift_sentences(w))
-        ses = [f for f in w.facts.prefixed(w.id("p_touch_se.")) if f.is_numeric]
-        if ses and w.has("sim.n_paths"):
-            worst = max(ses, key=lambda f: float(f.value))
+        ses = []
+        for f in w.facts:
+            p = ids.parse_level_fact(f.id)
+            if p is not None and p.subject == w.s and p.se and f.is_numeric:
+                ses.append(f)
+        if ses and w.has(ids.sim("n_paths")):
+            worst = max(ses, key=lambda f: float(f.value))  # type: ignore[arg-type]
             para.append(
                 w.say(
                     "summary.mc_error",
-                    "Each method simulated {sim.n_paths} paths, so simulation noise is "
-                    f"small: the largest Monte Carlo standard error is {{{worst.id}|d1}}.",
+                    f"Each method simulated {{{ids.sim('n_paths')}}} paths, so simulation noise "
+                    f"is small: the largest Monte Carlo standard error is {{{worst.id}|d1}}.",
                 )
             )
     if para:
@@ -823,39 +1155,54 @@ def _summary(w: _Writer) -> Section:
 
 
 def _probability_table(w: _Writer) -> Table | None:
-    o = w.o
-    methods = [
-        m
-        for m in o.methods
-        if any(w.has(w.id(f"p_touch.{level_key(lv)}.{m}")) for lv, _, _ in w.levels())
-    ]
-    if not methods:
-        return None
-    header: list[Cell] = [(Part("Level"),)]
-    for m in methods:
-        header += [(Part(f"{method_name(m)}: touch"),), (Part(f"{method_name(m)}: close above"),)]
-    rows = []
-    for lv, kind, fid in w.levels():
-        k = level_key(lv)
-        row: list[Cell] = [(w.part(fid), Part(f" ({kind})"))]
+    rows: list[tuple[Cell, ...]] = []
+    methods = [m for m in w.o.methods]
+    names = {
+        "touch": lambda side: (
+            "touch before its date" if side != "below" else "fall to it before its date"
+        ),
+        "close_above": lambda side: "close at or above on its date",
+        "close_below": lambda side: "close at or below on its date",
+    }
+    for view, fid in w.views():
+        side = w.side(view.level)
+        events = ["touch", *_close_events(w, view)]
+        if "touch" in view.events and len(events) == 1 and side != "at":
+            events.append("close_below" if side == "below" else "close_above")
+        for ev in events:
+            items = dict(w.methods_with(ev, view.level))
+            if not items:
+                continue
+            row: list[Cell] = [(w.part(fid),), (Part(names[ev](side)),)]
+            for m in methods:
+                row.append((w.part(items[m]),) if m in items else (Part("–"),))
+            rows.append(tuple(row))
+    for _key, pct_id, items_l in _drawdown_items(w):
+        items = dict(items_l)
+        row = [(Part("fall of "), w.part(pct_id)), (Part("drawdown before the horizon"),)]
         for m in methods:
-            for what in ("p_touch", "p_close_above"):
-                i = w.id(f"{what}.{k}.{m}")
-                row.append((w.part(i),) if w.has(i) else (Part("–"),))
+            row.append((w.part(items[m]),) if m in items else (Part("–"),))
         rows.append(tuple(row))
+    if not rows or not methods:
+        return None
+    header: list[Cell] = [(Part("Level"),), (Part("Event"),)]
+    header += [(Part(method_name(m)),) for m in methods]
     return Table(
-        "probabilities",
-        "Probability of reaching each level before the horizon",
-        tuple(header),
-        tuple(rows),
+        "probabilities", "Probability of each event, by method", tuple(header), tuple(rows)
     )
 
 
-def _earnings(w: _Writer) -> Section:
+# --------------------------------------------------------------------------- drivers
+
+
+def _earnings(w: _Writer) -> Section | None:
+    if "valuation" in w.o.not_applicable:
+        return None
     sec = Section("drivers.earnings", "Earnings and valuation")
-    o = w.o
+    o, S = w.o, w.s
+    v = lambda measure, lvl=None: ids.valuation(S, measure, lvl)  # noqa: E731
     para: list[Sentence] = []
-    if not w.has(w.id("eps_trailing")):
+    if not w.has(v("eps_trailing")):
         reason = w.note("valuation", "earnings") or (
             "no earnings-per-share series was available on or before the analysis date"
         )
@@ -869,58 +1216,55 @@ def _earnings(w: _Writer) -> Section:
         )
         sec.paragraphs.append(para)
         return sec
-    if w.has(w.id("eps_trailing_date"), w.id("pe_trailing")):
+    if w.has(v("eps_trailing_date"), v("pe_trailing")):
         para.append(
             w.say(
                 "earnings.trailing",
-                "Trailing twelve-month earnings per share were {@eps_trailing} as of "
-                "{@eps_trailing_date}, which puts the index on a trailing P/E of "
-                "{@pe_trailing}.",
+                f"Trailing twelve-month earnings per share were {{{v('eps_trailing')}}} as of "
+                f"{{{v('eps_trailing_date')}}}, which puts the index on a trailing P/E of "
+                f"{{{v('pe_trailing')}}}.",
             )
         )
-    age = w.num(w.id("eps_age_months"))
+    age = w.num(v("eps_age_months"))
     if age is not None and age > 4:
         para.append(
             w.say(
                 "earnings.stale",
-                "That figure is {@eps_age_months|with_unit} old, so the P/E is "
+                f"That figure is {{{v('eps_age_months')}|with_unit}} old, so the P/E is "
                 "measured against stale earnings and should be read loosely.",
             )
         )
-    if w.has(w.id("eps_growth_assumed_pct"), w.id("eps_forward")):
+    if w.has(v("eps_growth_assumed_pct"), v("eps_forward")):
         para.append(
             w.say(
                 "earnings.forward",
-                "The thesis assumes earnings growth of {@eps_growth_assumed_pct}, "
-                "which would take forward EPS to {@eps_forward}.",
+                f"The thesis assumes earnings growth of {{{v('eps_growth_assumed_pct')}}}, "
+                f"which would take forward EPS to {{{v('eps_forward')}}}.",
             )
         )
     sec.paragraphs.append(para)
 
     para = []
+    r = lambda measure: ids.regime(S, measure)  # noqa: E731
     regime = [
-        w.id(x)
-        for x in (
-            "regime.real_yield_pct",
-            "regime.inflation_pct",
-            "regime.months",
-            "pe_regime_q10",
-            "pe_regime_q50",
-            "pe_regime_q90",
-        )
+        r("real_yield_pct"),
+        r("inflation_pct"),
+        r("months"),
+        v("pe_regime_q10"),
+        v("pe_regime_q50"),
+        v("pe_regime_q90"),
     ]
     if w.has(*regime):
         para.append(
             w.say(
                 "earnings.regime",
-                "Real ten-year yields stand at {@regime.real_yield_pct} and inflation "
-                "at {@regime.inflation_pct}. In the {@regime.months} months of history "
-                "with similar readings, the P/E ranged from {@pe_regime_q10} (tenth "
-                "percentile) to {@pe_regime_q90} (ninetieth), with a median of "
-                "{@pe_regime_q50}.",
+                f"Real ten-year yields stand at {{{regime[0]}}} and inflation at {{{regime[1]}}}. "
+                f"In the {{{regime[2]}}} months of history with similar readings, the P/E ranged "
+                f"from {{{regime[3]}}} (tenth percentile) to {{{regime[5]}}} (ninetieth), with a "
+                f"median of {{{regime[4]}}}.",
             )
         )
-        months = w.num(w.id("regime.months")) or 0
+        months = w.num(r("months")) or 0
         if months < THIN_REGIME_MONTHS:
             para.append(
                 w.plain(
@@ -932,23 +1276,19 @@ def _earnings(w: _Writer) -> Section:
     cases = [
         c
         for c in ("bear", "base", "bull")
-        if w.has(w.id(f"range.{c}.low"), w.id(f"range.{c}.high"))
+        if w.has(ids.range_bound(S, c, "low"), ids.range_bound(S, c, "high"))  # type: ignore[arg-type]
     ]
     if cases:
         items = []
         for c in cases:
-            item = [
-                Part(f"a {c} case of "),
-                w.part(w.id(f"range.{c}.low")),
-                Part(" to "),
-                w.part(w.id(f"range.{c}.high")),
-            ]
-            if w.has(w.id(f"range.{c}.pe_low"), w.id(f"range.{c}.pe_high")):
+            rb = lambda b, c=c: ids.range_bound(S, c, b)  # type: ignore[arg-type]  # noqa: E731
+            item = [Part(f"a {c} case of "), w.part(rb("low")), Part(" to "), w.part(rb("high"))]
+            if w.has(rb("pe_low"), rb("pe_high")):
                 item += [
                     Part(" (P/E "),
-                    w.part(w.id(f"range.{c}.pe_low")),
+                    w.part(rb("pe_low")),
                     Part(" to "),
-                    w.part(w.id(f"range.{c}.pe_high")),
+                    w.part(rb("pe_high")),
                     Part(")"),
                 ]
             items.append(item)
@@ -970,35 +1310,40 @@ def _earnings(w: _Writer) -> Section:
     sec.paragraphs.append(para)
 
     para = []
-    for lv, _kind, fid in w.levels():
-        k = level_key(lv)
-        need = [w.id(x) for x in (f"implied_eps.{k}", "pe_regime_q50")]
-        if w.has(*need):
+    for view, fid in w.views():
+        k = level_key(view.level)
+        up = w.side(view.level) == "above"
+        if w.has(v("implied_eps", view.level), v("pe_regime_q50")):
             growth = (
-                f", earnings growth of {{@implied_eps_growth_pct.{k}}} a year"
-                if w.has(w.id(f"implied_eps_growth_pct.{k}"))
+                f", earnings growth of {{{v('implied_eps_growth_pct', view.level)}}} a year"
+                if w.has(v("implied_eps_growth_pct", view.level))
                 else ""
+            )
+            # a level below the index is not one it needs to "reach": say what it corresponds to
+            lead = (
+                f"To reach {{{fid}}}, the index needs forward EPS of about "
+                if up
+                else f"A level of {{{fid}}}, below the index today, corresponds to forward EPS of "
+                "about "
             )
             para.append(
                 w.say(
                     f"earnings.implied_eps.{k}",
-                    f"To reach {{{fid}}}, the index needs forward EPS of about {{@implied_eps.{k}}} at the "
-                    f"regime's median P/E of {{@pe_regime_q50}}{growth}.",
+                    lead + f"{{{v('implied_eps', view.level)}}} at the regime's median P/E of "
+                    f"{{{v('pe_regime_q50')}}}{growth}.",
                 )
             )
-        need = [
-            w.id(x) for x in (f"implied_pe.{k}", f"pe_share_above.{k}", "regime.real_yield_pct")
-        ]
+        need = [v("implied_pe", view.level), v("pe_share_above", view.level), r("real_yield_pct")]
         if w.has(*need):
             tmpl = _pick(
-                f"{o.as_of}.pe.{k}",
+                f"{o.as_of}:pe:{k}",
                 (
-                    f"Put the other way, at the assumed earnings {{{fid}}} needs a P/E of "
-                    f"{{@implied_pe.{k}}}; a multiple that high occurred in {{@pe_share_above.{k}}} "
-                    "of months with real yields near {@regime.real_yield_pct}.",
-                    f"At the assumed earnings, {{{fid}}} implies a P/E of {{@implied_pe.{k}}}, "
-                    f"reached or exceeded in {{@pe_share_above.{k}}} of months with real yields "
-                    "near {@regime.real_yield_pct}.",
+                    f"Put the other way, at the assumed earnings {{{fid}}} means a P/E of "
+                    f"{{{need[0]}}}; a multiple that high occurred in {{{need[1]}}} of months "
+                    f"with real yields near {{{need[2]}}}.",
+                    f"At the assumed earnings, {{{fid}}} implies a P/E of {{{need[0]}}}, "
+                    f"reached or exceeded in {{{need[1]}}} of months with real yields near "
+                    f"{{{need[2]}}}.",
                 ),
             )
             para.append(w.say(f"earnings.implied_pe.{k}", tmpl))
@@ -1008,76 +1353,160 @@ def _earnings(w: _Writer) -> Section:
     return sec
 
 
-def _fed(w: _Writer) -> Section:
-    sec = Section("drivers.fed", "The Fed and past easing cycles")
-    para: list[Sentence] = []
-    if w.has("fed.policy_rate", "fed.policy_rate_date"):
-        easing = w.get("fed.in_easing_cycle")
-        tail = ""
-        if easing is not None and isinstance(easing.value, bool):
+def _rate_path_sentences(w: _Writer) -> list[Sentence]:
+    a = w.o.assumptions
+    stated = bool(a.get("path")) or bool(a.get("cuts")) or bool(a.get("hikes"))
+    out: list[Sentence] = []
+    total, after = ids.fed_path(None, "total_bp"), ids.fed_path(None, "rate_after")
+    take = (
+        f", which would take the policy rate from {{{ids.fed_path(None, 'rate_start')}}} to "
+        f"{{{after}}}"
+        if w.has(after, ids.fed_path(None, "rate_start"))
+        else ""
+    )
+    if a.get("path"):
+        n = int(w.num(ids.fed_meeting(None, "count")) or 0)
+        items: list[list[Part]] = []
+        for i in range(1, n + 1):
+            ch, d = ids.fed_path(i, "change_bp"), ids.fed_meeting(i, "date")
+            x = w.num(ch)
+            if x is None or not w.has(d):
+                continue
+            if x == 0:
+                items.append([Part("no change on "), w.part(d)])
+            else:
+                what = "a cut of " if x < 0 else "a hike of "
+                items.append([Part(what), w.part(ch, style="abs"), Part(" on "), w.part(d)])
+        if items and w.has(total):
+            out.append(
+                w.say(
+                    "fed.thesis",
+                    "The thesis sets out the path meeting by meeting: {items}; "
+                    f"{{{total}|signed}} in all{take}.",
+                    items=_join(items),
+                )
+            )
+    elif a.get("cuts") or a.get("hikes"):
+        kind = "cuts" if a.get("cuts") else "hikes"
+        n_id, bp_id = ids.fed(f"thesis_{kind}"), ids.fed(f"thesis_{kind[:-1]}_bp")
+        if w.has(n_id, bp_id):
+            n = int(w.num(n_id) or 0)
+            noun = kind if n != 1 else kind[:-1]
+            tail = f", {{{total}|abs}} in all{take}" if w.has(total) and n > 1 else take
+            out.append(
+                w.say(
+                    "fed.thesis",
+                    f"The thesis assumes {{{n_id}}} {noun} of {{{bp_id}|words}} each{tail}.",
+                )
+            )
+    elif "rates" in (a.get("stated_tables") or ()):
+        out.append(w.plain("fed.thesis", "The thesis assumes no change in the policy rate."))
+    if stated and out:
+        out.append(
+            w.plain(
+                "fed.not_conditioned",
+                f"The probabilities in the summary do not assume this path: they come from the "
+                f"{w.noun}'s own past behaviour, whatever the Fed did then.",
+            )
+        )
+    if stated:
+        n_id = ids.fed_meeting(None, "count")
+        n = int(w.num(n_id) or 0)
+        dates = [ids.fed_meeting(i, "date") for i in range(1, n + 1)]
+        if n and all(w.has(d) for d in dates):
+            tent = ids.fed_meeting(None, "first_tentative")
             tail = (
-                ", and the last move was a cut"
-                if easing.value
-                else ", and the last move was not a cut"
+                f"; the dates from {{{tent}}} on are tentative, as the Fed publishes them"
+                if w.has(tent)
+                else ""
             )
-        para.append(
-            w.say(
-                "fed.rate",
-                f"The policy rate was {{fed.policy_rate}} on {{fed.policy_rate_date}}{tail}.",
-                basis=[easing.id] if easing is not None else (),
+            times = "once" if n == 1 else ("twice" if n == 2 else f"{{{n_id}}} times")
+            out.append(
+                w.say(
+                    "fed.meetings",
+                    f"The FOMC is scheduled to meet {times} before the horizon: {{dates}}{tail}.",
+                    dates=_join([[w.part(d)] for d in dates]),
+                )
             )
-        )
-    if w.num("fed.thesis_cuts") == 0:
-        para.append(
-            w.say("fed.thesis", "The thesis assumes no further cuts.", basis=["fed.thesis_cuts"])
-        )
-    elif w.has("fed.thesis_cuts", "fed.thesis_cut_bp"):
-        para.append(
-            w.say(
-                "fed.thesis",
-                "The thesis assumes {fed.thesis_cuts} cuts of {fed.thesis_cut_bp|words} each.",
+        elif not n:
+            out.append(
+                w.plain(
+                    "fed.meetings",
+                    "The store lists no FOMC meeting inside the horizon, so the path is not placed "
+                    "on dates.",
+                )
             )
+    return out
+
+
+def _policy_sentence(w: _Writer) -> Sentence | None:
+    rate, date = ids.fed("policy_rate"), ids.fed("policy_rate_date")
+    if not w.has(rate, date):
+        rate, date = ids.fed_path(None, "rate_start"), ids.fed_path(None, "rate_start_date")
+        if not w.has(rate, date):
+            return None
+    easing = w.get(ids.fed("in_easing_cycle"))
+    tail = ""
+    if easing is not None and isinstance(easing.value, bool):
+        tail = (
+            ", and the last move was a cut" if easing.value else ", and the last move was not a cut"
         )
-    elif w.has("fed.thesis_cuts"):
-        para.append(w.say("fed.thesis", "The thesis assumes {fed.thesis_cuts} cuts."))
+    d = w.get(date)
+    monthly = d is not None and str(d.value).endswith("-01")
+    when = f"in {{{date}|month}}" if monthly else f"on {{{date}}}"
+    verb = "averaged" if monthly else "was"
+    return w.say(
+        "fed.rate",
+        f"The policy rate {verb} {{{rate}}} {when}{tail}.",
+        basis=[easing.id] if easing is not None else (),
+    )
+
+
+def _fed(w: _Writer) -> Section | None:
+    measure = ids.cycle_measure(w.s, 12)
+    base = lambda stat, split="all", m=measure: ids.after_first_cut(m, stat, split)  # type: ignore[arg-type]  # noqa: E731
+    has_cycles = w.has(base("median"))
+    para: list[Sentence] = []
+    pol = _policy_sentence(w)
+    if pol is not None:
+        para.append(pol)
+    para += _rate_path_sentences(w)
+    cycles_apply = "fed_cycles" not in w.o.not_applicable
+    if not para and not cycles_apply:
+        return None
+    title = "The Fed and past easing cycles" if cycles_apply else "The Fed"
+    sec = Section("drivers.fed", title)
     if para:
         sec.paragraphs.append(para)
-
+    if not cycles_apply:
+        return sec
     para = []
-    base = "fed.after_first_cut.sp500_ret_12m"
-    if w.has("fed.cycles.count", f"{base}.median.all"):
+    if has_cycles:
+        n_id = base("n") if w.has(base("n")) else ids.fed("cycles.count")
         share = (
-            f", and it was positive in {{{base}.share_positive.all}} of them"
-            if w.has(f"{base}.share_positive.all")
+            f", and it was positive in {{{base('share_positive')}}} of them"
+            if w.has(base("share_positive"))
             else ""
         )
         para.append(
             w.say(
                 "fed.cycles",
-                _pick(
-                    w.o.as_of + "fed",
-                    (
-                        "Across the {fed.cycles.count} easing cycles in the data, the "
-                        "index's median price return in the twelve months after the "
-                        f"first cut was {{{base}.median.all}}{share}.",
-                        "In the {fed.cycles.count} easing cycles on record here, the "
-                        "median twelve-month return after the first cut was "
-                        f"{{{base}.median.all}}{share}.",
-                    ),
-                ),
+                "Past easing cycles give a yardstick: over the twelve months after a first cut, the "
+                f"median return of the {w.noun} across the {{{n_id}}} cycles with twelve months of "
+                f"data was {{{base('median')}}}{share}.",
             )
         )
-        split = [f"{base}.{x}.{k}" for x in ("median", "n") for k in ("recession", "no_recession")]
+        split = [base(x, k) for x in ("median", "n") for k in ("recession", "no_recession")]
         if w.has(*split):
             para.append(
                 w.say(
                     "fed.split",
-                    f"The split matters: the median was {{{base}.median.recession}} in the "
-                    f"{{{base}.n.recession}} cycles followed by a recession within a year, and "
-                    f"{{{base}.median.no_recession}} in the {{{base}.n.no_recession}} without one.",
+                    f"The split matters: the median was {{{split[0]}}} in the {{{split[2]}}} "
+                    "cycles followed by a recession within a year, and "
+                    f"{{{split[1]}}} in the {{{split[3]}}} without one.",
                 )
             )
-        n = w.num("fed.cycles.count") or 0
+        n = w.num(n_id) or 0
         if n < THIN_CYCLES:
             para.append(
                 w.plain(
@@ -1086,13 +1515,13 @@ def _fed(w: _Writer) -> Section:
                     "move these medians a lot, and each cycle had its own cause.",
                 )
             )
-        for h in ("3m", "6m"):
-            i = f"fed.after_first_cut.sp500_ret_{h}.median.all"
+        for h in (3, 6):
+            i = ids.after_first_cut(ids.cycle_measure(w.s, h), "median", "all")
             if w.has(i):
                 para.append(
                     w.say(
-                        f"fed.short.{h}",
-                        f"{_PERIOD_WORDS[h].capitalize()} after the first cut, the "
+                        f"fed.short.{h}m",
+                        f"{_PERIOD_WORDS[f'{h}m'].capitalize()} after the first cut, the "
                         f"median return was {{{i}}}.",
                     )
                 )
@@ -1112,27 +1541,30 @@ def _fed(w: _Writer) -> Section:
 
 
 def _size(w: _Writer) -> Section | None:
+    if not w.prof.applies("size"):
+        return None
     sec = Section("drivers.size", "Small versus large caps")
     para: list[Sentence] = []
-    pp = w.num("size.small_vs_large_12m_pp")
+    sl = ids.size("small_vs_large_12m_pp")
+    pp = w.num(sl)
     if pp is not None:
         verb = "outpaced" if pp > 0 else "trailed"
         para.append(
             w.say(
                 "size.relative",
-                f"Over the past twelve months small caps {verb} "
-                "large caps by {size.small_vs_large_12m_pp|abs}.",
+                f"Over the past twelve months small caps {verb} large caps by {{{sl}|abs}}.",
             )
         )
-    if w.has("size.smb_12m_pct"):
+    smb = ids.size("smb_12m_pct")
+    if w.has(smb):
         para.append(
             w.say(
                 "size.smb",
                 "The Fama-French size factor (small minus big) returned "
-                "{size.smb_12m_pct} over the same period.",
+                f"{{{smb}}} over the same period.",
             )
         )
-    i = "fed.after_first_cut.smb_12m.median.all"
+    i = ids.after_first_cut("smb_12m", "median", "all")
     if w.has(i):
         para.append(
             w.say(
@@ -1151,42 +1583,47 @@ def _size(w: _Writer) -> Section | None:
     return sec
 
 
+# --------------------------------------------------------------------------- risks
+
+
 def _risks(w: _Writer) -> Section:
     sec = Section("risks", "Risks")
     para: list[Sentence] = []
-    if w.has(w.id("vol_realised_ann_pct")):
+    u = "bp" if w.rate else "pct"
+    realised = ids.vol(w.s, "realised", unit=u)
+    if w.has(realised):
         regime = w.get(w.id("vol_regime"))
-        reg = f", a {regime.value} regime" if regime is not None else ""
-        pct = (
-            ", higher than on {@vol_realised_pctile} of days in the index's history"
-            if w.has(w.id("vol_realised_pctile"))
-            else ""
+        art = "an" if regime is not None and str(regime.value)[:1] in "aeiou" else "a"
+        reg = f", {art} {regime.value} regime" if regime is not None else ""
+        pctile = ids.vol(w.s, "realised", "pctile")
+        pct = f": {{{pctile}}} of days in the {w.noun}'s history had less" if w.has(pctile) else ""
+        what = (
+            f"Daily changes of the {w.noun} over the last month had a volatility of "
+            f"{{{realised}}} a year"
+            if w.rate
+            else f"Realised volatility over the last month is {{{realised}}} annualised"
         )
         para.append(
             w.say(
-                "risks.vol",
-                "Realised volatility over the last month is "
-                "{@vol_realised_ann_pct} annualised" + pct + reg + ".",
-                basis=[regime.id] if regime is not None else (),
+                "risks.vol", what + pct + reg + ".", basis=[regime.id] if regime is not None else ()
             )
         )
-    if w.has(w.id("vol_garch_ann_pct")):
+    garch = ids.vol(w.s, "garch", unit=u)
+    if w.has(garch):
         para.append(
             w.say(
                 "risks.garch",
-                "A GARCH model, which lets recent shocks raise "
-                "expected volatility, puts it at {@vol_garch_ann_pct}.",
+                "A GARCH model, which lets recent shocks raise expected volatility, puts it at "
+                f"{{{garch}}}" + (" a year." if w.rate else "."),
             )
         )
-    if w.has("vix.level"):
-        pct = (
-            ", above {vix.pctile} of its closes since records began" if w.has("vix.pctile") else ""
-        )
+    vix, vix_p = ids.vix("level"), ids.vix("pctile")
+    if w.has(vix):
+        pct = f", above {{{vix_p}}} of its closes since records began" if w.has(vix_p) else ""
         para.append(
             w.say(
                 "risks.vix",
-                "The VIX, the market's price of one-month "
-                "protection, is at {vix.level}" + pct + ".",
+                f"The VIX, the market's price of one-month protection, is at {{{vix}}}{pct}.",
             )
         )
     if not para:
@@ -1199,31 +1636,32 @@ def _risks(w: _Writer) -> Section:
     sec.paragraphs.append(para)
 
     para = []
-    cb, cg = w.num(w.id("corr_bonds_63d")), w.num(w.id("corr_gold_63d"))
+    cb_id, cg_id = w.id("corr_bonds_63d"), w.id("corr_gold_63d")
+    cb, cg = w.num(cb_id), w.num(cg_id)
     if cb is not None:
         hedge = (
-            "so Treasuries have been cushioning equity losses"
+            "so Treasuries have been cushioning its losses"
             if cb < -0.1
             else "so Treasuries have offered little cushion"
             if cb > 0.1
-            else "so Treasuries have moved largely independently of stocks"
+            else f"so Treasuries have moved largely independently of the {w.noun}"
         )
         para.append(
             w.say(
                 "risks.corr_bonds",
-                "Over the last three months, daily stock and "
-                f"Treasury returns had a correlation of {{@corr_bonds_63d|d2}}, {hedge}.",
+                "Over the last three months, its daily returns and those of Treasuries had a "
+                f"correlation of {{{cb_id}|d2}}, {hedge}.",
             )
         )
     if cg is not None:
-        para.append(w.say("risks.corr_gold", "The correlation with gold was {@corr_gold_63d|d2}."))
-    if w.has(w.id("flight_to_safety_share_63d"), w.id("flight_to_safety_share_hist")):
+        para.append(w.say("risks.corr_gold", f"The correlation with gold was {{{cg_id}|d2}}."))
+    f63, fh = w.id("flight_to_safety_share_63d"), w.id("flight_to_safety_share_hist")
+    if w.has(f63, fh):
         para.append(
             w.say(
                 "risks.flight",
-                "Stocks fell while bonds and gold rose on "
-                "{@flight_to_safety_share_63d} of recent days, against "
-                "{@flight_to_safety_share_hist} over the full history.",
+                f"On {{{f63}}} of recent days it fell while bonds and gold rose, against "
+                f"{{{fh}}} over the full history.",
             )
         )
     risks = [
@@ -1233,8 +1671,12 @@ def _risks(w: _Writer) -> Section:
         para.append(
             w.say(
                 "risks.named",
-                "The thesis itself names {items} as risks; the data "
-                "here cannot price them directly.",
+                "The thesis itself names {items} as "
+                + (
+                    "risks; the data here cannot price them directly."
+                    if len(risks) > 1
+                    else "a risk; the data here cannot price it directly."
+                ),
                 items=_join([[Part(_risk_words(r))] for r in risks]),
             )
         )
@@ -1242,19 +1684,25 @@ def _risks(w: _Writer) -> Section:
         sec.paragraphs.append(para)
     sec.charts.append("volatility")
 
-    stress = [
-        f
-        for f in w.facts.prefixed("stress.")
-        if re.fullmatch(r"stress\.[^.]+\.loss_pct", f.id) and f.is_numeric
-    ]
+    stress = [f for f in w.facts if _is_loss(f)]
     if stress:
         sec.subsections.append(_stress(w, stress))
     return sec
 
 
+def _is_loss(f: Fact) -> bool:
+    p = ids.parse_stress(f.id)
+    return p is not None and p[1] == "loss_pct" and f.is_numeric
+
+
+def _scenario(f: Fact) -> str:
+    p = ids.parse_stress(f.id)
+    return p[0] if p else ""
+
+
 def _stress_name(w: _Writer, key: str) -> list[Part]:
     """ "the 2020 Covid crash": the stress analysis's label fact, else the writer's label fact."""
-    for fid in (f"stress.{key}.label", f"writing.scenario.{key}"):
+    for fid in (ids.stress(key, "label"), ids.writing("scenario", key)):
         if w.has(fid):
             part = w.part(fid)
             break
@@ -1268,17 +1716,17 @@ def _stress_name(w: _Writer, key: str) -> list[Part]:
 
 
 def _stress_partial(w: _Writer, key: str) -> bool:
-    f = w.get(f"stress.{key}.partial")
+    f = w.get(ids.stress(key, "partial"))
     if f is not None:
         return bool(f.value)
-    cov = w.num(f"stress.{key}.coverage_pct")
+    cov = w.num(ids.stress(key, "coverage_pct"))
     return cov is not None and cov < 100.0
 
 
 def _stress(w: _Writer, stress: Sequence[Fact]) -> Section:
     """Stress tests: complete scenarios ranked by loss; partial ones set apart, never ranked."""
     sub = Section("risks.stress", "Stress tests")
-    key = lambda f: f.id.split(".")[1]  # noqa: E731
+    key = _scenario
     complete = sorted(
         (f for f in stress if not _stress_partial(w, key(f))), key=lambda f: -float(f.value)
     )
@@ -1328,9 +1776,11 @@ def _stress(w: _Writer, stress: Sequence[Fact]) -> Section:
         )
     if partial:
         partial.sort(key=lambda f: -float(f.value))
-        covs = [f"stress.{key(f)}.coverage_pct" for f in partial]
+        covs = [ids.stress(key(f), "coverage_pct") for f in partial]
         texts = {w.part(c, decimals=0).text for c in covs if w.has(c)}
-        basis = [f"stress.{key(f)}.partial" for f in partial if w.has(f"stress.{key(f)}.partial")]
+        basis = [
+            ids.stress(key(f), "partial") for f in partial if w.has(ids.stress(key(f), "partial"))
+        ]
         if len(texts) == 1 and all(w.has(c) for c in covs):
             # one coverage for all: say it once
             lead = (
@@ -1388,36 +1838,33 @@ def _stress(w: _Writer, stress: Sequence[Fact]) -> Section:
 
 
 def _portfolio(w: _Writer) -> Section | None:
-    if not w.facts.prefixed("portfolio."):
+    if not w.facts.prefixed(ids.portfolio("")):
         return None
+    P, B = ids.portfolio, ids.benchmark
     sec = Section("portfolio", "Portfolio")
     para: list[Sentence] = []
-    if w.has("portfolio.cagr_pct", "portfolio.vol_ann_pct"):
+    if w.has(P("cagr_pct"), P("vol_ann_pct")):
         para.append(
             w.say(
                 "portfolio.return",
-                "In the backtest the portfolio returned "
-                "{portfolio.cagr_pct} a year with volatility of "
-                "{portfolio.vol_ann_pct}.",
+                f"In the backtest the portfolio returned {{{P('cagr_pct')}}} a year with "
+                f"volatility of {{{P('vol_ann_pct')}}}.",
             )
         )
-    if w.has(
-        "portfolio.max_drawdown_pct", "portfolio.max_drawdown_start", "portfolio.max_drawdown_end"
-    ):
+    if w.has(P("max_drawdown_pct"), P("max_drawdown_start"), P("max_drawdown_end")):
         para.append(
             w.say(
                 "portfolio.drawdown",
-                "Its worst fall was "
-                "{portfolio.max_drawdown_pct|abs}, from {portfolio.max_drawdown_start} "
-                "to {portfolio.max_drawdown_end}.",
+                f"Its worst fall was {{{P('max_drawdown_pct')}|abs}}, from "
+                f"{{{P('max_drawdown_start')}}} to {{{P('max_drawdown_end')}}}.",
             )
         )
-    if w.has("portfolio.sharpe", "benchmark.sp500.sharpe"):
+    if w.has(P("sharpe"), B("sp500", "sharpe")):
         para.append(
             w.say(
                 "portfolio.sharpe",
-                "Its Sharpe ratio of {portfolio.sharpe|d2} "
-                "compares with {benchmark.sp500.sharpe|d2} for the index alone.",
+                f"Its Sharpe ratio of {{{P('sharpe')}|d2}} compares with "
+                f"{{{B('sp500', 'sharpe')}|d2}} for its equity benchmark alone.",
             )
         )
     para.append(
@@ -1428,27 +1875,33 @@ def _portfolio(w: _Writer) -> Section | None:
         )
     )
     sec.paragraphs.append(para)
-    weights = [f for f in w.facts.prefixed("portfolio.weight.") if f.is_numeric]
+    prefix = ids.portfolio_weight("")
+    weights = [f for f in w.facts.prefixed(prefix) if f.is_numeric]
     if weights:
         items = [
-            [Part(f.id.split(".", 2)[2].replace("_", " ") + " "), w.part(f.id)] for f in weights
+            [Part(f.id.removeprefix(prefix).replace("_", " ") + " "), w.part(f.id)] for f in weights
         ]
         sec.paragraphs.append(
             [w.say("portfolio.weights", "Current weights: {items}.", items=_join(items))]
         )
     cols = [
         ("portfolio", "Portfolio"),
-        ("benchmark.sp500", "Index"),
+        ("benchmark.sp500", "Equity benchmark"),
         ("benchmark.6040", "Sixty/forty"),
     ]
     cols = [(p, n) for p, n in cols if w.facts.prefixed(p + ".")]
+    cell = {
+        "portfolio": P,
+        "benchmark.sp500": lambda m: B("sp500", m),
+        "benchmark.6040": lambda m: B("6040", m),
+    }
     rows = []
     for metric, label in _PORTFOLIO_METRICS:
-        if not any(w.has(f"{p}.{metric}") for p, _ in cols):
+        if not any(w.has(cell[p](metric)) for p, _ in cols):
             continue
         row: list[Cell] = [(Part(label),)]
         for p, _ in cols:
-            i = f"{p}.{metric}"
+            i = cell[p](metric)
             if not w.has(i):
                 row.append((Part("–"),))
                 continue
@@ -1473,17 +1926,28 @@ def _calibration(w: _Writer) -> Section:
     sec = Section("calibration", "How reliable these probabilities have been")
     para: list[Sentence] = []
     cells = {}
-    for f in w.facts.prefixed("calibration."):
-        m = re.fullmatch(r"calibration\.([^.]+)\.(coverage\d+|brier|crps_pct|n)\.([^.]+)", f.id)
-        if m and m.group(1) != "ranges":  # the valuation ranges have their own paragraph
-            cells[(m.group(1), m.group(2), m.group(3))] = f.id
+    for f in w.facts:
+        c = ids.parse_calibration(f.id)
+        # the valuation ranges have their own paragraph
+        if c is not None and (
+            c.measure.startswith("coverage") or c.measure in ("brier", "crps_pct", "n")
+        ):
+            cells[(c.method, c.measure, c.horizon)] = f.id
     methods = list(dict.fromkeys(k[0] for k in cells))
     horizons = sorted({k[2] for k in cells}, key=lambda h: (len(h), h))
     if not cells:
+        not_run = (
+            f"The walk-forward calibration scores the path models on prices and index levels; it "
+            f"was not run for a {w.noun}, so the article cannot say how reliable these "
+            "probabilities have been."
+            if "calibration" in w.o.not_applicable and w.rate
+            else None
+        )
         para.append(
             w.plain(
                 "calibration.missing",
-                w.note("calibration")
+                not_run
+                or w.note("calibration")
                 or "The methods were not back-tested in this run, so the article "
                 "cannot say how reliable their probabilities have been.",
             )
@@ -1491,14 +1955,14 @@ def _calibration(w: _Writer) -> Section:
         sec.paragraphs.append(para)
         _range_calibration(w, sec)
         return sec
-    if w.has("calibration.start", "calibration.end"):
+    if w.has(_CAL_START, _CAL_END):
         para.append(
             w.say(
                 "calibration.intro",
-                "Each method was re-run on past dates from {calibration.start} to "
-                "{calibration.end}, and its forecast bands were compared with what "
-                "the index then did. A well-calibrated central band of "
-                "{writing.nominal_coverage.80} should contain the outcome about "
+                f"Each method was re-run on past dates from {{{_CAL_START}}} to "
+                f"{{{_CAL_END}}}, and its forecast bands were compared with what "
+                f"the {w.noun} then did. A well-calibrated central band of "
+                f"{{{_NOMINAL80}}} should contain the outcome about "
                 "that often.",
             )
         )
@@ -1571,9 +2035,9 @@ def _calibration(w: _Writer) -> Section:
         tmpl = _pick(
             f"calibration.{m}",
             (
-                f"The {_prose(m)} method's central {{writing.nominal_coverage.80}} band held "
+                f"The {_prose(m)} method's central {{{_NOMINAL80}}} band held "
                 f"the outcome in {{items}}: {judgement}.",
-                f"For {_method_ref(m)}, the central {{writing.nominal_coverage.80}} band held the "
+                f"For {_method_ref(m)}, the central {{{_NOMINAL80}}} band held the "
                 f"outcome in {{items}}, {judgement}.",
             ),
             offset=n_m,
@@ -1605,7 +2069,7 @@ def _calibration(w: _Writer) -> Section:
     for s in stats:
         if s.startswith("coverage"):
             header.append(
-                (Part("Band "), w.part(f"writing.nominal_coverage.{s[8:]}"), Part(" held"))
+                (Part("Band "), w.part(ids.writing("nominal_coverage", s[8:])), Part(" held"))
             )
         else:
             header.append((Part({"brier": "Brier score", "n": "Forecasts"}[s]),))
@@ -1631,24 +2095,22 @@ def _calibration(w: _Writer) -> Section:
 def _range_calibration(w: _Writer, sec: Section) -> None:
     """Valuation ranges scored on past dates: shares of outcomes by zone against nominal."""
     hs = sorted(
-        {f.id.rsplit(".", 1)[1] for f in w.facts.prefixed("calibration.ranges.share_inside.")},
+        {h for f in w.facts if (h := _ranges_horizon(f.id)) is not None},
         key=lambda h: (len(h), h),
     )
     if not hs:
         return
     h = "12m" if "12m" in hs else hs[-1]
-    base = "calibration.ranges"
-    need = [f"{base}.share_inside.{h}", f"{base}.share_base.{h}", "writing.nominal_range.base"]
+    R = lambda measure, h=h: ids.calibration("ranges", measure, h)  # noqa: E731
+    need = [R("share_inside"), R("share_base"), ids.writing("nominal_range", "base")]
+    start, end, n_id = (ids.calibration("ranges", x) for x in ("start", "end")), None, R("n")
+    start, end = tuple(start)
     if not w.has(*need):
         return
     period = _PERIOD_WORDS.get(h, h)
     para: list[Sentence] = []
-    window = (
-        " from {calibration.ranges.start} to {calibration.ranges.end}"
-        if w.has(f"{base}.start", f"{base}.end")
-        else ""
-    )
-    n = f" at {{{base}.n.{h}}} past dates{window}" if w.has(f"{base}.n.{h}") else window
+    window = f" from {{{start}}} to {{{end}}}" if w.has(start, end) else ""
+    n = f" at {{{n_id}}} past dates{window}" if w.has(n_id) else window
     inside, base_share = w.num(need[0]) or 0.0, w.num(need[1]) or 0.0
 
     def judge(share: float, nominal: float) -> str:
@@ -1661,18 +2123,19 @@ def _range_calibration(w: _Writer, sec: Section) -> None:
             "calibration.ranges",
             f"The valuation ranges were rebuilt{n} and compared with where the index stood "
             f"{period} later. It ended inside the base range {{{need[1]}}} of the time, "
-            f"{judge(base_share, 0.5)} the nominal {{writing.nominal_range.base}}, and inside "
+            f"{judge(base_share, 0.5)} the nominal {{{need[2]}}}, and inside "
             f"the bear-to-bull span {{{need[0]}}}, {judge(inside, 0.8)} the nominal "
-            "{writing.nominal_coverage.80}.",
+            f"{{{_NOMINAL80}}}.",
         )
     )
-    below, above = f"{base}.share_below.{h}", f"{base}.share_above.{h}"
-    if w.has(below, above, "writing.nominal_range.below"):
+    below, above = R("share_below"), R("share_above")
+    tail = ids.writing("nominal_range", "below")
+    if w.has(below, above, tail):
         para.append(
             w.say(
                 "calibration.ranges_tails",
                 f"It fell below the bear range {{{below}}} of the time and rose above the bull "
-                f"range {{{above}}}, against a nominal {{writing.nominal_range.below}} each.",
+                f"range {{{above}}}, against a nominal {{{tail}}} each.",
             )
         )
     para.append(
@@ -1693,15 +2156,15 @@ def _range_calibration(w: _Writer, sec: Section) -> None:
         "above": "Above the bull range",
     }
     for zone, label in names.items():
-        i = f"{base}.share_{zone}.{h}"
-        if w.has(i) and w.has(f"writing.nominal_range.{zone}"):
-            rows.append(((Part(label),), (w.part(i),), (w.part(f"writing.nominal_range.{zone}"),)))
+        i, nom = R(f"share_{zone}"), ids.writing("nominal_range", zone)
+        if w.has(i, nom):
+            rows.append(((Part(label),), (w.part(i),), (w.part(nom),)))
     if w.has(need[0]):
         rows.append(
             (
                 (Part("Inside bear to bull"),),
                 (w.part(need[0]),),
-                (w.part("writing.nominal_coverage.80"),),
+                (w.part(_NOMINAL80),),
             )
         )
     sec.tables.append(
@@ -1712,6 +2175,16 @@ def _range_calibration(w: _Writer, sec: Section) -> None:
             tuple(rows),
         )
     )
+
+
+def _ranges_horizon(fact_id: str) -> str | None:
+    """The horizon of a ``calibration.ranges.share_inside.{h}`` fact, else None."""
+    prefix = ids.calibration("ranges", "share_inside", "")
+    return fact_id.removeprefix(prefix) if fact_id.startswith(prefix) else None
+
+
+_CAL_START, _CAL_END = ids.calibration("start", ""), ids.calibration("end", "")
+_NOMINAL80 = ids.writing("nominal_coverage", "80")
 
 
 def _brier_part(w: _Writer, fact_id: str) -> Part:
@@ -1747,89 +2220,95 @@ def _calls(w: _Writer, probs: Sequence[float], happened: bool) -> str:
 
 
 def _scorecard(w: _Writer) -> Section | None:
-    facts = w.facts.prefixed("scorecard.")
-    if not facts:
+    sc = lambda measure, *rest: ids.scorecard(w.s, measure, *rest)  # noqa: E731
+    if not w.facts.prefixed(sc("")):
         return None
-    s, o, name = w.s, w.o, w.o.subject_name
+    o, name = w.o, w.the_name
     sec = Section(
         "scorecard",
         "Scorecard: what happened next",
         banner="This section uses data from after the analysis date. Nothing in the "
         "sections above used it.",
     )
-    sc = f"scorecard.{s}"
-    complete_f = w.get(f"{sc}.complete")
-    end_id = next((i for i in (f"{sc}.level_at_end", f"{sc}.level_at_horizon") if w.has(i)), None)
+    complete_f = w.get(sc("complete"))
+    end_id = next((i for i in (sc("level_at_end"), sc("level_at_horizon")) if w.has(i)), None)
     # older runs carry only level_at_horizon, which exists only once the horizon is reached
     complete = bool(complete_f.value) if complete_f is not None else end_id is not None
-    horizon = w.id("horizon_date") if w.has(w.id("horizon_date")) else "outlook.horizon"
+    horizon = w.due() or ids.outlook("horizon")
     para: list[Sentence] = []
     if end_id is not None:
-        when = f" on {{{sc}.last_date}}" if w.has(f"{sc}.last_date") else ""
-        change = w.num(f"{sc}.change_pct")
+        when = f" on {{{sc('last_date')}}}" if w.has(sc("last_date")) else ""
+        chg_id = sc("change_bp") if w.rate else sc("change_pct")
+        change = w.num(chg_id)
         since = ""
         if change is not None:
             direction = "up" if change > 0 else "down"
+            fmt_ = "|abs" if w.rate else "|abs|d1"
             since = (
-                f", {direction} {{{sc}.change_pct|abs|d1}} from its close on the analysis date"
+                f", {direction} {{{chg_id}{fmt_}}} from its close on the analysis date"
                 if change != 0
                 else ", unchanged from its close on the analysis date"
             )
+        basis = [complete_f.id] if complete_f is not None else ()
         if complete:
             para.append(
                 w.say(
                     "scorecard.level",
-                    f"At the horizon the {name} closed at {{{end_id}}}{when}{since}.",
-                    basis=[complete_f.id] if complete_f is not None else (),
+                    f"At the horizon {name} closed at {{{end_id}}}{when}{since}.",
+                    basis=basis,
                 )
             )
         else:
             para.append(
                 w.say(
                     "scorecard.level",
-                    f"The data after the analysis date run only to {{{sc}.last_date}}, short "
+                    f"The data after the analysis date run only to {{{sc('last_date')}}}, short "
                     f"of the horizon on {{{horizon}}}. The latest close was {{{end_id}}}{since}.",
-                    basis=[complete_f.id] if complete_f is not None else (),
+                    basis=basis,
                 )
             )
-        if w.has(f"{sc}.path_max", f"{sc}.path_min"):
+        if w.has(sc("path_max"), sc("path_min")):
             when = "in between" if complete else "so far"
             para.append(
                 w.say(
                     "scorecard.path",
-                    f"Its highest close {when} was {{{sc}.path_max}} and its lowest "
-                    f"{{{sc}.path_min}}.",
+                    f"Its highest close {when} was {{{sc('path_max')}}} and its lowest "
+                    f"{{{sc('path_min')}}}.",
                 )
             )
     if para:
         sec.paragraphs.append(para)
 
-    # each level: touched / closed above versus the stated probabilities
+    # each level: the events the run gave probabilities for, against what happened
     para = []
     pending: list[str] = []
     rows: list[tuple[Cell, ...]] = []
     methods = list(o.methods)
-    for lv, _kind, fid in w.levels():
-        k = level_key(lv)
-        for event, outcome_id, p_stem, b_stem in (
-            ("touch", f"{sc}.touched.{k}", "p_touch", "brier_touch"),
-            ("close", f"{sc}.closed_above.{k}", "p_close_above", "brier_close_above"),
-        ):
-            probs = [(m, w.id(f"{p_stem}.{k}.{m}")) for m in methods]
-            probs = [(m, i) for m, i in probs if w.has(i)]
-            outcome = w.get(outcome_id)
+    labels = {
+        "touch": ("touched", "brier_touch", "touched before its date"),
+        "close_above": ("closed_above", "brier_close_above", "closed at or above on its date"),
+        "close_below": ("closed_below", "brier_close_below", "closed at or below on its date"),
+    }
+    for view, fid in w.views():
+        k = level_key(view.level)
+        side = w.side(view.level)
+        events = ["touch", *_close_events(w, view)]
+        if len(events) == 1 and side != "at":
+            events.append("close_below" if side == "below" else "close_above")
+        for event in events:
+            outcome_m, brier_m, label = labels[event]
+            probs = w.methods_with(event, view.level)
+            outcome = w.get(sc(outcome_m, view.level))
             if not probs and outcome is None:
                 continue
             if outcome is None:
                 pending.append(event)
-            # the table: one row per level and event
-            label = (
-                "touched before the horizon" if event == "touch" else "closed above at the horizon"
-            )
+            if event == "touch" and side == "below":
+                label = "fell to it before its date"
             res = "pending" if outcome is None else ("yes" if outcome.value else "no")
             row: list[Cell] = [(w.part(fid),), (Part(label),), (Part(res),)]
             for m in methods:
-                p_id, b_id = w.id(f"{p_stem}.{k}.{m}"), f"{sc}.{b_stem}.{k}.{m}"
+                p_id, b_id = ids.p_event(w.s, event, view.level, m), sc(brier_m, view.level, m)  # type: ignore[arg-type]
                 if not w.has(p_id):
                     row.append((Part("–"),))
                 elif w.has(b_id):
@@ -1838,38 +2317,75 @@ def _scorecard(w: _Writer) -> Section | None:
                     row.append((w.part(p_id),))
             rows.append(tuple(row))
             if outcome is None or not probs:
-                if outcome is not None:
-                    verb = "touched" if event == "touch" else "closed above"
-                    neg = "" if outcome.value else "not "
-                    para.append(
-                        w.say(
-                            f"scorecard.{event}.{k}",
-                            f"It {neg}{verb} {{{fid}}}.",
-                            basis=[outcome.id],
-                        )
-                    )
                 continue
             happened = bool(outcome.value)
             vals = [w.num(i) or 0.0 for _, i in probs]
             verdict = _calls(w, vals, happened)
             span = _prob_span(w, probs)
             if event == "touch":
-                what = f"It reached {{{fid}}}" if happened else f"It never reached {{{fid}}}"
-                tmpl = f"{what}; the methods had put the chance of touching it at {{span}}, so {verdict}."
+                if side == "below":
+                    what = f"It fell to {{{fid}}}" if happened else f"It never fell to {{{fid}}}"
+                    tmpl = (
+                        f"{what}; the methods had put the chance of that at {{span}}, so {verdict}."
+                    )
+                else:
+                    what = f"It reached {{{fid}}}" if happened else f"It never reached {{{fid}}}"
+                    tmpl = f"{what}; the methods had put the chance of touching it at {{span}}, so {verdict}."
             else:
-                where = "above" if happened else "below"
+                rel = "above" if event == "close_above" else "below"
+                other = "below" if rel == "above" else "above"
+                where = rel if happened else other
                 tmpl = (
                     f"It ended the period {where} {{{fid}}}, against a stated chance of {{span}} "
-                    f"of closing above it: {verdict}."
+                    f"of closing at or {rel} it: {verdict}."
                 )
             para.append(w.say(f"scorecard.{event}.{k}", tmpl, span=span, basis=[outcome.id]))
+    for d in o.drawdowns:
+        key = str(d["key"])
+        pct_id = ids.thesis_drawdown(w.s, key)
+        probs = w.methods_with("drawdown", key)
+        outcome = w.get(sc("drew_down", key))
+        if not probs or not w.has(pct_id):
+            continue
+        res = "pending" if outcome is None else ("yes" if outcome.value else "no")
+        row = [
+            (Part("fall of "), w.part(pct_id)),
+            (Part("drawdown before the horizon"),),
+            (Part(res),),
+        ]
+        for m in methods:
+            p_id, b_id = ids.p_event(w.s, "drawdown", key, m), sc("brier_drawdown", key, m)
+            if not w.has(p_id):
+                row.append((Part("–"),))
+            elif w.has(b_id):
+                row.append((w.part(p_id), Part(" ("), _brier_part(w, b_id), Part(")")))
+            else:
+                row.append((w.part(p_id),))
+        rows.append(tuple(row))
+        if outcome is None:
+            pending.append("drawdown")
+            continue
+        happened = bool(outcome.value)
+        verdict = _calls(w, [w.num(i) or 0.0 for _, i in probs], happened)
+        what = "It fell" if happened else "It did not fall"
+        ref = "its running high" if d.get("basis") == "high" else "its close on the analysis date"
+        para.append(
+            w.say(
+                f"scorecard.drawdown.{key}",
+                f"{what} {{{pct_id}}} from {ref}; the methods had put the chance "
+                f"of that at {{span}}, so {verdict}.",
+                span=_prob_span(w, probs),
+                basis=[outcome.id],
+            )
+        )
     if para:
         sec.paragraphs.append(para)
 
     # where the outcome fell in each method's forecast, and the valuation ranges
     para = []
-    pits = [(m, f"{sc}.pit.{m}") for m in methods if w.has(f"{sc}.pit.{m}")]
-    if pits and complete and w.has("writing.forecast_tail"):
+    pits = [(m, sc("pit", m)) for m in methods if w.has(sc("pit", m))]
+    tail_id = ids.writing("forecast_tail")
+    if pits and complete and w.has(tail_id):
         low = [m for m, i in pits if (w.num(i) or 0) <= 0.05]
         high = [m for m, i in pits if (w.num(i) or 0) >= 0.95]
         mid = [(m, i) for m, i in pits if m not in low and m not in high]
@@ -1882,9 +2398,7 @@ def _scorecard(w: _Writer) -> Section | None:
                 if len(group) == len(pits) and len(pits) > 1
                 else "the forecast of " + " and ".join(_prose(m) for m in group)
             )
-            bits.append(
-                [Part(f"in the {where} "), w.part("writing.forecast_tail"), Part(f" of {who}")]
-            )
+            bits.append([Part(f"in the {where} "), w.part(tail_id), Part(f" of {who}")])
         for m, i in mid:
             bits.append([Part("with "), w.part(i), Part(f" of the {_prose(m)} forecast below it")])
         tail = ""
@@ -1900,49 +2414,50 @@ def _scorecard(w: _Writer) -> Section | None:
                 basis=[i for _, i in pits],
             )
         )
-    cases = [
-        c
-        for c in ("bear", "base", "bull")
-        if w.has(w.id(f"range.{c}.low"), w.id(f"range.{c}.high"))
-    ]
-    hits = {c: w.get(f"{sc}.range_hit.{c}") for c in ("bear", "base", "bull")}
+    rb = lambda c, b: ids.range_bound(w.s, c, b)  # type: ignore[arg-type]  # noqa: E731
+    cases = [c for c in ("bear", "base", "bull") if w.has(rb(c, "low"), rb(c, "high"))]
+    hits = {c: w.get(sc("range_hit", c)) for c in ("bear", "base", "bull")}
     if complete and end_id is not None and cases and any(f is not None for f in hits.values()):
         end = w.num(end_id) or 0.0
-        lo_id, hi_id = w.id(f"range.{cases[0]}.low"), w.id(f"range.{cases[-1]}.high")
+        lo_id, hi_id = rb(cases[0], "low"), rb(cases[-1], "high")
         basis = [f.id for f in hits.values() if f is not None]
-        inside = [c for c in cases if hits.get(c) is not None and hits[c].value]
+        inside = [c for c in cases if hits.get(c) is not None and hits[c].value]  # type: ignore[union-attr]
         if inside:
             c = inside[-1] if "base" not in inside else "base"
             tmpl = (
                 f"The valuation ranges held: the close sat inside the {c} range of "
-                f"{{@range.{c}.low}} to {{@range.{c}.high}}."
+                f"{{{rb(c, 'low')}}} to {{{rb(c, 'high')}}}."
             )
         elif end < (w.num(lo_id) or 0.0):
             tmpl = (
-                f"The valuation ranges did not hold: the close was below even the "
+                "The valuation ranges did not hold: the close was below even the "
                 f"{cases[0]} range, which started at {{{lo_id}}}."
             )
         else:
             tmpl = (
-                f"The valuation ranges did not hold: the close was above even the "
+                "The valuation ranges did not hold: the close was above even the "
                 f"{cases[-1]} range, which ended at {{{hi_id}}}."
             )
         para.append(w.say("scorecard.ranges", tmpl, basis=basis))
-    means = [(m, f"{sc}.brier_mean.{m}") for m in methods if w.has(f"{sc}.brier_mean.{m}")]
+    means = [(m, sc("brier_mean", m)) for m in methods if w.has(sc("brier_mean", m))]
     if means:
         # one precision for the list, enough to show the smallest score's first digit
         dec = 4 if any(0 < abs(w.num(i) or 0) < 0.0005 for _, i in means) else 3
         items = [[w.part(i, decimals=dec), Part(f" ({_prose(m)})")] for m, i in means]
-        n_settled = len(w.facts.prefixed(f"{sc}.brier_")) - len(means)
+        n_settled = sum(
+            1
+            for f in w.facts
+            if f.id.startswith(sc("brier_")) and not f.id.startswith(sc("brier_mean"))
+        )
         averaged = (
             "On the one settled call"
             if n_settled == len(means)
             else "Averaged over the settled calls"
         )
+        coin_p, coin_b = ids.writing("coin_probability"), ids.writing("brier_coin")
         coin = (
-            " (lower is better; a constant {writing.coin_probability} forecast scores "
-            "{writing.brier_coin})"
-            if w.has("writing.coin_probability", "writing.brier_coin")
+            f" (lower is better; a constant {{{coin_p}}} forecast scores {{{coin_b}}})"
+            if w.has(coin_p, coin_b)
             else " (lower is better)"
         )
         para.append(
@@ -1952,20 +2467,23 @@ def _scorecard(w: _Writer) -> Section | None:
                 items=_join(items),
             )
         )
+        calibrated = any(ids.parse_calibration(f.id) for f in w.facts)
         para.append(
             w.plain(
                 "scorecard.one_path",
-                "These calls all ride on a single path of the index, so one outcome settles "
-                "them together; they say little about which method is better in general, "
-                "which is what the calibration section above measures.",
+                f"These calls all ride on a single path of the {w.noun}, so one outcome settles "
+                "them together; they say little about which method is better in general"
+                + (
+                    ", which is what the calibration section above measures." if calibrated else "."
+                ),
             )
         )
     if para:
         sec.paragraphs.append(para)
     if not complete and end_id is not None:
         open_bits = []
-        if "touch" in pending:
-            open_bits.append("whether the levels not yet reached are touched")
+        if "touch" in pending or "drawdown" in pending:
+            open_bits.append("whether the events that have not happened yet still happen")
         open_bits.append("where the final close lands against each forecast")
         if cases:
             open_bits.append("whether the valuation ranges hold")
@@ -1973,8 +2491,8 @@ def _scorecard(w: _Writer) -> Section | None:
             [
                 w.say(
                     "scorecard.pending",
-                    "Settled so far: only the levels already reached. Still open until "
-                    f"{{{horizon}}}: {{items}}.",
+                    "Settled so far: only the events that have already happened. Still open "
+                    f"until {{{horizon}}}: {{items}}.",
                     items=_join([[Part(b)] for b in open_bits]),
                 )
             ]
@@ -1984,8 +2502,8 @@ def _scorecard(w: _Writer) -> Section | None:
             [
                 w.plain(
                     "scorecard.partial",
-                    "Data after the analysis date exists, but "
-                    "too little of it to score the outlook yet.",
+                    "Data after the analysis date exists, but too little of it to score the "
+                    "outlook yet.",
                 )
             ]
         )
@@ -1995,7 +2513,7 @@ def _scorecard(w: _Writer) -> Section | None:
         if means:
             mean_row: list[Cell] = [(Part("Mean Brier score"),), (Part(""),), (Part(""),)]
             for m in methods:
-                i = f"{sc}.brier_mean.{m}"
+                i = sc("brier_mean", m)
                 mean_row.append((_brier_part(w, i),) if w.has(i) else (Part("–"),))
             rows.append(tuple(mean_row))
         sec.tables.append(
@@ -2013,28 +2531,32 @@ def _scorecard(w: _Writer) -> Section | None:
 def _appendix(w: _Writer, extra: list[Fact]) -> Section:
     sec = Section("appendix", "Data and methods")
     o = w.o
+    inc = "daily changes (in percentage points)" if w.rate else "daily returns"
     methods_text = {
         "gbm": "GBM: geometric Brownian motion with drift and volatility estimated from daily "
         "log returns.",
-        "bootstrap": "Bootstrap: resampling blocks of the index's own daily returns, which keeps "
+        "normal": f"Normal: a random walk of the {w.noun}'s daily changes in percentage points, "
+        "with their volatility estimated from history and no drift unless the thesis states one; "
+        "unlike a price, a yield can fall as far as it rises.",
+        "bootstrap": f"Bootstrap: resampling blocks of the {w.noun}'s own {inc}, which keeps "
         "fat tails and short-run clustering.",
         "garch": "GARCH: a volatility model with Student-t shocks that lets today's volatility "
-        "decay toward its long-run level.",
+        f"decay toward its long-run level{' (fitted to daily changes in basis points)' if w.rate else ''}.",
     }
     para = [
         w.plain(f"appendix.method.{m}", methods_text[m]) for m in o.methods if m in methods_text
     ]
-    if w.has("sim.n_paths", "writing.seed"):
+    seed, paths = ids.writing("seed"), ids.sim("n_paths")
+    if w.has(paths, seed):
         para.append(
             w.say(
                 "appendix.seed",
-                "Each method simulated {sim.n_paths} paths; the "
-                "run's random seed was {writing.seed}, so the numbers can be "
-                "reproduced.",
+                f"Each method simulated {{{paths}}} paths; the run's random seed was {{{seed}}}, "
+                "so the numbers can be reproduced.",
             )
         )
-    elif w.has("writing.seed"):
-        para.append(w.say("appendix.seed", "The run's random seed was {writing.seed}."))
+    elif w.has(seed):
+        para.append(w.say("appendix.seed", f"The run's random seed was {{{seed}}}."))
     para.append(
         w.plain(
             "appendix.rule",
@@ -2042,30 +2564,40 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
             "its method and data window; the list is in the accompanying facts file.",
         )
     )
+    skipped = [_PART_WORDS[n] for n in o.not_applicable if n in _PART_WORDS and n != "portfolio"]
+    if skipped:
+        what = {"yield": "a yield", "rate": "a rate", "spread": "a spread"}.get(
+            w.noun, f"this {w.noun}"
+        )
+        para.append(
+            w.say(
+                "appendix.not_applicable",
+                f"Parts that do not describe {what} were left out rather than filled: {{items}}.",
+                items=_join([[Part(x)] for x in skipped]),
+            )
+        )
     if w.has("manifest.created_at"):
         para.append(w.say("appendix.created", "This run was made on {manifest.created_at}."))
     sec.paragraphs.append(para)
 
     rows = []
     for src in _manifest_sources(o):
-        series = str(src["series"]).replace(".", "_")
-        base = f"manifest.data.{series}"
+        series = str(src["series"])
+        md = lambda key, series=series: ids.manifest_data(series, key)  # noqa: E731
         window: Cell = (Part("–"),)
-        if w.has(f"{base}.start", f"{base}.end"):
+        if w.has(md("start"), md("end")):
             window = (
-                w.part(f"{base}.start", style="iso"),
+                w.part(md("start"), style="iso"),
                 Part(" to "),
-                w.part(f"{base}.end", style="iso"),
+                w.part(md("end"), style="iso"),
             )
         rows.append(
             (
-                (Part(str(src["series"])),),
+                (Part(series),),
                 (Part(str(src.get("provider", "–"))),),
                 window,
-                (w.part(f"{base}.rows"),) if w.has(f"{base}.rows") else (Part("–"),),
-                (w.part(f"{base}.content_hash"),)
-                if w.has(f"{base}.content_hash")
-                else (Part("–"),),
+                (w.part(md("rows")),) if w.has(md("rows")) else (Part("–"),),
+                (w.part(md("content_hash")),) if w.has(md("content_hash")) else (Part("–"),),
             )
         )
     if rows:
@@ -2083,18 +2615,20 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
                 tuple(rows),
             )
         )
-    vers = [f for f in extra if f.id.startswith("manifest.version.")]
+    prefix = ids.manifest_version("")
+    vers = [f for f in extra if f.id.startswith(prefix)]
     if vers:
         sec.tables.append(
             Table(
                 "versions",
                 "Software versions",
                 ((Part("Package"),), (Part("Version"),)),
-                tuple(((Part(f.id.split(".", 2)[2]),), (w.part(f.id),)) for f in vers),
+                tuple(((Part(f.id.removeprefix(prefix)),), (w.part(f.id),)) for f in vers),
             )
         )
     scale_rows = []
-    bounds = [f for f in extra if f.id.startswith("writing.likelihood_scale.")]
+    sprefix = ids.writing("likelihood_scale", "")
+    bounds = [f for f in extra if f.id.startswith(sprefix)]
     for i, f in enumerate(bounds):
         upper: Cell = (Part("and above"),) if i == 0 else (Part("up to "), w.part(bounds[i - 1].id))
         scale_rows.append(
@@ -2130,19 +2664,20 @@ def _title_parts(outlook: Outlook, facts: FactSheet) -> list[Part]:
     """The thesis title (the user's words), with its numbers tied to facts by the guard."""
     from thesis.writing.guard import check_sentence
 
-    title = outlook.title.strip()
+    title = " ".join(outlook.title.split())  # one line, whatever the file held
     res = check_sentence(title, facts)
     parts: list[Part] = []
     pos = 0
+    own = (".threshold.", ".target.", ".stated_level.", ".drawdown.")
     for m in sorted(res.matched, key=lambda m: m.span.start):
         if not m.fact_ids:
             continue
         # prefer the thesis's own levels over any other fact with the same value
-        ids = sorted(
+        choice = sorted(
             m.fact_ids,
-            key=lambda i: (".threshold." not in i and ".target." not in i, "horizon" not in i, i),
+            key=lambda i: (not any(x in i for x in own), "horizon" not in i, i),
         )
-        parts += [Part(title[pos : m.span.start]), Part(m.span.text, ids[0])]
+        parts += [Part(title[pos : m.span.start]), Part(m.span.text, choice[0])]
         pos = m.span.end
     parts.append(Part(title[pos:]))
     return [p for p in parts if p.text]
@@ -2167,11 +2702,11 @@ def build_article(outlook: Outlook) -> Article:
     facts = FactSheet(list(outlook.facts) + extra)
     w = _Writer(outlook, facts)
     drivers = Section("drivers", "Drivers")
-    drivers.subsections = [_earnings(w), _fed(w)]
-    size = _size(w)
-    if size is not None:
-        drivers.subsections.append(size)
-    sections = [_summary(w), drivers, _risks(w)]
+    drivers.subsections = [s for s in (_earnings(w), _fed(w), _size(w)) if s is not None]
+    sections = [_summary(w)]
+    if drivers.subsections:
+        sections.append(drivers)
+    sections.append(_risks(w))
     for maybe in (_portfolio(w),):
         if maybe is not None:
             sections.append(maybe)
@@ -2182,7 +2717,7 @@ def build_article(outlook: Outlook) -> Article:
     sections.append(_appendix(w, extra))
     standfirst = w.say(
         "standfirst",
-        "Analysis as of {outlook.as_of}, horizon {outlook.horizon}. "
+        f"Analysis as of {{{ids.outlook('as_of')}}}, horizon {{{ids.outlook('horizon')}}}. "
         "Thesis under test: \u201c{title}\u201d.",
         title=_title_parts(outlook, facts),
     )

@@ -25,7 +25,15 @@ from thesis.facts import Fact, FactSheet
 from thesis.outlook import Outlook
 from thesis.writing.narrative import Article, Part, Section, Sentence, Table, build_article
 
-__all__ = ["FORMATS", "ArticleResult", "render_html", "render_markdown", "write_article"]
+__all__ = [
+    "FORMATS",
+    "ArticleResult",
+    "clean_text",
+    "md_escape",
+    "render_html",
+    "render_markdown",
+    "write_article",
+]
 
 FORMATS = ("md", "html", "pdf")
 _TEMPLATES = Path(__file__).with_name("templates")
@@ -50,6 +58,9 @@ class ArticleResult:
         they belong in ``facts.json`` next to the outlook's.
     markdown, html
         The rendered texts (``html`` is empty when not requested).
+    writer_report
+        With the LLM writer: its :class:`~thesis.writing.llm.WriterReport` (rejections per
+        section and class, fallbacks); ``None`` otherwise.
     """
 
     files: dict[str, Path] = field(default_factory=dict)
@@ -58,6 +69,7 @@ class ArticleResult:
     extra_facts: list[Fact] = field(default_factory=list)
     markdown: str = ""
     html: str = ""
+    writer_report: Any = None  # thesis.writing.llm.WriterReport, with writer="llm"
 
     @property
     def paths(self) -> dict[str, Path]:
@@ -68,7 +80,10 @@ class ArticleResult:
         counts: dict[str, int] = {}
         for p in self.provenance:
             counts[p["source"]] = counts.get(p["source"], 0) + 1
-        return {"counts": counts, "sentences": self.provenance}
+        out: dict[str, Any] = {"counts": counts, "sentences": self.provenance}
+        if self.writer_report is not None:
+            out["report"] = self.writer_report.to_dict()
+        return out
 
 
 # --------------------------------------------------------------------------- part rendering
@@ -78,18 +93,72 @@ def _is_code(part: Part) -> bool:
     return bool(part.fact_id) and part.fact_id.endswith((".content_hash",))
 
 
+#: control characters (C0 and DEL, C1) never reach an output: a NUL or a form feed in a title is
+#: not text, and a line break would let a title open a heading or a block
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+#: Markdown punctuation that can start markup inside a line: emphasis, code, links and images,
+#: tables, headings, escapes; escaped with a backslash (CommonMark: any ASCII punctuation)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+#: "<" opening a tag or an autolink, "!" before an image bracket is covered by escaping "["
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+#: text a Markdown renderer would turn into a link by itself (GFM autolinks, schemes)
+_URLISH = re.compile(
+    r"(?i)\b(?:[a-z][a-z0-9+.\-]{1,31}://|www\.|(?:javascript|vbscript|data|file|mailto):)\S*"
+)
+
+
+def clean_text(text: str) -> str:
+    """User text on one line: control characters (NUL, line breaks, tabs) become single spaces."""
+    return _CONTROL.sub(" ", text)
+
+
+def md_escape(text: str) -> str:
+    """Plain text made inert in Markdown: it renders as the same words and never as markup.
+
+    Control characters become spaces (no line break can open a heading, list or block quote);
+    ``\\ ` * _ [ ] | #`` are backslash-escaped (no emphasis, code, link, image or table cell);
+    ``<`` before a letter becomes ``&lt;`` (no HTML tag or autolink); and anything a renderer would
+    link by itself (``https://…``, ``www.…``, ``javascript:…``) is set as inline code.
+    """
+    text = clean_text(text)
+    out: list[str] = []
+    pos = 0
+    for m in _URLISH.finditer(text):
+        url = m.group(0)
+        # as a renderer does: closing punctuation after a link is the sentence's, not the link's
+        keep = len(url.rstrip(".,;:!?\"')]}\u201d\u2019\u00bb"))
+        out.append(_md_plain(text[pos : m.start()]))
+        out.append(_md_code(url[:keep] or url))
+        pos = m.start() + (keep or len(url))
+    out.append(_md_plain(text[pos:]))
+    return "".join(out)
+
+
+def _md_plain(text: str) -> str:
+    return _MD_TAG.sub("&lt;", _MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _md_code(text: str) -> str:
+    """Inline code that holds ``text`` whatever backticks it contains (a longer fence)."""
+    run = max((len(r) for r in re.findall(r"`+", text)), default=0)
+    fence = "`" * (run + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def _md_parts(parts: Iterable[Part]) -> str:
     out = []
     for p in parts:
         if _is_code(p):
-            out.append(f"`{p.text}`")
+            out.append(_md_code(clean_text(p.text)))
         else:
-            out.append(p.text)
+            out.append(md_escape(p.text))
     return "".join(out)
 
 
 def _md_escape_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # cells are built from escaped parts already; only a pipe left unescaped could split a cell
+    return re.sub(r"(?<!\\)\|", r"\\|", clean_text(text))
 
 
 def _fact_title(fact: Fact | None) -> str:
@@ -109,7 +178,7 @@ class _HtmlParts:
     def __call__(self, parts: Iterable[Part]) -> str:
         out = []
         for p in parts:
-            text = _html.escape(p.text, quote=False)
+            text = _html.escape(clean_text(p.text), quote=False)
             if p.fact_id and self.spans:
                 cls = "fact hash" if _is_code(p) else "fact"
                 title = _html.escape(_fact_title(self.facts.get(p.fact_id)), quote=True)
@@ -134,7 +203,7 @@ def _is_numeric_cell(cell: Sequence[Part]) -> bool:
 
 def _md_table(t: Table) -> str:
     header = [_md_escape_cell(_md_parts(c)) for c in t.header]
-    lines = [f"**{t.caption}**", "", "| " + " | ".join(header) + " |"]
+    lines = [f"**{md_escape(t.caption)}**", "", "| " + " | ".join(header) + " |"]
     align = ["---:" if rows_numeric else "---" for rows_numeric in _numeric_columns(t)]
     lines.append("| " + " | ".join(align) + " |")
     for row in t.rows:
@@ -171,7 +240,7 @@ def _html_table(t: Table, parts: _HtmlParts) -> str:
     # the caption sits outside the table so that print CSS can keep the two on one page
     return (
         f'<div class="table" id="table-{t.key}"><p class="caption">'
-        f"{_html.escape(t.caption)}</p><table><thead><tr>{head}</tr></thead>"
+        f"{_html.escape(clean_text(t.caption))}</p><table><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
@@ -217,6 +286,7 @@ def render_markdown(
     env = _env()
     env.filters["md_paragraph"] = _paragraph_md
     env.filters["md_table"] = _md_table
+    env.filters["md"] = md_escape
     text = env.get_template("article.md.j2").render(
         headline=_md_parts(article.headline.parts),
         thesis_line=_md_parts(article.standfirst.parts),
@@ -253,13 +323,13 @@ def render_html(
     parts = _HtmlParts(article.facts, spans=spans)
     env.filters["html_paragraph"] = lambda para: " ".join(parts(s.parts) for s in para)
     env.filters["html_table"] = lambda t: _html_table(t, parts)
-    env.filters["e"] = _html.escape
+    env.filters["e"] = lambda text: _html.escape(clean_text(str(text)))
     css = (_TEMPLATES / "article.css").read_text(encoding="utf-8")
     safe_sections = [_escaped_titles(s) for s in article.sections]
     charts_escaped = {k: _EscapedChart(v) for k, v in charts.items()}
     return env.get_template("article.html.j2").render(
         headline=parts(article.headline.parts),
-        headline_text=_html.escape(article.headline.text),
+        headline_text=_html.escape(clean_text(article.headline.text)),
         thesis_line=parts(article.standfirst.parts),
         sections=safe_sections,
         charts=charts_escaped,
@@ -275,9 +345,9 @@ class _EscapedChart:
 
     def __init__(self, chart: Any) -> None:
         self._c = chart
-        self.title = _html.escape(chart.title)
-        self.alt = _html.escape(chart.alt, quote=True)
-        self.source = _html.escape(chart.source)
+        self.title = _html.escape(clean_text(chart.title))
+        self.alt = _html.escape(clean_text(chart.alt), quote=True)
+        self.source = _html.escape(clean_text(chart.source))
 
     def data_uri(self) -> str:
         return self._c.data_uri()
@@ -286,12 +356,12 @@ class _EscapedChart:
 def _escaped_titles(sec: Section) -> Section:
     return Section(
         sec.key,
-        _html.escape(sec.title),
+        _html.escape(clean_text(sec.title)),
         sec.paragraphs,
         sec.tables,
         sec.charts,
         [_escaped_titles(s) for s in sec.subsections],
-        _html.escape(sec.banner),
+        _html.escape(clean_text(sec.banner)),
     )
 
 
@@ -401,11 +471,15 @@ def write_article(
     out.mkdir(parents=True, exist_ok=True)
     article = build_article(outlook)
     provenance = _provenance(article)
+    report = None
     if writer == "llm":
-        article, provenance = _apply_llm(outlook, article, dict(llm or {}))
+        article, provenance, report = _apply_llm(outlook, article, dict(llm or {}))
     charts = build_charts(outlook)
     result = ArticleResult(
-        fact_ids=article.fact_ids(), provenance=provenance, extra_facts=list(article.extra_facts)
+        fact_ids=article.fact_ids(),
+        provenance=provenance,
+        extra_facts=list(article.extra_facts),
+        writer_report=report,
     )
     chart_paths: dict[str, str] = {}
     if "md" in formats:
@@ -434,7 +508,7 @@ def write_article(
 
 def _apply_llm(
     outlook: Outlook, article: Article, settings: dict[str, Any]
-) -> tuple[Article, list[dict[str, Any]]]:
+) -> tuple[Article, list[dict[str, Any]], Any]:
     """Let the LLM writer redraft the prose; its guarded text replaces the sections' paragraphs.
 
     :class:`thesis.writing.llm.LLMWriter` (built from ``settings``) receives each section's
@@ -470,7 +544,7 @@ def _apply_llm(
         sec.paragraphs = paras
     prov = [dict(p.to_dict(), key=f"{p.section}.{p.index}") for p in draft.provenance]
     det = [p for p in _provenance(article) if p["section"] not in draft.sections]
-    return article, det + prov
+    return article, det + prov, draft.report()
 
 
 def _parts_from_guard(text: str, res: Any) -> tuple[Part, ...]:
