@@ -24,7 +24,7 @@ DEV = Path(__file__).resolve().parents[1] / "fixtures" / "claims_corpus" / "dev"
 # floors: (contradicted precision, contradicted recall, supported recall, contradicted judged supported)
 FLOORS = {
     "shared": (1.0, 1.0, 1.0, 0),  # reached: 6/6 precision, 6/6 recall, 25/25 supported
-    "dev": (1.0, 0.55, 0.55, 1),  # reached: 11/11, 11/20, 126/228, 1 contradicted judged supported
+    "dev": (1.0, 0.55, 0.55, 1),  # reached: 11/11, 11/20, 127/228, 1 contradicted judged supported
 }
 
 
