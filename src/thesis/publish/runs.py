@@ -291,7 +291,7 @@ def track_record(
             except DataError as e:
                 notes.append(f"`{series}`: {e.what}")
                 continue
-            closes[series] = s  # type: ignore[assignment]
+            closes[series] = s
             through[series] = pd.Timestamp(s.index[-1]).date()
     elif forecasts:
         notes.append("No store was given, so no forecast could be resolved.")
