@@ -98,7 +98,7 @@ def test_every_number_in_the_markdown_maps_to_a_fact(seed_run) -> None:
             if sentence.lstrip().startswith(("![", "|")):
                 continue
             r = check_sentence(sentence, res.facts)
-            if not r.ok:
+            if r.unmatched:  # numbers only: headings and emphasis are the renderer's own markup
                 bad.append((sentence, [u.reason for u in r.unmatched]))
     assert not bad, bad[:5]
 

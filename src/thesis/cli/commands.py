@@ -61,6 +61,12 @@ def run(
     llm_key_env: str = typer.Option(
         "OPENAI_API_KEY", "--llm-key-env", help="Environment variable that holds the API key."
     ),
+    llm_timeout: float = typer.Option(
+        30.0, "--llm-timeout", help="Seconds each LLM request may take in all."
+    ),
+    llm_retries: int = typer.Option(
+        2, "--llm-retries", help="Retries of a failed LLM request (with backoff)."
+    ),
     formats: str = typer.Option(
         "md,html,pdf", "--formats", help="Article formats to write, comma-separated."
     ),
@@ -80,11 +86,15 @@ def run(
     content hashes, every file written with its sha256) and the article (Markdown, HTML, PDF). Uses
     only data dated on or before as_of; when the store holds later data, a separate scorecard says
     what actually followed. The outputs are written into a fresh folder beside OUT and moved into
-    place when complete; an existing, non-empty OUT is refused unless --overwrite.
+    place when complete; an existing, non-empty OUT is refused unless --overwrite. With --writer llm
+    the run prints the writer's report (sentences rejected per section and reason, fallbacks and
+    why).
 
     Exit codes: 0 every part ran; 3 the outputs were written but some part was left out (a failed
-    analysis or a missing input, listed in the summary and the article's caveats); 2 an error
-    stopped the run before anything was written (thesis, store or OUT); 1 an unexpected error.
+    analysis or a missing input, listed in the summary and the article's caveats); 4 the outputs are
+    complete but some of the model's text fell back to the deterministic writer (a section, or a
+    rejected sentence); 2 an error stopped the run before anything was written (thesis, store or
+    OUT); 1 an unexpected error. When both 3 and 4 apply, the run exits 3.
     """
     from rich.console import Console
 
@@ -116,7 +126,17 @@ def run(
                 where="--writer",
                 fix="e.g. --llm-base-url http://127.0.0.1:11434/v1 --llm-model llama3.1",
             )
-        llm = {"base_url": llm_base_url, "model": llm_model, "api_key_env": llm_key_env}
+        llm = {
+            "base_url": llm_base_url,
+            "model": llm_model,
+            "api_key_env": llm_key_env,
+            "timeout_s": llm_timeout,
+            "retries": llm_retries,
+        }
+        from thesis.writing.llm import LLMWriter
+
+        # bad settings fail here, before the analysis runs
+        LLMWriter(llm_base_url, llm_model, llm_key_env, timeout_s=llm_timeout, retries=llm_retries)
     fmts = tuple(f.strip() for f in formats.split(",") if f.strip())
     with _store(store_path) as store, console.status("running…") as status:
         res = run_thesis(
@@ -132,8 +152,15 @@ def run(
     _print_summary(console, res)
     for kind, path in res.files.items():
         console.print(f"  [green]wrote[/] {kind}: {path}")
+    report = res.manifest.get("sentences", {}).get("report")
+    if report:
+        style = "yellow" if report["fell_back"] else "green"
+        for line in report["summary"]:  # text from the endpoint is made printable by the writer
+            console.print(line, style=style, markup=False, highlight=False)
     if res.exit_code != EXIT_COMPLETE:
         raise typer.Exit(res.exit_code)
+    if report and report["fell_back"]:
+        raise typer.Exit(4)
 
 
 _EVENT_NAMES = {

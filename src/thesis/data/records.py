@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
+if (
+    TYPE_CHECKING
+):  # annotations only: the store's light read path (thesis.data.db) stays pandas-free
+    import pandas as pd
 
 from thesis.errors import IngestError, nearest
 

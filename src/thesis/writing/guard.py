@@ -1,4 +1,5 @@
-"""The numeric guard: no number reaches generated text unless it is a fact.
+"""The guard: no number reaches generated text unless it is a fact, and no promise, advice,
+instruction, link, markup or control character reaches it at all.
 
 :func:`find_numbers` (from :mod:`thesis.text.numbers`, the text layer the claim checker shares)
 finds every number in a piece of text (levels, percents, basis points, dollar amounts, dates,
@@ -15,9 +16,21 @@ match when they are parts of a date present in the facts: a fact's ``as_of``, a 
 date in a fact id (``fed.cycle.2001-01-03.*``) or a lineage window. Levels named in a thesis (6,900;
 7,269) match only when they are facts themselves (``{S}.threshold.{L}``, ``{S}.target.{L}``).
 
-:func:`guard_draft` runs the guard over a draft, sends failing sentences back for a redraft and,
-after ``max_attempts`` redrafts, replaces them with the deterministic writer's sentence, recording
-where each sentence came from for the run manifest.
+:func:`check_sentence` also reads words (:mod:`thesis.text.words`): numbers written in words
+("ten thousand", "a third of", "nine in ten", "double") must match a fact like digits do; promises
+of certainty ("guaranteed", "near certain", "will reach") pass only when a fact is a probability of
+exactly 1 (of 0 for "impossible"); advice never passes; nor do instructions aimed at the model or
+the reader, URLs, HTML or Markdown control sequences and control characters. Every rejection has a
+reason class (:data:`REASON_CLASSES`): ``number``, ``certainty``, ``advice``, ``injection``,
+``url``, ``markup`` or ``control``.
+
+:func:`guard_draft` runs the guard over a draft. A sentence rejected for a number, certainty or
+advice is sent back for a redraft; one rejected as hostile (injection, URL, markup, control) is not
+(a model that writes those is not asked again). After ``max_attempts`` redrafts a sentence that
+states numbers is replaced by the deterministic writer's sentence about the same facts; one that
+states none is replaced by the deterministic sentence it copies (a good sentence with something
+hostile glued to it), else dropped. Every sentence's provenance, with the classes it was rejected for, is
+recorded for the run manifest.
 """
 
 from __future__ import annotations
@@ -25,7 +38,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -36,10 +49,16 @@ from thesis.errors import WritingError
 from thesis.facts import Fact, FactSheet
 from thesis.text.numbers import NAME_PATTERNS, NumberSpan, find_numbers
 from thesis.text.sentences import paragraph_sentences as split_sentences
+from thesis.text.tokens import tokenize
+from thesis.text.words import WordFlag, WordNumber, find_flags, find_word_numbers
 from thesis.writing.format import fmt, parse_date, round_half_up
 
 __all__ = [
+    "CLASS_LABELS",
+    "HOSTILE_CLASSES",
     "NAME_PATTERNS",
+    "REASON_CLASSES",
+    "Flagged",
     "GuardResult",
     "GuardedDraft",
     "NumberMatch",
@@ -49,10 +68,34 @@ __all__ = [
     "check_sentence",
     "find_numbers",
     "guard_draft",
+    "rejection_counts",
     "split_sentences",
 ]
 
 SourceKind = Literal["llm", "llm-redrafted", "deterministic", "dropped"]
+
+#: why a sentence is rejected, most severe first
+REASON_CLASSES: tuple[str, ...] = (
+    "control",
+    "injection",
+    "markup",
+    "url",
+    "advice",
+    "certainty",
+    "number",
+)
+#: how a report names each class
+CLASS_LABELS: dict[str, str] = {
+    "control": "control character",
+    "injection": "injection",
+    "markup": "markup",
+    "url": "URL",
+    "advice": "advice",
+    "certainty": "certainty",
+    "number": "number not a fact",
+}
+#: classes a redraft cannot be trusted to fix: the sentence is replaced or dropped at once
+HOSTILE_CLASSES: frozenset[str] = frozenset({"control", "injection", "markup", "url"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -65,7 +108,7 @@ class NumberMatch:
 
     span: NumberSpan
     fact_ids: tuple[str, ...]
-    how: str  # "value", "date", "year", "ordinal", "quarter", "tenor", "extra"
+    how: str  # "value", "date", "year", "ordinal", "quarter", "tenor", "extra", "words"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +117,18 @@ class Unmatched:
 
     span: NumberSpan
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flagged:
+    """Words the guard rejects (certainty, advice, injection, URL, markup, control), and why."""
+
+    flag: WordFlag
+    reason: str
+
+    @property
+    def cls(self) -> str:
+        return self.flag.cls
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,17 +145,36 @@ class GuardResult:
         Numbers that match none (with the reason, fit to send back to a model).
     names
         Names containing digits, not checked ("S&P 500").
+    flagged
+        Words rejected for certainty, advice, injection, a URL, markup or a control character.
     """
 
     sentence: str
     matched: tuple[NumberMatch, ...] = ()
     unmatched: tuple[Unmatched, ...] = ()
     names: tuple[NumberSpan, ...] = ()
+    flagged: tuple[Flagged, ...] = ()
 
     @property
     def ok(self) -> bool:
-        """True when every number matched a fact."""
-        return not self.unmatched
+        """True when every number matched a fact and no word was flagged."""
+        return not self.unmatched and not self.flagged
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The reason classes of the rejection, most severe first (empty when ``ok``)."""
+        found = {f.cls for f in self.flagged} | ({"number"} if self.unmatched else set())
+        return tuple(c for c in REASON_CLASSES if c in found)
+
+    @property
+    def hostile(self) -> bool:
+        """Rejected for injection, a URL, markup or a control character."""
+        return any(f.cls in HOSTILE_CLASSES for f in self.flagged)
+
+    @property
+    def states_numbers(self) -> bool:
+        """Whether the sentence states any number (matched or not), in digits or words."""
+        return bool(self.matched or self.unmatched)
 
     @property
     def fact_ids(self) -> tuple[str, ...]:
@@ -113,7 +187,8 @@ class GuardResult:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        return tuple(u.reason for u in self.unmatched)
+        """Why it was rejected: unmatched numbers first, then flagged words, fit for a model."""
+        return tuple(u.reason for u in self.unmatched) + tuple(f.reason for f in self.flagged)
 
 
 # Which fact units a number written with a given unit may express, and the factor from the fact's
@@ -210,6 +285,11 @@ class _Index:
                 self.band_pcts.setdefault(tok, set()).add(f.id)
                 ints.setdefault(tok, set()).add(f.id)
         self.ints = ints
+        # a promise of certainty needs a probability of exactly 1 (of 0 for "impossible")
+        self.certain = sorted(f.id for f, v in self.numeric if f.unit == "probability" and v == 1)
+        self.impossible = sorted(
+            f.id for f, v in self.numeric if f.unit == "probability" and v == 0
+        )
 
     def dates_matching(self, y: int | None, m: int | None, d: int | None) -> set[str]:
         """Ids of facts with a date of year ``y``, month ``m``, day ``d`` (``None``: any)."""
@@ -340,6 +420,96 @@ def _match_span(
     return hits, "value", reason
 
 
+_WORD_UNITS: dict[str, str | None] = {
+    "pct": "pct",
+    "pp": "pp",
+    "bp": "bp",
+    "usd": "usd",
+    "x": "x",
+    "points": None,
+    "plain": None,
+}
+_WORD_WHAT = {
+    "cardinal": "a number in words",
+    "fraction": "a fraction in words",
+    "odds": "odds in words",
+    "multiple": "a multiple in words",
+}
+# a fraction or odds in words ("a third", "nine in ten") is read to the nearest percentage point
+# either way: "a third" is 32.3 % to 34.3 %; a multiple ("double") to a tenth either way
+_SHARE_TOLERANCE_PP = Decimal(1)
+_MULTIPLE_TOLERANCE = Decimal("0.05")
+
+
+def _norm_words(text: str) -> str:
+    """'Nine-in-ten' → 'nine in ten': words compared without case, hyphens or extra spaces."""
+    return " ".join(text.lower().replace("-", " ").replace("‐", " ").split())
+
+
+def _word_span(w: WordNumber) -> NumberSpan:
+    """A :class:`NumberSpan` standing for a number in words (so the HTML can mark it)."""
+    value = Decimal(repr(w.value))
+    unit = (
+        _WORD_UNITS.get(w.unit) if w.kind == "cardinal" else "x" if w.kind == "multiple" else "pct"
+    )
+    if w.kind in ("fraction", "odds"):
+        value = (value * 100).quantize(Decimal("0.1"))
+    return NumberSpan(w.start, w.end, w.text, "number", value, w.decimals, unit)
+
+
+def _match_words(w: WordNumber, idx: _Index, texts: set[str]) -> tuple[list[str], str]:
+    """Fact ids a number written in words matches, or ``([], reason)``."""
+    if _norm_words(w.text) in texts:
+        return ["<extra>"], ""
+    value = Decimal(repr(w.value))
+    hits: list[str] = []
+    if w.kind == "cardinal":
+        span = _word_span(w)
+        hits, _ = _match_number(span, idx)
+        if not hits and w.unit == "plain" and value == value.to_integral_value():
+            hits = sorted(idx.ints.get(int(value), set()))  # counts, horizons, tenors
+        shown = f"{w.value:,.{w.decimals}f}"
+    elif w.kind in ("fraction", "odds"):
+        pct = value * 100
+        for f, v in idx.numeric:
+            target = (
+                abs(v) if f.unit in ("pct", "pp") else v * 100 if f.unit == "probability" else None
+            )
+            if target is not None and abs(target - pct) <= _SHARE_TOLERANCE_PP:
+                hits.append(f.id)
+        for band, ids in idx.band_pcts.items():
+            if abs(Decimal(band) - pct) <= _SHARE_TOLERANCE_PP:
+                hits.extend(sorted(ids))
+        shown = f"{w.value * 100:.0f}%"
+    else:  # a multiple: a ratio fact, or a percent change of (factor - 1)
+        change = abs(value - 1) * 100
+        for f, v in idx.numeric:
+            as_ratio = f.unit == "ratio" and abs(v - value) <= _MULTIPLE_TOLERANCE
+            as_change = f.unit == "pct" and abs(abs(v) - change) <= _SHARE_TOLERANCE_PP
+            if as_ratio or as_change:
+                hits.append(f.id)
+        shown = f"×{w.value:g}"
+    if hits:
+        return hits, ""
+    what = _WORD_WHAT[w.kind]
+    return [], f"{w.text!r} ({what}, {shown}) matches no fact; write only the numbers in the facts"
+
+
+_FLAG_FIX = {
+    "certainty": "say how likely it is, with the probabilities in the facts",
+    "advice": "describe the market, do not advise the reader",
+    "injection": "write only about the market, to no one in particular",
+    "url": "no links or addresses",
+    "markup": "plain sentences only: no HTML, no Markdown",
+    "control": "plain characters only",
+}
+
+
+def _flag_reason(f: WordFlag) -> str:
+    shown = f.text if len(f.text) <= 40 else f.text[:37] + "..."
+    return f"{shown!r} is {f.what} ({f.cls}); {_FLAG_FIX[f.cls]}"
+
+
 def _extra(extra_allowed: Iterable[str | float | int]) -> tuple[set[str], list[Decimal]]:
     texts: set[str] = set()
     values: list[Decimal] = []
@@ -367,20 +537,23 @@ def check_sentence(
     facts
         The facts the text may use.
     extra_allowed
-        Further spans allowed verbatim (strings, e.g. "2026" from the thesis file) or numerically
-        (numbers, compared exactly).
+        Further spans allowed verbatim (strings, e.g. "2026" from the thesis file, or "nine in
+        ten" from the deterministic outline; numbers in words are compared without case or
+        hyphens) or numerically (numbers, compared exactly).
 
     Returns
     -------
     GuardResult
-        Which numbers matched which fact ids, and which did not, with a reason.
+        Which numbers (in digits or words) matched which fact ids, which did not, and which words
+        were flagged, each with a reason fit to send back to a model.
     """
     idx = _index or _Index(facts)
     extra = _extra(extra_allowed)
     matched: list[NumberMatch] = []
     unmatched: list[Unmatched] = []
     names: list[NumberSpan] = []
-    for span in find_numbers(sentence):
+    spans = find_numbers(sentence)
+    for span in spans:
         if span.kind == "name":
             names.append(span)
             continue
@@ -389,7 +562,24 @@ def check_sentence(
             matched.append(NumberMatch(span, tuple(i for i in ids if i != "<extra>"), how))
         else:
             unmatched.append(Unmatched(span, reason))
-    return GuardResult(sentence, tuple(matched), tuple(unmatched), tuple(names))
+    tokens = tokenize(sentence)
+    texts = {_norm_words(t) for t in extra[0]}
+    for w in find_word_numbers(sentence, tokens=tokens, spans=spans):
+        ids, reason = _match_words(w, idx, texts)
+        if ids:
+            matched.append(
+                NumberMatch(_word_span(w), tuple(i for i in ids if i != "<extra>"), "words")
+            )
+        else:
+            unmatched.append(Unmatched(_word_span(w), reason))
+    flagged: list[Flagged] = []
+    for f in find_flags(sentence, tokens=tokens):
+        if f.cls == "certainty" and (idx.impossible if f.sense == "impossible" else idx.certain):
+            continue  # a probability of exactly 1 (or 0) supports it
+        flagged.append(Flagged(f, _flag_reason(f)))
+    matched.sort(key=lambda m: m.span.start)
+    unmatched.sort(key=lambda u: u.span.start)
+    return GuardResult(sentence, tuple(matched), tuple(unmatched), tuple(names), tuple(flagged))
 
 
 # --------------------------------------------------------------------------------------------
@@ -411,7 +601,8 @@ class Provenance:
     source
         ``llm`` (the model's first draft passed), ``llm-redrafted`` (passed after redraft
         requests), ``deterministic`` (the deterministic writer's sentence replaced it) or
-        ``dropped`` (failed, and no deterministic sentence was left to replace it).
+        ``dropped`` (rejected, and nothing replaced it: it stated no fact, or no deterministic
+        sentence was left).
     attempts
         Redraft requests made for this sentence.
     reasons
@@ -420,6 +611,9 @@ class Provenance:
         Facts the final sentence uses.
     original
         The model's first draft of the sentence, when it differs from ``text``.
+    classes
+        The reason classes the model's first draft was rejected for, most severe first (see
+        :data:`REASON_CLASSES`); empty when it passed, or when the model was never asked.
     """
 
     section: str
@@ -430,6 +624,12 @@ class Provenance:
     reasons: tuple[str, ...] = ()
     fact_ids: tuple[str, ...] = ()
     original: str = ""
+    classes: tuple[str, ...] = ()
+
+    @property
+    def rejected(self) -> bool:
+        """Whether the model's first draft of this sentence was rejected by the guard."""
+        return bool(self.classes)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -441,7 +641,28 @@ class Provenance:
             "reasons": list(self.reasons),
             "fact_ids": list(self.fact_ids),
             "original": self.original,
+            "classes": list(self.classes),
         }
+
+
+def rejection_counts(provenance: Iterable[Provenance]) -> dict[str, dict[str, int]]:
+    """Rejected sentences per section and reason class.
+
+    Each rejected sentence is counted once, under its most severe class (so the counts of a
+    section add up to its rejected sentences); :attr:`Provenance.classes` keeps all of them.
+
+    Returns
+    -------
+    dict
+        Section → {class → count}, classes in :data:`REASON_CLASSES` order; sections without a
+        rejection are left out.
+    """
+    out: dict[str, dict[str, int]] = {}
+    for p in provenance:
+        if p.classes:
+            book = out.setdefault(p.section, {})
+            book[p.classes[0]] = book.get(p.classes[0], 0) + 1
+    return {sec: {c: book[c] for c in REASON_CLASSES if c in book} for sec, book in out.items()}
 
 
 @dataclass(frozen=True)
@@ -460,10 +681,16 @@ class GuardedDraft:
             out[p.source] = out.get(p.source, 0) + 1
         return out
 
+    @cached_property
+    def rejected(self) -> dict[str, dict[str, int]]:
+        """Rejected sentences per section and reason class (see :func:`rejection_counts`)."""
+        return rejection_counts(self.provenance)
+
     def to_manifest(self) -> dict[str, Any]:
         """A JSON-ready record for the run manifest."""
         return {
             "counts": self.counts,
+            "rejected": self.rejected,
             "section_reasons": dict(self.section_reasons),
             "sentences": [p.to_dict() for p in self.provenance],
         }
@@ -481,6 +708,7 @@ def _pick_fallback(
     wanted: set[str],
     used: set[tuple[str, int]],
     idx: _Index,
+    near: Set[str] = frozenset(),
 ) -> str | None:
     if callable(fallback):
         return fallback(section, index, sentence)
@@ -489,15 +717,68 @@ def _pick_fallback(
     if not free:
         return None
 
-    # prefer the deterministic sentence that speaks about the same facts; else the same position
-    def score(item: tuple[int, str]) -> tuple[int, int]:
+    # prefer the deterministic sentence this one copies (a good sentence with something hostile
+    # glued to it), then the one about the same facts, then the one about the facts its wrong
+    # numbers were near, then the one at the same position
+    words = _word_set(sentence)
+
+    def score(item: tuple[int, str]) -> tuple[float, int, int, int]:
         i, s = item
-        ids = set(check_sentence(s, (), _index=idx).fact_ids) if wanted else set()
-        return (len(ids & wanted), -abs(i - index))
+        ids = set(check_sentence(s, (), _index=idx).fact_ids) if wanted or near else set()
+        sim = _similarity(words, _word_set(s))
+        return (sim, len(ids & wanted), len(ids & near), -abs(i - index))
 
     i, s = max(free, key=score)
     used.add((section, i))
     return s
+
+
+#: a rejected sentence is taken for a copy of a deterministic one (a good sentence with something
+#: hostile glued to it, or one half of it) when they share at least this many words of four letters
+#: or more, and these are at least this share of the shorter one's
+SIMILAR_WORDS = 3
+SIMILAR_SHARE = 0.6
+
+
+def _word_set(text: str) -> set[str]:
+    return {t.lower for t in tokenize(text) if t.kind == "word" and len(t.text) >= 4}
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    shared = len(a & b)
+    if shared < SIMILAR_WORDS:
+        return 0.0
+    share = shared / min(len(a), len(b))
+    return share if share >= SIMILAR_SHARE else 0.0
+
+
+def _pick_similar(
+    fallback: Mapping[str, Sequence[str]],
+    section: str,
+    sentence: str,
+    used: set[tuple[str, int]],
+) -> str | None:
+    """The unused deterministic sentence of ``section`` that ``sentence`` is a copy of (see
+    :data:`SIMILAR_SHARE`), or ``None``."""
+    words = _word_set(sentence)
+    best: tuple[float, int, str] | None = None
+    for i, s in enumerate(fallback.get(section, ())):
+        if (section, i) in used:
+            continue
+        sim = _similarity(words, _word_set(s))
+        if sim and (best is None or sim > best[0]):
+            best = (sim, i, s)
+    if best is None:
+        return None
+    used.add((section, best[1]))
+    return best[2]
+
+
+def _outline_words(fallback: Fallback, section: str) -> tuple[str, ...]:
+    """Numbers in words that the deterministic writer's own sentences of a section use."""
+    if callable(fallback):
+        return ()
+    return tuple(w.text for s in fallback.get(section, ()) for w in find_word_numbers(s))
 
 
 def guard_draft(
@@ -508,8 +789,9 @@ def guard_draft(
     redraft: Redraft | None,
     max_attempts: int = 3,
     extra_allowed: Iterable[str | float | int] = (),
+    max_redrafts: int | None = None,
 ) -> GuardedDraft:
-    """Guard a draft: keep sentences whose numbers are facts, redraft or replace the others.
+    """Guard a draft: keep sentences the guard passes, redraft, replace or drop the others.
 
     Parameters
     ----------
@@ -518,17 +800,22 @@ def guard_draft(
     facts
         The facts the text may use.
     fallback
-        The deterministic writer's sentences per section (a sentence that fails after
-        ``max_attempts`` redrafts is replaced by the one about the same facts, else the one at the
-        same position), or a callable ``(section, index, sentence) -> str | None``.
+        The deterministic writer's sentences per section (a rejected sentence that states numbers
+        is replaced by the one about the same facts, else the one at the same position; numbers
+        in words these sentences use are allowed in the section's draft), or a callable
+        ``(section, index, sentence) -> str | None``.
     redraft
         ``(section, sentence, reasons, attempt) -> str | None``: asks for a corrected sentence
         (``attempt`` counts from 1). ``None`` or an exception ends the redrafting of that sentence.
-        Pass ``None`` to replace failing sentences at once.
+        Pass ``None`` to replace failing sentences at once. Sentences rejected as hostile
+        (:data:`HOSTILE_CLASSES`) are never sent back.
     max_attempts
         Redraft requests per failing sentence before it is replaced.
     extra_allowed
         See :func:`check_sentence`.
+    max_redrafts
+        Redraft requests in all (``None``: no limit beyond ``max_attempts`` per sentence), so that
+        a reply of a thousand bad sentences cannot cost three thousand requests.
 
     Returns
     -------
@@ -543,12 +830,20 @@ def guard_draft(
         )
     facts = list(facts)
     idx = _Index(facts)
-    extras = tuple(extra_allowed)
+    base_extras = tuple(extra_allowed)
     used: set[tuple[str, int]] = set()
     out_sections: dict[str, str] = {}
     provenance: list[Provenance] = []
+    budget = [max_redrafts if max_redrafts is not None else -1]
+
+    def may_redraft() -> bool:
+        if budget[0] == 0:
+            return False
+        budget[0] -= 1
+        return True
 
     for section, text in sections.items():
+        extras = base_extras + _outline_words(fallback, section)
         out_paras: list[str] = []
         n = 0
         for para in split_sentences(text):
@@ -562,9 +857,16 @@ def guard_draft(
                     )
                     n += 1
                     continue
+                classes = result.classes
                 reasons: list[str] = list(result.reasons)
                 current, attempts, final = sentence, 0, None
-                while redraft is not None and attempts < max_attempts:
+                hostile = result.hostile
+                while (
+                    redraft is not None
+                    and not hostile
+                    and attempts < max_attempts
+                    and may_redraft()
+                ):
                     attempts += 1
                     try:
                         new = redraft(
@@ -585,6 +887,7 @@ def guard_draft(
                         final = res
                         break
                     reasons.extend(res.reasons)
+                    hostile = res.hostile
                 if final is not None:
                     kept.append(current)
                     provenance.append(
@@ -597,16 +900,25 @@ def guard_draft(
                             tuple(reasons),
                             final.fact_ids,
                             sentence,
+                            classes,
                         )
                     )
                     n += 1
                     continue
-                wanted = set(result.fact_ids)
-                for u in result.unmatched:
-                    m = re.search(r"the nearest is (\S+) =", u.reason)
-                    if m:
-                        wanted.add(m.group(1))
-                det = _pick_fallback(fallback, section, n, sentence, wanted, used, idx)
+                if result.states_numbers or callable(fallback):
+                    wanted = set(result.fact_ids)
+                    near = set()
+                    for u in result.unmatched:
+                        m = re.search(r"the nearest is (\S+) =", u.reason)
+                        if m:
+                            near.add(m.group(1))
+                    det = _pick_fallback(fallback, section, n, sentence, wanted, used, idx, near)
+                    why = "no deterministic sentence left to replace it"
+                else:
+                    # no number: replaced only by the deterministic sentence it is a copy of (a
+                    # good sentence with something hostile glued to it); any other would repeat
+                    det = _pick_similar(fallback, section, sentence, used)
+                    why = "it stated no number and copies no deterministic sentence: dropped"
                 if det is None:
                     provenance.append(
                         Provenance(
@@ -615,9 +927,10 @@ def guard_draft(
                             "",
                             "dropped",
                             attempts,
-                            (*reasons, "no deterministic sentence left to replace it"),
+                            (*reasons, why),
                             (),
                             sentence,
+                            classes,
                         )
                     )
                     continue
@@ -637,6 +950,7 @@ def guard_draft(
                         tuple(reasons),
                         det_res.fact_ids,
                         sentence,
+                        classes,
                     )
                 )
                 n += 1

@@ -1511,8 +1511,8 @@ def _fed(w: _Writer) -> Section | None:
             para.append(
                 w.plain(
                     "fed.thin",
-                    "With so few cycles the evidence is thin: one or two episodes "
-                    "move these medians a lot, and each cycle had its own cause.",
+                    "With so few cycles the evidence is thin: a single episode "
+                    "moves these medians a lot, and each cycle had its own cause.",
                 )
             )
         for h in (3, 6):

@@ -58,6 +58,9 @@ class ArticleResult:
         they belong in ``facts.json`` next to the outlook's.
     markdown, html
         The rendered texts (``html`` is empty when not requested).
+    writer_report
+        With the LLM writer: its :class:`~thesis.writing.llm.WriterReport` (rejections per
+        section and class, fallbacks); ``None`` otherwise.
     """
 
     files: dict[str, Path] = field(default_factory=dict)
@@ -66,6 +69,7 @@ class ArticleResult:
     extra_facts: list[Fact] = field(default_factory=list)
     markdown: str = ""
     html: str = ""
+    writer_report: Any = None  # thesis.writing.llm.WriterReport, with writer="llm"
 
     @property
     def paths(self) -> dict[str, Path]:
@@ -76,7 +80,10 @@ class ArticleResult:
         counts: dict[str, int] = {}
         for p in self.provenance:
             counts[p["source"]] = counts.get(p["source"], 0) + 1
-        return {"counts": counts, "sentences": self.provenance}
+        out: dict[str, Any] = {"counts": counts, "sentences": self.provenance}
+        if self.writer_report is not None:
+            out["report"] = self.writer_report.to_dict()
+        return out
 
 
 # --------------------------------------------------------------------------- part rendering
@@ -464,11 +471,15 @@ def write_article(
     out.mkdir(parents=True, exist_ok=True)
     article = build_article(outlook)
     provenance = _provenance(article)
+    report = None
     if writer == "llm":
-        article, provenance = _apply_llm(outlook, article, dict(llm or {}))
+        article, provenance, report = _apply_llm(outlook, article, dict(llm or {}))
     charts = build_charts(outlook)
     result = ArticleResult(
-        fact_ids=article.fact_ids(), provenance=provenance, extra_facts=list(article.extra_facts)
+        fact_ids=article.fact_ids(),
+        provenance=provenance,
+        extra_facts=list(article.extra_facts),
+        writer_report=report,
     )
     chart_paths: dict[str, str] = {}
     if "md" in formats:
@@ -497,7 +508,7 @@ def write_article(
 
 def _apply_llm(
     outlook: Outlook, article: Article, settings: dict[str, Any]
-) -> tuple[Article, list[dict[str, Any]]]:
+) -> tuple[Article, list[dict[str, Any]], Any]:
     """Let the LLM writer redraft the prose; its guarded text replaces the sections' paragraphs.
 
     :class:`thesis.writing.llm.LLMWriter` (built from ``settings``) receives each section's
@@ -533,7 +544,7 @@ def _apply_llm(
         sec.paragraphs = paras
     prov = [dict(p.to_dict(), key=f"{p.section}.{p.index}") for p in draft.provenance]
     det = [p for p in _provenance(article) if p["section"] not in draft.sections]
-    return article, det + prov
+    return article, det + prov, draft.report()
 
 
 def _parts_from_guard(text: str, res: Any) -> tuple[Part, ...]:
