@@ -65,6 +65,7 @@ bench: $(VENV)/.bench
 	$(BIN)/python bench/bench_paths.py
 	$(BIN)/python bench/bench_backtest.py
 	$(BIN)/python bench/bench_writing.py
+	$(BIN)/python bench/bench_check.py
 
 clean:
 	rm -rf out .thesis .pytest_cache .ruff_cache

@@ -4,7 +4,8 @@ Run with ``python bench/bench_check.py`` (the store in ``$THESIS_HOME``, e.g. bu
 ``thesis data import ../shared/data``; the articles of ``../shared/articles``). It measures
 
 1. the command ``thesis check ARTICLE --format json`` end to end, ``RUNS`` times in fresh
-   processes (as hyperfine does): min, median, mean;
+   processes (as hyperfine does): min, median, mean; and a bare ``python -c pass`` for the
+   interpreter's own start-up on this machine;
 2. where the command's start-up goes (``python -X importtime``: the largest imports);
 3. the check alone, in process (reading, extraction, verdicts) per article: median of ``RUNS``;
 4. each pathological input of issue 13 (generated here): time to read and check it.
@@ -74,10 +75,10 @@ def import_breakdown(article: Path, top: int = 12) -> list[tuple[float, str]]:
 
 def check_times(articles: list[Path]) -> list[tuple[str, float, int]]:
     from thesis.claims import check_article
-    from thesis.data.store import Store, default_store_path
+    from thesis.data.db import Database, default_store_path
 
     path = default_store_path()
-    store = Store(path, read_only=True) if path.exists() else None
+    store = Database(path, read_only=True) if path.exists() else None  # the command's read path
     out = []
     for a in articles:
         check_article(a, store)  # warm: the store's first read
@@ -148,6 +149,14 @@ def main() -> None:
     )
     if articles:
         times = command_times(articles[0])
+        bare = []
+        for _ in range(RUNS):
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "pass"], check=False)
+            bare.append(time.perf_counter() - t)
+        print(
+            f"0. `python -c pass` ({RUNS} fresh processes): median {statistics.median(bare):.3f} s"
+        )
         print(f"1. `thesis check {articles[0].name} --format json` ({RUNS} fresh processes): "
               f"min {min(times):.3f} s, median {statistics.median(times):.3f} s, mean {statistics.mean(times):.3f} s (target ≤ 0.3 s)")  # fmt: skip
         print("2. largest imports of that command (cumulative, s):")

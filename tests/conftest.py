@@ -11,6 +11,7 @@ folder every xdist worker shares, and reused by all workers:
 ``market_store_file``  the DuckDB file (treat it as read-only; several processes read it at once)
 ``market_store``       a read-only :class:`~thesis.data.store.Store` on it (one per worker)
 ``market_store_copy``  a writable Store on a fresh copy of the file, for a test that writes
+``bundled_store_path``  the offline bundle that ``make demo`` uses, built the same way (no ../shared)
 
 ``shared_store`` (tests/data), ``claims_store`` (tests/writing) and ``shared_store``
 (tests/portfolio, the file's path) are the same store under the names those tests use.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,31 +88,60 @@ def _build_market_store(shared_data: Path, path: Path) -> None:
     partial.replace(path)
 
 
-@pytest.fixture(scope="session")
-def market_store_file(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The store file with all of ``../shared/data`` imported, built once per test run.
+def _built_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
+) -> Path:
+    """``build(path)`` run once per test run, whatever the number of xdist workers.
 
     Under xdist the workers share ``getbasetemp().parent`` (this run's folder): the first worker to
     take the lock builds the file, the others wait and reuse it. Without xdist the session's own
-    temporary folder holds it. Treat it as read-only: a test that writes uses
-    ``market_store_copy``.
+    temporary folder holds it.
     """
     from filelock import FileLock
 
     if not os.environ.get("PYTEST_XDIST_WORKER"):  # one process: the session cache is enough
-        folder = tmp_path_factory.getbasetemp() / "market-store"
+        folder = tmp_path_factory.getbasetemp() / name
         folder.mkdir(exist_ok=True)
         path = folder / "market.duckdb"
         if not path.exists():
-            _build_market_store(shared_data, path)
+            build(path)
         return path
-    folder = tmp_path_factory.getbasetemp().parent / "market-store"
+    folder = tmp_path_factory.getbasetemp().parent / name
     folder.mkdir(exist_ok=True)
     path = folder / "market.duckdb"
     with FileLock(str(folder / "build.lock")):
         if not path.exists():
-            _build_market_store(shared_data, path)
+            build(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def market_store_file(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store file with all of ``../shared/data`` imported, built once per test run.
+
+    Treat it as read-only: a test that writes uses ``market_store_copy``.
+    """
+    return _built_once(
+        tmp_path_factory, "market-store", lambda p: _build_market_store(shared_data, p)
+    )
+
+
+def _build_bundled_store(path: Path) -> None:
+    """The offline bundle (``thesis data bundle``) into ``path``, atomically."""
+    from thesis.data.providers.bundled import build_bundle
+    from thesis.data.store import Store
+
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    with Store(partial) as writer:
+        build_bundle(writer)
+    partial.replace(path)
+
+
+@pytest.fixture(scope="session")
+def bundled_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled offline store (what ``make demo`` runs on), built once per test run; read-only."""
+    return _built_once(tmp_path_factory, "bundled-store", _build_bundled_store)
 
 
 @pytest.fixture(scope="session")

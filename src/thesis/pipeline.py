@@ -1353,11 +1353,13 @@ def _check_spec_against_store(
     return last, prices
 
 
-def check_output_dir(out: str | Path, *, overwrite: bool = False) -> Path:
+def check_output_dir(out: str | Path, *, overwrite: bool = False, keep: Sequence[str] = ()) -> Path:
     """Check that ``out`` can receive a run's outputs, before any work starts.
 
     ``out`` may not exist yet (its parent is created), may be an empty folder, or, with
-    ``overwrite``, an existing folder that is replaced whole when the run completes. A path that is
+    ``overwrite``, an existing folder that is replaced whole when the run completes. Files named in
+    ``keep`` belong to the caller (a web job's thesis file and status) and do not make the folder a
+    previous run's; they are carried into the new folder. A path that is
     a file, lies under a file, is not writable or sits on a full disk fails here with a
     :class:`~thesis.errors.SpecError` naming it.
 
@@ -1380,7 +1382,7 @@ def check_output_dir(out: str | Path, *, overwrite: bool = False) -> Path:
             )
         if anc.exists():
             break
-    if p.exists() and any(p.iterdir()) and not overwrite:
+    if p.exists() and any(x.name not in keep for x in p.iterdir()) and not overwrite:
         raise SpecError(
             "the output folder exists and is not empty; a run never mixes its files with an "
             "earlier run's",
@@ -1530,6 +1532,7 @@ def run_thesis(
     with_scorecard: bool = True,
     overwrite: bool = False,
     cache: bool = True,
+    keep: Sequence[str] = (),
 ) -> RunResult:
     """Run every analysis the thesis asks for and (with ``out_dir``) write the outputs.
 
@@ -1558,6 +1561,9 @@ def run_thesis(
         Read and keep the slow, deterministic results in the store's result cache
         (:class:`thesis.data.cache.ResultCache`; only for a :class:`~thesis.data.store.Store`).
         A cached result is the one a fresh computation gives; ``False`` computes everything.
+    keep
+        Names of the caller's own files in ``out_dir`` (a web job's ``thesis.toml`` and
+        ``status.json``): they neither block the run nor are lost; the finished folder carries them.
 
     Returns
     -------
@@ -1573,7 +1579,9 @@ def run_thesis(
     """
     say = progress or (lambda _label: None)
     t0 = time.perf_counter()
-    out_path = check_output_dir(out_dir, overwrite=overwrite) if out_dir is not None else None
+    out_path = (
+        check_output_dir(out_dir, overwrite=overwrite, keep=keep) if out_dir is not None else None
+    )
     profile = _profile(spec, store)
     last, prices = _check_spec_against_store(spec, store, profile)
     rng_root = np.random.SeedSequence(spec.seed)
@@ -1725,7 +1733,7 @@ def run_thesis(
     if out_path is not None:
         _write_outputs(
             result, out_path, writer=writer, llm=llm, formats=formats, say=say, t0=t0,
-            overwrite=overwrite,
+            overwrite=overwrite, keep=keep,
         )  # fmt: skip
     else:
         manifest["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
@@ -1751,6 +1759,7 @@ def _write_outputs(
     say: Callable[[str], None],
     t0: float,
     overwrite: bool,
+    keep: Sequence[str] = (),
 ) -> None:
     """Write everything into a fresh folder beside ``out``, then move it into place."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -1765,7 +1774,7 @@ def _write_outputs(
         ]
         (tmp / "manifest.json").write_text(json.dumps(man, indent=2, default=str))
         files["manifest"] = tmp / "manifest.json"
-        _move_into_place(tmp, out, overwrite=overwrite)
+        _move_into_place(tmp, out, overwrite=overwrite, keep=keep)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -1787,15 +1796,19 @@ def _fresh_dir(out: Path, tag: str) -> Path:
     )
 
 
-def _move_into_place(tmp: Path, out: Path, *, overwrite: bool) -> None:
+def _move_into_place(tmp: Path, out: Path, *, overwrite: bool, keep: Sequence[str] = ()) -> None:
     old: Path | None = None
     if out.exists():
-        if any(out.iterdir()) and not overwrite:  # appeared while the run was working
+        if any(x.name not in keep for x in out.iterdir()) and not overwrite:
+            # filled while the run was working
             raise SpecError(
                 "the output folder was filled by something else during the run",
                 where=str(out),
                 fix="choose a new --out, or pass --overwrite",
             )
+        for name in keep:  # the caller's own files, as they are now, go with the new outputs
+            if (out / name).is_file() and not (tmp / name).exists():
+                shutil.copy2(out / name, tmp / name)
         old = _fresh_dir(out, "old")
         os.replace(out, old / "previous")
     try:

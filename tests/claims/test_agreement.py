@@ -21,10 +21,17 @@ from thesis.claims import check_article
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "claims_corpus" / "dev"
 
+#: the dev articles the rules were tuned on (numbers 1xx and 2xx) and the later ones (3xx), kept
+#: as a validation fold: labelled after the tuning, they measure how the rules generalise
+FOLDS = {"dev": ("1", "2"), "dev-3xx": ("3",)}
+
 # floors: (contradicted precision, contradicted recall, supported recall, contradicted judged supported)
 FLOORS = {
     "shared": (1.0, 1.0, 1.0, 0),  # reached: 6/6 precision, 6/6 recall, 25/25 supported
-    "dev": (1.0, 0.55, 0.55, 1),  # reached: 11/11, 11/20, 126/228, 1 contradicted judged supported
+    "dev": (1.0, 0.55, 0.55, 1),  # reached: 11/11, 11/20, 127/228, 1 contradicted judged supported
+    # the validation fold as measured when it arrived (2/19, 2/11, 83/167): the rules do not
+    # generalise yet; this floor only guards against getting worse
+    "dev-3xx": (0.1, 0.18, 0.49, 0),
 }
 
 
@@ -49,9 +56,18 @@ def _score(labels: Path, store, out: Path, scorer: Path) -> tuple[float, float, 
     return float(m[2]), float(m[1]), float(m[3]), int(m[4]), res.stdout
 
 
+def _fold(dev: Path, prefixes: tuple[str, ...], into: Path) -> Path:
+    """A folder with the fold's articles and labels (links into ``dev``)."""
+    into.mkdir()
+    for f in dev.iterdir():
+        if f.name.startswith(prefixes):
+            (into / f.name).symlink_to(f)
+    return into
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_agreement_with_dev_labels(name, claims_store, shared_articles, tmp_path):
-    labels = shared_articles if name == "shared" else DEV
+    labels = shared_articles if name == "shared" else _fold(DEV, FOLDS[name], tmp_path / "labels")
     if not labels.exists():
         pytest.skip(f"{labels} is absent")
     scorer = shared_articles.parent / "tools" / "claims_eval.py"

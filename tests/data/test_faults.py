@@ -454,7 +454,8 @@ def test_a_file_that_is_not_a_duckdb_database(
     csv.write_text("date,value\n2024-01-02,1\n")
     code, stderr = run(capsys, "data", "--store", str(path), "import", str(csv))
     assert code == 2 and words in stderr, stderr
-    code, stderr = run(capsys, "run", str(EXAMPLE), "--store", str(path), "--out", str(tmp_path))
+    out = tmp_path / "out"
+    code, stderr = run(capsys, "run", str(EXAMPLE), "--store", str(path), "--out", str(out))
     assert code == 2 and words in stderr and "Traceback" not in stderr, stderr
     assert path.read_bytes() == left
 

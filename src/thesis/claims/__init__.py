@@ -28,7 +28,7 @@ from thesis.text.dates import ArticleDate, parse_article_date
 
 if TYPE_CHECKING:
     from thesis.claims.llm import LLMExtractor
-    from thesis.data.store import Store
+    from thesis.data.db import Database as Store
 
 __all__ = [
     "Article",
@@ -111,9 +111,11 @@ def _store_last_date(store: Store | None) -> dt.date | None:
     for sid in ("sp500", "spy", "ust10y"):
         if store.has(sid):
             try:
-                return store.latest(sid).date.date()
+                last = store.latest_date(sid)
             except (DataError, SeriesNotFoundError):  # an empty series: try the next one
                 continue
+            if last is not None:
+                return last
     return None
 
 
@@ -180,7 +182,7 @@ def check_text(
             f"the article's date {as_of} is after the store's last S&P 500 close ({last}); claims about later "
             "days are unverifiable. Run `thesis data update sp500` to extend the store."
         )
-    finder = SubjectFinder(companies(store.securities()) if store is not None else ())
+    finder = SubjectFinder(companies(store.security_names()) if store is not None else ())
     ex = extract(article.text, as_of, window=article.window, finder=finder, where=article.where)
     warnings += ex.warnings
     claims = ex.claims

@@ -84,15 +84,31 @@ class Article:
         self.date, self.window, self.date_source = d.last, (d.first, d.last), source
 
 
+_DATELINE_WORDS = frozenset({"of", "at", "published", "updated", "posted", "dated", "on"})
+_HORIZON_WORDS = frozenset({"before", "by", "until", "till", "through", "horizon", "to"})
+
+
+def _lead_in(text: str, start: int) -> str:
+    """The word right before ``start`` (lower case), e.g. "of" in "as of 31 December 2021"."""
+    words = text[max(0, start - 24) : start].replace(",", " ").split()
+    return words[-1].lower().strip("*_(:") if words else ""
+
+
 def find_dateline(text: str) -> dt.date | None:
     """A dateline: a full date near the top (first 400 characters) or on a short line of its own.
 
     Returns ``None`` when there is none. Dates inside sentences further down are claims, not
     datelines, so only the top and short standalone lines count.
     """
-    for d in find_dates(text[:400], None):
-        if d.kind == "day" and d.explicit_year and d.first is not None:
-            return d.first
+    top = [
+        d for d in find_dates(text[:400], None) if d.kind == "day" and d.explicit_year and d.first
+    ]
+    # "Analysis as of 31 December 2021" names the article's day; "before 28 December 2022" in a
+    # title is a horizon, not the day it was written
+    said = [d for d in top if _lead_in(text, d.start) in _DATELINE_WORDS]
+    ahead = [d for d in top if _lead_in(text, d.start) not in _HORIZON_WORDS]
+    for d in said or ahead:
+        return d.first
     pos = 0
     for n, line in enumerate(text.split("\n")):
         if n > 2000:

@@ -565,8 +565,14 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
         out.append("definition")
-    near = ctx.doc.tokens_in(max(lo, a - 80), b)
-    if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near if t.kind == "word"):
+    near = [t for t in ctx.doc.tokens_in(max(lo, a - 80), b) if t.kind == "word"]
+    # "a high not seen since 2011" affirms a superlative: not a negation
+    near = [
+        t
+        for k, t in enumerate(near)
+        if not (t.lower == "not" and near[k + 1 : k + 2] and near[k + 1].lower == "seen")
+    ]
+    if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
 

@@ -235,7 +235,8 @@ def resolve_anaphora(
         m2 = _last_named(doc, m.start, kinds=("index",))
         return (m2.subject, f"'{m.text}' → {m2.text}") if m2 else (None, "")
     if m.anaphora == "index":
-        m2 = _last_named(doc, m.start, kinds=("index",), within=_window_start(sents, s, 4))
+        # the VIX is an index too ("the Cboe Volatility Index ... the index")
+        m2 = _last_named(doc, m.start, kinds=_INDEX_KINDS, within=_window_start(sents, s, 4))
         if (
             m2 is None
             and len([k for k in doc.named_before if subject_by_key_safe(k, "index")]) == 1
@@ -260,6 +261,9 @@ def resolve_anaphora(
         if prev is not None:
             return prev[0], f"'{m.text}' → {prev[1]}"
     return None, ""
+
+
+_INDEX_KINDS = ("index", "volatility")
 
 
 def subject_by_key_safe(key: str, kind: str) -> bool:

@@ -5,32 +5,54 @@ The policy (see ``docs/claims.md``):
 
 1. A forecast, a conditional, an intraday figure or a negated statement is ``unverifiable``.
 2. A frame with a *missing* slot is ``unverifiable``; the evidence names the slot.
-3. Otherwise the measure's judge computes the figure and compares it with a
-   :class:`~thesis.claims.tolerance.Band`: inside the support range → ``supported``; outside
-   the contradiction range → ``contradicted``; in between → ``unverifiable``.
-4. A frame whose date is the article's own date is read on each candidate day (that session and
-   the one before it; every session of a month when the article is dated to a month): it holds
-   if one day fits, and the evidence says which.
+3. Otherwise the claim is read in every way its words allow (:func:`readings`): the *literal*
+   readings (its date, or each candidate session of the article's date: that session and the
+   one before) and the *alternative* ones (other conventions for where a period starts, the
+   day's range when the words do not say "closed"). Each reading is judged by the measure's
+   judge against a :class:`~thesis.claims.tolerance.Band`.
+4. ``supported`` when a literal reading fits (the evidence says which, when there are several);
+   ``contradicted`` only when every reading, literal and alternative, contradicts beyond the
+   tolerance; otherwise ``unverifiable``, and the evidence names the readings and what each gave.
 5. A frame with an *assumed* slot (a default reading) can be supported, never contradicted.
 6. Data that does not cover the claim's period gives ``unverifiable`` with what would settle it.
+
+The arithmetic runs on plain lists (:class:`~thesis.claims.market.Series`): one series and a few
+hundred operations a claim, which needs neither pandas nor numpy.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
-
-from thesis.claims.frames import CONTRADICTED, SUPPORTED, UNVERIFIABLE, CheckedClaim, Claim
-from thesis.claims.market import Market, before, iso, on, on_or_before, sessions_between, ts, upto
+from thesis.claims.frames import (
+    CONTRADICTED,
+    SUPPORTED,
+    UNVERIFIABLE,
+    CheckedClaim,
+    Claim,
+    PeriodSpec,
+)
+from thesis.claims.market import (
+    Market,
+    Series,
+    add_months,
+    before,
+    iso,
+    on,
+    on_or_before,
+    sessions_between,
+)
 from thesis.claims.tolerance import Band, bp_band, level_band, pct_band, points_band, yield_band
 from thesis.errors import StoreError
-from thesis.text.dates import WEEKDAYS, month_end
+from thesis.text.dates import WEEKDAYS
 
-__all__ = ["check_claims", "judge"]
+__all__ = ["Reading", "check_claims", "judge", "readings"]
+
+_DAY = dt.timedelta(days=1)
 
 
 @dataclass
@@ -42,6 +64,18 @@ class Outcome:
     tolerance: str = "n/a"
     computed: float | str | None = None
     settle: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a claim: the day it is judged on, the frame (with its period), a label
+    for the evidence, and whether it is a literal reading of the words (a claim is supported
+    only by a literal reading, contradicted only when every reading contradicts)."""
+
+    day: dt.date
+    claim: Claim
+    label: str
+    literal: bool = True
 
 
 def _f(x: float, d: int = 2) -> str:
@@ -107,12 +141,17 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     fn = JUDGES.get(c.measure)
     if fn is None:
         return _unverifiable(c, f"no check for claims of type {c.measure!r}")
-    days = _candidate_days(c, m)
-    if not days:
+    rs = readings(c, m)
+    if not rs:
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
                              c.subject.settle if c.subject else "")  # fmt: skip
-    outcomes = [(d, fn(c, d, m, claims)) for d in days]
-    return _combine(c, outcomes)
+    return _combine(c, [(r, _judge_reading(fn, r, m, claims)) for r in rs])
+
+
+def _judge_reading(fn: Judge, r: Reading, m: Market, claims: list[Claim]) -> Outcome:
+    if r.claim.extra.get("range_reading"):
+        return judge_range(r.claim, r.day, m, claims)
+    return fn(r.claim, r.day, m, claims)
 
 
 def _other_why(c: Claim) -> str:
@@ -127,20 +166,120 @@ def _unverifiable(c: Claim, why: str, settle: str = "") -> CheckedClaim:
     return CheckedClaim(c, UNVERIFIABLE, why, "n/a", settle=settle)
 
 
+# ------------------------------------------------------------------------------------ readings
+def readings(c: Claim, m: Market) -> list[Reading]:
+    """Every reading of ``c`` its words allow, literal ones first (see the module docstring).
+
+    Literal: its stated date, or each candidate session of the article's date (that session and
+    the one before it: an article published before the close describes the previous one; every
+    session of a month for an article dated to a month). Alternative: other conventions for where its period starts (:func:`period_variants`); the session's
+    range, for a level or a move whose words do not say it was a close (:func:`_range_ok`).
+    """
+    days = _candidate_days(c, m)
+    if not days:
+        return []
+    several = len(days) > 1
+    out = [Reading(d, c, f"on {d}" if several else "as stated") for d in days]
+    for alt, words in period_variants(c.period):
+        cc = dataclasses.replace(c, period=alt)
+        out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
+    if _range_ok(c, m):
+        # "the highest level since": the day's high is as literal a reading as its close
+        lit = c.measure == "since"
+        cc = dataclasses.replace(c, extra={**c.extra, "range_reading": True})
+        out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
+                for d in days]  # fmt: skip
+    return out
+
+
+def period_variants(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
+    """Other conventions for where a period starts: "this week" over the last five sessions as
+    well as from the prior Friday's close, "over three months" in sessions (21 a month, 5 a week,
+    252 a year) as well as by the calendar, "since D" from the close before D (the open of D) as
+    well as D's. A calendar period (year-to-date, a named month) starts at the prior period's
+    last close by the one convention publishers share; a figure from the period's first close is
+    an error of that convention, so it is not a reading."""
+    if p is None:
+        return []
+    if p.kind == "week":
+        return [
+            (PeriodSpec("trailing", p.text, n=5, unit="session"), "over the last five sessions")
+        ]
+    if p.kind in ("trailing", "ago") and p.n and p.unit in ("week", "month", "year"):
+        per = {"week": 5, "month": 21, "year": 252}[p.unit]
+        alt = PeriodSpec(p.kind, p.text, n=p.n * per, unit="session")
+        return [(alt, f"over {p.n * per} sessions")]
+    if p.kind == "since" and p.anchor is not None:
+        return [(dataclasses.replace(p, kind="since_open"), "from the close before the start day")]
+    return []
+
+
+_CLOSE_WORDS = ("close", "closed", "closing", "closes", "ended", "finished", "settled", "end")
+
+
+def _range_ok(c: Claim, m: Market) -> bool:
+    """Whether the session's range is a reading of ``c``: a level or a one-day move whose words
+    do not say it was a close, on a series the store holds highs and lows for."""
+    if c.measure not in ("close", "change", "points_change", "since") or c.subject is None:
+        return False
+    if c.measure == "since" and c.extra.get("what") != "level":
+        return False
+    if c.measure in ("change", "points_change") and (c.period is None or c.period.kind != "day"):
+        return False
+    words = {w.strip(".,;:'’\"").lower() for w in c.quote.split()}
+    if words & set(_CLOSE_WORDS) or "close" in c.bound.get("date", "").lower():
+        return False
+    got = m.daily(c.subject)
+    return got is not None and m.session_range(got[0]) is not None
+
+
+def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
+    literal = [(r, o) for r, o in results if r.literal]
+    several = len(literal) > 1
+    fits = [(r, o) for r, o in literal if o.ok is True]
+    if fits:
+        r, o = fits[0]
+        note = f" (read on {r.day}, one of the article's candidate days)" if several else ""
+        return CheckedClaim(c, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
+    _r0, o0 = next(((r, o) for r, o in literal if o.ok is False), literal[0])
+    if all(o.ok is False for _, o in results):
+        if c.assumed:
+            slots = ", ".join(c.assumed)
+            return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: its {slots} is only assumed "
+                                f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o0.tolerance,
+                                o0.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
+        note = (
+            f" (no candidate day fits: {', '.join(str(r.day) for r, _ in literal)})"
+            if several
+            else ""
+        )
+        others = [r.label for r, _ in results if not r.literal]
+        if others:
+            note += f"; every other reading contradicts it too ({', '.join(others)})"
+        return CheckedClaim(c, CONTRADICTED, o0.evidence + note, o0.tolerance, o0.computed)
+    if any(o.ok is False for _, o in literal):
+        # a literal reading contradicts, another reading does not: name them all
+        parts = [f"{r.label}: {_said(o)}" for r, o in results if o.ok is not None or r.literal]
+        ev = f"{o0.evidence}; not contradicted: the words allow other readings ({'; '.join(parts)})"
+        return CheckedClaim(c, UNVERIFIABLE, ev, o0.tolerance, o0.computed,
+                            settle="words that fix the reading (the day, the period, 'closed')")  # fmt: skip
+    return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
+
+
+def _said(o: Outcome) -> str:
+    verdict = {True: "fits", False: "contradicts", None: "not judged"}[o.ok]
+    val = f" ({o.computed})" if isinstance(o.computed, float) else ""
+    return f"{verdict}{val}"
+
+
 def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
     """The days to read a claim on: its date, or for the article's own date each session of the
     window (a day-dated article: that session and the one before it, latest first)."""
     if c.date is None or c.measure == "macro":
         return [m.as_of]
     if c.extra.get("window_days") and c.window is not None:
-        return list(
-            reversed(
-                [
-                    c.window[0] + dt.timedelta(days=i)
-                    for i in range((c.window[1] - c.window[0]).days + 1)
-                ]
-            )
-        )
+        n = (c.window[1] - c.window[0]).days
+        return [c.window[1] - dt.timedelta(days=i) for i in range(n + 1)]
     if not c.extra.get("article_date") or c.window is None:
         return [c.date]
     a, b = c.window
@@ -152,40 +291,17 @@ def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
         if got is None:
             return [b]
         prev = before(cal, got[0])
-        return [got[0].date()] + ([prev[0].date()] if prev else [])
+        return [got[0]] + ([prev[0]] if prev else [])
     days = sessions_between(cal, a, b)
     return list(reversed(days)) or [b]
 
 
-def _calendar(c: Claim, m: Market) -> pd.Series | None:
+def _calendar(c: Claim, m: Market) -> Series | None:
     if c.subject is not None:
         got = m.daily(c.subject)
         if got is not None:
             return got[1]
-    s = m.series("sp500")
-    return s
-
-
-def _combine(c: Claim, outcomes: list[tuple[dt.date, Outcome]]) -> CheckedClaim:
-    several = len(outcomes) > 1
-    fits = [(d, o) for d, o in outcomes if o.ok is True]
-    if fits:
-        d, o = fits[0]
-        note = f" (read on {d}, one of the article's candidate days)" if several else ""
-        return CheckedClaim(c, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
-    judged = [(d, o) for d, o in outcomes if o.ok is False]
-    d, o = (judged or outcomes)[0]
-    if judged and len(judged) == len(outcomes):
-        if c.assumed:
-            slots = ", ".join(c.assumed)
-            return CheckedClaim(c, UNVERIFIABLE, f"{o.evidence}; not contradicted: its {slots} is only assumed "
-                                f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o.tolerance,
-                                o.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
-        note = (
-            f" (no candidate day fits: {', '.join(str(x) for x, _ in outcomes)})" if several else ""
-        )
-        return CheckedClaim(c, CONTRADICTED, o.evidence + note, o.tolerance, o.computed)
-    return CheckedClaim(c, UNVERIFIABLE, o.evidence, o.tolerance, o.computed, settle=o.settle)
+    return m.series("sp500")
 
 
 def _verdict(band: Band, computed: float, evidence: str) -> Outcome:
@@ -195,7 +311,7 @@ def _verdict(band: Band, computed: float, evidence: str) -> Outcome:
     return Outcome(ok, evidence, band.text, round(computed, 4))
 
 
-def _daily(c: Claim, m: Market) -> tuple[str, pd.Series] | Outcome:
+def _daily(c: Claim, m: Market) -> tuple[str, Series] | Outcome:
     subj = c.subject
     assert subj is not None
     got = m.daily(subj)
@@ -211,22 +327,66 @@ def _weekday_problem(c: Claim, d: dt.date | None) -> str:
     return ""
 
 
+def _stale(s: Series, day: dt.date, days: int = 4) -> bool:
+    """Whether ``day`` is more than ``days`` after the series' last date (the store ends first)."""
+    return day > s.last + dt.timedelta(days=days)
+
+
+def judge_range(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    if c.measure == "since":
+        return judge_since(c, day, m, claims)
+    return _judge_in_range(c, day, m)
+
+
+def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
+    """The session's range as a reading: a level between the day's low and high, or a move to
+    anywhere in that range from the previous close, fits; else the reading contradicts."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    rng = m.session_range(sid)
+    ref = on_or_before(s, day)
+    if rng is None or ref is None or _stale(s, day):
+        return _na(f"no {sid} range on {day}")
+    t, _ = ref
+    lo, hi = on(rng[0], t), on(rng[1], t)
+    prev = before(s, t)
+    if lo is None or hi is None or prev is None:
+        return _na(f"no {sid} range on {iso(t)}")
+    stated = float(c.stated_value or 0)
+    if c.measure == "close":
+        band = level_band(stated, c.comparator, c.hedge)
+        span = ((lo / stated - 1) * 100, (hi / stated - 1) * 100)
+    elif c.measure == "points_change":
+        band = points_band(stated, c.decimals, c.comparator, prev[1], c.hedge)
+        span = (lo - prev[1], hi - prev[1])
+    else:
+        band = pct_band(stated, c.decimals, c.comparator, c.hedge)
+        span = ((lo / prev[1] - 1) * 100, (hi / prev[1] - 1) * 100)
+    if c.measure != "close" and c.direction == 0:
+        span = (0.0, max(abs(span[0]), abs(span[1])))
+    ok = (
+        True
+        if band.lo <= span[1] and span[0] <= band.hi
+        else (None if band.c_lo <= span[1] and span[0] <= band.c_hi else False)
+    )
+    ev = f"{sid} {iso(t)} range {_f(lo)}–{_f(hi)} ({span[0]:+.2f} to {span[1]:+.2f})"
+    return Outcome(ok, ev, band.text, None)
+
+
 # ------------------------------------------------------------------------------------- levels
 def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     got = _daily(c, m)
     if isinstance(got, Outcome):
         return got
     sid, s = got
-    if ts(day) > s.index[-1]:
-        return _na(
-            f"the store's {sid} ends {iso(s.index[-1])}, before {day}",
-            c.subject.settle if c.subject else "",
-        )
+    settle = c.subject.settle if c.subject else ""
+    if day > s.last:
+        return _na(f"the store's {sid} ends {iso(s.last)}, before {day}", settle)
     ref = on_or_before(s, day)
     if ref is None:
-        return _na(
-            f"{sid} starts {iso(s.index[0])}, after {day}", c.subject.settle if c.subject else ""
-        )
+        return _na(f"{sid} starts {iso(s.first)}, after {day}", settle)
     t, close = ref
     stated = float(c.stated_value or 0)
     if not 0.5 <= stated / close <= 2.0:
@@ -235,7 +395,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         )
     wd = _weekday_problem(c, day)
     exact_day = not c.extra.get("article_date") and c.extra.get("stated_weekday") is not None
-    if wd or (exact_day and t.date() != day):
+    if wd or (exact_day and t != day):
         why = wd or f"no {sid} session on {day} ({WEEKDAYS[day.weekday()].title()})"
         return Outcome(
             False,
@@ -264,31 +424,54 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         return got
     sid, s = got
     ref = on_or_before(s, day)
-    if ref is None or ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    if ref is None or _stale(s, day):
         return _na(f"no {sid} close on {day} in the store", c.subject.settle if c.subject else "")
     t, close = ref
-    prior = s.iloc[: s.index.searchsorted(t)]
+    prior = s.before(t)
     if len(prior) < 250:
         return _na(f"{sid} history before {iso(t)} is too short to call a record")
-    mx_t = prior.idxmax()
-    mx = float(prior.max())
+    i = prior.argmax()
+    mx_t, mx = prior.dates[i], prior.values[i]
+    tol = "exact comparison with the running maximum of closes"
     if close >= mx:
         longer = m.series("sp500_monthly") if sid == "sp500" else None
         if longer is not None:
-            old = longer.loc[: s.index[0] - pd.Timedelta(days=1)]
-            if len(old) and float(old.max()) > close:
+            old = longer.before(s.first)
+            if len(old) and max(old.values) > close:
+                j = old.argmax()
                 return Outcome(False, f"{sid} {iso(t)} close {_f(close)} is below the monthly average of "
-                               f"{iso(old.idxmax())[:7]} ({_f(float(old.max()))})", "running maximum of closes", close)  # fmt: skip
-        ev = f"{sid} {iso(t)} close {_f(close)} ≥ every earlier close since {iso(s.index[0])} (previous high {_f(mx)} on {iso(mx_t)})"
-        return Outcome(True, ev, "exact comparison with the running maximum of closes", close)
+                               f"{iso(old.dates[j])[:7]} ({_f(old.values[j])})", tol, close)  # fmt: skip
+        ev = f"{sid} {iso(t)} close {_f(close)} ≥ every earlier close since {iso(s.first)} (previous high {_f(mx)} on {iso(mx_t)})"
+        return Outcome(True, ev, tol, close)
     ev = f"{sid} {iso(t)} close {_f(close)}; an earlier close was higher: {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
-    return Outcome(False, ev, "exact comparison with the running maximum of closes", close)
+    return Outcome(False, ev, tol, close)
 
 
 # ------------------------------------------------------------------------------------ changes
-def _period_start(
-    c: Claim, s: pd.Series, end_t: pd.Timestamp, m: Market
-) -> tuple[pd.Timestamp, float, str] | Outcome:
+Start = tuple[dt.date, float, str]
+
+
+def _prior(s: Series, d: dt.date, what: str) -> Start | Outcome:
+    """The last close before ``d``, named ``what``."""
+    got = before(s, d)
+    return (*got, what) if got else _na(f"no close before {d}")
+
+
+def _period_first(p: PeriodSpec, end_t: dt.date) -> dt.date | None:
+    """The first day of a calendar period (year, quarter, month) ending at ``end_t``."""
+    k = p.kind
+    if k in ("ytd", "year"):
+        return dt.date(p.first.year if (k == "year" and p.first) else end_t.year, 1, 1)
+    if k in ("mtd", "month"):
+        return p.first or end_t.replace(day=1)
+    if k == "qtd" or (k == "quarter" and p.first):
+        return (
+            p.first if k == "quarter" else dt.date(end_t.year, 3 * ((end_t.month - 1) // 3) + 1, 1)
+        )
+    return None
+
+
+def _period_start(c: Claim, s: Series, end_t: dt.date, m: Market) -> Start | Outcome:
     p = c.period
     if p is None:
         return _na("the period of this change is not stated")
@@ -296,69 +479,49 @@ def _period_start(
     if k == "day":
         got = before(s, end_t)
         return (*got, "previous close") if got else _na("no earlier close")
-    if k in ("ytd", "year"):
-        y = p.first.year if (k == "year" and p.first) else end_t.year
-        got = on_or_before(s, dt.date(y - 1, 12, 31))
-        return (*got, f"last close of {y - 1}") if got else _na(f"no close in {y - 1}")
-    if k in ("mtd", "month"):
-        first = p.first or end_t.date().replace(day=1)
-        got = before(s, first)
-        return (*got, "last close of the prior month") if got else _na("no close before the month")
-    if k == "qtd":
-        q0 = dt.date(end_t.year, 3 * ((end_t.month - 1) // 3) + 1, 1)
-        got = before(s, q0)
-        return (
-            (*got, "last close of the prior quarter") if got else _na("no close before the quarter")
-        )
-    if k == "quarter" and p.first:
-        got = before(s, p.first)
-        return (
-            (*got, "last close of the prior quarter") if got else _na("no close before the quarter")
-        )
+    first = _period_first(p, end_t)
+    if first is not None:
+        names = {"ytd": "year", "year": "year", "mtd": "month", "month": "month"}
+        name = names.get(k, "quarter")
+        return _prior(s, first, f"last close of the prior {name}")
     if k in ("week", "last_week"):
-        monday = end_t - pd.Timedelta(days=end_t.weekday())
-        got = before(s, monday)
-        return (*got, "last close of the prior week") if got else _na("no close before the week")
+        return _prior(s, end_t - dt.timedelta(days=end_t.weekday()), "last close of the prior week")
     if k in ("trailing", "ago") and p.n:
         return _back(s, end_t, p.n, p.unit or "day")
     if k in ("since_low", "since_high") and p.first is not None and p.last is not None:
-        w = s.loc[ts(p.first) : ts(p.last)]
-        if w.empty:
+        w = s.between(p.first, p.last)
+        if not len(w):
             return _na(f"no close in {p.text!r}")
-        t = w.idxmin() if k == "since_low" else w.idxmax()
-        return (
-            t,
-            float(w.loc[t]),
-            f"{'lowest' if k == 'since_low' else 'highest'} close of {p.first:%Y-%m}",
-        )
+        i = w.argmin() if k == "since_low" else w.argmax()
+        hl = "lowest" if k == "since_low" else "highest"
+        return w.dates[i], w.values[i], f"{hl} close of {p.first:%Y-%m}"
     if k == "swing":
         # "plummeted 19% in a matter of weeks": from the extreme close of the months before
-        w = s.loc[end_t - pd.Timedelta(days=120) : end_t]
-        t = w.idxmax() if c.direction < 0 else w.idxmin()
-        return (
-            t,
-            float(w.loc[t]),
-            ("highest" if c.direction < 0 else "lowest") + " close of the 120 days before",
-        )
-    if k == "since":
+        w = s.between(end_t - dt.timedelta(days=120), end_t)
+        i = w.argmax() if c.direction < 0 else w.argmin()
+        hl = "highest" if c.direction < 0 else "lowest"
+        return w.dates[i], w.values[i], f"{hl} close of the 120 days before"
+    if k in ("since", "since_open"):
         if p.anchor is None:
             return _na(f"the start of the period ({p.text!r}) is not a date")
+        if k == "since_open":
+            return _prior(s, p.anchor, f"close before {p.anchor}")
         got = on_or_before(s, p.anchor)
         return (*got, f"close on {p.anchor}") if got else _na(f"no close on or before {p.anchor}")
     return _na(f"periods of the kind {k!r} are not checked")
 
 
-def _back(
-    s: pd.Series, end_t: pd.Timestamp, n: int, unit: str
-) -> tuple[pd.Timestamp, float, str] | Outcome:
+def _back(s: Series, end_t: dt.date, n: int, unit: str) -> Start | Outcome:
     if unit == "session":
-        i = s.index.searchsorted(end_t, side="right") - 1
+        i = s.dates.index(end_t) if on(s, end_t) is not None else len(s.upto(end_t)) - 1
         if i - n < 0:
             return _na("not enough history")
-        return s.index[i - n], float(s.iloc[i - n]), f"close {n} sessions earlier"
-    delta = {"day": pd.Timedelta(days=n), "week": pd.Timedelta(weeks=n)}.get(unit)
-    start = end_t - delta if delta is not None else end_t - pd.DateOffset(**{f"{unit}s": n})
-    got = on_or_before(s, start.date())
+        return s.dates[i - n], s.values[i - n], f"close {n} sessions earlier"
+    if unit in ("day", "week"):
+        start = end_t - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    else:
+        start = add_months(end_t, n * (12 if unit == "year" else 1) * -1)
+    got = on_or_before(s, start)
     return (
         (*got, f"close {n} {unit}{'s' if n > 1 else ''} earlier")
         if got
@@ -366,15 +529,11 @@ def _back(
     )
 
 
-def _period_end(c: Claim, day: dt.date, s: pd.Series) -> tuple[pd.Timestamp, float] | None:
+def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | None:
     p = c.period
     end = day
-    if (
-        p is not None
-        and p.kind in ("month", "year", "quarter")
-        and p.last is not None
-        and p.last < day
-    ):
+    calendar = p is not None and p.kind in ("month", "year", "quarter")
+    if calendar and p is not None and p.last is not None and p.last < day:
         end = p.last
     if p is not None and p.kind == "last_week":
         end = day - dt.timedelta(days=day.weekday() + 1)
@@ -386,19 +545,13 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if isinstance(got, Outcome):
         return got
     sid, s = got
-    if ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    if _stale(s, day):
         return _na(
-            f"the store's {sid} ends {iso(s.index[-1])}, before {day}",
+            f"the store's {sid} ends {iso(s.last)}, before {day}",
             c.subject.settle if c.subject else "",
         )
     p = c.period
-    if (
-        p is not None
-        and p.kind in ("month", "year")
-        and p.first is not None
-        and p.last is not None
-        and p.last > m.as_of
-    ):
+    if p is not None and p.kind in ("month", "year") and p.first and p.last and p.last > m.as_of:
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
     end = _period_end(c, day, s)
     if end is None:
@@ -439,7 +592,7 @@ def _base(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | Outcome:
         return got
     sid, s = got
     ref = on_or_before(s, day)
-    if ref is None or ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    if ref is None or _stale(s, day):
         return _na(f"no {sid} close on {day}", c.subject.settle)
     return ref[1], f"{sid} {iso(ref[0])} close {_f(ref[1])}"
 
@@ -451,11 +604,11 @@ def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | O
     if isinstance(got, Outcome):
         return got
     sid, s = got
-    win = upto(s, before(s, day)[0] if before(s, day) else day)
+    win = s.before(day)
     if len(win) < 250:
         return _na(f"{sid} history is too short for its {c.extra.get('reference')}")
-    t = win.idxmax()
-    return float(win.max()), f"its highest close {_f(float(win.max()))} ({iso(t)})"
+    i = win.argmax()
+    return win.values[i], f"its highest close {_f(win.values[i])} ({iso(win.dates[i])})"
 
 
 def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -468,24 +621,21 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     (b, b_note), (L, l_note) = base, lvl
     stated = float(c.stated_value or 0)
     # "X% below L" is read as a share of the base (L/b − 1) or of the level (1 − b/L)
-    readings = {"(base / level − 1)": (b / L - 1) * 100, "(level / base − 1)": -(L / b - 1) * 100}
+    readings_ = {"(base / level − 1)": (b / L - 1) * 100, "(level / base − 1)": -(L / b - 1) * 100}
     band = pct_band(stated, c.decimals, c.comparator, c.hedge)
-    oks = {k: band.verdict(v) for k, v in readings.items()}
-    ev = (
-        f"base {b_note}; level {l_note}: "
-        + ", ".join(f"{k} = {v:+.2f}%" for k, v in readings.items())
-        + f" vs stated {stated:+g}%"
-    )
-    comp = (L / b - 1) * 100  # the distance from the base to the level, as the old checker did
-    if any(v is True for v in oks.values()):
-        return Outcome(True, ev, band.text, round(comp, 4))
-    if all(v is False for v in oks.values()):
-        return Outcome(False, ev, band.text, round(comp, 4))
+    oks = [band.verdict(v) for v in readings_.values()]
+    ev = (f"base {b_note}; level {l_note}: " + ", ".join(f"{k} = {v:+.2f}%" for k, v in readings_.items())
+          + f" vs stated {stated:+g}%")  # fmt: skip
+    comp = round((L / b - 1) * 100, 4)  # the distance from the base to the level
+    if any(v is True for v in oks):
+        return Outcome(True, ev, band.text, comp)
+    if all(v is False for v in oks):
+        return Outcome(False, ev, band.text, comp)
     return Outcome(
         None,
         ev + "; close to the stated figure but outside its tolerance: not judged",
         band.text,
-        round(comp, 4),
+        comp,
     )
 
 
@@ -503,29 +653,25 @@ def judge_upside(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
 
 
 # ----------------------------------------------------------------------------- runs and ranks
-def _runs(s: pd.Series, sign: int) -> np.ndarray:
+def _runs(values: list[float], sign: int) -> list[int]:
     """Length of the run of up (sign 1) or down (−1) closes ending at each row."""
-    chg = np.sign(np.diff(s.to_numpy()))
-    out = np.zeros(len(s), dtype=int)
-    for i in range(1, len(s)):
-        out[i] = out[i - 1] + 1 if chg[i - 1] == sign else 0
+    out = [0] * len(values)
+    for i in range(1, len(values)):
+        d = values[i] - values[i - 1]
+        out[i] = out[i - 1] + 1 if (d > 0 if sign > 0 else d < 0) else 0
     return out
 
 
-def _resample(s: pd.Series, unit: str) -> pd.Series:
-    if unit == "week":
-        return (
-            s.groupby(s.index.to_period("W-FRI"))
-            .last()
-            .set_axis(s.groupby(s.index.to_period("W-FRI")).apply(lambda x: x.index[-1]))
-        )
-    if unit == "month":
-        return (
-            s.groupby(s.index.to_period("M"))
-            .last()
-            .set_axis(s.groupby(s.index.to_period("M")).apply(lambda x: x.index[-1]))
-        )
-    return s
+def _resample(s: Series, unit: str) -> Series:
+    """The last close of each week (ending Friday) or month, dated by its session."""
+    if unit not in ("week", "month"):
+        return s
+    last: dict[tuple[int, int] | dt.date, tuple[dt.date, float]] = {}
+    for d, v in s.items():
+        key = d + dt.timedelta(days=(4 - d.weekday()) % 7) if unit == "week" else (d.year, d.month)
+        last[key] = (d, v)
+    rows = sorted(last.values())
+    return Series([d for d, _ in rows], [v for _, v in rows])
 
 
 def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -535,35 +681,30 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     sid, s = got
     n = int(c.extra.get("n") or 0)
     unit = c.extra.get("unit", "session")
-    w = upto(s, day).iloc[-1500:]
-    if len(w) < 3 or ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    w = s.upto(day).sl(-1500)
+    if len(w) < 3 or _stale(s, day):
         return _na(f"no {sid} data up to {day}")
     w = _resample(w, unit)
     if unit in ("week", "month") and len(w) > 1:
-        last = w.index[-1]
+        last = w.last
         ended = (
-            (last + pd.Timedelta(days=3)).month != last.month
+            (last + dt.timedelta(days=3)).month != last.month
             if unit == "month"
             else last.weekday() >= 4
         )
         if not ended:
-            w = w.iloc[:-1]  # "its seventh straight monthly advance" counts finished months
+            w = w.sl(None, -1)  # "its seventh straight monthly advance" counts finished months
     sign = c.direction or 1
     if c.extra.get("snapped"):
-        r = _runs(w.iloc[:-1], sign)
-        k = int(r[-1])
-        broke = np.sign(w.iloc[-1] - w.iloc[-2]) == -sign
-        ev = f"{unit}s {'down' if sign < 0 else 'up'} in a row before {iso(w.index[-1])}: {k}; then {'a move the other way' if broke else 'no break'}"
-        return Outcome(
-            bool(broke and k == n) if broke and k <= n else (None if k > n else False),
-            ev,
-            "exact count",
-            k,
-        )
-    r = _runs(w, sign)
-    k = int(r[-1])
-    rows = ", ".join(f"{iso(t)} {_f(x)}" for t, x in w.iloc[-(k + 1) :].items())
-    ev = f"{unit}s {'up' if sign > 0 else 'down'} in a row up to {iso(w.index[-1])}: {k} ({rows})"
+        k = _runs(w.values[:-1], sign)[-1]
+        d = w.values[-1] - w.values[-2]
+        broke = d < 0 if sign > 0 else d > 0
+        ev = f"{unit}s {'down' if sign < 0 else 'up'} in a row before {iso(w.last)}: {k}; then {'a move the other way' if broke else 'no break'}"
+        ok = bool(broke and k == n) if broke and k <= n else (None if k > n else False)
+        return Outcome(ok, ev, "exact count", k)
+    k = _runs(w.values, sign)[-1]
+    rows = ", ".join(f"{iso(t)} {_f(x)}" for t, x in w.sl(-(k + 1)).items())
+    ev = f"{unit}s {'up' if sign > 0 else 'down'} in a row up to {iso(w.last)}: {k} ({rows})"
     return Outcome(True if k == n else (False if k < n else None), ev, "exact count of sessions", k)
 
 
@@ -573,23 +714,38 @@ def judge_rank(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcom
         return got
     sid, s = got
     ref = on_or_before(s, day)
-    if ref is None or ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    if ref is None or _stale(s, day):
         return _na(f"no {sid} close on {day}")
     t, close = ref
     window = c.extra.get("window")
     year = c.extra.get("year") or t.year
-    win = upto(s, t) if window == "all" else s.loc[pd.Timestamp(year, 1, 1) : t]
+    win = s.upto(t) if window == "all" else s.between(dt.date(year, 1, 1), t)
     hi = c.extra.get("hl") == "highest"
-    better = win[win > close] if hi else win[win < close]
+    better = [(x, tt) for tt, x in win.items() if (x > close if hi else x < close)]
     rank = 1 + len(better)
-    scope = f"since {iso(s.index[0])} (the store's history)" if window == "all" else f"in {year}"
-    if window == "all" and (len(s) < 250 * 10):
+    scope = f"since {iso(s.first)} (the store's history)" if window == "all" else f"in {year}"
+    if window == "all" and len(s) < 250 * 10:
         return _na(f"{sid} history in the store is too short for a rank in history")
-    lst = ", ".join(
-        f"{_f(x)} ({iso(tt)})" for tt, x in better.sort_values(ascending=not hi).iloc[:6].items()
-    )
+    top = sorted(better, key=lambda r: -r[0] if hi else r[0])[:6]
+    lst = ", ".join(f"{_f(x)} ({iso(tt)})" for x, tt in top)
     ev = f"{sid} {iso(t)} close {_f(close)}; {'higher' if hi else 'lower'} closes {scope}: {lst or 'none'} → rank {rank}"
     return Outcome(rank == int(c.extra.get("rank") or 0), ev, "exact rank among closes", rank)
+
+
+def _since_values(c: Claim, w: Series) -> Series:
+    """The values a "since" superlative compares, signed so that the superlative is the max."""
+    what, sup = c.extra.get("what"), c.extra.get("sup", "")
+    n = int(c.extra.get("n") or 1)
+    if what in ("gain", "drop"):
+        sign = 1 if what == "gain" else -1
+        v = w.values
+        return Series(w.dates[n:], [(v[i] / v[i - n] - 1) * 100 * sign for i in range(n, len(v))])
+    if str(what).startswith("streak"):
+        return Series(
+            w.dates, [float(x) for x in _runs(w.values, -1 if what == "streak_down" else 1)]
+        )
+    k = 1 if _SUP_MAX.get(sup, True) else -1
+    return Series(w.dates, [x * k for x in w.values])
 
 
 def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -599,53 +755,56 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     if isinstance(got, Outcome):
         return got
     sid, s = got
+    if c.extra.get("range_reading"):
+        s = _with_extreme_today(c, s, day, m.session_range(sid))
     a_first, a_last = c.extra.get("anchor_first"), c.extra.get("anchor_last")
     if a_first is None:
         return _na("the 'since' date could not be read")
-    w = upto(s, day)
-    if len(w) < 3 or ts(day) > s.index[-1] + pd.Timedelta(days=4) or ts(a_first) < s.index[0]:
+    w = s.upto(day)
+    if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
-    what, sup = c.extra.get("what"), c.extra.get("sup", "")
-    n = int(c.extra.get("n") or 1)
-    if what in ("gain", "drop"):
-        sign = 1 if what == "gain" else -1
-        series = (w / w.shift(n) - 1) * 100 * sign
-    elif str(what).startswith("streak"):
-        series = pd.Series(_runs(w, -1 if what == "streak_down" else 1), index=w.index).astype(
-            float
-        )
-    else:
-        series = w * (1 if _SUP_MAX.get(sup, True) else -1)
-    if what in ("gain", "drop") or str(what).startswith("streak"):
-        pass  # already signed so that the superlative ("worst drop", "largest gain") is the max
-    cur_t = series.index[-1]
-    cur = float(series.iloc[-1])
+    series = _since_values(c, w)
+    cur_t, cur = series.last, series.values[-1]
     if c.extra.get("anchor_day"):
-        wd = _weekday_problem(c, a_first) if c.extra.get("anchor_weekday") is not None else ""
-        if (
-            c.extra.get("anchor_weekday") is not None
-            and a_first.weekday() != c.extra["anchor_weekday"]
-        ):
-            wd = f"{a_first} was a {WEEKDAYS[a_first.weekday()].title()}, not a {WEEKDAYS[c.extra['anchor_weekday']].title()}"
-        if wd:
+        aw = c.extra.get("anchor_weekday")
+        if aw is not None and a_first.weekday() != aw:
+            wd = f"{a_first} was a {WEEKDAYS[a_first.weekday()].title()}, not a {WEEKDAYS[aw].title()}"
             return Outcome(False, wd, "exact calendar match", None)
         then = on(series, a_first)
         if then is None:
             return Outcome(False, f"no {sid} session on {a_first}", "exact calendar match", None)
-        mid = series.loc[ts(a_first) + pd.Timedelta(days=1) : cur_t - pd.Timedelta(days=1)]
-        between_ok = bool((mid < cur).all())
+        mid = series.between(a_first + _DAY, cur_t - _DAY)
+        between_ok = all(x < cur for x in mid.values)
         # a later day beyond today's value contradicts "the highest since D"; D itself below today
         # may be a close against an intraday extreme, so that alone is not judged
         ok = True if (then >= cur and between_ok) else (False if not between_ok else None)
-        ev = (f"now ({iso(cur_t)}) {cur:.2f}; on {a_first} {then:.2f}; between them at most "
-              f"{float(mid.max()) if len(mid) else float('nan'):.2f}")  # fmt: skip
+        top = max(mid.values) if len(mid) else float("nan")
+        ev = (
+            f"now ({iso(cur_t)}) {cur:.2f}; on {a_first} {then:.2f}; between them at most {top:.2f}"
+        )
         return Outcome(ok, ev, "exact comparison", round(cur, 4))
-    mid = series.loc[ts(a_last) + pd.Timedelta(days=1) : cur_t - pd.Timedelta(days=1)]
-    worse = mid[mid > cur]
+    mid = series.between(a_last + _DAY, cur_t - _DAY)
+    worse = [(t, x) for t, x in mid.items() if x > cur]
     ev = f"now ({iso(cur_t)}) {cur:.2f}; values above it since {a_last}: " + (
-        ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse.iloc[:4].items()) or "none"
+        ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:4]) or "none"
     )
     return Outcome(len(worse) == 0, ev, "exact comparison", round(cur, 4))
+
+
+def _with_extreme_today(
+    c: Claim, s: Series, day: dt.date, rng: tuple[Series, Series] | None
+) -> Series:
+    """``s`` up to ``day`` with the day's close replaced by its high (for "the highest level
+    since") or its low: a level not said to be a close may be the session's extreme, and every
+    earlier day keeps its close (an earlier intraday spike does not make a later close lower)."""
+    w = s.upto(day)
+    if rng is None or not len(w):
+        return w
+    hi = _SUP_MAX.get(c.extra.get("sup", ""), True)
+    x = on(rng[1] if hi else rng[0], w.last)
+    if x is None:
+        return w
+    return Series(w.dates, [*w.values[:-1], x])
 
 
 def _since_inflation(c: Claim, m: Market) -> Outcome:
@@ -656,17 +815,20 @@ def _since_inflation(c: Claim, m: Market) -> Outcome:
     sid, s = _macro_series(subj.key, "yoy", m)
     if s is None:
         return _na(f"no {subj.name} series in the store", subj.settle)
-    yoy = _macro_values(s, "yoy", subj.key == "gdp")
+    quarterly = subj.key == "gdp"
+    yoy = _macro_values(s, "yoy", quarterly)
     a_last = c.extra.get("anchor_last")
-    if not len(yoy) or a_last is None or yoy.index[0].start_time.date() > a_last:
+    if not yoy or a_last is None or _period_start_date(min(yoy), quarterly) > a_last:
         return _na(f"{sid} does not cover the period since {a_last}", subj.settle)
-    cur_p, cur = yoy.index[-1], float(yoy.iloc[-1])
+    cur_p = max(yoy)
+    cur = yoy[cur_p]
     low = not _SUP_MAX.get(c.extra.get("sup", ""), True)
-    mid = yoy[(yoy.index > pd.Period(a_last, "M")) & (yoy.index < cur_p)]
-    worse = mid[mid < cur] if low else mid[mid > cur]
-    ev = (f"{sid} year-over-year, latest published by {m.as_of}: {cur_p} {cur:.2f}%; "
-          f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: "
-          + (", ".join(f"{p} {x:.2f}%" for p, x in worse.sort_values(ascending=low).iloc[:4].items()) or "none"))  # fmt: skip
+    a_p = _period_key(a_last, quarterly)
+    mid = [(p, x) for p, x in sorted(yoy.items()) if a_p < p < cur_p]
+    worse = sorted([(x, p) for p, x in mid if (x < cur if low else x > cur)], reverse=not low)
+    lst = ", ".join(f"{_period_label(p, quarterly)} {x:.2f}%" for x, p in worse[:4]) or "none"
+    ev = (f"{sid} year-over-year, latest published by {m.as_of}: {_period_label(cur_p, quarterly)} {cur:.2f}%; "
+          f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: {lst}")  # fmt: skip
     return Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4))
 
 
@@ -682,32 +844,28 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
     sid, s = got
     L = float(c.level or 0)
     scope_year = c.extra.get("scope_year")
-    w = upto(s, m.as_of)
+    w = s.upto(m.as_of)
     if scope_year:
-        w = w.loc[pd.Timestamp(scope_year, 1, 1) :]
-    elif (w.iloc[:20] >= L).any():
+        w = w.between(dt.date(scope_year, 1, 1), None)
+    elif any(x >= L for x in w.values[:20]):
         return _na(
-            f"{sid} history in the store starts {iso(s.index[0])} already at or above {_f(L, 0)}"
+            f"{sid} history in the store starts {iso(s.first)} already at or above {_f(L, 0)}"
         )
-    above = w[w >= L]
-    if above.empty:
+    above = [(t, x) for t, x in w.items() if x >= L]
+    if not above:
         return Outcome(
             False,
             f"no {sid} close at or above {_f(L, 0)} up to {m.as_of}",
             "exact trading day",
             None,
         )
-    first = above.index[0]
-    ev = f"first {sid} close at or above {_f(L, 0)}{f' in {scope_year}' if scope_year else ''}: {iso(first)} ({_f(float(above.iloc[0]))})"
+    first, fv = above[0]
+    ev = f"first {sid} close at or above {_f(L, 0)}{f' in {scope_year}' if scope_year else ''}: {iso(first)} ({_f(fv)})"
     if not c.extra.get("date_stated"):
         # "for the first time" about the article's day: the first close above must be that day
-        return Outcome(
-            first.date() == day or None if first.date() < day else first.date() == day,
-            ev,
-            "exact trading day",
-            iso(first),
-        )
-    if first.date() == day:
+        ok = (first == day or None) if first < day else first == day
+        return Outcome(ok, ev, "exact trading day", iso(first))
+    if first == day:
         return Outcome(True, ev, "exact trading day", iso(first))
     extra = (
         f"; {day} was a {WEEKDAYS[day.weekday()].title()} with no session"
@@ -722,40 +880,39 @@ def judge_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Out
     if isinstance(got, Outcome):
         return got
     sid, s = got
-    w = upto(s, m.as_of)
+    w = s.upto(m.as_of)
     window, year = c.extra.get("window"), c.extra.get("year")
     if c.extra.get("prior"):
-        w = w.iloc[: w.index.searchsorted(ts(m.as_of))]  # the record before the article's day
+        w = w.before(m.as_of)  # the record before the article's day
         if len(w) < 250:
             return _na(f"{sid} history is too short")
     elif window == "52w":
-        w = w.loc[ts(m.as_of) - pd.Timedelta(days=365) :]
+        w = w.between(m.as_of - dt.timedelta(days=365), None)
     elif window == "year":
         y = year or day.year
-        w = w.loc[pd.Timestamp(y, 1, 1) : pd.Timestamp(y, 12, 31)]
+        w = w.between(dt.date(y, 1, 1), dt.date(y, 12, 31))
     elif len(w) < 250 * 10:
         return _na(
-            f"{sid} history in the store starts {iso(s.index[0])}: too short for an all-time extreme"
+            f"{sid} history in the store starts {iso(s.first)}: too short for an all-time extreme"
         )
-    if w.empty:
+    if not len(w):
         return _na(f"no {sid} data for the window")
     mx = c.extra.get("extreme") == "max"
-    t = w.idxmax() if mx else w.idxmin()
-    val = float(w.loc[t])
+    i = w.argmax() if mx else w.argmin()
+    t, val = w.dates[i], w.values[i]
     ev = f"{'highest' if mx else 'lowest'} {sid} close in the window: {_f(val)} on {iso(t)}"
     problems = []
     if c.level is not None and abs(c.level / val - 1) > 0.0005:
         problems.append(f"stated {_f(c.level)}")
-    if c.extra.get("date_stated") and c.date is not None and c.date != t.date():
+    if c.extra.get("date_stated") and c.date is not None and c.date != t:
         problems.append(f"stated date {c.date}")
     wd = _weekday_problem(c, c.date)
     if wd:
         problems.append(wd)
+    tol = "exact trading day; level within 0.05%"
     if problems:
-        return Outcome(
-            False, ev + "; " + "; ".join(problems), "exact trading day; level within 0.05%", val
-        )
-    return Outcome(True, ev, "exact trading day; level within 0.05%", val)
+        return Outcome(False, ev + "; " + "; ".join(problems), tol, val)
+    return Outcome(True, ev, tol, val)
 
 
 def judge_close_on_date(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -763,7 +920,7 @@ def judge_close_on_date(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
     if isinstance(got, Outcome):
         return got
     sid, s = got
-    if ts(day) < s.index[0] or ts(day) > s.index[-1]:
+    if day < s.first or day > s.last:
         return _na(
             f"{day} is outside the store's {sid} history", c.subject.settle if c.subject else ""
         )
@@ -774,19 +931,17 @@ def judge_close_on_date(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
         problems.append(wd)
     val = on(s, day)
     if val is None:
-        near = s.loc[ts(day) - pd.Timedelta(days=7) : ts(day) + pd.Timedelta(days=7)]
+        near = s.between(day - dt.timedelta(days=7), day + dt.timedelta(days=7))
         match = [iso(t) for t, x in near.items() if abs(x / L - 1) <= 0.0005]
         problems.append(f"no {sid} close on {day} ({WEEKDAYS[day.weekday()].title()}: not a trading day)"
                         + (f"; {_f(L)} is the close of {', '.join(match)}" if match else ""))  # fmt: skip
     elif abs(val / L - 1) > 0.0005:
         problems.append(f"{sid} {day} close = {_f(val)}, not {_f(L)}")
+    tol = "exact trading day; level within 0.05%"
     if problems:
-        return Outcome(False, "; ".join(problems), "exact trading day; level within 0.05%", val)
+        return Outcome(False, "; ".join(problems), tol, val)
     return Outcome(
-        True,
-        f"{sid} {day} ({WEEKDAYS[day.weekday()].title()}) close = {_f(val or 0)}",
-        "exact trading day; level within 0.05%",
-        val,
+        True, f"{sid} {day} ({WEEKDAYS[day.weekday()].title()}) close = {_f(val or 0)}", tol, val
     )
 
 
@@ -796,7 +951,7 @@ def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     assert subj is not None
     got = m.daily(subj)
     stated = float(c.stated_value or 0)
-    if got is not None and ts(day) <= got[1].index[-1]:
+    if got is not None and day <= got[1].last:
         sid, s = got
         cur = _period_end(c, day, s) if c.measure == "yield_change" else on_or_before(s, day)
         if cur is None:
@@ -816,9 +971,9 @@ def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         return _verdict(band, cur[1], ev)
     mon = next((m.series(sid) for sid in subj.series if m.frequency(sid) == "monthly"), None)
     if mon is not None and c.measure == "yield":
-        t = pd.Timestamp(day.year, day.month, 1)
-        if t in mon.index:
-            avg = float(mon.loc[t])
+        t = dt.date(day.year, day.month, 1)
+        avg = on(mon, t)
+        if avg is not None:
             ev = f"{t:%Y-%m} monthly average {avg:.2f}% vs stated {stated:g}%"
             if abs(stated - avg) > 0.40 and c.comparator == "=":
                 return Outcome(
@@ -842,6 +997,17 @@ _MACRO_SERIES = {
 }  # fmt: skip
 
 
+def _macro_band(c: Claim, stated: float, transform: str) -> Band:
+    band = pct_band(stated, c.decimals, c.comparator, c.hedge)
+    key = c.subject.key if c.subject else ""
+    if transform in ("mom", "annualized", "any") or key in ("core_cpi", "core_pce", "gdp"):
+        # seasonally adjusted or revised series: a small gap may be a revision, not an error
+        w = 1.5 if key == "gdp" else 0.3
+        band = Band(band.lo, band.hi, min(band.c_lo, stated - w), max(band.c_hi, stated + w),
+                    band.text + f"; a revised or seasonally adjusted series: contradicted only beyond ±{w:g}pp")  # fmt: skip
+    return band
+
+
 def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     """A macro figure against the series as published: the month (quarter) the sentence names,
     read once it was out; else the latest release by the article's date, or the one after it
@@ -856,50 +1022,44 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         )
     if (subj.key, "yoy") not in _MACRO_SERIES and (subj.key, transform) not in _MACRO_SERIES:
         return _na(f"no {subj.name} series in the store", subj.settle)
-    readings = ["yoy", "mom"] if transform == "any" else [transform]
     stated = float(c.stated_value or 0)
-    band = pct_band(stated, c.decimals, c.comparator, c.hedge)
-    if transform in ("mom", "annualized", "any") or subj.key in ("core_cpi", "core_pce", "gdp"):
-        # seasonally adjusted or revised series: a small gap may be a revision, not an error
-        w = 1.5 if subj.key == "gdp" else 0.3
-        band = Band(band.lo, band.hi, min(band.c_lo, stated - w), max(band.c_hi, stated + w),
-                    band.text + f"; a revised or seasonally adjusted series: contradicted only beyond ±{w:g}pp")  # fmt: skip
+    band = _macro_band(c, stated, transform)
     p = c.period
     stated_period = p is not None and p.first is not None
     if stated_period and p is not None and p.last is not None and p.last > m.as_of:
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
+    quarterly = subj.key == "gdp"
     notes: list[str] = []
     results: list[bool | None] = []
-    for tr in readings:
+    for tr in ["yoy", "mom"] if transform == "any" else [transform]:
         sid, s = _macro_series(subj.key, tr, m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE)))
         if s is None:
             notes.append(f"no {subj.name} series for {tr}")
             continue
-        quarterly = subj.key == "gdp"
-        freq = "Q" if quarterly else "M"
         vals = _macro_values(s, tr, quarterly)
         if stated_period and p is not None and p.first is not None:
-            periods = [pd.Period(p.first, freq)]
+            periods = [_period_key(p.first, quarterly)]
         else:
             known = m.series(sid)  # what the article's date knew, from its catalog's release lag
             if known is None or not len(known):
                 notes.append(f"no {sid} figure public by {m.as_of}")
                 continue
-            last = pd.Period(known.index[-1], freq)
-            periods = [last] + ([last + 1] if (last + 1).end_time.date() < m.as_of else [])
+            last = _period_key(known.last, quarterly)
+            periods = [last] + (
+                [last + 1] if _period_end_date(last + 1, quarterly) < m.as_of else []
+            )
         for per in periods:
-            if per not in vals.index:
-                notes.append(f"no {sid} value for {per}")
+            label = _period_label(per, quarterly)
+            if per not in vals:
+                notes.append(f"no {sid} value for {label}")
                 continue
-            comp = float(vals.loc[per])
-            results.append(band.verdict(comp))
-            notes.append(f"{sid} {per} {tr} = {comp:.2f}% vs stated {stated:g}%")
+            results.append(band.verdict(vals[per]))
+            notes.append(f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%")
     found = [n for n in notes if not n.startswith("no ")]
     if not results:
         return _na("; ".join(notes), subj.settle)
     if any(r is True for r in results):
-        i = results.index(True)
-        return Outcome(True, found[i], band.text, None)
+        return Outcome(True, found[results.index(True)], band.text, None)
     if all(r is False for r in results):
         return Outcome(False, "; ".join(found), band.text, None)
     return Outcome(
@@ -907,7 +1067,7 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     )
 
 
-def _macro_series(key: str, transform: str, m: Market) -> tuple[str, pd.Series | None]:
+def _macro_series(key: str, transform: str, m: Market) -> tuple[str, Series | None]:
     order = _MACRO_SERIES.get((key, transform), ())
     for sid in order:
         s = m.series(sid)
@@ -916,28 +1076,45 @@ def _macro_series(key: str, transform: str, m: Market) -> tuple[str, pd.Series |
     return (order[0] if order else key), None
 
 
-def _macro_values(s: pd.Series, transform: str, quarterly: bool = False) -> pd.Series:
+def _period_key(d: dt.date, quarterly: bool) -> int:
+    """A month (or quarter) as a counter: consecutive periods are consecutive integers."""
+    return d.year * 4 + (d.month - 1) // 3 if quarterly else d.year * 12 + d.month - 1
+
+
+def _period_start_date(k: int, quarterly: bool) -> dt.date:
+    y, r = divmod(k, 4 if quarterly else 12)
+    return dt.date(y, r * 3 + 1 if quarterly else r + 1, 1)
+
+
+def _period_end_date(k: int, quarterly: bool) -> dt.date:
+    return _period_start_date(k + 1, quarterly) - _DAY
+
+
+def _period_label(k: int, quarterly: bool) -> str:
+    y, r = divmod(k, 4 if quarterly else 12)
+    return f"{y}Q{r + 1}" if quarterly else f"{y}-{r + 1:02d}"
+
+
+def _macro_values(s: Series, transform: str, quarterly: bool = False) -> dict[int, float]:
     """Year-over-year, month-over-month (quarter-over-quarter) or annualized rates in percent, or
-    the level, indexed by period."""
-    per = s.copy()
-    per.index = per.index.to_period("Q" if quarterly else "M")
+    the level, by period (see :func:`_period_key`)."""
+    per = {_period_key(d, quarterly): v for d, v in s.items()}
     if transform == "level":
         return per
-    if transform == "annualized":
-        return ((per / per.shift(1)) ** 4 - 1).dropna() * 100
+    keys = sorted(per)
+    if transform == "annualized":  # the previous row, whatever its period
+        return {b: ((per[b] / per[a]) ** 4 - 1) * 100 for a, b in itertools.pairwise(keys)}
     lag = (4 if quarterly else 12) if transform == "yoy" else 1
-    prev = per.copy()
-    prev.index = prev.index + lag
-    return ((per / prev.reindex(per.index)) - 1).dropna() * 100
+    return {k: (per[k] / per[k - lag] - 1) * 100 for k in keys if k - lag in per}
 
 
 def _fed_target_move(m: Market, day: dt.date) -> tuple[float, float, str] | None:
     """(change in bp, target after, evidence) of a decision in the store's FOMC target series."""
     tgt = m.series("fed_target")
-    if tgt is None or ts(day) > tgt.index[-1] + pd.Timedelta(days=2):
+    if tgt is None or day > tgt.last + dt.timedelta(days=2):
         return None
     got = on_or_before(tgt, day)
-    if got is None or (day - got[0].date()).days > 1:
+    if got is None or (day - got[0]).days > 1:
         return None
     prev = before(tgt, got[0])
     if prev is None:
@@ -953,35 +1130,43 @@ def _fed_target_move(m: Market, day: dt.date) -> tuple[float, float, str] | None
 def _effective_move(m: Market, day: dt.date) -> tuple[float, float, str] | None:
     """(change in bp, rate after, evidence) of the daily effective fed funds rate around ``day``."""
     eff = m.later(day + dt.timedelta(days=10)).series("fedfunds_daily")
-    if eff is None or ts(day) + pd.Timedelta(days=5) > eff.index[-1]:
+    if eff is None or day + dt.timedelta(days=5) > eff.last:
         return None
-    pre = eff.loc[ts(day) - pd.Timedelta(days=8) : ts(day)].iloc[-3:]
-    post = eff.loc[ts(day) + pd.Timedelta(days=1) : ts(day) + pd.Timedelta(days=8)].iloc[:3]
-    if not len(pre) or not len(post):
+    pre = eff.between(day - dt.timedelta(days=8), day).values[-3:]
+    post = eff.between(day + _DAY, day + dt.timedelta(days=8)).values[:3]
+    if not pre or not post:
         return None
-    chg = (float(post.mean()) - float(pre.mean())) * 100
-    ev = f"effective fed funds rate {float(pre.mean()):.2f}% before {day}, {float(post.mean()):.2f}% after ({chg:+.0f} bp)"
-    return chg, float(post.mean()), ev
+    a, b = sum(pre) / len(pre), sum(post) / len(post)
+    chg = (b - a) * 100
+    return chg, b, f"effective fed funds rate {a:.2f}% before {day}, {b:.2f}% after ({chg:+.0f} bp)"
+
+
+#: the store's FOMC decision file runs one meeting behind the real decisions from 2017 on
+_FED_TARGET_RELIABLE_UNTIL = dt.date(2016, 12, 31)
 
 
 def judge_fed(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    """A Fed decision on ``day``: the store's target series (to 2022) and the daily effective rate
-    (which moves with the target; to 2023). Supported if either shows the move; contradicted only
-    if every source there is shows a different one (the target file has known gaps)."""
-    sources = [x for x in (_fed_target_move(m, day), _effective_move(m, day)) if x is not None]
+    """A Fed decision on ``day``: the store's target series and the daily effective rate (which
+    moves the day after each decision; to 2023). The target file (fomc_decisions) runs one
+    meeting behind the real decisions from 2017 on, so after 2016 only the effective rate is read,
+    and the evidence says so. Supported if a source shows the move; contradicted only if every
+    source there is shows a different one."""
+    target = _fed_target_move(m, day) if day <= _FED_TARGET_RELIABLE_UNTIL else None
+    sources = [x for x in (target, _effective_move(m, day)) if x is not None]
+    lag_note = (
+        "; the store's FOMC decision file runs one meeting behind from 2017 on: not used"
+        if day > _FED_TARGET_RELIABLE_UNTIL
+        else ""
+    )
     if not sources:
-        return _na("the store holds no Fed decision or daily effective rate for that date",
+        return _na("the store holds no reliable Fed decision or daily effective rate for that date" + lag_note,
                    "the Fed's target range by meeting (fed_target) or the daily effective rate (fedfunds_daily)")  # fmt: skip
-    ev = "; ".join(x[2] for x in sources)
+    ev = "; ".join(x[2] for x in sources) + lag_note
     if c.measure == "fed_range":
         lo, hi = float(c.level or 0), float(c.extra.get("high") or 0)
         oks = [lo - 0.02 <= x[1] <= hi + 0.02 for x in sources]
-        return Outcome(
-            any(oks) or (False if len(sources) > 1 else None),
-            ev,
-            "the rate after the decision inside the range",
-            None,
-        )
+        ok = any(oks) or (False if len(sources) > 1 else None)
+        return Outcome(ok, ev, "the rate after the decision inside the range", None)
     stated = float(c.stated_value or 0)
     band = Band(
         stated - 6,
@@ -1004,7 +1189,7 @@ def judge_toward(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         return got
     sid, s = got
     cur = on_or_before(s, day)
-    if cur is None or ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    if cur is None or _stale(s, day):
         return _na(f"no {sid} close on {day}")
     L = float(c.level or 0)
     below = c.direction > 0  # "ascent toward L": not reached yet
@@ -1014,22 +1199,25 @@ def judge_toward(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             True, ev + f" ({'below' if below else 'above'} it)", "the level on the day", cur[1]
         )
     if abs(cur[1] / L - 1) > 0.001:
-        w = upto(s, day)
-        crossed = w[w >= L] if below else w[w <= L]
+        crossed = [t for t, x in s.upto(day).items() if (x >= L if below else x <= L)]
         first = (
-            f"; first close {'at or above' if below else 'at or below'} it: {iso(crossed.index[0])}"
-            if len(crossed)
+            f"; first close {'at or above' if below else 'at or below'} it: {iso(crossed[0])}"
+            if crossed
             else ""
         )
-        return Outcome(
-            False,
-            ev + f": already {'above' if below else 'below'} it{first}",
-            "the level on the day (0.1% margin)",
-            cur[1],
-        )
+        ev += f": already {'above' if below else 'below'} it{first}"
+        return Outcome(False, ev, "the level on the day (0.1% margin)", cur[1])
     return Outcome(
         None, ev + "; within 0.1% of it: not judged", "the level on the day (0.1% margin)", cur[1]
     )
+
+
+def _year_ends(w: Series) -> dict[int, tuple[dt.date, float]]:
+    """Each year's last session and close."""
+    out: dict[int, tuple[dt.date, float]] = {}
+    for d, v in w.items():
+        out[d.year] = (d, v)
+    return out
 
 
 def judge_annual_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1040,21 +1228,18 @@ def judge_annual_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
     n = int(c.extra.get("n") or 0)
     thr = float(c.extra.get("threshold") or 0)
     sign = c.direction or 1
-    w = upto(s, day)
-    ye = w.groupby(w.index.year).last()
-    last_day = w.groupby(w.index.year).apply(lambda x: x.index[-1])
+    ye = _year_ends(s.upto(day))
     # the last complete year: the latest year whose last session is in the data, in December
-    years = [y for y in ye.index if last_day[y].month == 12 and last_day[y].day >= 24]
+    years = [y for y, (d, _) in ye.items() if d.month == 12 and d.day >= 24]
     if not years or n <= 0:
         return _na(f"no complete year of {sid} closes up to {day}")
     last = years[-1]
-    span = list(range(last - n + 1, last + 1))
-    if (last - n) not in ye.index:
+    if (last - n) not in ye:
         return _na(
             f"needs year-end {sid} closes from {last - n} to {last}",
             c.subject.settle if c.subject else "",
         )
-    rets = {y: (ye[y] / ye[y - 1] - 1) * 100 for y in span}
+    rets = {y: (ye[y][1] / ye[y - 1][1] - 1) * 100 for y in range(last - n + 1, last + 1)}
     ok = all(r * sign > thr - 1e-9 for r in rets.values())
     ev = "year-end closes: " + ", ".join(f"{y} {r:+.2f}%" for y, r in rets.items())
     return Outcome(ok, ev, f"each year {'≥' if sign > 0 else '≤'} {sign * thr:g}%", None)
@@ -1070,7 +1255,7 @@ def judge_yield_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim])
         return _na(f"no daily data for {subj.name}", subj.settle)
     sid, s = got
     cur = on_or_before(s, day)
-    if cur is None or ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    if cur is None or _stale(s, day):
         return _na(f"no {sid} close on {day}", subj.settle)
     comp = (cur[1] - float(c.level or 0)) * 100
     stated = float(c.stated_value or 0)
@@ -1086,34 +1271,20 @@ def judge_direction(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
         return got
     sid, s = got
     end = _period_end(c, day, s)
-    if end is None or ts(day) > s.index[-1] + pd.Timedelta(days=4):
+    if end is None or _stale(s, day):
         return _na(f"no {sid} close on {day}")
     start = _period_start(c, s, end[0], m)
     if isinstance(start, Outcome):
         return start
     comp = (end[1] / start[1] - 1) * 100
     margin = 0.5 if c.extra.get("proxy") else 0.1
+    tol = f"the sign of the move; contradicted beyond {margin:g}% the other way"
     ev = f"{sid} {iso(end[0])} {_f(end[1])} / {start[2]} {iso(start[0])} {_f(start[1])} − 1 = {comp:+.2f}% (stated: {c.stated_value})"
     if comp * c.direction > 0:
-        return Outcome(
-            True,
-            ev,
-            f"the sign of the move; contradicted beyond {margin:g}% the other way",
-            round(comp, 4),
-        )
+        return Outcome(True, ev, tol, round(comp, 4))
     if comp * c.direction < 0 and abs(comp) > margin:
-        return Outcome(
-            False,
-            ev,
-            f"the sign of the move; contradicted beyond {margin:g}% the other way",
-            round(comp, 4),
-        )
-    return Outcome(
-        None,
-        ev + "; too small a move to judge",
-        f"contradicted beyond {margin:g}% the other way",
-        round(comp, 4),
-    )
+        return Outcome(False, ev, tol, round(comp, 4))
+    return Outcome(None, ev + "; too small a move to judge", tol, round(comp, 4))
 
 
 def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1124,19 +1295,21 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
         return got
     sid, s = got
     year = int(c.extra.get("year") or day.year)
-    if s.index[0] > pd.Timestamp(year - 2, 1, 1):
-        return _na(f"{sid} history starts {iso(s.index[0])}: too short to count records in {year}")
-    w = upto(s, day)
-    prior_max = w.cummax().shift(1)
-    records = w[(w > prior_max) & (w.index.year == year)]
+    if s.first > dt.date(year - 2, 1, 1):
+        return _na(f"{sid} history starts {iso(s.first)}: too short to count records in {year}")
+    w = s.upto(day)
+    records: list[dt.date] = []
+    top = float("-inf")
+    for d, v in w.items():
+        if v > top and d.year == year and top > float("-inf"):
+            records.append(d)
+        top = max(top, v)
     n = int(c.extra.get("n") or 0)
-    ev = (
-        f"{sid} closes above every earlier close in {year} up to {iso(w.index[-1])}: {len(records)}"
-    )
-    if len(records):
-        ev += f" (the last on {iso(records.index[-1])})"
-    is_record_today = len(records) and records.index[-1] == w.index[-1]
-    ok = len(records) == n and bool(is_record_today) if "time" in c.quote else len(records) == n
+    ev = f"{sid} closes above every earlier close in {year} up to {iso(w.last)}: {len(records)}"
+    if records:
+        ev += f" (the last on {iso(records[-1])})"
+    today = bool(records) and records[-1] == w.last
+    ok = len(records) == n and today if "time" in c.quote else len(records) == n
     return Outcome(ok, ev, "exact count of record closes", len(records))
 
 
@@ -1164,5 +1337,3 @@ JUDGES: dict[str, Judge] = {
     "fed_move": judge_fed,
     "fed_range": judge_fed,
 }
-
-_ = month_end

@@ -1,30 +1,82 @@
-"""The data a check reads: the store as it stood on the article's date, through ``store.view``.
+"""The data a check reads: the store as it stood on the article's date, as plain lists.
 
-:class:`Market` is a thin layer over :class:`thesis.data.view.StoreView`: it picks the series
-for a subject (daily first), caches each series once per check, and answers the few calendar
-questions the verdicts ask (the session on or before a day, the session before it, the last
-session of a month or year). Every read goes through the view, so nothing dated after the
-article's date, and no figure published after it (a release lag from the series' catalog entry),
-is ever used. A damaged or locked store raises its :class:`~thesis.errors.StoreError`: a check
-never answers "no data" for a store it could not read.
+:class:`Market` reads each series once per check through the store's pandas-free point-in-time
+read (:meth:`thesis.data.db.Database.rows`, the same SQL as ``store.view(as_of).get``: nothing
+dated after the article's date, and no figure published after it, by the release lag in the
+series' catalog entry), and answers the few calendar questions the verdicts ask (the session on
+or before a day, the session before it, the closes between two days). The arithmetic of a check
+is a few hundred additions on one series at most, so plain lists and :mod:`bisect` serve; not
+importing pandas and numpy keeps ``thesis check`` a fast command. A damaged or locked store raises
+its :class:`~thesis.errors.StoreError`: a check never answers "no data" for a store it could not
+read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-import numpy as np
-import pandas as pd
 
 from thesis.errors import DataError, SeriesNotFoundError
 
 if TYPE_CHECKING:
     from thesis.claims.subjects import Subject
-    from thesis.data.store import Store
-    from thesis.data.view import StoreView
+    from thesis.data.db import Database
 
-__all__ = ["Market"]
+__all__ = ["Market", "Series"]
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Dated values, oldest first (``dates`` sorted, one value per date)."""
+
+    dates: list[dt.date]
+    values: list[float]
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+    @property
+    def first(self) -> dt.date:
+        return self.dates[0]
+
+    @property
+    def last(self) -> dt.date:
+        return self.dates[-1]
+
+    def items(self) -> Iterator[tuple[dt.date, float]]:
+        return zip(self.dates, self.values, strict=True)
+
+    def sl(self, i: int | None = None, j: int | None = None) -> Series:
+        """Rows ``i`` to ``j`` (positions, as a Python slice)."""
+        return Series(self.dates[i:j], self.values[i:j])
+
+    def between(self, a: dt.date | None = None, b: dt.date | None = None) -> Series:
+        """Rows dated from ``a`` to ``b``, both inclusive (``None``: open)."""
+        i = 0 if a is None else bisect_left(self.dates, a)
+        j = len(self.dates) if b is None else bisect_right(self.dates, b)
+        return self.sl(i, j)
+
+    def upto(self, d: dt.date) -> Series:
+        return self.between(None, d)
+
+    def before(self, d: dt.date) -> Series:
+        """Rows dated strictly before ``d``."""
+        return self.sl(0, bisect_left(self.dates, d))
+
+    def argmax(self) -> int:
+        """Position of the first largest value."""
+        return max(range(len(self.values)), key=lambda i: (self.values[i], -i))
+
+    def argmin(self) -> int:
+        return min(range(len(self.values)), key=lambda i: (self.values[i], i))
+
+    def where(self, keep: list[bool]) -> Series:
+        pairs = [(d, v) for d, v, k in zip(self.dates, self.values, keep, strict=True) if k]
+        return Series([d for d, _ in pairs], [v for _, v in pairs])
 
 
 class Market:
@@ -33,49 +85,61 @@ class Market:
     Parameters
     ----------
     store
-        The market data store, or ``None`` (every read then finds nothing).
+        The market data store (a :class:`~thesis.data.store.Store` or its pandas-free base
+        :class:`~thesis.data.db.Database`), or ``None`` (every read then finds nothing).
     as_of
         The article's date (the last day of its window).
     """
 
-    def __init__(self, store: Store | None, as_of: dt.date) -> None:
+    def __init__(self, store: Database | None, as_of: dt.date) -> None:
         self.store = store
         self.as_of = as_of
-        self.view: StoreView | None = store.view(as_of) if store is not None else None
-        self._cache: dict[str, pd.Series | None] = {}
+        self._cache: dict[str, Series | None] = {}
+        self._ranges: dict[str, tuple[Series, Series] | None] = {}
         self._later: dict[dt.date, Market] = {}
 
-    def series(self, sid: str) -> pd.Series | None:
-        """``sid`` as known on ``as_of`` (values only, NaNs dropped), or ``None``."""
+    def series(self, sid: str) -> Series | None:
+        """``sid`` as known on ``as_of`` (NULLs dropped), or ``None``."""
         if sid in self._cache:
             return self._cache[sid]
-        s: pd.Series | None = None
-        if self.view is not None and self.view.has(sid):
+        s: Series | None = None
+        if self.store is not None and self.store.has(sid):
             try:
-                got = self.view.get(sid)
+                dates, values = self.store.rows(sid, as_of=self.as_of, known_on=self.as_of)
             except (SeriesNotFoundError, DataError):
-                got = None
-            if isinstance(got, pd.Series):
-                got = got.dropna()
-                s = got if len(got) else None
+                dates, values = [], []
+            s = Series(dates, values) if dates else None
         self._cache[sid] = s
         return s
 
-    def frequency(self, sid: str) -> str:
-        if self.view is None or not self.view.has(sid):
-            return ""
-        return self.view.info(sid).frequency
+    def session_range(self, sid: str) -> tuple[Series, Series] | None:
+        """The daily lows and highs of ``sid`` as known on ``as_of``, or ``None`` when the store
+        holds none (most index series are closes only)."""
+        if sid not in self._ranges:
+            got: tuple[Series, Series] | None = None
+            if self.store is not None and self.store.has(sid):
+                lo = self.store.rows(sid, as_of=self.as_of, known_on=self.as_of, field="low")
+                hi = self.store.rows(sid, as_of=self.as_of, known_on=self.as_of, field="high")
+                if lo[0] and hi[0]:
+                    got = Series(*lo), Series(*hi)
+            self._ranges[sid] = got
+        return self._ranges[sid]
 
-    def daily(self, subject: Subject) -> tuple[str, pd.Series] | None:
+    def frequency(self, sid: str) -> str:
+        if self.store is None or not self.store.has(sid):
+            return ""
+        return self.store.info(sid).frequency
+
+    def daily(self, subject: Subject) -> tuple[str, Series] | None:
         """The first daily series of ``subject`` with data on or before ``as_of``."""
         for sid in subject.series:
-            if self.frequency(sid) in ("daily",):
+            if self.frequency(sid) == "daily":
                 s = self.series(sid)
                 if s is not None:
                     return sid, s
         return None
 
-    def any_series(self, subject: Subject) -> tuple[str, pd.Series] | None:
+    def any_series(self, subject: Subject) -> tuple[str, Series] | None:
         for sid in subject.series:
             s = self.series(sid)
             if s is not None:
@@ -91,58 +155,55 @@ class Market:
             self._later[as_of] = Market(self.store, as_of)
         return self._later[as_of]
 
-    def events(self, kind: str) -> pd.DataFrame | None:
-        if self.view is None:
-            return None
-        return self.view.events(kind)
-
 
 # ---------------------------------------------------------------------------------- calendars
-def ts(d: Any) -> pd.Timestamp:
-    return pd.Timestamp(d)
-
-
 def iso(t: Any) -> str:
-    return pd.Timestamp(t).date().isoformat()
+    return t.isoformat()[:10]
 
 
-def on(s: pd.Series, d: dt.date) -> float | None:
+def on(s: Series, d: dt.date) -> float | None:
     """The value on day ``d`` exactly, or ``None`` (no session that day)."""
-    t = ts(d)
-    i = s.index.searchsorted(t)
-    if i < len(s) and s.index[i] == t:
-        return float(s.iloc[i])
+    i = bisect_left(s.dates, d)
+    if i < len(s) and s.dates[i] == d:
+        return s.values[i]
     return None
 
 
-def on_or_before(s: pd.Series, d: dt.date) -> tuple[pd.Timestamp, float] | None:
-    i = s.index.searchsorted(ts(d), side="right")
+def on_or_before(s: Series, d: dt.date) -> tuple[dt.date, float] | None:
+    i = bisect_right(s.dates, d)
     if i == 0:
         return None
-    return s.index[i - 1], float(s.iloc[i - 1])
+    return s.dates[i - 1], s.values[i - 1]
 
 
-def before(s: pd.Series, d: Any) -> tuple[pd.Timestamp, float] | None:
+def before(s: Series, d: dt.date) -> tuple[dt.date, float] | None:
     """The last value strictly before day ``d``."""
-    i = s.index.searchsorted(ts(d), side="left")
+    i = bisect_left(s.dates, d)
     if i == 0:
         return None
-    return s.index[i - 1], float(s.iloc[i - 1])
+    return s.dates[i - 1], s.values[i - 1]
 
 
-def upto(s: pd.Series, d: Any) -> pd.Series:
-    return s.iloc[: s.index.searchsorted(ts(d), side="right")]
+def upto(s: Series, d: dt.date) -> Series:
+    return s.upto(d)
 
 
-def sessions_between(s: pd.Series, a: dt.date, b: dt.date) -> list[dt.date]:
-    """The sessions (index days) from ``a`` to ``b`` inclusive."""
-    lo = s.index.searchsorted(ts(a), side="left")
-    hi = s.index.searchsorted(ts(b), side="right")
-    return [t.date() for t in s.index[lo:hi]]
+def sessions_between(s: Series, a: dt.date, b: dt.date) -> list[dt.date]:
+    """The sessions (dates of ``s``) from ``a`` to ``b`` inclusive."""
+    return s.between(a, b).dates
 
 
-def looks_daily(s: pd.Series) -> bool:
+def add_months(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` calendar months (the day clamped to the month's length)."""
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    m += 1
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(y, m, min(d.day, last))
+
+
+def looks_daily(s: Series) -> bool:
     if len(s) < 3:
         return False
-    gaps = np.diff(s.index.values[-30:]).astype("timedelta64[D]").astype(int)
-    return bool(np.median(gaps) <= 7)
+    tail = s.dates[-30:]
+    gaps = sorted((b - a).days for a, b in itertools.pairwise(tail))
+    return gaps[len(gaps) // 2] <= 7

@@ -1091,18 +1091,13 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for i, t in enumerate(toks):
         if t.lower not in ("since", "in"):
             continue
-        if t.lower == "in":
-            anchor = _ago_anchor(
-                ctx, s, toks, i
-            )  # "its best day in 3 weeks", "highest in five years"
-        else:
-            anchor = next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+        anchor = _since_anchor(ctx, s, i)
         if anchor is None or anchor.first is None:
             continue
         head = [x.lower for x in toks[max(0, i - 8) : i]]
         if t.lower == "in" and not (head and head[-1] in _SINCE_NOUNS | set(_SUPERLATIVES)):
             continue
-        sup = next((w for w in head if w in _SUPERLATIVES), None)
+        sup = next((w for w in head if w in _SUPERLATIVES), None) or _not_seen(head)
         if sup is None:
             continue
         subj = bind_subject(ctx, s, t.start)
@@ -1116,33 +1111,81 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
-        # "largest four-day gain": the window is the number before "-day"
-        win = toks[max(0, i - 8) : i]
-        n = next(
-            (
-                _count(x)
-                for k, x in enumerate(win[:-1])
-                if _count(x)
-                and x.lower not in ("a", "an")
-                and (
-                    win[k + 1].lower in _UNIT_WORDS
-                    or (
-                        win[k + 1].text == "-"
-                        and k + 2 < len(win)
-                        and win[k + 2].lower in _UNIT_WORDS
-                    )
-                )
-            ),
-            None,
-        )
+        n = _window_count(toks[max(0, i - 8) : i])
         if n is None and what in ("gain", "drop"):
             n = 5 if "week" in head[-3:] else 1
-        start_tok = toks[max(0, i - 8) + head.index(sup)]
+        start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
         return [make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
             rule="since", value=f"{sup} since {anchor.text}", unit="", date=bind_date(ctx, s, start_tok.start, end=start_tok.start + 1),
             extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday},
+        )]  # fmt: skip
+    return []
+
+
+def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
+    """The start of a "since" superlative: the date after "since", or for "in 3 weeks" the day
+    that long before the article's date."""
+    t = s.tokens[i]
+    if t.lower == "in":  # "its best day in 3 weeks", "highest in five years"
+        return _ago_anchor(ctx, s, s.tokens, i)
+    return next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+
+
+def _window_count(win: list[Token]) -> int | None:
+    """ "largest four-day gain": the number before "day" (or "-day") in the words before "since"."""
+    for k, x in enumerate(win[:-1]):
+        n = _count(x)
+        if not n or x.lower in ("a", "an"):
+            continue
+        nxt = win[k + 1]
+        if nxt.lower in _UNIT_WORDS or (
+            nxt.text == "-" and k + 2 < len(win) and win[k + 2].lower in _UNIT_WORDS
+        ):
+            return n
+    return None
+
+
+def _not_seen(head: list[str]) -> str | None:
+    """ "a high not seen since April 2011", "lows not seen since 2009": the superlative it means."""
+    if head[-3:-2] and head[-2:] == ["not", "seen"] and head[-3] in _HIGH_LOW:
+        return _HIGH_LOW[head[-3]]
+    return None
+
+
+_HIGH_LOW = {"high": "highest", "highs": "highest", "low": "lowest", "lows": "lowest"}
+
+
+def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A high or low over a span back from the article's date: "a new eight-month high", "16-year
+    highs", "a three-week low" (not "52-week", which the extreme rule reads with its level)."""
+    toks = s.tokens
+    for i in range(2, len(toks)):
+        sup = _HIGH_LOW.get(toks[i].lower)
+        unit = toks[i - 1].lower
+        if sup is None or unit not in ("day", "week", "month", "year") or toks[i - 2].text != "-":
+            continue
+        n = _count(toks[i - 3]) if i >= 3 else None
+        if not n or (unit == "week" and n == 52) or ctx.ref is None:
+            continue
+        subj = bind_subject(ctx, s, toks[i - 3].start)
+        if subj.value is None or subj.value.kind not in (
+            "index",
+            "volatility",
+            "yield",
+            "stock",
+            "etf",
+        ):
+            continue
+        span = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * n
+        # like "its best day in 3 weeks": only a better close well inside the span (80%) contradicts
+        day = ctx.ref - dt.timedelta(days=round(span * 0.8))
+        return [make_claim(
+            ctx, s, kind="level", measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
+            rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="", date=bind_date(ctx, s, toks[i].start),
+            extra={"sup": sup, "what": "level", "n": 1, "anchor_first": day, "anchor_last": day,
+                   "anchor_day": False, "anchor_weekday": None},
         )]  # fmt: skip
     return []
 
@@ -1318,6 +1361,29 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+def _extreme_scope(s: Sent, i: int) -> tuple[int, str, DateMention | None]:
+    """The word before "high"/"low"/"record" (past "closing"): its position, its text, and the
+    year it names ("its 2026 closing high")."""
+    toks = s.tokens
+    j = i - 1 if toks[i - 1].lower != "closing" else i - 2
+    if j < 0:
+        return j, "", None
+    yr = next((d for d in s.dates if d.kind == "year" and d.start == toks[j].start), None)
+    return j, toks[j].lower, yr
+
+
+def _level_of(s: Sent, i: int, used: set[int]) -> Quantity | None:
+    """The level in "high of 6,977.27" (the quantity after "of"), unless another rule took it."""
+    nxt = s.tokens[i + 1 : i + 3]
+    if len(nxt) < 2 or nxt[0].lower != "of":
+        return None
+    lvl = next(
+        (q for q in s.quantities if q.start <= nxt[1].start < q.end or q.start == nxt[1].start),
+        None,
+    )
+    return lvl if lvl is not None and _is_level(lvl) and lvl.start not in used else None
+
+
 def rule_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """An extreme close and its day: "its annual closing low on April 8", "topping the previous
     record of 2,190.15", "its 2026 closing high of 6977.27 hit Monday, Jan. 12, 2026"."""
@@ -1326,39 +1392,11 @@ def rule_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         w = t.lower
         if w not in ("low", "high", "record") or i == 0:
             continue
-        j = i - 1 if toks[i - 1].lower != "closing" else i - 2
-        scope_tok = toks[j] if j >= 0 else None
-        scope = scope_tok.lower if scope_tok is not None else ""
-        yr = next(
-            (
-                d
-                for d in s.dates
-                if d.kind == "year" and scope_tok is not None and d.start == scope_tok.start
-            ),
-            None,
-        )
+        j, scope, yr = _extreme_scope(s, i)
         prior = scope in ("previous", "prior")
-        if not (
-            prior
-            or yr
-            or scope in ("annual", "52-week", "all-time", "year's", "week")
-            or (scope == "week" and j > 0 and toks[j - 1].text == "-")
-        ):
+        if not (prior or yr or scope in ("annual", "52-week", "all-time", "year's", "week")):
             continue
-        nxt = toks[i + 1 : i + 3]
-        lvl = None
-        if nxt and nxt[0].lower == "of" and len(nxt) > 1:
-            lvl = next(
-                (
-                    q
-                    for q in s.quantities
-                    if q.start <= nxt[1].start < q.end
-                    or q.start == nxt[1].start
-                    or (nxt[1].text == "$" and q.start == nxt[1].start)
-                ),
-                None,
-            )
-            lvl = lvl if lvl is not None and _is_level(lvl) and lvl.start not in used else None
+        lvl = _level_of(s, i, used)
         day = next(
             (
                 d
@@ -1859,6 +1897,7 @@ RULES: tuple[Rule, ...] = (
     rule_streak,
     rule_rank,
     rule_since,
+    rule_span_extreme,
     rule_other,
 )
 

@@ -570,16 +570,20 @@ _SUFFIXES = frozenset(
 
 
 def companies(frame: object) -> list[Subject]:
-    """Subjects for the companies in ``store.securities()`` (columns ``symbol`` and ``name``).
+    """Subjects for the companies in ``store.security_names()`` ((symbol, name) pairs) or in a
+    frame with columns ``symbol`` and ``name`` (``store.securities()``).
 
     "Apple Inc." gives the aliases "Apple Inc.", "Apple" and "AAPL"; a one-letter symbol or a
     name that is a common word is kept only with its capital (see :class:`SubjectFinder`).
     """
     out: list[Subject] = []
-    try:
-        rows = list(zip(frame["symbol"], frame["name"], strict=False))  # type: ignore[index]
-    except (KeyError, TypeError):
-        return out
+    if isinstance(frame, list):
+        rows = [tuple(r)[:2] for r in frame if isinstance(r, tuple | list) and len(r) >= 2]
+    else:
+        try:
+            rows = list(zip(frame["symbol"], frame["name"], strict=False))  # type: ignore[index]
+        except (KeyError, TypeError):
+            return out
     for sym, name in rows:
         if not isinstance(sym, str) or not isinstance(name, str) or not sym:
             continue

@@ -73,12 +73,13 @@ def check_command(
         llm = LLMExtractor(llm_base_url, llm_model, llm_key_env, llm_timeout)
 
     from thesis.claims import check_article
-    from thesis.data.store import Store, default_store_path
+    from thesis.data.db import Database, default_store_path
 
+    # the store's pandas-free read path: the command starts without pandas or numpy
     path = store_path or default_store_path()
     store = None
     if path.exists():
-        store = Store(
+        store = Database(
             path,
             read_only=True,
             lock_timeout=lock_timeout,

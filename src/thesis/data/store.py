@@ -35,16 +35,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import os
-import re
-import time
-import weakref
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Collection, Iterable, Sequence
+from contextlib import suppress
 from dataclasses import asdict
-from functools import wraps
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 import duckdb
 import numpy as np
@@ -52,10 +46,16 @@ import pandas as pd
 
 from thesis._types import DateLike
 from thesis.data import storefile
+from thesis.data.db import (
+    _OBS_COLS,
+    Database,
+    default_home,
+    default_store_path,
+    guarded,
+)
 from thesis.data.records import (
     HARD_LIMIT,
     MAGNITUDE_LIMITS,
-    OHLCV_COLUMNS,
     POSITIVE_KINDS,
     VOLUME_LIMIT,
     Batch,
@@ -70,10 +70,6 @@ from thesis.data.records import (
 from thesis.errors import (
     DataError,
     IngestError,
-    SeriesNotFoundError,
-    StoreError,
-    StoreLockedError,
-    nearest,
 )
 from thesis.facts import Source, content_hash
 
@@ -82,85 +78,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Observation", "Store", "default_home", "default_store_path"]
 
-SCHEMA_VERSION = "3"
-_OBS_COLS = ("value", *OHLCV_COLUMNS)
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
-CREATE TABLE IF NOT EXISTS series (
-    id VARCHAR, name VARCHAR, unit VARCHAR, frequency VARCHAR, kind VARCHAR, provider VARCHAR,
-    provider_id VARCHAR, origin VARCHAR, license VARCHAR, description VARCHAR,
-    total_return BOOLEAN, updated_at TIMESTAMP, release_lag_days INTEGER DEFAULT 0, note VARCHAR
-);
-CREATE TABLE IF NOT EXISTS ingests (
-    id BIGINT, provider VARCHAR, origin VARCHAR, ingested_at TIMESTAMP, new_rows BIGINT,
-    note VARCHAR
-);
-CREATE TABLE IF NOT EXISTS observations (
-    series_id VARCHAR, date DATE, {", ".join(f"{c} DOUBLE" for c in _OBS_COLS)},
-    ingest_id BIGINT, ingested_at TIMESTAMP, released DATE
-);
-CREATE TABLE IF NOT EXISTS current (
-    series_id VARCHAR, date DATE, {", ".join(f"{c} DOUBLE" for c in _OBS_COLS)},
-    ingest_id BIGINT, ingested_at TIMESTAMP, released DATE
-);
-CREATE TABLE IF NOT EXISTS events (
-    date DATE, kind VARCHAR, subject VARCHAR, value DOUBLE, detail VARCHAR, provider VARCHAR,
-    ingest_id BIGINT
-);
-CREATE TABLE IF NOT EXISTS securities (
-    universe VARCHAR, symbol VARCHAR, name VARCHAR, sector VARCHAR, as_of DATE, detail VARCHAR,
-    provider VARCHAR, ingest_id BIGINT
-);
-CREATE TABLE IF NOT EXISTS documents (
-    id VARCHAR, date DATE, title VARCHAR, url VARCHAR, text VARCHAR, provider VARCHAR, ingest_id BIGINT
-);
-"""
-#: columns added after schema version 1; a store written by an older thesis gains them (empty) the
-#: first time it is opened for writing, and reads of an older store treat them as empty
-_MIGRATIONS = (
-    ("series", "release_lag_days", "INTEGER DEFAULT 0"),
-    ("observations", "released", "DATE"),
-    ("current", "released", "DATE"),
-    # schema 3: what the store noted about a series' data and an ingest (values allowed)
-    ("series", "note", "VARCHAR"),
-    ("ingests", "note", "VARCHAR"),
-)
-_TABLES = frozenset(
-    {"meta", "series", "ingests", "observations", "current", "events", "securities", "documents"}
-)
-
-#: SQL for the last day an observation describes, by the series' frequency (see
-#: :func:`thesis.data.releases.period_end`, its pandas twin)
-_PERIOD_END_SQL = {
-    "daily": "date",
-    "event": "date",
-    "weekly": "date + 6",
-    "monthly": "last_day(date)",
-    "quarterly": "last_day(date_trunc('quarter', date) + INTERVAL 2 MONTH)",
-    "annual": "make_date(year(date), 12, 31)",
-}
-
 
 class Observation(NamedTuple):
     """One observation: its date and value."""
 
     date: pd.Timestamp
     value: float
-
-
-def default_home() -> Path:
-    """``$THESIS_HOME`` or the platform's user data dir (e.g. ``~/.local/share/thesis``)."""
-    env = os.environ.get("THESIS_HOME")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("thesis", appauthor=False))
-
-
-def default_store_path() -> Path:
-    return default_home() / "market.duckdb"
 
 
 def _to_date(x: DateLike | None, what: str) -> dt.date | None:
@@ -180,39 +103,12 @@ def _to_date(x: DateLike | None, what: str) -> dt.date | None:
         ) from None
 
 
-_LOCK_RE = re.compile(r"Conflicting lock is held in (?P<cmd>.*?) \(PID (?P<pid>\d+)\)")
-#: DuckDB refuses a second connection in one process with another mode (read-only vs read-write)
-_SAME_PROCESS = "different configuration"
-#: every open Store per resolved path in this process, so that a writer can ask this process's own
-#: readers to let go of the file (DuckDB cannot mix read-only and read-write in one process)
-_OPEN: dict[str, weakref.WeakSet[Store]] = {}
+class Store(Database):
+    """Point-in-time market data in one DuckDB file, read as pandas objects.
 
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _guarded(fn: _F) -> _F:
-    """Turn a DuckDB or OS error about the store file, its disk or its lock into a StoreError.
-
-    Errors that are not about the file (a bad SQL statement, a programming error) pass unchanged.
-    """
-
-    @wraps(fn)
-    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(self, *args, **kwargs)
-        except (duckdb.Error, OSError) as e:
-            writing = self._con is not None and self._con_ro is False
-            err = storefile.explain(self.path, e, writing=writing)
-            if err is None:
-                raise
-            self.close()
-            raise err from e
-
-    return wrapper  # type: ignore[return-value]
-
-
-class Store:
-    """Point-in-time market data in one DuckDB file.
+    The connection, lock, schema, catalog and the SQL of a point-in-time read are
+    :class:`~thesis.data.db.Database`'s (shared with the checker's pandas-free reads); this class
+    adds the pandas reads and the transactional writes.
 
     Parameters
     ----------
@@ -227,296 +123,6 @@ class Store:
         waiting for it (the CLI prints it, so that a wait is never silent).
     """
 
-    def __init__(
-        self,
-        path: str | os.PathLike[str] | None = None,
-        *,
-        read_only: bool = False,
-        lock_timeout: float = 30.0,
-        on_wait: Callable[[str], None] | None = None,
-    ) -> None:
-        self.path = Path(path) if path is not None else default_store_path()
-        self.read_only = read_only
-        self.lock_timeout = lock_timeout
-        self.on_wait = on_wait
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._con_ro: bool | None = None
-        self._catalog_cache: dict[str, SeriesInfo] | None = None
-        self._columns_cache: set[tuple[str, str]] | None = None
-
-    # ------------------------------------------------------------------ connections
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"Store({str(self.path)!r})"
-
-    def close(self) -> None:
-        """Close the connection (reads reopen it); another process may change the file meanwhile."""
-        # the catalog cache is only valid while a connection holds the file
-        self._catalog_cache = None
-        self._columns_cache = None
-        if self._con is not None:
-            con, self._con, self._con_ro = self._con, None, None
-            # a connection to a damaged file may fail to close; it is gone either way
-            with suppress(duckdb.Error):
-                con.close()
-            peers = _OPEN.get(self._key())
-            if peers is not None:
-                peers.discard(self)
-
-    def _key(self) -> str:
-        return str(self.path.resolve())
-
-    def _release_peers(self) -> bool:
-        """Close this process's other read connections to the file; True if any was closed."""
-        closed = False
-        for other in list(_OPEN.get(self._key(), ())):
-            if other is not self and other._con is not None:
-                other.close()
-                closed = True
-        return closed
-
-    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
-        if read_only and not self.path.exists():
-            raise StoreError(
-                "the store does not exist yet",
-                where=str(self.path),
-                fix="build it with `thesis data bundle` (offline sample data) or `thesis data import PATH`",
-                reason="missing",
-            )
-        # the file and its disk first: DuckDB would call a text file, a file cut short or a
-        # read-only mount alike "IO Error", and the advice for each differs
-        problem = storefile.sniff(self.path)
-        if problem is None and not read_only:
-            problem = storefile.check_writable(self.path)
-        if problem is not None:
-            raise problem
-        if not read_only:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as e:
-                raise self._explain(e, writing=True) from e
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.05
-        told = False
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=read_only)
-                break
-            except (duckdb.IOException, duckdb.ConnectionException) as e:
-                msg = str(e)
-                m = _LOCK_RE.search(msg)
-                same_process = _SAME_PROCESS in msg
-                if same_process and not read_only and self._release_peers():
-                    continue  # this process's own readers let go; try again at once
-                if m is None and not same_process and "lock" not in msg.lower():
-                    raise self._explain(e, writing=not read_only) from e
-                who = (
-                    f"PID {m['pid']} ({m['cmd']})"
-                    if m
-                    else f"another connection in this process (PID {os.getpid()})"
-                    if same_process
-                    else "another process"
-                )
-                if not told and self.on_wait is not None:
-                    told = True
-                    self.on_wait(
-                        f"{self.path} is held by {who}; waiting up to {self.lock_timeout:g} s"
-                    )
-                if time.monotonic() >= deadline:
-                    raise StoreLockedError(
-                        f"the store is held by {who} and stayed locked for {self.lock_timeout:g} s",
-                        where=str(self.path),
-                        fix="close the other Store on this file first (Store.close(), or use one "
-                        "Store for reading and writing)"
-                        if same_process
-                        else "wait for that process to finish (an ingest or a long-running app), "
-                        "stop it, or point THESIS_HOME at another store",
-                    ) from e
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
-            except (duckdb.Error, RuntimeError) as e:
-                raise self._explain(e, writing=not read_only) from e
-        _OPEN.setdefault(self._key(), weakref.WeakSet()).add(self)
-        try:
-            tables = {
-                r[0]
-                for r in con.execute(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-                ).fetchall()
-            }
-            ours = "current" in tables and "series" in tables
-            if not ours and (read_only or tables):
-                # a DuckDB database that someone else made: never add our tables to it
-                raise StoreError(
-                    "the file is a DuckDB database but not a thesis store ("
-                    + (
-                        f"it holds the tables {', '.join(sorted(tables)[:5])}"
-                        + (" and more" if len(tables) > 5 else "")
-                        if tables
-                        else "it holds no tables"
-                    )
-                    + ", none of the store's)",
-                    where=str(self.path),
-                    fix="point --store (or THESIS_HOME) at a thesis store (market.duckdb), or build "
-                    "one elsewhere with `thesis data bundle` or `thesis data import PATH`",
-                    reason="not_a_store",
-                )
-            if not read_only and ours:
-                # a write that does not touch a missing block would succeed and leave the damage
-                # unreported: check that every block the tables use is in the file (metadata
-                # only, a few milliseconds)
-                self._check_blocks(con, tables & _TABLES)
-            if not read_only and self._schema_outdated(con, tables):
-                con.execute("BEGIN TRANSACTION")
-                con.execute(_SCHEMA)
-                for table, column, sql_type in _MIGRATIONS:
-                    con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {sql_type}")
-                con.execute("DELETE FROM meta WHERE key='schema_version'")
-                con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-                con.execute("COMMIT")
-        except BaseException as e:
-            with suppress(duckdb.Error):
-                con.close()
-            _OPEN[self._key()].discard(self)
-            if isinstance(e, StoreError):
-                raise
-            if isinstance(e, duckdb.Error | OSError):
-                raise self._explain(e, writing=not read_only) from e
-            raise
-        return con
-
-    def _check_blocks(self, con: duckdb.DuckDBPyConnection, tables: set[str]) -> None:
-        row = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()
-        if not row or not row[0] or not tables:
-            return
-        block = int(row[0])
-        in_file = (self.path.stat().st_size - storefile.HEADER_BYTES) // block
-        sql = " UNION ALL ".join(
-            f"SELECT max(block_id) AS b FROM pragma_storage_info('{t}')" for t in sorted(tables)
-        )
-        used = con.execute(f"SELECT max(b) FROM ({sql})").fetchone()
-        last = used[0] if used else None
-        if last is not None and last >= in_file:
-            raise StoreError(
-                f"the store file is cut short: its tables use block {last} but the file holds "
-                f"only {in_file} blocks of {block // 1024} KiB ({self.path.stat().st_size:,} "
-                "bytes; an interrupted copy or download, or a disk that filled up while the file "
-                "was written); its data cannot all be read",
-                where=str(self.path),
-                fix=storefile.REBUILD.format(p=self.path),
-                reason="truncated",
-            )
-
-    @staticmethod
-    def _schema_outdated(con: duckdb.DuckDBPyConnection, tables: set[str]) -> bool:
-        """Whether the file lacks a table or a migrated column (a new or older store)."""
-        if not _TABLES.issubset(tables):
-            return True
-        have = {
-            (str(t), str(c))
-            for t, c in con.execute(
-                "SELECT table_name, column_name FROM information_schema.columns"
-            ).fetchall()
-        }
-        if any((t, c) not in have for t, c, _ in _MIGRATIONS):
-            return True
-        row = con.execute("SELECT max(value) FROM meta WHERE key = 'schema_version'").fetchone()
-        return row is None or row[0] != SCHEMA_VERSION
-
-    def _explain(self, e: BaseException, *, writing: bool, outcome: str = "") -> StoreError:
-        """The StoreError for ``e``; an error DuckDB gives no cause for is still a StoreError."""
-        err = storefile.explain(self.path, e, writing=writing, outcome=outcome)
-        if err is not None:
-            return err
-        first = str(e).strip().splitlines()[0][:300] if str(e).strip() else ""
-        return StoreError(
-            f"cannot {'write' if writing else 'open'} the store ({type(e).__name__}: {first})"
-            + (f"; {outcome}" if outcome else ""),
-            where=str(self.path),
-            fix="check the file and its disk (ls -l, df -h); run again with --debug for the "
-            "traceback",
-            reason="io",
-        )
-
-    def _reader(self) -> duckdb.DuckDBPyConnection:
-        if self._con is None:
-            self._con = self._open(read_only=True)
-            self._con_ro = True
-        return self._con
-
-    @contextmanager
-    def _writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        if self.read_only:
-            raise StoreError(
-                "this store was opened read-only",
-                where=str(self.path),
-                fix="open Store(path) without read_only",
-            )
-        if self._con is not None and self._con_ro:
-            self.close()
-        if self._con is None:
-            self._con = self._open(read_only=False)
-            self._con_ro = False
-        try:
-            yield self._con
-        finally:
-            # release the write lock at once so that readers in other processes can proceed
-            self.close()
-
-    # ------------------------------------------------------------------ catalog
-    @_guarded
-    def _catalog_map(self) -> dict[str, SeriesInfo]:
-        if self._catalog_cache is None:
-            if not self.path.exists():
-                self._catalog_cache = {}
-                return self._catalog_cache
-            con = self._reader()
-            lag = (
-                "coalesce(release_lag_days, 0)"
-                if self._has_column("series", "release_lag_days")
-                else "0"
-            )
-            note = "coalesce(note, '')" if self._has_column("series", "note") else "''"
-            rows = con.execute(
-                "SELECT id, name, unit, frequency, kind, provider, provider_id, origin, license, "
-                f"description, total_return, {lag}, {note} FROM series ORDER BY id"
-            ).fetchall()
-            self._catalog_cache = {
-                r[0]: SeriesInfo(
-                    id=r[0],
-                    name=r[1],
-                    unit=r[2],
-                    frequency=r[3],
-                    kind=r[4],
-                    provider=r[5],
-                    provider_id=r[6],
-                    origin=r[7] or "",
-                    license=r[8] or "",
-                    description=r[9] or "",
-                    total_return=bool(r[10]),
-                    release_lag_days=int(r[11]),
-                    note=str(r[12]),
-                )
-                for r in rows
-            }
-        return self._catalog_cache
-
-    def _has_column(self, table: str, column: str) -> bool:
-        """Whether the open file's ``table`` has ``column`` (stores written before schema 2 lack some)."""
-        if self._columns_cache is None:
-            rows = (
-                self._reader()
-                .execute("SELECT table_name, column_name FROM information_schema.columns")
-                .fetchall()
-            )
-            self._columns_cache = {(str(t), str(c)) for t, c in rows}
-        return (table, column) in self._columns_cache
-
     def view(self, as_of: DateLike) -> StoreView:
         """The store as it stood on ``as_of``: only figures dated and published by then.
 
@@ -526,28 +132,7 @@ class Store:
 
         return StoreView(self, as_of)
 
-    def series_ids(self) -> list[str]:
-        return list(self._catalog_map())
-
-    def has(self, series: str) -> bool:
-        return series in self._catalog_map()
-
-    def info(self, series: str) -> SeriesInfo:
-        """The catalog entry of ``series``; unknown ids raise with the nearest ids."""
-        cat = self._catalog_map()
-        try:
-            return cat[series]
-        except KeyError:
-            hint = nearest(series, cat)
-            raise SeriesNotFoundError(
-                f"unknown series {series!r}"
-                + (f"; did you mean {', '.join(hint)}?" if hint else ""),
-                where=str(self.path),
-                fix="list what the store holds with `thesis data list`; add data with "
-                "`thesis data import PATH` or `thesis data update SERIES`",
-            ) from None
-
-    @_guarded
+    @guarded
     def catalog(self) -> pd.DataFrame:
         """The catalog with each series' first and last date and number of observations."""
         cols = [
@@ -611,7 +196,7 @@ class Store:
         known_on: DateLike | None = ...,
     ) -> pd.DataFrame: ...
 
-    @_guarded
+    @guarded
     def get(
         self,
         series: str,
@@ -664,45 +249,13 @@ class Store:
             _to_date(as_of, "as_of"),
         )
         upper = min((d for d in (end_d, as_of_d) if d is not None), default=None)
-        where = ["series_id = ?"]
-        params: list[Any] = [series]
-        if start_d is not None:
-            where.append("date >= ?")
-            params.append(start_d)
-        if upper is not None:
-            where.append("date <= ?")
-            params.append(upper)
-        con = self._reader()
         known_d = _to_date(known_on, "known_on")
-        if known_d is not None:
-            period_end = _PERIOD_END_SQL.get(info.frequency, "date")
-            public = f"{period_end} + {int(info.release_lag_days)}"
-            if self._has_column("current", "released"):
-                public = f"coalesce(released, {public})"
-            where.append(f"{public} <= ?")
-            params.append(known_d)
-        if vintage is None:
-            sql = f"SELECT date, {', '.join(cols)} FROM current WHERE {' AND '.join(where)} ORDER BY date"
-        else:
-            vint = pd.Timestamp(vintage).to_pydatetime()
-            sql = (
-                f"SELECT date, {', '.join(cols)} FROM observations WHERE {' AND '.join(where)} "
-                "AND ingested_at <= ? QUALIFY row_number() OVER "
-                "(PARTITION BY date ORDER BY ingested_at DESC, ingest_id DESC) = 1 ORDER BY date"
-            )
-            params.append(vint)
-        arrs = con.execute(sql, params).fetchnumpy()
+        vint = pd.Timestamp(vintage).to_pydatetime() if vintage is not None else None
+        sql, params = self._select(series, cols, start_d, upper, known_d, vint)
+        arrs = self._reader().execute(sql, params).fetchnumpy()
         dates = np.asarray(arrs["date"], dtype="datetime64[ns]")
         if as_of_d is not None and len(dates) == 0:
-            first = con.execute(
-                "SELECT min(date) FROM current WHERE series_id = ?", [series]
-            ).fetchone()
-            if first and first[0] is not None and first[0] > as_of_d:
-                raise DataError(
-                    f"as_of {as_of_d} is before series {series!r} starts ({first[0]})",
-                    where=f"series {series}",
-                    fix=f"choose an as_of on or after {first[0]}, or import longer history for {series!r}",
-                )
+            self._check_started(series, as_of_d)
         index = pd.DatetimeIndex(dates, name="date")
         if fields is None:
             values = np.asarray(arrs["value"], dtype="float64")
@@ -721,7 +274,7 @@ class Store:
         )
         return out
 
-    @_guarded
+    @guarded
     def latest(self, series: str, as_of: DateLike | None = None) -> Observation:
         """The last observation of ``series`` dated on or before ``as_of``."""
         self.info(series)
@@ -775,7 +328,7 @@ class Store:
         """The lineage of a read, without keeping the data."""
         return self.get(series, start, end, as_of).attrs["source"]
 
-    @_guarded
+    @guarded
     def events(
         self,
         kind: str | None = None,
@@ -815,7 +368,7 @@ class Store:
         df["date"] = pd.to_datetime(df["date"])
         return df
 
-    @_guarded
+    @guarded
     def securities(self, universe: str | None = None) -> pd.DataFrame:
         """Reference data per symbol; ``detail`` JSON expanded into columns."""
         if not self.path.exists():
@@ -837,7 +390,7 @@ class Store:
             df = df.drop(columns="detail")
         return df
 
-    @_guarded
+    @guarded
     def documents(self) -> pd.DataFrame:
         if not self.path.exists():
             return pd.DataFrame(columns=["id", "date", "title", "url", "text"])
@@ -847,13 +400,13 @@ class Store:
             .df()
         )
 
-    @_guarded
+    @guarded
     def ingests(self) -> pd.DataFrame:
         if not self.path.exists():
             return pd.DataFrame(columns=["id", "provider", "origin", "ingested_at", "new_rows"])
         return self._reader().execute("SELECT * FROM ingests ORDER BY id").df()
 
-    @_guarded
+    @guarded
     def last_date(self) -> pd.Timestamp | None:
         """The last observation date across all series (None for an empty store)."""
         if not self.path.exists():
@@ -862,7 +415,7 @@ class Store:
         return pd.Timestamp(row[0]) if row and row[0] is not None else None
 
     # ------------------------------------------------------------------ writes
-    @_guarded
+    @guarded
     def ingest(
         self,
         batches: Batch | Iterable[Batch],
@@ -902,7 +455,7 @@ class Store:
             batches = [batches]
         return self.ingest_many([(batches, origin)], provider=provider, allow=allow)[0]
 
-    @_guarded
+    @guarded
     def ingest_many(
         self,
         parts: Sequence[tuple[Batch | Iterable[Batch], str]],
@@ -1011,7 +564,7 @@ class Store:
             )
         return "nothing from this command was stored: the store is as it was before"
 
-    @_guarded
+    @guarded
     def optimize(self) -> None:
         """Cluster the ``current`` table by series and date (reads then skip most of the file).
 

@@ -112,7 +112,15 @@ def run_worker(
             write_status(d, step=label, steps=steps)
 
         with Store(path, read_only=True) as store:
-            run_thesis(spec, store, out_dir=d, formats=formats, progress=progress)
+            # the job's own files (the thesis, the status) stay; the run's outputs join them
+            run_thesis(
+                spec,
+                store,
+                out_dir=d,
+                formats=formats,
+                progress=progress,
+                keep=("thesis.toml", STATUS),
+            )
             progress("key dates")
             try:
                 from thesis.publish.calendar import to_ics

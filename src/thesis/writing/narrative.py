@@ -1837,8 +1837,8 @@ def _fed(w: _Writer) -> Section | None:
             para.append(
                 w.plain(
                     "fed.thin",
-                    "With so few cycles the evidence is thin: a few episodes "
-                    "move these medians a lot, and each cycle had its own cause.",
+                    "With so few cycles the evidence is thin: a single episode "
+                    "moves these medians a lot, and each cycle had its own cause.",
                 )
             )
         for h in (3, 6):

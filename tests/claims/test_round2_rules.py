@@ -1,0 +1,65 @@
+"""Rule classes and bindings added in round 2, each on its own example sentences (no store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from thesis.claims import extract_claims
+
+D = dt.date(2024, 8, 5)  # a Monday
+
+
+def _since(text: str, date: dt.date = D):
+    hits = [c for c in extract_claims(text, date) if c.measure == "since"]
+    assert len(hits) == 1, [(c.measure, c.quote) for c in extract_claims(text, date)]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "sup", "days_back"),
+    [
+        ("The S&P 500 jumped to a new eight-month high on Monday.", "sp500", "highest", 195),
+        ("The 10-year yield retreated from 16-year highs.", "ust10y", "highest", 4675),
+        ("The VIX fell to a three-week low.", "vix", "lowest", 17),
+    ],
+)
+def test_span_extreme(text: str, subject: str, sup: str, days_back: int) -> None:
+    c = _since(text)
+    assert c.rule == "span_extreme" and c.subject is not None and c.subject.key == subject
+    assert c.extra["sup"] == sup and c.extra["what"] == "level"
+    # only a better close well inside the span (its last 80%) contradicts
+    assert (D - c.extra["anchor_last"]).days == days_back
+
+
+def test_52_week_is_the_extreme_rules() -> None:
+    assert not [
+        c for c in extract_claims("The VIX hit a 52-week high.", D) if c.rule == "span_extreme"
+    ]
+
+
+def test_a_high_not_seen_since_is_a_superlative_not_a_negation() -> None:
+    c = _since("The 10-year yield rose to 3.4%, a high not seen since April 2011.")
+    assert c.extra["sup"] == "highest" and "negated" not in c.qualifiers
+    assert c.extra["anchor_first"] == dt.date(2011, 4, 1)
+    neg = [c for c in extract_claims("The S&P 500 did not close above 5,000 on Monday.", D)]
+    assert all("negated" in c.qualifiers for c in neg if c.measure != "other")
+
+
+def test_the_index_may_be_the_vix() -> None:
+    text = "The Cboe Volatility Index jumped to 38.6 on Monday. That marks the highest level for the index since March 2020."
+    c = _since(text)
+    assert c.subject is not None and c.subject.key == "vix"
+
+
+def test_dateline_prefers_as_of_over_a_horizon_in_the_title() -> None:
+    from thesis.claims.article import find_dateline
+
+    text = (
+        "# S&P 500 at 4,766.18: the chance of reaching 5,000 before 28 December 2022 rates as likely\n\n"
+        "*Analysis as of 31 December 2021, horizon 28 December 2022.*\n"
+    )
+    assert find_dateline(text) == dt.date(2021, 12, 31)
+    assert find_dateline("Markets wrap, 3 March 2025\nStocks rose.") == dt.date(2025, 3, 3)
+    assert find_dateline("Stocks may rally until 5 May 2026.\n") is None
