@@ -614,19 +614,27 @@ def _probabilities(ctx: RunContext) -> Any:
     return res
 
 
-def _implied_applies(ctx: RunContext) -> bool:
+def _vol_index(ctx: RunContext) -> str | None:
+    """The volatility index that prices the subject (the VIX for the S&P 500), unless the thesis
+    switched the VIX off (``compare.vix = ""``) or the store lacks it."""
     from thesis.analysis.implied import MATCHING_VOL_INDEX
 
     vol = MATCHING_VOL_INDEX.get(ctx.subject)
-    return bool(vol) and ctx.profile.space == "log" and ctx.store.has(vol)
+    if not vol or not ctx.spec.compare.vix or ctx.profile.space != "log":
+        return None
+    return vol if ctx.store.has(vol) else None
+
+
+def _implied_applies(ctx: RunContext) -> bool:
+    return _vol_index(ctx) is not None
 
 
 def _implied(ctx: RunContext) -> Any:
     """The VIX-implied, risk-neutral odds at the thesis's levels (an index its volatility index
     prices: the S&P 500 and the funds that track it)."""
-    from thesis.analysis.implied import MATCHING_VOL_INDEX, implied_probabilities
+    from thesis.analysis.implied import implied_probabilities
 
-    vol_id = MATCHING_VOL_INDEX[ctx.subject]
+    vol_id = _vol_index(ctx)
     vol = ctx.optional(vol_id, key="compare.vix", stale_days=10)
     if vol is None:
         return None
@@ -846,6 +854,15 @@ def _fed_cycles(ctx: RunContext) -> Any:
         )
     if r.cycles_start is not None:
         policy = policy[policy.index >= pd.Timestamp(r.cycles_start)]
+        if policy.empty:
+            from thesis.errors import InsufficientDataError
+
+            raise InsufficientDataError(
+                f"the policy rate has no data between rates.cycles_start ({r.cycles_start}) and "
+                f"the analysis date ({ctx.as_of})",
+                where=ctx.spec.where("rates", "cycles_start"),
+                fix="set an earlier rates.cycles_start, or a later as_of",
+            )
     # a policy series that stopped long ago can still date past cycles, but not say where the
     # rate stands now
     stale = (pd.Timestamp(ctx.as_of) - policy.index[-1]).days > 100
@@ -1000,11 +1017,10 @@ def _same_asset(a: pd.Series, b: pd.Series, sessions: int = 252) -> bool:
 
 def _calibration(ctx: RunContext) -> Any:
     from thesis.analysis import calibration as cal_mod
-    from thesis.analysis.implied import MATCHING_VOL_INDEX
 
     a = ctx.spec.analysis
-    vol_id = MATCHING_VOL_INDEX.get(ctx.subject)
-    vol = ctx.data.get(vol_id) if vol_id and ctx.store.has(vol_id) else None
+    vol_id = _vol_index(ctx)
+    vol = ctx.data.get(vol_id) if vol_id else None
     if vol is not None:
         ctx.data.use(vol)
     res = cal_mod.calibrate(

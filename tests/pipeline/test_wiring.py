@@ -158,8 +158,8 @@ def test_the_theme_reads_after_the_drivers_and_before_the_portfolio(seed) -> Non
     assert heads.index("## The theme: AI") == heads.index("## Drivers") + 1
     assert heads.index("## The theme: AI") < heads.index("## Portfolio")
     assert "theme.members" in res.facts
-    # the claims no data settle are quoted with their source in a table, not typed as numbers
-    assert "**The thesis's claims about the theme**" in md
+    # the claims no data settle are quoted with their source, and said to be unsettled
+    assert "No data in the store settles it (" in md and "J.P. Morgan Global Research" in md
 
 
 def test_key_dates_close_the_article_and_the_calendar_is_written(seed) -> None:

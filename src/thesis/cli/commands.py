@@ -191,7 +191,8 @@ def _print_summary(console, res) -> None:
     by_key: dict[str, Any] = {}
     for fact in f:
         p = ids.parse_level_fact(fact.id)
-        if p is None or p.subject != S or p.se or p.closed_form:
+        # the conditioned base rate stays in facts.json; the table shows the plain base rate
+        if p is None or p.subject != S or p.se or p.closed_form or p.method == "conditional":
             continue
         if p.method not in methods:
             methods.append(p.method)
@@ -210,7 +211,10 @@ def _print_summary(console, res) -> None:
         fid = ids.thesis_drawdown(S, d.key)
         if fid in f:
             labels[d.key] = f"−{fmt(f[fid])} from {'high' if d.from_ == 'high' else 'now'}"
-    table = Table(title="Probabilities (Monte Carlo, ± standard error)")
+    table = Table(
+        title="Probabilities (Monte Carlo ± standard error; beside them the historical base rate "
+        "and, where the VIX prices the series, the risk-neutral VIX-implied odds)"
+    )
     table.add_column("level")
     table.add_column("event")
     for m in methods:

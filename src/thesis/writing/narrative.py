@@ -969,13 +969,14 @@ def _close_sentences(
             tmpl = _pick(
                 w.o.as_of + ".close",
                 (
-                    f"Ending the period at or {rel} it is {harder}: {{by_method}}.",
-                    f"Finishing at or {rel} it on the last day is {harder}: {{by_method}}.",
+                    f"Ending the period at or {rel} it is {harder}, a chance of {{by_method}}.",
+                    f"Finishing at or {rel} it on the last day is {harder}, a chance of "
+                    "{by_method}.",
                 ),
                 offset=n,
             )
             if due != "{" + str(w.due()) + "}":
-                tmpl = f"Closing at or {rel} it on {due} is {harder}: {{by_method}}."
+                tmpl = f"Closing at or {rel} it on {due} is {harder}, a chance of {{by_method}}."
         else:
             tmpl = (
                 f"The chance that the {w.noun} closes at or {rel} {{{fid}}} on {due} is "
@@ -1272,7 +1273,8 @@ def _summary(w: _Writer) -> Section:
                 f"between {q[5]} and {q[95]}.",
             )
         )
-        if w.rate and (w.num(ids.quantile(w.s, 5, m0)) or 0.0) < 0:
+        # a yield or rate below zero is a model artefact; a spread below zero is common
+        if w.rate and w.prof.level_unit == "pct" and (w.num(ids.quantile(w.s, 5, m0)) or 0.0) < 0:
             para.append(
                 w.plain(
                     "summary.below_zero",
@@ -2014,7 +2016,7 @@ def _macro(w: _Writer) -> Section | None:
         para.append(w.say(f"macro.{ind}", f"{since}{what} {times}."))
         para.append(
             w.say(
-                f"macro.{ind}.after",
+                f"macro.after_{ind}",
                 f"{after[:1].upper()}{after[1:]}, the median {noun} of the {w.noun} was "
                 f"{{{A('median')}|signed}}{share}.",
             )

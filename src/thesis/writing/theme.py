@@ -374,18 +374,14 @@ def _sectors(w: _Writer) -> tuple[list[Sentence], Table | None]:
     return sents, Table("theme.sectors", "Sector funds against the index", header, tuple(rows))
 
 
-def _claims(w: _Writer) -> tuple[list[Sentence], Table | None]:
-    """The thesis's claims about the theme: a sentence, and a table of each claim with its source
-    and what the data say (the filings agree or not, or why no data settle it). The sources are the
-    thesis's own citations, quoted as written."""
+def _claims(w: _Writer) -> list[Sentence]:
+    """The thesis's claims about the theme, each with its source (the thesis's own citation,
+    quoted as written) and what the data say: the filings agree or not, or why no data settle it."""
+    out = []
     seen: list[str] = []
     for f in w.facts:
         if f.id.startswith("theme.claim.") and f.id.endswith(".text"):
             seen.append(f.id.removeprefix("theme.claim.").removesuffix(".text"))
-    if not seen:
-        return [], None
-    rows = []
-    unsettled = 0
     for cid in seen:
         text = str(w.get(ids.claim(cid, "text")).value)  # type: ignore[union-attr]
         words: dict[str, object] = {}
@@ -393,42 +389,47 @@ def _claims(w: _Writer) -> tuple[list[Sentence], Table | None]:
             words["value"] = w.part(ids.claim(cid, "value"))
         if w.has(ids.claim(cid, "period")):
             words["period"] = w.part(ids.claim(cid, "period"))
-        claim_parts = tuple(w.say(f"theme.claim.{cid}.body", text, **words).parts)
+        claim_parts = list(w.say(f"theme.claim.{cid}.body", text, **words).parts)
+        if text[:1].islower() and claim_parts and claim_parts[0].fact_id is None:
+            # say() opens a sentence with a capital; inside "The thesis says that ..." it is not one
+            first = claim_parts[0].text
+            claim_parts[0] = Part(first[:1].lower() + first[1:])
         settled = w.get(ids.claim(cid, "settled"))
+        source = w.part(ids.claim(cid, "source"))
         if settled is not None and settled.value:
             agrees = w.get(ids.claim(cid, "agrees"))
-            verdict: tuple[Part, ...] = (
-                Part(
-                    "The filings agree."
-                    if agrees is not None and agrees.value
-                    else "The filings do not agree."
-                ),
+            verdict = "agree" if agrees is not None and agrees.value else "do not agree"
+            out.append(
+                Sentence(
+                    f"theme.claim.{cid}",
+                    (
+                        Part("The thesis says that "),
+                        *claim_parts,
+                        Part(" ("),
+                        source,
+                        Part(f"); the filings {verdict}."),
+                    ),
+                    basis=(ids.claim(cid, "agrees"),),
+                )
             )
-        else:
-            unsettled += 1
-            why = ids.claim(cid, "why_unsettled")
-            verdict = (
-                (Part("No data in the store settles it: "), w.part(why))
-                if w.has(why)
-                else (Part("No data in the store settles it."),)
+            continue
+        why = w.get(ids.claim(cid, "why_unsettled"))
+        tail: tuple[Part, ...] = (
+            (
+                Part(". No data in the store settles it ("),
+                w.part(ids.claim(cid, "why_unsettled")),
+                Part(")."),
             )
-        source = _cell(w, ids.claim(cid, "source"))
-        rows.append((claim_parts, source, verdict))
-    lead = (
-        "The thesis also makes claims about the theme; the table quotes each with its source and "
-        "says what the data can and cannot settle."
-        if unsettled < len(seen)
-        else "The thesis also makes claims about the theme that no data in the store settles; "
-        "the table quotes each with its source and the reason."
-    )
-    table = Table(
-        "theme.claims",
-        "The thesis's claims about the theme",
-        ((Part("Claim"),), (Part("Source"),), (Part("What the data say"),)),
-        tuple(rows),
-    )
-    basis = [ids.claim(c, "text") for c in seen]
-    return [Sentence("theme.claims", (Part(lead),), tuple(basis))], table
+            if why is not None
+            else (Part(". No data in the store settles it."),)
+        )
+        out.append(
+            Sentence(
+                f"theme.claim.{cid}",
+                (Part("The thesis says that "), *claim_parts, Part(" ("), source, Part(")"), *tail),
+            )
+        )
+    return out
 
 
 def theme_section(outlook: Outlook, facts: FactSheet | None = None) -> Section | None:
@@ -458,9 +459,7 @@ def theme_section(outlook: Outlook, facts: FactSheet | None = None) -> Section |
         sec.paragraphs.append(sents)
     if stable is not None:
         sec.tables.append(stable)
-    claims, ctable = _claims(w)
+    claims = _claims(w)
     if claims:
         sec.paragraphs.append(claims)
-    if ctable is not None:
-        sec.tables.append(ctable)
     return sec
