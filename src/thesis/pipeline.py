@@ -22,10 +22,13 @@ whole). The manifest lists every file written with its sha256.
 
 Every analysis runs with one BLAS thread (:func:`thesis.analysis._threads.one_blas_thread`), so the
 facts are bit-identical whatever the machine's core count or ``OPENBLAS_NUM_THREADS``. The slow,
-deterministic analyses (the path probabilities, the walk-forward calibrations, the portfolio
-backtest) are kept in the store's result cache (:class:`thesis.data.cache.ResultCache`), keyed by
-everything they depend on: the data's content hash, the settings, the random stream and the code
-that computes them; a result read back is the one a fresh computation gives.
+deterministic results (the path probabilities, the walk-forward calibrations, the volatility
+regimes, the theme's per-stock odds, the portfolio backtest, and the rendered article, charts and
+tearsheet) are kept in the store's result cache (:class:`thesis.data.cache.ResultCache`), keyed by
+everything they depend on: the data (content hashes, or the store's ingest log and catalog), the
+settings, the random stream, the code that computes them and the numeric libraries' versions; a
+result read back is the one a fresh computation gives (``tests/pipeline/test_run_cache.py``), and
+``run_thesis(..., cache=False)`` computes everything.
 
 Adding an analysis is a few lines: a function ``def _my_step(ctx) -> Result | None`` and one
 ``Step("my_step", _my_step, needs=(...), applies=...)`` in :data:`STEPS`.

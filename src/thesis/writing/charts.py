@@ -602,13 +602,13 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
                 ax.axvspan(xi - 0.45, xi + 0.45, color="#F2D7D5", zorder=0)
     ax.axhline(0, color="#222222", linewidth=0.8)
     ax.set_ylabel(
-        f"{outlook.subject_name}: change (percentage points)"
-        if kind == "yield"
-        else f"{outlook.subject_name} price return (%)",
-        fontsize=8,
+        "Change (percentage points)" if kind == "yield" else "Price return (%)", fontsize=8
     )
     ax.set_xlabel("Month of the first cut (shaded: recession within 12 months)", fontsize=8)
-    ax.set_title(f"What {outlook.subject_name} did after the Fed's first cut", fontsize=9)
+    name = outlook.subject_name
+    # "the ten-year Treasury yield", but "the S&P 500" and "NVIDIA" as they are written
+    the = f"the {name}" if name[:1].islower() else name
+    ax.set_title(f"What {the} did after the Fed's first cut", fontsize=9)
     ax.legend(fontsize=7, frameon=False)
     _style(ax)
     first = ids.fed_after_first_cut(ids.fed_measure(S, 12, kind), "median", "all")  # type: ignore[arg-type]
