@@ -789,6 +789,11 @@ def _level_sentence(w: _Writer) -> Sentence:
                 if chg == 0
                 else f", {'up' if chg > 0 else 'down'} {{@change_12m_bp|abs}} over the past "
                 "twelve months"
+                if w.prof.level_unit == "pct"
+                # a spread's name holds two yields' ("10-year minus 2-year"): said without a verb
+                # of change, its move is not read as either yield's
+                else f", {{@change_12m_bp|abs}} {'above' if chg > 0 else 'below'} where it stood "
+                "twelve months earlier"
             )
         return w.say("summary.level", f"{name} closed at {{@level}} on {{@level_date}}{tail}.")
     if w.num(w.id("drawdown_pct")) is not None and w.has(w.id("high"), w.id("high_date")):
