@@ -99,6 +99,11 @@ class Claim:
         Slots filled by a default reading only: the claim can be supported, never contradicted.
     qualifiers
         ``forecast``, ``conditional``, ``intraday``, ``negated``, ``range``, ``approximate``.
+    loose
+        Why the frame's words bind it too loosely for a contradiction (the strict binding of
+        ``docs/claims.md``: a subject that is a back-reference or not the nearest name, a unit
+        that does not fit the subject, a measure the words do not state, a role word, a date
+        from another clause): such a claim can be supported, never contradicted.
     rule
         The rule class (phrasing) that built the frame.
     """
@@ -124,6 +129,7 @@ class Claim:
     missing: list[str] = field(default_factory=list)
     assumed: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
     rule: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     id: str = ""

@@ -248,6 +248,10 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: its {slots} is only assumed "
                                 f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o0.tolerance,
                                 o0.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
+        if c.loose:
+            why = "; ".join(dict.fromkeys(c.loose))
+            return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: {why}", o0.tolerance,
+                                o0.computed, settle="a sentence whose own words bind it")  # fmt: skip
         note = (
             f" (no candidate day fits: {', '.join(str(r.day) for r, _ in literal)})"
             if several
@@ -281,19 +285,28 @@ def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
         n = (c.window[1] - c.window[0]).days
         return [c.window[1] - dt.timedelta(days=i) for i in range(n + 1)]
     if not c.extra.get("article_date") or c.window is None:
-        return [c.date]
+        return [c.date, *_alt_days(c)]
     a, b = c.window
     cal = _calendar(c, m)
     if cal is None:
-        return [b]
+        return _with_alt(c, [b])
     if a == b:
         got = on_or_before(cal, b)
         if got is None:
-            return [b]
+            return _with_alt(c, [b])
         prev = before(cal, got[0])
-        return [got[0]] + ([prev[0]] if prev else [])
+        return _with_alt(c, [got[0]] + ([prev[0]] if prev else []))
     days = sessions_between(cal, a, b)
-    return list(reversed(days)) or [b]
+    return _with_alt(c, list(reversed(days)) or [b])
+
+
+def _with_alt(c: Claim, days: list[dt.date]) -> list[dt.date]:
+    return days + [d for d in _alt_days(c) if d not in days]
+
+
+def _alt_days(c: Claim) -> list[dt.date]:
+    """Days named in another clause of the claim's sentence: read as well as its own."""
+    return [d for d in c.extra.get("alt_days", ()) if d != c.date]
 
 
 def _calendar(c: Claim, m: Market) -> Series | None:

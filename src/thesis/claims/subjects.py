@@ -233,7 +233,9 @@ _ANAPHORA = PhraseMatcher(
         "the broad-based index": "benchmark",
         "the large-cap index": "benchmark",
         "the broad-market index": "benchmark",
-        "the benchmark S&P": "benchmark",
+        "the benchmark S&P": "sp500",
+        "the benchmark S&P 500": "sp500",
+        "the benchmark S&P 500 index": "sp500",
         "broad-based index": "benchmark",
         "benchmark index": "benchmark",
         "the broad market index": "benchmark",
@@ -248,6 +250,8 @@ _ANAPHORA = PhraseMatcher(
         "the small-cap index": "russell2000",
     }
 )
+# descriptions that name one index ("the tech-heavy index", "the benchmark S&P 500"): a name
+_NAMED_DESCRIPTIONS = frozenset({"nasdaq", "dow", "russell2000", "sp500"})
 # words after "Dow Jones" that make it the news agency, not the index
 _DOW_SOURCE = frozenset(
     {"newswires", "market", "&", "and", "news", "indices", "polled", "surveyed"}
@@ -432,11 +436,14 @@ class SubjectFinder:
         self._extra_keys: set[str] = set()
         for s in (*SUBJECTS, *SECURITIES):
             items.extend((a, s) for a in s.aliases)
+        builtin = {a.lower() for a, _ in items}
         for s in extra:
             if s.key in _BY_KEY:
                 continue
             self._extra_keys.add(s.key)
-            items.extend((a, s) for a in s.aliases)
+            # a company named like an index or a series ("Nasdaq, Inc." → "Nasdaq") does not shadow
+            # the index: a bare "Nasdaq" in market prose is the index
+            items.extend((a, s) for a in s.aliases if a.lower() not in builtin)
         # bare tenors ("the 10-year at 4.14%") are yields unless a word after them says otherwise
         for tenor, key in (("10-year", "ust10y"), ("ten-year", "ust10y"), ("2-year", "ust2y"),
                            ("two-year", "ust2y"), ("30-year", "ust30y")):  # fmt: skip
@@ -463,7 +470,7 @@ class SubjectFinder:
             a = _ANAPHORA.match_at(tokens, i)
             if a is not None:
                 kind = a.value
-                subj = _BY_KEY.get(kind) if kind in ("nasdaq", "dow", "russell2000") else None
+                subj = _BY_KEY.get(kind) if kind in _NAMED_DESCRIPTIONS else None
                 out.append(
                     SubjectMention(
                         a.start, a.end, _span_text(tokens, a.i, a.j), subj, "" if subj else kind
@@ -495,6 +502,8 @@ class SubjectFinder:
             return _span_text(tokens, i, j) in subj.aliases
         if low in _CASED and not first.text[:1].isupper():
             return False
+        if j < len(tokens) and tokens[j].text == ":" and i > 0 and tokens[i - 1].text == "(":
+            return False  # "(NASDAQ:NVDA)": the exchange a ticker trades on, not the index
         if subj.key == "dow" and j < len(tokens):
             nxt = tokens[j]
             if nxt.lower in _DOW_SOURCE or (i > 0 and tokens[i - 1].lower == "by"):
@@ -525,7 +534,8 @@ def _span_text(tokens: list[Token], i: int, j: int) -> str:
 
 def _unknown_name(tokens: list[Token], i: int) -> int | None:
     """A name the checker does not know, followed by a word that makes it a security or index
-    ("the Zorblax index", "Acme shares"): the index after it, else ``None``."""
+    ("the Zorblax index", "Acme shares"), a company suffix ("ETSY Inc.", "Acme Corp.") or a
+    ticker in brackets ("Etsy (ETSY)", "Acme (NYSE: ACME)"): the index after it, else ``None``."""
     t = tokens[i]
     if t.kind != "word" or not t.text[:1].isupper() or t.lower in _NOT_NAMES:
         return None
@@ -533,10 +543,34 @@ def _unknown_name(tokens: list[Token], i: int) -> int | None:
     while (
         j < len(tokens) and j < i + 4 and tokens[j].kind == "word" and tokens[j].text[:1].isupper()
     ):
+        if j > i and tokens[j].lower in _COMPANY_SUFFIXES:
+            # "ETSY Inc.": the name ends with its suffix (and the suffix's full stop)
+            dot = j + 1 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end
+            return j + 2 if dot else j + 1
         j += 1
     if j < len(tokens) and tokens[j].lower in _UNKNOWN_HEADS and j > i:
         return j + 1
-    return None
+    k = _ticker_end(tokens, j)
+    return k
+
+
+def _ticker_end(tokens: list[Token], j: int) -> int | None:
+    """ "(ETSY)", "(NYSE: ETSY)", "(NASDAQ:NVDA)" at token ``j``: the index after the bracket."""
+    if j >= len(tokens) or tokens[j].text != "(":
+        return None
+    inner = tokens[j + 1 : j + 6]
+    k = next((n for n, x in enumerate(inner) if x.text == ")"), None)
+    if k is None or k == 0:
+        return None
+    words = [x for x in inner[:k] if x.text != ":"]
+    sym = words[-1].text if words else ""
+    ok = 1 <= len(sym) <= 6 and sym.isalpha() and sym.isupper() and len(words) <= 2
+    return j + 1 + k + 1 if ok else None
+
+
+_COMPANY_SUFFIXES = frozenset(
+    {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "incorporated", "holdings", "group"}
+)
 
 
 _SUFFIXES = frozenset(
