@@ -452,7 +452,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     near = [
         p
         for p in near
-        if p.kind not in ("yoy", "mom", "qoq", "annualized") and _owner(s, p) in mine
+        if p.kind not in ("yoy", "mom", "qoq", "annualized") and period_owner(s, p) in mine
     ]
     near = [
         p
@@ -466,7 +466,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         near = [
             p
             for p in s.periods
-            if p.end <= q.start and p.start - s.start <= 12 and _owner(s, p) in mine
+            if p.end <= q.start and p.start - s.start <= 12 and period_owner(s, p) in mine
         ]
     if near:
         p = min(near, key=lambda p: abs(p.start - q.end))
@@ -551,7 +551,7 @@ def _partner(s: Sent, q: Quantity) -> Quantity | None:
     return None
 
 
-def _owner(s: Sent, p: Any) -> Quantity | None:
+def period_owner(s: Sent, p: Any) -> Quantity | None:
     """The number a period phrase belongs to: the one it directly follows ("0.1% for the month"),
     else the one right after it ("year-to-date it is up 1.53%")."""
     prev = [x for x in s.quantities if x.end <= p.start]

@@ -1043,41 +1043,62 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
     quarterly = subj.key == "gdp"
     notes: list[str] = []
-    results: list[bool | None] = []
+    results: list[tuple[bool | None, str, bool]] = []  # (verdict, evidence, the usual series?)
+    later = m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
     for tr in ["yoy", "mom"] if transform == "any" else [transform]:
-        sid, s = _macro_series(subj.key, tr, m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE)))
-        if s is None:
+        found_series = _macro_siblings(subj.key, tr, later)
+        if not found_series:
             notes.append(f"no {subj.name} series for {tr}")
             continue
-        vals = _macro_values(s, tr, quarterly)
         if stated_period and p is not None and p.first is not None:
             periods = [_period_key(p.first, quarterly)]
         else:
-            known = m.series(sid)  # what the article's date knew, from its catalog's release lag
+            known = m.series(found_series[0][0])  # what the article's date knew (release lag)
             if known is None or not len(known):
-                notes.append(f"no {sid} figure public by {m.as_of}")
+                notes.append(f"no {found_series[0][0]} figure public by {m.as_of}")
                 continue
             last = _period_key(known.last, quarterly)
             periods = [last] + (
                 [last + 1] if _period_end_date(last + 1, quarterly) < m.as_of else []
             )
-        for per in periods:
-            label = _period_label(per, quarterly)
-            if per not in vals:
-                notes.append(f"no {sid} value for {label}")
-                continue
-            results.append(band.verdict(vals[per]))
-            notes.append(f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%")
-    found = [n for n in notes if not n.startswith("no ")]
+        # the usual series first (CPI year over year unadjusted, month over month seasonally
+        # adjusted), then its sibling: a figure that fits only the sibling is another reading
+        for k, (sid, ser) in enumerate(found_series):
+            vals = _macro_values(ser, tr, quarterly)
+            for per in periods:
+                label = _period_label(per, quarterly)
+                if per not in vals:
+                    notes.append(f"no {sid} value for {label}")
+                    continue
+                results.append((band.verdict(vals[per]), f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%", k == 0))
     if not results:
         return _na("; ".join(notes), subj.settle)
-    if any(r is True for r in results):
-        return Outcome(True, found[results.index(True)], band.text, None)
-    if all(r is False for r in results):
-        return Outcome(False, "; ".join(found), band.text, None)
-    return Outcome(
-        None, "; ".join(found) + "; close to the stated figure: not judged", band.text, None
-    )
+    unheld = [n for n in notes if n.startswith("no ") and " value for " in n]
+    usual = [r for r in results if r[2]]
+    fit = next((r for r in usual if r[0] is True), None)
+    if fit is not None:
+        return Outcome(True, fit[1], band.text, None)
+    ev = "; ".join(dict.fromkeys(r[1] for r in usual or results))
+    sib = next((r for r in results if not r[2] and r[0] is True), None)
+    if sib is not None:
+        return Outcome(None, f"{ev}; not contradicted: it fits the sibling series ({sib[1]})", band.text, None)
+    if all(r[0] is False for r in results) and unheld:
+        # the article may speak of a release the store does not hold yet
+        return Outcome(None, f"{ev}; not contradicted: {unheld[0]}, which it may speak of", band.text, None)
+    if all(r[0] is False for r in results):
+        return Outcome(False, "; ".join(dict.fromkeys(r[1] for r in results)), band.text, None)
+    return Outcome(None, ev + "; close to the stated figure: not judged", band.text, None)
+
+
+def _macro_siblings(key: str, transform: str, m: Market) -> list[tuple[str, Series]]:
+    """Every series of the measure the store holds, the usual one first (seasonally adjusted and
+    unadjusted CPI are siblings: a figure that fits one of them is not contradicted)."""
+    out = []
+    for sid in _MACRO_SERIES.get((key, transform), ()):
+        ser = m.series(sid)
+        if ser is not None:
+            out.append((sid, ser))
+    return out
 
 
 def _macro_series(key: str, transform: str, m: Market) -> tuple[str, Series | None]:

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from thesis.claims.binding import (
     Bind,
     Ctx,
+    period_owner,
     bind_date,
     bind_period,
     bind_subject,
@@ -1665,10 +1666,14 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
         if q.end <= p.start <= q.end + 60
         and not any(q.end <= x.start < p.start for x in s.quantities)
     ]
+    # period words before the number are its own only when no other figure owns them ("0.6
+    # percent from a month earlier and 6.2 percent": the month is the 0.6's)
     before = [
         p
         for p in cands
-        if p.end <= q.start and not any(p.end <= x.start < q.start for x in s.quantities)
+        if p.end <= q.start
+        and not any(p.end <= x.start < q.start for x in s.quantities)
+        and period_owner(s, p) is q
     ]
     p = after[0] if after else (before[-1] if before else None)
     if key == "unrate":
@@ -1688,8 +1693,8 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
                 return "any", p.text
         return kind, p.text
     months = [d for d in s.dates if d.kind == "month" and d.start > q.end]
-    if len(months) >= 2 and s.words_before(months[1].start, 1) == ["from"]:
-        return "mom", f"{months[0].text} from {months[1].text}"
+    if len(months) >= 2 and s.doc.text[months[0].end : months[1].start].split() == ["from"]:
+        return "mom", f"{months[0].text} from {months[1].text}"  # "in January from December"
     before = s.words_before(q.start, 8)
     if "annual" in before or "year-over-year" in before or "12-month" in before:
         return "yoy", "annual"
@@ -1700,12 +1705,20 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
 
 def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: str) -> Claim:
     months = [d for d in s.dates if d.kind in ("month", "quarter") and d.first is not None]
-    # a month right after another figure is that figure's ("rose to 5.9% from 5.8% in May")
+    # a month right after another figure is that figure's ("rose to 5.9% from 5.8% in May"), and
+    # so is one with another figure between it and this one ("increased 0.8% from the prior month
+    # after a 0.6% gain in March": March is the 0.6%'s)
     mine = [
         d
         for d in months
         if not any(x is not q and x.end <= d.start and d.start - x.end <= 6 for x in s.quantities)
+        and not (d.start > q.end and any(q.end <= x.start < d.start for x in s.quantities))
     ]
+    base = _base_month(s, q, months)
+    if base is not None and transform in ("any", "yoy"):
+        # "6.2 percent from April 2021": the change over twelve months to April 2022
+        return _macro_claim(ctx, s, q, subj, "yoy", base, f"from {base.text}, twelve months before")
+    mine = [d for d in mine if d is not base]
     month = min(mine, key=lambda d: abs(d.start - q.start)) if mine else None
     d, _ = s.direction(q)
     frm = s.words_before(q.start, 1) == [
@@ -1720,12 +1733,43 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
                       month.last if month else None)  # fmt: skip
     how = "weak" if transform == "any" else "explicit"
     period = Bind(spec, (month.text + ", " if month else "") + words, how)
+    return _frame_macro(ctx, s, q, subj, transform, period, month is not None, frm, d)
+
+
+def _base_month(s: Sent, q: Quantity, months: list[DateMention]) -> DateMention | None:
+    """ "6.2 percent from April 2021": a month with its year right after "from" that follows the
+    number (no other figure between): the month the change is measured from."""
+    for d in months:
+        if d.kind != "month" or d.start < q.end or d.first is None or not d.explicit_year:
+            continue
+        between = s.doc.text[q.end : d.start].lower().split()
+        if between[-1:] == ["from"] and len(between) <= 3:
+            return d
+    return None
+
+
+def _macro_claim(
+    ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, base: DateMention, words: str
+) -> Claim:
+    """A change from a base month to the month twelve later (the figure's own month)."""
+    assert base.first is not None
+    first = dt.date(base.first.year + 1, base.first.month, 1)
+    spec = PeriodSpec(transform, f"{base.text} + 12 months", first, month_end(first.year, first.month))
+    period = Bind(spec, words, "explicit")
+    d, _ = s.direction(q)
+    return _frame_macro(ctx, s, q, subj, transform, period, True, False, d)
+
+
+def _frame_macro(
+    ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, period: Bind, month_stated: bool,
+    frm: bool, d: int,
+) -> Claim:  # fmt: skip
     return make_claim(
         ctx, s, kind="rate", measure="macro", subject=subj, parts=[(q.start, q.end)], rule="macro",
         value=q.magnitude if transform == "level_count" else q.value,
         unit="pct" if transform != "level_count" else "count", decimals=q.decimals,
         date=None, period=period, hedge=s.hedge(q), direction=d, needs=("subject",),
-        extra={"transform": transform, "month_stated": month is not None, "from": frm},
+        extra={"transform": transform, "month_stated": month_stated, "from": frm},
     )  # fmt: skip
 
 

@@ -412,6 +412,7 @@ DEFINITIONS = frozenset(
 #: markers of an article written during the session (its figures are intraday)
 LIVE_PHRASES = (
     ("was", "last"), ("is", "last"), ("were", "last"), ("on", "pace", "for"), ("live", "updates"),
+    ("on", "track", "for"), ("on", "track", "to"),
     ("as", "of", "writing"), ("at", "the", "time", "of", "writing"), ("in", "afternoon", "trading"),
     ("in", "morning", "trading"), ("in", "midday", "trading"), ("in", "late", "afternoon"),
     ("in", "early", "afternoon"), ("in", "late", "morning"),
