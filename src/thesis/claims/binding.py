@@ -288,7 +288,7 @@ def bind_date(
     ]
     other = before[-1] if before else (after[0] if after else None)
     if other is not None:
-        if _time_only(s, other):  # "On Tuesday, the S&P 500 rose 1%": the day opens the sentence
+        if _carries(s, other, pos):  # "On Tuesday, the S&P 500 rose 1%": the sentence's day
             return Bind(other, other.text, "explicit")
         # a day named in another clause ("the last time it reached that level was January 26,
         # although it ended the day at 2,862.96"): the claim's own clause names none, so it is
@@ -338,6 +338,34 @@ _TIME_FILLER = frozenset(
     "on in for during last this the and by as of late early trading session day week month "
     "at close end final mid so far".split()
 )
+
+
+_APPOSITIVE_OPENERS = frozenset(
+    {"a", "an", "its", "their", "up", "down", "or", "marking", "leaving", "bringing"}
+)
+_SUBORDINATORS = frozenset(
+    {"after", "before", "although", "though", "while", "when", "since", "as", "despite",
+     "following", "ahead", "until", "once", "because", "whereas", "if", "unless"}
+)  # fmt: skip
+
+
+def _carries(s: Sent, d: DateMention, pos: int) -> bool:
+    """Whether the day ``d``, named in another clause than the number at ``pos``, is the number's
+    day too: a clause that only dates the sentence ("On Tuesday, the S&P 500 rose 1%"), or a main
+    clause the number's clause hangs on as an apposition ("closed at 6,650.12 on Friday, a rise of
+    1.9%"). A day in a subordinate clause ("After closing at a record on Friday, the index dropped
+    2.14%") or in another clause with its own verb ("..., although it ended the day at 2,862.96")
+    is another event's."""
+    if _time_only(s, d):
+        return True
+    dc, nc = s.clause_of(d.start), s.clause_of(pos)
+    if dc.start >= nc.start:
+        return False
+    first_d = next((t.lower for t in s.doc.tokens_in(dc.start, dc.end) if t.kind == "word"), "")
+    first_n = next((t for t in s.doc.tokens_in(nc.start, nc.end) if t.kind != "punct"), None)
+    opener = first_n is not None and (first_n.kind == "number" or first_n.lower in _APPOSITIVE_OPENERS)
+    between = [c for c in s.clauses if dc.end <= c.start < nc.start]
+    return opener and first_d not in _SUBORDINATORS and not between
 
 
 def _time_only(s: Sent, d: DateMention) -> bool:
@@ -497,7 +525,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     if days and not (level_follows or closing):
         # a day named elsewhere in the sentence: the session's move, though only a day that opens
         # the sentence ("On Tuesday, ...") is the clause's own words
-        loose = "" if _time_only(s, days[0]) else (
+        loose = "" if _carries(s, days[0], q.start) else (
             f"its period comes from a day named in another clause ({days[0].text!r})")  # fmt: skip
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit", loose)
     if level_follows:
@@ -849,8 +877,8 @@ def make_claim(
         c.extra["live"] = True
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
-    c.loose = [b.loose for b in (subject, date, period) if b is not None and b.loose]
-    c.loose += strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok)
+    c.loose = {n: b.loose for n, b in slots if b is not None and b.loose}
+    c.loose.update(strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok))
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
     return c
@@ -861,7 +889,9 @@ _LEVEL_MEASURES = frozenset({"close", "close_on_date", "extreme", "first_cross",
 _LEVEL_KINDS = frozenset({"index", "volatility", "market"})
 
 
-def strict_gaps(ctx: Ctx, s: Sent, c: Claim, at: int, *, forecast_ok: bool = False) -> list[str]:
+def strict_gaps(
+    ctx: Ctx, s: Sent, c: Claim, at: int, *, forecast_ok: bool = False
+) -> dict[str, str]:
     """Why ``c`` may not be contradicted although its slots are bound (the strict binding of
     ``docs/claims.md``, besides the subject's and the date's own, see :func:`bind_subject` and
     :func:`bind_date`):
@@ -874,24 +904,24 @@ def strict_gaps(ctx: Ctx, s: Sent, c: Claim, at: int, *, forecast_ok: bool = Fal
       starting value), "a peak of", "was ... a year ago", and expectations anywhere in the clause
       ("the 0.4% increase and 5.4% annual gain expected respectively by economists").
     """
-    gaps: list[str] = []
+    gaps: dict[str, str] = {}
     subj = c.subject
     if subj is not None and c.measure in _LEVEL_MEASURES and subj.kind in _LEVEL_KINDS:
         if c.unit == "usd":
-            gaps.append(f"a dollar amount is not a level of {subj.name}")
+            gaps["unit"] = f"a dollar amount is not a level of {subj.name}"
         elif c.unit == "pct":
-            gaps.append(f"a percentage is not a level of {subj.name}")
+            gaps["unit"] = f"a percentage is not a level of {subj.name}"
     if c.measure == "record" and not _says_close(s, at):
-        gaps.append("the words do not say a record close (an intraday record is another reading)")
+        gaps["measure"] = "the words do not say a record close (an intraday record is another reading)"
     if c.measure == "since" and c.extra.get("what") in ("gain", "drop") and not c.extra.get("n_stated"):
-        gaps.append("the words do not count the stretch the gain is measured over")
+        gaps["measure"] = "the words do not count the stretch the gain is measured over"
     w = "" if forecast_ok else _expectation(s, at)
     if w:
-        gaps.append(f"its words speak of an expectation or a target ({w!r})")
+        gaps["role"] = f"its words speak of an expectation or a target ({w!r})"
     if c.measure in ("close", "yield", "macro"):
         role = _role_word(ctx, s, c, at)
         if role:
-            gaps.append(role)
+            gaps["role"] = role
     return gaps
 
 

@@ -100,7 +100,8 @@ class Claim:
     qualifiers
         ``forecast``, ``conditional``, ``intraday``, ``negated``, ``range``, ``approximate``.
     loose
-        Why the frame's words bind it too loosely for a contradiction (the strict binding of
+        Slot (``subject``, ``date``, ``period``, ``unit``, ``measure``, ``role``) → why the
+        frame's words bind it too loosely for a contradiction (the strict binding of
         ``docs/claims.md``: a subject that is a back-reference or not the nearest name, a unit
         that does not fit the subject, a measure the words do not state, a role word, a date
         from another clause): such a claim can be supported, never contradicted.
@@ -129,7 +130,7 @@ class Claim:
     missing: list[str] = field(default_factory=list)
     assumed: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
-    loose: list[str] = field(default_factory=list)
+    loose: dict[str, str] = field(default_factory=dict)
     rule: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     id: str = ""

@@ -64,6 +64,7 @@ class Outcome:
     tolerance: str = "n/a"
     computed: float | str | None = None
     settle: str = ""
+    calendar: bool = False  # contradicted by the calendar alone (no session on the named day)
 
 
 @dataclass(frozen=True)
@@ -248,8 +249,9 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: its {slots} is only assumed "
                                 f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o0.tolerance,
                                 o0.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
-        if c.loose:
-            why = "; ".join(dict.fromkeys(c.loose))
+        loose = {k: v for k, v in c.loose.items() if not (k == "subject" and _calendar_only(results))}
+        if loose:
+            why = "; ".join(dict.fromkeys(loose.values()))
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: {why}", o0.tolerance,
                                 o0.computed, settle="a sentence whose own words bind it")  # fmt: skip
         note = (
@@ -268,6 +270,12 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
         return CheckedClaim(c, UNVERIFIABLE, ev, o0.tolerance, o0.computed,
                             settle="words that fix the reading (the day, the period, 'closed')")  # fmt: skip
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
+
+
+def _calendar_only(results: list[tuple[Reading, Outcome]]) -> bool:
+    """Whether every reading is contradicted by the calendar alone (no session at all on the day
+    the words name: a weekend or a holiday), which holds whatever US market series is meant."""
+    return all(o.calendar for _, o in results)
 
 
 def _said(o: Outcome) -> str:
@@ -338,6 +346,15 @@ def _weekday_problem(c: Claim, d: dt.date | None) -> str:
     if wd is not None and d is not None and d.weekday() != wd:
         return f"{d} was a {WEEKDAYS[d.weekday()].title()}, not a {WEEKDAYS[wd].title()}"
     return ""
+
+
+def _no_session(m: Market, day: dt.date) -> bool:
+    """Whether no US market traded on ``day``: a weekend, or a weekday the S&P 500 has no close
+    on inside its history (a holiday). True whatever series a claim is about."""
+    if day.weekday() >= 5:
+        return True
+    spx = m.series("sp500")
+    return spx is not None and spx.first <= day <= spx.last and on(spx, day) is None
 
 
 def _stale(s: Series, day: dt.date, days: int = 4) -> bool:
@@ -415,6 +432,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             f"{why}; last close on or before it: {iso(t)} {_f(close)}",
             "exact trading day",
             close,
+            calendar=bool(wd) or _no_session(m, day),
         )
     band = level_band(stated, c.comparator, c.hedge)
     diff = (close / stated - 1) * 100
@@ -782,10 +800,11 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         aw = c.extra.get("anchor_weekday")
         if aw is not None and a_first.weekday() != aw:
             wd = f"{a_first} was a {WEEKDAYS[a_first.weekday()].title()}, not a {WEEKDAYS[aw].title()}"
-            return Outcome(False, wd, "exact calendar match", None)
+            return Outcome(False, wd, "exact calendar match", None, calendar=True)
         then = on(series, a_first)
         if then is None:
-            return Outcome(False, f"no {sid} session on {a_first}", "exact calendar match", None)
+            return Outcome(False, f"no {sid} session on {a_first}", "exact calendar match", None,
+                           calendar=_no_session(m, a_first))  # fmt: skip
         mid = series.between(a_first + _DAY, cur_t - _DAY)
         between_ok = all(x < cur for x in mid.values)
         # a later day beyond today's value contradicts "the highest since D"; D itself below today
@@ -822,7 +841,10 @@ def _with_extreme_today(
 
 def _since_inflation(c: Claim, m: Market) -> Outcome:
     """ "The slowest headline pace since early 2021": the latest year-over-year rate published by
-    the article's date against every rate since the anchor."""
+    the article's date against every rate since the anchor. The catalog's release lag is
+    approximate: when the next month had ended by the article's date and the store holds it, the
+    article may speak of it (a release-day story), so it is read as well; a contradiction must
+    hold on both."""
     subj = c.subject
     assert subj is not None
     sid, s = _macro_series(subj.key, "yoy", m)
@@ -834,15 +856,29 @@ def _since_inflation(c: Claim, m: Market) -> Outcome:
     if not yoy or a_last is None or _period_start_date(min(yoy), quarterly) > a_last:
         return _na(f"{sid} does not cover the period since {a_last}", subj.settle)
     cur_p = max(yoy)
-    cur = yoy[cur_p]
+    cands = [cur_p]
+    _sid2, later = _macro_series(subj.key, "yoy", m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE)))
+    if later is not None and _period_end_date(cur_p + 1, quarterly) < m.as_of:
+        nxt = _macro_values(later, "yoy", quarterly)
+        if cur_p + 1 in nxt:
+            yoy = {**yoy, cur_p + 1: nxt[cur_p + 1]}
+            cands.append(cur_p + 1)
     low = not _SUP_MAX.get(c.extra.get("sup", ""), True)
     a_p = _period_key(a_last, quarterly)
-    mid = [(p, x) for p, x in sorted(yoy.items()) if a_p < p < cur_p]
-    worse = sorted([(x, p) for p, x in mid if (x < cur if low else x > cur)], reverse=not low)
-    lst = ", ".join(f"{_period_label(p, quarterly)} {x:.2f}%" for x, p in worse[:4]) or "none"
-    ev = (f"{sid} year-over-year, latest published by {m.as_of}: {_period_label(cur_p, quarterly)} {cur:.2f}%; "
-          f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: {lst}")  # fmt: skip
-    return Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4))
+    outs = []
+    for p in cands:
+        cur = yoy[p]
+        mid = [(k, x) for k, x in sorted(yoy.items()) if a_p < k < p]
+        worse = sorted([(x, k) for k, x in mid if (x < cur if low else x > cur)], reverse=not low)
+        lst = ", ".join(f"{_period_label(k, quarterly)} {x:.2f}%" for x, k in worse[:4]) or "none"
+        when = f"latest published by {m.as_of}" if p == cur_p else "the next release, if the article speaks of it"
+        ev = (f"{sid} year-over-year, {when}: {_period_label(p, quarterly)} {cur:.2f}%; "
+              f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: {lst}")  # fmt: skip
+        outs.append(Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4)))
+    fit = next((o for o in outs if o.ok), None)
+    if fit is not None or len(outs) == 1:
+        return fit or outs[0]
+    return Outcome(False, "; ".join(o.evidence for o in outs), outs[0].tolerance, outs[0].computed)
 
 
 _SUP_MAX = {"highest": True, "largest": True, "biggest": True, "best": True, "strongest": True,
@@ -885,7 +921,7 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
         if on(s, day) is None
         else ""
     )
-    return Outcome(False, ev + extra, "exact trading day", iso(first))
+    return Outcome(False, ev + extra, "exact trading day", iso(first), calendar=_no_session(m, day))
 
 
 def judge_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -952,7 +988,8 @@ def judge_close_on_date(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
         problems.append(f"{sid} {day} close = {_f(val)}, not {_f(L)}")
     tol = "exact trading day; level within 0.05%"
     if problems:
-        return Outcome(False, "; ".join(problems), tol, val)
+        cal = bool(wd) or (val is None and _no_session(m, day))
+        return Outcome(False, "; ".join(problems), tol, val, calendar=cal)
     return Outcome(
         True, f"{sid} {day} ({WEEKDAYS[day.weekday()].title()}) close = {_f(val or 0)}", tol, val
     )

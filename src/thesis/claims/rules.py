@@ -1113,14 +1113,20 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
         n = _window_count(toks[max(0, i - 8) : i])
+        n_stated = n is not None
         if n is None and what in ("gain", "drop"):
-            n = 5 if "week" in head[-3:] else 1
+            n = 5 if "week" in head[-3:] else 1 if any(w in ("day", "session") for w in head[-3:]) else None
+            n_stated = n is not None
+            n = n or 1
         start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
+        # an inflation rate is read on the latest release by the article's date: no day of its own
+        macro = subj.value.kind == "inflation"
+        date = None if macro else bind_date(ctx, s, start_tok.start, end=start_tok.start + 1)
         return [make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
-            rule="since", value=f"{sup} since {anchor.text}", unit="", date=bind_date(ctx, s, start_tok.start, end=start_tok.start + 1),
+            rule="since", value=f"{sup} since {anchor.text}", unit="", date=date, needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
-                   "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday},
+                   "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated},
         )]  # fmt: skip
     return []
 
