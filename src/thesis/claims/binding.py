@@ -187,7 +187,7 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
         if t.kind == "word" and t.base in OTHER_ASSETS:
             return f"another asset ({t.text!r}) is named between its subject and the number"
     for x in s.subjects:
-        if x is m or x.anaphora or not (x.subject is not None or x.unknown):
+        if x is m or same(x) or x.anaphora or not (x.subject is not None or x.unknown):
             continue
         a, b = (x.end, m.start) if x.start < m.start else (m.end, x.start)
         gap = [w for w in s.doc.text[a:b].replace(",", " , ").split() if w not in ("the", "&")]
