@@ -184,6 +184,9 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in period_variants(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
+    older = _older_session(c, m, days)
+    if older is not None:
+        out.append(Reading(older, c, f"on {older}, a session before the article's two", False))
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since"
@@ -191,6 +194,25 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
     return out
+
+
+_SESSION_FIGURES = frozenset(
+    {"close", "change", "points_change", "yield", "yield_change", "record", "direction"}
+)
+
+
+def _older_session(c: Claim, m: Market, days: list[dt.date]) -> dt.date | None:
+    """For a day's figure dated only by the article's date (no day in its words, no session named
+    by the article's opening): the session before its two candidate days, a sanity reading (an
+    article published a day late, or one that reports the day before). A figure that fits it is
+    not contradicted."""
+    if c.measure not in _SESSION_FIGURES or not c.extra.get("article_date") or c.window is None:
+        return None
+    if c.window[0] != c.window[1] or len(days) < 2:
+        return None
+    cal = _calendar(c, m)
+    got = before(cal, min(days)) if cal is not None else None
+    return got[0] if got else None
 
 
 def period_variants(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
@@ -791,6 +813,12 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     a_first, a_last = c.extra.get("anchor_first"), c.extra.get("anchor_last")
     if a_first is None:
         return _na("the 'since' date could not be read")
+    if c.extra.get("anchor_day") and a_first.weekday() >= 5:
+        # "the largest decline since Aug. 28, 2011", a Sunday: no session to compare with, whatever
+        # the data before the store's first day
+        wd = WEEKDAYS[a_first.weekday()].title()
+        return Outcome(False, f"{a_first} was a {wd}: no session that day", "exact calendar match",
+                       None, calendar=True)  # fmt: skip
     w = s.upto(day)
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")

@@ -478,7 +478,7 @@ class SubjectFinder:
                 )
                 i = a.j
                 continue
-            u = _unknown_name(tokens, i)
+            u = _unknown_name(tokens, i, self._names)
             if u is not None:
                 out.append(
                     SubjectMention(
@@ -532,7 +532,7 @@ def _span_text(tokens: list[Token], i: int, j: int) -> str:
     return "".join(parts)
 
 
-def _unknown_name(tokens: list[Token], i: int) -> int | None:
+def _unknown_name(tokens: list[Token], i: int, known: PhraseMatcher | None = None) -> int | None:
     """A name the checker does not know, followed by a word that makes it a security or index
     ("the Zorblax index", "Acme shares"), a company suffix ("ETSY Inc.", "Acme Corp.") or a
     ticker in brackets ("Etsy (ETSY)", "Acme (NYSE: ACME)"): the index after it, else ``None``."""
@@ -551,6 +551,8 @@ def _unknown_name(tokens: list[Token], i: int) -> int | None:
     if j < len(tokens) and tokens[j].lower in _UNKNOWN_HEADS and j > i:
         return j + 1
     k = _ticker_end(tokens, j)
+    if k is not None and known is not None and known.match_at(tokens, k - 2) is not None:
+        return None  # "Utilities Select Sector SPDR (XLU)": the ticker is a name the checker knows
     return k
 
 
