@@ -149,6 +149,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     return NONE
 
 
+#: words that open an aside: a name after them in an earlier clause is an example, not the subject
+_ASIDE_WORDS = ("including", "like", "which", "who", "whose", "among")
+
+
 def _fronted(s: Sent, cl: Any, m: SubjectMention) -> bool:
     """Whether the number's clause opens the sentence and ``m`` is the first name of the clause
     right after it: "After ending May at 2.74%, the 10-year yield has rocketed higher", "Up 0.5%,
@@ -186,6 +190,12 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
     for t in s.doc.tokens_in(lo, hi):
         if t.kind == "word" and t.base in OTHER_ASSETS:
             return f"another asset ({t.text!r}) is named between its subject and the number"
+    mc = s.clause_of(m.start)
+    if before and mc.end <= pos:
+        lead = [t.lower for t in s.doc.tokens_in(mc.start, m.start)]
+        aside = next((w for w in _ASIDE_WORDS if w in lead), None)
+        if aside is not None or " ".join(lead[-2:]) == "such as":
+            return f"its subject ({m.text!r}) is named inside an aside ({aside or 'such as'!r} ...)"
     for x in s.subjects:
         if x is m or same(x) or x.anaphora or not (x.subject is not None or x.unknown):
             continue
