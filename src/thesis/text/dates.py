@@ -598,6 +598,8 @@ _TRAILING = [
     ("from <num> <u> ago", "ago"), ("<num> <u> ago", "ago"), ("from a <u> ago", "ago1"),
     ("from a <u> earlier", "ago1"), ("a <u> ago", "ago1"), ("a <u> earlier", "ago1"),
     ("from <num> <u> earlier", "ago"), ("the latest <num> <u> stretch", "trailing"),
+    ("than <num> <u> earlier", "ago"), ("than <num> <u> ago", "ago"), ("than a <u> earlier", "ago1"),
+    ("than a <u> ago", "ago1"),
     ("the past <num> <u> stretch", "trailing"), ("the last <num> <u> stretch", "trailing"),
     ("the latest <num> <u> period", "trailing"), ("in the <num> <u> period", "trailing"),
     ("over the <num> <u> period", "trailing"), ("for the <num> <u> period", "trailing"),
