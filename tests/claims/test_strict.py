@@ -97,7 +97,8 @@ def test_a_fronted_clause_takes_the_main_clause_subject():
     c = next(
         c
         for c in extract_claims(
-            "After ending May at 2.74%, the 10-year yield has rocketed higher.", dt.date(2022, 6, 14)
+            "After ending May at 2.74%, the 10-year yield has rocketed higher.",
+            dt.date(2022, 6, 14),
         )
         if c.measure == "yield"
     )
@@ -106,7 +107,9 @@ def test_a_fronted_clause_takes_the_main_clause_subject():
 
 # ------------------------------------------------------------------------ (b) the unit fits
 def test_a_dollar_amount_is_not_an_index_level(claims_store):
-    dollars = _one(claims_store, "The S&P 500 closed at $6,700.00 on Friday.", "2025-11-21", "6,700")
+    dollars = _one(
+        claims_store, "The S&P 500 closed at $6,700.00 on Friday.", "2025-11-21", "6,700"
+    )
     assert dollars.verdict == "unverifiable" and "dollar amount" in dollars.evidence
     points = _one(claims_store, "The S&P 500 closed at 6,700.00 on Friday.", "2025-11-21", "6,700")
     assert points.verdict == "contradicted"
@@ -154,14 +157,18 @@ def test_macro_readings(claims_store, date, text, needle, verdict):
 
 
 def test_a_month_another_figure_owns():
-    text = "The consumer price index increased 0.8% from the prior month after a 0.6% gain in March."
+    text = (
+        "The consumer price index increased 0.8% from the prior month after a 0.6% gain in March."
+    )
     c = next(c for c in extract_claims(text, dt.date(2021, 5, 12)) if c.stated_value == 0.8)
     assert c.period is not None and c.period.first is None  # not March: the latest release
 
 
 # ------------------------------------------------------------------------------ (d) role words
 def test_a_starting_value_is_not_the_level_now(claims_store):
-    results = _check(claims_store, "The 10-year Treasury yield fell from 4.57% to 4.12% in 2025.", "2025-12-31")
+    results = _check(
+        claims_store, "The 10-year Treasury yield fell from 4.57% to 4.12% in 2025.", "2025-12-31"
+    )
     start = next(r for r in results if r.claim.stated_value == 4.57)
     assert start.verdict != "contradicted" and "role word" in start.evidence
 
@@ -184,7 +191,12 @@ def test_a_date_of_another_clause_does_not_carry(claims_store):
 
 
 def test_a_date_carries_to_an_apposition_and_from_an_opening_phrase(claims_store):
-    got = _one(claims_store, "The S&P 500 closed at 6,650.12 on Friday, a rise of 1.9%.", "2025-11-24", "1.9%")
+    got = _one(
+        claims_store,
+        "The S&P 500 closed at 6,650.12 on Friday, a rise of 1.9%.",
+        "2025-11-24",
+        "1.9%",
+    )
     assert got.verdict == "contradicted"  # Friday 2025-11-21: +0.98%
     got = _one(claims_store, "On Friday, the S&P 500 rose 1.9%.", "2025-11-24", "1.9%")
     assert got.verdict == "contradicted"
@@ -193,7 +205,11 @@ def test_a_date_carries_to_an_apposition_and_from_an_opening_phrase(claims_store
 def test_a_period_from_another_clause():
     text = "The S&P 500 dropped 2.4 percent in the five-day period and closed Friday at 4,024."
     c = next(c for c in extract_claims(text, dt.date(2022, 5, 13)) if c.stated_value == -2.4)
-    assert c.period is not None and (c.period.kind, c.period.n, c.period.unit) == ("trailing", 5, "session")
+    assert c.period is not None and (c.period.kind, c.period.n, c.period.unit) == (
+        "trailing",
+        5,
+        "session",
+    )
 
 
 # ----------------------------------------------------------------------------- (f) sanity gate

@@ -29,11 +29,8 @@ from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import Subject, SubjectMention
 from thesis.claims.vocab import (
     CLOSE_WORDS,
-    EXPECTATION_WORDS,
-    PAST_WORDS,
-    ROLE_AFTER,
-    ROLE_WORDS,
     DEFINITIONS,
+    EXPECTATION_WORDS,
     FORECAST_PHRASES,
     FORECAST_WORDS,
     FOREIGN_NOUNS,
@@ -42,7 +39,10 @@ from thesis.claims.vocab import (
     LIVE_PHRASES,
     NEGATIONS,
     OTHER_ASSETS,
+    PAST_WORDS,
     RELATIVE_DAY_PHRASES,
+    ROLE_AFTER,
+    ROLE_WORDS,
 )
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
@@ -180,7 +180,9 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
         if x is m or same(x) or x.anaphora in ("pronoun", "index", "benchmark"):
             continue
         if lo <= x.start < hi:
-            return f"another name ({x.text!r}) stands between its subject ({m.text!r}) and the number"
+            return (
+                f"another name ({x.text!r}) stands between its subject ({m.text!r}) and the number"
+            )
     cl = s.clause_of(pos)
     for x in s.subjects:
         if x is m or same(x) or x.anaphora or not cl.start <= x.start < cl.end:
@@ -345,8 +347,33 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
 #: words a clause that only dates the sentence may hold besides the date ("On Tuesday,", "Late
 #: Friday,", "For the session on Jan. 5,")
 _TIME_FILLER = frozenset(
-    "on in for during last this the and by as of late early trading session day week month "
-    "at close end final mid so far".split()
+    [
+        "on",
+        "in",
+        "for",
+        "during",
+        "last",
+        "this",
+        "the",
+        "and",
+        "by",
+        "as",
+        "of",
+        "late",
+        "early",
+        "trading",
+        "session",
+        "day",
+        "week",
+        "month",
+        "at",
+        "close",
+        "end",
+        "final",
+        "mid",
+        "so",
+        "far",
+    ]
 )
 
 
@@ -373,7 +400,9 @@ def _carries(s: Sent, d: DateMention, pos: int) -> bool:
         return False
     first_d = next((t.lower for t in s.doc.tokens_in(dc.start, dc.end) if t.kind == "word"), "")
     first_n = next((t for t in s.doc.tokens_in(nc.start, nc.end) if t.kind != "punct"), None)
-    opener = first_n is not None and (first_n.kind == "number" or first_n.lower in _APPOSITIVE_OPENERS)
+    opener = first_n is not None and (
+        first_n.kind == "number" or first_n.lower in _APPOSITIVE_OPENERS
+    )
     between = [c for c in s.clauses if dc.end <= c.start < nc.start]
     return opener and first_d not in _SUBORDINATORS and not between
 
@@ -922,8 +951,14 @@ def strict_gaps(
         elif c.unit == "pct":
             gaps["unit"] = f"a percentage is not a level of {subj.name}"
     if c.measure == "record" and not _says_close(s, at):
-        gaps["measure"] = "the words do not say a record close (an intraday record is another reading)"
-    if c.measure == "since" and c.extra.get("what") in ("gain", "drop") and not c.extra.get("n_stated"):
+        gaps["measure"] = (
+            "the words do not say a record close (an intraday record is another reading)"
+        )
+    if (
+        c.measure == "since"
+        and c.extra.get("what") in ("gain", "drop")
+        and not c.extra.get("n_stated")
+    ):
         gaps["measure"] = "the words do not count the stretch the gain is measured over"
     w = "" if forecast_ok else _expectation(s, at)
     if w:
@@ -976,14 +1011,17 @@ def _role_word(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
     own_day = any(
         cl.start <= d.start < cl.end and d.kind in (*_DAYLIKE, "month", "year", "quarter")
         for d in s.dates
-    ) or (c.date is not None and not c.extra.get("article_date") and "date" in c.bound
-          and "another clause" not in c.bound.get("date", "") and "opening" not in c.bound.get("date", ""))  # fmt: skip
+    )
     in_period = lambda t: any(p.start <= t.start < p.end for p in s.periods)  # noqa: E731
     prev = [t for t in s.before(at, 4) if t.start >= cl.start and t.kind == "word"]
     prev = [t for t in prev if t.lower not in _HEDGE_SKIP and not in_period(t)]
-    if prev and prev[-1].lower in ROLE_WORDS and not (c.measure == "macro" and c.extra.get("from")):
-        if prev[-1].lower not in ("high", "low") or not own_day:
-            return f"a role word ({prev[-1].text!r}) makes it another quantity than the level now"
+    role = prev[-1].lower if prev and prev[-1].lower in ROLE_WORDS else ""
+    if (
+        role
+        and not (c.measure == "macro" and c.extra.get("from"))
+        and (role not in ("high", "low") or not own_day)
+    ):
+        return f"a role word ({prev[-1].text!r}) makes it another quantity than the level now"
     if not own_day and prev and prev[-1].lower in PAST_WORDS:
         return f"'{prev[-1].text}' with no day of its own: a level of another time"
     nxt = [t.lower for t in s.after(at, 6) if t.start < cl.end and not in_period(t)]

@@ -271,7 +271,9 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: its {slots} is only assumed "
                                 f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o0.tolerance,
                                 o0.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
-        loose = {k: v for k, v in c.loose.items() if not (k == "subject" and _calendar_only(results))}
+        loose = {
+            k: v for k, v in c.loose.items() if not (k == "subject" and _calendar_only(results))
+        }
         if loose:
             why = "; ".join(dict.fromkeys(loose.values()))
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: {why}", o0.tolerance,
@@ -885,7 +887,9 @@ def _since_inflation(c: Claim, m: Market) -> Outcome:
         return _na(f"{sid} does not cover the period since {a_last}", subj.settle)
     cur_p = max(yoy)
     cands = [cur_p]
-    _sid2, later = _macro_series(subj.key, "yoy", m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE)))
+    _sid2, later = _macro_series(
+        subj.key, "yoy", m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
+    )
     if later is not None and _period_end_date(cur_p + 1, quarterly) < m.as_of:
         nxt = _macro_values(later, "yoy", quarterly)
         if cur_p + 1 in nxt:
@@ -899,10 +903,16 @@ def _since_inflation(c: Claim, m: Market) -> Outcome:
         mid = [(k, x) for k, x in sorted(yoy.items()) if a_p < k < p]
         worse = sorted([(x, k) for k, x in mid if (x < cur if low else x > cur)], reverse=not low)
         lst = ", ".join(f"{_period_label(k, quarterly)} {x:.2f}%" for x, k in worse[:4]) or "none"
-        when = f"latest published by {m.as_of}" if p == cur_p else "the next release, if the article speaks of it"
+        when = (
+            f"latest published by {m.as_of}"
+            if p == cur_p
+            else "the next release, if the article speaks of it"
+        )
         ev = (f"{sid} year-over-year, {when}: {_period_label(p, quarterly)} {cur:.2f}%; "
               f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: {lst}")  # fmt: skip
-        outs.append(Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4)))
+        outs.append(
+            Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4))
+        )
     fit = next((o for o in outs if o.ok), None)
     if fit is not None or len(outs) == 1:
         return fit or outs[0]
@@ -1135,7 +1145,13 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                 if per not in vals:
                     notes.append(f"no {sid} value for {label}")
                     continue
-                results.append((band.verdict(vals[per]), f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%", k == 0))
+                results.append(
+                    (
+                        band.verdict(vals[per]),
+                        f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%",
+                        k == 0,
+                    )
+                )
     if not results:
         return _na("; ".join(notes), subj.settle)
     unheld = [n for n in notes if n.startswith("no ") and " value for " in n]
@@ -1146,10 +1162,14 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     ev = "; ".join(dict.fromkeys(r[1] for r in usual or results))
     sib = next((r for r in results if not r[2] and r[0] is True), None)
     if sib is not None:
-        return Outcome(None, f"{ev}; not contradicted: it fits the sibling series ({sib[1]})", band.text, None)
+        return Outcome(
+            None, f"{ev}; not contradicted: it fits the sibling series ({sib[1]})", band.text, None
+        )
     if all(r[0] is False for r in results) and unheld:
         # the article may speak of a release the store does not hold yet
-        return Outcome(None, f"{ev}; not contradicted: {unheld[0]}, which it may speak of", band.text, None)
+        return Outcome(
+            None, f"{ev}; not contradicted: {unheld[0]}, which it may speak of", band.text, None
+        )
     if all(r[0] is False for r in results):
         return Outcome(False, "; ".join(dict.fromkeys(r[1] for r in results)), band.text, None)
     return Outcome(None, ev + "; close to the stated figure: not judged", band.text, None)

@@ -35,12 +35,12 @@ from collections.abc import Callable
 from thesis.claims.binding import (
     Bind,
     Ctx,
-    period_owner,
     bind_date,
     bind_period,
     bind_subject,
     date_of,
     make_claim,
+    period_owner,
 )
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
@@ -1115,7 +1115,13 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         n = _window_count(toks[max(0, i - 8) : i])
         n_stated = n is not None
         if n is None and what in ("gain", "drop"):
-            n = 5 if "week" in head[-3:] else 1 if any(w in ("day", "session") for w in head[-3:]) else None
+            n = (
+                5
+                if "week" in head[-3:]
+                else 1
+                if any(w in ("day", "session") for w in head[-3:])
+                else None
+            )
             n_stated = n is not None
             n = n or 1
         start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
@@ -1760,7 +1766,9 @@ def _macro_claim(
     """A change from a base month to the month twelve later (the figure's own month)."""
     assert base.first is not None
     first = dt.date(base.first.year + 1, base.first.month, 1)
-    spec = PeriodSpec(transform, f"{base.text} + 12 months", first, month_end(first.year, first.month))
+    spec = PeriodSpec(
+        transform, f"{base.text} + 12 months", first, month_end(first.year, first.month)
+    )
     period = Bind(spec, words, "explicit")
     d, _ = s.direction(q)
     return _frame_macro(ctx, s, q, subj, transform, period, True, False, d)

@@ -545,7 +545,11 @@ def _unknown_name(tokens: list[Token], i: int, known: PhraseMatcher | None = Non
     ):
         if j > i and tokens[j].lower in _COMPANY_SUFFIXES:
             # "ETSY Inc.": the name ends with its suffix (and the suffix's full stop)
-            dot = j + 1 < len(tokens) and tokens[j + 1].text == "." and tokens[j + 1].start == tokens[j].end
+            dot = (
+                j + 1 < len(tokens)
+                and tokens[j + 1].text == "."
+                and tokens[j + 1].start == tokens[j].end
+            )
             return j + 2 if dot else j + 1
         j += 1
     if j < len(tokens) and tokens[j].lower in _UNKNOWN_HEADS and j > i:

@@ -7,15 +7,11 @@ this token a word of movement" in O(1) and no pattern runs over unbounded text.
 from __future__ import annotations
 
 __all__ = [
-    "EXPECTATION_WORDS",
-    "OTHER_ASSETS",
-    "PAST_WORDS",
-    "ROLE_AFTER",
-    "ROLE_WORDS",
     "CLOSE_WORDS",
     "DEFINITIONS",
     "DOWN_NOUNS",
     "DOWN_WORDS",
+    "EXPECTATION_WORDS",
     "FORECAST_PHRASES",
     "FORECAST_WORDS",
     "FOREIGN_NOUNS",
@@ -25,8 +21,12 @@ __all__ = [
     "LEVEL_NOUNS",
     "LIVE_PHRASES",
     "NEGATIONS",
+    "OTHER_ASSETS",
+    "PAST_WORDS",
     "RECORD_WORDS",
     "RELATIVE_DAY_PHRASES",
+    "ROLE_AFTER",
+    "ROLE_WORDS",
     "UP_NOUNS",
     "UP_WORDS",
 ]
