@@ -197,8 +197,9 @@ def readings(c: Claim, m: Market) -> list[Reading]:
 
 
 _SESSION_FIGURES = frozenset(
-    {"close", "change", "points_change", "yield", "yield_change", "record", "direction"}
-)
+    {"close", "change", "points_change", "yield", "yield_change", "record", "direction",
+     "distance", "upside", "streak", "since", "rank"}
+)  # fmt: skip
 
 
 def _older_session(c: Claim, m: Market, days: list[dt.date]) -> dt.date | None:
@@ -324,8 +325,8 @@ def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
         return _with_alt(c, [b])
     if a == b:
         got = on_or_before(cal, b)
-        if got is None:
-            return _with_alt(c, [b])
+        if got is None or (b - got[0]).days > 4:
+            return _with_alt(c, [b])  # the series ends before the article: its last day is not "now"
         prev = before(cal, got[0])
         return _with_alt(c, [got[0]] + ([prev[0]] if prev else []))
     days = sessions_between(cal, a, b)
