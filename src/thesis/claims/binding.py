@@ -16,6 +16,13 @@ Each ``bind_*`` function returns a :class:`Bind`: the value, the words that boun
 
 :func:`make_claim` turns bindings into the frame's ``bound``, ``missing`` and ``assumed`` slots
 and its qualifiers (forecast, intraday, negated), and cuts the quote.
+
+Strict binding (``docs/claims.md``): a binding good enough to support a claim may be too loose to
+contradict it. Each :class:`Bind` says why in ``loose`` (a back-reference, a list's header, a
+name that is not the nearest to the number, a day from another clause), and
+:func:`strict_gaps` adds the frame's own (a unit that does not fit the subject, a measure the words
+do not state, a role or expectation word); :func:`make_claim` gathers them in ``Claim.loose``,
+and the judge never contradicts a claim that has one.
 """
 
 from __future__ import annotations

@@ -13,7 +13,10 @@ The policy (see ``docs/claims.md``):
 4. ``supported`` when a literal reading fits (the evidence says which, when there are several);
    ``contradicted`` only when every reading, literal and alternative, contradicts beyond the
    tolerance; otherwise ``unverifiable``, and the evidence names the readings and what each gave.
-5. A frame with an *assumed* slot (a default reading) can be supported, never contradicted.
+5. A frame with an *assumed* slot (a default reading) or a *loose* one (bound too loosely for a
+   contradiction: see :func:`thesis.claims.binding.strict_gaps`) can be supported, never
+   contradicted; a contradiction by the calendar alone (no session on the named day) needs no
+   strict subject.
 6. Data that does not cover the claim's period gives ``unverifiable`` with what would settle it.
 
 The arithmetic runs on plain lists (:class:`~thesis.claims.market.Series`): one series and a few
@@ -326,7 +329,8 @@ def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
     if a == b:
         got = on_or_before(cal, b)
         if got is None or (b - got[0]).days > 4:
-            return _with_alt(c, [b])  # the series ends before the article: its last day is not "now"
+            # the series ends before the article: its last day is not "now"
+            return _with_alt(c, [b])
         prev = before(cal, got[0])
         return _with_alt(c, [got[0]] + ([prev[0]] if prev else []))
     days = sessions_between(cal, a, b)
