@@ -201,7 +201,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
 
 _SESSION_FIGURES = frozenset(
     {"close", "change", "points_change", "yield", "yield_change", "record", "direction",
-     "distance", "upside", "streak", "since", "rank"}
+     "distance", "upside", "streak", "since", "rank", "count_of"}
 )  # fmt: skip
 
 
@@ -493,6 +493,10 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     i = prior.argmax()
     mx_t, mx = prior.dates[i], prior.values[i]
     tol = "exact comparison with the running maximum of closes"
+    if c.extra.get("missed"):
+        # "ends shy of record high": below the highest earlier close
+        ev = f"{sid} {iso(t)} close {_f(close)}; highest earlier close {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
+        return Outcome(close < mx, ev, tol, close)
     if close >= mx:
         longer = m.series("sp500_monthly") if sid == "sp500" else None
         if longer is not None:
@@ -745,15 +749,7 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if len(w) < 3 or _stale(s, day):
         return _na(f"no {sid} data up to {day}")
     w = _resample(w, unit)
-    if unit in ("week", "month") and len(w) > 1:
-        last = w.last
-        ended = (
-            (last + dt.timedelta(days=3)).month != last.month
-            if unit == "month"
-            else last.weekday() >= 4
-        )
-        if not ended:
-            w = w.sl(None, -1)  # "its seventh straight monthly advance" counts finished months
+    w = _finished(w, unit)
     sign = c.direction or 1
     if c.extra.get("snapped"):
         k = _runs(w.values[:-1], sign)[-1]
@@ -766,6 +762,45 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     rows = ", ".join(f"{iso(t)} {_f(x)}" for t, x in w.sl(-(k + 1)).items())
     ev = f"{unit}s {'up' if sign > 0 else 'down'} in a row up to {iso(w.last)}: {k} ({rows})"
     return Outcome(True if k == n else (False if k < n else None), ev, "exact count of sessions", k)
+
+
+def _finished(w: Series, unit: str) -> Series:
+    """Week or month closes (from :func:`_resample`) without an unfinished last week or month:
+    "its seventh straight monthly advance" counts finished months."""
+    if unit not in ("week", "month") or len(w) < 2:
+        return w
+    last = w.last
+    ended = (
+        (last + dt.timedelta(days=3)).month != last.month
+        if unit == "month"
+        else last.weekday() >= 4
+    )
+    return w if ended else w.sl(None, -1)
+
+
+def judge_count_of(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "Up three of the past four weeks", "up four of the past six trading days": the number of
+    up (or down) sessions or weeks among the last ``m`` up to the day, exactly."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    n, of, unit = int(c.extra["n"]), int(c.extra["of"]), str(c.extra["unit"])
+    if _stale(s, day):
+        return _na(f"no {sid} data up to {day}")
+    w = _finished(_resample(s.upto(day).sl(-(of * 25 + 30)), unit), unit)
+    if len(w) < of + 1:
+        return _na(f"not enough {sid} history up to {day}")
+    tail = w.sl(-(of + 1))
+    moves = [
+        (t, b - a)
+        for t, a, b in zip(tail.dates[1:], tail.values[:-1], tail.values[1:], strict=True)
+    ]
+    sign = c.direction or 1
+    k = sum(1 for _, d in moves if d * sign > 0)
+    rows = ", ".join(f"{iso(t)} {d:+.2f}" for t, d in moves)
+    ev = f"{sid} {unit}s {'up' if sign > 0 else 'down'} among the last {of} to {iso(tail.last)}: {k} ({rows})"
+    return Outcome(k == n, ev, "exact count", k)
 
 
 def judge_rank(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1438,6 +1473,7 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
 
 
 JUDGES: dict[str, Judge] = {
+    "count_of": judge_count_of,
     "record_count": judge_record_count,
     "direction": judge_direction,
     "yield_distance": judge_yield_distance,

@@ -45,7 +45,7 @@ from thesis.claims.binding import (
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import subject_by_key
-from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
+from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
 from thesis.text.tokens import Token
@@ -869,9 +869,10 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         is_record = ((w == "record" and (compound or latest or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
                      (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
                      (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
+        missed = _missed_record(toks, i)
         if (
             not is_record
-            or any(p in _NOT_RECORD_BEFORE for p in prev)
+            or (any(p in _NOT_RECORD_BEFORE for p in prev) and not missed)
             or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
         ):
@@ -893,11 +894,38 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 close.bound.get("date", ""),
                 "explicit",
             )
-        return [make_claim(
-            ctx, s, kind="level", measure="record", subject=subj, parts=[(t.start, end)], rule="record",
-            value="record close", unit="", date=date, lead=False,
-        )]  # fmt: skip
+        start = missed.start if missed is not None else t.start
+        c = make_claim(
+            ctx, s, kind="level", measure="record", subject=subj, parts=[(start, end)], rule="record",
+            value="not a record close" if missed else "record close", unit="", date=date, lead=False,
+            extra={"missed": True} if missed else None,
+        )  # fmt: skip
+        if missed is not None and "negated" in c.qualifiers:
+            # "narrowly missed a fresh record close": the miss is the claim, not a negation of it
+            near = {x.lower for x in s.before(t.start, 8)}
+            if not near & (NEGATIONS - _MISSED):
+                c.qualifiers.remove("negated")
+        return [c]
     return []
+
+
+_MISSED = frozenset({"missed", "miss", "misses", "shy", "short"})
+
+
+def _missed_record(toks: list[Token], i: int) -> Token | None:
+    """ "ends shy of record high", "narrowly missed a fresh record close", "closed just short of
+    its record": the word that says the close fell short of the record (the claim is that it is
+    not a record), or ``None``."""
+    prev = toks[max(0, i - 4) : i]
+    for k, x in enumerate(prev):
+        if x.lower not in _MISSED:
+            continue
+        rest = [y.lower for y in prev[k + 1 :]]
+        if x.lower in ("shy", "short") and rest[:1] != ["of"]:
+            continue
+        if all(w in ("of", "a", "an", "its", "the", "fresh", "new", "their") for w in rest):
+            return x
+    return None
 
 
 def _ordinal_at(toks: list[Token], j: int) -> int | None:
@@ -1935,9 +1963,46 @@ def _is_time(s: Sent, q: Quantity) -> bool:
     return bool(nxt) and nxt[0].lower in ("a.m", "p.m", "am", "pm", "et", "gmt", "est", "edt")
 
 
+_OF_UNITS = {"weeks": "week", "sessions": "session", "days": "session", "months": "month"}
+
+
+def rule_count_of(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "Up three of the past four weeks", "Yield is up two of the past three trading days": how
+    many of the last few sessions (weeks, months) closed up or down."""
+    toks = s.tokens
+    for i in range(len(toks) - 5):
+        d = {"up": 1, "higher": 1, "down": -1, "lower": -1}.get(toks[i].lower)
+        n = _count(toks[i + 1]) if d else None
+        if not n or toks[i + 2].lower != "of" or toks[i + 3].lower not in ("the", "its"):
+            continue
+        j = i + 4 + (toks[i + 4].lower in ("past", "last", "previous"))
+        of = _count(toks[j]) if j < len(toks) else None
+        k = j + 1 + (j + 1 < len(toks) and toks[j + 1].lower == "trading")
+        unit = _OF_UNITS.get(toks[k].lower) if of and k < len(toks) else None
+        if unit is None or not 0 < n <= of:
+            continue
+        subj = bind_subject(ctx, s, toks[i].start, after_ok=True)
+        if subj.value is None or subj.value.kind not in (
+            "index",
+            "stock",
+            "etf",
+            "yield",
+            "volatility",
+        ):
+            continue
+        used.update(q.start for q in s.quantities if toks[i].start <= q.start < toks[k].end)
+        return [make_claim(
+            ctx, s, kind="other", measure="count_of", subject=subj, parts=[(toks[i].start, toks[k].end)],
+            rule="count_of", value=f"{n} of {of} {unit}s", unit="count", date=bind_date(ctx, s, toks[i].start),
+            direction=d or 1, extra={"n": n, "of": of, "unit": unit},
+        )]  # fmt: skip
+    return []
+
+
 #: the rules in the order they run (earlier rules claim numbers first)
 RULES: tuple[Rule, ...] = (
     rule_fed,
+    rule_count_of,
     rule_yield,
     rule_macro,
     rule_annual_streak,
