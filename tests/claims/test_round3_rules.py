@@ -81,3 +81,42 @@ def test_a_count_under_a_header_is_never_contradicted(claims_store):
 def test_a_missed_record(claims_store, date, text, verdict):
     r = _verdict(claims_store, text, date, "record")
     assert r.claim.extra.get("missed") and r.verdict == verdict, r.evidence
+
+
+# Weekly closes by hand from sp500_daily_fred.csv: 2022-03-11 4204.31, 03-25 4543.06 (two weeks
+# +338.75 points); 2020-10-30 3269.96, 11-13 3585.15 (+9.64%); 2022-10-14 3583.07, 10-28 3901.06
+# (+317.99 points, +8.87%), no two-week gain between that reaches them.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 posted its largest two-week point gain since the week ending March 25, 2022.",
+         "supported"),
+        ("The S&P 500 posted its largest two-week percentage gain since the week ending Nov. 13, 2020.",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_a_superlative_over_weeks_since_a_week(claims_store, text, verdict):
+    r = _verdict(claims_store, text, "2022-10-28", "since")
+    assert r.claim.extra["unit"] == "week" and r.claim.extra["n"] == 2
+    assert r.verdict == verdict, r.evidence
+
+
+def test_a_pronoun_that_points_to_its_own_clause_binds():
+    c = next(
+        c
+        for c in extract_claims(
+            "The S&P 500 notched its largest four-day gain since Wednesday, Dec. 24, 2025.",
+            dt.date(2026, 1, 13),
+        )
+        if c.measure == "since"
+    )
+    assert c.subject.key == "sp500" and "subject" not in c.loose
+    c = next(
+        c
+        for c in extract_claims(
+            "The S&P 500 closed at 6,900. Its largest four-day gain since Dec. 24, 2025 came then.",
+            dt.date(2026, 1, 13),
+        )
+        if c.measure == "since"
+    )
+    assert "subject" in c.loose  # "Its" in another sentence: a back-reference

@@ -123,6 +123,12 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     for m in reversed(before):
         if m.unknown:
             return Bind(None, m.text, "unknown")
+        if m.anaphora == "pronoun":
+            # "The S&P 500 notched its largest gain": "its" points to the name of its own clause
+            cl = s.clause_of(pos)
+            x = next((x for x in reversed(before) if x.start < m.start), None)
+            if x is not None and x.subject is not None and not x.anaphora and x.start >= cl.start:
+                return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
         if m.anaphora:
             subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
             if subj is not None:

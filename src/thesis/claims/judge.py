@@ -834,6 +834,8 @@ def _since_values(c: Claim, w: Series) -> Series:
     if what in ("gain", "drop"):
         sign = 1 if what == "gain" else -1
         v = w.values
+        if c.extra.get("points"):  # "largest two-week point gain"
+            return Series(w.dates[n:], [(v[i] - v[i - n]) * sign for i in range(n, len(v))])
         return Series(w.dates[n:], [(v[i] / v[i - n] - 1) * 100 * sign for i in range(n, len(v))])
     if str(what).startswith("streak"):
         return Series(
@@ -864,6 +866,9 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     w = s.upto(day)
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
+    unit = str(c.extra.get("unit") or "session")
+    if unit in ("week", "month"):  # "the largest two-week gain since the week ending D"
+        w = _finished(_resample(w, unit), unit)
     series = _since_values(c, w)
     cur_t, cur = series.last, series.values[-1]
     if c.extra.get("anchor_day"):

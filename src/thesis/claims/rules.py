@@ -1140,7 +1140,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
-        n = _window_count(toks[max(0, i - 8) : i])
+        counted = _window_count(toks[max(0, i - 8) : i])
+        n, unit = counted if counted is not None else (None, "session")
         n_stated = n is not None
         if n is None and what in ("gain", "drop"):
             n = (
@@ -1160,7 +1161,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
             rule="since", value=f"{sup} since {anchor.text}", unit="", date=date, needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
-                   "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated},
+                   "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated,
+                   "unit": unit, "points": "point" in head and "percentage" not in head},
         )]  # fmt: skip
     return []
 
@@ -1171,20 +1173,32 @@ def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
     t = s.tokens[i]
     if t.lower == "in":  # "its best day in 3 weeks", "highest in five years"
         return _ago_anchor(ctx, s, s.tokens, i)
-    return next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+    for d in s.dates:
+        if d.start < t.end:
+            continue
+        # "since the week ending March 25, 2022", "since the close of Dec. 24": that day
+        gap = s.doc.text[t.end : d.start].lower().split()
+        if d.start - t.end <= 12 or (len(gap) <= 3 and set(gap) <= _ANCHOR_LEAD):
+            return d
+        return None
+    return None
 
 
-def _window_count(win: list[Token]) -> int | None:
-    """ "largest four-day gain": the number before "day" (or "-day") in the words before "since"."""
+_ANCHOR_LEAD = frozenset({"the", "week", "ending", "ended", "close", "of", "session", "on"})
+
+
+def _window_count(win: list[Token]) -> tuple[int, str] | None:
+    """ "largest four-day gain", "largest two-week point gain": the number before "day" (or
+    "-day", "-week") in the words before "since", and its unit (session, week or month)."""
     for k, x in enumerate(win[:-1]):
         n = _count(x)
         if not n or x.lower in ("a", "an"):
             continue
         nxt = win[k + 1]
-        if nxt.lower in _UNIT_WORDS or (
-            nxt.text == "-" and k + 2 < len(win) and win[k + 2].lower in _UNIT_WORDS
-        ):
-            return n
+        if nxt.text == "-" and k + 2 < len(win):
+            nxt = win[k + 2]
+        if nxt.lower in _UNIT_WORDS:
+            return n, _UNIT_WORDS[nxt.lower]
     return None
 
 
