@@ -963,6 +963,12 @@ def strict_gaps(
             gaps["unit"] = f"a dollar amount is not a level of {subj.name}"
         elif c.unit == "pct":
             gaps["unit"] = f"a percentage is not a level of {subj.name}"
+    macro = subj is not None and subj.kind in ("inflation", "labor", "gdp")
+    words = {w.strip(".,;:'’\"").lower() for w in c.quote.split()}
+    if macro and words & _MARKET_MEASURES:
+        # "6-month hits highest close since 2007" after "CPI gains 6.4%": a close is no CPI figure
+        w = next(iter(sorted(words & _MARKET_MEASURES)))
+        gaps["unit"] = f"{subj.name} has no {w!r}: the words speak of a market series"
     if c.measure == "record" and not _says_close(s, at):
         gaps["measure"] = (
             "the words do not say a record close (an intraday record is another reading)"
@@ -1001,6 +1007,12 @@ def _expectation(s: Sent, at: int) -> str:
         if t.lower in EXPECTATION_WORDS:
             return t.text
     return ""
+
+
+#: words of a market series' measures, which a macro figure has none of
+_MARKET_MEASURES = frozenset(
+    {"close", "closing", "closed", "session", "sessions", "intraday", "points", "trading"}
+)
 
 
 def _says_close(s: Sent, at: int) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from thesis.text.numbers import word_value
 from thesis.text.phrases import PhraseMatcher
 from thesis.text.tokens import Token
 
@@ -478,7 +479,7 @@ class SubjectFinder:
                 )
                 i = a.j
                 continue
-            u = _unknown_name(tokens, i, self._names)
+            u = _unknown_name(tokens, i, self._names) or _other_tenor(tokens, i)
             if u is not None:
                 out.append(
                     SubjectMention(
@@ -558,6 +559,27 @@ def _unknown_name(tokens: list[Token], i: int, known: PhraseMatcher | None = Non
     if k is not None and known is not None and known.match_at(tokens, k - 2) is not None:
         return None  # "Utilities Select Sector SPDR (XLU)": the ticker is a name the checker knows
     return k
+
+
+_TENOR_UNITS = frozenset({"month", "week", "year"})
+_TENOR_AFTER = _AFTER_TENOR | frozenset({"hits", "bill", "bills", "yielded", "touched"})
+
+
+def _other_tenor(tokens: list[Token], i: int) -> int | None:
+    """A Treasury of a maturity the checker holds no series for ("the 6-month hits its highest
+    close since 2007", "the 5-year yield rose"): an unknown subject that takes the number from any
+    yield or index named before it. The index after it, else ``None``."""
+    if (
+        i + 3 >= len(tokens)
+        or tokens[i + 1].text not in "-‐"
+        or tokens[i + 2].lower not in _TENOR_UNITS
+    ):
+        return None
+    t = tokens[i]
+    n = (int(t.text) if t.text.isdigit() else None) if t.kind == "number" else word_value(t.lower)
+    if not n or (tokens[i + 2].lower == "year" and n in (2, 10, 30)):
+        return None
+    return i + 3 if tokens[i + 3].lower in _TENOR_AFTER else None
 
 
 def _ticker_end(tokens: list[Token], j: int) -> int | None:
