@@ -120,3 +120,22 @@ def test_a_pronoun_that_points_to_its_own_clause_binds():
         if c.measure == "since"
     )
     assert "subject" in c.loose  # "Its" in another sentence: a back-reference
+
+
+# Weekly closes by hand: 2020-06-26 3009.05 → 07-02 3130.01 (+4.02%, a four-day week); 10-02
+# 3348.44 → 10-09 3477.13 (+3.84%); no calendar week between gained more than 3.84% (rolling
+# five-session windows did: a week is read as a calendar week); the week to 2020-04-09 gained 12.1%
+# and the weeks to 2020-06-05 (+4.91%) and 07-02 came after it.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 closed its best trading week since the week of July 2, 2020.", "supported"),
+        (
+            "The S&P 500 closed its best trading week since the week of April 9, 2020.",
+            "contradicted",
+        ),
+    ],
+)
+def test_best_week_since_the_week_of(claims_store, text, verdict):
+    r = _verdict(claims_store, text, "2020-10-09", "since")
+    assert r.claim.extra["unit"] == "week" and r.verdict == verdict, r.evidence

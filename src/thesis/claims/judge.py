@@ -857,7 +857,12 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     a_first, a_last = c.extra.get("anchor_first"), c.extra.get("anchor_last")
     if a_first is None:
         return _na("the 'since' date could not be read")
-    if c.extra.get("anchor_day") and a_first.weekday() >= 5:
+    unit = str(c.extra.get("unit") or "session")
+    if c.extra.get("anchor_day") and unit in ("week", "month"):
+        # "since the week of July 2, 2020": that week's (month's) last close stands for the day
+        a_first = _period_row_date(s, a_first, unit) or a_first
+        a_last = a_first
+    elif c.extra.get("anchor_day") and a_first.weekday() >= 5:
         # "the largest decline since Aug. 28, 2011", a Sunday: no session to compare with, whatever
         # the data before the store's first day
         wd = WEEKDAYS[a_first.weekday()].title()
@@ -866,7 +871,6 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     w = s.upto(day)
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
-    unit = str(c.extra.get("unit") or "session")
     if unit in ("week", "month"):  # "the largest two-week gain since the week ending D"
         w = _finished(_resample(w, unit), unit)
     series = _since_values(c, w)
@@ -896,6 +900,17 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:4]) or "none"
     )
     return Outcome(len(worse) == 0, ev, "exact comparison", round(cur, 4))
+
+
+def _period_row_date(s: Series, d: dt.date, unit: str) -> dt.date | None:
+    """The last session of the week (ending Friday) or month holding ``d``."""
+    if unit == "week":
+        end = d + dt.timedelta(days=(4 - d.weekday()) % 7)
+        start = end - dt.timedelta(days=6)
+    else:
+        start, end = d.replace(day=1), add_months(d.replace(day=1), 1) - _DAY
+    w = s.between(start, end)
+    return w.last if len(w) else None
 
 
 def _with_extreme_today(

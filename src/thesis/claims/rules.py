@@ -1144,15 +1144,17 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         n, unit = counted if counted is not None else (None, "session")
         n_stated = n is not None
         if n is None and what in ("gain", "drop"):
-            n = (
-                5
-                if "week" in head[-3:]
-                else 1
-                if any(w in ("day", "session") for w in head[-3:])
-                else None
+            # "its best week since": one calendar week (weekly closes); "best day": one session
+            unit = next(
+                (
+                    _UNIT_WORDS[w]
+                    for w in reversed(head[-4:])
+                    if w in _UNIT_WORDS and w != "monthly"
+                ),
+                "",
             )
-            n_stated = n is not None
-            n = n or 1
+            n_stated = unit != ""
+            n, unit = 1, unit or "session"
         start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
         # an inflation rate is read on the latest release by the article's date: no day of its own
         macro = subj.value.kind == "inflation"
