@@ -230,3 +230,23 @@ def test_a_weekend_anchor_is_a_calendar_error(claims_store):
 def test_a_live_article_on_track(claims_store):
     text = "The VIX was on track for its biggest jump of the month. The S&P 500 fell 1% to 2,746."
     assert "contradicted" not in _verdicts(claims_store, text, "2018-06-19").values()
+
+
+def test_a_live_article_in_recent_trade(claims_store):
+    # written during the session: "was at 25.73, up 24%, in recent trade"; the S&P 500 closed
+    # -0.15% on 2018-12-06, but its "down 2.3%" was an intraday figure
+    text = (
+        "The CBOE Volatility Index was at 25.73, up 24%, in recent trade. Meanwhile, on Thursday, "
+        "the S&P 500 index was down 2.3% at 2,639."
+    )
+    assert "contradicted" not in _verdicts(claims_store, text, "2018-12-06").values()
+    # a Sunday's "today" is no open session: a figure of it is not intraday
+    c = next(
+        c
+        for c in extract_claims(
+            "Stocks were on pace for gains. Today the S&P 500 is up 5% on the year.",
+            dt.date(2025, 6, 29),
+        )
+        if c.measure == "change"
+    )
+    assert "intraday" not in c.qualifiers

@@ -412,7 +412,9 @@ DEFINITIONS = frozenset(
 #: markers of an article written during the session (its figures are intraday)
 LIVE_PHRASES = (
     ("was", "last"), ("is", "last"), ("were", "last"), ("on", "pace", "for"), ("live", "updates"),
-    ("on", "track", "for"), ("on", "track", "to"),
+    ("on", "track", "for"), ("on", "track", "to"), ("in", "recent", "trade"), ("in", "recent", "trading"),
+    ("in", "afternoon", "trade"), ("in", "morning", "trade"), ("in", "midday", "trade"),
+    ("in", "early", "trading"), ("in", "late", "trading"), ("in", "early", "trade"), ("in", "late", "trade"),
     ("as", "of", "writing"), ("at", "the", "time", "of", "writing"), ("in", "afternoon", "trading"),
     ("in", "morning", "trading"), ("in", "midday", "trading"), ("in", "late", "afternoon"),
     ("in", "early", "afternoon"), ("in", "late", "morning"),
