@@ -921,16 +921,20 @@ def make_claim(
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
     c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)
-    live_day = date is not None and (
-        date.how == "article"
-        or (ctx.lead is not None and date.value is ctx.lead)
-        # "on Thursday" in a live article written on Thursday: that session is still open
-        or (
-            isinstance(date.value, DateMention)
-            and ctx.window is not None
-            and date.value.first == ctx.window[1]
-            and date.value.first.weekday() < 5
+    live_day = (
+        date is not None
+        and (
+            date.how == "article"
+            or (ctx.lead is not None and date.value is ctx.lead)
+            # "on Thursday" in a live article written on Thursday: that session is still open
+            or (
+                isinstance(date.value, DateMention)
+                and ctx.window is not None
+                and date.value.first == ctx.window[1]
+            )
         )
+        and c.date is not None
+        and c.date.weekday() < 5  # a weekend's "today" has no open session
     )
     if ctx.live and live_day and measure in _SESSION_MEASURES and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")  # a live article: its figures for the day are intraday
