@@ -336,6 +336,10 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
         hd = [d for d in s.header.dates if d.kind in _DAYLIKE and d.first is not None]
         if hd:
             return Bind(hd[0], f"{hd[0].text} (the list's header)", "header")
+    if s.period_header is not None:  # "On Tuesday:" above the line: a stated table header
+        hd = [d for d in s.period_header.dates if d.kind in _DAYLIKE and d.first is not None]
+        if hd:
+            return Bind(hd[0], f"{hd[0].text} (the table's header)", "explicit")
     words = [t.lower for t in s.tokens]
     if _has_phrase(words, RELATIVE_DAY_PHRASES):
         return Bind(None, "a day named only relative to another sentence", "none")
@@ -568,6 +572,9 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     ]
     if days:
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit")
+    table = _header_period(ctx, s)
+    if table is not None:
+        return table
     days = [
         d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
     ]
@@ -592,6 +599,23 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
 
 
 #: "the worst since April", "its best week since May": a since-claim of its own, not a period
+def _header_period(ctx: Ctx, s: Sent) -> Bind | None:
+    """The period of the header line a line of figures hangs from ("For the year:" above "The
+    S&P 500 is down 461.42 points, or 9.7%."): a stated table header binds like the line's own
+    words; a day ("On Tuesday:") makes the session's move."""
+    h = s.period_header
+    if h is None:
+        return None
+    for p in h.periods:
+        spec = _spec_from_period(ctx, h, p)
+        if spec is not None:
+            return Bind(spec, f"{p.text} (the table's header)", "explicit")
+    d = next((d for d in h.dates if d.kind in _DAYLIKE and d.first is not None), None)
+    if d is not None:
+        return Bind(PeriodSpec("day", d.text), f"{d.text} (the table's header)", "explicit")
+    return None
+
+
 _SUPERLATIVE_WORDS = frozenset(
     [
         "highest",

@@ -139,8 +139,13 @@ def _sentences(doc: Doc) -> list[Sent]:
     """The sentences, each list item linked to the line it hangs from."""
     out: list[Sent] = []
     header: Sent | None = None
+    period: Sent | None = None
     for i, st in enumerate(doc.sentences):
         s = Sent(doc, i, st.start, st.end)
+        if s.is_period_header():
+            period = s  # "For the week:": the lines below share its period, up to the next one
+        elif period is not None and i - period.index <= 8:
+            s.period_header = period
         if s.bullet:
             s.header = header
         elif s.first_subject() is not None:
