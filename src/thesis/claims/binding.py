@@ -62,7 +62,10 @@ __all__ = [
     "bind_period",
     "bind_subject",
     "make_claim",
+    "period_owner",
     "qualifiers",
+    "strict_gaps",
+    "subject_gap",
 ]
 
 _DAYLIKE = ("day", "weekday", "relative")
