@@ -151,6 +151,12 @@ class Fact:
     def is_numeric(self) -> bool:
         return isinstance(self.value, int | float) and not isinstance(self.value, bool)
 
+    @property
+    def number(self) -> float | None:
+        """The value as a float when it is a number (:attr:`is_numeric`), else ``None``."""
+        v = self.value
+        return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
     def window(self) -> str:
         """The data windows of the inputs, as text ("sp500 2016-02-12..2025-11-26")."""
         return "; ".join(f"{s.series} {s.start}..{s.end}" for s in self.lineage)

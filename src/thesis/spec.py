@@ -402,7 +402,8 @@ class ThesisSpec(_Model):
     def claims(self) -> dict[float, str]:
         """Level → who claims it (targets and levels with ``claimed_by``)."""
         out: dict[float, str] = {}
-        for t in (*self.index.targets, *self.index.levels):
+        named: list[TargetSpec | LevelSpec] = [*self.index.targets, *self.index.levels]
+        for t in named:
             if t.claimed_by and t.level not in out:
                 out[t.level] = t.claimed_by
         return out

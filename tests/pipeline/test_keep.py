@@ -9,7 +9,6 @@ import pytest
 from thesis.errors import SpecError
 from thesis.pipeline import check_output_dir
 
-
 THESIS = """
 title = "t"
 as_of = 2021-12-31

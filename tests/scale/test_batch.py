@@ -225,6 +225,10 @@ def test_grid_expands_values_and_relative_levels(store: Store) -> None:
     assert str(last.as_of) == "2023-12-29"
     assert last.index.thresholds == [round(close * 1.2, 2)]
     assert "thresholds=+20%" in last.title and last.title.startswith("Index at 1000 [g: ")
+    titled = list(expand_grid(base, grid, store, title="{series_name} from {as_of} ({thresholds})"))
+    assert titled[-1].title == "Test index from 2023-12-29 (+20%)"
+    with pytest.raises(SpecError, match="unknown field"):
+        list(expand_grid(base, grid, store, title="{nope}"))
     with pytest.raises(SpecError, match="non-empty list"):
         list(expand_grid(base, {"as_of": []}, store))
     with pytest.raises(SpecError, match=r"combination \(.*horizon"):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,20 +17,51 @@ from thesis.facts import Source
 SESSIONS_PER_YEAR = 252
 
 
-def as_timestamp(value: Any, what: str = "as_of") -> pd.Timestamp:
-    """``value`` as a tz-naive midnight :class:`pandas.Timestamp`, or an error naming ``what``."""
+def as_timestamp(value: object, what: str = "as_of") -> pd.Timestamp:
+    """``value`` (a :data:`~thesis._types.DateLike`) as a tz-naive midnight
+    :class:`pandas.Timestamp`, or an error naming ``what``."""
     if isinstance(value, pd.Timestamp | dt.date | dt.datetime | str | np.datetime64):
         try:
             ts = pd.Timestamp(value)
         except (ValueError, TypeError):
             ts = None
-        if ts is not None and ts is not pd.NaT:
+        # pd.Timestamp("NaT") is NaT, which is not a Timestamp instance
+        if isinstance(ts, pd.Timestamp):
             return ts.tz_localize(None).normalize() if ts.tzinfo else ts.normalize()
     raise AnalysisError(
         f"{what} {value!r} is not a date",
         where=what,
         fix="write dates as YYYY-MM-DD (e.g. 2025-11-26)",
     )
+
+
+def date_index(obj: pd.Series | pd.DataFrame, what: str = "series") -> pd.DatetimeIndex:
+    """The index of a dated input as the :class:`pandas.DatetimeIndex` it is.
+
+    For inputs that passed :func:`checked_series` or were built on dates; pandas-stubs type
+    ``Series.index`` as a plain ``Index``, and this narrows it in one checked place.
+    """
+    idx = obj.index
+    if not isinstance(idx, pd.DatetimeIndex):
+        raise AnalysisError(
+            f"the index is a {type(idx).__name__}, not a DatetimeIndex",
+            where=what,
+            fix="index the series by date (pd.to_datetime on the date column, then set_index)",
+        )
+    return idx
+
+
+def period_index(obj: pd.Series | pd.DataFrame, what: str = "series") -> pd.PeriodIndex:
+    """The index of ``obj`` as the :class:`pandas.PeriodIndex` it was built as (see
+    :func:`date_index`)."""
+    idx = obj.index
+    if not isinstance(idx, pd.PeriodIndex):
+        raise AnalysisError(
+            f"the index is a {type(idx).__name__}, not a PeriodIndex",
+            where=what,
+            fix="index the series by period (index.to_period('M'))",
+        )
+    return idx
 
 
 def series_id(s: pd.Series, default: str) -> str:
@@ -55,7 +85,7 @@ def lineage_of(*series: pd.Series | None) -> tuple[Source, ...]:
 
 
 def checked_series(
-    s: Any, *, name: str, positive: bool = False, allow_nan: bool = False
+    s: object, *, name: str, positive: bool = False, allow_nan: bool = False
 ) -> pd.Series:
     """Validate a dated numeric Series: DatetimeIndex, sorted, no duplicate dates.
 
@@ -82,9 +112,10 @@ def checked_series(
             where=name,
             fix="index the series by date (pd.to_datetime on the date column, then set_index)",
         )
+    index = s.index  # a DatetimeIndex, checked above
     out = s.astype("float64")
-    if out.index.tz is not None:
-        out.index = out.index.tz_localize(None)
+    if index.tz is not None:
+        out.index = index.tz_localize(None)
     if not out.index.is_monotonic_increasing:
         out = out.sort_index()
     if out.index.has_duplicates:
@@ -95,7 +126,7 @@ def checked_series(
     nan = out.isna().to_numpy()
     if nan.any():
         if not allow_nan:
-            first = out.index[nan.argmax()].date()
+            first = out.index[int(nan.argmax())].date()
             raise AnalysisError(
                 f"{int(nan.sum())} missing value(s), the first on {first}",
                 where=name,
@@ -129,17 +160,18 @@ def known_at(s: pd.Series, as_of: pd.Timestamp) -> pd.Series:
     before ``as_of``, so that a monthly average never includes days after ``as_of``.
     """
     if is_monthly(s):
-        ends = s.index + pd.offsets.MonthEnd(0)
+        ends = date_index(s) + pd.offsets.MonthEnd(0)
         return s[ends <= as_of]
     return s[s.index <= as_of]
 
 
 def value_on(s: pd.Series, when: pd.Timestamp) -> tuple[pd.Timestamp, float] | None:
     """The last observation dated on or before ``when`` (``None`` if there is none)."""
-    pos = s.index.searchsorted(when, side="right") - 1
+    idx = date_index(s)
+    pos = int(idx.searchsorted(when, side="right")) - 1
     if pos < 0:
         return None
-    return s.index[pos], float(s.iloc[pos])
+    return idx[pos], float(s.iloc[pos])
 
 
 def fmt_num(x: float | None, decimals: int = 2) -> str:

@@ -252,9 +252,9 @@ def _gbm_ser(key, path_offset, n_paths, n_steps, mu, sigma, record_steps):
 
 def gbm_paths(
     key: np.uint64,
-    path_offset: np.int64,
-    n_paths: np.int64,
-    n_steps: np.int64,
+    path_offset: int,
+    n_paths: int,
+    n_steps: int,
     mu: float,
     sigma: float,
     record_steps: np.ndarray,
@@ -269,7 +269,9 @@ def gbm_paths(
 
 
 @nb.njit(inline="always", cache=True)
-def _next_index(state: np.uint64, idx: np.int64, p: float, n_hist: np.int64, first: bool):
+def _next_index(
+    state: np.uint64, idx: np.int64, p: float, n_hist: np.int64, first: bool
+) -> tuple[np.uint64, np.int64]:
     # The stationary bootstrap (Politis & Romano 1994) exactly as arch draws it: a block starts at
     # a uniform random index with probability p (and always at the first step), otherwise the
     # previous index advances by one and wraps around the end of the history.
@@ -280,7 +282,7 @@ def _next_index(state: np.uint64, idx: np.int64, p: float, n_hist: np.int64, fir
     else:
         idx += 1
         if idx == n_hist:
-            idx = 0
+            idx = np.int64(0)
     return state, idx
 
 
@@ -346,9 +348,9 @@ def _boot_ser(key, path_offset, n_paths, n_steps, returns, p, record_steps):
 
 def bootstrap_paths(
     key: np.uint64,
-    path_offset: np.int64,
-    n_paths: np.int64,
-    n_steps: np.int64,
+    path_offset: int,
+    n_paths: int,
+    n_steps: int,
     returns: np.ndarray,
     p: float,
     record_steps: np.ndarray,
@@ -424,9 +426,9 @@ def _garch_ser(key, path_offset, n_paths, n_steps, mu, omega, alpha, beta, nu, s
 
 def garch_paths(
     key: np.uint64,
-    path_offset: np.int64,
-    n_paths: np.int64,
-    n_steps: np.int64,
+    path_offset: int,
+    n_paths: int,
+    n_steps: int,
     mu: float,
     omega: float,
     alpha: float,

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,7 @@ from thesis import ids
 from thesis.analysis._common import (
     as_timestamp,
     checked_series,
+    date_index,
     is_monthly,
     lineage_of,
     markdown_table,
@@ -49,6 +50,9 @@ from thesis.analysis._common import (
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
 
 __all__ = [
     "BaseRateLevel",
@@ -223,6 +227,7 @@ class BaseRateResult:
         for x in self.levels:
             L = x.level
             word = "at or above" if x.direction == "up" else "at or below"
+            ev: ids.Event
             for ev, p, pc, lab in (
                 ("touch", x.p_touch, x.p_touch_cond, f"a close {word} {L:,g} within the horizon"),
                 ("close_above", x.p_close_above, x.p_close_above_cond,
@@ -231,12 +236,12 @@ class BaseRateResult:
                  f"closing at or below {L:,g} at the horizon"),
             ):  # fmt: skip
                 out.append(
-                    Fact(ids.p_event(S, ev, L, BASE), p, "probability", a, how, lin,  # type: ignore[arg-type]
+                    Fact(ids.p_event(S, ev, L, BASE), p, "probability", a, how, lin,
                          f"base rate of {lab}", 2)
                 )  # fmt: skip
                 if pc is not None:
                     out.append(
-                        Fact(ids.p_event(S, ev, L, CONDITIONAL), pc, "probability", a, cm, lin,  # type: ignore[arg-type]
+                        Fact(ids.p_event(S, ev, L, CONDITIONAL), pc, "probability", a, cm, lin,
                              f"base rate of {lab}, in conditions like today's", 2)
                     )  # fmt: skip
         for d, (p, pc) in self.drawdowns.items():
@@ -287,8 +292,8 @@ def base_rates(
     series: pd.Series,
     *,
     subject: str,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     thresholds: Sequence[float] = (),
     targets: Sequence[float] = (),
     drawdowns_pct: Sequence[float] = (),
@@ -344,10 +349,14 @@ def base_rates(
     s = checked_series(series, name=name, positive=subject_kind == "price", allow_nan=True)
     monthly = is_monthly(s)
     if monthly:  # a month's value is known once the month is complete
-        s = s[s.index + pd.offsets.MonthEnd(0) <= as_ts]
+        s = s[date_index(s) + pd.offsets.MonthEnd(0) <= as_ts]
     else:
         s = s[s.index <= as_ts]
-    h = int(horizon_steps) if horizon_steps is not None else _steps_to(s.index, monthly, as_ts, hz)
+    h = (
+        int(horizon_steps)
+        if horizon_steps is not None
+        else _steps_to(date_index(s), monthly, as_ts, hz)
+    )
     if h < 1:
         raise AnalysisError(
             f"the horizon {hz.date()} is less than one {'month' if monthly else 'session'} after "

@@ -46,13 +46,13 @@ import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
 
 from thesis import ids
-from thesis.analysis._common import as_timestamp, checked_series, markdown_table
+from thesis.analysis._common import as_timestamp, checked_series, date_index, markdown_table
 from thesis.analysis.baserate import (
     RIDGE_PER_STEP,
     LogisticBaseRate,
@@ -70,6 +70,12 @@ from thesis.analysis.paths import (
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from thesis._types import DateLike
+    from thesis.data.cache import ResultCacheLike
 
 __all__ = ["CalibrationResult", "calibrate", "crps_sample", "horizon_label"]
 
@@ -114,6 +120,31 @@ def crps_sample(samples: np.ndarray, y: float | np.ndarray) -> np.ndarray:
     w = (2.0 * np.arange(1, n + 1) - n - 1) / n**2
     out = np.abs(x - yy).mean(axis=1) - x @ w
     return out[0] if np.ndim(samples) == 1 else out
+
+
+class _ScoreRow(Protocol):
+    """A row of :meth:`CalibrationResult.to_frame` as ``itertuples`` gives it."""
+
+    method: str
+    horizon: int
+    coverage50: float
+    coverage80: float
+    coverage95: float
+    brier: float
+    crps_pct: float
+    bss: float
+    n: int
+
+
+class _SkillRow(Protocol):
+    """A row of :meth:`CalibrationResult.skill_frame` as ``itertuples`` gives it."""
+
+    method: str
+    horizon: int
+    event: str
+    brier: float
+    bss: float
+    mean_p: float
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,7 +307,8 @@ class CalibrationResult:
         f = f[(f["horizon"] == horizon) & f["brier_events"].notna()]
         if f.empty or BASE_RATE not in set(f["method"]):
             return None, ()
-        best = str(f.loc[f["brier_events"].idxmin(), "method"])
+        # pandas-stubs type idxmin's label as Hashable, which their .loc does not take
+        best = str(f.loc[f["brier_events"].idxmin(), "method"])  # type: ignore[index]
         beat = tuple(f.loc[(f["method"] != BASE_RATE) & (f["bss"] > 0), "method"])
         return best, beat
 
@@ -286,7 +318,7 @@ class CalibrationResult:
         rows = [
             [r.method, horizon_label(r.horizon), _f(r.coverage50), _f(r.coverage80),
              _f(r.coverage95), _f(r.brier, 3), _f(r.crps_pct), _f(r.bss, 3), f"{r.n}"]
-            for r in f.itertuples()
+            for r in cast("Iterator[_ScoreRow]", f.itertuples())
         ]  # fmt: skip
         head = (
             f"Walk-forward calibration of **{self.subject}**, monthly origins "
@@ -342,7 +374,7 @@ class CalibrationResult:
                 f"{name}{paths}, horizon {h} sessions"
             )
 
-        for r in self.to_frame().itertuples():
+        for r in cast("Iterator[_ScoreRow]", self.to_frame().itertuples()):
             h, m = horizon_label(r.horizon), r.method
             w = how(m, r.horizon)
             if not math.isnan(r.coverage80):
@@ -371,26 +403,27 @@ class CalibrationResult:
                          "bool", a, w, lin, "beat the base rate"),
                 ]  # fmt: skip
         sk = self.skill_frame()
-        for r in sk.itertuples():
-            h = horizon_label(r.horizon)
-            w = how(r.method, r.horizon)
+        for sr in cast("Iterator[_SkillRow]", sk.itertuples()):
+            h = horizon_label(sr.horizon)
+            w = how(sr.method, sr.horizon)
             out += [
-                Fact(ids.calibration_event(r.method, "brier", r.event, h), r.brier, "ratio", a,
-                     w, lin, f"Brier score, {_event_words(r.event)}", 3),
-                Fact(ids.calibration_event(r.method, "mean_p", r.event, h), r.mean_p,
-                     "probability", a, w, lin, f"mean forecast, {_event_words(r.event)}", 2),
+                Fact(ids.calibration_event(sr.method, "brier", sr.event, h), sr.brier, "ratio", a,
+                     w, lin, f"Brier score, {_event_words(sr.event)}", 3),
+                Fact(ids.calibration_event(sr.method, "mean_p", sr.event, h), sr.mean_p,
+                     "probability", a, w, lin, f"mean forecast, {_event_words(sr.event)}", 2),
             ]  # fmt: skip
-            if r.method != BASE_RATE and not math.isnan(r.bss):
+            if sr.method != BASE_RATE and not math.isnan(sr.bss):
                 out.append(
-                    Fact(ids.calibration_event(r.method, "bss", r.event, h), r.bss, "ratio", a,
+                    Fact(ids.calibration_event(sr.method, "bss", sr.event, h), sr.bss, "ratio", a,
                          w + "; 1 − Brier / the base rate's", lin,
-                         f"Brier skill against the base rate, {_event_words(r.event)}", 3)
+                         f"Brier skill against the base rate, {_event_words(sr.event)}", 3)
                 )  # fmt: skip
         if len(sk):
-            for (h, e), g in sk.groupby(["horizon", "event"], sort=False):
+            for group, g in sk.groupby(["horizon", "event"], sort=False):
+                hz_, e = cast("tuple[int, str]", group)
                 out.append(
-                    Fact(ids.calibration_observed(e, horizon_label(h)), float(g["observed"].iloc[0]),
-                         "probability", a, how(BASE_RATE, h), lin,
+                    Fact(ids.calibration_observed(e, horizon_label(hz_)),
+                         float(g["observed"].iloc[0]), "probability", a, how(BASE_RATE, hz_), lin,
                          f"share of origins where it happened, {_event_words(e)}", 2)
                 )  # fmt: skip
         for hz in self.horizons:
@@ -408,7 +441,7 @@ class CalibrationResult:
         return out
 
 
-def _f(x: float, d: int = 2) -> str:
+def _f(x: float | None, d: int = 2) -> str:
     return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{d}f}"
 
 
@@ -421,7 +454,9 @@ def _event_words(e: str) -> str:
     return f"{what} {pct} % {side} the origin {when}"
 
 
-def _origins(index: pd.DatetimeIndex, first_pos: int, start: Any, step: str) -> np.ndarray:
+def _origins(
+    index: pd.DatetimeIndex, first_pos: int, start: DateLike | None, step: str
+) -> np.ndarray:
     """Positions of the origin sessions: the last session of each month (or week)."""
     if step == "monthly":
         period = index.to_period("M")
@@ -497,7 +532,7 @@ def calibrate(
     subject: str,
     methods: Sequence[str] = METHODS,
     horizons: Sequence[int] = (63, 126, 252),
-    start: Any = None,
+    start: DateLike | None = None,
     step: str = "monthly",
     n_paths: int = 2_000,
     rng: np.random.Generator,
@@ -510,7 +545,7 @@ def calibrate(
     vol_index: pd.Series | None = None,
     min_base_windows: int = MIN_BASE_WINDOWS,
     conditional_refit_every: int = 12,
-    cache: Any = None,
+    cache: ResultCacheLike | None = None,
 ) -> CalibrationResult:
     """Score the path methods walk-forward over ``prices``' history, against the base rate.
 
@@ -603,7 +638,7 @@ def calibrate(
             where=subject,
             fix=f"import longer history for {subject!r} or use shorter horizons",
         )
-    pos = _origins(s.index, need - 1, start, step)
+    pos = _origins(date_index(s, subject), need - 1, start, step)
     pos = pos[pos + hs[0] < n]
     if len(pos) == 0:
         raise InsufficientDataError(
@@ -611,7 +646,7 @@ def calibrate(
             where=subject,
             fix="choose an earlier start or shorter horizons",
         )
-    cache_key = None
+    cache_key: str | None = None
     if cache is not None:
         from thesis.data.cache import CACHE_VERSION, data_hash
 
@@ -716,7 +751,7 @@ def calibrate(
                         p_c[key_] = p_ev[key_]
                 rows.append(_row(s.index[i], CONDITIONAL, h, None, logp[i + h] - logp[i], thr,
                                  qlo, p_c, outcome[h]))  # fmt: skip
-            if IMPLIED in extra:
+            if vx is not None:  # IMPLIED is in extra exactly then
                 rows.append(_implied_row(vx, s.index[i], h, logp[i + h] - logp[i], thr, qlo, evs,
                                          outcome[h]))  # fmt: skip
     scores = pd.DataFrame(rows)
@@ -739,7 +774,7 @@ def calibrate(
         events=ev_keys,
         notes=tuple(notes),
     )
-    if cache is None:
+    if cache is None or cache_key is None:  # the key is set exactly when there is a cache
         return res
     frame, meta = res.to_cache()
     why = cache.put(cache_key, "calibration", subject, frame, meta)

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -58,16 +58,23 @@ from thesis import ids
 from thesis.analysis._common import (
     as_timestamp,
     checked_series,
+    date_index,
     fmt_num,
     is_monthly,
     known_at,
     lineage_of,
     markdown_table,
+    period_index,
     series_id,
     value_on,
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from pandas.api.typing import NaTType
+
+    from thesis._types import DateLike
 
 __all__ = [
     "CycleWindow",
@@ -133,7 +140,7 @@ def easing_moves(
     moves[cut.to_numpy()] = -1
     moves[hike.to_numpy()] = 1
     moves = moves[moves != 0]
-    moves.index = moves.index.to_timestamp()
+    moves.index = period_index(moves).to_timestamp()
     return moves
 
 
@@ -141,10 +148,10 @@ def _monthly_rate(rate: pd.Series) -> pd.Series:
     """Monthly level on a full PeriodIndex (daily input averaged by calendar month)."""
     m = rate
     if not is_monthly(rate):
-        m = rate.groupby(rate.index.to_period("M")).mean()
-        m.index = m.index.to_timestamp()
+        m = rate.groupby(date_index(rate).to_period("M")).mean()
+        m.index = period_index(m).to_timestamp()
     m = m.copy()
-    m.index = m.index.to_period("M")
+    m.index = date_index(m).to_period("M")
     m = m[~m.index.duplicated(keep="last")]
     return m.reindex(pd.period_range(m.index.min(), m.index.max(), freq="M"))
 
@@ -156,7 +163,7 @@ def first_cuts(
     out = []
     prev_date: pd.Timestamp | None = None
     prev_sign = 0
-    for d, s in moves.items():
+    for d, s in zip(date_index(moves), moves, strict=True):
         if s < 0:
             if prev_date is None:
                 if d - pd.DateOffset(months=hold_months) >= data_start:
@@ -170,7 +177,7 @@ def first_cuts(
 def easing_cycles(
     rate: pd.Series,
     *,
-    as_of: Any,
+    as_of: DateLike,
     kind: Literal["level", "decisions"] = "level",
     threshold_bp: float = 20.0,
     hold_months: int = 6,
@@ -250,7 +257,7 @@ class FedCyclesResult:
 
     as_of: pd.Timestamp
     subject: str
-    subject_kind: str
+    subject_kind: SubjectKind
     rule: str
     cycles: tuple[CycleWindow, ...]  # confirmed and unconfirmed cycles
     candidates: pd.DataFrame = field(repr=False)
@@ -258,7 +265,7 @@ class FedCyclesResult:
     stats: dict[tuple[str, str, str], float] = field(default_factory=dict)
     incomplete: dict[str, int] = field(default_factory=dict)  # measure → windows after as_of
     policy_rate: float = float("nan")
-    policy_rate_date: pd.Timestamp = pd.NaT
+    policy_rate_date: pd.Timestamp | NaTType = pd.NaT
     in_easing_cycle: bool = False
     thesis_cuts: int | None = None
     thesis_cut_bp: float | None = None
@@ -272,7 +279,7 @@ class FedCyclesResult:
 
     def measure(self, h: int) -> str:
         """The subject's measure at ``h`` months (``sp500_ret_12m``, ``ust10y_chg_12m``)."""
-        return ids.fed_measure(self.subject, h, self.subject_kind)  # type: ignore[arg-type]
+        return ids.fed_measure(self.subject, h, self.subject_kind)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per cycle (index ``first_cut``): rate_before_pct, status, recession,
@@ -448,7 +455,7 @@ def fed_cycles(
     policy_rate: pd.Series,
     index: pd.Series,
     *,
-    as_of: Any,
+    as_of: DateLike,
     subject: str | None = None,
     subject_kind: SubjectKind = "price",
     smb: pd.Series | None = None,
@@ -533,7 +540,7 @@ def fed_cycles(
     rec = None
     if recession is not None:
         rec = known_at(checked_series(recession, name="recession", allow_nan=True), as_ts)
-        rec.index = rec.index.to_period("M")
+        rec.index = date_index(rec).to_period("M")
 
     cand = easing_cycles(
         pr, as_of=as_ts, kind=kind, threshold_bp=threshold_bp, hold_months=hold_months,
@@ -557,7 +564,8 @@ def fed_cycles(
         measures += [f"smb_{h}m" for h in horizons]
     incomplete = dict.fromkeys(measures, 0)
     cycles = []
-    for d, row in starts.iterrows():
+    for first_cut, row in starts.iterrows():
+        d = cast(pd.Timestamp, first_cut)  # the index is easing_cycles' first_cut dates
         base = value_on(ix, d)
         rets: dict[str, float | None] = {}
         why: dict[str, str] = {}
@@ -588,7 +596,7 @@ def fed_cycles(
                     incomplete[m] += 1
                 else:
                     sv = sm.copy()
-                    sv.index = sv.index.to_period("M")
+                    sv.index = date_index(sv).to_period("M")
                     sv = sv.reindex(months)
                     if sv.isna().any():
                         rets[m], why[m] = None, "no SMB data for part of the window"

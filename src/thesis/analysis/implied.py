@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -43,6 +43,9 @@ from thesis.analysis._common import (
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
 
 __all__ = [
     "MATCHING_VOL_INDEX",
@@ -196,7 +199,7 @@ class ImpliedResult:
         return "\n".join(lines)
 
 
-def vix_dynamics(vix: pd.Series) -> tuple[float, float]:
+def vix_dynamics(vix: pd.Series | np.ndarray) -> tuple[float, float]:
     """Long-run variance ``θ`` (decimal², annualised) and speed ``κ`` (per year) of the implied
     variance, from an AR(1) least-squares fit on daily ``(vix / 100)²``.
 
@@ -235,8 +238,8 @@ def implied_probabilities(
     vol_index: pd.Series,
     *,
     subject: str,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     thresholds: Sequence[float] = (),
     targets: Sequence[float] = (),
     rate: pd.Series | float | None = None,

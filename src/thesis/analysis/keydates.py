@@ -37,6 +37,7 @@ from thesis.facts import Fact, Source, content_hash
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from thesis._types import DateLike
     from thesis.data.view import StoreView
     from thesis.facts import FactSheet
 
@@ -122,20 +123,21 @@ class ThesisContext:
         *,
         subject: str,
         subject_name: str,
-        as_of: dt.date | str,
-        horizon: dt.date | str,
+        as_of: DateLike,
+        horizon: DateLike,
         tickers: Iterable[str] = (),
     ) -> ThesisContext:
         """From a finished run's facts (``fed.thesis_cuts``, ``{S}.eps_growth_assumed_pct``)."""
         cuts = facts.get("fed.thesis_cuts")
         eps = facts.get(f"{subject}.eps_growth_assumed_pct")
+        n_cuts = cuts.number if cuts is not None else None
         return cls(
             subject=subject,
             subject_name=subject_name,
             as_of=pd.Timestamp(as_of).date(),
             horizon=pd.Timestamp(horizon).date(),
-            rate_moves=int(cuts.value) if cuts is not None and cuts.is_numeric else None,  # type: ignore[arg-type]
-            eps_growth_pct=float(eps.value) if eps is not None and eps.is_numeric else None,  # type: ignore[arg-type]
+            rate_moves=int(n_cuts) if n_cuts is not None else None,
+            eps_growth_pct=eps.number if eps is not None else None,
             tickers=frozenset(t.upper() for t in tickers),
         )
 

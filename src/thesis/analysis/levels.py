@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -34,6 +34,9 @@ from thesis.analysis._common import (
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
 
 __all__ = [
     "LevelDistance",
@@ -153,7 +156,12 @@ class LevelsResult:
                   "trading sessions since the record close"),
                 f(sm("at_record"), self.at_record, "bool", "level equals the record close"),
             ]  # fmt: skip
-        if self.high_12m is not None and self.low_12m is not None:
+        if (
+            self.high_12m is not None
+            and self.low_12m is not None
+            and self.high_12m_date is not None
+            and self.low_12m_date is not None
+        ):
             span = "closes over the twelve months up to " + a
             out += [
                 f(sm("high_12m"), self.high_12m, u, f"highest of the {span}", "12-month high", dec),
@@ -287,7 +295,7 @@ def levels(
     prices: pd.Series,
     *,
     subject: str,
-    as_of: Any,
+    as_of: DateLike,
     thresholds: Iterable[float] = (),
     targets: Iterable[float] = (),
     others: Iterable[float] = (),

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -44,6 +44,7 @@ from thesis import ids
 from thesis.analysis._common import (
     as_timestamp,
     checked_series,
+    date_index,
     fmt_num,
     is_monthly,
     known_at,
@@ -54,6 +55,12 @@ from thesis.analysis._common import (
 from thesis.data.releases import PUBLICATION_LAG_DAYS, period_end
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from thesis._types import DateLike
+    from thesis.analysis.cycles import SubjectKind
 
 __all__ = ["INDICATORS", "MacroCyclesResult", "MacroEvent", "macro_cycles", "macro_events"]
 
@@ -93,7 +100,7 @@ class MacroCyclesResult:
 
     as_of: pd.Timestamp
     subject: str
-    subject_kind: str
+    subject_kind: SubjectKind
     horizons: tuple[int, ...]
     events: tuple[MacroEvent, ...]
     stats: dict[tuple[str, str, str], float]  # (indicator, measure, stat) → value
@@ -110,7 +117,7 @@ class MacroCyclesResult:
 
     @property
     def measures(self) -> tuple[str, ...]:
-        return tuple(ids.fed_measure(self.subject, h, self.subject_kind) for h in self.horizons)  # type: ignore[arg-type]
+        return tuple(ids.fed_measure(self.subject, h, self.subject_kind) for h in self.horizons)
 
     @property
     def unit(self) -> str:
@@ -220,7 +227,7 @@ class MacroCyclesResult:
 # ------------------------------------------------------------------------------ event rules
 def _monthly(s: pd.Series) -> pd.Series:
     out = s.copy()
-    out.index = s.index.to_period("M")
+    out.index = date_index(s).to_period("M")
     out = out[~out.index.duplicated(keep="last")]
     return out.reindex(pd.period_range(out.index.min(), out.index.max(), freq="M"))
 
@@ -251,7 +258,7 @@ def _payroll_events(payems: pd.Series, growth_months: int) -> tuple[pd.Series, p
 
 def _gdp_events(gdp: pd.Series) -> tuple[pd.Series, pd.Series]:
     q = gdp.copy()
-    q.index = q.index.to_period("Q")
+    q.index = date_index(q).to_period("Q")
     q = q[~q.index.duplicated(keep="last")]
     chg = (q / q.shift(1) - 1) * 100
     ev = (chg < 0) & (chg.shift(1) >= 0)
@@ -288,6 +295,7 @@ def macro_events(
     rows = []
 
     def add(ind: str, ev: pd.Series, freq: str) -> None:
+        start: pd.Index
         if isinstance(ev.index, pd.PeriodIndex):
             start = ev.index.to_timestamp()
         else:
@@ -310,6 +318,15 @@ def macro_events(
 
 
 # ------------------------------------------------------------------------------ the analysis
+class _EventRow(Protocol):
+    """A row of :func:`macro_events` as ``itertuples`` gives it."""
+
+    indicator: str
+    period: pd.Timestamp
+    public: pd.Timestamp
+    value: float
+
+
 def _value_known(
     s: pd.Series, monthly: bool, when: pd.Timestamp
 ) -> tuple[pd.Timestamp, float] | None:
@@ -323,9 +340,9 @@ def _value_known(
 def macro_cycles(
     subject_series: pd.Series,
     *,
-    as_of: Any,
+    as_of: DateLike,
     subject: str | None = None,
-    subject_kind: str = "price",
+    subject_kind: SubjectKind = "price",
     unemployment: pd.Series | None = None,
     payrolls: pd.Series | None = None,
     gdp: pd.Series | None = None,
@@ -432,7 +449,7 @@ def macro_cycles(
     freq = {"unemployment": "monthly", "payrolls": "monthly", "gdp": "quarterly", "curve": "daily"}
     for k, s in list(given.items()):
         if s is not None:
-            pe = period_end(s.index, freq[k]) + lag[k]
+            pe = period_end(date_index(s, k), freq[k]) + lag[k]
             given[k] = s[pe <= as_ts]
     ev = macro_events(
         unemployment=given["unemployment"], payrolls=given["payrolls"], gdp=given["gdp"],
@@ -452,10 +469,10 @@ def macro_cycles(
     rules = {k: v for k, v in rules.items() if given[k] is not None}
 
     hs = tuple(int(h) for h in horizons)
-    measures = [ids.fed_measure(subj, h, subject_kind) for h in hs]  # type: ignore[arg-type]
+    measures = [ids.fed_measure(subj, h, subject_kind) for h in hs]
     events = []
     incomplete: dict[tuple[str, str], int] = {}
-    for row in ev.itertuples(index=False):
+    for row in cast("Iterator[_EventRow]", ev.itertuples(index=False)):
         moves: dict[str, float | None] = {}
         why: dict[str, str] = {}
         base = _value_known(sx, monthly, row.public)

@@ -48,7 +48,7 @@ import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -57,6 +57,13 @@ from thesis import ids
 from thesis.analysis._common import as_timestamp, checked_series, markdown_table
 from thesis.errors import AnalysisError, InsufficientDataError, ThesisError
 from thesis.facts import Fact, Source, content_hash
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from arch.univariate.base import ARCHModelFixedResult
+
+    from thesis._types import DateLike
 
 __all__ = [
     "METHODS",
@@ -121,7 +128,7 @@ def default_methods(space: str) -> tuple[str, ...]:
 
 # --------------------------------------------------------------------------- input checks
 def _closes(
-    prices: Any, as_of: Any, *, name: str, need: int, method: str, positive: bool = True
+    prices: Any, as_of: DateLike | None, *, name: str, need: int, method: str, positive: bool = True
 ) -> pd.Series:
     """Validated closes dated on or before ``as_of``; at least ``need`` of them."""
     s = checked_series(prices, name=name, positive=positive)
@@ -211,7 +218,7 @@ class PathModel(Protocol):
     min_sessions: int
     space: str
 
-    def fit(self, prices: pd.Series, as_of: Any = None) -> PathModel: ...
+    def fit(self, prices: pd.Series, as_of: DateLike | None = None) -> PathModel: ...
 
     def simulate(
         self,
@@ -221,6 +228,10 @@ class PathModel(Protocol):
         record_steps: Sequence[int],
         path_offset: int = 0,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]: ...
+
+    def simulate_paths(
+        self, n_steps: int, n_paths: int, key: np.uint64, path_offset: int = 0
+    ) -> np.ndarray: ...
 
     def describe(self) -> str: ...
 
@@ -244,7 +255,7 @@ class _Base:
             )
 
     def _window(
-        self, prices: pd.Series, as_of: Any, label: str
+        self, prices: pd.Series, as_of: DateLike | None, label: str
     ) -> tuple[str, pd.Series, pd.Series]:
         """Name, closes up to ``as_of`` and the estimation window (last ``window_sessions`` returns,
         all of them when ``None``)."""
@@ -378,7 +389,7 @@ class GBMModel(_Base):
         self.min_sessions = min_sessions
         self.drift_ann_pct = drift_ann_pct
 
-    def fit(self, prices: pd.Series, as_of: Any = None) -> GBMModel:
+    def fit(self, prices: pd.Series, as_of: DateLike | None = None) -> GBMModel:
         name, s, used = self._window(prices, as_of, type(self).__name__.replace("Model", ""))
         r = _increments(used.to_numpy(), self.space)
         self.mu_ = (
@@ -545,7 +556,7 @@ class BootstrapModel(_Base):
         self.drift_ann_pct = drift_ann_pct
         self.space = _check_space(space)
 
-    def fit(self, prices: pd.Series, as_of: Any = None) -> BootstrapModel:
+    def fit(self, prices: pd.Series, as_of: DateLike | None = None) -> BootstrapModel:
         name, s, used = self._window(prices, as_of, "the bootstrap")
         r = np.ascontiguousarray(_increments(used.to_numpy(), self.space))
         if self.mean_block is None:
@@ -666,7 +677,7 @@ class GarchModel(_Base):
         self.drift_ann_pct = drift_ann_pct
         self.space = _check_space(space)
 
-    def fit(self, prices: pd.Series, as_of: Any = None) -> GarchModel:
+    def fit(self, prices: pd.Series, as_of: DateLike | None = None) -> GarchModel:
         from arch import arch_model
 
         name, s, used = self._window(prices, as_of, "GARCH(1,1)")
@@ -677,14 +688,16 @@ class GarchModel(_Base):
         # a much higher drift than the other methods for no reason to do with volatility.
         mu = float(y.mean()) if self.params is None else float(self.params["mu"])
         am = arch_model(y - mu, mean="Zero", vol="GARCH", p=1, q=1, dist="t", rescale=False)
+        res: ARCHModelFixedResult
         if self.params is None:
-            res = am.fit(disp="off", show_warning=False)
-            if res.convergence_flag != 0:
+            fit = am.fit(disp="off", show_warning=False)
+            if fit.convergence_flag != 0:
                 raise AnalysisError(
-                    f"the GARCH(1,1)-t fit did not converge (flag {res.convergence_flag})",
+                    f"the GARCH(1,1)-t fit did not converge (flag {fit.convergence_flag})",
                     where=f"{name} {used.index[0].date()}..{used.index[-1].date()}",
                     fix="use a longer window or drop 'garch' from the methods",
                 )
+            res = fit
         else:
             res = am.fix([float(self.params[k]) for k in self.PARAM_NAMES[1:]])
         p = res.params
@@ -726,7 +739,8 @@ class GarchModel(_Base):
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """As :meth:`simulate`, plus the conditional variance of the last session (pct²)."""
         self._check_fitted()
-        return self._kernel(key, path_offset, n_paths, n_steps, _record(record_steps))
+        mx, mn, rec, h = self._kernel(key, path_offset, n_paths, n_steps, _record(record_steps))
+        return mx, mn, rec, h
 
     def _kernel(
         self, key: np.uint64, path_offset: int, n_paths: int, n_steps: int, record: np.ndarray
@@ -892,7 +906,7 @@ def max_drawdowns(
     chunk = max(1, FULL_PATH_FLOATS // max(n_steps, 1))
     for off in range(0, n_paths, chunk):
         k = min(chunk, n_paths - off)
-        x = model.simulate_paths(n_steps, k, key, path_offset + off)  # type: ignore[attr-defined]
+        x = model.simulate_paths(n_steps, k, key, path_offset + off)
         peak = np.maximum(np.maximum.accumulate(x, axis=1), peak0)
         out[off : off + k] = np.maximum((peak - x).max(axis=1), peak0)
     return out
@@ -915,7 +929,7 @@ class LevelQuery:
     level: float
     event: str = "touch"
     role: str = "level"
-    by: Any = None
+    by: DateLike | None = None
 
 
 @dataclass(frozen=True)
@@ -926,7 +940,7 @@ class DrawdownQuery:
 
     pct: float
     basis: str = "high"
-    by: Any = None
+    by: DateLike | None = None
 
     @property
     def key(self) -> str:
@@ -967,6 +981,30 @@ class DrawdownOutcome:
     reached: bool
     by: pd.Timestamp | None = None
     n_steps: int = 0
+
+
+class _LevelRow(Protocol):
+    """A row of :attr:`TargetProbabilities.table` as ``itertuples`` gives it (the columns read)."""
+
+    level: float
+    direction: str
+    p_touch: float
+    p_close_above: float
+    p_close_below: float
+    p_touch_closed: float
+    p_close_above_closed: float
+    p_close_below_closed: float
+    p_touch_closed_zero_drift: float
+    p_close_above_closed_zero_drift: float
+    p_close_below_closed_zero_drift: float
+
+
+class _DrawdownRow(Protocol):
+    """A row of :attr:`TargetProbabilities.drawdown_table` as ``itertuples`` gives it."""
+
+    key: str
+    p: float
+    p_se: float
 
 
 @dataclass(frozen=True)
@@ -1057,10 +1095,12 @@ class TargetProbabilities:
             for col, label in measures:
                 row = [self._lv(lv.level), label]
                 for m in cols:
-                    r = t.loc[(lv.level, m)]
+                    # a MultiIndex row key; pandas-stubs read a 2-tuple as (row, column)
+                    r = t.loc[(lv.level, m)]  # type: ignore[index]
                     row.append(f"{r[col]:.3f} ± {r[col + '_se']:.3f}")
                 if has_closed:
-                    row.append(f"{t.loc[(lv.level, walk)][col + '_closed']:.3f}")
+                    closed_row = t.loc[(lv.level, walk)]  # type: ignore[index]  # as above
+                    row.append(f"{closed_row[col + '_closed']:.3f}")
                 rows.append(row)
         for d in self.drawdowns:
             row = [f"−{d.pct:g} % from {'the high' if d.basis == 'high' else 'now'}", "drawdown"]
@@ -1146,13 +1186,13 @@ class TargetProbabilities:
                     else f"(window {model.window_start_.date()}..{model.window_end_.date()})"
                 )
             )
-            for r in t[t["method"] == m].itertuples():
+            for r in cast("Iterator[_LevelRow]", t[t["method"] == m].itertuples()):
                 lv = next(x for x in self.levels if x.level == r.level)
                 touch = ("at or above " if r.direction == "up" else "at or below ") + lv_text(
                     r.level
                 )
                 when = str((lv.by or self.horizon).date())
-                items: list[tuple[str, float, str]] = []
+                items: list[tuple[Event, float, str]] = []
                 if not lv.reached:
                     items += [
                         ("touch", r.p_touch, f"probability of a close {touch} by {when}"),
@@ -1175,7 +1215,7 @@ class TargetProbabilities:
                     )  # fmt: skip
                 if m == walk:
                     closed = f"{METHOD_NAMES[m]} closed form (reflection principle)"
-                    forms: list[tuple[str, float, str, bool]] = []
+                    forms: list[tuple[Event, float, str, bool]] = []
                     if not lv.reached:
                         forms.append(("touch", r.p_touch_closed,
                                       ", Broadie–Glasserman–Kou correction for daily closes",
@@ -1205,18 +1245,18 @@ class TargetProbabilities:
                         )  # fmt: skip
             dt_ = self.drawdown_table
             if len(dt_):
-                for r in dt_[dt_["method"] == m].itertuples():
-                    d = next(x for x in self.drawdowns if x.key == r.key)
+                for dr in cast("Iterator[_DrawdownRow]", dt_[dt_["method"] == m].itertuples()):
+                    d = next(x for x in self.drawdowns if x.key == dr.key)
                     what = "the running high" if d.basis == "high" else "the current level"
                     label = f"probability of a close {d.pct:g} % below {what} by " + str(
                         (d.by or self.horizon).date()
                     )
                     out.append(
-                        Fact(ids.p_event(S, "drawdown", r.key, m), float(r.p), "probability", a,
+                        Fact(ids.p_event(S, "drawdown", dr.key, m), float(dr.p), "probability", a,
                              how, mlin, label, 3)
                     )  # fmt: skip
                     out.append(
-                        Fact(ids.p_event_se(S, "drawdown", r.key, m), float(r.p_se),
+                        Fact(ids.p_event_se(S, "drawdown", dr.key, m), float(dr.p_se),
                              "probability", a, "Monte Carlo standard error", mlin,
                              f"standard error of: {label}", 3)
                     )  # fmt: skip
@@ -1296,8 +1336,8 @@ def target_probabilities(
     prices: pd.Series,
     *,
     subject: str,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     thresholds: Sequence[float] = (),
     targets: Sequence[float] = (),
     levels: Sequence[LevelQuery] = (),
@@ -1489,7 +1529,7 @@ def target_probabilities(
     # (a path's first k sessions do not depend on its length), the horizon always
     ends = sorted({n_steps, *(o.n_steps for o in outcomes), *(d.n_steps for d in dd_out)})
     rows = []
-    dd_rows = []
+    dd_rows: list[tuple[str, str, int, int]] = []  # method, drawdown key, hits, paths
     quants: dict[str, np.ndarray] = {}
     fans: dict[str, pd.DataFrame] = {}
     for m in run:
@@ -1515,17 +1555,17 @@ def target_probabilities(
                     touch[i] += np.count_nonzero(hit)
                     above[i] += np.count_nonzero(xT >= b[i])
                     below[i] += np.count_nonzero(xT <= b[i])
-                for d in dd_out:
-                    if d.n_steps != end or d.basis != "now" or d.reached:
+                for do in dd_out:
+                    if do.n_steps != end or do.basis != "now" or do.reached:
                         continue
-                    thr = math.log1p(-d.pct / 100)
-                    dd_rows.append((m, d.key, int(np.count_nonzero(mn <= thr)), k))
-            for d in dd_out:
-                if d.n_steps != end or d.basis != "high" or d.reached:
+                    thr = math.log1p(-do.pct / 100)
+                    dd_rows.append((m, do.key, int(np.count_nonzero(mn <= thr)), k))
+            for do in dd_out:
+                if do.n_steps != end or do.basis != "high" or do.reached:
                     continue
-                thr = -math.log1p(-d.pct / 100)
+                thr = -math.log1p(-do.pct / 100)
                 dd = max_drawdowns(model, end, n_paths, key, peak0=math.log(high / close))
-                dd_rows.append((m, d.key, int(np.count_nonzero(dd >= thr)), n_paths))
+                dd_rows.append((m, do.key, int(np.count_nonzero(dd >= thr)), n_paths))
         p_t, p_a, p_b = touch / n_paths, above / n_paths, below / n_paths
         se = lambda p: np.sqrt(p * (1 - p) / n_paths)  # noqa: E731
         for i, lv in enumerate(outcomes):
@@ -1579,8 +1619,8 @@ def target_probabilities(
         ],
     )  # fmt: skip
     agg: dict[tuple[str, str], list[int]] = {}
-    for m, k, hits, n in dd_rows:
-        tot = agg.setdefault((m, k), [0, 0])
+    for m, dkey, hits, n in dd_rows:
+        tot = agg.setdefault((m, dkey), [0, 0])
         tot[0] += hits
         tot[1] += n
     dd_table = pd.DataFrame(

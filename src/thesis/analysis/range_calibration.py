@@ -43,7 +43,7 @@ import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -52,6 +52,7 @@ from thesis import ids
 from thesis.analysis._common import (
     as_timestamp,
     checked_series,
+    date_index,
     lineage_of,
     markdown_table,
     series_id,
@@ -68,6 +69,10 @@ from thesis.analysis.valuation import (
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
+    from thesis.data.cache import ResultCacheLike
 
 __all__ = ["BINS", "RangeCalibrationResult", "calibrate_ranges", "nominal_shares"]
 
@@ -231,7 +236,7 @@ class RangeCalibrationResult:
                 }.get(k, f"in the {k} range")
                 out.append(
                     Fact(ids.ranges_share(k, h, None if method == "calibrated" else method),
-                         float(tab.loc[k, "share"]), "probability", a, m_how, lin,
+                         float(tab["share"].loc[k]), "probability", a, m_how, lin,
                          f"share of outcomes {what} (nominal {self.nominal[k]:.0%})", 2)
                 )  # fmt: skip
         return out
@@ -293,7 +298,9 @@ def nominal_shares(bands: Mapping[str, tuple[float, float]]) -> dict[str, float]
     }
 
 
-def _bins(x: np.ndarray, lo: np.ndarray, b1: np.ndarray, b2: np.ndarray, hi: np.ndarray):
+def _bins(
+    x: np.ndarray, lo: np.ndarray, b1: np.ndarray, b2: np.ndarray, hi: np.ndarray
+) -> np.ndarray:
     # ties go to the inner bin; base includes both of its edges
     return np.select(
         [x < lo, x < b1, x <= b2, x <= hi], ["below", "bear", "base", "bull"], default="above"
@@ -339,8 +346,8 @@ def calibrate_ranges(
     *,
     subject: str,
     horizon_months: int = 12,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     step_months: int = 1,
     growth: str | float = "trailing_cagr",
     growth_years: int = 10,
@@ -351,7 +358,7 @@ def calibrate_ranges(
     bands: Mapping[str, tuple[float, float]] = DEFAULT_BANDS,
     eps_lag_days: int = EPS_LAG_DAYS,
     cpi_lag_days: int = CPI_LAG_DAYS,
-    cache: Any = None,
+    cache: ResultCacheLike | None = None,
 ) -> RangeCalibrationResult:
     """Score the valuation ranges walk-forward on what followed.
 
@@ -431,7 +438,7 @@ def calibrate_ranges(
             )
         growth_label = f"{g_const:g}"
     nominal = nominal_shares(bands)
-    key = None
+    key: str | None = None
     if cache is not None:
         from thesis.data.cache import data_hash
 
@@ -463,7 +470,7 @@ def calibrate_ranges(
         L_all, E_all, horizon_months=h, growth_years=gy, eps_lag_days=eps_lag_days,
         growth=growth if growth_label in GROWTH_RULES else g_const,
     )  # fmt: skip
-    orig = fe.index
+    orig = date_index(fe)
     om = orig.to_period("M")
     err = fe["error"].to_numpy()
     f_central, f_eps, f_g = (fe[c].to_numpy() for c in ("central", "eps", "growth_pct"))
@@ -475,11 +482,11 @@ def calibrate_ranges(
     if end is not None:
         cand = cand[orig[cand] <= as_timestamp(end, "end")]
     if len(cand):
-        first = om[cand[0]]
-        cand = cand[np.asarray([(om[i] - first).n % step == 0 for i in cand], dtype=bool)]
+        first = om[int(cand[0])]
+        cand = cand[np.asarray([(om[i] - first).n % step == 0 for i in cand.tolist()], dtype=bool)]
 
     comparison = cpi is not None and long_yield is not None
-    if comparison:
+    if cpi is not None and long_yield is not None:  # comparison
         panel = _regime_panel(
             L_all,
             E_all,
@@ -506,7 +513,7 @@ def calibrate_ranges(
     skipped = 0
     known_end = (om + h).to_timestamp(how="end").normalize().to_numpy()
     errs_finite = np.isfinite(err)
-    for i in cand:
+    for i in cand.tolist():
         # errors known at origin i: outcome month complete by the origin's end
         usable = np.flatnonzero(errs_finite[:i] & (known_end[:i] <= orig[i].to_datetime64()))
         if len(usable) < min_errors:
@@ -626,7 +633,7 @@ def calibrate_ranges(
         notes=tuple(notes),
         lineage=lineage_of(monthly_level, eps, cpi, long_yield),
     )
-    if cache is None:
+    if cache is None or key is None:  # the key is set exactly when there is a cache
         return res
     frame, meta = res.to_cache()
     why = cache.put(key, "range_calibration", subject, frame, meta)

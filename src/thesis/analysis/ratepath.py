@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Protocol, cast
 
 import pandas as pd
 
@@ -23,6 +23,11 @@ from thesis import ids
 from thesis.analysis._common import as_timestamp, lineage_of
 from thesis.errors import SpecError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from thesis._types import DateLike
 
 __all__ = ["STALE_DAYS", "Meeting", "RatePathResult", "check_path", "rate_path"]
 
@@ -127,6 +132,13 @@ class RatePathResult:
         return out
 
 
+class _MeetingRow(Protocol):
+    """A row of the meeting schedule as ``itertuples`` gives it (``subject`` and ``detail`` are
+    optional columns, read with ``getattr``)."""
+
+    date: DateLike
+
+
 def _meetings(
     frame: pd.DataFrame | None, as_of: pd.Timestamp, horizon: pd.Timestamp
 ) -> list[Meeting]:
@@ -134,7 +146,7 @@ def _meetings(
         return []
     out = []
     seen: set[pd.Timestamp] = set()
-    for row in frame.itertuples():
+    for row in cast("Iterator[_MeetingRow]", frame.itertuples()):
         d = pd.Timestamp(row.date).normalize()
         if d <= as_of or d > horizon or d in seen:
             continue
@@ -151,8 +163,8 @@ def check_path(
     path: Sequence[float],
     meetings: pd.DataFrame | None,
     *,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     where: str = "rates.path",
 ) -> list[Meeting]:
     """The meetings a path by meeting is placed on; a path the calendar cannot hold is refused.
@@ -192,8 +204,8 @@ def rate_path(
     dates: Sequence[dt.date] = (),
     meetings: pd.DataFrame | None = None,
     policy: pd.Series | None = None,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     where: str = "rates.path",
 ) -> RatePathResult:
     """Place the thesis's rate path on the FOMC meetings between ``as_of`` and ``horizon``.

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,9 @@ from thesis.analysis._common import (
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
 
 __all__ = ["VOL_REGIMES", "RegimeResult", "percentile_of_last", "regimes", "vol_regime"]
 
@@ -97,7 +100,7 @@ class RegimeResult:
     space: str = "log"
 
     @property
-    def vol_unit(self) -> str:
+    def vol_unit(self) -> Literal["pct", "bp"]:
         """``pct`` (log returns) or ``bp`` (a yield's daily changes)."""
         return "pct" if self.space == "log" else "bp"
 
@@ -289,12 +292,13 @@ class RegimeResult:
 
 
 def _log_returns(s: pd.Series) -> pd.Series:
-    return np.log(s).diff().iloc[1:]
+    # a ufunc on a Series is a Series (__array_ufunc__); numpy's stubs say ndarray
+    return cast("pd.Series", np.log(s)).diff().iloc[1:]
 
 
 def _pair_corr(eq: pd.Series, other: pd.Series, window: int) -> pd.Series:
     both = pd.concat([eq, other], axis=1, join="inner").dropna()
-    r = np.log(both).diff().iloc[1:]
+    r = cast("pd.DataFrame", np.log(both)).diff().iloc[1:]  # a DataFrame, as above
     return r.iloc[:, 0].rolling(window).corr(r.iloc[:, 1])
 
 
@@ -312,7 +316,7 @@ def regimes(
     prices: pd.Series,
     *,
     subject: str,
-    as_of: Any,
+    as_of: DateLike,
     vix: pd.Series | None = None,
     bonds: pd.Series | None = None,
     gold: pd.Series | None = None,
@@ -399,7 +403,7 @@ def regimes(
         cv = np.asarray(fit.conditional_volatility) * math.sqrt(SESSIONS_PER_YEAR)
         hist[f"garch_ann_{unit}"] = cv
         g_now, g_p = float(cv[-1]), percentile_of_last(cv)
-        gparams = {k: float(v) for k, v in fit.params.items()}
+        gparams = {str(k): float(v) for k, v in fit.params.items()}
         notes.append(
             "GARCH volatility history uses parameters fitted on all data up to as_of, so earlier values "
             "are in-sample estimates."
@@ -454,7 +458,7 @@ def regimes(
     fts_n = 0
     if "bonds" in clean and "gold" in clean:
         all3 = pd.concat([s, clean["bonds"], clean["gold"]], axis=1, join="inner").dropna()
-        rr = np.log(all3).diff().iloc[1:].to_numpy()
+        rr = cast("pd.DataFrame", np.log(all3)).diff().iloc[1:].to_numpy()  # a DataFrame
         flag = (rr[:, 0] < 0) & (rr[:, 1] > 0) & (rr[:, 2] > 0)
         if len(flag) >= corr_window:
             fts_r, fts_h, fts_n = float(flag[-corr_window:].mean()), float(flag.mean()), len(flag)

@@ -13,23 +13,27 @@ happens; everything else only once the data reach the date.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from thesis import ids
-from thesis.facts import Fact, FactSheet, Source
+from thesis.facts import Fact, FactSheet, FactValue, Source
 from thesis.facts import level_key as _level_key
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
 
 __all__ = ["ScorecardResult", "scorecard"]
 
 _QUANTILES = (("q05", 0.05), ("q25", 0.25), ("q50", 0.50), ("q75", 0.75), ("q95", 0.95))
 #: event → (outcome measure in ids, probability event, Brier measure)
-_EVENTS = {
+#: kind → (outcome column, event of the fact ids, Brier column)
+_EVENTS: dict[str, tuple[str, ids.Event, str]] = {
     "touch": ("touched", "touch", "brier_touch"),
     "close_above": ("closed_above", "close_above", "brier_close_above"),
     "close_below": ("closed_below", "close_below", "brier_close_below"),
@@ -122,13 +126,13 @@ class ScorecardResult:
         def f(
             measure: str,
             rest: Sequence[str | float],
-            value: object,
+            value: FactValue,
             unit: str,
             label: str = "",
             decimals: int | None = None,
         ) -> Fact:
             return Fact(
-                ids.scorecard(S, measure, *rest), value, unit, self.as_of, method, lin, label,  # type: ignore[arg-type]
+                ids.scorecard(S, measure, *rest), value, unit, self.as_of, method, lin, label,
                 decimals,
             )  # fmt: skip
 
@@ -199,7 +203,7 @@ def _pit(value: float, qs: dict[str, float]) -> float | None:
 
 def _num(facts: FactSheet, fact_id: str) -> float | None:
     f = facts.get(fact_id)
-    return float(f.value) if f is not None and f.is_numeric else None  # type: ignore[arg-type]
+    return None if f is None else f.number
 
 
 def scorecard(
@@ -207,8 +211,8 @@ def scorecard(
     after: pd.Series,
     *,
     subject: str,
-    as_of: dt.date | str,
-    horizon: dt.date | str,
+    as_of: DateLike,
+    horizon: DateLike,
     levels: Sequence[float],
     methods: Sequence[str],
     level_key: Callable[[float], str] | None = None,
@@ -259,7 +263,7 @@ def scorecard(
     def add(key: str, value: float, kind: str, outcome: bool | None) -> None:
         _, event, _ = _EVENTS[kind]
         for m in methods:
-            p = _num(facts, ids.p_event(subject, event, key, m))  # type: ignore[arg-type]
+            p = _num(facts, ids.p_event(subject, event, key, m))
             if p is None:
                 continue
             brier = None if outcome is None else (p - float(outcome)) ** 2
@@ -303,8 +307,8 @@ def scorecard(
     hits: dict[str, bool] = {}
     if complete:
         for case in ("bear", "base", "bull"):
-            lo = _num(facts, ids.range_bound(subject, case, "low"))  # type: ignore[arg-type]
-            hi = _num(facts, ids.range_bound(subject, case, "high"))  # type: ignore[arg-type]
+            lo = _num(facts, ids.range_bound(subject, case, "low"))
+            hi = _num(facts, ids.range_bound(subject, case, "high"))
             if lo is not None and hi is not None:
                 hits[case] = bool(lo <= level_end <= hi)
     src = after.attrs.get("source")

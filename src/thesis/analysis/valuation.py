@@ -51,7 +51,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -60,14 +60,19 @@ from thesis import ids
 from thesis.analysis._common import (
     as_timestamp,
     checked_series,
+    date_index,
     known_at,
     lineage_of,
     markdown_table,
+    period_index,
     series_id,
 )
 from thesis.data.releases import PUBLICATION_LAG_DAYS, known_on
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
 
 __all__ = [
     "CASES",
@@ -87,7 +92,8 @@ DEFAULT_BANDS: Mapping[str, tuple[float, float]] = {
     "base": (0.25, 0.75),
     "bull": (0.75, 0.90),
 }
-CASES = ("bear", "base", "bull")
+Case = Literal["bear", "base", "bull"]
+CASES: tuple[Case, ...] = ("bear", "base", "bull")
 QUANTILES = (0.10, 0.25, 0.50, 0.75, 0.90)
 #: Shiller's earnings normally trail by about a quarter; older than this is called stale
 STALE_AFTER_MONTHS = 6
@@ -126,7 +132,7 @@ class Regime:
 class ValuationRange:
     """One case: index range at the horizon and the conditions behind it."""
 
-    case: str
+    case: Case
     low: float
     high: float
     pe_low: float  # low / forward EPS
@@ -338,13 +344,13 @@ class ValuationResult:
             )
             out += [
                 f(ids.range_bound(S, r.case, "low"), r.low, "points", band,
-                  f"{r.case} case, low", 0),  # type: ignore[arg-type]
+                  f"{r.case} case, low", 0),
                 f(ids.range_bound(S, r.case, "high"), r.high, "points", band,
-                  f"{r.case} case, high", 0),  # type: ignore[arg-type]
+                  f"{r.case} case, high", 0),
                 f(ids.range_bound(S, r.case, "pe_low"), r.pe_low, "ratio",
-                  f"range low / forward EPS {self.eps_forward:.2f}", "", 1),  # type: ignore[arg-type]
+                  f"range low / forward EPS {self.eps_forward:.2f}", "", 1),
                 f(ids.range_bound(S, r.case, "pe_high"), r.pe_high, "ratio",
-                  f"range high / forward EPS {self.eps_forward:.2f}", "", 1),  # type: ignore[arg-type]
+                  f"range high / forward EPS {self.eps_forward:.2f}", "", 1),
             ]  # fmt: skip
         for x in self.implied:
             k = x.level
@@ -432,15 +438,15 @@ def _basis_method(rg: Regime) -> str:
 def _monthly(s: pd.Series) -> pd.Series:
     """Re-index a monthly series by calendar month (PeriodIndex), one value a month."""
     out = s.copy()
-    out.index = s.index.to_period("M")
+    out.index = date_index(s).to_period("M")
     return out[~out.index.duplicated(keep="last")]
 
 
 def _month_mean(s: pd.Series, as_of: pd.Timestamp) -> pd.Series:
     """Monthly averages (PeriodIndex) of a daily or monthly series over complete months only."""
     k = known_at(s, as_of)
-    m = k.groupby(k.index.to_period("M")).mean()
-    ends = m.index.to_timestamp(how="end").normalize()
+    m = k.groupby(date_index(k).to_period("M")).mean()
+    ends = period_index(m).to_timestamp(how="end").normalize()
     return m[ends <= as_of]
 
 
@@ -461,7 +467,7 @@ def forecast_errors(
     eps: pd.Series,
     *,
     horizon_months: int,
-    as_of: Any = None,
+    as_of: DateLike | None = None,
     growth_years: int = 10,
     growth: str | float = "trailing_cagr",
     eps_lag_days: int = EPS_LAG_DAYS,
@@ -513,7 +519,7 @@ def forecast_errors(
     cols = ["level", "eps_month", "eps", "eps_age_months", "growth_pct", "central", "outcome"]
     if L.empty or E.empty:
         return pd.DataFrame(columns=[*cols, "error"], index=pd.DatetimeIndex([], name="origin"))
-    ends = L.index.to_timestamp(how="end").normalize()
+    ends = period_index(L).to_timestamp(how="end").normalize()
     if as_of is not None:
         cut = as_timestamp(as_of)
         L, ends = L[ends <= cut], ends[ends <= cut]
@@ -521,12 +527,12 @@ def forecast_errors(
         cut = None
     # position of the last EPS month public at each origin's end (month end + lag ≤ origin end)
     avail = (
-        E.index.to_timestamp(how="end").normalize() + pd.Timedelta(days=int(eps_lag_days))
+        period_index(E).to_timestamp(how="end").normalize() + pd.Timedelta(days=int(eps_lag_days))
     ).values
     pos = np.searchsorted(avail, ends.values, side="right") - 1
     ok = pos >= 0
     L, ends, pos = L[ok], ends[ok], pos[ok]
-    e_month = E.index[pos]
+    e_month = period_index(E)[pos]
     age = np.asarray((L.index - e_month).map(lambda d: d.n), dtype=int)
     e_val = E.to_numpy()[pos]
     base = E.reindex(e_month - 12 * gy).to_numpy()
@@ -538,7 +544,7 @@ def forecast_errors(
     else:
         g = np.full(len(e_val), float(growth) / 100)
     central = L.to_numpy() * (1 + g) ** (h / 12)
-    out_month = L.index + h
+    out_month = period_index(L) + h
     outcome = L.reindex(out_month).to_numpy()
     if cut is not None:
         known = out_month.to_timestamp(how="end").normalize() <= cut
@@ -604,14 +610,14 @@ def valuation_ranges(
     long_yield: pd.Series,
     *,
     subject: str,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     eps_growth_pct: float | None = None,
     breakeven: pd.Series | None = None,
     targets: Iterable[float] = (),
     thresholds: Iterable[float] = (),
     level: float | None = None,
-    level_date: Any = None,
+    level_date: DateLike | None = None,
     share: float = 0.20,
     min_months: int = 60,
     bands: Mapping[str, tuple[float, float]] = DEFAULT_BANDS,
@@ -797,7 +803,8 @@ def valuation_ranges(
     err = err.iloc[-int(window_origins) :]
     ev = err.to_numpy()
     ranges = []
-    for case, (ql, qh) in bands.items():
+    for case in CASES:  # the order of bands, checked by nominal_shares
+        ql, qh = bands[case]
         el, eh = float(np.quantile(ev, ql)), float(np.quantile(ev, qh))
         lo, hi = central * math.exp(el), central * math.exp(eh)
         ranges.append(
@@ -950,7 +957,7 @@ def valuation_ranges(
     history.loc[hist.index, "distance"] = dist
     history["in_regime"] = False
     history.loc[hist.index[in_regime], "in_regime"] = True
-    history.index = history.index.to_timestamp()
+    history.index = period_index(history).to_timestamp()
     history.index.name = "date"
     return ValuationResult(
         subject=subject,

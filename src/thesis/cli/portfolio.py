@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from thesis.errors import SpecError
+
+if TYPE_CHECKING:
+    from thesis.portfolio.backtest import PortfolioRun
+    from thesis.portfolio.spec import PortfolioSpec
 
 app = typer.Typer(
     help="Backtest, stress and tearsheet of the thesis portfolio (the \\[portfolio] table of THESIS.toml).",
@@ -21,51 +25,20 @@ _THESIS = typer.Argument(
 )
 
 
-def load_portfolio(path: Path) -> tuple[Any, dt.date]:
-    """Read the thesis file's portfolio spec and ``as_of``.
+def load_portfolio(path: Path) -> tuple[PortfolioSpec, dt.date]:
+    """Read the thesis file's portfolio spec and ``as_of`` (with :func:`thesis.spec.load_thesis`)."""
+    from thesis.spec import load_thesis
 
-    Uses ``thesis.spec.load_thesis`` when it exists; until then reads the TOML's ``as_of`` and
-    ``[portfolio]`` table directly. (One small function so that the swap is one place.)
-    """
-    from thesis.portfolio.spec import parse_portfolio
-
-    try:
-        from thesis.spec import load_thesis  # type: ignore[attr-defined]
-    except ImportError:
-        load_thesis = None
-    if load_thesis is not None:
-        t = load_thesis(path)
-        if t.portfolio is None:
-            raise SpecError(
-                "the thesis has no [portfolio] table", where=str(path), fix=_FIX_NO_TABLE
-            )
-        return t.portfolio, t.as_of
-    import tomllib
-
-    if not path.exists():
-        raise SpecError("file not found", where=str(path), fix="check the path to the thesis file")
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise SpecError(
-            f"not valid TOML: {e}", where=str(path), fix="correct the TOML syntax"
-        ) from None
-    if "portfolio" not in doc:
+    t = load_thesis(path)
+    if t.portfolio is None:
         raise SpecError("the thesis has no [portfolio] table", where=str(path), fix=_FIX_NO_TABLE)
-    as_of = doc.get("as_of")
-    if as_of is None:
-        raise SpecError(
-            "as_of is missing", where=str(path), fix="add as_of = 2025-11-26 at the top of the file"
-        )
-    if isinstance(as_of, str):
-        as_of = dt.date.fromisoformat(as_of)
-    return parse_portfolio(doc["portfolio"], where=str(path)), as_of
+    return t.portfolio, t.as_of
 
 
 _FIX_NO_TABLE = "add [portfolio] with at least one [portfolio.sleeves.NAME] (instruments, budget)"
 
 
-def _run(path: Path, start: str | None, end: str | None, costs_bp: float | None) -> Any:
+def _run(path: Path, start: str | None, end: str | None, costs_bp: float | None) -> PortfolioRun:
     from thesis.data import Store
     from thesis.portfolio.backtest import run_portfolio
 
@@ -190,7 +163,8 @@ def stress(thesis: Path = _THESIS) -> None:
     def pct(x: float) -> str:
         return "n/a" if x != x else f"{x * 100:.1f} %"  # NaN: a sleeve with no data in the window
 
-    for name, r in res.table.iterrows():
+    for key, r in res.table.iterrows():
+        name = str(key)  # scenario names index the table
         gp = "; ".join(
             x
             for x in (r["gaps"] and f"gap: {r['gaps']}", r["proxied"] and f"proxy: {r['proxied']}")
@@ -202,7 +176,7 @@ def stress(thesis: Path = _THESIS) -> None:
             f"{r['start']}..{r['end']}",
             pct(r["covered"]) + (" *" if r.get("partial") else ""),
             pct(r["loss"]),
-            *[pct(res.by_sleeve.loc[name, s]) for s in res.by_sleeve.columns],
+            *[pct(res.by_sleeve[s].loc[name]) for s in res.by_sleeve.columns],
             gp or "–",
         )
     console = Console()

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, overload
 
 import typer
 
 from thesis.cli import app
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from thesis.data.store import Store
 
 __all__ = ["events_app", "publish_app"]
 
@@ -33,7 +39,13 @@ def _date(value: str | None, option: str) -> dt.date | None:
         ) from None
 
 
-def _store(path: Path | None, *, required: bool = True, read_only: bool = True):
+@overload
+def _store(
+    path: Path | None, *, required: Literal[True] = True, read_only: bool = True
+) -> Store: ...
+@overload
+def _store(path: Path | None, *, required: bool, read_only: bool = True) -> Store | None: ...
+def _store(path: Path | None, *, required: bool = True, read_only: bool = True) -> Store | None:
     """The store, or ``None`` when it is optional and absent."""
     from thesis.data.store import Store, default_store_path
 
@@ -43,7 +55,7 @@ def _store(path: Path | None, *, required: bool = True, read_only: bool = True):
     return Store(p, read_only=read_only)
 
 
-def _console(stderr: bool = False):
+def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False)

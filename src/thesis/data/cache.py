@@ -33,7 +33,7 @@ import hashlib
 import io
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import duckdb
 import numpy as np
@@ -44,7 +44,7 @@ from thesis.facts import content_hash
 if TYPE_CHECKING:
     from thesis.data.store import Store
 
-__all__ = ["CACHE_VERSION", "ResultCache", "data_hash"]
+__all__ = ["CACHE_VERSION", "ResultCache", "ResultCacheLike", "data_hash"]
 
 #: bump when a cached analysis changes what it computes, so that old rows are not reused
 CACHE_VERSION = "1"
@@ -55,6 +55,19 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
     frame BLOB
 )
 """
+
+
+class ResultCacheLike(Protocol):
+    """What an analysis needs of a result cache: :class:`ResultCache`, or anything with its
+    ``key``, ``get`` and ``put``."""
+
+    def key(self, kind: str, /, **parts: Any) -> str: ...
+
+    def get(self, key: str, /) -> tuple[pd.DataFrame, dict[str, Any]] | None: ...
+
+    def put(
+        self, key: str, kind: str, series: str, frame: pd.DataFrame, meta: Mapping[str, Any], /
+    ) -> str | None: ...
 
 
 def data_hash(*series: pd.Series | pd.DataFrame | None) -> str:

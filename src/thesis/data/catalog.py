@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from thesis.data.records import SeriesInfo
+from thesis.data.records import Frequency, SeriesInfo
 from thesis.data.releases import PUBLICATION_LAG_DAYS
 
 __all__ = ["KNOWN_FILES", "FileSpec", "SeriesSpec", "known_file", "series_info"]
@@ -49,7 +50,7 @@ class SeriesSpec:
     id: str
     name: str
     unit: str
-    frequency: str
+    frequency: Frequency
     kind: str
     value: str
     columns: Mapping[str, str] = field(default_factory=dict)
@@ -90,7 +91,7 @@ def series_info(spec: SeriesSpec, file: FileSpec) -> SeriesInfo:
         id=spec.id,
         name=spec.name,
         unit=spec.unit,
-        frequency=spec.frequency,  # type: ignore[arg-type]
+        frequency=spec.frequency,
         kind=spec.kind,
         provider=PROVIDER,
         provider_id=spec.provider_id or (f"{file.file}:{spec.key or spec.value}"),
@@ -113,9 +114,9 @@ _OHLCV = {"open": "open", "high": "high", "low": "low", "volume": "volume"}
 
 
 def _col(
-    id: str, name: str, unit: str, freq: str, kind: str, value: str, **kw: object
+    id: str, name: str, unit: str, freq: Frequency, kind: str, value: str, **kw: Any
 ) -> SeriesSpec:
-    return SeriesSpec(id=id, name=name, unit=unit, frequency=freq, kind=kind, value=value, **kw)  # type: ignore[arg-type]
+    return SeriesSpec(id=id, name=name, unit=unit, frequency=freq, kind=kind, value=value, **kw)
 
 
 # ---------------------------------------------------------------------------------------- shared specs
@@ -219,7 +220,7 @@ _SECTORS = {
 
 
 def _ff(
-    prefix: str, suffix: str, cols: tuple[str, ...], freq: str, unit: str
+    prefix: str, suffix: str, cols: tuple[str, ...], freq: Frequency, unit: str
 ) -> tuple[SeriesSpec, ...]:
     names = {
         "mkt_rf": "market minus risk-free",
@@ -242,7 +243,7 @@ def _ff(
     )
 
 
-_MACRO = (
+_MACRO: tuple[tuple[str, str, str, str, Frequency, int], ...] = (
     (
         "cpi_u_sa",
         "CPIAUCSL",

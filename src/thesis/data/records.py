@@ -29,14 +29,17 @@ __all__ = [
     "Batch",
     "DocumentBatch",
     "EventBatch",
+    "Frequency",
     "SecurityBatch",
     "SeriesBatch",
     "SeriesInfo",
+    "frequency_of",
     "parse_allow",
 ]
 
 KINDS = ("price", "yield", "index", "rate", "event", "factor", "macro", "ratio", "fundamental")
-FREQUENCIES = ("daily", "weekly", "monthly", "quarterly", "annual", "event")
+Frequency = Literal["daily", "weekly", "monthly", "quarterly", "annual", "event"]
+FREQUENCIES: tuple[Frequency, ...] = ("daily", "weekly", "monthly", "quarterly", "annual", "event")
 #: columns an observation may carry besides ``value`` (the series' main value, e.g. the close)
 OHLCV_COLUMNS = ("open", "high", "low", "volume", "adj_close")
 
@@ -88,7 +91,7 @@ class SeriesInfo:
     id: str
     name: str
     unit: str
-    frequency: Literal["daily", "weekly", "monthly", "quarterly", "annual", "event"]
+    frequency: Frequency
     kind: str
     provider: str
     provider_id: str
@@ -105,7 +108,7 @@ class SeriesInfo:
     note: str = ""
 
     def __post_init__(self) -> None:
-        if self.frequency not in FREQUENCIES:
+        if self.frequency not in FREQUENCIES:  # the type is a promise; the data are checked
             raise ValueError(
                 f"series {self.id!r}: frequency {self.frequency!r} not in {FREQUENCIES}"
             )
@@ -115,6 +118,14 @@ class SeriesInfo:
             raise ValueError(f"series {self.id!r}: release_lag_days must be >= 0")
         if not self.id or not self.id.replace("_", "").isalnum() or self.id != self.id.lower():
             raise ValueError(f"series id {self.id!r} must be lower-case letters, digits and '_'")
+
+
+def frequency_of(value: str, series: str) -> Frequency:
+    """``value`` as a :data:`Frequency`; the error :class:`SeriesInfo` raises for any other."""
+    for f in FREQUENCIES:
+        if value == f:
+            return f
+    raise ValueError(f"series {series!r}: frequency {value!r} not in {FREQUENCIES}")
 
 
 @dataclass(frozen=True)

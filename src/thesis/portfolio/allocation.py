@@ -36,7 +36,7 @@ from __future__ import annotations
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -289,7 +289,8 @@ def build_schedule(
     empty_at: dict[str, list[pd.Timestamp]] = defaultdict(list)
     first_pos = int(pos_of[0])
     for k, d in enumerate(dates):
-        p = int(prices.index.get_loc(d))
+        # an int: the index is unique (get_indexer above refuses one that is not)
+        p = int(cast(int, prices.index.get_loc(d)))
         lo = max(0, p - win) if spec.estimation.window == "rolling" else 0
         window = rets.iloc[lo:p]
         avail: dict[str, list[str]] = {}
@@ -361,13 +362,13 @@ def build_schedule(
         if d > start:
             rule = f"{win} sessions of returns" if need_est else "a price"
             notes.append(f"{inst} entered on {d.date()}, the first rebalance with {rule}")
-    for inst, x in exits.items():
-        held = bool((tgt[dates < x, col_ix[inst]] > 0).any())
+    for inst, exit_day in exits.items():
+        held = bool((tgt[dates < exit_day, col_ix[inst]] > 0).any())
         if not held:
             continue
         notes.append(
             f"{inst}: its data end {(ends or {})[inst].date()}, before the backtest does; sold "
-            f"on {x.date()} at its last close and its weight given to the rest of its sleeve "
+            f"on {exit_day.date()} at its last close and its weight given to the rest of its sleeve "
             "(not carried at a flat price)"
         )
     for inst in spec.instruments:

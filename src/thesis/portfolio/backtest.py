@@ -8,33 +8,44 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 import pandas as pd
 
+from thesis.analysis._common import date_index
 from thesis.errors import PortfolioError, SeriesNotFoundError, nearest
 from thesis.facts import Fact, Source
 from thesis.portfolio.allocation import Schedule, build_schedule, rebalance_dates, schedule_dates
 from thesis.portfolio.engine import BacktestResult, run_backtest
 from thesis.portfolio.spec import PortfolioSpec
 
+if TYPE_CHECKING:
+    from thesis._types import DateLike
+    from thesis.data.store import Store
+    from thesis.data.view import StoreView
+    from thesis.portfolio.stress import StressResult
+    from thesis.screen.spec import ThemeSpec
+
 __all__ = ["PortfolioRun", "load_prices", "run_portfolio", "run_stress"]
 
 
-def _view(store: Any, as_of: Any) -> Any:
+def _view(store: Store | StoreView, as_of: DateLike) -> StoreView:
     """``store.view(as_of)`` for a store; a view is used as it is."""
     return store.view(as_of) if hasattr(store, "view") else store
 
 
-def _base_store(store: Any) -> Any:
-    return store if hasattr(store, "view") else store.store
+def _base_store(store: Store | StoreView) -> Store:
+    from thesis.data.view import StoreView
+
+    return store.store if isinstance(store, StoreView) else store
 
 
 def load_prices(
-    store: Any, ids: list[str], as_of: Any, keys: dict[str, str] | None = None
+    store: Store | StoreView, ids: list[str], as_of: DateLike, keys: dict[str, str] | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
     """Read ``ids`` as public on ``as_of`` (through ``store.view``) into dates × ids (outer join)
     and list the price-only ones.
@@ -106,7 +117,7 @@ class PortfolioRun:
     as_of: dt.date
     price_only: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
-    stress: Any = None  # thesis.portfolio.stress.StressResult, when computed
+    stress: StressResult | None = None  # when computed
     #: screen sleeve → screening date → the tickers it held from then
     members: dict[str, dict[pd.Timestamp, list[str]]] = dataclasses.field(default_factory=dict)
     #: ticker of a screened stock → the store series its prices start from
@@ -195,7 +206,7 @@ class PortfolioRun:
                 if m in ("sharpe", "calmar")
                 else (lambda v: f"{v * 100:.2f} %")
             )
-            lines.append(f"| {m} | " + " | ".join(fmt(float(v)) for v in vals) + " |")
+            lines.append(f"| {m} | " + " | ".join(fmt(float(v)) for v in vals.to_numpy()) + " |")
         sw = self.sleeve_weights()
         lines += ["", "Weights now: " + ", ".join(f"{n} {v * 100:.1f} %" for n, v in sw.items())]
         if self.price_only:
@@ -221,7 +232,8 @@ class PortfolioRun:
         out = self.portfolio.facts(as_of, "portfolio", benchmark=bench)
         for k, res in self.benchmarks.items():
             out += res.facts(as_of, f"benchmark.{k}", benchmark=bench)
-        for n, v in self.sleeve_weights().items():
+        for sleeve, v in self.sleeve_weights().items():
+            n = str(sleeve)  # sleeve names index the weights
             out.append(
                 Fact(
                     id=f"portfolio.weight.{n}",
@@ -235,6 +247,7 @@ class PortfolioRun:
                 )
             )
         for n, tickers in self.current_members().items():
+            scr = self.spec.sleeves[n].screen
             out.append(
                 Fact(
                     f"portfolio.members.{n}",
@@ -242,7 +255,7 @@ class PortfolioRun:
                     "label",
                     as_of,
                     f"stocks the screen of sleeve {n} chose at its last rebalance "
-                    f"({self.spec.sleeves[n].screen.rule if self.spec.sleeves[n].screen else ''})",
+                    f"({scr.rule if scr else ''})",
                     self.sources,
                     f"members of the {n.replace('_', ' ')} sleeve",
                 )
@@ -253,7 +266,7 @@ class PortfolioRun:
 
 
 def _default_start(
-    prices: pd.DataFrame, spec: PortfolioSpec, end: pd.Timestamp, screened: list[str] = ()
+    prices: pd.DataFrame, spec: PortfolioSpec, end: pd.Timestamp, screened: Sequence[str] = ()
 ) -> pd.Timestamp:
     """First session by which every named instrument has entered (a price, plus the estimation
     window) and, for screen sleeves, at least one candidate could."""
@@ -298,7 +311,7 @@ def _default_start(
 
 def _screen_members(
     spec: PortfolioSpec,
-    store: Any,
+    store: Store | StoreView,
     panels: dict[str, tuple[Any, Any, tuple[str, ...]]],
     prices: pd.DataFrame,
     dates: pd.DatetimeIndex,
@@ -348,8 +361,10 @@ def _screen_members(
             if len(pick) < sc.top:
                 short.setdefault(n, []).append(d)
     for n, ds in short.items():
+        sc = spec.sleeves[n].screen
+        assert sc is not None  # only screen sleeves are screened
         notes.append(
-            f"screen sleeve {n!r} found fewer than {spec.sleeves[n].screen.top} stocks "  # type: ignore[union-attr]
+            f"screen sleeve {n!r} found fewer than {sc.top} stocks "
             f"with a current price that pass on {len(ds)} of {len(dates)} rebalance dates "
             f"(first {ds[0].date()})"
         )
@@ -358,16 +373,16 @@ def _screen_members(
 
 def run_portfolio(
     spec: PortfolioSpec,
-    store: Any,
-    as_of: Any,
+    store: Store | StoreView,
+    as_of: DateLike,
     *,
-    start: Any = None,
-    end: Any = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
     costs_bp: float | None = None,
     solver_params: dict[str, Any] | None = None,
     stress: bool = True,
     rng: np.random.Generator | None = None,
-    theme: Any = None,
+    theme: ThemeSpec | None = None,
 ) -> PortfolioRun:
     """Backtest the portfolio of ``spec`` on data from ``store`` known at ``as_of``.
 
@@ -453,7 +468,8 @@ def run_portfolio(
     start_t = (
         pd.Timestamp(start_given) if start_given else _default_start(prices, spec, end_t, screened)
     )
-    sessions = prices.index[(prices.index >= start_t) & (prices.index <= end_t)]
+    dates_all = date_index(prices, "prices")
+    sessions = dates_all[(dates_all >= start_t) & (dates_all <= end_t)]
     if len(sessions) < 2:
         raise PortfolioError(
             f"the window {start_t.date()}..{end_t.date()} holds {len(sessions)} session(s)",
@@ -471,7 +487,11 @@ def run_portfolio(
                 "longer history",
             )
     # ---- instruments whose data end before the backtest does: sold, not carried flat
-    last = {c: prices[c].loc[: sessions[-1]].last_valid_index() for c in prices.columns}
+    # the last date with a price (prices are indexed by date)
+    last = {
+        c: cast("pd.Timestamp | None", prices[c].loc[: sessions[-1]].last_valid_index())
+        for c in prices.columns
+    }
     ends = {c: d for c, d in last.items() if d is not None and sessions[0] <= d < sessions[-1]}
     members: dict[str, dict[pd.Timestamp, list[str]]] = {}
     if panels:
@@ -519,14 +539,14 @@ def run_portfolio(
             missing = [c for c in mix if pd.isna(bp[c].iloc[0])]
             notes.append(f"benchmark {key} skipped: {missing} has no price on {sessions[0].date()}")
             continue
-        t = pd.DataFrame([list(mix.values())] * len(dates), index=dates, columns=list(mix))
+        tw = pd.DataFrame([list(mix.values())] * len(dates), index=dates, columns=list(mix))
         bsrc = tuple(
             s
             for s in (prices.attrs["sources"] + bprices.attrs.get("sources", ()))
             if s.series in mix
         )
         bp.attrs["sources"] = bsrc
-        benches[key] = run_backtest(bp, t, costs_bp=c_bp, drift_band=band, name=f"benchmark.{key}")
+        benches[key] = run_backtest(bp, tw, costs_bp=c_bp, drift_band=band, name=f"benchmark.{key}")
     if len(notes) != len(port.notes):
         port = dataclasses.replace(port, notes=tuple(notes))
     run = PortfolioRun(
@@ -546,7 +566,7 @@ def run_portfolio(
     return run
 
 
-def run_stress(run: PortfolioRun, store: Any) -> Any:
+def run_stress(run: PortfolioRun, store: Store | StoreView) -> StressResult:
     """Stress today's weights of ``run`` through its spec's scenarios (proxies read from ``store``).
 
     Explicit proxies (``[portfolio.stress] proxies``) must exist in the store. The built-in proxies'
@@ -602,7 +622,9 @@ def run_stress(run: PortfolioRun, store: Any) -> Any:
     )
 
 
-def _load_optional(store: Any, ids: list[str], as_of: pd.Timestamp) -> list[pd.Series]:
+def _load_optional(
+    store: Store | StoreView, ids: list[str], as_of: pd.Timestamp
+) -> list[pd.Series]:
     """The series of ``ids`` the store has with data on or before ``as_of`` (others left out)."""
     from thesis.errors import DataError
 

@@ -44,14 +44,19 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from thesis.errors import PortfolioError
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
+    from thesis.facts import Fact
 
 __all__ = [
     "BacktestResult",
@@ -147,7 +152,8 @@ def simulate_reference(
     eq, wts = np.zeros(t_n), np.zeros((t_n, n))
     costs, turn = np.zeros(t_n), np.zeros(t_n)
     rows, trades = [], []
-    k, cur, traded_once = 0, None, False
+    k, traded_once = 0, False
+    cur: np.ndarray | None = None  # the target weights in force
     for t in range(t_n):
         p = prices[t]
         ok = np.isfinite(p)
@@ -163,6 +169,7 @@ def simulate_reference(
         if cur is not None and not trade and drift_band > 0.0 and v > 0:
             trade = bool(np.max(np.abs(h / v - cur)) > drift_band)
         if trade:
+            assert cur is not None  # a trade follows a target row, or a drift from one
             vp = _root_by_segments(v, h, cur, cost_rate)
             new = cur * vp
             dlt = new - h
@@ -445,8 +452,11 @@ class BacktestResult:
         return "\n".join(lines)
 
     def facts(
-        self, as_of: Any = None, prefix: str | None = None, benchmark: pd.Series | None = None
-    ) -> list:
+        self,
+        as_of: DateLike | None = None,
+        prefix: str | None = None,
+        benchmark: pd.Series | None = None,
+    ) -> list[Fact]:
         """Performance facts under ``prefix`` (default ``portfolio``); see docs/fact-ids.md."""
         from thesis.portfolio.metrics import performance
 
@@ -475,7 +485,7 @@ def run_backtest(
     name: str = "portfolio",
     notes: tuple[str, ...] = (),
     reference: bool = False,
-    force_dates: Any = (),
+    force_dates: Sequence[DateLike] = (),
 ) -> BacktestResult:
     """Backtest a schedule of target weights on daily prices.
 

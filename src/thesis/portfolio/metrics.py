@@ -13,11 +13,12 @@ daily returns within calendar months.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
+from thesis.analysis._common import date_index
 from thesis.facts import Fact, Source
 
 __all__ = [
@@ -149,7 +150,8 @@ def hit_rate(returns: Any) -> float:
 
 def monthly_returns(returns: pd.Series) -> pd.Series:
     """Calendar-month compounded returns (decimal), indexed by month end."""
-    g = (1.0 + returns.fillna(0.0)).groupby([returns.index.year, returns.index.month]).prod() - 1.0
+    idx = date_index(returns, "returns")
+    g = (1.0 + returns.fillna(0.0)).groupby([idx.year, idx.month]).prod() - 1.0
     g.index = pd.DatetimeIndex(
         [pd.Timestamp(year=y, month=m, day=1) + pd.offsets.MonthEnd(0) for y, m in g.index]
     )
@@ -161,7 +163,7 @@ def worst_month(returns: pd.Series) -> tuple[float, pd.Timestamp | None]:
     m = monthly_returns(returns)
     if m.empty:
         return float("nan"), None
-    return float(m.min()), m.idxmin()
+    return float(m.min()), cast(pd.Timestamp, m.idxmin())  # the index is month ends
 
 
 def rolling_volatility(returns: pd.Series, window: int = 63) -> pd.Series:

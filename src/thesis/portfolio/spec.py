@@ -260,11 +260,17 @@ class Scenario(_Model):
 
 
 def _sc(
-    name: str, kind: str, start: str, end: str, description: str, label: str, basis: str
+    name: str,
+    kind: Literal["historical", "shock"],
+    start: str,
+    end: str,
+    description: str,
+    label: str,
+    basis: str,
 ) -> Scenario:
     return Scenario(
         name=name,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         start=dt.date.fromisoformat(start),
         end=dt.date.fromisoformat(end),
         description=description,

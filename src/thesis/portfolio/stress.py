@@ -35,6 +35,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from thesis.analysis._common import date_index
 from thesis.facts import Fact, Source
 from thesis.portfolio.spec import Scenario
 
@@ -128,7 +129,7 @@ def monthly_window_return(
     ``as_of`` (its average would use days after ``as_of``).
     """
     s = monthly.dropna()
-    months = s.index.to_period("M")
+    months = date_index(s, "monthly").to_period("M")
     p0, p1 = pd.Period(start, "M"), pd.Period(end, "M")
     if p1.end_time.normalize() > pd.Timestamp(as_of):
         return None
@@ -273,8 +274,9 @@ class StressResult:
             "|---|---|---|---|" + "---|" * len(sl) + "---|---|",
         ]
         methods: dict[str, str] = {}
-        for name, r in self.table.iterrows():
-            cells = " | ".join(_pct(self.by_sleeve.loc[name, s]) for s in sl)
+        for key, r in self.table.iterrows():
+            name = str(key)  # scenario names index the table
+            cells = " | ".join(_pct(self.by_sleeve[s].loc[name]) for s in sl)
             gap = (
                 f"{r['gaps']} ({r['gap_weight'] * 100:.1f} % of the portfolio)"
                 if r["gaps"]
@@ -307,12 +309,13 @@ class StressResult:
         ``.coverage_pct``."""
         out = []
         as_of = self.as_of.isoformat()
-        for name, r in self.table.iterrows():
+        for key, r in self.table.iterrows():
+            name = str(key)  # scenario names index the table
             cov = float(r["covered"])
             if cov <= 0 or not np.isfinite(r["loss"]):
                 continue
             lab = str(r["label"])
-            lin = self._lineage(str(name))
+            lin = self._lineage(name)
             is_partial = bool(r["partial"])
             how = (
                 f"{lab}: {r['basis']}; today's weights × each instrument's return over "
@@ -383,11 +386,11 @@ class StressResult:
                 ),
             ]
             for s in self.by_sleeve.columns:
-                v = self.by_sleeve.loc[name, s]
+                v = self.by_sleeve[s].loc[name]
                 if not np.isfinite(v):
                     continue  # no covered weight in this sleeve: no number, not a fake 0
                 sc = (
-                    float(self.sleeve_coverage.loc[name, s])
+                    float(self.sleeve_coverage[s].loc[name])
                     if self.sleeve_coverage is not None
                     else 1.0
                 )

@@ -11,12 +11,17 @@ import html
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from thesis.analysis._common import date_index
 from thesis.portfolio.metrics import drawdown, monthly_returns, rolling_sharpe, rolling_volatility
+
+if TYPE_CHECKING:
+    from thesis.portfolio.backtest import PortfolioRun
+    from thesis.portfolio.stress import StressResult
 
 __all__ = ["Tearsheet", "build_tearsheet"]
 
@@ -61,7 +66,7 @@ def _png(fig: Any) -> bytes:
 
 
 def build_tearsheet(
-    run: Any, stress: Any | None = None, title: str = "Portfolio tearsheet"
+    run: PortfolioRun, stress: StressResult | None = None, title: str = "Portfolio tearsheet"
 ) -> Tearsheet:
     """Build the tearsheet of a :class:`~thesis.portfolio.backtest.PortfolioRun` (and stress result)."""
     import matplotlib
@@ -125,9 +130,10 @@ def build_tearsheet(
     figs["weights"] = _png(fig)
 
     m = monthly_returns(r) * 100
-    heat = pd.DataFrame({"year": m.index.year, "month": m.index.month, "r": m.to_numpy()}).pivot(
-        index="year", columns="month", values="r"
-    )
+    month_ends = date_index(m, "monthly returns")
+    heat = pd.DataFrame(
+        {"year": month_ends.year, "month": month_ends.month, "r": m.to_numpy()}
+    ).pivot(index="year", columns="month", values="r")
     data["monthly"] = heat
     fig, ax = plt.subplots(figsize=(9, 0.3 * len(heat) + 1.2))
     lim = float(np.nanmax(np.abs(heat.to_numpy()))) if heat.size else 1.0
@@ -199,8 +205,8 @@ def _perf_table(perf: pd.DataFrame) -> str:
     for key, label, pct in _ROWS:
         cells = []
         for c in perf.columns:
-            v = perf.loc[key, c]
-            v = float(v) if v is not None else float("nan")
+            x = perf[c].loc[key]
+            v = float(x) if x is not None else float("nan")
             cells.append(
                 "n/a" if not np.isfinite(v) else (f"{v * 100:.2f} %" if pct else f"{v:.2f}")
             )
@@ -208,7 +214,7 @@ def _perf_table(perf: pd.DataFrame) -> str:
     return f"<table>{head}{''.join(rows)}</table>"
 
 
-def _stress_table(stress: Any) -> str:
+def _stress_table(stress: StressResult) -> str:
     sl = list(stress.by_sleeve.columns)
     head = (
         "<tr><th>scenario</th><th>window</th><th>covered</th><th>loss</th>"
@@ -220,8 +226,9 @@ def _stress_table(stress: Any) -> str:
         return "n/a" if x != x else f"{x * 100:.1f}"  # NaN: a sleeve with no data in the window
 
     rows = []
-    for name, r in stress.table.iterrows():
-        cells = "".join(f"<td>{pct(stress.by_sleeve.loc[name, s])}</td>" for s in sl)
+    for key, r in stress.table.iterrows():
+        name = str(key)  # scenario names index the table
+        cells = "".join(f"<td>{pct(stress.by_sleeve[s].loc[name])}</td>" for s in sl)
         label = html.escape(str(r.get("label") or name))
         partial = " *" if r.get("partial") else ""
         rows.append(

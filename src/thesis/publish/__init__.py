@@ -12,10 +12,12 @@ Modules are imported on use, so that ``import thesis.publish`` stays cheap.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["build_site", "find_runs", "to_ics", "track_record"]
 
 
-def __getattr__(name: str):  # lazy public API
+def __getattr__(name: str) -> Any:  # lazy public API
     if name == "build_site":
         from thesis.publish.site import build_site
 

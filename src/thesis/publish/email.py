@@ -251,7 +251,7 @@ def build_newsletter(
     msg["X-Thesis-Run"] = run.id
     msg.set_content(text, subtype="plain", charset="utf-8")
     msg.add_alternative(html, subtype="html", charset="utf-8")
-    html_part = msg.get_payload()[1]  # type: ignore[index]
+    html_part = list(msg.iter_parts())[1]  # the parts: plain, html
     for cid, data, subtype in images:
         html_part.add_related(
             data,

@@ -22,6 +22,7 @@ from thesis.facts import Fact, FactSheet
 from thesis.publish.forecasts import Forecast, published_forecasts, run_subject
 
 if TYPE_CHECKING:
+    from thesis._types import DateLike
     from thesis.analysis.keydates import KeyDatesResult
     from thesis.data.store import Store
     from thesis.publish.track import TrackRecord
@@ -256,7 +257,7 @@ def run_ics(run: RunFolder, store: Store | None, *, url: str | None = None) -> b
 
 
 def track_record(
-    runs: list[RunFolder], store: Store | None, *, as_of: dt.date | None = None
+    runs: list[RunFolder], store: Store | None, *, as_of: DateLike | None = None
 ) -> TrackRecord:
     """Score every probability the runs published against the store's closes.
 
@@ -291,7 +292,7 @@ def track_record(
             except DataError as e:
                 notes.append(f"`{series}`: {e.what}")
                 continue
-            closes[series] = s  # type: ignore[assignment]
+            closes[series] = s
             through[series] = pd.Timestamp(s.index[-1]).date()
     elif forecasts:
         notes.append("No store was given, so no forecast could be resolved.")

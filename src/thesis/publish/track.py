@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -99,7 +100,7 @@ def resolve(
         up = forecast.start_level is None or forecast.start_level <= L
         hit = window >= L if up else window <= L
         if hit.any():
-            first = hit.idxmax()
+            first = cast("dt.date", hit.idxmax())  # a date label of closes
             return Outcome(True, True, pd.Timestamp(first).date(), float(window.loc[first]))
         if complete:
             last = window.index[-1] if len(window) else None

@@ -67,7 +67,13 @@ def load_grid(path: str | Path, store: Store) -> list[ThesisSpec]:
         )
     return list(
         expand_grid(
-            base, grid, store, where=str(p), template=str(template), name=data.get("name", "")
+            base,
+            grid,
+            store,
+            where=str(p),
+            template=str(template),
+            name=data.get("name", ""),
+            title=data.get("title"),
         )
     )
 
@@ -101,8 +107,14 @@ def expand_grid(
     where: str = "grid",
     template: str | None = None,
     name: str = "",
+    title: str | None = None,
 ) -> Iterator[ThesisSpec]:
-    """Every combination of the grid's values applied to the template (plain TOML data)."""
+    """Every combination of the grid's values applied to the template (plain TOML data).
+
+    ``title``, when given, is a format string over the combination (each key's last part:
+    ``{series}``, ``{as_of}``, ``{thresholds}``) and ``{series_name}`` (the store's name of the
+    series); otherwise the template's title gets the values that vary, in brackets.
+    """
     from thesis.spec import ThesisSpec, _spec_error
 
     for key, values in grid.items():
@@ -126,7 +138,9 @@ def expand_grid(
                 relative[k.removesuffix(_RELATIVE_SUFFIX)] = v
             else:
                 _set(data, k, v)
-        labels = ", ".join(_label(k, v) for k, v in zip(keys, combo, strict=True))
+        labels = ", ".join(
+            _label(k, v) for k, v in zip(keys, combo, strict=True) if len(grid[k]) > 1
+        )
         if relative:
             series = data.get("index", {}).get("series", "sp500")
             as_of = data.get("as_of")
@@ -147,7 +161,24 @@ def expand_grid(
             for k, moves in relative.items():
                 moves = moves if isinstance(moves, list) else [moves]
                 _set(data, k, [round(close * (1 + float(m) / 100), 2) for m in moves])
-        data["title"] = f"{data.get('title', 'thesis')} [{name + ': ' if name else ''}{labels}]"
+        if title is not None:
+            fields = {
+                k.split(".")[-1].removesuffix(_RELATIVE_SUFFIX): _label(k, v).split("=", 1)[1]
+                for k, v in zip(keys, combo, strict=True)
+            }
+            series = data.get("index", {}).get("series", "sp500")
+            fields["series_name"] = store.info(series).name if store.has(series) else series
+            try:
+                data["title"] = title.format(**fields)
+            except (KeyError, IndexError, ValueError) as e:
+                raise SpecError(
+                    f"the grid's title names an unknown field ({e})",
+                    where=f"{where}: title",
+                    fix=f"use some of {{{', '.join(sorted(fields))}}}",
+                ) from None
+        else:
+            tag = f"{name}: {labels}" if name and labels else name or labels
+            data["title"] = f"{data.get('title', 'thesis')}" + (f" [{tag}]" if tag else "")
         try:
             yield ThesisSpec.model_validate({**data, "path": template})
         except Exception as e:

@@ -28,11 +28,16 @@ tests hold the two together.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from thesis._types import DateLike
 
 __all__ = [
     "MOMENTUM_MONTHS",
@@ -66,14 +71,14 @@ NUMERIC_FEATURES = (
 )
 
 
-def stale_sessions(last_dates: pd.DatetimeIndex | Sequence[Any], as_of: Any) -> np.ndarray:
+def stale_sessions(last_dates: pd.Index | list[DateLike | None], as_of: DateLike) -> np.ndarray:
     """XNYS sessions strictly after each date up to and including ``as_of`` (0 when current)."""
     from thesis.data.calendars import sessions_between, xnys
 
     last = pd.DatetimeIndex(last_dates)
     as_of_t = pd.Timestamp(as_of).normalize()
     out = np.full(len(last), np.nan)
-    ok = ~last.isna()
+    ok = last.notna()
     if not ok.any():
         return out
     lo = last[ok].min()
@@ -90,7 +95,7 @@ def stale_sessions(last_dates: pd.DatetimeIndex | Sequence[Any], as_of: Any) -> 
     return out
 
 
-def _months_back(dates: pd.DatetimeIndex, months: int) -> pd.DatetimeIndex:
+def _months_back(dates: pd.Index, months: int) -> pd.DatetimeIndex:
     return pd.DatetimeIndex(dates) - pd.DateOffset(months=months)
 
 
@@ -108,7 +113,9 @@ def _log_returns(p: np.ndarray, filled: np.ndarray, prev_row: np.ndarray) -> np.
     return r
 
 
-def _masked_stats(x: np.ndarray, y: np.ndarray, mask: np.ndarray, min_obs: int):
+def _masked_stats(
+    x: np.ndarray, y: np.ndarray, mask: np.ndarray, min_obs: int
+) -> tuple[np.ndarray, np.ndarray]:
     """Column-wise beta of x on y and correlation over rows where ``mask`` (and both finite)."""
     m = mask & np.isfinite(x) & np.isfinite(y)
     n = m.sum(axis=0).astype(float)
@@ -133,7 +140,7 @@ def _masked_stats(x: np.ndarray, y: np.ndarray, mask: np.ndarray, min_obs: int):
 def compute_features(
     prices: pd.DataFrame,
     index: pd.Series,
-    as_of: Any,
+    as_of: DateLike,
     *,
     basket: Sequence[str] = (),
     dollar_volume: pd.DataFrame | None = None,
@@ -316,14 +323,19 @@ class _quiet:
         self._w.__enter__()
         warnings.simplefilter("ignore", RuntimeWarning)
 
-    def __exit__(self, *exc: object) -> None:
-        self._w.__exit__(*exc)
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._w.__exit__(exc_type, exc, tb)
 
 
 def features_reference(
     prices: pd.DataFrame,
     index: pd.Series,
-    as_of: Any,
+    as_of: DateLike,
     *,
     basket: Sequence[str] = (),
     dollar_volume: pd.DataFrame | None = None,
@@ -336,7 +348,7 @@ def features_reference(
     ri = np.log(idx).diff().dropna()
     rets = {c: np.log(prices[c].loc[:as_of_t].dropna()).diff().dropna() for c in prices.columns}
     members = [c for c in basket if c in prices.columns]
-    rows = {}
+    rows: dict[Hashable, dict[str, float]] = {}
     for c in prices.columns:
         s = prices[c].loc[:as_of_t].dropna()
         if s.empty:

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from thesis.analysis._common import date_index
 from thesis.data.providers.edgar import edgar_series_id
 from thesis.facts import Source
 
@@ -94,10 +95,11 @@ class Fundamentals:
 def _yoy(s: pd.Series) -> pd.Series:
     """Each quarter against the quarter ending a year earlier (±20 days), percent."""
     out = pd.Series(np.nan, index=s.index)
-    for d, v in s.items():
+    for d, v in zip(date_index(s), s, strict=True):
         prior = s[(s.index >= d - _YEAR - _SLACK) & (s.index <= d - _YEAR + _SLACK)]
         if len(prior) and prior.iloc[-1] != 0:
-            out[d] = (v / prior.iloc[-1] - 1.0) * 100.0 * np.sign(prior.iloc[-1])
+            # pandas-stubs take no Timestamp label in Series.__setitem__
+            out[d] = (v / prior.iloc[-1] - 1.0) * 100.0 * np.sign(prior.iloc[-1])  # type: ignore[call-overload]
     return out
 
 

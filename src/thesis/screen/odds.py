@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,11 @@ from thesis.analysis.paths import BootstrapModel, GarchModel, GBMModel, method_k
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
 from thesis.screen import ids
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from thesis._types import DateLike
 
 __all__ = ["SHORT_HISTORY_SESSIONS", "StockOdds", "stock_odds"]
 
@@ -45,7 +50,7 @@ _METHOD_NAMES = {
 }
 
 
-def _model(method: str, drift_ann_pct: float | None) -> Any:
+def _model(method: str, drift_ann_pct: float | None) -> BootstrapModel | GarchModel | GBMModel:
     if method == "bootstrap":
         return BootstrapModel(drift_ann_pct=drift_ann_pct)
     if method == "garch":
@@ -55,6 +60,20 @@ def _model(method: str, drift_ann_pct: float | None) -> Any:
     raise AnalysisError(
         f"unknown method {method!r}", where="theme.methods", fix="use bootstrap, garch or gbm"
     )
+
+
+class _OddsRow(Protocol):
+    """A row of :attr:`StockOdds.table` as ``itertuples`` gives it."""
+
+    method: str
+    event: str  # gain / outperform
+    target: float | str  # the gain in percent, or the index's id
+    p: float
+    se: float
+    drift_ann_pct: float
+    window_start: pd.Timestamp
+    window_end: pd.Timestamp
+    n_returns: int
 
 
 @dataclass(frozen=True)
@@ -99,7 +118,7 @@ class StockOdds:
             Fact(ids.stock(t, "odds_n_paths"), self.n_paths, "count", a,
                  "Monte Carlo paths per method and event", (), "paths per method"),
         ]  # fmt: skip
-        for r in self.table.itertuples():
+        for r in cast("Iterator[_OddsRow]", self.table.itertuples()):
             how = (
                 f"{_METHOD_NAMES[r.method]} Monte Carlo of the stock's own daily log returns "
                 + ("relative to the index " if r.event == "outperform" else "")
@@ -126,7 +145,8 @@ class StockOdds:
                 Fact(sid, float(r.se), "probability", a, "Monte Carlo standard error", (),
                      "standard error", 4)
             )  # fmt: skip
-        for m, g in self.table[self.table["event"] == "gain"].groupby("method"):
+        for method, g in self.table[self.table["event"] == "gain"].groupby("method"):
+            m = str(method)
             out.append(
                 Fact(ids.stock_method(t, m, "mu_ann_pct"), float(g["drift_ann_pct"].iloc[0]),
                      "pct", a, f"drift the {_METHOD_NAMES[m]} simulates with (mean daily log "
@@ -140,8 +160,8 @@ def stock_odds(
     closes: pd.Series,
     *,
     ticker: str,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     index: pd.Series | None = None,
     index_id: str | None = None,
     gains_pct: Sequence[float] = (20.0,),
@@ -261,8 +281,8 @@ def stock_odds(
     cols = ["method", "event", "target", "p", "se", "drift_ann_pct", "window_start",
             "window_end", "n_returns"]  # fmt: skip
     lin = tuple(lineage)
-    for x in (closes, index):
-        src = x.attrs.get("source") if x is not None else None
+    for inp in (closes, index):
+        src = inp.attrs.get("source") if inp is not None else None
         if isinstance(src, Source) and src not in lin:
             lin += (src,)
     return StockOdds(

@@ -226,7 +226,7 @@ def load_panel(
     """
     cat = price_catalog(view)
     series = {k.upper(): v for k, v in (series or {}).items()}
-    reads: dict[str, pd.DataFrame | pd.Series] = {}
+    reads: dict[str, pd.DataFrame | pd.Series | None] = {}
     closes: dict[str, pd.Series] = {}
     volumes: dict[str, pd.Series] = {}
     choices: dict[str, PriceChoice] = {}

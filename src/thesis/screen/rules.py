@@ -228,7 +228,7 @@ def _fmt(v: Any) -> str:
     if isinstance(v, float | np.floating):
         if not math.isfinite(v):
             return "n/a"
-        a = abs(v)
+        a = abs(float(v))
         if a >= 1e9:
             return f"{v / 1e9:,.2f}bn"
         if a >= 1e6:

@@ -127,7 +127,8 @@ def _features_frame(
     source = np.where(
         cap_pit.notna(),
         "filed shares × last close",
-        np.where(snap.notna(), "constituents snapshot", None),
+        # numpy's stubs take no None as a choice; at run time it makes an object array
+        np.where(snap.notna(), "constituents snapshot", None),  # type: ignore[call-overload]
     ).astype(object)
     snap_after = df["market_cap_as_of"].notna() & (
         pd.to_datetime(df["market_cap_as_of"], errors="coerce") > as_of

@@ -61,6 +61,9 @@ __all__ = [
 
 #: the AI theme basket: the hyperscalers and the chip maker at the centre of the capex cycle
 AI_BASKET = ("NVDA", "MSFT", "GOOGL", "META", "AMZN")
+OddsMethod = Literal["bootstrap", "garch", "gbm"]
+#: the methods of the stock odds when a theme names none
+ODDS_METHODS: tuple[OddsMethod, ...] = ("bootstrap", "garch")
 #: the Select Sector SPDRs, one per GICS sector
 SECTOR_ETFS = ("XLB", "XLC", "XLE", "XLF", "XLI", "XLK", "XLP", "XLRE", "XLU", "XLV", "XLY")
 SIZES = ("mega", "large", "mid", "small", "micro")
@@ -198,9 +201,7 @@ class ThemeSpec(_Model):
     sectors: list[str] = Field(default_factory=lambda: list(SECTOR_ETFS))
     index: str | None = Field(None, description="index series id (default: the thesis's index)")
     gains_pct: list[float] = Field(default_factory=lambda: [20.0])
-    methods: list[Literal["bootstrap", "garch", "gbm"]] = Field(
-        default_factory=lambda: ["bootstrap", "garch"]
-    )
+    methods: list[OddsMethod] = Field(default_factory=lambda: list(ODDS_METHODS))
     n_paths: int = Field(10_000, ge=1_000, le=1_000_000)
     drift_ann_pct: float | None = Field(None, ge=-100, le=100)
     stale_sessions: int = Field(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -25,8 +25,11 @@ from thesis.screen.features import MOMENTUM_MONTHS
 from thesis.screen.odds import StockOdds, stock_odds
 from thesis.screen.panel import Panel, load_panel, price_catalog
 from thesis.screen.screen import FeatureSet, ScreenResult, run_screen, screen_features
-from thesis.screen.spec import ThemeSpec
+from thesis.screen.spec import ThemeClaim, ThemeSpec
 from thesis.screen.universe import Universe, list_universe, resolve_universe, theme_universe
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
 
 __all__ = ["ThemeResult", "theme_analysis"]
 
@@ -367,7 +370,7 @@ def _py(v: Any) -> Any:
     return v
 
 
-def _claim_facts(c: Any, a: str, known: dict[str, Fact]) -> list[Fact]:
+def _claim_facts(c: ThemeClaim, a: str, known: dict[str, Fact]) -> list[Fact]:
     """The claim's own parts (stated, not data) and, when a fact can settle it, the verdict."""
     stated = f"stated in the thesis, from {c.source}; not data"
     check = known.get(c.check_fact) if c.check_fact else None
@@ -382,7 +385,8 @@ def _claim_facts(c: Any, a: str, known: dict[str, Fact]) -> list[Fact]:
     if c.period is not None:
         out.append(Fact(ids.claim(c.id, "period"), str(c.period), "date", a, stated, (),
                         "the period the claim is about"))  # fmt: skip
-    if check is None or not check.is_numeric or c.value is None:
+    checked = check.number if check is not None else None
+    if check is None or checked is None or c.value is None:
         out += [
             Fact(ids.claim(c.id, "why_unsettled"), c.why_unsettled, "label", a,
                  "why no data on as_of can settle the claim", (), "why it cannot be checked"),
@@ -393,12 +397,12 @@ def _claim_facts(c: Any, a: str, known: dict[str, Fact]) -> list[Fact]:
         ]  # fmt: skip
         return out
     d = _decimals(c.value)
-    agrees = abs(float(check.value) - float(c.value)) <= 0.5 * 10.0 ** (-d) + 1e-12
+    agrees = abs(checked - float(c.value)) <= 0.5 * 10.0 ** (-d) + 1e-12
     out += [
         Fact(ids.claim(c.id, "settled"), True, "bool", a, f"checked against {check.id}",
              check.lineage, "settled by data"),
         Fact(ids.claim(c.id, "agrees"), bool(agrees), "bool", a,
-             f"{check.id} = {float(check.value):.4g} against the claimed {float(c.value):g}, at "
+             f"{check.id} = {checked:.4g} against the claimed {float(c.value):g}, at "
              f"the claim's precision ({d} decimal(s))", check.lineage, "the data agree"),
     ]  # fmt: skip
     return out
@@ -426,8 +430,8 @@ def theme_analysis(
     theme: ThemeSpec,
     *,
     index_series: str,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     rng: np.random.Generator,
     base: str | Path | None = None,
 ) -> ThemeResult:

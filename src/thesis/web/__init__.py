@@ -6,10 +6,12 @@ it for any ASGI server. It calls the same public API as the command line.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["Settings", "create_app"]
 
 
-def __getattr__(name: str):  # lazy: importing thesis.web does not import FastAPI
+def __getattr__(name: str) -> Any:  # lazy: importing thesis.web does not import FastAPI
     if name in __all__:
         from thesis.web import app
 

@@ -43,6 +43,7 @@ from fastapi.responses import (
 )
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from thesis.errors import PublishError, ThesisError
 from thesis.web.uploads import MAX_UPLOAD_BYTES, UploadError, read_upload
@@ -431,7 +432,7 @@ def create_app(settings: Settings) -> Any:
         form = await request.form(max_files=1, max_fields=10, max_part_size=settings.max_upload)
         date = str(form.get("date") or "").strip() or None
         up = form.get("file")
-        if up is not None and hasattr(up, "read") and getattr(up, "filename", ""):
+        if isinstance(up, UploadFile) and up.filename:  # a form field is a file or a str
             data = await up.read()
             t = read_upload(data, up.filename, limit=settings.max_upload)
             return t.text, t.name, t.suffix, date

@@ -15,9 +15,14 @@ import threading
 from collections import OrderedDict
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from thesis.claims import check_text, parse_article  # the one import of the checker
+
+if TYPE_CHECKING:
+    from thesis._types import DateLike
+    from thesis.data.store import Store
+    from thesis.data.view import StoreView
 
 __all__ = ["CachedStore", "check_payload", "close_worker_store", "init_worker", "make_pool"]
 
@@ -69,10 +74,11 @@ class CachedStore:
     def latest(self, series: str) -> Any:
         return self._cached(("latest", series), lambda: self._store.latest(series))
 
-    def view(self, as_of: Any) -> Any:
+    def view(self, as_of: DateLike) -> StoreView:
         from thesis.data.view import StoreView
 
-        return StoreView(self, as_of)  # type: ignore[arg-type]
+        # a stand-in for the Store it wraps: the same reads, through __getattr__ and the cache
+        return StoreView(cast("Store", self), as_of)
 
 
 def _key(v: Any) -> Any:
@@ -140,7 +146,7 @@ def check_payload(
         The text is empty or the date does not parse.
     """
     art = parse_article(text, where, suffix=suffix)
-    report = check_text(art, _STORE, date=date)
+    report = check_text(art, cast("Store | None", _STORE), date=date)  # see CachedStore.view
     if _STORE is None:
         report.warnings.append(
             "no market data store: every claim that needs data is unverifiable "

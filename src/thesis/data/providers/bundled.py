@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from thesis.data.providers.base import Provider, Query, register
-from thesis.data.records import Batch, IngestReport, SeriesBatch, SeriesInfo
+from thesis.data.records import Batch, Frequency, IngestReport, SeriesBatch, SeriesInfo
 from thesis.data.releases import PUBLICATION_LAG_DAYS
 from thesis.errors import ProviderError, nearest
 
@@ -51,7 +51,7 @@ class BundleSpec:
     value: str
     name: str
     unit: str
-    frequency: str
+    frequency: Frequency
     kind: str
     columns: Mapping[str, str] = field(default_factory=dict)
     total_return: bool = False
@@ -101,7 +101,7 @@ _MACRO = "statsmodels.datasets.macrodata:load_pandas"
 
 
 def _s(
-    id: str, loader: str, value: str, name: str, unit: str, freq: str, kind: str, **kw: Any
+    id: str, loader: str, value: str, name: str, unit: str, freq: Frequency, kind: str, **kw: Any
 ) -> BundleSpec:
     return BundleSpec(id, loader, value, name, unit, freq, kind, **kw)
 
@@ -399,7 +399,7 @@ class BundledProvider(Provider):
                 id=spec.id,
                 name=spec.name,
                 unit=spec.unit,
-                frequency=spec.frequency,  # type: ignore[arg-type]
+                frequency=spec.frequency,
                 kind=spec.kind,
                 provider="bundled",
                 provider_id=f"{mod}.{fn}:{spec.value}",

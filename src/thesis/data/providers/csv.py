@@ -50,10 +50,12 @@ from thesis.data.records import (
     OHLCV_COLUMNS,
     Batch,
     EventBatch,
+    Frequency,
     IngestReport,
     SecurityBatch,
     SeriesBatch,
     SeriesInfo,
+    frequency_of,
     parse_allow,
 )
 from thesis.errors import IngestError, nearest
@@ -520,7 +522,7 @@ def _series_frame(
     return frame.reset_index(drop=True)
 
 
-def _infer_frequency(frames: Sequence[pd.DataFrame]) -> str:
+def _infer_frequency(frames: Sequence[pd.DataFrame]) -> Frequency:
     gaps = [
         np.median(np.diff(f["date"].to_numpy()).astype("timedelta64[D]").astype(float))
         for f in frames
@@ -529,7 +531,10 @@ def _infer_frequency(frames: Sequence[pd.DataFrame]) -> str:
     if not gaps:
         return "daily"
     g = float(np.median(gaps))
-    for limit, freq in ((4, "daily"), (10, "weekly"), (45, "monthly"), (120, "quarterly")):
+    limits: tuple[tuple[int, Frequency], ...] = (
+        (4, "daily"), (10, "weekly"), (45, "monthly"), (120, "quarterly")
+    )  # fmt: skip
+    for limit, freq in limits:
         if g <= limit:
             return freq
     return "annual"
@@ -807,7 +812,7 @@ def _unknown(
                 id=sid,
                 name=meta.get("name") or f"{stem} {vc}" + ("" if not id_col else f" ({sid})"),
                 unit=meta.get("unit", ""),
-                frequency=freq,  # type: ignore[arg-type]
+                frequency=frequency_of(freq, sid),
                 kind=meta.get("kind") or ("price" if ohlcv else "index"),
                 provider="csv",
                 provider_id=f"{t.name}:{vc}",

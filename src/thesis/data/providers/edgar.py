@@ -48,10 +48,10 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, TypeGuard
 
 from thesis.data.providers.base import HttpFetcher, Provider, Query, looks_like_html, register
-from thesis.data.records import Batch, SeriesBatch, SeriesInfo
+from thesis.data.records import Batch, Frequency, SeriesBatch, SeriesInfo
 from thesis.errors import ProviderError, nearest
 
 __all__ = [
@@ -473,6 +473,25 @@ class _Fact:
         return (self.end - self.start).days + 1 if self.start else 0
 
 
+class _Duration(Protocol):
+    """A :class:`_Fact` over a period: its ``start`` is known."""
+
+    @property
+    def start(self) -> dt.date: ...
+    @property
+    def end(self) -> dt.date: ...
+    @property
+    def val(self) -> float: ...
+    @property
+    def filed(self) -> dt.date: ...
+    @property
+    def days(self) -> int: ...
+
+
+def _is_duration(f: _Fact) -> TypeGuard[_Duration]:
+    return f.start is not None
+
+
 @dataclass(frozen=True)
 class ParsedSeries:
     """One series parsed from a company-facts document: its catalog entry and rows."""
@@ -557,7 +576,7 @@ def _quarters_and_years(
     Returns ``(quarters, years, derived)``: rows ``(period end, value, release date)`` and the
     period ends of derived quarters.
     """
-    durs = [f for f in periods.values() if f.start is not None]
+    durs = [f for f in periods.values() if _is_duration(f)]
     years = sorted([f for f in durs if YEAR_DAYS[0] <= f.days <= YEAR_DAYS[1]], key=lambda f: f.end)
     direct = [f for f in durs if QUARTER_DAYS[0] <= f.days <= QUARTER_DAYS[1]]
     cumul = [f for f in durs if f.days > QUARTER_DAYS[1] and f.days <= YEAR_DAYS[1]]
@@ -570,12 +589,12 @@ def _quarters_and_years(
     # on it; a quarter is the difference of two consecutive cumulative figures
     starts: list[dt.date] = []
     for f in cumul:
-        if not any(_close(f.start, s) for s in starts):  # type: ignore[arg-type]
-            starts.append(f.start)  # type: ignore[arg-type]
+        if not any(_close(f.start, s) for s in starts):
+            starts.append(f.start)
     for s in starts:
         chain: list[tuple[dt.date, float, dt.date]] = []  # (end, cumulative value, filed)
-        same = sorted((f for f in cumul if _close(f.start, s)), key=lambda f: f.end)  # type: ignore[arg-type]
-        q1 = [f for f in direct if _close(f.start, s)]  # type: ignore[arg-type]
+        same = sorted((f for f in cumul if _close(f.start, s)), key=lambda f: f.end)
+        q1 = [f for f in direct if _close(f.start, s)]
         if q1:
             chain.append((q1[0].end, q1[0].val, q1[0].filed))
         for f in same:
@@ -603,7 +622,7 @@ def _quarters_and_years(
     for y in years:
         if any(_close(y.end, e) for e in quarters):
             continue
-        inside = sorted(e for e in quarters if y.start < e < y.end and not _close(e, y.end))  # type: ignore[operator]
+        inside = sorted(e for e in quarters if y.start < e < y.end and not _close(e, y.end))
         if len(inside) == 3:
             vals = [quarters[e] for e in inside]
             quarters[y.end] = (
@@ -709,7 +728,7 @@ def _series(
     period: str | None,
     name: str,
     unit: str,
-    frequency: str,
+    frequency: Frequency,
     rows: list[tuple[dt.date, float, dt.date]],
     description: str,
     where: str,
@@ -721,7 +740,7 @@ def _series(
         id=sid,
         name=name,
         unit=unit,
-        frequency=frequency,  # type: ignore[arg-type]
+        frequency=frequency,
         kind="fundamental",
         provider="edgar",
         provider_id=f"{ticker.upper()}:{measure}" + (f":{period}" if period else ""),

@@ -34,7 +34,7 @@ from thesis.data.providers.base import (
     payloads,
     register,
 )
-from thesis.data.records import Batch, SeriesBatch, SeriesInfo
+from thesis.data.records import Batch, Frequency, SeriesBatch, SeriesInfo
 from thesis.data.releases import PUBLICATION_LAG_DAYS
 from thesis.errors import ProviderError, nearest
 
@@ -70,7 +70,7 @@ FRED_IDS: dict[str, str | None] = {
 }
 
 # FRED id → (name, unit, frequency, kind)
-_META: dict[str, tuple[str, str, str, str]] = {
+_META: dict[str, tuple[str, str, Frequency, str]] = {
     "SP500": ("S&P 500 index (close)", "points", "daily", "index"),
     "DGS10": ("10-year Treasury constant maturity yield", "% p.a.", "daily", "yield"),
     "DGS2": ("2-year Treasury constant maturity yield", "% p.a.", "daily", "yield"),
@@ -141,7 +141,7 @@ _DATE_HEADERS = ("observation_date", "date")
 
 
 def fred_series_info(
-    series: str, fred_id: str, frequency: str | None = None, origin: str = ""
+    series: str, fred_id: str, frequency: Frequency | None = None, origin: str = ""
 ) -> SeriesInfo:
     """The catalog entry for ``series`` fetched as FRED ``fred_id``.
 
@@ -154,7 +154,7 @@ def fred_series_info(
         id=series,
         name=name,
         unit=unit,
-        frequency=freq,  # type: ignore[arg-type]
+        frequency=freq,
         kind=kind,
         provider="fred",
         provider_id=fred_id,
@@ -165,7 +165,7 @@ def fred_series_info(
     )
 
 
-def infer_frequency(dates: Sequence[str]) -> str:
+def infer_frequency(dates: Sequence[str]) -> Frequency:
     """daily / weekly / monthly / quarterly / annual from the median gap between ISO dates."""
     import numpy as np
 
@@ -173,7 +173,10 @@ def infer_frequency(dates: Sequence[str]) -> str:
         return "daily"
     d = np.array(dates, dtype="datetime64[D]")
     gap = float(np.median(np.diff(d).astype("int64")))
-    for limit, freq in ((4, "daily"), (10, "weekly"), (45, "monthly"), (140, "quarterly")):
+    limits: tuple[tuple[int, Frequency], ...] = (
+        (4, "daily"), (10, "weekly"), (45, "monthly"), (140, "quarterly")
+    )  # fmt: skip
+    for limit, freq in limits:
         if gap <= limit:
             return freq
     return "annual"

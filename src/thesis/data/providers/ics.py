@@ -295,6 +295,8 @@ def _occurrences(ev: Any, first: Any, where: str, title: str, notes: list[str]) 
     rs = rruleset()
     if rrule is not None:
         try:
+            # types-python-dateutil: rrulestr gives rrule | rruleset; one RRULE line without
+            # forceset is an rrule
             rs.rrule(rrulestr(rrule.to_ical().decode(), dtstart=anchor, ignoretz=not is_dt))  # type: ignore[arg-type]
         except (ValueError, TypeError) as e:
             raise IngestError(
