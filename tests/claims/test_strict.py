@@ -250,3 +250,24 @@ def test_a_live_article_in_recent_trade(claims_store):
         if c.measure == "change"
     )
     assert "intraday" not in c.qualifiers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The real 10-year yield stands at 1.11%.",
+        "The inflation-adjusted 10-year Treasury yield stands at 1.11%.",
+        "The 10-year TIPS yield stands at 1.11%.",
+        "Real ten-year yields stand at 1.11%.",
+    ],
+)
+def test_a_real_yield_is_not_the_nominal_one(claims_store, text):
+    # the nominal 10-year closed at 2.90% on 2018-06-22: a real yield is another series
+    assert "contradicted" not in _verdicts(claims_store, text, "2018-06-22").values()
+    found = SubjectFinder().find(tokenize(text))
+    assert not any(m.subject is not None and m.subject.key == "ust10y" for m in found)
+
+
+def test_a_growth_rate_is_not_the_day_s_move(claims_store):
+    text = "The S&P 500 closed at 2,754.88 on 22 June 2018, with earnings growth of -0.6% a year."
+    assert "contradicted" not in _verdicts(claims_store, text, "2018-06-22").values()

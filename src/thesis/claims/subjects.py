@@ -465,7 +465,15 @@ class SubjectFinder:
             if m is not None and a0 is not None and a0.j > m.j:
                 m = None  # "the broad market index": the longer reading, a back-reference
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
-                out.append(SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), m.value))
+                k = _qualified(tokens, m.i, m.value)
+                if k is not None:
+                    # "the real 10-year yield", "inflation-adjusted": another series, unknown here
+                    span = _span_text(tokens, k, m.j)
+                    out.append(SubjectMention(tokens[k].start, m.end, span, None, unknown=True))
+                else:
+                    out.append(
+                        SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), m.value)
+                    )
                 i = m.j
                 continue
             a = _ANAPHORA.match_at(tokens, i)
@@ -505,6 +513,8 @@ class SubjectFinder:
             return False
         if j < len(tokens) and tokens[j].text == ":" and i > 0 and tokens[i - 1].text == "(":
             return False  # "(NASDAQ:NVDA)": the exchange a ticker trades on, not the index
+        if j + 1 < len(tokens) and tokens[j].text in "-‐" and tokens[j + 1].lower in _MODIFIED:
+            return False  # "inflation-adjusted", "inflation-linked": a modifier, not the series
         if subj.key == "dow" and j < len(tokens):
             nxt = tokens[j]
             if nxt.lower in _DOW_SOURCE or (i > 0 and tokens[i - 1].lower == "by"):
@@ -520,6 +530,27 @@ class SubjectFinder:
         if bare and nxt_word and nxt_word not in _AFTER_TENOR and tokens[j].kind == "word":
             return False  # "a two-year rally", "the 10-year stretch": a span of time, not a yield
         return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
+
+
+#: words after a hyphen that make a name a modifier ("inflation-adjusted", "S&P-linked")
+_MODIFIED = frozenset({"adjusted", "linked", "protected", "indexed", "weighted"})
+#: words before a yield's name that make it another series than the nominal yield
+_YIELD_QUALIFIERS = frozenset({"real", "adjusted", "tips", "breakeven", "forward", "implied"})
+
+
+def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
+    """The index of a qualifier right before a yield's name ("real", "inflation-adjusted",
+    "TIPS"), which makes it a series the checker does not hold, else ``None``."""
+    if subj.kind != "yield":
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].text in "-‐":
+        k -= 1
+    if k >= 0 and tokens[k].lower in _YIELD_QUALIFIERS:
+        if tokens[k].lower == "adjusted" and k >= 2 and tokens[k - 2].lower == "inflation":
+            return k - 2
+        return k
+    return None
 
 
 def _span_text(tokens: list[Token], i: int, j: int) -> str:
