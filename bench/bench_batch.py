@@ -27,7 +27,7 @@ from pathlib import Path
 TEMPLATE = """
 title = "generated thesis"
 as_of = 2019-12-31
-horizon = 2020-12-31
+horizon = 2021-12-31
 seed = 1
 [index]
 series = "sp500"

@@ -53,15 +53,6 @@ def contradicted(markdown: str, store: Store, as_of, used: set[str]) -> list[str
     for r in report.results:
         if r.verdict != "contradicted":
             continue
-        # a known defect of the current checker: it has no real (inflation-adjusted) yield and
-        # judges "real ten-year yields stand at 1.11%" against the nominal ten-year yield
-        if re.search(r"\breal\b[^.;]*\byields?\b", r.claim.quote, re.IGNORECASE):
-            continue
-        # another known defect: it binds a growth rate ("earnings growth of -0.6% a year") to the
-        # index's move of the day; the strict binding of claims round 3 removes both exclusions
-        before = markdown[max(0, r.claim.start - 40) : r.claim.end]
-        if re.search(r"\bgrowth of\s+-?[\d.]+%", before, re.IGNORECASE):
-            continue
         series = r.claim.subject.series[0] if r.claim.subject and r.claim.subject.series else None
         if series is not None and series not in used:
             continue

@@ -16,6 +16,13 @@ Each ``bind_*`` function returns a :class:`Bind`: the value, the words that boun
 
 :func:`make_claim` turns bindings into the frame's ``bound``, ``missing`` and ``assumed`` slots
 and its qualifiers (forecast, intraday, negated), and cuts the quote.
+
+Strict binding (``docs/claims.md``): a binding good enough to support a claim may be too loose to
+contradict it. Each :class:`Bind` says why in ``loose`` (a back-reference, a list's header, a
+name that is not the nearest to the number, a day from another clause), and
+:func:`strict_gaps` adds the frame's own (a unit that does not fit the subject, a measure the words
+do not state, a role or expectation word); :func:`make_claim` gathers them in ``Claim.loose``,
+and the judge never contradicts a claim that has one.
 """
 
 from __future__ import annotations
@@ -26,10 +33,11 @@ from typing import Any
 
 from thesis.claims.document import Doc, Sent, resolve_anaphora
 from thesis.claims.frames import Claim, PeriodSpec
-from thesis.claims.subjects import Subject
+from thesis.claims.subjects import Subject, SubjectMention
 from thesis.claims.vocab import (
     CLOSE_WORDS,
     DEFINITIONS,
+    EXPECTATION_WORDS,
     FORECAST_PHRASES,
     FORECAST_WORDS,
     FOREIGN_NOUNS,
@@ -37,7 +45,11 @@ from thesis.claims.vocab import (
     INTRADAY_WORDS,
     LIVE_PHRASES,
     NEGATIONS,
+    OTHER_ASSETS,
+    PAST_WORDS,
     RELATIVE_DAY_PHRASES,
+    ROLE_AFTER,
+    ROLE_WORDS,
 )
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
@@ -50,7 +62,10 @@ __all__ = [
     "bind_period",
     "bind_subject",
     "make_claim",
+    "period_owner",
     "qualifiers",
+    "strict_gaps",
+    "subject_gap",
 ]
 
 _DAYLIKE = ("day", "weekday", "relative")
@@ -74,11 +89,19 @@ class Ctx:
 
 @dataclass(frozen=True)
 class Bind:
-    """A slot's value, the words that bound it and how (see the module docstring)."""
+    """A slot's value, the words that bound it and how (see the module docstring).
+
+    ``loose`` says why the binding, good enough to support a claim, is too loose to contradict
+    it (the strict binding of ``docs/claims.md``: a back-reference, a name that is not the
+    nearest, a date from another clause...); ``alt`` holds other days the words may mean (a day
+    named in another clause of the sentence), read as well as the binding's own.
+    """
 
     value: Any
     words: str
     how: str
+    loose: str = ""
+    alt: tuple[dt.date, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -93,6 +116,8 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     (a back-reference resolved), else the list header's, else none.
 
     With ``after_ok``, a name after ``pos`` in the same clause also binds ("Up 0.5%, the S&P 500").
+    A binding that only supports (a back-reference, a list's header, a name that is not the
+    nearest to the number, see :func:`subject_gap`) carries the reason in ``loose``.
     """
     before = [m for m in s.subjects if m.start < pos]
     paired = _respectively(s, pos)
@@ -101,10 +126,16 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     for m in reversed(before):
         if m.unknown:
             return Bind(None, m.text, "unknown")
+        if m.anaphora == "pronoun":
+            # "The S&P 500 notched its largest gain": "its" points to the name of its own clause
+            cl = s.clause_of(pos)
+            x = next((x for x in reversed(before) if x.start < m.start), None)
+            if x is not None and x.subject is not None and not x.anaphora and x.start >= cl.start:
+                return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
         if m.anaphora:
             subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
             if subj is not None:
-                return Bind(subj, how, "anaphora")
+                return Bind(subj, how, "anaphora", f"its subject is a back-reference ({how})")
             continue
         if m.subject is not None:
             if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
@@ -112,23 +143,85 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             if _foreign_between(s, m.end, pos, m.subject.kind in ("stock", "etf")):
                 return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
             how = "market" if m.subject.kind == "market" else "named"
-            return Bind(m.subject, m.text, how)
+            return Bind(m.subject, m.text, how, subject_gap(s, m, pos))
     if after_ok:
         cl = s.clause_of(pos)
         for m in s.subjects:
             if not pos <= m.start < max(cl.end, pos + 80):
                 continue
+            other = "" if m.start < cl.end or _fronted(s, cl, m) else (
+                f"its subject ({m.text!r}) is named in another clause")  # fmt: skip
             if m.subject is not None and not m.anaphora:
-                return Bind(m.subject, m.text, "named")
+                return Bind(m.subject, m.text, "named", other or subject_gap(s, m, pos))
             if m.anaphora in ("index", "benchmark"):
                 subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
                 if subj is not None:
-                    return Bind(subj, how, "anaphora")
+                    return Bind(subj, how, "anaphora", f"its subject is a back-reference ({how})")
     if s.header is not None and (s.bullet or not s.subjects):
         m = s.header.first_subject()
         if m is not None and m.subject is not None:
-            return Bind(m.subject, f"{m.text} (the list's header)", "header")
+            return Bind(m.subject, f"{m.text} (the list's header)", "header",
+                        "its subject comes from the list's header, not from its own words")  # fmt: skip
     return NONE
+
+
+#: words that open an aside: a name after them in an earlier clause is an example, not the subject
+_ASIDE_WORDS = ("including", "like", "which", "who", "whose", "among")
+
+
+def _fronted(s: Sent, cl: Any, m: SubjectMention) -> bool:
+    """Whether the number's clause opens the sentence and ``m`` is the first name of the clause
+    right after it: "After ending May at 2.74%, the 10-year yield has rocketed higher", "Up 0.5%,
+    the S&P 500 ..." (the opening clause's subject is the main clause's)."""
+    if s.clauses[0] is not cl or len(s.clauses) < 2:
+        return False
+    nxt = s.clauses[1]
+    first = next((x for x in s.subjects if x.start >= cl.end), None)
+    return first is m and nxt.start <= m.start < nxt.end
+
+
+def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
+    """Why the name ``m`` binds the number at ``pos`` only loosely (``""`` when it binds
+    strictly): another name between them or closer to the number in its clause, another asset
+    word between them ("the S&P 500 ... while oil fell 2%"), or a name that is one of a list
+    ("Facebook, Apple and Google, settled up 1.3%").
+
+    >>> # "ETSY Inc. (ETSY) tumbled 8.44% ... as the worst performing S&P 500 stock": ETSY is nearer
+    """
+    key = m.subject.key if m.subject is not None else None
+    before = m.start < pos
+    lo, hi = (m.end, pos) if before else (pos, m.start)
+    same = lambda x: x.subject is not None and x.subject.key == key  # noqa: E731
+    for x in s.subjects:
+        if x is m or same(x) or x.anaphora in ("pronoun", "index", "benchmark"):
+            continue
+        if lo <= x.start < hi:
+            return (
+                f"another name ({x.text!r}) stands between its subject ({m.text!r}) and the number"
+            )
+    cl = s.clause_of(pos)
+    for x in s.subjects:
+        if x is m or same(x) or x.anaphora or not cl.start <= x.start < cl.end:
+            continue
+        if abs(x.start - pos) < (pos - m.end if before else m.start - pos):
+            return f"another name ({x.text!r}) is nearer the number than its subject ({m.text!r})"
+    for t in s.doc.tokens_in(lo, hi):
+        if t.kind == "word" and t.base in OTHER_ASSETS:
+            return f"another asset ({t.text!r}) is named between its subject and the number"
+    mc = s.clause_of(m.start)
+    if before and mc.end <= pos:
+        lead = [t.lower for t in s.doc.tokens_in(mc.start, m.start)]
+        aside = next((w for w in _ASIDE_WORDS if w in lead), None)
+        if aside is not None or " ".join(lead[-2:]) == "such as":
+            return f"its subject ({m.text!r}) is named inside an aside ({aside or 'such as'!r} ...)"
+    for x in s.subjects:
+        if x is m or same(x) or x.anaphora or not (x.subject is not None or x.unknown):
+            continue
+        a, b = (x.end, m.start) if x.start < m.start else (m.end, x.start)
+        gap = [w for w in s.doc.text[a:b].replace(",", " , ").split() if w not in ("the", "&")]
+        if 0 <= b - a <= 12 and [w for w in gap if w != ","] in ([], ["and"], ["or"]):
+            return f"its subject ({m.text!r}) is one of a list of names"
+    return ""
 
 
 def _respectively(s: Sent, pos: int) -> Bind | None:
@@ -216,19 +309,40 @@ def bind_date(
         d = min(inside, key=lambda d: abs(d.start - pos))
         return Bind(d, d.text, "explicit")
     before = [d for d in days if d.start < pos]
-    if before:
-        return Bind(before[-1], before[-1].text, "explicit")
     # a date after the number, unless another figure comes between ("plummeted 19% in a matter of
     # weeks, hitting its annual closing low on April 8")
     after = [
         d for d in days if d.start >= pos and not any(pos < x.start < d.start for x in s.quantities)
     ]
-    if after:
-        return Bind(after[0], after[0].text, "explicit")
+    other = before[-1] if before else (after[0] if after else None)
+    if other is not None:
+        if _carries(s, other, pos):  # "On Tuesday, the S&P 500 rose 1%": the sentence's day
+            return Bind(other, other.text, "explicit")
+        # a day named in another clause ("the last time it reached that level was January 26,
+        # although it ended the day at 2,862.96"): the claim's own clause names none, so it is
+        # read on the article's session as well as on that day
+        own = _default_date(ctx, s)
+        if own.value is None or own.how == "none":
+            return Bind(other, other.text, "explicit",
+                        f"its date ({other.text!r}) is named in another clause")  # fmt: skip
+        words = f"{own.words}, or {other.text} (named in another clause)"
+        alt = (other.first,) if other.first is not None else ()
+        return Bind(own.value, words, own.how, own.loose, alt)
+    return _default_date(ctx, s)
+
+
+def _default_date(ctx: Ctx, s: Sent) -> Bind:
+    """The day of a claim whose clause names none: the list header's, else none when the sentence
+    names a day only relative to another ("the next day"), else the article's date (weak when the
+    paragraph tells of other days), or the session the article's opening reports."""
     if s.header is not None and s.bullet:
         hd = [d for d in s.header.dates if d.kind in _DAYLIKE and d.first is not None]
         if hd:
             return Bind(hd[0], f"{hd[0].text} (the list's header)", "header")
+    if s.period_header is not None:  # "On Tuesday:" above the line: a stated table header
+        hd = [d for d in s.period_header.dates if d.kind in _DAYLIKE and d.first is not None]
+        if hd:
+            return Bind(hd[0], f"{hd[0].text} (the table's header)", "explicit")
     words = [t.lower for t in s.tokens]
     if _has_phrase(words, RELATIVE_DAY_PHRASES):
         return Bind(None, "a day named only relative to another sentence", "none")
@@ -248,6 +362,83 @@ def bind_date(
         words = f"the article's date ({b})" if a == b else f"the article's month ({a:%Y-%m})"
         return Bind(ctx.window, words, "article")
     return NONE
+
+
+#: words a clause that only dates the sentence may hold besides the date ("On Tuesday,", "Late
+#: Friday,", "For the session on Jan. 5,")
+_TIME_FILLER = frozenset(
+    [
+        "on",
+        "in",
+        "for",
+        "during",
+        "last",
+        "this",
+        "the",
+        "and",
+        "by",
+        "as",
+        "of",
+        "late",
+        "early",
+        "trading",
+        "session",
+        "day",
+        "week",
+        "month",
+        "at",
+        "close",
+        "end",
+        "final",
+        "mid",
+        "so",
+        "far",
+    ]
+)
+
+
+_APPOSITIVE_OPENERS = frozenset(
+    {"a", "an", "its", "their", "up", "down", "or", "marking", "leaving", "bringing"}
+)
+_SUBORDINATORS = frozenset(
+    {"after", "before", "although", "though", "while", "when", "since", "as", "despite",
+     "following", "ahead", "until", "once", "because", "whereas", "if", "unless"}
+)  # fmt: skip
+
+
+def _carries(s: Sent, d: DateMention, pos: int) -> bool:
+    """Whether the day ``d``, named in another clause than the number at ``pos``, is the number's
+    day too: a clause that only dates the sentence ("On Tuesday, the S&P 500 rose 1%"), or a main
+    clause the number's clause hangs on as an apposition ("closed at 6,650.12 on Friday, a rise of
+    1.9%"). A day in a subordinate clause ("After closing at a record on Friday, the index dropped
+    2.14%") or in another clause with its own verb ("..., although it ended the day at 2,862.96")
+    is another event's."""
+    if _time_only(s, d):
+        return True
+    dc, nc = s.clause_of(d.start), s.clause_of(pos)
+    if dc.start >= nc.start:
+        return False
+    first_d = next((t.lower for t in s.doc.tokens_in(dc.start, dc.end) if t.kind == "word"), "")
+    first_n = next((t for t in s.doc.tokens_in(nc.start, nc.end) if t.kind != "punct"), None)
+    opener = first_n is not None and (
+        first_n.kind == "number" or first_n.lower in _APPOSITIVE_OPENERS
+    )
+    between = [c for c in s.clauses if dc.end <= c.start < nc.start]
+    return opener and first_d not in _SUBORDINATORS and not between
+
+
+def _time_only(s: Sent, d: DateMention) -> bool:
+    """Whether the clause holding ``d`` holds only the date (and filler words): then the date is
+    the whole sentence's, not one event's."""
+    cl = s.clause_of(d.start)
+    for t in s.doc.tokens_in(cl.start, cl.end):
+        if t.kind not in ("word", "number") or d.start <= t.start < d.end:
+            continue
+        if s.doc.date_spans.overlaps(t.start, t.end):
+            continue
+        if t.lower not in _TIME_FILLER:
+            return False
+    return True
 
 
 _ANCHOR_WORDS = frozenset(
@@ -348,7 +539,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     near = [
         p
         for p in near
-        if p.kind not in ("yoy", "mom", "qoq", "annualized") and _owner(s, p) in mine
+        if p.kind not in ("yoy", "mom", "qoq", "annualized") and period_owner(s, p) in mine
     ]
     near = [
         p
@@ -362,7 +553,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         near = [
             p
             for p in s.periods
-            if p.end <= q.start and p.start - s.start <= 12 and _owner(s, p) in mine
+            if p.end <= q.start and p.start - s.start <= 12 and period_owner(s, p) in mine
         ]
     if near:
         p = min(near, key=lambda p: abs(p.start - q.end))
@@ -382,25 +573,52 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         for d in s.dates
         if d.kind in _DAYLIKE and d.first is not None and cl.start <= d.start < cl.end
     ]
-    days = days or [
-        d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
-    ]
     if days:
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit")
+    table = _header_period(ctx, s)
+    if table is not None:
+        return table
+    days = [
+        d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
+    ]
+    closing = verb.lower() in CLOSE_WORDS or any(
+        t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4)
+    )
+    if days and not (level_follows or closing):
+        # a day named elsewhere in the sentence: the session's move, though only a day that opens
+        # the sentence ("On Tuesday, ...") is the clause's own words
+        loose = "" if _carries(s, days[0], q.start) else (
+            f"its period comes from a day named in another clause ({days[0].text!r})")  # fmt: skip
+        return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit", loose)
     if level_follows:
         return Bind(
             PeriodSpec("day", "the move to the stated close"),
             "a move stated with its close",
             "convention",
         )
-    if verb.lower() in CLOSE_WORDS or any(
-        t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4)
-    ):
+    if closing:
         return Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
 
 
 #: "the worst since April", "its best week since May": a since-claim of its own, not a period
+def _header_period(ctx: Ctx, s: Sent) -> Bind | None:
+    """The period of the header line a line of figures hangs from ("For the year:" above "The
+    S&P 500 is down 461.42 points, or 9.7%."): a stated table header binds like the line's own
+    words; a day ("On Tuesday:") makes the session's move."""
+    h = s.period_header
+    if h is None:
+        return None
+    for p in h.periods:
+        spec = _spec_from_period(ctx, h, p)
+        if spec is not None:
+            return Bind(spec, f"{p.text} (the table's header)", "explicit")
+    d = next((d for d in h.dates if d.kind in _DAYLIKE and d.first is not None), None)
+    if d is not None:
+        return Bind(PeriodSpec("day", d.text), f"{d.text} (the table's header)", "explicit")
+    return None
+
+
 _SUPERLATIVE_WORDS = frozenset(
     [
         "highest",
@@ -440,7 +658,7 @@ def _partner(s: Sent, q: Quantity) -> Quantity | None:
     return None
 
 
-def _owner(s: Sent, p: Any) -> Quantity | None:
+def period_owner(s: Sent, p: Any) -> Quantity | None:
     """The number a period phrase belongs to: the one it directly follows ("0.1% for the month"),
     else the one right after it ("year-to-date it is up 1.53%")."""
     prev = [x for x in s.quantities if x.end <= p.start]
@@ -648,13 +866,18 @@ def make_claim(
     needs: tuple[str, ...] = ("subject", "date"),
     forecast_ok: bool = False,
     lead: bool = True,
+    at: int | None = None,
 ) -> Claim:
-    """A frame from its bindings: ``bound``/``missing``/``assumed`` slots, qualifiers, quote.
+    """A frame from its bindings: ``bound``/``missing``/``assumed``/``loose`` slots, qualifiers,
+    quote.
 
-    ``needs`` lists the slots the measure cannot be judged without (besides the value).
+    ``needs`` lists the slots the measure cannot be judged without (besides the value); ``at`` is
+    the offset of the claim's number (default: the first figure of ``parts``).
     """
     a = min(p[0] for p in parts)
     b = max(p[1] for p in parts)
+    if at is None:
+        at = next((q.start for q in s.quantities if a <= q.start < b), a)
     subj: Subject | None = subject.value
     # the quote runs from the subject's name when it is near, to the last word used
     if lead and subject.how in ("named", "anaphora", "market", "unknown"):
@@ -725,15 +948,155 @@ def make_claim(
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
     c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)
-    live_day = date is not None and (
-        date.how == "article" or (ctx.lead is not None and date.value is ctx.lead)
+    live_day = (
+        date is not None
+        and (
+            date.how == "article"
+            or (ctx.lead is not None and date.value is ctx.lead)
+            # "on Thursday" in a live article written on Thursday: that session is still open
+            or (
+                isinstance(date.value, DateMention)
+                and ctx.window is not None
+                and date.value.first == ctx.window[1]
+            )
+        )
+        and c.date is not None
+        and c.date.weekday() < 5  # a weekend's "today" has no open session
     )
     if ctx.live and live_day and measure in _SESSION_MEASURES and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")  # a live article: its figures for the day are intraday
         c.extra["live"] = True
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
+    c.loose = {n: b.loose for n, b in slots if b is not None and b.loose}
+    c.loose.update(strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok))
+    if date is not None and date.alt:
+        c.extra["alt_days"] = list(date.alt)
     return c
+
+
+# ---------------------------------------------------------------------- strict binding (contradicted)
+_LEVEL_MEASURES = frozenset({"close", "close_on_date", "extreme", "first_cross", "toward"})
+_LEVEL_KINDS = frozenset({"index", "volatility", "market"})
+
+
+def strict_gaps(
+    ctx: Ctx, s: Sent, c: Claim, at: int, *, forecast_ok: bool = False
+) -> dict[str, str]:
+    """Why ``c`` may not be contradicted although its slots are bound (the strict binding of
+    ``docs/claims.md``, besides the subject's and the date's own, see :func:`bind_subject` and
+    :func:`bind_date`):
+
+    * the unit does not fit the subject: a dollar amount or a percent is not an index level;
+    * the measure is not stated: a record the words do not call a close ("hit an all-time high"
+      may be intraday), a gain over a stretch the words do not count ("the biggest advance over
+      such a stretch");
+    * a role word makes the number another quantity than the level now: "fell from 4.57%" (a
+      starting value), "a peak of", "was ... a year ago", and expectations anywhere in the clause
+      ("the 0.4% increase and 5.4% annual gain expected respectively by economists").
+    """
+    gaps: dict[str, str] = {}
+    subj = c.subject
+    if subj is not None and c.measure in _LEVEL_MEASURES and subj.kind in _LEVEL_KINDS:
+        if c.unit == "usd":
+            gaps["unit"] = f"a dollar amount is not a level of {subj.name}"
+        elif c.unit == "pct":
+            gaps["unit"] = f"a percentage is not a level of {subj.name}"
+    macro = subj is not None and subj.kind in ("inflation", "labor", "gdp")
+    words = {w.strip(".,;:'’\"").lower() for w in c.quote.split()}
+    if macro and words & _MARKET_MEASURES:
+        # "6-month hits highest close since 2007" after "CPI gains 6.4%": a close is no CPI figure
+        w = next(iter(sorted(words & _MARKET_MEASURES)))
+        gaps["unit"] = f"{subj.name} has no {w!r}: the words speak of a market series"
+    if c.measure == "record" and not _says_close(s, at):
+        gaps["measure"] = (
+            "the words do not say a record close (an intraday record is another reading)"
+        )
+    if (
+        c.measure == "since"
+        and c.extra.get("what") in ("gain", "drop")
+        and not c.extra.get("n_stated")
+    ):
+        gaps["measure"] = "the words do not count the stretch the gain is measured over"
+    w = "" if forecast_ok else _expectation(s, at)
+    if w:
+        gaps["role"] = f"its words speak of an expectation or a target ({w!r})"
+    if c.measure in ("close", "yield", "macro"):
+        role = _role_word(ctx, s, c, at)
+        if role:
+            gaps["role"] = role
+    return gaps
+
+
+_CLAUSE_TURNS = frozenset(
+    {"that", "which", "who", "after", "before", "while", "when", "because", "as", "but", "since"}
+)
+
+
+def _expectation(s: Sent, at: int) -> str:
+    """An expectation word in the clause of ``at``: before it, or after it up to a word that turns
+    to another clause ("...increase in payrolls that beat expectations" is not the figure's)."""
+    cl = s.clause_of(at)
+    for t in s.doc.tokens_in(cl.start, at):
+        if t.lower in EXPECTATION_WORDS:
+            return t.text
+    for t in s.doc.tokens_in(at, cl.end):
+        if t.lower in _CLAUSE_TURNS:
+            break
+        if t.lower in EXPECTATION_WORDS:
+            return t.text
+    return ""
+
+
+#: words of a market series' measures, which a macro figure has none of
+_MARKET_MEASURES = frozenset(
+    {"close", "closing", "closed", "session", "sessions", "intraday", "points", "trading"}
+)
+
+
+def _says_close(s: Sent, at: int) -> bool:
+    """Whether the clause of ``at`` (or the words just before it) says the figure is a close."""
+    cl = s.clause_of(at)
+    lo = min(cl.start, at)
+    words = {t.lower for t in s.doc.tokens_in(max(s.start, lo - 1), max(cl.end, at + 1))}
+    return bool(words & _CLOSE_SAYING)
+
+
+_CLOSE_SAYING = frozenset(
+    {"close", "closed", "closes", "closing", "ended", "ends", "finished", "finish", "finishes",
+     "settled", "settles", "end"}
+)  # fmt: skip
+
+
+def _role_word(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
+    """A role word around a level that makes it another quantity than the level now, unless the
+    clause names the level's own day (``""`` when none)."""
+    cl = s.clause_of(at)
+    own_day = any(
+        cl.start <= d.start < cl.end and d.kind in (*_DAYLIKE, "month", "year", "quarter")
+        for d in s.dates
+    )
+    in_period = lambda t: any(p.start <= t.start < p.end for p in s.periods)  # noqa: E731
+    prev = [t for t in s.before(at, 4) if t.start >= cl.start and t.kind == "word"]
+    prev = [t for t in prev if t.lower not in _HEDGE_SKIP and not in_period(t)]
+    role = prev[-1].lower if prev and prev[-1].lower in ROLE_WORDS else ""
+    if (
+        role
+        and not (c.measure == "macro" and c.extra.get("from"))
+        and (role not in ("high", "low") or not own_day)
+    ):
+        return f"a role word ({prev[-1].text!r}) makes it another quantity than the level now"
+    if not own_day and prev and prev[-1].lower in PAST_WORDS:
+        return f"'{prev[-1].text}' with no day of its own: a level of another time"
+    nxt = [t.lower for t in s.after(at, 6) if t.start < cl.end and not in_period(t)]
+    nxt = nxt[1:] if nxt and nxt[0] in ("%", "percent", "points", "point") else nxt
+    if c.measure != "macro" and any(tuple(nxt[: len(ph)]) == ph for ph in ROLE_AFTER):
+        return "the words after it date it to another time"
+    return ""
+
+
+_HEDGE_SKIP = frozenset({"about", "around", "roughly", "nearly", "almost", "some", "approximately",
+                          "just", "a", "an", "the", "at", "of", "its", "their"})  # fmt: skip
 
 
 def _with_time_words(

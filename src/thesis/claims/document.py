@@ -116,6 +116,9 @@ class Sent:
     start: int
     end: int
     header: Sent | None = None
+    #: a line that only names a period or a day ("For the week:", "On Tuesday:") that the lines
+    #: of figures below it share, as a table's header does
+    period_header: Sent | None = None
 
     def __post_init__(self) -> None:
         d = self.doc
@@ -215,6 +218,20 @@ class Sent:
             # "lost 516 points, or 1.3%", "added 2.1% and 3.9%": the second figure of a pair
             return self.direction(p, n)
         return 0, ""
+
+    def is_period_header(self) -> bool:
+        """Whether the sentence is a header line that only names a period or a day and ends with
+        a colon ("For the year:", "On Tuesday:", "Year to date:")."""
+        if not self.tokens or self.tokens[-1].text != ":" or len(self.tokens) > 8:
+            return False
+        if not (self.periods or self.dates):
+            return False
+        spans = [(p.start, p.end) for p in self.periods] + [(d.start, d.end) for d in self.dates]
+        for t in self.tokens[:-1]:
+            inside = any(a <= t.start < b for a, b in spans)
+            if not inside and t.lower not in ("on", "for", "the", "so", "far", "in"):
+                return False
+        return True
 
     def first_subject(self) -> SubjectMention | None:
         for m in self.subjects:

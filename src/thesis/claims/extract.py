@@ -17,6 +17,7 @@ from thesis.claims.document import Doc, Sent
 from thesis.claims.frames import Claim
 from thesis.claims.rules import RULES
 from thesis.claims.subjects import SubjectFinder
+from thesis.text.dates import DateMention
 
 __all__ = ["MAX_CHARS", "MAX_CLAIMS", "MAX_FIGURES", "Extraction", "extract", "extract_claims"]
 
@@ -138,8 +139,13 @@ def _sentences(doc: Doc) -> list[Sent]:
     """The sentences, each list item linked to the line it hangs from."""
     out: list[Sent] = []
     header: Sent | None = None
+    period: Sent | None = None
     for i, st in enumerate(doc.sentences):
         s = Sent(doc, i, st.start, st.end)
+        if s.is_period_header():
+            period = s  # "For the week:": the lines below share its period, up to the next one
+        elif period is not None and i - period.index <= 8:
+            s.period_header = period
         if s.bullet:
             s.header = header
         elif s.first_subject() is not None:
@@ -171,12 +177,14 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
         d.first
         for s in sents[:3]
         for d in s.dates
-        if d.kind in ("weekday", "relative", "day") and d.first == d.last
+        if d.kind in ("weekday", "relative", "day") and d.first == d.last and not _subordinate(s, d)
     }
     if len(named) > 1:
         return None  # the opening names two days ("fared Monday" ... "fell on Tuesday"): no lead
     for s in sents[:3]:
         for d in s.dates:
+            if _subordinate(s, d):
+                continue  # "After closing at a record on Friday, ...": another event's day
             single = (
                 d.kind in ("weekday", "relative", "day")
                 and d.first is not None
@@ -186,6 +194,15 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
             if recent and (d.kind != "day" or d.weekday is not None or d.first == day):
                 return d
     return None
+
+
+def _subordinate(s: Sent, d: DateMention) -> bool:
+    """Whether the clause naming ``d`` opens with a subordinating word ("After ...", "Before ...")."""
+    from thesis.claims.binding import _SUBORDINATORS
+
+    cl = s.clause_of(d.start)
+    first = next((t.lower for t in s.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), "")
+    return first in _SUBORDINATORS
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -99,6 +99,12 @@ class Claim:
         Slots filled by a default reading only: the claim can be supported, never contradicted.
     qualifiers
         ``forecast``, ``conditional``, ``intraday``, ``negated``, ``range``, ``approximate``.
+    loose
+        Slot (``subject``, ``date``, ``period``, ``unit``, ``measure``, ``role``) → why the
+        frame's words bind it too loosely for a contradiction (the strict binding of
+        ``docs/claims.md``: a subject that is a back-reference or not the nearest name, a unit
+        that does not fit the subject, a measure the words do not state, a role word, a date
+        from another clause): such a claim can be supported, never contradicted.
     rule
         The rule class (phrasing) that built the frame.
     """
@@ -124,6 +130,7 @@ class Claim:
     missing: list[str] = field(default_factory=list)
     assumed: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
+    loose: dict[str, str] = field(default_factory=dict)
     rule: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     id: str = ""

@@ -13,7 +13,10 @@ The policy (see ``docs/claims.md``):
 4. ``supported`` when a literal reading fits (the evidence says which, when there are several);
    ``contradicted`` only when every reading, literal and alternative, contradicts beyond the
    tolerance; otherwise ``unverifiable``, and the evidence names the readings and what each gave.
-5. A frame with an *assumed* slot (a default reading) can be supported, never contradicted.
+5. A frame with an *assumed* slot (a default reading) or a *loose* one (bound too loosely for a
+   contradiction: see :func:`thesis.claims.binding.strict_gaps`) can be supported, never
+   contradicted; a contradiction by the calendar alone (no session on the named day) needs no
+   strict subject.
 6. Data that does not cover the claim's period gives ``unverifiable`` with what would settle it.
 
 The arithmetic runs on plain lists (:class:`~thesis.claims.market.Series`): one series and a few
@@ -64,6 +67,7 @@ class Outcome:
     tolerance: str = "n/a"
     computed: float | str | None = None
     settle: str = ""
+    calendar: bool = False  # contradicted by the calendar alone (no session on the named day)
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,9 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in period_variants(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
+    older = _older_session(c, m, days)
+    if older is not None:
+        out.append(Reading(older, c, f"on {older}, a session before the article's two", False))
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since"
@@ -190,6 +197,26 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
     return out
+
+
+_SESSION_FIGURES = frozenset(
+    {"close", "change", "points_change", "yield", "yield_change", "record", "direction",
+     "distance", "upside", "streak", "since", "rank", "count_of"}
+)  # fmt: skip
+
+
+def _older_session(c: Claim, m: Market, days: list[dt.date]) -> dt.date | None:
+    """For a day's figure dated only by the article's date (no day in its words, no session named
+    by the article's opening): the session before its two candidate days, a sanity reading (an
+    article published a day late, or one that reports the day before). A figure that fits it is
+    not contradicted."""
+    if c.measure not in _SESSION_FIGURES or not c.extra.get("article_date") or c.window is None:
+        return None
+    if c.window[0] != c.window[1] or len(days) < 2:
+        return None
+    cal = _calendar(c, m)
+    got = before(cal, min(days)) if cal is not None else None
+    return got[0] if got else None
 
 
 def period_variants(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
@@ -248,6 +275,13 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: its {slots} is only assumed "
                                 f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o0.tolerance,
                                 o0.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
+        loose = {
+            k: v for k, v in c.loose.items() if not (k == "subject" and _calendar_only(results))
+        }
+        if loose:
+            why = "; ".join(dict.fromkeys(loose.values()))
+            return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: {why}", o0.tolerance,
+                                o0.computed, settle="a sentence whose own words bind it")  # fmt: skip
         note = (
             f" (no candidate day fits: {', '.join(str(r.day) for r, _ in literal)})"
             if several
@@ -266,6 +300,12 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
 
 
+def _calendar_only(results: list[tuple[Reading, Outcome]]) -> bool:
+    """Whether every reading is contradicted by the calendar alone (no session at all on the day
+    the words name: a weekend or a holiday), which holds whatever US market series is meant."""
+    return all(o.calendar for _, o in results)
+
+
 def _said(o: Outcome) -> str:
     verdict = {True: "fits", False: "contradicts", None: "not judged"}[o.ok]
     val = f" ({o.computed})" if isinstance(o.computed, float) else ""
@@ -281,19 +321,29 @@ def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
         n = (c.window[1] - c.window[0]).days
         return [c.window[1] - dt.timedelta(days=i) for i in range(n + 1)]
     if not c.extra.get("article_date") or c.window is None:
-        return [c.date]
+        return [c.date, *_alt_days(c)]
     a, b = c.window
     cal = _calendar(c, m)
     if cal is None:
-        return [b]
+        return _with_alt(c, [b])
     if a == b:
         got = on_or_before(cal, b)
-        if got is None:
-            return [b]
+        if got is None or (b - got[0]).days > 4:
+            # the series ends before the article: its last day is not "now"
+            return _with_alt(c, [b])
         prev = before(cal, got[0])
-        return [got[0]] + ([prev[0]] if prev else [])
+        return _with_alt(c, [got[0]] + ([prev[0]] if prev else []))
     days = sessions_between(cal, a, b)
-    return list(reversed(days)) or [b]
+    return _with_alt(c, list(reversed(days)) or [b])
+
+
+def _with_alt(c: Claim, days: list[dt.date]) -> list[dt.date]:
+    return days + [d for d in _alt_days(c) if d not in days]
+
+
+def _alt_days(c: Claim) -> list[dt.date]:
+    """Days named in another clause of the claim's sentence: read as well as its own."""
+    return [d for d in c.extra.get("alt_days", ()) if d != c.date]
 
 
 def _calendar(c: Claim, m: Market) -> Series | None:
@@ -325,6 +375,15 @@ def _weekday_problem(c: Claim, d: dt.date | None) -> str:
     if wd is not None and d is not None and d.weekday() != wd:
         return f"{d} was a {WEEKDAYS[d.weekday()].title()}, not a {WEEKDAYS[wd].title()}"
     return ""
+
+
+def _no_session(m: Market, day: dt.date) -> bool:
+    """Whether no US market traded on ``day``: a weekend, or a weekday the S&P 500 has no close
+    on inside its history (a holiday). True whatever series a claim is about."""
+    if day.weekday() >= 5:
+        return True
+    spx = m.series("sp500")
+    return spx is not None and spx.first <= day <= spx.last and on(spx, day) is None
 
 
 def _stale(s: Series, day: dt.date, days: int = 4) -> bool:
@@ -402,6 +461,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             f"{why}; last close on or before it: {iso(t)} {_f(close)}",
             "exact trading day",
             close,
+            calendar=bool(wd) or _no_session(m, day),
         )
     band = level_band(stated, c.comparator, c.hedge)
     diff = (close / stated - 1) * 100
@@ -433,6 +493,10 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     i = prior.argmax()
     mx_t, mx = prior.dates[i], prior.values[i]
     tol = "exact comparison with the running maximum of closes"
+    if c.extra.get("missed"):
+        # "ends shy of record high": below the highest earlier close
+        ev = f"{sid} {iso(t)} close {_f(close)}; highest earlier close {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
+        return Outcome(close < mx, ev, tol, close)
     if close >= mx:
         longer = m.series("sp500_monthly") if sid == "sp500" else None
         if longer is not None:
@@ -685,15 +749,7 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if len(w) < 3 or _stale(s, day):
         return _na(f"no {sid} data up to {day}")
     w = _resample(w, unit)
-    if unit in ("week", "month") and len(w) > 1:
-        last = w.last
-        ended = (
-            (last + dt.timedelta(days=3)).month != last.month
-            if unit == "month"
-            else last.weekday() >= 4
-        )
-        if not ended:
-            w = w.sl(None, -1)  # "its seventh straight monthly advance" counts finished months
+    w = _finished(w, unit)
     sign = c.direction or 1
     if c.extra.get("snapped"):
         k = _runs(w.values[:-1], sign)[-1]
@@ -706,6 +762,45 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     rows = ", ".join(f"{iso(t)} {_f(x)}" for t, x in w.sl(-(k + 1)).items())
     ev = f"{unit}s {'up' if sign > 0 else 'down'} in a row up to {iso(w.last)}: {k} ({rows})"
     return Outcome(True if k == n else (False if k < n else None), ev, "exact count of sessions", k)
+
+
+def _finished(w: Series, unit: str) -> Series:
+    """Week or month closes (from :func:`_resample`) without an unfinished last week or month:
+    "its seventh straight monthly advance" counts finished months."""
+    if unit not in ("week", "month") or len(w) < 2:
+        return w
+    last = w.last
+    ended = (
+        (last + dt.timedelta(days=3)).month != last.month
+        if unit == "month"
+        else last.weekday() >= 4
+    )
+    return w if ended else w.sl(None, -1)
+
+
+def judge_count_of(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "Up three of the past four weeks", "up four of the past six trading days": the number of
+    up (or down) sessions or weeks among the last ``m`` up to the day, exactly."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    n, of, unit = int(c.extra["n"]), int(c.extra["of"]), str(c.extra["unit"])
+    if _stale(s, day):
+        return _na(f"no {sid} data up to {day}")
+    w = _finished(_resample(s.upto(day).sl(-(of * 25 + 30)), unit), unit)
+    if len(w) < of + 1:
+        return _na(f"not enough {sid} history up to {day}")
+    tail = w.sl(-(of + 1))
+    moves = [
+        (t, b - a)
+        for t, a, b in zip(tail.dates[1:], tail.values[:-1], tail.values[1:], strict=True)
+    ]
+    sign = c.direction or 1
+    k = sum(1 for _, d in moves if d * sign > 0)
+    rows = ", ".join(f"{iso(t)} {d:+.2f}" for t, d in moves)
+    ev = f"{sid} {unit}s {'up' if sign > 0 else 'down'} among the last {of} to {iso(tail.last)}: {k} ({rows})"
+    return Outcome(k == n, ev, "exact count", k)
 
 
 def judge_rank(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -739,6 +834,8 @@ def _since_values(c: Claim, w: Series) -> Series:
     if what in ("gain", "drop"):
         sign = 1 if what == "gain" else -1
         v = w.values
+        if c.extra.get("points"):  # "largest two-week point gain"
+            return Series(w.dates[n:], [(v[i] - v[i - n]) * sign for i in range(n, len(v))])
         return Series(w.dates[n:], [(v[i] / v[i - n] - 1) * 100 * sign for i in range(n, len(v))])
     if str(what).startswith("streak"):
         return Series(
@@ -760,19 +857,33 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     a_first, a_last = c.extra.get("anchor_first"), c.extra.get("anchor_last")
     if a_first is None:
         return _na("the 'since' date could not be read")
+    unit = str(c.extra.get("unit") or "session")
+    if c.extra.get("anchor_day") and unit in ("week", "month"):
+        # "since the week of July 2, 2020": that week's (month's) last close stands for the day
+        a_first = _period_row_date(s, a_first, unit) or a_first
+        a_last = a_first
+    elif c.extra.get("anchor_day") and a_first.weekday() >= 5:
+        # "the largest decline since Aug. 28, 2011", a Sunday: no session to compare with, whatever
+        # the data before the store's first day
+        wd = WEEKDAYS[a_first.weekday()].title()
+        return Outcome(False, f"{a_first} was a {wd}: no session that day", "exact calendar match",
+                       None, calendar=True)  # fmt: skip
     w = s.upto(day)
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
+    if unit in ("week", "month"):  # "the largest two-week gain since the week ending D"
+        w = _finished(_resample(w, unit), unit)
     series = _since_values(c, w)
     cur_t, cur = series.last, series.values[-1]
     if c.extra.get("anchor_day"):
         aw = c.extra.get("anchor_weekday")
         if aw is not None and a_first.weekday() != aw:
             wd = f"{a_first} was a {WEEKDAYS[a_first.weekday()].title()}, not a {WEEKDAYS[aw].title()}"
-            return Outcome(False, wd, "exact calendar match", None)
+            return Outcome(False, wd, "exact calendar match", None, calendar=True)
         then = on(series, a_first)
         if then is None:
-            return Outcome(False, f"no {sid} session on {a_first}", "exact calendar match", None)
+            return Outcome(False, f"no {sid} session on {a_first}", "exact calendar match", None,
+                           calendar=_no_session(m, a_first))  # fmt: skip
         mid = series.between(a_first + _DAY, cur_t - _DAY)
         between_ok = all(x < cur for x in mid.values)
         # a later day beyond today's value contradicts "the highest since D"; D itself below today
@@ -789,6 +900,17 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:4]) or "none"
     )
     return Outcome(len(worse) == 0, ev, "exact comparison", round(cur, 4))
+
+
+def _period_row_date(s: Series, d: dt.date, unit: str) -> dt.date | None:
+    """The last session of the week (ending Friday) or month holding ``d``."""
+    if unit == "week":
+        end = d + dt.timedelta(days=(4 - d.weekday()) % 7)
+        start = end - dt.timedelta(days=6)
+    else:
+        start, end = d.replace(day=1), add_months(d.replace(day=1), 1) - _DAY
+    w = s.between(start, end)
+    return w.last if len(w) else None
 
 
 def _with_extreme_today(
@@ -809,7 +931,10 @@ def _with_extreme_today(
 
 def _since_inflation(c: Claim, m: Market) -> Outcome:
     """ "The slowest headline pace since early 2021": the latest year-over-year rate published by
-    the article's date against every rate since the anchor."""
+    the article's date against every rate since the anchor. The catalog's release lag is
+    approximate: when the next month had ended by the article's date and the store holds it, the
+    article may speak of it (a release-day story), so it is read as well; a contradiction must
+    hold on both."""
     subj = c.subject
     assert subj is not None
     sid, s = _macro_series(subj.key, "yoy", m)
@@ -821,15 +946,37 @@ def _since_inflation(c: Claim, m: Market) -> Outcome:
     if not yoy or a_last is None or _period_start_date(min(yoy), quarterly) > a_last:
         return _na(f"{sid} does not cover the period since {a_last}", subj.settle)
     cur_p = max(yoy)
-    cur = yoy[cur_p]
+    cands = [cur_p]
+    _sid2, later = _macro_series(
+        subj.key, "yoy", m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
+    )
+    if later is not None and _period_end_date(cur_p + 1, quarterly) < m.as_of:
+        nxt = _macro_values(later, "yoy", quarterly)
+        if cur_p + 1 in nxt:
+            yoy = {**yoy, cur_p + 1: nxt[cur_p + 1]}
+            cands.append(cur_p + 1)
     low = not _SUP_MAX.get(c.extra.get("sup", ""), True)
     a_p = _period_key(a_last, quarterly)
-    mid = [(p, x) for p, x in sorted(yoy.items()) if a_p < p < cur_p]
-    worse = sorted([(x, p) for p, x in mid if (x < cur if low else x > cur)], reverse=not low)
-    lst = ", ".join(f"{_period_label(p, quarterly)} {x:.2f}%" for x, p in worse[:4]) or "none"
-    ev = (f"{sid} year-over-year, latest published by {m.as_of}: {_period_label(cur_p, quarterly)} {cur:.2f}%; "
-          f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: {lst}")  # fmt: skip
-    return Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4))
+    outs = []
+    for p in cands:
+        cur = yoy[p]
+        mid = [(k, x) for k, x in sorted(yoy.items()) if a_p < k < p]
+        worse = sorted([(x, k) for k, x in mid if (x < cur if low else x > cur)], reverse=not low)
+        lst = ", ".join(f"{_period_label(k, quarterly)} {x:.2f}%" for x, k in worse[:4]) or "none"
+        when = (
+            f"latest published by {m.as_of}"
+            if p == cur_p
+            else "the next release, if the article speaks of it"
+        )
+        ev = (f"{sid} year-over-year, {when}: {_period_label(p, quarterly)} {cur:.2f}%; "
+              f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: {lst}")  # fmt: skip
+        outs.append(
+            Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4))
+        )
+    fit = next((o for o in outs if o.ok), None)
+    if fit is not None or len(outs) == 1:
+        return fit or outs[0]
+    return Outcome(False, "; ".join(o.evidence for o in outs), outs[0].tolerance, outs[0].computed)
 
 
 _SUP_MAX = {"highest": True, "largest": True, "biggest": True, "best": True, "strongest": True,
@@ -872,7 +1019,7 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
         if on(s, day) is None
         else ""
     )
-    return Outcome(False, ev + extra, "exact trading day", iso(first))
+    return Outcome(False, ev + extra, "exact trading day", iso(first), calendar=_no_session(m, day))
 
 
 def judge_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -939,7 +1086,8 @@ def judge_close_on_date(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
         problems.append(f"{sid} {day} close = {_f(val)}, not {_f(L)}")
     tol = "exact trading day; level within 0.05%"
     if problems:
-        return Outcome(False, "; ".join(problems), tol, val)
+        cal = bool(wd) or (val is None and _no_session(m, day))
+        return Outcome(False, "; ".join(problems), tol, val, calendar=cal)
     return Outcome(
         True, f"{sid} {day} ({WEEKDAYS[day.weekday()].title()}) close = {_f(val or 0)}", tol, val
     )
@@ -1030,41 +1178,72 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
     quarterly = subj.key == "gdp"
     notes: list[str] = []
-    results: list[bool | None] = []
+    results: list[tuple[bool | None, str, bool]] = []  # (verdict, evidence, the usual series?)
+    later = m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
     for tr in ["yoy", "mom"] if transform == "any" else [transform]:
-        sid, s = _macro_series(subj.key, tr, m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE)))
-        if s is None:
+        found_series = _macro_siblings(subj.key, tr, later)
+        if not found_series:
             notes.append(f"no {subj.name} series for {tr}")
             continue
-        vals = _macro_values(s, tr, quarterly)
         if stated_period and p is not None and p.first is not None:
             periods = [_period_key(p.first, quarterly)]
         else:
-            known = m.series(sid)  # what the article's date knew, from its catalog's release lag
+            known = m.series(found_series[0][0])  # what the article's date knew (release lag)
             if known is None or not len(known):
-                notes.append(f"no {sid} figure public by {m.as_of}")
+                notes.append(f"no {found_series[0][0]} figure public by {m.as_of}")
                 continue
             last = _period_key(known.last, quarterly)
             periods = [last] + (
                 [last + 1] if _period_end_date(last + 1, quarterly) < m.as_of else []
             )
-        for per in periods:
-            label = _period_label(per, quarterly)
-            if per not in vals:
-                notes.append(f"no {sid} value for {label}")
-                continue
-            results.append(band.verdict(vals[per]))
-            notes.append(f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%")
-    found = [n for n in notes if not n.startswith("no ")]
+        # the usual series first (CPI year over year unadjusted, month over month seasonally
+        # adjusted), then its sibling: a figure that fits only the sibling is another reading
+        for k, (sid, ser) in enumerate(found_series):
+            vals = _macro_values(ser, tr, quarterly)
+            for per in periods:
+                label = _period_label(per, quarterly)
+                if per not in vals:
+                    notes.append(f"no {sid} value for {label}")
+                    continue
+                results.append(
+                    (
+                        band.verdict(vals[per]),
+                        f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%",
+                        k == 0,
+                    )
+                )
     if not results:
         return _na("; ".join(notes), subj.settle)
-    if any(r is True for r in results):
-        return Outcome(True, found[results.index(True)], band.text, None)
-    if all(r is False for r in results):
-        return Outcome(False, "; ".join(found), band.text, None)
-    return Outcome(
-        None, "; ".join(found) + "; close to the stated figure: not judged", band.text, None
-    )
+    unheld = [n for n in notes if n.startswith("no ") and " value for " in n]
+    usual = [r for r in results if r[2]]
+    fit = next((r for r in usual if r[0] is True), None)
+    if fit is not None:
+        return Outcome(True, fit[1], band.text, None)
+    ev = "; ".join(dict.fromkeys(r[1] for r in usual or results))
+    sib = next((r for r in results if not r[2] and r[0] is True), None)
+    if sib is not None:
+        return Outcome(
+            None, f"{ev}; not contradicted: it fits the sibling series ({sib[1]})", band.text, None
+        )
+    if all(r[0] is False for r in results) and unheld:
+        # the article may speak of a release the store does not hold yet
+        return Outcome(
+            None, f"{ev}; not contradicted: {unheld[0]}, which it may speak of", band.text, None
+        )
+    if all(r[0] is False for r in results):
+        return Outcome(False, "; ".join(dict.fromkeys(r[1] for r in results)), band.text, None)
+    return Outcome(None, ev + "; close to the stated figure: not judged", band.text, None)
+
+
+def _macro_siblings(key: str, transform: str, m: Market) -> list[tuple[str, Series]]:
+    """Every series of the measure the store holds, the usual one first (seasonally adjusted and
+    unadjusted CPI are siblings: a figure that fits one of them is not contradicted)."""
+    out = []
+    for sid in _MACRO_SERIES.get((key, transform), ()):
+        ser = m.series(sid)
+        if ser is not None:
+            out.append((sid, ser))
+    return out
 
 
 def _macro_series(key: str, transform: str, m: Market) -> tuple[str, Series | None]:
@@ -1314,6 +1493,7 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
 
 
 JUDGES: dict[str, Judge] = {
+    "count_of": judge_count_of,
     "record_count": judge_record_count,
     "direction": judge_direction,
     "yield_distance": judge_yield_distance,

@@ -26,7 +26,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from thesis.claims.binding import Bind, bind_date, bind_period, bind_subject, make_claim
+from thesis.claims.binding import (
+    Bind,
+    bind_date,
+    bind_period,
+    bind_subject,
+    make_claim,
+    subject_gap,
+)
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import SECURITIES, SUBJECTS
 from thesis.errors import CheckError
@@ -229,7 +236,9 @@ def bind_proposal(
         )
         if named is None:
             return None, "its subject is not the one its sentence names"
-        subj = Bind(named.subject, named.text, "named")
+        # the model's choice, not the nearest name the rules bind: it can support, never contradict
+        subj = Bind(named.subject, named.text, "named",
+                    subject_gap(s, named, q.start) or "its subject is not the name nearest the number")  # fmt: skip
     if any(c.start <= q.start < c.end and c.measure == measure for c in have):
         return None, "the rules read it already"
     sign = -1 if value < 0 else 1
@@ -247,7 +256,7 @@ def bind_proposal(
         value=q.value * sign if measure != "close" else q.value, unit={"points_change": "points", "yield_change": "bp"}.get(measure, q.unit),
         decimals=q.decimals, date=bind_date(ctx, s, q.start), period=period, hedge=s.hedge(q), direction=sign,
         level=float(level) if isinstance(level, int | float) else (q.value if measure == "close" else None), needs=needs,
-        forecast_ok=measure in ("distance", "upside"),
+        forecast_ok=measure in ("distance", "upside"), at=q.start,
     )  # fmt: skip
     if measure == "macro":
         c.extra["transform"] = "any"

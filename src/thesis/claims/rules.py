@@ -40,11 +40,12 @@ from thesis.claims.binding import (
     bind_subject,
     date_of,
     make_claim,
+    period_owner,
 )
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import subject_by_key
-from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
+from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
 from thesis.text.tokens import Token
@@ -868,9 +869,10 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         is_record = ((w == "record" and (compound or latest or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
                      (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
                      (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
+        missed = _missed_record(toks, i)
         if (
             not is_record
-            or any(p in _NOT_RECORD_BEFORE for p in prev)
+            or (any(p in _NOT_RECORD_BEFORE for p in prev) and not missed)
             or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
         ):
@@ -892,11 +894,38 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 close.bound.get("date", ""),
                 "explicit",
             )
-        return [make_claim(
-            ctx, s, kind="level", measure="record", subject=subj, parts=[(t.start, end)], rule="record",
-            value="record close", unit="", date=date, lead=False,
-        )]  # fmt: skip
+        start = missed.start if missed is not None else t.start
+        c = make_claim(
+            ctx, s, kind="level", measure="record", subject=subj, parts=[(start, end)], rule="record",
+            value="not a record close" if missed else "record close", unit="", date=date, lead=False,
+            extra={"missed": True} if missed else None,
+        )  # fmt: skip
+        if missed is not None and "negated" in c.qualifiers:
+            # "narrowly missed a fresh record close": the miss is the claim, not a negation of it
+            near = {x.lower for x in s.before(t.start, 8)}
+            if not near & (NEGATIONS - _MISSED):
+                c.qualifiers.remove("negated")
+        return [c]
     return []
+
+
+_MISSED = frozenset({"missed", "miss", "misses", "shy", "short"})
+
+
+def _missed_record(toks: list[Token], i: int) -> Token | None:
+    """ "ends shy of record high", "narrowly missed a fresh record close", "closed just short of
+    its record": the word that says the close fell short of the record (the claim is that it is
+    not a record), or ``None``."""
+    prev = toks[max(0, i - 4) : i]
+    for k, x in enumerate(prev):
+        if x.lower not in _MISSED:
+            continue
+        rest = [y.lower for y in prev[k + 1 :]]
+        if x.lower in ("shy", "short") and rest[:1] != ["of"]:
+            continue
+        if all(w in ("of", "a", "an", "its", "the", "fresh", "new", "their") for w in rest):
+            return x
+    return None
 
 
 def _ordinal_at(toks: list[Token], j: int) -> int | None:
@@ -1111,15 +1140,31 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
-        n = _window_count(toks[max(0, i - 8) : i])
+        counted = _window_count(toks[max(0, i - 8) : i])
+        n, unit = counted if counted is not None else (None, "session")
+        n_stated = n is not None
         if n is None and what in ("gain", "drop"):
-            n = 5 if "week" in head[-3:] else 1
+            # "its best week since": one calendar week (weekly closes); "best day": one session
+            unit = next(
+                (
+                    _UNIT_WORDS[w]
+                    for w in reversed(head[-4:])
+                    if w in _UNIT_WORDS and w != "monthly"
+                ),
+                "",
+            )
+            n_stated = unit != ""
+            n, unit = 1, unit or "session"
         start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
+        # an inflation rate is read on the latest release by the article's date: no day of its own
+        macro = subj.value.kind == "inflation"
+        date = None if macro else bind_date(ctx, s, start_tok.start, end=start_tok.start + 1)
         return [make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
-            rule="since", value=f"{sup} since {anchor.text}", unit="", date=bind_date(ctx, s, start_tok.start, end=start_tok.start + 1),
+            rule="since", value=f"{sup} since {anchor.text}", unit="", date=date, needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
-                   "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday},
+                   "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated,
+                   "unit": unit, "points": "point" in head and "percentage" not in head},
         )]  # fmt: skip
     return []
 
@@ -1130,20 +1175,32 @@ def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
     t = s.tokens[i]
     if t.lower == "in":  # "its best day in 3 weeks", "highest in five years"
         return _ago_anchor(ctx, s, s.tokens, i)
-    return next((d for d in s.dates if d.start >= t.end and d.start - t.end <= 12), None)
+    for d in s.dates:
+        if d.start < t.end:
+            continue
+        # "since the week ending March 25, 2022", "since the close of Dec. 24": that day
+        gap = s.doc.text[t.end : d.start].lower().split()
+        if d.start - t.end <= 12 or (len(gap) <= 3 and set(gap) <= _ANCHOR_LEAD):
+            return d
+        return None
+    return None
 
 
-def _window_count(win: list[Token]) -> int | None:
-    """ "largest four-day gain": the number before "day" (or "-day") in the words before "since"."""
+_ANCHOR_LEAD = frozenset({"the", "week", "ending", "ended", "close", "of", "session", "on"})
+
+
+def _window_count(win: list[Token]) -> tuple[int, str] | None:
+    """ "largest four-day gain", "largest two-week point gain": the number before "day" (or
+    "-day", "-week") in the words before "since", and its unit (session, week or month)."""
     for k, x in enumerate(win[:-1]):
         n = _count(x)
         if not n or x.lower in ("a", "an"):
             continue
         nxt = win[k + 1]
-        if nxt.lower in _UNIT_WORDS or (
-            nxt.text == "-" and k + 2 < len(win) and win[k + 2].lower in _UNIT_WORDS
-        ):
-            return n
+        if nxt.text == "-" and k + 2 < len(win):
+            nxt = win[k + 2]
+        if nxt.lower in _UNIT_WORDS:
+            return n, _UNIT_WORDS[nxt.lower]
     return None
 
 
@@ -1665,10 +1722,14 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
         if q.end <= p.start <= q.end + 60
         and not any(q.end <= x.start < p.start for x in s.quantities)
     ]
+    # period words before the number are its own only when no other figure owns them ("0.6
+    # percent from a month earlier and 6.2 percent": the month is the 0.6's)
     before = [
         p
         for p in cands
-        if p.end <= q.start and not any(p.end <= x.start < q.start for x in s.quantities)
+        if p.end <= q.start
+        and not any(p.end <= x.start < q.start for x in s.quantities)
+        and period_owner(s, p) is q
     ]
     p = after[0] if after else (before[-1] if before else None)
     if key == "unrate":
@@ -1688,8 +1749,8 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
                 return "any", p.text
         return kind, p.text
     months = [d for d in s.dates if d.kind == "month" and d.start > q.end]
-    if len(months) >= 2 and s.words_before(months[1].start, 1) == ["from"]:
-        return "mom", f"{months[0].text} from {months[1].text}"
+    if len(months) >= 2 and s.doc.text[months[0].end : months[1].start].split() == ["from"]:
+        return "mom", f"{months[0].text} from {months[1].text}"  # "in January from December"
     before = s.words_before(q.start, 8)
     if "annual" in before or "year-over-year" in before or "12-month" in before:
         return "yoy", "annual"
@@ -1700,12 +1761,20 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
 
 def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: str) -> Claim:
     months = [d for d in s.dates if d.kind in ("month", "quarter") and d.first is not None]
-    # a month right after another figure is that figure's ("rose to 5.9% from 5.8% in May")
+    # a month right after another figure is that figure's ("rose to 5.9% from 5.8% in May"), and
+    # so is one with another figure between it and this one ("increased 0.8% from the prior month
+    # after a 0.6% gain in March": March is the 0.6%'s)
     mine = [
         d
         for d in months
         if not any(x is not q and x.end <= d.start and d.start - x.end <= 6 for x in s.quantities)
+        and not (d.start > q.end and any(q.end <= x.start < d.start for x in s.quantities))
     ]
+    base = _base_month(s, q, months)
+    if base is not None and transform in ("any", "yoy"):
+        # "6.2 percent from April 2021": the change over twelve months to April 2022
+        return _macro_claim(ctx, s, q, subj, "yoy", base, f"from {base.text}, twelve months before")
+    mine = [d for d in mine if d is not base]
     month = min(mine, key=lambda d: abs(d.start - q.start)) if mine else None
     d, _ = s.direction(q)
     frm = s.words_before(q.start, 1) == [
@@ -1720,12 +1789,45 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
                       month.last if month else None)  # fmt: skip
     how = "weak" if transform == "any" else "explicit"
     period = Bind(spec, (month.text + ", " if month else "") + words, how)
+    return _frame_macro(ctx, s, q, subj, transform, period, month is not None, frm, d)
+
+
+def _base_month(s: Sent, q: Quantity, months: list[DateMention]) -> DateMention | None:
+    """ "6.2 percent from April 2021": a month with its year right after "from" that follows the
+    number (no other figure between): the month the change is measured from."""
+    for d in months:
+        if d.kind != "month" or d.start < q.end or d.first is None or not d.explicit_year:
+            continue
+        between = s.doc.text[q.end : d.start].lower().split()
+        if between[-1:] == ["from"] and len(between) <= 3:
+            return d
+    return None
+
+
+def _macro_claim(
+    ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, base: DateMention, words: str
+) -> Claim:
+    """A change from a base month to the month twelve later (the figure's own month)."""
+    assert base.first is not None
+    first = dt.date(base.first.year + 1, base.first.month, 1)
+    spec = PeriodSpec(
+        transform, f"{base.text} + 12 months", first, month_end(first.year, first.month)
+    )
+    period = Bind(spec, words, "explicit")
+    d, _ = s.direction(q)
+    return _frame_macro(ctx, s, q, subj, transform, period, True, False, d)
+
+
+def _frame_macro(
+    ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, period: Bind, month_stated: bool,
+    frm: bool, d: int,
+) -> Claim:  # fmt: skip
     return make_claim(
         ctx, s, kind="rate", measure="macro", subject=subj, parts=[(q.start, q.end)], rule="macro",
         value=q.magnitude if transform == "level_count" else q.value,
         unit="pct" if transform != "level_count" else "count", decimals=q.decimals,
         date=None, period=period, hedge=s.hedge(q), direction=d, needs=("subject",),
-        extra={"transform": transform, "month_stated": month is not None, "from": frm},
+        extra={"transform": transform, "month_stated": month_stated, "from": frm},
     )  # fmt: skip
 
 
@@ -1877,9 +1979,46 @@ def _is_time(s: Sent, q: Quantity) -> bool:
     return bool(nxt) and nxt[0].lower in ("a.m", "p.m", "am", "pm", "et", "gmt", "est", "edt")
 
 
+_OF_UNITS = {"weeks": "week", "sessions": "session", "days": "session", "months": "month"}
+
+
+def rule_count_of(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "Up three of the past four weeks", "Yield is up two of the past three trading days": how
+    many of the last few sessions (weeks, months) closed up or down."""
+    toks = s.tokens
+    for i in range(len(toks) - 5):
+        d = {"up": 1, "higher": 1, "down": -1, "lower": -1}.get(toks[i].lower)
+        n = _count(toks[i + 1]) if d else None
+        if not n or toks[i + 2].lower != "of" or toks[i + 3].lower not in ("the", "its"):
+            continue
+        j = i + 4 + (toks[i + 4].lower in ("past", "last", "previous"))
+        of = _count(toks[j]) if j < len(toks) else None
+        k = j + 1 + (j + 1 < len(toks) and toks[j + 1].lower == "trading")
+        unit = _OF_UNITS.get(toks[k].lower) if of and k < len(toks) else None
+        if unit is None or not 0 < n <= of:
+            continue
+        subj = bind_subject(ctx, s, toks[i].start, after_ok=True)
+        if subj.value is None or subj.value.kind not in (
+            "index",
+            "stock",
+            "etf",
+            "yield",
+            "volatility",
+        ):
+            continue
+        used.update(q.start for q in s.quantities if toks[i].start <= q.start < toks[k].end)
+        return [make_claim(
+            ctx, s, kind="other", measure="count_of", subject=subj, parts=[(toks[i].start, toks[k].end)],
+            rule="count_of", value=f"{n} of {of} {unit}s", unit="count", date=bind_date(ctx, s, toks[i].start),
+            direction=d or 1, extra={"n": n, "of": of, "unit": unit},
+        )]  # fmt: skip
+    return []
+
+
 #: the rules in the order they run (earlier rules claim numbers first)
 RULES: tuple[Rule, ...] = (
     rule_fed,
+    rule_count_of,
     rule_yield,
     rule_macro,
     rule_annual_streak,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from thesis.text.numbers import word_value
 from thesis.text.phrases import PhraseMatcher
 from thesis.text.tokens import Token
 
@@ -233,7 +234,9 @@ _ANAPHORA = PhraseMatcher(
         "the broad-based index": "benchmark",
         "the large-cap index": "benchmark",
         "the broad-market index": "benchmark",
-        "the benchmark S&P": "benchmark",
+        "the benchmark S&P": "sp500",
+        "the benchmark S&P 500": "sp500",
+        "the benchmark S&P 500 index": "sp500",
         "broad-based index": "benchmark",
         "benchmark index": "benchmark",
         "the broad market index": "benchmark",
@@ -248,6 +251,8 @@ _ANAPHORA = PhraseMatcher(
         "the small-cap index": "russell2000",
     }
 )
+# descriptions that name one index ("the tech-heavy index", "the benchmark S&P 500"): a name
+_NAMED_DESCRIPTIONS = frozenset({"nasdaq", "dow", "russell2000", "sp500"})
 # words after "Dow Jones" that make it the news agency, not the index
 _DOW_SOURCE = frozenset(
     {"newswires", "market", "&", "and", "news", "indices", "polled", "surveyed"}
@@ -432,11 +437,14 @@ class SubjectFinder:
         self._extra_keys: set[str] = set()
         for s in (*SUBJECTS, *SECURITIES):
             items.extend((a, s) for a in s.aliases)
+        builtin = {a.lower() for a, _ in items}
         for s in extra:
             if s.key in _BY_KEY:
                 continue
             self._extra_keys.add(s.key)
-            items.extend((a, s) for a in s.aliases)
+            # a company named like an index or a series ("Nasdaq, Inc." → "Nasdaq") does not shadow
+            # the index: a bare "Nasdaq" in market prose is the index
+            items.extend((a, s) for a in s.aliases if a.lower() not in builtin)
         # bare tenors ("the 10-year at 4.14%") are yields unless a word after them says otherwise
         for tenor, key in (("10-year", "ust10y"), ("ten-year", "ust10y"), ("2-year", "ust2y"),
                            ("two-year", "ust2y"), ("30-year", "ust30y")):  # fmt: skip
@@ -457,13 +465,21 @@ class SubjectFinder:
             if m is not None and a0 is not None and a0.j > m.j:
                 m = None  # "the broad market index": the longer reading, a back-reference
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
-                out.append(SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), m.value))
+                k = _qualified(tokens, m.i, m.value)
+                if k is not None:
+                    # "the real 10-year yield", "inflation-adjusted": another series, unknown here
+                    span = _span_text(tokens, k, m.j)
+                    out.append(SubjectMention(tokens[k].start, m.end, span, None, unknown=True))
+                else:
+                    out.append(
+                        SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), m.value)
+                    )
                 i = m.j
                 continue
             a = _ANAPHORA.match_at(tokens, i)
             if a is not None:
                 kind = a.value
-                subj = _BY_KEY.get(kind) if kind in ("nasdaq", "dow", "russell2000") else None
+                subj = _BY_KEY.get(kind) if kind in _NAMED_DESCRIPTIONS else None
                 out.append(
                     SubjectMention(
                         a.start, a.end, _span_text(tokens, a.i, a.j), subj, "" if subj else kind
@@ -471,7 +487,7 @@ class SubjectFinder:
                 )
                 i = a.j
                 continue
-            u = _unknown_name(tokens, i)
+            u = _unknown_name(tokens, i, self._names) or _other_tenor(tokens, i)
             if u is not None:
                 out.append(
                     SubjectMention(
@@ -495,6 +511,10 @@ class SubjectFinder:
             return _span_text(tokens, i, j) in subj.aliases
         if low in _CASED and not first.text[:1].isupper():
             return False
+        if j < len(tokens) and tokens[j].text == ":" and i > 0 and tokens[i - 1].text == "(":
+            return False  # "(NASDAQ:NVDA)": the exchange a ticker trades on, not the index
+        if j + 1 < len(tokens) and tokens[j].text in "-‐" and tokens[j + 1].lower in _MODIFIED:
+            return False  # "inflation-adjusted", "inflation-linked": a modifier, not the series
         if subj.key == "dow" and j < len(tokens):
             nxt = tokens[j]
             if nxt.lower in _DOW_SOURCE or (i > 0 and tokens[i - 1].lower == "by"):
@@ -512,6 +532,27 @@ class SubjectFinder:
         return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
 
 
+#: words after a hyphen that make a name a modifier ("inflation-adjusted", "S&P-linked")
+_MODIFIED = frozenset({"adjusted", "linked", "protected", "indexed", "weighted"})
+#: words before a yield's name that make it another series than the nominal yield
+_YIELD_QUALIFIERS = frozenset({"real", "adjusted", "tips", "breakeven", "forward", "implied"})
+
+
+def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
+    """The index of a qualifier right before a yield's name ("real", "inflation-adjusted",
+    "TIPS"), which makes it a series the checker does not hold, else ``None``."""
+    if subj.kind != "yield":
+        return None
+    k = i - 1
+    while k >= 0 and tokens[k].text in "-‐":
+        k -= 1
+    if k >= 0 and tokens[k].lower in _YIELD_QUALIFIERS:
+        if tokens[k].lower == "adjusted" and k >= 2 and tokens[k - 2].lower == "inflation":
+            return k - 2
+        return k
+    return None
+
+
 def _span_text(tokens: list[Token], i: int, j: int) -> str:
     # rebuild from offsets is done by callers when they hold the text; here join with spaces where
     # the tokens were apart, which is exact for the short names matched
@@ -523,9 +564,10 @@ def _span_text(tokens: list[Token], i: int, j: int) -> str:
     return "".join(parts)
 
 
-def _unknown_name(tokens: list[Token], i: int) -> int | None:
+def _unknown_name(tokens: list[Token], i: int, known: PhraseMatcher | None = None) -> int | None:
     """A name the checker does not know, followed by a word that makes it a security or index
-    ("the Zorblax index", "Acme shares"): the index after it, else ``None``."""
+    ("the Zorblax index", "Acme shares"), a company suffix ("ETSY Inc.", "Acme Corp.") or a
+    ticker in brackets ("Etsy (ETSY)", "Acme (NYSE: ACME)"): the index after it, else ``None``."""
     t = tokens[i]
     if t.kind != "word" or not t.text[:1].isupper() or t.lower in _NOT_NAMES:
         return None
@@ -533,10 +575,61 @@ def _unknown_name(tokens: list[Token], i: int) -> int | None:
     while (
         j < len(tokens) and j < i + 4 and tokens[j].kind == "word" and tokens[j].text[:1].isupper()
     ):
+        if j > i and tokens[j].lower in _COMPANY_SUFFIXES:
+            # "ETSY Inc.": the name ends with its suffix (and the suffix's full stop)
+            dot = (
+                j + 1 < len(tokens)
+                and tokens[j + 1].text == "."
+                and tokens[j + 1].start == tokens[j].end
+            )
+            return j + 2 if dot else j + 1
         j += 1
     if j < len(tokens) and tokens[j].lower in _UNKNOWN_HEADS and j > i:
         return j + 1
-    return None
+    k = _ticker_end(tokens, j)
+    if k is not None and known is not None and known.match_at(tokens, k - 2) is not None:
+        return None  # "Utilities Select Sector SPDR (XLU)": the ticker is a name the checker knows
+    return k
+
+
+_TENOR_UNITS = frozenset({"month", "week", "year"})
+_TENOR_AFTER = _AFTER_TENOR | frozenset({"hits", "bill", "bills", "yielded", "touched"})
+
+
+def _other_tenor(tokens: list[Token], i: int) -> int | None:
+    """A Treasury of a maturity the checker holds no series for ("the 6-month hits its highest
+    close since 2007", "the 5-year yield rose"): an unknown subject that takes the number from any
+    yield or index named before it. The index after it, else ``None``."""
+    if (
+        i + 3 >= len(tokens)
+        or tokens[i + 1].text not in "-‐"
+        or tokens[i + 2].lower not in _TENOR_UNITS
+    ):
+        return None
+    t = tokens[i]
+    n = (int(t.text) if t.text.isdigit() else None) if t.kind == "number" else word_value(t.lower)
+    if not n or (tokens[i + 2].lower == "year" and n in (2, 10, 30)):
+        return None
+    return i + 3 if tokens[i + 3].lower in _TENOR_AFTER else None
+
+
+def _ticker_end(tokens: list[Token], j: int) -> int | None:
+    """ "(ETSY)", "(NYSE: ETSY)", "(NASDAQ:NVDA)" at token ``j``: the index after the bracket."""
+    if j >= len(tokens) or tokens[j].text != "(":
+        return None
+    inner = tokens[j + 1 : j + 6]
+    k = next((n for n, x in enumerate(inner) if x.text == ")"), None)
+    if k is None or k == 0:
+        return None
+    words = [x for x in inner[:k] if x.text != ":"]
+    sym = words[-1].text if words else ""
+    ok = 1 <= len(sym) <= 6 and sym.isalpha() and sym.isupper() and len(words) <= 2
+    return j + 1 + k + 1 if ok else None
+
+
+_COMPANY_SUFFIXES = frozenset(
+    {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "incorporated", "holdings", "group"}
+)
 
 
 _SUFFIXES = frozenset(

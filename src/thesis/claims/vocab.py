@@ -11,6 +11,7 @@ __all__ = [
     "DEFINITIONS",
     "DOWN_NOUNS",
     "DOWN_WORDS",
+    "EXPECTATION_WORDS",
     "FORECAST_PHRASES",
     "FORECAST_WORDS",
     "FOREIGN_NOUNS",
@@ -20,8 +21,12 @@ __all__ = [
     "LEVEL_NOUNS",
     "LIVE_PHRASES",
     "NEGATIONS",
+    "OTHER_ASSETS",
+    "PAST_WORDS",
     "RECORD_WORDS",
     "RELATIVE_DAY_PHRASES",
+    "ROLE_AFTER",
+    "ROLE_WORDS",
     "UP_NOUNS",
     "UP_WORDS",
 ]
@@ -407,6 +412,9 @@ DEFINITIONS = frozenset(
 #: markers of an article written during the session (its figures are intraday)
 LIVE_PHRASES = (
     ("was", "last"), ("is", "last"), ("were", "last"), ("on", "pace", "for"), ("live", "updates"),
+    ("on", "track", "for"), ("on", "track", "to"), ("in", "recent", "trade"), ("in", "recent", "trading"),
+    ("in", "afternoon", "trade"), ("in", "morning", "trade"), ("in", "midday", "trade"),
+    ("in", "early", "trading"), ("in", "late", "trading"), ("in", "early", "trade"), ("in", "late", "trade"),
     ("as", "of", "writing"), ("at", "the", "time", "of", "writing"), ("in", "afternoon", "trading"),
     ("in", "morning", "trading"), ("in", "midday", "trading"), ("in", "late", "afternoon"),
     ("in", "early", "afternoon"), ("in", "late", "morning"),
@@ -525,5 +533,95 @@ FOREIGN_NOUNS = frozenset(
         "outflows",
         "flows",
         "assets",
+    ]
+)
+
+# ------------------------------------------------------------------ strict binding (contradictions)
+#: words in a figure's clause that make it someone's expectation or target, before or after it
+#: ("below the 0.4% increase and 5.4% annual gain expected respectively by economists")
+EXPECTATION_WORDS = frozenset(
+    [
+        "expected",
+        "expecting",
+        "expectation",
+        "expectations",
+        "forecast",
+        "forecasts",
+        "forecasted",
+        "estimate",
+        "estimates",
+        "estimated",
+        "consensus",
+        "projected",
+        "predicted",
+        "anticipated",
+        "target",
+        "targets",
+        "economists",
+        "analysts",
+        "polled",
+        "surveyed",
+    ]
+)
+#: words right before a level that make it another quantity than the level now: a starting value
+#: ("fell from 4.57%"), an earlier or a reference level ("a peak of", "the prior close of")
+ROLE_WORDS = frozenset(
+    [
+        "from",
+        "since",
+        "previous",
+        "previously",
+        "prior",
+        "earlier",
+        "peak",
+        "peaked",
+        "high",
+        "low",
+        "trough",
+        "target",
+        "forecast",
+        "expected",
+        "estimate",
+        "had",
+    ]
+)
+#: words right before a level that make it a past level unless the clause names its day ("was")
+PAST_WORDS = frozenset(["was", "were", "stood", "had"])
+#: words right after a level that date it elsewhere ("4.2% a year ago", "2.1% previously")
+ROLE_AFTER = (
+    ("a", "year", "ago"), ("a", "year", "earlier"), ("a", "month", "ago"), ("a", "week", "ago"),
+    ("earlier",), ("previously",), ("before",), ("ago",), ("last", "year"), ("at", "the", "start"),
+    ("at", "the", "beginning"),
+)  # fmt: skip
+#: other assets named in a sentence: between a subject and its number they take the number
+OTHER_ASSETS = frozenset(
+    [
+        "dollar",
+        "euro",
+        "yen",
+        "pound",
+        "sterling",
+        "yuan",
+        "franc",
+        "oil",
+        "crude",
+        "brent",
+        "wti",
+        "gasoline",
+        "bitcoin",
+        "ether",
+        "ethereum",
+        "crypto",
+        "silver",
+        "copper",
+        "platinum",
+        "palladium",
+        "wheat",
+        "corn",
+        "soybeans",
+        "commodities",
+        "treasuries",
+        "bonds",
+        "futures",
     ]
 )

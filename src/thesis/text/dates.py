@@ -573,6 +573,8 @@ _P = {
     "year over year": ("yoy", True), "year-on-year": ("yoy", True), "from a year earlier": ("yoy", True),
     "from a year ago": ("yoy", True), "on an annual basis": ("yoy", True), "annually": ("yoy", False),
     "y/y": ("yoy", True), "yoy": ("yoy", True), "from the same month last year": ("yoy", True),
+    "over last year": ("yoy", True), "from last year": ("yoy", True), "over the previous year": ("yoy", True),
+    "from the previous year": ("yoy", True), "from the prior year": ("yoy", True),
     "in the 12 months through": ("yoy", True), "over the past 12 months": ("yoy", False),
     "in the twelve months through": ("yoy", True), "12-month": ("yoy", False),
     "month over month": ("mom", True), "month-on-month": ("mom", True), "m/m": ("mom", True),
@@ -596,8 +598,11 @@ _TRAILING = [
     ("from <num> <u> ago", "ago"), ("<num> <u> ago", "ago"), ("from a <u> ago", "ago1"),
     ("from a <u> earlier", "ago1"), ("a <u> ago", "ago1"), ("a <u> earlier", "ago1"),
     ("from <num> <u> earlier", "ago"), ("the latest <num> <u> stretch", "trailing"),
+    ("than <num> <u> earlier", "ago"), ("than <num> <u> ago", "ago"), ("than a <u> earlier", "ago1"),
+    ("than a <u> ago", "ago1"),
     ("the past <num> <u> stretch", "trailing"), ("the last <num> <u> stretch", "trailing"),
-    ("the latest <num> <u> period", "trailing"),
+    ("the latest <num> <u> period", "trailing"), ("in the <num> <u> period", "trailing"),
+    ("over the <num> <u> period", "trailing"), ("for the <num> <u> period", "trailing"),
 ]  # fmt: skip
 _UNITS = {
     "day": "day", "days": "day", "session": "session", "sessions": "session",
@@ -659,6 +664,8 @@ def find_periods(
             words = text[m.start : m.end]
             if kind in ("trailing", "ago"):
                 cnt = _count(m.slots[0]) if m.slots else None
+                if extra == "day" and words.lower().endswith(("period", "stretch")):
+                    extra = "session"  # "in the five-day period": trading days, a market's week
                 out.append(Period(m.start, m.end, words, kind, cnt, extra))  # type: ignore[arg-type]
             elif kind in ("trailing1", "ago1"):
                 out.append(Period(m.start, m.end, words, kind[:-1], 1, extra))  # type: ignore[arg-type]
