@@ -37,7 +37,6 @@ demo: $(VENV)/.installed
 	@# exit 3: the outlook was written but parts were left out (the bundle lacks earnings data)
 	@$(BIN)/thesis run examples/demo-bundled.toml --out out --overwrite; rc=$$?; \
 	  if [ $$rc -ne 0 ] && [ $$rc -ne 3 ]; then exit $$rc; fi
-	$(BIN)/thesis calendar examples/demo-bundled.toml --out out/keydates.ics
 	$(BIN)/thesis publish site out --out out/site
 	$(BIN)/thesis publish email out --to reader@example.org --site-url "file://$(CURDIR)/out/site" \
 	  --dry-run out/newsletter.eml

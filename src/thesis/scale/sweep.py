@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from thesis.analysis.kinds import LOG_KINDS
 from thesis.errors import ThesisError
 
 if TYPE_CHECKING:
@@ -29,8 +30,9 @@ __all__ = [
     "sweepable_series",
 ]
 
-#: series kinds the path methods can calibrate on (daily levels, prices and yields)
-_KINDS = ("index", "price", "yield", "rate")
+#: series kinds the walk-forward calibration scores (log levels: indices, prices, ratios); yields and
+#: rates are modelled in changes, which ``calibrate`` does not score yet, and GBM never runs on them
+_KINDS = tuple(sorted(LOG_KINDS))
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class SweepReport:
 
 
 def sweepable_series(store: Store, min_sessions: int = 1500) -> list[str]:
-    """Every daily level, price or yield series with enough history to calibrate on."""
+    """Every daily index, price or ratio series with enough history to calibrate on."""
     cat = store.catalog()
     keep = cat[
         (cat["frequency"] == "daily") & cat["kind"].isin(_KINDS) & (cat["count"] >= min_sessions)

@@ -112,7 +112,8 @@ def run_worker(
             write_status(d, step=label, steps=steps)
 
         with Store(path, read_only=True) as store:
-            # the job's own files (the thesis, the status) stay; the run's outputs join them
+            # the job's own files (the thesis, the status) stay; the run's outputs join them, its
+            # key dates (keydates.ics) among them
             run_thesis(
                 spec,
                 store,
@@ -121,22 +122,6 @@ def run_worker(
                 progress=progress,
                 keep=("thesis.toml", STATUS),
             )
-            progress("key dates")
-            try:
-                from thesis.publish.calendar import to_ics
-                from thesis.publish.runs import RunFolder, run_key_dates
-
-                run = RunFolder.open(d)
-                (d / "keydates.ics").write_bytes(
-                    to_ics(
-                        run_key_dates(run, store),
-                        stamp=run.created_at,
-                        name=f"Key dates: {run.title}",
-                        thesis_title=run.title,
-                    )
-                )
-            except Exception as e:  # the outlook stands without its calendar
-                steps[-1]["note"] = f"no key dates: {e}"
         if steps:
             steps[-1]["finished"] = _now()
         write_status(d, state="done", step=None, steps=steps, finished=_now())
