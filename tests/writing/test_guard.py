@@ -219,7 +219,7 @@ def test_allowed_forms_match(facts, text) -> None:
         ("2024", "the year '2024' is not the year of any date in the facts"),
         ("March 3, 2026", "the date 'March 3, 2026' is not a date in the facts"),
         ("the 7th cut", "the ordinal '7th' matches no count, horizon or date"),
-        ("$2 billion", "scaled (billion)"),
+        ("$2 billion", "'$2 billion' (dollars) matches no fact"),
         ("Q2 2024", "is not a period of any date"),
     ],
 )
@@ -635,3 +635,15 @@ def test_property_guard_never_raises_and_keeps_nothing_hostile(text) -> None:
     g = guard_draft({"s": text}, [], fallback={"s": ["The index rose."]}, redraft=None)
     out = g.sections["s"]
     assert not [f for f in find_flags(out) if f.cls in ("control", "injection", "markup", "url")]
+
+
+def test_scaled_dollar_amounts_match_at_their_written_precision() -> None:
+    """ "$520 billion" is 5.2e11 read to the billion; the writer prints large amounts that way."""
+    from thesis.writing.format import fmt
+
+    capex = Fact("theme.claim.capex", 5.2e11, "usd", "2025-11-26", "stated by the thesis")
+    assert fmt(capex) == "$520 billion"
+    assert check_sentence("They will spend $520 billion.", [capex]).ok
+    assert check_sentence("They will spend $0.52 trillion.", [capex]).ok
+    bad = check_sentence("They will spend $530 billion.", [capex])
+    assert not bad.ok and "nearest is theme.claim.capex = $520 billion" in bad.unmatched[0].reason

@@ -135,6 +135,29 @@ def _digits(value: float | int | Decimal, decimals: int, *, sep: bool = True) ->
     return f"{r:,.{decimals}f}" if sep else f"{r:.{decimals}f}"
 
 
+#: dollar amounts from these sizes on are written with a scale word ("$520 billion")
+_USD_SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"))
+
+
+def _usd_scaled(value: float | int | Decimal) -> str | None:
+    """``5.2e11`` → ``"$520 billion"``, ``1.25e12`` → ``"$1.25 trillion"``; ``None`` below a billion.
+
+    Up to three significant figures are kept and trailing zeros dropped, so a round amount stays
+    round ("$520 billion") and an amount known to the dollar is written with the precision a reader
+    can take in ("$1.23 trillion").
+    """
+    x = abs(Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value))
+    for size, word in _USD_SCALES:
+        if x >= size:
+            q = x / size
+            d = max(0, 3 - len(str(int(q))))
+            body = f"{round_half_up(q, d):.{d}f}"
+            if "." in body:
+                body = body.rstrip("0").rstrip(".")
+            return f"${body} {word}"
+    return None
+
+
 def default_decimals(unit: str, value: Any = None) -> int:
     """The default number of decimals for a unit (0 for units without one)."""
     if unit in ("days", "months", "years") and isinstance(value, float) and not value.is_integer():
@@ -279,6 +302,9 @@ def fmt_value(
             )
         return _signed(body, v, d, style) + " bp"
     if unit == "usd":
+        scaled = _usd_scaled(v)
+        if scaled is not None:  # "$520 billion", not "$520,000,000,000"
+            return _signed(scaled, v, 0, style)
         return _signed("$" + body, v, d, style)
     if unit == "ratio":
         if style == "times":
@@ -447,6 +473,9 @@ def allowed_renderings(fact: Fact) -> set[str]:
                 out |= {b + " bp", b + "bp", b + " basis points"}
             elif unit == "usd":
                 out.add(("-$" + b[1:]) if b.startswith("-") else "$" + b)
+                scaled = _usd_scaled(v)
+                if scaled is not None:
+                    out.add(scaled)
             elif unit == "ratio":
                 out |= {b + "x", b + "×"}
     if unit == "bp":  # 25 bp is also 0.25 % (a quarter point)

@@ -309,6 +309,19 @@ class _Index:
         return hits(self.primary) or set(sorted(hits(self.secondary))[:1])
 
 
+#: scale words a number may carry, as multipliers of the fact's value
+_SCALES = {
+    "thousand": Decimal(10) ** 3,
+    "k": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+}
+
+
 def _within(written: Decimal, decimals: int, target: Decimal) -> bool:
     """``written`` is ``target`` read at ``decimals`` places (either way at an exact tie)."""
     if round_half_up(target, decimals) == written:
@@ -320,7 +333,9 @@ def _within(written: Decimal, decimals: int, target: Decimal) -> bool:
 def _match_number(span: NumberSpan, idx: _Index) -> tuple[list[str], str]:
     """Fact ids the number matches, or ``([], reason)``."""
     assert span.value is not None
-    if span.scale:
+    # "$520 billion": the written number is in billions, read at its own precision
+    mult = _SCALES.get(span.scale.lower()) if span.scale else Decimal(1)
+    if mult is None:
         return [], f"{span.text!r} is scaled ({span.scale}); no fact is stated in {span.scale}s"
     compat = _COMPATIBLE.get(span.unit, {})
     native = _NATIVE.get(span.unit)
@@ -331,7 +346,7 @@ def _match_number(span: NumberSpan, idx: _Index) -> tuple[list[str], str]:
         factor = compat.get(f.unit)
         if factor is None:
             continue
-        target = v * factor
+        target = v * factor / mult
         if span.unit is None and f.unit == "probability" and span.decimals == 0:
             continue  # "0" or "1" alone is not a probability
         if span.bound:
