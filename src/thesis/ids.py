@@ -77,6 +77,7 @@ __all__ = [
 Event = Literal["touch", "close_above", "close_below", "drawdown"]
 EVENTS: tuple[Event, ...] = ("touch", "close_above", "close_below", "drawdown")
 
+_EVENT_BY_NAME: dict[str, Event] = {e: e for e in EVENTS}
 _P_MEASURE = {e: f"p_{e}" for e in EVENTS}
 _P_SE_MEASURE = {e: f"p_{e}_se" for e in EVENTS}
 
@@ -218,10 +219,10 @@ def parse_level_fact(fact_id: str) -> LevelFact | None:
     closed = zero_drift or measure.endswith("_closed")
     se = measure.endswith("_se")
     base = measure.removesuffix("_closed_zero_drift").removesuffix("_closed").removesuffix("_se")
-    event = base.removeprefix("p_")
-    if event not in EVENTS:
+    event = _EVENT_BY_NAME.get(base.removeprefix("p_"))
+    if event is None:
         return None
-    return LevelFact(subject, event, key, method, se, closed, zero_drift)  # type: ignore[arg-type]
+    return LevelFact(subject, event, key, method, se, closed, zero_drift)
 
 
 # ------------------------------------------------------------------------------ valuation and regimes

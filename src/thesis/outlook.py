@@ -6,14 +6,20 @@ The pipeline fills an :class:`Outlook`; :mod:`thesis.writing` turns it into Mark
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
 from thesis.analysis.kinds import SeriesProfile, profile_for
 from thesis.facts import FactSheet
 
-__all__ = ["LevelView", "Outlook"]
+__all__ = ["LevelEvent", "LevelRole", "LevelView", "Outlook"]
+
+#: what a level is in the thesis: a threshold (touched), a target (the close on its date) or a
+#: level stated with its own event; also the part of its fact id (:func:`thesis.ids.thesis_level`)
+LevelRole = Literal["threshold", "target", "level"]
+#: what the thesis says of a level (see :class:`LevelView`)
+LevelEvent = Literal["touch", "close", "close_above", "close_below"]
 
 
 @dataclass(frozen=True)
@@ -36,15 +42,16 @@ class LevelView:
     """
 
     level: float
-    roles: tuple[str, ...]
-    events: tuple[str, ...]
+    roles: tuple[LevelRole, ...]
+    events: tuple[LevelEvent, ...]
     by: Any = None
     claimed_by: str = ""
 
     @property
-    def role(self) -> str:
+    def role(self) -> LevelRole:
         """The role that names its fact: target before threshold before level."""
-        for r in ("target", "threshold", "level"):
+        order: tuple[LevelRole, ...] = ("target", "threshold", "level")
+        for r in order:
             if r in self.roles:
                 return r
         return self.roles[0]

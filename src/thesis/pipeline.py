@@ -52,7 +52,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -66,7 +66,7 @@ from thesis.errors import (
     ThesisError,
 )
 from thesis.facts import Fact, FactSheet, Source
-from thesis.outlook import LevelView, Outlook
+from thesis.outlook import LevelEvent, LevelRole, LevelView, Outlook
 from thesis.spec import ThesisSpec
 
 __all__ = [
@@ -198,7 +198,7 @@ class _Inputs:
             raise
         except DataError:
             return None
-        return s  # type: ignore[return-value]
+        return s
 
     def use(self, s: pd.Series) -> pd.Series:
         """Record the lineage of a series an analysis will use (for the manifest)."""
@@ -551,7 +551,7 @@ def _probabilities(ctx: RunContext) -> Any:
     # rate volatility regimes last decades (the 1980s moved yields 10-20 bp a day): a yield's
     # bootstrap and GARCH use the last ten years, not the whole history
     window = None if space == "log" else 2520
-    models = {
+    models: dict[str, Callable[[], P.PathModel]] = {
         "gbm": lambda: P.GBMModel(window_sessions=a.gbm_window_sessions, drift_ann_pct=drift),
         "normal": lambda: P.NormalModel(window_sessions=a.gbm_window_sessions, drift_ann_pct=drift),
         "bootstrap": lambda: P.BootstrapModel(
@@ -708,10 +708,12 @@ def _base_rates(ctx: RunContext) -> Any:
 def _tracks(ctx: RunContext, monthly: pd.Series) -> bool:
     """Whether a monthly-average series is the subject's own (a month's mean close within 2 % of it
     over the last two years), so that its valuation describes the subject."""
+    from thesis.analysis._common import date_index
+
     daily = ctx.prices
-    mean = daily.groupby(daily.index.to_period("M")).mean()
+    mean = daily.groupby(date_index(daily, "prices").to_period("M")).mean()
     m = monthly.copy()
-    m.index = m.index.to_period("M")
+    m.index = date_index(m, "monthly").to_period("M")
     both = pd.concat([mean, m], axis=1, join="inner").dropna().tail(24)
     if len(both) < 6:
         return False
@@ -956,7 +958,13 @@ def _macro_cycles(ctx: RunContext) -> Any:
         as_of=ctx.as_of,
         subject=ctx.subject,
         subject_kind=_subject_kind(ctx),
-        **given,
+        # the keys of MACRO_SERIES, each an argument of macro_cycles (None: not public)
+        unemployment=given.get("unemployment"),
+        payrolls=given.get("payrolls"),
+        gdp=given.get("gdp"),
+        curve=given.get("curve"),
+        ust10y=given.get("ust10y"),
+        ust2y=given.get("ust2y"),
     )
     ctx.tables["macro_cycles"] = res.to_frame()
     return res
@@ -1014,7 +1022,8 @@ def _same_asset(a: pd.Series, b: pd.Series, sessions: int = 252) -> bool:
     both = pd.concat([a, b], axis=1, join="inner").dropna().tail(sessions + 1)
     if len(both) < 60 or (both <= 0).any().any():
         return False
-    r = np.log(both).diff().dropna()
+    # a ufunc on a DataFrame is a DataFrame (__array_ufunc__); numpy's stubs say ndarray
+    r = cast("pd.DataFrame", np.log(both)).diff().dropna()
     return bool(r.iloc[:, 0].corr(r.iloc[:, 1]) > 0.98)
 
 
@@ -1505,7 +1514,7 @@ def _level_views(spec: ThesisSpec) -> list[LevelView]:
     out: dict[float, LevelView] = {}
     ix = spec.index
 
-    def add(level: float, role: str, event: str, by: Any, who: str) -> None:
+    def add(level: float, role: LevelRole, event: LevelEvent, by: Any, who: str) -> None:
         v = out.get(float(level))
         if v is None:
             out[float(level)] = LevelView(float(level), (role,), (event,), by, who)
@@ -1674,7 +1683,7 @@ def run_thesis(
             notes.update({f"scorecard.{i}": n for i, n in enumerate(sc.notes)})
 
     tp = results.get("probabilities")
-    manifest = {
+    manifest: dict[str, Any] = {
         "thesis": spec.title,
         "thesis_file": spec.path,
         "as_of": as_of.isoformat(),

@@ -144,6 +144,8 @@ def test_keys_and_hashes():
     b = ResultCache.key("calibration", n=3, horizons=[21, 63], series="x")
     assert a == b and len(a) == 64
     assert a != ResultCache.key("range_calibration", series="x", horizons=(21, 63), n=3)
+    # the kind is positional only, so a result may depend on a part named "kind"
+    assert ResultCache.key("calibration", kind="yield") != ResultCache.key("calibration")
     s = _prices()
     assert data_hash(s) == data_hash(s.copy())
     assert data_hash(s) != data_hash(s.iloc[:-1])

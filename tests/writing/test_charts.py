@@ -8,6 +8,7 @@ import struct
 import pytest
 from test_article import SP, make_outlook
 
+from thesis.errors import WritingError
 from thesis.facts import Fact
 from thesis.facts import level_key as analysis_level_key
 from thesis.writing import charts as C
@@ -90,6 +91,17 @@ def test_level_key_agrees_with_analysis(level: float) -> None:
 )
 def test_display_decimals(fact: Fact, decimals: int | None) -> None:
     assert C.display_decimals(fact) == decimals
+
+
+def test_numeric_value_of_numbers_and_refusal_of_others() -> None:
+    assert C.numeric_value(Fact("sp500.level", 6812.61, "points", "2025-11-26", "close")) == 6812.61
+    n = C.numeric_value(Fact("sim.n_paths", 20000, "count", "2025-11-26", "paths"))
+    assert n == 20000.0 and isinstance(n, float)
+    for value, unit in (("calm", "label"), ("2025-11-26", "date"), (True, "bool")):
+        fact = Fact("sp500.odd", value, unit, "2025-11-26", "x")
+        with pytest.raises(WritingError, match=r"sp500\.odd") as e:
+            C.numeric_value(fact)
+        assert e.value.where == "sp500.odd" and e.value.fix
 
 
 def test_scenario_names() -> None:

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from thesis.cli import app
 
+if TYPE_CHECKING:  # the CLI imports its machinery inside the commands, so that --help is quick
+    from rich.console import Console
 
-def _store(store_path: Path | None):
+    from thesis.data import Store
+    from thesis.pipeline import RunResult
+
+
+def _store(store_path: Path | None) -> Store:
     from thesis.data import Store
 
     return Store(store_path, read_only=True) if store_path else Store(read_only=True)
@@ -171,7 +177,7 @@ _EVENT_NAMES = {
 }
 
 
-def _print_summary(console, res) -> None:
+def _print_summary(console: Console, res: RunResult) -> None:
     from rich.markup import escape
     from rich.table import Table
 

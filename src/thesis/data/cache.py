@@ -118,7 +118,7 @@ class ResultCache:
         return f"ResultCache({str(self.store.path)!r})"
 
     @staticmethod
-    def key(kind: str, **parts: Any) -> str:
+    def key(kind: str, /, **parts: Any) -> str:
         """The cache key of a result: sha256 of the canonical JSON of ``kind``, ``parts`` and
         :data:`CACHE_VERSION`."""
         doc = json.dumps(

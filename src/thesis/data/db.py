@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import duckdb
 
@@ -136,7 +136,8 @@ def guarded(fn: _F) -> _F:
             self.close()
             raise err from e
 
-    return wrapper  # type: ignore[return-value]
+    # the signature of fn, kept (a ParamSpec would lose the overloads of Store.get)
+    return cast(_F, wrapper)
 
 
 class Database:

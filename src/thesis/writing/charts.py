@@ -15,7 +15,7 @@ import io
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -24,9 +24,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from thesis.outlook import Outlook
 
 from thesis import ids
+from thesis.errors import WritingError
 from thesis.facts import level_key
 
-__all__ = ["CHART_BUILDERS", "Chart", "build_charts", "display_decimals", "level_key"]
+__all__ = [
+    "CHART_BUILDERS",
+    "Chart",
+    "build_charts",
+    "display_decimals",
+    "level_key",
+    "numeric_value",
+]
 
 # a quiet palette that survives greyscale printing: methods get distinct lightness as well as hue
 _METHOD_COLOURS = {
@@ -178,6 +186,24 @@ _PRECISE_POINTS = (".level", ".high", ".level_at_horizon", ".distance_points")
 _PRECISE_PCT = (".distance_pct.", "policy_rate", "real_yield_pct", ".ytd_pct", ".change_12m_pct")
 
 
+def numeric_value(fact: Fact) -> float:
+    """The value of a fact the caller knows to be a number (``fact.is_numeric``), as a float.
+
+    Raises
+    ------
+    WritingError
+        When the value is not a number (a label, a date, a yes/no or nothing), naming the fact.
+    """
+    v = fact.number
+    if v is None:
+        raise WritingError(
+            f"fact {fact.id!r} has the non-numeric value {fact.value!r} where a number is needed",
+            where=fact.id,
+            fix="give the fact a numeric value (float or int) or leave it out of numeric text",
+        )
+    return v
+
+
 def display_decimals(fact: Fact) -> int | None:
     """The writer's precision for a fact, when the fact does not state one.
 
@@ -189,9 +215,9 @@ def display_decimals(fact: Fact) -> int | None:
     if fact.unit == "probability" and fact.is_numeric:
         # simulated and historical shares are not known to a tenth of a percent: whole percents
         return 0
-    if fact.decimals is not None or not fact.is_numeric:
+    v = fact.number  # None unless fact.is_numeric
+    if fact.decimals is not None or v is None:
         return fact.decimals
-    v = float(fact.value)
     if fact.unit in ("points", "pct", "usd") and v.is_integer():
         return 0
     if fact.unit == "points" and not fact.id.endswith(_PRECISE_POINTS):
@@ -214,7 +240,7 @@ def _levels(outlook: Outlook) -> list[tuple[float, str, Fact | None]]:
     """Every level the thesis names as (level, role, fact), sorted by level."""
     s = outlook.subject
     return [
-        (v.level, v.role, outlook.facts.get(ids.thesis_level(s, v.role, v.level)))  # type: ignore[arg-type]
+        (v.level, v.role, outlook.facts.get(ids.thesis_level(s, v.role, v.level)))
         for v in outlook.level_views()
     ]
 
@@ -458,7 +484,7 @@ def probability_chart(outlook: Outlook) -> Chart | None:
         labels = []
         for lv, _, _ in levels:
             f = outlook.facts.get(ids.p_event(s, "touch", lv, m))
-            heights.append(float(f.value) * 100 if f is not None else np.nan)
+            heights.append(numeric_value(f) * 100 if f is not None else np.nan)
             labels.append(_fmt(f) if f is not None else "")
             if f is not None:
                 used.append(f.id)
@@ -498,7 +524,7 @@ def probability_chart(outlook: Outlook) -> Chart | None:
 def valuation_chart(outlook: Outlook) -> Chart | None:
     """Bear, base and bull index ranges at the horizon with their P/E bands."""
     s = outlook.subject
-    rb = lambda c, b: ids.range_bound(s, c, b)  # type: ignore[arg-type]  # noqa: E731
+    rb = lambda c, b: ids.range_bound(s, c, b)  # noqa: E731
     cases = [
         c
         for c in ("bear", "base", "bull")
@@ -514,8 +540,8 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
         used += [lo.id, hi.id]
         ax.barh(
             i,
-            float(hi.value) - float(lo.value),  # type: ignore[arg-type]
-            left=float(lo.value),  # type: ignore[arg-type]
+            numeric_value(hi) - numeric_value(lo),
+            left=numeric_value(lo),
             height=0.5,
             color=colours[c],
             alpha=0.75,
@@ -525,12 +551,12 @@ def valuation_chart(outlook: Outlook) -> Chart | None:
         if pel is not None and peh is not None:
             cond = f"P/E {_fmt(pel)}–{_fmt(peh)}"
             used += [pel.id, peh.id]
-        ax.text(float(hi.value), i, f"  {_fmt(lo)}–{_fmt(hi)}  {cond}", va="center", fontsize=7)  # type: ignore[arg-type]
+        ax.text(numeric_value(hi), i, f"  {_fmt(lo)}–{_fmt(hi)}  {cond}", va="center", fontsize=7)
     level = outlook.facts.get(ids.level(s))
     if level is not None:
-        ax.axvline(float(level.value), color="#222222", linewidth=1.0)  # type: ignore[arg-type]
+        ax.axvline(numeric_value(level), color="#222222", linewidth=1.0)
         ax.text(
-            float(level.value),  # type: ignore[arg-type]
+            numeric_value(level),
             len(cases) - 0.45,
             f"now {_fmt(level)}",
             fontsize=7,
@@ -575,9 +601,9 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
     if df is None or len(df) == 0:
         return None
     S = outlook.subject
-    kind = "yield" if outlook.series.space == "diff" else "price"
+    kind: Literal["price", "yield"] = "yield" if outlook.series.space == "diff" else "price"
     unit = "pp" if kind == "yield" else "pct"
-    names = {f"{ids.fed_measure(S, h, kind)}_{unit}": f"{h} months" for h in (3, 6, 12)}  # type: ignore[arg-type]
+    names = {f"{ids.fed_measure(S, h, kind)}_{unit}": f"{h} months" for h in (3, 6, 12)}
     cols = [c for c in names if c in df.columns]
     if not cols or "first_cut" not in df.columns:
         return None
@@ -611,7 +637,7 @@ def fed_cycles_chart(outlook: Outlook) -> Chart | None:
     ax.set_title(f"What {the} did after the Fed's first cut", fontsize=9)
     ax.legend(fontsize=7, frameon=False)
     _style(ax)
-    first = ids.fed_after_first_cut(ids.fed_measure(S, 12, kind), "median", "all")  # type: ignore[arg-type]
+    first = ids.fed_after_first_cut(ids.fed_measure(S, 12, kind), "median", "all")
     used = (
         [first]
         if first in outlook.facts
@@ -639,7 +665,7 @@ def reliability_chart(outlook: Outlook) -> Chart | None:
         return None
     horizons = sorted({int(h) for h in df["horizon"]})
     n_f = outlook.facts.get(ids.horizon(outlook.subject, "sessions"))
-    target = float(n_f.value) if n_f is not None and n_f.is_numeric else horizons[-1]  # type: ignore[arg-type]
+    target = n_f.number if n_f is not None and n_f.number is not None else horizons[-1]
     h = min(horizons, key=lambda x: (abs(x - target), -x))
     d = df[df["horizon"] == h]
     keep = [*outlook.methods, "implied", "baserate"]
@@ -670,9 +696,9 @@ def reliability_chart(outlook: Outlook) -> Chart | None:
     _style(ax)
     labels = {21: "1m", 63: "3m", 126: "6m", 252: "12m"}
     used = [
-        i
+        fid
         for m in methods
-        if (i := ids.calibration(m, "n", labels.get(h, f"{h}d"))) in outlook.facts
+        if (fid := ids.calibration(m, "n", labels.get(h, f"{h}d"))) in outlook.facts
     ][:1]
     src = _source_line(
         outlook,
@@ -699,7 +725,7 @@ def volatility_chart(outlook: Outlook) -> Chart | None:
         return None
     df = df.copy()
     df.index = pd.to_datetime(df.index)
-    unit = "bp" if "realised_ann_bp" in df.columns else "pct"
+    unit: Literal["pct", "bp"] = "bp" if "realised_ann_bp" in df.columns else "pct"
     cols = [c for c in (f"realised_ann_{unit}", f"garch_ann_{unit}") if c in df.columns]
     if not cols:
         return None
@@ -742,7 +768,7 @@ def volatility_chart(outlook: Outlook) -> Chart | None:
     _style(ax)
     used = [
         i
-        for i in (ids.vol(outlook.subject, "realised", unit=unit), ids.level(outlook.subject))  # type: ignore[arg-type]
+        for i in (ids.vol(outlook.subject, "realised", unit=unit), ids.level(outlook.subject))
         if i in outlook.facts
     ]
     src = _source_line(outlook, used, "Bands: quartiles and 95th percentile of realised volatility")
@@ -804,7 +830,7 @@ def stress_chart(outlook: Outlook) -> Chart | None:
     if not facts:
         return None
     # worst loss at the bottom of the axis: read top-down from mild to severe
-    facts = sorted(facts, key=lambda f: -float(f.value))
+    facts = sorted(facts, key=lambda f: -numeric_value(f))
     facts.reverse()
     fig, ax = _figure((7.2, 0.5 + 0.4 * len(facts) + 1.0))
     names: list[str] = []
@@ -823,7 +849,7 @@ def stress_chart(outlook: Outlook) -> Chart | None:
             if cov is not None:
                 used.append(cov.id)
         names.append(name)
-        vals.append(-float(f.value))  # type: ignore[arg-type]
+        vals.append(-numeric_value(f))
         used.append(f.id)
     for i, (f, v) in enumerate(zip(facts, vals, strict=True)):
         partial = _stress_partial(outlook, _key(f.id))
@@ -880,7 +906,7 @@ def _stress_partial(outlook: Outlook, key: str) -> bool:
     if f is not None:
         return bool(f.value)
     cov = outlook.facts.get(ids.stress(key, "coverage_pct"))
-    return cov is not None and cov.is_numeric and float(cov.value) < 100.0
+    return cov is not None and (pct := cov.number) is not None and pct < 100.0
 
 
 _ACRONYMS = {"gfc", "ai", "us", "uk", "eu", "ltcm", "gdp", "cpi", "qe", "qt", "vix"}

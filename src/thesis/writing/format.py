@@ -165,7 +165,7 @@ def default_decimals(unit: str, value: Any = None) -> int:
     return DEFAULT_DECIMALS.get(unit, 0)
 
 
-def _check_number(value: Any, unit: str, where: str) -> float | int:
+def _check_number(value: Any, unit: str, where: str) -> float | int | Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise WritingError(
             f"cannot format {value!r} as a {unit} number",
@@ -443,24 +443,24 @@ def allowed_renderings(fact: Fact) -> set[str]:
         )
     if unit == "label":
         return {str(v)}
-    if not fact.is_numeric:
+    if isinstance(v, bool) or not isinstance(v, int | float):  # fact.is_numeric, narrowed
         return out
 
     top = fact.decimals if fact.decimals is not None else default_decimals(unit, v)
     if unit == "probability":
-        for d in range(max(top, 2), -1, -1):
+        for places in range(max(top, 2), -1, -1):
             pct = Decimal(repr(float(v))) * 100
-            for body in {_digits(pct, d), fmt_value(v, unit, decimals=d, style="bare")}:
+            for body in {_digits(pct, places), fmt_value(v, unit, decimals=places, style="bare")}:
                 out |= {body + "%", body + " percent"}
-        for d in range(top + 4, 0, -1):
-            out.add(_digits(v, d, sep=False))
+        for places in range(top + 4, 0, -1):
+            out.add(_digits(v, places, sep=False))
         return out
 
-    for d in range(top, -1, -1):
+    for places in range(top, -1, -1):
         bodies = set()
         for x in (v, abs(v)):
-            bodies.add(_digits(x, d))
-            bodies.add(_digits(x, d, sep=False))
+            bodies.add(_digits(x, places))
+            bodies.add(_digits(x, places, sep=False))
         for b in bodies:
             out.add(b)
             if unit == "pct":
@@ -479,8 +479,8 @@ def allowed_renderings(fact: Fact) -> set[str]:
             elif unit == "ratio":
                 out |= {b + "x", b + "×"}
     if unit == "bp":  # 25 bp is also 0.25 % (a quarter point)
-        for d in range(2, -1, -1):
-            b = _digits(abs(v) / 100, d)
+        for places in range(2, -1, -1):
+            b = _digits(abs(v) / 100, places)
             out |= {b + "%", b + " percentage points"}
     return out
 

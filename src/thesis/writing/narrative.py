@@ -28,12 +28,18 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from thesis import ids
 from thesis.facts import Fact, FactSheet
 from thesis.outlook import LevelView, Outlook
-from thesis.writing.charts import display_decimals, level_key, method_name, scenario_name
+from thesis.writing.charts import (
+    display_decimals,
+    level_key,
+    method_name,
+    numeric_value,
+    scenario_name,
+)
 from thesis.writing.format import LIKELIHOOD_SCALE, fmt, likelihood_words
 
 __all__ = [
@@ -297,7 +303,7 @@ class _Writer:
 
     def num(self, fact_id: str) -> float | None:
         f = self.facts.get(fact_id)
-        return float(f.value) if f is not None and f.is_numeric else None  # type: ignore[arg-type]
+        return f.number if f is not None else None
 
     def part(self, fact_id: str, **kw: Any) -> Part:
         fact = self.facts[fact_id]
@@ -386,7 +392,7 @@ class _Writer:
 
     # -- levels
     def level_fid(self, view: LevelView) -> str:
-        return ids.thesis_level(self.s, view.role, view.level)  # type: ignore[arg-type]
+        return ids.thesis_level(self.s, view.role, view.level)
 
     def views(self) -> list[tuple[LevelView, str]]:
         """Every level the thesis names with the fact id of its level, sorted by level."""
@@ -422,11 +428,11 @@ class _Writer:
         fid = self.due(level)
         return "{" + fid + "}" if fid else "the horizon"
 
-    def methods_with(self, event: str, key: float | str) -> list[tuple[str, str]]:
+    def methods_with(self, event: ids.Event, key: float | str) -> list[tuple[str, str]]:
         """(method, fact id) of the methods that state a probability of ``event`` at ``key``."""
         out = []
         for m in self.o.methods:
-            fid = ids.p_event(self.s, event, key, m)  # type: ignore[arg-type]
+            fid = ids.p_event(self.s, event, key, m)
             if self.has(fid):
                 out.append((m, fid))
         return out
@@ -478,9 +484,9 @@ def _verdict(vals: Sequence[float]) -> str:
     return lo if lo == hi else f"between {lo} and {hi}"
 
 
-def _base_parts(w: _Writer, event: str, key: float | str) -> list[Part]:
+def _base_parts(w: _Writer, event: ids.Event, key: float | str) -> list[Part]:
     """ ", against 79% of past windows": the base rate beside a probability, when there is one."""
-    fid = ids.p_event(w.s, event, key, BASE)  # type: ignore[arg-type]
+    fid = ids.p_event(w.s, event, key, BASE)
     if not w.has(fid):
         return []
     return [Part(", against "), w.part(fid), Part(" of past windows")]
@@ -699,7 +705,9 @@ def _manifest_sources(outlook: Outlook) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- summary
 
 
-def _main_probability(w: _Writer, view: LevelView) -> tuple[str, list[tuple[str, str]]] | None:
+def _main_probability(
+    w: _Writer, view: LevelView
+) -> tuple[ids.Event, list[tuple[str, str]]] | None:
     """The event the headline states for a level, and its probabilities by method."""
     touch = w.methods_with("touch", view.level)
     if touch:
@@ -711,9 +719,9 @@ def _main_probability(w: _Writer, view: LevelView) -> tuple[str, list[tuple[str,
     return None
 
 
-def _close_events(w: _Writer, view: LevelView) -> list[str]:
+def _close_events(w: _Writer, view: LevelView) -> list[ids.Event]:
     """The close events the thesis states for a level (``close`` resolved by its side)."""
-    out: list[str] = []
+    out: list[ids.Event] = []
     for e in view.events:
         if e == "close":
             e = "close_below" if w.side(view.level) == "below" else "close_above"
@@ -832,8 +840,8 @@ def _range_sentence(w: _Writer) -> Sentence | None:
 
 
 def _distance_parts(w: _Writer, view: LevelView, fid: str) -> list[Part] | None:
-    unit = "bp" if w.rate else "pct"
-    did = ids.distance(w.s, unit, view.level)  # type: ignore[arg-type]
+    unit: Literal["bp", "pct"] = "bp" if w.rate else "pct"
+    did = ids.distance(w.s, unit, view.level)
     d = w.num(did)
     if d is None or d == 0:
         return None
@@ -1095,7 +1103,7 @@ def _drift_sentences(w: _Writer) -> list[Sentence]:
             verb = "falling to " if w.side(view.level) == "below" else "touching "
             clauses.append([Part(verb), w.part(fid_l), Part(" at "), w.part(zt)])
         for ev in _close_events(w, view):
-            zc = ids.p_closed_form(w.s, ev, view.level, zero_drift=True)  # type: ignore[arg-type]
+            zc = ids.p_closed_form(w.s, ev, view.level, zero_drift=True)
             if w.has(zc) and not w.has(ids.already_reached(w.s, view.level)):
                 rel = "above" if ev == "close_above" else "below"
                 clauses.append(
@@ -1192,7 +1200,7 @@ def _implied_sentences(w: _Writer) -> list[Sentence]:
             verb = "falling to " if w.side(view.level) == "below" else "touching "
             items.append([Part(verb), w.part(fid), Part(" at "), w.part(t)])
         for ev in _close_events(w, view):
-            c = ids.p_event(w.s, ev, view.level, IMPLIED)  # type: ignore[arg-type]
+            c = ids.p_event(w.s, ev, view.level, IMPLIED)
             if w.has(c):
                 rel = "above" if ev == "close_above" else "below"
                 items.append([Part(f"closing at or {rel} "), w.part(fid), Part(" at "), w.part(c)])
@@ -1317,7 +1325,7 @@ def _summary(w: _Writer) -> Section:
             if p is not None and p.subject == w.s and p.se and f.is_numeric:
                 ses.append(f)
         if ses and w.has(ids.sim("n_paths")):
-            worst = max(ses, key=lambda f: float(f.value))  # type: ignore[arg-type]
+            worst = max(ses, key=numeric_value)
             para.append(
                 w.say(
                     "summary.mc_error",
@@ -1355,7 +1363,7 @@ def _probability_table(w: _Writer) -> Table | None:
     }
     for view, fid in w.views():
         side = w.side(view.level)
-        events = ["touch", *_close_events(w, view)]
+        events: list[ids.Event] = ["touch", *_close_events(w, view)]
         if "touch" in view.events and len(events) == 1 and side != "at":
             events.append("close_below" if side == "below" else "close_above")
         for ev in events:
@@ -1363,7 +1371,7 @@ def _probability_table(w: _Writer) -> Table | None:
             if not items:
                 continue
             for extra in (IMPLIED, BASE):
-                x = ids.p_event(w.s, ev, view.level, extra)  # type: ignore[arg-type]
+                x = ids.p_event(w.s, ev, view.level, extra)
                 if w.has(x):
                     items[extra] = x
             row: list[Cell] = [(w.part(fid),), (Part(names[ev](side)),)]
@@ -1446,10 +1454,14 @@ def _earnings(w: _Writer) -> Section | None:
                 basis=[ids.eps_stale(S)],
             )
         )
-    basis = w.get(ids.eps_growth_basis(S))
+    growth_basis = w.get(ids.eps_growth_basis(S))
     growth, fwd = v("eps_growth_assumed_pct"), v("eps_forward")
     if w.has(growth, fwd):
-        if basis is not None and basis.value != "thesis" and w.has(ids.eps_growth_rule(S)):
+        if (
+            growth_basis is not None
+            and growth_basis.value != "thesis"
+            and w.has(ids.eps_growth_rule(S))
+        ):
             para.append(
                 w.say(
                     "earnings.forward",
@@ -1457,7 +1469,7 @@ def _earnings(w: _Writer) -> Section | None:
                     f"earnings grew {{{ids.eps_growth_rule(S)}}} a year over the ten years to "
                     f"{{{v('eps_trailing_date')}|month}}, which would take them to {{{fwd}}} by "
                     "the horizon.",
-                    basis=[basis.id],
+                    basis=[growth_basis.id],
                 )
             )
         else:
@@ -1473,11 +1485,11 @@ def _earnings(w: _Writer) -> Section | None:
     # the ranges: the central case, and the spread of past forecast errors around it
     para = []
     central, pe_now = ids.range_central(S), ids.pe_current(S)
-    cal = lambda m: ids.range_calibration(S, m)  # type: ignore[arg-type]  # noqa: E731
+    cal = lambda m: ids.range_calibration(S, m)  # noqa: E731
     cases = [
         c
         for c in ("bear", "base", "bull")
-        if w.has(ids.range_bound(S, c, "low"), ids.range_bound(S, c, "high"))  # type: ignore[arg-type]
+        if w.has(ids.range_bound(S, c, "low"), ids.range_bound(S, c, "high"))
     ]
     due = w.due_text()
     if w.has(central, pe_now):
@@ -1492,7 +1504,7 @@ def _earnings(w: _Writer) -> Section | None:
     if cases:
         items = []
         for c in cases:
-            rb = lambda b, c=c: ids.range_bound(S, c, b)  # type: ignore[arg-type]  # noqa: E731
+            rb = lambda b, c=c: ids.range_bound(S, c, b)  # noqa: E731
             item = [Part(f"a {c} case of "), w.part(rb("low")), Part(" to "), w.part(rb("high"))]
             if w.has(rb("pe_low"), rb("pe_high")):
                 item += [
@@ -1537,8 +1549,8 @@ def _earnings(w: _Writer) -> Section | None:
         v("pe_regime_q90"),
     ]
     if w.has(*regime):
-        rb = w.get(r("real_yield_basis"))
-        how = _REAL_YIELD_BASIS.get(str(rb.value)) if rb is not None else None
+        ry_basis = w.get(r("real_yield_basis"))
+        how = _REAL_YIELD_BASIS.get(str(ry_basis.value)) if ry_basis is not None else None
         defined = f" ({how})" if how else ""
         para.append(
             w.say(
@@ -1549,7 +1561,7 @@ def _earnings(w: _Writer) -> Section | None:
                 "ranged from "
                 f"{{{regime[3]}}} (tenth percentile) to {{{regime[5]}}} (ninetieth), with a "
                 f"median of {{{regime[4]}}}.",
-                basis=[rb.id] if rb is not None else (),
+                basis=[ry_basis.id] if ry_basis is not None else (),
             )
         )
         pe = w.num(pe_now)
@@ -1749,14 +1761,14 @@ def _policy_sentence(w: _Writer) -> Sentence | None:
     )
 
 
-def _cycle_kind(w: _Writer) -> str:
+def _cycle_kind(w: _Writer) -> Literal["price", "yield"]:
     """How the cycle analyses measured the subject: ``price`` returns or ``yield`` changes."""
     return "yield" if w.rate else "price"
 
 
 def _fed(w: _Writer) -> Section | None:
     kind = _cycle_kind(w)
-    measure = ids.fed_measure(w.s, 12, kind)  # type: ignore[arg-type]
+    measure = ids.fed_measure(w.s, 12, kind)
     base = lambda stat, split="all", m=measure: ids.fed_after_first_cut(m, stat, split)  # noqa: E731
     has_cycles = w.has(base("median"))
     para: list[Sentence] = []
@@ -1849,7 +1861,7 @@ def _fed(w: _Writer) -> Section | None:
                 )
             )
         for h in (3, 6):
-            i = ids.fed_after_first_cut(ids.fed_measure(w.s, h, kind), "median", "all")  # type: ignore[arg-type]
+            i = ids.fed_after_first_cut(ids.fed_measure(w.s, h, kind), "median", "all")
             if w.has(i):
                 noun = "change" if w.rate else "return"
                 para.append(
@@ -1905,12 +1917,10 @@ def _macro_now(w: _Writer) -> list[Sentence]:
             if rising is not None and rising.value is True
             else "short of the rule's trigger"
         )
-        sahm_m = w.get(U("sahm_month"))
+        sahm_m, last_m = w.get(U("sahm_month")), w.get(U("month"))
         when = (
             f" as of {{{U('sahm_month')}|month}}, the latest month it can be computed for,"
-            if sahm_m is not None
-            and w.get(U("month")) is not None
-            and sahm_m.value != w.get(U("month")).value  # type: ignore[union-attr]
+            if sahm_m is not None and last_m is not None and sahm_m.value != last_m.value
             else ""
         )
         gap = w.num(U("sahm_pp")) or 0.0
@@ -1986,7 +1996,7 @@ def _macro(w: _Writer) -> Section | None:
         return None
     sec = Section("drivers.macro", "Macro turning points")
     kind = _cycle_kind(w)
-    m12 = ids.fed_measure(w.s, 12, kind)  # type: ignore[arg-type]
+    m12 = ids.fed_measure(w.s, 12, kind)
     noun = "change" if w.rate else "return"
     para: list[Sentence] = []
     for ind in inds:
@@ -2090,7 +2100,7 @@ def _size(w: _Writer) -> Section | None:
 def _risks(w: _Writer) -> Section:
     sec = Section("risks", "Risks")
     para: list[Sentence] = []
-    u = "bp" if w.rate else "pct"
+    u: Literal["bp", "pct"] = "bp" if w.rate else "pct"
     realised = ids.vol(w.s, "realised", unit=u)
     if w.has(realised):
         regime = w.get(w.id("vol_regime"))
@@ -2229,18 +2239,18 @@ def _stress(w: _Writer, stress: Sequence[Fact]) -> Section:
     sub = Section("risks.stress", "Stress tests")
     key = _scenario
     complete = sorted(
-        (f for f in stress if not _stress_partial(w, key(f))), key=lambda f: -float(f.value)
+        (f for f in stress if not _stress_partial(w, key(f))), key=lambda f: -numeric_value(f)
     )
     partial = [f for f in stress if _stress_partial(w, key(f))]
     para: list[Sentence] = []
 
     def outcome(f: Fact) -> list[Part]:
         # loss_pct is positive for a loss; a negative value is a gain
-        verb = "a loss of " if float(f.value) > 0 else "a gain of "
+        verb = "a loss of " if numeric_value(f) > 0 else "a gain of "
         return [Part(verb), w.part(f.id, style="abs")]
 
-    losers = [f for f in complete if float(f.value) > 0]
-    gainers = [f for f in complete if float(f.value) <= 0]
+    losers = [f for f in complete if numeric_value(f) > 0]
+    gainers = [f for f in complete if numeric_value(f) <= 0]
 
     def named(f: Fact) -> list[Part]:
         return [*_stress_name(w, key(f)), Part(" ("), w.part(f.id, style="abs"), Part(")")]
@@ -2276,7 +2286,7 @@ def _stress(w: _Writer, stress: Sequence[Fact]) -> Section:
             )
         )
     if partial:
-        partial.sort(key=lambda f: -float(f.value))
+        partial.sort(key=lambda f: -numeric_value(f))
         covs = [ids.stress(key(f), "coverage_pct") for f in partial]
         texts = {w.part(c, decimals=0).text for c in covs if w.has(c)}
         basis = [
@@ -2590,15 +2600,15 @@ def _calibration(w: _Writer) -> Section:
                 Part(f" of {hw} forecasts"),
             ]
         else:
-            items = []
+            per_horizon: list[list[Part]] = []
             for h in held:
                 item = [w.part(cells[(m, "coverage80", h)])]
                 n_id = cells.get((m, "n", h))
                 if n_id:
                     item += [Part(" of "), w.part(n_id)]
                 item.append(Part(f" {_HORIZON_WORDS.get(h, h)} forecasts"))
-                items.append(item)
-            items = _join(items)
+                per_horizon.append(item)
+            items = _join(per_horizon)
         # judge on the horizon with the most forecasts: it is the steadiest reading
         best = max(held, key=lambda h: w.num(cells.get((m, "n", h), "")) or 0)
         cov = w.num(cells[(m, "coverage80", best)]) or 0.0
@@ -2621,11 +2631,11 @@ def _calibration(w: _Writer) -> Section:
         )
         para.append(w.say(f"calibration.{m}", tmpl, items=items))
     if thin:
-        words = " and ".join(_HORIZON_WORDS.get(h, h) for h in thin)
+        thin_words = " and ".join(_HORIZON_WORDS.get(h, h) for h in thin)
         para.append(
             w.plain(
                 "calibration.thin",
-                f"The {words} samples are small, so those readings are tentative.",
+                f"The {thin_words} samples are small, so those readings are tentative.",
             )
         )
     para.append(
@@ -2686,8 +2696,8 @@ def _range_calibration(w: _Writer, sec: Section) -> None:
     h = "12m" if "12m" in hs else hs[-1]
     R = lambda measure, h=h: ids.calibration("ranges", measure, h)  # noqa: E731
     need = [R("share_inside"), R("share_base"), ids.writing("nominal_range", "base")]
-    start, end, n_id = (ids.calibration("ranges", x) for x in ("start", "end")), None, R("n")
-    start, end = tuple(start)
+    start, end = (ids.calibration("ranges", x) for x in ("start", "end"))
+    n_id = R("n")
     if not w.has(*need):
         return
     period = _PERIOD_WORDS.get(h, h)
@@ -2883,7 +2893,7 @@ def _scorecard(w: _Writer) -> Section | None:
     for view, fid in w.views():
         k = level_key(view.level)
         side = w.side(view.level)
-        events = ["touch", *_close_events(w, view)]
+        events: list[ids.Event] = ["touch", *_close_events(w, view)]
         if len(events) == 1 and side != "at":
             events.append("close_below" if side == "below" else "close_above")
         for event in events:
@@ -2899,7 +2909,7 @@ def _scorecard(w: _Writer) -> Section | None:
             res = "pending" if outcome is None else ("yes" if outcome.value else "no")
             row: list[Cell] = [(w.part(fid),), (Part(label),), (Part(res),)]
             for m in methods:
-                p_id, b_id = ids.p_event(w.s, event, view.level, m), sc(brier_m, view.level, m)  # type: ignore[arg-type]
+                p_id, b_id = ids.p_event(w.s, event, view.level, m), sc(brier_m, view.level, m)
                 if not w.has(p_id):
                     row.append((Part("–"),))
                 elif w.has(b_id):
@@ -3005,14 +3015,14 @@ def _scorecard(w: _Writer) -> Section | None:
                 basis=[i for _, i in pits],
             )
         )
-    rb = lambda c, b: ids.range_bound(w.s, c, b)  # type: ignore[arg-type]  # noqa: E731
+    rb = lambda c, b: ids.range_bound(w.s, c, b)  # noqa: E731
     cases = [c for c in ("bear", "base", "bull") if w.has(rb(c, "low"), rb(c, "high"))]
     hits = {c: w.get(sc("range_hit", c)) for c in ("bear", "base", "bull")}
     if complete and end_id is not None and cases and any(f is not None for f in hits.values()):
         end = w.num(end_id) or 0.0
         lo_id, hi_id = rb(cases[0], "low"), rb(cases[-1], "high")
         basis = [f.id for f in hits.values() if f is not None]
-        inside = [c for c in cases if hits.get(c) is not None and hits[c].value]  # type: ignore[union-attr]
+        inside = [c for c in cases if (hit := hits.get(c)) is not None and hit.value]
         if inside:
             c = inside[-1] if "base" not in inside else "base"
             tmpl = (
@@ -3190,7 +3200,7 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
         para.append(w.say("appendix.created", "This run was made on {manifest.created_at}."))
     sec.paragraphs.append(para)
 
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for src in _manifest_sources(o):
         series = str(src["series"])
         md = lambda key, series=series: ids.manifest_data(series, key)  # noqa: E731
@@ -3255,7 +3265,7 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
     notes = [(k, t.strip()) for k, t in o.notes.items() if t and t.strip()]
     if notes:
         # one row per caveat, labelled by the part of the analysis that raised it
-        rows = tuple(
+        caveats = tuple(
             (
                 (Part(k.split(".")[0].replace("_", " ")),),
                 (Part(t[0].upper() + t[1:] + ("" if t.endswith(".") else ".")),),
@@ -3264,7 +3274,10 @@ def _appendix(w: _Writer, extra: list[Fact]) -> Section:
         )
         sec.tables.append(
             Table(
-                "caveats", "Caveats the analyses raised", ((Part("Part"),), (Part("Caveat"),)), rows
+                "caveats",
+                "Caveats the analyses raised",
+                ((Part("Part"),), (Part("Caveat"),)),
+                caveats,
             )
         )
     return sec

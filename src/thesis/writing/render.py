@@ -90,7 +90,7 @@ class ArticleResult:
 
 
 def _is_code(part: Part) -> bool:
-    return bool(part.fact_id) and part.fact_id.endswith((".content_hash",))
+    return part.fact_id is not None and part.fact_id.endswith((".content_hash",))
 
 
 #: control characters (C0 and DEL, C1) never reach an output: a NUL or a form feed in a title is

@@ -65,9 +65,9 @@ def _gain_of(w: _Writer, fid: str) -> str | None:
     for f in w.facts:
         if (
             f.id.startswith("theme.gain_pct.")
-            and f.is_numeric
-            and f.id == ids.theme_gain(float(f.value))
-            and ids.stock_p_gain("x", float(f.value), "m").split(".")[-2] == fid.split(".")[-2]
+            and (gain := f.number) is not None  # f.is_numeric
+            and f.id == ids.theme_gain(gain)
+            and ids.stock_p_gain("x", gain, "m").split(".")[-2] == fid.split(".")[-2]
         ):
             return f.id
     return None
@@ -113,7 +113,7 @@ def _stale(w: _Writer, stocks: Sequence[str]) -> list[Sentence]:
         return []
     by_date: dict[str, list[str]] = {}
     for t in stale:
-        by_date.setdefault(str(w.get(ids.stock(t, "last_date")).value), []).append(t)  # type: ignore[union-attr]
+        by_date.setdefault(str(w.facts[ids.stock(t, "last_date")].value), []).append(t)
     out = []
     for k, (_, ts) in enumerate(by_date.items()):
         t0 = ts[0]
@@ -176,7 +176,8 @@ def _stock_sentences(w: _Writer, stocks: Sequence[str]) -> list[Sentence]:
                 "deepest fall in twelve months {" + ids.stock(t, "max_drawdown_pct") + "|abs}"
             )
         text += "."
-        out.append(w.say(f"theme.stock.{t}", text, **words))
+        # basis given, so no key of words can be taken for it
+        out.append(w.say(f"theme.stock.{t}", text, basis=(), **words))
         gain, beat = _odds_ids(w, t)
         if gain:
             g = gain[0]
@@ -383,13 +384,13 @@ def _claims(w: _Writer) -> list[Sentence]:
         if f.id.startswith("theme.claim.") and f.id.endswith(".text"):
             seen.append(f.id.removeprefix("theme.claim.").removesuffix(".text"))
     for cid in seen:
-        text = str(w.get(ids.claim(cid, "text")).value)  # type: ignore[union-attr]
-        words: dict[str, object] = {}
+        text = str(w.facts[ids.claim(cid, "text")].value)
+        words: dict[str, Part] = {}
         if w.has(ids.claim(cid, "value")):
             words["value"] = w.part(ids.claim(cid, "value"))
         if w.has(ids.claim(cid, "period")):
             words["period"] = w.part(ids.claim(cid, "period"))
-        claim_parts = list(w.say(f"theme.claim.{cid}.body", text, **words).parts)
+        claim_parts = list(w.say(f"theme.claim.{cid}.body", text, basis=(), **words).parts)
         if text[:1].islower() and claim_parts and claim_parts[0].fact_id is None:
             # say() opens a sentence with a capital; inside "The thesis says that ..." it is not one
             first = claim_parts[0].text
@@ -438,7 +439,7 @@ def theme_section(outlook: Outlook, facts: FactSheet | None = None) -> Section |
     if not w.has(ids.theme("name"), ids.theme("members")):
         return None
     stocks = _tickers(w.facts)
-    sec = Section("theme", "The theme: " + str(w.get(ids.theme("name")).value))  # type: ignore[union-attr]
+    sec = Section("theme", "The theme: " + str(w.facts[ids.theme("name")].value))
     sec.paragraphs.append(_intro(w, stocks) + _stale(w, stocks))
     groups: dict[str, list[str]] = {}
     for t in stocks:
