@@ -172,6 +172,30 @@ def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
     assert _facts(tmp_path / "lost") == want
 
 
+def test_finished_theses_are_recorded_in_the_store(store: Store, tmp_path: Path) -> None:
+    import shutil
+
+    from thesis.data.runs import read_runs
+
+    path = tmp_path / "writable.duckdb"
+    shutil.copyfile(store.path, path)
+    writable = Store(path, read_only=True)
+    specs = _specs(2)
+    rep = run_batch(specs, writable, tmp_path / "out", with_scorecard=False)
+    assert rep.stored == 2 and not rep.notes
+    every = read_runs(path)  # the copied store may hold earlier batches' rows too
+    runs = every[every["thesis_id"].isin(rep.done)]
+    assert sorted(runs["thesis_id"]) == sorted(rep.done)
+    assert set(runs["data_hash"]) == {rep.snapshot["content_hash"]}
+    assert set(runs["series"]) == {"idx"}
+    one = runs[runs["thesis_id"] == rep.done[0]].iloc[0]
+    on_disk = json.loads((tmp_path / "out" / rep.done[0] / "facts.json").read_text())
+    assert json.loads(one["facts"]) == on_disk
+    # the same batch again on the same data: nothing to run, nothing duplicated
+    again = run_batch(specs, writable, tmp_path / "out", with_scorecard=False, force=True)
+    assert again.stored == 2 and len(read_runs(path)) == len(every)
+
+
 def test_a_failing_thesis_is_reported_and_the_rest_complete(store: Store, tmp_path: Path) -> None:
     good = _specs(2)
     bad = parse_thesis(THESIS.format(level=1200, as_of="2014-06-30", seed=1))  # before the data

@@ -155,6 +155,9 @@ class BatchReport:
     scheduler: str = "in-process"
     workers: int = 1
     dashboard: str | None = None
+    #: theses recorded in the store's ``runs`` table, and why not when they were not
+    stored: int = 0
+    notes: list[str] = field(default_factory=list)
 
     @property
     def n_tasks(self) -> int:
@@ -173,6 +176,8 @@ class BatchReport:
             "bytes_out_per_task": self.bytes_out // max(self.n_tasks, 1),
             "scheduler": self.scheduler,
             "workers": self.workers,
+            "stored": self.stored,
+            "notes": self.notes,
         }
 
 
@@ -238,6 +243,7 @@ def run_batch(
     with_scorecard: bool = True,
     snapshot_root: str | os.PathLike[str] | None = None,
     force: bool = False,
+    record: bool = True,
     progress: Callable[[int, int, TaskResult], None] | None = None,
     on_start: Callable[[BatchReport, int], None] | None = None,
 ) -> BatchReport:
@@ -255,6 +261,10 @@ def run_batch(
         ``None``: run in this process; ``"local"``: a LocalCluster of ``n_workers`` one-thread
         processes; an address (``tcp://HOST:8786``): a running Dask scheduler. ``client`` may
         instead pass a :class:`distributed.Client` to use as it is.
+    record
+        Also write each finished thesis's facts into the store's ``runs`` table
+        (:mod:`thesis.data.runs`), in one transaction after the batch; a store that cannot be
+        written is skipped with a note (the folders hold everything).
     progress
         Called after each thesis with (finished, total, result).
     """
@@ -283,12 +293,27 @@ def run_batch(
         else:
             todo.append(t)
 
+    rows: list[dict[str, Any]] = []
+
     def finish(res: TaskResult, n: int) -> None:
         report.task_s += res.seconds
         report.bytes_out += _size(res)
         if res.ok:
             _write_result(out, res, snap.content_hash)
             report.done.append(res.thesis_id)
+            if record:
+                rows.append(
+                    {
+                        "thesis_id": res.thesis_id,
+                        "data_hash": snap.content_hash,
+                        "title": res.title,
+                        "series": (res.manifest.get("series") or {}).get("series", ""),
+                        "as_of": res.manifest.get("as_of"),
+                        "horizon": res.manifest.get("horizon"),
+                        "facts": res.facts,
+                        "manifest": res.manifest,
+                    }
+                )
         else:
             report.failed[res.thesis_id] = res.error or "failed"
         if progress is not None:
@@ -307,6 +332,15 @@ def run_batch(
             execute(run_task, todo, ex, keys=keys, snapshot_path=path), start=1
         ):
             finish(res, i)
+    if rows and hasattr(store, "path") and not hasattr(store, "content_hash"):  # not a snapshot
+        from thesis.data.runs import record_runs
+
+        try:
+            report.stored = record_runs(store.path, rows)
+        except ThesisError as e:
+            report.notes.append(
+                f"the store was not updated ({e.what}); the folders hold every result"
+            )
     (out / "failures.json").write_text(json.dumps(report.failed, indent=2))
     report.wall_s = time.perf_counter() - t0
     (out / "batch-report.json").write_text(json.dumps(report.to_dict(), indent=2))
