@@ -181,6 +181,9 @@ class PhraseMatcher(Generic[T]):
                 node = node.setdefault(k, {})
             node[None] = value
             self.max_len = max(self.max_len, len(keys))
+        #: whether a phrase starts with a slot (else a token whose word starts none is rejected
+        #: with one dict lookup: the common case, as every token of a text is tried)
+        self._slot_first = any(k in SLOTS for k in self._root)
 
     @staticmethod
     def _keys(phrase: str) -> list[str]:
@@ -200,6 +203,8 @@ class PhraseMatcher(Generic[T]):
         node = self._root
         first = tokens[i]
         key0 = first.base if first.kind == "word" else first.lower
+        if key0 not in node and not self._slot_first:
+            return None
         if (
             key0 not in node
             and (slot_of(first) or "") not in node
