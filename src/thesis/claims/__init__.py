@@ -163,6 +163,7 @@ def check_text(
     from thesis.claims.extract import extract
     from thesis.claims.judge import check_claims
     from thesis.claims.market import Market
+
     warnings = list(article.warnings)
     last = _store_last_date(store)
     if date is not None:

@@ -12,6 +12,7 @@ starts without importing pandas or numpy (``import duckdb`` alone imports neithe
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import re
 import time
@@ -106,7 +107,7 @@ class _Rows:
 
     def __init__(self, dates: list[dt.date], values: list[float], public: list[dt.date]) -> None:
         self.dates, self.values, self.public = dates, values, public
-        self.monotone = all(a <= b for a, b in zip(public, public[1:], strict=False))
+        self.monotone = all(a <= b for a, b in itertools.pairwise(public))
 
 
 def default_home() -> Path:
