@@ -139,28 +139,3 @@ def test_a_pronoun_that_points_to_its_own_clause_binds():
 def test_best_week_since_the_week_of(claims_store, text, verdict):
     r = _verdict(claims_store, text, "2020-10-09", "since")
     assert r.claim.extra["unit"] == "week" and r.verdict == verdict, r.evidence
-
-
-# The AP table ("How major US stock indexes fared"): sp500_daily_fred.csv 2021-12-31 4766.18,
-# 2022-02-18 4348.87, 2022-02-22 4304.76 (−44.11; −461.42 for the year, −9.68%).
-AP_TABLE = """On Tuesday:
-
-The S&P 500 fell 44.11 points, or 1%, to 4,304.76.
-
-For the year:
-
-The S&P 500 is down 461.42 points, or 9.7%.
-"""
-
-
-def test_a_table_header_line_gives_its_period_and_day(claims_store):
-    rep = check_text(parse_article(AP_TABLE.encode(), "t.txt"), claims_store, date="2022-02-22")
-    got = {(r.claim.measure, r.claim.stated_value): r for r in rep.results}
-    year = got[("change", -9.7)]
-    assert year.claim.period.kind == "year" and "table's header" in year.claim.bound["period"]
-    assert year.verdict == "supported"
-    assert got[("points_change", -461.42)].verdict == "supported"
-    assert got[("points_change", -44.11)].verdict == "supported"
-    wrong = AP_TABLE.replace("9.7%", "5.7%")
-    rep = check_text(parse_article(wrong.encode(), "t.txt"), claims_store, date="2022-02-22")
-    assert next(r for r in rep.results if r.claim.stated_value == -5.7).verdict == "contradicted"

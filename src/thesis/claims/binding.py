@@ -44,6 +44,9 @@ from thesis.claims.vocab import (
     INTRADAY_PHRASES,
     INTRADAY_WORDS,
     LIVE_PHRASES,
+    MOOD_OPENERS,
+    MOOD_PHRASES,
+    MOOD_WORDS,
     NEGATIONS,
     OTHER_ASSETS,
     PAST_WORDS,
@@ -62,6 +65,7 @@ __all__ = [
     "bind_period",
     "bind_subject",
     "make_claim",
+    "mood",
     "period_owner",
     "qualifiers",
     "strict_gaps",
@@ -335,10 +339,20 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
     """The day of a claim whose clause names none: the list header's, else none when the sentence
     names a day only relative to another ("the next day"), else the article's date (weak when the
     paragraph tells of other days), or the session the article's opening reports."""
-    if s.header is not None and s.bullet:
-        hd = [d for d in s.header.dates if d.kind in _DAYLIKE and d.first is not None]
+    if s.header is not None and s.bullet and s.under_header and s.header.own_line:
+        # the day the header's own claim is dated by ("Today", "On October 6"), never a day that
+        # starts a period or names a reference level ("since July 6", "hit Monday")
+        hd = [
+            d
+            for d in s.header.dates
+            if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s.header, d)
+        ]
         if hd:
-            return Bind(hd[0], f"{hd[0].text} (the list's header)", "header")
+            several = len({d.first for d in hd}) > 1
+            loose = f"its list's header names several days ({', '.join(d.text for d in hd)})"
+            return Bind(
+                hd[0], f"{hd[0].text} (the list's header)", "header", loose if several else ""
+            )
     if s.period_header is not None:  # "On Tuesday:" above the line: a stated table header
         hd = [d for d in s.period_header.dates if d.kind in _DAYLIKE and d.first is not None]
         if hd:
@@ -755,10 +769,20 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
     return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
 
 
-def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) -> list[str]:
+def qualifiers(
+    ctx: Ctx,
+    s: Sent,
+    a: int,
+    b: int,
+    *,
+    forecast_ok: bool = False,
+    hypothetical_ok: bool = False,
+) -> list[str]:
     """Qualifiers of the words from ``a`` to ``b`` and their clause: ``forecast`` (an
-    expectation, a hypothesis), ``intraday`` (a session high, "as much as", a time of day),
-    ``negated`` ("did not close above")."""
+    expectation, a hypothesis), ``conditional`` (the hypothetical or conditional mood, see
+    :func:`mood`; it holds even with ``forecast_ok``, unless ``hypothetical_ok``: the article's
+    own arithmetic to a target is a hypothetical by nature), ``intraday`` (a session high, "as
+    much as", a time of day), ``negated`` ("did not close above"), ``definition``."""
     cl = s.clause_of(a)
     lo = min(cl.start, a)
     # up to the end of the claim's words and a few words after, but not into the next figure
@@ -773,6 +797,8 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
         _has_word(toks, FORECAST_WORDS) or _has_phrase(words, FORECAST_PHRASES)
     ):
         out.append("forecast")
+    if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
+        out.append("conditional")
     early = [t.lower for t in ctx.doc.tokens_in(max(s.start, a - 240), a)][-40:]
     if (
         _has_word(toks, INTRADAY_WORDS)
@@ -793,6 +819,46 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
+
+
+def mood(s: Sent, a: int, b: int) -> str:
+    """The word that puts the claim from ``a`` to ``b`` in the hypothetical or conditional mood
+    (``""`` when none): a modal or conditional word in its clause before it or right after it up
+    to a word that turns to another clause ("which would mean the S&P 500 falling 20%", "the
+    index needs to rise 23%", "a 20% drop would put it in a bear market"), or a fronted clause
+    that states a condition for the main clause ("If the selling goes on, the S&P 500 drops
+    10%", "Should the index slide 8%, ...", "For the index to reach 7,000, it must gain 12%")."""
+    cl = s.clause_of(a)
+    # the clause back to a comma, a semicolon, a colon or a dash: a bracket inside it ("the S&P
+    # 500 index (SPX) falling 20%") does not end it
+    toks = []
+    for t in reversed(s.doc.tokens_in(max(s.start, a - 300), b)):
+        if t.text in (",", ";", ":", "—", "–") and t.end <= a:
+            break
+        toks.append(t)
+    toks.reverse()
+    after = s.doc.tokens_in(b, cl.end)[:8]
+    for t in after:
+        if t.lower in _CLAUSE_TURNS:
+            break
+        toks.append(t)
+    words = [t.lower for t in toks]
+    if _has_word(toks, MOOD_WORDS):
+        return next(t.text for t in toks if t.lower in MOOD_WORDS and t.text != "May")
+    if _has_phrase(words, MOOD_PHRASES):
+        return "a condition"
+    # a fronted conditional clause before the claim's own
+    k = s.clauses.index(cl) if cl in s.clauses else 0
+    for c in s.clauses[: k + 1]:
+        first = [t for t in s.doc.tokens_in(c.start, c.end) if t.kind == "word"][:6]
+        w0 = first[0].lower if first else ""
+        if w0 in MOOD_OPENERS and not (w0 == "should" and first[0].text != "Should"):
+            return first[0].text
+        if w0 == "in" and [t.lower for t in first[1:2]] == ["case"]:
+            return "in case"
+        if w0 == "for" and "to" in [t.lower for t in first[1:6]]:
+            return "for … to"  # "For the index to reach 7,000, ..."
+    return ""
 
 
 def _has_word(toks: list[Token], words: frozenset[str]) -> bool:
@@ -865,6 +931,7 @@ def make_claim(
     extra: dict[str, Any] | None = None,
     needs: tuple[str, ...] = ("subject", "date"),
     forecast_ok: bool = False,
+    hypothetical_ok: bool = False,
     lead: bool = True,
     at: int | None = None,
 ) -> Claim:
@@ -947,7 +1014,9 @@ def make_claim(
             c.assumed.remove("date")  # "rose 0.9% in November": the month is the date
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
-    c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)
+    c.qualifiers = qualifiers(
+        ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok
+    )
     live_day = (
         date is not None
         and (

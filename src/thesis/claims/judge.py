@@ -96,6 +96,8 @@ _WHY_QUAL = {
     "forecast": "a forecast, an expectation or a hypothesis: data up to the article's date cannot settle it",
     "intraday": "an intraday figure (a session high or low, 'as much as', a time of day): daily closes cannot settle it",
     "negated": "a negated statement: the checker does not judge negations",
+    "conditional": "a hypothetical or conditional statement (what would, could or might happen, or "
+    "what must happen for something else): not a claim that it happened",
     "definition": "a definition (a bear market, a correction), not a statement about the data",
 }
 _SLOT_WORDS = {
@@ -130,10 +132,12 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     """The verdict on one claim (see the module docstring)."""
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
-    for q in ("negated", "intraday", "forecast", "definition"):
+    for q in ("negated", "intraday", "forecast", "conditional", "definition"):
         if q in c.qualifiers:
             return _unverifiable(
-                c, _WHY_QUAL[q], "the outcome, after the fact" if q == "forecast" else ""
+                c,
+                _WHY_QUAL[q],
+                "the outcome, after the fact" if q in ("forecast", "conditional") else "",
             )
     if c.missing:
         slot = c.missing[0]

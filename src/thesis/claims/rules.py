@@ -724,7 +724,7 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ctx, s, kind="target_upside", measure="upside", subject=subj, parts=parts, rule="upside",
             value=q.value * sign, unit="pct", decimals=q.decimals, date=date, needs=("subject",) if base is not None else ("subject", "date"),
             hedge=s.hedge(q), direction=sign, level=target.value, base=base, forecast_ok=True,
-            extra={"base_stated": base is not None},
+            hypothetical_ok=True, extra={"base_stated": base is not None},
         ))  # fmt: skip
     return out
 

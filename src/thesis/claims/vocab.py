@@ -20,6 +20,9 @@ __all__ = [
     "INTRADAY_WORDS",
     "LEVEL_NOUNS",
     "LIVE_PHRASES",
+    "MOOD_OPENERS",
+    "MOOD_PHRASES",
+    "MOOD_WORDS",
     "NEGATIONS",
     "OTHER_ASSETS",
     "PAST_WORDS",
@@ -404,6 +407,22 @@ NEGATIONS = frozenset(
         "missed",
         "misses",
     }
+)
+#: words of the hypothetical or conditional mood: a clause they govern says what would, could or
+#: might happen ("which would mean the S&P 500 falling 20%", "if the index drops 10%"), not
+#: what did. They hold even where expectation words do not matter (a distance to a target).
+MOOD_WORDS = frozenset(
+    {"would", "could", "might", "may", "should", "must", "if", "unless", "whether",
+     "suppose", "supposing", "assuming", "hypothetically", "hypothetical"}
+)  # fmt: skip
+MOOD_PHRASES = (
+    ("in", "case"), ("needs", "to"), ("need", "to"), ("has", "to"), ("have", "to"),
+    ("in", "the", "event"), ("were", "to"),
+)  # fmt: skip
+#: words that open a fronted clause whose condition governs the main clause after it ("If the
+#: selling goes on, the S&P 500 drops 10%", "Should the index slide 8%, ...")
+MOOD_OPENERS = frozenset(
+    {"if", "unless", "should", "were", "assuming", "suppose", "supposing", "whether"}
 )
 #: words that make a statement a definition ("a bear market, a drop of 20% from a record")
 DEFINITIONS = frozenset(
