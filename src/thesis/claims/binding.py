@@ -35,8 +35,10 @@ from thesis.claims.document import Doc, Sent, resolve_anaphora
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import Subject, SubjectMention
 from thesis.claims.vocab import (
+    APPROXIMATE_WORDS,
     CLOSE_WORDS,
     DEFINITIONS,
+    EARLIER_PERIODS,
     EXPECTATION_WORDS,
     FORECAST_PHRASES,
     FORECAST_WORDS,
@@ -44,6 +46,9 @@ from thesis.claims.vocab import (
     INTRADAY_PHRASES,
     INTRADAY_WORDS,
     LIVE_PHRASES,
+    MOMENT_BEFORE,
+    MOMENT_PHRASES,
+    MOMENT_WORDS,
     MOOD_OPENERS,
     MOOD_PHRASES,
     MOOD_WORDS,
@@ -68,6 +73,7 @@ __all__ = [
     "mood",
     "period_owner",
     "qualifiers",
+    "session_moment",
     "strict_gaps",
     "subject_gap",
 ]
@@ -787,7 +793,12 @@ def qualifiers(
     lo = min(cl.start, a)
     # up to the end of the claim's words and a few words after, but not into the next figure
     nxt = min((x.start for x in s.quantities if x.start >= b), default=cl.end)
-    hi = max(b, min(cl.end, nxt, b + 40))
+    # nor past a word that turns to another event ("fell 1.6% after rising as much as 4%"); a
+    # moment the words after it name ("before paring gains") is read by session_moment
+    turn = next(
+        (t.start for t in ctx.doc.tokens_in(b, cl.end)[:10] if t.lower in _EVENT_TURNS), cl.end
+    )
+    hi = max(b, min(cl.end, nxt, turn, b + 40))
     toks = ctx.doc.tokens_in(lo, hi)
     if len(toks) > 60:  # a very long clause: only the words near the claim
         toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
@@ -829,14 +840,7 @@ def mood(s: Sent, a: int, b: int) -> str:
     that states a condition for the main clause ("If the selling goes on, the S&P 500 drops
     10%", "Should the index slide 8%, ...", "For the index to reach 7,000, it must gain 12%")."""
     cl = s.clause_of(a)
-    # the clause back to a comma, a semicolon, a colon or a dash: a bracket inside it ("the S&P
-    # 500 index (SPX) falling 20%") does not end it
-    toks = []
-    for t in reversed(s.doc.tokens_in(max(s.start, a - 300), b)):
-        if t.text in (",", ";", ":", "—", "–") and t.end <= a:
-            break
-        toks.append(t)
-    toks.reverse()
+    toks = _clause_tokens(s, a) + s.doc.tokens_in(a, b)
     after = s.doc.tokens_in(b, cl.end)[:8]
     for t in after:
         if t.lower in _CLAUSE_TURNS:
@@ -859,6 +863,51 @@ def mood(s: Sent, a: int, b: int) -> str:
         if w0 == "for" and "to" in [t.lower for t in first[1:6]]:
             return "for … to"  # "For the index to reach 7,000, ..."
     return ""
+
+
+def _clause_tokens(s: Sent, a: int) -> list[Token]:
+    """The tokens of the clause of ``a`` up to ``a``, back to a comma, a semicolon, a colon or a
+    dash: a bracket inside it ("the S&P 500 index (SPX) falling 20%") does not end it."""
+    out: list[Token] = []
+    for t in reversed(s.doc.tokens_in(max(s.start, a - 300), a)):
+        if t.text in (",", ";", ":", "—", "–"):
+            break
+        out.append(t)
+    out.reverse()
+    return out
+
+
+def session_moment(s: Sent, a: int, b: int) -> tuple[str, str]:
+    """Whether the words place the claim from ``a`` to ``b`` at a moment of the session other
+    than its close: ``("moment", word)`` for "earlier" ("had surged more than 4% earlier on
+    Tuesday"; not "earlier this year", "a year earlier"), "at one point", "at the session's
+    high", "was up 2% before giving up the gains"; ``("approximate", word)`` for a level the words
+    say was traded near, or hovered around ("the 10-year rate trading near its highest level in
+    16 years"); ``("", "")`` otherwise. Neither can be contradicted by a close."""
+    cl = s.clause_of(a)
+    toks = _clause_tokens(s, a) + s.doc.tokens_in(a, b) + s.doc.tokens_in(b, cl.end)[:8]
+    words = [t.lower for t in toks]
+    for i, w in enumerate(words):
+        if w in MOMENT_WORDS:
+            if w == "earlier":
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                prev = words[i - 1] if i > 0 else ""
+                if nxt in EARLIER_PERIODS or prev in EARLIER_PERIODS or prev == "than":
+                    continue  # "earlier this year", "a year earlier", "than a month earlier"
+                if i > 0 and toks[i - 1].kind == "number":
+                    continue  # "4.2% earlier": a level of another time (a role, see strict_gaps)
+            return "moment", toks[i].text
+        after_b = toks[i].start >= b and i + 1 < len(words)
+        if w == "before" and after_b and words[i + 1] in MOMENT_BEFORE:
+            return "moment", f"before {toks[i + 1].text}"
+    if _has_phrase(words, MOMENT_PHRASES):
+        ph = next(ph for ph in MOMENT_PHRASES if " ".join(ph) in " ".join(words))
+        return "moment", " ".join(ph)
+    head = [t for t in toks if t.end <= a][-5:]
+    for t in head:
+        if t.lower in APPROXIMATE_WORDS:
+            return "approximate", t.text
+    return "", ""
 
 
 def _has_word(toks: list[Token], words: frozenset[str]) -> bool:
@@ -1039,6 +1088,17 @@ def make_claim(
         c.qualifiers.append("intraday")
     c.loose = {n: b.loose for n, b in slots if b is not None and b.loose}
     c.loose.update(strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok))
+    if measure in _SESSION_MEASURES or measure == "since":
+        kind_, word = session_moment(s, at, b)
+        if kind_ == "moment":
+            # the close is not what the words speak of: it may support, never contradict, and
+            # the day's range is a literal reading too
+            c.extra["moment"] = word
+            c.loose["measure"] = (
+                f"the words place it at a moment of the session ({word!r}), not at the close"
+            )
+        elif kind_ == "approximate":
+            c.loose["measure"] = f"the words make it an approximate level of the moment ({word!r})"
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
     return c
@@ -1097,6 +1157,8 @@ def strict_gaps(
     return gaps
 
 
+#: words after a figure that turn to another event of the story (its qualifiers are not the figure's)
+_EVENT_TURNS = frozenset({"after", "before", "while", "but", "though", "although", "whereas"})
 _CLAUSE_TURNS = frozenset(
     {"that", "which", "who", "after", "before", "while", "when", "because", "as", "but", "since"}
 )

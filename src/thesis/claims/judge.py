@@ -187,6 +187,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     if not days:
         return []
     several = len(days) > 1
+    # a figure the words place at a moment of the session ("earlier", "before giving up the
+    # gains"): the day's range is as literal a reading as the close (and the close never
+    # contradicts it: see Claim.loose)
+    moment = bool(c.extra.get("moment"))
     out = [Reading(d, c, f"on {d}" if several else "as stated") for d in days]
     for alt, words in period_variants(c.period):
         cc = dataclasses.replace(c, period=alt)
@@ -196,7 +200,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out.append(Reading(older, c, f"on {older}, a session before the article's two", False))
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
-        lit = c.measure == "since"
+        lit = c.measure == "since" or moment
         cc = dataclasses.replace(c, extra={**c.extra, "range_reading": True})
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
