@@ -31,6 +31,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from thesis.claims.closes import PeriodClose, period_close
 from thesis.claims.document import Doc, Sent, resolve_anaphora
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import Subject, SubjectMention
@@ -71,6 +72,7 @@ __all__ = [
     "bind_subject",
     "make_claim",
     "mood",
+    "period_close_of",
     "period_owner",
     "qualifiers",
     "session_moment",
@@ -300,6 +302,11 @@ def bind_date(
     last_day = _last_session_of(s)
     if last_day is not None:
         return Bind(last_day, last_day.text, "explicit")
+    pc = period_close_of(ctx, s, pos)
+    if pc is not None and not _own_day(s, pos):
+        # "closed out the week at L": the period's last session (and, on its last day or the
+        # weekend after, the previous period's as well)
+        return Bind(pc.day, pc.day.text, "explicit", "", pc.alt)
     cl = s.clause_of(pos)
     stop = cl.end if end is None else end
     days = [
@@ -339,6 +346,38 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return Bind(own.value, words, own.how, own.loose, alt)
     return _default_date(ctx, s)
+
+
+def period_close_of(ctx: Ctx, s: Sent, pos: int) -> PeriodClose | None:
+    """The period close ("closed out the week at", "ended the month up", "closed at L for the
+    week") the clause of ``pos`` states, or the clause it hangs on as an apposition ("which closed
+    out the week at 6,966.28, a new record high"); see :mod:`thesis.claims.closes`."""
+    cl = s.clause_of(pos)
+    toks = ctx.doc.tokens_in(cl.start, cl.end)
+    own = period_close(toks, s.dates, s.periods, ctx.window, pos)
+    if own is not None:
+        return own
+    k = s.clauses.index(cl) if cl in s.clauses else 0
+    if k > 0:
+        prev = s.clauses[k - 1]
+        pc = period_close(
+            ctx.doc.tokens_in(prev.start, prev.end), s.dates, s.periods, ctx.window, pos
+        )
+        if pc is not None and _carries(s, pc.day, pos):
+            return pc
+    return None
+
+
+def _own_day(s: Sent, pos: int) -> bool:
+    """Whether the clause of ``pos`` names a day of its own (not one that starts a period)."""
+    cl = s.clause_of(pos)
+    return any(
+        cl.start <= d.start < cl.end
+        and d.kind in _DAYLIKE
+        and d.first is not None
+        and not _anchor_date(s, d)
+        for d in s.dates
+    )
 
 
 def _default_date(ctx: Ctx, s: Sent) -> Bind:
@@ -581,6 +620,12 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         if spec is not None:
             strong = p.strong and spec.kind not in ("since_low", "since_high")
             return Bind(spec, p.text, "explicit" if strong else "weak")
+    pc = period_close_of(ctx, s, q.start)
+    if pc is not None:
+        # "ended the week up 1.6%", "closed out the year with a 16% gain": the period's change
+        first, last = (pc.first, pc.last) if pc.unit != "week" else (None, None)
+        spec = PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last)
+        return Bind(spec, f"the close of the {pc.unit} ({pc.day.text})", "explicit")
     # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's")
     for d in s.dates:
         if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl):
@@ -1101,7 +1146,27 @@ def make_claim(
             c.loose["measure"] = f"the words make it an approximate level of the moment ({word!r})"
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
+    last_week = _last_week_reading(ctx, c, date)
+    if last_week is not None:
+        c.extra["alt_days"] = [*c.extra.get("alt_days", []), last_week]
     return c
+
+
+#: period words that may mean the week to date or the last complete week
+_WEEK_WORDS = frozenset({"for the week", "on the week", "over the week"})
+
+
+def _last_week_reading(ctx: Ctx, c: Claim, date: Bind | None) -> dt.date | None:
+    """For a week's change ("rose 1.6% for the week") dated only by an article written from
+    Monday to Thursday: the previous week's Friday, a reading as literal as the week to date
+    (a Monday article's "for the week" is the week before)."""
+    p = c.period
+    if p is None or p.kind != "week" or p.text.lower() not in _WEEK_WORDS or date is None:
+        return None
+    by_article = date.how == "article" or (ctx.lead is not None and date.value is ctx.lead)
+    if not by_article or c.date is None or c.date.weekday() >= 4:
+        return None
+    return c.date - dt.timedelta(days=c.date.weekday() + 3)
 
 
 # ---------------------------------------------------------------------- strict binding (contradicted)

@@ -743,7 +743,10 @@ def parse_article_date(value: str) -> ArticleDate | None:
     ArticleDate(first=datetime.date(2025, 12, 1), last=datetime.date(2025, 12, 31))
     """
     head = value.strip()[:80]
-    m = _ISO_DAY_RE.match(head) or _ISO_DAY_RE.search(head[:40])
+    # a month first written as the date ("2025-12 (mixes days from 2025-12-09 to ...)") is the
+    # date; a day in its note is not
+    month_first = _ISO_MONTH_RE.match(head) is not None and _ISO_DAY_RE.match(head) is None
+    m = _ISO_DAY_RE.match(head) or (None if month_first else _ISO_DAY_RE.search(head[:40]))
     if m:
         try:
             d = dt.date(int(m[1]), int(m[2]), int(m[3]))
