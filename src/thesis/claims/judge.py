@@ -49,7 +49,18 @@ from thesis.claims.market import (
     on_or_before,
     sessions_between,
 )
-from thesis.claims.tolerance import Band, bp_band, level_band, pct_band, points_band, yield_band
+from thesis.claims.tolerance import (
+    DEFAULT_REVISION,
+    REVISIONS,
+    Band,
+    bp_band,
+    is_revised,
+    level_band,
+    pct_band,
+    points_band,
+    revision_band,
+    yield_band,
+)
 from thesis.errors import StoreError
 from thesis.text.dates import WEEKDAYS
 
@@ -1150,18 +1161,24 @@ _MACRO_SERIES = {
     ("core_cpi", "yoy"): ("core_cpi",), ("core_cpi", "mom"): ("core_cpi",),
     ("core_pce", "yoy"): ("core_pce",), ("core_pce", "mom"): ("core_pce",),
     ("unrate", "level"): ("unrate",), ("gdp", "annualized"): ("gdp_real",), ("gdp", "yoy"): ("gdp_real",),
+    ("payems", "change"): ("payems",),
 }  # fmt: skip
 
 
-def _macro_band(c: Claim, stated: float, transform: str) -> Band:
-    band = pct_band(stated, c.decimals, c.comparator, c.hedge)
-    key = c.subject.key if c.subject else ""
-    if transform in ("mom", "annualized", "any") or key in ("core_cpi", "core_pce", "gdp"):
-        # seasonally adjusted or revised series: a small gap may be a revision, not an error
-        w = 1.5 if key == "gdp" else 0.3
-        band = Band(band.lo, band.hi, min(band.c_lo, stated - w), max(band.c_hi, stated + w),
-                    band.text + f"; a revised or seasonally adjusted series: contradicted only beyond ±{w:g}pp")  # fmt: skip
-    return band
+def _macro_band(c: Claim, stated: float, sid: str, transform: str, m: Market) -> tuple[Band, Band]:
+    """The band of a macro figure against ``sid``, and the band without the revision margin: a
+    series the catalog calls revised is contradicted only beyond its revision band
+    (:data:`~thesis.claims.tolerance.REVISIONS`)."""
+    if transform == "change":  # payrolls, in thousands, as stated ("254,000": ±0.5 thousand)
+        # any gap beyond the rounding is for the revision band to weigh
+        band = Band(stated - 0.5, stated + 0.5, stated - 0.5, stated + 0.5, "±0.5 thousand")
+    else:
+        band = pct_band(stated, c.decimals, c.comparator, c.hedge)
+    info = m.info(sid) if sid else None
+    if info is None or not is_revised(info.name, info.unit, info.description, info.kind):
+        return band, band
+    rev = REVISIONS.get((sid, transform), DEFAULT_REVISION)
+    return revision_band(band, stated, rev, sid), band
 
 
 def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1171,21 +1188,25 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     subj = c.subject
     assert subj is not None
     transform = str(c.extra.get("transform"))
-    if subj.key == "payems":
+    if subj.key == "payems" and transform != "change":
         return _na(
-            "payrolls are revised after their first release; the store holds the current vintage",
+            "a payroll level, not a month's change: the store holds the level's latest vintage, "
+            "revised after its first release",
             subj.settle,
         )
     if (subj.key, "yoy") not in _MACRO_SERIES and (subj.key, transform) not in _MACRO_SERIES:
         return _na(f"no {subj.name} series in the store", subj.settle)
     stated = float(c.stated_value or 0)
-    band = _macro_band(c, stated, transform)
+    if transform == "change":
+        stated = stated / 1000 * (c.direction or 1)  # "added 254,000 jobs": thousands
+    band = _macro_band(c, stated, "", transform, m)[0]
     p = c.period
     stated_period = p is not None and p.first is not None
     if stated_period and p is not None and p.last is not None and p.last > m.as_of:
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
     quarterly = subj.key == "gdp"
     notes: list[str] = []
+    vintage: list[str] = []  # not contradicted only because the figure may be a first release
     results: list[tuple[bool | None, str, bool]] = []  # (verdict, evidence, the usual series?)
     later = m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
     for tr in ["yoy", "mom"] if transform == "any" else [transform]:
@@ -1208,18 +1229,22 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         # adjusted), then its sibling: a figure that fits only the sibling is another reading
         for k, (sid, ser) in enumerate(found_series):
             vals = _macro_values(ser, tr, quarterly)
+            sband, plain = _macro_band(c, stated, sid, tr, m)
+            if k == 0:
+                band = sband
+            unit = " thousand" if tr == "change" else "%"
             for per in periods:
                 label = _period_label(per, quarterly)
                 if per not in vals:
                     notes.append(f"no {sid} value for {label}")
                     continue
-                results.append(
-                    (
-                        band.verdict(vals[per]),
-                        f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%",
-                        k == 0,
-                    )
-                )
+                v = vals[per]
+                ok = sband.verdict(v)
+                if ok is None and plain.verdict(v) is False:
+                    why = sband.text.split("; ", 1)[-1]
+                    vintage.append(f"a gap of {abs(v - stated):.2f} from {sid}: {why}")
+                ev = f"{sid} {label} {tr} = {v:.2f}{unit} vs stated {stated:g}{unit}"
+                results.append((ok, ev, k == 0))
     if not results:
         return _na("; ".join(notes), subj.settle)
     unheld = [n for n in notes if n.startswith("no ") and " value for " in n]
@@ -1240,6 +1265,9 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         )
     if all(r[0] is False for r in results):
         return Outcome(False, "; ".join(dict.fromkeys(r[1] for r in results)), band.text, None)
+    if vintage:
+        return Outcome(None, f"{ev}; not contradicted: {vintage[0]}", band.text, None,
+                       settle="the figure as first published (ALFRED's vintages)")  # fmt: skip
     return Outcome(None, ev + "; close to the stated figure: not judged", band.text, None)
 
 
@@ -1291,6 +1319,8 @@ def _macro_values(s: Series, transform: str, quarterly: bool = False) -> dict[in
     keys = sorted(per)
     if transform == "annualized":  # the previous row, whatever its period
         return {b: ((per[b] / per[a]) ** 4 - 1) * 100 for a, b in itertools.pairwise(keys)}
+    if transform == "change":  # a month's change in the level (payrolls, thousands)
+        return {k: per[k] - per[k - 1] for k in keys if k - 1 in per}
     lag = (4 if quarterly else 12) if transform == "yoy" else 1
     return {k: (per[k] / per[k - lag] - 1) * 100 for k in keys if k - lag in per}
 

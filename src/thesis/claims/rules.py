@@ -1693,13 +1693,21 @@ def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if q.start in used or q.is_range:
             continue
         subj = bind_subject(ctx, s, q.start)
+        jobs = _jobs_after(s, q)
+        if jobs is not None and (subj.value is None or subj.value.kind not in ("inflation", "gdp")):
+            subj = jobs  # "employers added 254,000 jobs"
         if subj.value is None or subj.value.kind not in ("inflation", "labor", "gdp"):
             continue
         key = subj.value.key
         if key == "payems":
             if q.unit == "plain" and q.magnitude >= 1000:
                 used.add(q.start)
-                out.append(_macro(ctx, s, q, subj, "level_count", "the figure itself"))
+                d, _ = s.direction(q)
+                # "added 254,000 jobs", "rose by 254,000": the month's change; else a level
+                tr, words = (
+                    ("change", "a month's change") if d else ("level_count", "the figure itself")
+                )
+                out.append(_macro(ctx, s, q, subj, tr, words))
             continue
         if q.unit != "pct":
             continue
@@ -1707,6 +1715,15 @@ def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         used.add(q.start)
         out.append(_macro(ctx, s, q, subj, transform, words))
     return out
+
+
+def _jobs_after(s: Sent, q: Quantity) -> Bind | None:
+    """ "254,000 jobs", "254,000 nonfarm payrolls": the number counts payroll jobs."""
+    nxt = s.words_after(q.end, 3)
+    nxt = nxt[1:] if nxt[:1] in (["new"], ["nonfarm"], ["non-farm"]) else nxt
+    if nxt[:1] in (["jobs"], ["payrolls"], ["positions"]):
+        return Bind(subject_by_key("payems"), f"{q.text} {nxt[0]}", "named")
+    return None
 
 
 def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
@@ -1824,11 +1841,23 @@ def _frame_macro(
 ) -> Claim:  # fmt: skip
     return make_claim(
         ctx, s, kind="rate", measure="macro", subject=subj, parts=[(q.start, q.end)], rule="macro",
-        value=q.magnitude if transform == "level_count" else q.value,
+        value=q.magnitude if transform in ("level_count", "change") else _macro_sign(s, q, transform, d),
         unit="pct" if transform != "level_count" else "count", decimals=q.decimals,
         date=None, period=period, hedge=s.hedge(q), direction=d, needs=("subject",),
         extra={"transform": transform, "month_stated": month_stated, "from": frm},
     )  # fmt: skip
+
+
+def _macro_sign(s: Sent, q: Quantity, transform: str, d: int) -> float:
+    """A macro rate with its sign: "GDP shrank ... down 0.5% year on year", "CPI fell 0.1% in
+    May" are negative rates; "inflation fell to 2.4%", "eased from 3%" name the rate's level."""
+    if q.sign or d >= 0 or transform == "level":
+        return q.value
+    prev = [w for w in s.words_before(q.start, 3) if w not in _HEDGE_WORDS]
+    nxt = s.words_after(q.end, 2)
+    if (prev and prev[-1] in ("to", "at")) or "from" in prev or (nxt and nxt[0] in UP_NOUNS):
+        return q.value  # "down from March's 8.5% increase": a level, or a rise
+    return -q.value
 
 
 _FED_VERBS = frozenset(
