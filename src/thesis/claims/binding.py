@@ -1272,6 +1272,9 @@ def _role_word(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
         cl.start <= d.start < cl.end and d.kind in (*_DAYLIKE, "month", "year", "quarter")
         for d in s.dates
     )
+    lead = s.words_before(at, 10)
+    if lead[-1:] == ["of"] and "high" in lead[-3:] and set(lead) & _CLOSE_SAYING:
+        return ""  # "closed at an all-time high of 4,500.83": the close itself, a record
     in_period = lambda t: any(p.start <= t.start < p.end for p in s.periods)  # noqa: E731
     prev = [t for t in s.before(at, 4) if t.start >= cl.start and t.kind == "word"]
     prev = [t for t in prev if t.lower not in _HEDGE_SKIP and not in_period(t)]

@@ -482,7 +482,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             close,
             calendar=bool(wd) or _no_session(m, day),
         )
-    band = level_band(stated, c.comparator, c.hedge)
+    band = level_band(stated, c.comparator, c.hedge, rounded_to=_rounded_to(c, stated))
     diff = (close / stated - 1) * 100
     ev = f"{sid} {iso(t)} close = {_f(close)}; stated {_f(stated)} ({diff:+.3f}%)"
     if c.subject is not None and c.subject.kind in ("stock", "etf"):
@@ -495,6 +495,14 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             close,
         )
     return _verdict(band, diff, ev)
+
+
+def _rounded_to(c: Claim, stated: float) -> float:
+    """The rounding a level written without decimals and ending in a zero shows ("closed at
+    3,660": to ten points), else 0."""
+    if c.decimals == 0 and stated >= 1000 and stated.is_integer() and int(stated) % 10 == 0:
+        return 10.0
+    return 0.0
 
 
 def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

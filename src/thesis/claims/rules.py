@@ -126,6 +126,8 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
     toks = s.after(q.end, 16)
     seen_to = False
     fill = 0
+    # "closed up 1.1 percent at 3,660": after a closing verb, "at" names the close as "to" does
+    closing = any(t.lower in _CLOSING_VERBS for t in s.before(q.start, 4))
     for t in toks:
         w = t.lower
         if not seen_to and (
@@ -134,7 +136,7 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
         ):
             continue  # "3.95% this week to 3901.06", "0.5% on Friday to 6,000"
         if not seen_to:
-            if w == "to":
+            if w == "to" or (w == "at" and closing):
                 seen_to = True
                 continue
             if (
@@ -176,6 +178,11 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
 
 
 _WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday"])
+#: verbs that say a figure is the session's close ("closed up 1.1% at 3,660")
+_CLOSING_VERBS = frozenset(
+    {"closed", "closes", "closing", "ended", "ends", "ending", "finished", "finishes",
+     "finishing", "settled", "settles", "settling"}
+)  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------ rules
@@ -338,10 +345,14 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if k is None:
             continue
         gap = before[k + 1 :]
-        if not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap))):
+        record_of = _record_high_of(before[k], gap)
+        if not record_of and (
+            not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap)))
+        ):
             continue
-        if not any(t.lower in ("at", "of", ":") for t in gap) or any(
-            t.lower in ("high", "low", "highs", "lows") for t in gap
+        if not record_of and (
+            not any(t.lower in ("at", "of", ":") for t in gap)
+            or any(t.lower in ("high", "low", "highs", "lows") for t in gap)
         ):
             continue
         colon = k + 1 < len(before) and before[k + 1].text == ":"
@@ -353,7 +364,23 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         date = _close_date(ctx, s, before[k].start, q)
         used.add(q.start)
         out.append(_close_claim(ctx, s, q, subj, date, before[k].start, "close"))
+        if record_of:  # "closed at a record high of L": the close is a record too
+            out.append(make_claim(
+                ctx, s, kind="level", measure="record", subject=subj, parts=[(gap[0].start, q.end)],
+                rule="close", value="record close", unit="", date=date, lead=False,
+            ))  # fmt: skip
     return out
+
+
+def _record_high_of(verb: Token, gap: list[Token]) -> bool:
+    """ "closed at a record high of", "ended at an all-time high of", "finished at a new record
+    closing high of": a closing verb, then a record high and "of" right before the level."""
+    words = [t.lower for t in gap if t.text != "-"]
+    if verb.lower not in _CLOSING_VERBS or words[:1] != ["at"] or words[-1:] != ["of"]:
+        return False
+    mid = [w for w in words[1:-1] if w not in ("a", "an", "its", "new", "fresh", "closing")]
+    return mid in (["record"], ["record", "high"], ["all", "time", "high"], ["all-time", "high"],
+                   ["record", "close"], ["record", "level"])  # fmt: skip
 
 
 def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
@@ -1126,10 +1153,13 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         head = [x.lower for x in toks[max(0, i - 8) : i]]
         if t.lower == "in" and not (head and head[-1] in _SINCE_NOUNS | set(_SUPERLATIVES)):
             continue
-        sup = next((w for w in head if w in _SUPERLATIVES), None) or _not_seen(head)
+        most = _most(head)
+        sup = next((w for w in head if w in _SUPERLATIVES), None) or _not_seen(head) or most
         if sup is None:
             continue
         subj = bind_subject(ctx, s, t.start)
+        if most and (subj.value is None or subj.value.kind not in _MOST_KINDS):
+            continue  # "yields surged the most since March": a change in basis points
         if "headline" in head:
             subj = Bind(subject_by_key("cpi"), "headline", "named")
         elif "core" in head and subj.value is not None and subj.value.kind == "inflation":
@@ -1137,6 +1167,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None:
             continue
         what = _since_what(head)
+        if most:  # "slumped the most since February": the move the verb names
+            what = "gain" if _most_verb(head) in UP_WORDS else "drop"
         if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
@@ -1202,6 +1234,28 @@ def _window_count(win: list[Token]) -> tuple[int, str] | None:
         if nxt.lower in _UNIT_WORDS:
             return n, _UNIT_WORDS[nxt.lower]
     return None
+
+
+_MOST_KINDS = frozenset({"index", "stock", "etf", "market", "volatility"})
+
+
+def _most(head: list[str]) -> str | None:
+    """ "slumped the most since February", "rose the most in two weeks": a verb of movement, then
+    "the most": the largest such move."""
+    if head[-2:] != ["the", "most"]:
+        return None
+    verb = _most_verb(head)
+    return "largest" if verb else None
+
+
+def _most_verb(head: list[str]) -> str:
+    """The verb of movement "the most" measures: right before it ("slumped the most"), or the
+    move an appositive follows ("rose 1.1%, the most since")."""
+    if len(head) >= 3 and (head[-3] in UP_WORDS or head[-3] in DOWN_WORDS):
+        return head[-3]
+    if len(head) >= 3 and head[-3] == ",":
+        return next((w for w in reversed(head[:-3]) if w in UP_WORDS or w in DOWN_WORDS), "")
+    return ""
 
 
 def _not_seen(head: list[str]) -> str | None:
@@ -1703,6 +1757,8 @@ def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             if q.unit == "plain" and q.magnitude >= 1000:
                 used.add(q.start)
                 d, _ = s.direction(q)
+                if not d and set(s.words_before(q.start, 3)) & _JOB_VERBS:
+                    d = 1  # "the US created 187,000 jobs"
                 # "added 254,000 jobs", "rose by 254,000": the month's change; else a level
                 tr, words = (
                     ("change", "a month's change") if d else ("level_count", "the figure itself")
@@ -1715,6 +1771,9 @@ def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         used.add(q.start)
         out.append(_macro(ctx, s, q, subj, transform, words))
     return out
+
+
+_JOB_VERBS = frozenset({"created", "creates", "generated", "generates", "adding", "added"})
 
 
 def _jobs_after(s: Sent, q: Quantity) -> Bind | None:

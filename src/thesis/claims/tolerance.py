@@ -129,9 +129,12 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
                 f"{d} %: ±{tol:g}pp (contradicted beyond ±{tol + margin:g}pp)")  # fmt: skip
 
 
-def level_band(stated: float, comparator: str, hedge: str = "") -> Band:
-    """For an index or price level, as a ratio computed / stated − 1 (in percent)."""
+def level_band(stated: float, comparator: str, hedge: str = "", *, rounded_to: float = 0.0) -> Band:
+    """For an index or price level, as a ratio computed / stated − 1 (in percent). A level
+    written rounded (``rounded_to`` points: "closed at 3,660", to ten) accepts half that unit."""
     tol = 0.5 if comparator in ("~", "<~", ">~") else 0.05
+    if rounded_to and stated:
+        tol = max(tol, 0.5 * rounded_to / abs(stated) * 100)
     margin = max(2 * tol, 0.1)
     if comparator in (">=", ">", ">~") and comparator != ">~":
         return Band(-tol, _INF, -tol - margin, _INF, f"'{hedge}' level: at least {stated:,.2f}")
