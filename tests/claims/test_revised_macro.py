@@ -37,7 +37,7 @@ def _macro(store, text: str, date: str):
         # beyond any revision: wrong
         ("GDP grew at a 12.0 percent annual rate in the third quarter.", "2019-10-30",
          "contradicted"),
-        ("Employers added 754,000 jobs in September.", "2024-10-04", "contradicted"),
+        ("Employers added 1,254,000 jobs in September.", "2024-10-04", "contradicted"),
         ("Core PCE prices rose 3.9% from a year earlier in August.", "2024-09-27", "contradicted"),
         # the latest vintage itself: supported
         ("Employers added 240,000 jobs in September.", "2024-10-04", "supported"),

@@ -53,3 +53,12 @@ def test_the_index_may_be_the_vix() -> None:
     text = "The Cboe Volatility Index jumped to 38.6 on Monday. That marks the highest level for the index since March 2020."
     c = _since(text)
     assert c.subject is not None and c.subject.key == "vix"
+
+
+def test_an_extreme_it_came_back_from_is_never_contradicted() -> None:
+    """ "Retreated from a three-year high": the high was reached before the day (the days of the
+    week before are read too), and the words do not say which."""
+    c = _since("The 10-year Treasury yield retreated from a three-year high on Tuesday.")
+    assert "role" in c.loose and len(c.extra["alt_days"]) == 7
+    c = _since("The 10-year Treasury yield rose to a three-year high on Tuesday.")
+    assert "role" not in c.loose

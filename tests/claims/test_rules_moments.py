@@ -89,3 +89,19 @@ def test_a_close_after_an_intraday_aside_is_judged(claims_store):
     text = "The S&P 500 fell 1.6% on Tuesday after rising as much as 4% early in the session."
     got = _results(claims_store, text, "change")
     assert got[0].verdict == "supported", got[0].evidence
+
+
+def test_minutes_after_an_event_is_intraday(claims_store):
+    """ "Up 0.3% on the day within 10 minutes of the announcement" (2024-09-18, the close was
+    −0.29%): a moment of the session."""
+    rep = check_text(
+        parse_article(
+            b"The benchmark S&P was up 0.3% on the day within 10 minutes of the announcement.",
+            "t.txt",
+        ),
+        claims_store,
+        date="2024-09-18",
+    )
+    got = [r for r in rep.results if r.claim.measure == "change"]
+    assert got and all(r.verdict == "unverifiable" for r in got)
+    assert "intraday" in got[0].claim.qualifiers

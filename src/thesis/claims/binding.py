@@ -626,11 +626,17 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         first, last = (pc.first, pc.last) if pc.unit != "week" else (None, None)
         spec = PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last)
         return Bind(spec, f"the close of the {pc.unit} ({pc.day.text})", "explicit")
-    # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's")
-    for d in s.dates:
-        if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl):
-            kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
-            return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
+    # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's"),
+    # the nearest (after it first: "gains in 2023 wiped out the 19% loss in 2022")
+    tied = [
+        d
+        for d in s.dates
+        if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl)
+    ]
+    if tied:
+        d = min(tied, key=lambda d: (d.start < q.start, abs(d.start - q.end)))
+        kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
+        return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
     # a day named in the clause, or anywhere in the sentence ("closed at 6,650.12 on Friday, a rise
     # of 1.9%"): the session's move
     days = [
@@ -860,7 +866,7 @@ def qualifiers(
         _has_word(toks, INTRADAY_WORDS)
         or _has_phrase(words, INTRADAY_PHRASES)
         or _has_phrase(early + words, LIVE_PHRASES)
-        or _time_of_day(ctx, s, b)
+        or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
@@ -987,6 +993,10 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
     """A time of day in the sentence before ``b`` ("At 2:30 p.m.", "As of 11:07 a.m. ET")."""
     toks = ctx.doc.tokens_in(max(s.start, b - 300), b)[-80:]
+    for i in range(len(toks) - 1):
+        # "within 10 minutes of the announcement", "two hours before the close"
+        if toks[i].kind == "number" and toks[i + 1].lower in _MINUTES:
+            return True
     for i in range(len(toks) - 2):
         t = toks[i]
         if t.kind == "number" and toks[i + 1].text == ":" and toks[i + 2].kind == "number":
@@ -998,6 +1008,8 @@ def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
             return True
     return False
 
+
+_MINUTES = frozenset({"minute", "minutes", "mins", "hour", "hours"})
 
 _SESSION_MEASURES = frozenset(
     {"close", "change", "points_change", "yield", "yield_change", "direction", "record"}

@@ -620,6 +620,17 @@ def _back(s: Series, end_t: dt.date, n: int, unit: str) -> Start | Outcome:
     )
 
 
+def _open(last: dt.date, as_of: dt.date) -> bool:
+    """Whether a period ending ``last`` still had a weekday to trade after ``as_of`` (an article
+    of Friday 2023-12-29, the year's last session, speaks of a year that had ended)."""
+    d = as_of + _DAY
+    while d <= last:
+        if d.weekday() < 5:
+            return True
+        d += _DAY
+    return False
+
+
 def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | None:
     p = c.period
     end = day
@@ -642,7 +653,13 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             c.subject.settle if c.subject else "",
         )
     p = c.period
-    if p is not None and p.kind in ("month", "year") and p.first and p.last and p.last > m.as_of:
+    if (
+        p is not None
+        and p.kind in ("month", "year")
+        and p.first
+        and p.last
+        and _open(p.last, m.as_of)
+    ):
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
     end = _period_end(c, day, s)
     if end is None:

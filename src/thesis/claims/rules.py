@@ -40,6 +40,7 @@ from thesis.claims.binding import (
     bind_subject,
     date_of,
     make_claim,
+    period_close_of,
     period_owner,
 )
 from thesis.claims.document import Sent
@@ -1191,13 +1192,16 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # an inflation rate is read on the latest release by the article's date: no day of its own
         macro = subj.value.kind == "inflation"
         date = None if macro else bind_date(ctx, s, start_tok.start, end=start_tok.start + 1)
-        return [make_claim(
+        c = make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
             rule="since", value=f"{sup} since {anchor.text}", unit="", date=date, needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated,
                    "unit": unit, "points": "point" in head and "percentage" not in head},
-        )]  # fmt: skip
+        )  # fmt: skip
+        k = next((n for n, x in enumerate(toks) if x.start >= start_tok.start), 0)
+        _came_back_from(s, toks[max(0, k - 4) : k], c)
+        return [c]
     return []
 
 
@@ -1292,13 +1296,32 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         span = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * n
         # like "its best day in 3 weeks": only a better close well inside the span (80%) contradicts
         day = ctx.ref - dt.timedelta(days=round(span * 0.8))
-        return [make_claim(
+        c = make_claim(
             ctx, s, kind="level", measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
             rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="", date=bind_date(ctx, s, toks[i].start),
             extra={"sup": sup, "what": "level", "n": 1, "anchor_first": day, "anchor_last": day,
                    "anchor_day": False, "anchor_weekday": None},
-        )]  # fmt: skip
+        )  # fmt: skip
+        _came_back_from(s, toks[max(0, i - 7) : i - 2], c)
+        return [c]
     return []
+
+
+#: words that make an extreme one the subject came back from ("retreated from a three-year
+#: high", "pulled back from 16-year highs", "off its highest level since 2019")
+_BACK_FROM = frozenset({"from", "off"})
+
+
+def _came_back_from(s: Sent, head: list[Token], c: Claim) -> None:
+    """ "Retreated from a three-year high": the extreme was reached before the day, not on it. The
+    claim is read on the sessions of the week before as well (any may have been the high) and
+    never contradicted: the words do not say which day it was."""
+    if not any(t.lower in _BACK_FROM for t in head[-4:]):
+        return
+    c.loose["role"] = "an extreme it came back from: the words do not say on which earlier day"
+    if c.date is not None:
+        alt = [c.date - dt.timedelta(days=k) for k in range(1, 8)]
+        c.extra["alt_days"] = [*c.extra.get("alt_days", []), *alt]
 
 
 _SINCE_NOUNS = frozenset(
@@ -1851,6 +1874,10 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
         # "6.2 percent from April 2021": the change over twelve months to April 2022
         return _macro_claim(ctx, s, q, subj, "yoy", base, f"from {base.text}, twelve months before")
     mine = [d for d in mine if d is not base]
+    cl = s.clause_of(q.start)
+    # a month before the number is its own only in its clause or right before it ("a January
+    # cut ..., with inflation stuck at 2.8%": January is the cut's)
+    mine = [d for d in mine if d.start > q.end or cl.start <= d.start or q.start - d.end <= 40]
     month = min(mine, key=lambda d: abs(d.start - q.start)) if mine else None
     d, _ = s.direction(q)
     frm = s.words_before(q.start, 1) == [
@@ -2028,23 +2055,42 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             (
                 x
                 for x in s.dates
-                if x.kind == "month" and x.start > t.start and x.first and x.start - t.end < 12
+                if x.kind in ("month", "quarter", "year")
+                and x.start > t.start
+                and x.first
+                and x.last
+                and x.start - t.end < 12
             ),
             None,
         )
-        if month is not None:
+        date = bind_date(ctx, s, t.start)
+        if month is not None and month.first is not None and month.last is not None:
+            # "closed out 2023 with a gain", "closed out August with monthly losses": the period
+            # named, read on its last session
             period = Bind(
-                PeriodSpec("month", month.text, month.first, month.last), month.text, "explicit"
+                PeriodSpec(month.kind, month.text, month.first, month.last), month.text, "explicit"
             )
+            last = (
+                month.last
+                if month.kind != "month"
+                else month_end(month.last.year, month.last.month)
+            )
+            date = Bind(DateMention(month.start, month.end, month.text, "day", last, last),
+                        f"{month.text} (its last session)", "explicit")  # fmt: skip
         else:
             period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+            pc = period_close_of(ctx, s, t.start)
+            if pc is not None:  # "closed out the week higher"
+                first, last_ = (pc.first, pc.last) if pc.unit != "week" else (None, None)
+                period = Bind(PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last_),
+                              f"the close of the {pc.unit}", "explicit")  # fmt: skip
         proxy = subj.value.kind == "market"
         if proxy:  # "stocks closed lower": the S&P 500 stands for the market, with a wider margin
             subj = Bind(subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named")
         end = nxt[-1].end if month is not None else nxt[0].end
         return [make_claim(
             ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(t.start, end)], rule="direction",
-            value="higher" if d > 0 else "lower", unit="", date=bind_date(ctx, s, t.start), period=period,
+            value="higher" if d > 0 else "lower", unit="", date=date, period=period,
             direction=d, extra={"proxy": proxy}, needs=("subject", "date", "period"),
         )]  # fmt: skip
     return []

@@ -121,7 +121,10 @@ SUBJECTS: tuple[Subject, ...] = (
     ], "the monthly core PCE price index (core_pce)"),
     _s("pce", "PCE inflation", "inflation", ("pce",), [
         "PCE", "PCE price index", "personal consumption expenditures price index",
-        "Fed's preferred inflation gauge", "preferred inflation gauge",
+        "Fed's preferred inflation gauge", "preferred inflation gauge", "Fed's preferred inflation rate",
+        "Fed's preferred inflation measure", "Fed's preferred measure of inflation",
+        "preferred inflation measure", "preferred inflation rate", "Fed's preferred gauge",
+        "Fed's preferred inflation metric", "preferred inflation metric",
     ], "the monthly PCE price index (pce)"),
     _s("cpi", "CPI", "inflation", ("cpi_u",), [
         "CPI", "consumer price index", "consumer prices", "headline inflation", "inflation", "headline CPI",

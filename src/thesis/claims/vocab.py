@@ -385,6 +385,7 @@ INTRADAY_WORDS = frozenset(
         "intrasession",
         "opened",
         "opening",
+        "immediately",
     ]
 )
 INTRADAY_PHRASES = (

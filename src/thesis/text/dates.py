@@ -603,6 +603,11 @@ _TRAILING = [
     ("the past <num> <u> stretch", "trailing"), ("the last <num> <u> stretch", "trailing"),
     ("the latest <num> <u> period", "trailing"), ("in the <num> <u> period", "trailing"),
     ("over the <num> <u> period", "trailing"), ("for the <num> <u> period", "trailing"),
+    # "in the five days through Friday", "over the four sessions to Jan. 9"
+    ("in the <num> <u> through", "trailing"), ("over the <num> <u> through", "trailing"),
+    ("in the <num> <u> to", "trailing"), ("over the <num> <u> to", "trailing"),
+    ("in the <num> <u> ended", "trailing"), ("in the <num> <u> ending", "trailing"),
+    ("for the <num> <u> through", "trailing"), ("over the <num> <u> ended", "trailing"),
 ]  # fmt: skip
 _UNITS = {
     "day": "day", "days": "day", "session": "session", "sessions": "session",
