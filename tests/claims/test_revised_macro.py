@@ -78,3 +78,14 @@ def test_the_catalog_says_what_is_revised(name, unit, description, kind, revised
 def test_every_revision_band_states_its_source():
     for (sid, tr), rev in REVISIONS.items():
         assert rev.width > 0 and len(rev.source) > 20, (sid, tr)
+
+
+def test_a_figure_the_words_compare_with_is_a_bound(claims_store):
+    """ "Unemployment remains well above the 3.5% rate that prevailed before the pandemic" (June
+    2021: 5.9%): "above the" bounds the figure, it does not state it."""
+    r = _macro(
+        claims_store,
+        "Still, unemployment remains well above the 3.5% rate that prevailed before the pandemic.",
+        "2021-07-02",
+    )
+    assert r.claim.comparator == ">=" and r.verdict != "contradicted", r.evidence

@@ -98,3 +98,13 @@ def test_the_most_since(claims_store, text, date, verdict):
 def test_the_most_since_is_not_read_for_yields():
     cs = extract_claims("Treasury yields surged the most since March.", dt.date(2021, 5, 12))
     assert not [c for c in cs if c.measure == "since"]
+
+
+def test_a_week_that_may_be_over_is_read_both_ways(claims_store):
+    """An article of Thursday 2020-07-02 (Friday July 3 a holiday): "the biggest weekly gain since
+    June 5" may mean the week to that Thursday (3009.05 → 3130.01, +4.02%; the week to June 5
+    gained 4.91%, none between more) or the last finished week (to June 26, −2.86%): one reading
+    fits, so it is not contradicted."""
+    text = "It was the S&P 500's biggest weekly gain since June 5."
+    r = _verdict(claims_store, text, "2020-07-02", "since")
+    assert r.verdict == "supported", r.evidence

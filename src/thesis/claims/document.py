@@ -190,6 +190,12 @@ class Sent:
             key = tuple(words[-k:])
             if key in HEDGES:
                 return HEDGES[key]
+        # "well above the 3.5% rate", "over the 4% mark": a comparison with a figure named by
+        # its article
+        if len(words) >= 2 and words[-1] in ("the", "its", "their", "a"):
+            got = HEDGES.get((words[-2],))
+            if got is not None and got[1] in (">=", "<="):
+                return got
         return "", "="
 
     def direction(self, q: Quantity, n: int = 5) -> tuple[int, str]:

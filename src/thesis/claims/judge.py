@@ -916,8 +916,33 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
     if unit in ("week", "month"):  # "the largest two-week gain since the week ending D"
-        w = _finished(_resample(w, unit), unit)
+        weeks = _resample(w, unit)
+        done = _finished(weeks, unit)
+        if len(done) < len(weeks) and not c.extra.get("partial_read"):
+            # the last week may be over already (a holiday Friday: the week to Thursday, July 2,
+            # 2020) or not: both are readings, and a contradiction must hold on both
+            whole = judge_since(
+                dataclasses.replace(c, extra={**c.extra, "partial_read": True}), day, m, claims
+            )
+            w = done
+            part = _since_on(c, _since_values(c, w), sid, m, a_first, a_last)
+            if part.ok is True or whole.ok is True:
+                return part if part.ok is True else whole
+            if part.ok is False and whole.ok is False:
+                return Outcome(False, f"{part.evidence}; with the week to {iso(weeks.last)} as a "
+                               f"whole week: {whole.evidence}", part.tolerance, part.computed)  # fmt: skip
+            return Outcome(None, f"{part.evidence}; with the week to {iso(weeks.last)}: {whole.evidence}",
+                           part.tolerance, part.computed)  # fmt: skip
+        w = weeks if c.extra.get("partial_read") else done
     series = _since_values(c, w)
+    return _since_on(c, series, sid, m, a_first, a_last)
+
+
+def _since_on(
+    c: Claim, series: Series, sid: str, m: Market, a_first: dt.date, a_last: dt.date
+) -> Outcome:
+    """The verdict of a "since" superlative on its values (signed so the superlative is the max)
+    from the anchor ``a_first``..``a_last``."""
     cur_t, cur = series.last, series.values[-1]
     if c.extra.get("anchor_day"):
         aw = c.extra.get("anchor_weekday")
