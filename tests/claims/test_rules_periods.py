@@ -70,3 +70,30 @@ def test_the_feds_preferred_inflation_rate_is_pce(claims_store):
     text = "The Fed's preferred inflation rate is stuck at 2.8% year-on-year."
     r = _one(claims_store, text, "2024-12-18", "macro")
     assert r.claim.subject.key == "pce" and r.verdict == "unverifiable"
+
+
+# sp500_daily_fred.csv 2018-03-23 2588.26, 03-26 2658.55 (Monday's rally), 03-27 2612.62 (−1.73%);
+# 2021-02-19 3906.71, 02-26 3811.15, 03-01 3901.82 (+2.38%); us_treasury_2y_10y_daily.csv 10-year
+# 2021-02-25 1.54 (the highest since early 2020), 03-01 1.45.
+def test_a_days_possessive_before_an_event_is_not_the_articles_session(claims_store):
+    text = (
+        "Tech stocks pull market sharply lower, erasing much of Monday's rally\n"
+        "The Standard & Poor's 500 index fell 45.93 points, or 1.7%, to 2,612.62."
+    )
+    got = [r for r in _results(claims_store, text, "2018-03-27") if r.claim.measure != "other"]
+    assert got and all(r.verdict == "supported" for r in got), [r.evidence for r in got]
+
+
+def test_a_period_in_a_clause_after_the_comma_is_another_events(claims_store):
+    text = "The S&P 500 climbed 2.4%, clawing back nearly all of its losses from last week."
+    r = _one(claims_store, text, "2021-03-01", "change")
+    assert r.claim.period.kind == "day" and r.verdict == "supported", r.evidence
+
+
+def test_a_claim_in_a_sentence_that_names_another_time_reads_it_too(claims_store):
+    text = (
+        "The yield on the 10-year Treasury fell to 1.43% after reaching its highest level in "
+        "more than a year last week."
+    )
+    r = _one(claims_store, text, "2021-03-01", "since")
+    assert "date" in r.claim.loose and r.verdict == "supported", r.evidence

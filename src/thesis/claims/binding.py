@@ -344,8 +344,33 @@ def bind_date(
                         f"its date ({other.text!r}) is named in another clause")  # fmt: skip
         words = f"{own.words}, or {other.text} (named in another clause)"
         alt = (other.first,) if other.first is not None else ()
-        return Bind(own.value, words, own.how, own.loose, alt)
-    return _default_date(ctx, s)
+        return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
+    return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _with_span(s: Sent, pos: int, own: Bind) -> Bind:
+    """A claim dated by default when its sentence names another time ("after reaching its highest
+    level in more than a year last week"): the days of that time are read as well, and the claim
+    is not contradicted."""
+    span = _other_span(s, pos)
+    if span is None or own.value is None or span.first is None or span.last is None:
+        return own
+    n = min((span.last - span.first).days, 31)
+    alt = own.alt + tuple(span.last - dt.timedelta(days=k) for k in range(n + 1))
+    loose = own.loose or f"the sentence names another time ({span.text!r})"
+    return Bind(own.value, f"{own.words}, or {span.text}", own.how, loose, alt)
+
+
+def _other_span(s: Sent, pos: int) -> DateMention | None:
+    """A span of days the sentence names ("last week", "this month") that dates no period of its
+    own, when the claim at ``pos`` has no day: the claim may be of that time."""
+    for d in s.dates:
+        if d.kind != "span" or d.first is None or d.last is None or _anchor_date(s, d):
+            continue
+        if (d.last - d.first).days > 31:
+            continue
+        return d
+    return None
 
 
 def period_close_of(ctx: Ctx, s: Sent, pos: int) -> PeriodClose | None:
@@ -599,6 +624,17 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         p
         for p in near
         if p.kind not in ("yoy", "mom", "qoq", "annualized") and period_owner(s, p) in mine
+    ]
+    # a period after the number across a comma is its own only when it opens that clause or
+    # stands right after it ("rose 2.4%, this week"; not "climbed 2.4%, clawing back its losses
+    # from last week": the losses' week)
+    near = [
+        p
+        for p in near
+        if p.start <= q.end
+        or "," not in ctx.doc.text[q.end : p.start]
+        or p.start - q.end <= 12
+        or s.clause_of(p.start).start == p.start
     ]
     near = [
         p
@@ -1144,6 +1180,15 @@ def make_claim(
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
     c.loose = {n: b.loose for n, b in slots if b is not None and b.loose}
+    if (
+        date is not None
+        and "names another time" in date.loose
+        and c.period is not None
+        and c.period.kind not in ("day",)
+        and c.period.text
+        and c.period.text in date.words
+    ):
+        c.loose.pop("date", None)  # "rose 2% last week": the span is the claim's own period
     c.loose.update(strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok))
     if measure in _SESSION_MEASURES or measure == "since":
         kind_, word = session_moment(s, at, b)

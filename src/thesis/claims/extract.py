@@ -221,12 +221,25 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
 
 
 def _subordinate(s: Sent, d: DateMention) -> bool:
-    """Whether the clause naming ``d`` opens with a subordinating word ("After ...", "Before ...")."""
+    """Whether ``d`` dates another event than the session the article reports: its clause opens
+    with a subordinating word ("After closing at a record on Friday, ..."), or it is a day's
+    possessive before an event ("erasing much of Monday's rally")."""
     from thesis.claims.binding import _SUBORDINATORS
 
     cl = s.clause_of(d.start)
     first = next((t.lower for t in s.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), "")
-    return first in _SUBORDINATORS
+    if first in _SUBORDINATORS:
+        return True
+    nxt = s.words_after(d.end, 1)
+    return d.text.endswith(("'s", "’s")) and bool(nxt) and nxt[0] in _EVENT_NOUNS
+
+
+#: nouns of a market event a day's possessive may date ("Monday's rally", "Friday's selloff")
+_EVENT_NOUNS = frozenset(
+    {"rally", "gain", "gains", "loss", "losses", "selloff", "sell-off", "slide", "drop",
+     "decline", "surge", "advance", "rebound", "bounce", "rout", "plunge", "jump", "tumble",
+     "record", "records", "high", "low", "move", "swoon", "slump", "meeting", "decision", "report"}
+)  # fmt: skip
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
