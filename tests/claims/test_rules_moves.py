@@ -34,3 +34,19 @@ def test_closed_up_x_at_level(claims_store, text, close):
 def test_at_without_a_closing_verb_is_no_close(claims_store):
     got = [r for r in _results(claims_store, "The S&P 500 rose 1.1% at one point.")]
     assert not [r for r in got if r.claim.measure == "close"]
+
+
+def test_within_a_distance_is_no_move(claims_store):
+    """ "Rose 0.5% Friday to climb within 0.7% of its all-time high reached in July" (2024-09-13):
+    the 0.7% is a distance to the record, not a move over July."""
+    rep = check_text(
+        parse_article(
+            b"The S&P 500 rose 0.5% Friday to climb within 0.7% of its all-time high reached in July.",
+            "t.txt",
+        ),
+        claims_store,
+        date="2024-09-13",
+    )
+    moves = [r for r in rep.results if r.claim.measure == "change"]
+    assert [r.claim.stated_value for r in moves] == [0.5]
+    assert moves[0].verdict == "supported", moves[0].evidence

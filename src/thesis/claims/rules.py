@@ -197,6 +197,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         implied = q.unit == "plain" and s.words_after(q.end, 1)[:1] in (["higher"], ["lower"])
         if q.unit not in _MOVE_UNITS and not implied:
             continue
+        if s.words_before(q.start, 1) == ["within"]:
+            continue  # "to climb within 0.7% of its all-time high": a distance, not a move
         d, verb = s.direction(q)
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if d == 0 or not _price_subject(subj) or _distance_follows(s, q) or _upside_follows(s, q):
