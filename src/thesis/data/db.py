@@ -458,9 +458,14 @@ class Database:
     def _has_column(self, table: str, column: str) -> bool:
         """Whether the open file's ``table`` has ``column`` (stores written before schema 2 lack some)."""
         if self._columns_cache is None:
+            # duckdb_columns() answers what information_schema.columns does, ten times faster
+            # on a fresh connection (no catalog views to build)
             rows = (
                 self._reader()
-                .execute("SELECT table_name, column_name FROM information_schema.columns")
+                .execute(
+                    "SELECT table_name, column_name FROM duckdb_columns() "
+                    "WHERE schema_name = 'main'"
+                )
                 .fetchall()
             )
             self._columns_cache = {(str(t), str(c)) for t, c in rows}

@@ -192,6 +192,9 @@ class PhraseMatcher(Generic[T]):
             if piece in SLOTS:
                 keys.append(piece)
                 continue
+            if piece.isascii() and (piece.isalpha() or piece.isdigit()):
+                keys.append(piece.lower())  # one token, the common case (a company's name)
+                continue
             keys.extend(t.base if t.kind == "word" else t.lower for t in tokenize(piece))
         return [k for k in keys if k not in _DASHES]
 
