@@ -77,3 +77,15 @@ def test_bad_date_option_names_the_fix(claims_store, fixtures_dir):
 def test_no_numbers_gives_no_claims_and_a_note(claims_store, fixtures_dir):
     rep = check_article(fixtures_dir / "no_numbers.txt", claims_store)
     assert rep.results == [] and any("no numeric claims" in w for w in rep.warnings)
+
+
+def test_dateline_prefers_as_of_over_a_horizon_in_the_title() -> None:
+    from thesis.claims.article import find_dateline
+
+    text = (
+        "# S&P 500 at 4,766.18: the chance of reaching 5,000 before 28 December 2022 rates as likely\n\n"
+        "*Analysis as of 31 December 2021, horizon 28 December 2022.*\n"
+    )
+    assert find_dateline(text) == dt.date(2021, 12, 31)
+    assert find_dateline("Markets wrap, 3 March 2025\nStocks rose.") == dt.date(2025, 3, 3)
+    assert find_dateline("Stocks may rally until 5 May 2026.\n") is None

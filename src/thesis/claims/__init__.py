@@ -28,6 +28,7 @@ from thesis.text.dates import ArticleDate, parse_article_date
 
 if TYPE_CHECKING:
     from thesis.claims.llm import LLMExtractor
+    from thesis.claims.subjects import SubjectFinder
     from thesis.data.db import Database as Store
 
 __all__ = [
@@ -162,7 +163,6 @@ def check_text(
     from thesis.claims.extract import extract
     from thesis.claims.judge import check_claims
     from thesis.claims.market import Market
-    from thesis.claims.subjects import SubjectFinder, companies
 
     warnings = list(article.warnings)
     last = _store_last_date(store)
@@ -182,7 +182,7 @@ def check_text(
             f"the article's date {as_of} is after the store's last S&P 500 close ({last}); claims about later "
             "days are unverifiable. Run `thesis data update sp500` to extend the store."
         )
-    finder = SubjectFinder(companies(store.security_names()) if store is not None else ())
+    finder = _finder(store.security_names() if store is not None else [])
     ex = extract(article.text, as_of, window=article.window, finder=finder, where=article.where)
     warnings += ex.warnings
     claims = ex.claims
@@ -193,6 +193,24 @@ def check_text(
         warnings.append(f"{article.where}: no numeric claims found")
     results = check_claims(claims, Market(store, as_of))
     return CheckReport(article, as_of, results, warnings, article.window)
+
+
+#: subject finders by the store's companies: building one tokenises every company's names, which
+#: costs more than a whole check, and the companies change only when the store is re-imported
+_FINDERS: dict[tuple[tuple[str, str], ...], SubjectFinder] = {}
+
+
+def _finder(names: list[tuple[str, str]]) -> SubjectFinder:
+    """The :class:`SubjectFinder` for the store's (symbol, name) pairs, built once per set."""
+    from thesis.claims.subjects import SubjectFinder, companies
+
+    key = tuple(names)
+    got = _FINDERS.get(key)
+    if got is None:
+        if len(_FINDERS) >= 4:  # a few stores per process at most; forget the oldest
+            _FINDERS.pop(next(iter(_FINDERS)))
+        got = _FINDERS[key] = SubjectFinder(companies(names))
+    return got
 
 
 def check_article(

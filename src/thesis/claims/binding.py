@@ -31,12 +31,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from thesis.claims.closes import PeriodClose, period_close
 from thesis.claims.document import Doc, Sent, resolve_anaphora
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import Subject, SubjectMention
 from thesis.claims.vocab import (
+    APPROXIMATE_WORDS,
     CLOSE_WORDS,
     DEFINITIONS,
+    EARLIER_PERIODS,
     EXPECTATION_WORDS,
     FORECAST_PHRASES,
     FORECAST_WORDS,
@@ -44,6 +47,12 @@ from thesis.claims.vocab import (
     INTRADAY_PHRASES,
     INTRADAY_WORDS,
     LIVE_PHRASES,
+    MOMENT_BEFORE,
+    MOMENT_PHRASES,
+    MOMENT_WORDS,
+    MOOD_OPENERS,
+    MOOD_PHRASES,
+    MOOD_WORDS,
     NEGATIONS,
     OTHER_ASSETS,
     PAST_WORDS,
@@ -62,8 +71,11 @@ __all__ = [
     "bind_period",
     "bind_subject",
     "make_claim",
+    "mood",
+    "period_close_of",
     "period_owner",
     "qualifiers",
+    "session_moment",
     "strict_gaps",
     "subject_gap",
 ]
@@ -290,6 +302,11 @@ def bind_date(
     last_day = _last_session_of(s)
     if last_day is not None:
         return Bind(last_day, last_day.text, "explicit")
+    pc = period_close_of(ctx, s, pos)
+    if pc is not None and not _own_day(s, pos):
+        # "closed out the week at L": the period's last session (and, on its last day or the
+        # weekend after, the previous period's as well)
+        return Bind(pc.day, pc.day.text, "explicit", "", pc.alt)
     cl = s.clause_of(pos)
     stop = cl.end if end is None else end
     days = [
@@ -327,18 +344,85 @@ def bind_date(
                         f"its date ({other.text!r}) is named in another clause")  # fmt: skip
         words = f"{own.words}, or {other.text} (named in another clause)"
         alt = (other.first,) if other.first is not None else ()
-        return Bind(own.value, words, own.how, own.loose, alt)
-    return _default_date(ctx, s)
+        return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
+    return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _with_span(s: Sent, pos: int, own: Bind) -> Bind:
+    """A claim dated by default when its sentence names another time ("after reaching its highest
+    level in more than a year last week"): the days of that time are read as well, and the claim
+    is not contradicted."""
+    span = _other_span(s, pos)
+    if span is None or own.value is None or span.first is None or span.last is None:
+        return own
+    n = min((span.last - span.first).days, 31)
+    alt = own.alt + tuple(span.last - dt.timedelta(days=k) for k in range(n + 1))
+    loose = own.loose or f"the sentence names another time ({span.text!r})"
+    return Bind(own.value, f"{own.words}, or {span.text}", own.how, loose, alt)
+
+
+def _other_span(s: Sent, pos: int) -> DateMention | None:
+    """A span of days the sentence names ("last week", "this month") that dates no period of its
+    own, when the claim at ``pos`` has no day: the claim may be of that time."""
+    for d in s.dates:
+        if d.kind != "span" or d.first is None or d.last is None or _anchor_date(s, d):
+            continue
+        if (d.last - d.first).days > 31:
+            continue
+        return d
+    return None
+
+
+def period_close_of(ctx: Ctx, s: Sent, pos: int) -> PeriodClose | None:
+    """The period close ("closed out the week at", "ended the month up", "closed at L for the
+    week") the clause of ``pos`` states, or the clause it hangs on as an apposition ("which closed
+    out the week at 6,966.28, a new record high"); see :mod:`thesis.claims.closes`."""
+    cl = s.clause_of(pos)
+    toks = ctx.doc.tokens_in(cl.start, cl.end)
+    own = period_close(toks, s.dates, s.periods, ctx.window, pos)
+    if own is not None:
+        return own
+    k = s.clauses.index(cl) if cl in s.clauses else 0
+    if k > 0:
+        prev = s.clauses[k - 1]
+        pc = period_close(
+            ctx.doc.tokens_in(prev.start, prev.end), s.dates, s.periods, ctx.window, pos
+        )
+        if pc is not None and _carries(s, pc.day, pos):
+            return pc
+    return None
+
+
+def _own_day(s: Sent, pos: int) -> bool:
+    """Whether the clause of ``pos`` names a day of its own (not one that starts a period)."""
+    cl = s.clause_of(pos)
+    return any(
+        cl.start <= d.start < cl.end
+        and d.kind in _DAYLIKE
+        and d.first is not None
+        and not _anchor_date(s, d)
+        for d in s.dates
+    )
 
 
 def _default_date(ctx: Ctx, s: Sent) -> Bind:
     """The day of a claim whose clause names none: the list header's, else none when the sentence
     names a day only relative to another ("the next day"), else the article's date (weak when the
     paragraph tells of other days), or the session the article's opening reports."""
-    if s.header is not None and s.bullet:
-        hd = [d for d in s.header.dates if d.kind in _DAYLIKE and d.first is not None]
+    if s.header is not None and s.bullet and s.under_header and s.header.own_line:
+        # the day the header's own claim is dated by ("Today", "On October 6"), never a day that
+        # starts a period or names a reference level ("since July 6", "hit Monday")
+        hd = [
+            d
+            for d in s.header.dates
+            if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s.header, d)
+        ]
         if hd:
-            return Bind(hd[0], f"{hd[0].text} (the list's header)", "header")
+            several = len({d.first for d in hd}) > 1
+            loose = f"its list's header names several days ({', '.join(d.text for d in hd)})"
+            return Bind(
+                hd[0], f"{hd[0].text} (the list's header)", "header", loose if several else ""
+            )
     if s.period_header is not None:  # "On Tuesday:" above the line: a stated table header
         hd = [d for d in s.period_header.dates if d.kind in _DAYLIKE and d.first is not None]
         if hd:
@@ -541,6 +625,17 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         for p in near
         if p.kind not in ("yoy", "mom", "qoq", "annualized") and period_owner(s, p) in mine
     ]
+    # a period after the number across a comma is its own only when it opens that clause or
+    # stands right after it ("rose 2.4%, this week"; not "climbed 2.4%, clawing back its losses
+    # from last week": the losses' week)
+    near = [
+        p
+        for p in near
+        if p.start <= q.end
+        or "," not in ctx.doc.text[q.end : p.start]
+        or p.start - q.end <= 12
+        or s.clause_of(p.start).start == p.start
+    ]
     near = [
         p
         for p in near
@@ -561,11 +656,23 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         if spec is not None:
             strong = p.strong and spec.kind not in ("since_low", "since_high")
             return Bind(spec, p.text, "explicit" if strong else "weak")
-    # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's")
-    for d in s.dates:
-        if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl):
-            kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
-            return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
+    pc = period_close_of(ctx, s, q.start)
+    if pc is not None:
+        # "ended the week up 1.6%", "closed out the year with a 16% gain": the period's change
+        first, last = (pc.first, pc.last) if pc.unit != "week" else (None, None)
+        spec = PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last)
+        return Bind(spec, f"the close of the {pc.unit} ({pc.day.text})", "explicit")
+    # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's"),
+    # the nearest (after it first: "gains in 2023 wiped out the 19% loss in 2022")
+    tied = [
+        d
+        for d in s.dates
+        if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl)
+    ]
+    if tied:
+        d = min(tied, key=lambda d: (d.start < q.start, abs(d.start - q.end)))
+        kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
+        return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
     # a day named in the clause, or anywhere in the sentence ("closed at 6,650.12 on Friday, a rise
     # of 1.9%"): the session's move
     days = [
@@ -755,15 +862,30 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
     return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
 
 
-def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) -> list[str]:
+def qualifiers(
+    ctx: Ctx,
+    s: Sent,
+    a: int,
+    b: int,
+    *,
+    forecast_ok: bool = False,
+    hypothetical_ok: bool = False,
+) -> list[str]:
     """Qualifiers of the words from ``a`` to ``b`` and their clause: ``forecast`` (an
-    expectation, a hypothesis), ``intraday`` (a session high, "as much as", a time of day),
-    ``negated`` ("did not close above")."""
+    expectation, a hypothesis), ``conditional`` (the hypothetical or conditional mood, see
+    :func:`mood`; it holds even with ``forecast_ok``, unless ``hypothetical_ok``: the article's
+    own arithmetic to a target is a hypothetical by nature), ``intraday`` (a session high, "as
+    much as", a time of day), ``negated`` ("did not close above"), ``definition``."""
     cl = s.clause_of(a)
     lo = min(cl.start, a)
     # up to the end of the claim's words and a few words after, but not into the next figure
     nxt = min((x.start for x in s.quantities if x.start >= b), default=cl.end)
-    hi = max(b, min(cl.end, nxt, b + 40))
+    # nor past a word that turns to another event ("fell 1.6% after rising as much as 4%"); a
+    # moment the words after it name ("before paring gains") is read by session_moment
+    turn = next(
+        (t.start for t in ctx.doc.tokens_in(b, cl.end)[:10] if t.lower in _EVENT_TURNS), cl.end
+    )
+    hi = max(b, min(cl.end, nxt, turn, b + 40))
     toks = ctx.doc.tokens_in(lo, hi)
     if len(toks) > 60:  # a very long clause: only the words near the claim
         toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
@@ -773,12 +895,14 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
         _has_word(toks, FORECAST_WORDS) or _has_phrase(words, FORECAST_PHRASES)
     ):
         out.append("forecast")
+    if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
+        out.append("conditional")
     early = [t.lower for t in ctx.doc.tokens_in(max(s.start, a - 240), a)][-40:]
     if (
         _has_word(toks, INTRADAY_WORDS)
         or _has_phrase(words, INTRADAY_PHRASES)
         or _has_phrase(early + words, LIVE_PHRASES)
-        or _time_of_day(ctx, s, b)
+        or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
@@ -793,6 +917,84 @@ def qualifiers(ctx: Ctx, s: Sent, a: int, b: int, *, forecast_ok: bool = False) 
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
+
+
+def mood(s: Sent, a: int, b: int) -> str:
+    """The word that puts the claim from ``a`` to ``b`` in the hypothetical or conditional mood
+    (``""`` when none): a modal or conditional word in its clause before it or right after it up
+    to a word that turns to another clause ("which would mean the S&P 500 falling 20%", "the
+    index needs to rise 23%", "a 20% drop would put it in a bear market"), or a fronted clause
+    that states a condition for the main clause ("If the selling goes on, the S&P 500 drops
+    10%", "Should the index slide 8%, ...", "For the index to reach 7,000, it must gain 12%")."""
+    cl = s.clause_of(a)
+    toks = _clause_tokens(s, a) + s.doc.tokens_in(a, b)
+    after = s.doc.tokens_in(b, cl.end)[:8]
+    for t in after:
+        if t.lower in _CLAUSE_TURNS:
+            break
+        toks.append(t)
+    words = [t.lower for t in toks]
+    if _has_word(toks, MOOD_WORDS):
+        return next(t.text for t in toks if t.lower in MOOD_WORDS and t.text != "May")
+    if _has_phrase(words, MOOD_PHRASES):
+        return "a condition"
+    # a fronted conditional clause before the claim's own
+    k = s.clauses.index(cl) if cl in s.clauses else 0
+    for c in s.clauses[: k + 1]:
+        first = [t for t in s.doc.tokens_in(c.start, c.end) if t.kind == "word"][:6]
+        w0 = first[0].lower if first else ""
+        if w0 in MOOD_OPENERS and not (w0 == "should" and first[0].text != "Should"):
+            return first[0].text
+        if w0 == "in" and [t.lower for t in first[1:2]] == ["case"]:
+            return "in case"
+        if w0 == "for" and "to" in [t.lower for t in first[1:6]]:
+            return "for … to"  # "For the index to reach 7,000, ..."
+    return ""
+
+
+def _clause_tokens(s: Sent, a: int) -> list[Token]:
+    """The tokens of the clause of ``a`` up to ``a``, back to a comma, a semicolon, a colon or a
+    dash: a bracket inside it ("the S&P 500 index (SPX) falling 20%") does not end it."""
+    out: list[Token] = []
+    for t in reversed(s.doc.tokens_in(max(s.start, a - 300), a)):
+        if t.text in (",", ";", ":", "—", "–"):
+            break
+        out.append(t)
+    out.reverse()
+    return out
+
+
+def session_moment(s: Sent, a: int, b: int) -> tuple[str, str]:
+    """Whether the words place the claim from ``a`` to ``b`` at a moment of the session other
+    than its close: ``("moment", word)`` for "earlier" ("had surged more than 4% earlier on
+    Tuesday"; not "earlier this year", "a year earlier"), "at one point", "at the session's
+    high", "was up 2% before giving up the gains"; ``("approximate", word)`` for a level the words
+    say was traded near, or hovered around ("the 10-year rate trading near its highest level in
+    16 years"); ``("", "")`` otherwise. Neither can be contradicted by a close."""
+    cl = s.clause_of(a)
+    toks = _clause_tokens(s, a) + s.doc.tokens_in(a, b) + s.doc.tokens_in(b, cl.end)[:8]
+    words = [t.lower for t in toks]
+    for i, w in enumerate(words):
+        if w in MOMENT_WORDS:
+            if w == "earlier":
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                prev = words[i - 1] if i > 0 else ""
+                if nxt in EARLIER_PERIODS or prev in EARLIER_PERIODS or prev == "than":
+                    continue  # "earlier this year", "a year earlier", "than a month earlier"
+                if i > 0 and toks[i - 1].kind == "number":
+                    continue  # "4.2% earlier": a level of another time (a role, see strict_gaps)
+            return "moment", toks[i].text
+        after_b = toks[i].start >= b and i + 1 < len(words)
+        if w == "before" and after_b and words[i + 1] in MOMENT_BEFORE:
+            return "moment", f"before {toks[i + 1].text}"
+    if _has_phrase(words, MOMENT_PHRASES):
+        ph = next(ph for ph in MOMENT_PHRASES if " ".join(ph) in " ".join(words))
+        return "moment", " ".join(ph)
+    head = [t for t in toks if t.end <= a][-5:]
+    for t in head:
+        if t.lower in APPROXIMATE_WORDS:
+            return "approximate", t.text
+    return "", ""
 
 
 def _has_word(toks: list[Token], words: frozenset[str]) -> bool:
@@ -827,6 +1029,10 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
 def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
     """A time of day in the sentence before ``b`` ("At 2:30 p.m.", "As of 11:07 a.m. ET")."""
     toks = ctx.doc.tokens_in(max(s.start, b - 300), b)[-80:]
+    for i in range(len(toks) - 1):
+        # "within 10 minutes of the announcement", "two hours before the close"
+        if toks[i].kind == "number" and toks[i + 1].lower in _MINUTES:
+            return True
     for i in range(len(toks) - 2):
         t = toks[i]
         if t.kind == "number" and toks[i + 1].text == ":" and toks[i + 2].kind == "number":
@@ -838,6 +1044,8 @@ def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
             return True
     return False
 
+
+_MINUTES = frozenset({"minute", "minutes", "mins", "hour", "hours"})
 
 _SESSION_MEASURES = frozenset(
     {"close", "change", "points_change", "yield", "yield_change", "direction", "record"}
@@ -865,6 +1073,7 @@ def make_claim(
     extra: dict[str, Any] | None = None,
     needs: tuple[str, ...] = ("subject", "date"),
     forecast_ok: bool = False,
+    hypothetical_ok: bool = False,
     lead: bool = True,
     at: int | None = None,
 ) -> Claim:
@@ -947,7 +1156,9 @@ def make_claim(
             c.assumed.remove("date")  # "rose 0.9% in November": the month is the date
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
-    c.qualifiers = qualifiers(ctx, s, a, b, forecast_ok=forecast_ok)
+    c.qualifiers = qualifiers(
+        ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok
+    )
     live_day = (
         date is not None
         and (
@@ -969,10 +1180,50 @@ def make_claim(
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
     c.loose = {n: b.loose for n, b in slots if b is not None and b.loose}
+    if (
+        date is not None
+        and "names another time" in date.loose
+        and c.period is not None
+        and c.period.kind not in ("day",)
+        and c.period.text
+        and c.period.text in date.words
+    ):
+        c.loose.pop("date", None)  # "rose 2% last week": the span is the claim's own period
     c.loose.update(strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok))
+    if measure in _SESSION_MEASURES or measure == "since":
+        kind_, word = session_moment(s, at, b)
+        if kind_ == "moment":
+            # the close is not what the words speak of: it may support, never contradict, and
+            # the day's range is a literal reading too
+            c.extra["moment"] = word
+            c.loose["measure"] = (
+                f"the words place it at a moment of the session ({word!r}), not at the close"
+            )
+        elif kind_ == "approximate":
+            c.loose["measure"] = f"the words make it an approximate level of the moment ({word!r})"
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
+    last_week = _last_week_reading(ctx, c, date)
+    if last_week is not None:
+        c.extra["alt_days"] = [*c.extra.get("alt_days", []), last_week]
     return c
+
+
+#: period words that may mean the week to date or the last complete week
+_WEEK_WORDS = frozenset({"for the week", "on the week", "over the week"})
+
+
+def _last_week_reading(ctx: Ctx, c: Claim, date: Bind | None) -> dt.date | None:
+    """For a week's change ("rose 1.6% for the week") dated only by an article written from
+    Monday to Thursday: the previous week's Friday, a reading as literal as the week to date
+    (a Monday article's "for the week" is the week before)."""
+    p = c.period
+    if p is None or p.kind != "week" or p.text.lower() not in _WEEK_WORDS or date is None:
+        return None
+    by_article = date.how == "article" or (ctx.lead is not None and date.value is ctx.lead)
+    if not by_article or c.date is None or c.date.weekday() >= 4:
+        return None
+    return c.date - dt.timedelta(days=c.date.weekday() + 3)
 
 
 # ---------------------------------------------------------------------- strict binding (contradicted)
@@ -1028,6 +1279,8 @@ def strict_gaps(
     return gaps
 
 
+#: words after a figure that turn to another event of the story (its qualifiers are not the figure's)
+_EVENT_TURNS = frozenset({"after", "before", "while", "but", "though", "although", "whereas"})
 _CLAUSE_TURNS = frozenset(
     {"that", "which", "who", "after", "before", "while", "when", "because", "as", "but", "since"}
 )
@@ -1076,6 +1329,9 @@ def _role_word(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
         cl.start <= d.start < cl.end and d.kind in (*_DAYLIKE, "month", "year", "quarter")
         for d in s.dates
     )
+    lead = s.words_before(at, 10)
+    if lead[-1:] == ["of"] and "high" in lead[-3:] and set(lead) & _CLOSE_SAYING:
+        return ""  # "closed at an all-time high of 4,500.83": the close itself, a record
     in_period = lambda t: any(p.start <= t.start < p.end for p in s.periods)  # noqa: E731
     prev = [t for t in s.before(at, 4) if t.start >= cl.start and t.kind == "word"]
     prev = [t for t in prev if t.lower not in _HEDGE_SKIP and not in_period(t)]

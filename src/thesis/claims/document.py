@@ -119,6 +119,12 @@ class Sent:
     #: a line that only names a period or a day ("For the week:", "On Tuesday:") that the lines
     #: of figures below it share, as a table's header does
     period_header: Sent | None = None
+    #: the sentence starts a line of its own (a list's header must)
+    own_line: bool = True
+    #: the sentence goes on on a list item's line (its second sentence, say): part of the item
+    item_rest: bool = False
+    #: a list item that only list items separate from its header line (the header's day is its)
+    under_header: bool = False
 
     def __post_init__(self) -> None:
         d = self.doc
@@ -184,6 +190,12 @@ class Sent:
             key = tuple(words[-k:])
             if key in HEDGES:
                 return HEDGES[key]
+        # "well above the 3.5% rate", "over the 4% mark": a comparison with a figure named by
+        # its article
+        if len(words) >= 2 and words[-1] in ("the", "its", "their", "a"):
+            got = HEDGES.get((words[-2],))
+            if got is not None and got[1] in (">=", "<="):
+                return got
         return "", "="
 
     def direction(self, q: Quantity, n: int = 5) -> tuple[int, str]:

@@ -136,24 +136,48 @@ def extract_claims(text: str, article_date: dt.date | None, **kw: object) -> lis
 
 
 def _sentences(doc: Doc) -> list[Sent]:
-    """The sentences, each list item linked to the line it hangs from."""
+    """The sentences, each list item linked to the line it hangs from.
+
+    A list's header is a line of its own: a sentence that starts a line and is neither a list
+    item nor the rest of one. A sentence that goes on on a list item's line ("- The Dow fell
+    1.2%. It closed below its 50-day average for the first time since July 6.") belongs to that
+    item: it is never a header, and the items after it keep the list's own header.
+    """
     out: list[Sent] = []
     header: Sent | None = None
     period: Sent | None = None
+    in_item = False  # the sentence before belongs to a list item (the item or its rest)
+    adjacent = False  # only list items stand between the header and this sentence
     for i, st in enumerate(doc.sentences):
         s = Sent(doc, i, st.start, st.end)
-        if s.is_period_header():
+        s.own_line = _starts_line(doc.text, s.start)
+        if s.is_period_header() and s.own_line:
             period = s  # "For the week:": the lines below share its period, up to the next one
         elif period is not None and i - period.index <= 8:
             s.period_header = period
         if s.bullet:
-            s.header = header
-        elif s.first_subject() is not None:
-            header = s  # the line a list hangs from: the last one that names a subject
-        elif header is not None and i - header.index > 5:
-            header = None
+            s.header, s.under_header = header, adjacent
+            in_item = True
+        elif in_item and not s.own_line:
+            s.header = header  # the rest of a list item's line: part of the item
+            s.item_rest = True
+        elif s.first_subject() is not None or (s.own_line and (s.subjects or s.dates)):
+            # the line a list hangs from: the last one that names a subject (or, on a line of
+            # its own, the market or a day: "On April 10, stocks sank ...")
+            header, adjacent = s, True
+            in_item = False
+        else:
+            in_item = adjacent = False
+            if header is not None and i - header.index > 5:
+                header = None
         out.append(s)
     return out
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Whether only blanks stand between the line's start and ``pos``."""
+    k = text.rfind("\n", 0, pos)
+    return not text[k + 1 : pos].strip()
 
 
 def _live(doc: Doc) -> bool:
@@ -197,12 +221,25 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
 
 
 def _subordinate(s: Sent, d: DateMention) -> bool:
-    """Whether the clause naming ``d`` opens with a subordinating word ("After ...", "Before ...")."""
+    """Whether ``d`` dates another event than the session the article reports: its clause opens
+    with a subordinating word ("After closing at a record on Friday, ..."), or it is a day's
+    possessive before an event ("erasing much of Monday's rally")."""
     from thesis.claims.binding import _SUBORDINATORS
 
     cl = s.clause_of(d.start)
     first = next((t.lower for t in s.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), "")
-    return first in _SUBORDINATORS
+    if first in _SUBORDINATORS:
+        return True
+    nxt = s.words_after(d.end, 1)
+    return d.text.endswith(("'s", "’s")) and bool(nxt) and nxt[0] in _EVENT_NOUNS
+
+
+#: nouns of a market event a day's possessive may date ("Monday's rally", "Friday's selloff")
+_EVENT_NOUNS = frozenset(
+    {"rally", "gain", "gains", "loss", "losses", "selloff", "sell-off", "slide", "drop",
+     "decline", "surge", "advance", "rebound", "bounce", "rout", "plunge", "jump", "tumble",
+     "record", "records", "high", "low", "move", "swoon", "slump", "meeting", "decision", "report"}
+)  # fmt: skip
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -49,7 +49,18 @@ from thesis.claims.market import (
     on_or_before,
     sessions_between,
 )
-from thesis.claims.tolerance import Band, bp_band, level_band, pct_band, points_band, yield_band
+from thesis.claims.tolerance import (
+    DEFAULT_REVISION,
+    REVISIONS,
+    Band,
+    bp_band,
+    is_revised,
+    level_band,
+    pct_band,
+    points_band,
+    revision_band,
+    yield_band,
+)
 from thesis.errors import StoreError
 from thesis.text.dates import WEEKDAYS
 
@@ -96,6 +107,8 @@ _WHY_QUAL = {
     "forecast": "a forecast, an expectation or a hypothesis: data up to the article's date cannot settle it",
     "intraday": "an intraday figure (a session high or low, 'as much as', a time of day): daily closes cannot settle it",
     "negated": "a negated statement: the checker does not judge negations",
+    "conditional": "a hypothetical or conditional statement (what would, could or might happen, or "
+    "what must happen for something else): not a claim that it happened",
     "definition": "a definition (a bear market, a correction), not a statement about the data",
 }
 _SLOT_WORDS = {
@@ -130,10 +143,12 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     """The verdict on one claim (see the module docstring)."""
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
-    for q in ("negated", "intraday", "forecast", "definition"):
+    for q in ("negated", "intraday", "forecast", "conditional", "definition"):
         if q in c.qualifiers:
             return _unverifiable(
-                c, _WHY_QUAL[q], "the outcome, after the fact" if q == "forecast" else ""
+                c,
+                _WHY_QUAL[q],
+                "the outcome, after the fact" if q in ("forecast", "conditional") else "",
             )
     if c.missing:
         slot = c.missing[0]
@@ -183,6 +198,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     if not days:
         return []
     several = len(days) > 1
+    # a figure the words place at a moment of the session ("earlier", "before giving up the
+    # gains"): the day's range is as literal a reading as the close (and the close never
+    # contradicts it: see Claim.loose)
+    moment = bool(c.extra.get("moment"))
     out = [Reading(d, c, f"on {d}" if several else "as stated") for d in days]
     for alt, words in period_variants(c.period):
         cc = dataclasses.replace(c, period=alt)
@@ -192,7 +211,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out.append(Reading(older, c, f"on {older}, a session before the article's two", False))
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
-        lit = c.measure == "since"
+        lit = c.measure == "since" or moment
         cc = dataclasses.replace(c, extra={**c.extra, "range_reading": True})
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
@@ -463,7 +482,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             close,
             calendar=bool(wd) or _no_session(m, day),
         )
-    band = level_band(stated, c.comparator, c.hedge)
+    band = level_band(stated, c.comparator, c.hedge, rounded_to=_rounded_to(c, stated))
     diff = (close / stated - 1) * 100
     ev = f"{sid} {iso(t)} close = {_f(close)}; stated {_f(stated)} ({diff:+.3f}%)"
     if c.subject is not None and c.subject.kind in ("stock", "etf"):
@@ -476,6 +495,14 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             close,
         )
     return _verdict(band, diff, ev)
+
+
+def _rounded_to(c: Claim, stated: float) -> float:
+    """The rounding a level written without decimals and ending in a zero shows ("closed at
+    3,660": to ten points), else 0."""
+    if c.decimals == 0 and stated >= 1000 and stated.is_integer() and int(stated) % 10 == 0:
+        return 10.0
+    return 0.0
 
 
 def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -593,6 +620,17 @@ def _back(s: Series, end_t: dt.date, n: int, unit: str) -> Start | Outcome:
     )
 
 
+def _open(last: dt.date, as_of: dt.date) -> bool:
+    """Whether a period ending ``last`` still had a weekday to trade after ``as_of`` (an article
+    of Friday 2023-12-29, the year's last session, speaks of a year that had ended)."""
+    d = as_of + _DAY
+    while d <= last:
+        if d.weekday() < 5:
+            return True
+        d += _DAY
+    return False
+
+
 def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | None:
     p = c.period
     end = day
@@ -615,7 +653,13 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             c.subject.settle if c.subject else "",
         )
     p = c.period
-    if p is not None and p.kind in ("month", "year") and p.first and p.last and p.last > m.as_of:
+    if (
+        p is not None
+        and p.kind in ("month", "year")
+        and p.first
+        and p.last
+        and _open(p.last, m.as_of)
+    ):
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
     end = _period_end(c, day, s)
     if end is None:
@@ -872,8 +916,33 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
     if unit in ("week", "month"):  # "the largest two-week gain since the week ending D"
-        w = _finished(_resample(w, unit), unit)
+        weeks = _resample(w, unit)
+        done = _finished(weeks, unit)
+        if len(done) < len(weeks) and not c.extra.get("partial_read"):
+            # the last week may be over already (a holiday Friday: the week to Thursday, July 2,
+            # 2020) or not: both are readings, and a contradiction must hold on both
+            whole = judge_since(
+                dataclasses.replace(c, extra={**c.extra, "partial_read": True}), day, m, claims
+            )
+            w = done
+            part = _since_on(c, _since_values(c, w), sid, m, a_first, a_last)
+            if part.ok is True or whole.ok is True:
+                return part if part.ok is True else whole
+            if part.ok is False and whole.ok is False:
+                return Outcome(False, f"{part.evidence}; with the week to {iso(weeks.last)} as a "
+                               f"whole week: {whole.evidence}", part.tolerance, part.computed)  # fmt: skip
+            return Outcome(None, f"{part.evidence}; with the week to {iso(weeks.last)}: {whole.evidence}",
+                           part.tolerance, part.computed)  # fmt: skip
+        w = weeks if c.extra.get("partial_read") else done
     series = _since_values(c, w)
+    return _since_on(c, series, sid, m, a_first, a_last)
+
+
+def _since_on(
+    c: Claim, series: Series, sid: str, m: Market, a_first: dt.date, a_last: dt.date
+) -> Outcome:
+    """The verdict of a "since" superlative on its values (signed so the superlative is the max)
+    from the anchor ``a_first``..``a_last``."""
     cur_t, cur = series.last, series.values[-1]
     if c.extra.get("anchor_day"):
         aw = c.extra.get("anchor_weekday")
@@ -1142,18 +1211,24 @@ _MACRO_SERIES = {
     ("core_cpi", "yoy"): ("core_cpi",), ("core_cpi", "mom"): ("core_cpi",),
     ("core_pce", "yoy"): ("core_pce",), ("core_pce", "mom"): ("core_pce",),
     ("unrate", "level"): ("unrate",), ("gdp", "annualized"): ("gdp_real",), ("gdp", "yoy"): ("gdp_real",),
+    ("payems", "change"): ("payems",),
 }  # fmt: skip
 
 
-def _macro_band(c: Claim, stated: float, transform: str) -> Band:
-    band = pct_band(stated, c.decimals, c.comparator, c.hedge)
-    key = c.subject.key if c.subject else ""
-    if transform in ("mom", "annualized", "any") or key in ("core_cpi", "core_pce", "gdp"):
-        # seasonally adjusted or revised series: a small gap may be a revision, not an error
-        w = 1.5 if key == "gdp" else 0.3
-        band = Band(band.lo, band.hi, min(band.c_lo, stated - w), max(band.c_hi, stated + w),
-                    band.text + f"; a revised or seasonally adjusted series: contradicted only beyond ±{w:g}pp")  # fmt: skip
-    return band
+def _macro_band(c: Claim, stated: float, sid: str, transform: str, m: Market) -> tuple[Band, Band]:
+    """The band of a macro figure against ``sid``, and the band without the revision margin: a
+    series the catalog calls revised is contradicted only beyond its revision band
+    (:data:`~thesis.claims.tolerance.REVISIONS`)."""
+    if transform == "change":  # payrolls, in thousands, as stated ("254,000": ±0.5 thousand)
+        # any gap beyond the rounding is for the revision band to weigh
+        band = Band(stated - 0.5, stated + 0.5, stated - 0.5, stated + 0.5, "±0.5 thousand")
+    else:
+        band = pct_band(stated, c.decimals, c.comparator, c.hedge)
+    info = m.info(sid) if sid else None
+    if info is None or not is_revised(info.name, info.unit, info.description, info.kind):
+        return band, band
+    rev = REVISIONS.get((sid, transform), DEFAULT_REVISION)
+    return revision_band(band, stated, rev, sid), band
 
 
 def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1163,21 +1238,25 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     subj = c.subject
     assert subj is not None
     transform = str(c.extra.get("transform"))
-    if subj.key == "payems":
+    if subj.key == "payems" and transform != "change":
         return _na(
-            "payrolls are revised after their first release; the store holds the current vintage",
+            "a payroll level, not a month's change: the store holds the level's latest vintage, "
+            "revised after its first release",
             subj.settle,
         )
     if (subj.key, "yoy") not in _MACRO_SERIES and (subj.key, transform) not in _MACRO_SERIES:
         return _na(f"no {subj.name} series in the store", subj.settle)
     stated = float(c.stated_value or 0)
-    band = _macro_band(c, stated, transform)
+    if transform == "change":
+        stated = stated / 1000 * (c.direction or 1)  # "added 254,000 jobs": thousands
+    band = _macro_band(c, stated, "", transform, m)[0]
     p = c.period
     stated_period = p is not None and p.first is not None
     if stated_period and p is not None and p.last is not None and p.last > m.as_of:
         return _na(f"{p.text} had not ended by the article's date {m.as_of}")
     quarterly = subj.key == "gdp"
     notes: list[str] = []
+    vintage: list[str] = []  # not contradicted only because the figure may be a first release
     results: list[tuple[bool | None, str, bool]] = []  # (verdict, evidence, the usual series?)
     later = m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
     for tr in ["yoy", "mom"] if transform == "any" else [transform]:
@@ -1200,18 +1279,22 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         # adjusted), then its sibling: a figure that fits only the sibling is another reading
         for k, (sid, ser) in enumerate(found_series):
             vals = _macro_values(ser, tr, quarterly)
+            sband, plain = _macro_band(c, stated, sid, tr, m)
+            if k == 0:
+                band = sband
+            unit = " thousand" if tr == "change" else "%"
             for per in periods:
                 label = _period_label(per, quarterly)
                 if per not in vals:
                     notes.append(f"no {sid} value for {label}")
                     continue
-                results.append(
-                    (
-                        band.verdict(vals[per]),
-                        f"{sid} {label} {tr} = {vals[per]:.2f}% vs stated {stated:g}%",
-                        k == 0,
-                    )
-                )
+                v = vals[per]
+                ok = sband.verdict(v)
+                if ok is None and plain.verdict(v) is False:
+                    why = sband.text.split("; ", 1)[-1]
+                    vintage.append(f"a gap of {abs(v - stated):.2f} from {sid}: {why}")
+                ev = f"{sid} {label} {tr} = {v:.2f}{unit} vs stated {stated:g}{unit}"
+                results.append((ok, ev, k == 0))
     if not results:
         return _na("; ".join(notes), subj.settle)
     unheld = [n for n in notes if n.startswith("no ") and " value for " in n]
@@ -1232,6 +1315,9 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         )
     if all(r[0] is False for r in results):
         return Outcome(False, "; ".join(dict.fromkeys(r[1] for r in results)), band.text, None)
+    if vintage:
+        return Outcome(None, f"{ev}; not contradicted: {vintage[0]}", band.text, None,
+                       settle="the figure as first published (ALFRED's vintages)")  # fmt: skip
     return Outcome(None, ev + "; close to the stated figure: not judged", band.text, None)
 
 
@@ -1283,6 +1369,8 @@ def _macro_values(s: Series, transform: str, quarterly: bool = False) -> dict[in
     keys = sorted(per)
     if transform == "annualized":  # the previous row, whatever its period
         return {b: ((per[b] / per[a]) ** 4 - 1) * 100 for a, b in itertools.pairwise(keys)}
+    if transform == "change":  # a month's change in the level (payrolls, thousands)
+        return {k: per[k] - per[k - 1] for k in keys if k - 1 in per}
     lag = (4 if quarterly else 12) if transform == "yoy" else 1
     return {k: (per[k] / per[k - lag] - 1) * 100 for k in keys if k - lag in per}
 

@@ -25,6 +25,7 @@ from thesis.errors import DataError, SeriesNotFoundError
 if TYPE_CHECKING:
     from thesis.claims.subjects import Subject
     from thesis.data.db import Database
+    from thesis.data.records import SeriesInfo
 
 __all__ = ["Market", "Series"]
 
@@ -124,6 +125,12 @@ class Market:
                     got = Series(*lo), Series(*hi)
             self._ranges[sid] = got
         return self._ranges[sid]
+
+    def info(self, sid: str) -> SeriesInfo | None:
+        """The catalog entry of ``sid``, or ``None`` when the store does not hold it."""
+        if self.store is None or not self.store.has(sid):
+            return None
+        return self.store.info(sid)
 
     def frequency(self, sid: str) -> str:
         if self.store is None or not self.store.has(sid):

@@ -40,6 +40,7 @@ from thesis.claims.binding import (
     bind_subject,
     date_of,
     make_claim,
+    period_close_of,
     period_owner,
 )
 from thesis.claims.document import Sent
@@ -126,6 +127,8 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
     toks = s.after(q.end, 16)
     seen_to = False
     fill = 0
+    # "closed up 1.1 percent at 3,660": after a closing verb, "at" names the close as "to" does
+    closing = any(t.lower in _CLOSING_VERBS for t in s.before(q.start, 4))
     for t in toks:
         w = t.lower
         if not seen_to and (
@@ -134,7 +137,7 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
         ):
             continue  # "3.95% this week to 3901.06", "0.5% on Friday to 6,000"
         if not seen_to:
-            if w == "to":
+            if w == "to" or (w == "at" and closing):
                 seen_to = True
                 continue
             if (
@@ -176,6 +179,11 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
 
 
 _WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday"])
+#: verbs that say a figure is the session's close ("closed up 1.1% at 3,660")
+_CLOSING_VERBS = frozenset(
+    {"closed", "closes", "closing", "ended", "ends", "ending", "finished", "finishes",
+     "finishing", "settled", "settles", "settling"}
+)  # fmt: skip
 
 
 # ------------------------------------------------------------------------------------------ rules
@@ -189,6 +197,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         implied = q.unit == "plain" and s.words_after(q.end, 1)[:1] in (["higher"], ["lower"])
         if q.unit not in _MOVE_UNITS and not implied:
             continue
+        if s.words_before(q.start, 1) == ["within"]:
+            continue  # "to climb within 0.7% of its all-time high": a distance, not a move
         d, verb = s.direction(q)
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if d == 0 or not _price_subject(subj) or _distance_follows(s, q) or _upside_follows(s, q):
@@ -338,10 +348,14 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if k is None:
             continue
         gap = before[k + 1 :]
-        if not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap))):
+        record_of = _record_high_of(before[k], gap)
+        if not record_of and (
+            not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap)))
+        ):
             continue
-        if not any(t.lower in ("at", "of", ":") for t in gap) or any(
-            t.lower in ("high", "low", "highs", "lows") for t in gap
+        if not record_of and (
+            not any(t.lower in ("at", "of", ":") for t in gap)
+            or any(t.lower in ("high", "low", "highs", "lows") for t in gap)
         ):
             continue
         colon = k + 1 < len(before) and before[k + 1].text == ":"
@@ -353,7 +367,23 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         date = _close_date(ctx, s, before[k].start, q)
         used.add(q.start)
         out.append(_close_claim(ctx, s, q, subj, date, before[k].start, "close"))
+        if record_of:  # "closed at a record high of L": the close is a record too
+            out.append(make_claim(
+                ctx, s, kind="level", measure="record", subject=subj, parts=[(gap[0].start, q.end)],
+                rule="close", value="record close", unit="", date=date, lead=False,
+            ))  # fmt: skip
     return out
+
+
+def _record_high_of(verb: Token, gap: list[Token]) -> bool:
+    """ "closed at a record high of", "ended at an all-time high of", "finished at a new record
+    closing high of": a closing verb, then a record high and "of" right before the level."""
+    words = [t.lower for t in gap if t.text != "-"]
+    if verb.lower not in _CLOSING_VERBS or words[:1] != ["at"] or words[-1:] != ["of"]:
+        return False
+    mid = [w for w in words[1:-1] if w not in ("a", "an", "its", "new", "fresh", "closing")]
+    return mid in (["record"], ["record", "high"], ["all", "time", "high"], ["all-time", "high"],
+                   ["record", "close"], ["record", "level"])  # fmt: skip
 
 
 def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
@@ -724,7 +754,7 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ctx, s, kind="target_upside", measure="upside", subject=subj, parts=parts, rule="upside",
             value=q.value * sign, unit="pct", decimals=q.decimals, date=date, needs=("subject",) if base is not None else ("subject", "date"),
             hedge=s.hedge(q), direction=sign, level=target.value, base=base, forecast_ok=True,
-            extra={"base_stated": base is not None},
+            hypothetical_ok=True, extra={"base_stated": base is not None},
         ))  # fmt: skip
     return out
 
@@ -1126,10 +1156,13 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         head = [x.lower for x in toks[max(0, i - 8) : i]]
         if t.lower == "in" and not (head and head[-1] in _SINCE_NOUNS | set(_SUPERLATIVES)):
             continue
-        sup = next((w for w in head if w in _SUPERLATIVES), None) or _not_seen(head)
+        most = _most(head)
+        sup = next((w for w in head if w in _SUPERLATIVES), None) or _not_seen(head) or most
         if sup is None:
             continue
         subj = bind_subject(ctx, s, t.start)
+        if most and (subj.value is None or subj.value.kind not in _MOST_KINDS):
+            continue  # "yields surged the most since March": a change in basis points
         if "headline" in head:
             subj = Bind(subject_by_key("cpi"), "headline", "named")
         elif "core" in head and subj.value is not None and subj.value.kind == "inflation":
@@ -1137,6 +1170,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None:
             continue
         what = _since_what(head)
+        if most:  # "slumped the most since February": the move the verb names
+            what = "gain" if _most_verb(head) in UP_WORDS else "drop"
         if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
@@ -1159,13 +1194,16 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # an inflation rate is read on the latest release by the article's date: no day of its own
         macro = subj.value.kind == "inflation"
         date = None if macro else bind_date(ctx, s, start_tok.start, end=start_tok.start + 1)
-        return [make_claim(
+        c = make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
             rule="since", value=f"{sup} since {anchor.text}", unit="", date=date, needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": what, "n": n, "anchor_first": anchor.first, "anchor_last": anchor.last,
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated,
                    "unit": unit, "points": "point" in head and "percentage" not in head},
-        )]  # fmt: skip
+        )  # fmt: skip
+        k = next((n for n, x in enumerate(toks) if x.start >= start_tok.start), 0)
+        _came_back_from(s, toks[max(0, k - 4) : k], c)
+        return [c]
     return []
 
 
@@ -1204,6 +1242,28 @@ def _window_count(win: list[Token]) -> tuple[int, str] | None:
     return None
 
 
+_MOST_KINDS = frozenset({"index", "stock", "etf", "market", "volatility"})
+
+
+def _most(head: list[str]) -> str | None:
+    """ "slumped the most since February", "rose the most in two weeks": a verb of movement, then
+    "the most": the largest such move."""
+    if head[-2:] != ["the", "most"]:
+        return None
+    verb = _most_verb(head)
+    return "largest" if verb else None
+
+
+def _most_verb(head: list[str]) -> str:
+    """The verb of movement "the most" measures: right before it ("slumped the most"), or the
+    move an appositive follows ("rose 1.1%, the most since")."""
+    if len(head) >= 3 and (head[-3] in UP_WORDS or head[-3] in DOWN_WORDS):
+        return head[-3]
+    if len(head) >= 3 and head[-3] == ",":
+        return next((w for w in reversed(head[:-3]) if w in UP_WORDS or w in DOWN_WORDS), "")
+    return ""
+
+
 def _not_seen(head: list[str]) -> str | None:
     """ "a high not seen since April 2011", "lows not seen since 2009": the superlative it means."""
     if head[-3:-2] and head[-2:] == ["not", "seen"] and head[-3] in _HIGH_LOW:
@@ -1238,13 +1298,32 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         span = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * n
         # like "its best day in 3 weeks": only a better close well inside the span (80%) contradicts
         day = ctx.ref - dt.timedelta(days=round(span * 0.8))
-        return [make_claim(
+        c = make_claim(
             ctx, s, kind="level", measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
             rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="", date=bind_date(ctx, s, toks[i].start),
             extra={"sup": sup, "what": "level", "n": 1, "anchor_first": day, "anchor_last": day,
                    "anchor_day": False, "anchor_weekday": None},
-        )]  # fmt: skip
+        )  # fmt: skip
+        _came_back_from(s, toks[max(0, i - 7) : i - 2], c)
+        return [c]
     return []
+
+
+#: words that make an extreme one the subject came back from ("retreated from a three-year
+#: high", "pulled back from 16-year highs", "off its highest level since 2019")
+_BACK_FROM = frozenset({"from", "off"})
+
+
+def _came_back_from(s: Sent, head: list[Token], c: Claim) -> None:
+    """ "Retreated from a three-year high": the extreme was reached before the day, not on it. The
+    claim is read on the sessions of the week before as well (any may have been the high) and
+    never contradicted: the words do not say which day it was."""
+    if not any(t.lower in _BACK_FROM for t in head[-4:]):
+        return
+    c.loose["role"] = "an extreme it came back from: the words do not say on which earlier day"
+    if c.date is not None:
+        alt = [c.date - dt.timedelta(days=k) for k in range(1, 8)]
+        c.extra["alt_days"] = [*c.extra.get("alt_days", []), *alt]
 
 
 _SINCE_NOUNS = frozenset(
@@ -1693,13 +1772,23 @@ def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if q.start in used or q.is_range:
             continue
         subj = bind_subject(ctx, s, q.start)
+        jobs = _jobs_after(s, q)
+        if jobs is not None and (subj.value is None or subj.value.kind not in ("inflation", "gdp")):
+            subj = jobs  # "employers added 254,000 jobs"
         if subj.value is None or subj.value.kind not in ("inflation", "labor", "gdp"):
             continue
         key = subj.value.key
         if key == "payems":
             if q.unit == "plain" and q.magnitude >= 1000:
                 used.add(q.start)
-                out.append(_macro(ctx, s, q, subj, "level_count", "the figure itself"))
+                d, _ = s.direction(q)
+                if not d and set(s.words_before(q.start, 3)) & _JOB_VERBS:
+                    d = 1  # "the US created 187,000 jobs"
+                # "added 254,000 jobs", "rose by 254,000": the month's change; else a level
+                tr, words = (
+                    ("change", "a month's change") if d else ("level_count", "the figure itself")
+                )
+                out.append(_macro(ctx, s, q, subj, tr, words))
             continue
         if q.unit != "pct":
             continue
@@ -1707,6 +1796,18 @@ def rule_macro(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         used.add(q.start)
         out.append(_macro(ctx, s, q, subj, transform, words))
     return out
+
+
+_JOB_VERBS = frozenset({"created", "creates", "generated", "generates", "adding", "added"})
+
+
+def _jobs_after(s: Sent, q: Quantity) -> Bind | None:
+    """ "254,000 jobs", "254,000 nonfarm payrolls": the number counts payroll jobs."""
+    nxt = s.words_after(q.end, 3)
+    nxt = nxt[1:] if nxt[:1] in (["new"], ["nonfarm"], ["non-farm"]) else nxt
+    if nxt[:1] in (["jobs"], ["payrolls"], ["positions"]):
+        return Bind(subject_by_key("payems"), f"{q.text} {nxt[0]}", "named")
+    return None
 
 
 def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
@@ -1775,6 +1876,10 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
         # "6.2 percent from April 2021": the change over twelve months to April 2022
         return _macro_claim(ctx, s, q, subj, "yoy", base, f"from {base.text}, twelve months before")
     mine = [d for d in mine if d is not base]
+    cl = s.clause_of(q.start)
+    # a month before the number is its own only in its clause or right before it ("a January
+    # cut ..., with inflation stuck at 2.8%": January is the cut's)
+    mine = [d for d in mine if d.start > q.end or cl.start <= d.start or q.start - d.end <= 40]
     month = min(mine, key=lambda d: abs(d.start - q.start)) if mine else None
     d, _ = s.direction(q)
     frm = s.words_before(q.start, 1) == [
@@ -1824,11 +1929,23 @@ def _frame_macro(
 ) -> Claim:  # fmt: skip
     return make_claim(
         ctx, s, kind="rate", measure="macro", subject=subj, parts=[(q.start, q.end)], rule="macro",
-        value=q.magnitude if transform == "level_count" else q.value,
+        value=q.magnitude if transform in ("level_count", "change") else _macro_sign(s, q, transform, d),
         unit="pct" if transform != "level_count" else "count", decimals=q.decimals,
         date=None, period=period, hedge=s.hedge(q), direction=d, needs=("subject",),
         extra={"transform": transform, "month_stated": month_stated, "from": frm},
     )  # fmt: skip
+
+
+def _macro_sign(s: Sent, q: Quantity, transform: str, d: int) -> float:
+    """A macro rate with its sign: "GDP shrank ... down 0.5% year on year", "CPI fell 0.1% in
+    May" are negative rates; "inflation fell to 2.4%", "eased from 3%" name the rate's level."""
+    if q.sign or d >= 0 or transform == "level":
+        return q.value
+    prev = [w for w in s.words_before(q.start, 3) if w not in _HEDGE_WORDS]
+    nxt = s.words_after(q.end, 2)
+    if (prev and prev[-1] in ("to", "at")) or "from" in prev or (nxt and nxt[0] in UP_NOUNS):
+        return q.value  # "down from March's 8.5% increase": a level, or a rise
+    return -q.value
 
 
 _FED_VERBS = frozenset(
@@ -1940,23 +2057,42 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             (
                 x
                 for x in s.dates
-                if x.kind == "month" and x.start > t.start and x.first and x.start - t.end < 12
+                if x.kind in ("month", "quarter", "year")
+                and x.start > t.start
+                and x.first
+                and x.last
+                and x.start - t.end < 12
             ),
             None,
         )
-        if month is not None:
+        date = bind_date(ctx, s, t.start)
+        if month is not None and month.first is not None and month.last is not None:
+            # "closed out 2023 with a gain", "closed out August with monthly losses": the period
+            # named, read on its last session
             period = Bind(
-                PeriodSpec("month", month.text, month.first, month.last), month.text, "explicit"
+                PeriodSpec(month.kind, month.text, month.first, month.last), month.text, "explicit"
             )
+            last = (
+                month.last
+                if month.kind != "month"
+                else month_end(month.last.year, month.last.month)
+            )
+            date = Bind(DateMention(month.start, month.end, month.text, "day", last, last),
+                        f"{month.text} (its last session)", "explicit")  # fmt: skip
         else:
             period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+            pc = period_close_of(ctx, s, t.start)
+            if pc is not None:  # "closed out the week higher"
+                first, last_ = (pc.first, pc.last) if pc.unit != "week" else (None, None)
+                period = Bind(PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last_),
+                              f"the close of the {pc.unit}", "explicit")  # fmt: skip
         proxy = subj.value.kind == "market"
         if proxy:  # "stocks closed lower": the S&P 500 stands for the market, with a wider margin
             subj = Bind(subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named")
         end = nxt[-1].end if month is not None else nxt[0].end
         return [make_claim(
             ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(t.start, end)], rule="direction",
-            value="higher" if d > 0 else "lower", unit="", date=bind_date(ctx, s, t.start), period=period,
+            value="higher" if d > 0 else "lower", unit="", date=date, period=period,
             direction=d, extra={"proxy": proxy}, needs=("subject", "date", "period"),
         )]  # fmt: skip
     return []

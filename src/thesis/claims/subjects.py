@@ -121,7 +121,10 @@ SUBJECTS: tuple[Subject, ...] = (
     ], "the monthly core PCE price index (core_pce)"),
     _s("pce", "PCE inflation", "inflation", ("pce",), [
         "PCE", "PCE price index", "personal consumption expenditures price index",
-        "Fed's preferred inflation gauge", "preferred inflation gauge",
+        "Fed's preferred inflation gauge", "preferred inflation gauge", "Fed's preferred inflation rate",
+        "Fed's preferred inflation measure", "Fed's preferred measure of inflation",
+        "preferred inflation measure", "preferred inflation rate", "Fed's preferred gauge",
+        "Fed's preferred inflation metric", "preferred inflation metric",
     ], "the monthly PCE price index (pce)"),
     _s("cpi", "CPI", "inflation", ("cpi_u",), [
         "CPI", "consumer price index", "consumer prices", "headline inflation", "inflation", "headline CPI",
@@ -146,8 +149,17 @@ SUBJECTS: tuple[Subject, ...] = (
         "stocks", "U.S. stocks", "US stocks", "the stock market", "stock market", "equities",
         "Wall Street", "the market", "markets", "U.S. equities", "the broader market", "the broad market",
         "major indexes", "major U.S. stock indexes", "major averages", "the major averages",
-        "all three gauges", "the three major indexes", "major U.S. indexes", "the major indexes",
+        "all three gauges", "major U.S. indexes", "the major indexes",
     ], "an index named in the sentence"),
+    # "all three major indexes closed at records": a claim about each of the Dow, the S&P 500 and
+    # the Nasdaq, so about the S&P 500 as much as the other two (its part is what the store holds)
+    _s("majors3", "the three major U.S. stock indexes (the S&P 500 among them)", "index", ("sp500",), [
+        f"{a} {b}" for a in ("all three major", "the three major", "all three major U.S.",
+                             "the three major U.S.", "all three major US", "all three major U.S. stock",
+                             "the three major U.S. stock", "all three major stock", "all three main",
+                             "the three main", "all three main U.S. stock", "all three U.S. stock")
+        for b in ("indexes", "indices", "averages", "stock indexes", "stock averages")
+    ], "the Dow and the Nasdaq Composite (`thesis data import`)"),
 )  # fmt: skip
 
 # ETFs and stocks the store may hold prices for, with their common names

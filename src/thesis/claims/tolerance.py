@@ -18,14 +18,34 @@ index level    ± 0.05 % ("about": ± 0.5 %)     beyond ± max(3 × support, 0.1
 points         ± half a unit (≥ 0.01)          beyond ± max(3 × support, 1 point, 0.02 %)
 yield level    ± max(0.05, half a unit) pp     beyond ± 0.30 pp (intraday levels differ)
 basis points   ± 2 bp ("about": ± 4 bp)        beyond ± 10 bp
+revised macro  as percent                      beyond the revision band of the series
+               (supported by the latest        (:data:`REVISIONS`, each with its source):
+               vintage within rounding)        between, "a later vintage", not judged
 =============  ==============================  ===========================================
+
+Revised macro series: the store holds the latest vintage of a series its catalog entry calls
+revised (:func:`is_revised`): a figure as first published ("GDP grew 1.9 percent", the advance
+estimate) may differ from it by a revision, so it is contradicted only beyond the band the series'
+revisions reach.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Band", "bp_band", "level_band", "pct_band", "points_band", "yield_band"]
+__all__ = [
+    "DEFAULT_REVISION",
+    "REVISIONS",
+    "Band",
+    "Revision",
+    "bp_band",
+    "is_revised",
+    "level_band",
+    "pct_band",
+    "points_band",
+    "revision_band",
+    "yield_band",
+]
 
 _INF = float("inf")
 
@@ -109,9 +129,12 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
                 f"{d} %: ±{tol:g}pp (contradicted beyond ±{tol + margin:g}pp)")  # fmt: skip
 
 
-def level_band(stated: float, comparator: str, hedge: str = "") -> Band:
-    """For an index or price level, as a ratio computed / stated − 1 (in percent)."""
+def level_band(stated: float, comparator: str, hedge: str = "", *, rounded_to: float = 0.0) -> Band:
+    """For an index or price level, as a ratio computed / stated − 1 (in percent). A level
+    written rounded (``rounded_to`` points: "closed at 3,660", to ten) accepts half that unit."""
     tol = 0.5 if comparator in ("~", "<~", ">~") else 0.05
+    if rounded_to and stated:
+        tol = max(tol, 0.5 * rounded_to / abs(stated) * 100)
     margin = max(2 * tol, 0.1)
     if comparator in (">=", ">", ">~") and comparator != ">~":
         return Band(-tol, _INF, -tol - margin, _INF, f"'{hedge}' level: at least {stated:,.2f}")
@@ -175,3 +198,91 @@ def bp_band(stated: float, comparator: str, hedge: str = "") -> Band:
         return Band(stated - tol, _INF, stated - 10, _INF, f"'{hedge}' {stated:g} bp: at least")
     return Band(stated - tol, stated + tol, stated - 10, stated + 10,
                 f"±{tol:g} bp of the closing change (contradicted beyond ±10 bp)")  # fmt: skip
+
+
+# ------------------------------------------------------------------------ revised macro series
+@dataclass(frozen=True)
+class Revision:
+    """How far the latest vintage of a revised series may lie from a figure as first published:
+    ``width`` in the unit of the stated figure (percentage points, or thousands of jobs), and
+    where that width comes from."""
+
+    width: float
+    source: str
+
+
+#: the revision band per (series, transform): a first-release figure within this distance of
+#: the store's latest vintage is not contradicted (it may be a revision, not an error)
+REVISIONS: dict[tuple[str, str], Revision] = {
+    ("gdp_real", "annualized"): Revision(
+        5.0,
+        "BEA, 'The Revisions to GDP, GDI, and Their Major Components' (Survey of Current "
+        "Business, 2021): quarterly real GDP growth is revised from the advance to the latest "
+        "estimate by 1.3 pp on average (absolute), and by up to 4.7 pp (2008Q4: -3.8% → -8.5%)",
+    ),
+    ("gdp_real", "yoy"): Revision(
+        2.5,
+        "BEA revision studies (as above): four quarters' revisions partly offset; the largest "
+        "year-over-year revisions are about 2 pp (2008-09)",
+    ),
+    ("core_pce", "yoy"): Revision(
+        0.5,
+        "BEA monthly and comprehensive revisions of the PCE price index: year-over-year core PCE "
+        "inflation moves by 0.1-0.3 pp, up to about 0.5 pp in a comprehensive revision (2023)",
+    ),
+    ("core_pce", "mom"): Revision(0.2, "BEA revisions of monthly core PCE inflation (as above)"),
+    ("cpi_u_sa", "mom"): Revision(
+        0.2,
+        "BLS re-estimates seasonal factors each February and revises five years of seasonally "
+        "adjusted CPI; monthly changes move by 0.1 pp or less, rarely 0.2",
+    ),
+    ("cpi_u_sa", "yoy"): Revision(0.3, "BLS seasonal-factor revisions (as above)"),
+    ("core_cpi", "mom"): Revision(0.2, "BLS seasonal-factor revisions of core CPI (as above)"),
+    ("core_cpi", "yoy"): Revision(
+        0.3,
+        "BLS seasonal-factor revisions; the official year-over-year core rate is unadjusted and "
+        "differs from the adjusted one by 0.1 pp or so",
+    ),
+    ("unrate", "level"): Revision(
+        0.2,
+        "BLS revises five years of seasonally adjusted unemployment rates each January; a rate "
+        "moves by 0.1 pp at most in nearly every month",
+    ),
+    ("payems", "change"): Revision(
+        700.0,
+        "BLS CES revisions: the monthly change in nonfarm payrolls is revised from the first to "
+        "the third estimate by about 50,000 on average (absolute), and to the latest vintage by up "
+        "to about 0.4 million (December 2021: +199,000 first, +575,000 now) and 0.7 million in "
+        "the pandemic (March 2020: -701,000 first, -1.4 million now)",
+    ),
+}
+#: a series the catalog says is revised, with no band above: in percentage points
+DEFAULT_REVISION = Revision(1.0, "no series-specific study: a wide default")
+
+_NOT_REVISED = ("not seasonally adjusted", "(nsa)", "not revised", "never revised")
+
+
+def is_revised(name: str, unit: str, description: str, kind: str) -> bool:
+    """Whether a series' catalog entry makes it revision-prone: its description says it is
+    revised, or it is a macro statistic that its name, unit or description does not call
+    unadjusted (unadjusted CPI is never revised; seasonally adjusted series are, each year, and
+    national accounts and payrolls are, with each estimate)."""
+    text = f"{name} {unit} {description}".lower()
+    if "revised" in text and not any(w in text for w in ("not revised", "never revised")):
+        return True
+    if any(w in text for w in _NOT_REVISED):
+        return False
+    return kind == "macro"
+
+
+def revision_band(band: Band, stated: float, rev: Revision, sid: str) -> Band:
+    """``band`` with its contradiction range widened to the revision band: a figure closer than
+    that to the latest vintage is not contradicted."""
+    return Band(
+        band.lo,
+        band.hi,
+        min(band.c_lo, stated - rev.width),
+        max(band.c_hi, stated + rev.width),
+        band.text + f"; {sid} is revised after its first release and the store holds its latest "
+        f"vintage: contradicted only beyond ±{rev.width:g} ({rev.source})",
+    )

@@ -7,10 +7,12 @@ this token a word of movement" in O(1) and no pattern runs over unbounded text.
 from __future__ import annotations
 
 __all__ = [
+    "APPROXIMATE_WORDS",
     "CLOSE_WORDS",
     "DEFINITIONS",
     "DOWN_NOUNS",
     "DOWN_WORDS",
+    "EARLIER_PERIODS",
     "EXPECTATION_WORDS",
     "FORECAST_PHRASES",
     "FORECAST_WORDS",
@@ -20,6 +22,12 @@ __all__ = [
     "INTRADAY_WORDS",
     "LEVEL_NOUNS",
     "LIVE_PHRASES",
+    "MOMENT_BEFORE",
+    "MOMENT_PHRASES",
+    "MOMENT_WORDS",
+    "MOOD_OPENERS",
+    "MOOD_PHRASES",
+    "MOOD_WORDS",
     "NEGATIONS",
     "OTHER_ASSETS",
     "PAST_WORDS",
@@ -377,6 +385,7 @@ INTRADAY_WORDS = frozenset(
         "intrasession",
         "opened",
         "opening",
+        "immediately",
     ]
 )
 INTRADAY_PHRASES = (
@@ -404,6 +413,51 @@ NEGATIONS = frozenset(
         "missed",
         "misses",
     }
+)
+#: words that place a figure at a moment of the session other than its close ("had surged more
+#: than 4% earlier on Tuesday", "was up 2% before giving up the gains", "at the session's high"):
+#: the close cannot contradict it, the day's range may support it
+MOMENT_WORDS = frozenset({"earlier", "initially", "briefly", "momentarily"})
+MOMENT_PHRASES = (
+    ("at", "one", "point"), ("at", "the", "session's", "high"), ("at", "the", "session's", "low"),
+    ("at", "the", "day's", "high"), ("at", "the", "day's", "low"), ("at", "its", "session"),
+    ("at", "session", "highs"), ("at", "session", "lows"), ("session's", "high"), ("session's", "low"),
+    ("day's", "high"), ("day's", "low"), ("intraday", "high"), ("intraday", "low"),
+)  # fmt: skip
+#: words after a figure that end its moment before the close ("was up 2% before reversing")
+MOMENT_BEFORE = frozenset(
+    {"giving", "gave", "paring", "pared", "reversing", "reversed", "turning", "turned", "erasing",
+     "erased", "trimming", "trimmed", "fading", "faded", "retreating", "retreated", "slipping",
+     "slipped", "falling", "fell", "closing", "ending", "settling", "finishing", "losing", "easing",
+     "eased", "backing", "coming", "sliding", "slid", "dropping", "dropped", "rebounding",
+     "rebounded", "recovering", "recovered", "bouncing", "bounced"}
+)  # fmt: skip
+#: words that make a level approximate and of the moment ("trading near its highest level in 16
+#: years", "hovering around 4.5%"): a close may support it, never contradict it
+APPROXIMATE_WORDS = frozenset(
+    {"trading", "traded", "trades", "hovering", "hovered", "hovers", "hover", "flirting",
+     "flirted", "hugging", "straddling", "oscillating", "changing", "changed"}
+)  # fmt: skip
+#: periods "earlier" belongs to when it does not mark a moment of the session
+EARLIER_PERIODS = frozenset(
+    {"this", "that", "in", "last", "year", "month", "week", "quarter", "decade", "years", "months",
+     "weeks", "quarters", "days", "sessions"}
+)  # fmt: skip
+#: words of the hypothetical or conditional mood: a clause they govern says what would, could or
+#: might happen ("which would mean the S&P 500 falling 20%", "if the index drops 10%"), not
+#: what did. They hold even where expectation words do not matter (a distance to a target).
+MOOD_WORDS = frozenset(
+    {"would", "could", "might", "may", "should", "must", "if", "unless", "whether",
+     "suppose", "supposing", "assuming", "hypothetically", "hypothetical"}
+)  # fmt: skip
+MOOD_PHRASES = (
+    ("in", "case"), ("needs", "to"), ("need", "to"), ("has", "to"), ("have", "to"),
+    ("in", "the", "event"), ("were", "to"),
+)  # fmt: skip
+#: words that open a fronted clause whose condition governs the main clause after it ("If the
+#: selling goes on, the S&P 500 drops 10%", "Should the index slide 8%, ...")
+MOOD_OPENERS = frozenset(
+    {"if", "unless", "should", "were", "assuming", "suppose", "supposing", "whether"}
 )
 #: words that make a statement a definition ("a bear market, a drop of 20% from a record")
 DEFINITIONS = frozenset(

@@ -603,6 +603,11 @@ _TRAILING = [
     ("the past <num> <u> stretch", "trailing"), ("the last <num> <u> stretch", "trailing"),
     ("the latest <num> <u> period", "trailing"), ("in the <num> <u> period", "trailing"),
     ("over the <num> <u> period", "trailing"), ("for the <num> <u> period", "trailing"),
+    # "in the five days through Friday", "over the four sessions to Jan. 9"
+    ("in the <num> <u> through", "trailing"), ("over the <num> <u> through", "trailing"),
+    ("in the <num> <u> to", "trailing"), ("over the <num> <u> to", "trailing"),
+    ("in the <num> <u> ended", "trailing"), ("in the <num> <u> ending", "trailing"),
+    ("for the <num> <u> through", "trailing"), ("over the <num> <u> ended", "trailing"),
 ]  # fmt: skip
 _UNITS = {
     "day": "day", "days": "day", "session": "session", "sessions": "session",
@@ -743,7 +748,10 @@ def parse_article_date(value: str) -> ArticleDate | None:
     ArticleDate(first=datetime.date(2025, 12, 1), last=datetime.date(2025, 12, 31))
     """
     head = value.strip()[:80]
-    m = _ISO_DAY_RE.match(head) or _ISO_DAY_RE.search(head[:40])
+    # a month first written as the date ("2025-12 (mixes days from 2025-12-09 to ...)") is the
+    # date; a day in its note is not
+    month_first = _ISO_MONTH_RE.match(head) is not None and _ISO_DAY_RE.match(head) is None
+    m = _ISO_DAY_RE.match(head) or (None if month_first else _ISO_DAY_RE.search(head[:40]))
     if m:
         try:
             d = dt.date(int(m[1]), int(m[2]), int(m[3]))

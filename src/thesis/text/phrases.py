@@ -181,6 +181,9 @@ class PhraseMatcher(Generic[T]):
                 node = node.setdefault(k, {})
             node[None] = value
             self.max_len = max(self.max_len, len(keys))
+        #: whether a phrase starts with a slot (else a token whose word starts none is rejected
+        #: with one dict lookup: the common case, as every token of a text is tried)
+        self._slot_first = any(k in SLOTS for k in self._root)
 
     @staticmethod
     def _keys(phrase: str) -> list[str]:
@@ -188,6 +191,9 @@ class PhraseMatcher(Generic[T]):
         for piece in phrase.split():
             if piece in SLOTS:
                 keys.append(piece)
+                continue
+            if piece.isascii() and (piece.isalpha() or piece.isdigit()):
+                keys.append(piece.lower())  # one token, the common case (a company's name)
                 continue
             keys.extend(t.base if t.kind == "word" else t.lower for t in tokenize(piece))
         return [k for k in keys if k not in _DASHES]
@@ -200,6 +206,8 @@ class PhraseMatcher(Generic[T]):
         node = self._root
         first = tokens[i]
         key0 = first.base if first.kind == "word" else first.lower
+        if key0 not in node and not self._slot_first:
+            return None
         if (
             key0 not in node
             and (slot_of(first) or "") not in node

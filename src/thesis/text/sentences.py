@@ -177,12 +177,16 @@ def split_sentences(
                 j += 1
             nxt = tokens[j] if j < n else None
             prev = tokens[i - 1] if i > 0 else None
+            # "U.S.", "J. Powell": an abbreviation; "the 1940s." is a decade (the letter is glued
+            # to a number), which ends a sentence
+            glued = i >= 2 and prev is not None and tokens[i - 2].kind == "number"
+            glued = glued and tokens[i - 2].end == prev.start
             abbrev = (
                 t.text == "."
                 and prev is not None
                 and prev.kind == "word"
                 and prev.end == t.start
-                and (prev.lower in ABBREVIATIONS or len(prev.text) == 1)
+                and (prev.lower in ABBREVIATIONS or (len(prev.text) == 1 and not glued))
             )
             spaced = nxt is None or nxt.start > tokens[j - 1].end or nxt.kind == "newline"
             if not abbrev and spaced and (nxt is None or _starts_sentence(nxt)):

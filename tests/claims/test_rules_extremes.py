@@ -1,4 +1,6 @@
-"""Rule classes and bindings added in round 2, each on its own example sentences (no store)."""
+"""Extremes over a span named in words ("a new eight-month high", "16-year highs", "a three-week
+low"; a 52-week extreme is the extreme rule's), "a high not seen since April 2011" (a superlative,
+not a negation), and "the index" that may be the VIX; on their own example sentences (no store)."""
 
 from __future__ import annotations
 
@@ -53,13 +55,10 @@ def test_the_index_may_be_the_vix() -> None:
     assert c.subject is not None and c.subject.key == "vix"
 
 
-def test_dateline_prefers_as_of_over_a_horizon_in_the_title() -> None:
-    from thesis.claims.article import find_dateline
-
-    text = (
-        "# S&P 500 at 4,766.18: the chance of reaching 5,000 before 28 December 2022 rates as likely\n\n"
-        "*Analysis as of 31 December 2021, horizon 28 December 2022.*\n"
-    )
-    assert find_dateline(text) == dt.date(2021, 12, 31)
-    assert find_dateline("Markets wrap, 3 March 2025\nStocks rose.") == dt.date(2025, 3, 3)
-    assert find_dateline("Stocks may rally until 5 May 2026.\n") is None
+def test_an_extreme_it_came_back_from_is_never_contradicted() -> None:
+    """ "Retreated from a three-year high": the high was reached before the day (the days of the
+    week before are read too), and the words do not say which."""
+    c = _since("The 10-year Treasury yield retreated from a three-year high on Tuesday.")
+    assert "role" in c.loose and len(c.extra["alt_days"]) == 7
+    c = _since("The 10-year Treasury yield rose to a three-year high on Tuesday.")
+    assert "role" not in c.loose
