@@ -17,6 +17,7 @@ folder every xdist worker shares, and reused by all workers:
 ``events_store_file``  the shared store with the test calendars (tests/publish/fixtures) imported,
                        built the same way; the web and delivery tests copy it
 ``bundled_store_path``  the offline bundle that ``make demo`` uses, built the same way (no ../shared)
+``bundled_store``      a read-only Store on a copy of it, one per module
 
 Under xdist (``make test`` runs ``pytest -n 2``) the controller builds these files and compiles the
 numba kernels (tests/numba_warmup.py) in background processes while the workers collect, and hands
@@ -355,6 +356,20 @@ def bundled_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled offline store (what ``make demo`` runs on), built once per test run; read-only:
     a test whose run writes (the result cache does) copies it, see ``bundled_store_copy``."""
     return _built_once(tmp_path_factory, "bundled-store", prebuild.build_bundled_store)
+
+
+@pytest.fixture(scope="module")
+def bundled_store(
+    bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """A read-only Store on this module's copy of the bundled offline store (a run's result cache
+    writes into the store's file, so runs never share the one built for the test run)."""
+    from thesis.data.store import Store
+
+    path = tmp_path_factory.mktemp("bundle") / "market.duckdb"
+    shutil.copyfile(bundled_store_path, path)
+    with Store(path, read_only=True) as store:
+        yield store
 
 
 @pytest.fixture(scope="session")
