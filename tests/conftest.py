@@ -9,9 +9,19 @@ One store holds all of ``../shared/data``. It is built ONCE per test run, under 
 folder every xdist worker shares, and reused by all workers:
 
 ``market_store_file``  the DuckDB file (treat it as read-only; several processes read it at once)
-``market_store``       a read-only :class:`~thesis.data.store.Store` on it (one per worker)
+``market_store``       a read-only :class:`~thesis.data.store.Store` on this worker's own copy of
+                       it (a run's result cache writes into the store's file: each worker keeps its
+                       own, so that no worker waits on another's lock and results cached by earlier
+                       tests on the worker are read back as a user's second run would)
 ``market_store_copy``  a writable Store on a fresh copy of the file, for a test that writes
+``events_store_file``  the shared store with the test calendars (tests/publish/fixtures) imported,
+                       built the same way; the web and delivery tests copy it
 ``bundled_store_path``  the offline bundle that ``make demo`` uses, built the same way (no ../shared)
+``bundled_store``      a read-only Store on a copy of it, one per module
+
+Under xdist (``make test`` runs ``pytest -n 2``) the controller builds these files and compiles the
+numba kernels (tests/numba_warmup.py) in background processes while the workers collect, and hands
+out whole modules, the most expensive first (see ``pytest_xdist_make_scheduler`` below).
 
 ``shared_store`` (tests/data), ``claims_store`` (tests/writing) and ``shared_store``
 (tests/portfolio, the file's path) are the same store under the names those tests use.
@@ -21,10 +31,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import prebuild
 import pytest
 
 if TYPE_CHECKING:
@@ -45,11 +59,14 @@ def _need(path: Path) -> Path:
     return path
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that needs ../shared (through any fixture) with ``shared``."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that needs ../shared (through any fixture) with ``shared``; under xdist,
+    order the work units (see :func:`pytest_xdist_make_scheduler`) the most expensive first."""
     for item in items:
         if SHARED_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.shared)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        items[:] = _longest_first(config, items)
 
 
 @pytest.fixture(scope="session")
@@ -72,30 +89,227 @@ def _isolated_home(
     monkeypatch.setenv("THESIS_HOME", str(tmp_path_factory.mktemp("thesis_home")))
 
 
+# ------------------------------------------------------------------------------- xdist scheduling
+#: modules whose tests are independent units of work (no expensive module fixture): xdist may
+#: hand their tests to different workers (the generated theses come in shards, see that module)
+SPLIT_MODULES = frozenset({"tests/pipeline/test_generated.py"})
+#: seconds per module (setup, calls and teardown, one worker, on an idle 2-core machine) for the
+#: modules that cost more than a few seconds; a run with the cache provider records the real figures
+#: (``.pytest_cache``) and later runs order by them. Unknown modules count 0.05 s a test.
+MODULE_SECONDS = {
+    "tests/pipeline/test_generated.py": 25.0,
+    "tests/claims/test_self_consistency.py": 25.0,
+    "tests/data/test_faults.py": 20.0,
+    "tests/web/test_app.py": 12.0,
+    "tests/scale/test_batch.py": 12.0,
+    "tests/writing/test_guard_hostile.py": 15.0,
+    "tests/analysis/test_paths.py": 12.0,
+    "tests/pipeline/test_run.py": 10.0,
+    "tests/pipeline/test_run_cache.py": 10.0,
+    "tests/analysis/test_calibration.py": 9.0,
+    "tests/claims/test_hostile.py": 9.0,
+    "tests/analysis/test_cache.py": 8.0,
+    "tests/pipeline/test_outputs.py": 8.0,
+    "tests/pipeline/test_kinds.py": 7.0,
+    "tests/pipeline/test_threads.py": 7.0,
+    "tests/data/test_cli_data.py": 7.0,
+    "tests/claims/test_fixtures.py": 6.0,
+    "tests/pipeline/test_wiring.py": 6.0,
+    "tests/pipeline/test_demo.py": 5.0,
+    "tests/claims/test_agreement.py": 5.0,
+    "tests/web/test_browser.py": 5.0,
+}
+_CACHE_KEY = "thesis/module_seconds"
+
+
+def _module(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+def _unit(nodeid: str) -> str:
+    """The work unit of a test: its module, or the test itself in a :data:`SPLIT_MODULES` module."""
+    module = _module(nodeid)
+    return nodeid if module in SPLIT_MODULES else module
+
+
+def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> list[pytest.Item]:
+    """``items`` with the work units in decreasing cost, each unit's tests in their own order.
+
+    Deterministic for a given cache content, so that every worker collects the same order (xdist
+    checks). A module stays contiguous: pytest tears a module's fixtures down when the next test is
+    in another module.
+    """
+    measured = config.cache.get(_CACHE_KEY, {}) if config.cache is not None else {}
+    per_module: dict[str, int] = {}
+    for item in items:
+        per_module[_module(item.nodeid)] = per_module.get(_module(item.nodeid), 0) + 1
+
+    def cost(unit: str) -> float:
+        module = _module(unit)
+        seconds = measured.get(module, MODULE_SECONDS.get(module, 0.05 * per_module[module]))
+        return seconds / per_module[module] if unit != module else seconds
+
+    first: dict[str, int] = {}
+    for i, item in enumerate(items):
+        first.setdefault(_unit(item.nodeid), i)
+    order = {u: (-cost(u), i) for u, i in first.items()}
+    return sorted(items, key=lambda it: order[_unit(it.nodeid)])
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``-n N`` (xdist's ``--dist load``): whole modules per worker, in the collection's order
+    (the most expensive first, :func:`_longest_first`), the next module to the first worker free.
+
+    xdist's ``load`` splits a module across workers, so that each sets up the module's fixtures (a
+    pipeline run, a server, a store) again; ``loadfile`` keeps modules whole but cannot split the
+    generated-thesis shards. Other ``--dist`` modes are left to xdist.
+    """
+    if config.getoption("dist", "no") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _unit(nodeid)
+
+    return ModuleScheduling(config, log)
+
+
+_module_seconds: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # the controller (or a run without xdist)
+        module = _module(report.nodeid)
+        _module_seconds[module] = _module_seconds.get(module, 0.0) + report.duration
+
+
+# ----------------------------------------------------------------- built in the background (xdist)
+_background: list[subprocess.Popen[bytes]] = []
+
+
+def _run_folder(config: pytest.Config) -> Path:
+    """The folder every xdist worker shares (a worker's ``getbasetemp().parent``)."""
+    return config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+
+
+def _selected_text(config: pytest.Config) -> str:
+    """The source of every Python file under the paths this run collects from (a cheap look at
+    which shared fixtures the selected tests may use)."""
+    out = []
+    for arg in config.args:
+        path = Path(arg.split("::", 1)[0])
+        path = path if path.is_absolute() else Path(config.invocation_params.dir) / path
+        if path.is_file():  # a module: its own text and its folder's fixtures
+            files = [path, *[c for c in [path.parent / "conftest.py"] if c.is_file()]]
+        else:
+            files = sorted(path.rglob("*.py")) if path.is_dir() else []
+        out += [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    return "\n".join(out)
+
+
+def _start(args: list[str], *locks: Path) -> None:
+    """Run ``python tests/prebuild.py ARGS`` in the background, holding ``locks`` until it ends.
+
+    The locks are the ones :func:`_built_once` (and ``_numba_ready``) take in the workers, taken
+    here before any worker starts: a worker that needs the file waits for this process, then finds
+    it built (or, if the process failed, builds it itself).
+    """
+    from filelock import FileLock
+
+    held = []
+    for lock in locks:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fl = FileLock(str(lock), thread_local=False)
+        fl.acquire()
+        held.append(fl)
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(prebuild.__file__)), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    _background.append(proc)
+
+    def release() -> None:
+        proc.wait()
+        for fl in held:
+            fl.release()
+
+    threading.Thread(target=release, name=f"prebuild-{args[0]}", daemon=True).start()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Under xdist, in the controller (before the workers start): build the stores the selected
+    tests use and compile the numba kernels, in background processes, while the workers collect."""
+    config = session.config
+    if (
+        os.environ.get("PYTEST_XDIST_WORKER")
+        or config.getoption("dist", "no") == "no"
+        or config.getoption("collectonly")
+    ):
+        return
+    run = _run_folder(config)
+    os.environ["THESIS_TEST_NUMBA_LOCK"] = str(run / "numba" / "ready.lock")
+    _start(["numba"], run / "numba" / "ready.lock")
+    text = _selected_text(config)
+    if "bundled_store_path" in text:
+        path = run / "bundled-store" / "market.duckdb"
+        _start(["bundle", str(path)], path.with_name("build.lock"))
+    uses = ("market_store", "shared_store", "claims_store", "events_store", "web_store", "run_dir")
+    if (SHARED / "data").is_dir() and any(u in text for u in uses):
+        market = run / "market-store" / "market.duckdb"
+        events = run / "events-store" / "market.duckdb"
+        _start(
+            ["market", str(market), str(SHARED / "data"), str(events)],
+            market.with_name("build.lock"),
+            events.with_name("build.lock"),
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if os.environ.get("PYTEST_XDIST_WORKER") or config.getoption("dist", "no") == "no":
+        return
+    if config.cache is not None and _module_seconds and not config.getoption("collectonly"):
+        known = config.cache.get(_CACHE_KEY, {})
+        config.cache.set(
+            _CACHE_KEY, {**known, **{m: round(s, 2) for m, s in _module_seconds.items()}}
+        )
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for proc in _background:  # a run stopped early: the builds it started end with it
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _numba_ready() -> None:
+    """Under xdist, wait for the controller's compilation of the numba kernels (see
+    :func:`pytest_sessionstart`) before the first test, so that no worker compiles them again."""
+    lock = os.environ.get("THESIS_TEST_NUMBA_LOCK")
+    if lock and os.environ.get("PYTEST_XDIST_WORKER"):
+        from filelock import FileLock, Timeout
+
+        try:
+            with FileLock(lock, timeout=600):
+                pass
+        except Timeout:  # never block the tests on it: at worst a worker compiles on its own
+            pass
+
+
 # ------------------------------------------------------------------------------------ the store
-def _build_market_store(shared_data: Path, path: Path) -> None:
-    """Import all of ``shared_data`` into ``path``, atomically: a half-built file never has the name."""
-    from thesis.data.providers.csv import import_path
-    from thesis.data.store import Store
-
-    partial = path.with_name(path.name + ".partial")
-    for stale in (partial, partial.with_name(partial.name + ".wal")):
-        stale.unlink(missing_ok=True)
-    with Store(partial) as writer:
-        import_path(writer, shared_data)
-    # close() checkpointed: the WAL is empty and gone, the file is complete on its own
-    assert not partial.with_name(partial.name + ".wal").exists()
-    partial.replace(path)
-
-
 def _built_once(
     tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]
 ) -> Path:
     """``build(path)`` run once per test run, whatever the number of xdist workers.
 
     Under xdist the workers share ``getbasetemp().parent`` (this run's folder): the first worker to
-    take the lock builds the file, the others wait and reuse it. Without xdist the session's own
-    temporary folder holds it.
+    take the lock builds the file, the others wait and reuse it (the controller may have built it
+    already, see :func:`pytest_sessionstart`). Without xdist the session's own temporary folder
+    holds it.
     """
     from filelock import FileLock
 
@@ -122,34 +336,57 @@ def market_store_file(shared_data: Path, tmp_path_factory: pytest.TempPathFactor
     Treat it as read-only: a test that writes uses ``market_store_copy``.
     """
     return _built_once(
-        tmp_path_factory, "market-store", lambda p: _build_market_store(shared_data, p)
+        tmp_path_factory, "market-store", lambda p: prebuild.build_market_store(shared_data, p)
     )
 
 
-def _build_bundled_store(path: Path) -> None:
-    """The offline bundle (``thesis data bundle``) into ``path``, atomically."""
-    from thesis.data.providers.bundled import build_bundle
-    from thesis.data.store import Store
-
-    partial = path.with_name(path.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with Store(partial) as writer:
-        build_bundle(writer)
-    partial.replace(path)
+@pytest.fixture(scope="session")
+def events_store_file(market_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shared store with the test calendars imported (the BLS/BEA release dates and an
+    earnings file from tests/publish/fixtures), built once per test run; read-only: copy it."""
+    return _built_once(
+        tmp_path_factory,
+        "events-store",
+        lambda p: prebuild.build_events_store(market_store_file, p),
+    )
 
 
 @pytest.fixture(scope="session")
 def bundled_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled offline store (what ``make demo`` runs on), built once per test run; read-only."""
-    return _built_once(tmp_path_factory, "bundled-store", _build_bundled_store)
+    """The bundled offline store (what ``make demo`` runs on), built once per test run; read-only:
+    a test whose run writes (the result cache does) copies it, see ``bundled_store_copy``."""
+    return _built_once(tmp_path_factory, "bundled-store", prebuild.build_bundled_store)
+
+
+@pytest.fixture(scope="module")
+def bundled_store(
+    bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """A read-only Store on this module's copy of the bundled offline store (a run's result cache
+    writes into the store's file, so runs never share the one built for the test run)."""
+    from thesis.data.store import Store
+
+    path = tmp_path_factory.mktemp("bundle") / "market.duckdb"
+    shutil.copyfile(bundled_store_path, path)
+    with Store(path, read_only=True) as store:
+        yield store
 
 
 @pytest.fixture(scope="session")
-def market_store(market_store_file: Path) -> Iterator[Store]:
-    """A read-only Store on the shared store file (analysis, writing, pipeline and data tests)."""
+def market_store(
+    market_store_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """A read-only Store on this worker's copy of the shared store file (analysis, writing,
+    pipeline and data tests).
+
+    Read-only for the tests; a run's result cache writes its table into the file (as
+    ``thesis run`` does on a user's store), which is why each worker has its own copy.
+    """
     from thesis.data.store import Store
 
-    store = Store(market_store_file, read_only=True)
+    path = tmp_path_factory.mktemp("market-store") / "market.duckdb"
+    shutil.copyfile(market_store_file, path)
+    store = Store(path, read_only=True)
     yield store
     store.close()
 

@@ -348,32 +348,40 @@ def test_probabilities_bounded_and_monotone_in_level(pct, seed):
 
 
 def test_same_seed_same_results_whatever_the_thread_count(tmp_path):
+    # one fresh process started with two numba threads (on any machine, even a one-core one)
+    # computes the same thing on one thread (the serial kernels) and on two (the parallel ones:
+    # 30,000 paths x 130 sessions is above PARALLEL_MIN_WORK); the results must be identical
     code = (
-        "import json, numpy as np, pandas as pd, sys\n"
+        "import json, numba, numpy as np, pandas as pd, sys\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "from test_paths import synthetic_prices\n"
+        "from thesis.analysis import _kernels as K\n"
         "from thesis.analysis.paths import target_probabilities\n"
         "s = synthetic_prices(700)\n"
-        "r = target_probabilities(s, subject='spx', as_of=s.index[-1], horizon='2024-12-31',\n"
-        "    thresholds=[4400, 3800], targets=[4800], n_paths=30_000,\n"
-        "    rng=np.random.default_rng(123), fan_paths=1000)\n"
-        "import numba; print(json.dumps({'threads': numba.get_num_threads(),\n"
-        "    'table': r.to_frame().drop(columns=['role', 'direction']).to_numpy().tolist(),\n"
-        "    'q': {m: q.tolist() for m, q in r.horizon_quantiles.items()},\n"
-        "    'fan': r.fan('garch').to_numpy().tolist()}))\n"
+        "outs = []\n"
+        "for threads in (1, 2):\n"
+        "    numba.set_num_threads(threads)\n"
+        "    r = target_probabilities(s, subject='spx', as_of=s.index[-1], horizon='2024-12-31',\n"
+        "        thresholds=[4400, 3800], targets=[4800], n_paths=30_000,\n"
+        "        rng=np.random.default_rng(123), fan_paths=1000)\n"
+        "    outs.append({'threads': numba.get_num_threads(),\n"
+        "        'parallel': K.parallel_for(30_000, 130),\n"
+        "        'table': r.to_frame().drop(columns=['role', 'direction']).to_numpy().tolist(),\n"
+        "        'q': {m: q.tolist() for m, q in r.horizon_quantiles.items()},\n"
+        "        'fan': r.fan('garch').to_numpy().tolist()})\n"
+        "print(json.dumps(outs))\n"
     )
-    outs = []
-    for threads in ("1", "2"):
-        env = {**os.environ, "NUMBA_NUM_THREADS": threads}
-        p = subprocess.run(
-            [sys.executable, "-c", code, os.path.dirname(__file__)],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert p.returncode == 0, p.stderr
-        outs.append(json.loads(p.stdout.strip().splitlines()[-1]))
+    env = {**os.environ, "NUMBA_NUM_THREADS": "2"}
+    p = subprocess.run(
+        [sys.executable, "-c", code, os.path.dirname(__file__)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert p.returncode == 0, p.stderr
+    outs = json.loads(p.stdout.strip().splitlines()[-1])
     assert outs[0]["threads"] == 1 and outs[1]["threads"] == 2
+    assert not outs[0]["parallel"] and outs[1]["parallel"]
     for k in ("table", "q", "fan"):
         assert outs[0][k] == outs[1][k]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,11 +18,14 @@ from thesis.errors import ProviderError
 
 
 @pytest.fixture(scope="module")
-def bundle_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("bundle") / "market.duckdb")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        build_bundle(store)
+def bundle_store(
+    bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """A writable copy of the bundle that build_bundle wrote for this test run (tests/conftest.py:
+    one empty store, ``build_bundle``, nothing else); the rebuild test writes into it."""
+    path = tmp_path_factory.mktemp("bundle") / "market.duckdb"
+    shutil.copyfile(bundled_store_path, path)
+    store = Store(path)
     yield store
     store.close()
 

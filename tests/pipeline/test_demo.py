@@ -1,4 +1,7 @@
-"""The demo on the bundled offline data (no ../shared needed): outputs, scorecard, edge cases."""
+"""The demo on the bundled offline data (no ../shared needed): outputs, scorecard, edge cases.
+
+``bundled_store`` (tests/conftest.py) is this module's copy of the bundle built once per test run.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from thesis.data.providers.bundled import build_bundle
 from thesis.data.store import Store
 from thesis.pipeline import run_thesis
 from thesis.spec import load_thesis
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture(scope="module")
-def bundled_store(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("bundle") / "market.duckdb"
-    writer = Store(path)
-    build_bundle(writer)
-    writer.close()
-    with Store(path, read_only=True) as store:
-        yield store
 
 
 def _demo(**analysis: object):

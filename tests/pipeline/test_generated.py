@@ -7,7 +7,12 @@ that names the thesis key; its article's claims, read by the claim checker, are 
 by the data the run used; the S&P 500 is not named unless the thesis is about it; the units follow
 the series' kind.
 
-``THESIS_GENERATED_EXAMPLES`` sets the number of theses (default: 200 in CI, 25 elsewhere).
+``THESIS_GENERATED_EXAMPLES`` sets the number of theses (default: 200 in CI, 25 elsewhere). They
+are drawn in shards of :data:`SHARD_EXAMPLES`, each its own test with its own hypothesis seed, so
+that xdist spreads them over its workers (tests/conftest.py hands the shards out one by one); each
+shard lists the subjects in another rotation, so that the shards' first (simplest) examples differ.
+The runs skip the store's result cache: every thesis is new, so nothing would be read back, and the
+cache's own writes were a sixth of each example's time (tests/pipeline/test_run_cache.py covers it).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
 from thesis import ids
@@ -24,13 +29,16 @@ from thesis.data.store import Store
 from thesis.errors import ThesisError
 from thesis.pipeline import run_thesis
 from thesis.spec import parse_thesis
-from thesis.testing import thesis_texts
+from thesis.testing import subject_series, thesis_texts
 from thesis.writing.format import fmt
 from thesis.writing.narrative import build_article
 from thesis.writing.render import md_escape, render_markdown
 
 _CI = os.environ.get("CI", "").lower() == "true"
 EXAMPLES = int(os.environ.get("THESIS_GENERATED_EXAMPLES", "200" if _CI else "25"))
+#: theses per shard (the last shards take one fewer when they do not divide evenly)
+SHARD_EXAMPLES = 10
+SHARDS = max(1, -(-EXAMPLES // SHARD_EXAMPLES))
 #: what a ThesisError raised for a thesis must name: its file, or a key of the thesis
 _KEYS = re.compile(
     r"gen\.toml|\b(?:index|rates|analysis|earnings|compare|as_of|horizon|levels|targets|"
@@ -60,21 +68,37 @@ def contradicted(markdown: str, store: Store, as_of, used: set[str]) -> list[str
     return out
 
 
+def _shard_examples(shard: int) -> int:
+    return EXAMPLES // SHARDS + (shard < EXAMPLES % SHARDS)
+
+
 @pytest.mark.slow
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    phases=[Phase.explicit, Phase.generate],
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(data=st.data())
-def test_generated_theses_complete_and_read_true(market_store: Store, data) -> None:
-    text = data.draw(thesis_texts(market_store), label="thesis")
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_generated_theses_complete_and_read_true(market_store: Store, shard: int) -> None:
+    subjects = subject_series(market_store)
+    k = shard * 7 % len(subjects)
+    rotated = subjects[k:] + subjects[:k]
+
+    @seed(20251126 + shard)
+    @settings(
+        max_examples=_shard_examples(shard),
+        deadline=None,
+        database=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(data=st.data())
+    def one_thesis(data) -> None:
+        check_generated(market_store, data.draw(thesis_texts(market_store, series=rotated)))
+
+    one_thesis()
+
+
+def check_generated(market_store: Store, text: str) -> None:
+    """A thesis completes (or fails naming its key), and its article reads true."""
     try:
         spec = parse_thesis(text, where="gen.toml")
-        res = run_thesis(spec, market_store)
+        res = run_thesis(spec, market_store, cache=False)
     except ThesisError as e:
         assert _KEYS.search(str(e)), str(e)
         return

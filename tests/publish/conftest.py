@@ -37,15 +37,12 @@ calibrate = false
 
 
 @pytest.fixture(scope="session")
-def events_store_path(market_store, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the session's store (all of ../shared/data) with the test calendars imported."""
-    from thesis.data.providers.ics import import_events
-    from thesis.data.store import Store
-
+def events_store_path(events_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This worker's copy of the session's store (all of ../shared/data) with the test calendars
+    (:data:`FIXTURES`) imported (tests/conftest.py builds it once per test run); the run's result
+    cache writes into it."""
     path = tmp_path_factory.mktemp("events_store") / "market.duckdb"
-    shutil.copyfile(market_store.path, path)
-    with Store(path) as st:
-        import_events(st, [FIXTURES / "bls_bea_2026.ics", FIXTURES / "earnings.csv"])
+    shutil.copyfile(events_store_file, path)
     return path
 
 

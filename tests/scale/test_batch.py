@@ -140,11 +140,13 @@ def test_series_named_finds_the_ids_a_thesis_uses(store: Store) -> None:
 def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
     store: Store, tmp_path: Path, client
 ) -> None:
-    specs = _specs(6)
+    # four theses (two as_of dates): two per worker, so the worker killed when the first result
+    # is back still holds one at least
+    specs = _specs(4)
     serial = run_batch(specs, store, tmp_path / "serial", with_scorecard=False)
-    assert len(serial.done) == 6 and not serial.failed
+    assert len(serial.done) == 4 and not serial.failed
     want = _facts(tmp_path / "serial")
-    assert len(want) == 6
+    assert len(want) == 4
     two = run_batch(specs, store, tmp_path / "two", client=client, with_scorecard=False)
     assert sorted(two.done) == sorted(serial.done)
     assert _facts(tmp_path / "two") == want

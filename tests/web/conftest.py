@@ -8,19 +8,16 @@ from pathlib import Path
 
 import httpx
 import pytest
-from webhelpers import CALENDARS, THESIS, wait_for
+from webhelpers import THESIS, wait_for
 
 
 @pytest.fixture(scope="session")
-def web_store_path(market_store, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the session's store (all of ../shared/data) with the test calendars imported."""
-    from thesis.data.providers.ics import import_events
-    from thesis.data.store import Store
-
+def web_store_path(events_store_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This worker's copy of the session's store (all of ../shared/data) with the test calendars
+    (tests/publish/fixtures) imported (tests/conftest.py builds it once per test run); the runs'
+    result cache writes into it."""
     path = tmp_path_factory.mktemp("web_store") / "market.duckdb"
-    shutil.copyfile(market_store.path, path)
-    with Store(path) as st:
-        import_events(st, [CALENDARS / "bls_bea_2026.ics", CALENDARS / "earnings.csv"])
+    shutil.copyfile(events_store_file, path)
     return path
 
 

@@ -22,7 +22,7 @@ from thesis.errors import WritingError
 from thesis.facts import Fact, FactSheet, Source
 from thesis.outlook import Outlook
 from thesis.writing.format import fmt
-from thesis.writing.guard import check_sentence, find_numbers
+from thesis.writing.guard import _Index, check_sentence, find_numbers
 from thesis.writing.narrative import Sentence, build_sections
 from thesis.writing.render import write_article
 
@@ -403,13 +403,14 @@ def test_every_number_in_markdown_is_a_used_fact(full) -> None:
     labels = sorted((str(f.value) for f in used if f.unit == "label"), key=len, reverse=True)
     # The thesis title is the user's own text, quoted; its numbers are checked like any other.
     checked = 0
+    index = _Index(used)  # the facts prepared for matching once, not once a line
     for line in res.markdown.splitlines():
         if line.startswith("!["):  # image links: file names only
             continue
         text = re.sub(r"`[^`]*`", "", line)  # content hashes (label facts, checked below)
         for label in labels:  # a label fact's text is the fact ("GFC 2008", a version)
             text = text.replace(label, "")
-        result = check_sentence(text, used)
+        result = check_sentence(text, used, _index=index)
         assert not result.unmatched, (line, [(u.span.text, u.reason) for u in result.unmatched])
         checked += len(result.matched)
     assert checked > 100
@@ -537,11 +538,12 @@ def test_missing_valuation_says_why(tmp_path: Path) -> None:
     assert "charts/probabilities.png" in md  # drawn from facts alone
     used = _used_facts(outlook, res)
     labels = sorted((str(f.value) for f in used if f.unit == "label"), key=len, reverse=True)
+    index = _Index(used)
     for line in md.splitlines():
         text = re.sub(r"`[^`]*`", "", line)
         for label in labels:
             text = text.replace(label, "")
-        assert not check_sentence(text, used).unmatched, line
+        assert not check_sentence(text, used, _index=index).unmatched, line
 
 
 def test_bare_outlook_degrades_everywhere(tmp_path: Path) -> None:

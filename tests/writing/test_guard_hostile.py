@@ -34,7 +34,6 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from thesis.data.providers.bundled import build_bundle
 from thesis.data.store import Store
 from thesis.pipeline import run_thesis
 from thesis.spec import load_thesis
@@ -56,14 +55,14 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+def demo(bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    import shutil
+
     import thesis.writing.charts as charts_module
 
     root = tmp_path_factory.mktemp("hostile")
     path = root / "market.duckdb"
-    writer = Store(path)
-    build_bundle(writer)
-    writer.close()
+    shutil.copyfile(bundled_store_path, path)  # the runs' result cache writes into the file
     spec = load_thesis(EXAMPLES / "demo-bundled.toml")
     spec = spec.with_overrides(
         analysis=spec.analysis.model_dump() | {"n_paths": 1000, "calibrate": False}
