@@ -435,10 +435,10 @@ def find_dates(
             wd = WEEKDAYS.index(low)
             prev = _prev_word(tokens, i)
             if prev is not None and prev.lower == "next":
-                d = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+                when = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
             else:
-                d = most_recent_weekday(ref, wd)
-            out.append(DateMention(t.start, t.end, t.text, "weekday", d, d, wd))
+                when = most_recent_weekday(ref, wd)
+            out.append(DateMention(t.start, t.end, t.text, "weekday", when, when, wd))
             continue
         if (
             low in ("first", "second", "third", "fourth")
@@ -483,10 +483,10 @@ def find_dates(
     out.sort(key=lambda d: d.start)
     # drop overlaps (keep the earlier, longer mention)
     res: list[DateMention] = []
-    for d in out:
-        if res and d.start < res[-1].end:
+    for mention in out:
+        if res and mention.start < res[-1].end:
             continue
-        res.append(d)
+        res.append(mention)
     return res
 
 
@@ -762,9 +762,14 @@ def parse_article_date(value: str) -> ArticleDate | None:
     if m and 1 <= int(m[2]) <= 12:
         y, mo = int(m[1]), int(m[2])
         return ArticleDate(dt.date(y, mo, 1), month_end(y, mo))
-    for d in find_dates(head, None):
-        if d.kind == "day" and d.first is not None:
-            return ArticleDate(d.first, d.first)
-        if d.kind == "month" and d.first is not None and d.explicit_year and d.last is not None:
-            return ArticleDate(d.first, d.last)
+    for mention in find_dates(head, None):
+        if mention.kind == "day" and mention.first is not None:
+            return ArticleDate(mention.first, mention.first)
+        if (
+            mention.kind == "month"
+            and mention.first is not None
+            and mention.explicit_year
+            and mention.last is not None
+        ):
+            return ArticleDate(mention.first, mention.last)
     return None

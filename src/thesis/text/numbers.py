@@ -178,6 +178,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if taken.overlaps(*m.span()):
             continue
         g = m.groupdict()
+        y: int | None
+        d: int | None
         if g["iso"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
         elif g["dmy"]:

@@ -172,7 +172,9 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self, phrases: Mapping[str, T] | Iterable[tuple[str, T]]) -> None:
         items = phrases.items() if isinstance(phrases, Mapping) else phrases
-        self._root: dict[str, Any] = {}
+        #: a trie: each node maps a token's key to the next node, and ``None`` to the value of
+        #: the phrase that ends there (nested dicts, so the node type is not spelt out)
+        self._root: dict[str | None, Any] = {}
         self.max_len = 0
         for phrase, value in items:
             keys = self._keys(phrase)

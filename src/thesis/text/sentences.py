@@ -179,8 +179,12 @@ def split_sentences(
             prev = tokens[i - 1] if i > 0 else None
             # "U.S.", "J. Powell": an abbreviation; "the 1940s." is a decade (the letter is glued
             # to a number), which ends a sentence
-            glued = i >= 2 and prev is not None and tokens[i - 2].kind == "number"
-            glued = glued and tokens[i - 2].end == prev.start
+            glued = (
+                i >= 2
+                and prev is not None
+                and tokens[i - 2].kind == "number"
+                and tokens[i - 2].end == prev.start
+            )
             abbrev = (
                 t.text == "."
                 and prev is not None
