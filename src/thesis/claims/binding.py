@@ -170,9 +170,9 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                 if subj is not None:
                     return Bind(subj, how, "anaphora", f"its subject is a back-reference ({how})")
     if s.header is not None and (s.bullet or not s.subjects):
-        m = s.header.first_subject()
-        if m is not None and m.subject is not None:
-            return Bind(m.subject, f"{m.text} (the list's header)", "header",
+        hm = s.header.first_subject()
+        if hm is not None and hm.subject is not None:
+            return Bind(hm.subject, f"{hm.text} (the list's header)", "header",
                         "its subject comes from the list's header, not from its own words")  # fmt: skip
     return NONE
 
@@ -443,8 +443,8 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
         )
     if ctx.window is not None:
         a, b = ctx.window
-        words = f"the article's date ({b})" if a == b else f"the article's month ({a:%Y-%m})"
-        return Bind(ctx.window, words, "article")
+        said = f"the article's date ({b})" if a == b else f"the article's month ({a:%Y-%m})"
+        return Bind(ctx.window, said, "article")
     return NONE
 
 
@@ -1255,7 +1255,7 @@ def strict_gaps(
             gaps["unit"] = f"a percentage is not a level of {subj.name}"
     macro = subj is not None and subj.kind in ("inflation", "labor", "gdp")
     words = {w.strip(".,;:'’\"").lower() for w in c.quote.split()}
-    if macro and words & _MARKET_MEASURES:
+    if macro and subj is not None and words & _MARKET_MEASURES:
         # "6-month hits highest close since 2007" after "CPI gains 6.4%": a close is no CPI figure
         w = next(iter(sorted(words & _MARKET_MEASURES)))
         gaps["unit"] = f"{subj.name} has no {w!r}: the words speak of a market series"

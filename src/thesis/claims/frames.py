@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from thesis.claims.subjects import Subject
 
@@ -28,8 +28,12 @@ __all__ = [
     "Verdict",
 ]
 
-SUPPORTED, CONTRADICTED, UNVERIFIABLE = "supported", "contradicted", "unverifiable"
 Verdict = Literal["supported", "contradicted", "unverifiable"]
+#: the three verdicts, each typed as its own literal (so a :class:`CheckedClaim` built with one
+#: is checked against :data:`Verdict`)
+SUPPORTED: Final = "supported"
+CONTRADICTED: Final = "contradicted"
+UNVERIFIABLE: Final = "unverifiable"
 
 #: the label taxonomy (``../shared/articles``): what kind of claim, for the report and the scorer
 KINDS = ("level", "pct_change", "distance_to_level", "target_upside", "rate", "date_fact", "other")

@@ -899,7 +899,7 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     if c.extra.get("range_reading"):
         s = _with_extreme_today(c, s, day, m.session_range(sid))
     a_first, a_last = c.extra.get("anchor_first"), c.extra.get("anchor_last")
-    if a_first is None:
+    if a_first is None or a_last is None:  # a DateMention has both days or neither
         return _na("the 'since' date could not be read")
     unit = str(c.extra.get("unit") or "session")
     if c.extra.get("anchor_day") and unit in ("week", "month"):
@@ -1442,10 +1442,10 @@ def judge_fed(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome
         stated + 15,
         "±6 bp of the move (the effective rate drifts a few bp)",
     )
-    oks = [band.verdict(x[0]) for x in sources]
-    if any(o is True for o in oks):
-        return Outcome(True, ev, band.text, sources[oks.index(True)][0])
-    if len(oks) > 1 and all(o is False for o in oks):
+    verdicts = [band.verdict(x[0]) for x in sources]
+    if any(o is True for o in verdicts):
+        return Outcome(True, ev, band.text, sources[verdicts.index(True)][0])
+    if len(verdicts) > 1 and all(o is False for o in verdicts):
         return Outcome(False, ev, band.text, sources[0][0])
     return Outcome(None, ev + "; one source only, or close: not judged", band.text, sources[0][0])
 

@@ -39,6 +39,8 @@ from thesis.claims.subjects import SECURITIES, SUBJECTS
 from thesis.errors import CheckError
 
 if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletionMessageParam
+
     from thesis.claims.extract import Extraction
 
 __all__ = ["SYSTEM_PROMPT", "LLMExtractor"]
@@ -119,7 +121,7 @@ class LLMExtractor:
                 fix="pass seconds, e.g. 60",
             )
 
-    def messages(self, text: str) -> list[dict[str, str]]:
+    def messages(self, text: str) -> list[ChatCompletionMessageParam]:
         system = SYSTEM_PROMPT.replace("SUBJECTS", ", ".join(_subject_keys()))
         return [
             {"role": "system", "content": system},
@@ -138,7 +140,7 @@ class LLMExtractor:
         )
         resp = client.chat.completions.create(
             model=self.model, messages=self.messages(text), temperature=0.0, stream=False
-        )  # type: ignore[arg-type]
+        )
         try:
             content = resp.choices[0].message.content
         except (AttributeError, IndexError, TypeError) as exc:

@@ -34,17 +34,17 @@ def print_table(report: CheckReport, console: Any = None) -> None:
         caption=f"{c['supported']} supported · {c['contradicted']} contradicted · {c['unverifiable']} unverifiable",
         show_lines=True,
     )
-    for col, kw in (
-        ("id", {}),
-        ("claim", {"ratio": 3}),
-        ("kind", {}),
-        ("subject", {}),
-        ("date", {}),
-        ("verdict", {}),
-        ("evidence", {"ratio": 4}),
-        ("tolerance", {"ratio": 2}),
+    for col, ratio in (
+        ("id", None),
+        ("claim", 3),
+        ("kind", None),
+        ("subject", None),
+        ("date", None),
+        ("verdict", None),
+        ("evidence", 4),
+        ("tolerance", 2),
     ):
-        t.add_column(col, overflow="fold", **kw)
+        t.add_column(col, overflow="fold", ratio=ratio)
     for r in report.results:
         d = r.to_dict()
         t.add_row(

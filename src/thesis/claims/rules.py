@@ -667,6 +667,7 @@ def _reference_claims(
         return []
     words = [t.lower for t in after if t.start < lvl.start]
     dm = ds[0]
+    assert dm.first is not None  # ds keeps only dated mentions
     date = Bind(dm, dm.text, "explicit")
     if "52-week" in words or "record" in words or any(w in ("high", "low") for w in words):
         extreme = "min" if "low" in words else "max"
@@ -734,7 +735,7 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         sign, target, base_q = got
         subj = bind_subject(ctx, s, min(q.start, target.start), after_ok=True)
         used.update({q.start, target.start} | ({base_q.start} if base_q else set()))
-        date = bind_date(ctx, s, q.start, before_only=True)
+        date: Bind | None = bind_date(ctx, s, q.start, before_only=True)
         base = base_q.value if base_q is not None else _stated_base(ctx, s, q, subj, date)
         if subj.value is None and base is None:
             # "Analysts project a 5% upside to 7,269" after "the index closed at 6,812.61": the
@@ -1852,8 +1853,8 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
     months = [d for d in s.dates if d.kind == "month" and d.start > q.end]
     if len(months) >= 2 and s.doc.text[months[0].end : months[1].start].split() == ["from"]:
         return "mom", f"{months[0].text} from {months[1].text}"  # "in January from December"
-    before = s.words_before(q.start, 8)
-    if "annual" in before or "year-over-year" in before or "12-month" in before:
+    words = s.words_before(q.start, 8)
+    if "annual" in words or "year-over-year" in words or "12-month" in words:
         return "yoy", "annual"
     if key == "gdp":
         return "annualized", "GDP growth (annualized, as reported)"
@@ -2131,7 +2132,7 @@ def rule_count_of(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         of = _count(toks[j]) if j < len(toks) else None
         k = j + 1 + (j + 1 < len(toks) and toks[j + 1].lower == "trading")
         unit = _OF_UNITS.get(toks[k].lower) if of and k < len(toks) else None
-        if unit is None or not 0 < n <= of:
+        if unit is None or of is None or not 0 < n <= of:
             continue
         subj = bind_subject(ctx, s, toks[i].start, after_ok=True)
         if subj.value is None or subj.value.kind not in (
