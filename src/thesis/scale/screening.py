@@ -14,6 +14,8 @@ from typing import Any
 
 import pandas as pd
 
+from thesis._types import DateLike
+
 __all__ = ["OddsTask", "odds_many", "odds_task"]
 
 
@@ -57,8 +59,8 @@ def odds_task(task: OddsTask) -> Any:
 def odds_many(
     prices: dict[str, pd.Series],
     *,
-    as_of: Any,
-    horizon: Any,
+    as_of: DateLike,
+    horizon: DateLike,
     index: pd.Series | None,
     index_id: str | None,
     gains_pct: Sequence[float] = (20.0,),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from thesis._types import DateLike
 from thesis.analysis.kinds import LOG_KINDS
 from thesis.errors import ThesisError
 
@@ -111,8 +112,8 @@ def calibrate_sweep(
     *,
     n_paths: int = 2_000,
     seed: int = 20251126,
-    as_of: Any = None,
-    start: Any = None,
+    as_of: DateLike | None = None,
+    start: DateLike | None = None,
     scheduler: str | None = None,
     n_workers: int | None = None,
     client: Any = None,
