@@ -621,7 +621,7 @@ class Database:
         self.info(series)
         memo = ("latest_date", series, as_of)
         if memo in self._memo:
-            return self._memo[memo]  # type: ignore[no-any-return]
+            return self._memo[memo]
         sql = "SELECT max(date) FROM current WHERE series_id = ?"
         params: list[Any] = [series]
         if as_of is not None:
@@ -629,7 +629,7 @@ class Database:
             params.append(as_of)
         row = self._reader().execute(sql, params).fetchone()
         self._memo[memo] = row[0] if row and row[0] is not None else None
-        return self._memo[memo]  # type: ignore[no-any-return]
+        return self._memo[memo]
 
     @guarded
     def security_names(self, universe: str | None = None) -> list[tuple[str, str]]:
