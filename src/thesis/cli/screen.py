@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import typer
 
@@ -22,6 +22,10 @@ _SHOW = (
 )
 
 
+@overload
+def _date(value: str, option: str) -> dt.date: ...
+@overload
+def _date(value: str | None, option: str) -> dt.date | None: ...
 def _date(value: str | None, option: str) -> dt.date | None:
     if value is None:
         return None
