@@ -10,7 +10,7 @@ export THESIS_HOME ?= $(CURDIR)/.thesis
 help:
 	@echo "make demo   create .venv, install, build the bundled offline data, write the outlook to out/"
 	@echo "            with its key dates (.ics), a static site (out/site) and the newsletter (.eml)"
-	@echo "make test   create .venv with dev extras, run ruff and the test suite"
+	@echo "make test   create .venv with dev extras, run ruff, mypy and the test suite"
 	@echo "make bench  run the side-by-side benchmarks in bench/ (installs the bench extras)"
 	@echo "make typecheck  run mypy on src/ (configured in pyproject.toml)"
 
@@ -44,7 +44,7 @@ demo: $(VENV)/.installed
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	@# mypy joins here once claims/ and text/ are typed (make typecheck runs it on all of src/)
+	$(BIN)/mypy
 	@# pytest exits 5 when it collected no tests: that must not pass silently
 	@$(BIN)/python -m pytest -n 2 -q; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
