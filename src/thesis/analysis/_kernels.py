@@ -292,25 +292,27 @@ def t_tables(nu: float) -> StudentTTables:
     return StudentTTables(nu, x, f, lo, v, w_tail)
 
 
-@nb.njit(inline="always", cache=True)
-def _zig_t(
-    state: np.uint64, tx: np.ndarray, tf: np.ndarray, nu: float, r: float, w_tail: float
+@nb.njit(cache=True)
+def _zig_t_slow(
+    state: np.uint64,
+    i: np.int64,
+    x: float,
+    tx: np.ndarray,
+    tf: np.ndarray,
+    nu: float,
+    r: float,
+    w_tail: float,
 ) -> tuple[np.uint64, float]:
-    # One Student-t draw, the ziggurat way (as _zig_normal, 256 layers): the low 8 bits pick the
-    # layer, the top 53 a uniform in (-1, 1); about 99 % of draws are accepted by one compare.
-    # The rest take the wedge test (one log1p and one exp) or the tail.
+    # A Student-t draw by the ziggurat (as _zig_normal, 256 layers; see _t_fill for the quick
+    # test that accepts about 99 % of points before this is called). This is the rest of a draw
+    # whose point x in layer i failed the quick test, with further
+    # uniforms from ``state``: the tail (layer 0) or the wedge test; a rejected point is replaced
+    # by a new draw (the rejection loop). Not inlined: the hot loops stay small.
     while True:
-        state = state + _GAMMA
-        z = _mix(state)
-        i = np.int64(z & _M8)
-        u = ((z >> _S11) + 0.5) * _INV52 - 1.0
-        x = u * tx[i]
-        if abs(x) < tx[i + 1]:
-            return state, x
         if i == 0:
             # |T| > r from Bailey's polar method (1994): T = ρ cos θ with ρ² = ν (W^(−2/ν) − 1),
-            # W uniform on (0, 1) and θ uniform, independent; ρ > r exactly when W < w_tail, so
-            # W is drawn on (0, w_tail) and the pair kept when |ρ cos θ| > r
+            # W uniform on (0, 1) and θ uniform, independent; ρ > r exactly when W < w_tail,
+            # so W is drawn on (0, w_tail) and the pair kept when |ρ cos θ| > r
             while True:
                 state, u1 = _uniform(state)
                 rho = math.sqrt(nu * math.expm1(-2.0 / nu * math.log(w_tail * u1)))
@@ -324,18 +326,58 @@ def _zig_t(
                         break
                 t = rho * abs(p) / math.sqrt(s)
                 if t > r:
-                    return state, t if u > 0.0 else -t
+                    return state, t if x > 0.0 else -t
         state, u2 = _uniform(state)
-        if tf[i] + u2 * (tf[i + 1] - tf[i]) < math.exp(-0.5 * (nu + 1.0) * math.log1p(x * x / nu)):
+        y = tf[i] + u2 * (tf[i + 1] - tf[i])
+        if y < math.exp(-0.5 * (nu + 1.0) * math.log1p(x * x / nu)):
             return state, x
+        # rejected: a new point (layer from the low 8 bits, position from the top 53)
+        state = state + _GAMMA
+        z = _mix(state)
+        i = np.int64(z & _M8)
+        x = (((z >> _S11) + 0.5) * _INV52 - 1.0) * tx[i]
+        if abs(x) < tx[i + 1]:
+            return state, x
+
+
+_SIDE = np.uint64(0xD1B54A32D192ED03)  # separates a path's side stream from its main one
+
+
+@nb.njit(inline="always", cache=True)
+def _t_fill(
+    state0: np.uint64,
+    out: np.ndarray,
+    layer: np.ndarray,
+    tx: np.ndarray,
+    tf: np.ndarray,
+    nu: float,
+    r: float,
+    w_tail: float,
+) -> None:
+    # len(out) Student-t draws of one path, in two passes. Draw t's point comes from the main
+    # stream's counter t + 1 (state0 + (t + 1) γ, mixed): a loop without branches, which the
+    # compiler turns into vector instructions. Then each point takes the quick test; the ~1 %
+    # that fail finish in _zig_t_slow on the path's side stream (its own SplitMix64 sequence,
+    # used in the order of t), which gives the same law as the one-stream ziggurat.
+    n = out.shape[0]
+    for t in range(n):
+        z = _mix(state0 + np.uint64(t + 1) * _GAMMA)
+        layer[t] = z & _M8
+        out[t] = ((z >> _S11) + 0.5) * _INV52 - 1.0
+    side = _mix(state0 ^ _SIDE)
+    for t in range(n):
+        i = np.int64(layer[t])
+        x = out[t] * tx[i]
+        if abs(x) < tx[i + 1]:
+            out[t] = x
+        else:
+            side, out[t] = _zig_t_slow(side, i, x, tx, tf, nu, r, w_tail)
 
 
 @nb.njit(cache=True)
 def _t_draws(key, path, n, tx, tf, nu, r, w_tail):
     out = np.empty(n)
-    state = path_key(key, path)
-    for k in range(n):
-        state, out[k] = _zig_t(state, tx, tf, nu, r, w_tail)
+    _t_fill(path_key(key, path), out, np.empty(n, dtype=np.uint64), tx, tf, nu, r, w_tail)
     return out
 
 
@@ -518,17 +560,19 @@ def _garch_block(
     b, key, path_offset, n_paths, n_steps, mu, omega, alpha, beta, sigma2_next, scale,
     tx, tf, nu, r, w_tail, record_steps, mx, mn, rec, hT,
 ):  # fmt: skip
-    # Paths b·GARCH_BLOCK .. of the block: per path, first its n_steps shocks into a buffer (the
-    # branchy sampler), then the recursion over the buffer (a branch-free loop, whose only
-    # dependency chain from session to session is one multiply and one add, see garch_paths).
+    # Paths b·GARCH_BLOCK .. of the block: per path, first its n_steps shocks into a buffer
+    # (_t_fill), then the recursion over the buffer, a loop without data-dependent branches
+    # whose chain from session to session is one multiply and one add (see garch_paths). What
+    # it costs is mostly the square root sqrt(h_t), one a session (measured: the recursion with
+    # eight paths side by side, or with the roots taken eight at a time in vector instructions,
+    # was no faster here).
     n_rec = record_steps.shape[0]
     k = math.sqrt((nu - 2.0) / nu)  # Student-t → unit variance
     inv_scale = 1.0 / scale
     buf = np.empty(n_steps)
+    layer = np.empty(n_steps, dtype=np.uint64)
     for j in range(b * GARCH_BLOCK, min((b + 1) * GARCH_BLOCK, n_paths)):
-        state = path_key(key, path_offset + j)
-        for t in range(n_steps):
-            state, buf[t] = _zig_t(state, tx, tf, nu, r, w_tail)
+        _t_fill(path_key(key, path_offset + j), buf, layer, tx, tf, nu, r, w_tail)
         h = sigma2_next
         g = 0.0
         x = 0.0
