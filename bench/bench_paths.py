@@ -174,9 +174,16 @@ def main() -> None:
     )
     print(f"cores: {os.cpu_count()}, numba threads: {threads}, load average {os.getloadavg()}")
 
+    from thesis.analysis import _kernels as K
+
     t0 = time.perf_counter()
-    for m in models.values():
-        kernel_run(m, 1000, key)
+    floor = K.PARALLEL_MIN_WORK
+    try:  # both variants of each kernel: the serial one, then (work floor 0) the prange one
+        for K.PARALLEL_MIN_WORK in (floor, 0):
+            for m in models.values():
+                kernel_run(m, 1000, key)
+    finally:
+        K.PARALLEL_MIN_WORK = floor
     print(f"warm-up (numba compile or cache load): {time.perf_counter() - t0:.2f} s\n")
 
     rows = []
