@@ -112,10 +112,15 @@ GARCH_TARGET = 400_000  # paths/s, issue 9
 def profile_garch(model, n_paths: int = 200_000) -> dict[str, float]:
     """Where a GARCH path's time goes, on the calling thread: the Student-t shocks alone (the
     kernel's own sampler over the same streams) against the whole kernel, in CPU ns per
-    path-session; and the cost of building the ziggurat tables for a ``nu`` not seen before."""
+    path-session; and the cost of building the ziggurat tables for a ``nu`` not seen before.
+    Empty when run against an older tree (``PYTHONPATH=<old checkout>/src``) that has no
+    Student-t ziggurat."""
     import numba
 
     from thesis.analysis import _kernels as K
+
+    if not hasattr(K, "t_tables"):  # a tree from before the Student-t ziggurat (for before/after)
+        return {}
 
     @numba.njit
     def shocks_only(key, n_paths, n_steps, tx, tf, nu, r, w_tail):
@@ -241,11 +246,12 @@ def main() -> None:
     numba.set_num_threads(threads)
     print("per thread (CPU time, 200,000 paths, one thread): " + ", ".join(
         f"{k} {v:,.0f} paths/s" for k, v in per_thread.items()))  # fmt: skip
-    print(
-        f"GARCH, one thread, ns per path-session: shocks {garch_profile['shocks_ns']:.2f}, whole "
-        f"kernel {garch_profile['kernel_ns']:.2f} (recursion, max/min, records: the rest); "
-        f"t tables for a new nu {garch_profile['tables_ms']:.2f} ms"
-    )
+    if garch_profile:
+        print(
+            f"GARCH, one thread, ns per path-session: shocks {garch_profile['shocks_ns']:.2f}, "
+            f"whole kernel {garch_profile['kernel_ns']:.2f} (recursion, max/min, records: the "
+            f"rest); t tables for a new nu {garch_profile['tables_ms']:.2f} ms"
+        )
     for r in rows:
         if r["method"] == "garch":
             ok = "met" if r["paths_per_s"] >= GARCH_TARGET else "NOT met"
