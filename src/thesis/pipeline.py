@@ -910,6 +910,9 @@ class _Filtered:
         return getattr(self.result, "notes", ()) or ()
 
     def __getattr__(self, name: str) -> Any:
+        if name == "result" or name.startswith("__"):
+            # not set yet (copy and pickle build the object before its fields): no recursion
+            raise AttributeError(name)
         return getattr(self.result, name)
 
 
@@ -1561,6 +1564,7 @@ def run_thesis(
     overwrite: bool = False,
     cache: bool = True,
     keep: Sequence[str] = (),
+    background_pdf: bool = False,
 ) -> RunResult:
     """Run every analysis the thesis asks for and (with ``out_dir``) write the outputs.
 
@@ -1592,6 +1596,11 @@ def run_thesis(
     keep
         Names of the caller's own files in ``out_dir`` (a web job's ``thesis.toml`` and
         ``status.json``): they neither block the run nor are lost; the finished folder carries them.
+    background_pdf
+        Render the PDF in a helper process while this one builds the tearsheet and writes
+        ``facts.json`` (:class:`thesis.writing.pdf.BackgroundPdf`; the same file): worth it for
+        one run on a machine with a spare core (``thesis run``), not inside a batch that already
+        keeps every core busy.
 
     Returns
     -------
@@ -1761,7 +1770,7 @@ def run_thesis(
     if out_path is not None:
         _write_outputs(
             result, out_path, writer=writer, llm=llm, formats=formats, say=say, t0=t0,
-            overwrite=overwrite, keep=keep,
+            overwrite=overwrite, keep=keep, background_pdf=background_pdf,
         )  # fmt: skip
     else:
         manifest["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
@@ -1788,12 +1797,16 @@ def _write_outputs(
     t0: float,
     overwrite: bool,
     keep: Sequence[str] = (),
+    background_pdf: bool = False,
 ) -> None:
     """Write everything into a fresh folder beside ``out``, then move it into place."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _fresh_dir(out, "tmp")
     try:
-        files = _write_into(result, tmp, writer=writer, llm=llm, formats=formats, say=say)
+        files = _write_into(
+            result, tmp, writer=writer, llm=llm, formats=formats, say=say,
+            background_pdf=background_pdf,
+        )  # fmt: skip
         man = result.manifest
         man["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
         man["files"] = [
@@ -1934,6 +1947,7 @@ def _write_into(
     llm: dict[str, Any] | None,
     formats: tuple[str, ...],
     say: Callable[[str], None],
+    background_pdf: bool = False,
 ) -> dict[str, Path]:
     say("article")
     key = _outputs_key(result, writer, formats)
@@ -1948,17 +1962,22 @@ def _write_into(
             p.write_bytes(bytes(blob))
         files.update({k: out / v for k, v in meta["files"].items()})
         result.manifest["sentences"] = meta["sentences"]
-        fact_ids = list(meta["fact_ids"])
         extra = [Fact.from_dict(d) for d in meta["extra_facts"]]
         result.manifest.setdefault("cache", {})["outputs"] = "from the cache"
-    else:
-        try:
-            from thesis.writing import write_article
-        except ImportError as e:  # the writer is part of the package; guards a broken install
-            raise ThesisError(
-                f"the article writer is unavailable ({e})", fix="reinstall thesis"
-            ) from e
-        art = write_article(result.outlook, out, formats=formats, writer=writer, llm=llm)
+        files.update(_write_facts_and_dates(result, out, list(meta["fact_ids"]), extra))
+        return files
+    try:
+        from thesis.writing import write_article
+    except ImportError as e:  # the writer is part of the package; guards a broken install
+        raise ThesisError(f"the article writer is unavailable ({e})", fix="reinstall thesis") from e
+    from thesis.writing.pdf import BackgroundPdf
+
+    # the helper process (started now, it imports WeasyPrint while the charts are drawn) lays the
+    # PDF out while this process builds the tearsheet and writes facts.json; the same file
+    with (
+        BackgroundPdf() if background_pdf and "pdf" in formats else contextlib.nullcontext() as pdf
+    ):
+        art = write_article(result.outlook, out, formats=formats, writer=writer, llm=llm, pdf=pdf)
         files.update(art.files)
         result.manifest["sentences"] = art.provenance_summary()
         fact_ids = list(art.fact_ids)
@@ -1973,26 +1992,39 @@ def _write_into(
                 run, getattr(run, "stress", None), title=f"Portfolio: {result.spec.title}"
             )
             files["tearsheet"] = sheet.write(out / "tearsheet")
-        if key is not None:
-            rendered = sorted(q for q in out.rglob("*") if q.is_file())
-            blobs = pd.DataFrame(
-                {
-                    "path": [q.relative_to(out).as_posix() for q in rendered],
-                    "bytes": [q.read_bytes() for q in rendered],
-                }
-            )
-            meta = {
-                "files": {k: v.relative_to(out).as_posix() for k, v in files.items()},
-                "sentences": result.manifest["sentences"],
-                "fact_ids": fact_ids,
-                "extra_facts": [f.to_dict() for f in extra],
+        after = _write_facts_and_dates(result, out, fact_ids, extra)
+        if pdf is not None:
+            pdf.result()
+    if key is not None:
+        # the rendered outputs only: facts.json and the calendar are written on every run
+        rendered = sorted(q for q in out.rglob("*") if q.is_file() and q not in after.values())
+        blobs = pd.DataFrame(
+            {
+                "path": [q.relative_to(out).as_posix() for q in rendered],
+                "bytes": [q.read_bytes() for q in rendered],
             }
-            why = result.cache.put(key, "outputs", result.spec.index.series, blobs, meta)
-            if why is not None:
-                result.manifest.setdefault("cache", {}).setdefault("notes", []).append(
-                    f"outputs: {why}"
-                )
-    # facts.json lists every fact; the ones the text uses are flagged
+        )
+        meta = {
+            "files": {k: v.relative_to(out).as_posix() for k, v in files.items()},
+            "sentences": result.manifest["sentences"],
+            "fact_ids": fact_ids,
+            "extra_facts": [f.to_dict() for f in extra],
+        }
+        why = result.cache.put(key, "outputs", result.spec.index.series, blobs, meta)
+        if why is not None:
+            result.manifest.setdefault("cache", {}).setdefault("notes", []).append(
+                f"outputs: {why}"
+            )
+    files.update(after)
+    return files
+
+
+def _write_facts_and_dates(
+    result: RunResult, out: Path, fact_ids: list[str], extra: list[Fact]
+) -> dict[str, Path]:
+    """Write ``facts.json`` (every fact; the ones the text uses flagged) and the key dates'
+    calendar; the paths by name."""
+    files: dict[str, Path] = {}
     used = set(fact_ids)
     result.facts.extend(f for f in extra if f.id not in result.facts)
     payload = [dict(f.to_dict(), used_in_text=f.id in used) for f in result.facts]
