@@ -154,7 +154,7 @@ def run(
             formats=fmts,
             progress=lambda label: status.update(f"[bold]{label}[/]…"),
             overwrite=overwrite,
-            background_pdf=True,  # one run: the PDF is laid out on the spare core
+            background=True,  # one run: the calibration and the PDF use the spare core
         )
     _print_summary(console, res)
     for kind, path in res.files.items():
