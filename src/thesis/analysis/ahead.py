@@ -58,9 +58,11 @@ class Ahead:
         self.key = key
         self._proc: subprocess.Popen[bytes] | None = None
         env = dict(os.environ)
-        # the caller's thesis, wherever it was imported from (a checkout on sys.path, a venv)
+        # the caller's thesis where a fresh interpreter would not find it (a checkout put on
+        # sys.path at run time); never site-packages itself, which would then precede the stdlib
         root = str(Path(thesis.__file__).resolve().parents[1])
-        env["PYTHONPATH"] = os.pathsep.join(x for x in (root, env.get("PYTHONPATH")) if x)
+        if root not in _site_dirs():
+            env["PYTHONPATH"] = os.pathsep.join(x for x in (root, env.get("PYTHONPATH")) if x)
         try:
             payload = pickle.dumps((func, tuple(args), dict(kwargs or {})), protocol=5)
             self._proc = subprocess.Popen(
@@ -72,7 +74,7 @@ class Ahead:
             assert self._proc.stdin is not None
             self._proc.stdin.write(payload)  # the helper reads it before its imports
             self._proc.stdin.close()
-        except (OSError, pickle.PicklingError, TypeError, AttributeError) as e:
+        except Exception as e:  # no helper (cannot pickle, cannot start): computed in process
             log.debug("no helper process for %s: %s", getattr(func, "__name__", func), e)
             self.close()
 
@@ -104,6 +106,13 @@ class Ahead:
             for f in (proc.stdin, proc.stdout):
                 if f is not None and not f.closed:
                     f.close()
+
+
+def _site_dirs() -> set[str]:
+    import site
+
+    dirs = [*site.getsitepackages(), site.getusersitepackages()]
+    return {str(Path(d).resolve()) for d in dirs}
 
 
 def _child() -> None:
