@@ -1705,14 +1705,22 @@ def run_thesis(
         job = _calibration_ahead(ctx)
         if job is not None:
             ctx.ahead["calibration"] = job
+    from thesis.analysis._threads import numba_threads
+
     # one BLAS thread: the facts must not depend on the machine's thread count
     try:
-        with one_blas_thread():
+        with one_blas_thread(), contextlib.ExitStack() as held:
+            if any(not isinstance(j, _Ready) for j in ctx.ahead.values()):
+                # the helper holds the other core until its step takes the result: one numba
+                # thread here meanwhile (the same paths with any count), none waiting on it
+                held.enter_context(numba_threads(1))
             for step in STEPS:
                 if not step.applies(ctx):
                     ctx.not_applicable.append(step.name)
                     continue
                 _run_step(ctx, step)
+                if not any(not isinstance(j, _Ready) for j in ctx.ahead.values()):
+                    held.close()  # the helper is done: every thread again
     finally:
         for job in ctx.ahead.values():  # a step that never took its result (the run failed)
             job.close()

@@ -75,3 +75,29 @@ def test_cache_probe_finds_the_key_and_keep_in_cache_writes_it(tmp_path) -> None
     # the key is the one calibrate itself uses
     direct = calibrate(**kw, rng=np.random.default_rng(1), cache=cache)
     assert direct.cache_status == "from the cache"
+
+
+def test_numba_threads_limits_the_block_and_restores(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numba
+
+    from thesis.analysis._threads import numba_threads
+
+    before = numba.get_num_threads()
+    with numba_threads(1):
+        assert numba.get_num_threads() == 1
+    assert numba.get_num_threads() == before
+
+
+def test_spare_core_reads_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from thesis.analysis import ahead
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.4, 0.0, 0.0))
+    assert ahead.spare_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.9, 0.0, 0.0))
+    assert not ahead.spare_core()
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not ahead.spare_core()
