@@ -11,7 +11,9 @@ charts, PDF, tearsheet, facts.json).
 
 Each case also reports the CPU seconds of the command (its helper processes included: a cold run
 computes the calibration and lays the PDF out on a spare core) and the load average around it:
-on a shared machine the wall times move with the load, the CPU seconds much less.
+on a shared machine the wall times move with the load, the CPU seconds much less. `thesis run`
+uses its helper processes only when the 1-minute load is below the core count
+(``thesis.analysis.ahead.spare_core``), so a cold run on a busy machine runs in one process.
 
 Needs the shared data imported (`thesis data import ../shared/data`) for the seed, and the bundled
 store (`thesis data bundle`) for the demo; a missing one is skipped with a note. Not run in CI.
