@@ -191,6 +191,7 @@ def main() -> None:
         print(
             f"0. `python -c pass` ({RUNS} fresh processes): median {statistics.median(bare):.3f} s"
         )
+        print(f"   load average (1 min): {os.getloadavg()[0]:.2f}")
         print(f"1. `thesis check {articles[0].name} --format json` ({RUNS} fresh processes): "
               f"min {min(times):.3f} s, median {statistics.median(times):.3f} s, mean {statistics.mean(times):.3f} s (target ≤ 0.3 s)")  # fmt: skip
         print("2. largest imports of that command (cumulative, s):")

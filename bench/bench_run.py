@@ -9,6 +9,12 @@ recomputed). In-process: the run repeated in one process, split by step from the
 ``timings_s``. The warm outputs are checked to equal the cold ones byte for byte (article,
 charts, PDF, tearsheet, facts.json).
 
+Each case also reports the CPU seconds of the command (its helper processes included: a cold run
+computes the calibration and lays the PDF out on a spare core) and the load average around it:
+on a shared machine the wall times move with the load, the CPU seconds much less. `thesis run`
+uses its helper processes only when the 1-minute load is below the core count
+(``thesis.analysis.ahead.spare_core``), so a cold run on a busy machine runs in one process.
+
 Needs the shared data imported (`thesis data import ../shared/data`) for the seed, and the bundled
 store (`thesis data bundle`) for the demo; a missing one is skipped with a note. Not run in CI.
 
@@ -21,6 +27,7 @@ import argparse
 import filecmp
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -56,16 +63,29 @@ def fresh_copy(store: Path, folder: Path) -> Path:
     return dst
 
 
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def load_average() -> float:
+    """The 1-minute load average (other work on the machine slows every wall time here)."""
+    return round(os.getloadavg()[0], 2)
+
+
 def timed_cli(thesis: Path, store: Path, out: Path, extra: list[str]) -> tuple[float, int, dict]:
-    """Wall seconds of one `thesis run` in a new process, its exit code and its manifest timings."""
+    """Wall seconds of one `thesis run` in a new process, its exit code and its manifest timings
+    (with ``cpu_s``: the CPU seconds of the run and its helper processes, and the load average
+    before and after)."""
     cmd = [*_thesis(), "run", str(thesis), "--out", str(out), "--overwrite", "--store", str(store)]
+    load0, cpu0 = load_average(), _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.run([*cmd, *extra], capture_output=True, text=True, env=os.environ.copy())
     wall = time.perf_counter() - t0
-    timings = {}
+    timings: dict = {"cpu_s": round(_children_cpu() - cpu0, 2), "load": [load0, load_average()]}
     man = out / "manifest.json"
     if man.exists():
-        timings = json.loads(man.read_text()).get("timings_s", {})
+        timings |= json.loads(man.read_text()).get("timings_s", {})
     if proc.returncode not in (0, 3):
         print(proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr)
     return wall, proc.returncode, timings
@@ -130,10 +150,13 @@ def main() -> None:
         print(
             f"{name:22s} cold {cold[0]:6.2f} s   warm {warm[0]:6.2f} s   (warm/cold "
             f"{warm[0] / cold[0]:.2f}; exit {cold[1]}, {warm[1]}; outputs "
-            f"{'identical' if not differ else 'DIFFER: ' + ', '.join(differ)})"
+            f"{'identical' if not differ else 'DIFFER: ' + ', '.join(differ)}; CPU "
+            f"{cold[2].get('cpu_s')} s, {warm[2].get('cpu_s')} s; load {cold[2].get('load')})"
         )
         for label, t in (("cold", cold[2]), ("warm", warm[2])):
-            steps = ", ".join(f"{k} {v:.2f}" for k, v in t.items())
+            steps = ", ".join(
+                f"{k} {v:.2f}" if isinstance(v, float | int) else f"{k} {v}" for k, v in t.items()
+            )
             print(f"{'':22s} steps ({label}, s): {steps}")
     if store.exists() and args.repeats > 0:
         rows = in_process(SEED, store, args.repeats, ("md", "html", "pdf"))

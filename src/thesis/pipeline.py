@@ -233,6 +233,9 @@ class RunContext:
     key_dates
         The thesis's key dates (:class:`thesis.analysis.keydates.KeyDatesResult`), for the
         article's section and ``keydates.ics``.
+    ahead
+        Steps computing in a helper process (:class:`thesis.analysis.ahead.Ahead`), by name:
+        the step takes its result at its turn.
     """
 
     spec: ThesisSpec
@@ -256,6 +259,7 @@ class RunContext:
     cache_notes: list[str] = field(default_factory=list)
     cache_keys: dict[str, str] = field(default_factory=dict)
     key_dates: Any = None
+    ahead: dict[str, Any] = field(default_factory=dict)
     _current: str = ""
 
     @property
@@ -910,6 +914,9 @@ class _Filtered:
         return getattr(self.result, "notes", ()) or ()
 
     def __getattr__(self, name: str) -> Any:
+        if name == "result" or name.startswith("__"):
+            # not set yet (copy and pickle build the object before its fields): no recursion
+            raise AttributeError(name)
         return getattr(self.result, name)
 
 
@@ -1027,25 +1034,79 @@ def _same_asset(a: pd.Series, b: pd.Series, sessions: int = 252) -> bool:
     return bool(r.iloc[:, 0].corr(r.iloc[:, 1]) > 0.98)
 
 
-def _calibration(ctx: RunContext) -> Any:
+def _calibration_args(ctx: RunContext) -> dict[str, Any]:
+    """The arguments of the walk-forward calibration (all but the random stream and the cache)."""
     from thesis.analysis import calibration as cal_mod
 
     a = ctx.spec.analysis
     vol_id = _vol_index(ctx)
-    vol = ctx.data.get(vol_id) if vol_id else None
+    return {
+        "prices": ctx.prices,
+        "subject": ctx.subject,
+        "methods": tuple(m for m in _methods(ctx) if m in cal_mod.METHODS),
+        "n_paths": a.calibration_paths,
+        "start": a.calibration_start,
+        "base_rate": True,
+        "vol_index": ctx.data.get(vol_id) if vol_id else None,
+    }
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A step's result already at hand (read from the cache while deciding to compute ahead)."""
+
+    value: Any
+    key: None = None
+
+    def result(self) -> Any:
+        return self.value
+
+    def close(self) -> None:
+        pass
+
+
+def _calibration_ahead(ctx: RunContext) -> Any:
+    """Start the calibration in a helper process when it must be computed (not in the cache).
+
+    The longest step of a cold run and a serial one: on a spare core it overlaps the steps before
+    it. The helper computes exactly what the step would (same inputs and random stream, no cache);
+    the step writes the result into the cache under the key the probe found.
+    """
+    from thesis.analysis import calibration as cal_mod
+    from thesis.analysis.ahead import Ahead
+
+    try:
+        kwargs = _calibration_args(ctx)
+        key = None
+        if ctx.cache is not None:
+            try:
+                hit = cal_mod.calibrate(
+                    **kwargs, rng=ctx.rng("calibration"), cache=cal_mod.CacheProbe(ctx.cache)
+                )
+            except cal_mod.CacheProbe.Miss as miss:
+                key = miss.key
+            else:
+                return _Ready(hit)  # cached: no helper needed
+    except Exception:  # bad inputs: the step reports them at its turn
+        return None
+    return Ahead(
+        cal_mod.calibrate, kwargs={**kwargs, "rng": ctx.rng("calibration"), "cache": None}, key=key
+    )
+
+
+def _calibration(ctx: RunContext) -> Any:
+    from thesis.analysis import calibration as cal_mod
+
+    kwargs = _calibration_args(ctx)
+    vol = kwargs["vol_index"]
     if vol is not None:
         ctx.data.use(vol)
-    res = cal_mod.calibrate(
-        ctx.prices,
-        subject=ctx.subject,
-        methods=tuple(m for m in _methods(ctx) if m in cal_mod.METHODS),
-        n_paths=a.calibration_paths,
-        rng=ctx.rng("calibration"),
-        start=a.calibration_start,
-        base_rate=True,
-        vol_index=vol,
-        cache=ctx.cache,
-    )
+    job = ctx.ahead.pop("calibration", None)
+    res = job.result() if job is not None else None
+    if res is None:  # not computed ahead (or the helper failed): here
+        res = cal_mod.calibrate(**kwargs, rng=ctx.rng("calibration"), cache=ctx.cache)
+    elif job.key is not None and ctx.cache is not None:
+        res = cal_mod.keep_in_cache(res, ctx.cache, job.key)
     ctx.charts["calibration"] = res.to_frame()
     ctx.charts["reliability"] = res.reliability_frame()
     ctx.tables["calibration"] = res.to_frame()
@@ -1561,6 +1622,7 @@ def run_thesis(
     overwrite: bool = False,
     cache: bool = True,
     keep: Sequence[str] = (),
+    background: bool = False,
 ) -> RunResult:
     """Run every analysis the thesis asks for and (with ``out_dir``) write the outputs.
 
@@ -1592,6 +1654,13 @@ def run_thesis(
     keep
         Names of the caller's own files in ``out_dir`` (a web job's ``thesis.toml`` and
         ``status.json``): they neither block the run nor are lost; the finished folder carries them.
+    background
+        Use a spare core: compute the walk-forward calibration in a helper process while this
+        one runs the steps before it (:mod:`thesis.analysis.ahead`), and render the PDF in
+        another while this one builds the tearsheet and writes ``facts.json``
+        (:class:`thesis.writing.pdf.BackgroundPdf`). The same facts and files; worth it for one
+        run on a machine with a spare core (``thesis run``), not inside a batch that already
+        keeps every core busy.
 
     Returns
     -------
@@ -1632,13 +1701,30 @@ def run_thesis(
         ctx.cache = _result_cache(store)
     from thesis.analysis._threads import one_blas_thread
 
+    if background and _calibrate(ctx) and ctx.profile.applies("calibration"):
+        job = _calibration_ahead(ctx)
+        if job is not None:
+            ctx.ahead["calibration"] = job
+    from thesis.analysis._threads import numba_threads
+
     # one BLAS thread: the facts must not depend on the machine's thread count
-    with one_blas_thread():
-        for step in STEPS:
-            if not step.applies(ctx):
-                ctx.not_applicable.append(step.name)
-                continue
-            _run_step(ctx, step)
+    try:
+        with one_blas_thread(), contextlib.ExitStack() as held:
+            if any(not isinstance(j, _Ready) for j in ctx.ahead.values()):
+                # the helper holds the other core until its step takes the result: one numba
+                # thread here meanwhile (the same paths with any count), none waiting on it
+                held.enter_context(numba_threads(1))
+            for step in STEPS:
+                if not step.applies(ctx):
+                    ctx.not_applicable.append(step.name)
+                    continue
+                _run_step(ctx, step)
+                if not any(not isinstance(j, _Ready) for j in ctx.ahead.values()):
+                    held.close()  # the helper is done: every thread again
+    finally:
+        for job in ctx.ahead.values():  # a step that never took its result (the run failed)
+            job.close()
+        ctx.ahead.clear()
     results, facts, notes = ctx.results, ctx.facts, ctx.notes
     results.pop("_valuation_inputs", None)
     results.pop("_long", None)
@@ -1761,7 +1847,7 @@ def run_thesis(
     if out_path is not None:
         _write_outputs(
             result, out_path, writer=writer, llm=llm, formats=formats, say=say, t0=t0,
-            overwrite=overwrite, keep=keep,
+            overwrite=overwrite, keep=keep, background=background,
         )  # fmt: skip
     else:
         manifest["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
@@ -1788,12 +1874,16 @@ def _write_outputs(
     t0: float,
     overwrite: bool,
     keep: Sequence[str] = (),
+    background: bool = False,
 ) -> None:
     """Write everything into a fresh folder beside ``out``, then move it into place."""
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = _fresh_dir(out, "tmp")
     try:
-        files = _write_into(result, tmp, writer=writer, llm=llm, formats=formats, say=say)
+        files = _write_into(
+            result, tmp, writer=writer, llm=llm, formats=formats, say=say,
+            background=background,
+        )  # fmt: skip
         man = result.manifest
         man["timings_s"]["total"] = round(time.perf_counter() - t0, 3)
         man["files"] = [
@@ -1934,6 +2024,7 @@ def _write_into(
     llm: dict[str, Any] | None,
     formats: tuple[str, ...],
     say: Callable[[str], None],
+    background: bool = False,
 ) -> dict[str, Path]:
     say("article")
     key = _outputs_key(result, writer, formats)
@@ -1948,17 +2039,20 @@ def _write_into(
             p.write_bytes(bytes(blob))
         files.update({k: out / v for k, v in meta["files"].items()})
         result.manifest["sentences"] = meta["sentences"]
-        fact_ids = list(meta["fact_ids"])
         extra = [Fact.from_dict(d) for d in meta["extra_facts"]]
         result.manifest.setdefault("cache", {})["outputs"] = "from the cache"
-    else:
-        try:
-            from thesis.writing import write_article
-        except ImportError as e:  # the writer is part of the package; guards a broken install
-            raise ThesisError(
-                f"the article writer is unavailable ({e})", fix="reinstall thesis"
-            ) from e
-        art = write_article(result.outlook, out, formats=formats, writer=writer, llm=llm)
+        files.update(_write_facts_and_dates(result, out, list(meta["fact_ids"]), extra))
+        return files
+    try:
+        from thesis.writing import write_article
+    except ImportError as e:  # the writer is part of the package; guards a broken install
+        raise ThesisError(f"the article writer is unavailable ({e})", fix="reinstall thesis") from e
+    from thesis.writing.pdf import BackgroundPdf
+
+    # the helper process (started now, it imports WeasyPrint while the charts are drawn) lays the
+    # PDF out while this process builds the tearsheet and writes facts.json; the same file
+    with BackgroundPdf() if background and "pdf" in formats else contextlib.nullcontext() as pdf:
+        art = write_article(result.outlook, out, formats=formats, writer=writer, llm=llm, pdf=pdf)
         files.update(art.files)
         result.manifest["sentences"] = art.provenance_summary()
         fact_ids = list(art.fact_ids)
@@ -1973,26 +2067,39 @@ def _write_into(
                 run, getattr(run, "stress", None), title=f"Portfolio: {result.spec.title}"
             )
             files["tearsheet"] = sheet.write(out / "tearsheet")
-        if key is not None:
-            rendered = sorted(q for q in out.rglob("*") if q.is_file())
-            blobs = pd.DataFrame(
-                {
-                    "path": [q.relative_to(out).as_posix() for q in rendered],
-                    "bytes": [q.read_bytes() for q in rendered],
-                }
-            )
-            meta = {
-                "files": {k: v.relative_to(out).as_posix() for k, v in files.items()},
-                "sentences": result.manifest["sentences"],
-                "fact_ids": fact_ids,
-                "extra_facts": [f.to_dict() for f in extra],
+        after = _write_facts_and_dates(result, out, fact_ids, extra)
+        if pdf is not None:
+            pdf.result()
+    if key is not None:
+        # the rendered outputs only: facts.json and the calendar are written on every run
+        rendered = sorted(q for q in out.rglob("*") if q.is_file() and q not in after.values())
+        blobs = pd.DataFrame(
+            {
+                "path": [q.relative_to(out).as_posix() for q in rendered],
+                "bytes": [q.read_bytes() for q in rendered],
             }
-            why = result.cache.put(key, "outputs", result.spec.index.series, blobs, meta)
-            if why is not None:
-                result.manifest.setdefault("cache", {}).setdefault("notes", []).append(
-                    f"outputs: {why}"
-                )
-    # facts.json lists every fact; the ones the text uses are flagged
+        )
+        meta = {
+            "files": {k: v.relative_to(out).as_posix() for k, v in files.items()},
+            "sentences": result.manifest["sentences"],
+            "fact_ids": fact_ids,
+            "extra_facts": [f.to_dict() for f in extra],
+        }
+        why = result.cache.put(key, "outputs", result.spec.index.series, blobs, meta)
+        if why is not None:
+            result.manifest.setdefault("cache", {}).setdefault("notes", []).append(
+                f"outputs: {why}"
+            )
+    files.update(after)
+    return files
+
+
+def _write_facts_and_dates(
+    result: RunResult, out: Path, fact_ids: list[str], extra: list[Fact]
+) -> dict[str, Path]:
+    """Write ``facts.json`` (every fact; the ones the text uses flagged) and the key dates'
+    calendar; the paths by name."""
+    files: dict[str, Path] = {}
     used = set(fact_ids)
     result.facts.extend(f for f in extra if f.id not in result.facts)
     payload = [dict(f.to_dict(), used_in_text=f.id in used) for f in result.facts]

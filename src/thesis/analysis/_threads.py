@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["one_blas_thread"]
+__all__ = ["numba_threads", "one_blas_thread"]
 
 
 @contextmanager
@@ -35,3 +35,21 @@ def one_blas_thread() -> Iterator[None]:
 
     with threadpool_limits(limits=1):
         yield
+
+
+@contextmanager
+def numba_threads(n: int) -> Iterator[None]:
+    """Run the block with at most ``n`` numba threads in this thread (then the count before).
+
+    The kernels give the same paths with any thread count (:mod:`thesis.analysis._kernels`); a
+    run limits itself to one while a helper process computes beside it on the other core, so that
+    a parallel kernel's threads do not wait on a core the helper holds.
+    """
+    import numba
+
+    before = numba.get_num_threads()
+    numba.set_num_threads(max(1, min(n, before)))
+    try:
+        yield
+    finally:
+        numba.set_num_threads(before)

@@ -77,7 +77,14 @@ if TYPE_CHECKING:
     from thesis._types import DateLike
     from thesis.data.cache import ResultCacheLike
 
-__all__ = ["CalibrationResult", "calibrate", "crps_sample", "horizon_label"]
+__all__ = [
+    "CacheProbe",
+    "CalibrationResult",
+    "calibrate",
+    "crps_sample",
+    "horizon_label",
+    "keep_in_cache",
+]
 
 COVERAGES = (0.50, 0.80, 0.95)
 #: methods that are not Monte Carlo models
@@ -776,10 +783,52 @@ def calibrate(
     )
     if cache is None or cache_key is None:  # the key is set exactly when there is a cache
         return res
+    return keep_in_cache(res, cache, cache_key)
+
+
+def keep_in_cache(res: CalibrationResult, cache: ResultCacheLike, key: str) -> CalibrationResult:
+    """Write a freshly computed result under ``key``; the result says whether it was cached.
+
+    :func:`calibrate` does this itself; a caller that computed the result elsewhere (a helper
+    process, called without a cache) does it with the key :class:`CacheProbe` found.
+    """
     frame, meta = res.to_cache()
-    why = cache.put(cache_key, "calibration", subject, frame, meta)
+    why = cache.put(key, "calibration", res.subject, frame, meta)
     status = "computed, cached" if why is None else f"computed, not cached: {why}"
     return dataclasses.replace(res, cache_status=status)
+
+
+class CacheProbe:
+    """A cache that answers hits and stops :func:`calibrate` at a miss, with the key.
+
+    ``calibrate(..., cache=CacheProbe(cache))`` returns the cached result, or raises
+    :class:`CacheProbe.Miss` (its ``key`` is where the result belongs) before any simulation:
+    how a caller learns, at the cost of a cache read, whether the calibration must be computed.
+    """
+
+    class Miss(Exception):
+        """Not in the cache; ``key`` is the result's cache key."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__(key)
+            self.key = key
+
+    def __init__(self, cache: ResultCacheLike) -> None:
+        self.cache = cache
+
+    def key(self, kind: str, /, **parts: Any) -> str:
+        return self.cache.key(kind, **parts)
+
+    def get(self, key: str, /) -> tuple[pd.DataFrame, dict[str, Any]] | None:
+        hit = self.cache.get(key)
+        if hit is None:
+            raise CacheProbe.Miss(key)
+        return hit
+
+    def put(
+        self, key: str, kind: str, series: str, frame: pd.DataFrame, meta: Mapping[str, Any], /
+    ) -> str | None:
+        return self.cache.put(key, kind, series, frame, meta)
 
 
 def _params(model: Any) -> dict[str, Any]:

@@ -32,13 +32,36 @@ def _root(
     _DEBUG = debug
 
 
-def _register() -> None:
+#: what has been added to ``app``: None, "check" (that command alone) or "all"
+_REGISTERED: str | None = None
+
+
+def _register(command: str | None = None) -> None:
+    """Add the commands to ``app``, once per process.
+
+    ``command="check"`` adds that command alone: `thesis check` is a command people run on one
+    article at a time, and registering every group imports each command module and builds every
+    command's parameters (about a sixth of its start-up). Any other command, ``--help`` or an
+    unknown name registers everything, in the same order whatever was registered before.
+    """
+    global _REGISTERED
+    if _REGISTERED == "all" or (command == "check" and _REGISTERED == "check"):
+        return
+    from thesis.cli.check import check_command
+
+    if command == "check":
+        app.command("check")(check_command)
+        _REGISTERED = "check"
+        return
+    if _REGISTERED == "check":  # re-added below, where a full registration puts it
+        app.registered_commands[:] = [
+            c for c in app.registered_commands if c.callback is not check_command
+        ]
     from thesis.cli import (  # noqa: F401  (each module defines its commands on `app`)
         batch,
         commands,
         screen,
     )
-    from thesis.cli.check import check_command
     from thesis.cli.data import app as data_app
 
     app.command("check")(check_command)
@@ -65,14 +88,23 @@ def _register() -> None:
             name="portfolio",
             help="Backtest, stress and tearsheet of the thesis portfolio.",
         )
+    _REGISTERED = "all"
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, print ThesisErrors as one clear message and exit non-zero."""
-    _register()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    _register("check" if args[:1] == ["check"] else None)
     try:
+        if args[:1] == ["check"]:
+            from thesis.cli.check import check_command
+            from thesis.cli.fast import call_plain
+
+            # the common case without Typer's parameter coercion, which imports pydantic (a
+            # quarter of the command's start-up); anything it does not parse goes to Typer
+            if call_plain(check_command, args[1:]):
+                return
         # without standalone mode click returns a command's exit code instead of exiting
         rc = app(args=args, standalone_mode=False)
         if isinstance(rc, int) and not isinstance(rc, bool) and rc:

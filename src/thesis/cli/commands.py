@@ -104,6 +104,7 @@ def run(
     """
     from rich.console import Console
 
+    from thesis.analysis.ahead import spare_core
     from thesis.errors import SpecError
     from thesis.pipeline import EXIT_COMPLETE, run_thesis
     from thesis.spec import load_thesis
@@ -154,6 +155,8 @@ def run(
             formats=fmts,
             progress=lambda label: status.update(f"[bold]{label}[/]…"),
             overwrite=overwrite,
+            # one run: the calibration and the PDF use a spare core, when there is one now
+            background=spare_core(),
         )
     _print_summary(console, res)
     for kind, path in res.files.items():

@@ -18,12 +18,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from thesis.errors import WritingError
 from thesis.facts import Fact, FactSheet
 from thesis.outlook import Outlook
 from thesis.writing.narrative import Article, Part, Section, Sentence, Table, build_article
+
+if TYPE_CHECKING:
+    from thesis.writing.pdf import BackgroundPdf
 
 __all__ = [
     "FORMATS",
@@ -382,22 +385,9 @@ def render_pdf(html: str, path: Path, base_url: str | None = None) -> Path:
     -------
     Path
     """
-    import logging
+    from thesis.writing.pdf import write_pdf
 
-    try:
-        from weasyprint import HTML
-    except (ImportError, OSError) as e:  # OSError: missing system libraries (pango)
-        raise WritingError(
-            f"WeasyPrint is unavailable ({e})",
-            where=str(path),
-            fix="install weasyprint and its system libraries (pango), or ask for formats "
-            "md and html only",
-        ) from e
-    # WeasyPrint logs every unsupported CSS property at WARNING; screen-only rules are expected
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    HTML(string=html, base_url=base_url).write_pdf(str(path))
-    return path
+    return write_pdf(html, path, base_url)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -435,6 +425,7 @@ def write_article(
     writer: str = "deterministic",
     llm: Mapping[str, Any] | None = None,
     stem: str = "article",
+    pdf: BackgroundPdf | None = None,
 ) -> ArticleResult:
     """Write the outlook article.
 
@@ -454,6 +445,10 @@ def write_article(
         Settings for the LLM writer (base URL, model, ...), passed through.
     stem
         File name stem.
+    pdf
+        A helper process to render the PDF in (:class:`thesis.writing.pdf.BackgroundPdf`): the
+        PDF is submitted and this returns before it is written; the caller waits with
+        ``pdf.result()``. None renders it here.
 
     Returns
     -------
@@ -505,7 +500,10 @@ def write_article(
         result.files["html"] = p
     if "pdf" in formats:
         printable = render_html(article, charts, as_of=outlook.as_of, spans=False)
-        result.files["pdf"] = render_pdf(printable, out / f"{stem}.pdf")
+        if pdf is None:
+            result.files["pdf"] = render_pdf(printable, out / f"{stem}.pdf")
+        else:
+            result.files["pdf"] = pdf.submit(printable, out / f"{stem}.pdf")
     return result
 
 
