@@ -22,7 +22,6 @@ Units are explicit strings. The conventions:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -93,7 +92,17 @@ class Source:
     origin: str | None = None  # file, URL or package loader the data came from
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        # every field is a scalar: a plain dict in field order (dataclasses.asdict deep-copies,
+        # which dominated writing facts.json for a run's thousands of facts)
+        return {
+            "series": self.series,
+            "provider": self.provider,
+            "start": self.start,
+            "end": self.end,
+            "content_hash": self.content_hash,
+            "rows": self.rows,
+            "origin": self.origin,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Source:
