@@ -120,6 +120,16 @@ MODULE_SECONDS = {
     "tests/web/test_browser.py": 5.0,
 }
 _CACHE_KEY = "thesis/module_seconds"
+#: modules that share an expensive session fixture go to one worker together, so that it is set up
+#: once per run rather than once per worker: the two-worker Dask cluster (tests/scale/conftest.py)
+#: and the finished run the publishing tests read (``run_dir``, tests/publish/conftest.py)
+GROUPS = {
+    "tests/scale/test_batch.py": "tests/scale [dask cluster]",
+    "tests/scale/test_screening.py": "tests/scale [dask cluster]",
+    "tests/publish/test_email.py": "tests/publish [run_dir]",
+    "tests/publish/test_site.py": "tests/publish [run_dir]",
+    "tests/publish/test_track.py": "tests/publish [run_dir]",
+}
 
 
 def _module(nodeid: str) -> str:
@@ -127,9 +137,10 @@ def _module(nodeid: str) -> str:
 
 
 def _unit(nodeid: str) -> str:
-    """The work unit of a test: its module, or the test itself in a :data:`SPLIT_MODULES` module."""
+    """The work unit of a test: its module (or its module's :data:`GROUPS` entry), or the test
+    itself in a :data:`SPLIT_MODULES` module."""
     module = _module(nodeid)
-    return nodeid if module in SPLIT_MODULES else module
+    return nodeid if module in SPLIT_MODULES else GROUPS.get(module, module)
 
 
 def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> list[pytest.Item]:
@@ -139,15 +150,20 @@ def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> list[pyte
     checks). A module stays contiguous: pytest tears a module's fixtures down when the next test is
     in another module.
     """
-    measured = config.cache.get(_CACHE_KEY, {}) if config.cache is not None else {}
+    cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
+    measured = cache.get(_CACHE_KEY, {}) if cache is not None else {}
     per_module: dict[str, int] = {}
     for item in items:
         per_module[_module(item.nodeid)] = per_module.get(_module(item.nodeid), 0) + 1
 
+    def seconds(module: str) -> float:
+        return measured.get(module, MODULE_SECONDS.get(module, 0.05 * per_module[module]))
+
     def cost(unit: str) -> float:
         module = _module(unit)
-        seconds = measured.get(module, MODULE_SECONDS.get(module, 0.05 * per_module[module]))
-        return seconds / per_module[module] if unit != module else seconds
+        if module in SPLIT_MODULES:  # one test of the module
+            return seconds(module) / per_module[module]
+        return sum(seconds(m) for m in per_module if GROUPS.get(m, m) == unit)
 
     first: dict[str, int] = {}
     for i, item in enumerate(items):
@@ -157,8 +173,9 @@ def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> list[pyte
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``-n N`` (xdist's ``--dist load``): whole modules per worker, in the collection's order
-    (the most expensive first, :func:`_longest_first`), the next module to the first worker free.
+    """``-n N`` (xdist's ``--dist load``): whole modules (or :data:`GROUPS`) per worker, in the
+    collection's order (the most expensive first, :func:`_longest_first`), the next unit to the
+    first worker free.
 
     xdist's ``load`` splits a module across workers, so that each sets up the module's fixtures (a
     pipeline run, a server, a store) again; ``loadfile`` keeps modules whole but cannot split the
@@ -167,6 +184,10 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     if config.getoption("dist", "no") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
+
+    # LoadScopeScheduling would otherwise re-sort the units by their number of tests (its
+    # ``--loadscope-reorder``, on by default), which put a module of three 20-second tests last
+    config.option.loadscopereorder = False
 
     class ModuleScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
@@ -271,11 +292,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     config = session.config
     if os.environ.get("PYTEST_XDIST_WORKER") or config.getoption("dist", "no") == "no":
         return
-    if config.cache is not None and _module_seconds and not config.getoption("collectonly"):
-        known = config.cache.get(_CACHE_KEY, {})
-        config.cache.set(
-            _CACHE_KEY, {**known, **{m: round(s, 2) for m, s in _module_seconds.items()}}
-        )
+    cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
+    if cache is not None and _module_seconds and not config.getoption("collectonly"):
+        known = cache.get(_CACHE_KEY, {})
+        cache.set(_CACHE_KEY, {**known, **{m: round(s, 2) for m, s in _module_seconds.items()}})
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -24,7 +24,7 @@ from thesis.pipeline import run_thesis
 from thesis.spec import load_thesis
 
 spec = load_thesis(sys.argv[1])
-a = spec.analysis.model_dump() | {"n_paths": 2000, "methods": ["garch", "bootstrap"],
+a = spec.analysis.model_dump() | {"n_paths": 1000, "methods": ["garch", "bootstrap"],
                                   "calibrate": False}
 data = spec.with_overrides(analysis=a).model_dump(by_alias=True, exclude_unset=True)
 data.pop("portfolio", None)

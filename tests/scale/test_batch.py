@@ -48,9 +48,11 @@ vix = "vol"
 smb = ""
 [analysis]
 methods = ["gbm", "bootstrap", "garch"]
-n_paths = 2000
+n_paths = 1000
 calibrate = false
 """
+# 1,000 paths (the least a thesis takes): every test here compares runs with each other (serial,
+# on a cluster, after a lost worker, again) or looks at what was written, never at a precision
 
 
 @pytest.fixture(scope="module")

@@ -519,7 +519,7 @@ def _apply_llm(
     are mapped back to fact ids by the guard, so the HTML still marks each one. The headline and
     the appendix stay deterministic (the appendix is a record, not prose).
     """
-    from thesis.writing.guard import check_sentence, split_sentences
+    from thesis.writing.guard import _Index, check_sentence, split_sentences
     from thesis.writing.llm import LLMWriter
 
     writer = LLMWriter(**settings)
@@ -537,11 +537,12 @@ def _apply_llm(
         if sec is None or not text.strip():
             continue
         paras = []
+        scoped = [f for f in article.facts if f.id in scope[key] or f.unit == "date"]
+        index = _Index(scoped)  # prepared once per section, not once per sentence
         for i, para in enumerate(split_sentences(text)):
             sents = []
-            scoped = [f for f in article.facts if f.id in scope[key] or f.unit == "date"]
             for j, sentence in enumerate(para):
-                res = check_sentence(sentence, scoped)
+                res = check_sentence(sentence, scoped, _index=index)
                 sents.append(Sentence(f"{key}.{i}.{j}", _parts_from_guard(sentence, res)))
             paras.append(sents)
         sec.paragraphs = paras
