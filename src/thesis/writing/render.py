@@ -446,7 +446,8 @@ def write_article(
         Folder to write into (created if missing): ``article.md`` with ``charts/*.png``,
         ``article.html``, ``article.pdf``.
     formats
-        Any of ``md``, ``html``, ``pdf``.
+        Any of ``md``, ``html``, ``pdf``; none writes no file and draws no chart (the result
+        still holds the fact ids and provenance).
     writer
         ``deterministic`` (this module's sentences) or ``llm`` (the LLM writer drafts, the numeric
         guard checks, and failing sentences fall back to these; needs :mod:`thesis.writing.llm`).
@@ -477,7 +478,8 @@ def write_article(
     report = None
     if writer == "llm":
         article, provenance, report = _apply_llm(outlook, article, dict(llm or {}))
-    charts = build_charts(outlook)
+    # drawn only for a format that shows them (no format: the facts and provenance only)
+    charts = build_charts(outlook) if formats else {}
     result = ArticleResult(
         fact_ids=article.fact_ids(),
         provenance=provenance,
