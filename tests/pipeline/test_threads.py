@@ -2,7 +2,9 @@
 
 One thesis with GARCH (fitted by SLSQP on top of BLAS) runs in two fresh processes, one with
 ``OPENBLAS_NUM_THREADS=1`` and one with ``=2`` (as a laptop and a server might), without the result
-cache; the facts.json they write must be identical, value for value.
+cache; the facts.json they write must be identical, value for value. They write no article file
+(no format): the article's facts are in facts.json all the same, and its charts do not depend on
+BLAS.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ data.pop("portfolio", None)
 data.pop("theme", None)
 spec = type(spec).model_validate(data)
 with Store(sys.argv[2], read_only=True) as store:
-    run_thesis(spec, store, out_dir=sys.argv[3], formats=("md",), cache=False)
+    run_thesis(spec, store, out_dir=sys.argv[3], formats=(), cache=False)
 """
 
 
