@@ -93,31 +93,37 @@ def _isolated_home(
 #: modules whose tests are independent units of work (no expensive module fixture): xdist may
 #: hand their tests to different workers (the generated theses come in shards, see that module)
 SPLIT_MODULES = frozenset({"tests/pipeline/test_generated.py"})
-#: seconds per module (setup, calls and teardown, one worker, on an idle 2-core machine) for the
-#: modules that cost more than a few seconds; a run with the cache provider records the real figures
-#: (``.pytest_cache``) and later runs order by them. Unknown modules count 0.05 s a test.
+#: seconds per module (setup, calls and teardown, one worker; recorded by a run of ``pytest -n 2`` on
+#: a shared 2-core machine, load about 4, so roughly 1.5 times an idle machine's) for the modules that
+#: cost 4 s or more: the order a fresh clone starts with. A run with the cache provider records the
+#: real figures (``.pytest_cache``) and later runs order by them. Unknown modules count 0.05 s a test.
 MODULE_SECONDS = {
-    "tests/pipeline/test_generated.py": 25.0,
-    "tests/claims/test_self_consistency.py": 25.0,
-    "tests/data/test_faults.py": 20.0,
-    "tests/web/test_app.py": 12.0,
-    "tests/scale/test_batch.py": 12.0,
-    "tests/writing/test_guard_hostile.py": 15.0,
-    "tests/analysis/test_paths.py": 12.0,
-    "tests/pipeline/test_run.py": 10.0,
-    "tests/pipeline/test_run_cache.py": 10.0,
-    "tests/analysis/test_calibration.py": 9.0,
-    "tests/claims/test_hostile.py": 9.0,
-    "tests/analysis/test_cache.py": 8.0,
-    "tests/pipeline/test_outputs.py": 8.0,
-    "tests/pipeline/test_kinds.py": 7.0,
-    "tests/pipeline/test_threads.py": 7.0,
-    "tests/data/test_cli_data.py": 7.0,
-    "tests/claims/test_fixtures.py": 6.0,
-    "tests/pipeline/test_wiring.py": 6.0,
-    "tests/pipeline/test_demo.py": 5.0,
-    "tests/claims/test_agreement.py": 5.0,
-    "tests/web/test_browser.py": 5.0,
+    "tests/writing/test_guard_hostile.py": 22.0,
+    "tests/data/test_faults.py": 18.0,
+    "tests/claims/test_self_consistency.py": 17.0,
+    "tests/web/test_browser.py": 17.0,
+    "tests/pipeline/test_threads.py": 14.0,
+    "tests/scale/test_batch.py": 14.0,
+    "tests/data/test_cli_data.py": 13.0,
+    "tests/pipeline/test_run_cache.py": 12.0,
+    "tests/pipeline/test_outputs.py": 12.0,
+    "tests/pipeline/test_run.py": 11.0,
+    "tests/data/test_csv.py": 11.0,
+    "tests/pipeline/test_wiring.py": 11.0,
+    "tests/pipeline/test_demo.py": 10.0,
+    "tests/writing/test_article.py": 9.0,
+    "tests/pipeline/test_kinds.py": 8.0,
+    "tests/pipeline/test_generated.py": 8.0,
+    "tests/web/test_app.py": 7.0,
+    "tests/analysis/test_paths.py": 7.0,
+    "tests/data/test_shared_import.py": 7.0,
+    "tests/portfolio/test_cli_stress.py": 6.0,
+    "tests/data/test_store.py": 6.0,
+    "tests/publish/test_email.py": 6.0,
+    "tests/screen/test_cli_screen.py": 6.0,
+    "tests/claims/test_hostile.py": 6.0,
+    "tests/screen/test_theme_shared.py": 5.0,
+    "tests/data/test_edgar.py": 4.0,
 }
 _CACHE_KEY = "thesis/module_seconds"
 #: modules that share an expensive session fixture go to one worker together, so that it is set up
