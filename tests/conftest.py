@@ -20,7 +20,7 @@ folder every xdist worker shares, and reused by all workers:
 ``bundled_store``      a read-only Store on a copy of it, one per module
 
 Under xdist (``make test`` runs ``pytest -n 2``) the controller builds these files and compiles the
-numba kernels (tests/numba_warmup.py) in background processes while the workers collect, and hands
+numba kernels (tests/prebuild.py) in background processes while the workers collect, and hands
 out whole modules, the most expensive first (see ``pytest_xdist_make_scheduler`` below).
 
 ``shared_store`` (tests/data), ``claims_store`` (tests/writing) and ``shared_store``
@@ -235,12 +235,15 @@ def _selected_text(config: pytest.Config) -> str:
     return "\n".join(out)
 
 
-def _start(args: list[str], *locks: Path) -> None:
+def _start(
+    args: list[str], *locks: Path, after: threading.Thread | None = None
+) -> threading.Thread:
     """Run ``python tests/prebuild.py ARGS`` in the background, holding ``locks`` until it ends.
 
     The locks are the ones :func:`_built_once` (and ``_numba_ready``) take in the workers, taken
     here before any worker starts: a worker that needs the file waits for this process, then finds
-    it built (or, if the process failed, builds it itself).
+    it built (or, if the process failed, builds it itself). With ``after`` (a thread this function
+    returned), the process starts when that one's has ended. Returns the thread that waits for it.
     """
     from filelock import FileLock
 
@@ -250,19 +253,29 @@ def _start(args: list[str], *locks: Path) -> None:
         fl = FileLock(str(lock), thread_local=False)
         fl.acquire()
         held.append(fl)
-    proc = subprocess.Popen(
-        [sys.executable, str(Path(prebuild.__file__)), *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _background.append(proc)
 
-    def release() -> None:
-        proc.wait()
-        for fl in held:
-            fl.release()
+    def run() -> None:
+        try:
+            if after is not None:
+                after.join()
+            if not _stopping.is_set():
+                proc = subprocess.Popen(
+                    [sys.executable, str(Path(prebuild.__file__)), *args],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                _background.append(proc)
+                proc.wait()
+        finally:
+            for fl in held:
+                fl.release()
 
-    threading.Thread(target=release, name=f"prebuild-{args[0]}", daemon=True).start()
+    thread = threading.Thread(target=run, name=f"prebuild-{args[0]}", daemon=True)
+    thread.start()
+    return thread
+
+
+_stopping = threading.Event()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -278,7 +291,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         return
     run = _run_folder(config)
     os.environ["THESIS_TEST_NUMBA_LOCK"] = str(run / "numba" / "ready.lock")
-    _start(["numba"], run / "numba" / "ready.lock")
+    os.environ["THESIS_TEST_NUMBA_PARALLEL_LOCK"] = str(run / "numba" / "parallel.lock")
+    serial = _start(["numba"], run / "numba" / "ready.lock")
+    # the parallel variants after the serial ones, while the first tests run: only the tests that
+    # compare the two variants wait for them (the ``numba_parallel`` fixture)
+    _start(["numba-parallel"], run / "numba" / "parallel.lock", after=serial)
     text = _selected_text(config)
     if "bundled_store_path" in text:
         path = run / "bundled-store" / "market.duckdb"
@@ -305,17 +322,17 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    _stopping.set()
     for proc in _background:  # a run stopped early: the builds it started end with it
         if proc.poll() is None:
             proc.kill()
             proc.wait()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _numba_ready() -> None:
-    """Under xdist, wait for the controller's compilation of the numba kernels (see
-    :func:`pytest_sessionstart`) before the first test, so that no worker compiles them again."""
-    lock = os.environ.get("THESIS_TEST_NUMBA_LOCK")
+def _wait_for(env: str) -> None:
+    """Under xdist, wait until the controller's background process that holds the lock named by
+    the environment variable ``env`` has ended (see :func:`pytest_sessionstart`)."""
+    lock = os.environ.get(env)
     if lock and os.environ.get("PYTEST_XDIST_WORKER"):
         from filelock import FileLock, Timeout
 
@@ -324,6 +341,20 @@ def _numba_ready() -> None:
                 pass
         except Timeout:  # never block the tests on it: at worst a worker compiles on its own
             pass
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _numba_ready() -> None:
+    """Under xdist, wait for the controller's compilation of the serial numba kernels (see
+    :func:`pytest_sessionstart`) before the first test, so that no worker compiles them again."""
+    _wait_for("THESIS_TEST_NUMBA_LOCK")
+
+
+@pytest.fixture(scope="session")
+def numba_parallel() -> None:
+    """Under xdist, wait for the controller's compilation of the kernels' parallel variants, which
+    it starts after the serial ones: for a test that runs them (or a process it starts does)."""
+    _wait_for("THESIS_TEST_NUMBA_PARALLEL_LOCK")
 
 
 # ------------------------------------------------------------------------------------ the store

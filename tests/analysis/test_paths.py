@@ -27,6 +27,10 @@ from thesis.analysis.paths import (
 )
 from thesis.errors import AnalysisError, DataError, InsufficientDataError
 
+#: some calls here are large enough for the kernels' parallel variants: wait for their
+#: compilation (tests/conftest.py), not compile them again in this worker
+pytestmark = pytest.mark.usefixtures("numba_parallel")
+
 
 def synthetic_prices(n: int = 800, end: str = "2024-06-28", seed: int = 7) -> pd.Series:
     """GBM closes on business days (an independent numpy draw, not the kernels)."""
