@@ -20,7 +20,7 @@ folder every xdist worker shares, and reused by all workers:
 ``bundled_store``      a read-only Store on a copy of it, one per module
 
 Under xdist (``make test`` runs ``pytest -n 2``) the controller builds these files and compiles the
-numba kernels (tests/numba_warmup.py) in background processes while the workers collect, and hands
+numba kernels (tests/prebuild.py) in background processes while the workers collect, and hands
 out whole modules, the most expensive first (see ``pytest_xdist_make_scheduler`` below).
 
 ``shared_store`` (tests/data), ``claims_store`` (tests/writing) and ``shared_store``
@@ -93,33 +93,49 @@ def _isolated_home(
 #: modules whose tests are independent units of work (no expensive module fixture): xdist may
 #: hand their tests to different workers (the generated theses come in shards, see that module)
 SPLIT_MODULES = frozenset({"tests/pipeline/test_generated.py"})
-#: seconds per module (setup, calls and teardown, one worker, on an idle 2-core machine) for the
-#: modules that cost more than a few seconds; a run with the cache provider records the real figures
-#: (``.pytest_cache``) and later runs order by them. Unknown modules count 0.05 s a test.
+#: seconds per module (setup, calls and teardown, one worker; recorded by a run of ``pytest -n 2`` on
+#: a shared 2-core machine, load about 4, so roughly 1.5 times an idle machine's) for the modules that
+#: cost 4 s or more: the order a fresh clone starts with. A run with the cache provider records the
+#: real figures (``.pytest_cache``) and later runs order by them. Unknown modules count 0.05 s a test.
 MODULE_SECONDS = {
-    "tests/pipeline/test_generated.py": 25.0,
-    "tests/claims/test_self_consistency.py": 25.0,
-    "tests/data/test_faults.py": 20.0,
-    "tests/web/test_app.py": 12.0,
-    "tests/scale/test_batch.py": 12.0,
-    "tests/writing/test_guard_hostile.py": 15.0,
-    "tests/analysis/test_paths.py": 12.0,
-    "tests/pipeline/test_run.py": 10.0,
-    "tests/pipeline/test_run_cache.py": 10.0,
-    "tests/analysis/test_calibration.py": 9.0,
-    "tests/claims/test_hostile.py": 9.0,
-    "tests/analysis/test_cache.py": 8.0,
-    "tests/pipeline/test_outputs.py": 8.0,
-    "tests/pipeline/test_kinds.py": 7.0,
-    "tests/pipeline/test_threads.py": 7.0,
-    "tests/data/test_cli_data.py": 7.0,
-    "tests/claims/test_fixtures.py": 6.0,
-    "tests/pipeline/test_wiring.py": 6.0,
-    "tests/pipeline/test_demo.py": 5.0,
-    "tests/claims/test_agreement.py": 5.0,
-    "tests/web/test_browser.py": 5.0,
+    "tests/writing/test_guard_hostile.py": 22.0,
+    "tests/data/test_faults.py": 18.0,
+    "tests/claims/test_self_consistency.py": 17.0,
+    "tests/web/test_browser.py": 17.0,
+    "tests/pipeline/test_threads.py": 14.0,
+    "tests/scale/test_batch.py": 14.0,
+    "tests/data/test_cli_data.py": 13.0,
+    "tests/pipeline/test_run_cache.py": 12.0,
+    "tests/pipeline/test_outputs.py": 12.0,
+    "tests/pipeline/test_run.py": 11.0,
+    "tests/data/test_csv.py": 11.0,
+    "tests/pipeline/test_wiring.py": 11.0,
+    "tests/pipeline/test_demo.py": 10.0,
+    "tests/writing/test_article.py": 9.0,
+    "tests/pipeline/test_kinds.py": 8.0,
+    "tests/pipeline/test_generated.py": 8.0,
+    "tests/web/test_app.py": 7.0,
+    "tests/analysis/test_paths.py": 7.0,
+    "tests/data/test_shared_import.py": 7.0,
+    "tests/portfolio/test_cli_stress.py": 6.0,
+    "tests/data/test_store.py": 6.0,
+    "tests/publish/test_email.py": 6.0,
+    "tests/screen/test_cli_screen.py": 6.0,
+    "tests/claims/test_hostile.py": 6.0,
+    "tests/screen/test_theme_shared.py": 5.0,
+    "tests/data/test_edgar.py": 4.0,
 }
 _CACHE_KEY = "thesis/module_seconds"
+#: modules that share an expensive session fixture go to one worker together, so that it is set up
+#: once per run rather than once per worker: the two-worker Dask cluster (tests/scale/conftest.py)
+#: and the finished run the publishing tests read (``run_dir``, tests/publish/conftest.py)
+GROUPS = {
+    "tests/scale/test_batch.py": "tests/scale [dask cluster]",
+    "tests/scale/test_screening.py": "tests/scale [dask cluster]",
+    "tests/publish/test_email.py": "tests/publish [run_dir]",
+    "tests/publish/test_site.py": "tests/publish [run_dir]",
+    "tests/publish/test_track.py": "tests/publish [run_dir]",
+}
 
 
 def _module(nodeid: str) -> str:
@@ -127,9 +143,10 @@ def _module(nodeid: str) -> str:
 
 
 def _unit(nodeid: str) -> str:
-    """The work unit of a test: its module, or the test itself in a :data:`SPLIT_MODULES` module."""
+    """The work unit of a test: its module (or its module's :data:`GROUPS` entry), or the test
+    itself in a :data:`SPLIT_MODULES` module."""
     module = _module(nodeid)
-    return nodeid if module in SPLIT_MODULES else module
+    return nodeid if module in SPLIT_MODULES else GROUPS.get(module, module)
 
 
 def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> list[pytest.Item]:
@@ -139,15 +156,20 @@ def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> list[pyte
     checks). A module stays contiguous: pytest tears a module's fixtures down when the next test is
     in another module.
     """
-    measured = config.cache.get(_CACHE_KEY, {}) if config.cache is not None else {}
+    cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
+    measured = cache.get(_CACHE_KEY, {}) if cache is not None else {}
     per_module: dict[str, int] = {}
     for item in items:
         per_module[_module(item.nodeid)] = per_module.get(_module(item.nodeid), 0) + 1
 
+    def seconds(module: str) -> float:
+        return measured.get(module, MODULE_SECONDS.get(module, 0.05 * per_module[module]))
+
     def cost(unit: str) -> float:
         module = _module(unit)
-        seconds = measured.get(module, MODULE_SECONDS.get(module, 0.05 * per_module[module]))
-        return seconds / per_module[module] if unit != module else seconds
+        if module in SPLIT_MODULES:  # one test of the module
+            return seconds(module) / per_module[module]
+        return sum(seconds(m) for m in per_module if GROUPS.get(m, m) == unit)
 
     first: dict[str, int] = {}
     for i, item in enumerate(items):
@@ -157,8 +179,9 @@ def _longest_first(config: pytest.Config, items: list[pytest.Item]) -> list[pyte
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """``-n N`` (xdist's ``--dist load``): whole modules per worker, in the collection's order
-    (the most expensive first, :func:`_longest_first`), the next module to the first worker free.
+    """``-n N`` (xdist's ``--dist load``): whole modules (or :data:`GROUPS`) per worker, in the
+    collection's order (the most expensive first, :func:`_longest_first`), the next unit to the
+    first worker free.
 
     xdist's ``load`` splits a module across workers, so that each sets up the module's fixtures (a
     pipeline run, a server, a store) again; ``loadfile`` keeps modules whole but cannot split the
@@ -167,6 +190,10 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     if config.getoption("dist", "no") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
+
+    # LoadScopeScheduling would otherwise re-sort the units by their number of tests (its
+    # ``--loadscope-reorder``, on by default), which put a module of three 20-second tests last
+    config.option.loadscopereorder = False
 
     class ModuleScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
@@ -208,12 +235,15 @@ def _selected_text(config: pytest.Config) -> str:
     return "\n".join(out)
 
 
-def _start(args: list[str], *locks: Path) -> None:
+def _start(
+    args: list[str], *locks: Path, after: threading.Thread | None = None
+) -> threading.Thread:
     """Run ``python tests/prebuild.py ARGS`` in the background, holding ``locks`` until it ends.
 
     The locks are the ones :func:`_built_once` (and ``_numba_ready``) take in the workers, taken
     here before any worker starts: a worker that needs the file waits for this process, then finds
-    it built (or, if the process failed, builds it itself).
+    it built (or, if the process failed, builds it itself). With ``after`` (a thread this function
+    returned), the process starts when that one's has ended. Returns the thread that waits for it.
     """
     from filelock import FileLock
 
@@ -223,19 +253,29 @@ def _start(args: list[str], *locks: Path) -> None:
         fl = FileLock(str(lock), thread_local=False)
         fl.acquire()
         held.append(fl)
-    proc = subprocess.Popen(
-        [sys.executable, str(Path(prebuild.__file__)), *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _background.append(proc)
 
-    def release() -> None:
-        proc.wait()
-        for fl in held:
-            fl.release()
+    def run() -> None:
+        try:
+            if after is not None:
+                after.join()
+            if not _stopping.is_set():
+                proc = subprocess.Popen(
+                    [sys.executable, str(Path(prebuild.__file__)), *args],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                _background.append(proc)
+                proc.wait()
+        finally:
+            for fl in held:
+                fl.release()
 
-    threading.Thread(target=release, name=f"prebuild-{args[0]}", daemon=True).start()
+    thread = threading.Thread(target=run, name=f"prebuild-{args[0]}", daemon=True)
+    thread.start()
+    return thread
+
+
+_stopping = threading.Event()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -251,7 +291,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         return
     run = _run_folder(config)
     os.environ["THESIS_TEST_NUMBA_LOCK"] = str(run / "numba" / "ready.lock")
-    _start(["numba"], run / "numba" / "ready.lock")
+    os.environ["THESIS_TEST_NUMBA_PARALLEL_LOCK"] = str(run / "numba" / "parallel.lock")
+    serial = _start(["numba"], run / "numba" / "ready.lock")
+    # the parallel variants after the serial ones, while the first tests run: only the tests that
+    # compare the two variants wait for them (the ``numba_parallel`` fixture)
+    _start(["numba-parallel"], run / "numba" / "parallel.lock", after=serial)
     text = _selected_text(config)
     if "bundled_store_path" in text:
         path = run / "bundled-store" / "market.duckdb"
@@ -271,25 +315,24 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     config = session.config
     if os.environ.get("PYTEST_XDIST_WORKER") or config.getoption("dist", "no") == "no":
         return
-    if config.cache is not None and _module_seconds and not config.getoption("collectonly"):
-        known = config.cache.get(_CACHE_KEY, {})
-        config.cache.set(
-            _CACHE_KEY, {**known, **{m: round(s, 2) for m, s in _module_seconds.items()}}
-        )
+    cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
+    if cache is not None and _module_seconds and not config.getoption("collectonly"):
+        known = cache.get(_CACHE_KEY, {})
+        cache.set(_CACHE_KEY, {**known, **{m: round(s, 2) for m, s in _module_seconds.items()}})
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    _stopping.set()
     for proc in _background:  # a run stopped early: the builds it started end with it
         if proc.poll() is None:
             proc.kill()
             proc.wait()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _numba_ready() -> None:
-    """Under xdist, wait for the controller's compilation of the numba kernels (see
-    :func:`pytest_sessionstart`) before the first test, so that no worker compiles them again."""
-    lock = os.environ.get("THESIS_TEST_NUMBA_LOCK")
+def _wait_for(env: str) -> None:
+    """Under xdist, wait until the controller's background process that holds the lock named by
+    the environment variable ``env`` has ended (see :func:`pytest_sessionstart`)."""
+    lock = os.environ.get(env)
     if lock and os.environ.get("PYTEST_XDIST_WORKER"):
         from filelock import FileLock, Timeout
 
@@ -298,6 +341,20 @@ def _numba_ready() -> None:
                 pass
         except Timeout:  # never block the tests on it: at worst a worker compiles on its own
             pass
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _numba_ready() -> None:
+    """Under xdist, wait for the controller's compilation of the serial numba kernels (see
+    :func:`pytest_sessionstart`) before the first test, so that no worker compiles them again."""
+    _wait_for("THESIS_TEST_NUMBA_LOCK")
+
+
+@pytest.fixture(scope="session")
+def numba_parallel() -> None:
+    """Under xdist, wait for the controller's compilation of the kernels' parallel variants, which
+    it starts after the serial ones: for a test that runs them (or a process it starts does)."""
+    _wait_for("THESIS_TEST_NUMBA_PARALLEL_LOCK")
 
 
 # ------------------------------------------------------------------------------------ the store

@@ -7,8 +7,9 @@ so that the workers find the files built and the kernels compiled when their fir
 ``market PATH SHARED_DATA [EVENTS_PATH]``  all of ``../shared/data`` imported into ``PATH`` (and then
                                           a copy with the test calendars into ``EVENTS_PATH``)
 ``bundle PATH``                           the offline bundle that ``make demo`` uses
-``numba``                                 every numba kernel the code under test calls, compiled into
-                                          numba's on-disk cache (``cache=True``)
+``numba``                                 every serial numba kernel the code under test calls,
+                                          compiled into numba's on-disk cache (``cache=True``)
+``numba-parallel``                        the kernels' parallel variants, the same way
 
 Every store is written atomically: a half-built file never has the name the tests look for. This
 module is not a test module (pytest does not collect it).
@@ -76,8 +77,13 @@ def build_bundled_store(path: Path) -> None:
     _atomically(path, fill)
 
 
-def warm_numba() -> None:
+def warm_numba(parallel: bool = False) -> None:
     """Call every numba kernel once, on tiny inputs, with the real callers' argument types.
+
+    ``parallel=False``: the serial kernels (and the backtest's), which nearly every run uses;
+    ``parallel=True``: the parallel (``prange``) variants, which only large runs and the tests that
+    compare the two variants use. Compiling the parallel ones takes about as long again (6 s of CPU
+    on a fresh clone), so a test run compiles them after the serial ones, while tests run.
 
     Each signature lands in numba's on-disk cache, so every later process (the xdist workers, the
     web app's run process, Dask workers, subprocess tests) loads it in a fraction of a second
@@ -97,10 +103,10 @@ def warm_numba() -> None:
     yields = pd.Series(4 + np.cumsum(rng.normal(0, 0.05, len(days))), index=days)
     floor = K.PARALLEL_MIN_WORK
     try:
-        # the serial variants first; then, with the work threshold at zero, the parallel ones
-        # (on a one-thread machine parallel_for still picks the serial ones, and nothing there
-        # ever needs the parallel ones)
-        for K.PARALLEL_MIN_WORK in (floor, 0):
+        # the serial variants; or, with the work threshold at zero, the parallel ones (on a
+        # one-thread machine parallel_for still picks the serial ones, and nothing there ever
+        # needs the parallel ones)
+        for K.PARALLEL_MIN_WORK in (0,) if parallel else (floor,):
             for series, space, methods in (
                 (closes, "log", ("gbm", "bootstrap", "garch")),
                 (yields, "diff", ("normal", "bootstrap", "garch")),
@@ -112,6 +118,8 @@ def warm_numba() -> None:
                 )  # fmt: skip
     finally:
         K.PARALLEL_MIN_WORK = floor
+    if parallel:
+        return
     prices = pd.DataFrame({"a": closes.to_numpy(), "b": closes.to_numpy()[::-1]}, index=days)
     targets = pd.DataFrame({"a": [0.6], "b": [0.4]}, index=days[:1])
     run_backtest(prices, targets, costs_bp=5.0, drift_band=0.05)
@@ -127,8 +135,12 @@ def main(argv: list[str]) -> None:
         build_bundled_store(Path(args[0]))
     elif kind == "numba":
         warm_numba()
+    elif kind == "numba-parallel":
+        warm_numba(parallel=True)
     else:
-        raise SystemExit(f"prebuild: unknown kind {kind!r} (market, bundle or numba)")
+        raise SystemExit(
+            f"prebuild: unknown kind {kind!r} (market, bundle, numba or numba-parallel)"
+        )
 
 
 if __name__ == "__main__":

@@ -135,7 +135,7 @@ def _args(kind):
         (K._garch_ser, K._garch_par, "garch"),
     ],
 )
-def test_serial_and_parallel_variants_are_identical(ser, par, kind):
+def test_serial_and_parallel_variants_are_identical(ser, par, kind, numba_parallel):
     key = np.uint64(99)
     a = ser(key, 5, 3_000, 252, *_args(kind))
     b = par(key, 5, 3_000, 252, *_args(kind))
@@ -143,7 +143,7 @@ def test_serial_and_parallel_variants_are_identical(ser, par, kind):
         np.testing.assert_array_equal(x, y)
 
 
-def test_threads_follow_the_work_size():
+def test_threads_follow_the_work_size(numba_parallel):
     before = numba.get_num_threads()
     try:
         numba.set_num_threads(1)

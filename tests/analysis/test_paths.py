@@ -27,6 +27,10 @@ from thesis.analysis.paths import (
 )
 from thesis.errors import AnalysisError, DataError, InsufficientDataError
 
+#: some calls here are large enough for the kernels' parallel variants: wait for their
+#: compilation (tests/conftest.py), not compile them again in this worker
+pytestmark = pytest.mark.usefixtures("numba_parallel")
+
 
 def synthetic_prices(n: int = 800, end: str = "2024-06-28", seed: int = 7) -> pd.Series:
     """GBM closes on business days (an independent numpy draw, not the kernels)."""
@@ -350,22 +354,25 @@ def test_probabilities_bounded_and_monotone_in_level(pct, seed):
 def test_same_seed_same_results_whatever_the_thread_count(tmp_path):
     # one fresh process started with two numba threads (on any machine, even a one-core one)
     # computes the same thing on one thread (the serial kernels) and on two (the parallel ones:
-    # 30,000 paths x 130 sessions is above PARALLEL_MIN_WORK); the results must be identical
+    # with PARALLEL_MIN_WORK at zero, as tests/prebuild.py does to compile them, 3,000 paths x 130
+    # sessions take them; the default floor only keeps small calls off threads for speed); the
+    # results must be identical
     code = (
         "import json, numba, numpy as np, pandas as pd, sys\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "from test_paths import synthetic_prices\n"
         "from thesis.analysis import _kernels as K\n"
         "from thesis.analysis.paths import target_probabilities\n"
+        "K.PARALLEL_MIN_WORK = 0\n"
         "s = synthetic_prices(700)\n"
         "outs = []\n"
         "for threads in (1, 2):\n"
         "    numba.set_num_threads(threads)\n"
         "    r = target_probabilities(s, subject='spx', as_of=s.index[-1], horizon='2024-12-31',\n"
-        "        thresholds=[4400, 3800], targets=[4800], n_paths=30_000,\n"
+        "        thresholds=[4400, 3800], targets=[4800], n_paths=3_000,\n"
         "        rng=np.random.default_rng(123), fan_paths=1000)\n"
         "    outs.append({'threads': numba.get_num_threads(),\n"
-        "        'parallel': K.parallel_for(30_000, 130),\n"
+        "        'parallel': K.parallel_for(3_000, 130),\n"
         "        'table': r.to_frame().drop(columns=['role', 'direction']).to_numpy().tolist(),\n"
         "        'q': {m: q.tolist() for m, q in r.horizon_quantiles.items()},\n"
         "        'fan': r.fan('garch').to_numpy().tolist()})\n"

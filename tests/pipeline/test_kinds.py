@@ -21,7 +21,7 @@ from thesis.writing.render import render_markdown
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def _fast(spec, n_paths: int = 4_000):
+def _fast(spec, n_paths: int = 1_000):
     a = spec.analysis.model_dump(exclude_unset=True) | {"n_paths": n_paths, "calibrate": False}
     return spec.with_overrides(analysis=a)
 

@@ -34,7 +34,7 @@ def _seed_text() -> str:
 def seed(market_store: Store, tmp_path_factory: pytest.TempPathFactory):
     spec = parse_thesis(_seed_text(), where=str(SEED))
     a = spec.analysis.model_dump() | {
-        "n_paths": 4_000,
+        "n_paths": 1_000,  # the least a thesis takes: no test here reads a probability's precision
         "calibration_paths": 300,
         "calibration_start": dt.date(2022, 1, 1),
     }
@@ -180,7 +180,7 @@ def test_a_thesis_without_earnings_growth_uses_the_past_decade(market_store: Sto
     text = _seed_text().replace("eps_growth_pct = 14\n", "")
     text = re.sub(r"\n\[theme\][\s\S]*", "\n", text)  # the theme and portfolio are not the point
     spec = parse_thesis(text, where="no-growth.toml")
-    a = spec.analysis.model_dump() | {"n_paths": 2_000, "calibrate": False}
+    a = spec.analysis.model_dump() | {"n_paths": 1_000, "calibrate": False}
     res = run_thesis(spec.with_overrides(analysis=a), market_store, cache=False)
     f = res.facts
     assert f[ids.eps_growth_basis("sp500")].value == "trailing_cagr"
@@ -194,7 +194,7 @@ def test_a_thesis_without_earnings_growth_uses_the_past_decade(market_store: Sto
 
 def test_a_stock_gets_its_own_base_rate_and_no_vix_odds(market_store: Store) -> None:
     spec = load_thesis(EXAMPLES / "nvda-1000-2024.toml")
-    a = spec.analysis.model_dump(exclude_unset=True) | {"n_paths": 2_000, "calibrate": False}
+    a = spec.analysis.model_dump(exclude_unset=True) | {"n_paths": 1_000, "calibrate": False}
     res = run_thesis(spec.with_overrides(analysis=a), market_store, cache=False)
     assert "implied" in res.not_applicable
     assert not [i for i in res.facts.ids() if i.endswith(".implied")]

@@ -31,7 +31,7 @@ cut_bp = 25
 
 [analysis]
 methods = ["gbm", "bootstrap"]
-n_paths = 2000
+n_paths = 1000
 calibrate = false
 """
 

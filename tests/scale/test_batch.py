@@ -48,9 +48,11 @@ vix = "vol"
 smb = ""
 [analysis]
 methods = ["gbm", "bootstrap", "garch"]
-n_paths = 2000
+n_paths = 1000
 calibrate = false
 """
+# 1,000 paths (the least a thesis takes): every test here compares runs with each other (serial,
+# on a cluster, after a lost worker, again) or looks at what was written, never at a precision
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +103,10 @@ def _specs(n: int = 6):
     return out
 
 
+# most batches here ask for no article format (formats=()): the tests read the facts and what was
+# run or skipped, and a thesis then draws no charts; the command-line test writes article.md
+
+
 def _facts(out: Path) -> dict[str, list]:
     return {p.parent.name: json.loads(p.read_text()) for p in sorted(out.glob("*/facts.json"))}
 
@@ -143,11 +149,12 @@ def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
     # four theses (two as_of dates): two per worker, so the worker killed when the first result
     # is back still holds one at least
     specs = _specs(4)
-    serial = run_batch(specs, store, tmp_path / "serial", with_scorecard=False)
+    # no article format: the facts are compared, and no thesis draws its charts three times
+    serial = run_batch(specs, store, tmp_path / "serial", with_scorecard=False, formats=())
     assert len(serial.done) == 4 and not serial.failed
     want = _facts(tmp_path / "serial")
     assert len(want) == 4
-    two = run_batch(specs, store, tmp_path / "two", client=client, with_scorecard=False)
+    two = run_batch(specs, store, tmp_path / "two", client=client, with_scorecard=False, formats=())
     assert sorted(two.done) == sorted(serial.done)
     assert _facts(tmp_path / "two") == want
 
@@ -167,6 +174,7 @@ def test_serial_two_workers_and_a_killed_worker_give_identical_facts(
         tmp_path / "lost",
         client=client,
         with_scorecard=False,
+        formats=(),
         progress=kill_one,
     )
     assert killed.is_set()
@@ -183,7 +191,7 @@ def test_finished_theses_are_recorded_in_the_store(store: Store, tmp_path: Path)
     shutil.copyfile(store.path, path)
     writable = Store(path, read_only=True)
     specs = _specs(2)
-    rep = run_batch(specs, writable, tmp_path / "out", with_scorecard=False)
+    rep = run_batch(specs, writable, tmp_path / "out", with_scorecard=False, formats=())
     assert rep.stored == 2 and not rep.notes
     every = read_runs(path)  # the copied store may hold earlier batches' rows too
     runs = every[every["thesis_id"].isin(rep.done)]
@@ -194,14 +202,16 @@ def test_finished_theses_are_recorded_in_the_store(store: Store, tmp_path: Path)
     on_disk = json.loads((tmp_path / "out" / rep.done[0] / "facts.json").read_text())
     assert json.loads(one["facts"]) == on_disk
     # the same batch again on the same data: nothing to run, nothing duplicated
-    again = run_batch(specs, writable, tmp_path / "out", with_scorecard=False, force=True)
+    again = run_batch(
+        specs, writable, tmp_path / "out", with_scorecard=False, formats=(), force=True
+    )
     assert again.stored == 2 and len(read_runs(path)) == len(every)
 
 
 def test_a_failing_thesis_is_reported_and_the_rest_complete(store: Store, tmp_path: Path) -> None:
     good = _specs(2)
     bad = parse_thesis(THESIS.format(level=1200, as_of="2014-06-30", seed=1))  # before the data
-    rep = run_batch([*good, bad], store, tmp_path, with_scorecard=False)
+    rep = run_batch([*good, bad], store, tmp_path, with_scorecard=False, formats=())
     assert len(rep.done) == 2
     assert list(rep.failed) == [thesis_id(bad)]
     assert "before" in rep.failed[thesis_id(bad)]
@@ -211,13 +221,13 @@ def test_a_failing_thesis_is_reported_and_the_rest_complete(store: Store, tmp_pa
 
 def test_rerun_skips_what_is_done_and_reruns_on_new_data(store: Store, tmp_path: Path) -> None:
     specs = _specs(2)
-    first = run_batch(specs, store, tmp_path, with_scorecard=False)
-    again = run_batch(specs, store, tmp_path, with_scorecard=False)
+    first = run_batch(specs, store, tmp_path, with_scorecard=False, formats=())
+    again = run_batch(specs, store, tmp_path, with_scorecard=False, formats=())
     assert not again.done and sorted(again.skipped) == sorted(first.done)
-    forced = run_batch(specs, store, tmp_path, with_scorecard=False, force=True)
+    forced = run_batch(specs, store, tmp_path, with_scorecard=False, formats=(), force=True)
     assert sorted(forced.done) == sorted(first.done)
     # other data (a later cut of the same store): theses run again
-    later = run_batch(specs, store, tmp_path, with_scorecard=True)
+    later = run_batch(specs, store, tmp_path, with_scorecard=True, formats=())
     assert sorted(later.done) == sorted(first.done)
 
 

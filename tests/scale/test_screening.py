@@ -28,7 +28,7 @@ def test_odds_are_the_same_wherever_they_run(client) -> None:
         index=index,
         index_id="idx",
         gains_pct=[10.0],
-        n_paths=2000,
+        n_paths=500,  # the same odds here and there, at any number of paths
         key_base=42,
     )
     here = odds_many(stocks, **kw)

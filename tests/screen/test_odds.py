@@ -13,6 +13,10 @@ from thesis.data.calendars import sessions_between
 from thesis.screen import ids
 from thesis.screen.odds import stock_odds
 
+#: some calls here are large enough for the kernels' parallel variants: wait for their
+#: compilation (tests/conftest.py), not compile them again in this worker
+pytestmark = pytest.mark.usefixtures("numba_parallel")
+
 
 def _closes(n: int, sigma: float = 0.02, seed: int = 0, end: str = "2025-11-26") -> pd.Series:
     days = sessions_between("2010-01-04", end, include_start=True)[-n:]

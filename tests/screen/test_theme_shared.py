@@ -24,7 +24,7 @@ SEED = ROOT / "examples" / "sp500-ai-rally-2026.toml"
 @pytest.fixture(scope="module")
 def seed_theme(market_store):
     spec = load_thesis(SEED)
-    theme = spec.theme.model_copy(update={"n_paths": 2_000})
+    theme = spec.theme.model_copy(update={"n_paths": 1_000})
     res = theme_analysis(
         market_store.view(spec.as_of),
         theme,

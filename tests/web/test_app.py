@@ -298,7 +298,7 @@ def test_serve_refuses_nothing_but_makes_a_token_off_loopback(monkeypatch, capsy
 
 
 def test_checks_are_answered_while_a_long_run_is_in_progress(client: httpx.Client) -> None:
-    long = THESIS.replace("n_paths = 2000", "n_paths = 400000").replace(
+    long = THESIS.replace("n_paths = 1000", "n_paths = 400000").replace(
         'methods = ["gbm", "bootstrap"]', 'methods = ["gbm", "bootstrap", "garch"]'
     )
     r = client.post("/runs", data={"mode": "text", "thesis_text": long})

@@ -37,7 +37,7 @@ def test_start_a_run_from_the_form_and_watch_it_finish(page, server) -> None:
     form.locator("input[name=targets]").fill("7269")
     form.locator("input[name=eps_growth_pct]").fill("14")
     form.locator("input[name=cuts]").fill("2")
-    form.locator("input[name=n_paths]").fill("2000")
+    form.locator("input[name=n_paths]").fill("1000")  # the least the form takes
     form.locator("button[type=submit]").click()
     page.wait_for_url("**/runs/*")
     # live progress: the script updates the state, then reloads the finished page

@@ -32,7 +32,7 @@ cuts = 2
 
 [analysis]
 methods = ["gbm", "bootstrap"]
-n_paths = 2000
+n_paths = 1000
 calibrate = false
 """
 

@@ -649,15 +649,21 @@ def test_scorecard_incomplete_says_settled_and_pending(tmp_path: Path) -> None:
     assert "bottom" not in sc and "valuation ranges held" not in sc
 
 
-def test_realised_path_only_in_the_scorecard_chart(tmp_path: Path) -> None:
-    from thesis.writing.charts import build_charts
+def test_realised_path_only_in_the_scorecard_chart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import thesis.writing.charts as charts_module
 
     with_after = make_outlook(scorecard=True)
     without = make_outlook(scorecard=False)
-    a, b = build_charts(with_after), build_charts(without)
+    a, b = charts_module.build_charts(with_after), charts_module.build_charts(without)
     assert "scorecard" in a and "scorecard" not in b
     # the forecast chart is the same image whether or not later data exist
     assert a["index"].png == b["index"].png
+    # the article places the charts just drawn for this outlook (not drawn a third time)
+    monkeypatch.setattr(
+        charts_module, "build_charts", lambda outlook: a if outlook is with_after else None
+    )
     md = write_article(with_after, tmp_path, formats=("md",)).markdown
     assert md.index("charts/scorecard.png") > md.index("## Scorecard")
     assert md.count("charts/scorecard.png") == 1

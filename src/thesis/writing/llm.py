@@ -44,6 +44,7 @@ from thesis.writing.guard import (
     CLASS_LABELS,
     REASON_CLASSES,
     Provenance,
+    _Index,
     check_sentence,
     guard_draft,
     rejection_counts,
@@ -806,8 +807,9 @@ class LLMWriter:
         def deterministic(section: str, sentences: list[str], fb: SectionFallback) -> None:
             fallbacks[section] = fb
             sections[section] = " ".join(sentences)
+            index = _Index(facts)  # prepared once for the section, not once per sentence
             for i, s in enumerate(sentences):
-                res = check_sentence(s, facts, self.extra_allowed)
+                res = check_sentence(s, facts, self.extra_allowed, _index=index)
                 provenance.append(
                     Provenance(section, i, s, "deterministic", 0, (fb.reason,), res.fact_ids)
                 )

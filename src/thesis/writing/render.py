@@ -437,7 +437,8 @@ def write_article(
         Folder to write into (created if missing): ``article.md`` with ``charts/*.png``,
         ``article.html``, ``article.pdf``.
     formats
-        Any of ``md``, ``html``, ``pdf``.
+        Any of ``md``, ``html``, ``pdf``; none writes no file and draws no chart (the result
+        still holds the fact ids and provenance).
     writer
         ``deterministic`` (this module's sentences) or ``llm`` (the LLM writer drafts, the numeric
         guard checks, and failing sentences fall back to these; needs :mod:`thesis.writing.llm`).
@@ -472,7 +473,8 @@ def write_article(
     report = None
     if writer == "llm":
         article, provenance, report = _apply_llm(outlook, article, dict(llm or {}))
-    charts = build_charts(outlook)
+    # drawn only for a format that shows them (no format: the facts and provenance only)
+    charts = build_charts(outlook) if formats else {}
     result = ArticleResult(
         fact_ids=article.fact_ids(),
         provenance=provenance,
@@ -517,7 +519,7 @@ def _apply_llm(
     are mapped back to fact ids by the guard, so the HTML still marks each one. The headline and
     the appendix stay deterministic (the appendix is a record, not prose).
     """
-    from thesis.writing.guard import check_sentence, split_sentences
+    from thesis.writing.guard import _Index, check_sentence, split_sentences
     from thesis.writing.llm import LLMWriter
 
     writer = LLMWriter(**settings)
@@ -535,11 +537,12 @@ def _apply_llm(
         if sec is None or not text.strip():
             continue
         paras = []
+        scoped = [f for f in article.facts if f.id in scope[key] or f.unit == "date"]
+        index = _Index(scoped)  # prepared once per section, not once per sentence
         for i, para in enumerate(split_sentences(text)):
             sents = []
-            scoped = [f for f in article.facts if f.id in scope[key] or f.unit == "date"]
             for j, sentence in enumerate(para):
-                res = check_sentence(sentence, scoped)
+                res = check_sentence(sentence, scoped, _index=index)
                 sents.append(Sentence(f"{key}.{i}.{j}", _parts_from_guard(sentence, res)))
             paras.append(sents)
         sec.paragraphs = paras
