@@ -45,8 +45,10 @@ test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	@# pytest exits 5 when it collected no tests: that must not pass silently
-	@$(BIN)/python -m pytest -n 2 -q; rc=$$?; \
+	@# pytest exits 5 when it collected no tests: that must not pass silently. Bytecode is
+	@# cached even where the environment says PYTHONDONTWRITEBYTECODE: the suite starts many
+	@# processes (xdist workers, CLI subprocesses) that would each compile thesis and the tests
+	@env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 2 -q; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 lint:
