@@ -172,7 +172,24 @@ def test_abstains_unless_bound(store: Store) -> None:
         "2025-11-05",
     )
     assert none.verdict == "unverifiable" and "no EDGAR revenue series" in none.evidence
-    # no growth words: "18%" is not a change of revenue
+    # capex quoted above the cash paid (finance leases included) is not contradicted
+    capex = _one(
+        store,
+        "Microsoft posted capex of $34.9 billion in the quarter ended Sept. 30.",
+        "2025-11-05",
+    )
+    assert capex.verdict == "unverifiable" and "finance leases" in capex.evidence
+    # the stock's move is not the revenue's, and vice versa
+    both = check_text(
+        parse_article(
+            b"Microsoft shares rose 3% after revenue grew 18% year over year in Q1 FY2026.", "t.txt"
+        ),
+        store,
+        date="2025-11-05",
+    ).results
+    fund = [r for r in both if r.claim.measure == "fundamental"]
+    assert [r.claim.stated_value for r in fund] == [18] and fund[0].verdict == "supported"
+    # no revenue words: "2%" is the stock's move
     got = check_text(
         parse_article(b"Microsoft shares rose 2% on Wednesday.", "t.txt"), store, date="2025-11-05"
     )

@@ -301,7 +301,12 @@ def judge_fundamental(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
                   f"{_money(prev[0])} a year earlier (period ended {prev[1]}): "
                   f"{computed:+.2f}% ({sid})")  # fmt: skip
         ok = band.verdict(computed)
-        if ok is None:
+        if ok is None and item == "capex" and change == "level" and computed < band.lo:
+            ev += (
+                "; below the stated figure: capital expenditure quoted with finance leases is "
+                "another reading, not judged"
+            )
+        elif ok is None:
             ev += "; close to the stated figure but outside its tolerance: not judged"
         results.append((label, ok, ev, round(computed, 4)))
     fits = [r for r in results if r[1] is True]

@@ -303,7 +303,8 @@ def _item_of(s: Sent, q: Quantity) -> tuple[str, Token, Token | None] | None:
         if got is not None:
             key, first = got
             return key, toks[i], toks[first - 1] if first > 0 else None
-        if toks[i].lower not in _AFTER_GAP and _item_at(toks, i + 1) is None:
+        two = i + 1 < len(toks) and (toks[i].lower, toks[i + 1].lower) in _TWO_WORDS
+        if toks[i].lower not in _AFTER_GAP and not two:
             break
     return None
 
