@@ -205,3 +205,23 @@ def test_frame_slots(store: Store) -> None:
     assert c.unit == "pct" and c.stated_value == 21 and c.kind == "pct_change"
     assert c.extra["item"] == "revenue" and c.extra["q"] == 3 and c.extra["year"] == 2025
     assert r.computed == pytest.approx((178_126_000 / 146_994_000 - 1) * 100, abs=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # FY 2024 net income $37.057 million, filed with the 10-K on 2025-03-07
+        ("Preformed Line Products reported net income of $37.1 million for fiscal 2024.", "2025-04-01", "supported"),
+        ("Preformed Line Products reported net income of $45.0 million in 2024.", "2025-04-01", "contradicted"),
+        ("Preformed Line Products reported net income of $37.1 million for fiscal 2024.", "2025-03-01", "unverifiable"),
+        # Q3 2025 $2.589 million against $7.654 million: −66.2 %
+        ("Preformed Line Products said net income fell 66% from a year earlier in the third quarter.", "2025-11-05", "supported"),
+        ("Preformed Line Products said net income fell 20% from a year earlier in the third quarter.", "2025-11-05", "contradicted"),
+    ],
+)  # fmt: skip
+def test_net_income_year_and_quarter(store: Store, text: str, date: str, verdict: str) -> None:
+    r = _one(store, text, date)
+    assert r.verdict == verdict, r.evidence
+    assert r.claim.extra["item"] == "net_income"
+    if date == "2025-03-01":
+        assert "filed 2025-03-07" in r.evidence
