@@ -152,6 +152,11 @@ def test_the_quarter_is_assumed_support_only(store: Store) -> None:
         store, "Microsoft said revenue rose 40% year over year in the quarter.", "2025-10-30"
     )
     assert bad.verdict == "unverifiable" and "assumed" in bad.evidence
+    # months after the last filing, "the quarter" names no filing
+    late = _one(
+        store, "Microsoft said revenue rose 18% year over year in the quarter.", "2026-03-02"
+    )
+    assert late.verdict == "unverifiable" and "more than 45 days" in late.evidence
 
 
 def test_abstains_unless_bound(store: Store) -> None:

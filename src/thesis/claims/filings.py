@@ -39,6 +39,7 @@ __all__ = ["fiscal_year_end_month", "judge_fundamental"]
 
 _INF = float("inf")
 _NEAR = 10  # days: a 52/53-week period ends within this of the month's end
+_RECENT = 45  # days: an article this soon after a filing may call its quarter "the quarter"
 _SCALES = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
 
 Target = tuple[str, str, dt.date]  # (label, "q" | "fy" | "cy", the period's nominal end)
@@ -265,6 +266,13 @@ def judge_fundamental(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
                        "reported levels and year-over-year changes only", settle="a year-over-year figure")  # fmt: skip
     fe = fiscal_year_end_month(_whole(m, sid_fy))
     targets, note = _targets(c.extra, fe, m.as_of, m.series(sid_q))
+    if c.extra.get("latest") and not c.extra.get("annual") and targets:
+        # "the quarter" names the latest filed one only in an article written soon after it
+        filed = _filed_on(m, sid_q, targets[0][2])
+        if filed is None or (m.as_of - filed).days > _RECENT:
+            return Outcome(None, f"'the quarter' is not a period the words name, and the latest "
+                           f"quarter filed by {m.as_of} (ended {targets[0][2]}, filed {filed}) is "
+                           f"more than {_RECENT} days old", settle="words that name the quarter")  # fmt: skip
     if not targets:
         why = (
             note
