@@ -194,6 +194,19 @@ def test_abstains_unless_bound(store: Store) -> None:
     ).results
     fund = [r for r in both if r.claim.measure == "fundamental"]
     assert [r.claim.stated_value for r in fund] == [18] and fund[0].verdict == "supported"
+    # a growth rate and the level it reached: two claims, both of revenue
+    pair = check_text(
+        parse_article(
+            b"Microsoft said revenue rose 18% year over year to $77.7 billion in Q1 FY2026.",
+            "t.txt",
+        ),
+        store,
+        date="2025-11-05",
+    ).results
+    assert [(r.claim.unit, r.verdict) for r in pair if r.claim.measure == "fundamental"] == [
+        ("pct", "supported"),
+        ("usd", "supported"),
+    ]
     # no revenue words: "2%" is the stock's move
     got = check_text(
         parse_article(b"Microsoft shares rose 2% on Wednesday.", "t.txt"), store, date="2025-11-05"

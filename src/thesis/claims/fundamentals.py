@@ -286,9 +286,13 @@ def _item_of(s: Sent, q: Quantity) -> tuple[str, Token, Token | None] | None:
         return None
     # before: up to eight words back, stopping at another figure
     for i in range(i_q - 1, max(-1, i_q - 9), -1):
-        if toks[i].kind == "number" and any(
-            x.start <= toks[i].start < x.end and x is not q for x in s.quantities
-        ):
+        other = next(
+            (x for x in s.quantities if x is not q and x.start <= toks[i].start < x.end), None
+        )
+        if toks[i].kind == "number" and other is not None:
+            gap = s.doc.text[other.end : q.start].split()
+            if other.unit == "pct" and gap[-1:] == ["to"] and len(gap) <= 5:
+                continue  # "revenue rose 18% year over year to $77.7 billion": the level reached
             break
         got = _item_at(toks, i)
         if got is not None:
@@ -347,11 +351,20 @@ def _period(ctx: Ctx, s: Sent, q: Quantity, a: int, b: int, extra: dict[str, obj
     ``calendar``, ``annual``, ``ended``, ``latest``)."""
     text = ctx.doc.text
     for lo, hi in ((a, b), (s.start, s.end)):
-        others = [x.start for x in s.quantities if x is not q]
+        others = [x.start for x in s.quantities if x is not q and not _reached(s, q, x)]
         got = _period_in(text, lo, hi, q, others, extra)
         if got is not None:
             return got
     return Bind(None, "", "none")
+
+
+def _reached(s: Sent, q: Quantity, x: Quantity) -> bool:
+    """Whether ``x`` is the level a change ``q`` reached ("rose 18% year over year to $77.7
+    billion in Q1"): the two share their period words."""
+    if x.start < q.end:
+        return False
+    gap = s.doc.text[q.end : x.start].split()
+    return gap[-1:] == ["to"] and len(gap) <= 5
 
 
 def _period_in(
