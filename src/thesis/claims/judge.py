@@ -1580,7 +1580,15 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
     return Outcome(ok, ev, "exact count of record closes", len(records))
 
 
+def judge_fundamental(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """A company's filed revenue, net income or capital expenditure (:mod:`thesis.claims.filings`)."""
+    from thesis.claims.filings import judge_fundamental as judge_filed
+
+    return judge_filed(c, day, m, claims)
+
+
 JUDGES: dict[str, Judge] = {
+    "fundamental": judge_fundamental,
     "count_of": judge_count_of,
     "record_count": judge_record_count,
     "direction": judge_direction,

@@ -45,6 +45,7 @@ from thesis.claims.binding import (
 )
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.subjects import subject_by_key
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
@@ -2158,6 +2159,7 @@ RULES: tuple[Rule, ...] = (
     rule_count_of,
     rule_yield,
     rule_macro,
+    rule_fundamental,
     rule_annual_streak,
     rule_move,
     rule_close,
