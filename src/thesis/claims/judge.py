@@ -410,6 +410,21 @@ def _stale(s: Series, day: dt.date, days: int = 4) -> bool:
     return day > s.last + dt.timedelta(days=days)
 
 
+def _close_on(
+    c: Claim, day: dt.date, m: Market, where: str = ""
+) -> tuple[str, Series, tuple[dt.date, float]] | Outcome:
+    """The subject's daily series and its close on or before ``day``, or the outcome that says
+    there is none (no daily data, or ``day`` after the store's last close)."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    ref = on_or_before(s, day)
+    if ref is None or _stale(s, day):
+        return _na(f"no {sid} close on {day}{where}", c.subject.settle if c.subject else "")
+    return sid, s, ref
+
+
 def judge_range(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     if c.measure == "since":
         return judge_since(c, day, m, claims)
@@ -506,14 +521,10 @@ def _rounded_to(c: Claim, stated: float) -> float:
 
 
 def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    got = _daily(c, m)
+    got = _close_on(c, day, m, " in the store")
     if isinstance(got, Outcome):
         return got
-    sid, s = got
-    ref = on_or_before(s, day)
-    if ref is None or _stale(s, day):
-        return _na(f"no {sid} close on {day} in the store", c.subject.settle if c.subject else "")
-    t, close = ref
+    sid, s, (t, close) = got
     prior = s.before(t)
     if len(prior) < 250:
         return _na(f"{sid} history before {iso(t)} is too short to call a record")
@@ -695,14 +706,11 @@ def _base(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | Outcome:
             "the article states no current price, and stored prices may be adjusted",
             c.subject.settle,
         )
-    got = _daily(c, m)
+    got = _close_on(c, day, m)
     if isinstance(got, Outcome):
         return got
-    sid, s = got
-    ref = on_or_before(s, day)
-    if ref is None or _stale(s, day):
-        return _na(f"no {sid} close on {day}", c.subject.settle)
-    return ref[1], f"{sid} {iso(ref[0])} close {_f(ref[1])}"
+    sid, _s, (t, close) = got
+    return close, f"{sid} {iso(t)} close {_f(close)}"
 
 
 def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | Outcome:
@@ -848,14 +856,10 @@ def judge_count_of(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
 
 
 def judge_rank(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    got = _daily(c, m)
+    got = _close_on(c, day, m)
     if isinstance(got, Outcome):
         return got
-    sid, s = got
-    ref = on_or_before(s, day)
-    if ref is None or _stale(s, day):
-        return _na(f"no {sid} close on {day}")
-    t, close = ref
+    sid, s, (t, close) = got
     window = c.extra.get("window")
     year = c.extra.get("year") or t.year
     win = s.upto(t) if window == "all" else s.between(dt.date(year, 1, 1), t)
@@ -1451,13 +1455,10 @@ def judge_fed(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome
 
 
 def judge_toward(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    got = _daily(c, m)
+    got = _close_on(c, day, m)
     if isinstance(got, Outcome):
         return got
-    sid, s = got
-    cur = on_or_before(s, day)
-    if cur is None or _stale(s, day):
-        return _na(f"no {sid} close on {day}")
+    sid, s, cur = got
     L = float(c.level or 0)
     below = c.direction > 0  # "ascent toward L": not reached yet
     ev = f"{sid} {iso(cur[0])} close {_f(cur[1])} vs {_f(L, 0)}"
