@@ -30,7 +30,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from thesis.text.phrases import PhraseMatcher, is_dash
+from thesis.text.phrases import MONTH_NUMBERS, MONTHS, WEEKDAYS, PhraseMatcher, is_dash
 from thesis.text.tokens import SpanSet, Token, tokenize
 
 if TYPE_CHECKING:
@@ -55,28 +55,6 @@ __all__ = [
     "parse_article_date",
 ]
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-#: month name or abbreviation (lower case) → month number: the one table for reading dates
-MONTH_NUMBERS: dict[str, int] = {
-    **{m.lower(): i for i, m in enumerate(MONTHS, 1)},
-    **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)},
-    "sept": 9,
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"

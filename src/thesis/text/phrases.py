@@ -18,42 +18,46 @@ from typing import Any, Generic, TypeVar
 
 from thesis.text.tokens import Token, tokenize
 
-__all__ = ["SLOTS", "PhraseMatch", "PhraseMatcher", "is_dash", "slot_of"]
+__all__ = [
+    "MONTHS",
+    "MONTH_NUMBERS",
+    "SLOTS",
+    "WEEKDAYS",
+    "PhraseMatch",
+    "PhraseMatcher",
+    "is_dash",
+    "slot_of",
+]
 
 T = TypeVar("T")
 
 _DASHES = frozenset({"-", "‐", "‑", "–", "—"})
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+
+#: calendar words (thesis.text.dates re-exports them): the one list of month and weekday names
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+
+#: month name or abbreviation (lower case) → month number: the one table for reading dates
+MONTH_NUMBERS: dict[str, int] = {
+    **{m.lower(): i for i, m in enumerate(MONTHS, 1)},
+    **{m[:3].lower(): i for i, m in enumerate(MONTHS, 1)},
+    "sept": 9,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = frozenset(MONTH_NUMBERS)
+_WEEKDAYS = frozenset(WEEKDAYS)
 _NUMBER_WORDS = frozenset(
     [
         "one",
