@@ -1295,11 +1295,19 @@ def _run_step(ctx: RunContext, step: Step) -> None:
 
 # --------------------------------------------------------------------------- checks before work
 def _versions() -> dict[str, str]:
-    out = {"python": platform.python_version()}
+    return dict(_installed_versions())
+
+
+@functools.cache
+def _installed_versions() -> tuple[tuple[str, str], ...]:
+    """What the manifest records, read once per process: ``importlib.metadata`` scans every
+    installed distribution on each call (19 ms of a 0.35 s run), and what is imported cannot change
+    under a running process."""
+    out = [("python", platform.python_version())]
     for name in _VERSIONED:
         with contextlib.suppress(metadata.PackageNotFoundError):
-            out[name] = metadata.version(name)
-    return out
+            out.append((name, metadata.version(name)))
+    return tuple(out)
 
 
 def _series_hint(store: Any, series: str) -> str:
