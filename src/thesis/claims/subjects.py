@@ -467,13 +467,15 @@ class SubjectFinder:
         """All subject mentions in ``tokens``, in order (longest name first where two overlap)."""
         out: list[SubjectMention] = []
         i, n = 0, len(tokens)
+        names = self._names
         while i < n:
             t = tokens[i]
             if t.kind not in ("word", "punct", "number"):
                 i += 1
                 continue
-            m = self._names.match_at(tokens, i)
-            a0 = _ANAPHORA.match_at(tokens, i)
+            # can_start first: most tokens start no name, and the test is cheaper than the call
+            m = names.match_at(tokens, i) if names.can_start(t) else None
+            a0 = _ANAPHORA.match_at(tokens, i) if _ANAPHORA.can_start(t) else None
             if m is not None and a0 is not None and a0.j > m.j:
                 m = None  # "the broad market index": the longer reading, a back-reference
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
@@ -488,7 +490,7 @@ class SubjectFinder:
                     )
                 i = m.j
                 continue
-            a = _ANAPHORA.match_at(tokens, i)
+            a = a0  # the back-reference at i, if any (found above)
             if a is not None:
                 kind = a.value
                 subj = _BY_KEY.get(kind) if kind in _NAMED_DESCRIPTIONS else None

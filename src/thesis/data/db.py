@@ -98,16 +98,21 @@ _PERIOD_END_SQL = {
 
 #: whole series kept in memory per connection by :meth:`Database.rows` (least recently used out)
 _ROWS_CACHED = 64
+#: cuts of one series kept by :meth:`Database.rows` (least recently used out)
+_CUTS_KEPT = 8
 
 
 class _Rows:
     """One series' non-NULL values, oldest first, with the day each became public."""
 
-    __slots__ = ("dates", "monotone", "public", "values")
+    __slots__ = ("cuts", "dates", "monotone", "public", "values")
 
     def __init__(self, dates: list[dt.date], values: list[float], public: list[dt.date]) -> None:
         self.dates, self.values, self.public = dates, values, public
         self.monotone = all(a <= b for a, b in itertools.pairwise(public))
+        #: the last few cuts handed out by :meth:`Database.rows`, by (as_of, known_on): checks of
+        #: articles of one day ask for the same cut, and copying a long series was most of a read
+        self.cuts: OrderedDict[tuple[Any, Any], tuple[list[dt.date], list[float]]] = OrderedDict()
 
 
 def default_home() -> Path:
@@ -567,7 +572,9 @@ class Database:
         the same rule as the SQL of :meth:`_select`) and every later read is cut from memory by
         bisection: a claim check asks for the same few series at many dates, and while a
         connection holds the file no other process can change it (the cache goes with the
-        connection, see :meth:`close`).
+        connection, see :meth:`close`). The last few cuts of each series are kept as well and
+        handed out again to a read with the same ``as_of`` and ``known_on``: the lists returned
+        are shared, so read them and do not change them.
 
         Raises :class:`~thesis.errors.SeriesNotFoundError` for an unknown id and
         :class:`~thesis.errors.DataError` when ``as_of`` is before the series starts.
@@ -578,6 +585,10 @@ class Database:
                 fix=f"use one of {list(_OBS_COLS)}",
             )
         full = self._whole(series, field)
+        cut = full.cuts.get((as_of, known_on))
+        if cut is not None:
+            full.cuts.move_to_end((as_of, known_on))
+            return cut
         n = len(full.dates) if as_of is None else bisect_right(full.dates, as_of)
         if known_on is None:
             dates, values = full.dates[:n], full.values[:n]
@@ -589,6 +600,9 @@ class Database:
             dates, values = [full.dates[i] for i in keep], [full.values[i] for i in keep]
         if as_of is not None and not dates:
             self._check_started(series, as_of)
+        full.cuts[(as_of, known_on)] = (dates, values)
+        if len(full.cuts) > _CUTS_KEPT:
+            full.cuts.popitem(last=False)
         return dates, values
 
     def _whole(self, series: str, field: str) -> _Rows:

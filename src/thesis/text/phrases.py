@@ -190,6 +190,18 @@ class PhraseMatcher(Generic[T]):
         #: whether a phrase starts with a slot (else a token whose word starts none is rejected
         #: with one dict lookup: the common case, as every token of a text is tried)
         self._slot_first = any(k in SLOTS for k in self._root)
+        #: the keys (``Token.base``) a phrase can start with: its first words, and the words of
+        #: the word slots it starts with; and whether a number can start one. Scanning loops test
+        #: these before calling :meth:`match_at` (see :meth:`can_start`): most tokens start no
+        #: phrase, and the call was most of the cost of a scan
+        root = self._root
+        starts = {k for k in root if k is not None and k not in SLOTS}
+        for slot, words in (("<month>", _MONTHS), ("<weekday>", _WEEKDAYS),
+                            ("<num>", _NUMBER_WORDS), ("<ord>", _ORDINAL_WORDS)):  # fmt: skip
+            if slot in root:
+                starts |= words
+        self.starts: frozenset[str] = frozenset(starts)
+        self.number_starts: bool = any(k in root for k in ("<num>", "<ord>", "<year>"))
 
     @staticmethod
     def _keys(phrase: str) -> list[str]:
@@ -204,22 +216,19 @@ class PhraseMatcher(Generic[T]):
             keys.extend(t.base if t.kind == "word" else t.lower for t in tokenize(piece))
         return [k for k in keys if k not in _DASHES]
 
+    def can_start(self, tok: Token) -> bool:
+        """Whether a phrase may start at ``tok`` (``False``: :meth:`match_at` finds none there)."""
+        return tok.base in self.starts or (self.number_starts and tok.kind == "number")
+
     def match_at(
         self, tokens: Sequence[Token], i: int, end: int | None = None
     ) -> PhraseMatch[T] | None:
         """The longest phrase starting at token ``i`` (not reaching past token ``end``)."""
+        first = tokens[i]
+        if first.base not in self.starts and not (self.number_starts and first.kind == "number"):
+            return None  # the common case: no phrase starts with this token
         end = len(tokens) if end is None else min(end, len(tokens))
         node = self._root
-        first = tokens[i]
-        key0 = first.base if first.kind == "word" else first.lower
-        if key0 not in node and not self._slot_first:
-            return None
-        if (
-            key0 not in node
-            and (slot_of(first) or "") not in node
-            and not (first.kind == "number" and ("<ord>" in node or "<num>" in node))
-        ):
-            return None  # the common case: no phrase starts with this token
         best: PhraseMatch[T] | None = None
         slots: list[Token] = []
         j = i
@@ -230,8 +239,7 @@ class PhraseMatcher(Generic[T]):
             if is_dash(tok) and j > i:
                 j += 1
                 continue
-            key = tok.base if tok.kind == "word" else tok.lower
-            nxt = node.get(key)
+            nxt = node.get(tok.base)  # a word's base; any other token's text (see Token.base)
             if nxt is None:
                 slot = slot_of(tok)
                 if slot is not None and slot in node:
@@ -264,7 +272,12 @@ class PhraseMatcher(Generic[T]):
         end = len(tokens) if end is None else min(end, len(tokens))
         out: list[PhraseMatch[T]] = []
         i = start
+        starts, number_starts = self.starts, self.number_starts
         while i < end:
+            tok = tokens[i]
+            if tok.base not in starts and not (number_starts and tok.kind == "number"):
+                i += 1
+                continue
             m = self.match_at(tokens, i, end)
             if m is None:
                 i += 1

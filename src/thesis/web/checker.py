@@ -48,11 +48,15 @@ class CachedStore:
         attr = getattr(self._store, name)
         if not callable(attr):
             return attr
+        lock = self._lock
 
         def locked(*args: Any, **kwargs: Any) -> Any:
-            with self._lock:
+            with lock:
                 return attr(*args, **kwargs)
 
+        # kept on the instance, so that the next call finds it without coming here (a check
+        # calls the store's methods dozens of times)
+        self.__dict__[name] = locked
         return locked
 
     def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
