@@ -70,6 +70,7 @@ __all__ = [
     "bind_date",
     "bind_period",
     "bind_subject",
+    "list_subjects",
     "make_claim",
     "mood",
     "period_close_of",
@@ -236,6 +237,42 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
     return ""
 
 
+_LIST_GLUE = frozenset({",", "and", "or", "&", "the", "both"})
+
+
+def list_subjects(s: Sent, subj: Bind) -> list[Bind]:
+    """The names of a list the bound subject is one of ("The S&P 500 and Nasdaq closed at
+    records", "the Dow, the S&P 500 and the Nasdaq"), each as its own binding in the order they
+    are written; ``[subj]`` when the subject is not one of a list. A statement about a list of
+    names is a statement about each of them (each stays loose: one of a list)."""
+    if subj.how != "named" or "one of a list" not in subj.loose or subj.value is None:
+        return [subj]
+    names = [m for m in s.subjects if (m.subject is not None or m.unknown) and not m.anaphora]
+    k = next((i for i in range(len(names) - 1, -1, -1) if names[i].subject is subj.value), None)
+    if k is None:
+        return [subj]
+
+    def glued(x: SubjectMention, y: SubjectMention) -> bool:
+        gap = s.doc.text[x.end : y.start].replace(",", " , ").split()
+        return 0 <= y.start - x.end <= 12 and all(w.lower() in _LIST_GLUE for w in gap)
+
+    a = b = k
+    while a > 0 and glued(names[a - 1], names[a]):
+        a -= 1
+    while b + 1 < len(names) and glued(names[b], names[b + 1]):
+        b += 1
+    out: list[Bind] = []
+    seen: set[str] = set()
+    for m in names[a : b + 1]:
+        if m.subject is None or m.subject.key in seen:
+            continue
+        seen.add(m.subject.key)
+        out.append(
+            Bind(m.subject, m.text, "named", f"its subject ({m.text!r}) is one of a list of names")
+        )
+    return out or [subj]
+
+
 def _respectively(s: Sent, pos: int) -> Bind | None:
     """ "Alphabet and Microsoft added 2.1% and 3.9%, respectively": the figures go to the names in
     order. Only when the names and the figures are both lists of the same length."""
@@ -321,7 +358,7 @@ def bind_date(
         if spans and not days:
             d = spans[0]
             return Bind((d.first, d.last), d.text, "span")
-    inside = [d for d in days if cl.start <= d.start < stop]
+    inside = [d for d in days if cl.start <= d.start < stop and not _turn_between(s, pos, d)]
     if inside:
         d = min(inside, key=lambda d: abs(d.start - pos))
         return Bind(d, d.text, "explicit")
@@ -346,6 +383,15 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
     return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _turn_between(s: Sent, pos: int, d: DateMention) -> bool:
+    """Whether a word that turns to another event ("as investors weighed ... on Wednesday",
+    "after", "while") stands between the number at ``pos`` and a day named after it in its
+    clause: that day is the other event's."""
+    if d.start <= pos:
+        return False
+    return any(t.lower in _CLAUSE_TURNS for t in s.doc.tokens_in(pos, d.start))
 
 
 def _with_span(s: Sent, pos: int, own: Bind) -> Bind:
@@ -482,8 +528,8 @@ _TIME_FILLER = frozenset(
 
 
 _APPOSITIVE_OPENERS = frozenset(
-    {"a", "an", "its", "their", "up", "down", "or", "marking", "leaving", "bringing"}
-)
+    {"a", "an", "its", "their", "up", "down", "or", "marking", "leaving", "bringing", "with"}
+)  # "closed higher on Tuesday, with the S&P 500 recording a record": the same session
 _SUBORDINATORS = frozenset(
     {"after", "before", "although", "though", "while", "when", "since", "as", "despite",
      "following", "ahead", "until", "once", "because", "whereas", "if", "unless"}

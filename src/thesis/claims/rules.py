@@ -39,6 +39,7 @@ from thesis.claims.binding import (
     bind_period,
     bind_subject,
     date_of,
+    list_subjects,
     make_claim,
     period_close_of,
     period_owner,
@@ -880,8 +881,12 @@ def _compounds(tokens: list[Token]) -> list[Token]:
 
 
 def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """A record close claimed: "closed at a fresh record high", "a new all-time closing high"."""
+    """A record close claimed: "closed at a fresh record high", "a new all-time closing high";
+    every one the sentence states, and for a list of names ("The S&P 500 and Nasdaq closed at
+    records") one claim for each name."""
     toks = _compounds(s.tokens)
+    out: list[Claim] = []
+    taken: set[str] = set()  # the subjects already given a record in this sentence
     for i, t in enumerate(toks):
         w = t.lower
         if w.startswith(("record-", "all-time-")) and w not in ("record-high", "record-low"):
@@ -912,6 +917,8 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, t.start)
         if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
             continue
+        if subj.value.key in taken:
+            continue  # "a record close ... its fifth record this year": one claim a subject
         end = toks[min(len(toks) - 1, i + 2)].end
         # the record's day is the day of the close it qualifies ("closed out 2025 at a record")
         close = next(
@@ -927,18 +934,25 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 "explicit",
             )
         start = missed.start if missed is not None else t.start
-        c = make_claim(
-            ctx, s, kind="level", measure="record", subject=subj, parts=[(start, end)], rule="record",
-            value="not a record close" if missed else "record close", unit="", date=date, lead=False,
-            extra={"missed": True} if missed else None,
-        )  # fmt: skip
-        if missed is not None and "negated" in c.qualifiers:
-            # "narrowly missed a fresh record close": the miss is the claim, not a negation of it
-            near = {x.lower for x in s.before(t.start, 8)}
-            if not near & (NEGATIONS - _MISSED):
-                c.qualifiers.remove("negated")
-        return [c]
-    return []
+        members = list_subjects(s, subj)
+        for one in members:
+            if one.value is None or one.value.key in taken:
+                continue
+            taken.add(one.value.key)
+            name = next((m for m in s.subjects if m.text == one.words and m.start < start), None)
+            a = name.start if len(members) > 1 and name is not None else start
+            c = make_claim(
+                ctx, s, kind="level", measure="record", subject=one, parts=[(a, end)], rule="record",
+                value="not a record close" if missed else "record close", unit="", date=date, lead=False,
+                extra={"missed": True} if missed else None,
+            )  # fmt: skip
+            if missed is not None and "negated" in c.qualifiers:
+                # "narrowly missed a fresh record close": the miss is the claim, not a negation
+                near = {x.lower for x in s.before(t.start, 8)}
+                if not near & (NEGATIONS - _MISSED):
+                    c.qualifiers.remove("negated")
+            out.append(c)
+    return out
 
 
 _MISSED = frozenset({"missed", "miss", "misses", "shy", "short"})
@@ -2007,6 +2021,91 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+#: verbs that place a subject at a level without saying it closed there ("trades at 6,388.64",
+#: "sits at nearly 6,175", "jumped to 52.33"); a closing verb is :func:`rule_close`'s
+_AT_VERBS = frozenset(
+    {"trades", "traded", "trading", "sits", "sat", "sitting", "stands", "standing", "hovers",
+     "hovered", "hovering", "is", "was", "now"}
+)  # fmt: skip
+_LEVEL_GAP = frozenset(
+    {"a", "an", "the", "about", "roughly", "nearly", "around", "approximately", "just", "almost",
+     "some", "near", "close", "level", "levels", "of", "$"}
+)  # fmt: skip
+
+
+def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A level a named price series reached or stands at, without a closing verb: "the VIX jumped
+    to 52.33", "The S&P 500 currently trades at 6,388.64", "Today the index sits at nearly 6,175",
+    "The S&P 500 closed the trading session on Friday at an impressive 6,000.36". The words do
+    not say it is the close (it may be a moment of the session), so a close may support it and
+    never contradicts it."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or not _is_level(q) or q.value < 10 or q.words:
+            continue
+        before = s.before(q.start, 9)
+        k = len(before) - 1
+        fill = 0
+        while k >= 0 and before[k].lower in _LEVEL_GAP and fill < 4:
+            k -= 1
+            fill += 1
+        if k < 0 or before[k].lower not in ("to", "at"):
+            # one adjective may stand between "at an" and the level ("at an impressive 6,000.36")
+            if not (k >= 1 and before[k].kind == "word" and before[k - 1].lower in ("a", "an")):
+                continue
+            k -= 2
+            while k >= 0 and before[k].lower in _LEVEL_GAP and before[k].lower not in ("to", "at"):
+                k -= 1
+            if k < 0 or before[k].lower not in ("to", "at"):
+                continue
+        prep = before[k]
+        j = k - 1
+        # "closed the trading session on Friday at": a closing verb a few words before "at"
+        gap = 0
+        while (
+            j >= 0
+            and prep.lower == "at"
+            and gap < 5
+            and before[j].lower not in CLOSE_WORDS
+            and (
+                before[j].lower in ("the", "trading", "session", "day", "on", "week")
+                or ctx.doc.date_spans.overlaps(before[j].start, before[j].end)
+            )
+        ):
+            j -= 1
+            gap += 1
+        if j < 0:
+            continue
+        verb = before[j].lower
+        closing = verb in _CLOSING_VERBS
+        moving = verb in UP_WORDS or verb in DOWN_WORDS
+        if not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
+            continue
+        if closing and gap == 0:
+            continue  # "closed at L": rule_close's (it declined this one on purpose)
+        if prep.lower == "at" and moving and not closing:
+            continue  # "rose 0.5% at 6,000", "fell at the open": not a level reached
+        subj = bind_subject(ctx, s, before[j].start)
+        if subj.value is None or subj.value.kind not in ("index", "volatility", "stock", "etf"):
+            continue
+        if _period_named(ctx, s, q) is not None:
+            continue  # "surged to a record 2,872.87 in January": a level of a period, not a day
+        date = bind_date(ctx, s, q.start)
+        used.add(q.start)
+        c = make_claim(
+            ctx, s, kind="level", measure="close", subject=subj, parts=[(before[j].start, q.end)],
+            rule="level", value=q.value, unit="usd" if q.unit == "usd" else "points",
+            decimals=q.decimals, date=date, hedge=s.hedge(q), level=q.value,
+        )  # fmt: skip
+        if not closing:
+            c.loose.setdefault(
+                "measure",
+                f"the words ({verb!r}) do not say it is the close: it may be a moment of the session",
+            )
+        out.append(c)
+    return out
+
+
 def rule_other(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """Any other figure worth stating: judged unverifiable, with the reason."""
     out: list[Claim] = []
@@ -2176,6 +2275,7 @@ RULES: tuple[Rule, ...] = (
     rule_rank,
     rule_since,
     rule_span_extreme,
+    rule_level,
     rule_other,
 )
 
