@@ -156,7 +156,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             if _foreign_between(s, m.end, pos, m.subject.kind in ("stock", "etf")):
                 return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
             how = "market" if m.subject.kind == "market" else "named"
-            return Bind(m.subject, m.text, how, subject_gap(s, m, pos))
+            return Bind(m.subject, m.text, how, subject_gap(s, m, pos) or _proxy(m.subject))
     if after_ok:
         cl = s.clause_of(pos)
         for m in s.subjects:
@@ -165,7 +165,8 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             other = "" if m.start < cl.end or _fronted(s, cl, m) else (
                 f"its subject ({m.text!r}) is named in another clause")  # fmt: skip
             if m.subject is not None and not m.anaphora:
-                return Bind(m.subject, m.text, "named", other or subject_gap(s, m, pos))
+                return Bind(m.subject, m.text, "named",
+                            other or subject_gap(s, m, pos) or _proxy(m.subject))  # fmt: skip
             if m.anaphora in ("index", "benchmark"):
                 subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
                 if subj is not None:
@@ -176,6 +177,13 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             return Bind(hm.subject, f"{hm.text} (the list's header)", "header",
                         "its subject comes from the list's header, not from its own words")  # fmt: skip
     return NONE
+
+
+def _proxy(subj: Subject) -> str:
+    """Why a subject read on a proxy series may be supported and never contradicted."""
+    if subj.kind == "sector":
+        return f"{subj.name}: an ETF stands in for the sector index"
+    return ""
 
 
 #: words that open an aside: a name after them in an earlier clause is an example, not the subject
@@ -299,7 +307,7 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
     m = names[mine]
     if m.subject is None:
         return Bind(None, m.text, "unknown")
-    return Bind(m.subject, f"{m.text} (respectively)", "named")
+    return Bind(m.subject, f"{m.text} (respectively)", "named", _proxy(m.subject))
 
 
 def _foreign_between(s: Sent, a: int, b: int, own_stock: bool = False) -> bool:

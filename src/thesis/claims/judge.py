@@ -220,7 +220,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
 
 _SESSION_FIGURES = frozenset(
     {"close", "change", "points_change", "yield", "yield_change", "record", "direction",
-     "distance", "upside", "streak", "since", "rank", "count_of"}
+     "distance", "upside", "streak", "since", "rank", "count_of", "sector_count"}
 )  # fmt: skip
 
 
@@ -690,7 +690,12 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         ev = f"{sid} {iso(end_t)} {_f(end_v)} − {st_note} {iso(st_t)} {_f(st_v)} = {comp:+.2f} points vs stated {stated:+g}"
         return _verdict(band, comp if sign_known else abs(comp), ev)
     comp = (end_v / st_v - 1) * 100
-    band = pct_band(stated if sign_known else abs(stated), c.decimals, c.comparator, c.hedge)
+    # a sector read on its ETF: the proxy tracks the sector index to within about 0.05 pp a day
+    proxy = c.subject is not None and c.subject.kind == "sector"
+    decimals = min(c.decimals, 1) if proxy else c.decimals
+    band = pct_band(stated if sign_known else abs(stated), decimals, c.comparator, c.hedge)
+    if proxy:
+        band = dataclasses.replace(band, text=f"{band.text} (an ETF proxy: to a tenth of a point)")
     ev = f"{sid} {iso(end_t)} {_f(end_v)} / {st_note} {iso(st_t)} {_f(st_v)} − 1 = {comp:+.2f}% vs stated {stated:+g}%"
     return _verdict(band, comp if sign_known else abs(comp), ev)
 
@@ -853,6 +858,49 @@ def judge_count_of(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     rows = ", ".join(f"{iso(t)} {d:+.2f}" for t, d in moves)
     ev = f"{sid} {unit}s {'up' if sign > 0 else 'down'} among the last {of} to {iso(tail.last)}: {k} ({rows})"
     return Outcome(k == n, ev, "exact count", k)
+
+
+#: a sector ETF's move this close to zero may have the other sign on its sector index
+_SECTOR_FLAT = 0.1
+
+
+def judge_sector_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "Eight of the 11 sectors ended lower": the sectors' ETFs that moved that way over the
+    period. The ETFs stand in for the sector indexes: a move within ±0.1 pp of zero may have
+    either sign, so the count is a range; supported when the stated count is in it, contradicted
+    when it is outside it (the claim stays loose: never contradicted when its period is only
+    assumed). Needs all eleven ETFs (XLRE from 2015, XLC from 2018)."""
+    assert c.subject is not None
+    n, of = int(c.extra["n"]), int(c.extra["of"])
+    moves: list[tuple[str, float]] = []
+    for sid in c.subject.series:
+        s = m.series(sid)
+        if s is None or _stale(s, day):
+            continue
+        end = _period_end(c, day, s)
+        if end is None:
+            continue
+        start = _period_start(c, s, end[0], m)
+        if isinstance(start, Outcome):
+            continue
+        moves.append((sid, (end[1] / start[1] - 1) * 100))
+    if len(moves) != of:
+        return _na(
+            f"the store holds {len(moves)} of the {of} sector ETFs up to {day}",
+            c.subject.settle,
+        )
+    sign = c.direction or 1
+    sure = sum(1 for _, x in moves if x * sign > _SECTOR_FLAT)
+    maybe = sum(1 for _, x in moves if x * sign > -_SECTOR_FLAT)
+    rows = ", ".join(f"{sid.upper()} {x:+.2f}%" for sid, x in sorted(moves, key=lambda r: -r[1]))
+    way = "up" if sign > 0 else "down"
+    ev = (
+        f"sector ETFs {way} to {day}: {sure}"
+        + (f" to {maybe}" if maybe != sure else "")
+        + f" of {of} ({rows})"
+    )
+    tol = f"the count of ETFs {way}; a move within ±{_SECTOR_FLAT} pp of zero may go either way"
+    return Outcome(sure <= n <= maybe, ev, tol, f"{sure}-{maybe}" if maybe != sure else sure)
 
 
 def judge_rank(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1591,6 +1639,7 @@ def judge_fundamental(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
 JUDGES: dict[str, Judge] = {
     "fundamental": judge_fundamental,
     "count_of": judge_count_of,
+    "sector_count": judge_sector_count,
     "record_count": judge_record_count,
     "direction": judge_direction,
     "yield_distance": judge_yield_distance,

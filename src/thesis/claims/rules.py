@@ -47,7 +47,7 @@ from thesis.claims.binding import (
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
-from thesis.claims.subjects import subject_by_key
+from thesis.claims.subjects import ALL_SECTORS, subject_by_key
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
@@ -57,7 +57,7 @@ __all__ = ["RULES", "Rule"]
 
 Rule = Callable[[Ctx, Sent, set[int]], list[Claim]]
 
-_PRICE_KINDS = ("index", "stock", "etf", "volatility", "commodity", "market")
+_PRICE_KINDS = ("index", "stock", "etf", "volatility", "commodity", "market", "sector")
 _MOVE_UNITS = ("pct", "points")
 
 
@@ -2252,9 +2252,79 @@ def rule_count_of(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+_SECTOR_UP = frozenset({"green", "positive", "higher", "gains", "advanced", "up", "rose", "gained"})
+_SECTOR_DOWN = frozenset({"red", "negative", "lower", "losses", "declined", "down", "fell", "lost"})
+
+
+def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """How many of the S&P 500's eleven sectors rose or fell: "Eight of the 11 primary S&P 500
+    sectors ended in red", "All but one of the S&P 500's 11 sectors advanced", "Nine of 11
+    large-cap sectors are positive YTD", "Energy was the only one of the 11 industry sectors to
+    finish in the green", "all 11 sectors finished in positive territory". Judged on the
+    sectors' ETFs (:func:`thesis.claims.judge.judge_sector_count`)."""
+    toks = s.tokens
+    for k, t in enumerate(toks):
+        if t.lower != "sectors":
+            continue
+        j = next(
+            (i for i in range(k - 1, max(-1, k - 7), -1)
+             if toks[i].text in ("11", "10") or toks[i].lower in ("eleven", "ten")),
+            None,
+        )  # fmt: skip
+        if j is None or any(x.kind == "number" and x.text not in ("500",) for x in toks[j + 1 : k]):
+            continue
+        total = _count(toks[j]) or 0
+        n: int | None = None
+        if j > 0 and toks[j - 1].lower == "all":
+            n, a = total, toks[j - 1].start
+        else:
+            o = next((i for i in range(j - 1, max(-1, j - 9), -1) if toks[i].lower == "of"), None)
+            if o is None or o == 0:
+                continue
+            h = [x.lower for x in toks[max(0, o - 3) : o]]
+            a = toks[max(0, o - 3)].start
+            if h[-3:-1] == ["all", "but"] or h[-2:-1] == ["but"]:
+                n = total - (_count(toks[o - 1]) or 0)
+            elif h[-1:] == ["all"] or h[-1:] == ["each"]:
+                n = total
+            elif h[-1:] == ["none"]:
+                n = 0
+            elif h[-1:] == ["one"] and "only" in h:
+                n = 1
+            else:
+                n = _count(toks[o - 1])
+            a = toks[o - 1].start if n is not None and h[-2:-1] not in (["but"], ["only"]) else a
+        if n is None or not 0 <= n <= total:
+            continue
+        cl = s.clause_of(t.start)
+        after = [x for x in ctx.doc.tokens_in(t.end, cl.end)[:14]]
+        hit = next((x for x in after if x.lower in _SECTOR_UP | _SECTOR_DOWN), None)
+        if hit is None:
+            continue
+        d = 1 if hit.lower in _SECTOR_UP else -1
+        q = next((x for x in s.quantities if x.start == toks[j].start), None)
+        if q is not None:
+            used.add(q.start)
+        period = (
+            bind_period(ctx, s, q, level_follows=False)
+            if q is not None
+            else Bind(None, "no period words", "none")
+        )
+        if period.how not in ("explicit", "convention") or not isinstance(period.value, PeriodSpec):
+            period = Bind(PeriodSpec("day", "the session"), "no period words: the session", "weak")
+        return [make_claim(
+            ctx, s, kind="other", measure="sector_count", subject=Bind(ALL_SECTORS, "sectors", "named"),
+            parts=[(a, hit.end)], rule="sector_count", value=f"{n} of {total} sectors {'up' if d > 0 else 'down'}",
+            unit="count", date=bind_date(ctx, s, t.start), period=period, direction=d,
+            extra={"n": n, "of": total}, needs=("date", "period"), lead=False,
+        )]  # fmt: skip
+    return []
+
+
 #: the rules in the order they run (earlier rules claim numbers first)
 RULES: tuple[Rule, ...] = (
     rule_fed,
+    rule_sector_count,
     rule_count_of,
     rule_yield,
     rule_macro,
