@@ -39,6 +39,8 @@ from thesis.claims.vocab import (
     APPROXIMATE_WORDS,
     CLOSE_WORDS,
     DEFINITIONS,
+    DOWN_NOUNS,
+    DOWN_WORDS,
     EARLIER_PERIODS,
     EXPECTATION_WORDS,
     FORECAST_PHRASES,
@@ -59,6 +61,8 @@ from thesis.claims.vocab import (
     RELATIVE_DAY_PHRASES,
     ROLE_AFTER,
     ROLE_WORDS,
+    UP_NOUNS,
+    UP_WORDS,
 )
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
@@ -176,7 +180,52 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if hm is not None and hm.subject is not None:
             return Bind(hm.subject, f"{hm.text} (the list's header)", "header",
                         "its subject comes from the list's header, not from its own words")  # fmt: skip
-    return NONE
+    carried = _carried_subject(ctx, s, pos)
+    return carried if carried is not None else NONE
+
+
+#: words a clause may hold before its number and still name no subject of its own ("This
+#: two-year rally of 53%", "Following gains of 26.3% in 2023"): function words, moves, periods
+_SUBJECTLESS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "of", "in",
+     "on", "for", "by", "to", "at", "from", "with", "and", "or", "but", "then", "also", "still",
+     "further", "another", "more", "than", "about", "roughly", "nearly", "almost", "some", "over",
+     "around", "just", "was", "were", "is", "are", "has", "had", "have", "been", "be", "after",
+     "following", "before", "since", "year", "years", "month", "months", "week", "weeks", "day",
+     "days", "session", "sessions", "two-year", "three-year", "one-year", "full-year", "annual",
+     "yearly", "return", "returns", "performance", "change", "move", "ended",
+     "closed", "finished", "today", "so", "far", "which", "overall", "combined", "cumulative"}
+)  # fmt: skip
+
+
+def _carried_subject(ctx: Ctx, s: Sent, pos: int) -> Bind | None:
+    """The subject of a sentence that names none, carried from the sentence before it in its
+    paragraph when that one names a subject ("The S&P 500 soared 23.31% in 2024. This two-year
+    rally of 53% marked ..."). Only when the words before the number are function words, moves
+    and periods (a noun there is a subject the checker does not know: "Energy rose 1.4%", "The
+    precious metal climbed 27%"). Carried subjects are loose: they may support a claim, never
+    contradict it."""
+    if s.subjects or s.index == 0 or s.bullet or s.header is not None or s.item_rest:
+        return None
+    cl = s.clause_of(pos)
+    for t in s.doc.tokens_in(s.start, pos):
+        if t.kind != "word" or s.doc.date_spans.overlaps(t.start, t.end):
+            continue
+        w = t.lower
+        if not (w in _SUBJECTLESS or w in UP_WORDS or w in DOWN_WORDS or w in UP_NOUNS
+                or w in DOWN_NOUNS or w in CLOSE_WORDS):  # fmt: skip
+            return None
+    _ = cl
+    prev = ctx.sents[s.index - 1]
+    if "\n" in s.doc.text[prev.end : s.start]:
+        return None  # another paragraph
+    named = [m for m in prev.subjects if m.subject is not None and not m.anaphora]
+    keys = {m.subject.key for m in named if m.subject is not None}
+    if len(keys) != 1 or named[0].subject is None or named[0].subject.kind == "market":
+        return None  # none, or several: which one the sentence goes on about is not said
+    m = named[0]
+    return Bind(m.subject, f"{m.text} (carried from the sentence before)", "named",
+                f"its subject is carried from the sentence before ({m.text!r})")  # fmt: skip
 
 
 def _proxy(subj: Subject) -> str:

@@ -691,11 +691,15 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         return _verdict(band, comp if sign_known else abs(comp), ev)
     comp = (end_v / st_v - 1) * 100
     # a sector read on its ETF: the proxy tracks the sector index to within about 0.05 pp a day
-    proxy = c.subject is not None and c.subject.kind == "sector"
+    # (and the S&P 500's total return read on SPY, which trails it by its fee)
+    proxy = c.subject is not None and (c.subject.kind == "sector" or c.subject.key == "sp500_tr")
     decimals = min(c.decimals, 1) if proxy else c.decimals
     band = pct_band(stated if sign_known else abs(stated), decimals, c.comparator, c.hedge)
     if proxy:
-        band = dataclasses.replace(band, text=f"{band.text} (an ETF proxy: to a tenth of a point)")
+        band = dataclasses.replace(
+            band, lo=band.lo - 0.05, hi=band.hi + 0.05,
+            text=f"{band.text}, ±0.05 pp more (an ETF proxy)",
+        )  # fmt: skip
     ev = f"{sid} {iso(end_t)} {_f(end_v)} / {st_note} {iso(st_t)} {_f(st_v)} − 1 = {comp:+.2f}% vs stated {stated:+g}%"
     return _verdict(band, comp if sign_known else abs(comp), ev)
 

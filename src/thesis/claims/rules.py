@@ -47,7 +47,7 @@ from thesis.claims.binding import (
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
-from thesis.claims.subjects import ALL_SECTORS, subject_by_key
+from thesis.claims.subjects import ALL_SECTORS, subject_by_key, total_return_of
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
@@ -512,11 +512,20 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         noun = nxt[0] if nxt and nxt[0] in nouns else None
         if noun is None and len(prev) >= 2 and prev[-1] == "of" and prev[-2] in nouns:
             noun = prev[-2]
-        if noun is None or noun in ("upside", "downside") or "total" in s.words_after(q.end, 2):
-            continue  # "a 25% total return": with dividends, which the index's closes leave out
+        if noun is None or noun in ("upside", "downside"):
+            continue
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
+        if "total" in s.words_after(q.end, 2):
+            # "a 25% total return": with dividends, which the index's closes leave out; read on
+            # a total-return series (the S&P 500's on SPY's adjusted close, a proxy)
+            tr = total_return_of(subj.value) if subj.value is not None else None
+            if tr is None:
+                continue
+            proxy = tr.key == "sp500_tr"
+            subj = Bind(tr, f"{subj.words} (total return)", "named",
+                        subj.loose or (f"{tr.name}: a fund stands in for the index" if proxy else ""))  # fmt: skip
         d = 1 if noun in UP_NOUNS else -1 if noun in DOWN_NOUNS else 0
         period = bind_period(ctx, s, q, level_follows=False)
         if period.how == "weak":

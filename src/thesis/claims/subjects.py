@@ -28,6 +28,7 @@ __all__ = [
     "SubjectKind",
     "SubjectMention",
     "subject_by_key",
+    "total_return_of",
 ]
 
 SubjectKind = Literal[
@@ -278,7 +279,28 @@ SECURITIES: tuple[Subject, ...] = tuple(
     for k, (n, kind, al) in _SECURITIES.items()
 ) + tuple(_security(k, k.upper(), "etf", [k.upper()]) for k in _SECTOR_ETFS)
 
-_BY_KEY = {s.key: s for s in (*SUBJECTS, *SECURITIES, *SECTORS, ALL_SECTORS)}
+#: the S&P 500's total return (price and dividends), read on SPY's adjusted close as a proxy
+#: (the fund trails the total-return index by its fee, about 0.1 pp a year)
+SP500_TR = Subject(
+    "sp500_tr", "S&P 500 total return (SPY's adjusted close as a proxy)", "index", ("spy_tr",),
+    "the S&P 500 total-return index (`thesis data import`), not only SPY",
+)  # fmt: skip
+
+
+def total_return_of(subj: Subject) -> Subject | None:
+    """The total-return series of a subject ("a 25% total return for 2024"): the S&P 500's read
+    on SPY's adjusted close, a stock's or an ETF's on its own adjusted close; ``None`` when the
+    checker knows none."""
+    if subj.key in ("sp500", "market", "majors3"):
+        return SP500_TR
+    if subj.kind in ("stock", "etf") and subj.series:
+        base = subj.series[0]
+        return Subject(f"{subj.key}_tr", f"{subj.name} (total return, adjusted close)", subj.kind,
+                       (f"{base}_tr",), subj.settle)  # fmt: skip
+    return None
+
+
+_BY_KEY = {s.key: s for s in (*SUBJECTS, *SECURITIES, *SECTORS, ALL_SECTORS, SP500_TR)}
 MARKET = _BY_KEY["market"]
 
 # names that must be written with a capital to count (common words otherwise)
