@@ -907,6 +907,44 @@ def judge_sector_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
     return Outcome(sure <= n <= maybe, ev, tol, f"{sure}-{maybe}" if maybe != sure else sure)
 
 
+#: how far a stated moving average may sit from the simple mean of closes and be supported:
+#: writers' conventions differ (which closes, simple or exponential), by a few tenths of a percent
+_MA_TOL = 0.5
+
+
+def judge_moving_average(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "Its 200-day moving average at 3,046.91": the mean of the last *n* closes up to the day
+    (sessions; weekly or month-end closes for weeks and months, with and without the unfinished
+    last one), supported within ±0.5 %; never contradicted (see :func:`thesis.claims.rules.rule_moving_average`)."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    if _stale(s, day):
+        return _na(f"no {sid} close on {day}")
+    n, unit = int(c.extra["n"]), str(c.extra["unit"])
+    w = _resample(s.upto(day).sl(-(n * 25 + 30) if unit != "session" else -(n + 1)), unit)
+    tails = [w.sl(-n)]
+    if unit != "session" and len(w) > n:
+        tails.append(w.sl(-(n + 1), -1))  # without the last, perhaps unfinished, period
+    stated = float(c.stated_value or 0)
+    best: tuple[float, str] | None = None
+    for tail in tails:
+        if len(tail) < n:
+            continue
+        mean = sum(tail.values) / n
+        gap = (stated / mean - 1) * 100
+        note = f"{sid} mean of {n} {unit} closes {iso(tail.dates[0])}..{iso(tail.last)} = {_f(mean)}; stated {_f(stated)} ({gap:+.2f}%)"
+        if best is None or abs(gap) < abs(best[0]):
+            best = (gap, note)
+    if best is None:
+        return _na(f"not enough {sid} history up to {day}")
+    tol = f"±{_MA_TOL}% of the mean of closes (a convention the words do not fix)"
+    if abs(best[0]) <= _MA_TOL:
+        return Outcome(True, best[1], tol, round(best[0], 4))
+    return Outcome(False if abs(best[0]) > 3 * _MA_TOL else None, best[1], tol, round(best[0], 4))
+
+
 def judge_rank(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     got = _close_on(c, day, m)
     if isinstance(got, Outcome):
@@ -1644,6 +1682,7 @@ JUDGES: dict[str, Judge] = {
     "fundamental": judge_fundamental,
     "count_of": judge_count_of,
     "sector_count": judge_sector_count,
+    "moving_average": judge_moving_average,
     "record_count": judge_record_count,
     "direction": judge_direction,
     "yield_distance": judge_yield_distance,

@@ -2097,7 +2097,8 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, before[j].start)
         if subj.value is None or subj.value.kind not in ("index", "volatility", "stock", "etf"):
             continue
-        if _period_named(ctx, s, q) is not None:
+        per = _period_named(ctx, s, q)
+        if per is not None and (per.start < q.start or "," not in ctx.doc.text[q.end : per.start]):
             continue  # "surged to a record 2,872.87 in January": a level of a period, not a day
         date = bind_date(ctx, s, q.start)
         used.add(q.start)
@@ -2330,9 +2331,88 @@ def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+_MA_UNITS = {"day": "session", "days": "session", "session": "session", "week": "week",
+             "weeks": "week", "month": "month", "months": "month"}  # fmt: skip
+_MA_SKIP = frozenset(
+    {"currently", "now", "sits", "sat", "stands", "stood", "is", "was", "at", "of", "near",
+     "around", "about", "roughly", "nearly", "the", "level", "(", ")", "sma", "dma", "ma", ",",
+     "line", "which", "comes", "came", "in", "lies", "$"}
+)  # fmt: skip
+
+
+def rule_moving_average(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A moving average's level: "its 200-day moving average at 3,046.91", "The 10-month moving
+    average currently sits at 2,888", "3,000 (psychological level/200-day SMA)", "the 20-day
+    SMA ... at 3,055". Judged as the mean of the last *n* closes (sessions, weekly or month-end
+    closes) up to the day, never contradicted: the words do not say which convention (simple or
+    exponential, which closes) the writer used."""
+    toks = s.tokens
+    out: list[Claim] = []
+    for i in range(len(toks) - 2):
+        if toks[i].kind != "number" or toks[i + 1].text not in "-‐":
+            continue
+        unit_w = toks[i + 2].lower
+        rest = [x.lower for x in toks[i + 3 : i + 5]]
+        if unit_w in ("dma", "dmas"):
+            unit, k = "session", i + 3
+        elif unit_w in _MA_UNITS and (rest[:2] == ["moving", "average"] or rest[:1] in (["sma"], ["ma"])
+                                      or rest[:1] == ["average"]):  # fmt: skip
+            unit, k = _MA_UNITS[unit_w], i + 3 + (2 if rest[:1] == ["moving"] else 1)
+        else:
+            continue
+        n = _count(toks[i])
+        if not n or n < 2 or n > 400:
+            continue
+        # the level: after the words ("at 3,046.91", "currently sits at 2,888"), else right before
+        # them in parentheses ("3,000 (psychological level/200-day SMA)")
+        lvl = None
+        for x in toks[k : k + 8]:
+            if x.kind == "number":
+                lvl = next((q for q in s.quantities if q.start == x.start), None)
+                break
+            if x.lower not in _MA_SKIP and x.text not in ("$",):
+                break
+        if lvl is None or not _is_level(lvl):
+            # "is 2% below October's close, at 2,980": the level "at" names, further on
+            lvl = next((q for q in s.quantities if toks[k - 1].end <= q.start <= toks[k - 1].end + 60
+                        and _is_level(q) and s.words_before(q.start, 1) == ["at"]), None)  # fmt: skip
+        if lvl is None or not _is_level(lvl) or lvl.value < 10 or lvl.start in used:
+            prev = [x for x in toks[max(0, i - 6) : i]]
+            if "(" in [x.text for x in prev]:
+                p0 = max(j for j, x in enumerate(prev) if x.text == "(")
+                lvl = next((q for q in s.quantities if p0 > 0 and q.end <= prev[p0].start
+                            and prev[p0].start - q.end <= 2), None)  # fmt: skip
+        if lvl is None or not _is_level(lvl) or lvl.value < 10 or lvl.start in used:
+            continue
+        subj = bind_subject(ctx, s, toks[i].start, after_ok=True)
+        if subj.value is not None and subj.value.kind not in (
+            "index",
+            "stock",
+            "etf",
+            "volatility",
+        ):
+            continue
+        used.add(lvl.start)
+        used.add(toks[i].start)
+        a, b = min(toks[i].start, lvl.start), max(toks[k - 1].end, lvl.end)
+        c = make_claim(
+            ctx, s, kind="level", measure="moving_average", subject=subj, parts=[(a, b)],
+            rule="moving_average", value=lvl.value, unit="points", decimals=lvl.decimals,
+            date=bind_date(ctx, s, toks[i].start), hedge=s.hedge(lvl), level=lvl.value,
+            extra={"n": n, "unit": unit}, at=lvl.start,
+        )  # fmt: skip
+        c.loose.setdefault(
+            "measure",
+            "a moving average's convention (simple or exponential, which closes) is not stated",
+        )
+        out.append(c)
+    return out
+
+
 #: the rules in the order they run (earlier rules claim numbers first)
 RULES: tuple[Rule, ...] = (
     rule_fed,
+    rule_moving_average,
     rule_sector_count,
     rule_count_of,
     rule_yield,
