@@ -77,6 +77,7 @@ __all__ = [
     "list_subjects",
     "make_claim",
     "mood",
+    "partner_of",
     "period_close_of",
     "period_owner",
     "qualifiers",
@@ -853,6 +854,11 @@ _SUPERLATIVE_WORDS = frozenset(
         "drop",
     ]
 )
+
+
+def partner_of(s: Sent, q: Quantity) -> Quantity | None:
+    """The other figure of a pair ("34.62 points or 0.50%"), see :func:`_partner`."""
+    return _partner(s, q)
 
 
 def _partner(s: Sent, q: Quantity) -> Quantity | None:

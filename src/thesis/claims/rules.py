@@ -41,6 +41,7 @@ from thesis.claims.binding import (
     date_of,
     list_subjects,
     make_claim,
+    partner_of,
     period_close_of,
     period_owner,
 )
@@ -530,6 +531,10 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         period = bind_period(ctx, s, q, level_follows=False)
         if period.how == "weak":
             period = Bind(period.value, "no period words", "none")
+        if period.how == "none" and _closing_clause(s, q):
+            # "closed at 2,711.45 for a loss of 18.68 points", "ended with a gain of 1.2%": the
+            # session's move, by the convention of "closed up 0.5%"
+            period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
         used.add(q.start)
         value = q.value if (q.sign or d == 0) else q.value * d
         out.append(make_claim(
@@ -538,7 +543,31 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             unit="pct" if q.unit == "pct" else "points", decimals=q.decimals, date=bind_date(ctx, s, q.start),
             period=period, hedge=s.hedge(q), direction=d or (-1 if value < 0 else 1), needs=("subject", "date", "period"),
         ))  # fmt: skip
+        pq = partner_of(s, q)
+        if pq is not None and pq.start > q.start and pq.start not in used and pq.unit in ("pct", "points"):
+            # "a loss of 18.68 points or 0.68%": the pair's other figure, the same move
+            used.add(pq.start)
+            sign = -1 if value < 0 else 1
+            pv = pq.value if pq.sign else pq.value * sign
+            out.append(make_claim(
+                ctx, s, kind="pct_change", measure="change" if pq.unit == "pct" else "points_change",
+                subject=subj, parts=[(pq.start, pq.end)], rule="noun_move", value=pv,
+                unit="pct" if pq.unit == "pct" else "points", decimals=pq.decimals, date=bind_date(ctx, s, q.start),
+                period=period, hedge=s.hedge(pq), direction=sign, needs=("subject", "date", "period"),
+            ))  # fmt: skip
     return out
+
+
+def _closing_clause(s: Sent, q: Quantity) -> bool:
+    """Whether a closing verb governs the number's clause right before it ("closed at L for a loss
+    of", "ended the session with a gain of"), with no other figure of a move between."""
+    cl = s.clause_of(q.start)
+    toks = s.doc.tokens_in(cl.start, q.start)[-10:]
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].lower in _CLOSING_VERBS), None)
+    if k is None:
+        return False
+    between = [t.lower for t in toks[k + 1 :]]
+    return not any(w in UP_WORDS or w in DOWN_WORDS for w in between if w not in ("gain", "loss"))
 
 
 def _noun_end(s: Sent, q: Quantity, noun: str) -> int:
