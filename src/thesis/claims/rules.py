@@ -544,7 +544,12 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             period=period, hedge=s.hedge(q), direction=d or (-1 if value < 0 else 1), needs=("subject", "date", "period"),
         ))  # fmt: skip
         pq = partner_of(s, q)
-        if pq is not None and pq.start > q.start and pq.start not in used and pq.unit in ("pct", "points"):
+        if (
+            pq is not None
+            and pq.start > q.start
+            and pq.start not in used
+            and pq.unit in ("pct", "points")
+        ):
             # "a loss of 18.68 points or 0.68%": the pair's other figure, the same move
             used.add(pq.start)
             sign = -1 if value < 0 else 1
@@ -2350,7 +2355,13 @@ def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             else Bind(None, "no period words", "none")
         )
         if period.how not in ("explicit", "convention") or not isinstance(period.value, PeriodSpec):
-            period = Bind(PeriodSpec("day", "the session"), "no period words: the session", "weak")
+            closing = any(x.lower in _CLOSING_VERBS or x.lower in ("finish", "end", "close")
+                          for x in after[: after.index(hit)])  # fmt: skip
+            period = (
+                Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+                if closing  # "ended in red", "to finish in the green": the session's moves
+                else Bind(PeriodSpec("day", "the session"), "no period words: the session", "weak")
+            )
         return [make_claim(
             ctx, s, kind="other", measure="sector_count", subject=Bind(ALL_SECTORS, "sectors", "named"),
             parts=[(a, hit.end)], rule="sector_count", value=f"{n} of {total} sectors {'up' if d > 0 else 'down'}",
