@@ -235,7 +235,8 @@ _SECTOR_COMMON = frozenset(
 _NOT_SECTOR_AFTER = frozenset(
     {"prices", "price", "costs", "cost", "bills", "bill", "inflation", "index", "component",
      "demand", "supply", "policy", "giants", "giant", "companies", "company", "firms", "sector's",
-     "spending", "transition", "security", "estate", "services", "reform", "plans", "insurance"}
+     "spending", "transition", "security", "estate", "services", "reform", "plans", "insurance",
+     "select", "spdr", "etf", "etfs", "fund", "funds"}  # "Utilities Select Sector SPDR": the fund
 )  # fmt: skip
 
 
