@@ -2188,6 +2188,8 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if t.lower not in ("closed", "ended", "finished", "settled") or i + 1 >= len(toks):
             continue
         nxt = toks[i + 1 : i + 7]
+        if [x.lower for x in nxt[:2]] == ["up", "shop"]:
+            continue  # "closed up shop for the holiday": not a direction
         d = _DIR_WORDS.get(nxt[0].lower)
         if d is not None and len(nxt) > 1 and any(q.start == nxt[1].start for q in s.quantities):
             continue  # "closed up 0.5%": the move rule's
