@@ -153,10 +153,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.anaphora:
             subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
             if subj is not None:
-                loose = (
-                    "" if _sole_index(ctx, m, subj) else f"its subject is a back-reference ({how})"
-                )
-                return Bind(subj, how, "anaphora", loose)
+                return Bind(subj, how, "anaphora", f"its subject is a back-reference ({how})")
             continue
         if m.subject is not None:
             if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
@@ -200,18 +197,6 @@ _SUBJECTLESS = frozenset(
      "yearly", "return", "returns", "performance", "change", "move", "ended",
      "closed", "finished", "today", "so", "far", "which", "overall", "combined", "cumulative"}
 )  # fmt: skip
-
-
-def _sole_index(ctx: Ctx, m: SubjectMention, subj: Subject) -> bool:
-    """Whether "the index" or "the benchmark" at ``m`` can mean one series only: the article has
-    named no other index, gauge, yield or company before it (nor in its sentence), so the
-    back-reference binds as strictly as the name would."""
-    if m.anaphora not in ("index", "benchmark") or subj.kind not in ("index", "volatility"):
-        return False
-    others = [k for k, at in ctx.doc.named_before.items() if k != subj.key and at < m.start]
-    if others:
-        return False
-    return not any(x.start < m.start and x.unknown for x in ctx.doc.subjects_in(0, m.start))
 
 
 def _carried_subject(ctx: Ctx, s: Sent, pos: int) -> Bind | None:
