@@ -39,6 +39,8 @@ from thesis.claims.vocab import (
     APPROXIMATE_WORDS,
     CLOSE_WORDS,
     DEFINITIONS,
+    DOWN_NOUNS,
+    DOWN_WORDS,
     EARLIER_PERIODS,
     EXPECTATION_WORDS,
     FORECAST_PHRASES,
@@ -59,6 +61,8 @@ from thesis.claims.vocab import (
     RELATIVE_DAY_PHRASES,
     ROLE_AFTER,
     ROLE_WORDS,
+    UP_NOUNS,
+    UP_WORDS,
 )
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
@@ -70,8 +74,10 @@ __all__ = [
     "bind_date",
     "bind_period",
     "bind_subject",
+    "list_subjects",
     "make_claim",
     "mood",
+    "partner_of",
     "period_close_of",
     "period_owner",
     "qualifiers",
@@ -155,7 +161,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             if _foreign_between(s, m.end, pos, m.subject.kind in ("stock", "etf")):
                 return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
             how = "market" if m.subject.kind == "market" else "named"
-            return Bind(m.subject, m.text, how, subject_gap(s, m, pos))
+            return Bind(m.subject, m.text, how, subject_gap(s, m, pos) or _proxy(m.subject))
     if after_ok:
         cl = s.clause_of(pos)
         for m in s.subjects:
@@ -164,7 +170,8 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             other = "" if m.start < cl.end or _fronted(s, cl, m) else (
                 f"its subject ({m.text!r}) is named in another clause")  # fmt: skip
             if m.subject is not None and not m.anaphora:
-                return Bind(m.subject, m.text, "named", other or subject_gap(s, m, pos))
+                return Bind(m.subject, m.text, "named",
+                            other or subject_gap(s, m, pos) or _proxy(m.subject))  # fmt: skip
             if m.anaphora in ("index", "benchmark"):
                 subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
                 if subj is not None:
@@ -174,7 +181,59 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if hm is not None and hm.subject is not None:
             return Bind(hm.subject, f"{hm.text} (the list's header)", "header",
                         "its subject comes from the list's header, not from its own words")  # fmt: skip
-    return NONE
+    carried = _carried_subject(ctx, s, pos)
+    return carried if carried is not None else NONE
+
+
+#: words a clause may hold before its number and still name no subject of its own ("This
+#: two-year rally of 53%", "Following gains of 26.3% in 2023"): function words, moves, periods
+_SUBJECTLESS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "of", "in",
+     "on", "for", "by", "to", "at", "from", "with", "and", "or", "but", "then", "also", "still",
+     "further", "another", "more", "than", "about", "roughly", "nearly", "almost", "some", "over",
+     "around", "just", "was", "were", "is", "are", "has", "had", "have", "been", "be", "after",
+     "following", "before", "since", "year", "years", "month", "months", "week", "weeks", "day",
+     "days", "session", "sessions", "two-year", "three-year", "one-year", "full-year", "annual",
+     "yearly", "return", "returns", "performance", "change", "move", "ended",
+     "closed", "finished", "today", "so", "far", "which", "overall", "combined", "cumulative"}
+)  # fmt: skip
+
+
+def _carried_subject(ctx: Ctx, s: Sent, pos: int) -> Bind | None:
+    """The subject of a sentence that names none, carried from the sentence before it in its
+    paragraph when that one names a subject ("The S&P 500 soared 23.31% in 2024. This two-year
+    rally of 53% marked ..."). Only when the words before the number are function words, moves
+    and periods (a noun there is a subject the checker does not know: "Energy rose 1.4%", "The
+    precious metal climbed 27%"). Carried subjects are loose: they may support a claim, never
+    contradict it."""
+    if s.subjects or s.index == 0 or s.bullet or s.header is not None or s.item_rest:
+        return None
+    cl = s.clause_of(pos)
+    for t in s.doc.tokens_in(s.start, pos):
+        if t.kind != "word" or s.doc.date_spans.overlaps(t.start, t.end):
+            continue
+        w = t.lower
+        if not (w in _SUBJECTLESS or w in UP_WORDS or w in DOWN_WORDS or w in UP_NOUNS
+                or w in DOWN_NOUNS or w in CLOSE_WORDS):  # fmt: skip
+            return None
+    _ = cl
+    prev = ctx.sents[s.index - 1]
+    if "\n" in s.doc.text[prev.end : s.start]:
+        return None  # another paragraph
+    named = [m for m in prev.subjects if m.subject is not None and not m.anaphora]
+    keys = {m.subject.key for m in named if m.subject is not None}
+    if len(keys) != 1 or named[0].subject is None or named[0].subject.kind == "market":
+        return None  # none, or several: which one the sentence goes on about is not said
+    m = named[0]
+    return Bind(m.subject, f"{m.text} (carried from the sentence before)", "named",
+                f"its subject is carried from the sentence before ({m.text!r})")  # fmt: skip
+
+
+def _proxy(subj: Subject) -> str:
+    """Why a subject read on a proxy series may be supported and never contradicted."""
+    if subj.kind == "sector":
+        return f"{subj.name}: an ETF stands in for the sector index"
+    return ""
 
 
 #: words that open an aside: a name after them in an earlier clause is an example, not the subject
@@ -236,6 +295,42 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
     return ""
 
 
+_LIST_GLUE = frozenset({",", "and", "or", "&", "the", "both"})
+
+
+def list_subjects(s: Sent, subj: Bind) -> list[Bind]:
+    """The names of a list the bound subject is one of ("The S&P 500 and Nasdaq closed at
+    records", "the Dow, the S&P 500 and the Nasdaq"), each as its own binding in the order they
+    are written; ``[subj]`` when the subject is not one of a list. A statement about a list of
+    names is a statement about each of them (each stays loose: one of a list)."""
+    if subj.how != "named" or "one of a list" not in subj.loose or subj.value is None:
+        return [subj]
+    names = [m for m in s.subjects if (m.subject is not None or m.unknown) and not m.anaphora]
+    k = next((i for i in range(len(names) - 1, -1, -1) if names[i].subject is subj.value), None)
+    if k is None:
+        return [subj]
+
+    def glued(x: SubjectMention, y: SubjectMention) -> bool:
+        gap = s.doc.text[x.end : y.start].replace(",", " , ").split()
+        return 0 <= y.start - x.end <= 12 and all(w.lower() in _LIST_GLUE for w in gap)
+
+    a = b = k
+    while a > 0 and glued(names[a - 1], names[a]):
+        a -= 1
+    while b + 1 < len(names) and glued(names[b], names[b + 1]):
+        b += 1
+    out: list[Bind] = []
+    seen: set[str] = set()
+    for m in names[a : b + 1]:
+        if m.subject is None or m.subject.key in seen:
+            continue
+        seen.add(m.subject.key)
+        out.append(
+            Bind(m.subject, m.text, "named", f"its subject ({m.text!r}) is one of a list of names")
+        )
+    return out or [subj]
+
+
 def _respectively(s: Sent, pos: int) -> Bind | None:
     """ "Alphabet and Microsoft added 2.1% and 3.9%, respectively": the figures go to the names in
     order. Only when the names and the figures are both lists of the same length."""
@@ -262,7 +357,7 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
     m = names[mine]
     if m.subject is None:
         return Bind(None, m.text, "unknown")
-    return Bind(m.subject, f"{m.text} (respectively)", "named")
+    return Bind(m.subject, f"{m.text} (respectively)", "named", _proxy(m.subject))
 
 
 def _foreign_between(s: Sent, a: int, b: int, own_stock: bool = False) -> bool:
@@ -321,7 +416,7 @@ def bind_date(
         if spans and not days:
             d = spans[0]
             return Bind((d.first, d.last), d.text, "span")
-    inside = [d for d in days if cl.start <= d.start < stop]
+    inside = [d for d in days if cl.start <= d.start < stop and not _turn_between(s, pos, d)]
     if inside:
         d = min(inside, key=lambda d: abs(d.start - pos))
         return Bind(d, d.text, "explicit")
@@ -346,6 +441,15 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
     return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _turn_between(s: Sent, pos: int, d: DateMention) -> bool:
+    """Whether a word that turns to another event ("as investors weighed ... on Wednesday",
+    "after", "while") stands between the number at ``pos`` and a day named after it in its
+    clause: that day is the other event's."""
+    if d.start <= pos:
+        return False
+    return any(t.lower in _CLAUSE_TURNS for t in s.doc.tokens_in(pos, d.start))
 
 
 def _with_span(s: Sent, pos: int, own: Bind) -> Bind:
@@ -482,8 +586,8 @@ _TIME_FILLER = frozenset(
 
 
 _APPOSITIVE_OPENERS = frozenset(
-    {"a", "an", "its", "their", "up", "down", "or", "marking", "leaving", "bringing"}
-)
+    {"a", "an", "its", "their", "up", "down", "or", "marking", "leaving", "bringing", "with"}
+)  # "closed higher on Tuesday, with the S&P 500 recording a record": the same session
 _SUBORDINATORS = frozenset(
     {"after", "before", "although", "though", "while", "when", "since", "as", "despite",
      "following", "ahead", "until", "once", "because", "whereas", "if", "unless"}
@@ -750,6 +854,11 @@ _SUPERLATIVE_WORDS = frozenset(
         "drop",
     ]
 )
+
+
+def partner_of(s: Sent, q: Quantity) -> Quantity | None:
+    """The other figure of a pair ("34.62 points or 0.50%"), see :func:`_partner`."""
+    return _partner(s, q)
 
 
 def _partner(s: Sent, q: Quantity) -> Quantity | None:

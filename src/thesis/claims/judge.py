@@ -220,7 +220,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
 
 _SESSION_FIGURES = frozenset(
     {"close", "change", "points_change", "yield", "yield_change", "record", "direction",
-     "distance", "upside", "streak", "since", "rank", "count_of"}
+     "distance", "upside", "streak", "since", "rank", "count_of", "sector_count"}
 )  # fmt: skip
 
 
@@ -690,7 +690,16 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         ev = f"{sid} {iso(end_t)} {_f(end_v)} − {st_note} {iso(st_t)} {_f(st_v)} = {comp:+.2f} points vs stated {stated:+g}"
         return _verdict(band, comp if sign_known else abs(comp), ev)
     comp = (end_v / st_v - 1) * 100
-    band = pct_band(stated if sign_known else abs(stated), c.decimals, c.comparator, c.hedge)
+    # a sector read on its ETF: the proxy tracks the sector index to within about 0.05 pp a day
+    # (and the S&P 500's total return read on SPY, which trails it by its fee)
+    proxy = c.subject is not None and (c.subject.kind == "sector" or c.subject.key == "sp500_tr")
+    decimals = min(c.decimals, 1) if proxy else c.decimals
+    band = pct_band(stated if sign_known else abs(stated), decimals, c.comparator, c.hedge)
+    if proxy:
+        band = dataclasses.replace(
+            band, lo=band.lo - 0.05, hi=band.hi + 0.05,
+            text=f"{band.text}, ±0.05 pp more (an ETF proxy)",
+        )  # fmt: skip
     ev = f"{sid} {iso(end_t)} {_f(end_v)} / {st_note} {iso(st_t)} {_f(st_v)} − 1 = {comp:+.2f}% vs stated {stated:+g}%"
     return _verdict(band, comp if sign_known else abs(comp), ev)
 
@@ -853,6 +862,87 @@ def judge_count_of(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     rows = ", ".join(f"{iso(t)} {d:+.2f}" for t, d in moves)
     ev = f"{sid} {unit}s {'up' if sign > 0 else 'down'} among the last {of} to {iso(tail.last)}: {k} ({rows})"
     return Outcome(k == n, ev, "exact count", k)
+
+
+#: a sector ETF's move this close to zero may have the other sign on its sector index
+_SECTOR_FLAT = 0.1
+
+
+def judge_sector_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "Eight of the 11 sectors ended lower": the sectors' ETFs that moved that way over the
+    period. The ETFs stand in for the sector indexes: a move within ±0.1 pp of zero may have
+    either sign, so the count is a range; supported when the stated count is in it, contradicted
+    when it is outside it (the claim stays loose: never contradicted when its period is only
+    assumed). Needs all eleven ETFs (XLRE from 2015, XLC from 2018)."""
+    assert c.subject is not None
+    n, of = int(c.extra["n"]), int(c.extra["of"])
+    moves: list[tuple[str, float]] = []
+    for sid in c.subject.series:
+        s = m.series(sid)
+        if s is None or _stale(s, day):
+            continue
+        end = _period_end(c, day, s)
+        if end is None:
+            continue
+        start = _period_start(c, s, end[0], m)
+        if isinstance(start, Outcome):
+            continue
+        moves.append((sid, (end[1] / start[1] - 1) * 100))
+    if len(moves) != of:
+        return _na(
+            f"the store holds {len(moves)} of the {of} sector ETFs up to {day}",
+            c.subject.settle,
+        )
+    sign = c.direction or 1
+    sure = sum(1 for _, x in moves if x * sign > _SECTOR_FLAT)
+    maybe = sum(1 for _, x in moves if x * sign > -_SECTOR_FLAT)
+    rows = ", ".join(f"{sid.upper()} {x:+.2f}%" for sid, x in sorted(moves, key=lambda r: -r[1]))
+    way = "up" if sign > 0 else "down"
+    ev = (
+        f"sector ETFs {way} to {day}: {sure}"
+        + (f" to {maybe}" if maybe != sure else "")
+        + f" of {of} ({rows})"
+    )
+    tol = f"the count of ETFs {way}; a move within ±{_SECTOR_FLAT} pp of zero may go either way"
+    return Outcome(sure <= n <= maybe, ev, tol, f"{sure}-{maybe}" if maybe != sure else sure)
+
+
+#: how far a stated moving average may sit from the simple mean of closes and be supported:
+#: writers' conventions differ (which closes, simple or exponential), by a few tenths of a percent
+_MA_TOL = 0.5
+
+
+def judge_moving_average(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "Its 200-day moving average at 3,046.91": the mean of the last *n* closes up to the day
+    (sessions; weekly or month-end closes for weeks and months, with and without the unfinished
+    last one), supported within ±0.5 %; never contradicted (see :func:`thesis.claims.rules.rule_moving_average`)."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    if _stale(s, day):
+        return _na(f"no {sid} close on {day}")
+    n, unit = int(c.extra["n"]), str(c.extra["unit"])
+    w = _resample(s.upto(day).sl(-(n * 25 + 30) if unit != "session" else -(n + 1)), unit)
+    tails = [w.sl(-n)]
+    if unit != "session" and len(w) > n:
+        tails.append(w.sl(-(n + 1), -1))  # without the last, perhaps unfinished, period
+    stated = float(c.stated_value or 0)
+    best: tuple[float, str] | None = None
+    for tail in tails:
+        if len(tail) < n:
+            continue
+        mean = sum(tail.values) / n
+        gap = (stated / mean - 1) * 100
+        note = f"{sid} mean of {n} {unit} closes {iso(tail.dates[0])}..{iso(tail.last)} = {_f(mean)}; stated {_f(stated)} ({gap:+.2f}%)"
+        if best is None or abs(gap) < abs(best[0]):
+            best = (gap, note)
+    if best is None:
+        return _na(f"not enough {sid} history up to {day}")
+    tol = f"±{_MA_TOL}% of the mean of closes (a convention the words do not fix)"
+    if abs(best[0]) <= _MA_TOL:
+        return Outcome(True, best[1], tol, round(best[0], 4))
+    return Outcome(False if abs(best[0]) > 3 * _MA_TOL else None, best[1], tol, round(best[0], 4))
 
 
 def judge_rank(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1591,6 +1681,8 @@ def judge_fundamental(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
 JUDGES: dict[str, Judge] = {
     "fundamental": judge_fundamental,
     "count_of": judge_count_of,
+    "sector_count": judge_sector_count,
+    "moving_average": judge_moving_average,
     "record_count": judge_record_count,
     "direction": judge_direction,
     "yield_distance": judge_yield_distance,

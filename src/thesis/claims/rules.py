@@ -39,14 +39,16 @@ from thesis.claims.binding import (
     bind_period,
     bind_subject,
     date_of,
+    list_subjects,
     make_claim,
+    partner_of,
     period_close_of,
     period_owner,
 )
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
-from thesis.claims.subjects import subject_by_key
+from thesis.claims.subjects import ALL_SECTORS, subject_by_key, total_return_of
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
@@ -56,7 +58,7 @@ __all__ = ["RULES", "Rule"]
 
 Rule = Callable[[Ctx, Sent, set[int]], list[Claim]]
 
-_PRICE_KINDS = ("index", "stock", "etf", "volatility", "commodity", "market")
+_PRICE_KINDS = ("index", "stock", "etf", "volatility", "commodity", "market", "sector")
 _MOVE_UNITS = ("pct", "points")
 
 
@@ -511,15 +513,28 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         noun = nxt[0] if nxt and nxt[0] in nouns else None
         if noun is None and len(prev) >= 2 and prev[-1] == "of" and prev[-2] in nouns:
             noun = prev[-2]
-        if noun is None or noun in ("upside", "downside") or "total" in s.words_after(q.end, 2):
-            continue  # "a 25% total return": with dividends, which the index's closes leave out
+        if noun is None or noun in ("upside", "downside"):
+            continue
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
+        if "total" in s.words_after(q.end, 2):
+            # "a 25% total return": with dividends, which the index's closes leave out; read on
+            # a total-return series (the S&P 500's on SPY's adjusted close, a proxy)
+            tr = total_return_of(subj.value) if subj.value is not None else None
+            if tr is None:
+                continue
+            proxy = tr.key == "sp500_tr"
+            subj = Bind(tr, f"{subj.words} (total return)", "named",
+                        subj.loose or (f"{tr.name}: a fund stands in for the index" if proxy else ""))  # fmt: skip
         d = 1 if noun in UP_NOUNS else -1 if noun in DOWN_NOUNS else 0
         period = bind_period(ctx, s, q, level_follows=False)
         if period.how == "weak":
             period = Bind(period.value, "no period words", "none")
+        if period.how == "none" and _closing_clause(s, q):
+            # "closed at 2,711.45 for a loss of 18.68 points", "ended with a gain of 1.2%": the
+            # session's move, by the convention of "closed up 0.5%"
+            period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
         used.add(q.start)
         value = q.value if (q.sign or d == 0) else q.value * d
         out.append(make_claim(
@@ -528,7 +543,36 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             unit="pct" if q.unit == "pct" else "points", decimals=q.decimals, date=bind_date(ctx, s, q.start),
             period=period, hedge=s.hedge(q), direction=d or (-1 if value < 0 else 1), needs=("subject", "date", "period"),
         ))  # fmt: skip
+        pq = partner_of(s, q)
+        if (
+            pq is not None
+            and pq.start > q.start
+            and pq.start not in used
+            and pq.unit in ("pct", "points")
+        ):
+            # "a loss of 18.68 points or 0.68%": the pair's other figure, the same move
+            used.add(pq.start)
+            sign = -1 if value < 0 else 1
+            pv = pq.value if pq.sign else pq.value * sign
+            out.append(make_claim(
+                ctx, s, kind="pct_change", measure="change" if pq.unit == "pct" else "points_change",
+                subject=subj, parts=[(pq.start, pq.end)], rule="noun_move", value=pv,
+                unit="pct" if pq.unit == "pct" else "points", decimals=pq.decimals, date=bind_date(ctx, s, q.start),
+                period=period, hedge=s.hedge(pq), direction=sign, needs=("subject", "date", "period"),
+            ))  # fmt: skip
     return out
+
+
+def _closing_clause(s: Sent, q: Quantity) -> bool:
+    """Whether a closing verb governs the number's clause right before it ("closed at L for a loss
+    of", "ended the session with a gain of"), with no other figure of a move between."""
+    cl = s.clause_of(q.start)
+    toks = s.doc.tokens_in(cl.start, q.start)[-10:]
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].lower in _CLOSING_VERBS), None)
+    if k is None:
+        return False
+    between = [t.lower for t in toks[k + 1 :]]
+    return not any(w in UP_WORDS or w in DOWN_WORDS for w in between if w not in ("gain", "loss"))
 
 
 def _noun_end(s: Sent, q: Quantity, noun: str) -> int:
@@ -880,8 +924,12 @@ def _compounds(tokens: list[Token]) -> list[Token]:
 
 
 def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """A record close claimed: "closed at a fresh record high", "a new all-time closing high"."""
+    """A record close claimed: "closed at a fresh record high", "a new all-time closing high";
+    every one the sentence states, and for a list of names ("The S&P 500 and Nasdaq closed at
+    records") one claim for each name."""
     toks = _compounds(s.tokens)
+    out: list[Claim] = []
+    taken: set[str] = set()  # the subjects already given a record in this sentence
     for i, t in enumerate(toks):
         w = t.lower
         if w.startswith(("record-", "all-time-")) and w not in ("record-high", "record-low"):
@@ -912,6 +960,8 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, t.start)
         if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
             continue
+        if subj.value.key in taken:
+            continue  # "a record close ... its fifth record this year": one claim a subject
         end = toks[min(len(toks) - 1, i + 2)].end
         # the record's day is the day of the close it qualifies ("closed out 2025 at a record")
         close = next(
@@ -927,18 +977,25 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 "explicit",
             )
         start = missed.start if missed is not None else t.start
-        c = make_claim(
-            ctx, s, kind="level", measure="record", subject=subj, parts=[(start, end)], rule="record",
-            value="not a record close" if missed else "record close", unit="", date=date, lead=False,
-            extra={"missed": True} if missed else None,
-        )  # fmt: skip
-        if missed is not None and "negated" in c.qualifiers:
-            # "narrowly missed a fresh record close": the miss is the claim, not a negation of it
-            near = {x.lower for x in s.before(t.start, 8)}
-            if not near & (NEGATIONS - _MISSED):
-                c.qualifiers.remove("negated")
-        return [c]
-    return []
+        members = list_subjects(s, subj)
+        for one in members:
+            if one.value is None or one.value.key in taken:
+                continue
+            taken.add(one.value.key)
+            name = next((m for m in s.subjects if m.text == one.words and m.start < start), None)
+            a = name.start if len(members) > 1 and name is not None else start
+            c = make_claim(
+                ctx, s, kind="level", measure="record", subject=one, parts=[(a, end)], rule="record",
+                value="not a record close" if missed else "record close", unit="", date=date, lead=False,
+                extra={"missed": True} if missed else None,
+            )  # fmt: skip
+            if missed is not None and "negated" in c.qualifiers:
+                # "narrowly missed a fresh record close": the miss is the claim, not a negation
+                near = {x.lower for x in s.before(t.start, 8)}
+                if not near & (NEGATIONS - _MISSED):
+                    c.qualifiers.remove("negated")
+            out.append(c)
+    return out
 
 
 _MISSED = frozenset({"missed", "miss", "misses", "shy", "short"})
@@ -2007,6 +2064,92 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+#: verbs that place a subject at a level without saying it closed there ("trades at 6,388.64",
+#: "sits at nearly 6,175", "jumped to 52.33"); a closing verb is :func:`rule_close`'s
+_AT_VERBS = frozenset(
+    {"trades", "traded", "trading", "sits", "sat", "sitting", "stands", "standing", "hovers",
+     "hovered", "hovering", "is", "was", "now"}
+)  # fmt: skip
+_LEVEL_GAP = frozenset(
+    {"a", "an", "the", "about", "roughly", "nearly", "around", "approximately", "just", "almost",
+     "some", "near", "close", "level", "levels", "of", "$"}
+)  # fmt: skip
+
+
+def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A level a named price series reached or stands at, without a closing verb: "the VIX jumped
+    to 52.33", "The S&P 500 currently trades at 6,388.64", "Today the index sits at nearly 6,175",
+    "The S&P 500 closed the trading session on Friday at an impressive 6,000.36". The words do
+    not say it is the close (it may be a moment of the session), so a close may support it and
+    never contradicts it."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or not _is_level(q) or q.value < 10 or q.words:
+            continue
+        before = s.before(q.start, 9)
+        k = len(before) - 1
+        fill = 0
+        while k >= 0 and before[k].lower in _LEVEL_GAP and fill < 4:
+            k -= 1
+            fill += 1
+        if k < 0 or before[k].lower not in ("to", "at"):
+            # one adjective may stand between "at an" and the level ("at an impressive 6,000.36")
+            if not (k >= 1 and before[k].kind == "word" and before[k - 1].lower in ("a", "an")):
+                continue
+            k -= 2
+            while k >= 0 and before[k].lower in _LEVEL_GAP and before[k].lower not in ("to", "at"):
+                k -= 1
+            if k < 0 or before[k].lower not in ("to", "at"):
+                continue
+        prep = before[k]
+        j = k - 1
+        # "closed the trading session on Friday at": a closing verb a few words before "at"
+        gap = 0
+        while (
+            j >= 0
+            and prep.lower == "at"
+            and gap < 5
+            and before[j].lower not in CLOSE_WORDS
+            and (
+                before[j].lower in ("the", "trading", "session", "day", "on", "week")
+                or ctx.doc.date_spans.overlaps(before[j].start, before[j].end)
+            )
+        ):
+            j -= 1
+            gap += 1
+        if j < 0:
+            continue
+        verb = before[j].lower
+        closing = verb in _CLOSING_VERBS
+        moving = verb in UP_WORDS or verb in DOWN_WORDS
+        if not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
+            continue
+        if closing and gap == 0:
+            continue  # "closed at L": rule_close's (it declined this one on purpose)
+        if prep.lower == "at" and moving and not closing:
+            continue  # "rose 0.5% at 6,000", "fell at the open": not a level reached
+        subj = bind_subject(ctx, s, before[j].start)
+        if subj.value is None or subj.value.kind not in ("index", "volatility", "stock", "etf"):
+            continue
+        per = _period_named(ctx, s, q)
+        if per is not None and (per.start < q.start or "," not in ctx.doc.text[q.end : per.start]):
+            continue  # "surged to a record 2,872.87 in January": a level of a period, not a day
+        date = bind_date(ctx, s, q.start)
+        used.add(q.start)
+        c = make_claim(
+            ctx, s, kind="level", measure="close", subject=subj, parts=[(before[j].start, q.end)],
+            rule="level", value=q.value, unit="usd" if q.unit == "usd" else "points",
+            decimals=q.decimals, date=date, hedge=s.hedge(q), level=q.value,
+        )  # fmt: skip
+        if not closing:
+            c.loose.setdefault(
+                "measure",
+                f"the words ({verb!r}) do not say it is the close: it may be a moment of the session",
+            )
+        out.append(c)
+    return out
+
+
 def rule_other(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """Any other figure worth stating: judged unverifiable, with the reason."""
     out: list[Claim] = []
@@ -2045,6 +2188,8 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if t.lower not in ("closed", "ended", "finished", "settled") or i + 1 >= len(toks):
             continue
         nxt = toks[i + 1 : i + 7]
+        if [x.lower for x in nxt[:2]] == ["up", "shop"]:
+            continue  # "closed up shop for the holiday": not a direction
         d = _DIR_WORDS.get(nxt[0].lower)
         if d is not None and len(nxt) > 1 and any(q.start == nxt[1].start for q in s.quantities):
             continue  # "closed up 0.5%": the move rule's
@@ -2153,9 +2298,164 @@ def rule_count_of(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+_SECTOR_UP = frozenset({"green", "positive", "higher", "gains", "advanced", "up", "rose", "gained"})
+_SECTOR_DOWN = frozenset({"red", "negative", "lower", "losses", "declined", "down", "fell", "lost"})
+
+
+def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """How many of the S&P 500's eleven sectors rose or fell: "Eight of the 11 primary S&P 500
+    sectors ended in red", "All but one of the S&P 500's 11 sectors advanced", "Nine of 11
+    large-cap sectors are positive YTD", "Energy was the only one of the 11 industry sectors to
+    finish in the green", "all 11 sectors finished in positive territory". Judged on the
+    sectors' ETFs (:func:`thesis.claims.judge.judge_sector_count`)."""
+    toks = s.tokens
+    for k, t in enumerate(toks):
+        if t.lower != "sectors":
+            continue
+        j = next(
+            (i for i in range(k - 1, max(-1, k - 7), -1)
+             if toks[i].text in ("11", "10") or toks[i].lower in ("eleven", "ten")),
+            None,
+        )  # fmt: skip
+        if j is None or any(x.kind == "number" and x.text not in ("500",) for x in toks[j + 1 : k]):
+            continue
+        total = _count(toks[j]) or 0
+        n: int | None = None
+        if j > 0 and toks[j - 1].lower == "all":
+            n, a = total, toks[j - 1].start
+        else:
+            o = next((i for i in range(j - 1, max(-1, j - 9), -1) if toks[i].lower == "of"), None)
+            if o is None or o == 0:
+                continue
+            h = [x.lower for x in toks[max(0, o - 3) : o]]
+            a = toks[max(0, o - 3)].start
+            if h[-3:-1] == ["all", "but"] or h[-2:-1] == ["but"]:
+                n = total - (_count(toks[o - 1]) or 0)
+            elif h[-1:] == ["all"] or h[-1:] == ["each"]:
+                n = total
+            elif h[-1:] == ["none"]:
+                n = 0
+            elif h[-1:] == ["one"] and "only" in h:
+                n = 1
+            else:
+                n = _count(toks[o - 1])
+            a = toks[o - 1].start if n is not None and h[-2:-1] not in (["but"], ["only"]) else a
+        if n is None or not 0 <= n <= total:
+            continue
+        cl = s.clause_of(t.start)
+        after = [x for x in ctx.doc.tokens_in(t.end, cl.end)[:14]]
+        hit = next((x for x in after if x.lower in _SECTOR_UP | _SECTOR_DOWN), None)
+        if hit is None:
+            continue
+        d = 1 if hit.lower in _SECTOR_UP else -1
+        q = next((x for x in s.quantities if x.start == toks[j].start), None)
+        if q is not None:
+            used.add(q.start)
+        period = (
+            bind_period(ctx, s, q, level_follows=False)
+            if q is not None
+            else Bind(None, "no period words", "none")
+        )
+        if period.how not in ("explicit", "convention") or not isinstance(period.value, PeriodSpec):
+            closing = any(x.lower in _CLOSING_VERBS or x.lower in ("finish", "end", "close")
+                          for x in after[: after.index(hit)])  # fmt: skip
+            period = (
+                Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+                if closing  # "ended in red", "to finish in the green": the session's moves
+                else Bind(PeriodSpec("day", "the session"), "no period words: the session", "weak")
+            )
+        return [make_claim(
+            ctx, s, kind="other", measure="sector_count", subject=Bind(ALL_SECTORS, "sectors", "named"),
+            parts=[(a, hit.end)], rule="sector_count", value=f"{n} of {total} sectors {'up' if d > 0 else 'down'}",
+            unit="count", date=bind_date(ctx, s, t.start), period=period, direction=d,
+            extra={"n": n, "of": total}, needs=("date", "period"), lead=False,
+        )]  # fmt: skip
+    return []
+
+
+_MA_UNITS = {"day": "session", "days": "session", "session": "session", "week": "week",
+             "weeks": "week", "month": "month", "months": "month"}  # fmt: skip
+_MA_SKIP = frozenset(
+    {"currently", "now", "sits", "sat", "stands", "stood", "is", "was", "at", "of", "near",
+     "around", "about", "roughly", "nearly", "the", "level", "(", ")", "sma", "dma", "ma", ",",
+     "line", "which", "comes", "came", "in", "lies", "$"}
+)  # fmt: skip
+
+
+def rule_moving_average(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A moving average's level: "its 200-day moving average at 3,046.91", "The 10-month moving
+    average currently sits at 2,888", "3,000 (psychological level/200-day SMA)", "the 20-day
+    SMA ... at 3,055". Judged as the mean of the last *n* closes (sessions, weekly or month-end
+    closes) up to the day, never contradicted: the words do not say which convention (simple or
+    exponential, which closes) the writer used."""
+    toks = s.tokens
+    out: list[Claim] = []
+    for i in range(len(toks) - 2):
+        if toks[i].kind != "number" or toks[i + 1].text not in "-‐":
+            continue
+        unit_w = toks[i + 2].lower
+        rest = [x.lower for x in toks[i + 3 : i + 5]]
+        if unit_w in ("dma", "dmas"):
+            unit, k = "session", i + 3
+        elif unit_w in _MA_UNITS and (rest[:2] == ["moving", "average"] or rest[:1] in (["sma"], ["ma"])
+                                      or rest[:1] == ["average"]):  # fmt: skip
+            unit, k = _MA_UNITS[unit_w], i + 3 + (2 if rest[:1] == ["moving"] else 1)
+        else:
+            continue
+        n = _count(toks[i])
+        if not n or n < 2 or n > 400:
+            continue
+        # the level: after the words ("at 3,046.91", "currently sits at 2,888"), else right before
+        # them in parentheses ("3,000 (psychological level/200-day SMA)")
+        lvl = None
+        for x in toks[k : k + 8]:
+            if x.kind == "number":
+                lvl = next((q for q in s.quantities if q.start == x.start), None)
+                break
+            if x.lower not in _MA_SKIP and x.text not in ("$",):
+                break
+        if lvl is None or not _is_level(lvl):
+            # "is 2% below October's close, at 2,980": the level "at" names, further on
+            lvl = next((q for q in s.quantities if toks[k - 1].end <= q.start <= toks[k - 1].end + 60
+                        and _is_level(q) and s.words_before(q.start, 1) == ["at"]), None)  # fmt: skip
+        if lvl is None or not _is_level(lvl) or lvl.value < 10 or lvl.start in used:
+            prev = [x for x in toks[max(0, i - 6) : i]]
+            if "(" in [x.text for x in prev]:
+                p0 = max(j for j, x in enumerate(prev) if x.text == "(")
+                lvl = next((q for q in s.quantities if p0 > 0 and q.end <= prev[p0].start
+                            and prev[p0].start - q.end <= 2), None)  # fmt: skip
+        if lvl is None or not _is_level(lvl) or lvl.value < 10 or lvl.start in used:
+            continue
+        subj = bind_subject(ctx, s, toks[i].start, after_ok=True)
+        if subj.value is not None and subj.value.kind not in (
+            "index",
+            "stock",
+            "etf",
+            "volatility",
+        ):
+            continue
+        used.add(lvl.start)
+        used.add(toks[i].start)
+        a, b = min(toks[i].start, lvl.start), max(toks[k - 1].end, lvl.end)
+        c = make_claim(
+            ctx, s, kind="level", measure="moving_average", subject=subj, parts=[(a, b)],
+            rule="moving_average", value=lvl.value, unit="points", decimals=lvl.decimals,
+            date=bind_date(ctx, s, toks[i].start), hedge=s.hedge(lvl), level=lvl.value,
+            extra={"n": n, "unit": unit}, at=lvl.start,
+        )  # fmt: skip
+        c.loose.setdefault(
+            "measure",
+            "a moving average's convention (simple or exponential, which closes) is not stated",
+        )
+        out.append(c)
+    return out
+
+
 #: the rules in the order they run (earlier rules claim numbers first)
 RULES: tuple[Rule, ...] = (
     rule_fed,
+    rule_moving_average,
+    rule_sector_count,
     rule_count_of,
     rule_yield,
     rule_macro,
@@ -2176,6 +2476,7 @@ RULES: tuple[Rule, ...] = (
     rule_rank,
     rule_since,
     rule_span_extreme,
+    rule_level,
     rule_other,
 )
 

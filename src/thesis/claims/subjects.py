@@ -13,23 +13,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from thesis.claims.vocab import DOWN_WORDS, UP_WORDS
 from thesis.text.numbers import word_value
 from thesis.text.phrases import PhraseMatcher
 from thesis.text.tokens import Token
 
 __all__ = [
+    "ALL_SECTORS",
     "MARKET",
+    "SECTORS",
     "SUBJECTS",
     "Subject",
     "SubjectFinder",
     "SubjectKind",
     "SubjectMention",
     "subject_by_key",
+    "total_return_of",
 ]
 
 SubjectKind = Literal[
     "index", "stock", "etf", "yield", "inflation", "policy_rate", "labor", "gdp", "volatility",
-    "commodity", "market",
+    "commodity", "market", "sector",
 ]  # fmt: skip
 
 
@@ -188,6 +192,78 @@ _SECTOR_ETFS = {
 }  # fmt: skip
 
 
+# The S&P 500's sectors, read on their Select Sector SPDR ETF as a proxy for the sector index
+# (adjusted closes; a proxy supports a claim within its tracking error and never contradicts it).
+# The technology, communication services and materials ETFs are capped (single-stock limits)
+# and drift from their sector index by more than a proxy may: those sectors are subjects (a
+# number about them is not the S&P 500's) without a series.
+_SECTORS: dict[str, tuple[str, str | None, list[str]]] = {
+    "energy": ("energy", "xle", ["energy", "energy sector", "energy stocks", "energy shares"]),
+    "financials": ("financials", "xlf", [
+        "financials", "financial sector", "financials sector", "financial stocks", "financial shares"]),
+    "health_care": ("health care", "xlv", [
+        "health care", "healthcare", "health-care", "health care sector", "healthcare sector",
+        "health-care sector", "health care stocks", "healthcare stocks", "health-care stocks"]),
+    "industrials": ("industrials", "xli", [
+        "industrials", "industrial sector", "industrials sector", "industrial stocks"]),
+    "discretionary": ("consumer discretionary", "xly", [
+        "consumer discretionary", "consumer discretionary sector", "consumer discretionary stocks",
+        "consumer discretionary shares", "consumer cyclicals", "consumer cyclical stocks"]),
+    "staples": ("consumer staples", "xlp", [
+        "consumer staples", "consumer staples sector", "consumer staples stocks", "staples"]),
+    "utilities": ("utilities", "xlu", [
+        "utilities", "utilities sector", "utility stocks", "utility sector", "utility shares",
+        "utilities stocks"]),
+    "real_estate": ("real estate", "xlre", [
+        "real estate", "real estate sector", "real estate stocks", "real-estate sector"]),
+    "technology": ("technology", None, [
+        "technology", "tech", "technology sector", "tech sector", "information technology",
+        "technology stocks", "tech stocks", "information technology sector", "tech shares"]),
+    "communication": ("communication services", None, [
+        "communication services", "communication services sector", "communications sector",
+        "communication services stocks"]),
+    "materials": ("materials", None, [
+        "materials", "materials sector", "basic materials", "materials stocks"]),
+}  # fmt: skip
+#: sector words that are common words too: a sector only when capitalised or followed by
+#: "sector", "stocks"... ("Energy rose 1.4%", "energy stocks"; not "food and energy")
+_SECTOR_COMMON = frozenset(
+    {"energy", "technology", "tech", "materials", "health", "healthcare", "health-care", "real",
+     "staples", "utilities", "financials", "industrials"}
+)  # fmt: skip
+#: words after a sector word that make it something else ("energy prices", "tech giants")
+_NOT_SECTOR_AFTER = frozenset(
+    {"prices", "price", "costs", "cost", "bills", "bill", "inflation", "index", "component",
+     "demand", "supply", "policy", "giants", "giant", "companies", "company", "firms", "sector's",
+     "spending", "transition", "security", "estate", "services", "reform", "plans", "insurance",
+     "select", "spdr", "etf", "etfs", "fund", "funds"}  # "Utilities Select Sector SPDR": the fund
+)  # fmt: skip
+
+
+def _sector(key: str, name: str, etf: str | None, aliases: Iterable[str]) -> Subject:
+    if etf is None:
+        settle = f"the S&P 500 {name} sector index (its ETF is capped: no proxy)"
+        return Subject(f"sector_{key}", f"the {name} sector", "sector", (), settle, tuple(aliases))
+    return Subject(
+        f"sector_{key}",
+        f"the {name} sector ({etf.upper()} as a proxy)",
+        "sector",
+        (etf,),
+        f"the S&P 500 {name} sector index (`thesis data update`), not only its ETF",
+        tuple(aliases),
+    )
+
+
+SECTORS: tuple[Subject, ...] = tuple(_sector(k, n, e, al) for k, (n, e, al) in _SECTORS.items())
+#: the eleven sectors together ("Eight of the 11 S&P 500 sectors ended lower"), read on their
+#: eleven Select Sector SPDR ETFs (capped ones included: only the sign of each move counts)
+ALL_SECTORS = Subject(
+    "sectors", "the S&P 500's sectors (their Select Sector SPDR ETFs as proxies)", "sector",
+    ("xlk", "xlf", "xle", "xlv", "xli", "xly", "xlp", "xlu", "xlb", "xlre", "xlc"),
+    "the S&P 500 sector indexes (`thesis data update`), not only their ETFs",
+)  # fmt: skip
+
+
 def _security(key: str, name: str, kind: SubjectKind, aliases: Iterable[str]) -> Subject:
     return Subject(
         key,
@@ -204,7 +280,28 @@ SECURITIES: tuple[Subject, ...] = tuple(
     for k, (n, kind, al) in _SECURITIES.items()
 ) + tuple(_security(k, k.upper(), "etf", [k.upper()]) for k in _SECTOR_ETFS)
 
-_BY_KEY = {s.key: s for s in (*SUBJECTS, *SECURITIES)}
+#: the S&P 500's total return (price and dividends), read on SPY's adjusted close as a proxy
+#: (the fund trails the total-return index by its fee, about 0.1 pp a year)
+SP500_TR = Subject(
+    "sp500_tr", "S&P 500 total return (SPY's adjusted close as a proxy)", "index", ("spy_tr",),
+    "the S&P 500 total-return index (`thesis data import`), not only SPY",
+)  # fmt: skip
+
+
+def total_return_of(subj: Subject) -> Subject | None:
+    """The total-return series of a subject ("a 25% total return for 2024"): the S&P 500's read
+    on SPY's adjusted close, a stock's or an ETF's on its own adjusted close; ``None`` when the
+    checker knows none."""
+    if subj.key in ("sp500", "market", "majors3"):
+        return SP500_TR
+    if subj.kind in ("stock", "etf") and subj.series:
+        base = subj.series[0]
+        return Subject(f"{subj.key}_tr", f"{subj.name} (total return, adjusted close)", subj.kind,
+                       (f"{base}_tr",), subj.settle)  # fmt: skip
+    return None
+
+
+_BY_KEY = {s.key: s for s in (*SUBJECTS, *SECURITIES, *SECTORS, ALL_SECTORS, SP500_TR)}
 MARKET = _BY_KEY["market"]
 
 # names that must be written with a capital to count (common words otherwise)
@@ -447,7 +544,7 @@ class SubjectFinder:
     def __init__(self, extra: Iterable[Subject] = ()) -> None:
         items: list[tuple[str, Subject]] = []
         self._extra_keys: set[str] = set()
-        for s in (*SUBJECTS, *SECURITIES):
+        for s in (*SUBJECTS, *SECURITIES, *SECTORS):
             items.extend((a, s) for a in s.aliases)
         builtin = {a.lower() for a, _ in items}
         for s in extra:
@@ -525,6 +622,8 @@ class SubjectFinder:
             return _span_text(tokens, i, j) in subj.aliases
         if low in _CASED and not first.text[:1].isupper():
             return False
+        if subj.kind == "sector" and not _sector_ok(tokens, i, j):
+            return False
         if j < len(tokens) and tokens[j].text == ":" and i > 0 and tokens[i - 1].text == "(":
             return False  # "(NASDAQ:NVDA)": the exchange a ticker trades on, not the index
         if j + 1 < len(tokens) and tokens[j].text in "-‐" and tokens[j + 1].lower in _MODIFIED:
@@ -544,6 +643,29 @@ class SubjectFinder:
         if bare and nxt_word and nxt_word not in _AFTER_TENOR and tokens[j].kind == "word":
             return False  # "a two-year rally", "the 10-year stretch": a span of time, not a yield
         return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
+
+
+_SECTOR_VERBS = frozenset(
+    {"and", ",", "led", "lagged", "was", "were", "outperformed", "underperformed"}
+)
+
+
+def _sector_ok(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether a sector's name is the sector: a name that is also a common word ("energy",
+    "technology") counts when written with a capital or followed by "sector", "stocks"...; never
+    before a word that makes it something else ("energy prices") nor after "food and"."""
+    nxt = tokens[j].lower if j < len(tokens) else ""
+    if nxt in _NOT_SECTOR_AFTER:
+        return False
+    if i > 1 and tokens[i - 1].lower == "and" and tokens[i - 2].lower == "food":
+        return False
+    words = [t.lower for t in tokens[i:j]]
+    if words[-1] in ("sector", "sectors", "stocks", "shares") or words[0] not in _SECTOR_COMMON:
+        return True
+    # "technology down 3.3%", "energy and utilities fell": a sector moving
+    return (
+        tokens[i].text[:1].isupper() or nxt in _SECTOR_VERBS or nxt in UP_WORDS or nxt in DOWN_WORDS
+    )
 
 
 #: words after a hyphen that make a name a modifier ("inflation-adjusted", "S&P-linked")
