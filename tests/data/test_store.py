@@ -258,6 +258,27 @@ def test_reader_and_writer_in_one_process(tmp_path: Path) -> None:
     assert reader.get("bbb").tolist() == [4742.83, 4704.81, 4688.68]
 
 
+def test_a_repeated_read_is_a_copy_and_a_write_is_seen(tmp_path: Path) -> None:
+    """Store.get and Store.events keep their answers per connection: each caller gets its own copy,
+    the arguments are the key (bounds, as_of, known_on, fields), and a write (by this Store or
+    another one in the process) drops what was kept."""
+    path = tmp_path / "market.duckdb"
+    Store(path).ingest(batch("aaa"))
+    reader = Store(path, read_only=True)
+    first = reader.get("aaa")
+    first.iloc[0] = -1.0
+    first.attrs["source"] = None
+    again = reader.get("aaa")
+    assert again.tolist() == [4742.83, 4704.81, 4688.68] and again.attrs["source"].rows == 3
+    assert reader.get("aaa", as_of="2024-01-03").tolist() == [4742.83, 4704.81]
+    assert reader.get("aaa", start="2024-01-03").tolist() == [4704.81, 4688.68]
+    frame = reader.get("aaa", fields=["value"])
+    assert isinstance(frame, pd.DataFrame) and frame["value"].tolist() == again.tolist()
+    assert reader.events().empty
+    Store(path).ingest(batch("aaa", values=(4742.83, 4705.00, 4688.68, 4700.0)))
+    assert reader.get("aaa").tolist() == [4742.83, 4705.00, 4688.68, 4700.0]
+
+
 def test_close_forgets_the_catalog(tmp_path: Path) -> None:
     path = tmp_path / "market.duckdb"
     Store(path).ingest(batch("aaa"))

@@ -100,6 +100,8 @@ _PERIOD_END_SQL = {
 _ROWS_CACHED = 64
 #: cuts of one series kept by :meth:`Database.rows` (least recently used out)
 _CUTS_KEPT = 8
+#: answers of ``Store.get``/``Store.events`` kept per connection (:meth:`Database._read_once`)
+_READS_KEPT = 128
 
 
 class _Rows:
@@ -196,6 +198,8 @@ class Database:
         # whole series and small answers read through this connection (see :meth:`rows`)
         self._rows_cache: OrderedDict[tuple[str, str], _Rows] = OrderedDict()
         self._memo: dict[tuple[Any, ...], Any] = {}
+        # answers of Store.get and Store.events by their arguments (see :meth:`_read_once`)
+        self._reads: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
     # ------------------------------------------------------------------ connections
     def __enter__(self) -> Self:
@@ -214,6 +218,7 @@ class Database:
         self._columns_cache = None
         self._rows_cache.clear()
         self._memo.clear()
+        self._reads.clear()
         if self._con is not None:
             con, self._con, self._con_ro = self._con, None, None
             # a connection to a damaged file may fail to close; it is gone either way
@@ -536,6 +541,28 @@ class Database:
             )
             params.append(vintage)
         return sql, params
+
+    def _read_once(self, key: tuple[Any, ...], read: Callable[[], Any]) -> Any:
+        """``read()``, or a copy of what it returned for ``key`` on this connection.
+
+        A run asks for the same read many times (the Fed funds rate, the yield curve, the
+        recession flags: two reads in three repeat one made before, a tenth of a generated thesis's
+        run); while a connection holds the file no other process can change it, and every write
+        of this process closes the connection (:meth:`close` drops what is kept). The answers
+        are pandas objects: each caller gets its own copy, so that changing it changes nothing
+        kept. At most :data:`_READS_KEPT` answers are kept, least recently used out.
+        """
+        got = self._reads.get(key)
+        if got is None:
+            got = read()
+            self._reads[key] = got
+            if len(self._reads) > _READS_KEPT:
+                self._reads.popitem(last=False)
+        else:
+            self._reads.move_to_end(key)
+        out = got.copy()
+        out.attrs = dict(got.attrs)
+        return out
 
     def _check_started(self, series: str, as_of: dt.date) -> None:
         """Raise when ``as_of`` is before ``series``' first observation (nothing to know yet)."""

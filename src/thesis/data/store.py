@@ -251,13 +251,33 @@ class Store(Database):
         upper = min((d for d in (end_d, as_of_d) if d is not None), default=None)
         known_d = _to_date(known_on, "known_on")
         vint = pd.Timestamp(vintage).to_pydatetime() if vintage is not None else None
+        if vint is None:
+            key = ("get", series, fields is None, tuple(cols), start_d, upper, as_of_d, known_d)
+            return self._read_once(
+                key, lambda: self._get(series, info, cols, fields is None, start_d, upper, as_of_d, known_d, None)
+            )  # fmt: skip
+        return self._get(series, info, cols, fields is None, start_d, upper, as_of_d, known_d, vint)
+
+    def _get(
+        self,
+        series: str,
+        info: SeriesInfo,
+        cols: list[str],
+        plain: bool,
+        start_d: dt.date | None,
+        upper: dt.date | None,
+        as_of_d: dt.date | None,
+        known_d: dt.date | None,
+        vint: dt.datetime | None,
+    ) -> pd.Series | pd.DataFrame:
+        """The read of :meth:`get` once its arguments are checked (``plain``: a Series of value)."""
         sql, params = self._select(series, cols, start_d, upper, known_d, vint)
         arrs = self._reader().execute(sql, params).fetchnumpy()
         dates = np.asarray(arrs["date"], dtype="datetime64[ns]")
         if as_of_d is not None and len(dates) == 0:
             self._check_started(series, as_of_d)
         index = pd.DatetimeIndex(dates, name="date")
-        if fields is None:
+        if plain:
             values = np.asarray(arrs["value"], dtype="float64")
             out: pd.Series | pd.DataFrame = pd.Series(values, index=index, name=series)
         else:
@@ -343,16 +363,18 @@ class Store(Database):
         """
         if not self.path.exists():
             return pd.DataFrame(columns=["date", "kind", "subject", "value", "detail", "provider"])
+        bounds = (_to_date(start, "start"), _to_date(end, "end"), _to_date(as_of, "as_of"))
+        return self._read_once(("events", kind, *bounds), lambda: self._events(kind, *bounds))
+
+    def _events(
+        self, kind: str | None, start: dt.date | None, end: dt.date | None, as_of: dt.date | None
+    ) -> pd.DataFrame:
         where: list[str] = ["TRUE"]
         params: list[Any] = []
         if kind is not None:
             where.append("kind = ?")
             params.append(kind)
-        for op, v in (
-            (">=", _to_date(start, "start")),
-            ("<=", _to_date(end, "end")),
-            ("<=", _to_date(as_of, "as_of")),
-        ):
+        for op, v in ((">=", start), ("<=", end), ("<=", as_of)):
             if v is not None:
                 where.append(f"date {op} ?")
                 params.append(v)
