@@ -58,10 +58,11 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     """Headless Chromium through playwright (Debian's chromium package; never `playwright
-    install`). Skips locally when either is missing, fails in CI."""
+    install`). Skips locally when either is missing, fails in CI. One per module: an idle browser
+    and its driver would keep using CPU for the rest of the session."""
     exe = chromium_path()
     try:
         from playwright.sync_api import sync_playwright
