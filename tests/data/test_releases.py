@@ -196,3 +196,42 @@ def test_a_store_written_before_release_lags_is_migrated(tmp_path: Path) -> None
     assert rw.info("cpi_x").release_lag_days == 15
     assert len(rw.view("2025-11-14").get("cpi_x")) == 1
     assert len(rw.view("2025-11-15").get("cpi_x")) == 2
+
+
+def test_every_read_cut_from_memory_is_the_sql_read(store: Store) -> None:
+    """Store.get cuts a series read once per connection; the SQL of a point-in-time read
+    (``Database._select``) is the reference, on every series here (lags, quarterly periods, rows'
+    own release dates, in order and restated out of order) and a grid of bounds and days."""
+    quarters = pd.to_datetime(["2024-10-01", "2025-01-01", "2025-04-01", "2025-07-01"])
+    restated = SeriesBatch(
+        _info("rev_y", frequency="quarterly", lag=90, kind="fundamental"),
+        pd.DataFrame(
+            {
+                "date": quarters,
+                "value": [90.0, 100, 110, 120],
+                # the first quarter was filed late, after the second
+                "released": pd.to_datetime(
+                    ["2025-06-20", "2025-05-02", "2025-08-01", "2025-11-03"]
+                ),
+            }
+        ),
+    )
+    store.ingest(restated)
+    days = [None, *pd.to_datetime(["2025-01-15", "2025-05-02", "2025-06-30", "2025-11-03",
+                                  "2025-11-24", "2026-01-01"]).date]  # fmt: skip
+    con = store._reader()
+    compared = 0
+    for series in ("cpi_x", "avg_x", "gdp_x", "px", "rev_x", "rev_y"):
+        for start in (None, days[2]):
+            for upper in days:
+                for known in days:
+                    if start and upper and upper < start:
+                        continue
+                    sql, params = store._select(series, ["value"], start, upper, known, None)
+                    want = con.execute(sql, params).fetchall()
+                    got = store.get(series, start=start, end=upper, known_on=known)
+                    assert [(d.date(), v) for d, v in got.items()] == want, (
+                        series, start, upper, known,
+                    )  # fmt: skip
+                    compared += 1
+    assert compared > 250

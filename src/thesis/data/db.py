@@ -200,6 +200,8 @@ class Database:
         self._memo: dict[tuple[Any, ...], Any] = {}
         # answers of Store.get and Store.events by their arguments (see :meth:`_read_once`)
         self._reads: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        # whole series as arrays, cut by Store.get (``Store._cut``: numpy lives there, not here)
+        self._frames: OrderedDict[tuple[str, tuple[str, ...]], Any] = OrderedDict()
 
     # ------------------------------------------------------------------ connections
     def __enter__(self) -> Self:
@@ -219,6 +221,7 @@ class Database:
         self._rows_cache.clear()
         self._memo.clear()
         self._reads.clear()
+        self._frames.clear()
         if self._con is not None:
             con, self._con, self._con_ro = self._con, None, None
             # a connection to a damaged file may fail to close; it is gone either way

@@ -48,6 +48,8 @@ from thesis._types import DateLike
 from thesis.data import storefile
 from thesis.data.db import (
     _OBS_COLS,
+    _PERIOD_END_SQL,
+    _ROWS_CACHED,
     Database,
     default_home,
     default_store_path,
@@ -101,6 +103,19 @@ def _to_date(x: DateLike | None, what: str) -> dt.date | None:
         raise DataError(
             f"{what} {x!r} is not a date", fix="write dates as YYYY-MM-DD (e.g. 2025-11-26)"
         ) from None
+
+
+class _Frame:
+    """One series' ``date``, fields and public day as arrays, oldest first (NULLs as DuckDB's
+    ``fetchnumpy`` gives them, exactly as a read of the same rows would)."""
+
+    __slots__ = ("columns", "dates", "monotone", "public")
+
+    def __init__(
+        self, dates: np.ndarray, columns: dict[str, np.ndarray], public: np.ndarray
+    ) -> None:
+        self.dates, self.columns, self.public = dates, columns, public
+        self.monotone = bool(len(public) < 2 or (public[1:] >= public[:-1]).all())
 
 
 class Store(Database):
@@ -271,18 +286,23 @@ class Store(Database):
         vint: dt.datetime | None,
     ) -> pd.Series | pd.DataFrame:
         """The read of :meth:`get` once its arguments are checked (``plain``: a Series of value)."""
-        sql, params = self._select(series, cols, start_d, upper, known_d, vint)
-        arrs = self._reader().execute(sql, params).fetchnumpy()
-        dates = np.asarray(arrs["date"], dtype="datetime64[ns]")
+        if vint is None:
+            dates, columns = self._cut(series, cols, start_d, upper, known_d)
+        else:
+            sql, params = self._select(series, cols, start_d, upper, known_d, vint)
+            arrs = self._reader().execute(sql, params).fetchnumpy()
+            dates = np.asarray(arrs["date"], dtype="datetime64[ns]")
+            columns = {c: np.asarray(arrs[c], dtype="float64") for c in cols}
         if as_of_d is not None and len(dates) == 0:
             self._check_started(series, as_of_d)
         index = pd.DatetimeIndex(dates, name="date")
         if plain:
-            values = np.asarray(arrs["value"], dtype="float64")
+            values = np.ascontiguousarray(columns["value"])
             out: pd.Series | pd.DataFrame = pd.Series(values, index=index, name=series)
         else:
-            out = pd.DataFrame({c: np.asarray(arrs[c], dtype="float64") for c in cols}, index=index)
+            out = pd.DataFrame({c: np.ascontiguousarray(columns[c]) for c in cols}, index=index)
             values = out.to_numpy()
+        dates = np.ascontiguousarray(dates)
         out.attrs["source"] = Source(
             series=series,
             provider=info.provider,
@@ -293,6 +313,61 @@ class Store(Database):
             origin=info.origin or None,
         )
         return out
+
+    def _cut(
+        self,
+        series: str,
+        cols: Sequence[str],
+        start: dt.date | None,
+        upper: dt.date | None,
+        known_on: dt.date | None,
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The rows :meth:`_select` would read (without a vintage), cut from the whole series
+        read once per connection: the dates (``datetime64[ns]``) and each column (float64).
+
+        A run reads the same few series at many dates and several ``known_on`` (each analysis's
+        point-in-time view): one query per series instead of one per read. The public day of each
+        row follows the SQL of :meth:`_select` (the same expression, cast to a date).
+        """
+        key = (series, tuple(cols))
+        frame = self._frames.get(key)
+        if frame is None:
+            info = self.info(series)
+            public = f"{_PERIOD_END_SQL.get(info.frequency, 'date')} + {int(info.release_lag_days)}"
+            if self._has_column("current", "released"):
+                public = f"coalesce(released, {public})"
+            sql = (
+                f"SELECT date, {', '.join(cols)}, CAST({public} AS DATE) AS _public "
+                "FROM current WHERE series_id = ? ORDER BY date"
+            )
+            arrs = self._reader().execute(sql, [series]).fetchnumpy()
+            frame = _Frame(
+                np.asarray(arrs["date"], dtype="datetime64[ns]"),
+                {c: np.asarray(arrs[c], dtype="float64") for c in cols},
+                np.asarray(arrs["_public"], dtype="datetime64[ns]"),
+            )
+            self._frames[key] = frame
+            if len(self._frames) > _ROWS_CACHED:
+                self._frames.popitem(last=False)
+        else:
+            self._frames.move_to_end(key)
+        dates = frame.dates
+        lo = 0 if start is None else int(dates.searchsorted(np.datetime64(start, "ns")))
+        hi = (
+            len(dates)
+            if upper is None
+            else int(dates.searchsorted(np.datetime64(upper, "ns"), side="right"))
+        )
+        if known_on is None:
+            pick: slice | np.ndarray = slice(lo, hi)
+        else:
+            known = np.datetime64(known_on, "ns")
+            if frame.monotone:
+                hi = min(hi, int(frame.public.searchsorted(known, side="right")))
+                pick = slice(lo, max(lo, hi))
+            else:
+                pick = lo + np.flatnonzero(frame.public[lo:hi] <= known)
+        return dates[pick], {c: v[pick] for c, v in frame.columns.items()}
 
     @guarded
     def latest(self, series: str, as_of: DateLike | None = None) -> Observation:
