@@ -213,6 +213,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "a 3.1% GDP growth": not a move of the subject
         if _upside_parts(s, q) is not None:
             continue  # "a potential 45% increase from its current price": the upside rule's
+        if _total_return_words(s, q, s.words_before(q.start, 4)):
+            continue  # "up 16.3%, or 18.3% including dividends": not the index's price change
         lvl = level_after(s, q)
         date = bind_date(ctx, s, q.start)
         period = bind_period(ctx, s, q, level_follows=lvl is not None, verb=verb)
@@ -518,7 +520,7 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
-        if "total" in s.words_after(q.end, 2):
+        if _total_return_words(s, q, prev):
             # "a 25% total return": with dividends, which the index's closes leave out; read on
             # a total-return series (the S&P 500's on SPY's adjusted close, a proxy)
             tr = total_return_of(subj.value) if subj.value is not None else None
@@ -561,6 +563,17 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 period=period, hedge=s.hedge(pq), direction=sign, needs=("subject", "date", "period"),
             ))  # fmt: skip
     return out
+
+
+def _total_return_words(s: Sent, q: Quantity, prev: list[str]) -> bool:
+    """Whether the words make a figure a total return: "a 25% total return", "a total return of
+    about 18.4%", "28.7%, including dividends" (with dividends, which an index's closes leave out)."""
+    after = s.words_after(q.end, 3)
+    return (
+        "total" in after[:2]
+        or prev[-3:-1] == ["total", "return"]
+        or ("dividends" in after and ("including" in after or "with" in after))
+    )
 
 
 def _closing_clause(s: Sent, q: Quantity) -> bool:
