@@ -26,9 +26,63 @@ def _results(store, text: str, date: str, measure: str | None = None):
     ],
 )  # fmt: skip
 def test_a_total_return_named_before_its_figure_is_not_the_price_change(claims_store, text):
-    """"or a total return of about 18.4%": the figure is a total return (SPY's adjusted close as
+    """ "or a total return of about 18.4%": the figure is a total return (SPY's adjusted close as
     the proxy), never the index's price change (16.26%), which would contradict it."""
     got = _results(claims_store, text, "2020-12-31", "change")
     assert all(r.verdict != "contradicted" for r in got), [r.evidence for r in got]
     tr = [r for r in got if r.claim.stated_value in (18.4, 18.3)]
     assert all(r.claim.subject.series == ("spy_tr",) for r in tr), [r.claim for r in tr]
+
+
+# ---------------------------------------------------------------- the session's high and low
+# vix_daily.csv: 2010-08-10 close 22.37, 2010-08-11 high 26.10; sp500_daily_fred.csv:
+# 2025-12-23 6,909.79, 2025-12-24 (Wednesday) 6,932.05 (+0.32%).
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdicts"),
+    [
+        # the store holds the VIX's highs: read on them
+        ("The Vix rose as much as 17% to 26.10 in the first half of Wednesday's session.", "2010-08-11",
+         {"change": "supported", "close": "supported"}),
+        # the pair disagrees with the previous close (26.10 / 22.37 − 1 = +16.7%)
+        ("The Vix rose as much as 30% to 26.10 in the first half of Wednesday's session.", "2010-08-11",
+         {"change": "contradicted", "close": "supported"}),
+        # before the open the day's range does not hold it, but the previous close is its base
+        ("The Vix jumped as much as 30% to 26.10 before trading opened Wednesday.", "2010-08-11",
+         {"change": "contradicted", "close": "unverifiable"}),
+        ("The Vix jumped as much as 17% to 26.10 before trading opened Wednesday.", "2010-08-11",
+         {"change": "unverifiable", "close": "unverifiable"}),
+        # closes only: a session's high is at least its close
+        ("During the session on Wednesday, the S&P 500 climbed as much as 1.2%, breaking the "
+         "psychological 6,000 mark to touch a high of 6,050.", "2025-12-24",
+         {"change": "unverifiable", "session_extreme": "contradicted"}),
+        ("On Wednesday the S&P 500 climbed as much as 0.1%.", "2025-12-26", {"change": "contradicted"}),
+        ("On Wednesday the S&P 500 climbed as much as 0.6%.", "2025-12-26", {"change": "unverifiable"}),
+        ("The S&P 500 hit an intraday high of 6,945.77 on Wednesday.", "2025-12-26",
+         {"session_extreme": "unverifiable"}),
+        ("The S&P 500 hit an intraday low of 6,945.77 on Wednesday.", "2025-12-26",
+         {"session_extreme": "contradicted"}),
+    ],
+)  # fmt: skip
+def test_a_session_extreme_is_bounded_by_the_close(claims_store, text, date, verdicts):
+    got = {r.claim.measure: r for r in _results(claims_store, text, date)}
+    for measure, verdict in verdicts.items():
+        assert measure in got, (measure, list(got))
+        assert got[measure].verdict == verdict, (measure, got[measure].evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 set a 52-week high of 6,932.05 on Wednesday.",
+        "The S&P 500 hit a record high of 6,050 on Wednesday.",
+        "In a live update, the S&P 500 climbed as much as 0.1% this afternoon.",
+    ],
+)
+def test_only_the_session_s_own_extreme_is_bounded(claims_store, text):
+    """A record or a 52-week high is not the session's; an article written during the session
+    (its close not yet known) is not bounded by the close."""
+    got = _results(claims_store, text, "2025-12-24")
+    assert all(r.claim.measure != "session_extreme" for r in got), [r.claim for r in got]
+    assert all(r.verdict != "contradicted" for r in got), [r.evidence for r in got]

@@ -233,9 +233,94 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             date=date, period=period, hedge=s.hedge(q), direction=d, needs=("subject", "date", "period"),
         ))  # fmt: skip
         used.add(q.start)
+        side = _extreme_side(s, q, d)
+        if side:
+            out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
+            if lvl is not None:
+                out[-1].extra["pair_level"] = lvl.value
         if lvl is not None and lvl.start not in used:
             used.add(lvl.start)
             out.append(_close_claim(ctx, s, lvl, subj, date, q.start, "move"))
+            if side:
+                out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
+    return out
+
+
+def _extreme_side(s: Sent, q: Quantity, d: int) -> str:
+    """ "rose as much as 2%", "fell as much as 120 points": the figure is the session's high (up)
+    or low (down), measured from the previous close; "" for any other figure."""
+    if s.hedge(q)[0] != "as much as" or d == 0 or (q.sign and (q.value > 0) != (d > 0)):
+        return ""
+    return "high" if d > 0 else "low"
+
+
+#: words that place a figure outside the regular session (its high and low do not bound it)
+_OFF_SESSION = frozenset(
+    {"premarket", "pre-market", "futures", "overnight", "after-hours", "before"}
+)
+
+
+def _off_session(s: Sent) -> bool:
+    """Whether the sentence places its figures before the open or after the close ("before
+    trading opened Monday", "in premarket trading", "futures"): the day's range does not hold
+    them, though the previous close is still their base."""
+    return any(t.lower in _OFF_SESSION for t in s.tokens)
+
+
+#: the words before "high"/"low" that make it the session's own: "an intraday high of L", "touch
+#: a high of L", "the session's low of L" (not "a record high of", "its 52-week low of")
+_SESSION_SCOPE = frozenset({"intraday", "session", "session's", "day's", "a", "an"})
+_TOUCH = frozenset(
+    {"touch", "touched", "touching", "hit", "hits", "hitting", "reached", "reaching", "reach",
+     "to", "struck", "set", "setting", "notched", "marked", "with"}
+)  # fmt: skip
+
+
+def rule_session_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """The session's high or low: "hit an intraday high of 7,002.28 on Tuesday", "to touch a high
+    of 6,050", "the gauge rose as high as 85.47". Daily closes cannot confirm it, but they bound
+    it: a session's high is at least its close, its low at most (see
+    :func:`thesis.claims.judge.judge_session_extreme`); where the store holds the day's range
+    the figure is read on it."""
+    out: list[Claim] = []
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        w = t.lower
+        if w not in ("high", "low") or i == 0:
+            continue
+        if toks[i - 1].lower == "as" and i + 1 < len(toks) and toks[i + 1].lower == "as":
+            # "rose as high as 85.47": the level after it
+            lvl = next((q for q in s.quantities if q.start >= toks[i + 1].end), None)
+            if lvl is None or ctx.doc.tokens_in(toks[i + 1].end, lvl.start):
+                continue
+            a = toks[i - 1].start
+        else:
+            scope = toks[i - 1].lower
+            if scope not in _SESSION_SCOPE:
+                continue
+            if scope in ("a", "an") and (i < 2 or toks[i - 2].lower not in _TOUCH):
+                continue  # "a high of" must follow a verb of reaching ("touch a high of")
+            lvl = _level_of(s, i, used)
+            if lvl is None:
+                continue
+            a = toks[i - 1].start
+        if lvl.start in used or not _is_level(lvl) or lvl.words or lvl.unit == "pct":
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "volatility", "stock", "etf"):
+            continue
+        if _period_named(ctx, s, lvl) is not None:
+            continue  # "as high as 85.47 in March 2020": an extreme of a period, not of a day
+        used.add(lvl.start)
+        c = make_claim(
+            ctx, s, kind="level", measure="session_extreme", subject=subj, parts=[(a, lvl.end)],
+            rule="session_extreme", value=lvl.value, unit="usd" if lvl.unit == "usd" else "points",
+            decimals=lvl.decimals, date=bind_date(ctx, s, lvl.start), level=lvl.value,
+            extra={"session_extreme": w, "off_session": _off_session(s)},
+        )  # fmt: skip
+        if "intraday" not in c.qualifiers:
+            c.qualifiers.append("intraday")
+        out.append(c)
     return out
 
 
@@ -2482,6 +2567,7 @@ RULES: tuple[Rule, ...] = (
     rule_first,
     rule_toward,
     rule_extreme,
+    rule_session_extreme,
     rule_record_count,
     rule_record,
     rule_direction,
