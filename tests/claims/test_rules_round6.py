@@ -86,3 +86,47 @@ def test_only_the_session_s_own_extreme_is_bounded(claims_store, text):
     got = _results(claims_store, text, "2025-12-24")
     assert all(r.claim.measure != "session_extreme" for r in got), [r.claim for r in got]
     assert all(r.verdict != "contradicted" for r in got), [r.evidence for r in got]
+
+
+# ------------------------------------------ a "since" date, "its" in apposition, a possessive
+# vix_daily.csv: 2025-04-08 close 52.33; the last close above it before then 2020-04-01 57.06
+# (and 2020-03 closes up to 82.69); 2025-04-07 close 46.98.
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the only series of the sentence; "March 2020" starts the stretch, it dates nothing
+        ("The CBOE Volatility Index (VIX)—Wall Street’s fear gauge—jumped to 52.33, its highest "
+         "close since March 2020.", "contradicted"),
+        ("The CBOE Volatility Index (VIX)—Wall Street’s fear gauge—jumped to 52.33, its highest "
+         "close since April 1, 2020.", "supported"),
+        # two series: "its" may be either
+        ("The S&P 500 fell while the VIX jumped to 52.33, its highest close since March 2020.",
+         "unverifiable"),
+    ],
+)  # fmt: skip
+def test_its_in_apposition_to_the_sentence_s_only_series(claims_store, text, verdict):
+    (r,) = _results(claims_store, text, "2025-04-08", "since")
+    assert r.verdict == verdict, r.evidence
+
+
+def test_a_since_date_is_not_another_time_of_the_figure(claims_store):
+    """ "The 10-year yield just hit 4.51%, its highest since October 2007": the month starts the
+    stretch; the level is of the article's day, not of October 2007."""
+    text = "The 10-year yield just hit 4.51%, its highest since October 2007."
+    got = _results(claims_store, text, "2023-09-25")
+    assert all("date" not in r.claim.missing for r in got), [r.evidence for r in got]
+    assert {r.claim.measure for r in got} >= {"yield", "since"}
+
+
+def test_a_sector_count_compared_across_years_is_not_read_on_the_session(claims_store):
+    """ "for the first time since 2021, all 11 sectors ... finished in positive territory": the
+    comparison is across years, so the session's count (0 of 11 on 2025-12-31) does not
+    contradict it; the session stays a reading that may support it."""
+    text = (
+        "For the first time since 2021, all 11 sectors of the S&P 500 finished in positive "
+        "territory."
+    )
+    (r,) = _results(claims_store, text, "2026-01-01", "sector_count")
+    assert r.verdict == "unverifiable" and "a year" in r.evidence, r.evidence

@@ -44,6 +44,7 @@ from thesis.claims.binding import (
     partner_of,
     period_close_of,
     period_owner,
+    starts_since,
 )
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
@@ -559,7 +560,7 @@ def _period_named(ctx: Ctx, s: Sent, q: Quantity) -> DateMention | None:
         if d.kind in ("month", "quarter", "year") and d.first is not None and d.last is not None:
             near = cl.start <= d.start < cl.end or q.end <= d.start <= q.end + 30
             own = ctx.window is not None and d.first <= ctx.window[1] <= d.last
-            if near and not own:
+            if near and not own and not starts_since(s, d):
                 return d
     return None
 
@@ -2457,8 +2458,18 @@ def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if period.how not in ("explicit", "convention") or not isinstance(period.value, PeriodSpec):
             closing = any(x.lower in _CLOSING_VERBS or x.lower in ("finish", "end", "close")
                           for x in after[: after.index(hit)])  # fmt: skip
+            yearly = next((d for d in s.dates if d.kind == "year" and starts_since(s, d)), None)
             period = (
-                Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+                Bind(
+                    PeriodSpec("day", "the session"),
+                    "a closing verb",
+                    "convention",
+                    # "for the first time since 2021, all 11 sectors finished in positive
+                    # territory": a comparison across years, whose period may be the year
+                    f"the sentence compares with a year ({yearly.text!r}): the period may be a year"
+                    if yearly is not None
+                    else "",
+                )
                 if closing  # "ended in red", "to finish in the green": the session's moves
                 else Bind(PeriodSpec("day", "the session"), "no period words: the session", "weak")
             )
