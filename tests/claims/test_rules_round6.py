@@ -130,3 +130,32 @@ def test_a_sector_count_compared_across_years_is_not_read_on_the_session(claims_
     )
     (r,) = _results(claims_store, text, "2026-01-01", "sector_count")
     assert r.verdict == "unverifiable" and "a year" in r.evidence, r.evidence
+
+
+# ------------------------------------------------------------------------- "on a high note"
+# sp500_daily_fred.csv: 2025-12-30 6,896.24 -> 2025-12-31 (Wednesday) 6,845.50 (-0.74%)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 concluded the final trading session of 2025 on a high note.", "contradicted"),
+        ("The S&P 500 ended on a sour note on Wednesday.", "supported"),
+        ("The S&P 500 closed on a positive note on Wednesday.", "contradicted"),
+    ],
+)
+def test_a_closing_verb_on_a_note_is_the_session_s_direction(claims_store, text, verdict):
+    (r,) = _results(claims_store, text, "2025-12-31", "direction")
+    assert r.verdict == verdict, r.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 ended the year on a high note.",
+        "The S&P 500 struck a high note on Wednesday.",
+        "The S&P 500 concluded its best year since 2021.",
+    ],
+)
+def test_a_note_of_another_period_or_without_a_closing_verb_is_not_the_session(claims_store, text):
+    assert _results(claims_store, text, "2025-12-31", "direction") == []

@@ -2279,17 +2279,54 @@ _DIR_WORDS = {"higher": 1, "lower": -1, "up": 1, "down": -1}
 _DIR_NOUNS = {"gains": 1, "gain": 1, "advances": 1, "losses": -1, "loss": -1, "declines": -1}
 
 
+_DIR_VERBS = frozenset({"closed", "ended", "finished", "settled", "concluded"})
+#: "on a high note": the closing verb's direction, in an idiom (a tone word before "note")
+_NOTE_TONES = {
+    "high": 1, "positive": 1, "strong": 1, "upbeat": 1, "bullish": 1,
+    "low": -1, "negative": -1, "sour": -1, "weak": -1, "down": -1, "downbeat": -1, "bearish": -1,
+    "sombre": -1, "somber": -1,
+}  # fmt: skip
+#: the words a closing verb's object may hold before the idiom and still be the session ("ended
+#: on a high note", "concluded the final trading session of 2025 on a high note"); a week, month
+#: or year is another period, not read
+_SESSION_OBJECT = frozenset(
+    {"the", "final", "last", "trading", "session", "day", "of", "its", "their", "today", "day's"}
+)
+
+
+def _note_idiom(s: Sent, toks: list[Token], i: int) -> tuple[int, Token] | None:
+    """ "ended on a high note", "concluded the final trading session of 2025 on a sour note": the
+    direction of the session the closing verb at ``i`` ends, and the word "note"; ``None`` when
+    the words are not the idiom or its object is not the session."""
+    for k in range(i + 1, min(i + 12, len(toks) - 3)):
+        w = toks[k].lower
+        if w == "on":
+            a, tone, note = (x.lower for x in toks[k + 1 : k + 4])
+            d = _NOTE_TONES.get(tone)
+            if a in ("a", "an") and note == "note" and d is not None:
+                return d, toks[k + 3]
+            return None
+        if w not in _SESSION_OBJECT and not s.doc.date_spans.overlaps(toks[k].start, toks[k].end):
+            return None
+    return None
+
+
 def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A direction without a figure: "U.S. stocks closed lower on Friday", "the S&P 500 ended
     higher", "all three gauges closed out August with monthly losses"."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        if t.lower not in ("closed", "ended", "finished", "settled") or i + 1 >= len(toks):
+        if t.lower not in _DIR_VERBS or i + 1 >= len(toks):
             continue
         nxt = toks[i + 1 : i + 7]
         if [x.lower for x in nxt[:2]] == ["up", "shop"]:
             continue  # "closed up shop for the holiday": not a direction
-        d = _DIR_WORDS.get(nxt[0].lower)
+        note = _note_idiom(s, toks, i)
+        if note is not None:
+            nxt = [note[1]]  # "concluded the final trading session of 2025 on a high note"
+        elif t.lower == "concluded":
+            continue
+        d = note[0] if note is not None else _DIR_WORDS.get(nxt[0].lower)
         if d is not None and len(nxt) > 1 and any(q.start == nxt[1].start for q in s.quantities):
             continue  # "closed up 0.5%": the move rule's
         if d is None and nxt[0].lower == "out":
