@@ -82,6 +82,7 @@ __all__ = [
     "period_owner",
     "qualifiers",
     "session_moment",
+    "starts_since",
     "strict_gaps",
     "subject_gap",
 ]
@@ -150,6 +151,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             x = next((x for x in reversed(before) if x.start < m.start), None)
             if x is not None and x.subject is not None and not x.anaphora and x.start >= cl.start:
                 return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
+            if x is not None and _appositive_its(s, m, before):
+                # "The VIX jumped to 52.33, its highest close since March 2020": an apposition
+                # to its main clause, whose subject is the sentence's only series
+                return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
         if m.anaphora:
             subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
             if subj is not None:
@@ -183,6 +188,21 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                         "its subject comes from the list's header, not from its own words")  # fmt: skip
     carried = _carried_subject(ctx, s, pos)
     return carried if carried is not None else NONE
+
+
+def _appositive_its(s: Sent, m: SubjectMention, before: list[SubjectMention]) -> bool:
+    """Whether "its" opens an apposition (right after a comma) in a sentence whose names before
+    it are all of one series, none unknown: it can only point to that series."""
+    if m.text.lower() not in ("its", "it's") or not s.doc.text[s.start : m.start].rstrip().endswith(
+        ","
+    ):
+        return False
+    names = [x for x in before if x.start < m.start]
+    if not names or any(x.unknown or x.anaphora or x.subject is None for x in names):
+        return False
+    # "Wall Street's fear gauge": the market's possessive names no series of its own
+    keys = {x.subject.key for x in names if x.subject is not None and x.subject.kind != "market"}
+    return len(keys) == 1 and names[-1].subject is not None and names[-1].subject.key in keys
 
 
 #: words a clause may hold before its number and still name no subject of its own ("This
@@ -288,6 +308,8 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
     for x in s.subjects:
         if x is m or same(x) or x.anaphora or not (x.subject is not None or x.unknown):
             continue
+        if x.end <= m.start and x.text.endswith(("'s", "’s")):
+            continue  # "Wall Street's fear gauge": a possessive modifies the name, no list
         a, b = (x.end, m.start) if x.start < m.start else (m.end, x.start)
         gap = [w for w in s.doc.text[a:b].replace(",", " , ").split() if w not in ("the", "&")]
         if 0 <= b - a <= 12 and [w for w in gap if w != ","] in ([], ["and"], ["or"]):
@@ -684,8 +706,17 @@ def _other_period(ctx: Ctx, s: Sent) -> bool:
         and d.last
         < ctx.window[0]  # a past month or year: a story of then (a later one is a forecast)
         and day is not None
+        and not starts_since(s, d)
         for d in s.dates
     )
+
+
+def starts_since(s: Sent, d: DateMention) -> bool:
+    """Whether a date only starts a "since" stretch ("its highest close since March 2020", "the
+    first time since the end of 2021"): the figure is of now, measured back to it, not of then."""
+    if any(p.kind == "since" and p.start <= d.start < p.end for p in s.periods):
+        return True
+    return "since" in s.words_before(d.start, 3)
 
 
 def _narrative(s: Sent, ctx: Ctx) -> bool:

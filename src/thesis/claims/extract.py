@@ -132,6 +132,7 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_record_count: lambda w: any(x.startswith("record") for x in w),
     _rules.rule_rank: lambda w: "highest" in w or "lowest" in w,
     _rules.rule_first: lambda w: "first" in w,
+    _rules.rule_session_extreme: lambda w: "high" in w or "low" in w,
     _rules.rule_count_of: lambda w: (
         "of" in w and not w.isdisjoint(("up", "higher", "down", "lower"))
     ),

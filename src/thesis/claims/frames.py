@@ -73,7 +73,8 @@ class Claim:
         ``rate``, ``date_fact`` or ``other``.
     measure
         What precisely is claimed: ``close``, ``change``, ``points_change``, ``distance``,
-        ``upside``, ``record``, ``rank``, ``streak``, ``extreme``, ``since``, ``first_cross``,
+        ``upside``, ``record``, ``rank``, ``streak``, ``extreme``, ``session_extreme`` (a session's
+        high or low), ``since``, ``first_cross``,
         ``close_on_date``, ``yield``, ``yield_change``, ``macro``, ``fed_move``, ``direction``,
         ``other``.
     subject

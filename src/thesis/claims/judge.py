@@ -143,6 +143,12 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     """The verdict on one claim (see the module docstring)."""
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
+    if (
+        c.extra.get("session_extreme")
+        and not c.missing
+        and not {"negated", "forecast", "conditional", "definition"} & set(c.qualifiers)
+    ):
+        return _judge_session_bound(c, claims, m)
     for q in ("negated", "intraday", "forecast", "conditional", "definition"):
         if q in c.qualifiers:
             return _unverifiable(
@@ -466,6 +472,92 @@ def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
     )
     ev = f"{sid} {iso(t)} range {_f(lo)}–{_f(hi)} ({span[0]:+.2f} to {span[1]:+.2f})"
     return Outcome(ok, ev, band.text, None)
+
+
+# ---------------------------------------------------------------------- the session's extremes
+def _judge_session_bound(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
+    """A session's high or low ("as much as 2%", "an intraday high of L"), on each candidate day
+    (see :func:`judge_session_extreme`). The words speak of the moment the figure names, so a
+    looseness that only says "a moment of the session, not the close" does not apply to it."""
+    days = _candidate_days(c, m)
+    if not days:
+        return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}")  # fmt: skip
+    if "moment" in c.extra:
+        c = dataclasses.replace(c, loose={k: v for k, v in c.loose.items() if k != "measure"})
+    several = len(days) > 1
+    results = [
+        (
+            Reading(d, c, f"on {d}" if several else "as stated"),
+            judge_session_extreme(c, d, m, claims),
+        )
+        for d in days
+    ]
+    return _combine(c, results)
+
+
+def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """A session's high or low, or a move to it from the previous close ("rose as much as 2%").
+
+    Read on the day's high or low where the store holds them. Otherwise closes only bound it: a
+    session's high is at least its close and its low at most, so a high stated clearly below the
+    close (or a largest gain clearly below the close's gain) is contradicted; anything else is not
+    judged. A move stated with the level it reached ("jumped as much as 172% to 62.27") is the
+    article's own arithmetic from the previous close, whatever the moment (before the open
+    included): the two figures must agree with each other. Neither bound holds for a figure
+    before the open or after the close, nor in an article written during the session."""
+    got = _close_on(c, day, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s, (t, close) = got
+    if t != day:
+        return _na(f"no {sid} session on {day}")
+    prev = before(s, t)
+    if prev is None:
+        return _na(f"no {sid} close before {iso(t)}")
+    p0 = prev[1]
+    stated = float(c.stated_value or 0)
+    high = c.extra.get("session_extreme") == "high"
+    word = "high" if high else "low"
+    bounded = not c.extra.get("off_session") and not c.extra.get("live")
+    rng = m.session_range(sid) if bounded else None
+    ext = on(rng[1 if high else 0], t) if rng is not None else None
+    if c.measure in ("change", "points_change"):
+        pct = c.measure == "change"
+        band = (
+            pct_band(stated, c.decimals, c.comparator, c.hedge)
+            if pct
+            else points_band(stated, c.decimals, c.comparator, p0, c.hedge)
+        )
+
+        def move(x: float) -> float:
+            return (x / p0 - 1) * 100 if pct else x - p0
+
+        unit = "%" if pct else " points"
+        pair = c.extra.get("pair_level")
+        if isinstance(pair, float) and pair > 0:
+            # the level as written is rounded to its last digit: its implied move is a range
+            lo_, hi_ = move(pair * (1 - 0.0005)), move(pair * (1 + 0.0005))
+            if hi_ < band.c_lo or lo_ > band.c_hi:
+                return Outcome(False, f"the article's own figures: {_f(pair)} from the previous close "
+                               f"({sid} {iso(prev[0])} {_f(p0)}) is {move(pair):+.2f}{unit}, not {stated:+g}{unit}",
+                               band.text, round(move(pair), 4))  # fmt: skip
+        if ext is not None:
+            return _verdict(band, move(ext), f"{sid} {iso(t)} session {word} {_f(ext)} ({move(ext):+.2f}{unit} from {_f(p0)})")  # fmt: skip
+        ev = f"{sid} {iso(t)} close {_f(close)} ({move(close):+.2f}{unit} from {iso(prev[0])} {_f(p0)})"
+        if bounded and (move(close) > band.c_hi if high else move(close) < band.c_lo):
+            why = "largest gain" if high else "largest fall"
+            return Outcome(False, f"{ev}: the session's {why} cannot be smaller than its close's "
+                           f"({stated:+g}{unit} stated)", band.text, round(move(close), 4))  # fmt: skip
+        return _na(f"{ev}; the session's {word} is not in the store (closes only bound it)")
+    band = level_band(stated, c.comparator, c.hedge)
+    if ext is not None:
+        return _verdict(band, (ext / stated - 1) * 100, f"{sid} {iso(t)} session {word} {_f(ext)}")
+    ev = f"{sid} {iso(t)} close {_f(close)}"
+    r = (close / stated - 1) * 100
+    if bounded and (r > band.c_hi if high else r < band.c_lo):
+        return Outcome(False, f"{ev}: a session's {word} of {_f(stated)} would be "
+                       f"{'below' if high else 'above'} its close", band.text, round(close, 4))  # fmt: skip
+    return _na(f"{ev}; the session's {word} is not in the store (closes only bound it)")
 
 
 # ------------------------------------------------------------------------------------- levels
@@ -1689,6 +1781,7 @@ JUDGES: dict[str, Judge] = {
     "toward": judge_toward,
     "annual_streak": judge_annual_streak,
     "close": judge_close,
+    "session_extreme": judge_session_extreme,
     "record": judge_record,
     "change": judge_change,
     "points_change": judge_change,

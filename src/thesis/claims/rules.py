@@ -44,6 +44,7 @@ from thesis.claims.binding import (
     partner_of,
     period_close_of,
     period_owner,
+    starts_since,
 )
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
@@ -213,6 +214,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "a 3.1% GDP growth": not a move of the subject
         if _upside_parts(s, q) is not None:
             continue  # "a potential 45% increase from its current price": the upside rule's
+        if _total_return_words(s, q, s.words_before(q.start, 4)):
+            continue  # "up 16.3%, or 18.3% including dividends": not the index's price change
         lvl = level_after(s, q)
         date = bind_date(ctx, s, q.start)
         period = bind_period(ctx, s, q, level_follows=lvl is not None, verb=verb)
@@ -231,9 +234,94 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             date=date, period=period, hedge=s.hedge(q), direction=d, needs=("subject", "date", "period"),
         ))  # fmt: skip
         used.add(q.start)
+        side = _extreme_side(s, q, d)
+        if side:
+            out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
+            if lvl is not None:
+                out[-1].extra["pair_level"] = lvl.value
         if lvl is not None and lvl.start not in used:
             used.add(lvl.start)
             out.append(_close_claim(ctx, s, lvl, subj, date, q.start, "move"))
+            if side:
+                out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
+    return out
+
+
+def _extreme_side(s: Sent, q: Quantity, d: int) -> str:
+    """ "rose as much as 2%", "fell as much as 120 points": the figure is the session's high (up)
+    or low (down), measured from the previous close; "" for any other figure."""
+    if s.hedge(q)[0] != "as much as" or d == 0 or (q.sign and (q.value > 0) != (d > 0)):
+        return ""
+    return "high" if d > 0 else "low"
+
+
+#: words that place a figure outside the regular session (its high and low do not bound it)
+_OFF_SESSION = frozenset(
+    {"premarket", "pre-market", "futures", "overnight", "after-hours", "before"}
+)
+
+
+def _off_session(s: Sent) -> bool:
+    """Whether the sentence places its figures before the open or after the close ("before
+    trading opened Monday", "in premarket trading", "futures"): the day's range does not hold
+    them, though the previous close is still their base."""
+    return any(t.lower in _OFF_SESSION for t in s.tokens)
+
+
+#: the words before "high"/"low" that make it the session's own: "an intraday high of L", "touch
+#: a high of L", "the session's low of L" (not "a record high of", "its 52-week low of")
+_SESSION_SCOPE = frozenset({"intraday", "session", "session's", "day's", "a", "an"})
+_TOUCH = frozenset(
+    {"touch", "touched", "touching", "hit", "hits", "hitting", "reached", "reaching", "reach",
+     "to", "struck", "set", "setting", "notched", "marked", "with"}
+)  # fmt: skip
+
+
+def rule_session_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """The session's high or low: "hit an intraday high of 7,002.28 on Tuesday", "to touch a high
+    of 6,050", "the gauge rose as high as 85.47". Daily closes cannot confirm it, but they bound
+    it: a session's high is at least its close, its low at most (see
+    :func:`thesis.claims.judge.judge_session_extreme`); where the store holds the day's range
+    the figure is read on it."""
+    out: list[Claim] = []
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        w = t.lower
+        if w not in ("high", "low") or i == 0:
+            continue
+        if toks[i - 1].lower == "as" and i + 1 < len(toks) and toks[i + 1].lower == "as":
+            # "rose as high as 85.47": the level after it
+            lvl = next((q for q in s.quantities if q.start >= toks[i + 1].end), None)
+            if lvl is None or ctx.doc.tokens_in(toks[i + 1].end, lvl.start):
+                continue
+            a = toks[i - 1].start
+        else:
+            scope = toks[i - 1].lower
+            if scope not in _SESSION_SCOPE:
+                continue
+            if scope in ("a", "an") and (i < 2 or toks[i - 2].lower not in _TOUCH):
+                continue  # "a high of" must follow a verb of reaching ("touch a high of")
+            lvl = _level_of(s, i, used)
+            if lvl is None:
+                continue
+            a = toks[i - 1].start
+        if lvl.start in used or not _is_level(lvl) or lvl.words or lvl.unit == "pct":
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "volatility", "stock", "etf"):
+            continue
+        if _period_named(ctx, s, lvl) is not None:
+            continue  # "as high as 85.47 in March 2020": an extreme of a period, not of a day
+        used.add(lvl.start)
+        c = make_claim(
+            ctx, s, kind="level", measure="session_extreme", subject=subj, parts=[(a, lvl.end)],
+            rule="session_extreme", value=lvl.value, unit="usd" if lvl.unit == "usd" else "points",
+            decimals=lvl.decimals, date=bind_date(ctx, s, lvl.start), level=lvl.value,
+            extra={"session_extreme": w, "off_session": _off_session(s)},
+        )  # fmt: skip
+        if "intraday" not in c.qualifiers:
+            c.qualifiers.append("intraday")
+        out.append(c)
     return out
 
 
@@ -472,7 +560,7 @@ def _period_named(ctx: Ctx, s: Sent, q: Quantity) -> DateMention | None:
         if d.kind in ("month", "quarter", "year") and d.first is not None and d.last is not None:
             near = cl.start <= d.start < cl.end or q.end <= d.start <= q.end + 30
             own = ctx.window is not None and d.first <= ctx.window[1] <= d.last
-            if near and not own:
+            if near and not own and not starts_since(s, d):
                 return d
     return None
 
@@ -518,7 +606,7 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
-        if "total" in s.words_after(q.end, 2):
+        if _total_return_words(s, q, prev):
             # "a 25% total return": with dividends, which the index's closes leave out; read on
             # a total-return series (the S&P 500's on SPY's adjusted close, a proxy)
             tr = total_return_of(subj.value) if subj.value is not None else None
@@ -561,6 +649,17 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 period=period, hedge=s.hedge(pq), direction=sign, needs=("subject", "date", "period"),
             ))  # fmt: skip
     return out
+
+
+def _total_return_words(s: Sent, q: Quantity, prev: list[str]) -> bool:
+    """Whether the words make a figure a total return: "a 25% total return", "a total return of
+    about 18.4%", "28.7%, including dividends" (with dividends, which an index's closes leave out)."""
+    after = s.words_after(q.end, 3)
+    return (
+        "total" in after[:2]
+        or prev[-3:-1] == ["total", "return"]
+        or ("dividends" in after and ("including" in after or "with" in after))
+    )
 
 
 def _closing_clause(s: Sent, q: Quantity) -> bool:
@@ -2180,17 +2279,54 @@ _DIR_WORDS = {"higher": 1, "lower": -1, "up": 1, "down": -1}
 _DIR_NOUNS = {"gains": 1, "gain": 1, "advances": 1, "losses": -1, "loss": -1, "declines": -1}
 
 
+_DIR_VERBS = frozenset({"closed", "ended", "finished", "settled", "concluded"})
+#: "on a high note": the closing verb's direction, in an idiom (a tone word before "note")
+_NOTE_TONES = {
+    "high": 1, "positive": 1, "strong": 1, "upbeat": 1, "bullish": 1,
+    "low": -1, "negative": -1, "sour": -1, "weak": -1, "down": -1, "downbeat": -1, "bearish": -1,
+    "sombre": -1, "somber": -1,
+}  # fmt: skip
+#: the words a closing verb's object may hold before the idiom and still be the session ("ended
+#: on a high note", "concluded the final trading session of 2025 on a high note"); a week, month
+#: or year is another period, not read
+_SESSION_OBJECT = frozenset(
+    {"the", "final", "last", "trading", "session", "day", "of", "its", "their", "today", "day's"}
+)
+
+
+def _note_idiom(s: Sent, toks: list[Token], i: int) -> tuple[int, Token] | None:
+    """ "ended on a high note", "concluded the final trading session of 2025 on a sour note": the
+    direction of the session the closing verb at ``i`` ends, and the word "note"; ``None`` when
+    the words are not the idiom or its object is not the session."""
+    for k in range(i + 1, min(i + 12, len(toks) - 3)):
+        w = toks[k].lower
+        if w == "on":
+            a, tone, note = (x.lower for x in toks[k + 1 : k + 4])
+            d = _NOTE_TONES.get(tone)
+            if a in ("a", "an") and note == "note" and d is not None:
+                return d, toks[k + 3]
+            return None
+        if w not in _SESSION_OBJECT and not s.doc.date_spans.overlaps(toks[k].start, toks[k].end):
+            return None
+    return None
+
+
 def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A direction without a figure: "U.S. stocks closed lower on Friday", "the S&P 500 ended
     higher", "all three gauges closed out August with monthly losses"."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        if t.lower not in ("closed", "ended", "finished", "settled") or i + 1 >= len(toks):
+        if t.lower not in _DIR_VERBS or i + 1 >= len(toks):
             continue
         nxt = toks[i + 1 : i + 7]
         if [x.lower for x in nxt[:2]] == ["up", "shop"]:
             continue  # "closed up shop for the holiday": not a direction
-        d = _DIR_WORDS.get(nxt[0].lower)
+        note = _note_idiom(s, toks, i)
+        if note is not None:
+            nxt = [note[1]]  # "concluded the final trading session of 2025 on a high note"
+        elif t.lower == "concluded":
+            continue
+        d = note[0] if note is not None else _DIR_WORDS.get(nxt[0].lower)
         if d is not None and len(nxt) > 1 and any(q.start == nxt[1].start for q in s.quantities):
             continue  # "closed up 0.5%": the move rule's
         if d is None and nxt[0].lower == "out":
@@ -2359,8 +2495,18 @@ def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if period.how not in ("explicit", "convention") or not isinstance(period.value, PeriodSpec):
             closing = any(x.lower in _CLOSING_VERBS or x.lower in ("finish", "end", "close")
                           for x in after[: after.index(hit)])  # fmt: skip
+            yearly = next((d for d in s.dates if d.kind == "year" and starts_since(s, d)), None)
             period = (
-                Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+                Bind(
+                    PeriodSpec("day", "the session"),
+                    "a closing verb",
+                    "convention",
+                    # "for the first time since 2021, all 11 sectors finished in positive
+                    # territory": a comparison across years, whose period may be the year
+                    f"the sentence compares with a year ({yearly.text!r}): the period may be a year"
+                    if yearly is not None
+                    else "",
+                )
                 if closing  # "ended in red", "to finish in the green": the session's moves
                 else Bind(PeriodSpec("day", "the session"), "no period words: the session", "weak")
             )
@@ -2469,6 +2615,7 @@ RULES: tuple[Rule, ...] = (
     rule_first,
     rule_toward,
     rule_extreme,
+    rule_session_extreme,
     rule_record_count,
     rule_record,
     rule_direction,
