@@ -1,5 +1,5 @@
-"""Round 6 classes (contradicted recall that generalises, and its precision), each on its own
-example sentences.
+"""Session extremes and notes, total returns, "its", "since" dates and sector counts across
+years (the classes of docs/claims.md's round 6), each on its own example sentences.
 
 Closes by hand (sp500_daily_fred.csv, vix_daily.csv, etf_daily_spy_iwm_tlt_gld.csv):
 S&P 500 2019-12-31 3,230.78, 2020-12-31 3,756.07 (+16.26% for 2020); SPY adjusted close
