@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thesis.claims.closes import PeriodClose, period_close
-from thesis.claims.document import Doc, Sent, resolve_anaphora
+from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.subjects import Subject, SubjectMention
 from thesis.claims.vocab import (
@@ -143,6 +143,9 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     if paired is not None:
         return paired
     for m in reversed(before):
+        member = _member_of(s, m, pos)
+        if member is not None:
+            return member  # "Financials were the top sector in the S&P 500, surging 1.6%"
         if m.unknown:
             return Bind(None, m.text, "unknown")
         if m.anaphora == "pronoun":
@@ -188,6 +191,50 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                         "its subject comes from the list's header, not from its own words")  # fmt: skip
     carried = _carried_subject(ctx, s, pos)
     return carried if carried is not None else NONE
+
+
+#: words that make the name before a member noun that member ("Financials were the top sector
+#: in ...", "Nvidia, a component of ..."); anything else leaves the member unnamed
+_MEMBER_LINKS = frozenset(
+    {"was", "were", "is", "are", "became", "becomes", "remained", "remains", "as", "ranked",
+     "stood", "has", "have", "been", "a", "an", "the", "one", "of", "its", "top", "best", "worst",
+     "biggest", "largest", "leading", "top-performing", "best-performing", "worst-performing",
+     "strongest", "weakest", "only", "second", "third", "second-best", "second-worst",
+     "third-best", "among", "by", "far"}
+)  # fmt: skip
+
+
+def _member_of(s: Sent, m: SubjectMention, pos: int) -> Bind | None:
+    """The binding of a number whose nearest name ``m`` is an index named as the group its
+    clause's subject belongs to ("Financials were the top sector in the S&P 500 during the
+    session, surging 1.6%", "Nvidia, a component of the S&P 500, rose 3.5%", "the biggest
+    decliner on the Dow"): the member's name when the words make it the member (a link verb, an
+    apposition, nothing between), else the member unnamed (``unknown``); ``None`` when ``m`` is
+    not such a group. The index is never the subject: a figure about a sector or a stock is not
+    the index's."""
+    got = container_prep(s, m)
+    if got is None:
+        return None
+    prep, noun, prev = got
+    adjacent = prev is not None and not s.doc.text[prev.end : prep.start].strip(" ,")
+    member = prev is not None and (
+        adjacent
+        or all(
+            t.kind != "word"
+            or t.lower in _MEMBER_LINKS
+            or t is noun
+            or t.lower.endswith("est")
+            or t.lower in ("performing", "weighted", "valuable", "most", "least")
+            for t in s.doc.tokens_in(prev.end, prep.start)
+        )
+    )
+    if not member or prev is None or prev.anaphora:
+        words = s.doc.text[(prev.end if prev else s.start) : prep.start].strip(" ,")
+        return Bind(None, words[-40:] or noun.text, "unknown")
+    if prev.subject is None or prev.subject.kind in ("index", "market"):
+        return Bind(None, prev.text, "unknown")  # "the Zorblax fund, a member of the S&P 500"
+    return Bind(prev.subject, prev.text, "named",
+                subject_gap(s, prev, pos, container=m) or _proxy(prev.subject))  # fmt: skip
 
 
 def _appositive_its(s: Sent, m: SubjectMention, before: list[SubjectMention]) -> bool:
@@ -271,7 +318,9 @@ def _fronted(s: Sent, cl: Any, m: SubjectMention) -> bool:
     return first is m and nxt.start <= m.start < nxt.end
 
 
-def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
+def subject_gap(
+    s: Sent, m: SubjectMention, pos: int, container: SubjectMention | None = None
+) -> str:
     """Why the name ``m`` binds the number at ``pos`` only loosely (``""`` when it binds
     strictly): another name between them or closer to the number in its clause, another asset
     word between them ("the S&P 500 ... while oil fell 2%"), or a name that is one of a list
@@ -284,7 +333,7 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
     lo, hi = (m.end, pos) if before else (pos, m.start)
     same = lambda x: x.subject is not None and x.subject.key == key  # noqa: E731
     for x in s.subjects:
-        if x is m or same(x) or x.anaphora in ("pronoun", "index", "benchmark"):
+        if x is m or x is container or same(x) or x.anaphora in ("pronoun", "index", "benchmark"):
             continue
         if lo <= x.start < hi:
             return (
@@ -292,7 +341,7 @@ def subject_gap(s: Sent, m: SubjectMention, pos: int) -> str:
             )
     cl = s.clause_of(pos)
     for x in s.subjects:
-        if x is m or same(x) or x.anaphora or not cl.start <= x.start < cl.end:
+        if x is m or x is container or same(x) or x.anaphora or not cl.start <= x.start < cl.end:
             continue
         if abs(x.start - pos) < (pos - m.end if before else m.start - pos):
             return f"another name ({x.text!r}) is nearer the number than its subject ({m.text!r})"

@@ -252,6 +252,55 @@ class Sent:
         return None
 
 
+#: words before an index's name that make it the group a member belongs to ("the top sector in
+#: the S&P 500", "among S&P 500 stocks", "a component of the Nasdaq 100", "on the Dow")
+_CONTAINER_PREPS = frozenset({"in", "among", "of", "on", "across", "within"})
+#: words between such a preposition and the index's name ("in the broader S&P 500")
+_CONTAINER_FILLER = frozenset({"the", "all", "broader", "broad", "wider", "benchmark", "entire"})
+#: nouns that name a member of a group: "the top sector in", "a component of", "the biggest
+#: decliner on"
+_MEMBER_NOUNS = frozenset(
+    {"sector", "sectors", "stock", "stocks", "share", "shares", "component", "components",
+     "constituent", "constituents", "member", "members", "name", "names", "company",
+     "companies", "performer", "performers", "gainer", "gainers", "loser", "losers", "decliner",
+     "decliners", "advancer", "advancers", "laggard", "laggards", "leader", "leaders", "winner",
+     "winners", "mover", "movers", "group", "groups", "industry", "industries", "heavyweight",
+     "heavyweights", "firm", "firms", "stalwart", "stalwarts", "weight", "weights"}
+)  # fmt: skip
+
+
+def container_prep(s: Sent, m: SubjectMention) -> tuple[Token, Token, SubjectMention | None] | None:
+    """When ``m`` names an index as the group something belongs to ("the top sector in the S&P
+    500", "the top gainer among S&P 500 stocks", "a component of the Nasdaq 100"): the
+    preposition, the word before it (a member noun, or the member's own name) and the nearest
+    name before the preposition (the member, if the words make it one); else ``None``. "The
+    rally in the S&P 500" is the index's own: no member noun."""
+    if m.subject is None or m.anaphora or m.subject.kind not in ("index", "market"):
+        return None
+    start = m.start
+    if m.subject.kind == "market":
+        # "S&P 500 stocks": the index's name and "stocks" are two names, one group
+        head = next((x for x in reversed(s.subjects) if x.end <= m.start), None)
+        if (
+            head is not None
+            and head.subject is not None
+            and not s.doc.text[head.end : m.start].strip()
+        ):
+            start = head.start
+    toks = s.doc.tokens_in(s.start, start)
+    k = len(toks) - 1
+    while k >= 0 and toks[k].lower in _CONTAINER_FILLER:
+        k -= 1
+    if k < 1 or toks[k].lower not in _CONTAINER_PREPS:
+        return None
+    prep, noun = toks[k], toks[k - 1]
+    prev = next((x for x in reversed(s.subjects) if x.end <= prep.start), None)
+    adjacent = prev is not None and not s.doc.text[prev.end : prep.start].strip(" ,")
+    if noun.lower not in _MEMBER_NOUNS and not adjacent:
+        return None
+    return prep, noun, prev
+
+
 def resolve_anaphora(
     doc: Doc, sents: list[Sent], s: Sent, m: SubjectMention
 ) -> tuple[Subject | None, str]:
@@ -283,6 +332,7 @@ def resolve_anaphora(
             and x.subject is not None
             and not x.anaphora
             and x.subject.kind != "market"
+            and container_prep(s, x) is None  # "the largest company in the S&P 500, and it"
         ]
         if inside:
             return inside[-1].subject, f"'{m.text}' → {inside[-1].text}"

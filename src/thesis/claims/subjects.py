@@ -240,7 +240,29 @@ _NOT_SECTOR_AFTER = frozenset(
 )  # fmt: skip
 
 
+_GROUP_NOUNS = ("sector", "sectors", "stocks", "shares", "names")
+
+
+def _sector_aliases(aliases: Iterable[str]) -> tuple[str, ...]:
+    """A sector's names with the group nouns a wrap puts after them ("materials shares",
+    "industrial names", "utility stocks"): every bare name, plural or singular, with each."""
+    out = list(aliases)
+    for a in list(out):
+        if a.split()[-1] in _GROUP_NOUNS:
+            continue
+        for noun in _GROUP_NOUNS[2:]:
+            out.append(f"{a} {noun}")
+            if a.endswith("s") and not a.endswith(
+                ("ss", "services")
+            ):  # "industrials" → "industrial"
+                out.append(
+                    f"{a[:-1].removesuffix('ie') + ('y' if a.endswith('ies') else '')} {noun}"
+                )
+    return tuple(dict.fromkeys(out))
+
+
 def _sector(key: str, name: str, etf: str | None, aliases: Iterable[str]) -> Subject:
+    aliases = _sector_aliases(aliases)
     if etf is None:
         settle = f"the S&P 500 {name} sector index (its ETF is capped: no proxy)"
         return Subject(f"sector_{key}", f"the {name} sector", "sector", (), settle, tuple(aliases))
@@ -660,7 +682,7 @@ def _sector_ok(tokens: list[Token], i: int, j: int) -> bool:
     if i > 1 and tokens[i - 1].lower == "and" and tokens[i - 2].lower == "food":
         return False
     words = [t.lower for t in tokens[i:j]]
-    if words[-1] in ("sector", "sectors", "stocks", "shares") or words[0] not in _SECTOR_COMMON:
+    if words[-1] in _GROUP_NOUNS or words[0] not in _SECTOR_COMMON:
         return True
     # "technology down 3.3%", "energy and utilities fell": a sector moving
     return (
