@@ -212,6 +212,9 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in period_variants(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
+    for alt, words in _since_span(c.period):
+        cc = dataclasses.replace(c, period=alt)
+        out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]
     older = _older_session(c, m, days)
     if older is not None:
         out.append(Reading(older, c, f"on {older}, a session before the article's two", False))
@@ -264,6 +267,24 @@ def period_variants(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
     if p.kind == "since" and p.anchor is not None:
         return [(dataclasses.replace(p, kind="since_open"), "from the close before the start day")]
     return []
+
+
+def _since_span(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
+    """ "Since Trump announced tariffs late last week": a change since an event the words place
+    only within a week (the span from ``anchor`` to ``last``, at most ten days) starts on any
+    weekday of it, each a literal reading (the span's first day is the period's own). A longer
+    span ("since 2022") keeps the one convention of its start."""
+    if p is None or p.kind != "since" or p.anchor is None or p.last is None:
+        return []
+    span = (p.last - p.anchor).days
+    if not 0 < span <= 10:
+        return []
+    out = []
+    for k in range(1, span + 1):
+        d = p.anchor + dt.timedelta(days=k)
+        if d.weekday() < 5:
+            out.append((dataclasses.replace(p, anchor=d), f"from the close of {d}, in {p.text!r}"))
+    return out
 
 
 _CLOSE_WORDS = ("close", "closed", "closing", "closes", "ended", "finished", "settled", "end")

@@ -5,15 +5,20 @@ A :class:`Band` has two ranges. Inside ``[lo, hi]`` the claim is *supported*; ou
 preliminary close, a rounding habit or a revision could explain it: a false alarm costs a reader
 more than a miss). The support range follows the precision the figure is stated with ("1.3%"
 accepts 1.25–1.35, "5%" accepts 4.5–5.5) and the hedge ("about" widens it both ways, "nearly" and
-"almost" accept values a little below, "more than" makes it one-sided); the contradiction range
-adds a margin per measure on top.
+"almost" accept values a little below); the contradiction range adds a margin per measure on top.
+A one-sided hedge ("more than", "over", "above", "at least"; "less than", "under", "below") is a
+bound, not a rounded figure: "more than 1.2%" needs the actual at 1.2 or beyond, give or take
+only the difference between a preliminary and a final close (:data:`PRELIMINARY_PCT`), and
+below that it is contradicted.
 
 =============  ==============================  ===========================================
 measure        supported                       contradicted
 =============  ==============================  ===========================================
 percent        ± half a unit of the last       beyond the support range by more than
                digit (± 0.01 from 2 digits);   max(the support width, 0.1 pp)
-               "about" ± max(1 pp, 5 %)
+               "about" ± max(1 pp, 5 %);
+               "more than X": at least         below X − 0.01 (a bound: no grey zone)
+               X − 0.01 (PRELIMINARY_PCT)
 index level    ± 0.05 % ("about": ± 0.5 %)     beyond ± max(3 × support, 0.15 %)
 points         ± half a unit (≥ 0.01)          beyond ± max(3 × support, 1 point, 0.02 %)
 yield level    ± max(0.05, half a unit) pp     beyond ± 0.30 pp (intraday levels differ)
@@ -35,6 +40,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "DEFAULT_REVISION",
+    "PRELIMINARY_LEVEL",
+    "PRELIMINARY_PCT",
     "REVISIONS",
     "Band",
     "Revision",
@@ -48,6 +55,15 @@ __all__ = [
 ]
 
 _INF = float("inf")
+
+#: how far a preliminary close's percent change may lie from the final one's (pp): the S&P 500
+#: as first reported and as FRED holds it differ by a few hundredths of a point at most, which
+#: moves a percent change by about 0.01 pp. A one-sided hedge ("more than 1.2%", "over 7%",
+#: "less than 1%") is a bound: it allows this band, never half a unit of the stated figure.
+PRELIMINARY_PCT = 0.01
+#: the same for a level, in percent of it (0.01 %: about half a point on the S&P 500 at 5,000),
+#: for a bound on a change in points ("more than 400 points")
+PRELIMINARY_LEVEL = 0.01
 
 
 @dataclass(frozen=True)
@@ -106,23 +122,13 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
             lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: from {lo:g} to {hi:g}"
         )
     if comparator in (">=", ">"):
-        margin = max(2 * tol, 0.05 * stated)
-        return Band(
-            stated - tol,
-            _INF,
-            stated - margin,
-            _INF,
-            f"'{hedge}' {stated:g}%: at least {stated - tol:g}",
-        )
+        # a bound, not a rounded figure: "more than 1.2%" needs 1.2 or more, give or take the
+        # difference between a preliminary and a final close (never half a unit of 1.2)
+        lo = stated - PRELIMINARY_PCT
+        return Band(lo, _INF, lo, _INF, f"'{hedge}' {stated:g}%: a bound, at least {lo:g}")
     if comparator in ("<=", "<"):
-        margin = max(2 * tol, 0.05 * stated)
-        return Band(
-            -_INF,
-            stated + tol,
-            -_INF,
-            stated + margin,
-            f"'{hedge}' {stated:g}%: at most {stated + tol:g}",
-        )
+        hi = stated + PRELIMINARY_PCT
+        return Band(-_INF, hi, -_INF, hi, f"'{hedge}' {stated:g}%: a bound, at most {hi:g}")
     margin = max(tol, 0.1)
     d = "whole number" if decimals == 0 else f"{decimals}-decimal"
     return Band(stated - tol, stated + tol, stated - tol - margin, stated + tol + margin,
@@ -153,13 +159,12 @@ def points_band(
         tol = max(tol, 0.01 * abs(stated) + 1.0)
     margin = max(2 * tol, 1.0, 0.0002 * level)
     if comparator in (">=", ">"):
-        return Band(
-            stated - tol,
-            _INF,
-            stated - margin,
-            _INF,
-            f"'{hedge}' points: at least {stated - tol:g}",
-        )
+        # a bound: "more than 400 points" needs 400, give or take a preliminary close's difference
+        lo = stated - max(0.01, PRELIMINARY_LEVEL / 100 * abs(level))
+        return Band(lo, _INF, lo, _INF, f"'{hedge}' points: a bound, at least {lo:g}")
+    if comparator in ("<=", "<"):
+        hi = stated + max(0.01, PRELIMINARY_LEVEL / 100 * abs(level))
+        return Band(-_INF, hi, -_INF, hi, f"'{hedge}' points: a bound, at most {hi:g}")
     return Band(stated - tol, stated + tol, stated - tol - margin, stated + tol + margin,
                 f"points: ±{tol:g} (contradicted beyond ±{tol + margin:g})")  # fmt: skip
 
