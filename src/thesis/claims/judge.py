@@ -1097,8 +1097,8 @@ def _since_values(c: Claim, w: Series) -> Series:
 
 
 def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    if c.subject is not None and c.subject.kind == "inflation":
-        return _since_inflation(c, m)
+    if c.subject is not None and c.subject.kind in ("inflation", "labor"):
+        return _since_macro(c, m, claims)
     got = _daily(c, m)
     if isinstance(got, Outcome):
         return got
@@ -1205,54 +1205,146 @@ def _with_extreme_today(
     return Series(w.dates, [*w.values[:-1], x])
 
 
-def _since_inflation(c: Claim, m: Market) -> Outcome:
-    """ "The slowest headline pace since early 2021": the latest year-over-year rate published by
-    the article's date against every rate since the anchor. The catalog's release lag is
-    approximate: when the next month had ended by the article's date and the store holds it, the
-    article may speak of it (a release-day story), so it is read as well; a contradiction must
-    hold on both."""
+#: the first month of each macro series' official history: a record ("a record low") is
+#: confirmed only when the store holds the series from then on (an earlier month may beat it)
+_HISTORY_STARTS = {
+    "cpi_u": dt.date(1913, 1, 1), "cpi_u_sa": dt.date(1947, 1, 1),
+    "core_cpi": dt.date(1957, 1, 1), "core_pce": dt.date(1959, 1, 1), "pce": dt.date(1959, 1, 1),
+    "unrate": dt.date(1948, 1, 1), "payems": dt.date(1939, 1, 1),
+}  # fmt: skip
+#: how an extreme of each macro subject is measured (else year over year, as inflation is)
+_EXTREME_TRANSFORMS = {"unrate": "level", "payems": "change"}
+
+
+def _since_macro(c: Claim, m: Market, claims: list[Claim]) -> Outcome:
+    """ "A 30-year high", "the highest since 1990", "the lowest unemployment rate in 50 years", "a
+    record low": the latest release by the article's date (or the month the sentence's figure is
+    of) against every month since the anchor (a record: the whole history). Inflation is read
+    year over year, the unemployment rate as a level, payrolls as a month's change. A month
+    beyond the current one by more than the series' revision band (``tolerance.REVISIONS``:
+    the store holds the latest vintage, the article the first release) contradicts; one beyond
+    it within the band leaves the claim unverifiable; rates are compared as published, to one
+    decimal. The catalog's release lag is approximate: a next month that had ended is read as
+    well (a release-day story), and a contradiction must hold on both."""
     subj = c.subject
     assert subj is not None
-    sid, s = _macro_series(subj.key, "yoy", m)
+    tr = _EXTREME_TRANSFORMS.get(subj.key, "yoy")
+    sid, s = _macro_series(subj.key, tr, m)
     if s is None:
         return _na(f"no {subj.name} series in the store", subj.settle)
     quarterly = subj.key == "gdp"
-    yoy = _macro_values(s, "yoy", quarterly)
+    vals = _macro_values(s, tr, quarterly)
+    if not vals:
+        return _na(f"no {subj.name} figure in the store by {m.as_of}", subj.settle)
+    first_p = min(vals)
     a_last = c.extra.get("anchor_last")
-    if not yoy or a_last is None or _period_start_date(min(yoy), quarterly) > a_last:
-        return _na(f"{sid} does not cover the period since {a_last}", subj.settle)
-    cur_p = max(yoy)
-    cands = [cur_p]
-    _sid2, later = _macro_series(
-        subj.key, "yoy", m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
+    if c.extra.get("record"):
+        a_p = first_p - 1
+        official = _HISTORY_STARTS.get(sid)
+        covered = official is not None and s.first <= official
+        scope = f"since {_period_label(first_p, quarterly)} (the store's history)"
+    elif a_last is None:
+        return _na("the 'since' date could not be read")
+    else:
+        a_p = _period_key(a_last, quarterly)
+        covered = first_p <= a_p + 1
+        scope = f"since {a_last:%Y-%m}"
+    cands = _macro_months(c, claims, sid, tr, vals, quarterly, m)
+    if not cands:
+        return _na(f"no {sid} figure for the month the article speaks of", subj.settle)
+    info = m.info(sid)
+    width = (
+        REVISIONS.get((sid, tr), DEFAULT_REVISION).width
+        if info is not None and is_revised(info.name, info.unit, info.description, info.kind)
+        else 0.0
     )
-    if later is not None and _period_end_date(cur_p + 1, quarterly) < m.as_of:
-        nxt = _macro_values(later, "yoy", quarterly)
-        if cur_p + 1 in nxt:
-            yoy = {**yoy, cur_p + 1: nxt[cur_p + 1]}
-            cands.append(cur_p + 1)
     low = not _SUP_MAX.get(c.extra.get("sup", ""), True)
-    a_p = _period_key(a_last, quarterly)
+    nd = 0 if tr == "change" else 1  # as published: rates to a tenth, payrolls to the thousand
+    unit = " thousand" if tr == "change" else "%"
     outs = []
-    for p in cands:
-        cur = yoy[p]
-        mid = [(k, x) for k, x in sorted(yoy.items()) if a_p < k < p]
-        worse = sorted([(x, k) for k, x in mid if (x < cur if low else x > cur)], reverse=not low)
-        lst = ", ".join(f"{_period_label(k, quarterly)} {x:.2f}%" for x, k in worse[:4]) or "none"
-        when = (
-            f"latest published by {m.as_of}"
-            if p == cur_p
-            else "the next release, if the article speaks of it"
+    for p, when in cands:
+        cur = round(vals[p], nd)
+        sign = -1 if low else 1
+        mid = [(k, round(x, nd)) for k, x in sorted(vals.items()) if a_p < k < p]
+        worse = sorted(((x, k) for k, x in mid if sign * (x - cur) > 1e-9), reverse=not low)
+        far = [(x, k) for x, k in worse if sign * (x - cur) > width + 1e-9]
+        lst = (
+            ", ".join(f"{_period_label(k, quarterly)} {x:g}{unit}" for x, k in worse[:4]) or "none"
         )
-        ev = (f"{sid} year-over-year, {when}: {_period_label(p, quarterly)} {cur:.2f}%; "
-              f"{'lower' if low else 'higher'} since {a_last:%Y-%m}: {lst}")  # fmt: skip
-        outs.append(
-            Outcome(len(worse) == 0, ev, "exact comparison of year-over-year rates", round(cur, 4))
-        )
+        ev = (f"{sid} {_MACRO_TR_WORDS.get(tr, tr)}, {when}: {_period_label(p, quarterly)} "
+              f"{cur:g}{unit}; {'lower' if low else 'higher'} {scope}: {lst}")  # fmt: skip
+        if far:
+            ok: bool | None = False
+        elif worse:
+            ok = None
+            ev += (f"; within {sid}'s revision band (±{width:g}): the first release may have "
+                   "ranked otherwise")  # fmt: skip
+        elif not covered:
+            ok = None
+            start = _HISTORY_STARTS.get(sid)
+            ev += (f"; the store's {sid} starts in {_period_label(first_p, quarterly)}"
+                   + (f", the series in {start:%Y}" if start else "") + ": an earlier month may beat it")  # fmt: skip
+        else:
+            ok = True
+        outs.append(Outcome(ok, ev, f"comparison of {'revised ' if width else ''}monthly figures"
+                            + (f" (revision band ±{width:g})" if width else ""), cur))  # fmt: skip
     fit = next((o for o in outs if o.ok), None)
     if fit is not None or len(outs) == 1:
         return fit or outs[0]
-    return Outcome(False, "; ".join(o.evidence for o in outs), outs[0].tolerance, outs[0].computed)
+    ok = False if all(o.ok is False for o in outs) else None
+    return Outcome(ok, "; ".join(o.evidence for o in outs), outs[0].tolerance, outs[0].computed)
+
+
+_MACRO_TR_WORDS = {"yoy": "year-over-year", "level": "level", "change": "monthly change"}
+
+
+def _macro_months(
+    c: Claim, claims: list[Claim], sid: str, tr: str, vals: dict[int, float], quarterly: bool,
+    m: Market,
+) -> list[tuple[int, str]]:  # fmt: skip
+    """The month(s) a macro extreme is about, with words for the evidence: the month the
+    sentence's own figure of the subject is of ("Consumer prices rose 5.4% in September ..., a
+    13-year high"), or the months whose value that figure matches; else the latest release by
+    the article's date and the next one when its month had ended (newest first, see
+    :func:`_latest_months`)."""
+    fig = c.extra.get("figure")  # (value, decimals, first day of its month or None)
+    known = m.series(sid)
+    if known is None or not len(known):
+        return []
+    last = _period_key(known.last, quarterly)
+    _sid2, later = _macro_series(
+        c.subject.key if c.subject else "", tr,
+        m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE)),
+    )  # fmt: skip
+    nxt = _macro_values(later, tr, quarterly) if later is not None else {}
+    if fig is not None and fig[2] is not None:
+        k = _period_key(fig[2], quarterly)
+        if k not in vals and k in nxt and _period_end_date(k, quarterly) < m.as_of:
+            vals[k] = nxt[k]  # a month the article names, out on its date (release day)
+        if k in vals:
+            return [(k, f"the month its figure is of ({_period_label(k, quarterly)})")]
+    months = [(last, f"latest published by {m.as_of}")]
+    if last + 1 in nxt and _period_end_date(last + 1, quarterly) < m.as_of:
+        vals[last + 1] = nxt[last + 1]
+        months = _latest_months(last, quarterly, m)
+    if fig is not None and tr != "change":
+        band = pct_band(fig[0], fig[1], "=")
+        own = [(k, w) for k, w in months if k in vals and band.verdict(vals[k]) is True]
+        if own:
+            return [(k, w + f", the month its figure ({fig[0]:g}%) fits") for k, w in own]
+    return [(k, w) for k, w in months if k in vals]
+
+
+def _latest_months(last: int, quarterly: bool, m: Market) -> list[tuple[int, str]]:
+    """The latest release by the article's date (by the catalog's release lag) and the month
+    after it, whose period had ended: newest first once that month has been over for a week
+    (the catalog's lag is a bound some releases beat: CPI comes out between the 10th and the
+    15th; an article dated in that window speaks of the month just released)."""
+    nxt = (last + 1, "the next release, if the article speaks of it")
+    cur = (last, f"latest published by {m.as_of} (by the catalog's release lag)")
+    if _period_end_date(last + 1, quarterly) + dt.timedelta(days=7) <= m.as_of:
+        return [nxt, cur]
+    return [cur, nxt]
 
 
 _SUP_MAX = {"highest": True, "largest": True, "biggest": True, "best": True, "strongest": True,
@@ -1479,8 +1571,10 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                 notes.append(f"no {found_series[0][0]} figure public by {m.as_of}")
                 continue
             last = _period_key(known.last, quarterly)
-            periods = [last] + (
-                [last + 1] if _period_end_date(last + 1, quarterly) < m.as_of else []
+            periods = (
+                [k for k, _w in _latest_months(last, quarterly, m)]
+                if _period_end_date(last + 1, quarterly) < m.as_of
+                else [last]
             )
         # the usual series first (CPI year over year unadjusted, month over month seasonally
         # adjusted), then its sibling: a figure that fits only the sibling is another reading

@@ -1312,7 +1312,10 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if anchor is None or anchor.first is None:
             continue
         head = [x.lower for x in toks[max(0, i - 8) : i]]
-        if t.lower == "in" and not (head and head[-1] in _SINCE_NOUNS | set(_SUPERLATIVES)):
+        if t.lower == "in" and not (
+            head
+            and (head[-1] in _SINCE_NOUNS or head[-1] in _SUPERLATIVES or head[-1] in _MACRO_NOUNS)
+        ):
             continue
         most = _most(head)
         sup = next((w for w in head if w in _SUPERLATIVES), None) or _not_seen(head) or most
@@ -1349,8 +1352,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             n_stated = unit != ""
             n, unit = 1, unit or "session"
         start_tok = toks[max(0, i - 8) + (head.index(sup) if sup in head else len(head) - 3)]
-        # an inflation rate is read on the latest release by the article's date: no day of its own
-        macro = subj.value.kind == "inflation"
+        # a macro rate is read on the latest release by the article's date: no day of its own
+        macro = subj.value.kind in _MACRO_EXTREME_KINDS
         date = None if macro else bind_date(ctx, s, start_tok.start, end=start_tok.start + 1)
         c = make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
@@ -1359,6 +1362,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated,
                    "unit": unit, "points": "point" in head and "percentage" not in head},
         )  # fmt: skip
+        if macro:
+            c.extra["figure"] = _macro_figure(ctx, s, start_tok.start, subj)
         k = next((n for n, x in enumerate(toks) if x.start >= start_tok.start), 0)
         _came_back_from(s, toks[max(0, k - 4) : k], c)
         return [c]
@@ -1451,20 +1456,109 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             "yield",
             "stock",
             "etf",
+            *_MACRO_EXTREME_KINDS,
         ):
             continue
         span = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * n
         # like "its best day in 3 weeks": only a better close well inside the span (80%) contradicts
         day = ctx.ref - dt.timedelta(days=round(span * 0.8))
+        # a macro rate ("a 30-year high" of inflation) is the latest release's: no day of its own
+        macro = subj.value.kind in _MACRO_EXTREME_KINDS
         c = make_claim(
             ctx, s, kind="level", measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
-            rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="", date=bind_date(ctx, s, toks[i].start),
+            rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="",
+            date=None if macro else bind_date(ctx, s, toks[i].start), needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": "level", "n": 1, "anchor_first": day, "anchor_last": day,
                    "anchor_day": False, "anchor_weekday": None},
         )  # fmt: skip
+        if macro:
+            c.extra["figure"] = _macro_figure(ctx, s, toks[i - 3].start, subj)
         _came_back_from(s, toks[max(0, i - 7) : i - 2], c)
         return [c]
     return []
+
+
+#: subjects whose extremes are over monthly releases (inflation, the unemployment rate, payrolls):
+#: read on the latest release by the article's date (``judge._since_macro``)
+_MACRO_EXTREME_KINDS = ("inflation", "labor")
+#: nouns a macro superlative may end on before "in N years" ("the lowest unemployment rate in 50
+#: years", "the highest inflation in four decades")
+_MACRO_NOUNS = frozenset(
+    {"rate", "inflation", "unemployment", "reading", "readings", "print", "increase", "level",
+     "pace", "gain", "jump", "rise", "prices"}
+)  # fmt: skip
+_RECORD_WORDS = frozenset({"record", "all-time"})
+
+
+def rule_macro_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A record of a macro series: "the unemployment rate hit a record low", "inflation at an
+    all-time high", "the lowest jobless rate on record", "a record-low 3.4%". Read on the
+    series' whole history (``judge._since_macro``: confirmed only when the store holds it all)."""
+    toks = _compounds(s.tokens)
+    for i, t in enumerate(toks):
+        w = t.lower
+        sup = None
+        if w in ("record-high", "record-low", "all-time-high", "all-time-low"):
+            sup = "highest" if w.endswith("high") else "lowest"
+        elif w in _RECORD_WORDS and i + 1 < len(toks) and toks[i + 1].lower in _HIGH_LOW:
+            sup = _HIGH_LOW[toks[i + 1].lower]
+        elif w == "record" and i >= 2 and toks[i - 1].lower == "on" and toks[i - 2].lower != "went":
+            sup = next(
+                (_SUPERLATIVE_SIDE[x.lower] for x in reversed(toks[max(0, i - 6) : i - 1])
+                 if x.lower in _SUPERLATIVE_SIDE),
+                None,
+            )  # fmt: skip
+        if sup is None:
+            continue
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in _MACRO_EXTREME_KINDS:
+            continue
+        end = toks[min(len(toks) - 1, i + 1)].end
+        c = make_claim(
+            ctx, s, kind="level", measure="since", subject=subj, parts=[(t.start, end)],
+            rule="macro_record", value=f"record {'high' if sup == 'highest' else 'low'}", unit="",
+            date=None, needs=("subject",),
+            extra={"sup": sup, "what": "level", "n": 1, "anchor_first": None, "anchor_last": None,
+                   "record": True, "anchor_day": False, "anchor_weekday": None,
+                   "figure": _macro_figure(ctx, s, t.start, subj)},
+        )  # fmt: skip
+        _came_back_from(s, toks[max(0, i - 5) : i], c)
+        return [c]
+    return []
+
+
+def _macro_figure(
+    ctx: Ctx, s: Sent, pos: int, subj: Bind
+) -> tuple[float, int, dt.date | None] | None:
+    """The sentence's own figure of a macro subject before an extreme of it ("Consumer prices
+    were up 5.4% from a year earlier, a 30-year high"): its value, decimals and the first day of
+    the month it is of (``None`` when its words name none), read as :func:`rule_macro` reads it;
+    the extreme is about that month."""
+    if subj.value is None:
+        return None
+    key = subj.value.key
+    # the figure before the extreme, else one right after it ("a fresh 40-year high of 8.6%")
+    after = [
+        q for q in s.quantities if pos < q.start <= pos + 40 and "of" in s.words_before(q.start, 2)
+    ]
+    for q in [*after[:1], *reversed(s.quantities)] if after else reversed(s.quantities):
+        if (q.end > pos and q not in after) or q.is_range:
+            continue
+        if q.unit != "pct" and not (key == "payems" and q.magnitude >= 1000):
+            continue
+        b = bind_subject(ctx, s, q.start)
+        jobs = _jobs_after(s, q)
+        if (b.value is None or b.value.key != key) and (jobs is None or key != "payems"):
+            continue
+        tr = "change" if key == "payems" else _macro_transform(s, q, key)[0]
+        fig = _macro(ctx, s, q, b if b.value is not None else subj, tr, "")
+        first = fig.period.first if fig.period is not None else None
+        return float(fig.stated_value or 0), fig.decimals, first
+    return None
+
+
+_SUPERLATIVE_SIDE = {"highest": "highest", "lowest": "lowest", "biggest": "highest",
+                     "largest": "highest", "smallest": "lowest"}  # fmt: skip
 
 
 #: words that make an extreme one the subject came back from ("retreated from a three-year
@@ -2623,6 +2717,7 @@ RULES: tuple[Rule, ...] = (
     rule_rank,
     rule_since,
     rule_span_extreme,
+    rule_macro_record,
     rule_level,
     rule_other,
 )
