@@ -1105,6 +1105,23 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     sid, s = got
     if c.extra.get("range_reading"):
         s = _with_extreme_today(c, s, day, m.session_range(sid))
+    if c.extra.get("record"):  # "the 10-year yield fell to a record low": every earlier close
+        w = s.upto(day)
+        if len(w) < 3 or _stale(s, day):
+            return _na(f"no {sid} close on {day}", c.subject.settle if c.subject else "")
+        vals = _since_values(c, w)
+        out = _since_on(c, vals, sid, m, w.first - _DAY, w.first - _DAY)
+        far = [x for x in vals.values[:-1] if x > vals.values[-1] + _YIELD_SOURCE_GAP]
+        if out.ok is False and not far:
+            # closing yields differ by a few hundredths from one source to another (Treasury's
+            # constant maturity, a 5 p.m. quote): a record missed by less is not judged
+            why = f"; every earlier close that beats it is within {_YIELD_SOURCE_GAP} pp"
+            return Outcome(None, out.evidence + why, out.tolerance, out.computed)
+        official = _HISTORY_STARTS.get(sid)
+        if out.ok is True and (official is None or s.first > official):
+            why = f"; the store's {sid} starts on {s.first}: an earlier close may beat it"
+            return Outcome(None, out.evidence + why, out.tolerance, out.computed)
+        return out
     a_first, a_last = c.extra.get("anchor_first"), c.extra.get("anchor_last")
     if a_first is None or a_last is None:  # a DateMention has both days or neither
         return _na("the 'since' date could not be read")
@@ -1211,7 +1228,12 @@ _HISTORY_STARTS = {
     "cpi_u": dt.date(1913, 1, 1), "cpi_u_sa": dt.date(1947, 1, 1),
     "core_cpi": dt.date(1957, 1, 1), "core_pce": dt.date(1959, 1, 1), "pce": dt.date(1959, 1, 1),
     "unrate": dt.date(1948, 1, 1), "payems": dt.date(1939, 1, 1),
+    # daily Treasury constant-maturity yields (FRED DGS10, DGS2, DGS30)
+    "ust10y": dt.date(1962, 1, 2), "ust2y": dt.date(1976, 6, 1), "ust30y": dt.date(1977, 2, 15),
 }  # fmt: skip
+#: how far closing yields from two sources may differ (pp): a yield's record missed by less is
+#: not contradicted
+_YIELD_SOURCE_GAP = 0.05
 #: how an extreme of each macro subject is measured (else year over year, as inflation is)
 _EXTREME_TRANSFORMS = {"unrate": "level", "payems": "change"}
 

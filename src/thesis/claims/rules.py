@@ -1511,17 +1511,23 @@ def rule_macro_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if sup is None:
             continue
         subj = bind_subject(ctx, s, t.start)
-        if subj.value is None or subj.value.kind not in _MACRO_EXTREME_KINDS:
+        if subj.value is None or subj.value.kind not in (*_MACRO_EXTREME_KINDS, "yield"):
             continue
+        daily = subj.value.kind == "yield"  # a yield's record is over its daily closes
         end = toks[min(len(toks) - 1, i + 1)].end
         c = make_claim(
             ctx, s, kind="level", measure="since", subject=subj, parts=[(t.start, end)],
             rule="macro_record", value=f"record {'high' if sup == 'highest' else 'low'}", unit="",
-            date=None, needs=("subject",),
+            date=bind_date(ctx, s, t.start) if daily else None,
+            needs=("subject", "date") if daily else ("subject",),
             extra={"sup": sup, "what": "level", "n": 1, "anchor_first": None, "anchor_last": None,
                    "record": True, "anchor_day": False, "anchor_weekday": None,
-                   "figure": _macro_figure(ctx, s, t.start, subj)},
+                   "figure": None if daily else _macro_figure(ctx, s, t.start, subj)},
         )  # fmt: skip
+        if daily and not {x.lower for x in s.before(t.start, 8)} & _CLOSING_VERBS:
+            c.loose["measure"] = (
+                "the words do not say a record close (an intraday record is another reading)"
+            )
         _came_back_from(s, toks[max(0, i - 5) : i], c)
         return [c]
     return []
