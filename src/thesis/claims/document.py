@@ -287,7 +287,7 @@ def container_prep(s: Sent, m: SubjectMention) -> tuple[Token, Token, SubjectMen
             and not s.doc.text[head.end : m.start].strip()
         ):
             start = head.start
-    toks = s.doc.tokens_in(s.start, start)
+    toks = s.before(start, 6)  # the preposition is at most a few words before the name
     k = len(toks) - 1
     while k >= 0 and toks[k].lower in _CONTAINER_FILLER:
         k -= 1
