@@ -40,7 +40,6 @@ inflation_index = ""
 long_yield = ""
 [rates]
 policy_series = ""
-decisions_series = ""
 recession_series = ""
 [compare]
 small_caps = ""

@@ -186,7 +186,6 @@ class RatesSpec(_Model):
         default_factory=list, description="dates of the cuts, if the thesis names them"
     )
     policy_series: str | None = "fedfunds"
-    decisions_series: str | None = "fed_target"
     recession_series: str | None = "usrec"
     # before the 1980s the Fed did not steer by a fed funds target, and the monthly series then
     # yields many short "cycles" that are noise; the default starts where targeting resumed
@@ -194,9 +193,20 @@ class RatesSpec(_Model):
         dt.date(1982, 10, 1), description="first month searched for easing cycles"
     )
 
-    _blank = field_validator(
-        "policy_series", "decisions_series", "recession_series", mode="before"
-    )(classmethod(lambda cls, v: _series_or_none(v)))
+    _blank = field_validator("policy_series", "recession_series", mode="before")(
+        classmethod(lambda cls, v: _series_or_none(v))
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_decisions_series(cls, data: Any) -> Any:
+        # an earlier key that no analysis ever read: say so rather than "unknown key"
+        if isinstance(data, dict) and "decisions_series" in data:
+            raise ValueError(
+                "rates.decisions_series is no longer a key: no analysis read it (easing cycles "
+                "are found on rates.policy_series); delete the line"
+            )
+        return data
 
     @field_validator("cuts", "hikes")
     @classmethod
@@ -612,7 +622,6 @@ cut_bp = 25                 # ... of this size in basis points (hike_bp for hike
 # path = [-25, 0, -25]      # or meeting by meeting: bp at each FOMC meeting after as_of
 # dates = [2026-03-18, 2026-06-17]
 policy_series = "fedfunds"
-decisions_series = "fed_target"
 recession_series = "usrec"
 
 [compare]                   # leave a key out (or set "") when the store lacks that series

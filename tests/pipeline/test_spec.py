@@ -69,6 +69,12 @@ def _line_of(text: str, needle: str) -> int:
         ("cut_bp = 25", "cut_bp = 25\nhikes = 1", "[rates]", ["order matters", "path"]),
         ("cut_bp = 25", "cut_bp = 25\npath = [-25, 500]", "path = [", ["200 bp"]),
         (
+            'policy_series = "fedfunds"',
+            'policy_series = "fedfunds"\ndecisions_series = "fed_target"',
+            "[rates]",
+            ["decisions_series is no longer a key", "policy_series", "delete the line"],
+        ),
+        (
             'methods = ["gbm", "bootstrap", "garch"]',
             'methods = ["gbm", "monte"]',
             "methods = [",
