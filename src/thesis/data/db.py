@@ -507,6 +507,15 @@ class Database:
             ) from None
 
     # ------------------------------------------------------------------ point-in-time reads
+    def _public_sql(self, info: SeriesInfo) -> str:
+        """The SQL of the day a row of the series ``info`` describes became public: the row's own
+        release date where it has one, else the end of its period plus the series' release lag.
+        Every point-in-time read (:meth:`_select`, :meth:`rows`, ``Store.get``) uses this one rule."""
+        public = f"{_PERIOD_END_SQL.get(info.frequency, 'date')} + {int(info.release_lag_days)}"
+        if self._has_column("current", "released"):
+            public = f"coalesce(released, {public})"
+        return public
+
     def _select(
         self,
         series: str,
@@ -528,11 +537,7 @@ class Database:
             where.append("date <= ?")
             params.append(upper)
         if known_on is not None:
-            period_end = _PERIOD_END_SQL.get(info.frequency, "date")
-            public = f"{period_end} + {int(info.release_lag_days)}"
-            if self._has_column("current", "released"):
-                public = f"coalesce(released, {public})"
-            where.append(f"{public} <= ?")
+            where.append(f"{self._public_sql(info)} <= ?")
             params.append(known_on)
         if vintage is None:
             sql = f"SELECT date, {', '.join(cols)} FROM current WHERE {' AND '.join(where)} ORDER BY date"
@@ -643,11 +648,8 @@ class Database:
             self._rows_cache.move_to_end(key)
             return got
         info = self.info(series)
-        public = f"{_PERIOD_END_SQL.get(info.frequency, 'date')} + {int(info.release_lag_days)}"
-        if self._has_column("current", "released"):
-            public = f"coalesce(released, {public})"
         sql = (
-            f"SELECT date, {field}, CAST({public} AS DATE) FROM current "
+            f"SELECT date, {field}, CAST({self._public_sql(info)} AS DATE) FROM current "
             f"WHERE series_id = ? AND {field} IS NOT NULL AND NOT isnan({field}) ORDER BY date"
         )
         got_rows = self._reader().execute(sql, [series]).fetchall()

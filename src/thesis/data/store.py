@@ -48,7 +48,6 @@ from thesis._types import DateLike
 from thesis.data import storefile
 from thesis.data.db import (
     _OBS_COLS,
-    _PERIOD_END_SQL,
     _ROWS_CACHED,
     Database,
     default_home,
@@ -332,10 +331,7 @@ class Store(Database):
         key = (series, tuple(cols))
         frame = self._frames.get(key)
         if frame is None:
-            info = self.info(series)
-            public = f"{_PERIOD_END_SQL.get(info.frequency, 'date')} + {int(info.release_lag_days)}"
-            if self._has_column("current", "released"):
-                public = f"coalesce(released, {public})"
+            public = self._public_sql(self.info(series))
             sql = (
                 f"SELECT date, {', '.join(cols)}, CAST({public} AS DATE) AS _public "
                 "FROM current WHERE series_id = ? ORDER BY date"
