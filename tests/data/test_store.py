@@ -279,6 +279,23 @@ def test_a_repeated_read_is_a_copy_and_a_write_is_seen(tmp_path: Path) -> None:
     assert reader.get("aaa").tolist() == [4742.83, 4705.00, 4688.68, 4700.0]
 
 
+def test_a_missing_field_reads_as_nan_not_zero(tmp_path: Path) -> None:
+    """A day without a high (NULL in the store) is NaN in every read, not the 0.0 that DuckDB's
+    masked arrays hold in its slot: a high of zero would be a price that never was."""
+    st = Store(tmp_path / "market.duckdb")
+    days = pd.bdate_range("2024-01-02", periods=3)
+    frame = pd.DataFrame({"date": days, "value": [10.0, 11.0, 12.0], "high": [10.5, None, 12.5]})
+    st.ingest(SeriesBatch(info("px"), frame))
+    for read in (
+        st.get("px", fields=["value", "high"]),
+        st.get("px", fields=["value", "high"], known_on="2024-01-04"),
+        st.get("px", fields=["value", "high"], vintage=pd.Timestamp.now()),
+    ):
+        assert read["value"].tolist() == [10.0, 11.0, 12.0]
+        high = read["high"].tolist()
+        assert high[0] == 10.5 and high[2] == 12.5 and pd.isna(high[1]), high
+
+
 def test_close_forgets_the_catalog(tmp_path: Path) -> None:
     path = tmp_path / "market.duckdb"
     Store(path).ingest(batch("aaa"))

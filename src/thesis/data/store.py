@@ -104,9 +104,18 @@ def _to_date(x: DateLike | None, what: str) -> dt.date | None:
         ) from None
 
 
+def _floats(column: Any) -> np.ndarray:
+    """A column of DuckDB's ``fetchnumpy`` as float64 with NaN where the store holds NULL.
+
+    ``fetchnumpy`` returns a masked array when a column has NULLs, and ``np.asarray`` of it keeps
+    the masked slots' raw data, 0.0: a day without a high would read as a high of zero.
+    """
+    return np.ma.filled(np.ma.asarray(column, dtype="float64"), np.nan)
+
+
 class _Frame:
-    """One series' ``date``, fields and public day as arrays, oldest first (NULLs as DuckDB's
-    ``fetchnumpy`` gives them, exactly as a read of the same rows would)."""
+    """One series' ``date``, fields and public day as arrays, oldest first (a NULL field is NaN,
+    see :func:`_floats`)."""
 
     __slots__ = ("columns", "dates", "monotone", "public")
 
@@ -291,7 +300,7 @@ class Store(Database):
             sql, params = self._select(series, cols, start_d, upper, known_d, vint)
             arrs = self._reader().execute(sql, params).fetchnumpy()
             dates = np.asarray(arrs["date"], dtype="datetime64[ns]")
-            columns = {c: np.asarray(arrs[c], dtype="float64") for c in cols}
+            columns = {c: _floats(arrs[c]) for c in cols}
         if as_of_d is not None and len(dates) == 0:
             self._check_started(series, as_of_d)
         index = pd.DatetimeIndex(dates, name="date")
@@ -339,7 +348,7 @@ class Store(Database):
             arrs = self._reader().execute(sql, [series]).fetchnumpy()
             frame = _Frame(
                 np.asarray(arrs["date"], dtype="datetime64[ns]"),
-                {c: np.asarray(arrs[c], dtype="float64") for c in cols},
+                {c: _floats(arrs[c]) for c in cols},
                 np.asarray(arrs["_public"], dtype="datetime64[ns]"),
             )
             self._frames[key] = frame
