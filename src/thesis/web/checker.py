@@ -4,15 +4,15 @@ The checker is :mod:`thesis.claims`; the one import line below is the app's only
 
 Checks run in worker processes (:func:`make_pool`) so that many can run at once on several cores
 and none waits behind a long run. Each worker opens the store read-only once and reads it through
-:class:`CachedStore`, a read-through cache: while the app serves, the store does not change, so a
-series read for one article (the main cost of a check) is reused by the next.
+:class:`LockedStore`. While the app serves, the store does not change, and the store keeps what it
+read on its connection (``Database.rows`` for the checker's series, ``Store.get`` for pandas
+reads): a series read for one article (the main cost of a check) is reused by the next.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import OrderedDict
 from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -24,25 +24,22 @@ if TYPE_CHECKING:
     from thesis.data.store import Store
     from thesis.data.view import StoreView
 
-__all__ = ["CachedStore", "check_payload", "close_worker_store", "init_worker", "make_pool"]
-
-_CACHE_ENTRIES = 256
+__all__ = ["LockedStore", "check_payload", "close_worker_store", "init_worker", "make_pool"]
 
 
-class CachedStore:
-    """A read-only :class:`~thesis.data.store.Store` whose reads are cached and serialised.
+class LockedStore:
+    """A read-only :class:`~thesis.data.store.Store` whose calls are serialised.
 
-    ``get`` and ``latest`` results are kept (at most 256, least recently used dropped) and handed
-    out as copies, so that a caller that changes what it got cannot change the next caller's
-    data. Calls that reach DuckDB hold a lock: one connection is not safe to share between
-    threads. :meth:`view` returns a :class:`~thesis.data.view.StoreView` over this cache, so reads
-    through a view are cached too. Everything else is passed through.
+    One DuckDB connection is not safe to share between threads: every call holds a lock. What a
+    read returns is kept by the store itself for the connection's life (repeated ``get`` reads are
+    answered from memory as copies, series for the checker are cut from one read of each), so
+    this wrapper keeps nothing of its own. :meth:`view` returns a
+    :class:`~thesis.data.view.StoreView` whose reads go through the lock too.
     """
 
     def __init__(self, store: Any) -> None:
         self._store = store
         self._lock = threading.RLock()
-        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._store, name)
@@ -59,46 +56,15 @@ class CachedStore:
         self.__dict__[name] = locked
         return locked
 
-    def _cached(self, key: tuple[Any, ...], compute: Any) -> Any:
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                value = self._cache[key]
-            else:
-                value = compute()
-                self._cache[key] = value
-                if len(self._cache) > _CACHE_ENTRIES:
-                    self._cache.popitem(last=False)
-        return value.copy() if hasattr(value, "copy") else value
-
-    def get(self, series: str, *args: Any, **kwargs: Any) -> Any:
-        key = ("get", series, *map(_key, args), *sorted((k, _key(v)) for k, v in kwargs.items()))
-        return self._cached(key, lambda: self._store.get(series, *args, **kwargs))
-
-    def latest(self, series: str) -> Any:
-        return self._cached(("latest", series), lambda: self._store.latest(series))
-
     def view(self, as_of: DateLike) -> StoreView:
         from thesis.data.view import StoreView
 
-        # a stand-in for the Store it wraps: the same reads, through __getattr__ and the cache
+        # a stand-in for the Store it wraps: the same reads, through __getattr__ and the lock
         return StoreView(cast("Store", self), as_of)
 
 
-def _key(v: Any) -> Any:
-    if isinstance(v, list | tuple):
-        return tuple(map(_key, v))
-    if isinstance(v, dict):
-        return tuple(sorted((k, _key(x)) for k, x in v.items()))
-    try:
-        hash(v)
-    except TypeError:
-        return repr(v)
-    return v
-
-
 # ------------------------------------------------------------------------------- one per process
-_STORE: CachedStore | None = None
+_STORE: LockedStore | None = None
 _STORE_PATH: str | None = None
 
 
@@ -110,7 +76,7 @@ def init_worker(store_path: str | None) -> None:
     if store_path and Path(store_path).exists():
         from thesis.data.store import Store
 
-        _STORE = CachedStore(Store(store_path, read_only=True))
+        _STORE = LockedStore(Store(store_path, read_only=True))
 
 
 def close_worker_store() -> None:
@@ -150,7 +116,7 @@ def check_payload(
         The text is empty or the date does not parse.
     """
     art = parse_article(text, where, suffix=suffix)
-    report = check_text(art, cast("Store | None", _STORE), date=date)  # see CachedStore.view
+    report = check_text(art, cast("Store | None", _STORE), date=date)  # see LockedStore.view
     if _STORE is None:
         report.warnings.append(
             "no market data store: every claim that needs data is unverifiable "
