@@ -335,7 +335,9 @@ class Store(Database):
 
         A run reads the same few series at many dates and several ``known_on`` (each analysis's
         point-in-time view): one query per series instead of one per read. The public day of each
-        row follows the SQL of :meth:`_select` (the same expression, cast to a date).
+        row follows the SQL of :meth:`_select` (the same expression, cast to a date). This is the
+        pandas read's counterpart of ``Database.rows``, which keeps plain lists (and drops missing
+        values) because the checker's light path imports no numpy.
         """
         key = (series, tuple(cols))
         frame = self._frames.get(key)
