@@ -605,6 +605,9 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
     words = [t.lower for t in s.tokens]
     if _has_phrase(words, RELATIVE_DAY_PHRASES):
         return Bind(None, "a day named only relative to another sentence", "none")
+    carried = _carried_day(ctx, s)
+    if carried is not None:
+        return carried
     if (_narrative(s, ctx) or _other_period(ctx, s)) and ctx.window is not None:
         # the sentences before it in the paragraph tell of other days: the article's date is a guess
         return Bind(
@@ -621,6 +624,54 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
         said = f"the article's date ({b})" if a == b else f"the article's month ({a:%Y-%m})"
         return Bind(ctx.window, said, "article")
     return NONE
+
+
+#: whether a day carried from the sentence before may contradict (measured on dev, round 8: see
+#: docs/claims.md, "Round 8"); False keeps it support-only
+CARRIED_DAY_STRICT = False
+
+
+def _carried_day(ctx: Ctx, s: Sent) -> Bind | None:
+    """The day of a sentence that names none, carried from the sentence before it in its
+    paragraph when that one names exactly one day ("The S&P 500 fell 1.2% on Tuesday. The Nasdaq
+    lost 1.8%."): the same session, the nearer reading than the article's date. Not when the
+    sentence names another time of its own (a month, a year, "last week"), is a list item, or
+    the day before only starts a period ("since April 2") or names a reference level's day. The
+    carried day is loose unless :data:`CARRIED_DAY_STRICT` (the sentence before may tell of
+    another event's day)."""
+    if s.index == 0 or s.bullet or s.header is not None or s.item_rest or s.period_header:
+        return None
+    if any(d.first is not None and not starts_since(s, d) for d in s.dates):
+        return None  # a time of its own (another clause's day, a month, "last week")
+    prev = ctx.sents[s.index - 1]
+    if "\n" in s.doc.text[prev.end : s.start]:
+        return None  # another paragraph
+    days = [
+        d
+        for d in prev.dates
+        if d.first is not None and not starts_since(prev, d) and not _anchor_date(prev, d)
+    ]
+    if any(_another_event(prev, d) for d in days):
+        return None  # "After closing at a record on Friday, ...": that day is another event's
+    if not days or any(d.kind not in _DAYLIKE or d.first != d.last for d in days):
+        return None  # none, or a span, month or year (a period, not a session)
+    if len({d.first for d in days}) != 1 or (ctx.ref is not None and days[0].first > ctx.ref):
+        return None  # several days (which one goes on is not said), or a day to come
+    d = days[0]
+    loose = (
+        "" if CARRIED_DAY_STRICT else f"its day is carried from the sentence before ({d.text!r})"
+    )
+    return Bind(d, f"{d.text} (carried from the sentence before)", "explicit", loose)
+
+
+def _another_event(s: Sent, d: DateMention) -> bool:
+    """Whether the day ``d`` dates another event than its sentence's main one: its clause opens
+    with a subordinating word ("After closing at a record on Friday, ..."), or a word that turns
+    to another event stands before it in its clause ("rose as investors awaited Friday's
+    report")."""
+    cl = s.clause_of(d.start)
+    toks = [t.lower for t in s.doc.tokens_in(cl.start, d.start) if t.kind == "word"]
+    return bool(toks) and (toks[0] in _SUBORDINATORS or any(w in _CLAUSE_TURNS for w in toks))
 
 
 #: words a clause that only dates the sentence may hold besides the date ("On Tuesday,", "Late
