@@ -658,6 +658,10 @@ def _carried_day(ctx: Ctx, s: Sent) -> Bind | None:
     if len({d.first for d in days}) != 1 or (ctx.ref is not None and days[0].first > ctx.ref):
         return None  # several days (which one goes on is not said), or a day to come
     d = days[0]
+    if (ctx.lead is not None and d.first == ctx.lead.first) or (
+        ctx.window is not None and ctx.window == (d.first, d.first)
+    ):
+        return None  # the session the article reports: its own binding holds
     loose = (
         "" if CARRIED_DAY_STRICT else f"its day is carried from the sentence before ({d.text!r})"
     )
@@ -1275,8 +1279,15 @@ def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
             return True
     for i in range(len(toks) - 2):
         t = toks[i]
-        if t.kind == "number" and toks[i + 1].text == ":" and toks[i + 2].kind == "number":
-            return True
+        if (
+            t.kind == "number"
+            and toks[i + 1].text == ":"
+            and toks[i + 2].kind == "number"
+            and len(t.text) <= 2
+            and t.end == toks[i + 1].start
+            and toks[i + 1].end == toks[i + 2].start
+        ):
+            return True  # "2:30", not "S&P 500: 5,117.09" (a name's figure after a colon)
         ampm = toks[i + 1].lower in ("am", "pm") or (
             toks[i + 1].lower in ("a", "p") and i + 2 < len(toks) and toks[i + 2].text == "."
         )

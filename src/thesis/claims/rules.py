@@ -49,7 +49,7 @@ from thesis.claims.binding import (
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
-from thesis.claims.subjects import ALL_SECTORS, subject_by_key, total_return_of
+from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
@@ -2349,6 +2349,81 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+#: what may stand between a name and the figure tagged to it ("S&P 500 (+0.8%)", "S&P 500:
+#: 5,000", "Cboe Volatility Index (VIX) 14.41 +0.12"): brackets, a colon, a dash, blanks
+_TAG_KINDS = ("index", "stock", "etf", "volatility")
+_TAG_PUNCT = frozenset({"(", ")", ":", "[", "]", "-", "–", "—", "|"})
+
+
+def _tagged_name(s: Sent, q: Quantity) -> SubjectMention | None:
+    """The name a figure is tagged to with no verb between: only brackets, a colon or a dash, or
+    a level right after the name ("S&P 500 4,769.83 +0.3%"), stand between them."""
+    m = next((m for m in reversed(s.subjects) if m.end <= q.start), None)
+    if m is None or m.subject is None or m.anaphora or q.start - m.end > 40:
+        return None
+    if m.text.endswith(("'s", "’s")) or s.doc.text[q.end : q.end + 1] == "-":
+        return None  # "Nvidia's 171-percent return": a possessive's noun, not a quote line
+    levels = 0
+    for t in s.doc.tokens_in(m.end, q.start):
+        if t.text in _TAG_PUNCT or t.text == ",":
+            continue
+        x = next((x for x in s.quantities if x.start == t.start), None)
+        if x is not None and _is_level(x) and not x.sign and levels == 0:
+            levels += 1  # the level a change follows on a quote line
+            continue
+        if any(n.start <= t.start < n.end for n in s.subjects):
+            continue  # the ticker in "Cboe Volatility Index (VIX)"
+        if levels and any(x.start <= t.start < x.end for x in s.quantities):
+            continue  # a token inside the level ("5,117.09")
+        return None
+    return m
+
+
+def rule_tagged(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A figure tagged to a name without a verb, as in quote lines and tables: "the S&P 500
+    (+0.8%)", "S&P 500: 5,000 (-1.1%)", "S&P 500 4,769.83 +0.3%". A signed percent or points
+    figure is the session's change, an unsigned level the session's close, by the convention of
+    a quote line; the words do not state the measure (a table's column may be the week's or the
+    year's), so the claim may be supported and is never contradicted."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.is_range or q.words or q.bound:
+            continue
+        change = bool(q.sign) and q.unit in ("pct", "points", "plain")
+        if not change and not (_is_level(q) and q.unit != "usd" and q.value >= 10):
+            continue
+        m = _tagged_name(s, q)
+        if m is None or m.subject is None or m.subject.kind not in _TAG_KINDS:
+            continue
+        nxt = s.after(q.end, 1)
+        if not change and nxt and nxt[0].kind == "word":
+            continue  # "S&P 500 5,000 points target", "Nasdaq 100 stocks": not a quote line
+        subj = bind_subject(ctx, s, q.start)
+        if subj.value is not m.subject:
+            continue
+        date = bind_date(ctx, s, q.start)
+        used.add(q.start)
+        why = "a figure after its name, with no words that say what it measures"
+        if change:
+            unit = "pct" if q.unit == "pct" else "points"
+            period = Bind(PeriodSpec("day", "the session (a quote line)"), why, "convention")
+            c = make_claim(
+                ctx, s, kind="pct_change", measure="change" if unit == "pct" else "points_change",
+                subject=subj, parts=[(m.start, q.end)], rule="tagged", value=q.value, unit=unit,
+                decimals=q.decimals, date=date, period=period, direction=-1 if q.value < 0 else 1,
+                needs=("subject", "date", "period"),
+            )  # fmt: skip
+        else:
+            c = make_claim(
+                ctx, s, kind="level", measure="close", subject=subj, parts=[(m.start, q.end)],
+                rule="tagged", value=q.value, unit="points", decimals=q.decimals, date=date,
+                level=q.value,
+            )  # fmt: skip
+        c.loose.setdefault("measure", f"{why}: the session's by the convention of a quote line")
+        out.append(c)
+    return out
+
+
 def rule_other(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """Any other figure worth stating: judged unverifiable, with the reason."""
     out: list[Claim] = []
@@ -2725,6 +2800,7 @@ RULES: tuple[Rule, ...] = (
     rule_span_extreme,
     rule_macro_record,
     rule_level,
+    rule_tagged,
     rule_other,
 )
 
