@@ -66,6 +66,11 @@ class Subject:
 
 def _s(key: str, name: str, kind: SubjectKind, series: tuple[str, ...], aliases: Iterable[str],
        settle: str = "") -> Subject:  # fmt: skip
+    aliases = list(aliases)
+    if kind == "yield":
+        # "10-year Treasury yields climbed to 3.08%": the plural of a tenor's yield is that
+        # yield (a name with its tenor; "Treasury yields" alone names no series)
+        aliases += [a + "s" for a in aliases if a.lower().endswith(("yield", "rate", "note"))]
     return Subject(
         key,
         name,
@@ -93,6 +98,9 @@ SUBJECTS: tuple[Subject, ...] = (
     _s("russell2000", "Russell 2000", "index", ("russell2000", "rut"), ["Russell 2000", "RUT", "Russell"]),
     _s("vix", "VIX", "volatility", ("vix",), [
         "VIX", "Cboe Volatility Index", "CBOE Volatility Index", "volatility index", "fear gauge", "^VIX",
+        # how wires describe it ("Wall Street's most watched gauge of investor anxiety")
+        "gauge of investor anxiety", "gauge of investor fear", "gauge of market volatility",
+        "volatility gauge", "fear index", "Cboe VIX", "CBOE VIX",
     ]),
     _s("ust10y", "10-year Treasury yield", "yield", ("ust10y", "ust10y_monthly"), [
         "10-year Treasury yield", "10-year yield", "10-year Treasury", "10-year note", "10-year note yield",
