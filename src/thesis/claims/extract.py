@@ -134,6 +134,7 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_rank: lambda w: "highest" in w or "lowest" in w,
     _rules.rule_first: lambda w: "first" in w,
     _rules.rule_session_extreme: lambda w: "high" in w or "low" in w,
+    _rules.rule_dated_level: lambda w: not w.isdisjoint(_rules.DATED_LEVEL_WORDS),
     _rules.rule_count_of: lambda w: (
         "of" in w and not w.isdisjoint(("up", "higher", "down", "lower"))
     ),

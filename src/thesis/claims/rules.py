@@ -1955,7 +1955,8 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         prev = s.words_before(q.start, 3)
         reference = prev[-1:] == ["of"] and "from" in s.words_before(q.start, 8)
-        if not any(w in _YIELD_LEAD for w in prev) or reference:
+        end_of = _close_of_period(s, q)  # "up from 3.88% at the close of 2023": dated by its words
+        if end_of is None and (not any(w in _YIELD_LEAD for w in prev) or reference):
             continue  # "from its 52-week high of 4.231%": a reference, not the level now
         hedge = s.hedge(q)
         if hedge[1] == "=" and prev and prev[-1] in ("topped", "above", "exceeded", "crossed"):
@@ -1977,7 +1978,6 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )
         # "fell 9 basis points in November to 4.02%": the level at the end of the month named
         date = _close_date(ctx, s, verb.start if verb is not None else q.start, q)
-        end_of = _close_of_period(s, q)
         if end_of is not None:  # "up from 3.88% at the close of 2023"
             date = end_of
         out.append(make_claim(
@@ -2345,6 +2345,79 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 "measure",
                 f"the words ({verb!r}) do not say it is the close: it may be a moment of the session",
             )
+        out.append(c)
+    return out
+
+
+#: verbs that date a reference level ("its record close of L reached on Oct. 28", "its closing
+#: low of 3.374% hit Wednesday, Jan. 18")
+_DATING_VERBS = frozenset(
+    {"reached", "set", "hit", "notched", "recorded", "posted", "made", "seen"}
+)
+_CLOSE_NOUNS = frozenset({"close", "closing", "closed", "finish", "settle", "settlement"})
+#: the words one of which a sentence needs for rule_dated_level to find anything (its gate)
+DATED_LEVEL_WORDS = _DATING_VERBS | {"close", "end"}
+
+
+def _dated_by_verb(s: Sent, q: Quantity) -> DateMention | None:
+    """The day a reference level's own words give it: a dating verb (and "on") right after the
+    level or after its noun ("L record close reached on Oct. 28", "low of 3.374% hit Wednesday,
+    Jan. 18, 2023"), then a single day."""
+    after = s.after(q.end, 6)
+    k = next((i for i, t in enumerate(after) if t.lower in _DATING_VERBS), None)
+    if k is None or any(
+        t.kind == "number" and not s.doc.date_spans.overlaps(t.start, t.end) for t in after[:k]
+    ):
+        return None
+    rest = after[k + 1 :]
+    at = rest[1].start if rest[:1] and rest[0].lower == "on" and len(rest) > 1 else (
+        rest[0].start if rest else -1)  # fmt: skip
+    return next(
+        (
+            d
+            for d in s.dates
+            if d.start == at and d.kind in ("day", "weekday") and d.first == d.last
+        ),
+        None,
+    )
+
+
+def rule_dated_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A reference level whose own words date it: "just shy of its 6,890.89 record close
+    reached on Oct. 28", "up from 3.88% at the close of 2023", "its 2023 closing low of 3.374%
+    hit Wednesday, Jan. 18, 2023". The close of that day (a yield's close for a yield), not of
+    the article's session; a role word before it ("from", "of") keeps it loose as any reference
+    level (`strict_gaps`)."""
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.is_range or q.words or q.sign:
+            continue
+        words = s.words_before(q.start, 4) + s.words_after(q.end, 3)
+        end_of = _close_of_period(s, q)
+        day = None if end_of is not None else _dated_by_verb(s, q)
+        if end_of is None and (day is None or _CLOSE_NOUNS.isdisjoint(words)):
+            continue  # a level of a moment ("a high of L hit on Monday") is not a close
+        subj = bind_subject(ctx, s, q.start)
+        if subj.value is None:
+            continue
+        yld = subj.value.kind == "yield" and q.unit == "pct"
+        if not yld and not (subj.value.kind in _TAG_KINDS and _is_level(q) and q.unit != "usd"):
+            continue
+        date = end_of or Bind(day, day.text, "explicit")  # type: ignore[union-attr]
+        used.add(q.start)
+        b = max(q.end, date.value.end)
+        if yld:
+            c = make_claim(
+                ctx, s, kind="rate", measure="yield", subject=subj, parts=[(q.start, b)],
+                rule="dated_level", value=q.value, unit="pct", decimals=q.decimals, date=date,
+                hedge=s.hedge(q), extra={"close": True},
+            )  # fmt: skip
+        else:
+            c = make_claim(
+                ctx, s, kind="level", measure="close", subject=subj, parts=[(q.start, b)],
+                rule="dated_level", value=q.value, unit="points", decimals=q.decimals, date=date,
+                hedge=s.hedge(q), level=q.value,
+            )  # fmt: skip
         out.append(c)
     return out
 
@@ -2799,6 +2872,7 @@ RULES: tuple[Rule, ...] = (
     rule_since,
     rule_span_extreme,
     rule_macro_record,
+    rule_dated_level,
     rule_level,
     rule_tagged,
     rule_other,
