@@ -2468,6 +2468,12 @@ def rule_tagged(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         m = _tagged_name(s, q)
         if m is None or m.subject is None or m.subject.kind not in _TAG_KINDS:
             continue
+        if (
+            not change
+            and s.doc.tokens_in(m.end, q.start)
+            and any(x.end <= q.start and x.start >= m.end for x in s.quantities)
+        ):
+            continue  # "Dow 17,891.16 117.52": an unsigned figure after the level is no close
         nxt = s.after(q.end, 1)
         if not change and nxt and nxt[0].kind == "word":
             continue  # "S&P 500 5,000 points target", "Nasdaq 100 stocks": not a quote line
