@@ -18,6 +18,8 @@ folder every xdist worker shares, and reused by all workers:
                        built the same way; the web and delivery tests copy it
 ``bundled_store_path``  the offline bundle that ``make demo`` uses, built the same way (no ../shared)
 ``bundled_store``      a read-only Store on a copy of it, one per module
+``seed_run``, ``demo_run``  the seed thesis and the demo, run once per worker and written; read by
+                       the pipeline and self-consistency tests (specs in tests/shared_runs.py)
 
 Under xdist (``make test`` runs ``pytest -n 2``) the controller builds these files and compiles the
 numba kernels (tests/prebuild.py) in background processes while the workers collect, and hands
@@ -40,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 import prebuild
 import pytest
+from shared_runs import demo_spec, seed_spec
 
 if TYPE_CHECKING:
     from thesis.data.store import Store
@@ -128,8 +131,14 @@ MODULE_SECONDS = {
 _CACHE_KEY = "thesis/module_seconds"
 #: modules that share an expensive session fixture go to one worker together, so that it is set up
 #: once per run rather than once per worker: the two-worker Dask cluster (tests/scale/conftest.py)
-#: and the finished run the publishing tests read (``run_dir``, tests/publish/conftest.py)
+#: the finished run the publishing tests read (``run_dir``, tests/publish/conftest.py), and the seed
+#: and demo runs the pipeline and self-consistency tests read (``seed_run`` and
+#: ``demo_run`` below)
 GROUPS = {
+    "tests/pipeline/test_run.py": "seed and demo runs",
+    "tests/pipeline/test_wiring.py": "seed and demo runs",
+    "tests/claims/test_self_consistency.py": "seed and demo runs",
+    "tests/pipeline/test_demo.py": "seed and demo runs",
     "tests/scale/test_batch.py": "tests/scale [dask cluster]",
     "tests/scale/test_screening.py": "tests/scale [dask cluster]",
     "tests/publish/test_email.py": "tests/publish [run_dir]",
@@ -459,3 +468,38 @@ def market_store_copy(market_store_file: Path, tmp_path: Path) -> Iterator[Store
     store = Store(path)
     yield store
     store.close()
+
+
+# ------------------------------------------------------------ runs that several modules only read
+@pytest.fixture(scope="session")
+def seed_run(market_store: Store, tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
+    """The seed thesis run once per worker, with every analysis (the calibration since 2022 with
+    300 paths), written as Markdown and HTML: ``(result, out_dir)``. Read-only: the pipeline
+    tests (tests/pipeline/test_run.py, test_wiring.py) and the self-consistency check
+    (tests/claims/test_self_consistency.py) read the same run, which :data:`GROUPS` sends to
+    one worker."""
+    import datetime as dt
+
+    from thesis.pipeline import run_thesis
+
+    spec = seed_spec(calibrate=True, calibration_paths=300, calibration_start=dt.date(2022, 1, 1))
+    out = tmp_path_factory.mktemp("seed_run") / "out"
+    res = run_thesis(spec, market_store, out_dir=out, formats=("md", "html"), cache=False)
+    return res, out
+
+
+@pytest.fixture(scope="session")
+def demo_run(
+    bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Any, Path]:
+    """The demo on the bundled store, run once per worker and written as Markdown and HTML:
+    ``(result, out_dir)``. Read-only; tests/pipeline/test_demo.py and the self-consistency check
+    read it (one worker, see :data:`GROUPS`)."""
+    from thesis.data.store import Store
+    from thesis.pipeline import run_thesis
+
+    root = tmp_path_factory.mktemp("demo_run")
+    shutil.copyfile(bundled_store_path, root / "market.duckdb")
+    with Store(root / "market.duckdb", read_only=True) as store:
+        res = run_thesis(demo_spec(), store, out_dir=root / "out", formats=("md", "html"))
+    return res, root / "out"

@@ -8,27 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_runs import demo_spec
 
 from thesis.data.store import Store
 from thesis.pipeline import run_thesis
-from thesis.spec import load_thesis
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-def _demo(**analysis: object):
-    """The demo with 2,000 paths: a probability's Monte Carlo standard error is then at most
-    0.5 / sqrt(2000) = 0.011, far inside the gaps the tests ask for (at 2,000 and at 10,000 paths:
-    a fall to 4,700 0.82 against a close below it 0.20; 0.5 < 0.83 < 1; 0 < 0.15 < 0.5)."""
-    spec = load_thesis(EXAMPLES / "demo-bundled.toml")
-    a = spec.analysis.model_dump() | {"n_paths": 2_000, "calibrate": False} | analysis
-    return spec.with_overrides(analysis=a)
+_demo = demo_spec
 
 
-def test_demo_writes_the_article_and_a_complete_scorecard(
-    bundled_store: Store, tmp_path: Path
-) -> None:
-    res = run_thesis(_demo(), bundled_store, out_dir=tmp_path, formats=("md", "html"))
+def test_demo_writes_the_article_and_a_complete_scorecard(demo_run) -> None:
+    res, out = demo_run
     f = res.facts
     assert f["sp500.level_date"].value == "2021-12-31"
     # the bundle ends on 2022-12-28, the horizon: every call is settled
@@ -39,9 +28,9 @@ def test_demo_writes_the_article_and_a_complete_scorecard(
     assert f["scorecard.sp500.path_max"].value == pytest.approx(4796.56, abs=0.01)
     p = f["sp500.p_touch.5000.gbm"].value
     assert f["scorecard.sp500.brier_touch.5000.gbm"].value == pytest.approx(p**2)
-    text = (tmp_path / "article.md").read_text()
+    text = (out / "article.md").read_text()
     assert "## Scorecard" in text and "## Portfolio" in text
-    assert (tmp_path / "tearsheet" / "tearsheet.html").exists()
+    assert (out / "tearsheet" / "tearsheet.html").exists()
     # the bundle has no earnings: the article says so instead of inventing a valuation
     assert "sp500.range.base.low" not in f
     assert "valuation" in " ".join(res.notes)

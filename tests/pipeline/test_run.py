@@ -9,31 +9,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from shared_runs import seed_spec
 
 from thesis.data.store import Store
 from thesis.errors import SpecError
 from thesis.pipeline import run_thesis
-from thesis.spec import parse_thesis
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-SEED = EXAMPLES / "sp500-ai-rally-2026.toml"
-
-
-def _seed(**analysis: object):
-    """The seed thesis with 4,000 paths (a probability's Monte Carlo standard error is then at most
-    0.5 / sqrt(4000) = 0.0079, under the 0.01 the tests ask) and 1,000 for the theme's per-stock
-    odds (no test here reads them; the analysis is the same)."""
-    text = SEED.read_text().replace("n_paths = 10000\n", "n_paths = 1000\n")
-    spec = parse_thesis(text, where=str(SEED))
-    a = spec.analysis.model_dump() | {"n_paths": 4_000, "calibrate": False} | analysis
-    return spec.with_overrides(analysis=a)
-
-
-@pytest.fixture(scope="module")
-def seed_run(market_store: Store, tmp_path_factory: pytest.TempPathFactory):
-    out = tmp_path_factory.mktemp("seed_run")
-    res = run_thesis(_seed(), market_store, out_dir=out, formats=("md", "html"))
-    return res, out
+_seed = seed_spec
 
 
 def test_seed_levels_match_the_issue(seed_run) -> None:
@@ -119,7 +101,8 @@ def test_every_number_in_the_markdown_maps_to_a_fact(seed_run) -> None:
 
 def test_same_seed_same_numbers(market_store: Store, seed_run) -> None:
     res, _ = seed_run
-    # cache=False: computed again, not read back from the first run's cache
+    # computed again, without the calibration the shared run has: the calibration draws from
+    # its own random stream, so the probabilities cannot depend on it
     again = run_thesis(_seed(), market_store, cache=False)
     for fid in (
         "sp500.p_touch.6900.bootstrap",

@@ -1,14 +1,13 @@
 """The quantitative analyses, the theme and the key dates, wired into the run and the article.
 
-The seed thesis runs once (few paths, a short calibration) on the real store, without the result
-cache; each test reads the facts, the article and the files the run wrote. Issue 9 (base rates
+The seed thesis runs once per worker (``seed_run`` in tests/conftest.py: few paths, a short
+calibration) on the real store, without the result cache; each test reads the facts, the article and the files the run wrote. Issue 9 (base rates
 beside every probability, the VIX-implied odds, macro turning points, skill against the base
 rate), issue 10 (the theme section) and issue 11 (key dates, ``keydates.ics``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -31,16 +30,10 @@ def _seed_text() -> str:
 
 
 @pytest.fixture(scope="module")
-def seed(market_store: Store, tmp_path_factory: pytest.TempPathFactory):
-    spec = parse_thesis(_seed_text(), where=str(SEED))
-    a = spec.analysis.model_dump() | {
-        "n_paths": 1_000,  # the least a thesis takes: no test here reads a probability's precision
-        "calibration_paths": 300,
-        "calibration_start": dt.date(2022, 1, 1),
-    }
-    spec = spec.with_overrides(analysis=a)
-    out = tmp_path_factory.mktemp("wiring") / "out"
-    res = run_thesis(spec, market_store, out_dir=out, formats=("md",), cache=False)
+def seed(seed_run):
+    """The seed run every pipeline test reads (``seed_run``, tests/conftest.py): its result, its
+    folder and its article."""
+    res, out = seed_run
     return res, out, (out / "article.md").read_text()
 
 
