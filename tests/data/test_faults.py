@@ -63,19 +63,20 @@ _CONTENT = {
 def content(path: Path) -> dict[str, str]:
     """A digest per table of what the store holds (opened read-write: a crash is recovered first).
 
-    Every row is written out in full (DuckDB's text form of the row, doubles to the last digit)
-    and the rows, in order, are hashed inside DuckDB: the kill loop compares the store by content
-    after each of its kills, and fetching the rows into Python to hash them took twice as long.
+    Per table: the row count and the sum (as a 128-bit integer, so that nothing overflows) of
+    DuckDB's 64-bit hash of every row in full (each field, doubles by value, NULLs included), an
+    order-free digest of the multiset of rows computed inside DuckDB. The kill loop compares the
+    store by content after each of its kills; the earlier digest (md5 of every row's text, sorted)
+    cost three times the CPU (81 against 26 ms per store) for the same comparison.
     """
     con = duckdb.connect(str(path))
     try:
         out = {}
         for table, sql in _CONTENT.items():
             n, digest = con.execute(
-                "SELECT count(*), md5(coalesce(string_agg(CAST(r AS VARCHAR), chr(10) "
-                f"ORDER BY r), '')) FROM ({sql}) r"
+                f"SELECT count(*), coalesce(sum(hash(r)::HUGEINT), 0) FROM ({sql}) r"
             ).fetchone()
-            out[table] = f"{n}:{digest[:16]}"
+            out[table] = f"{n}:{digest}"
         return out
     finally:
         con.close()

@@ -84,7 +84,8 @@ def test_backtest_stress_tearsheet(store_home: Path, tmp_path: Path) -> None:
     r = CliRunner().invoke(app, ["tearsheet", str(path), "--out", str(out)], env={"COLUMNS": "250"})
     assert r.exit_code == 0, r.output
     html = (out / "tearsheet.html").read_text()
-    assert html.count("data:image/png;base64,") == 5 and "Stress tests" in html
+    assert html.count("data:image/png;base64,") == 4 and "Stress tests" in html
+    assert "<table class='monthly'>" in html  # monthly returns: a coloured table
 
 
 def test_benchmark_sp500_equals_the_series_return(store_home: Path, tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -66,7 +66,6 @@ from thesis.analysis._common import (
     markdown_table,
     period_index,
     series_id,
-    value_on,
 )
 from thesis.errors import AnalysisError, InsufficientDataError
 from thesis.facts import Fact, Source
@@ -92,6 +91,8 @@ RECESSION_SPAN_MONTHS = 12
 #: statuses of a candidate first cut
 STATUSES = ("confirmed", "unconfirmed", "continuation", "reversed")
 SubjectKind = Literal["price", "yield"]
+#: the unit of the dates pandas gives a month (``PeriodIndex.to_timestamp``)
+_PERIOD_UNIT = pd.period_range("2000-01", periods=1, freq="M").to_timestamp().unit
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,41 @@ class CycleWindow:
     excluded: dict[str, str]  # measure → why it has no value ("window ends after as_of", …)
     recession: bool | None  # a recession started within 12 months after the first cut
     recession_at_cut: bool | None
+
+
+def _month_ordinals(t: np.ndarray) -> np.ndarray:
+    """Months since 1970-01 (int64) of datetime64 values."""
+    return t.astype("datetime64[M]").astype(np.int64)
+
+
+def _month_start(o: np.ndarray | int) -> np.ndarray:
+    """The first day (datetime64[ns]) of month ordinal(s) ``o`` (months since 1970-01)."""
+    return np.asarray(o, dtype=np.int64).astype("datetime64[M]").astype("datetime64[ns]")
+
+
+def _add_months(t: np.ndarray, k: int) -> np.ndarray:
+    """``t + pd.DateOffset(months=k)`` on datetime64 values: the same day ``k`` calendar months
+    later, clipped to that month's last day, time of day kept.
+
+    Written on arrays because pandas applies a DateOffset one Timestamp at a time (about 10 µs
+    each); tests check it against ``pd.DateOffset`` on random dates.
+    """
+    t = np.asarray(t, dtype="datetime64[ns]")
+    month = t.astype("datetime64[M]")
+    into = t - month.astype("datetime64[ns]")  # days and time since the first of the month
+    day = into.astype("timedelta64[D]")
+    target = month + k
+    start = target.astype("datetime64[ns]")
+    last_day = ((target + 1).astype("datetime64[D]") - target.astype("datetime64[D]")) - 1
+    return start + np.minimum(day, last_day).astype("timedelta64[ns]") + (into - day)
+
+
+def _nan_extreme(v: np.ndarray, how: str) -> float:
+    """``pd.Series(v).max()`` (or ``min``): NaNs skipped, NaN when nothing is left."""
+    v = v[~np.isnan(v)]
+    if not len(v):
+        return float("nan")
+    return float(v.max() if how == "max" else v.min())
 
 
 def easing_moves(
@@ -129,49 +165,58 @@ def easing_moves(
         raise AnalysisError(
             f"unknown kind {kind!r}", where="kind", fix="use 'level' or 'decisions'"
         )
-    m = _monthly_rate(rate)
+    first, m = _monthly_levels(rate)
+    pos, sign = _level_moves(m, threshold_bp)
+    # dated as pandas dates a month (``PeriodIndex.to_timestamp``: its unit, a frequency inferred)
+    dates = _month_start(first + pos).astype(f"datetime64[{_PERIOD_UNIT}]")
+    return pd.Series(sign, index=pd.DatetimeIndex(dates, freq="infer"), dtype=int)
+
+
+def _level_moves(m: np.ndarray, threshold_bp: float) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in the monthly levels ``m`` (NaN: no data) of the moves, and their signs."""
     thr = threshold_bp / 100 - 1e-9  # tolerance: 5.13 − 5.33 is −0.2000…2 in floating point
-    d1, d2 = m - m.shift(1), m - m.shift(2)
-    down = pd.concat([d1, d2], axis=1).min(axis=1)
-    up = pd.concat([d1, d2], axis=1).max(axis=1)
+    d1, d2 = np.full(len(m), np.nan), np.full(len(m), np.nan)
+    d1[1:], d2[2:] = m[1:] - m[:-1], m[2:] - m[:-2]
+    # the larger of the one- and two-month moves; NaN only when both are (pandas' skipna min/max)
+    down, up = np.fmin(d1, d2), np.fmax(d1, d2)
     cut = (down <= -thr) & ~((up >= thr) & (up > -down))
     hike = (up >= thr) & ~cut
-    moves = pd.Series(0, index=m.index, dtype=int)
-    moves[cut.to_numpy()] = -1
-    moves[hike.to_numpy()] = 1
-    moves = moves[moves != 0]
-    moves.index = period_index(moves).to_timestamp()
-    return moves
+    pos = np.flatnonzero(cut | hike)
+    return pos, np.where(cut[pos], -1, 1).astype(np.int64)
 
 
-def _monthly_rate(rate: pd.Series) -> pd.Series:
-    """Monthly level on a full PeriodIndex (daily input averaged by calendar month)."""
+def _monthly_levels(rate: pd.Series) -> tuple[int, np.ndarray]:
+    """Monthly level from the first month to the last (daily input averaged by calendar month;
+    NaN for a month without data): (month ordinal of the first month, levels)."""
     m = rate
     if not is_monthly(rate):
         m = rate.groupby(date_index(rate).to_period("M")).mean()
         m.index = period_index(m).to_timestamp()
-    m = m.copy()
-    m.index = date_index(m).to_period("M")
-    m = m[~m.index.duplicated(keep="last")]
-    return m.reindex(pd.period_range(m.index.min(), m.index.max(), freq="M"))
+    o = _month_ordinals(date_index(m).to_numpy())
+    v = m.to_numpy(dtype=float)
+    keep = ~pd.Index(o).duplicated(keep="last")
+    o, v = o[keep], v[keep]
+    first = int(o.min())
+    out = np.full(int(o.max()) - first + 1, np.nan)
+    out[o - first] = v
+    return first, out
 
 
 def first_cuts(
     moves: pd.Series, *, data_start: pd.Timestamp, hold_months: int = 6
 ) -> list[pd.Timestamp]:
     """Candidate first cuts among ``moves`` (+1/−1 by date): a cut after a hike or a hold."""
-    out = []
-    prev_date: pd.Timestamp | None = None
-    prev_sign = 0
-    for d, s in zip(date_index(moves), moves, strict=True):
-        if s < 0:
-            if prev_date is None:
-                if d - pd.DateOffset(months=hold_months) >= data_start:
-                    out.append(d)
-            elif prev_sign > 0 or d - pd.DateOffset(months=hold_months) >= prev_date:
-                out.append(d)
-        prev_date, prev_sign = d, s
-    return out
+    idx = date_index(moves)
+    s = moves.to_numpy()
+    if not len(s):
+        return []
+    t = idx.to_numpy()
+    prev = np.concatenate([[pd.Timestamp(data_start).to_datetime64()], t[:-1]])
+    prev_sign = np.concatenate([[0], s[:-1]])
+    # the first move has no previous one: it needs hold_months of data before it
+    held = _add_months(t, -hold_months) >= prev.astype("datetime64[ns]")
+    ok = (s < 0) & ((prev_sign > 0) | held)
+    return list(idx[ok])
 
 
 def easing_cycles(
@@ -196,6 +241,7 @@ def easing_cycles(
     :data:`STATUSES`) and ``reason`` (words).
     """
     as_ts = as_timestamp(as_of)
+    as_np = as_ts.to_datetime64()
     if kind == "decisions":
         r = rate[rate.index <= as_ts].dropna()
     else:
@@ -204,25 +250,42 @@ def easing_cycles(
     cands = first_cuts(moves, data_start=r.index[0], hold_months=hold_months)
     tol = threshold_bp / 200 + 1e-9
     rows = []
+    # the windows as positions in plain arrays: month ordinals (level) or sorted dates
+    # (decisions), searched instead of masked, one candidate at a time
     if kind == "level":
-        m = _monthly_rate(r)
-    for d in cands:
+        first, m = _monthly_levels(r)
+        cand_pos = (
+            _month_ordinals(np.asarray([d.to_datetime64() for d in cands], dtype="datetime64[ns]"))
+            - first
+        )
+    else:
+        t, v = date_index(r).to_numpy(), r.to_numpy(dtype=float)
+        cand_t = np.asarray([d.to_datetime64() for d in cands], dtype="datetime64[ns]")
+        peak_from = _add_months(cand_t, -peak_months)
+        ends = _add_months(cand_t, confirm_months)
+    for k, d in enumerate(cands):
         if kind == "decisions":
-            before = r[r.index < d]
-            pre = float(before.iloc[-1])
-            peak = float(before[before.index >= d - pd.DateOffset(months=peak_months)].max())
-            end = d + pd.DateOffset(months=confirm_months)
-            # the target holds between decisions: its level on each day up to ``end``
-            after = r[(r.index >= d) & (r.index <= end)]
-            window_done = end <= as_ts
+            j = int(np.searchsorted(t, cand_t[k], side="left"))
+            pre = float(v[j - 1])
+            peak = _nan_extreme(v[int(np.searchsorted(t, peak_from[k], side="left")) : j], "max")
+            # the target holds between decisions: its level on each day up to the window's end
+            j_end = int(np.searchsorted(t, ends[k], side="right"))
+            after, after_t = v[j:j_end], t[j:j_end]
+            window_done = bool(ends[k] <= as_np)
         else:
-            p = d.to_period("M")
-            pre = float(np.nanmax([m.get(p - 1, np.nan), m.get(p - 2, np.nan)]))
-            peak = float(m[(m.index >= p - peak_months) & (m.index < p)].max())
-            after = m[(m.index >= p) & (m.index <= p + confirm_months)].dropna()
-            window_done = (p + confirm_months).to_timestamp(how="end").normalize() <= as_ts
-        low, high = float(after.min()), float(after.max())
-        back = after[after >= pre - tol]
+            i = int(cand_pos[k])
+            pre = float(np.nanmax([m[i - 1] if i >= 1 else np.nan, m[i - 2] if i >= 2 else np.nan]))
+            peak = _nan_extreme(m[max(i - peak_months, 0) : i], "max")
+            after = m[i : i + confirm_months + 1]
+            after_t = _month_start(first + i + np.arange(len(after)))
+            known = ~np.isnan(after)
+            after, after_t = after[known], after_t[known]
+            # the window's last month, complete on as_of
+            window_done = bool(
+                _month_start(first + i + confirm_months + 1) - np.timedelta64(1, "D") <= as_np
+            )
+        low, high = _nan_extreme(after, "min"), _nan_extreme(after, "max")
+        back = np.flatnonzero(after >= pre - tol)
         if pre < peak - tol:
             status, why = (
                 "continuation",
@@ -232,7 +295,7 @@ def easing_cycles(
             status, why = (
                 "reversed",
                 f"the rate was back near its pre-cut level within {confirm_months} months "
-                f"({back.index[0]:%Y-%m})",
+                f"({pd.Timestamp(after_t[back[0]]):%Y-%m})",
             )
         elif window_done:
             status, why = "confirmed", f"not reversed within {confirm_months} months"
@@ -447,10 +510,6 @@ class FedCyclesResult:
         return "\n".join(lines)
 
 
-def _window_done(end: pd.Timestamp, monthly: bool, as_of: pd.Timestamp) -> bool:
-    return (end + pd.offsets.MonthEnd(0) if monthly else end) <= as_of
-
-
 def fed_cycles(
     policy_rate: pd.Series,
     index: pd.Series,
@@ -540,7 +599,6 @@ def fed_cycles(
     rec = None
     if recession is not None:
         rec = known_at(checked_series(recession, name="recession", allow_nan=True), as_ts)
-        rec.index = date_index(rec).to_period("M")
 
     cand = easing_cycles(
         pr, as_of=as_ts, kind=kind, threshold_bp=threshold_bp, hold_months=hold_months,
@@ -564,48 +622,54 @@ def fed_cycles(
         measures += [f"smb_{h}m" for h in horizons]
     incomplete = dict.fromkeys(measures, 0)
     cycles = []
-    for first_cut, row in starts.iterrows():
-        d = cast(pd.Timestamp, first_cut)  # the index is easing_cycles' first_cut dates
-        base = value_on(ix, d)
+    # the inputs as plain arrays, searched by position (pandas' per-window masks and reindexes
+    # were most of this function's time)
+    ix_t, ix_v = date_index(ix).to_numpy(), ix.to_numpy(dtype=float)
+    sm_months = None if sm is None else _by_month(sm)
+    rec_months = None if rec is None else _by_month(rec)
+    as_np = as_ts.to_datetime64()
+    for d, rate_before, status in zip(
+        date_index(starts), starts["rate_before_pct"], starts["status"], strict=True
+    ):
+        d_np = d.to_datetime64()
+        base = int(np.searchsorted(ix_t, d_np, side="right")) - 1  # value_on: -1 = none
+        p0 = int(_month_ordinals(np.asarray([d_np]))[0])
         rets: dict[str, float | None] = {}
         why: dict[str, str] = {}
         for h in horizons:
             m = ids.fed_measure(subj, h, subject_kind)
-            end = d + pd.DateOffset(months=h)
-            if row["status"] != "confirmed":
+            end = _add_months(np.asarray([d_np]), h)[0]
+            # the window's end, rolled to its month's end for monthly data (whole months)
+            done_by = _month_start(p0 + h + 1) - np.timedelta64(1, "D") if ix_monthly else end
+            if status != "confirmed":
                 rets[m], why[m] = None, "cycle not yet confirmed on as_of"
-            elif not _window_done(end, ix_monthly, as_ts):
+            elif not done_by <= as_np:
                 rets[m], why[m] = None, "window ends after as_of"
                 incomplete[m] += 1
             else:
-                e = value_on(ix, end)
-                if base is None or e is None or e[0] <= base[0]:
+                e = int(np.searchsorted(ix_t, end, side="right")) - 1
+                if base < 0 or e < 0 or e <= base:
                     rets[m], why[m] = None, f"no {subj} data around the window"
                 elif subject_kind == "yield":
-                    rets[m] = e[1] - base[1]
+                    rets[m] = float(ix_v[e]) - float(ix_v[base])
                 else:
-                    rets[m] = (e[1] / base[1] - 1) * 100
-            if sm is not None:
+                    rets[m] = (float(ix_v[e]) / float(ix_v[base]) - 1) * 100
+            if sm_months is not None:
                 m = f"smb_{h}m"
-                p0 = d.to_period("M")
-                months = pd.period_range(p0 + 1, p0 + h, freq="M")
-                if row["status"] != "confirmed":
+                if status != "confirmed":
                     rets[m], why[m] = None, "cycle not yet confirmed on as_of"
-                elif not _window_done(months[-1].to_timestamp(), True, as_ts):
+                elif not _month_start(p0 + h + 1) - np.timedelta64(1, "D") <= as_np:
                     rets[m], why[m] = None, "window ends after as_of"
                     incomplete[m] += 1
                 else:
-                    sv = sm.copy()
-                    sv.index = date_index(sv).to_period("M")
-                    sv = sv.reindex(months)
-                    if sv.isna().any():
+                    sv = _months(sm_months, p0 + 1, p0 + h)
+                    if np.isnan(sv).any():
                         rets[m], why[m] = None, "no SMB data for part of the window"
                     else:
-                        rets[m] = (float(np.prod(1 + sv.to_numpy() / 100)) - 1) * 100
-        after, at_cut = _recession(rec, d)
+                        rets[m] = (float(np.prod(1 + sv / 100)) - 1) * 100
+        after, at_cut = _recession(rec_months, p0)
         cycles.append(
-            CycleWindow(d, float(row["rate_before_pct"]), str(row["status"]), rets, why, after,
-                        at_cut)
+            CycleWindow(d, float(rate_before), str(status), rets, why, after, at_cut)
         )  # fmt: skip
 
     stats: dict[tuple[str, str, str], float] = {}
@@ -698,13 +762,41 @@ def fed_cycles(
     )
 
 
-def _recession(rec: pd.Series | None, d: pd.Timestamp) -> tuple[bool | None, bool | None]:
-    """(a recession started in the cut's month or the 12 after, one was under way before it)."""
+def _by_month(s: pd.Series) -> tuple[int, np.ndarray]:
+    """A monthly series as (month ordinal of its first month, values; NaN for a missing month)."""
+    o = _month_ordinals(date_index(s).to_numpy())
+    v = s.to_numpy(dtype=float)
+    if not len(o):
+        return 0, np.empty(0)
+    if pd.Index(o).has_duplicates:
+        raise AnalysisError(
+            "more than one value in a month",
+            where="smb/recession",
+            fix="pass monthly series (one value a month, dated the first of the month)",
+        )
+    first = int(o.min())
+    out = np.full(int(o.max()) - first + 1, np.nan)
+    out[o - first] = v
+    return first, out
+
+
+def _months(by_month: tuple[int, np.ndarray], lo: int, hi: int) -> np.ndarray:
+    """Values of months ``lo``..``hi`` (ordinals, inclusive) of :func:`_by_month`'s output; NaN
+    outside the series."""
+    first, v = by_month
+    out = np.full(hi - lo + 1, np.nan)
+    a, b = max(lo, first), min(hi, first + len(v) - 1)
+    if a <= b:
+        out[a - lo : b - lo + 1] = v[a - first : b - first + 1]
+    return out
+
+
+def _recession(rec: tuple[int, np.ndarray] | None, p: int) -> tuple[bool | None, bool | None]:
+    """(a recession started in the cut's month ``p`` (ordinal) or the 12 after, one was under
+    way before it)."""
     if rec is None:
         return None, None
-    p = d.to_period("M")
-    span = pd.period_range(p - 1, p + RECESSION_SPAN_MONTHS, freq="M")
-    v = rec.reindex(span).to_numpy()
+    v = _months(rec, p - 1, p + RECESSION_SPAN_MONTHS)
     at_cut = None if np.isnan(v[0]) else bool(v[0] == 1)
     starts = (v[1:] == 1) & (v[:-1] == 0)
     if starts.any():

@@ -1,7 +1,11 @@
 """A standalone HTML tearsheet (inline CSS, charts as embedded PNG) and its parts for the article.
 
 Charts: equity vs benchmarks, drawdowns, rolling volatility (63 sessions) and Sharpe (252),
-weights by sleeve over time, monthly returns heat map; tables: performance and stress.
+weights by sleeve over time; tables: performance, monthly returns (cells coloured on a diverging
+scale, the values as text) and stress.
+
+Each chart is drawn once, with fixed margins per chart (as :mod:`thesis.writing.charts` does):
+``bbox_inches="tight"`` would draw every figure twice, once to measure it and once to save it.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ body{font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;max-width:100
 h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;font-size:.9em;margin:.5em 0}td,th{padding:.25em .6em;border-bottom:1px solid #eee;text-align:right}
 th:first-child,td:first-child{text-align:left}img{max-width:100%}.note{color:#666;font-size:.85em}
+table.monthly td{font-size:.85em;padding:.15em .4em}
 """
 
 
@@ -37,8 +42,9 @@ th:first-child,td:first-child{text-align:left}img{max-width:100%}.note{color:#66
 class Tearsheet:
     """The tearsheet: HTML text plus the figures (PNG bytes) and the data behind them.
 
-    ``figures`` maps a chart name (``equity``, ``drawdown``, ``rolling``, ``weights``, ``monthly``)
-    to PNG bytes; ``data`` maps the same names to the frames plotted.
+    ``figures`` maps a chart name (``equity``, ``drawdown``, ``rolling``, ``weights``) to PNG
+    bytes; ``data`` maps the same names, and ``monthly`` (the monthly returns in %, years by
+    months, shown as a coloured table), to the frames shown.
     """
 
     html: str
@@ -56,34 +62,45 @@ class Tearsheet:
         return p
 
 
+#: margins of each chart (fractions of the figure: left, right, bottom, top), fixed so that each
+#: is drawn once; tests check that every label lies inside the figure
+_MARGINS = {
+    "equity": (0.07, 0.98, 0.2, 0.91),
+    "drawdown": (0.07, 0.98, 0.25, 0.89),
+    "rolling": (0.07, 0.98, 0.16, 0.93),
+    "weights": (0.07, 0.98, 0.11, 0.9),
+}
+_DPI = 110
+
+
 def _png(fig: Any) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
+    fig.savefig(buf, format="png", dpi=_DPI)
     return buf.getvalue()
 
 
-def build_tearsheet(
-    run: PortfolioRun, stress: StressResult | None = None, title: str = "Portfolio tearsheet"
-) -> Tearsheet:
-    """Build the tearsheet of a :class:`~thesis.portfolio.backtest.PortfolioRun` (and stress result)."""
-    import matplotlib
+def _figure(figsize: tuple[float, float], rows: int = 1) -> tuple[Any, Any]:
+    """A figure on the Agg canvas, without pyplot's global figure manager (nothing to close)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots(rows, 1, sharex=rows > 1)
 
+
+def _figures(run: PortfolioRun) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+    """The tearsheet's matplotlib figures (margins set, not drawn) and the frames behind them."""
     series = {
         "portfolio": run.portfolio,
         **{f"benchmark {k}": v for k, v in run.benchmarks.items()},
     }
     data: dict[str, pd.DataFrame] = {}
-    figs: dict[str, bytes] = {}
+    figs: dict[str, Any] = {}
 
     eq = pd.DataFrame({k: v.equity / v.attrs.get("initial", 1.0) for k, v in series.items()})
     data["equity"] = eq
-    fig, ax = plt.subplots(figsize=(9, 3.6))
+    fig, ax = _figure((9, 3.6))
     eq.plot(ax=ax, logy=True, lw=1.2)
     # plain numbers on the log axis ("4", not "4 × 10⁰")
     from matplotlib.ticker import FuncFormatter, LogLocator
@@ -94,58 +111,86 @@ def build_tearsheet(
     ax.yaxis.set_minor_formatter(plain)
     ax.set_title("Growth of 1 (log scale)")
     ax.grid(alpha=0.3)
-    figs["equity"] = _png(fig)
+    figs["equity"] = fig
 
     dd = pd.DataFrame({k: drawdown(v.returns) for k, v in series.items()}) * 100
     data["drawdown"] = dd
-    fig, ax = plt.subplots(figsize=(9, 2.8))
+    fig, ax = _figure((9, 2.8))
     dd.plot(ax=ax, lw=1)
     ax.set_title("Drawdown from the running high (%)")
     ax.grid(alpha=0.3)
-    figs["drawdown"] = _png(fig)
+    figs["drawdown"] = fig
 
     r = run.portfolio.returns
     roll = pd.DataFrame(
         {"vol_63d_pct": rolling_volatility(r, 63) * 100, "sharpe_252d": rolling_sharpe(r, 252)}
     )
     data["rolling"] = roll
-    fig, (a1, a2) = plt.subplots(2, 1, figsize=(9, 4.4), sharex=True)
+    fig, (a1, a2) = _figure((9, 4.4), rows=2)
     roll["vol_63d_pct"].plot(ax=a1, lw=1, color="tab:red")
     a1.set_title("Rolling volatility, 63 sessions (% a year)")
     roll["sharpe_252d"].plot(ax=a2, lw=1, color="tab:green")
     a2.set_title("Rolling Sharpe ratio, 252 sessions")
     for a in (a1, a2):
         a.grid(alpha=0.3)
-    figs["rolling"] = _png(fig)
+    figs["rolling"] = fig
 
     sl = run.sleeve_of()
     w = run.portfolio.weights
     ws = w.T.groupby(w.columns.map(sl)).sum().T[list(run.spec.sleeves)] * 100
     data["weights"] = ws
-    fig, ax = plt.subplots(figsize=(9, 3))
+    fig, ax = _figure((9, 3))
     ax.stackplot(ws.index, ws.to_numpy().T, labels=ws.columns)
     ax.set_ylim(0, 100)
     ax.set_title("Weights by sleeve (% of the portfolio; the rest is cash)")
     ax.legend(loc="upper left", fontsize=8)
-    figs["weights"] = _png(fig)
+    figs["weights"] = fig
+    for name, (left, right, bottom, top) in _MARGINS.items():
+        figs[name].subplots_adjust(left=left, right=right, bottom=bottom, top=top)
 
     m = monthly_returns(r) * 100
     month_ends = date_index(m, "monthly returns")
-    heat = pd.DataFrame(
+    data["monthly"] = pd.DataFrame(
         {"year": month_ends.year, "month": month_ends.month, "r": m.to_numpy()}
     ).pivot(index="year", columns="month", values="r")
-    data["monthly"] = heat
-    fig, ax = plt.subplots(figsize=(9, 0.3 * len(heat) + 1.2))
-    lim = float(np.nanmax(np.abs(heat.to_numpy()))) if heat.size else 1.0
-    im = ax.imshow(heat.to_numpy(), cmap="RdYlGn", vmin=-lim, vmax=lim, aspect="auto")
-    ax.set_yticks(range(len(heat)), [str(y) for y in heat.index])
-    ax.set_xticks(range(len(heat.columns)), [str(c) for c in heat.columns])
-    for (i, j), v in np.ndenumerate(heat.to_numpy()):
-        if np.isfinite(v):
-            ax.text(j, i, f"{v:.1f}", ha="center", va="center", fontsize=6)
-    ax.set_title("Monthly returns (%)")
-    fig.colorbar(im, ax=ax, fraction=0.02)
-    figs["monthly"] = _png(fig)
+    return figs, data
+
+
+def _monthly_table(heat: pd.DataFrame) -> str:
+    """Monthly returns (%) as an HTML table: the values as text, each cell coloured on the
+    diverging red-yellow-green scale symmetric around zero (±the largest move)."""
+    from matplotlib import colormaps
+    from matplotlib.colors import Normalize, to_hex
+
+    v = heat.to_numpy(dtype=float)
+    finite = np.isfinite(v)
+    lim = float(np.abs(v[finite]).max()) if finite.any() else 1.0
+    lim = lim or 1.0
+    rgba = colormaps["RdYlGn"](Normalize(-lim, lim)(v))
+    # dark text on the light middle of the scale, white on its dark ends (relative luminance)
+    lum = rgba[..., :3] @ np.array([0.2126, 0.7152, 0.0722])
+    head = "<tr><th>year</th>" + "".join(f"<th>{int(c)}</th>" for c in heat.columns) + "</tr>"
+    rows = []
+    for i, year in enumerate(heat.index):
+        cells = []
+        for j in range(v.shape[1]):
+            if not finite[i, j]:
+                cells.append("<td></td>")
+                continue
+            ink = "#fff" if lum[i, j] < 0.45 else "#222"
+            cells.append(
+                f"<td style='background:{to_hex(rgba[i, j])};color:{ink}'>{v[i, j]:.1f}</td>"
+            )
+        rows.append(f"<tr><td>{int(year)}</td>{''.join(cells)}</tr>")
+    return f"<table class='monthly'>{head}{''.join(rows)}</table>"
+
+
+def build_tearsheet(
+    run: PortfolioRun, stress: StressResult | None = None, title: str = "Portfolio tearsheet"
+) -> Tearsheet:
+    """Build the tearsheet of a :class:`~thesis.portfolio.backtest.PortfolioRun` (and stress result)."""
+    fig_objs, data = _figures(run)
+    figs = {name: _png(fig) for name, fig in fig_objs.items()}
 
     perf = run.performance()
     body = [
@@ -160,10 +205,10 @@ def build_tearsheet(
         ("drawdown", "Drawdowns"),
         ("rolling", "Rolling volatility and Sharpe"),
         ("weights", "Weights over time"),
-        ("monthly", "Monthly returns"),
     ):
         b64 = base64.b64encode(figs[name]).decode()
         body.append(f'<h2>{caption}</h2><img alt="{caption}" src="data:image/png;base64,{b64}">')
+    body += ["<h2>Monthly returns (%)</h2>", _monthly_table(data["monthly"])]
     if stress is not None:
         data["stress"] = stress.to_frame()
         body += [
