@@ -108,3 +108,17 @@ def test_a_week_that_may_be_over_is_read_both_ways(claims_store):
     text = "It was the S&P 500's biggest weekly gain since June 5."
     r = _verdict(claims_store, text, "2020-07-02", "since")
     assert r.verdict == "supported", r.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 rose 15.9% in the first half, its best first half since 2019.",
+        "The S&P 500 fell 19.4% in 2022, its worst year since 2008.",
+        "The index logged its strongest start to a year since 2019.",
+    ],
+)
+def test_a_superlative_of_a_periods_performance_is_not_a_level(claims_store, text):
+    # round 9: "its best first half since 2019" is a return over a half, not the highest close
+    got = check_text(parse_article(text.encode(), "t.txt"), claims_store, date="2023-06-30")
+    assert not [r for r in got.results if r.claim.measure == "since"]

@@ -34,6 +34,7 @@ from typing import Any
 from thesis.claims.closes import PeriodClose, period_close
 from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora
 from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.spans import measure_word, stated_span, unconsumed_span
 from thesis.claims.subjects import Subject, SubjectMention
 from thesis.claims.vocab import (
     APPROXIMATE_WORDS,
@@ -175,6 +176,8 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         for m in s.subjects:
             if not pos <= m.start < max(cl.end, pos + 80):
                 continue
+            if not _fronted(s, cl, m) and _coordinated(s, pos, m.start):
+                break  # "…surging 9.9 bp to 4.49% and the two-year rate …": the next clause's
             other = "" if m.start < cl.end or _fronted(s, cl, m) else (
                 f"its subject ({m.text!r}) is named in another clause")  # fmt: skip
             if m.subject is not None and not m.anaphora:
@@ -315,7 +318,40 @@ def _fronted(s: Sent, cl: Any, m: SubjectMention) -> bool:
         return False
     nxt = s.clauses[1]
     first = next((x for x in s.subjects if x.start >= cl.end), None)
-    return first is m and nxt.start <= m.start < nxt.end
+    if first is not m or not nxt.start <= m.start < nxt.end:
+        return False
+    # "Mortgage rates fell to 6.6%, but the 2-year yield …": a clause with a subject of its own,
+    # joined by a coordinator, is not fronted; an opener is a preposition, a participle, a figure
+    head = s.doc.tokens_in(nxt.start, m.start)
+    if any(t.lower in _COORDINATORS for t in head):
+        return False
+    lead = s.doc.tokens_in(cl.start, cl.end)
+    w = lead[0] if lead else None
+    return w is not None and (
+        w.kind != "word"
+        or w.lower in _FRONT_OPENERS
+        or w.lower.endswith(("ing", "ed"))
+        or not w.text[:1].isupper()
+    )
+
+
+#: words that open a clause fronted before the main one ("After ending May at 2.74%, …")
+_FRONT_OPENERS = frozenset(
+    {"after", "before", "up", "down", "since", "following", "despite", "with", "at", "from",
+     "on", "in", "as", "while", "when", "having", "once", "by", "until", "through", "off",
+     "higher", "lower", "trading", "for", "over", "to", "ahead", "amid", "against"}
+)  # fmt: skip
+
+
+#: words that open a coordinate clause: a name after one is that clause's subject
+_COORDINATORS = frozenset({"and", "while", "whereas", "but", "with", "as", ";", "although"})
+
+
+def _coordinated(s: Sent, pos: int, name: int) -> bool:
+    """Whether a coordinating word stands between the number at ``pos`` and a name after it
+    ("rose 3 bp to 4.49% and the two-year rate ...": the name opens the next clause, so a number
+    binds the series of its own clause, not the one after it)."""
+    return any(t.lower in _COORDINATORS for t in s.doc.tokens_in(pos, name))
 
 
 def subject_gap(
@@ -343,6 +379,8 @@ def subject_gap(
     for x in s.subjects:
         if x is m or x is container or same(x) or x.anaphora or not cl.start <= x.start < cl.end:
             continue
+        if before and x.start > pos and _coordinated(s, pos, x.start):
+            continue  # "… to 4.49% and the two-year rate …": the next clause's subject
         if abs(x.start - pos) < (pos - m.end if before else m.start - pos):
             return f"another name ({x.text!r}) is nearer the number than its subject ({m.text!r})"
     for t in s.doc.tokens_in(lo, hi):
@@ -901,6 +939,11 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         first, last = (pc.first, pc.last) if pc.unit != "week" else (None, None)
         spec = PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last)
         return Bind(spec, f"the close of the {pc.unit} ({pc.day.text})", "explicit")
+    # two dates joined in the clause ("a 78% rise from 2023 through the end of 2025"): the span,
+    # never one of its years
+    span = stated_span(s, cl.start, cl.end)
+    if span is not None and _own_span(s, q, span[2], span[3]):
+        return Bind(span[0], span[1], "explicit")
     # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's"),
     # the nearest (after it first: "gains in 2023 wiped out the 19% loss in 2022")
     tied = [
@@ -945,6 +988,12 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     if closing:
         return Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
+
+
+def _own_span(s: Sent, q: Quantity, a: int, b: int) -> bool:
+    """Whether the span at ``a:b`` is the number's: no other figure stands between them."""
+    lo, hi = (q.end, a) if a >= q.end else (b, q.start)
+    return not any(lo <= x.start < hi for x in s.quantities if x is not q)
 
 
 #: "the worst since April", "its best week since May": a since-claim of its own, not a period
@@ -1092,6 +1141,9 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
             # "since the April low": from the lowest close of April (an intraday low differs)
             kind = "since_low" if ext in ("low", "lows", "bottom", "trough") else "since_high"
             return PeriodSpec(kind, p.text, first=anchor.first, last=anchor.last)
+        if anchor.modifier == "end" and anchor.last is not None:
+            # "since the end of 2022": from the period's last close, not the start of its end
+            return PeriodSpec("since", p.text, anchor=anchor.last, last=anchor.last)
         return PeriodSpec("since", p.text, anchor=anchor.first, last=anchor.last)
     if kind in ("month", "year"):
         # "for the month", "for the year": the month or year the sentence names, else the one of
@@ -1298,6 +1350,11 @@ def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
 
 _MINUTES = frozenset({"minute", "minutes", "mins", "hour", "hours"})
 
+#: measures whose figure an average or a rate per year would make another measure ("an average
+#: annual return of 13.5%"); a distance, an upside or a moving average has its own words
+_RATE_MEASURES = frozenset(
+    {"change", "points_change", "yield_change", "yield", "close", "macro", "direction"}
+)
 _SESSION_MEASURES = frozenset(
     {"close", "change", "points_change", "yield", "yield_change", "direction", "record"}
 )
@@ -1401,7 +1458,8 @@ def make_claim(
     if period is not None and isinstance(period.value, PeriodSpec):
         c.period = period.value
         calendar = (
-            period.value.kind in ("month", "year", "quarter") and period.value.last is not None
+            period.value.kind in ("month", "year", "quarter", "span")
+            and period.value.last is not None
         )
         if calendar and "date" in c.assumed:
             c.assumed.remove("date")  # "rose 0.9% in November": the month is the date
@@ -1410,6 +1468,16 @@ def make_claim(
     c.qualifiers = qualifiers(
         ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok
     )
+    q_at = next((q for q in s.quantities if q.start == at), None)
+    avg = (
+        measure_word(s, q_at, macro=measure == "macro")
+        if q_at is not None and measure in _RATE_MEASURES
+        else ""
+    )
+    if avg:
+        # "an average annual return of 13.5%": a rate per year, another measure than the change
+        c.qualifiers.append("average")
+        c.extra["average_word"] = avg
     live_day = (
         date is not None
         and (
@@ -1478,6 +1546,13 @@ def _last_week_reading(ctx: Ctx, c: Claim, date: Bind | None) -> dt.date | None:
 
 
 # ---------------------------------------------------------------------- strict binding (contradicted)
+#: measures whose rule reads its own window of time (a count of records "this year", a streak of
+#: weeks, "the highest since 2008", "a three-year high"): their span words are their own
+_OWN_WINDOW = frozenset(
+    {"other", "since", "streak", "record_count", "annual_streak", "rank", "record", "extreme",
+     "span_extreme", "first_cross", "macro_record", "session_extreme", "count_of", "sector_count",
+     "moving_average", "fundamental", "fed_move", "fed_range"}
+)  # fmt: skip
 _LEVEL_MEASURES = frozenset({"close", "close_on_date", "extreme", "first_cross", "toward"})
 _LEVEL_KINDS = frozenset({"index", "volatility", "market"})
 
@@ -1523,6 +1598,12 @@ def strict_gaps(
     w = "" if forecast_ok else _expectation(s, at)
     if w:
         gaps["role"] = f"its words speak of an expectation or a target ({w!r})"
+    span = unconsumed_span(s, c, at, period_owner) if c.measure not in _OWN_WINDOW else ""
+    if span:
+        # round 9: "a 78% rise from 2023 through 2025" is not 2025's change; words of a wider
+        # stretch the frame did not take leave it supported at most, never contradicted
+        read = f" ({c.period.text})" if c.period is not None and c.period.text else ""
+        gaps["period"] = f"its clause names a span ({span!r}) that the period read{read} is not"
     if c.measure in ("close", "yield", "macro"):
         role = _role_word(ctx, s, c, at)
         if role:

@@ -110,6 +110,8 @@ _WHY_QUAL = {
     "conditional": "a hypothetical or conditional statement (what would, could or might happen, or "
     "what must happen for something else): not a claim that it happened",
     "definition": "a definition (a bear market, a correction), not a statement about the data",
+    "average": "an average, annualised or compound rate: the checker computes a change over a "
+    "period, not its average per year",
 }
 _SLOT_WORDS = {
     "subject": "the series it is about (no index, yield or rate is named in its sentence)",
@@ -146,10 +148,10 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     if (
         c.extra.get("session_extreme")
         and not c.missing
-        and not {"negated", "forecast", "conditional", "definition"} & set(c.qualifiers)
+        and not {"negated", "forecast", "conditional", "definition", "average"} & set(c.qualifiers)
     ):
         return _judge_session_bound(c, claims, m)
-    for q in ("negated", "intraday", "forecast", "conditional", "definition"):
+    for q in ("negated", "average", "intraday", "forecast", "conditional", "definition"):
         if q in c.qualifiers:
             return _unverifiable(
                 c,
@@ -679,6 +681,8 @@ def _period_first(p: PeriodSpec, end_t: dt.date) -> dt.date | None:
         return dt.date(p.first.year if (k == "year" and p.first) else end_t.year, 1, 1)
     if k in ("mtd", "month"):
         return p.first or end_t.replace(day=1)
+    if k == "span" and p.first is not None:
+        return p.first  # "from 2023 through the end of 2025": from the close before its first day
     if k == "qtd" or (k == "quarter" and p.first):
         return (
             p.first if k == "quarter" else dt.date(end_t.year, 3 * ((end_t.month - 1) // 3) + 1, 1)
@@ -696,6 +700,8 @@ def _period_start(c: Claim, s: Series, end_t: dt.date, m: Market) -> Start | Out
         return (*got, "previous close") if got else _na("no earlier close")
     first = _period_first(p, end_t)
     if first is not None:
+        if k == "span":
+            return _prior(s, first, f"last close before {first}")
         names = {"ytd": "year", "year": "year", "mtd": "month", "month": "month"}
         name = names.get(k, "quarter")
         return _prior(s, first, f"last close of the prior {name}")
@@ -758,7 +764,7 @@ def _open(last: dt.date, as_of: dt.date) -> bool:
 def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | None:
     p = c.period
     end = day
-    calendar = p is not None and p.kind in ("month", "year", "quarter")
+    calendar = p is not None and p.kind in ("month", "year", "quarter", "span")
     if calendar and p is not None and p.last is not None and p.last < day:
         end = p.last
     if p is not None and p.kind == "last_week":
@@ -779,7 +785,7 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     p = c.period
     if (
         p is not None
-        and p.kind in ("month", "year")
+        and p.kind in ("month", "year", "span")
         and p.first
         and p.last
         and _open(p.last, m.as_of)

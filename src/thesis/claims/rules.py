@@ -1333,6 +1333,9 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         what = _since_what(head)
         if most:  # "slumped the most since February": the move the verb names
             what = "gain" if _most_verb(head) in UP_WORDS else "drop"
+        if what == "level" and any(w in _PERIOD_PERFORMANCE for w in head[-3:]):
+            continue  # "its best first half since 2019": a period's return the store's
+            # superlatives do not compute, not a level
         if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
             # "its best day in three weeks": the day's move, not the level
             what = "drop" if sup in ("worst", "weakest") else "gain"
@@ -1584,6 +1587,12 @@ def _came_back_from(s: Sent, head: list[Token], c: Claim) -> None:
         c.extra["alt_days"] = [*c.extra.get("alt_days", []), *alt]
 
 
+#: nouns after a superlative that make it a period's performance ("its best first half since
+#: 2019", "the worst year since 2008", "its strongest start to a year since 1997")
+_PERIOD_PERFORMANCE = frozenset(
+    {"half", "quarter", "year", "start", "performance", "showing", "stretch", "run", "decade",
+     "finish", "end"}
+)  # fmt: skip
 _SINCE_NOUNS = frozenset(
     {
         "day",

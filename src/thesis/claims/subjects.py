@@ -670,7 +670,17 @@ class SubjectFinder:
             t.kind == "number" or t.text in "-‐–" or t.lower in ("year", "ten", "two")
             for t in tokens[i:j]
         )
-        if bare and nxt_word and nxt_word not in _AFTER_TENOR and tokens[j].kind == "word":
+        if (
+            bare
+            and nxt_word
+            and nxt_word not in _AFTER_TENOR
+            # "the 10-year surging 9.9 basis points": a move verb (not "a two-year rally")
+            and not (
+                (nxt_word in UP_WORDS or nxt_word in DOWN_WORDS)
+                and nxt_word.endswith(("ing", "ed"))
+            )
+            and tokens[j].kind == "word"
+        ):
             return False  # "a two-year rally", "the 10-year stretch": a span of time, not a yield
         return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
 
