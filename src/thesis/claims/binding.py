@@ -831,8 +831,20 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     prev = s.words_before(d.start, 2)
     if prev[-2:] == ["as", "of"]:
         return False  # "As of November 26, 2025": the claim's own date
+    if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
+        return False  # round 10: "over the last four trading days through Monday": the end
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"]))
+
+
+def _ends_window(s: Sent, d: DateMention) -> bool:
+    """Whether a day after "through"/"until" ends a counted window right before it ("climbed 5.2%
+    over the last four trading days through Monday", "in the five sessions until Friday"): the
+    day is the period's end, so the claim's date, and the count runs back from it."""
+    return any(
+        p.kind in ("trailing", "ago") and p.end <= d.start and d.start - p.end <= 12
+        for p in s.periods
+    )
 
 
 def _other_period(ctx: Ctx, s: Sent) -> bool:

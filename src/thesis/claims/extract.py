@@ -213,7 +213,28 @@ def _live(doc: Doc) -> bool:
     from thesis.claims.vocab import LIVE_PHRASES
 
     words = [t.lower for t in doc.tokens[:3000]]
-    return _has_phrase(words, LIVE_PHRASES)
+    return _has_phrase(words, LIVE_PHRASES) or _close_conditional(words)
+
+
+def _close_conditional(words: list[str]) -> bool:
+    """Round 10: "If a correction is confirmed at the closing bell, ...", "if the index ends at
+    these levels by the close": an "if" whose condition (the next 12 words, up to a comma) is the
+    coming close. The story is written while the session is open, so its figures for the day are
+    not closes. Hand-written: a phrase list cannot hold the words between "if" and the close."""
+    from thesis.claims.binding import _has_phrase
+    from thesis.claims.vocab import LIVE_CONDITION_ENDS
+
+    for i, w in enumerate(words):
+        if w != "if":
+            continue
+        cond = []
+        for x in words[i + 1 : i + 13]:
+            if x in (",", ";", ".", ":"):
+                break
+            cond.append(x)
+        if _has_phrase(cond, LIVE_CONDITION_ENDS):
+            return True
+    return False
 
 
 def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # type: ignore[no-untyped-def]

@@ -2089,6 +2089,7 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
         for p in cands
         if q.end <= p.start <= q.end + 60
         and not any(q.end <= x.start < p.start for x in s.quantities)
+        and not _turns_to_another(s, q.end, p.start)
     ]
     # period words before the number are its own only when no other figure owns them ("0.6
     # percent from a month earlier and 6.2 percent": the month is the 0.6's)
@@ -2122,9 +2123,35 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
     words = s.words_before(q.start, 8)
     if "annual" in words or "year-over-year" in words or "12-month" in words:
         return "yoy", "annual"
+    # round 10: "a monthly rise of 0.1%", "0.1% on the month": the month's change
+    near = words + s.words_after(q.end, 4)
+    if set(near) & {"monthly", "month-over-month", "month-on-month"} or _on_the_month(s, q):
+        return "mom", "monthly"
     if key == "gdp":
         return "annualized", "GDP growth (annualized, as reported)"
     return "any", "no period words (year over year or month over month)"
+
+
+#: words that open another clause after a comma ("rose 0.1% in August, though the
+#: year-over-year rate slowed to 8.3%"): period words after them are another figure's
+_CLAUSE_TURNS = frozenset(
+    {"though", "although", "while", "whereas", "but", "and", "as", "with", "even", "yet"}
+)
+
+
+def _turns_to_another(s: Sent, a: int, b: int) -> bool:
+    """Round 10: whether a comma or semicolon followed by a clause-opening word stands between
+    ``a`` and ``b``: the period words at ``b`` belong to the next clause, not the figure at ``a``."""
+    toks = s.doc.tokens_in(a, b)
+    return any(
+        t.text in (",", ";") and i + 1 < len(toks) and toks[i + 1].lower in _CLAUSE_TURNS
+        for i, t in enumerate(toks)
+    ) or any(t.text == ";" for t in toks)
+
+
+def _on_the_month(s: Sent, q: Quantity) -> bool:
+    """ "0.4% on the month", "0.4% for the month": the month's change (the words right after)."""
+    return s.words_after(q.end, 3) in (["on", "the", "month"], ["for", "the", "month"])
 
 
 def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: str) -> Claim:

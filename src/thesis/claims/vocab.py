@@ -21,6 +21,7 @@ __all__ = [
     "INTRADAY_PHRASES",
     "INTRADAY_WORDS",
     "LEVEL_NOUNS",
+    "LIVE_CONDITION_ENDS",
     "LIVE_PHRASES",
     "MOMENT_BEFORE",
     "MOMENT_PHRASES",
@@ -472,6 +473,15 @@ LIVE_PHRASES = (
     ("as", "of", "writing"), ("at", "the", "time", "of", "writing"), ("in", "afternoon", "trading"),
     ("in", "morning", "trading"), ("in", "midday", "trading"), ("in", "late", "afternoon"),
     ("in", "early", "afternoon"), ("in", "late", "morning"),
+    # round 10: a story filed before the close ("at last check", "at midday")
+    ("at", "last", "check"), ("at", "midday"), ("in", "midday", "dealings"),
+)  # fmt: skip
+#: round 10: "if a correction is confirmed at the closing bell": a condition on the coming close,
+#: so the session is still open when the story is written (checked within one sentence)
+LIVE_CONDITION_ENDS = (
+    ("at", "the", "close"), ("at", "the", "closing", "bell"), ("by", "the", "close"),
+    ("by", "the", "closing", "bell"), ("into", "the", "close"), ("at", "the", "end", "of", "the", "session"),
+    ("by", "the", "end", "of", "the", "session"), ("at", "the", "end", "of", "trading"),
 )  # fmt: skip
 #: words that name a day only relative to another sentence ("the next day"): no date of their own
 RELATIVE_DAY_PHRASES = (
