@@ -1,4 +1,4 @@
-"""Round 10 (issue 8, heldout3): three false-alarm classes.
+"""Month-over-month macro changes, windows ending on a named day, and stories filed mid-session.
 
 - A macro figure's period words after a clause turn are the next clause's ("rose 0.1% in
   August, though the year-over-year rate slowed"); "monthly", "on the month" are the month's change.
