@@ -96,37 +96,47 @@ def _isolated_home(
 #: modules whose tests are independent units of work (no expensive module fixture): xdist may
 #: hand their tests to different workers (the generated theses come in shards, see that module)
 SPLIT_MODULES = frozenset({"tests/pipeline/test_generated.py"})
-#: seconds per module (setup, calls and teardown, one worker; recorded by a run of ``pytest -n 2`` on
-#: a shared 2-core machine, load about 4, so roughly 1.5 times an idle machine's) for the modules that
-#: cost 4 s or more: the order a fresh clone starts with. A run with the cache provider records the
-#: real figures (``.pytest_cache``) and later runs order by them. Unknown modules count 0.05 s a test.
+#: seconds per module (setup, calls and teardown, one worker; recorded by a fresh clone's run of
+#: ``pytest -n 2`` with CI=true on an idle 2-core machine) for the modules that cost 1.5 s or more:
+#: the order a fresh clone starts with. A run with the cache provider records the real figures
+#: (``.pytest_cache``) and later runs order by them. Unknown modules count 0.05 s a test.
 MODULE_SECONDS = {
-    "tests/writing/test_guard_hostile.py": 22.0,
-    "tests/data/test_faults.py": 18.0,
-    "tests/claims/test_self_consistency.py": 17.0,
-    "tests/web/test_browser.py": 17.0,
-    "tests/pipeline/test_threads.py": 14.0,
-    "tests/scale/test_batch.py": 14.0,
-    "tests/data/test_cli_data.py": 13.0,
-    "tests/pipeline/test_run_cache.py": 12.0,
-    "tests/pipeline/test_outputs.py": 12.0,
-    "tests/pipeline/test_run.py": 11.0,
-    "tests/data/test_csv.py": 11.0,
-    "tests/pipeline/test_wiring.py": 11.0,
-    "tests/pipeline/test_demo.py": 10.0,
-    "tests/writing/test_article.py": 9.0,
-    "tests/pipeline/test_kinds.py": 8.0,
-    "tests/pipeline/test_generated.py": 8.0,
-    "tests/web/test_app.py": 7.0,
-    "tests/analysis/test_paths.py": 7.0,
-    "tests/data/test_shared_import.py": 7.0,
-    "tests/portfolio/test_cli_stress.py": 6.0,
-    "tests/data/test_store.py": 6.0,
-    "tests/publish/test_email.py": 6.0,
-    "tests/screen/test_cli_screen.py": 6.0,
-    "tests/claims/test_hostile.py": 6.0,
-    "tests/screen/test_theme_shared.py": 5.0,
-    "tests/data/test_edgar.py": 4.0,
+    "tests/pipeline/test_generated.py": 36.0,
+    "tests/writing/test_guard_hostile.py": 20.9,
+    "tests/data/test_faults.py": 19.1,
+    "tests/claims/test_self_consistency.py": 15.5,
+    "tests/scale/test_batch.py": 13.6,
+    "tests/web/test_browser.py": 8.9,
+    "tests/pipeline/test_outputs.py": 8.8,
+    "tests/pipeline/test_background.py": 7.9,
+    "tests/analysis/test_paths.py": 7.9,
+    "tests/pipeline/test_threads.py": 7.3,
+    "tests/web/test_app.py": 6.5,
+    "tests/pipeline/test_run.py": 6.2,
+    "tests/pipeline/test_run_cache.py": 5.8,
+    "tests/data/test_csv.py": 5.5,
+    "tests/writing/test_article.py": 4.9,
+    "tests/claims/test_hostile.py": 4.8,
+    "tests/data/test_shared_import.py": 3.8,
+    "tests/data/test_store.py": 3.6,
+    "tests/pipeline/test_demo.py": 3.4,
+    "tests/analysis/test_calibration.py": 3.3,
+    "tests/analysis/test_cache.py": 3.2,
+    "tests/analysis/test_ahead.py": 3.0,
+    "tests/scale/test_screening.py": 2.9,
+    "tests/pipeline/test_kinds.py": 2.8,
+    "tests/publish/test_email.py": 2.8,
+    "tests/portfolio/test_cli_stress.py": 2.4,
+    "tests/text/test_words.py": 2.4,
+    "tests/data/test_cli_data.py": 2.3,
+    "tests/analysis/test_kernels.py": 2.1,
+    "tests/claims/test_store_failures.py": 2.1,
+    "tests/data/test_bundled.py": 2.1,
+    "tests/data/test_edgar.py": 1.9,
+    "tests/publish/test_site.py": 1.8,
+    "tests/data/test_fred.py": 1.7,
+    "tests/data/test_releases.py": 1.7,
+    "tests/screen/test_screen.py": 1.6,
 }
 _CACHE_KEY = "thesis/module_seconds"
 #: modules that share an expensive session fixture go to one worker together, so that it is set up
