@@ -250,7 +250,20 @@ class _Index:
         primary: dict[dt.date, set[str]] = {}
         secondary: dict[dt.date, set[str]] = {}
 
+        # a sheet repeats a few dates (as_of, data windows) thousands of times: each is read once
+        read: dict[str, dt.date | None] = {}
+
         def note(book: dict[dt.date, set[str]], value: Any, fid: str) -> None:
+            if isinstance(value, str):
+                if value not in read:
+                    try:
+                        read[value] = parse_date(value)
+                    except WritingError:
+                        read[value] = None
+                day = read[value]
+                if day is not None:
+                    book.setdefault(day, set()).add(fid)
+                return
             with contextlib.suppress(WritingError):
                 book.setdefault(parse_date(value), set()).add(fid)
 
