@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from thesis import ids as id_parts
 from thesis.errors import WritingError
@@ -238,7 +238,27 @@ def _dec(v: Any) -> Decimal:
 
 
 class _Index:
-    """Facts prepared for matching: numeric values by unit, and the dates the sheet mentions."""
+    """Facts prepared for matching: numeric values by unit, and the dates the sheet mentions.
+
+    Read-only once built. :meth:`of` returns the index of a list of facts built recently for the
+    same fact objects in the same order (a writer checks each section's sentences against the same
+    scoped facts in the writer, the guard and the renderer).
+    """
+
+    _recent: ClassVar[list[tuple[tuple[int, ...], list[Fact], _Index]]] = []
+
+    @classmethod
+    def of(cls, facts: FactSheet | Iterable[Fact]) -> _Index:
+        """The index of ``facts``, reused when the same fact objects were indexed lately."""
+        kept = list(facts)
+        key = tuple(map(id, kept))
+        for k, _, idx in cls._recent:
+            if k == key:  # the same objects (``kept`` holds them, so an id is never reused)
+                return idx
+        idx = cls(kept)
+        cls._recent.insert(0, (key, kept, idx))
+        del cls._recent[8:]
+        return idx
 
     def __init__(self, facts: FactSheet | Iterable[Fact]) -> None:
         self.facts: list[Fact] = list(facts)
@@ -575,7 +595,7 @@ def check_sentence(
         Which numbers (in digits or words) matched which fact ids, which did not, and which words
         were flagged, each with a reason fit to send back to a model.
     """
-    idx = _index or _Index(facts)
+    idx = _index or _Index.of(facts)
     extra = _extra(extra_allowed)
     matched: list[NumberMatch] = []
     unmatched: list[Unmatched] = []
@@ -857,7 +877,7 @@ def guard_draft(
             fix="pass the number of redraft requests allowed per sentence (e.g. 3)",
         )
     facts = list(facts)
-    idx = _Index(facts)
+    idx = _Index.of(facts)
     base_extras = tuple(extra_allowed)
     used: set[tuple[str, int]] = set()
     out_sections: dict[str, str] = {}

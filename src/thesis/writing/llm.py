@@ -551,7 +551,11 @@ class LLMWriter:
         if self._http is None:
             import httpx
 
-            self._http = httpx.Client(timeout=httpx.Timeout(self.timeout_s), follow_redirects=False)
+            from thesis._tls import ssl_context
+
+            self._http = httpx.Client(
+                timeout=httpx.Timeout(self.timeout_s), follow_redirects=False, verify=ssl_context()
+            )
         return self._http
 
     def close(self) -> None:
@@ -807,7 +811,7 @@ class LLMWriter:
         def deterministic(section: str, sentences: list[str], fb: SectionFallback) -> None:
             fallbacks[section] = fb
             sections[section] = " ".join(sentences)
-            index = _Index(facts)  # prepared once for the section, not once per sentence
+            index = _Index.of(facts)  # prepared once for the section, not once per sentence
             for i, s in enumerate(sentences):
                 res = check_sentence(s, facts, self.extra_allowed, _index=index)
                 provenance.append(

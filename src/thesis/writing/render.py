@@ -538,7 +538,7 @@ def _apply_llm(
             continue
         paras = []
         scoped = [f for f in article.facts if f.id in scope[key] or f.unit == "date"]
-        index = _Index(scoped)  # prepared once per section, not once per sentence
+        index = _Index.of(scoped)  # prepared once per section, not once per sentence
         for i, para in enumerate(split_sentences(text)):
             sents = []
             for j, sentence in enumerate(para):

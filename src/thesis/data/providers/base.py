@@ -156,13 +156,18 @@ class HttpFetcher:
         """
         import httpx
 
+        from thesis._tls import ssl_context
+
         full = httpx.URL(url, params=params) if params else httpx.URL(url)
         shown = self.redact(str(full))
         last = ""
         for attempt in range(self.retries + 1):
             try:
                 with httpx.Client(
-                    timeout=self.timeout, headers=self.headers, follow_redirects=True
+                    timeout=self.timeout,
+                    headers=self.headers,
+                    follow_redirects=True,
+                    verify=ssl_context(),
                 ) as client:
                     r = client.get(full)
                 if r.status_code == 200:
