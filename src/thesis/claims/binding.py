@@ -693,7 +693,10 @@ def _carried_day(ctx: Ctx, s: Sent) -> Bind | None:
         return None  # "After closing at a record on Friday, ...": that day is another event's
     if not days or any(d.kind not in _DAYLIKE or d.first != d.last for d in days):
         return None  # none, or a span, month or year (a period, not a session)
-    if len({d.first for d in days}) != 1 or (ctx.ref is not None and days[0].first > ctx.ref):
+    first = days[0].first
+    if len({d.first for d in days}) != 1 or (
+        ctx.ref is not None and first is not None and first > ctx.ref
+    ):
         return None  # several days (which one goes on is not said), or a day to come
     d = days[0]
     if (ctx.lead is not None and d.first == ctx.lead.first) or (
