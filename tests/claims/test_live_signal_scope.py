@@ -50,8 +50,11 @@ def test_a_figure_of_a_closed_session_is_judged(claims_store, text):
         # the headline's close is an earlier session's
         "Stocks rally after the S&P 500 closed at a record on Friday\n\nThe S&P 500 was last up"
         " 1.17% at 5,308.15.",
-        # "on track to close" is about the session that is still open
+        # "on track to close" is about the session that is still open, and so is a day's move
+        # that the month only scopes
         f"{BODY} The index is on track to close at a record.",
+        f"{BODY} The index is on track for its biggest jump of the month.",
+        f"{BODY} The index is on pace for its best one-day gain of the year.",
         # a headline that only says what may happen at the close
         f"Stocks could close at a record\n\n{BODY} In afternoon trading it was up 1.3%.",
     ],

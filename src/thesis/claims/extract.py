@@ -252,12 +252,31 @@ def _live_marker(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool
                 continue
             if ph[:2] in (("on", "track"), ("on", "pace")):
                 after = _clause_words(words, i + len(ph), 12, forward=True)
-                if any(x in _LONG_PERIODS or (x.isdigit() and len(x) == 4) for x in after):
+                if _longer_period(after):
                     continue
             if len(ph) == 2 and ph[1] == "last":
                 before = _clause_words(words, i, 40, forward=False)
                 if any(x in _AFTER_SESSION for x in before):
                     continue
+            return True
+    return False
+
+
+#: words that make "on track for ..." a figure of the session ("its biggest one-day jump")
+_SESSION_WORDS = frozenset({"day", "one-day", "daily", "session", "single-day", "close"})
+
+
+def _longer_period(after: list[str]) -> bool:
+    """Whether the words after "on track for" make a longer period their object ("its best
+    year", "a 17% gain in 2025", "to finish the year"), not a scope of the session's figure ("its
+    biggest jump of the month", "its biggest one-day gain", "to close at a record")."""
+    if any(x in _SESSION_WORDS or x == "one" for x in after):
+        return False
+    for k, x in enumerate(after):
+        if x in _LONG_PERIODS or (x.isdigit() and len(x) == 4):
+            scope = after[max(0, k - 2) : k]
+            if "of" in scope:
+                continue  # "the biggest jump of the month": the month scopes a day's move
             return True
     return False
 
