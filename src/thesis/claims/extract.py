@@ -209,11 +209,118 @@ def _starts_line(text: str, pos: int) -> bool:
 def _live(doc: Doc) -> bool:
     """Whether the article was written during the session ("was last up", "on pace for", "live
     updates"): then its figures for the day are intraday, not closes."""
-    from thesis.claims.binding import _has_phrase
     from thesis.claims.vocab import LIVE_PHRASES
 
     words = [t.lower for t in doc.tokens[:3000]]
-    return _has_phrase(words, LIVE_PHRASES) or _close_conditional(words)
+    if _closing_report(doc):
+        return False
+    return _live_marker(words, LIVE_PHRASES) or _close_conditional(words)
+
+
+#: words that name a period longer than the session: "on track for its best year", "on pace for
+#: a 17% gain in 2025" speak of an unfinished year (or month, week), not of an open session
+_LONG_PERIODS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "quarter", "quarters", "annual",
+     "yearly", "monthly", "weekly", "quarterly", "decade", "half", "year's", "month's", "week's"}
+)  # fmt: skip
+#: words that place "was last up" outside the regular session (the session itself is over)
+_AFTER_SESSION = frozenset({"after", "extended", "premarket", "pre", "overnight", "futures"})
+#: a closing verb in a headline or a lead: the story reports the session's close
+_CLOSE_VERBS = frozenset(
+    {"closes", "closed", "ends", "ended", "finishes", "finished", "settles", "settled"}
+)
+#: words before a closing verb that make it an earlier session's close
+_EARLIER = frozenset({"after", "since", "when", "yesterday", "previous", "prior", "last", "before"})
+#: what "close" must be followed by to be the verb ("stocks close higher"), not "close to"
+_CLOSE_AFTER = frozenset(
+    {"higher", "lower", "up", "down", "sharply", "mixed", "flat", "at", "in", "with", "near"}
+)
+
+
+def _live_marker(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Round 11: a live phrase that is about the session. Not one that is about a longer period
+    ("on track to finish the year up 17%", "on pace for its best year since 1997": the year is
+    unfinished, the day's session may be over), nor "was last up" in a sentence about trading
+    outside the session ("in after-hours trading ..., Microsoft was last up 2%": the session has
+    closed). Hand-written: each match needs the words around it, which a phrase list cannot hold."""
+    first: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        first.setdefault(ph[0], []).append(ph)
+    for i, w in enumerate(words):
+        for ph in first.get(w, ()):
+            if tuple(words[i : i + len(ph)]) != ph:
+                continue
+            if ph[:2] in (("on", "track"), ("on", "pace")):
+                after = _clause_words(words, i + len(ph), 12, forward=True)
+                if _longer_period(after):
+                    continue
+            if len(ph) == 2 and ph[1] == "last":
+                before = _clause_words(words, i, 40, forward=False)
+                if any(x in _AFTER_SESSION for x in before):
+                    continue
+            return True
+    return False
+
+
+#: words that make "on track for ..." a figure of the session ("its biggest one-day jump")
+_SESSION_WORDS = frozenset({"day", "one-day", "daily", "session", "single-day", "close"})
+
+
+def _longer_period(after: list[str]) -> bool:
+    """Whether the words after "on track for" make a longer period their object ("its best
+    year", "a 17% gain in 2025", "to finish the year"), not a scope of the session's figure ("its
+    biggest jump of the month", "its biggest one-day gain", "to close at a record")."""
+    if any(x in _SESSION_WORDS or x == "one" for x in after):
+        return False
+    for k, x in enumerate(after):
+        if x in _LONG_PERIODS or (x.isdigit() and len(x) == 4):
+            scope = after[max(0, k - 2) : k]
+            if "of" in scope:
+                continue  # "the biggest jump of the month": the month scopes a day's move
+            return True
+    return False
+
+
+def _clause_words(words: list[str], i: int, n: int, *, forward: bool) -> list[str]:
+    """Up to ``n`` words from ``i`` onwards (or before ``i``), stopping at a sentence end (and, going
+    forward, at a clause break)."""
+    stops = {".", ";", ":", ",", "!", "?"} if forward else {".", "!", "?"}
+    out: list[str] = []
+    rng = range(i, min(len(words), i + n)) if forward else range(i - 1, max(-1, i - n - 1), -1)
+    for k in rng:
+        if words[k] in stops:
+            break
+        out.append(words[k])
+    return out
+
+
+def _closing_report(doc: Doc) -> bool:
+    """Round 11: whether the article's headline or lead (its first two sentences) reports the
+    session's close: "US stocks close sharply higher", "S&P 500 closes at all-time high", "US
+    stocks ended sharply higher on Wednesday". A live blog whose headline reports the close was
+    updated after it ("Stock market news live updates: S&P 500 closes at all-time high"), and a
+    closing report's "in midday trading" is a moment of a finished session: its figures for the
+    day are closes. A verb of the future or a condition ("could close", "if stocks close") does
+    not count."""
+    for sent in doc.sentences[:2]:
+        if any(
+            d.first is not None and (doc.ref is None or d.first != doc.ref)
+            for d in doc.dates_in(sent.start, sent.end)
+        ):
+            continue  # "... after the S&P 500 closed at a record on Friday": another day's close
+        ws = [t.lower for t in doc.tokens_in(sent.start, sent.end)]
+        for k, w in enumerate(ws):
+            prev = ws[k - 1] if k else ""
+            if any(x in _EARLIER for x in ws[:k]):
+                break  # "Stocks rise after the S&P 500 closed at a record": an earlier close
+            if prev in ("to", "could", "would", "may", "might", "will", "if", "should", "not"):
+                continue
+            nxt = ws[k + 1] if k + 1 < len(ws) else ""
+            if w in _CLOSE_VERBS and nxt != "to":
+                return True
+            if w == "close" and nxt in _CLOSE_AFTER and prev not in ("the", "a", "its", "at"):
+                return True
+    return False
 
 
 def _close_conditional(words: list[str]) -> bool:

@@ -1386,6 +1386,8 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
         return got
     sid, s = got
     L = float(c.level or 0)
+    if c.extra.get("since"):
+        return _first_since(c, day, m, sid, s, L)
     scope_year = c.extra.get("scope_year")
     w = s.upto(m.as_of)
     if scope_year:
@@ -1416,6 +1418,66 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
         else ""
     )
     return Outcome(False, ev + extra, "exact trading day", iso(first), calendar=_no_session(m, day))
+
+
+#: a close this near the level (a share of it) is on neither side: a stated level is often rounded
+_CROSS_MARGIN = 0.0005
+#: a "since" anchor this many days after the last close on that side is not where "since" points
+_SINCE_SLACK_DAYS = 31
+
+
+def _first_since(c: Claim, day: dt.date, m: Market, sid: str, s: Series, L: float) -> Outcome:
+    """Round 11: "closed below 14 for the first time since Dec. 2024". On ``day`` the close is on
+    that side of L, and no close between the anchor and ``day`` was: the last one on that side
+    before ``day`` lies in the anchor's period. Contradicted when a close after the anchor was
+    already clearly on that side (then it was not the first time since), or when the last one
+    on that side is more than a month before the anchor; a close on the other side on ``day`` is
+    contradicted only when the words say "closed" (else the session's high or low is another
+    reading)."""
+    first, last = c.extra["since"]
+    below = c.extra.get("side") == "below"
+    m_abs = L * _CROSS_MARGIN
+
+    def on_side(x: float) -> bool:
+        return x < L - m_abs if below else x > L + m_abs
+
+    w = s.upto(m.as_of)
+    if not len(w) or w.first > first:
+        return _na(f"{sid} history in the store starts {iso(s.first)}, after {iso(first)}")
+    side = "below" if below else "above"
+    since = w.between(first, None).values
+    if not since or not 0.5 * min(since) <= L <= 2 * max(since):
+        return _na(f"{_f(L, 0)} is not a level {sid} has been near since {iso(first)}")
+    between = [(t, x) for t, x in w.items() if last < t < day and on_side(x)]
+    if between:
+        t, x = between[0]
+        return Outcome(
+            False,
+            f"{sid} closed {side} {_f(L, 0)} after {iso(last)} and before {iso(day)}: {iso(t)} "
+            f"{_f(x)} ({len(between)} such closes)",
+            "exact trading day",
+            iso(t),
+        )
+    prior = [(t, x) for t, x in w.items() if t < day and on_side(x)]
+    today = on(s, day)
+    if today is None:
+        return _na(f"no {sid} close on {iso(day)}")
+    if prior:
+        pt, px = prior[-1]
+        ev = f"{sid} {iso(day)} close {_f(today)}; last close {side} {_f(L, 0)} before it: {iso(pt)} {_f(px)}"
+    else:
+        pt, ev = None, f"{sid} {iso(day)} close {_f(today)}; no earlier close {side} {_f(L, 0)}"
+    # the day's own close is compared exactly: "closed below 14" on a close of 14.00 is wrong, one
+    # of 13.996 is right (the margin is for the closes in between, whose rounding is not stated)
+    if (today >= L) if below else (today <= L):
+        return Outcome(False if c.extra.get("closed") else None, ev, "exact trading day", today)
+    if pt is None:
+        return Outcome(None, ev, "exact trading day", today)
+    if first <= pt <= last:
+        return Outcome(True, ev, "exact trading day", today)
+    if pt < first - dt.timedelta(days=_SINCE_SLACK_DAYS):
+        return Outcome(False, ev + f", long before {iso(first)}", "exact trading day", today)
+    return Outcome(None, ev, "exact trading day", today)
 
 
 def judge_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

@@ -1719,6 +1719,13 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     time in history"."""
     words = [t.lower for t in s.tokens]
     for i in range(len(words) - 3):
+        if words[i + 1 : i + 3] == ["first", "time"] and words[i] in ("for", "the"):
+            k = _since_after(words, i + 3)
+            if k is not None:
+                got = _first_since(ctx, s, i, k, used)
+                if got:
+                    return got
+                continue
         if words[i : i + 4] != ["for", "the", "first", "time"] or words[i + 4 : i + 5] == ["since"]:
             continue
         scope = words[i + 4 : i + 7]
@@ -1762,6 +1769,80 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             extra={"scope_year": scope_year, "date_stated": bool(days)},
         )]  # fmt: skip
     return []
+
+
+#: words right before a level that say which side of it the close is on
+_ABOVE_WORDS = frozenset(
+    _CROSS - {"closed", "closes", "closing", "hit", "hits", "reached", "reaches"}
+)
+_BELOW_WORDS = frozenset({"below", "under", "beneath"})
+_CLOSE_WORDS = frozenset({"closed", "closes", "closing", "close", "settled", "ended", "finished"})
+
+
+def _since_after(words: list[str], j: int) -> int | None:
+    """The position of "since" within 12 words after ``j`` in the same clause ("the first time it
+    has closed above the 6,000 mark since February 21"), else ``None``."""
+    for k in range(j, min(len(words), j + 13)):
+        if words[k] == "since":
+            return k
+        if words[k] in (".", ";", "!", "?") or (words[k] == "," and k > j):
+            return None
+    return None
+
+
+def _first_since(ctx: Ctx, s: Sent, i: int, k: int, used: set[int]) -> list[Claim]:
+    """Round 11: "closed below 14 for the first time since Dec. 2024", "For the first time since
+    April 4, 2024, the S&P 500 fell below the key 5,000 mark": the close is on that side of the
+    level, and no close between the anchor and the day was. The level is the one right after a
+    side word ("above", "topped", "below", "under"...) in the sentence, before the phrase or, when
+    the phrase is fronted (a comma after its anchor), after it; the anchor is the date after
+    "since" (an event, "since the pandemic", is not read)."""
+    anchor = _since_anchor(ctx, s, k)
+    if anchor is None or anchor.first is None or anchor.last is None:
+        return []
+    phrase_start = s.tokens[i].start
+    since_at = s.tokens[k].start
+    in_date = [(d.start, d.end) for d in s.dates]
+
+    def side_of(q: Quantity) -> str | None:
+        before = s.words_before(q.start, 4)
+        if any(w in _BELOW_WORDS for w in before):
+            return "below"
+        if any(w in _ABOVE_WORDS for w in before):
+            return "above"
+        return None
+
+    cands = [
+        q
+        for q in s.quantities
+        if _is_level(q)
+        and q.start not in used
+        and not any(a <= q.start < b for a, b in in_date)
+        and side_of(q) is not None
+    ]
+    before = [q for q in cands if q.end <= phrase_start]
+    inside = [q for q in cands if phrase_start < q.start and q.end <= since_at]
+    fronted = anchor.end < len(s.doc.text) and s.doc.text[anchor.end : anchor.end + 1] == ","
+    after = [q for q in cands if q.start >= anchor.end] if fronted else []
+    lvl = inside[-1] if inside else before[-1] if before else (after[0] if after else None)
+    if lvl is None:
+        return []
+    subj = bind_subject(ctx, s, lvl.start)
+    if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "volatility"):
+        return []
+    if (subj.value.kind == "index") != (lvl.value >= 100):
+        return []  # "RSI is above 70" is no S&P 500 level, "5,000" no VIX level
+    side = side_of(lvl)
+    used.add(lvl.start)
+    closed = any(w in _CLOSE_WORDS for w in s.words_before(lvl.start, 4))
+    return [make_claim(
+        ctx, s, kind="level", measure="first_cross", subject=subj,
+        parts=[(min(lvl.start, phrase_start), max(lvl.end, anchor.end))], rule="first",
+        value=lvl.value, unit="points", date=bind_date(ctx, s, lvl.start), level=lvl.value,
+        extra={"since": (anchor.first, anchor.last), "side": side, "closed": closed,
+               "anchor_text": anchor.text},
+        at=lvl.start,
+    )]  # fmt: skip
 
 
 def _extreme_scope(s: Sent, i: int) -> tuple[int, str, DateMention | None]:
