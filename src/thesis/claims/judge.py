@@ -478,7 +478,7 @@ def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
         return _na(f"no {sid} range on {iso(t)}")
     stated = float(c.stated_value or 0)
     if c.measure == "close":
-        band = level_band(stated, c.comparator, c.hedge)
+        band = level_band(stated, c.comparator, c.hedge, unit=_unit(c, stated))
         span = ((lo / stated - 1) * 100, (hi / stated - 1) * 100)
     elif c.measure == "points_change":
         band = points_band(stated, c.decimals, c.comparator, prev[1], c.hedge)
@@ -572,7 +572,7 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
             return Outcome(False, f"{ev}: the session's {why} cannot be smaller than its close's "
                            f"({stated:+g}{unit} stated)", band.text, round(move(close), 4))  # fmt: skip
         return _na(f"{ev}; the session's {word} is not in the store (closes only bound it)")
-    band = level_band(stated, c.comparator, c.hedge)
+    band = level_band(stated, c.comparator, c.hedge, unit=_unit(c, stated))
     if ext is not None:
         return _verdict(band, (ext / stated - 1) * 100, f"{sid} {iso(t)} session {word} {_f(ext)}")
     ev = f"{sid} {iso(t)} close {_f(close)}"
@@ -612,7 +612,9 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             close,
             calendar=bool(wd) or _no_session(m, day),
         )
-    band = level_band(stated, c.comparator, c.hedge, rounded_to=_rounded_to(c, stated))
+    band = level_band(
+        stated, c.comparator, c.hedge, rounded_to=_rounded_to(c, stated), unit=_unit(c, stated)
+    )
     diff = (close / stated - 1) * 100
     ev = f"{sid} {iso(t)} close = {_f(close)}; stated {_f(stated)} ({diff:+.3f}%)"
     if c.subject is not None and c.subject.kind in ("stock", "etf"):
@@ -625,6 +627,20 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             close,
         )
     return _verdict(band, diff, ev)
+
+
+def _unit(c: Claim, stated: float) -> float:
+    """One unit of the precision a level is written with: 0.01 for "6,912.50", 1 for "6,912",
+    100 for "6,900" (trailing zeros of a whole number, up to a thousand)."""
+    if c.decimals > 0:
+        return 10.0**-c.decimals
+    if not stated.is_integer():
+        return 0.0
+    n, unit = int(abs(stated)), 1.0
+    while n and n % 10 == 0 and unit < 1000:
+        n //= 10
+        unit *= 10
+    return unit
 
 
 def _rounded_to(c: Claim, stated: float) -> float:

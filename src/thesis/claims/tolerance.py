@@ -19,7 +19,9 @@ percent        ± half a unit of the last       beyond the support range by more
                "about" ± max(1 pp, 5 %);
                "more than X": at least         below X − 0.01 (a bound: no grey zone)
                X − 0.01 (PRELIMINARY_PCT)
-index level    ± 0.05 % ("about": ± 0.5 %)     beyond ± max(3 × support, 0.15 %)
+index level    ± 0.05 % ("about": ± one unit   beyond ± max(3 × support, 0.15 %)
+               of the stated precision,
+               within 0.05–0.5 %)
 points         ± half a unit (≥ 0.01)          beyond ± max(3 × support, 1 point, 0.02 %)
 yield level    ± max(0.05, half a unit) pp     beyond ± 0.30 pp (intraday levels differ)
 basis points   ± 2 bp ("about": ± 4 bp)        beyond ± 10 bp
@@ -135,10 +137,20 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
                 f"{d} %: ±{tol:g}pp (contradicted beyond ±{tol + margin:g}pp)")  # fmt: skip
 
 
-def level_band(stated: float, comparator: str, hedge: str = "", *, rounded_to: float = 0.0) -> Band:
+def level_band(
+    stated: float, comparator: str, hedge: str = "", *, rounded_to: float = 0.0, unit: float = 0.0
+) -> Band:
     """For an index or price level, as a ratio computed / stated − 1 (in percent). A level
-    written rounded (``rounded_to`` points: "closed at 3,660", to ten) accepts half that unit."""
-    tol = 0.5 if comparator in ("~", "<~", ">~") else 0.05
+    written rounded (``rounded_to`` points: "closed at 3,660", to ten) accepts half that unit.
+
+    A hedge ("about", "approximately", "nearly") widens the band by one ``unit`` of the precision
+    the level is written with, within 0.05–0.5 %: "about 7,000" (to the thousand) accepts ± 0.5 %,
+    "approximately 6,912" (to the point) only the preliminary band; a writer who hedges a level
+    written to the point does not mean 35 points either way. Without ``unit``: ± 0.5 %."""
+    if comparator in ("~", "<~", ">~"):
+        tol = 0.5 if not (unit and stated) else max(0.05, min(0.5, unit / abs(stated) * 100))
+    else:
+        tol = 0.05
     if rounded_to and stated:
         tol = max(tol, 0.5 * rounded_to / abs(stated) * 100)
     margin = max(2 * tol, 0.1)
