@@ -67,3 +67,29 @@ def test_all_three_major_indexes_at_records_is_a_claim_about_the_sp500(claims_st
         text = text.replace("Wednesday", "Tuesday")
     r = _verdict(claims_store, text, date, "record")
     assert r.claim.subject.series == ("sp500",) and r.verdict == verdict, r.evidence
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "record"),
+    [
+        # the level right after "record" is the record close (2025-12-31 6,845.50 is 1.25 % below
+        # the 2025-12-24 record; 2020-12-01 3,662.45 was a record)
+        ("2026-01-02", "The S&P 500 closed out 2025 at a record 6,845.50.", "contradicted"),
+        ("2020-12-02", "The S&P 500 closed at a record 3,662.45 on Tuesday.", "supported"),
+        # a date between the closing verb and "at a record high of"
+        ("2026-01-02", "The S&P 500 ended 2025 at a record high of 6,845.50.", "contradicted"),
+    ],
+)
+def test_a_record_stated_before_its_level(claims_store, date, text, record):
+    assert _verdict(claims_store, text, date, "close").verdict == "supported"
+    r = _verdict(claims_store, text, date, "record")
+    assert r.verdict == record, r.evidence
+
+
+def test_a_record_percent_gain_is_no_record_close(claims_store):
+    rep = check_text(
+        parse_article(b"The S&P 500 posted a record 5% gain.", "t.txt"),
+        claims_store,
+        date="2024-01-02",
+    )
+    assert not [r for r in rep.results if r.claim.measure == "record"]

@@ -439,7 +439,7 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if k is None:
             continue
         gap = before[k + 1 :]
-        record_of = _record_high_of(before[k], gap)
+        record_of = _record_high_of(ctx, before[k], gap)
         if not record_of and (
             not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap)))
         ):
@@ -459,17 +459,21 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         used.add(q.start)
         out.append(_close_claim(ctx, s, q, subj, date, before[k].start, "close"))
         if record_of:  # "closed at a record high of L": the close is a record too
+            at = next(t for t in gap if t.lower == "at")
             out.append(make_claim(
-                ctx, s, kind="level", measure="record", subject=subj, parts=[(gap[0].start, q.end)],
+                ctx, s, kind="level", measure="record", subject=subj, parts=[(at.start, q.end)],
                 rule="close", value="record close", unit="", date=date, lead=False,
             ))  # fmt: skip
     return out
 
 
-def _record_high_of(verb: Token, gap: list[Token]) -> bool:
+def _record_high_of(ctx: Ctx, verb: Token, gap: list[Token]) -> bool:
     """ "closed at a record high of", "ended at an all-time high of", "finished at a new record
-    closing high of": a closing verb, then a record high and "of" right before the level."""
-    words = [t.lower for t in gap if t.text != "-"]
+    closing high of": a closing verb, then a record high and "of" right before the level; a date
+    may sit between the verb and "at" ("ended 2025 at a record high of")."""
+    words = [
+        t.lower for t in gap if t.text != "-" and not ctx.doc.date_spans.overlaps(t.start, t.end)
+    ]
     if verb.lower not in _CLOSING_VERBS or words[:1] != ["at"] or words[-1:] != ["of"]:
         return False
     mid = [w for w in words[1:-1] if w not in ("a", "an", "its", "new", "fresh", "closing")]
@@ -1045,7 +1049,13 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and (not nxt or nxt[0] in ("in", "for", "as", "on", "."))
         )
         compound = t.lower.startswith("record-")
-        is_record = ((w == "record" and (compound or latest or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
+        # "closed at a record 6,845.50": the level right after the word is the record close
+        level_next = (
+            w == "record"
+            and i + 1 < len(toks)
+            and any(q.start == toks[i + 1].start and _is_level(q) for q in s.quantities)
+        )
+        is_record = ((w == "record" and (compound or latest or level_next or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
                      (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
                      (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
         missed = _missed_record(toks, i)
