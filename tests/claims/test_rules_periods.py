@@ -97,3 +97,22 @@ def test_a_claim_in_a_sentence_that_names_another_time_reads_it_too(claims_store
     )
     r = _one(claims_store, text, "2021-03-01", "since")
     assert "date" in r.claim.loose and r.verdict == "supported", r.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # 2021-09-03 4,535.43, 2021-09-02 4,536.95 (-0.03% on the day), 2021-08-27 4,509.37
+        # (+0.58% over the week): the week after the second figure is that figure's, not a week
+        # the first one closed out
+        ("The S&P 500 finished 0.03% lower on Friday but marked a 0.6% gain for the week.",
+         "supported", "supported"),
+        ("The S&P 500 finished 0.3% lower on Friday but marked a 0.6% gain for the week.",
+         "contradicted", "supported"),
+    ],
+)  # fmt: skip
+def test_a_week_after_another_figure_is_that_figures(claims_store, text, first, second):
+    got = [
+        r.verdict for r in _results(claims_store, text, "2021-09-03") if r.claim.measure == "change"
+    ]
+    assert got == [first, second]

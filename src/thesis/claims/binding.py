@@ -949,6 +949,12 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
             strong = p.strong and spec.kind not in ("since_low", "since_high")
             return Bind(spec, p.text, "explicit" if strong else "weak")
     pc = period_close_of(ctx, s, q.start)
+    if pc is not None and any(
+        p.start == pc.day.start and period_owner(s, p) not in mine for p in s.periods
+    ):
+        # "finished 0.03% lower on Friday but marked a 0.6% gain for the week": the week is the
+        # 0.6%'s (the figure it follows), not a week the first figure closed out
+        pc = None
     if pc is not None:
         # "ended the week up 1.6%", "closed out the year with a 16% gain": the period's change
         first, last = (pc.first, pc.last) if pc.unit != "week" else (None, None)
