@@ -811,9 +811,21 @@ def _reference_claims(
     if lvl is None:
         return []
     ds = [d for d in s.dates if lvl.end <= d.start <= lvl.end + 12 and d.kind == "day" and d.first]
+    words = [t.lower for t in after if t.start < lvl.start]
+    if "record" in words and "52-week" not in words and "low" not in words:
+        # "its (previous) record close of 6977.27 (hit DATE)": a level named as the record
+        # (judged as rule_record_level's: as of its day, else of the article's session)
+        dm = ds[0] if ds else None
+        return [make_claim(
+            ctx, s, kind="date_fact" if dm else "level", measure="record_level", subject=subj,
+            parts=[(after[1].start if len(after) > 1 else lvl.start, dm.end if dm else lvl.end)], rule="distance", value=lvl.value, unit="points",
+            decimals=lvl.decimals, level=lvl.value, lead=False,
+            date=Bind(dm, dm.text, "explicit") if dm else bind_date(ctx, s, lvl.start, before_only=True),
+            extra={"prior": bool(_RECORD_PRIOR & set(words)), "date_stated": dm is not None,
+                   "closing": bool({"close", "closing"} & set(words))},
+        )]  # fmt: skip
     if not ds:
         return []
-    words = [t.lower for t in after if t.start < lvl.start]
     dm = ds[0]
     assert dm.first is not None  # ds keeps only dated mentions
     date = Bind(dm, dm.text, "explicit")
@@ -1926,6 +1938,79 @@ def rule_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+#: words between "record" and "of L" that keep the phrase a name of the record's level
+_RECORD_NOUNS = frozenset({"high", "close", "closing", "level", "finish", "all-time"})
+_RECORD_LEAD = frozenset(
+    {"its", "the", "a", "their", "previous", "prior", "old", "earlier", "former", "fresh", "new",
+     "closing", "all-time"}
+)  # fmt: skip
+_RECORD_PRIOR = frozenset({"previous", "prior", "old", "earlier", "former"})
+#: words between the level and its day: "of 3,386.15 set on Feb. 19", "of 6,912 on December 24"
+_RECORD_DAY_GAP = frozenset({"on", "set", "hit", "reached", "notched", "posted", ",", "recorded"})
+#: words after the number that make it a count, not a level ("a record of 20 sessions")
+_COUNT_AFTER = frozenset(
+    {"days", "day", "sessions", "session", "weeks", "months", "years", "straight", "consecutive",
+     "times", "%", "percent", "points", "point"}
+)  # fmt: skip
+
+
+def rule_record_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A level named as the record: "its previous record of 2,190.15", "its record high close
+    of 3,386.15", "a record close of 3,386.15 on Feb. 19", "a fresh closing record of 6,912 on
+    December 24". The record as of the day the words give (the day after the level), else as of
+    the article's session; "previous" asks for the record before it."""
+    toks = _compounds(s.tokens)
+    for i, t in enumerate(toks):
+        if t.lower != "record":
+            continue
+        k = i + 1
+        while k < len(toks) and k <= i + 3 and toks[k].lower in _RECORD_NOUNS:
+            k += 1
+        if k + 1 >= len(toks) or toks[k].lower != "of":
+            continue
+        nxt = toks[k + 1] if toks[k + 1].text != "$" or k + 2 >= len(toks) else toks[k + 2]
+        lvl = next((q for q in s.quantities if q.start == nxt.start), None)
+        if lvl is None or not _is_level(lvl) or lvl.start in used or lvl.words:
+            continue
+        if any(x.lower in _COUNT_AFTER for x in s.after(lvl.end, 1)):
+            continue
+        prev = [x.lower for x in toks[max(0, i - 3) : i]]
+        if any(w in ("52-week", "year's", "annual", "month's", "week's") for w in prev):
+            continue  # another window's extreme (rule_extreme)
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "etf", "market", "stock"):
+            continue
+        used.add(lvl.start)
+        names = {x.lower for x in toks[i + 1 : k]} | set(prev[-1:])
+        day = _record_day(s, lvl)
+        date = Bind(day, day.text, "explicit") if day is not None else bind_date(ctx, s, t.start)
+        end = day.end if day is not None else lvl.end
+        a = t.start  # the quote opens with the record's determiner: "its previous record of"
+        for x in reversed(toks[max(0, i - 3) : i]):
+            if x.lower not in _RECORD_LEAD:
+                break
+            a = x.start
+        return [make_claim(
+            ctx, s, kind="level", measure="record_level", subject=subj, parts=[(a, end)],
+            rule="record_level", value=lvl.value, unit="points", decimals=lvl.decimals, date=date,
+            level=lvl.value, hedge=s.hedge(lvl), lead=False,
+            extra={"prior": bool(_RECORD_PRIOR & set(prev)), "date_stated": day is not None,
+                   "closing": bool(names & {"close", "closing", "finish"})},
+        )]  # fmt: skip
+    return []
+
+
+def _record_day(s: Sent, lvl: Quantity) -> DateMention | None:
+    """The day a record's level was set, named right after it ("of 3,386.15 set on Feb. 19")."""
+    for d in s.dates:
+        if d.kind != "day" or not d.first or not lvl.end <= d.start <= lvl.end + 24:
+            continue
+        gap = [x.lower for x in s.tokens if lvl.end <= x.start < d.start]
+        if all(w in _RECORD_DAY_GAP for w in gap):
+            return d
+    return None
+
+
 _TOWARD = frozenset({"toward", "towards", "approaching", "nearing", "nears"})
 _ASCENT = frozenset({"ascent", "climb", "rally", "rise", "march", "path", "advance", "push", "run"})
 _DESCENT = frozenset({"slide", "fall", "decline", "drop", "retreat", "descent"})
@@ -2995,6 +3080,7 @@ RULES: tuple[Rule, ...] = (
     rule_noun_move,
     rule_first,
     rule_toward,
+    rule_record_level,
     rule_extreme,
     rule_session_extreme,
     rule_record_count,
