@@ -732,7 +732,7 @@ def judge_record_level(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
         return Outcome(False, ev + ("" if record else "; not a record close"), band.text, val)
     tops: list[tuple[str, dt.date, float]] = []
     for words, w in (("before", s.before(day)), ("up to", s.upto(day))):
-        if c.extra.get("prior") and words == "up to" or not len(w):
+        if (c.extra.get("prior") and words == "up to") or not len(w):
             continue
         why = _record_history(sid, s, w.last, m)
         if why:
