@@ -999,11 +999,15 @@ def _runs(values: list[float], sign: int) -> list[int]:
 
 def _resample(s: Series, unit: str) -> Series:
     """The last close of each week (ending Friday) or month, dated by its session."""
-    if unit not in ("week", "month"):
+    if unit not in ("week", "month", "year"):
         return s
     last: dict[tuple[int, int] | dt.date, tuple[dt.date, float]] = {}
     for d, v in s.items():
-        key = d + dt.timedelta(days=(4 - d.weekday()) % 7) if unit == "week" else (d.year, d.month)
+        key = (
+            d + dt.timedelta(days=(4 - d.weekday()) % 7)
+            if unit == "week"
+            else ((d.year, d.month) if unit == "month" else (d.year, 0))
+        )
         last[key] = (d, v)
     rows = sorted(last.values())
     return Series([d for d, _ in rows], [v for _, v in rows])
@@ -1038,12 +1042,14 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
 def _finished(w: Series, unit: str) -> Series:
     """Week or month closes (from :func:`_resample`) without an unfinished last week or month:
     "its seventh straight monthly advance" counts finished months."""
-    if unit not in ("week", "month") or len(w) < 2:
+    if unit not in ("week", "month", "year") or len(w) < 2:
         return w
     last = w.last
     ended = (
         (last + dt.timedelta(days=3)).month != last.month
         if unit == "month"
+        else (last + dt.timedelta(days=4)).year != last.year
+        if unit == "year"
         else last.weekday() >= 4
     )
     return w if ended else w.sl(None, -1)
@@ -1236,7 +1242,7 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     w = s.upto(day)
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
-    if unit in ("week", "month"):  # "the largest two-week gain since the week ending D"
+    if unit in ("week", "month", "year"):  # "the largest two-week gain since the week ending D"
         weeks = _resample(w, unit)
         done = _finished(weeks, unit)
         if len(done) < len(weeks) and not c.extra.get("partial_read"):

@@ -1356,14 +1356,23 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if most:  # "slumped the most since February": the move the verb names
             what = "gain" if _most_verb(head) in UP_WORDS else "drop"
         if what == "level" and any(w in _PERIOD_PERFORMANCE for w in head[-3:]):
-            continue  # "its best first half since 2019": a period's return the store's
-            # superlatives do not compute, not a level
-        if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
-            # "its best day in three weeks": the day's move, not the level
+            named = _own_period(ctx, s, head, t.start)
+            if head[-1:] != ["year"] or named is None or named.kind != "year":
+                continue  # "its best first half since 2019": a period's return the store's
+                # superlatives do not compute, not a level; "its best year since" needs its year
+        if what == "level" and any(w in _SINCE_MOVE_UNITS for w in head[-3:]):
+            # "its best day in three weeks", "its best year since 2019": the period's move
             what = "drop" if sup in ("worst", "weakest") else "gain"
         counted = _window_count(toks[max(0, i - 8) : i])
         n, unit = counted if counted is not None else (None, "session")
         n_stated = n is not None
+        own = _own_period(ctx, s, head, t.start) if n is None else None
+        if own is None and n is None and what in ("gain", "drop"):
+            unit = next(
+                (_SINCE_MOVE_UNITS[w] for w in reversed(head[-3:]) if w in _SINCE_MOVE_UNITS), ""
+            )
+            if unit in ("year", "quarter"):
+                continue  # "its best year since 2019" with no year named: not read
         if n is None and what in ("gain", "drop"):
             # "its best week since": one calendar week (weekly closes); "best day": one session
             unit = next(
@@ -1380,6 +1389,13 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # a macro rate is read on the latest release by the article's date: no day of its own
         macro = subj.value.kind in _MACRO_EXTREME_KINDS
         date = None if macro else bind_date(ctx, s, start_tok.start, end=start_tok.start + 1)
+        if own is not None and what in ("gain", "drop") and not macro:
+            # "For November, the S&P 500 rose 10.8%, its strongest advance since April": the
+            # named month's (year's) move, as of its last day
+            assert own.last is not None
+            n, unit, n_stated = 1, own.kind, True
+            end = DateMention(own.start, own.end, own.text, "day", own.last, own.last)
+            date = Bind(end, own.text, "explicit")
         c = make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
             rule="since", value=f"{sup} since {anchor.text}", unit="", date=date, needs=("subject",) if macro else ("subject", "date"),
@@ -1393,6 +1409,36 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         _came_back_from(s, toks[max(0, k - 4) : k], c)
         return [c]
     return []
+
+
+#: the unit a superlative's noun names: "its best day", "its worst week", "its best year"
+_SINCE_MOVE_UNITS = {"day": "session", "session": "session", "week": "week", "month": "month",
+                     "year": "year", "quarter": "quarter"}  # fmt: skip
+_OWN_PERIOD_LEAD = frozenset({"for", "in", "during", "over", "throughout"})
+
+
+def _own_period(ctx: Ctx, s: Sent, head: list[str], pos: int) -> DateMention | None:
+    """The calendar month or year a superlative's move is over, named before it with "for",
+    "in", "during" ("For November, the S&P 500 rose 10.8%, its strongest advance since April";
+    "rose 24% in 2023, its best year since 2021") and over by the article's date; ``None`` when
+    the superlative names a shorter unit ("its best day since") or no such period is named."""
+    if any(w in ("day", "session", "week") for w in head[-3:]) or ctx.ref is None:
+        return None
+    for d in reversed([d for d in s.dates if d.end <= pos and d.kind in ("month", "year")]):
+        lead = [t.lower for t in s.before(d.start, 1)]
+        if lead and lead[0] in _OWN_PERIOD_LEAD and d.last is not None and _ended(d.last, ctx.ref):
+            return d
+        return None
+    return None
+
+
+def _ended(last: dt.date, ref: dt.date) -> bool:
+    """Whether a period ending ``last`` is over on ``ref``: it ended before, or only a weekend
+    is left of it (a year-end review dated Saturday, December 30)."""
+    days = (last - ref).days
+    if days < 0:
+        return True
+    return days <= 2 and all((ref + dt.timedelta(days=k)).weekday() >= 5 for k in range(days + 1))
 
 
 def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
