@@ -31,7 +31,7 @@ FLOORS = {
     "dev": (1.0, 0.6, 0.66, 1),  # 1xx/2xx reached: 12/12, 12/20, 151/228, 1 judged supported
 }
 #: the validation fold (dev 3xx): contradicted precision first (issue 8's target, 0.9)
-VALIDATION = (0.9, 0.6, 0.595, 0)  # reached: 7/7, 7/11, 100/167, 0 judged supported
+VALIDATION = (0.9, 0.6, 0.61, 0)  # reached: 7/7, 7/11, 102/167, 0 judged supported
 
 
 def _fold(labels: Path, keep: str, tmp: Path) -> Path:

@@ -76,8 +76,9 @@ def test_a_reference_close_is_not_the_close_now():
     assert not [c for c in cs if c.measure == "close"]
     d = next(c for c in cs if c.measure == "distance")
     assert d.level == 6977.27 and d.stated_value == -0.39 and d.date == D
-    ext = next(c for c in cs if c.measure == "extreme")
-    assert ext.date == dt.date(2026, 1, 12) and ext.extra["extreme"] == "max"
+    # a level named as the record, as of its day (test_rules_record_levels.py)
+    ext = next(c for c in cs if c.measure == "record_level")
+    assert ext.date == dt.date(2026, 1, 12) and ext.level == 6977.27 and ext.extra["closing"]
 
 
 @pytest.mark.parametrize(

@@ -485,7 +485,24 @@ def _foreign_between(s: Sent, a: int, b: int, own_stock: bool = False) -> bool:
         tail = tail[1:]
     if head and head[0].lower in ("an", "a", "which", "the", "that", "who"):
         head = []  # an aside starts here
-    return any(t.base in FOREIGN_NOUNS for t in (*head, *tail))
+    return any(t.base in FOREIGN_NOUNS and not _adjective_multiple(s, t) for t in (*head, *tail))
+
+
+#: words before "multiple" that make it a valuation ("its forward multiple", "the P/E multiple")
+_MULTIPLE_OWNERS = frozenset(
+    {"forward", "trailing", "earnings", "valuation", "p/e", "price-to-earnings", "its", "the",
+     "their", "pe", "sales", "ebitda"}
+)  # fmt: skip
+
+
+def _adjective_multiple(s: Sent, t: Token) -> bool:
+    """Whether "multiple" is the adjective ("breached multiple psychological barriers", "over
+    multiple sessions"), not a valuation's multiple: no owner word or possessive right before it."""
+    if t.lower not in ("multiple", "multiples"):
+        return False
+    prev = s.doc.tokens_in(max(s.start, t.start - 40), t.start)
+    w = prev[-1].lower if prev else ""
+    return not (w in _MULTIPLE_OWNERS or w.endswith("'s") or w == "'s" or w == "s")
 
 
 def bind_date(

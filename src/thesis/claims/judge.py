@@ -680,6 +680,81 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     return Outcome(False, ev, tol, close)
 
 
+def _record_history(sid: str, s: Series, t: dt.date, m: Market) -> str:
+    """Why the store's closes before ``t`` cannot name the record (too few, or the monthly
+    history before the daily one was higher), or ''."""
+    prior = s.before(t)
+    if len(prior) < 250:
+        return f"{sid} history before {iso(t)} is too short to name the record"
+    longer = m.series("sp500_monthly") if sid == "sp500" else None
+    old = longer.before(s.first) if longer is not None else None
+    if old is not None and len(old) and max(old.values) > max(prior.values):
+        return f"{sid} daily history starts {iso(s.first)}: the record may be older"
+    return ""
+
+
+def judge_record_level(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """A level named as the record ("its previous record of 2,190.15", "a record close of
+    3,386.15 on Feb. 19"): with a stated day, that day's close is the level and tops every
+    earlier close; else the highest close before the day ("previous"), or up to it."""
+    got = _daily(c, m)
+    if isinstance(got, Outcome):
+        return got
+    sid, s = got
+    L = float(c.level or 0)
+    band = level_band(L, c.comparator, c.hedge, rounded_to=_rounded_to(c, L), unit=_unit(c, L))
+    adjusted = c.subject is not None and c.subject.kind in ("stock", "etf")
+    if c.extra.get("date_stated"):
+        val = on(s, day)
+        why = _record_history(sid, s, day, m) if day <= s.last else f"no {sid} close on {day}"
+        if why:
+            return _na(why)
+        if val is None:
+            near = [iso(t) for t, x in s.between(day - dt.timedelta(days=7), day + dt.timedelta(days=7)).items()
+                    if abs(x / L - 1) <= 0.0005]  # fmt: skip
+            ev = f"no {sid} close on {day}" + (
+                f"; {_f(L)} is the close of {', '.join(near)}" if near else ""
+            )
+            return Outcome(False if _no_session(m, day) and not adjusted else None, ev,
+                           "exact trading day", None, calendar=_no_session(m, day))  # fmt: skip
+        prior = s.before(day)
+        j = prior.argmax()
+        diff = (val / L - 1) * 100
+        ev = (f"{sid} {iso(day)} close = {_f(val)}; stated {_f(L)} ({diff:+.3f}%); highest earlier "
+              f"close {_f(prior.values[j])} on {iso(prior.dates[j])}")  # fmt: skip
+        fits = band.verdict(diff)
+        record = val >= prior.values[j]
+        if fits and record:
+            return Outcome(True, ev, band.text + "; a record: above every earlier close", val)
+        wrong = fits is False or not record  # a record is exact, as judge_record's
+        if adjusted or not c.extra.get("closing") or not wrong:
+            return Outcome(None, ev + ("" if record else "; not a record close"), band.text, val)
+        return Outcome(False, ev + ("" if record else "; not a record close"), band.text, val)
+    tops: list[tuple[str, dt.date, float]] = []
+    for words, w in (("before", s.before(day)), ("up to", s.upto(day))):
+        if (c.extra.get("prior") and words == "up to") or not len(w):
+            continue
+        why = _record_history(sid, s, w.last, m)
+        if why:
+            return _na(why)
+        j = w.argmax()
+        tops.append((words, w.dates[j], w.values[j]))
+    if not tops:
+        return _na(f"no {sid} closes before {day}")
+    outs = [(band.verdict((v / L - 1) * 100), f"highest {sid} close {w} {iso(day)}: {_f(v)} on {iso(t)}", v)
+            for w, t, v in tops]  # fmt: skip
+    hit = next((o for o in outs if o[0]), None)
+    if hit is not None:
+        return Outcome(True, hit[1] + f" vs stated {_f(L)}", band.text, hit[2])
+    ev = "; ".join(o[1] for o in outs) + f" vs stated {_f(L)}"
+    ok = (
+        False
+        if all(o[0] is False for o in outs) and c.extra.get("closing") and not adjusted
+        else None
+    )
+    return Outcome(ok, ev, band.text, outs[0][2])
+
+
 # ------------------------------------------------------------------------------------ changes
 Start = tuple[dt.date, float, str]
 
@@ -924,11 +999,15 @@ def _runs(values: list[float], sign: int) -> list[int]:
 
 def _resample(s: Series, unit: str) -> Series:
     """The last close of each week (ending Friday) or month, dated by its session."""
-    if unit not in ("week", "month"):
+    if unit not in ("week", "month", "year"):
         return s
     last: dict[tuple[int, int] | dt.date, tuple[dt.date, float]] = {}
     for d, v in s.items():
-        key = d + dt.timedelta(days=(4 - d.weekday()) % 7) if unit == "week" else (d.year, d.month)
+        key = (
+            d + dt.timedelta(days=(4 - d.weekday()) % 7)
+            if unit == "week"
+            else ((d.year, d.month) if unit == "month" else (d.year, 0))
+        )
         last[key] = (d, v)
     rows = sorted(last.values())
     return Series([d for d, _ in rows], [v for _, v in rows])
@@ -963,12 +1042,14 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
 def _finished(w: Series, unit: str) -> Series:
     """Week or month closes (from :func:`_resample`) without an unfinished last week or month:
     "its seventh straight monthly advance" counts finished months."""
-    if unit not in ("week", "month") or len(w) < 2:
+    if unit not in ("week", "month", "year") or len(w) < 2:
         return w
     last = w.last
     ended = (
         (last + dt.timedelta(days=3)).month != last.month
         if unit == "month"
+        else (last + dt.timedelta(days=4)).year != last.year
+        if unit == "year"
         else last.weekday() >= 4
     )
     return w if ended else w.sl(None, -1)
@@ -1161,7 +1242,7 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     w = s.upto(day)
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
-    if unit in ("week", "month"):  # "the largest two-week gain since the week ending D"
+    if unit in ("week", "month", "year"):  # "the largest two-week gain since the week ending D"
         weeks = _resample(w, unit)
         done = _finished(weeks, unit)
         if len(done) < len(weeks) and not c.extra.get("partial_read"):
@@ -2013,6 +2094,7 @@ JUDGES: dict[str, Judge] = {
     "since": judge_since,
     "first_cross": judge_first_cross,
     "extreme": judge_extreme,
+    "record_level": judge_record_level,
     "close_on_date": judge_close_on_date,
     "yield": judge_yield,
     "yield_change": judge_yield,

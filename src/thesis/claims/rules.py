@@ -811,9 +811,21 @@ def _reference_claims(
     if lvl is None:
         return []
     ds = [d for d in s.dates if lvl.end <= d.start <= lvl.end + 12 and d.kind == "day" and d.first]
+    words = [t.lower for t in after if t.start < lvl.start]
+    if "record" in words and "52-week" not in words and "low" not in words:
+        # "its (previous) record close of 6977.27 (hit DATE)": a level named as the record
+        # (judged as rule_record_level's: as of its day, else of the article's session)
+        dm = ds[0] if ds else None
+        return [make_claim(
+            ctx, s, kind="date_fact" if dm else "level", measure="record_level", subject=subj,
+            parts=[(after[1].start if len(after) > 1 else lvl.start, dm.end if dm else lvl.end)], rule="distance", value=lvl.value, unit="points",
+            decimals=lvl.decimals, level=lvl.value, lead=False,
+            date=Bind(dm, dm.text, "explicit") if dm else bind_date(ctx, s, lvl.start, before_only=True),
+            extra={"prior": bool(_RECORD_PRIOR & set(words)), "date_stated": dm is not None,
+                   "closing": bool({"close", "closing"} & set(words))},
+        )]  # fmt: skip
     if not ds:
         return []
-    words = [t.lower for t in after if t.start < lvl.start]
     dm = ds[0]
     assert dm.first is not None  # ds keeps only dated mentions
     date = Bind(dm, dm.text, "explicit")
@@ -1344,14 +1356,23 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if most:  # "slumped the most since February": the move the verb names
             what = "gain" if _most_verb(head) in UP_WORDS else "drop"
         if what == "level" and any(w in _PERIOD_PERFORMANCE for w in head[-3:]):
-            continue  # "its best first half since 2019": a period's return the store's
-            # superlatives do not compute, not a level
-        if what == "level" and any(w in ("day", "session", "week") for w in head[-3:]):
-            # "its best day in three weeks": the day's move, not the level
+            named = _own_period(ctx, s, head, t.start)
+            if head[-1:] != ["year"] or named is None or named.kind != "year":
+                continue  # "its best first half since 2019": a period's return the store's
+                # superlatives do not compute, not a level; "its best year since" needs its year
+        if what == "level" and any(w in _SINCE_MOVE_UNITS for w in head[-3:]):
+            # "its best day in three weeks", "its best year since 2019": the period's move
             what = "drop" if sup in ("worst", "weakest") else "gain"
         counted = _window_count(toks[max(0, i - 8) : i])
         n, unit = counted if counted is not None else (None, "session")
         n_stated = n is not None
+        own = _own_period(ctx, s, head, t.start) if n is None else None
+        if own is None and n is None and what in ("gain", "drop"):
+            unit = next(
+                (_SINCE_MOVE_UNITS[w] for w in reversed(head[-3:]) if w in _SINCE_MOVE_UNITS), ""
+            )
+            if unit in ("year", "quarter"):
+                continue  # "its best year since 2019" with no year named: not read
         if n is None and what in ("gain", "drop"):
             # "its best week since": one calendar week (weekly closes); "best day": one session
             unit = next(
@@ -1368,6 +1389,13 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # a macro rate is read on the latest release by the article's date: no day of its own
         macro = subj.value.kind in _MACRO_EXTREME_KINDS
         date = None if macro else bind_date(ctx, s, start_tok.start, end=start_tok.start + 1)
+        if own is not None and what in ("gain", "drop") and not macro:
+            # "For November, the S&P 500 rose 10.8%, its strongest advance since April": the
+            # named month's (year's) move, as of its last day
+            assert own.last is not None
+            n, unit, n_stated = 1, own.kind, True
+            end = DateMention(own.start, own.end, own.text, "day", own.last, own.last)
+            date = Bind(end, own.text, "explicit")
         c = make_claim(
             ctx, s, kind="date_fact", measure="since", subject=subj, parts=[(start_tok.start, anchor.end)],
             rule="since", value=f"{sup} since {anchor.text}", unit="", date=date, needs=("subject",) if macro else ("subject", "date"),
@@ -1381,6 +1409,36 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         _came_back_from(s, toks[max(0, k - 4) : k], c)
         return [c]
     return []
+
+
+#: the unit a superlative's noun names: "its best day", "its worst week", "its best year"
+_SINCE_MOVE_UNITS = {"day": "session", "session": "session", "week": "week", "month": "month",
+                     "year": "year", "quarter": "quarter"}  # fmt: skip
+_OWN_PERIOD_LEAD = frozenset({"for", "in", "during", "over", "throughout"})
+
+
+def _own_period(ctx: Ctx, s: Sent, head: list[str], pos: int) -> DateMention | None:
+    """The calendar month or year a superlative's move is over, named before it with "for",
+    "in", "during" ("For November, the S&P 500 rose 10.8%, its strongest advance since April";
+    "rose 24% in 2023, its best year since 2021") and over by the article's date; ``None`` when
+    the superlative names a shorter unit ("its best day since") or no such period is named."""
+    if any(w in ("day", "session", "week") for w in head[-3:]) or ctx.ref is None:
+        return None
+    for d in reversed([d for d in s.dates if d.end <= pos and d.kind in ("month", "year")]):
+        lead = [t.lower for t in s.before(d.start, 1)]
+        if lead and lead[0] in _OWN_PERIOD_LEAD and d.last is not None and _ended(d.last, ctx.ref):
+            return d
+        return None
+    return None
+
+
+def _ended(last: dt.date, ref: dt.date) -> bool:
+    """Whether a period ending ``last`` is over on ``ref``: it ended before, or only a weekend
+    is left of it (a year-end review dated Saturday, December 30)."""
+    days = (last - ref).days
+    if days < 0:
+        return True
+    return days <= 2 and all((ref + dt.timedelta(days=k)).weekday() >= 5 for k in range(days + 1))
 
 
 def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
@@ -1924,6 +1982,79 @@ def rule_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                    "year": yr.first.year if yr and yr.first else None, "date_stated": day is not None},
         )]  # fmt: skip
     return []
+
+
+#: words between "record" and "of L" that keep the phrase a name of the record's level
+_RECORD_NOUNS = frozenset({"high", "close", "closing", "level", "finish", "all-time"})
+_RECORD_LEAD = frozenset(
+    {"its", "the", "a", "their", "previous", "prior", "old", "earlier", "former", "fresh", "new",
+     "closing", "all-time"}
+)  # fmt: skip
+_RECORD_PRIOR = frozenset({"previous", "prior", "old", "earlier", "former"})
+#: words between the level and its day: "of 3,386.15 set on Feb. 19", "of 6,912 on December 24"
+_RECORD_DAY_GAP = frozenset({"on", "set", "hit", "reached", "notched", "posted", ",", "recorded"})
+#: words after the number that make it a count, not a level ("a record of 20 sessions")
+_COUNT_AFTER = frozenset(
+    {"days", "day", "sessions", "session", "weeks", "months", "years", "straight", "consecutive",
+     "times", "%", "percent", "points", "point"}
+)  # fmt: skip
+
+
+def rule_record_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A level named as the record: "its previous record of 2,190.15", "its record high close
+    of 3,386.15", "a record close of 3,386.15 on Feb. 19", "a fresh closing record of 6,912 on
+    December 24". The record as of the day the words give (the day after the level), else as of
+    the article's session; "previous" asks for the record before it."""
+    toks = _compounds(s.tokens)
+    for i, t in enumerate(toks):
+        if t.lower != "record":
+            continue
+        k = i + 1
+        while k < len(toks) and k <= i + 3 and toks[k].lower in _RECORD_NOUNS:
+            k += 1
+        if k + 1 >= len(toks) or toks[k].lower != "of":
+            continue
+        nxt = toks[k + 1] if toks[k + 1].text != "$" or k + 2 >= len(toks) else toks[k + 2]
+        lvl = next((q for q in s.quantities if q.start == nxt.start), None)
+        if lvl is None or not _is_level(lvl) or lvl.start in used or lvl.words:
+            continue
+        if any(x.lower in _COUNT_AFTER for x in s.after(lvl.end, 1)):
+            continue
+        prev = [x.lower for x in toks[max(0, i - 3) : i]]
+        if any(w in ("52-week", "year's", "annual", "month's", "week's") for w in prev):
+            continue  # another window's extreme (rule_extreme)
+        subj = bind_subject(ctx, s, t.start)
+        if subj.value is None or subj.value.kind not in ("index", "etf", "market", "stock"):
+            continue
+        used.add(lvl.start)
+        names = {x.lower for x in toks[i + 1 : k]} | set(prev[-1:])
+        day = _record_day(s, lvl)
+        date = Bind(day, day.text, "explicit") if day is not None else bind_date(ctx, s, t.start)
+        end = day.end if day is not None else lvl.end
+        a = t.start  # the quote opens with the record's determiner: "its previous record of"
+        for x in reversed(toks[max(0, i - 3) : i]):
+            if x.lower not in _RECORD_LEAD:
+                break
+            a = x.start
+        return [make_claim(
+            ctx, s, kind="level", measure="record_level", subject=subj, parts=[(a, end)],
+            rule="record_level", value=lvl.value, unit="points", decimals=lvl.decimals, date=date,
+            level=lvl.value, hedge=s.hedge(lvl), lead=False,
+            extra={"prior": bool(_RECORD_PRIOR & set(prev)), "date_stated": day is not None,
+                   "closing": bool(names & {"close", "closing", "finish"})},
+        )]  # fmt: skip
+    return []
+
+
+def _record_day(s: Sent, lvl: Quantity) -> DateMention | None:
+    """The day a record's level was set, named right after it ("of 3,386.15 set on Feb. 19")."""
+    for d in s.dates:
+        if d.kind != "day" or not d.first or not lvl.end <= d.start <= lvl.end + 24:
+            continue
+        gap = [x.lower for x in s.tokens if lvl.end <= x.start < d.start]
+        if all(w in _RECORD_DAY_GAP for w in gap):
+            return d
+    return None
 
 
 _TOWARD = frozenset({"toward", "towards", "approaching", "nearing", "nears"})
@@ -2995,6 +3126,7 @@ RULES: tuple[Rule, ...] = (
     rule_noun_move,
     rule_first,
     rule_toward,
+    rule_record_level,
     rule_extreme,
     rule_session_extreme,
     rule_record_count,
