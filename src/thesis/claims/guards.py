@@ -214,15 +214,32 @@ def fronted_year(ctx: Ctx, s: Sent, c: Claim) -> None:
     c.bound["period"] = f"{c.bound.get('period', p.text)}; {p.text} of {years[0].text!r}"
 
 
+#: words one of which a sentence must hold for :func:`off_session` / :func:`counted` to look
+_OFF_TRIGGERS = frozenset({"after", "extended", "post", "pre", "late", *_OFF_SESSION_WORDS})
+_COUNT_TRIGGERS = frozenset({"or", "record", *_ALWAYS_COUNT, *_DAY_COUNT})
+
+
+def _triggers(s: Sent) -> tuple[bool, bool]:
+    """Whether the sentence holds a word :func:`off_session` or :func:`counted` starts from,
+    read once per sentence (most sentences hold neither: the guards then cost a lookup)."""
+    got = s.__dict__.get("_guard_triggers")
+    if got is None:
+        low = {t.lower for t in s.tokens}
+        got = (not low.isdisjoint(_OFF_TRIGGERS), not low.isdisjoint(_COUNT_TRIGGERS))
+        s.__dict__["_guard_triggers"] = got
+    return got
+
+
 def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
     """Apply every guard of the module to the frame ``c`` (words ``a``..``b``, number at
     ``at``)."""
-    if c.measure in _CLOSE_MEASURES:
+    off, count = _triggers(s)
+    if off and c.measure in _CLOSE_MEASURES:
         word = off_session(ctx, s, a, b)
         if word and "extended" not in c.qualifiers:
             c.qualifiers.append("extended")
             c.extra["off_session"] = word
-    if c.measure in _LEVEL_MEASURES:
+    if count and c.measure in _LEVEL_MEASURES:
         word = counted(ctx, s, a, b, at)
         if word and "count" not in c.qualifiers:
             c.qualifiers.append("count")
@@ -231,5 +248,5 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
         why = bare_month_anchor(ctx, s, c, b)
         if why:
             c.loose["date"] = why
-    if c.period is not None:
+    if c.period is not None and c.period.text and s.dates:
         fronted_year(ctx, s, c)
