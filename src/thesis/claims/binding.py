@@ -34,6 +34,7 @@ from typing import Any
 from thesis.claims.closes import PeriodClose, period_close
 from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora
 from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.guards import apply_guards
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
 from thesis.claims.subjects import Subject, SubjectMention
 from thesis.claims.vocab import (
@@ -1558,6 +1559,7 @@ def make_claim(
             )
         elif kind_ == "approximate":
             c.loose["measure"] = f"the words make it an approximate level of the moment ({word!r})"
+    apply_guards(ctx, s, c, a, b, at)  # round 13: off-session moves, counts, guessed years
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
     last_week = _last_week_reading(ctx, c, date)

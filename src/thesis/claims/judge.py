@@ -112,7 +112,15 @@ _WHY_QUAL = {
     "definition": "a definition (a bear market, a correction), not a statement about the data",
     "average": "an average, annualised or compound rate: the checker computes a change over a "
     "period, not its average per year",
+    "extended": "a move or level in after-hours, premarket or extended trading: the regular "
+    "session's closes cannot settle it",
+    "count": "a count of occurrences or records, or a threshold ('N times', 'on N days', "
+    "'record highs 37', 'at 10 or lower'), not a level on a day",
 }
+#: the qualifiers that leave a claim unverifiable, in the order their reasons are given
+_QUAL_ORDER = (
+    "negated", "average", "extended", "count", "intraday", "forecast", "conditional", "definition",
+)  # fmt: skip
 _SLOT_WORDS = {
     "subject": "the series it is about (no index, yield or rate is named in its sentence)",
     "date": "the day it is about",
@@ -148,10 +156,11 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     if (
         c.extra.get("session_extreme")
         and not c.missing
-        and not {"negated", "forecast", "conditional", "definition", "average"} & set(c.qualifiers)
+        and not {"negated", "forecast", "conditional", "definition", "average", "extended", "count"}
+        & set(c.qualifiers)
     ):
         return _judge_session_bound(c, claims, m)
-    for q in ("negated", "average", "intraday", "forecast", "conditional", "definition"):
+    for q in _QUAL_ORDER:
         if q in c.qualifiers:
             return _unverifiable(
                 c,

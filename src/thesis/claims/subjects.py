@@ -714,9 +714,33 @@ _MODIFIED = frozenset({"adjusted", "linked", "protected", "indexed", "weighted"}
 _YIELD_QUALIFIERS = frozenset({"real", "adjusted", "tips", "breakeven", "forward", "implied"})
 
 
+#: words before a macro series' name that name one of its parts or another economy's series
+#: ("private payrolls", "manufacturing jobs", "food inflation", "core PPI", "Black unemployment",
+#: "UK inflation"): the store holds the total (nonfarm payrolls, the all-items CPI, the overall
+#: unemployment rate, real GDP), never the part; a name that is itself a held part ("core CPI")
+#: is matched whole before this is asked
+_SUBSERIES_QUALIFIERS = frozenset(
+    {
+        "private", "adp", "manufacturing", "factory", "government", "public", "federal",
+        "construction", "retail", "goods-producing", "service-providing", "services", "service",
+        "goods", "farm", "mining", "leisure", "hospitality", "healthcare", "temporary", "temp",
+        "black", "hispanic", "white", "asian", "youth", "teen", "teenage", "women's", "men's",
+        "u-6", "u6", "veterans", "core", "supercore", "food", "energy", "shelter", "rent",
+        "housing", "gasoline", "medical", "wage", "producer", "wholesale", "import", "export",
+        "nominal", "uk", "british", "eurozone", "euro-zone", "german", "chinese", "japanese",
+        "canadian", "china's", "japan's", "germany's", "canada's", "britain's", "state", "regional",
+    }
+)  # fmt: skip
+_SUBSERIES_KINDS = frozenset({"labor", "inflation", "gdp"})
+
+
 def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
     """The index of a qualifier right before a yield's name ("real", "inflation-adjusted",
-    "TIPS"), which makes it a series the checker does not hold, else ``None``."""
+    "TIPS") or a macro series' name ("private payrolls", "private-sector jobs", "food
+    inflation", "core PPI" where the store holds no core series of that name), which makes it a
+    series the checker does not hold, else ``None``."""
+    if subj.kind in _SUBSERIES_KINDS:
+        return _subseries_qualifier(tokens, i)
     if subj.kind != "yield":
         return None
     k = i - 1
@@ -727,6 +751,29 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
             return k - 2
         return k
     return None
+
+
+def _subseries_qualifier(tokens: list[Token], i: int) -> int | None:
+    """The index of a word right before a macro name (``i``) that names a part of the series or
+    another economy's ("private", "private-sector", "manufacturing", "ADP", "food"), else
+    ``None``. "Private sector" and "private-sector" count as "private"."""
+    k = i - 1
+    while k >= 0 and tokens[k].text in "-‐":
+        k -= 1
+    if k < 0:
+        return None
+    low = tokens[k].lower
+    if low in ("sector", "sector's") or low.endswith("-sector"):
+        if low.endswith("-sector"):
+            low = low.removesuffix("-sector")
+        else:
+            k -= 1
+            while k >= 0 and tokens[k].text in "-‐":
+                k -= 1
+            if k < 0:
+                return None
+            low = tokens[k].lower
+    return k if low in _SUBSERIES_QUALIFIERS else None
 
 
 def _span_text(tokens: list[Token], i: int, j: int) -> str:

@@ -1,0 +1,252 @@
+"""Guards against false alarms: words that make a bound frame something a close cannot settle.
+
+Each guard reads the words around one claim after :func:`thesis.claims.binding.make_claim` has
+built its frame, and either adds a qualifier (the claim is then unverifiable, with the reason
+in :data:`thesis.claims.judge._WHY_QUAL`), marks a slot loose (supported at most, never
+contradicted), or re-dates a month the sentence itself dates:
+
+* :func:`off_session` — a move or level "after hours", "in extended trading", "premarket": not
+  the session's close-to-close move (qualifier ``extended``);
+* :func:`counted` — a count of occurrences ("closed at 10 or lower just nine times", "on 15
+  days", "New Record Highs 37 Times", "record highs: 37") or a threshold ("at 10 or lower"): not
+  a level or a record on the article's day (qualifier ``count``);
+* :func:`bare_month_anchor` — "its highest level since January" with no year, where the article
+  names that month with another year elsewhere or the month is the article's own: the anchor's
+  year is a guess (the ``date`` slot is loose);
+* :func:`fronted_year` — "Early 2023 saw inflation rise since bottoming out at 2.3% in April": a
+  month without a year in a sentence that opens on a year is that year's month.
+
+The word lists are small and closed on purpose (the phrasing classes of docs/claims.md, round
+13); a regular expression over the text would not see the tokens' clause boundaries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from thesis.text.numbers import NUMBER_WORDS
+
+if TYPE_CHECKING:
+    from thesis.claims.binding import Ctx
+    from thesis.claims.document import Sent, Token
+    from thesis.claims.frames import Claim
+
+__all__ = ["apply_guards", "bare_month_anchor", "counted", "fronted_year", "off_session"]
+
+#: one word that puts a figure outside the regular session
+_OFF_SESSION_WORDS = frozenset(
+    {
+        "afterhours", "after-hours", "after-market", "aftermarket", "postmarket", "post-market",
+        "premarket", "pre-market", "extended-hours", "pre-open", "preopen",
+    }
+)  # fmt: skip
+#: phrases that do ("in extended trading", "after hours", "the post-market session")
+_OFF_SESSION_PHRASES = (
+    ("after", "hours"), ("after", "-", "hours"), ("extended", "trading"), ("extended", "trade"),
+    ("extended", "hours"), ("extended", "session"), ("extended", "-", "hours"),
+    ("post", "-", "market"), ("pre", "-", "market"), ("after", "-", "market"),
+    ("late", "-", "night", "trading"),
+)  # fmt: skip
+_TURNS = frozenset({";", "while", "whereas", "but", "ahead", "before", "after", "when", "as"})
+#: measures read on the session's closes
+_CLOSE_MEASURES = frozenset(
+    {
+        "close", "change", "points_change", "yield", "yield_change", "direction", "record",
+        "since", "first_cross", "extreme", "close_on_date", "session_extreme", "distance",
+    }
+)  # fmt: skip
+#: measures of a level on a day (a count of occurrences or a threshold is not one)
+_LEVEL_MEASURES = frozenset(
+    {"close", "record", "yield", "close_on_date", "session_extreme", "first_cross", "since",
+     "extreme"}
+)  # fmt: skip
+#: nouns that count occurrences after a number ("nine times", "on 15 days")
+_ALWAYS_COUNT = frozenset({"times", "occasions", "instances"})
+_DAY_COUNT = frozenset({"days", "sessions", "trading"})
+#: plural nouns of records ("37 record highs", "Record Highs 37 Times", "record closes: 37")
+_RECORD_PLURALS = frozenset({"highs", "closes", "records", "peaks", "lows"})
+_THRESHOLD = frozenset({"lower", "less", "below", "higher", "more", "above", "greater", "worse"})
+
+
+def _words(toks: list[Token]) -> list[str]:
+    return [t.lower for t in toks]
+
+
+def _has(words: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def off_session(ctx: Ctx, s: Sent, a: int, b: int) -> str:
+    """The words that place the figure from ``a`` to ``b`` outside the regular session ("soared
+    25% afterhours", "in after-hours trading", "In premarket trading Thursday, ... were up 2%"),
+    or ``""``. Read in the claim's clause, a few words after it, and the sentence's words before
+    it back to the previous figure."""
+    cl = s.clause_of(max(a, b - 1))  # the figure's clause: "Nvidia (NVDA) stock soared 25%"
+    before = ctx.doc.tokens_in(s.start, a)
+    # back to the previous figure or a turn to another event ("ahead of its results after hours")
+    nxt_w = [t.lower for t in before[1:]] + [""]
+    cut = max(
+        (
+            k
+            for k, t in enumerate(before)
+            if t.kind == "number"
+            or (t.lower in _TURNS and nxt_w[k] not in ("-", "hours", "market"))
+        ),
+        default=-1,
+    )
+    before = before[cut + 1 :]
+    nxt = min((q.start for q in s.quantities if q.start >= b), default=s.end)
+    after = ctx.doc.tokens_in(a, max(b, min(nxt, cl.end)))[:40]
+    words = _words(before + after)
+    for t in before + after:
+        if t.lower in _OFF_SESSION_WORDS:
+            return t.text
+    for ph in _OFF_SESSION_PHRASES:
+        if _has(words, ph):
+            return " ".join(ph).replace(" - ", "-")
+    return ""
+
+
+def _count_token(t: Token) -> bool:
+    if t.kind == "number":
+        return t.text.replace(",", "").isdigit()
+    return t.lower in NUMBER_WORDS
+
+
+def counted(ctx: Ctx, s: Sent, a: int, b: int, at: int) -> str:
+    """The words that make the figure at ``at`` (claim from ``a`` to ``b``) a count of
+    occurrences or a threshold rather than a level on a day, or ``""``: "closed at 10 or lower
+    just nine times", "closed below 10 on 15 days", "New Record Highs 37 Times", "37 record
+    highs", "record closes in 2017: 37", "at 10 or lower". A count over a period ("fell 5% in
+    three sessions", "the highest close in 20 sessions") is not one: days and sessions count
+    only after "on"."""
+    cl = s.clause_of(at)
+    toks = ctx.doc.tokens_in(min(cl.start, a), max(cl.end, b))
+    w = _words(toks)
+    k0 = next((k for k, t in enumerate(toks) if t.start >= at), len(toks))
+    # a threshold right after the figure: "at 10 or lower", "2,500 or more"
+    if k0 + 2 < len(toks) and w[k0 + 1] == "or" and w[k0 + 2] in _THRESHOLD:
+        return f"{toks[k0].text} or {toks[k0 + 2].text}"
+    for k, t in enumerate(toks):
+        # the count is near the claim's words, not another figure of a long clause
+        if not _count_token(t) or k + 1 >= len(toks) or not a - 40 <= t.start <= b + 40:
+            continue
+        nxt = w[k + 1]
+        if nxt in _ALWAYS_COUNT:
+            return f"{t.text} {toks[k + 1].text}"
+        if nxt in _DAY_COUNT and k > 0 and w[k - 1] == "on":
+            return f"on {t.text} {toks[k + 1].text}"
+        # "37 record highs", "37 new record closes", "37 all-time highs"
+        rest = [x for x in w[k + 1 : k + 5] if x not in ("new", "all-time", "all", "-", "time")]
+        if rest[:2] and rest[0] == "record" and rest[1:2] and rest[1] in _RECORD_PLURALS:
+            return f"{t.text} record {rest[1]}"
+        # "Record Highs 37", "record closes: 37", "record highs in 2017: 37"
+        back = w[max(0, k - 5) : k]
+        if (
+            "record" in back
+            and any(x in _RECORD_PLURALS for x in back[back.index("record") :])
+            and t.kind == "number"
+            and len(t.text.replace(",", "")) <= 3
+        ):
+            return f"record {next(x for x in back if x in _RECORD_PLURALS)} {t.text}"
+    return ""
+
+
+def bare_month_anchor(ctx: Ctx, s: Sent, c: Claim, b: int) -> str:
+    """Why a "since MONTH" anchor written without a year ("its highest level since January")
+    is a guess, or ``""``: the article names that month with another year elsewhere ("since
+    January 2019" two paragraphs up), or the month is the article's own (this month's start or a
+    year before)."""
+    first = c.extra.get("anchor_first")
+    if not isinstance(first, dt.date):
+        return ""
+    d = next((d for d in s.dates if d.end == b and d.first == first), None)
+    if d is None or d.kind != "month" or d.explicit_year:
+        return ""
+    ref = ctx.ref
+    if ref is not None and (ref.year, ref.month) == (first.year, first.month):
+        return f"{d.text!r} without a year is the article's own month or the one a year before"
+    month = first.month
+    for o in ctx.doc.dates:
+        if (
+            o is not d
+            and o.explicit_year
+            and o.kind in ("month", "day")
+            and o.first is not None
+            and o.first.month == month
+            and o.first.year != first.year
+        ):
+            return (
+                f"{d.text!r} without a year: the article also names {o.text!r}; "
+                f"read as {first:%B %Y}, a guess"
+            )
+    return ""
+
+
+def fronted_year(ctx: Ctx, s: Sent, c: Claim) -> None:
+    """Re-date a month the claim's period names without a year ("in April") to the year the
+    sentence opens on ("Early 2023 saw inflation trends rise since bottoming out at an
+    annualized 2.3% in April": April 2023, not the latest April). Only a year in the sentence's
+    first three words ("In 2023,", "Early 2023 saw", "During 2023") and no other year in it."""
+    p = c.period
+    if p is None or p.first is None or p.last is None or not p.text:
+        return
+    months = [d for d in s.dates if d.kind == "month" and not d.explicit_year and d.text == p.text]
+    if len(months) != 1 or months[0].first != p.first:
+        return
+    years = [d for d in s.dates if d.explicit_year and d is not months[0]]
+    if len(years) != 1 or years[0].kind != "year" or years[0].first is None:
+        return
+    head = ctx.doc.tokens_in(s.start, years[0].start)
+    if len([t for t in head if t.kind == "word"]) > 2 or years[0].start > months[0].start:
+        return
+    y = years[0].first.year
+    if y == p.first.year:
+        return
+    try:
+        first, last = p.first.replace(year=y), p.last.replace(year=y)
+    except ValueError:  # February 29 in another year: leave the reading as it was
+        return
+    c.period = dataclasses.replace(p, first=first, last=last)
+    c.bound["period"] = f"{c.bound.get('period', p.text)}; {p.text} of {years[0].text!r}"
+
+
+#: words one of which a sentence must hold for :func:`off_session` / :func:`counted` to look
+_OFF_TRIGGERS = frozenset({"after", "extended", "post", "pre", "late", *_OFF_SESSION_WORDS})
+_COUNT_TRIGGERS = frozenset({"or", "record", *_ALWAYS_COUNT, *_DAY_COUNT})
+
+
+def _triggers(s: Sent) -> tuple[bool, bool]:
+    """Whether the sentence holds a word :func:`off_session` or :func:`counted` starts from,
+    read once per sentence (most sentences hold neither: the guards then cost a lookup)."""
+    got = s.__dict__.get("_guard_triggers")
+    if got is None:
+        low = {t.lower for t in s.tokens}
+        got = (not low.isdisjoint(_OFF_TRIGGERS), not low.isdisjoint(_COUNT_TRIGGERS))
+        s.__dict__["_guard_triggers"] = got
+    return got
+
+
+def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
+    """Apply every guard of the module to the frame ``c`` (words ``a``..``b``, number at
+    ``at``)."""
+    off, count = _triggers(s)
+    if off and c.measure in _CLOSE_MEASURES:
+        word = off_session(ctx, s, a, b)
+        if word and "extended" not in c.qualifiers:
+            c.qualifiers.append("extended")
+            c.extra["off_session"] = word
+    if count and c.measure in _LEVEL_MEASURES:
+        word = counted(ctx, s, a, b, at)
+        if word and "count" not in c.qualifiers:
+            c.qualifiers.append("count")
+            c.extra["count_words"] = word
+    if c.measure in ("since", "first_cross"):
+        why = bare_month_anchor(ctx, s, c, b)
+        if why:
+            c.loose["date"] = why
+    if c.period is not None and c.period.text and s.dates:
+        fronted_year(ctx, s, c)
