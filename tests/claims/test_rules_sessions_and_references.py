@@ -57,7 +57,9 @@ def test_a_total_return_named_before_its_figure_is_not_the_price_change(claims_s
         ("During the session on Wednesday, the S&P 500 climbed as much as 1.2%, breaking the "
          "psychological 6,000 mark to touch a high of 6,050.", "2025-12-24",
          {"change": "unverifiable", "session_extreme": "contradicted"}),
-        ("On Wednesday the S&P 500 climbed as much as 0.1%.", "2025-12-26", {"change": "contradicted"}),
+        # a largest gain short of the close's is what a story written mid-session says: judged
+        # only when the article states the close too
+        ("On Wednesday the S&P 500 climbed as much as 0.1%.", "2025-12-26", {"change": "unverifiable"}),
         ("On Wednesday the S&P 500 climbed as much as 0.6%.", "2025-12-26", {"change": "unverifiable"}),
         ("The S&P 500 hit an intraday high of 6,945.77 on Wednesday.", "2025-12-26",
          {"session_extreme": "unverifiable"}),
@@ -159,3 +161,38 @@ def test_a_closing_verb_on_a_note_is_the_session_s_direction(claims_store, text,
 )
 def test_a_note_of_another_period_or_without_a_closing_verb_is_not_the_session(claims_store, text):
     assert _results(claims_store, text, "2025-12-31", "direction") == []
+
+
+# vix_daily.csv 2022-01-21 close 28.85; 2022-01-24 high 38.94 (+34.97%), close 29.90 (+3.64%)
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # short of the day's high: an earlier moment of the session, not judged
+        ("The VIX surged as much as 31% on Monday.", "unverifiable"),
+        # beyond the day's high: wrong at any moment
+        ("The VIX surged as much as 40% on Monday.", "contradicted"),
+        ("The VIX surged as much as 35% on Monday.", "supported"),
+        # the article states the day's close: the day's high is final
+        ("The VIX surged as much as 31% on Monday. The VIX closed up 3.6% on Monday.", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_session_high_short_of_the_days_is_judged_only_with_the_close(
+    claims_store, text, verdict
+):
+    (r,) = [
+        r
+        for r in _results(claims_store, text, "2022-01-24", "change")
+        if r.claim.extra.get("session_extreme")
+    ]
+    assert r.verdict == verdict, r.evidence
+
+
+def test_a_largest_gain_short_of_the_close_is_judged_when_the_close_is_stated(claims_store):
+    """sp500 2025-12-24 (Wednesday) closed +0.32%: a largest gain of 0.1% is then wrong."""
+    text = "On Wednesday the S&P 500 climbed as much as 0.1%. It closed up 0.3% on Wednesday."
+    (r,) = [
+        r
+        for r in _results(claims_store, text, "2025-12-26", "change")
+        if r.claim.extra.get("session_extreme")
+    ]
+    assert r.verdict == "contradicted", r.evidence

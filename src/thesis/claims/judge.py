@@ -536,7 +536,10 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
     judged. A move stated with the level it reached ("jumped as much as 172% to 62.27") is the
     article's own arithmetic from the previous close, whatever the moment (before the open
     included): the two figures must agree with each other. Neither bound holds for a figure
-    before the open or after the close, nor in an article written during the session."""
+    before the open or after the close, nor in an article written during the session. A high
+    stated between the previous close and the day's high (or its close, where the store has no
+    high) is what a story written before the session ended says: it is contradicted only when the
+    article also states that day's close (a low the same way)."""
     got = _close_on(c, day, m)
     if isinstance(got, Outcome):
         return got
@@ -574,22 +577,76 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
                                f"({sid} {iso(prev[0])} {_f(p0)}) is {move(pair):+.2f}{unit}, not {stated:+g}{unit}",
                                band.text, round(move(pair), 4))  # fmt: skip
         if ext is not None:
-            return _verdict(band, move(ext), f"{sid} {iso(t)} session {word} {_f(ext)} ({move(ext):+.2f}{unit} from {_f(p0)})")  # fmt: skip
+            ev = f"{sid} {iso(t)} session {word} {_f(ext)} ({move(ext):+.2f}{unit} from {_f(p0)})"
+            earlier = 0 <= stated < move(ext) if high else move(ext) < stated <= 0
+            final = not earlier or _close_reported(c, t, claims)
+            return _extreme_verdict(band, move(ext), ev, final)
         ev = f"{sid} {iso(t)} close {_f(close)} ({move(close):+.2f}{unit} from {iso(prev[0])} {_f(p0)})"
-        if bounded and (move(close) > band.c_hi if high else move(close) < band.c_lo):
+        earlier = 0 <= stated < move(close) if high else move(close) < stated <= 0
+        if (
+            bounded
+            and (not earlier or _close_reported(c, t, claims))
+            and (move(close) > band.c_hi if high else move(close) < band.c_lo)
+        ):
             why = "largest gain" if high else "largest fall"
             return Outcome(False, f"{ev}: the session's {why} cannot be smaller than its close's "
                            f"({stated:+g}{unit} stated)", band.text, round(move(close), 4))  # fmt: skip
         return _na(f"{ev}; the session's {word} is not in the store (closes only bound it)")
     band = level_band(stated, c.comparator, c.hedge, unit=_unit(c, stated))
     if ext is not None:
-        return _verdict(band, (ext / stated - 1) * 100, f"{sid} {iso(t)} session {word} {_f(ext)}")
+        ev = f"{sid} {iso(t)} session {word} {_f(ext)}"
+        earlier = p0 <= stated < ext if high else ext < stated <= p0
+        final = not earlier or _close_reported(c, t, claims)
+        return _extreme_verdict(band, (ext / stated - 1) * 100, ev, final)
     ev = f"{sid} {iso(t)} close {_f(close)}"
     r = (close / stated - 1) * 100
-    if bounded and (r > band.c_hi if high else r < band.c_lo):
+    earlier = p0 <= stated < close if high else close < stated <= p0
+    if (
+        bounded
+        and (not earlier or _close_reported(c, t, claims))
+        and (r > band.c_hi if high else r < band.c_lo)
+    ):
         return Outcome(False, f"{ev}: a session's {word} of {_f(stated)} would be "
                        f"{'below' if high else 'above'} its close", band.text, round(close, 4))  # fmt: skip
     return _na(f"{ev}; the session's {word} is not in the store (closes only bound it)")
+
+
+_CLOSING_WORDS = frozenset({"closed", "ended", "finished", "settled", "close", "closing", "ending"})
+
+
+def _close_reported(c: Claim, day: dt.date, claims: list[Claim]) -> bool:
+    """Whether the article states the close of ``c``'s subject on ``day`` in closing words (a
+    close or a move that "closed", "ended", "finished"): then it was written after the session,
+    and the session's high and low it states are the final ones."""
+    key = c.subject.key if c.subject else None
+    for o in claims:
+        if o is c or o.extra.get("session_extreme") or o.date != day:
+            continue
+        if (o.subject.key if o.subject else None) != key:
+            continue
+        if o.measure in ("close", "change", "points_change") and _CLOSING_WORDS & set(
+            o.quote.lower().replace(",", " ").split()
+        ):
+            return True
+    return False
+
+
+def _extreme_verdict(band: Band, actual: float, ev: str, final: bool) -> Outcome:
+    """A stated session extreme ("rose as much as 31%", "as high as 37.95") against the day's.
+
+    A high stated between the previous close and the day's high (a low between the day's low and
+    the previous close) is what a story written before the session ended says: it is judged
+    against the day's final extreme only when the article also states that day's close (``final``
+    is then True, as it is for a figure no moment of the session could show). Otherwise a figure
+    short of the day's extreme is not judged.
+    """
+    out = _verdict(band, actual, ev)
+    if out.ok is not False or final:
+        return out
+    return _na(
+        f"{ev}; the stated figure lies between the previous close and the day's extreme, as one "
+        "written before the session ended would, and the article states no close of that day"
+    )
 
 
 # ------------------------------------------------------------------------------------- levels
