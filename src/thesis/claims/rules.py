@@ -2185,6 +2185,21 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             out.extend(_yield_move(ctx, s, q, subj, used))
             continue
         prev = s.words_before(q.start, 3)
+        start_day = _from_day(ctx, s, q)
+        if start_day is not None:  # "rose to 4.60% from 4.48% on Monday": that day's yield
+            used.add(q.start)
+            c = make_claim(
+                ctx, s, kind="rate", measure="yield", subject=subj, parts=[(q.start, max(q.end, start_day.value.end))], rule="yield",
+                value=q.value, unit="pct", decimals=q.decimals, date=start_day, hedge=s.hedge(q),
+                extra={"close": False, "from_day": True},
+            )  # fmt: skip
+            if ctx.ref is not None and c.date is not None and c.date < ctx.ref:
+                # a finished day's level: the live or intraday words ("late Tuesday", "a day
+                # earlier") are about the move's end, not its start
+                c.qualifiers = [x for x in c.qualifiers if x != "intraday"]
+                c.extra.pop("moment", None)
+            out.append(c)
+            continue
         reference = prev[-1:] == ["of"] and "from" in s.words_before(q.start, 8)
         end_of = _close_of_period(s, q)  # "up from 3.88% at the close of 2023": dated by its words
         if end_of is None and (not any(w in _YIELD_LEAD for w in prev) or reference):
@@ -2217,6 +2232,64 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             extra={"close": verb is not None and verb.lower in CLOSE_WORDS},
         ))  # fmt: skip
     return out
+
+
+#: words after a level that say it is the day before's: "from 3.10 percent a day earlier"
+_DAY_BEFORE = (("a", "day", "earlier"), ("the", "day", "before"), ("the", "previous", "day"),
+               ("the", "previous", "session"), ("the", "prior", "session"), ("a", "day", "ago"),
+               ("the", "prior", "day"))  # fmt: skip
+_FROM_DAY_LOOSE = "a starting level quoted with a day may be a mark of that session, not its close"
+
+
+def _from_day(ctx: Ctx, s: Sent, q: Quantity) -> Bind | None:
+    """The day of a yield stated as the start of a move, or ``None``: "to 4.60% from 4.48% on
+    Monday", "from 4.83% late Tuesday", "from Friday's 3.75%", "from 3.10 percent a day
+    earlier" (the session before the day the sentence speaks of). The binding is loose: a yield
+    quoted "late Tuesday" is a dealer's mark, not the constant-maturity close, so the claim can be
+    supported, never contradicted."""
+    single = ctx.window is not None and ctx.window[0] == ctx.window[1]
+    # a weekday or "yesterday" in an article dated only to a month names no one day
+    kinds = ("day", "weekday", "relative") if single else ("day",)
+    prev = s.before(q.start, 2)
+    if not prev or prev[-1].lower != "from":
+        named = len(prev) == 2 and prev[0].lower == "from"
+        if not named:
+            return None
+        dm = next((d for d in s.dates if prev[1].start <= d.start < q.start), None)
+        # "from Friday's 3.75%": the weekday or date right before the level
+        if dm is None or dm.day is None or dm.kind not in kinds:
+            return None
+        return Bind(dm, dm.text, "explicit", _FROM_DAY_LOOSE)
+    after = s.after(q.end, 4)
+    if after and after[0].lower in ("on", "late", "early"):
+        after = after[1:]
+    if not after:
+        return None
+    dm = next((d for d in s.dates if d.start == after[0].start), None)
+    if dm is not None and dm.day is not None and dm.kind in kinds:
+        return Bind(dm, dm.text, "explicit", _FROM_DAY_LOOSE)
+    words = tuple(t.lower for t in after[:3])
+    if words not in _DAY_BEFORE:
+        return None
+    # the day the move is about: one named before the level in its clause ("On Tuesday, the yield
+    # fell to 3.05% from 3.10% a day earlier"), not another level's start day ("from 4.83% late
+    # Tuesday and ... from 4.40% a day earlier"), else the article's own day
+    cl = s.clause_of(q.start)
+    own_days = [
+        d.day
+        for d in s.dates
+        if cl.start <= d.start < q.start
+        and d.day is not None
+        and d.kind in kinds
+        and not {"from", "late", "early"} & set(s.words_before(d.start, 3))
+    ]
+    own = own_days[-1] if own_days else (ctx.ref if single else None)
+    if own is None:
+        return None
+    day = own - dt.timedelta(days=1)  # a weekend day reads as the session before it
+    text = " ".join(t.text for t in after[:3])
+    dm = DateMention(after[0].start, after[2].end, text, "relative", day, day)
+    return Bind(dm, text, "explicit", _FROM_DAY_LOOSE)
 
 
 def _yield_move(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, used: set[int]) -> list[Claim]:
