@@ -1150,11 +1150,47 @@ def _ordinal_at(toks: list[Token], j: int) -> int | None:
     return None
 
 
+_PEAK_COUNTED = frozenset({"peak", "high", "highs"})
+
+
+def _record_times(s: Sent, toks: list[Token], i: int) -> Quantity | None:
+    """A cardinal count of records around the record word at ``i``: "closed at a new record high
+    37 times", "closed at a peak 57 times", "37 record closes", "nearly 40 record closing highs"
+    (a plain number, whole, right before "times" after the word, or right before the word)."""
+
+    def plain(tok: Token) -> Quantity | None:
+        q = next((x for x in s.quantities if x.start == tok.start), None)
+        ok = q is not None and q.unit == "plain" and q.value == int(q.value) and 2 <= q.value < 400
+        return q if ok else None
+
+    for j in range(i + 1, min(len(toks) - 1, i + 5)):
+        if toks[j].kind == "number" and toks[j + 1].lower == "times":
+            return plain(toks[j])
+        if toks[j].kind == "punct":
+            break
+    if i > 0 and toks[i].lower.startswith("record") and toks[i - 1].kind == "number":
+        after = {x.lower for x in toks[i + 1 : i + 3]}
+        if after & {"closes", "highs", "closing"}:
+            return plain(toks[i - 1])
+    return None
+
+
 def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """How many record closes a year has seen: "its 38th record high of 2025", "a record closing
-    high for the 50th time this year"."""
+    high for the 50th time this year", "has closed at a new record high 37 times so far during
+    2017", "closed at a peak 57 times this year"."""
     toks = _compounds(s.tokens)
     for i, t in enumerate(toks):
+        if not t.lower.startswith("record") and t.lower != "peak":
+            continue
+        times = _record_times(s, toks, i)
+        # a number before "times" is a count even where a level rule took it ("closed at a
+        # record 25 times": the counted guard leaves that reading unverifiable)
+        if times is not None:
+            got = _record_times_claim(ctx, s, toks, i, times)
+            if got:
+                used.add(times.start)
+                return got
         if not t.lower.startswith("record"):
             continue
         n, nth = None, t
@@ -1190,6 +1226,37 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             rule="record_count", value=n, unit="count", date=bind_date(ctx, s, t.start), extra={"n": n, "year": y},
         )]  # fmt: skip
     return []
+
+
+def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantity) -> list[Claim]:
+    """The frame of a cardinal record count: its year is named after the record word ("so far
+    during 2017", "in 2024") or is "this year"; the subject must be an index or a fund."""
+    t = toks[i]
+    lo, hi = min(t.start, q.start), max(t.end, q.end)
+    year = next(
+        (d for d in s.dates if d.kind == "year" and d.first and hi <= d.start <= hi + 40), None
+    )
+    if year is None:  # "So far during 2017, the S&P 500 has set 37 record closes"
+        year = next(
+            (d for d in s.dates if d.kind == "year" and d.first and d.end <= lo
+             and s.words_before(d.start, 1)[-1:] in (["during"], ["in"], ["for"], ["throughout"])),
+            None,
+        )  # fmt: skip
+    near = [x.lower for x in toks if hi <= x.start <= hi + 40]
+    this_year = any(near[k : k + 2] == ["this", "year"] for k in range(len(near)))
+    if year is None and not this_year:
+        return []
+    subj = bind_subject(ctx, s, lo)
+    if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
+        return []
+    yr = next((x for x in toks if hi <= x.start <= hi + 40 and x.lower == "year"), None)
+    end = max(hi, year.end if year is not None else (yr.end if yr is not None else hi))
+    y = year.first.year if year is not None and year.first else (ctx.ref.year if ctx.ref else None)
+    return [make_claim(
+        ctx, s, kind="other", measure="record_count", subject=subj, parts=[(lo, end)], rule="record_count",
+        value=int(q.value), unit="count", date=bind_date(ctx, s, lo), hedge=s.hedge(q),
+        extra={"n": int(q.value), "year": y, "cardinal": True}, at=q.start,
+    )]  # fmt: skip
 
 
 _STREAK_WORDS = frozenset({"consecutive", "straight", "successive", "streak"})
