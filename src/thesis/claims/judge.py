@@ -2113,7 +2113,7 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
         return got
     sid, s = got
     year = int(c.extra.get("year") or day.year)
-    if s.first > dt.date(year - 2, 1, 1):
+    if s.first > dt.date(year - 2, 1, 1) and not _names_record(sid, s, dt.date(year, 1, 1), m):
         return _na(f"{sid} history starts {iso(s.first)}: too short to count records in {year}")
     w = s.upto(day)
     records: list[dt.date] = []
@@ -2126,9 +2126,51 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
     ev = f"{sid} closes above every earlier close in {year} up to {iso(w.last)}: {len(records)}"
     if records:
         ev += f" (the last on {iso(records[-1])})"
+    if c.extra.get("cardinal"):
+        return _record_tally(c, n, len(records), ev)
     today = bool(records) and records[-1] == w.last
     ok = len(records) == n and today if "time" in c.quote else len(records) == n
     return Outcome(ok, ev, "exact count of record closes", len(records))
+
+
+def _names_record(sid: str, s: Series, t: dt.date, m: Market) -> bool:
+    """Whether the daily closes before ``t`` name the record standing at ``t``: their highest
+    tops every monthly average before the daily history by more than 3 % (a month's closes stay
+    within a few percent of its average, so no older close can have been higher)."""
+    prior = s.before(t)
+    longer = m.series("sp500_monthly") if sid == "sp500" else None
+    if not len(prior) or longer is None:
+        return False
+    old = longer.before(s.first)
+    return bool(len(old)) and max(prior.values) > 1.03 * max(old.values)
+
+
+def _record_tally(c: Claim, n: int, got: int, ev: str) -> Outcome:
+    """A cardinal count of record closes ("37 times so far during 2017", "nearly 40 record
+    closing highs"): exact, or within the hedge ("nearly"/"almost": up to 10 % fewer, at least
+    one fewer; "about": ±10 %; "more than": more). Contradicted only beyond the band by more than
+    two records and a tenth of the count (a writer may count a tie or a record of the session in
+    progress), when the words say the records are closes."""
+    slack = max(1, round(0.1 * n))
+    lo, hi = {
+        "<~": (n - slack, n - 1),
+        "~": (n - slack, n + slack),
+        ">": (n + 1, 10**6),
+        ">=": (n, 10**6),
+        "<": (0, n - 1),
+    }.get(c.comparator, (n, n))
+    tol = (
+        f"count of record closes in [{lo}, {min(hi, 10**5)}]"
+        if (lo, hi) != (n, n)
+        else "exact count of record closes"
+    )
+    if lo <= got <= hi:
+        return Outcome(True, ev, tol, got)
+    far = max(2, round(0.1 * n))
+    closes = any(w in c.quote.lower() for w in ("close", "closing"))
+    if closes and (got < lo - far or got > hi + far):
+        return Outcome(False, ev, tol + f"; contradicted beyond {far} more or fewer", got)
+    return Outcome(None, ev + "; close to the stated count but outside it: not judged", tol, got)
 
 
 def judge_fundamental(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

@@ -1150,11 +1150,47 @@ def _ordinal_at(toks: list[Token], j: int) -> int | None:
     return None
 
 
+_PEAK_COUNTED = frozenset({"peak", "high", "highs"})
+
+
+def _record_times(s: Sent, toks: list[Token], i: int) -> Quantity | None:
+    """A cardinal count of records around the record word at ``i``: "closed at a new record high
+    37 times", "closed at a peak 57 times", "37 record closes", "nearly 40 record closing highs"
+    (a plain number, whole, right before "times" after the word, or right before the word)."""
+
+    def plain(tok: Token) -> Quantity | None:
+        q = next((x for x in s.quantities if x.start == tok.start), None)
+        ok = q is not None and q.unit == "plain" and q.value == int(q.value) and 2 <= q.value < 400
+        return q if ok else None
+
+    for j in range(i + 1, min(len(toks) - 1, i + 5)):
+        if toks[j].kind == "number" and toks[j + 1].lower == "times":
+            return plain(toks[j])
+        if toks[j].kind == "punct":
+            break
+    if i > 0 and toks[i].lower.startswith("record") and toks[i - 1].kind == "number":
+        after = {x.lower for x in toks[i + 1 : i + 3]}
+        if after & {"closes", "highs", "closing"}:
+            return plain(toks[i - 1])
+    return None
+
+
 def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """How many record closes a year has seen: "its 38th record high of 2025", "a record closing
-    high for the 50th time this year"."""
+    high for the 50th time this year", "has closed at a new record high 37 times so far during
+    2017", "closed at a peak 57 times this year"."""
     toks = _compounds(s.tokens)
     for i, t in enumerate(toks):
+        if not t.lower.startswith("record") and t.lower != "peak":
+            continue
+        times = _record_times(s, toks, i)
+        # a number before "times" is a count even where a level rule took it ("closed at a
+        # record 25 times": the counted guard leaves that reading unverifiable)
+        if times is not None:
+            got = _record_times_claim(ctx, s, toks, i, times)
+            if got:
+                used.add(times.start)
+                return got
         if not t.lower.startswith("record"):
             continue
         n, nth = None, t
@@ -1190,6 +1226,37 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             rule="record_count", value=n, unit="count", date=bind_date(ctx, s, t.start), extra={"n": n, "year": y},
         )]  # fmt: skip
     return []
+
+
+def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantity) -> list[Claim]:
+    """The frame of a cardinal record count: its year is named after the record word ("so far
+    during 2017", "in 2024") or is "this year"; the subject must be an index or a fund."""
+    t = toks[i]
+    lo, hi = min(t.start, q.start), max(t.end, q.end)
+    year = next(
+        (d for d in s.dates if d.kind == "year" and d.first and hi <= d.start <= hi + 40), None
+    )
+    if year is None:  # "So far during 2017, the S&P 500 has set 37 record closes"
+        year = next(
+            (d for d in s.dates if d.kind == "year" and d.first and d.end <= lo
+             and s.words_before(d.start, 1)[-1:] in (["during"], ["in"], ["for"], ["throughout"])),
+            None,
+        )  # fmt: skip
+    near = [x.lower for x in toks if hi <= x.start <= hi + 40]
+    this_year = any(near[k : k + 2] == ["this", "year"] for k in range(len(near)))
+    if year is None and not this_year:
+        return []
+    subj = bind_subject(ctx, s, lo)
+    if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
+        return []
+    yr = next((x for x in toks if hi <= x.start <= hi + 40 and x.lower == "year"), None)
+    end = max(hi, year.end if year is not None else (yr.end if yr is not None else hi))
+    y = year.first.year if year is not None and year.first else (ctx.ref.year if ctx.ref else None)
+    return [make_claim(
+        ctx, s, kind="other", measure="record_count", subject=subj, parts=[(lo, end)], rule="record_count",
+        value=int(q.value), unit="count", date=bind_date(ctx, s, lo), hedge=s.hedge(q),
+        extra={"n": int(q.value), "year": y, "cardinal": True}, at=q.start,
+    )]  # fmt: skip
 
 
 _STREAK_WORDS = frozenset({"consecutive", "straight", "successive", "streak"})
@@ -2185,6 +2252,21 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             out.extend(_yield_move(ctx, s, q, subj, used))
             continue
         prev = s.words_before(q.start, 3)
+        start_day = _from_day(ctx, s, q)
+        if start_day is not None:  # "rose to 4.60% from 4.48% on Monday": that day's yield
+            used.add(q.start)
+            c = make_claim(
+                ctx, s, kind="rate", measure="yield", subject=subj, parts=[(q.start, max(q.end, start_day.value.end))], rule="yield",
+                value=q.value, unit="pct", decimals=q.decimals, date=start_day, hedge=s.hedge(q),
+                extra={"close": False, "from_day": True},
+            )  # fmt: skip
+            if ctx.ref is not None and c.date is not None and c.date < ctx.ref:
+                # a finished day's level: the live or intraday words ("late Tuesday", "a day
+                # earlier") are about the move's end, not its start
+                c.qualifiers = [x for x in c.qualifiers if x != "intraday"]
+                c.extra.pop("moment", None)
+            out.append(c)
+            continue
         reference = prev[-1:] == ["of"] and "from" in s.words_before(q.start, 8)
         end_of = _close_of_period(s, q)  # "up from 3.88% at the close of 2023": dated by its words
         if end_of is None and (not any(w in _YIELD_LEAD for w in prev) or reference):
@@ -2217,6 +2299,64 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             extra={"close": verb is not None and verb.lower in CLOSE_WORDS},
         ))  # fmt: skip
     return out
+
+
+#: words after a level that say it is the day before's: "from 3.10 percent a day earlier"
+_DAY_BEFORE = (("a", "day", "earlier"), ("the", "day", "before"), ("the", "previous", "day"),
+               ("the", "previous", "session"), ("the", "prior", "session"), ("a", "day", "ago"),
+               ("the", "prior", "day"))  # fmt: skip
+_FROM_DAY_LOOSE = "a starting level quoted with a day may be a mark of that session, not its close"
+
+
+def _from_day(ctx: Ctx, s: Sent, q: Quantity) -> Bind | None:
+    """The day of a yield stated as the start of a move, or ``None``: "to 4.60% from 4.48% on
+    Monday", "from 4.83% late Tuesday", "from Friday's 3.75%", "from 3.10 percent a day
+    earlier" (the session before the day the sentence speaks of). The binding is loose: a yield
+    quoted "late Tuesday" is a dealer's mark, not the constant-maturity close, so the claim can be
+    supported, never contradicted."""
+    single = ctx.window is not None and ctx.window[0] == ctx.window[1]
+    # a weekday or "yesterday" in an article dated only to a month names no one day
+    kinds = ("day", "weekday", "relative") if single else ("day",)
+    prev = s.before(q.start, 2)
+    if not prev or prev[-1].lower != "from":
+        named = len(prev) == 2 and prev[0].lower == "from"
+        if not named:
+            return None
+        dm = next((d for d in s.dates if prev[1].start <= d.start < q.start), None)
+        # "from Friday's 3.75%": the weekday or date right before the level
+        if dm is None or dm.day is None or dm.kind not in kinds:
+            return None
+        return Bind(dm, dm.text, "explicit", _FROM_DAY_LOOSE)
+    after = s.after(q.end, 4)
+    if after and after[0].lower in ("on", "late", "early"):
+        after = after[1:]
+    if not after:
+        return None
+    dm = next((d for d in s.dates if d.start == after[0].start), None)
+    if dm is not None and dm.day is not None and dm.kind in kinds:
+        return Bind(dm, dm.text, "explicit", _FROM_DAY_LOOSE)
+    words = tuple(t.lower for t in after[:3])
+    if words not in _DAY_BEFORE:
+        return None
+    # the day the move is about: one named before the level in its clause ("On Tuesday, the yield
+    # fell to 3.05% from 3.10% a day earlier"), not another level's start day ("from 4.83% late
+    # Tuesday and ... from 4.40% a day earlier"), else the article's own day
+    cl = s.clause_of(q.start)
+    own_days = [
+        d.day
+        for d in s.dates
+        if cl.start <= d.start < q.start
+        and d.day is not None
+        and d.kind in kinds
+        and not {"from", "late", "early"} & set(s.words_before(d.start, 3))
+    ]
+    own = own_days[-1] if own_days else (ctx.ref if single else None)
+    if own is None:
+        return None
+    day = own - dt.timedelta(days=1)  # a weekend day reads as the session before it
+    text = " ".join(t.text for t in after[:3])
+    dm = DateMention(after[0].start, after[2].end, text, "relative", day, day)
+    return Bind(dm, text, "explicit", _FROM_DAY_LOOSE)
 
 
 def _yield_move(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, used: set[int]) -> list[Claim]:
