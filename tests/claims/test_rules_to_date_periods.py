@@ -58,3 +58,21 @@ def test_the_read_stops_at_the_articles_day(claims_store):
     # a week earlier the month was down less (no lookahead: the later closes are not read)
     r = _mtd(claims_store, "The S&P 500 is down 22% so far this month.", date="2020-03-13")
     assert "2020-03-20" not in r.evidence and r.verdict != "supported", r.evidence
+
+
+# a move named by a noun with the period's words between ("its 17.3% year-to-date gain"): the
+# period is the move's, the noun names it. Data: sp500 2018-12-31 2,506.85, 2019-06-28 2,941.76
+# (year to date +17.35 %).
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500's 17.3% year-to-date gain is about average for a June.", "supported"),
+        ("Analysts said the S&P 500's current 17.3% year to date return looks stretched.", "supported"),
+        ("The S&P 500's 11% year-to-date gain is about average for a June.", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_period_between_the_figure_and_its_noun(claims_store, text, verdict):
+    res = check_text(parse_article(text.encode(), "t.txt"), claims_store, date="2019-06-28").results
+    got = [r for r in res if r.claim.period is not None and r.claim.period.kind == "ytd"]
+    assert len(got) == 1, [(r.claim.quote, r.claim.measure) for r in res]
+    assert got[0].claim.measure == "change" and got[0].verdict == verdict, got[0].evidence
