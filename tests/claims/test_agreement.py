@@ -28,10 +28,10 @@ DEV = Path(__file__).resolve().parents[1] / "fixtures" / "claims_corpus" / "dev"
 # floors: (contradicted precision, contradicted recall, supported recall, contradicted judged supported)
 FLOORS = {
     "shared": (1.0, 1.0, 1.0, 0),  # reached: 6/6 precision, 6/6 recall, 25/25 supported
-    "dev": (1.0, 0.6, 0.66, 1),  # 1xx/2xx reached: 12/12, 12/20, 151/228, 1 judged supported
+    "dev": (1.0, 0.6, 0.66, 1),  # 1xx/2xx reached: 12/12, 12/20, 152/228, 1 judged supported
 }
 #: the validation fold (dev 3xx): contradicted precision first (issue 8's target, 0.9)
-VALIDATION = (0.9, 0.6, 0.61, 0)  # reached: 7/7, 7/11, 102/167, 0 judged supported
+VALIDATION = (0.9, 0.6, 0.61, 0)  # reached: 7/7, 7/11, 103/167 (0.617), 0 judged supported
 
 
 def _fold(labels: Path, keep: str, tmp: Path) -> Path:

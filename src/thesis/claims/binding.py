@@ -600,8 +600,27 @@ def _other_span(s: Sent, pos: int) -> DateMention | None:
             continue
         if (d.last - d.first).days > 31:
             continue
+        if _own_to_date(s, d, pos):
+            continue
         return d
     return None
+
+
+#: the to-date periods that end on the claim's own day: "so far this month", "this week"
+_TO_DATE = ("mtd", "qtd", "ytd", "week")
+
+
+def _own_to_date(s: Sent, d: DateMention, pos: int) -> bool:
+    """Whether the span ``d`` is the words of the claim's own to-date period ("is down 11.4% so
+    far this month", "this week's 2% gain"): a period that runs up to the claim's day, so it
+    names no other time; the claim at ``pos`` owns it."""
+    for p in s.periods:
+        if p.kind not in _TO_DATE or not (p.start <= d.start and d.end <= p.end):
+            continue
+        owner = period_owner(s, p)
+        if owner is not None and owner.start <= pos < owner.end:
+            return True
+    return False
 
 
 def period_close_of(ctx: Ctx, s: Sent, pos: int) -> PeriodClose | None:

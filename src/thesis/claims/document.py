@@ -229,7 +229,37 @@ class Sent:
         if p is not None and gap in (["or"], ["and"], ["points", "or"]):
             # "lost 516 points, or 1.3%", "added 2.1% and 3.9%": the second figure of a pair
             return self.direction(p, n)
+        if p is not None and self._coordinated_period_figure(p, q):
+            return self.direction(p, n)
         return 0, ""
+
+    def _coordinated_period_figure(self, p: Quantity, q: Quantity) -> bool:
+        """Whether ``q`` is the second of two percentages joined by "and", each with its own
+        period words right after it ("rose 0.6% for the day and nearly 17.4% year-to-date",
+        "rising 24% in 2023 and an impressive 28% so far in 2024"): one verb states both moves.
+        Between the first figure's period and the second figure only "and" and up to three
+        plain words (a hedge, an article, an adjective); no direction word, figure or name."""
+        if p.unit != "pct" or q.unit != "pct":
+            return False
+        first = [x for x in self.periods if 0 <= x.start - p.end <= 2 and x.end <= q.start]
+        own = any(0 <= x.start - q.end <= 2 for x in self.periods)
+        own = own or any(0 <= d.start - q.end <= 4 and d.kind == "year" for d in self.dates)
+        if not own:
+            return False
+        # the first figure's period: a period phrase, or a year ("24% in 2023")
+        ends = [x.end for x in first] + [
+            d.end for d in self.dates if d.kind == "year" and 0 <= d.start - p.end <= 4
+        ]
+        if not ends:
+            return False
+        gap = self.doc.tokens_in(max(ends), q.start)
+        words = [t.lower for t in gap]
+        if not words or words[0] != "and" or len(words) > 4:
+            return False
+        return all(
+            t.kind == "word" and t.lower not in UP_WORDS and t.lower not in DOWN_WORDS
+            for t in gap[1:]
+        ) and not any(max(ends) <= m.start < q.start for m in self.subjects)
 
     def is_period_header(self) -> bool:
         """Whether the sentence is a header line that only names a period or a day and ends with

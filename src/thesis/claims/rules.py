@@ -330,16 +330,24 @@ def _move_parts(
 ) -> list[tuple[int, int]]:
     """The words of a move: from its verb to its level or its period words."""
     a = q.start
-    for t in reversed(s.before(q.start, 5)):
+    before = s.before(q.start, 5)
+    for t in reversed(before):
         if t.lower in UP_WORDS or t.lower in DOWN_WORDS:
             a = t.start
             break
+    else:
+        # the second figure of "rose 0.6% for the day and nearly 17.4% year-to-date": from "and"
+        a = next((t.start for t in reversed(before[-4:]) if t.lower == "and"), a)
     b = (lvl or q).end
     spec = period.value
     if period.how == "explicit" and isinstance(spec, PeriodSpec) and spec.text:
-        p = next((p for p in s.periods if p.text == spec.text), None)
-        if p is not None and p.start >= q.end and p.start - b <= 60:
-            b = max(b, p.end)
+        spans = [(p.start, p.end) for p in s.periods if p.text == spec.text]
+        spans += [  # "24% in 2023"
+            (d.start, d.end) for d in s.dates if d.kind == "year" and d.text == spec.text
+        ]
+        after = [x for x in spans if x[0] >= q.end and x[0] - b <= 60]
+        if after:
+            b = max(b, min(after)[1])
     return [(a, b)]
 
 
@@ -599,7 +607,16 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if q.start in used or q.unit not in ("pct", "points") or q.is_range:
             continue
         skip = ("price", "total", "annual", "monthly", "weekly", "daily", "year-to-date", "ytd")
-        nxt = [w for w in s.words_after(q.end, 5) if w not in skip and w != "-"]
+        # a period's words between the number and its noun ("17.3% year-to-date gain", "8.6%
+        # year to date performance") are the move's period, not its noun
+        own = [p for p in s.periods if 0 <= p.start - q.end <= 2]
+        nxt = [
+            t.lower
+            for t in s.after(q.end, 9)
+            if t.lower not in skip
+            and t.lower != "-"
+            and not any(p.start <= t.start < p.end for p in own)
+        ][:5]
         prev = [w for w in s.words_before(q.start, 5) if w not in _HEDGE_WORDS]
         nouns = UP_NOUNS | DOWN_NOUNS | _NEUTRAL_NOUNS
         noun = nxt[0] if nxt and nxt[0] in nouns else None
