@@ -13,6 +13,14 @@ contradicted), or re-dates a month the sentence itself dates:
 * :func:`bare_month_anchor` — "its highest level since January" with no year, where the article
   names that month with another year elsewhere or the month is the article's own: the anchor's
   year is a guess (the ``date`` slot is loose);
+* :func:`touched_extreme` — "the 10-year yield touched its highest level since January 2020":
+  "touched", "hit", "reached" with a superlative is a level of the moment (often intraday), not
+  a close; closes can support it, never contradict it (the ``measure`` slot is loose);
+* :func:`macro_name_modifiers` — the closed world for macro series: a macro figure is
+  contradicted only when the noun phrase that names it is one of the series' names with known
+  modifiers ("the nation's unemployment rate", "headline CPI"); any other word in that phrase
+  ("the real unemployment rate", "two or more jobs", "jobless claims") names something the
+  store may not hold (the ``subject`` slot is loose);
 * :func:`fronted_year` — "Early 2023 saw inflation rise since bottoming out at 2.3% in April": a
   month without a year in a sentence that opens on a year is that year's month.
 
@@ -33,7 +41,15 @@ if TYPE_CHECKING:
     from thesis.claims.document import Sent, Token
     from thesis.claims.frames import Claim
 
-__all__ = ["apply_guards", "bare_month_anchor", "counted", "fronted_year", "off_session"]
+__all__ = [
+    "apply_guards",
+    "bare_month_anchor",
+    "counted",
+    "fronted_year",
+    "macro_name_modifiers",
+    "off_session",
+    "touched_extreme",
+]
 
 #: one word that puts a figure outside the regular session
 _OFF_SESSION_WORDS = frozenset(
@@ -214,6 +230,163 @@ def fronted_year(ctx: Ctx, s: Sent, c: Claim) -> None:
     c.bound["period"] = f"{c.bound.get('period', p.text)}; {p.text} of {years[0].text!r}"
 
 
+#: verbs that reach a level at some moment rather than close there ("touched its highest since")
+_TOUCH_VERBS = frozenset(
+    {"touch", "touched", "touches", "touching", "hit", "hits", "hitting", "reach", "reached",
+     "reaches", "reaching", "tagged", "tapped", "struck", "strikes", "striking", "scaled",
+     "breached"}
+)  # fmt: skip
+#: words only a close states ("closed at its highest since"): a touch verb then does not loosen
+_CLOSE_WORDS = frozenset(
+    {"close", "closed", "closes", "closing", "finished", "finish", "finishes", "ended", "ends",
+     "settled", "settles", "settle"}
+)  # fmt: skip
+_SUPERLATIVES = frozenset({"highest", "lowest", "high", "low", "peak", "best", "worst", "strongest",
+                           "weakest", "largest", "smallest", "record"})  # fmt: skip
+_TOUCH_SKIP = frozenset({"its", "their", "the", "a", "an", "new", "fresh", "to", "at", "on"})
+
+
+def touched_extreme(ctx: Ctx, s: Sent, a: int, b: int) -> str:
+    """The verb that makes a "since" superlative a level reached at some moment rather than a
+    close ("touched its highest level since January 2020", "hit its highest since 2008",
+    "reached its lowest level in a year"), or ``""``. Read in the claim's clause: the verb
+    right before the superlative (determiners and "new" skipped); a close word anywhere in the
+    clause ("closed at its highest since") keeps the close reading."""
+    cl = s.clause_of(max(a, b - 1))
+    toks = ctx.doc.tokens_in(min(cl.start, a), max(cl.end, b))
+    words = [t.lower for t in toks]
+    if any(w in _CLOSE_WORDS for w in words):
+        return ""
+    k = next(
+        (k for k, t in enumerate(toks) if t.start >= a - 1 and words[k] in _SUPERLATIVES), None
+    )
+    if k is None:
+        return ""
+    j = k - 1
+    while j >= 0 and words[j] in _TOUCH_SKIP:
+        j -= 1
+    if j >= 0 and words[j] in _TOUCH_VERBS:
+        return toks[j].text
+    return ""
+
+
+#: the macro series whose names form a closed world (docs/claims.md, round 16)
+_MACRO_KINDS = frozenset({"labor", "inflation", "gdp", "policy_rate"})
+#: words that may stand in the noun phrase before a macro series' name without naming another
+#: series: determiners, the country, the release and its timing, "headline", "overall"... Built
+#: from the names of the correct contradicted and supported macro labels of the eight labelled
+#: sets (docs/claims.md, round 16); any other word ("real", "broad", "youth", "more") makes the
+#: figure support-only
+_MACRO_KNOWN = frozenset(
+    {
+        # determiners and possessives of the nation or the release
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+        "u.s.", "us", "u.s", "america's", "american", "nation's", "country's", "economy's",
+        "national", "domestic", "federal", "fed", "fed's", "government's", "department's",
+        "bureau's", "bls", "labor", "reserve's",
+        # the figure's kind and timing
+        "headline", "monthly", "annual", "annualized", "yearly", "quarterly", "overall", "total",
+        "official", "nonfarm", "non-farm", "seasonally", "adjusted", "seasonally-adjusted",
+        "year-over-year", "year-on-year", "month-over-month", "all-items", "consumer", "price",
+        "key", "benchmark", "effective", "target", "latest", "new", "current", "recent",
+        "preliminary", "advance", "initial", "first", "second", "third", "final", "revised",
+        "closely", "closely-watched", "watched", "widely", "widely-watched", "last", "next",
+        "month's", "year's", "quarter's", "week's", "today's", "yesterday's",
+    }
+)  # fmt: skip
+#: possessives of a month or a weekday ("September's jobs report", "Friday's payrolls")
+_TIME_OWNERS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
+#: words that end the noun phrase before a name: prepositions, conjunctions, verbs of reporting
+_NP_BOUNDARY = frozenset(
+    {
+        "of", "in", "for", "on", "at", "to", "from", "by", "with", "as", "than", "into", "over",
+        "and", "or", "but", "while", "whereas", "if", "that", "which", "where", "when", "after",
+        "before", "since", "because", "so", "then", "also", "still", "even", "only", "just",
+        "is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "will", "would",
+        "could", "should", "may", "might", "can", "said", "says", "say", "show", "shows",
+        "showed", "see", "sees", "saw", "expect", "expects", "put", "puts", "keep", "keeps",
+        "kept", "left", "leave", "leaves", "hold", "holds", "held", "cut", "cuts", "raise",
+        "raises", "lift", "lifts", "push", "pushes", "pushed", "bring", "brings", "brought",
+        "add", "adds", "added", "lose", "loses", "lost", "shed", "sheds", "create", "creates",
+        "what", "how", "why", "there", "here", "not", "no", "all", "both", "each",
+    }
+)  # fmt: skip
+#: head nouns after a macro name that make it another measure ("jobless claims", "inflation
+#: expectations", "the GDP deflator", "the inflation target")
+_OTHER_HEADS = frozenset(
+    {
+        "claims", "claim", "benefits", "insurance", "expectations", "expectation", "target",
+        "targets", "goal", "deflator", "openings", "participation", "swaps", "swap", "futures",
+        "breakevens", "breakeven", "premium", "gap", "duration", "per", "nowcast", "tracker",
+        "hedge", "hedges", "fears", "worries", "concerns",
+    }
+)  # fmt: skip
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "our"})
+_OPEN_CLOSE = frozenset('.,;:()[]"“”‘’—–!?')
+
+
+def _units_before(toks: list[Token], k: int, n: int) -> list[str]:
+    """Up to ``n`` written words before token ``k``, each the run of tokens with no space
+    between them ("U.S.", "U-6", "non-farm", "nation's"), lower-cased, nearest first."""
+    out: list[str] = []
+    j = k - 1
+    while j >= 0 and len(out) < n:
+        end = j
+        while j > 0 and toks[j - 1].end == toks[j].start:
+            j -= 1
+        out.append("".join(t.text for t in toks[j : end + 1]).lower())
+        j -= 1
+    return out
+
+
+def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
+    """Why the noun phrase that names the claim's macro series is not one of its names with
+    known modifiers, or ``""``: "the real unemployment rate" ("real"), "two or more jobs"
+    ("more"), "jobless claims", "inflation expectations" (another head noun). Read on the
+    mention of the series nearest before the figure at ``at`` in the sentence (else the first
+    after it); the words before the name back to a determiner, a preposition, a verb, a figure
+    or punctuation must all be known (:data:`_MACRO_KNOWN`)."""
+    subj = c.subject
+    if subj is None:
+        return ""
+    ms = [m for m in s.subjects if m.subject is not None and m.subject.key == subj.key]
+    if not ms:
+        return ""
+    before = [m for m in ms if m.start <= at]
+    m = before[-1] if before else ms[0]
+    toks = s.tokens
+    k = next((i for i, t in enumerate(toks) if t.start >= m.start), None)
+    e = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))
+    if k is None:
+        return ""
+    if e < len(toks) and toks[e].start > toks[e - 1].end and toks[e].lower in _OTHER_HEADS:
+        return f"{m.text!r} {toks[e].text!r} is another measure than {subj.name}"
+    for w in _units_before(toks, k, 4):
+        bare = w.strip("\"'“”‘’")
+        if bare in _DETERMINERS:
+            return ""  # the phrase starts here, every word after it known
+        if bare in _MACRO_KNOWN:
+            continue
+        if (
+            not bare
+            or (w[-1:] in _OPEN_CLOSE and w != "u.s.")
+            or bare in _NP_BOUNDARY
+            or bare[:1].isdigit()
+            or bare in NUMBER_WORDS
+            or bare.endswith(("ed", "ing", "ly"))
+            or bare in ("million", "thousand", "billion", "percent")
+        ):
+            return ""  # a verb, a preposition, a figure or punctuation ends the phrase
+        if bare.endswith("'s") and bare[:-2] in _TIME_OWNERS:
+            continue
+        return f"{w!r} before {m.text!r} names something other than {subj.name}"
+    return ""
+
+
 #: words one of which a sentence must hold for :func:`off_session` / :func:`counted` to look
 _OFF_TRIGGERS = frozenset({"after", "extended", "post", "pre", "late", *_OFF_SESSION_WORDS})
 _COUNT_TRIGGERS = frozenset({"or", "record", *_ALWAYS_COUNT, *_DAY_COUNT})
@@ -250,3 +423,14 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
             c.loose["date"] = why
     if c.period is not None and c.period.text and s.dates:
         fronted_year(ctx, s, c)
+    if c.measure in ("since", "record", "extreme") and "measure" not in c.loose:
+        verb = touched_extreme(ctx, s, a, b)
+        if verb:
+            c.loose["measure"] = (
+                f"{verb!r} with a superlative is a level reached at some moment (often "
+                "intraday), not a close"
+            )
+    if c.subject is not None and c.subject.kind in _MACRO_KINDS and "subject" not in c.loose:
+        why = macro_name_modifiers(ctx, s, c, at)
+        if why:
+            c.loose["subject"] = why

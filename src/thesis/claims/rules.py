@@ -957,6 +957,26 @@ _TAKE = frozenset(
 )
 
 
+#: words that restate a percent move in other units ("0.4%, translating to 24.49 points")
+_RESTATE = frozenset(
+    {"translating", "translates", "translated", "equal", "equals", "equating", "equivalent",
+     "amounting", "amounts", "or", "i.e.", "representing"}
+)  # fmt: skip
+_POINT_WORDS = frozenset({"point", "points", "pts", "pt"})
+
+
+def _restated_points(s: Sent, q: Quantity, nxt: Quantity) -> bool:
+    """Whether the figure ``nxt`` after the percentage ``q`` restates the same move in index
+    points ("an increase of 0.4%, translating to 24.49 points", "a 1.2% gain, equal to 80
+    points"): a restating word between the two and a points word right after ``nxt``. Such a
+    figure is the move's size, never a target level."""
+    gap = [t.lower for t in s.tokens if q.end <= t.start < nxt.start]
+    if not any(w in _RESTATE for w in gap):
+        return False
+    after = [t.lower for t in s.tokens if t.start >= nxt.end][:1]
+    return bool(after) and after[0] in _POINT_WORDS
+
+
 def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None] | None:
     after = [
         w
@@ -992,6 +1012,8 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
         and ("to" in tail[:6] or "toward" in tail[:6] or "towards" in tail[:6] or takes)
         and nxt.start - q.end < 60
     ):
+        if _restated_points(s, q, nxt):
+            return None  # "an increase of 0.4%, translating to 24.49 points": the move in points
         return sign, nxt, None
     # a target named before: "a target of 7,269 implies 5.3% upside"
     prevq = [x for x in s.quantities if x.end <= q.start and _is_level(x)]
