@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thesis.claims.closes import PeriodClose, period_close
-from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora
+from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, restating_gap
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
@@ -1112,6 +1112,8 @@ def _partner(s: Sent, q: Quantity) -> Quantity | None:
             a, b = sorted((q, s.quantities[j]), key=lambda x: x.start)
             gap = s.doc.text[a.end : b.start].replace(",", " ").split()
             if gap in (["or"], ["points", "or"], ["point", "or"], ["pts", "or"]):
+                return s.quantities[j]
+            if {a.unit, b.unit} == {"pct", "points"} and restating_gap(gap):
                 return s.quantities[j]
     return None
 

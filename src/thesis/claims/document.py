@@ -226,7 +226,10 @@ class Sent:
                 break  # "a 3.1% GDP growth surprise": the growth of something else
         p = self.prev_quantity(q)
         gap = self.doc.text[p.end : q.start].replace(",", " ").split() if p is not None else []
-        if p is not None and gap in (["or"], ["and"], ["points", "or"]):
+        if p is not None and (
+            gap in (["or"], ["and"], ["points", "or"])
+            or ({p.unit, q.unit} == {"pct", "points"} and restating_gap(gap))
+        ):
             # "lost 516 points, or 1.3%", "added 2.1% and 3.9%": the second figure of a pair
             return self.direction(p, n)
         if p is not None and self._coordinated_period_figure(p, q):
@@ -424,3 +427,33 @@ def _previous_with_subject(sents: list[Sent], s: Sent) -> tuple[Subject, str] | 
 
 def market_subject() -> Subject:
     return MARKET
+
+
+#: words that restate a move in other units ("0.4%, translating to 24.49 points", "1.2%, equal
+#: to 80 points", "0.1%, translating to a loss of 63.31 points")
+_RESTATING = (
+    ("translating", "to"), ("translates", "to"), ("translated", "to"), ("equal", "to"),
+    ("equivalent", "to"), ("amounting", "to"), ("or", "about"), ("or", "roughly"),
+)  # fmt: skip
+_RESTATING_NOUNS = frozenset(
+    {"gain", "loss", "rise", "drop", "decline", "fall", "increase", "decrease", "advance",
+     "jump", "slide", "move", "change"}
+)  # fmt: skip
+
+
+def restating_gap(gap: list[str]) -> bool:
+    """Whether the words between a percentage and a points figure (or back) restate one move:
+    "translating to", "equal to", "translating to a loss of" (with "points" before them when
+    the points come first)."""
+    w = [x.lower() for x in gap]
+    if w[:1] in (["points"], ["point"], ["pts"]):
+        w = w[1:]
+    if len(w) < 2 or tuple(w[:2]) not in _RESTATING:
+        return False
+    rest = w[2:]
+    return not rest or (
+        len(rest) == 3
+        and rest[0] in ("a", "an")
+        and rest[1] in _RESTATING_NOUNS
+        and rest[2] == "of"
+    )

@@ -973,6 +973,8 @@ def _restated_points(s: Sent, q: Quantity, nxt: Quantity) -> bool:
     gap = [t.lower for t in s.tokens if q.end <= t.start < nxt.start]
     if not any(w in _RESTATE for w in gap):
         return False
+    if nxt.unit == "points":
+        return True
     after = [t.lower for t in s.tokens if t.start >= nxt.end][:1]
     return bool(after) and after[0] in _POINT_WORDS
 
