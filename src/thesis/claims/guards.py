@@ -292,6 +292,10 @@ _MACRO_KNOWN = frozenset(
         "preliminary", "advance", "initial", "first", "second", "third", "final", "revised",
         "closely", "closely-watched", "watched", "widely", "widely-watched", "last", "next",
         "month's", "year's", "quarter's", "week's", "today's", "yesterday's",
+        "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "q1", "q2", "q3",
+        "q4",
+        # a description of the same series' level ("stubbornly high inflation")
+        "high", "low", "higher", "lower",
     }
 )  # fmt: skip
 #: possessives of a month or a weekday ("September's jobs report", "Friday's payrolls")
@@ -366,7 +370,7 @@ def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
     if e < len(toks) and toks[e].start > toks[e - 1].end and toks[e].lower in _OTHER_HEADS:
         return f"{m.text!r} {toks[e].text!r} is another measure than {subj.name}"
     for w in _units_before(toks, k, 4):
-        bare = w.strip("\"'“”‘’")
+        bare = w.replace("’", "'").strip("\"'“”‘")
         if bare in _DETERMINERS:
             return ""  # the phrase starts here, every word after it known
         if bare in _MACRO_KNOWN:
@@ -381,7 +385,7 @@ def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
             or bare in ("million", "thousand", "billion", "percent")
         ):
             return ""  # a verb, a preposition, a figure or punctuation ends the phrase
-        if bare.endswith("'s") and bare[:-2] in _TIME_OWNERS:
+        if bare in _TIME_OWNERS or (bare.endswith("'s") and bare[:-2] in _TIME_OWNERS):
             continue
         return f"{w!r} before {m.text!r} names something other than {subj.name}"
     return ""
