@@ -34,7 +34,8 @@ def test_a_bare_since_month_the_article_dates_otherwise_is_not_contradicted(clai
 
 
 def test_a_bare_since_month_alone_is_still_judged(claims_store):
-    text = "On Tuesday, the 10-year Treasury yield hit its highest level since January."
+    # "closed at": a close ("hit its highest level" is a level of the moment, never contradicted)
+    text = "On Tuesday, the 10-year Treasury yield closed at its highest level since January."
     got = _of(claims_store, text, "2022-04-12", "since")
     assert got and all(r.verdict == "contradicted" for r in got), [r.evidence for r in got]
 

@@ -369,12 +369,13 @@ def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
         return ""
     if e < len(toks) and toks[e].start > toks[e - 1].end and toks[e].lower in _OTHER_HEADS:
         return f"{m.text!r} {toks[e].text!r} is another measure than {subj.name}"
+    own = {a.lower() for a in subj.aliases}
     for w in _units_before(toks, k, 4):
         bare = w.replace("’", "'").strip("\"'“”‘")
         if bare in _DETERMINERS:
             return ""  # the phrase starts here, every word after it known
-        if bare in _MACRO_KNOWN:
-            continue
+        if bare in _MACRO_KNOWN or bare in own:
+            continue  # a known word, or another of the series' names ("annual CPI inflation")
         if (
             not bare
             or (w[-1:] in _OPEN_CLOSE and w != "u.s.")
@@ -427,7 +428,11 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
             c.loose["date"] = why
     if c.period is not None and c.period.text and s.dates:
         fronted_year(ctx, s, c)
-    if c.measure in ("since", "record", "extreme") and "measure" not in c.loose:
+    if (
+        c.measure in ("since", "record", "extreme")
+        and "measure" not in c.loose
+        and (c.subject is None or c.subject.kind not in _MACRO_KINDS)  # a month has no intraday
+    ):
         verb = touched_extreme(ctx, s, a, b)
         if verb:
             c.loose["measure"] = (
