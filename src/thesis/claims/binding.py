@@ -872,7 +872,7 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     if prev[-2:] == ["as", "of"]:
         return False  # "As of November 26, 2025": the claim's own date
     if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
-        return False  # round 10: "over the last four trading days through Monday": the end
+        return False  # "over the last four trading days through Monday": the end
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"]))
 
@@ -1580,7 +1580,7 @@ def make_claim(
             )
         elif kind_ == "approximate":
             c.loose["measure"] = f"the words make it an approximate level of the moment ({word!r})"
-    apply_guards(ctx, s, c, a, b, at)  # round 13: off-session moves, counts, guessed years
+    apply_guards(ctx, s, c, a, b, at)  # off-session moves, counts, guessed years
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
     last_week = _last_week_reading(ctx, c, date)
@@ -1661,7 +1661,7 @@ def strict_gaps(
         gaps["role"] = f"its words speak of an expectation or a target ({w!r})"
     span = unconsumed_span(s, c, at, period_owner) if c.measure not in _OWN_WINDOW else ""
     if span:
-        # round 9: "a 78% rise from 2023 through 2025" is not 2025's change; words of a wider
+        # "a 78% rise from 2023 through 2025" is not 2025's change; words of a wider
         # stretch the frame did not take leave it supported at most, never contradicted
         read = f" ({c.period.text})" if c.period is not None and c.period.text else ""
         gaps["period"] = f"its clause names a span ({span!r}) that the period read{read} is not"

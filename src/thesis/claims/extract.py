@@ -239,7 +239,7 @@ _CLOSE_AFTER = frozenset(
 
 
 def _live_marker(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Round 11: a live phrase that is about the session. Not one that is about a longer period
+    """A live phrase that is about the session. Not one that is about a longer period
     ("on track to finish the year up 17%", "on pace for its best year since 1997": the year is
     unfinished, the day's session may be over), nor "was last up" in a sentence about trading
     outside the session ("in after-hours trading ..., Microsoft was last up 2%": the session has
@@ -296,7 +296,7 @@ def _clause_words(words: list[str], i: int, n: int, *, forward: bool) -> list[st
 
 
 def _closing_report(doc: Doc) -> bool:
-    """Round 11: whether the article's headline or lead (its first two sentences) reports the
+    """Whether the article's headline or lead (its first two sentences) reports the
     session's close: "US stocks close sharply higher", "S&P 500 closes at all-time high", "US
     stocks ended sharply higher on Wednesday". A live blog whose headline reports the close was
     updated after it ("Stock market news live updates: S&P 500 closes at all-time high"), and a
@@ -325,7 +325,7 @@ def _closing_report(doc: Doc) -> bool:
 
 
 def _close_conditional(words: list[str]) -> bool:
-    """Round 10: "If a correction is confirmed at the closing bell, ...", "if the index ends at
+    """ "If a correction is confirmed at the closing bell, ...", "if the index ends at
     these levels by the close": an "if" whose condition (the next 12 words, up to a comma) is the
     coming close. The story is written while the session is open, so its figures for the day are
     not closes. Hand-written: a phrase list cannot hold the words between "if" and the close."""

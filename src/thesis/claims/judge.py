@@ -1590,7 +1590,7 @@ _SINCE_SLACK_DAYS = 31
 
 
 def _first_since(c: Claim, day: dt.date, m: Market, sid: str, s: Series, L: float) -> Outcome:
-    """Round 11: "closed below 14 for the first time since Dec. 2024". On ``day`` the close is on
+    """ "closed below 14 for the first time since Dec. 2024". On ``day`` the close is on
     that side of L, and no close between the anchor and ``day`` was: the last one on that side
     before ``day`` lies in the anchor's period. Contradicted when a close after the anchor was
     already clearly on that side (then it was not the first time since), or when the last one

@@ -1967,7 +1967,7 @@ def _since_after(words: list[str], j: int) -> int | None:
 
 
 def _first_since(ctx: Ctx, s: Sent, i: int, k: int, used: set[int]) -> list[Claim]:
-    """Round 11: "closed below 14 for the first time since Dec. 2024", "For the first time since
+    """ "closed below 14 for the first time since Dec. 2024", "For the first time since
     April 4, 2024, the S&P 500 fell below the key 5,000 mark": the close is on that side of the
     level, and no close between the anchor and the day was. The level is the one right after a
     side word ("above", "topped", "below", "under"...) in the sentence, before the phrase or, when
@@ -2526,7 +2526,7 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
     words = s.words_before(q.start, 8)
     if "annual" in words or "year-over-year" in words or "12-month" in words:
         return "yoy", "annual"
-    # round 10: "a monthly rise of 0.1%", "0.1% on the month": the month's change
+    # "a monthly rise of 0.1%", "0.1% on the month": the month's change
     near = words + s.words_after(q.end, 4)
     if set(near) & {"monthly", "month-over-month", "month-on-month"} or _on_the_month(s, q):
         return "mom", "monthly"
@@ -2543,7 +2543,7 @@ _CLAUSE_TURNS = frozenset(
 
 
 def _turns_to_another(s: Sent, a: int, b: int) -> bool:
-    """Round 10: whether a comma or semicolon followed by a clause-opening word stands between
+    """Whether a comma or semicolon followed by a clause-opening word stands between
     ``a`` and ``b``: the period words at ``b`` belong to the next clause, not the figure at ``a``."""
     toks = s.doc.tokens_in(a, b)
     return any(

@@ -1,4 +1,4 @@
-"""Spans and measures a claim's words state beyond what a rule reads (round 9).
+"""Spans and measures a claim's words state beyond what a rule reads (docs/claims.md, round 9).
 
 A rule reads a number with the period words it knows; the sentence may say more. Two classes of
 words make a frame *not fully bound* when the rule did not consume them:

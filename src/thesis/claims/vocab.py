@@ -473,10 +473,10 @@ LIVE_PHRASES = (
     ("as", "of", "writing"), ("at", "the", "time", "of", "writing"), ("in", "afternoon", "trading"),
     ("in", "morning", "trading"), ("in", "midday", "trading"), ("in", "late", "afternoon"),
     ("in", "early", "afternoon"), ("in", "late", "morning"),
-    # round 10: a story filed before the close ("at last check", "at midday")
+    # a story filed before the close ("at last check", "at midday")
     ("at", "last", "check"), ("at", "midday"), ("in", "midday", "dealings"),
 )  # fmt: skip
-#: round 10: "if a correction is confirmed at the closing bell": a condition on the coming close,
+#: "if a correction is confirmed at the closing bell": a condition on the coming close,
 #: so the session is still open when the story is written (checked within one sentence)
 LIVE_CONDITION_ENDS = (
     ("at", "the", "close"), ("at", "the", "closing", "bell"), ("by", "the", "close"),
