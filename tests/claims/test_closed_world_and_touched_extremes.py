@@ -11,13 +11,7 @@ Closes by hand (sp500_daily_fred.csv): S&P 500 2025-10-03 6,715.79, 2025-10-06 6
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
-
-
-def _results(store, text: str, date: str):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
-
+from claim_results import results as _results
 
 # ------------------------------------------------------- a superlative reached at some moment
 

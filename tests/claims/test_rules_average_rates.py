@@ -11,14 +11,13 @@ sp500_daily_fred.csv: 2022-12-30 3839.50, 2023-12-28 4783.35, 2023-12-29 4769.83
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
+from claim_results import results
 
 DATE = "2023-12-29"
 
 
 def _results(store, text: str, date: str = DATE):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
+    return results(store, text, date)
 
 
 @pytest.mark.parametrize(

@@ -11,15 +11,14 @@ XLF rose 0.17%, XLU rose 0.25%; no figure below is the S&P 500's.
 from __future__ import annotations
 
 import pytest
+from claim_results import results
 
-from thesis.claims import check_text, parse_article
 from thesis.claims.subjects import SubjectFinder
 from thesis.text import tokenize
 
 
 def _results(store, text: str, date: str = "2024-03-08"):
-    rep = check_text(parse_article(text.encode(), "t.txt"), store, date=date)
-    return [r for r in rep.results if r.claim.measure == "change"]
+    return results(store, text, date, "change")
 
 
 @pytest.mark.parametrize(

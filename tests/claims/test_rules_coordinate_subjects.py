@@ -10,14 +10,13 @@ us_treasury_2y_10y_daily.csv: 2023-12-28 10-year 3.84, 2-year 4.26; 2023-12-29 1
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
+from claim_results import results
 
 DATE = "2023-12-29"
 
 
 def _results(store, text: str, date: str = DATE):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
+    return results(store, text, date)
 
 
 @pytest.mark.parametrize(

@@ -11,12 +11,11 @@ date +17.35 %).
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
+from claim_results import results
 
 
 def _results(store, text: str, date: str = "2019-06-28"):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
+    return results(store, text, date)
 
 
 def _ytd(store, text: str):

@@ -14,13 +14,7 @@ month-end closes 2019-01..2019-10 mean 2,888.38; SPY adjusted 2023-12-29 -> 2024
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
-
-
-def _results(store, text: str, date: str, measure: str | None = None):
-    rep = check_text(parse_article(text.encode(), "t.txt"), store, date=date)
-    return [r for r in rep.results if measure is None or r.claim.measure == measure]
+from claim_results import results as _results
 
 
 @pytest.mark.parametrize(

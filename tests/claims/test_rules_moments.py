@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from claim_results import results
 
 from thesis.claims import check_text, parse_article
 from thesis.claims.binding import session_moment
@@ -27,8 +28,7 @@ DAY = "2025-04-08"
 
 
 def _results(store, text: str, measure: str):
-    rep = check_text(parse_article(text.encode(), "t.txt"), store, date=DAY)
-    return [r for r in rep.results if r.claim.measure == measure]
+    return results(store, text, DAY, measure)
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,7 @@ Data: CPIAUCSL 2022-08 / 2022-07 = +0.075%, CPI-U 2022-08 year over year 8.26%; 
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
-
-
-def _results(store, text: str, date: str):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
+from claim_results import results as _results
 
 
 def _with(results, needle: str):

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from claim_results import results
 
-from thesis.claims import check_text, extract_claims, parse_article
+from thesis.claims import extract_claims
 from thesis.claims.binding import mood
 from thesis.claims.document import Doc
 from thesis.claims.extract import _sentences
@@ -24,7 +25,7 @@ DAY = "2025-03-20"
 
 
 def _results(store, text: str):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=DAY).results
+    return results(store, text, DAY)
 
 
 @pytest.mark.parametrize(

@@ -8,12 +8,13 @@ sp500_daily_fred.csv: 2020-11-30 3621.63, 2020-12-01 3662.45 (+1.13%).
 from __future__ import annotations
 
 import pytest
+from claim_results import results
 
 from thesis.claims import check_text, parse_article
 
 
 def _results(store, text: str):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date="2020-12-01").results
+    return results(store, text, "2020-12-01")
 
 
 @pytest.mark.parametrize(

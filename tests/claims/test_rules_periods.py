@@ -17,12 +17,7 @@ week, +0.67% on the day); 2021-12-31 4766.18, 2022-12-30 3839.50 (−19.44% in 2
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
-
-
-def _results(store, text: str, date: str):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
+from claim_results import results as _results
 
 
 def _one(store, text: str, date: str, measure: str):

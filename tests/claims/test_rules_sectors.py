@@ -12,13 +12,13 @@ XLU +0.54% to XLY +3.04%, XLP 0.00%; 2024-12-31 -> 2025-06-30 nine up, XLV -2.02
 from __future__ import annotations
 
 import pytest
+from claim_results import results
 
 from thesis.claims import check_text, parse_article
 
 
 def _results(store, text: str, date: str, measure: str):
-    rep = check_text(parse_article(text.encode(), "t.txt"), store, date=date)
-    return [r for r in rep.results if r.claim.measure == measure]
+    return results(store, text, date, measure)
 
 
 @pytest.mark.parametrize(

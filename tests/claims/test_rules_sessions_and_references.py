@@ -9,13 +9,7 @@ S&P 500 2019-12-31 3,230.78, 2020-12-31 3,756.07 (+16.26% for 2020); SPY adjuste
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
-
-
-def _results(store, text: str, date: str, measure: str | None = None):
-    rep = check_text(parse_article(text.encode(), "t.txt"), store, date=date)
-    return [r for r in rep.results if measure is None or r.claim.measure == measure]
+from claim_results import results as _results
 
 
 @pytest.mark.parametrize(

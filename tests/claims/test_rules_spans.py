@@ -15,14 +15,13 @@ us_treasury_2y_10y_daily.csv 10-year 2023-12-28 3.84, 2023-12-29 3.88.
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
+from claim_results import results
 
 DATE = "2023-12-29"
 
 
 def _results(store, text: str, date: str = DATE):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
+    return results(store, text, date)
 
 
 def _measure(store, text: str, measure: str, date: str = DATE):

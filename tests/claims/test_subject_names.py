@@ -10,14 +10,10 @@ the eight months before.
 from __future__ import annotations
 
 import pytest
+from claim_results import results as _results
 
-from thesis.claims import check_text, parse_article
 from thesis.claims.subjects import SubjectFinder
 from thesis.text import tokenize
-
-
-def _results(store, text: str, date: str):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
 
 
 @pytest.mark.parametrize(

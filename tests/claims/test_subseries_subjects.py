@@ -11,12 +11,7 @@ Data: PAYEMS April 2020 change −20,471 thousand; UNRATE March 2022 3.6–3.7%;
 from __future__ import annotations
 
 import pytest
-
-from thesis.claims import check_text, parse_article
-
-
-def _results(store, text: str, date: str):
-    return check_text(parse_article(text.encode(), "t.txt"), store, date=date).results
+from claim_results import results as _results
 
 
 @pytest.mark.parametrize(
