@@ -733,17 +733,27 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         ev = f"{sid} {iso(t)} close {_f(close)}; highest earlier close {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
         return Outcome(close < mx, ev, tol, close)
     if close >= mx:
-        longer = m.series("sp500_monthly") if sid == "sp500" else None
-        if longer is not None:
-            old = longer.before(s.first)
-            if len(old) and max(old.values) > close:
-                j = old.argmax()
-                return Outcome(False, f"{sid} {iso(t)} close {_f(close)} is below the monthly average of "
-                               f"{iso(old.dates[j])[:7]} ({_f(old.values[j])})", tol, close)  # fmt: skip
+        old = _older_history(sid, s, m)
+        if old is not None and len(old) and max(old.values) > close:
+            j = old.argmax()
+            return Outcome(False, f"{sid} {iso(t)} close {_f(close)} is below the monthly average of "
+                           f"{iso(old.dates[j])[:7]} ({_f(old.values[j])})", tol, close)  # fmt: skip
         ev = f"{sid} {iso(t)} close {_f(close)} ≥ every earlier close since {iso(s.first)} (previous high {_f(mx)} on {iso(mx_t)})"
         return Outcome(True, ev, tol, close)
     ev = f"{sid} {iso(t)} close {_f(close)}; an earlier close was higher: {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
     return Outcome(False, ev, tol, close)
+
+
+#: a daily series → the monthly series that reaches back before it (the S&P 500 since 1871)
+_OLDER_HISTORY = {"sp500": "sp500_monthly"}
+
+
+def _older_history(sid: str, s: Series, m: Market) -> Series | None:
+    """The monthly history of ``sid`` from before its daily closes begin, or None when the store
+    has none (the record checks read it: a record of the daily closes may not be the record)."""
+    longer_id = _OLDER_HISTORY.get(sid)
+    longer = m.series(longer_id) if longer_id else None
+    return longer.before(s.first) if longer is not None else None
 
 
 def _record_history(sid: str, s: Series, t: dt.date, m: Market) -> str:
@@ -752,8 +762,7 @@ def _record_history(sid: str, s: Series, t: dt.date, m: Market) -> str:
     prior = s.before(t)
     if len(prior) < 250:
         return f"{sid} history before {iso(t)} is too short to name the record"
-    longer = m.series("sp500_monthly") if sid == "sp500" else None
-    old = longer.before(s.first) if longer is not None else None
+    old = _older_history(sid, s, m)
     if old is not None and len(old) and max(old.values) > max(prior.values):
         return f"{sid} daily history starts {iso(s.first)}: the record may be older"
     return ""
@@ -2138,10 +2147,9 @@ def _names_record(sid: str, s: Series, t: dt.date, m: Market) -> bool:
     tops every monthly average before the daily history by more than 3 % (a month's closes stay
     within a few percent of its average, so no older close can have been higher)."""
     prior = s.before(t)
-    longer = m.series("sp500_monthly") if sid == "sp500" else None
-    if not len(prior) or longer is None:
+    old = _older_history(sid, s, m)
+    if not len(prior) or old is None:
         return False
-    old = longer.before(s.first)
     return bool(len(old)) and max(prior.values) > 1.03 * max(old.values)
 
 
