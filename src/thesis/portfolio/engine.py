@@ -338,11 +338,14 @@ def simulate(
     force
         Shape (K,), bool: target rows traded even inside the drift band (exits).
     """
-    prices = np.ascontiguousarray(prices, dtype=np.float64)
-    targets = np.ascontiguousarray(targets, dtype=np.float64)
-    target_rows = np.ascontiguousarray(target_rows, dtype=np.int64)
-    forced = np.ascontiguousarray(
-        np.zeros(len(target_rows), np.bool_) if force is None else force, dtype=np.bool_
+    # contiguous and writable: numba compiles one signature per read-only/writable combination
+    # (a frame read from DuckDB is read-only, one built in memory is not), and each compile costs
+    # seconds in every process that meets a new one; a copy of the inputs costs microseconds
+    prices = np.require(prices, np.float64, ["C", "W"])
+    targets = np.require(targets, np.float64, ["C", "W"])
+    target_rows = np.require(target_rows, np.int64, ["C", "W"])
+    forced = np.require(
+        np.zeros(len(target_rows), np.bool_) if force is None else force, np.bool_, ["C", "W"]
     )
     t_n, n = prices.shape
     max_trades = t_n if drift_band > 0 else len(target_rows)
