@@ -149,6 +149,7 @@ GROUPS = {
     "tests/pipeline/test_wiring.py": "seed and demo runs",
     "tests/claims/test_self_consistency.py": "seed and demo runs",
     "tests/pipeline/test_demo.py": "seed and demo runs",
+    "tests/writing/test_guard_hostile.py": "seed and demo runs",
     "tests/scale/test_batch.py": "tests/scale [dask cluster]",
     "tests/scale/test_screening.py": "tests/scale [dask cluster]",
     "tests/publish/test_email.py": "tests/publish [run_dir]",
@@ -503,8 +504,9 @@ def demo_run(
     bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Any, Path]:
     """The demo on the bundled store, run once per worker and written as Markdown and HTML:
-    ``(result, out_dir)``. Read-only; tests/pipeline/test_demo.py and the self-consistency check
-    read it (one worker, see :data:`GROUPS`)."""
+    ``(result, out_dir)``. Read-only; tests/pipeline/test_demo.py, the self-consistency check and
+    the hostile-model suite (tests/writing/test_guard_hostile.py) read it (one worker, see
+    :data:`GROUPS`)."""
     from thesis.data.store import Store
     from thesis.pipeline import run_thesis
 

@@ -34,9 +34,6 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from thesis.data.store import Store
-from thesis.pipeline import run_thesis
-from thesis.spec import load_thesis
 from thesis.writing import write_article
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -55,7 +52,11 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+def demo(
+    bundled_store_path: Path, demo_run: tuple[Any, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Demo]:
+    """The demo's outlook (the session's shared run, tests/shared_runs.py), its deterministic
+    article and a store of its own for the command-line runs."""
     import shutil
 
     import thesis.writing.charts as charts_module
@@ -63,12 +64,7 @@ def demo(bundled_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     root = tmp_path_factory.mktemp("hostile")
     path = root / "market.duckdb"
     shutil.copyfile(bundled_store_path, path)  # the runs' result cache writes into the file
-    spec = load_thesis(EXAMPLES / "demo-bundled.toml")
-    spec = spec.with_overrides(
-        analysis=spec.analysis.model_dump() | {"n_paths": 1000, "calibrate": False}
-    )
-    with Store(path, read_only=True) as store:
-        outlook = run_thesis(spec, store).outlook
+    outlook = demo_run[0].outlook
     drawn = charts_module.build_charts(outlook)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(charts_module, "build_charts", lambda _outlook: drawn)
@@ -258,10 +254,8 @@ CASES: list[Case] = [
         "number",
         "could triple",
     ),
-    _content("fraction-words", "Three sevenths of the gains could vanish.", "number", "sevenths"),
-    _content(
-        "odds-words", "The odds are three in seven that it rallies.", "number", "three in seven"
-    ),
+    _content("fraction-words", "Five sixths of the gains could vanish.", "number", "sixths"),
+    _content("odds-words", "The odds are five in six that it rallies.", "number", "five in six"),
     _content("fold-words", "Earnings could rise tenfold.", "number", "tenfold"),
     _content("certainty-near-certain", "A rally is near certain.", "certainty", "near certain"),
     _content("certainty-guaranteed", "Gains are guaranteed.", "certainty", "guaranteed"),
@@ -376,7 +370,7 @@ def test_number_payloads_are_no_fact_of_the_demo(demo: Demo) -> None:
             percents.append(100 * v)
         elif f.unit == "ratio":
             ratios.append(v)
-    for share in (3 / 7 * 100,):  # "three sevenths", "three in seven"
+    for share in (5 / 6 * 100,):  # "five sixths", "five in six"
         assert min(abs(p - share) for p in percents) > 1
     for factor in (3.0, 10.0):  # "triple", "tenfold"
         assert min(abs(r - factor) for r in ratios) > 0.05
