@@ -31,6 +31,7 @@ out whole modules, the most expensive first (see ``pytest_xdist_make_scheduler``
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -255,39 +256,43 @@ def _selected_text(config: pytest.Config) -> str:
     return "\n".join(out)
 
 
-def _start(
-    args: list[str], *locks: Path, after: threading.Thread | None = None
-) -> threading.Thread:
-    """Run ``python tests/prebuild.py ARGS`` in the background, holding ``locks`` until it ends.
+def _start(args: list[str], locks: dict[str, Path]) -> threading.Thread:
+    """Run ``python tests/prebuild.py ARGS`` in the background, holding ``locks`` until the stage
+    each is named after is built.
 
     The locks are the ones :func:`_built_once` (and ``_numba_ready``) take in the workers, taken
     here before any worker starts: a worker that needs the file waits for this process, then finds
-    it built (or, if the process failed, builds it itself). With ``after`` (a thread this function
-    returned), the process starts when that one's has ended. Returns the thread that waits for it.
+    it built (or, if the process failed, builds it itself). The process prints ``built STAGE``
+    when a stage is done (tests/prebuild.py), which lets that stage's lock go at once; any lock
+    still held is let go when the process ends. Returns the thread that waits for it.
     """
     from filelock import FileLock
 
-    held = []
-    for lock in locks:
+    held: dict[str, FileLock] = {}
+    for stage, lock in locks.items():
         lock.parent.mkdir(parents=True, exist_ok=True)
         fl = FileLock(str(lock), thread_local=False)
         fl.acquire()
-        held.append(fl)
+        held[stage] = fl
 
     def run() -> None:
         try:
-            if after is not None:
-                after.join()
             if not _stopping.is_set():
                 proc = subprocess.Popen(
                     [sys.executable, str(Path(prebuild.__file__)), *args],
-                    stdout=subprocess.DEVNULL,
+                    stdout=subprocess.PIPE,
                     stderr=subprocess.DEVNULL,
+                    text=True,
                 )
                 _background.append(proc)
+                assert proc.stdout is not None
+                for line in proc.stdout:
+                    stage = line.removeprefix("built ").strip()
+                    if line.startswith("built ") and stage in held:
+                        held.pop(stage).release()
                 proc.wait()
         finally:
-            for fl in held:
+            for fl in held.values():
                 fl.release()
 
     thread = threading.Thread(target=run, name=f"prebuild-{args[0]}", daemon=True)
@@ -312,23 +317,69 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     run = _run_folder(config)
     os.environ["THESIS_TEST_NUMBA_LOCK"] = str(run / "numba" / "ready.lock")
     os.environ["THESIS_TEST_NUMBA_PARALLEL_LOCK"] = str(run / "numba" / "parallel.lock")
-    serial = _start(["numba"], run / "numba" / "ready.lock")
-    # the parallel variants after the serial ones, while the first tests run: only the tests that
-    # compare the two variants wait for them (the ``numba_parallel`` fixture)
-    _start(["numba-parallel"], run / "numba" / "parallel.lock", after=serial)
+    # the serial kernels, then the parallel variants while the first tests run: only the tests
+    # that compare the two variants wait for those (the ``numba_parallel`` fixture)
+    _start(
+        ["numba"],
+        {"numba": run / "numba" / "ready.lock", "numba-parallel": run / "numba" / "parallel.lock"},
+    )
     text = _selected_text(config)
     if "bundled_store_path" in text:
         path = run / "bundled-store" / "market.duckdb"
-        _start(["bundle", str(path)], path.with_name("build.lock"))
+        _start(["bundle", str(path)], {"bundle": path.with_name("build.lock")})
     uses = ("market_store", "shared_store", "claims_store", "events_store", "web_store", "run_dir")
     if (SHARED / "data").is_dir() and any(u in text for u in uses):
         market = run / "market-store" / "market.duckdb"
         events = run / "events-store" / "market.duckdb"
         _start(
             ["market", str(market), str(SHARED / "data"), str(events)],
-            market.with_name("build.lock"),
-            events.with_name("build.lock"),
+            {"market": market.with_name("build.lock"), "events": events.with_name("build.lock")},
         )
+
+
+def _selected_modules(config: pytest.Config) -> list[Path]:
+    """The test modules under the paths this run collects from."""
+    out: set[Path] = set()
+    for arg in config.args:
+        path = Path(arg.split("::", 1)[0])
+        path = path if path.is_absolute() else Path(config.invocation_params.dir) / path
+        if path.is_file():
+            out.add(path)
+        elif path.is_dir():
+            out.update(path.rglob("test_*.py"))
+    return sorted(out)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> None:
+    """Under xdist, on every second worker: import the test modules in reverse order before the
+    collection imports them in order.
+
+    On a fresh clone each worker rewrites every test module's asserts (pytest's assertion
+    rewriting) and caches the result in ``__pycache__``; both workers start at the first module
+    and so both rewrite all of them, about 3 s of CPU each. Going the other way, this worker
+    rewrites the second half while the other rewrites the first, and each then loads what the
+    other cached. The import is the one pytest's collection would make (``prepend``: the module's
+    folder first on ``sys.path``, its file name as the module name), which finds the module
+    already imported; a module that fails to import is left to the collection to report.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or int(worker[2:]) % 2 == 0:
+        return
+    if session.config.getoption("importmode") != "prepend":
+        return
+    import importlib
+
+    for path in reversed(_selected_modules(session.config)):
+        if path.stem in sys.modules:
+            continue
+        folder = str(path.parent)
+        if sys.path[0] != folder:
+            sys.path.insert(0, folder)
+        try:
+            importlib.import_module(path.stem)
+        except (Exception, pytest.skip.Exception, pytest.fail.Exception):
+            sys.modules.pop(path.stem, None)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -347,11 +398,35 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        _session_over.set()
+
+
+#: set in an xdist worker once its session is over and its reports are sent
+_session_over = threading.Event()
+
+
+def _exit_without_teardown() -> None:
+    """In an xdist worker whose session ended, end the process after the atexit handlers without
+    the interpreter's teardown (freeing every module and object of a two-minute session took
+    the worker one to two seconds, which the controller waited for at the end of every run).
+    Everything the worker owes the controller is sent by then; a worker that did not get this
+    far (a crash, an internal error) exits the usual way, with its own status."""
+    if _session_over.is_set():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # registered when this conftest loads, before the libraries the tests import register theirs:
+    # atexit runs the last registered first, so theirs (thread pools, multiprocessing) run before
+    atexit.register(_exit_without_teardown)
 
 
 def _wait_for(env: str) -> None:
-    """Under xdist, wait until the controller's background process that holds the lock named by
-    the environment variable ``env`` has ended (see :func:`pytest_sessionstart`)."""
+    """Under xdist, wait until the controller's background process lets go of the lock named by
+    the environment variable ``env``: its stage is built (see :func:`_start`)."""
     lock = os.environ.get(env)
     if lock and os.environ.get("PYTEST_XDIST_WORKER"):
         from filelock import FileLock, Timeout

@@ -8,8 +8,14 @@ so that the workers find the files built and the kernels compiled when their fir
                                           a copy with the test calendars into ``EVENTS_PATH``)
 ``bundle PATH``                           the offline bundle that ``make demo`` uses
 ``numba``                                 every serial numba kernel the code under test calls,
-                                          compiled into numba's on-disk cache (``cache=True``)
-``numba-parallel``                        the kernels' parallel variants, the same way
+                                          compiled into numba's on-disk cache (``cache=True``),
+                                          then their parallel variants the same way
+``numba-parallel``                        the parallel variants alone
+
+Each stage prints ``built STAGE`` (``market``, ``events``, ``bundle``, ``numba``,
+``numba-parallel``) on a line of its own when it is done, so that the controller lets the tests
+waiting for that stage go while the process goes on with the next: one process for the numba
+kernels instead of two saves a second import of everything they need.
 
 Every store is written atomically: a half-built file never has the name the tests look for. This
 module is not a test module (pytest does not collect it).
@@ -125,18 +131,29 @@ def warm_numba(parallel: bool = False) -> None:
     run_backtest(prices, targets, costs_bp=5.0, drift_band=0.05)
 
 
+def _built(stage: str) -> None:
+    print(f"built {stage}", flush=True)
+
+
 def main(argv: list[str]) -> None:
     kind, *args = argv
     if kind == "market":
         build_market_store(Path(args[1]), Path(args[0]))
+        _built("market")
         if len(args) > 2:
             build_events_store(Path(args[0]), Path(args[2]))
+            _built("events")
     elif kind == "bundle":
         build_bundled_store(Path(args[0]))
+        _built("bundle")
     elif kind == "numba":
         warm_numba()
+        _built("numba")
+        warm_numba(parallel=True)
+        _built("numba-parallel")
     elif kind == "numba-parallel":
         warm_numba(parallel=True)
+        _built("numba-parallel")
     else:
         raise SystemExit(
             f"prebuild: unknown kind {kind!r} (market, bundle, numba or numba-parallel)"
