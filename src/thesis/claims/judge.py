@@ -1578,6 +1578,12 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
         )
     first, fv = above[0]
     ev = f"first {sid} close at or above {_f(L, 0)}{f' in {scope_year}' if scope_year else ''}: {iso(first)} ({_f(fv)})"
+    if c.extra.get("prior_event"):
+        # "rose Tuesday after the S&P 500 closed above 6,600 for the first time": an earlier
+        # event whose day is not stated; support-only, on a crossing in the week before the day
+        ok = True if day - _PRIOR_EVENT_DAYS <= first < day else None
+        why = f"; an event before {day} ('after'), its day not stated"
+        return Outcome(ok, ev + why, "a trading day in the week before", iso(first))
     if not c.extra.get("date_stated"):
         # "for the first time" about the article's day: the first close above must be that day
         ok = (first == day or None) if first < day else first == day
@@ -1592,6 +1598,8 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
     return Outcome(False, ev + extra, "exact trading day", iso(first), calendar=_no_session(m, day))
 
 
+#: how long before the sentence's day an event it follows ("after ... for the first time") may be
+_PRIOR_EVENT_DAYS = dt.timedelta(days=7)
 #: a close this near the level (a share of it) is on neither side: a stated level is often rounded
 _CROSS_MARGIN = 0.0005
 #: a "since" anchor this many days after the last close on that side is not where "since" points
