@@ -1263,7 +1263,10 @@ def _since_values(c: Claim, w: Series) -> Series:
     if what in ("gain", "drop"):
         sign = 1 if what == "gain" else -1
         v = w.values
-        if c.extra.get("points"):  # "largest two-week point gain"
+        # "largest two-week point gain", and any move of a yield: its moves are in points of
+        # percent (basis points), not in percent of the yield (a 2-day fall from 0.8% to 0.6%
+        # is no larger than one from 5.05% to 4.60%)
+        if c.extra.get("points") or (c.subject is not None and c.subject.kind == "yield"):
             return Series(w.dates[n:], [(v[i] - v[i - n]) * sign for i in range(n, len(v))])
         return Series(w.dates[n:], [(v[i] / v[i - n] - 1) * 100 * sign for i in range(n, len(v))])
     if str(what).startswith("streak"):
@@ -1370,6 +1373,15 @@ def _since_on(
     ev = f"now ({iso(cur_t)}) {cur:.2f}; values above it since {a_last}: " + (
         ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:4]) or "none"
     )
+    if not worse:
+        # "its biggest drop since 2008" is the largest since some day of 2008: say which
+        past = series.between(None, a_last)
+        j = next((j for j in range(len(past) - 1, -1, -1) if past.values[j] > cur), None)
+        ev += (
+            f"; the last above it: {iso(past.dates[j])} {past.values[j]:.2f}"
+            if j is not None
+            else ""
+        )
     return Outcome(len(worse) == 0, ev, "exact comparison", round(cur, 4))
 
 
