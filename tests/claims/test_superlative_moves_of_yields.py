@@ -1,7 +1,8 @@
 """A superlative move of a yield ("its biggest 2-day drop since 2008") compares moves in points of
 percent (basis points), not in percent of the yield: a fall from 0.8% to 0.6% is 20 bp, not a 25 %
 drop. "Since YEAR" is "the largest since some day in YEAR": a larger move after the year's end
-contradicts it (a −12 bp fall on 2023-03-17 has dozens since 2009); the evidence names the last larger move, in or before the year.
+contradicts it (a −12 bp fall on 2023-03-17 has dozens since 2009); the evidence names the last
+larger move, in or before the year.
 
 Data (2-year Treasury yield, DGS2): 2023-03-08 5.05, 03-10 4.60 (−45 bp in two days; the last
 larger two-day fall −46 bp to 2008-09-29); 03-13 4.03 (−87 bp from 03-09), 03-15 3.93, 03-17 3.81.
