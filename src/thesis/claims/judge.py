@@ -1263,7 +1263,10 @@ def _since_values(c: Claim, w: Series) -> Series:
     if what in ("gain", "drop"):
         sign = 1 if what == "gain" else -1
         v = w.values
-        if c.extra.get("points"):  # "largest two-week point gain"
+        # "largest two-week point gain", and any move of a yield: its moves are in points of
+        # percent (basis points), not in percent of the yield (a 2-day fall from 0.8% to 0.6%
+        # is no larger than one from 5.05% to 4.60%)
+        if c.extra.get("points") or (c.subject is not None and c.subject.kind == "yield"):
             return Series(w.dates[n:], [(v[i] - v[i - n]) * sign for i in range(n, len(v))])
         return Series(w.dates[n:], [(v[i] / v[i - n] - 1) * 100 * sign for i in range(n, len(v))])
     if str(what).startswith("streak"):
@@ -1370,6 +1373,15 @@ def _since_on(
     ev = f"now ({iso(cur_t)}) {cur:.2f}; values above it since {a_last}: " + (
         ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:4]) or "none"
     )
+    if not worse:
+        # "its biggest drop since 2008" is the largest since some day of 2008: say which
+        past = series.between(None, a_last)
+        j = next((j for j in range(len(past) - 1, -1, -1) if past.values[j] > cur), None)
+        ev += (
+            f"; the last above it: {iso(past.dates[j])} {past.values[j]:.2f}"
+            if j is not None
+            else ""
+        )
     return Outcome(len(worse) == 0, ev, "exact comparison", round(cur, 4))
 
 
@@ -1578,6 +1590,12 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
         )
     first, fv = above[0]
     ev = f"first {sid} close at or above {_f(L, 0)}{f' in {scope_year}' if scope_year else ''}: {iso(first)} ({_f(fv)})"
+    if c.extra.get("prior_event"):
+        # "rose Tuesday after the S&P 500 closed above 6,600 for the first time": an earlier
+        # event whose day is not stated; support-only, on a crossing in the week before the day
+        ok = True if day - _PRIOR_EVENT_DAYS <= first < day else None
+        why = f"; an event before {day} ('after'), its day not stated"
+        return Outcome(ok, ev + why, "a trading day in the week before", iso(first))
     if not c.extra.get("date_stated"):
         # "for the first time" about the article's day: the first close above must be that day
         ok = (first == day or None) if first < day else first == day
@@ -1592,6 +1610,8 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
     return Outcome(False, ev + extra, "exact trading day", iso(first), calendar=_no_session(m, day))
 
 
+#: how long before the sentence's day an event it follows ("after ... for the first time") may be
+_PRIOR_EVENT_DAYS = dt.timedelta(days=7)
 #: a close this near the level (a share of it) is on neither side: a stated level is often rounded
 _CROSS_MARGIN = 0.0005
 #: a "since" anchor this many days after the last close on that side is not where "since" points

@@ -1890,6 +1890,22 @@ _CROSS = frozenset(
 )
 
 
+#: words that make the event after them earlier than the sentence's day ("rose Tuesday after the
+#: S&P 500 closed above 6,600 for the first time")
+_PRIOR_EVENT_WORDS = frozenset({"after", "since", "following"})
+
+
+def _prior_event_word(s: Sent, pos: int) -> int | None:
+    """Where "after", "since" or "following" opens the clause of the level at ``pos`` (within ten
+    words before it, none of them a stop), else ``None``."""
+    for t in reversed(s.before(pos, 10)):
+        if t.lower in (".", ";", ",", "!", "?", "and", "but"):
+            return None
+        if t.lower in _PRIOR_EVENT_WORDS:
+            return t.start
+    return None
+
+
 def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """ "Surpassed 4,000 points on Thursday for the first time", "closing above 6,966 for the first
     time in history"."""
@@ -1938,11 +1954,18 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             else (ctx.ref.year if "this" in scope and "year" in scope and ctx.ref else None)
         )
         days = [d for d in s.dates if d.kind in ("day", "weekday", "relative") and d.first]
-        date = Bind(days[0], days[0].text, "explicit") if days else bind_date(ctx, s, lvl.start)
+        # "edging higher Tuesday after the S&P 500 closed above 6,600 for the first time": a day
+        # named before "after" is the sentence's, the crossing an earlier event whose day is not
+        # stated; a day named after "after" is the crossing's own
+        at = _prior_event_word(s, lvl.start)
+        prior = at is not None and not any(d.start > at for d in days)
+        said = [d for d in days if at is None or (d.start < at if prior else d.start > at)]
+        date = Bind(said[-1 if prior else 0], said[-1 if prior else 0].text, "explicit") if said else bind_date(ctx, s, lvl.start)  # fmt: skip
+        days = [] if prior else said
         return [make_claim(
             ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3].end)],
             rule="first", value=lvl.value, unit="points", date=date, level=lvl.value,
-            extra={"scope_year": scope_year, "date_stated": bool(days)},
+            extra={"scope_year": scope_year, "date_stated": bool(days), "prior_event": prior},
         )]  # fmt: skip
     return []
 

@@ -22,7 +22,8 @@ percent        ± half a unit of the last       beyond the support range by more
 index level    ± 0.05 % ("about": ± one unit   beyond ± max(3 × support, 0.15 %)
                of the stated precision,
                within 0.05–0.5 %)
-points         ± half a unit (≥ 0.01)          beyond ± max(3 × support, 1 point, 0.02 %)
+points         ± max(half a unit, 0.01,        beyond ± max(3 × support, 1 point, 0.02 %)
+               0.05 % of the level)
 yield level    ± max(0.05, half a unit) pp     beyond ± 0.30 pp (intraday levels differ)
 basis points   ± 2 bp ("about": ± 4 bp)        beyond ± 10 bp
 revised macro  as percent                      beyond the revision band of the series
@@ -42,6 +43,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "DEFAULT_REVISION",
+    "LEVEL_TOL",
     "PRELIMINARY_LEVEL",
     "PRELIMINARY_PCT",
     "REVISIONS",
@@ -66,6 +68,9 @@ PRELIMINARY_PCT = 0.01
 #: the same for a level, in percent of it (0.01 %: about half a point on the S&P 500 at 5,000),
 #: for a bound on a change in points ("more than 400 points")
 PRELIMINARY_LEVEL = 0.01
+#: how far a level a story states before the final print may lie from the final close (percent of
+#: it): the support band of an index level, and of each end of a change in points
+LEVEL_TOL = 0.05
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,7 @@ def level_band(
     if comparator in ("~", "<~", ">~"):
         tol = 0.5 if not (unit and stated) else max(0.05, min(0.5, unit / abs(stated) * 100))
     else:
-        tol = 0.05
+        tol = LEVEL_TOL
     if rounded_to and stated:
         tol = max(tol, 0.5 * rounded_to / abs(stated) * 100)
     margin = max(2 * tol, 0.1)
@@ -165,8 +170,15 @@ def level_band(
 def points_band(
     stated: float, decimals: int, comparator: str, level: float, hedge: str = ""
 ) -> Band:
-    """For a change in index points; ``level`` scales the margin (0.02 % of it)."""
-    tol = max(0.5 * 10.0 ** (-decimals), 0.01)
+    """For a change in index points; ``level`` (the close at either end, points) scales the band.
+
+    A change in points is the difference of two levels: the day's close, which a story may state
+    before the final print (within the level band, :data:`LEVEL_TOL` % of it), and an earlier
+    close, final by then. So it accepts the stated figure's precision or that level band,
+    whichever is wider: "slumped 48.21 points to 5,161.70" is the move to a preliminary close
+    1.06 points from the final one (−49.27), supported as the level is; the margin beyond that
+    is the same as for any figure (twice the band, at least a point)."""
+    tol = max(0.5 * 10.0 ** (-decimals), 0.01, LEVEL_TOL / 100 * abs(level))
     if comparator in ("~", "<~", ">~"):
         tol = max(tol, 0.01 * abs(stated) + 1.0)
     margin = max(2 * tol, 1.0, 0.0002 * level)
