@@ -89,11 +89,11 @@ def main() -> int:
     ap.add_argument("--json", default=None)
     args = ap.parse_args()
 
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     from thesis.data.store import Store
     from thesis.scale.batch import run_batch
-    from thesis.scale.executor import WORKER_ENV
+    from thesis.scale.executor import local_cluster
 
     store = Store(args.store, read_only=True)
     specs = theses(store, args.theses, args.paths)
@@ -113,13 +113,7 @@ def main() -> int:
                 rep = run_batch(specs, store, out, with_scorecard=False, snapshot_root=snapshots)
             else:
                 with (
-                    LocalCluster(
-                        n_workers=n,
-                        threads_per_worker=1,
-                        processes=True,
-                        env=WORKER_ENV,
-                        dashboard_address=None,
-                    ) as cluster,
+                    local_cluster(n, dashboard_address=None) as cluster,
                     Client(cluster) as client,
                 ):
                     # warm the workers (imports, numba compilation) outside the timed batch

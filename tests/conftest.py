@@ -152,6 +152,7 @@ GROUPS = {
     "tests/pipeline/test_demo.py": "seed and demo runs",
     "tests/writing/test_guard_hostile.py": "seed and demo runs",
     "tests/scale/test_batch.py": "tests/scale [dask cluster]",
+    "tests/scale/test_executor.py": "tests/scale [dask cluster]",
     "tests/scale/test_screening.py": "tests/scale [dask cluster]",
     "tests/publish/test_email.py": "tests/publish [run_dir]",
     "tests/publish/test_site.py": "tests/publish [run_dir]",

@@ -20,20 +20,12 @@ _open: dict[str, Any] = {}
 
 
 def _start() -> Any:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from thesis.scale.executor import WORKER_ENV
+    from thesis.scale.executor import local_cluster
 
     stack = contextlib.ExitStack()
-    cluster = stack.enter_context(
-        LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            env=WORKER_ENV,
-        )
-    )
+    cluster = stack.enter_context(local_cluster(2, dashboard_address=None))
     _open["client"] = stack.enter_context(Client(cluster))
     _open["stack"] = stack
     return _open["client"]
