@@ -406,7 +406,8 @@ def _result_cache(store: Any) -> Any:
         return None
     from thesis.data.cache import ResultCache
 
-    return ResultCache(store)
+    # the steps' results are written together once no step reads the store (ResultCache.flush)
+    return ResultCache(store, defer=True)
 
 
 def _store_state(store: Any) -> str:
@@ -1733,6 +1734,8 @@ def run_thesis(
         for job in ctx.ahead.values():  # a step that never took its result (the run failed)
             job.close()
         ctx.ahead.clear()
+        if ctx.cache is not None:  # the steps' results, in one write (a failed run keeps them too)
+            ctx.cache_notes.extend(ctx.cache.flush())
     results, facts, notes = ctx.results, ctx.facts, ctx.notes
     results.pop("_valuation_inputs", None)
     results.pop("_long", None)
@@ -2094,10 +2097,9 @@ def _write_into(
             "extra_facts": [f.to_dict() for f in extra],
         }
         why = result.cache.put(key, "outputs", result.spec.index.series, blobs, meta)
-        if why is not None:
-            result.manifest.setdefault("cache", {}).setdefault("notes", []).append(
-                f"outputs: {why}"
-            )
+        notes = [f"outputs: {why}"] if why is not None else result.cache.flush()
+        if notes:
+            result.manifest.setdefault("cache", {}).setdefault("notes", []).extend(notes)
     files.update(after)
     return files
 

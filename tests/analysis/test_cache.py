@@ -114,6 +114,52 @@ def test_a_read_only_store_object_still_caches(store, tmp_path):
         ro.close()
 
 
+def test_deferred_writes_wait_for_flush_and_read_back_meanwhile(store):
+    """A run defers its writes (``defer=True``): nothing is in the table until ``flush``, a get
+    meanwhile reads the pending row as the table would give it back, and one flush writes all."""
+    cache = ResultCache(store, defer=True)
+    frame = pd.DataFrame({"a": [1.0, 2.5]})
+    assert cache.put("k1", "calibration", "x", frame, {"n": 1}) is None
+    assert cache.put("k2", "range_calibration", "y", frame * 2, {"n": 2}) is None
+    frame.loc[0, "a"] = 99.0  # the caller's frame changes afterwards: the cached row does not
+    assert ResultCache(store).entries().empty  # not written yet
+    got, meta = cache.get("k1")
+    assert got["a"].tolist() == [1.0, 2.5] and meta == {"n": 1}
+    assert cache.flush() == []
+    assert cache.flush() == []  # nothing left
+    e = ResultCache(store).entries()
+    assert sorted(e["kind"]) == ["calibration", "range_calibration"]
+    got, meta = ResultCache(store).get("k2")
+    assert got["a"].tolist() == [2.0, 5.0] and meta == {"n": 2}
+
+
+def test_a_deferred_write_that_fails_names_each_result(store, tmp_path):
+    cache = ResultCache(store, defer=True)
+    cache.put("k1", "calibration", "x", pd.DataFrame({"a": [1.0]}), {})
+    cache.put("k2", "regimes", "x", pd.DataFrame({"a": [2.0]}), {})
+    other = Store(tmp_path / "market.duckdb", read_only=True)
+    other.series_ids()  # another read-only connection of this process holds the file
+    try:
+        notes = cache.flush()
+    finally:
+        other.close()
+    assert [n.split(":")[0] for n in notes] == ["calibration", "regimes"]
+    assert all("could not be opened for writing" in n for n in notes)
+    assert cache.notes == notes and ResultCache(store).get("k1") is None
+
+
+def test_a_read_keeps_the_stores_connection_and_what_it_read(store):
+    """A get reads through the store's own connection: the store is not closed, so the series it
+    has read stay read (a run reads each series once)."""
+    cache = ResultCache(store)
+    cache.put("k", "calibration", "x", pd.DataFrame({"a": [1.0]}), {})
+    store.series_ids()
+    con = store._con
+    assert con is not None
+    assert cache.get("k") is not None and cache.get("missing") is None
+    assert store._con is con
+
+
 def test_a_store_locked_by_another_process_skips_the_cache(tmp_path):
     path = tmp_path / "locked.duckdb"
     child = subprocess.Popen(

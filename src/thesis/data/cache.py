@@ -14,11 +14,14 @@ One table, ``result_cache`` (created here, in the store's DuckDB file):
 ``frame``       Parquet bytes of the result's table (floats round-trip exactly)
 ==============  =============================================================================
 
-Reads and writes are short and separate from the analysis: a read opens the file read-only for one
-query; a write opens it for writing once, inserts one row and closes, after the analysis has
-finished. The cache writes its own table even when the analysis reads the store through a
-read-only :class:`~thesis.data.store.Store` (as ``thesis run`` does): the store's connection is
-closed first and reopens on its next read. A cache that cannot be read or written — one made
+Reads and writes are short and separate from the analysis: a read is one query on the store's own
+connection; a write opens the file for writing once, inserts its rows in one transaction and
+closes, after the analysis has finished. The cache writes its own table even when the analysis
+reads the store through a read-only :class:`~thesis.data.store.Store` (as ``thesis run`` does): the
+store's connection is closed first and reopens on its next read, with the series it had read
+forgotten. A run therefore defers its writes (``defer=True``) and writes them all at once
+(:meth:`ResultCache.flush`) when no step reads the store any more: one close instead of one per
+step, and no series read twice. A cache that cannot be read or written — one made
 with ``write=False``, a file held by another process or by another connection of this one, a file
 the user may not write, a table from another version — is skipped: :meth:`ResultCache.get`
 returns ``None`` and :meth:`ResultCache.put` returns a note saying why, never an error. The analysis functions take the
@@ -39,6 +42,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from thesis.errors import StoreError
 from thesis.facts import content_hash
 
 if TYPE_CHECKING:
@@ -109,10 +113,13 @@ class ResultCache:
         Whether results may be written (``False``: read them back only).
     """
 
-    def __init__(self, store: Store, *, write: bool = True) -> None:
+    def __init__(self, store: Store, *, write: bool = True, defer: bool = False) -> None:
         self.store = store
         self.write = write
+        self.defer = defer
         self.notes: list[str] = []
+        #: deferred writes by key: (kind, series, meta JSON, Parquet bytes)
+        self._pending: dict[str, tuple[str, str, str, bytes]] = {}
 
     def __repr__(self) -> str:
         return f"ResultCache({str(self.store.path)!r})"
@@ -135,11 +142,24 @@ class ResultCache:
         return duckdb.connect(str(self.store.path), read_only=read_only)
 
     def get(self, key: str) -> tuple[pd.DataFrame, dict[str, Any]] | None:
-        """The cached ``(frame, meta)`` for ``key``, or ``None`` (absent, or unreadable)."""
+        """The cached ``(frame, meta)`` for ``key``, or ``None`` (absent, or unreadable).
+
+        Read through the store's own connection: opening another one would close it (one
+        configuration of connections per file and process), and with it the series the store
+        has read, which the run then reads again (a fifth of a cached run's cost)."""
+        pending = self._pending.get(key)
+        if pending is not None:  # written at flush; read back as a row of the table would be
+            return pd.read_parquet(io.BytesIO(pending[3])), json.loads(pending[2])
         if not self.store.path.exists():
             return None
+        own = None
         try:
-            con = self._connect(read_only=True)
+            con = self.store._reader()
+        except StoreError:  # a file the store will not read as a store: a connection of our own
+            try:
+                con = own = self._connect(read_only=True)
+            except duckdb.Error:
+                return None
         except duckdb.Error:
             return None
         try:
@@ -147,7 +167,8 @@ class ResultCache:
         except duckdb.Error:  # no table yet, or one from another version
             return None
         finally:
-            con.close()
+            if own is not None:
+                own.close()
         if row is None:
             return None
         try:
@@ -160,8 +181,8 @@ class ResultCache:
     def put(
         self, key: str, kind: str, series: str, frame: pd.DataFrame, meta: Mapping[str, Any]
     ) -> str | None:
-        """Write one result in a short transaction; ``None`` when written, else a note saying why
-        it was not (the result itself is unaffected)."""
+        """Write one result in a short transaction (or, deferred, at :meth:`flush`); ``None`` when
+        written or deferred, else a note saying why it was not (the result itself is unaffected)."""
         if not self.write:
             return self._note("the cache is read-only here, so the result was not cached")
         try:
@@ -171,27 +192,44 @@ class ResultCache:
             meta_json = json.dumps(_canonical(dict(meta)))
         except (ValueError, TypeError) as e:
             return self._note(f"the result could not be serialised for the cache ({e})")
+        row = (kind, series, meta_json, blob)
+        if self.defer:
+            self._pending[key] = row
+            return None
+        why = self._write({key: row})
+        return self._note(why) if why is not None else None
+
+    def flush(self) -> list[str]:
+        """Write the deferred results in one transaction; a note per result not written
+        (``"KIND: why"``), none when all were."""
+        pending, self._pending = self._pending, {}
+        why = self._write(pending) if pending else None
+        return [self._note(f"{kind}: {why}") for kind, *_ in pending.values()] if why else []
+
+    def _write(self, rows: Mapping[str, tuple[str, str, str, bytes]]) -> str | None:
+        """Insert ``rows`` (by key) in one transaction; ``None``, or why they were not written."""
         try:
             con = self._connect(read_only=False)
         except duckdb.Error as e:
             first = str(e).splitlines()[0][:160]
-            return self._note(f"the store could not be opened for writing, so the result was "
-                              f"not cached ({first})")  # fmt: skip
+            return (
+                f"the store could not be opened for writing, so the result was not cached ({first})"
+            )
         try:
             con.execute("BEGIN TRANSACTION")
             con.execute(_DDL)
-            con.execute(f"DELETE FROM {TABLE} WHERE key = ?", [key])
-            con.execute(
-                f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?, ?, ?)",
-                [key, kind, series, dt.datetime.now(dt.UTC).replace(tzinfo=None), meta_json, blob],
-            )
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            for key, (kind, series, meta_json, blob) in rows.items():
+                con.execute(f"DELETE FROM {TABLE} WHERE key = ?", [key])
+                con.execute(
+                    f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?, ?, ?)",
+                    [key, kind, series, now, meta_json, blob],
+                )
             con.execute("COMMIT")
         except duckdb.Error as e:
             with contextlib.suppress(duckdb.Error):
                 con.execute("ROLLBACK")
-            return self._note(
-                f"the cache table could not be written ({str(e).splitlines()[0][:160]})"
-            )
+            return f"the cache table could not be written ({str(e).splitlines()[0][:160]})"
         finally:
             con.close()
         return None
