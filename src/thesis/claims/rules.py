@@ -516,6 +516,9 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
     """The day of a close: "closed out 2025 at" is the year's last session, "ended November at" the
     month's, else the day the sentence names (or the article's date)."""
     starts = any(t.lower in _START_WORDS for t in ctx.doc.tokens_in(a, q.start)[:2])
+    own = _period_before_close_noun(ctx, s, a)
+    if own is not None:
+        return own
     for d in s.dates:
         if (
             a <= d.start < q.start
@@ -539,6 +542,33 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
         if other is not None:  # "peaked at 4.73% in April": a level of April, not of today
             return Bind(None, f"{other.text} (a period the clause names, not a day)", "none")
     return date
+
+
+#: nouns of a close a period may own ("2019's close of", "the 2019 closing level of")
+_CLOSE_NOUNS = frozenset({"close", "closing", "finish", "end"})
+
+
+def _period_before_close_noun(ctx: Ctx, s: Sent, a: int) -> Bind | None:
+    """ "2019's closing level of 3,234", "the 2019 close of", "March's close of", "the first
+    quarter's close of": a year, month or quarter right before the noun of a close (a possessive
+    "'s" between them at most) names that period's close, read on its last session. Not the
+    article's own month, quarter or year, which has not ended: its close is not stated yet, and
+    the level is not "now" either (the date slot is left unbound)."""
+    toks = ctx.doc.tokens_in(a, a + 12)
+    if not toks or toks[0].lower not in _CLOSE_NOUNS:
+        return None
+    for d in s.dates:
+        if d.kind not in ("year", "month", "quarter") or d.first is None or d.last is None:
+            continue
+        gap = ctx.doc.text[d.end : a].strip().lower()
+        if gap not in ("", "'s", "’s", "'", "’") or d.end > a:
+            continue
+        last = month_end(d.last.year, d.last.month) if d.kind == "month" else d.last
+        if ctx.ref is not None and last > ctx.ref:  # not over yet: no close to read, nor "now"
+            return Bind(None, f"{d.text} (a period not over by the article's date)", "none")
+        md = DateMention(d.start, d.end, d.text, "day", last, last, None, d.explicit_year)
+        return Bind(md, f"{d.text} (its last session: the period's close)", "explicit")
+    return None
 
 
 def _close_of_period(s: Sent, q: Quantity) -> Bind | None:
