@@ -1674,7 +1674,7 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # a macro rate ("a 30-year high" of inflation) is the latest release's: no day of its own
         macro = subj.value.kind in _MACRO_EXTREME_KINDS
         c = make_claim(
-            ctx, s, kind="level", measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
+            ctx, s, kind=_extreme_kind(s, subj, toks[i].end), measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
             rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="",
             date=None if macro else bind_date(ctx, s, toks[i].start), needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": "level", "n": 1, "anchor_first": day, "anchor_last": day,
@@ -1685,6 +1685,24 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         _came_back_from(s, toks[max(0, i - 7) : i - 2], c)
         return [c]
     return []
+
+
+#: subject kinds that are rates: their extremes ("a 30-year high" of inflation, "a seven-year
+#: high" of the 10-year yield) are ``rate`` claims in the label taxonomy, like their levels
+_RATE_KINDS = frozenset({"yield", "inflation", "labor", "policy_rate"})
+
+
+def _extreme_kind(s: Sent, subj: Bind, end: int) -> str:
+    """The label kind of an extreme ("a N-year high", "a record low") of ``subj`` ending at
+    ``end``: ``rate`` for a yield or a macro rate ("is up 5.4%, a 30-year high": the superlative is
+    a second claim about the figure, a rate claim of its own), else ``level``. When the figure
+    follows it ("a 50-year low of 3.5%"), the figure's own claim is the rate claim and the
+    extreme stays ``level``."""
+    if subj.value is None or subj.value.kind not in _RATE_KINDS:
+        return "level"
+    nxt = s.after(end, 2)
+    figure_after = len(nxt) == 2 and nxt[0].lower == "of" and nxt[1].kind == "number"
+    return "level" if figure_after else "rate"
 
 
 #: subjects whose extremes are over monthly releases (inflation, the unemployment rate, payrolls):
@@ -1725,7 +1743,7 @@ def rule_macro_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         daily = subj.value.kind == "yield"  # a yield's record is over its daily closes
         end = toks[min(len(toks) - 1, i + 1)].end
         c = make_claim(
-            ctx, s, kind="level", measure="since", subject=subj, parts=[(t.start, end)],
+            ctx, s, kind=_extreme_kind(s, subj, end), measure="since", subject=subj, parts=[(t.start, end)],
             rule="macro_record", value=f"record {'high' if sup == 'highest' else 'low'}", unit="",
             date=bind_date(ctx, s, t.start) if daily else None,
             needs=("subject", "date") if daily else ("subject",),
