@@ -2184,15 +2184,17 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
     year = int(c.extra.get("year") or day.year)
     if s.first > dt.date(year - 2, 1, 1) and not _names_record(sid, s, dt.date(year, 1, 1), m):
         return _na(f"{sid} history starts {iso(s.first)}: too short to count records in {year}")
+    month = c.extra.get("month")  # "the 11th record close of December 2024": that month's
     w = s.upto(day)
     records: list[dt.date] = []
     top = float("-inf")
     for d, v in w.items():
-        if v > top and d.year == year and top > float("-inf"):
+        if v > top and d.year == year and top > float("-inf") and month in (None, d.month):
             records.append(d)
         top = max(top, v)
     n = int(c.extra.get("n") or 0)
-    ev = f"{sid} closes above every earlier close in {year} up to {iso(w.last)}: {len(records)}"
+    span = f"{year}-{int(month):02d}" if month else f"{year}"
+    ev = f"{sid} closes above every earlier close in {span} up to {iso(w.last)}: {len(records)}"
     if records:
         ev += f" (the last on {iso(records[-1])})"
     if c.extra.get("cardinal"):

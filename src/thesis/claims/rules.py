@@ -1279,24 +1279,61 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if not n or n < 2:
             continue
         year = next(
-            (d for d in s.dates if d.kind == "year" and t.end <= d.start <= t.end + 60 and d.first),
+            (d for d in s.dates if d.kind in ("year", "month") and t.end <= d.start <= t.end + 60
+             and d.first),
             None,
-        )
-        this_year = "this" in [x.lower for x in toks[i + 1 : i + 12]] and "year" in [
-            x.lower for x in toks[i + 1 : i + 12]
-        ]
-        if year is None and not this_year:
+        )  # fmt: skip
+        near = [x.lower for x in toks[i + 1 : i + 12]]
+        this = _this_period(near)
+        if year is None and this is None:
             continue
         subj = bind_subject(ctx, s, t.start)
         if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
             continue
         end = max(t.end, year.end if year else toks[min(len(toks) - 1, i + 7)].end)
         y = year.first.year if year and year.first else (ctx.ref.year if ctx.ref else None)
+        extra: dict[str, object] = {"n": n, "year": y}
+        if year is not None and year.kind == "month" and year.first is not None:
+            extra["month"] = year.first.month  # "the 11th record close of December 2024"
+        elif year is None and this == "month" and ctx.ref is not None:
+            extra["month"] = ctx.ref.month  # "its second record close this month"
         return [make_claim(
             ctx, s, kind="other", measure="record_count", subject=subj, parts=[(nth.start, end)],
-            rule="record_count", value=n, unit="count", date=bind_date(ctx, s, t.start), extra={"n": n, "year": y},
+            rule="record_count", value=n, unit="count", date=_count_date(ctx, s, t.start, year), extra=extra,
         )]  # fmt: skip
     return []
+
+
+def _count_date(ctx: Ctx, s: Sent, pos: int, period: DateMention | None) -> Bind:
+    """The day a count of records runs to: the last day of a named month or year that ended
+    before the article's date (its count is final: "the 11th record close of December 2024" in a
+    story of 2025) when the sentence names no day of its own ("its 20th record close of 2024 on
+    March 1" counts to March 1), else the day the sentence names or the article's date."""
+    date = bind_date(ctx, s, pos)
+    if date.how not in ("article", "weak"):
+        return date
+    if period is not None and period.last is not None and ctx.ref is not None:
+        last = (
+            month_end(period.last.year, period.last.month)
+            if period.kind == "month"
+            else period.last
+        )
+        if last < ctx.ref:
+            md = DateMention(period.start, period.end, period.text, "day", last, last, None,
+                             period.explicit_year)  # fmt: skip
+            return Bind(md, f"{period.text} (a period over by the article's date)", "explicit")
+    return date
+
+
+def _this_period(words: list[str]) -> str | None:
+    """ "this year", "of the year", "so far this month", "of the month" in ``words`` (the words
+    after a record word): the article's own year or month, else ``None``."""
+    for k in range(len(words) - 1):
+        if words[k] in ("this", "the") and words[k + 1] in ("year", "month"):
+            if words[k] == "the" and (k == 0 or words[k - 1] not in ("of", "in")):
+                continue  # "the year before": only "of the year", "in the month"
+            return words[k + 1]
+    return None
 
 
 def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantity) -> list[Claim]:
