@@ -1057,8 +1057,14 @@ def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | O
     win = s.before(day)
     if len(win) < 250:
         return _na(f"{sid} history is too short for its {c.extra.get('reference')}")
-    i = win.argmax()
-    return win.values[i], f"its highest close {_f(win.values[i])} ({iso(win.dates[i])})"
+    what = "highest"
+    if c.extra.get("reference") == "52w":  # "its 52-week high": the year before the day only
+        win = win.between(day - dt.timedelta(days=365), None)
+        what = "52-week " + ("lowest" if c.extra.get("ref_low") else "highest")
+    elif c.extra.get("ref_low"):
+        what = "lowest"
+    i = win.argmin() if c.extra.get("ref_low") else win.argmax()
+    return win.values[i], f"its {what} close {_f(win.values[i])} ({iso(win.dates[i])})"
 
 
 def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

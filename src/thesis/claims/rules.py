@@ -749,25 +749,36 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for q in s.quantities:
         if q.start in used or q.unit != "pct" or q.is_range:
             continue
-        after = s.after(q.end, 12)
+        # "all-time" as one word (the record's name), as "record" is
+        after = _compounds(s.after(q.end, 14))
         if not after:
             continue
         w0 = after[0].lower
         if any(p.start == after[0].start for p in s.periods):
             continue  # "from 52 weeks ago": a period, not a level
         d, _ = s.direction(q)
-        if w0 in ("below", "under", "beneath", "short", "shy", "away"):
+        hedge = s.hedge(q)
+        within = s.words_before(q.start, 1) == ["within"] and w0 == "of"
+        if w0 in ("below", "under", "beneath", "short", "shy", "away", "south"):
             sign = -1
-        elif w0 in ("above", "over"):
+        elif w0 in ("above", "over", "north"):
             sign = 1
         elif w0 == "from" and d != 0:
             sign = d
+        elif within or (w0 == "off" and d == 0):
+            # "within 1 percent of its all-time high": at most that far below the record;
+            # "21% off its 52-week high": that far below it (a named high only, below)
+            sign = -1
         else:
             continue
         lvl, ref, words_end = _reference(s, after)
         subj = bind_subject(ctx, s, q.start)
         if not _price_subject(subj) or (lvl is None and ref is None):
             continue
+        if (within or w0 in ("off", "north", "south")) and (lvl is not None or ref is None):
+            continue  # these words are read for a named extreme only ("within 1% of 6,000": a bound)
+        if within:
+            hedge = ("within", "<=")
         date = bind_date(ctx, s, q.start, before_only=True)
         used.add(q.start)
         if lvl is not None:
@@ -775,15 +786,42 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         named_ref = w0 != "from" or ref in ("record", "peak", "52w", "high", "low", "level")
         kind = "distance_to_level" if named_ref else "pct_change"
         base = _stated_base(ctx, s, q, subj, date)
-        out.append(make_claim(
+        c = make_claim(
             ctx, s, kind=kind, measure="distance", subject=subj, parts=[(q.start, words_end)], rule="distance",
             value=q.value * sign if not q.sign else q.value, unit="pct", decimals=q.decimals, date=date,
-            hedge=s.hedge(q), direction=sign, level=lvl.value if lvl else None, base=base,
-            extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end]},
+            hedge=hedge, direction=sign, level=lvl.value if lvl else None, base=base,
+            extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end],
+                   "ref_low": _names_a_low(after, words_end)},
             forecast_ok=True,
-        ))  # fmt: skip
+        )  # fmt: skip
+        if lvl is None and _session_high_words(after, words_end):
+            c.loose["measure"] = (
+                "its extreme may be a session's high or low (the words do not say a close), "
+                "which closes cannot rule out"
+            )
+        out.append(c)
         out.extend(_reference_claims(ctx, s, q, lvl, subj, after, words_end))
     return out
+
+
+def _session_high_words(after: list[Token], end: int) -> bool:
+    """Whether a reference is an all-time or 52-week high (or low) the words do not call a close
+    ("its all-time high", "its 52-week high", not "its record close", "its all-time closing
+    high"): the extreme may be intraday, so closes support a distance to it, never contradict it."""
+    words = {t.lower for t in after if t.end <= end}
+    named = bool(words & {"all-time", "52"}) or "week" in words
+    return named and not words & {"close", "closing", "closed", "closes", "record"}
+
+
+def _names_a_low(after: list[Token], end: int) -> bool:
+    """Whether the reference words (up to ``end``) name a low ("its 52-week low", "the record
+    low"), not a high."""
+    words = {t.lower for t in after if t.end <= end}
+    return bool(words & {"low", "lows", "bottom", "trough"}) and not words & {
+        "high",
+        "highs",
+        "peak",
+    }
 
 
 def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None, int]:
