@@ -135,6 +135,7 @@ def check_claims(claims: list[Claim], market: Market) -> list[CheckedClaim]:
     "no data".
     """
     out = []
+    market.session = article_session(claims, market)
     for c in claims:
         try:
             out.append(judge(c, claims, market))
@@ -147,6 +148,43 @@ def check_claims(claims: list[Claim], market: Market) -> list[CheckedClaim]:
                 )
             )
     return out
+
+
+#: measures that state a day's close: a level, a record close, a first close beyond a level
+_PINNING = frozenset({"close", "record", "first_cross"})
+
+
+def article_session(claims: list[Claim], m: Market) -> dt.date | None:
+    """The article's own session, when the article states its close: a level, a record or a
+    first close beyond a level, bound to the article's date ("rose 0.6% today to close at
+    5026.61", "closed above 5,000 for the first time" in a story dated that day) that the day's
+    close fits and the session before's does not. Then the article was written after that close,
+    and its "now" figures ("is up 4.8% this year so far") are read on that session only, not on
+    the one before it as well (:func:`_candidate_days`). ``None`` when no such claim fits."""
+    for c in claims:
+        if c.measure not in _PINNING or c.missing or c.assumed or c.loose or c.qualifiers:
+            continue
+        if c.date is None or c.subject is None or c.extra.get("prior_event"):
+            continue
+        own = c.extra.get("article_date") and c.window is not None and c.window[0] == c.window[1]
+        if not own and c.date != m.as_of:
+            continue  # a day of its own words other than the article's ("today", its weekday)
+        cal = _calendar(c, m)
+        got = on_or_before(cal, m.as_of) if cal is not None else None
+        if got is None or (m.as_of - got[0]).days > 4 or (not own and c.date != got[0]):
+            continue
+        prev = before(cal, got[0]) if cal is not None else None
+        if prev is None:
+            continue
+        fn = JUDGES[c.measure]
+        try:
+            if fn(c, got[0], m, claims).ok is True and fn(c, prev[0], m, claims).ok is False:
+                return got[0]
+        except StoreError:
+            raise
+        except Exception:  # an odd claim is judged (and reported) by check_claims; skip it here
+            continue
+    return None
 
 
 def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
@@ -388,6 +426,8 @@ def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
         if got is None or (b - got[0]).days > 4:
             # the series ends before the article: its last day is not "now"
             return _with_alt(c, [b])
+        if m.session == got[0]:  # the article states this session's close (article_session)
+            return _with_alt(c, [got[0]])
         prev = before(cal, got[0])
         return _with_alt(c, [got[0]] + ([prev[0]] if prev else []))
     days = sessions_between(cal, a, b)
@@ -1017,8 +1057,14 @@ def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | O
     win = s.before(day)
     if len(win) < 250:
         return _na(f"{sid} history is too short for its {c.extra.get('reference')}")
-    i = win.argmax()
-    return win.values[i], f"its highest close {_f(win.values[i])} ({iso(win.dates[i])})"
+    what = "highest"
+    if c.extra.get("reference") == "52w":  # "its 52-week high": the year before the day only
+        win = win.between(day - dt.timedelta(days=365), None)
+        what = "52-week " + ("lowest" if c.extra.get("ref_low") else "highest")
+    elif c.extra.get("ref_low"):
+        what = "lowest"
+    i = win.argmin() if c.extra.get("ref_low") else win.argmax()
+    return win.values[i], f"its {what} close {_f(win.values[i])} ({iso(win.dates[i])})"
 
 
 def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -2144,15 +2190,17 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
     year = int(c.extra.get("year") or day.year)
     if s.first > dt.date(year - 2, 1, 1) and not _names_record(sid, s, dt.date(year, 1, 1), m):
         return _na(f"{sid} history starts {iso(s.first)}: too short to count records in {year}")
+    month = c.extra.get("month")  # "the 11th record close of December 2024": that month's
     w = s.upto(day)
     records: list[dt.date] = []
     top = float("-inf")
     for d, v in w.items():
-        if v > top and d.year == year and top > float("-inf"):
+        if v > top and d.year == year and top > float("-inf") and month in (None, d.month):
             records.append(d)
         top = max(top, v)
     n = int(c.extra.get("n") or 0)
-    ev = f"{sid} closes above every earlier close in {year} up to {iso(w.last)}: {len(records)}"
+    span = f"{year}-{int(month):02d}" if month else f"{year}"
+    ev = f"{sid} closes above every earlier close in {span} up to {iso(w.last)}: {len(records)}"
     if records:
         ev += f" (the last on {iso(records[-1])})"
     if c.extra.get("cardinal"):

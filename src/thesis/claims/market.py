@@ -98,6 +98,10 @@ class Market:
         self._cache: dict[str, Series | None] = {}
         self._ranges: dict[str, tuple[Series, Series] | None] = {}
         self._later: dict[dt.date, Market] = {}
+        #: the article's own session, once a close it states of that day pins it (set by
+        #: :func:`thesis.claims.judge.article_session`): then the session before it is no longer a
+        #: candidate day for the article's "now" figures
+        self.session: dt.date | None = None
 
     def series(self, sid: str) -> Series | None:
         """``sid`` as known on ``as_of`` (NULLs dropped), or ``None``."""

@@ -516,6 +516,9 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
     """The day of a close: "closed out 2025 at" is the year's last session, "ended November at" the
     month's, else the day the sentence names (or the article's date)."""
     starts = any(t.lower in _START_WORDS for t in ctx.doc.tokens_in(a, q.start)[:2])
+    own = _period_before_close_noun(ctx, s, a)
+    if own is not None:
+        return own
     for d in s.dates:
         if (
             a <= d.start < q.start
@@ -539,6 +542,33 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
         if other is not None:  # "peaked at 4.73% in April": a level of April, not of today
             return Bind(None, f"{other.text} (a period the clause names, not a day)", "none")
     return date
+
+
+#: nouns of a close a period may own ("2019's close of", "the 2019 closing level of")
+_CLOSE_NOUNS = frozenset({"close", "closing", "finish", "end"})
+
+
+def _period_before_close_noun(ctx: Ctx, s: Sent, a: int) -> Bind | None:
+    """ "2019's closing level of 3,234", "the 2019 close of", "March's close of", "the first
+    quarter's close of": a year, month or quarter right before the noun of a close (a possessive
+    "'s" between them at most) names that period's close, read on its last session. Not the
+    article's own month, quarter or year, which has not ended: its close is not stated yet, and
+    the level is not "now" either (the date slot is left unbound)."""
+    toks = ctx.doc.tokens_in(a, a + 12)
+    if not toks or toks[0].lower not in _CLOSE_NOUNS:
+        return None
+    for d in s.dates:
+        if d.kind not in ("year", "month", "quarter") or d.first is None or d.last is None:
+            continue
+        gap = ctx.doc.text[d.end : a].strip().lower()
+        if gap not in ("", "'s", "’s", "'", "’") or d.end > a:
+            continue
+        last = month_end(d.last.year, d.last.month) if d.kind == "month" else d.last
+        if ctx.ref is not None and last > ctx.ref:  # not over yet: no close to read, nor "now"
+            return Bind(None, f"{d.text} (a period not over by the article's date)", "none")
+        md = DateMention(d.start, d.end, d.text, "day", last, last, None, d.explicit_year)
+        return Bind(md, f"{d.text} (its last session: the period's close)", "explicit")
+    return None
 
 
 def _close_of_period(s: Sent, q: Quantity) -> Bind | None:
@@ -719,25 +749,36 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for q in s.quantities:
         if q.start in used or q.unit != "pct" or q.is_range:
             continue
-        after = s.after(q.end, 12)
+        # "all-time" as one word (the record's name), as "record" is
+        after = _compounds(s.after(q.end, 14))
         if not after:
             continue
         w0 = after[0].lower
         if any(p.start == after[0].start for p in s.periods):
             continue  # "from 52 weeks ago": a period, not a level
         d, _ = s.direction(q)
-        if w0 in ("below", "under", "beneath", "short", "shy", "away"):
+        hedge = s.hedge(q)
+        within = s.words_before(q.start, 1) == ["within"] and w0 == "of"
+        if w0 in ("below", "under", "beneath", "short", "shy", "away", "south"):
             sign = -1
-        elif w0 in ("above", "over"):
+        elif w0 in ("above", "over", "north"):
             sign = 1
         elif w0 == "from" and d != 0:
             sign = d
+        elif within or (w0 == "off" and d == 0):
+            # "within 1 percent of its all-time high": at most that far below the record;
+            # "21% off its 52-week high": that far below it (a named high only, below)
+            sign = -1
         else:
             continue
         lvl, ref, words_end = _reference(s, after)
         subj = bind_subject(ctx, s, q.start)
         if not _price_subject(subj) or (lvl is None and ref is None):
             continue
+        if (within or w0 in ("off", "north", "south")) and (lvl is not None or ref is None):
+            continue  # these words are read for a named extreme only ("within 1% of 6,000": a bound)
+        if within:
+            hedge = ("within", "<=")
         date = bind_date(ctx, s, q.start, before_only=True)
         used.add(q.start)
         if lvl is not None:
@@ -745,15 +786,42 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         named_ref = w0 != "from" or ref in ("record", "peak", "52w", "high", "low", "level")
         kind = "distance_to_level" if named_ref else "pct_change"
         base = _stated_base(ctx, s, q, subj, date)
-        out.append(make_claim(
+        c = make_claim(
             ctx, s, kind=kind, measure="distance", subject=subj, parts=[(q.start, words_end)], rule="distance",
             value=q.value * sign if not q.sign else q.value, unit="pct", decimals=q.decimals, date=date,
-            hedge=s.hedge(q), direction=sign, level=lvl.value if lvl else None, base=base,
-            extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end]},
+            hedge=hedge, direction=sign, level=lvl.value if lvl else None, base=base,
+            extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end],
+                   "ref_low": _names_a_low(after, words_end)},
             forecast_ok=True,
-        ))  # fmt: skip
+        )  # fmt: skip
+        if lvl is None and _session_high_words(after, words_end):
+            c.loose["measure"] = (
+                "its extreme may be a session's high or low (the words do not say a close), "
+                "which closes cannot rule out"
+            )
+        out.append(c)
         out.extend(_reference_claims(ctx, s, q, lvl, subj, after, words_end))
     return out
+
+
+def _session_high_words(after: list[Token], end: int) -> bool:
+    """Whether a reference is an all-time or 52-week high (or low) the words do not call a close
+    ("its all-time high", "its 52-week high", not "its record close", "its all-time closing
+    high"): the extreme may be intraday, so closes support a distance to it, never contradict it."""
+    words = {t.lower for t in after if t.end <= end}
+    named = bool(words & {"all-time", "52"}) or "week" in words
+    return named and not words & {"close", "closing", "closed", "closes", "record"}
+
+
+def _names_a_low(after: list[Token], end: int) -> bool:
+    """Whether the reference words (up to ``end``) name a low ("its 52-week low", "the record
+    low"), not a high."""
+    words = {t.lower for t in after if t.end <= end}
+    return bool(words & {"low", "lows", "bottom", "trough"}) and not words & {
+        "high",
+        "highs",
+        "peak",
+    }
 
 
 def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None, int]:
@@ -1249,24 +1317,61 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if not n or n < 2:
             continue
         year = next(
-            (d for d in s.dates if d.kind == "year" and t.end <= d.start <= t.end + 60 and d.first),
+            (d for d in s.dates if d.kind in ("year", "month") and t.end <= d.start <= t.end + 60
+             and d.first),
             None,
-        )
-        this_year = "this" in [x.lower for x in toks[i + 1 : i + 12]] and "year" in [
-            x.lower for x in toks[i + 1 : i + 12]
-        ]
-        if year is None and not this_year:
+        )  # fmt: skip
+        near = [x.lower for x in toks[i + 1 : i + 12]]
+        this = _this_period(near)
+        if year is None and this is None:
             continue
         subj = bind_subject(ctx, s, t.start)
         if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
             continue
         end = max(t.end, year.end if year else toks[min(len(toks) - 1, i + 7)].end)
         y = year.first.year if year and year.first else (ctx.ref.year if ctx.ref else None)
+        extra: dict[str, object] = {"n": n, "year": y}
+        if year is not None and year.kind == "month" and year.first is not None:
+            extra["month"] = year.first.month  # "the 11th record close of December 2024"
+        elif year is None and this == "month" and ctx.ref is not None:
+            extra["month"] = ctx.ref.month  # "its second record close this month"
         return [make_claim(
             ctx, s, kind="other", measure="record_count", subject=subj, parts=[(nth.start, end)],
-            rule="record_count", value=n, unit="count", date=bind_date(ctx, s, t.start), extra={"n": n, "year": y},
+            rule="record_count", value=n, unit="count", date=_count_date(ctx, s, t.start, year), extra=extra,
         )]  # fmt: skip
     return []
+
+
+def _count_date(ctx: Ctx, s: Sent, pos: int, period: DateMention | None) -> Bind:
+    """The day a count of records runs to: the last day of a named month or year that ended
+    before the article's date (its count is final: "the 11th record close of December 2024" in a
+    story of 2025) when the sentence names no day of its own ("its 20th record close of 2024 on
+    March 1" counts to March 1), else the day the sentence names or the article's date."""
+    date = bind_date(ctx, s, pos)
+    if date.how not in ("article", "weak"):
+        return date
+    if period is not None and period.last is not None and ctx.ref is not None:
+        last = (
+            month_end(period.last.year, period.last.month)
+            if period.kind == "month"
+            else period.last
+        )
+        if last < ctx.ref:
+            md = DateMention(period.start, period.end, period.text, "day", last, last, None,
+                             period.explicit_year)  # fmt: skip
+            return Bind(md, f"{period.text} (a period over by the article's date)", "explicit")
+    return date
+
+
+def _this_period(words: list[str]) -> str | None:
+    """ "this year", "of the year", "so far this month", "of the month" in ``words`` (the words
+    after a record word): the article's own year or month, else ``None``."""
+    for k in range(len(words) - 1):
+        if words[k] in ("this", "the") and words[k + 1] in ("year", "month"):
+            if words[k] == "the" and (k == 0 or words[k - 1] not in ("of", "in")):
+                continue  # "the year before": only "of the year", "in the month"
+            return words[k + 1]
+    return None
 
 
 def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantity) -> list[Claim]:
@@ -1644,7 +1749,7 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # a macro rate ("a 30-year high" of inflation) is the latest release's: no day of its own
         macro = subj.value.kind in _MACRO_EXTREME_KINDS
         c = make_claim(
-            ctx, s, kind="level", measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
+            ctx, s, kind=_extreme_kind(s, subj, toks[i].end), measure="since", subject=subj, parts=[(toks[i - 3].start, toks[i].end)],
             rule="span_extreme", value=f"{n}-{unit} {toks[i].lower}", unit="",
             date=None if macro else bind_date(ctx, s, toks[i].start), needs=("subject",) if macro else ("subject", "date"),
             extra={"sup": sup, "what": "level", "n": 1, "anchor_first": day, "anchor_last": day,
@@ -1655,6 +1760,24 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         _came_back_from(s, toks[max(0, i - 7) : i - 2], c)
         return [c]
     return []
+
+
+#: subject kinds that are rates: their extremes ("a 30-year high" of inflation, "a seven-year
+#: high" of the 10-year yield) are ``rate`` claims in the label taxonomy, like their levels
+_RATE_KINDS = frozenset({"yield", "inflation", "labor", "policy_rate"})
+
+
+def _extreme_kind(s: Sent, subj: Bind, end: int) -> str:
+    """The label kind of an extreme ("a N-year high", "a record low") of ``subj`` ending at
+    ``end``: ``rate`` for a yield or a macro rate ("is up 5.4%, a 30-year high": the superlative is
+    a second claim about the figure, a rate claim of its own), else ``level``. When the figure
+    follows it ("a 50-year low of 3.5%"), the figure's own claim is the rate claim and the
+    extreme stays ``level``."""
+    if subj.value is None or subj.value.kind not in _RATE_KINDS:
+        return "level"
+    nxt = s.after(end, 2)
+    figure_after = len(nxt) == 2 and nxt[0].lower == "of" and nxt[1].kind == "number"
+    return "level" if figure_after else "rate"
 
 
 #: subjects whose extremes are over monthly releases (inflation, the unemployment rate, payrolls):
@@ -1695,7 +1818,7 @@ def rule_macro_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         daily = subj.value.kind == "yield"  # a yield's record is over its daily closes
         end = toks[min(len(toks) - 1, i + 1)].end
         c = make_claim(
-            ctx, s, kind="level", measure="since", subject=subj, parts=[(t.start, end)],
+            ctx, s, kind=_extreme_kind(s, subj, end), measure="since", subject=subj, parts=[(t.start, end)],
             rule="macro_record", value=f"record {'high' if sup == 'highest' else 'low'}", unit="",
             date=bind_date(ctx, s, t.start) if daily else None,
             needs=("subject", "date") if daily else ("subject",),
