@@ -66,6 +66,7 @@ from thesis.claims.vocab import (
     UP_NOUNS,
     UP_WORDS,
 )
+from thesis.claims.spreads import spread_day_gap
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
 from thesis.text.tokens import Token
@@ -1581,6 +1582,17 @@ def make_claim(
         elif kind_ == "approximate":
             c.loose["measure"] = f"the words make it an approximate level of the moment ({word!r})"
     apply_guards(ctx, s, c, a, b, at)  # off-session moves, counts, guessed years
+    stated = date is not None and (
+        date.how in ("header", "span")
+        or (
+            date.how == "explicit"
+            and isinstance(date.value, DateMention)
+            and s.start <= date.value.start < s.end  # its own sentence's day, not the opening's
+        )
+    )
+    spread_gap = spread_day_gap(subj.key if subj is not None else None, stated)
+    if spread_gap:
+        c.loose.setdefault("date", spread_gap)
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
     last_week = _last_week_reading(ctx, c, date)
