@@ -67,6 +67,7 @@ from thesis.claims.vocab import (
     UP_WORDS,
 )
 from thesis.claims.spreads import spread_day_gap
+from thesis.claims.todate import to_date_span
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
 from thesis.text.tokens import Token
@@ -1012,6 +1013,9 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     ]
     if tied:
         d = min(tied, key=lambda d: (d.start < q.start, abs(d.start - q.end)))
+        to_date = to_date_span(s, d)  # "gain through September": the year's change to its end
+        if to_date is not None:
+            return Bind(to_date, to_date.text, "explicit")
         kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
         return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
     # a day named in the clause, or anywhere in the sentence ("closed at 6,650.12 on Friday, a rise
