@@ -68,6 +68,7 @@ from thesis.claims.vocab import (
 )
 from thesis.claims.spreads import spread_day_gap
 from thesis.claims.todate import to_date_span
+from thesis.claims.weekdays import far_weekday_reading
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
 from thesis.text.tokens import Token
@@ -693,8 +694,13 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
             "weak",
         )
     if ctx.lead is not None:
+        far = far_weekday_reading(ctx.lead, ctx.ref)  # "Wednesday" in a story dated Tuesday
         return Bind(
-            ctx.lead, f"{ctx.lead.text} (the session the article's opening reports)", "explicit"
+            ctx.lead,
+            f"{ctx.lead.text} (the session the article's opening reports)",
+            "explicit",
+            far[0] if far else "",
+            far[1] if far else (),
         )
     if ctx.window is not None:
         a, b = ctx.window
@@ -1599,6 +1605,8 @@ def make_claim(
         c.loose.setdefault("date", spread_gap)
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
+        if isinstance(date.value, DateMention) and far_weekday_reading(date.value, ctx.ref):
+            c.extra["weekday_doubt"] = True  # the other days are read without the weekday
     last_week = _last_week_reading(ctx, c, date)
     if last_week is not None:
         c.extra["alt_days"] = [*c.extra.get("alt_days", []), last_week]

@@ -429,6 +429,8 @@ def _daily(c: Claim, m: Market) -> tuple[str, Series] | Outcome:
 
 def _weekday_problem(c: Claim, d: dt.date | None) -> str:
     wd = c.extra.get("stated_weekday")
+    if c.extra.get("weekday_doubt") and d != c.date:
+        return ""  # a weekday far before the article's date: its date is read as well
     if wd is not None and d is not None and d.weekday() != wd:
         return f"{d} was a {WEEKDAYS[d.weekday()].title()}, not a {WEEKDAYS[wd].title()}"
     return ""
