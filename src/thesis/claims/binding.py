@@ -67,6 +67,7 @@ from thesis.claims.vocab import (
     UP_WORDS,
 )
 from thesis.claims.spreads import spread_day_gap
+from thesis.claims.streaks import mark_move_streak
 from thesis.claims.todate import to_date_span
 from thesis.claims.weekdays import far_weekday_reading
 from thesis.text.dates import DateMention
@@ -1600,6 +1601,7 @@ def make_claim(
             and s.start <= date.value.start < s.end  # its own sentence's day, not the opening's
         )
     )
+    mark_move_streak(s, c, at)  # "absent one-day gains of 1% or more since D": a streak
     spread_gap = spread_day_gap(subj.key if subj is not None else None, stated)
     if spread_gap:
         c.loose.setdefault("date", spread_gap)

@@ -49,6 +49,7 @@ from thesis.claims.market import (
     on_or_before,
     sessions_between,
 )
+from thesis.claims.streaks import judge_move_streak
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
     REVISIONS,
@@ -2228,6 +2229,7 @@ JUDGES: dict[str, Judge] = {
     "distance": judge_distance,
     "upside": judge_upside,
     "streak": judge_streak,
+    "move_streak": judge_move_streak,
     "rank": judge_rank,
     "since": judge_since,
     "first_cross": judge_first_cross,
