@@ -36,7 +36,10 @@ from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, 
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
+from thesis.claims.spreads import spread_day_gap
+from thesis.claims.streaks import mark_move_streak
 from thesis.claims.subjects import Subject, SubjectMention
+from thesis.claims.todate import to_date_span
 from thesis.claims.vocab import (
     APPROXIMATE_WORDS,
     CLOSE_WORDS,
@@ -66,9 +69,6 @@ from thesis.claims.vocab import (
     UP_NOUNS,
     UP_WORDS,
 )
-from thesis.claims.spreads import spread_day_gap
-from thesis.claims.streaks import mark_move_streak
-from thesis.claims.todate import to_date_span
 from thesis.claims.weekdays import far_weekday_reading
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
