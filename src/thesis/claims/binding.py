@@ -36,7 +36,10 @@ from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, 
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
+from thesis.claims.spreads import spread_day_gap
+from thesis.claims.streaks import mark_move_streak
 from thesis.claims.subjects import Subject, SubjectMention
+from thesis.claims.todate import to_date_span
 from thesis.claims.vocab import (
     APPROXIMATE_WORDS,
     CLOSE_WORDS,
@@ -66,6 +69,7 @@ from thesis.claims.vocab import (
     UP_NOUNS,
     UP_WORDS,
 )
+from thesis.claims.weekdays import far_weekday_reading
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
 from thesis.text.tokens import Token
@@ -691,8 +695,13 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
             "weak",
         )
     if ctx.lead is not None:
+        far = far_weekday_reading(ctx.lead, ctx.ref)  # "Wednesday" in a story dated Tuesday
         return Bind(
-            ctx.lead, f"{ctx.lead.text} (the session the article's opening reports)", "explicit"
+            ctx.lead,
+            f"{ctx.lead.text} (the session the article's opening reports)",
+            "explicit",
+            far[0] if far else "",
+            far[1] if far else (),
         )
     if ctx.window is not None:
         a, b = ctx.window
@@ -1011,6 +1020,9 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     ]
     if tied:
         d = min(tied, key=lambda d: (d.start < q.start, abs(d.start - q.end)))
+        to_date = to_date_span(s, d)  # "gain through September": the year's change to its end
+        if to_date is not None:
+            return Bind(to_date, to_date.text, "explicit")
         kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
         return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
     # a day named in the clause, or anywhere in the sentence ("closed at 6,650.12 on Friday, a rise
@@ -1581,8 +1593,22 @@ def make_claim(
         elif kind_ == "approximate":
             c.loose["measure"] = f"the words make it an approximate level of the moment ({word!r})"
     apply_guards(ctx, s, c, a, b, at)  # off-session moves, counts, guessed years
+    stated = date is not None and (
+        date.how in ("header", "span")
+        or (
+            date.how == "explicit"
+            and isinstance(date.value, DateMention)
+            and s.start <= date.value.start < s.end  # its own sentence's day, not the opening's
+        )
+    )
+    mark_move_streak(s, c, at)  # "absent one-day gains of 1% or more since D": a streak
+    spread_gap = spread_day_gap(subj.key if subj is not None else None, stated)
+    if spread_gap:
+        c.loose.setdefault("date", spread_gap)
     if date is not None and date.alt:
         c.extra["alt_days"] = list(date.alt)
+        if isinstance(date.value, DateMention) and far_weekday_reading(date.value, ctx.ref):
+            c.extra["weekday_doubt"] = True  # the other days are read without the weekday
     last_week = _last_week_reading(ctx, c, date)
     if last_week is not None:
         c.extra["alt_days"] = [*c.extra.get("alt_days", []), last_week]

@@ -49,6 +49,7 @@ from thesis.claims.market import (
     on_or_before,
     sessions_between,
 )
+from thesis.claims.streaks import judge_move_streak
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
     REVISIONS,
@@ -469,6 +470,8 @@ def _daily(c: Claim, m: Market) -> tuple[str, Series] | Outcome:
 
 def _weekday_problem(c: Claim, d: dt.date | None) -> str:
     wd = c.extra.get("stated_weekday")
+    if c.extra.get("weekday_doubt") and d != c.date:
+        return ""  # a weekday far before the article's date: its date is read as well
     if wd is not None and d is not None and d.weekday() != wd:
         return f"{d} was a {WEEKDAYS[d.weekday()].title()}, not a {WEEKDAYS[wd].title()}"
     return ""
@@ -2274,6 +2277,7 @@ JUDGES: dict[str, Judge] = {
     "distance": judge_distance,
     "upside": judge_upside,
     "streak": judge_streak,
+    "move_streak": judge_move_streak,
     "rank": judge_rank,
     "since": judge_since,
     "first_cross": judge_first_cross,

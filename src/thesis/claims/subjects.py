@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from thesis.claims.spreads import SPREAD_KEY, spread_aliases
 from thesis.claims.vocab import DOWN_WORDS, UP_WORDS
 from thesis.text.numbers import word_value
 from thesis.text.phrases import PhraseMatcher
@@ -172,6 +173,8 @@ SUBJECTS: tuple[Subject, ...] = (
                              "the three main", "all three main U.S. stock", "all three U.S. stock")
         for b in ("indexes", "indices", "averages", "stock indexes", "stock averages")
     ], "the Dow and the Nasdaq Composite (`thesis data import`)"),
+    # the 10-year minus 2-year spread: its own measure, never either yield (round 19)
+    _s(SPREAD_KEY, "10-year minus 2-year Treasury spread", "yield", (SPREAD_KEY,), spread_aliases()),
 )  # fmt: skip
 
 # ETFs and stocks the store may hold prices for, with their common names
