@@ -18,7 +18,7 @@ from thesis.claims.binding import Ctx
 from thesis.claims.document import Doc, Sent
 from thesis.claims.frames import Claim
 from thesis.claims.rules import RULES, Rule
-from thesis.claims.subjects import SubjectFinder
+from thesis.claims.subjects import SubjectFinder, builtin_finder
 from thesis.text.dates import DateMention
 
 __all__ = ["MAX_CHARS", "MAX_CLAIMS", "MAX_FIGURES", "Extraction", "extract", "extract_claims"]
@@ -75,7 +75,7 @@ def extract(
     if window is None and article_date is not None:
         window = (article_date, article_date)
     ref = window[1] if window else article_date
-    doc = Doc(text, ref, finder or SubjectFinder())
+    doc = Doc(text, ref, finder or builtin_finder())
     sents = _sentences(doc)
     cut = sum(1 for s in doc.sentences if s.cut)
     if cut:

@@ -9,6 +9,7 @@ rather than to the last index named. Words that only point back ("the index", "t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -28,6 +29,7 @@ __all__ = [
     "SubjectFinder",
     "SubjectKind",
     "SubjectMention",
+    "builtin_finder",
     "subject_by_key",
     "total_return_of",
 ]
@@ -925,3 +927,10 @@ def companies(frame: object) -> list[Subject]:
             )
         )
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_finder() -> SubjectFinder:
+    """The :class:`SubjectFinder` of the built-in subjects alone, built once per process (building
+    one tokenises every alias, about 30 ms: more than a whole check of a short article)."""
+    return SubjectFinder()
