@@ -12,6 +12,7 @@ every number of a sentence is what made the old checker quadratic; a trie walk c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -163,6 +164,20 @@ class PhraseMatch(Generic[T]):
     slots: tuple[Token, ...] = ()
 
 
+@functools.lru_cache(maxsize=8192)
+def _piece_keys(piece: str) -> tuple[str, ...]:
+    """The trie keys of one space-separated piece of a phrase (a slot, a word, "10-year"...).
+
+    Cached: the phrase lists repeat their pieces many times over (the spread's 2,331 names are
+    made of a few dozen), and tokenising each again was most of building a matcher."""
+    if piece in SLOTS:
+        return (piece,)
+    if piece.isascii() and (piece.isalpha() or piece.isdigit()):
+        return (piece.lower(),)  # one token, the common case (a company's name)
+    keys = (t.base if t.kind == "word" else t.lower for t in tokenize(piece))
+    return tuple(k for k in keys if k not in _DASHES)
+
+
 class PhraseMatcher(Generic[T]):
     """A set of phrases, each mapped to a value, matched longest-first on tokens.
 
@@ -207,14 +222,8 @@ class PhraseMatcher(Generic[T]):
     def _keys(phrase: str) -> list[str]:
         keys: list[str] = []
         for piece in phrase.split():
-            if piece in SLOTS:
-                keys.append(piece)
-                continue
-            if piece.isascii() and (piece.isalpha() or piece.isdigit()):
-                keys.append(piece.lower())  # one token, the common case (a company's name)
-                continue
-            keys.extend(t.base if t.kind == "word" else t.lower for t in tokenize(piece))
-        return [k for k in keys if k not in _DASHES]
+            keys.extend(_piece_keys(piece))
+        return keys
 
     def can_start(self, tok: Token) -> bool:
         """Whether a phrase may start at ``tok`` (``False``: :meth:`match_at` finds none there)."""
