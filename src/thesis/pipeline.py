@@ -1352,9 +1352,16 @@ def _check_spec_against_store(
 ) -> tuple[pd.Timestamp, pd.Series]:
     """The subject's closes public on ``as_of``; every level and method checked against them."""
     series = spec.index.series
-    last = store.latest(series).date
     full = store.get(series)
-    first = full.index[0]
+    if full.empty:  # latest() says why (no data, and how to get it)
+        store.latest(series)
+        raise DataError(
+            f"the store holds no observations of {series}",
+            where=series,
+            fix=f"import them (`thesis data update {series}` or `thesis data import PATH`)",
+        )
+    # the last date of the series as read (the store's latest() is a query of its own: 3 ms)
+    last, first = full.index[-1], full.index[0]
     if pd.Timestamp(spec.as_of) > last:
         raise SpecError(
             f"as_of {spec.as_of} is after the last {series} close in the store ({last.date()})",
