@@ -1,4 +1,4 @@
-"""The spread between two Treasury yields as its own measure (round 19, issue 8).
+"""The spread between two Treasury yields as its own measure (issue 8).
 
 "10Y/2Y at 0.64%", "the 2s10s spread", "the gap between the 10-year and 2-year yields" name the
 difference of two daily yields, not either yield: read against the 10-year yield's level such a

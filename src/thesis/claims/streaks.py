@@ -1,4 +1,4 @@
-"""A streak without a daily move beyond a threshold (round 19, issue 8).
+"""A streak without a daily move beyond a threshold (issue 8).
 
 "Both the Dow and the S&P had been absent one-day gains of 1% or more since Dec. 7", "the index
 has gone without a 1% daily drop since March", "no single-day decline of 2% since D": the figure is

@@ -175,7 +175,7 @@ SUBJECTS: tuple[Subject, ...] = (
                              "the three main", "all three main U.S. stock", "all three U.S. stock")
         for b in ("indexes", "indices", "averages", "stock indexes", "stock averages")
     ], "the Dow and the Nasdaq Composite (`thesis data import`)"),
-    # the 10-year minus 2-year spread: its own measure, never either yield (round 19)
+    # the 10-year minus 2-year spread: its own measure, never either yield (claims/spreads.py)
     _s(SPREAD_KEY, "10-year minus 2-year Treasury spread", "yield", (SPREAD_KEY,), spread_aliases()),
 )  # fmt: skip
 

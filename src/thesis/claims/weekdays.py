@@ -1,4 +1,4 @@
-"""A bare weekday that falls most of a week before a day-dated article (round 19, issue 8).
+"""A bare weekday that falls most of a week before a day-dated article (issue 8).
 
 A bare weekday ("American stocks finished Wednesday") is resolved to the latest such day on or
 before the article's date. A daily story reports the latest session: at most four days back (a

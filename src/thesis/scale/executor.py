@@ -59,9 +59,9 @@ WORKER_PRELOAD = (
 )
 
 
-def _forkserver() -> Any:
-    """The multiprocessing context of a forkserver that has imported :data:`WORKER_PRELOAD` with
-    :data:`WORKER_ENV` set, or ``None`` where there is no forkserver (Windows).
+def _forkserver() -> bool:
+    """Start this process's forkserver with :data:`WORKER_PRELOAD` imported and :data:`WORKER_ENV`
+    set; ``False`` where there is no forkserver (Windows).
 
     A spawned worker process imports Python's scientific stack and thesis itself before its first
     task: 2 to 3 s of CPU per process, paid again by every nanny and every restarted worker. Forked
@@ -73,12 +73,11 @@ def _forkserver() -> Any:
     from multiprocessing import forkserver
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        return None
-    ctx = multiprocessing.get_context("forkserver")
+        return False
     saved = {k: os.environ.get(k) for k in WORKER_ENV}
     os.environ.update(WORKER_ENV)
     try:
-        ctx.set_forkserver_preload(list(WORKER_PRELOAD))
+        multiprocessing.get_context("forkserver").set_forkserver_preload(list(WORKER_PRELOAD))
         forkserver.ensure_running()  # started now, with this environment (once per process)
     finally:
         for k, v in saved.items():
@@ -86,7 +85,7 @@ def _forkserver() -> Any:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-    return ctx
+    return True
 
 
 @contextmanager
@@ -96,7 +95,7 @@ def local_cluster(n_workers: int, *, dashboard_address: str | None = ":0") -> It
     import dask
     from distributed import LocalCluster
 
-    method = "forkserver" if _forkserver() is not None else "spawn"
+    method = "forkserver" if _forkserver() else "spawn"
     with (
         dask.config.set({"distributed.worker.multiprocessing-method": method}),
         LocalCluster(
