@@ -1638,6 +1638,7 @@ def _last_week_reading(ctx: Ctx, c: Claim, date: Bind | None) -> dt.date | None:
 _OWN_WINDOW = frozenset(
     {"other", "since", "streak", "record_count", "annual_streak", "rank", "record", "extreme",
      "span_extreme", "first_cross", "macro_record", "session_extreme", "count_of", "sector_count",
+     "record_streak",
      "moving_average", "fundamental", "fed_move", "fed_range"}
 )  # fmt: skip
 _LEVEL_MEASURES = frozenset({"close", "close_on_date", "extreme", "first_cross", "toward"})

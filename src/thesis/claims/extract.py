@@ -129,6 +129,9 @@ def extract(
 #: rule on every sentence of the claim corpora and fails when a gate would skip a claim.
 _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_record: lambda w: not w.isdisjoint(("record", "all", "new", "fresh")),
+    _rules.rule_record_streak: lambda w: (
+        not w.isdisjoint(("record", "records", "all-time", "closing"))
+    ),
     _rules.rule_record_count: lambda w: "peak" in w or any(x.startswith("record") for x in w),
     _rules.rule_record_level: lambda w: "record" in w,
     _rules.rule_macro_record: lambda w: "all" in w or any(x.startswith("record") for x in w),

@@ -49,6 +49,7 @@ from thesis.claims.market import (
     on_or_before,
     sessions_between,
 )
+from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
@@ -279,7 +280,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
 
 _SESSION_FIGURES = frozenset(
     {"close", "change", "points_change", "yield", "yield_change", "record", "direction",
-     "distance", "upside", "streak", "since", "rank", "count_of", "sector_count"}
+     "distance", "upside", "streak", "since", "rank", "count_of", "sector_count", "record_streak"}
 )  # fmt: skip
 
 
@@ -2278,6 +2279,7 @@ JUDGES: dict[str, Judge] = {
     "upside": judge_upside,
     "streak": judge_streak,
     "move_streak": judge_move_streak,
+    "record_streak": judge_record_streak,
     "rank": judge_rank,
     "since": judge_since,
     "first_cross": judge_first_cross,

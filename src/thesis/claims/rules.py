@@ -49,6 +49,7 @@ from thesis.claims.binding import (
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
+from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
@@ -1423,6 +1424,16 @@ _UPISH = frozenset(
         "rise",
         "rally",
         "positive",
+        # forms of the move verbs and nouns ("has risen for four straight sessions", "its fifth
+        # straight gain"); an "up" verb beside a "down" one leaves the direction unbound
+        "risen",
+        "gained",
+        "climbed",
+        "rallied",
+        "advances",
+        "increases",
+        "increase",
+        "climb",
     }
 )
 _DOWNISH = frozenset(
@@ -1438,8 +1449,25 @@ _DOWNISH = frozenset(
         "decline",
         "drop",
         "negative",
+        "fallen",
+        "drops",
+        "declines",
+        "dropped",
+        "slid",
+        "lost",
+        "slump",
+        "slide",
+        "retreat",
+        "fall",
+        "falls",
     }
 )
+#: the noun of a counted move ("its fifth straight drop", "a third consecutive gain"): the count
+#: is of sessions when no unit word says otherwise, a reading the words do not state (loose)
+_STREAK_MOVE_NOUNS = frozenset(
+    {"gain", "gains", "advance", "rise", "increase", "climb", "drop", "decline", "loss", "fall",
+     "slide", "retreat", "losses", "declines", "drops", "advances"}
+)  # fmt: skip
 
 
 def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
@@ -1447,8 +1475,11 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     index's fourth straight session in red", "snaps a two-trading-day losing streak"."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        if t.lower not in ("consecutive", "straight", "successive", "streak"):
+        row = _in_a_row(toks, i)
+        if t.lower not in ("consecutive", "straight", "successive", "streak") and not row:
             continue
+        if record_streak_at(toks, i) is not None:
+            continue  # "three consecutive record closes": the record streak's (record_streaks)
         window = [x.lower for x in toks[max(0, i - 6) : i + 6]]
         if (
             "since" in window
@@ -1457,7 +1488,7 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             or "years" in window[6:9]
         ):
             continue
-        back = 7 if t.lower == "streak" else 3
+        back = 7 if t.lower == "streak" else 5 if row else 3
         n_tok = next(
             (
                 x
@@ -1469,10 +1500,24 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         unit_tok = next((x for x in toks[i + 1 : i + 4] if x.lower in _UNIT_WORDS), None)
         if t.lower == "streak":
             unit_tok = next((x for x in toks[max(0, i - 5) : i] if x.lower in _UNIT_WORDS), None)
-        if n_tok is None or unit_tok is None:
+        if row:  # "the fifth day in a row", "four sessions in a row": the unit is before "in"
+            unit_tok = toks[i - 3] if toks[i - 3].lower in _UNIT_WORDS else None
+            if n_tok is not None and n_tok.start > toks[i - 3].start:
+                n_tok = None
+        unit = _UNIT_WORDS[unit_tok.lower] if unit_tok is not None else ""
+        implied = ""
+        if unit_tok is None and n_tok is not None and not row and t.lower != "streak":
+            # "its fifth straight drop", "a third consecutive gain": a move noun, no unit word
+            nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+            if nxt in _STREAK_MOVE_NOUNS:
+                unit = "session"
+                implied = "the count's unit is not stated: read as sessions (a daily story's)"
+        if n_tok is None or not unit:
             continue
-        up = any(w in _UPISH for w in window)
-        down = any(w in _DOWNISH for w in window)
+        # "fell for the fifth day in a row": the verb is further back than a streak word's
+        words = [x.lower for x in toks[max(0, i - 9) : i]] + window if row else window
+        up = any(w in _UPISH for w in words)
+        down = any(w in _DOWNISH for w in words)
         if up == down:
             continue
         subj = bind_subject(ctx, s, t.start, after_ok=True)
@@ -1485,15 +1530,30 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         ):
             continue
         snap = any(w in ("snaps", "snapped", "ends", "ended", "broke", "snap") for w in window[:6])
-        a, b = toks[max(0, i - 4)].start, max(t.end, unit_tok.end)
+        end = unit_tok.end if unit_tok is not None else toks[i + 1].end
+        a, b = toks[max(0, i - 4)].start, max(t.end, end)
         n = _count(n_tok) or 0
-        return [make_claim(
+        c = make_claim(
             ctx, s, kind="pct_change", measure="streak", subject=subj, parts=[(a, b)], rule="streak",
-            value=f"{n} {_UNIT_WORDS[unit_tok.lower]}s", unit=_UNIT_WORDS[unit_tok.lower] + "s",
+            value=f"{n} {unit}s", unit=unit + "s",
             date=bind_date(ctx, s, t.start), direction=1 if up else -1,
-            extra={"n": n, "unit": _UNIT_WORDS[unit_tok.lower], "snapped": snap},
-        )]  # fmt: skip
+            extra={"n": n, "unit": unit, "snapped": snap},
+        )  # fmt: skip
+        if implied:
+            c.loose.setdefault("unit", implied)
+        return [c]
     return []
+
+
+def _in_a_row(toks: list[Token], i: int) -> bool:
+    """ "In a row" ending at ``i`` ("row"), after a unit word: "the fifth day in a row"."""
+    return (
+        toks[i].lower == "row"
+        and i >= 3
+        and toks[i - 1].lower == "a"
+        and toks[i - 2].lower == "in"
+        and toks[i - 3].lower in _UNIT_WORDS
+    )
 
 
 def rule_rank(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
@@ -3456,6 +3516,7 @@ RULES: tuple[Rule, ...] = (
     rule_record_level,
     rule_extreme,
     rule_session_extreme,
+    rule_record_streak,
     rule_record_count,
     rule_record,
     rule_direction,
