@@ -951,6 +951,12 @@ def date_of(bind: Bind) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None]
     return None, None
 
 
+def _distributive(before: list[str]) -> bool:
+    """Whether the words before a period make a figure hold for each of its parts ("in each of
+    the past two years", "in both of the last two sessions", "in every one of the past 5 years")."""
+    return before[-2:] in (["each", "of"], ["both", "of"]) or before[-3:] == ["every", "one", "of"]
+
+
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
     """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
     cl = s.clause_of(q.start)
@@ -990,6 +996,10 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         ]
     if near:
         p = min(near, key=lambda p: abs(p.start - q.end))
+        if _distributive(s.words_before(p.start, 3)):
+            # "gained over 20% in each of the past two years": a figure for every year, not the
+            # change over both; no period slot this checker reads
+            return Bind(None, f"{' '.join(s.words_before(p.start, 3))} {p.text}", "unknown")
         spec = _spec_from_period(ctx, s, p)
         if spec is not None:
             strong = p.strong and spec.kind not in ("since_low", "since_high")
@@ -1005,7 +1015,13 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # "ended the week up 1.6%", "closed out the year with a 16% gain": the period's change
         first, last = (pc.first, pc.last) if pc.unit != "week" else (None, None)
         spec = PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last)
-        return Bind(spec, f"the close of the {pc.unit} ({pc.day.text})", "explicit")
+        loose = (
+            f"the article's date is in the last days of a {pc.unit} that had not ended: the "
+            f"{pc.unit} to date may be meant"
+            if pc.unsure
+            else ""
+        )
+        return Bind(spec, f"the close of the {pc.unit} ({pc.day.text})", "explicit", loose)
     # two dates joined in the clause ("a 78% rise from 2023 through the end of 2025"): the span,
     # never one of its years
     span = stated_span(s, cl.start, cl.end)
@@ -1514,7 +1530,7 @@ def make_claim(
             if name in needs:
                 c.missing.append(name)
                 if bind.how == "unknown":
-                    c.extra["unknown_subject"] = bind.words
+                    c.extra[f"unknown_{name}"] = bind.words
             continue
         c.bound[name] = bind.words
         if bind.how in ("weak", "market"):

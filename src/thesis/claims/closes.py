@@ -59,6 +59,10 @@ class PeriodClose:
     last: dt.date
     alt: tuple[dt.date, ...] = ()
     named: bool = False
+    #: the period was not named and the article's date is in the last days of the period it falls
+    #: in: the writer may mean that period, to date ("capped a year of gains" on Dec. 24), rather
+    #: than the last one that ended
+    unsure: bool = False
 
 
 def week_end(d: dt.date) -> dt.date:
@@ -88,6 +92,16 @@ def _last_weekday(d: dt.date) -> dt.date:
     return d
 
 
+#: the last days of a period in which an article may call it closed before it has ended
+_FINAL_DAYS = {"week": 0, "month": 4, "quarter": 10, "year": 14}
+
+
+def _in_final_days(ref: dt.date, unit: str) -> bool:
+    """Whether ``ref`` falls in the last days of its own period, before its last weekday."""
+    last = _period_of(ref, unit)[1]
+    return ref < _last_weekday(last) and (last - ref).days <= _FINAL_DAYS[unit]
+
+
 def _latest_ended(
     window: tuple[dt.date, dt.date], unit: str
 ) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, ...]]:
@@ -104,7 +118,9 @@ def _latest_ended(
     p = _previous(cur[0], unit)
     alt.append(_last_weekday(p[1]))
     if ref < _last_weekday(last) and a == ref:
-        alt = []  # a day-dated article before the period's end: the period before it, only
+        # a day-dated article before the period's end: the period before it; in the period's last
+        # days, the period to date as well ("capped the year at L" on Dec. 24)
+        alt = [ref] if _in_final_days(ref, unit) else []
     while a != ref and p[1] >= a:
         p = _previous(p[0], unit)
         alt.append(_last_weekday(p[1]))
@@ -228,4 +244,5 @@ def period_close(
         first, last = named
     text = f"the last session of the {unit} to {last:%a %Y-%m-%d}"
     day = DateMention(a, b, text, "day", last, last)
-    return PeriodClose(day, unit, first, last, alt, named is not None)
+    unsure = named is None and window[0] == ref and _in_final_days(ref, unit)
+    return PeriodClose(day, unit, first, last, alt, named is not None, unsure)

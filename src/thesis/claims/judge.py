@@ -211,6 +211,11 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
         slot = c.missing[0]
         if slot == "subject" and c.extra.get("unknown_subject"):
             why = f"its subject ({c.extra['unknown_subject']!r}) is not a series the checker knows"
+        elif slot == "period" and c.extra.get("unknown_period"):
+            why = (
+                f"not judged: its period ({c.extra['unknown_period']!r}) makes the figure hold for "
+                "each part of it, not one change over the whole"
+            )
         else:
             why = f"not judged: its {slot} is not stated ({_SLOT_WORDS.get(slot, slot)})"
         return _unverifiable(c, why, "a sentence that names it")
