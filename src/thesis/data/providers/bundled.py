@@ -17,11 +17,14 @@ Sources (loaders that download, such as skfolio's Nasdaq or FTSE 100 sets, are n
 
 from __future__ import annotations
 
+import gzip
 import importlib
+import importlib.util
 import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -299,6 +302,58 @@ _LICENSES = {
 }
 
 
+#: the files the wheel loaders read, with how each package's loader reads them. Read here without
+#: importing the package: ``import skfolio`` imports scikit-learn and ``arch.data`` imports arch,
+#: about a second of CPU each for a few compressed CSV files. A file not found where its version of
+#: the package keeps it is left to the loader itself (tests/data/test_bundled.py compares every
+#: series with its loader's output).
+_WHEEL_FILES: dict[str, tuple[str, str, str]] = {
+    _SK_INDEX: ("skfolio", "datasets/data/sp500_index.csv.gz", "skfolio"),
+    _SK_STOCKS: ("skfolio", "datasets/data/sp500_dataset.csv.gz", "skfolio"),
+    _SK_FACTORS: ("skfolio", "datasets/data/factors_dataset.csv.gz", "skfolio"),
+    **{
+        f"arch.data.{name}:load": ("arch", f"data/{name}/{file}", "arch")
+        for name, file in (
+            ("sp500", "sp500.csv.gz"),
+            ("nasdaq", "nasdaq.csv.gz"),
+            ("vix", "vix.csv.gz"),
+            ("frenchdata", "frenchdata.csv.gz"),
+            ("core_cpi", "core-cpi.csv.gz"),
+            ("default", "default.csv.gz"),
+            ("wti", "wti.csv.gz"),
+            ("crude", "crude.csv.gz"),
+        )
+    },
+}
+
+
+def _read_wheel_file(loader: str) -> pd.DataFrame | None:
+    """The frame ``loader`` returns, read from its file as the package's loader reads it, or None
+    when the file is not where :data:`_WHEEL_FILES` says (the loader is then called)."""
+    entry = _WHEEL_FILES.get(loader)
+    if entry is None:
+        return None
+    pkg, rel, how = entry
+    spec = importlib.util.find_spec(pkg)  # finds the package without running its __init__
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / rel
+    if not path.is_file():
+        return None
+    if how == "skfolio":  # skfolio.datasets._base.load_gzip_compressed_csv_data
+        with gzip.open(path, mode="rt", encoding="utf-8") as fh:
+            df = pd.read_csv(fh, sep=",", index_col=0)
+        df.index = pd.to_datetime(df.index, format="%Y-%m-%d")
+        return df
+    data = pd.read_csv(path)  # arch.data.utility.load_file
+    if "Date" in data:
+        data["Date"] = pd.to_datetime(data["Date"])
+        data = data.set_index("Date")
+    for col in data:
+        data[col] = pd.to_numeric(data[col], errors="coerce")
+    return data
+
+
 def load_frame(loader: str) -> pd.DataFrame:
     """Call a wheel loader (``"module:function"``) and return its frame indexed by date.
 
@@ -306,8 +361,10 @@ def load_frame(loader: str) -> pd.DataFrame:
     arch's frenchdata index holds integers such as 192607 stored as nanoseconds since 1970; they
     are decoded to the month's first day.
     """
-    mod_name, fn = loader.split(":")
-    obj = getattr(importlib.import_module(mod_name), fn)()
+    obj = _read_wheel_file(loader)
+    if obj is None:
+        mod_name, fn = loader.split(":")
+        obj = getattr(importlib.import_module(mod_name), fn)()
     df = obj.data if hasattr(obj, "data") and not isinstance(obj, pd.DataFrame) else obj
     df = pd.DataFrame(df).copy()
     if loader == _MACRO:
