@@ -226,7 +226,50 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
     if not rs:
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
                              c.subject.settle if c.subject else "")  # fmt: skip
-    return _combine(c, [(r, _judge_reading(fn, r, m, claims)) for r in rs])
+    results = [(r, _judge_reading(fn, r, m, claims)) for r in rs]
+    return _combine(c, _days_its_close_fits(c, results, m, claims))
+
+
+def _days_its_close_fits(
+    c: Claim, results: list[tuple[Reading, Outcome]], m: Market, claims: list[Claim]
+) -> list[tuple[Reading, Outcome]]:
+    """A one-day move read on several candidate days, stated with its close in the same words ("the
+    S&P 500 closed at 4,310.12, up 0.74%"), is supported only on a day that close fits: the close
+    and the move are one session's. A day where the move fits but the close does not is no
+    support (the close fitting no day leaves the move's day unknown)."""
+    days = {r.day for r, _ in results if r.literal}
+    if len(days) < 2 or c.measure not in ("change", "points_change") or c.subject is None:
+        return results
+    close = next(
+        (
+            o
+            for o in claims
+            if o is not c
+            and o.measure == "close"
+            and o.subject is not None
+            and o.subject.series == c.subject.series
+            and c.start <= o.start
+            and o.end <= c.end
+            and isinstance(o.stated_value, int | float)
+            and not (o.missing or o.qualifiers)
+        ),
+        None,
+    )
+    if close is None:
+        return results
+    out = []
+    for r, o in results:
+        if r.literal and o.ok is True:
+            fits = _judge_reading(JUDGES["close"], dataclasses.replace(r, claim=close), m, claims)
+            if fits.ok is not True:
+                o = dataclasses.replace(
+                    o,
+                    ok=None,
+                    evidence=f"{o.evidence}; not its session: the close stated with it "
+                    f"({close.stated_value:,.2f}) does not fit {r.day}",
+                )
+        out.append((r, o))
+    return out
 
 
 def _judge_reading(fn: Judge, r: Reading, m: Market, claims: list[Claim]) -> Outcome:
