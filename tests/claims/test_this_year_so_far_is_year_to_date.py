@@ -1,4 +1,4 @@
-""""This year so far", "thus far this year", "so far in 2024": the year to date, a period the
+""" "This year so far", "thus far this year", "so far in 2024": the year to date, a period the
 words state (as "year-to-date" and "so far this year" already were), so the change is judged
 both ways from the prior year's last close. "This year" alone stays an assumed period: supported
 by the year to date, never contradicted by it.
