@@ -176,8 +176,8 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
             return lvl if lvl is not None and _is_level(lvl) else None
         if t.text == "$":
             continue
-        if w in _LEVEL_FILLER and fill < 5:
-            fill += 1
+        if (w in _LEVEL_FILLER or (w == "reach" and fill == 0)) and fill < 5:
+            fill += 1  # "to reach 3,380.35": the level the move reached, as "to" alone names it
             continue
         return None
     return None
@@ -396,7 +396,11 @@ def _distance_follows(s: Sent, q: Quantity) -> bool:
 
 def _upside_follows(s: Sent, q: Quantity) -> bool:
     w = s.words_after(q.end, 4)
-    return any(x in ("upside", "downside") for x in w[:3]) or w[:2] == ["to", "reach"]
+    if any(x in ("upside", "downside") for x in w[:3]):
+        return True
+    # "would need to rally 9% to reach 7,500" is a target; "gained 1.4% to reach 3,380.35" is
+    # a move made: only a target's words (a modal, a need, a target noun) make "to reach" one
+    return w[:2] == ["to", "reach"] and _upside_parts(s, q) is not None
 
 
 _CLOSE_GAP = frozenset(
