@@ -51,6 +51,7 @@ from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
+from thesis.claims.tallies import rule_ordinal_tally
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
@@ -3506,6 +3507,7 @@ RULES: tuple[Rule, ...] = (
     rule_moving_average,
     rule_sector_count,
     rule_count_of,
+    rule_ordinal_tally,
     rule_yield,
     rule_macro,
     rule_fundamental,
