@@ -308,6 +308,8 @@ def _proxy(subj: Subject) -> str:
     """Why a subject read on a proxy series may be supported and never contradicted."""
     if subj.kind == "sector":
         return f"{subj.name}: an ETF stands in for the sector index"
+    if subj.key == "three_named":
+        return "its subject is a group ('all three indexes'): the S&P 500 may be one of them"
     return ""
 
 

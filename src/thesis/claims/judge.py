@@ -1250,6 +1250,10 @@ def judge_count_of(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     k = sum(1 for _, d in moves if d * sign > 0)
     rows = ", ".join(f"{iso(t)} {d:+.2f}" for t, d in moves)
     ev = f"{sid} {unit}s {'up' if sign > 0 else 'down'} among the last {of} to {iso(tail.last)}: {k} ({rows})"
+    if c.extra.get("latest") and k == n and moves[-1][1] * sign <= 0:
+        # "its ninth gain in the last ten sessions": the latest is the ninth; the count fits
+        # but the last move does not, so another day may be meant: not judged
+        return Outcome(None, f"{ev}; the latest {unit} did not move that way", "exact count", k)
     return Outcome(k == n, ev, "exact count", k)
 
 

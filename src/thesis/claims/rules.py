@@ -51,6 +51,7 @@ from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
+from thesis.claims.tallies import rule_ordinal_tally
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
@@ -176,8 +177,8 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
             return lvl if lvl is not None and _is_level(lvl) else None
         if t.text == "$":
             continue
-        if w in _LEVEL_FILLER and fill < 5:
-            fill += 1
+        if (w in _LEVEL_FILLER or (w == "reach" and fill == 0)) and fill < 5:
+            fill += 1  # "to reach 3,380.35": the level the move reached, as "to" alone names it
             continue
         return None
     return None
@@ -396,7 +397,11 @@ def _distance_follows(s: Sent, q: Quantity) -> bool:
 
 def _upside_follows(s: Sent, q: Quantity) -> bool:
     w = s.words_after(q.end, 4)
-    return any(x in ("upside", "downside") for x in w[:3]) or w[:2] == ["to", "reach"]
+    if any(x in ("upside", "downside") for x in w[:3]):
+        return True
+    # "would need to rally 9% to reach 7,500" is a target; "gained 1.4% to reach 3,380.35" is
+    # a move made: only a target's words (a modal, a need, a target noun) make "to reach" one
+    return w[:2] == ["to", "reach"] and _upside_parts(s, q) is not None
 
 
 _CLOSE_GAP = frozenset(
@@ -3502,6 +3507,7 @@ RULES: tuple[Rule, ...] = (
     rule_moving_average,
     rule_sector_count,
     rule_count_of,
+    rule_ordinal_tally,
     rule_yield,
     rule_macro,
     rule_fundamental,

@@ -172,9 +172,17 @@ SUBJECTS: tuple[Subject, ...] = (
         f"{a} {b}" for a in ("all three major", "the three major", "all three major U.S.",
                              "the three major U.S.", "all three major US", "all three major U.S. stock",
                              "the three major U.S. stock", "all three major stock", "all three main",
-                             "the three main", "all three main U.S. stock", "all three U.S. stock")
+                             "the three main", "all three main U.S. stock", "all three U.S. stock",
+                             "all three major U.S. benchmark", "all three major benchmark",
+                             "the three major U.S. benchmark", "all three major US benchmark")
         for b in ("indexes", "indices", "averages", "stock indexes", "stock averages")
     ], "the Dow and the Nasdaq Composite (`thesis data import`)"),
+    # "all three indexes closed at all-time highs": three indexes named before, the S&P 500 most
+    # likely one of them but not by these words: its part supports, never contradicts (GROUP_KEYS)
+    _s("three_named", "the three indexes named before (the S&P 500 among them, most likely)", "index",
+       ("sp500",), [f"all three {b}" for b in ("indexes", "indices", "averages", "benchmarks",
+                                                "benchmark indexes", "benchmark indices")],
+       "the Dow and the Nasdaq Composite (`thesis data import`)"),
     # the 10-year minus 2-year spread: its own measure, never either yield (claims/spreads.py)
     _s(SPREAD_KEY, "10-year minus 2-year Treasury spread", "yield", (SPREAD_KEY,), spread_aliases()),
 )  # fmt: skip
@@ -327,7 +335,7 @@ def total_return_of(subj: Subject) -> Subject | None:
     """The total-return series of a subject ("a 25% total return for 2024"): the S&P 500's read
     on SPY's adjusted close, a stock's or an ETF's on its own adjusted close; ``None`` when the
     checker knows none."""
-    if subj.key in ("sp500", "market", "majors3"):
+    if subj.key in ("sp500", "market", "majors3", "three_named"):
         return SP500_TR
     if subj.kind in ("stock", "etf") and subj.series:
         base = subj.series[0]
