@@ -32,6 +32,7 @@ out whole modules, the most expensive first (see ``pytest_xdist_make_scheduler``
 from __future__ import annotations
 
 import atexit
+import itertools
 import os
 import shutil
 import subprocess
@@ -85,12 +86,23 @@ def shared_articles() -> Path:
     return _need(SHARED / "articles")
 
 
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A folder per test, numbered (see ``_isolated_home``)."""
+    base = tmp_path_factory.mktemp("thesis_homes")
+    return (base / str(n) for n in itertools.count())
+
+
 @pytest.fixture(autouse=True)
-def _isolated_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Never touch the user's real store: THESIS_HOME points at a temporary folder."""
-    monkeypatch.setenv("THESIS_HOME", str(tmp_path_factory.mktemp("thesis_home")))
+def _isolated_home(_homes: Iterator[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the user's real store: THESIS_HOME points at a new empty folder.
+
+    One numbered folder under a session folder, not ``tmp_path_factory.mktemp`` per test: mktemp
+    lists the whole base folder to number each new one, which grows with every test (1.2 s of CPU
+    per worker by the end of a run)."""
+    home = next(_homes)
+    home.mkdir()
+    monkeypatch.setenv("THESIS_HOME", str(home))
 
 
 # ------------------------------------------------------------------------------- xdist scheduling
