@@ -1194,6 +1194,7 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if (
             not is_record
             or (any(p in _NOT_RECORD_BEFORE for p in prev) and not missed)
+            or "close to" in " ".join(prev)  # "close to its all-time high": near_record's
             or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
         ):
