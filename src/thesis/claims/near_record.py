@@ -41,8 +41,27 @@ _SHY = frozenset({"shy", "short"})  # "shy of", "short of"
 _NEAR = frozenset({"near", "around", "nearing", "approaching"})
 _FILLER = frozenset({"its", "an", "a", "the", "their", "all", "of", "just", "fresh", "new"})
 #: words before the position word that say the distance (a number, "well below", "far from")
-_FAR = frozenset({"%", "percent", "pct", "points", "far", "well", "way", "deep", "deeply", "sharply",
-                  "significantly", "substantially", "further", "farther", "not", "no", "never"})
+_FAR = frozenset(
+    {
+        "%",
+        "percent",
+        "pct",
+        "points",
+        "far",
+        "well",
+        "way",
+        "deep",
+        "deeply",
+        "sharply",
+        "significantly",
+        "substantially",
+        "further",
+        "farther",
+        "not",
+        "no",
+        "never",
+    }
+)
 _RECORD = frozenset({"record", "all-time", "record-high"})
 _NOUNS = frozenset({"high", "highs", "peak", "peaks", "levels", "level", "close", "closing"})
 

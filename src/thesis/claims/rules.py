@@ -1186,7 +1186,12 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and any(q.start == toks[i + 1].start and _is_level(q) for q in s.quantities)
         )
         # "climbed to a record and closed above 5,400", "closed at a record on Friday" (round 23)
-        to_a = w == "record" and prev[-2:] in (["to", "a"], ["at", "a"]) and bool(nxt) and nxt[0] in _TO_A_RECORD_NEXT
+        to_a = (
+            w == "record"
+            and prev[-2:] in (["to", "a"], ["at", "a"])
+            and bool(nxt)
+            and nxt[0] in _TO_A_RECORD_NEXT
+        )
         is_record = ((w == "record" and (compound or latest or level_next or to_a or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
                      (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
                      (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
