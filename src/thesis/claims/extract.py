@@ -142,6 +142,7 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_count_of: lambda w: (
         "of" in w and not w.isdisjoint(("up", "higher", "down", "lower"))
     ),
+    _rules.rule_near_record: lambda w: not w.isdisjoint(("record", "all-time", "all")),
     _rules.rule_ordinal_tally: lambda w: (
         "the" in w and not w.isdisjoint(("last", "past", "previous", "prior"))
     ),

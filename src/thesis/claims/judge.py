@@ -49,6 +49,7 @@ from thesis.claims.market import (
     on_or_before,
     sessions_between,
 )
+from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
 from thesis.claims.tolerance import (
@@ -820,6 +821,8 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     i = prior.argmax()
     mx_t, mx = prior.dates[i], prior.values[i]
     tol = "exact comparison with the running maximum of closes"
+    if c.extra.get("near"):  # "just below its all-time high", "near record highs" (near_record)
+        return _near_record(c, sid, iso(t), close, mx, iso(mx_t))
     if c.extra.get("missed"):
         # "ends shy of record high": below the highest earlier close
         ev = f"{sid} {iso(t)} close {_f(close)}; highest earlier close {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
@@ -834,6 +837,20 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         return Outcome(True, ev, tol, close)
     ev = f"{sid} {iso(t)} close {_f(close)}; an earlier close was higher: {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
     return Outcome(False, ev, tol, close)
+
+
+def _near_record(c: Claim, sid: str, t: str, close: float, mx: float, mx_t: str) -> Outcome:
+    """A close "just below" (``near`` = "below") or "near" its record: within ``NEAR_PCT`` of the
+    highest earlier close ``mx`` supports; a record close contradicts "below" only; any other
+    close is not judged (the words set no exact distance)."""
+    gap = (close / mx - 1) * 100
+    ev = f"{sid} {t} close {_f(close)}; highest earlier close {_f(mx)} on {mx_t} ({gap:+.2f}%)"
+    tol = f"within {NEAR_PCT:g}% of the highest earlier close"
+    if c.extra["near"] == "below" and close >= mx:
+        return Outcome(False, ev + ": a record close, not below one", tol, close)
+    if gap >= -NEAR_PCT:
+        return Outcome(True, ev, tol, close)
+    return _na(ev + f": more than {NEAR_PCT:g}% below; the words set no exact distance")
 
 
 #: a daily series → the monthly series that reaches back before it (the S&P 500 since 1871)

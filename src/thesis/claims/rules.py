@@ -49,6 +49,7 @@ from thesis.claims.binding import (
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
+from thesis.claims.near_record import rule_near_record
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tallies import rule_ordinal_tally
@@ -1103,6 +1104,8 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
 
 
 _RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "finish", "territory"})
+#: words after "to a record" / "at a record" that end the noun phrase: "climbed to a record and"
+_TO_A_RECORD_NEXT = frozenset({"and", "on", "as", "after", "before", "while"})
 _NOT_RECORD_BEFORE_EXTRA = frozenset(
     {"missed", "miss", "misses", "missing", "narrowly", "eyeing", "eyes", "nearing", "approaching"}
 )
@@ -1182,13 +1185,21 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and i + 1 < len(toks)
             and any(q.start == toks[i + 1].start and _is_level(q) for q in s.quantities)
         )
-        is_record = ((w == "record" and (compound or latest or level_next or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
+        # "climbed to a record and closed above 5,400", "closed at a record on Friday" (round 23)
+        to_a = (
+            w == "record"
+            and prev[-2:] in (["to", "a"], ["at", "a"])
+            and bool(nxt)
+            and nxt[0] in _TO_A_RECORD_NEXT
+        )
+        is_record = ((w == "record" and (compound or latest or level_next or to_a or not nxt or nxt[0] in _RECORD_AFTER or nxt[0] in (".", ",", "-"))) or
                      (w == "all-time" and nxt[:1] in (["high"], ["highs"], ["closing"])) or
                      (w in ("new", "fresh") and nxt[:2] in (["closing", "high"], ["closing", "highs"], ["high"], ["highs"], ["record"], ["all-time"])))  # fmt: skip
         missed = _missed_record(toks, i)
         if (
             not is_record
             or (any(p in _NOT_RECORD_BEFORE for p in prev) and not missed)
+            or "close to" in " ".join(prev)  # "close to its all-time high": near_record's
             or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
         ):
@@ -1213,6 +1224,8 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 "explicit",
             )
         start = missed.start if missed is not None else t.start
+        if to_a:  # "climbed to a record": the verb and the noun, not the words after it
+            start, end = toks[max(0, i - 3)].start, t.end
         members = list_subjects(s, subj)
         for one in members:
             if one.value is None or one.value.key in taken:
@@ -3525,6 +3538,7 @@ RULES: tuple[Rule, ...] = (
     rule_record_streak,
     rule_record_count,
     rule_record,
+    rule_near_record,
     rule_direction,
     rule_streak,
     rule_rank,
