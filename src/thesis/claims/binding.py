@@ -172,7 +172,9 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.subject is not None:
             if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
                 continue  # "the Zorblax index of moon stocks": the index is the subject
-            if _foreign_between(s, m.end, pos, m.subject.kind in ("stock", "etf")):
+            if _foreign_between(
+                s, m.end, pos, m.subject.kind in ("stock", "etf"), m.subject.kind == "inflation"
+            ):
                 return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
             how = "market" if m.subject.kind == "market" else "named"
             return Bind(m.subject, m.text, how, subject_gap(s, m, pos) or _proxy(m.subject))
@@ -476,12 +478,31 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
     return Bind(m.subject, f"{m.text} (respectively)", "named", _proxy(m.subject))
 
 
-def _foreign_between(s: Sent, a: int, b: int, own_stock: bool = False) -> bool:
+#: words right before "rate" that make it inflation's own rate ("an annual inflation rate of 3%",
+#: "peaked at an annualized rate of 9.1%", "the year-over-year rate slowed to 8.3%")
+_OWN_RATE_LEADS = ("annual", "annualized", "annualised", "year-over-year", "yearly", "inflation")
+
+
+def _own_rate(s: Sent, t: Token) -> bool:
+    """Whether ``t`` is "rate" led by a word that makes it an inflation figure's own rate."""
+    if t.lower != "rate":
+        return False
+    lead = s.doc.text[max(s.start, t.start - 16) : t.start].rstrip().lower()
+    return lead.endswith(_OWN_RATE_LEADS) and not lead.endswith(("tax", "interest", "mortgage"))
+
+
+def _foreign_between(
+    s: Sent, a: int, b: int, own_stock: bool = False, own_rate: bool = False
+) -> bool:
     """Whether the words between a subject's name and a number name something else: a noun right
     after the name ("the S&P 500's earnings rose 14%", "S&P 500 futures fell 1%") or in the
     number's own clause ("..., while bonds fell 1%"). An aside between commas ("The S&P 500, an
-    index of the 500 largest companies, surpassed 4,000") does not count."""
+    index of the 500 largest companies, surpassed 4,000") does not count. With ``own_rate`` (an
+    inflation subject), "rate" led by "annual", "annualized", "year-over-year" or "inflation" is
+    the subject's own rate, not another's."""
     words = [t for t in s.doc.tokens_in(a, b) if t.kind == "word"]
+    if own_rate:
+        words = [t for t in words if not _own_rate(s, t)]
     if own_stock and words and words[0].lower in ("stock", "shares", "share", "stocks"):
         words = words[1:]  # "NVIDIA stock", "Apple shares": the company's own price
     head = [t for t in words[:3] if t.end <= (words[0].end if words else a) + 30]

@@ -133,7 +133,7 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
         not w.isdisjoint(("record", "records", "all-time", "closing"))
     ),
     _rules.rule_record_count: lambda w: "peak" in w or any(x.startswith("record") for x in w),
-    _rules.rule_record_level: lambda w: "record" in w,
+    _rules.rule_record_level: lambda w: "record" in w or ("all" in w and "time" in w),
     _rules.rule_macro_record: lambda w: "all" in w or any(x.startswith("record") for x in w),
     _rules.rule_rank: lambda w: "highest" in w or "lowest" in w,
     _rules.rule_first: lambda w: "first" in w,

@@ -2332,14 +2332,24 @@ _COUNT_AFTER = frozenset(
 )  # fmt: skip
 
 
+def _all_time_high(toks: list[Token], i: int) -> bool:
+    """ "its all-time high of 4797", "its all-time closing high of 3,386.15": "all-time" names
+    the record when "high" follows it (with "closing" between); a low or "all-time of" is not."""
+    if toks[i].lower != "all-time":
+        return False
+    nxt = [x.lower for x in toks[i + 1 : i + 3]]
+    return nxt[:1] == ["high"] or nxt == ["closing", "high"]
+
+
 def rule_record_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A level named as the record: "its previous record of 2,190.15", "its record high close
     of 3,386.15", "a record close of 3,386.15 on Feb. 19", "a fresh closing record of 6,912 on
-    December 24". The record as of the day the words give (the day after the level), else as of
+    December 24", "its all-time high of 4797" (a high, not said to be a close: never
+    contradicted). The record as of the day the words give (the day after the level), else as of
     the article's session; "previous" asks for the record before it."""
     toks = _compounds(s.tokens)
     for i, t in enumerate(toks):
-        if t.lower != "record":
+        if t.lower != "record" and not _all_time_high(toks, i):
             continue
         k = i + 1
         while k < len(toks) and k <= i + 3 and toks[k].lower in _RECORD_NOUNS:
@@ -2930,12 +2940,60 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 #: "sits at nearly 6,175", "jumped to 52.33"); a closing verb is :func:`rule_close`'s
 _AT_VERBS = frozenset(
     {"trades", "traded", "trading", "sits", "sat", "sitting", "stands", "standing", "hovers",
-     "hovered", "hovering", "is", "was", "now"}
+     "hovered", "hovering", "is", "was", "now", "valued"}
 )  # fmt: skip
 _LEVEL_GAP = frozenset(
     {"a", "an", "the", "about", "roughly", "nearly", "around", "approximately", "just", "almost",
      "some", "near", "close", "level", "levels", "of", "$"}
 )  # fmt: skip
+
+
+#: verbs that place a subject at a level with no preposition between ("currently trading near
+#: 6,932", "The S&P 500 reached 6,143.70", "hovering around 5,000"): the level of a moment of
+#: the session, as "trades at" is
+_BARE_PLACING = frozenset(
+    {"trading", "trades", "traded", "hovering", "hovers", "hovered", "sitting", "sits", "sat",
+     "standing", "stands", "stood", "reached", "reaches", "reaching"}
+)  # fmt: skip
+#: a copula after which the level is the named value's ("the current level is about 6,812",
+#: "with its closing value being 6,978.03")
+_VALUE_COPULAS = frozenset({"is", "was", "being", "stood", "stands"})
+_VALUE_NOUNS = frozenset({"level", "value"})
+_VALUE_ADJS = frozenset({"current", "latest", "present", "closing"})
+#: words that may follow a bare-placed level and keep it a level ("reached 6,143.70, a mere
+#: fraction"; "trading near 6,932 points"); any other word makes the number something else
+#: ("reached 70 million shares", "sits 5 points below")
+_AFTER_BARE_LEVEL = frozenset(
+    {"points", "point", "on", "in", "and", "as", "at", "by", "before", "after", "during", "today",
+     "yesterday", "this", "last", "earlier", "while", "with", "for", "but", "when", "mark", "level"}
+)  # fmt: skip
+
+
+def _bare_placing(s: Sent, q: Quantity, before: list[Token], k: int) -> int | None:
+    """The index in ``before`` of the verb that places the level ``q`` with no preposition
+    ("trading near 6,932", "reached 6,143.70", "the current level is about 6,812"); ``None``
+    when the words before it are not such a verb, or the word after it makes it no level."""
+    if k < 0:
+        return None
+    w = before[k].lower
+    if w in _BARE_PLACING:
+        pass
+    elif not (
+        w in _VALUE_COPULAS
+        and k >= 2
+        and before[k - 1].lower in _VALUE_NOUNS
+        and before[k - 2].lower in _VALUE_ADJS
+    ):
+        return None
+    nxt = s.after(q.end, 1)
+    if nxt and nxt[0].kind == "word" and nxt[0].lower not in _AFTER_BARE_LEVEL:
+        return None
+    return k
+
+
+def _closing_value(before: list[Token], j: int) -> bool:
+    """ "its closing value being 6,978.03": the copula after "closing value" states the close."""
+    return j >= 2 and before[j - 1].lower in _VALUE_NOUNS and before[j - 2].lower == "closing"
 
 
 def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
@@ -2954,7 +3012,10 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         while k >= 0 and before[k].lower in _LEVEL_GAP and fill < 4:
             k -= 1
             fill += 1
-        if k < 0 or before[k].lower not in ("to", "at"):
+        bare = _bare_placing(s, q, before, k)
+        if bare is not None:
+            k = bare + 1  # "trading near 6,932", "reached 6,143.70": the verb with no preposition
+        elif k < 0 or before[k].lower not in ("to", "at"):
             # one adjective may stand between "at an" and the level ("at an impressive 6,000.36")
             if not (k >= 1 and before[k].kind == "word" and before[k - 1].lower in ("a", "an")):
                 continue
@@ -2963,7 +3024,7 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 k -= 1
             if k < 0 or before[k].lower not in ("to", "at"):
                 continue
-        prep = before[k]
+        prep = before[k] if bare is None else before[bare]
         j = k - 1
         # "closed the trading session on Friday at": a closing verb a few words before "at"
         gap = 0
@@ -2982,11 +3043,13 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if j < 0:
             continue
         verb = before[j].lower
-        closing = verb in _CLOSING_VERBS
+        closing = verb in _CLOSING_VERBS or (bare is not None and _closing_value(before, j))
         moving = verb in UP_WORDS or verb in DOWN_WORDS
-        if not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
+        if bare is not None:
+            moving = False  # a verb that places the level, not a move
+        elif not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
             continue
-        if closing and gap == 0:
+        if closing and gap == 0 and bare is None:
             continue  # "closed at L": rule_close's (it declined this one on purpose)
         if prep.lower == "at" and moving and not closing:
             continue  # "rose 0.5% at 6,000", "fell at the open": not a level reached
