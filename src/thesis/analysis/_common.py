@@ -123,7 +123,8 @@ def checked_series(
         raise AnalysisError(
             f"duplicate date {dup.date()}", where=name, fix="keep one observation per date"
         )
-    nan = out.isna().to_numpy()
+    # numpy on the float64 values: the pandas calls cost more than the work on short series
+    nan = np.isnan(out.to_numpy())
     if nan.any():
         if not allow_nan:
             first = out.index[int(nan.argmax())].date()
@@ -133,8 +134,8 @@ def checked_series(
                 fix="drop the missing rows (series.dropna()) or fill them before the analysis",
             )
         out = out[~nan]
-    if positive and (out <= 0).any():
-        bad = out[out <= 0]
+    if positive and (out.to_numpy() <= 0).any():
+        bad = out[out.to_numpy() <= 0]
         raise AnalysisError(
             f"non-positive price {bad.iloc[0]} on {bad.index[0].date()}",
             where=name,
