@@ -209,7 +209,9 @@ def main() -> None:
             cases.append((f"gen{i}", spec, store))
         fast = {"calibrate": False, "n_paths": 4_000}
         seed = load_thesis(SEED)
-        cases.append(("seed", seed.with_overrides(analysis=seed.analysis.model_dump() | fast), store))
+        cases.append(
+            ("seed", seed.with_overrides(analysis=seed.analysis.model_dump() | fast), store)
+        )
         bundled = Store(args.bundled, read_only=True) if args.bundled else None
         try:
             if bundled is not None:

@@ -85,7 +85,12 @@ def lineage_of(*series: pd.Series | None) -> tuple[Source, ...]:
 
 
 def checked_series(
-    s: object, *, name: str, positive: bool = False, allow_nan: bool = False
+    s: object,
+    *,
+    name: str,
+    positive: bool = False,
+    allow_nan: bool = False,
+    keep_attrs: bool = True,
 ) -> pd.Series:
     """Validate a dated numeric Series: DatetimeIndex, sorted, no duplicate dates.
 
@@ -99,6 +104,10 @@ def checked_series(
         Prices: every value must be > 0.
     allow_nan
         Keep NaNs (they are dropped); otherwise a NaN is an error naming its date.
+    keep_attrs
+        Copy ``s.attrs`` (its Source) onto the result. An analysis that reads the lineage from its
+        inputs passes False: pandas deep-copies ``attrs`` into every Series derived from the
+        result, which on short series costs more than the arithmetic.
     """
     if not isinstance(s, pd.Series):
         raise AnalysisError(
@@ -141,7 +150,7 @@ def checked_series(
             where=name,
             fix="prices must be > 0; check the series' unit (a return or a spread is not a price)",
         )
-    out.attrs = dict(s.attrs)
+    out.attrs = dict(s.attrs) if keep_attrs else {}
     return out
 
 

@@ -446,11 +446,12 @@ def macro_cycles(
         )
     sname = f"subject_series ({subj})"
     sx = checked_series(
-        subject_series, name=sname, positive=subject_kind == "price", allow_nan=True
+        subject_series,
+        name=sname,
+        positive=subject_kind == "price",
+        allow_nan=True,
+        keep_attrs=False,  # the lineage is read from subject_series
     )
-    # the lineage is read from the inputs; the working copies carry no attrs, which pandas would
-    # deep-copy into every intermediate series (a tenth of the step's time)
-    sx.attrs = {}
     monthly = is_monthly(sx)
     sx = known_at(sx, as_ts)
     if sx.empty:
@@ -463,9 +464,10 @@ def macro_cycles(
     def cut(s: pd.Series | None, arg: str, default: str) -> pd.Series | None:
         if s is None:
             return None
-        out = checked_series(s, name=f"{arg} ({series_id(s, default)})", allow_nan=True)
-        out.attrs = {}  # as sx's
-        return out
+        # the lineage is read from the inputs: working copies without attrs (checked_series)
+        return checked_series(
+            s, name=f"{arg} ({series_id(s, default)})", allow_nan=True, keep_attrs=False
+        )
 
     un = cut(unemployment, "unemployment", "unrate")
     pay = cut(payrolls, "payrolls", "payems")
