@@ -346,7 +346,9 @@ def base_rates(
             fix="use 'price' (index, ETF, stock) or 'yield' (a yield, rate or spread)",
         )
     name = f"series ({series_id(series, subject)})"
-    s = checked_series(series, name=name, positive=subject_kind == "price", allow_nan=True)
+    s = checked_series(
+        series, name=name, positive=subject_kind == "price", allow_nan=True, keep_attrs=False
+    )
     monthly = is_monthly(s)
     if monthly:  # a month's value is known once the month is complete
         s = s[date_index(s) + pd.offsets.MonthEnd(0) <= as_ts]

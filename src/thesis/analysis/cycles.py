@@ -583,7 +583,7 @@ def fed_cycles(
             fix="pass subject= (the thesis's series id) or a series with a name",
         )
     pr_name = f"policy_rate ({series_id(policy_rate, 'fedfunds')})"
-    pr = checked_series(policy_rate, name=pr_name, allow_nan=True)
+    pr = checked_series(policy_rate, name=pr_name, allow_nan=True, keep_attrs=False)
     pr = pr[pr.index <= as_ts] if kind == "decisions" else known_at(pr, as_ts)
     if len(pr) < 3:
         raise InsufficientDataError(
@@ -592,13 +592,21 @@ def fed_cycles(
             fix="import the fed funds history (series 'fedfunds', from 1954) or choose a later as_of",
         )
     ix_name = f"index ({series_id(index, subj)})"
-    ix = checked_series(index, name=ix_name, positive=subject_kind == "price", allow_nan=True)
+    ix = checked_series(
+        index, name=ix_name, positive=subject_kind == "price", allow_nan=True, keep_attrs=False
+    )
     ix_monthly = is_monthly(ix)
     ix = known_at(ix, as_ts)
-    sm = None if smb is None else known_at(checked_series(smb, name="smb", allow_nan=True), as_ts)
+    sm = (
+        None
+        if smb is None
+        else known_at(checked_series(smb, name="smb", allow_nan=True, keep_attrs=False), as_ts)
+    )
     rec = None
     if recession is not None:
-        rec = known_at(checked_series(recession, name="recession", allow_nan=True), as_ts)
+        rec = known_at(
+            checked_series(recession, name="recession", allow_nan=True, keep_attrs=False), as_ts
+        )
 
     cand = easing_cycles(
         pr, as_of=as_ts, kind=kind, threshold_bp=threshold_bp, hold_months=hold_months,
@@ -700,7 +708,10 @@ def fed_cycles(
     cr = (
         pr
         if current_rate is None
-        else known_at(checked_series(current_rate, name="current_rate", allow_nan=True), as_ts)
+        else known_at(
+            checked_series(current_rate, name="current_rate", allow_nan=True, keep_attrs=False),
+            as_ts,
+        )
     )
     if cr.empty:
         raise InsufficientDataError(

@@ -292,7 +292,29 @@ def macro_events(
     """Events of every given indicator: ``indicator``, ``period`` (start of the month / quarter,
     or the day), ``public`` (the day it became public) and ``value`` (the reading: Sahm indicator
     in pp, payroll change in thousands, GDP change in percent, spread in pp)."""
+    return _macro_events(
+        unemployment=unemployment, payrolls=payrolls, gdp=gdp, curve=curve,
+        unemployment_rise_pp=unemployment_rise_pp, payroll_growth_months=payroll_growth_months,
+        curve_rearm_sessions=curve_rearm_sessions, release_lag_days=release_lag_days,
+    )[0]  # fmt: skip
+
+
+def _macro_events(
+    *,
+    unemployment: pd.Series | None,
+    payrolls: pd.Series | None,
+    gdp: pd.Series | None,
+    curve: pd.Series | None,
+    unemployment_rise_pp: float,
+    payroll_growth_months: int,
+    curve_rearm_sessions: int,
+    release_lag_days: Mapping[str, int],
+) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+    """:func:`macro_events` and each indicator's whole reading series (the Sahm indicator, the
+    monthly payroll change, the quarterly GDP change), which :func:`_now` reads the latest of
+    (computed once: they were computed twice, a sixth of the step's time)."""
     rows = []
+    readings: dict[str, pd.Series] = {}
 
     def add(ind: str, ev: pd.Series, freq: str) -> None:
         start: pd.Index
@@ -306,15 +328,18 @@ def macro_events(
             rows.append({"indicator": ind, "period": p, "public": e + lag, "value": float(v)})
 
     if unemployment is not None:
-        add("unemployment", _unemployment_events(unemployment, unemployment_rise_pp)[0], "monthly")
+        ev, readings["unemployment"] = _unemployment_events(unemployment, unemployment_rise_pp)
+        add("unemployment", ev, "monthly")
     if payrolls is not None:
-        add("payrolls", _payroll_events(payrolls, payroll_growth_months)[0], "monthly")
+        ev, readings["payrolls"] = _payroll_events(payrolls, payroll_growth_months)
+        add("payrolls", ev, "monthly")
     if gdp is not None:
-        add("gdp", _gdp_events(gdp)[0], "quarterly")
+        ev, readings["gdp"] = _gdp_events(gdp)
+        add("gdp", ev, "quarterly")
     if curve is not None:
         add("curve", _curve_events(curve, curve_rearm_sessions), "daily")
     out = pd.DataFrame(rows, columns=["indicator", "period", "public", "value"])
-    return out.sort_values(["indicator", "period"], kind="stable").reset_index(drop=True)
+    return out.sort_values(["indicator", "period"], kind="stable").reset_index(drop=True), readings
 
 
 # ------------------------------------------------------------------------------ the analysis
@@ -421,7 +446,11 @@ def macro_cycles(
         )
     sname = f"subject_series ({subj})"
     sx = checked_series(
-        subject_series, name=sname, positive=subject_kind == "price", allow_nan=True
+        subject_series,
+        name=sname,
+        positive=subject_kind == "price",
+        allow_nan=True,
+        keep_attrs=False,  # the lineage is read from subject_series
     )
     monthly = is_monthly(sx)
     sx = known_at(sx, as_ts)
@@ -435,7 +464,10 @@ def macro_cycles(
     def cut(s: pd.Series | None, arg: str, default: str) -> pd.Series | None:
         if s is None:
             return None
-        return checked_series(s, name=f"{arg} ({series_id(s, default)})", allow_nan=True)
+        # the lineage is read from the inputs: working copies without attrs (checked_series)
+        return checked_series(
+            s, name=f"{arg} ({series_id(s, default)})", allow_nan=True, keep_attrs=False
+        )
 
     un = cut(unemployment, "unemployment", "unrate")
     pay = cut(payrolls, "payrolls", "payems")
@@ -464,7 +496,7 @@ def macro_cycles(
         if s is not None:
             pe = period_end(date_index(s, k), freq[k]) + lag[k]
             given[k] = s[pe <= as_ts]
-    ev = macro_events(
+    ev, readings = _macro_events(
         unemployment=given["unemployment"], payrolls=given["payrolls"], gdp=given["gdp"],
         curve=given["curve"], unemployment_rise_pp=unemployment_rise_pp,
         payroll_growth_months=payroll_growth_months, curve_rearm_sessions=curve_rearm_sessions,
@@ -517,7 +549,7 @@ def macro_cycles(
                 stats[(ind, m, "mean")] = float(v.mean())
                 stats[(ind, m, "share_positive")] = float((v > 0).mean())
 
-    now = _now(given, unemployment_rise_pp, curve_rearm_sessions, ev)
+    now = _now(given, unemployment_rise_pp, curve_rearm_sessions, ev, readings)
     notes = [
         "Events count from the day their figure was published; the figures are today's revised "
         "ones, so a payroll or GDP fall that was revised in later may not have been visible then.",
@@ -543,13 +575,18 @@ def macro_cycles(
 
 
 def _now(
-    given: dict[str, pd.Series | None], rise_pp: float, rearm: int, ev: pd.DataFrame
+    given: dict[str, pd.Series | None],
+    rise_pp: float,
+    rearm: int,
+    ev: pd.DataFrame,
+    readings: Mapping[str, pd.Series],
 ) -> dict[str, dict[str, Any]]:
-    """Readings on as_of: key → (value, unit, method, label)."""
+    """Readings on as_of: key → (value, unit, method, label); ``readings`` holds each given
+    indicator's reading series as :func:`_macro_events` computed it from ``given``."""
     out: dict[str, dict[str, Any]] = {}
     un = given["unemployment"]
     if un is not None and len(un) >= 15:
-        ind = sahm_indicator(un).dropna()
+        ind = readings["unemployment"].dropna()  # sahm_indicator(un)
         if len(ind):
             p = ind.index[-1]
             # the latest rate and the latest Sahm reading need not share a month: a month
@@ -570,7 +607,7 @@ def _now(
             }  # fmt: skip
     pay = given["payrolls"]
     if pay is not None and len(pay) >= 2:
-        d = _monthly(pay).diff().dropna()
+        d = readings["payrolls"].dropna()  # _monthly(pay).diff()
         out["payrolls"] = {
             "change_k": (float(d.iloc[-1]), "count", "latest monthly change of nonfarm payrolls "
                          "(thousands of jobs)", "payroll change, thousands"),
@@ -583,7 +620,7 @@ def _now(
         }  # fmt: skip
     gd = given["gdp"]
     if gd is not None and len(gd) >= 2:
-        chg = _gdp_events(gd)[1].dropna()
+        chg = readings["gdp"].dropna()  # _gdp_events(gd)[1]
         out["gdp"] = {
             "change_pct": (float(chg.iloc[-1]), "pct", "latest quarter-on-quarter change of real "
                            "GDP (not annualised)", "real GDP change"),

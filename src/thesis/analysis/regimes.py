@@ -364,7 +364,7 @@ def regimes(
     if space not in ("log", "diff"):
         raise AnalysisError(f"unknown space {space!r}", where="space", fix="use 'log' or 'diff'")
     name = f"prices ({series_id(prices, subject)})"
-    s = checked_series(prices, name=name, positive=space == "log")
+    s = checked_series(prices, name=name, positive=space == "log", keep_attrs=False)
     first = s.index[0].date() if len(s) else None
     s = s[s.index <= as_ts]
     if s.empty:
@@ -413,7 +413,11 @@ def regimes(
     vix_level = vix_date = vix_p = vix_start = None
     if vix is not None:
         v = checked_series(
-            vix, name=f"vix ({series_id(vix, 'vix')})", positive=True, allow_nan=True
+            vix,
+            name=f"vix ({series_id(vix, 'vix')})",
+            positive=True,
+            allow_nan=True,
+            keep_attrs=False,
         )
         v = v[v.index <= as_ts]
         if v.empty:
@@ -434,7 +438,9 @@ def regimes(
     for key, x in (("bonds", bonds), ("gold", gold)):
         if x is None:
             continue
-        xs = checked_series(x, name=f"{key} ({series_id(x, key)})", positive=True, allow_nan=True)
+        xs = checked_series(
+            x, name=f"{key} ({series_id(x, key)})", positive=True, allow_nan=True, keep_attrs=False
+        )
         xs = xs[xs.index <= as_ts]
         clean[key] = xs
         lineage[key] = lineage_of(x)
@@ -470,7 +476,10 @@ def regimes(
     smb12 = None
     if smb is not None:
         sm = known_at(
-            checked_series(smb, name=f"smb ({series_id(smb, 'smb')})", allow_nan=True), as_ts
+            checked_series(
+                smb, name=f"smb ({series_id(smb, 'smb')})", allow_nan=True, keep_attrs=False
+            ),
+            as_ts,
         )
         if len(sm) >= 12:
             smb12 = (float(np.prod(1 + sm.to_numpy()[-12:] / 100)) - 1) * 100
@@ -484,8 +493,14 @@ def regimes(
 
     svl = None
     if small is not None and large is not None:
-        sc = _change_12m(checked_series(small, name="small", positive=True, allow_nan=True), as_ts)
-        lc = _change_12m(checked_series(large, name="large", positive=True, allow_nan=True), as_ts)
+        sc = _change_12m(
+            checked_series(small, name="small", positive=True, allow_nan=True, keep_attrs=False),
+            as_ts,
+        )
+        lc = _change_12m(
+            checked_series(large, name="large", positive=True, allow_nan=True, keep_attrs=False),
+            as_ts,
+        )
         if sc is not None and lc is not None:
             svl = sc - lc
         else:
