@@ -189,9 +189,11 @@ def _png(fig: Figure) -> bytes:
     The resolution (pHYs) is recorded as savefig does; no text chunks.
     """
     import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
     canvas = fig.canvas
+    assert isinstance(canvas, FigureCanvasAgg)  # set by _figure
     canvas.draw()
     rgba = np.asarray(canvas.buffer_rgba())
     im = Image.fromarray(rgba, "RGBA")
