@@ -1576,6 +1576,15 @@ def make_claim(
             c.assumed.remove("date")  # "rose 0.9% in November": the month is the date
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
+        if (
+            period.value.kind in ("ytd", "mtd", "qtd")
+            and date is not None
+            and ctx.lead is not None
+            and date.value is ctx.lead
+        ):
+            # "gained 13.9% year to date" dated only by the session the opening reports: the
+            # figure may be as of the close before it (see judge.readings)
+            c.extra["lead_to_date"] = True
     c.qualifiers = qualifiers(
         ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok
     )

@@ -318,6 +318,11 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     older = _older_session(c, m, days)
     if older is not None:
         out.append(Reading(older, c, f"on {older}, a session before the article's two", False))
+    prior = _to_date_before_lead(c, m, days)
+    if prior is not None:
+        out.append(
+            Reading(prior, c, f"as of the close before the session it reports ({prior})", False)
+        )
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since" or moment
@@ -344,6 +349,18 @@ def _older_session(c: Claim, m: Market, days: list[dt.date]) -> dt.date | None:
         return None
     cal = _calendar(c, m)
     got = before(cal, min(days)) if cal is not None else None
+    return got[0] if got else None
+
+
+def _to_date_before_lead(c: Claim, m: Market, days: list[dt.date]) -> dt.date | None:
+    """For a figure to date ("gained 13.9% year to date") dated only by the session the article's
+    opening reports: the session before it, a non-literal reading. An article written during
+    that session ("trading at around 5,440 as of Monday") quotes the figure as of the last close;
+    one that fits it is not contradicted (and not supported by it either)."""
+    if not c.extra.get("lead_to_date") or not days:
+        return None
+    cal = _calendar(c, m)
+    got = before(cal, days[0]) if cal is not None else None
     return got[0] if got else None
 
 

@@ -29,12 +29,15 @@ other      any other figure worth stating (judged unverifiable, with the reason)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
 from thesis.claims.binding import (
     Bind,
     Ctx,
+    _default_date,
     bind_date,
     bind_period,
     bind_subject,
@@ -54,7 +57,7 @@ from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tallies import rule_ordinal_tally
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
-from thesis.text.dates import DateMention, month_end
+from thesis.text.dates import DateMention, Period, month_end
 from thesis.text.numbers import Quantity, ordinal_value, word_value
 from thesis.text.tokens import Token
 
@@ -231,6 +234,22 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             )
         measure = "change" if q.unit == "pct" else "points_change"
         value = q.value if q.sign else q.value * d
+        pair = _to_from_levels(s, q) if q.unit == "pct" else None
+        if pair is not None:
+            # "has increased by 7.4% (to 4411.59 from 4109.31)": the article's own arithmetic
+            # between the two levels it states (judged as an upside from a stated base)
+            to_l, from_l = pair
+            used.update({q.start, from_l.start})
+            out.append(make_claim(
+                ctx, s, kind="pct_change", measure="upside", subject=subj, rule="move",
+                parts=_move_parts(ctx, s, q, from_l, period), value=value, unit="pct",
+                decimals=q.decimals, date=None, hedge=s.hedge(q), direction=d, level=to_l.value,
+                base=from_l.value, needs=("subject",), extra={"base_stated": True},
+            ))  # fmt: skip
+            if lvl is not None and lvl.start not in used:
+                used.add(lvl.start)
+                out.append(_close_claim(ctx, s, lvl, subj, date, q.start, "move"))
+            continue
         out.append(make_claim(
             ctx, s, kind="pct_change", measure=measure, subject=subj, parts=_move_parts(ctx, s, q, lvl, period),
             rule="move", value=value, unit=q.unit if q.unit == "pct" else "points", decimals=q.decimals,
@@ -248,6 +267,19 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             if side:
                 out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
     return out
+
+
+def _to_from_levels(s: Sent, q: Quantity) -> tuple[Quantity, Quantity] | None:
+    """ "7.4% (to 4411.59 from 4109.31)", "2.1% to 5,600 from 5,485": the two levels a move is
+    stated between, right after the percentage (the level it reached, then the one it left)."""
+    to_l = s.next_quantity(q)
+    if to_l is None or not _is_level(to_l) or to_l.start - q.end > 8:
+        return None
+    gap = [t.lower for t in s.tokens if q.end <= t.start < to_l.start]
+    if gap not in (["to"], ["(", "to"], [",", "to"]):
+        return None
+    from_l = _from_level(s, to_l)
+    return (to_l, from_l) if from_l is not None else None
 
 
 def _extreme_side(s: Sent, q: Quantity, d: int) -> str:
@@ -792,7 +824,8 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             used.add(lvl.start)
         named_ref = w0 != "from" or ref in ("record", "peak", "52w", "high", "low", "level")
         kind = "distance_to_level" if named_ref else "pct_change"
-        base = _stated_base(ctx, s, q, subj, date)
+        own = _antecedent_level(s, q) if lvl is not None else None
+        base = own.value if own is not None else _stated_base(ctx, s, q, subj, date)
         c = make_claim(
             ctx, s, kind=kind, measure="distance", subject=subj, parts=[(q.start, words_end)], rule="distance",
             value=q.value * sign if not q.sign else q.value, unit="pct", decimals=q.decimals, date=date,
@@ -809,6 +842,24 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         out.append(c)
         out.extend(_reference_claims(ctx, s, q, lvl, subj, after, words_end))
     return out
+
+
+#: relative words between a level and a distance that make the level the distance's own start
+_RELATIVE = (["which", "was"], ["which", "is"], ["which", "were"], ["that", "was"], ["that", "is"],
+             ["which", "would", "be"], ["which", "represents"], ["which", "marks"])  # fmt: skip
+
+
+def _antecedent_level(s: Sent, q: Quantity) -> Quantity | None:
+    """ "the bottom-up target price ... was 6,006.66, which was 7.6% above the closing price of
+    5,584.54": a level right before the relative clause is what the distance is measured from
+    (the distance is between the two stated figures, not from the subject's close)."""
+    prev = [x for x in s.quantities if x.end <= q.start]
+    if not prev or not _is_level(prev[-1]):
+        return None
+    gap = [t.lower for t in s.tokens if prev[-1].end <= t.start < q.start]
+    if gap[:1] != [","]:
+        return None
+    return prev[-1] if gap[1:] in _RELATIVE else None
 
 
 def _session_high_words(after: list[Token], end: int) -> bool:
@@ -865,6 +916,8 @@ def _stated_base(
     for c in reversed(ctx.stated):
         if c.start >= q.start or (day is not None and c.date is not None and c.date != day):
             continue
+        if not _can_be_base(c):
+            continue
         same = c.subject is not None and c.subject.key == key and isinstance(c.stated_value, float)
         near = s.index - _sent_index(ctx, c.start) <= 3 or (
             s.header is not None and c.start >= s.header.start
@@ -883,9 +936,21 @@ def _last_stated(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
             c.start < q.start
             and isinstance(c.stated_value, float)
             and s.index - _sent_index(ctx, c.start) <= reach
+            and _can_be_base(c)
         ):
             return c
     return None
+
+
+#: qualifiers of a stated level that make it no base for another figure's arithmetic
+_NOT_A_BASE = frozenset({"forecast", "conditional", "negated"})
+
+
+def _can_be_base(c: Claim) -> bool:
+    """Whether a level the article states may be the base of a later figure's arithmetic: not a
+    forecast, a target or a hypothesis ("the S&P 500 could tumble to 4,000 by year-end" is no
+    base for "a target of 4823.78, representing a 9.3% increase")."""
+    return not _NOT_A_BASE & set(c.qualifiers)
 
 
 def _sent_index(ctx: Ctx, pos: int) -> int:
@@ -985,9 +1050,15 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if got is None:
             continue
         sign, target, base_q = got
+        if base_q is None and target.start > q.end:
+            base_q = _current_level_before(s, q, target)
         subj = bind_subject(ctx, s, min(q.start, target.start), after_ok=True)
         used.update({q.start, target.start} | ({base_q.start} if base_q else set()))
         date: Bind | None = bind_date(ctx, s, q.start, before_only=True)
+        if period_close_of(ctx, s, q.start) is not None:
+            # "would have to rise another 2.9% to finish the year at 5,600": the period's close
+            # is when the target is to be reached; the move starts at the current level
+            date = _default_date(ctx, s)
         base = base_q.value if base_q is not None else _stated_base(ctx, s, q, subj, date)
         if subj.value is None and base is None:
             # "Analysts project a 5% upside to 7,269" after "the index closed at 6,812.61": the
@@ -1054,6 +1125,39 @@ def _restated_points(s: Sent, q: Quantity, nxt: Quantity) -> bool:
     return bool(after) and after[0] in _POINT_WORDS
 
 
+def _needs_a_move(prev: list[str]) -> bool:
+    """Whether the words before a percentage make it a move still to come ("would need to rally
+    9%", "has to rise another 2.9%"); "has"/"have"/"had" only with "to" ("has increased by 7.4%"
+    is a move that happened, not one the level needs)."""
+    if any(w in ("need", "needs", "must", "would", "should", "if") for w in prev):
+        return True
+    return any(a in ("has", "have", "had") and b == "to" for a, b in itertools.pairwise(prev))
+
+
+def _from_level(s: Sent, target: Quantity) -> Quantity | None:
+    """ "(to 4411.59 from 4109.31)", "to 7,000 from 6,650": the level right after the target,
+    after "from", is the move's base as the sentence states it."""
+    nxt = s.next_quantity(target)
+    if nxt is None or not _is_level(nxt) or nxt.unit != target.unit:
+        return None
+    gap = [t.lower for t in s.tokens if target.end <= t.start < nxt.start]
+    return nxt if gap in (["from"], [",", "from"], ["up", "from"], ["down", "from"]) else None
+
+
+def _current_level_before(s: Sent, q: Quantity, target: Quantity) -> Quantity | None:
+    """ "From its current level at around 5,440, the S&P 500 would have to rise another 2.9% to
+    finish the year at 5,600": a level before the percentage, in the same sentence, that the
+    words name as the start ("from" before it, no other figure between it and the percentage)."""
+    prevq = [x for x in s.quantities if x.end <= q.start and x is not target]
+    if not prevq or not _is_level(prevq[-1]) or prevq[-1].unit != target.unit:
+        return None
+    lv = prevq[-1]
+    words = s.words_before(lv.start, 6)
+    if "from" not in words or any(w in _TARGET_WORDS for w in words):
+        return None
+    return lv
+
+
 def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None] | None:
     after = [
         w
@@ -1067,13 +1171,7 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
     if sign == 0 and len(bare) >= 2 and bare[-1] == "of" and bare[-2] in _UP_TARGET | _DOWN_TARGET:
         sign, noun = (1 if bare[-2] in _UP_TARGET else -1), bare[-2]
     need = next((w for w in reversed(prev) if w in UP_WORDS or w in DOWN_WORDS), None)
-    if (
-        sign == 0
-        and need
-        and any(
-            w in ("need", "needs", "must", "would", "has", "have", "should", "if") for w in prev
-        )
-    ):
+    if sign == 0 and need and _needs_a_move(prev):
         sign = 1 if need in UP_WORDS else -1
     if sign == 0:
         return None
@@ -1091,7 +1189,7 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
     ):
         if _restated_points(s, q, nxt):
             return None  # "an increase of 0.4%, translating to 24.49 points": the move in points
-        return sign, nxt, None
+        return sign, nxt, _from_level(s, nxt)
     # a target named before: "a target of 7,269 implies 5.3% upside"
     prevq = [x for x in s.quantities if x.end <= q.start and _is_level(x)]
     if prevq and (any(w in _IMPLY for w in prev) or noun in ("upside", "downside")):
@@ -2737,6 +2835,8 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
         and not any(p.end <= x.start < q.start for x in s.quantities)
         and period_owner(s, p) is q
     ]
+    if after and _earlier_reading(s, q, after[0]):
+        after = []  # "from 5.9% a month earlier": when the earlier reading was, not a transform
     p = after[0] if after else (before[-1] if before else None)
     if key == "unrate":
         return "level", "a rate"
@@ -2767,6 +2867,17 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
     if key == "gdp":
         return "annualized", "GDP growth (annualized, as reported)"
     return "any", "no period words (year over year or month over month)"
+
+
+def _earlier_reading(s: Sent, q: Quantity, p: Period) -> bool:
+    """ "increased to 6.3% in August from 5.9% a month earlier", "from 3.2% a year ago": the
+    figure after "from" is the measure's earlier reading (the same measure, read a month or a
+    year before), and the period words right after it say when, not over what it is measured."""
+    return (
+        p.kind == "ago"
+        and s.words_before(q.start, 1) in (["from"], ["after"])
+        and not [t for t in s.tokens if q.end <= t.start < p.start]
+    )
 
 
 #: words that open another clause after a comma ("rose 0.1% in August, though the
@@ -2823,9 +2934,37 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
         month = None
     spec = PeriodSpec(transform, month.text if month else "", month.first if month else None,
                       month.last if month else None)  # fmt: skip
+    earlier = _earlier_month(s, q, months)
+    if earlier is not None:
+        spec, words = earlier[0], earlier[1]
+        spec = dataclasses.replace(spec, kind=transform)
+        month_words = ""
+    else:
+        month_words = month.text + ", " if month else ""
     how = "weak" if transform == "any" else "explicit"
-    period = Bind(spec, (month.text + ", " if month else "") + words, how)
-    return _frame_macro(ctx, s, q, subj, transform, period, month is not None, frm, d)
+    period = Bind(spec, month_words + words, how)
+    stated = month is not None or earlier is not None
+    return _frame_macro(ctx, s, q, subj, transform, period, stated, frm, d)
+
+
+def _earlier_month(
+    s: Sent, q: Quantity, months: list[DateMention]
+) -> tuple[PeriodSpec, str] | None:
+    """ "to 6.3% in August from 5.9% a month earlier": the month of an earlier reading, counted
+    back from the month the sentence names before it (a month or a year before it)."""
+    p = next((p for p in s.periods if p.start >= q.end), None)
+    if p is None or not _earlier_reading(s, q, p) or p.n is None:
+        return None
+    back = {"month": p.n, "year": 12 * p.n, "quarter": 3 * p.n}.get(p.unit or "")
+    named = [d for d in months if d.kind == "month" and d.end <= q.start and d.first is not None]
+    if back is None or not named:
+        return None
+    ref = named[-1].first
+    assert ref is not None
+    k = ref.year * 12 + ref.month - 1 - back
+    first = dt.date(k // 12, k % 12 + 1, 1)
+    text = f"{p.text} ({first:%B %Y}, counted from {named[-1].text})"
+    return PeriodSpec("any", text, first, month_end(first.year, first.month)), text
 
 
 def _base_month(s: Sent, q: Quantity, months: list[DateMention]) -> DateMention | None:
