@@ -327,6 +327,13 @@ def container_prep(s: Sent, m: SubjectMention) -> tuple[Token, Token, SubjectMen
     if k < 1 or toks[k].lower not in _CONTAINER_PREPS:
         return None
     prep, noun = toks[k], toks[k - 1]
+    if noun.text == ")":
+        # "147 of the individual stocks (i.e., 29% of the stocks) in the S&P 500": the member noun
+        # is the word before the parenthesis
+        back = s.before(noun.start, 30)
+        opens = [i for i, t in enumerate(back) if t.text == "("]
+        if opens and opens[-1] > 0:
+            noun = back[opens[-1] - 1]
     prev = next((x for x in reversed(s.subjects) if x.end <= prep.start), None)
     adjacent = prev is not None and not s.doc.text[prev.end : prep.start].strip(" ,")
     if noun.lower not in _MEMBER_NOUNS and not adjacent:
