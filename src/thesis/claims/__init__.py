@@ -191,7 +191,7 @@ def check_text(
         warnings += notes
     if not claims:
         warnings.append(f"{article.where}: no numeric claims found")
-    results = check_claims(claims, Market(store, as_of))
+    results = check_claims(claims, Market(store, as_of), article.text)
     return CheckReport(article, as_of, results, warnings, article.window)
 
 

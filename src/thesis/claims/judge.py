@@ -131,8 +131,11 @@ _SLOT_WORDS = {
 }
 
 
-def check_claims(claims: list[Claim], market: Market) -> list[CheckedClaim]:
+def check_claims(claims: list[Claim], market: Market, text: str = "") -> list[CheckedClaim]:
     """Judge each claim; a claim that cannot be judged is ``unverifiable`` with the reason.
+
+    ``text`` is the article's text (the levels a claim's own sentence states are one of the
+    readings that keep it from a contradiction: :mod:`thesis.claims.explained`).
 
     A :class:`~thesis.errors.StoreError` (a damaged or locked store) is raised, never turned into
     "no data".
@@ -141,7 +144,7 @@ def check_claims(claims: list[Claim], market: Market) -> list[CheckedClaim]:
     market.session = article_session(claims, market)
     for c in claims:
         try:
-            out.append(judge(c, claims, market))
+            out.append(judge(c, claims, market, text))
         except StoreError:
             raise
         except Exception as e:  # one odd claim must not sink the report; say why it was not judged
@@ -190,8 +193,8 @@ def article_session(claims: list[Claim], m: Market) -> dt.date | None:
     return None
 
 
-def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
-    """The verdict on one claim (see the module docstring)."""
+def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedClaim:
+    """The verdict on one claim (see the module docstring); ``text`` is the article's."""
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
     if (
@@ -228,7 +231,30 @@ def judge(c: Claim, claims: list[Claim], m: Market) -> CheckedClaim:
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
                              c.subject.settle if c.subject else "")  # fmt: skip
     results = [(r, _judge_reading(fn, r, m, claims)) for r in rs]
-    return _combine(c, _days_its_close_fits(c, results, m, claims))
+    out = _combine(c, _days_its_close_fits(c, results, m, claims))
+    if out.verdict == CONTRADICTED and not _calendar_only(results):
+        return _explained(out, rs[0].day, m, claims, text)
+    return out
+
+
+def _explained(
+    out: CheckedClaim, day: dt.date, m: Market, claims: list[Claim], text: str
+) -> CheckedClaim:
+    """``out`` (a contradiction) unless the stated figure is another simple statistic of the same
+    subject near the claim (:func:`thesis.claims.explained.explain`): then ``unverifiable``, and
+    the evidence names that statistic."""
+    from thesis.claims.explained import explain
+
+    c = out.claim
+    alt = explain(c, day, m, claims, text)
+    if alt is None:
+        return out
+    sv = float(c.stated_value or 0)
+    stated = f"{sv:+g}%" if c.unit == "pct" else f"{sv:,g}"
+    ev = (f"{out.evidence}; not contradicted: the stated {stated} is {alt}: the words may mean "
+          "that reading")  # fmt: skip
+    return CheckedClaim(c, UNVERIFIABLE, ev, out.tolerance, out.computed,
+                        settle="words that fix the day, the period and the measure")  # fmt: skip
 
 
 def _days_its_close_fits(

@@ -1,0 +1,232 @@
+"""Contradictions another reading of the data explains: a last check before ``contradicted``.
+
+On text it has never seen, most of the checker's false contradictions were a *mis-binding*: the
+right number read against the wrong day, period, base or measure (a year-to-date gain read on
+Monday's close when the article quoted Friday's; "from 5.9% a month earlier" read as a monthly
+change; "7.4% (to 4411.59 from 4109.31)" read from another base). In each, the stated figure
+equals, within its own tolerance, *another simple statistic of the same subject near the
+claim*. Before a claim is called contradicted, :func:`explain` looks for one; if one matches, the
+verdict is ``unverifiable`` and the evidence names it. It never supports a claim.
+
+The alternatives are few and fixed (``docs/claims.md``, "Readings", round 25):
+
+=====================  ===================================================================
+measure                alternative statistics (each judged by the measure's own judge and
+                       band: a match is a reading that *fits*, not one merely not contradicted)
+=====================  ===================================================================
+``change``,            the same subject's change over one session, month-, quarter- and
+``points_change``      year-to-date and one year, ending on each of the two sessions before
+                       the claim's day, the day itself and the session after it (never after
+                       the article's date: the store is read as of it)
+``macro``              the same series' previous and next month (quarter), and its other
+                       transform (year over year <-> month over month; GDP annualized <->
+                       year over year) for the month judged
+any percent figure     the ratio of any two levels the claim's own sentence states
+(``change``,
+``upside``,
+``distance``)
+=====================  ===================================================================
+
+Two alternatives were tried and dropped, because on dev and the held-out sets they removed no
+false alarm and lost right contradictions: a level read as the close of one of the three
+sessions before or the one after its day (a close stated on the wrong day is what labellers
+call a contradiction: six right verdicts lost), and a change over five sessions (one right
+"closed 95 points" lost for one false alarm removed).
+
+The search runs only on a claim about to be contradicted (a few dozen judge calls on plain
+lists), so it costs nothing on the others.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import itertools
+
+from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.market import Market, Series, on_or_before
+from thesis.claims.tolerance import pct_band
+from thesis.text.dates import month_end
+from thesis.text.numbers import Quantity, find_quantities
+from thesis.text.sentences import split_sentences
+
+__all__ = ["explain"]
+
+#: the periods a change may be read over instead of its own: (period, words for the evidence)
+_CHANGE_PERIODS: tuple[tuple[PeriodSpec, str], ...] = (
+    (PeriodSpec("day", "the session"), "one-session change"),
+    (PeriodSpec("mtd", "month to date"), "month-to-date change"),
+    (PeriodSpec("qtd", "quarter to date"), "quarter-to-date change"),
+    (PeriodSpec("ytd", "year to date"), "year-to-date change"),
+    (PeriodSpec("trailing", "one year", n=1, unit="year"), "one-year change"),
+)
+#: sessions before (negative) or after the claim's day that a change may be read on
+_CHANGE_OFFSETS = (-2, -1, 0, 1)
+_WHEN = {
+    -2: "two sessions earlier",
+    -1: "a session earlier",
+    0: "the claim's own session",
+    1: "a session later",
+}
+#: a transform's other transform: a rate read as the other one of the same series
+_OTHER_TRANSFORM = {"yoy": "mom", "mom": "yoy", "annualized": "yoy"}
+_OTHER_TRANSFORM_GDP = {"annualized": "yoy", "yoy": "annualized"}
+#: percent measures whose figure may be the article's own arithmetic on two levels it states
+_RATIO_MEASURES = frozenset({"change", "upside", "distance"})
+
+
+def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = "") -> str | None:
+    """The nearby statistic a claim about to be contradicted states instead, or ``None``.
+
+    Parameters
+    ----------
+    c
+        The claim (every reading of it contradicts).
+    day
+        Its latest literal day (the session it is read on).
+    m
+        The store as of the article's date (nothing after it is read).
+    claims
+        The article's claims (passed to the measure's judges).
+    text
+        The article's text, for the levels the claim's own sentence states ("" skips that
+        alternative).
+
+    Returns
+    -------
+    str or None
+        The alternative in words ("the S&P 500's year-to-date change to the close of
+        2024-06-14, a session earlier (13.87%)"), or ``None`` when no alternative matches.
+    """
+    if c.subject is None or not isinstance(c.stated_value, int | float):
+        return None
+    if c.measure in ("change", "points_change"):
+        got = _change(c, day, m, claims)
+        if got:
+            return got
+    if c.measure == "macro":
+        got = _macro(c, m, claims)
+        if got:
+            return got
+    if c.measure in _RATIO_MEASURES and c.unit in ("pct", "") and text:
+        return _ratio(c, text)
+    return None
+
+
+def _sessions(
+    c: Claim, day: dt.date, m: Market, offsets: tuple[int, ...]
+) -> list[tuple[int, dt.date]]:
+    """The sessions ``offsets`` away from the session on or before ``day`` (its subject's daily
+    calendar as of the article's date), with their offsets."""
+    assert c.subject is not None
+    got = m.daily(c.subject)
+    if got is None:
+        return []
+    s: Series = got[1]
+    ref = on_or_before(s, day)
+    if ref is None:
+        return []
+    i = s.dates.index(ref[0])
+    return [(k, s.dates[i + k]) for k in offsets if 0 <= i + k < len(s.dates)]
+
+
+def _change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | None:
+    from thesis.claims.judge import judge_change
+
+    assert c.subject is not None
+    for k, t in _sessions(c, day, m, _CHANGE_OFFSETS):
+        for p, words in _CHANGE_PERIODS:
+            o = judge_change(dataclasses.replace(c, period=p), t, m, claims)
+            if o.ok is True and isinstance(o.computed, float):
+                got = f"{o.computed:+.2f}" + ("%" if c.measure == "change" else " points")
+                return f"the {c.subject.name}'s {words} to the close of {t}, {_WHEN[k]} ({got})"
+    return None
+
+
+def _macro(c: Claim, m: Market, claims: list[Claim]) -> str | None:
+    from thesis.claims.judge import _MACRO_LAG_GRACE, _macro_siblings, _period_key, judge_macro
+
+    assert c.subject is not None
+    quarterly = c.subject.key == "gdp"
+    transform = str(c.extra.get("transform"))
+    p = c.period
+    if p is not None and p.first is not None:
+        keys = [_period_key(p.first, quarterly)]
+    else:
+        later = m.later(m.as_of + dt.timedelta(days=_MACRO_LAG_GRACE))
+        tr0 = "yoy" if transform == "any" else transform
+        found = _macro_siblings(c.subject.key, tr0, later)
+        known = m.series(found[0][0]) if found else None
+        if known is None or not len(known):
+            return None
+        last = _period_key(known.last, quarterly)
+        keys = [last, last + 1]  # the latest release the article's date knew, and the next
+    others = _OTHER_TRANSFORM_GDP if quarterly else _OTHER_TRANSFORM
+    alts: list[tuple[int, str, str]] = []
+    for key in keys:
+        alts += [(key - 1, transform, "the previous"), (key + 1, transform, "the next")]
+        if transform in others:
+            alts.append((key, others[transform], "the other transform of"))
+    seen = {(k, transform) for k in keys}
+    for key, tr, words in alts:
+        if (key, tr) in seen:
+            continue
+        seen.add((key, tr))
+        first, last = _period_bounds(key, quarterly)
+        if last > m.as_of:
+            continue  # a period the article's date had not finished
+        cc = dataclasses.replace(
+            c,
+            period=PeriodSpec("month", f"{first:%Y-%m}", first=first, last=last),
+            extra={**c.extra, "transform": tr},
+        )
+        o = judge_macro(cc, m.as_of, m, claims)
+        if o.ok is True:
+            what = f"{first:%Y}Q{(first.month - 1) // 3 + 1}" if quarterly else f"{first:%Y-%m}"
+            per = "quarter" if quarterly else "month"
+            return f"the {c.subject.name} {tr} reading of {what} ({words} {per}): {o.evidence}"
+    return None
+
+
+def _period_bounds(key: int, quarterly: bool) -> tuple[dt.date, dt.date]:
+    y, r = divmod(key, 4 if quarterly else 12)
+    first = dt.date(y, r * 3 + 1 if quarterly else r + 1, 1)
+    last_month = first.month + (2 if quarterly else 0)
+    return first, month_end(first.year, last_month)
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start, s.end) for s in split_sentences(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _levels(sentence: str) -> tuple[Quantity, ...]:
+    """The levels a sentence states: plain numbers, index points or dollar amounts, written in
+    digits, not ranges (percentages, basis points and counts in words are no levels)."""
+    return tuple(
+        q
+        for q in find_quantities(sentence, words=False)
+        if q.unit in ("plain", "points", "usd") and not q.is_range and q.magnitude > 0
+    )
+
+
+def _ratio(c: Claim, text: str) -> str | None:
+    """A percent figure that is L1 / L2 − 1 for two levels its own sentence states."""
+    span = next(((a, b) for a, b in _sentences(text) if a <= c.start < b), None)
+    if span is None:
+        return None
+    a, b = span
+    levels = [q for q in _levels(text[a:b]) if not (a + q.start <= c.start < a + q.end)]
+    stated = float(c.stated_value or 0)
+    sign_known = c.direction != 0 or stated < 0
+    band = pct_band(stated if sign_known else abs(stated), c.decimals, c.comparator, c.hedge)
+    for q1, q2 in itertools.permutations(levels, 2):
+        v1, v2 = q1.magnitude, q2.magnitude
+        if not 0.5 <= v1 / v2 <= 2.0:
+            continue  # not two levels of one quantity
+        r = (v1 / v2 - 1) * 100
+        if band.verdict(r if sign_known else abs(r)) is True:
+            return f"{q1.text} / {q2.text} − 1 = {r:+.2f}%, two levels its own sentence states"
+    return None
