@@ -250,7 +250,7 @@ def _explained(
     if alt is None:
         return out
     sv = float(c.stated_value or 0)
-    stated = f"{sv:+g}%" if c.unit == "pct" else f"{sv:,g}"
+    stated = f"{sv:+,.{c.decimals}f}" + ("%" if c.unit == "pct" else f" {c.unit}".rstrip())
     ev = (f"{out.evidence}; not contradicted: the stated {stated} is {alt}: the words may mean "
           "that reading")  # fmt: skip
     return CheckedClaim(c, UNVERIFIABLE, ev, out.tolerance, out.computed,
