@@ -160,8 +160,8 @@ def _macro(c: Claim, m: Market, claims: list[Claim]) -> str | None:
         known = m.series(found[0][0]) if found else None
         if known is None or not len(known):
             return None
-        last = _period_key(known.last, quarterly)
-        keys = [last, last + 1]  # the latest release the article's date knew, and the next
+        latest = _period_key(known.last, quarterly)
+        keys = [latest, latest + 1]  # the latest release the article's date knew, and the next
     others = _OTHER_TRANSFORM_GDP if quarterly else _OTHER_TRANSFORM
     alts: list[tuple[int, str, str]] = []
     for key in keys:
