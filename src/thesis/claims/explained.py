@@ -55,11 +55,9 @@ __all__ = ["explain"]
 
 #: the periods a change may be read over instead of its own: (period, words for the evidence)
 _CHANGE_PERIODS: tuple[tuple[PeriodSpec, str], ...] = (
-    (PeriodSpec("day", "the session"), "one-session change"),
     (PeriodSpec("mtd", "month to date"), "month-to-date change"),
     (PeriodSpec("qtd", "quarter to date"), "quarter-to-date change"),
     (PeriodSpec("ytd", "year to date"), "year-to-date change"),
-    (PeriodSpec("trailing", "one year", n=1, unit="year"), "one-year change"),
 )
 #: sessions before (negative) or after the claim's day that a change may be read on
 _CHANGE_OFFSETS = (-2, -1, 0, 1)
@@ -101,7 +99,15 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
     """
     if c.subject is None or not isinstance(c.stated_value, int | float):
         return None
-    if c.measure in ("change", "points_change"):
+    if c.comparator in (">=", "<="):
+        return None  # a bound ("more than 1.2%") fits too many statistics to name one
+    if (
+        c.measure in ("change", "points_change")
+        and c.decimals >= 1
+        and not (c.period and c.period.kind == "span")
+    ):
+        # a whole figure ("5%": 4.5 to 5.5) fits one of a dozen nearby changes too often to name
+        # one; a span names both its ends ("from 2022 through the end of 2023")
         got = _change(c, day, m, claims)
         if got:
             return got
@@ -109,7 +115,7 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
         got = _macro(c, m, claims)
         if got:
             return got
-    if c.measure in _RATIO_MEASURES and c.unit in ("pct", "") and text:
+    if c.measure in _RATIO_MEASURES and c.unit in ("pct", "") and c.decimals >= 1 and text:
         return _ratio(c, text)
     return None
 
@@ -219,6 +225,8 @@ def _ratio(c: Claim, text: str) -> str | None:
         return None
     a, b = span
     levels = [q for q in _levels(text[a:b]) if not (a + q.start <= c.start < a + q.end)]
+    if len(levels) != 2:
+        return None  # with a third level (a target, a threshold) the pair is a guess
     stated = float(c.stated_value or 0)
     sign_known = c.direction != 0 or stated < 0
     band = pct_band(stated if sign_known else abs(stated), c.decimals, c.comparator, c.hedge)
