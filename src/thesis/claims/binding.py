@@ -1537,7 +1537,7 @@ def make_claim(
         level=level,
         base=base,
         rule=rule,
-        extra=dict(extra or {}),
+        extra={**(extra or {}), "figure_at": at},
     )
     slots: list[tuple[str, Bind | None]] = [
         ("subject", subject),

@@ -105,6 +105,13 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
         return None
     if c.comparator in (">=", "<="):
         return None  # a bound ("more than 1.2%") fits too many statistics to name one
+    if c.measure == "change" and _long_period(c.period) and not _says_price(c, text):
+        # "the S&P 500 plunged 18% in 2022" where returns are quoted with dividends: over a
+        # year or more the total return is another reading (whole figures too: the gap between
+        # the two is a dividend yield, one to two points a year, wider than a whole figure's band)
+        got = _total_return(c, day, m, claims)
+        if got:
+            return got
     if (
         c.measure in ("change", "points_change")
         and c.decimals >= 1
@@ -121,6 +128,38 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
             return got
     if c.measure in _RATIO_MEASURES and c.unit in ("pct", "") and c.decimals >= 1 and text:
         return _ratio(c, text)
+    return None
+
+
+def _long_period(p: PeriodSpec | None) -> bool:
+    """A calendar year, or a period with both ends that spans a year or more."""
+    if p is None:
+        return False
+    if p.kind == "year":
+        return True
+    return p.first is not None and p.last is not None and (p.last - p.first).days >= 364
+
+
+def _says_price(c: Claim, text: str) -> bool:
+    """Whether the claim's sentence says "price" ("the price index fell 19.4%", "a price return
+    of"): then only the price reading is meant."""
+    for a, b in _sentences(text):
+        if a <= c.start < b:
+            return "price" in text[a:b].lower()
+    return "price" in c.quote.lower()
+
+
+def _total_return(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | None:
+    from thesis.claims.judge import judge_change
+    from thesis.claims.subjects import total_return_of
+
+    assert c.subject is not None
+    tr = total_return_of(c.subject)
+    if tr is None or tr.key == c.subject.key or c.subject.key.endswith("_tr"):
+        return None
+    o = judge_change(dataclasses.replace(c, subject=tr), day, m, claims)
+    if o.ok is True and isinstance(o.computed, float):
+        return f"the {tr.name}'s change over the same period ({o.computed:+.2f}%): {o.evidence}"
     return None
 
 

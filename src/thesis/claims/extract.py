@@ -19,6 +19,7 @@ from thesis.claims.document import Doc, Sent
 from thesis.claims.frames import Claim
 from thesis.claims.rules import RULES, Rule
 from thesis.claims.subjects import SubjectFinder, builtin_finder
+from thesis.claims.twofigures import mark_two_figures
 from thesis.text.dates import DateMention
 
 __all__ = ["MAX_CHARS", "MAX_CLAIMS", "MAX_FIGURES", "Extraction", "extract", "extract_claims"]
@@ -100,6 +101,7 @@ def extract(
                 continue  # none of its trigger words: it would find nothing (see _GATES)
             found.extend(rule(ctx, s, used))
         found.sort(key=lambda c: (c.start, c.end))
+        mark_two_figures(s, found)
         for c in found:
             if c.measure == "close" and isinstance(c.stated_value, float):
                 ctx.stated.append(c)

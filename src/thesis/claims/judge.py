@@ -1953,7 +1953,7 @@ _MACRO_SERIES = {
     ("cpi", "yoy"): ("cpi_u", "cpi_u_sa"), ("cpi", "mom"): ("cpi_u_sa", "cpi_u"),
     ("core_cpi", "yoy"): ("core_cpi",), ("core_cpi", "mom"): ("core_cpi",),
     ("core_pce", "yoy"): ("core_pce",), ("core_pce", "mom"): ("core_pce",),
-    ("unrate", "level"): ("unrate",), ("gdp", "annualized"): ("gdp_real",), ("gdp", "yoy"): ("gdp_real",),
+    ("unrate", "level"): ("unrate",), ("unrate", "level_change"): ("unrate",), ("gdp", "annualized"): ("gdp_real",), ("gdp", "yoy"): ("gdp_real",),
     ("payems", "change"): ("payems",),
 }  # fmt: skip
 
@@ -2020,6 +2020,8 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                 if _period_end_date(last + 1, quarterly) < m.as_of
                 else [last]
             )
+            back = int(c.extra.get("previous") or 0)  # "from 5.2% to 4.8%": the reading before
+            periods = [k - back for k in periods]
         # the usual series first (CPI year over year unadjusted, month over month seasonally
         # adjusted), then its sibling: a figure that fits only the sibling is another reading
         for k, (sid, ser) in enumerate(found_series):
@@ -2027,7 +2029,7 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
             sband, plain = _macro_band(c, stated, sid, tr, m)
             if k == 0:
                 band = sband
-            unit = " thousand" if tr == "change" else "%"
+            unit = {"change": " thousand", "level_change": " pp"}.get(tr, "%")
             for per in periods:
                 label = _period_label(per, quarterly)
                 if per not in vals:
@@ -2114,7 +2116,8 @@ def _macro_values(s: Series, transform: str, quarterly: bool = False) -> dict[in
     keys = sorted(per)
     if transform == "annualized":  # the previous row, whatever its period
         return {b: ((per[b] / per[a]) ** 4 - 1) * 100 for a, b in itertools.pairwise(keys)}
-    if transform == "change":  # a month's change in the level (payrolls, thousands)
+    if transform in ("change", "level_change"):  # a month's change in the level (payrolls,
+        # thousands; a rate's, points)
         return {k: per[k] - per[k - 1] for k in keys if k - 1 in per}
     lag = (4 if quarterly else 12) if transform == "yoy" else 1
     return {k: (per[k] / per[k - lag] - 1) * 100 for k in keys if k - lag in per}
@@ -2304,18 +2307,25 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
         return got
     sid, s = got
     year = int(c.extra.get("year") or day.year)
-    if s.first > dt.date(year - 2, 1, 1) and not _names_record(sid, s, dt.date(year, 1, 1), m):
-        return _na(f"{sid} history starts {iso(s.first)}: too short to count records in {year}")
+    since = c.extra.get("since")  # "its 27th record since June": from that month's first day
+    first = since if isinstance(since, dt.date) else dt.date(year, 1, 1)
+    if first > day:
+        return _na(f"the count starts {iso(first)}, after the claim's day {iso(day)}")
+    if s.first > dt.date(first.year - 2, 1, 1) and not _names_record(sid, s, first, m):
+        return _na(f"{sid} history starts {iso(s.first)}: too short to count records from {first}")
     month = c.extra.get("month")  # "the 11th record close of December 2024": that month's
     w = s.upto(day)
     records: list[dt.date] = []
     top = float("-inf")
     for d, v in w.items():
-        if v > top and d.year == year and top > float("-inf") and month in (None, d.month):
+        inside = d >= first if since else d.year == year and month in (None, d.month)
+        if v > top and inside and top > float("-inf"):
             records.append(d)
         top = max(top, v)
     n = int(c.extra.get("n") or 0)
-    span = f"{year}-{int(month):02d}" if month else f"{year}"
+    span = (
+        f"{iso(first)} to {iso(day)}" if since else f"{year}-{int(month):02d}" if month else f"{year}"
+    )
     ev = f"{sid} closes above every earlier close in {span} up to {iso(w.last)}: {len(records)}"
     if records:
         ev += f" (the last on {iso(records[-1])})"

@@ -1434,8 +1434,9 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if not n or n < 2:
             continue
         year = next(
-            (d for d in s.dates if d.kind in ("year", "month") and t.end <= d.start <= t.end + 60
-             and d.first),
+            (d for d in s.dates if t.end <= d.start <= t.end + 60 and d.first
+             and (d.kind in ("year", "month")
+                  or (d.kind == "day" and s.words_before(d.start, 1) == ["since"]))),
             None,
         )  # fmt: skip
         near = [x.lower for x in toks[i + 1 : i + 12]]
@@ -1448,6 +1449,16 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         end = max(t.end, year.end if year else toks[min(len(toks) - 1, i + 7)].end)
         y = year.first.year if year and year.first else (ctx.ref.year if ctx.ref else None)
         extra: dict[str, object] = {"n": n, "year": y}
+        since = year is not None and s.words_before(year.start, 1) == ["since"]
+        if since and year is not None and year.first is not None:
+            # "its 27th record since June", "since June 5": counted from the start of that month
+            # (or the day) to the claim's day, not within the month, which did not end the count
+            extra["since"] = year.first
+            return [make_claim(
+                ctx, s, kind="other", measure="record_count", subject=subj,
+                parts=[(nth.start, end)], rule="record_count", value=n, unit="count",
+                date=bind_date(ctx, s, t.start), extra=extra,
+            )]  # fmt: skip
         if year is not None and year.kind == "month" and year.first is not None:
             extra["month"] = year.first.month  # "the 11th record close of December 2024"
         elif year is None and this == "month" and ctx.ref is not None:
@@ -2839,6 +2850,8 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
         after = []  # "from 5.9% a month earlier": when the earlier reading was, not a transform
     p = after[0] if after else (before[-1] if before else None)
     if key == "unrate":
+        if _rate_moved_by(s, q):
+            return "level_change", "a change of the rate (points)"
         return "level", "a rate"
     if p is not None:
         kind = {"qoq": "annualized"}.get(p.kind, p.kind)
@@ -2867,6 +2880,19 @@ def _macro_transform(s: Sent, q: Quantity, key: str) -> tuple[str, str]:
     if key == "gdp":
         return "annualized", "GDP growth (annualized, as reported)"
     return "any", "no period words (year over year or month over month)"
+
+
+def _rate_moved_by(s: Sent, q: Quantity) -> bool:
+    """ "the unemployment rate declined by 0.4%", "rose 0.2%": a rate that moves by a figure
+    moves by points, so the figure is a change of the level, never the level ("fell to 4.1%",
+    "rose from 3.9%" and "at 4.1%" name levels)."""
+    d, verb = s.direction(q)
+    prev = [w for w in s.words_before(q.start, 3) if w not in _HEDGE_WORDS]
+    if d == 0 or not prev:
+        return False
+    if prev[-1] == "by":
+        return True
+    return prev[-1] == verb.lower()
 
 
 def _earlier_reading(s: Sent, q: Quantity, p: Period) -> bool:
@@ -2934,6 +2960,7 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
         month = None
     spec = PeriodSpec(transform, month.text if month else "", month.first if month else None,
                       month.last if month else None)  # fmt: skip
+    previous = frm and month is None and _from_to_level(s, q)
     earlier = _earlier_month(s, q, months)
     if earlier is not None:
         spec, words = earlier[0], earlier[1]
@@ -2944,7 +2971,22 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
     how = "weak" if transform == "any" else "explicit"
     period = Bind(spec, month_words + words, how)
     stated = month is not None or earlier is not None
-    return _frame_macro(ctx, s, q, subj, transform, period, stated, frm, d)
+    c = _frame_macro(ctx, s, q, subj, transform, period, stated, frm, d)
+    if previous:
+        # "dropping from 5.2% to 4.8%": the first figure is the reading before the one the
+        # second states (the release before the latest, when no month is named)
+        c.extra["previous"] = 1
+    return c
+
+
+def _from_to_level(s: Sent, q: Quantity) -> bool:
+    """ "from 5.2% to 4.8%": another percent figure follows ``q`` after "to" alone."""
+    nxt = s.next_quantity(q)
+    return (
+        nxt is not None
+        and nxt.unit == q.unit
+        and s.doc.text[q.end : nxt.start].split() == ["to"]
+    )
 
 
 def _earlier_month(
