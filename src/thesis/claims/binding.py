@@ -1537,7 +1537,7 @@ def make_claim(
         level=level,
         base=base,
         rule=rule,
-        extra={**(extra or {}), "figure_at": at},
+        extra=dict(extra or {}),
     )
     slots: list[tuple[str, Bind | None]] = [
         ("subject", subject),

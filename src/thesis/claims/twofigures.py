@@ -36,7 +36,17 @@ def _key(c: Claim) -> tuple[object, ...] | None:
         return None
     p = c.period
     per = None if p is None else (p.kind, p.text, p.first, p.last, p.anchor, p.n, p.unit)
-    return (c.subject.key, c.measure, c.unit, c.date, c.window, per, str(c.extra.get("transform")))
+    tr = (str(c.extra.get("transform")), c.extra.get("previous"))
+    return (c.subject.key, c.measure, c.unit, c.date, c.window, per, tr)
+
+
+def _figure_at(s: Sent, c: Claim) -> int | None:
+    """The offset of the claim's own figure: the last in its words whose magnitude is the stated
+    value's (the words of the second of two figures run from the first)."""
+    assert isinstance(c.stated_value, int | float)
+    v = abs(float(c.stated_value))
+    got = [q.start for q in s.quantities if c.start <= q.start < c.end and abs(q.value) == v]
+    return got[-1] if got else None
 
 
 def mark_two_figures(s: Sent, found: list[Claim]) -> None:
@@ -48,8 +58,8 @@ def mark_two_figures(s: Sent, found: list[Claim]) -> None:
     for (a, ka), (b, kb) in itertools.combinations(keyed, 2):
         if ka != kb or a.stated_value == b.stated_value:
             continue
-        at_a, at_b = a.extra.get("figure_at", a.start), b.extra.get("figure_at", b.start)
-        if not isinstance(at_a, int) or not isinstance(at_b, int) or at_a == at_b:
+        at_a, at_b = _figure_at(s, a), _figure_at(s, b)
+        if at_a is None or at_b is None or at_a == at_b:
             continue
         if s.clause_of(at_a) != s.clause_of(at_b):
             continue
