@@ -2324,7 +2324,11 @@ def judge_record_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
         top = max(top, v)
     n = int(c.extra.get("n") or 0)
     span = (
-        f"{iso(first)} to {iso(day)}" if since else f"{year}-{int(month):02d}" if month else f"{year}"
+        f"{iso(first)} to {iso(day)}"
+        if since
+        else f"{year}-{int(month):02d}"
+        if month
+        else f"{year}"
     )
     ev = f"{sid} closes above every earlier close in {span} up to {iso(w.last)}: {len(records)}"
     if records:

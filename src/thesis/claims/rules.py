@@ -2983,9 +2983,7 @@ def _from_to_level(s: Sent, q: Quantity) -> bool:
     """ "from 5.2% to 4.8%": another percent figure follows ``q`` after "to" alone."""
     nxt = s.next_quantity(q)
     return (
-        nxt is not None
-        and nxt.unit == q.unit
-        and s.doc.text[q.end : nxt.start].split() == ["to"]
+        nxt is not None and nxt.unit == q.unit and s.doc.text[q.end : nxt.start].split() == ["to"]
     )
 
 
