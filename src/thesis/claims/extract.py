@@ -17,6 +17,7 @@ from thesis.claims import rules as _rules
 from thesis.claims.binding import Ctx
 from thesis.claims.document import Doc, Sent
 from thesis.claims.frames import Claim
+from thesis.claims.peaks import PEAK_VERBS
 from thesis.claims.rules import RULES, Rule
 from thesis.claims.subjects import SubjectFinder, builtin_finder
 from thesis.claims.twofigures import mark_two_figures
@@ -144,6 +145,7 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_count_of: lambda w: (
         "of" in w and not w.isdisjoint(("up", "higher", "down", "lower"))
     ),
+    _rules.rule_peak_on_day: lambda w: not w.isdisjoint(PEAK_VERBS),
     _rules.rule_near_record: lambda w: not w.isdisjoint(("record", "all-time", "all")),
     _rules.rule_ordinal_tally: lambda w: (
         "the" in w and not w.isdisjoint(("last", "past", "previous", "prior"))

@@ -53,6 +53,7 @@ from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.near_record import rule_near_record
+from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tallies import rule_ordinal_tally
@@ -1807,8 +1808,24 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             c.extra["figure"] = _macro_figure(ctx, s, start_tok.start, subj)
         k = next((n for n, x in enumerate(toks) if x.start >= start_tok.start), 0)
         _came_back_from(s, toks[max(0, k - 4) : k], c)
+        _near_extreme(toks[max(0, k - 3) : k], c)
         return [c]
     return []
+
+
+#: words before a superlative that put the level near the extreme, not at it ("hanging around
+#: its lowest point since July", "near its highest since 2007")
+_NEAR_EXTREME = frozenset(
+    {"around", "near", "nearing", "approaching", "hovering", "toward", "towards"}
+)
+
+
+def _near_extreme(head: list[Token], c: Claim) -> None:
+    """ "The yield is hanging around its lowest point since July": a level near the extreme, which
+    a close a little above (or below) it fits. Supported when the day is the extreme, never
+    contradicted: the words do not say how near."""
+    if any(t.lower in _NEAR_EXTREME for t in head):
+        c.loose["role"] = "a level near the extreme, not at it: the words do not say how near"
 
 
 #: the unit a superlative's noun names: "its best day", "its worst week", "its best year"
@@ -2605,6 +2622,8 @@ _YIELD_LEAD = frozenset(
         "about",
         "of",
         "yielding",
+        # "the benchmark 10-year Treasury note yielded 3.926%": the verb of the yield itself
+        "yielded",
         "touched",
         "crossed",
         "exceeded",
@@ -3790,6 +3809,7 @@ RULES: tuple[Rule, ...] = (
     rule_dated_level,
     rule_level,
     rule_tagged,
+    rule_peak_on_day,
     rule_other,
 )
 

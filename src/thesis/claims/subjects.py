@@ -67,6 +67,20 @@ class Subject:
     aliases: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
 
+def _tenor_names(*tenors: str) -> list[str]:
+    """The ways a tenor's Treasury yield is written with the country and the instrument named:
+    "the two-year U.S. Treasury note yield", "the 10-year US Treasury note", "the 30-year
+    Treasury bond yield". Spelled out for every tenor alike (a list by hand had them for one
+    tenor and not another: "10-year U.S. Treasury yield" was a name, "2-year U.S. Treasury
+    yield" was not)."""
+    out: list[str] = []
+    for tenor in tenors:
+        for country in ("", "U.S. ", "US "):
+            for tail in ("yield", "note yield", "note", "bond yield", "bond", ""):
+                out.append(f"{tenor} {country}Treasury {tail}".strip())
+    return out
+
+
 def _s(key: str, name: str, kind: SubjectKind, series: tuple[str, ...], aliases: Iterable[str],
        settle: str = "") -> Subject:  # fmt: skip
     aliases = list(aliases)
@@ -111,15 +125,17 @@ SUBJECTS: tuple[Subject, ...] = (
         "10-year US Treasury yield", "10-year U.S. Treasury yield", "yield on the 10-year Treasury",
         "yield on the 10-year note", "yield on the benchmark 10-year", "10-year rate", "US10Y", "10Y",
         "10-year U.S. Treasury", "yield on the 10-year U.S. Treasury", "10-year bond yield",
+        *_tenor_names("10-year", "ten-year"),
     ]),
     _s("ust2y", "2-year Treasury yield", "yield", ("ust2y",), [
         "2-year Treasury yield", "2-year yield", "2-year Treasury", "2-year note", "two-year yield",
         "two-year Treasury yield", "two-year rate", "2-year rate", "two-year Treasury", "US2Y",
         "yield on the 2-year Treasury", "two-year note", "2-year note yield",
+        *_tenor_names("2-year", "two-year"),
     ]),
     _s("ust30y", "30-year Treasury yield", "yield", ("ust30y",), [
         "30-year Treasury yield", "30-year yield", "30-year Treasury", "30-year bond", "thirty-year yield",
-        "30-year bond yield", "long bond",
+        "30-year bond yield", "long bond", *_tenor_names("30-year", "thirty-year"),
     ]),
     _s("fedfunds", "federal funds rate", "policy_rate", ("fed_target", "fedfunds_daily", "fedfunds"), [
         "federal funds rate", "fed funds rate", "federal funds target rate", "fed funds target",
