@@ -33,6 +33,7 @@ from typing import Any
 
 from thesis.claims.closes import PeriodClose, period_close
 from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, restating_gap
+from thesis.claims.after_event import sessions_after, since_reaching
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
@@ -982,6 +983,13 @@ def _distributive(before: list[str]) -> bool:
 
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
     """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
+    # "in the four trading days following April 2", "since reaching a peak of 6,144 on Feb. 19":
+    # a stretch from an event, never one session (unknown when the event is not a date)
+    ev = sessions_after(s, q) or since_reaching(s, q)
+    if ev is not None:
+        if ev.spec is None:
+            return Bind(None, ev.text, "unknown")
+        return Bind(ev.spec, ev.text, "explicit")
     cl = s.clause_of(q.start)
     # period words in the clause (or just after the number, across a comma), that no other number
     # owns: "a gain of 0.1% for the month after a 5% drawdown" gives the month to the 0.1%

@@ -215,6 +215,13 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
         slot = c.missing[0]
         if slot == "subject" and c.extra.get("unknown_subject"):
             why = f"its subject ({c.extra['unknown_subject']!r}) is not a series the checker knows"
+        elif slot == "period" and c.extra.get("unknown_period") and not _distributive_words(
+            c.extra["unknown_period"]
+        ):
+            why = (
+                f"not judged: its period ({c.extra['unknown_period']!r}) runs from an event the "
+                "checker cannot place on the calendar"
+            )
         elif slot == "period" and c.extra.get("unknown_period"):
             why = (
                 f"not judged: its period ({c.extra['unknown_period']!r}) makes the figure hold for "
@@ -1079,6 +1086,11 @@ def _open(last: dt.date, as_of: dt.date) -> bool:
     return False
 
 
+def _distributive_words(text: str) -> bool:
+    """Whether an unknown period's words are those of a figure for each part ("in each of")."""
+    return bool({"each", "every", "both"} & set(text.lower().split()))
+
+
 def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | None:
     p = c.period
     end = day
@@ -1087,6 +1099,10 @@ def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | No
         end = p.last
     if p is not None and p.kind == "last_week":
         end = day - dt.timedelta(days=day.weekday() + 1)
+    if p is not None and p.kind == "span" and p.n and p.unit == "session" and p.first:
+        # "in the four trading days following April 2": the n-th close after the day
+        w = s.between(p.first, None)  # the series ends on the article's date: no lookahead
+        return (w.dates[p.n - 1], w.values[p.n - 1]) if len(w) >= p.n else None
     return on_or_before(s, end)
 
 

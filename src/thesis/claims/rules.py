@@ -34,6 +34,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable
 
+from thesis.claims.after_event import since_reaching
 from thesis.claims.binding import (
     Bind,
     Ctx,
@@ -236,6 +237,12 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         measure = "change" if q.unit == "pct" else "points_change"
         value = q.value if q.sign else q.value * d
         pair = _to_from_levels(s, q) if q.unit == "pct" else None
+        if pair is None and q.unit == "pct" and lvl is not None:
+            ev = since_reaching(s, q)
+            if ev is not None and ev.base is not None and ev.base.start != lvl.start:
+                # "fell nearly 10% to about 5,578 since reaching a peak of 6,144": between the
+                # two levels it states
+                pair = (lvl, ev.base)
         if pair is not None:
             # "has increased by 7.4% (to 4411.59 from 4109.31)": the article's own arithmetic
             # between the two levels it states (judged as an upside from a stated base)

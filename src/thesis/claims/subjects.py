@@ -636,6 +636,20 @@ class SubjectFinder:
                 m = None  # "the broad market index": the longer reading, a back-reference
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
                 k = _qualified(tokens, m.i, m.value)
+                other = self._family_member(tokens, m.j) if m.value.kind == "index" else None
+                g = _gap_noun(tokens, m.i) if m.value.kind in _GAP_KINDS else None
+                if other is not None or g is not None:
+                    # "the S&P 500 Software & Services Index", "the S&P 500 Growth": another
+                    # index of the family; "its valuation gap to the S&P 500": a gap, not the
+                    # index. Unknown subjects (the store holds neither).
+                    a, b = (m.i, other) if other is not None else (g, m.j)
+                    assert a is not None and b is not None
+                    out.append(SubjectMention(
+                        tokens[a].start, tokens[b - 1].end, _span_text(tokens, a, b), None,
+                        unknown=True,
+                    ))  # fmt: skip
+                    i = b
+                    continue
                 if k is not None:
                     # "the real 10-year yield", "inflation-adjusted": another series, unknown here
                     span = _span_text(tokens, k, m.j)
@@ -672,6 +686,32 @@ class SubjectFinder:
                 continue
             i += 1
         return out
+
+    def _family_member(self, tokens: list[Token], j: int) -> int | None:
+        """The end (token index) of another index of a family named right after an index's name
+        at ``j``: industry or sector words closed by "Index" ("S&P 500 Software & Services
+        Index", "Nasdaq Biotechnology Index") or a style word ("S&P 500 Growth", "Russell 2000
+        Value Index", "S&P 500 Equal Weight"); ``None`` when the words after the name are none
+        of these or start a name the checker knows ("S&P 500 Volatility Index": the VIX's)."""
+        n = len(tokens)
+        if j >= n or tokens[j].kind != "word" or not tokens[j].text[:1].isupper():
+            return None
+        k = j
+        style = False
+        while k < n and k - j < 6:
+            t = tokens[k]
+            if t.lower in _FAMILY_HEADS and k > j:
+                known = self._names.match_at(tokens, j, k + 1)
+                # "the S&P 500 Volatility Index": a name the checker knows (the VIX's) stays
+                return k + 1 if known is None or known.j <= k else None
+            if t.lower in _STYLE_WORDS:
+                style = True
+            elif not (t.text in ("&", "-", "‐") or (t.kind == "word" and t.text[:1].isupper())):
+                break
+            k += 1
+        if style and self._names.match_at(tokens, j) is None:
+            return k
+        return None
 
     def _accept(self, tokens: list[Token], i: int, j: int, subj: Subject) -> bool:
         first = tokens[i]
@@ -712,6 +752,35 @@ class SubjectFinder:
         ):
             return False  # "a two-year rally", "the 10-year stretch": a span of time, not a yield
         return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
+
+
+#: the words that close the name of another index of a family ("... Software & Services Index")
+_FAMILY_HEADS = frozenset({"index", "indices", "indexes"})
+#: style words after an index's name that name a variant of it ("S&P 500 Growth", "Equal Weight")
+_STYLE_WORDS = frozenset(
+    {"growth", "value", "equal", "equal-weight", "equal-weighted", "equalweight", "dividend",
+     "momentum", "quality", "low", "high", "pure", "esg", "aristocrats", "top"}
+)  # fmt: skip
+#: nouns of a relation between two measures ("its valuation gap to the S&P 500"): the gap, not
+#: the index after it
+_GAP_NOUNS = frozenset(
+    {"gap", "spread", "premium", "discount", "ratio", "differential", "divergence"}
+)
+_GAP_LINKS = frozenset({"to", "over", "versus", "vs", "vs.", "against", "with", "relative"})
+_GAP_KINDS = frozenset({"index", "market", "etf", "stock", "sector"})
+
+
+def _gap_noun(tokens: list[Token], i: int) -> int | None:
+    """The index of a gap noun right before a name at ``i`` ("gap to the", "premium over",
+    "spread versus", "ratio relative to"), else ``None``."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    if k >= 0 and tokens[k].lower == "to" and k >= 1 and tokens[k - 1].lower == "relative":
+        k -= 1
+    if k < 1 or tokens[k].lower not in _GAP_LINKS or tokens[k - 1].lower not in _GAP_NOUNS:
+        return None
+    return k - 1
 
 
 _SECTOR_VERBS = frozenset(
