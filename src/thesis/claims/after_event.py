@@ -9,7 +9,8 @@ Two phrasings put a change on a stretch that starts at an event, not on one sess
 * **since reaching a level on a day** — "fell nearly 10% to about 5,578 since reaching a peak of
   6,144 on Feb. 19", "has lost 8% since hitting a record on February 19": the change since that
   day, or, when the sentence states the level left and the level reached, the article's own
-  arithmetic between them (:func:`since_reaching`).
+  arithmetic between them (:func:`since_reaching`). Without a day named, the phrase is left to
+  the other period words.
 
 Written by hand (no library reads these phrasings): each test is a bounded walk over the tokens
 of one sentence, linear in its length.
@@ -108,17 +109,15 @@ def sessions_after(s: Sent, q: Quantity) -> EventPeriod | None:
             end = nxt[-1].end if nxt else b
             return EventPeriod(None, s.doc.text[a:end])
         text = s.doc.text[a : d.end]
-        spec = PeriodSpec(
-            "span", text, first=d.first + dt.timedelta(days=1), n=n, unit="session"
-        )
+        spec = PeriodSpec("span", text, first=d.first + dt.timedelta(days=1), n=n, unit="session")
         return EventPeriod(spec, text)
     return None
 
 
 def since_reaching(s: Sent, q: Quantity) -> EventPeriod | None:
     """ "since reaching (a peak of L) on D" after the change at ``q``: the change since D (a
-    ``since`` :class:`PeriodSpec` anchored on D), with L as its stated base when written; an
-    unknown period when no day is named."""
+    ``since`` :class:`PeriodSpec` anchored on D), with L as its stated base when written;
+    ``None`` when no day is named (other period words decide)."""
     toks = s.doc.tokens_in(q.end, s.end)
     for i, t in enumerate(toks[:-1]):
         if t.lower != "since":
@@ -145,7 +144,9 @@ def since_reaching(s: Sent, q: Quantity) -> EventPeriod | None:
         hi = rest[-1].end if rest else toks[i + 1].end
         d = _day_after(s, toks[i + 1].end, hi)
         if d is None or d.first is None:
-            return EventPeriod(None, s.doc.text[a:hi], base)
+            # "since setting a record high in late September": a period the since-words of the
+            # text layer read (or none); not this phrase's
+            return None
         text = s.doc.text[a : d.end]
         return EventPeriod(PeriodSpec("since", text, anchor=d.first), text, base)
     return None

@@ -215,8 +215,10 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
         slot = c.missing[0]
         if slot == "subject" and c.extra.get("unknown_subject"):
             why = f"its subject ({c.extra['unknown_subject']!r}) is not a series the checker knows"
-        elif slot == "period" and c.extra.get("unknown_period") and not _distributive_words(
-            c.extra["unknown_period"]
+        elif (
+            slot == "period"
+            and c.extra.get("unknown_period")
+            and not _distributive_words(c.extra["unknown_period"])
         ):
             why = (
                 f"not judged: its period ({c.extra['unknown_period']!r}) runs from an event the "

@@ -642,13 +642,13 @@ class SubjectFinder:
                     # "the S&P 500 Software & Services Index", "the S&P 500 Growth": another
                     # index of the family; "its valuation gap to the S&P 500": a gap, not the
                     # index. Unknown subjects (the store holds neither).
-                    a, b = (m.i, other) if other is not None else (g, m.j)
-                    assert a is not None and b is not None
+                    lo = m.i if other is not None else (g if g is not None else m.i)
+                    hi = other if other is not None else m.j
                     out.append(SubjectMention(
-                        tokens[a].start, tokens[b - 1].end, _span_text(tokens, a, b), None,
+                        tokens[lo].start, tokens[hi - 1].end, _span_text(tokens, lo, hi), None,
                         unknown=True,
                     ))  # fmt: skip
-                    i = b
+                    i = hi
                     continue
                 if k is not None:
                     # "the real 10-year yield", "inflation-adjusted": another series, unknown here
@@ -697,21 +697,24 @@ class SubjectFinder:
         if j >= n or tokens[j].kind != "word" or not tokens[j].text[:1].isupper():
             return None
         k = j
-        style = False
         while k < n and k - j < 6:
             t = tokens[k]
             if t.lower in _FAMILY_HEADS and k > j:
                 known = self._names.match_at(tokens, j, k + 1)
                 # "the S&P 500 Volatility Index": a name the checker knows (the VIX's) stays
                 return k + 1 if known is None or known.j <= k else None
-            if t.lower in _STYLE_WORDS:
-                style = True
-            elif not (t.text in ("&", "-", "‐") or (t.kind == "word" and t.text[:1].isupper())):
+            if t.lower in _HEADLINE_WORDS or t.lower in UP_WORDS or t.lower in DOWN_WORDS:
+                return None  # "S&P 500 Hits Record High": a headline's words, not a name
+            if not (t.text in ("&", "-", "‐") or (t.kind == "word" and t.text[:1].isupper())):
                 break
             k += 1
-        if style and self._names.match_at(tokens, j) is None:
-            return k
-        return None
+        if tokens[j].lower not in _STYLE_WORDS or self._names.match_at(tokens, j) is not None:
+            return None
+        # "S&P 500 Equal Weight", "Russell 2000 Value": the style words right after the name
+        k = j
+        while k < n and k - j < 3 and (tokens[k].lower in _STYLE_WORDS or tokens[k].text in "-‐"):
+            k += 1
+        return k
 
     def _accept(self, tokens: list[Token], i: int, j: int, subj: Subject) -> bool:
         first = tokens[i]
@@ -759,7 +762,12 @@ _FAMILY_HEADS = frozenset({"index", "indices", "indexes"})
 #: style words after an index's name that name a variant of it ("S&P 500 Growth", "Equal Weight")
 _STYLE_WORDS = frozenset(
     {"growth", "value", "equal", "equal-weight", "equal-weighted", "equalweight", "dividend",
-     "momentum", "quality", "low", "high", "pure", "esg", "aristocrats", "top"}
+     "momentum", "quality", "pure", "esg", "weight", "weighted", "aristocrats"}
+)  # fmt: skip
+#: headline words after an index's name that end the search for another index's name
+_HEADLINE_WORDS = frozenset(
+    {"and", "as", "hits", "hit", "reach", "reaches", "new", "record", "closing", "high", "low",
+     "at", "on", "in", "to", "after", "amid", "with", "of", "for", "is", "was", "notches"}
 )  # fmt: skip
 #: nouns of a relation between two measures ("its valuation gap to the S&P 500"): the gap, not
 #: the index after it
