@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
-from thesis.text.numbers import ordinal_value, word_value
+from thesis.text.numbers import token_count as _count
 from thesis.text.tokens import Token
 
 if TYPE_CHECKING:
@@ -39,15 +39,6 @@ _RECORD_NOUNS = frozenset({"high", "highs", "close", "closes", "closing", "finis
                            "records", "record", "-", "all-time"})  # fmt: skip
 _SESSION_UNITS = frozenset({"day", "days", "session", "sessions"})
 _TRADING = frozenset({"trading"})
-
-
-def _count(tok: Token) -> int | None:
-    if tok.kind == "number":
-        try:
-            return int(tok.text.replace(",", ""))
-        except ValueError:
-            return None
-    return word_value(tok.lower) or ordinal_value(tok.lower)
 
 
 def record_streak_at(toks: list[Token], i: int) -> tuple[int, int, int, bool] | None:

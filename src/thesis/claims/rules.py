@@ -60,7 +60,8 @@ from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, 
 from thesis.claims.tallies import rule_ordinal_tally
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, Period, month_end
-from thesis.text.numbers import Quantity, ordinal_value, word_value
+from thesis.text.numbers import Quantity, ordinal_value
+from thesis.text.numbers import token_count as _count
 from thesis.text.tokens import Token
 
 __all__ = ["RULES", "Rule"]
@@ -80,15 +81,6 @@ def _is_level(q: Quantity) -> bool:
 
 def _price_subject(b: Bind) -> bool:
     return b.value is None or b.value.kind in _PRICE_KINDS
-
-
-def _count(tok: Token) -> int | None:
-    if tok.kind == "number":
-        try:
-            return int(tok.text.replace(",", ""))
-        except ValueError:
-            return None
-    return word_value(tok.lower) or ordinal_value(tok.lower)
 
 
 # ------------------------------------------------------------------------------------------ level

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
 from thesis.claims.vocab import DOWN_NOUNS, UP_NOUNS
-from thesis.text.numbers import ordinal_value, word_value
+from thesis.text.numbers import ordinal_value, token_count
 from thesis.text.tokens import Token
 
 if TYPE_CHECKING:
@@ -40,12 +40,7 @@ _MOVE_NOUNS = {w: 1 for w in UP_NOUNS} | {w: -1 for w in DOWN_NOUNS}
 
 
 def _count(tok: Token) -> int | None:
-    if tok.kind == "number":
-        try:
-            return int(tok.text.replace(",", ""))
-        except ValueError:
-            return None
-    return word_value(tok.lower)
+    return token_count(tok, ordinals=False)
 
 
 def tally_at(toks: list[Token], i: int) -> tuple[int, int, str, int, int] | None:

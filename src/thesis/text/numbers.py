@@ -38,6 +38,7 @@ __all__ = [
     "find_numbers",
     "find_quantities",
     "ordinal_value",
+    "token_count",
     "word_value",
 ]
 
@@ -93,6 +94,21 @@ _NUM_RE = re.compile(
     r"(?P<scale>\s?(?:trillion|billion|million|thousand|tn|bn|mn|k)\b)?",
     re.IGNORECASE,
 )
+
+
+def token_count(tok: Token, *, ordinals: bool = True) -> int | None:
+    """The whole count one token states: digits ("27", "1,500"), a number word ("twelve") or, unless
+    ``ordinals`` is False, an ordinal ("fifth", "27th"); ``None`` otherwise.
+
+    >>> [token_count(t) for t in tokenize("27 records, the fifth in twelve")]
+    [27, None, None, None, 5, None, 12]
+    """
+    if tok.kind == "number":
+        try:
+            return int(tok.text.replace(",", ""))
+        except ValueError:
+            return None
+    return word_value(tok.lower) or (ordinal_value(tok.lower) if ordinals else None)
 
 
 @dataclass(frozen=True, slots=True)
