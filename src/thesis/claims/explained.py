@@ -8,7 +8,7 @@ equals, within its own tolerance, *another simple statistic of the same subject 
 claim*. Before a claim is called contradicted, :func:`explain` looks for one; if one matches, the
 verdict is ``unverifiable`` and the evidence names it. It never supports a claim.
 
-The alternatives are few and fixed (``docs/claims.md``, "Readings", round 25):
+The alternatives are few and fixed (``docs/claims.md``, "Readings"):
 
 =====================  ===================================================================
 measure                alternative statistics (each judged by the measure's own judge and
@@ -28,7 +28,7 @@ any percent figure     the ratio of the two levels the claim's own sentence stat
 ``distance``)
 ``change`` over a      the total return of the same subject over the same period
 year or more           (:func:`thesis.claims.subjects.total_return_of`), unless the sentence
-                       says "price"; whole figures too (round 26)
+                       says "price"; whole figures too
 =====================  ===================================================================
 
 Neither a bound ("more than 1.2%") nor a figure written without decimals ("5%", 4.5 to 5.5) is

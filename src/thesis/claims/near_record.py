@@ -1,4 +1,4 @@
-"""A close stated near or just below its record, without a number (issue 8, round 23).
+"""A close stated near or just below its record, without a number (issue 8).
 
 "The S&P 500 is currently just below its all-time high", "finishing just shy of an all-time
 peak", "U.S. stocks finished barely changed but still near all-time highs", "the index sits near

@@ -1283,7 +1283,7 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and i + 1 < len(toks)
             and any(q.start == toks[i + 1].start and _is_level(q) for q in s.quantities)
         )
-        # "climbed to a record and closed above 5,400", "closed at a record on Friday" (round 23)
+        # "climbed to a record and closed above 5,400", "closed at a record on Friday"
         to_a = (
             w == "record"
             and prev[-2:] in (["to", "a"], ["at", "a"])
