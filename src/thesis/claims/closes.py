@@ -244,5 +244,6 @@ def period_close(
         first, last = named
     text = f"the last session of the {unit} to {last:%a %Y-%m-%d}"
     day = DateMention(a, b, text, "day", last, last)
-    unsure = named is None and window[0] == ref and _in_final_days(ref, unit)
-    return PeriodClose(day, unit, first, last, alt, named is not None, unsure)
+    # the period to date is a candidate (``_latest_ended`` adds the article's own day) only when
+    # the article's date is in its period's last days
+    return PeriodClose(day, unit, first, last, alt, named is not None, ref in alt)

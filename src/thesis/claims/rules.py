@@ -57,7 +57,7 @@ from thesis.claims.near_record import rule_near_record
 from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
-from thesis.claims.tallies import rule_ordinal_tally
+from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
 from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
 from thesis.text.dates import DateMention, Period, month_end
 from thesis.text.numbers import Quantity, ordinal_value
@@ -3594,13 +3594,7 @@ def rule_count_of(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if unit is None or of is None or not 0 < n <= of:
             continue
         subj = bind_subject(ctx, s, toks[i].start, after_ok=True)
-        if subj.value is None or subj.value.kind not in (
-            "index",
-            "stock",
-            "etf",
-            "yield",
-            "volatility",
-        ):
+        if subj.value is None or subj.value.kind not in COUNTED_KINDS:
             continue
         used.update(q.start for q in s.quantities if toks[i].start <= q.start < toks[k].end)
         return [make_claim(

@@ -25,7 +25,7 @@ from thesis.text.tokens import Token
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
 
-__all__ = ["rule_ordinal_tally", "tally_at"]
+__all__ = ["COUNTED_KINDS", "rule_ordinal_tally", "tally_at"]
 
 #: direction adjectives of a tallied unit ("positive week", "winning day", "losing session")
 _ADJ = {"positive": 1, "winning": 1, "up": 1, "higher": 1,
@@ -76,6 +76,10 @@ def tally_at(toks: list[Token], i: int) -> tuple[int, int, str, int, int] | None
     return n, of, unit, d, (e if after is not None else j + k + 3)
 
 
+#: the subjects whose sessions a tally counts: series with a close each session
+COUNTED_KINDS = frozenset({"index", "stock", "etf", "yield", "volatility"})
+
+
 def rule_ordinal_tally(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """ "Its ninth gain in the last ten sessions", "its fourth positive week in the last five":
     how many of the last M sessions (weeks, months) up to the day moved that way."""
@@ -88,13 +92,7 @@ def rule_ordinal_tally(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         n, of, unit, d, last = got
         subj = bind_subject(ctx, s, toks[i].start, after_ok=True)
-        if subj.value is None or subj.value.kind not in (
-            "index",
-            "stock",
-            "etf",
-            "yield",
-            "volatility",
-        ):
+        if subj.value is None or subj.value.kind not in COUNTED_KINDS:
             continue
         used.update(q.start for q in s.quantities if toks[i].start <= q.start < toks[last].end)
         return [make_claim(
