@@ -358,6 +358,11 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out.append(
             Reading(prior, c, f"as of the close before the session it reports ({prior})", False)
         )
+    ep = _episode(c)
+    if ep is not None:
+        cc = dataclasses.replace(c, period=ep)
+        out += [Reading(d, cc, f"as the move that reached its extreme in {ep.text}"
+                        + (f" on {d}" if several else "")) for d in days]  # fmt: skip
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since" or moment
@@ -365,6 +370,19 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
     return out
+
+
+def _episode(c: Claim) -> PeriodSpec | None:
+    """A move written as a noun of an episode over a named period ("a nearly 34% tumble in
+    March", "a 20% plunge in 2022"): as literal a reading as the period's close-to-close change
+    is the move whose extreme (trough of a fall, top of a rally) fell in that period, measured
+    from the opposite extreme of the 120 days before it; ``None`` for other claims."""
+    p = c.period
+    if not c.extra.get("episode") or p is None or p.kind not in ("month", "quarter", "year"):
+        return None
+    if p.first is None or p.last is None or c.direction == 0 or c.measure != "change":
+        return None
+    return PeriodSpec("episode", p.text, first=p.first, last=p.last)
 
 
 _SESSION_FIGURES = frozenset(
@@ -1049,6 +1067,13 @@ def _period_start(c: Claim, s: Series, end_t: dt.date, m: Market) -> Start | Out
         i = w.argmax() if c.direction < 0 else w.argmin()
         hl = "highest" if c.direction < 0 else "lowest"
         return w.dates[i], w.values[i], f"{hl} close of the 120 days before"
+    if k == "episode":
+        # "a nearly 34% tumble in March": from the extreme close of the months before its
+        # extreme in the period (see _episode_end)
+        w = s.between(end_t - _EPISODE_LOOKBACK, end_t)
+        i = w.argmax() if c.direction < 0 else w.argmin()
+        hl = "highest" if c.direction < 0 else "lowest"
+        return w.dates[i], w.values[i], f"{hl} close of the 120 days before"
     if k in ("since", "since_open"):
         if p.anchor is None:
             return _na(f"the start of the period ({p.text!r}) is not a date")
@@ -1093,8 +1118,40 @@ def _distributive_words(text: str) -> bool:
     return bool({"each", "every", "both"} & set(text.lower().split()))
 
 
+#: how far back an episode's peak (or trough) is looked for, as for "in a matter of weeks"
+_EPISODE_LOOKBACK = dt.timedelta(days=120)
+
+
+def _episode_end(c: Claim, p: PeriodSpec, day: dt.date, s: Series) -> tuple[dt.date, float] | None:
+    """The close in the period ``p`` that ends the largest move in the claim's direction from
+    the extreme close of the 120 days before it: "a 34% tumble in March" read as the sell-off
+    whose trough fell in March (peak to trough), not the month's close-to-close change.
+
+    A running extreme over the window (a bounded walk: the period's closes and the 120 days
+    before them, about 110 closes) instead of a library call: the series is a plain list."""
+    if p.first is None or p.last is None:
+        return None
+    w = s.between(p.first - _EPISODE_LOOKBACK, min(p.last, day))
+    best: tuple[float, int] | None = None
+    ext = None
+    for i, (t, v) in enumerate(zip(w.dates, w.values, strict=True)):
+        ext = v if ext is None else (max(ext, v) if c.direction < 0 else min(ext, v))
+        if t < p.first or not ext:
+            continue
+        # the move from the window's extreme so far to this close, in the claim's direction;
+        # the window's start trails each close by at most the lookback plus the period's length
+        mv = (v / ext - 1) * (1 if c.direction > 0 else -1)
+        if best is None or mv > best[0]:
+            best = (mv, i)
+    if best is None:
+        return None
+    return w.dates[best[1]], w.values[best[1]]
+
+
 def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | None:
     p = c.period
+    if p is not None and p.kind == "episode":
+        return _episode_end(c, p, day, s)
     end = day
     calendar = p is not None and p.kind in ("month", "year", "quarter", "span")
     if calendar and p is not None and p.last is not None and p.last < day:

@@ -58,7 +58,15 @@ from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
-from thesis.claims.vocab import CLOSE_WORDS, DOWN_NOUNS, DOWN_WORDS, NEGATIONS, UP_NOUNS, UP_WORDS
+from thesis.claims.vocab import (
+    CLOSE_WORDS,
+    DOWN_NOUNS,
+    DOWN_WORDS,
+    EPISODE_NOUNS,
+    NEGATIONS,
+    UP_NOUNS,
+    UP_WORDS,
+)
 from thesis.text.dates import DateMention, Period, month_end
 from thesis.text.numbers import Quantity, ordinal_value
 from thesis.text.numbers import token_count as _count
@@ -715,11 +723,15 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
         used.add(q.start)
         value = q.value if (q.sign or d == 0) else q.value * d
+        # "a nearly 34% tumble in March": an episode's noun, read peak to trough as well
+        # (judge._episode)
+        episode = {"episode": True} if noun in EPISODE_NOUNS else None
         out.append(make_claim(
             ctx, s, kind="pct_change", measure="change" if q.unit == "pct" else "points_change",
             subject=subj, parts=[(q.start, _noun_end(s, q, noun))], rule="noun_move", value=value,
             unit="pct" if q.unit == "pct" else "points", decimals=q.decimals, date=bind_date(ctx, s, q.start),
             period=period, hedge=s.hedge(q), direction=d or (-1 if value < 0 else 1), needs=("subject", "date", "period"),
+            extra=episode,
         ))  # fmt: skip
         pq = partner_of(s, q)
         if (

@@ -694,8 +694,17 @@ class SubjectFinder:
         Value Index", "S&P 500 Equal Weight"); ``None`` when the words after the name are none
         of these or start a name the checker knows ("S&P 500 Volatility Index": the VIX's)."""
         n = len(tokens)
-        if j >= n or tokens[j].kind != "word" or not tokens[j].text[:1].isupper():
+        if j >= n or tokens[j].kind != "word":
             return None
+        if not tokens[j].text[:1].isupper():
+            if tokens[j].lower not in _EQUAL_WORDS:
+                return None
+            k = j + 1  # "the S&P 500 equal-weight index", "the S&P 500 equally weighted"
+            while k < n and tokens[k].text in "-‐":
+                k += 1
+            if k >= n or tokens[k].lower not in _WEIGHT_WORDS:
+                return None
+            return k + 2 if k + 1 < n and tokens[k + 1].lower in _FAMILY_HEADS else k + 1
         k = j
         while k < n and k - j < 6:
             t = tokens[k]
@@ -847,6 +856,8 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
     series the checker does not hold, else ``None``."""
     if subj.kind in _SUBSERIES_KINDS:
         return _subseries_qualifier(tokens, i)
+    if subj.kind == "index":
+        return _weighted_variant(tokens, i)
     if subj.kind != "yield":
         return None
     k = i - 1
@@ -857,6 +868,38 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
             return k - 2
         return k
     return None
+
+
+#: nouns of "the equal-weighted version of the S&P 500": a variant of the index named after it
+_VARIANT_NOUNS = frozenset(
+    {"version", "versions", "measure", "variant", "counterpart", "edition", "gauge", "index"}
+)
+#: the weighting words of another index of a family ("equal-weight", "equally weighted")
+_WEIGHT_WORDS = frozenset({"weight", "weighted", "weighting"})
+_EQUAL_WORDS = frozenset({"equal", "equally"})
+
+
+def _weighted_variant(tokens: list[Token], i: int) -> int | None:
+    """The index of the first word of an equal-weighting qualifier before an index's name at
+    ``i`` ("the equal-weighted S&P 500", "the equal weight S&P 500", "the equal-weighted
+    version of the S&P 500", "the equally weighted measure of the S&P 500"), which names another
+    index of the family (the equal-weight index, which the store does not hold), else ``None``.
+
+    "Cap-weighted" is not such a qualifier: the S&P 500 itself is weighted by market
+    capitalisation, so "the cap-weighted S&P 500" is the index."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    if k >= 1 and tokens[k].lower == "of" and tokens[k - 1].lower in _VARIANT_NOUNS:
+        k -= 2  # "the equal-weighted version of the S&P 500"
+    while k >= 0 and tokens[k].text in "-‐":
+        k -= 1
+    if k < 0 or tokens[k].lower not in _WEIGHT_WORDS:
+        return None
+    k -= 1
+    while k >= 0 and tokens[k].text in "-‐":
+        k -= 1
+    return k if k >= 0 and tokens[k].lower in _EQUAL_WORDS else None
 
 
 def _subseries_qualifier(tokens: list[Token], i: int) -> int | None:

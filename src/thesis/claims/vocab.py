@@ -221,6 +221,13 @@ DOWN_NOUNS = frozenset(
         "downside",
     ]
 )
+#: move nouns of an episode, a swing from one extreme to the other ("a 34% tumble in March", "a
+#: 20% rally in April"), unlike the nouns of a period's result ("gain", "loss", "return")
+EPISODE_NOUNS = frozenset(
+    {"drop", "drops", "decline", "declines", "fall", "falls", "slide", "plunge", "slump",
+     "retreat", "selloff", "dive", "tumble", "rally", "jump", "surge", "rebound", "upswing",
+     "climb", "rise", "rises", "advance", "advances"}
+)  # fmt: skip
 #: words that say a level is a close ("closed at", "ended at", "close of")
 CLOSE_WORDS = frozenset(
     [
