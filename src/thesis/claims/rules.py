@@ -2651,6 +2651,18 @@ _YIELD_LEAD = frozenset(
 )
 
 
+def _after_change_words(prev: list[str]) -> bool:
+    """Whether a percent follows change words right before it ("was up by 0.2%", "down by 5.3%",
+    "rose 2%", "gained 1.5%", "was up 0.2%"): the figure is a change, never a yield's level (a
+    level is placed by a preposition: "rose to 4.6%", "was at 4.2%")."""
+    if not prev:
+        return False
+    last = prev[-1]
+    if last == "by" and len(prev) >= 2:
+        last = prev[-2]  # "down by 5.3%", "up by 0.2%"
+    return last in UP_WORDS or last in DOWN_WORDS
+
+
 def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A Treasury yield's level ("the 10-year at about 4.145%", "topped 4.27%"), its move ("fell 3
     basis points to 4.01%", "up 1.388 percentage points from 52 weeks ago") or its distance from a
@@ -2681,6 +2693,8 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 c.extra.pop("moment", None)
             out.append(c)
             continue
+        if _after_change_words(prev):
+            continue  # "was up by 0.2%", "fell 5.3%": a change, never the yield's level
         reference = prev[-1:] == ["of"] and "from" in s.words_before(q.start, 8)
         end_of = _close_of_period(s, q)  # "up from 3.88% at the close of 2023": dated by its words
         if end_of is None and (not any(w in _YIELD_LEAD for w in prev) or reference):
