@@ -181,9 +181,20 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             return Bind(m.subject, m.text, how, subject_gap(s, m, pos) or _proxy(m.subject))
     if after_ok:
         cl = s.clause_of(pos)
+        own: str | None = None  # found once, only when a name after the clause is met
         for m in s.subjects:
             if not pos <= m.start < max(cl.end, pos + 80):
                 continue
+            borrowable = (m.subject is not None and not m.anaphora) or m.anaphora in (
+                "index",
+                "benchmark",
+            )
+            if borrowable and m.start >= cl.end:
+                own = own if own is not None else _own_subject(s, cl, pos)
+                if own:
+                    # "While the US dollar index was up by 0.2%, … the 10-year": the clause
+                    # names its own subject, so a name in another clause is not the number's
+                    return Bind(None, own, "unknown")
             if not _fronted(s, cl, m) and _coordinated(s, pos, m.start):
                 break  # "…surging 9.9 bp to 4.49% and the two-year rate …": the next clause's
             other = "" if m.start < cl.end or _fronted(s, cl, m) else (
@@ -343,6 +354,52 @@ def _fronted(s: Sent, cl: Any, m: SubjectMention) -> bool:
         or w.lower.endswith(("ing", "ed"))
         or not w.text[:1].isupper()
     )
+
+
+#: a clause's finite verbs that close the noun phrase of its own subject ("the US dollar index
+#: was up 0.2%"); the change and closing verbs count in their finite forms only (a participle,
+#: "ending May at 2.74%", opens a fronted clause with no subject of its own)
+_FINITE_LINKS = frozenset(
+    {"was", "is", "were", "are", "has", "had", "have", "stood", "stands", "remained", "remains",
+     "traded", "trades", "sat", "sits", "settled", "hovered"}
+)  # fmt: skip
+#: words between an opener and a verb that are no subject of their own ("While it was up 0.5%,
+#: the S&P 500 …": the pronoun points ahead to the main clause's name)
+_NO_OWN_SUBJECT = frozenset(
+    {"it", "it's", "its", "they", "this", "that", "also", "still", "just", "only", "already",
+     "the", "a", "an", "'s", "s", "so", "far", "then", "now"}
+)  # fmt: skip
+
+
+def _finite_verb(w: str) -> bool:
+    """Whether ``w`` is a finite verb that can follow a clause's own subject."""
+    if w in _FINITE_LINKS:
+        return True
+    if w in UP_WORDS or w in DOWN_WORDS or w in CLOSE_WORDS:
+        return not w.endswith("ing") and w not in ("up", "down", "higher", "lower", "rise", "fall")
+    return False
+
+
+def _own_subject(s: Sent, cl: Any, pos: int) -> str:
+    """The words of the subject the number's clause names before it: a noun phrase after the
+    clause's opener ("While", "As", "and") closed by a finite verb ("While the US dollar index was
+    up by 0.2% …", "As the dollar rose 0.3% …"); "" when the clause names none ("Up 0.5%, …",
+    "After ending May at 2.74%, …", "While it was up 0.5%, …"). Such a clause's number is its own
+    subject's, never that of a name in another clause of the sentence. Bounded by the clause's
+    tokens before the number."""
+    toks = [t for t in s.doc.tokens_in(cl.start, pos) if t.kind == "word"]
+    i = 0
+    while i < len(toks) and (toks[i].lower in _FRONT_OPENERS or toks[i].lower in _COORDINATORS):
+        i += 1
+    for j in range(i, len(toks)):
+        if _finite_verb(toks[j].lower):
+            noun = [t for t in toks[i:j] if t.lower not in _NO_OWN_SUBJECT]
+            if not noun or any(
+                m.anaphora and toks[i].start <= m.start < toks[j].start for m in s.subjects
+            ):
+                return ""  # no words, or a back-reference ("the broad-based index"): not other
+            return s.doc.text[toks[i].start : toks[j - 1].end]
+    return ""
 
 
 #: words that open a clause fronted before the main one ("After ending May at 2.74%, …")
