@@ -1050,7 +1050,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     cl = s.clause_of(q.start)
     # period words in the clause (or just after the number, across a comma), that no other number
     # owns: "a gain of 0.1% for the month after a 5% drawdown" gives the month to the 0.1%
-    mine = (None, q, _partner(s, q))
+    mine = (None, q, _partner(s, q), _move_level(s, q) if level_follows else None)
     near = [p for p in s.periods if cl.start <= p.start < cl.end or q.end <= p.start <= q.end + 60]
     near = [
         p
@@ -1212,6 +1212,19 @@ _SUPERLATIVE_WORDS = frozenset(
         "drop",
     ]
 )
+
+
+def _move_level(s: Sent, q: Quantity) -> Quantity | None:
+    """The level a move at ``q`` is stated with ("risen by 30 bp to 3.2%", "rose 3% to 2,900"):
+    the next figure after "to" or "at", with at most two words between. A period phrase right
+    after that level ("to 3.2% during the past month", "to 2,900 for the week") is the move's
+    period as well: the move ends at the level."""
+    i = s.quantities.index(q)
+    if i + 1 >= len(s.quantities):
+        return None
+    nxt = s.quantities[i + 1]
+    gap = s.doc.text[q.end : nxt.start].lower().split()
+    return nxt if gap and len(gap) <= 3 and gap[-1] in ("to", "at") else None
 
 
 def partner_of(s: Sent, q: Quantity) -> Quantity | None:

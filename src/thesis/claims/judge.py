@@ -1818,10 +1818,15 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
             f"{sid} history in the store starts {iso(s.first)} already at or above {_f(L, 0)}"
         )
     above = [(t, x) for t, x in w.items() if x >= L]
+    # without closing words ("crossed", "topped", "hit" 6,000) the crossing may have been intraday:
+    # a close at or above L on or before the day proves it (the high was at least the close), but
+    # no close above L by the day cannot rule it out, so that contradiction does not survive
+    closed = c.extra.get("closed", True)
     if not above:
         return Outcome(
-            False,
-            f"no {sid} close at or above {_f(L, 0)} up to {m.as_of}",
+            False if closed else None,
+            f"no {sid} close at or above {_f(L, 0)} up to {m.as_of}"
+            + ("" if closed else " (no closing words: an intraday crossing is not ruled out)"),
             "exact trading day",
             None,
         )
@@ -1835,10 +1840,14 @@ def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
         return Outcome(ok, ev + why, "a trading day in the week before", iso(first))
     if not c.extra.get("date_stated"):
         # "for the first time" about the article's day: the first close above must be that day
-        ok = (first == day or None) if first < day else first == day
+        ok = None if first < day else (True if first == day else (False if closed else None))
         return Outcome(ok, ev, "exact trading day", iso(first))
     if first == day:
         return Outcome(True, ev, "exact trading day", iso(first))
+    if first > day and not closed:
+        # the first close above came later; the day's intraday high may have crossed already
+        why = "; no closing words: an intraday crossing on the day is not ruled out"
+        return Outcome(None, ev + why, "exact trading day", iso(first))
     extra = (
         f"; {day} was a {WEEKDAYS[day.weekday()].title()} with no session"
         if on(s, day) is None

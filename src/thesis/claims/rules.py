@@ -2300,10 +2300,14 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         said = [d for d in days if at is None or (d.start < at if prior else d.start > at)]
         date = Bind(said[-1 if prior else 0], said[-1 if prior else 0].text, "explicit") if said else bind_date(ctx, s, lvl.start)  # fmt: skip
         days = [] if prior else said
+        # "crossed 6,000 for the first time" may be intraday (the store holds no intraday highs
+        # for an index): only closing words ("closed above", "at the close") make it a close
+        closed = any(w in _CLOSE_WORDS for w in (*s.words_before(lvl.start, 4), *words[i + 4 : i + 9]))
         return [make_claim(
             ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3].end)],
             rule="first", value=lvl.value, unit="points", date=date, level=lvl.value,
-            extra={"scope_year": scope_year, "date_stated": bool(days), "prior_event": prior},
+            extra={"scope_year": scope_year, "date_stated": bool(days), "prior_event": prior,
+                   "closed": closed},
         )]  # fmt: skip
     return []
 

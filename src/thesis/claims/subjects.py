@@ -638,6 +638,11 @@ class SubjectFinder:
                 k = _qualified(tokens, m.i, m.value)
                 other = self._family_member(tokens, m.j) if m.value.kind == "index" else None
                 g = _gap_noun(tokens, m.i) if m.value.kind in _GAP_KINDS else None
+                if other is None and g is None and m.value.kind == "index":
+                    # "S&P 500 Index contracts", "the E-mini S&P 500": futures on the index
+                    d = _derivative(tokens, m.i, m.j)
+                    if d is not None:
+                        g, other = d
                 if other is not None or g is not None:
                     # "the S&P 500 Software & Services Index", "the S&P 500 Growth": another
                     # index of the family; "its valuation gap to the S&P 500": a gap, not the
@@ -877,6 +882,41 @@ _VARIANT_NOUNS = frozenset(
 #: the weighting words of another index of a family ("equal-weight", "equally weighted")
 _WEIGHT_WORDS = frozenset({"weight", "weighted", "weighting"})
 _EQUAL_WORDS = frozenset({"equal", "equally"})
+
+
+#: nouns after an index's name that name a contract on it, not the index ("S&P 500 futures")
+_DERIVATIVE_NOUNS = frozenset(
+    {"futures", "contracts", "contract", "e-minis", "e-mini", "eminis", "emini", "minis"}
+)
+#: words allowed between an index's name and such a noun ("S&P 500 index futures")
+_DERIVATIVE_FILLERS = frozenset({"index", "stock", "stock-index", "equity", "mini", "e"})
+
+
+def _derivative(tokens: list[Token], i: int, j: int) -> tuple[int, int] | None:
+    """The token span (start, end) of a futures contract named with an index's name at
+    ``[i, j)``: a contract noun within three words after it ("S&P 500 Index contracts", "S&P
+    500 futures", "S&P 500 index futures", "S&P 500 e-minis") or "E-mini"/"e-mini" right
+    before it ("the E-mini S&P 500"). A future is another instrument than the index (its price
+    runs ahead of the index's close, and overnight), so the mention is an unknown subject; a
+    contract the store holds under its own name matches that name first. ``None`` otherwise."""
+    n = len(tokens)
+    k = j
+    while k < n and k - j < 4:
+        w = tokens[k].lower
+        if w in _DERIVATIVE_NOUNS:
+            return i, k + 1
+        if not (w in _DERIVATIVE_FILLERS or tokens[k].text in "-‐"):
+            break
+        k += 1
+    # "E-mini S&P 500": tokens "E", "-", "mini" right before the name
+    b = i - 1
+    if b >= 0 and tokens[b].lower in ("mini", "emini", "e-mini"):
+        lo = b
+        if b >= 2 and tokens[b - 1].text in "-‐" and tokens[b - 2].lower == "e":
+            lo = b - 2
+        if tokens[b].lower != "mini" or lo < b:
+            return lo, j
+    return None
 
 
 def _weighted_variant(tokens: list[Token], i: int) -> int | None:

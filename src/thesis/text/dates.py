@@ -546,6 +546,7 @@ _P = {
     "this month": ("mtd", False),
     "week-to-date": ("week", True), "this week": ("week", True), "for the week": ("week", True),
     "on the week": ("week", True), "over the week": ("week", True), "so far this week": ("week", True),
+    "during the week": ("week", True),
     "last week": ("last_week", True), "the previous week": ("last_week", True),
     "the prior week": ("last_week", True),
     # one session
@@ -554,7 +555,7 @@ _P = {
     "in today's session": ("day", True), "in the session": ("day", True),
     "in today's trading": ("day", True), "on the trading day": ("day", True),
     # a calendar month or year named nearby
-    "for the month": ("month", True), "on the month": ("month", True),
+    "for the month": ("month", True), "on the month": ("month", True), "during the month": ("month", True),
     "for the year": ("year", True), "on the year": ("year", True),
     # macro comparisons
     "year over year": ("yoy", True), "year-on-year": ("yoy", True), "from a year earlier": ("yoy", True),
