@@ -1050,7 +1050,10 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     cl = s.clause_of(q.start)
     # period words in the clause (or just after the number, across a comma), that no other number
     # owns: "a gain of 0.1% for the month after a 5% drawdown" gives the month to the 0.1%
-    mine = (None, q, _partner(s, q), _move_level(s, q) if level_follows else None)
+    mine = (
+        None, q, _partner(s, q), _move_level(s, q) if level_follows else None,
+        _coordinated_move(s, q),
+    )  # fmt: skip
     near = [p for p in s.periods if cl.start <= p.start < cl.end or q.end <= p.start <= q.end + 60]
     near = [
         p
@@ -1225,6 +1228,31 @@ def _move_level(s: Sent, q: Quantity) -> Quantity | None:
     nxt = s.quantities[i + 1]
     gap = s.doc.text[q.end : nxt.start].lower().split()
     return nxt if gap and len(gap) <= 3 and gap[-1] in ("to", "at") else None
+
+
+#: the words joining a points change to the percent of the same move ("up 31.84 points for a
+#: 1.4% gain", "down 40 points and 1.2%"), after the unit word
+_COORDINATING = (["for", "a"], ["for", "an"], ["and"], ["and", "a"], ["or", "a"], ["in", "a"])
+
+
+def _coordinated_move(s: Sent, q: Quantity) -> Quantity | None:
+    """The percent of the same move coordinated right after a points change at ``q`` ("up 31.84
+    points for a 1.4% gain for the week", "was up 31.84 points and 1.4% this week"): a period
+    phrase that governs the percent ("for the week", "on the week", "this week") binds the
+    points as well, since one verb states both figures. Only a points figure followed by a
+    percent, joined by the words of ``_COORDINATING``; ``None`` otherwise."""
+    if q.unit != "points":
+        return None
+    i = s.quantities.index(q)
+    if i + 1 >= len(s.quantities):
+        return None
+    nxt = s.quantities[i + 1]
+    if nxt.unit != "pct":
+        return None
+    gap = s.doc.text[q.end : nxt.start].lower().replace(",", " ").split()
+    if gap[:1] in (["points"], ["point"], ["pts"]):
+        gap = gap[1:]
+    return nxt if gap in _COORDINATING else None
 
 
 def partner_of(s: Sent, q: Quantity) -> Quantity | None:
