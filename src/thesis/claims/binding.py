@@ -1067,7 +1067,8 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         p
         for p in near
         if p.start <= q.end
-        or "," not in ctx.doc.text[q.end : p.start]
+        # a comma between them, not one inside a figure ("to 2,900 during the past month")
+        or not any(t.text == "," for t in ctx.doc.tokens_in(q.end, p.start))
         or p.start - q.end <= 12
         or s.clause_of(p.start).start == p.start
     ]
