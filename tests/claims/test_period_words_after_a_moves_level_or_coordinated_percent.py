@@ -16,9 +16,7 @@ from thesis.claims.extract import extract_claims
 
 
 def _periods(text: str, measure: str, day: dt.date) -> list[str]:
-    return [
-        c.period.kind for c in extract_claims(text, day) if c.measure == measure and c.period
-    ]
+    return [c.period.kind for c in extract_claims(text, day) if c.measure == measure and c.period]
 
 
 @pytest.mark.parametrize(

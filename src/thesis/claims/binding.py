@@ -1050,15 +1050,17 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     cl = s.clause_of(q.start)
     # period words in the clause (or just after the number, across a comma), that no other number
     # owns: "a gain of 0.1% for the month after a 5% drawdown" gives the month to the 0.1%
-    mine = (
-        None, q, _partner(s, q), _move_level(s, q) if level_follows else None,
-        _coordinated_move(s, q),
-    )  # fmt: skip
+    lvl = _move_level(s, q) if level_follows else None
+    mine = (None, q, _partner(s, q), lvl, coordinated_move(s, q))
     near = [p for p in s.periods if cl.start <= p.start < cl.end or q.end <= p.start <= q.end + 60]
     near = [
         p
         for p in near
-        if p.kind not in ("yoy", "mom", "qoq", "annualized") and period_owner(s, p) in mine
+        if p.kind not in ("yoy", "mom", "qoq", "annualized")
+        and (owner := period_owner(s, p)) in mine
+        # "slipped 0.65% to close at 3,588.84 after rebounding ... earlier in the session": a
+        # session phrase after the level adds nothing to the move's own convention (the day)
+        and not (lvl is not None and owner == lvl and owner != q and p.kind == "day")
     ]
     # a period after the number across a comma is its own only when it opens that clause or
     # stands right after it ("rose 2.4%, this week"; not "climbed 2.4%, clawing back its losses
@@ -1236,7 +1238,7 @@ def _move_level(s: Sent, q: Quantity) -> Quantity | None:
 _COORDINATING = (["for", "a"], ["for", "an"], ["and"], ["and", "a"], ["or", "a"], ["in", "a"])
 
 
-def _coordinated_move(s: Sent, q: Quantity) -> Quantity | None:
+def coordinated_move(s: Sent, q: Quantity) -> Quantity | None:
     """The percent of the same move coordinated right after a points change at ``q`` ("up 31.84
     points for a 1.4% gain for the week", "was up 31.84 points and 1.4% this week"): a period
     phrase that governs the percent ("for the week", "on the week", "this week") binds the

@@ -42,6 +42,7 @@ from thesis.claims.binding import (
     bind_date,
     bind_period,
     bind_subject,
+    coordinated_move,
     date_of,
     list_subjects,
     make_claim,
@@ -389,6 +390,10 @@ def _move_parts(
             (d.start, d.end) for d in s.dates if d.kind == "year" and d.text == spec.text
         ]
         after = [x for x in spans if x[0] >= q.end and x[0] - b <= 60]
+        if after and coordinated_move(s, q) is not None:
+            # "up 31.84 points for a 1.4% gain for the week": the week is the points' as well,
+            # but the words of the percent are its own claim's
+            after = []
         if after:
             b = max(b, min(after)[1])
     return [(a, b)]
@@ -2302,7 +2307,9 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         days = [] if prior else said
         # "crossed 6,000 for the first time" may be intraday (the store holds no intraday highs
         # for an index): only closing words ("closed above", "at the close") make it a close
-        closed = any(w in _CLOSE_WORDS for w in (*s.words_before(lvl.start, 4), *words[i + 4 : i + 9]))
+        closed = any(
+            w in _CLOSE_WORDS for w in (*s.words_before(lvl.start, 4), *words[i + 4 : i + 9])
+        )
         return [make_claim(
             ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3].end)],
             rule="first", value=lvl.value, unit="points", date=date, level=lvl.value,
