@@ -70,7 +70,7 @@ from thesis.claims.vocab import (
     UP_NOUNS,
     UP_WORDS,
 )
-from thesis.claims.weekdays import far_weekday_reading
+from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
 from thesis.text.tokens import Token
@@ -689,6 +689,30 @@ def _other_span(s: Sent, pos: int) -> DateMention | None:
             continue
         return d
     return None
+
+
+def _month_weekday(ctx: Ctx, s: Sent, date: Bind) -> tuple[dt.date, ...] | None:
+    """The days a bare weekday may mean in an article dated to a month: the weekday of the week
+    the sentence or the one before it (same paragraph) names ("the week of November 8"), else
+    each such weekday of the month (:func:`thesis.claims.weekdays.month_weekday_days`)."""
+    d = date.value
+    if not isinstance(d, DateMention) or d.kind != "weekday" or ctx.window is None:
+        return None
+    if ctx.window[0] == ctx.window[1]:
+        return None
+    # the weekday's own sentence (a day carried from the sentence before is that one's) and the
+    # sentence before it in its paragraph
+    own = next((x for x in ctx.sents[max(0, s.index - 1) : s.index + 1]
+                if x.start <= d.start < x.end), s)  # fmt: skip
+    sents = [own]
+    if own.index > 0:
+        prev = ctx.sents[own.index - 1]
+        if "\n" not in s.doc.text[prev.end : own.start]:
+            sents.insert(0, prev)
+    pairs = [(x, m) for x in sents for m in x.dates if m.start < d.start]
+    days = [m for _, m in pairs]
+    words = [x.words_before(m.start, 3) for x, m in pairs]
+    return month_weekday_days(d, ctx.window, named_week_day(words, days))
 
 
 #: the to-date periods that end on the claim's own day: "so far this month", "this week"
@@ -1673,6 +1697,12 @@ def make_claim(
             c.extra["window_days"] = True
         if isinstance(date.value, DateMention) and date.value.weekday is not None:
             c.extra["stated_weekday"] = date.value.weekday
+        month_days = _month_weekday(ctx, s, date)
+        if month_days:
+            # "on Friday" in an article dated to a month: each such Friday (or the named week's)
+            c.date, c.window = month_days[0], (month_days[0], month_days[0])
+            c.extra["alt_days"] = list(month_days[1:])
+            c.extra["month_weekday"] = True
         if date.how == "article":
             c.extra["article_date"] = True
     if period is not None and isinstance(period.value, PeriodSpec):
@@ -1763,7 +1793,7 @@ def make_claim(
     if spread_gap:
         c.loose.setdefault("date", spread_gap)
     if date is not None and date.alt:
-        c.extra["alt_days"] = list(date.alt)
+        c.extra["alt_days"] = [*c.extra.get("alt_days", []), *date.alt]
         if isinstance(date.value, DateMention) and far_weekday_reading(date.value, ctx.ref):
             c.extra["weekday_doubt"] = True  # the other days are read without the weekday
     last_week = _last_week_reading(ctx, c, date)
