@@ -212,6 +212,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         if s.words_before(q.start, 1) == ["within"]:
             continue  # "to climb within 0.7% of its all-time high": a distance, not a move
+        if crosses_threshold(s, q):
+            continue  # "topped the 10% gain mark": a cumulative move's threshold, not a session's
         d, verb = s.direction(q)
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if d == 0 or not _price_subject(subj) or _distance_follows(s, q) or _upside_follows(s, q):
@@ -681,6 +683,39 @@ _HEDGE_WORDS = frozenset(
 )
 
 
+#: verbs of a cumulative move reaching a threshold ("first crossed the 20% rally threshold")
+_CROSS_VERBS = frozenset(
+    {"crossed", "cross", "crosses", "crossing", "reached", "reach", "reaches", "reaching", "hit",
+     "hits", "hitting", "topped", "tops", "topping", "surpassed", "surpasses", "surpassing",
+     "passed", "passes", "breached", "breaches", "eclipsed", "eclipses", "exceeded", "exceeds"}
+)  # fmt: skip
+#: nouns that make a percent a threshold ("the 20% mark", "the 10% correction threshold")
+_THRESHOLD_NOUNS = frozenset(
+    {"threshold", "mark", "level", "barrier", "line", "milestone", "territory", "point"}
+)
+
+
+def crosses_threshold(s: Sent, q: Quantity) -> bool:
+    """Whether a percent is a threshold a cumulative move reached ("when it first crossed the
+    20% rally threshold", "topped the 10% gain mark", "hit the 20% level"), never one session's
+    change: a crossing verb right before it (through "the"/"a"/"its") with a move or threshold
+    noun after it, or a threshold noun right after it and "the" before it. Its base (the low a
+    rally is measured from) is seldom in the clause, so the rules abstain on it (issue 8)."""
+    if q.unit != "pct":
+        return False
+    before = [w for w in s.words_before(q.start, 4) if w not in ("first", "finally", "just")]
+    art = bool(before) and before[-1] in ("the", "a", "its", "that")
+    verb = (
+        before[-2] if art and len(before) >= 2 else before[-1] if before else ""
+    ) in _CROSS_VERBS
+    after = [w for w in s.words_after(q.end, 3) if w != "-"][:2]
+    moved = bool(after) and (
+        after[0] in UP_NOUNS or after[0] in DOWN_NOUNS or after[0] in _THRESHOLD_NOUNS
+    )
+    threshold = any(w in _THRESHOLD_NOUNS for w in after)
+    return (verb and art and moved) or (art and threshold)
+
+
 def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A move named by a noun: "a 16.4% price return for the year", "a decline of 0.4%", "a loss
     of -18.68 points", "its current 8.6% year-to-date performance"."""
@@ -708,6 +743,9 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
+            continue
+        if crosses_threshold(s, q):
+            used.add(q.start)  # "first crossed the 20% rally threshold": a cumulative move
             continue
         if _total_return_words(s, q, prev):
             # "a 25% total return": with dividends, which the index's closes leave out; read on
