@@ -1291,7 +1291,10 @@ def judge_upside(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     stated = float(c.stated_value or 0)
     comp = (L / b - 1) * 100
     band = pct_band(stated, c.decimals, c.comparator, c.hedge)
-    ev = f"({_f(L)} / {_f(b)} − 1) × 100 = {comp:+.2f}% vs stated {stated:+g}%; base: {b_note}"
+    said = f"{stated:+g}%"
+    if c.extra.get("direction_only"):  # "an increase from A to B": the sign alone is stated
+        said = "a rise (above 0)" if c.direction > 0 else "a fall (below 0)"
+    ev = f"({_f(L)} / {_f(b)} − 1) × 100 = {comp:+.2f}% vs stated {said}; base: {b_note}"
     return _verdict(band, comp, ev)
 
 

@@ -53,6 +53,7 @@ from thesis.claims.binding import (
 )
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.from_to import from_to_levels, rule_from_to_direction
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.near_record import rule_near_record
 from thesis.claims.peaks import rule_peak_on_day
@@ -216,7 +217,21 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "topped the 10% gain mark": a cumulative move's threshold, not a session's
         d, verb = s.direction(q)
         subj = bind_subject(ctx, s, q.start, after_ok=True)
-        if d == 0 or not _price_subject(subj) or _distance_follows(s, q) or _upside_follows(s, q):
+        if d == 0 or not _price_subject(subj):
+            continue
+        fl = from_to_levels(s, q) if q.unit == "pct" else None
+        if fl is not None:
+            # "rose 2% from 4,000 to 4,080": the article's own arithmetic, as below, in the
+            # "from A to B" order
+            used.update({q.start, *fl[2]})
+            out.append(make_claim(
+                ctx, s, kind="pct_change", measure="upside", subject=subj, rule="move",
+                parts=[(q.start, fl[3])], value=q.value if q.sign else q.value * d, unit="pct", decimals=q.decimals, date=None,
+                hedge=s.hedge(q), direction=d, level=fl[1], base=fl[0], needs=(),
+                extra={"base_stated": True},
+            ))  # fmt: skip
+            continue
+        if _distance_follows(s, q) or _upside_follows(s, q):
             continue
         nxt_word = s.words_after(q.end, 2)
         if nxt_word and (nxt_word[0] in UP_NOUNS or nxt_word[0] in DOWN_NOUNS):
@@ -248,14 +263,15 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 pair = (lvl, ev.base)
         if pair is not None:
             # "has increased by 7.4% (to 4411.59 from 4109.31)": the article's own arithmetic
-            # between the two levels it states (judged as an upside from a stated base)
+            # between the two levels it states (judged as an upside from a stated base). It
+            # reads no series, so it needs no subject: B / A − 1 is the same whoever moved
             to_l, from_l = pair
             used.update({q.start, from_l.start})
             out.append(make_claim(
                 ctx, s, kind="pct_change", measure="upside", subject=subj, rule="move",
                 parts=_move_parts(ctx, s, q, from_l, period), value=value, unit="pct",
                 decimals=q.decimals, date=None, hedge=s.hedge(q), direction=d, level=to_l.value,
-                base=from_l.value, needs=("subject",), extra={"base_stated": True},
+                base=from_l.value, needs=(), extra={"base_stated": True},
             ))  # fmt: skip
             if lvl is not None and lvl.start not in used:
                 used.add(lvl.start)
@@ -3859,6 +3875,7 @@ RULES: tuple[Rule, ...] = (
     rule_distance,
     rule_upside,
     rule_noun_move,
+    rule_from_to_direction,
     rule_first,
     rule_toward,
     rule_record_level,

@@ -1,0 +1,117 @@
+"""A move stated between two levels the sentence gives, "from A to B" (issue 8, round 33).
+
+"In 2022, the index saw a slight increase from 3,917.49 to 3,912.38", "the S&P 500 rose 2% from
+4,000 to 4,080": the article's own arithmetic between two levels it states. The direction (and
+the percent, when one is stated) must agree with B / A − 1, whatever the subject and whatever
+the day: the check reads no series, so it needs no subject and no date (a subject or day the
+words leave open cannot change B / A − 1). It is judged as an upside from a stated base
+(:func:`thesis.claims.judge.judge_upside`); a direction alone as a bound on it (``> 0`` for a
+rise, ``< 0`` for a fall). "To B from A" is :func:`thesis.claims.rules._to_from_levels`'s.
+"""
+
+from __future__ import annotations
+
+from thesis.claims.binding import Bind, Ctx, bind_subject, make_claim
+from thesis.claims.document import Sent
+from thesis.claims.frames import Claim
+from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
+from thesis.text.numbers import Quantity
+
+__all__ = ["from_to_levels", "rule_from_to_direction"]
+
+#: words that may stand between a move word and its "from" ("rose sharply from", "the rise was
+#: from"); anything else (another figure, a verb of its own) breaks the link
+_BETWEEN = frozenset(
+    {"was", "were", "has", "had", "been", "slightly", "sharply", "modestly", "steadily", "only",
+     "just", "all", "the", "way", "back", "up", "down", "its"}
+)  # fmt: skip
+
+
+def _level(q: Quantity | None) -> bool:
+    return (
+        q is not None
+        and q.unit in ("plain", "points", "usd")
+        and not q.is_range
+        and q.scale == 1.0
+        and q.value >= 1
+    )
+
+
+def _gap(s: Sent, a: int, b: int) -> list[str]:
+    return [t.lower for t in s.tokens if a <= t.start < b]
+
+
+def _pair_at(s: Sent, a: Quantity) -> tuple[float, float, list[int], int] | None:
+    """The two levels "A to B" starting at ``a``: ``(A, B, their offsets, end)``. A rise is one
+    quantity to the text layer (a range "4,000 to 4,080", low end first as written); a fall is
+    two ("3,917.49 to 3,912.38")."""
+    if a.is_range:
+        if a.high is None or a.scale != 1.0 or a.unit not in ("plain", "points", "usd"):
+            return None
+        if a.value < 1 or " to " not in f" {a.text.lower()} ":
+            return None  # "4,000-4,080": a range of where it stood, not a move
+        return a.value, a.high, [a.start], a.end
+    b = s.next_quantity(a)
+    if not _level(a) or b is None or not _level(b) or b.unit != a.unit:
+        return None
+    if _gap(s, a.end, b.start) != ["to"]:
+        return None
+    return a.value, b.value, [a.start, b.start], b.end
+
+
+def from_to_levels(s: Sent, q: Quantity) -> tuple[float, float, list[int], int] | None:
+    """ "rose 2% from 4,000 to 4,080": the level the move left and the level it reached, right
+    after the percent and "from" (:func:`_pair_at`); ``None`` otherwise."""
+    a = s.next_quantity(q)
+    if a is None or _gap(s, q.end, a.start) not in (["from"], [",", "from"]):
+        return None
+    return _pair_at(s, a)
+
+
+def _move_word(s: Sent, at: int) -> tuple[int, int] | None:
+    """The direction (+1/−1) and offset of the move word that governs "from" at ``at``: up to
+    four words back, through :data:`_BETWEEN` only."""
+    toks = [t for t in s.before(at, 5) if t.kind == "word" or t.text in (",",)]
+    for t in reversed(toks):
+        w = t.lower
+        if w in UP_WORDS or w in UP_NOUNS:
+            return 1, t.start
+        if w in DOWN_WORDS or w in DOWN_NOUNS:
+            return -1, t.start
+        if w not in _BETWEEN:
+            return None
+    return None
+
+
+def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "saw a slight increase from 3,917.49 to 3,912.38", "fell from 4,100 to 4,020": a direction
+    stated between two levels with no percent, judged on the levels alone (B / A − 1 above zero for
+    a rise, below for a fall)."""
+    out: list[Claim] = []
+    for t in s.tokens:
+        if t.lower != "from":
+            continue
+        a = next((q for q in s.quantities if q.start > t.start), None)
+        if a is None or a.start in used or _gap(s, t.end, a.start):
+            continue
+        pair = _pair_at(s, a)
+        if pair is None or any(p in used for p in pair[2]):
+            continue
+        got = _move_word(s, t.start)
+        if got is None:
+            continue
+        d, w0 = got
+        if any(w0 < q.start < t.start for q in s.quantities):
+            continue  # "rose 2% from A to B": the move rule's (a stated percent)
+        base, level, offsets, end = pair
+        used.update(offsets)
+        subj = bind_subject(ctx, s, w0, after_ok=False)
+        if subj.how in ("none", "unknown"):
+            subj = Bind(None, "", "none")
+        out.append(make_claim(
+            ctx, s, kind="pct_change", measure="upside", subject=subj, parts=[(w0, end)],
+            rule="from_to", value=0.0, unit="pct", decimals=0, date=None,
+            hedge=("", ">" if d > 0 else "<"), direction=d, level=level, base=base,
+            needs=(), at=a.start, extra={"base_stated": True, "direction_only": True},
+        ))  # fmt: skip
+    return out
