@@ -1,7 +1,8 @@
 """ "In 2022, the index saw a slight increase from 3,917.49 to 3,912.38", "rose 2% from 4,000 to
 4,080": a move stated between two levels the sentence gives, in the "from A to B" order, is the
 article's own arithmetic. Its direction (and its percent, when stated) must agree with B / A − 1;
-it reads no series, so it needs no subject (issue 8, round 33)."""
+it reads no series, so it needs no subject. A direction its own levels agree with may contradict,
+never support: the levels are claims of their own (issue 8, round 33)."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ DAY = "2023-11-01"
     ("text", "verdict"),
     [
         ("In 2022, the index saw a slight increase from 3,917.49 to 3,912.38.", "contradicted"),
-        ("In 2021, the rise was from 4,667.39 to 4,674.77.", "supported"),
-        ("The stock fell from 120 to 100 in a month.", "supported"),
+        ("In 2021, the rise was from 4,667.39 to 4,674.77.", "unverifiable"),
+        ("The stock fell from 120 to 100 in a month.", "unverifiable"),
         ("The index climbed from 4,100 to 3,977 over the quarter.", "contradicted"),
         ("The index slid from 3,977 to 4,100 over the quarter.", "contradicted"),
     ],

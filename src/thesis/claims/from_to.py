@@ -11,7 +11,7 @@ rise, ``< 0`` for a fall). "To B from A" is :func:`thesis.claims.rules._to_from_
 
 from __future__ import annotations
 
-from thesis.claims.binding import Bind, Ctx, bind_subject, make_claim
+from thesis.claims.binding import Bind, Ctx, make_claim
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
 from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
@@ -105,9 +105,7 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "rose 2% from A to B": the move rule's (a stated percent)
         base, level, offsets, end = pair
         used.update(offsets)
-        subj = bind_subject(ctx, s, w0, after_ok=False)
-        if subj.how in ("none", "unknown"):
-            subj = Bind(None, "", "none")
+        subj = Bind(None, "", "none")  # B / A − 1 is the same whoever moved
         out.append(make_claim(
             ctx, s, kind="pct_change", measure="upside", subject=subj, parts=[(w0, end)],
             rule="from_to", value=0.0, unit="pct", decimals=0, date=None,

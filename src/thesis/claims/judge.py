@@ -1295,6 +1295,10 @@ def judge_upside(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if c.extra.get("direction_only"):  # "an increase from A to B": the sign alone is stated
         said = "a rise (above 0)" if c.direction > 0 else "a fall (below 0)"
     ev = f"({_f(L)} / {_f(b)} − 1) × 100 = {comp:+.2f}% vs stated {said}; base: {b_note}"
+    if c.extra.get("direction_only") and band.verdict(comp) is not False:
+        # a direction its own levels agree with says nothing of the market (the levels are
+        # claims of their own): it may contradict, never support
+        return _na(f"{ev}; consistent with its own levels, which the store does not date")
     return _verdict(band, comp, ev)
 
 

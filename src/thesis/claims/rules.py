@@ -36,6 +36,7 @@ from collections.abc import Callable
 
 from thesis.claims.after_event import since_reaching
 from thesis.claims.binding import (
+    NONE,
     Bind,
     Ctx,
     _default_date,
@@ -225,7 +226,7 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             # "from A to B" order
             used.update({q.start, *fl[2]})
             out.append(make_claim(
-                ctx, s, kind="pct_change", measure="upside", subject=subj, rule="move",
+                ctx, s, kind="pct_change", measure="upside", subject=NONE, rule="move",
                 parts=[(q.start, fl[3])], value=q.value if q.sign else q.value * d, unit="pct", decimals=q.decimals, date=None,
                 hedge=s.hedge(q), direction=d, level=fl[1], base=fl[0], needs=(),
                 extra={"base_stated": True},
