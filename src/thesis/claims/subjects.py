@@ -637,6 +637,8 @@ class SubjectFinder:
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
                 k = _qualified(tokens, m.i, m.value)
                 other = self._family_member(tokens, m.j) if m.value.kind == "index" else None
+                if other is None and m.value.key == "sp500":
+                    other = _other_sp_index(tokens, m.i, m.j)
                 g = _gap_noun(tokens, m.i) if m.value.kind in _GAP_KINDS else None
                 if other is None and g is None and m.value.kind == "index":
                     # "S&P 500 Index contracts", "the E-mini S&P 500": futures on the index
@@ -769,6 +771,47 @@ class SubjectFinder:
         ):
             return False  # "a two-year rally", "the 10-year stretch": a span of time, not a yield
         return not (subj.key == "market" and nxt_word in ("cap", "capitalization", "value"))
+
+
+#: the numbers of the S&P's other U.S. indexes ("S&P 400", "S&P 600", "S&P 100", "S&P 1500")
+_SP_OTHER_NUMBERS = frozenset({"100", "400", "600", "900", "1000", "1500"})
+#: the size words of the S&P's other indexes ("S&P MidCap 400", "S&P SmallCap 600", "S&P Mid-Cap")
+_SP_SIZE_WORDS = frozenset(
+    {"midcap", "smallcap", "mid", "small", "mid-cap", "small-cap", "completion", "largecap",
+     "large-cap", "large"}
+)  # fmt: skip
+
+
+def _other_sp_index(tokens: list[Token], i: int, j: int) -> int | None:
+    """The end (token index) of another S&P index when the bare "S&P" at ``i:j`` starts its
+    name: a number of the family other than 500 ("the S&P 400 gained 14.4%", "S&P 600"), a
+    size word ("S&P MidCap 400", "S&P SmallCap 600", "the S&P Mid-Cap 400", "S&P Composite
+    1500") or a slash to a partner's name ("S&P/TSX composite", "S&P/ASX 200"). ``None`` for
+    "the S&P" alone (the S&P 500, as wires write it) and for "S&P 500" itself (matched whole).
+    """
+    n = len(tokens)
+    if j >= n or j - i > 3 or tokens[i].text != "S":
+        return None  # a longer alias ("S&P 500", "Standard & Poor's 500") matched: the S&P 500
+    t = tokens[j]
+    if t.kind == "number" and t.text in _SP_OTHER_NUMBERS:
+        return j + 1
+    if t.text == "/" and j + 1 < n and tokens[j + 1].kind == "word":
+        k = j + 2  # "S&P/TSX composite index", "S&P/ASX 200": another country's index
+        if k < n and (tokens[k].kind == "number" or tokens[k].lower in _SP_SIZE_WORDS):
+            k += 1
+        return k
+    if t.lower == "composite" and j + 1 < n and tokens[j + 1].text == "1500":
+        return j + 2  # "S&P Composite 1500" (a bare "S&P Composite" is the S&P 500's old name)
+    if t.lower not in _SP_SIZE_WORDS:
+        return None
+    k = j + 1  # "S&P MidCap 400", "the S&P Mid-Cap 400", "S&P Mid Cap 400", "the S&P small-cap index"
+    while k < n and k - j < 4 and (tokens[k].lower == "cap" or tokens[k].text in "-‐"):
+        k += 1
+    while tokens[k - 1].text in "-‐":
+        k -= 1
+    if k < n and tokens[k].kind == "number" and tokens[k].text in _SP_OTHER_NUMBERS:
+        k += 1
+    return k
 
 
 #: the words that close the name of another index of a family ("... Software & Services Index")
