@@ -596,6 +596,8 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
             and d.kind in ("year", "month")
             and d.last is not None
             and d.first is not None
+            # "its lowest close since 2022 at 3.575%": the year starts the rank, the level is now
+            and not starts_since(s, d)
         ):
             if starts:  # "started 2022 at": the period's first session
                 md = DateMention(
