@@ -1351,6 +1351,12 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     k = _runs(w.values, sign)[-1]
     rows = ", ".join(f"{iso(t)} {_f(x)}" for t, x in w.sl(-(k + 1)).items())
     ev = f"{unit}s {'up' if sign > 0 else 'down'} in a row up to {iso(w.last)}: {k} ({rows})"
+    if k == 0 and k < n and len(w) > n + 1 and _runs(w.values[:-1], sign)[-1] == n:
+        # "rallied on Wednesday to snap a five-session losing skid ... The five-session losing
+        # streak was its longest": a streak the day ended, counted up to the session before,
+        # fits; the contradiction does not survive that reading (nor is it supported: the
+        # sentence may tell of a streak still running)
+        return _na(f"{ev}; up to the session before, {n} in a row: a streak the day ended")
     return Outcome(True if k == n else (False if k < n else None), ev, "exact count of sessions", k)
 
 

@@ -1671,6 +1671,13 @@ _STREAK_MOVE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: verbs of a streak the day ended ("snaps a two-day losing streak", "halted a three-day slide")
+_SNAP_WORDS = frozenset(
+    {"snap", "snaps", "snapped", "snapping", "end", "ends", "ended", "ending", "broke", "breaks",
+     "break", "breaking", "halt", "halts", "halted", "halting"}
+)  # fmt: skip
+
+
 def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A run of up or down sessions (weeks, months): "up for four consecutive trading days", "the
     index's fourth straight session in red", "snaps a two-trading-day losing streak"."""
@@ -1730,7 +1737,7 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             "yield",
         ):
             continue
-        snap = any(w in ("snaps", "snapped", "ends", "ended", "broke", "snap") for w in window[:6])
+        snap = any(w in _SNAP_WORDS for w in window[:6])
         end = unit_tok.end if unit_tok is not None else toks[i + 1].end
         a, b = toks[max(0, i - 4)].start, max(t.end, end)
         n = _count(n_tok) or 0
@@ -1829,6 +1836,9 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         what = _since_what(head)
         if most:  # "slumped the most since February": the move the verb names
             what = "gain" if _most_verb(head) in UP_WORDS else "drop"
+        if what == "level" and _ranks_a_move(toks, i, head, sup):
+            continue  # "The five-session losing streak ... was its longest since early January",
+            # "the best May since at least 2009": a streak's or a period's move ranked, not a level
         if what == "level" and any(w in _PERIOD_PERFORMANCE for w in head[-3:]):
             named = _own_period(ctx, s, head, t.start)
             if head[-1:] != ["year"] or named is None or named.kind != "year":
@@ -1884,6 +1894,53 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         _near_extreme(toks[max(0, k - 3) : k], c)
         return [c]
     return []
+
+
+#: superlatives of a move or a run, never of a level ("its longest since", "the best May since")
+_MOVE_SUPERLATIVES = frozenset(
+    {"longest", "shortest", "biggest", "largest", "best", "worst", "strongest", "weakest",
+     "sharpest", "steepest", "smallest", "fastest", "slowest"}
+)  # fmt: skip
+#: verbs that make the superlative after them a description of the clause's subject ("the
+#: streak was its longest since")
+_COPULAS = frozenset({"was", "is", "were", "are", "marked", "became", "ranks", "ranked", "'s", "’s"})
+#: nouns of a run or a move that a superlative after a copula may rank ("the losing streak was its
+#: longest since January", "the decline was the worst since")
+_RUN_NOUNS = frozenset(
+    {"streak", "skid", "slide", "run", "rally", "losing", "winning", "selloff", "sell-off", "rout",
+     "slump", "decline", "drop", "gain", "advance", "losses", "gains", "declines", "surge", "jump"}
+)  # fmt: skip
+#: calendar periods a superlative may rank the moves of ("the best May since 2009", "the worst
+#: Monday since", "its best first quarter since")
+_RANKED_PERIODS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "q1", "q2", "q3", "q4", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter",
+     "first-half", "second-half"}
+)  # fmt: skip
+
+
+def _ranks_a_move(toks: list[Token], i: int, head: list[str], sup: str) -> bool:
+    """Whether a superlative before "since" (at ``i``) ranks a move or a run rather than the
+    level: a calendar period right after it ("the best May since at least 2009", "the worst
+    Monday since": each such period's change ranked among like periods), or a run or move noun
+    as the subject of a copula before "its"/"the" + the superlative ("The five-session losing
+    streak for the S&P 500 was its longest since early January"). Such a rank is not read here
+    (the claim is not made), so a level's rank never stands in for it."""
+    if sup not in _MOVE_SUPERLATIVES or sup not in head:
+        return False
+    k = len(head) - 1 - head[::-1].index(sup)
+    if any(w in _RANKED_PERIODS for w in head[k + 1 :]):
+        return True
+    lead = head[:k]
+    while lead and lead[-1] in ("its", "the", "their", "his", "her", "a"):
+        lead.pop()
+    if not lead or lead[-1] not in _COPULAS:
+        return False
+    # the copula's subject: the clause before it, back to the sentence start or 20 words
+    before = [x.lower for x in toks[max(0, i - 20) : i - len(head) + len(lead) - 1]]
+    return bool(_RUN_NOUNS & set(before))
 
 
 #: words before a superlative that put the level near the extreme, not at it ("hanging around
