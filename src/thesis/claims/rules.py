@@ -1903,7 +1903,9 @@ _MOVE_SUPERLATIVES = frozenset(
 )  # fmt: skip
 #: verbs that make the superlative after them a description of the clause's subject ("the
 #: streak was its longest since")
-_COPULAS = frozenset({"was", "is", "were", "are", "marked", "became", "ranks", "ranked", "'s", "’s"})
+_COPULAS = frozenset(
+    {"was", "is", "were", "are", "marked", "became", "ranks", "ranked", "'s", "’s"}
+)
 #: nouns of a run or a move that a superlative after a copula may rank ("the losing streak was its
 #: longest since January", "the decline was the worst since")
 _RUN_NOUNS = frozenset(
