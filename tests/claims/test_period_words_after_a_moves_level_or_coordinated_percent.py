@@ -4,7 +4,8 @@ follows the level a move is stated with ("to 3.2% during the past month", "to 2,
 week") or the percent coordinated with a points change ("for a 1.4% gain for the week", "and
 1.4% this week") is the period of the move before it too; "during the week" and "during the
 month" are period words like "for the week". "During the session" and a day named in the
-clause still make a session's move."""
+clause still make a session's move, and so does a period phrase that follows another noun after
+the level ("to 3,193.93 for its eighth gain in the last 10 days": the gains' days)."""
 
 from __future__ import annotations
 
@@ -49,8 +50,12 @@ def test_the_period_after_the_partner_figure_binds_the_move(text, measure, kind)
         ("The S&P 500 rose 3% to 2,900, its highest in the past month.", "change"),
         ("The Dow fell 100 points on Friday and 1.4% for the week.", "points_change"),
         ("The S&P 500 rose 20 points for a 1% gain on Friday.", "points_change"),
+        # a period phrase after another noun that follows the level is that noun's
+        ("The S&P 500 rose 81.58 points to 3,193.93 for its eighth gain in the last 10 days.",
+         "points_change"),
+        ("The S&P 500 rose 1.2% to 3,193.93, its third gain over the past week.", "change"),
     ],
-)
+)  # fmt: skip
 def test_a_session_move_stays_a_session_move(text, measure):
     assert _periods(text, measure, dt.date(2018, 10, 5)) == ["day"]
 

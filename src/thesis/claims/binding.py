@@ -1084,7 +1084,12 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         and (owner := period_owner(s, p)) in mine
         # "slipped 0.65% to close at 3,588.84 after rebounding ... earlier in the session": a
         # session phrase after the level adds nothing to the move's own convention (the day)
-        and not (lvl is not None and owner == lvl and owner != q and p.kind == "day")
+        and not (
+            lvl is not None
+            and owner == lvl
+            and owner != q
+            and (p.kind == "day" or _words_between(s, lvl.end, p.start))
+        )
     ]
     # a period after the number across a comma is its own only when it opens that clause or
     # stands right after it ("rose 2.4%, this week"; not "climbed 2.4%, clawing back its losses
@@ -1241,6 +1246,23 @@ _SUPERLATIVE_WORDS = frozenset(
         "gain",
         "drop",
     ]
+)
+
+
+def _words_between(s: Sent, a: int, b: int) -> bool:
+    """Whether a word stands between offsets ``a`` and ``b``: a period phrase owned by a move's
+    level is the move's only right after it ("to 3.2% during the past month"), not after another
+    noun ("to 3,193.93 for its eighth gain in the last 10 days": the gains' ten days). The
+    preposition that opens the phrase ("during", "over") is the phrase's own."""
+    return any(
+        t.kind == "word" and t.lower not in _PERIOD_PREPOSITIONS for t in s.doc.tokens_in(a, b)
+    )
+
+
+#: prepositions that open a period phrase the text layer reads without them ("during the past
+#: month", "over the past year")
+_PERIOD_PREPOSITIONS = frozenset(
+    {"during", "in", "over", "for", "on", "across", "through", "throughout", "within"}
 )
 
 
