@@ -988,7 +988,9 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
         return False  # "over the last four trading days through Monday": the end
     # "since April 2", "hit Monday", "from the 30 September close"
-    return bool(prev) and (prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"]))
+    return bool(prev) and (
+        prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])
+    )
 
 
 def _ends_window(s: Sent, d: DateMention) -> bool:

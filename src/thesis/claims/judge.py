@@ -344,7 +344,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     # contradicts it: see Claim.loose)
     moment = bool(c.extra.get("moment"))
     out = [Reading(d, c, f"on {d}" if several else "as stated") for d in days]
-    for alt, words in period_variants(c.period):
+    # a move from a dated low or high: its close or its intraday figure (judge_change), never
+    # the close before the day
+    variants = [] if c.extra.get("from_extreme") else period_variants(c.period)
+    for alt, words in variants:
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
     for alt, words in _since_span(c.period):
@@ -1200,7 +1203,7 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             stated if sign_known else abs(stated), c.decimals, c.comparator, end_v, c.hedge
         )
         ev = f"{sid} {iso(end_t)} {_f(end_v)} − {st_note} {iso(st_t)} {_f(st_v)} = {comp:+.2f} points vs stated {stated:+g}"
-        return _verdict(band, comp if sign_known else abs(comp), ev)
+        return _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
     comp = (end_v / st_v - 1) * 100
     # a sector read on its ETF: the proxy tracks the sector index to within about 0.05 pp a day
     # (and the S&P 500's total return read on SPY, which trails it by its fee)
@@ -1213,7 +1216,31 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             text=f"{band.text}, ±0.05 pp more (an ETF proxy)",
         )  # fmt: skip
     ev = f"{sid} {iso(end_t)} {_f(end_v)} / {st_note} {iso(st_t)} {_f(st_v)} − 1 = {comp:+.2f}% vs stated {stated:+g}%"
-    return _verdict(band, comp if sign_known else abs(comp), ev)
+    return _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
+
+
+def _from_extreme(c: Claim, band: Band, comp: float, ev: str, sign_known: bool) -> Outcome:
+    """The verdict of a change, one-sided for a move from a dated low or high
+    (``extra["from_extreme"]``, :mod:`thesis.claims.dated_base`): the store holds an index's
+    closes only, and the day's intraday low is at or below its close (a high at or above), so
+    the change from a low is at least the close-based ``comp`` and the change from a high at
+    most ``comp``. A stated figure beyond the band on the far side contradicts both readings;
+    one on the near side may be the intraday reading, so it is not judged."""
+    side = c.extra.get("from_extreme")
+    out = _verdict(band, comp, ev)
+    if side not in ("low", "high") or out.ok is not False:
+        return out
+    far = comp > band.c_hi if side == "low" else comp < band.c_lo
+    word = "low is at or below" if side == "low" else "high is at or above"
+    bound = "at least" if side == "low" else "at most"
+    if far and sign_known:
+        why = (f"; the day's intraday {word} its close, so the change from it is {bound} "
+               "the close-based figure: the stated one is beyond it either way")  # fmt: skip
+        return dataclasses.replace(out, evidence=out.evidence + why)
+    why = (f"; the day's intraday {word} its close (not in the store for an index), so the "
+           f"change from it is {bound} the close-based figure: the stated one may be the "
+           "intraday reading, not judged")  # fmt: skip
+    return dataclasses.replace(out, ok=None, evidence=out.evidence + why)
 
 
 # ------------------------------------------------------------------------ distances, upsides

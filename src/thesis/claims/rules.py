@@ -33,6 +33,7 @@ import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable
+from typing import Any
 
 from thesis.claims.after_event import since_reaching
 from thesis.claims.binding import (
@@ -52,6 +53,7 @@ from thesis.claims.binding import (
     period_owner,
     starts_since,
 )
+from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.from_to import from_to_levels, rule_from_to_direction
@@ -246,13 +248,14 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         lvl = level_after(s, q)
         date = bind_date(ctx, s, q.start)
         period = bind_period(ctx, s, q, level_follows=lvl is not None, verb=verb)
-        since_close = _from_dated_close(s, q)
-        if since_close is not None:  # "sold off 36 points from the 30 September close"
-            period = Bind(
-                PeriodSpec("since", since_close.text, anchor=since_close.first),
-                since_close.text,
-                "explicit",
-            )
+        base_day = _dated_base_of(s, q)
+        extreme: dict[str, str] | None = None
+        if base_day is not None:
+            # "sold off 36 points from the 30 September close", "has risen 50% from its March
+            # 23 low": the change since that day's close (a low or high one-sided: dated_base)
+            period = since_bind(base_day)
+            if base_day.kind != "close":
+                extreme = {"from_extreme": base_day.kind}
         measure = "change" if q.unit == "pct" else "points_change"
         value = q.value if q.sign else q.value * d
         pair = _to_from_levels(s, q) if q.unit == "pct" else None
@@ -282,6 +285,7 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ctx, s, kind="pct_change", measure=measure, subject=subj, parts=_move_parts(ctx, s, q, lvl, period),
             rule="move", value=value, unit=q.unit if q.unit == "pct" else "points", decimals=q.decimals,
             date=date, period=period, hedge=s.hedge(q), direction=d, needs=("subject", "date", "period"),
+            extra=extreme,
         ))  # fmt: skip
         used.add(q.start)
         side = _extreme_side(s, q, d)
@@ -449,13 +453,23 @@ def _from_dated_close(s: Sent, q: Quantity) -> DateMention | None:
     return d if nxt[:1] in (["close"], ["closing"]) else None
 
 
+def _dated_base_of(s: Sent, q: Quantity) -> DatedBase | None:
+    """The dated low, high or close a move right before it is measured from (see
+    :mod:`thesis.claims.dated_base`), "from the 30 September close" included."""
+    got = dated_base(s, q.end)
+    if got is not None:
+        return got
+    d = _from_dated_close(s, q)
+    return DatedBase(d, "close", d.end) if d is not None else None
+
+
 def _distance_follows(s: Sent, q: Quantity) -> bool:
     after = s.after(q.end, 3)
     w = [t.lower for t in after]
     if w[:1] == ["from"] and any(p.start == after[0].start for p in s.periods):
         return False  # "from 52 weeks ago", "from a year earlier": a period, not a level
-    if _from_dated_close(s, q) is not None:
-        return False  # "from the 30 September close": a move since that day
+    if _dated_base_of(s, q) is not None:
+        return False  # "from the 30 September close", "from its March 23 low": since that day
     return bool(w) and (w[0] in ("below", "above", "under", "beneath", "from", "away", "short", "shy")
                         or w[:2] == ["off", "its"])  # fmt: skip
 
@@ -783,17 +797,26 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             # "closed at 2,711.45 for a loss of 18.68 points", "ended with a gain of 1.2%": the
             # session's move, by the convention of "closed up 0.5%"
             period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+        # "a 50% gain from its March 23 low", "a gain of 50% from its March 23 low": since that
+        # day's close (a low or high one-sided: dated_base)
+        base_day = dated_base(s, _noun_end(s, q, noun)) or dated_base(s, q.end)
+        extra: dict[str, Any] = {}
+        if base_day is not None:
+            period = since_bind(base_day)
+            if base_day.kind != "close":
+                extra["from_extreme"] = base_day.kind
         used.add(q.start)
         value = q.value if (q.sign or d == 0) else q.value * d
         # "a nearly 34% tumble in March": an episode's noun, read peak to trough as well
         # (judge._episode)
-        episode = {"episode": True} if noun in EPISODE_NOUNS else None
+        if noun in EPISODE_NOUNS and base_day is None:
+            extra["episode"] = True
         out.append(make_claim(
             ctx, s, kind="pct_change", measure="change" if q.unit == "pct" else "points_change",
             subject=subj, parts=[(q.start, _noun_end(s, q, noun))], rule="noun_move", value=value,
             unit="pct" if q.unit == "pct" else "points", decimals=q.decimals, date=bind_date(ctx, s, q.start),
             period=period, hedge=s.hedge(q), direction=d or (-1 if value < 0 else 1), needs=("subject", "date", "period"),
-            extra=episode,
+            extra=extra or None,
         ))  # fmt: skip
         pq = partner_of(s, q)
         if (
@@ -811,6 +834,7 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 subject=subj, parts=[(pq.start, pq.end)], rule="noun_move", value=pv,
                 unit="pct" if pq.unit == "pct" else "points", decimals=pq.decimals, date=bind_date(ctx, s, q.start),
                 period=period, hedge=s.hedge(pq), direction=sign, needs=("subject", "date", "period"),
+                extra={"from_extreme": extra["from_extreme"]} if "from_extreme" in extra else None,
             ))  # fmt: skip
     return out
 

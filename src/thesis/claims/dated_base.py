@@ -1,0 +1,93 @@
+"""A move measured from a dated low, high or close (issue 8, round 35).
+
+"A 50% gain from its March 23 low", "has risen 50% from the March 23 low", "is up 40% off its
+March 23 bottom", "slumped 19.8% from its Sept. 20 record close": the change since that day's
+close. The store holds closes only for an index, and a low or high may be the session's
+intraday one, which is at or below (a low) or at or above (a high) the close: the gain from an
+intraday low is at least the close-based one, the fall from an intraday high at least as deep.
+So a close-based figure that fits supports the claim; a stated figure on the far side of the
+close-based one (a smaller gain from a low, a shallower fall from a high) contradicts it under
+both readings; one on the near side is left unverifiable
+(:func:`thesis.claims.judge.judge_change`, ``extra["from_extreme"]``). A close ("the March 23
+close", "its Sept. 20 record close", "its February 19 closing high") or a level is read exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thesis.claims.binding import Bind
+from thesis.claims.document import Sent
+from thesis.claims.frames import PeriodSpec
+from thesis.text.dates import DateMention
+
+__all__ = ["DatedBase", "dated_base", "since_bind"]
+
+#: the word naming what the day's figure was: a low, a high or the close
+_HEADS = {
+    "low": "low", "lows": "low", "bottom": "low", "trough": "low",
+    "high": "high", "highs": "high", "peak": "high", "record": "high", "top": "high",
+    "close": "close", "level": "close", "levels": "close",
+}  # fmt: skip
+#: words that may stand between the date and its head ("its March 23 intraday low", "its Sept.
+#: 20 record close"); "closing" makes a low or high the close itself
+_MODS = frozenset({"intraday", "closing", "record", "all-time", "bear-market", "market", "session"})
+#: the words between the preposition and the date ("from its", "from the", "off their")
+_DETS = frozenset({"its", "the", "their", "a"})
+
+
+@dataclass(frozen=True)
+class DatedBase:
+    """The dated figure a move is measured from.
+
+    Attributes
+    ----------
+    date
+        The day named (a ``day`` date mention with a resolved ``first``).
+    kind
+        ``low``, ``high`` (possibly intraday: one-sided) or ``close`` (read exactly).
+    end
+        Character offset of the head word's end.
+    """
+
+    date: DateMention
+    kind: str
+    end: int
+
+
+def dated_base(s: Sent, pos: int) -> DatedBase | None:
+    """The dated low, high or close named right after ``pos`` by "from (its|the) <day> <head>"
+    (also "off"/"above" for a low: "up 40% off its March 23 low"), or ``None``."""
+    after = s.after(pos, 10)
+    if not after or after[0].lower not in ("from", "off", "above"):
+        return None
+    prep = after[0]
+    d = next(
+        (x for x in s.dates if prep.end < x.start <= prep.end + 8 and x.kind == "day" and x.first),
+        None,
+    )
+    if d is None:
+        return None
+    if any(t.lower not in _DETS for t in s.doc.tokens_in(prep.end, d.start)):
+        return None
+    closing = False
+    toks = s.after(d.end, 4)
+    for i, t in enumerate(toks):
+        w = t.lower
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if w in _HEADS and nxt not in _HEADS:  # "its Sept. 20 record close": the last is the head
+            kind = "close" if closing else _HEADS[w]
+            if w == "close" or w.startswith("level"):
+                kind = "close"
+            if prep.lower != "from" and kind != "low":
+                return None  # "10% off its Feb. 19 high": a distance (the distance rule's)
+            return DatedBase(d, kind, t.end)
+        if w not in _MODS and w not in _HEADS:
+            return None
+        closing = closing or w == "closing"
+    return None
+
+
+def since_bind(b: DatedBase) -> Bind:
+    """The period "since the close of ``b.date``" a dated base gives its move."""
+    return Bind(PeriodSpec("since", b.date.text, anchor=b.date.first), b.date.text, "explicit")
