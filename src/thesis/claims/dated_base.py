@@ -27,7 +27,7 @@ __all__ = ["DatedBase", "dated_base", "since_bind"]
 _HEADS = {
     "low": "low", "lows": "low", "bottom": "low", "trough": "low",
     "high": "high", "highs": "high", "peak": "high", "record": "high", "top": "high",
-    "close": "close", "level": "close", "levels": "close",
+    "close": "close", "level": "close", "levels": "close", "finish": "close",
 }  # fmt: skip
 #: words that may stand between the date and its head ("its March 23 intraday low", "its Sept.
 #: 20 record close"); "closing" makes a low or high the close itself
@@ -77,8 +77,10 @@ def dated_base(s: Sent, pos: int) -> DatedBase | None:
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
         if w in _HEADS and nxt not in _HEADS:  # "its Sept. 20 record close": the last is the head
             kind = "close" if closing else _HEADS[w]
-            if w == "close" or w.startswith("level"):
+            if _HEADS[w] == "close":
                 kind = "close"
+            if _states_level(s, t.end):
+                return None  # "from its February 19 peak of 6,144.15": the distance rule's
             if prep.lower != "from" and kind != "low":
                 return None  # "10% off its Feb. 19 high": a distance (the distance rule's)
             return DatedBase(d, kind, t.end)
@@ -86,6 +88,15 @@ def dated_base(s: Sent, pos: int) -> DatedBase | None:
             return None
         closing = closing or w == "closing"
     return None
+
+
+def _states_level(s: Sent, pos: int) -> bool:
+    """Whether the head at ``pos`` is followed by the level it names ("peak of 6,144.15", "low
+    at 2,191.86"): a move from a stated level, read by the distance and upside rules."""
+    nxt = s.after(pos, 2)
+    if len(nxt) < 2 or nxt[0].lower not in ("of", "at"):
+        return False
+    return any(q.start == nxt[1].start for q in s.quantities)
 
 
 def since_bind(b: DatedBase) -> Bind:
