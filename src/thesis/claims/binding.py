@@ -28,6 +28,7 @@ and the judge never contradicts a claim that has one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1340,6 +1341,10 @@ def period_owner(s: Sent, p: Any) -> Quantity | None:
     return nxt[0] if nxt else (prev[-1] if prev else None)
 
 
+# a comma (or semicolon) and a coordinating conjunction: a new clause with a verb of its own
+_CLAUSE_TURN = re.compile(r"[,;]\s*(?:but|and|yet|while|whereas|though|although)\b", re.I)
+
+
 def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     """Whether a month/year mention sets the period of ``q``: "in November", "for 2024",
     "November's gain of", "its 2025 gain", "closed out 2025"."""
@@ -1352,6 +1357,11 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     lo, hi = (q.end, d.start) if d.start >= q.end else (d.end, q.start)
     if any(lo <= x.start < hi for x in s.quantities):
         return False  # "a +20% advance after it added 24% in 2023": 2023 is the 24%'s year
+    if _CLAUSE_TURN.search(s.doc.text[lo:hi]):
+        # "ended Tuesday's session down 0.36%, but closed out 2024 with gains of 23.31%": a
+        # year (month, quarter) across a comma and a conjunction is the next clause's, not the
+        # figure's
+        return False
     owner = [x for x in s.quantities if x.end <= d.start and d.start - x.end <= 12]
     if owner and owner[-1] is not q and "," not in s.doc.text[owner[-1].end : d.start]:
         return False  # "soared 23.31% in 2024, building on the 24.2% gain": 2024 is the 23.31%'s
