@@ -101,6 +101,13 @@ UP_WORDS = frozenset(
         "improved",
         "returned",
         "boosted",
+        # round 36: forms a move verb takes that were missing (each says its direction alone)
+        "grown",
+        "rebounding",
+        "leapt",
+        "leaped",
+        "rocketed",
+        "skyrocketed",
     ]
 )
 DOWN_WORDS = frozenset(
@@ -175,6 +182,29 @@ DOWN_WORDS = frozenset(
         "easing",
         "weakened",
         "off",
+        # round 36: forms a move verb takes that were missing ("has fallen 20% from its February
+        # 19 peak", "had sunk 8%", "tanked 3%"); "edged" and "pulled" need their particle
+        # ("edged up", "edged lower", "pulled back"), which the scan finds as "up"/"lower" or
+        # not at all; "recovered" is left out ("recovered from its 20% fall": the figure is the
+        # fall's)
+        "fallen",
+        "sunk",
+        "tank",
+        "tanked",
+        "tanks",
+        "tanking",
+        "nosedive",
+        "nosedived",
+        "nosedives",
+        "nosediving",
+        "plummeting",
+        "skids",
+        "crashed",
+        "cratered",
+        "shrunk",
+        "shrinks",
+        "shrinking",
+        "decreasing",
     ]
 )
 UP_NOUNS = frozenset(
