@@ -101,7 +101,7 @@ UP_WORDS = frozenset(
         "improved",
         "returned",
         "boosted",
-        # round 36: forms a move verb takes that were missing (each says its direction alone)
+        # more forms of move verbs (each says its direction alone)
         "grown",
         "rebounding",
         "leapt",
@@ -182,7 +182,7 @@ DOWN_WORDS = frozenset(
         "easing",
         "weakened",
         "off",
-        # round 36: forms a move verb takes that were missing ("has fallen 20% from its February
+        # more forms of move verbs ("has fallen 20% from its February
         # 19 peak", "had sunk 8%", "tanked 3%"); "edged" and "pulled" need their particle
         # ("edged up", "edged lower", "pulled back"), which the scan finds as "up"/"lower" or
         # not at all; "recovered" is left out ("recovered from its 20% fall": the figure is the
