@@ -607,6 +607,9 @@ def bind_date(
     the article's date, the date window. A date that starts a period ("since April 2", "from
     the close of ... on Nov. 5") or names a reference level's day ("hit Monday, Jan. 12") is not
     the claim's date."""
+    when = _when_day(s, pos)
+    if when is not None:  # "since Feb. 9, when the VIX hit a high of 41.06": that day's figure
+        return Bind(when, when.text, "explicit")
     last_day = _last_session_of(s)
     if last_day is not None:
         return Bind(last_day, last_day.text, "explicit")
@@ -654,6 +657,30 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
     return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _when_day(s: Sent, pos: int) -> DateMention | None:
+    """The day a "when" clause right after it is about, for a figure in that clause (the class
+    "a when-clause after a date"): "its highest level since Feb. 9, when the VIX hit a high of
+    41.06", "from its low on March 23, when it closed at 2,237". The clause tells what happened
+    on that day, so its figures are of that day, never of the article's (``None`` when the
+    figure's clause is no such clause, or the day before "when" is not one day)."""
+    cl = s.clause_of(pos)
+    toks = s.doc.tokens_in(max(s.start, cl.start - 2), pos)
+    w = next((i for i, t in enumerate(toks) if t.lower == "when"), None)
+    if w is None or any(t.lower in _WHEN_BREAKS for t in toks[w + 1 :]):
+        return None
+    # the day ends right before "when" (a comma between at most)
+    end = toks[w - 1].start if w and toks[w - 1].text == "," else toks[w].start
+    for d in s.dates:
+        one_day = d.kind in ("day", "weekday", "relative") and d.first is not None
+        if one_day and d.first == d.last and d.start < end and not s.doc.tokens_in(d.end, end):
+            return d
+    return None
+
+
+#: words after "when" that end its clause before the figure: the figure belongs to another one
+_WHEN_BREAKS = frozenset({"when", ";", "but", "and", "while", "after", "before", "since", "."})
 
 
 def _turn_between(s: Sent, pos: int, d: DateMention) -> bool:
@@ -1965,6 +1992,8 @@ _CLOSE_SAYING = frozenset(
 def _role_word(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
     """A role word around a level that makes it another quantity than the level now, unless the
     clause names the level's own day (``""`` when none)."""
+    if c.extra.get("record_extreme"):
+        return ""  # "hit an all-time high of 4.34%": the high is what the claim is about
     cl = s.clause_of(at)
     own_day = any(
         cl.start <= d.start < cl.end and d.kind in (*_DAYLIKE, "month", "year", "quarter")

@@ -2040,6 +2040,8 @@ def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         cur = _period_end(c, day, s) if c.measure == "yield_change" else on_or_before(s, day)
         if cur is None:
             return _na(f"no {sid} value on or before {day}", subj.settle)
+        if str(c.extra.get("record_extreme", "")).startswith("record"):
+            return _yield_record_level(c, sid, s, cur[0])
         if c.measure == "yield_change":
             start = _period_start(c, s, cur[0], m)
             if isinstance(start, Outcome):
@@ -2070,6 +2072,36 @@ def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                 ev + "; a monthly average cannot settle a one-day level this close", subj.settle
             )
     return _na(f"no daily data for {subj.name} on {day} in the store", subj.settle)
+
+
+def _yield_record_level(c: Claim, sid: str, s: Series, day: dt.date) -> Outcome:
+    """A yield's all-time high or low stated with its level ("hit an all-time high of almost
+    4.34%"), on the closes up to ``day``: the figure may be intraday, and a session's high is at
+    least its close (a low at most), so a record high stated clearly below the highest close
+    before it (a record low clearly above the lowest) is contradicted, whatever the history the
+    store lacks (an older close could only move the record further away). One at the day's close,
+    when that close is itself the record, is supported; anything else is not judged."""
+    stated = float(c.stated_value or 0)
+    high = str(c.extra.get("record_extreme")).endswith("high")
+    band = yield_band(stated, c.decimals, c.comparator, c.hedge)
+    upto = s.upto(day)
+    i = upto.argmax() if high else upto.argmin()
+    rec_day, rec = upto.dates[i], upto.values[i]
+    word = "highest" if high else "lowest"
+    tol = (
+        f"an all-time {'high' if high else 'low'} is at least the highest close (a low at most the "
+        f"lowest): contradicted beyond {band.c_hi - stated if high else stated - band.c_lo:.2f}pp"
+    )
+    ev = (
+        f"{sid} {word} close {iso(upto.first)}..{iso(day)}: {rec:.2f}% on "
+        f"{iso(rec_day)} vs stated all-time {'high' if high else 'low'} "
+        f"{c.hedge + ' ' if c.hedge else ''}{stated:g}%"
+    )
+    if (high and band.c_hi < rec) or (not high and band.c_lo > rec):
+        return Outcome(False, ev, tol, round(rec, 4))
+    if rec_day == day and band.lo <= rec <= band.hi:
+        return Outcome(True, ev, tol, round(rec, 4))
+    return _na(ev + "; the record may have been intraday: not judged", "")
 
 
 _MACRO_LAG_GRACE = 45  # days after a period's end by which every US monthly release is out

@@ -2802,6 +2802,47 @@ _YIELD_LEAD = frozenset(
 )
 
 
+#: words between "a high of" and its figure that only round it ("an all-time high of almost 4.34%")
+_EXTREME_HEDGES = frozenset(
+    {"almost", "about", "nearly", "around", "roughly", "near", "just", "over", "under", "above",
+     "below", "approximately", "some", "close", "to"}
+)  # fmt: skip
+#: what makes "a high of" a session's extreme ("a high of", "an intraday high of", "the day's low of")
+_SESSION_EXTREME_SCOPE = frozenset(
+    {"a", "an", "intraday", "session", "session's", "day's", "new", "fresh"}
+)  # fmt: skip
+
+
+def _yield_extreme_of(s: Sent, q: Quantity) -> tuple[str, int] | None:
+    """Whether a yield's figure is the level of a high or low, not a close (the class "a high
+    of L is an intraday or record figure, never a close"): ``("record high", start)`` for "hit an
+    all-time high of almost 4.34%", "a record low of 0.5%" (judged on the series' whole history),
+    ``("session high", start)`` for "touched a high of 4.3%", "an intraday low of 3.9%" (closes
+    cannot settle it), else ``None``. A period's extreme ("a 16-year high of 4.9%", "its 52-week
+    high of 4.231%") is neither and is left to the other readings; ``start`` is where its words
+    begin."""
+    before = _compounds(s.before(q.start, 10))
+    k = len(before)
+    while k and before[k - 1].lower in _EXTREME_HEDGES:
+        k -= 1
+    if k < 3 or before[k - 1].lower != "of" or before[k - 2].lower not in ("high", "low"):
+        return None
+    side = before[k - 2].lower
+    scope = before[k - 3]
+    if scope.lower in _RECORD_WORDS:
+        a = (
+            before[k - 4]
+            if k >= 4 and before[k - 4].lower in ("a", "an", "new", "fresh")
+            else scope
+        )
+        return f"record {side}", a.start
+    if scope.lower in ("record-high", "record-low", "all-time-high", "all-time-low"):
+        return None
+    if scope.lower in _SESSION_EXTREME_SCOPE:
+        return f"session {side}", scope.start
+    return None
+
+
 def _after_change_words(prev: list[str]) -> bool:
     """Whether a percent follows change words right before it ("was up by 0.2%", "down by 5.3%",
     "rose 2%", "gained 1.5%", "was up 0.2%"): the figure is a change, never a yield's level (a
@@ -2851,6 +2892,18 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if end_of is None and (not any(w in _YIELD_LEAD for w in prev) or reference):
             continue  # "from its 52-week high of 4.231%": a reference, not the level now
         hedge = s.hedge(q)
+        extreme = _yield_extreme_of(s, q)
+        if extreme is not None:  # "hit an all-time high of almost 4.34%", "touched a high of 4.3%"
+            used.add(q.start)
+            c = make_claim(
+                ctx, s, kind="rate", measure="yield", subject=subj, parts=[(extreme[1], q.end)], rule="yield",
+                value=q.value, unit="pct", decimals=q.decimals, date=bind_date(ctx, s, q.start), hedge=hedge,
+                extra={"close": False, "record_extreme": extreme[0]},
+            )  # fmt: skip
+            if not extreme[0].startswith("record") and "intraday" not in c.qualifiers:
+                c.qualifiers.append("intraday")  # a session's high or low: closes cannot settle it
+            out.append(c)
+            continue
         if hedge[1] == "=" and prev and prev[-1] in ("topped", "above", "exceeded", "crossed"):
             hedge = (prev[-1], ">")
         elif hedge[1] == "=" and prev and prev[-1] in ("below", "under"):
