@@ -53,6 +53,7 @@ from thesis.claims.binding import (
     period_owner,
     starts_since,
 )
+from thesis.claims.prior_close import prior_close
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
@@ -157,6 +158,11 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
             if w == "to" or (w == "at" and closing):
                 seen_to = True
                 continue
+            if w in _AT_PARTICIPLES and _pending_at(toks, t):
+                # a close stated after a move by a participle: "fell 1.4%, landing at 5,521.52",
+                # "rose 0.5% on Tuesday, closing at a then-record 6,909.79": "at" names it as "to"
+                closing = True
+                continue
             if (
                 w
                 in (
@@ -176,6 +182,8 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
                     "in",
                     "its",
                     "session",
+                    # a hedge of the paired figure: "added 28 points, or nearly 1%, to close at"
+                    *_PAIR_HEDGES,
                 )
                 or t.kind == "number"
             ):
@@ -188,11 +196,35 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
             return lvl if lvl is not None and _is_level(lvl) else None
         if t.text == "$":
             continue
+        if _then_record(toks, t) and fill < 5:
+            fill += 1  # "closing at a then-record 6,909.79": a record on its day, a close still
+            continue
         if (w in _LEVEL_FILLER or (w == "reach" and fill == 0)) and fill < 5:
             fill += 1  # "to reach 3,380.35": the level the move reached, as "to" alone names it
             continue
         return None
     return None
+
+
+#: participles that state the close a move reached when "at" follows ("landing at 5,521.52")
+_AT_PARTICIPLES = frozenset({"closing", "ending", "finishing", "settling", "landing"})
+#: hedges of a move's paired figure ("28 points, or nearly 1%") that do not end the move's words
+_PAIR_HEDGES = ("nearly", "about", "roughly", "almost", "around", "approximately", "some", "just")
+
+
+def _pending_at(toks: list[Token], t: Token) -> bool:
+    """Whether the token right after ``t`` in ``toks`` is "at"."""
+    i = toks.index(t)
+    return i + 1 < len(toks) and toks[i + 1].lower == "at"
+
+
+def _then_record(toks: list[Token], t: Token) -> bool:
+    """Whether ``t`` is a word of "then-record" ("then", its hyphen): a record as of its day."""
+    i = toks.index(t)
+    nxt = [x.lower for x in toks[i + 1 : i + 3]]
+    if t.lower == "then":
+        return nxt[:2] == ["-", "record"] and toks[i + 1].start == t.end
+    return t.text == "-" and i > 0 and toks[i - 1].lower == "then" and nxt[:1] == ["record"]
 
 
 _WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday"])
@@ -234,7 +266,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 extra={"base_stated": True},
             ))  # fmt: skip
             continue
-        if _distance_follows(s, q) or _upside_follows(s, q):
+        prior = prior_close(ctx, s, q)
+        if prior is None and (_distance_follows(s, q) or _upside_follows(s, q)):
             continue
         nxt_word = s.words_after(q.end, 2)
         if nxt_word and (nxt_word[0] in UP_NOUNS or nxt_word[0] in DOWN_NOUNS):
@@ -248,8 +281,12 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         lvl = level_after(s, q)
         date = bind_date(ctx, s, q.start)
         period = bind_period(ctx, s, q, level_follows=lvl is not None, verb=verb)
-        base_day = _dated_base_of(s, q)
+        base_day = _dated_base_of(s, q) if prior is None else None
         extreme: dict[str, str] | None = None
+        if prior is not None:
+            # "down 0.06% from last Friday's close", "by more than 5% since last Friday": the
+            # earlier close the clause names is the move's base (thesis.claims.prior_close)
+            period = prior[0]
         if base_day is not None:
             # "sold off 36 points from the 30 September close", "has risen 50% from its March
             # 23 low": the change since that day's close (a low or high one-sided: dated_base)
@@ -281,8 +318,11 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 used.add(lvl.start)
                 out.append(_close_claim(ctx, s, lvl, subj, date, q.start, "move"))
             continue
+        parts = _move_parts(ctx, s, q, lvl, period)
+        if prior is not None:
+            parts = [(parts[0][0], max(parts[0][1], prior[1]))]
         out.append(make_claim(
-            ctx, s, kind="pct_change", measure=measure, subject=subj, parts=_move_parts(ctx, s, q, lvl, period),
+            ctx, s, kind="pct_change", measure=measure, subject=subj, parts=parts,
             rule="move", value=value, unit=q.unit if q.unit == "pct" else "points", decimals=q.decimals,
             date=date, period=period, hedge=s.hedge(q), direction=d, needs=("subject", "date", "period"),
             extra=extreme,
@@ -543,7 +583,14 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         ):
             continue
         colon = k + 1 < len(before) and before[k + 1].text == ":"
-        if before[k].lower == "close" and not colon and not _dated_noun(ctx, s, before[k]):
+        # "to close at 2,954": the infinitive, a verb as "closed" is, not the noun of a reference
+        verb_close = k > 0 and before[k - 1].lower == "to"
+        if (
+            before[k].lower == "close"
+            and not colon
+            and not verb_close
+            and not _dated_noun(ctx, s, before[k])
+        ):
             continue  # "its record close of L", "the Election Day close of L": a reference level
         subj = bind_subject(ctx, s, before[k].start)
         if not _price_subject(subj):
@@ -591,6 +638,8 @@ def _close_gap_ok(ctx: Ctx, gap: list[Token], j: int) -> bool:
         or ctx.doc.date_spans.overlaps(t.start, t.end)
     ):
         return True
+    if _then_record(gap, t):
+        return True  # "closing at a then-record 6,909.79"
     # a hyphenated word after "record" ("record-shattering")
     if t.text == "-" and j > 0 and gap[j - 1].lower in ("record", "all-time"):
         return True
