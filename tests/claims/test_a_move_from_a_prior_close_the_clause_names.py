@@ -26,8 +26,16 @@ def _change(store, text: str, day: str):
     ("text", "day", "base"),
     [
         (LEAD_FRIDAY + "The S&P 500 fell by more than 5% since last Friday.", FRIDAY, "2022-06-03"),
-        (LEAD_FRIDAY + "The S&P 500 was down 5.05% from last Friday's close.", FRIDAY, "2022-06-03"),
-        (LEAD_FRIDAY + "The S&P 500 fell 5.1% from its previous week's close.", FRIDAY, "2022-06-03"),
+        (
+            LEAD_FRIDAY + "The S&P 500 was down 5.05% from last Friday's close.",
+            FRIDAY,
+            "2022-06-03",
+        ),
+        (
+            LEAD_FRIDAY + "The S&P 500 fell 5.1% from its previous week's close.",
+            FRIDAY,
+            "2022-06-03",
+        ),
         (LEAD_FRIDAY + "The S&P 500 fell 5.1% from the prior week's close.", FRIDAY, "2022-06-03"),
         (LEAD_MONDAY + "The S&P 500 fell 3.9% from last Friday's close.", MONDAY, "2022-06-10"),
     ],

@@ -53,7 +53,6 @@ from thesis.claims.binding import (
     period_owner,
     starts_since,
 )
-from thesis.claims.prior_close import prior_close
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim, PeriodSpec
@@ -61,6 +60,7 @@ from thesis.claims.from_to import from_to_levels, rule_from_to_direction
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.near_record import rule_near_record
 from thesis.claims.peaks import rule_peak_on_day
+from thesis.claims.prior_close import prior_close
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
