@@ -71,6 +71,7 @@ from thesis.claims.vocab import (
     UP_NOUNS,
     UP_WORDS,
 )
+from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
 from thesis.text.dates import DateMention
 from thesis.text.numbers import Quantity
@@ -1147,6 +1148,12 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
             for p in s.periods
             if p.end <= q.start and p.start - s.start <= 12 and period_owner(s, p) in mine
         ]
+    if not near:
+        # "At week's end the S&P 500 Index increased 3.0%": a clause that opens with the end of
+        # the week states the week's change (thesis.claims.week_end)
+        wk = week_end_opening(s, q)
+        if wk is not None:
+            return Bind(wk[0], wk[1], "explicit")
     if near:
         p = min(near, key=lambda p: abs(p.start - q.end))
         if _distributive(s.words_before(p.start, 3)):
@@ -1864,7 +1871,7 @@ def make_claim(
 
 
 #: period words that may mean the week to date or the last complete week
-_WEEK_WORDS = frozenset({"for the week", "on the week", "over the week"})
+_WEEK_WORDS = frozenset({"for the week", "on the week", "over the week"}) | WEEK_END_WORDS
 
 
 def _last_week_reading(ctx: Ctx, c: Claim, date: Bind | None) -> dt.date | None:

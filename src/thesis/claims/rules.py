@@ -1054,14 +1054,23 @@ def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None
 
 
 def _stated_base(
-    ctx: Ctx, s: Sent, q: Quantity, subj: Bind, date: Bind | None = None
+    ctx: Ctx,
+    s: Sent,
+    q: Quantity,
+    subj: Bind,
+    date: Bind | None = None,
+    *,
+    exclude_at: int | None = None,
 ) -> float | None:
     """A current level the article states for the subject before ``q`` (its own arithmetic): a
-    close of the same day as the claim, in this sentence, the three before it or the list's header."""
+    close of the same day as the claim, in this sentence, the three before it or the list's
+    header; never the claim whose words hold the figure at ``exclude_at`` (a move's own level)."""
     key = subj.value.key if subj.value is not None else None
     day = date_of(date)[0] if date is not None else None
     for c in reversed(ctx.stated):
         if c.start >= q.start or (day is not None and c.date is not None and c.date != day):
+            continue
+        if exclude_at is not None and c.start <= exclude_at < c.end:
             continue
         if not _can_be_base(c):
             continue
@@ -1193,13 +1202,29 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for q in s.quantities:
         if q.start in used or q.unit != "pct" or q.is_range:
             continue
-        got = _upside_parts(s, q)
-        if got is None:
+        found = _upside_found(s, q)
+        if found is None:
             continue
-        sign, target, base_q = got
+        sign, target, base_q, appositive = found
         if base_q is None and target.start > q.end:
             base_q = _current_level_before(s, q, target)
         subj = bind_subject(ctx, s, min(q.start, target.start), after_ok=True)
+        if appositive:
+            # "a low of 4,835, marking a peak-to-trough decline of 21%": the move to that level
+            # from the level the article stated before it (never the level's own close), else
+            # no arithmetic to check
+            if _stated_base(ctx, s, q, subj, None, exclude_at=target.start) is None:
+                continue
+            used.update({q.start, target.start})
+            out.append(make_claim(
+                ctx, s, kind="target_upside", measure="upside", subject=subj,
+                parts=[(target.start, q.end)], rule="upside", value=q.value * sign, unit="pct",
+                decimals=q.decimals, date=None, needs=("subject",), hedge=s.hedge(q),
+                direction=sign, level=target.value,
+                base=_stated_base(ctx, s, q, subj, None, exclude_at=target.start),
+                forecast_ok=True, hypothetical_ok=True, extra={"base_stated": True},
+            ))  # fmt: skip
+            continue
         used.update({q.start, target.start} | ({base_q.start} if base_q else set()))
         date: Bind | None = bind_date(ctx, s, q.start, before_only=True)
         if period_close_of(ctx, s, q.start) is not None:
@@ -1305,7 +1330,49 @@ def _current_level_before(s: Sent, q: Quantity, target: Quantity) -> Quantity | 
     return lv
 
 
+#: words that open an appositive naming the move to the level just before it ("4,835, marking a
+#: peak-to-trough decline of 21%", "6,912, representing a 17% gain")
+_APPOSITIVE = frozenset({"marking", "representing", "a", "an"})
+_APPOSITIVE_WHICH = frozenset({"marks", "marked", "represents", "represented", "is", "was"})
+#: words that end an appositive's noun phrase: a new clause or a second figure's words
+_APPOSITIVE_STOP = frozenset(
+    {"and", "but", "while", "it", "its", "before", "after", "as", "then", "with", ";"}
+)
+
+
+def _appositive_level(s: Sent, q: Quantity) -> Quantity | None:
+    """The level right before the percentage ``q`` when ``q`` stands in an appositive of that
+    level ("an intraday low of 4,835, marking a peak-to-trough decline of 21%", "a high of
+    6,912, representing a 17% gain"): the move that ended at the level, never one to a level in
+    a later clause ("..., it managed to recover slightly to close at 5,062"). ``None`` when the
+    figure before ``q`` is no level or the words between open no appositive."""
+    prevq = [x for x in s.quantities if x.end <= q.start]
+    if not prevq or not _is_level(prevq[-1]):
+        return None
+    lv = prevq[-1]
+    gap = [t.lower for t in s.tokens if lv.end <= t.start < q.start]
+    if len(gap) < 2 or gap[0] != "," or len(gap) > 12:
+        return None
+    rest = gap[1:]
+    if rest[0] == "which" and rest[1:2] and rest[1] in _APPOSITIVE_WHICH:
+        rest = rest[2:]
+    elif rest[0] in _APPOSITIVE:
+        rest = rest[1:]
+    else:
+        return None
+    if any(w in _APPOSITIVE_STOP or w == "," for w in rest):
+        return None
+    return lv
+
+
 def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None] | None:
+    got = _upside_found(s, q)
+    return None if got is None else got[:3]
+
+
+def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None, bool] | None:
+    """The sign, the target, the stated base and whether the target is the level an appositive
+    follows (:func:`_appositive_level`) of the percentage ``q``, else ``None``."""
     after = [
         w
         for w in s.words_after(q.end, 6)
@@ -1336,7 +1403,12 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
     ):
         if _restated_points(s, q, nxt):
             return None  # "an increase of 0.4%, translating to 24.49 points": the move in points
-        return sign, nxt, _from_level(s, nxt)
+        app = _appositive_level(s, q)
+        if app is not None:
+            # "a low of 4,835, marking a peak-to-trough decline of 21%, it managed to recover
+            # slightly to close at 5,062": the appositive's move is the one to the level before
+            return sign, app, None, True
+        return sign, nxt, _from_level(s, nxt), False
     # a target named before: "a target of 7,269 implies 5.3% upside"
     prevq = [x for x in s.quantities if x.end <= q.start and _is_level(x)]
     if prevq and (any(w in _IMPLY for w in prev) or noun in ("upside", "downside")):
@@ -1344,7 +1416,7 @@ def _upside_parts(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None]
         ctx_words = [t.lower for t in s.before(target.start, 8)]
         if any(w in _TARGET_WORDS for w in ctx_words) or any(w in _IMPLY for w in prev):
             base = nxt if nxt is not None and _is_level(nxt) and "current" in tail[:6] else None
-            return sign, target, base
+            return sign, target, base, False
     return None
 
 
