@@ -29,9 +29,9 @@ _OPENERS: tuple[tuple[str, ...], ...] = (
     ("by", "week's", "end"),
     ("at", "week", "end"),
 )
-#: the openers as text, lowercased (the period's text; see ``binding._WEEK_WORDS``)
 #: conjunctions that may open the clause before the words
 _JOINERS = frozenset({"but", "and", "yet", "so", "then"})
+#: the openers as text, lowercased (the period's text; see ``binding._WEEK_WORDS``)
 WEEK_END_WORDS = frozenset(" ".join(o).replace("\u2019", "'") for o in _OPENERS)
 
 
