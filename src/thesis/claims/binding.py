@@ -37,6 +37,7 @@ from thesis.claims.closes import PeriodClose, period_close
 from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, restating_gap
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
+from thesis.claims.opening_period import opening_calendar_period
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
 from thesis.claims.spreads import spread_day_gap
 from thesis.claims.streaks import mark_move_streak
@@ -1192,14 +1193,18 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     tied = [
         d
         for d in s.dates
-        if d.kind in ("month", "year", "quarter") and d.first is not None and _tied(s, d, q, cl)
+        if d.kind in _CALENDAR_KINDS
+        and d.first is not None
+        and (_tied(s, d, q, cl) or opening_calendar_period(s, d, q))
+        and not _yearless_elsewhere(s, d)
     ]
     if tied:
         d = min(tied, key=lambda d: (d.start < q.start, abs(d.start - q.end)))
         to_date = to_date_span(s, d)  # "gain through September": the year's change to its end
         if to_date is not None:
             return Bind(to_date, to_date.text, "explicit")
-        kind = {"month": "month", "year": "year", "quarter": "quarter"}[d.kind]
+        # a half-year is a span of six calendar months: from the close before its first day
+        kind = {"month": "month", "year": "year", "quarter": "quarter", "half": "span"}[d.kind]
         return Bind(PeriodSpec(kind, d.text, d.first, d.last), d.text, "explicit")
     # a day named in the clause, or anywhere in the sentence ("closed at 6,650.12 on Friday, a rise
     # of 1.9%"): the session's move
@@ -1376,7 +1381,26 @@ def period_owner(s: Sent, p: Any) -> Quantity | None:
 
 
 # a comma (or semicolon) and a coordinating conjunction: a new clause with a verb of its own
+#: the calendar periods a change can be tied to (a half-year is judged as a span)
+_CALENDAR_KINDS = ("month", "year", "quarter", "half")
+#: words between a preposition and a quarter or a half ("in the second quarter")
+_PERIOD_DETERMINERS = frozenset({"the", "this", "that", "its"})
 _CLAUSE_TURN = re.compile(r"[,;]\s*(?:but|and|yet|while|whereas|though|although)\b", re.I)
+
+
+def _yearless_elsewhere(s: Sent, d: DateMention) -> bool:
+    """Whether ``d`` is a month, quarter or half without a year in a sentence that writes another
+    year ("the last time ... was in 1998, when the S&P 500 advanced 13.53% in the first quarter"):
+    resolved against the article's date it would be the latest such period, not the sentence's."""
+    return not d.explicit_year and any(
+        o.explicit_year
+        and o.first is not None
+        and d.first is not None
+        and o.first.year != d.first.year
+        and not starts_since(s, o)
+        for o in s.dates
+        if o is not d
+    )
 
 
 def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
@@ -1399,7 +1423,10 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     owner = [x for x in s.quantities if x.end <= d.start and d.start - x.end <= 12]
     if owner and owner[-1] is not q and "," not in s.doc.text[owner[-1].end : d.start]:
         return False  # "soared 23.31% in 2024, building on the 24.2% gain": 2024 is the 23.31%'s
-    prev = s.before(d.start, 2)
+    prev = s.before(d.start, 3)
+    if prev and prev[-1].lower in _PERIOD_DETERMINERS and d.kind in ("quarter", "half"):
+        prev = prev[:-1]  # "in the second quarter", "during the first half of 2024"
+    prev = prev[-2:]
     pw = prev[-1].lower if prev else ""
     if [t.lower for t in prev] in (["day", "of"], ["session", "of"], ["week", "of"]):
         return False  # "on the final trading day of 2024": a day, not the year

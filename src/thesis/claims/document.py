@@ -34,6 +34,9 @@ def _starts(items: Sequence[object]) -> list[int]:
     return [it.start for it in items]  # type: ignore[attr-defined]
 
 
+#: verbs that make "up" a share of a whole ("made up 25% of the index"), not a rise
+_SHARE_VERBS = frozenset({"make", "makes", "made", "making", "take", "takes", "took", "taking"})
+
 @dataclass
 class Doc:
     """An article body read once (see the module docstring).
@@ -203,10 +206,15 @@ class Sent:
         after it ("5.91 higher", "a 2% drop"), or the move it pairs with ("47 points, or 1.2
         percent"). 0 when no word says."""
         prev = self.before(q.start, n)
-        for t in reversed(prev):
+        for k in range(len(prev) - 1, -1, -1):
+            t = prev[k]
             if t.kind == "number":
                 break
             w = t.lower
+            if w == "up" and k > 0 and prev[k - 1].lower in _SHARE_VERBS:
+                # "made up about 25% of the index's value", "takes up 7% of the budget": a share
+                # of a whole, not a move
+                return 0, ""
             if w in UP_WORDS:
                 return 1, t.text
             if w in DOWN_WORDS:

@@ -132,6 +132,23 @@ def _count_token(t: Token) -> bool:
     return t.lower in NUMBER_WORDS
 
 
+#: the unit words a move's figure may carry before "or more" ("15% or more", "100 points or more")
+_MOVE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "bp", "basis"})
+
+
+def move_threshold(s: Sent, at: int) -> str:
+    """The words that make the move's figure at ``at`` a threshold ("15% or more", "2 percent or
+    greater", "100 points or worse"), or ``""``: a change of at least so much, counted or
+    conditioned on, is never the change of one period."""
+    toks = s.after(at, 6)
+    k = 1
+    while k < len(toks) and toks[k].lower in _MOVE_UNITS:
+        k += 1
+    if k + 1 < len(toks) and toks[k].lower == "or" and toks[k + 1].lower in _THRESHOLD:
+        return f"{toks[0].text}{'' if toks[1].text == '%' else ' ' + toks[1].text} or {toks[k + 1].text}"
+    return ""
+
+
 def counted(ctx: Ctx, s: Sent, a: int, b: int, at: int) -> str:
     """The words that make the figure at ``at`` (claim from ``a`` to ``b``) a count of
     occurrences or a threshold rather than a level on a day, or ``""``: "closed at 10 or lower
@@ -419,6 +436,12 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
             c.extra["off_session"] = word
     if count and c.measure in _LEVEL_MEASURES:
         word = counted(ctx, s, a, b, at)
+        if word and "count" not in c.qualifiers:
+            c.qualifiers.append("count")
+            c.extra["count_words"] = word
+    if count and c.measure in ("change", "points_change"):
+        # "has gained 15% or more in the first half 13 other times": a threshold, not a move
+        word = move_threshold(s, at)
         if word and "count" not in c.qualifiers:
             c.qualifiers.append("count")
             c.extra["count_words"] = word

@@ -67,7 +67,9 @@ def mark_move_streak(s: Sent, c: Claim, at: int) -> None:
     if not daily or not (_ABSENT & set(before_words)):
         return
     c.measure = "move_streak"
-    c.qualifiers[:] = [q for q in c.qualifiers if q != "negated"]  # the absence is the claim
+    # the absence is the claim, and the figure's "or more" the threshold it is read with
+    c.qualifiers[:] = [q for q in c.qualifiers if q not in ("negated", "count")]
+    c.extra.pop("count_words", None)
     c.extra["streak_anchor"] = p.anchor
     if "had" in before_words or "hadn't" in before_words:
         # "had been absent ... since Dec. 7": the pluperfect ends the streak before the session

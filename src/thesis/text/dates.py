@@ -425,29 +425,39 @@ def find_dates(
                 when = most_recent_weekday(ref, wd)
             out.append(DateMention(t.start, t.end, t.text, "weekday", when, when, wd))
             continue
-        if (
-            low in ("first", "second", "third", "fourth")
-            and i + 1 < n
-            and tokens[i + 1].base == "quarter"
+        unit = tokens[i + 1].base if i + 1 < n else ""
+        if (unit == "quarter" and low in _QUARTER_WORDS) or (
+            unit == "half" and low in ("first", "second")
         ):
+            # "the third quarter (of 2025)", "the first half of 2024", "the second half of the
+            # year": a quarter or a half-year; without a year, the latest one begun by ``ref``
             q = _QUARTER_WORDS[low]
+            months = 3 if unit == "quarter" else 6
             j = i + 2
             y = None
+            end_tok = tokens[i + 1]
             if j < n and tokens[j].lower == "of":
                 j += 1
             if j < n and tokens[j].kind == "number" and len(tokens[j].text) == 4:
                 y = int(tokens[j].text)
                 end_tok = tokens[j]
-            else:
-                end_tok = tokens[i + 1]
-            yy = y if y is not None else _quarter_year(q, ref)
-            first, last = dt.date(yy, 3 * q - 2, 1), month_end(yy, 3 * q)
+            elif (
+                j + 1 < n
+                and tokens[j - 1].lower == "of"
+                and tokens[j].lower in ("the", "this")
+                and tokens[j + 1].lower == "year"
+            ):
+                y = ref.year  # "the second half of this year": the article's year
+                end_tok = tokens[j + 1]
+            first_month = months * (q - 1) + 1
+            yy = y if y is not None else (ref.year if first_month <= ref.month else ref.year - 1)
+            first, last = dt.date(yy, first_month, 1), month_end(yy, months * q)
             out.append(
                 DateMention(
                     t.start,
                     end_tok.end,
                     text[t.start : end_tok.end],
-                    "quarter",
+                    "quarter" if unit == "quarter" else "half",
                     first,
                     last,
                     None,
@@ -473,13 +483,6 @@ def find_dates(
             continue
         res.append(mention)
     return res
-
-
-def _quarter_year(q: int, ref: dt.date | None) -> int:
-    """The year of "the third quarter" without one: the latest such quarter begun by ``ref``."""
-    if ref is None:
-        return dt.date.today().year
-    return ref.year if 3 * q - 2 <= ref.month else ref.year - 1
 
 
 def _prev_is(tokens: list[Token], i: int, words: set[str]) -> bool:
