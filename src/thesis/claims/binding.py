@@ -37,6 +37,7 @@ from thesis.claims.closes import PeriodClose, period_close
 from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, restating_gap
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
+from thesis.claims.price_measures import generic_price_measure
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
 from thesis.claims.spreads import spread_day_gap
 from thesis.claims.streaks import mark_move_streak
@@ -175,6 +176,14 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.subject is not None:
             if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
                 continue  # "the Zorblax index of moon stocks": the index is the subject
+            other = generic_price_measure(ctx.sents, s, m)
+            if other is not None:
+                # "The PCE price index rose 0.4%. Consumer prices were 4.4% higher": the generic
+                # word goes on about the measure named before it, never about CPI
+                if other[0] is None or other[0].subject is None:
+                    return Bind(None, other[1], "unknown")
+                return Bind(other[0].subject, f"'{m.text}' → {other[1]}", "named",
+                            f"a generic inflation word after {other[1]!r}: its subject is that")  # fmt: skip
             if _foreign_between(
                 s, m.end, pos, m.subject.kind in ("stock", "etf"), m.subject.kind == "inflation"
             ):
@@ -1486,14 +1495,18 @@ def qualifiers(
     much as", a time of day), ``negated`` ("did not close above"), ``definition``."""
     cl = s.clause_of(a)
     lo = min(cl.start, a)
+    # the words after the claim run to the end of the clause its last word is in: a claim that
+    # opens on an appositive name ("the S&P 500, fell 1.2% in Monday afternoon trading") starts
+    # in the name's clause, and its time of day stands in the verb's
+    cl_end = max(cl.end, s.clause_of(max(a, b - 1)).end)
     # up to the end of the claim's words and a few words after, but not into the next figure
-    nxt = min((x.start for x in s.quantities if x.start >= b), default=cl.end)
+    nxt = min((x.start for x in s.quantities if x.start >= b), default=cl_end)
     # nor past a word that turns to another event ("fell 1.6% after rising as much as 4%"); a
     # moment the words after it name ("before paring gains") is read by session_moment
     turn = next(
-        (t.start for t in ctx.doc.tokens_in(b, cl.end)[:10] if t.lower in _EVENT_TURNS), cl.end
+        (t.start for t in ctx.doc.tokens_in(b, cl_end)[:10] if t.lower in _EVENT_TURNS), cl_end
     )
-    hi = max(b, min(cl.end, nxt, turn, b + 40))
+    hi = max(b, min(cl_end, nxt, turn, b + 40))
     toks = ctx.doc.tokens_in(lo, hi)
     if len(toks) > 60:  # a very long clause: only the words near the claim
         toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
@@ -1510,7 +1523,7 @@ def qualifiers(
         _has_word(toks, INTRADAY_WORDS)
         or _has_phrase(words, INTRADAY_PHRASES)
         or _has_phrase(early + words, LIVE_PHRASES)
-        or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
+        or _time_of_day(ctx, s, max(hi, min(cl_end, turn, b + 40)))
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
