@@ -1495,18 +1495,14 @@ def qualifiers(
     much as", a time of day), ``negated`` ("did not close above"), ``definition``."""
     cl = s.clause_of(a)
     lo = min(cl.start, a)
-    # the words after the claim run to the end of the clause its last word is in: a claim that
-    # opens on an appositive name ("the S&P 500, fell 1.2% in Monday afternoon trading") starts
-    # in the name's clause, and its time of day stands in the verb's
-    cl_end = max(cl.end, s.clause_of(max(a, b - 1)).end)
     # up to the end of the claim's words and a few words after, but not into the next figure
-    nxt = min((x.start for x in s.quantities if x.start >= b), default=cl_end)
+    nxt = min((x.start for x in s.quantities if x.start >= b), default=cl.end)
     # nor past a word that turns to another event ("fell 1.6% after rising as much as 4%"); a
     # moment the words after it name ("before paring gains") is read by session_moment
     turn = next(
-        (t.start for t in ctx.doc.tokens_in(b, cl_end)[:10] if t.lower in _EVENT_TURNS), cl_end
+        (t.start for t in ctx.doc.tokens_in(b, cl.end)[:10] if t.lower in _EVENT_TURNS), cl.end
     )
-    hi = max(b, min(cl_end, nxt, turn, b + 40))
+    hi = max(b, min(cl.end, nxt, turn, b + 40))
     toks = ctx.doc.tokens_in(lo, hi)
     if len(toks) > 60:  # a very long clause: only the words near the claim
         toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
@@ -1523,7 +1519,8 @@ def qualifiers(
         _has_word(toks, INTRADAY_WORDS)
         or _has_phrase(words, INTRADAY_PHRASES)
         or _has_phrase(early + words, LIVE_PHRASES)
-        or _time_of_day(ctx, s, max(hi, min(cl_end, turn, b + 40)))
+        or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
+        or _verb_clause_time(ctx, s, cl.end, b)
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
@@ -1538,6 +1535,28 @@ def qualifiers(
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
+
+
+def _verb_clause_time(ctx: Ctx, s: Sent, cl_end: int, b: int) -> bool:
+    """A time of day that qualifies the session in the clause the claim's last word is in, when
+    the claim opens in an earlier clause (an appositive name: "the S&P 500, fell 1.2% in Monday
+    afternoon trading", "the index, the S&P 500, fell 1.2% by midday Monday"): the move is
+    intraday. Only the words of a moment of the session (INTRADAY_WORDS, INTRADAY_PHRASES, a
+    clock time), word-bounded, up to the next figure or a word of another event; "in Monday's
+    session", "by the close" are none."""
+    vcl = s.clause_of(max(s.start, b - 1))
+    if vcl.end <= cl_end:
+        return False  # the claim's words end in its first clause: read above
+    nxt = min((x.start for x in s.quantities if x.start >= b), default=vcl.end)
+    toks = ctx.doc.tokens_in(b, vcl.end)
+    turn = next((t.start for t in toks[:10] if t.lower in _EVENT_TURNS), vcl.end)
+    hi = max(b, min(vcl.end, nxt, turn, b + 40))
+    after = ctx.doc.tokens_in(b, hi)
+    return (
+        _has_word(after, INTRADAY_WORDS)
+        or _has_phrase([t.lower for t in after], INTRADAY_PHRASES)
+        or _time_of_day(ctx, s, hi)
+    )
 
 
 def mood(s: Sent, a: int, b: int) -> str:
