@@ -176,14 +176,14 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.subject is not None:
             if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
                 continue  # "the Zorblax index of moon stocks": the index is the subject
-            other = generic_price_measure(ctx.sents, s, m)
-            if other is not None:
+            generic = generic_price_measure(ctx.sents, s, m)
+            if generic is not None:
                 # "The PCE price index rose 0.4%. Consumer prices were 4.4% higher": the generic
                 # word goes on about the measure named before it, never about CPI
-                if other[0] is None or other[0].subject is None:
-                    return Bind(None, other[1], "unknown")
-                return Bind(other[0].subject, f"'{m.text}' → {other[1]}", "named",
-                            f"a generic inflation word after {other[1]!r}: its subject is that")  # fmt: skip
+                if generic[0] is None or generic[0].subject is None:
+                    return Bind(None, generic[1], "unknown")
+                return Bind(generic[0].subject, f"'{m.text}' → {generic[1]}", "named",
+                            f"a generic inflation word after {generic[1]!r}: its subject is that")  # fmt: skip
             if _foreign_between(
                 s, m.end, pos, m.subject.kind in ("stock", "etf"), m.subject.kind == "inflation"
             ):
