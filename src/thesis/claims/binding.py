@@ -38,6 +38,7 @@ from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, 
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.opening_period import opening_calendar_period
+from thesis.claims.price_measures import generic_price_measure
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span
 from thesis.claims.spreads import spread_day_gap
 from thesis.claims.streaks import mark_move_streak
@@ -176,6 +177,14 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.subject is not None:
             if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
                 continue  # "the Zorblax index of moon stocks": the index is the subject
+            generic = generic_price_measure(ctx.sents, s, m)
+            if generic is not None:
+                # "The PCE price index rose 0.4%. Consumer prices were 4.4% higher": the generic
+                # word goes on about the measure named before it, never about CPI
+                if generic[0] is None or generic[0].subject is None:
+                    return Bind(None, generic[1], "unknown")
+                return Bind(generic[0].subject, f"'{m.text}' → {generic[1]}", "named",
+                            f"a generic inflation word after {generic[1]!r}: its subject is that")  # fmt: skip
             if _foreign_between(
                 s, m.end, pos, m.subject.kind in ("stock", "etf"), m.subject.kind == "inflation"
             ):
@@ -1538,6 +1547,7 @@ def qualifiers(
         or _has_phrase(words, INTRADAY_PHRASES)
         or _has_phrase(early + words, LIVE_PHRASES)
         or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
+        or _verb_clause_time(ctx, s, cl.end, b)
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
@@ -1552,6 +1562,28 @@ def qualifiers(
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
+
+
+def _verb_clause_time(ctx: Ctx, s: Sent, cl_end: int, b: int) -> bool:
+    """A time of day that qualifies the session in the clause the claim's last word is in, when
+    the claim opens in an earlier clause (an appositive name: "the S&P 500, fell 1.2% in Monday
+    afternoon trading", "the index, the S&P 500, fell 1.2% by midday Monday"): the move is
+    intraday. Only the words of a moment of the session (INTRADAY_WORDS, INTRADAY_PHRASES, a
+    clock time), word-bounded, up to the next figure or a word of another event; "in Monday's
+    session", "by the close" are none."""
+    vcl = s.clause_of(max(s.start, b - 1))
+    if vcl.end <= cl_end:
+        return False  # the claim's words end in its first clause: read above
+    nxt = min((x.start for x in s.quantities if x.start >= b), default=vcl.end)
+    toks = ctx.doc.tokens_in(b, vcl.end)
+    turn = next((t.start for t in toks[:10] if t.lower in _EVENT_TURNS), vcl.end)
+    hi = max(b, min(vcl.end, nxt, turn, b + 40))
+    after = ctx.doc.tokens_in(b, hi)
+    return (
+        _has_word(after, INTRADAY_WORDS)
+        or _has_phrase([t.lower for t in after], INTRADAY_PHRASES)
+        or _time_of_day(ctx, s, hi)
+    )
 
 
 def mood(s: Sent, a: int, b: int) -> str:
