@@ -27,7 +27,11 @@ GENERIC_INFLATION = frozenset(
 #: price measures the store holds no series of (word-bounded; "PPI" in capitals only)
 _OTHER_MEASURES = re.compile(
     r"\b(?:PPI|(?i:producer[- ]price(?:s| index)?|import[- ]price(?:s| index)?|export[- ]price(?:s|"
-    r" index)?|wages?|wage growth|average hourly earnings|employment cost index))\b"
+    r" index)?|wages?|wage growth|average hourly earnings|employment cost index|"
+    # PCE as its words and its misnamings: "the personal consumption expenditures price index"
+    # when the store has no subject by that name, "Core Personal Expenditure Price index", "the
+    # PCE deflator"
+    r"(?:personal |consumption )+expenditures?(?: price)?(?: index)?|[\w-]+ deflator))\b"
 )
 #: words that turn a sentence to another matter ("Consumer prices, meanwhile, rose 0.4%")
 _TURNS = frozenset({"meanwhile", "separately", "contrast", "elsewhere"})
