@@ -182,6 +182,9 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
                     "in",
                     "its",
                     "session",
+                    # a paired figure in parentheses: "gained 105.23 points (2.11%) to 5,087.03"
+                    "(",
+                    ")",
                     # a hedge of the paired figure: "added 28 points, or nearly 1%, to close at"
                     *_PAIR_HEDGES,
                 )
