@@ -74,3 +74,11 @@ def test_the_pair_is_a_parenthesis_of_one_figure(text, paired):
     qs = find_quantities(text)
     assert len(qs) >= 2, qs
     assert parenthesised_pair(text, qs[0], qs[1]) is paired, qs
+
+
+def test_a_parenthesis_with_words_of_its_own_is_no_pair(claims_store):
+    # "(to 4411.59 from 4109.31)": a level with its own base, stated for another day than the
+    # article's; the parenthesis is not skipped to read the level as the move's close that day
+    text = "Since March 31, the S&P 500 has increased by 7.4% (to 4411.59 from 4109.31)."
+    got = [r for r in results(claims_store, text, "2023-07-10") if r.claim.measure == "close"]
+    assert got == [], [(r.claim.quote, r.evidence) for r in got]
