@@ -17,7 +17,10 @@ DAY = "2024-02-22"
 
 def _pct(store, text: str):
     got = [r for r in results(store, text, DAY, "change") if r.claim.unit == "pct"]
-    assert got, (text, [(r.claim.measure, r.claim.quote, r.evidence) for r in results(store, text, DAY)])
+    assert got, (
+        text,
+        [(r.claim.measure, r.claim.quote, r.evidence) for r in results(store, text, DAY)],
+    )
     return got[0]
 
 

@@ -20,8 +20,13 @@ def find_subjects(text: str) -> list:
 
 
 def _yield_claims(store, text: str):
-    got = [r for r in results(store, text, DAY) if r.claim.subject and r.claim.subject.kind == "yield"]
-    assert got, (text, [(r.claim.measure, r.claim.quote, r.evidence) for r in results(store, text, DAY)])
+    got = [
+        r for r in results(store, text, DAY) if r.claim.subject and r.claim.subject.kind == "yield"
+    ]
+    assert got, (
+        text,
+        [(r.claim.measure, r.claim.quote, r.evidence) for r in results(store, text, DAY)],
+    )
     return got
 
 

@@ -34,7 +34,14 @@ from typing import Any
 
 from thesis.claims.after_event import sessions_after, since_reaching
 from thesis.claims.closes import PeriodClose, period_close
-from thesis.claims.document import Doc, Sent, container_prep, parenthesised_pair, resolve_anaphora, restating_gap
+from thesis.claims.document import (
+    Doc,
+    Sent,
+    container_prep,
+    parenthesised_pair,
+    resolve_anaphora,
+    restating_gap,
+)
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.spans import measure_word, stated_span, unconsumed_span

@@ -464,7 +464,9 @@ def parenthesised_pair(text: str, a: Quantity, b: Quantity) -> bool:
     (a parenthesis that holds more, "(2.11%, its best day since May)", pairs nothing)."""
     if {a.unit, b.unit} != {"pct", "points"} or a.end > b.start:
         return False
-    return bool(_PAREN_PAIR.fullmatch(text[a.end : b.start])) and bool(_PAREN_CLOSE.match(text, b.end))
+    return bool(_PAREN_PAIR.fullmatch(text[a.end : b.start])) and bool(
+        _PAREN_CLOSE.match(text, b.end)
+    )
 
 
 def restating_gap(gap: list[str]) -> bool:

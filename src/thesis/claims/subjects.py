@@ -90,7 +90,9 @@ def _s(key: str, name: str, kind: SubjectKind, series: tuple[str, ...], aliases:
         # a yield named with its tenor abbreviated: "the 10-yr note yield closed the year unchanged
         # at 3.88%", "The 2-yr note yield declined 17 basis points" name the tenor's yield as
         # "10-year"/"2-year" do (only the "N-year" spelling: "ten-yr" is not written)
-        aliases += [re.sub(r"\b(\d+)-year\b", r"\1-yr", a) for a in aliases if re.search(r"\b\d+-year\b", a)]
+        aliases += [
+            re.sub(r"\b(\d+)-year\b", r"\1-yr", a) for a in aliases if re.search(r"\b\d+-year\b", a)
+        ]
         # "10-year Treasury yields climbed to 3.08%": the plural of a tenor's yield is that
         # yield (a name with its tenor; "Treasury yields" alone names no series)
         aliases += [a + "s" for a in aliases if a.lower().endswith(("yield", "rate", "note"))]
