@@ -34,7 +34,14 @@ from typing import Any
 
 from thesis.claims.after_event import sessions_after, since_reaching
 from thesis.claims.closes import PeriodClose, period_close
-from thesis.claims.document import Doc, Sent, container_prep, resolve_anaphora, restating_gap
+from thesis.claims.document import (
+    Doc,
+    Sent,
+    container_prep,
+    parenthesised_pair,
+    resolve_anaphora,
+    restating_gap,
+)
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.opening_period import opening_calendar_period
@@ -1372,6 +1379,8 @@ def _partner(s: Sent, q: Quantity) -> Quantity | None:
                 return s.quantities[j]
             if {a.unit, b.unit} == {"pct", "points"} and restating_gap(gap):
                 return s.quantities[j]
+            if parenthesised_pair(s.doc.text, a, b):
+                return s.quantities[j]  # "up 105.23 points (2.11%)": the same move restated
     return None
 
 

@@ -11,6 +11,7 @@ subject the sentence binds to it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -237,6 +238,7 @@ class Sent:
         if p is not None and (
             gap in (["or"], ["and"], ["points", "or"])
             or ({p.unit, q.unit} == {"pct", "points"} and restating_gap(gap))
+            or parenthesised_pair(self.doc.text, p, q)
         ):
             # "lost 516 points, or 1.3%", "added 2.1% and 3.9%": the second figure of a pair
             return self.direction(p, n)
@@ -454,6 +456,25 @@ _RESTATING_NOUNS = frozenset(
     {"gain", "loss", "rise", "drop", "decline", "fall", "increase", "decrease", "advance",
      "jump", "slide", "move", "change"}
 )  # fmt: skip
+
+
+#: a parenthesis that pairs a move's points with its percentage (or back): "up 105.23 points
+#: (2.11%)", "rose 2.11% (105.23 points) to 5,087.03"
+_PAREN_PAIR = re.compile(r"\s*(?:(?:points|point|pts)\s*)?\(\s*$", re.I)
+_PAREN_CLOSE = re.compile(r"\s*(?:(?:points|point|pts)\b\s*)?\)", re.I)
+
+
+def parenthesised_pair(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether the figure ``b`` restates the move ``a`` in other units inside a parenthesis right
+    after it, the pair of a points change and a percentage of one move: "up 105.23 points
+    (2.11%)", "Gained +53.82 points (+0.83%)", "rose 2.11% (105.23 points)". Nothing but the
+    points word and the opening parenthesis between the two, the closing one right after ``b``
+    (a parenthesis that holds more, "(2.11%, its best day since May)", pairs nothing)."""
+    if {a.unit, b.unit} != {"pct", "points"} or a.end > b.start:
+        return False
+    return bool(_PAREN_PAIR.fullmatch(text[a.end : b.start])) and bool(
+        _PAREN_CLOSE.match(text, b.end)
+    )
 
 
 def restating_gap(gap: list[str]) -> bool:

@@ -54,7 +54,7 @@ from thesis.claims.binding import (
     starts_since,
 )
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
-from thesis.claims.document import Sent
+from thesis.claims.document import Sent, parenthesised_pair
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.from_to import from_to_levels, rule_from_to_direction
 from thesis.claims.fundamentals import rule_fundamental
@@ -182,6 +182,9 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
                     "in",
                     "its",
                     "session",
+                    # the close of a paired figure's parenthesis: "gained 105.23 points (2.11%)
+                    # to 5,087.03" (its opening one: _opens_pair)
+                    ")",
                     # a hedge of the paired figure: "added 28 points, or nearly 1%, to close at"
                     *_PAIR_HEDGES,
                 )
@@ -189,6 +192,8 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
             ):
                 continue
             if t.kind == "word" and (w in _WEEKDAY_WORDS or w.endswith("'s")):
+                continue
+            if t.text == "(" and _opens_pair(s, t):
                 continue
             return None
         if t.kind == "number":
@@ -204,6 +209,15 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
             continue
         return None
     return None
+
+
+def _opens_pair(s: Sent, t: Token) -> bool:
+    """Whether the parenthesis at ``t`` holds a move's paired figure ("gained 105.23 points
+    (2.11%) to 5,087.03"): a quantity right after it that pairs with the one before it. "(to
+    4411.59 from 4109.31)" holds a level with its own words, not a pair: not skipped."""
+    nxt = next((x for x in s.quantities if x.start >= t.end), None)
+    prev = next((x for x in reversed(s.quantities) if x.end <= t.start), None)
+    return nxt is not None and prev is not None and parenthesised_pair(s.doc.text, prev, nxt)
 
 
 #: participles that state the close a move reached when "at" follows ("landing at 5,521.52")

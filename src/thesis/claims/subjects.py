@@ -10,6 +10,7 @@ rather than to the last index named. Words that only point back ("the index", "t
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -76,7 +77,8 @@ def _tenor_names(*tenors: str) -> list[str]:
     out: list[str] = []
     for tenor in tenors:
         for country in ("", "U.S. ", "US "):
-            for tail in ("yield", "note yield", "note", "bond yield", "bond", ""):
+            # "the 10-year U.S. Treasury rate fell 9bps to 0.64%": "rate" names the tenor's yield
+            for tail in ("yield", "note yield", "note", "bond yield", "bond", "rate", ""):
                 out.append(f"{tenor} {country}Treasury {tail}".strip())
     return out
 
@@ -85,6 +87,12 @@ def _s(key: str, name: str, kind: SubjectKind, series: tuple[str, ...], aliases:
        settle: str = "") -> Subject:  # fmt: skip
     aliases = list(aliases)
     if kind == "yield":
+        # a yield named with its tenor abbreviated: "the 10-yr note yield closed the year unchanged
+        # at 3.88%", "The 2-yr note yield declined 17 basis points" name the tenor's yield as
+        # "10-year"/"2-year" do (only the "N-year" spelling: "ten-yr" is not written)
+        aliases += [
+            re.sub(r"\b(\d+)-year\b", r"\1-yr", a) for a in aliases if re.search(r"\b\d+-year\b", a)
+        ]
         # "10-year Treasury yields climbed to 3.08%": the plural of a tenor's yield is that
         # yield (a name with its tenor; "Treasury yields" alone names no series)
         aliases += [a + "s" for a in aliases if a.lower().endswith(("yield", "rate", "note"))]
