@@ -23,6 +23,10 @@ DAY = "2023-05-26"  # CPI-U April 2023: 4.93% year over year, 0.4% month over mo
         "The producer price index rose 0.2% in April. Inflation was 2.3% higher from a year earlier.",
         "Wages rose 0.5% in April. Consumer prices were 4.2% higher in April from a year earlier.",
         "Import prices rose 0.4% in April, and inflation was 4.2% from a year earlier.",
+        # PCE by its words, misnamed, and a deflator
+        "Core Personal Expenditure Price index data released Friday showed that inflation "
+        "climbed 4.6% from a year ago in April.",
+        "The PCE deflator rose 0.4% in April. Consumer prices were 4.2% higher than a year earlier.",
     ],
 )
 def test_the_generic_word_is_never_read_as_cpi(claims_store, text):

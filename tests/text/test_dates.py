@@ -23,6 +23,14 @@ REF = dt.date(2026, 1, 26)  # a Monday
         ("November 2024", "month", dt.date(2024, 11, 1), dt.date(2024, 11, 30)),
         ("in Q3 2025", "quarter", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
         ("the third quarter", "quarter", dt.date(2025, 7, 1), dt.date(2025, 9, 30)),
+        ("the fourth quarter of 2024", "quarter", dt.date(2024, 10, 1), dt.date(2024, 12, 31)),
+        # a half-year: with its year, "of the year"/"of this year" (the reference's), or none
+        # (the latest begun by the reference date)
+        ("the first half of 2024", "half", dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+        ("in the second half of this year", "half", dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
+        ("in the first half of the year", "half", dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
+        ("the second half", "half", dt.date(2025, 7, 1), dt.date(2025, 12, 31)),
+        ("in H1 2025", "half", dt.date(2025, 1, 1), dt.date(2025, 6, 30)),
         ("in 2024", "year", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
         ("on Thursday", "weekday", dt.date(2026, 1, 22), dt.date(2026, 1, 22)),
         ("Friday's session", "weekday", dt.date(2026, 1, 23), dt.date(2026, 1, 23)),

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from thesis.claims.after_event import sessions_after, since_reaching
@@ -82,7 +82,7 @@ from thesis.claims.vocab import (
 )
 from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
-from thesis.text.dates import DateMention
+from thesis.text.dates import DateMention, month_end
 from thesis.text.numbers import Quantity
 from thesis.text.tokens import Token
 
@@ -1203,16 +1203,31 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     # never one of its years
     span = stated_span(s, cl.start, cl.end)
     if span is not None and _own_span(s, q, span[2], span[3]):
+        part = next(
+            (
+                d
+                for d in s.dates
+                if d.kind in ("month", "quarter", "half")
+                and not d.explicit_year
+                and not span[2] <= d.start < span[3]
+                and _tied(s, d, q, cl)
+            ),
+            None,
+        )
+        if part is not None:
+            # "between 2019 and 2021 the S&P 500 rose 13.1% in the first quarter": a quarter of
+            # one of the span's years, which one not said
+            return Bind(None, f"{part.text} of a year of {span[1]!r}", "unknown")
         return Bind(span[0], span[1], "explicit")
     # a calendar month, quarter or year tied to the number ("in November", "in 2024", "November's"),
     # the nearest (after it first: "gains in 2023 wiped out the 19% loss in 2022")
     tied = [
         d
-        for d in s.dates
-        if d.kind in _CALENDAR_KINDS
+        for d0 in s.dates
+        if d0.kind in _CALENDAR_KINDS
+        and (d := _in_sentence_year(s, d0)) is not None
         and d.first is not None
         and (_tied(s, d, q, cl) or opening_calendar_period(s, d, q))
-        and not _yearless_elsewhere(s, d)
     ]
     if tied:
         d = min(tied, key=lambda d: (d.start < q.start, abs(d.start - q.end)))
@@ -1406,19 +1421,28 @@ _PERIOD_DETERMINERS = frozenset({"the", "this", "that", "its"})
 _CLAUSE_TURN = re.compile(r"[,;]\s*(?:but|and|yet|while|whereas|though|although)\b", re.I)
 
 
-def _yearless_elsewhere(s: Sent, d: DateMention) -> bool:
-    """Whether ``d`` is a month, quarter or half without a year in a sentence that writes another
-    year ("the last time ... was in 1998, when the S&P 500 advanced 13.53% in the first quarter"):
-    resolved against the article's date it would be the latest such period, not the sentence's."""
-    return not d.explicit_year and any(
-        o.explicit_year
-        and o.first is not None
-        and d.first is not None
-        and o.first.year != d.first.year
-        and not starts_since(s, o)
+def _in_sentence_year(s: Sent, d: DateMention) -> DateMention | None:
+    """``d`` in the year its sentence writes: a month, quarter or half without a year in a
+    sentence that writes one other year is of that year ("was in 2019, when the S&P 500
+    advanced 13.53% in the first quarter": the first quarter of 2019), not the latest such period
+    before the article's date; ``None`` when the sentence writes two other years (which one is
+    not said). A mention with its own year, or in a sentence without another, is ``d`` itself."""
+    if d.explicit_year or d.first is None or d.last is None or d.kind == "year":
+        return d
+    years = {
+        o.first.year
         for o in s.dates
-        if o is not d
-    )
+        if o is not d and o.explicit_year and o.first is not None and not starts_since(s, o)
+    }
+    if not years or years == {d.first.year}:
+        return d
+    if len(years) > 1:
+        return None
+    y = years.pop()
+    # the same months of that year (a narrowing such as "early March" kept; 29 February to 28)
+    first = d.first.replace(year=y, day=min(d.first.day, month_end(y, d.first.month).day))
+    last = d.last.replace(year=y, day=min(d.last.day, month_end(y, d.last.month).day))
+    return replace(d, first=first, last=last, explicit_year=True)
 
 
 def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:

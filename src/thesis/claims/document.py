@@ -38,6 +38,7 @@ def _starts(items: Sequence[object]) -> list[int]:
 #: verbs that make "up" a share of a whole ("made up 25% of the index"), not a rise
 _SHARE_VERBS = frozenset({"make", "makes", "made", "making", "take", "takes", "took", "taking"})
 
+
 @dataclass
 class Doc:
     """An article body read once (see the module docstring).

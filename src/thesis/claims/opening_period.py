@@ -58,6 +58,5 @@ def opening_calendar_period(s: Sent, d: DateMention, q: Quantity) -> bool:
     if any(comma <= x.start < q.start for x in s.quantities):
         return False
     cl = s.clause_of(q.start)
-    return not any(
-        cl.start <= x.start < cl.end and x.start >= comma for x in (*s.dates, *s.periods)
-    )
+    starts = [d.start for d in s.dates] + [p.start for p in s.periods]
+    return not any(cl.start <= x < cl.end and x >= comma for x in starts)
