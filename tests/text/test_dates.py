@@ -45,6 +45,31 @@ def test_dates(text, kind, first, last):
     assert text[d.start : d.end] == d.text
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # a day of the month alone: this month's, or the month before's when it is still to come
+        ("closed at 5,026.61 on the 22nd (local time)", dt.date(2026, 1, 22)),
+        ("On the 9th, the index fell", dt.date(2026, 1, 9)),
+        ("since the 30th", dt.date(2025, 12, 30)),
+        ("over the two months until the 9th of last month", dt.date(2025, 12, 9)),
+        ("on the 2nd of this month", dt.date(2026, 1, 2)),
+    ],
+)
+def test_a_day_of_the_month_alone(text, first):
+    (d,) = find_dates(text, REF)
+    assert (d.kind, d.first, d.last) == ("day", first, first)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["its 3rd straight gain", "on the 10th day of declines", "in the 21st century",
+     "on the 3rd-quarter call", "the 22nd"],
+)  # fmt: skip
+def test_an_ordinal_that_counts_is_no_day(text):
+    assert find_dates(text, REF) == []
+
+
 def test_weekday_is_kept_for_the_calendar_check():
     (d,) = find_dates("Monday, Jan 20, 2025", REF)
     assert d.weekday == 0 and d.first == dt.date(2025, 1, 20)

@@ -416,6 +416,12 @@ def find_dates(
             continue
         if ref is None:
             continue
+        if low == "the" and _prev_is(tokens, i, _DAY_OF_MONTH_PREPS):
+            got = _day_of_month(text, tokens, i, ref)
+            if got is not None:
+                out.append(got)
+                taken.add(got.start, got.end)
+                continue
         if low in WEEKDAYS:
             wd = WEEKDAYS.index(low)
             prev = _prev_word(tokens, i)
@@ -483,6 +489,48 @@ def find_dates(
             continue
         res.append(mention)
     return res
+
+
+#: words before "the 22nd" that make it a day ("on the 22nd (local time)", "until the 9th of
+#: last month"); "its 3rd straight gain", "the 10th day", "the 21st century" are no day
+_DAY_OF_MONTH_PREPS = frozenset(
+    {"on", "until", "through", "since", "from", "by", "before", "after"}
+)
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+def _day_of_month(text: str, tokens: list[Token], i: int, ref: dt.date) -> DateMention | None:
+    """ "the 22nd" at token ``i`` ("the") as a day of the reference date's month, or of the month
+    before when that day is after the reference date ("on the 22nd (local time)" in an article of
+    the 23rd: the 22nd; in an article of the 3rd: the month before's), or of "last month"/"this
+    month" when the words follow ("until the 9th of last month"). ``None`` when no day of the
+    month follows, or a word follows that makes the ordinal a count ("the 10th day")."""
+    n = len(tokens)
+    if i + 2 >= n or tokens[i + 1].kind != "number" or tokens[i + 2].lower not in _ORDINAL_SUFFIXES:
+        return None
+    if tokens[i + 2].start != tokens[i + 1].end or not tokens[i + 1].text.isdigit():
+        return None  # "the 22 nd", "the 1,000th"
+    day = int(tokens[i + 1].text)
+    if not 1 <= day <= 31:
+        return None
+    end_tok = tokens[i + 2]
+    nxt = [t.lower for t in tokens[i + 3 : i + 6]]
+    if nxt[:3] in (["of", "last", "month"], ["of", "this", "month"]):
+        end_tok = tokens[i + 5]
+        y, m = ref.year, ref.month
+        if nxt[1] == "last":
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    elif nxt and (tokens[i + 3].kind == "word" or nxt[0] == "-"):
+        return None  # "on the 10th day", "on the 3rd-quarter call": a count or another date
+    else:
+        y, m = ref.year, ref.month
+        if day > ref.day:
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    if day > month_end(y, m).day:
+        return None
+    when = dt.date(y, m, day)
+    a = tokens[i].start
+    return DateMention(a, end_tok.end, text[a : end_tok.end], "day", when, when)
 
 
 def _prev_is(tokens: list[Token], i: int, words: set[str]) -> bool:
