@@ -533,7 +533,7 @@ def _day_of_month(text: str, tokens: list[Token], i: int, ref: dt.date) -> DateM
     return DateMention(a, end_tok.end, text[a : end_tok.end], "day", when, when)
 
 
-def _prev_is(tokens: list[Token], i: int, words: set[str]) -> bool:
+def _prev_is(tokens: list[Token], i: int, words: set[str] | frozenset[str]) -> bool:
     p = _prev_word(tokens, i)
     return p is not None and p.lower in words
 
