@@ -97,6 +97,8 @@ def test_no_reference_date_leaves_relative_words_out():
         ("so far this year", "ytd", None, None),
         ("month-to-date", "mtd", None, None),
         ("for the week", "week", None, None),
+        ("notched a 5% weekly gain", "week", None, None),
+        ("a weekly percentage loss of 2%", "week", None, None),
         ("last week", "last_week", None, None),
         ("over the last four trading days", "trailing", 4, "session"),
         ("over the past twelve months", "trailing", 12, "month"),

@@ -1971,7 +1971,10 @@ def _last_week_reading(ctx: Ctx, c: Claim, date: Bind | None) -> dt.date | None:
     Monday to Thursday: the previous week's Friday, a reading as literal as the week to date
     (a Monday article's "for the week" is the week before)."""
     p = c.period
-    if p is None or p.kind != "week" or p.text.lower() not in _WEEK_WORDS or date is None:
+    words = p.text.lower() if p is not None else ""
+    if p is None or p.kind != "week" or date is None:
+        return None
+    if words not in _WEEK_WORDS and not words.startswith("weekly "):
         return None
     by_article = date.how == "article" or (ctx.lead is not None and date.value is ctx.lead)
     if not by_article or c.date is None or c.date.weekday() >= 4:

@@ -598,6 +598,14 @@ _P = {
     "week-to-date": ("week", True), "this week": ("week", True), "for the week": ("week", True),
     "on the week": ("week", True), "over the week": ("week", True), "so far this week": ("week", True),
     "during the week": ("week", True),
+    # a week's change named by its adjective: "notched a 5% weekly gain", "a weekly loss of 2%"
+    **{f"weekly {noun}": ("week", True) for noun in (
+        "gain", "gains", "loss", "losses", "advance", "decline", "drop", "rise", "increase",
+        "fall", "rally", "climb", "jump", "slide", "retreat", "decrease", "change", "move",
+        "performance", "return", "surge", "slump", "selloff", "sell-off", "rebound", "dip",
+        "percentage gain", "percentage loss", "percentage decline", "percent gain",
+        "percent loss", "percent decline",
+    )},
     "last week": ("last_week", True), "the previous week": ("last_week", True),
     "the prior week": ("last_week", True),
     # one session
