@@ -83,6 +83,8 @@ def test_an_opening_period_does_not_take_another_clauses_figure(claims_store, te
         ),
         # March 2023: 3,970.15 → 4,109.31, +3.51%
         ("In 2023, a year of bank failures, the S&P 500 rose 3.5% in March.", "supported"),
+        # a year after the period is a comparison's: March is the article's year (2024: +3.10%)
+        ("The S&P 500 rose 3.1% in March, against 3.5% in March 2023.", "supported"),
         # two other years: which one is not said
         ("Between 2019 and 2021 the S&P 500 rose 13.1% in the first quarter.", "unverifiable"),
     ],

@@ -1413,26 +1413,28 @@ def period_owner(s: Sent, p: Any) -> Quantity | None:
     return nxt[0] if nxt else (prev[-1] if prev else None)
 
 
-# a comma (or semicolon) and a coordinating conjunction: a new clause with a verb of its own
 #: the calendar periods a change can be tied to (a half-year is judged as a span)
 _CALENDAR_KINDS = ("month", "year", "quarter", "half")
 #: words between a preposition and a quarter or a half ("in the second quarter")
 _PERIOD_DETERMINERS = frozenset({"the", "this", "that", "its"})
+# a comma (or semicolon) and a coordinating conjunction: a new clause with a verb of its own
 _CLAUSE_TURN = re.compile(r"[,;]\s*(?:but|and|yet|while|whereas|though|although)\b", re.I)
 
 
 def _in_sentence_year(s: Sent, d: DateMention) -> DateMention | None:
-    """``d`` in the year its sentence writes: a month, quarter or half without a year in a
-    sentence that writes one other year is of that year ("was in 2019, when the S&P 500
-    advanced 13.53% in the first quarter": the first quarter of 2019), not the latest such period
-    before the article's date; ``None`` when the sentence writes two other years (which one is
-    not said). A mention with its own year, or in a sentence without another, is ``d`` itself."""
+    """``d`` in the year its sentence writes before it: a month, quarter or half without a year
+    after one other year is of that year ("was in 2019, when the S&P 500 advanced 13.53% in the
+    first quarter": the first quarter of 2019; "In 2023, ..., the S&P 500 rose 3.5% in March"),
+    not the latest such period before the article's date; ``None`` when two other years come
+    before it (which one is not said). A year after it is a comparison's ("rose 3% in March,
+    against 5% in March 2023"), and a mention with its own year, or in a sentence without
+    another, is ``d`` itself."""
     if d.explicit_year or d.first is None or d.last is None or d.kind == "year":
         return d
     years = {
         o.first.year
         for o in s.dates
-        if o is not d and o.explicit_year and o.first is not None and not starts_since(s, o)
+        if o.end <= d.start and o.explicit_year and o.first is not None and not starts_since(s, o)
     }
     if not years or years == {d.first.year}:
         return d
