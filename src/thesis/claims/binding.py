@@ -641,6 +641,7 @@ def bind_date(
     days = [
         d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
     ]
+    said = _attributed_day(s, days)
     if before_only:
         days = [d for d in days if d.start < pos]
     if spans_ok:
@@ -654,6 +655,8 @@ def bind_date(
     if inside:
         d = min(inside, key=lambda d: abs(d.start - pos))
         return Bind(d, d.text, "explicit")
+    if said is not None:  # "..., according to data released on September 2, 2025"
+        return Bind(said, said.text, "explicit")
     before = [d for d in days if d.start < pos]
     # a date after the number, unless another figure comes between ("plummeted 19% in a matter of
     # weeks, hitting its annual closing low on April 8")
@@ -675,6 +678,38 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
     return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _attributed_day(s: Sent, days: list[DateMention]) -> DateMention | None:
+    """The day an attribution phrase of the sentence names for its figures (the class "a figure's
+    day named by its attribution"): "according to data released on September 2, 2025", "data
+    published on Friday", "as of Sept. 2", "data from May 3 show". The phrase says which day the
+    figures are of, as "on DATE" in the figure's clause does, so an article dated only by its month
+    never searches its window for a day that fits. ``None`` unless exactly one day of the sentence
+    is so named (one day, not a span) and the sentence names no other day."""
+    said = []
+    for d in days:
+        if d.first is None or d.first != d.last:
+            continue
+        prev = s.words_before(d.start, 6)
+        nxt = s.words_after(d.end, 2)
+        if (
+            prev[-2:] == ["as", "of"]
+            or (prev[-1:] == ["on"] and prev[-2:-1] and prev[-2] in _RELEASE_WORDS
+                and any(w in _DATA_WORDS or w == "according" for w in prev[:-2]))
+            or (prev[-2:-1] and prev[-2] in _DATA_WORDS and prev[-1] in ("from", "for")
+                and nxt[:1] and nxt[0] in _SHOW_WORDS)
+        ):  # fmt: skip
+            said.append(d)
+    if len(said) != 1 or len({d.first for d in days}) != 1:
+        return None
+    return said[0]
+
+
+#: words of a release and of data in an attribution phrase ("according to data released on")
+_RELEASE_WORDS = frozenset({"released", "published", "issued", "reported", "out", "posted"})
+_DATA_WORDS = frozenset({"data", "figures", "numbers", "statistics", "readings", "quotes"})
+_SHOW_WORDS = frozenset({"show", "showed", "shows", "indicate", "indicated", "indicates"})
 
 
 def _when_day(s: Sent, pos: int) -> DateMention | None:
@@ -1031,6 +1066,10 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     prev = s.words_before(d.start, 2)
     if prev[-2:] == ["as", "of"]:
         return False  # "As of November 26, 2025": the claim's own date
+    if prev[-2:-1] and prev[-2] in _DATA_WORDS and s.words_after(d.end, 1)[:1] in (
+        ["show"], ["showed"], ["shows"], ["indicate"], ["indicated"], ["indicates"]
+    ):
+        return False  # "data from May 3 show": the data's day
     if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
         return False  # "over the last four trading days through Monday": the end
     # "since April 2", "hit Monday", "from the 30 September close"
