@@ -1291,8 +1291,10 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     days = [
         d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
     ]
-    closing = verb.lower() in CLOSE_WORDS or any(
-        t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4)
+    closing = (
+        verb.lower() in CLOSE_WORDS
+        or any(t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4))
+        or joined_close(s, q) is not None
     )
     if days and not (level_follows or closing):
         # a day named elsewhere in the sentence: the session's move, though only a day that opens
@@ -1389,6 +1391,31 @@ def _move_level(s: Sent, q: Quantity) -> Quantity | None:
     nxt = s.quantities[i + 1]
     gap = s.doc.text[q.end : nxt.start].lower().split()
     return nxt if gap and len(gap) <= 3 and gap[-1] in ("to", "at") else None
+
+
+def joined_close(s: Sent, q: Quantity) -> Quantity | None:
+    """The close a move at ``q`` is joined to by "and" in one clause with one subject (the class
+    "a move and its close joined by and"): "rose by 0.1% and closed at 2,730.13 points", "fell 12
+    points and ended at 4,100", "was up 0.4% and finished the day at 5,010": one session's move
+    and close, as "rose 0.1% to close at 2,730.13" is. Only the words of :data:`_JOINED_CLOSE`
+    may stand between the two figures (a unit word first), so no other subject or event comes
+    between; ``None`` otherwise."""
+    i = s.quantities.index(q)
+    if i + 1 >= len(s.quantities):
+        return None
+    nxt = s.quantities[i + 1]
+    if s.clause_of(nxt.start).start != s.clause_of(q.start).start:
+        return None
+    gap = s.doc.text[q.end : nxt.start].lower().split()
+    if gap[:1] in (["points"], ["point"], ["percent"], ["per"], ["pts"], ["bp"], ["basis"]):
+        gap = gap[2:] if gap[:2] in (["per", "cent"], ["basis", "points"]) else gap[1:]
+    if len(gap) < 3 or gap[0] != "and" or gap[1] not in _JOINED_CLOSE or gap[-1] != "at":
+        return None
+    return nxt if gap[2:-1] in ([], ["the", "day"], ["the", "session"]) else None
+
+
+#: the closing verbs of "rose 0.1% and closed at 2,730.13"
+_JOINED_CLOSE = frozenset({"closed", "ended", "finished", "settled", "close", "end", "finish"})
 
 
 #: the words joining a points change to the percent of the same move ("up 31.84 points for a
