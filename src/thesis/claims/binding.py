@@ -1521,14 +1521,15 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     ):
         return False
     lo, hi = (q.end, d.start) if d.start >= q.end else (d.end, q.start)
-    if any(lo <= x.start < hi for x in s.quantities):
+    qs = [x for x in s.quantities if not _at_one_point(s, x)]
+    if any(lo <= x.start < hi for x in qs):
         return False  # "a +20% advance after it added 24% in 2023": 2023 is the 24%'s year
     if _CLAUSE_TURN.search(s.doc.text[lo:hi]):
         # "ended Tuesday's session down 0.36%, but closed out 2024 with gains of 23.31%": a
         # year (month, quarter) across a comma and a conjunction is the next clause's, not the
         # figure's
         return False
-    owner = [x for x in s.quantities if x.end <= d.start and d.start - x.end <= 12]
+    owner = [x for x in qs if x.end <= d.start and d.start - x.end <= 12]
     if owner and owner[-1] is not q and "," not in s.doc.text[owner[-1].end : d.start]:
         return False  # "soared 23.31% in 2024, building on the 24.2% gain": 2024 is the 23.31%'s
     prev = s.before(d.start, 3)
@@ -1569,6 +1570,14 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         "rally",
         "performance",
     )
+
+
+def _at_one_point(s: Sent, x: Quantity) -> bool:
+    """Whether a figure is only the words "at one point" ("fell as much as 19% at one point in
+    April"): a moment, not a figure that owns the period after it."""
+    return s.doc.text[x.start : x.end].lower() == "one point" and s.words_before(x.start, 1) == [
+        "at"
+    ]
 
 
 def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:

@@ -197,6 +197,9 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     """The verdict on one claim (see the module docstring); ``text`` is the article's."""
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
+    deepest = _period_extreme(c, m, claims)
+    if deepest is not None:
+        return deepest
     if (
         c.extra.get("session_extreme")
         and not c.missing
@@ -204,9 +207,6 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
         & set(c.qualifiers)
     ):
         return _judge_session_bound(c, claims, m)
-    deepest = _period_extreme(c, m, claims)
-    if deepest is not None:
-        return deepest
     for q in _QUAL_ORDER:
         if q in c.qualifiers:
             return _unverifiable(
@@ -401,10 +401,11 @@ def _period_extreme(c: Claim, m: Market, claims: list[Claim]) -> CheckedClaim | 
     worst, not the month's close-to-close change. Read as the episode whose extreme close fell in
     the period, from the highest (lowest) close of the period or of the months before it
     (:func:`_episode`, :func:`_episode_end`): supported where that closing reading fits; otherwise
-    ``None`` (the claim stays unverifiable as intraday: a session's low may go deeper than any
-    close, so closes never contradict it). ``None`` too for any other claim."""
+    unverifiable (a session's low may go deeper than any close, so closes never contradict it,
+    and the session's move from the close before is not what the words state). ``None`` for any
+    other claim."""
     p = c.period
-    if c.hedge not in EXTREME_HEDGE_WORDS or c.qualifiers != ["intraday"] or c.missing:
+    if c.hedge not in EXTREME_HEDGE_WORDS or c.missing or set(c.qualifiers) - {"intraday"}:
         return None
     if c.measure != "change" or c.direction == 0 or c.subject is None or p is None:
         return None
@@ -417,7 +418,14 @@ def _period_extreme(c: Claim, m: Market, claims: list[Claim]) -> CheckedClaim | 
     results = [(r, _judge_reading(JUDGES["change"], r, m, claims)) for r in rs]
     fits = [(r, o) for r, o in results if o.ok is True]
     if not fits:
-        return None
+        got = next((o for _, o in results if o.computed is not None), None)
+        ev = f"{got.evidence}; " if got is not None else ""
+        return _unverifiable(
+            c,
+            f"{ev}not contradicted: {c.hedge} {p.text} is the move at its extreme, and a "
+            "session's high or low may go beyond any close",
+            "the period's intraday highs and lows",
+        )
     o = fits[0][1]
     ev = f"{o.evidence} (the move at its extreme in {p.text}, closing basis)"
     return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
