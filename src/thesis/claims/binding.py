@@ -1066,9 +1066,8 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     prev = s.words_before(d.start, 2)
     if prev[-2:] == ["as", "of"]:
         return False  # "As of November 26, 2025": the claim's own date
-    if prev[-2:-1] and prev[-2] in _DATA_WORDS and s.words_after(d.end, 1)[:1] in (
-        ["show"], ["showed"], ["shows"], ["indicate"], ["indicated"], ["indicates"]
-    ):
+    nxt = s.words_after(d.end, 1)
+    if prev[-2:-1] and prev[-2] in _DATA_WORDS and nxt and nxt[0] in _SHOW_WORDS:
         return False  # "data from May 3 show": the data's day
     if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
         return False  # "over the last four trading days through Monday": the end
