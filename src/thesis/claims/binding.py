@@ -641,6 +641,7 @@ def bind_date(
     days = [
         d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
     ]
+    said = _attributed_day(s, days)
     if before_only:
         days = [d for d in days if d.start < pos]
     if spans_ok:
@@ -654,6 +655,8 @@ def bind_date(
     if inside:
         d = min(inside, key=lambda d: abs(d.start - pos))
         return Bind(d, d.text, "explicit")
+    if said is not None:  # "..., according to data released on September 2, 2025"
+        return Bind(said, said.text, "explicit")
     before = [d for d in days if d.start < pos]
     # a date after the number, unless another figure comes between ("plummeted 19% in a matter of
     # weeks, hitting its annual closing low on April 8")
@@ -675,6 +678,38 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
     return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _attributed_day(s: Sent, days: list[DateMention]) -> DateMention | None:
+    """The day an attribution phrase of the sentence names for its figures (the class "a figure's
+    day named by its attribution"): "according to data released on September 2, 2025", "data
+    published on Friday", "as of Sept. 2", "data from May 3 show". The phrase says which day the
+    figures are of, as "on DATE" in the figure's clause does, so an article dated only by its month
+    never searches its window for a day that fits. ``None`` unless exactly one day of the sentence
+    is so named (one day, not a span) and the sentence names no other day."""
+    said = []
+    for d in days:
+        if d.first is None or d.first != d.last:
+            continue
+        prev = s.words_before(d.start, 6)
+        nxt = s.words_after(d.end, 2)
+        if (
+            prev[-2:] == ["as", "of"]
+            or (prev[-1:] == ["on"] and prev[-2:-1] and prev[-2] in _RELEASE_WORDS
+                and any(w in _DATA_WORDS or w == "according" for w in prev[:-2]))
+            or (prev[-2:-1] and prev[-2] in _DATA_WORDS and prev[-1] in ("from", "for")
+                and nxt[:1] and nxt[0] in _SHOW_WORDS)
+        ):  # fmt: skip
+            said.append(d)
+    if len(said) != 1 or len({d.first for d in days}) != 1:
+        return None
+    return said[0]
+
+
+#: words of a release and of data in an attribution phrase ("according to data released on")
+_RELEASE_WORDS = frozenset({"released", "published", "issued", "reported", "out", "posted"})
+_DATA_WORDS = frozenset({"data", "figures", "numbers", "statistics", "readings", "quotes"})
+_SHOW_WORDS = frozenset({"show", "showed", "shows", "indicate", "indicated", "indicates"})
 
 
 def _when_day(s: Sent, pos: int) -> DateMention | None:
@@ -1031,6 +1066,9 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     prev = s.words_before(d.start, 2)
     if prev[-2:] == ["as", "of"]:
         return False  # "As of November 26, 2025": the claim's own date
+    nxt = s.words_after(d.end, 1)
+    if prev[-2:-1] and prev[-2] in _DATA_WORDS and nxt and nxt[0] in _SHOW_WORDS:
+        return False  # "data from May 3 show": the data's day
     if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
         return False  # "over the last four trading days through Monday": the end
     # "since April 2", "hit Monday", "from the 30 September close"
@@ -1252,8 +1290,10 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     days = [
         d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
     ]
-    closing = verb.lower() in CLOSE_WORDS or any(
-        t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4)
+    closing = (
+        verb.lower() in CLOSE_WORDS
+        or any(t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4))
+        or joined_close(s, q) is not None
     )
     if days and not (level_follows or closing):
         # a day named elsewhere in the sentence: the session's move, though only a day that opens
@@ -1350,6 +1390,31 @@ def _move_level(s: Sent, q: Quantity) -> Quantity | None:
     nxt = s.quantities[i + 1]
     gap = s.doc.text[q.end : nxt.start].lower().split()
     return nxt if gap and len(gap) <= 3 and gap[-1] in ("to", "at") else None
+
+
+def joined_close(s: Sent, q: Quantity) -> Quantity | None:
+    """The close a move at ``q`` is joined to by "and" in one clause with one subject (the class
+    "a move and its close joined by and"): "rose by 0.1% and closed at 2,730.13 points", "fell 12
+    points and ended at 4,100", "was up 0.4% and finished the day at 5,010": one session's move
+    and close, as "rose 0.1% to close at 2,730.13" is. Only the words of :data:`_JOINED_CLOSE`
+    may stand between the two figures (a unit word first), so no other subject or event comes
+    between; ``None`` otherwise."""
+    i = s.quantities.index(q)
+    if i + 1 >= len(s.quantities):
+        return None
+    nxt = s.quantities[i + 1]
+    if s.clause_of(nxt.start).start != s.clause_of(q.start).start:
+        return None
+    gap = s.doc.text[q.end : nxt.start].lower().split()
+    if gap[:1] in (["points"], ["point"], ["percent"], ["per"], ["pts"], ["bp"], ["basis"]):
+        gap = gap[2:] if gap[:2] in (["per", "cent"], ["basis", "points"]) else gap[1:]
+    if len(gap) < 3 or gap[0] != "and" or gap[1] not in _JOINED_CLOSE or gap[-1] != "at":
+        return None
+    return nxt if gap[2:-1] in ([], ["the", "day"], ["the", "session"]) else None
+
+
+#: the closing verbs of "rose 0.1% and closed at 2,730.13"
+_JOINED_CLOSE = frozenset({"closed", "ended", "finished", "settled", "close", "end", "finish"})
 
 
 #: the words joining a points change to the percent of the same move ("up 31.84 points for a
@@ -1457,14 +1522,15 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     ):
         return False
     lo, hi = (q.end, d.start) if d.start >= q.end else (d.end, q.start)
-    if any(lo <= x.start < hi for x in s.quantities):
+    qs = [x for x in s.quantities if not _at_one_point(s, x)]
+    if any(lo <= x.start < hi for x in qs):
         return False  # "a +20% advance after it added 24% in 2023": 2023 is the 24%'s year
     if _CLAUSE_TURN.search(s.doc.text[lo:hi]):
         # "ended Tuesday's session down 0.36%, but closed out 2024 with gains of 23.31%": a
         # year (month, quarter) across a comma and a conjunction is the next clause's, not the
         # figure's
         return False
-    owner = [x for x in s.quantities if x.end <= d.start and d.start - x.end <= 12]
+    owner = [x for x in qs if x.end <= d.start and d.start - x.end <= 12]
     if owner and owner[-1] is not q and "," not in s.doc.text[owner[-1].end : d.start]:
         return False  # "soared 23.31% in 2024, building on the 24.2% gain": 2024 is the 23.31%'s
     prev = s.before(d.start, 3)
@@ -1505,6 +1571,14 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         "rally",
         "performance",
     )
+
+
+def _at_one_point(s: Sent, x: Quantity) -> bool:
+    """Whether a figure is only the words "at one point" ("fell as much as 19% at one point in
+    April"): a moment, not a figure that owns the period after it."""
+    return s.doc.text[x.start : x.end].lower() == "one point" and s.words_before(x.start, 1) == [
+        "at"
+    ]
 
 
 def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:

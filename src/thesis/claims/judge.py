@@ -197,6 +197,9 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     """The verdict on one claim (see the module docstring); ``text`` is the article's."""
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
+    deepest = _period_extreme(c, m, claims)
+    if deepest is not None:
+        return deepest
     if (
         c.extra.get("session_extreme")
         and not c.missing
@@ -386,6 +389,46 @@ def _episode(c: Claim) -> PeriodSpec | None:
     if p.first is None or p.last is None or c.direction == 0 or c.measure != "change":
         return None
     return PeriodSpec("episode", p.text, first=p.first, last=p.last)
+
+
+#: the hedges of a move's extreme ("fell as much as 19% in April"), plain and machine-reworded
+EXTREME_HEDGE_WORDS = frozenset({"as much as", "as a lot as"})
+
+
+def _period_extreme(c: Claim, m: Market, claims: list[Claim]) -> CheckedClaim | None:
+    """A move's extreme within a calendar period (the class "as much as within a period"): "fell
+    as much as 19% in April", "fell by as a lot as 19% in April" is the depth of the fall at its
+    worst, not the month's close-to-close change. Read as the episode whose extreme close fell in
+    the period, from the highest (lowest) close of the period or of the months before it
+    (:func:`_episode`, :func:`_episode_end`): supported where that closing reading fits; otherwise
+    unverifiable (a session's low may go deeper than any close, so closes never contradict it,
+    and the session's move from the close before is not what the words state). ``None`` for any
+    other claim."""
+    p = c.period
+    if c.hedge not in EXTREME_HEDGE_WORDS or c.missing or set(c.qualifiers) - {"intraday"}:
+        return None
+    if c.measure != "change" or c.direction == 0 or c.subject is None or p is None:
+        return None
+    if p.kind not in ("month", "quarter", "year") or p.first is None or p.last is None:
+        return None
+    ep = PeriodSpec("episode", p.text, first=p.first, last=p.last)
+    cc = dataclasses.replace(c, period=ep, qualifiers=[])
+    days = _candidate_days(cc, m)
+    rs = [Reading(d, cc, f"as the move at its extreme in {p.text} on {d}") for d in days]
+    results = [(r, _judge_reading(JUDGES["change"], r, m, claims)) for r in rs]
+    fits = [(r, o) for r, o in results if o.ok is True]
+    if not fits:
+        got = next((o for _, o in results if o.computed is not None), None)
+        ev = f"{got.evidence}; " if got is not None else ""
+        return _unverifiable(
+            c,
+            f"{ev}not contradicted: {c.hedge} {p.text} is the move at its extreme, and a "
+            "session's high or low may go beyond any close",
+            "the period's intraday highs and lows",
+        )
+    o = fits[0][1]
+    ev = f"{o.evidence} (the move at its extreme in {p.text}, closing basis)"
+    return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
 
 
 _SESSION_FIGURES = frozenset(

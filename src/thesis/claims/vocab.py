@@ -321,7 +321,9 @@ HEDGES: dict[tuple[str, ...], tuple[str, str]] = {
     ("approx",): ("approx.", "~"), ("a", "little", "more", "than"): ("a little more than", ">~"),
     ("slightly", "more", "than"): ("slightly more than", ">~"), ("well", "over"): ("well over", ">="),
     ("just", "about"): ("just about", "~"), ("a", "hair", "over"): ("a hair over", ">~"),
-    ("as", "much", "as"): ("as much as", "intraday"), ("as", "high", "as"): ("as high as", "intraday"),
+    ("as", "much", "as"): ("as much as", "intraday"), ("as", "a", "lot", "as"): ("as a lot as", "intraday"),
+    ("greater", "than"): ("greater than", ">="), ("a", "minimum", "of"): ("a minimum of", ">="),
+    ("as", "high", "as"): ("as high as", "intraday"),
     ("as", "low", "as"): ("as low as", "intraday"), ("as", "little", "as"): ("as little as", "intraday"),
     ("slightly",): ("slightly", "~"), ("nearly", "a"): ("nearly", "<~"),
 }  # fmt: skip
