@@ -59,11 +59,56 @@ def _pair_at(s: Sent, a: Quantity) -> tuple[float, float, list[int], int] | None
     return a.value, b.value, [a.start, b.start], b.end
 
 
-def from_to_levels(s: Sent, q: Quantity) -> tuple[float, float, list[int], int] | None:
-    """ "rose 2% from 4,000 to 4,080": the level the move left and the level it reached, right
-    after the percent and "from" (:func:`_pair_at`); ``None`` otherwise."""
+#: marks that may open an appended clause restating the move ("up about 74% — having risen from")
+_SEPARATORS = frozenset({",", "—", "–", "-", "(", ";"})
+
+#: words that make the level after "from" not the level itself ("from about 3,800", "from over
+#: 17"), or the words after "from" not the level's name ("from a year earlier to 4,000")
+_NOT_NAME = frozenset(
+    {"about", "around", "roughly", "approximately", "nearly", "almost", "some", "over", "under",
+     "below", "above", "near", "than", "to", "and", "or", "but", "by", "as", "while", "when"}
+)  # fmt: skip
+
+
+def level_name_ok(words: list[str]) -> bool:
+    """Whether the words between "from" and its level only name that level ("from a more modest
+    17.60", "from a low of 3,800", "from its 2021 close of", none): at most four words, no mark
+    and no hedge (the level must be the one stated, exactly)."""
+    return len(words) <= 4 and all(w.isalpha() and w not in _NOT_NAME for w in words)
+
+
+def _restated_move(gap: list[str], d: int) -> bool:
+    """ "— having risen from", ", after climbing sharply from": a mark, then a move word of the
+    percent's own direction ``d`` (0: any), adverbs of :data:`_BETWEEN` only, then "from"."""
+    if len(gap) < 3 or gap[0] not in _SEPARATORS or gap[-1] != "from":
+        return False
+    rest = gap[1:-1]
+    if rest and rest[0] in ("having", "after", "since"):
+        rest = rest[1:]
+    if not rest:
+        return False
+    w = rest[0]
+    way = 1 if w in UP_WORDS or w in UP_NOUNS else -1 if w in DOWN_WORDS or w in DOWN_NOUNS else 0
+    return way != 0 and (d == 0 or way == d) and all(x in _BETWEEN for x in rest[1:])
+
+
+def from_to_levels(s: Sent, q: Quantity, d: int = 0) -> tuple[float, float, list[int], int] | None:
+    """ "rose 2% from 4,000 to 4,080", "up about 74% — having risen from a more modest 17.60 to
+    29.90": the level the move left and the level it reached, after the percent and "from"
+    (directly, or through a clause restating a move of direction ``d``, 0: any), with only the
+    level's name between "from" and it (:func:`level_name_ok`; :func:`_pair_at`); ``None``
+    otherwise."""
     a = s.next_quantity(q)
-    if a is None or _gap(s, q.end, a.start) not in (["from"], [",", "from"]):
+    if a is None:
+        return None
+    gap = _gap(s, q.end, a.start)
+    if "from" not in gap:
+        return None
+    k = len(gap) - 1 - gap[::-1].index("from")
+    lead, name = gap[: k + 1], gap[k + 1 :]
+    if lead not in (["from"], [",", "from"]) and not _restated_move(lead, d):
+        return None
+    if not level_name_ok(name):
         return None
     return _pair_at(s, a)
 
@@ -92,8 +137,8 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if t.lower != "from":
             continue
         a = next((q for q in s.quantities if q.start > t.start), None)
-        if a is None or a.start in used or _gap(s, t.end, a.start):
-            continue
+        if a is None or a.start in used or not level_name_ok(_gap(s, t.end, a.start)):
+            continue  # "fell from a high of 4,100 to 4,020": only the level's name between
         pair = _pair_at(s, a)
         if pair is None or any(p in used for p in pair[2]):
             continue

@@ -238,6 +238,13 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     fn = JUDGES.get(c.measure)
     if fn is None:
         return _unverifiable(c, f"no check for claims of type {c.measure!r}")
+    if c.measure == "record" and c.loose and _level_half_holds(c, claims, m, text):
+        # a record level ("ended 2025 at a record high of 6,845.50"): the close its level half
+        # states fits the bound series on the bound day, so the data confirm the binding its
+        # record half shares; the record half is judged wherever the level half is
+        c = dataclasses.replace(
+            c, loose={k: v for k, v in c.loose.items() if k not in ("subject", "date")}
+        )
     rs = readings(c, m)
     if not rs:
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
@@ -247,6 +254,23 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     if out.verdict == CONTRADICTED and not _calendar_only(results):
         return _explained(out, rs[0].day, m, claims, text)
     return out
+
+
+def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
+    """Whether the record claim ``c`` is the record half of a record level ("at a record high of
+    6,845.50", "to a record close of 4,368.70", "closed at a record 5,026.61"): a close claim of
+    the same subject and day whose words hold the record's, judged supported (its stated level
+    is the bound series' close on the bound day, which confirms the subject and the day)."""
+    for o in claims:
+        if o is c or o.measure != "close" or o.subject != c.subject or o.date != c.date:
+            continue
+        if not isinstance(o.stated_value, (int, float)):
+            continue
+        if not (o.start <= c.end and c.start <= o.end):
+            continue
+        if judge(o, claims, m, text).verdict == SUPPORTED:
+            return True
+    return False
 
 
 def _explained(

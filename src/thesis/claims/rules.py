@@ -268,7 +268,7 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if d == 0 or not _price_subject(subj):
             continue
-        fl = from_to_levels(s, q) if q.unit == "pct" else None
+        fl = from_to_levels(s, q, d) if q.unit == "pct" else None
         if fl is not None:
             # "rose 2% from 4,000 to 4,080": the article's own arithmetic, as below, in the
             # "from A to B" order

@@ -113,21 +113,32 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
         margin = max(w, 0.1)
         lo, hi = stated - w, stated + w
         return Band(lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: ±{w:g}pp")
-    if comparator == "<~":
-        # "nearly 19%": a little below (down by a quarter of the figure, or 1 pp if less than half)
+    if comparator in ("<~", ">~"):
+        # "nearly 80%", "just over 19%": supported within the labelling convention's ±1 pp on the
+        # hedge's side (half the figure below 2%); contradicted only beyond a quarter of the
+        # figure and a margin, so that "nearly 80%" for +78.3% is close to the stated figure but
+        # outside its tolerance: not judged (never supported, never contradicted)
         w = max(0.25 * stated, min(1.0, 0.5 * stated))
+        near = min(w, max(1.0, tol))
         margin = max(2 * tol, 0.1 * stated, 0.1)
-        lo, hi = stated - w, stated + tol
+        if comparator == "<~":
+            lo, hi, c_lo, c_hi = (
+                stated - near,
+                stated + tol,
+                stated - w - margin,
+                stated + tol + margin,
+            )
+        else:
+            lo, hi, c_lo, c_hi = (
+                stated - tol,
+                stated + near,
+                stated - tol - margin,
+                stated + w + margin,
+            )
         return Band(
-            lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: from {lo:g} to {hi:g}"
-        )
-    if comparator == ">~":
-        w = max(0.25 * stated, min(1.0, 0.5 * stated))
-        margin = max(2 * tol, 0.1 * stated, 0.1)
-        lo, hi = stated - tol, stated + w
-        return Band(
-            lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: from {lo:g} to {hi:g}"
-        )
+            lo, hi, c_lo, c_hi,
+            f"'{hedge}' {stated:g}%: from {lo:g} to {hi:g} (contradicted beyond {c_lo:g} to {c_hi:g})",
+        )  # fmt: skip
     if comparator in (">=", ">"):
         # a bound, not a rounded figure: "more than 1.2%" needs 1.2 or more, give or take the
         # difference between a preliminary and a final close (never half a unit of 1.2)
