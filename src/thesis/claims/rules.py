@@ -937,7 +937,7 @@ _BELOW = frozenset({"below", "under", "beneath", "short", "shy", "off", "down", 
 _ABOVE = frozenset({"above", "over", "up"})
 _REF_WORDS = {
     "record": "record", "all-time": "record", "peak": "peak", "52-week": "52w", "high": "high",
-    "low": "low", "threshold": "level", "level": "level", "mark": "level", "barrier": "level",
+    "low": "low", "highs": "high", "lows": "low", "threshold": "level", "level": "level", "mark": "level", "barrier": "level",
     "milestone": "level", "target": "level",
 }  # fmt: skip
 
@@ -992,10 +992,13 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             value=q.value * sign if not q.sign else q.value, unit="pct", decimals=q.decimals, date=date,
             hedge=hedge, direction=sign, level=lvl.value if lvl else None, base=base,
             extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end],
-                   "ref_low": _names_a_low(after, words_end)},
+                   "ref_low": _names_a_low(after, words_end), **_period_span(s, after, words_end, ref)},
             forecast_ok=True,
         )  # fmt: skip
-        if lvl is None and _session_high_words(after, words_end):
+        unnamed_close = (ref == "period" or _bare_own_high(after, words_end)) and not _says_close(
+            after, words_end
+        )
+        if lvl is None and (_session_high_words(after, words_end) or unnamed_close):
             c.loose["measure"] = (
                 "its extreme may be a session's high or low (the words do not say a close), "
                 "which closes cannot rule out"
@@ -1021,6 +1024,20 @@ def _antecedent_level(s: Sent, q: Quantity) -> Quantity | None:
     if gap[:1] != [","]:
         return None
     return prev[-1] if gap[1:] in _RELATIVE else None
+
+
+def _period_span(s: Sent, after: list[Token], end: int, ref: str | None) -> dict[str, str]:
+    """The named period of a distance from its high or low ("its February high"), as ISO
+    first and last days, for the judge to take the extreme of (empty for any other reference)."""
+    d = _period_extreme(s, after, end) if ref == "period" else None
+    if d is None or d.first is None or d.last is None:
+        return {}
+    return {"ref_first": d.first.isoformat(), "ref_last": d.last.isoformat()}
+
+
+def _says_close(after: list[Token], end: int) -> bool:
+    """Whether the reference words call the extreme a close ("its February closing high")."""
+    return bool({t.lower for t in after if t.end <= end} & {"close", "closing", "closed", "closes"})
 
 
 def _session_high_words(after: list[Token], end: int) -> bool:
@@ -1064,7 +1081,50 @@ def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None
         if t.kind == "punct" and t.text in (",", ";", ".", "(") and w != "$":
             break
         end = t.end
+    if ref in ("high", "low", "peak") and _period_extreme(s, after, end) is not None:
+        return None, "period", end  # "its February high": the extreme of the named period
+    if ref == "high" and _bare_own_high(after, end):
+        return None, "record", end  # "more than 21% off its high": its highest close ever
     return None, ref if ref in ("record", "peak", "52w") else None, end
+
+
+#: extreme nouns a named period's high or low ends on ("its February high", "the April lows")
+_EXTREME_NOUNS = frozenset({"high", "highs", "low", "lows", "peak", "peaks", "bottom", "trough"})
+
+
+def _period_extreme(s: Sent, after: list[Token], end: int) -> Any | None:
+    """Distance from a named high or low: the date mention (a month, a quarter, a year, a day)
+    that names the period of the extreme in the reference words right before its noun ("its
+    February high", "its 2018 peak", "the April lows", "its February 19 closing high"); None
+    when the words name no period or more than the period ("its recent high", "its high of the
+    year before February").  Only the possessive or "the" opens the words, so that "from
+    February's high to March's low" (two periods) is not read."""
+    words = [t for t in after[1:] if t.end <= end]
+    if (
+        not words
+        or words[0].lower not in ("its", "the", "their")
+        or words[-1].lower not in _EXTREME_NOUNS
+    ):
+        return None
+    found = [d for d in s.dates if words[0].end <= d.start and d.end <= words[-1].start]
+    if len(found) != 1 or found[0].first is None or found[0].last is None:
+        return None
+    d = found[0]
+    if d.kind not in ("day", "month", "quarter", "half", "year") or d.modifier:
+        return None
+    rest = [t.lower for t in words[1:-1] if not (d.start <= t.start < d.end)]
+    if any(w not in ("closing", "record", "all-time", "intraday", "'s", "’s") for w in rest):
+        return None  # "its February 2024 high after the rally": more than the period
+    if "intraday" in rest:
+        return None
+    return d
+
+
+def _bare_own_high(after: list[Token], end: int) -> bool:
+    """ "its high", "its highs", "its closing high": the subject's own highest close with no
+    period named, which is its all-time high (not "its recent high", "its high for the day")."""
+    words = [t.lower for t in after[1:] if t.end <= end]
+    return words in (["its", "high"], ["its", "highs"], ["its", "closing", "high"])
 
 
 def _stated_base(
