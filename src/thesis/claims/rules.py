@@ -995,7 +995,7 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                    "ref_low": _names_a_low(after, words_end), **_period_span(s, after, words_end, ref)},
             forecast_ok=True,
         )  # fmt: skip
-        unnamed_close = (ref == "period" or _bare_own_high(after, words_end)) and not _says_close(
+        unnamed_close = (ref == "period" or _bare_own_high(after) is not None) and not _says_close(
             after, words_end
         )
         if lvl is None and (_session_high_words(after, words_end) or unnamed_close):
@@ -1029,7 +1029,8 @@ def _antecedent_level(s: Sent, q: Quantity) -> Quantity | None:
 def _period_span(s: Sent, after: list[Token], end: int, ref: str | None) -> dict[str, str]:
     """The named period of a distance from its high or low ("its February high"), as ISO
     first and last days, for the judge to take the extreme of (empty for any other reference)."""
-    d = _period_extreme(s, after, end) if ref == "period" else None
+    got = _period_extreme(s, after) if ref == "period" else None
+    d = got[0] if got is not None else None
     if d is None or d.first is None or d.last is None:
         return {}
     return {"ref_first": d.first.isoformat(), "ref_last": d.last.isoformat()}
@@ -1081,10 +1082,12 @@ def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None
         if t.kind == "punct" and t.text in (",", ";", ".", "(") and w != "$":
             break
         end = t.end
-    if ref in ("high", "low", "peak") and _period_extreme(s, after, end) is not None:
-        return None, "period", end  # "its February high": the extreme of the named period
-    if ref == "high" and _bare_own_high(after, end):
-        return None, "record", end  # "more than 21% off its high": its highest close ever
+    named = _period_extreme(s, after)
+    if named is not None:
+        return None, "period", named[1]  # "its February high": the extreme of the named period
+    bare = _bare_own_high(after)
+    if bare is not None:
+        return None, "record", bare  # "more than 21% off its high": its highest close ever
     return None, ref if ref in ("record", "peak", "52w") else None, end
 
 
@@ -1092,39 +1095,46 @@ def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None
 _EXTREME_NOUNS = frozenset({"high", "highs", "low", "lows", "peak", "peaks", "bottom", "trough"})
 
 
-def _period_extreme(s: Sent, after: list[Token], end: int) -> Any | None:
+def _period_extreme(s: Sent, after: list[Token]) -> tuple[Any, int] | None:
     """Distance from a named high or low: the date mention (a month, a quarter, a year, a day)
-    that names the period of the extreme in the reference words right before its noun ("its
-    February high", "its 2018 peak", "the April lows", "its February 19 closing high"); None
-    when the words name no period or more than the period ("its recent high", "its high of the
-    year before February").  Only the possessive or "the" opens the words, so that "from
-    February's high to March's low" (two periods) is not read."""
-    words = [t for t in after[1:] if t.end <= end]
-    if (
-        not words
-        or words[0].lower not in ("its", "the", "their")
-        or words[-1].lower not in _EXTREME_NOUNS
-    ):
+    that names the period of the extreme right before its noun ("its February high", "its 2018
+    peak", "the April lows", "its February 19 closing high"), and the noun's end; None when the
+    words name no period or more than the period ("its recent high", "its February 2024 high
+    after the rally" is read up to "high" only). Only a possessive or "the" opens the words, so
+    that "from February's high" (the period is the owner) is not read."""
+    if len(after) < 3 or after[1].lower not in ("its", "the", "their"):
         return None
-    found = [d for d in s.dates if words[0].end <= d.start and d.end <= words[-1].start]
+    k = next((i for i, t in enumerate(after[2:9], 2) if t.lower in _EXTREME_NOUNS), None)
+    if k is None:
+        return None
+    lo, hi = after[1].end, after[k].start
+    found = [d for d in s.dates if lo <= d.start and d.end <= hi]
     if len(found) != 1 or found[0].first is None or found[0].last is None:
         return None
     d = found[0]
     if d.kind not in ("day", "month", "quarter", "half", "year") or d.modifier:
         return None
-    rest = [t.lower for t in words[1:-1] if not (d.start <= t.start < d.end)]
-    if any(w not in ("closing", "record", "all-time", "intraday", "'s", "’s") for w in rest):
-        return None  # "its February 2024 high after the rally": more than the period
-    if "intraday" in rest:
-        return None
-    return d
+    rest = [t.lower for t in after[2:k] if not (d.start <= t.start < d.end)]
+    if any(w not in ("closing", "record", "all-time", "'s", "’s") for w in rest):
+        return None  # "its February intraday high", "the early-February high": not read
+    return d, after[k].end
 
 
-def _bare_own_high(after: list[Token], end: int) -> bool:
+#: words that may follow "its high" when it names nothing more ("21% off its high, and ...")
+_BARE_END = frozenset({",", ".", ";", ":", "and", "but", "as", "while", "—", "–", ")"})
+
+
+def _bare_own_high(after: list[Token]) -> int | None:
     """ "its high", "its highs", "its closing high": the subject's own highest close with no
-    period named, which is its all-time high (not "its recent high", "its high for the day")."""
-    words = [t.lower for t in after[1:] if t.end <= end]
-    return words in (["its", "high"], ["its", "highs"], ["its", "closing", "high"])
+    period named, which is its all-time high (not "its recent high", "its high for the day",
+    "its high of 6,000"); the end of the noun, or None."""
+    words = [t.lower for t in after[1:5]]
+    for n in (2, 3):
+        if words[:n] in (["its", "high"], ["its", "highs"], ["its", "closing", "high"]):
+            nxt = words[n] if len(words) > n else None
+            if nxt is None or nxt in _BARE_END:
+                return after[n].end
+    return None
 
 
 def _stated_base(
@@ -1691,6 +1701,16 @@ def _record_times(s: Sent, toks: list[Token], i: int) -> Quantity | None:
         after = {x.lower for x in toks[i + 1 : i + 3]}
         if after & {"closes", "highs", "closing"}:
             return plain(toks[i - 1])
+    if i > 0 and toks[i].lower in ("all-time", "new") and toks[i - 1].kind == "number":
+        # counts of record closes named as highs: "over 50 all-time highs", "24 new highs",
+        # "nearly 40 new record highs" (not "new record" alone, nor "new highs" of a list)
+        nxt = [x.lower for x in toks[i + 1 : i + 3]]
+        if nxt[:1] == ["highs"] or nxt[:2] in (
+            ["record", "highs"],
+            ["record", "closes"],
+            ["closing", "highs"],
+        ):
+            return plain(toks[i - 1])
     return None
 
 
@@ -1700,7 +1720,7 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     2017", "closed at a peak 57 times this year"."""
     toks = _compounds(s.tokens)
     for i, t in enumerate(toks):
-        if not t.lower.startswith("record") and t.lower != "peak":
+        if not t.lower.startswith("record") and t.lower not in ("peak", "all-time", "new"):
             continue
         times = _record_times(s, toks, i)
         # a number before "times" is a count even where a level rule took it ("closed at a
@@ -1800,6 +1820,8 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
     during 2017", "in 2024") or is "this year"; the subject must be an index or a fund."""
     t = toks[i]
     lo, hi = min(t.start, q.start), max(t.end, q.end)
+    if t.lower in ("all-time", "new"):  # "50 all-time highs": the quote ends on the noun
+        hi = next((x.end for x in toks[i + 1 : i + 3] if x.lower in ("highs", "closes")), hi)
     year = next(
         (d for d in s.dates if d.kind == "year" and d.first and hi <= d.start <= hi + 40), None
     )
@@ -1809,21 +1831,51 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
              and s.words_before(d.start, 1)[-1:] in (["during"], ["in"], ["for"], ["throughout"])),
             None,
         )  # fmt: skip
+    if year is None:  # "has recorded over 50 all-time highs and added $6 trillion throughout 2021"
+        year = _later_year_of_count(s, hi)
     near = [x.lower for x in toks if hi <= x.start <= hi + 40]
     this_year = any(near[k : k + 2] == ["this", "year"] for k in range(len(near)))
-    if year is None and not this_year:
-        return []
+    assumed = year is None and not this_year
+    if assumed and (toks[i].lower.startswith("record") and toks[i - 1].kind != "number"):
+        return []  # "closed at a record 25 times" with no year: not read
     subj = bind_subject(ctx, s, lo)
     if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
         return []
     yr = next((x for x in toks if hi <= x.start <= hi + 40 and x.lower == "year"), None)
     end = max(hi, year.end if year is not None else (yr.end if yr is not None else hi))
     y = year.first.year if year is not None and year.first else (ctx.ref.year if ctx.ref else None)
-    return [make_claim(
+    c = make_claim(
         ctx, s, kind="other", measure="record_count", subject=subj, parts=[(lo, end)], rule="record_count",
         value=int(q.value), unit="count", date=bind_date(ctx, s, lo), hedge=s.hedge(q),
         extra={"n": int(q.value), "year": y, "cardinal": True}, at=q.start,
-    )]  # fmt: skip
+    )  # fmt: skip
+    if assumed:
+        # counts of record closes with no period named ("As of Thursday, the index posted 70
+        # record closes"): the year to the bound day, the usual tally, only assumed (supports only)
+        c.loose["period"] = "its period is only assumed (the year to its day; the words name none)"
+    return [c]
+
+
+#: words that put a later year on a count of records ("... throughout 2021", "during 2017")
+_COUNT_YEAR_PREPS = frozenset({"throughout", "during", "in", "for", "of"})
+
+
+def _later_year_of_count(s: Sent, hi: int) -> DateMention | None:
+    """Counts of record closes: the one year named after the count in its sentence, after
+    "throughout", "during", "in", "for" or "of", with no "since" or "than" between ("the most
+    since 1998" names a year of comparison, not the count's)."""
+    years = [d for d in s.dates if d.kind == "year" and d.first and d.start >= hi]
+    if len(years) != 1:
+        return None
+    d = years[0]
+    between = {t.lower for t in s.tokens if hi <= t.start < d.start}
+    if between & {"since", "than", "from", "after", "before"}:
+        return None
+    return (
+        d
+        if s.words_before(d.start, 1)[-1:] and s.words_before(d.start, 1)[-1] in _COUNT_YEAR_PREPS
+        else None
+    )
 
 
 _STREAK_WORDS = frozenset({"consecutive", "straight", "successive", "streak"})
