@@ -1823,8 +1823,10 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
     if t.lower in ("all-time", "new"):  # "50 all-time highs": the quote ends on the noun
         hi = next((x.end for x in toks[i + 1 : i + 3] if x.lower in ("highs", "closes")), hi)
     year = next(
-        (d for d in s.dates if d.kind == "year" and d.first and hi <= d.start <= hi + 40), None
-    )
+        (d for d in s.dates if d.kind == "year" and d.first and hi <= d.start <= hi + 40
+         and not _compared_year(s, hi, d)),
+        None,
+    )  # fmt: skip
     if year is None:  # "So far during 2017, the S&P 500 has set 37 record closes"
         year = next(
             (d for d in s.dates if d.kind == "year" and d.first and d.end <= lo
@@ -1836,8 +1838,11 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
     near = [x.lower for x in toks if hi <= x.start <= hi + 40]
     this_year = any(near[k : k + 2] == ["this", "year"] for k in range(len(near)))
     assumed = year is None and not this_year
-    if assumed and (toks[i].lower.startswith("record") and toks[i - 1].kind != "number"):
-        return []  # "closed at a record 25 times" with no year: not read
+    if assumed and (
+        (toks[i].lower.startswith("record") and toks[i - 1].kind != "number")
+        or _generic_count(s, q)
+    ):
+        return []  # "closed at a record 25 times" with no year, "every year with over 45 highs"
     subj = bind_subject(ctx, s, lo)
     if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
         return []
@@ -1846,14 +1851,61 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
     y = year.first.year if year is not None and year.first else (ctx.ref.year if ctx.ref else None)
     c = make_claim(
         ctx, s, kind="other", measure="record_count", subject=subj, parts=[(lo, end)], rule="record_count",
-        value=int(q.value), unit="count", date=bind_date(ctx, s, lo), hedge=s.hedge(q),
-        extra={"n": int(q.value), "year": y, "cardinal": True}, at=q.start,
+        value=int(q.value), unit="count", date=_count_date(ctx, s, lo, year), hedge=s.hedge(q),
+        extra={"n": int(q.value), "year": None if assumed else y, "cardinal": True}, at=q.start,
     )  # fmt: skip
     if assumed:
         # counts of record closes with no period named ("As of Thursday, the index posted 70
         # record closes"): the year to the bound day, the usual tally, only assumed (supports only)
         c.loose["period"] = "its period is only assumed (the year to its day; the words name none)"
     return [c]
+
+
+_HEDGE_WORDS = frozenset(
+    {
+        "over",
+        "more",
+        "than",
+        "nearly",
+        "almost",
+        "about",
+        "some",
+        "roughly",
+        "around",
+        "at",
+        "least",
+    }
+)
+
+
+def _generic_count(s: Sent, q: Quantity) -> bool:
+    """Counts of record closes that state no tally of their own: a condition or a class ("every
+    year since 2000 with over 45 all-time highs", "if it sets 10 more record closes", "a year of
+    more than 50 records")."""
+    before = s.words_before(q.start, 8)
+    k = len(before)
+    while k and before[k - 1] in _HEDGE_WORDS:
+        k -= 1
+    if k and before[k - 1] in ("with", "without", "of", "to", "than", "more"):
+        return True
+    return not {
+        "every",
+        "each",
+        "any",
+        "if",
+        "when",
+        "whenever",
+        "should",
+        "could",
+        "would",
+    }.isdisjoint(before)
+
+
+def _compared_year(s: Sent, hi: int, d: DateMention) -> bool:
+    """Counts of record closes: whether a year after the count is one of comparison or of
+    another span ("the most since 1998", "more than in 2017", "to match 2021")."""
+    between = {t.lower for t in s.tokens if hi <= t.start < d.start}
+    return not between.isdisjoint(("since", "than", "from", "after", "before", "match", "most"))
 
 
 #: words that put a later year on a count of records ("... throughout 2021", "during 2017")
@@ -1868,8 +1920,7 @@ def _later_year_of_count(s: Sent, hi: int) -> DateMention | None:
     if len(years) != 1:
         return None
     d = years[0]
-    between = {t.lower for t in s.tokens if hi <= t.start < d.start}
-    if between & {"since", "than", "from", "after", "before"}:
+    if _compared_year(s, hi, d):
         return None
     return (
         d
