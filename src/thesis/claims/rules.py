@@ -1861,7 +1861,7 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
     return [c]
 
 
-_HEDGE_WORDS = frozenset(
+_COUNT_HEDGES = frozenset(
     {
         "over",
         "more",
@@ -1884,7 +1884,7 @@ def _generic_count(s: Sent, q: Quantity) -> bool:
     more than 50 records")."""
     before = s.words_before(q.start, 8)
     k = len(before)
-    while k and before[k - 1] in _HEDGE_WORDS:
+    while k and before[k - 1] in _COUNT_HEDGES:
         k -= 1
     if k and before[k - 1] in ("with", "without", "of", "to", "than", "more"):
         return True
