@@ -135,7 +135,9 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_record_streak: lambda w: (
         not w.isdisjoint(("record", "records", "all-time", "closing"))
     ),
-    _rules.rule_record_count: lambda w: "peak" in w or any(x.startswith("record") for x in w),
+    _rules.rule_record_count: lambda w: (
+        "peak" in w or "highs" in w or any(x.startswith("record") for x in w)
+    ),
     _rules.rule_record_level: lambda w: "record" in w or ("all" in w and "time" in w),
     _rules.rule_macro_record: lambda w: "all" in w or any(x.startswith("record") for x in w),
     _rules.rule_rank: lambda w: "highest" in w or "lowest" in w,

@@ -1336,6 +1336,20 @@ def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | O
         return got
     sid, s = got
     win = s.before(day)
+    if c.extra.get("ref_first"):
+        # distance from a named high or low ("its February high"): the extreme close of the
+        # named period, up to the day before the claim's day
+        first = dt.date.fromisoformat(c.extra["ref_first"])
+        last = dt.date.fromisoformat(c.extra["ref_last"])
+        if not s.dates or s.dates[0] > first:
+            return _na(f"{sid} history does not reach back to {iso(first)}")
+        win = win.between(first, last)
+        if not len(win):
+            return _na(f"no {sid} close from {iso(first)} to {iso(last)} before {iso(day)}")
+        low = bool(c.extra.get("ref_low"))
+        i = win.argmin() if low else win.argmax()
+        what = f"{'lowest' if low else 'highest'} close from {iso(first)} to {iso(last)}"
+        return win.values[i], f"its {what}: {_f(win.values[i])} ({iso(win.dates[i])})"
     if len(win) < 250:
         return _na(f"{sid} history is too short for its {c.extra.get('reference')}")
     what = "highest"

@@ -937,7 +937,7 @@ _BELOW = frozenset({"below", "under", "beneath", "short", "shy", "off", "down", 
 _ABOVE = frozenset({"above", "over", "up"})
 _REF_WORDS = {
     "record": "record", "all-time": "record", "peak": "peak", "52-week": "52w", "high": "high",
-    "low": "low", "threshold": "level", "level": "level", "mark": "level", "barrier": "level",
+    "low": "low", "highs": "high", "lows": "low", "threshold": "level", "level": "level", "mark": "level", "barrier": "level",
     "milestone": "level", "target": "level",
 }  # fmt: skip
 
@@ -992,10 +992,13 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             value=q.value * sign if not q.sign else q.value, unit="pct", decimals=q.decimals, date=date,
             hedge=hedge, direction=sign, level=lvl.value if lvl else None, base=base,
             extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end],
-                   "ref_low": _names_a_low(after, words_end)},
+                   "ref_low": _names_a_low(after, words_end), **_period_span(s, after, words_end, ref)},
             forecast_ok=True,
         )  # fmt: skip
-        if lvl is None and _session_high_words(after, words_end):
+        unnamed_close = (ref == "period" or _bare_own_high(after) is not None) and not _says_close(
+            after, words_end
+        )
+        if lvl is None and (_session_high_words(after, words_end) or unnamed_close):
             c.loose["measure"] = (
                 "its extreme may be a session's high or low (the words do not say a close), "
                 "which closes cannot rule out"
@@ -1021,6 +1024,21 @@ def _antecedent_level(s: Sent, q: Quantity) -> Quantity | None:
     if gap[:1] != [","]:
         return None
     return prev[-1] if gap[1:] in _RELATIVE else None
+
+
+def _period_span(s: Sent, after: list[Token], end: int, ref: str | None) -> dict[str, str]:
+    """The named period of a distance from its high or low ("its February high"), as ISO
+    first and last days, for the judge to take the extreme of (empty for any other reference)."""
+    got = _period_extreme(s, after) if ref == "period" else None
+    d = got[0] if got is not None else None
+    if d is None or d.first is None or d.last is None:
+        return {}
+    return {"ref_first": d.first.isoformat(), "ref_last": d.last.isoformat()}
+
+
+def _says_close(after: list[Token], end: int) -> bool:
+    """Whether the reference words call the extreme a close ("its February closing high")."""
+    return bool({t.lower for t in after if t.end <= end} & {"close", "closing", "closed", "closes"})
 
 
 def _session_high_words(after: list[Token], end: int) -> bool:
@@ -1064,7 +1082,59 @@ def _reference(s: Sent, after: list[Token]) -> tuple[Quantity | None, str | None
         if t.kind == "punct" and t.text in (",", ";", ".", "(") and w != "$":
             break
         end = t.end
+    named = _period_extreme(s, after)
+    if named is not None:
+        return None, "period", named[1]  # "its February high": the extreme of the named period
+    bare = _bare_own_high(after)
+    if bare is not None:
+        return None, "record", bare  # "more than 21% off its high": its highest close ever
     return None, ref if ref in ("record", "peak", "52w") else None, end
+
+
+#: extreme nouns a named period's high or low ends on ("its February high", "the April lows")
+_EXTREME_NOUNS = frozenset({"high", "highs", "low", "lows", "peak", "peaks", "bottom", "trough"})
+
+
+def _period_extreme(s: Sent, after: list[Token]) -> tuple[Any, int] | None:
+    """Distance from a named high or low: the date mention (a month, a quarter, a year, a day)
+    that names the period of the extreme right before its noun ("its February high", "its 2018
+    peak", "the April lows", "its February 19 closing high"), and the noun's end; None when the
+    words name no period or more than the period ("its recent high", "its February 2024 high
+    after the rally" is read up to "high" only). Only a possessive or "the" opens the words, so
+    that "from February's high" (the period is the owner) is not read."""
+    if len(after) < 3 or after[1].lower not in ("its", "the", "their"):
+        return None
+    k = next((i for i, t in enumerate(after[2:9], 2) if t.lower in _EXTREME_NOUNS), None)
+    if k is None:
+        return None
+    lo, hi = after[1].end, after[k].start
+    found = [d for d in s.dates if lo <= d.start and d.end <= hi]
+    if len(found) != 1 or found[0].first is None or found[0].last is None:
+        return None
+    d = found[0]
+    if d.kind not in ("day", "month", "quarter", "half", "year") or d.modifier:
+        return None
+    rest = [t.lower for t in after[2:k] if not (d.start <= t.start < d.end)]
+    if any(w not in ("closing", "record", "all-time", "'s", "’s") for w in rest):
+        return None  # "its February intraday high", "the early-February high": not read
+    return d, after[k].end
+
+
+#: words that may follow "its high" when it names nothing more ("21% off its high, and ...")
+_BARE_END = frozenset({",", ".", ";", ":", "and", "but", "as", "while", "—", "–", ")"})
+
+
+def _bare_own_high(after: list[Token]) -> int | None:
+    """ "its high", "its highs", "its closing high": the subject's own highest close with no
+    period named, which is its all-time high (not "its recent high", "its high for the day",
+    "its high of 6,000"); the end of the noun, or None."""
+    words = [t.lower for t in after[1:5]]
+    for n in (2, 3):
+        if words[:n] in (["its", "high"], ["its", "highs"], ["its", "closing", "high"]):
+            nxt = words[n] if len(words) > n else None
+            if nxt is None or nxt in _BARE_END:
+                return after[n].end
+    return None
 
 
 def _stated_base(
@@ -1631,6 +1701,16 @@ def _record_times(s: Sent, toks: list[Token], i: int) -> Quantity | None:
         after = {x.lower for x in toks[i + 1 : i + 3]}
         if after & {"closes", "highs", "closing"}:
             return plain(toks[i - 1])
+    if i > 0 and toks[i].lower in ("all-time", "new") and toks[i - 1].kind == "number":
+        # counts of record closes named as highs: "over 50 all-time highs", "24 new highs",
+        # "nearly 40 new record highs" (not "new record" alone, nor "new highs" of a list)
+        nxt = [x.lower for x in toks[i + 1 : i + 3]]
+        if nxt[:1] == ["highs"] or nxt[:2] in (
+            ["record", "highs"],
+            ["record", "closes"],
+            ["closing", "highs"],
+        ):
+            return plain(toks[i - 1])
     return None
 
 
@@ -1640,7 +1720,7 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     2017", "closed at a peak 57 times this year"."""
     toks = _compounds(s.tokens)
     for i, t in enumerate(toks):
-        if not t.lower.startswith("record") and t.lower != "peak":
+        if not t.lower.startswith("record") and t.lower not in ("peak", "all-time", "new"):
             continue
         times = _record_times(s, toks, i)
         # a number before "times" is a count even where a level rule took it ("closed at a
@@ -1740,30 +1820,113 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
     during 2017", "in 2024") or is "this year"; the subject must be an index or a fund."""
     t = toks[i]
     lo, hi = min(t.start, q.start), max(t.end, q.end)
+    if t.lower in ("all-time", "new"):  # "50 all-time highs": the quote ends on the noun
+        hi = next((x.end for x in toks[i + 1 : i + 3] if x.lower in ("highs", "closes")), hi)
     year = next(
-        (d for d in s.dates if d.kind == "year" and d.first and hi <= d.start <= hi + 40), None
-    )
+        (d for d in s.dates if d.kind == "year" and d.first and hi <= d.start <= hi + 40
+         and not _compared_year(s, hi, d)),
+        None,
+    )  # fmt: skip
     if year is None:  # "So far during 2017, the S&P 500 has set 37 record closes"
         year = next(
             (d for d in s.dates if d.kind == "year" and d.first and d.end <= lo
              and s.words_before(d.start, 1)[-1:] in (["during"], ["in"], ["for"], ["throughout"])),
             None,
         )  # fmt: skip
+    if year is None:  # "has recorded over 50 all-time highs and added $6 trillion throughout 2021"
+        year = _later_year_of_count(s, hi)
     near = [x.lower for x in toks if hi <= x.start <= hi + 40]
     this_year = any(near[k : k + 2] == ["this", "year"] for k in range(len(near)))
-    if year is None and not this_year:
-        return []
+    assumed = year is None and not this_year
+    if assumed and (
+        (toks[i].lower.startswith("record") and toks[i - 1].kind != "number")
+        or _generic_count(s, q)
+    ):
+        return []  # "closed at a record 25 times" with no year, "every year with over 45 highs"
     subj = bind_subject(ctx, s, lo)
     if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
         return []
     yr = next((x for x in toks if hi <= x.start <= hi + 40 and x.lower == "year"), None)
     end = max(hi, year.end if year is not None else (yr.end if yr is not None else hi))
     y = year.first.year if year is not None and year.first else (ctx.ref.year if ctx.ref else None)
-    return [make_claim(
+    c = make_claim(
         ctx, s, kind="other", measure="record_count", subject=subj, parts=[(lo, end)], rule="record_count",
-        value=int(q.value), unit="count", date=bind_date(ctx, s, lo), hedge=s.hedge(q),
-        extra={"n": int(q.value), "year": y, "cardinal": True}, at=q.start,
-    )]  # fmt: skip
+        value=int(q.value), unit="count", date=_count_date(ctx, s, lo, year), hedge=s.hedge(q),
+        extra={"n": int(q.value), "year": None if assumed else y, "cardinal": True}, at=q.start,
+    )  # fmt: skip
+    if assumed:
+        # counts of record closes with no period named ("As of Thursday, the index posted 70
+        # record closes"): the year to the bound day, the usual tally, only assumed (supports only)
+        c.loose["period"] = "its period is only assumed (the year to its day; the words name none)"
+    return [c]
+
+
+_COUNT_HEDGES = frozenset(
+    {
+        "over",
+        "more",
+        "than",
+        "nearly",
+        "almost",
+        "about",
+        "some",
+        "roughly",
+        "around",
+        "at",
+        "least",
+    }
+)
+
+
+def _generic_count(s: Sent, q: Quantity) -> bool:
+    """Counts of record closes that state no tally of their own: a condition or a class ("every
+    year since 2000 with over 45 all-time highs", "if it sets 10 more record closes", "a year of
+    more than 50 records")."""
+    before = s.words_before(q.start, 8)
+    k = len(before)
+    while k and before[k - 1] in _COUNT_HEDGES:
+        k -= 1
+    if k and before[k - 1] in ("with", "without", "of", "to", "than", "more"):
+        return True
+    return not {
+        "every",
+        "each",
+        "any",
+        "if",
+        "when",
+        "whenever",
+        "should",
+        "could",
+        "would",
+    }.isdisjoint(before)
+
+
+def _compared_year(s: Sent, hi: int, d: DateMention) -> bool:
+    """Counts of record closes: whether a year after the count is one of comparison or of
+    another span ("the most since 1998", "more than in 2017", "to match 2021")."""
+    between = {t.lower for t in s.tokens if hi <= t.start < d.start}
+    return not between.isdisjoint(("since", "than", "from", "after", "before", "match", "most"))
+
+
+#: words that put a later year on a count of records ("... throughout 2021", "during 2017")
+_COUNT_YEAR_PREPS = frozenset({"throughout", "during", "in", "for", "of"})
+
+
+def _later_year_of_count(s: Sent, hi: int) -> DateMention | None:
+    """Counts of record closes: the one year named after the count in its sentence, after
+    "throughout", "during", "in", "for" or "of", with no "since" or "than" between ("the most
+    since 1998" names a year of comparison, not the count's)."""
+    years = [d for d in s.dates if d.kind == "year" and d.first and d.start >= hi]
+    if len(years) != 1:
+        return None
+    d = years[0]
+    if _compared_year(s, hi, d):
+        return None
+    return (
+        d
+        if s.words_before(d.start, 1)[-1:] and s.words_before(d.start, 1)[-1] in _COUNT_YEAR_PREPS
+        else None
+    )
 
 
 _STREAK_WORDS = frozenset({"consecutive", "straight", "successive", "streak"})
