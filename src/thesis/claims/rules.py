@@ -2504,6 +2504,23 @@ _CROSS = frozenset(
         "above",
         "over",
         "breached",
+        # crossing a mark, in its other verb forms ("surpassing the 6,600 mark for the first time
+        # in history", "cracked the 5,300-level for the first time", "crossing the 6,000 barrier")
+        "surpassing",
+        "surpass",
+        "crossing",
+        "cross",
+        "topping",
+        "breaking",
+        "cracked",
+        "cracks",
+        "cracking",
+        "exceeded",
+        "exceeds",
+        "exceeding",
+        "eclipsing",
+        "clearing",
+        "breaching",
     ]
 )
 
@@ -2536,8 +2553,15 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 if got:
                     return got
                 continue
+        if _marked_first_time(words, i):
+            got = _first_after(ctx, s, i, used)
+            if got:
+                return got
+            continue
         if words[i : i + 4] != ["for", "the", "first", "time"] or words[i + 4 : i + 5] == ["since"]:
             continue
+        if _unread_relative_day(s, i + 4):
+            continue  # "exceeded the 5,000 mark for the first time a day earlier": its day unread
         scope = words[i + 4 : i + 7]
         if scope[:1] == ["in"] and not (
             scope[1:2] in (["history"], ["its"], ["this"])
@@ -2592,6 +2616,88 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                    "closed": closed},
         )]  # fmt: skip
     return []
+
+
+#: verbs before "the first time" that make the clause after it the crossing ("This marked the
+#: first time the broad market index ended a trading session above 5,300")
+_MARKED_FIRST = frozenset({"marked", "marks", "marking", "was", "is", "became", "becomes"})
+#: words after "for the first time" that place the crossing relative to another event, a day the
+#: text layer does not read ("for the first time a day earlier", "two sessions before")
+_RELATIVE_DAY_WORDS = frozenset({"earlier", "before", "ago", "prior", "previously"})
+
+
+def _marked_first_time(words: list[str], i: int) -> bool:
+    """ "marked the first time the index ended ... above 5,300" (crossing a mark, the crossing
+    after the phrase): "the first time" right after a verb of being or marking, not "for the first
+    time" and not "the first time since" (read by ``_first_since``)."""
+    return (
+        words[i : i + 3] == ["the", "first", "time"]
+        and i > 0
+        and words[i - 1] in _MARKED_FIRST
+        and _since_after(words, i + 3) is None
+    )
+
+
+def _unread_relative_day(s: Sent, j: int) -> bool:
+    """Whether one of the five words from token ``j`` places the event relative to another one
+    ("a day earlier", "two days before") outside any date the text layer read."""
+    toks = s.tokens[j : j + 5]
+    for t in toks:
+        if t.lower in (".", ";", ",", "!", "?"):
+            return False
+        if t.lower in _RELATIVE_DAY_WORDS and not any(d.start <= t.start < d.end for d in s.dates):
+            return True
+    return False
+
+
+def _first_after(ctx: Ctx, s: Sent, i: int, used: set[int]) -> list[Claim]:
+    """Crossing a mark stated as "This marked the first time the broad market index ended a
+    trading session above 5,300", "It was the first time the index closed above 6,000 in its
+    history": the level is after the phrase, in its clause, right after a side word ("above",
+    "topped"); a first close below a level, a scope other than ever ("the first time in four
+    years the index ..."), or a relative day the text does not read abstain (no claim)."""
+    words = [t.lower for t in s.tokens]
+    end = next(
+        (k for k in range(i + 3, len(words)) if words[k] in (".", ";", "!", "?")), len(words)
+    )
+    if words[i + 3 : i + 4] == ["in"] and words[i + 4 : i + 5] != ["history"]:
+        return []  # "the first time in four years ...": not the first time ever
+    stop = s.tokens[end].start if end < len(words) else len(s.doc.text)
+    lvls = [
+        q
+        for q in s.quantities
+        if s.tokens[i + 2].end <= q.start < stop
+        and _is_level(q)
+        and q.value >= 100
+        and q.start not in used
+        and any(w in _CROSS for w in s.words_before(q.start, 4))
+    ]
+    if not lvls:
+        return []
+    lvl = lvls[0]
+    if any(w in _BELOW_WORDS for w in s.words_before(lvl.start, 3)):
+        return []  # a first close below a level: not read
+    between = [t.lower for t in s.tokens[i + 3 : end] if t.start < lvl.start]
+    if any(w in ("in", "since") for w in between[:3]) or _unread_relative_day(s, i + 3):
+        return []
+    after = [t.lower for t in s.tokens[i + 3 : end] if t.start >= lvl.end]
+    if any(w in _RELATIVE_DAY_WORDS for w in after):
+        return []
+    subj = bind_subject(ctx, s, lvl.start)
+    if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
+        return []
+    days = [d for d in s.dates if d.kind in ("day", "weekday", "relative") and d.first]
+    used.add(lvl.start)
+    date = Bind(days[0], days[0].text, "explicit") if days else bind_date(ctx, s, lvl.start)
+    closed = any(w in _CLOSE_WORDS for w in between)
+    return [make_claim(
+        ctx, s, kind="level", measure="first_cross", subject=subj,
+        parts=[(s.tokens[i].start, lvl.end)], rule="first", value=lvl.value, unit="points",
+        date=date, level=lvl.value,
+        extra={"scope_year": None, "date_stated": bool(days), "prior_event": False,
+               "closed": closed},
+        at=lvl.start,
+    )]  # fmt: skip
 
 
 #: words right before a level that say which side of it the close is on
