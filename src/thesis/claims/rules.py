@@ -560,6 +560,10 @@ _CLOSE_GAP = frozenset(
         "record-shattering",
         "record-breaking",
         ":",
+        # "ended Thursday's abbreviated session at 6,279.35": a shortened session is a session
+        "abbreviated",
+        "shortened",
+        "holiday-shortened",
         "out",
         "its",
         "their",
@@ -579,14 +583,21 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for q in s.quantities:
         if q.start in used or not _is_level(q) or q.value < 10:
             continue
-        before = s.before(q.start, 8)
+        # a record's words and a date may stand between the verb and the level ("closing at a
+        # record-high value on July 10 of 5,633.91"): up to 12 words for those, 8 for the rest
+        before = s.before(q.start, 12)
         k = next(
             (i for i in range(len(before) - 1, -1, -1) if before[i].lower in CLOSE_WORDS), None
         )
         if k is None:
             continue
         gap = before[k + 1 :]
-        record_of = _record_high_of(ctx, before[k], gap)
+        prev = s.before(before[k].start, 1)
+        record_of = _record_high_of(
+            ctx, before[k], gap, infinitive=bool(prev) and prev[0].lower == "to"
+        )
+        if not record_of and len(gap) > 7:
+            continue
         if not record_of and (
             not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap)))
         ):
@@ -596,6 +607,7 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             or any(t.lower in ("high", "low", "highs", "lows") for t in gap)
         ):
             continue
+        set_record_close = before[k].lower == "close" and _set_record_close_at(s, before[k], gap)
         colon = k + 1 < len(before) and before[k + 1].text == ":"
         # "to close at 2,954": the infinitive, a verb as "closed" is, not the noun of a reference
         verb_close = k > 0 and before[k - 1].lower == "to"
@@ -604,6 +616,8 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and not colon
             and not verb_close
             and not _dated_noun(ctx, s, before[k])
+            and not _dated_close_at(ctx, s, before[k], gap)
+            and not set_record_close
         ):
             continue  # "its record close of L", "the Election Day close of L": a reference level
         subj = bind_subject(ctx, s, before[k].start)
@@ -621,18 +635,77 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
-def _record_high_of(ctx: Ctx, verb: Token, gap: list[Token]) -> bool:
+def _record_high_of(ctx: Ctx, verb: Token, gap: list[Token], infinitive: bool = False) -> bool:
     """ "closed at a record high of", "ended at an all-time high of", "finished at a new record
     closing high of": a closing verb, then a record high and "of" right before the level; a date
     may sit between the verb and "at" ("ended 2025 at a record high of")."""
+    dated = [ctx.doc.date_spans.overlaps(t.start, t.end) for t in gap]
+    # "closing at a record-high value on July 10 of 5,633.91": "on" before a date goes with it
     words = [
-        t.lower for t in gap if t.text != "-" and not ctx.doc.date_spans.overlaps(t.start, t.end)
+        t.lower
+        for i, t in enumerate(gap)
+        if t.text != "-"
+        and not dated[i]
+        and not (t.lower == "on" and i + 1 < len(gap) and dated[i + 1])
     ]
-    if verb.lower not in _CLOSING_VERBS or words[:1] != ["at"] or words[-1:] != ["of"]:
+    if words[:3] in (["the", "day", "at"], ["the", "session", "at"]):
+        words = words[2:]  # "to finish the day at a new high of 6,901"
+    closing = verb.lower in _CLOSING_VERBS or (infinitive and verb.lower in _CLOSING_INFINITIVES)
+    if not closing or words[:1] != ["at"] or words[-1:] != ["of"]:
         return False
-    mid = [w for w in words[1:-1] if w not in ("a", "an", "its", "new", "fresh", "closing")]
+    mid = [
+        w for w in words[1:-1] if w not in ("a", "an", "its", "new", "fresh", "closing", "value")
+    ]
+    if mid == ["high"]:  # "at a new high of": a record only with "new" or "fresh"
+        return "new" in words or "fresh" in words
     return mid in (["record"], ["record", "high"], ["all", "time", "high"], ["all-time", "high"],
-                   ["record", "close"], ["record", "level"])  # fmt: skip
+                   ["record", "close"], ["record", "level"], ["record-high"])  # fmt: skip
+
+
+#: verbs that set a record close ("secured a new record close at 6,901", "notched a record close")
+_SETTING_VERBS = frozenset(
+    {"secured", "secures", "securing", "set", "sets", "setting", "notched", "notches",
+     "notching", "posted", "posts", "posting", "logged", "logs", "logging", "scored", "scores",
+     "recorded", "records", "registered", "marked", "marks"}
+)  # fmt: skip
+
+
+def _set_record_close_at(s: Sent, tok: Token, gap: list[Token]) -> bool:
+    """ "The S&P 500 also secured a new record close at 6,901": a verb of setting, "a (new)
+    record close", then "at" and the level: that session's close, and a record (a level stated
+    with a verb of standing). "its record close of L" (a reference level) is not one."""
+    if [t.lower for t in gap] != ["at"]:
+        return False
+    prev = [t.lower for t in s.before(tok.start, 5)]
+    if not prev or prev.pop() not in ("record", "all-time"):
+        return False
+    while prev and prev[-1] in ("new", "fresh"):
+        prev.pop()
+    if not prev or prev.pop() not in ("a", "another"):
+        return False
+    return bool(prev) and prev[-1] in _SETTING_VERBS
+
+
+#: a closing verb's infinitive after "to" ("to finish the day at a new high of 6,901")
+_CLOSING_INFINITIVES = frozenset({"finish", "close", "end", "settle"})
+
+
+def _dated_close_at(ctx: Ctx, s: Sent, tok: Token, gap: list[Token]) -> bool:
+    """ "is just 4.5% from Tuesday's close at 4,109": a day's close placed by "at" (a level
+    stated with a verb of standing) is that day's close even after "from"; "at" right after the
+    noun, a day or weekday right before it, and no record or extreme word there."""
+    if [t.lower for t in gap] != ["at"]:
+        return False
+    prev = s.before(tok.start, 3)
+    if any(t.lower in ("record", "high", "low") for t in prev):
+        return False
+    return any(
+        d.kind in ("day", "weekday")
+        and d.first is not None
+        and d.first == d.last
+        and any(d.start <= t.start < d.end for t in prev[-2:])
+        for d in s.dates
+    )
 
 
 def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
@@ -3610,6 +3683,42 @@ _AT_VERBS = frozenset(
     {"trades", "traded", "trading", "sits", "sat", "sitting", "stands", "standing", "hovers",
      "hovered", "hovering", "is", "was", "now", "valued"}
 )  # fmt: skip
+#: a level stated with a direction or a verb of standing: adjectives between a copula (or the
+#: subject's name) and "at" that say where the series stands, not a move made at the level
+#: ("The VIX Volatility Index was lower at 27.98", "VIX steady at 16.5", "turned flat at 1.72%")
+_STANDING_ADJS = frozenset(
+    {"lower", "higher", "flat", "steady", "unchanged", "firmer", "weaker", "stronger", "little",
+     "changed", "slightly", "marginally", "modestly", "sharply", "much"}
+)  # fmt: skip
+#: the verbs of standing a standing adjective follows ("was lower at", "turned flat at", "held
+#: steady at"); a verb of moving ("rose 1% higher at") is not one
+_STANDING_VERBS = frozenset(
+    {"was", "is", "were", "are", "stood", "stands", "held", "holds", "holding", "remained",
+     "remains", "turned", "sat", "sits", "traded", "trades", "trading", "ended", "closed",
+     "finished", "settled"}
+)  # fmt: skip
+
+
+def _standing_verb(s: Sent, before: list[Token], j: int) -> int | None:
+    """Where the verb of standing (or the subject's name) is when ``before[j]`` (the word before
+    "at") is a standing adjective ("lower", "steady",
+    "flat", "little changed") right after a verb of standing or after the subject's own name (a
+    headline's "VIX steady at 16.5"): a level stated with a direction, the class "a level stated
+    with a direction or a verb of standing". A figure between them ("was 3.5% lower at") makes it
+    a move and its level, which the move rules read; ``None`` when it is not one."""
+    k = j
+    while k >= 0 and before[k].lower in _STANDING_ADJS:
+        k -= 1
+    if k == j or k < 0:
+        return None
+    if before[k].lower in _STANDING_VERBS:
+        return k
+    named = any(
+        m.end == before[k].end and m.subject is not None and not m.anaphora for m in s.subjects
+    )
+    return k if named else None
+
+
 _LEVEL_GAP = frozenset(
     {"a", "an", "the", "about", "roughly", "nearly", "around", "approximately", "just", "almost",
      "some", "near", "close", "level", "levels", "of", "$"}
@@ -3710,18 +3819,25 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             gap += 1
         if j < 0:
             continue
+        vk = _standing_verb(s, before, j) if prep.lower == "at" else None
+        standing = vk is not None
+        if vk is not None:
+            j = vk  # "was lower at 27.98", "VIX steady at 16.5": the level, not a move at it
         verb = before[j].lower
         closing = verb in _CLOSING_VERBS or (bare is not None and _closing_value(before, j))
         moving = verb in UP_WORDS or verb in DOWN_WORDS
-        if bare is not None:
+        if bare is not None or standing:
             moving = False  # a verb that places the level, not a move
-        elif not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
+        if standing:
+            pass
+        elif bare is None and not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
             continue
-        if closing and gap == 0 and bare is None:
+        if closing and gap == 0 and bare is None and not standing:
             continue  # "closed at L": rule_close's (it declined this one on purpose)
         if prep.lower == "at" and moving and not closing:
             continue  # "rose 0.5% at 6,000", "fell at the open": not a level reached
-        subj = bind_subject(ctx, s, before[j].start)
+        # a headline's "VIX steady at 16.5": the name itself stands where the verb would
+        subj = bind_subject(ctx, s, prep.start if standing else before[j].start)
         if subj.value is None or subj.value.kind not in ("index", "volatility", "stock", "etf"):
             continue
         per = _period_named(ctx, s, q)
