@@ -34,6 +34,12 @@ from claim_results import results
             "2024-05-15",
             "supported",
         ),
+        # first close at or above 5,700: Thursday 2024-09-19 (5,713.64)
+        (
+            "The S&P 500 rose 1.7% and finished trading above 5,700 for the very first time.",
+            "2024-09-19",
+            "supported",
+        ),
         # Friday 2025-09-12 closed at 6,584.29: the first close above 6,600 came on Monday
         (
             "Friday marked the first time the S&P 500 closed above 6,600.",

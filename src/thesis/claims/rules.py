@@ -2631,11 +2631,15 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             if got:
                 return got
             continue
-        if words[i : i + 4] != ["for", "the", "first", "time"] or words[i + 4 : i + 5] == ["since"]:
+        # "for the very first time" is "for the first time": ``o`` skips "very"
+        o = 1 if words[i : i + 5] == ["for", "the", "very", "first", "time"] else 0
+        if (words[i : i + 4] != ["for", "the", "first", "time"] and not o) or words[
+            i + 4 + o : i + 5 + o
+        ] == ["since"]:
             continue
-        if _unread_relative_day(s, i + 4):
+        if _unread_relative_day(s, i + 4 + o):
             continue  # "exceeded the 5,000 mark for the first time a day earlier": its day unread
-        scope = words[i + 4 : i + 7]
+        scope = words[i + 4 + o : i + 7 + o]
         if scope[:1] == ["in"] and not (
             scope[1:2] in (["history"], ["its"], ["this"])
             or (len(scope) > 1 and scope[1].isdigit())
@@ -2659,7 +2663,6 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
             continue
         used.add(lvl.start)
-        scope = words[i + 4 : i + 7]
         year_d = next(
             (d for d in s.dates if d.kind == "year" and d.start > s.tokens[i].start), None
         )
@@ -2680,10 +2683,11 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # "crossed 6,000 for the first time" may be intraday (the store holds no intraday highs
         # for an index): only closing words ("closed above", "at the close") make it a close
         closed = any(
-            w in _CLOSE_WORDS for w in (*s.words_before(lvl.start, 4), *words[i + 4 : i + 9])
+            w in _CLOSE_WORDS
+            for w in (*s.words_before(lvl.start, 4), *words[i + 4 + o : i + 9 + o])
         )
         return [make_claim(
-            ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3].end)],
+            ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3 + o].end)],
             rule="first", value=lvl.value, unit="points", date=date, level=lvl.value,
             extra={"scope_year": scope_year, "date_stated": bool(days), "prior_event": prior,
                    "closed": closed},
