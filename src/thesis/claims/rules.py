@@ -2644,7 +2644,12 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             scope[1:2] in (["history"], ["its"], ["this"])
             or (len(scope) > 1 and scope[1].isdigit())
         ):
-            continue  # "for the first time in nearly a year": not the first time ever
+            # "closed below 5,000 for the first time in nearly a year": the first since then
+            anchor = _first_in_anchor(ctx, s, i + 4 + o)
+            got = _first_since(ctx, s, i, i + 4 + o, used, anchor) if anchor else []
+            if got:
+                return got
+            continue
         lvls = [
             q
             for q in s.quantities
@@ -2785,6 +2790,37 @@ _BELOW_WORDS = frozenset({"below", "under", "beneath"})
 _CLOSE_WORDS = frozenset({"closed", "closes", "closing", "close", "settled", "ended", "finished"})
 
 
+#: how far back "for the first time in N years" puts the last crossing, as shares of N years:
+#: plain, "nearly"/"almost", "more than"/"over" (a stated span is rounded)
+_FIRST_IN_SPAN = {"": (0.75, 1.25), "nearly": (0.75, 1.0), "more": (1.0, 1.5)}
+
+
+def _first_in_anchor(ctx: Ctx, s: Sent, j: int) -> DateMention | None:
+    """ "for the first time in four years", "in nearly a year", "in more than two years" (from
+    the token ``j``, "in"): the window, before the article's date, in which the last crossing to
+    that side lay (crossing a mark; a first crossing in a span, read as ``_first_since``)."""
+    if ctx.ref is None:
+        return None
+    toks = s.tokens
+    k = j + 1
+    hedge = ""
+    while k < len(toks) and toks[k].lower in ("more", "than", "nearly", "almost", "over", "about"):
+        hedge = "nearly" if toks[k].lower in ("nearly", "almost") else (
+            "more" if toks[k].lower in ("more", "over") else hedge)  # fmt: skip
+        k += 1
+    if k + 1 >= len(toks):
+        return None
+    n = 1 if toks[k].lower in ("a", "an") else _count(toks[k])
+    unit = toks[k + 1].lower.rstrip("s") if n else ""
+    if not n or unit not in ("month", "year"):
+        return None
+    days = n * (365.25 if unit == "year" else 30.44)
+    lo, hi = _FIRST_IN_SPAN[hedge]
+    first = ctx.ref - dt.timedelta(days=round(days * hi))
+    last = ctx.ref - dt.timedelta(days=round(days * lo))
+    return DateMention(toks[j].start, toks[k + 1].end, f"{n} {unit}s", "span", first, last)
+
+
 def _since_after(words: list[str], j: int) -> int | None:
     """The position of "since" within 12 words after ``j`` in the same clause ("the first time it
     has closed above the 6,000 mark since February 21"), else ``None``."""
@@ -2796,14 +2832,16 @@ def _since_after(words: list[str], j: int) -> int | None:
     return None
 
 
-def _first_since(ctx: Ctx, s: Sent, i: int, k: int, used: set[int]) -> list[Claim]:
+def _first_since(
+    ctx: Ctx, s: Sent, i: int, k: int, used: set[int], anchor: DateMention | None = None
+) -> list[Claim]:
     """ "closed below 14 for the first time since Dec. 2024", "For the first time since
     April 4, 2024, the S&P 500 fell below the key 5,000 mark": the close is on that side of the
     level, and no close between the anchor and the day was. The level is the one right after a
     side word ("above", "topped", "below", "under"...) in the sentence, before the phrase or, when
     the phrase is fronted (a comma after its anchor), after it; the anchor is the date after
     "since" (an event, "since the pandemic", is not read)."""
-    anchor = _since_anchor(ctx, s, k)
+    anchor = anchor or _since_anchor(ctx, s, k)
     if anchor is None or anchor.first is None or anchor.last is None:
         return []
     phrase_start = s.tokens[i].start
