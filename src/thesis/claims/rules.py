@@ -560,6 +560,10 @@ _CLOSE_GAP = frozenset(
         "record-shattering",
         "record-breaking",
         ":",
+        # "ended Thursday's abbreviated session at 6,279.35": a shortened session is a session
+        "abbreviated",
+        "shortened",
+        "holiday-shortened",
         "out",
         "its",
         "their",
@@ -579,14 +583,21 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     for q in s.quantities:
         if q.start in used or not _is_level(q) or q.value < 10:
             continue
-        before = s.before(q.start, 8)
+        # a record's words and a date may stand between the verb and the level ("closing at a
+        # record-high value on July 10 of 5,633.91"): up to 12 words for those, 8 for the rest
+        before = s.before(q.start, 12)
         k = next(
             (i for i in range(len(before) - 1, -1, -1) if before[i].lower in CLOSE_WORDS), None
         )
         if k is None:
             continue
         gap = before[k + 1 :]
-        record_of = _record_high_of(ctx, before[k], gap)
+        prev = s.before(before[k].start, 1)
+        record_of = _record_high_of(
+            ctx, before[k], gap, infinitive=bool(prev) and prev[0].lower == "to"
+        )
+        if not record_of and len(gap) > 7:
+            continue
         if not record_of and (
             not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap)))
         ):
@@ -596,6 +607,7 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             or any(t.lower in ("high", "low", "highs", "lows") for t in gap)
         ):
             continue
+        set_record_close = before[k].lower == "close" and _set_record_close_at(s, before[k], gap)
         colon = k + 1 < len(before) and before[k + 1].text == ":"
         # "to close at 2,954": the infinitive, a verb as "closed" is, not the noun of a reference
         verb_close = k > 0 and before[k - 1].lower == "to"
@@ -604,6 +616,8 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and not colon
             and not verb_close
             and not _dated_noun(ctx, s, before[k])
+            and not _dated_close_at(ctx, s, before[k], gap)
+            and not set_record_close
         ):
             continue  # "its record close of L", "the Election Day close of L": a reference level
         subj = bind_subject(ctx, s, before[k].start)
@@ -621,18 +635,77 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
-def _record_high_of(ctx: Ctx, verb: Token, gap: list[Token]) -> bool:
+def _record_high_of(ctx: Ctx, verb: Token, gap: list[Token], infinitive: bool = False) -> bool:
     """ "closed at a record high of", "ended at an all-time high of", "finished at a new record
     closing high of": a closing verb, then a record high and "of" right before the level; a date
     may sit between the verb and "at" ("ended 2025 at a record high of")."""
+    dated = [ctx.doc.date_spans.overlaps(t.start, t.end) for t in gap]
+    # "closing at a record-high value on July 10 of 5,633.91": "on" before a date goes with it
     words = [
-        t.lower for t in gap if t.text != "-" and not ctx.doc.date_spans.overlaps(t.start, t.end)
+        t.lower
+        for i, t in enumerate(gap)
+        if t.text != "-"
+        and not dated[i]
+        and not (t.lower == "on" and i + 1 < len(gap) and dated[i + 1])
     ]
-    if verb.lower not in _CLOSING_VERBS or words[:1] != ["at"] or words[-1:] != ["of"]:
+    if words[:3] in (["the", "day", "at"], ["the", "session", "at"]):
+        words = words[2:]  # "to finish the day at a new high of 6,901"
+    closing = verb.lower in _CLOSING_VERBS or (infinitive and verb.lower in _CLOSING_INFINITIVES)
+    if not closing or words[:1] != ["at"] or words[-1:] != ["of"]:
         return False
-    mid = [w for w in words[1:-1] if w not in ("a", "an", "its", "new", "fresh", "closing")]
+    mid = [
+        w for w in words[1:-1] if w not in ("a", "an", "its", "new", "fresh", "closing", "value")
+    ]
+    if mid == ["high"]:  # "at a new high of": a record only with "new" or "fresh"
+        return "new" in words or "fresh" in words
     return mid in (["record"], ["record", "high"], ["all", "time", "high"], ["all-time", "high"],
-                   ["record", "close"], ["record", "level"])  # fmt: skip
+                   ["record", "close"], ["record", "level"], ["record-high"])  # fmt: skip
+
+
+#: verbs that set a record close ("secured a new record close at 6,901", "notched a record close")
+_SETTING_VERBS = frozenset(
+    {"secured", "secures", "securing", "set", "sets", "setting", "notched", "notches",
+     "notching", "posted", "posts", "posting", "logged", "logs", "logging", "scored", "scores",
+     "recorded", "records", "registered", "marked", "marks"}
+)  # fmt: skip
+
+
+def _set_record_close_at(s: Sent, tok: Token, gap: list[Token]) -> bool:
+    """ "The S&P 500 also secured a new record close at 6,901": a verb of setting, "a (new)
+    record close", then "at" and the level: that session's close, and a record (a level stated
+    with a verb of standing). "its record close of L" (a reference level) is not one."""
+    if [t.lower for t in gap] != ["at"]:
+        return False
+    prev = [t.lower for t in s.before(tok.start, 5)]
+    if not prev or prev.pop() not in ("record", "all-time"):
+        return False
+    while prev and prev[-1] in ("new", "fresh"):
+        prev.pop()
+    if not prev or prev.pop() not in ("a", "another"):
+        return False
+    return bool(prev) and prev[-1] in _SETTING_VERBS
+
+
+#: a closing verb's infinitive after "to" ("to finish the day at a new high of 6,901")
+_CLOSING_INFINITIVES = frozenset({"finish", "close", "end", "settle"})
+
+
+def _dated_close_at(ctx: Ctx, s: Sent, tok: Token, gap: list[Token]) -> bool:
+    """ "is just 4.5% from Tuesday's close at 4,109": a day's close placed by "at" (a level
+    stated with a verb of standing) is that day's close even after "from"; "at" right after the
+    noun, a day or weekday right before it, and no record or extreme word there."""
+    if [t.lower for t in gap] != ["at"]:
+        return False
+    prev = s.before(tok.start, 3)
+    if any(t.lower in ("record", "high", "low") for t in prev):
+        return False
+    return any(
+        d.kind in ("day", "weekday")
+        and d.first is not None
+        and d.first == d.last
+        and any(d.start <= t.start < d.end for t in prev[-2:])
+        for d in s.dates
+    )
 
 
 def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
@@ -2667,6 +2740,23 @@ _CROSS = frozenset(
         "above",
         "over",
         "breached",
+        # crossing a mark, in its other verb forms ("surpassing the 6,600 mark for the first time
+        # in history", "cracked the 5,300-level for the first time", "crossing the 6,000 barrier")
+        "surpassing",
+        "surpass",
+        "crossing",
+        "cross",
+        "topping",
+        "breaking",
+        "cracked",
+        "cracks",
+        "cracking",
+        "exceeded",
+        "exceeds",
+        "exceeding",
+        "eclipsing",
+        "clearing",
+        "breaching",
     ]
 )
 
@@ -2699,14 +2789,30 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 if got:
                     return got
                 continue
-        if words[i : i + 4] != ["for", "the", "first", "time"] or words[i + 4 : i + 5] == ["since"]:
+        if _marked_first_time(words, i):
+            got = _first_after(ctx, s, i, used)
+            if got:
+                return got
             continue
-        scope = words[i + 4 : i + 7]
+        # "for the very first time" is "for the first time": ``o`` skips "very"
+        o = 1 if words[i : i + 5] == ["for", "the", "very", "first", "time"] else 0
+        if (words[i : i + 4] != ["for", "the", "first", "time"] and not o) or words[
+            i + 4 + o : i + 5 + o
+        ] == ["since"]:
+            continue
+        if _unread_relative_day(s, i + 4 + o):
+            continue  # "exceeded the 5,000 mark for the first time a day earlier": its day unread
+        scope = words[i + 4 + o : i + 7 + o]
         if scope[:1] == ["in"] and not (
             scope[1:2] in (["history"], ["its"], ["this"])
             or (len(scope) > 1 and scope[1].isdigit())
         ):
-            continue  # "for the first time in nearly a year": not the first time ever
+            # "closed below 5,000 for the first time in nearly a year": the first since then
+            anchor = _first_in_anchor(ctx, s, i + 4 + o)
+            got = _first_since(ctx, s, i, i + 4 + o, used, anchor) if anchor else []
+            if got:
+                return got
+            continue
         lvls = [
             q
             for q in s.quantities
@@ -2725,7 +2831,6 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
             continue
         used.add(lvl.start)
-        scope = words[i + 4 : i + 7]
         year_d = next(
             (d for d in s.dates if d.kind == "year" and d.start > s.tokens[i].start), None
         )
@@ -2746,15 +2851,98 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # "crossed 6,000 for the first time" may be intraday (the store holds no intraday highs
         # for an index): only closing words ("closed above", "at the close") make it a close
         closed = any(
-            w in _CLOSE_WORDS for w in (*s.words_before(lvl.start, 4), *words[i + 4 : i + 9])
+            w in _CLOSE_WORDS
+            for w in (*s.words_before(lvl.start, 4), *words[i + 4 + o : i + 9 + o])
         )
         return [make_claim(
-            ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3].end)],
+            ctx, s, kind="level", measure="first_cross", subject=subj, parts=[(lvl.start, s.tokens[i + 3 + o].end)],
             rule="first", value=lvl.value, unit="points", date=date, level=lvl.value,
             extra={"scope_year": scope_year, "date_stated": bool(days), "prior_event": prior,
                    "closed": closed},
         )]  # fmt: skip
     return []
+
+
+#: verbs before "the first time" that make the clause after it the crossing ("This marked the
+#: first time the broad market index ended a trading session above 5,300")
+_MARKED_FIRST = frozenset({"marked", "marks", "marking", "was", "is", "became", "becomes"})
+#: words after "for the first time" that place the crossing relative to another event, a day the
+#: text layer does not read ("for the first time a day earlier", "two sessions before")
+_RELATIVE_DAY_WORDS = frozenset({"earlier", "before", "ago", "prior", "previously"})
+
+
+def _marked_first_time(words: list[str], i: int) -> bool:
+    """ "marked the first time the index ended ... above 5,300" (crossing a mark, the crossing
+    after the phrase): "the first time" right after a verb of being or marking, not "for the first
+    time" and not "the first time since" (read by ``_first_since``)."""
+    return (
+        words[i : i + 3] == ["the", "first", "time"]
+        and i > 0
+        and words[i - 1] in _MARKED_FIRST
+        and _since_after(words, i + 3) is None
+    )
+
+
+def _unread_relative_day(s: Sent, j: int) -> bool:
+    """Whether one of the five words from token ``j`` places the event relative to another one
+    ("a day earlier", "two days before") outside any date the text layer read."""
+    toks = s.tokens[j : j + 5]
+    for t in toks:
+        if t.lower in (".", ";", ",", "!", "?"):
+            return False
+        if t.lower in _RELATIVE_DAY_WORDS and not any(d.start <= t.start < d.end for d in s.dates):
+            return True
+    return False
+
+
+def _first_after(ctx: Ctx, s: Sent, i: int, used: set[int]) -> list[Claim]:
+    """Crossing a mark stated as "This marked the first time the broad market index ended a
+    trading session above 5,300", "It was the first time the index closed above 6,000 in its
+    history": the level is after the phrase, in its clause, right after a side word ("above",
+    "topped"); a first close below a level, a scope other than ever ("the first time in four
+    years the index ..."), or a relative day the text does not read abstain (no claim)."""
+    words = [t.lower for t in s.tokens]
+    end = next(
+        (k for k in range(i + 3, len(words)) if words[k] in (".", ";", "!", "?")), len(words)
+    )
+    if words[i + 3 : i + 4] == ["in"] and words[i + 4 : i + 5] != ["history"]:
+        return []  # "the first time in four years ...": not the first time ever
+    stop = s.tokens[end].start if end < len(words) else len(s.doc.text)
+    lvls = [
+        q
+        for q in s.quantities
+        if s.tokens[i + 2].end <= q.start < stop
+        and _is_level(q)
+        and q.value >= 100
+        and q.start not in used
+        and any(w in _CROSS for w in s.words_before(q.start, 4))
+    ]
+    if not lvls:
+        return []
+    lvl = lvls[0]
+    if any(w in _BELOW_WORDS for w in s.words_before(lvl.start, 3)):
+        return []  # a first close below a level: not read
+    between = [t.lower for t in s.tokens[i + 3 : end] if t.start < lvl.start]
+    if any(w in ("in", "since") for w in between[:3]) or _unread_relative_day(s, i + 3):
+        return []
+    after = [t.lower for t in s.tokens[i + 3 : end] if t.start >= lvl.end]
+    if any(w in _RELATIVE_DAY_WORDS for w in after):
+        return []
+    subj = bind_subject(ctx, s, lvl.start)
+    if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
+        return []
+    days = [d for d in s.dates if d.kind in ("day", "weekday", "relative") and d.first]
+    used.add(lvl.start)
+    date = Bind(days[0], days[0].text, "explicit") if days else bind_date(ctx, s, lvl.start)
+    closed = any(w in _CLOSE_WORDS for w in between)
+    return [make_claim(
+        ctx, s, kind="level", measure="first_cross", subject=subj,
+        parts=[(s.tokens[i].start, lvl.end)], rule="first", value=lvl.value, unit="points",
+        date=date, level=lvl.value,
+        extra={"scope_year": None, "date_stated": bool(days), "prior_event": False,
+               "closed": closed},
+        at=lvl.start,
+    )]  # fmt: skip
 
 
 #: words right before a level that say which side of it the close is on
@@ -2763,6 +2951,37 @@ _ABOVE_WORDS = frozenset(
 )
 _BELOW_WORDS = frozenset({"below", "under", "beneath"})
 _CLOSE_WORDS = frozenset({"closed", "closes", "closing", "close", "settled", "ended", "finished"})
+
+
+#: how far back "for the first time in N years" puts the last crossing, as shares of N years:
+#: plain, "nearly"/"almost", "more than"/"over" (a stated span is rounded)
+_FIRST_IN_SPAN = {"": (0.75, 1.25), "nearly": (0.75, 1.0), "more": (1.0, 1.5)}
+
+
+def _first_in_anchor(ctx: Ctx, s: Sent, j: int) -> DateMention | None:
+    """ "for the first time in four years", "in nearly a year", "in more than two years" (from
+    the token ``j``, "in"): the window, before the article's date, in which the last crossing to
+    that side lay (crossing a mark; a first crossing in a span, read as ``_first_since``)."""
+    if ctx.ref is None:
+        return None
+    toks = s.tokens
+    k = j + 1
+    hedge = ""
+    while k < len(toks) and toks[k].lower in ("more", "than", "nearly", "almost", "over", "about"):
+        hedge = "nearly" if toks[k].lower in ("nearly", "almost") else (
+            "more" if toks[k].lower in ("more", "over") else hedge)  # fmt: skip
+        k += 1
+    if k + 1 >= len(toks):
+        return None
+    n = 1 if toks[k].lower in ("a", "an") else _count(toks[k])
+    unit = toks[k + 1].lower.rstrip("s") if n else ""
+    if not n or unit not in ("month", "year"):
+        return None
+    days = n * (365.25 if unit == "year" else 30.44)
+    lo, hi = _FIRST_IN_SPAN[hedge]
+    first = ctx.ref - dt.timedelta(days=round(days * hi))
+    last = ctx.ref - dt.timedelta(days=round(days * lo))
+    return DateMention(toks[j].start, toks[k + 1].end, f"{n} {unit}s", "span", first, last)
 
 
 def _since_after(words: list[str], j: int) -> int | None:
@@ -2776,14 +2995,16 @@ def _since_after(words: list[str], j: int) -> int | None:
     return None
 
 
-def _first_since(ctx: Ctx, s: Sent, i: int, k: int, used: set[int]) -> list[Claim]:
+def _first_since(
+    ctx: Ctx, s: Sent, i: int, k: int, used: set[int], anchor: DateMention | None = None
+) -> list[Claim]:
     """ "closed below 14 for the first time since Dec. 2024", "For the first time since
     April 4, 2024, the S&P 500 fell below the key 5,000 mark": the close is on that side of the
     level, and no close between the anchor and the day was. The level is the one right after a
     side word ("above", "topped", "below", "under"...) in the sentence, before the phrase or, when
     the phrase is fronted (a comma after its anchor), after it; the anchor is the date after
     "since" (an event, "since the pandemic", is not read)."""
-    anchor = _since_anchor(ctx, s, k)
+    anchor = anchor or _since_anchor(ctx, s, k)
     if anchor is None or anchor.first is None or anchor.last is None:
         return []
     phrase_start = s.tokens[i].start
@@ -3667,6 +3888,42 @@ _AT_VERBS = frozenset(
     {"trades", "traded", "trading", "sits", "sat", "sitting", "stands", "standing", "hovers",
      "hovered", "hovering", "is", "was", "now", "valued"}
 )  # fmt: skip
+#: a level stated with a direction or a verb of standing: adjectives between a copula (or the
+#: subject's name) and "at" that say where the series stands, not a move made at the level
+#: ("The VIX Volatility Index was lower at 27.98", "VIX steady at 16.5", "turned flat at 1.72%")
+_STANDING_ADJS = frozenset(
+    {"lower", "higher", "flat", "steady", "unchanged", "firmer", "weaker", "stronger", "little",
+     "changed", "slightly", "marginally", "modestly", "sharply", "much"}
+)  # fmt: skip
+#: the verbs of standing a standing adjective follows ("was lower at", "turned flat at", "held
+#: steady at"); a verb of moving ("rose 1% higher at") is not one
+_STANDING_VERBS = frozenset(
+    {"was", "is", "were", "are", "stood", "stands", "held", "holds", "holding", "remained",
+     "remains", "turned", "sat", "sits", "traded", "trades", "trading", "ended", "closed",
+     "finished", "settled"}
+)  # fmt: skip
+
+
+def _standing_verb(s: Sent, before: list[Token], j: int) -> int | None:
+    """Where the verb of standing (or the subject's name) is when ``before[j]`` (the word before
+    "at") is a standing adjective ("lower", "steady",
+    "flat", "little changed") right after a verb of standing or after the subject's own name (a
+    headline's "VIX steady at 16.5"): a level stated with a direction, the class "a level stated
+    with a direction or a verb of standing". A figure between them ("was 3.5% lower at") makes it
+    a move and its level, which the move rules read; ``None`` when it is not one."""
+    k = j
+    while k >= 0 and before[k].lower in _STANDING_ADJS:
+        k -= 1
+    if k == j or k < 0:
+        return None
+    if before[k].lower in _STANDING_VERBS:
+        return k
+    named = any(
+        m.end == before[k].end and m.subject is not None and not m.anaphora for m in s.subjects
+    )
+    return k if named else None
+
+
 _LEVEL_GAP = frozenset(
     {"a", "an", "the", "about", "roughly", "nearly", "around", "approximately", "just", "almost",
      "some", "near", "close", "level", "levels", "of", "$"}
@@ -3767,18 +4024,25 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             gap += 1
         if j < 0:
             continue
+        vk = _standing_verb(s, before, j) if prep.lower == "at" else None
+        standing = vk is not None
+        if vk is not None:
+            j = vk  # "was lower at 27.98", "VIX steady at 16.5": the level, not a move at it
         verb = before[j].lower
         closing = verb in _CLOSING_VERBS or (bare is not None and _closing_value(before, j))
         moving = verb in UP_WORDS or verb in DOWN_WORDS
-        if bare is not None:
+        if bare is not None or standing:
             moving = False  # a verb that places the level, not a move
-        elif not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
+        if standing:
+            pass
+        elif bare is None and not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
             continue
-        if closing and gap == 0 and bare is None:
+        if closing and gap == 0 and bare is None and not standing:
             continue  # "closed at L": rule_close's (it declined this one on purpose)
         if prep.lower == "at" and moving and not closing:
             continue  # "rose 0.5% at 6,000", "fell at the open": not a level reached
-        subj = bind_subject(ctx, s, before[j].start)
+        # a headline's "VIX steady at 16.5": the name itself stands where the verb would
+        subj = bind_subject(ctx, s, prep.start if standing else before[j].start)
         if subj.value is None or subj.value.kind not in ("index", "volatility", "stock", "etf"):
             continue
         per = _period_named(ctx, s, q)
