@@ -44,3 +44,21 @@ def test_a_time_of_day_in_the_verbs_clause_makes_the_move_intraday(claims_store,
 def test_the_session_or_its_close_is_still_judged(claims_store, text):
     got = results(claims_store, text, DAY, "change")
     assert [r.verdict for r in got] == ["contradicted"], [(r.claim.quote, r.evidence) for r in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 index fell 25 points, or 1 percent, to 2,704 as of 3:30 p.m.",
+        "The S&P 500 index fell 1 percent to 2,704 at 3:30 p.m. Eastern time.",
+        # a page cut short after the time's first letter
+        "KEEPING SCORE: The S&P 500 index fell 25 points, or 1 percent, to 2,704 as of 3:30 p.",
+    ],
+)
+def test_a_clock_time_after_the_level_makes_it_intraday(claims_store, text):
+    # the close of 2018-05-15 was 2,711.45 (−0.68%): a 3:30 p.m. level is not a close
+    got = results(claims_store, text, "2018-05-15")
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.verdict, r.evidence) for r in got
+    ]
+    assert all("intraday" in r.claim.qualifiers for r in got)

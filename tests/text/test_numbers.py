@@ -87,3 +87,20 @@ def test_guard_spans_are_unchanged_on_digit_soup(text):
 
 def _spans(spans):
     return [astuple(s) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "times", "figures"),
+    [
+        ("fell 1 percent to 2,704 as of 3:30 p.m.", ["3:30"], ["1 percent", "2,704"]),
+        ("At 11:07 ET the yield was 4.2%", ["11:07"], ["4.2%"]),
+        ("a 3:2 split and a 10:1 ratio", [], ["3", "2", "10", "1"]),  # no clock: ratios
+        ("S&P 500: 5,117.09", [], ["5,117.09"]),  # a name's figure after a colon
+    ],
+)
+def test_a_clock_time_is_one_span_and_no_quantity(text, times, figures):
+    # on purpose unlike the guard's old regex scanner (two numbers, "3" and "30"): a time of day
+    # is one span the guard reports as in no fact, and never a figure a claim states
+    spans = find_numbers(text)
+    assert [s.text for s in spans if s.kind == "time"] == times
+    assert [q.text for q in find_quantities(text)] == figures

@@ -63,3 +63,10 @@ def test_phrase_matcher_ignores_dashes_and_fills_slots():
     toks = tokenize("up year-to-date and over the last four days")
     got = m.find(toks)
     assert [x.value for x in got] == ["ytd", "n"] and got[1].slots[0].text == "four"
+
+
+def test_a_colon_between_digits_is_no_clause_mark():
+    text = "The index fell 1% to 2,704 at 3:30 p.m. ET: a late slide; a 3:2 vote."
+    (s,) = split_sentences(text)
+    got = [text[c.start : c.end] for c in split_clauses(text, s)]
+    assert got == ["The index fell 1% to 2,704 at 3:30 p.m. ET", "a late slide", "a 3:2 vote"]

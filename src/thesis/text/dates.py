@@ -87,6 +87,9 @@ QUARTER_RE = re.compile(
 YEAR_RANGE_RE = re.compile(
     r"(?=[12])(?<![\d\-–])(?P<y1>(?:1[89]|20)\d\d)[–-](?P<y2>\d\d)(?![\d\-–])"
 )
+#: a clock time: "3:30", "11:07", "09:45" (hours to 23, two-digit minutes; not "3:2", "1:30:00"
+#: is read up to its minutes). Bounded quantifiers only.
+CLOCK_RE = re.compile(r"(?<![\w.,:$])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:%])")
 #: "12-month", "29 months", "four-day" is read by find_periods
 TENOR_RE = re.compile(
     r"(?<![\w.,$])(?P<n>\d{1,3})[-\s](?P<u>year|month|week|day|session|trading[-\s]day|quarter)s?\b",

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from thesis.text.dates import DATE_SPAN_RE, QUARTER_RE, TENOR_RE, YEAR_RANGE_RE, month_number
+from thesis.text.dates import (
+    CLOCK_RE,
+    DATE_SPAN_RE,
+    QUARTER_RE,
+    TENOR_RE,
+    YEAR_RANGE_RE,
+    month_number,
+)
 from thesis.text.tokens import SpanSet, Token, tokenize
 
 __all__ = [
@@ -42,7 +49,7 @@ __all__ = [
     "word_value",
 ]
 
-SpanKind = Literal["number", "date", "year", "ordinal", "quarter", "tenor", "name"]
+SpanKind = Literal["number", "date", "year", "ordinal", "quarter", "tenor", "name", "time"]
 
 # Names that contain digits but state no number. Kept as spans of kind "name" and never checked.
 NAME_PATTERNS: tuple[str, ...] = (
@@ -255,6 +262,12 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue
         add(NumberSpan(m.start("y1"), m.end("y1"), m.group("y1"), "year", Decimal(y1)))
         add(NumberSpan(m.start("y2"), m.end("y2"), m.group("y2"), "year", Decimal(y2)))
+    taken.commit()
+
+    # a clock time ("as of 3:30 p.m.", "At 11:07 ET"): a moment of the day, not two figures
+    for m in CLOCK_RE.finditer(text):
+        if not taken.overlaps(*m.span()):
+            add(NumberSpan(m.start(), m.end(), m.group(0), "time"))
     taken.commit()
 
     for m in TENOR_RE.finditer(text):

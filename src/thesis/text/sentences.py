@@ -243,6 +243,13 @@ def split_clauses(
         if t.text in ("-",) and i > 0 and i + 1 < len(tokens):
             # a hyphen is a clause mark only with spaces on both sides ("up - down")
             mark = tokens[i - 1].end < t.start and t.end < tokens[i + 1].start
+        elif t.text == ":" and mark and i > 0 and i + 1 < len(tokens):
+            # a colon between digits is a clock time or a ratio ("at 3:30 p.m.", "3:2"), not a
+            # clause mark
+            p, n = tokens[i - 1], tokens[i + 1]
+            mark = not (
+                p.kind == "number" and n.kind == "number" and p.end == t.start == n.start - 1
+            )
         if mark:
             if a is not None:
                 out.append(Clause(a, b))

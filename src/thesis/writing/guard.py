@@ -452,6 +452,8 @@ def _match_span(
         if hits:
             return hits, "value", ""
         return [], "", f"the year {span.text!r} is not the year of any date in the facts"
+    if span.kind == "time":
+        return [], "", f"the time of day {span.text!r} is in no fact"
     if span.kind in ("ordinal", "tenor"):
         n = int(span.value or 0)
         ids = set(idx.ints.get(n, set()))
