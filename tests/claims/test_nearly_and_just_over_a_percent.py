@@ -38,3 +38,18 @@ def test_nearly_eighty_for_seventy_eight_is_not_supported(claims_store):
     got = results(claims_store, "The S&P 500 is up nearly 80% over the past three years.",
                   "2025-12-15", measure="change")  # fmt: skip
     assert [r.verdict for r in got] == ["unverifiable"], [(r.claim.quote, r.evidence) for r in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 2024-08-05 close 38.57 → 2024-08-13 close 18.12: −53.0%; "approximately 50%" may be
+        # rounded to ten: outside its ±1 pp, but not a contradiction
+        ("The VIX has plummeted by approximately 50% since August 5.", "unverifiable"),
+        ("The VIX has plummeted by approximately 53% since August 5.", "supported"),
+        ("The VIX has plummeted by approximately 80% since August 5.", "contradicted"),
+    ],
+)
+def test_a_hedged_round_figure_may_be_rounded_to_its_place(claims_store, text, verdict):
+    got = [r for r in results(claims_store, text, "2024-08-13") if r.claim.measure == "change"]
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]

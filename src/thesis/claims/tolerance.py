@@ -98,6 +98,15 @@ def _unit_tol(decimals: int) -> float:
     return 0.5 * 10.0 ** (-decimals) if decimals <= 1 else 10.0 ** (-decimals)
 
 
+def _round_slack(stated: float, decimals: int) -> float:
+    """Half the place a whole figure may be rounded to: 5 for a multiple of ten ("about 50%"),
+    2.5 for one of five ("roughly 25%"), else 0."""
+    if decimals or stated < 5 or stated != int(stated):
+        return 0.0
+    n = int(stated)
+    return 5.0 if n % 10 == 0 else 2.5 if n % 5 == 0 else 0.0
+
+
 def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> Band:
     """For a percentage (a change, a distance, an upside, a rate), in percentage points.
 
@@ -110,7 +119,9 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
     tol = _unit_tol(decimals)
     if comparator == "~":
         w = max(1.0, tol)  # "about 5%": ±1 pp, the labelling convention
-        margin = max(w, 0.1)
+        # a hedged round figure may be rounded to its last digit's place ("approximately 50%" for
+        # −53%): contradicted only beyond half of it (±5 for a multiple of ten, ±2.5 of five)
+        margin = max(w, 0.1, _round_slack(stated, decimals) - w)
         lo, hi = stated - w, stated + w
         return Band(lo, hi, lo - margin, hi + margin, f"'{hedge}' {stated:g}%: ±{w:g}pp")
     if comparator in ("<~", ">~"):
