@@ -245,7 +245,44 @@ class Sent:
             return self.direction(p, n)
         if p is not None and self._coordinated_period_figure(p, q):
             return self.direction(p, n)
+        verb = self.verb_apart_from_by(q)
+        if verb is not None:
+            return (1 if verb.lower in UP_WORDS else -1), verb.text
         return 0, ""
+
+    def verb_apart_from_by(self, q: Quantity) -> Token | None:
+        """A verb and its "by X%" apart: "has risen on a virtually uninterrupted path by more
+        than 16%". Between the verb and "by" an adverbial of two to six plain words that opens
+        with a preposition or an adverb in -ly (no figure, no punctuation, no name, no second
+        direction word, no clause turn); between "by" and the figure only a hedge. None when
+        the words do not read so (the direction window reads a verb nearer than that)."""
+        prev = self.before(q.start, 12)
+        k = len(prev) - 1
+        while k >= 0 and prev[k].lower in _BY_HEDGE:
+            k -= 1
+        if k < 0 or prev[k].lower != "by":
+            return None
+        gap = prev[:k]
+        for j in range(len(gap) - 1, -1, -1):
+            t = gap[j]
+            if t.lower in UP_WORDS or t.lower in DOWN_WORDS:
+                mid = gap[j + 1 :]
+                if not 2 <= len(mid) <= 6 or t.lower in ("up", "down", "higher", "lower"):
+                    return None
+                first = mid[0].lower
+                if first not in _ADVERBIAL_OPENERS and not first.endswith("ly"):
+                    return None
+                if any(
+                    m.kind != "word"
+                    or m.lower in _CLAUSE_TURNS
+                    or any(sm.start <= m.start < sm.end for sm in self.subjects)
+                    for m in mid
+                ):
+                    return None
+                return t
+            if t.kind != "word" or t.lower in _CLAUSE_TURNS:
+                return None
+        return None
 
     def _coordinated_period_figure(self, p: Quantity, q: Quantity) -> bool:
         """Whether ``q`` is the second of two percentages joined by "and", each with its own
@@ -294,6 +331,23 @@ class Sent:
             if m.subject is not None and not m.anaphora and m.subject.kind != "market":
                 return m
         return None
+
+
+#: the hedge words between "by" and its figure ("by more than 16%", "by about 2%")
+_BY_HEDGE = frozenset(
+    {"more", "than", "less", "about", "nearly", "almost", "over", "roughly", "around",
+     "approximately", "some", "just", "under", "close", "to", "a", "little", "at", "least"}
+)  # fmt: skip
+#: words that open an adverbial between a verb and its "by X%" ("on a ... path by")
+_ADVERBIAL_OPENERS = frozenset(
+    {"on", "in", "at", "over", "through", "across", "along", "during", "since", "with",
+     "without", "for", "so", "far", "this", "last"}
+)  # fmt: skip
+#: words that turn a clause: a verb after them is another clause's
+_CLAUSE_TURNS = frozenset(
+    {"and", "but", "or", "which", "that", "while", "whereas", "as", "when", "after", "before",
+     "although", "though", "because", "if", "than", "then", "its", "their", "it", "they"}
+)  # fmt: skip
 
 
 #: words before an index's name that make it the group a member belongs to ("the top sector in

@@ -459,6 +459,9 @@ def _move_parts(
     else:
         # the second figure of "rose 0.6% for the day and nearly 17.4% year-to-date": from "and"
         a = next((t.start for t in reversed(before[-4:]) if t.lower == "and"), a)
+        apart = s.verb_apart_from_by(q) if a == q.start else None
+        if apart is not None:
+            a = apart.start  # a verb and its "by X%" apart: from the verb
     b = (lvl or q).end
     spec = period.value
     if period.how == "explicit" and isinstance(spec, PeriodSpec) and spec.text:
