@@ -355,6 +355,88 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+#: the words that name a move and its sign before a parenthesised figure: "remained positive
+#: (9.23%)", "continuing September's downward trend (-4.87%)" (0: the figure's own sign says)
+_PAREN_MOVE_WORDS: dict[str, int] = {
+    "positive": 1, "negative": -1, "upward": 1, "downward": -1, "gain": 1, "gains": 1,
+    "loss": -1, "losses": -1, "advance": 1, "decline": -1, "trend": 0, "change": 0,
+}  # fmt: skip
+
+
+def rule_paren_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A signed figure in a parenthesis after its words: "Year-to-date, the S&P 500 remained
+    positive (9.23%)", "continuing September's downward trend (-4.87%)".
+
+    The parenthesis holds one percentage and nothing else; the words before it, back to the
+    clause's comma, hold no figure, a word that names the move (:data:`_PAREN_MOVE_WORDS`) and
+    the period they state (bound explicitly). The sign is the figure's or the words'; when both
+    say and disagree, or neither says, no claim. A parenthesis after a figure ("the one-year
+    return was 8.31% (10.14%)") is another measure of it (a total return?): not read. Words
+    that name no move ("was in correction mode (-10.28%)": a drawdown from a high) give none.
+    """
+    out: list[Claim] = []
+    for q in s.quantities:
+        if q.start in used or q.unit != "pct" or q.is_range or q.words:
+            continue
+        before = s.before(q.start, 12)
+        after = s.after(q.end, 1)
+        if not before or before[-1].text != "(" or not after or after[0].text != ")":
+            continue
+        seg: list[Token] = []
+        for t in reversed(before[:-1]):
+            if t.text in (",", ";", ":", "(", ")", "—", "–"):
+                break
+            seg.append(t)
+        seg.reverse()
+        if not seg or len(seg) >= 11:
+            continue
+        if any(seg[0].start <= m.start < q.start for m in s.quantities):
+            continue  # a figure in the words: the parenthesis is that figure's
+        signs = [_PAREN_MOVE_WORDS[t.lower] for t in seg if t.lower in _PAREN_MOVE_WORDS]
+        if not signs:
+            continue
+        word_sign = next((x for x in signs if x != 0), 0)
+        fig_sign = (1 if q.value > 0 else -1) if q.sign else 0
+        if word_sign and fig_sign and word_sign != fig_sign:
+            continue
+        d = word_sign or fig_sign
+        if d == 0:
+            continue
+        subj = bind_subject(ctx, s, q.start)
+        if subj.value is None or not _price_subject(subj):
+            continue
+        period = bind_period(ctx, s, q, level_follows=False)
+        if period.how != "explicit" or not isinstance(period.value, PeriodSpec):
+            continue
+        # the period must be the words' own ("continuing September's downward trend") or open
+        # the sentence before a comma ("Year-to-date, the S&P 500 remained positive")
+        spec_text = period.value.text
+        spans = [(p.start, p.end) for p in s.periods if p.text == spec_text]
+        spans += [(x.start, x.end) for x in s.dates if x.text == spec_text]
+        opener = s.tokens[0].start if s.tokens else -1
+        if not any(
+            seg[0].start <= a < q.start
+            or (a == opener and s.words_after(b, 1) == [","] and not s.doc.quantities_in(b, q.start)
+                and _clause_commas(s, b, seg[0].start) == 1)
+            for a, b in spans
+        ):  # fmt: skip
+            continue
+        date = bind_date(ctx, s, q.start)
+        used.add(q.start)
+        out.append(make_claim(
+            ctx, s, kind="pct_change", measure="change", subject=subj,
+            parts=[(seg[0].start, after[0].end)], rule="move", value=abs(q.value) * d, unit="pct",
+            decimals=q.decimals, date=date, period=period, hedge=s.hedge(q), direction=d,
+            needs=("subject", "date", "period"),
+        ))  # fmt: skip
+    return out
+
+
+def _clause_commas(s: Sent, a: int, b: int) -> int:
+    """How many commas stand between ``a`` and ``b`` in the sentence."""
+    return sum(1 for t in s.tokens if a <= t.start < b and t.text == ",")
+
+
 def _to_from_levels(s: Sent, q: Quantity) -> tuple[Quantity, Quantity] | None:
     """ "7.4% (to 4411.59 from 4109.31)", "2.1% to 5,600 from 5,485": the two levels a move is
     stated between, right after the percentage (the level it reached, then the one it left)."""
@@ -4575,6 +4657,7 @@ RULES: tuple[Rule, ...] = (
     rule_fundamental,
     rule_annual_streak,
     rule_move,
+    rule_paren_move,
     rule_close,
     rule_distance,
     rule_upside,
