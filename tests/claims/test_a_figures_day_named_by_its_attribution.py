@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from claim_results import results
 
+from thesis.claims import check_text, parse_article
+
 MONTH = "2025-09"
 
 
@@ -47,3 +49,14 @@ def test_without_an_attribution_the_month_is_searched(claims_store):
     got = results(claims_store, "The two-year Treasury yield fell 8 basis points to 3.53%.", MONTH)
     assert [r.verdict for r in got] == ["supported", "supported"], [r.evidence for r in got]
     assert all("candidate days" in r.evidence for r in got)
+
+
+def test_today_in_an_article_dated_by_its_year_is_any_day_of_it(claims_store):
+    # an article dated "2025" only: "today" is a day of 2025 (a record on 2025-12-24), never
+    # the year's last day alone (2025-12-31 was no record)
+    text = (
+        "# date: 2025 (year from the URL only)\n\nThe S&P 500 closed at another record high today."
+    )
+    rep = check_text(parse_article(text.encode(), "t.txt"), claims_store)
+    got = [r for r in rep.results if r.claim.measure == "record"]
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]

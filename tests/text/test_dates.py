@@ -141,3 +141,20 @@ def test_since_takes_the_whole_date():
 )
 def test_article_dates(value, expected):
     assert parse_article_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2025 (year from the URL only)", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        ("2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+    ],
+)
+def test_a_year_alone_is_a_window(value, first, last):
+    d = parse_article_date(value)
+    assert d is not None and (d.first, d.last) == (first, last) and d.is_window
+
+
+@pytest.mark.parametrize("value", ["2025/12/09", "2025.5", "1500 points"])
+def test_other_numbers_are_no_header_date(value):
+    assert parse_article_date(value) is None

@@ -654,7 +654,7 @@ def bind_date(
     inside = [d for d in days if cl.start <= d.start < stop and not _turn_between(s, pos, d)]
     if inside:
         d = min(inside, key=lambda d: abs(d.start - pos))
-        return Bind(d, d.text, "explicit")
+        return _today_in_window(ctx, d) or Bind(d, d.text, "explicit")
     if said is not None:  # "..., according to data released on September 2, 2025"
         return Bind(said, said.text, "explicit")
     before = [d for d in days if d.start < pos]
@@ -666,7 +666,7 @@ def bind_date(
     other = before[-1] if before else (after[0] if after else None)
     if other is not None:
         if _carries(s, other, pos):  # "On Tuesday, the S&P 500 rose 1%": the sentence's day
-            return Bind(other, other.text, "explicit")
+            return _today_in_window(ctx, other) or Bind(other, other.text, "explicit")
         # a day named in another clause ("the last time it reached that level was January 26,
         # although it ended the day at 2,862.96"): the claim's own clause names none, so it is
         # read on the article's session as well as on that day
@@ -678,6 +678,19 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
     return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _today_in_window(ctx: Ctx, d: DateMention) -> Bind | None:
+    """ "today" ("tonight") in an article dated only by its month or year: any day of that
+    window, as a claim about "now" is (never its last day alone: "closed at another record high
+    today" in an article dated "2025"); ``None`` for any other mention or a day-dated article."""
+    if ctx.window is None or ctx.window[0] == ctx.window[1]:
+        return None
+    if d.kind != "relative" or d.text.lower() not in ("today", "tonight"):
+        return None
+    a, b = ctx.window
+    span = f"{a:%Y}" if (b - a).days > 31 else f"{a:%Y-%m}"
+    return Bind(ctx.window, f"{d.text} (the article's date: {span}, a window)", "article")
 
 
 def _attributed_day(s: Sent, days: list[DateMention]) -> DateMention | None:

@@ -1161,9 +1161,31 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 "its extreme may be a session's high or low (the words do not say a close), "
                 "which closes cannot rule out"
             )
+        elif within and _approach_verb(s, q):
+            # "came within 0.2% of its all-time closing high on Tuesday": the nearest it got, at
+            # some moment of the session; only "closed within" says the close
+            c.loose["measure"] = (
+                "'came within' is the nearest it got at some moment (often intraday), which "
+                "closes cannot rule out"
+            )
         out.append(c)
         out.extend(_reference_claims(ctx, s, q, lvl, subj, after, words_end))
     return out
+
+
+#: verbs of getting near a level at some moment ("came within 0.2% of its record"), not a close
+_APPROACH_VERBS = frozenset(
+    {"came", "come", "comes", "coming", "got", "get", "gets", "getting", "moved", "moves",
+     "traded", "trades", "trading", "crept", "edged", "rallied", "climbed", "rose", "drew",
+     "pulled", "inched"}
+)  # fmt: skip
+
+
+def _approach_verb(s: Sent, q: Quantity) -> bool:
+    """Whether "within X% of" at ``q`` follows a verb of getting near rather than a closing verb
+    ("closed within 1% of its record") or one of standing ("is within 1%": the close, now)."""
+    before = s.words_before(q.start, 4)[:-1]  # the words before "within"
+    return bool(before) and before[-1] in _APPROACH_VERBS and not (set(before) & CLOSE_WORDS)
 
 
 #: relative words between a level and a distance that make the level the distance's own start
@@ -1759,6 +1781,8 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             not is_record
             or (any(p in _NOT_RECORD_BEFORE for p in prev) and not missed)
             or "close to" in " ".join(prev)  # "close to its all-time high": near_record's
+            # "came within 0.2% of its all-time closing high": a distance to the record, not one
+            or ("within" in [x.lower for x in toks[max(0, i - 6) : i]] and "of" in prev)
             or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
         ):

@@ -772,7 +772,7 @@ def find_periods(
 
 @dataclass(frozen=True, slots=True)
 class ArticleDate:
-    """The date an article gives itself: one day, or a month when only the month is known.
+    """The date an article gives itself: one day, or a month (a year) when only that is known.
 
     ``first`` and ``last`` are equal for a day; a month gives its first and last calendar day (a
     window: a claim about "now" holds if it fits a day in it).
@@ -788,11 +788,14 @@ class ArticleDate:
 
 _ISO_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _ISO_MONTH_RE = re.compile(r"(\d{4})-(\d{2})(?![\d-])")
+#: a year alone, first in the header and not the start of a fuller date or a number
+_YEAR_RE = re.compile(r"(\d{4})(?![\d\-/.,:])")
 
 
 def parse_article_date(value: str) -> ArticleDate | None:
-    """Read a header date: ``2025-11-26``, ``2025-12`` (a month), ``November 26, 2025``,
-    ``December 2025``, each possibly followed by a note ("2026-01-01 (from URL)").
+    """Read a header date: ``2025-11-26``, ``2025-12`` (a month), ``2025`` (a year),
+    ``November 26, 2025``, ``December 2025``, each possibly followed by a note ("2026-01-01 (from
+    URL)").
 
     Only the first 80 characters are read. Returns ``None`` when no date is there.
 
@@ -816,6 +819,11 @@ def parse_article_date(value: str) -> ArticleDate | None:
     if m and 1 <= int(m[2]) <= 12:
         y, mo = int(m[1]), int(m[2])
         return ArticleDate(dt.date(y, mo, 1), month_end(y, mo))
+    m = _YEAR_RE.match(head)
+    if m and 1900 <= int(m[1]) <= 2100:
+        # a year alone ("2025 (year from the URL only)"): a window of its days, like a month's
+        y = int(m[1])
+        return ArticleDate(dt.date(y, 1, 1), dt.date(y, 12, 31))
     for mention in find_dates(head, None):
         if mention.kind == "day" and mention.first is not None:
             return ArticleDate(mention.first, mention.first)
