@@ -335,9 +335,9 @@ def parse_article(raw: bytes | str, where: str = "<input>", *, suffix: str = "")
         if "date" in art.meta:
             d = parse_article_date(art.meta["date"])
             if d is not None:
-                span = "a year" if (d.last - d.first).days > 31 else "a month"
                 art.set_date(
-                    d, "# date: header" + (f" ({span}: a window of days)" if d.is_window else "")
+                    d,
+                    "# date: header" + (f" (a {d.unit}: a window of days)" if d.is_window else ""),
                 )
             else:
                 warnings.append(

@@ -82,7 +82,7 @@ from thesis.claims.vocab import (
 )
 from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
-from thesis.text.dates import DateMention, month_end
+from thesis.text.dates import DateMention, month_end, window_label, window_unit
 from thesis.text.numbers import Quantity
 from thesis.text.tokens import Token
 
@@ -688,9 +688,8 @@ def _today_in_window(ctx: Ctx, d: DateMention) -> Bind | None:
         return None
     if d.kind != "relative" or d.text.lower() not in ("today", "tonight"):
         return None
-    a, b = ctx.window
-    span = f"{a:%Y}" if (b - a).days > 31 else f"{a:%Y-%m}"
-    return Bind(ctx.window, f"{d.text} (the article's date: {span}, a window)", "article")
+    label = window_label(*ctx.window)
+    return Bind(ctx.window, f"{d.text} (the article's date: {label}, a window)", "article")
 
 
 def _attributed_day(s: Sent, days: list[DateMention]) -> DateMention | None:
@@ -904,7 +903,11 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
         )
     if ctx.window is not None:
         a, b = ctx.window
-        said = f"the article's date ({b})" if a == b else f"the article's month ({a:%Y-%m})"
+        said = (
+            f"the article's date ({b})"
+            if a == b
+            else f"the article's {window_unit(a, b)} ({window_label(a, b)})"
+        )
         return Bind(ctx.window, said, "article")
     return NONE
 
@@ -1397,10 +1400,9 @@ def _move_level(s: Sent, q: Quantity) -> Quantity | None:
     the next figure after "to" or "at", with at most two words between. A period phrase right
     after that level ("to 3.2% during the past month", "to 2,900 for the week") is the move's
     period as well: the move ends at the level."""
-    i = s.quantities.index(q)
-    if i + 1 >= len(s.quantities):
+    nxt = s.next_quantity(q)
+    if nxt is None:
         return None
-    nxt = s.quantities[i + 1]
     gap = s.doc.text[q.end : nxt.start].lower().split()
     return nxt if gap and len(gap) <= 3 and gap[-1] in ("to", "at") else None
 
@@ -1412,10 +1414,9 @@ def joined_close(s: Sent, q: Quantity) -> Quantity | None:
     and close, as "rose 0.1% to close at 2,730.13" is. Only the words of :data:`_JOINED_CLOSE`
     may stand between the two figures (a unit word first), so no other subject or event comes
     between; ``None`` otherwise."""
-    i = s.quantities.index(q)
-    if i + 1 >= len(s.quantities):
+    nxt = s.next_quantity(q)
+    if nxt is None:
         return None
-    nxt = s.quantities[i + 1]
     if s.clause_of(nxt.start).start != s.clause_of(q.start).start:
         return None
     gap = s.doc.text[q.end : nxt.start].lower().split()
@@ -1443,10 +1444,9 @@ def coordinated_move(s: Sent, q: Quantity) -> Quantity | None:
     percent, joined by the words of ``_COORDINATING``; ``None`` otherwise."""
     if q.unit != "points":
         return None
-    i = s.quantities.index(q)
-    if i + 1 >= len(s.quantities):
+    nxt = s.next_quantity(q)
+    if nxt is None:
         return None
-    nxt = s.quantities[i + 1]
     if nxt.unit != "pct":
         return None
     gap = s.doc.text[q.end : nxt.start].lower().replace(",", " ").split()

@@ -1131,15 +1131,9 @@ def _period_start(c: Claim, s: Series, end_t: dt.date, m: Market) -> Start | Out
         i = w.argmin() if k == "since_low" else w.argmax()
         hl = "lowest" if k == "since_low" else "highest"
         return w.dates[i], w.values[i], f"{hl} close of {p.first:%Y-%m}"
-    if k == "swing":
-        # "plummeted 19% in a matter of weeks": from the extreme close of the months before
-        w = s.between(end_t - dt.timedelta(days=120), end_t)
-        i = w.argmax() if c.direction < 0 else w.argmin()
-        hl = "highest" if c.direction < 0 else "lowest"
-        return w.dates[i], w.values[i], f"{hl} close of the 120 days before"
-    if k == "episode":
-        # "a nearly 34% tumble in March": from the extreme close of the months before its
-        # extreme in the period (see _episode_end)
+    if k in ("swing", "episode"):
+        # "plummeted 19% in a matter of weeks", "a nearly 34% tumble in March": from the extreme
+        # close of the months before (an episode's extreme in its period: see _episode_end)
         w = s.between(end_t - _EPISODE_LOOKBACK, end_t)
         i = w.argmax() if c.direction < 0 else w.argmin()
         hl = "highest" if c.direction < 0 else "lowest"
@@ -1188,7 +1182,7 @@ def _distributive_words(text: str) -> bool:
     return bool({"each", "every", "both"} & set(text.lower().split()))
 
 
-#: how far back an episode's peak (or trough) is looked for, as for "in a matter of weeks"
+#: how far back a swing's or an episode's peak (or trough) is looked for
 _EPISODE_LOOKBACK = dt.timedelta(days=120)
 
 

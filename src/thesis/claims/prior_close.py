@@ -27,10 +27,12 @@ import datetime as dt
 from thesis.claims.binding import Bind, Ctx
 from thesis.claims.document import Quantity, Sent
 from thesis.claims.frames import PeriodSpec
+from thesis.text.dates import WEEKDAYS
 
 __all__ = ["prior_close"]
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+#: the weekdays with a session ("last Friday"), Monday first as ``dt.date.weekday`` counts
+_WEEKDAYS = WEEKDAYS[:5]
 _PRIOR = frozenset({"previous", "prior", "last"})
 _DETS = frozenset({"its", "the", "their"})
 #: the head of a close ("last Friday's close", "the previous week's closing level")

@@ -73,7 +73,7 @@ from thesis.claims.vocab import (
     UP_NOUNS,
     UP_WORDS,
 )
-from thesis.text.dates import DateMention, Period, month_end
+from thesis.text.dates import WEEKDAYS, DateMention, Period, month_end
 from thesis.text.numbers import Quantity, ordinal_value
 from thesis.text.numbers import token_count as _count
 from thesis.text.tokens import Token
@@ -241,7 +241,7 @@ def _then_record(toks: list[Token], t: Token) -> bool:
     return t.text == "-" and i > 0 and toks[i - 1].lower == "then" and nxt[:1] == ["record"]
 
 
-_WEEKDAY_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday"])
+_WEEKDAY_WORDS = frozenset(WEEKDAYS[:5])
 #: verbs that say a figure is the session's close ("closed up 1.1% at 3,660")
 _CLOSING_VERBS = frozenset(
     {"closed", "closes", "closing", "ended", "ends", "ending", "finished", "finishes",
@@ -1477,7 +1477,8 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             # "a low of 4,835, marking a peak-to-trough decline of 21%": the move to that level
             # from the level the article stated before it (never the level's own close), else
             # no arithmetic to check
-            if _stated_base(ctx, s, q, subj, None, exclude_at=target.start) is None:
+            app_base = _stated_base(ctx, s, q, subj, None, exclude_at=target.start)
+            if app_base is None:
                 continue
             used.update({q.start, target.start})
             out.append(make_claim(
@@ -1485,7 +1486,7 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 parts=[(target.start, q.end)], rule="upside", value=q.value * sign, unit="pct",
                 decimals=q.decimals, date=None, needs=("subject",), hedge=s.hedge(q),
                 direction=sign, level=target.value,
-                base=_stated_base(ctx, s, q, subj, None, exclude_at=target.start),
+                base=app_base,
                 forecast_ok=True, hypothetical_ok=True, extra={"base_stated": True},
             ))  # fmt: skip
             continue
@@ -2043,20 +2044,16 @@ def _record_times_claim(ctx: Ctx, s: Sent, toks: list[Token], i: int, q: Quantit
     return [c]
 
 
+#: the hedges a count of records may carry ("over 50 all-time highs")
 _COUNT_HEDGES = frozenset(
-    {
-        "over",
-        "more",
-        "than",
-        "nearly",
-        "almost",
-        "about",
-        "some",
-        "roughly",
-        "around",
-        "at",
-        "least",
-    }
+    {"over", "more", "than", "nearly", "almost", "about", "some", "roughly", "around", "at",
+     "least"}
+)  # fmt: skip
+
+
+#: words that make a count of records a condition or a class ("every year with over 45 highs")
+_CONDITION_WORDS = frozenset(
+    {"every", "each", "any", "if", "when", "whenever", "should", "could", "would"}
 )
 
 
@@ -2070,17 +2067,7 @@ def _generic_count(s: Sent, q: Quantity) -> bool:
         k -= 1
     if k and before[k - 1] in ("with", "without", "of", "to", "than", "more"):
         return True
-    return not {
-        "every",
-        "each",
-        "any",
-        "if",
-        "when",
-        "whenever",
-        "should",
-        "could",
-        "would",
-    }.isdisjoint(before)
+    return not _CONDITION_WORDS.isdisjoint(before)
 
 
 def _compared_year(s: Sent, hi: int, d: DateMention) -> bool:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from thesis.text.numbers import NumberSpan
 
 __all__ = [
+    "CLOCK_RE",
     "DATE_SPAN_RE",
     "MONTHS",
     "MONTH_NUMBERS",
@@ -53,6 +54,8 @@ __all__ = [
     "month_number",
     "most_recent_weekday",
     "parse_article_date",
+    "window_label",
+    "window_unit",
 ]
 
 
@@ -784,6 +787,31 @@ class ArticleDate:
     @property
     def is_window(self) -> bool:
         return self.first != self.last
+
+    @property
+    def unit(self) -> str:
+        """``day``, ``month`` or ``year``: what the article's date names."""
+        return window_unit(self.first, self.last)
+
+
+def window_unit(first: dt.date, last: dt.date) -> str:
+    """What a window of days from ``first`` to ``last`` is as an article's date: ``day`` (one
+    day), ``year`` (more than a month) or ``month``."""
+    if first == last:
+        return "day"
+    return "year" if (last - first).days > 31 else "month"
+
+
+def window_label(first: dt.date, last: dt.date) -> str:
+    """An article's date window as written: "2025-12-09", "2025-12" or "2025"."""
+    unit = window_unit(first, last)
+    return (
+        first.isoformat()
+        if unit == "day"
+        else f"{first:%Y}"
+        if unit == "year"
+        else f"{first:%Y-%m}"
+    )
 
 
 _ISO_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
