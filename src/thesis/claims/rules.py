@@ -4129,9 +4129,7 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         moving = verb in UP_WORDS or verb in DOWN_WORDS
         if bare is not None or standing:
             moving = False  # a verb that places the level, not a move
-        if standing:
-            pass
-        elif bare is None and not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
+        elif not (closing or moving or (prep.lower == "at" and verb in _AT_VERBS)):
             continue
         if closing and gap == 0 and bare is None and not standing:
             continue  # "closed at L": rule_close's (it declined this one on purpose)

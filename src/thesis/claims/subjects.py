@@ -812,9 +812,8 @@ def _other_sp_index(tokens: list[Token], i: int, j: int) -> int | None:
         return j + 2  # "S&P Composite 1500" (a bare "S&P Composite" is the S&P 500's old name)
     if t.lower not in _SP_SIZE_WORDS:
         return None
-    k = (
-        j + 1
-    )  # "S&P MidCap 400", "the S&P Mid-Cap 400", "S&P Mid Cap 400", "the S&P small-cap index"
+    # "S&P MidCap 400", "the S&P Mid-Cap 400", "S&P Mid Cap 400", "the S&P small-cap index"
+    k = j + 1
     while k < n and k - j < 4 and (tokens[k].lower == "cap" or tokens[k].text in "-‐"):
         k += 1
     while tokens[k - 1].text in "-‐":

@@ -523,20 +523,21 @@ def _day_of_month(text: str, tokens: list[Token], i: int, ref: dt.date) -> DateM
     nxt = [t.lower for t in tokens[i + 3 : i + 6]]
     if nxt[:3] in (["of", "last", "month"], ["of", "this", "month"]):
         end_tok = tokens[i + 5]
-        y, m = ref.year, ref.month
-        if nxt[1] == "last":
-            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        y, m = _month_before(ref) if nxt[1] == "last" else (ref.year, ref.month)
     elif nxt and (tokens[i + 3].kind == "word" or nxt[0] == "-"):
         return None  # "on the 10th day", "on the 3rd-quarter call": a count or another date
     else:
-        y, m = ref.year, ref.month
-        if day > ref.day:
-            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        y, m = _month_before(ref) if day > ref.day else (ref.year, ref.month)
     if day > month_end(y, m).day:
         return None
     when = dt.date(y, m, day)
     a = tokens[i].start
     return DateMention(a, end_tok.end, text[a : end_tok.end], "day", when, when)
+
+
+def _month_before(ref: dt.date) -> tuple[int, int]:
+    """(year, month) of the month before ``ref``'s."""
+    return (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
 
 
 def _prev_is(tokens: list[Token], i: int, words: set[str] | frozenset[str]) -> bool:
