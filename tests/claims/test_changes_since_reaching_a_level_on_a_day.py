@@ -34,3 +34,17 @@ def test_a_wrong_change_since_the_day_is_contradicted(claims_store):
         claims_store, "The S&P 500 fell 3% since hitting a record on Feb. 19.", DAY, "change"
     )
     assert [r.verdict for r in got] == ["contradicted"], [r.evidence for r in got]
+
+
+def test_since_reaching_a_level_without_a_day_is_not_one_session(claims_store):
+    got = results(claims_store, "The S&P 500 fell 1.4% since reaching its peak last month.", DAY)
+    assert all(r.verdict != "supported" or r.claim.measure != "change" for r in got)
+    assert all(r.verdict != "contradicted" for r in got), [r.evidence for r in got]
+
+
+def test_since_reaching_its_peak_last_month_is_from_that_months_highest_close(claims_store):
+    # February 2025's highest close: 6,144.15 on 2025-02-19, never the month's first day
+    got = results(claims_store, "The S&P 500 fell 10% since reaching its peak last month.", DAY)
+    moves = [r for r in got if r.claim.measure == "change"]
+    assert [r.verdict for r in moves] == ["supported"], [r.evidence for r in got]
+    assert "2025-02-19" in moves[0].evidence

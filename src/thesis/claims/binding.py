@@ -1607,8 +1607,10 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
             (w for w in words if w in ("low", "lows", "bottom", "trough", "high", "highs", "peak")),
             None,
         )
-        if ext is not None and anchor.kind in ("month", "year", "quarter"):
-            # "since the April low": from the lowest close of April (an intraday low differs)
+        if ext is not None and anchor.kind in ("month", "year", "quarter", "half", "span"):
+            # "since the April low": from the lowest close of April (an intraday low differs);
+            # "since reaching its peak last month": the highest close of last month, never its
+            # first day
             kind = "since_low" if ext in ("low", "lows", "bottom", "trough") else "since_high"
             return PeriodSpec(kind, p.text, first=anchor.first, last=anchor.last)
         if anchor.modifier == "end" and anchor.last is not None:
