@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -65,7 +66,8 @@ from thesis.claims.tolerance import (
     yield_band,
 )
 from thesis.errors import StoreError
-from thesis.text.dates import WEEKDAYS
+from thesis.text.dates import WEEKDAYS, find_dates
+from thesis.text.sentences import split_sentences
 
 __all__ = ["Reading", "check_claims", "judge", "readings"]
 
@@ -94,6 +96,7 @@ class Reading:
     claim: Claim
     label: str
     literal: bool = True
+    searched: bool = False  # a period the words do not state, tried by :func:`_searched_periods`
 
 
 def _f(x: float, d: int = 2) -> str:
@@ -195,6 +198,9 @@ def article_session(claims: list[Claim], m: Market) -> dt.date | None:
 
 def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedClaim:
     """The verdict on one claim (see the module docstring); ``text`` is the article's."""
+    found = _searched_level(c, claims, m, text)
+    if found is not None:
+        return found
     if c.measure == "other":
         return _unverifiable(c, _other_why(c))
     deepest = _period_extreme(c, m, claims)
@@ -254,6 +260,91 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     if out.verdict == CONTRADICTED and not _calendar_only(results):
         return _explained(out, rs[0].day, m, claims, text)
     return out
+
+
+#: a level the words do not bind whole (no series, or no measure): support only where a close
+#: of this many significant digits matches, where a chance match is rare (:func:`_searched_level`)
+_LEVEL_DIGITS = 4
+#: characters either side of a claim searched for its sentence
+_AROUND = 400
+
+
+def _searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
+    """A level whose words leave a slot open, supported where a close matches it to its last
+    digit (the class "a level found in the data"): "Tuesday's close at 4,109" in a sentence
+    that names no series is read on each series the article names, on its bound or candidate
+    days; "S&P 500: Close 6,449.15" or "last week's close of 5,277.51" (a bound series, no
+    measure the rules read) on the days its sentence names (a span's last session), else on the
+    article's sessions. Never contradicts (the open slot may be another series or another day);
+    ``None`` when ``c`` is not such a claim or no close matches."""
+    if c.hedge or c.comparator not in ("=", "") or set(c.qualifiers) & set(_QUAL_ORDER):
+        return None
+    got = _level_figure(c)
+    if got is None or _significant(*got) < _LEVEL_DIGITS:
+        return None
+    value, decimals = got
+    if c.measure == "close" and c.missing == ["subject"]:
+        subjects = list(
+            {x.subject.key: x.subject for x in claims if x.subject is not None}.values()
+        )
+        where = "on a series the article names; its sentence names none"
+    elif c.measure == "other" and c.subject is not None and not c.missing:
+        subjects = [c.subject]
+        where = "its words name no measure"
+    else:
+        return None
+    half = _half_unit(decimals)
+    for subj in subjects:
+        daily = m.daily(subj)
+        if daily is None:
+            continue
+        sid, ser = daily
+        days = _candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
+        for d in days:
+            v = on(ser, d)
+            if v is not None and abs(v - value) <= half:
+                ev = (f"{sid} {iso(d)} close {_f(v, max(decimals, 2))} vs stated {_f(value, decimals)}: "
+                      f"read as that close ({where})")  # fmt: skip
+                return CheckedClaim(
+                    c, SUPPORTED, ev, f"±{half:.{decimals + 1}f} (its last digit)", v
+                )
+    return None
+
+
+def _level_days(c: Claim, m: Market, text: str, s: Series) -> list[dt.date]:
+    """The days a bare level is read on: those its sentence names (a span's last session), else
+    the article's session, or its two candidate sessions while none is pinned."""
+    lo, hi = max(0, c.start - _AROUND), min(len(text), c.end + _AROUND)
+    sent = next((text[lo + x.start : lo + x.end] for x in split_sentences(text[lo:hi])
+                 if x.start <= c.start - lo < x.end), c.quote) if text else c.quote  # fmt: skip
+    named = [(d.first, d.last) for d in find_dates(sent, m.as_of) if d.first and d.last]
+    if named:
+        ends = [on_or_before(s, min(last, m.as_of)) for _first, last in named]
+        return [e[0] for e, (first, _) in zip(ends, named, strict=True) if e and e[0] >= first]
+    if m.session is not None:
+        return [m.session]
+    w = s.upto(m.as_of)
+    if not len(w) or (m.as_of - w.last).days > 4:
+        return []
+    return list(reversed(w.dates[-2:]))
+
+
+def _level_figure(c: Claim) -> tuple[float, int] | None:
+    """The stated level of ``c`` and its decimals, or ``None`` when it is not a plain level (a
+    percentage, a rate, a count)."""
+    if c.unit not in ("points", "plain", "usd"):
+        return None
+    raw = c.stated_value
+    if isinstance(raw, float):
+        text = f"{raw:.{c.decimals}f}"
+    elif isinstance(raw, str):
+        mt = re.fullmatch(r"\$?\s?([\d,]+(?:\.\d+)?)", raw.strip())
+        if mt is None:
+            return None
+        text = mt.group(1).replace(",", "")
+    else:
+        return None
+    return float(text), len(text.partition(".")[2])
 
 
 def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
@@ -393,6 +484,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         cc = dataclasses.replace(c, period=ep)
         out += [Reading(d, cc, f"as the move that reached its extreme in {ep.text}"
                         + (f" on {d}" if several else "")) for d in days]  # fmt: skip
+    if len(days) <= 2:
+        for d in days:
+            out += [Reading(d, dataclasses.replace(c, period=p), words + (f" on {d}" if several else ""),
+                            False, True) for p, words in _searched_periods(c, d)]  # fmt: skip
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since" or moment
@@ -400,6 +495,38 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
     return out
+
+
+def _searched_periods(c: Claim, day: dt.date) -> list[tuple[PeriodSpec, str]]:
+    """A move whose words state no period ("the S&P 500 gained 28.9%"): the calendar periods
+    that end on ``day`` (the week, month, quarter and year to date, the past year, the last full
+    month and year). Tried for support only (:func:`_combine`)."""
+    if (
+        "period" not in c.assumed
+        or c.measure not in ("change", "points_change")
+        or c.period is None
+    ):
+        return []
+    if c.period.kind != "day" or c.hedge or c.comparator not in ("=", ""):
+        return []
+    if _significant(float(c.stated_value or 0), c.decimals) < 2 or _words(c.quote) & set(
+        _CLOSE_WORDS
+    ):
+        # a one-digit figure ("rose 7%") fits one of seven periods by chance too often; a move
+        # stated with its close ("closed at 4,310.12, up 0.74%") is that session's
+        return []
+    pm_last = day.replace(day=1) - _DAY
+    return [
+        (PeriodSpec("week", "the week to date"), "read as the week to date"),
+        (PeriodSpec("mtd", "the month to date"), "read as the month to date"),
+        (PeriodSpec("qtd", "the quarter to date"), "read as the quarter to date"),
+        (PeriodSpec("ytd", "the year to date"), "read as the year to date"),
+        (PeriodSpec("trailing", "the past year", n=1, unit="year"), "read as the past year"),
+        (PeriodSpec("month", f"{pm_last:%B %Y}", first=pm_last.replace(day=1), last=pm_last),
+         f"read as {pm_last:%B %Y}"),
+        (PeriodSpec("year", f"{day.year - 1}", first=dt.date(day.year - 1, 1, 1),
+                    last=dt.date(day.year - 1, 12, 31)), f"read as {day.year - 1}"),
+    ]  # fmt: skip
 
 
 def _episode(c: Claim) -> PeriodSpec | None:
@@ -539,15 +666,22 @@ def _range_ok(c: Claim, m: Market) -> bool:
         return False
     if c.measure in ("change", "points_change") and (c.period is None or c.period.kind != "day"):
         return False
-    words = {w.strip(".,;:'’\"").lower() for w in c.quote.split()}
-    if words & set(_CLOSE_WORDS) or "close" in c.bound.get("date", "").lower():
+    if _words(c.quote) & set(_CLOSE_WORDS) or "close" in c.bound.get("date", "").lower():
         return False
     got = m.daily(c.subject)
     return got is not None and m.session_range(got[0]) is not None
 
 
 def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
+    searched = [(r, o) for r, o in results if r.searched]
+    results = [(r, o) for r, o in results if not r.searched]
     literal = [(r, o) for r, o in results if r.literal]
+    found = [(r, o) for r, o in searched if o.ok is True and _exact(c, o)]
+    if found and not any(o.ok is True for _, o in literal):
+        # a move with no period words that a calendar period gives to its last digit
+        r, o = found[0]
+        ev = f"{o.evidence} ({r.label}: the words state no period, and this calendar period fits)"
+        return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
     several = len(literal) > 1
     fits = [(r, o) for r, o in literal if o.ok is True]
     if fits:
@@ -584,6 +718,29 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
         return CheckedClaim(c, UNVERIFIABLE, ev, o0.tolerance, o0.computed,
                             settle="words that fix the reading (the day, the period, 'closed')")  # fmt: skip
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
+
+
+def _significant(value: float, decimals: int) -> int:
+    """The significant digits of a figure written with ``decimals`` decimals: 2 for "15%", "0.74%"
+    and "7.5%", 1 for "7%", "10%" and "0.08%", 3 for "2,930", 6 for "6,449.15"."""
+    n = str(round(abs(value) * 10**decimals))
+    return len(n.rstrip("0") if decimals == 0 else n)
+
+
+def _half_unit(decimals: int) -> float:
+    """Half a unit of a figure's last digit: the gap within which a value rounds to it."""
+    return 0.5 * 10**-decimals + 1e-9
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:'’\"()").lower() for w in text.split()}
+
+
+def _exact(c: Claim, o: Outcome) -> bool:
+    """Whether a searched reading's value rounds to the stated figure."""
+    if not isinstance(o.computed, float) or c.stated_value is None:
+        return False
+    return abs(abs(o.computed) - abs(float(c.stated_value))) <= _half_unit(c.decimals)
 
 
 def _calendar_only(results: list[tuple[Reading, Outcome]]) -> bool:
