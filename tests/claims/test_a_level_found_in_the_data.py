@@ -1,5 +1,7 @@
-"""A level whose words leave a slot open is supported where a close of four or more significant
-digits matches it to its last digit, and never contradicted: a close with no series in its sentence
+"""A level whose words leave a slot open is supported where a close matches it to its last digit
+while a match by luck over the closes tried stays under 2% (`thesis.claims.chance`: a close is
+taken as drawn within ±2.5% of the series' level), and never contradicted; a round mark ("above
+6,000") is a threshold, not a close. A close with no series in its sentence
 ("As of Wednesday's market close at 2927.25") is read on each series the article names, on its
 day; a level after a bound series with no measure the rules read ("up from last week's close of
 5,277.51", "S&P 500: Close 6,449.15") on the days its sentence names (a span's last session), else on
@@ -21,7 +23,7 @@ OPENING = "The S&P 500 rose 0.5%. "
         # another figure, or a day whose close is another: not contradicted (the series is open)
         ("As of Wednesday's market close at 2937.25, investors were cautious.", "unverifiable"),
         ("As of Tuesday's market close at 2927.25, investors were cautious.", "unverifiable"),
-        # three significant digits: a chance match is too likely
+        # a figure to the tens: a match by luck is too likely (10 of the band's 146 points)
         ("As of Wednesday's market close at 2,930, investors were cautious.", "unverifiable"),
     ],
 )
@@ -45,6 +47,9 @@ def test_a_close_with_no_series_is_read_on_the_articles(claims_store, text, verd
         ("S&P 500: Close 6,449.15", "2025-08-22", "unverifiable"),
         # a forecast is no close
         ("The S&P 500 will test 5,277.51 next week.", "2024-06-07", "unverifiable"),
+        # a round mark is a threshold; a small whole figure fits a low level by luck
+        ("With the S&P 500 now above 5,300, traders relaxed.", "2024-06-07", "unverifiable"),
+        ("The VIX had closed below 13 only 9 times.", "2024-06-07", "unverifiable"),
     ],
 )
 def test_a_level_with_no_measure_is_read_as_a_close(claims_store, text, day, verdict):

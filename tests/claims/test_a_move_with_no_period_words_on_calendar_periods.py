@@ -1,8 +1,9 @@
 """A move whose words state no period ("The S&P 500 added 16.3%") is read, for support only, on
 the calendar periods that end on the article's day: the week, month, quarter and year to date, the
 past year, the last full month and year. It is supported where one of them gives the stated figure
-to its last digit; a figure of one significant digit ("gained 7%"), a hedged one, or a move stated
-with its close is not searched, and a search never contradicts. On 2020-12-31 the S&P 500 closed at
+to its last digit while the chance of such a match by luck over the periods tried stays under 2%
+(`thesis.claims.chance`): "added 16%" or "gained 7%" fit some period by luck too often. A hedged
+figure, or a move stated with its close, is not searched, and a search never contradicts. On 2020-12-31 the S&P 500 closed at
 3,756.07 (+16.26% on the year, +0.64% on the day); on 2022-04-14 at 4,392.59 (−2.13% on the
 holiday week, −1.21% on the day); on 2020-08-31 at 3,500.31 (+7.01% in August)."""
 
@@ -16,13 +17,14 @@ from claim_results import results
     ("text", "day", "verdict", "read_as"),
     [
         ("The S&P 500 added 16.3%.", "2020-12-31", "supported", "the year to date"),
-        ("The S&P 500 added 16%.", "2020-12-31", "supported", "the year to date"),
         ("The S&P 500 is down 2.13%.", "2022-04-14", "supported", "the week to date"),
         ("The S&P 500 gained 7.01%.", "2020-08-31", "supported", "the month to date"),
         # no period of the seven gives it: not contradicted either (the period is only assumed)
         ("The S&P 500 added 16.8%.", "2020-12-31", "unverifiable", ""),
-        # one significant digit: one of seven periods fits such a figure by chance too often
+        # whole figures: one of seven periods fits such a figure by luck too often (August 2020
+        # gave +7.01%, the year 2020 +16.26%)
         ("The S&P 500 gained 7%.", "2020-08-31", "unverifiable", ""),
+        ("The S&P 500 added 16%.", "2020-12-31", "unverifiable", ""),
         # a one-sided hedge is not searched
         ("The S&P 500 is down more than 2.13%.", "2022-04-14", "unverifiable", ""),
     ],
@@ -33,6 +35,7 @@ def test_a_calendar_period_that_fits_supports(claims_store, text, day, verdict, 
     assert "period" in got[0].claim.assumed
     if read_as:
         assert f"read as {read_as}" in got[0].evidence
+        assert "a match by luck over the 7 periods tried" in got[0].evidence
 
 
 def test_points_are_searched_too(claims_store):

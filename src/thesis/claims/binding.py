@@ -42,7 +42,7 @@ from thesis.claims.document import (
     resolve_anaphora,
     restating_gap,
 )
-from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.frames import MOVE_TO_CLOSE, Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.opening_period import opening_calendar_period
 from thesis.claims.price_measures import generic_price_measure
@@ -1319,7 +1319,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit", loose)
     if level_follows:
         return Bind(
-            PeriodSpec("day", "the move to the stated close"),
+            PeriodSpec("day", MOVE_TO_CLOSE),
             "a move stated with its close",
             "convention",
         )

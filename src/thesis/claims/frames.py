@@ -58,6 +58,10 @@ class PeriodSpec:
     unit: str | None = None
 
 
+#: the period text of a move stated with the close it ran to ("rose 0.1% to close at 2,730.13")
+MOVE_TO_CLOSE = "the move to the stated close"
+
+
 @dataclass
 class Claim:
     """One claim of an article, as a frame with named slots.

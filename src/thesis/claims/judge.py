@@ -32,8 +32,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from thesis.claims.chance import LIMIT, level_chance, move_chance, sessions_in
+from thesis.claims.chance import half_unit as _half_unit
 from thesis.claims.frames import (
     CONTRADICTED,
+    MOVE_TO_CLOSE,
     SUPPORTED,
     UNVERIFIABLE,
     CheckedClaim,
@@ -220,6 +223,10 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
                 _WHY_QUAL[q],
                 "the outcome, after the fact" if q in ("forecast", "conditional") else "",
             )
+    if c.missing == ["subject"] and not c.extra.get("unknown_subject"):
+        found = _searched_subject(c, claims, m, text)
+        if found is not None:
+            return found
     if c.missing:
         slot = c.missing[0]
         if slot == "subject" and c.extra.get("unknown_subject"):
@@ -256,15 +263,14 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
                              c.subject.settle if c.subject else "")  # fmt: skip
     results = [(r, _judge_reading(fn, r, m, claims)) for r in rs]
-    out = _combine(c, _days_its_close_fits(c, results, m, claims))
+    out = _combine(c, _days_its_close_fits(c, results, m, claims), m)
     if out.verdict == CONTRADICTED and not _calendar_only(results):
         return _explained(out, rs[0].day, m, claims, text)
     return out
 
 
-#: a level the words do not bind whole (no series, or no measure): support only where a close
-#: of this many significant digits matches, where a chance match is rare (:func:`_searched_level`)
-_LEVEL_DIGITS = 4
+#: the most series a move with no series in its sentence is read on, nearest named first
+_SEARCHED_SUBJECTS = 12
 #: characters either side of a claim searched for its sentence
 _AROUND = 400
 
@@ -280,9 +286,11 @@ def _searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Chec
     if c.hedge or c.comparator not in ("=", "") or set(c.qualifiers) & set(_QUAL_ORDER):
         return None
     got = _level_figure(c)
-    if got is None or _significant(*got) < _LEVEL_DIGITS:
+    if got is None:
         return None
     value, decimals = got
+    if decimals == 0 and value % 100 == 0:
+        return None  # a round mark ("above 6,000") is a threshold, not a close
     if c.measure == "close" and c.missing == ["subject"]:
         subjects = list(
             {x.subject.key: x.subject for x in claims if x.subject is not None}.values()
@@ -294,6 +302,7 @@ def _searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Chec
     else:
         return None
     half = _half_unit(decimals)
+    luck, tried, match = 0.0, 0, None
     for subj in subjects:
         daily = m.daily(subj)
         if daily is None:
@@ -302,13 +311,80 @@ def _searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Chec
         days = _candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
         for d in days:
             v = on(ser, d)
-            if v is not None and abs(v - value) <= half:
-                ev = (f"{sid} {iso(d)} close {_f(v, max(decimals, 2))} vs stated {_f(value, decimals)}: "
-                      f"read as that close ({where})")  # fmt: skip
-                return CheckedClaim(
-                    c, SUPPORTED, ev, f"±{half:.{decimals + 1}f} (its last digit)", v
-                )
-    return None
+            if v is None:
+                continue
+            luck, tried = luck + level_chance(v, value, half), tried + 1
+            if match is None and abs(v - value) <= half:
+                match = sid, d, v
+    if match is None or luck > LIMIT:
+        return None
+    sid, d, v = match
+    ev = (f"{sid} {iso(d)} close {_f(v, max(decimals, 2))} vs stated {_f(value, decimals)}: read as "
+          f"that close ({where}; {_luck_words(luck, tried, 'closes')})")  # fmt: skip
+    return CheckedClaim(c, SUPPORTED, ev, f"±{half:.{decimals + 1}f} (its last digit)", v)
+
+
+def _searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
+    """A move whose sentence names no series ("The stock rose 16.4% on Thursday", "It is up 9.5%
+    year-to-date"), read on each series the article names: supported when one gives the stated
+    figure to its last digit while a match by luck over the series tried stays unlikely
+    (:mod:`thesis.claims.chance`); never contradicted (the series is open). Unhedged figures
+    only, and no period search on top (one open slot at a time)."""
+    if c.measure not in ("change", "points_change") or c.hedge or c.comparator not in ("=", ""):
+        return None
+    if c.stated_value is None:
+        return None
+    near = sorted(
+        (x for x in claims if x.subject is not None), key=lambda x: abs(x.start - c.start)
+    )
+    subjects = list({x.subject.key: x.subject for x in near if x.subject is not None}.values())
+    fits: list[tuple[str, CheckedClaim]] = []
+    luck, tried = 0.0, 0
+    level = _stated_close(c, claims)
+    for subj in [x for x in subjects if m.daily(x) is not None][:_SEARCHED_SUBJECTS]:
+        cc = dataclasses.replace(
+            c, subject=subj, missing=[], assumed=[*c.assumed, "subject"],
+            extra={**c.extra, "searched_subject": True},
+        )  # fmt: skip
+        days = _candidate_days(cc, m)
+        if level is not None:
+            # "rose 0.25% to $103.83": only a series that closed there is meant, and a match by
+            # luck needs the close to match by luck too (the rarer of the two)
+            ser = m.daily(subj)
+            value, half = level[0], _half_unit(level[1])
+            closes = [v for d in days if ser is not None and (v := on(ser[1], d)) is not None]
+            luck += sum(level_chance(v, value, half) for v in closes)
+            if not any(abs(v - value) <= half for v in closes):
+                continue
+        else:
+            # a day's moves on two days are independent draws; a longer period's are not
+            each = [_move_luck(cc, d, m) for d in days]
+            day = cc.period is None or cc.period.kind == "day"
+            luck += sum(each) if day else max(each, default=0.0)
+        tried += 1
+        if luck > LIMIT:
+            return None
+        got = judge(cc, claims, m, text)
+        if got.verdict == SUPPORTED and _exact(c, got.computed):
+            fits.append((subj.name, got))
+    if not fits:
+        return None
+    name, got = fits[0]
+    ev = (f"{got.evidence} (its sentence names no series: read as {name}, which the article "
+          f"names; {_luck_words(luck, tried, 'series')})")  # fmt: skip
+    return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
+
+
+def _stated_close(c: Claim, claims: list[Claim]) -> tuple[float, int] | None:
+    """The level a move is stated with ("rose 0.25% to $103.83"): the close claim its words run
+    on to, and its decimals; ``None`` for a move stated alone."""
+    if c.period is None or c.period.text != MOVE_TO_CLOSE:
+        return None
+    after = [
+        x for x in claims if x.measure == "close" and c.start <= x.start <= c.end + _AROUND // 8
+    ]
+    first = min(after, key=lambda x: x.start, default=None)
+    return _level_figure(first) if first is not None else None
 
 
 def _level_days(c: Claim, m: Market, text: str, s: Series) -> list[dt.date]:
@@ -509,11 +585,9 @@ def _searched_periods(c: Claim, day: dt.date) -> list[tuple[PeriodSpec, str]]:
         return []
     if c.period.kind != "day" or c.hedge or c.comparator not in ("=", ""):
         return []
-    if _significant(float(c.stated_value or 0), c.decimals) < 2 or _words(c.quote) & set(
-        _CLOSE_WORDS
-    ):
-        # a one-digit figure ("rose 7%") fits one of seven periods by chance too often; a move
-        # stated with its close ("closed at 4,310.12, up 0.74%") is that session's
+    if c.extra.get("searched_subject") or _words(c.quote) & set(_CLOSE_WORDS):
+        # a move stated with its close ("closed at 4,310.12, up 0.74%") is that session's; a
+        # series found by search is not searched over periods as well
         return []
     pm_last = day.replace(day=1) - _DAY
     return [
@@ -672,16 +746,26 @@ def _range_ok(c: Claim, m: Market) -> bool:
     return got is not None and m.session_range(got[0]) is not None
 
 
-def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
+def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> CheckedClaim:
     searched = [(r, o) for r, o in results if r.searched]
     results = [(r, o) for r, o in results if not r.searched]
     literal = [(r, o) for r, o in results if r.literal]
-    found = [(r, o) for r, o in searched if o.ok is True and _exact(c, o)]
+    found = [(r, o) for r, o in searched if o.ok is True and _exact(c, o.computed)]
     if found and not any(o.ok is True for _, o in literal):
-        # a move with no period words that a calendar period gives to its last digit
-        r, o = found[0]
-        ev = f"{o.evidence} ({r.label}: the words state no period, and this calendar period fits)"
-        return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
+        # a move with no period words that a calendar period gives to its last digit, while a
+        # match by luck over the periods tried stays unlikely
+        # the article's two candidate days give nearly the same value of a period: once each
+        per: dict[str, float] = {}
+        for r, _ in searched:
+            per[r.label.split(" on ")[0]] = max(
+                per.get(r.label.split(" on ")[0], 0.0), _move_luck(r.claim, r.day, m)
+            )
+        luck = sum(per.values())
+        if luck <= LIMIT:
+            r, o = found[0]
+            ev = (f"{o.evidence} ({r.label}: the words state no period, and this calendar period "
+                  f"fits; {_luck_words(luck, len(per), 'periods')})")  # fmt: skip
+            return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
     several = len(literal) > 1
     fits = [(r, o) for r, o in literal if o.ok is True]
     if fits:
@@ -720,27 +804,35 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]]) -> CheckedClaim:
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
 
 
-def _significant(value: float, decimals: int) -> int:
-    """The significant digits of a figure written with ``decimals`` decimals: 2 for "15%", "0.74%"
-    and "7.5%", 1 for "7%", "10%" and "0.08%", 3 for "2,930", 6 for "6,449.15"."""
-    n = str(round(abs(value) * 10**decimals))
-    return len(n.rstrip("0") if decimals == 0 else n)
-
-
-def _half_unit(decimals: int) -> float:
-    """Half a unit of a figure's last digit: the gap within which a value rounds to it."""
-    return 0.5 * 10**-decimals + 1e-9
-
-
 def _words(text: str) -> set[str]:
     return {w.strip(".,;:'’\"()").lower() for w in text.split()}
 
 
-def _exact(c: Claim, o: Outcome) -> bool:
+def _exact(c: Claim, computed: float | str | None) -> bool:
     """Whether a searched reading's value rounds to the stated figure."""
-    if not isinstance(o.computed, float) or c.stated_value is None:
+    if not isinstance(computed, float) or c.stated_value is None:
         return False
-    return abs(abs(o.computed) - abs(float(c.stated_value))) <= _half_unit(c.decimals)
+    return abs(abs(computed) - abs(float(c.stated_value))) <= _half_unit(c.decimals)
+
+
+def _move_luck(c: Claim, day: dt.date, m: Market) -> float:
+    """The chance that the move ``c`` (its subject, its period ending ``day``) matches its stated
+    figure by luck (:func:`thesis.claims.chance.move_chance`); 1 when it cannot be told."""
+    got = m.daily(c.subject) if c.subject is not None else None
+    sigma = m.sigma(got[0]) if got is not None else None
+    if got is None or sigma is None or c.stated_value is None:
+        return 1.0
+    stated, half = float(c.stated_value), _half_unit(c.decimals)
+    if c.measure == "points_change":
+        close = on_or_before(got[1], day)
+        if close is None or not close[1]:
+            return 1.0
+        stated, half = stated / close[1] * 100, half / close[1] * 100
+    return move_chance(sigma, sessions_in(c.period, day), stated, half)
+
+
+def _luck_words(luck: float, n: int, what: str) -> str:
+    return f"a match by luck over the {n} {what} tried: {luck:.1%}"
 
 
 def _calendar_only(results: list[tuple[Reading, Outcome]]) -> bool:
@@ -914,7 +1006,7 @@ def _judge_session_bound(c: Claim, claims: list[Claim], m: Market) -> CheckedCla
         )
         for d in days
     ]
-    return _combine(c, results)
+    return _combine(c, results, m)
 
 
 def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

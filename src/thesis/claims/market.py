@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from thesis.claims.chance import daily_sigma
 from thesis.errors import DataError, SeriesNotFoundError
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ class Market:
         self._cache: dict[str, Series | None] = {}
         self._ranges: dict[str, tuple[Series, Series] | None] = {}
         self._later: dict[dt.date, Market] = {}
+        self._sigma: dict[str, float | None] = {}
         #: the article's own session, once a close it states of that day pins it (set by
         #: :func:`thesis.claims.judge.article_session`): then the session before it is no longer a
         #: candidate day for the article's "now" figures
@@ -116,6 +118,14 @@ class Market:
             s = Series(dates, values) if dates else None
         self._cache[sid] = s
         return s
+
+    def sigma(self, sid: str) -> float | None:
+        """The daily standard deviation of ``sid``'s changes in percent, as known on ``as_of``
+        (:func:`thesis.claims.chance.daily_sigma`), or ``None``."""
+        if sid not in self._sigma:
+            s = self.series(sid)
+            self._sigma[sid] = daily_sigma(s.values) if s is not None else None
+        return self._sigma[sid]
 
     def session_range(self, sid: str) -> tuple[Series, Series] | None:
         """The daily lows and highs of ``sid`` as known on ``as_of``, or ``None`` when the store
