@@ -1,6 +1,7 @@
 """What makes a story "live" (written while the session is open) and what does not.
 
-A live story's figures for the day are intraday, so they are not judged against the close. But
+A live story's figures for the day are intraday, so the close never contradicts them (it supports
+one it gives to the last digit: `test_an_intraday_figure_the_close_gives.py`). But
 "on track for its best month" is about an unfinished month, "was last up" in a sentence about
 after-hours trading is about a closed session, and a headline that reports the close ("Stocks
 close higher") makes "in afternoon trading" a moment of a finished session.
@@ -18,9 +19,9 @@ DAY = "2024-05-15"
 BODY = "The S&P 500 rose 1.17% to 5,308.15 on Wednesday."
 
 
-def _verdicts(store, text: str) -> list[tuple[str, list[str]]]:
+def _verdicts(store, text: str, figure: str = "1.17%") -> list[tuple[str, list[str]]]:
     res = check_text(parse_article(text.encode(), "t.txt"), store, date=DAY).results
-    got = [(r.verdict, r.claim.qualifiers) for r in res if "1.17%" in r.claim.quote]
+    got = [(r.verdict, r.claim.qualifiers) for r in res if figure in r.claim.quote]
     assert got, [r.claim.quote for r in res]
     return got
 
@@ -60,6 +61,12 @@ def test_a_figure_of_a_closed_session_is_judged(claims_store, text):
     ],
 )
 def test_a_story_filed_mid_session_stays_live(claims_store, text):
-    for verdict, qualifiers in _verdicts(claims_store, text):
+    # the close (+1.17% to 5,308.15) would contradict +1.6% to 5,330.15, and supports +1.17% to
+    # 5,308.15 to the last digit
+    live = text.replace("1.17%", "1.6%").replace("5,308.15", "5,330.15")
+    for verdict, qualifiers in _verdicts(claims_store, live, "1.6%"):
         assert "intraday" in qualifiers
         assert verdict == "unverifiable"
+    got = _verdicts(claims_store, text)
+    assert all("intraday" in qualifiers for _, qualifiers in got)
+    assert "supported" in {v for v, _ in got} and "contradicted" not in {v for v, _ in got}

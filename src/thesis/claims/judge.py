@@ -216,6 +216,10 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
         & set(c.qualifiers)
     ):
         return _judge_session_bound(c, claims, m)
+    if c.qualifiers == ["intraday"] and not c.missing:
+        found = _close_gives_it(c, claims, m, text)
+        if found is not None:
+            return found
     for q in _QUAL_ORDER:
         if q in c.qualifiers:
             return _unverifiable(
@@ -421,6 +425,45 @@ def _level_figure(c: Claim) -> tuple[float, int] | None:
     else:
         return None
     return float(text), len(text.partition(".")[2])
+
+
+def _close_gives_it(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
+    """An intraday figure that the day's close gives as well, to its last digit ("S&P 500 SPX,
+    -1.42%" in a quote line written during the session; "the 10-year yield rose to 4.25% late
+    Wednesday"): supported while a match by luck stays unlikely (:mod:`thesis.claims.chance`),
+    since a figure quoted late in the session is often the close. A record in the session is
+    not read on closes (an earlier session's high may top this one's close). Anything else
+    settles nothing (``None``: the figure stays unverifiable as intraday); closes never
+    contradict an intraday figure."""
+    if c.hedge or c.comparator not in ("=", ""):
+        return None
+    if c.measure not in ("change", "points_change", "close", "yield"):
+        return None
+    got = judge(dataclasses.replace(c, qualifiers=[]), claims, m, text)
+    if got.verdict != SUPPORTED:
+        return None
+    days = _candidate_days(c, m)
+    stated, half = float(c.stated_value or 0), _half_unit(c.decimals)
+    if c.measure != "close":
+        if not _exact(c, got.computed):
+            return None
+        if c.measure == "yield":
+            assert isinstance(got.computed, float)
+            luck = len(days) * level_chance(got.computed, stated, half)
+        else:
+            luck = sum(_move_luck(c, d, m) for d in days)
+    else:
+        # the judge's value is the gap in percent: the closes themselves, to the last digit
+        ser = m.daily(c.subject) if c.subject is not None else None
+        closes = [v for d in days if ser is not None and (v := on(ser[1], d)) is not None]
+        if not any(abs(v - stated) <= half for v in closes):
+            return None
+        luck = sum(level_chance(v, stated, half) for v in closes)
+    if luck > LIMIT:
+        return None
+    ev = f"{got.evidence} (an intraday figure; the day's close gives it too"
+    ev += f"; {_luck_words(luck, len(days), 'days')})"
+    return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
 
 
 def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
