@@ -201,7 +201,7 @@ def article_session(claims: list[Claim], m: Market) -> dt.date | None:
 
 def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedClaim:
     """The verdict on one claim (see the module docstring); ``text`` is the article's."""
-    found = _searched_level(c, claims, m, text)
+    found = _searched_level(c, claims, m, text) or _searched_move(c, claims, m, text)
     if found is not None:
         return found
     if c.measure == "other":
@@ -394,19 +394,89 @@ def _stated_close(c: Claim, claims: list[Claim]) -> tuple[float, int] | None:
 def _level_days(c: Claim, m: Market, text: str, s: Series) -> list[dt.date]:
     """The days a bare level is read on: those its sentence names (a span's last session), else
     the article's session, or its two candidate sessions while none is pinned."""
-    lo, hi = max(0, c.start - _AROUND), min(len(text), c.end + _AROUND)
-    sent = next((text[lo + x.start : lo + x.end] for x in split_sentences(text[lo:hi])
-                 if x.start <= c.start - lo < x.end), c.quote) if text else c.quote  # fmt: skip
-    named = [(d.first, d.last) for d in find_dates(sent, m.as_of) if d.first and d.last]
+    named = [
+        (d.first, d.last) for d in find_dates(_sentence_of(c, text), m.as_of) if d.first and d.last
+    ]
     if named:
         ends = [on_or_before(s, min(last, m.as_of)) for _first, last in named]
         return [e[0] for e, (first, _) in zip(ends, named, strict=True) if e and e[0] >= first]
+    return _now_days(m, s)
+
+
+def _now_days(m: Market, s: Series) -> list[dt.date]:
+    """The article's session when a stated close pins it, else its two candidate sessions (none
+    when the series ends days before the article)."""
     if m.session is not None:
         return [m.session]
     w = s.upto(m.as_of)
     if not len(w) or (m.as_of - w.last).days > 4:
         return []
     return list(reversed(w.dates[-2:]))
+
+
+def _sentence_of(c: Claim, text: str) -> str:
+    """The sentence of the article ``text`` that holds ``c`` (its quote when there is no text)."""
+    if not text:
+        return c.quote
+    lo, hi = max(0, c.start - _AROUND), min(len(text), c.end + _AROUND)
+    return next((text[lo + x.start : lo + x.end] for x in split_sentences(text[lo:hi])
+                 if x.start <= c.start - lo < x.end), c.quote)  # fmt: skip
+
+
+#: the kinds of series whose percentage figures are price changes
+_PRICE_KINDS = frozenset({"index", "stock", "etf", "sector", "market"})
+_PCT = re.compile(r"([+\-−]?)\s?(\d+(?:\.\d+)?)\s?%")
+
+
+def _searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
+    """A percentage after a bound price series with no measure the rules read ("U.S. stocks
+    ended 2024 with a remarkable 23% gain", "The S&P 500 index showed 4.59%", "Amazon (55%)"):
+    read as the series' change over each calendar year, quarter or month its sentence names, or,
+    when it names none, over the session and the seven calendar periods ending on the article's
+    day (:func:`_searched_periods`). Supported when one gives the figure to its last digit while
+    a match by luck over the periods tried stays under 2%; never contradicted (the measure is
+    not stated)."""
+    if c.measure != "other" or c.unit != "pct" or c.subject is None or c.missing:
+        return None
+    if c.subject.kind not in _PRICE_KINDS or c.hedge or c.comparator not in ("=", ""):
+        return None
+    daily = m.daily(c.subject)
+    if set(c.qualifiers) & set(_QUAL_ORDER) or daily is None:
+        return None
+    mt = _PCT.fullmatch(str(c.stated_value).strip())
+    if mt is None:
+        return None
+    sign = {"+": 1, "-": -1, "−": -1}.get(mt.group(1), 0)
+    value, decimals = float(mt.group(2)), len(mt.group(2).partition(".")[2])
+    cc = dataclasses.replace(c, measure="change", stated_value=sign * value if sign else value,
+                             decimals=decimals, direction=sign)  # fmt: skip
+    named = [
+        PeriodSpec(d.kind, d.text, first=d.first, last=d.last)
+        for d in find_dates(_sentence_of(c, text), m.as_of)
+        if d.kind in ("year", "quarter", "month") and d.first and d.last and d.last < m.as_of
+    ]
+    days = _now_days(m, daily[1])
+    if named:
+        tries = [(p, p.text, d) for p in named for d in days[:1]]
+    else:
+        tries = [(PeriodSpec("day", "the session"), "read as the session", d) for d in days]
+        tries += [(p, w, d) for d in days for p, w in _searched_periods(
+            dataclasses.replace(cc, period=PeriodSpec("day"), assumed=["period"]), d)]  # fmt: skip
+    per: dict[str, float] = {}
+    fits = []
+    for p, words, d in tries:
+        cp = dataclasses.replace(cc, period=p)
+        per[words] = max(per.get(words, 0.0), _move_luck(cp, d, m))
+        o = judge_change(cp, d, m, claims)
+        if o.ok is True and _exact(cp, o.computed):
+            fits.append((words, o))
+    luck = sum(per.values())
+    if not fits or luck > LIMIT:
+        return None
+    words, o = fits[0]
+    ev = (f"{o.evidence} ({words}: its words name no measure, and this change fits; "
+          f"{_luck_words(luck, len(per), 'periods')})")  # fmt: skip
+    return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
 
 
 def _level_figure(c: Claim) -> tuple[float, int] | None:

@@ -1,0 +1,45 @@
+"""A percentage after a bound price series with no measure the rules read ("Amazon (55%)", "S&P
+500 Close: 6,932.05 (+0.32%)", "2019's 28.9%") is read as the series' change: over each calendar
+year, quarter or month its sentence names, else over the session and the seven calendar periods
+ending on the article's day. Supported when one gives the figure to its last digit while a match by
+luck over the periods tried stays under 2% (`thesis.claims.chance`); never contradicted, since the
+measure is not stated. Amazon rose 55.19% and Meta 138.47% in the first half of 2023; the S&P 500
+rose 0.32% on 2025-12-24 and 28.88% in 2019."""
+
+from __future__ import annotations
+
+import pytest
+from claim_results import results
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "figure", "verdict", "read_as"),
+    [
+        (
+            "Leaders: Amazon (55%) and Meta (138%).",
+            "2023-06-30",
+            "55%",
+            "supported",
+            "year to date",
+        ),
+        (
+            "Leaders: Amazon (55%) and Meta (138%).",
+            "2023-06-30",
+            "138%",
+            "supported",
+            "year to date",
+        ),
+        ("Leaders: Amazon (54%) and Meta (130%).", "2023-06-30", "54%", "unverifiable", ""),
+        # a small whole figure: one of eight periods gives it by luck too often
+        ("Leaders: Amazon (5%).", "2023-06-30", "5%", "unverifiable", ""),
+        ("S&P 500 Close: 6,932.05 (+0.32%)", "2025-12-24", "0.32%", "supported", "the session"),
+        ("S&P 500 Close: 6,932.05 (+0.42%)", "2025-12-24", "0.42%", "unverifiable", ""),
+        ("Returns: S&P 500 2019’s 28.9%.", "2020-01-15", "28.9%", "supported", "2019"),
+        ("Returns: S&P 500 2019’s 26.9%.", "2020-01-15", "26.9%", "unverifiable", ""),
+    ],
+)
+def test_a_percentage_read_as_the_series_change(claims_store, text, day, figure, verdict, read_as):
+    got = [r for r in results(claims_store, text, day, "other") if figure in r.claim.quote]
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+    if read_as:
+        assert read_as in got[0].evidence and "its words name no measure" in got[0].evidence
