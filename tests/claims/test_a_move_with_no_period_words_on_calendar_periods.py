@@ -52,3 +52,26 @@ def test_a_move_stated_with_its_close_is_that_sessions(claims_store):
     )
     assert [r.verdict for r in got] == ["unverifiable"], [r.evidence for r in got]
     assert "read as" not in got[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "verdict"),
+    [
+        # a noun of a move with no period the rules bind ("missing", not assumed): searched too
+        ("Trade fears knocked the S&P 500 into a 6.6% dive.", "2019-05-31", "supported"),
+        ("Trade fears knocked the S&P 500 into a 6.1% dive.", "2019-05-31", "unverifiable"),
+        (
+            "The S&P 500 is building on the 24.2% gain from the previous year.",
+            "2024-12-31",
+            "supported",
+        ),
+    ],
+)
+def test_a_move_with_no_period_bound_is_searched_too(claims_store, text, day, verdict):
+    got = results(claims_store, text, day, "change")
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+    assert got[0].claim.missing == ["period"]
+    if verdict == "supported":
+        assert "the words state no period, and this calendar period fits" in got[0].evidence
+    else:
+        assert "its period is not stated" in got[0].evidence

@@ -231,6 +231,18 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
         found = _searched_subject(c, claims, m, text)
         if found is not None:
             return found
+    if (
+        c.missing == ["period"]
+        and not c.extra.get("unknown_period")
+        and c.measure in ("change", "points_change")
+    ):
+        # "a 19.4% loss over the year" with no period the rules bind: the calendar periods
+        # ending on its day, as for an assumed period (support only)
+        cc = dataclasses.replace(c, missing=[], assumed=[*c.assumed, "period"],
+                                 period=PeriodSpec("day", "the session (assumed)"))  # fmt: skip
+        got = judge(cc, claims, m, text)
+        if got.verdict == SUPPORTED and "the words state no period" in got.evidence:
+            return CheckedClaim(c, SUPPORTED, got.evidence, got.tolerance, got.computed)
     if c.missing:
         slot = c.missing[0]
         if slot == "subject" and c.extra.get("unknown_subject"):
