@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from thesis.claims.chance import LIMIT, level_chance, move_chance, sessions_in
 from thesis.claims.chance import half_unit as _half_unit
+from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
     CONTRADICTED,
     MOVE_TO_CLOSE,
@@ -3033,4 +3034,5 @@ JUDGES: dict[str, Judge] = {
     "macro": judge_macro,
     "fed_move": judge_fed,
     "fed_range": judge_fed,
+    "fed_meeting": judge_fed_meeting,
 }

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from thesis.claims.chance import daily_sigma
-from thesis.errors import DataError, SeriesNotFoundError
+from thesis.errors import DataError, SeriesNotFoundError, StoreError
 
 if TYPE_CHECKING:
     from thesis.claims.subjects import Subject
@@ -118,6 +118,15 @@ class Market:
             s = Series(dates, values) if dates else None
         self._cache[sid] = s
         return s
+
+    def event_dates(self, kind: str) -> list[dt.date]:
+        """The dates of the store's events of ``kind`` (the FOMC's decision days), or none."""
+        if self.store is None:
+            return []
+        try:
+            return self.store.event_dates(kind)
+        except (StoreError, DataError):
+            return []
 
     def sigma(self, sid: str) -> float | None:
         """The daily standard deviation of ``sid``'s changes in percent, as known on ``as_of``

@@ -55,6 +55,7 @@ from thesis.claims.binding import (
 )
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent, parenthesised_pair
+from thesis.claims.fed_meetings import rule_fed_meeting
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.from_to import from_to_levels, rule_from_to_direction
 from thesis.claims.fundamentals import rule_fundamental
@@ -4657,6 +4658,7 @@ def rule_moving_average(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 #: the rules in the order they run (earlier rules claim numbers first)
 RULES: tuple[Rule, ...] = (
     rule_fed,
+    rule_fed_meeting,
     rule_moving_average,
     rule_sector_count,
     rule_count_of,

@@ -678,6 +678,19 @@ class Database:
         return self._memo[memo]
 
     @guarded
+    def event_dates(self, kind: str) -> list[dt.date]:
+        """The dates of the events of ``kind`` ("fomc_meeting": decision days, scheduled and
+        intermeeting, with the schedule known ahead), oldest first; pandas-free, for the claim
+        checker. Empty when the store holds none."""
+        if not self.path.exists():
+            return []
+        memo = ("event_dates", kind)
+        if memo not in self._memo:
+            sql = "SELECT DISTINCT date FROM events WHERE kind = ? ORDER BY date"
+            self._memo[memo] = [r[0] for r in self._reader().execute(sql, [kind]).fetchall()]
+        return list(self._memo[memo])
+
+    @guarded
     def security_names(self, universe: str | None = None) -> list[tuple[str, str]]:
         """(symbol, name) of every security the store holds reference data for."""
         if not self.path.exists():
