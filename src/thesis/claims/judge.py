@@ -28,16 +28,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from thesis.claims.chance import LIMIT, level_chance, move_chance, sessions_in
-from thesis.claims.chance import half_unit as _half_unit
+from thesis.claims import searches as _s
 from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
     CONTRADICTED,
-    MOVE_TO_CLOSE,
     SUPPORTED,
     UNVERIFIABLE,
     CheckedClaim,
@@ -70,8 +67,7 @@ from thesis.claims.tolerance import (
     yield_band,
 )
 from thesis.errors import StoreError
-from thesis.text.dates import WEEKDAYS, find_dates, find_periods
-from thesis.text.sentences import split_sentences
+from thesis.text.dates import WEEKDAYS
 
 __all__ = ["Reading", "check_claims", "judge", "readings"]
 
@@ -100,7 +96,7 @@ class Reading:
     claim: Claim
     label: str
     literal: bool = True
-    searched: bool = False  # a period the words do not state, tried by :func:`_searched_periods`
+    searched: bool = False  # a period the words do not state, tried by :func:`thesis.claims.searches.searched_periods`
 
 
 def _f(x: float, d: int = 2) -> str:
@@ -202,7 +198,7 @@ def article_session(claims: list[Claim], m: Market) -> dt.date | None:
 
 def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedClaim:
     """The verdict on one claim (see the module docstring); ``text`` is the article's."""
-    found = _searched_level(c, claims, m, text) or _searched_move(c, claims, m, text)
+    found = _s.searched_level(c, claims, m, text) or _s.searched_move(c, claims, m, text)
     if found is not None:
         return found
     if c.measure == "other":
@@ -218,7 +214,7 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     ):
         return _judge_session_bound(c, claims, m)
     if c.qualifiers == ["intraday"] and not c.missing:
-        found = _close_gives_it(c, claims, m, text)
+        found = _s.close_gives_it(c, claims, m, text)
         if found is not None:
             return found
     for q in _QUAL_ORDER:
@@ -229,7 +225,7 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
                 "the outcome, after the fact" if q in ("forecast", "conditional") else "",
             )
     if c.missing == ["subject"] and not c.extra.get("unknown_subject"):
-        found = _searched_subject(c, claims, m, text)
+        found = _s.searched_subject(c, claims, m, text)
         if found is not None:
             return found
     if (
@@ -284,303 +280,6 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     if out.verdict == CONTRADICTED and not _calendar_only(results):
         return _explained(out, rs[0].day, m, claims, text)
     return out
-
-
-#: the most series a move with no series in its sentence is read on, nearest named first
-_SEARCHED_SUBJECTS = 12
-#: characters either side of a claim searched for its sentence
-_AROUND = 400
-
-
-def _searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
-    """A level whose words leave a slot open, supported where a close matches it to its last
-    digit (the class "a level found in the data"): "Tuesday's close at 4,109" in a sentence
-    that names no series is read on each series the article names, on its bound or candidate
-    days; "S&P 500: Close 6,449.15" or "last week's close of 5,277.51" (a bound series, no
-    measure the rules read) on the days its sentence names (a span's last session), else on the
-    article's sessions. Never contradicts (the open slot may be another series or another day);
-    ``None`` when ``c`` is not such a claim or no close matches."""
-    if c.hedge or c.comparator not in ("=", "") or set(c.qualifiers) & set(_QUAL_ORDER):
-        return None
-    got = _level_figure(c)
-    if got is None:
-        return None
-    value, decimals = got
-    if decimals == 0 and value % 100 == 0:
-        return None  # a round mark ("above 6,000") is a threshold, not a close
-    if c.measure == "close" and c.missing == ["subject"]:
-        subjects = list(
-            {x.subject.key: x.subject for x in claims if x.subject is not None}.values()
-        )
-        where = "on a series the article names; its sentence names none"
-    elif c.measure == "other" and c.subject is not None and not c.missing:
-        subjects = [c.subject]
-        where = "its words name no measure"
-    else:
-        return None
-    half = _half_unit(decimals)
-    luck, tried, match = 0.0, 0, None
-    for subj in subjects:
-        daily = m.daily(subj)
-        if daily is None:
-            continue
-        sid, ser = daily
-        days = _candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
-        for d in days:
-            v = on(ser, d)
-            if v is None:
-                continue
-            luck, tried = luck + level_chance(v, value, half), tried + 1
-            if match is None and abs(v - value) <= half:
-                match = sid, d, v
-    if match is None or luck > LIMIT:
-        return None
-    sid, d, v = match
-    ev = (f"{sid} {iso(d)} close {_f(v, max(decimals, 2))} vs stated {_f(value, decimals)}: read as "
-          f"that close ({where}; {_luck_words(luck, tried, 'closes')})")  # fmt: skip
-    return CheckedClaim(c, SUPPORTED, ev, f"±{half:.{decimals + 1}f} (its last digit)", v)
-
-
-def _searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
-    """A move whose sentence names no series ("The stock rose 16.4% on Thursday", "It is up 9.5%
-    year-to-date"), read on each series the article names: supported when one gives the stated
-    figure to its last digit while a match by luck over the series tried stays unlikely
-    (:mod:`thesis.claims.chance`); never contradicted (the series is open). Unhedged figures
-    only, and no period search on top (one open slot at a time)."""
-    if c.measure not in ("change", "points_change") or c.hedge or c.comparator not in ("=", ""):
-        return None
-    if c.stated_value is None:
-        return None
-    near = sorted(
-        (x for x in claims if x.subject is not None), key=lambda x: abs(x.start - c.start)
-    )
-    subjects = list({x.subject.key: x.subject for x in near if x.subject is not None}.values())
-    fits: list[tuple[str, CheckedClaim]] = []
-    luck, tried = 0.0, 0
-    level = _stated_close(c, claims)
-    for subj in [x for x in subjects if m.daily(x) is not None][:_SEARCHED_SUBJECTS]:
-        cc = dataclasses.replace(
-            c, subject=subj, missing=[], assumed=[*c.assumed, "subject"],
-            extra={**c.extra, "searched_subject": True},
-        )  # fmt: skip
-        days = _candidate_days(cc, m)
-        if level is not None:
-            # "rose 0.25% to $103.83": only a series that closed there is meant, and a match by
-            # luck needs the close to match by luck too (the rarer of the two)
-            ser = m.daily(subj)
-            value, half = level[0], _half_unit(level[1])
-            closes = [v for d in days if ser is not None and (v := on(ser[1], d)) is not None]
-            luck += sum(level_chance(v, value, half) for v in closes)
-            if not any(abs(v - value) <= half for v in closes):
-                continue
-        else:
-            # a day's moves on two days are independent draws; a longer period's are not
-            each = [_move_luck(cc, d, m) for d in days]
-            day = cc.period is None or cc.period.kind == "day"
-            luck += sum(each) if day else max(each, default=0.0)
-        tried += 1
-        if luck > LIMIT:
-            return None
-        got = judge(cc, claims, m, text)
-        if got.verdict == SUPPORTED and _exact(c, got.computed):
-            fits.append((subj.name, got))
-    if not fits:
-        return None
-    name, got = fits[0]
-    ev = (f"{got.evidence} (its sentence names no series: read as {name}, which the article "
-          f"names; {_luck_words(luck, tried, 'series')})")  # fmt: skip
-    return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
-
-
-def _stated_close(c: Claim, claims: list[Claim]) -> tuple[float, int] | None:
-    """The level a move is stated with ("rose 0.25% to $103.83"): the close claim its words run
-    on to, and its decimals; ``None`` for a move stated alone."""
-    if c.period is None or c.period.text != MOVE_TO_CLOSE:
-        return None
-    after = [
-        x for x in claims if x.measure == "close" and c.start <= x.start <= c.end + _AROUND // 8
-    ]
-    first = min(after, key=lambda x: x.start, default=None)
-    return _level_figure(first) if first is not None else None
-
-
-def _level_days(c: Claim, m: Market, text: str, s: Series) -> list[dt.date]:
-    """The days a bare level is read on: those its sentence names (a span's last session), else
-    the article's session, or its two candidate sessions while none is pinned."""
-    named = [
-        (d.first, d.last) for d in find_dates(_sentence_of(c, text), m.as_of) if d.first and d.last
-    ]
-    if named:
-        ends = [on_or_before(s, min(last, m.as_of)) for _first, last in named]
-        return [e[0] for e, (first, _) in zip(ends, named, strict=True) if e and e[0] >= first]
-    return _now_days(m, s)
-
-
-def _now_days(m: Market, s: Series) -> list[dt.date]:
-    """The article's session when a stated close pins it, else its two candidate sessions (none
-    when the series ends days before the article)."""
-    if m.session is not None:
-        return [m.session]
-    w = s.upto(m.as_of)
-    if not len(w) or (m.as_of - w.last).days > 4:
-        return []
-    return list(reversed(w.dates[-2:]))
-
-
-def _sentence_of(c: Claim, text: str) -> str:
-    """The sentence of the article ``text`` that holds ``c`` (its quote when there is no text)."""
-    if not text:
-        return c.quote
-    lo, hi = max(0, c.start - _AROUND), min(len(text), c.end + _AROUND)
-    return next((text[lo + x.start : lo + x.end] for x in split_sentences(text[lo:hi])
-                 if x.start <= c.start - lo < x.end), c.quote)  # fmt: skip
-
-
-#: the kinds of series whose percentage figures are price changes
-_PRICE_KINDS = frozenset({"index", "stock", "etf", "sector", "market"})
-_PCT = re.compile(r"([+\-−]?)\s?(\d+(?:\.\d+)?)\s?%")
-
-
-#: a figure no rule reads is a change of its series less often than a move with no period words
-#: is one over some period, so a match by luck must be rarer still: a quarter of :data:`LIMIT`
-#: (over dev and the held-out sets, the matches of claims labelled otherwise or meaning another
-#: measure had chances of 0.7% to 1.4%; all but two right ones, 0.5% or less)
-_UNKNOWN_MEASURE_PRIOR = 0.25
-#: "28% of the time", "35% of the index": a share; "outperforming the S&P 500 by 17%": a gap
-_SHARE = re.compile(r"^\s*\)?\s*of\b", re.I)
-_GAP_WORDS = ("outperform", "underperform", "beat", "beating", "lag", "trail", "ahead of", "behind")
-
-
-def _share_or_gap(text: str, c: Claim) -> bool:
-    """Whether the percentage of ``c`` is a share of a whole or a gap between two series, not a
-    change of one."""
-    if not text:
-        return False
-    if _SHARE.match(text[c.end : c.end + 8]):
-        return True
-    before = text[max(0, c.start - 60) : c.end].lower()
-    return " by " in before[-20 - len(c.quote) :] and any(w in before for w in _GAP_WORDS)
-
-
-def _searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
-    """A percentage after a bound price series with no measure the rules read ("U.S. stocks
-    ended 2024 with a remarkable 23% gain", "The S&P 500 index showed 4.59%", "Amazon (55%)"):
-    read as the series' change over each period its sentence names (:func:`_named_periods`: "in
-    2019", "last year", "this year", "over the past 12 months"), or, when it names none, over the
-    session and the seven calendar periods ending on the article's day (:func:`_searched_periods`). Supported when one gives the figure to its last digit while
-    a match by luck over the periods tried stays under 2%; never contradicted (the measure is
-    not stated)."""
-    if c.measure != "other" or c.unit != "pct" or c.subject is None or c.missing:
-        return None
-    if c.subject.kind not in _PRICE_KINDS or c.hedge or c.comparator not in ("=", ""):
-        return None
-    daily = m.daily(c.subject)
-    if set(c.qualifiers) & set(_QUAL_ORDER) or daily is None:
-        return None
-    mt = _PCT.fullmatch(str(c.stated_value).strip())
-    if mt is None or _share_or_gap(text, c):
-        return None
-    sign = {"+": 1, "-": -1, "−": -1}.get(mt.group(1), 0)
-    value, decimals = float(mt.group(2)), len(mt.group(2).partition(".")[2])
-    cc = dataclasses.replace(c, measure="change", stated_value=sign * value if sign else value,
-                             decimals=decimals, direction=sign)  # fmt: skip
-    named = _named_periods(_sentence_of(c, text), m.as_of)
-    days = _now_days(m, daily[1])
-    if named:
-        tries = [(p, p.text, d) for p in named for d in days]
-    else:
-        tries = [(PeriodSpec("day", "the session"), "read as the session", d) for d in days]
-        tries += [(p, w, d) for d in days for p, w in _searched_periods(
-            dataclasses.replace(cc, period=PeriodSpec("day"), assumed=["period"]), d)]  # fmt: skip
-    per: dict[str, float] = {}
-    fits = []
-    for p, words, d in tries:
-        cp = dataclasses.replace(cc, period=p)
-        per[words] = max(per.get(words, 0.0), _move_luck(cp, d, m))
-        o = judge_change(cp, d, m, claims)
-        if o.ok is True and _exact(cp, o.computed):
-            fits.append((words, o))
-    luck = sum(per.values())
-    if not fits or luck > LIMIT * _UNKNOWN_MEASURE_PRIOR:
-        return None
-    words, o = fits[0]
-    ev = (f"{o.evidence} ({words}: its words name no measure, and this change fits; "
-          f"{_luck_words(luck, len(per), 'periods')})")  # fmt: skip
-    return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
-
-
-def _named_periods(sentence: str, as_of: dt.date) -> list[PeriodSpec]:
-    """The periods a sentence names for its figures: the calendar years, quarters, months and
-    spans that ended by ``as_of`` ("in 2019", "last year") and the periods to date or trailing
-    ("this year", "year-to-date", "in the past 12 months")."""
-    out = [
-        PeriodSpec("span" if d.kind == "span" else d.kind, d.text, first=d.first, last=d.last)
-        for d in find_dates(sentence, as_of)
-        if d.kind in ("year", "quarter", "month", "span") and d.first and d.last and d.last < as_of
-    ]
-    out += [
-        PeriodSpec(p.kind, p.text, n=p.n, unit=p.unit)
-        for p in find_periods(sentence)
-        if p.kind in ("ytd", "mtd", "qtd", "week") or (p.kind == "trailing" and p.n and p.unit)
-    ]
-    return out
-
-
-def _level_figure(c: Claim) -> tuple[float, int] | None:
-    """The stated level of ``c`` and its decimals, or ``None`` when it is not a plain level (a
-    percentage, a rate, a count)."""
-    if c.unit not in ("points", "plain", "usd"):
-        return None
-    raw = c.stated_value
-    if isinstance(raw, float):
-        text = f"{raw:.{c.decimals}f}"
-    elif isinstance(raw, str):
-        mt = re.fullmatch(r"\$?\s?([\d,]+(?:\.\d+)?)", raw.strip())
-        if mt is None:
-            return None
-        text = mt.group(1).replace(",", "")
-    else:
-        return None
-    return float(text), len(text.partition(".")[2])
-
-
-def _close_gives_it(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
-    """An intraday figure that the day's close gives as well, to its last digit ("S&P 500 SPX,
-    -1.42%" in a quote line written during the session; "the 10-year yield rose to 4.25% late
-    Wednesday"): supported while a match by luck stays unlikely (:mod:`thesis.claims.chance`),
-    since a figure quoted late in the session is often the close. A record in the session is
-    not read on closes (an earlier session's high may top this one's close). Anything else
-    settles nothing (``None``: the figure stays unverifiable as intraday); closes never
-    contradict an intraday figure."""
-    if c.hedge or c.comparator not in ("=", ""):
-        return None
-    if c.measure not in ("change", "points_change", "close", "yield"):
-        return None
-    got = judge(dataclasses.replace(c, qualifiers=[]), claims, m, text)
-    if got.verdict != SUPPORTED:
-        return None
-    days = _candidate_days(c, m)
-    stated, half = float(c.stated_value or 0), _half_unit(c.decimals)
-    if c.measure != "close":
-        if not _exact(c, got.computed):
-            return None
-        if c.measure == "yield":
-            assert isinstance(got.computed, float)
-            luck = len(days) * level_chance(got.computed, stated, half)
-        else:
-            luck = sum(_move_luck(c, d, m) for d in days)
-    else:
-        # the judge's value is the gap in percent: the closes themselves, to the last digit
-        ser = m.daily(c.subject) if c.subject is not None else None
-        closes = [v for d in days if ser is not None and (v := on(ser[1], d)) is not None]
-        if not any(abs(v - stated) <= half for v in closes):
-            return None
-        luck = sum(level_chance(v, stated, half) for v in closes)
-    if luck > LIMIT:
-        return None
-    ev = f"{got.evidence} (an intraday figure; the day's close gives it too"
-    ev += f"; {_luck_words(luck, len(days), 'days')})"
-    return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
 
 
 def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
@@ -723,7 +422,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     if len(days) <= 2:
         for d in days:
             out += [Reading(d, dataclasses.replace(c, period=p), words + (f" on {d}" if several else ""),
-                            False, True) for p, words in _searched_periods(c, d)]  # fmt: skip
+                            False, True) for p, words in _s.searched_periods(c, d)]  # fmt: skip
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since" or moment
@@ -731,36 +430,6 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
     return out
-
-
-def _searched_periods(c: Claim, day: dt.date) -> list[tuple[PeriodSpec, str]]:
-    """A move whose words state no period ("the S&P 500 gained 28.9%"): the calendar periods
-    that end on ``day`` (the week, month, quarter and year to date, the past year, the last full
-    month and year). Tried for support only (:func:`_combine`)."""
-    if (
-        "period" not in c.assumed
-        or c.measure not in ("change", "points_change")
-        or c.period is None
-    ):
-        return []
-    if c.period.kind != "day" or c.hedge or c.comparator not in ("=", ""):
-        return []
-    if c.extra.get("searched_subject") or _words(c.quote) & set(_CLOSE_WORDS):
-        # a move stated with its close ("closed at 4,310.12, up 0.74%") is that session's; a
-        # series found by search is not searched over periods as well
-        return []
-    pm_last = day.replace(day=1) - _DAY
-    return [
-        (PeriodSpec("week", "the week to date"), "read as the week to date"),
-        (PeriodSpec("mtd", "the month to date"), "read as the month to date"),
-        (PeriodSpec("qtd", "the quarter to date"), "read as the quarter to date"),
-        (PeriodSpec("ytd", "the year to date"), "read as the year to date"),
-        (PeriodSpec("trailing", "the past year", n=1, unit="year"), "read as the past year"),
-        (PeriodSpec("month", f"{pm_last:%B %Y}", first=pm_last.replace(day=1), last=pm_last),
-         f"read as {pm_last:%B %Y}"),
-        (PeriodSpec("year", f"{day.year - 1}", first=dt.date(day.year - 1, 1, 1),
-                    last=dt.date(day.year - 1, 12, 31)), f"read as {day.year - 1}"),
-    ]  # fmt: skip
 
 
 def _episode(c: Claim) -> PeriodSpec | None:
@@ -910,22 +579,10 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
     searched = [(r, o) for r, o in results if r.searched]
     results = [(r, o) for r, o in results if not r.searched]
     literal = [(r, o) for r, o in results if r.literal]
-    found = [(r, o) for r, o in searched if o.ok is True and _exact(c, o.computed)]
-    if found and not any(o.ok is True for _, o in literal):
-        # a move with no period words that a calendar period gives to its last digit, while a
-        # match by luck over the periods tried stays unlikely
-        # the article's two candidate days give nearly the same value of a period: once each
-        per: dict[str, float] = {}
-        for r, _ in searched:
-            per[r.label.split(" on ")[0]] = max(
-                per.get(r.label.split(" on ")[0], 0.0), _move_luck(r.claim, r.day, m)
-            )
-        luck = sum(per.values())
-        if luck <= LIMIT:
-            r, o = found[0]
-            ev = (f"{o.evidence} ({r.label}: the words state no period, and this calendar period "
-                  f"fits; {_luck_words(luck, len(per), 'periods')})")  # fmt: skip
-            return CheckedClaim(c, SUPPORTED, ev, o.tolerance, o.computed)
+    if not any(o.ok is True for _, o in literal):
+        found = _s.period_support(c, searched, m)
+        if found is not None:
+            return found
     several = len(literal) > 1
     fits = [(r, o) for r, o in literal if o.ok is True]
     if fits:
@@ -966,33 +623,6 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
 
 def _words(text: str) -> set[str]:
     return {w.strip(".,;:'’\"()").lower() for w in text.split()}
-
-
-def _exact(c: Claim, computed: float | str | None) -> bool:
-    """Whether a searched reading's value rounds to the stated figure."""
-    if not isinstance(computed, float) or c.stated_value is None:
-        return False
-    return abs(abs(computed) - abs(float(c.stated_value))) <= _half_unit(c.decimals)
-
-
-def _move_luck(c: Claim, day: dt.date, m: Market) -> float:
-    """The chance that the move ``c`` (its subject, its period ending ``day``) matches its stated
-    figure by luck (:func:`thesis.claims.chance.move_chance`); 1 when it cannot be told."""
-    got = m.daily(c.subject) if c.subject is not None else None
-    sigma = m.sigma(got[0]) if got is not None else None
-    if got is None or sigma is None or c.stated_value is None:
-        return 1.0
-    stated, half = float(c.stated_value), _half_unit(c.decimals)
-    if c.measure == "points_change":
-        close = on_or_before(got[1], day)
-        if close is None or not close[1]:
-            return 1.0
-        stated, half = stated / close[1] * 100, half / close[1] * 100
-    return move_chance(sigma, sessions_in(c.period, day), stated, half)
-
-
-def _luck_words(luck: float, n: int, what: str) -> str:
-    return f"a match by luck over the {n} {what} tried: {luck:.1%}"
 
 
 def _calendar_only(results: list[tuple[Reading, Outcome]]) -> bool:
