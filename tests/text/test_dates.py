@@ -158,3 +158,18 @@ def test_a_year_alone_is_a_window(value, first, last):
 @pytest.mark.parametrize("value", ["2025/12/09", "2025.5", "1500 points"])
 def test_other_numbers_are_no_header_date(value):
     assert parse_article_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("since the 1980s", dt.date(1980, 1, 1), dt.date(1989, 12, 31)),
+        ("since the early 1980s", dt.date(1980, 1, 1), dt.date(1983, 5, 1)),
+        ("in the late 1990s.", dt.date(1996, 9, 1), dt.date(1999, 12, 31)),
+        # a year, not a decade
+        ("in 1980, stocks fell", dt.date(1980, 1, 1), dt.date(1980, 12, 31)),
+    ],
+)
+def test_a_decade(text, first, last):
+    got = [d for d in find_dates(text, dt.date(2022, 5, 17)) if d.kind == "year"]
+    assert [(d.first, d.last) for d in got] == [(first, last)]

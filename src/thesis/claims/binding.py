@@ -27,6 +27,7 @@ and the judge never contradicts a claim that has one.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -42,7 +43,7 @@ from thesis.claims.document import (
     resolve_anaphora,
     restating_gap,
 )
-from thesis.claims.frames import MOVE_TO_CLOSE, Claim, PeriodSpec
+from thesis.claims.frames import MOVE_TO_CLOSE, OR_ITS_LAST_SESSION, Claim, PeriodSpec
 from thesis.claims.guards import apply_guards
 from thesis.claims.opening_period import opening_calendar_period
 from thesis.claims.price_measures import generic_price_measure
@@ -146,6 +147,13 @@ class Bind:
 
 
 NONE = Bind(None, "", "none")
+
+
+#: a move followed by "to end/close/finish the <period>" ("rose 0.6 per cent to end the week")
+_TO_CLOSE_OUT = re.compile(
+    r"\s*(?:%|percent|per\s+cent|points?)?\s*,?\s+to\s+(?:end|close|finish|wrap|cap|round|settle)\b",
+    re.I,
+)
 
 
 def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind:
@@ -1246,6 +1254,10 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # "ended the week up 1.6%", "closed out the year with a 16% gain": the period's change
         first, last = (pc.first, pc.last) if pc.unit != "week" else (None, None)
         spec = PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last)
+        if _TO_CLOSE_OUT.match(ctx.doc.text, q.end, min(s.end, q.end + 40)):
+            # "rose 0.6% to end the week at 2,651.50": the move that closed the week may be the
+            # last session's as well as the week's (both are read)
+            spec = dataclasses.replace(spec, text=f"{spec.text}{OR_ITS_LAST_SESSION}")
         loose = (
             f"the article's date is in the last days of a {pc.unit} that had not ended: the "
             f"{pc.unit} to date may be meant"

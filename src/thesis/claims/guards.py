@@ -134,16 +134,40 @@ def _count_token(t: Token) -> bool:
 
 #: the unit words a move's figure may carry before "or more" ("15% or more", "100 points or more")
 _MOVE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "bp", "basis"})
+_SIGNS = frozenset({"+", "-", "−"})
+
+
+#: the measures of a run of periods ("three straight years of gains", "five sessions in a row")
+_STREAK_MEASURES = frozenset({"annual_streak", "streak", "move_streak", "record_streak"})
+#: words that count occurrences on their own ("only twice")
+_TIMES_WORDS = frozenset({"twice", "thrice"})
+
+
+def occurrences_after(s: Sent, a: int, b: int) -> str:
+    """The words in the clause of a claim (from ``a``) that count how often it happened ("only
+    twice", "three times", "on four occasions"), or ``""``; ``b`` is the claim's end."""
+    cl = s.clause_of(a)  # its own clause: "..., a feat that has happened five times" is another's
+    toks = [t for t in s.tokens if a <= t.start and t.end <= cl.end]
+    for k, t in enumerate(toks):
+        if t.lower in _TIMES_WORDS:
+            return t.text
+        if _count_token(t) and k + 1 < len(toks) and toks[k + 1].lower in _ALWAYS_COUNT:
+            return f"{t.text} {toks[k + 1].text}"
+    return ""
 
 
 def move_threshold(s: Sent, at: int) -> str:
     """The words that make the move's figure at ``at`` a threshold ("15% or more", "2 percent or
     greater", "100 points or worse"), or ``""``: a change of at least so much, counted or
     conditioned on, is never the change of one period."""
-    toks = s.after(at, 6)
+    toks = s.after(at, 7)
+    if toks and toks[0].text in _SIGNS:
+        toks = toks[1:]  # "gained +10% or more": the sign is the figure's
     k = 1
     while k < len(toks) and toks[k].lower in _MOVE_UNITS:
         k += 1
+    if 1 < k < len(toks) and toks[k].text == "+" and toks[k].start == toks[k - 1].end:
+        return f"{toks[0].text}{toks[1].text}+"  # "20%+ returns": 20% or more
     if k + 1 < len(toks) and toks[k].lower == "or" and toks[k + 1].lower in _THRESHOLD:
         return f"{toks[0].text}{'' if toks[1].text == '%' else ' ' + toks[1].text} or {toks[k + 1].text}"
     return ""
@@ -443,6 +467,13 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
         # "has gained 15% or more in the first half 13 other times": a threshold, not a move
         word = move_threshold(s, at)
         if word and "count" not in c.qualifiers:
+            c.qualifiers.append("count")
+            c.extra["count_words"] = word
+    if c.measure in _STREAK_MEASURES and "count" not in c.qualifiers:
+        # "has achieved three straight years of 20%+ returns only twice": how often such a
+        # streak happened, not the streak that ends now
+        word = occurrences_after(s, a, b)
+        if word:
             c.qualifiers.append("count")
             c.extra["count_words"] = word
     if c.measure in ("since", "first_cross"):

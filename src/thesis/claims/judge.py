@@ -35,6 +35,7 @@ from thesis.claims import searches as _s
 from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
     CONTRADICTED,
+    OR_ITS_LAST_SESSION,
     SUPPORTED,
     UNVERIFIABLE,
     CheckedClaim,
@@ -198,6 +199,15 @@ def article_session(claims: list[Claim], m: Market) -> dt.date | None:
 
 def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedClaim:
     """The verdict on one claim (see the module docstring); ``text`` is the article's."""
+    read = _thousands_separator(c, m)
+    if read is c:
+        return _judge(c, claims, m, text)
+    out = _judge(read, claims, m, text)
+    note = f" ({read.extra['thousands_separator']} read as {_f(float(read.stated_value or 0), 0)}: a dot separating thousands)"
+    return dataclasses.replace(out, claim=c, evidence=out.evidence + note)
+
+
+def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
     found = _s.searched_level(c, claims, m, text) or _s.searched_move(c, claims, m, text)
     if found is not None:
         return found
@@ -280,6 +290,33 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     if out.verdict == CONTRADICTED and not _calendar_only(results):
         return _explained(out, rs[0].day, m, claims, text)
     return out
+
+
+#: how near the close a level read with its dot as a thousands separator must be, and how far the
+#: decimal reading (:func:`_thousands_separator`)
+_THOUSANDS_NEAR, _DECIMAL_FAR = 0.10, 0.50
+
+
+def _thousands_separator(c: Claim, m: Market) -> Claim:
+    """A level written "5.670" in a machine-translated text ("its new intraday high of 5.670") uses
+    the dot as a thousands separator: read as 5,670 when that is within 10% of the series' last
+    close and the decimal reading is more than half away from it (no index, stock or ETF price is
+    both). Any other figure is returned as it is."""
+    if c.unit not in ("points", "plain", "usd") or c.decimals != 3 or c.subject is None:
+        return c
+    value = c.stated_value
+    if not isinstance(value, float) or not 1 <= value < 1000 or c.quote.count(f"{value:.3f}") == 0:
+        return c
+    got = m.daily(c.subject)
+    last = on_or_before(got[1], c.date or m.as_of) if got is not None else None
+    if last is None or not last[1]:
+        return c
+    big = value * 1000
+    if abs(big / last[1] - 1) > _THOUSANDS_NEAR or abs(value / last[1] - 1) <= _DECIMAL_FAR:
+        return c
+    level = big if c.level == value else c.level
+    extra = {**c.extra, "thousands_separator": f"{value:.3f}"}
+    return dataclasses.replace(c, stated_value=big, decimals=0, level=level, extra=extra)
 
 
 def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
@@ -403,6 +440,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in variants:
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
+    if c.period is not None and c.period.text.endswith(OR_ITS_LAST_SESSION):
+        cc = dataclasses.replace(c, period=PeriodSpec("day", "the last session of the period"))
+        out += [Reading(d, cc, "as the last session's move" + (f" on {d}" if several else ""))
+                for d in days]  # fmt: skip
     for alt, words in _since_span(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]

@@ -1676,7 +1676,11 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
             return sign, app, None, True
         return sign, nxt, _from_level(s, nxt), False
     # a target named before: "a target of 7,269 implies 5.3% upside"
-    prevq = [x for x in s.quantities if x.end <= q.start and _is_level(x)]
+    levels = [x for x in s.quantities if x.end <= q.start and _is_level(x)]
+    # "With the S&P 500's last close at 5,969.34, these projections imply a return of 9.75%": a
+    # level stated as a close is where the upside runs from, never its target
+    closes = [x for x in levels if _stated_as_close(s, x)]
+    prevq = [x for x in levels if x not in closes]
     if prevq and (any(w in _IMPLY for w in prev) or noun in ("upside", "downside")):
         target = prevq[-1]
         ctx_words = [t.lower for t in s.before(target.start, 8)]
@@ -1684,6 +1688,17 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
             base = nxt if nxt is not None and _is_level(nxt) and "current" in tail[:6] else None
             return sign, target, base, False
     return None
+
+
+#: the words a close is stated with ("last close at", "closed at", "closing level of")
+_CLOSE_BEFORE_LEVEL = frozenset({"close", "closed", "closing", "closes"})
+
+
+def _stated_as_close(s: Sent, x: Quantity) -> bool:
+    """Whether the level ``x`` is stated as a close: a close word right before it, with at most
+    "at", "of", "level" or "price" between."""
+    before = [w for w in s.words_before(x.start, 4) if w not in ("at", "of", "level", "price", "a")]
+    return bool(before) and before[-1] in _CLOSE_BEFORE_LEVEL
 
 
 _RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "finish", "territory"})
@@ -2381,6 +2396,19 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         if macro:
             c.extra["figure"] = _macro_figure(ctx, s, start_tok.start, subj)
+            if sup in _EVALUATIVE and (
+                subj.value.kind == "inflation" or subj.value.key == "unrate"
+            ):
+                # "the worst inflation since the early 1980s": for a measure where higher is
+                # worse, the worst reading is the highest and the best the lowest
+                c.extra["sup"] = _EVALUATIVE[sup]
+            after_sup = head[head.index(sup) + 1 : head.index(sup) + 3] if sup in head else []
+            if _EPISODE_NOUNS.intersection(after_sup):
+                # "an inflation problem that turned into the worst period ... since the early
+                # 1980s": an episode compared with episodes, not the latest release
+                c.loose["measure"] = (
+                    "a superlative of an episode ('the worst period'), not of the latest release"
+                )
         k = next((n for n, x in enumerate(toks) if x.start >= start_tok.start), 0)
         _came_back_from(s, toks[max(0, k - 4) : k], c)
         _near_extreme(toks[max(0, k - 3) : k], c)
@@ -2776,6 +2804,11 @@ def _ago_anchor(ctx: Ctx, s: Sent, toks: list[Token], i: int) -> DateMention | N
     day = ctx.ref - delta * 0.8
     return DateMention(toks[i].start, toks[j + 1].end, f"{n} {unit}s", "span", day, day)
 
+
+#: evaluative superlatives of a measure where higher is worse (inflation, unemployment)
+_EVALUATIVE = {"worst": "highest", "best": "lowest"}
+#: nouns of an episode after a superlative ("the worst period since"): not one release
+_EPISODE_NOUNS = frozenset({"period", "stretch", "bout", "episode", "spell", "era", "phase", "run"})
 
 _SUPERLATIVES = {
     "highest": "max", "lowest": "min", "largest": "max", "biggest": "max", "longest": "max",

@@ -361,9 +361,19 @@ def find_dates(
             if prev is not None and prev.lower == "of" and i >= 2:
                 p2 = _prev_word(tokens, i - 1)
                 mod = _MODIFIERS.get(p2.lower, "") if p2 is not None else ""
-            first, last = _narrow(dt.date(y, 1, 1), dt.date(y, 12, 31), mod)
-            out.append(DateMention(s.start, s.end, s.text, "year", first, last, None, True, mod))
-            taken.add(s.start, s.end)
+            end, last_year = s.end, y
+            if (
+                y % 10 == 0
+                and text[s.end : s.end + 1] == "s"
+                and not text[s.end + 1 : s.end + 2].isalnum()
+            ):
+                # "the early 1980s": a decade, its years narrowed by the modifier
+                end, last_year = s.end + 1, y + 9
+            first, last = _narrow(dt.date(y, 1, 1), dt.date(last_year, 12, 31), mod)
+            out.append(
+                DateMention(s.start, end, text[s.start : end], "year", first, last, None, True, mod)
+            )
+            taken.add(s.start, end)
 
     taken.commit()
 
