@@ -101,3 +101,23 @@ def test_a_move_to_end_the_week_may_be_the_last_sessions(claims_store):
 def test_an_evaluative_superlative_of_inflation(claims_store, text, verdict):
     got = results(claims_store, text, "2022-04-14", "since")
     assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_comparisons_base_period_is_not_the_claims(claims_store):
+    """ "closed out the week at 6,966.28, a new record high and 1.6% higher than it ended the
+    previous trading week": the previous week is the comparison's base; the record and the move
+    are this week's (2026-01-09: a record close, +1.57% on the week)."""
+    text = (
+        "The first full trading week of January 2026 was an exciting one for the S&P 500, which "
+        "closed out the week at 6,966.28, a new record high and 1.6% higher than it ended the "
+        "previous trading week."
+    )
+    got = results(claims_store, text, "2026-01-09")
+    assert {r.verdict for r in got} == {"supported"}, [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_move_to_a_session_peak_is_intraday(claims_store):
+    text = "The S&P 500 gained 0.3% to trade at a session peak of 7,002.28 Wednesday."
+    got = results(claims_store, text, "2026-01-28", "change")
+    assert got and all("intraday" in r.claim.qualifiers for r in got), [r.evidence for r in got]
+    assert "contradicted" not in {r.verdict for r in got}

@@ -210,6 +210,8 @@ def period_close(
     for i, t in enumerate(toks):
         if t.lower not in _VERBS:
             continue
+        if "than" in (x.lower for x in toks[max(0, i - 3) : i]):
+            continue  # "1.6% higher than it ended the previous week": the comparison's base
         j = i + 1
         if j < len(toks) and toks[j].lower in _PARTICLES:
             j += 1

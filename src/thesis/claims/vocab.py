@@ -431,7 +431,8 @@ INTRADAY_WORDS = frozenset(
 INTRADAY_PHRASES = (
     ("as", "much", "as"), ("as", "high", "as"), ("as", "low", "as"), ("as", "little", "as"),
     ("at", "one", "point"), ("session", "high"), ("session", "low"), ("session", "highs"),
-    ("session", "lows"), ("earlier", "in", "the", "session"), ("earlier", "in", "the", "day"),
+    ("session", "lows"), ("session", "peak"), ("session", "peaks"), ("session", "trough"),
+    ("to", "trade", "at"), ("earlier", "in", "the", "session"), ("earlier", "in", "the", "day"),
     ("at", "the", "open"), ("in", "early", "trading"), ("in", "late", "trading"),
     ("after", "hours"), ("after", "the", "bell"), ("in", "early", "trade"), ("in", "late", "trade"),
     ("at", "its", "high"), ("at", "its", "low"), ("at", "its", "session"), ("before", "paring"),
