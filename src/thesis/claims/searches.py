@@ -8,7 +8,7 @@ words allow (:func:`searched_level`), a change of its series (:func:`searched_mo
 close of an intraday figure (:func:`close_gives_it`). Trying several readings raises the chance
 that one fits a wrong figure by luck, so each search supports only while the expected number of
 chance matches over the readings it tried stays under :data:`thesis.claims.chance.LIMIT`; the
-evidence states it. See ``docs/claims.md`` (rounds 50 to 55).
+evidence states it. See ``docs/claims.md`` (rounds 50 to 57).
 """
 
 from __future__ import annotations
@@ -222,9 +222,11 @@ def searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> Checke
     ended 2024 with a remarkable 23% gain", "The S&P 500 index showed 4.59%", "Amazon (55%)"):
     read as the series' change over each period its sentence names (:func:`_named_periods`: "in
     2019", "last year", "this year", "over the past 12 months"), or, when it names none, over the
-    session and the seven calendar periods ending on the article's day (:func:`searched_periods`). Supported when one gives the figure to its last digit while
-    a match by luck over the periods tried stays under 2%; never contradicted (the measure is
-    not stated)."""
+    session and the seven calendar periods ending on the article's day (:func:`searched_periods`).
+    Supported when one gives the figure to its last digit while a match by luck over the periods
+    tried stays under a quarter of :data:`LIMIT` (:data:`_UNKNOWN_MEASURE_PRIOR`); never
+    contradicted (the measure is not stated), and never read for a share or a gap
+    (:func:`_share_or_gap`)."""
     if c.measure != "other" or c.unit != "pct" or c.subject is None or c.missing:
         return None
     if c.subject.kind not in _PRICE_KINDS or c.hedge or c.comparator not in ("=", ""):
@@ -341,7 +343,7 @@ def close_gives_it(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
 def searched_periods(c: Claim, day: dt.date) -> list[tuple[PeriodSpec, str]]:
     """A move whose words state no period ("the S&P 500 gained 28.9%"): the calendar periods
     that end on ``day`` (the week, month, quarter and year to date, the past year, the last full
-    month and year). Tried for support only (:func:`_combine`)."""
+    month and year). Tried for support only (:func:`period_support`)."""
     if (
         "period" not in c.assumed
         or c.measure not in ("change", "points_change")
