@@ -143,9 +143,9 @@ _STREAK_MEASURES = frozenset({"annual_streak", "streak", "move_streak", "record_
 _TIMES_WORDS = frozenset({"twice", "thrice"})
 
 
-def occurrences_after(s: Sent, a: int, b: int) -> str:
-    """The words in the clause of a claim (from ``a``) that count how often it happened ("only
-    twice", "three times", "on four occasions"), or ``""``; ``b`` is the claim's end."""
+def occurrences_counted(s: Sent, a: int) -> str:
+    """The words in the clause of a claim (from its start ``a``) that count how often it
+    happened ("only twice", "three times", "on four occasions"), or ``""``."""
     cl = s.clause_of(a)  # its own clause: "..., a feat that has happened five times" is another's
     toks = [t for t in s.tokens if a <= t.start and t.end <= cl.end]
     for k, t in enumerate(toks):
@@ -472,7 +472,7 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
     if c.measure in _STREAK_MEASURES and "count" not in c.qualifiers:
         # "has achieved three straight years of 20%+ returns only twice": how often such a
         # streak happened, not the streak that ends now
-        word = occurrences_after(s, a, b)
+        word = occurrences_counted(s, a)
         if word:
             c.qualifiers.append("count")
             c.extra["count_words"] = word
