@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -157,7 +158,62 @@ def check_claims(claims: list[Claim], market: Market, text: str = "") -> list[Ch
                     c, UNVERIFIABLE, f"could not be judged ({type(e).__name__}: {e})", "n/a"
                 )
             )
+    return _restatements(out, claims, market, text)
+
+
+#: what may stand between a move in points and its restatement in percent ("24.33 points, or
+#: -0.08%", "105.23 points (2.11%)")
+_RESTATED = re.compile(r"^\s*(?:points?|pts?)?\s*(?:,\s*or|or|\(|,)\s*[+\-−]?\s*$", re.I)
+
+
+def _restatements(
+    out: list[CheckedClaim], claims: list[Claim], m: Market, text: str
+) -> list[CheckedClaim]:
+    """A move in points and its restatement in percent are one move ("the S&P 500 dropped 24.33
+    points, or -0.08%"). When the points fit a day and a period to their last digit, with a
+    match by luck unlikely (:mod:`thesis.claims.searches`), that day and period are the
+    percent's too: an unverifiable percent is judged on them, and contradicted by the data
+    there (the points pin the frame the percent's own words left open). Other verdicts stay."""
+    if not text:
+        return out
+    for p in list(out):
+        if p.verdict != SUPPORTED or p.claim.measure != "points_change":
+            continue
+        if p.claim.subject is None or p.claim.missing or "subject" in p.claim.assumed:
+            continue  # its series was found by a search, not bound by its words
+        fit = _fitting_reading(p.claim, claims, m)
+        if fit is None or not _s.exact(p.claim, p.computed):
+            continue
+        if _s.move_luck(fit.claim, fit.day, m) > _s.LIMIT:
+            continue
+        for j, q in enumerate(out):
+            c = q.claim
+            if q.verdict != UNVERIFIABLE or c.measure != "change" or c.qualifiers or c.hedge:
+                continue
+            figure = text.rfind(f"{abs(float(c.stated_value or 0)):.{c.decimals}f}", c.start, c.end)
+            if figure < 0 or not _RESTATED.match(text[p.claim.end : figure]):
+                continue
+            if "respectively" in text[figure : figure + 80].lower():
+                continue  # "X points and 1.01 points, or -0.24% and -0.03%, respectively"
+            cc = dataclasses.replace(c, subject=fit.claim.subject, period=fit.claim.period,
+                                     assumed=[], loose={}, missing=[])  # fmt: skip
+            o = judge_change(cc, fit.day, m, claims)
+            if o.ok is False:
+                ev = (f"{o.evidence} (the {p.claim.stated_value:g} points it restates fit "
+                      f"{fit.day} to their last digit: that day and period are its own)")  # fmt: skip
+                out[j] = CheckedClaim(c, CONTRADICTED, ev, o.tolerance, o.computed)
     return out
+
+
+def _fitting_reading(c: Claim, claims: list[Claim], m: Market) -> Reading | None:
+    """The first literal reading of ``c`` that its judge supports, or ``None``."""
+    fn = JUDGES.get(c.measure)
+    if fn is None:
+        return None
+    for r in readings(c, m):
+        if r.literal and not r.searched and _judge_reading(fn, r, m, claims).ok is True:
+            return r
+    return None
 
 
 #: measures that state a day's close: a level, a record close, a first close beyond a level
