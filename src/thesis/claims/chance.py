@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-import statistics
 
 from thesis.claims.frames import PeriodSpec
 
@@ -50,7 +49,12 @@ def daily_sigma(values: list[float]) -> float | None:
     :data:`SIGMA_SESSIONS` sessions, or ``None`` with fewer than 20."""
     v = values[-SIGMA_SESSIONS - 1 :]
     moves = [(b / a - 1) * 100 for a, b in itertools.pairwise(v) if a]
-    return statistics.pstdev(moves) if len(moves) >= 20 else None
+    if len(moves) < 20:
+        return None
+    # the population deviation in floats (statistics.pstdev works in exact fractions: five
+    # times slower, and the import costs a check command 2 ms)
+    mean = math.fsum(moves) / len(moves)
+    return math.sqrt(math.fsum((x - mean) ** 2 for x in moves) / len(moves))
 
 
 def sessions_in(p: PeriodSpec | None, day: dt.date) -> int:

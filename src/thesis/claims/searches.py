@@ -58,9 +58,9 @@ def searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
     if decimals == 0 and value % 100 == 0:
         return None  # a round mark ("above 6,000") is a threshold, not a close
     if c.measure == "close" and c.missing == ["subject"]:
-        subjects = list(
-            {x.subject.key: x.subject for x in claims if x.subject is not None}.values()
-        )
+        near = sorted(claims, key=lambda x: abs(x.start - c.start))
+        subjects = list({x.subject.key: x.subject for x in near if x.subject is not None}.values())
+        subjects = subjects[:_SEARCHED_SUBJECTS]
         where = "on a series the article names; its sentence names none"
     elif c.measure == "other" and c.subject is not None and not c.missing:
         subjects = [c.subject]
@@ -82,7 +82,9 @@ def searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
             luck, tried = luck + level_chance(v, value, half), tried + 1
             if match is None and abs(v - value) <= half:
                 match = sid, d, v
-    if match is None or luck > LIMIT:
+        if luck > LIMIT:
+            return None  # no need to read the other series
+    if match is None:
         return None
     sid, d, v = match
     ev = (f"{sid} {iso(d)} close {_j._f(v, max(decimals, 2))} vs stated {_j._f(value, decimals)}: read as "
@@ -107,7 +109,12 @@ def searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> Che
     fits: list[tuple[str, CheckedClaim]] = []
     luck, tried = 0.0, 0
     level = _stated_close(c, claims)
-    for subj in [x for x in subjects if m.daily(x) is not None][:_SEARCHED_SUBJECTS]:
+    for subj in subjects:
+        if tried >= _SEARCHED_SUBJECTS:
+            break
+        if m.daily(subj) is None:
+            continue  # read lazily, nearest first: a series read costs more than the rest
+        tried += 1
         cc = dataclasses.replace(
             c, subject=subj, missing=[], assumed=[*c.assumed, "subject"],
             extra={**c.extra, "searched_subject": True},
@@ -127,7 +134,6 @@ def searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> Che
             each = [move_luck(cc, d, m) for d in days]
             day = cc.period is None or cc.period.kind == "day"
             luck += sum(each) if day else max(each, default=0.0)
-        tried += 1
         if luck > LIMIT:
             return None
         got = _j.judge(cc, claims, m, text)
@@ -206,12 +212,22 @@ _SHARE = re.compile(r"^\s*\)?\s*of\b", re.I)
 _GAP_WORDS = ("outperform", "underperform", "beat", "beating", "lag", "trail", "ahead of", "behind")
 
 
+#: words after a percentage that make it a company's figure ("21% year-over-year revenue growth")
+_COMPANY_WORDS = frozenset(
+    {"revenue", "revenues", "sales", "earnings", "eps", "profit", "profits", "margin", "margins",
+     "income", "dividend", "dividends", "payout", "growth", "stake", "ownership"}
+)  # fmt: skip
+
+
 def _share_or_gap(text: str, c: Claim) -> bool:
-    """Whether the percentage of ``c`` is a share of a whole or a gap between two series, not a
-    change of one."""
+    """Whether the percentage of ``c`` is a share of a whole, a gap between two series or a
+    company's own figure, not a change of its price."""
     if not text:
         return False
     if _SHARE.match(text[c.end : c.end + 8]):
+        return True
+    after = re.findall(r"[a-z]+", text[c.end : c.end + 40].lower())[:4]
+    if _COMPANY_WORDS.intersection(after):
         return True
     before = text[max(0, c.start - 60) : c.end].lower()
     return " by " in before[-20 - len(c.quote) :] and any(w in before for w in _GAP_WORDS)
@@ -231,11 +247,13 @@ def searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> Checke
         return None
     if c.subject.kind not in _PRICE_KINDS or c.hedge or c.comparator not in ("=", ""):
         return None
-    daily = m.daily(c.subject)
-    if set(c.qualifiers) & set(_j._QUAL_ORDER) or daily is None:
+    if set(c.qualifiers) & set(_j._QUAL_ORDER):
         return None
     mt = _PCT.fullmatch(str(c.stated_value).strip())
     if mt is None or _share_or_gap(text, c):
+        return None
+    daily = m.daily(c.subject)  # read last: a series read costs more than every test above
+    if daily is None:
         return None
     sign = {"+": 1, "-": -1, "−": -1}.get(mt.group(1), 0)
     value, decimals = float(mt.group(2)), len(mt.group(2).partition(".")[2])
