@@ -176,6 +176,16 @@ def _restatements(
     there (the points pin the frame the percent's own words left open). Other verdicts stay."""
     if not text:
         return out
+    try:
+        _pin_restatements(out, claims, m, text)
+    except StoreError:
+        raise
+    except Exception:  # a restatement that cannot be read keeps the verdicts already given
+        pass
+    return out
+
+
+def _pin_restatements(out: list[CheckedClaim], claims: list[Claim], m: Market, text: str) -> None:
     for p in list(out):
         if p.verdict != SUPPORTED or p.claim.measure != "points_change":
             continue
@@ -202,7 +212,6 @@ def _restatements(
                 ev = (f"{o.evidence} (the {p.claim.stated_value:g} points it restates fit "
                       f"{fit.day} to their last digit: that day and period are its own)")  # fmt: skip
                 out[j] = CheckedClaim(c, CONTRADICTED, ev, o.tolerance, o.computed)
-    return out
 
 
 def _fitting_reading(c: Claim, claims: list[Claim], m: Market) -> Reading | None:

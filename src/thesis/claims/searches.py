@@ -219,7 +219,7 @@ _COMPANY_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _share_or_gap(text: str, c: Claim) -> bool:
+def _not_a_price_change(text: str, c: Claim) -> bool:
     """Whether the percentage of ``c`` is a share of a whole, a gap between two series or a
     company's own figure, not a change of its price."""
     if not text:
@@ -242,7 +242,7 @@ def searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> Checke
     Supported when one gives the figure to its last digit while a match by luck over the periods
     tried stays under a quarter of :data:`LIMIT` (:data:`_UNKNOWN_MEASURE_PRIOR`); never
     contradicted (the measure is not stated), and never read for a share or a gap
-    (:func:`_share_or_gap`)."""
+    (:func:`_not_a_price_change`)."""
     if c.measure != "other" or c.unit != "pct" or c.subject is None or c.missing:
         return None
     if c.subject.kind not in _PRICE_KINDS or c.hedge or c.comparator not in ("=", ""):
@@ -250,7 +250,7 @@ def searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> Checke
     if set(c.qualifiers) & set(_j._QUAL_ORDER):
         return None
     mt = _PCT.fullmatch(str(c.stated_value).strip())
-    if mt is None or _share_or_gap(text, c):
+    if mt is None or _not_a_price_change(text, c):
         return None
     daily = m.daily(c.subject)  # read last: a series read costs more than every test above
     if daily is None:
