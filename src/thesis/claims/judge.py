@@ -352,9 +352,44 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
                              c.subject.settle if c.subject else "")  # fmt: skip
     results = [(r, _judge_reading(fn, r, m, claims)) for r in rs]
     out = _combine(c, _days_its_close_fits(c, results, m, claims), m)
+    if out.verdict == CONTRADICTED and _too_big_for_a_session(c, m):
+        why = (f"{out.evidence}; not contradicted: a move of {c.stated_value:g}% is beyond any "
+               f"session of {c.subject.name if c.subject else 'its series'} in its words' reading, "
+               "and no word says it was one session's")  # fmt: skip
+        return CheckedClaim(c, UNVERIFIABLE, why, out.tolerance, out.computed,
+                            settle="words that state its period")  # fmt: skip
     if out.verdict == CONTRADICTED and not _calendar_only(results):
         return _explained(out, rs[0].day, m, claims, text)
     return out
+
+
+#: a session's move larger than this many daily deviations of its series is not read as one
+#: session's when no word states its day's period (a 21% move of the S&P 500 "to 5,751")
+_SESSION_SIGMAS = 8.0
+
+
+def _too_big_for_a_session(c: Claim, m: Market) -> bool:
+    """Whether ``c`` is a percent move read as one session's only by convention (no words state
+    its period: "it has advanced about 21% to 5,751", "closed up 21%") and too large for one
+    session of its series (:data:`_SESSION_SIGMAS` daily deviations): then the convention, not
+    the article, is what the data contradicts. A move the words place on a day ("rose 21% on
+    Tuesday") is still judged as that day's."""
+    if (
+        c.measure != "change"
+        or c.period is None
+        or c.period.kind != "day"
+        or c.stated_value is None
+    ):
+        return False
+    if c.bound.get("period") not in _CONVENTIONAL_SESSION and "period" not in c.assumed:
+        return False
+    got = m.daily(c.subject) if c.subject is not None else None
+    sigma = m.sigma(got[0]) if got is not None else None
+    return sigma is not None and abs(float(c.stated_value)) > _SESSION_SIGMAS * sigma
+
+
+#: the words of a period bound to the session by convention only (``binding.bind_period``)
+_CONVENTIONAL_SESSION = frozenset({"a move stated with its close", "a closing verb"})
 
 
 #: how near the close a level read with its dot as a thousands separator must be, and how far the
