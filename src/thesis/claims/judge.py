@@ -793,16 +793,24 @@ def _candidate_days(c: Claim, m: Market) -> list[dt.date]:
     if cal is None:
         return _with_alt(c, [b])
     if a == b:
-        got = on_or_before(cal, b)
-        if got is None or (b - got[0]).days > 4:
-            # the series ends before the article: its last day is not "now"
-            return _with_alt(c, [b])
-        if m.session == got[0]:  # the article states this session's close (article_session)
-            return _with_alt(c, [got[0]])
-        prev = before(cal, got[0])
-        return _with_alt(c, [got[0]] + ([prev[0]] if prev else []))
+        return _with_alt(c, day_sessions(cal, b, m) or [b])
     days = sessions_between(cal, a, b)
     return _with_alt(c, list(reversed(days)) or [b])
+
+
+def day_sessions(cal: Series, day: dt.date, m: Market) -> list[dt.date] | None:
+    """The sessions a figure of the article's ``day`` may be of, latest first: the last session
+    on or before it and the one before (an article published before the close describes the
+    previous one), or that session alone once a close the article states pins it
+    (:func:`article_session`); ``None`` when the series ends days before ``day`` (its last day
+    is not "now")."""
+    got = on_or_before(cal, day)
+    if got is None or (day - got[0]).days > 4:
+        return None
+    if m.session == got[0]:
+        return [got[0]]
+    prev = before(cal, got[0])
+    return [got[0]] + ([prev[0]] if prev else [])
 
 
 def _with_alt(c: Claim, days: list[dt.date]) -> list[dt.date]:

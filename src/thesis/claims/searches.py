@@ -23,6 +23,7 @@ from thesis.claims.chance import half_unit as _half_unit
 from thesis.claims.frames import MOVE_TO_CLOSE, SUPPORTED, CheckedClaim, Claim, PeriodSpec
 from thesis.claims.market import Market, Series, iso, on, on_or_before
 from thesis.text.dates import find_dates, find_periods
+from thesis.text.numbers import NumberSpan, find_numbers
 from thesis.text.sentences import split_sentences
 
 __all__ = [
@@ -172,14 +173,9 @@ def _level_days(c: Claim, m: Market, text: str, s: Series) -> list[dt.date]:
 
 
 def _now_days(m: Market, s: Series) -> list[dt.date]:
-    """The article's session when a stated close pins it, else its two candidate sessions (none
-    when the series ends days before the article)."""
-    if m.session is not None:
-        return [m.session]
-    w = s.upto(m.as_of)
-    if not len(w) or (m.as_of - w.last).days > 4:
-        return []
-    return list(reversed(w.dates[-2:]))
+    """The sessions of the article's day for the series ``s`` (:func:`thesis.claims.judge.
+    day_sessions`), none when it ends days before the article."""
+    return _j.day_sessions(s, m.as_of, m) or []
 
 
 def _sentence_of(c: Claim, text: str) -> str:
@@ -193,9 +189,6 @@ def _sentence_of(c: Claim, text: str) -> str:
 
 #: the kinds of series whose percentage figures are price changes
 _PRICE_KINDS = frozenset({"index", "stock", "etf", "sector", "market"})
-
-
-_PCT = re.compile(r"([+\-−]?)\s?(\d+(?:\.\d+)?)\s?%")
 
 
 #: a figure no rule reads is a change of its series less often than a move with no period words
@@ -249,14 +242,14 @@ def searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> Checke
         return None
     if set(c.qualifiers) & set(_j._QUAL_ORDER):
         return None
-    mt = _PCT.fullmatch(str(c.stated_value).strip())
-    if mt is None or _not_a_price_change(text, c):
+    got = _one_number(str(c.stated_value))
+    if got is None or got.unit != "pct" or got.scale or _not_a_price_change(text, c):
         return None
     daily = m.daily(c.subject)  # read last: a series read costs more than every test above
     if daily is None:
         return None
-    sign = {"+": 1, "-": -1, "−": -1}.get(mt.group(1), 0)
-    value, decimals = float(mt.group(2)), len(mt.group(2).partition(".")[2])
+    sign = {"+": 1, "-": -1}.get(got.signed, 0)
+    value, decimals = abs(float(got.value or 0)), got.decimals
     cc = dataclasses.replace(c, measure="change", stated_value=sign * value if sign else value,
                              decimals=decimals, direction=sign)  # fmt: skip
     named = _named_periods(_sentence_of(c, text), m.as_of)
@@ -308,15 +301,23 @@ def _level_figure(c: Claim) -> tuple[float, int] | None:
         return None
     raw = c.stated_value
     if isinstance(raw, float):
-        text = f"{raw:.{c.decimals}f}"
-    elif isinstance(raw, str):
-        mt = re.fullmatch(r"\$?\s?([\d,]+(?:\.\d+)?)", raw.strip())
-        if mt is None:
-            return None
-        text = mt.group(1).replace(",", "")
-    else:
+        return raw, c.decimals
+    got = _one_number(raw) if isinstance(raw, str) else None
+    if got is None or got.signed or got.scale or got.unit not in (None, "usd"):
         return None
-    return float(text), len(text.partition(".")[2])
+    return float(got.value or 0), got.decimals  # a value: see _one_number
+
+
+def _one_number(raw: str) -> NumberSpan | None:
+    """The number a stated value is ("$6,449.15", "+0.32%"), read by the text layer; ``None``
+    when the value is anything else than one number (a "$" before it aside)."""
+    text = raw.strip()
+    spans = find_numbers(text)
+    if len(spans) != 1 or spans[0].kind != "number" or spans[0].value is None:
+        return None
+    if spans[0].end != len(text):
+        return None
+    return spans[0] if text[: spans[0].start].strip() in ("", "$") else None
 
 
 def close_gives_it(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
