@@ -58,3 +58,12 @@ def test_the_meeting_day(claims_store, text, day, verdict):
 )
 def test_no_meeting_day(claims_store, text):
     assert results(claims_store, text, "2025-12-09", "fed_meeting") == []
+
+
+@pytest.mark.parametrize(("day", "supported"), [("2020-03-16", True), ("2020-03-10", False)])
+def test_an_intermeeting_action_is_known_only_after_it(claims_store, day, supported):
+    """The emergency cut of Sunday 2020-03-15 was no scheduled meeting: a story of 2020-03-10
+    could not know it (no lookahead), one of 2020-03-16 could."""
+    got = results(claims_store, "Traders recalled the Fed's March 15 meeting.", day, "fed_meeting")
+    assert len(got) == 1, [r.evidence for r in got]
+    assert (got[0].verdict == "supported") is supported, got[0].evidence

@@ -120,13 +120,16 @@ class Market:
         return s
 
     def event_dates(self, kind: str) -> list[dt.date]:
-        """The dates of the store's events of ``kind`` (the FOMC's decision days), or none."""
+        """The dates of the store's events of ``kind`` (the FOMC's decision days) known on
+        ``as_of``: every one up to it, and after it only those scheduled (a meeting schedule is
+        published ahead; an intermeeting action is not), or none."""
         if self.store is None:
             return []
         try:
-            return self.store.event_dates(kind)
+            rows = self.store.event_dates(kind)
         except (StoreError, DataError):
             return []
+        return sorted({d for d, subject in rows if d <= self.as_of or subject == "scheduled"})
 
     def sigma(self, sid: str) -> float | None:
         """The daily standard deviation of ``sid``'s changes in percent, as known on ``as_of``

@@ -678,16 +678,17 @@ class Database:
         return self._memo[memo]
 
     @guarded
-    def event_dates(self, kind: str) -> list[dt.date]:
-        """The dates of the events of ``kind`` ("fomc_meeting": decision days, scheduled and
-        intermeeting, with the schedule known ahead), oldest first; pandas-free, for the claim
-        checker. Empty when the store holds none."""
+    def event_dates(self, kind: str) -> list[tuple[dt.date, str]]:
+        """(date, subject) of the events of ``kind`` ("fomc_meeting": decision days, subject
+        "scheduled" or "unscheduled"), oldest first; pandas-free, for the claim checker. Empty
+        when the store holds none."""
         if not self.path.exists():
             return []
         memo = ("event_dates", kind)
         if memo not in self._memo:
-            sql = "SELECT DISTINCT date FROM events WHERE kind = ? ORDER BY date"
-            self._memo[memo] = [r[0] for r in self._reader().execute(sql, [kind]).fetchall()]
+            sql = "SELECT DISTINCT date, subject FROM events WHERE kind = ? ORDER BY date, subject"
+            rows = self._reader().execute(sql, [kind]).fetchall()
+            self._memo[memo] = [(r[0], str(r[1] or "")) for r in rows]
         return list(self._memo[memo])
 
     @guarded
