@@ -43,7 +43,14 @@ from thesis.claims.document import (
     resolve_anaphora,
     restating_gap,
 )
-from thesis.claims.frames import MOVE_TO_CLOSE, OR_ITS_LAST_SESSION, Claim, PeriodSpec
+from thesis.claims.frames import (
+    CLOSING_VERB_WORDS,
+    MOVE_TO_CLOSE,
+    MOVE_WITH_CLOSE_WORDS,
+    OR_ITS_LAST_SESSION,
+    Claim,
+    PeriodSpec,
+)
 from thesis.claims.guards import apply_guards
 from thesis.claims.opening_period import opening_calendar_period
 from thesis.claims.price_measures import generic_price_measure
@@ -1332,11 +1339,11 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     if level_follows:
         return Bind(
             PeriodSpec("day", MOVE_TO_CLOSE),
-            "a move stated with its close",
+            MOVE_WITH_CLOSE_WORDS,
             "convention",
         )
     if closing:
-        return Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+        return Bind(PeriodSpec("day", "the session"), CLOSING_VERB_WORDS, "convention")
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
 
 

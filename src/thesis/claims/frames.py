@@ -60,6 +60,10 @@ class PeriodSpec:
 
 #: the period text of a move stated with the close it ran to ("rose 0.1% to close at 2,730.13")
 MOVE_TO_CLOSE = "the move to the stated close"
+#: the words of a period bound to the session by convention only: a move stated with its close,
+#: a closing verb (``binding.bind_period``; ``judge._too_big_for_a_session`` reads them)
+MOVE_WITH_CLOSE_WORDS = "a move stated with its close"
+CLOSING_VERB_WORDS = "a closing verb"
 #: the end of the text of a period a move closed out "to end the week": its last session's move
 #: is as literal a reading (:func:`thesis.claims.judge.readings`)
 OR_ITS_LAST_SESSION = ", or its last session"

@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from thesis.claims import searches as _s
 from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
+    CLOSING_VERB_WORDS,
     CONTRADICTED,
+    MOVE_WITH_CLOSE_WORDS,
     OR_ITS_LAST_SESSION,
     SUPPORTED,
     UNVERIFIABLE,
@@ -389,7 +391,7 @@ def _too_big_for_a_session(c: Claim, m: Market) -> bool:
 
 
 #: the words of a period bound to the session by convention only (``binding.bind_period``)
-_CONVENTIONAL_SESSION = frozenset({"a move stated with its close", "a closing verb"})
+_CONVENTIONAL_SESSION = frozenset({MOVE_WITH_CLOSE_WORDS, CLOSING_VERB_WORDS})
 
 
 #: how near the close a level read with its dot as a thousands separator must be, and how far the

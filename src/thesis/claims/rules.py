@@ -56,7 +56,7 @@ from thesis.claims.binding import (
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent, parenthesised_pair
 from thesis.claims.fed_meetings import rule_fed_meeting
-from thesis.claims.frames import Claim, PeriodSpec
+from thesis.claims.frames import CLOSING_VERB_WORDS, Claim, PeriodSpec
 from thesis.claims.from_to import from_to_levels, rule_from_to_direction
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.near_record import rule_near_record
@@ -1018,7 +1018,7 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if period.how == "none" and _closing_clause(s, q):
             # "closed at 2,711.45 for a loss of 18.68 points", "ended with a gain of 1.2%": the
             # session's move, by the convention of "closed up 0.5%"
-            period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+            period = Bind(PeriodSpec("day", "the session"), CLOSING_VERB_WORDS, "convention")
         # "a 50% gain from its March 23 low", "a gain of 50% from its March 23 low": since that
         # day's close (a low or high one-sided: dated_base)
         base_day = dated_base(s, _noun_end(s, q, noun)) or dated_base(s, q.end)
@@ -4460,7 +4460,7 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             date = Bind(DateMention(month.start, month.end, month.text, "day", last, last),
                         f"{month.text} (its last session)", "explicit")  # fmt: skip
         else:
-            period = Bind(PeriodSpec("day", "the session"), "a closing verb", "convention")
+            period = Bind(PeriodSpec("day", "the session"), CLOSING_VERB_WORDS, "convention")
             pc = period_close_of(ctx, s, t.start)
             if pc is not None:  # "closed out the week higher"
                 first, last_ = (pc.first, pc.last) if pc.unit != "week" else (None, None)
@@ -4590,7 +4590,7 @@ def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             period = (
                 Bind(
                     PeriodSpec("day", "the session"),
-                    "a closing verb",
+                    CLOSING_VERB_WORDS,
                     "convention",
                     # "for the first time since 2021, all 11 sectors finished in positive
                     # territory": a comparison across years, whose period may be the year

@@ -22,6 +22,7 @@ from thesis.claims.chance import LIMIT, level_chance, move_chance, sessions_in
 from thesis.claims.chance import half_unit as _half_unit
 from thesis.claims.frames import MOVE_TO_CLOSE, SUPPORTED, CheckedClaim, Claim, PeriodSpec
 from thesis.claims.market import Market, Series, iso, on, on_or_before
+from thesis.claims.subjects import Subject
 from thesis.text.dates import find_dates, find_periods
 from thesis.text.numbers import NumberSpan, find_numbers
 from thesis.text.sentences import split_sentences
@@ -59,9 +60,7 @@ def searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
     if decimals == 0 and value % 100 == 0:
         return None  # a round mark ("above 6,000") is a threshold, not a close
     if c.measure == "close" and c.missing == ["subject"]:
-        near = sorted(claims, key=lambda x: abs(x.start - c.start))
-        subjects = list({x.subject.key: x.subject for x in near if x.subject is not None}.values())
-        subjects = subjects[:_SEARCHED_SUBJECTS]
+        subjects = _named_subjects(c, claims)[:_SEARCHED_SUBJECTS]
         where = "on a series the article names; its sentence names none"
     elif c.measure == "other" and c.subject is not None and not c.missing:
         subjects = [c.subject]
@@ -103,10 +102,7 @@ def searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> Che
         return None
     if c.stated_value is None:
         return None
-    near = sorted(
-        (x for x in claims if x.subject is not None), key=lambda x: abs(x.start - c.start)
-    )
-    subjects = list({x.subject.key: x.subject for x in near if x.subject is not None}.values())
+    subjects = _named_subjects(c, claims)
     fits: list[tuple[str, CheckedClaim]] = []
     luck, tried = 0.0, 0
     level = _stated_close(c, claims)
@@ -146,6 +142,14 @@ def searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> Che
     ev = (f"{got.evidence} (its sentence names no series: read as {name}, which the article "
           f"names; {luck_words(luck, tried, 'series')})")  # fmt: skip
     return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
+
+
+def _named_subjects(c: Claim, claims: list[Claim]) -> list[Subject]:
+    """The series the article's claims name, each once, the nearest to ``c`` first."""
+    near = sorted(
+        (x for x in claims if x.subject is not None), key=lambda x: abs(x.start - c.start)
+    )
+    return list({x.subject.key: x.subject for x in near if x.subject is not None}.values())
 
 
 def _stated_close(c: Claim, claims: list[Claim]) -> tuple[float, int] | None:
