@@ -221,9 +221,12 @@ def _not_a_price_change(text: str, c: Claim) -> bool:
     company's own figure, not a change of its price."""
     if not text:
         return False
-    if _SHARE.match(text[c.end : c.end + 8]):
+    # the words right after the figure, which the claim's quote may run past
+    at = text.find(str(c.stated_value).strip(), c.start, c.end)
+    end = at + len(str(c.stated_value).strip()) if at >= 0 else c.end
+    if _SHARE.match(text[end : end + 8]):
         return True
-    after = re.findall(r"[a-z]+", text[c.end : c.end + 40].lower())[:4]
+    after = re.findall(r"[a-z]+", text[end : end + 40].lower())[:4]
     if _COMPANY_WORDS.intersection(after):
         return True
     before = text[max(0, c.start - 60) : c.end].lower()
