@@ -74,6 +74,8 @@ _NUM_RE = re.compile(
     r"(?P<body>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suffix>"
     r"\s?%|\s(?:percent|per\scent)\b"
+    # the one deliberate change since the move (docs/claims.md, round 60): hyphenated units
+    r"|-(?:percent|per-cent)\b|-percentage-points?\b|-basis-points?\b|-bps?\b"
     r"|\s?(?:percentage|pct\.?)\s?points?\b|\s?pp\b|\s?ppts?\b"
     r"|\s?(?:bp|bps)\b|\s(?:basis|base)\spoints?\b"
     r"|\s?[x×](?![\w])"
@@ -142,7 +144,7 @@ def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def _suffix_unit(suffix: str) -> str | None:
-    s = suffix.strip().lower().rstrip(".")
+    s = suffix.strip().lower().rstrip(".").lstrip("-").replace("-", " ")
     if not s:
         return None
     if s in ("%", "percent", "per cent"):

@@ -1318,6 +1318,11 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         if d.kind in _DAYLIKE and d.first is not None and cl.start <= d.start < cl.end
     ]
     if days:
+        longer = _longer_unit_before(s, q, days[0])
+        if longer:
+            # "rose 1.6% in the fortnight ending Feb. 23": the day ends a longer period the
+            # words name but no rule reads; never that day's session
+            return Bind(None, f"{longer} ending {days[0].text}", "unknown")
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit")
     table = _header_period(ctx, s)
     if table is not None:
@@ -1647,6 +1652,21 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
             return PeriodSpec(kind, p.text, named.first, named.last)
         return PeriodSpec(kind, p.text)
     return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
+
+
+#: words of a period longer than a session
+_LONGER_UNITS = frozenset(
+    {"week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sessions",
+     "days", "fortnight", "stretch", "period", "span", "run", "streak"}
+)  # fmt: skip
+
+
+def _longer_unit_before(s: Sent, q: Quantity, d: DateMention) -> str:
+    """The word of a longer period between a move's figure and the day named after it ("up 3%
+    over the fortnight through Friday"), or ""."""
+    if d.start < q.end:
+        return ""
+    return next((t.lower for t in s.doc.tokens_in(q.end, d.start) if t.lower in _LONGER_UNITS), "")
 
 
 def qualifiers(

@@ -58,6 +58,7 @@ from thesis.claims.market import (
 from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
+from thesis.claims.subjects import total_return_of
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
     REVISIONS,
@@ -67,6 +68,7 @@ from thesis.claims.tolerance import (
     level_band,
     pct_band,
     points_band,
+    session_pct_band,
     revision_band,
     yield_band,
 )
@@ -549,6 +551,15 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in _since_span(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]
+    tr = total_return_of(c.subject) if c.extra.get("or_total_return") and c.subject else None
+    for cc, as_tr in ((c, ""), *(((dataclasses.replace(c, subject=tr), " as a total return"),) if tr else ())):
+        if as_tr:
+            out += [Reading(d, cc, as_tr.strip() + (f" on {d}" if several else "")) for d in days]
+        for d in days:
+            ended = just_ended(c.period, d)
+            if ended is not None:
+                out.append(Reading(d, dataclasses.replace(cc, period=ended),
+                                   f"as {ended.text}{as_tr}" + (f" on {d}" if several else "")))  # fmt: skip
     older = _older_session(c, m, days)
     if older is not None:
         out.append(Reading(older, c, f"on {older}, a session before the article's two", False))
@@ -682,6 +693,33 @@ def period_variants(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
     return []
 
 
+#: how early in a calendar unit "for the year" (the month, the quarter) may still mean the one
+#: just ended: a year-end review is published in January, a monthly recap in the first week
+_JUST_ENDED_DAYS = {"year": 31, "quarter": 10, "month": 7}
+
+
+def just_ended(p: PeriodSpec | None, day: dt.date) -> PeriodSpec | None:
+    """ "For the year", "on the month" with no year or month named, read on a day early in the
+    unit (January for a year, the first week of a month): the unit just ended is as literal a
+    reading as the one under way (a review published after the period it reviews)."""
+    if p is None or p.first is not None or p.kind not in _JUST_ENDED_DAYS:
+        return None
+    if p.kind == "year":
+        start = dt.date(day.year, 1, 1)
+        first, last = dt.date(day.year - 1, 1, 1), dt.date(day.year - 1, 12, 31)
+        name = f"{day.year - 1}"
+    else:
+        months = 3 if p.kind == "quarter" else 1
+        m0 = day.month - (day.month - 1) % months if months == 3 else day.month
+        start = dt.date(day.year, m0, 1)
+        last = start - dt.timedelta(days=1)
+        first = add_months(start, -months)
+        name = f"{first:%B %Y}" if months == 1 else f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    if (day - start).days >= _JUST_ENDED_DAYS[p.kind]:
+        return None
+    return PeriodSpec(p.kind, f"{name} (the {p.kind} just ended)", first=first, last=last)
+
+
 def _since_span(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
     """ "Since Trump announced tariffs late last week": a change since an event the words place
     only within a week (the span from ``anchor`` to ``last``, at most ten days) starts on any
@@ -718,6 +756,12 @@ def _range_ok(c: Claim, m: Market) -> bool:
     return got is not None and m.session_range(got[0]) is not None
 
 
+def _day_or_label(r: Reading) -> str:
+    """A literal reading in a list of them: its day, or its label when it reads another period
+    or subject than the frame's ("as 2024 (the year just ended) on 2025-01-06")."""
+    return r.label if r.label.startswith("as ") and r.label != "as stated" else str(r.day)
+
+
 def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> CheckedClaim:
     searched = [(r, o) for r, o in results if r.searched]
     results = [(r, o) for r, o in results if not r.searched]
@@ -731,6 +775,8 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
     if fits:
         r, o = fits[0]
         note = f" (read on {r.day}, one of the article's candidate days)" if several else ""
+        if _day_or_label(r) == r.label:
+            note = f" (read {r.label})"  # another subject or period than the frame's: say which
         return CheckedClaim(c, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
     _r0, o0 = next(((r, o) for r, o in literal if o.ok is False), literal[0])
     if all(o.ok is False for _, o in results):
@@ -747,7 +793,7 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: {why}", o0.tolerance,
                                 o0.computed, settle="a sentence whose own words bind it")  # fmt: skip
         note = (
-            f" (no candidate day fits: {', '.join(str(r.day) for r, _ in literal)})"
+            f" (no candidate day fits: {', '.join(dict.fromkeys(_day_or_label(r) for r, _ in literal))})"
             if several
             else ""
         )
@@ -1104,6 +1150,11 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     band = level_band(
         stated, c.comparator, c.hedge, rounded_to=_rounded_to(c, stated), unit=_unit(c, stated)
     )
+    if c.decimals >= 1 and c.comparator in ("=", "") and not c.hedge and _words(c.quote) & set(_CLOSE_WORDS):
+        # a close written to the cent ("to close at 6,860.92"): a preliminary print is the one
+        # excuse for a difference, so the grey zone is one band wide, not two
+        band = dataclasses.replace(band, c_lo=2 * band.lo, c_hi=2 * band.hi,
+                                   text=f"{band.text}; a close to the cent: contradicted beyond {2 * band.hi:g}%")  # fmt: skip
     diff = (close / stated - 1) * 100
     ev = f"{sid} {iso(t)} close = {_f(close)}; stated {_f(stated)} ({diff:+.3f}%)"
     if c.subject is not None and c.subject.kind in ("stock", "etf"):
@@ -1461,6 +1512,11 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     proxy = c.subject is not None and (c.subject.kind == "sector" or c.subject.key == "sp500_tr")
     decimals = min(c.decimals, 1) if proxy else c.decimals
     band = pct_band(stated if sign_known else abs(stated), decimals, c.comparator, c.hedge)
+    if (
+        p is not None and p.kind == "day" and c.comparator in ("=", "") and not c.hedge
+        and decimals >= 1 and not proxy and not c.extra.get("from_extreme")
+    ):  # fmt: skip
+        band = session_pct_band(stated if sign_known else abs(stated), decimals)
     if proxy:
         band = dataclasses.replace(
             band, lo=band.lo - 0.05, hi=band.hi + 0.05,

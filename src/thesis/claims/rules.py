@@ -1033,6 +1033,11 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # (judge._episode)
         if noun in EPISODE_NOUNS and base_day is None:
             extra["episode"] = True
+        if noun in ("return", "returns") and subj.how != "none" and subj.value is not None:
+            # "the S&P 500's 25% return for the year": a price or a total return, both literal
+            # (judge.readings reads the total-return series as well)
+            if total_return_of(subj.value) is not None and "(total return)" not in subj.words:
+                extra["or_total_return"] = True
         out.append(make_claim(
             ctx, s, kind="pct_change", measure="change" if q.unit == "pct" else "points_change",
             subject=subj, parts=[(q.start, _noun_end(s, q, noun))], rule="noun_move", value=value,

@@ -164,6 +164,31 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
                 f"{d} %: ±{tol:g}pp (contradicted beyond ±{tol + margin:g}pp)")  # fmt: skip
 
 
+#: how far a session's move computed from a preliminary close may differ from the final one's,
+#: in percentage points (a close revised by 0.03% moves the day's change by about that much)
+PRELIMINARY_SESSION_PCT = 0.03
+
+
+def session_pct_band(stated: float, decimals: int) -> Band:
+    """For one session's move stated to a decimal ("rose 1.48%", "fell 0.2%"), unhedged: supported
+    within half a unit of its last digit (one unit from two decimals, :func:`pct_band`), and
+    contradicted beyond that plus a preliminary close's difference
+    (:data:`PRELIMINARY_SESSION_PCT`), except toward a larger move, where a figure cut rather than
+    rounded ("+0.89%" written "0.8%", as some publishers do) stays within one unit: a session's
+    move has no other convention (no dividends, no other base) to widen the grey zone."""
+    if stated < 0:
+        b = session_pct_band(-stated, decimals)
+        return Band(-b.hi, -b.lo, -b.c_hi, -b.c_lo, b.text.replace(f"{-stated:g}%", f"{stated:g}%"))
+    tol = _unit_tol(decimals)
+    unit = 10.0 ** (-decimals)
+    lo, hi = stated - tol, stated + tol
+    c_lo = lo - PRELIMINARY_SESSION_PCT
+    c_hi = max(hi, stated + unit) + PRELIMINARY_SESSION_PCT
+    return Band(lo, hi, c_lo, c_hi,
+                f"{decimals}-decimal session %: ±{tol:g}pp (contradicted below {c_lo:.3g} or above "
+                f"{c_hi:.3g}: a preliminary close, or a figure cut to its last digit)")  # fmt: skip
+
+
 def level_band(
     stated: float, comparator: str, hedge: str = "", *, rounded_to: float = 0.0, unit: float = 0.0
 ) -> Band:

@@ -615,6 +615,13 @@ _P = {
     "week-to-date": ("week", True), "this week": ("week", True), "for the week": ("week", True),
     "on the week": ("week", True), "over the week": ("week", True), "so far this week": ("week", True),
     "during the week": ("week", True),
+    # "in the week ended Feb. 23", "during the trading week ending on Friday": the week that
+    # ends on the day named after it (which binds the claim's date)
+    **{f"{prep} the {w} {verb}": ("week", True)
+       for prep in ("in", "for", "during", "over") for w in ("week", "trading week")
+       for verb in ("ended", "ending")},
+    **{f"{prep} the month {verb}": ("month", True)
+       for prep in ("in", "for", "during", "over") for verb in ("ended", "ending")},
     # a week's change named by its adjective: "notched a 5% weekly gain", "a weekly loss of 2%"
     **{f"weekly {noun}": ("week", True) for noun in (
         "gain", "gains", "loss", "losses", "advance", "decline", "drop", "rise", "increase",

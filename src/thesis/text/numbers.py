@@ -93,6 +93,8 @@ _NUM_RE = re.compile(
     r"(?P<body>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suffix>"
     r"\s?%|\s(?:percent|per\scent)\b"
+    # hyphenated before a noun: "a 25-percent return", "a 0.5-percentage-point cut", "a 50-basis-point cut"
+    r"|-(?:percent|per-cent)\b|-percentage-points?\b|-basis-points?\b|-bps?\b"
     r"|\s?(?:percentage|pct\.?)\s?points?\b|\s?pp\b|\s?ppts?\b"
     r"|\s?(?:bp|bps)\b|\s(?:basis|base)\spoints?\b"
     r"|\s?[x×](?![\w])"
@@ -163,7 +165,7 @@ class NumberSpan:
 
 
 def _suffix_unit(suffix: str) -> str | None:
-    s = suffix.strip().lower().rstrip(".")
+    s = suffix.strip().lower().rstrip(".").lstrip("-").replace("-", " ")
     if not s:
         return None
     if s in ("%", "percent", "per cent"):

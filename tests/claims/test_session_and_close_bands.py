@@ -1,0 +1,47 @@
+"""The grey zone of a session's move and of a close written to the cent (docs/claims.md, round
+60). A session's move has no dividends and no other base to excuse a difference: beyond half a
+unit of its last digit, only a preliminary close (0.03 pp) does, and on the side of a larger move
+a figure cut rather than rounded (+0.89% written "0.8%"). A close written to the cent with words
+that say it was a close is contradicted beyond one level band, not two. On 2019-01-30 the S&P 500
+rose 1.555%; on 2024-03-20, 0.89%; on 2024-01-09 it fell 0.148%; on 2025-11-12 it closed at
+6,850.92."""
+
+from __future__ import annotations
+
+import pytest
+from claim_results import results
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("The S&P 500 rose 1.48 percent on Wednesday.", "2019-01-30", "contradicted"),
+        # the figure cut to its last digit: not an error a reader can prove
+        ("The S&P 500 rose 1.5 percent on Wednesday.", "2019-01-30", "unverifiable"),
+        ("The S&P 500 climbed 0.8% on Wednesday.", "2024-03-21", "unverifiable"),
+        ("The S&P 500 climbed 0.7% on Wednesday.", "2024-03-21", "contradicted"),
+        ("The S&P 500 climbed 0.89% on Wednesday.", "2024-03-21", "supported"),
+        # a preliminary close may move a session's change by a few hundredths
+        ("The S&P 500 declined 0.2% on Tuesday.", "2024-01-09", "unverifiable"),
+        # a hedge keeps the wider band
+        ("The S&P 500 rose about 1.48 percent on Wednesday.", "2019-01-30", "supported"),
+    ],
+)
+def test_a_sessions_move_to_a_decimal(claims_store, text, date, verdict):
+    got = results(claims_store, text, date, "change")
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 edged higher to close at 6,860.92 on Wednesday.", "contradicted"),
+        ("The S&P 500 edged higher to close at 6,855.92 on Wednesday.", "unverifiable"),
+        ("The S&P 500 edged higher to close at 6,850.92 on Wednesday.", "supported"),
+        # no words of a close: the wider grey zone of a level seen at any time
+        ("The S&P 500 was at 6,860.92 on Wednesday.", "unverifiable"),
+    ],
+)
+def test_a_close_to_the_cent(claims_store, text, verdict):
+    got = results(claims_store, text, "2025-11-12", "close")
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
