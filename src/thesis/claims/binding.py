@@ -1962,6 +1962,12 @@ def make_claim(
         rule=rule,
         extra=dict(extra or {}),
     )
+    if subj is not None and "one of a list" in subject.loose:
+        # "The S&P 500 and Nasdaq Composite have each risen 5.5%": the other names of the list,
+        # read when the store holds no data for the bound one (judge.judge, support only)
+        others = [b.value.key for b in list_subjects(s, subject) if b.value is not None]
+        if len(others) > 1:
+            c.extra["list_members"] = [k for k in others if k != subj.key]
     slots: list[tuple[str, Bind | None]] = [
         ("subject", subject),
         ("date", date),

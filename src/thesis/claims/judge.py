@@ -58,7 +58,7 @@ from thesis.claims.market import (
 from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
-from thesis.claims.subjects import total_return_of
+from thesis.claims.subjects import subject_by_key, total_return_of
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
     REVISIONS,
@@ -270,10 +270,39 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     """The verdict on one claim (see the module docstring); ``text`` is the article's."""
     read = _thousands_separator(c, m)
     if read is c:
-        return _judge(c, claims, m, text)
+        out = _judge(c, claims, m, text)
+        if out.verdict == UNVERIFIABLE and c.extra.get("list_members") and _no_data(out):
+            return _a_listed_name_holds(c, claims, m, text) or out
+        return out
     out = _judge(read, claims, m, text)
     note = f" ({read.extra['thousands_separator']} read as {_f(float(read.stated_value or 0), 0)}: a dot separating thousands)"
     return dataclasses.replace(out, claim=c, evidence=out.evidence + note)
+
+
+def _no_data(out: CheckedClaim) -> bool:
+    """Whether a claim was left unverifiable because the store holds no data for its series."""
+    return out.evidence.startswith(("no daily data for", "the store's ", "no data for"))
+
+
+def _a_listed_name_holds(
+    c: Claim, claims: list[Claim], m: Market, text: str
+) -> CheckedClaim | None:
+    """A claim about a list of names ("The S&P 500 and Nasdaq Composite have each risen 5.5%")
+    bound to a name the store holds no data for: supported when another name of the list that the
+    store holds fits it (the part the data can check holds; the evidence names the part it
+    cannot). Never contradicted this way: the figure may be the other name's ("respectively"
+    left unsaid)."""
+    for key in c.extra["list_members"]:
+        subj = subject_by_key(key)
+        if subj is None or subj.kind == "market" or m.daily(subj) is None:
+            continue  # a proxy for "stocks" is no name of the list
+        extra = {k: v for k, v in c.extra.items() if k != "list_members"}
+        got = _judge(dataclasses.replace(c, subject=subj, extra=extra), claims, m, text)
+        if got.verdict == SUPPORTED:
+            ev = (f"{got.evidence} (the claim names a list: {subj.name} holds it; no data for "
+                  f"{c.subject.name if c.subject else 'the name it is bound to'})")  # fmt: skip
+            return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
+    return None
 
 
 def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
