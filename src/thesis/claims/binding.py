@@ -1962,7 +1962,8 @@ def make_claim(
         rule=rule,
         extra=dict(extra or {}),
     )
-    if subj is not None and "one of a list" in subject.loose:
+    if subj is not None and "one of a list" in subject.loose and measure != "record":
+        # (a record is one claim per name of its list already: rules.rule_record)
         # "The S&P 500 and Nasdaq Composite have each risen 5.5%": the other names of the list,
         # read when the store holds no data for the bound one (judge.judge, support only)
         others = [b.value.key for b in list_subjects(s, subject) if b.value is not None]
