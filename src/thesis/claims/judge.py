@@ -68,10 +68,11 @@ from thesis.claims.tolerance import (
     level_band,
     pct_band,
     points_band,
-    session_pct_band,
     revision_band,
+    session_pct_band,
     yield_band,
 )
+from thesis.claims.weekday_dates import judge_weekday_date
 from thesis.errors import StoreError
 from thesis.text.dates import WEEKDAYS
 
@@ -306,6 +307,8 @@ def _a_listed_name_holds(
 
 
 def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
+    if c.measure == "weekday":
+        return judge_weekday_date(c)
     found = _s.searched_level(c, claims, m, text) or _s.searched_move(c, claims, m, text)
     if found is not None:
         return found
@@ -581,7 +584,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]
     tr = total_return_of(c.subject) if c.extra.get("or_total_return") and c.subject else None
-    for cc, as_tr in ((c, ""), *(((dataclasses.replace(c, subject=tr), " as a total return"),) if tr else ())):
+    variants = [(c, "")] + (
+        [(dataclasses.replace(c, subject=tr), " as a total return")] if tr else []
+    )
+    for cc, as_tr in variants:
         if as_tr:
             out += [Reading(d, cc, as_tr.strip() + (f" on {d}" if several else "")) for d in days]
         for d in days:
@@ -1179,7 +1185,12 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     band = level_band(
         stated, c.comparator, c.hedge, rounded_to=_rounded_to(c, stated), unit=_unit(c, stated)
     )
-    if c.decimals >= 1 and c.comparator in ("=", "") and not c.hedge and _words(c.quote) & set(_CLOSE_WORDS):
+    if (
+        c.decimals >= 1
+        and c.comparator in ("=", "")
+        and not c.hedge
+        and _words(c.quote) & set(_CLOSE_WORDS)
+    ):
         # a close written to the cent ("to close at 6,860.92"): a preliminary print is the one
         # excuse for a difference, so the grey zone is one band wide, not two
         band = dataclasses.replace(band, c_lo=2 * band.lo, c_hi=2 * band.hi,

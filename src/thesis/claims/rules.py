@@ -74,6 +74,7 @@ from thesis.claims.vocab import (
     UP_NOUNS,
     UP_WORDS,
 )
+from thesis.claims.weekday_dates import rule_weekday_date
 from thesis.text.dates import WEEKDAYS, DateMention, Period, month_end
 from thesis.text.numbers import Quantity, ordinal_value
 from thesis.text.numbers import token_count as _count
@@ -1033,11 +1034,15 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         # (judge._episode)
         if noun in EPISODE_NOUNS and base_day is None:
             extra["episode"] = True
-        if noun in ("return", "returns") and subj.how != "none" and subj.value is not None:
+        if (
+            noun in ("return", "returns")
+            and subj.value is not None
+            and total_return_of(subj.value) is not None
+            and "(total return)" not in subj.words
+        ):
             # "the S&P 500's 25% return for the year": a price or a total return, both literal
             # (judge.readings reads the total-return series as well)
-            if total_return_of(subj.value) is not None and "(total return)" not in subj.words:
-                extra["or_total_return"] = True
+            extra["or_total_return"] = True
         out.append(make_claim(
             ctx, s, kind="pct_change", measure="change" if q.unit == "pct" else "points_change",
             subject=subj, parts=[(q.start, _noun_end(s, q, noun))], rule="noun_move", value=value,
@@ -4732,6 +4737,7 @@ RULES: tuple[Rule, ...] = (
     rule_tagged,
     rule_peak_on_day,
     rule_other,
+    rule_weekday_date,
 )
 
 _ = dt  # dates are used through the bindings

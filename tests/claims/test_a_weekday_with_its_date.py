@@ -1,0 +1,36 @@
+"""A weekday written with its date (docs/claims.md, round 60): the calendar settles it with no
+data. "Tuesday, 6 January 2025" (a Monday) is contradicted; a weekday that agrees with its date is
+no claim. A date without its year is judged only near a day-dated article (the year nearest its
+date is sure only there)."""
+
+from __future__ import annotations
+
+import pytest
+from claim_results import results
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "found"),
+    [
+        (
+            "Nvidia's chief spoke on Tuesday, 6 January 2025.",
+            "2026-01-12",
+            ["2025-01-06 is a Monday"],
+        ),
+        ("The report came on Friday, 9 January 2025.", "2026-01-12", ["2025-01-09 is a Thursday"]),
+        # the year nearest a day-dated article, a few days before it
+        ("Stocks fell on Thursday, Jan. 9.", "2026-01-12", ["2026-01-09 is a Friday"]),
+        # agreeing dates: no claim
+        ("Stocks rose on Friday, Jan. 9.", "2026-01-12", []),
+        ("Nvidia's chief spoke on Tuesday, 6 January 2026.", "2026-01-12", []),
+        # a date without its year far from the article's date, or an article dated to a month
+        ("Stocks fell on Thursday, Jan. 9.", "2026-06-30", []),
+        ("Stocks fell on Thursday, Jan. 9.", "2026-01", []),
+    ],
+)
+def test_a_weekday_with_its_date(claims_store, text, date, found):
+    got = results(claims_store, text, date, "weekday")
+    assert [r.verdict for r in got] == ["contradicted"] * len(found), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    assert all(f in r.evidence for f, r in zip(found, got, strict=True))
