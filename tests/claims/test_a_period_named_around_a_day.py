@@ -64,3 +64,22 @@ def test_a_period_just_ended(claims_store, text, date, verdict):
 def test_a_return_is_a_price_or_a_total_return(claims_store, text, verdict):
     got = results(claims_store, text, "2025-01-06", "change")
     assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # "in N days", "over N trading sessions": the last N sessions to the day
+        ("The S&P 500 fell 10.5% over two trading sessions.", "2025-04-04", "supported"),
+        ("The S&P 500 surged 2.6% in five days.", "2025-05-16", "contradicted"),
+        ("The S&P 500 surged 5.3% in just five trading days.", "2025-05-16", "supported"),
+        # the span a superlative ranks over is no period of the move
+        ("The S&P 500 rose 0.7% on Friday, its biggest gain in two weeks.", "2025-05-16", "supported"),
+        # a month's change named by its adjective
+        ("The S&P 500 closed with a monthly gain of 7%.", "2025-05-16", "supported"),
+        ("The S&P 500 closed with a monthly gain of 9%.", "2025-05-16", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_span_of_sessions_or_a_unit_by_its_adjective(claims_store, text, date, verdict):
+    got = results(claims_store, text, date, "change")
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]

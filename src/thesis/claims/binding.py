@@ -1227,6 +1227,9 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         and not (
             p.kind == "since" and any(w in _SUPERLATIVE_WORDS for w in s.words_before(p.start, 3))
         )
+        # "its biggest gain in two weeks", "the most in 12 weeks", "for the first time in four
+        # years": the span a superlative ranks over, not the period of a change
+        and not (p.kind == "trailing" and _RANKED_OVER.intersection(s.words_before(p.start, 4)))
     ]
     if not near:  # "For the week, the index rose 3.7%": period words that open the sentence
         near = [
@@ -1375,6 +1378,13 @@ def _header_period(ctx: Ctx, s: Sent) -> Bind | None:
         return Bind(PeriodSpec("day", d.text), f"{d.text} (the table's header)", "explicit")
     return None
 
+
+#: words that make a trailing span the one a superlative ranks over ("its best day in two weeks")
+_RANKED_OVER = frozenset(
+    {"highest", "lowest", "largest", "biggest", "longest", "best", "worst", "slowest", "fastest",
+     "weakest", "strongest", "smallest", "steepest", "sharpest", "most", "least", "first", "top",
+     "deepest", "heaviest", "greatest", "record"}
+)  # fmt: skip
 
 _SUPERLATIVE_WORDS = frozenset(
     [

@@ -630,6 +630,16 @@ _P = {
         "percentage gain", "percentage loss", "percentage decline", "percent gain",
         "percent loss", "percent decline",
     )},
+    # a month's, a quarter's or a year's change named by its adjective: "capped a monthly gain of
+    # 7.12%", "a 10% quarterly gain"; a yearly one is loose (an average annual gain is common)
+    **{f"{adj} {noun}": (kind, strong) for adj, kind, strong in (
+        ("monthly", "month", True), ("quarterly", "qtd", True), ("annual", "year", False),
+        ("yearly", "year", False),
+    ) for noun in (
+        "gain", "gains", "loss", "losses", "advance", "decline", "drop", "rise", "increase",
+        "fall", "rally", "climb", "jump", "slide", "retreat", "decrease", "performance", "surge",
+        "slump", "rebound", "percentage gain", "percentage loss", "percent gain", "percent loss",
+    )},
     "last week": ("last_week", True), "the previous week": ("last_week", True),
     "the prior week": ("last_week", True),
     # one session
@@ -672,6 +682,11 @@ _TRAILING = [
     ("than <num> <u> earlier", "ago"), ("than <num> <u> ago", "ago"), ("than a <u> earlier", "ago1"),
     ("than a <u> ago", "ago1"),
     ("the past <num> <u> stretch", "trailing"), ("the last <num> <u> stretch", "trailing"),
+    # "surged 2.6% in five days", "fell 10.5% over two trading sessions" (after a superlative,
+    # "its biggest gain in two weeks", no period of a change: see claims.binding)
+    ("in <num> <u>", "trailing"), ("over <num> <u>", "trailing"), ("within <num> <u>", "trailing"),
+    ("in just <num> <u>", "trailing"), ("over just <num> <u>", "trailing"),
+    ("in only <num> <u>", "trailing"), ("in the span of <num> <u>", "trailing"),
     ("the latest <num> <u> period", "trailing"), ("in the <num> <u> period", "trailing"),
     ("over the <num> <u> period", "trailing"), ("for the <num> <u> period", "trailing"),
     # "in the five days through Friday", "over the four sessions to Jan. 9"
