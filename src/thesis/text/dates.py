@@ -631,10 +631,10 @@ _P = {
         "percent loss", "percent decline",
     )},
     # a month's, a quarter's or a year's change named by its adjective: "capped a monthly gain of
-    # 7.12%", "a 10% quarterly gain"; a yearly one is loose (an average annual gain is common)
-    **{f"{adj} {noun}": (kind, strong) for adj, kind, strong in (
-        ("monthly", "month", True), ("quarterly", "qtd", True), ("annual", "year", False),
-        ("yearly", "year", False),
+    # 7.12%", "a 10% quarterly gain", "an annual gain of 40% in 2023" (the month or year the
+    # sentence names, else the reference date's; an average one is a qualifier's)
+    **{f"{adj} {noun}": (kind, True) for adj, kind in (
+        ("monthly", "month"), ("quarterly", "qtd"), ("annual", "year"), ("yearly", "year"),
     ) for noun in (
         "gain", "gains", "loss", "losses", "advance", "decline", "drop", "rise", "increase",
         "fall", "rally", "climb", "jump", "slide", "retreat", "decrease", "performance", "surge",
@@ -684,9 +684,11 @@ _TRAILING = [
     ("the past <num> <u> stretch", "trailing"), ("the last <num> <u> stretch", "trailing"),
     # "surged 2.6% in five days", "fell 10.5% over two trading sessions" (after a superlative,
     # "its biggest gain in two weeks", no period of a change: see claims.binding)
-    ("in <num> <u>", "trailing"), ("over <num> <u>", "trailing"), ("within <num> <u>", "trailing"),
-    ("in just <num> <u>", "trailing"), ("over just <num> <u>", "trailing"),
-    ("in only <num> <u>", "trailing"), ("in the span of <num> <u>", "trailing"),
+    # ("span": strong for sessions, days and weeks; a span of months or years may be any such
+    # span of the past, "rose 50% over three years", and is read for support only)
+    ("in <num> <u>", "span"), ("over <num> <u>", "span"), ("within <num> <u>", "span"),
+    ("in just <num> <u>", "span"), ("over just <num> <u>", "span"),
+    ("in only <num> <u>", "span"), ("in the span of <num> <u>", "span"),
     ("the latest <num> <u> period", "trailing"), ("in the <num> <u> period", "trailing"),
     ("over the <num> <u> period", "trailing"), ("for the <num> <u> period", "trailing"),
     # "in the five days through Friday", "over the four sessions to Jan. 9"
@@ -757,11 +759,13 @@ def find_periods(
         if m is not None:
             kind, extra = m.value
             words = text[m.start : m.end]
-            if kind in ("trailing", "ago"):
+            if kind in ("trailing", "ago", "span"):
                 cnt = _count(m.slots[0]) if m.slots else None
                 if extra == "day" and words.lower().endswith(("period", "stretch")):
                     extra = "session"  # "in the five-day period": trading days, a market's week
-                out.append(Period(m.start, m.end, words, kind, cnt, extra))  # type: ignore[arg-type]
+                strong = kind != "span" or extra in ("session", "day", "week")
+                kind = "trailing" if kind == "span" else kind
+                out.append(Period(m.start, m.end, words, kind, cnt, extra, strong=strong))  # type: ignore[arg-type]
             elif kind in ("trailing1", "ago1"):
                 out.append(Period(m.start, m.end, words, kind[:-1], 1, extra))  # type: ignore[arg-type]
             else:
