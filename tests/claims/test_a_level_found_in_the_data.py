@@ -5,7 +5,7 @@ taken as drawn within ±2.5% of the series' level), and never contradicted; a ro
 ("As of Wednesday's market close at 2927.25") is read on each series the article names, on its
 day; a level after a bound series with no measure the rules read ("up from last week's close of
 5,277.51", "S&P 500: Close 6,449.15") on the days its sentence names (a span's last session), else on
-the article's sessions. The S&P 500 closed at 2,927.25 on Wednesday 2019-04-24, at 5,277.51 on Friday
+the article's sessions and, for a figure to the cent, the closes of the past five years. The S&P 500 closed at 2,927.25 on Wednesday 2019-04-24, at 5,277.51 on Friday
 2024-05-31 (5,352.96 on Thursday 2024-06-06) and at 6,449.15 on 2025-08-18."""
 
 from __future__ import annotations
@@ -43,8 +43,10 @@ def test_a_close_with_no_series_is_read_on_the_articles(claims_store, text, verd
         ("The S&P 500 rose, up from last week's close of 5,283.40.", "2024-06-07", "unverifiable"),
         # the day the words name closed elsewhere: the level is not searched on other days
         ("The S&P 500 rose, up from Thursday's close of 5,277.51.", "2024-06-07", "unverifiable"),
-        # no day named: the article's sessions only, not the days before them
-        ("S&P 500: Close 6,449.15", "2025-08-22", "unverifiable"),
+        # no day named: the article's sessions, then (a figure to the cent) the closes of the
+        # past five years (tests/claims/test_a_close_the_sentence_does_not_date.py)
+        ("S&P 500: Close 6,449.15", "2025-08-22", "supported"),
+        ("S&P 500: Close 6,449", "2025-08-22", "unverifiable"),
         # a forecast is no close
         ("The S&P 500 will test 5,277.51 next week.", "2024-06-07", "unverifiable"),
         # a round mark is a threshold; a small whole figure fits a low level by luck

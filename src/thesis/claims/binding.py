@@ -108,6 +108,7 @@ __all__ = [
     "period_owner",
     "qualifiers",
     "session_moment",
+    "since_anchor",
     "starts_since",
     "strict_gaps",
     "subject_gap",
@@ -219,6 +220,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         for m in s.subjects:
             if not pos <= m.start < max(cl.end, pos + 80):
                 continue
+            if _COMPARED.intersection(t.lower for t in s.doc.tokens_in(pos, m.start)):
+                # "gold has climbed almost 100% compared to about 67% for the S&P 500": the name
+                # after a comparison is the other side's
+                break
             borrowable = (m.subject is not None and not m.anaphora) or m.anaphora in (
                 "index",
                 "benchmark",
@@ -1090,6 +1095,14 @@ def _last_session_of(s: Sent) -> DateMention | None:
     return None
 
 
+def since_anchor(s: Sent, d: DateMention) -> bool:
+    """Whether a date is the start of a "since" span ("since April", "since November 2008"): the
+    month or year a superlative reaches back to, never the period of a figure."""
+    if any(p.kind == "since" and p.start <= d.start < p.end for p in s.periods):
+        return True
+    return s.words_before(d.start, 1) == ["since"]
+
+
 def _anchor_date(s: Sent, d: DateMention) -> bool:
     """Whether a date names the start of a period or the day of a reference level."""
     if any(p.kind == "since" and p.start <= d.start < p.end for p in s.periods):
@@ -1301,6 +1314,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         d
         for d0 in s.dates
         if d0.kind in _CALENDAR_KINDS
+        and not since_anchor(s, d0)  # "rose 0.9% last month, the sharpest gain since April"
         and (d := _in_sentence_year(s, d0)) is not None
         and d.first is not None
         and (_tied(s, d, q, cl) or opening_calendar_period(s, d, q))
@@ -1325,7 +1339,8 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         if longer:
             # "rose 1.6% in the fortnight ending Feb. 23": the day ends a longer period the
             # words name but no rule reads; never that day's session
-            return Bind(None, f"{longer} ending {days[0].text}", "unknown")
+            words = " ".join(ctx.doc.text[q.end : days[0].end].split())
+            return Bind(None, words.lstrip("%, ").strip(), "unknown")
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit")
     table = _header_period(ctx, s)
     if table is not None:
@@ -1655,7 +1670,14 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
         # "for the month", "for the year": the month or year the sentence names, else the one of
         # the reference date
         named = next(
-            (d for d in s.dates if d.kind == kind and d.first is not None and d.last is not None),
+            (
+                d
+                for d in s.dates
+                if d.kind == kind
+                and d.first is not None
+                and d.last is not None
+                and not since_anchor(s, d)  # "its worst month since November 2008"
+            ),
             None,
         )
         if named is not None:
@@ -1664,10 +1686,16 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
     return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
 
 
+#: words that turn to the other side of a comparison
+_COMPARED = frozenset({"compared", "versus", "vs", "vs.", "than", "against", "whereas", "while"})
+
+
 #: words of a period longer than a session
 _LONGER_UNITS = frozenset(
     {"week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sessions",
-     "days", "fortnight", "stretch", "period", "span", "run", "streak"}
+     "days", "fortnight", "stretch", "period", "span", "run", "streak", "interval", "window",
+     # "its 22.03% plunge through the interval that ended Nov. 20, 2008": a day that ends a span
+     "through", "thru", "ended", "ending"}
 )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ a sentence longer than :data:`~thesis.text.sentences.MAX_SENTENCE_CHARS` is cut,
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -369,13 +370,16 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
         d.first
         for s in sents[:3]
         for d in s.dates
-        if d.kind in ("weekday", "relative", "day") and d.first == d.last and not _subordinate(s, d)
+        if d.kind in ("weekday", "relative", "day")
+        and d.first == d.last
+        and not _subordinate(s, d)
+        and not _byline(s, d)
     }
     if len(named) > 1:
         return None  # the opening names two days ("fared Monday" ... "fell on Tuesday"): no lead
     for s in sents[:3]:
         for d in s.dates:
-            if _subordinate(s, d):
+            if _subordinate(s, d) or _byline(s, d):
                 continue  # "After closing at a record on Friday, ...": another event's day
             single = (
                 d.kind in ("weekday", "relative", "day")
@@ -386,6 +390,19 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
             if recent and (d.kind != "day" or d.weekday is not None or d.first == day):
                 return d
     return None
+
+
+#: words of a byline or a time stamp before its date ("Written by A. Saleh June 16, 2023")
+_BYLINE_WORDS = frozenset({"written", "published", "updated", "posted", "edited", "modified"})
+_CLOCK_AFTER = re.compile(r"^\s*(?:[|·•,-]\s*)?\d{1,2}:\d{2}")
+
+
+def _byline(s: Sent, d: DateMention) -> bool:
+    """Whether ``d`` is a byline's or a time stamp's date ("Written by Athik Saleh June 16, 2023 |
+    01:54 pm", "Published 10:32 AM ET"): when the page was written, not a session it reports."""
+    if _BYLINE_WORDS.intersection(s.words_before(d.start, 6)):
+        return True
+    return bool(_CLOCK_AFTER.match(s.doc.text[d.end : d.end + 12]))
 
 
 def _subordinate(s: Sent, d: DateMention) -> bool:

@@ -449,6 +449,26 @@ def _triggers(s: Sent) -> tuple[bool, bool]:
     return got
 
 
+#: nouns of occasions a percentage may be a share of ("71% of the time", "86% of cases")
+_OCCASIONS = frozenset(
+    {"time", "times", "cases", "instances", "occasions", "years", "months", "weeks", "days",
+     "sessions", "periods", "occurrences", "trading", "those", "them"}
+)  # fmt: skip
+
+
+def share_of_occasions(s: Sent, at: int) -> str:
+    """The words that make the percentage at ``at`` a share of occasions ("71% of the time",
+    "in 86% of cases", "40% of all trading days"), or ""."""
+    q = next((q for q in s.quantities if q.start == at), None)
+    if q is None or q.unit != "pct":
+        return ""
+    after = s.words_after(q.end, 4)
+    if after[:1] != ["of"]:
+        return ""
+    nouns = [w for w in after[1:] if w not in ("the", "all", "its", "these")]
+    return f"{q.text} of {' '.join(after[1:])}" if nouns[:1] and nouns[0] in _OCCASIONS else ""
+
+
 def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
     """Apply every guard of the module to the frame ``c`` (words ``a``..``b``, number at
     ``at``)."""
@@ -467,6 +487,12 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
         # "has gained 15% or more in the first half 13 other times": a threshold, not a move
         word = move_threshold(s, at)
         if word and "count" not in c.qualifiers:
+            c.qualifiers.append("count")
+            c.extra["count_words"] = word
+    if c.measure in ("change", "points_change", "other") and "count" not in c.qualifiers:
+        # "has posted an annual gain 71% of the time", "in 86% of cases": a share of occasions
+        word = share_of_occasions(s, at)
+        if word:
             c.qualifiers.append("count")
             c.extra["count_words"] = word
     if c.measure in _STREAK_MEASURES and "count" not in c.qualifiers:

@@ -127,8 +127,8 @@ _WHY_QUAL = {
     "period, not its average per year",
     "extended": "a move or level in after-hours, premarket or extended trading: the regular "
     "session's closes cannot settle it",
-    "count": "a count of occurrences or records, or a threshold ('N times', 'on N days', "
-    "'record highs 37', 'at 10 or lower'), not a level on a day",
+    "count": "a count of occurrences or records, a share of occasions or a threshold ('N times', "
+    "'on N days', 'record highs 37', '71% of the time', 'at 10 or lower'), not a level on a day",
 }
 #: the qualifiers that leave a claim unverifiable, in the order their reasons are given
 _QUAL_ORDER = (
@@ -183,6 +183,7 @@ def _restatements(
         return out
     try:
         _pin_restatements(out, claims, m, text)
+        _pin_to_a_found_close(out, claims, m, text)
     except StoreError:
         raise
     except Exception:  # a restatement that cannot be read keeps the verdicts already given
@@ -217,6 +218,56 @@ def _pin_restatements(out: list[CheckedClaim], claims: list[Claim], m: Market, t
                 ev = (f"{o.evidence} (the {p.claim.stated_value:g} points it restates fit "
                       f"{fit.day} to their last digit: that day and period are its own)")  # fmt: skip
                 out[j] = CheckedClaim(c, CONTRADICTED, ev, o.tolerance, o.computed)
+
+
+#: what may stand between a close and the session's move stated right after it ("Close
+#: 6,449.15, -0.31%", "6,909.79 (+0.17%)")
+_MOVE_AFTER_CLOSE = re.compile(r"^\s*(?:,|\(|;|/)?\s*$")
+
+
+def _pin_to_a_found_close(
+    out: list[CheckedClaim], claims: list[Claim], m: Market, text: str
+) -> None:
+    """A level found in the data as a close to its last digit (:func:`thesis.claims.searches.
+    searched_level`, a bound series with no measure) pins the day of a signed percentage written
+    right after it ("S&P 500: Close 6,449.15, -0.31%"): that percentage is the session's move on
+    that day, supported or contradicted there."""
+    for p in list(out):
+        if p.verdict != SUPPORTED or ": read as that close" not in p.evidence:
+            continue
+        pin = _s.found_close(p.claim, claims, m, text)
+        if pin is None:
+            continue
+        subj, day = pin
+        level_end = text.rfind(str(p.claim.stated_value), p.claim.start, p.claim.end)
+        if level_end < 0:
+            continue
+        level_end += len(str(p.claim.stated_value))
+        for j, q in enumerate(out):
+            c = q.claim
+            if q.verdict != UNVERIFIABLE or c.measure != "other" or c.qualifiers or c.hedge:
+                continue
+            pct = _s.signed_pct(c)
+            at = text.find(str(c.stated_value), level_end, c.end) if pct is not None else -1
+            if (
+                pct is None
+                or pct[2] == 0
+                or at < 0
+                or not _MOVE_AFTER_CLOSE.match(text[level_end:at])
+            ):
+                continue
+            value, decimals, sign = pct
+            cc = dataclasses.replace(
+                c, measure="change", subject=subj, stated_value=sign * value, decimals=decimals,
+                direction=sign, period=PeriodSpec("day", "the session of the close it follows"),
+                assumed=[], loose={}, missing=[],
+            )  # fmt: skip
+            o = judge_change(cc, day, m, claims)
+            note = f" (the session of the close it follows, {p.claim.stated_value} on {day})"
+            if o.ok is False:
+                out[j] = CheckedClaim(c, CONTRADICTED, o.evidence + note, o.tolerance, o.computed)
+            elif o.ok is True:
+                out[j] = CheckedClaim(c, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
 
 
 def _fitting_reading(c: Claim, claims: list[Claim], m: Market) -> Reading | None:

@@ -51,6 +51,7 @@ from thesis.claims.binding import (
     partner_of,
     period_close_of,
     period_owner,
+    since_anchor,
     starts_since,
 )
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
@@ -664,6 +665,12 @@ _CLOSE_GAP = frozenset(
 )
 
 
+#: nouns of an extreme a level may be the value of ("its all-time high stands at")
+_VALUE_OF_EXTREME = frozenset(
+    {"high", "highs", "low", "lows", "peak", "record", "trough", "bottom"}
+)
+
+
 def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A close stated without a move: "closed at L", "ended November at L", "close of L"."""
     out: list[Claim] = []
@@ -678,6 +685,10 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )
         if k is None:
             continue
+        if before[k].lower in ("stands", "stood") and _VALUE_OF_EXTREME.intersection(
+            w for w in s.words_before(before[k].start, 4)
+        ):
+            continue  # "the S&P 500's all-time high still stands at 4,818.62": the record's value
         gap = before[k + 1 :]
         prev = s.before(before[k].start, 1)
         record_of = _record_high_of(
@@ -1764,6 +1775,26 @@ def _compounds(tokens: list[Token]) -> list[Token]:
     return out
 
 
+#: verbs that give a record's value ("its record close stands at 4,796.56", "is 4,796.56")
+_RECORD_VALUE_VERBS = frozenset({"stands", "stood", "is", "was", "remains", "remained", "sits"})
+
+
+def _record_value_follows(s: Sent, toks: list[Token], i: int) -> bool:
+    """Whether a record's words are the subject of a copula that gives its value ("the S&P 500's
+    record close stands at 4,796.56", "the all-time high still stands at 4,818.62"): the record's
+    level, never a claim that the day set one (rule_record_level reads the level)."""
+    after = [t for t in toks[i + 1 : i + 6] if t.lower not in ("still", "now", "currently")]
+    k = next((j for j, t in enumerate(after) if t.lower in _RECORD_VALUE_VERBS), None)
+    if k is None or any(
+        t.lower not in ("high", "highs", "close", "closing", "low", "level") for t in after[:k]
+    ):
+        return False
+    rest = after[k + 1 : k + 3]
+    return any(q.start in {t.start for t in rest} for q in s.quantities) or (
+        bool(rest) and rest[0].lower == "at"
+    )
+
+
 def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A record close claimed: "closed at a fresh record high", "a new all-time closing high";
     every one the sentence states, and for a list of names ("The S&P 500 and Nasdaq closed at
@@ -1812,6 +1843,7 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             or ("within" in [x.lower for x in toks[max(0, i - 6) : i]] and "of" in prev)
             or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
+            or _record_value_follows(s, toks, i)
         ):
             continue
         subj = bind_subject(ctx, s, t.start)
@@ -3836,7 +3868,13 @@ def _on_the_month(s: Sent, q: Quantity) -> bool:
 
 
 def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: str) -> Claim:
-    months = [d for d in s.dates if d.kind in ("month", "quarter") and d.first is not None]
+    months = [
+        d
+        for d in s.dates
+        if d.kind in ("month", "quarter")
+        and d.first is not None
+        and not since_anchor(s, d)  # "rose 0.9% last month, the sharpest gain since April"
+    ]
     # a month right after another figure is that figure's ("rose to 5.9% from 5.8% in May"), and
     # so is one with another figure between it and this one ("increased 0.8% from the prior month
     # after a 0.6% gain in March": March is the 0.6%'s)

@@ -28,8 +28,17 @@ from thesis.text.numbers import NumberSpan, find_numbers
 from thesis.text.sentences import split_sentences
 
 __all__ = [
-    "close_gives_it", "exact", "luck_words", "move_luck", "period_support", "searched_level",
-    "searched_move", "searched_periods", "searched_subject",
+    "close_gives_it",
+    "exact",
+    "found_close",
+    "luck_words",
+    "move_luck",
+    "period_support",
+    "searched_level",
+    "searched_move",
+    "searched_periods",
+    "searched_subject",
+    "signed_pct",
 ]  # fmt: skip
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -68,24 +77,16 @@ def searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
     else:
         return None
     half = _half_unit(decimals)
-    luck, tried, match = 0.0, 0, None
-    for subj in subjects:
-        daily = m.daily(subj)
-        if daily is None:
-            continue
-        sid, ser = daily
-        days = _j._candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
-        for d in days:
-            v = on(ser, d)
-            if v is None:
-                continue
-            luck, tried = luck + level_chance(v, value, half), tried + 1
-            if match is None and abs(v - value) <= half:
-                match = sid, d, v
-        if luck > LIMIT:
-            return None  # no need to read the other series
-    if match is None:
+    found = _level_match(c, subjects, m, text, value, half, past=False)
+    if found is None and c.measure == "other" and decimals >= 2 and _an_undated_close(c, m, text):
+        # "the S&P 500's last close at 5,969.34", "the prior month's close of 4,507.66": a close of
+        # the past its sentence does not date, searched back over the years (a figure to the cent
+        # matches a close near it by luck about once in 10^5 closes)
+        found = _level_match(c, subjects, m, text, value, half, past=True)
+        where = f"its words name no measure and no day: the closes of the past {_PAST_YEARS} years searched"
+    if found is None:
         return None
+    match, luck, tried = found
     sid, d, v = match
     ev = (f"{sid} {iso(d)} close {_j._f(v, max(decimals, 2))} vs stated {_j._f(value, decimals)}: read as "
           f"that close ({where}; {luck_words(luck, tried, 'closes')})")  # fmt: skip
@@ -174,6 +175,146 @@ def _level_days(c: Claim, m: Market, text: str, s: Series) -> list[dt.date]:
         ends = [on_or_before(s, min(last, m.as_of)) for _first, last in named]
         return [e[0] for e, (first, _) in zip(ends, named, strict=True) if e and e[0] >= first]
     return _now_days(m, s)
+
+
+def found_close(
+    c: Claim, claims: list[Claim], m: Market, text: str
+) -> tuple[Subject, dt.date] | None:
+    """The series and day of the close a level searched in the data was read as
+    (:func:`searched_level`, a bound series with no measure), ``None`` when it is not one."""
+    if c.measure != "other" or c.subject is None or c.missing or c.hedge:
+        return None
+    got = _level_figure(c)
+    if got is None:
+        return None
+    value, decimals = got
+    half = _half_unit(decimals)
+    found = _level_match(c, [c.subject], m, text, value, half, past=False)
+    if found is None and decimals >= 2 and _an_undated_close(c, m, text):
+        found = _level_match(c, [c.subject], m, text, value, half, past=True)
+    return None if found is None else (c.subject, found[0][1])
+
+
+def signed_pct(c: Claim) -> tuple[float, int, int] | None:
+    """The percentage a claim with no measure states, its decimals and its written sign (+1, -1
+    or 0), or ``None`` when its figure is not one percentage."""
+    got = _one_number(str(c.stated_value))
+    if got is None or got.unit != "pct" or got.scale:
+        return None
+    return abs(float(got.value or 0)), got.decimals, {"+": 1, "-": -1}.get(got.signed, 0)
+
+
+def _level_match(
+    c: Claim,
+    subjects: list[Subject],
+    m: Market,
+    text: str,
+    value: float,
+    half: float,
+    *,
+    past: bool,
+) -> tuple[tuple[str, dt.date, float], float, int] | None:
+    """The first close of ``subjects`` that gives ``value`` to ``half`` on the days read (the
+    claim's own, and with ``past`` the sessions of the past years), with the chance of a match
+    by luck over the closes tried and their number; ``None`` when none matches or luck is too
+    likely (:data:`LIMIT`)."""
+    luck, tried, match = 0.0, 0, None
+    for subj in subjects:
+        daily = m.daily(subj)
+        if daily is None:
+            continue
+        sid, ser = daily
+        days = _j._candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
+        if past:
+            days = list(dict.fromkeys([*days, *_past_days(ser, m)]))
+        for d in days:
+            v = on(ser, d)
+            if v is None:
+                continue
+            luck, tried = luck + level_chance(v, value, half), tried + 1
+            if match is None and abs(v - value) <= half:
+                match = sid, d, v
+        if luck > LIMIT:
+            return None  # no need to read the other series
+    return None if match is None else (match, luck, tried)
+
+
+#: how far back a close its sentence does not date is searched
+_PAST_YEARS = 5
+
+#: words that make a level the close of the session the article reports ("closed at", "to close
+#: at", "finished at"), not a close of the past named by a noun ("its last close at")
+_SESSION_CLOSE = re.compile(
+    r"\b(?:closed|finished|ended|settled|ending|finishing|settling|to\s+close|closing\s+at)\b", re.I
+)
+
+
+def _an_undated_close(c: Claim, m: Market, text: str) -> bool:
+    """Whether a level is a close its words do not date: no day named in its sentence and no verb
+    that makes it the close of the session reported."""
+    if _SESSION_CLOSE.search(c.quote):
+        return False
+    return not any(d.first and d.last for d in find_dates(_sentence_of(c, text), m.as_of))
+
+
+def _past_days(s: Series, m: Market) -> list[dt.date]:
+    """The sessions of ``s`` in the :data:`_PAST_YEARS` years to the article's date, the latest
+    first."""
+    w = s.between(m.as_of.replace(year=m.as_of.year - _PAST_YEARS, day=1), m.as_of)
+    return w.dates[::-1]
+
+
+def _level_match(
+    c: Claim,
+    subjects: list[Subject],
+    m: Market,
+    text: str,
+    value: float,
+    half: float,
+    *,
+    past: bool,
+) -> tuple[tuple[str, dt.date, float], float, int] | None:
+    """The first close of ``subjects`` that gives ``value`` to ``half`` on the days read (the
+    claim's own, and with ``past`` the sessions of the past years), with the chance of a match
+    by luck over the closes tried and their number; ``None`` when none matches or luck is too
+    likely (:data:`LIMIT`)."""
+    luck, tried, match = 0.0, 0, None
+    for subj in subjects:
+        daily = m.daily(subj)
+        if daily is None:
+            continue
+        sid, ser = daily
+        days = _j._candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
+        if past:
+            days = list(dict.fromkeys([*days, *_past_days(ser, m)]))
+        for d in days:
+            v = on(ser, d)
+            if v is None:
+                continue
+            luck, tried = luck + level_chance(v, value, half), tried + 1
+            if match is None and abs(v - value) <= half:
+                match = sid, d, v
+        if luck > LIMIT:
+            return None  # no need to read the other series
+    return None if match is None else (match, luck, tried)
+
+
+#: how far back a close its sentence does not date is searched
+_PAST_YEARS = 5
+
+#: words that make a level the close of the session the article reports ("closed at", "to close
+#: at", "finished at"), not a close of the past named by a noun ("its last close at")
+_SESSION_CLOSE = re.compile(
+    r"\b(?:closed|finished|ended|settled|ending|finishing|settling|to\s+close|closing\s+at)\b", re.I
+)
+
+
+def _an_undated_close(c: Claim, m: Market, text: str) -> bool:
+    """Whether a level is a close its words do not date: no day named in its sentence and no verb
+    that makes it the close of the session reported."""
+    if _SESSION_CLOSE.search(c.quote):
+        return False
+    return not any(d.first and d.last for d in find_dates(_sentence_of(c, text), m.as_of))
 
 
 def _now_days(m: Market, s: Series) -> list[dt.date]:

@@ -1,0 +1,91 @@
+"""Words that look like a frame's slot and are not (docs/claims.md, round 60).
+
+- The month or year a "since" reaches back to is never a figure's period ("Amazon fell 24% for
+  the month, its biggest drop since November 2008"; "The CPI rose 0.9% last month, the sharpest
+  gain since April").
+- A byline's date with its time stamp ("Written by A. Saleh June 16, 2023 | 01:54 pm") is when
+  the page was written, not the session its opening reports.
+- A name after a comparison ("gold has climbed almost 100% compared to about 67% for the S&P
+  500") is the other side's.
+- A share of occasions ("an annual gain 71% of the time") is no move.
+- A record's value ("the S&P 500's record close stands at 4,796.56", "its all-time high still
+  stands at 4,818.62") is no claim that the day set a record or closed there.
+- A day after "through", "ended" or a span's noun ends a span ("its 22.03% plunge through the
+  interval that ended Nov. 20, 2008"), never that day's session.
+"""
+
+from __future__ import annotations
+
+import pytest
+from claim_results import results
+
+
+def test_a_since_anchor_is_no_period(claims_store):
+    text = (
+        "Amazon fell 24% for the month, its biggest one-month percentage drop since November 2008."
+    )
+    (r,) = results(claims_store, text, "2022-04-29", "change")
+    assert r.verdict == "supported" and "2022-03-31" in r.evidence, r.evidence
+
+
+def test_a_since_anchor_is_no_macro_figures_month(claims_store):
+    text = "The CPI rose 0.9% last month, the sharpest gain since April."
+    got = results(claims_store, text, "2023-11-15")
+    assert all(r.verdict != "supported" for r in got), [(r.claim.quote, r.evidence) for r in got]
+    assert all("(2023-04)" not in r.evidence for r in got), [r.evidence for r in got]
+
+
+def test_a_byline_date_is_no_session(claims_store):
+    text = (
+        "Written by Athik Saleh June 16, 2023 | 01:54 pm 2 min read\n\n"
+        "Microsoft's shares closed at a new record high\n\n"
+        "On Thursday, the tech giant's shares closed at a new record high."
+    )
+    got = results(claims_store, text, "2023-06-16", "record")
+    assert got and all(r.verdict == "supported" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_name_after_a_comparison_is_the_other_sides(claims_store):
+    text = "Since the start of 2023, gold has climbed almost 100% compared to about 67% for the S&P 500."
+    got = [r for r in results(claims_store, text, "2025-09-05") if "100%" in r.claim.quote]
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    assert all(r.claim.subject is None or r.claim.subject.key != "sp500" for r in got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 1929, the S&P 500 has posted an annual gain 71% of the time following a positive January.",
+        "The S&P 500 rose in 86% of cases.",
+    ],
+)
+def test_a_share_of_occasions_is_no_move(claims_store, text):
+    got = results(claims_store, text, "2025-01-03")
+    assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500's record close stands at 4,796.56.",
+        "The S&P 500's all-time high still stands at 4,818.62 from Tuesday, January 4, 2022.",
+    ],
+)
+def test_a_records_value_is_no_record_set_that_day(claims_store, text):
+    got = results(claims_store, text, "2023-12-29")
+    assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_day_that_ends_a_span_is_not_its_session(claims_store):
+    text = (
+        "That loss was the worst five-day decline for Amazon since its 22.03% plunge through the "
+        "interval that ended Nov. 20, 2008."
+    )
+    got = [r for r in results(claims_store, text, "2022-11-01") if "22.03" in r.claim.quote]
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
