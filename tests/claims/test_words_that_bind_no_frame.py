@@ -89,3 +89,21 @@ def test_a_day_that_ends_a_span_is_not_its_session(claims_store):
     assert got and all(r.verdict != "contradicted" for r in got), [
         (r.claim.quote, r.evidence) for r in got
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 4 p.m. in New York (21:00 GMT) is the close: the figure is the close's
+        ("At 4:00 p.m. ET (21:00 GMT), the S&P 500 was down 2% to close at 4,987.76.", "contradicted"),
+        ("At 4:00 p.m. ET (21:00 GMT), the S&P 500 was down 1.6% to close at 4,982.77.", "supported"),
+    ],
+)  # fmt: skip
+def test_a_time_at_the_close_is_not_intraday(claims_store, text, verdict):
+    got = [r for r in results(claims_store, text, "2025-04-08") if r.claim.measure == "close"]
+    assert got and got[0].verdict == verdict, [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_time_of_the_session_is_intraday(claims_store):
+    got = results(claims_store, "At 2:30 p.m. ET, the S&P 500 was down 2%.", "2025-04-08", "change")
+    assert [r.verdict for r in got] == ["unverifiable"] and "intraday" in got[0].evidence

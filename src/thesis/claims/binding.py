@@ -1911,13 +1911,43 @@ def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:
             and t.end == toks[i + 1].start
             and toks[i + 1].end == toks[i + 2].start
         ):
-            return True  # "2:30", not "S&P 500: 5,117.09" (a name's figure after a colon)
-        ampm = toks[i + 1].lower in ("am", "pm") or (
-            toks[i + 1].lower in ("a", "p") and i + 2 < len(toks) and toks[i + 2].text == "."
-        )
-        if t.kind == "number" and len(t.text) <= 2 and ampm:
+            if not _at_or_after_the_close(toks, i, i + 3):
+                return True  # "2:30", not "S&P 500: 5,117.09" (a name's figure after a colon)
+            continue
+        minutes = i > 0 and toks[i - 1].text == ":"  # "00" in "4:00 p.m.": read with its hour
+        if (
+            t.kind == "number"
+            and len(t.text) <= 2
+            and not minutes
+            and _pm_at(toks, i + 1)
+            and not _at_or_after_the_close(toks, i, i + 1)
+        ):
             return True
     return False
+
+
+def _pm_at(toks: list[Token], j: int) -> str | None:
+    """ "am" or "pm" when the tokens at ``j`` write one ("p.m.", "PM"), else ``None``."""
+    if j < len(toks) and toks[j].lower in ("am", "pm"):
+        return toks[j].lower
+    if j + 1 < len(toks) and toks[j].lower in ("a", "p") and toks[j + 1].text == ".":
+        return toks[j].lower + "m"
+    return None
+
+
+def _at_or_after_the_close(toks: list[Token], i: int, j: int) -> bool:
+    """Whether the clock time whose hour is ``toks[i]`` (its am/pm at ``j``) is 4 p.m. or later
+    the same evening ("At 4:00 p.m. ET the S&P 500 was down 2% to close at 4,987.76"): the
+    session had closed, so the time does not make a figure intraday."""
+    try:
+        hour = int(toks[i].text)
+    except ValueError:
+        return False
+    if _pm_at(toks, j) == "pm":
+        return 4 <= hour <= 11
+    zone = toks[j].lower if j < len(toks) else ""
+    # a 24-hour time with its zone: "16:00 ET", "21:00 GMT" (4 p.m. in New York)
+    return (zone in ("et", "est", "edt") and hour >= 16) or (zone in ("gmt", "utc") and hour >= 20)
 
 
 _MINUTES = frozenset({"minute", "minutes", "mins", "hour", "hours"})
