@@ -27,9 +27,9 @@ def test_the_record_half_is_judged_where_the_close_half_is(claims_store, text, d
 
 
 def test_a_back_referenced_record_whose_level_is_wrong_stays_unjudged(claims_store):
-    # the level is not the close: nothing confirms what "the index" is, so the record is not
-    # contradicted on a guessed subject
-    text = "The S&P 500 rose in 2025. The index ended 2025 at a record high of 7,145.50."
+    # the level is not the close: nothing confirms what "the index" is (the article names two
+    # series), so the record is not contradicted on a guessed subject
+    text = "The S&P 500 rose and Nvidia fell in 2025. The index ended 2025 at a record high of 7,145.50."
     got = {r.claim.measure: r for r in results(claims_store, text, "2026-01-02")}
     assert got["close"].verdict == "unverifiable", got["close"].evidence
     assert got["record"].verdict == "unverifiable", got["record"].evidence

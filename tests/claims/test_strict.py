@@ -65,13 +65,17 @@ def test_a_nearer_company_takes_the_number(claims_store):
 
 
 def test_a_back_reference_supports_but_never_contradicts(claims_store):
-    head = "The S&P 500 closed at 6,602.99 on Friday. "
+    # the article names another series: "the index" may be either, so it only supports
+    head = "The S&P 500 closed at 6,602.99 on Friday while Nvidia fell. "
     wrong = _one(claims_store, head + "The index rose 5% on the day.", "2025-11-21", "5%")
     assert wrong.verdict == "unverifiable" and "back-reference" in wrong.evidence
     right = _one(claims_store, head + "The index rose 0.98% on the day.", "2025-11-21", "0.98%")
     assert right.verdict == "supported"
     named = _one(claims_store, head + "The S&P 500 rose 5% on the day.", "2025-11-21", "5%")
     assert named.verdict == "contradicted"
+    # the article's only series: the back-reference can point nowhere else (round 60)
+    sole = "The S&P 500 closed at 6,602.99 on Friday. The index rose 5% on the day."
+    assert _one(claims_store, sole, "2025-11-21", "5%").verdict == "contradicted"
 
 
 def test_a_name_in_a_list_or_an_aside_does_not_bind_strictly():

@@ -107,3 +107,42 @@ def test_a_time_at_the_close_is_not_intraday(claims_store, text, verdict):
 def test_a_time_of_the_session_is_intraday(claims_store):
     got = results(claims_store, "At 2:30 p.m. ET, the S&P 500 was down 2%.", "2025-04-08", "change")
     assert [r.verdict for r in got] == ["unverifiable"] and "intraday" in got[0].evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the article's only series: "the index" can point nowhere else
+        ("The S&P 500 had a strong year. The index returned 26.9% in 2024.", "contradicted"),
+        ("The S&P 500 had a strong year. The index returned 23.3% in 2024.", "supported"),
+        # another series named: the back-reference stays loose
+        ("The S&P 500 and the VIX moved. The index returned 26.9% in 2024.", "unverifiable"),
+        # a name the checker does not know may be the one meant
+        ("The S&P 500 and the FTSE 100 moved. The index returned 26.9% in 2024.", "unverifiable"),
+    ],
+)
+def test_a_back_reference_to_the_only_series(claims_store, text, verdict):
+    got = [
+        r
+        for r in results(claims_store, text, "2025-01-15", "change")
+        if "26.9" in r.claim.quote or "23.3" in r.claim.quote
+    ]
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_sentence_about_a_total_return_is_not_contradicted_by_closes(claims_store):
+    text = "Again, on a total return basis, the S&P 500 gained eight consecutive months."
+    got = results(claims_store, text, "2017-07-10")
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_as_of_a_day_is_no_sessions_move(claims_store):
+    got = results(
+        claims_store,
+        "The S&P 500 is already up over 11% as of October 10, 2025.",
+        "2025-10-10",
+        "change",
+    )
+    assert [r.verdict for r in got] == ["unverifiable"], [(r.claim.quote, r.evidence) for r in got]

@@ -195,6 +195,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.anaphora:
             subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
             if subj is not None:
+                if m.anaphora in ("index", "benchmark") and _sole_series(ctx, subj):
+                    # "The index returned 26.9% in 2024" in an article whose only series is the
+                    # S&P 500: the back-reference can point nowhere else
+                    return Bind(subj, f"{how}; the only series the article names", "named")
                 return Bind(subj, how, "anaphora", f"its subject is a back-reference ({how})")
             continue
         if m.subject is not None:
@@ -296,6 +300,27 @@ def _member_of(s: Sent, m: SubjectMention, pos: int) -> Bind | None:
         return Bind(None, prev.text, "unknown")  # "the Zorblax fund, a member of the S&P 500"
     return Bind(prev.subject, prev.text, "named",
                 subject_gap(s, prev, pos, container=m) or _proxy(prev.subject))  # fmt: skip
+
+
+#: indexes of other markets the checker holds no series for: an article that names one may mean
+#: it by "the index"
+_OTHER_INDEXES = re.compile(
+    r"\b(?:FTSE|DAX|CAC|Nikkei|Hang Seng|Stoxx|STOXX|TSX|ASX|Sensex|Nifty|KOSPI|Kospi|IBEX|"
+    r"MSCI|Bovespa|Shanghai Composite|CSI 300|Topix|TOPIX|Russell|Wilshire|Euro Stoxx)\b"
+)
+
+
+def _sole_series(ctx: Ctx, subj: Subject) -> bool:
+    """Whether ``subj`` is the only series the whole article names (no other index, stock, fund,
+    yield or rate, and no name the checker does not know)."""
+    keys = {
+        m.subject.key
+        for x in ctx.sents
+        for m in x.subjects
+        if m.subject is not None and not m.anaphora and m.subject.kind != "market"
+    }
+    unknown = any(m.unknown for x in ctx.sents for m in x.subjects)
+    return keys == {subj.key} and not unknown and not _OTHER_INDEXES.search(ctx.doc.text)
 
 
 def _appositive_its(s: Sent, m: SubjectMention, before: list[SubjectMention]) -> bool:
@@ -1334,6 +1359,10 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         for d in s.dates
         if d.kind in _DAYLIKE and d.first is not None and cl.start <= d.start < cl.end
     ]
+    if days and s.words_before(days[0].start, 2)[-2:] == ["as", "of"]:
+        # "the index is already up over 11% as of October 10, 2025": the day a figure to date is
+        # read on, not its period (the period words are missing: assumed, searched for support)
+        return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
     if days:
         longer = _longer_unit_before(s, q, days[0])
         if longer:
@@ -1684,6 +1713,13 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
             return PeriodSpec(kind, p.text, named.first, named.last)
         return PeriodSpec(kind, p.text)
     return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
+
+
+#: words of a total return ("on a total return basis", "including dividends")
+_TOTAL_RETURN = re.compile(
+    r"\btotal[- ]returns?\b|\bincluding dividends\b|\bdividends? reinvested\b|\bwith dividends\b",
+    re.I,
+)
 
 
 #: words that turn to the other side of a comparison
@@ -2133,6 +2169,18 @@ def make_claim(
     ):
         c.loose.pop("date", None)  # "rose 2% last week": the span is the claim's own period
     c.loose.update(strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok))
+    if (
+        subj is not None
+        and subj.kind in ("index", "stock", "etf")
+        and "total return" not in subj.name
+        and _TOTAL_RETURN.search(ctx.doc.text, s.start, s.end)
+    ):
+        # "on a total return basis, the index gained eight consecutive months": dividends in,
+        # which the series' closes leave out; the price reading may not contradict it
+        c.loose.setdefault(
+            "measure",
+            "its sentence speaks of a total return (with dividends), which closes leave out",
+        )
     if measure in _SESSION_MEASURES or measure == "since":
         kind_, word = session_moment(s, at, b)
         if kind_ == "moment":

@@ -264,10 +264,13 @@ def _pin_to_a_found_close(
             )  # fmt: skip
             o = judge_change(cc, day, m, claims)
             note = f" (the session of the close it follows, {p.claim.stated_value} on {day})"
+            moved = dataclasses.replace(c, kind="pct_change")  # a session's move, as judged
             if o.ok is False:
-                out[j] = CheckedClaim(c, CONTRADICTED, o.evidence + note, o.tolerance, o.computed)
+                out[j] = CheckedClaim(
+                    moved, CONTRADICTED, o.evidence + note, o.tolerance, o.computed
+                )
             elif o.ok is True:
-                out[j] = CheckedClaim(c, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
+                out[j] = CheckedClaim(moved, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
 
 
 def _fitting_reading(c: Claim, claims: list[Claim], m: Market) -> Reading | None:
