@@ -11,13 +11,16 @@ rise, ``< 0`` for a fall). "To B from A" is :func:`thesis.claims.rules._to_from_
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from thesis.claims.binding import Bind, Ctx, make_claim
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
 from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
 from thesis.text.numbers import Quantity
 
-__all__ = ["from_to_levels", "rule_from_to_direction"]
+__all__ = ["from_to_levels", "rule_from_to_direction", "rule_two_closes_and_change"]
 
 #: words that may stand between a move word and its "from" ("rose sharply from", "the rise was
 #: from"); anything else (another figure, a verb of its own) breaks the link
@@ -156,5 +159,40 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             rule="from_to", value=0.0, unit="pct", decimals=0, date=None,
             hedge=("", ">" if d > 0 else "<"), direction=d, level=level, base=base,
             needs=(), at=a.start, extra={"base_stated": True, "direction_only": True},
+        ))  # fmt: skip
+    return out
+
+
+#: what may stand between the second close and the change stated after it ("6,032.38 🟢 (+4.68%)")
+_TO_CHANGE = re.compile(r"^[\s(\[:,;|\u2190-\u21ff\u2600-\u27bf\U0001f300-\U0001faff]*$")
+#: what may stand between two closes ("close at 5,705.45 - Nov. 29 close at 6,032.38")
+_BETWEEN_CLOSES = re.compile(r"^\s*(?:[-–—→>|/]|to)\s", re.I)
+
+
+def rule_two_closes_and_change(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "Oct. 31 close at 5,705.45 - Nov. 29 close at 6,032.38 🟢 (+4.68%)": a signed change
+    written after two closes the line joins, judged on the line's own arithmetic (B / A − 1),
+    which reads no series (the closes themselves are claims of their own)."""
+    out: list[Claim] = []
+    levels = [q for q in s.quantities if _level(q) and q.value >= 10]
+    for a, b in itertools.pairwise(levels):
+        if not {"close", "closed", "closing"} & set(_gap(s, max(s.start, a.start - 20), a.start)):
+            continue
+        if not _BETWEEN_CLOSES.match(ctx.doc.text[a.end : b.start]):
+            continue
+        if "close" not in ctx.doc.text[a.end : b.start].lower():
+            continue
+        pct = next((q for q in s.quantities if q.start > b.end and q.unit == "pct"), None)
+        if pct is None or not pct.sign or pct.start in used or pct.is_range:
+            continue
+        if not _TO_CHANGE.match(ctx.doc.text[b.end : pct.start]):
+            continue
+        used.add(pct.start)
+        d = 1 if pct.value > 0 else -1
+        out.append(make_claim(
+            ctx, s, kind="pct_change", measure="upside", subject=Bind(None, "", "none"),
+            parts=[(a.start, pct.end)], rule="two_closes", value=pct.value, unit="pct",
+            decimals=pct.decimals, date=None, hedge=("", "="), direction=d, level=b.value,
+            base=a.value, needs=(), at=pct.start, extra={"base_stated": True},
         ))  # fmt: skip
     return out

@@ -1733,6 +1733,12 @@ def judge_upside(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     stated = float(c.stated_value or 0)
     comp = (L / b - 1) * 100
     band = pct_band(stated, c.decimals, c.comparator, c.hedge)
+    if c.rule == "two_closes":
+        # the article's own arithmetic between two levels it writes to the cent: no preliminary
+        # close to excuse a difference, only the rounding of its last digit
+        unit = 10.0 ** -c.decimals
+        band = Band(stated - unit / 2, stated + unit / 2, stated - unit, stated + unit,
+                    f"its last digit: ±{unit / 2:g}pp (contradicted beyond ±{unit:g}pp)")  # fmt: skip
     said = f"{stated:+g}%"
     if c.extra.get("direction_only"):  # "an increase from A to B": the sign alone is stated
         said = "a rise (above 0)" if c.direction > 0 else "a fall (below 0)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 
 from thesis.claims import judge as _j
@@ -22,10 +23,11 @@ from thesis.claims.chance import LIMIT, level_chance, move_chance, sessions_in
 from thesis.claims.chance import half_unit as _half_unit
 from thesis.claims.frames import MOVE_TO_CLOSE, SUPPORTED, CheckedClaim, Claim, PeriodSpec
 from thesis.claims.market import Market, Series, iso, on, on_or_before
-from thesis.claims.subjects import Subject
+from thesis.claims.subjects import Subject, SubjectFinder
 from thesis.text.dates import find_dates, find_periods
 from thesis.text.numbers import NumberSpan, find_numbers
 from thesis.text.sentences import split_sentences
+from thesis.text.tokens import tokenize
 
 __all__ = [
     "close_gives_it",
@@ -69,7 +71,7 @@ def searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
     if decimals == 0 and value % 100 == 0:
         return None  # a round mark ("above 6,000") is a threshold, not a close
     if c.measure == "close" and c.missing == ["subject"]:
-        subjects = _named_subjects(c, claims)[:_SEARCHED_SUBJECTS]
+        subjects = _named_subjects(c, claims, text)[:_SEARCHED_SUBJECTS]
         where = "on a series the article names; its sentence names none"
     elif c.measure == "other" and c.subject is not None and not c.missing:
         subjects = [c.subject]
@@ -103,7 +105,7 @@ def searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> Che
         return None
     if c.stated_value is None:
         return None
-    subjects = _named_subjects(c, claims)
+    subjects = _named_subjects(c, claims, text)
     fits: list[tuple[str, CheckedClaim]] = []
     luck, tried = 0.0, 0
     level = _stated_close(c, claims)
@@ -145,12 +147,30 @@ def searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> Che
     return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
 
 
-def _named_subjects(c: Claim, claims: list[Claim]) -> list[Subject]:
-    """The series the article's claims name, each once, the nearest to ``c`` first."""
+def _named_subjects(c: Claim, claims: list[Claim], text: str = "") -> list[Subject]:
+    """The series the article's claims name, each once, the nearest to ``c`` first; then those
+    its text names with no claim of their own ("Here are the S&P 500's month-by-month results:"
+    before a list of closes that name no series), the nearest first."""
     near = sorted(
         (x for x in claims if x.subject is not None), key=lambda x: abs(x.start - c.start)
     )
-    return list({x.subject.key: x.subject for x in near if x.subject is not None}.values())
+    out = {x.subject.key: x.subject for x in near if x.subject is not None}
+    for _at, subj in sorted(_text_subjects(text), key=lambda x: abs(x[0] - c.start)):
+        out.setdefault(subj.key, subj)
+    return list(out.values())
+
+
+@functools.lru_cache(maxsize=4)
+def _text_subjects(text: str) -> tuple[tuple[int, Subject], ...]:
+    """The series an article's text names (by name, not a back-reference), with where."""
+    if not text:
+        return ()
+    found = SubjectFinder().find(tokenize(text))
+    return tuple(
+        (m.start, m.subject)
+        for m in found
+        if m.subject is not None and not m.anaphora and m.subject.kind != "market"
+    )
 
 
 def _stated_close(c: Claim, claims: list[Claim]) -> tuple[float, int] | None:
