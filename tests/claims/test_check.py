@@ -109,10 +109,12 @@ def test_precision_tolerances(claims_store):
     # YTD to 2025-11-26: 6812.61 / 5881.63 − 1 = 15.829 %. A figure is held to its precision
     # ("15.8%" ±0.05), but contradicted only beyond a margin (0.1 pp more): 15.9% is 0.07 pp off,
     # which a preliminary close or another base could explain, so it is not judged; 16.5% is.
+    # A whole 17% would be the year-to-date total return (about +17%, with dividends): 19% is
+    # neither reading.
     text = (
         "The S&P 500 is up 15.8% year-to-date. The S&P 500 is up 15.9% year-to-date. "
         "The S&P 500 is up about 15% year-to-date. The S&P 500 is up 16% year-to-date. "
-        "The S&P 500 is up 16.5% year-to-date. The S&P 500 is up 17% year-to-date."
+        "The S&P 500 is up 16.5% year-to-date. The S&P 500 is up 19% year-to-date."
     )
     rep = check_text(parse_article(text.encode(), "t.txt"), claims_store, date="2025-11-26")
     assert [r.verdict for r in rep.results] == [

@@ -45,3 +45,22 @@ def test_a_sessions_move_to_a_decimal(claims_store, text, date, verdict):
 def test_a_close_to_the_cent(claims_store, text, verdict):
     got = results(claims_store, text, "2025-11-12", "close")
     assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 2025: +16.39% on the index's closes, +17.7% with dividends (SPY's adjusted close)
+        ("The S&P 500 rose 16% in 2025.", "supported"),
+        # a whole percent beyond its rounding on both readings
+        ("The S&P 500 rose 17% in 2025.", "contradicted"),
+        # the total return is a reading that keeps it from a contradiction, never one that supports
+        ("The S&P 500 rose 18% in 2025.", "unverifiable"),
+        ("The S&P 500 rose 20% in 2025.", "contradicted"),
+        # a bound: "a minimum ... gain of 15%"
+        ("The S&P 500 posted a minimum full-year gain of 15% in 2025.", "supported"),
+    ],
+)
+def test_a_whole_percent_over_a_year(claims_store, text, verdict):
+    got = results(claims_store, text, "2026-01-02", "change")
+    assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]

@@ -195,6 +195,14 @@ class Sent:
             key = tuple(words[-k:])
             if key in HEDGES:
                 return HEDGES[key]
+        # "a minimum year-to-date (YTD) return of 20%", "a maximum drawdown of 10%": a bound the
+        # noun phrase before "of" sets
+        wide = self.words_before(q.start, 14)
+        if wide[-1:] == ["of"]:
+            if "minimum" in wide:
+                return "minimum", ">="
+            if "maximum" in wide:
+                return "maximum", "<="
         # "well above the 3.5% rate", "over the 4% mark": a comparison with a figure named by
         # its article
         if len(words) >= 2 and words[-1] in ("the", "its", "their", "a"):

@@ -51,6 +51,7 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
+import re
 
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.market import Market, Series, on_or_before
@@ -109,7 +110,7 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
         return None
     if c.comparator in (">=", "<="):
         return None  # a bound ("more than 1.2%") fits too many statistics to name one
-    if c.measure == "change" and _long_period(c.period) and not _says_price(c, text):
+    if c.measure == "change" and _long_period(c.period, day) and not _says_price(c, text):
         # "the S&P 500 plunged 18% in 2022" where returns are quoted with dividends: over a
         # year or more the total return is another reading (whole figures too: the gap between
         # the two is a dividend yield, one to two points a year, wider than a whole figure's band)
@@ -135,13 +136,28 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
     return None
 
 
-def _long_period(p: PeriodSpec | None) -> bool:
-    """A calendar year, or a period with both ends that spans a year or more."""
+#: the shortest period whose total return may be meant by a change (a quarter's dividends, about
+#: 0.3 to 0.5 points, move a whole percent out of its band)
+_TR_DAYS = 90
+
+
+def _long_period(p: PeriodSpec | None, day: dt.date | None = None) -> bool:
+    """A calendar year, a period to date (year, quarter) of a quarter or more by ``day``, or a
+    period with both ends that spans a quarter or more."""
     if p is None:
         return False
     if p.kind == "year":
         return True
-    return p.first is not None and p.last is not None and (p.last - p.first).days >= 364
+    if p.kind in ("ytd", "qtd") and day is not None:
+        start = (
+            dt.date(day.year, 1, 1)
+            if p.kind == "ytd"
+            else dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        )
+        return (day - start).days >= _TR_DAYS
+    if p.kind in ("trailing", "ago") and p.n and p.unit in ("month", "year"):
+        return p.n * (30 if p.unit == "month" else 365) >= _TR_DAYS
+    return p.first is not None and p.last is not None and (p.last - p.first).days >= _TR_DAYS
 
 
 def _says_price(c: Claim, text: str) -> bool:
@@ -149,8 +165,12 @@ def _says_price(c: Claim, text: str) -> bool:
     of"): then only the price reading is meant."""
     for a, b in _sentences(text):
         if a <= c.start < b:
-            return "price" in text[a:b].lower()
-    return "price" in c.quote.lower()
+            return _PRICE.search(text[a:b]) is not None
+    return _PRICE.search(c.quote) is not None
+
+
+#: "price" as the measure of a change ("the price index", "a price return"), not "a price target"
+_PRICE = re.compile(r"\bprice\b(?![\s-]+targets?\b)", re.I)
 
 
 def _total_return(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | None:

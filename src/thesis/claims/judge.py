@@ -637,6 +637,8 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in _since_span(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]
+    # "a 25% return": a total return as literal as a price one (a year's "gain" has the total
+    # return as a reading that only blocks a contradiction: thesis.claims.explained)
     tr = total_return_of(c.subject) if c.extra.get("or_total_return") and c.subject else None
     variants = [(c, "")] + (
         [(dataclasses.replace(c, subject=tr), " as a total return")] if tr else []
@@ -1611,6 +1613,11 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         and decimals >= 1 and not proxy and not c.extra.get("from_extreme")
     ):  # fmt: skip
         band = session_pct_band(stated if sign_known else abs(stated), decimals)
+    elif c.decimals == 0 and c.comparator in ("=", "") and not c.hedge:
+        # a whole percent ("rose 17% in 2025"): its rounding, and a tenth for a preliminary
+        # close; dividends are another reading (thesis.claims.explained), not a wider band
+        band = dataclasses.replace(band, c_lo=band.lo - 0.1, c_hi=band.hi + 0.1,
+                                   text=f"{band.text.split(' (')[0]} (contradicted beyond ±0.6pp)")  # fmt: skip
     if proxy:
         band = dataclasses.replace(
             band, lo=band.lo - 0.05, hi=band.hi + 0.05,
@@ -1736,7 +1743,7 @@ def judge_upside(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if c.rule == "two_closes":
         # the article's own arithmetic between two levels it writes to the cent: no preliminary
         # close to excuse a difference, only the rounding of its last digit
-        unit = 10.0 ** -c.decimals
+        unit = 10.0**-c.decimals
         band = Band(stated - unit / 2, stated + unit / 2, stated - unit, stated + unit,
                     f"its last digit: ±{unit / 2:g}pp (contradicted beyond ±{unit:g}pp)")  # fmt: skip
     said = f"{stated:+g}%"
