@@ -146,3 +146,21 @@ def test_as_of_a_day_is_no_sessions_move(claims_store):
         "change",
     )
     assert [r.verdict for r in got] == ["unverifiable"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_close_stated_in_a_story_written_during_the_session(claims_store):
+    # a live story ("was last up", no close in its lead): its figures for the day are intraday,
+    # except one whose words say it closed, which the close may support and never contradicts
+    live = (
+        "Stocks rose in afternoon trading. The S&P 500 was last up 0.5% on the day. Investors "
+        "weighed earnings. Bond yields were steady. Oil was flat.\n\n"
+    )
+    got = results(
+        claims_store, live + "The S&P 500 ended the day 0.2% higher.", "2025-02-18", "change"
+    )
+    ended = [r for r in got if "ended" in r.claim.quote]
+    assert [r.verdict for r in ended] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+    got = results(
+        claims_store, live + "The S&P 500 ended the day 3% higher.", "2025-02-18", "change"
+    )
+    assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]

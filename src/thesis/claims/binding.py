@@ -1722,6 +1722,10 @@ _TOTAL_RETURN = re.compile(
 )
 
 
+#: past-tense words of a close ("closed at", "ended the day", "settled at")
+_CLOSED_WORDS = frozenset({"closed", "ended", "settled", "finished"})
+
+
 #: words that turn to the other side of a comparison
 _COMPARED = frozenset({"compared", "versus", "vs", "vs.", "than", "against", "whereas", "while"})
 
@@ -2154,11 +2158,22 @@ def make_claim(
         and c.date.weekday() < 5  # a weekend's "today" has no open session
     )
     if ctx.live and live_day and measure in _SESSION_MEASURES and "intraday" not in c.qualifiers:
-        c.qualifiers.append("intraday")  # a live article: its figures for the day are intraday
+        if _CLOSED_WORDS.intersection(t.lower for t in ctx.doc.tokens_in(c.start, c.end)):
+            # "The S&P ended the day 0.2% higher" in a story updated during the session: a close
+            # its words state, which the data may support; it may be the session's before (the
+            # story's date is the open one), so it never contradicts
+            c.extra["live_close"] = True
+        else:
+            c.qualifiers.append("intraday")  # a live article: its figures for the day are intraday
         c.extra["live"] = True
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
     c.loose = {n: b.loose for n, b in slots if b is not None and b.loose}
+    if c.extra.get("live_close"):
+        c.loose.setdefault(
+            "date",
+            "a story written during the session: the close its words state may be the session's before",
+        )
     if (
         date is not None
         and "names another time" in date.loose
