@@ -1,4 +1,5 @@
-"""A weekday written with its date (docs/claims.md, round 60): the calendar settles it with no
+"""A weekday written with its date, and a session dated on a day no market traded (docs/claims.md,
+round 60): the calendar settles both with no
 data. "Tuesday, 6 January 2025" (a Monday) is contradicted; a weekday that agrees with its date is
 no claim. A date without its year is judged only near a day-dated article (the year nearest its
 date is sure only there)."""
@@ -34,3 +35,22 @@ def test_a_weekday_with_its_date(claims_store, text, date, found):
         (r.claim.quote, r.evidence) for r in got
     ]
     assert all(f in r.evidence for f, r in zip(found, got, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On January 6, 2024, the S&P 500 closed at 4,839.81.", "2024-01-06 (Saturday, a weekend)"),
+        ("The S&P 500 rose 1% on December 25, 2023.", "2023-12-25 (Monday, a market holiday)"),
+        # a trading day, a period's move or a figure to date: no such claim
+        ("The S&P 500 closed at 4,697.24 on January 5, 2024.", None),
+        ("The S&P 500 has gained about 25% year-to-date, as of December 10, 2023.", None),
+    ],
+)
+def test_a_session_on_a_day_no_market_traded(claims_store, text, found):
+    got = results(claims_store, text, "2024-01-19", "session_day")
+    assert [r.verdict for r in got] == (["contradicted"] if found else []), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    if found:
+        assert found in got[0].evidence

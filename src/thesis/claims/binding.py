@@ -2102,6 +2102,18 @@ def make_claim(
             c.extra["window_days"] = True
         if isinstance(date.value, DateMention) and date.value.weekday is not None:
             c.extra["stated_weekday"] = date.value.weekday
+        if (
+            isinstance(date.value, DateMention)
+            and date.how == "explicit"
+            and date.value.kind == "day"
+            and date.value.explicit_year
+            and date.value.day is not None
+            and s.start <= date.value.start < s.end  # its own sentence's words
+            and re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", date.value.text)  # a day written out
+            and s.words_before(date.value.start, 2)[-2:] != ["as", "of"]
+        ):
+            # "On January 6, 2024": a full date, checked against the calendar (judge)
+            c.extra["stated_day"] = (date.value.start, date.value.end, date.value.text)
         month_days = _month_weekday(ctx, s, date)
         if month_days:
             # "on Friday" in an article dated to a month: each such Friday (or the named week's)

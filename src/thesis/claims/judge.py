@@ -184,6 +184,8 @@ def _restatements(
     try:
         _pin_restatements(out, claims, m, text)
         _pin_to_a_found_close(out, claims, m, text)
+        out.extend(_sessions_on_closed_days(claims, m))
+        out.sort(key=lambda r: r.claim.start)
     except StoreError:
         raise
     except Exception:  # a restatement that cannot be read keeps the verdicts already given
@@ -271,6 +273,41 @@ def _pin_to_a_found_close(
                 )
             elif o.ok is True:
                 out[j] = CheckedClaim(moved, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
+
+
+def _sessions_on_closed_days(claims: list[Claim], m: Market) -> list[CheckedClaim]:
+    """A close or a session's move dated by a full date on which no US market traded ("On
+    January 6, 2024, the index ... closed at 4,839.81", a Saturday): the date itself is
+    contradicted by the calendar, as a claim of its own (the figure's verdict stays its own: it
+    is read on the session before, as for any day). One claim per date."""
+    out: list[CheckedClaim] = []
+    seen: set[int] = set()
+    for c in claims:
+        span = c.extra.get("stated_day")
+        if not isinstance(span, tuple) or c.measure not in ("close", "change", "points_change"):
+            continue
+        if c.measure != "close" and (
+            c.period is None or c.period.kind != "day" or "period" in c.assumed
+        ):
+            continue  # a session's move only ("rose 1% on December 25"), not a period's
+        if c.subject is None or c.date is None or span[0] in seen or not _no_session(m, c.date):
+            continue
+        if c.date > m.as_of or c.qualifiers:
+            continue
+        seen.add(span[0])
+        d = Claim(
+            quote=span[2], start=span[0], end=span[1], kind="date_fact", measure="session_day",
+            subject=c.subject, stated_value=f"a session on {c.date.isoformat()}", date=c.date,
+            bound={"date": span[2]}, rule="closed_day", id=f"{c.id}-day",
+        )  # fmt: skip
+        why = "a weekend" if c.date.weekday() >= 5 else "a market holiday"
+        out.append(CheckedClaim(
+            d, CONTRADICTED,
+            f"no US market traded on {c.date.isoformat()} ({WEEKDAYS[c.date.weekday()].title()}, {why}); "
+            f"the {c.subject.name} figure it dates ({c.quote!r}) cannot be that day's",
+            "exact trading day",
+        ))  # fmt: skip
+    return out
 
 
 def _fitting_reading(c: Claim, claims: list[Claim], m: Market) -> Reading | None:
