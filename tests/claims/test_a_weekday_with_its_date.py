@@ -1,8 +1,9 @@
-"""A weekday written with its date, and a session dated on a day no market traded (docs/claims.md,
-round 60): the calendar settles both with no
-data. "Tuesday, 6 January 2025" (a Monday) is contradicted; a weekday that agrees with its date is
-no claim. A date without its year is judged only near a day-dated article (the year nearest its
-date is sure only there)."""
+"""A weekday written with its date, and a session dated on a day no market traded
+(docs/claims.md, round 60): the calendar settles both with no data. "Tuesday, 6 January 2025" (a
+Monday) is contradicted; a weekday that agrees with its date is no claim. A date without its year
+is judged only near a day-dated article (the year nearest its date is sure only there). "On
+January 6, 2024, the S&P 500 closed at 4,839.81" (a Saturday) gives a date claim contradicted by
+the calendar; the figure keeps its own verdict."""
 
 from __future__ import annotations
 
