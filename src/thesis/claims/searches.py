@@ -284,59 +284,6 @@ def _past_days(s: Series, m: Market) -> list[dt.date]:
     return w.dates[::-1]
 
 
-def _level_match(
-    c: Claim,
-    subjects: list[Subject],
-    m: Market,
-    text: str,
-    value: float,
-    half: float,
-    *,
-    past: bool,
-) -> tuple[tuple[str, dt.date, float], float, int] | None:
-    """The first close of ``subjects`` that gives ``value`` to ``half`` on the days read (the
-    claim's own, and with ``past`` the sessions of the past years), with the chance of a match
-    by luck over the closes tried and their number; ``None`` when none matches or luck is too
-    likely (:data:`LIMIT`)."""
-    luck, tried, match = 0.0, 0, None
-    for subj in subjects:
-        daily = m.daily(subj)
-        if daily is None:
-            continue
-        sid, ser = daily
-        days = _j._candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
-        if past:
-            days = list(dict.fromkeys([*days, *_past_days(ser, m)]))
-        for d in days:
-            v = on(ser, d)
-            if v is None:
-                continue
-            luck, tried = luck + level_chance(v, value, half), tried + 1
-            if match is None and abs(v - value) <= half:
-                match = sid, d, v
-        if luck > LIMIT:
-            return None  # no need to read the other series
-    return None if match is None else (match, luck, tried)
-
-
-#: how far back a close its sentence does not date is searched
-_PAST_YEARS = 5
-
-#: words that make a level the close of the session the article reports ("closed at", "to close
-#: at", "finished at"), not a close of the past named by a noun ("its last close at")
-_SESSION_CLOSE = re.compile(
-    r"\b(?:closed|finished|ended|settled|ending|finishing|settling|to\s+close|closing\s+at)\b", re.I
-)
-
-
-def _an_undated_close(c: Claim, m: Market, text: str) -> bool:
-    """Whether a level is a close its words do not date: no day named in its sentence and no verb
-    that makes it the close of the session reported."""
-    if _SESSION_CLOSE.search(c.quote):
-        return False
-    return not any(d.first and d.last for d in find_dates(_sentence_of(c, text), m.as_of))
-
-
 def _now_days(m: Market, s: Series) -> list[dt.date]:
     """The sessions of the article's day for the series ``s`` (:func:`thesis.claims.judge.
     day_sessions`), none when it ends days before the article."""
