@@ -64,3 +64,20 @@ def test_a_close_to_the_cent(claims_store, text, verdict):
 def test_a_whole_percent_over_a_year(claims_store, text, verdict):
     got = results(claims_store, text, "2026-01-02", "change")
     assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # "at" after a paired figure names the close, as "to" does
+        ("The S&P 500 fell 34.9 points, or 1.2 percent, at 2,882.70.", "supported"),
+        ("The S&P 500 fell 34.9 points, or 1.2 percent, at 2,982.70.", "contradicted"),
+        # after a state ("was down"), a moment of the session: no close
+        ("The S&P 500 was down 34.9 points, or 1.2 percent, at 2,982.70.", None),
+    ],
+)
+def test_a_level_at_the_end_of_a_paired_move(claims_store, text, verdict):
+    got = results(claims_store, text, "2019-08-12", "close")
+    assert [r.verdict for r in got] == ([verdict] if verdict else []), [
+        (r.claim.quote, r.evidence) for r in got
+    ]

@@ -32,6 +32,9 @@ from thesis.text import find_numbers, find_quantities, paragraph_sentences
         ("a 0.5-percentage-point cut", [("0.5-percentage-point", 0.5, "pp", None)]),
         ("a 25-bp cut", [("25-bp", 25.0, "bp", None)]),
         ("a 300-point drop", [("300-point", 300.0, "points", None)]),
+        # a decimal comma before a percent sign (a translated page); a thousands comma elsewhere
+        ("closed up 1,62%", [("1,62%", 1.62, "pct", None)]),
+        ("up 1,234%", [("1,234%", 1234.0, "pct", None)]),
         ("a P/E of 2.5x", [("2.5x", 2.5, "x", None)]),
         ("rose 0.088 percentage point", [("0.088 percentage point", 0.088, "pp", None)]),
         ("ten thousand points", [("ten thousand points", 10000.0, "points", None)]),

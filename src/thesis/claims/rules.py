@@ -150,15 +150,20 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
     fill = 0
     # "closed up 1.1 percent at 3,660": after a closing verb, "at" names the close as "to" does
     closing = any(t.lower in _CLOSING_VERBS for t in s.before(q.start, 4))
+    # "fell 34.9 points, or 1.2 percent, at 2,882.70": "at" after a pair names the close, but not
+    # after a state ("was down 103 points, or 2.5%, at 4,007": a moment of the session)
+    state = any(t.lower in ("was", "were", "is", "are") for t in s.before(q.start, 3))
+    paired = False
     for t in toks:
         w = t.lower
+        paired = paired or (w == "or" and not state)
         if not seen_to and (
             any(p.start <= t.start < p.end for p in s.periods)
             or s.doc.date_spans.overlaps(t.start, t.end)
         ):
             continue  # "3.95% this week to 3901.06", "0.5% on Friday to 6,000"
         if not seen_to:
-            if w == "to" or (w == "at" and closing):
+            if w == "to" or (w == "at" and (closing or paired)):
                 seen_to = True
                 continue
             if w in _AT_PARTICIPLES and _pending_at(toks, t):

@@ -90,7 +90,8 @@ _NUM_RE = re.compile(
     r"(?P<bound>[<>≤≥~])?\s?"
     r"(?P<sign>[+\-−–](?=[$\d]))?"
     r"(?P<usd>\$|US\$|USD\s)?"
-    r"(?P<body>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    # a decimal comma before a percent sign ("closed up 1,62%", a translated page) first
+    r"(?P<body>\d{1,3},\d{1,2}(?=\s?%)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suffix>"
     r"\s?%|\s(?:percent|per\scent)\b"
     # hyphenated before a noun: "a 25-percent return", "a 0.5-percentage-point cut", "a 50-basis-point cut"
@@ -306,6 +307,8 @@ def find_numbers(text: str) -> list[NumberSpan]:
         # a trailing space captured by the optional groups is not part of the span
         while end > start and text[end - 1].isspace():
             end -= 1
+        if re.fullmatch(r"\d{1,3},\d{1,2}", body):
+            body = body.replace(",", ".")  # a decimal comma ("1,62%")
         try:
             value = Decimal(body.replace(",", ""))
         except InvalidOperation:  # pragma: no cover - the regex only admits digits
