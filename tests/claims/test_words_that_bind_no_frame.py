@@ -164,3 +164,35 @@ def test_a_close_stated_in_a_story_written_during_the_session(claims_store):
         claims_store, live + "The S&P 500 ended the day 3% higher.", "2025-02-18", "change"
     )
     assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_component_of_a_price_index_is_not_the_index(claims_store):
+    text = "The rise in rents in this CPI report was the highest since August 1990."
+    got = results(claims_store, text, "2022-11-30")
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    assert any("component" in r.evidence for r in got)
+
+
+def test_minutes_after_an_announcement_are_intraday(claims_store):
+    text = "The benchmark S&P was up 0.6% on the day within about minutes of the announcement."
+    got = results(claims_store, text, "2024-09-18", "change")
+    assert [r.verdict for r in got] == ["unverifiable"] and "intraday" in got[0].evidence
+
+
+def test_stocks_named_after_the_figure_are_only_assumed(claims_store):
+    text = "The S&P 500 rose 24% in 2023. 4.5% of that came in December, a small fraction compared to the 12.8% return seen in small cap stocks."
+    got = [r for r in results(claims_store, text, "2024-01-31") if "12.8" in r.claim.quote]
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_month_with_its_possessive_after_since_dates_the_figure(claims_store):
+    text = (
+        "Consumer prices rose 6.5% in December from a year earlier. It was also the smallest "
+        "gain since December 2021's 7% annual jump in prices."
+    )
+    got = [r for r in results(claims_store, text, "2023-01-12") if r.claim.quote == "7%"]
+    assert [r.verdict for r in got] == ["supported"] and "2021-12" in got[0].evidence

@@ -243,7 +243,9 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             other = "" if m.start < cl.end or _fronted(s, cl, m) else (
                 f"its subject ({m.text!r}) is named in another clause")  # fmt: skip
             if m.subject is not None and not m.anaphora:
-                return Bind(m.subject, m.text, "named",
+                # "stocks" after the number is the market's proxy, assumed as before it
+                how = "market" if m.subject.kind == "market" else "named"
+                return Bind(m.subject, m.text, how,
                             other or subject_gap(s, m, pos) or _proxy(m.subject))  # fmt: skip
             if m.anaphora in ("index", "benchmark"):
                 subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
@@ -1123,6 +1125,8 @@ def _last_session_of(s: Sent) -> DateMention | None:
 def since_anchor(s: Sent, d: DateMention) -> bool:
     """Whether a date is the start of a "since" span ("since April", "since November 2008"): the
     month or year a superlative reaches back to, never the period of a figure."""
+    if d.text.endswith(("'s", "’s")) or s.doc.text[d.end : d.end + 2] in ("'s", "’s"):
+        return False  # "since December 2021's 7% annual jump": the month dates the figure after it
     if any(p.kind == "since" and p.start <= d.start < p.end for p in s.periods):
         return True
     return s.words_before(d.start, 1) == ["since"]

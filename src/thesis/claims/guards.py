@@ -388,6 +388,14 @@ def _units_before(toks: list[Token], k: int, n: int) -> list[str]:
     return out
 
 
+#: parts of a price index or a jobs report a figure may be about ("rents in this CPI report")
+_COMPONENTS = frozenset(
+    {"rent", "rents", "shelter", "food", "energy", "gasoline", "gas", "airfares", "fares",
+     "apparel", "services", "goods", "medical", "vehicles", "cars", "housing", "electricity",
+     "insurance", "tuition", "wages", "eggs", "fuel", "utilities", "lodging"}
+)  # fmt: skip
+
+
 def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
     """Why the noun phrase that names the claim's macro series is not one of its names with
     known modifiers, or ``""``: "the real unemployment rate" ("real"), "two or more jobs"
@@ -403,6 +411,14 @@ def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
         return ""
     before = [m for m in ms if m.start <= at]
     m = before[-1] if before else ms[0]
+    lead = s.words_before(m.start, 6)
+    if "in" in lead:
+        part = next(
+            (w for w in lead[: len(lead) - 1 - lead[::-1].index("in")] if w in _COMPONENTS), None
+        )
+        if part is not None:
+            # "the rise in rents in this CPI report": a component the report includes
+            return f"{part!r} is a component of {subj.name}, not the index"
     toks = s.tokens
     k = next((i for i, t in enumerate(toks) if t.start >= m.start), None)
     e = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))

@@ -429,6 +429,9 @@ INTRADAY_WORDS = frozenset(
     ]
 )
 INTRADAY_PHRASES = (
+    # "up 0.6% on the day within about minutes of the announcement": a moment of the session
+    ("within", "minutes"), ("within", "about", "minutes"), ("within", "hours"),
+    ("minutes", "after"), ("minutes", "of", "the"), ("in", "the", "minutes"),
     ("as", "much", "as"), ("as", "high", "as"), ("as", "low", "as"), ("as", "little", "as"),
     ("at", "one", "point"), ("session", "high"), ("session", "low"), ("session", "highs"),
     ("session", "lows"), ("session", "peak"), ("session", "peaks"), ("session", "trough"),
