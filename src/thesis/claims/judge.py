@@ -677,10 +677,10 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     # "a 25% return": a total return as literal as a price one (a year's "gain" has the total
     # return as a reading that only blocks a contradiction: thesis.claims.explained)
     tr = total_return_of(c.subject) if c.extra.get("or_total_return") and c.subject else None
-    variants = [(c, "")] + (
-        [(dataclasses.replace(c, subject=tr), " as a total return")] if tr else []
-    )
-    for cc, as_tr in variants:
+    frames: list[tuple[Claim, str]] = [(c, "")]
+    if tr is not None:
+        frames.append((dataclasses.replace(c, subject=tr), " as a total return"))
+    for cc, as_tr in frames:
         if as_tr:
             out += [Reading(d, cc, as_tr.strip() + (f" on {d}" if several else "")) for d in days]
         for d in days:
