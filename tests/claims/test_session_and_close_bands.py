@@ -81,3 +81,42 @@ def test_a_level_at_the_end_of_a_paired_move(claims_store, text, verdict):
     assert [r.verdict for r in got] == ([verdict] if verdict else []), [
         (r.claim.quote, r.evidence) for r in got
     ]
+
+
+def test_a_move_with_no_close_words_in_a_story_that_states_no_close(claims_store):
+    # Reuters' mid-session copy on the Fed's day (2024-09-18: the S&P 500 traded as high as about
+    # 5,689 before closing at 5,618.26): the index's range, read on SPY's, holds the figures
+    text = "The S&P 500 gained 29.06 points, or 0.52%, to 5,663.64 after the Fed cut rates."
+    got = results(claims_store, text, "2024-09-18")
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    assert any("within the session's range" in r.evidence for r in got)
+
+
+def test_a_trailing_year_from_the_next_sessions_close(claims_store):
+    # Nvidia 2024-01-08 522.53; 2023-01-06 148.59, 2023-01-09 156.28: "235%" is the year from
+    # the next session's close (+234.4%), a reading that blocks a contradiction
+    got = results(
+        claims_store,
+        "In the past 12 months, Nvidia's stock has gained 235%.",
+        "2024-01-09",
+        "change",
+    )
+    assert [r.verdict for r in got] == ["unverifiable"], [(r.claim.quote, r.evidence) for r in got]
+    got = results(
+        claims_store,
+        "In the past 12 months, Nvidia's stock has gained 300%.",
+        "2024-01-09",
+        "change",
+    )
+    assert [r.verdict for r in got] == ["contradicted"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_gain_to_reach_the_days_close_is_no_upside(claims_store):
+    got = results(
+        claims_store, "The S&P 500 followed with a 0.6% gain to reach 6,263.26.", "2025-07-09"
+    )
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]

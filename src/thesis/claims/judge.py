@@ -61,6 +61,7 @@ from thesis.claims.streaks import judge_move_streak
 from thesis.claims.subjects import subject_by_key, total_return_of
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
+    LEVEL_TOL,
     REVISIONS,
     Band,
     bp_band,
@@ -674,6 +675,7 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in _since_span(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]
+    out += _next_session_bases(c, m, days, several)
     # "a 25% return": a total return as literal as a price one (a year's "gain" has the total
     # return as a reading that only blocks a contradiction: thesis.claims.explained)
     tr = total_return_of(c.subject) if c.extra.get("or_total_return") and c.subject else None
@@ -708,6 +710,9 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since" or moment
+        got = m.daily(c.subject) if c.subject is not None else None
+        if got is not None and m.range_is_proxy(got[0]):
+            lit = False  # a fund's range stands in: it blocks a contradiction, never supports
         cc = dataclasses.replace(c, extra={**c.extra, "range_reading": True})
         out += [Reading(d, cc, "within the session's range" + (f" on {d}" if several else ""), lit)
                 for d in days]  # fmt: skip
@@ -848,6 +853,30 @@ def just_ended(p: PeriodSpec | None, day: dt.date) -> PeriodSpec | None:
     return PeriodSpec(p.kind, f"{name} (the {p.kind} just ended)", first=first, last=last)
 
 
+def _next_session_bases(c: Claim, m: Market, days: list[dt.date], several: bool) -> list[Reading]:
+    """ "Has gained 235% in the past 12 months": the base of a trailing span of months or years
+    is the close a year before or the next session's, a writer's choice (for a stock that
+    tripled, one session moves the figure by points); the next session's is a reading that keeps
+    the figure from a contradiction, never one that supports it."""
+    p = c.period
+    if p is None or p.kind not in ("trailing", "ago") or p.unit not in ("month", "year") or not p.n:
+        return []
+    got = m.daily(c.subject) if c.subject is not None else None
+    if got is None:
+        return []
+    s = got[1]
+    out = []
+    for d in days:
+        start = add_months(d, -p.n * (12 if p.unit == "year" else 1))
+        later = s.between(start + _DAY, d)
+        if len(later) < 2:
+            continue
+        alt = PeriodSpec("since", p.text, anchor=later.dates[0])
+        out.append(Reading(d, dataclasses.replace(c, period=alt),
+                           f"from the next session's close ({later.dates[0]})" + (f" on {d}" if several else ""), False))  # fmt: skip
+    return out
+
+
 def _since_span(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
     """ "Since Trump announced tariffs late last week": a change since an event the words place
     only within a week (the span from ``anchor`` to ``last``, at most ten days) starts on any
@@ -866,7 +895,10 @@ def _since_span(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
     return out
 
 
-_CLOSE_WORDS = ("close", "closed", "closing", "closes", "ended", "finished", "settled", "end")
+_CLOSE_WORDS = (
+    "close", "closed", "closing", "closes", "ended", "finished", "settled", "end", "ends",
+    "finish", "finishes", "finishing", "settle", "settles", "settling",
+)  # fmt: skip
 
 
 def _range_ok(c: Claim, m: Market) -> bool:
@@ -881,7 +913,14 @@ def _range_ok(c: Claim, m: Market) -> bool:
     if _words(c.quote) & set(_CLOSE_WORDS) or "close" in c.bound.get("date", "").lower():
         return False
     got = m.daily(c.subject)
-    return got is not None and m.session_range(got[0]) is not None
+    if got is None or m.session_range(got[0], proxy=True) is None:
+        return False
+    # an index's range read on its fund's: only for a figure whose day is the article's by
+    # default (no day of its own words), while the article states no close of its own session
+    # (a story written after the close states its figures as of the close)
+    if m.range_is_proxy(got[0]):
+        return bool(c.extra.get("article_date")) and m.session is None
+    return True
 
 
 def _day_or_label(r: Reading) -> str:
@@ -1073,7 +1112,7 @@ def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
     if isinstance(got, Outcome):
         return got
     sid, s = got
-    rng = m.session_range(sid)
+    rng = m.session_range(sid, proxy=True)  # a reading that only blocks a contradiction
     ref = on_or_before(s, day)
     if rng is None or ref is None or _stale(s, day):
         return _na(f"no {sid} range on {day}")
@@ -1653,8 +1692,11 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     elif c.decimals == 0 and c.comparator in ("=", "") and not c.hedge:
         # a whole percent ("rose 17% in 2025"): its rounding, and a tenth for a preliminary
         # close; dividends are another reading (thesis.claims.explained), not a wider band
-        band = dataclasses.replace(band, c_lo=band.lo - 0.1, c_hi=band.hi + 0.1,
-                                   text=f"{band.text.split(' (')[0]} (contradicted beyond ±0.6pp)")  # fmt: skip
+        # (at least a tenth; a preliminary close's level error, LEVEL_TOL %, scales with the
+        # ratio the figure states: it moves "235%" by a sixth of a point)
+        more = max(0.1, LEVEL_TOL * (1 + abs(stated) / 100))
+        band = dataclasses.replace(band, c_lo=band.lo - more, c_hi=band.hi + more,
+                                   text=f"{band.text.split(' (')[0]} (contradicted beyond ±{0.5 + more:.2g}pp)")  # fmt: skip
     if proxy:
         band = dataclasses.replace(
             band, lo=band.lo - 0.05, hi=band.hi + 0.05,
@@ -1775,6 +1817,17 @@ def judge_upside(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     b, b_note = base
     L = float(c.level or 0)
     stated = float(c.stated_value or 0)
+    if (
+        not c.extra.get("base_stated")
+        and b
+        and abs(L / b - 1) * 100 <= LEVEL_TOL
+        and abs(stated) >= 0.1
+    ):
+        # "followed with a 0.6% gain to reach 6,263.26", the day's close: the move that reached
+        # the level, not an upside still to go
+        return _na(
+            f"{_f(L)} is the close itself ({b_note}): the move that reached it, not an upside to it"
+        )
     comp = (L / b - 1) * 100
     band = pct_band(stated, c.decimals, c.comparator, c.hedge)
     if c.rule == "two_closes":

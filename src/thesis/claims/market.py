@@ -81,6 +81,10 @@ class Series:
         return Series([d for d, _ in pairs], [v for _, v in pairs])
 
 
+#: an index the store holds closes only for → the fund whose session range stands in for its own
+_RANGE_PROXIES = {"sp500": "spy"}
+
+
 class Market:
     """The store as of ``as_of`` (see the module docstring).
 
@@ -139,9 +143,13 @@ class Market:
             self._sigma[sid] = daily_sigma(s.values) if s is not None else None
         return self._sigma[sid]
 
-    def session_range(self, sid: str) -> tuple[Series, Series] | None:
+    def session_range(self, sid: str, *, proxy: bool = False) -> tuple[Series, Series] | None:
         """The daily lows and highs of ``sid`` as known on ``as_of``, or ``None`` when the store
-        holds none (most index series are closes only)."""
+        holds none (most index series are closes only). With ``proxy``, an index's range read on
+        its fund's (:data:`_RANGE_PROXIES`): good enough to block a contradiction, never to make
+        one."""
+        if not proxy and self.range_is_proxy(sid):
+            return None
         if sid not in self._ranges:
             got: tuple[Series, Series] | None = None
             if self.store is not None and self.store.has(sid):
@@ -149,8 +157,43 @@ class Market:
                 hi = self.store.rows(sid, as_of=self.as_of, known_on=self.as_of, field="high")
                 if lo[0] and hi[0]:
                     got = Series(*lo), Series(*hi)
+            if got is None and sid in _RANGE_PROXIES:
+                got = self._proxy_range(sid, _RANGE_PROXIES[sid])
             self._ranges[sid] = got
         return self._ranges[sid]
+
+    def range_is_proxy(self, sid: str) -> bool:
+        """Whether the session range of ``sid`` is read on a fund's (:data:`_RANGE_PROXIES`)."""
+        return sid in _RANGE_PROXIES and not (
+            self.store is not None and self.store.has(sid) and self._own_range(sid)
+        )
+
+    def _own_range(self, sid: str) -> bool:
+        rows = (
+            self.store.rows(sid, as_of=self.as_of, known_on=self.as_of, field="high")
+            if self.store
+            else ([], [])
+        )
+        return bool(rows[0])
+
+    def _proxy_range(self, sid: str, etf: str) -> tuple[Series, Series] | None:
+        """The session's range of an index the store holds closes only for, from its fund's: the
+        fund's low and high as fractions of its close, applied to the index's close (a fund
+        tracks its index within the session to a few hundredths of a percent)."""
+        idx = self.series(sid)
+        rng = self.session_range(etf, proxy=True)
+        fund = self.series(etf)
+        if idx is None or rng is None or fund is None:
+            return None
+        close = dict(fund.items())
+        lows, highs = dict(rng[0].items()), dict(rng[1].items())
+        days = [d for d, _ in idx.items() if d in close and d in lows and d in highs and close[d]]
+        if not days:
+            return None
+        level = dict(idx.items())
+        lo = [level[d] * lows[d] / close[d] for d in days]
+        hi = [level[d] * highs[d] / close[d] for d in days]
+        return Series(days, lo), Series(days, hi)
 
     def info(self, sid: str) -> SeriesInfo | None:
         """The catalog entry of ``sid``, or ``None`` when the store does not hold it."""
