@@ -179,7 +179,11 @@ def _restatements(
     points, or -0.08%"). When the points fit a day and a period to their last digit, with a
     match by luck unlikely (:mod:`thesis.claims.searches`), that day and period are the
     percent's too: an unverifiable percent is judged on them, and contradicted by the data
-    there (the points pin the frame the percent's own words left open). Other verdicts stay."""
+    there (the points pin the frame the percent's own words left open). Other verdicts stay.
+
+    The passes that read one claim through another run here too: a close found in the data pins
+    the percent written after it (:func:`_pin_to_a_found_close`), and a session dated on a day no
+    market traded adds a date claim (:func:`_sessions_on_closed_days`)."""
     if not text:
         return out
     try:
