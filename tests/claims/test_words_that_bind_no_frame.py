@@ -196,3 +196,18 @@ def test_a_month_with_its_possessive_after_since_dates_the_figure(claims_store):
     )
     got = [r for r in results(claims_store, text, "2023-01-12") if r.claim.quote == "7%"]
     assert [r.verdict for r in got] == ["supported"] and "2021-12" in got[0].evidence
+
+
+def test_an_ordinal_count_ranks_over_its_span(claims_store):
+    # "its fifth loss in the last six days": the span of the count, not the move's period
+    text = "The S&P 500 tumbled 1.5 per cent for its fifth loss in the last six days."
+    got = [r for r in results(claims_store, text, "2023-09-26", "change") if "1.5" in r.claim.quote]
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_shares_dollar_move_before_a_split_is_not_contradicted(claims_store):
+    # Amazon split 20:1 in 2022: the store's prices are adjusted, so "58.63 points" in 2020 (a
+    # $2,391.89 share) cannot be compared
+    text = "Amazon (AMZN) jumped around 58.63 points on Wednesday, and the stock saw the intraday high of $2,391.89."
+    got = results(claims_store, text, "2020-04-29")
+    assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]

@@ -91,7 +91,7 @@ from thesis.claims.vocab import (
 from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
 from thesis.text.dates import DateMention, month_end, window_label, window_unit
-from thesis.text.numbers import Quantity
+from thesis.text.numbers import Quantity, ordinal_value
 from thesis.text.tokens import Token
 
 __all__ = [
@@ -1271,7 +1271,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         )
         # "its biggest gain in two weeks", "the most in 12 weeks", "for the first time in four
         # years": the span a superlative ranks over, not the period of a change
-        and not (p.kind == "trailing" and _RANKED_OVER.intersection(s.words_before(p.start, 4)))
+        and not (p.kind == "trailing" and _ranked_over(s.words_before(p.start, 4)))
     ]
     if not near:  # "For the week, the index rose 3.7%": period words that open the sentence
         near = [
@@ -1433,6 +1433,13 @@ _RANKED_OVER = frozenset(
      "weakest", "strongest", "smallest", "steepest", "sharpest", "most", "least", "first", "top",
      "deepest", "heaviest", "greatest", "record"}
 )  # fmt: skip
+
+
+def _ranked_over(words: list[str]) -> bool:
+    """Whether the words before a trailing span rank something over it: a superlative ("its
+    biggest gain in two weeks") or an ordinal count ("its fifth loss in the last six days")."""
+    return bool(_RANKED_OVER.intersection(words)) or any(ordinal_value(w) for w in words)
+
 
 _SUPERLATIVE_WORDS = frozenset(
     [

@@ -1237,7 +1237,11 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
         ev = f"{sid} {iso(t)} session {word} {_f(ext)}"
         earlier = p0 <= stated < ext if high else ext < stated <= p0
         final = not earlier or _close_reported(c, t, claims)
-        return _extreme_verdict(band, (ext / stated - 1) * 100, ev, final)
+        got = _extreme_verdict(band, (ext / stated - 1) * 100, ev, final)
+        if got.ok is False and c.subject is not None and c.subject.kind in ("stock", "etf"):
+            # "the intraday high of $2,391.89" against prices adjusted for a later split
+            return _na(f"{ev}; stored prices may be adjusted for splits: not judged")
+        return got
     ev = f"{sid} {iso(t)} close {_f(close)}"
     r = (close / stated - 1) * 100
     earlier = p0 <= stated < close if high else close < stated <= p0
@@ -1681,7 +1685,11 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             stated if sign_known else abs(stated), c.decimals, c.comparator, end_v, c.hedge
         )
         ev = f"{sid} {iso(end_t)} {_f(end_v)} − {st_note} {iso(st_t)} {_f(st_v)} = {comp:+.2f} points vs stated {stated:+g}"
-        return _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
+        got_ = _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
+        if got_.ok is False and c.subject is not None and c.subject.kind in ("stock", "etf"):
+            # a share's move in dollars, against stored prices adjusted for later splits
+            return _na(f"{got_.evidence}; stored prices may be adjusted for splits: not judged")
+        return got_
     comp = (end_v / st_v - 1) * 100
     # a sector read on its ETF: the proxy tracks the sector index to within about 0.05 pp a day
     # (and the S&P 500's total return read on SPY, which trails it by its fee)
