@@ -27,3 +27,13 @@ def test_a_listed_name_the_store_holds(claims_store, text, date, verdict):
     assert [r.verdict for r in got] == [verdict], [(r.claim.quote, r.evidence) for r in got]
     if verdict == "supported":
         assert "no data for Nasdaq Composite" in got[0].evidence
+
+
+def test_a_list_of_shares_the_store_lacks_is_judged_without_error(claims_store):
+    # the list's other names are shares the subjects registry does not hold (JPMorgan Chase):
+    # read as they were found in the text, never looked up by key
+    text = "Wells Fargo and JPMorgan Chase each rose 2% on Friday."
+    got = results(claims_store, text, "2024-10-04")
+    assert got and all("could not be judged" not in r.evidence for r in got), [
+        r.evidence for r in got
+    ]

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -132,6 +133,21 @@ class Ctx:
     def ref(self) -> dt.date | None:
         return self.window[1] if self.window else None
 
+    @functools.cached_property
+    def sole_series(self) -> str | None:
+        """The key of the only series the whole article names, or ``None`` when it names none,
+        several, a name the checker does not know, or another market's index (FTSE, Nikkei...):
+        a back-reference can then point nowhere else (:func:`bind_subject`)."""
+        keys = {
+            m.subject.key
+            for x in self.sents
+            for m in x.subjects
+            if m.subject is not None and not m.anaphora and m.subject.kind != "market"
+        }
+        if len(keys) != 1 or any(m.unknown for x in self.sents for m in x.subjects):
+            return None
+        return None if _OTHER_INDEXES.search(self.doc.text) else next(iter(keys))
+
 
 @dataclass(frozen=True)
 class Bind:
@@ -195,7 +211,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.anaphora:
             subj, how = resolve_anaphora(ctx.doc, ctx.sents, s, m)
             if subj is not None:
-                if m.anaphora in ("index", "benchmark") and _sole_series(ctx, subj):
+                if m.anaphora in ("index", "benchmark") and ctx.sole_series == subj.key:
                     # "The index returned 26.9% in 2024" in an article whose only series is the
                     # S&P 500: the back-reference can point nowhere else
                     return Bind(subj, f"{how}; the only series the article names", "named")
@@ -310,19 +326,6 @@ _OTHER_INDEXES = re.compile(
     r"\b(?:FTSE|DAX|CAC|Nikkei|Hang Seng|Stoxx|STOXX|TSX|ASX|Sensex|Nifty|KOSPI|Kospi|IBEX|"
     r"MSCI|Bovespa|Shanghai Composite|CSI 300|Topix|TOPIX|Russell|Wilshire|Euro Stoxx)\b"
 )
-
-
-def _sole_series(ctx: Ctx, subj: Subject) -> bool:
-    """Whether ``subj`` is the only series the whole article names (no other index, stock, fund,
-    yield or rate, and no name the checker does not know)."""
-    keys = {
-        m.subject.key
-        for x in ctx.sents
-        for m in x.subjects
-        if m.subject is not None and not m.anaphora and m.subject.kind != "market"
-    }
-    unknown = any(m.unknown for x in ctx.sents for m in x.subjects)
-    return keys == {subj.key} and not unknown and not _OTHER_INDEXES.search(ctx.doc.text)
 
 
 def _appositive_its(s: Sent, m: SubjectMention, before: list[SubjectMention]) -> bool:
@@ -1383,7 +1386,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     ]
     closing = (
         verb.lower() in CLOSE_WORDS
-        or any(t.lower in ("closed", "ended", "finished", "settled") for t in s.before(q.start, 4))
+        or any(t.lower in _CLOSED_WORDS for t in s.before(q.start, 4))
         or joined_close(s, q) is not None
     )
     if days and not (level_follows or closing):
@@ -2085,9 +2088,9 @@ def make_claim(
         # (a record is one claim per name of its list already: rules.rule_record)
         # "The S&P 500 and Nasdaq Composite have each risen 5.5%": the other names of the list,
         # read when the store holds no data for the bound one (judge.judge, support only)
-        others = [b.value.key for b in list_subjects(s, subject) if b.value is not None]
+        others = [b.value for b in list_subjects(s, subject) if b.value is not None]
         if len(others) > 1:
-            c.extra["list_members"] = [k for k in others if k != subj.key]
+            c.extra["list_members"] = [x for x in others if x.key != subj.key]
     slots: list[tuple[str, Bind | None]] = [
         ("subject", subject),
         ("date", date),

@@ -58,7 +58,7 @@ from thesis.claims.market import (
 from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
-from thesis.claims.subjects import subject_by_key, total_return_of
+from thesis.claims.subjects import total_return_of
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
     LEVEL_TOL,
@@ -240,7 +240,7 @@ def _pin_to_a_found_close(
     right after it ("S&P 500: Close 6,449.15, -0.31%"): that percentage is the session's move on
     that day, supported or contradicted there."""
     for p in list(out):
-        if p.verdict != SUPPORTED or ": read as that close" not in p.evidence:
+        if p.verdict != SUPPORTED or p.claim.measure != "other":
             continue
         pin = _s.found_close(p.claim, claims, m, text)
         if pin is None:
@@ -368,7 +368,7 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     read = _thousands_separator(c, m)
     if read is c:
         out = _judge(c, claims, m, text)
-        if out.verdict == UNVERIFIABLE and c.extra.get("list_members") and _no_data(out):
+        if out.verdict == UNVERIFIABLE and c.extra.get("list_members") and _no_data(c, m):
             return _a_listed_name_holds(c, claims, m, text) or out
         return out
     out = _judge(read, claims, m, text)
@@ -376,9 +376,17 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     return dataclasses.replace(out, claim=c, evidence=out.evidence + note)
 
 
-def _no_data(out: CheckedClaim) -> bool:
-    """Whether a claim was left unverifiable because the store holds no data for its series."""
-    return out.evidence.startswith(("no daily data for", "the store's ", "no data for"))
+def _adjusted_prices(c: Claim) -> bool:
+    """Whether ``c``'s series is a share's or a fund's prices, which the store holds adjusted for
+    later splits (and dividends): a level or a move in dollars can be confirmed, never refuted."""
+    return c.subject is not None and c.subject.kind in ("stock", "etf")
+
+
+def _no_data(c: Claim, m: Market) -> bool:
+    """Whether the store holds no daily data of ``c``'s series up to the article's date (none, or
+    a series that ends days before it)."""
+    got = m.daily(c.subject) if c.subject is not None else None
+    return got is None or _stale(got[1], m.as_of)
 
 
 def _a_listed_name_holds(
@@ -389,9 +397,8 @@ def _a_listed_name_holds(
     store holds fits it (the part the data can check holds; the evidence names the part it
     cannot). Never contradicted this way: the figure may be the other name's ("respectively"
     left unsaid)."""
-    for key in c.extra["list_members"]:
-        subj = subject_by_key(key)
-        if subj is None or subj.kind == "market" or m.daily(subj) is None:
+    for subj in c.extra["list_members"]:
+        if subj.kind == "market" or m.daily(subj) is None:
             continue  # a proxy for "stocks" is no name of the list
         extra = {k: v for k, v in c.extra.items() if k != "list_members"}
         got = _judge(dataclasses.replace(c, subject=subj, extra=extra), claims, m, text)
@@ -899,9 +906,9 @@ def _since_span(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
     return out
 
 
-_CLOSE_WORDS = (
-    "close", "closed", "closing", "closes", "ended", "finished", "settled", "end", "ends",
-    "finish", "finishes", "finishing", "settle", "settles", "settling",
+_CLOSE_WORDS = frozenset(
+    {"close", "closed", "closing", "closes", "ended", "finished", "settled", "end", "ends",
+     "finish", "finishes", "finishing", "settle", "settles", "settling"}
 )  # fmt: skip
 
 
@@ -914,7 +921,7 @@ def _range_ok(c: Claim, m: Market) -> bool:
         return False
     if c.measure in ("change", "points_change") and (c.period is None or c.period.kind != "day"):
         return False
-    if _words(c.quote) & set(_CLOSE_WORDS) or "close" in c.bound.get("date", "").lower():
+    if _words(c.quote) & _CLOSE_WORDS or "close" in c.bound.get("date", "").lower():
         return False
     got = m.daily(c.subject)
     if got is None or m.session_range(got[0], proxy=True) is None:
@@ -1238,7 +1245,7 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
         earlier = p0 <= stated < ext if high else ext < stated <= p0
         final = not earlier or _close_reported(c, t, claims)
         got = _extreme_verdict(band, (ext / stated - 1) * 100, ev, final)
-        if got.ok is False and c.subject is not None and c.subject.kind in ("stock", "etf"):
+        if got.ok is False and _adjusted_prices(c):
             # "the intraday high of $2,391.89" against prices adjusted for a later split
             return _na(f"{ev}; stored prices may be adjusted for splits: not judged")
         return got
@@ -1329,7 +1336,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         c.decimals >= 1
         and c.comparator in ("=", "")
         and not c.hedge
-        and _words(c.quote) & set(_CLOSE_WORDS)
+        and _words(c.quote) & _CLOSE_WORDS
     ):
         # a close written to the cent ("to close at 6,860.92"): a preliminary print is the one
         # excuse for a difference, so the grey zone is one band wide, not two
@@ -1337,7 +1344,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                                    text=f"{band.text}; a close to the cent: contradicted beyond {2 * band.hi:g}%")  # fmt: skip
     diff = (close / stated - 1) * 100
     ev = f"{sid} {iso(t)} close = {_f(close)}; stated {_f(stated)} ({diff:+.3f}%)"
-    if c.subject is not None and c.subject.kind in ("stock", "etf"):
+    if _adjusted_prices(c):
         # stored prices may be split- or dividend-adjusted: a level can only be confirmed
         ok = band.verdict(diff)
         return Outcome(
@@ -1686,7 +1693,7 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         )
         ev = f"{sid} {iso(end_t)} {_f(end_v)} − {st_note} {iso(st_t)} {_f(st_v)} = {comp:+.2f} points vs stated {stated:+g}"
         got_ = _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
-        if got_.ok is False and c.subject is not None and c.subject.kind in ("stock", "etf"):
+        if got_.ok is False and _adjusted_prices(c):
             # a share's move in dollars, against stored prices adjusted for later splits
             return _na(f"{got_.evidence}; stored prices may be adjusted for splits: not judged")
         return got_

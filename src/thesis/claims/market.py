@@ -102,6 +102,7 @@ class Market:
         self.as_of = as_of
         self._cache: dict[str, Series | None] = {}
         self._ranges: dict[str, tuple[Series, Series] | None] = {}
+        self._proxies: dict[str, tuple[Series, Series] | None] = {}
         self._later: dict[dt.date, Market] = {}
         self._sigma: dict[str, float | None] = {}
         #: the article's own session, once a close it states of that day pins it (set by
@@ -146,10 +147,21 @@ class Market:
     def session_range(self, sid: str, *, proxy: bool = False) -> tuple[Series, Series] | None:
         """The daily lows and highs of ``sid`` as known on ``as_of``, or ``None`` when the store
         holds none (most index series are closes only). With ``proxy``, an index's range read on
-        its fund's (:data:`_RANGE_PROXIES`): good enough to block a contradiction, never to make
-        one."""
-        if not proxy and self.range_is_proxy(sid):
-            return None
+        its fund's (:data:`_RANGE_PROXIES`) when the store holds none of its own: good enough to
+        block a contradiction, never to make one."""
+        own = self._own_range(sid)
+        if own is not None or not proxy or sid not in _RANGE_PROXIES:
+            return own
+        if sid not in self._proxies:
+            self._proxies[sid] = self._proxy_range(sid, _RANGE_PROXIES[sid])
+        return self._proxies[sid]
+
+    def range_is_proxy(self, sid: str) -> bool:
+        """Whether the session range of ``sid`` is read on a fund's (:data:`_RANGE_PROXIES`)."""
+        return sid in _RANGE_PROXIES and self._own_range(sid) is None
+
+    def _own_range(self, sid: str) -> tuple[Series, Series] | None:
+        """The store's own daily lows and highs of ``sid`` (read once)."""
         if sid not in self._ranges:
             got: tuple[Series, Series] | None = None
             if self.store is not None and self.store.has(sid):
@@ -157,31 +169,15 @@ class Market:
                 hi = self.store.rows(sid, as_of=self.as_of, known_on=self.as_of, field="high")
                 if lo[0] and hi[0]:
                     got = Series(*lo), Series(*hi)
-            if got is None and sid in _RANGE_PROXIES:
-                got = self._proxy_range(sid, _RANGE_PROXIES[sid])
             self._ranges[sid] = got
         return self._ranges[sid]
-
-    def range_is_proxy(self, sid: str) -> bool:
-        """Whether the session range of ``sid`` is read on a fund's (:data:`_RANGE_PROXIES`)."""
-        return sid in _RANGE_PROXIES and not (
-            self.store is not None and self.store.has(sid) and self._own_range(sid)
-        )
-
-    def _own_range(self, sid: str) -> bool:
-        rows = (
-            self.store.rows(sid, as_of=self.as_of, known_on=self.as_of, field="high")
-            if self.store
-            else ([], [])
-        )
-        return bool(rows[0])
 
     def _proxy_range(self, sid: str, etf: str) -> tuple[Series, Series] | None:
         """The session's range of an index the store holds closes only for, from its fund's: the
         fund's low and high as fractions of its close, applied to the index's close (a fund
         tracks its index within the session to a few hundredths of a percent)."""
         idx = self.series(sid)
-        rng = self.session_range(etf, proxy=True)
+        rng = self._own_range(etf)
         fund = self.series(etf)
         if idx is None or rng is None or fund is None:
             return None

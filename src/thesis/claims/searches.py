@@ -79,20 +79,34 @@ def searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
     else:
         return None
     half = _half_unit(decimals)
-    found = _level_match(c, subjects, m, text, value, half, past=False)
-    if found is None and c.measure == "other" and decimals >= 2 and _an_undated_close(c, m, text):
-        # "the S&P 500's last close at 5,969.34", "the prior month's close of 4,507.66": a close of
-        # the past its sentence does not date, searched back over the years (a figure to the cent
-        # matches a close near it by luck about once in 10^5 closes)
-        found = _level_match(c, subjects, m, text, value, half, past=True)
-        where = f"its words name no measure and no day: the closes of the past {_PAST_YEARS} years searched"
+    found = _close_match(c, subjects, m, text, value, decimals)
     if found is None:
         return None
-    match, luck, tried = found
-    sid, d, v = match
+    (sid, d, v), luck, tried, past = found
+    if past:
+        where = f"its words name no measure and no day: the closes of the past {_PAST_YEARS} years searched"
     ev = (f"{sid} {iso(d)} close {_j._f(v, max(decimals, 2))} vs stated {_j._f(value, decimals)}: read as "
           f"that close ({where}; {luck_words(luck, tried, 'closes')})")  # fmt: skip
     return CheckedClaim(c, SUPPORTED, ev, f"±{half:.{decimals + 1}f} (its last digit)", v)
+
+
+def _close_match(
+    c: Claim, subjects: list[Subject], m: Market, text: str, value: float, decimals: int
+) -> tuple[tuple[str, dt.date, float], float, int, bool] | None:
+    """The close a level is read as (:func:`_level_match` on its own days), else, for a bound
+    series with no measure and a figure to the cent its words do not date ("the S&P 500's last
+    close at 5,969.34", "the prior month's close of 4,507.66"), on the closes of the past years
+    (a figure to the cent matches a close near it by luck about once in 10^5 closes); with
+    whether the past was searched."""
+    half = _half_unit(decimals)
+    found = _level_match(c, subjects, m, text, value, half, past=False)
+    if found is not None:
+        return (*found, False)
+    if c.measure == "other" and decimals >= 2 and _an_undated_close(c, m, text):
+        found = _level_match(c, subjects, m, text, value, half, past=True)
+        if found is not None:
+            return (*found, True)
+    return None
 
 
 def searched_subject(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim | None:
@@ -207,11 +221,7 @@ def found_close(
     got = _level_figure(c)
     if got is None:
         return None
-    value, decimals = got
-    half = _half_unit(decimals)
-    found = _level_match(c, [c.subject], m, text, value, half, past=False)
-    if found is None and decimals >= 2 and _an_undated_close(c, m, text):
-        found = _level_match(c, [c.subject], m, text, value, half, past=True)
+    found = _close_match(c, [c.subject], m, text, *got)
     return None if found is None else (c.subject, found[0][1])
 
 
@@ -486,7 +496,7 @@ def searched_periods(c: Claim, day: dt.date) -> list[tuple[PeriodSpec, str]]:
         return []
     if c.period.kind != "day" or c.hedge or c.comparator not in ("=", ""):
         return []
-    if c.extra.get("searched_subject") or _j._words(c.quote) & set(_j._CLOSE_WORDS):
+    if c.extra.get("searched_subject") or _j._words(c.quote) & _j._CLOSE_WORDS:
         # a move stated with its close ("closed at 4,310.12, up 0.74%") is that session's; a
         # series found by search is not searched over periods as well
         return []

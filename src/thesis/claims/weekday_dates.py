@@ -4,10 +4,11 @@ The calendar settles it with no data: the date either falls on that weekday or i
 when it does not the article is wrong about one of the two (a year typed for the one before, a
 weekday carried from a draft). Only a weekday that disagrees with its date is a claim: one that
 agrees states nothing beyond the date, whose figures the claims it dates are judged on (a report
-that listed every agreeing date would bury the figures). A date written with its year is judged as written. A date written
-without one takes the year nearest the article's date, which is sure only near it: judged when the
-article is dated to a day and the date lies within :data:`NEAR_DAYS` of it (a "Friday, Dec. 20" in
-a story from years later may be another December's).
+that listed every agreeing date would bury the figures). A date written with its year is judged
+as written. A date written without one takes the year nearest the article's date, which is sure
+only near it: judged when the article is dated to a day and the date lies within
+:data:`NEAR_DAYS` of it (a "Friday, Dec. 20" in a story from years later may be another
+December's).
 """
 
 from __future__ import annotations

@@ -165,6 +165,10 @@ class NumberSpan:
     scale: str = ""
 
 
+#: a body read with a decimal comma (the regex admits it only before a percent sign)
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+
+
 def _suffix_unit(suffix: str) -> str | None:
     s = suffix.strip().lower().rstrip(".").lstrip("-").replace("-", " ")
     if not s:
@@ -307,7 +311,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
         # a trailing space captured by the optional groups is not part of the span
         while end > start and text[end - 1].isspace():
             end -= 1
-        if re.fullmatch(r"\d{1,3},\d{1,2}", body):
+        if "," in body and _DECIMAL_COMMA.fullmatch(body):
             body = body.replace(",", ".")  # a decimal comma ("1,62%")
         try:
             value = Decimal(body.replace(",", ""))
