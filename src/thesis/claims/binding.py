@@ -204,6 +204,20 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             x = next((x for x in reversed(before) if x.start < m.start), None)
             if x is not None and x.subject is not None and not x.anaphora and x.start >= cl.start:
                 return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
+            if (
+                x is not None
+                and x.subject is not None
+                and not x.anaphora
+                and m.text.lower() == "its"
+                and x.start >= s.clause_of(m.start).start
+                and all(
+                    y.subject == x.subject and not y.anaphora for y in before if y.start < m.start
+                )
+            ):
+                # "The S&P 500 reversed its previous momentum, closing down 0.39%": "its" in the
+                # clause of the sentence's only series before it, the number in a clause that
+                # goes on from it: "its" can point nowhere else
+                return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
             if x is not None and _appositive_its(s, m, before):
                 # "The VIX jumped to 52.33, its highest close since March 2020": an apposition
                 # to its main clause, whose subject is the sentence's only series
@@ -640,7 +654,25 @@ def _foreign_between(
         tail = tail[1:]
     if head and head[0].lower in ("an", "a", "which", "the", "that", "who"):
         head = []  # an aside starts here
+    if _sub_index(head):
+        return True
     return any(t.base in FOREIGN_NOUNS and not _adjective_multiple(s, t) for t in (*head, *tail))
+
+
+#: nouns of an index after a name ("the S&P 500's tech index"), and the words before them that
+#: leave the index the name's own ("the S&P 500 benchmark index")
+_INDEX_NOUNS = frozenset({"index", "indexes", "indices", "subindex", "sub-index", "gauge"})
+_OWN_INDEX_WORDS = frozenset(
+    {"benchmark", "broad", "broader", "broad-based", "composite", "main", "price", "stock", "equity"}
+)  # fmt: skip
+
+
+def _sub_index(head: list[Token]) -> bool:
+    """Whether the words right after a name make another index of it: "the S&P 500's tech index",
+    "the S&P 500 energy index" (a sector's, a part of the name's), unlike "the S&P 500 index" or
+    "the S&P 500 benchmark index"."""
+    k = next((i for i, t in enumerate(head) if t.lower in _INDEX_NOUNS), None)
+    return bool(k) and all(t.lower not in _OWN_INDEX_WORDS for t in head[:k])
 
 
 #: words before "multiple" that make it a valuation ("its forward multiple", "the P/E multiple")
@@ -907,6 +939,24 @@ def _own_day(s: Sent, pos: int) -> bool:
     )
 
 
+#: words before "the previous session" that make it the base of a comparison ("declining 26.83
+#: points from the previous session"), not the day a figure is of
+_BASE_WORDS = frozenset({"from", "than", "versus", "vs", "vs.", "against", "over"})
+
+
+def _relative_day_named(words: list[str]) -> bool:
+    """Whether the sentence dates something by a day named only relative to another ("the next
+    day", "the previous session"): not a relative day that is the base of a comparison ("down
+    26.83 points from the previous session", "higher than the prior day")."""
+    if not _has_phrase(words, RELATIVE_DAY_PHRASES):
+        return False
+    for i in range(len(words)):
+        for ph in RELATIVE_DAY_PHRASES:
+            if tuple(words[i : i + len(ph)]) == ph and not (i and words[i - 1] in _BASE_WORDS):
+                return True
+    return False
+
+
 def _default_date(ctx: Ctx, s: Sent) -> Bind:
     """The day of a claim whose clause names none: the list header's, else none when the sentence
     names a day only relative to another ("the next day"), else the article's date (weak when the
@@ -930,7 +980,7 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
         if hd:
             return Bind(hd[0], f"{hd[0].text} (the table's header)", "explicit")
     words = [t.lower for t in s.tokens]
-    if _has_phrase(words, RELATIVE_DAY_PHRASES):
+    if _relative_day_named(words):
         return Bind(None, "a day named only relative to another sentence", "none")
     carried = _carried_day(ctx, s)
     if carried is not None:
@@ -1294,7 +1344,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
             # "gained over 20% in each of the past two years": a figure for every year, not the
             # change over both; no period slot this checker reads
             return Bind(None, f"{' '.join(s.words_before(p.start, 3))} {p.text}", "unknown")
-        spec = _spec_from_period(ctx, s, p)
+        spec = _spec_from_period(ctx, s, p, q)
         if spec is not None:
             strong = p.strong and spec.kind not in ("since_low", "since_high")
             return Bind(spec, p.text, "explicit" if strong else "weak")
@@ -1686,7 +1736,19 @@ def _at_one_point(s: Sent, x: Quantity) -> bool:
     ]
 
 
-def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
+def _figure_between(s: Sent, p: Any, d: DateMention, q: Quantity | None) -> bool:
+    """Whether a figure other than ``q`` (nor a date) stands between the period words ``p`` and
+    the date ``d``: "gained 24% for the year after losing 20% in 2022" names 2022 for the 20%."""
+    a, b = (p.end, d.start) if p.end <= d.start else (d.end, p.start)
+    return any(
+        a <= x.start < b
+        and (q is None or x.start != q.start)
+        and not any(y.start <= x.start < y.end for y in s.dates)
+        for x in s.quantities
+    )
+
+
+def _spec_from_period(ctx: Ctx, s: Sent, p: Any, q: Quantity | None = None) -> PeriodSpec | None:
     kind = p.kind
     if kind == "since":
         anchor = next(
@@ -1720,6 +1782,7 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any) -> PeriodSpec | None:
                 and d.first is not None
                 and d.last is not None
                 and not since_anchor(s, d)  # "its worst month since November 2008"
+                and not _figure_between(s, p, d, q)
             ),
             None,
         )
@@ -2012,8 +2075,9 @@ _RATE_MEASURES = frozenset(
     {"change", "points_change", "yield_change", "yield", "close", "macro", "direction"}
 )
 _SESSION_MEASURES = frozenset(
-    {"close", "change", "points_change", "yield", "yield_change", "direction", "record"}
-)
+    {"close", "change", "points_change", "yield", "yield_change", "direction", "record",
+     "threshold"}
+)  # fmt: skip
 
 
 def make_claim(

@@ -21,6 +21,7 @@ from thesis.claims.frames import Claim
 from thesis.claims.peaks import PEAK_VERBS
 from thesis.claims.rules import RULES, Rule
 from thesis.claims.subjects import SubjectFinder, builtin_finder
+from thesis.claims.thresholds import THRESHOLD_WORDS
 from thesis.claims.twofigures import mark_two_figures
 from thesis.text.dates import DateMention
 
@@ -150,6 +151,7 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     ),
     _rules.rule_peak_on_day: lambda w: not w.isdisjoint(PEAK_VERBS),
     _rules.rule_near_record: lambda w: not w.isdisjoint(("record", "all-time", "all")),
+    _rules.rule_threshold: lambda w: not w.isdisjoint(THRESHOLD_WORDS),
     _rules.rule_ordinal_tally: lambda w: (
         "the" in w and not w.isdisjoint(("last", "past", "previous", "prior"))
     ),

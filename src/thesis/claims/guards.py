@@ -71,12 +71,13 @@ _CLOSE_MEASURES = frozenset(
     {
         "close", "change", "points_change", "yield", "yield_change", "direction", "record",
         "since", "first_cross", "extreme", "close_on_date", "session_extreme", "distance",
+        "threshold",
     }
 )  # fmt: skip
 #: measures of a level on a day (a count of occurrences or a threshold is not one)
 _LEVEL_MEASURES = frozenset(
     {"close", "record", "yield", "close_on_date", "session_extreme", "first_cross", "since",
-     "extreme"}
+     "extreme", "threshold"}
 )  # fmt: skip
 #: nouns that count occurrences after a number ("nine times", "on 15 days")
 _ALWAYS_COUNT = frozenset({"times", "occasions", "instances"})

@@ -59,6 +59,7 @@ from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
 from thesis.claims.subjects import total_return_of
+from thesis.claims.thresholds import judge_threshold
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
     LEVEL_TOL,
@@ -3113,6 +3114,7 @@ JUDGES: dict[str, Judge] = {
     "rank": judge_rank,
     "since": judge_since,
     "first_cross": judge_first_cross,
+    "threshold": judge_threshold,
     "extreme": judge_extreme,
     "record_level": judge_record_level,
     "close_on_date": judge_close_on_date,

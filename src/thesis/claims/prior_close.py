@@ -7,7 +7,8 @@ clause names itself, so its period is bound by the clause's own words (never ass
 - "from (its|the)? (previous|prior|last) week's close" is the change over the week, as "for
   the week" is (the same readings: the week before for an article written Monday to Thursday);
 - "from (the)? (previous|prior) session's / day's close" is the session's change ("from
-  yesterday's close" is not read: the text layer dates the move by "yesterday");
+  yesterday's close" is not read: the text layer dates the move by "yesterday"), as are "from
+  the previous session", "from the prior close" and "from the previous trading day";
 - "from last <weekday>'s close" and "since last <weekday>" are the change since that day's
   close, the day counted back from the article's: the last such weekday strictly before it. The
   words are read only where they name one day: a weekday article and a weekday on or after the
@@ -39,6 +40,9 @@ _DETS = frozenset({"its", "the", "their"})
 _CLOSE_HEADS = frozenset({"close", "closing", "finish"})
 #: the noun of the session or period the close ends
 _UNITS = {"week": "week", "session": "day", "day": "day"}
+#: the session before, named without a possessive ("from the previous session", "from the prior
+#: close", "from the previous trading day")
+_SESSION_NOUNS = frozenset({"session", "day", "close", "trading"})
 
 
 def _possessive(w: str) -> str | None:
@@ -92,6 +96,14 @@ def prior_close(ctx: Ctx, s: Sent, q: Quantity) -> tuple[Bind, int] | None:
         head = after[len(w) - len(rest) + 2]
         text = s.doc.text[after[1].start : head.end]
         return Bind(PeriodSpec(_UNITS[noun], text), text, "explicit"), head.end
+    if prep == "from" and rest[0] != "last" and rest[1] in _SESSION_NOUNS:
+        # "declining 26.83 points from the previous session", "down 0.4% from the prior close"
+        k = 2 if rest[1] != "trading" else 3
+        if k == 3 and rest[2:3] not in (["day"], ["session"]):
+            return None
+        head = after[len(w) - len(rest) + k - 1]
+        text = s.doc.text[after[1].start : head.end]
+        return Bind(PeriodSpec("day", text), text, "explicit"), head.end
     if rest[0] != "last":
         return None
     day_word = noun if noun is not None else rest[1]

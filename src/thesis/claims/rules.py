@@ -66,6 +66,7 @@ from thesis.claims.prior_close import prior_close
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
+from thesis.claims.thresholds import rule_threshold
 from thesis.claims.vocab import (
     CLOSE_WORDS,
     DOWN_NOUNS,
@@ -4762,6 +4763,7 @@ RULES: tuple[Rule, ...] = (
     rule_noun_move,
     rule_from_to_direction,
     rule_first,
+    rule_threshold,
     rule_toward,
     rule_record_level,
     rule_extreme,

@@ -193,7 +193,7 @@ def _superlative_before(s: Sent, pos: int) -> bool:
 #: words before a number (its noun phrase) that make it an average or a rate per year
 _AVG_BEFORE = frozenset(
     {"average", "averaged", "averages", "averaging", "compound", "compounded", "cagr",
-     "annualized", "annualised", "per-year", "mean"}
+     "annualized", "annualised", "per-year", "mean", "median", "typical"}
 )  # fmt: skip
 #: the same after it ("13% a year", "9% per annum", "12% annually on average")
 _AVG_AFTER = (

@@ -75,9 +75,9 @@ DATE_SPAN_RE = re.compile(
             # 26 November 2025 / 26 Nov / 26th of November
             r"(?P<dmy>\b" + _DAY.format(n="d1") + r"(?:\sof)?\s(?P<m1>" + _MON + r")"
             r"(?:,?\s" + _YEAR.format(n="y1") + r")?\b)",
-            # November 26, 2025 / Nov 26 / November 2025
+            # November 26, 2025 / Nov 26 / November 2025 / January of 2022
             r"(?P<mdy>\b(?P<m2>" + _MON + r")\s(?:" + _DAY.format(n="d2") + r"(?![\d,.]\d)"
-            r"(?:,?\s" + _YEAR.format(n="y2") + r")?|" + _YEAR.format(n="y3") + r")\b)",
+            r"(?:,?\s" + _YEAR.format(n="y2") + r")?|(?:of\s)?" + _YEAR.format(n="y3") + r")\b)",
         )
     )
     + ")",
