@@ -9,7 +9,11 @@
 - "the S&P 500's tech index", "the S&P 500 energy index": another index than the name's;
 - "a median annual gain of 13%": a statistic over years, like an average;
 - "down 26.83 points from the previous session": the session's move, its period stated;
-- "since January of 2022": one month (the text layer reads "Month of YYYY").
+- "since January of 2022": one month (the text layer reads "Month of YYYY");
+- "surprised expectations by decelerating to 8.3%", "a worse-than-expected report", "by the end
+  of trading on Tuesday": an outcome compared with a forecast, a session that ended: no forecast;
+- "Stocks got a lift from data that showed U.S. manufacturing expanded at the fastest pace": a
+  noun of the economy after a market's name makes the figure the economy's.
 """
 
 from __future__ import annotations
@@ -106,3 +110,42 @@ def test_a_month_of_a_year_is_one_month(claims_store):
     text = "The S&P 500 rose to its highest level since January of 2022."
     got = results(claims_store, text, "2023-06-13", "since")
     assert [r.verdict for r in got] == ["contradicted"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_an_outcome_compared_with_expectations_is_no_forecast(claims_store):
+    day = "2022-09-13"  # CPI 2022-08: 8.26% year over year; S&P 500 -4.32%
+    for text in (
+        "However, inflation surprised expectations by decelerating to 8.3% year-over-year.",
+        "The stock market had its worst day since June 2020 following a worse-than-expected CPI report.",
+        "The sell-off knocked the benchmark S&P 500 down by 4.3% by the end of trading on Tuesday.",
+    ):
+        got = results(claims_store, text, day)
+        assert got and all("forecast" not in r.claim.qualifiers for r in got), text
+        assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_figure_named_as_the_forecast_stays_one(claims_store):
+    for text in (
+        "The increase was more significant than the predicted 0.4% growth.",
+        "CPI rose 3.1%, slightly above the 3.0% forecast.",
+        "Wall Street had expected inflation to decrease to 8.1% in August.",
+        "Strategists see the S&P 500 up 5% by the end of the year.",
+    ):
+        got = [
+            r
+            for r in results(claims_store, text, "2022-09-13")
+            if r.claim.stated_value in (0.4, 3.0, 8.1, 5.0)
+        ]
+        assert got and all("forecast" in r.claim.qualifiers for r in got), text
+
+
+def test_a_noun_of_the_economy_after_a_market_name_is_the_economys(claims_store):
+    text = (
+        "Stocks also were getting a lift from data that showed U.S. manufacturing in August "
+        "expanded at the fastest pace since late 2018 and topped economists' estimates."
+    )
+    got = results(claims_store, text, "2020-09-01")
+    assert all(r.verdict == "unverifiable" for r in got), [(r.claim.quote, r.evidence) for r in got]
+    # a report named after the move is no subject of it
+    got = results(claims_store, "Stocks rose 1% after a strong manufacturing report.", "2020-09-01")
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]

@@ -243,7 +243,12 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                 return Bind(generic[0].subject, f"'{m.text}' → {generic[1]}", "named",
                             f"a generic inflation word after {generic[1]!r}: its subject is that")  # fmt: skip
             if _foreign_between(
-                s, m.end, pos, m.subject.kind in ("stock", "etf"), m.subject.kind == "inflation"
+                s,
+                m.end,
+                pos,
+                m.subject.kind in ("stock", "etf"),
+                m.subject.kind == "inflation",
+                market=m.subject.kind in _MARKET_KINDS,
             ):
                 return Bind(None, ctx.doc.text[m.end : pos].strip()[:40], "unknown")
             how = "market" if m.subject.kind == "market" else "named"
@@ -632,15 +637,32 @@ def _own_rate(s: Sent, t: Token) -> bool:
     return lead.endswith(_OWN_RATE_LEADS) and not lead.endswith(("tax", "interest", "mortgage"))
 
 
+#: the kinds of a market's series, and the nouns of the economy that, between such a name and a
+#: number, make the number the economy's ("Stocks got a lift from data that showed U.S.
+#: manufacturing expanded at the fastest pace since late 2018")
+_MARKET_KINDS = frozenset({"index", "stock", "etf", "market", "volatility", "sector"})
+_ECONOMY_NOUNS = frozenset(
+    {"manufacturing", "factory", "factories", "economy", "output", "payrolls", "employment",
+     "unemployment", "jobless", "gdp", "retail"}
+)  # fmt: skip
+
+
 def _foreign_between(
-    s: Sent, a: int, b: int, own_stock: bool = False, own_rate: bool = False
+    s: Sent,
+    a: int,
+    b: int,
+    own_stock: bool = False,
+    own_rate: bool = False,
+    *,
+    market: bool = False,
 ) -> bool:
     """Whether the words between a subject's name and a number name something else: a noun right
     after the name ("the S&P 500's earnings rose 14%", "S&P 500 futures fell 1%") or in the
     number's own clause ("..., while bonds fell 1%"). An aside between commas ("The S&P 500, an
     index of the 500 largest companies, surpassed 4,000") does not count. With ``own_rate`` (an
     inflation subject), "rate" led by "annual", "annualized", "year-over-year" or "inflation" is
-    the subject's own rate, not another's."""
+    the subject's own rate, not another's. With ``market`` (a market's series), a noun of the
+    economy there ("manufacturing", "payrolls") makes the number the economy's."""
     words = [t for t in s.doc.tokens_in(a, b) if t.kind == "word"]
     if own_rate:
         words = [t for t in words if not _own_rate(s, t)]
@@ -655,6 +677,8 @@ def _foreign_between(
     if head and head[0].lower in ("an", "a", "which", "the", "that", "who"):
         head = []  # an aside starts here
     if _sub_index(head):
+        return True
+    if market and any(t.lower in _ECONOMY_NOUNS for t in (*head, *tail)):
         return True
     return any(t.base in FOREIGN_NOUNS and not _adjective_multiple(s, t) for t in (*head, *tail))
 
@@ -1854,7 +1878,7 @@ def qualifiers(
     words = [t.lower for t in toks]
     out: list[str] = []
     if not forecast_ok and (
-        _has_word(toks, FORECAST_WORDS) or _has_phrase(words, FORECAST_PHRASES)
+        _has_word(_outcomes_dropped(toks), FORECAST_WORDS) or _forecast_phrase(words)
     ):
         out.append("forecast")
     if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
@@ -1880,6 +1904,69 @@ def qualifiers(
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
+
+
+#: words before an expectation word that make it the forecast an outcome is compared with
+#: ("a worse-than-expected report", "inflation surprised expectations", "beat estimates")
+_COMPARED_TO_FORECAST = frozenset(
+    {"than", "surprised", "surprising", "beat", "beats", "beating", "missed", "misses", "missing",
+     "topped", "exceeded", "exceeding", "defied", "defying", "surpassed", "surpassing", "above",
+     "below", "confounded", "outpaced"}
+)  # fmt: skip
+
+
+def _outcomes_dropped(toks: list[Token]) -> list[Token]:
+    """``toks`` without the expectation words that an outcome is compared with ("a
+    worse-than-expected CPI report", "surprised expectations by decelerating to 8.3%"): the words
+    around them state what happened, not a forecast."""
+    out: list[Token] = []
+    prev: list[str] = []
+    for i, t in enumerate(toks):
+        if t.kind == "word":
+            compared = (
+                t.lower in FORECAST_WORDS
+                and bool(prev[-2:])
+                and bool(_COMPARED_TO_FORECAST & set(prev[-2:]))
+                # "a cooler-than-expected 2.6%": the figure is the outcome; "than the predicted
+                # 0.4%" and "the 3.0% forecast" name the forecast
+                and (prev[-1] == "than" or not _names_a_figure(toks, i))
+            )
+            if not compared:
+                out.append(t)
+            prev.append(t.lower)
+        else:
+            out.append(t)
+    return out
+
+
+def _names_a_figure(toks: list[Token], i: int) -> bool:
+    """Whether the expectation word at ``i`` names a figure as the forecast ("than the
+    predicted 0.4% growth", "above the 3.0% forecast"): a number right after it, or a number (and
+    its unit) right before it."""
+    nxt = toks[i + 1 : i + 2]
+    before = [x for x in toks[max(0, i - 2) : i] if x.text not in ("%",)]
+    return bool(nxt and nxt[0].kind == "number") or bool(before and before[-1].kind == "number")
+
+
+#: what "by the end of" may be followed by in a fact: a session that ended ("down by 4.3% by the
+#: end of trading on Tuesday"), not a period ahead ("by the end of the year")
+_SESSION_ENDS = frozenset({"trading", "session", "day", "day's"})
+
+
+def _forecast_phrase(words: list[str]) -> bool:
+    """Whether a phrase of a forecast occurs in ``words`` ("on pace for", "by the end of 2026"),
+    not "by the end of trading" or "by the end of the session" (a session's end, a fact)."""
+    if not _has_phrase(words, FORECAST_PHRASES):
+        return False
+    for i in range(len(words)):
+        for ph in FORECAST_PHRASES:
+            if tuple(words[i : i + len(ph)]) != ph:
+                continue
+            nxt = [w for w in words[i + len(ph) : i + len(ph) + 3] if w not in ("the", "its")]
+            if ph == ("by", "the", "end", "of") and nxt[:1] and nxt[0] in _SESSION_ENDS:
+                continue
+            return True
+    return False
 
 
 def _verb_clause_time(ctx: Ctx, s: Sent, cl_end: int, b: int) -> bool:
