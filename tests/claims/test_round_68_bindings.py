@@ -13,7 +13,9 @@
 - "surprised expectations by decelerating to 8.3%", "a worse-than-expected report", "by the end
   of trading on Tuesday": an outcome compared with a forecast, a session that ended: no forecast;
 - "Stocks got a lift from data that showed U.S. manufacturing expanded at the fastest pace": a
-  noun of the economy after a market's name makes the figure the economy's.
+  noun of the economy after a market's name makes the figure the economy's;
+- "concluded the day at 4,839.81, representing a gain of over 1 percent": a level a session ended
+  at is a close, the percent its move (never an upside to it).
 """
 
 from __future__ import annotations
@@ -149,3 +151,15 @@ def test_a_noun_of_the_economy_after_a_market_name_is_the_economys(claims_store)
     # a report named after the move is no subject of it
     got = results(claims_store, "Stocks rose 1% after a strong manufacturing report.", "2020-09-01")
     assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_level_a_session_ended_at_is_a_close_not_a_target(claims_store):
+    # 2024-01-19: 4,839.81, +1.23%; on another day the percent is the move, never an upside to it
+    text = "The S&P 500 concluded the day at 4,839.81, representing a gain of over 1 percent."
+    got = results(claims_store, text, "2024-01-19")
+    assert all(r.claim.measure != "upside" for r in got), [
+        (r.claim.quote, r.claim.measure) for r in got
+    ]
+    assert all(r.verdict == "supported" for r in got), [(r.claim.quote, r.evidence) for r in got]
+    got = results(claims_store, text, "2025-12-30")
+    assert all(r.claim.measure != "upside" for r in got)

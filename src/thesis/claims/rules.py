@@ -1719,13 +1719,25 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
 
 #: the words a close is stated with ("last close at", "closed at", "closing level of")
 _CLOSE_BEFORE_LEVEL = frozenset({"close", "closed", "closing", "closes"})
+#: verbs that end a session at a level ("concluded the day at 4,839.81", "finished the session at")
+_SESSION_END_VERBS = frozenset(
+    {"ended", "ending", "finished", "finishing", "concluded", "concluding", "settled", "settling"}
+)
+_SESSION_NOUNS = frozenset({"the", "day", "session", "trading", "its"})
 
 
 def _stated_as_close(s: Sent, x: Quantity) -> bool:
     """Whether the level ``x`` is stated as a close: a close word right before it, with at most
-    "at", "of", "level" or "price" between."""
+    "at", "of", "level" or "price" between, or a verb that ends the session ("concluded the day
+    at", "settled at")."""
     before = [w for w in s.words_before(x.start, 4) if w not in ("at", "of", "level", "price", "a")]
-    return bool(before) and before[-1] in _CLOSE_BEFORE_LEVEL
+    if bool(before) and before[-1] in _CLOSE_BEFORE_LEVEL:
+        return True
+    words = s.words_before(x.start, 5)
+    if words[-1:] != ["at"]:
+        return False
+    rest = [w for w in words[:-1] if w not in _SESSION_NOUNS]
+    return bool(rest) and rest[-1] in _SESSION_END_VERBS
 
 
 _RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "finish", "territory"})
