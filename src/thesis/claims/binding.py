@@ -234,6 +234,13 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
         if m.subject is not None:
             if m.subject.kind == "market" and "of" in s.words_before(m.start, 2):
                 continue  # "the Zorblax index of moon stocks": the index is the subject
+            if (
+                m.subject.kind == "market"
+                and s.words_before(m.start, 1)[-1:]
+                and (s.words_before(m.start, 1)[-1] in _OTHER_MARKETS)
+            ):
+                # "In currency markets, the U.S. dollar closed lower": another market than stocks
+                return Bind(None, f"{s.words_before(m.start, 1)[-1]} {m.text}", "unknown")
             generic = generic_price_measure(ctx.sents, s, m)
             if generic is not None:
                 # "The PCE price index rose 0.4%. Consumer prices were 4.4% higher": the generic
@@ -637,6 +644,15 @@ def _own_rate(s: Sent, t: Token) -> bool:
     return lead.endswith(_OWN_RATE_LEADS) and not lead.endswith(("tax", "interest", "mortgage"))
 
 
+#: words before "markets" or "market" that name another market than stocks ("currency markets")
+_OTHER_MARKETS = frozenset(
+    {"currency", "currencies", "forex", "fx", "bond", "bonds", "treasury", "debt", "credit",
+     "money", "commodity", "commodities", "oil", "energy", "metals", "gold", "crypto",
+     "cryptocurrency", "housing", "labor", "labour", "job", "jobs", "futures", "options",
+     "derivatives", "mortgage"}
+)  # fmt: skip
+
+
 #: the kinds of a market's series, and the nouns of the economy that, between such a name and a
 #: number, make the number the economy's ("Stocks got a lift from data that showed U.S.
 #: manufacturing expanded at the fastest pace since late 2018")
@@ -734,6 +750,9 @@ def bind_date(
     when = _when_day(s, pos)
     if when is not None:  # "since Feb. 9, when the VIX hit a high of 41.06": that day's figure
         return Bind(when, when.text, "explicit")
+    rel = _relative_when(s, pos)
+    if rel:  # "compared to the previous market day, when the VIX closed at 23.43"
+        return Bind(None, f"a day named only relative to another ({rel!r})", "none")
     last_day = _last_session_of(s)
     if last_day is not None:
         return Bind(last_day, last_day.text, "explicit")
@@ -848,6 +867,27 @@ def _when_day(s: Sent, pos: int) -> DateMention | None:
         if one_day and d.first == d.last and d.start < end and not s.doc.tokens_in(d.end, end):
             return d
     return None
+
+
+#: words of a day named relative to another before "when" ("the previous market day, when")
+_RELATIVE_WHEN_FIRST = frozenset({"previous", "prior", "preceding", "next", "following"})
+_RELATIVE_WHEN_NOUNS = frozenset({"day", "session"})
+
+
+def _relative_when(s: Sent, pos: int) -> str:
+    """The words of a relative day that a "when" clause holding ``pos`` is about ("compared to
+    the previous market day, when the VIX closed at 23.43"): the figure is that day's, which no
+    date names, so it has none; else ""."""
+    cl = s.clause_of(pos)
+    toks = s.doc.tokens_in(max(s.start, cl.start - 2), pos)
+    w = next((i for i, t in enumerate(toks) if t.lower == "when"), None)
+    if w is None or any(t.lower in _WHEN_BREAKS for t in toks[w + 1 :]):
+        return ""
+    before = [t.lower for t in s.doc.tokens_in(s.start, toks[w].start) if t.kind == "word"][-4:]
+    if not before or before[-1] not in _RELATIVE_WHEN_NOUNS:
+        return ""
+    k = next((i for i, x in enumerate(before) if x in _RELATIVE_WHEN_FIRST), None)
+    return " ".join(before[k:]) if k is not None else ""
 
 
 #: words after "when" that end its clause before the figure: the figure belongs to another one

@@ -231,7 +231,30 @@ def _live(doc: Doc) -> bool:
     words = [t.lower for t in doc.tokens[:3000]]
     if _closing_report(doc):
         return False
-    return _live_marker(words, LIVE_PHRASES) or _close_conditional(words)
+    return (
+        _live_marker(words, LIVE_PHRASES)
+        or _close_conditional(words)
+        or (_trading_lead(doc) and _CLOSE_VERBS.isdisjoint(words))
+    )
+
+
+#: words after "traded"/"trading" in a lead that report the session in progress ("U.S. stocks
+#: traded higher on Tuesday")
+_TRADING_SIDES = frozenset(
+    {"higher", "lower", "mixed", "up", "down", "flat", "sharply", "slightly"}
+)
+
+
+def _trading_lead(doc: Doc) -> bool:
+    """Whether the headline or lead reports the session as trading ("U.S. stocks traded higher
+    on Tuesday", "Stocks are trading lower"): with no closing verb anywhere in the story (checked
+    by the caller), it was written while the session was open."""
+    for sent in doc.sentences[:2]:
+        ws = [t.lower for t in doc.tokens_in(sent.start, sent.end)]
+        for k, w in enumerate(ws[:-1]):
+            if w in ("traded", "trading", "trades") and ws[k + 1] in _TRADING_SIDES:
+                return True
+    return False
 
 
 #: words that name a period longer than the session: "on track for its best year", "on pace for

@@ -397,6 +397,22 @@ _COMPONENTS = frozenset(
 )  # fmt: skip
 
 
+#: nouns after a component that make it the figure's subject ("food prices were up 11.2%")
+_COMPONENT_HEADS = frozenset({"prices", "price", "costs", "cost", "index", "inflation"})
+
+
+def _component_between(words: list[str]) -> str:
+    """A component of a price index named between the index's name and the figure ("inflation
+    components, food prices were up 11.2%"): "components", or a component noun before a price
+    noun; else ""."""
+    for i, w in enumerate(words):
+        if w in ("component", "components"):
+            return w
+        if w in _COMPONENTS and words[i + 1 : i + 2] and words[i + 1] in _COMPONENT_HEADS:
+            return f"{w} {words[i + 1]}"
+    return ""
+
+
 def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
     """Why the noun phrase that names the claim's macro series is not one of its names with
     known modifiers, or ``""``: "the real unemployment rate" ("real"), "two or more jobs"
@@ -420,6 +436,11 @@ def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
         if part is not None:
             # "the rise in rents in this CPI report": a component the report includes
             return f"{part!r} is a component of {subj.name}, not the index"
+    between = [t.lower for t in s.doc.tokens_in(m.end, at) if t.kind == "word"]
+    part = _component_between(between)
+    if part:
+        # "In terms of inflation components, food prices were up 11.2%": a component's figure
+        return f"{part!r} is a component of {subj.name}, not the index"
     toks = s.tokens
     k = next((i for i, t in enumerate(toks) if t.start >= m.start), None)
     e = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))

@@ -97,6 +97,37 @@ def _is_level(q: Quantity) -> bool:
     )
 
 
+#: comparatives that, before "than", make a figure a gap to another level, not a move
+_COMPARATIVES = frozenset(
+    {"higher", "lower", "greater", "less", "bigger", "smaller", "better", "worse", "above",
+     "below", "more", "fewer"}
+)  # fmt: skip
+
+
+#: words after "than" that name another level ("the record close", "its 50-day average")
+_OTHER_LEVELS = frozenset(
+    {"record", "records", "peak", "high", "highs", "low", "lows", "average", "averages", "level",
+     "levels", "mark", "target", "estimate", "estimates"}
+)  # fmt: skip
+#: words after "than" that make it the close a move runs from ("than it ended the previous week")
+_EARLIER_CLOSE = frozenset(
+    {"previous", "prior", "last", "ended", "closed", "finished", "ago", "yesterday", "before"}
+)
+
+
+def _compared_with(s: Sent, q: Quantity) -> bool:
+    """Whether a comparative and "than" after the figure compare it with another level ("3
+    points higher than the record close set in February"): the gap between two levels, which no
+    period's move is. Not an earlier close ("1.6% higher than it ended the previous trading
+    week"): that is the move from it."""
+    skip = ("%", "percent", "points", "point", "pct")
+    after = [w for w in s.words_after(q.end, 10) if w not in skip]
+    if len(after) < 2 or after[0] not in _COMPARATIVES or after[1] != "than":
+        return False
+    ref = after[2:8]
+    return bool(_OTHER_LEVELS.intersection(ref)) and _EARLIER_CLOSE.isdisjoint(ref)
+
+
 def _price_subject(b: Bind) -> bool:
     return b.value is None or b.value.kind in _PRICE_KINDS
 
@@ -273,6 +304,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "to climb within 0.7% of its all-time high": a distance, not a move
         if crosses_threshold(s, q):
             continue  # "topped the 10% gain mark": a cumulative move's threshold, not a session's
+        if _compared_with(s, q):
+            continue  # "3 points higher than the record close set in February": a distance
         d, verb = s.direction(q)
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if d == 0 or not _price_subject(subj):
