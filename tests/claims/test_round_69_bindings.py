@@ -9,7 +9,9 @@
   level, not a move over the month that level is dated by;
 - "compared to the previous market day, when the VIX closed at 23.43": the figure is of a day
   named only relative to another, which no date names;
-- "In terms of inflation components, food prices were up 11.2%": a component's figure, not CPI's.
+- "In terms of inflation components, food prices were up 11.2%": a component's figure, not CPI's;
+- "closed near 4714", "finished around 4,714": a close with a hedge in place of "at";
+- "The VIX fell from 26.42 to 23.43 on Friday": B is the session's close, read for support only.
 """
 
 from __future__ import annotations
@@ -75,3 +77,25 @@ def test_a_components_figure_is_not_the_index(claims_store):
     ]
     got = results(claims_store, "Inflation rose 8.2% from last year.", day)
     assert [r.verdict for r in got] == ["supported"]
+
+
+def test_a_close_with_a_hedge_in_place_of_at(claims_store):
+    day = "2023-12-15"  # S&P 500 close 4,719.19
+    got = results(claims_store, "The S&P 500 closed near 4,720 on Friday.", day, "close")
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+    got = results(claims_store, "The S&P 500 finished around 4,714 on Friday.", day, "close")
+    assert got and got[0].claim.comparator != "=" and got[0].verdict != "contradicted"
+    # the noun "a close near" stays a reference, not the session's close
+    assert results(claims_store, "The S&P 500 closed near its record.", day, "close") == []
+
+
+def test_from_a_to_b_on_a_session_reads_b_as_its_close_for_support(claims_store):
+    day = "2025-11-21"  # VIX closes: 2025-11-20 26.42, 2025-11-21 23.43
+    got = results(claims_store, "The VIX fell from 26.42 to 23.43 on Friday.", day, "close")
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+    # B may be reached during the session: another B is never contradicted
+    got = results(claims_store, "The VIX fell from 26.42 to 23.81 on Friday.", day, "close")
+    assert got and all(r.verdict == "unverifiable" for r in got)
+    # a period named in the sentence dates B by the period's words: no session close read here
+    got = results(claims_store, "The S&P 500 rose from 5,000 to 6,000 in 2024.", day, "close")
+    assert got == []

@@ -11,6 +11,7 @@ rise, ``< 0`` for a fall). "To B from A" is :func:`thesis.claims.rules._to_from_
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -160,7 +161,52 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             hedge=("", ">" if d > 0 else "<"), direction=d, level=level, base=base,
             needs=(), at=a.start, extra={"base_stated": True, "direction_only": True},
         ))  # fmt: skip
+        close = _close_it_moved_to(ctx, s, a, w0)
+        if close is not None:
+            out.append(close)
     return out
+
+
+#: the kinds of series whose "from A to B" on a session ends at B's close
+_SESSION_KINDS = frozenset({"index", "volatility"})
+
+
+def _close_it_moved_to(ctx: Ctx, s: Sent, a: Quantity, w0: int) -> Claim | None:
+    """ "The VIX fell from 26.42 to 23.81 on Friday": B is the session's close, a level claim of
+    its own (the move's direction is the article's arithmetic). Read only for an index or the VIX
+    the sentence names, in a sentence that names no period (no "in 2022", "this week": then B
+    ends that period, a close the period words date)."""
+    from thesis.claims.binding import bind_date, bind_subject
+
+    if s.periods or any(d.kind in _PERIOD_DATES for d in s.dates):
+        return None
+    subj = bind_subject(ctx, s, w0)
+    if subj.value is None or subj.value.kind not in _SESSION_KINDS or subj.how != "named":
+        return None
+    b = _high_end(a) if a.is_range else s.next_quantity(a)
+    if b is None:
+        return None
+    c = make_claim(
+        ctx, s, kind="level", measure="close", subject=subj, parts=[(w0, b.end)],
+        rule="from_to_close", value=b.value, unit="points", decimals=b.decimals,
+        date=bind_date(ctx, s, b.start), level=b.value, at=b.start,
+    )  # fmt: skip
+    c.loose.setdefault("measure", "'from A to B' may end at B during the session, not at its close")
+    return c
+
+
+_PERIOD_DATES = frozenset({"month", "quarter", "half", "year", "span"})
+
+
+def _high_end(a: Quantity) -> Quantity:
+    """The upper end of a range "16 to 21" as a quantity of its own."""
+    k = a.text.lower().rfind(" to ")
+    text = a.text[k + 4 :].strip()
+    digits = text.rstrip("%").replace(",", "")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return dataclasses.replace(
+        a, start=a.start + k + 4, text=text, value=float(a.high or 0), high=None, decimals=decimals
+    )
 
 
 #: what may stand between the second close and the change stated after it ("6,032.38 🟢 (+4.68%)")

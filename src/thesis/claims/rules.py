@@ -735,12 +735,16 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )
         if not record_of and len(gap) > 7:
             continue
+        # "closed near 4714", "finished around 4,714": a hedge in place of "at" after the verb
+        hedged = bool(gap) and gap[-1].lower in _HEDGED_AT and before[k].lower in _CLOSE_VERB_FORMS
         if not record_of and (
-            not gap or not all(_close_gap_ok(ctx, gap, j) for j in range(len(gap)))
-        ):
+            not gap
+            or not all(_close_gap_ok(ctx, gap, j) or (hedged and j == len(gap) - 1)
+                       for j in range(len(gap)))
+        ):  # fmt: skip
             continue
         if not record_of and (
-            not any(t.lower in ("at", "of", ":") for t in gap)
+            (not any(t.lower in ("at", "of", ":") for t in gap) and not hedged)
             or any(t.lower in ("high", "low", "highs", "lows") for t in gap)
         ):
             continue
@@ -851,6 +855,15 @@ def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
     return any(ctx.doc.date_spans.overlaps(t.start, t.end) for t in prev[-2:]) and not any(
         t.lower in ("record", "high", "low", "from") for t in prev
     )
+
+
+#: hedges that may stand for "at" right before a close's level ("closed near 4714")
+_HEDGED_AT = frozenset({"near", "around", "about", "roughly", "approximately"})
+#: the verb forms of a close (not the noun: "a close near 4,714" may be a reference)
+_CLOSE_VERB_FORMS = frozenset(
+    {"closed", "closes", "closing", "ended", "ends", "ending", "finished", "finishes",
+     "finishing", "settled", "settles", "settling"}
+)  # fmt: skip
 
 
 def _close_gap_ok(ctx: Ctx, gap: list[Token], j: int) -> bool:
