@@ -11,7 +11,12 @@
   named only relative to another, which no date names;
 - "In terms of inflation components, food prices were up 11.2%": a component's figure, not CPI's;
 - "closed near 4714", "finished around 4,714": a close with a hedge in place of "at";
-- "The VIX fell from 26.42 to 23.43 on Friday": B is the session's close, read for support only.
+- "The VIX fell from 26.42 to 23.43 on Friday": B is the session's close, read for support only;
+- "gained 60.76 points to finish at 6,765.88, representing a solid 0.9 percent advance": a move in
+  points is no target, "to finish at" a close;
+- "At 12:00 p.m. ET, ..." in a story with no closing verb: a live story;
+- "which had previously reached a 16-year high": an extreme in the past perfect is before the
+  sentence's day.
 """
 
 from __future__ import annotations
@@ -99,3 +104,38 @@ def test_from_a_to_b_on_a_session_reads_b_as_its_close_for_support(claims_store)
     # a period named in the sentence dates B by the period's words: no session close read here
     got = results(claims_store, "The S&P 500 rose from 5,000 to 6,000 in 2024.", day, "close")
     assert got == []
+
+
+def test_a_move_in_points_is_no_target_and_to_finish_at_is_a_close(claims_store):
+    text = "The S&P 500 gained 60.76 points to finish at 6,765.88, representing a solid 0.9 percent advance."
+    got = results(claims_store, text, "2025-11-25")  # +60.76 to 6,765.88, +0.91%
+    assert all(r.claim.measure != "upside" for r in got), [
+        (r.claim.quote, r.claim.measure) for r in got
+    ]
+    assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_session_time_in_a_story_with_no_close_makes_it_live(claims_store):
+    text = (
+        "At 12:00 p.m. ET, the Dow Jones Industrial Average showed a rise of 267.48 points. The "
+        "S&P 500 recorded an increase of 47.13 points, or 1.09%, landing at 4,382.79."
+    )
+    got = results(claims_store, text, "2023-10-10")  # closed +22.58, +0.52%, at 4,358.24
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # the same story once it states the close is read on the close
+    closed = text + " The S&P 500 closed at 4,358.24."
+    got = results(claims_store, closed, "2023-10-10", "close")
+    assert "supported" in [r.verdict for r in got]
+
+
+def test_an_extreme_in_the_past_perfect_is_before_the_sentences_day(claims_store):
+    text = (
+        "The 10-year Treasury bond yield, which had previously reached a 16-year high, "
+        "experienced its most significant single-day drop in nearly seven months on Tuesday."
+    )
+    got = [r for r in results(claims_store, text, "2023-10-10") if "16-year" in r.claim.quote]
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]

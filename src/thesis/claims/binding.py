@@ -2531,7 +2531,37 @@ def strict_gaps(
         role = _role_word(ctx, s, c, at)
         if role:
             gaps["role"] = role
+    if c.measure in _EXTREME_MEASURES:
+        perfect = _past_perfect(s, at)
+        if perfect:
+            gaps["date"] = f"the past perfect ({perfect!r}) puts it before the sentence's day"
     return gaps
+
+
+#: measures of an extreme reached at some moment ("a 16-year high", "a record close")
+_EXTREME_MEASURES = frozenset(
+    {"since", "record", "extreme", "span_extreme", "rank", "first_cross", "macro_record"}
+)
+_PERFECT_ADVERBS = frozenset({"previously", "earlier", "recently", "already", "just", "once"})
+
+
+def _past_perfect(s: Sent, at: int) -> str:
+    """The words of a past perfect in the clause before ``at`` ("which had previously reached a
+    16-year high"): the extreme was reached before the time the sentence tells of; else ""."""
+    cl = s.clause_of(at)
+    toks = [t for t in s.doc.tokens_in(max(s.start, cl.start), at) if t.kind == "word"]
+    for i, t in enumerate(toks):
+        if t.lower != "had":
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].lower in _PERFECT_ADVERBS:
+            j += 1
+        if j < len(toks) and (toks[j].lower.endswith("ed") or toks[j].lower in _IRREGULAR_PERFECT):
+            return " ".join(x.text for x in toks[i : j + 1])
+    return ""
+
+
+_IRREGULAR_PERFECT = frozenset({"hit", "set", "risen", "fallen", "seen", "been", "struck", "sunk"})
 
 
 #: words after a figure that turn to another event of the story (its qualifiers are not the figure's)

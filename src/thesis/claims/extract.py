@@ -234,8 +234,30 @@ def _live(doc: Doc) -> bool:
     return (
         _live_marker(words, LIVE_PHRASES)
         or _close_conditional(words)
-        or (_trading_lead(doc) and _CLOSE_VERBS.isdisjoint(words))
+        or ((_trading_lead(doc) or _session_clock(doc.text)) and _CLOSE_VERBS.isdisjoint(words))
     )
+
+
+#: a time of the session written with its half of the day ("At 12:00 p.m. ET", "at 11:30 am")
+_SESSION_CLOCK = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:At|As of|By)\s+(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*"
+    r"(?P<ap>[ap]\.?m\.?)\s*(?:E[SD]?T\b)?\s*,",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _session_clock(text: str) -> bool:
+    """Whether a sentence of the story opens with a time while the session is open ("At 12:00
+    p.m. ET, the Dow showed a rise of 267.48 points"): 9:30 a.m. to 4 p.m., the time stamp of a
+    market update (an event's time inside a sentence, "the press conference began at 2:30 p.m.",
+    is not one). With no closing verb anywhere in it (checked by the caller), the story was filed
+    during the session."""
+    for m in _SESSION_CLOCK.finditer(text[:20000]):
+        h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+        minutes = h * 60 + int(m.group("m") or 0)
+        if 9 * 60 + 30 <= minutes < 16 * 60:
+            return True
+    return False
 
 
 #: words after "traded"/"trading" in a lead that report the session in progress ("U.S. stocks

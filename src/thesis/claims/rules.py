@@ -1753,7 +1753,9 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
     # "With the S&P 500's last close at 5,969.34, these projections imply a return of 9.75%": a
     # level stated as a close is where the upside runs from, never its target
     closes = [x for x in levels if _stated_as_close(s, x)]
-    prevq = [x for x in levels if x not in closes]
+    # "gained 60.76 points to finish at 6,765.88": a move in points is no level, nor a target
+    moves = [x for x in levels if _a_moves_size(s, x)]
+    prevq = [x for x in levels if x not in closes and x not in moves]
     if prevq and (any(w in _IMPLY for w in prev) or noun in ("upside", "downside")):
         target = prevq[-1]
         ctx_words = [t.lower for t in s.before(target.start, 8)]
@@ -1763,12 +1765,21 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
     return None
 
 
+def _a_moves_size(s: Sent, x: Quantity) -> bool:
+    """Whether the number ``x`` is the size of a move ("gained 60.76 points", "increased by 497.46
+    points"), not a level it moved to ("a decline to 4,900")."""
+    w = s.words_before(x.start, 2)
+    moving = UP_WORDS | DOWN_WORDS
+    return bool(w) and (w[-1] in moving or (w[-1] == "by" and len(w) > 1 and w[-2] in moving))
+
+
 #: the words a close is stated with ("last close at", "closed at", "closing level of")
 _CLOSE_BEFORE_LEVEL = frozenset({"close", "closed", "closing", "closes"})
 #: verbs that end a session at a level ("concluded the day at 4,839.81", "finished the session at")
 _SESSION_END_VERBS = frozenset(
-    {"ended", "ending", "finished", "finishing", "concluded", "concluding", "settled", "settling"}
-)
+    {"ended", "ending", "finished", "finishing", "concluded", "concluding", "settled", "settling",
+     "end", "ends", "finish", "finishes", "conclude", "concludes", "settle", "settles"}
+)  # fmt: skip
 _SESSION_NOUNS = frozenset({"the", "day", "session", "trading", "its"})
 
 
