@@ -16,7 +16,14 @@
   points is no target, "to finish at" a close;
 - "At 12:00 p.m. ET, ..." in a story with no closing verb: a live story;
 - "which had previously reached a 16-year high": an extreme in the past perfect is before the
-  sentence's day.
+  sentence's day;
+- "The VIX, which measures the market's expectations of future volatility based on S&P 500 index
+  options, closed at 23.57": a relative clause between commas describes the subject (its names
+  and its words of expectation are not the figure's);
+- "investors have likely took profits after the index rose by more than 20% last year": a clause
+  of a past event after a speculation states a fact;
+- "tumbled about 2 percent on Friday, trading around 3,800": where it is trading, in the clause
+  after a move, makes the move the session's so far.
 """
 
 from __future__ import annotations
@@ -139,3 +146,40 @@ def test_an_extreme_in_the_past_perfect_is_before_the_sentences_day(claims_store
     assert got and all(r.verdict == "unverifiable" for r in got), [
         (r.claim.quote, r.evidence) for r in got
     ]
+
+
+def test_a_relative_clause_between_commas_describes_the_subject(claims_store):
+    # 2024-08-02: VIX close 23.39; "expectations" in the aside is no forecast of the figure
+    text = (
+        "The VIX, which measures the market's expectations of future volatility based on "
+        "S&P 500 index options, closed at 23.57 on Friday."
+    )
+    got = results(claims_store, text, "2024-08-02", "close")
+    assert [r.verdict for r in got] == ["contradicted"], [(r.claim.quote, r.evidence) for r in got]
+    assert got[0].claim.subject is not None and got[0].claim.subject.key == "vix"
+
+
+def test_a_past_clause_after_a_speculation_states_a_fact(claims_store):
+    text = (
+        "Many investors have likely took their profits after the S&P 500 rose by more than 20% "
+        "last year."
+    )
+    got = results(claims_store, text, "2018-04-25", "change")  # 2017: +19.42%
+    assert got and all("forecast" not in r.claim.qualifiers for r in got)
+    got = results(
+        claims_store,
+        "Stocks are expected to rise after the Fed cuts rates by 25 basis points.",
+        "2018-04-25",
+    )
+    assert got and all(r.verdict == "unverifiable" for r in got)
+
+
+def test_a_move_followed_by_where_it_is_trading_is_intraday(claims_store):
+    # 2022-05-20: the S&P 500 fell about 2% during the session and closed up 0.01%
+    text = (
+        "The S&P 500, which market analysts consider is the best measurement of the overall U.S. "
+        "stock market, tumbled about 2 percent on Friday, trading around 3,800."
+    )
+    got = results(claims_store, text, "2022-05-20", "change")
+    assert got and all("intraday" in r.claim.qualifiers for r in got)
+    assert all(r.verdict == "unverifiable" for r in got)

@@ -188,7 +188,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     A binding that only supports (a back-reference, a list's header, a name that is not the
     nearest to the number, see :func:`subject_gap`) carries the reason in ``loose``.
     """
-    before = [m for m in s.subjects if m.start < pos]
+    before = [m for m in s.subjects if m.start < pos and not _in_closed_aside(s, m.start, pos)]
     paired = _respectively(s, pos)
     if paired is not None:
         return paired
@@ -533,6 +533,8 @@ def subject_gap(
     for x in s.subjects:
         if x is m or x is container or same(x) or x.anaphora in ("pronoun", "index", "benchmark"):
             continue
+        if before and _in_closed_aside(s, x.start, pos):
+            continue  # "The VIX, which measures the market's expectations ..., closed at 23.57"
         if lo <= x.start < hi:
             return (
                 f"another name ({x.text!r}) stands between its subject ({m.text!r}) and the number"
@@ -1896,8 +1898,10 @@ def qualifiers(
     *,
     forecast_ok: bool = False,
     hypothetical_ok: bool = False,
+    at: int | None = None,
 ) -> list[str]:
-    """Qualifiers of the words from ``a`` to ``b`` and their clause: ``forecast`` (an
+    """Qualifiers of the words from ``a`` to ``b`` (the claim's number at ``at``) and their
+    clause: ``forecast`` (an
     expectation, a hypothesis), ``conditional`` (the hypothetical or conditional mood, see
     :func:`mood`; it holds even with ``forecast_ok``, unless ``hypothetical_ok``: the article's
     own arithmetic to a target is a hypothetical by nature), ``intraday`` (a session high, "as
@@ -1917,8 +1921,10 @@ def qualifiers(
         toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
     words = [t.lower for t in toks]
     out: list[str] = []
+    ftoks = _past_fact_clause(_asides_dropped(toks, a if at is None else max(a, at)), a)
     if not forecast_ok and (
-        _has_word(_outcomes_dropped(toks), FORECAST_WORDS) or _forecast_phrase(words)
+        _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
+        or _forecast_phrase([t.lower for t in ftoks])
     ):
         out.append("forecast")
     if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
@@ -1930,6 +1936,7 @@ def qualifiers(
         or _has_phrase(early + words, LIVE_PHRASES)
         or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
         or _verb_clause_time(ctx, s, cl.end, b)
+        or _trading_after(ctx, cl.end)
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
@@ -1944,6 +1951,69 @@ def qualifiers(
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
+
+
+_RELATIVE_OPENERS = frozenset({"which", "who", "whose"})
+
+
+def _asides_dropped(toks: list[Token], a: int) -> list[Token]:
+    """``toks`` without a relative clause between commas that ends before the claim at ``a``
+    ("The VIX, which measures the market's expectations of future volatility, closed at 23.57"):
+    it describes the subject, not the figure."""
+    out: list[Token] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.text == "," and i + 1 < n and toks[i + 1].lower in _RELATIVE_OPENERS:
+            j = next((k for k in range(i + 1, n) if toks[k].text == ","), None)
+            if j is not None and toks[j].end <= a:
+                out.append(t)
+                i = j  # on from the comma that closes the aside
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _in_closed_aside(s: Sent, x: int, pos: int) -> bool:
+    """Whether offset ``x`` lies in a relative clause between commas (", which measures ... based
+    on S&P 500 index options,") that closes before ``pos``: a name there describes the subject of
+    the main clause, it is not the subject of a figure after the aside."""
+    if "," not in s.doc.text[x:pos]:
+        return False
+    toks = s.doc.tokens_in(s.start, pos)
+    opened = None
+    for i, t in enumerate(toks):
+        if t.text == "," and i + 1 < len(toks) and toks[i + 1].lower in _RELATIVE_OPENERS:
+            opened = t.end
+        elif t.text == "," and opened is not None:
+            if opened <= x < t.start:
+                return True
+            opened = None
+    return False
+
+
+#: words that open a clause of an earlier event ("after the index rose by more than 20% last
+#: year"); past tense verbs after them make the clause a fact whatever the sentence speculates
+_PAST_OPENERS = frozenset({"after", "since", "because", "following", "when", "as"})
+_PAST_IRREGULAR = frozenset(
+    {"rose", "fell", "hit", "set", "grew", "sank", "jumped", "slid", "surged", "gained", "lost",
+     "dropped", "climbed", "tumbled", "soared", "plunged", "was", "were", "had"}
+)  # fmt: skip
+
+
+def _past_fact_clause(toks: list[Token], a: int) -> list[Token]:
+    """The words from a subordinating word before the claim at ``a`` when the clause it opens
+    tells of the past ("many investors have likely took their profits after the index rose by
+    more than 20% last year": "likely" is the speculation of the main clause); else ``toks``."""
+    before = [t for t in toks if t.end <= a]
+    k = next((i for i in range(len(before) - 1, -1, -1) if before[i].lower in _PAST_OPENERS), None)
+    if k is None:
+        return toks
+    verbs = [t.lower for t in toks if before[k].end <= t.start and t.kind == "word"][:6]
+    if not any(w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in verbs):
+        return toks
+    return [t for t in toks if t.start >= before[k].start]
 
 
 #: words before an expectation word that make it the forecast an outcome is compared with
@@ -2007,6 +2077,13 @@ def _forecast_phrase(words: list[str]) -> bool:
                 continue
             return True
     return False
+
+
+def _trading_after(ctx: Ctx, cl_end: int) -> bool:
+    """Whether the clause after the claim's says where the series is trading ("tumbled about 2
+    percent on Friday, trading around 3,800"): the move is the session's so far, intraday."""
+    words = [t.lower for t in ctx.doc.tokens_in(cl_end, cl_end + 40) if t.kind == "word"][:2]
+    return words[:1] == ["trading"] and words[1:2] in (["around"], ["near"], ["at"])
 
 
 def _verb_clause_time(ctx: Ctx, s: Sent, cl_end: int, b: int) -> bool:
@@ -2347,7 +2424,7 @@ def make_claim(
             # figure may be as of the close before it (see judge.readings)
             c.extra["lead_to_date"] = True
     c.qualifiers = qualifiers(
-        ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok
+        ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok, at=at
     )
     q_at = next((q for q in s.quantities if q.start == at), None)
     avg = (
