@@ -23,7 +23,9 @@
 - "investors have likely took profits after the index rose by more than 20% last year": a clause
   of a past event after a speculation states a fact;
 - "tumbled about 2 percent on Friday, trading around 3,800": where it is trading, in the clause
-  after a move, makes the move the session's so far.
+  after a move, makes the move the session's so far;
+- "..., while average hourly earnings climbed 15 cents, or 0.5%": a clause after "while" that names
+  its own subject (a noun no series is) is not the earlier name's.
 """
 
 from __future__ import annotations
@@ -183,3 +185,13 @@ def test_a_move_followed_by_where_it_is_trading_is_intraday(claims_store):
     got = results(claims_store, text, "2022-05-20", "change")
     assert got and all("intraday" in r.claim.qualifiers for r in got)
     assert all(r.verdict == "unverifiable" for r in got)
+
+
+def test_a_clause_after_while_with_a_subject_of_its_own(claims_store):
+    text = (
+        "The unemployment rate ticked down to 3.5%, matching the lowest level since the late "
+        "1960s, while average hourly earnings climbed 15 cents, or 0.5%, to $32.27."
+    )
+    got = results(claims_store, text, "2022-08-05")
+    assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]
+    assert "supported" in [r.verdict for r in got if "3.5%" in r.claim.quote]

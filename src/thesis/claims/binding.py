@@ -655,6 +655,10 @@ _OTHER_MARKETS = frozenset(
 )  # fmt: skip
 
 
+#: words that turn to a clause with a subject of its own ("..., while average hourly earnings")
+_SUBJECT_TURNS = frozenset({"while", "whereas"})
+
+
 #: the kinds of a market's series, and the nouns of the economy that, between such a name and a
 #: number, make the number the economy's ("Stocks got a lift from data that showed U.S.
 #: manufacturing expanded at the fastest pace since late 2018")
@@ -697,6 +701,11 @@ def _foreign_between(
     if _sub_index(head):
         return True
     if market and any(t.lower in _ECONOMY_NOUNS for t in (*head, *tail)):
+        return True
+    # "The unemployment rate ticked down to 3.5%, while average hourly earnings climbed 15 cents,
+    # or 0.5%": the clause a turn opens names its own subject
+    turns = [i for i, t in enumerate(words) if t.lower in _SUBJECT_TURNS]
+    if turns and any(t.base in FOREIGN_NOUNS for t in words[turns[-1] + 1 : turns[-1] + 5]):
         return True
     return any(t.base in FOREIGN_NOUNS and not _adjective_multiple(s, t) for t in (*head, *tail))
 
