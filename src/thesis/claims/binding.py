@@ -705,7 +705,10 @@ def _foreign_between(
     # "The unemployment rate ticked down to 3.5%, while average hourly earnings climbed 15 cents,
     # or 0.5%": the clause a turn opens names its own subject
     turns = [i for i, t in enumerate(words) if t.lower in _SUBJECT_TURNS]
-    if turns and any(t.base in FOREIGN_NOUNS for t in words[turns[-1] + 1 : turns[-1] + 5]):
+    own = ("shares", "share", "stock", "stocks") if own_stock else ()
+    if turns and any(
+        t.base in FOREIGN_NOUNS and t.lower not in own for t in words[turns[-1] + 1 : turns[-1] + 5]
+    ):
         return True
     return any(t.base in FOREIGN_NOUNS and not _adjective_multiple(s, t) for t in (*head, *tail))
 
@@ -1945,7 +1948,6 @@ def qualifiers(
         or _has_phrase(early + words, LIVE_PHRASES)
         or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
         or _verb_clause_time(ctx, s, cl.end, b)
-        or _trading_after(ctx, cl.end)
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
@@ -2435,6 +2437,12 @@ def make_claim(
     c.qualifiers = qualifiers(
         ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok, at=at
     )
+    if (
+        measure in ("change", "points_change")
+        and "intraday" not in c.qualifiers
+        and _trading_after(ctx, s.clause_of(b - 1).end)
+    ):
+        c.qualifiers.append("intraday")  # "tumbled about 2 percent on Friday, trading around 3,800"
     q_at = next((q for q in s.quantities if q.start == at), None)
     avg = (
         measure_word(s, q_at, macro=measure == "macro")
