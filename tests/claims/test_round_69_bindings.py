@@ -25,7 +25,15 @@
 - "tumbled about 2 percent on Friday, trading around 3,800": where it is trading, in the clause
   after a move, makes the move the session's so far;
 - "..., while average hourly earnings climbed 15 cents, or 0.5%": a clause after "while" that names
-  its own subject (a noun no series is) is not the earlier name's.
+  its own subject (a noun no series is) is not the earlier name's;
+- "The S&P 500 fell 1% last week" in a Sunday column: the trading week just ended is a reading;
+- "Meta reported that its profits surged by 69%": the noun after "its" is the figure's subject;
+- "since the same time last year": a year back, not since January 1;
+- "Inflation is at a 40-year high" with no figure of its own: the high set within the year before
+  is a reading; "June's 40-year high of 9.1%": the month in the possessive is the high's;
+- "a 942 point gain, from the January 2nd open": a base that is an opening price;
+- "U.S. market indexes began down", "a decline on Friday morning" as the lead of a story with no
+  closing verb: a live story.
 """
 
 from __future__ import annotations
@@ -195,3 +203,83 @@ def test_a_clause_after_while_with_a_subject_of_its_own(claims_store):
     got = results(claims_store, text, "2022-08-05")
     assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]
     assert "supported" in [r.verdict for r in got if "3.5%" in r.claim.quote]
+
+
+def test_a_weekends_last_week_may_be_the_week_just_ended(claims_store):
+    # week to Friday 2026-01-02: -1.03%; the week before it, to 2025-12-26: +1.40%
+    got = results(claims_store, "The S&P500 ($SPX) fell 1% last week.", "2026-01-04", "change")
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+    got = results(claims_store, "The S&P 500 rose 1.4% last week.", "2026-01-03", "change")
+    assert [r.verdict for r in got] == ["supported"]
+    got = results(claims_store, "The S&P 500 rose 5% last week.", "2026-01-03", "change")
+    assert [r.verdict for r in got] == ["contradicted"]
+
+
+def test_a_noun_after_its_is_the_figures_subject(claims_store):
+    got = results(
+        claims_store, "Meta reported Thursday that its profits surged by 69%.", "2024-02-29"
+    )
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_since_the_same_time_last_year_is_a_year_back(claims_store):
+    got = results(
+        claims_store,
+        "The S&P 500 has risen 28% since the same time last year.",
+        "2024-02-29",
+        "change",
+    )
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+    assert "1 year earlier" in got[0].evidence
+
+
+def test_a_macro_high_with_no_figure_may_speak_of_the_episode(claims_store):
+    # CPI 2022-09: 8.2%; the 40-year high, 9.1%, was June's
+    got = results(claims_store, "Inflation is at a 40-year high.", "2022-10-31")
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # with a figure of its own (or a month), the high is that figure's
+    got = results(claims_store, "Inflation in September hit a 40-year high of 8.2%.", "2022-10-13")
+    assert "contradicted" in [r.verdict for r in got]
+    text = (
+        "September's CPI came in at 8.2%, down from August's 8.3% and June's 40-year high of 9.1%."
+    )
+    got = [r for r in results(claims_store, text, "2022-10-13") if "40-year" in r.claim.quote]
+    assert [r.verdict for r in got] == ["supported"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_gain_from_an_open_is_not_a_close_to_close_change(claims_store):
+    text = (
+        "During 2025, the $SPX netted a 942 point gain, from the January 2nd open to the December "
+        "31st close, for a gain of 16%."
+    )
+    got = [r for r in results(claims_store, text, "2026-01-04") if "942" in r.claim.quote]
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_lead_that_reports_the_open_or_the_morning_makes_a_live_story(claims_store):
+    for text, day in (
+        (
+            "U.S. market indexes began down as inflation data revealed price pressures.\n\n"
+            "S&P 500 fell 2.1% Tuesday. The Nasdaq Composite fell 2.8%.",
+            "2022-09-13",  # closed -4.32%
+        ),
+        (
+            "Wall Street's major indices experienced a decline on Friday morning.\n\n"
+            "The S&P 500 fell by 0.50% to 6,469.70 units.",
+            "2025-09-05",  # closed -0.32% at 6,481.50
+        ),
+    ):
+        got = [
+            r
+            for r in results(claims_store, text, day)
+            if r.claim.subject and r.claim.subject.key == "sp500"
+        ]
+        assert got and all(r.verdict == "unverifiable" for r in got), [
+            (r.claim.quote, r.evidence) for r in got
+        ]

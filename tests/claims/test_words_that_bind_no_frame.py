@@ -180,7 +180,9 @@ def test_a_component_of_a_price_index_is_not_the_index(claims_store):
     assert got and all(r.verdict != "contradicted" for r in got), [
         (r.claim.quote, r.evidence) for r in got
     ]
-    assert any("component" in r.evidence for r in got)
+    # the component's words make the subject loose (the evidence may give another reason first:
+    # the high lies within the year before, round 70)
+    assert any("component" in str(r.claim.loose) for r in got)
 
 
 def test_minutes_after_an_announcement_are_intraday(claims_store):

@@ -202,6 +202,14 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             # "The S&P 500 notched its largest gain": "its" points to the name of its own clause
             cl = s.clause_of(pos)
             x = next((x for x in reversed(before) if x.start < m.start), None)
+            if (
+                x is not None
+                and x.subject is not None
+                and _foreign_between(s, m.end, pos, x.subject.kind in ("stock", "etf"))
+            ):
+                # "Meta reported that its profits surged by 69%": the noun after "its" is the
+                # figure's subject, not the name "its" points to
+                return Bind(None, ctx.doc.text[m.start : pos].strip()[:40], "unknown")
             if x is not None and x.subject is not None and not x.anaphora and x.start >= cl.start:
                 return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
             if (
@@ -1814,6 +1822,10 @@ def _at_one_point(s: Sent, x: Quantity) -> bool:
     ]
 
 
+#: a "since" anchor that is the same day a year back ("since the same time last year")
+_SAME_TIME = re.compile(r"\b(?:same|this) (?:time|point|day|date) (?:last|a) year\b", re.I)
+
+
 def _figure_between(s: Sent, p: Any, d: DateMention, q: Quantity | None) -> bool:
     """Whether a figure other than ``q`` (nor a date) stands between the period words ``p`` and
     the date ``d``: "gained 24% for the year after losing 20% in 2022" names 2022 for the 20%."""
@@ -1828,6 +1840,9 @@ def _figure_between(s: Sent, p: Any, d: DateMention, q: Quantity | None) -> bool
 
 def _spec_from_period(ctx: Ctx, s: Sent, p: Any, q: Quantity | None = None) -> PeriodSpec | None:
     kind = p.kind
+    if kind == "since" and _SAME_TIME.search(p.anchor or ""):
+        # "since the same time last year": a year back from the day, not from the year's start
+        return PeriodSpec("ago", p.text, n=1, unit="year")
     if kind == "since":
         anchor = next(
             (d for d in s.dates if d.start >= p.start and d.start <= p.end and d.first), None
@@ -2625,11 +2640,30 @@ def strict_gaps(
         role = _role_word(ctx, s, c, at)
         if role:
             gaps["role"] = role
+    if c.measure in ("change", "points_change"):
+        opening = _from_an_open(s, at)
+        if opening:
+            gaps["period"] = f"its base is an opening price ({opening!r}), not a close"
     if c.measure in _EXTREME_MEASURES:
         perfect = _past_perfect(s, at)
         if perfect:
             gaps["date"] = f"the past perfect ({perfect!r}) puts it before the sentence's day"
     return gaps
+
+
+def _from_an_open(s: Sent, at: int) -> str:
+    """The words of a base that is an opening price after the figure at ``at`` ("a 942 point
+    gain, from the January 2nd open to the December 31st close"), else ""."""
+    toks = [t for t in s.doc.tokens_in(at, s.end) if t.kind == "word"][:12]
+    for i, t in enumerate(toks):
+        if t.lower != "from":
+            continue
+        for u in toks[i + 1 : i + 6]:
+            if u.lower in ("open", "opening"):
+                return s.doc.text[t.start : u.end]
+            if u.lower in ("to", "close", "closing"):
+                break
+    return ""
 
 
 #: measures of an extreme reached at some moment ("a 16-year high", "a record close")

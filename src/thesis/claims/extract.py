@@ -267,16 +267,31 @@ _TRADING_SIDES = frozenset(
 )
 
 
+#: verbs of the session's start in a lead ("U.S. market indexes began down")
+_OPENING_VERBS = frozenset({"began", "opened", "started"})
+#: times of the open session a lead may name ("a decline on Friday morning")
+_SESSION_TIMES = frozenset({"morning", "midday", "mid-morning", "early-afternoon"})
+
+
 def _trading_lead(doc: Doc) -> bool:
-    """Whether the headline or lead reports the session as trading ("U.S. stocks traded higher
-    on Tuesday", "Stocks are trading lower"): with no closing verb anywhere in the story (checked
-    by the caller), it was written while the session was open."""
-    for sent in doc.sentences[:2]:
+    """Whether the story's lead (its first sentences) reports the session as trading ("U.S.
+    stocks traded higher on Tuesday", "Stocks are trading lower"), opening ("U.S. market indexes
+    began down") or at a time of day it was open ("a decline on Friday morning"): with no closing
+    verb anywhere in the story (checked by the caller), it was written while the session was
+    open."""
+    for sent in doc.sentences[:4]:
         ws = [t.lower for t in doc.tokens_in(sent.start, sent.end)]
         for k, w in enumerate(ws[:-1]):
             if w in ("traded", "trading", "trades") and ws[k + 1] in _TRADING_SIDES:
                 return True
+            if w in _OPENING_VERBS and ws[k + 1] in _TRADING_SIDES:
+                return True
+            if w in _SESSION_TIMES and k and ws[k - 1] in _WEEKDAY_WORDS:
+                return True
     return False
+
+
+_WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "today"})
 
 
 #: words that name a period longer than the session: "on track for its best year", "on pace for

@@ -684,6 +684,18 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         cc = dataclasses.replace(c, period=PeriodSpec("day", "the last session of the period"))
         out += [Reading(d, cc, "as the last session's move" + (f" on {d}" if several else ""))
                 for d in days]  # fmt: skip
+    if (
+        c.period is not None
+        and c.period.kind == "last_week"
+        and c.date is not None
+        and c.date.weekday() >= 5
+    ):
+        # a weekend's "last week" may be the trading week just ended ("The S&P 500 fell 1% last
+        # week" in a Sunday column): as literal a reading as the week before it
+        just = PeriodSpec("week", "the trading week just ended (a weekend's 'last week')")
+        monday = c.date - dt.timedelta(days=c.date.weekday())
+        out += [Reading(d, dataclasses.replace(c, period=just), "as the week just ended" + (f" on {d}" if several else ""))
+                for d in days if monday <= d <= c.date]  # fmt: skip
     for alt, words in _since_span(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]
@@ -2311,8 +2323,16 @@ def _since_macro(c: Claim, m: Market, claims: list[Claim]) -> Outcome:
         )
         ev = (f"{sid} {_MACRO_TR_WORDS.get(tr, tr)}, {when}: {_period_label(p, quarterly)} "
               f"{cur:g}{unit}; {'lower' if low else 'higher'} {scope}: {lst}")  # fmt: skip
-        if far:
-            ok: bool | None = False
+        episode = c.extra.get("figure") is None and all(
+            0 < p - k <= _EPISODE_PERIODS for _x, k in far
+        )
+        if far and episode:
+            # "Inflation is at a 40-year high" with no figure of its own, the high set within the
+            # last year: the words may speak of that episode, not of the latest month alone
+            ok: bool | None = None
+            ev += "; the high lies within the year before: the words may speak of that episode"
+        elif far:
+            ok = False
         elif worse:
             ok = None
             ev += (f"; within {sid}'s revision band (±{width:g}): the first release may have "
@@ -2334,6 +2354,8 @@ def _since_macro(c: Claim, m: Market, claims: list[Claim]) -> Outcome:
 
 
 _MACRO_TR_WORDS = {"yoy": "year-over-year", "level": "level", "change": "monthly change"}
+#: how many months back an extreme may lie and still be "at a 40-year high" with no month named
+_EPISODE_PERIODS = 12
 
 
 def _macro_months(

@@ -2834,7 +2834,19 @@ def _macro_figure(
         tr = "change" if key == "payems" else _macro_transform(s, q, key)[0]
         fig = _macro(ctx, s, q, b if b.value is not None else subj, tr, "")
         first = fig.period.first if fig.period is not None else None
-        return float(fig.stated_value or 0), fig.decimals, first
+        own = _possessive_month(s, pos)
+        return float(fig.stated_value or 0), fig.decimals, own.first if own else first
+    return None
+
+
+def _possessive_month(s: Sent, pos: int) -> DateMention | None:
+    """The month named in the possessive right before the extreme at ``pos`` ("down from
+    August's 8.3% and June's 40-year high of 9.1%"): the month the extreme is of."""
+    for d in s.dates:
+        if d.kind == "month" and d.first is not None and 0 <= pos - d.end <= 4:
+            between = s.doc.text[d.end : pos].strip()
+            if between in ("'s", "\u2019s") or (not between and d.text.endswith(("'s", "\u2019s"))):
+                return d
     return None
 
 
