@@ -1948,7 +1948,9 @@ def qualifiers(
         toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
     words = [t.lower for t in toks]
     out: list[str] = []
-    ftoks = _past_fact_clause(_asides_dropped(toks, a if at is None else max(a, at)), a)
+    asides = _closed_asides(s, a if at is None else max(a, at))
+    ftoks = [t for t in toks if not any(x <= t.start < y for x, y in asides)]
+    ftoks = _past_fact_clause(ftoks, a)
     if not forecast_ok and (
         _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
         or _forecast_phrase([t.lower for t in ftoks])
@@ -1982,41 +1984,29 @@ def qualifiers(
 _RELATIVE_OPENERS = frozenset({"which", "who", "whose"})
 
 
-def _asides_dropped(toks: list[Token], a: int) -> list[Token]:
-    """``toks`` without a relative clause between commas that ends before the claim at ``a``
-    ("The VIX, which measures the market's expectations of future volatility, closed at 23.57"):
-    it describes the subject, not the figure."""
-    out: list[Token] = []
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
-        if t.text == "," and i + 1 < n and toks[i + 1].lower in _RELATIVE_OPENERS:
-            j = next((k for k in range(i + 1, n) if toks[k].text == ","), None)
-            if j is not None and toks[j].end <= a:
-                out.append(t)
-                i = j  # on from the comma that closes the aside
-                continue
-        out.append(t)
-        i += 1
-    return out
-
-
-def _in_closed_aside(s: Sent, x: int, pos: int) -> bool:
-    """Whether offset ``x`` lies in a relative clause between commas (", which measures ... based
-    on S&P 500 index options,") that closes before ``pos``: a name there describes the subject of
-    the main clause, it is not the subject of a figure after the aside."""
-    if "," not in s.doc.text[x:pos]:
-        return False
+def _closed_asides(s: Sent, pos: int) -> list[tuple[int, int]]:
+    """The spans of the relative clauses between commas (", which measures ... based on S&P 500
+    index options,") that close before ``pos``, from the word after the opening comma to the
+    closing comma: they describe the subject of the main clause."""
     toks = s.doc.tokens_in(s.start, pos)
+    out: list[tuple[int, int]] = []
     opened = None
     for i, t in enumerate(toks):
         if t.text == "," and i + 1 < len(toks) and toks[i + 1].lower in _RELATIVE_OPENERS:
             opened = t.end
         elif t.text == "," and opened is not None:
-            if opened <= x < t.start:
-                return True
+            out.append((opened, t.start))
             opened = None
-    return False
+    return out
+
+
+def _in_closed_aside(s: Sent, x: int, pos: int) -> bool:
+    """Whether offset ``x`` lies in a relative clause between commas that closes before ``pos``
+    (:func:`_closed_asides`): a name there describes the subject of the main clause, it is not
+    the subject of a figure after the aside."""
+    if "," not in s.doc.text[x:pos]:
+        return False
+    return any(a <= x < b for a, b in _closed_asides(s, pos))
 
 
 #: words that open a clause of an earlier event ("after the index rose by more than 20% last

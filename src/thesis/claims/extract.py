@@ -271,6 +271,7 @@ _TRADING_SIDES = frozenset(
 _OPENING_VERBS = frozenset({"began", "opened", "started"})
 #: times of the open session a lead may name ("a decline on Friday morning")
 _SESSION_TIMES = frozenset({"morning", "midday", "mid-morning", "early-afternoon"})
+_WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "today"})
 
 
 def _trading_lead(doc: Doc) -> bool:
@@ -289,9 +290,6 @@ def _trading_lead(doc: Doc) -> bool:
             if w in _SESSION_TIMES and k and ws[k - 1] in _WEEKDAY_WORDS:
                 return True
     return False
-
-
-_WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "today"})
 
 
 #: words that name a period longer than the session: "on track for its best year", "on pace for

@@ -15,11 +15,11 @@ import dataclasses
 import itertools
 import re
 
-from thesis.claims.binding import Bind, Ctx, make_claim
+from thesis.claims.binding import Bind, Ctx, bind_date, bind_subject, make_claim
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
 from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
-from thesis.text.numbers import Quantity
+from thesis.text.numbers import Quantity, find_quantities
 
 __all__ = ["from_to_levels", "rule_from_to_direction", "rule_two_closes_and_change"]
 
@@ -176,8 +176,6 @@ def _close_it_moved_to(ctx: Ctx, s: Sent, a: Quantity, w0: int) -> Claim | None:
     its own (the move's direction is the article's arithmetic). Read only for an index or the VIX
     the sentence names, in a sentence that names no period (no "in 2022", "this week": then B
     ends that period, a close the period words date)."""
-    from thesis.claims.binding import bind_date, bind_subject
-
     if s.periods or any(d.kind in _PERIOD_DATES for d in s.dates):
         return None
     subj = bind_subject(ctx, s, w0)
@@ -202,8 +200,8 @@ def _high_end(a: Quantity) -> Quantity:
     """The upper end of a range "16 to 21" as a quantity of its own."""
     k = a.text.lower().rfind(" to ")
     text = a.text[k + 4 :].strip()
-    digits = text.rstrip("%").replace(",", "")
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    read = find_quantities(text, words=False)
+    decimals = read[0].decimals if read else a.decimals
     return dataclasses.replace(
         a, start=a.start + k + 4, text=text, value=float(a.high or 0), high=None, decimals=decimals
     )

@@ -859,11 +859,9 @@ def _dated_noun(ctx: Ctx, s: Sent, tok: Token) -> bool:
 
 #: hedges that may stand for "at" right before a close's level ("closed near 4714")
 _HEDGED_AT = frozenset({"near", "around", "about", "roughly", "approximately"})
-#: the verb forms of a close (not the noun: "a close near 4,714" may be a reference)
-_CLOSE_VERB_FORMS = frozenset(
-    {"closed", "closes", "closing", "ended", "ends", "ending", "finished", "finishes",
-     "finishing", "settled", "settles", "settling"}
-)  # fmt: skip
+#: the verb forms of a close (not the noun: "a close near 4,714" may be a reference; nor the
+#: bare forms a noun shares, nor "stood")
+_CLOSE_VERB_FORMS = CLOSE_WORDS - {"close", "end", "finish", "settle", "stood", "stands"}
 
 
 def _close_gap_ok(ctx: Ctx, gap: list[Token], j: int) -> bool:
@@ -1776,10 +1774,9 @@ def _a_moves_size(s: Sent, x: Quantity) -> bool:
 #: the words a close is stated with ("last close at", "closed at", "closing level of")
 _CLOSE_BEFORE_LEVEL = frozenset({"close", "closed", "closing", "closes"})
 #: verbs that end a session at a level ("concluded the day at 4,839.81", "finished the session at")
-_SESSION_END_VERBS = frozenset(
-    {"ended", "ending", "finished", "finishing", "concluded", "concluding", "settled", "settling",
-     "end", "ends", "finish", "finishes", "conclude", "concludes", "settle", "settles"}
-)  # fmt: skip
+_SESSION_END_VERBS = (CLOSE_WORDS - _CLOSE_BEFORE_LEVEL - {"stood", "stands"}) | {
+    "concluded", "concluding", "conclude", "concludes"
+}  # fmt: skip
 _SESSION_NOUNS = frozenset({"the", "day", "session", "trading", "its"})
 
 
