@@ -1950,7 +1950,7 @@ def qualifiers(
     out: list[str] = []
     asides = _closed_asides(s, a if at is None else max(a, at))
     ftoks = [t for t in toks if not any(x <= t.start < y for x, y in asides)]
-    ftoks = _past_fact_clause(ftoks, a)
+    ftoks = _expectation_after_dropped(_past_fact_clause(ftoks, a), b)
     if not forecast_ok and (
         _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
         or _forecast_phrase([t.lower for t in ftoks])
@@ -2030,6 +2030,42 @@ def _past_fact_clause(toks: list[Token], a: int) -> list[Token]:
     if not any(w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in verbs):
         return toks
     return [t for t in toks if t.start >= before[k].start]
+
+
+#: words that open another clause after an outcome ("ticked down to 4.1% despite expectations
+#: for it to hold steady", "closed at a record 6,711 as traders expected ...")
+_OUTCOME_TURNS = frozenset(
+    {"despite", "as", "amid", "though", "although", "while", "whereas", "but", "even", "—", "–", ";"}
+)
+
+
+def _expectation_after_dropped(toks: list[Token], b: int) -> list[Token]:
+    """``toks`` up to a word after the claim's end ``b`` that opens another clause, when the
+    claim's own words state a past outcome (a past-tense verb, no expectation word before ``b``):
+    "the unemployment rate ticked down to 4.1% despite expectations for it to hold steady" tells
+    what happened; the expectation is the other clause's. Else ``toks``."""
+    own = [t.lower for t in toks if t.end <= b and t.kind == "word"]
+    if any(w in FORECAST_WORDS for w in own) or _forecast_phrase(own):
+        return toks
+    if not any(w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in own):
+        return toks
+    cut = next(
+        (t.start for i, t in enumerate(toks) if t.start >= b and (t.lower in _OUTCOME_TURNS or _a_dash(toks, i))),
+        None,
+    )
+    return toks if cut is None else [t for t in toks if t.start < cut]
+
+
+def _a_dash(toks: list[Token], i: int) -> bool:
+    """Whether the hyphen at ``i`` is a dash between clauses: doubled ("4.1%--economists") or
+    spaced ("4.1% - economists"), not a word's hyphen."""
+    if toks[i].text != "-":
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.text == "-" and nxt.start == toks[i].end:
+        return True
+    prev = toks[i - 1] if i else None
+    return prev is not None and nxt is not None and prev.end < toks[i].start and nxt.start > toks[i].end
 
 
 #: words before an expectation word that make it the forecast an outcome is compared with
