@@ -946,10 +946,30 @@ def _other_span(s: Sent, pos: int) -> DateMention | None:
             continue
         if (d.last - d.first).days > 31:
             continue
-        if _own_to_date(s, d, pos):
+        if _own_to_date(s, d, pos) or (_owns_a_period(s, pos) and _owned_to_date(s, d)):
             continue
         return d
     return None
+
+
+def _owns_a_period(s: Sent, pos: int) -> bool:
+    """Whether the figure at ``pos`` owns period words of its own ("8.2% this quarter")."""
+    for p in s.periods:
+        owner = period_owner(s, p)
+        if owner is not None and owner.start <= pos < owner.end:
+            return True
+    return False
+
+
+def _owned_to_date(s: Sent, d: DateMention) -> bool:
+    """Whether the span ``d`` is the words of a figure's to-date period: for a figure with a
+    period of its own, another figure's ("has risen 2.6% this month and 8.2% this quarter": "this
+    month" is the 2.6%'s period, no time the 8.2% may be read at; a level the move reached, "fell
+    17 basis points this year to 4.25%", is read at that period's end)."""
+    return any(
+        p.kind in _TO_DATE and p.start <= d.start and d.end <= p.end and period_owner(s, p) is not None
+        for p in s.periods
+    )
 
 
 def _month_weekday(ctx: Ctx, s: Sent, date: Bind) -> tuple[dt.date, ...] | None:

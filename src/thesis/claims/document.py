@@ -482,7 +482,7 @@ def _last_named(
     return None
 
 
-def _previous_with_subject(sents: list[Sent], s: Sent) -> tuple[Subject, str] | None:
+def _previous_with_subject(sents: list[Sent], s: Sent, depth: int = 0) -> tuple[Subject, str] | None:
     if s.bullet and s.header is not None:
         m = s.header.first_subject()
         if m is not None and m.subject is not None:
@@ -498,6 +498,14 @@ def _previous_with_subject(sents: list[Sent], s: Sent) -> tuple[Subject, str] | 
             subj, how = resolve_anaphora(prev.doc, sents, prev, a)
             if subj is not None:
                 return subj, how
+        # "The S&P 500 rose 0.5%. It is up 3.2% in the quarter. It is up 6% for the month.": a
+        # sentence whose subject is "it" again speaks of what the "it" before it did (a chain of
+        # up to three sentences)
+        first = prev.subjects[0] if prev.subjects else None
+        if first is not None and first.anaphora == "pronoun" and depth < 2:
+            inside = [x for x in prev.subjects if x.start < first.start and x.subject is not None]
+            if not inside:
+                return _previous_with_subject(sents, prev, depth + 1)
         if prev.bullet and prev.header is not None:
             m = prev.header.first_subject()
             if m is not None and m.subject is not None:

@@ -2358,7 +2358,12 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             "yield",
         ):
             continue
-        snap = any(w in _SNAP_WORDS for w in window[:6])
+        # the verb right before the count, an article aside ("Snaps a two-trading-day losing
+        # streak", "halted its three-day slide"); not "ended lower by 0.4% in a fifth ... session"
+        lead = [x.lower for x in toks[max(0, toks.index(n_tok) - 4) : toks.index(n_tok)] if x.kind == "word"]
+        while lead and lead[-1] in ("a", "an", "the", "its", "their"):
+            lead.pop()
+        snap = bool(lead) and lead[-1] in _SNAP_WORDS
         end = unit_tok.end if unit_tok is not None else toks[i + 1].end
         a, b = toks[max(0, i - 4)].start, max(t.end, end)
         n = _count(n_tok) or 0

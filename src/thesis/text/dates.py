@@ -610,6 +610,9 @@ _P = {
     "thus far this year": ("ytd", True), "this year thus far": ("ytd", True),
     "thus far in <year>": ("ytd", True),
     "quarter-to-date": ("qtd", True), "qtd": ("qtd", True), "so far this quarter": ("qtd", True),
+    # "up 3.2% in the quarter", "a 7% gain for the quarter": the quarter to the reference date
+    "this quarter": ("qtd", False), "for the quarter": ("qtd", True), "in the quarter": ("qtd", True),
+    "on the quarter": ("qtd", True), "during the quarter": ("qtd", True), "over the quarter": ("qtd", True),
     "month-to-date": ("mtd", True), "mtd": ("mtd", True), "so far this month": ("mtd", True),
     "this month": ("mtd", False),
     "week-to-date": ("week", True), "this week": ("week", True), "for the week": ("week", True),
@@ -649,6 +652,7 @@ _P = {
     "in today's trading": ("day", True), "on the trading day": ("day", True),
     # a calendar month or year named nearby
     "for the month": ("month", True), "on the month": ("month", True), "during the month": ("month", True),
+    "in the month": ("month", True), "over the month": ("month", True), "in the week": ("week", True),
     "for the year": ("year", True), "on the year": ("year", True),
     # macro comparisons
     "year over year": ("yoy", True), "year-on-year": ("yoy", True), "from a year earlier": ("yoy", True),

@@ -1,0 +1,115 @@
+"""Classes added in round 72 (the seen sets' misses, and heldout84-87's first sight):
+
+- "The unemployment rate ticked down to 4.1% despite expectations for it to hold steady at 4.2%",
+  "closed at a record 6,711 as traders expected ...", "ticked lower to 4.1% -- economists called
+  for it to rise": an expectation after a past outcome, past a word or a dash that opens another
+  clause, is that clause's; the outcome is judged;
+- "up 3.2% in the quarter", "for the quarter", "this quarter", "in the month": the quarter (month)
+  to date;
+- "It is up 3.2% in the quarter. It is up 6% for the month.": "it" after a sentence whose subject
+  is "it" again speaks of the same series;
+- "has risen 2.6% this month and 8.2% this quarter": "this month" is the 2.6%'s period, no day the
+  8.2% may be read at;
+- "Snaps a two-trading-day losing streak": the verb right before the count ends the streak, the
+  hyphens of the count aside; "ended lower by 0.4% in a fifth consecutive session" ends none.
+"""
+
+from __future__ import annotations
+
+from claim_results import results
+
+
+def _by(rs, needle):
+    return [r for r in rs if needle in r.claim.quote]
+
+
+def test_an_expectation_after_a_past_outcome_is_another_clauses(claims_store):
+    # UNRATE 2024-09 = 4.1
+    text = (
+        "The unemployment rate ticked down to 4.1% despite expectations for it to hold steady at"
+        " 4.2%."
+    )
+    rs = results(claims_store, text, "2024-10-04")
+    got = _by(rs, "4.1%")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in rs]
+    assert all(r.verdict == "unverifiable" for r in _by(rs, "4.2%"))
+    # a dash opens the other clause as well
+    text = (
+        "The unemployment rate also unexpectedly ticked lower to 4.1% -- economists called for it"
+        " to rise to 4.3%."
+    )
+    rs = results(claims_store, text, "2025-07-03")
+    assert any(r.verdict == "supported" for r in _by(rs, "4.1%")), [
+        (r.claim.quote, r.evidence) for r in rs
+    ]
+
+
+def test_an_expectation_before_the_figure_still_makes_a_forecast(claims_store):
+    text = "The S&P 500 will close at 7,000 as traders expected."
+    rs = results(claims_store, text, "2025-10-02")
+    assert rs and all(r.verdict == "unverifiable" for r in rs), [(r.claim.quote, r.evidence) for r in rs]
+
+
+def test_a_close_at_a_record_with_expectations_after_it(claims_store):
+    # 2025-10-01 close 6,711.20
+    text = "S&P 500 closed at a record 6,711 as traders expected the U.S. government shutdown to be short"
+    rs = results(claims_store, text, "2025-10-02")
+    got = _by(rs, "closed at a record 6,711")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in rs]
+
+
+def test_the_quarter_and_the_month_to_date_and_a_chain_of_its(claims_store):
+    # 2019-06-27 close 2,924.92; 2019-03-29 2,834.40 (+3.19%); 2019-05-31 2,752.06 (+6.28%)
+    text = (
+        "The S&P 500 rose 0.4% on Thursday. It is up 3.2% in the quarter. It is up 6% for the"
+        " month."
+    )
+    rs = results(claims_store, text, "2019-06-28")
+    q = _by(rs, "3.2%")
+    assert q and q[0].verdict == "supported" and "prior quarter" in q[0].evidence, [
+        (r.claim.quote, r.evidence) for r in rs
+    ]
+    m = _by(rs, "6%")
+    assert m and m[0].verdict == "supported" and "prior month" in m[0].evidence, [
+        (r.claim.quote, r.evidence) for r in rs
+    ]
+
+
+def test_a_wrong_quarter_to_date_figure_is_not_read_on_another_figures_month(claims_store):
+    # article of Thursday 2019-12-26: the quarter to date is +8.84% (+8.29% to 12-24); "this
+    # month" is the 2.6%'s, no day of December the 8.2% may be read at (12-20 gives +8.21%)
+    text = (
+        "US markets hit record highs on Thursday.\n\n"
+        "The S&P 500 has risen 2.6% this month and 8.2% this quarter."
+    )
+    rs = results(claims_store, text, "2019-12-26")
+    got = [r for r in rs if "8.2%" in r.claim.quote]
+    assert got and all(r.verdict != "supported" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_streak_the_day_snapped(claims_store):
+    # 2022-07-19..21 up, 2022-07-22 down
+    text = "S&P 500 Index\n\n- Snaps a three-trading-day winning streak"
+    rs = results(claims_store, text, "2022-07-22")
+    got = _by(rs, "winning streak")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in rs]
+    # a count the day did not end is not supported (three up sessions ended, not two)
+    text = "S&P 500 Index\n\n- Snaps a two-trading-day winning streak"
+    rs = results(claims_store, text, "2022-07-22")
+    got = _by(rs, "winning streak")
+    assert got and all(r.verdict != "supported" for r in got), [
+        (r.claim.quote, r.evidence) for r in rs
+    ]
+
+
+def test_a_close_verb_before_a_streak_snaps_nothing(claims_store):
+    # 2022-06-07..06-14: five down sessions, the fifth on 06-14
+    text = (
+        "The S&P 500 ended lower by 0.4% in a fifth consecutive session of losses, bringing the"
+        " index down to 3,735.48."
+    )
+    rs = results(claims_store, text, "2022-06-14")
+    got = [r for r in rs if r.claim.measure == "streak"]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in rs]
