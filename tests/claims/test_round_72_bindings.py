@@ -47,7 +47,9 @@ def test_an_expectation_after_a_past_outcome_is_another_clauses(claims_store):
 def test_an_expectation_before_the_figure_still_makes_a_forecast(claims_store):
     text = "The S&P 500 will close at 7,000 as traders expected."
     rs = results(claims_store, text, "2025-10-02")
-    assert rs and all(r.verdict == "unverifiable" for r in rs), [(r.claim.quote, r.evidence) for r in rs]
+    assert rs and all(r.verdict == "unverifiable" for r in rs), [
+        (r.claim.quote, r.evidence) for r in rs
+    ]
 
 
 def test_a_close_at_a_record_with_expectations_after_it(claims_store):

@@ -967,7 +967,10 @@ def _owned_to_date(s: Sent, d: DateMention) -> bool:
     month" is the 2.6%'s period, no time the 8.2% may be read at; a level the move reached, "fell
     17 basis points this year to 4.25%", is read at that period's end)."""
     return any(
-        p.kind in _TO_DATE and p.start <= d.start and d.end <= p.end and period_owner(s, p) is not None
+        p.kind in _TO_DATE
+        and p.start <= d.start
+        and d.end <= p.end
+        and period_owner(s, p) is not None
         for p in s.periods
     )
 
@@ -2055,8 +2058,9 @@ def _past_fact_clause(toks: list[Token], a: int) -> list[Token]:
 #: words that open another clause after an outcome ("ticked down to 4.1% despite expectations
 #: for it to hold steady", "closed at a record 6,711 as traders expected ...")
 _OUTCOME_TURNS = frozenset(
-    {"despite", "as", "amid", "though", "although", "while", "whereas", "but", "even", "—", "–", ";"}
-)
+    {"despite", "as", "amid", "though", "although", "while", "whereas", "but", "even", "—", "–",
+     ";"}
+)  # fmt: skip
 
 
 def _expectation_after_dropped(toks: list[Token], b: int) -> list[Token]:
@@ -2070,7 +2074,11 @@ def _expectation_after_dropped(toks: list[Token], b: int) -> list[Token]:
     if not any(w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4) for w in own):
         return toks
     cut = next(
-        (t.start for i, t in enumerate(toks) if t.start >= b and (t.lower in _OUTCOME_TURNS or _a_dash(toks, i))),
+        (
+            t.start
+            for i, t in enumerate(toks)
+            if t.start >= b and (t.lower in _OUTCOME_TURNS or _a_dash(toks, i))
+        ),
         None,
     )
     return toks if cut is None else [t for t in toks if t.start < cut]
@@ -2085,7 +2093,12 @@ def _a_dash(toks: list[Token], i: int) -> bool:
     if nxt is not None and nxt.text == "-" and nxt.start == toks[i].end:
         return True
     prev = toks[i - 1] if i else None
-    return prev is not None and nxt is not None and prev.end < toks[i].start and nxt.start > toks[i].end
+    return (
+        prev is not None
+        and nxt is not None
+        and prev.end < toks[i].start
+        and nxt.start > toks[i].end
+    )
 
 
 #: words before an expectation word that make it the forecast an outcome is compared with

@@ -482,7 +482,9 @@ def _last_named(
     return None
 
 
-def _previous_with_subject(sents: list[Sent], s: Sent, depth: int = 0) -> tuple[Subject, str] | None:
+def _previous_with_subject(
+    sents: list[Sent], s: Sent, depth: int = 0
+) -> tuple[Subject, str] | None:
     if s.bullet and s.header is not None:
         m = s.header.first_subject()
         if m is not None and m.subject is not None:

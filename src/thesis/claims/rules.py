@@ -2360,7 +2360,11 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         # the verb right before the count, an article aside ("Snaps a two-trading-day losing
         # streak", "halted its three-day slide"); not "ended lower by 0.4% in a fifth ... session"
-        lead = [x.lower for x in toks[max(0, toks.index(n_tok) - 4) : toks.index(n_tok)] if x.kind == "word"]
+        lead = [
+            x.lower
+            for x in toks[max(0, toks.index(n_tok) - 4) : toks.index(n_tok)]
+            if x.kind == "word"
+        ]
         while lead and lead[-1] in ("a", "an", "the", "its", "their"):
             lead.pop()
         snap = bool(lead) and lead[-1] in _SNAP_WORDS
