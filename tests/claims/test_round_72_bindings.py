@@ -11,7 +11,11 @@
 - "has risen 2.6% this month and 8.2% this quarter": "this month" is the 2.6%'s period, no day the
   8.2% may be read at;
 - "Snaps a two-trading-day losing streak": the verb right before the count ends the streak, the
-  hyphens of the count aside; "ended lower by 0.4% in a fifth consecutive session" ends none.
+  hyphens of the count aside; "ended lower by 0.4% in a fifth consecutive session" ends none;
+- "Closing the year with a 25% increase, the S&P 500 is on course for ..." in a story dated the
+  year's last session: the year to the session before is a reading (written before the close);
+- "the weakest since September 2022" when a later day closed at the same value: a tie at the
+  data's precision, not settled.
 """
 
 from __future__ import annotations
@@ -115,3 +119,28 @@ def test_a_close_verb_before_a_streak_snaps_nothing(claims_store):
     rs = results(claims_store, text, "2022-06-14")
     got = [r for r in rs if r.claim.measure == "streak"]
     assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in rs]
+
+
+def test_a_period_close_on_the_articles_own_last_session(claims_store):
+    # 2023-12-28 close 4,783.35 (+24.58% on the year), 2023-12-29 close 4,769.83 (+24.23%)
+    text = (
+        "Closing the year with a remarkable 25% increase, the S&P 500 is on course for its ninth"
+        " consecutive weekly gain."
+    )
+    got = _by(results(claims_store, text, "2023-12-29"), "25% increase")
+    assert got and got[0].verdict == "supported" and "2023-12-28" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # a figure no session of the two gives is still contradicted
+    text = text.replace("25%", "29%")
+    got = _by(results(claims_store, text, "2023-12-29"), "29% increase")
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_superlative_since_tied_later_is_not_settled(claims_store):
+    # DGS2 2025-09-08 3.49; 2024-09-24 3.49 as well; last lower before: September 2022
+    text = "The two-year yield fell 2 basis points to 3.49%, the weakest since September 2022."
+    got = [r for r in results(claims_store, text, "2025-09-08") if r.claim.measure == "since"]
+    assert got and got[0].verdict == "unverifiable" and "not judged (-3.49)" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]

@@ -117,6 +117,11 @@ def _latest_ended(
     alt: list[dt.date] = []
     p = _previous(cur[0], unit)
     alt.append(_last_weekday(p[1]))
+    if a == ref == _last_weekday(last):
+        # an article dated the period's last session may be written before its close ("Closing
+        # the year with a 25% increase, the S&P 500 is on course for ..." at Friday's open): the
+        # period to the session before is a reading, as a day's figure may be the session before's
+        alt.append(ref - dt.timedelta(days=3 if ref.weekday() == 0 else 1))
     if ref < _last_weekday(last) and a == ref:
         # a day-dated article before the period's end: the period before it; in the period's last
         # days, the period to date as well ("capped the year at L" on Dec. 24)

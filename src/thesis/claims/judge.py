@@ -2220,6 +2220,12 @@ def _since_on(
             if j is not None
             else ""
         )
+    ties = [t for t, x in mid.items() if abs(x - cur) < 1e-9]
+    if not worse and ties:
+        # "the weakest since September 2022" at 3.49% when 2024-09-24 closed at 3.49% too: at the
+        # data's precision it was as low then; the superlative is the tie's, not settled
+        ev += f"; equal to it on {iso(ties[-1])}: not judged"
+        return Outcome(None, ev, "exact comparison", round(cur, 4))
     return Outcome(len(worse) == 0, ev, "exact comparison", round(cur, 4))
 
 
