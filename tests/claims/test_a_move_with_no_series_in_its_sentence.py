@@ -1,4 +1,4 @@
-"""A move whose sentence names no series ("The stock rose 16.4% on Thursday", "The finished 0.16
+"""A move whose sentence names no series ("Shares rose 16.4% on Thursday", "The finished 0.16
 percent higher") is read on each series the article names, nearest first: supported where one gives
 the figure to its last digit while a match by luck over the series tried stays under 2%
 (`thesis.claims.chance`), never contradicted. A move stated with the close it ran to ("higher at
@@ -21,12 +21,12 @@ def _open(got):
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
-        ("The stock rose 16.4% on Thursday.", "supported"),
+        ("Shares rose 16.4% on Thursday.", "supported"),
         # a day's move of 16% is far in a stock's tails: a whole figure is no match by luck here
-        ("The stock rose 16% on Thursday.", "supported"),
-        ("The stock rose 15.4% on Thursday.", "unverifiable"),
+        ("Shares rose 16% on Thursday.", "supported"),
+        ("Shares rose 15.4% on Thursday.", "unverifiable"),
         # a hedged figure is not searched
-        ("The stock rose about 16.4% on Thursday.", "unverifiable"),
+        ("Shares rose about 16.4% on Thursday.", "unverifiable"),
     ],
 )
 def test_the_series_the_article_names(claims_store, text, verdict):

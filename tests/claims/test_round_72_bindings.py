@@ -15,7 +15,17 @@
 - "Closing the year with a 25% increase, the S&P 500 is on course for ..." in a story dated the
   year's last session: the year to the session before is a reading (written before the close);
 - "the weakest since September 2022" when a later day closed at the same value: a tie at the
-  data's precision, not settled.
+  data's precision, not settled;
+- "nearly 9.2%": a hedged figure with decimals is no round one, its hedge reaches 1 pp;
+- "a 3.1% rise compared to the previous year": year over year;
+- "the stock", "the shares": the company named last (the sentence and the three before), a
+  back-reference (support only); "the stock market", "the shares of X" are none;
+- "Over the course of a year": the past year;
+- "The stock rose 16.4%, or $101.66, to $785.38": a figure read as a close speaks for its own words
+  ("to $785.38 on Thursday"), not for the figures before it;
+- 'The so-called "core" CPI, which excludes volatile food and energy prices, rose to 5.9%': a
+  quoted word of a name is part of it, and the relative clause between commas names no component
+  the figure is of.
 """
 
 from __future__ import annotations
@@ -142,5 +152,72 @@ def test_a_superlative_since_tied_later_is_not_settled(claims_store):
     text = "The two-year yield fell 2 basis points to 3.49%, the weakest since September 2022."
     got = [r for r in results(claims_store, text, "2025-09-08") if r.claim.measure == "since"]
     assert got and got[0].verdict == "unverifiable" and "not judged (-3.49)" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_hedged_figure_with_decimals_is_no_round_one(claims_store):
+    # MSFT 2023-12-29 376.04, 2024-01-24 402.56 (+7.05%)
+    text = "Microsoft's shares have gained nearly 9.2 per cent since the start of the year."
+    got = [r for r in results(claims_store, text, "2024-01-24") if "9.2" in r.claim.quote]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+    text = "Microsoft's shares have gained nearly 7.5 per cent since the start of the year."
+    got = [r for r in results(claims_store, text, "2024-01-24") if "7.5" in r.claim.quote]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_compared_to_the_previous_year_is_year_over_year(claims_store):
+    # core CPI February 2024: +3.77% on the year
+    text = (
+        "The core CPI, which excludes food and energy prices, exhibited a 0.4% increase for the"
+        " month and a 3.1% rise compared to the previous year."
+    )
+    got = [r for r in results(claims_store, text, "2024-03-12") if r.claim.stated_value == 3.1]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_the_stock_is_the_company_named_last(claims_store):
+    # NVDA May 2023: 277.49 -> 378.34 (+36.34%)
+    lead = "2023 has been a strong year for the Nvidia (NASDAQ: NVDA) share price. "
+    got = _by(results(claims_store, lead + "In May the stock rose by 36%.", "2023-06-06"), "36%")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    assert got[0].claim.bound["subject"].startswith("'the stock' → "), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # a back-reference supports, never contradicts
+    got = _by(results(claims_store, lead + "In May the stock rose by 30%.", "2023-06-06"), "30%")
+    assert got and got[0].verdict == "unverifiable", [(r.claim.quote, r.evidence) for r in got]
+    # "the stock market" is no back-reference to the company
+    text = lead + "In May the stock market rose by 0.3%."
+    got = _by(results(claims_store, text, "2023-06-06"), "0.3%")
+    assert got and all("NVDA" not in r.evidence and "nvda" not in r.evidence for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_over_the_course_of_a_year_is_the_past_year(claims_store):
+    # MSFT 2019-06-20 136.95; 2018-06-20 101.87 (+34.44%); 2018-12-31 101.57 (+34.83%, the YTD)
+    text = "Microsoft closed at $136.95. Over the course of a year, the stock has grown by 34.83%."
+    got = _by(results(claims_store, text, "2019-06-20"), "34.83%")
+    assert got and got[0].verdict != "supported" and "1 year earlier" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_figure_read_as_a_close_speaks_for_its_own_words(claims_store):
+    text = "Nvidia reported earnings. The stock rose 16.4%, or $101.66, to $785.38 on Thursday."
+    got = _by(results(claims_store, text, "2024-02-23"), "785.38")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    assert "101.66" not in got[0].claim.quote and got[0].claim.quote.startswith("to $785.38")
+
+
+def test_a_quoted_word_of_a_name_and_an_aside_naming_components(claims_store):
+    # core CPI June 2022: +5.91% on the year (headline +9.06%)
+    text = (
+        'The so-called "core" CPI, which excludes volatile food and energy prices, rose to 5.9%'
+        " year-on-year."
+    )
+    got = [r for r in results(claims_store, text, "2022-07-13") if "5.9%" in r.claim.quote]
+    assert got and got[0].verdict == "supported" and "core_cpi" in got[0].evidence, [
         (r.claim.quote, r.evidence) for r in got
     ]

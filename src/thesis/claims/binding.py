@@ -1971,7 +1971,7 @@ def qualifiers(
         toks = ctx.doc.tokens_in(max(lo, a - 200), hi)
     words = [t.lower for t in toks]
     out: list[str] = []
-    asides = _closed_asides(s, a if at is None else max(a, at))
+    asides = s.closed_asides(a if at is None else max(a, at))
     ftoks = [t for t in toks if not any(x <= t.start < y for x, y in asides)]
     ftoks = _expectation_after_dropped(_past_fact_clause(ftoks, a), b)
     if not forecast_ok and (
@@ -2004,32 +2004,13 @@ def qualifiers(
     return out
 
 
-_RELATIVE_OPENERS = frozenset({"which", "who", "whose"})
-
-
-def _closed_asides(s: Sent, pos: int) -> list[tuple[int, int]]:
-    """The spans of the relative clauses between commas (", which measures ... based on S&P 500
-    index options,") that close before ``pos``, from the word after the opening comma to the
-    closing comma: they describe the subject of the main clause."""
-    toks = s.doc.tokens_in(s.start, pos)
-    out: list[tuple[int, int]] = []
-    opened = None
-    for i, t in enumerate(toks):
-        if t.text == "," and i + 1 < len(toks) and toks[i + 1].lower in _RELATIVE_OPENERS:
-            opened = t.end
-        elif t.text == "," and opened is not None:
-            out.append((opened, t.start))
-            opened = None
-    return out
-
-
 def _in_closed_aside(s: Sent, x: int, pos: int) -> bool:
     """Whether offset ``x`` lies in a relative clause between commas that closes before ``pos``
-    (:func:`_closed_asides`): a name there describes the subject of the main clause, it is not
+    (:meth:`Sent.closed_asides`): a name there describes the subject of the main clause, it is not
     the subject of a figure after the aside."""
     if "," not in s.doc.text[x:pos]:
         return False
-    return any(a <= x < b for a, b in _closed_asides(s, pos))
+    return any(a <= x < b for a, b in s.closed_asides(pos))
 
 
 #: words that open a clause of an earlier event ("after the index rose by more than 20% last

@@ -108,6 +108,10 @@ class Doc:
         return bisect_left(self.tok_starts, pos)
 
 
+#: words that open a relative clause between commas (:meth:`Sent.closed_asides`)
+_RELATIVE_OPENERS = frozenset({"which", "who", "whose"})
+
+
 @dataclass
 class Sent:
     """One sentence of a :class:`Doc` and what it holds.
@@ -166,6 +170,21 @@ class Sent:
 
     def words_after(self, pos: int, n: int = 8) -> list[str]:
         return [t.lower for t in self.after(pos, n)]
+
+    def closed_asides(self, pos: int) -> list[tuple[int, int]]:
+        """The spans of the relative clauses between commas (", which measures ... based on S&P
+        500 index options,") that close before ``pos``, from the word after the opening comma to
+        the closing comma: they describe the subject of the main clause."""
+        toks = self.doc.tokens_in(self.start, pos)
+        out: list[tuple[int, int]] = []
+        opened = None
+        for i, t in enumerate(toks):
+            if t.text == "," and i + 1 < len(toks) and toks[i + 1].lower in _RELATIVE_OPENERS:
+                opened = t.end
+            elif t.text == "," and opened is not None:
+                out.append((opened, t.start))
+                opened = None
+        return out
 
     def clause_of(self, pos: int) -> Clause:
         for c in self.clauses:
@@ -435,6 +454,11 @@ def resolve_anaphora(
             key = next(k for k in doc.named_before if subject_by_key_safe(k, "index"))
             if doc.named_before[key] < m.start:
                 return subject_by_key(key), f"'{m.text}' (the only index the article names)"
+        return (m2.subject, f"'{m.text}' → {m2.text}") if m2 else (None, "")
+    if m.anaphora == "stock":
+        # "the stock", "the shares": the company named last, within the sentence and the three
+        # before it
+        m2 = _last_named(doc, m.start, kinds=("stock",), within=_window_start(sents, s, 3))
         return (m2.subject, f"'{m.text}' → {m2.text}") if m2 else (None, "")
     if m.anaphora == "pronoun":
         # the nearest name before it in this sentence, else the first name of the sentence before

@@ -436,7 +436,14 @@ def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
         if part is not None:
             # "the rise in rents in this CPI report": a component the report includes
             return f"{part!r} is a component of {subj.name}, not the index"
-    between = [t.lower for t in s.doc.tokens_in(m.end, at) if t.kind == "word"]
+    # a relative clause between commas describes the name ("The core CPI, which excludes food and
+    # energy prices, exhibited a 3.1% rise"): its nouns are no component the figure is of
+    asides = s.closed_asides(at)
+    between = [
+        t.lower
+        for t in s.doc.tokens_in(m.end, at)
+        if t.kind == "word" and not any(a <= t.start < b for a, b in asides)
+    ]
     part = _component_between(between)
     if part:
         # "In terms of inflation components, food prices were up 11.2%": a component's figure

@@ -87,7 +87,27 @@ def searched_level(c: Claim, claims: list[Claim], m: Market, text: str) -> Check
         where = f"its words name no measure and no day: the closes of the past {_PAST_YEARS} years searched"
     ev = (f"{sid} {iso(d)} close {_j._f(v, max(decimals, 2))} vs stated {_j._f(value, decimals)}: read as "
           f"that close ({where}; {luck_words(luck, tried, 'closes')})")  # fmt: skip
-    return CheckedClaim(c, SUPPORTED, ev, f"±{half:.{decimals + 1}f} (its last digit)", v)
+    return CheckedClaim(
+        _own_words(c), SUPPORTED, ev, f"±{half:.{decimals + 1}f} (its last digit)", v
+    )
+
+
+def _own_words(c: Claim) -> Claim:
+    """``c`` with its quote starting after the last other figure before its own ("The stock rose
+    16.4%, or $101.66, to $785.38 on Thursday" → "to $785.38 on Thursday"): a figure read as a
+    close speaks for its own words, not for the figures its clause states before it."""
+    if c.measure != "other" or not isinstance(c.stated_value, str):
+        return c
+    at = c.quote.rfind(c.stated_value)
+    if at <= 0:
+        return c
+    before = [n for n in find_numbers(c.quote[:at]) if n.end <= at]
+    if not before:
+        return c
+    k = before[-1].end
+    while k < at and not c.quote[k].isalpha() and c.quote[k] != "$":
+        k += 1
+    return dataclasses.replace(c, quote=c.quote[k:], start=c.start + k)
 
 
 def _close_match(

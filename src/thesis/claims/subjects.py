@@ -418,6 +418,8 @@ _ANAPHORA = PhraseMatcher(
         "the broad market index": "benchmark",
         "broad market index": "benchmark",
         "the broader market index": "benchmark",
+        "the stock": "stock",
+        "the shares": "stock",
         "it": "pronoun",
         "its": "pronoun",
         "it's": "pronoun",
@@ -427,6 +429,21 @@ _ANAPHORA = PhraseMatcher(
         "the small-cap index": "russell2000",
     }
 )
+#: double quotation marks, which a name may hold around a word ('"core" CPI'; a single one may
+#: be an apostrophe)
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+
+#: words after "the stock" / "the shares" that make them no back-reference to one company
+_NOT_ONE_STOCK = frozenset(
+    {"market", "markets", "exchange", "exchanges", "index", "indexes", "indices", "of", "in",
+     "gauge", "benchmark", "benchmarks", "average", "averages", "sector", "sectors"}
+)  # fmt: skip
+
+
+def _not_one_stock(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].lower in _NOT_ONE_STOCK
+
+
 # descriptions that name one index ("the tech-heavy index", "the benchmark S&P 500"): a name
 _NAMED_DESCRIPTIONS = frozenset({"nasdaq", "dow", "russell2000", "sp500"})
 # words after "Dow Jones" that make it the news agency, not the index
@@ -628,7 +645,10 @@ class SubjectFinder:
         self._names = PhraseMatcher(items)
 
     def find(self, tokens: list[Token]) -> list[SubjectMention]:
-        """All subject mentions in ``tokens``, in order (longest name first where two overlap)."""
+        """All subject mentions in ``tokens``, in order (longest name first where two overlap).
+        Quotation marks are not read: a quoted word of a name ('the so-called "core" CPI') is
+        part of it."""
+        tokens = [t for t in tokens if t.text not in _QUOTE_MARKS]
         out: list[SubjectMention] = []
         i, n = 0, len(tokens)
         names = self._names
@@ -642,6 +662,8 @@ class SubjectFinder:
             a0 = _ANAPHORA.match_at(tokens, i) if _ANAPHORA.can_start(t) else None
             if m is not None and a0 is not None and a0.j > m.j:
                 m = None  # "the broad market index": the longer reading, a back-reference
+            if a0 is not None and a0.value == "stock" and _not_one_stock(tokens, a0.j):
+                a0 = None  # "the stock market", "the shares of Apple": no back-reference
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
                 k = _qualified(tokens, m.i, m.value)
                 other = self._family_member(tokens, m.j) if m.value.kind == "index" else None

@@ -130,6 +130,10 @@ def pct_band(stated: float, decimals: int, comparator: str, hedge: str = "") -> 
         # figure and a margin, so that "nearly 80%" for +78.3% is close to the stated figure but
         # outside its tolerance: not judged (never supported, never contradicted)
         w = max(0.25 * stated, min(1.0, 0.5 * stated))
+        if decimals >= 1:
+            # "nearly 9.2%": a figure with decimals is no round one; the hedge's side reaches the
+            # labelling convention's 1 pp (half the figure below 2%), not a quarter of the figure
+            w = min(1.0, 0.5 * stated)
         near = min(w, max(1.0, tol))
         margin = max(2 * tol, 0.1 * stated, 0.1)
         if comparator == "<~":

@@ -610,9 +610,10 @@ _P = {
     "thus far this year": ("ytd", True), "this year thus far": ("ytd", True),
     "thus far in <year>": ("ytd", True),
     "quarter-to-date": ("qtd", True), "qtd": ("qtd", True), "so far this quarter": ("qtd", True),
-    # "up 3.2% in the quarter", "a 7% gain for the quarter": the quarter to the reference date
-    "this quarter": ("qtd", False), "for the quarter": ("qtd", True), "in the quarter": ("qtd", True),
-    "on the quarter": ("qtd", True), "during the quarter": ("qtd", True), "over the quarter": ("qtd", True),
+    # "a 7% gain for the quarter", "up 3.2% in the quarter": the quarter to the reference date
+    # ("in the quarter" may be one that ended, as in an earnings story: loose)
+    "this quarter": ("qtd", False), "for the quarter": ("qtd", True), "on the quarter": ("qtd", True),
+    "in the quarter": ("qtd", False),
     "month-to-date": ("mtd", True), "mtd": ("mtd", True), "so far this month": ("mtd", True),
     "this month": ("mtd", False),
     "week-to-date": ("week", True), "this week": ("week", True), "for the week": ("week", True),
@@ -660,6 +661,11 @@ _P = {
     "y/y": ("yoy", True), "yoy": ("yoy", True), "from the same month last year": ("yoy", True),
     "over last year": ("yoy", True), "from last year": ("yoy", True), "over the previous year": ("yoy", True),
     "from the previous year": ("yoy", True), "from the prior year": ("yoy", True),
+    # "a 3.1% rise compared to the previous year", "up 8.3% compared with a year earlier"
+    **{f"{cmp} {prep} {base}": ("yoy", True)
+       for cmp in ("compared", "as compared") for prep in ("to", "with")
+       for base in ("the previous year", "the prior year", "last year", "a year earlier",
+                    "a year ago", "the same month last year", "the same month a year earlier")},
     "in the 12 months through": ("yoy", True), "over the past 12 months": ("yoy", False),
     "in the twelve months through": ("yoy", True), "12-month": ("yoy", False),
     "month over month": ("mom", True), "month-on-month": ("mom", True), "m/m": ("mom", True),
@@ -680,6 +686,8 @@ _TRAILING = [
     ("the last <num> <u>", "trailing"), ("the past <num> <u>", "trailing"),
     ("over the last <u>", "trailing1"), ("over the past <u>", "trailing1"),
     ("in the past <u>", "trailing1"), ("in the last <u>", "trailing1"), ("the past <u>", "trailing1"),
+    ("over the course of a <u>", "trailing1"), ("over the course of the past <u>", "trailing1"),
+    ("over the course of the last <u>", "trailing1"),
     ("from <num> <u> ago", "ago"), ("<num> <u> ago", "ago"), ("from a <u> ago", "ago1"),
     ("from a <u> earlier", "ago1"), ("a <u> ago", "ago1"), ("a <u> earlier", "ago1"),
     ("from <num> <u> earlier", "ago"), ("the latest <num> <u> stretch", "trailing"),
