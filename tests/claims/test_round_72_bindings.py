@@ -25,7 +25,10 @@
   ("to $785.38 on Thursday"), not for the figures before it;
 - 'The so-called "core" CPI, which excludes volatile food and energy prices, rose to 5.9%': a
   quoted word of a name is part of it, and the relative clause between commas names no component
-  the figure is of.
+  the figure is of;
+- "a level that would mark a departure from the index's 2024 close of 5,881.63": a close named by
+  the noun with a period that ended before the article's date is a fact of the past, whatever
+  forecast its sentence makes.
 """
 
 from __future__ import annotations
@@ -219,5 +222,22 @@ def test_a_quoted_word_of_a_name_and_an_aside_naming_components(claims_store):
     )
     got = [r for r in results(claims_store, text, "2022-07-13") if "5.9%" in r.claim.quote]
     assert got and got[0].verdict == "supported" and "core_cpi" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_dated_close_of_the_past_in_a_forecasts_sentence(claims_store):
+    text = (
+        "The S&P 500 rose. Analysts see a gain to 7,100, a level that would mark a dramatic"
+        " departure from the index's 2024 close of 5,881.63."
+    )
+    got = _by(results(claims_store, text, "2025-09-23"), "5,881.63")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    got = _by(results(claims_store, text.replace("5,881.63", "5,981.63"), "2025-09-23"), "5,981.63")
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+    # a close of a period not over by the article's date stays the forecast's
+    text = "Analysts see the S&P 500's 2025 close of 7,100, a level that would mark a record."
+    got = _by(results(claims_store, text, "2025-09-23"), "7,100")
+    assert got and all(r.verdict == "unverifiable" for r in got), [
         (r.claim.quote, r.evidence) for r in got
     ]

@@ -604,15 +604,35 @@ def _move_parts(
 
 
 def _close_claim(
-    ctx: Ctx, s: Sent, lvl: Quantity, subj: Bind, date: Bind, a: int, rule: str
+    ctx: Ctx,
+    s: Sent,
+    lvl: Quantity,
+    subj: Bind,
+    date: Bind,
+    a: int,
+    rule: str,
+    past_ref: bool = False,
 ) -> Claim:
     c = make_claim(
         ctx, s, kind="level", measure="close", subject=subj, parts=[(a, lvl.end)], rule=rule,
         value=lvl.value, unit="usd" if lvl.unit == "usd" else "points", decimals=lvl.decimals,
-        date=date, hedge=s.hedge(lvl), level=lvl.value,
+        date=date, hedge=s.hedge(lvl), level=lvl.value, forecast_ok=past_ref,
+        hypothetical_ok=past_ref,
     )  # fmt: skip
     ctx.stated.append(c)  # a level the article states: the base of its own arithmetic
     return c
+
+
+def _past_close_noun(ctx: Ctx, word: Token, date: Bind) -> bool:
+    """Whether a close is named by the noun with a day or period that ended before the article's
+    date ("a departure from the index's 2024 close of 5,881.63", "Friday's close of 4,605"): a
+    fact of the past, whatever forecast its sentence makes from it."""
+    if word.lower not in ("close", "closing") or ctx.ref is None:
+        return False
+    if date.how not in ("explicit", "period_close") or date.value is None:
+        return False
+    day, _ = date_of(date)
+    return day is not None and day < ctx.ref
 
 
 def _from_dated_close(s: Sent, q: Quantity) -> DateMention | None:
@@ -766,7 +786,10 @@ def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         date = _close_date(ctx, s, before[k].start, q)
         used.add(q.start)
-        out.append(_close_claim(ctx, s, q, subj, date, before[k].start, "close"))
+        out.append(_close_claim(
+            ctx, s, q, subj, date, before[k].start, "close",
+            past_ref=_past_close_noun(ctx, before[k], date),
+        ))  # fmt: skip
         if record_of:  # "closed at a record high of L": the close is a record too
             at = next(t for t in gap if t.lower == "at")
             out.append(make_claim(
