@@ -28,7 +28,13 @@
   the figure is of;
 - "a level that would mark a departure from the index's 2024 close of 5,881.63": a close named by
   the noun with a period that ended before the article's date is a fact of the past, whatever
-  forecast its sentence makes.
+  forecast its sentence makes;
+- "closing in on a new all-time high", "Flirts With Its First Record Close": a record approached is
+  no record;
+- "slated to notch their ninth straight winning weeks", "on track to": forecasts;
+- "losing 12% in only four sessions" dated by the session the opening reports: as of the close
+  before it is a reading (as for a figure to date);
+- "ends lower after four-day rally to record high": the record is the earlier event's.
 """
 
 from __future__ import annotations
@@ -239,5 +245,56 @@ def test_a_dated_close_of_the_past_in_a_forecasts_sentence(claims_store):
     text = "Analysts see the S&P 500's 2025 close of 7,100, a level that would mark a record."
     got = _by(results(claims_store, text, "2025-09-23"), "7,100")
     assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_record_approached_is_no_record(claims_store):
+    # 2023-12-28 close 4,783.35, below the 4,796.56 record of 2022-01-03
+    for text in (
+        "The S&P 500 finished marginally higher Thursday, closing in on a new all-time high.",
+        "The S&P 500 Flirts With Its First Record Close in Over Two Years.",
+    ):
+        got = [r for r in results(claims_store, text, "2023-12-28") if r.claim.measure == "record"]
+        assert all(r.verdict != "contradicted" for r in got), [
+            (r.claim.quote, r.evidence) for r in got
+        ]
+    got = [
+        r
+        for r in results(
+            claims_store, "The S&P 500 closed at a record high on Thursday.", "2023-12-28"
+        )
+        if r.claim.measure == "record"
+    ]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_slated_to_is_a_forecast(claims_store):
+    text = "The S&P 500 is slated to notch its ninth straight winning week."
+    got = [r for r in results(claims_store, text, "2023-12-28") if r.claim.measure == "streak"]
+    assert got and got[0].verdict == "unverifiable" and "forecast" in got[0].claim.qualifiers
+
+
+def test_a_span_dated_by_the_opening_may_end_at_the_close_before(claims_store):
+    # 2025-04-02 5,670.97 -> 2025-04-08 4,982.77 (-12.1%); 2025-04-09 closed at 5,456.90 (+9.5%)
+    text = (
+        "The bond market is the talk of Wall Street Wednesday with prices tumbling.\n\n"
+        "Equity prices have tumbled, with the S&P 500 losing 12% in only four sessions."
+    )
+    got = _by(results(claims_store, text, "2025-04-09"), "12%")
+    assert got and got[0].verdict == "unverifiable" and "2025-04-08): fits" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_record_of_an_earlier_event(claims_store):
+    # 2021-12-27 record close 4,791.19; 2021-12-28 4,786.35
+    got = _by(
+        results(
+            claims_store, "S&P 500 ends lower after four-day rally to record high", "2021-12-28"
+        ),
+        "record",
+    )
+    assert got and got[0].verdict == "supported" and "2021-12-27" in got[0].evidence, [
         (r.claim.quote, r.evidence) for r in got
     ]

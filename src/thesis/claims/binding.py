@@ -2481,13 +2481,14 @@ def make_claim(
         if period.value.kind == "swing" and date is not None and date.how == "article":
             c.assumed.append("date")  # a move "in a matter of weeks" is a story, not "now"
         if (
-            period.value.kind in ("ytd", "mtd", "qtd")
+            period.value.kind in ("ytd", "mtd", "qtd", "week", "trailing")
             and date is not None
             and ctx.lead is not None
             and date.value is ctx.lead
         ):
-            # "gained 13.9% year to date" dated only by the session the opening reports: the
-            # figure may be as of the close before it (see judge.readings)
+            # "gained 13.9% year to date", "losing 12% in only four sessions" dated only by the
+            # session the opening reports: the figure may be as of the close before it (see
+            # judge.readings)
             c.extra["lead_to_date"] = True
     c.qualifiers = qualifiers(
         ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok, at=at

@@ -1934,6 +1934,7 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             not is_record
             or (any(p in _NOT_RECORD_BEFORE for p in prev) and not missed)
             or "close to" in " ".join(prev)  # "close to its all-time high": near_record's
+            or _approaching(toks, i)  # "closing in on a new all-time high": not one yet
             # "came within 0.2% of its all-time closing high": a distance to the record, not one
             or ("within" in [x.lower for x in toks[max(0, i - 6) : i]] and "of" in prev)
             or ("for" in nxt[:1] and not latest)
@@ -1975,6 +1976,14 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 value="not a record close" if missed else "record close", unit="", date=date, lead=False,
                 extra={"missed": True} if missed else None,
             )  # fmt: skip
+            if c.date is not None and not missed and _after_an_event(toks, i):
+                # "S&P 500 ends lower after four-day rally to record high": the record is the
+                # earlier event's, a session or more before the main clause's day
+                c.extra["alt_days"] = [
+                    *c.extra.get("alt_days", []),
+                    *(c.date - dt.timedelta(days=k) for k in (1, 2, 3)),
+                ]
+                c.loose.setdefault("date", "a record in a clause of an earlier event ('after ...')")
             if missed is not None and "negated" in c.qualifiers:
                 # "narrowly missed a fresh record close": the miss is the claim, not a negation
                 near = {x.lower for x in s.before(t.start, 8)}
@@ -1985,6 +1994,34 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 
 
 _MISSED = frozenset({"missed", "miss", "misses", "shy", "short"})
+
+#: words of a record approached, not reached ("closing in on a new all-time high", "Flirts With
+#: Its First Record Close", "within striking distance of")
+_APPROACH_PHRASES = (
+    ("closing", "in", "on"), ("closes", "in", "on"), ("close", "in", "on"), ("closed", "in", "on"),
+    ("flirts", "with"), ("flirting", "with"), ("flirted", "with"), ("flirt", "with"),
+    ("striking", "distance"), ("within", "reach"), ("chasing",), ("chases",), ("knocking", "on"),
+)  # fmt: skip
+
+
+def _after_an_event(toks: list[Token], i: int) -> bool:
+    """Whether the record word at ``i`` is in a clause opened by "after" that follows a main
+    clause's words ("ends lower after four-day rally to record high"), no other figure between."""
+    k = next((j for j in range(i - 1, max(-1, i - 8), -1) if toks[j].lower == "after"), None)
+    if k is None or k == 0:
+        return False
+    between = toks[k + 1 : i]
+    return not any(x.kind == "number" or x.text in (",", ";") for x in between)
+
+
+def _approaching(toks: list[Token], i: int) -> bool:
+    """Whether the words before the record word at ``i`` (six at most) say it is approached."""
+    words = [x.lower for x in toks[max(0, i - 6) : i] if x.kind == "word"]
+    return any(
+        tuple(words[k : k + len(ph)]) == ph
+        for ph in _APPROACH_PHRASES
+        for k in range(len(words) - len(ph) + 1)
+    )
 
 
 def _missed_record(toks: list[Token], i: int) -> Token | None:

@@ -405,6 +405,7 @@ FORECAST_PHRASES = (
     ("on", "pace", "for"), ("on", "track", "for"), ("on", "course", "for"), ("set", "to"),
     ("poised", "to"), ("call", "for"), ("calls", "for"), ("see", "the"), ("sees", "the"),
     ("by", "year-end"), ("by", "year", "end"), ("by", "the", "end", "of"), ("going", "to"),
+    ("slated", "to"), ("on", "pace", "to"), ("on", "track", "to"), ("on", "course", "to"),
 )  # fmt: skip
 #: words that make a figure intraday (daily closes cannot settle it)
 INTRADAY_WORDS = frozenset(
