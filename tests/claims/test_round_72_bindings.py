@@ -34,7 +34,8 @@
 - "slated to notch their ninth straight winning weeks", "on track to": forecasts;
 - "losing 12% in only four sessions" dated by the session the opening reports: as of the close
   before it is a reading (as for a figure to date);
-- "ends lower after four-day rally to record high": the record is the earlier event's.
+- "ends lower after four-day rally to record high": the record is the earlier event's;
+- "sagged 58.94 points", "swooned": verbs of a fall; "surpassed 4.8%" puts a yield above it.
 """
 
 from __future__ import annotations
@@ -298,3 +299,26 @@ def test_a_record_of_an_earlier_event(claims_store):
     assert got and got[0].verdict == "supported" and "2021-12-27" in got[0].evidence, [
         (r.claim.quote, r.evidence) for r in got
     ]
+
+
+def test_more_verbs_of_a_move_and_of_a_level_passed(claims_store):
+    # 2023-10-03: S&P 500 4,229.45 (-58.94, -1.37%); DGS10 4.81
+    text = "The S&P 500 index sagged 58.94 points, or 1.4%, to 4,229.45 on Tuesday."
+    got = results(claims_store, text, "2023-10-03")
+    assert len(got) == 3 and all(r.verdict == "supported" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    got = _by(
+        results(
+            claims_store, "The 10-year Treasury yield surpassed 4.8% on the day.", "2023-10-03"
+        ),
+        "4.8%",
+    )
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    got = _by(
+        results(
+            claims_store, "The 10-year Treasury yield surpassed 5.2% on the day.", "2023-10-03"
+        ),
+        "5.2%",
+    )
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]

@@ -3605,8 +3605,15 @@ def rule_annual_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+#: verbs and words right before a yield that put it above the figure ("surpassed 4.8%")
+_YIELD_ABOVE = frozenset(
+    {"topped", "above", "exceeded", "crossed", "surpassed", "breached", "eclipsed"}
+)
 _YIELD_LEAD = frozenset(
     [
+        "surpassed",
+        "breached",
+        "eclipsed",
         "tops",
         "hits",
         "reaches",
@@ -3748,7 +3755,7 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 c.qualifiers.append("intraday")  # a session's high or low: closes cannot settle it
             out.append(c)
             continue
-        if hedge[1] == "=" and prev and prev[-1] in ("topped", "above", "exceeded", "crossed"):
+        if hedge[1] == "=" and prev and prev[-1] in _YIELD_ABOVE:
             hedge = (prev[-1], ">")
         elif hedge[1] == "=" and prev and prev[-1] in ("below", "under"):
             hedge = (prev[-1], "<")
