@@ -35,7 +35,10 @@
 - "losing 12% in only four sessions" dated by the session the opening reports: as of the close
   before it is a reading (as for a figure to date);
 - "ends lower after four-day rally to record high": the record is the earlier event's;
-- "sagged 58.94 points", "swooned": verbs of a fall; "surpassed 4.8%" puts a yield above it.
+- "sagged 58.94 points", "swooned": verbs of a fall; "surpassed 4.8%" puts a yield above it;
+- "hit a fresh all-time intraday high of 6,937.32 before ending the day at a record-breaking
+  close": the words before "before" (or "then") and a figure of their own are that event's, not
+  the claim's.
 """
 
 from __future__ import annotations
@@ -322,3 +325,21 @@ def test_more_verbs_of_a_move_and_of_a_level_passed(claims_store):
         "5.2%",
     )
     assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_intraday_words_of_an_earlier_event(claims_store):
+    # 2025-12-24 close 6,932.05, a record (previous 6,909.79)
+    text = (
+        "The S&P 500 hit a fresh all-time intraday high of 6,937.32 before ending the day at a"
+        " record-breaking close."
+    )
+    got = [r for r in results(claims_store, text, "2025-12-24") if r.claim.measure == "record"]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    # a turn with no figure of its own before it leaves the words to the claim
+    text = (
+        "The S&P 500 briefly eclipsed and then closed near the 7,000-point mark for the first time."
+    )
+    got = [r for r in results(claims_store, text, "2026-01-28") if "7,000" in r.claim.quote]
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]

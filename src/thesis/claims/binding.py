@@ -1982,9 +1982,13 @@ def qualifiers(
     if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
         out.append("conditional")
     early = [t.lower for t in ctx.doc.tokens_in(max(s.start, a - 240), a)][-40:]
+    # "hit a fresh all-time intraday high of 6,937.32 before ending the day at a record close":
+    # the words before a turn to the claim's event ("before", "after") are the other event's
+    itoks = _from_last_turn(toks, a, [x.start for x in s.quantities])
+    iwords = [t.lower for t in itoks]
     if (
-        _has_word(toks, INTRADAY_WORDS)
-        or _has_phrase(words, INTRADAY_PHRASES)
+        _has_word(itoks, INTRADAY_WORDS)
+        or _has_phrase(iwords, INTRADAY_PHRASES)
         or _has_phrase(early + words, LIVE_PHRASES)
         or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
         or _verb_clause_time(ctx, s, cl.end, b)
@@ -2042,6 +2046,27 @@ _OUTCOME_TURNS = frozenset(
     {"despite", "as", "amid", "though", "although", "while", "whereas", "but", "even", "—", "–",
      ";"}
 )  # fmt: skip
+
+
+def _from_last_turn(toks: list[Token], a: int, figures: list[int]) -> list[Token]:
+    """``toks`` from the last word before ``a`` that turns to another event ("before", "then"),
+    when a figure of the sentence (at one of ``figures``) comes before it: that figure's event is
+    another; else ``toks``."""
+    k = next(
+        (
+            i
+            for i in range(len(toks) - 1, 0, -1)
+            if toks[i].end <= a and toks[i].lower in _TURNS_TO_CLAIM
+        ),
+        None,
+    )
+    if k is None or not any(toks[0].start <= f < toks[k].start for f in figures):
+        return toks
+    return toks[k:]
+
+
+#: words that turn from an earlier event to the claim's ("... before ending the day at a record")
+_TURNS_TO_CLAIM = frozenset({"before", "then"})
 
 
 def _expectation_after_dropped(toks: list[Token], b: int) -> list[Token]:
