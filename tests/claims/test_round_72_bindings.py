@@ -38,7 +38,8 @@
 - "sagged 58.94 points", "swooned": verbs of a fall; "surpassed 4.8%" puts a yield above it;
 - "hit a fresh all-time intraday high of 6,937.32 before ending the day at a record-breaking
   close": the words before "before" (or "then") and a figure of their own are that event's, not
-  the claim's.
+  the claim's;
+- "to a closing value of 37.32", "a closing price of $340.54": a close.
 """
 
 from __future__ import annotations
@@ -343,3 +344,12 @@ def test_intraday_words_of_an_earlier_event(claims_store):
     assert got and all(r.verdict != "contradicted" for r in got), [
         (r.claim.quote, r.evidence) for r in got
     ]
+
+
+def test_a_closing_value_and_a_closing_price(claims_store):
+    got = results(claims_store, "The VIX rose to a closing value of 37.32 on Monday.", "2018-02-06")
+    got = [r for r in got if r.claim.measure == "close"]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    got = results(claims_store, "The VIX rose to a closing value of 33.32 on Monday.", "2018-02-06")
+    got = [r for r in got if r.claim.measure == "close"]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]

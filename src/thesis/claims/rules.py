@@ -697,6 +697,9 @@ _CLOSE_GAP = frozenset(
         "all-time",
         "closing",
         "level",
+        # "to a closing value of 37.32", "a closing price of $340.54"
+        "value",
+        "price",
         "about",
         "roughly",
         "nearly",
