@@ -39,7 +39,14 @@
 - "hit a fresh all-time intraday high of 6,937.32 before ending the day at a record-breaking
   close": the words before "before" (or "then") and a figure of their own are that event's, not
   the claim's;
-- "to a closing value of 37.32", "a closing price of $340.54": a close.
+- "to a closing value of 37.32", "a closing price of $340.54": a close;
+- "rose by 0.15% after a minor pullback at the end of last week": the period words after a word
+  that turns to another event are that event's;
+- "Australia's ASX200 VIX": another market's volatility index;
+- "the S&P 500 notched consecutive record closes": the name's digits are no count;
+- "lost 67.28 points, or 1.63 per cent, to 4,108.54": a move in points stated with the final close
+  to the cent is the difference of two final closes (a few cents for sources aside); "per cent"
+  is a pair's unit as "%" is.
 """
 
 from __future__ import annotations
@@ -353,3 +360,52 @@ def test_a_closing_value_and_a_closing_price(claims_store):
     got = results(claims_store, "The VIX rose to a closing value of 33.32 on Monday.", "2018-02-06")
     got = [r for r in got if r.claim.measure == "close"]
     assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_period_words_of_an_event_after_the_move(claims_store):
+    # 2023-07-31 +0.15% (the week to 2023-07-28: +1.01%)
+    text = "On Monday, S&P 500 index rose by 0.15% after a minor pullback at the end of last week."
+    got = _by(results(claims_store, text, "2023-07-31"), "0.15%")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_another_markets_volatility_index(claims_store):
+    text = "Australia's ASX200 VIX followed suit, jumping from a calm 10 points to 14."
+    got = results(claims_store, text, "2025-11-18")
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_names_digits_are_no_count_of_records(claims_store):
+    text = "Both the Dow and the S&P 500 notched consecutive record closes on Thursday."
+    got = [
+        r for r in results(claims_store, text, "2025-10-02") if r.claim.measure == "record_streak"
+    ]
+    assert not got, [(r.claim.quote, r.evidence) for r in got]
+    text = "The S&P 500 notched two consecutive record closes on Thursday."
+    got = [
+        r for r in results(claims_store, text, "2025-10-02") if r.claim.measure == "record_streak"
+    ]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_move_in_points_to_a_final_close(claims_store):
+    # 2022-06-02 4,176.82 -> 2022-06-03 4,108.54 (-68.28)
+    text = "The S&P 500 lost 67.28 points, or 1.63 per cent, to 4,108.54."
+    got = [
+        r for r in results(claims_store, text, "2022-06-03") if r.claim.measure == "points_change"
+    ]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+    got = [
+        r
+        for r in results(claims_store, text.replace("67.28", "68.28"), "2022-06-03")
+        if r.claim.measure == "points_change"
+    ]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    # the few cents by which sources' closes differ: 2022-07-27 4,023.61 - 3,921.05 = 102.56
+    text = "The S&P 500 rose 102.53 points, or 2.6%, to 4,023.61."
+    got = [
+        r for r in results(claims_store, text, "2022-07-27") if r.claim.measure == "points_change"
+    ]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]

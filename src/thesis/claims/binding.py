@@ -1383,6 +1383,10 @@ def _distributive(before: list[str]) -> bool:
     return before[-2:] in (["each", "of"], ["both", "of"]) or before[-3:] == ["every", "one", "of"]
 
 
+#: words after a move that turn to an event of their own (whose time words are not the move's)
+_OTHER_EVENT_TURNS = frozenset({"after", "following", "before"})
+
+
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
     """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
     # "in the four trading days following April 2", "since reaching a peak of 6,144 on Feb. 19":
@@ -1423,6 +1427,14 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         or not any(t.text == "," for t in ctx.doc.tokens_in(q.end, p.start))
         or p.start - q.end <= 12
         or s.clause_of(p.start).start == p.start
+    ]
+    # "rose by 0.15% after a minor pullback at the end of last week": period words after a word
+    # that turns to another event are that event's
+    near = [
+        p
+        for p in near
+        if p.start <= q.end
+        or not any(t.lower in _OTHER_EVENT_TURNS for t in ctx.doc.tokens_in(q.end, p.start))
     ]
     near = [
         p

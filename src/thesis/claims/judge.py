@@ -1670,6 +1670,24 @@ def _period_end(c: Claim, day: dt.date, s: Series) -> tuple[dt.date, float] | No
     return on_or_before(s, end)
 
 
+def _final_close_stated(c: Claim, claims: list[Claim], close: float) -> bool:
+    """Whether the sentence of a move in points (stated to the cent) states right after it the
+    close it ran to, equal to the final ``close`` to its last digit."""
+    if c.decimals < 2 or c.subject is None:
+        return False
+    for x in claims:
+        if (
+            x.measure == "close"
+            and x.subject == c.subject
+            and c.start <= x.start <= c.end + 60
+            and isinstance(x.stated_value, float)
+            and x.decimals >= 2
+            and abs(x.stated_value - close) <= 0.5 * 10.0 ** (-x.decimals) + 1e-9
+        ):
+            return True
+    return False
+
+
 def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     got = _daily(c, m)
     if isinstance(got, Outcome):
@@ -1704,6 +1722,15 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         band = points_band(
             stated if sign_known else abs(stated), c.decimals, c.comparator, end_v, c.hedge
         )
+        if _final_close_stated(c, claims, end_v) and c.comparator in ("=", "") and not c.hedge:
+            # "lost 67.28 points, or 1.63 per cent, to 4,108.54": the close it ran to is the
+            # final one to the cent, so the move is the difference of two final closes; no
+            # preliminary close to allow for, only the figure's rounding and the few cents by
+            # which sources' closes differ (FRED's 3,921.05 is another's 3,921.08)
+            tol = 0.5 * 10.0 ** (-c.decimals) + 0.05
+            s_ = stated if sign_known else abs(stated)
+            band = Band(s_ - tol, s_ + tol, s_ - tol - 0.1, s_ + tol + 0.1,
+                        f"points: ±{tol:g}, the close it ran to being the final one (contradicted beyond ±{tol + 0.1:g})")  # fmt: skip
         ev = f"{sid} {iso(end_t)} {_f(end_v)} − {st_note} {iso(st_t)} {_f(st_v)} = {comp:+.2f} points vs stated {stated:+g}"
         got_ = _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
         if got_.ok is False and _adjusted_prices(c):

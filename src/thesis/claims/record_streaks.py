@@ -41,6 +41,12 @@ _SESSION_UNITS = frozenset({"day", "days", "session", "sessions"})
 _TRADING = frozenset({"trading"})
 
 
+#: words that may stand between a count and its streak word ("three more consecutive")
+_COUNT_FILLERS = frozenset(
+    {"more", "straight", "consecutive", "successive", "-", "further", "st", "nd", "rd", "th"}
+)
+
+
 def record_streak_at(toks: list[Token], i: int) -> tuple[int, int, int, bool] | None:
     """The consecutive-records phrase around the streak word at ``i`` ("consecutive",
     "straight", "successive" or the "row" of "in a row").
@@ -75,7 +81,11 @@ def record_streak_at(toks: list[Token], i: int) -> tuple[int, int, int, bool] | 
         if not n or n < 2:
             return None
         return n, j, i, bool(words & _CLOSE_NOUNS)
-    n_at = next((k for k in (i - 1, i - 2) if k >= 0 and _count(toks[k])), None)
+    # the count right before the streak word, or two before it across a filler ("three more
+    # consecutive"); not a name's digits ("the S&P 500 notched consecutive record closes")
+    n_at = i - 1 if i >= 1 and _count(toks[i - 1]) else None
+    if n_at is None and i >= 2 and toks[i - 1].lower in _COUNT_FILLERS and _count(toks[i - 2]):
+        n_at = i - 2
     if n_at is None or toks[n_at].lower in ("a", "an"):
         return None
     n = _count(toks[n_at]) or 0

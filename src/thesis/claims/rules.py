@@ -213,6 +213,9 @@ def level_after(s: Sent, q: Quantity) -> Quantity | None:
                     "and",
                     "today",
                     "percent",
+                    # "lost 67.28 points, or 1.63 per cent, to 4,108.54"
+                    "per",
+                    "cent",
                     "points",
                     "point",
                     "%",

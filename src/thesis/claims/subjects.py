@@ -937,6 +937,13 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
         return _subseries_qualifier(tokens, i)
     if subj.kind == "index":
         return _weighted_variant(tokens, i)
+    if subj.kind == "volatility":
+        # "Australia's ASX200 VIX", "the Nikkei VIX": another market's volatility index
+        k = next(
+            (k for k in range(i - 1, max(-1, i - 4), -1) if tokens[k].lower in _FOREIGN_MARKETS),
+            None,
+        )
+        return k
     if subj.kind != "yield":
         return None
     k = i - 1
@@ -947,6 +954,15 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
             return k - 2
         return k
     return None
+
+
+#: names of other markets before a volatility index's name ("Australia's ASX200 VIX")
+_FOREIGN_MARKETS = frozenset(
+    {"australia's", "australian", "asx", "asx200", "japan's", "japanese", "nikkei", "europe's",
+     "european", "euro", "stoxx", "china's", "chinese", "hong", "uk's", "britain's", "british",
+     "ftse", "india's", "indian", "nifty", "korea's", "korean", "kospi", "canada's", "canadian",
+     "tsx", "germany's", "german", "dax"}
+)  # fmt: skip
 
 
 #: nouns of "the equal-weighted version of the S&P 500": a variant of the index named after it
