@@ -46,7 +46,9 @@
 - "the S&P 500 notched consecutive record closes": the name's digits are no count;
 - "lost 67.28 points, or 1.63 per cent, to 4,108.54": a move in points stated with the final close
   to the cent is the difference of two final closes (a few cents for sources aside); "per cent"
-  is a pair's unit as "%" is.
+  is a pair's unit as "%" is;
+- "has been rising for five consecutive months", "falling for a fourth straight week": the
+  participles say a streak's direction; "its third straight losing quarter": quarters are counted.
 """
 
 from __future__ import annotations
@@ -409,3 +411,27 @@ def test_a_move_in_points_to_a_final_close(claims_store):
         r for r in results(claims_store, text, "2022-07-27") if r.claim.measure == "points_change"
     ]
     assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_streaks_told_by_participles_and_of_quarters(claims_store):
+    # month-ends Apr..Sep 2025 rose five times in a row
+    text = "The S&P 500 index has been rising for five consecutive months."
+    got = [r for r in results(claims_store, text, "2025-10-10") if r.claim.measure == "streak"]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    # quarter-ends: Q1, Q2 and Q3 2022 down, Q4 2021 up
+    got = [
+        r
+        for r in results(
+            claims_store, "The S&P 500 posted its third straight losing quarter.", "2022-09-30"
+        )
+        if r.claim.measure == "streak"
+    ]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    got = [
+        r
+        for r in results(
+            claims_store, "The S&P 500 posted its fourth straight losing quarter.", "2022-09-30"
+        )
+        if r.claim.measure == "streak"
+    ]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]

@@ -1917,15 +1917,20 @@ def _runs(values: list[float], sign: int) -> list[int]:
 
 
 def _resample(s: Series, unit: str) -> Series:
-    """The last close of each week (ending Friday) or month, dated by its session."""
-    if unit not in ("week", "month", "year"):
+    """The last close of each week (ending Friday), month, quarter or year, dated by its
+    session."""
+    if unit not in ("week", "month", "quarter", "year"):
         return s
     last: dict[tuple[int, int] | dt.date, tuple[dt.date, float]] = {}
     for d, v in s.items():
         key = (
             d + dt.timedelta(days=(4 - d.weekday()) % 7)
             if unit == "week"
-            else ((d.year, d.month) if unit == "month" else (d.year, 0))
+            else (d.year, d.month)
+            if unit == "month"
+            else (d.year, 100 + (d.month - 1) // 3)
+            if unit == "quarter"
+            else (d.year, 0)
         )
         last[key] = (d, v)
     rows = sorted(last.values())
@@ -1967,12 +1972,15 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
 def _finished(w: Series, unit: str) -> Series:
     """Week or month closes (from :func:`_resample`) without an unfinished last week or month:
     "its seventh straight monthly advance" counts finished months."""
-    if unit not in ("week", "month", "year") or len(w) < 2:
+    if unit not in ("week", "month", "quarter", "year") or len(w) < 2:
         return w
     last = w.last
+    soon = last + dt.timedelta(days=3)
     ended = (
-        (last + dt.timedelta(days=3)).month != last.month
+        soon.month != last.month
         if unit == "month"
+        else (soon.month - 1) // 3 != (last.month - 1) // 3 or soon.year != last.year
+        if unit == "quarter"
         else (last + dt.timedelta(days=4)).year != last.year
         if unit == "year"
         else last.weekday() >= 4

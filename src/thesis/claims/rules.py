@@ -2297,7 +2297,8 @@ def _later_year_of_count(s: Sent, hi: int) -> DateMention | None:
 _STREAK_WORDS = frozenset({"consecutive", "straight", "successive", "streak"})
 _UNIT_WORDS = {"day": "session", "days": "session", "session": "session", "sessions": "session",
                "week": "week", "weeks": "week", "month": "month", "months": "month",
-               "monthly": "month", "weekly": "week"}  # fmt: skip
+               "monthly": "month", "weekly": "week", "quarter": "quarter",
+               "quarters": "quarter", "quarterly": "quarter"}  # fmt: skip
 _UPISH = frozenset(
     {
         "up",
@@ -2322,6 +2323,12 @@ _UPISH = frozenset(
         "increases",
         "increase",
         "climb",
+        # "has been rising for five consecutive months"
+        "rising",
+        "climbing",
+        "gaining",
+        "advancing",
+        "rallying",
     }
 )
 _DOWNISH = frozenset(
@@ -2348,6 +2355,11 @@ _DOWNISH = frozenset(
         "retreat",
         "fall",
         "falls",
+        "falling",
+        "declining",
+        "dropping",
+        "sliding",
+        "slipping",
     }
 )
 #: the noun of a counted move ("its fifth straight drop", "a third consecutive gain"): the count
