@@ -48,7 +48,8 @@
   to the cent is the difference of two final closes (a few cents for sources aside); "per cent"
   is a pair's unit as "%" is;
 - "has been rising for five consecutive months", "falling for a fourth straight week": the
-  participles say a streak's direction; "its third straight losing quarter": quarters are counted.
+  participles say a streak's direction; "its third straight losing quarter": quarters are counted;
+- "the worst monthly decline since March 2020": month closes, for an index as for a yield.
 """
 
 from __future__ import annotations
@@ -435,3 +436,13 @@ def test_streaks_told_by_participles_and_of_quarters(claims_store):
         if r.claim.measure == "streak"
     ]
     assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_monthly_superlative_since(claims_store):
+    # September 2022 -9.34%; March 2020 -12.51%; no month between worse
+    text = "The S&P 500 fell 9.3% in September, the worst monthly decline since March 2020."
+    got = [r for r in results(claims_store, text, "2022-09-30") if r.claim.measure == "since"]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    text = "The S&P 500 fell 9.3% in September, the worst monthly decline since March 2008."
+    got = [r for r in results(claims_store, text, "2022-09-30") if r.claim.measure == "since"]
+    assert got and got[0].verdict != "supported", [(r.claim.quote, r.evidence) for r in got]

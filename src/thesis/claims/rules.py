@@ -2567,11 +2567,14 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 continue  # "its best year since 2019" with no year named: not read
         if n is None and what in ("gain", "drop"):
             # "its best week since": one calendar week (weekly closes); "best day": one session
+            # "the worst monthly decline since March 2020": month closes ("monthly" of a macro
+            # rate is its release, read there)
+            monthly_ok = subj.value.kind not in _MACRO_EXTREME_KINDS
             unit = next(
                 (
                     _UNIT_WORDS[w]
                     for w in reversed(head[-4:])
-                    if w in _UNIT_WORDS and w != "monthly"
+                    if w in _UNIT_WORDS and (w != "monthly" or monthly_ok)
                 ),
                 "",
             )
