@@ -49,7 +49,15 @@
   is a pair's unit as "%" is;
 - "has been rising for five consecutive months", "falling for a fourth straight week": the
   participles say a streak's direction; "its third straight losing quarter": quarters are counted;
-- "the worst monthly decline since March 2020": month closes, for an index as for a yield.
+- "the worst monthly decline since March 2020": month closes, for an index as for a yield;
+- "Thursday's rally comes after a dismal begin to September, with the S&P 500 dropping greater
+  than 4%": the day is another event's than the move's;
+- "rising 1% to 2954.19 and eclipsing its April 30 closing high": the day of a reference level is
+  no day of the sentence's figures;
+- "to 2,545, as of 11:20 a.m. Eastern time", "-- at their session highs, the S&P was up 0.4%":
+  a moment of the session after the figure or right before it;
+- "Unemployment is still higher than 10%": a level compared, not a change;
+- "the personal consumption expenditure price index": PCE's name, singular.
 """
 
 from __future__ import annotations
@@ -446,3 +454,71 @@ def test_a_monthly_superlative_since(claims_store):
     text = "The S&P 500 fell 9.3% in September, the worst monthly decline since March 2008."
     got = [r for r in results(claims_store, text, "2022-09-30") if r.claim.measure == "since"]
     assert got and got[0].verdict != "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_day_of_another_event_than_the_move(claims_store):
+    text = (
+        "Thursday's rally comes after a dismal begin to September, with the S&P 500 dropping"
+        " greater than 4% within the first week of the month."
+    )
+    got = _by(results(claims_store, text, "2024-09-19"), "4%")
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_the_day_of_a_reference_level(claims_store):
+    # 2019-06-20 close 2,954.18 (+0.95%); 2019-04-30 close 2,945.83
+    text = (
+        "The S&P 500 scored a record closing high, rising 1% to 2954.19 and eclipsing its April 30"
+        " closing high."
+    )
+    got = _by(results(claims_store, text, "2019-06-20"), "1% to 2954.19")
+    assert got and all(r.verdict == "supported" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # the day of a level the words give is the level's own
+    text = "The S&P 500 is up 10% from its Sept. 6 close of 3,908.19."
+    got = _by(results(claims_store, text, "2022-11-01"), "3,908.19")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_moment_of_the_session_after_or_before_the_figure(claims_store):
+    # 2017-10-06 close 2,549.33 (-0.11%)
+    text = (
+        "The Standard & Poor's 500 index fell 7 points, or 0.3 percent, to 2,545, as of 11:20 a.m."
+        " Eastern time."
+    )
+    got = results(claims_store, text, "2017-10-06")
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # 2025-07-30 close -0.12%
+    text = "The S&P 500 slipped 0.12%. At their session highs, the S&P was up 0.4%."
+    got = _by(results(claims_store, text, "2025-07-30"), "0.4%")
+    assert got and got[0].verdict == "unverifiable" and "intraday" in got[0].claim.qualifiers
+
+
+def test_a_rate_higher_than_a_level(claims_store):
+    # UNRATE July 2020 10.2% (June 11.0%)
+    got = results(
+        claims_store, "Unemployment, while declining, is still higher than 10%.", "2020-08-18"
+    )
+    assert got and got[0].verdict == "supported" and "level =" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    got = results(
+        claims_store, "The unemployment rate declined by more than 0.5% in July.", "2020-08-18"
+    )
+    assert got and "level_change" in got[0].evidence, [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_pces_name_in_the_singular(claims_store):
+    text = (
+        "On the inflation front, the basic personal consumption expenditure price index, which"
+        " eliminates food and energy price volatility, rose 0.1% month over month."
+    )
+    got = results(claims_store, text, "2021-03-26")
+    assert got and all("cpi" not in r.evidence for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]

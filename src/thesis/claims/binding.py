@@ -1294,6 +1294,13 @@ def since_anchor(s: Sent, d: DateMention) -> bool:
     return s.words_before(d.start, 1) == ["since"]
 
 
+#: nouns after a dated "its"/"the" that name a reference level ("its April 30 closing high")
+_REFERENCE_NOUNS = frozenset(
+    {"close", "closing", "high", "highs", "low", "lows", "record", "peak", "trough", "level",
+     "bottom", "top"}
+)  # fmt: skip
+
+
 def _anchor_date(s: Sent, d: DateMention) -> bool:
     """Whether a date names the start of a period or the day of a reference level."""
     if any(p.kind == "since" and p.start <= d.start < p.end for p in s.periods):
@@ -1306,6 +1313,11 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
         return False  # "data from May 3 show": the data's day
     if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
         return False  # "over the last four trading days through Monday": the end
+    if prev[-1:] in (["its"], ["their"], ["the"]) and nxt[:1] and nxt[0] in _REFERENCE_NOUNS:
+        # "eclipsing its April 30 closing high": the day of a reference level (not when the
+        # level follows, "its Sept. 6 close of 3,908": that day is the figure's own)
+        after = s.words_after(d.end, 4)
+        return not any(w in ("of", "at", "near", "around") for w in after)
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (
         prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])
@@ -1565,6 +1577,14 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # the sentence ("On Tuesday, ...") is the clause's own words
         loose = "" if _carries(s, days[0], q.start) else (
             f"its period comes from a day named in another clause ({days[0].text!r})")  # fmt: skip
+        if (
+            not loose
+            and days[0].end <= q.start
+            and any(t.lower in _OTHER_EVENT_TURNS for t in ctx.doc.tokens_in(days[0].end, q.start))
+        ):
+            # "Thursday's rally comes after a dismal begin to September, with the S&P 500
+            # dropping greater than 4%": the move is the earlier event's, not the day's
+            loose = f"its day ({days[0].text!r}) is that of another event than the move's"
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit", loose)
     if level_follows:
         return Bind(
@@ -2004,6 +2024,8 @@ def qualifiers(
         or _has_phrase(early + words, LIVE_PHRASES)
         or _time_of_day(ctx, s, max(hi, min(cl.end, turn, b + 40)))
         or _verb_clause_time(ctx, s, cl.end, b)
+        or _as_of_clock_after(ctx, s, b)
+        or _fronted_moment(ctx, s, a)
     ):
         out.append("intraday")
     if any(w in DEFINITIONS for w in words + early[-12:]):
@@ -2316,6 +2338,25 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
             if tuple(words[i : i + len(ph)]) == ph:
                 return True
     return False
+
+
+def _fronted_moment(ctx: Ctx, s: Sent, a: int) -> bool:
+    """Whether the words right before the claim at ``a`` (eight at most, no figure among them)
+    name a moment of the session ("-- at their session highs, the S&P was up 0.4%")."""
+    toks = ctx.doc.tokens_in(max(s.start, a - 80), a)[-8:]
+    if any(t.kind == "number" for t in toks):
+        return False
+    return _has_phrase([t.lower for t in toks], INTRADAY_PHRASES)
+
+
+def _as_of_clock_after(ctx: Ctx, s: Sent, end: int) -> bool:
+    """Whether the clause after ``end`` opens with "as of" and a time of day ("fell 7 points, or
+    0.3 percent, to 2,545, as of 11:20 a.m. Eastern time"): the figures before it are of that
+    moment of the session."""
+    toks = [t for t in ctx.doc.tokens_in(end, min(s.end, end + 40)) if t.text != ","]
+    if [t.lower for t in toks[:2]] != ["as", "of"]:
+        return False
+    return _time_of_day(ctx, s, toks[min(len(toks) - 1, 6)].end) if len(toks) > 2 else False
 
 
 def _time_of_day(ctx: Ctx, s: Sent, b: int) -> bool:

@@ -4007,6 +4007,9 @@ def _rate_moved_by(s: Sent, q: Quantity) -> bool:
     moves by points, so the figure is a change of the level, never the level ("fell to 4.1%",
     "rose from 3.9%" and "at 4.1%" name levels)."""
     d, verb = s.direction(q)
+    w3 = s.words_before(q.start, 3)
+    if w3[-2:] in (["higher", "than"], ["lower", "than"]) and w3[:1] != ["by"]:
+        return False  # "is still higher than 10%": a level it is compared with
     prev = [w for w in s.words_before(q.start, 3) if w not in _HEDGE_WORDS]
     if d == 0 or not prev:
         return False

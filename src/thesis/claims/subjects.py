@@ -156,10 +156,12 @@ SUBJECTS: tuple[Subject, ...] = (
     ], "the monthly core CPI index (core_cpi)"),
     _s("core_pce", "core PCE inflation", "inflation", ("core_pce",), [
         "core PCE", "core PCE price index", "core personal consumption expenditures price index",
-        "core personal consumption expenditures",
+        "core personal consumption expenditures", "core personal consumption expenditure price index",
+        "core personal consumption expenditure",
     ], "the monthly core PCE price index (core_pce)"),
     _s("pce", "PCE inflation", "inflation", ("pce",), [
         "PCE", "PCE price index", "personal consumption expenditures price index",
+        "personal consumption expenditure price index",
         "Fed's preferred inflation gauge", "preferred inflation gauge", "Fed's preferred inflation rate",
         "Fed's preferred inflation measure", "Fed's preferred measure of inflation",
         "preferred inflation measure", "preferred inflation rate", "Fed's preferred gauge",
