@@ -57,7 +57,14 @@
 - "to 2,545, as of 11:20 a.m. Eastern time", "-- at their session highs, the S&P was up 0.4%":
   a moment of the session after the figure or right before it;
 - "Unemployment is still higher than 10%": a level compared, not a change;
-- "the personal consumption expenditure price index": PCE's name, singular.
+- "the personal consumption expenditure price index": PCE's name, singular;
+- the VIX's values on US exchange holidays (computed in extended hours, "13.70" on July 4, 2023)
+  are no session a story reports: its candidate days are the stock market's;
+- "wholesale prices jumped a record 9.6%" after "a report on inflation": another price measure;
+- "another 0.7% average gain": an average;
+- "03:52 PM EDT, 09/02/2025 (MT Newswires) -- US equity indexes declined ahead of the close": a
+  story filed during the session;
+- "By the end of 2025, the S&P 500 closed around 6,896": the year's last session.
 """
 
 from __future__ import annotations
@@ -522,3 +529,61 @@ def test_pces_name_in_the_singular(claims_store):
     assert got and all("cpi" not in r.evidence for r in got), [
         (r.claim.quote, r.evidence) for r in got
     ]
+
+
+def test_the_vix_on_an_exchange_holiday_is_no_session(claims_store):
+    # VIX 2023-06-30 13.59, 2023-07-03 13.57, 2023-07-04 (holiday, extended hours) 13.70
+    text = "The CBOE Volatility Index (VIX) was up 0.8% at 13.70."
+    got = results(claims_store, text, "2023-07-05")
+    assert got and all(r.verdict != "supported" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # a holiday value is still the previous close a story may compute from (2025-01-09)
+    text = "The CBOE Volatility Index (VIX) surged by 8.14% to close at 19.54."
+    got = _by(results(claims_store, text, "2025-01-10"), "8.14%")
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_wholesale_prices_are_another_measure(claims_store):
+    text = (
+        "The latest report on inflation showed that wholesale prices jumped a record 9.6% in"
+        " November from a year earlier."
+    )
+    got = results(claims_store, text, "2021-12-14")
+    assert got and all(r.verdict != "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_an_average_gain(claims_store):
+    text = "By December, SPX has tacked on another 0.7% average gain to end the year."
+    got = results(claims_store, text, "2021-11-12")
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_a_wire_stamp_during_the_session(claims_store):
+    # 2025-09-02 close 6,415.54 (-0.69%)
+    text = (
+        "03:52 PM EDT, 09/02/2025 (MT Newswires) -- US equity indexes declined ahead of the close"
+        " on Tuesday.\n\nThe S&P 500 was down 0.8% to 6,407.3."
+    )
+    got = _by(results(claims_store, text, "2025-09-02"), "0.8%")
+    assert got and all(r.verdict == "unverifiable" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+
+
+def test_by_the_end_of_a_year_a_close(claims_store):
+    # 2025-12-31 close 6,845.50 (2025-12-30 6,896.24)
+    got = results(
+        claims_store, "By the end of 2025, the S&P 500 closed around 6,896 points.", "2025-12"
+    )
+    got = [r for r in got if r.claim.measure == "close"]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+    got = results(
+        claims_store, "By the end of 2025, the S&P 500 closed around 6,846 points.", "2025-12"
+    )
+    got = [r for r in got if r.claim.measure == "close"]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]

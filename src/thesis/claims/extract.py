@@ -241,7 +241,9 @@ def _live(doc: Doc) -> bool:
 #: a time of the session written with its half of the day ("At 12:00 p.m. ET", "at 11:30 am")
 _SESSION_CLOCK = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:At|As of|By)\s+(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*"
-    r"(?P<ap>[ap]\.?m\.?)\s*(?:E[SD]?T\b)?\s*,",
+    r"(?P<ap>[ap]\.?m\.?)\s*(?:E[SD]?T\b)?\s*,"
+    # a wire's time stamp opening a line: "03:52 PM EDT, 09/02/2025 (MT Newswires) --"
+    r"|^(?P<h2>1[0-2]|0?[1-9]):(?P<m2>[0-5]\d)\s*(?P<ap2>[ap]\.?m\.?)\s*E[SD]?T\b\s*,",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -253,8 +255,10 @@ def _session_clock(text: str) -> bool:
     is not one). With no closing verb anywhere in it (checked by the caller), the story was filed
     during the session."""
     for m in _SESSION_CLOCK.finditer(text[:20000]):
-        h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
-        minutes = h * 60 + int(m.group("m") or 0)
+        hh, mm, ap = (m.group("h"), m.group("m"), m.group("ap")) if m.group("h") else (
+            m.group("h2"), m.group("m2"), m.group("ap2"))  # fmt: skip
+        h = int(hh) % 12 + (12 if ap.lower().startswith("p") else 0)
+        minutes = h * 60 + int(mm or 0)
         if 9 * 60 + 30 <= minutes < 16 * 60:
             return True
     return False
@@ -288,6 +292,9 @@ def _trading_lead(doc: Doc) -> bool:
             if w in _OPENING_VERBS and ws[k + 1] in _TRADING_SIDES:
                 return True
             if w in _SESSION_TIMES and k and ws[k - 1] in _WEEKDAY_WORDS:
+                return True
+            # "US equity indexes declined ahead of the close on Tuesday"
+            if w == "ahead" and ws[k + 1 : k + 4] == ["of", "the", "close"]:
                 return True
     return False
 

@@ -34,6 +34,7 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from thesis.claims.price_measures import other_measure_between
 from thesis.text.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -448,6 +449,11 @@ def macro_name_modifiers(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
     if part:
         # "In terms of inflation components, food prices were up 11.2%": a component's figure
         return f"{part!r} is a component of {subj.name}, not the index"
+    other = other_measure_between(s, m.end, at) if subj.kind == "inflation" else ""
+    if other:
+        # "the latest report on inflation showed that wholesale prices jumped a record 9.6%":
+        # another price measure named between the name and the figure is the figure's
+        return f"{other!r} is another price measure than {subj.name}"
     toks = s.tokens
     k = next((i for i, t in enumerate(toks) if t.start >= m.start), None)
     e = next((i for i, t in enumerate(toks) if t.start >= m.end), len(toks))

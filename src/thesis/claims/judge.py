@@ -1061,11 +1061,27 @@ def _alt_days(c: Claim) -> list[dt.date]:
     return [d for d in c.extra.get("alt_days", ()) if d != c.date]
 
 
+#: series with values on days the US stock market was closed (the VIX, computed in extended
+#: hours on exchange holidays: "13.70" on July 4, 2023): the sessions a story may report are the
+#: stock market's
+_HOLIDAY_VALUES = frozenset({"vix"})
+
+
+def session_calendar(sid: str, s: Series, m: Market) -> Series:
+    """The sessions to read ``s`` (series ``sid``) on: its own dates, or the stock market's for a
+    series with values on its holidays."""
+    if sid in _HOLIDAY_VALUES:
+        cal = m.stock_sessions(sid)
+        if cal is not None:
+            return cal
+    return s
+
+
 def _calendar(c: Claim, m: Market) -> Series | None:
     if c.subject is not None:
         got = m.daily(c.subject)
         if got is not None:
-            return got[1]
+            return session_calendar(got[0], got[1], m)
     return m.series("sp500")
 
 

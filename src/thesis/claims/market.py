@@ -124,6 +124,23 @@ class Market:
         self._cache[sid] = s
         return s
 
+    def stock_sessions(self, sid: str) -> Series | None:
+        """The sessions to read ``sid`` on when it has values on days the US stock market was
+        closed (the VIX, computed in extended hours on exchange holidays): the S&P 500's
+        sessions where the store holds them, ``sid``'s own dates before and after them."""
+        key = f"{sid}:stock-sessions"
+        if key not in self._cache:
+            s, sp = self.series(sid), self.series("sp500")
+            if s is None or sp is None:
+                self._cache[key] = s
+            else:
+                a, b = sp.dates[0], sp.dates[-1]
+                rows = [(d, v) for d, v in s.items() if d < a]
+                rows += list(sp.items())
+                rows += [(d, v) for d, v in s.items() if d > b]
+                self._cache[key] = Series([d for d, _ in rows], [v for _, v in rows])
+        return self._cache[key]
+
     def event_dates(self, kind: str) -> list[dt.date]:
         """The dates of the store's events of ``kind`` (the FOMC's decision days) known on
         ``as_of``: every one up to it, and after it only those scheduled (a meeting schedule is

@@ -26,7 +26,8 @@ GENERIC_INFLATION = frozenset(
 )  # fmt: skip
 #: price measures the store holds no series of (word-bounded; "PPI" in capitals only)
 _OTHER_MEASURES = re.compile(
-    r"\b(?:PPI|(?i:producer[- ]price(?:s| index)?|import[- ]price(?:s| index)?|export[- ]price(?:s|"
+    r"\b(?:PPI|(?i:producer[- ]price(?:s| index)?|wholesale[- ](?:price(?:s| index)?|inflation)|"
+    r"import[- ]price(?:s| index)?|export[- ]price(?:s|"
     r" index)?|wages?|wage growth|average hourly earnings|employment cost index|"
     # PCE as its words and its misnamings: "the personal consumption expenditures price index"
     # when the store has no subject by that name, "Core Personal Expenditure Price index", "the
@@ -87,3 +88,10 @@ def _last_measure(s: Sent, lo: int, hi: int) -> tuple[SubjectMention | None, str
         if best is None or mt.start() > best[0]:
             best = (mt.start(), None, mt.group(0))
     return None if best is None else (best[1], best[2])
+
+
+def other_measure_between(s: Sent, lo: int, hi: int) -> str:
+    """The words of a price measure the store holds no series of ("wholesale prices", "PPI")
+    between offsets ``lo`` and ``hi`` of sentence ``s``, or ""."""
+    mt = _OTHER_MEASURES.search(s.doc.text, lo, hi)
+    return mt.group(0) if mt else ""

@@ -918,6 +918,21 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
     if own is not None:
         return own
     for d in s.dates:
+        # "By the end of 2025, the S&P 500 closed around 6,896": the period's last session, named
+        # by the words that open the sentence
+        if (
+            d.end <= a
+            and d.start - s.start <= 16
+            and d.kind in ("year", "month")
+            and d.last is not None
+            and s.words_before(d.start, 2) == ["end", "of"]
+            and not starts_since(s, d)
+        ):
+            last = d.last if d.kind == "year" else month_end(d.last.year, d.last.month)
+            if ctx.ref is None or last <= ctx.ref or d.kind == "year":
+                md = DateMention(d.start, d.end, d.text, "day", last, last, None, d.explicit_year)
+                return Bind(md, f"the end of {d.text} (its last session)", "explicit")
+    for d in s.dates:
         if (
             a <= d.start < q.start
             and d.kind in ("year", "month")

@@ -274,7 +274,11 @@ def _level_match(
         if daily is None:
             continue
         sid, ser = daily
-        days = _j._candidate_days(c, m) if c.measure == "close" else _level_days(c, m, text, ser)
+        days = (
+            _j._candidate_days(c, m)
+            if c.measure == "close"
+            else _level_days(c, m, text, _j.session_calendar(sid, ser, m))
+        )
         if past:
             days = list(dict.fromkeys([*days, *_past_days(ser, m)]))
         for d in days:
@@ -398,7 +402,7 @@ def searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> Checke
     cc = dataclasses.replace(c, measure="change", stated_value=sign * value if sign else value,
                              decimals=decimals, direction=sign)  # fmt: skip
     named = _named_periods(_sentence_of(c, text), m.as_of)
-    days = _now_days(m, daily[1])
+    days = _now_days(m, _j.session_calendar(daily[0], daily[1], m))
     if named:
         tries = [(p, p.text, d) for p in named for d in days]
     else:

@@ -201,6 +201,9 @@ _AVG_AFTER = (
     ("annually",), ("annualized",), ("annualised",), ("on", "average"), ("compounded",),
     ("cagr",), ("a", "year", "on", "average"), ("on", "an", "annualized"),
     ("on", "an", "annualised"), ("average", "annual"), ("yearly",),
+    # "tacked on another 0.7% average gain": an average of past years' moves
+    *(("average", n) for n in ("gain", "gains", "return", "returns", "increase", "rise", "advance",
+                               "decline", "loss", "drop", "fall", "move")),
 )  # fmt: skip
 _NOT_AFTER_YEAR = frozenset({"ago", "earlier", "before", "prior", "later", "high", "low"})
 
