@@ -2015,7 +2015,7 @@ def qualifiers(
         out.append("conditional")
     early = [t.lower for t in ctx.doc.tokens_in(max(s.start, a - 240), a)][-40:]
     # "hit a fresh all-time intraday high of 6,937.32 before ending the day at a record close":
-    # the words before a turn to the claim's event ("before", "after") are the other event's
+    # the words before a turn to the claim's event ("before", "then") are the other event's
     itoks = _from_last_turn(toks, a, [x.start for x in s.quantities])
     iwords = [t.lower for t in itoks]
     if (
@@ -2350,7 +2350,7 @@ def _fronted_moment(ctx: Ctx, s: Sent, a: int) -> bool:
 
 
 def _as_of_clock_after(ctx: Ctx, s: Sent, end: int) -> bool:
-    """Whether the clause after ``end`` opens with "as of" and a time of day ("fell 7 points, or
+    """Whether the words after ``end`` open with "as of" and a time of day ("fell 7 points, or
     0.3 percent, to 2,545, as of 11:20 a.m. Eastern time"): the figures before it are of that
     moment of the session."""
     toks = [t for t in ctx.doc.tokens_in(end, min(s.end, end + 40)) if t.text != ","]

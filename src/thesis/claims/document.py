@@ -529,9 +529,7 @@ def _previous_with_subject(
         # up to three sentences)
         first = prev.subjects[0] if prev.subjects else None
         if first is not None and first.anaphora == "pronoun" and depth < 2:
-            inside = [x for x in prev.subjects if x.start < first.start and x.subject is not None]
-            if not inside:
-                return _previous_with_subject(sents, prev, depth + 1)
+            return _previous_with_subject(sents, prev, depth + 1)
         if prev.bullet and prev.header is not None:
             m = prev.header.first_subject()
             if m is not None and m.subject is not None:

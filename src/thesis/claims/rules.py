@@ -632,7 +632,7 @@ def _past_close_noun(ctx: Ctx, word: Token, date: Bind) -> bool:
     fact of the past, whatever forecast its sentence makes from it."""
     if word.lower not in ("close", "closing") or ctx.ref is None:
         return False
-    if date.how not in ("explicit", "period_close") or date.value is None:
+    if date.how != "explicit" or date.value is None:
         return False
     day, _ = date_of(date)
     return day is not None and day < ctx.ref
@@ -2453,11 +2453,8 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         # the verb right before the count, an article aside ("Snaps a two-trading-day losing
         # streak", "halted its three-day slide"); not "ended lower by 0.4% in a fifth ... session"
-        lead = [
-            x.lower
-            for x in toks[max(0, toks.index(n_tok) - 4) : toks.index(n_tok)]
-            if x.kind == "word"
-        ]
+        n_at = toks.index(n_tok)
+        lead = [x.lower for x in toks[max(0, n_at - 4) : n_at] if x.kind == "word"]
         while lead and lead[-1] in ("a", "an", "the", "its", "their"):
             lead.pop()
         snap = bool(lead) and lead[-1] in _SNAP_WORDS
