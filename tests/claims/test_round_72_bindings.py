@@ -64,7 +64,9 @@
 - "another 0.7% average gain": an average;
 - "03:52 PM EDT, 09/02/2025 (MT Newswires) -- US equity indexes declined ahead of the close": a
   story filed during the session;
-- "By the end of 2025, the S&P 500 closed around 6,896": the year's last session.
+- "By the end of 2025, the S&P 500 closed around 6,896": the year's last session;
+- "the S&P 500 dropped 432%", "Amazon fell 706%": a price cannot fall by more than 100%, whatever
+  its day or period (a decimal point lost).
 """
 
 from __future__ import annotations
@@ -587,3 +589,19 @@ def test_by_the_end_of_a_year_a_close(claims_store):
     )
     got = [r for r in got if r.claim.measure == "close"]
     assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_price_cannot_fall_by_more_than_all_of_it(claims_store):
+    text = "The S&P 500 dropped 432% to 3932.69. Amazon lost $98.11 billion and fell 706%."
+    got = [r for r in results(claims_store, text, "2022-09-13") if r.claim.measure == "change"]
+    assert len(got) == 2 and all(r.verdict == "contradicted" for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    # no price: a company's profits may fall by more than all of them
+    got = results(claims_store, "Nvidia's profits fell 150% in the quarter.", "2022-09-13")
+    assert all(r.verdict != "contradicted" for r in got), [(r.claim.quote, r.evidence) for r in got]
+    # a rise of any size is arithmetic the data must judge
+    got = results(claims_store, "The S&P 500 rose 432% on Tuesday.", "2022-09-13")
+    assert all("below zero" not in r.evidence for r in got), [
+        (r.claim.quote, r.evidence) for r in got
+    ]

@@ -377,6 +377,26 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     return dataclasses.replace(out, claim=c, evidence=out.evidence + note)
 
 
+#: the kinds of series that are prices: none can fall by more than all of it
+_PRICE_KINDS = frozenset({"index", "stock", "etf", "sector"})
+
+
+def _impossible_fall(c: Claim) -> CheckedClaim | None:
+    """A price stated to have fallen by more than 100% ("the S&P 500 dropped 432% to 3932.69",
+    "Amazon fell 706%": a decimal point lost): below zero whatever its day or period, so
+    contradicted by arithmetic alone; ``None`` for anything else."""
+    v = c.stated_value
+    if c.measure != "change" or not isinstance(v, float) or c.subject is None:
+        return None
+    if c.subject.kind not in _PRICE_KINDS or "subject" in c.missing or c.comparator in ("<=", "<"):
+        return None
+    if v > -100 or c.direction > 0:
+        return None
+    ev = (f"a fall of {abs(v):g}% would put {c.subject.name} below zero: a price cannot fall by "
+          "more than 100% (a decimal point lost?)")  # fmt: skip
+    return CheckedClaim(c, CONTRADICTED, ev, "arithmetic: a fall is at most 100%", None)
+
+
 def _adjusted_prices(c: Claim) -> bool:
     """Whether ``c``'s series is a share's or a fund's prices, which the store holds adjusted for
     later splits (and dividends): a level or a move in dollars can be confirmed, never refuted."""
@@ -439,6 +459,9 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
                 _WHY_QUAL[q],
                 "the outcome, after the fact" if q in ("forecast", "conditional") else "",
             )
+    impossible = _impossible_fall(c)
+    if impossible is not None:
+        return impossible
     if c.missing == ["subject"] and not c.extra.get("unknown_subject"):
         found = _s.searched_subject(c, claims, m, text)
         if found is not None:
