@@ -66,7 +66,8 @@
   story filed during the session;
 - "By the end of 2025, the S&P 500 closed around 6,896": the year's last session;
 - "the S&P 500 dropped 432%", "Amazon fell 706%": a price cannot fall by more than 100%, whatever
-  its day or period (a decimal point lost).
+  its day or period (a decimal point lost);
+- "its best monthly performance since July 2022": a unit's move, ranked.
 """
 
 from __future__ import annotations
@@ -605,3 +606,13 @@ def test_a_price_cannot_fall_by_more_than_all_of_it(claims_store):
     assert all("below zero" not in r.evidence for r in got), [
         (r.claim.quote, r.evidence) for r in got
     ]
+
+
+def test_a_units_performance_ranked_since(claims_store):
+    # November 2023 +8.92%; July 2022 +9.11%; March 2019 .. and 2020 had bigger months
+    text = "The S&P 500 had its best monthly performance since July 2022."
+    got = [r for r in results(claims_store, text, "2023-11-30") if r.claim.measure == "since"]
+    assert got and got[0].verdict == "supported", [(r.claim.quote, r.evidence) for r in got]
+    text = "The S&P 500 had its best monthly performance since March 2019."
+    got = [r for r in results(claims_store, text, "2023-11-30") if r.claim.measure == "since"]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]

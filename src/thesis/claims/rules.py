@@ -2559,6 +2559,14 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if what == "level" and _ranks_a_move(toks, i, head, sup):
             continue  # "The five-session losing streak ... was its longest since early January",
             # "the best May since at least 2009": a streak's or a period's move ranked, not a level
+        if (
+            what == "level"
+            and len(head) >= 2
+            and head[-2] in _PERFORMANCE_UNITS
+            and head[-1] in ("performance", "showing")
+        ):
+            # "its best monthly performance since July 2022": the unit's move, ranked
+            what = "drop" if sup in ("worst", "weakest") else "gain"
         if what == "level" and any(w in _PERIOD_PERFORMANCE for w in head[-3:]):
             named = _own_period(ctx, s, head, t.start)
             if head[-1:] != ["year"] or named is None or named.kind != "year":
@@ -2972,6 +2980,8 @@ def _came_back_from(s: Sent, head: list[Token], c: Claim) -> None:
 
 #: nouns after a superlative that make it a period's performance ("its best first half since
 #: 2019", "the worst year since 2008", "its strongest start to a year since 1997")
+#: adjectives of a unit before "performance" ("its best monthly performance since")
+_PERFORMANCE_UNITS = frozenset({"daily", "weekly", "monthly", "quarterly"})
 _PERIOD_PERFORMANCE = frozenset(
     {"half", "quarter", "year", "start", "performance", "showing", "stretch", "run", "decade",
      "finish", "end"}
