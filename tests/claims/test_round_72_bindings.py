@@ -67,7 +67,9 @@
 - "By the end of 2025, the S&P 500 closed around 6,896": the year's last session;
 - "the S&P 500 dropped 432%", "Amazon fell 706%": a price cannot fall by more than 100%, whatever
   its day or period (a decimal point lost);
-- "its best monthly performance since July 2022": a unit's move, ranked.
+- "its best monthly performance since July 2022": a unit's move, ranked;
+- "Closing September with a 4.93% decrease": the month's move, not the session's;
+- "rose to 3,912.38 from 3,917.49": a direction between two levels in the "to B from A" order.
 """
 
 from __future__ import annotations
@@ -616,3 +618,23 @@ def test_a_units_performance_ranked_since(claims_store):
     text = "The S&P 500 had its best monthly performance since March 2019."
     got = [r for r in results(claims_store, text, "2023-11-30") if r.claim.measure == "since"]
     assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_closing_a_month_with_a_move(claims_store):
+    # September 2023: 4,507.66 -> 4,288.05 (-4.87%); the session of 09-29 -0.27%
+    text = "Closing September with a 4.87% decrease, the S&P 500 fell for a second month."
+    got = _by(results(claims_store, text, "2023-09-29"), "4.87%")
+    assert got and got[0].verdict == "supported" and "prior month" in got[0].evidence, [
+        (r.claim.quote, r.evidence) for r in got
+    ]
+    got = _by(results(claims_store, text.replace("4.87", "4.93"), "2023-09-29"), "4.93%")
+    assert got and got[0].verdict != "contradicted", [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_direction_to_a_level_from_another(claims_store):
+    got = results(claims_store, "The index rose to 3,912.38 from 3,917.49.", "2023-11-01")
+    got = [r for r in got if r.claim.rule == "from_to"]
+    assert got and got[0].verdict == "contradicted", [(r.claim.quote, r.evidence) for r in got]
+    got = results(claims_store, "The index fell to 3,912.38 from 3,917.49.", "2023-11-01")
+    got = [r for r in got if r.claim.rule == "from_to"]
+    assert got and got[0].verdict != "contradicted", [(r.claim.quote, r.evidence) for r in got]

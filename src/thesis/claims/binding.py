@@ -1852,6 +1852,17 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         "ending",
         "finished",
         "closed",
+        # "Closing September with a 4.93% decrease", "capping 2025 with a 16% gain"
+        "closing",
+        "closes",
+        "finishing",
+        "finishes",
+        "wrapped",
+        "wrapping",
+        "capped",
+        "capping",
+        "concluded",
+        "concluding",
     ):
         return True
     return d.text.endswith(("'s", "’s")) or nw in (

@@ -167,6 +167,43 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+def rule_to_from_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "rose to 3,912.38 from 3,917.49": a direction stated between two levels in the "to B from
+    A" order, judged on the levels alone as "from A to B" is (the levels are claims of their
+    own)."""
+    out: list[Claim] = []
+    for t in s.tokens:
+        if t.lower != "to":
+            continue
+        # the levels may be claims of other rules ("rose to 3,912.38" is the move rule's close):
+        # the direction between them is a claim of its own
+        b = next((q for q in s.quantities if q.start > t.start), None)
+        if b is None or _gap(s, t.end, b.start):
+            continue
+        nxt = s.next_quantity(b)
+        if nxt is None or nxt.unit != b.unit or b.is_range or nxt.is_range:
+            continue
+        words = _gap(s, b.end, nxt.start)
+        if not words or words[0] != "from" or not level_name_ok(words[1:]):
+            continue
+        if not (_level(b) and _level(nxt)):
+            continue  # levels of an index or a price (a rate's "to 2.6% from 1.7%" is read by the
+            # rate rules, level by level)
+        got = _move_word(s, t.start)
+        if got is None:
+            continue
+        d, w0 = got
+        if any(w0 < q.start < t.start for q in s.quantities):
+            continue  # "rose 2% to B from A": the move rule's (a stated percent)
+        out.append(make_claim(
+            ctx, s, kind="pct_change", measure="upside", subject=Bind(None, "", "none"),
+            parts=[(w0, nxt.end)], rule="from_to", value=0.0, unit="pct", decimals=0, date=None,
+            hedge=("", ">" if d > 0 else "<"), direction=d, level=b.value, base=nxt.value,
+            needs=(), at=b.start, extra={"base_stated": True, "direction_only": True},
+        ))  # fmt: skip
+    return out
+
+
 #: the kinds of series whose "from A to B" on a session ends at B's close
 _SESSION_KINDS = frozenset({"index", "volatility"})
 

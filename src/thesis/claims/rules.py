@@ -58,7 +58,12 @@ from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent, parenthesised_pair
 from thesis.claims.fed_meetings import rule_fed_meeting
 from thesis.claims.frames import CLOSING_VERB_WORDS, Claim, PeriodSpec
-from thesis.claims.from_to import from_to_levels, rule_from_to_direction, rule_two_closes_and_change
+from thesis.claims.from_to import (
+    from_to_levels,
+    rule_from_to_direction,
+    rule_to_from_direction,
+    rule_two_closes_and_change,
+)
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.near_record import rule_near_record
 from thesis.claims.peaks import rule_peak_on_day
@@ -4962,6 +4967,7 @@ RULES: tuple[Rule, ...] = (
     rule_upside,
     rule_noun_move,
     rule_from_to_direction,
+    rule_to_from_direction,
     rule_first,
     rule_threshold,
     rule_toward,
