@@ -154,13 +154,7 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "rose 2% from A to B": the move rule's (a stated percent)
         base, level, offsets, end = pair
         used.update(offsets)
-        subj = Bind(None, "", "none")  # B / A − 1 is the same whoever moved
-        out.append(make_claim(
-            ctx, s, kind="pct_change", measure="upside", subject=subj, parts=[(w0, end)],
-            rule="from_to", value=0.0, unit="pct", decimals=0, date=None,
-            hedge=("", ">" if d > 0 else "<"), direction=d, level=level, base=base,
-            needs=(), at=a.start, extra={"base_stated": True, "direction_only": True},
-        ))  # fmt: skip
+        out.append(_direction_claim(ctx, s, d, (w0, end), level, base, a.start))
         close = _close_it_moved_to(ctx, s, a, w0)
         if close is not None:
             out.append(close)
@@ -195,13 +189,21 @@ def rule_to_from_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         d, w0 = got
         if any(w0 < q.start < t.start for q in s.quantities):
             continue  # "rose 2% to B from A": the move rule's (a stated percent)
-        out.append(make_claim(
-            ctx, s, kind="pct_change", measure="upside", subject=Bind(None, "", "none"),
-            parts=[(w0, nxt.end)], rule="from_to", value=0.0, unit="pct", decimals=0, date=None,
-            hedge=("", ">" if d > 0 else "<"), direction=d, level=b.value, base=nxt.value,
-            needs=(), at=b.start, extra={"base_stated": True, "direction_only": True},
-        ))  # fmt: skip
+        out.append(_direction_claim(ctx, s, d, (w0, nxt.end), b.value, nxt.value, b.start))
     return out
+
+
+def _direction_claim(
+    ctx: Ctx, s: Sent, d: int, part: tuple[int, int], level: float, base: float, at: int
+) -> Claim:
+    """The direction ``d`` stated between the levels ``base`` and ``level``: B / A − 1 above zero
+    for a rise, below for a fall, the same whoever moved (no subject needed)."""
+    return make_claim(
+        ctx, s, kind="pct_change", measure="upside", subject=Bind(None, "", "none"), parts=[part],
+        rule="from_to", value=0.0, unit="pct", decimals=0, date=None,
+        hedge=("", ">" if d > 0 else "<"), direction=d, level=level, base=base, needs=(), at=at,
+        extra={"base_stated": True, "direction_only": True},
+    )  # fmt: skip
 
 
 #: the kinds of series whose "from A to B" on a session ends at B's close

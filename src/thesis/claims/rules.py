@@ -2983,10 +2983,10 @@ def _came_back_from(s: Sent, head: list[Token], c: Claim) -> None:
         c.extra["alt_days"] = [*c.extra.get("alt_days", []), *alt]
 
 
-#: nouns after a superlative that make it a period's performance ("its best first half since
-#: 2019", "the worst year since 2008", "its strongest start to a year since 1997")
 #: adjectives of a unit before "performance" ("its best monthly performance since")
 _PERFORMANCE_UNITS = frozenset({"daily", "weekly", "monthly", "quarterly"})
+#: nouns after a superlative that make it a period's performance ("its best first half since
+#: 2019", "the worst year since 2008", "its strongest start to a year since 1997")
 _PERIOD_PERFORMANCE = frozenset(
     {"half", "quarter", "year", "start", "performance", "showing", "stretch", "run", "decade",
      "finish", "end"}
