@@ -132,6 +132,15 @@ def _move_word(s: Sent, at: int) -> tuple[int, int] | None:
     return None
 
 
+def _bare_move(s: Sent, at: int) -> tuple[int, int] | None:
+    """The move word governing the levels at ``at`` (:func:`_move_word`), when no figure stands
+    between them: "rose 2% from A to B" states a percent, the move rule's."""
+    got = _move_word(s, at)
+    if got is None or any(got[1] < q.start < at for q in s.quantities):
+        return None
+    return got
+
+
 def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """ "saw a slight increase from 3,917.49 to 3,912.38", "fell from 4,100 to 4,020": a direction
     stated between two levels with no percent, judged on the levels alone (B / A − 1 above zero for
@@ -146,12 +155,10 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         pair = _pair_at(s, a)
         if pair is None or any(p in used for p in pair[2]):
             continue
-        got = _move_word(s, t.start)
+        got = _bare_move(s, t.start)
         if got is None:
             continue
         d, w0 = got
-        if any(w0 < q.start < t.start for q in s.quantities):
-            continue  # "rose 2% from A to B": the move rule's (a stated percent)
         base, level, offsets, end = pair
         used.update(offsets)
         out.append(_direction_claim(ctx, s, d, (w0, end), level, base, a.start))
@@ -183,12 +190,10 @@ def rule_to_from_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if not (_level(b) and _level(nxt)):
             continue  # levels of an index or a price (a rate's "to 2.6% from 1.7%" is read by the
             # rate rules, level by level)
-        got = _move_word(s, t.start)
+        got = _bare_move(s, t.start)
         if got is None:
             continue
         d, w0 = got
-        if any(w0 < q.start < t.start for q in s.quantities):
-            continue  # "rose 2% to B from A": the move rule's (a stated percent)
         out.append(_direction_claim(ctx, s, d, (w0, nxt.end), b.value, nxt.value, b.start))
     return out
 

@@ -58,7 +58,7 @@ from thesis.claims.market import (
 from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
-from thesis.claims.subjects import total_return_of
+from thesis.claims.subjects import PRICE_KINDS, total_return_of
 from thesis.claims.thresholds import judge_threshold
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
@@ -377,10 +377,6 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     return dataclasses.replace(out, claim=c, evidence=out.evidence + note)
 
 
-#: the kinds of series that are prices: none can fall by more than all of it
-_PRICE_KINDS = frozenset({"index", "stock", "etf", "sector"})
-
-
 def _impossible_fall(c: Claim) -> CheckedClaim | None:
     """A price stated to have fallen by more than 100% ("the S&P 500 dropped 432% to 3932.69",
     "Amazon fell 706%": a decimal point lost): below zero whatever its day or period, so
@@ -388,7 +384,7 @@ def _impossible_fall(c: Claim) -> CheckedClaim | None:
     v = c.stated_value
     if c.measure != "change" or not isinstance(v, float) or c.subject is None:
         return None
-    if c.subject.kind not in _PRICE_KINDS or "subject" in c.missing or c.comparator in ("<=", "<"):
+    if c.subject.kind not in PRICE_KINDS or "subject" in c.missing or c.comparator in ("<=", "<"):
         return None
     if v > -100 or c.direction > 0:
         return None

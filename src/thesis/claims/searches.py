@@ -23,7 +23,7 @@ from thesis.claims.chance import LIMIT, level_chance, move_chance, sessions_in
 from thesis.claims.chance import half_unit as _half_unit
 from thesis.claims.frames import MOVE_TO_CLOSE, SUPPORTED, CheckedClaim, Claim, PeriodSpec
 from thesis.claims.market import Market, Series, iso, on, on_or_before
-from thesis.claims.subjects import Subject, SubjectFinder
+from thesis.claims.subjects import PRICE_KINDS, Subject, SubjectFinder
 from thesis.text.dates import find_dates, find_periods
 from thesis.text.numbers import NumberSpan, find_numbers
 from thesis.text.sentences import split_sentences
@@ -333,10 +333,6 @@ def _sentence_of(c: Claim, text: str) -> str:
                  if x.start <= c.start - lo < x.end), c.quote)  # fmt: skip
 
 
-#: the kinds of series whose percentage figures are price changes
-_PRICE_KINDS = frozenset({"index", "stock", "etf", "sector", "market"})
-
-
 #: a figure no rule reads is a change of its series less often than a move with no period words
 #: is one over some period, so a match by luck must be rarer still: a quarter of :data:`LIMIT`
 #: (over dev and the held-out sets, the matches of claims labelled otherwise or meaning another
@@ -387,7 +383,7 @@ def searched_move(c: Claim, claims: list[Claim], m: Market, text: str) -> Checke
     (:func:`_not_a_price_change`)."""
     if c.measure != "other" or c.unit != "pct" or c.subject is None or c.missing:
         return None
-    if c.subject.kind not in _PRICE_KINDS or c.hedge or c.comparator not in ("=", ""):
+    if c.subject.kind not in PRICE_KINDS or c.hedge or c.comparator not in ("=", ""):
         return None
     if set(c.qualifiers) & set(_j._QUAL_ORDER):
         return None

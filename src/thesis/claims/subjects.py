@@ -431,6 +431,10 @@ _ANAPHORA = PhraseMatcher(
         "the small-cap index": "russell2000",
     }
 )
+#: the kinds of series that are prices: their percentage figures are price changes, and none can
+#: fall by more than all of it
+PRICE_KINDS = frozenset({"index", "stock", "etf", "sector", "market"})
+
 #: double quotation marks, which a name may hold around a word ('"core" CPI'; a single one may
 #: be an apostrophe)
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
