@@ -37,10 +37,11 @@ def test_hand_written_wrong_claims(claims_store, fixtures_dir):
     rep = check_article(fixtures_dir / "own_wrong.txt", claims_store)
     close = _find(rep, "closed at 6,900.00")[0]
     assert close.verdict == "contradicted" and "6,812.61" in close.evidence
-    # "The index is up 25% year-to-date": a back-reference binds it well enough to be supported,
-    # never to be contradicted (strict binding); the computation is made all the same
+    # "The index is up 25% year-to-date": a back-reference to the one series the sentences
+    # before name (the S&P 500) binds as the name does, so it is judged (round 74)
     ytd = _find(rep, "up 25% year-to-date")[0]
-    assert ytd.verdict == "unverifiable" and "back-reference" in ytd.evidence
+    assert ytd.verdict == "contradicted", ytd.evidence
+    assert "the one series named before it" in ytd.claim.bound["subject"]
     assert ytd.computed == pytest.approx((6812.61 / 5881.63 - 1) * 100, abs=1e-3)  # 15.83 %
     # arithmetic on the article's own (wrong) base: (7600 / 6900 − 1) = 10.14 %, "about 10%" holds
     assert _find(rep, "about 10% below the 7,600")[0].verdict == "supported"

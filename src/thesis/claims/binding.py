@@ -173,6 +173,23 @@ class Bind:
 NONE = Bind(None, "", "none")
 
 
+def _one_series_named(ctx: Ctx, s: Sent, m: SubjectMention) -> Subject | None:
+    """The one series named before the back-reference ``m`` in its sentence and the four before
+    (the resolver's window), or ``None`` when the window names another series too ("The S&P 500
+    and the VIX moved. The index ..."), or a name the checker does not know or another market's
+    index (other back-references name nothing new)."""
+    lo = ctx.sents[max(0, s.index - 4)].start
+    if _OTHER_INDEXES.search(ctx.doc.text, lo, m.start):
+        return None  # another market's index ("the FTSE 100"), which the checker does not know
+    named: set[Subject] = set()
+    for x in ctx.doc.subjects_in(lo, m.start):
+        if x.unknown:
+            return None
+        if x.subject is not None and not x.anaphora and x.subject.kind != "market":
+            named.add(x.subject)
+    return next(iter(named)) if len(named) == 1 else None
+
+
 #: a move followed by "to end/close/finish the <period>" ("rose 0.6 per cent to end the week")
 _TO_CLOSE_OUT = re.compile(
     r"\s*(?:%|percent|per\s+cent|points?)?\s*,?\s+to\s+(?:end|close|finish|wrap|cap|round|settle)\b",
@@ -237,6 +254,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                     # "The index returned 26.9% in 2024" in an article whose only series is the
                     # S&P 500: the back-reference can point nowhere else
                     return Bind(subj, f"{how}; the only series the article names", "named")
+                if m.anaphora in ("index", "benchmark") and _one_series_named(ctx, s, m) == subj:
+                    # "The S&P 500 touched 7,000 ... The index ended Friday at 6,953": the one
+                    # series the sentences before name: the back-reference can point nowhere else
+                    return Bind(subj, f"{how}; the one series named before it", "named")
                 return Bind(subj, how, "anaphora", f"its subject is a back-reference ({how})")
             continue
         if m.subject is not None:
@@ -775,6 +796,9 @@ def bind_date(
     rel = _relative_when(s, pos)
     if rel:  # "compared to the previous market day, when the VIX closed at 23.43"
         return Bind(None, f"a day named only relative to another ({rel!r})", "none")
+    other = _when_other_date(s, pos)
+    if other:  # "since March 2020, ..., when the gauge rose as high as 85.47"
+        return Bind(None, f"a when-clause about {other!r}, which names no day", "none")
     last_day = _last_session_of(s)
     if last_day is not None:
         return Bind(last_day, last_day.text, "explicit")
@@ -786,7 +810,12 @@ def bind_date(
     cl = s.clause_of(pos)
     stop = cl.end if end is None else end
     days = [
-        d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
+        d
+        for d in s.dates
+        if d.kind in _DAYLIKE
+        and d.first is not None
+        and not _anchor_date(s, d)
+        and not _cited_day(s, d)
     ]
     said = _attributed_day(s, days)
     if before_only:
@@ -825,6 +854,24 @@ def bind_date(
         alt = (other.first,) if other.first is not None else ()
         return _with_span(s, pos, Bind(own.value, words, own.how, own.loose, alt))
     return _with_span(s, pos, _default_date(ctx, s))
+
+
+def _cited_day(s: Sent, d: DateMention) -> bool:
+    """Whether ``d`` closes a citation in parentheses ("... to close at 27.62 (Sarah Min, CNBC,
+    December 19, 2024)"): the day the source was published, not the day of the figures."""
+    toks = s.doc.tokens_in(s.start, d.start)
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].text in "()"), None)
+    after = s.doc.tokens_in(d.end, s.end)[:1]
+    if k is None or toks[k].text != "(" or not after or after[0].text != ")":
+        return False
+    inside = toks[k + 1 :]
+    names = [t for t in inside if t.kind == "word"]
+    return (
+        bool(names)
+        and any(t.text == "," for t in inside)
+        and all(t.text[:1].isupper() for t in names)
+        and all(t.kind == "word" or t.text in (",", ".", "&", "'", "’", "-") for t in inside)
+    )
 
 
 def _today_in_window(ctx: Ctx, d: DateMention) -> Bind | None:
@@ -882,13 +929,45 @@ def _when_day(s: Sent, pos: int) -> DateMention | None:
     w = next((i for i, t in enumerate(toks) if t.lower == "when"), None)
     if w is None or any(t.lower in _WHEN_BREAKS for t in toks[w + 1 :]):
         return None
-    # the day ends right before "when" (a comma between at most)
-    end = toks[w - 1].start if w and toks[w - 1].text == "," else toks[w].start
-    for d in s.dates:
-        one_day = d.kind in ("day", "weekday", "relative") and d.first is not None
-        if one_day and d.first == d.last and d.start < end and not s.doc.tokens_in(d.end, end):
+    d = _before_when(s, toks[w])
+    if d is None or d.kind not in ("day", "weekday", "relative") or d.first is None:
+        return None
+    return d if d.first == d.last else None
+
+
+def _before_when(s: Sent, when: Token) -> DateMention | None:
+    """The date a "when" clause is about: the one right before "when", a comma between at most, or
+    an aside without a figure ("since March 2020, at the onset of the COVID-19 pandemic, when")."""
+    end = when.start
+    for d in reversed(s.dates):
+        if d.end > end:
+            continue
+        gap = [t for t in s.doc.tokens_in(d.end, end)]
+        if not gap or [t.text for t in gap] == [","]:
             return d
+        aside = gap[0].text == "," and gap[-1].text == "," and len(gap) <= 14
+        if aside and not any(d.end <= q.start < end for q in s.quantities):
+            return d
+        return None
     return None
+
+
+def _when_other_date(s: Sent, pos: int) -> str:
+    """The words of a date that is no single day ("March 2020", "2008") before a "when" clause
+    holding ``pos`` ("its highest since March 2020, ..., when the gauge rose as high as 85.47"):
+    the figure is of that time, not of the article's day, and no day names it; else ""."""
+    cl = s.clause_of(pos)
+    toks = s.doc.tokens_in(max(s.start, cl.start - 2), pos)
+    w = next((i for i, t in enumerate(toks) if t.lower == "when"), None)
+    if w is None or any(t.lower in _WHEN_BREAKS for t in toks[w + 1 :]):
+        return ""
+    d = _before_when(s, toks[w])
+    if d is None or (d.kind in ("day", "weekday", "relative") and d.first == d.last):
+        return ""
+    end = s.clause_of(pos).end
+    if any(toks[w].end <= x.start < end for x in (*s.dates, *s.periods)):
+        return ""  # "in 2019, when the S&P 500 advanced 13.1% in the first quarter": its own period
+    return d.text
 
 
 #: words of a day named relative to another before "when" ("the previous market day, when")

@@ -1728,11 +1728,16 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if isinstance(got, Outcome):
         return got
     sid, s = got
+    primary = ""  # set when another feed of the prices stands in after the first one ends
     if _stale(s, day):
-        return _na(
-            f"the store's {sid} ends {iso(s.last)}, before {day}",
-            c.subject.settle if c.subject else "",
-        )
+        alt = m.later_feed(c.subject, sid, day) if c.subject is not None else None
+        if alt is None or c.measure == "points_change":
+            # (a move in dollars is not read on another feed: its prices are adjusted)
+            return _na(
+                f"the store's {sid} ends {iso(s.last)}, before {day}",
+                c.subject.settle if c.subject else "",
+            )
+        primary, (sid, s) = sid, alt
     p = c.period
     if (
         p is not None
@@ -1797,7 +1802,25 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             text=f"{band.text}, ±0.05 pp more (an ETF proxy)",
         )  # fmt: skip
     ev = f"{sid} {iso(end_t)} {_f(end_v)} / {st_note} {iso(st_t)} {_f(st_v)} − 1 = {comp:+.2f}% vs stated {stated:+g}%"
+    if primary:
+        k = max(1, len(s.between(st_t, end_t)) - 1)
+        gap = m.feed_gap(primary, sid, k)
+        if gap is None or gap > FEED_GAP_MAX:
+            return _na(f"{ev}; the store's {primary} ends {iso(m.series(primary).last)}, and "  # type: ignore[union-attr]
+                       f"{sid}, another feed of its prices, strays from it too far to judge",
+                       c.subject.settle if c.subject else "")  # fmt: skip
+        # supported when the feed's change fits as the first feed's would; contradicted only
+        # beyond the largest gap the two feeds have shown over that many sessions
+        band = dataclasses.replace(
+            band, c_lo=band.c_lo - gap, c_hi=band.c_hi + gap,
+            text=f"{band.text}; contradicted only ±{gap:.2f} pp further ({sid}, another feed: "
+            f"its largest gap to {primary} over {k} session(s) where both have prices)",
+        )  # fmt: skip
     return _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
+
+
+#: the largest gap (pp) between two feeds' changes for the second to stand in for the first
+FEED_GAP_MAX = 2.0
 
 
 def _from_extreme(c: Claim, band: Band, comp: float, ev: str, sign_known: bool) -> Outcome:
@@ -2248,7 +2271,20 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                            part.tolerance, part.computed)  # fmt: skip
         w = weeks if c.extra.get("partial_read") else done
     series = _since_values(c, w)
-    return _since_on(c, series, sid, m, a_first, a_last)
+    out = _since_on(c, series, sid, m, a_first, a_last)
+    stated = c.extra.get("stated_level")
+    if stated is None or c.extra.get("what") != "level" or unit != "session":
+        return out
+    lvl, dec = stated
+    close = w.values[-1]
+    if abs(close - lvl) <= 0.5 * 10.0 ** (-dec) + 1e-9:
+        return out  # the level stated is the close
+    # "climbed to 4.63%, reaching a three-month high" with a close of 4.54%: the extreme is the
+    # stated level's, perhaps an intraday one; the closes and the stated level must agree
+    at = _since_on(c, _since_values(c, Series(w.dates, [*w.values[:-1], lvl])), sid, m, a_first, a_last)  # fmt: skip
+    ev = (f"{out.evidence}; at the level the sentence states ({lvl:g}, not the close "
+          f"{close:.2f}): {at.evidence}")  # fmt: skip
+    return Outcome(out.ok if out.ok == at.ok else None, ev, out.tolerance, out.computed)
 
 
 def _since_on(

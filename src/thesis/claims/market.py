@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 __all__ = ["Market", "Series"]
 
 
+#: the days two feeds of one price must share before one may stand in for the other
+FEED_OVERLAP = 250
+
+
 @dataclass(frozen=True, slots=True)
 class Series:
     """Dated values, oldest first (``dates`` sorted, one value per date)."""
@@ -105,6 +109,7 @@ class Market:
         self._proxies: dict[str, tuple[Series, Series] | None] = {}
         self._later: dict[dt.date, Market] = {}
         self._sigma: dict[str, float | None] = {}
+        self._gaps: dict[tuple[str, str, int], float | None] = {}
         #: the article's own session, once a close it states of that day pins it (set by
         #: :func:`thesis.claims.judge.article_session`): then the session before it is no longer a
         #: candidate day for the article's "now" figures
@@ -227,6 +232,38 @@ class Market:
                 if s is not None:
                     return sid, s
         return None
+
+    def later_feed(self, subject: Subject, sid: str, day: dt.date) -> tuple[str, Series] | None:
+        """Another daily series of ``subject`` that goes on past ``sid``'s last day to ``day``:
+        a second feed of the same prices (the IEX file after the consolidated one ends), read
+        only with the gap between the two (:meth:`feed_gap`); ``None`` when there is none."""
+        for alt in subject.series:
+            if alt == sid or self.frequency(alt) != "daily":
+                continue
+            s = self.series(alt)
+            if s is not None and s.first <= day <= s.last + dt.timedelta(days=4):
+                return alt, s
+        return None
+
+    def feed_gap(self, sid: str, feed: str, k: int) -> float | None:
+        """The largest gap, in percentage points, between ``feed``'s and ``sid``'s changes over
+        ``k`` sessions on the days both hold (their overlap; at least :data:`FEED_OVERLAP` of
+        them), or ``None``: how far the second feed's changes may stray from the first's (a
+        lower-quality feed, split and dividend adjusted, against closes that are not)."""
+        key = (sid, feed, k)
+        if key not in self._gaps:
+            a, b = self.series(sid), self.series(feed)
+            gap: float | None = None
+            if a is not None and b is not None:
+                first = dict(a.items())
+                both = [(first[d], x) for d, x in b.items() if d in first]
+                if len(both) >= FEED_OVERLAP + k:
+                    gap = max(
+                        abs((both[i][1] / both[i - k][1] - both[i][0] / both[i - k][0]) * 100)
+                        for i in range(k, len(both))
+                    )
+            self._gaps[key] = gap
+        return self._gaps[key]
 
     def any_series(self, subject: Subject) -> tuple[str, Series] | None:
         for sid in subject.series:

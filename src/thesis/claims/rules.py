@@ -1807,7 +1807,10 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
         target = prevq[-1]
         ctx_words = [t.lower for t in s.before(target.start, 8)]
         if any(w in _TARGET_WORDS for w in ctx_words) or any(w in _IMPLY for w in prev):
-            base = nxt if nxt is not None and _is_level(nxt) and "current" in tail[:6] else None
+            # the level it runs from, stated after: "a 45% increase from its current price of
+            # $187", "representing a 31.83% increase from its previous close of 16.43"
+            stated = "current" in tail[:6] or "from" in tail[:3]
+            base = nxt if nxt is not None and _is_level(nxt) and stated else None
             return sign, target, base, False
     return None
 
@@ -2842,9 +2845,26 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         if macro:
             c.extra["figure"] = _macro_figure(ctx, s, toks[i - 3].start, subj)
+        else:
+            lvl = _level_it_reached(s, toks[i - 3].start)
+            if lvl is not None:
+                c.extra["stated_level"] = (lvl.value, lvl.decimals)
         _came_back_from(s, toks[max(0, i - 7) : i - 2], c)
         return [c]
     return []
+
+
+def _level_it_reached(s: Sent, pos: int) -> Quantity | None:
+    """The level a superlative at ``pos`` names, stated right before it ("climbed to 4.63%,
+    reaching a three-month high", "rose to 6,900, a two-week high"): the extreme is that level's,
+    which may be an intraday one."""
+    q = next((x for x in reversed(s.quantities) if x.end <= pos), None)
+    if q is None or q.is_range or s.words_before(q.start, 1) not in (["to"], ["at"]):
+        return None
+    gap = [t.lower for t in s.doc.tokens_in(q.end, pos)]
+    if len(gap) > 5 or any(w in ("and", "but", ";", "while", "after", "before") for w in gap):
+        return None
+    return q
 
 
 #: subject kinds that are rates: their extremes ("a 30-year high" of inflation, "a seven-year
@@ -3073,14 +3093,28 @@ _GAIN_WORDS = frozenset(
         "surge",
         "rebound",
         "upswing",
+        "rises",
+        "advances",
+        "rallies",
+        "increases",
+        "climbs",
+        "jumps",
+        "surges",
+        "rebounds",
     ]
 )
 _DROP_WORDS = frozenset(
-    ["drop", "decline", "loss", "fall", "selloff", "slide", "plunge", "tumble", "slump", "retreat"]
-)
+    ["drop", "decline", "loss", "fall", "selloff", "slide", "plunge", "tumble", "slump", "retreat",
+     "drops", "declines", "losses", "falls", "selloffs", "slides", "plunges", "tumbles", "slumps",
+     "retreats", "sell-off", "sell-offs"]
+)  # fmt: skip
 
 
 def _since_what(head: list[str]) -> str:
+    # the words of the superlative's own clause: "snapping four-session winning streaks and also
+    # recording their biggest single-session percentage declines since June 2020" ranks a drop
+    cut = max((k for k, w in enumerate(head) if w in ("and", ",", ";")), default=-1)
+    head = head[cut + 1 :]
     if any(w in ("streak", "winning", "losing") for w in head):
         return "streak_" + ("down" if "losing" in head else "up")
     if any(w in _GAIN_WORDS for w in head):
@@ -3786,6 +3820,8 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         if _after_change_words(prev):
             continue  # "was up by 0.2%", "fell 5.3%": a change, never the yield's level
+        if _range_end(s, q):
+            continue
         reference = prev[-1:] == ["of"] and "from" in s.words_before(q.start, 8)
         end_of = _close_of_period(s, q)  # "up from 3.88% at the close of 2023": dated by its words
         if end_of is None and (not any(w in _YIELD_LEAD for w in prev) or reference):
@@ -3830,6 +3866,14 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             extra={"close": verb is not None and verb.lower in CLOSE_WORDS},
         ))  # fmt: skip
     return out
+
+
+def _range_end(s: Sent, q: Quantity) -> bool:
+    """ "between 1.6% on the low end and around 3% on the high end since mid-2011": a figure named
+    as one end of a range a span covers is no level of a day."""
+    w = s.words_after(q.end, 4)
+    return w[:1] in (["on"], ["at"]) and w[1:2] == ["the"] and w[2:3] in (
+        ["low"], ["high"], ["lower"], ["upper"]) and w[3:4] == ["end"]  # fmt: skip
 
 
 #: words after a level that say it is the day before's: "from 3.10 percent a day earlier"
@@ -4110,7 +4154,15 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
         "from"
     ]  # "rose to 5.9% from 5.8% in May": the earlier reading
     if frm:
-        later = [x for x in months if x.start > q.end]
+        # its own month, after it: not one past another figure or a turn to another clause
+        # ("from 7.7% a month before, adding to the retreat ... from a peak of 9.1% in June")
+        later = [
+            x
+            for x in months
+            if x.start > q.end
+            and not any(q.end <= y.start < x.start for y in s.quantities)
+            and not _turns_to_another(s, q.end, x.start)
+        ]
         month = later[0] if later else None
     elif month is not None and month.start > q.end + 60:
         month = None

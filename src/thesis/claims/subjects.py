@@ -839,7 +839,7 @@ def _other_sp_index(tokens: list[Token], i: int, j: int) -> int | None:
     if t.lower == "composite" and j + 1 < n and tokens[j + 1].text == "1500":
         return j + 2  # "S&P Composite 1500" (a bare "S&P Composite" is the S&P 500's old name)
     if t.lower not in _SP_SIZE_WORDS:
-        return None
+        return _named_sp_index(tokens, j)
     # "S&P MidCap 400", "the S&P Mid-Cap 400", "S&P Mid Cap 400", "the S&P small-cap index"
     k = j + 1
     while k < n and k - j < 4 and (tokens[k].lower == "cap" or tokens[k].text in "-‐"):
@@ -849,6 +849,24 @@ def _other_sp_index(tokens: list[Token], i: int, j: int) -> int | None:
     if k < n and tokens[k].kind == "number" and tokens[k].text in _SP_OTHER_NUMBERS:
         k += 1
     return k
+
+
+def _named_sp_index(tokens: list[Token], j: int) -> int | None:
+    """The end of another S&P index's name after a bare "S&P": capitalised words and numbers up to
+    "index" ("the S&P U.S. Listed China 50 index", "S&P Dow Jones Indices"); ``None`` when a word
+    in lower case or a headline's word comes first ("the S&P rose 1%")."""
+    n = len(tokens)
+    k = j
+    while k < n and k - j < 12:
+        t = tokens[k]
+        if t.lower in _FAMILY_HEADS:
+            return k + 1 if k > j else None
+        if t.lower in _HEADLINE_WORDS or t.lower in UP_WORDS or t.lower in DOWN_WORDS:
+            return None
+        if not (t.kind == "number" or t.text in (".", "&", "-", "‐") or t.text[:1].isupper()):
+            return None
+        k += 1
+    return None
 
 
 #: the words that close the name of another index of a family ("... Software & Services Index")

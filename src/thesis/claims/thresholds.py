@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
+from thesis.text.dates import DateMention
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
@@ -82,7 +83,10 @@ _CLOSE_WORDS = frozenset(
 )
 _FILLER = frozenset({"the", "a", "key", "psychological", "psychologically", "important", "back"})
 #: words near the level that make it another claim's (a record, a first crossing, a span's start)
-_OTHER_CLAIM = frozenset({"record", "first", "since", "all-time", "highest", "lowest"})
+_OTHER_CLAIM = frozenset(
+    {"record", "first", "since", "all-time", "highest", "lowest", "streak", "streaks", "straight",
+     "consecutive"}
+)  # fmt: skip
 #: words that make the side a return to it ("back below 6,000", "reclaiming levels above 6,000"):
 #: the close was on the other side within :data:`RETURN_SESSIONS` before
 _RETURN = frozenset(
@@ -161,8 +165,10 @@ def rule_threshold(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         back = bool(_RETURN.intersection(words[max(0, j - 3) : j]))
         extra: dict[str, object] = {"side": side[0], "closed": closed, "back": back}
         if period is not None:
-            extra["within"] = (period.first, period.last)
-            date = Bind(period, period.text, "explicit")
+            last = _joined_last(s, period)
+            extra["within"] = (period.first, last)
+            text = s.doc.text[period.start : _joined_end(s, period)]
+            date = Bind(period, text, "explicit")
         else:
             date = bind_date(ctx, s, q.start)
         used.add(q.start)
@@ -173,6 +179,36 @@ def rule_threshold(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         out.append(c)
     return out
+
+
+#: words that join two periods into one span ("late August and early September")
+_JOINS = frozenset({"and", "or", "through", "to", "-", "–", "until"})
+
+
+def _joined(s: Sent, d: DateMention) -> DateMention | None:
+    """The period joined to ``d`` by one word ("late August and early September", "May through
+    July"): the span covers both, so a level reached in either is in it."""
+    nxt = next((x for x in s.dates if x.start >= d.end), None)
+    if nxt is None or nxt.kind not in _PERIOD_KINDS or nxt.last is None:
+        return None
+    gap = [t.lower for t in s.doc.tokens_in(d.end, nxt.start)]
+    if gap[1:] and gap[-1] in ("early", "mid", "late"):
+        gap = gap[:-1]  # the modifier the second period's mention holds ("early September")
+    return nxt if len(gap) == 1 and gap[0] in _JOINS else None
+
+
+def _joined_last(s: Sent, d: DateMention) -> dt.date | None:
+    j = _joined(s, d)
+    return (
+        j.last
+        if j is not None and j.last is not None and d.last is not None and j.last > d.last
+        else d.last
+    )
+
+
+def _joined_end(s: Sent, d: DateMention) -> int:
+    j = _joined(s, d)
+    return j.end if j is not None else d.end
 
 
 def _on_side(x: float, level: float, below: bool, margin: float = 0.0) -> bool:
