@@ -796,9 +796,9 @@ def bind_date(
     rel = _relative_when(s, pos)
     if rel:  # "compared to the previous market day, when the VIX closed at 23.43"
         return Bind(None, f"a day named only relative to another ({rel!r})", "none")
-    other = _when_other_date(s, pos)
-    if other:  # "since March 2020, ..., when the gauge rose as high as 85.47"
-        return Bind(None, f"a when-clause about {other!r}, which names no day", "none")
+    when_other = _when_other_date(s, pos)
+    if when_other:  # "since March 2020, ..., when the gauge rose as high as 85.47"
+        return Bind(None, f"a when-clause about {when_other!r}, which names no day", "none")
     last_day = _last_session_of(s)
     if last_day is not None:
         return Bind(last_day, last_day.text, "explicit")
@@ -965,7 +965,9 @@ def _when_other_date(s: Sent, pos: int) -> str:
     if d is None or (d.kind in ("day", "weekday", "relative") and d.first == d.last):
         return ""
     end = s.clause_of(pos).end
-    if any(toks[w].end <= x.start < end for x in (*s.dates, *s.periods)):
+    if any(toks[w].end <= x.start < end for x in s.dates) or any(
+        toks[w].end <= p.start < end for p in s.periods
+    ):
         return ""  # "in 2019, when the S&P 500 advanced 13.1% in the first quarter": its own period
     return d.text
 
