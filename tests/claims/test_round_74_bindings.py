@@ -211,3 +211,52 @@ def test_the_feed_gap_is_measured_on_the_overlap(claims_store):
     # the unreliable feed of a thinly traded stock strays too far to stand in
     plpc = m.feed_gap("plpc", "plpc_iex", 1)
     assert plpc is not None and plpc > 2.0
+
+
+def test_a_move_and_its_level_agree_at_any_moment(claims_store):
+    # sp500 2020-03-02 close 3,090.23: 3019.96 is -2.27% from it, not -2.4%
+    text = "The Fed cut rates Tuesday morning, and the S&P 500 has fallen 2.4% to 3019.96."
+    rs = results(claims_store, text, "2020-03-03")
+    got = [r for r in _by(rs, "2.4%") if r.claim.measure == "change"]
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    text = "The Fed cut rates Tuesday morning, and the S&P 500 has fallen 2.3% to 3019.96."
+    rs = results(claims_store, text, "2020-03-03")
+    got = [r for r in _by(rs, "2.3%") if r.claim.measure == "change"]
+    assert got and got[0].verdict != "contradicted", _show(rs)
+
+
+def test_a_level_outside_the_sessions_own_range_fits_no_moment(claims_store):
+    # VIX 2026-01-15 close 15.84, high 16.54; 2026-01-14 lower still
+    text = "The S&P 500 rose on Thursday. The CBOE Volatility Index (VIX) climbed to 18.7."
+    rs = results(claims_store, text, "2026-01-15")
+    got = _by(rs, "18.7")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    # inside the range: a moment of the session, not judged on the close
+    text = "The S&P 500 rose on Thursday. The CBOE Volatility Index (VIX) climbed to 16.4."
+    rs = results(claims_store, text, "2026-01-15")
+    assert all(r.verdict != "contradicted" for r in _by(rs, "16.4")), _show(rs)
+
+
+def test_a_references_month_is_no_other_time_of_the_sentence(claims_store):
+    # sp500 2025-03-28 5,580.94, 9.2% below the February closing high 6,144.15
+    rs = results(
+        claims_store, "The S&P 500 is now 3% below its February closing high.", "2025-03-28"
+    )
+    got = _by(rs, "3% below")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    # "through November 2025" ends the figure's period: a time of its own, not a reference
+    text = "The S&P 500's 16.45% year-to-date gain through November 2025 is notable."
+    rs = results(claims_store, text, "2025-12-24")
+    assert all(r.verdict != "contradicted" for r in rs), _show(rs)
+
+
+def test_another_events_month_is_no_period_of_a_level(claims_store):
+    # ust10y 2023-10-17 close 4.83%
+    text = (
+        "The benchmark 10-year rate was up 14.4 basis points at 4.853% after September's"
+        " stronger-than-expected retail sales report, and is on pace for its largest one-day jump"
+        " since at least Sept. 21."
+    )
+    rs = results(claims_store, text, "2023-10-17")
+    got = [r for r in _by(rs, "4.853%") if r.claim.measure == "yield"]
+    assert got and "its date is not stated" not in got[0].evidence, _show(rs)

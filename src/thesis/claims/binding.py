@@ -1395,14 +1395,21 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     if prev[-1:] in (["through"], ["until"], ["till"], ["thru"]) and _ends_window(s, d):
         return False  # "over the last four trading days through Monday": the end
     if prev[-1:] in (["its"], ["their"], ["the"]) and nxt[:1] and nxt[0] in _REFERENCE_NOUNS:
-        # "eclipsing its April 30 closing high": the day of a reference level (not when the
-        # level follows, "its Sept. 6 close of 3,908": that day is the figure's own)
-        after = s.words_after(d.end, 4)
-        return not any(w in ("of", "at", "near", "around") for w in after)
+        return _reference_day(s, d)
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (
         prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])
     )
+
+
+def _reference_day(s: Sent, d: DateMention) -> bool:
+    """Whether ``d`` dates a reference level ("eclipsing its April 30 closing high", "from its
+    December 2025 low"), not when the level follows ("its Sept. 6 close of 3,908": that day is
+    the figure's own)."""
+    prev, nxt = s.words_before(d.start, 1), s.words_after(d.end, 1)
+    if prev not in (["its"], ["their"], ["the"]) or not nxt or nxt[0] not in _REFERENCE_NOUNS:
+        return False
+    return not any(w in ("of", "at", "near", "around") for w in s.words_after(d.end, 4))
 
 
 def _ends_window(s: Sent, d: DateMention) -> bool:
@@ -1429,6 +1436,7 @@ def _other_period(ctx: Ctx, s: Sent) -> bool:
         < ctx.window[0]  # a past month or year: a story of then (a later one is a forecast)
         and day is not None
         and not starts_since(s, d)
+        and not _reference_day(s, d)  # "up 34% from its December 2025 low": a reference's
         for d in s.dates
     )
 

@@ -445,7 +445,7 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
     ):
         return _judge_session_bound(c, claims, m)
     if c.qualifiers == ["intraday"] and not c.missing:
-        found = _s.close_gives_it(c, claims, m, text)
+        found = _s.close_gives_it(c, claims, m, text) or _intraday_pair(c, m)
         if found is not None:
             return found
     for q in _QUAL_ORDER:
@@ -996,7 +996,10 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
                                 f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o0.tolerance,
                                 o0.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
         loose = {
-            k: v for k, v in c.loose.items() if not (k == "subject" and _calendar_only(results))
+            k: v
+            for k, v in c.loose.items()
+            if not (k == "subject" and _calendar_only(results))
+            and not (k == "measure" and _own_range_read(c, results, m))
         }
         if loose:
             why = "; ".join(dict.fromkeys(loose.values()))
@@ -1018,6 +1021,16 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
         return CheckedClaim(c, UNVERIFIABLE, ev, o0.tolerance, o0.computed,
                             settle="words that fix the reading (the day, the period, 'closed')")  # fmt: skip
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
+
+
+def _own_range_read(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> bool:
+    """Whether the session's own range (the store's highs and lows of the series, not a fund's)
+    was read among ``results``: a moment of the session is then a reading judged, not a doubt
+    ("the VIX rose to 18.7" on a day whose high was 16.54 fits no moment of it)."""
+    got = m.daily(c.subject) if c.subject is not None else None
+    if got is None or m.range_is_proxy(got[0]):
+        return False
+    return any(r.claim.extra.get("range_reading") for r, _ in results)
 
 
 def _words(text: str) -> set[str]:
@@ -1192,6 +1205,9 @@ def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
         span = ((lo / prev[1] - 1) * 100, (hi / prev[1] - 1) * 100)
     if c.measure != "close" and c.direction == 0:
         span = (0.0, max(abs(span[0]), abs(span[1])))
+    pair = c.extra.get("pair_level")
+    if c.measure != "close" and isinstance(pair, float) and pair > 0:
+        return _pair_in_range(c, stated, pair, (lo, hi), prev, sid, t)
     ok = (
         True
         if band.lo <= span[1] and span[0] <= band.hi
@@ -1199,6 +1215,71 @@ def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
     )
     ev = f"{sid} {iso(t)} range {_f(lo)}–{_f(hi)} ({span[0]:+.2f} to {span[1]:+.2f})"
     return Outcome(ok, ev, band.text, None)
+
+
+def _intraday_pair(c: Claim, m: Market) -> CheckedClaim | None:
+    """A move at a moment of the session stated with the level it ran to ("on Tuesday morning the
+    S&P 500 has fallen 2.4% to 3019.96"): closes cannot settle either figure, but the two must
+    agree with each other from the previous close. Contradicted when they disagree on every
+    candidate day; ``None`` otherwise (the intraday figure stays unverifiable)."""
+    pair = c.extra.get("pair_level")
+    if c.measure not in ("change", "points_change") or not isinstance(pair, float) or pair <= 0:
+        return None
+    if c.hedge or c.comparator not in ("=", "") or c.subject is None:
+        return None
+    got = m.daily(c.subject)
+    if got is None:
+        return None
+    sid, s = got
+    outs = []
+    for d in _candidate_days(c, m):
+        prev = before(s, d)
+        if prev is None or _stale(s, d):
+            return None
+        # the arithmetic alone: the range (which may be a fund's) is not needed to contradict
+        outs.append(_pair_in_range(c, float(c.stated_value or 0), pair, (0.0, float("inf")), prev, sid, d))  # fmt: skip
+    if not outs or any(o.ok is not False for o in outs):
+        return None
+    ev = "; ".join(dict.fromkeys(o.evidence.split("; ", 1)[1] for o in outs))
+    return CheckedClaim(c, CONTRADICTED, f"an intraday figure, but the article's own figures disagree: {ev}",
+                        outs[0].tolerance, outs[0].computed)  # fmt: skip
+
+
+def _pair_in_range(
+    c: Claim,
+    stated: float,
+    pair: float,
+    rng: tuple[float, float],
+    prev: tuple[dt.date, float],
+    sid: str,
+    t: dt.date,
+) -> Outcome:
+    """A move stated with the level it ran to ("has fallen 2.4% to 3019.96"), read at a moment of
+    the session: the level must lie in the day's range, and the move from the previous close to
+    it must be the stated one to its rounding (the two figures of one snapshot agree with each
+    other; a few hundredths more for another source's previous close)."""
+    lo, hi = rng
+    p0 = prev[1]
+    pct = c.measure == "change"
+    implied = (pair / p0 - 1) * 100 if pct else pair - p0
+    if c.direction == 0:
+        implied, stated = abs(implied), abs(stated)
+    unit = "%" if pct else " points"
+    ev = (f"{sid} {iso(t)} range {_f(lo)}–{_f(hi)}; the stated level {_f(pair)} from the previous "
+          f"close ({iso(prev[0])} {_f(p0)}) is {implied:+.2f}{unit}, stated {stated:+g}{unit}")  # fmt: skip
+    dec = int(c.extra.get("pair_decimals") or 0)
+    level_tol = 0.5 * 10.0 ** (-dec)
+    inside = lo - level_tol <= pair <= hi + level_tol
+    slack = (level_tol / p0 * 100 if pct else level_tol) + (0.02 if pct else 0.02 * p0 / 100)
+    tol = 0.5 * 10.0 ** (-c.decimals) + slack
+    if c.hedge or c.comparator not in ("=", ""):
+        return Outcome(None if inside else False, ev + ("" if inside else ": outside the range"),
+                       "the two figures of one moment", round(implied, 4))  # fmt: skip
+    fits = abs(implied - stated) <= tol
+    why = "" if inside else ": the level is outside the day's range"
+    return Outcome(
+        fits and inside, ev + why, f"the two figures agree to ±{tol:.2g}", round(implied, 4)
+    )
 
 
 # ---------------------------------------------------------------------- the session's extremes

@@ -393,10 +393,12 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         ))  # fmt: skip
         used.add(q.start)
         side = _extreme_side(s, q, d)
+        if lvl is not None:
+            # the level the move ran to: at any moment of the session the two figures must agree
+            # with each other from the previous close (judge._judge_in_range)
+            out[-1].extra.update(pair_level=lvl.value, pair_decimals=lvl.decimals)
         if side:
             out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
-            if lvl is not None:
-                out[-1].extra["pair_level"] = lvl.value
         if lvl is not None and lvl.start not in used:
             used.add(lvl.start)
             out.append(_close_claim(ctx, s, lvl, subj, date, q.start, "move"))
@@ -1022,7 +1024,9 @@ def _period_named(ctx: Ctx, s: Sent, q: Quantity) -> DateMention | None:
         if d.kind in ("month", "quarter", "year") and d.first is not None and d.last is not None:
             near = cl.start <= d.start < cl.end or q.end <= d.start <= q.end + 30
             own = ctx.window is not None and d.first <= ctx.window[1] <= d.last
-            if near and not own and not starts_since(s, d):
+            # "at 4.853% after September's retail sales report": another event's month
+            event = s.words_before(d.start, 1) in (["after"], ["following"], ["before"])
+            if near and not own and not starts_since(s, d) and not event:
                 return d
     return None
 
