@@ -260,3 +260,17 @@ def test_another_events_month_is_no_period_of_a_level(claims_store):
     rs = results(claims_store, text, "2023-10-17")
     got = [r for r in _by(rs, "4.853%") if r.claim.measure == "yield"]
     assert got and "its date is not stated" not in got[0].evidence, _show(rs)
+
+
+def test_a_window_named_by_the_noun_of_a_performance(claims_store):
+    # sp500 2025-09-12 6,584.29; 2024-09-12 5,595.76 (+17.67%); 2025-06-12 6,045.26 (+8.92%)
+    text = "The S&P 500 has a current level of 6,584.29 and a healthy one-year return of 14.37 percent."
+    rs = results(claims_store, text, "2025-09-12")
+    got = [r for r in _by(rs, "14.37") if r.claim.measure == "change"]
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    rs = results(claims_store, "The S&P 500's three-month return of 9% is strong.", "2025-09-12")
+    got = _by(rs, "9%")
+    assert got and got[0].verdict == "supported", _show(rs)
+    # a window of several years may be annualised: not read as a trailing change
+    rs = results(claims_store, "The S&P 500's five-year return of 12% is strong.", "2025-09-12")
+    assert all(r.verdict != "contradicted" for r in rs), _show(rs)

@@ -1851,15 +1851,19 @@ def _partner(s: Sent, q: Quantity) -> Quantity | None:
 
 def period_owner(s: Sent, p: Any) -> Quantity | None:
     """The number a period phrase belongs to: the one it directly follows ("0.1% for the month"),
-    else the one right after it ("year-to-date it is up 1.53%")."""
+    else the one right after it ("year-to-date it is up 1.53%"). A period that names the noun of
+    a performance followed by "of" ("a healthy one-year return of 14.37 percent") is that
+    figure's."""
     prev = [x for x in s.quantities if x.end <= p.start]
+    nxt = [x for x in s.quantities if x.start >= p.end]
+    if nxt and s.words_after(p.end, 1) == ["of"] and nxt[0].start - p.end <= 16:
+        return nxt[0]
     if (
         prev
         and p.start - prev[-1].end <= 25
         and not any(t.text in (",", ";") for t in s.doc.tokens_in(prev[-1].end, p.start))
     ):
         return prev[-1]
-    nxt = [x for x in s.quantities if x.start >= p.end]
     return nxt[0] if nxt else (prev[-1] if prev else None)
 
 

@@ -724,7 +724,18 @@ def _period_phrases() -> PhraseMatcher[tuple[str, ...]]:
     for pattern, kind in _TRAILING:
         for uw, u in _UNITS.items():
             items.append((pattern.replace("<u>", uw), (kind, u)))
+    # "a three-month return of 4%", "its one-year return": a trailing window named by the noun
+    # of a performance (months and weeks; of years only one, as a longer one may be annualised)
+    for noun in _RETURN_NOUNS:
+        for uw in ("week", "month"):
+            items.append((f"<num> {uw} {noun}", ("trailing", uw)))
+        for one in ("one", "1"):
+            items.append((f"{one} year {noun}", ("trailing1", "year")))
     return PhraseMatcher(items)
+
+
+#: nouns of a performance that a counted window before them makes a trailing one
+_RETURN_NOUNS = ("return", "returns", "gain", "gains", "performance", "loss", "decline")
 
 
 _PERIODS = _period_phrases()
