@@ -191,12 +191,18 @@ def test_own_arithmetic_months_and_noun_directions(
     assert hit[0].computed == pytest.approx(computed, abs=1e-3)
 
 
-def test_a_month_not_over_is_not_judged(claims_store):
-    # the article's own month, not ended: no month-long change to compare with
+def test_a_month_not_over_is_read_to_date(claims_store):
+    # the article's own month, not ended: its change to date (round 74; it was left unjudged),
+    # 2026-01-20 6,796.86 / 2025-12-31 6,845.50 − 1 = −0.71%
+    rep = check_text(
+        parse_article("The S&P 500 fell 0.7% in January."), claims_store, date="2026-01-20"
+    )
+    got = [r for r in rep.results if r.claim.measure == "change"]
+    assert got and got[0].verdict == "supported" and "2025-12-31" in got[0].evidence
     rep = check_text(
         parse_article("The S&P 500 rose 0.4% in January."), claims_store, date="2026-01-20"
     )
-    assert {r.verdict for r in rep.results} == {"unverifiable"}
+    assert {r.verdict for r in rep.results} == {"contradicted"}
 
 
 @pytest.mark.parametrize(

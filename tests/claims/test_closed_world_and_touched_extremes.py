@@ -34,10 +34,20 @@ def test_a_touched_superlative_is_never_contradicted_by_closes(claims_store, tex
 
 
 def test_a_closed_superlative_is_still_contradicted(claims_store):
-    """ "Closed at its highest level since": a close, judged on the closes."""
+    """ "Closed at its highest level since": a close, judged on the closes (ust10y 2021-02-01
+    1.09%, below February 2020's 1.5-1.7%)."""
+    text = "The 10-year Treasury yield closed at its highest level since January 2020 on Monday."
+    got = [r for r in _results(claims_store, text, "2021-02-01") if r.claim.measure == "since"]
+    assert [r.verdict for r in got] == ["contradicted"], [r.evidence for r in got]
+
+
+def test_a_yields_superlative_beaten_by_less_than_sources_differ_is_not_settled(claims_store):
+    """ust10y 2021-03-30 1.73%, 2021-03-19 1.74%: one hundredth, less than the closes of two
+    sources differ (round 74)."""
     text = "The 10-year Treasury yield closed at its highest level since January 2020 on Tuesday."
     got = [r for r in _results(claims_store, text, "2021-03-30") if r.claim.measure == "since"]
-    assert [r.verdict for r in got] == ["contradicted"], [r.evidence for r in got]
+    assert [r.verdict for r in got] == ["unverifiable"], [r.evidence for r in got]
+    assert "sources differ" in got[0].evidence
 
 
 # ------------------------------------------------------------ points restating a percent move

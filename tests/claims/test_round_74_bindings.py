@@ -274,3 +274,54 @@ def test_a_window_named_by_the_noun_of_a_performance(claims_store):
     # a window of several years may be annualised: not read as a trailing change
     rs = results(claims_store, "The S&P 500's five-year return of 12% is strong.", "2025-09-12")
     assert all(r.verdict != "contradicted" for r in rs), _show(rs)
+
+
+def test_the_articles_own_year_not_over_is_read_to_date(claims_store):
+    # meta 2023-12-29 353.96, 2024-02-02 474.99 (+34.19%)
+    rs = results(claims_store, "With Friday's gain, Meta is now up 35% in 2024.", "2024-02-02")
+    got = _by(rs, "35%")
+    assert got and got[0].verdict == "contradicted" and "2023-12-29" in got[0].evidence, _show(rs)
+    rs = results(claims_store, "With Friday's gain, Meta is now up 34% in 2024.", "2024-02-02")
+    got = _by(rs, "34%")
+    assert got and got[0].verdict == "supported", _show(rs)
+
+
+def test_a_period_of_another_sentence_is_not_searched(claims_store):
+    text = (
+        "Since the start of August, small caps have outperformed. That compares to a 6.9% gain in"
+        " the benchmark S&P 500 index over the same time period."
+    )
+    rs = results(claims_store, text, "2025-09-18")
+    got = _by(rs, "6.9%")
+    assert got and got[0].verdict == "unverifiable" and "another sentence" in got[0].evidence, (
+        _show(rs)
+    )
+
+
+def test_a_move_from_a_stated_base_is_not_the_sessions(claims_store):
+    # spy 2025-04-04 505.28 (-5.85% on the day); 613.23 was its February high
+    text = "SPY (April 4): $505.28, -17.6% from $613.23, low $493.86."
+    rs = results(claims_store, text, "2025-04-11")
+    assert all(r.verdict != "contradicted" for r in _by(rs, "17.6%")), _show(rs)
+
+
+def test_a_quoted_forecasts_upside_may_run_from_an_earlier_close(claims_store):
+    # sp500 2026-01-09 6,966.28 (+14.84% to 8,000); 2026-01-02 6,858.47 (+16.64%)
+    text = (
+        "Deutsche Bank also takes a bullish stance, forecasting the index at 8,000 by the end of"
+        " 2026, implying a 17% upside, after the S&P 500 closed at 6,966 on Friday."
+    )
+    rs = results(claims_store, text, "2026-01-09")
+    got = [r for r in _by(rs, "17%") if r.claim.measure == "upside"]
+    assert got and got[0].verdict != "contradicted", _show(rs)
+
+
+def test_names_with_tickers_pair_with_figures_respectively(claims_store):
+    text = (
+        "Shares of Nvidia (NVDA) and Apple (AAPL) were among the day's big winners, gaining 5% and"
+        " 4%, respectively."
+    )
+    rs = results(claims_store, text, "2024-09-19")
+    got = [r for r in rs if r.claim.quote.endswith("5%")]
+    assert got and got[0].claim.subject is not None and got[0].claim.subject.key == "nvda"
+    assert "hypothetical" not in got[0].evidence, _show(rs)

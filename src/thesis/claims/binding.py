@@ -650,9 +650,13 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
     mine = next((i for i, q in enumerate(run) if q.start <= pos < q.end or q.start == pos), None)
     if mine is None or len(run) < 2:
         return None
-    names = [
-        m for m in s.subjects if m.end <= run[0].start and (m.subject is not None or m.unknown)
-    ]
+    names: list[SubjectMention] = []
+    for m in s.subjects:
+        if m.end > run[0].start or (m.subject is None and not m.unknown):
+            continue
+        if names and m.subject is not None and names[-1].subject == m.subject:
+            continue  # "Nvidia (NVDA)": a name and its ticker are one
+        names.append(m)
     names = names[-len(run) :]
     if len(names) != len(run):
         return None
@@ -1488,6 +1492,14 @@ def _distributive(before: list[str]) -> bool:
 _OTHER_EVENT_TURNS = frozenset({"after", "following", "before"})
 
 
+#: a period named by reference to another sentence's ("over the same time period", "in that span")
+_SAME_PERIOD = re.compile(
+    r"\b(?:over|in|during|for)\s+(?:the\s+same|that|this\s+same)\s+(?:time\s+)?"
+    r"(?:period|span|stretch|timeframe|time\s*frame|window)\b",
+    re.I,
+)
+
+
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
     """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
     # "in the four trading days following April 2", "since reaching a peak of 6,144 on Feb. 19":
@@ -1497,6 +1509,11 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         if ev.spec is None:
             return Bind(None, ev.text, "unknown")
         return Bind(ev.spec, ev.text, "explicit")
+    same = _SAME_PERIOD.search(ctx.doc.text, q.end, s.end)
+    if same is not None:
+        # "a 6.9% gain in the S&P 500 ... over the same time period": the period of another
+        # sentence, which the words do not name (never searched for one that fits)
+        return Bind(None, same.group(0), "unknown")
     cl = s.clause_of(q.start)
     # period words in the clause (or just after the number, across a comma), that no other number
     # owns: "a gain of 0.1% for the month after a 5% drawdown" gives the month to the 0.1%
@@ -2361,7 +2378,9 @@ def mood(s: Sent, a: int, b: int) -> str:
     for c in s.clauses[: k + 1]:
         first = [t for t in s.doc.tokens_in(c.start, c.end) if t.kind == "word"][:6]
         w0 = first[0].lower if first else ""
-        if w0 in MOOD_OPENERS and not (w0 == "should" and first[0].text != "Should"):
+        if w0 in MOOD_OPENERS and not (
+            w0 in ("should", "were") and first[0].text not in ("Should", "Were")
+        ):  # "(AAPL) were among the day's big winners": no inversion in lower case
             return first[0].text
         if w0 == "in" and [t.lower for t in first[1:2]] == ["case"]:
             return "in case"

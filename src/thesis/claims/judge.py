@@ -112,6 +112,9 @@ def _f(x: float, d: int = 2) -> str:
     return f"{x:,.{d}f}"
 
 
+_SAME_PERIOD_WORDS = re.compile(r"\b(?:same|that)\b", re.I)
+
+
 def _na(why: str, settle: str = "") -> Outcome:
     return Outcome(None, why, settle=settle)
 
@@ -233,6 +236,13 @@ def _pin_restatements(out: list[CheckedClaim], claims: list[Claim], m: Market, t
 _MOVE_AFTER_CLOSE = re.compile(r"^\s*(?:,|\(|;|/)?\s*$")
 
 
+#: words after a percentage that name what it is measured from ("-17.6% from $613.23", "12%
+#: below its high"): not the session's move
+_BASE_AFTER = re.compile(
+    r"\s*%?\s*(?:from|off|below|above|since|than|versus|vs\.?|over|under)\b", re.I
+)
+
+
 def _pin_to_a_found_close(
     out: list[CheckedClaim], claims: list[Claim], m: Market, text: str
 ) -> None:
@@ -262,8 +272,9 @@ def _pin_to_a_found_close(
                 or pct[2] == 0
                 or at < 0
                 or not _MOVE_AFTER_CLOSE.match(text[level_end:at])
+                or _BASE_AFTER.match(text, at + len(str(c.stated_value)))
             ):
-                continue
+                continue  # "$505.28, -17.6% from $613.23": a move from the level it names
             value, decimals, sign = pct
             cc = dataclasses.replace(
                 c, measure="change", subject=subj, stated_value=sign * value, decimals=decimals,
@@ -478,6 +489,9 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
         slot = c.missing[0]
         if slot == "subject" and c.extra.get("unknown_subject"):
             why = f"its subject ({c.extra['unknown_subject']!r}) is not a series the checker knows"
+        elif slot == "period" and _SAME_PERIOD_WORDS.search(str(c.extra.get("unknown_period", ""))):
+            why = (f"not judged: its period ({c.extra['unknown_period']!r}) is another sentence's, "
+                   "which its own words do not name")  # fmt: skip
         elif (
             slot == "period"
             and c.extra.get("unknown_period")
@@ -1827,7 +1841,12 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         and p.last
         and _open(p.last, m.as_of)
     ):
-        return _na(f"{p.text} had not ended by the article's date {m.as_of}")
+        todate = {"year": "ytd", "month": "mtd"}.get(p.kind)
+        if todate is None or p.first > m.as_of or day < p.first:
+            return _na(f"{p.text} had not ended by the article's date {m.as_of}")
+        # "Meta is now up 35% in 2024" on 2024-02-02: the year is the article's own, not over,
+        # so its change is the one to date
+        c = dataclasses.replace(c, period=PeriodSpec(todate, f"{p.text}, to date (not over yet)"))
     end = _period_end(c, day, s)
     if end is None:
         return _na(f"no {sid} close on or before {day}")
@@ -2042,7 +2061,26 @@ def judge_upside(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         # a direction its own levels agree with says nothing of the market (the levels are
         # claims of their own): it may contradict, never support
         return _na(f"{ev}; consistent with its own levels, which the store does not date")
-    return _verdict(band, comp, ev)
+    out = _verdict(band, comp, ev)
+    if out.ok is False and not c.extra.get("base_stated") and c.subject is not None:
+        # "Deutsche Bank ... forecasting the index at 8,000, implying a 17% upside": the upside
+        # is the forecaster's, from the level when the forecast was made, which may be weeks
+        # before the article; a close of the months before that gives it leaves it unsettled
+        got = _daily(c, m)
+        if not isinstance(got, Outcome):
+            sid, s = got
+            for t, x in reversed(list(s.before(day).items())[-FORECAST_BASE_SESSIONS:]):
+                if x and band.verdict((L / x - 1) * 100) is not False:
+                    why = (
+                        f"; from the {sid} close of {iso(t)} ({_f(x)}) it is "
+                        f"{(L / x - 1) * 100:+.2f}%: the forecast may be older than the article"
+                    )
+                    return _na(ev + why)
+    return out
+
+
+#: how far back the level a quoted forecast ran from may lie (about three months of sessions)
+FORECAST_BASE_SESSIONS = 63
 
 
 # ----------------------------------------------------------------------------- runs and ranks
@@ -2353,6 +2391,14 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         w = weeks if c.extra.get("partial_read") else done
     series = _since_values(c, w)
     out = _since_on(c, series, sid, m, a_first, a_last)
+    if out.ok is False and c.subject is not None and c.subject.kind == "yield":
+        # "the 2-year yield's biggest single-session decline since March 2020" beaten by 2 bp
+        # on the store's official closes: another source's closes differ by as much
+        cur = series.values[-1]
+        mid = series.between(a_last + _DAY, series.last - _DAY)
+        if not any(x > cur + _YIELD_SOURCE_GAP for x in mid.values):
+            why = f"; every value that beats it is within {_YIELD_SOURCE_GAP} pp (sources differ)"
+            return Outcome(None, out.evidence + why, out.tolerance, out.computed)
     stated = c.extra.get("stated_level")
     if stated is None or c.extra.get("what") != "level" or unit != "session":
         return out
