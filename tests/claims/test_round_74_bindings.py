@@ -325,3 +325,21 @@ def test_names_with_tickers_pair_with_figures_respectively(claims_store):
     got = [r for r in rs if r.claim.quote.endswith("5%")]
     assert got and got[0].claim.subject is not None and got[0].claim.subject.key == "nvda"
     assert "hypothetical" not in got[0].evidence, _show(rs)
+
+
+def test_two_lists_pair_in_order_and_a_fronted_period_reaches_a_while_clause(claims_store):
+    # sp500 2023-03-31 4,109.31, 2023-06-30 4,450.38 (+8.30% in the second quarter)
+    text = (
+        "In the second quarter, the Nasdaq closed at 13% higher, while the S&P and Dow climbed"
+        " 8.8% and 2.5%."
+    )
+    rs = results(claims_store, text, "2023-06-30")
+    got = [r for r in rs if r.claim.quote.endswith("8.8%")]
+    assert got and got[0].claim.subject.key == "sp500" and got[0].verdict == "contradicted", _show(
+        rs
+    )
+    # a clause moved to another time by its own words keeps no fronted period
+    text = "In March, the S&P 500 fell 5%, while it has since gained 10%."
+    rs = results(claims_store, text, "2025-06-30")
+    got = [r for r in rs if "10%" in r.claim.quote]
+    assert all("March" not in r.evidence for r in got), _show(rs)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -638,7 +639,7 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
     order. Only when the names and the figures are both lists of the same length."""
     toks = s.doc.tokens_in(pos, min(s.end, pos + 120))
     if not any(t.lower == "respectively" for t in toks):
-        return None
+        return _paired_lists(s, pos)
     k = next(i for i, t in enumerate(toks) if t.lower == "respectively")
     figures = [q for q in s.quantities if q.start <= toks[k].start and q.end > s.start]
     run: list[Quantity] = []
@@ -664,6 +665,47 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
     if m.subject is None:
         return Bind(None, m.text, "unknown")
     return Bind(m.subject, f"{m.text} (respectively)", "named", _proxy(m.subject))
+
+
+def _paired_lists(s: Sent, pos: int) -> Bind | None:
+    """ "the S&P and Dow climbed 8.8% and 2.5%": a list of names right before one verb and a list
+    of as many figures right after it pair in order, as with "respectively". Only for lists
+    joined by commas and "and" alone, the verb (and "by") between them."""
+    cl = s.clause_of(pos)
+    figs = [q for q in s.quantities if cl.start <= q.start < cl.end]
+    run: list[Quantity] = []
+    for q in figs:
+        if run and s.doc.text[run[-1].end : q.start].replace(",", " ").split() not in (["and"], []):
+            if any(x.start <= pos < x.end or x.start == pos for x in run):
+                break
+            run = []
+        run.append(q)
+    if len(run) < 2 or not any(x.start <= pos < x.end or x.start == pos for x in run):
+        return None
+    names: list[SubjectMention] = []
+    for m in s.subjects:
+        if m.start < cl.start or m.end > run[0].start:
+            continue
+        if names and m.subject is not None and names[-1].subject == m.subject:
+            continue
+        names.append(m)
+    names = names[-len(run) :]
+    if len(names) != len(run) or any(m.anaphora or m.subject is None for m in names):
+        return None
+    for x, y in itertools.pairwise(names):
+        gap = [
+            w for w in s.doc.text[x.end : y.start].replace(",", " ").split() if w.lower() != "the"
+        ]
+        if [w.lower() for w in gap] not in (["and"], []) and not re.fullmatch(
+            r"\s*\([A-Z.]+\)\s*(?:,|and)?\s*", s.doc.text[x.end : y.start]
+        ):
+            return None
+    verb = s.doc.text[names[-1].end : run[0].start].split()
+    if not 1 <= len(verb) <= 2 or (len(verb) == 2 and verb[1].lower() != "by"):
+        return None
+    mine = next(i for i, x in enumerate(run) if x.start <= pos < x.end or x.start == pos)
+    m = names[mine]
+    return Bind(m.subject, f"{m.text} (in order)", "named", _proxy(m.subject) if m.subject else "")
 
 
 #: words right before "rate" that make it inflation's own rate ("an annual inflation rate of 3%",

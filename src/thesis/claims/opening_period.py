@@ -26,6 +26,10 @@ _FILLERS = frozenset({"the", "this", "that", "just", "only"})
 _AFTER = (("alone",), ("so", "far"), ("by", "itself"))
 
 
+#: words that move a clause to another time than the fronted period's
+_LATER_WORDS = frozenset({"since", "later", "then", "now", "afterwards", "subsequently", "today"})
+
+
 def opening_calendar_period(s: Sent, d: DateMention, q: Quantity) -> bool:
     """Whether the calendar date ``d`` opens ``s`` as a fronted period of the move at ``q``.
 
@@ -54,9 +58,14 @@ def opening_calendar_period(s: Sent, d: DateMention, q: Quantity) -> bool:
     if len(rest) <= skip or rest[skip].text != ",":
         return False
     comma = rest[skip].end
-    # the move is the first figure after the comma, in a clause with no date or period of its own
-    if any(comma <= x.start < q.start for x in s.quantities):
-        return False
+    # the move is the first figure after the comma, in a clause with no date or period of its own,
+    # or one in a clause that sets it beside the first ("In the second quarter, the Nasdaq closed
+    # 13% higher, while the S&P and Dow climbed 8.8% and 2.5%")
     cl = s.clause_of(q.start)
+    if any(comma <= x.start < q.start for x in s.quantities):
+        opener = [t.lower for t in s.doc.tokens_in(cl.start, q.start) if t.kind == "word"][:1]
+        clause = {t.lower for t in s.doc.tokens_in(cl.start, cl.end)}
+        if opener not in (["while"], ["whereas"]) or clause & _LATER_WORDS:
+            return False
     starts = [d.start for d in s.dates] + [p.start for p in s.periods]
     return not any(cl.start <= x < cl.end and x >= comma for x in starts)
