@@ -343,3 +343,12 @@ def test_two_lists_pair_in_order_and_a_fronted_period_reaches_a_while_clause(cla
     rs = results(claims_store, text, "2025-06-30")
     got = [r for r in rs if "10%" in r.claim.quote]
     assert all("March" not in r.evidence for r in got), _show(rs)
+
+
+def test_a_distance_from_a_periods_low_reads_closes_and_session_lows(claims_store):
+    # nvda 2021-06-28 close 199.85; March 2020: lowest close 49.10, lowest low 45.17 (+307% and
+    # +342% from them; the prices are the store's own on both ends, adjusted alike)
+    for stated, verdict in (("357%", "contradicted"), ("340%", "unverifiable"), ("307%", "supported")):  # fmt: skip
+        rs = results(claims_store, f"NVIDIA has gained {stated} from the March 2020 low.", "2021-06-28")  # fmt: skip
+        got = [r for r in rs if r.claim.measure == "distance"]
+        assert got and got[0].verdict == verdict, (stated, _show(rs))

@@ -1014,6 +1014,11 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
             for k, v in c.loose.items()
             if not (k == "subject" and _calendar_only(results))
             and not (k == "measure" and _own_range_read(c, results, m))
+            and not (
+                k == "measure"
+                and c.measure == "distance"
+                and _session_extreme_ref(c, c.date or m.as_of, m)
+            )
         }
         if loose:
             why = "; ".join(dict.fromkeys(loose.values()))
@@ -1948,12 +1953,18 @@ def _from_extreme(c: Claim, band: Band, comp: float, ev: str, sign_known: bool) 
 
 
 # ------------------------------------------------------------------------ distances, upsides
-def _base(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | Outcome:
+def _base(
+    c: Claim, day: dt.date, m: Market, *, stored_level: bool = False
+) -> tuple[float, str] | Outcome:
+    """The level a distance or an upside runs from: the one the article states, else the
+    subject's close on ``day``. A share's stored prices are adjusted for later splits and
+    dividends, so its close stands in only when the other level is read from the same stored
+    series (``stored_level``: "357% from the March 2020 low"), never against a stated price."""
     if c.base is not None:
         return float(c.base), f"the level of {_f(float(c.base))} the article states"
     if c.subject is None:
         return _na("no subject")
-    if c.subject.kind in ("stock", "etf"):
+    if c.subject.kind in ("stock", "etf") and not stored_level:
         return _na(
             "the article states no current price, and stored prices may be adjusted",
             c.subject.settle,
@@ -1963,6 +1974,28 @@ def _base(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | Outcome:
         return got
     sid, _s, (t, close) = got
     return close, f"{sid} {iso(t)} close {_f(close)}"
+
+
+def _session_extreme_ref(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | None:
+    """The lowest low (highest high) of a named period in the store's own session ranges, for a
+    distance from that period's low (high) the words do not say was a close; ``None`` when the
+    store holds no range of its own for the series, or the claim names no period."""
+    if c.level is not None or not c.extra.get("ref_first") or c.subject is None:
+        return None
+    got = m.daily(c.subject)
+    if got is None or m.range_is_proxy(got[0]):
+        return None
+    rng = m.session_range(got[0])
+    if rng is None:
+        return None
+    low = bool(c.extra.get("ref_low"))
+    first = dt.date.fromisoformat(c.extra["ref_first"])
+    last = dt.date.fromisoformat(c.extra["ref_last"])
+    w = rng[0 if low else 1].before(day).between(first, last)
+    if not len(w):
+        return None
+    i = w.argmin() if low else w.argmax()
+    return w.values[i], f"session {'low' if low else 'high'} {_f(w.values[i])} ({iso(w.dates[i])})"
 
 
 def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | Outcome:
@@ -2000,7 +2033,7 @@ def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | O
 
 
 def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    base = _base(c, day, m)
+    base = _base(c, day, m, stored_level=c.level is None)
     if isinstance(base, Outcome):
         return base
     lvl = _reference_level(c, day, m)
@@ -2010,6 +2043,14 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     stated = float(c.stated_value or 0)
     # "X% below L" is read as a share of the base (L/b − 1) or of the level (1 − b/L)
     readings_ = {"(base / level − 1)": (b / L - 1) * 100, "(level / base − 1)": -(L / b - 1) * 100}
+    ext = _session_extreme_ref(c, day, m)
+    if ext is not None:
+        # a named period's high or low may be a session's (the words do not say a close): its
+        # extreme in the store's own highs and lows is read as well
+        L2, l2_note = ext
+        l_note += f"; {l2_note}"
+        readings_ |= {"(base / session extreme − 1)": (b / L2 - 1) * 100,
+                      "(session extreme / base − 1)": -(L2 / b - 1) * 100}  # fmt: skip
     band = pct_band(stated, c.decimals, c.comparator, c.hedge)
     oks = [band.verdict(v) for v in readings_.values()]
     ev = (f"base {b_note}; level {l_note}: " + ", ".join(f"{k} = {v:+.2f}%" for k, v in readings_.items())
@@ -2017,6 +2058,15 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     comp = round((L / b - 1) * 100, 4)  # the distance from the base to the level
     if any(v is True for v in oks):
         return Outcome(True, ev, band.text, comp)
+    if ext is not None:
+        # any level between the lowest close and the lowest low may be the one meant: a figure
+        # inside the span of a convention's two readings is not contradicted
+        vals = list(readings_.values())
+        for lo_, hi_ in ((min(vals[0], vals[2]), max(vals[0], vals[2])),
+                         (min(vals[1], vals[3]), max(vals[1], vals[3]))):  # fmt: skip
+            if hi_ >= band.c_lo and lo_ <= band.c_hi:
+                return Outcome(None, ev + "; between a close and a session extreme: not judged",
+                               band.text, comp)  # fmt: skip
     if all(v is False for v in oks):
         return Outcome(False, ev, band.text, comp)
     return Outcome(
