@@ -2632,11 +2632,13 @@ def make_claim(
     # the quote runs from the subject's name when it is near, to the last word used
     if lead and subject.how in ("named", "anaphora", "market", "unknown"):
         before = [m for m in s.subjects if m.start < a]
-        m = next((m for m in reversed(before) if m.text == subject.words), None) or (
-            before[-1] if before else None
+        paired = subject.words.endswith((" (in order)", " (respectively)"))
+        name = subject.words.rsplit(" (", 1)[0] if paired else subject.words
+        m = next((m for m in reversed(before) if m.text == name), None) or (
+            before[-1] if before and not paired else None
         )
-        if m is not None and a - m.end <= 30:
-            a = m.start
+        if m is not None and (a - m.end <= 30 or (paired and a - m.end <= 120)):
+            a = m.start  # (a name paired in order with its figure may stand further back)
     if hedge[0] and hedge[1] != "intraday":  # "about 10% below": the hedge is part of the words
         k = ctx.doc.text.rfind(hedge[0], max(s.start, a - len(hedge[0]) - 12), a)
         if k >= 0:
