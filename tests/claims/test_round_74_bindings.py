@@ -352,3 +352,21 @@ def test_a_distance_from_a_periods_low_reads_closes_and_session_lows(claims_stor
         rs = results(claims_store, f"NVIDIA has gained {stated} from the March 2020 low.", "2021-06-28")  # fmt: skip
         got = [r for r in rs if r.claim.measure == "distance"]
         assert got and got[0].verdict == verdict, (stated, _show(rs))
+
+
+def test_a_sentence_opening_it_after_the_one_series_named_may_contradict(claims_store):
+    # vix 2024-08-02 close 23.39: 62.27 is +166.2% from it, not +172%
+    text = (
+        "The Cboe Volatility Index, or VIX, helps measure the level of fear among investors. It"
+        " jumped as much as 172% to 62.27 before trading opened Monday."
+    )
+    rs = results(claims_store, text, "2024-08-05")
+    got = _by(rs, "172%")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    # two series in the sentence before: "it" stays loose
+    text = (
+        "The Cboe Volatility Index and the S&P 500 moved apart. It jumped as much as 172% to 62.27"
+        " before trading opened Monday."
+    )
+    rs = results(claims_store, text, "2024-08-05")
+    assert all(r.verdict != "contradicted" for r in _by(rs, "172%")), _show(rs)

@@ -174,12 +174,12 @@ class Bind:
 NONE = Bind(None, "", "none")
 
 
-def _one_series_named(ctx: Ctx, s: Sent, m: SubjectMention) -> Subject | None:
+def _one_series_named(ctx: Ctx, s: Sent, m: SubjectMention, back: int = 4) -> Subject | None:
     """The one series named before the back-reference ``m`` in its sentence and the four before
     (the resolver's window), or ``None`` when the window names another series too ("The S&P 500
     and the VIX moved. The index ..."), or a name the checker does not know or another market's
     index (other back-references name nothing new)."""
-    lo = ctx.sents[max(0, s.index - 4)].start
+    lo = ctx.sents[max(0, s.index - back)].start
     if _OTHER_INDEXES.search(ctx.doc.text, lo, m.start):
         return None  # another market's index ("the FTSE 100"), which the checker does not know
     named: set[Subject] = set()
@@ -255,7 +255,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                     # "The index returned 26.9% in 2024" in an article whose only series is the
                     # S&P 500: the back-reference can point nowhere else
                     return Bind(subj, f"{how}; the only series the article names", "named")
-                if m.anaphora in ("index", "benchmark") and _one_series_named(ctx, s, m) == subj:
+                if (
+                    m.anaphora in ("index", "benchmark")
+                    or (m.anaphora == "pronoun" and m.start == s.start and m.text == "It")
+                ) and _one_series_named(ctx, s, m, 4 if m.anaphora != "pronoun" else 1) == subj:
                     # "The S&P 500 touched 7,000 ... The index ended Friday at 6,953": the one
                     # series the sentences before name: the back-reference can point nowhere else
                     return Bind(subj, f"{how}; the one series named before it", "named")
