@@ -370,3 +370,59 @@ def test_a_sentence_opening_it_after_the_one_series_named_may_contradict(claims_
     )
     rs = results(claims_store, text, "2024-08-05")
     assert all(r.verdict != "contradicted" for r in _by(rs, "172%")), _show(rs)
+
+
+def test_a_moves_noun_in_apposition_to_from_a_to_b_is_their_arithmetic(claims_store):
+    text = (
+        "That day marked the beginning of a bull market that took the S&P 500 Index from 676.53 to"
+        " 3,386.15 on February 19, 2020 – a 401% increase."
+    )
+    rs = results(claims_store, text, "2020-03-09")
+    got = _by(rs, "401%")
+    assert got and got[0].verdict == "supported" and "676.53" in got[0].evidence, _show(rs)
+    rs = results(claims_store, text.replace("401%", "451%"), "2020-03-09")
+    got = _by(rs, "451%")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    # the levels stay claims of their own (3,386.15 is the 2020-02-19 close)
+    assert any("3,386.15" in r.claim.quote and r.claim.measure != "upside" for r in rs), _show(rs)
+
+
+def test_a_photo_captions_day_is_no_lead(claims_store):
+    text = (
+        "The S&P 500 just crossed 6,000 for the first time.\n"
+        "Traders work on the floor of the New York Stock Exchange on Thursday.\n"
+        "Getty Images\n"
+        "The S&P hit as high as 6,012.45 by mid-afternoon Friday, closing at a record 5,995.54."
+    )
+    rs = results(claims_store, text, "2024-11-08")
+    got = [r for r in rs if r.claim.measure == "close" and "5,995.54" in r.claim.quote]
+    assert got and got[0].verdict == "supported", _show(rs)
+
+
+def test_a_name_after_a_preposition_is_an_object_not_the_subject(claims_store):
+    text = (
+        "Amazon.com gave a 11% boost to the S&P 500 for the year, thanks to an 8% gain after"
+        " quarterly results were announced Thursday."
+    )
+    rs = results(claims_store, text, "2024-02-05")
+    assert all(r.verdict != "contradicted" for r in _by(rs, "8%")), _show(rs)
+
+
+def test_a_base_stated_for_two_days_is_none_for_an_undated_claim(claims_store):
+    text = (
+        "The S&P 500 rose 155 points, or 4.2%, to 3,904 on Thursday. On Wednesday, the S&P 500"
+        " declined 80 points, or 2.08%, to 3749. Traders were cautious. The S&P 500 was down 30%"
+        " from its record close of 4,796.56."
+    )
+    rs = results(claims_store, text, "2022-11-10")
+    got = [r for r in rs if r.claim.measure == "distance"]
+    assert got and "the article states" not in got[0].evidence, _show(rs)
+
+
+def test_a_figure_higher_than_a_lowest_close_is_no_move(claims_store):
+    text = (
+        "The S&P 500 closed on Monday at a record 4479.71, up 0.3% from the day and 100.2% higher"
+        " than its lowest Covid closing price."
+    )
+    rs = results(claims_store, text, "2021-08-16")
+    assert all(r.verdict != "contradicted" for r in _by(rs, "100.2%")), _show(rs)

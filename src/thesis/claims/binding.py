@@ -583,6 +583,14 @@ def subject_gap(
     for t in s.doc.tokens_in(lo, hi):
         if t.kind == "word" and t.base in OTHER_ASSETS:
             return f"another asset ({t.text!r}) is named between its subject and the number"
+    if before:
+        prep = [w for w in s.words_before(m.start, 2) if w != "the"][-1:]
+        first = next((x for x in s.subjects if x.start < m.start and not x.anaphora
+                      and (x.subject is not None or x.unknown) and not same(x)), None)  # fmt: skip
+        if prep and prep[0] in _OBJECT_PREPOSITIONS and first is not None:
+            # "Amazon.com gave a 11% boost to the S&P 500 ..., thanks to an 8% gain": the name
+            # after a preposition is an object; the sentence's subject named before may be meant
+            return f"its subject ({m.text!r}) is the object of {prep[0]!r} after {first.text!r}"
     mc = s.clause_of(m.start)
     if before and mc.end <= pos:
         lead = [t.lower for t in s.doc.tokens_in(mc.start, m.start)]
@@ -602,6 +610,10 @@ def subject_gap(
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the", "both"})
+#: prepositions that make the name after them an object, not the sentence's subject
+_OBJECT_PREPOSITIONS = frozenset(
+    {"to", "than", "against", "versus", "vs", "vs.", "toward", "towards", "into"}
+)
 
 
 def list_subjects(s: Sent, subj: Bind) -> list[Bind]:
@@ -1013,6 +1025,8 @@ def _when_other_date(s: Sent, pos: int) -> str:
     d = _before_when(s, toks[w])
     if d is None or (d.kind in ("day", "weekday", "relative") and d.first == d.last):
         return ""
+    if any(q.start == pos and q.unit == "pct" for q in s.quantities):
+        return ""  # "in October 2016, when it returned -1.8%": a move that month is its period's
     end = s.clause_of(pos).end
     if any(toks[w].end <= x.start < end for x in s.dates) or any(
         toks[w].end <= p.start < end for p in s.periods

@@ -433,6 +433,7 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
     if window is None or window[0] != window[1]:
         return None
     day = window[1]
+    sents = [s for s in sents[:4] if not _caption(s)][:3]
     named = {
         d.first
         for s in sents[:3]
@@ -457,6 +458,27 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
             if recent and (d.kind != "day" or d.weekday is not None or d.first == day):
                 return d
     return None
+
+
+#: a photo's credit line ("Getty Images", "Spencer Platt/Getty Images", "AP Photo/Seth Wenig")
+_CREDIT = re.compile(
+    r"^\s*(?:(?:Photo|Image|Picture)(?:\s+by)?:?\s*)?[\w .'/-]{0,40}?"
+    r"\b(?:Getty Images|Reuters|AP Photo|AFP|Bloomberg|Shutterstock|iStock|EPA|Xinhua)\b[\w .'/-]{0,30}$",
+    re.I,
+)
+
+
+def _caption(s: Sent) -> bool:
+    """Whether ``s`` is a photo's caption: the last sentence of its line, followed by a line that
+    is a picture credit ("Traders work on the floor of the New York Stock Exchange on Thursday." /
+    "Getty Images"): its day is the picture's, not the session the story reports."""
+    text = s.doc.text
+    nl = text.find("\n", s.end)
+    if nl < 0 or text[s.end : nl].strip():
+        return False
+    nxt = text.find("\n", nl + 1)
+    line = text[nl + 1 : nxt if nxt >= 0 else len(text)]
+    return bool(line.strip()) and bool(_CREDIT.match(line.strip()))
 
 
 #: words of a byline or a time stamp before its date ("Written by A. Saleh June 16, 2023")

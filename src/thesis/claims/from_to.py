@@ -21,7 +21,12 @@ from thesis.claims.frames import Claim
 from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
 from thesis.text.numbers import Quantity, find_quantities
 
-__all__ = ["from_to_levels", "rule_from_to_direction", "rule_two_closes_and_change"]
+__all__ = [
+    "from_to_levels",
+    "rule_from_to_direction",
+    "rule_from_to_noun_move",
+    "rule_two_closes_and_change",
+]
 
 #: words that may stand between a move word and its "from" ("rose sharply from", "the rise was
 #: from"); anything else (another figure, a verb of its own) breaks the link
@@ -195,6 +200,53 @@ def rule_to_from_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         d, w0 = got
         out.append(_direction_claim(ctx, s, d, (w0, nxt.end), b.value, nxt.value, b.start))
+    return out
+
+
+#: what may stand between "from A to B" and the noun of its move ("to 3,386.15 on February 19,
+#: 2020 – a 401% increase"): marks, articles and hedges (a date is skipped as a whole)
+_APPOSITION = frozenset(
+    {",", "–", "—", "-", "(", "a", "an", "about", "nearly", "almost", "roughly", "some", "over",
+     "more", "than", "approximately", "around", "or"}
+)  # fmt: skip
+
+
+def rule_from_to_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "took the S&P 500 Index from 676.53 to 3,386.15 on February 19, 2020 – a 401% increase":
+    a move's noun in apposition to two levels the sentence gives is their own arithmetic (B / A
+    − 1), whatever the day (a session's move it is not)."""
+    out: list[Claim] = []
+    for t in s.tokens:
+        if t.lower != "from":
+            continue
+        a = next((q for q in s.quantities if q.start > t.start), None)
+        if a is None or a.start in used or not level_name_ok(_gap(s, t.end, a.start)):
+            continue
+        pair = _pair_at(s, a)
+        if pair is None:
+            continue
+        base, level, _offsets, end = pair
+        q = next((x for x in s.quantities if x.start >= end), None)
+        if q is None or q.start in used or q.unit != "pct" or q.is_range:
+            continue
+        between = [
+            x for x in s.tokens
+            if end <= x.start < q.start and not any(d.start <= x.start < d.end for d in s.dates)
+            and x.lower != "on"
+        ]  # fmt: skip
+        if not between or any(x.lower not in _APPOSITION for x in between):
+            continue
+        noun = s.words_after(q.end, 1)
+        d = 1 if noun and noun[0] in UP_NOUNS else -1 if noun and noun[0] in DOWN_NOUNS else 0
+        if d == 0:
+            continue
+        used.add(q.start)  # (the levels stay for the rules that read them as closes)
+        out.append(make_claim(
+            ctx, s, kind="pct_change", measure="upside", subject=Bind(None, "", "none"),
+            parts=[(t.start, q.end + len(noun[0]) + 1)], rule="from_to", value=q.value * d,
+            unit="pct", decimals=q.decimals, date=None, hedge=s.hedge(q), direction=d,
+            level=level, base=base, needs=(), at=q.start, extra={"base_stated": True},
+        ))  # fmt: skip
     return out
 
 

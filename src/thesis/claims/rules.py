@@ -61,6 +61,7 @@ from thesis.claims.frames import CLOSING_VERB_WORDS, Claim, PeriodSpec
 from thesis.claims.from_to import (
     from_to_levels,
     rule_from_to_direction,
+    rule_from_to_noun_move,
     rule_to_from_direction,
     rule_two_closes_and_change,
 )
@@ -112,7 +113,8 @@ _COMPARATIVES = frozenset(
 #: words after "than" that name another level ("the record close", "its 50-day average")
 _OTHER_LEVELS = frozenset(
     {"record", "records", "peak", "high", "highs", "low", "lows", "average", "averages", "level",
-     "levels", "mark", "target", "estimate", "estimates"}
+     "levels", "mark", "target", "estimate", "estimates", "lowest", "highest", "bottom",
+     "trough", "all-time"}
 )  # fmt: skip
 #: words after "than" that make it the close a move runs from ("than it ended the previous week")
 _EARLIER_CLOSE = frozenset(
@@ -1456,8 +1458,11 @@ def _stated_base(
     header; never the claim whose words hold the figure at ``exclude_at`` (a move's own level)."""
     key = subj.value.key if subj.value is not None else None
     day = date_of(date)[0] if date is not None else None
+    # a day of the claim's own words (the session the article's opening reports is no such day)
+    stated_day = date is not None and date.how == "explicit" and date.value is not ctx.lead
+    found: list[Claim] = []
     for c in reversed(ctx.stated):
-        if c.start >= q.start or (day is not None and c.date is not None and c.date != day):
+        if c.start >= q.start:
             continue
         if exclude_at is not None and c.start <= exclude_at < c.end:
             continue
@@ -1468,8 +1473,13 @@ def _stated_base(
             s.header is not None and c.start >= s.header.start
         )
         if same and near:
-            return float(c.stated_value)  # type: ignore[arg-type]
-    return None
+            found.append(c)
+    mine = [c for c in found if day is None or c.date is None or c.date == day]
+    if not stated_day and len({c.date for c in found}) > 1:
+        # "... to 10,943" (Thursday) and "... to 10353" (On Wednesday) before "was down 35.5% from
+        # its record": a claim whose day is only assumed may run from either
+        return None
+    return float(mine[0].stated_value) if mine else None  # type: ignore[arg-type]
 
 
 def _last_stated(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
@@ -5021,6 +5031,7 @@ RULES: tuple[Rule, ...] = (
     rule_close,
     rule_distance,
     rule_upside,
+    rule_from_to_noun_move,
     rule_noun_move,
     rule_from_to_direction,
     rule_to_from_direction,
