@@ -426,3 +426,20 @@ def test_a_figure_higher_than_a_lowest_close_is_no_move(claims_store):
     )
     rs = results(claims_store, text, "2021-08-16")
     assert all(r.verdict != "contradicted" for r in _by(rs, "100.2%")), _show(rs)
+
+
+def test_look_no_further_than_is_no_negation(claims_store):
+    rs = results(claims_store, "Look no further than Nvidia, which has soared 198% this year.", "2023-06-16")  # fmt: skip
+    got = _by(rs, "198%")
+    assert got and "negat" not in got[0].evidence, _show(rs)
+
+
+def test_a_move_from_last_friday_runs_from_its_close(claims_store):
+    # sp500 2024-08-16 5,554.25, 2024-08-23 5,634.61 (+1.45%)
+    text = "The S&P 500 closed higher, finishing up 1.4% from last Friday."
+    rs = results(claims_store, text, "2024-08-23")
+    got = _by(rs, "1.4%")
+    assert got and got[0].verdict == "supported" and "2024-08-16" in got[0].evidence, _show(rs)
+    text = "The S&P 500 was volatile from last Friday to Tuesday, rising 1.4%."
+    rs = results(claims_store, text, "2024-08-23")
+    assert all("2024-08-16" not in r.evidence for r in _by(rs, "1.4%")), _show(rs)

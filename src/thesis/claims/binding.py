@@ -2216,6 +2216,12 @@ def qualifiers(
         t
         for k, t in enumerate(near)
         if not (t.lower == "not" and near[k + 1 : k + 2] and near[k + 1].lower == "seen")
+        # "Look no further than Nvidia, which has soared 198%", "none other than": idioms that
+        # point to a thing, not negations of a figure
+        and not (
+            t.lower in ("no", "none")
+            and [x.lower for x in near[k + 1 : k + 3]] in (["further", "than"], ["other", "than"])
+        )
     ]
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")

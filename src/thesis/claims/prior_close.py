@@ -53,6 +53,10 @@ def _possessive(w: str) -> str | None:
     return None
 
 
+#: words after "from last Friday" that make it a range's start ("from last Friday to Tuesday")
+_RANGE_ENDS = frozenset({"to", "through", "until", "till", "thru", "-", "–"})
+
+
 def _last_weekday(ref: dt.date, name: str) -> dt.date | None:
     """The day "last <name>" names in an article dated ``ref``, or ``None`` where the words may
     name either of two days (see the module docstring)."""
@@ -111,8 +115,8 @@ def prior_close(ctx: Ctx, s: Sent, q: Quantity) -> tuple[Bind, int] | None:
         return None
     if noun is not None and not (rest[2:3] and rest[2] in _CLOSE_HEADS):
         return None  # "from last Friday's high": a level, not a close
-    if prep == "from" and noun is None:
-        return None  # "from last Friday": a range's start ("from last Friday to Tuesday")
+    if prep == "from" and noun is None and rest[2:3] and rest[2] in _RANGE_ENDS:
+        return None  # "from last Friday to Tuesday": a range's start, not a base
     day = _last_weekday(ref, day_word)
     if day is None:
         return None
