@@ -17,6 +17,7 @@ started or fails for any reason, the caller renders the PDF itself, so errors ar
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from thesis.errors import WritingError
@@ -59,15 +60,29 @@ def write_pdf(html: str, path: Path, base_url: str | None = None) -> Path:
     # WeasyPrint logs every unsupported CSS property at WARNING; screen-only rules are expected
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    HTML(string=html, base_url=base_url).write_pdf(str(path))
+    # the subset fonts' "modified" stamp is the clock's unless SOURCE_DATE_EPOCH is set: a fixed
+    # one makes the same page the same bytes in any process at any second (reproducible builds)
+    unset = "SOURCE_DATE_EPOCH" not in os.environ
+    if unset:
+        os.environ["SOURCE_DATE_EPOCH"] = PDF_EPOCH
+    try:
+        HTML(string=html, base_url=base_url).write_pdf(str(path))
+    finally:
+        if unset:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
     return path
+
+
+#: the time stamp written into a PDF's subset fonts when SOURCE_DATE_EPOCH is not set
+PDF_EPOCH = "0"
 
 
 #: the helper: imports WeasyPrint at once, then reads one line (the PDF's path, the page's HTML
 #: file and the base URL, tab-separated) and writes the PDF. It imports nothing of thesis, so it
 #: runs whatever ``thesis`` the caller imported, and a failure only makes the caller render
 _HELPER = """
-import logging, sys
+import logging, os, sys
+os.environ.setdefault("SOURCE_DATE_EPOCH", "0")  # as write_pdf: the same bytes in any process
 from weasyprint import HTML
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
 logging.getLogger("fontTools").setLevel(logging.ERROR)
