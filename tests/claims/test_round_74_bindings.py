@@ -443,3 +443,48 @@ def test_a_move_from_last_friday_runs_from_its_close(claims_store):
     text = "The S&P 500 was volatile from last Friday to Tuesday, rising 1.4%."
     rs = results(claims_store, text, "2024-08-23")
     assert all("2024-08-16" not in r.evidence for r in _by(rs, "1.4%")), _show(rs)
+
+
+def test_single_quotes_around_a_word_of_a_name(claims_store):
+    # core CPI y/y 2024-02 3.77%; headline 2024-01 3.09%
+    text = (
+        "The February numbers showed that headline inflation rose 0.4 percent. The ‘core’ CPI,"
+        " the important measure excluding volatile food and energy prices, rose 0.4 percent"
+        " monthly and 3.1 percent year-on-year."
+    )
+    rs = results(claims_store, text, "2024-03-12")
+    got = [r for r in rs if "3.1 percent" in r.claim.quote]
+    assert got and got[0].claim.subject.key == "core_cpi" and got[0].verdict != "supported", _show(rs)  # fmt: skip
+
+
+def test_a_lead_at_midday_makes_a_live_story(claims_store):
+    # sp500 2022-04-12 close 4,397.45 (-0.34%); 4,454.23 is +0.945% from 4,412.53
+    text = (
+        "US equity benchmarks rose after government bond yields fell. The Dow Jones Industrial"
+        " Average rose 0.7% to 34,544.01 after midday on Tuesday. The S&P 500 was up 0.9% to"
+        " 4,454.23."
+    )
+    rs = results(claims_store, text, "2022-04-12")
+    assert all(r.verdict != "contradicted" for r in _by(rs, "4,454.23")), _show(rs)
+
+
+def test_a_close_after_a_weeks_move_is_the_weeks_close(claims_store):
+    # vix 2022-03-18 (Friday) 23.87; 2022-03-21 (the Monday article) 23.53
+    rs = results(claims_store, "The VIX Index crashed 22% for the week, closing at 23.87.", "2022-03-21")  # fmt: skip
+    got = [r for r in rs if r.claim.measure == "close"]
+    assert got and got[0].verdict == "supported" and "2022-03-18" in got[0].evidence, _show(rs)
+    # the level's own day after it: "closing at 17.95 on Friday" (vix 2023-05-26 17.95)
+    text = "The VIX Index increased 6.78% for the week, closing at 17.95 on Friday."
+    rs = results(claims_store, text, "2023-05-30")
+    got = [r for r in rs if r.claim.measure == "close"]
+    assert got and got[0].verdict == "supported" and "2023-05-26" in got[0].evidence, _show(rs)
+
+
+def test_an_ordinal_superlative_since_a_date_counts_the_better_ones(claims_store):
+    # S&P 500 weekly: 2025-05-16 +5.27%, beaten since November 2023 only by 2025-04-11 +5.70%
+    for text, verdict in (
+        ("The S&P 500 posted the 2nd-best weekly gain since November 2023.", "supported"),
+        ("The S&P 500 posted the best weekly gain since November 2023.", "contradicted"),
+    ):
+        got = [r for r in results(claims_store, text, "2025-05-16") if r.claim.measure == "since"]
+        assert got and got[0].verdict == verdict, (text, [(r.claim.quote, r.evidence) for r in got])

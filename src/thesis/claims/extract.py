@@ -293,6 +293,16 @@ def _trading_lead(doc: Doc) -> bool:
                 return True
             if w in _SESSION_TIMES and k and ws[k - 1] in _WEEKDAY_WORDS:
                 return True
+            # "rose 0.7% to 34,544.01 after midday on Tuesday", "in afternoon trading"
+            if (
+                w in _SESSION_TIMES | {"noon", "afternoon", "mid-afternoon"}
+                and k
+                and (
+                    ws[k - 1] in ("after", "at", "by", "around", "before", "near")
+                    or (ws[k - 1] == "in" and ws[k + 1] == "trading")
+                )
+            ):
+                return True
             # "US equity indexes declined ahead of the close on Tuesday"
             if w == "ahead" and ws[k + 1 : k + 4] == ["of", "the", "close"]:
                 return True

@@ -2491,6 +2491,16 @@ def _since_on(
         return Outcome(ok, ev, "exact comparison", round(cur, 4))
     mid = series.between(a_last + _DAY, cur_t - _DAY)
     worse = [(t, x) for t, x in mid.items() if x > cur]
+    nth = int(c.extra.get("nth") or 1)
+    if nth > 1:
+        # "the 2nd-best weekly gain since November 2023": exactly one better since then; more
+        # contradicts it, fewer leaves another count (a partial week, a tie) possible
+        ev = f"now ({iso(cur_t)}) {cur:.2f}; values above it since {a_last}: " + (
+            ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:6]) or "none")  # fmt: skip
+        ok = True if len(worse) == nth - 1 else (False if len(worse) >= nth else None)
+        return Outcome(
+            ok, f"{ev} → rank {len(worse) + 1}, stated {nth}", "exact rank", round(cur, 4)
+        )
     ev = f"now ({iso(cur_t)}) {cur:.2f}; values above it since {a_last}: " + (
         ", ".join(f"{iso(t)} {x:.2f}" for t, x in worse[:4]) or "none"
     )

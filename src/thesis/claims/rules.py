@@ -403,7 +403,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
         if lvl is not None and lvl.start not in used:
             used.add(lvl.start)
-            out.append(_close_claim(ctx, s, lvl, subj, date, q.start, "move"))
+            ldate = _level_own_day(ctx, s, lvl) or _period_end_too(ctx, date, period)
+            out.append(_close_claim(ctx, s, lvl, subj, ldate, q.start, "move"))
             if side:
                 out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
     return out
@@ -613,6 +614,38 @@ def _move_parts(
         if after:
             b = max(b, min(after)[1])
     return [(a, b)]
+
+
+def _level_own_day(ctx: Ctx, s: Sent, lvl: Quantity) -> Bind | None:
+    """The day right after a level a move ran to ("increased 6.78% for the week, closing at 17.95
+    on Friday"): the level's own day, whatever day the move's words give."""
+    w = s.words_after(lvl.end, 2)
+    if (
+        not w
+        or w[0] not in ("on", "last")
+        or not any(d.start >= lvl.end and d.start - lvl.end <= 5 for d in s.dates)
+    ):
+        return None
+    got = bind_date(ctx, s, lvl.end, end=lvl.end + 20)
+    return got if got.how == "explicit" and got.value is not ctx.lead else None
+
+
+def _period_end_too(ctx: Ctx, date: Bind, period: Bind) -> Bind:
+    """The day of a close stated after a move over a week or a month ("crashed 22% for the week,
+    closing at 23.87"): the article's session, and the last session of the week (month) just
+    ended as well, which a story written after it reports (a Monday's "for the week")."""
+    spec = period.value
+    own = date.how == "explicit" and date.value is not ctx.lead
+    if ctx.ref is None or not isinstance(spec, PeriodSpec) or own:
+        return date
+    ref = ctx.ref
+    if spec.kind in ("week", "last_week"):
+        end = ref - dt.timedelta(days=(ref.weekday() - 4) % 7)
+    elif spec.kind == "month" and ref.day <= 7:
+        end = ref.replace(day=1) - dt.timedelta(days=1)
+    else:
+        return date
+    return dataclasses.replace(date, alt=(*date.alt, end)) if end != ref else date
 
 
 def _close_claim(
@@ -2658,8 +2691,22 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         k = next((n for n, x in enumerate(toks) if x.start >= start_tok.start), 0)
         _came_back_from(s, toks[max(0, k - 4) : k], c)
         _near_extreme(toks[max(0, k - 3) : k], c)
+        nth = _ordinal_before(toks, k)
+        if nth is not None and nth > 1:
+            c.extra["nth"] = nth  # "the 2nd-best weekly gain since November 2023": one better
         return [c]
     return []
+
+
+def _ordinal_before(toks: list[Token], k: int) -> int | None:
+    """The ordinal right before the superlative at ``k`` ("2nd-best", "second-largest", "the
+    third biggest"), a hyphen between at most."""
+    j = k - 1
+    if j >= 0 and toks[j].text in ("-", "‐"):
+        j -= 1
+    if j >= 1 and toks[j].lower in ("st", "nd", "rd", "th"):
+        j -= 1
+    return _ordinal_at(toks, j)
 
 
 #: superlatives of a move or a run, never of a level ("its longest since", "the best May since")

@@ -439,6 +439,28 @@ PRICE_KINDS = frozenset({"index", "stock", "etf", "sector", "market"})
 #: be an apostrophe)
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 
+#: single quotation marks: an opening one, and the closing ones (which may be apostrophes)
+_OPEN_SINGLE = frozenset({"‘", "'"})
+_CLOSE_SINGLE = frozenset({"’", "'"})
+
+
+def _unquoted(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without quotation marks around words: double ones always, single ones in pairs
+    around up to three words ("The ‘core’ CPI", "the 'core' CPI"; "S&P’s" keeps its apostrophe)."""
+    out = [t for t in tokens if t.text not in _QUOTE_MARKS]
+    drop: set[int] = set()
+    for i, t in enumerate(out):
+        if t.text not in _OPEN_SINGLE or i + 1 >= len(out) or out[i + 1].kind != "word":
+            continue
+        if i > 0 and out[i - 1].end == t.start and out[i - 1].kind == "word":
+            continue  # an apostrophe after a word ("investors' views")
+        for j in range(i + 2, min(i + 5, len(out))):
+            if out[j].text in _CLOSE_SINGLE and out[j - 1].end == out[j].start:
+                drop.update({i, j})
+                break
+    return [t for k, t in enumerate(out) if k not in drop]
+
+
 #: words after "the stock" / "the shares" that make them no back-reference to one company
 _NOT_ONE_STOCK = frozenset(
     {"market", "markets", "exchange", "exchanges", "index", "indexes", "indices", "of", "in",
@@ -654,7 +676,7 @@ class SubjectFinder:
         """All subject mentions in ``tokens``, in order (longest name first where two overlap).
         Quotation marks are not read: a quoted word of a name ('the so-called "core" CPI') is
         part of it."""
-        tokens = [t for t in tokens if t.text not in _QUOTE_MARKS]
+        tokens = _unquoted(tokens)
         out: list[SubjectMention] = []
         i, n = 0, len(tokens)
         names = self._names

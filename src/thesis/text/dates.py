@@ -639,6 +639,7 @@ _P = {
     # sentence names, else the reference date's; an average one is a qualifier's)
     **{f"{adj} {noun}": (kind, True) for adj, kind in (
         ("monthly", "month"), ("quarterly", "qtd"), ("annual", "year"), ("yearly", "year"),
+        ("weekly", "week"),
     ) for noun in (
         "gain", "gains", "loss", "losses", "advance", "decline", "drop", "rise", "increase",
         "fall", "rally", "climb", "jump", "slide", "retreat", "decrease", "performance", "surge",
