@@ -14,12 +14,14 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Iterator
 
 from thesis.claims.binding import Bind, Ctx, bind_date, bind_subject, make_claim
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
 from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, UP_NOUNS, UP_WORDS
 from thesis.text.numbers import Quantity, find_quantities
+from thesis.text.tokens import Token
 
 __all__ = [
     "from_to_levels",
@@ -146,19 +148,30 @@ def _bare_move(s: Sent, at: int) -> tuple[int, int] | None:
     return got
 
 
-def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """ "saw a slight increase from 3,917.49 to 3,912.38", "fell from 4,100 to 4,020": a direction
-    stated between two levels with no percent, judged on the levels alone (B / A − 1 above zero for
-    a rise, below for a fall)."""
-    out: list[Claim] = []
+def _from_pairs(
+    s: Sent, used: set[int]
+) -> Iterator[tuple[Token, Quantity, tuple[float, float, list[int], int]]]:
+    """Each "from A to B" of the sentence: the word "from", A's figure and the pair
+    (:func:`_pair_at`), with only the level's name between "from" and A ("fell from a high of
+    4,100 to 4,020") and A not read yet."""
     for t in s.tokens:
         if t.lower != "from":
             continue
         a = next((q for q in s.quantities if q.start > t.start), None)
         if a is None or a.start in used or not level_name_ok(_gap(s, t.end, a.start)):
-            continue  # "fell from a high of 4,100 to 4,020": only the level's name between
+            continue
         pair = _pair_at(s, a)
-        if pair is None or any(p in used for p in pair[2]):
+        if pair is not None:
+            yield t, a, pair
+
+
+def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """ "saw a slight increase from 3,917.49 to 3,912.38", "fell from 4,100 to 4,020": a direction
+    stated between two levels with no percent, judged on the levels alone (B / A − 1 above zero for
+    a rise, below for a fall)."""
+    out: list[Claim] = []
+    for t, a, pair in _from_pairs(s, used):
+        if any(p in used for p in pair[2]):
             continue
         got = _bare_move(s, t.start)
         if got is None:
@@ -216,15 +229,7 @@ def rule_from_to_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     a move's noun in apposition to two levels the sentence gives is their own arithmetic (B / A
     − 1), whatever the day (a session's move it is not)."""
     out: list[Claim] = []
-    for t in s.tokens:
-        if t.lower != "from":
-            continue
-        a = next((q for q in s.quantities if q.start > t.start), None)
-        if a is None or a.start in used or not level_name_ok(_gap(s, t.end, a.start)):
-            continue
-        pair = _pair_at(s, a)
-        if pair is None:
-            continue
+    for t, _a, pair in _from_pairs(s, used):
         base, level, _offsets, end = pair
         q = next((x for x in s.quantities if x.start >= end), None)
         if q is None or q.start in used or q.unit != "pct" or q.is_range:
