@@ -985,15 +985,24 @@ def _when_day(s: Sent, pos: int) -> DateMention | None:
     41.06", "from its low on March 23, when it closed at 2,237". The clause tells what happened
     on that day, so its figures are of that day, never of the article's (``None`` when the
     figure's clause is no such clause, or the day before "when" is not one day)."""
+    when = _when_of(s, pos)
+    if when is None:
+        return None
+    d = _before_when(s, when)
+    if d is None or d.kind not in ("day", "weekday", "relative") or d.first is None:
+        return None
+    return d if d.first == d.last else None
+
+
+def _when_of(s: Sent, pos: int) -> Token | None:
+    """The "when" that opens the clause holding ``pos`` (no word that ends its clause between
+    them: :data:`_WHEN_BREAKS`), else ``None``."""
     cl = s.clause_of(pos)
     toks = s.doc.tokens_in(max(s.start, cl.start - 2), pos)
     w = next((i for i, t in enumerate(toks) if t.lower == "when"), None)
     if w is None or any(t.lower in _WHEN_BREAKS for t in toks[w + 1 :]):
         return None
-    d = _before_when(s, toks[w])
-    if d is None or d.kind not in ("day", "weekday", "relative") or d.first is None:
-        return None
-    return d if d.first == d.last else None
+    return toks[w]
 
 
 def _before_when(s: Sent, when: Token) -> DateMention | None:
@@ -1003,7 +1012,7 @@ def _before_when(s: Sent, when: Token) -> DateMention | None:
     for d in reversed(s.dates):
         if d.end > end:
             continue
-        gap = [t for t in s.doc.tokens_in(d.end, end)]
+        gap = s.doc.tokens_in(d.end, end)
         if not gap or [t.text for t in gap] == [","]:
             return d
         aside = gap[0].text == "," and gap[-1].text == "," and len(gap) <= 14
@@ -1017,19 +1026,17 @@ def _when_other_date(s: Sent, pos: int) -> str:
     """The words of a date that is no single day ("March 2020", "2008") before a "when" clause
     holding ``pos`` ("its highest since March 2020, ..., when the gauge rose as high as 85.47"):
     the figure is of that time, not of the article's day, and no day names it; else ""."""
-    cl = s.clause_of(pos)
-    toks = s.doc.tokens_in(max(s.start, cl.start - 2), pos)
-    w = next((i for i, t in enumerate(toks) if t.lower == "when"), None)
-    if w is None or any(t.lower in _WHEN_BREAKS for t in toks[w + 1 :]):
+    when = _when_of(s, pos)
+    if when is None:
         return ""
-    d = _before_when(s, toks[w])
+    d = _before_when(s, when)
     if d is None or (d.kind in ("day", "weekday", "relative") and d.first == d.last):
         return ""
     if any(q.start == pos and q.unit == "pct" for q in s.quantities):
         return ""  # "in October 2016, when it returned -1.8%": a move that month is its period's
     end = s.clause_of(pos).end
-    if any(toks[w].end <= x.start < end for x in s.dates) or any(
-        toks[w].end <= p.start < end for p in s.periods
+    if any(when.end <= x.start < end for x in s.dates) or any(
+        when.end <= p.start < end for p in s.periods
     ):
         return ""  # "in 2019, when the S&P 500 advanced 13.1% in the first quarter": its own period
     return d.text
@@ -1044,12 +1051,10 @@ def _relative_when(s: Sent, pos: int) -> str:
     """The words of a relative day that a "when" clause holding ``pos`` is about ("compared to
     the previous market day, when the VIX closed at 23.43"): the figure is that day's, which no
     date names, so it has none; else ""."""
-    cl = s.clause_of(pos)
-    toks = s.doc.tokens_in(max(s.start, cl.start - 2), pos)
-    w = next((i for i, t in enumerate(toks) if t.lower == "when"), None)
-    if w is None or any(t.lower in _WHEN_BREAKS for t in toks[w + 1 :]):
+    when = _when_of(s, pos)
+    if when is None:
         return ""
-    before = [t.lower for t in s.doc.tokens_in(s.start, toks[w].start) if t.kind == "word"][-4:]
+    before = [t.lower for t in s.doc.tokens_in(s.start, when.start) if t.kind == "word"][-4:]
     if not before or before[-1] not in _RELATIVE_WHEN_NOUNS:
         return ""
     k = next((i for i, x in enumerate(before) if x in _RELATIVE_WHEN_FIRST), None)
