@@ -488,3 +488,23 @@ def test_an_ordinal_superlative_since_a_date_counts_the_better_ones(claims_store
     ):
         got = [r for r in results(claims_store, text, "2025-05-16") if r.claim.measure == "since"]
         assert got and got[0].verdict == verdict, (text, [(r.claim.quote, r.evidence) for r in got])
+
+
+def test_a_streak_between_two_days_ends_on_the_second(claims_store):
+    # sp500: 2025-12-24 6,932.05, then four falls to 2025-12-31 6,845.50
+    text = (
+        "To close out 2025, the S&P 500 experienced a rare four-day losing streak between December"
+        " 26th and December 31st."
+    )
+    rs = results(claims_store, text, "2026-01-02")
+    got = [r for r in rs if r.claim.measure == "streak"]
+    assert got and got[0].verdict == "supported" and "2025-12-31" in got[0].evidence, _show(rs)
+
+
+def test_a_shares_stated_price_is_never_refuted_by_adjusted_prices(claims_store):
+    # amzn is stored split-adjusted (2022's 20:1): $1,000 in 2017 is about $50 stored
+    rs = results(claims_store, "Amazon shares closed above $1,000 for the first time on Friday.", "2017-06-03")  # fmt: skip
+    assert all(r.verdict != "contradicted" for r in rs), _show(rs)
+    # a move stated with a price: the pair is not checked against adjusted prices
+    rs = results(claims_store, "Amazon shares have recently risen 3.7 percent to $3,641.22.", "2021-07-06")  # fmt: skip
+    assert all(r.verdict != "contradicted" for r in rs), _show(rs)

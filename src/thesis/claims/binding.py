@@ -1464,6 +1464,13 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
         return False  # "over the last four trading days through Monday": the end
     if prev[-1:] in (["its"], ["their"], ["the"]) and nxt[:1] and nxt[0] in _REFERENCE_NOUNS:
         return _reference_day(s, d)
+    if (
+        prev[-1:] == ["between"]
+        and nxt[:1] == ["and"]
+        and any(x.start > d.end and x.first is not None for x in s.dates)
+    ):
+        return True  # "a four-day losing streak between December 26th and December 31st": the
+        # span's start; its end is the figure's day
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (
         prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])

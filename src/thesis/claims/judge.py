@@ -1225,7 +1225,8 @@ def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
     if c.measure != "close" and c.direction == 0:
         span = (0.0, max(abs(span[0]), abs(span[1])))
     pair = c.extra.get("pair_level")
-    if c.measure != "close" and isinstance(pair, float) and pair > 0:
+    if c.measure != "close" and isinstance(pair, float) and pair > 0 and not _adjusted_prices(c):
+        # (a share's stated price is not comparable with its stored, split-adjusted prices)
         return _pair_in_range(c, stated, pair, (lo, hi), prev, sid, t)
     ok = (
         True
@@ -1244,7 +1245,7 @@ def _intraday_pair(c: Claim, m: Market) -> CheckedClaim | None:
     pair = c.extra.get("pair_level")
     if c.measure not in ("change", "points_change") or not isinstance(pair, float) or pair <= 0:
         return None
-    if c.hedge or c.comparator not in ("=", "") or c.subject is None:
+    if c.hedge or c.comparator not in ("=", "") or c.subject is None or _adjusted_prices(c):
         return None
     got = m.daily(c.subject)
     if got is None:
@@ -2712,6 +2713,17 @@ _SUP_MAX = {"highest": True, "largest": True, "biggest": True, "best": True, "st
 
 
 def judge_first_cross(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    out = _first_cross(c, day, m)
+    if out.ok is False and _adjusted_prices(c):
+        # "Amazon shares closed above $1,000 for the first time": the stored prices are adjusted
+        # for later splits, so a price level can be confirmed, never refuted
+        return dataclasses.replace(
+            out, ok=None, evidence=f"{out.evidence}; stored prices may be adjusted for splits"
+        )
+    return out
+
+
+def _first_cross(c: Claim, day: dt.date, m: Market) -> Outcome:
     got = _daily(c, m)
     if isinstance(got, Outcome):
         return got
