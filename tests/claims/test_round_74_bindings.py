@@ -508,3 +508,15 @@ def test_a_shares_stated_price_is_never_refuted_by_adjusted_prices(claims_store)
     # a move stated with a price: the pair is not checked against adjusted prices
     rs = results(claims_store, "Amazon shares have recently risen 3.7 percent to $3,641.22.", "2021-07-06")  # fmt: skip
     assert all(r.verdict != "contradicted" for r in rs), _show(rs)
+
+
+def test_a_figure_compared_with_another_takes_its_period(claims_store):
+    # sp500: 2023-12-29 4,769.83; 2024-01-19 4,839.81 (+1.47%); 2024-01-18 4,780.94 (+0.23%)
+    text = (
+        "The small-cap Russell 2000's 4.1 percent decline in 2024 compared to the S&P 500's 1.5"
+        " percent gain suggests that the bull market is narrow."
+    )
+    rs = results(claims_store, text, "2024-01-20")
+    got = _by(rs, "1.5 percent")
+    assert got and "2024" in got[0].claim.bound.get("period", ""), _show(rs)
+    assert got[0].verdict == "supported", _show(rs)

@@ -1771,7 +1771,48 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         )
     if closing:
         return Bind(PeriodSpec("day", "the session"), CLOSING_VERB_WORDS, "convention")
+    compared = _compared_period(ctx, s, q)
+    if compared is not None:
+        return compared
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
+
+
+#: words that set a figure beside another as its comparison ("compared to the S&P 500's 1.4%")
+_COMPARISON_LEADS = (("compared", "to"), ("compared", "with"), ("vs",), ("vs.",), ("versus",))
+
+
+def _compared_period(ctx: Ctx, s: Sent, q: Quantity) -> Bind | None:
+    """The period of the figure a comparison sets ``q`` beside ("the Russell 2000's 4.1 percent
+    decline in 2024 compared to the S&P 500's 1.4 percent gain", "up 8% YTD vs. the S&P's
+    2.2%"): the two figures are of one period, the first one's, when ``q`` names none."""
+    toks = s.before(q.start, 14)
+    words = [t.lower for t in toks]
+    lead = None
+    for k in range(len(words) - 1, -1, -1):
+        for ph in _COMPARISON_LEADS:
+            if tuple(words[k : k + len(ph)]) == ph:
+                lead = k + len(ph)
+                break
+        if lead is not None:
+            break
+    if lead is None:
+        return None
+    # only a name (and its possessive) between the comparison word and the figure
+    rest = [
+        t.lower
+        for t in toks[lead:]
+        if not any(m.start <= t.start < m.end for m in s.subjects)
+        and t.lower not in ("the", "'s", "’s", "s", "'", "’", "of")
+    ]
+    if len(rest) > 2:
+        return None
+    other = next((x for x in reversed(s.quantities) if x.end <= q.start and x is not q), None)
+    if other is None or other.unit != q.unit:
+        return None
+    got = bind_period(ctx, s, other, level_follows=False)
+    if got.value is None or got.how not in ("explicit", "weak") or got.words == "no period words":
+        return None
+    return Bind(got.value, f"{got.words} (the figure it is compared with)", got.how, got.loose)
 
 
 def _own_span(s: Sent, q: Quantity, a: int, b: int) -> bool:
