@@ -183,6 +183,16 @@ def test_a_citations_day_is_no_day_of_the_figures(claims_store):
     got = _by(rs, "27.62")
     assert got and all("2024-12-19" not in r.evidence for r in got), _show(rs)
     assert all(r.verdict != "contradicted" for r in got), _show(rs)
+    # alone, the close was read on the citation's day before (the VIX closed at 24.09 then)
+    text = (
+        'This news alarmed investors, leading to a surge in the VIX (Wall Street\'s "fear gauge")'
+        " by 74% to close at 27.62 (Sarah Min, CNBC, December 19, 2024)."
+    )
+    rs = results(claims_store, text, "2024-12-31")
+    got = [r for r in rs if r.claim.measure == "close"]
+    assert got and all(r.claim.date != __import__("datetime").date(2024, 12, 19) for r in got), (
+        _show(rs)
+    )
 
 
 def test_a_second_feed_of_a_stocks_prices_reads_its_changes(claims_store):
@@ -308,8 +318,8 @@ def test_a_move_from_a_stated_base_is_not_the_sessions(claims_store):
 def test_a_quoted_forecasts_upside_may_run_from_an_earlier_close(claims_store):
     # sp500 2026-01-09 6,966.28 (+14.84% to 8,000); 2026-01-02 6,858.47 (+16.64%)
     text = (
-        "Deutsche Bank also takes a bullish stance, forecasting the index at 8,000 by the end of"
-        " 2026, implying a 17% upside, after the S&P 500 closed at 6,966 on Friday."
+        "The S&P 500 rose on Friday. Deutsche Bank also takes a bullish stance, forecasting the"
+        " index at 8,000 by the end of 2026, implying a 17% upside."
     )
     rs = results(claims_store, text, "2026-01-09")
     got = [r for r in _by(rs, "17%") if r.claim.measure == "upside"]
@@ -469,13 +479,18 @@ def test_a_lead_at_midday_makes_a_live_story(claims_store):
 
 
 def test_a_close_after_a_weeks_move_is_the_weeks_close(claims_store):
-    # vix 2022-03-18 (Friday) 23.87; 2022-03-21 (the Monday article) 23.53
-    rs = results(claims_store, "The VIX Index crashed 22% for the week, closing at 23.87.", "2022-03-21")  # fmt: skip
+    # vix 2022-03-18 (Friday) 23.87; a Wednesday article (2022-03-23): the week just ended, as
+    # for the week's move itself
+    rs = results(claims_store, "The VIX Index crashed 22% for the week, closing at 23.87.", "2022-03-23")  # fmt: skip
     got = [r for r in rs if r.claim.measure == "close"]
     assert got and got[0].verdict == "supported" and "2022-03-18" in got[0].evidence, _show(rs)
-    # the level's own day after it: "closing at 17.95 on Friday" (vix 2023-05-26 17.95)
-    text = "The VIX Index increased 6.78% for the week, closing at 17.95 on Friday."
-    rs = results(claims_store, text, "2023-05-30")
+    # the level's own day after it: "closing at 17.95 on Friday" (vix 2023-05-26 17.95), though
+    # the story's opening reports Wednesday
+    text = (
+        "Stocks fell on Wednesday. The VIX Index increased 6.78% for the week, closing at 17.95 on"
+        " Friday."
+    )
+    rs = results(claims_store, text, "2023-05-31")
     got = [r for r in rs if r.claim.measure == "close"]
     assert got and got[0].verdict == "supported" and "2023-05-26" in got[0].evidence, _show(rs)
 

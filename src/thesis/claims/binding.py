@@ -157,7 +157,9 @@ class Bind:
     ``loose`` says why the binding, good enough to support a claim, is too loose to contradict
     it (the strict binding of ``docs/claims.md``: a back-reference, a name that is not the
     nearest, a date from another clause...); ``alt`` holds other days the words may mean (a day
-    named in another clause of the sentence), read as well as the binding's own.
+    named in another clause of the sentence), read as well as the binding's own; ``name_at`` is
+    the offset of a name that a list pairs with the figure in order ("respectively"), which the
+    claim's quote runs from however far back it stands.
     """
 
     value: Any
@@ -165,6 +167,7 @@ class Bind:
     how: str
     loose: str = ""
     alt: tuple[dt.date, ...] = ()
+    name_at: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -679,7 +682,7 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
     m = names[mine]
     if m.subject is None:
         return Bind(None, m.text, "unknown")
-    return Bind(m.subject, f"{m.text} (respectively)", "named", _proxy(m.subject))
+    return Bind(m.subject, f"{m.text} (respectively)", "named", _proxy(m.subject), name_at=m.start)
 
 
 def _paired_lists(s: Sent, pos: int) -> Bind | None:
@@ -720,7 +723,8 @@ def _paired_lists(s: Sent, pos: int) -> Bind | None:
         return None
     mine = next(i for i, x in enumerate(run) if x.start <= pos < x.end or x.start == pos)
     m = names[mine]
-    return Bind(m.subject, f"{m.text} (in order)", "named", _proxy(m.subject) if m.subject else "")
+    return Bind(m.subject, f"{m.text} (in order)", "named", _proxy(m.subject) if m.subject else "",
+                name_at=m.start)  # fmt: skip
 
 
 #: words right before "rate" that make it inflation's own rate ("an annual inflation rate of 3%",
@@ -2708,13 +2712,17 @@ def make_claim(
     # the quote runs from the subject's name when it is near, to the last word used
     if lead and subject.how in ("named", "anaphora", "market", "unknown"):
         before = [m for m in s.subjects if m.start < a]
-        paired = subject.words.endswith((" (in order)", " (respectively)"))
-        name = subject.words.rsplit(" (", 1)[0] if paired else subject.words
-        m = next((m for m in reversed(before) if m.text == name), None) or (
-            before[-1] if before and not paired else None
-        )
-        if m is not None and (a - m.end <= 30 or (paired and a - m.end <= 120)):
-            a = m.start  # (a name paired in order with its figure may stand further back)
+        if subject.name_at is not None:
+            # a name a list pairs with the figure in order may stand further back
+            m = next((m for m in before if m.start == subject.name_at), None)
+            near = 120
+        else:
+            m = next((m for m in reversed(before) if m.text == subject.words), None) or (
+                before[-1] if before else None
+            )
+            near = 30
+        if m is not None and a - m.end <= near:
+            a = m.start
     if hedge[0] and hedge[1] != "intraday":  # "about 10% below": the hedge is part of the words
         k = ctx.doc.text.rfind(hedge[0], max(s.start, a - len(hedge[0]) - 12), a)
         if k >= 0:

@@ -31,6 +31,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from thesis.claims import searches as _s
 from thesis.claims.fed_meetings import judge_fed_meeting
@@ -1250,19 +1251,46 @@ def _intraday_pair(c: Claim, m: Market) -> CheckedClaim | None:
     got = m.daily(c.subject)
     if got is None:
         return None
-    sid, s = got
-    outs = []
+    _sid, s = got
+    moves = []
     for d in _candidate_days(c, m):
         prev = before(s, d)
         if prev is None or _stale(s, d):
             return None
-        # the arithmetic alone: the range (which may be a fund's) is not needed to contradict
-        outs.append(_pair_in_range(c, float(c.stated_value or 0), pair, (0.0, float("inf")), prev, sid, d))  # fmt: skip
-    if not outs or any(o.ok is not False for o in outs):
+        # the arithmetic alone: the day's range (which may be a fund's) is not needed
+        moves.append(_pair_move(c, float(c.stated_value or 0), pair, prev))
+    if not moves or any(abs(x.implied - x.stated) <= x.tol for x in moves):
         return None
-    ev = "; ".join(dict.fromkeys(o.evidence.split("; ", 1)[1] for o in outs))
+    ev = "; ".join(dict.fromkeys(x.words for x in moves))
     return CheckedClaim(c, CONTRADICTED, f"an intraday figure, but the article's own figures disagree: {ev}",
-                        outs[0].tolerance, outs[0].computed)  # fmt: skip
+                        f"the two figures agree to ±{moves[0].tol:.2g}", round(moves[0].implied, 4))  # fmt: skip
+
+
+class _PairMove(NamedTuple):
+    """The move from a previous close to a stated level, against the stated move."""
+
+    implied: float  # the move the two levels make (a magnitude when no direction is stated)
+    stated: float  # the move stated (likewise)
+    tol: float  # how far the two may differ: the figures' rounding and another source's close
+    level_tol: float  # half a unit of the stated level's last digit
+    words: str
+
+
+def _pair_move(c: Claim, stated: float, pair: float, prev: tuple[dt.date, float]) -> _PairMove:
+    """The move from the previous close ``prev`` to the stated level ``pair``, held to the stated
+    move: to its rounding and the level's, and a few hundredths more for another source's
+    previous close."""
+    p0 = prev[1]
+    pct = c.measure == "change"
+    implied = (pair / p0 - 1) * 100 if pct else pair - p0
+    if c.direction == 0:
+        implied, stated = abs(implied), abs(stated)
+    unit = "%" if pct else " points"
+    words = (f"the stated level {_f(pair)} from the previous close ({iso(prev[0])} {_f(p0)}) is "
+             f"{implied:+.2f}{unit}, stated {stated:+g}{unit}")  # fmt: skip
+    level_tol = 0.5 * 10.0 ** (-int(c.extra.get("pair_decimals") or 0))
+    slack = (level_tol / p0 * 100 if pct else level_tol) + (0.02 if pct else 0.02 * p0 / 100)
+    return _PairMove(implied, stated, 0.5 * 10.0 ** (-c.decimals) + slack, level_tol, words)
 
 
 def _pair_in_range(
@@ -1275,30 +1303,19 @@ def _pair_in_range(
     t: dt.date,
 ) -> Outcome:
     """A move stated with the level it ran to ("has fallen 2.4% to 3019.96"), read at a moment of
-    the session: the level must lie in the day's range, and the move from the previous close to
-    it must be the stated one to its rounding (the two figures of one snapshot agree with each
-    other; a few hundredths more for another source's previous close)."""
+    the session: the level must lie in the day's range, and the two figures must agree with each
+    other (:func:`_pair_move`)."""
     lo, hi = rng
-    p0 = prev[1]
-    pct = c.measure == "change"
-    implied = (pair / p0 - 1) * 100 if pct else pair - p0
-    if c.direction == 0:
-        implied, stated = abs(implied), abs(stated)
-    unit = "%" if pct else " points"
-    ev = (f"{sid} {iso(t)} range {_f(lo)}–{_f(hi)}; the stated level {_f(pair)} from the previous "
-          f"close ({iso(prev[0])} {_f(p0)}) is {implied:+.2f}{unit}, stated {stated:+g}{unit}")  # fmt: skip
-    dec = int(c.extra.get("pair_decimals") or 0)
-    level_tol = 0.5 * 10.0 ** (-dec)
-    inside = lo - level_tol <= pair <= hi + level_tol
-    slack = (level_tol / p0 * 100 if pct else level_tol) + (0.02 if pct else 0.02 * p0 / 100)
-    tol = 0.5 * 10.0 ** (-c.decimals) + slack
+    x = _pair_move(c, stated, pair, prev)
+    ev = f"{sid} {iso(t)} range {_f(lo)}–{_f(hi)}; {x.words}"
+    inside = lo - x.level_tol <= pair <= hi + x.level_tol
     if c.hedge or c.comparator not in ("=", ""):
         return Outcome(None if inside else False, ev + ("" if inside else ": outside the range"),
-                       "the two figures of one moment", round(implied, 4))  # fmt: skip
-    fits = abs(implied - stated) <= tol
+                       "the two figures of one moment", round(x.implied, 4))  # fmt: skip
+    fits = abs(x.implied - x.stated) <= x.tol
     why = "" if inside else ": the level is outside the day's range"
     return Outcome(
-        fits and inside, ev + why, f"the two figures agree to ±{tol:.2g}", round(implied, 4)
+        fits and inside, ev + why, f"the two figures agree to ±{x.tol:.2g}", round(x.implied, 4)
     )
 
 

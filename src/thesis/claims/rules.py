@@ -41,6 +41,7 @@ from thesis.claims.binding import (
     Bind,
     Ctx,
     _default_date,
+    _last_week_reading,
     bind_date,
     bind_period,
     bind_subject,
@@ -403,7 +404,7 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
         if lvl is not None and lvl.start not in used:
             used.add(lvl.start)
-            ldate = _level_own_day(ctx, s, lvl) or _period_end_too(ctx, date, period)
+            ldate = _level_own_day(ctx, s, lvl) or _period_end_too(ctx, date, out[-1])
             out.append(_close_claim(ctx, s, lvl, subj, ldate, q.start, "move"))
             if side:
                 out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
@@ -630,22 +631,22 @@ def _level_own_day(ctx: Ctx, s: Sent, lvl: Quantity) -> Bind | None:
     return got if got.how == "explicit" and got.value is not ctx.lead else None
 
 
-def _period_end_too(ctx: Ctx, date: Bind, period: Bind) -> Bind:
+def _period_end_too(ctx: Ctx, date: Bind, move: Claim) -> Bind:
     """The day of a close stated after a move over a week or a month ("crashed 22% for the week,
-    closing at 23.87"): the article's session, and the last session of the week (month) just
-    ended as well, which a story written after it reports (a Monday's "for the week")."""
-    spec = period.value
+    closing at 23.87"): the article's session, and, as for the move itself, the last session of
+    the week just ended (:func:`thesis.claims.binding._last_week_reading`: a Monday's "for the
+    week") or, early in a month, of the month just ended."""
+    spec = move.period
     own = date.how == "explicit" and date.value is not ctx.lead
-    if ctx.ref is None or not isinstance(spec, PeriodSpec) or own:
+    if ctx.ref is None or spec is None or own:
         return date
-    ref = ctx.ref
-    if spec.kind in ("week", "last_week"):
-        end = ref - dt.timedelta(days=(ref.weekday() - 4) % 7)
-    elif spec.kind == "month" and ref.day <= 7:
-        end = ref.replace(day=1) - dt.timedelta(days=1)
+    if spec.kind == "month" and ctx.ref.day <= 7:
+        end: dt.date | None = ctx.ref.replace(day=1) - dt.timedelta(days=1)
     else:
+        end = _last_week_reading(ctx, move, date)
+    if end is None or end == ctx.ref:
         return date
-    return dataclasses.replace(date, alt=(*date.alt, end)) if end != ref else date
+    return dataclasses.replace(date, alt=(*date.alt, end))
 
 
 def _close_claim(
@@ -1059,9 +1060,7 @@ def _period_named(ctx: Ctx, s: Sent, q: Quantity) -> DateMention | None:
         if d.kind in ("month", "quarter", "year") and d.first is not None and d.last is not None:
             near = cl.start <= d.start < cl.end or q.end <= d.start <= q.end + 30
             own = ctx.window is not None and d.first <= ctx.window[1] <= d.last
-            # "at 4.853% after September's retail sales report": another event's month
-            event = s.words_before(d.start, 1) in (["after"], ["following"], ["before"])
-            if near and not own and not starts_since(s, d) and not event:
+            if near and not own and not starts_since(s, d):
                 return d
     return None
 
