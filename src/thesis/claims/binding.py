@@ -2246,6 +2246,7 @@ def qualifiers(
     if not forecast_ok and (
         _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
         or _forecast_phrase([t.lower for t in ftoks])
+        or _later_date(ctx, s, lo, min(cl.end, nxt))
     ):
         out.append("forecast")
     if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
@@ -2283,6 +2284,30 @@ def qualifiers(
     if any(t.lower in NEGATIONS or t.lower.endswith("n't") for t in near):
         out.append("negated")
     return out
+
+
+#: words before a date that make it the end of a time to come ("before 28 February 1998", "by
+#: March 2027"), not an event's date the claim's clause mentions ("ahead of the May 2026 meeting")
+_BY_WORDS = frozenset({"before", "by", "until", "till", "through", "thru"})
+
+
+def _later_date(ctx: Ctx, s: Sent, lo: int, hi: int) -> bool:
+    """Whether the claim's clause (``lo`` to ``hi``) runs to a date, its year written, that begins
+    after the article's last day ("reaching 49.76 before 28 February 1998 unlikely" in an article
+    of December 1997, "to 8,000 by March 2027"): the figure is of a time to come, a forecast,
+    whatever its verb says. A later date a claim's own day binds to is judged on its own (the
+    store's data end before it)."""
+    if ctx.window is None:
+        return False
+    last = ctx.window[1]
+    return any(
+        lo <= d.start < hi
+        and d.explicit_year
+        and d.first is not None
+        and d.first > last
+        and bool(_BY_WORDS & set(s.words_before(d.start, 1)))
+        for d in s.dates
+    )
 
 
 def _in_closed_aside(s: Sent, x: int, pos: int) -> bool:
