@@ -4,8 +4,10 @@ Run with ``python bench/bench_check.py`` (the store in ``$THESIS_HOME``, e.g. bu
 ``thesis data import ../shared/data``; the articles of ``../shared/articles``). It measures
 
 1. the command ``thesis check ARTICLE --format json`` end to end, ``RUNS`` times in fresh
-   processes (as hyperfine does): min, median, mean; and a bare ``python -c pass`` for the
-   interpreter's own start-up on this machine;
+   processes (as hyperfine does, after one run that warms the file cache and the store's read
+   cache): min, median, mean; and a bare ``python -c pass`` for the interpreter's own start-up on
+   this machine; then (1b) the command right after the store changed, when it opens the store and
+   imports DuckDB;
 2. where the command's start-up goes (``python -X importtime``: the largest imports);
 3. the check alone, in process (reading, extraction, verdicts) per article: median of ``RUNS``,
    wall and CPU; then the CPU per check over the whole labelled corpus (first pass and warm);
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -47,6 +50,24 @@ def command_times(article: Path) -> list[float]:
     subprocess.run(cmd, capture_output=True, env=_env(), check=False)  # warm the file cache
     out = []
     for _ in range(RUNS):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=_env(), check=False)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def cold_times(article: Path, runs: int = 3) -> list[float]:
+    """The command after the store changed: each run without the read cache a check keeps beside
+    the store (``<store>.reads``, :mod:`thesis.data.readcache`), so that it opens the store and
+    imports DuckDB, as the first check after an import or update does."""
+    from thesis.data.db import default_store_path
+
+    reads = default_store_path().with_name(default_store_path().name + ".reads")
+    cmd = [sys.executable, "-c", "from thesis.cli import main; main()", "check", str(article),
+           "--format", "json"]  # fmt: skip
+    out = []
+    for _ in range(runs):
+        shutil.rmtree(reads, ignore_errors=True)
         t = time.perf_counter()
         subprocess.run(cmd, capture_output=True, env=_env(), check=False)
         out.append(time.perf_counter() - t)
@@ -194,6 +215,9 @@ def main() -> None:
         print(f"   load average (1 min): {os.getloadavg()[0]:.2f}")
         print(f"1. `thesis check {articles[0].name} --format json` ({RUNS} fresh processes): "
               f"min {min(times):.3f} s, median {statistics.median(times):.3f} s, mean {statistics.mean(times):.3f} s (target ≤ 0.3 s)")  # fmt: skip
+        cold = cold_times(articles[0])
+        print(f"1b. the same right after the store changed (no read cache; {len(cold)} runs): "
+              f"min {min(cold):.3f} s, median {statistics.median(cold):.3f} s")  # fmt: skip
         print("2. largest imports of that command (cumulative, s):")
         for secs, name in import_breakdown(articles[0]):
             print(f"   {secs:6.3f}  {name}")

@@ -75,7 +75,8 @@ def check_command(
     from thesis.claims import check_article
     from thesis.data.db import Database, default_store_path
 
-    # the store's pandas-free read path: the command starts without pandas or numpy
+    # the store's pandas-free read path: the command starts without pandas or numpy, and with
+    # the read cache without DuckDB when an earlier check read the same state of the file
     path = store_path or default_store_path()
     store = None
     if path.exists():
@@ -84,10 +85,13 @@ def check_command(
             read_only=True,
             lock_timeout=lock_timeout,
             on_wait=lambda msg: typer.echo(f"waiting: {msg}", err=True),
+            read_cache=True,
         )
     try:
         if store is not None:
-            store.series_ids()  # open now: a damaged or locked store stops here with its error
+            # open now: a damaged or locked store stops here with its error (unless the catalog
+            # is kept for this very state of the file, which an earlier process opened)
+            store.series_ids()
         report = check_article(article, store, date=date, extractor=llm)
     finally:
         if store is not None:

@@ -6,7 +6,10 @@ truncated file), creates and migrates the schema, reads the catalog, and builds 
 a point-in-time read (``known_on``: a row's own release date, else its period's end plus the
 series' release lag). :class:`~thesis.data.store.Store` subclasses it and wraps results in pandas;
 ``thesis check`` reads through :meth:`Database.rows` (plain Python lists), so that the command
-starts without importing pandas or numpy (``import duckdb`` alone imports neither).
+starts without importing pandas or numpy (``import duckdb`` alone imports neither). DuckDB itself
+is imported when a connection opens: a read-only Database made with ``read_cache=True`` answers
+from what an earlier process read from the same state of the file
+(:mod:`thesis.data.readcache`) and may never open it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import datetime as dt
 import itertools
 import os
 import re
+import sys
 import time
 import weakref
 from bisect import bisect_right
@@ -25,14 +29,15 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-import duckdb
-
 from thesis.data import storefile
+from thesis.data.readcache import MISS, ReadCache
 from thesis.data.records import OHLCV_COLUMNS, SeriesInfo
 from thesis.errors import DataError, SeriesNotFoundError, StoreError, StoreLockedError, nearest
 
 if TYPE_CHECKING:
     from typing import Self
+
+    import duckdb
 
 __all__ = ["SCHEMA_VERSION", "Database", "default_home", "default_store_path", "guarded"]
 
@@ -151,7 +156,9 @@ def guarded(fn: _F) -> _F:
     def wrapper(self: Database, *args: Any, **kwargs: Any) -> Any:
         try:
             return fn(self, *args, **kwargs)
-        except (duckdb.Error, OSError) as e:
+        except Exception as e:
+            if not (isinstance(e, OSError) or _is_duckdb_error(e)):
+                raise
             writing = self._con is not None and self._con_ro is False
             err = storefile.explain(self.path, e, writing=writing)
             if err is None:
@@ -163,6 +170,12 @@ def guarded(fn: _F) -> _F:
     return cast(_F, wrapper)
 
 
+def _is_duckdb_error(e: BaseException) -> bool:
+    """Whether ``e`` is DuckDB's (without importing DuckDB: none is raised before it is loaded)."""
+    mod = sys.modules.get("duckdb")
+    return mod is not None and isinstance(e, mod.Error)
+
+
 class Database:
     """One DuckDB store file: its connection, lock, schema, catalog and point-in-time SQL.
 
@@ -172,6 +185,11 @@ class Database:
         The DuckDB file; default ``$THESIS_HOME/market.duckdb``.
     read_only
         Open for reading only (several processes may read at once).
+    read_cache
+        With ``read_only``: keep what is read beside the store (``<store>.reads/``), and answer
+        from what an earlier process kept for the same state of the file without opening it
+        (:mod:`thesis.data.readcache`; the pandas-free reads only: :meth:`rows`,
+        :meth:`latest_date`, :meth:`event_dates`, :meth:`security_names` and the catalog).
     lock_timeout
         Seconds to wait for another process that holds the file before giving up.
     on_wait
@@ -186,11 +204,15 @@ class Database:
         read_only: bool = False,
         lock_timeout: float = 30.0,
         on_wait: Callable[[str], None] | None = None,
+        read_cache: bool = False,
     ) -> None:
         self.path = Path(path) if path is not None else default_store_path()
         self.read_only = read_only
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait
+        self._use_read_cache = read_cache and read_only
+        # answers kept beside the store for the next process (see thesis.data.readcache)
+        self._read_cache = ReadCache(self.path) if self._use_read_cache else None
         self._con: duckdb.DuckDBPyConnection | None = None
         self._con_ro: bool | None = None
         self._catalog_cache: dict[str, SeriesInfo] | None = None
@@ -222,7 +244,11 @@ class Database:
         self._memo.clear()
         self._reads.clear()
         self._frames.clear()
+        if self._use_read_cache:  # the file may change once this process lets go of it
+            self._read_cache = ReadCache(self.path)
         if self._con is not None:
+            import duckdb
+
             con, self._con, self._con_ro = self._con, None, None
             # a connection to a damaged file may fail to close; it is gone either way
             with suppress(duckdb.Error):
@@ -244,6 +270,8 @@ class Database:
         return closed
 
     def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        import duckdb
+
         if read_only and not self.path.exists():
             raise StoreError(
                 "the store does not exist yet",
@@ -438,17 +466,7 @@ class Database:
             if not self.path.exists():
                 self._catalog_cache = {}
                 return self._catalog_cache
-            con = self._reader()
-            lag = (
-                "coalesce(release_lag_days, 0)"
-                if self._has_column("series", "release_lag_days")
-                else "0"
-            )
-            note = "coalesce(note, '')" if self._has_column("series", "note") else "''"
-            rows = con.execute(
-                "SELECT id, name, unit, frequency, kind, provider, provider_id, origin, license, "
-                f"description, total_return, {lag}, {note} FROM series ORDER BY id"
-            ).fetchall()
+            rows = self._kept(("catalog",), self._catalog_rows)
             self._catalog_cache = {
                 r[0]: SeriesInfo(
                     id=r[0],
@@ -468,6 +486,35 @@ class Database:
                 for r in rows
             }
         return self._catalog_cache
+
+    def _catalog_rows(self) -> list[tuple[Any, ...]]:
+        lag = (
+            "coalesce(release_lag_days, 0)"
+            if self._has_column("series", "release_lag_days")
+            else "0"
+        )
+        note = "coalesce(note, '')" if self._has_column("series", "note") else "''"
+        return (
+            self._reader()
+            .execute(
+                "SELECT id, name, unit, frequency, kind, provider, provider_id, origin, license, "
+                f"description, total_return, {lag}, {note} FROM series ORDER BY id"
+            )
+            .fetchall()
+        )
+
+    def _kept(self, key: tuple[Any, ...], read: Callable[[], Any]) -> Any:
+        """``read()``, or what an earlier process read for ``key`` from the same state of the file
+        (with ``read_cache``, see :mod:`thesis.data.readcache`); what is read is kept for the next.
+        The answers are plain lists and tuples: read them, do not change them."""
+        rc = self._read_cache
+        if rc is None:
+            return read()
+        got = rc.get(key)
+        if got is MISS:
+            got = read()
+            rc.put(key, got)
+        return got
 
     def _has_column(self, table: str, column: str) -> bool:
         """Whether the open file's ``table`` has ``column`` (stores written before schema 2 lack some)."""
@@ -576,12 +623,16 @@ class Database:
         """Raise when ``as_of`` is before ``series``' first observation (nothing to know yet)."""
         memo = ("first_date", series)
         if memo not in self._memo:
-            row = (
-                self._reader()
-                .execute("SELECT min(date) FROM current WHERE series_id = ?", [series])
-                .fetchone()
-            )
-            self._memo[memo] = row[0] if row else None
+
+            def read() -> dt.date | None:
+                row = (
+                    self._reader()
+                    .execute("SELECT min(date) FROM current WHERE series_id = ?", [series])
+                    .fetchone()
+                )
+                return row[0] if row else None
+
+            self._memo[memo] = self._kept(memo, read)
         first = self._memo[memo]
         if first is not None and first > as_of:
             raise DataError(
@@ -648,14 +699,16 @@ class Database:
             self._rows_cache.move_to_end(key)
             return got
         info = self.info(series)
-        sql = (
-            f"SELECT date, {field}, CAST({self._public_sql(info)} AS DATE) FROM current "
-            f"WHERE series_id = ? AND {field} IS NOT NULL AND NOT isnan({field}) ORDER BY date"
-        )
-        got_rows = self._reader().execute(sql, [series]).fetchall()
-        got = _Rows(
-            [r[0] for r in got_rows], [float(r[1]) for r in got_rows], [r[2] for r in got_rows]
-        )
+
+        def read() -> tuple[list[dt.date], list[float], list[dt.date]]:
+            sql = (
+                f"SELECT date, {field}, CAST({self._public_sql(info)} AS DATE) FROM current "
+                f"WHERE series_id = ? AND {field} IS NOT NULL AND NOT isnan({field}) ORDER BY date"
+            )
+            rows = self._reader().execute(sql, [series]).fetchall()
+            return [r[0] for r in rows], [float(r[1]) for r in rows], [r[2] for r in rows]
+
+        got = _Rows(*self._kept(("rows", *key), read))
         self._rows_cache[key] = got
         if len(self._rows_cache) > _ROWS_CACHED:
             self._rows_cache.popitem(last=False)
@@ -668,13 +721,17 @@ class Database:
         memo = ("latest_date", series, as_of)
         if memo in self._memo:
             return self._memo[memo]
-        sql = "SELECT max(date) FROM current WHERE series_id = ?"
-        params: list[Any] = [series]
-        if as_of is not None:
-            sql += " AND date <= ?"
-            params.append(as_of)
-        row = self._reader().execute(sql, params).fetchone()
-        self._memo[memo] = row[0] if row and row[0] is not None else None
+
+        def read() -> dt.date | None:
+            sql = "SELECT max(date) FROM current WHERE series_id = ?"
+            params: list[Any] = [series]
+            if as_of is not None:
+                sql += " AND date <= ?"
+                params.append(as_of)
+            row = self._reader().execute(sql, params).fetchone()
+            return row[0] if row and row[0] is not None else None
+
+        self._memo[memo] = self._kept(memo, read)
         return self._memo[memo]
 
     @guarded
@@ -686,9 +743,13 @@ class Database:
             return []
         memo = ("event_dates", kind)
         if memo not in self._memo:
-            sql = "SELECT DISTINCT date, subject FROM events WHERE kind = ? ORDER BY date, subject"
-            rows = self._reader().execute(sql, [kind]).fetchall()
-            self._memo[memo] = [(r[0], str(r[1] or "")) for r in rows]
+
+            def read() -> list[tuple[dt.date, str]]:
+                sql = "SELECT DISTINCT date, subject FROM events WHERE kind = ? ORDER BY date, subject"
+                rows = self._reader().execute(sql, [kind]).fetchall()
+                return [(r[0], str(r[1] or "")) for r in rows]
+
+            self._memo[memo] = self._kept(memo, read)
         return list(self._memo[memo])
 
     @guarded
@@ -699,14 +760,15 @@ class Database:
         memo = ("security_names", universe)
         if memo in self._memo:
             return list(self._memo[memo])
-        sql = "SELECT DISTINCT symbol, name FROM securities"
-        params: list[Any] = []
-        if universe is not None:
-            sql += " WHERE universe = ?"
-            params.append(universe)
-        self._memo[memo] = [
-            (str(a), str(b))
-            for a, b in self._reader().execute(sql + " ORDER BY symbol", params).fetchall()
-            if a and b
-        ]
+
+        def read() -> list[tuple[str, str]]:
+            sql = "SELECT DISTINCT symbol, name FROM securities"
+            params: list[Any] = []
+            if universe is not None:
+                sql += " WHERE universe = ?"
+                params.append(universe)
+            rows = self._reader().execute(sql + " ORDER BY symbol", params).fetchall()
+            return [(str(a), str(b)) for a, b in rows if a and b]
+
+        self._memo[memo] = self._kept(memo, read)
         return list(self._memo[memo])

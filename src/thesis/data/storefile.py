@@ -28,8 +28,6 @@ import struct
 import tempfile
 from pathlib import Path
 
-import duckdb
-
 from thesis.errors import StoreError
 
 __all__ = ["check_writable", "explain", "free_bytes", "probe", "sniff"]
@@ -234,6 +232,9 @@ def explain(
         err = _from_errno(path, exc.errno, exc.strerror or msg, writing=writing, outcome=outcome)
         if err is not None:
             return err
+    # imported here, on an error's path: a reader answered from the read cache never loads DuckDB
+    import duckdb
+
     if not isinstance(exc, duckdb.Error | OSError | RuntimeError):
         return None
     if "could not set lock" in low or "conflicting lock" in low:
