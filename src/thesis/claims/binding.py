@@ -93,7 +93,7 @@ from thesis.claims.vocab import (
 from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
 from thesis.text.dates import DateMention, month_end, window_label, window_unit
-from thesis.text.numbers import Quantity, ordinal_value
+from thesis.text.numbers import Quantity, ordinal_value, token_count
 from thesis.text.tokens import Token
 
 __all__ = [
@@ -871,6 +871,12 @@ def bind_date(
     if pc is not None and not _own_day(s, pos):
         # "closed out the week at L": the period's last session (and, on its last day or the
         # weekend after, the previous period's as well)
+        if not pc.named and (_narrative(s, ctx) or _other_period(ctx, s)):
+            # "On August 5th ... Four days later, ... The S&P 500 surged 1.88% to finish the
+            # week down 0.46%" in a review of the month: the week is the story's, not the one
+            # before the article's date
+            why = f"{pc.day.text}, though the paragraph tells of other days"
+            return Bind(pc.day, why, "weak", "", pc.alt)
         return Bind(pc.day, pc.day.text, "explicit", "", pc.alt)
     cl = s.clause_of(pos)
     stop = cl.end if end is None else end
@@ -1537,6 +1543,8 @@ def _narrative(s: Sent, ctx: Ctx) -> bool:
     for x in before:
         if "\n" in doc.text[x.end : s.start]:
             continue  # another paragraph
+        if _days_later(doc.tokens_in(x.start, x.end)):
+            return True  # "Four days later, the Chinese government backpedaled": a story's day
         for d in doc.dates_in(x.start, x.end):
             short = d.first is not None and d.last is not None and (d.last - d.first).days < 40
             past = d.last is not None and ctx.window is not None and d.last < ctx.window[0]
@@ -1544,6 +1552,21 @@ def _narrative(s: Sent, ctx: Ctx) -> bool:
                 past = False
             if d.kind in ("day", "month") and short and past:
                 return True
+    return False
+
+
+def _days_later(toks: list[Token]) -> bool:
+    """Whether a sentence's tokens date its story by a count of days after another ("Four days
+    later", "two sessions later", "a week later"): it tells of a day of its own."""
+    for i in range(1, len(toks) - 1):
+        if toks[i + 1].lower != "later" or toks[i].lower.rstrip("s") not in (
+            "day",
+            "session",
+            "week",
+        ):
+            continue
+        if toks[i - 1].lower in ("a", "an") or token_count(toks[i - 1]):
+            return True
     return False
 
 
@@ -1843,6 +1866,24 @@ def _header_period(ctx: Ctx, s: Sent) -> Bind | None:
     return None
 
 
+#: words of a move shorter than a month in a superlative's noun ("one-day loss", "weekly gain")
+_SHORT_MOVE_WORDS = frozenset(
+    {"day", "days", "session", "sessions", "one-day", "single-day", "single-session", "daily",
+     "intraday", "week", "one-week", "weekly"}
+)  # fmt: skip
+
+
+def _ranks_shorter_moves(s: Sent, of_at: int) -> bool:
+    """Whether the words before "of <period>" at ``of_at`` rank moves shorter than the period
+    ("the worst one-day loss of 2019", "its biggest weekly gain of the year"): the period is the
+    ranking's scope, not the span of a figure beside it."""
+    words = [t.lower for t in s.before(of_at, 6)]
+    if words[-1:] != ["of"]:
+        return False
+    words = words[:-1]
+    return bool(_RANKED_OVER.intersection(words)) and bool(_SHORT_MOVE_WORDS.intersection(words))
+
+
 #: words that make a trailing span the one a superlative ranks over ("its best day in two weeks")
 _RANKED_OVER = frozenset(
     {"highest", "lowest", "largest", "biggest", "longest", "best", "worst", "slowest", "fastest",
@@ -2062,6 +2103,8 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
     pw = prev[-1].lower if prev else ""
     if [t.lower for t in prev] in (["day", "of"], ["session", "of"], ["week", "of"]):
         return False  # "on the final trading day of 2024": a day, not the year
+    if pw == "of" and _ranks_shorter_moves(s, d.start):
+        return False  # "the worst one-day loss of 2019: closing down 2.98%": 2019 is the rank's
     nxt = s.after(d.end, 2)
     nw = nxt[0].lower if nxt else ""
     if pw in (

@@ -2474,12 +2474,24 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     close = w.values[-1]
     if abs(close - lvl) <= 0.5 * 10.0 ** (-dec) + 1e-9:
         return out  # the level stated is the close
+    if c.extra.get("of_closes") and abs(lvl / close - 1) > _NOT_THE_CLOSE:
+        # "reached a staggering 60.13, marking its highest closing since 2020" on a day that
+        # closed at 46.98: the sentence makes the level its close, which it was not
+        ev = (f"{out.evidence}; but the sentence makes {lvl:g} its close, and the close on "
+              f"{iso(w.last)} was {close:.2f}")  # fmt: skip
+        return Outcome(None, ev, out.tolerance, out.computed)
     # "climbed to 4.63%, reaching a three-month high" with a close of 4.54%: the extreme is the
     # stated level's, perhaps an intraday one; the closes and the stated level must agree
     at = _since_on(c, _since_values(c, Series(w.dates, [*w.values[:-1], lvl])), sid, m, a_first, a_last)  # fmt: skip
     ev = (f"{out.evidence}; at the level the sentence states ({lvl:g}, not the close "
           f"{close:.2f}): {at.evidence}")  # fmt: skip
     return Outcome(out.ok if out.ok == at.ok else None, ev, out.tolerance, out.computed)
+
+
+#: how far (a fraction) a level a superlative of closes is stated at may lie from the close
+#: before it is plainly another moment's ("reached a staggering 60.13, marking its highest
+#: closing" on a 46.98 close), not the close as another source gives it (52.24 for 52.33)
+_NOT_THE_CLOSE = 0.02
 
 
 def _since_on(
@@ -2709,7 +2721,21 @@ def _macro_months(
         own = [(k, w) for k, w in months if k in vals and band.verdict(vals[k]) is True]
         if own:
             return [(k, w + f", the month its figure ({fig[0]:g}%) fits") for k, w in own]
+        # "Inflation, which briefly rose above 9% – a 40-year high" written when the latest
+        # release was 7.1%: the figure, and its extreme, are of an earlier month the words do not
+        # name; the months of the last two years that the figure fits are its candidates
+        earlier = [
+            (k, f"a month its figure ({fig[0]:g}%) fits, which the words do not name")
+            for k in sorted(vals, reverse=True)
+            if last - _FIGURE_LOOKBACK <= k < last and band.verdict(vals[k]) is True
+        ]
+        if earlier:
+            return earlier
     return [(k, w) for k, w in months if k in vals]
+
+
+#: how many periods back a macro extreme's stated figure may be of when it fits no latest month
+_FIGURE_LOOKBACK = 24
 
 
 def _latest_months(last: int, quarterly: bool, m: Market) -> list[tuple[int, str]]:
@@ -3309,7 +3335,21 @@ def judge_annual_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
     rets = {y: (ye[y][1] / ye[y - 1][1] - 1) * 100 for y in range(last - n + 1, last + 1)}
     ok = all(r * sign > thr - 1e-9 for r in rets.values())
     ev = "year-end closes: " + ", ".join(f"{y} {r:+.2f}%" for y, r in rets.items())
-    return Outcome(ok, ev, f"each year {'≥' if sign > 0 else '≤'} {sign * thr:g}%", None)
+    tol = f"each year {'≥' if sign > 0 else '≤'} {sign * thr:g}%"
+    tr = total_return_of(c.subject) if c.subject is not None and sign > 0 else None
+    if not ok and tr is not None and tr.key != c.subject.key:
+        # "two consecutive years of 25% or greater gains": 2023 and 2024 were +24.2% and +23.3%
+        # in price, about +26.3% and +25.0% with dividends: a year's gain may be its total return
+        got_tr = m.daily(tr)
+        ye_tr = _year_ends(got_tr[1].upto(day)) if got_tr is not None else {}
+        if all(y in ye_tr and y - 1 in ye_tr for y in rets):
+            tr_rets = {y: (ye_tr[y][1] / ye_tr[y - 1][1] - 1) * 100 for y in rets}
+            if all(r > thr - 1e-9 for r in tr_rets.values()):
+                ev += f"; as total returns ({got_tr[0]}): " + ", ".join(
+                    f"{y} {r:+.2f}%" for y, r in tr_rets.items()
+                )
+                return Outcome(None, ev + ": a year's gain may be its total return", tol, None)
+    return Outcome(ok, ev, tol, None)
 
 
 def judge_yield_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

@@ -1965,6 +1965,15 @@ def _record_value_follows(s: Sent, toks: list[Token], i: int) -> bool:
     )
 
 
+def _counted(s: Sent, toks: list[Token], i: int) -> bool:
+    """Whether "record" at ``i`` follows a count ("registered 57 record closing highs"), not an
+    ordinal ("its 57th record") or a date's day ("its February 19 record high")."""
+    if i == 0 or toks[i - 1].kind != "number" or ordinal_value(toks[i - 1].lower):
+        return False
+    at = toks[i - 1].start
+    return not any(d.start <= at < d.end for d in s.dates)
+
+
 def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A record close claimed: "closed at a fresh record high", "a new all-time closing high";
     every one the sentence states, and for a list of names ("The S&P 500 and Nasdaq closed at
@@ -2015,6 +2024,9 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             or ("for" in nxt[:1] and not latest)
             or "of" in nxt[1:3]
             or _record_value_follows(s, toks, i)
+            # "registered 57 record closing highs": a count of records (record_count's), not
+            # a record of the day
+            or _counted(s, toks, i)
         ):
             continue
         subj = bind_subject(ctx, s, t.start)
@@ -2523,6 +2535,17 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         if implied:
             c.loose.setdefault("unit", implied)
+        if (
+            snap
+            and unit == "session"
+            and any(p.kind in ("week", "last_week", "month") for p in s.periods)
+        ):
+            # "declined 3.00% for the week, breaking a six-day winning streak": the streak broke
+            # on some session of the week, which the words do not name
+            c.loose.setdefault(
+                "date",
+                "a streak broken in a week's (a month's) story: on which session of it, the words do not say",
+            )
         return [c]
     return []
 
@@ -2672,6 +2695,13 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                    "anchor_day": anchor.kind == "day", "anchor_weekday": anchor.weekday, "n_stated": n_stated,
                    "unit": unit, "points": "point" in head and "percentage" not in head},
         )  # fmt: skip
+        if not macro and what == "level":
+            # "reached a staggering 60.13, marking its highest closing since 2020": the
+            # superlative is the stated level's (judge.judge_since reads it at that level)
+            lvl = _level_it_reached(s, start_tok.start)
+            if lvl is not None:
+                c.extra["stated_level"] = (lvl.value, lvl.decimals)
+                c.extra["of_closes"] = bool(_CLOSE_WORDS.intersection(head))
         if macro:
             c.extra["figure"] = _macro_figure(ctx, s, start_tok.start, subj)
             if sup in _EVALUATIVE and (
@@ -2914,12 +2944,25 @@ def rule_span_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+#: verbs that bring a series to a level ("reached 60.13", "hit a staggering 60.13")
+_REACH_VERBS = frozenset({"reached", "hit", "touched", "topped", "reaching", "hitting", "touching"})
+
+
 def _level_it_reached(s: Sent, pos: int) -> Quantity | None:
     """The level a superlative at ``pos`` names, stated right before it ("climbed to 4.63%,
     reaching a three-month high", "rose to 6,900, a two-week high"): the extreme is that level's,
     which may be an intraday one."""
     q = next((x for x in reversed(s.quantities) if x.end <= pos), None)
-    if q is None or q.is_range or s.words_before(q.start, 1) not in (["to"], ["at"]):
+    if q is None or q.is_range:
+        return None
+    lead = s.words_before(q.start, 3)
+    # "to 4.63%", "at 6,900"; "reached 60.13", "hit a staggering 60.13": a verb of reaching with
+    # at most an article and one word between
+    while len(lead) > 1 and lead[-2] in ("a", "an"):
+        lead = lead[:-2]  # "a staggering"
+    while lead and lead[-1] in ("a", "an"):
+        lead = lead[:-1]
+    if not lead or lead[-1] not in ("to", "at", *_REACH_VERBS):
         return None
     gap = [t.lower for t in s.doc.tokens_in(q.end, pos)]
     if len(gap) > 5 or any(w in ("and", "but", ";", "while", "after", "before") for w in gap):
@@ -3018,6 +3061,10 @@ def _macro_figure(
         if (q.end > pos and q not in after) or q.is_range:
             continue
         if q.unit != "pct" and not (key == "payems" and q.magnitude >= 1000):
+            continue
+        if q not in after and "from" in s.words_before(q.start, 3):
+            # "at an annual rate of 3%, accelerating from the 2.9% pace recorded in December and
+            # the fastest level since May": a base the figure moved from is not the extreme's
             continue
         b = bind_subject(ctx, s, q.start)
         jobs = _jobs_after(s, q)

@@ -720,9 +720,14 @@ class SubjectFinder:
                     span = _span_text(tokens, k, m.j)
                     out.append(SubjectMention(tokens[k].start, m.end, span, None, unknown=True))
                 else:
-                    out.append(
-                        SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), m.value)
-                    )
+                    core = _CORE_OF.get(m.value.key)
+                    if core is not None and _ex_food_and_energy(tokens, m.j):
+                        # "inflation rose 6.3% in 12 months, excluding volatile energy and food
+                        # prices": the core measure, named by what it leaves out
+                        subj = _BY_KEY[core]
+                    else:
+                        subj = m.value
+                    out.append(SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), subj))
                 i = m.j
                 continue
             a = a0  # the back-reference at i, if any (found above)
@@ -972,6 +977,40 @@ _SUBSERIES_QUALIFIERS = frozenset(
     }
 )  # fmt: skip
 _SUBSERIES_KINDS = frozenset({"labor", "inflation", "gdp"})
+
+
+#: the core measure of a headline inflation series (the one that leaves out food and energy)
+_CORE_OF = {"cpi": "core_cpi", "pce": "core_pce"}
+#: words that leave something out of a measure ("excluding food and energy", "ex-food")
+_EXCLUDING = frozenset(
+    {"excluding", "excludes", "exclude", "ex", "ex-", "minus", "less", "stripping", "strips",
+     "strip", "without"}
+)  # fmt: skip
+#: words after which a name's clause turns to another figure ("CPI rose 7.7%, while prices
+#: excluding food and energy rose 6.3%"): what follows is not the name's
+_TURNS = frozenset({"while", "whereas", "but", "compared", "versus", "vs", "vs.", "than", "from"})
+_SPAN_UNITS = frozenset({"day", "week", "month", "year", "quarter"})
+
+
+def _ex_food_and_energy(tokens: list[Token], j: int) -> bool:
+    """Whether the words after a headline inflation name ending at token ``j`` leave out food
+    and energy ("excluding food and energy", "excluding volatile energy and food prices",
+    "stripping out food and energy costs"), before its clause turns to another figure or a
+    second number: the measure is the core one."""
+    numbers = 0
+    for k in range(j, min(len(tokens), j + 20)):
+        t = tokens[k]
+        if t.lower in _TURNS or t.text in (";", ".", "!", "?") or t.lower == "core":
+            return False
+        nxt = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+        if t.kind == "number" and nxt.rstrip("s") not in _SPAN_UNITS:  # not "in 12 months"
+            numbers += 1
+            if numbers > 1:
+                return False
+        if t.lower in _EXCLUDING:
+            words = {x.lower for x in tokens[k + 1 : k + 8]}
+            return "food" in words and "energy" in words
+    return False
 
 
 def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:

@@ -13,11 +13,12 @@ December's).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
 from thesis.claims.frames import CONTRADICTED, SUPPORTED, CheckedClaim, Claim
-from thesis.text.dates import WEEKDAYS
+from thesis.text.dates import WEEKDAYS, DateMention
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
@@ -36,6 +37,8 @@ def rule_weekday_date(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     out: list[Claim] = []
     one_day = ctx.window is not None and ctx.window[0] == ctx.window[1]
     for d in s.dates:
+        if d.kind == "day" and d.weekday is None:
+            d = _bracketed(s, d)  # "Wednesday (July 30)"
         if d.kind != "day" or d.weekday is None or d.day is None or d.day.weekday() == d.weekday:
             continue
         if not d.explicit_year and not (
@@ -49,6 +52,27 @@ def rule_weekday_date(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             bound={"date": d.text + year}, rule="weekday_date", extra={"weekday": d.weekday},
         ))  # fmt: skip
     return out
+
+
+def _bracketed(s: Sent, d: DateMention) -> DateMention:
+    """``d`` with the weekday written right before it when the date is in brackets after it
+    ("put to rest Wednesday (July 30)"), spanning both; else ``d`` as it is."""
+    text = s.doc.text
+    if text[d.end : d.end + 1] != ")":
+        return d
+    wd = next(
+        (
+            w
+            for w in s.dates
+            if w.kind == "weekday" and w.end <= d.start and text[w.end : d.start].strip() == "("
+        ),
+        None,
+    )
+    if wd is None:
+        return d
+    return dataclasses.replace(
+        d, start=wd.start, end=d.end + 1, text=text[wd.start : d.end + 1], weekday=wd.weekday
+    )
 
 
 def judge_weekday_date(c: Claim) -> CheckedClaim:

@@ -1,0 +1,169 @@
+"""Classes added in round 75 (the first sight of heldout136-139):
+
+- "inflation rose 6.3% in 12 months, excluding volatile energy and food prices": a headline
+  inflation name whose clause leaves out food and energy is the core measure;
+- "the S&P 500's worst one-day loss of 2019: closing down 2.98%": a year after a superlative of
+  shorter moves is the ranking's scope, not the period of the figure beside it;
+- "Four days later, ... The S&P 500 surged up 1.88% to finish the week down only a modest 0.46%"
+  in a review of a month: a week's close in a paragraph that tells of other days is only assumed
+  to be the week before the article's date;
+- "declined by approximately 3.00% for the week, breaking a six-day winning streak": a streak
+  broken in a week's story broke on a session the words do not name;
+- "registered 57 record closing highs": a count of records is no record of the day;
+- "two consecutive years of 25% or greater gains": a year's gain may be its total return;
+- "reached a staggering 60.13, marking its highest closing since 2020": the superlative is the
+  stated level's, and a close it makes of a level that was not the close is not supported.
+"""
+
+from __future__ import annotations
+
+from claim_results import results
+
+
+def _by(rs, needle):
+    return [r for r in rs if needle in r.claim.quote]
+
+
+def _show(rs):
+    return [
+        (r.claim.quote, r.verdict, r.claim.subject and r.claim.subject.key, r.evidence) for r in rs
+    ]
+
+
+def test_excluding_food_and_energy_names_the_core_measure(claims_store):
+    # October 2022: CPI 7.75% over a year, core CPI 6.30%
+    for text in (
+        "Overall October's numbers show that inflation rose 6.3% in 12 months, excluding volatile"
+        " energy and food prices.",
+        "Consumer prices excluding food and energy rose 6.3% from a year earlier.",
+    ):
+        rs = results(claims_store, text, "2022-11-10")
+        got = _by(rs, "6.3%")
+        assert got and got[0].verdict == "supported", _show(rs)
+        assert got[0].claim.subject.key == "core_cpi", _show(rs)
+    # another clause's figure: the headline name keeps its own
+    rs = results(
+        claims_store,
+        "The CPI rose 7.7% in October from a year earlier, while prices excluding food and energy"
+        " rose 6.3%.",
+        "2022-11-10",
+    )
+    got = _by(rs, "7.7%")
+    assert got and got[0].verdict == "supported" and got[0].claim.subject.key == "cpi", _show(rs)
+
+
+def test_a_year_that_scopes_a_superlative_of_shorter_moves_is_no_period_of_a_figure(
+    claims_store,
+):
+    # 2019-08-05: -2.98% on the day, +13.48% on the year
+    text = "Speculation led to the S&P 500's worst one-day loss of 2019: closing down 2.98%."
+    rs = results(claims_store, text, "2019-08-05")
+    got = _by(rs, "2.98%")
+    assert got and got[0].verdict == "supported", _show(rs)
+    assert got[0].claim.period is None or got[0].claim.period.kind == "day", _show(rs)
+    # a year the figure is over still is its period
+    rs = results(claims_store, "The S&P 500 rose 13.5% in 2019 so far.", "2019-08-05")
+    got = _by(rs, "13.5%")
+    assert got and got[0].verdict == "supported", _show(rs)
+
+
+def test_a_weeks_close_in_a_paragraph_of_other_days_is_only_assumed(claims_store):
+    # the week to 2019-08-09: -0.46%; the week to 2019-08-30 (before the article's date): +2.79%
+    text = (
+        "On August 5th it seemed the sky was falling. The S&P 500 closed down 2.98%. But these"
+        " worries turned out to be short-lived. Four days later, the Chinese government"
+        " backpedaled. The S&P 500 surged up 1.88% to finish the week down only a modest 0.46%."
+    )
+    rs = results(claims_store, text, "2019-09-03")
+    got = _by(rs, "0.46%")
+    assert got and all(r.verdict == "unverifiable" for r in got), _show(rs)
+    assert "tells of other days" in got[0].evidence, _show(rs)
+    # a weekly wrap: the week just ended is the week, and may contradict
+    rs = results(claims_store, "The S&P 500 finished the week down 0.46%.", "2019-08-30")
+    got = _by(rs, "0.46%")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+
+
+def test_a_streak_broken_in_a_weeks_story_broke_on_an_unnamed_session(claims_store):
+    # up 2025-05-12..19, down 2025-05-20 (the article is of Friday 2025-05-23)
+    text = (
+        "The S&P 500 declined by approximately 3.00% for the week, breaking a six-day winning"
+        " streak."
+    )
+    rs = results(claims_store, text, "2025-05-23")
+    got = _by(rs, "six-day winning streak")
+    assert got and got[0].verdict == "unverifiable", _show(rs)
+    # without the week, the streak is the day's and may contradict
+    rs = results(
+        claims_store, "The S&P 500 fell on Friday, breaking a six-day winning streak.", "2025-05-23"
+    )
+    got = _by(rs, "six-day winning streak")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+
+
+def test_a_superlative_of_closes_at_a_level_that_was_not_the_close(claims_store):
+    # the VIX closed at 46.98 on 2025-04-07 (its session high: 60.13)
+    text = "On April 7, 2025, the VIX reached a staggering 60.13, marking its highest closing since 2020."
+    rs = results(claims_store, text, "2025-04-10")
+    got = _by(rs, "highest closing since 2020")
+    assert got and got[0].verdict == "unverifiable", _show(rs)
+    assert "makes 60.13 its close" in got[0].evidence, _show(rs)
+    # the close stated: supported
+    text = "On April 7, 2025, the VIX closed at 46.98, marking its highest closing since 2020."
+    rs = results(claims_store, text, "2025-04-10")
+    got = _by(rs, "highest closing since 2020")
+    assert got and got[0].verdict == "supported", _show(rs)
+
+
+def test_a_count_of_records_is_no_record_of_the_day(claims_store):
+    # 57 record closes in 2024, the last on 2024-12-06; 2024-12-31 was no record
+    text = (
+        "For the entire year, the S&P 500 registered 57 record closing highs, or an average of"
+        " about once per week."
+    )
+    rs = results(claims_store, text, "2024-12-31")
+    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
+    assert any(r.claim.measure == "record_count" and r.verdict == "supported" for r in rs), _show(
+        rs
+    )
+
+
+def test_years_of_gains_may_be_total_returns(claims_store):
+    # 2023 +24.23%, 2024 +23.31% in price; about +26% and +25% with dividends
+    text = "The S&P 500 posted two consecutive years of 25% or greater gains."
+    rs = results(claims_store, text, "2024-12-31")
+    got = _by(rs, "25% or greater")
+    assert got and got[0].verdict == "unverifiable", _show(rs)
+    # beyond what dividends explain: contradicted
+    text = "The S&P 500 posted two consecutive years of 30% or greater gains."
+    rs = results(claims_store, text, "2024-12-31")
+    got = _by(rs, "30% or greater")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+
+
+def test_a_macro_extreme_whose_figure_fits_no_latest_month_is_of_an_earlier_one(claims_store):
+    # CPI: 9.06% over a year in June 2022, the highest since 1981; 7.1% in November 2022
+    text = (
+        "Inflation, which briefly rose above 9% in the US – a 40-year high – hurt economic"
+        " growth, even as consumers continued to spend."
+    )
+    rs = results(claims_store, text, "2022-12-30")
+    got = _by(rs, "40-year high")
+    assert got and got[0].verdict == "supported", _show(rs)
+    assert "2022-06" in got[0].evidence, _show(rs)
+    # with no figure, the latest release is read (an episode within the year: not judged)
+    rs = results(claims_store, "Inflation is at a 40-year high.", "2022-12-30")
+    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
+
+
+def test_a_base_the_figure_moved_from_is_not_the_extremes_figure(claims_store):
+    # CPI over a year: December 2024 2.89%, January 2025 3.00% (the highest since May 2024)
+    text = (
+        "The Commerce Department said its headline Consumer Price Index for January was pegged at"
+        " an annual rate of 3%, accelerating from the 2.9% pace recorded in December and the"
+        " fastest level since May."
+    )
+    rs = results(claims_store, text, "2025-02-12")
+    got = _by(rs, "fastest level since May")
+    assert got and got[0].verdict == "supported", _show(rs)
+    assert "2025-01" in got[0].evidence, _show(rs)
