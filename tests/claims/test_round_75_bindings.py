@@ -167,3 +167,77 @@ def test_a_base_the_figure_moved_from_is_not_the_extremes_figure(claims_store):
     got = _by(rs, "fastest level since May")
     assert got and got[0].verdict == "supported", _show(rs)
     assert "2025-01" in got[0].evidence, _show(rs)
+
+
+def test_a_weekday_with_its_date_in_brackets_is_judged_against_the_calendar(claims_store):
+    # 2019-07-30 was a Tuesday; 2019-07-31 a Wednesday
+    text = (
+        "Weeks of speculation were put to rest Wednesday (July 30) when the Federal Reserve"
+        " announced a quarter-percent interest rate cut."
+    )
+    rs = results(claims_store, text, "2019-07-31")
+    got = _by(rs, "Wednesday (July 30)")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    rs = results(
+        claims_store, "Stocks fell Wednesday (July 31) after the Fed cut rates.", "2019-07-31"
+    )
+    assert not [r for r in rs if r.claim.measure == "weekday"], _show(rs)
+
+
+def test_a_day_that_dates_a_base_is_not_the_session_the_opening_reports(claims_store):
+    # the VIX: 23.39 on Friday 2024-08-02, 38.57 on Monday 2024-08-05 (session high 65.73)
+    for text, needle in (
+        ("The VIX jumped to 38.57 from Friday's close of 23.39.", "38.57"),
+        ("The VIX closed at 38.57, up from Friday's close of 23.39.", "38.57"),
+        (
+            "The VIX surged to a high of 65.73, up from its previous close of 23.73 on Friday.",
+            "65.73",
+        ),
+    ):
+        rs = results(claims_store, text, "2024-08-05")
+        got = _by(rs, needle)
+        assert got and not [r for r in got if r.verdict == "contradicted"], _show(rs)
+        assert any(r.verdict == "supported" for r in got), _show(rs)
+    # a day after a move's own base ("from 4,940 on Friday", no level noun) still dates the move
+    rs = results(claims_store, "The VIX rose 9% to 25.5 from 23.39 on Friday.", "2024-08-05")
+    got = _by(rs, "25.5")
+    dated = [r for r in got if r.claim.date is not None]
+    assert dated and all(str(r.claim.date) == "2024-08-02" for r in dated), _show(rs)
+
+
+def test_figures_paired_respectively_with_a_name_the_checker_cannot_see(claims_store):
+    # the 10-year closed at 1.46% on 2016-06-27 (1.57% on 06-24); no 5-year series
+    text = (
+        "Interest rates moved lower again this week following the Brexit vote. The 5 year and 10"
+        " year U.S. Treasury Notes are now yielding 1.07% and 1.56%, respectively."
+    )
+    rs = results(claims_store, text, "2016-06-27")
+    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
+    got = _by(rs, "1.07%")
+    assert got and all(
+        r.claim.subject is None or r.claim.subject.key != "ust10y"
+        for r in got
+        if "1.07" in r.evidence
+    ), _show(rs)
+
+
+def test_a_part_of_an_index_is_not_the_index(claims_store):
+    # 2024-01-19: the S&P 500 +1.23%
+    text = "The information technology area of the S&P 500 index went up by 2.4% on Friday."
+    rs = results(claims_store, text, "2024-01-19")
+    got = _by(rs, "2.4%")
+    assert got and all(r.verdict == "unverifiable" for r in got), _show(rs)
+
+
+def test_a_level_in_the_next_clause_is_no_end_of_a_move(claims_store):
+    # 2024-11-07: the S&P 500 closed at 5,973.10, +0.74%
+    text = (
+        "Meanwhile, the S&P 500 reached a new high of 5,984, marking a bullish gap with a 0.75%"
+        " increase, with expectations to hit 6,000 by the end of the week."
+    )
+    rs = results(claims_store, text, "2024-11-07")
+    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
+    assert not [r for r in rs if r.claim.measure == "upside"], _show(rs)
+    # in one clause the arithmetic is the article's own ("a 5% rise to 6,000")
+    rs = results(claims_store, "The S&P 500 needs a 0.45% increase to hit 6,000.", "2024-11-07")
+    assert [r for r in rs if r.claim.measure == "upside"], _show(rs)

@@ -678,7 +678,11 @@ def _respectively(s: Sent, pos: int) -> Bind | None:
         names.append(m)
     names = names[-len(run) :]
     if len(names) != len(run):
-        return None
+        # "The 5 year and 10 year U.S. Treasury Notes are now yielding 1.07% and 1.56%,
+        # respectively" with the 5-year named in words the checker does not know: the figures
+        # pair with names it cannot all see, so the nearest name is not the figure's
+        head = s.doc.text[s.start : run[0].start].strip()
+        return Bind(None, f"one of the names before {head[-60:]!r} (respectively)", "unknown")
     m = names[mine]
     if m.subject is None:
         return Bind(None, m.text, "unknown")
@@ -1081,7 +1085,29 @@ def _turn_between(s: Sent, pos: int, d: DateMention) -> bool:
     clause: that day is the other event's."""
     if d.start <= pos:
         return False
-    return any(t.lower in _CLAUSE_TURNS for t in s.doc.tokens_in(pos, d.start))
+    if any(t.lower in _CLAUSE_TURNS for t in s.doc.tokens_in(pos, d.start)):
+        return True
+    # "surged to a high of 65.73, up from its previous close of 23.73 on Friday": a base stated
+    # between the figure and the day is what the day dates
+    base = base_day(s, d)
+    return base is not None and pos < base
+
+
+#: nouns of a base level a day may date ("up from its previous close of 23.73 on Friday")
+_BASE_NOUNS = frozenset({"close", "closing", "level", "finish", "reading", "settle"})
+
+
+def base_day(s: Sent, d: DateMention) -> int | None:
+    """The offset of the base level that day ``d`` dates, when ``d`` follows it ("up from its
+    previous close of 23.73 on Friday"): a figure after "from" and a noun of a level, with only
+    "on" between it and the day; else ``None``."""
+    for q in s.quantities:
+        if q.end > d.start or s.doc.text[q.end : d.start].strip().lower() not in ("on", ""):
+            continue
+        w = s.words_before(q.start, 5)
+        if "from" in w and _BASE_NOUNS.intersection(w):
+            return q.start
+    return None
 
 
 def _with_span(s: Sent, pos: int, own: Bind) -> Bind:
@@ -1598,6 +1624,15 @@ _SAME_PERIOD = re.compile(
 )
 
 
+#: a change "year-over-year" ("month-over-month") of a daily series: over the trailing window
+_OVER_A_PERIOD = {"yoy": (1, "year"), "mom": (1, "month")}
+#: nouns of a move between its figure and a period ("a 20.79% increase year-over-year")
+_MOVE_NOUNS_ALL = frozenset(
+    {"increase", "decrease", "gain", "gains", "rise", "jump", "drop", "decline", "fall", "loss",
+     "advance", "climb", "surge", "slide", "rally", "change", "move", "return", "percent"}
+)  # fmt: skip
+
+
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
     """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
     # "in the four trading days following April 2", "since reaching a peak of 6,144 on Feb. 19":
@@ -1618,6 +1653,24 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     lvl = _move_level(s, q) if level_follows else None
     mine = (None, q, _partner(s, q), lvl, coordinated_move(s, q))
     near = [p for p in s.periods if cl.start <= p.start < cl.end or q.end <= p.start <= q.end + 60]
+    # "the VIX stood at 19.81, ... a 20.79% increase year-over-year": on a daily series, the
+    # change from a year (a month) before
+    over = next(
+        (
+            p
+            for p in near
+            if p.kind in _OVER_A_PERIOD
+            and q.end <= p.start <= q.end + 30
+            and all(
+                t.kind != "word" or t.lower in _PERIOD_PREPOSITIONS or t.lower in _MOVE_NOUNS_ALL
+                for t in s.doc.tokens_in(q.end, p.start)
+            )
+        ),
+        None,
+    )
+    if over is not None:
+        n, unit = _OVER_A_PERIOD[over.kind]
+        return Bind(PeriodSpec("trailing", over.text, n=n, unit=unit), over.text, "explicit")
     near = [
         p
         for p in near
@@ -3179,7 +3232,12 @@ def _role_word(ctx: Ctx, s: Sent, c: Claim, at: int) -> str:
         return ""  # "hit an all-time high of 4.34%": the high is what the claim is about
     cl = s.clause_of(at)
     own_day = any(
-        cl.start <= d.start < cl.end and d.kind in (*_DAYLIKE, "month", "year", "quarter")
+        d.kind in (*_DAYLIKE, "month", "year", "quarter")
+        and (
+            cl.start <= d.start < cl.end
+            # "As of September 2, 2025, the VIX stood at 19.81": a fronted "as of" dates it
+            or (d.start < at and s.words_before(d.start, 2) == ["as", "of"])
+        )
         for d in s.dates
     )
     lead = s.words_before(at, 10)

@@ -455,10 +455,17 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
     }
     if len(named) > 1:
         return None  # the opening names two days ("fared Monday" ... "fell on Tuesday"): no lead
+    from thesis.claims.binding import _anchor_date, base_day
+
     for s in sents[:3]:
         for d in s.dates:
             if _subordinate(s, d) or _byline(s, d):
                 continue  # "After closing at a record on Friday, ...": another event's day
+            if _anchor_date(s, d) or base_day(s, d) is not None:
+                # "jumped to 38.57 from Friday's close of 23.39", "up from its previous close of
+                # 23.73 on Friday": the day of a base, not the session reported (still a day the
+                # opening names, above: with another, the opening names no one session)
+                continue
             single = (
                 d.kind in ("weekday", "relative", "day")
                 and d.first is not None

@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -1835,6 +1836,10 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
     ):
         if _restated_points(s, q, nxt):
             return None  # "an increase of 0.4%, translating to 24.49 points": the move in points
+        if re.search(r",\s+(?:with|and|while|as|but)\b", s.doc.text[q.end : nxt.start]):
+            # "marking a bullish gap with a 0.75% increase, with expectations to hit 6,000 by the
+            # end of the week": the level is another clause's target, not this move's end
+            return None
         app = _appositive_level(s, q)
         if app is not None:
             # "a low of 4,835, marking a peak-to-trough decline of 21%, it managed to recover

@@ -698,6 +698,8 @@ class SubjectFinder:
                 if other is None and m.value.key == "sp500":
                     other = _other_sp_index(tokens, m.i, m.j)
                 g = _gap_noun(tokens, m.i) if m.value.kind in _GAP_KINDS else None
+                if g is None and m.value.kind == "index":
+                    g = _part_noun(tokens, m.i)  # "the information technology area of the S&P 500"
                 if other is None and g is None and m.value.kind == "index":
                     # "S&P 500 Index contracts", "the E-mini S&P 500": futures on the index
                     d = _derivative(tokens, m.i, m.j)
@@ -926,6 +928,24 @@ def _gap_noun(tokens: list[Token], i: int) -> int | None:
     if k >= 0 and tokens[k].lower == "to" and k >= 1 and tokens[k - 1].lower == "relative":
         k -= 1
     if k < 1 or tokens[k].lower not in _GAP_LINKS or tokens[k - 1].lower not in _GAP_NOUNS:
+        return None
+    return k - 1
+
+
+#: nouns of a part of an index ("the information technology area of the S&P 500")
+_PART_NOUNS = frozenset(
+    {"area", "areas", "segment", "segments", "portion", "part", "corner", "slice", "component",
+     "components", "subsector", "sub-sector", "sub-index", "subindex", "industry", "industries"}
+)  # fmt: skip
+
+
+def _part_noun(tokens: list[Token], i: int) -> int | None:
+    """The index of a part's noun right before an index's name at ``i`` ("area of the", "segment
+    of"): the figure is the part's, not the index's; else ``None``."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower == "the":
+        k -= 1
+    if k < 1 or tokens[k].lower != "of" or tokens[k - 1].lower not in _PART_NOUNS:
         return None
     return k - 1
 
@@ -1187,17 +1207,29 @@ def _other_tenor(tokens: list[Token], i: int) -> int | None:
     """A Treasury of a maturity the checker holds no series for ("the 6-month hits its highest
     close since 2007", "the 5-year yield rose"): an unknown subject that takes the number from any
     yield or index named before it. The index after it, else ``None``."""
-    if (
-        i + 3 >= len(tokens)
-        or tokens[i + 1].text not in "-‐"
-        or tokens[i + 2].lower not in _TENOR_UNITS
-    ):
+    j = _tenor_unit_at(tokens, i)
+    if j is None or j + 1 >= len(tokens):
         return None
     t = tokens[i]
     n = (int(t.text) if t.text.isdigit() else None) if t.kind == "number" else word_value(t.lower)
-    if not n or (tokens[i + 2].lower == "year" and n in (2, 10, 30)):
+    if not n or (tokens[j].lower == "year" and n in (2, 10, 30)):
         return None
-    return i + 3 if tokens[i + 3].lower in _TENOR_AFTER else None
+    if tokens[j + 1].lower in _TENOR_AFTER:
+        return j + 1
+    # "The 5 year and 10 year U.S. Treasury Notes": a tenor of a list whose noun follows the last
+    if tokens[j + 1].lower in ("and", "or", ",") and _tenor_unit_at(tokens, j + 2) is not None:
+        return j + 1
+    return None
+
+
+def _tenor_unit_at(tokens: list[Token], i: int) -> int | None:
+    """The index of the unit of a tenor at ``i`` ("5-year", "5 year", "six-month"), else None."""
+    if i >= len(tokens) or not (tokens[i].kind == "number" or word_value(tokens[i].lower)):
+        return None
+    j = i + 1
+    if j < len(tokens) and tokens[j].text in "-‐":
+        j += 1
+    return j if j < len(tokens) and tokens[j].lower in _TENOR_UNITS else None
 
 
 def _ticker_end(tokens: list[Token], j: int) -> int | None:
