@@ -12,7 +12,17 @@
 - "registered 57 record closing highs": a count of records is no record of the day;
 - "two consecutive years of 25% or greater gains": a year's gain may be its total return;
 - "reached a staggering 60.13, marking its highest closing since 2020": the superlative is the
-  stated level's, and a close it makes of a level that was not the close is not supported.
+  stated level's, and a close it makes of a level that was not the close is not supported;
+- "Wednesday (July 30)": a weekday with its date in brackets is judged against the calendar;
+- "jumped to 38.57 from Friday's close of 23.39", "up from its previous close of 23.73 on
+  Friday": a day that dates a base is not the session the opening reports;
+- "The 5 year and 10 year ... yielding 1.07% and 1.56%, respectively": figures paired with names
+  the checker cannot all see bind none;
+- "The information technology area of the S&P 500": a part of an index is not the index;
+- "a 0.75% increase, with expectations to hit 6,000": a level in the next clause is no end of
+  the move;
+- "As of September 2, 2025, the VIX stood at 19.81": a fronted "as of" dates a level;
+- "up 24.1% year-over-year" on a daily series: over the trailing year, support-only.
 """
 
 from __future__ import annotations
@@ -241,3 +251,38 @@ def test_a_level_in_the_next_clause_is_no_end_of_a_move(claims_store):
     # in one clause the arithmetic is the article's own ("a 5% rise to 6,000")
     rs = results(claims_store, "The S&P 500 needs a 0.45% increase to hit 6,000.", "2024-11-07")
     assert [r for r in rs if r.claim.measure == "upside"], _show(rs)
+
+
+def test_a_fronted_as_of_dates_a_level_stood_at(claims_store):
+    # the VIX on 2025-09-02: close 17.17, session high 19.38
+    text = "As of September 2, 2025, the VIX stood at 19.81, a 13.92% jump from the prior day."
+    rs = results(claims_store, text, "2025-09-02")
+    got = _by(rs, "stood at 19.81")
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    # "stood" with no day of its own stays a level of another time
+    rs = results(claims_store, "The VIX stood at 19.81 in the spring.", "2025-09-02")
+    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
+
+
+def test_year_over_year_on_a_daily_series_is_the_trailing_year(claims_store):
+    # the S&P 500: 2024-01-19 4,839.81; 2023-01-19 3,898.85 (+24.1%)
+    rs = results(
+        claims_store, "On January 19, 2024, the S&P 500 was up 24.1% year-over-year.", "2024-01-19"
+    )
+    got = _by(rs, "24.1%")
+    assert got and got[0].verdict == "supported", _show(rs)
+    assert got[0].claim.period.kind == "trailing", _show(rs)
+    rs = results(
+        claims_store, "On January 19, 2024, the S&P 500 was up 1.2% year-over-year.", "2024-01-19"
+    )
+    got = _by(rs, "1.2%")
+    # support-only: the words are a company's or the economy's as often ("its data center
+    # segment rose 427% year-over-year"), and a price a year before is a convention
+    assert got and got[0].verdict == "unverifiable", _show(rs)
+    assert "trailing year" in got[0].evidence, _show(rs)
+    # "from the previous year" is the last calendar year's gain, not a trailing window
+    rs = results(
+        claims_store, "The S&P 500 posted a 24.2% gain from the previous year.", "2024-12-31"
+    )
+    got = _by(rs, "24.2%")
+    assert got and got[0].verdict == "supported", _show(rs)

@@ -1626,6 +1626,9 @@ _SAME_PERIOD = re.compile(
 
 #: a change "year-over-year" ("month-over-month") of a daily series: over the trailing window
 _OVER_A_PERIOD = {"yoy": (1, "year"), "mom": (1, "month")}
+#: the words of such a change (not "from last year": "a 24.2% gain from the previous year" is
+#: the last calendar year's gain)
+_OVER_WORDS = re.compile(r"(?:year|month)[- ]over[- ](?:year|month)|y/y|m/m|yoy|mom")
 #: nouns of a move between its figure and a period ("a 20.79% increase year-over-year")
 _MOVE_NOUNS_ALL = frozenset(
     {"increase", "decrease", "gain", "gains", "rise", "jump", "drop", "decline", "fall", "loss",
@@ -1660,6 +1663,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
             p
             for p in near
             if p.kind in _OVER_A_PERIOD
+            and _OVER_WORDS.fullmatch(p.text.strip().lower()) is not None
             and q.end <= p.start <= q.end + 30
             and all(
                 t.kind != "word" or t.lower in _PERIOD_PREPOSITIONS or t.lower in _MOVE_NOUNS_ALL
@@ -1670,7 +1674,11 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     )
     if over is not None:
         n, unit = _OVER_A_PERIOD[over.kind]
-        return Bind(PeriodSpec("trailing", over.text, n=n, unit=unit), over.text, "explicit")
+        # support-only: "year-over-year" is the words of a company's or the economy's figures
+        # ("its data center segment rose 427% year-over-year"), and a price's a year before is
+        # a convention the words do not fix (the same day, the last session before it)
+        why = f"{over.text!r} on a daily series: read over the trailing {unit}, a convention"
+        return Bind(PeriodSpec("trailing", over.text, n=n, unit=unit), over.text, "explicit", why)
     near = [
         p
         for p in near
