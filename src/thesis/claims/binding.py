@@ -1630,10 +1630,7 @@ _OVER_A_PERIOD = {"yoy": (1, "year"), "mom": (1, "month")}
 #: the last calendar year's gain)
 _OVER_WORDS = re.compile(r"(?:year|month)[- ]over[- ](?:year|month)|y/y|m/m|yoy|mom")
 #: nouns of a move between its figure and a period ("a 20.79% increase year-over-year")
-_MOVE_NOUNS_ALL = frozenset(
-    {"increase", "decrease", "gain", "gains", "rise", "jump", "drop", "decline", "fall", "loss",
-     "advance", "climb", "surge", "slide", "rally", "change", "move", "return", "percent"}
-)  # fmt: skip
+_MOVE_NOUNS_ALL = UP_NOUNS | DOWN_NOUNS | {"change", "move", "percent"}
 
 
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:

@@ -2474,7 +2474,11 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     close = w.values[-1]
     if abs(close - lvl) <= 0.5 * 10.0 ** (-dec) + 1e-9:
         return out  # the level stated is the close
-    if c.extra.get("of_closes") and abs(lvl / close - 1) > _NOT_THE_CLOSE:
+    if (
+        c.extra.get("of_closes")
+        and not c.extra.get("article_date")  # on a candidate day, it may be another's close
+        and abs(lvl / close - 1) > _NOT_THE_CLOSE
+    ):
         # "reached a staggering 60.13, marking its highest closing since 2020" on a day that
         # closed at 46.98: the sentence makes the level its close, which it was not
         ev = (f"{out.evidence}; but the sentence makes {lvl:g} its close, and the close on "
@@ -3337,12 +3341,12 @@ def judge_annual_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
     ev = "year-end closes: " + ", ".join(f"{y} {r:+.2f}%" for y, r in rets.items())
     tol = f"each year {'≥' if sign > 0 else '≤'} {sign * thr:g}%"
     tr = total_return_of(c.subject) if c.subject is not None and sign > 0 else None
-    if not ok and tr is not None and tr.key != c.subject.key:
+    if not ok and tr is not None and c.subject is not None and tr.key != c.subject.key:
         # "two consecutive years of 25% or greater gains": 2023 and 2024 were +24.2% and +23.3%
         # in price, about +26.3% and +25.0% with dividends: a year's gain may be its total return
         got_tr = m.daily(tr)
         ye_tr = _year_ends(got_tr[1].upto(day)) if got_tr is not None else {}
-        if all(y in ye_tr and y - 1 in ye_tr for y in rets):
+        if got_tr is not None and all(y in ye_tr and y - 1 in ye_tr for y in rets):
             tr_rets = {y: (ye_tr[y][1] / ye_tr[y - 1][1] - 1) * 100 for y in rets}
             if all(r > thr - 1e-9 for r in tr_rets.values()):
                 ev += f"; as total returns ({got_tr[0]}): " + ", ".join(

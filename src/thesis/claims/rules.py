@@ -1836,15 +1836,15 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
     ):
         if _restated_points(s, q, nxt):
             return None  # "an increase of 0.4%, translating to 24.49 points": the move in points
-        if re.search(r",\s+(?:with|and|while|as|but)\b", s.doc.text[q.end : nxt.start]):
-            # "marking a bullish gap with a 0.75% increase, with expectations to hit 6,000 by the
-            # end of the week": the level is another clause's target, not this move's end
-            return None
         app = _appositive_level(s, q)
         if app is not None:
             # "a low of 4,835, marking a peak-to-trough decline of 21%, it managed to recover
             # slightly to close at 5,062": the appositive's move is the one to the level before
             return sign, app, None, True
+        if re.search(r",\s+(?:with|and|while|as|but)\b", s.doc.text[q.end : nxt.start]):
+            # "marking a bullish gap with a 0.75% increase, with expectations to hit 6,000 by the
+            # end of the week": the level is another clause's target, not this move's end
+            return None
         return sign, nxt, _from_level(s, nxt), False
     # a target named before: "a target of 7,269 implies 5.3% upside"
     levels = [x for x in s.quantities if x.end <= q.start and _is_level(x)]

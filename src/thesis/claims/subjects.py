@@ -723,13 +723,14 @@ class SubjectFinder:
                     out.append(SubjectMention(tokens[k].start, m.end, span, None, unknown=True))
                 else:
                     core = _CORE_OF.get(m.value.key)
-                    if core is not None and _ex_food_and_energy(tokens, m.j):
-                        # "inflation rose 6.3% in 12 months, excluding volatile energy and food
-                        # prices": the core measure, named by what it leaves out
-                        subj = _BY_KEY[core]
-                    else:
-                        subj = m.value
-                    out.append(SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), subj))
+                    # "inflation rose 6.3% in 12 months, excluding volatile energy and food
+                    # prices": the core measure, named by what it leaves out
+                    named = (
+                        _BY_KEY[core]
+                        if core is not None and _ex_food_and_energy(tokens, m.j)
+                        else m.value
+                    )
+                    out.append(SubjectMention(m.start, m.end, _span_text(tokens, m.i, m.j), named))
                 i = m.j
                 continue
             a = a0  # the back-reference at i, if any (found above)
@@ -947,6 +948,8 @@ def _part_noun(tokens: list[Token], i: int) -> int | None:
         k -= 1
     if k < 1 or tokens[k].lower != "of" or tokens[k - 1].lower not in _PART_NOUNS:
         return None
+    if k >= 2 and tokens[k - 2].lower in ("a", "an", "one"):
+        return None  # "Nvidia, a component of the S&P 500, rose 3.5%": a member, described
     return k - 1
 
 
