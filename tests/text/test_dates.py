@@ -173,3 +173,18 @@ def test_other_numbers_are_no_header_date(value):
 def test_a_decade(text, first, last):
     got = [d for d in find_dates(text, dt.date(2022, 5, 17)) if d.kind == "year"]
     assert [(d.first, d.last) for d in got] == [(first, last)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "weekday"),
+    [
+        ("As of Tuesday, January 11,2022 the US", dt.date(2022, 1, 11), 1),
+        ("Oct. 5,2019.", dt.date(2019, 10, 5), None),
+    ],
+)
+def test_a_year_right_after_the_comma(text, first, weekday):
+    """ "January 11,2022" (no space after the comma) is a day with its year, not a day and a
+    thousands group; "Nov 1,234 points" stays a number."""
+    (d,) = find_dates(text, REF)
+    assert (d.kind, d.first, d.weekday) == ("day", first, weekday)
+    assert not [d for d in find_dates("Nov 1,234 points", REF) if d.kind == "day"]
