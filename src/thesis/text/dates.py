@@ -77,9 +77,15 @@ DATE_SPAN_RE = re.compile(
             r"(?:,?\s" + _YEAR.format(n="y1") + r")?\b)",
             # November 26, 2025 / Nov 26 / November 2025 / January of 2022
             # (and "January 11,2022": a year right after the comma, not a thousands group)
-            r"(?P<mdy>\b(?P<m2>" + _MON + r")\s(?:" + _DAY.format(n="d2")
+            r"(?P<mdy>\b(?P<m2>"
+            + _MON
+            + r")\s(?:"
+            + _DAY.format(n="d2")
             + r"(?![\d.]\d|,(?!(?:1[89]|20)\d\d(?![\d,.]\d))\d)"
-            r"(?:(?:,?\s|,)" + _YEAR.format(n="y2") + r")?|(?:of\s)?" + _YEAR.format(n="y3")
+            r"(?:(?:,?\s|,)"
+            + _YEAR.format(n="y2")
+            + r")?|(?:of\s)?"
+            + _YEAR.format(n="y3")
             + r")\b)",
         )
     )
