@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from thesis.cli.check import check_command
 from thesis.cli.fast import call_plain, plain_parser
+from thesis.cli.params import Arg, Opt, typer_command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,6 +68,72 @@ def test_plain_arguments_parse_as_typer_parses_them(args: list[str]) -> None:
     assert [{k: type(v) for k, v in d.items()} for d in fast] == [
         {k: type(v) for k, v in d.items()} for d in typed
     ]
+
+
+def _plain_recorder() -> tuple[Any, list[dict[str, Any]]]:
+    """The recorder's parameters declared without Typer (thesis.cli.params)."""
+    seen: list[dict[str, Any]] = []
+
+    def cmd(
+        article: str = Arg(..., help="a file"),
+        date: str | None = Opt(None, "--date", help="a day"),
+        fmt: str = Opt("table", "--format"),
+        out: Path | None = Opt(None, "--out"),
+        lock_timeout: float = Opt(30.0, "--lock-timeout"),
+        count: int = Opt(3, "--count", "-n"),
+    ) -> None:
+        seen.append(
+            {
+                "article": article,
+                "date": date,
+                "fmt": fmt,
+                "out": out,
+                "lock_timeout": lock_timeout,
+                "count": count,
+            }
+        )
+
+    return cmd, seen
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["a.txt"],
+        ["-"],
+        ["a.txt", "--date", "2025-11", "--format=json", "--out", "x/c.json"],
+        ["--lock-timeout", "2.5", "a b.txt", "-n", "7"],
+        ["a.txt", "--count", "-2", "--lock-timeout", "1e3"],
+        ["--", "--not-an-option.txt"],
+    ],
+)
+def test_declarations_without_typer_parse_as_typer_parses_their_command(args: list[str]) -> None:
+    """One declaration (Arg, Opt), two parsers: argparse on the function, Typer on
+    typer_command(function); the same values, of the same types, as Typer's own declarations."""
+    cmd, fast = _plain_recorder()
+    assert call_plain(cmd, args)
+    cmd2, typed = _plain_recorder()
+    app = typer.Typer()
+    app.command()(typer_command(cmd2))
+    res = CliRunner().invoke(app, args)
+    assert res.exit_code == 0, res.output
+    cmd3, reference = _recorder()
+    assert call_plain(cmd3, args)
+    assert fast == typed == reference
+    assert [{k: type(v) for k, v in d.items()} for d in fast] == [
+        {k: type(v) for k, v in d.items()} for d in reference
+    ]
+
+
+def test_typer_command_keeps_the_help_of_typers_own_declarations() -> None:
+    cmd, _ = _plain_recorder()
+    cmd2, _ = _recorder()
+    helps = []
+    for f in (typer_command(cmd), cmd2):
+        app = typer.Typer()
+        app.command()(f)
+        helps.append(CliRunner().invoke(app, ["--help"], env={"COLUMNS": "100"}).output)
+    assert helps[0] == helps[1] and "--lock-timeout" in helps[0]
 
 
 @pytest.mark.parametrize(
@@ -125,7 +192,7 @@ def test_check_command_imports_no_pydantic_and_no_other_command(
 ) -> None:
     code = (
         "import sys\nfrom thesis.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-        "mods = ('pydantic', 'thesis.cli.commands', 'thesis.cli.data', 'thesis.cli.publish')\n"
+        "mods = ('pydantic', 'typer', 'thesis.cli.commands', 'thesis.cli.data', 'thesis.cli.publish')\n"
         "print('LOADED', [m for m in mods if m in sys.modules], file=sys.stderr)"
     )
     art = shared_articles / "001.txt"

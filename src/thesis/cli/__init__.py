@@ -1,141 +1,56 @@
 """The command line: a thin Typer layer over the public API.
 
-Sub-command groups live in their own modules (``data``, ``portfolio``) and are imported lazily where
-they would pull in heavy libraries, so that ``thesis --help`` starts fast.
+:func:`main` is the entry point. `thesis check ARTICLE` with plain arguments runs without
+importing Typer (its parameters are declared in :mod:`thesis.cli.params` and parsed by
+:mod:`thesis.cli.fast`); everything else, ``--help`` and every error of usage included, goes to the
+Typer application in :mod:`thesis.cli._app`, which ``thesis.cli.app`` names (imported on first
+use, so that the command modules' ``from thesis.cli import app`` keeps working).
 """
 
 from __future__ import annotations
 
 import sys
-
-import typer
+from typing import Any
 
 from thesis.errors import ThesisError
 
-app = typer.Typer(
-    name="thesis",
-    help="Turn a market thesis into evidence, numbers and a written outlook that can be trusted.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-)
-
-_DEBUG = False
+__all__ = ["app", "main", "print_error"]
 
 
-@app.callback()
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="Show the full traceback on errors."),
-) -> None:
-    global _DEBUG
-    _DEBUG = debug
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from thesis.cli._app import app
 
-
-#: what has been added to ``app``: None, "check" (that command alone) or "all"
-_REGISTERED: str | None = None
-
-
-def _register(command: str | None = None) -> None:
-    """Add the commands to ``app``, once per process.
-
-    ``command="check"`` adds that command alone: `thesis check` is a command people run on one
-    article at a time, and registering every group imports each command module and builds every
-    command's parameters (about a sixth of its start-up). Any other command, ``--help`` or an
-    unknown name registers everything, in the same order whatever was registered before.
-    """
-    global _REGISTERED
-    if _REGISTERED == "all" or (command == "check" and _REGISTERED == "check"):
-        return
-    from thesis.cli.check import check_command
-
-    if command == "check":
-        app.command("check")(check_command)
-        _REGISTERED = "check"
-        return
-    if _REGISTERED == "check":  # re-added below, where a full registration puts it
-        app.registered_commands[:] = [
-            c for c in app.registered_commands if c.callback is not check_command
-        ]
-    from thesis.cli import (  # noqa: F401  (each module defines its commands on `app`)
-        batch,
-        commands,
-        screen,
-    )
-    from thesis.cli.data import app as data_app
-
-    app.command("check")(check_command)
-
-    app.add_typer(
-        data_app, name="data", help="The market data store: list, show, import, update, bundle."
-    )
-    from thesis.cli.publish import events_app, publish_app  # also defines calendar, serve
-
-    app.add_typer(
-        publish_app, name="publish", help="Deliver runs: the newsletter (email) and the site."
-    )
-    app.add_typer(
-        events_app, name="events", help="Release, earnings and filing dates: import, list."
-    )
-    try:
-        from thesis.cli.portfolio import app as portfolio_app
-    except ModuleNotFoundError as e:
-        if e.name != "thesis.cli.portfolio":
-            raise
-    else:
-        app.add_typer(
-            portfolio_app,
-            name="portfolio",
-            help="Backtest, stress and tearsheet of the thesis portfolio.",
-        )
-    _REGISTERED = "all"
+        return app
+    raise AttributeError(f"module 'thesis.cli' has no attribute {name!r}")
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app, print ThesisErrors as one clear message and exit non-zero."""
+    """Entry point: run a command, print ThesisErrors as one clear message and exit non-zero."""
     args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    _register("check" if args[:1] == ["check"] else None)
-    try:
-        if args[:1] == ["check"]:
-            from thesis.cli.check import check_command
-            from thesis.cli.fast import call_plain
+    if args[:1] == ["check"]:
+        from thesis.cli.check import check_command
+        from thesis.cli.fast import call_plain
 
-            # the common case without Typer's parameter coercion, which imports pydantic (a
-            # quarter of the command's start-up); anything it does not parse goes to Typer
+        # the common case without Typer (its import was a third of the command's start-up) and
+        # without its parameter coercion (which imports pydantic); anything it does not parse
+        # goes to Typer
+        try:
             if call_plain(check_command, args[1:]):
                 return
-        # without standalone mode click returns a command's exit code instead of exiting
-        rc = app(args=args, standalone_mode=False)
-        if isinstance(rc, int) and not isinstance(rc, bool) and rc:
-            sys.exit(rc)
-    except ThesisError as e:
-        if debug:
-            raise
-        _print_error(e)
-        sys.exit(2)
-    except (typer.Abort, KeyboardInterrupt):
-        print("aborted", file=sys.stderr)
-        sys.exit(130)
-    except typer.Exit as e:
-        sys.exit(e.exit_code)
-    except SystemExit:
-        raise
-    except Exception as e:
-        # usage errors (typer's vendored click exceptions) arrive here in standalone_mode=False
-        if isinstance(e, typer.TyperException) and hasattr(e, "show"):
-            e.show()
-            sys.exit(getattr(e, "exit_code", 2))
-        if debug:
-            raise
-        print(
-            f"error: unexpected {type(e).__name__}: {e}\n(run again with --debug for the traceback)",
-            file=sys.stderr,
-        )
-        sys.exit(1)
+        except ThesisError as e:
+            print_error(e)
+            sys.exit(2)
+        except KeyboardInterrupt:
+            print("aborted", file=sys.stderr)
+            sys.exit(130)
+    from thesis.cli._app import run
+
+    run(args)
 
 
-def _print_error(e: ThesisError) -> None:
+def print_error(e: ThesisError) -> None:
+    """Print ``e`` as one line on stderr: ``error:`` in bold red, then the message."""
     from rich.console import Console
     from rich.text import Text
 

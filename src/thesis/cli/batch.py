@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from thesis.cli import app
+from thesis.cli._app import app
 
 
 @app.command()

@@ -1,50 +1,46 @@
 """`thesis check ARTICLE`: judge the claims of someone else's article against the store.
 
-Imports are lazy: the command line starts with Typer only; the checker and the store load when the
+Imports are lazy: the command's parameters are declared without Typer (:mod:`thesis.cli.params`),
+so that its common case starts without importing it; the checker and the store load when the
 command runs (and rich only for the table output).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import typer
+from thesis.cli.params import Arg, Opt
 
 __all__ = ["check_command"]
 
 
 def check_command(
-    article: str = typer.Argument(
-        ..., help="The article: a .txt, .md or .html file, or - for stdin."
-    ),
-    date: str | None = typer.Option(
+    article: str = Arg(..., help="The article: a .txt, .md or .html file, or - for stdin."),
+    date: str | None = Opt(
         None,
         "--date",
         help="The article's date: YYYY-MM-DD, or YYYY-MM when only the month is known.",
     ),
-    fmt: str = typer.Option("table", "--format", help="Output: table, json or html."),
-    out: Path | None = typer.Option(
-        None, "--out", help="Write the output to this file instead of stdout."
-    ),
-    store_path: Path | None = typer.Option(
+    fmt: str = Opt("table", "--format", help="Output: table, json or html."),
+    out: Path | None = Opt(None, "--out", help="Write the output to this file instead of stdout."),
+    store_path: Path | None = Opt(
         None, "--store", help="Store file (default $THESIS_HOME/market.duckdb)."
     ),
-    extractor: str = typer.Option(
+    extractor: str = Opt(
         "rules",
         "--extractor",
         help="rules, or llm: a model proposes frames (needs --llm-base-url).",
     ),
-    llm_base_url: str | None = typer.Option(
+    llm_base_url: str | None = Opt(
         None, "--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1"
     ),
-    llm_model: str | None = typer.Option(None, "--llm-model", help="Model name at that endpoint."),
-    llm_key_env: str = typer.Option(
+    llm_model: str | None = Opt(None, "--llm-model", help="Model name at that endpoint."),
+    llm_key_env: str = Opt(
         "OPENAI_API_KEY", "--llm-key-env", help="Environment variable that holds the API key."
     ),
-    llm_timeout: float = typer.Option(
-        60.0, "--llm-timeout", help="Seconds for the model's answer."
-    ),
-    lock_timeout: float = typer.Option(
+    llm_timeout: float = Opt(60.0, "--llm-timeout", help="Seconds for the model's answer."),
+    lock_timeout: float = Opt(
         30.0, "--lock-timeout", help="Seconds to wait for a store another process holds."
     ),
 ) -> None:
@@ -84,7 +80,7 @@ def check_command(
             path,
             read_only=True,
             lock_timeout=lock_timeout,
-            on_wait=lambda msg: typer.echo(f"waiting: {msg}", err=True),
+            on_wait=lambda msg: print(f"waiting: {msg}", file=sys.stderr, flush=True),
             read_cache=True,
         )
     try:
@@ -114,8 +110,8 @@ def check_command(
         return
     text = report.to_json() if fmt == "json" else report.to_html()
     if out is None:
-        typer.echo(text)
+        print(text)
     else:
         out.write_text(text, encoding="utf-8")
     for w in report.warnings:
-        typer.echo(f"warning: {w}", err=True)
+        print(f"warning: {w}", file=sys.stderr)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from thesis.cli import app
+from thesis.cli._app import app
 
 if TYPE_CHECKING:  # the CLI imports its machinery inside the commands, so that --help is quick
     from rich.console import Console

@@ -9,7 +9,9 @@ parameter is a plain one (``str``, ``int``, ``float`` or ``Path``, optional or n
 callback, environment variable, prompt, bounds or path checks). Anything else (``--help``, an
 unknown option, a value of the wrong type, a parameter it does not model) is left to Typer, so
 help and error messages are Typer's own. argparse is hand-driven here rather than a library
-because it ships with Python: the point is to import nothing.
+because it ships with Python: the point is to import nothing. A command declared with
+:mod:`thesis.cli.params` (``Arg``/``Opt``, plain by construction) is parsed without importing
+Typer at all, as `thesis check` is.
 """
 
 from __future__ import annotations
@@ -71,14 +73,22 @@ def plain_parser(func: Callable[..., Any]) -> argparse.ArgumentParser:
     _NotPlain
         A parameter is not a plain one (see the module's docstring).
     """
-    import typer
-    from typer.models import ArgumentInfo, OptionInfo
+    from thesis.cli.params import ArgSpec, OptSpec
 
     hints = typing.get_type_hints(func)
-    fresh = {ArgumentInfo: vars(typer.Argument()), OptionInfo: vars(typer.Option())}
     parser = _Parser(prog=func.__name__, add_help=False, allow_abbrev=False)
+    fresh: dict[type, dict[str, Any]] | None = None
     for name, p in inspect.signature(func).parameters.items():
         info = p.default
+        if isinstance(info, ArgSpec | OptSpec):
+            # declared without Typer (thesis.cli.params): plain by construction
+            _add_plain(parser, name, info, _value_type(hints[name]))
+            continue
+        if fresh is None:
+            import typer
+            from typer.models import ArgumentInfo, OptionInfo
+
+            fresh = {ArgumentInfo: vars(typer.Argument()), OptionInfo: vars(typer.Option())}
         if type(info) not in fresh:
             raise _NotPlain(name)
         base = fresh[type(info)]
@@ -101,13 +111,33 @@ def plain_parser(func: Callable[..., Any]) -> argparse.ArgumentParser:
     return parser
 
 
+def _add_plain(parser: argparse.ArgumentParser, name: str, info: Any, convert: Any) -> None:
+    """Add a parameter declared with :class:`~thesis.cli.params.Arg` or ``Opt``."""
+    from thesis.cli.params import ArgSpec
+
+    required = info.default is ...
+    if isinstance(info, ArgSpec):
+        if not required:
+            raise _NotPlain(name)  # an optional positional: leave it to Typer
+        parser.add_argument(name, type=convert)
+        return
+    decls = list(info.decls) or ["--" + name.replace("_", "-")]
+    if not all(d.startswith("-") for d in decls):
+        raise _NotPlain(name)
+    kw: dict[str, Any] = {"dest": name, "type": convert, "required": required}
+    if not required:
+        kw["default"] = info.default
+    parser.add_argument(*decls, **kw)
+
+
 def call_plain(func: Callable[..., Any], args: Sequence[str]) -> bool:
     """Call ``func`` with ``args`` parsed as Typer would parse them, if they are plain.
 
     Parameters
     ----------
     func
-        A Typer command function (its parameters' defaults are ``typer.Argument``/``Option``).
+        A command function: its parameters' defaults are ``typer.Argument``/``Option``, or
+        :class:`~thesis.cli.params.Arg`/``Opt`` (then Typer is not imported).
     args
         The command's arguments (after its name).
 

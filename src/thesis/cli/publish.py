@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal, overload
 
 import typer
 
-from thesis.cli import app
+from thesis.cli._app import app
 
 if TYPE_CHECKING:
     from rich.console import Console

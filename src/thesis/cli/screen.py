@@ -8,7 +8,7 @@ from typing import Any, overload
 
 import typer
 
-from thesis.cli import app
+from thesis.cli._app import app
 from thesis.errors import SpecError
 
 _SHOW = (
