@@ -1,4 +1,5 @@
-"""`check_command` through Typer, with the store in $THESIS_HOME."""
+"""`check_command` through Typer (as `thesis.cli` registers it: its parameters are declared
+without Typer, `typer_command` makes the Typer command), with the store in $THESIS_HOME."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import typer
 from typer.testing import CliRunner
 
 from thesis.cli.check import check_command
+from thesis.cli.params import typer_command
 
 
 def _app() -> typer.Typer:
     app = typer.Typer()
-    app.command("check")(check_command)
+    app.command("check")(typer_command(check_command))
     return app
 
 
