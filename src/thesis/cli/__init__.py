@@ -44,6 +44,13 @@ def main(argv: list[str] | None = None) -> None:
         except KeyboardInterrupt:
             print("aborted", file=sys.stderr)
             sys.exit(130)
+        except Exception as e:  # as the Typer path says it (thesis.cli._app.run)
+            print(
+                f"error: unexpected {type(e).__name__}: {e}\n"
+                "(run again with --debug for the traceback)",
+                file=sys.stderr,
+            )
+            sys.exit(1)
     from thesis.cli._app import run
 
     run(args)
