@@ -286,3 +286,30 @@ def test_year_over_year_on_a_daily_series_is_the_trailing_year(claims_store):
     )
     got = _by(rs, "24.2%")
     assert got and got[0].verdict == "supported", _show(rs)
+
+
+def test_an_upside_to_a_target_the_sentence_before_states(claims_store):
+    # the article's own arithmetic: 7,000 / 6,617 − 1 = +5.79%
+    lead = "In line with this, the firm reiterated a 7,000 target for the benchmark this year. "
+    rs = results(
+        claims_store,
+        lead + "Such a target implies a 5.8% increase from the index’s 6,617 close.",
+        "2025-11-19",
+    )
+    got = [r for r in rs if r.claim.measure == "upside"]
+    assert got and got[0].verdict == "supported" and "7,000" in got[0].evidence, _show(rs)
+    rs = results(
+        claims_store,
+        lead + "Such a target implies a 9% increase from the index’s 6,617 close.",
+        "2025-11-19",
+    )
+    got = [r for r in rs if r.claim.measure == "upside"]
+    assert got and got[0].verdict == "contradicted", _show(rs)
+    # two levels before: which one the target is, the words do not say
+    two = "UBS sees 6,400 while the firm reiterated a 7,000 target. "
+    rs = results(
+        claims_store,
+        two + "Such a target implies a 9% increase from the index’s 6,617 close.",
+        "2025-11-19",
+    )
+    assert not [r for r in rs if r.claim.measure == "upside"], _show(rs)

@@ -1636,6 +1636,10 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         found = _upside_found(s, q)
         if found is None:
+            earlier = _upside_to_earlier_target(ctx, s, q)
+            if earlier is not None:
+                used.add(q.start)
+                out.append(earlier)
             continue
         sign, target, base_q, appositive = found
         if base_q is None and target.start > q.end:
@@ -1686,6 +1690,65 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             hypothetical_ok=True, extra={"base_stated": base is not None},
         ))  # fmt: skip
     return out
+
+
+#: words that point back to a target the sentence before states ("Such a target implies ...")
+_BACK_TO_TARGET = frozenset({"such", "this", "that", "the"})
+
+
+def _upside_to_earlier_target(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
+    """The article's own arithmetic to a target the sentence before states, pointed back to:
+    "the firm reiterated a 7,000 target for the benchmark this year. Such a target implies a 5.7%
+    increase from the index's 6,617 close on Tuesday" (7,000 / 6,617 − 1 = 5.79%). Only with
+    "such a" / "this" / "that" / "the" before a target's noun and a verb of implying before the
+    percentage, a base level stated after "from" in its own sentence, and exactly one level the
+    sentence before marks as a target (with no other figure there it could be)."""
+    prev = [t.lower for t in s.before(q.start, 8)]
+    if not any(w in _IMPLY for w in prev):
+        return None
+    if not any(
+        w in _TARGET_WORDS and any(x in _BACK_TO_TARGET for x in prev[max(0, i - 2) : i])
+        for i, w in enumerate(prev)
+    ):
+        return None
+    after = [w for w in s.words_after(q.end, 3) if w not in ("potential", "of", "a")]
+    sign = (
+        1
+        if after[:1] and after[0] in _UP_TARGET
+        else -1
+        if after[:1] and after[0] in _DOWN_TARGET
+        else 0
+    )
+    base_q = s.next_quantity(q)
+    if (
+        not sign
+        or base_q is None
+        or not _is_level(base_q)
+        or "from" not in s.words_before(base_q.start, 5)
+        or s.index == 0
+    ):
+        return None
+    before = ctx.sents[s.index - 1]
+    if "\n" in s.doc.text[before.end : s.start]:
+        return None  # another paragraph
+    levels = [x for x in before.quantities if _is_level(x)]
+    marked = [
+        x
+        for x in levels
+        if _TARGET_WORDS.intersection(
+            before.words_after(x.end, 1) + before.words_before(x.start, 2)
+        )
+    ]
+    if len(marked) != 1 or len(levels) != 1:
+        return None
+    target = marked[0]
+    subj = bind_subject(ctx, s, q.start, after_ok=True)
+    return make_claim(
+        ctx, s, kind="target_upside", measure="upside", subject=subj, parts=[(q.start, base_q.end)],
+        rule="upside", value=q.value * sign, unit="pct", decimals=q.decimals, date=None, needs=(),
+        hedge=s.hedge(q), direction=sign, level=target.value, base=base_q.value, forecast_ok=True,
+        hypothetical_ok=True, extra={"base_stated": True, "target_before": target.text},
+    )  # fmt: skip
 
 
 _TAKE = frozenset(
