@@ -2731,14 +2731,16 @@ def _macro_months(
         earlier = [
             (k, f"a month its figure ({fig[0]:g}%) fits, which the words do not name")
             for k in sorted(vals, reverse=True)
-            if last - _FIGURE_LOOKBACK <= k < last and band.verdict(vals[k]) is True
+            if last - _FIGURE_LOOKBACK // (3 if quarterly else 1) <= k < last
+            and band.verdict(vals[k]) is True
         ]
         if earlier:
             return earlier
     return [(k, w) for k, w in months if k in vals]
 
 
-#: how many periods back a macro extreme's stated figure may be of when it fits no latest month
+#: how many months back a macro extreme's stated figure may be of when it fits no latest month
+#: (two years; eight periods of a quarterly series)
 _FIGURE_LOOKBACK = 24
 
 
