@@ -11,3 +11,15 @@ def results(store, text: str, date: str, measure: str | None = None) -> list:
     when it is given."""
     rep = check_text(parse_article(text.encode(), "t.txt"), store, date=date)
     return [r for r in rep.results if measure is None or r.claim.measure == measure]
+
+
+def quoted(rs: list, needle: str) -> list:
+    """The results whose quote holds ``needle``."""
+    return [r for r in rs if needle in r.claim.quote]
+
+
+def shown(rs: list) -> list:
+    """What a failing assertion shows of ``rs``: quote, verdict, subject and evidence."""
+    return [
+        (r.claim.quote, r.verdict, r.claim.subject and r.claim.subject.key, r.evidence) for r in rs
+    ]

@@ -27,17 +27,7 @@
 
 from __future__ import annotations
 
-from claim_results import results
-
-
-def _by(rs, needle):
-    return [r for r in rs if needle in r.claim.quote]
-
-
-def _show(rs):
-    return [
-        (r.claim.quote, r.verdict, r.claim.subject and r.claim.subject.key, r.evidence) for r in rs
-    ]
+from claim_results import quoted, results, shown
 
 
 def test_excluding_food_and_energy_names_the_core_measure(claims_store):
@@ -48,9 +38,9 @@ def test_excluding_food_and_energy_names_the_core_measure(claims_store):
         "Consumer prices excluding food and energy rose 6.3% from a year earlier.",
     ):
         rs = results(claims_store, text, "2022-11-10")
-        got = _by(rs, "6.3%")
-        assert got and got[0].verdict == "supported", _show(rs)
-        assert got[0].claim.subject.key == "core_cpi", _show(rs)
+        got = quoted(rs, "6.3%")
+        assert got and got[0].verdict == "supported", shown(rs)
+        assert got[0].claim.subject.key == "core_cpi", shown(rs)
     # another clause's figure: the headline name keeps its own
     rs = results(
         claims_store,
@@ -58,8 +48,8 @@ def test_excluding_food_and_energy_names_the_core_measure(claims_store):
         " rose 6.3%.",
         "2022-11-10",
     )
-    got = _by(rs, "7.7%")
-    assert got and got[0].verdict == "supported" and got[0].claim.subject.key == "cpi", _show(rs)
+    got = quoted(rs, "7.7%")
+    assert got and got[0].verdict == "supported" and got[0].claim.subject.key == "cpi", shown(rs)
 
 
 def test_a_year_that_scopes_a_superlative_of_shorter_moves_is_no_period_of_a_figure(
@@ -68,13 +58,13 @@ def test_a_year_that_scopes_a_superlative_of_shorter_moves_is_no_period_of_a_fig
     # 2019-08-05: -2.98% on the day, +13.48% on the year
     text = "Speculation led to the S&P 500's worst one-day loss of 2019: closing down 2.98%."
     rs = results(claims_store, text, "2019-08-05")
-    got = _by(rs, "2.98%")
-    assert got and got[0].verdict == "supported", _show(rs)
-    assert got[0].claim.period is None or got[0].claim.period.kind == "day", _show(rs)
+    got = quoted(rs, "2.98%")
+    assert got and got[0].verdict == "supported", shown(rs)
+    assert got[0].claim.period is None or got[0].claim.period.kind == "day", shown(rs)
     # a year the figure is over still is its period
     rs = results(claims_store, "The S&P 500 rose 13.5% in 2019 so far.", "2019-08-05")
-    got = _by(rs, "13.5%")
-    assert got and got[0].verdict == "supported", _show(rs)
+    got = quoted(rs, "13.5%")
+    assert got and got[0].verdict == "supported", shown(rs)
 
 
 def test_a_weeks_close_in_a_paragraph_of_other_days_is_only_assumed(claims_store):
@@ -85,13 +75,13 @@ def test_a_weeks_close_in_a_paragraph_of_other_days_is_only_assumed(claims_store
         " backpedaled. The S&P 500 surged up 1.88% to finish the week down only a modest 0.46%."
     )
     rs = results(claims_store, text, "2019-09-03")
-    got = _by(rs, "0.46%")
-    assert got and all(r.verdict == "unverifiable" for r in got), _show(rs)
-    assert "tells of other days" in got[0].evidence, _show(rs)
+    got = quoted(rs, "0.46%")
+    assert got and all(r.verdict == "unverifiable" for r in got), shown(rs)
+    assert "tells of other days" in got[0].evidence, shown(rs)
     # a weekly wrap: the week just ended is the week, and may contradict
     rs = results(claims_store, "The S&P 500 finished the week down 0.46%.", "2019-08-30")
-    got = _by(rs, "0.46%")
-    assert got and got[0].verdict == "contradicted", _show(rs)
+    got = quoted(rs, "0.46%")
+    assert got and got[0].verdict == "contradicted", shown(rs)
 
 
 def test_a_streak_broken_in_a_weeks_story_broke_on_an_unnamed_session(claims_store):
@@ -101,28 +91,28 @@ def test_a_streak_broken_in_a_weeks_story_broke_on_an_unnamed_session(claims_sto
         " streak."
     )
     rs = results(claims_store, text, "2025-05-23")
-    got = _by(rs, "six-day winning streak")
-    assert got and got[0].verdict == "unverifiable", _show(rs)
+    got = quoted(rs, "six-day winning streak")
+    assert got and got[0].verdict == "unverifiable", shown(rs)
     # without the week, the streak is the day's and may contradict
     rs = results(
         claims_store, "The S&P 500 fell on Friday, breaking a six-day winning streak.", "2025-05-23"
     )
-    got = _by(rs, "six-day winning streak")
-    assert got and got[0].verdict == "contradicted", _show(rs)
+    got = quoted(rs, "six-day winning streak")
+    assert got and got[0].verdict == "contradicted", shown(rs)
 
 
 def test_a_superlative_of_closes_at_a_level_that_was_not_the_close(claims_store):
     # the VIX closed at 46.98 on 2025-04-07 (its session high: 60.13)
     text = "On April 7, 2025, the VIX reached a staggering 60.13, marking its highest closing since 2020."
     rs = results(claims_store, text, "2025-04-10")
-    got = _by(rs, "highest closing since 2020")
-    assert got and got[0].verdict == "unverifiable", _show(rs)
-    assert "makes 60.13 its close" in got[0].evidence, _show(rs)
+    got = quoted(rs, "highest closing since 2020")
+    assert got and got[0].verdict == "unverifiable", shown(rs)
+    assert "makes 60.13 its close" in got[0].evidence, shown(rs)
     # the close stated: supported
     text = "On April 7, 2025, the VIX closed at 46.98, marking its highest closing since 2020."
     rs = results(claims_store, text, "2025-04-10")
-    got = _by(rs, "highest closing since 2020")
-    assert got and got[0].verdict == "supported", _show(rs)
+    got = quoted(rs, "highest closing since 2020")
+    assert got and got[0].verdict == "supported", shown(rs)
 
 
 def test_a_count_of_records_is_no_record_of_the_day(claims_store):
@@ -132,8 +122,8 @@ def test_a_count_of_records_is_no_record_of_the_day(claims_store):
         " about once per week."
     )
     rs = results(claims_store, text, "2024-12-31")
-    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
-    assert any(r.claim.measure == "record_count" and r.verdict == "supported" for r in rs), _show(
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+    assert any(r.claim.measure == "record_count" and r.verdict == "supported" for r in rs), shown(
         rs
     )
 
@@ -142,13 +132,13 @@ def test_years_of_gains_may_be_total_returns(claims_store):
     # 2023 +24.23%, 2024 +23.31% in price; about +26% and +25% with dividends
     text = "The S&P 500 posted two consecutive years of 25% or greater gains."
     rs = results(claims_store, text, "2024-12-31")
-    got = _by(rs, "25% or greater")
-    assert got and got[0].verdict == "unverifiable", _show(rs)
+    got = quoted(rs, "25% or greater")
+    assert got and got[0].verdict == "unverifiable", shown(rs)
     # beyond what dividends explain: contradicted
     text = "The S&P 500 posted two consecutive years of 30% or greater gains."
     rs = results(claims_store, text, "2024-12-31")
-    got = _by(rs, "30% or greater")
-    assert got and got[0].verdict == "contradicted", _show(rs)
+    got = quoted(rs, "30% or greater")
+    assert got and got[0].verdict == "contradicted", shown(rs)
 
 
 def test_a_macro_extreme_whose_figure_fits_no_latest_month_is_of_an_earlier_one(claims_store):
@@ -158,12 +148,12 @@ def test_a_macro_extreme_whose_figure_fits_no_latest_month_is_of_an_earlier_one(
         " growth, even as consumers continued to spend."
     )
     rs = results(claims_store, text, "2022-12-30")
-    got = _by(rs, "40-year high")
-    assert got and got[0].verdict == "supported", _show(rs)
-    assert "2022-06" in got[0].evidence, _show(rs)
+    got = quoted(rs, "40-year high")
+    assert got and got[0].verdict == "supported", shown(rs)
+    assert "2022-06" in got[0].evidence, shown(rs)
     # with no figure, the latest release is read (an episode within the year: not judged)
     rs = results(claims_store, "Inflation is at a 40-year high.", "2022-12-30")
-    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
 
 
 def test_a_base_the_figure_moved_from_is_not_the_extremes_figure(claims_store):
@@ -174,9 +164,9 @@ def test_a_base_the_figure_moved_from_is_not_the_extremes_figure(claims_store):
         " fastest level since May."
     )
     rs = results(claims_store, text, "2025-02-12")
-    got = _by(rs, "fastest level since May")
-    assert got and got[0].verdict == "supported", _show(rs)
-    assert "2025-01" in got[0].evidence, _show(rs)
+    got = quoted(rs, "fastest level since May")
+    assert got and got[0].verdict == "supported", shown(rs)
+    assert "2025-01" in got[0].evidence, shown(rs)
 
 
 def test_a_weekday_with_its_date_in_brackets_is_judged_against_the_calendar(claims_store):
@@ -186,12 +176,12 @@ def test_a_weekday_with_its_date_in_brackets_is_judged_against_the_calendar(clai
         " announced a quarter-percent interest rate cut."
     )
     rs = results(claims_store, text, "2019-07-31")
-    got = _by(rs, "Wednesday (July 30)")
-    assert got and got[0].verdict == "contradicted", _show(rs)
+    got = quoted(rs, "Wednesday (July 30)")
+    assert got and got[0].verdict == "contradicted", shown(rs)
     rs = results(
         claims_store, "Stocks fell Wednesday (July 31) after the Fed cut rates.", "2019-07-31"
     )
-    assert not [r for r in rs if r.claim.measure == "weekday"], _show(rs)
+    assert not [r for r in rs if r.claim.measure == "weekday"], shown(rs)
 
 
 def test_a_day_that_dates_a_base_is_not_the_session_the_opening_reports(claims_store):
@@ -205,14 +195,14 @@ def test_a_day_that_dates_a_base_is_not_the_session_the_opening_reports(claims_s
         ),
     ):
         rs = results(claims_store, text, "2024-08-05")
-        got = _by(rs, needle)
-        assert got and not [r for r in got if r.verdict == "contradicted"], _show(rs)
-        assert any(r.verdict == "supported" for r in got), _show(rs)
+        got = quoted(rs, needle)
+        assert got and not [r for r in got if r.verdict == "contradicted"], shown(rs)
+        assert any(r.verdict == "supported" for r in got), shown(rs)
     # a day after a move's own base ("from 4,940 on Friday", no level noun) still dates the move
     rs = results(claims_store, "The VIX rose 9% to 25.5 from 23.39 on Friday.", "2024-08-05")
-    got = _by(rs, "25.5")
+    got = quoted(rs, "25.5")
     dated = [r for r in got if r.claim.date is not None]
-    assert dated and all(str(r.claim.date) == "2024-08-02" for r in dated), _show(rs)
+    assert dated and all(str(r.claim.date) == "2024-08-02" for r in dated), shown(rs)
 
 
 def test_figures_paired_respectively_with_a_name_the_checker_cannot_see(claims_store):
@@ -222,21 +212,21 @@ def test_figures_paired_respectively_with_a_name_the_checker_cannot_see(claims_s
         " year U.S. Treasury Notes are now yielding 1.07% and 1.56%, respectively."
     )
     rs = results(claims_store, text, "2016-06-27")
-    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
-    got = _by(rs, "1.07%")
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+    got = quoted(rs, "1.07%")
     assert got and all(
         r.claim.subject is None or r.claim.subject.key != "ust10y"
         for r in got
         if "1.07" in r.evidence
-    ), _show(rs)
+    ), shown(rs)
 
 
 def test_a_part_of_an_index_is_not_the_index(claims_store):
     # 2024-01-19: the S&P 500 +1.23%
     text = "The information technology area of the S&P 500 index went up by 2.4% on Friday."
     rs = results(claims_store, text, "2024-01-19")
-    got = _by(rs, "2.4%")
-    assert got and all(r.verdict == "unverifiable" for r in got), _show(rs)
+    got = quoted(rs, "2.4%")
+    assert got and all(r.verdict == "unverifiable" for r in got), shown(rs)
 
 
 def test_a_level_in_the_next_clause_is_no_end_of_a_move(claims_store):
@@ -246,22 +236,22 @@ def test_a_level_in_the_next_clause_is_no_end_of_a_move(claims_store):
         " increase, with expectations to hit 6,000 by the end of the week."
     )
     rs = results(claims_store, text, "2024-11-07")
-    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
-    assert not [r for r in rs if r.claim.measure == "upside"], _show(rs)
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+    assert not [r for r in rs if r.claim.measure == "upside"], shown(rs)
     # in one clause the arithmetic is the article's own ("a 5% rise to 6,000")
     rs = results(claims_store, "The S&P 500 needs a 0.45% increase to hit 6,000.", "2024-11-07")
-    assert [r for r in rs if r.claim.measure == "upside"], _show(rs)
+    assert [r for r in rs if r.claim.measure == "upside"], shown(rs)
 
 
 def test_a_fronted_as_of_dates_a_level_stood_at(claims_store):
     # the VIX on 2025-09-02: close 17.17, session high 19.38
     text = "As of September 2, 2025, the VIX stood at 19.81, a 13.92% jump from the prior day."
     rs = results(claims_store, text, "2025-09-02")
-    got = _by(rs, "stood at 19.81")
-    assert got and got[0].verdict == "contradicted", _show(rs)
+    got = quoted(rs, "stood at 19.81")
+    assert got and got[0].verdict == "contradicted", shown(rs)
     # "stood" with no day of its own stays a level of another time
     rs = results(claims_store, "The VIX stood at 19.81 in the spring.", "2025-09-02")
-    assert not [r for r in rs if r.verdict == "contradicted"], _show(rs)
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
 
 
 def test_year_over_year_on_a_daily_series_is_the_trailing_year(claims_store):
@@ -269,23 +259,23 @@ def test_year_over_year_on_a_daily_series_is_the_trailing_year(claims_store):
     rs = results(
         claims_store, "On January 19, 2024, the S&P 500 was up 24.1% year-over-year.", "2024-01-19"
     )
-    got = _by(rs, "24.1%")
-    assert got and got[0].verdict == "supported", _show(rs)
-    assert got[0].claim.period.kind == "trailing", _show(rs)
+    got = quoted(rs, "24.1%")
+    assert got and got[0].verdict == "supported", shown(rs)
+    assert got[0].claim.period.kind == "trailing", shown(rs)
     rs = results(
         claims_store, "On January 19, 2024, the S&P 500 was up 1.2% year-over-year.", "2024-01-19"
     )
-    got = _by(rs, "1.2%")
+    got = quoted(rs, "1.2%")
     # support-only: the words are a company's or the economy's as often ("its data center
     # segment rose 427% year-over-year"), and a price a year before is a convention
-    assert got and got[0].verdict == "unverifiable", _show(rs)
-    assert "trailing year" in got[0].evidence, _show(rs)
+    assert got and got[0].verdict == "unverifiable", shown(rs)
+    assert "trailing year" in got[0].evidence, shown(rs)
     # "from the previous year" is the last calendar year's gain, not a trailing window
     rs = results(
         claims_store, "The S&P 500 posted a 24.2% gain from the previous year.", "2024-12-31"
     )
-    got = _by(rs, "24.2%")
-    assert got and got[0].verdict == "supported", _show(rs)
+    got = quoted(rs, "24.2%")
+    assert got and got[0].verdict == "supported", shown(rs)
 
 
 def test_an_upside_to_a_target_the_sentence_before_states(claims_store):
@@ -297,14 +287,14 @@ def test_an_upside_to_a_target_the_sentence_before_states(claims_store):
         "2025-11-19",
     )
     got = [r for r in rs if r.claim.measure == "upside"]
-    assert got and got[0].verdict == "supported" and "7,000" in got[0].evidence, _show(rs)
+    assert got and got[0].verdict == "supported" and "7,000" in got[0].evidence, shown(rs)
     rs = results(
         claims_store,
         lead + "Such a target implies a 9% increase from the index’s 6,617 close.",
         "2025-11-19",
     )
     got = [r for r in rs if r.claim.measure == "upside"]
-    assert got and got[0].verdict == "contradicted", _show(rs)
+    assert got and got[0].verdict == "contradicted", shown(rs)
     # two levels before: which one the target is, the words do not say
     two = "UBS sees 6,400 while the firm reiterated a 7,000 target. "
     rs = results(
@@ -312,4 +302,4 @@ def test_an_upside_to_a_target_the_sentence_before_states(claims_store):
         two + "Such a target implies a 9% increase from the index’s 6,617 close.",
         "2025-11-19",
     )
-    assert not [r for r in rs if r.claim.measure == "upside"], _show(rs)
+    assert not [r for r in rs if r.claim.measure == "upside"], shown(rs)

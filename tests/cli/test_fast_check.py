@@ -20,16 +20,20 @@ from thesis.cli.params import Arg, Opt, typer_command
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _recorder() -> tuple[Any, list[dict[str, Any]]]:
+def _recorder(
+    argument: Any = typer.Argument, option: Any = typer.Option
+) -> tuple[Any, list[dict[str, Any]]]:
+    """A command that records what it is called with, its parameters declared with ``argument``
+    and ``option``: Typer's own (the default), or :mod:`thesis.cli.params`' ``Arg`` and ``Opt``."""
     seen: list[dict[str, Any]] = []
 
     def cmd(
-        article: str = typer.Argument(..., help="a file"),
-        date: str | None = typer.Option(None, "--date", help="a day"),
-        fmt: str = typer.Option("table", "--format"),
-        out: Path | None = typer.Option(None, "--out"),
-        lock_timeout: float = typer.Option(30.0, "--lock-timeout"),
-        count: int = typer.Option(3, "--count", "-n"),
+        article: str = argument(..., help="a file"),
+        date: str | None = option(None, "--date", help="a day"),
+        fmt: str = option("table", "--format"),
+        out: Path | None = option(None, "--out"),
+        lock_timeout: float = option(30.0, "--lock-timeout"),
+        count: int = option(3, "--count", "-n"),
     ) -> None:
         seen.append(
             {
@@ -70,32 +74,6 @@ def test_plain_arguments_parse_as_typer_parses_them(args: list[str]) -> None:
     ]
 
 
-def _plain_recorder() -> tuple[Any, list[dict[str, Any]]]:
-    """The recorder's parameters declared without Typer (thesis.cli.params)."""
-    seen: list[dict[str, Any]] = []
-
-    def cmd(
-        article: str = Arg(..., help="a file"),
-        date: str | None = Opt(None, "--date", help="a day"),
-        fmt: str = Opt("table", "--format"),
-        out: Path | None = Opt(None, "--out"),
-        lock_timeout: float = Opt(30.0, "--lock-timeout"),
-        count: int = Opt(3, "--count", "-n"),
-    ) -> None:
-        seen.append(
-            {
-                "article": article,
-                "date": date,
-                "fmt": fmt,
-                "out": out,
-                "lock_timeout": lock_timeout,
-                "count": count,
-            }
-        )
-
-    return cmd, seen
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -110,9 +88,9 @@ def _plain_recorder() -> tuple[Any, list[dict[str, Any]]]:
 def test_declarations_without_typer_parse_as_typer_parses_their_command(args: list[str]) -> None:
     """One declaration (Arg, Opt), two parsers: argparse on the function, Typer on
     typer_command(function); the same values, of the same types, as Typer's own declarations."""
-    cmd, fast = _plain_recorder()
+    cmd, fast = _recorder(Arg, Opt)
     assert call_plain(cmd, args)
-    cmd2, typed = _plain_recorder()
+    cmd2, typed = _recorder(Arg, Opt)
     app = typer.Typer()
     app.command()(typer_command(cmd2))
     res = CliRunner().invoke(app, args)
@@ -126,7 +104,7 @@ def test_declarations_without_typer_parse_as_typer_parses_their_command(args: li
 
 
 def test_typer_command_keeps_the_help_of_typers_own_declarations() -> None:
-    cmd, _ = _plain_recorder()
+    cmd, _ = _recorder(Arg, Opt)
     cmd2, _ = _recorder()
     helps = []
     for f in (typer_command(cmd), cmd2):

@@ -32,7 +32,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -1904,7 +1903,7 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
             # "a low of 4,835, marking a peak-to-trough decline of 21%, it managed to recover
             # slightly to close at 5,062": the appositive's move is the one to the level before
             return sign, app, None, True
-        if re.search(r",\s+(?:with|and|while|as|but)\b", s.doc.text[q.end : nxt.start]):
+        if _turns_to_another(s, q.end, nxt.start):
             # "marking a bullish gap with a 0.75% increase, with expectations to hit 6,000 by the
             # end of the week": the level is another clause's target, not this move's end
             return None

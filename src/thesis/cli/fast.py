@@ -94,25 +94,18 @@ def plain_parser(func: Callable[..., Any]) -> argparse.ArgumentParser:
         base = fresh[type(info)]
         if any(v != base.get(k) for k, v in vars(info).items() if k not in _DISPLAY):
             raise _NotPlain(name)  # a callback, an envvar, bounds, path checks, a flag...
-        convert = _value_type(hints[name])
-        required = info.default is ... or info.default is Ellipsis
-        if isinstance(info, ArgumentInfo):
-            if not required:
-                raise _NotPlain(name)  # an optional positional: leave it to Typer
-            parser.add_argument(name, type=convert)
-        else:
-            decls = list(info.param_decls or ()) or ["--" + name.replace("_", "-")]
-            if not all(d.startswith("-") for d in decls):
-                raise _NotPlain(name)
-            kw: dict[str, Any] = {"dest": name, "type": convert, "required": required}
-            if not required:
-                kw["default"] = info.default
-            parser.add_argument(*decls, **kw)
+        # a plain Typer declaration is what Arg and Opt declare: added the same way
+        spec = (
+            ArgSpec(info.default)
+            if isinstance(info, ArgumentInfo)
+            else OptSpec(info.default, tuple(info.param_decls or ()))
+        )
+        _add_plain(parser, name, spec, _value_type(hints[name]))
     return parser
 
 
 def _add_plain(parser: argparse.ArgumentParser, name: str, info: Any, convert: Any) -> None:
-    """Add a parameter declared with :class:`~thesis.cli.params.Arg` or ``Opt``."""
+    """Add a plain parameter (an :class:`~thesis.cli.params.ArgSpec` or ``OptSpec``)."""
     from thesis.cli.params import ArgSpec
 
     required = info.default is ...
