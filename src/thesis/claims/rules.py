@@ -1691,6 +1691,11 @@ def rule_upside(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+def _target_sign(noun: str) -> int:
+    """+1 for a noun of a rise to a target ("upside", "gain"), -1 for one of a fall, else 0."""
+    return 1 if noun in _UP_TARGET else -1 if noun in _DOWN_TARGET else 0
+
+
 #: words that point back to a target the sentence before states ("Such a target implies ...")
 _BACK_TO_TARGET = frozenset({"such", "this", "that", "the"})
 
@@ -1711,13 +1716,7 @@ def _upside_to_earlier_target(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
     ):
         return None
     after = [w for w in s.words_after(q.end, 3) if w not in ("potential", "of", "a")]
-    sign = (
-        1
-        if after[:1] and after[0] in _UP_TARGET
-        else -1
-        if after[:1] and after[0] in _DOWN_TARGET
-        else 0
-    )
+    sign = _target_sign(after[0] if after else "")
     base_q = s.next_quantity(q)
     if (
         not sign
@@ -1731,16 +1730,13 @@ def _upside_to_earlier_target(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
     if "\n" in s.doc.text[before.end : s.start]:
         return None  # another paragraph
     levels = [x for x in before.quantities if _is_level(x)]
-    marked = [
-        x
-        for x in levels
-        if _TARGET_WORDS.intersection(
-            before.words_after(x.end, 1) + before.words_before(x.start, 2)
-        )
-    ]
-    if len(marked) != 1 or len(levels) != 1:
+    if len(levels) != 1:
         return None
-    target = marked[0]
+    target = levels[0]
+    if not _TARGET_WORDS.intersection(
+        before.words_after(target.end, 1) + before.words_before(target.start, 2)
+    ):
+        return None
     subj = bind_subject(ctx, s, q.start, after_ok=True)
     return make_claim(
         ctx, s, kind="target_upside", measure="upside", subject=subj, parts=[(q.start, base_q.end)],
@@ -1875,7 +1871,7 @@ def _upside_found(s: Sent, q: Quantity) -> tuple[int, Quantity, Quantity | None,
     ]
     prev = s.words_before(q.start, 8)
     noun = after[0] if after else ""
-    sign = 1 if noun in _UP_TARGET else -1 if noun in _DOWN_TARGET else 0
+    sign = _target_sign(noun)
     bare = [w for w in prev if w not in _HEDGE_WORDS]  # "a gain of more than 3 percent"
     if sign == 0 and len(bare) >= 2 and bare[-1] == "of" and bare[-2] in _UP_TARGET | _DOWN_TARGET:
         sign, noun = (1 if bare[-2] in _UP_TARGET else -1), bare[-2]
