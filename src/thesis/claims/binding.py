@@ -231,6 +231,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
                 # "Meta reported that its profits surged by 69%": the noun after "its" is the
                 # figure's subject, not the name "its" points to
                 return Bind(None, ctx.doc.text[m.start : pos].strip()[:40], "unknown")
+            if x is not None and x.subject is not None and _new_subject_between(s, x.end, m.start):
+                # "indexes closed higher as volatility fell to its lowest level": "its" is the
+                # noun's that leads the clause "as" opens, not the name before it
+                return Bind(None, ctx.doc.text[x.end : pos].strip()[:40], "unknown")
             if x is not None and x.subject is not None and not x.anaphora and x.start >= cl.start:
                 return Bind(x.subject, f"'{m.text}' → {x.text}", "named", subject_gap(s, x, pos))
             if (
@@ -765,6 +769,23 @@ _ECONOMY_NOUNS = frozenset(
     {"manufacturing", "factory", "factories", "economy", "output", "payrolls", "employment",
      "unemployment", "jobless", "gdp", "retail"}
 )  # fmt: skip
+
+
+#: words that open a clause of its own, whose first noun is that clause's subject
+_CLAUSE_OPENERS = frozenset(
+    {"as", "while", "when", "after", "and", "but", "since", "because", "though", "although",
+     "whereas"}
+)  # fmt: skip
+
+
+def _new_subject_between(s: Sent, a: int, b: int) -> bool:
+    """Whether the words from ``a`` to ``b`` open a clause whose subject is a noun of something
+    else ("as volatility fell to", "while oil rose to"): a pronoun after them points to it."""
+    toks = [t for t in s.doc.tokens_in(a, b) if t.kind == "word"]
+    return any(
+        t.lower in FOREIGN_NOUNS and i and toks[i - 1].lower in _CLAUSE_OPENERS
+        for i, t in enumerate(toks)
+    )
 
 
 def _foreign_between(

@@ -194,7 +194,26 @@ def _named(
             continue
         if (unit, d.kind) in (("month", "month"), ("year", "year"), ("quarter", "quarter")):
             return d.first, d.last
+    if prev[-1:] == ["the"]:
+        # "in 2018, when the S&P 500 enjoyed a strong start ..., only to close the year down by
+        # 6.2%": "the year" is the one year the sentence named before it
+        named = [
+            d for d in dates if d.kind == unit and d.end <= toks[k].start and d.last is not None
+        ]
+        if len(named) == 1 and named[0].first is not None and named[0].last is not None:
+            return named[0].first, named[0].last
     return None
+
+
+#: words before a close word that make it a noun ("At the end of the month", "its close")
+_NOUN_MARKS = frozenset({"the", "a", "an", "its", "their", "this", "that", "month's", "year's"})
+
+
+def _a_verb(toks: list[Token], i: int) -> bool:
+    """Whether the close word at token ``i`` is a verb, not a noun ("At the end of the month the
+    S&P 500 ... is still up 11.7% for the year": no close of the year is stated)."""
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    return not (i and toks[i - 1].lower in _NOUN_MARKS and nxt == "of")
 
 
 def period_close(
@@ -232,7 +251,7 @@ def period_close(
         if j < len(toks) and toks[j].lower in _UNITS and toks[j].start < pos + 80:
             hit = (toks[j].lower, j, t.start, toks[j].end)
             break
-    if hit is None and any(t.lower in _VERBS for t in toks):
+    if hit is None and any(t.lower in _VERBS and _a_verb(toks, i) for i, t in enumerate(toks)):
         for p in periods:
             unit = _FOR_UNIT.get(p.text.lower())
             if unit is not None and toks and toks[0].start <= p.start <= toks[-1].end:

@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from thesis.claims import rules as _rules
+from thesis.claims.averages import AVERAGE_WORDS
 from thesis.claims.binding import Ctx
 from thesis.claims.document import Doc, Sent
 from thesis.claims.frames import Claim
+from thesis.claims.opens import OPEN_WORDS
 from thesis.claims.peaks import PEAK_VERBS
 from thesis.claims.rules import RULES, Rule
 from thesis.claims.subjects import SubjectFinder, builtin_finder
@@ -133,6 +135,8 @@ def extract(
 #: change must change its test here too: ``tests/claims/test_extract_gates.py`` runs each gated
 #: rule on every sentence of the claim corpora and fails when a gate would skip a claim.
 _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
+    _rules.rule_average: lambda w: not w.isdisjoint(AVERAGE_WORDS),
+    _rules.rule_session_open: lambda w: not w.isdisjoint(OPEN_WORDS),
     _rules.rule_record: lambda w: not w.isdisjoint(("record", "all", "new", "fresh")),
     _rules.rule_record_streak: lambda w: (
         not w.isdisjoint(("record", "records", "all-time", "closing"))

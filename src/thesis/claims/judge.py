@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from thesis.claims import searches as _s
+from thesis.claims.averages import judge_average
 from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
     CLOSING_VERB_WORDS,
@@ -57,6 +58,7 @@ from thesis.claims.market import (
     sessions_between,
 )
 from thesis.claims.near_record import NEAR_PCT
+from thesis.claims.opens import judge_session_open
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.streaks import judge_move_streak
 from thesis.claims.subjects import PRICE_KINDS, total_return_of
@@ -730,6 +732,12 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         monday = c.date - dt.timedelta(days=c.date.weekday())
         out += [Reading(d, dataclasses.replace(c, period=just), "as the week just ended" + (f" on {d}" if several else ""))
                 for d in days if monday <= d <= c.date]  # fmt: skip
+    if c.period is not None and c.period.kind == "week":
+        # "results last Tuesday saw its shares drop almost 10% for the week": the week of a day
+        # inside it runs to its last session, when that had passed by the article's date
+        ends = sorted({d + dt.timedelta(days=4 - d.weekday()) for d in days if d.weekday() < 4})
+        out += [Reading(f, c, f"to the end of the week ({f})") for f in ends
+                if f <= m.as_of and f not in days]  # fmt: skip
     for alt, words in _since_span(c.period):
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else "")) for d in days]
@@ -1537,11 +1545,12 @@ def _unit(c: Claim, stated: float) -> float:
 
 
 def _rounded_to(c: Claim, stated: float) -> float:
-    """The rounding a level written without decimals and ending in a zero shows ("closed at
-    3,660": to ten points), else 0."""
+    """The rounding a level shows: to ten points when written without decimals and ending in a
+    zero ("closed at 3,660"), else to the last digit written ("the VIX closed at 14.4" for
+    14.43: to a tenth)."""
     if c.decimals == 0 and stated >= 1000 and stated.is_integer() and int(stated) % 10 == 0:
         return 10.0
-    return 0.0
+    return 10.0**-c.decimals
 
 
 def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
@@ -1924,6 +1933,8 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             band, lo=band.lo - 0.05, hi=band.hi + 0.05,
             text=f"{band.text}, ±0.05 pp more (an ETF proxy)",
         )  # fmt: skip
+        if c.subject is not None and c.subject.kind == "sector":
+            band = _proxy_drift(band, sid, st_t, end_t, m)
     ev = f"{sid} {iso(end_t)} {_f(end_v)} / {st_note} {iso(st_t)} {_f(st_v)} − 1 = {comp:+.2f}% vs stated {stated:+g}%"
     if primary:
         k = max(1, len(s.between(st_t, end_t)) - 1)
@@ -1940,6 +1951,32 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             f"its largest gap to {primary} over {k} session(s) where both have prices)",
         )  # fmt: skip
     return _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
+
+
+#: how far a sector's fund may drift from its index per year (pp): capped weights, fees and cash
+#: ("Financials down 20.14% in 2018" on XLF, whose weights the fund's caps change)
+_TRACKING_PP_YEAR = 2.0
+#: the dividends per year a total-return proxy holds on top of its index's price return (pp): a
+#: sector's yield reaches about 4% (utilities, energy)
+_DIVIDEND_PP_YEAR = 4.0
+
+
+def _proxy_drift(band: Band, sid: str, first: dt.date, last: dt.date, m: Market) -> Band:
+    """``band`` widened for a sector read on its fund over more than a week: the fund's tracking
+    drift both ways, and, when the store holds its total return, the dividends a price return
+    leaves out (the stated price change may fall short of the fund's by that much). A week or
+    less keeps the band: an ETF tracks its index to about 0.05 pp a day."""
+    years = (last - first).days / 365.25
+    if years <= 7 / 365.25:
+        return band
+    drift = _TRACKING_PP_YEAR * years
+    info = m.info(sid)
+    dividends = _DIVIDEND_PP_YEAR * years if info is not None and info.total_return else 0.0
+    return dataclasses.replace(
+        band, c_lo=band.c_lo - drift - dividends, c_hi=band.c_hi + drift,
+        text=f"{band.text}; contradicted only {drift:.2g} pp further for the fund's drift from "
+        f"its index{f' and {dividends:.2g} pp below for the dividends its total return holds' if dividends else ''}",
+    )  # fmt: skip
 
 
 #: the largest gap (pp) between two feeds' changes for the second to stand in for the first
@@ -3492,6 +3529,8 @@ JUDGES: dict[str, Judge] = {
     "count_of": judge_count_of,
     "sector_count": judge_sector_count,
     "moving_average": judge_moving_average,
+    "average": judge_average,
+    "session_open": judge_session_open,
     "record_count": judge_record_count,
     "direction": judge_direction,
     "yield_distance": judge_yield_distance,

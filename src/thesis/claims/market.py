@@ -129,6 +129,23 @@ class Market:
         self._cache[sid] = s
         return s
 
+    def opens(self, sid: str) -> Series | None:
+        """The daily opens of ``sid`` as known on ``as_of``, or ``None`` when the store holds none
+        (most index series are closes only)."""
+        key = f"{sid}:open"
+        if key not in self._cache:
+            s: Series | None = None
+            if self.store is not None and self.store.has(sid):
+                try:
+                    dates, values = self.store.rows(
+                        sid, as_of=self.as_of, known_on=self.as_of, field="open"
+                    )
+                except (SeriesNotFoundError, DataError):
+                    dates, values = [], []
+                s = Series(dates, values) if dates else None
+            self._cache[key] = s
+        return self._cache[key]
+
     def stock_sessions(self, sid: str) -> Series | None:
         """The sessions to read ``sid`` on when it has values on days the US stock market was
         closed (the VIX, computed in extended hours on exchange holidays): the S&P 500's

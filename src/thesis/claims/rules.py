@@ -36,6 +36,7 @@ from collections.abc import Callable
 from typing import Any
 
 from thesis.claims.after_event import since_reaching
+from thesis.claims.averages import rule_average
 from thesis.claims.binding import (
     NONE,
     Bind,
@@ -68,6 +69,7 @@ from thesis.claims.from_to import (
 )
 from thesis.claims.fundamentals import rule_fundamental
 from thesis.claims.near_record import rule_near_record
+from thesis.claims.opens import rule_session_open
 from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.prior_close import prior_close
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
@@ -79,6 +81,7 @@ from thesis.claims.vocab import (
     DOWN_NOUNS,
     DOWN_WORDS,
     EPISODE_NOUNS,
+    FOREIGN_NOUNS,
     NEGATIONS,
     UP_NOUNS,
     UP_WORDS,
@@ -301,6 +304,22 @@ _CLOSING_VERBS = frozenset(
 
 
 # ------------------------------------------------------------------------------------------ rules
+def _between_bounds(s: Sent, q: Quantity) -> bool:
+    """Whether ``q`` is a bound of a range "between X and Y" ("have fallen somewhere between 0%
+    and 5%", "rose between 1% and 2%"): neither figure is the move."""
+    if s.words_before(q.start, 1) == ["between"]:
+        nxt = s.next_quantity(q)
+        return nxt is not None and s.words_after(q.end, 1) == ["and"] and nxt.start - q.end <= 6
+    if s.words_before(q.start, 1) == ["and"]:
+        prev = s.prev_quantity(q)
+        return (
+            prev is not None
+            and q.start - prev.end <= 6
+            and s.words_before(prev.start, 1) == ["between"]
+        )
+    return False
+
+
 def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A change with a direction word, and the close it reached when one follows."""
     out: list[Claim] = []
@@ -313,6 +332,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         if s.words_before(q.start, 1) == ["within"]:
             continue  # "to climb within 0.7% of its all-time high": a distance, not a move
+        if _between_bounds(s, q):
+            continue  # "returns have fallen somewhere between 0% and 5%": a range, not a move
         if crosses_threshold(s, q):
             continue  # "topped the 10% gain mark": a cumulative move's threshold, not a session's
         if _compared_with(s, q):
@@ -339,6 +360,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         nxt_word = s.words_after(q.end, 2)
         if nxt_word and (nxt_word[0] in UP_NOUNS or nxt_word[0] in DOWN_NOUNS):
             continue  # "a 1.2% drop": the noun_move rule's
+        if nxt_word and nxt_word[0] in FOREIGN_NOUNS:
+            continue  # "decline was exacerbated by 125% tariffs": the figure is the tariff's
         if d > 0 and nxt_word[:2] and nxt_word[-1] in UP_NOUNS and verb.lower() == nxt_word[-1]:
             continue  # "a 3.1% GDP growth": not a move of the subject
         if _upside_parts(s, q) is not None:
@@ -536,6 +559,21 @@ _TOUCH = frozenset(
 )  # fmt: skip
 
 
+def _reaching(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` (right before "a high of") reaches the extreme: a verb of reaching
+    ("touched a high of"), or a session's range ("fluctuated between a high of 20.31 and a low of
+    18.05", "traded between a low of ... and a high of")."""
+    w = toks[k].lower
+    if w in _TOUCH or w == "between":
+        return True
+    return w == "and" and any(
+        x.lower == "between"
+        and toks[j + 1].lower in ("a", "an")
+        and toks[j + 2].lower in ("high", "low")
+        for j, x in enumerate(toks[max(0, k - 8) : k], start=max(0, k - 8))
+    )
+
+
 def rule_session_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """The session's high or low: "hit an intraday high of 7,002.28 on Tuesday", "to touch a high
     of 6,050", "the gauge rose as high as 85.47". Daily closes cannot confirm it, but they bound
@@ -558,7 +596,7 @@ def rule_session_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             scope = toks[i - 1].lower
             if scope not in _SESSION_SCOPE:
                 continue
-            if scope in ("a", "an") and (i < 2 or toks[i - 2].lower not in _TOUCH):
+            if scope in ("a", "an") and (i < 2 or not _reaching(toks, i - 2)):
                 continue  # "a high of" must follow a verb of reaching ("touch a high of")
             lvl = _level_of(s, i, used)
             if lvl is None:
@@ -769,6 +807,8 @@ _CLOSE_GAP = frozenset(
         "month",
         "quarter",
         "year",
+        # "to finish trading at $138.07", "ended the trading day at"
+        "trading",
     ]
 )
 
@@ -5174,6 +5214,8 @@ RULES: tuple[Rule, ...] = (
     rule_fed,
     rule_fed_meeting,
     rule_moving_average,
+    rule_average,
+    rule_session_open,
     rule_sector_count,
     rule_count_of,
     rule_ordinal_tally,

@@ -285,6 +285,8 @@ CLOSE_WORDS = frozenset(
         "settle",
         "settles",
         "settling",
+        # "to shut at 30.02 on Thursday": a spun wire story's word for the close
+        "shut",
         "stood",
         "stands",
     ]
@@ -603,6 +605,8 @@ FOREIGN_NOUNS = frozenset(
         "budget",
         "tariff",
         "tariffs",
+        # "indexes closed higher as volatility fell to its lowest level": volatility's, not theirs
+        "volatility",
         "valuation",
         "multiple",
         "multiples",
