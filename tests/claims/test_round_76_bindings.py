@@ -128,3 +128,43 @@ def test_a_weeks_change_of_a_day_inside_it_runs_to_the_weeks_end(claims_store):
     rs = results(claims_store, text, "2023-10-30")
     got = quoted(rs, "10%")
     assert got and got[0].verdict == "supported", shown(rs)
+
+
+def test_a_peak_named_by_part_of_a_month_is_that_stretchs_extreme(claims_store):
+    # 2023-10-31 close 4,193.80; the late-July peak 4,588.96 (2023-07-31); the record 4,796.56
+    rs = results(claims_store, "The S&P 500 is 8.6% below its late July peak.", "2023-10-31")
+    got = quoted(rs, "8.6%")
+    assert got and got[0].verdict == "supported", shown(rs)
+    assert "2023-07-31" in got[0].evidence, shown(rs)
+
+
+def test_a_story_that_runs_up_to_the_articles_session_dates_the_figure_after_it(claims_store):
+    # Saturday 2025-04-26; the 2025-04-25 close 5,525.21 is 10.07% below the February record
+    text = (
+        "The S&P 500 tumbled to 4,982.77 on April 8 before rallying to 5,525 by April 25. This"
+        " partial recovery, however, still leaves the index 7.2% below its February peak."
+    )
+    rs = results(claims_store, text, "2025-04-26")
+    got = quoted(rs, "7.2%")
+    assert got and got[0].verdict == "contradicted", shown(rs)
+    # a story that stops days before the article's date still only assumes "now"
+    text = (
+        "The S&P 500 tumbled to 4,982.77 on April 8 before rallying on April 9. This partial"
+        " recovery, however, still leaves the index 7.2% below its February peak."
+    )
+    rs = results(claims_store, text, "2025-04-26")
+    got = quoted(rs, "7.2%")
+    assert got and got[0].verdict == "unverifiable", shown(rs)
+
+
+def test_a_month_named_in_a_closing_reports_lead_does_not_make_it_live(claims_store):
+    # 2022-12-13: the S&P 500 closed up 0.73%; "in early trade" tells of a moment of a finished
+    # session, as the lead's "closed higher Tuesday" says
+    text = (
+        "U.S. stocks closed higher Tuesday in a choppy session, after a gauge of consumer prices"
+        " showed inflation continued to retreat from its June peak. The Dow rose about 105 points,"
+        " after initially climbing about 700 points in early trade. The S&P 500 index gained 0.7%."
+    )
+    rs = results(claims_store, text, "2022-12-13")
+    got = quoted(rs, "0.7%")
+    assert got and got[0].verdict == "supported", shown(rs)

@@ -94,6 +94,7 @@ from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
 from thesis.text.dates import DateMention, month_end, window_label, window_unit
 from thesis.text.numbers import Quantity, ordinal_value, token_count
+from thesis.text.sentences import Sentence
 from thesis.text.tokens import Token
 
 __all__ = [
@@ -1587,9 +1588,10 @@ def _narrative(s: Sent, ctx: Ctx) -> bool:
     ``s`` then belongs to that story, not to the article's date."""
     doc = s.doc
     before = [x for x in doc.sentences if x.end <= s.start][-2:]
+    before = [x for x in before if "\n" not in doc.text[x.end : s.start]]  # its own paragraph
+    if _story_reaches_now(doc, before, ctx):
+        return False
     for x in before:
-        if "\n" in doc.text[x.end : s.start]:
-            continue  # another paragraph
         if _days_later(doc.tokens_in(x.start, x.end)):
             return True  # "Four days later, the Chinese government backpedaled": a story's day
         for d in doc.dates_in(x.start, x.end):
@@ -1600,6 +1602,28 @@ def _narrative(s: Sent, ctx: Ctx) -> bool:
             if d.kind in ("day", "month") and short and past:
                 return True
     return False
+
+
+def _story_reaches_now(doc: Doc, before: list[Sentence], ctx: Ctx) -> bool:
+    """Whether the story the sentences before tell runs up to the article's own session: its
+    latest named day is the last weekday on or before the article's date ("tumbled to 4,982.77 on
+    April 8 ... before rallying to 5,525 by April 25. This partial recovery still leaves the
+    index 7.2% below its February peak", on Saturday April 26): a figure after it is of now."""
+    if ctx.window is None:
+        return False
+    days = [d.last for x in before for d in doc.dates_in(x.start, x.end)
+            if d.kind in ("day", "weekday") and d.last is not None and d.first == d.last]  # fmt: skip
+    if not days:
+        return False
+    latest, now = max(days), ctx.window[0]
+    if latest > now or (now - latest).days > 4:
+        return False
+    between = (latest + dt.timedelta(days=k) for k in range(1, (now - latest).days))
+    return (
+        latest.weekday() < 5
+        and all(d.weekday() >= 5 for d in between)
+        and (now.weekday() >= 5 or now == latest)
+    )
 
 
 def _days_later(toks: list[Token]) -> bool:

@@ -400,10 +400,14 @@ def _closing_report(doc: Doc) -> bool:
     not count."""
     for sent in doc.sentences[:2]:
         if any(
-            d.first is not None and (doc.ref is None or d.first != doc.ref)
+            d.first is not None
+            and d.kind in ("day", "weekday", "relative")
+            and (doc.ref is None or d.first != doc.ref)
             for d in doc.dates_in(sent.start, sent.end)
         ):
-            continue  # "... after the S&P 500 closed at a record on Friday": another day's close
+            # "... after the S&P 500 closed at a record on Friday": another day's close (a month
+            # named in the lead, "retreat from its June peak", dates no close)
+            continue
         ws = [t.lower for t in doc.tokens_in(sent.start, sent.end)]
         for k, w in enumerate(ws):
             prev = ws[k - 1] if k else ""

@@ -2031,16 +2031,24 @@ def _base(
     return close, f"{sid} {iso(t)} close {_f(close)}"
 
 
-def _session_extreme_ref(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | None:
-    """The lowest low (highest high) of a named period in the store's own session ranges, for a
-    distance from that period's low (high) the words do not say was a close; ``None`` when the
-    store holds no range of its own for the series, or the claim names no period."""
+#: how far an index's session extreme may lie beyond the one its fund's range implies (percent)
+_PROXY_EXTREME_SLACK = 0.5
+
+
+def _session_extreme_ref(c: Claim, day: dt.date, m: Market) -> tuple[float, str, bool] | None:
+    """The lowest low (highest high) of a named period in the store's session ranges, for a
+    distance from that period's low (high) the words do not say was a close, and whether the
+    range is a fund's standing in for the index's (:meth:`Market.session_range`): then the
+    extreme is pushed :data:`_PROXY_EXTREME_SLACK` % further out, a bound that can block a
+    contradiction or let one stand, never support. ``None`` when the store holds no range for
+    the series, or the claim names no period."""
     if c.level is not None or not c.extra.get("ref_first") or c.subject is None:
         return None
     got = m.daily(c.subject)
-    if got is None or m.range_is_proxy(got[0]):
+    if got is None:
         return None
-    rng = m.session_range(got[0])
+    proxy = m.range_is_proxy(got[0])
+    rng = m.session_range(got[0], proxy=proxy)
     if rng is None:
         return None
     low = bool(c.extra.get("ref_low"))
@@ -2050,7 +2058,13 @@ def _session_extreme_ref(c: Claim, day: dt.date, m: Market) -> tuple[float, str]
     if not len(w):
         return None
     i = w.argmin() if low else w.argmax()
-    return w.values[i], f"session {'low' if low else 'high'} {_f(w.values[i])} ({iso(w.dates[i])})"
+    v = w.values[i]
+    if not proxy:
+        return v, f"session {'low' if low else 'high'} {_f(v)} ({iso(w.dates[i])})", False
+    v *= 1 - _PROXY_EXTREME_SLACK / 100 if low else 1 + _PROXY_EXTREME_SLACK / 100
+    note = (f"session {'low' if low else 'high'} at most {_f(v)} beyond ({iso(w.dates[i])}: its "
+            f"fund's range, {_PROXY_EXTREME_SLACK:g}% further out)")  # fmt: skip
+    return v, note, True
 
 
 def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | Outcome:
@@ -2102,7 +2116,7 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     if ext is not None:
         # a named period's high or low may be a session's (the words do not say a close): its
         # extreme in the store's own highs and lows is read as well
-        L2, l2_note = ext
+        L2, l2_note, _proxy = ext
         l_note += f"; {l2_note}"
         readings_ |= {"(base / session extreme − 1)": (b / L2 - 1) * 100,
                       "(session extreme / base − 1)": -(L2 / b - 1) * 100}  # fmt: skip
@@ -2111,7 +2125,7 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     ev = (f"base {b_note}; level {l_note}: " + ", ".join(f"{k} = {v:+.2f}%" for k, v in readings_.items())
           + f" vs stated {stated:+g}%")  # fmt: skip
     comp = round((L / b - 1) * 100, 4)  # the distance from the base to the level
-    if any(v is True for v in oks):
+    if any(v is True for v in (oks[:2] if ext is not None and ext[2] else oks)):
         return Outcome(True, ev, band.text, comp)
     if ext is not None:
         # any level between the lowest close and the lowest low may be the one meant: a figure

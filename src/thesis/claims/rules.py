@@ -1412,7 +1412,17 @@ def _period_span(s: Sent, after: list[Token], end: int, ref: str | None) -> dict
     d = got[0] if got is not None else None
     if d is None or d.first is None or d.last is None:
         return {}
-    return {"ref_first": d.first.isoformat(), "ref_last": d.last.isoformat()}
+    first, last = d.first, d.last
+    if d.modifier and d.kind == "month":
+        # "its late July peak": the part of the month its modifier names, give or take a few
+        # days within the month (a peak on July 19 is "late July" to some)
+        first = max(first.replace(day=1), first - _MODIFIER_SLACK)
+        last = min(month_end(last.year, last.month), last + _MODIFIER_SLACK)
+    return {"ref_first": first.isoformat(), "ref_last": last.isoformat()}
+
+
+#: how far the stretch a modifier names ("late July", "early February") is widened either way
+_MODIFIER_SLACK = dt.timedelta(days=5)
 
 
 def _says_close(after: list[Token], end: int) -> bool:
@@ -1491,11 +1501,14 @@ def _period_extreme(s: Sent, after: list[Token]) -> tuple[Any, int] | None:
     if len(found) != 1 or found[0].first is None or found[0].last is None:
         return None
     d = found[0]
-    if d.kind not in ("day", "month", "quarter", "half", "year") or d.modifier:
+    if d.kind not in ("day", "month", "quarter", "half", "year"):
         return None
     rest = [t.lower for t in after[2:k] if not (d.start <= t.start < d.end)]
+    if d.modifier:
+        # "its late July peak", "the early-February high": the modifier's words go with the date
+        rest = [w for w in rest if w not in ("early", "mid", "late", "-")]
     if any(w not in ("closing", "record", "all-time", "'s", "’s") for w in rest):
-        return None  # "its February intraday high", "the early-February high": not read
+        return None  # "its February intraday high": not read
     return d, after[k].end
 
 
