@@ -168,3 +168,53 @@ def test_a_month_named_in_a_closing_reports_lead_does_not_make_it_live(claims_st
     rs = results(claims_store, text, "2022-12-13")
     got = quoted(rs, "0.7%")
     assert got and got[0].verdict == "supported", shown(rs)
+
+
+def test_a_table_header_weekday_far_before_the_article_is_read_with_its_date(claims_store):
+    # Monday 2022-03-07: the S&P 500 fell 127.78 points, or 2.95%, to 4,201.09; the
+    # Tuesday before (2022-03-01) it closed at 4,306.26
+    text = "On Tuesday:\n\nThe S&P 500 fell 127.78 points, or 3%, to 4,201.09.\n"
+    rs = results(claims_store, text, "2022-03-07")
+    assert rs and all(r.verdict == "supported" for r in quoted(rs, "127.78")), shown(rs)
+
+
+def test_a_figure_after_a_comparisons_object_is_the_subjects(claims_store):
+    # the Nasdaq 100 (no data) gained over 100% from its 2022 low; the S&P 500 about 69%
+    text = "The Nasdaq 100 has outperformed the S&P 500, gaining over 100% from the 2022 lows."
+    rs = results(claims_store, text, "2024-12-13")
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+    # a relative clause after the comma is the object's
+    text = "Nvidia outperformed the S&P 500, which gained 20% in 2024."
+    rs = results(claims_store, text, "2024-12-13")
+    got = quoted(rs, "20%")
+    assert got and got[0].claim.subject.key == "sp500", shown(rs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These patterns show that market shocks can rapidly push the VIX above 40+ levels.",
+        "  • Bearish Scenario: strong growth and Fed rate cuts push VIX below 15.",
+    ],
+)
+def test_what_can_happen_and_a_scenario_are_not_claims_of_fact(claims_store, text):
+    rs = results(claims_store, text, "2025-03-07")
+    assert rs and all(r.verdict == "unverifiable" for r in rs), shown(rs)
+
+
+def test_through_a_month_to_a_day_is_a_span(claims_store):
+    # 2021-12-31 4,766.18 to 2022-06-30 3,785.38: -20.58%
+    text = "The S&P 500 fell 20.6% through January to June 30, 2022."
+    rs = results(claims_store, text, "2022-06-30")
+    got = quoted(rs, "20.6%")
+    assert got and got[0].verdict == "supported", shown(rs)
+
+
+def test_returned_admits_a_total_return(claims_store):
+    # 2025 to 2025-12-26: +17.82% in price, +19.17% with dividends (SPY's adjusted close)
+    rs = results(claims_store, "The S&P 500 had returned more than 19% for the year.", "2025-12-26")
+    got = quoted(rs, "19%")
+    assert got and got[0].verdict == "supported", shown(rs)
+    rs = results(claims_store, "The S&P 500 had returned 25% for the year.", "2025-12-26")
+    got = quoted(rs, "25%")
+    assert got and got[0].verdict == "contradicted", shown(rs)

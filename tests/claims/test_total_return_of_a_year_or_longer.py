@@ -25,13 +25,19 @@ def _one(store, text: str):
     "text",
     [
         "The S&P 500 gained 18% in 2020.",
-        "In 2020, the S&P 500 returned 18.3%.",
         "The S&P 500 finished 2020 with a gain of 18%.",
     ],
 )
 def test_a_figure_the_total_return_fits_is_not_contradicted(claims_store, text):
     r = _one(claims_store, text)
     assert r.verdict == "unverifiable", r.evidence
+    assert "total return" in r.evidence, r.evidence
+
+
+def test_returned_is_a_price_or_a_total_return_as_a_return_is(claims_store):
+    # round 76: the verb, as the noun "a 18.3% return", reads the total return literally
+    r = _one(claims_store, "In 2020, the S&P 500 returned 18.3%.")
+    assert r.verdict == "supported", r.evidence
     assert "total return" in r.evidence, r.evidence
 
 

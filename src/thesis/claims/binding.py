@@ -211,6 +211,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     nearest to the number, see :func:`subject_gap`) carries the reason in ``loose``.
     """
     before = [m for m in s.subjects if m.start < pos and not _in_closed_aside(s, m.start, pos)]
+    before = _without_compared_object(s, before, pos)
     paired = _respectively(s, pos)
     if paired is not None:
         return paired
@@ -789,6 +790,31 @@ def _new_subject_between(s: Sent, a: int, b: int) -> bool:
     )
 
 
+#: verbs whose object is the name a subject is compared with ("outperformed the S&P 500")
+_COMPARE_VERBS = frozenset(
+    {"outperformed", "outperforming", "outperforms", "outpaced", "outpacing", "outpaces",
+     "beat", "beating", "beats", "trailed", "trailing", "trails", "lagged", "lagging", "lags",
+     "underperformed", "underperforming", "underperforms", "overtook", "eclipsed"}
+)  # fmt: skip
+
+
+def _without_compared_object(s: Sent, before: list[Any], pos: int) -> list[Any]:
+    """``before`` (the names before a figure at ``pos``) without the nearest one when it is the
+    object of a comparison and the figure follows it after a comma ("The Nasdaq 100 has
+    outperformed the S&P 500, gaining over 100% from the 2022 lows": the gain is the Nasdaq's,
+    the clause's subject, not the name it beat)."""
+    if len(before) < 2:
+        return before
+    m = before[-1]
+    prev = [w for w in s.words_before(m.start, 3) if w not in ("the", "its", "their", "a")]
+    if not prev or prev[-1] not in _COMPARE_VERBS:
+        return before
+    gap = [t.lower for t in s.doc.tokens_in(m.end, pos)]
+    if "," not in gap or gap[gap.index(",") + 1 : gap.index(",") + 2] in (["which"], ["that"]):
+        return before  # "..., which gained 20%": a relative clause is the object's
+    return before[:-1]
+
+
 def _foreign_between(
     s: Sent,
     a: int,
@@ -1294,7 +1320,11 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
     if s.period_header is not None:  # "On Tuesday:" above the line: a stated table header
         hd = [d for d in s.period_header.dates if d.kind in _DAYLIKE and d.first is not None]
         if hd:
-            return Bind(hd[0], f"{hd[0].text} (the table's header)", "explicit")
+            # "On Tuesday:" above the figures of a story dated Monday: the weekday or the date
+            # may be wrong, so the article's date is read as well (as for the opening's day)
+            far = far_weekday_reading(hd[0], ctx.ref)
+            return Bind(hd[0], f"{hd[0].text} (the table's header)", "explicit",
+                        far[0] if far else "", far[1] if far else ())  # fmt: skip
     words = [t.lower for t in s.tokens]
     if _relative_day_named(words):
         return Bind(None, "a day named only relative to another sentence", "none")
@@ -2393,6 +2423,7 @@ def qualifiers(
         _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
         or _forecast_phrase([t.lower for t in ftoks])
         or _later_date(ctx, s, lo, min(cl.end, nxt))
+        or _SCENARIO_LABEL.search(ctx.doc.text, ctx.doc.text.rfind("\n", 0, a) + 1, a)
     ):
         out.append("forecast")
     if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
@@ -2431,6 +2462,10 @@ def qualifiers(
         out.append("negated")
     return out
 
+
+#: a line's label that makes what follows it a scenario ("Bearish Scenario: ... push VIX below
+#: 15", "Bull case: the S&P 500 reaches 7,500")
+_SCENARIO_LABEL = re.compile(r"\b(?:scenarios?|(?:bull|bear|base)(?:ish)?\s+case)\s*:", re.I)
 
 #: words before a date that make it the end of a time to come ("before 28 February 1998", "by
 #: March 2027"), not an event's date the claim's clause mentions ("ahead of the May 2026 meeting")

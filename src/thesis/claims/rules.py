@@ -418,6 +418,14 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             extra=extreme,
         ))  # fmt: skip
         used.add(q.start)
+        if (
+            verb.lower() in ("returned", "returns", "return", "returning")
+            and subj.value is not None
+            and total_return_of(subj.value) is not None
+        ):
+            # "the S&P 500 had returned more than 19% for the year": a price or a total return,
+            # both literal, as the noun's "a 19% return" (judge.readings)
+            out[-1].extra["or_total_return"] = True
         side = _extreme_side(s, q, d)
         if lvl is not None:
             # the level the move ran to: at any moment of the session the two figures must agree

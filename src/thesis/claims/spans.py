@@ -39,7 +39,8 @@ __all__ = ["measure_word", "stated_span", "unconsumed_span"]
 #: period kinds a macro figure's transform reads (never a span of a market change)
 _TRANSFORMS = frozenset({"yoy", "mom", "qoq", "annualized", "day"})
 #: words that open the first date of a span, and those that join it to the second
-_SPAN_OPEN = frozenset({"from", "between"})
+#: ("through January to June 30, 2022": a span, as "from January to June 30" is)
+_SPAN_OPEN = frozenset({"from", "between", "through"})
 _SPAN_JOIN = frozenset({"through", "thru", "to", "until", "till", "and", "-", "–", "—"})
 #: plural units that, counted, make a stretch ("over two years", "in recent months")
 _UNITS = frozenset({"years", "months", "weeks", "decades", "quarters"})
@@ -80,6 +81,8 @@ def stated_span(s: Sent, lo: int, hi: int) -> tuple[PeriodSpec, str, int, int] |
             continue
         if t.lower == "between" and rest[0].lower != "and":
             continue
+        if t.lower == "through" and rest[0].lower in ("and", "through", "thru"):
+            continue  # "through March and April": two months, not a span's ends
         d2 = _date_in(s, rest[0].end, rest[0].end + 20)
         if d2 is None or d2.kind not in ("year", "month", "quarter", "day", "half"):
             continue

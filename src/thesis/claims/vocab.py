@@ -503,7 +503,9 @@ EARLIER_PERIODS = frozenset(
 #: what did. They hold even where expectation words do not matter (a distance to a target).
 MOOD_WORDS = frozenset(
     {"would", "could", "might", "may", "should", "must", "if", "unless", "whether",
-     "suppose", "supposing", "assuming", "hypothetically", "hypothetical"}
+     "suppose", "supposing", "assuming", "hypothetically", "hypothetical",
+     # "market shocks can rapidly push the VIX above 40": what may happen, not what did
+     "can"}
 )  # fmt: skip
 MOOD_PHRASES = (
     ("in", "case"), ("needs", "to"), ("need", "to"), ("has", "to"), ("have", "to"),
