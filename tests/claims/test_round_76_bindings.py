@@ -218,3 +218,29 @@ def test_returned_admits_a_total_return(claims_store):
     rs = results(claims_store, "The S&P 500 had returned 25% for the year.", "2025-12-26")
     got = quoted(rs, "25%")
     assert got and got[0].verdict == "contradicted", shown(rs)
+
+
+def test_moves_shorter_than_the_period_they_are_counted_in_are_no_change_of_it(claims_store):
+    # August 2019: -1.81% on the month, with one-day falls of 2.98%, 2.93% and 2.59%
+    text = "The S&P 500 had three separate one-day declines of over 2.50% in August."
+    rs = results(claims_store, text, "2019-09-30")
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+
+
+def test_levels_during_market_hours_are_intraday(claims_store):
+    text = "The VIX jumped from 17 to 37 during market hours, then over 50 after hours."
+    rs = results(claims_store, text, "2018-02-06")
+    assert rs and all(r.verdict == "unverifiable" for r in rs), shown(rs)
+
+
+def test_a_price_quoted_against_another_currency_has_no_direction_of_its_own(claims_store):
+    text = "The dollar fell to $1.2738 from $1.2514 against the pound Sterling."
+    rs = results(claims_store, text, "2024-06-03")
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+
+
+def test_a_whole_period_the_words_do_not_place_is_not_the_session(claims_store):
+    # an explainer of 2025 about 2017: "the entire year" is 2017's, not the session's
+    rs = results(claims_store, "The S&P barely moved down 1% the entire year.", "2025-10-16")
+    got = quoted(rs, "1%")
+    assert got and got[0].verdict == "unverifiable" and "entire year" in got[0].evidence, shown(rs)

@@ -1934,7 +1934,20 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     compared = _compared_period(ctx, s, q)
     if compared is not None:
         return compared
+    whole = _WHOLE_PERIOD.search(ctx.doc.text, cl.start, cl.end)
+    if whole:
+        # "The S&P barely moved down 1% the entire year" in a story of 2017: a period the words
+        # name, whose year they do not (never the session's move)
+        return Bind(None, whole.group(0), "unknown")
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
+
+
+#: a whole period the words name without saying which ("the entire year", "all month")
+_WHOLE_PERIOD = re.compile(
+    r"\b(?:the\s+(?:entire|whole|full)\s+(?:year|month|quarter|week)|all\s+(?:year|month|week)"
+    r"(?:\s+long)?)\b",
+    re.I,
+)
 
 
 #: words that set a figure beside another as its comparison ("compared to the S&P 500's 1.4%")
@@ -2015,6 +2028,21 @@ def _ranks_shorter_moves(s: Sent, of_at: int) -> bool:
         return False
     words = words[:-1]
     return bool(_RANKED_OVER.intersection(words)) and bool(_SHORT_MOVE_WORDS.intersection(words))
+
+
+#: plural move nouns: "declines of over 2.50%" names several moves, each of the figure's size
+_PLURAL_MOVES = frozenset(
+    {"declines", "drops", "falls", "losses", "gains", "rallies", "advances", "moves", "swings",
+     "jumps", "slides", "selloffs", "sell-offs", "rises", "increases", "decreases"}
+)  # fmt: skip
+
+
+def _shorter_moves_counted(s: Sent, q: Quantity, d: DateMention) -> bool:
+    """Whether the words before ``q`` name several moves shorter than the period ``d`` ("three
+    separate one-day declines of over 2.50% in August", "daily gains of 1% in March"): the figure
+    is each move's, not the period's change."""
+    words = {t.lower for t in s.doc.tokens_in(max(s.start, q.start - 60), q.start)}
+    return bool(words & _SHORT_MOVE_WORDS) and bool(words & _PLURAL_MOVES)
 
 
 #: words that make a trailing span the one a superlative ranks over ("its best day in two weeks")
@@ -2238,6 +2266,8 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         return False  # "on the final trading day of 2024": a day, not the year
     if pw == "of" and _ranks_shorter_moves(s, d.start):
         return False  # "the worst one-day loss of 2019: closing down 2.98%": 2019 is the rank's
+    if pw in ("in", "during") and _shorter_moves_counted(s, q, d):
+        return False  # "three separate one-day declines of over 2.50% in August": each a day's
     nxt = s.after(d.end, 2)
     nw = nxt[0].lower if nxt else ""
     if pw in (

@@ -137,6 +137,7 @@ def extract(
 _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_average: lambda w: not w.isdisjoint(AVERAGE_WORDS),
     _rules.rule_session_open: lambda w: not w.isdisjoint(OPEN_WORDS),
+    _rules.rule_table_cell: lambda w: "|" in w,
     _rules.rule_record: lambda w: not w.isdisjoint(("record", "all", "new", "fresh")),
     _rules.rule_record_streak: lambda w: (
         not w.isdisjoint(("record", "records", "all-time", "closing"))

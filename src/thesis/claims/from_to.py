@@ -178,6 +178,8 @@ def rule_from_to_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         d, w0 = got
         base, level, offsets, end = pair
+        if _quoted_against(s, end):
+            continue
         used.update(offsets)
         out.append(_direction_claim(ctx, s, d, (w0, end), level, base, a.start))
         close = _close_it_moved_to(ctx, s, a, w0)
@@ -209,7 +211,7 @@ def rule_to_from_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # levels of an index or a price (a rate's "to 2.6% from 1.7%" is read by the
             # rate rules, level by level)
         got = _bare_move(s, t.start)
-        if got is None:
+        if got is None or _quoted_against(s, nxt.end):
             continue
         d, w0 = got
         out.append(_direction_claim(ctx, s, d, (w0, nxt.end), b.value, nxt.value, b.start))
@@ -253,6 +255,13 @@ def rule_from_to_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             level=level, base=base, needs=(), at=q.start, extra={"base_stated": True},
         ))  # fmt: skip
     return out
+
+
+def _quoted_against(s: Sent, end: int) -> bool:
+    """Whether the two levels ending at ``end`` are a price quoted against something ("The dollar
+    fell to $1.2738 from $1.2514 against the pound": the pound's price in dollars rose as the
+    dollar fell), so the direction of the levels need not be the subject's."""
+    return s.words_after(end, 1)[:1] in (["against"], ["versus"], ["vs"], ["per"])
 
 
 def _direction_claim(

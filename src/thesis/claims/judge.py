@@ -501,8 +501,8 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
             and not _distributive_words(c.extra["unknown_period"])
         ):
             why = (
-                f"not judged: its period ({c.extra['unknown_period']!r}) runs from an event the "
-                "checker cannot place on the calendar"
+                f"not judged: its period ({c.extra['unknown_period']!r}) runs from an event, or "
+                "over a time, the checker cannot place on the calendar"
             )
         elif slot == "period" and c.extra.get("unknown_period"):
             why = (

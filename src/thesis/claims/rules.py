@@ -38,6 +38,8 @@ from typing import Any
 from thesis.claims.after_event import since_reaching
 from thesis.claims.averages import rule_average
 from thesis.claims.binding import (
+    _PLURAL_MOVES,
+    _SHORT_MOVE_WORDS,
     NONE,
     Bind,
     Ctx,
@@ -74,6 +76,7 @@ from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.prior_close import prior_close
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
+from thesis.claims.tables import rule_table_cell
 from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
 from thesis.claims.thresholds import rule_threshold
 from thesis.claims.vocab import (
@@ -304,6 +307,25 @@ _CLOSING_VERBS = frozenset(
 
 
 # ------------------------------------------------------------------------------------------ rules
+#: words that count moves ("three separate one-day declines", "several daily gains")
+_COUNT_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple",
+     "many", "few", "separate", "numerous"}
+)  # fmt: skip
+
+
+def _counted_moves(s: Sent, q: Quantity) -> bool:
+    """Whether ``q`` is the size of each of several counted moves shorter than a period ("had
+    three separate one-day declines of over 2.50% in August"): no one move's figure. A streak
+    without such moves ("without single-day gains of 1% or more since Dec. 7") counts none."""
+    before = s.words_before(q.start, 8)
+    if not (
+        _PLURAL_MOVES.intersection(before[-5:]) and _SHORT_MOVE_WORDS.intersection(before[-5:])
+    ):
+        return False
+    return any(w in _COUNT_WORDS or w.isdigit() for w in before)
+
+
 def _between_bounds(s: Sent, q: Quantity) -> bool:
     """Whether ``q`` is a bound of a range "between X and Y" ("have fallen somewhere between 0%
     and 5%", "rose between 1% and 2%"): neither figure is the move."""
@@ -334,6 +356,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "to climb within 0.7% of its all-time high": a distance, not a move
         if _between_bounds(s, q):
             continue  # "returns have fallen somewhere between 0% and 5%": a range, not a move
+        if _counted_moves(s, q):
+            continue  # "three separate one-day declines of over 2.50%": each move's size
         if crosses_threshold(s, q):
             continue  # "topped the 10% gain mark": a cumulative move's threshold, not a session's
         if _compared_with(s, q):
@@ -1193,6 +1217,8 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             noun = prev[-2]
         if noun is None or noun in ("upside", "downside"):
             continue
+        if _counted_moves(s, q):
+            continue  # "three separate one-day declines of over 2.50%": each move's size
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
@@ -5237,6 +5263,7 @@ RULES: tuple[Rule, ...] = (
     rule_moving_average,
     rule_average,
     rule_session_open,
+    rule_table_cell,
     rule_sector_count,
     rule_count_of,
     rule_ordinal_tally,

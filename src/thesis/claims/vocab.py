@@ -451,6 +451,8 @@ INTRADAY_PHRASES = (
     ("after", "hours"), ("after", "the", "bell"), ("in", "early", "trade"), ("in", "late", "trade"),
     ("at", "its", "high"), ("at", "its", "low"), ("at", "its", "session"), ("before", "paring"),
     ("in", "the", "next"), ("at", "the", "time", "of", "writing"), ("as", "of", "writing"),
+    # "The VIX jumped from 17 to 37 during market hours, then over 50 after hours"
+    ("during", "market", "hours"), ("during", "trading", "hours"), ("during", "the", "session"),
     ("initially",), ("briefly",),
     *((w, d) for w in ("early", "late") for d in ("monday", "tuesday", "wednesday", "thursday", "friday")),
 )  # fmt: skip
