@@ -2030,21 +2030,6 @@ def _ranks_shorter_moves(s: Sent, of_at: int) -> bool:
     return bool(_RANKED_OVER.intersection(words)) and bool(_SHORT_MOVE_WORDS.intersection(words))
 
 
-#: plural move nouns: "declines of over 2.50%" names several moves, each of the figure's size
-_PLURAL_MOVES = frozenset(
-    {"declines", "drops", "falls", "losses", "gains", "rallies", "advances", "moves", "swings",
-     "jumps", "slides", "selloffs", "sell-offs", "rises", "increases", "decreases"}
-)  # fmt: skip
-
-
-def _shorter_moves_counted(s: Sent, q: Quantity, d: DateMention) -> bool:
-    """Whether the words before ``q`` name several moves shorter than the period ``d`` ("three
-    separate one-day declines of over 2.50% in August", "daily gains of 1% in March"): the figure
-    is each move's, not the period's change."""
-    words = {t.lower for t in s.doc.tokens_in(max(s.start, q.start - 60), q.start)}
-    return bool(words & _SHORT_MOVE_WORDS) and bool(words & _PLURAL_MOVES)
-
-
 #: words that make a trailing span the one a superlative ranks over ("its best day in two weeks")
 _RANKED_OVER = frozenset(
     {"highest", "lowest", "largest", "biggest", "longest", "best", "worst", "slowest", "fastest",
@@ -2266,8 +2251,6 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         return False  # "on the final trading day of 2024": a day, not the year
     if pw == "of" and _ranks_shorter_moves(s, d.start):
         return False  # "the worst one-day loss of 2019: closing down 2.98%": 2019 is the rank's
-    if pw in ("in", "during") and _shorter_moves_counted(s, q, d):
-        return False  # "three separate one-day declines of over 2.50% in August": each a day's
     nxt = s.after(d.end, 2)
     nw = nxt[0].lower if nxt else ""
     if pw in (

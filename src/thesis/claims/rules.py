@@ -38,7 +38,6 @@ from typing import Any
 from thesis.claims.after_event import since_reaching
 from thesis.claims.averages import rule_average
 from thesis.claims.binding import (
-    _PLURAL_MOVES,
     _SHORT_MOVE_WORDS,
     NONE,
     Bind,
@@ -307,6 +306,11 @@ _CLOSING_VERBS = frozenset(
 
 
 # ------------------------------------------------------------------------------------------ rules
+#: plural move nouns: "declines of over 2.50%" names several moves, each of the figure's size
+_PLURAL_MOVES = frozenset(
+    {"declines", "drops", "falls", "losses", "gains", "rallies", "advances", "moves", "swings",
+     "jumps", "slides", "selloffs", "sell-offs", "rises", "increases", "decreases"}
+)  # fmt: skip
 #: words that count moves ("three separate one-day declines", "several daily gains")
 _COUNT_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple",
