@@ -7,7 +7,6 @@ non-zero; ``--debug`` shows the traceback.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 __all__ = [
@@ -162,6 +161,8 @@ class PublishError(ThesisError):
 def nearest(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     """Return up to ``n`` candidates closest to ``name`` (for "did you mean" hints)."""
     cands = list(candidates)
+    import difflib  # only when a name is unknown: not on every command's start-up
+
     close = difflib.get_close_matches(name, cands, n=n, cutoff=0.5)
     if len(close) < n:
         lowered = name.lower()

@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
-from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thesis.errors import CheckError
 from thesis.text.dates import ArticleDate, find_dates, parse_article_date
+
+if TYPE_CHECKING:
+    from thesis.claims.page import PageReader
 
 __all__ = ["Article", "find_dateline", "parse_article", "read_article"]
 
@@ -161,93 +163,11 @@ def _looks_like_html(text: str, suffix: str) -> bool:
     )
 
 
-_SKIP = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "svg",
-        "iframe",
-        "template",
-    }
-)
-_BLOCK = frozenset(
-    {
-        "p",
-        "div",
-        "br",
-        "li",
-        "tr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "article",
-        "section",
-        "blockquote",
-        "table",
-        "ul",
-        "ol",
-        "pre",
-    }
-)
+def _read_page(src: str) -> PageReader:
+    # html.parser is imported only for a page (most checks read plain text): thesis.claims.page
+    from thesis.claims.page import PageReader
 
-
-class _PageReader(HTMLParser):
-    """One pass over a page: meta tags, the title, the first <time datetime>, and the text outside
-    scripts, styles, navigation and footers, with a line break at each block element."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self.parts: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = a.get("property") or a.get("name") or a.get("itemprop")
-            if key and "content" in a:
-                self.meta.setdefault(key, a["content"])
-        elif tag == "time" and "datetime" in a:
-            self.meta.setdefault("time", a["datetime"])
-        elif tag == "title":
-            self._in_title = True
-        if tag in _SKIP:
-            self._skip += 1
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP and self._skip:
-            self._skip -= 1
-        elif tag in _BLOCK:
-            self.parts.append("\n")
-        if tag == "title":
-            self._in_title = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        lines = (" ".join(ln.split()) for ln in "".join(self.parts).split("\n"))
-        return "\n".join(ln for ln in lines if ln)
-
-
-def _read_page(src: str) -> _PageReader:
-    p = _PageReader()
+    p = PageReader()
     try:
         p.feed(src)
         p.close()
@@ -256,7 +176,7 @@ def _read_page(src: str) -> _PageReader:
     return p
 
 
-def _html_text(src: str, page: _PageReader, where: str, warnings: list[str]) -> str:
+def _html_text(src: str, page: PageReader, where: str, warnings: list[str]) -> str:
     text = None
     if len(src) <= MAX_HTML_FOR_TRAFILATURA:
         try:
@@ -314,6 +234,8 @@ def parse_article(raw: bytes | str, where: str = "<input>", *, suffix: str = "")
         art.html = True
         page = _read_page(text)
         art.meta = page.meta
+        from html import unescape
+
         art.title = unescape(" ".join(page.title.split()))
         body = _html_text(text, page, where, warnings)
         lowered = {k.lower(): (k, v) for k, v in art.meta.items()}
