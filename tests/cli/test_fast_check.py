@@ -49,17 +49,18 @@ def _recorder(
     return cmd, seen
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["a.txt"],
-        ["-"],
-        ["a.txt", "--date", "2025-11", "--format=json", "--out", "x/c.json"],
-        ["--lock-timeout", "2.5", "a b.txt", "-n", "7"],
-        ["a.txt", "--count", "-2", "--lock-timeout", "1e3"],
-        ["--", "--not-an-option.txt"],
-    ],
-)
+#: command lines both parsers read (positional, "-", "=" forms, negative numbers, "--")
+ARGUMENT_LISTS = [
+    ["a.txt"],
+    ["-"],
+    ["a.txt", "--date", "2025-11", "--format=json", "--out", "x/c.json"],
+    ["--lock-timeout", "2.5", "a b.txt", "-n", "7"],
+    ["a.txt", "--count", "-2", "--lock-timeout", "1e3"],
+    ["--", "--not-an-option.txt"],
+]
+
+
+@pytest.mark.parametrize("args", ARGUMENT_LISTS)
 def test_plain_arguments_parse_as_typer_parses_them(args: list[str]) -> None:
     cmd, fast = _recorder()
     assert call_plain(cmd, args)
@@ -74,17 +75,7 @@ def test_plain_arguments_parse_as_typer_parses_them(args: list[str]) -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["a.txt"],
-        ["-"],
-        ["a.txt", "--date", "2025-11", "--format=json", "--out", "x/c.json"],
-        ["--lock-timeout", "2.5", "a b.txt", "-n", "7"],
-        ["a.txt", "--count", "-2", "--lock-timeout", "1e3"],
-        ["--", "--not-an-option.txt"],
-    ],
-)
+@pytest.mark.parametrize("args", ARGUMENT_LISTS)
 def test_declarations_without_typer_parse_as_typer_parses_their_command(args: list[str]) -> None:
     """One declaration (Arg, Opt), two parsers: argparse on the function, Typer on
     typer_command(function); the same values, of the same types, as Typer's own declarations."""

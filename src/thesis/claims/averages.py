@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from thesis.claims.binding import Bind, bind_date, bind_subject, make_claim
 from thesis.claims.frames import Claim, PeriodSpec
 from thesis.claims.tolerance import Band
+from thesis.text.numbers import token_count
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
@@ -280,8 +281,8 @@ def _window(s: Sent, i: int, q: Quantity) -> tuple[PeriodSpec, int, DateMention 
     for k in range(max(0, i - 4), i - 1):
         if toks[k].kind == "number" and toks[k + 1].text in "-‐" and k + 2 < i:
             unit = toks[k + 2].lower.rstrip("s")
-            if unit in ("year", "month") and _count(toks[k].text):
-                n = _count(toks[k].text)
+            n = token_count(toks[k], ordinals=False) or 0
+            if unit in ("year", "month") and 0 < n <= 100:
                 words = s.doc.text[toks[k].start : toks[k + 2].end]
                 return PeriodSpec("trailing", words, n=n, unit=unit), toks[k].start, None
     at = toks[max(0, i - 4)].start
@@ -307,11 +308,6 @@ def _window(s: Sent, i: int, q: Quantity) -> tuple[PeriodSpec, int, DateMention 
         return PeriodSpec(_CALENDAR[d.kind], d.text, first=d.first, last=d.last), d.start, d
     p = to_date[0]
     return PeriodSpec(_TO_DATE[p.kind], p.text), p.start, None
-
-
-def _count(text: str) -> int:
-    """A small whole count written in digits ("20" in "20-year"), else 0."""
-    return int(text) if text.isdigit() and 0 < int(text) <= 100 else 0
 
 
 def average_band(lo: float, hi: float, decimals: int, comparator: str, slack: float) -> Band:

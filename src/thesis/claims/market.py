@@ -117,34 +117,28 @@ class Market:
 
     def series(self, sid: str) -> Series | None:
         """``sid`` as known on ``as_of`` (NULLs dropped), or ``None``."""
-        if sid in self._cache:
-            return self._cache[sid]
-        s: Series | None = None
-        if self.store is not None and self.store.has(sid):
-            try:
-                dates, values = self.store.rows(sid, as_of=self.as_of, known_on=self.as_of)
-            except (SeriesNotFoundError, DataError):
-                dates, values = [], []
-            s = Series(dates, values) if dates else None
-        self._cache[sid] = s
-        return s
+        return self._field(sid, "value", sid)
 
     def opens(self, sid: str) -> Series | None:
         """The daily opens of ``sid`` as known on ``as_of``, or ``None`` when the store holds none
         (most index series are closes only)."""
-        key = f"{sid}:open"
-        if key not in self._cache:
-            s: Series | None = None
-            if self.store is not None and self.store.has(sid):
-                try:
-                    dates, values = self.store.rows(
-                        sid, as_of=self.as_of, known_on=self.as_of, field="open"
-                    )
-                except (SeriesNotFoundError, DataError):
-                    dates, values = [], []
-                s = Series(dates, values) if dates else None
-            self._cache[key] = s
-        return self._cache[key]
+        return self._field(sid, "open", f"{sid}:open")
+
+    def _field(self, sid: str, field: str, key: str) -> Series | None:
+        """One field of ``sid``'s rows as known on ``as_of``, read once and kept under ``key``."""
+        if key in self._cache:
+            return self._cache[key]
+        s: Series | None = None
+        if self.store is not None and self.store.has(sid):
+            try:
+                dates, values = self.store.rows(
+                    sid, as_of=self.as_of, known_on=self.as_of, field=field
+                )
+            except (SeriesNotFoundError, DataError):
+                dates, values = [], []
+            s = Series(dates, values) if dates else None
+        self._cache[key] = s
+        return s
 
     def stock_sessions(self, sid: str) -> Series | None:
         """The sessions to read ``sid`` on when it has values on days the US stock market was

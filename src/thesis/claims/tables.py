@@ -178,7 +178,7 @@ def rule_table_cell(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         day = meant[2] or table_day
         date = Bind(day, f"{day.text} (the table's header)", "explicit") if day else None
-        c = _cell_claim(ctx, s, subj, q, columns[i][0], (meant[0], meant[1]), date)
+        c = _cell_claim(ctx, s, subj, name.start, q, columns[i][0], (meant[0], meant[1]), date)
         if c is not None:
             if live and day is None:
                 c.loose.setdefault(
@@ -242,13 +242,15 @@ def _cell_claim(
     ctx: Ctx,
     s: Sent,
     subj: Bind,
+    name_at: int,
     q: Quantity,
     header: str,
     meant: tuple[str, str | PeriodSpec],
     date: Bind | None,
 ) -> Claim | None:
     """The claim of one cell (see :func:`rule_table_cell`), or ``None`` when the column's measure
-    does not fit the row's series or the cell's unit. ``date``: the day the header names."""
+    does not fit the row's series or the cell's unit. ``name_at``: where the row's name starts
+    (the claim's quote runs from it); ``date``: the day the header names."""
     measure, kind = meant
     skind = subj.value.kind
     words = f"the column {header.strip()!r} (the table's header)"
@@ -273,7 +275,7 @@ def _cell_claim(
             spec = PeriodSpec(kind, text)
         return make_claim(
             ctx, s, kind="pct_change", measure="change" if pct else "points_change",
-            subject=subj, parts=[(subj_start(s, subj), q.end)], rule="table_cell", value=value,
+            subject=subj, parts=[(name_at, q.end)], rule="table_cell", value=value,
             unit="pct" if pct else "points", decimals=q.decimals,
             date=date, period=Bind(spec, words, "explicit"),
             direction=-1 if value < 0 else 1, needs=("subject", "date", "period"), at=q.start,
@@ -283,19 +285,13 @@ def _cell_claim(
     if skind == "yield":
         return make_claim(
             ctx, s, kind="rate", measure="yield", subject=subj,
-            parts=[(subj_start(s, subj), q.end)], rule="table_cell", value=q.value, unit="pct",
+            parts=[(name_at, q.end)], rule="table_cell", value=q.value, unit="pct",
             decimals=q.decimals, date=date, at=q.start,
         )  # fmt: skip
     if q.unit == "pct" or (q.unit == "usd" and skind not in ("stock", "etf")):
         return None
     return make_claim(
         ctx, s, kind="level", measure="close", subject=subj,
-        parts=[(subj_start(s, subj), q.end)], rule="table_cell", value=q.value, unit="points",
+        parts=[(name_at, q.end)], rule="table_cell", value=q.value, unit="points",
         decimals=q.decimals, date=date, level=q.value, at=q.start,
     )  # fmt: skip
-
-
-def subj_start(s: Sent, subj: Bind) -> int:
-    """Where the row's name starts (the claim's quote runs from it)."""
-    m = next((m for m in s.subjects if m.text == subj.words), None)
-    return m.start if m is not None else s.start
