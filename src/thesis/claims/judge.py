@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from thesis.claims import searches as _s
 from thesis.claims.averages import judge_average
+from thesis.claims.fed_decisions import judge_fed
 from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
     CLOSING_VERB_WORDS,
@@ -3259,81 +3260,6 @@ def _macro_values(s: Series, transform: str, quarterly: bool = False) -> dict[in
         return {k: per[k] - per[k - 1] for k in keys if k - 1 in per}
     lag = (4 if quarterly else 12) if transform == "yoy" else 1
     return {k: (per[k] / per[k - lag] - 1) * 100 for k in keys if k - lag in per}
-
-
-def _fed_target_move(m: Market, day: dt.date) -> tuple[float, float, str] | None:
-    """(change in bp, target after, evidence) of a decision in the store's FOMC target series."""
-    tgt = m.series("fed_target")
-    if tgt is None or day > tgt.last + dt.timedelta(days=2):
-        return None
-    got = on_or_before(tgt, day)
-    if got is None or (day - got[0]).days > 1:
-        return None
-    prev = before(tgt, got[0])
-    if prev is None:
-        return None
-    chg = (got[1] - prev[1]) * 100
-    return (
-        chg,
-        got[1],
-        f"fed_target {iso(prev[0])} {prev[1]:.2f}% → {iso(got[0])} {got[1]:.2f}% ({chg:+.0f} bp)",
-    )
-
-
-def _effective_move(m: Market, day: dt.date) -> tuple[float, float, str] | None:
-    """(change in bp, rate after, evidence) of the daily effective fed funds rate around ``day``."""
-    eff = m.later(day + dt.timedelta(days=10)).series("fedfunds_daily")
-    if eff is None or day + dt.timedelta(days=5) > eff.last:
-        return None
-    pre = eff.between(day - dt.timedelta(days=8), day).values[-3:]
-    post = eff.between(day + _DAY, day + dt.timedelta(days=8)).values[:3]
-    if not pre or not post:
-        return None
-    a, b = sum(pre) / len(pre), sum(post) / len(post)
-    chg = (b - a) * 100
-    return chg, b, f"effective fed funds rate {a:.2f}% before {day}, {b:.2f}% after ({chg:+.0f} bp)"
-
-
-#: the store's FOMC decision file runs one meeting behind the real decisions from 2017 on
-_FED_TARGET_RELIABLE_UNTIL = dt.date(2016, 12, 31)
-
-
-def judge_fed(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    """A Fed decision on ``day``: the store's target series and the daily effective rate (which
-    moves the day after each decision; to 2023). The target file (fomc_decisions) runs one
-    meeting behind the real decisions from 2017 on, so after 2016 only the effective rate is read,
-    and the evidence says so. Supported if a source shows the move; contradicted only if every
-    source there is shows a different one."""
-    target = _fed_target_move(m, day) if day <= _FED_TARGET_RELIABLE_UNTIL else None
-    sources = [x for x in (target, _effective_move(m, day)) if x is not None]
-    lag_note = (
-        "; the store's FOMC decision file runs one meeting behind from 2017 on: not used"
-        if day > _FED_TARGET_RELIABLE_UNTIL
-        else ""
-    )
-    if not sources:
-        return _na("the store holds no reliable Fed decision or daily effective rate for that date" + lag_note,
-                   "the Fed's target range by meeting (fed_target) or the daily effective rate (fedfunds_daily)")  # fmt: skip
-    ev = "; ".join(x[2] for x in sources) + lag_note
-    if c.measure == "fed_range":
-        lo, hi = float(c.level or 0), float(c.extra.get("high") or 0)
-        oks = [lo - 0.02 <= x[1] <= hi + 0.02 for x in sources]
-        ok = any(oks) or (False if len(sources) > 1 else None)
-        return Outcome(ok, ev, "the rate after the decision inside the range", None)
-    stated = float(c.stated_value or 0)
-    band = Band(
-        stated - 6,
-        stated + 6,
-        stated - 15,
-        stated + 15,
-        "±6 bp of the move (the effective rate drifts a few bp)",
-    )
-    verdicts = [band.verdict(x[0]) for x in sources]
-    if any(o is True for o in verdicts):
-        return Outcome(True, ev, band.text, sources[verdicts.index(True)][0])
-    if len(verdicts) > 1 and all(o is False for o in verdicts):
-        return Outcome(False, ev, band.text, sources[0][0])
-    return Outcome(None, ev + "; one source only, or close: not judged", band.text, sources[0][0])
 
 
 def judge_toward(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

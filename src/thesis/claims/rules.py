@@ -59,6 +59,7 @@ from thesis.claims.binding import (
 )
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent, parenthesised_pair
+from thesis.claims.fed_decisions import rule_fed
 from thesis.claims.fed_meetings import rule_fed_meeting
 from thesis.claims.frames import CLOSING_VERB_WORDS, Claim, PeriodSpec
 from thesis.claims.from_to import (
@@ -4525,63 +4526,6 @@ def _macro_sign(s: Sent, q: Quantity, transform: str, d: int) -> float:
     if (prev and prev[-1] in ("to", "at")) or "from" in prev or (nxt and nxt[0] in UP_NOUNS):
         return q.value  # "down from March's 8.5% increase": a level, or a rise
     return -q.value
-
-
-_FED_VERBS = frozenset(
-    [
-        "cut",
-        "cuts",
-        "lowered",
-        "lowers",
-        "reduced",
-        "reduces",
-        "raised",
-        "raises",
-        "hiked",
-        "hikes",
-        "increased",
-        "lifted",
-        "trimmed",
-        "slashed",
-    ]
-)
-
-
-def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """A Fed decision: "cut rates by 25 basis points", "to a target range of 2% to 2.25%"."""
-    out: list[Claim] = []
-    words = [t.lower for t in s.tokens]
-    if not any(
-        w in ("fed", "federal", "fomc", "central", "policymakers", "rate", "rates") for w in words
-    ):
-        return out
-    for q in s.quantities:
-        if q.start in used:
-            continue
-        prev = s.words_before(q.start, 8)
-        verb = next((w for w in reversed(prev) if w in _FED_VERBS), None)
-        if q.unit in ("bp", "pp") and verb and "by" in prev[-2:] and not q.is_range:
-            bp = q.value * (100 if q.unit == "pp" else 1)
-            d = (
-                -1
-                if verb
-                in ("cut", "cuts", "lowered", "lowers", "reduced", "reduces", "trimmed", "slashed")
-                else 1
-            )
-            used.add(q.start)
-            out.append(make_claim(
-                ctx, s, kind="rate", measure="fed_move", subject=Bind(subject_by_key("fedfunds"), verb, "named"),
-                parts=[(q.start, q.end)], rule="fed", value=bp * d, unit="bp", date=bind_date(ctx, s, q.start, spans_ok=True),
-                direction=d,
-            ))  # fmt: skip
-        elif q.unit == "pct" and q.is_range and "range" in prev:
-            used.add(q.start)
-            out.append(make_claim(
-                ctx, s, kind="rate", measure="fed_range", subject=Bind(subject_by_key("fedfunds"), "target range", "named"),
-                parts=[(q.start, q.end)], rule="fed", value=q.text, unit="pct", date=bind_date(ctx, s, q.start, spans_ok=True),
-                level=q.value, extra={"high": q.high},
-            ))  # fmt: skip
-    return out
 
 
 #: verbs that place a subject at a level without saying it closed there ("trades at 6,388.64",

@@ -718,7 +718,7 @@ KNOWN_FILES: dict[str, FileSpec] = {
                     provider_id="fomc_decisions",
                     # the file's dates from 2017-05 to 2019-10 run one meeting behind the Fed's
                     # decisions (checked against the daily effective rate; the claim checker
-                    # reads that rate instead after 2016, claims/judge._FED_TARGET_RELIABLE_UNTIL)
+                    # reads that rate instead after 2016, claims/fed_decisions.TARGET_RELIABLE_UNTIL)
                     description=(
                         "Upper bound of the target range since 2008-12; 1982-10..2022-01. From "
                         "2017 to 2019 the source file dates each change one meeting late (the "

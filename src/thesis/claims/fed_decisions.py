@@ -1,0 +1,723 @@
+"""A Fed decision: the move of the policy rate and the target range it set (issue 8, round 77).
+
+"The Fed cut rates by 25 basis points", "a 75 basis point hike", "raised rates by half a
+percentage point", "a rate hike of three quarters of a point", "to a target range of 4.25% to
+4.50%", "held interest rates steady at 5.25% to 5.50%", "has raised rates by 525 basis points
+since March 2022".
+
+The rule (:func:`rule_fed`) reads a sentence that names the Fed (or follows one that does) and no
+other central bank. A move is a size of a percentage point with a verb of the decision before it
+("cut ... by 25 basis points", "raised rates by half a point") or a noun of one after or before it
+("a 50-basis-point hike", "a rate cut of a quarter point"); fractions written in words ("half a
+percentage point", "three quarters of a point", "a quarter-point") are read here, where "a point"
+can only mean a percentage point. A plural noun ("four 75 basis point hikes") counts decisions and
+is not one move. A range is a percent range 25 bp wide (the target's width since December 2008)
+or one the words call a range; "from" before it makes it the range before the decision. "since
+March 2022" after a move makes it the sum of the moves since then.
+
+The path. The effective federal funds rate moves the day after a decision and stays near one level,
+a few basis points inside the target range, until the next. Where the store holds the daily rate,
+the levels before and after a decision are its three-day means on either side. Where the daily
+file ends (2023-03-22 in the bundled data) the monthly averages give them: each month's average is
+the day-weighted mean of the levels in force between the decisions in and around it, a linear
+system in those levels, solved here by least squares over the months around the decision (it is
+exactly determined in practice; the solved levels of 2023-2025 are within 1 bp of the published
+ones). A level that less than :data:`MIN_COVER` days of the store's data cover is not solved. Up to
+2016 the store's target file is a second source (from 2017 it dates each change one meeting late:
+not read). The data that settle a decision are published after it (the next days' rate, the
+month's average): the judge reads them through :meth:`~thesis.claims.market.Market.later`, as it
+does a macro figure published after the article's date.
+
+The judge (:func:`judge_fed`) finds the decisions in the window the words give: the stated day (or
+the day before it: a decision announced in Washington's afternoon is the next day's news
+elsewhere), a stated month, quarter or year, else the week up to the article's date (and, for
+support only, the seven weeks before it). A move is supported when a decision in the window moved
+the rate by the stated size, within :data:`MOVE_SLACK` bp; it is contradicted only when the window
+is a day or the week of the article's date, holds one decision, and every source there is puts it
+at least :data:`MOVE_FAR` bp from the stated size. A range is supported when the level after the
+decision (before it, for "from"; on the day when no decision is near) lies inside it, and
+contradicted when that level lies :data:`RANGE_FAR` outside it on such a window.
+
+The phrasings are a few words around a size, so token lists and one regular expression find them;
+the least squares is a few unknowns, solved in plain Python (``thesis check`` does not import
+numpy).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from thesis.claims.binding import Bind, bind_date, make_claim
+from thesis.claims.frames import Claim
+from thesis.claims.subjects import subject_by_key
+
+if TYPE_CHECKING:
+    from thesis.claims.binding import Ctx
+    from thesis.claims.document import Sent
+    from thesis.claims.judge import Outcome
+    from thesis.claims.market import Market, Series
+    from thesis.text.dates import DateMention
+
+__all__ = [
+    "MIN_COVER",
+    "MOVE_FAR",
+    "MOVE_SLACK",
+    "RANGE_FAR",
+    "Levels",
+    "decision_levels",
+    "judge_fed",
+    "rule_fed",
+]
+
+_DAY = dt.timedelta(days=1)
+#: a move within this many bp of the stated size is the stated move (the effective rate drifts a
+#: few bp inside its range between decisions)
+MOVE_SLACK = 6.0
+#: a move this many bp from the stated size or more contradicts it
+MOVE_FAR = 20.0
+#: a level this far (percentage points) outside a stated range contradicts it
+RANGE_FAR = 0.05
+#: a range holds a level this far (percentage points) outside its bounds (a day's drift)
+RANGE_SLACK = 0.02
+#: a level between two decisions is solved only if the store's data cover this many of its days
+MIN_COVER = 5
+#: a single decision is at most this large (bp): a larger figure is a sum of several
+ONE_DECISION_MAX = 100.0
+#: the store's FOMC decision file runs one meeting behind the real decisions from 2017 on
+TARGET_RELIABLE_UNTIL = dt.date(2016, 12, 31)
+#: with no date in the words: the window a move may be contradicted in (the article's week) and
+#: the one it may be supported in (about one meeting cycle back)
+_STRICT_DAYS, _LOOSE_DAYS = 7, 50
+
+#: words that tie a sentence to the Fed
+_FED_WORDS = frozenset(
+    {"fed", "fed's", "feds", "fomc", "fomc's", "powell", "powell's", "policymakers", "yellen",
+     "bernanke"}
+)  # fmt: skip
+_FED_PHRASES = re.compile(
+    r"\b(federal reserve|federal funds|fed funds|central bank|open market committee)", re.I
+)
+#: another central bank: the sentence (or the one before it) is not about the Fed's rate
+_OTHER_BANK = re.compile(
+    r"\b(bank of (england|japan|canada|korea|china|mexico|israel)|european central bank|"
+    r"reserve bank of (australia|india|new zealand)|people's bank|swiss national|riksbank|norges|bundesbank|banxico|"
+    r"ecb|boj|boe|rba|rbnz|rbi|pboc|snb|bcb)\b",
+    re.I,
+)
+#: verbs of a decision, by direction
+_DOWN_VERBS = frozenset(
+    {"cut", "cuts", "cutting", "lowered", "lowers", "lower", "lowering", "reduced", "reduces",
+     "reduce", "reducing", "trimmed", "trims", "trim", "trimming", "slashed", "slashes", "slash",
+     "slashing", "eased", "eases", "ease", "easing"}
+)  # fmt: skip
+_UP_VERBS = frozenset(
+    {"raised", "raises", "raise", "raising", "hiked", "hikes", "hike", "hiking", "increased",
+     "increases", "increase", "increasing", "lifted", "lifts", "lift", "lifting", "boosted",
+     "boosts", "boost", "tightened", "tightens", "tighten", "jacked"}
+)  # fmt: skip
+#: nouns of one decision, by direction (0: either)
+_MOVE_NOUNS = {
+    "cut": -1, "reduction": -1, "easing": -1, "trim": -1,
+    "hike": 1, "increase": 1, "rise": 1, "raise": 1, "bump": 1, "tightening": 1,
+    "move": 0, "change": 0, "adjustment": 0,
+}  # fmt: skip
+#: words that may stand between a size and its noun ("a 25 basis point rate cut", "a quarter
+#: point interest-rate hike")
+_NOUN_GAP = frozenset({"-", "rate", "interest", "interest-rate", "policy", "fed", "funds"})
+#: words between "by" and the size ("by another 25 basis points")
+_BY_GAP = frozenset({"another", "a", "an", "further", "additional", "other", "just", "only"})
+#: a fraction of a point in words: "half a percentage point", "three quarters of a point",
+#: "a quarter-point", "three-quarter-point"
+_FRACTION = re.compile(
+    r"\b(?:(?P<three>three)[- ]quarters?|(?:an? |one )?(?P<frac>half|quarter))"
+    r"(?:[- ]of)?(?:[- ]an?)?[- ](?:percentage[- ])?points?\b",
+    re.I,
+)
+_FRACTION_VALUE = {"half": 50.0, "quarter": 25.0}
+#: words in a move's clause that make it a sum of several (not judged unless "since" dates it);
+#: a count of decisions ("its third consecutive cut") leaves the size one decision's
+_CUMULATIVE = frozenset({"total", "cumulative", "cumulatively", "altogether", "combined", "sum"})
+#: words before a range that make it the one before the decision
+_FROM = frozenset({"from"})
+
+
+@dataclass(frozen=True)
+class _Size:
+    """A size of a move in the words: offsets, basis points, text."""
+
+    start: int
+    end: int
+    bp: float
+    text: str
+    #: a percent or a point, not a percentage point: read as one only with a decision verb, or a
+    #: rate word by its noun ("a 0.25% rate cut"), not "a 0.3% increase" in a sentence on the Fed
+    loose: bool = False
+
+
+def _fed_sentence(s: Sent) -> bool:
+    """Whether ``s`` (or the sentence before it) names the Fed and neither names another bank."""
+    prev = s.doc.sentences[s.index - 1] if s.index > 0 else None
+    prev_text = s.doc.text[prev.start : prev.end] if prev is not None else ""
+    if _OTHER_BANK.search(s.text) or (prev_text and _OTHER_BANK.search(prev_text)):
+        return False
+    return _names_fed(s.text) or (bool(prev_text) and _names_fed(prev_text))
+
+
+def _names_fed(text: str) -> bool:
+    if _FED_PHRASES.search(text):
+        return True
+    words = {w.strip(".,;:()'\"").lower().replace("\u2019", "'") for w in text.split()}
+    return not words.isdisjoint(_FED_WORDS)
+
+
+def _sizes(s: Sent, used: set[int]) -> list[_Size]:
+    """The sizes of a move the sentence states: basis points, percentage points, a percent or a
+    point of at most one (in a Fed sentence a percentage point), and fractions in words."""
+    out: list[_Size] = []
+    for q in s.quantities:
+        if q.start in used or q.is_range:
+            continue
+        if q.unit == "bp":
+            bp = q.value
+        elif q.unit == "pp" or (q.unit in ("pct", "points") and 0 < q.value <= 1.0):
+            bp = q.value * 100
+        else:
+            continue
+        out.append(_Size(q.start, q.end, bp, q.text, q.unit in ("pct", "points") and not q.words))
+    for mt in _FRACTION.finditer(s.doc.text, s.start, s.end):
+        a, b = mt.span()
+        if any(x.start < b and a < x.end for x in out):
+            continue
+        bp = 75.0 if mt.group("three") else _FRACTION_VALUE[mt.group("frac").lower()]
+        out.append(_Size(a, b, bp, mt.group(0)))
+    return sorted(out, key=lambda x: x.start)
+
+
+#: the most words between a decision verb and "by" ("raised its key short-term interest rate by"):
+#: its object is the policy rate or nothing; a word of another series there ("lifted the 2-year
+#: yield by") makes the figure that series' move
+_OBJECT_WORDS = 8
+#: words around a decision that make it a preference, an expectation or a possibility ("the sole
+#: dissenter who preferred a 50 basis point reduction", "played down the likelihood of a
+#: 75-basis-point increase", "a 25-basis point hike was priced into the June meeting")
+_NOT_A_DECISION = frozenset(
+    {"preferred", "prefer", "prefers", "favored", "favoured", "favor", "favour", "favors",
+     "pushed", "push", "pushing", "wanted", "want", "wants", "called", "calling", "argued",
+     "arguing", "advocated", "advocating", "dissented", "dissent", "dissenter", "dissenters",
+     "expect", "expects", "expected", "expecting", "expectation", "expectations", "bets", "bet",
+     "betting", "odds", "chance", "chances", "probability", "likelihood", "priced", "pricing",
+     "forecast", "forecasts", "predict", "predicted", "predicts", "anticipate", "anticipated",
+     "anticipating", "hope", "hoped", "hoping", "likely", "unlikely", "could", "would", "might",
+     "may", "should", "will", "possible", "possibility", "potential", "speculation", "debate",
+     "debated", "considering", "consider", "considered", "signaled", "signalled", "signals",
+     "intention", "intends", "intend", "plans", "plan", "planned", "penciled", "pencilled",
+     "projected", "projects", "sees", "wager", "wagers", "ruled", "mulling", "weighing",
+     "contemplating", "scenario", "if", "unless", "whether", "next", "upcoming", "split",
+     "pressure", "urged", "urging", "demanded", "table"}
+)  # fmt: skip
+#: words before an expectation word that make it a past decision's description ("as expected",
+#: "a widely expected quarter-point cut")
+_AS_EXPECTED = frozenset({"as", "than", "widely", "had", "was", "been"})
+#: words near a size that make it another series' move ("a 10 basis point rise in the 10-year
+#: yield", "the two-year yield's 12 basis point jump")
+_OTHER_SERIES = frozenset(
+    {"yield", "yields", "treasury", "treasuries", "bond", "bonds", "mortgage", "note", "notes",
+     "inflation", "cpi", "prices", "spread", "curve", "libor", "sofr", "dollar", "stocks"}
+)  # fmt: skip
+
+
+def _base(w: str) -> str:
+    """A move noun's singular ("hikes" → "hike"); any other word as it is."""
+    return w[:-1] if w.endswith("s") and w[:-1] in _MOVE_NOUNS else w
+
+
+def _verb_before(s: Sent, size: _Size) -> tuple[int, int] | None:
+    """(direction, offset) of a decision verb with "by" before the size ("cut rates by 25 basis
+    points", "raised its benchmark rate by another half point"), its object the policy rate or
+    none, or ``None``."""
+    before = s.before(size.start, 12)
+    while before and before[-1].lower in _BY_GAP:
+        before.pop()
+    if not before or before[-1].lower != "by":
+        return None
+    for k, t in enumerate(reversed(before[:-1])):
+        w = t.lower
+        if w in _DOWN_VERBS or w in _UP_VERBS:
+            return (-1 if w in _DOWN_VERBS else 1), t.start
+        if k >= _OBJECT_WORDS or w in _OTHER_SERIES or w in (";", "and", "but", "while", "which"):
+            return None
+    return None
+
+
+def _noun_after(s: Sent, size: _Size) -> tuple[int, bool, int] | None:
+    """(direction, plural, end offset) of a decision noun right after the size ("a
+    50-basis-point hike", "a quarter-point rate cut"), or ``None``."""
+    for t in s.after(size.end, 5):
+        w = t.lower
+        if w in _NOUN_GAP:
+            continue
+        base = _base(w)
+        if base in _MOVE_NOUNS:
+            return _MOVE_NOUNS[base], base != w, t.end
+        return None
+    return None
+
+
+def _noun_before(s: Sent, size: _Size) -> tuple[int, bool, int] | None:
+    """ "a rate hike of 75 basis points", "a cut of half a point": (direction, plural, start
+    offset) of the noun before "of", or ``None``."""
+    before = s.before(size.start, 4)
+    if len(before) < 2 or before[-1].lower != "of":
+        return None
+    t = before[-2]
+    base = _base(t.lower)
+    if base not in _MOVE_NOUNS:
+        return None
+    return _MOVE_NOUNS[base], base != t.lower, t.start
+
+
+def _not_a_decision(s: Sent, a: int, b: int) -> bool:
+    """Whether the clause of the decision words ``a``..``b`` makes them a preference, an
+    expectation or a possibility (:data:`_NOT_A_DECISION`), not a decision taken."""
+    cl = s.clause_of(a)
+    toks = [t for t in s.tokens if cl.start <= t.start < max(cl.end, b)]
+    for i, t in enumerate(toks):
+        if t.text == "May":
+            continue  # the month
+        if t.lower in _NOT_A_DECISION and not (i and toks[i - 1].lower in _AS_EXPECTED):
+            return True
+    return False
+
+
+def _other_series(s: Sent, a: int, b: int) -> bool:
+    """Whether the words around a move (four before, four after) name another series."""
+    near = s.words_before(a, 4) + s.words_after(b, 5)
+    return not _OTHER_SERIES.isdisjoint(near)
+
+
+def _since(s: Sent, end: int) -> DateMention | None:
+    """ "by 525 basis points since March 2022": a date right after the move's words (``end``)
+    with "since" before it (not "to the highest level since 2008" further on)."""
+    nxt = s.after(end, 1)
+    if not nxt or nxt[0].lower != "since":
+        return None
+    return next((d for d in s.dates if d.start == nxt[0].end + 1 and d.first is not None), None)
+
+
+def _table_row(s: Sent, a: int, b: int) -> bool:
+    """Whether the figure at ``a``..``b`` stands in a row of figures with nothing but spaces or
+    bars between (a table's row, whose columns :mod:`thesis.claims.tables` reads by header)."""
+    text = s.doc.text
+    for q in s.quantities:
+        gap = text[b : q.start] if q.start >= b else text[q.end : a] if q.end <= a else "x"
+        if gap.strip(" \t|") == "" and q.start != a:
+            return True
+    return False
+
+
+def _window(ctx: Ctx, s: Sent, pos: int, end: int) -> tuple[Bind, dt.date, dt.date, str]:
+    """The date binding of a decision at ``pos`` and the window of days its decision may fall
+    in: ``strict`` (a day, or the article's week: a contradiction may stand), ``span`` (a month,
+    a quarter, a year: support only) or ``recent`` (no date: support only past the week)."""
+    b = bind_date(ctx, s, pos, spans_ok=True)
+    v = b.value
+    if b.how == "explicit" and v is not None and getattr(v, "first", None) is not None:
+        first, last = v.first, v.last or v.first
+        if first == last:
+            return b, first - _DAY, last, "strict"
+        return b, first, last, "span"
+    cl = s.clause_of(pos)
+    for d in s.dates:
+        if d.first is None or d.last is None or not (cl.start <= d.start < cl.end):
+            continue
+        if s.words_before(d.start, 1) in (["since"], ["from"], ["until"], ["before"]):
+            continue
+        if d.kind in ("month", "quarter", "half", "year", "span"):
+            return Bind(d, d.text, "explicit"), d.first, d.last, "span"
+    as_of = ctx.doc.ref or dt.date.today()
+    return b, as_of - dt.timedelta(days=_LOOSE_DAYS), as_of, "recent"
+
+
+def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A Fed decision's move or target range (see the module docstring)."""
+    if not _fed_sentence(s):
+        return []
+    out: list[Claim] = []
+    for size in _sizes(s, used):
+        verb = _verb_before(s, size)
+        if verb is not None:
+            d, plural, qa, qb = verb[0], False, verb[1], size.end
+        else:
+            after, before = _noun_after(s, size), _noun_before(s, size)
+            if after is not None:
+                d, plural, qa, qb = after[0], after[1], size.start, after[2]
+            elif before is not None:
+                d, plural, qa, qb = before[0], before[1], before[2], size.end
+            else:
+                continue
+            if _other_series(s, qa, qb):
+                continue  # "a 10 basis point rise in the 10-year yield"
+            if size.loose and "rate" not in s.doc.text[qa:qb].lower():
+                continue
+        if plural:
+            continue  # "four 75 basis point hikes": a count of decisions
+        if _not_a_decision(s, qa, qb):
+            continue  # "the sole dissenter who preferred a 50 basis point reduction"
+        since = _since(s, qb)
+        cl = s.clause_of(size.start)
+        words = {t.lower for t in s.tokens if cl.start <= t.start < cl.end}
+        if since is None and (size.bp > ONE_DECISION_MAX or not words.isdisjoint(_CUMULATIVE)):
+            continue  # a sum of several moves with no start to measure it from
+        b, first, last, how = _window(ctx, s, size.start, size.end)
+        extra = {"first": first.isoformat(), "last": last.isoformat(), "window": how}
+        if since is not None and since.first is not None:
+            qb = max(qb, since.end)
+            extra.update(first=since.first.isoformat(), window="since",
+                         last=(ctx.doc.ref or since.first).isoformat())  # fmt: skip
+        used.add(size.start)
+        out.append(make_claim(
+            ctx, s, kind="rate", measure="fed_move",
+            subject=Bind(subject_by_key("fedfunds"), "the Fed", "named"),
+            parts=[(qa, qb)], rule="fed", value=size.bp * d if d else size.bp,
+            unit="bp", date=b, direction=d or 0, extra=extra, needs=("subject",), at=size.start,
+        ))  # fmt: skip
+    for q in s.quantities:
+        if q.start in used or q.unit != "pct" or not q.is_range or q.high is None:
+            continue
+        lo, hi = q.value, q.high
+        if not 0 <= lo < hi <= 25 or _table_row(s, q.start, q.end):
+            continue
+        near = s.words_before(q.start, 12) + s.words_after(q.end, 3)
+        if abs(hi - lo - 0.25) > 1e-6 and "range" not in near:
+            continue
+        side = (
+            "before"
+            if s.words_before(q.start, 2)[-1:] in (["from"], ["between"])
+            and any(r.start > q.end and r.is_range for r in s.quantities)
+            else "after"
+        )
+        b, first, last, how = _window(ctx, s, q.start, q.end)
+        used.add(q.start)
+        c = make_claim(
+            ctx, s, kind="rate", measure="fed_range",
+            subject=Bind(subject_by_key("fedfunds"), "target range", "named"),
+            parts=[(q.start, q.end)], rule="fed", value=q.text, unit="pct", date=b,
+            level=lo, needs=("subject",), at=q.start,
+            extra={"high": hi, "side": side, "first": first.isoformat(),
+                   "last": last.isoformat(), "window": how},
+        )  # fmt: skip
+        _fed_target_is_no_expectation(s, c)
+        out.append(c)
+    return out
+
+
+#: the Fed's own words for its policy rate ("the target range", "the federal funds target rate"),
+#: which name no expectation
+_FED_TARGET = re.compile(r"\btarget (range|rate|interest rate)\b", re.I)
+
+
+def _fed_target_is_no_expectation(s: Sent, c: Claim) -> None:
+    """Drop the strict binding's "target" expectation from ``c`` when the word is the Fed's
+    "target range" or "target rate": the range it set, not a goal."""
+    why = c.loose.get("role", "")
+    if "'target'" in why.lower() and _FED_TARGET.search(s.text):
+        del c.loose["role"]
+
+
+# ---------------------------------------------------------------------------------- the path
+@dataclass(frozen=True)
+class Levels:
+    """The effective rate in force before and after a decision, and where it was read."""
+
+    day: dt.date
+    before: float
+    after: float
+    source: str
+    evidence: str
+
+    @property
+    def move(self) -> float:
+        return (self.after - self.before) * 100
+
+
+def _mean(xs: list[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def _daily_levels(
+    m: Market, day: dt.date, prev: dt.date | None, nxt: dt.date | None
+) -> Levels | None:
+    """The three-day means of the daily effective rate before and after ``day``."""
+    eff = m.later(day + dt.timedelta(days=12)).series("fedfunds_daily")
+    if (
+        eff is None
+        or eff.first > day - dt.timedelta(days=3)
+        or eff.last < day + dt.timedelta(days=4)
+    ):
+        return None
+    lo = max(day - dt.timedelta(days=8), (prev + _DAY) if prev else day - dt.timedelta(days=8))
+    hi = min(day + dt.timedelta(days=8), nxt if nxt else day + dt.timedelta(days=8))
+    pre = eff.between(lo, day).values[-3:]
+    post = eff.between(day + _DAY, hi).values[:3]
+    if not pre or not post:
+        return None
+    a, b = _mean(pre), _mean(post)
+    ev = (f"daily effective fed funds rate {a:.2f}% before the decision of {day}, {b:.2f}% after "
+          f"({(b - a) * 100:+.0f} bp)")  # fmt: skip
+    return Levels(day, a, b, "daily", ev)
+
+
+def _target_levels(m: Market, day: dt.date) -> Levels | None:
+    """The store's target file around a decision on ``day`` (read up to 2016 only)."""
+    if day > TARGET_RELIABLE_UNTIL:
+        return None
+    tgt = m.series("fed_target")
+    if tgt is None or day > tgt.last + dt.timedelta(days=2):
+        return None
+    after = [(d, v) for d, v in tgt.between(day - _DAY, day).items()]
+    if not after:
+        return None
+    got = after[-1]
+    prior = tgt.before(got[0])
+    if not len(prior):
+        return None
+    pd_, pv = prior.last, prior.values[-1]
+    ev = f"fed_target {pd_} {pv:.2f}% → {got[0]} {got[1]:.2f}% ({(got[1] - pv) * 100:+.0f} bp)"
+    return Levels(day, pv, got[1], "target", ev)
+
+
+def _month_rows(s: Series, a: dt.date, b: dt.date) -> list[tuple[dt.date, dt.date, float]]:
+    """(first day, last day, average) of the monthly rows from the month of ``a`` to that of ``b``."""
+    rows = []
+    for d, v in s.between(a.replace(day=1), b).items():
+        last = d.replace(day=calendar.monthrange(d.year, d.month)[1])
+        rows.append((d, last, v))
+    return rows
+
+
+def _solve(n: list[list[float]], r: list[float]) -> list[float] | None:
+    """``n x = r`` by Gaussian elimination with partial pivoting; ``None`` when singular."""
+    k = len(r)
+    a = [[*row, r[i]] for i, row in enumerate(n)]
+    scale = max((abs(x) for row in n for x in row), default=1.0) or 1.0
+    for c in range(k):
+        p = max(range(c, k), key=lambda i: abs(a[i][c]))
+        if abs(a[p][c]) < 1e-9 * scale:
+            return None
+        a[c], a[p] = a[p], a[c]
+        for i in range(c + 1, k):
+            f = a[i][c] / a[c][c]
+            if f:
+                for j in range(c, k + 1):
+                    a[i][j] -= f * a[c][j]
+    x = [0.0] * k
+    for c in range(k - 1, -1, -1):
+        x[c] = (a[c][k] - sum(a[c][j] * x[j] for j in range(c + 1, k))) / a[c][c]
+    return x
+
+
+def _monthly_levels(m: Market, day: dt.date, decisions: list[dt.date]) -> Levels | None:
+    """The levels before and after ``day`` solved from the monthly averages around it (and any
+    daily rates there): see the module docstring."""
+    later = m.later(day + dt.timedelta(days=80))
+    mon = later.series("fedfunds")
+    if mon is None:
+        return None
+    rows = _month_rows(mon, day - dt.timedelta(days=120), day + dt.timedelta(days=100))
+    if not rows or rows[-1][1] <= day:
+        return None
+    a, b = rows[0][0], rows[-1][1]
+    cuts = [d for d in decisions if a <= d < b]
+    if day not in cuts:
+        return None
+    k = len(cuts) + 1
+
+    def interval(t: dt.date) -> int:  # the level in force on t: set by the last decision before t
+        return sum(1 for d in cuts if d < t)
+
+    eqs: list[tuple[list[float], float]] = []
+    cover = [0.0] * k
+    for first, last, avg in rows:
+        w = [0.0] * k
+        n = (last - first).days + 1
+        t = first
+        while t <= last:
+            w[interval(t)] += 1 / n
+            cover[interval(t)] += 1
+            t += _DAY
+        eqs.append((w, avg))
+    eff = later.series("fedfunds_daily")
+    if eff is not None:
+        for t, v in eff.between(a, b).items():
+            w = [0.0] * k
+            w[interval(t)] = 1.0
+            cover[interval(t)] += 1
+            eqs.append((w, v))
+    i = cuts.index(day)
+    if min(cover[i], cover[i + 1]) < MIN_COVER:
+        return None
+    normal = [[sum(w[p] * w[q] for w, _ in eqs) for q in range(k)] for p in range(k)]
+    rhs = [sum(w[p] * y for w, y in eqs) for p in range(k)]
+    x = _solve(normal, rhs)
+    if x is None:
+        return None
+    before, after = x[i], x[i + 1]
+    ev = (f"effective fed funds rate {before:.2f}% before the decision of {day}, {after:.2f}% "
+          f"after ({(after - before) * 100:+.0f} bp), solved from the monthly averages "
+          f"{rows[0][0]:%Y-%m} to {rows[-1][0]:%Y-%m} and the FOMC calendar")  # fmt: skip
+    return Levels(day, before, after, "monthly", ev)
+
+
+def decision_levels(m: Market, day: dt.date, decisions: list[dt.date]) -> list[Levels]:
+    """Every source's levels around the decision on ``day`` (``decisions``: the FOMC calendar,
+    sorted): the daily effective rate, else the monthly averages; the target file up to 2016."""
+    i = decisions.index(day) if day in decisions else -1
+    prev = decisions[i - 1] if i > 0 else None
+    nxt = decisions[i + 1] if 0 <= i < len(decisions) - 1 else None
+    rate = _daily_levels(m, day, prev, nxt) or (
+        _monthly_levels(m, day, decisions) if i >= 0 else None
+    )
+    return [x for x in (_target_levels(m, day), rate) if x is not None]
+
+
+def _level_on(m: Market, day: dt.date, decisions: list[dt.date]) -> tuple[float, str] | None:
+    """The effective rate in force on ``day`` (a day with no decision near): the daily rate's mean
+    over the three days up to it, else the level after the last decision before it."""
+    eff = m.series("fedfunds_daily")
+    if eff is not None and eff.first <= day <= eff.last + dt.timedelta(days=3):
+        vals = eff.between(day - dt.timedelta(days=4), day).values[-3:]
+        if vals:
+            x = _mean(vals)
+            return x, f"daily effective fed funds rate {x:.2f}% on {day}"
+    prior = [d for d in decisions if d < day]
+    if not prior:
+        return None
+    got = decision_levels(m, prior[-1], decisions)
+    rate = [x for x in got if x.source != "target"]
+    if not rate:
+        return None
+    how = "the daily effective rate" if rate[0].source == "daily" else "the monthly averages"
+    return rate[0].after, (
+        f"{rate[0].after:.2f}% in force on {day} (after the decision of {prior[-1]}, from {how})"
+    )
+
+
+# ---------------------------------------------------------------------------------- the judge
+def _calendar(m: Market, last: dt.date) -> list[dt.date]:
+    return m.later(last + dt.timedelta(days=80)).event_dates("fomc_meeting")
+
+
+def judge_fed(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """A Fed decision's move or range (see the module docstring)."""
+    from thesis.claims.judge import Outcome
+
+    x = c.extra
+    first = dt.date.fromisoformat(x["first"]) if "first" in x else day - _DAY
+    last = dt.date.fromisoformat(x["last"]) if "last" in x else day
+    how = x.get("window", "strict")
+    decisions = _calendar(m, last)
+    settle = "the Fed's decisions (the FOMC calendar and the effective rate, `thesis data update fedfunds`)"
+    if not decisions:
+        return Outcome(None, "no FOMC calendar in the store", settle=settle)
+    if how == "since":
+        return _judge_since(c, first, last, m, decisions, settle)
+    inside = [d for d in decisions if first <= d <= last]
+    strict = how == "strict" or (
+        how == "recent" and bool(inside) and inside[-1] >= last - dt.timedelta(days=_STRICT_DAYS)
+    )
+    if how == "recent" and strict:
+        inside = [d for d in inside if d >= last - dt.timedelta(days=_STRICT_DAYS)][-1:]
+    if c.measure == "fed_range":
+        return _judge_range(
+            c, inside, first, last, m, decisions, strict and len(inside) <= 1, settle
+        )
+    if not inside:
+        return Outcome(None, f"no FOMC decision from {first} to {last}", settle=settle)
+    stated = float(c.stated_value or 0)
+    seen: list[str] = []
+    far_all = True
+    for d in reversed(inside):
+        got = decision_levels(m, d, decisions)
+        for lv in got:
+            seen.append(lv.evidence)
+            diff = abs(lv.move - stated) if c.direction else abs(abs(lv.move) - abs(stated))
+            if diff <= MOVE_SLACK:
+                return Outcome(True, lv.evidence, _MOVE_TOL, lv.move)
+            far_all = far_all and diff >= MOVE_FAR
+    if not seen:
+        return Outcome(None, f"the store holds no effective rate around the decision{'s' if len(inside) > 1 else ''} "
+                             f"of {', '.join(map(str, inside))}", settle=settle)  # fmt: skip
+    ev = "; ".join(seen)
+    if strict and len(inside) == 1 and far_all:
+        return Outcome(False, ev, _MOVE_TOL, None)
+    why = "" if strict else " (the words name no day of the decision: not contradicted)"
+    return Outcome(None, ev + why, _MOVE_TOL, None, settle=settle)
+
+
+_MOVE_TOL = f"±{MOVE_SLACK:g} bp of the move (the effective rate drifts a few bp); contradicted from {MOVE_FAR:g} bp off"
+
+
+def _judge_range(
+    c: Claim, inside: list[dt.date], first: dt.date, last: dt.date, m: Market,
+    decisions: list[dt.date], strict: bool, settle: str,
+) -> Outcome:  # fmt: skip
+    from thesis.claims.judge import Outcome
+
+    lo, hi = float(c.level or 0), float(c.extra.get("high") or 0)
+    side = c.extra.get("side", "after")
+    levels: list[tuple[float, str]] = []
+    if inside:
+        # the range after the decision, or (no "from" before it) the one it left: an article of
+        # a decision day often names the range the rate had been raised to before it
+        for lv in decision_levels(m, inside[-1], decisions):
+            levels.append((lv.before if side == "before" else lv.after, lv.evidence))
+            if side != "before":
+                levels.append((lv.before, lv.evidence))
+    else:
+        got = _level_on(m, last, decisions)
+        if got is not None:
+            levels.append(got)
+    if not levels:
+        return Outcome(
+            None, f"the store holds no effective rate from {first} to {last}", settle=settle
+        )
+    tol = f"the rate {'before' if side == 'before' else 'before or after'} the decision inside the range (±{RANGE_SLACK:g} pp); contradicted {RANGE_FAR:g} pp outside"
+    ev = "; ".join(dict.fromkeys(e for _, e in levels))
+    if any(lo - RANGE_SLACK <= v <= hi + RANGE_SLACK for v, _ in levels):
+        return Outcome(True, ev, tol, levels[0][0])
+    if strict and all(v < lo - RANGE_FAR or v > hi + RANGE_FAR for v, _ in levels):
+        return Outcome(False, ev, tol, levels[0][0])
+    return Outcome(None, ev, tol, levels[0][0], settle=settle)
+
+
+def _judge_since(
+    c: Claim, first: dt.date, last: dt.date, m: Market, decisions: list[dt.date], settle: str
+) -> Outcome:
+    """ "has raised rates by 525 basis points since March 2022": the level in force on the
+    article's date minus the level before the first decision since the stated date."""
+    from thesis.claims.judge import Outcome
+
+    inside = [d for d in decisions if first <= d <= last]
+    if not inside:
+        return Outcome(None, f"no FOMC decision from {first} to {last}", settle=settle)
+    start = [x for x in decision_levels(m, inside[0], decisions) if x.source != "target"]
+    end = _level_on(m, last, decisions)
+    if not start or end is None:
+        return Outcome(
+            None, f"the store holds no effective rate from {first} to {last}", settle=settle
+        )
+    move = (end[0] - start[0].before) * 100
+    ev = (f"effective fed funds rate {start[0].before:.2f}% before the decision of {inside[0]}, "
+          f"{end[1]}: {move:+.0f} bp since")  # fmt: skip
+    stated = float(c.stated_value or 0)
+    diff = abs(move - stated) if c.direction else abs(abs(move) - abs(stated))
+    tol = f"±{MOVE_SLACK * 2:g} bp of the sum of the moves since the date"
+    if diff <= MOVE_SLACK * 2:
+        return Outcome(True, ev, tol, move)
+    if diff >= 2 * MOVE_FAR:
+        return Outcome(False, ev, tol, move)
+    return Outcome(None, ev, tol, move, settle=settle)

@@ -1,0 +1,145 @@
+"""A Fed decision's move and target range (claims/fed_decisions.py, round 77)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claim_results import results, shown
+
+from thesis.claims.fed_decisions import _solve, decision_levels
+from thesis.claims.market import Market
+
+
+def _fed(rs: list) -> list:
+    return [r for r in rs if r.claim.measure in ("fed_move", "fed_range")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # the daily effective rate: 1.58% → 2.33% the day after 2022-07-27
+        ("The Fed raised rates by 75 basis points on Wednesday.", "2022-07-28", "supported"),
+        ("The Fed raised rates by half a percentage point on Wednesday.", "2022-07-28",
+         "contradicted"),
+        ("The Federal Reserve delivered a 75 basis point rate hike.", "2022-07-28", "supported"),
+        ("The Federal Reserve announced a rate hike of three quarters of a percentage point.",
+         "2022-07-28", "supported"),
+        ("The Fed lifted its benchmark rate by three-quarters of a point.", "2022-07-28",
+         "supported"),
+        # 2020-03-03: an intermeeting cut of 50 bp, on a Tuesday
+        ("The Fed cut its benchmark interest rate by a half-percentage point on Tuesday.",
+         "2020-03-04", "supported"),
+        ("The Fed cut rates by a quarter point on Tuesday.", "2020-03-04", "contradicted"),
+        # after the daily file ends (2023-03-22): the levels solved from the monthly averages
+        ("The Federal Reserve lowered interest rates by 50 basis points on Wednesday.",
+         "2024-09-19", "supported"),
+        ("The Fed cut rates by a quarter percentage point on Wednesday.", "2024-12-19",
+         "supported"),
+        ("The Fed cut rates by 50 basis points on Wednesday.", "2024-12-19", "contradicted"),
+        ("The Fed delivered a quarter-point rate cut, its first since December.", "2025-09-18",
+         "supported"),
+        # the sum of the moves since a stated date
+        ("The Fed has raised rates by 525 basis points since March 2022.", "2023-09-20",
+         "supported"),
+        ("The Fed has raised rates by 425 basis points since March 2022.", "2023-09-20",
+         "contradicted"),
+    ],
+)
+def test_a_move_is_the_change_in_the_effective_rate_at_the_decision(
+    claims_store, text, date, verdict
+):
+    rs = results(claims_store, text, date)
+    got = _fed(rs)
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("The Fed raised the target range for the federal funds rate to 2.25% to 2.5% on "
+         "Wednesday.", "2022-07-28", "supported"),
+        ("The Fed raised the target range for the federal funds rate to 2.5% to 2.75% on "
+         "Wednesday.", "2022-07-28", "contradicted"),
+        ("The Fed held interest rates steady at 5.25% to 5.50% on Wednesday.", "2024-03-21",
+         "supported"),
+        ("The Fed cut rates on Wednesday, bringing the federal funds rate down to a range of "
+         "4.00% to 4.25%.", "2025-09-18", "supported"),
+        # "from": the range before the decision
+        ("The Fed cut its target range from 4.75%-5% to 4.5%-4.75% on Thursday.", "2024-11-08",
+         "supported"),
+    ],
+)
+def test_a_range_holds_the_effective_rate_after_the_decision(claims_store, text, date, verdict):
+    rs = results(claims_store, text, date)
+    got = _fed(rs)
+    assert got and all(r.verdict == verdict for r in got), shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a count of decisions, not one
+        ("The Fed raised rates four times, including three 75 basis point hikes.", "2022-12-01"),
+        # another series' move in a sentence on the Fed
+        ("After the Fed decision, the 2-year yield posted a 12 basis point rise.", "2024-12-19"),
+        ("The Fed's decision lifted the 2-year yield by 12 basis points.", "2024-12-19"),
+        # another central bank
+        ("The Bank of England cut rates by 25 basis points, a day after the Fed held.",
+         "2024-11-08"),
+        # a forecast
+        ("The Fed is expected to cut rates by 50 basis points next week.", "2024-12-11"),
+        # a sum of moves with no start
+        ("The Fed has cut rates by a total of 100 basis points.", "2024-12-19"),
+    ],
+)
+def test_what_is_not_one_fed_decision_is_not_judged_as_one(claims_store, text, date):
+    rs = results(claims_store, text, date)
+    assert not [r for r in _fed(rs) if r.verdict != "unverifiable"], shown(rs)
+
+
+def test_a_move_with_no_date_is_not_contradicted_past_the_articles_week(claims_store):
+    """An article a month after a decision may speak of an older one: support only."""
+    rs = results(claims_store, "The Fed cut rates by 50 basis points.", "2024-10-20")
+    got = _fed(rs)
+    assert got and got[0].verdict == "supported", shown(rs)  # 2024-09-18, within seven weeks
+    rs = results(claims_store, "The Fed cut rates by 75 basis points.", "2024-10-20")
+    assert _fed(rs) and _fed(rs)[0].verdict == "unverifiable", shown(rs)
+
+
+def test_the_monthly_solution_matches_the_daily_rate_where_both_exist(claims_store):
+    """The levels solved from the monthly averages alone agree with the daily rate's three-day
+    means within 2 bp (2022, when both files cover the decisions)."""
+    m = Market(claims_store, dt.date(2022, 12, 31))
+    decisions = m.event_dates("fomc_meeting")
+    from thesis.claims import fed_decisions as fd
+
+    for day in (dt.date(2022, 6, 15), dt.date(2022, 9, 21), dt.date(2022, 11, 2)):
+        daily = fd._daily_levels(m, day, None, None)
+        monthly = fd._monthly_levels(_NoDaily(m), day, decisions)
+        assert daily is not None and monthly is not None
+        assert abs(daily.after - monthly.after) < 0.02 and abs(daily.move - monthly.move) < 2
+
+
+class _NoDaily:
+    """A market view without the daily effective rate (only the monthly averages)."""
+
+    def __init__(self, m: Market) -> None:
+        self.m = m
+
+    def later(self, as_of: dt.date) -> _NoDaily:
+        return _NoDaily(self.m.later(as_of))
+
+    def series(self, sid: str):
+        return None if sid == "fedfunds_daily" else self.m.series(sid)
+
+
+def test_no_decision_after_the_stores_data_is_judged(claims_store):
+    """2025-12-10 is past the monthly averages (to 2025-11): not judged, and it says so."""
+    m = Market(claims_store, dt.date(2025, 12, 11))
+    assert decision_levels(m, dt.date(2025, 12, 10), m.event_dates("fomc_meeting")) == []
+
+
+def test_the_solver_finds_an_exact_solution_and_refuses_a_singular_system():
+    assert _solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0]) == pytest.approx([0.8, 1.4])
+    assert _solve([[1.0, 1.0], [1.0, 1.0]], [1.0, 1.0]) is None
