@@ -92,7 +92,7 @@ from thesis.claims.vocab import (
 )
 from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
-from thesis.text.dates import DateMention, month_end, window_label, window_unit
+from thesis.text.dates import WEEKDAYS, DateMention, month_end, window_label, window_unit
 from thesis.text.numbers import Quantity, ordinal_value, token_count
 from thesis.text.sentences import Sentence
 from thesis.text.tokens import Token
@@ -3038,6 +3038,11 @@ def make_claim(
             # session the opening reports: the figure may be as of the close before it (see
             # judge.readings)
             c.extra["lead_to_date"] = True
+    if _running_period_now(ctx, c, date):
+        # the article's date, read as a guess but kept by the words of a period still running on
+        # it ("rallying 8% in the fourth quarter so far"): the sessions of its window, as for the
+        # article's date
+        c.extra["article_date"] = True
     c.qualifiers = qualifiers(
         ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok, at=at
     )
@@ -3099,6 +3104,9 @@ def make_claim(
     ):
         c.loose.pop("date", None)  # "rose 2% last week": the span is the claim's own period
     c.loose.update(strict_gaps(ctx, s, c, at, forecast_ok=forecast_ok))
+    wrong = _wrong_weekday(date) if measure not in ("weekday", "fed_meeting") else ""
+    if wrong:  # a measure of the day itself judges the weekday
+        c.loose.setdefault("date", wrong)
     if (
         subj is not None
         and subj.kind in ("index", "stock", "etf")
@@ -3176,6 +3184,31 @@ _OWN_WINDOW = frozenset(
 )  # fmt: skip
 _LEVEL_MEASURES = frozenset({"close", "close_on_date", "extreme", "first_cross", "toward"})
 _LEVEL_KINDS = frozenset({"index", "volatility", "market"})
+
+
+def _running_period_now(ctx: Ctx, c: Claim, date: Bind | None) -> bool:
+    """Whether ``c``'s date is the article's, bound only as a guess, and its period (stated, not
+    assumed) still runs on that date: a to-date period or a calendar one not yet over."""
+    if date is None or date.how != "weak" or date.value is not ctx.window or ctx.window is None:
+        return False
+    p = c.period
+    if "date" in c.assumed or p is None or "period" in c.assumed:
+        return False
+    return p.kind in ("ytd", "mtd", "qtd", "week") or (
+        p.last is not None and p.last >= ctx.window[1]
+    )
+
+
+def _wrong_weekday(date: Bind | None) -> str:
+    """Why a day written with a weekday that is not its own ("on Friday, June 5, 2024", a
+    Wednesday) leaves the figure's day unsure: the weekday or the date is wrong. The date itself
+    is :func:`thesis.claims.weekday_dates.rule_weekday_date`'s to judge; "" for any other day."""
+    v = date.value if date is not None else None
+    if not isinstance(v, DateMention) or v.kind != "day" or v.weekday is None or v.day is None:
+        return ""
+    if v.day.weekday() == v.weekday:
+        return ""
+    return f"{v.text!r} names a weekday that is not {v.day}'s ({WEEKDAYS[v.day.weekday()].title()})"
 
 
 def strict_gaps(

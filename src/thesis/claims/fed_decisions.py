@@ -244,13 +244,32 @@ def _verb_before(s: Sent, size: _Size) -> tuple[int, int] | None:
         before.pop()
     if not before or before[-1].lower != "by":
         return None
+    obj: list[str] = []
     for k, t in enumerate(reversed(before[:-1])):
         w = t.lower
         if w in _DOWN_VERBS or w in _UP_VERBS:
-            return (-1 if w in _DOWN_VERBS else 1), t.start
+            if not _RATE_WORDS.isdisjoint(obj) or _fed_before(s, t.start):
+                return (-1 if w in _DOWN_VERBS else 1), t.start
+            return None  # "the consumer price index increased by 0.4%": no rate, no Fed
         if k >= _OBJECT_WORDS or w in _OTHER_SERIES or w in (";", "and", "but", "while", "which"):
             return None
+        obj.append(w)
     return None
+
+
+#: the words of a decision verb's object that name the policy rate ("raised rates by")
+_RATE_WORDS = frozenset({"rate", "rates", "funds", "range", "interest-rate"})
+#: the words before a decision verb that make the Fed its subject ("the Fed cut by 25 basis
+#: points", "policymakers lowered by half a point")
+_FED_SUBJECTS = frozenset(
+    {"fed", "fed's", "federal", "reserve", "fomc", "committee", "policymakers", "officials",
+     "bank", "it", "powell", "they"}
+)  # fmt: skip
+
+
+def _fed_before(s: Sent, pos: int) -> bool:
+    """Whether one of the four words before ``pos`` names the Fed as the verb's subject."""
+    return not _FED_SUBJECTS.isdisjoint(w.replace("\u2019", "'") for w in s.words_before(pos, 4))
 
 
 def _noun_after(s: Sent, size: _Size) -> tuple[int, bool, int] | None:

@@ -386,10 +386,46 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
         out = _judge(c, claims, m, text)
         if out.verdict == UNVERIFIABLE and c.extra.get("list_members") and _no_data(c, m):
             return _a_listed_name_holds(c, claims, m, text) or out
+        if out.verdict == CONTRADICTED:
+            return _moved_from_another_day(out, claims, m, text) or out
         return out
     out = _judge(read, claims, m, text)
     note = f" ({read.extra['thousands_separator']} read as {_f(float(read.stated_value or 0), 0)}: a dot separating thousands)"
     return dataclasses.replace(out, claim=c, evidence=out.evidence + note)
+
+
+#: "down from last Friday's closing level of 4,697.53": the words between "from" and a level the
+#: sentence moves from (no figure among them)
+_FROM_LEVEL = re.compile(r"\bfrom\b[^.;\d]{0,60}$", re.I)
+
+
+def _moved_from_another_day(
+    out: CheckedClaim, claims: list[Claim], m: Market, text: str
+) -> CheckedClaim | None:
+    """A close contradicted on the day of another close the same sentence states of the same
+    series, which it is the base of ("ended the week at 4,682.85, down from last Friday's closing
+    level of 4,697.53" in a story dated the Monday after): the level moved from is another
+    session's than the one moved to, whatever day its words were bound to. Unverifiable when the
+    other close holds on that day; ``None`` otherwise."""
+    c = out.claim
+    if (
+        c.measure != "close"
+        or not text
+        or not _FROM_LEVEL.search(text[max(0, c.start - 60) : c.start])
+    ):
+        return None
+    for o in claims:
+        if o is c or o.measure != "close" or o.subject != c.subject or o.date != c.date:
+            continue
+        if not (0 <= c.start - o.end <= 120) or "\n" in text[o.end : c.start]:
+            continue
+        if _judge(o, claims, m, text).verdict != SUPPORTED:
+            continue
+        ev = (f"{out.evidence}; not contradicted: it is the level the sentence moves from, to "
+              f"{o.quote!r} on that day, so another session's")  # fmt: skip
+        return CheckedClaim(c, UNVERIFIABLE, ev, out.tolerance, out.computed,
+                            settle="words that name the day of the level moved from")  # fmt: skip
+    return None
 
 
 def _impossible_fall(c: Claim) -> CheckedClaim | None:
