@@ -20,30 +20,57 @@ def _fed(rs: list) -> list:
     [
         # the daily effective rate: 1.58% → 2.33% the day after 2022-07-27
         ("The Fed raised rates by 75 basis points on Wednesday.", "2022-07-28", "supported"),
-        ("The Fed raised rates by half a percentage point on Wednesday.", "2022-07-28",
-         "contradicted"),
+        (
+            "The Fed raised rates by half a percentage point on Wednesday.",
+            "2022-07-28",
+            "contradicted",
+        ),
         ("The Federal Reserve delivered a 75 basis point rate hike.", "2022-07-28", "supported"),
-        ("The Federal Reserve announced a rate hike of three quarters of a percentage point.",
-         "2022-07-28", "supported"),
-        ("The Fed lifted its benchmark rate by three-quarters of a point.", "2022-07-28",
-         "supported"),
+        (
+            "The Federal Reserve announced a rate hike of three quarters of a percentage point.",
+            "2022-07-28",
+            "supported",
+        ),
+        (
+            "The Fed lifted its benchmark rate by three-quarters of a point.",
+            "2022-07-28",
+            "supported",
+        ),
         # 2020-03-03: an intermeeting cut of 50 bp, on a Tuesday
-        ("The Fed cut its benchmark interest rate by a half-percentage point on Tuesday.",
-         "2020-03-04", "supported"),
+        (
+            "The Fed cut its benchmark interest rate by a half-percentage point on Tuesday.",
+            "2020-03-04",
+            "supported",
+        ),
         ("The Fed cut rates by a quarter point on Tuesday.", "2020-03-04", "contradicted"),
         # after the daily file ends (2023-03-22): the levels solved from the monthly averages
-        ("The Federal Reserve lowered interest rates by 50 basis points on Wednesday.",
-         "2024-09-19", "supported"),
-        ("The Fed cut rates by a quarter percentage point on Wednesday.", "2024-12-19",
-         "supported"),
+        (
+            "The Federal Reserve lowered interest rates by 50 basis points on Wednesday.",
+            "2024-09-19",
+            "supported",
+        ),
+        (
+            "The Fed cut rates by a quarter percentage point on Wednesday.",
+            "2024-12-19",
+            "supported",
+        ),
         ("The Fed cut rates by 50 basis points on Wednesday.", "2024-12-19", "contradicted"),
-        ("The Fed delivered a quarter-point rate cut, its first since December.", "2025-09-18",
-         "supported"),
+        (
+            "The Fed delivered a quarter-point rate cut, its first since December.",
+            "2025-09-18",
+            "supported",
+        ),
         # the sum of the moves since a stated date
-        ("The Fed has raised rates by 525 basis points since March 2022.", "2023-09-20",
-         "supported"),
-        ("The Fed has raised rates by 425 basis points since March 2022.", "2023-09-20",
-         "contradicted"),
+        (
+            "The Fed has raised rates by 525 basis points since March 2022.",
+            "2023-09-20",
+            "supported",
+        ),
+        (
+            "The Fed has raised rates by 425 basis points since March 2022.",
+            "2023-09-20",
+            "contradicted",
+        ),
     ],
 )
 def test_a_move_is_the_change_in_the_effective_rate_at_the_decision(
@@ -57,17 +84,35 @@ def test_a_move_is_the_change_in_the_effective_rate_at_the_decision(
 @pytest.mark.parametrize(
     ("text", "date", "verdict"),
     [
-        ("The Fed raised the target range for the federal funds rate to 2.25% to 2.5% on "
-         "Wednesday.", "2022-07-28", "supported"),
-        ("The Fed raised the target range for the federal funds rate to 2.5% to 2.75% on "
-         "Wednesday.", "2022-07-28", "contradicted"),
-        ("The Fed held interest rates steady at 5.25% to 5.50% on Wednesday.", "2024-03-21",
-         "supported"),
-        ("The Fed cut rates on Wednesday, bringing the federal funds rate down to a range of "
-         "4.00% to 4.25%.", "2025-09-18", "supported"),
+        (
+            "The Fed raised the target range for the federal funds rate to 2.25% to 2.5% on "
+            "Wednesday.",
+            "2022-07-28",
+            "supported",
+        ),
+        (
+            "The Fed raised the target range for the federal funds rate to 2.5% to 2.75% on "
+            "Wednesday.",
+            "2022-07-28",
+            "contradicted",
+        ),
+        (
+            "The Fed held interest rates steady at 5.25% to 5.50% on Wednesday.",
+            "2024-03-21",
+            "supported",
+        ),
+        (
+            "The Fed cut rates on Wednesday, bringing the federal funds rate down to a range of "
+            "4.00% to 4.25%.",
+            "2025-09-18",
+            "supported",
+        ),
         # "from": the range before the decision
-        ("The Fed cut its target range from 4.75%-5% to 4.5%-4.75% on Thursday.", "2024-11-08",
-         "supported"),
+        (
+            "The Fed cut its target range from 4.75%-5% to 4.5%-4.75% on Thursday.",
+            "2024-11-08",
+            "supported",
+        ),
     ],
 )
 def test_a_range_holds_the_effective_rate_after_the_decision(claims_store, text, date, verdict):
@@ -85,8 +130,10 @@ def test_a_range_holds_the_effective_rate_after_the_decision(claims_store, text,
         ("After the Fed decision, the 2-year yield posted a 12 basis point rise.", "2024-12-19"),
         ("The Fed's decision lifted the 2-year yield by 12 basis points.", "2024-12-19"),
         # another central bank
-        ("The Bank of England cut rates by 25 basis points, a day after the Fed held.",
-         "2024-11-08"),
+        (
+            "The Bank of England cut rates by 25 basis points, a day after the Fed held.",
+            "2024-11-08",
+        ),
         # a forecast
         ("The Fed is expected to cut rates by 50 basis points next week.", "2024-12-11"),
         # a sum of moves with no start

@@ -148,7 +148,9 @@ def test_an_assumed_slot_never_contradicts() -> None:
 @pytest.mark.parametrize("day", [D(2017, 6, 14), D(2019, 7, 31)])
 def test_fed_decisions_after_2016_are_not_read_from_the_lagging_file(day: D) -> None:
     dates = [day - dt.timedelta(days=30), day]
-    store = ListStore({"fed_target": {"date": dates, "value": [1.0, 1.25]}}, {"fomc_meeting": dates})
+    store = ListStore(
+        {"fed_target": {"date": dates, "value": [1.0, 1.25]}}, {"fomc_meeting": dates}
+    )
     c = Claim("raised rates by a quarter point", 0, 30, "rate", "fed_move", subject_by_key("fedfunds"),
               stated_value=25.0, unit="bp", date=day)  # fmt: skip
     r = judge(c, [c], Market(store, day))

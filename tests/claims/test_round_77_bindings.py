@@ -3,6 +3,7 @@ article date read on both of its sessions."""
 
 from __future__ import annotations
 
+import pytest
 from claim_results import quoted, results, shown
 
 
@@ -63,3 +64,83 @@ def test_a_guessed_article_date_is_read_on_both_of_its_sessions(claims_store):
     )
     got = quoted(rs, "rallying 8%")
     assert got and got[0].verdict == "supported", shown(rs)
+
+
+def test_a_yearless_day_placed_by_of_last_year_is_in_that_year(claims_store):
+    """ "On December 18 of last year" in a story of 2025-12-18 is 2024-12-18 (VIX +74% to 27.62)."""
+    rs = results(
+        claims_store,
+        "On December 18 of last year, the VIX experienced its second-largest percentage jump in "
+        "history, surging 74% to close at 27.62.",
+        "2025-12-18",
+    )
+    got = [r for r in rs if r.claim.measure in ("change", "close")]
+    assert got and all(r.verdict == "supported" for r in got), shown(rs)
+
+
+def test_of_a_year_dates_the_text_layer_mention():
+    import datetime as dt
+
+    from thesis.text.dates import find_dates
+
+    got = find_dates("In March of last year the index fell.", dt.date(2025, 12, 18))
+    assert [(d.text, d.first) for d in got] == [("March of last year", dt.date(2024, 3, 1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the 10-year yield: 4.59% on 2023-09-29, 3.88% on 2023-12-29 (−71 bp); the S&P 500 +11.24%
+        ("The 10-year yield is 69.2 bps lower than the end of the third quarter.", "supported"),
+        (
+            "The 10-year yield has fallen 69 basis points since the end of the third quarter.",
+            "supported",
+        ),
+        ("The S&P 500 is 11% higher than the end of the third quarter.", "supported"),
+        ("The S&P 500 is up 11% since the end of September.", "supported"),
+        ("The S&P 500 is up 15% since the end of September.", "contradicted"),
+    ],
+)
+def test_the_end_of_a_period_is_its_last_close(claims_store, text, verdict):
+    rs = results(claims_store, text, "2023-12-29")
+    got = [r for r in rs if r.claim.measure in ("change", "yield_change")]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+def test_a_move_either_way_is_a_threshold_not_a_move(claims_store):
+    rs = results(
+        claims_store,
+        "The S&P 500 rose or fell by at least 1% on twice as many days in 2020 as in 2019.",
+        "2020-12-31",
+    )
+    got = [r for r in rs if r.claim.measure == "change"]
+    assert got and all(r.verdict == "unverifiable" for r in got), shown(rs)
+    assert "count" in got[0].claim.qualifiers
+
+
+def test_a_fridays_last_week_may_be_the_week_just_ended(claims_store):
+    """A weekly recap dated Friday 2023-05-19: +1.65% that week, −0.29% the week before."""
+    rs = results(claims_store, "The S&P 500 index rose 1.6% last week.", "2023-05-19")
+    got = [r for r in rs if r.claim.measure == "change"]
+    assert got and got[0].verdict == "supported", shown(rs)
+    rs = results(claims_store, "The S&P 500 index rose 4% last week.", "2023-05-19")
+    got = [r for r in rs if r.claim.measure == "change"]
+    assert got and got[0].verdict == "contradicted", shown(rs)
+
+
+def test_a_win_streak_is_a_run_of_gains(claims_store):
+    rs = results(
+        claims_store, "The S&P 500 had its 4-day win streak snapped on Friday.", "2025-01-24"
+    )
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+
+
+def test_a_week_that_ends_on_a_holiday_thursday_is_over(claims_store):
+    """Good Friday 2023-04-07: the week to Thursday broke a run of three weekly gains."""
+    text = "The S&P 500 lost 0.1% for the week ended Thursday, breaking a {n}-week win streak."
+    rs = results(claims_store, text.format(n=3), "2023-04-08")
+    got = [r for r in rs if r.claim.measure == "streak"]
+    assert got and got[0].verdict == "supported", shown(rs)
+    rs = results(claims_store, text.format(n=5), "2023-04-08")
+    got = [r for r in rs if r.claim.measure == "streak"]
+    assert got and got[0].verdict == "contradicted", shown(rs)

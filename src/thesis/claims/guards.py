@@ -35,6 +35,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from thesis.claims.price_measures import other_measure_between
+from thesis.claims.vocab import DOWN_WORDS, UP_WORDS
 from thesis.text.numbers import NUMBER_WORDS
 
 if TYPE_CHECKING:
@@ -520,6 +521,26 @@ def share_of_occasions(s: Sent, at: int) -> str:
     return f"{q.text} of {' '.join(after[1:])}" if nouns[:1] and nouns[0] in _OCCASIONS else ""
 
 
+#: words after a size that make it a move either way ("moved 1% in either direction")
+_EITHER = (("in", "either", "direction"), ("either", "way"), ("in", "either", "way"))
+
+
+def either_way(s: Sent, at: int) -> str:
+    """The words that make the figure at ``at`` a size of a move either way ("rose or fell by at
+    least 1% on twice as many days", "up or down 2%", "moved 1% in either direction"): the
+    threshold of a count of days, not one move; "" otherwise."""
+    prev = [t.lower for t in s.before(at, 7)]
+    for i in range(1, len(prev) - 1):
+        if prev[i] != "or":
+            continue
+        x, y = prev[i - 1], prev[i + 1]
+        if (x in UP_WORDS and y in DOWN_WORDS) or (x in DOWN_WORDS and y in UP_WORDS):
+            return f"{x} or {y}"
+    q = next((q for q in s.quantities if q.start == at), None)
+    after = tuple(s.words_after(q.end, 3)) if q is not None else ()
+    return next((" ".join(e) for e in _EITHER if after[: len(e)] == e), "")
+
+
 def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
     """Apply every guard of the module to the frame ``c`` (words ``a``..``b``, number at
     ``at``)."""
@@ -538,6 +559,11 @@ def apply_guards(ctx: Ctx, s: Sent, c: Claim, a: int, b: int, at: int) -> None:
         # "has gained 15% or more in the first half 13 other times": a threshold, not a move
         word = move_threshold(s, at)
         if word and "count" not in c.qualifiers:
+            c.qualifiers.append("count")
+            c.extra["count_words"] = word
+    if c.measure in ("change", "points_change", "yield_change") and "count" not in c.qualifiers:
+        word = either_way(s, at)
+        if word:
             c.qualifiers.append("count")
             c.extra["count_words"] = word
     if c.measure in ("change", "points_change", "other") and "count" not in c.qualifiers:

@@ -761,10 +761,11 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         c.period is not None
         and c.period.kind == "last_week"
         and c.date is not None
-        and c.date.weekday() >= 5
+        and c.date.weekday() >= 4
     ):
         # a weekend's "last week" may be the trading week just ended ("The S&P 500 fell 1% last
-        # week" in a Sunday column): as literal a reading as the week before it
+        # week" in a Sunday column, or in a recap dated the Friday the week ended): as literal a
+        # reading as the week before it
         just = PeriodSpec("week", "the trading week just ended (a weekend's 'last week')")
         monday = c.date - dt.timedelta(days=c.date.weekday())
         out += [Reading(d, dataclasses.replace(c, period=just), "as the week just ended" + (f" on {d}" if several else ""))
@@ -2281,7 +2282,7 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     if len(w) < 3 or _stale(s, day):
         return _na(f"no {sid} data up to {day}")
     w = _resample(w, unit)
-    w = _finished(w, unit)
+    w = _finished(w, unit, s, m.as_of)
     sign = c.direction or 1
     if c.extra.get("snapped"):
         k = _runs(w.values[:-1], sign)[-1]
@@ -2302,12 +2303,20 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     return Outcome(True if k == n else (False if k < n else None), ev, "exact count of sessions", k)
 
 
-def _finished(w: Series, unit: str) -> Series:
+def _finished(
+    w: Series, unit: str, daily: Series | None = None, as_of: dt.date | None = None
+) -> Series:
     """Week or month closes (from :func:`_resample`) without an unfinished last week or month:
-    "its seventh straight monthly advance" counts finished months."""
+    "its seventh straight monthly advance" counts finished months. With the ``daily`` series and
+    the article's date, a week that ends before its Friday is over when that Friday is past and
+    had no session (a holiday: the week to Thursday, 2023-04-06)."""
     if unit not in ("week", "month", "quarter", "year") or len(w) < 2:
         return w
     last = w.last
+    if unit == "week" and daily is not None and as_of is not None and last.weekday() < 4:
+        friday = last + dt.timedelta(days=4 - last.weekday())
+        if as_of >= friday and not len(daily.between(last + _DAY, friday)):
+            return w
     soon = last + dt.timedelta(days=3)
     ended = (
         soon.month != last.month

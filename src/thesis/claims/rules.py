@@ -2565,6 +2565,9 @@ _UPISH = frozenset(
         "gaining",
         "advancing",
         "rallying",
+        # "its 4-day win streak"
+        "win",
+        "wins",
     }
 )
 _DOWNISH = frozenset(

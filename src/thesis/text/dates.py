@@ -24,6 +24,7 @@ article's date; dateparser also costs 0.1 s to import.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -513,7 +514,64 @@ def find_dates(
         if res and mention.start < res[-1].end:
             continue
         res.append(mention)
-    return res
+    return [_at_the_end_of(text, d) for d in _of_a_year(text, res)]
+
+
+#: "the end of (the)" right before a period: its last days ("since the end of the third quarter",
+#: "lower than the end of September")
+_END_OF = re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _at_the_end_of(text: str, d: DateMention) -> DateMention:
+    """A month, quarter, half, year or span after "the end of" names its end, as "end 2022" and
+    "the end of 2022" do (:func:`_narrow`); any other mention is returned as it is."""
+    if d.modifier or d.kind not in ("month", "quarter", "half", "year", "span"):
+        return d
+    if (
+        d.first is None
+        or d.last is None
+        or not _END_OF.search(text[max(0, d.start - 20) : d.start])
+    ):
+        return d
+    first, last = _narrow(d.first, d.last, "end")
+    return dataclasses.replace(d, first=first, last=last, modifier="end")
+
+
+#: the years a yearless month or day may be placed in by "of ...": "December 18 of last year"
+_OF_YEAR_SPANS = frozenset({"last year", "this year", "next year", "the previous year",
+                            "the prior year", "the same year", "that year"})  # fmt: skip
+
+
+def _of_a_year(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A month or a day written without its year and placed in one by "of" ("December 18 of last
+    year", "in March of this year", "June of 2024"): one mention, in that year. Else as it is."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            b is not None
+            and a.kind in ("day", "month")
+            and not a.explicit_year
+            and a.first is not None
+            and b.first is not None
+            and text[a.end : b.start].lower() == " of "
+            and (b.kind == "year" or (b.kind == "span" and b.text.lower() in _OF_YEAR_SPANS))
+        ):
+            y = b.first.year
+            try:
+                first = a.first.replace(year=y)
+                last = (a.last or a.first).replace(year=y)
+            except ValueError:  # February 29 of a year without it
+                first = last = None
+            out.append(dataclasses.replace(a, end=b.end, text=text[a.start : b.end], first=first,
+                                           last=last, explicit_year=True))  # fmt: skip
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 #: words before "the 22nd" that make it a day ("on the 22nd (local time)", "until the 9th of
@@ -751,7 +809,11 @@ _RETURN_NOUNS = ("return", "returns", "gain", "gains", "performance", "loss", "d
 _PERIODS = _period_phrases()
 _SINCE = PhraseMatcher({"since": "since", "from the start of": "since_start",
                         "since the start of": "since_start", "since the beginning of": "since_start",
-                        "from the beginning of": "since_start"})  # fmt: skip
+                        "from the beginning of": "since_start",
+                        # "69.2 bps lower than the end of the third quarter": the change since then
+                        "than the end of": "since", "than at the end of": "since",
+                        "from the end of": "since", "compared with the end of": "since",
+                        "compared to the end of": "since", "versus the end of": "since"})  # fmt: skip
 
 
 def _count(tok: Token) -> int | None:
