@@ -190,3 +190,63 @@ def test_no_decision_after_the_stores_data_is_judged(claims_store):
 def test_the_solver_finds_an_exact_solution_and_refuses_a_singular_system():
     assert _solve([[2.0, 1.0], [1.0, 3.0]], [3.0, 5.0]) == pytest.approx([0.8, 1.4])
     assert _solve([[1.0, 1.0], [1.0, 1.0]], [1.0, 1.0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # the cut before 2025-09-17 was 2024-12-18; the one before 2024-09-18 was 2020-03-15
+        (
+            "The Fed cut rates by 25 basis points on Wednesday. This marks the Fed's first rate cut "
+            "since December 2024.",
+            "2025-09-18",
+            "supported",
+        ),
+        (
+            "The Fed cut rates on Wednesday, its first rate cut since September 2024.",
+            "2025-09-18",
+            "contradicted",
+        ),
+        (
+            "The Federal Reserve announced its first rate cut since March 2020 on Wednesday.",
+            "2024-09-19",
+            "supported",
+        ),
+        # the hike before 2022-03-16 was 2018-12-19 (the daily rate; the target file is a meeting late)
+        (
+            "The Federal Reserve announced its first interest rate hike since 2018.",
+            "2022-03-17",
+            "supported",
+        ),
+        # the cut before 2019-07-31 was 2008-12-16
+        (
+            "The Fed cut rates for the first time since 2008 on Wednesday.",
+            "2019-08-01",
+            "supported",
+        ),
+        (
+            "The Fed cut rates for the first time since 2015 on Wednesday.",
+            "2019-08-01",
+            "contradicted",
+        ),
+        # a month named earlier in the sentence dates the decision
+        (
+            "The Fed first cut in September, its first cut since December 2024.",
+            "2025-12-11",
+            "supported",
+        ),
+    ],
+)
+def test_the_first_move_since_a_date(claims_store, text, date, verdict):
+    rs = results(claims_store, text, date)
+    got = [r for r in rs if r.claim.measure == "fed_first_since"]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+def test_another_series_first_rise_since_is_no_fed_decision(claims_store):
+    rs = results(
+        claims_store,
+        "After the Fed decision, Treasury yields increased for the first time since 2018.",
+        "2022-03-17",
+    )
+    assert not [r for r in rs if r.claim.measure == "fed_first_since"], shown(rs)

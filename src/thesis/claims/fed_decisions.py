@@ -70,7 +70,9 @@ __all__ = [
     "Levels",
     "decision_levels",
     "judge_fed",
+    "judge_fed_first_since",
     "rule_fed",
+    "rule_fed_first_since",
 ]
 
 _DAY = dt.timedelta(days=1)
@@ -338,7 +340,9 @@ def _table_row(s: Sent, a: int, b: int) -> bool:
     return False
 
 
-def _window(ctx: Ctx, s: Sent, pos: int, end: int) -> tuple[Bind, dt.date, dt.date, str]:
+def _window(
+    ctx: Ctx, s: Sent, pos: int, *, sentence: bool = False
+) -> tuple[Bind, dt.date, dt.date, str]:
     """The date binding of a decision at ``pos`` and the window of days its decision may fall
     in: ``strict`` (a day, or the article's week: a contradiction may stand), ``span`` (a month,
     a quarter, a year: support only) or ``recent`` (no date: support only past the week)."""
@@ -350,8 +354,11 @@ def _window(ctx: Ctx, s: Sent, pos: int, end: int) -> tuple[Bind, dt.date, dt.da
             return b, first - _DAY, last, "strict"
         return b, first, last, "span"
     cl = s.clause_of(pos)
+    # with ``sentence``, a time named earlier in the sentence dates it too ("The Fed first cut in
+    # September, its first cut since December 2024")
+    lo, hi = (s.start, cl.end) if sentence else (cl.start, cl.end)
     for d in s.dates:
-        if d.first is None or d.last is None or not (cl.start <= d.start < cl.end):
+        if d.first is None or d.last is None or not (lo <= d.start < hi):
             continue
         if s.words_before(d.start, 1) in (["since"], ["from"], ["until"], ["before"]):
             continue
@@ -391,7 +398,7 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         words = {t.lower for t in s.tokens if cl.start <= t.start < cl.end}
         if since is None and (size.bp > ONE_DECISION_MAX or not words.isdisjoint(_CUMULATIVE)):
             continue  # a sum of several moves with no start to measure it from
-        b, first, last, how = _window(ctx, s, size.start, size.end)
+        b, first, last, how = _window(ctx, s, size.start)
         extra = {"first": first.isoformat(), "last": last.isoformat(), "window": how}
         if since is not None and since.first is not None:
             qb = max(qb, since.end)
@@ -419,7 +426,7 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and any(r.start > q.end and r.is_range for r in s.quantities)
             else "after"
         )
-        b, first, last, how = _window(ctx, s, q.start, q.end)
+        b, first, last, how = _window(ctx, s, q.start)
         used.add(q.start)
         c = make_claim(
             ctx, s, kind="rate", measure="fed_range",
@@ -445,6 +452,58 @@ def _fed_target_is_no_expectation(s: Sent, c: Claim) -> None:
     why = c.loose.get("role", "")
     if "'target'" in why.lower() and _FED_TARGET.search(s.text):
         del c.loose["role"]
+
+
+#: "its first rate cut since December 2024", "the first interest rate hike since 2018": the noun
+#: (group 1) and the words up to the date
+_FIRST_SINCE = re.compile(
+    r"\bfirst\s+(?:(?:interest|benchmark|policy)[- ]?)?(?:rate\s+)?"
+    r"(cut|hike|increase|reduction|raise|rise)\s+since\s+",
+    re.I,
+)
+#: "cut rates for the first time since 2008": the words up to the date, after a decision verb
+_FOR_THE_FIRST_TIME = re.compile(r"\bfor\s+the\s+first\s+time\s+since\s+", re.I)
+
+
+def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A Fed decision that is the first of its direction since a date: "its first rate cut since
+    December 2024", "cut rates for the first time since 2008". The claim is the stated date: the
+    last decision before it that moved the rate the same way fell in that month (year, day)."""
+    if not _fed_sentence(s):
+        return []
+    out: list[Claim] = []
+    text = s.doc.text
+    found: list[tuple[int, int, int]] = []  # (start of the words, end of the phrase, direction)
+    for mt in _FIRST_SINCE.finditer(text, s.start, s.end):
+        noun = _base(mt.group(1).lower())
+        found.append((mt.start(), mt.end(), _MOVE_NOUNS.get(noun, 0)))
+    for mt in _FOR_THE_FIRST_TIME.finditer(text, s.start, s.end):
+        verb = next(
+            (t for t in reversed(s.before(mt.start(), 8)) if t.lower in _DOWN_VERBS | _UP_VERBS),
+            None,
+        )
+        if verb is None:
+            continue
+        obj = {w.lower() for w in text[verb.end : mt.start()].split()}
+        if _RATE_WORDS.isdisjoint(obj) and not _fed_before(s, verb.start):
+            continue  # "Treasury yields increased for the first time since 2018"
+        found.append((verb.start, mt.end(), -1 if verb.lower in _DOWN_VERBS else 1))
+    for a, b, d in found:
+        since = next((x for x in s.dates if x.start == b and x.first is not None), None)
+        if since is None or d == 0 or _not_a_decision(s, a, b) or _other_series(s, a, b):
+            continue
+        bind, first, last, how = _window(ctx, s, a, sentence=True)
+        c = make_claim(
+            ctx, s, kind="date_fact", measure="fed_first_since",
+            subject=Bind(subject_by_key("fedfunds"), "the Fed", "named"),
+            parts=[(a, since.end)], rule="fed_first_since", value=since.text, unit="date",
+            date=bind, direction=d, needs=("subject",), at=a,
+            extra={"first": first.isoformat(), "last": last.isoformat(), "window": how,
+                   "since_first": since.first.isoformat(),
+                   "since_last": (since.last or since.first).isoformat()},
+        )  # fmt: skip
+        out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------------------------- the path
@@ -740,3 +799,72 @@ def _judge_since(
     if diff >= 2 * MOVE_FAR:
         return Outcome(False, ev, tol, move)
     return Outcome(None, ev, tol, move, settle=settle)
+
+
+#: a decision's move this large (bp) or more counts as a move of its direction
+_A_MOVE = 12.0
+
+
+def _move_of(m: Market, d: dt.date, decisions: list[dt.date]) -> float | None:
+    """A decision's move in bp: the target file's up to 2016, else the effective rate's."""
+    got = decision_levels(m, d, decisions)
+    tgt = [x for x in got if x.source == "target"]
+    return (tgt or got)[0].move if got else None
+
+
+def judge_fed_first_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """ "its first rate cut since December 2024": the decision in the words' window that moved the
+    rate the stated way, then the last one before it that did: supported when it falls in the
+    stated period; contradicted (on a day or the article's week) when it falls after it, or when
+    none did from the start of that period on."""
+    from thesis.claims.judge import Outcome
+
+    x = c.extra
+    first, last = dt.date.fromisoformat(x["first"]), dt.date.fromisoformat(x["last"])
+    s_first, s_last = (
+        dt.date.fromisoformat(x["since_first"]),
+        dt.date.fromisoformat(x["since_last"]),
+    )
+    sign = c.direction
+    decisions = _calendar(m, last)
+    settle = "the Fed's decisions (the FOMC calendar and the effective rate)"
+    if not decisions or s_first < decisions[0]:
+        return Outcome(
+            None, f"the store's FOMC calendar does not reach back to {s_first}", settle=settle
+        )
+    now = None
+    for d in reversed([d for d in decisions if first <= d <= last]):
+        mv = _move_of(m, d, decisions)
+        if mv is not None and mv * sign >= _A_MOVE:
+            now = d
+            break
+    word = "cut" if sign < 0 else "hike"
+    strict = x.get("window") == "strict" or (
+        x.get("window") == "recent"
+        and now is not None
+        and now >= last - dt.timedelta(days=_STRICT_DAYS)
+    )
+    if now is None:
+        return Outcome(None, f"no {word} in the store's data from {first} to {last}", settle=settle)
+    for d in reversed([d for d in decisions if s_first <= d < now]):
+        mv = _move_of(m, d, decisions)
+        if mv is None:
+            return Outcome(
+                None, f"the store holds no effective rate around the decision of {d}", settle=settle
+            )
+        if mv * sign < _A_MOVE:
+            continue
+        ev = f"the {word} of {now}; the one before it: {d} ({mv:+.0f} bp)"
+        if d <= s_last:
+            return Outcome(True, ev, "the previous move that way in the stated period")
+        if strict and abs(mv) >= MOVE_FAR:
+            return Outcome(
+                False,
+                ev + f", after {c.stated_value}",
+                "the previous move that way in the stated period",
+            )
+        return Outcome(None, ev, "the previous move that way in the stated period", settle=settle)
+    ev = f"the {word} of {now}; no {word} from {s_first} to it"
+    if strict:
+        return Outcome(False, ev, "the previous move that way in the stated period")
+    return Outcome(None, ev, "the previous move that way in the stated period", settle=settle)
