@@ -250,3 +250,43 @@ def test_another_series_first_rise_since_is_no_fed_decision(claims_store):
         "2022-03-17",
     )
     assert not [r for r in rs if r.claim.measure == "fed_first_since"], shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # the range after the 2024-12-18 cut was 4.25%-4.50%; 4.50%-4.75% was the one it left
+        (
+            "The Fed cut rates by a quarter point on Wednesday, bringing the federal funds rate to a "
+            "range of 4.5% - 4.75%.",
+            "2024-12-19",
+            "contradicted",
+        ),
+        (
+            "The Fed cut rates by a quarter point on Wednesday, bringing the federal funds rate to a "
+            "range of 4.25% - 4.5%.",
+            "2024-12-19",
+            "supported",
+        ),
+        # a verb of the other direction: another decision's range (the hikes before the cut)
+        (
+            "After raising the benchmark federal funds rate up to the 2.25%-2.5% range over the "
+            "course of nine hikes since 2015, the Fed cut rates on Wednesday.",
+            "2019-07-31",
+            "unverifiable",
+        ),
+    ],
+)
+def test_a_range_the_decision_brought_the_rate_to(claims_store, text, date, verdict):
+    rs = results(claims_store, text, date)
+    got = [r for r in rs if r.claim.measure == "fed_range"]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+def test_a_future_meeting_day_with_no_decision_near_is_not_contradicted(claims_store):
+    """The March 17-18, 2020 meeting gave way to the March 15 action after the article."""
+    rs = results(
+        claims_store, "The Fed's next decision is at its March 17-18 meeting.", "2020-03-03"
+    )
+    got = [r for r in rs if r.claim.measure == "fed_meeting"]
+    assert got and got[0].verdict == "unverifiable", shown(rs)

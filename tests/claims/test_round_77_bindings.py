@@ -144,3 +144,76 @@ def test_a_week_that_ends_on_a_holiday_thursday_is_over(claims_store):
     rs = results(claims_store, text.format(n=5), "2023-04-08")
     got = [r for r in rs if r.claim.measure == "streak"]
     assert got and got[0].verdict == "contradicted", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # the VIX's session high on 2020-03-18 was 85.47 (close 76.45); on 2020-03-16 83.56
+        ("The VIX peaked on March 18 at 85.47.", "2020-03-20", "supported"),
+        ("The VIX topped out at 83.56 on Monday.", "2020-03-20", "supported"),
+        # a peak above the session's high: never contradicted (the day may be misnamed)
+        ("The VIX peaked on March 18 at 88.47.", "2020-03-20", "unverifiable"),
+    ],
+)
+def test_a_peak_on_a_day_is_read_on_its_high(claims_store, text, date, verdict):
+    rs = results(claims_store, text, date)
+    got = [r for r in rs if r.claim.rule == "peak_on_day"]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 2020-03-23 2,237.40 → 2020-08-18 3,389.78: +51.5%
+        ("The S&P 500 closed at 3,389.78, up 52% from its low point on March 23.", "supported"),
+        ("The S&P 500 is up 40% from its low of March 23.", "contradicted"),
+    ],
+)
+def test_a_low_named_before_its_day_is_the_base(claims_store, text, verdict):
+    rs = results(claims_store, text, "2020-08-18")
+    got = [r for r in rs if r.claim.measure == "change"]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+def test_a_move_after_a_level_it_is_measured_from_is_not_that_sessions(claims_store):
+    """ "IWM at 252.70 versus 252.08 (+0.25%)": 252.08 is the close before (2025-12-23)."""
+    rs = results(
+        claims_store,
+        "Broad ETFs posted incremental gains: IWM at 252.70 versus 252.08 (+0.25%).",
+        "2025-12-24",
+    )
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen(claims_store):
+    text = "The S&P 500 closed at 6,840.20, roughly 1.2% below the 52\u2011week high of 6,920.34."
+    rs = results(claims_store, text, "2025-10-31")
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+    assert all(r.claim.quote in text for r in rs)
+
+
+def test_a_low_priced_series_move_allows_a_cent_on_either_close(claims_store):
+    """VIX 16.37 → 15.79 (−3.54%); "fell -3.42% to 15.80" is a cent off on each close."""
+    rs = results(claims_store, "The Volatility Index fell -3.42% to 15.80.", "2025-10-27")
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+    rs = results(claims_store, "The Volatility Index fell 4.42% to 15.80.", "2025-10-27")
+    assert [r for r in rs if r.verdict == "contradicted"], shown(rs)
+
+
+def test_a_macro_figure_for_a_later_year_is_a_forecast(claims_store):
+    rs = results(
+        claims_store,
+        "The Fed expects unemployment to fall from the current 4.1% to 3.8% this year, declining "
+        "further in 2019 to 3.6%.",
+        "2018-03-21",
+    )
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+
+
+def test_days_counted_from_a_day_another_clause_names(claims_store):
+    text = ("After reaching an all-time high on February 19, the S&P 500 declined {n}% in just 33 "
+            "days as the coronavirus pandemic drove a dramatic sell-off.")  # fmt: skip
+    rs = results(claims_store, text.format(n=34), "2020-08-18")  # 2020-02-19 → 03-23: −33.9%
+    got = [r for r in rs if r.claim.measure == "change"]
+    assert got and got[0].verdict == "supported", shown(rs)

@@ -1538,6 +1538,10 @@ _REFERENCE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: the heads of a dated base named before its day ("from its low point on March 23")
+_BASE_HEADS = frozenset({"low", "high", "peak", "bottom", "trough", "top"})
+
+
 def _anchor_date(s: Sent, d: DateMention) -> bool:
     """Whether a date names the start of a period or the day of a reference level."""
     if any(p.kind == "since" and p.start <= d.start < p.end for p in s.periods):
@@ -1559,6 +1563,13 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
     ):
         return True  # "a four-day losing streak between December 26th and December 31st": the
         # span's start; its end is the figure's day
+    far = s.words_before(d.start, 6)
+    if (
+        far[-1:] in (["on"], ["of"])
+        and any(w in _BASE_HEADS for w in far[-4:-1])
+        and ("from" in far or "off" in far)
+    ):
+        return True  # "an increase of 52% from its low point on March 23": the base's day
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (
         prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])
@@ -3046,6 +3057,8 @@ def make_claim(
     c.qualifiers = qualifiers(
         ctx, s, a, b, forecast_ok=forecast_ok, hypothetical_ok=hypothetical_ok, at=at
     )
+    if not forecast_ok and "forecast" not in c.qualifiers and _future_time(ctx, s, c, at):
+        c.qualifiers.append("forecast")  # "declining further in 2019 to 3.6%" in 2018
     if (
         measure in ("change", "points_change")
         and "intraday" not in c.qualifiers
@@ -3184,6 +3197,29 @@ _OWN_WINDOW = frozenset(
 )  # fmt: skip
 _LEVEL_MEASURES = frozenset({"close", "close_on_date", "extreme", "first_cross", "toward"})
 _LEVEL_KINDS = frozenset({"index", "volatility", "market"})
+
+
+def _future_time(ctx: Ctx, s: Sent, c: Claim, at: int) -> bool:
+    """Whether the claim is about a time after the article's date: its period starts after it,
+    or (a macro figure, whose rule binds no year) its clause names a month, quarter, half or year
+    that does ("declining further in 2019 to 3.6%" in a story of March 2018). A market level's
+    clause may name a later year for another reason ("its ascent toward the 6,900 level in
+    2026", already above it)."""
+    ref = ctx.doc.ref
+    if ref is None:
+        return False
+    if c.period is not None and c.period.first is not None and c.period.first > ref:
+        return True
+    if c.measure != "macro":
+        return False
+    cl = s.clause_of(at)
+    return any(
+        d.kind in ("month", "quarter", "half", "year")
+        and d.first is not None
+        and d.first > ref
+        and cl.start <= d.start < cl.end
+        for d in s.dates
+    )
 
 
 def _running_period_now(ctx: Ctx, c: Claim, date: Bind | None) -> bool:

@@ -20,6 +20,7 @@ from thesis.claims.binding import Bind
 from thesis.claims.document import Sent
 from thesis.claims.frames import PeriodSpec
 from thesis.text.dates import DateMention
+from thesis.text.tokens import Token
 
 __all__ = ["DatedBase", "dated_base", "since_bind"]
 
@@ -67,7 +68,7 @@ def dated_base(s: Sent, pos: int) -> DatedBase | None:
         None,
     )
     if d is None:
-        return None
+        return _head_then_day(s, prep, after[1:])
     if any(t.lower not in _DETS for t in s.doc.tokens_in(prep.end, d.start)):
         return None
     closing = False
@@ -88,6 +89,38 @@ def dated_base(s: Sent, pos: int) -> DatedBase | None:
             return None
         closing = closing or w == "closing"
     return None
+
+
+#: the words between a head and the day it names ("its low point on March 23", "the low of
+#: March 23", "its high set on Feb. 19")
+_HEAD_DAY_GAP = frozenset({"point", "on", "of", "set", "reached", "hit", "seen"})
+
+
+def _head_then_day(s: Sent, prep: Token, after: list[Token]) -> DatedBase | None:
+    """ "from its low point on March 23", "off the low of March 23": the head, then the day."""
+    i = 0
+    while i < len(after) and (after[i].lower in _DETS or after[i].lower in _MODS):
+        i += 1
+    if i >= len(after) or after[i].lower not in _HEADS:
+        return None
+    head = after[i]
+    kind = _HEADS[head.lower]
+    if kind == "close" or (prep.lower != "from" and kind != "low"):
+        return None  # "from its close on Monday" is the session's move; "off its high" a distance
+    if _states_level(s, head.end):
+        return None
+    j = i + 1
+    while j < len(after) and after[j].lower in _HEAD_DAY_GAP:
+        j += 1
+    gap = {t.lower for t in after[i + 1 : j]}
+    if j >= len(after) or not gap & {"on", "of"}:
+        return None
+    d = next(
+        (x for x in s.dates if x.start == after[j].start and x.kind == "day" and x.first), None
+    )
+    if d is None:
+        return None
+    return DatedBase(d, kind, d.end)
 
 
 def _states_level(s: Sent, pos: int) -> bool:

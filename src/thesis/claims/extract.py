@@ -81,6 +81,10 @@ def extract(
     if window is None and article_date is not None:
         window = (article_date, article_date)
     ref = window[1] if window else article_date
+    raw = text
+    # a hyphen written as U+2010 or the non-breaking U+2011 ("52‑week high") is read as "-"; the
+    # text keeps its length, so every offset holds and the quotes are cut from the raw text
+    text = text.translate(_HYPHENS)
     doc = Doc(text, ref, finder or builtin_finder())
     sents = _sentences(doc)
     cut = sum(1 for s in doc.sentences if s.cut)
@@ -125,7 +129,13 @@ def extract(
     claims = _dedupe(claims)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i:02d}"
+        if raw is not text:
+            c.quote = raw[c.start : c.end]
     return Extraction(claims, warnings, doc, ctx)
+
+
+#: hyphens other than "-" that mean it (U+2010 hyphen, U+2011 non-breaking hyphen)
+_HYPHENS = {0x2010: "-", 0x2011: "-"}
 
 
 #: the rules that find nothing in a sentence without one of their trigger words, and the test on

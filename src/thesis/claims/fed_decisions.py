@@ -426,6 +426,8 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and any(r.start > q.end and r.is_range for r in s.quantities)
             else "after"
         )
+        if side == "after" and not {"to", "into"}.isdisjoint(s.words_before(q.start, 4)):
+            side = "to"  # "bringing the rate to a range of 4.5% - 4.75%": the range after only
         b, first, last, how = _window(ctx, s, q.start)
         used.add(q.start)
         c = make_claim(
@@ -433,8 +435,8 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             subject=Bind(subject_by_key("fedfunds"), "target range", "named"),
             parts=[(q.start, q.end)], rule="fed", value=q.text, unit="pct", date=b,
             level=lo, needs=("subject",), at=q.start,
-            extra={"high": hi, "side": side, "first": first.isoformat(),
-                   "last": last.isoformat(), "window": how},
+            extra={"high": hi, "side": side, "verb_dir": _verb_dir(s, q.start),
+                   "first": first.isoformat(), "last": last.isoformat(), "window": how},
         )  # fmt: skip
         _fed_target_is_no_expectation(s, c)
         out.append(c)
@@ -444,6 +446,17 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 #: the Fed's own words for its policy rate ("the target range", "the federal funds target rate"),
 #: which name no expectation
 _FED_TARGET = re.compile(r"\btarget (range|rate|interest rate)\b", re.I)
+
+
+def _verb_dir(s: Sent, pos: int) -> int:
+    """The direction of the nearest decision verb before ``pos`` in its sentence (1 up, -1 down,
+    0 none): "cut rates ..., bringing the range to" is a cut's range."""
+    for t in reversed([t for t in s.tokens if t.start < pos]):
+        if t.lower in _DOWN_VERBS:
+            return -1
+        if t.lower in _UP_VERBS:
+            return 1
+    return 0
 
 
 def _fed_target_is_no_expectation(s: Sent, c: Claim) -> None:
@@ -749,11 +762,17 @@ def _judge_range(
     side = c.extra.get("side", "after")
     levels: list[tuple[float, str]] = []
     if inside:
-        # the range after the decision, or (no "from" before it) the one it left: an article of
-        # a decision day often names the range the rate had been raised to before it
-        for lv in decision_levels(m, inside[-1], decisions):
+        # the range after the decision, or (no "from" or "to" before it) the one it left: an
+        # article of a decision day often names the range the rate had been raised to before it
+        got = decision_levels(m, inside[-1], decisions)
+        wd = int(c.extra.get("verb_dir") or 0)
+        if wd and any(abs(lv.move) >= _A_MOVE and (lv.move > 0) != (wd > 0) for lv in got):
+            ev = "; ".join(lv.evidence for lv in got)
+            return Outcome(None, f"{ev}; the words' verb moves the other way: another decision's "
+                           "range", settle=settle)  # fmt: skip
+        for lv in got:
             levels.append((lv.before if side == "before" else lv.after, lv.evidence))
-            if side != "before":
+            if side == "after":
                 levels.append((lv.before, lv.evidence))
     else:
         got = _level_on(m, last, decisions)
@@ -763,7 +782,7 @@ def _judge_range(
         return Outcome(
             None, f"the store holds no effective rate from {first} to {last}", settle=settle
         )
-    tol = f"the rate {'before' if side == 'before' else 'before or after'} the decision inside the range (±{RANGE_SLACK:g} pp); contradicted {RANGE_FAR:g} pp outside"
+    tol = f"the rate {'before' if side == 'before' else 'after' if side == 'to' else 'before or after'} the decision inside the range (±{RANGE_SLACK:g} pp); contradicted {RANGE_FAR:g} pp outside"
     ev = "; ".join(dict.fromkeys(e for _, e in levels))
     if any(lo - RANGE_SLACK <= v <= hi + RANGE_SLACK for v, _ in levels):
         return Outcome(True, ev, tol, levels[0][0])

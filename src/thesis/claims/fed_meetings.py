@@ -129,6 +129,10 @@ def meeting_days(day: dt.date, weekday: bool, explicit_year: bool, as_of: dt.dat
     return [min(years, key=lambda x: abs((x - as_of).days))]
 
 
+#: a decision this many days from a future meeting day the words state is that meeting, misdated
+_MOVED_DAYS = 10
+
+
 def judge_fed_meeting(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     """Supported when a decision day is the stated day or the day after it (a range: its last
     day); contradicted for a written-out day with no decision within a day of it, in a year the
@@ -165,6 +169,15 @@ def judge_fed_meeting(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
     near = [x for x in decisions if any(abs((x - d).days) <= 1 for d in ends)]
     if extra.get("weekday") or near:
         return Outcome(None, f"no FOMC decision on {shown} or the day after")
+    if all(d > m.as_of for d in ends) and not any(
+        abs((x - d).days) <= _MOVED_DAYS for x in decisions for d in ends
+    ):
+        # a meeting ahead of the article's date with no decision near it: the schedule then may
+        # have changed since (the March 17-18, 2020 meeting gave way to the March 15 action); a
+        # decision a few days off ("the November 11 meeting", held on November 6-7) is the
+        # meeting, misdated
+        return Outcome(None, f"no FOMC decision on {shown}, after the article's date, nor within "
+                       f"{_MOVED_DAYS} days of it: the schedule may have changed since")  # fmt: skip
     if not all(decisions[0] <= d <= decisions[-1] for d in ends):
         return Outcome(None, f"{shown} is outside the FOMC calendar the store holds")
     around = [x for x in decisions if abs((x - ends[0]).days) <= 45]

@@ -247,6 +247,11 @@ _BASE_AFTER = re.compile(
 )
 
 
+#: words before a level that make it the base of the move after it ("at 252.70 versus 252.08
+#: (+0.25%)", "compared with 4,102.15")
+_BASE_BEFORE = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|against|from)\s*$", re.I)
+
+
 def _pin_to_a_found_close(
     out: list[CheckedClaim], claims: list[Claim], m: Market, text: str
 ) -> None:
@@ -262,8 +267,8 @@ def _pin_to_a_found_close(
             continue
         subj, day = pin
         level_end = text.rfind(str(p.claim.stated_value), p.claim.start, p.claim.end)
-        if level_end < 0:
-            continue
+        if level_end < 0 or _BASE_BEFORE.search(text[max(0, level_end - 20) : level_end]):
+            continue  # "IWM at 252.70 versus 252.08 (+0.25%)": the close it is measured from
         level_end += len(str(p.claim.stated_value))
         for j, q in enumerate(out):
             c = q.claim
@@ -714,6 +719,8 @@ def _days_its_close_fits(
 def _judge_reading(fn: Judge, r: Reading, m: Market, claims: list[Claim]) -> Outcome:
     if r.claim.extra.get("range_reading"):
         return judge_range(r.claim, r.day, m, claims)
+    if r.claim.extra.get("session_extreme") and r.claim.measure == "session_extreme":
+        return judge_session_extreme(r.claim, r.day, m, claims)
     return fn(r.claim, r.day, m, claims)
 
 
@@ -811,6 +818,21 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         for d in days:
             out += [Reading(d, dataclasses.replace(c, period=p), words + (f" on {d}" if several else ""),
                             False, True) for p, words in _s.searched_periods(c, d)]  # fmt: skip
+    p = c.period
+    if p is not None and p.kind == "trailing" and p.unit == "day" and p.n:
+        # "After reaching an all-time high on February 19, the S&P 500 declined 34% in just 33
+        # days": the days run from the day another clause names
+        for alt in _alt_days(c):
+            end = alt + dt.timedelta(days=p.n)
+            if end <= m.as_of and end not in days:
+                out.append(Reading(end, c, f"as the {p.n} days from {alt}"))
+    side = c.extra.get("peak_side")
+    if side and c.rule == "peak_on_day":
+        # "the VIX peaked on March 18 at 85.47": the day's high as literal a reading as its close
+        cc = dataclasses.replace(c, measure="session_extreme",
+                                 extra={**c.extra, "session_extreme": side})  # fmt: skip
+        out += [Reading(d, cc, f"as the session's {side}" + (f" on {d}" if several else ""))
+                for d in days]  # fmt: skip
     if _range_ok(c, m):
         # "the highest level since": the day's high is as literal a reading as its close
         lit = c.measure == "since" or moment
@@ -1888,6 +1910,10 @@ def _final_close_stated(c: Claim, claims: list[Claim], close: float) -> bool:
     return False
 
 
+#: the precision a price is quoted to (a cent, a hundredth of a point)
+_CENT = 0.01
+
+
 def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     got = _daily(c, m)
     if isinstance(got, Outcome):
@@ -1966,6 +1992,13 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         more = max(0.1, LEVEL_TOL * (1 + abs(stated) / 100))
         band = dataclasses.replace(band, c_lo=band.lo - more, c_hi=band.hi + more,
                                    text=f"{band.text.split(' (')[0]} (contradicted beyond ±{0.5 + more:.2g}pp)")  # fmt: skip
+    cent = 100 * _CENT * (1 / st_v + 1 / end_v) if st_v > 0 and end_v > 0 else 0.0
+    if cent > 0.01:
+        # a low-priced series (the VIX near 16): a close printed a cent off on either day moves
+        # the change by this much ("fell -3.42% to 15.80" from 16.36, against 15.79 and 16.37)
+        band = dataclasses.replace(band, c_lo=band.c_lo - cent, c_hi=band.c_hi + cent,
+                                   text=f"{band.text}; contradicted only {cent:.2f} pp further (a "
+                                   "cent on either close)")  # fmt: skip
     if proxy:
         band = dataclasses.replace(
             band, lo=band.lo - 0.05, hi=band.hi + 0.05,

@@ -1,8 +1,10 @@
 """A level an index peaked at (or hit) on a day the clause names (issue 8, round 27).
 
 "The S&P 500 peaked at 6,144 on February 19", "the VIX hit 19.48 on Thursday", "the Nasdaq
-touched 20,000 on Dec. 11": a peak verb, the level right after it (an "at" between them at most),
-then the day, right after the level ("on" between them at most). The claim is the close of that
+touched 20,000 on Dec. 11", "the VIX topped out at 83.56 on Monday", "peaked on March 18 at
+85.47": a peak verb, the level right after it ("out" and "at" between them at most), then the
+day, right after the level ("on" between them at most); or the verb, "on", the day, "at" and the
+level. The claim is the close of that
 day, read loosely: a peak may be the session's high rather than its close (the store holds
 closes only), so a close that fits supports it and one that does not leaves it unverifiable; it is
 never contradicted. Without a day named right after the level the rule reads nothing (the level
@@ -24,6 +26,9 @@ from thesis.claims.frames import Claim
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
+    from thesis.text.dates import DateMention
+    from thesis.text.numbers import Quantity
+    from thesis.text.tokens import Token
 
 __all__ = ["PEAK_VERBS", "rule_peak_on_day"]
 
@@ -32,6 +37,28 @@ PEAK_VERBS = frozenset({"peaked", "hit", "touched", "topped", "reached", "bottom
 #: subjects whose level is a close in the store (not a yield: ``rule_yield`` reads those)
 _KINDS = ("index", "stock", "etf", "volatility")
 _LOOSE = "a level it peaked at or hit may be the session's high or low, not its close"
+
+
+def _one_day(d: DateMention) -> bool:
+    return d.kind in ("day", "weekday") and d.day is not None and d.first == d.last
+
+
+def _day_before(s: Sent, q: Quantity) -> tuple[DateMention, Token] | None:
+    """ "peaked on March 18 at 85.47": the day and the verb before "at" and the level."""
+    before = s.before(q.start, 1)
+    if not before or before[-1].lower != "at":
+        return None
+    day = next((d for d in s.dates if d.end == before[-1].start - 1 and _one_day(d)), None)
+    if day is None:
+        return None
+    lead = s.before(day.start, 3)
+    if lead and lead[-1].lower == "on":
+        lead = lead[:-1]
+    if lead and lead[-1].lower == "out":
+        lead = lead[:-1]
+    if not lead or lead[-1].lower not in PEAK_VERBS:
+        return None
+    return day, lead[-1]
 
 
 def rule_peak_on_day(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
@@ -43,27 +70,26 @@ def rule_peak_on_day(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         if q.unit not in ("plain", "points", "usd") or q.value < 1:
             continue
-        before = s.before(q.start, 2)
+        before = s.before(q.start, 3)
         if before and before[-1].lower == "at":
             before = before[:-1]
-        if not before or before[-1].lower not in PEAK_VERBS:
-            continue
-        after = s.after(q.end, 2)
-        if after and after[0].lower == "on":
-            after = after[1:]
-        if not after:
-            continue
-        day = next(
-            (
-                d
-                for d in s.dates
-                if d.start == after[0].start
-                and d.kind in ("day", "weekday")
-                and d.day is not None
-                and d.first == d.last
-            ),
-            None,
-        )
+        if before and before[-1].lower == "out":
+            before = before[:-1]  # "topped out at 83.56", "bottomed out at 2,237.40"
+        day = None
+        if before and before[-1].lower not in PEAK_VERBS:
+            day = _day_before(s, q)  # "peaked on March 18 at 85.47"
+            if day is None:
+                continue
+            verb = day[1]
+            day = day[0]
+        elif before:
+            verb = before[-1]
+            after = s.after(q.end, 2)
+            if after and after[0].lower == "on":
+                after = after[1:]
+            if not after:
+                continue
+            day = next((d for d in s.dates if d.start == after[0].start and _one_day(d)), None)
         if day is None:
             continue
         subj = bind_subject(ctx, s, q.start)
@@ -79,7 +105,7 @@ def rule_peak_on_day(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 kind="level",
                 measure="close",
                 subject=subj,
-                parts=[(before[-1].start, max(q.end, day.end))],
+                parts=[(verb.start, max(q.end, day.end))],
                 rule="peak_on_day",
                 value=q.value,
                 unit="points",
@@ -87,6 +113,12 @@ def rule_peak_on_day(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 date=Bind(day, day.text, "explicit", _LOOSE),
                 hedge=s.hedge(q),
                 level=q.value,
+                extra={"peak_side": _SIDES.get(verb.lower, "")},
             )
         )
     return out
+
+
+#: the verbs that name the session's high or low ("peaked at", "bottomed out at"): read on the
+#: day's high or low as well as its close, where the store holds them (``judge.readings``)
+_SIDES = {"peaked": "high", "topped": "high", "bottomed": "low", "troughed": "low"}
