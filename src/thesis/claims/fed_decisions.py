@@ -12,8 +12,13 @@ other central bank. A move is a size of a percentage point with a verb of the de
 percentage point", "three quarters of a point", "a quarter-point") are read here, where "a point"
 can only mean a percentage point. A plural noun ("four 75 basis point hikes") counts decisions and
 is not one move. A range is a percent range 25 bp wide (the target's width since December 2008)
-or one the words call a range; "from" before it makes it the range before the decision. "since
-March 2022" after a move makes it the sum of the moves since then.
+or one the words call a range; "from" before it makes it the range before the decision, "to" the
+range after it, neither either of them (a story of a decision day often names the range the rate
+had been raised to before it); a decision verb of the other direction than the decision's names
+another decision's range. "since March 2022" after a move makes it the sum of the moves since
+then. "Its first rate cut since December 2024", "cut rates for the first time since 2008"
+(:func:`rule_fed_first_since`) name the last decision before this one that moved the rate the
+same way.
 
 The path. The effective federal funds rate moves the day after a decision and stays near one level,
 a few basis points inside the target range, until the next. Where the store holds the daily rate,
@@ -36,7 +41,10 @@ the rate by the stated size, within :data:`MOVE_SLACK` bp; it is contradicted on
 is a day or the week of the article's date, holds one decision, and every source there is puts it
 at least :data:`MOVE_FAR` bp from the stated size. A range is supported when the level after the
 decision (before it, for "from"; on the day when no decision is near) lies inside it, and
-contradicted when that level lies :data:`RANGE_FAR` outside it on such a window.
+contradicted when that level lies :data:`RANGE_FAR` outside it on such a window. The first move
+since a date (:func:`judge_fed_first_since`) is supported when the last move of its direction
+before it (12 bp or more) falls in the stated period, contradicted on such a window when it falls
+after it or when none did from the period's start.
 
 The phrasings are a few words around a size, so token lists and one regular expression find them;
 the least squares is a few unknowns, solved in plain Python (``thesis check`` does not import
@@ -767,9 +775,10 @@ def _judge_range(
         got = decision_levels(m, inside[-1], decisions)
         wd = int(c.extra.get("verb_dir") or 0)
         if wd and any(abs(lv.move) >= _A_MOVE and (lv.move > 0) != (wd > 0) for lv in got):
-            ev = "; ".join(lv.evidence for lv in got)
-            return Outcome(None, f"{ev}; the words' verb moves the other way: another decision's "
-                           "range", settle=settle)  # fmt: skip
+            # "The last increase came in December, to put rates at the current 2.25% to 2.5%
+            # range" on the day of a cut: an earlier decision's range, the one this one left
+            # (support only)
+            side, strict = "before", False
         for lv in got:
             levels.append((lv.before if side == "before" else lv.after, lv.evidence))
             if side == "after":

@@ -1992,10 +1992,13 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         more = max(0.1, LEVEL_TOL * (1 + abs(stated) / 100))
         band = dataclasses.replace(band, c_lo=band.lo - more, c_hi=band.hi + more,
                                    text=f"{band.text.split(' (')[0]} (contradicted beyond ±{0.5 + more:.2g}pp)")  # fmt: skip
-    cent = 100 * _CENT * (1 / st_v + 1 / end_v) if st_v > 0 and end_v > 0 else 0.0
+    paired = c.extra.get("pair_level")  # "fell -3.42% to 15.80": the close it ran to
+    off = isinstance(paired, float) and 0 < abs(paired - end_v) <= _CENT + 1e-9
+    cent = 100 * _CENT * (1 / st_v + 1 / end_v) if off and st_v > 0 and end_v > 0 else 0.0
     if cent > 0.01:
-        # a low-priced series (the VIX near 16): a close printed a cent off on either day moves
-        # the change by this much ("fell -3.42% to 15.80" from 16.36, against 15.79 and 16.37)
+        # a low-priced series (the VIX near 16) whose close the article prints a cent off the
+        # store's: another print of both days' closes, which moves the change by this much
+        # ("fell -3.42% to 15.80" from 16.36, against 15.79 and 16.37)
         band = dataclasses.replace(band, c_lo=band.c_lo - cent, c_hi=band.c_hi + cent,
                                    text=f"{band.text}; contradicted only {cent:.2f} pp further (a "
                                    "cent on either close)")  # fmt: skip
