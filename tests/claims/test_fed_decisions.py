@@ -268,10 +268,17 @@ def test_another_series_first_rise_since_is_no_fed_decision(claims_store):
             "2024-12-19",
             "supported",
         ),
-        # a verb of the other direction: another decision's range (the hikes before the cut)
+        # a verb of the other direction: an earlier decision's range, the one the cut left
+        # (2.40% before it), read for support only
         (
             "After raising the benchmark federal funds rate up to the 2.25%-2.5% range over the "
             "course of nine hikes since 2015, the Fed cut rates on Wednesday.",
+            "2019-07-31",
+            "supported",
+        ),
+        (
+            "The Fed cut rates on Wednesday. The last increase came in December, to put rates at "
+            "the current 2.75% to 3% range.",
             "2019-07-31",
             "unverifiable",
         ),
