@@ -359,7 +359,10 @@ def _window(
     if b.how == "explicit" and v is not None and getattr(v, "first", None) is not None:
         first, last = v.first, v.last or v.first
         if first == last:
-            return b, first - _DAY, last, "strict"
+            # a weekday or a day without its year may be the next day's news of the decision;
+            # a date written out in full ("on May 5, 2022") is the decision's own
+            full = getattr(v, "kind", "") == "day" and getattr(v, "explicit_year", False)
+            return b, first if full else first - _DAY, last, "strict"
         return b, first, last, "span"
     cl = s.clause_of(pos)
     # with ``sentence``, a time named earlier in the sentence dates it too ("The Fed first cut in
