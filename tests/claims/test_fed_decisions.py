@@ -297,3 +297,13 @@ def test_a_future_meeting_day_with_no_decision_near_is_not_contradicted(claims_s
     )
     got = [r for r in rs if r.claim.measure == "fed_meeting"]
     assert got and got[0].verdict == "unverifiable", shown(rs)
+
+
+def test_an_inflation_range_is_no_fed_funds_range(claims_store):
+    rs = results(
+        claims_store,
+        "The Fed raised rates on Wednesday. Where the CPI readings get closer to the Fed's 2.0% to "
+        "2.5% targeted range is in the annual readings.",
+        "2016-12-15",
+    )
+    assert not [r for r in rs if r.claim.measure == "fed_range"], shown(rs)

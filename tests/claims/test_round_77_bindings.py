@@ -217,3 +217,18 @@ def test_days_counted_from_a_day_another_clause_names(claims_store):
     rs = results(claims_store, text.format(n=34), "2020-08-18")  # 2020-02-19 → 03-23: −33.9%
     got = [r for r in rs if r.claim.measure == "change"]
     assert got and got[0].verdict == "supported", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # SPY's highest close to 2025-08-22: 645.31; its highest high: 646.50
+        ("Friday's rally brought SPY closer to its 52-week high of $646.19.", "supported"),
+        ("Friday's rally brought SPY closer to its 52-week high of $656.19.", "contradicted"),
+        ("Friday's rally brought SPY closer to its 52-week high of $640.19.", "contradicted"),
+    ],
+)
+def test_an_extreme_not_called_a_close_may_be_the_sessions(claims_store, text, verdict):
+    rs = results(claims_store, text, "2025-08-22")
+    got = [r for r in rs if r.claim.measure == "extreme"]
+    assert got and got[0].verdict == verdict, shown(rs)

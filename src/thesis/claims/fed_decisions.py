@@ -431,6 +431,8 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         near = s.words_before(q.start, 12) + s.words_after(q.end, 3)
         if abs(hi - lo - 0.25) > 1e-6 and "range" not in near:
             continue
+        if not _INFLATION.isdisjoint(t.lower for t in s.tokens):
+            continue  # "the CPI readings get closer to the Fed's 2.0% to 2.5% targeted range"
         side = (
             "before"
             if s.words_before(q.start, 2)[-1:] in (["from"], ["between"])
@@ -457,6 +459,10 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 #: the Fed's own words for its policy rate ("the target range", "the federal funds target rate"),
 #: which name no expectation
 _FED_TARGET = re.compile(r"\btarget (range|rate|interest rate)\b", re.I)
+
+
+#: words of inflation: a range in their sentence is the Fed's goal for prices, not its rate
+_INFLATION = frozenset({"inflation", "cpi", "pce", "prices", "price"})
 
 
 def _verb_dir(s: Sent, pos: int) -> int:

@@ -3057,9 +3057,42 @@ def judge_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Out
     if wd:
         problems.append(wd)
     tol = "exact trading day; level within 0.05%"
+    if problems and c.level is not None and not _words(c.quote) & _CLOSE_WORDS:
+        intraday = _intraday_extreme(c, w, sid, m, mx, val, ev)
+        if intraday is not None:
+            return intraday
     if problems:
         return Outcome(False, ev + "; " + "; ".join(problems), tol, val)
     return Outcome(True, ev, tol, val)
+
+
+def _intraday_extreme(
+    c: Claim, w: Series, sid: str, m: Market, mx: bool, val: float, ev: str
+) -> Outcome | None:
+    """An extreme the words do not call a close ("its 52-week high of $646.19"): the window's
+    highest high (lowest low) where the store holds the session's range supports it; a level
+    between that and the highest close is left unverifiable; where the store holds closes only,
+    so is one beyond the highest close (an intraday high may be it). ``None``: judge it on closes."""
+    level = float(c.level or 0)
+    beyond = level > val if mx else level < val
+    rng = m.session_range(sid)
+    if rng is None:
+        if beyond:
+            return Outcome(None, f"{ev}; stated {_f(level)}: beyond every close, so perhaps an "
+                           "intraday extreme, which the store does not hold")  # fmt: skip
+        return None
+    side = rng[1 if mx else 0].between(w.first, w.last)
+    if not len(side):
+        return None
+    j = side.argmax() if mx else side.argmin()
+    ext = side.values[j]
+    ev2 = f"{ev}; {'highest high' if mx else 'lowest low'}: {_f(ext)} on {iso(side.dates[j])}"
+    tol = "level within 0.05% of the window's close or intraday extreme"
+    if abs(level / ext - 1) <= 0.0005:
+        return Outcome(True, ev2, tol, ext)
+    if beyond and (level <= ext if mx else level >= ext):
+        return Outcome(None, ev2 + f"; stated {_f(level)}: between the two", tol, ext)
+    return None
 
 
 def judge_close_on_date(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
