@@ -361,7 +361,11 @@ def _window(
         if first == last:
             # a weekday or a day without its year may be the next day's news of the decision;
             # a date written out in full ("on May 5, 2022") is the decision's own
-            full = getattr(v, "kind", "") == "day" and getattr(v, "explicit_year", False)
+            full = (
+                getattr(v, "kind", "") == "day"
+                and getattr(v, "explicit_year", False)
+                and s.start <= getattr(v, "start", -1) < s.end  # its own sentence's, no dateline
+            )
             return b, first if full else first - _DAY, last, "strict"
         return b, first, last, "span"
     cl = s.clause_of(pos)
@@ -431,7 +435,7 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         near = s.words_before(q.start, 12) + s.words_after(q.end, 3)
         if abs(hi - lo - 0.25) > 1e-6 and "range" not in near:
             continue
-        if not _INFLATION.isdisjoint(t.lower for t in s.tokens):
+        if abs(hi - lo - 0.25) > 1e-6 and not _INFLATION.isdisjoint(t.lower for t in s.tokens):
             continue  # "the CPI readings get closer to the Fed's 2.0% to 2.5% targeted range"
         side = (
             "before"
@@ -461,7 +465,8 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 _FED_TARGET = re.compile(r"\btarget (range|rate|interest rate)\b", re.I)
 
 
-#: words of inflation: a range in their sentence is the Fed's goal for prices, not its rate
+#: words of inflation: a range wider than the target's in their sentence is the Fed's goal for
+#: prices, not its rate
 _INFLATION = frozenset({"inflation", "cpi", "pce", "prices", "price"})
 
 
