@@ -527,6 +527,8 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         since = next((x for x in s.dates if x.start == b and x.first is not None), None)
         if since is None or d == 0 or _not_a_decision(s, a, b) or _other_series(s, a, b):
             continue
+        s_first = since.first
+        assert s_first is not None  # found with a first day
         bind, first, last, how = _window(ctx, s, a, sentence=True)
         c = make_claim(
             ctx, s, kind="date_fact", measure="fed_first_since",
@@ -534,8 +536,8 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             parts=[(a, since.end)], rule="fed_first_since", value=since.text, unit="date",
             date=bind, direction=d, needs=("subject",), at=a,
             extra={"first": first.isoformat(), "last": last.isoformat(), "window": how,
-                   "since_first": since.first.isoformat(),
-                   "since_last": (since.last or since.first).isoformat()},
+                   "since_first": s_first.isoformat(),
+                   "since_last": (since.last or s_first).isoformat()},
         )  # fmt: skip
         out.append(c)
     return out
@@ -798,9 +800,9 @@ def _judge_range(
             if side == "after":
                 levels.append((lv.before, lv.evidence))
     else:
-        got = _level_on(m, last, decisions)
-        if got is not None:
-            levels.append(got)
+        on_day = _level_on(m, last, decisions)
+        if on_day is not None:
+            levels.append(on_day)
     if not levels:
         return Outcome(
             None, f"the store holds no effective rate from {first} to {last}", settle=settle

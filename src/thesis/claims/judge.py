@@ -818,14 +818,14 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         for d in days:
             out += [Reading(d, dataclasses.replace(c, period=p), words + (f" on {d}" if several else ""),
                             False, True) for p, words in _s.searched_periods(c, d)]  # fmt: skip
-    p = c.period
-    if p is not None and p.kind == "trailing" and p.unit == "day" and p.n:
+    span = c.period
+    if span is not None and span.kind == "trailing" and span.unit == "day" and span.n:
         # "After reaching an all-time high on February 19, the S&P 500 declined 34% in just 33
         # days": the days run from the day another clause names
-        for alt in _alt_days(c):
-            end = alt + dt.timedelta(days=p.n)
-            if end <= m.as_of and end not in days:
-                out.append(Reading(end, c, f"as the {p.n} days from {alt}"))
+        for named in _alt_days(c):
+            last = named + dt.timedelta(days=span.n)
+            if last <= m.as_of and last not in days:
+                out.append(Reading(last, c, f"as the {span.n} days from {named}"))
     side = c.extra.get("peak_side")
     if side and c.rule == "peak_on_day":
         # "the VIX peaked on March 18 at 85.47": the day's high as literal a reading as its close

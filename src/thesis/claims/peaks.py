@@ -75,13 +75,12 @@ def rule_peak_on_day(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             before = before[:-1]
         if before and before[-1].lower == "out":
             before = before[:-1]  # "topped out at 83.56", "bottomed out at 2,237.40"
-        day = None
+        day: DateMention | None = None
         if before and before[-1].lower not in PEAK_VERBS:
-            day = _day_before(s, q)  # "peaked on March 18 at 85.47"
-            if day is None:
+            got = _day_before(s, q)  # "peaked on March 18 at 85.47"
+            if got is None:
                 continue
-            verb = day[1]
-            day = day[0]
+            day, verb = got
         elif before:
             verb = before[-1]
             after = s.after(q.end, 2)

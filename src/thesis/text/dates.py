@@ -560,6 +560,8 @@ def _of_a_year(text: str, mentions: list[DateMention]) -> list[DateMention]:
             and (b.kind == "year" or (b.kind == "span" and b.text.lower() in _OF_YEAR_SPANS))
         ):
             y = b.first.year
+            first: dt.date | None
+            last: dt.date | None
             try:
                 first = a.first.replace(year=y)
                 last = (a.last or a.first).replace(year=y)
