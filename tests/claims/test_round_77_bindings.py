@@ -232,3 +232,25 @@ def test_an_extreme_not_called_a_close_may_be_the_sessions(claims_store, text, v
     rs = results(claims_store, text, "2025-08-22")
     got = [r for r in rs if r.claim.measure == "extreme"]
     assert got and got[0].verdict == verdict, shown(rs)
+
+
+def test_a_recap_of_several_days_under_dated_lines(claims_store):
+    """Each "August 18, 2025 (Monday)" line heads the lines below it (VIX 14.99, then 15.57)."""
+    text = (
+        "August 18, 2025 (Monday)\nIndices Breakdown:\nVolatility Analysis: The VIX closed at "
+        "14.99, reflecting low anxiety.\nAugust 19, 2025 (Tuesday)\nVolatility Analysis: The VIX "
+        "closed at 15.57.\n"
+    )
+    rs = results(claims_store, text, "2025-08-22")
+    got = [r for r in rs if r.claim.measure == "close"]
+    assert len(got) == 2 and all(r.verdict == "supported" for r in got), shown(rs)
+
+
+def test_a_figure_restating_a_hypothetical_clause_shares_its_mood(claims_store):
+    rs = results(
+        claims_store,
+        "The S&P 500 would need to close above 3,248.87 on Dec. 31 in order to beat 2013's 29.6% "
+        "advance, or a 1.8% rise from Tuesday's close, according to Dow Jones Market Data.",
+        "2019-12-18",
+    )
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)

@@ -2714,7 +2714,16 @@ def mood(s: Sent, a: int, b: int) -> str:
     that states a condition for the main clause ("If the selling goes on, the S&P 500 drops
     10%", "Should the index slide 8%, ...", "For the index to reach 7,000, it must gain 12%")."""
     cl = s.clause_of(a)
-    toks = _clause_tokens(s, a) + s.doc.tokens_in(a, b)
+    own = _clause_tokens(s, a)
+    if own and own[0].lower == "or" and own[0].start > s.start + 1:
+        # "would need to close above 3,248.87 ..., or a 1.8% rise from Tuesday's close": a
+        # figure restating the clause before the comma shares its mood
+        prev = s.doc.tokens_in(s.start, own[0].start)
+        if prev and prev[-1].text == ",":
+            before = mood(s, prev[-1].start, prev[-1].start)
+            if before:
+                return before
+    toks = own + s.doc.tokens_in(a, b)
     after = s.doc.tokens_in(b, cl.end)[:8]
     for t in after:
         if t.lower in _CLAUSE_TURNS:

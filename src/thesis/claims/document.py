@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from thesis.claims.subjects import MARKET, Subject, SubjectFinder, SubjectMention, subject_by_key
 from thesis.claims.vocab import DOWN_NOUNS, DOWN_WORDS, FOREIGN_NOUNS, HEDGES, UP_NOUNS, UP_WORDS
-from thesis.text.dates import DateMention, Period, find_dates, find_periods
+from thesis.text.dates import WEEKDAYS, DateMention, Period, find_dates, find_periods
 from thesis.text.numbers import Quantity, find_numbers, find_quantities
 from thesis.text.sentences import Clause, Sentence, split_clauses, split_sentences
 from thesis.text.tokens import SpanSet, Token, tokenize
@@ -338,6 +338,17 @@ class Sent:
             t.kind == "word" and t.lower not in UP_WORDS and t.lower not in DOWN_WORDS
             for t in gap[1:]
         ) and not any(max(ends) <= m.start < q.start for m in self.subjects)
+
+    def is_dated_line(self) -> bool:
+        """Whether the sentence only names a day, its weekday in brackets at most ("August 18,
+        2025 (Monday)"): in a recap with several such lines, each heads the lines below it."""
+        if not self.tokens or len(self.tokens) > 8 or not any(d.kind == "day" for d in self.dates):
+            return False
+        spans = [(d.start, d.end) for d in self.dates]
+        return all(
+            any(a <= t.start < b for a, b in spans) or t.text in "(),-–:" or t.base in WEEKDAYS
+            for t in self.tokens
+        )
 
     def is_period_header(self) -> bool:
         """Whether the sentence is a header line that only names a period or a day and ends with

@@ -206,10 +206,15 @@ def _sentences(doc: Doc) -> list[Sent]:
     period: Sent | None = None
     in_item = False  # the sentence before belongs to a list item (the item or its rest)
     adjacent = False  # only list items stand between the header and this sentence
-    for i, st in enumerate(doc.sentences):
-        s = Sent(doc, i, st.start, st.end)
+    sents = [Sent(doc, i, st.start, st.end) for i, st in enumerate(doc.sentences)]
+    for s in sents:
         s.own_line = _starts_line(doc.text, s.start)
-        if s.is_period_header() and s.own_line:
+    # a recap of several days, each under a line that only names it ("August 18, 2025 (Monday)"):
+    # those lines head the lines below them, as "On Tuesday:" does (one such line alone is the
+    # article's own date line)
+    dated = sum(1 for s in sents if s.own_line and s.is_dated_line()) >= 2
+    for i, s in enumerate(sents):
+        if s.own_line and (s.is_period_header() or (dated and s.is_dated_line())):
             period = s  # "For the week:": the lines below share its period, up to the next one
         elif period is not None and i - period.index <= 8:
             s.period_header = period
