@@ -307,3 +307,14 @@ def test_an_inflation_range_is_no_fed_funds_range(claims_store):
         "2016-12-15",
     )
     assert not [r for r in rs if r.claim.measure == "fed_range"], shown(rs)
+
+
+def test_a_two_day_meeting_decides_on_its_last_day(claims_store):
+    rs = results(
+        claims_store,
+        "The Federal Reserve raised the Federal Funds rate by 75 basis points to a new range of "
+        "1.5% to 1.75% during the June 14-15, 2022 FOMC meeting.",
+        "2022-06-15",
+    )
+    got = [r for r in rs if r.claim.measure in ("fed_move", "fed_range")]
+    assert len(got) == 2 and all(r.verdict == "supported" for r in got), shown(rs)

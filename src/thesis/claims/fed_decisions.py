@@ -54,6 +54,7 @@ numpy).
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -348,6 +349,10 @@ def _table_row(s: Sent, a: int, b: int) -> bool:
     return False
 
 
+#: "June 14-15": the second day of a written range of days
+_DAY_RANGE_END = re.compile(r"\s*[-–—]\s*(\d{1,2})\b")
+
+
 def _window(
     ctx: Ctx, s: Sent, pos: int, *, sentence: bool = False
 ) -> tuple[Bind, dt.date, dt.date, str]:
@@ -358,6 +363,11 @@ def _window(
     v = b.value
     if b.how == "explicit" and v is not None and getattr(v, "first", None) is not None:
         first, last = v.first, v.last or v.first
+        mt = _DAY_RANGE_END.match(s.doc.text, getattr(v, "end", 0))
+        if first == last and mt is not None and int(mt.group(1)) > first.day:
+            # "the June 14-15, 2022 FOMC meeting": a two-day meeting decides on its last day
+            with contextlib.suppress(ValueError):  # "June 30-31": no such day, the first read
+                first = last = first.replace(day=int(mt.group(1)))
         if first == last:
             # a weekday or a day without its year may be the next day's news of the decision;
             # a date written out in full ("on May 5, 2022") is the decision's own
@@ -803,6 +813,8 @@ def _judge_range(
         on_day = _level_on(m, last, decisions)
         if on_day is not None:
             levels.append(on_day)
+        if c.extra.get("verb_dir"):
+            strict = False  # "raising the rate to a new range of ..." with no decision in reach
     if not levels:
         return Outcome(
             None, f"the store holds no effective rate from {first} to {last}", settle=settle
