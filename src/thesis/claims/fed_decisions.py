@@ -115,8 +115,8 @@ _FED_PHRASES = re.compile(
 #: another central bank: the sentence (or the one before it) is not about the Fed's rate
 _OTHER_BANK = re.compile(
     r"\b(bank of (england|japan|canada|korea|china|mexico|israel)|european central bank|"
-    r"reserve bank of (australia|india|new zealand)|people's bank|swiss national|riksbank|norges|bundesbank|banxico|"
-    r"ecb|boj|boe|rba|rbnz|rbi|pboc|snb|bcb)\b",
+    r"reserve bank of (australia|india|new zealand)|people's bank|swiss national|riksbank|"
+    r"norges|bundesbank|banxico|ecb|boj|boe|rba|rbnz|rbi|pboc|snb|bcb)\b",
     re.I,
 )
 #: verbs of a decision, by direction
@@ -783,7 +783,8 @@ def judge_fed(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome
     return Outcome(None, ev + why, _MOVE_TOL, None, settle=settle)
 
 
-_MOVE_TOL = f"±{MOVE_SLACK:g} bp of the move (the effective rate drifts a few bp); contradicted from {MOVE_FAR:g} bp off"
+_MOVE_TOL = (f"±{MOVE_SLACK:g} bp of the move (the effective rate drifts a few bp); contradicted "
+             f"from {MOVE_FAR:g} bp off")  # fmt: skip
 
 
 def _judge_range(
@@ -819,7 +820,9 @@ def _judge_range(
         return Outcome(
             None, f"the store holds no effective rate from {first} to {last}", settle=settle
         )
-    tol = f"the rate {'before' if side == 'before' else 'after' if side == 'to' else 'before or after'} the decision inside the range (±{RANGE_SLACK:g} pp); contradicted {RANGE_FAR:g} pp outside"
+    when = {"before": "before", "to": "after"}.get(side, "before or after")
+    tol = (f"the rate {when} the decision inside the range (±{RANGE_SLACK:g} pp); contradicted "
+           f"{RANGE_FAR:g} pp outside")  # fmt: skip
     ev = "; ".join(dict.fromkeys(e for _, e in levels))
     if any(lo - RANGE_SLACK <= v <= hi + RANGE_SLACK for v, _ in levels):
         return Outcome(True, ev, tol, levels[0][0])
