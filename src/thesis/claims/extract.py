@@ -85,6 +85,7 @@ def extract(
     # a hyphen written as U+2010 or the non-breaking U+2011 ("52‑week high") is read as "-"; the
     # text keeps its length, so every offset holds and the quotes are cut from the raw text
     text = text.translate(_HYPHENS)
+    hyphens = text != raw
     doc = Doc(text, ref, finder or builtin_finder())
     sents = _sentences(doc)
     cut = sum(1 for s in doc.sentences if s.cut)
@@ -129,7 +130,7 @@ def extract(
     claims = _dedupe(claims)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i:02d}"
-        if raw is not text:
+        if hyphens:
             c.quote = raw[c.start : c.end]
     return Extraction(claims, warnings, doc, ctx)
 
