@@ -318,3 +318,47 @@ def test_a_two_day_meeting_decides_on_its_last_day(claims_store):
     )
     got = [r for r in rs if r.claim.measure in ("fed_move", "fed_range")]
     assert len(got) == 2 and all(r.verdict == "supported" for r in got), shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # 2018: hikes on 03-21, 06-13, 09-26, 12-19 (the daily effective rate)
+        (
+            "The Fed raised interest rates four times in 2018 to near 2.5%.",
+            "2018-12-20",
+            "supported",
+        ),
+        ("The Fed raised interest rates three times in 2018.", "2018-12-20", "contradicted"),
+        # 2019: cuts on 07-31, 09-18, 10-30
+        (
+            "The Federal Reserve cut interest rates three times this year.",
+            "2019-12-31",
+            "supported",
+        ),
+        ("The Fed has cut rates three times since July.", "2019-12-12", "supported"),
+        # 2022: hikes on 03-16, 05-04, 06-15, 07-27 (the January meeting held)
+        (
+            "The Fed has decided to raise interest rates four times in a row.",
+            "2022-07-28",
+            "supported",
+        ),
+    ],
+)
+def test_a_count_of_decisions(claims_store, text, date, verdict):
+    rs = results(claims_store, text, date)
+    got = [r for r in rs if r.claim.measure == "fed_count"]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The Fed may raise rates a total of four times this year.", "2018-03-22"),
+        ("The Fed has signaled it will raise rates twice more this year.", "2018-01-10"),
+        ("The Fed raised rates four times.", "2018-12-20"),  # no period to count in
+    ],
+)
+def test_a_count_that_is_a_forecast_or_has_no_period_is_not_read(claims_store, text, date):
+    rs = results(claims_store, text, date)
+    assert not [r for r in rs if r.claim.measure == "fed_count"], shown(rs)

@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING
 from thesis.claims.binding import Bind, bind_date, make_claim
 from thesis.claims.frames import Claim
 from thesis.claims.subjects import subject_by_key
+from thesis.text.numbers import NUMBER_WORDS, ordinal_value
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
     from thesis.claims.judge import Outcome
     from thesis.claims.market import Market, Series
     from thesis.text.dates import DateMention
+    from thesis.text.tokens import Token
 
 __all__ = [
     "MIN_COVER",
@@ -79,8 +81,10 @@ __all__ = [
     "Levels",
     "decision_levels",
     "judge_fed",
+    "judge_fed_count",
     "judge_fed_first_since",
     "rule_fed",
+    "rule_fed_count",
     "rule_fed_first_since",
 ]
 
@@ -553,6 +557,99 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
+#: "four times", "twice": how many decisions
+_TIMES = {"once": 1, "twice": 2}
+#: the nouns of a run of decisions ("the third consecutive cut", "a second straight hike")
+_RUN_WORDS = frozenset({"consecutive", "straight", "successive"})
+
+
+def _count_before_times(toks: list[Token], i: int) -> int | None:
+    """The count of "N times" whose "times" is ``toks[i]``, or ``None``."""
+    if i == 0:
+        return None
+    w = toks[i - 1].lower
+    if w.isdigit():
+        return int(w)
+    return NUMBER_WORDS.get(w)
+
+
+def rule_fed_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """How many decisions moved the rate one way in a period or in a row: "raised interest rates
+    four times in 2018", "cut rates three times this year", "has raised rates twice since
+    December", "the third consecutive cut this year". The count is of decisions of that direction
+    (12 bp or more) in the stated period up to the article's date, or of the run of them that ends
+    at the decision in the words' window."""
+    if not _fed_sentence(s):
+        return []
+    toks = s.tokens
+    out: list[Claim] = []
+    for i, t in enumerate(toks):
+        n: int | None = None
+        run = False
+        d = 0
+        if t.lower in _TIMES or (t.lower == "times" and _count_before_times(toks, i)):
+            n = _TIMES.get(t.lower) or _count_before_times(toks, i)
+            a = toks[i - 1].start if t.lower == "times" else t.start
+            verb = next(
+                (
+                    v
+                    for v in reversed(toks[max(0, i - 10) : i])
+                    if v.lower in _DOWN_VERBS | _UP_VERBS
+                ),
+                None,
+            )
+            if verb is None:
+                continue
+            d = -1 if verb.lower in _DOWN_VERBS else 1
+            a, b = verb.start, t.end
+            nxt = [x.lower for x in toks[i + 1 : i + 4]]
+            run = nxt[:2] == ["in", "a"] and nxt[2:3] == ["row"]
+            if run:
+                b = toks[i + 3].end
+        elif ordinal_value(t.lower) and i + 2 < len(toks) and toks[i + 1].lower in _RUN_WORDS:
+            noun = toks[i + 2].lower
+            base = _base(noun)
+            if base not in _MOVE_NOUNS or base != noun or not _MOVE_NOUNS[base]:
+                continue  # "the third consecutive cut": one noun of a direction
+            n, run, d = ordinal_value(t.lower), True, _MOVE_NOUNS[base]
+            a, b = t.start, toks[i + 2].end
+        else:
+            continue
+        if not n or n > 20 or _not_a_decision(s, a, b) or _other_series(s, a, b):
+            continue
+        period = None if run else _count_period(s, b)
+        if not run and period is None:
+            continue  # "raised rates four times": no period to count in
+        bind, first, last, how = _window(ctx, s, a)
+        extra = {"first": first.isoformat(), "last": last.isoformat(), "window": how,
+                 "n": n, "run": run}  # fmt: skip
+        if period is not None:
+            extra.update(p_first=period[0].isoformat(), p_last=period[1].isoformat())
+            b = max(b, period[2])
+        out.append(make_claim(
+            ctx, s, kind="other", measure="fed_count",
+            subject=Bind(subject_by_key("fedfunds"), "the Fed", "named"),
+            parts=[(a, b)], rule="fed_count", value=n, unit="count", date=bind, direction=d,
+            needs=("subject",), at=a, extra=extra,
+        ))  # fmt: skip
+    return out
+
+
+def _count_period(s: Sent, end: int) -> tuple[dt.date, dt.date, int] | None:
+    """The period a count of decisions is of, right after its words: "in 2018", "this year",
+    "so far this year", "since December" (first day, last day, end offset), or ``None``."""
+    for d in s.dates:
+        if d.start < end or d.start > end + 20 or d.first is None or d.last is None:
+            continue
+        gap = s.doc.text[end : d.start].lower().split()
+        if gap in (["in"], ["this"], [], ["so", "far"], ["so", "far", "in"], ["during"]):
+            return d.first, d.last, d.end
+        if gap == ["since"]:
+            ref = s.doc.ref or d.last
+            return d.first, ref, d.end
+    return None
+
+
 # ---------------------------------------------------------------------------------- the path
 @dataclass(frozen=True)
 class Levels:
@@ -927,3 +1024,64 @@ def judge_fed_first_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]
     if strict:
         return Outcome(False, ev, "the previous move that way in the stated period")
     return Outcome(None, ev, "the previous move that way in the stated period", settle=settle)
+
+
+def judge_fed_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """How many decisions moved the rate the stated way: in the stated period up to the article's
+    date, or in the run that ends at the decision of the words' window. Supported when the count
+    is the stated one; contradicted when it differs and every decision counted has its levels."""
+    from thesis.claims.judge import Outcome
+
+    x = c.extra
+    n, sign = int(x.get("n") or 0), c.direction
+    word = "cuts" if sign < 0 else "hikes"
+    first, last = dt.date.fromisoformat(x["first"]), dt.date.fromisoformat(x["last"])
+    decisions = _calendar(m, last)
+    settle = "the Fed's decisions (the FOMC calendar and the effective rate)"
+    if not decisions:
+        return Outcome(None, "no FOMC calendar in the store", settle=settle)
+    tol = "the count of decisions that moved the rate that way (12 bp or more)"
+    if x.get("run"):
+        inside = [d for d in decisions if first <= d <= last]
+        moves = [
+            (d, _move_of(m, d, decisions))
+            for d in decisions
+            if d <= (inside[-1] if inside else last)
+        ]
+        run: list[dt.date] = []
+        for d, mv in reversed(moves):
+            if mv is None:
+                return Outcome(
+                    None,
+                    f"the store holds no effective rate around the decision of {d}",
+                    settle=settle,
+                )
+            if mv * sign < _A_MOVE:
+                if run or inside:
+                    break
+                continue  # the words' window ends after the last move of the run
+            run.append(d)
+        ev = f"{len(run)} {word} in a row up to {run[0] if run else last}"
+        if len(run) == n:
+            return Outcome(True, ev, tol, len(run))
+        return Outcome(
+            None if x.get("window") != "strict" else False, ev, tol, len(run), settle=settle
+        )
+    p_first, p_last = dt.date.fromisoformat(x["p_first"]), dt.date.fromisoformat(x["p_last"])
+    p_last = min(p_last, m.as_of)
+    inside = [d for d in decisions if p_first <= d <= p_last]
+    counted = []
+    for d in inside:
+        mv = _move_of(m, d, decisions)
+        if mv is None:
+            return Outcome(
+                None, f"the store holds no effective rate around the decision of {d}", settle=settle
+            )
+        if mv * sign >= _A_MOVE:
+            counted.append(d)
+    ev = f"{len(counted)} {word} from {p_first} to {p_last}: " + (
+        ", ".join(map(str, counted)) or "none"
+    )
+    if len(counted) == n:
+        return Outcome(True, ev, tol, len(counted))
+    return Outcome(False, ev, tol, len(counted))

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from thesis.claims import searches as _s
 from thesis.claims.averages import judge_average
-from thesis.claims.fed_decisions import judge_fed, judge_fed_first_since
+from thesis.claims.fed_decisions import judge_fed, judge_fed_count, judge_fed_first_since
 from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
     CLOSING_VERB_WORDS,
@@ -3613,5 +3613,6 @@ JUDGES: dict[str, Judge] = {
     "fed_move": judge_fed,
     "fed_range": judge_fed,
     "fed_first_since": judge_fed_first_since,
+    "fed_count": judge_fed_count,
     "fed_meeting": judge_fed_meeting,
 }

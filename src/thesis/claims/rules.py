@@ -59,7 +59,7 @@ from thesis.claims.binding import (
 )
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent, parenthesised_pair
-from thesis.claims.fed_decisions import rule_fed, rule_fed_first_since
+from thesis.claims.fed_decisions import rule_fed, rule_fed_count, rule_fed_first_since
 from thesis.claims.fed_meetings import rule_fed_meeting
 from thesis.claims.frames import CLOSING_VERB_WORDS, Claim, PeriodSpec
 from thesis.claims.from_to import (
@@ -5211,6 +5211,7 @@ def rule_moving_average(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 RULES: tuple[Rule, ...] = (
     rule_fed,
     rule_fed_first_since,
+    rule_fed_count,
     rule_fed_meeting,
     rule_moving_average,
     rule_average,
