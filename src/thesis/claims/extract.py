@@ -145,7 +145,19 @@ _HYPHENS = {0x2010: "-", 0x2011: "-"}
 #: changes no result; it saves the scans (about a tenth of a check). A rule whose trigger words
 #: change must change its test here too: ``tests/claims/test_extract_gates.py`` runs each gated
 #: rule on every sentence of the claim corpora and fails when a gate would skip a claim.
+#: the words a Fed decision's size or range is written with (``fed_decisions._sizes``: a
+#: quantity in bp, pp, percent or points, or a fraction of a point in words)
+_FED_SIZE_WORDS = frozenset(
+    {"bp", "bps", "basis", "base", "percentage", "pct", "pp", "percent", "per-cent", "cent", "%",
+     "point", "points", "half", "quarter", "quarters"}
+)  # fmt: skip
+
 _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
+    _rules.rule_fed: lambda w: not w.isdisjoint(_FED_SIZE_WORDS),
+    _rules.rule_fed_first_since: lambda w: "first" in w and "since" in w,
+    _rules.rule_fed_count: lambda w: (
+        not w.isdisjoint(("times", "once", "twice", "consecutive", "straight", "successive"))
+    ),
     _rules.rule_average: lambda w: not w.isdisjoint(AVERAGE_WORDS),
     _rules.rule_session_open: lambda w: not w.isdisjoint(OPEN_WORDS),
     _rules.rule_table_cell: lambda w: "|" in w,
