@@ -108,6 +108,8 @@ class Doc:
         return bisect_left(self.tok_starts, pos)
 
 
+#: the marks a line that only names a day may hold besides it ("August 18, 2025 (Monday)")
+_DATED_LINE_MARKS = frozenset({"(", ")", ",", "-", "–", ":"})
 #: words that open a relative clause between commas (:meth:`Sent.closed_asides`)
 _RELATIVE_OPENERS = frozenset({"which", "who", "whose"})
 
@@ -346,7 +348,9 @@ class Sent:
             return False
         spans = [(d.start, d.end) for d in self.dates]
         return all(
-            any(a <= t.start < b for a, b in spans) or t.text in "(),-–:" or t.base in WEEKDAYS
+            any(a <= t.start < b for a, b in spans)
+            or t.text in _DATED_LINE_MARKS
+            or t.base in WEEKDAYS
             for t in self.tokens
         )
 

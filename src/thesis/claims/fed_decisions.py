@@ -156,8 +156,6 @@ _FRACTION_VALUE = {"half": 50.0, "quarter": 25.0}
 #: words in a move's clause that make it a sum of several (not judged unless "since" dates it);
 #: a count of decisions ("its third consecutive cut") leaves the size one decision's
 _CUMULATIVE = frozenset({"total", "cumulative", "cumulatively", "altogether", "combined", "sum"})
-#: words before a range that make it the one before the decision
-_FROM = frozenset({"from"})
 
 
 @dataclass(frozen=True)
@@ -962,10 +960,13 @@ _A_MOVE = 12.0
 
 
 def _move_of(m: Market, d: dt.date, decisions: list[dt.date]) -> float | None:
-    """A decision's move in bp: the target file's up to 2016, else the effective rate's."""
+    """A decision's move in bp: the target file's up to 2016, else the effective rate's (read
+    only when the target file gives none: a scan back to 2008 reads no daily rate)."""
+    tgt = _target_levels(m, d)
+    if tgt is not None:
+        return tgt.move
     got = decision_levels(m, d, decisions)
-    tgt = [x for x in got if x.source == "target"]
-    return (tgt or got)[0].move if got else None
+    return got[0].move if got else None
 
 
 def judge_fed_first_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

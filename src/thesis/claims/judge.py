@@ -719,7 +719,7 @@ def _days_its_close_fits(
 def _judge_reading(fn: Judge, r: Reading, m: Market, claims: list[Claim]) -> Outcome:
     if r.claim.extra.get("range_reading"):
         return judge_range(r.claim, r.day, m, claims)
-    if r.claim.extra.get("session_extreme") and r.claim.measure == "session_extreme":
+    if r.claim.measure == "session_extreme":  # a close's reading as the session's high or low
         return judge_session_extreme(r.claim, r.day, m, claims)
     return fn(r.claim, r.day, m, claims)
 
