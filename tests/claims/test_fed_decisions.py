@@ -352,6 +352,103 @@ def test_a_count_of_decisions(claims_store, text, date, verdict):
 
 
 @pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        # 2025: holds on 01-29, 03-19, 05-07, 06-18, 07-30 after the cut of 2024-12-18
+        (
+            "The Federal Reserve held interest rates steady for a fifth straight meeting on "
+            "Wednesday.",
+            "2025-07-30",
+            "supported",
+        ),
+        (
+            "The Fed left rates unchanged for the fourth consecutive meeting on Wednesday.",
+            "2025-07-30",
+            "contradicted",
+        ),
+        (
+            "The Fed kept its benchmark rate on hold for a fifth straight time.",
+            "2025-07-30",
+            "supported",
+        ),
+        # 2022: 75 bp hikes on 06-15, 07-27, 09-21, 11-02 (a 50 bp hike on 05-04 before them)
+        (
+            "The Fed raised rates on Wednesday, its fourth straight 75 bp hike.",
+            "2022-11-02",
+            "supported",
+        ),
+        (
+            "The Fed raised rates on Wednesday, its fifth consecutive three-quarter-point "
+            "increase.",
+            "2022-11-02",
+            "contradicted",
+        ),
+        ("The Fed has cut rates at three meetings in a row.", "2024-12-18", "supported"),
+        (
+            "The Fed raised rates again on Wednesday, three straight hikes.",
+            "2022-06-15",
+            "supported",
+        ),
+    ],
+)
+def test_a_run_of_holds_or_of_moves_of_one_size(claims_store, text, date, verdict):
+    rs = results(claims_store, text, date)
+    got = [r for r in rs if r.claim.measure == "fed_count"]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "verdict"),
+    [
+        ("It was the Fed's sixth rate increase this year.", "2022-11-02", "supported"),
+        (
+            "The Fed raised rates on Wednesday, its seventh hike of 2022.",
+            "2022-11-02",
+            "contradicted",
+        ),
+        (
+            "The Fed raised rates on Wednesday, its 11th hike since March 2022.",
+            "2023-07-26",
+            "supported",
+        ),
+        ("The Fed cut rates for the third time this year on Wednesday.", "2019-10-30", "supported"),
+        (
+            "The Federal Reserve raised rates for the third time this year on Wednesday.",
+            "2018-12-19",
+            "contradicted",
+        ),
+        # "since" may count the named time's decision or not: "the second since 2006" is the
+        # second after the hikes of 2006
+        (
+            "The Fed raised rates for the second time since 2006 on Wednesday.",
+            "2016-12-14",
+            "supported",
+        ),
+        ("The Fed has cut twice since July.", "2019-10-30", "supported"),
+    ],
+)
+def test_an_ordinal_decision_in_a_period(claims_store, text, date, verdict):
+    rs = results(claims_store, text, date)
+    got = [r for r in rs if r.claim.measure == "fed_count"]
+    assert got and got[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the first-since rule reads these
+        ("The Fed cut rates on Wednesday, its first cut since March 2020.", "2024-09-18"),
+        # an expectation, and another series' move
+        ("Markets expect the Fed's third straight hold in March.", "2025-01-30"),
+        ("The 10-year yield posted its third straight increase this week.", "2025-01-30"),
+    ],
+)
+def test_what_is_no_count_of_decisions(claims_store, text, date):
+    rs = results(claims_store, text, date)
+    assert not [r for r in rs if r.claim.measure == "fed_count"], shown(rs)
+
+
+@pytest.mark.parametrize(
     ("text", "date"),
     [
         ("The Fed may raise rates a total of four times this year.", "2018-03-22"),

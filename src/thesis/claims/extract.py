@@ -26,6 +26,7 @@ from thesis.claims.subjects import SubjectFinder, builtin_finder
 from thesis.claims.thresholds import THRESHOLD_WORDS
 from thesis.claims.twofigures import mark_two_figures
 from thesis.text.dates import DateMention
+from thesis.text.numbers import ORDINALS
 
 __all__ = ["MAX_CHARS", "MAX_CLAIMS", "MAX_FIGURES", "Extraction", "extract", "extract_claims"]
 
@@ -156,7 +157,9 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_fed: lambda w: not w.isdisjoint(_FED_SIZE_WORDS),
     _rules.rule_fed_first_since: lambda w: "first" in w and "since" in w,
     _rules.rule_fed_count: lambda w: (
-        not w.isdisjoint(("times", "once", "twice", "consecutive", "straight", "successive"))
+        not w.isdisjoint(("times", "once", "twice", "consecutive", "straight", "successive", "row"))
+        or not w.isdisjoint(ORDINALS)
+        or not w.isdisjoint(("st", "nd", "rd", "th"))
     ),
     _rules.rule_average: lambda w: not w.isdisjoint(AVERAGE_WORDS),
     _rules.rule_session_open: lambda w: not w.isdisjoint(OPEN_WORDS),

@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING
 from thesis.claims.binding import Bind, bind_date, make_claim
 from thesis.claims.frames import Claim
 from thesis.claims.subjects import subject_by_key
-from thesis.text.numbers import NUMBER_WORDS, ordinal_value
+from thesis.text.numbers import NUMBER_WORDS, ORDINALS
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
@@ -559,70 +559,188 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 _TIMES = {"once": 1, "twice": 2}
 #: the nouns of a run of decisions ("the third consecutive cut", "a second straight hike")
 _RUN_WORDS = frozenset({"consecutive", "straight", "successive"})
+#: nouns of the meetings a count runs over: the decision's verb gives the direction ("held rates
+#: steady for a fifth straight meeting", "cut rates at three meetings in a row")
+_MEETING_NOUNS = frozenset({"meeting", "meetings", "time", "times", "session", "sessions"})
+#: nouns of a decision that left the rate where it was ("its third consecutive pause")
+_HOLD_NOUNS = frozenset({"pause", "pauses", "hold", "holds", "skip", "skips"})
+#: verbs of a decision that left the rate where it was, with a word of that state after them
+#: (:data:`_HOLD_STATE`) or the rate as their object ("kept its benchmark rate in a range")
+_HOLD_VERBS = frozenset(
+    {"held", "holds", "hold", "holding", "kept", "keeps", "keep", "keeping", "left", "leaves",
+     "leave", "leaving", "maintained", "maintains", "maintain", "maintaining", "paused", "pauses",
+     "pause", "pausing", "stood", "stands", "standing"}
+)  # fmt: skip
+_HOLD_STATE = re.compile(
+    r"\b(unchanged|steady|on hold|in place|pat|paused|on pause|where (they|it) (was|were))\b", re.I
+)
 
 
 def _count_before_times(toks: list[Token], i: int) -> int | None:
     """The count of "N times" whose "times" is ``toks[i]``, or ``None``."""
     if i == 0:
         return None
-    w = toks[i - 1].lower
+    return _cardinal(toks[i - 1].lower)
+
+
+def _ordinal_at(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """(value, index of the next token) of an ordinal at ``toks[i]`` ("fifth", "11th"), or
+    ``None``."""
+    w = toks[i].lower
+    if w in ORDINALS:
+        return ORDINALS[w], i + 1
+    if (
+        w.isdigit()
+        and i + 1 < len(toks)
+        and toks[i + 1].lower in ("st", "nd", "rd", "th")
+        and toks[i + 1].start == toks[i].end
+    ):
+        return int(w), i + 2
+    return None
+
+
+def _cardinal(w: str) -> int | None:
     if w.isdigit():
         return int(w)
     return NUMBER_WORDS.get(w)
 
 
+def _decision_direction(s: Sent, toks: list[Token], i: int) -> tuple[int, Token] | None:
+    """The direction of the decisions counted at ``toks[i]`` (1 a hike, -1 a cut, 0 a hold) and
+    its verb: the nearest decision verb in the ten words before, or ``None``."""
+    for k in range(i - 1, max(0, i - 10) - 1, -1):
+        v, w = toks[k], toks[k].lower
+        if w in ("hold", "pause") and k and toks[k - 1].lower == "on":
+            continue  # "kept rates on hold": the state, its verb before it
+        if w in _DOWN_VERBS:
+            return -1, v
+        if w in _UP_VERBS:
+            return 1, v
+        if w in _HOLD_VERBS:
+            state = _HOLD_STATE.search(s.doc.text, v.end, min(s.end, v.end + 80))
+            if w in ("stood", "stands", "standing") and (state is None or state.group(1) != "pat"):
+                return None
+            nxt = {x.lower for x in s.after(v.end, 5)}
+            if state is not None or not nxt.isdisjoint(_RATE_WORDS):
+                return 0, v
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """What a count of decisions counts: its direction (``None``: the verb's), the size of each
+    move (bp) when stated, where its words end, and whether its noun is plural."""
+
+    direction: int | None
+    size: float | None
+    end: int
+    plural: bool
+    meetings: bool
+
+
+def _counted(s: Sent, toks: list[Token], j: int) -> _Counted | None:
+    """The noun a count counts, from ``toks[j]`` on: "cut", "75 bp hike", "half-point rate
+    increases", "meeting", "pause"; or ``None``."""
+    size = None
+    k = j
+    if k < len(toks):
+        z = next((z for z in _sizes(s, set()) if z.start == toks[k].start and not z.loose), None)
+        if z is not None:
+            size = z.bp
+            k = next((m for m in range(k, len(toks)) if toks[m].start >= z.end), len(toks))
+    while k < len(toks) and toks[k].lower in _NOUN_GAP:
+        k += 1
+    if k >= len(toks):
+        return None
+    w = toks[k].lower
+    base = _base(w)
+    if _MOVE_NOUNS.get(base):
+        return _Counted(_MOVE_NOUNS[base], size, toks[k].end, base != w, False)
+    if size is not None:
+        return None
+    if w in _HOLD_NOUNS:
+        return _Counted(0, None, toks[k].end, w.endswith("s"), False)
+    if w in _MEETING_NOUNS:
+        return _Counted(None, None, toks[k].end, w.endswith("s"), True)
+    return None
+
+
 def rule_fed_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """How many decisions moved the rate one way in a period or in a row: "raised interest rates
-    four times in 2018", "cut rates three times this year", "has raised rates twice since
-    December", "the third consecutive cut this year". The count is of decisions of that direction
-    (12 bp or more) in the stated period up to the article's date, or of the run of them that ends
-    at the decision in the words' window."""
+    """How many decisions moved the rate one way (or left it where it was) in a period or in a
+    row: "raised interest rates four times in 2018", "cut rates three times this year", "the third
+    consecutive cut", "its fourth straight 75 basis point hike", "held rates steady for a fifth
+    straight meeting", "the sixth rate increase this year". The count is of decisions of that
+    direction (and size, when stated) in the stated period up to the article's date, or of the run
+    of them that ends at the decision in the words' window; an ordinal with a period ("the sixth
+    increase this year") counts those up to the decision in the window."""
     if not _fed_sentence(s):
         return []
     toks = s.tokens
     out: list[Claim] = []
     for i, t in enumerate(toks):
         n: int | None = None
-        run = False
-        d = 0
-        if t.lower in _TIMES or (t.lower == "times" and _count_before_times(toks, i)):
+        run = ordinal = False
+        d: int | None = 0
+        size = None
+        if t.lower in _TIMES or (t.lower in ("times", "meetings") and _count_before_times(toks, i)):
             n = _TIMES.get(t.lower) or _count_before_times(toks, i)
-            a = toks[i - 1].start if t.lower == "times" else t.start
-            verb = next(
-                (
-                    v
-                    for v in reversed(toks[max(0, i - 10) : i])
-                    if v.lower in _DOWN_VERBS | _UP_VERBS
-                ),
-                None,
-            )
-            if verb is None:
+            dv = _decision_direction(s, toks, i - (t.lower not in _TIMES))
+            if dv is None:
                 continue
-            d = -1 if verb.lower in _DOWN_VERBS else 1
-            a, b = verb.start, t.end
+            d, a, b = dv[0], dv[1].start, t.end
             nxt = [x.lower for x in toks[i + 1 : i + 4]]
             run = nxt[:2] == ["in", "a"] and nxt[2:3] == ["row"]
             if run:
                 b = toks[i + 3].end
-        elif ordinal_value(t.lower) and i + 2 < len(toks) and toks[i + 1].lower in _RUN_WORDS:
-            noun = toks[i + 2].lower
-            base = _base(noun)
-            if base not in _MOVE_NOUNS or base != noun or not _MOVE_NOUNS[base]:
-                continue  # "the third consecutive cut": one noun of a direction
-            n, run, d = ordinal_value(t.lower), True, _MOVE_NOUNS[base]
-            a, b = t.start, toks[i + 2].end
+            elif t.lower == "meetings" or d == 0:
+                continue  # "held rates steady at two meetings this year": not read
+        elif (o := _ordinal_at(toks, i)) is not None or _cardinal(t.lower):
+            k = o[1] if o is not None else i + 1
+            if k + 1 < len(toks) and toks[k].lower in _RUN_WORDS:
+                # "the third consecutive cut", "a fifth straight meeting", "three straight hikes"
+                what = _counted(s, toks, k + 1)
+                if what is None or what.plural != (o is None):
+                    continue
+                n, run, size = o[0] if o is not None else _cardinal(t.lower), True, what.size
+                d, a = what.direction, t.start
+                if d is None:
+                    # "held rates steady for a fifth straight meeting": the verb's
+                    dv = _decision_direction(s, toks, i)
+                    if dv is None:
+                        continue
+                    d, a = dv[0], dv[1].start
+            elif o is not None and k < len(toks):
+                # "the sixth rate increase this year", "its 11th hike since March 2022"
+                # "cut rates for the third time this year": the verb's direction
+                what = _counted(s, toks, k)
+                if what is None or what.plural:
+                    continue
+                n, ordinal, size, d, a = o[0], True, what.size, what.direction, t.start
+                if what.meetings:
+                    dv = _decision_direction(s, toks, i)
+                    if dv is None:
+                        continue
+                    d, a = dv[0], dv[1].start
+            else:
+                continue
+            b = what.end
         else:
             continue
-        if not n or n > 20 or _not_a_decision(s, a, b) or _other_series(s, a, b):
+        if d is None or not n or n > 20 or _not_a_decision(s, a, b) or _other_series(s, a, b):
             continue
         period = None if run else _count_period(s, b)
         if not run and period is None:
             continue  # "raised rates four times": no period to count in
+        if ordinal and n == 1 and period is not None and period[3] is not None:
+            continue  # "its first cut since December": the first-since rule's
         bind, first, last, how = _window(ctx, s, a)
         extra = {"first": first.isoformat(), "last": last.isoformat(), "window": how,
-                 "n": n, "run": run}  # fmt: skip
+                 "n": n, "run": run, "ordinal": ordinal, "size": size}  # fmt: skip
         if period is not None:
             extra.update(p_first=period[0].isoformat(), p_last=period[1].isoformat())
+            if period[3] is not None:
+                extra.update(p_after=period[3].isoformat())
             b = max(b, period[2])
         out.append(make_claim(
             ctx, s, kind="other", measure="fed_count",
@@ -633,18 +751,20 @@ def rule_fed_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return out
 
 
-def _count_period(s: Sent, end: int) -> tuple[dt.date, dt.date, int] | None:
+def _count_period(s: Sent, end: int) -> tuple[dt.date, dt.date, int, dt.date | None] | None:
     """The period a count of decisions is of, right after its words: "in 2018", "this year",
-    "so far this year", "since December" (first day, last day, end offset), or ``None``."""
+    "so far this year", "since December" (first day, last day, end offset, and for "since" the
+    first day after the named time: "twice since July" may count July's decision or not), or
+    ``None``."""
     for d in s.dates:
         if d.start < end or d.start > end + 20 or d.first is None or d.last is None:
             continue
         gap = s.doc.text[end : d.start].lower().split()
-        if gap in (["in"], ["this"], [], ["so", "far"], ["so", "far", "in"], ["during"]):
-            return d.first, d.last, d.end
+        if gap in (["in"], ["this"], [], ["so", "far"], ["so", "far", "in"], ["during"], ["of"]):
+            return d.first, d.last, d.end, None
         if gap == ["since"]:
             ref = s.doc.ref or d.last
-            return d.first, ref, d.end
+            return d.first, ref, d.end, d.last + _DAY
     return None
 
 
@@ -1027,62 +1147,94 @@ def judge_fed_first_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]
     return Outcome(None, ev, "the previous move that way in the stated period", settle=settle)
 
 
+def _fits(mv: float, sign: int, size: float | None) -> bool:
+    """Whether a decision's move (bp) is one of the kind counted: a hold (``sign`` 0, under
+    :data:`_A_MOVE`), or a move of that direction, of ``size`` (±:data:`MOVE_SLACK`) when stated."""
+    if sign == 0:
+        return abs(mv) < _A_MOVE
+    if mv * sign < _A_MOVE:
+        return False
+    return size is None or abs(abs(mv) - size) <= MOVE_SLACK
+
+
 def judge_fed_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
-    """How many decisions moved the rate the stated way: in the stated period up to the article's
-    date, or in the run that ends at the decision of the words' window. Supported when the count
-    is the stated one; contradicted when it differs and every decision counted has its levels."""
+    """How many decisions moved the rate the stated way (or left it where it was): in the stated
+    period up to the article's date, in the run that ends at the decision of the words' window, or
+    up to that decision for an ordinal ("the sixth increase this year"). Supported when the count
+    is the stated one; contradicted when it differs and every decision counted has its levels (a
+    run's or an ordinal's only when the words fix the decision's day)."""
     from thesis.claims.judge import Outcome
 
     x = c.extra
     n, sign = int(x.get("n") or 0), c.direction
-    word = "cuts" if sign < 0 else "hikes"
+    size = x.get("size")
+    word = "holds" if sign == 0 else "cuts" if sign < 0 else "hikes"
+    if size is not None and sign:
+        word = f"{size:g} bp {word}"
     first, last = dt.date.fromisoformat(x["first"]), dt.date.fromisoformat(x["last"])
     decisions = _calendar(m, last)
     settle = "the Fed's decisions (the FOMC calendar and the effective rate)"
     if not decisions:
         return Outcome(None, "no FOMC calendar in the store", settle=settle)
-    tol = "the count of decisions that moved the rate that way (12 bp or more)"
+    tol = (
+        "the count of decisions that left the rate within 12 bp"
+        if sign == 0
+        else "the count of decisions that moved the rate that way (12 bp or more"
+        + (f", {size:g} ±{MOVE_SLACK:g} bp" if size is not None else "")
+        + ")"
+    )
+    no_rate = "the store holds no effective rate around the decision of {}"
+    strict = x.get("window") == "strict"
+    inside = [d for d in decisions if first <= d <= last]
     if x.get("run"):
-        inside = [d for d in decisions if first <= d <= last]
-        moves = [
-            (d, _move_of(m, d, decisions))
-            for d in decisions
-            if d <= (inside[-1] if inside else last)
-        ]
         run: list[dt.date] = []
-        for d, mv in reversed(moves):
+        # read back from the window's last decision, one decision at a time (each read may
+        # solve the monthly path: a run stops at its first other decision)
+        for d in reversed([d for d in decisions if d <= (inside[-1] if inside else last)]):
+            mv = _move_of(m, d, decisions)
             if mv is None:
-                return Outcome(
-                    None,
-                    f"the store holds no effective rate around the decision of {d}",
-                    settle=settle,
-                )
-            if mv * sign < _A_MOVE:
+                return Outcome(None, no_rate.format(d), settle=settle)
+            if not _fits(mv, sign, size):
                 if run or inside:
                     break
-                continue  # the words' window ends after the last move of the run
+                continue  # the words' window ends after the last decision of the run
             run.append(d)
         ev = f"{len(run)} {word} in a row up to {run[0] if run else last}"
         if len(run) == n:
             return Outcome(True, ev, tol, len(run))
-        return Outcome(
-            None if x.get("window") != "strict" else False, ev, tol, len(run), settle=settle
-        )
+        return Outcome(None if not strict else False, ev, tol, len(run), settle=settle)
     p_first, p_last = dt.date.fromisoformat(x["p_first"]), dt.date.fromisoformat(x["p_last"])
     p_last = min(p_last, m.as_of)
-    inside = [d for d in decisions if p_first <= d <= p_last]
+    if x.get("ordinal"):
+        # the decision the words speak of: the window's last one of the kind counted
+        now = None
+        for d in reversed(inside):
+            mv = _move_of(m, d, decisions)
+            if mv is None:
+                return Outcome(None, no_rate.format(d), settle=settle)
+            if _fits(mv, sign, size):
+                now = d
+                break
+        if now is None:
+            return Outcome(None, f"none of the {word} from {first} to {last}", tol, settle=settle)
+        p_last = min(p_last, now)
     counted = []
-    for d in inside:
+    for d in [d for d in decisions if p_first <= d <= p_last]:
         mv = _move_of(m, d, decisions)
         if mv is None:
-            return Outcome(
-                None, f"the store holds no effective rate around the decision of {d}", settle=settle
-            )
-        if mv * sign >= _A_MOVE:
+            return Outcome(None, no_rate.format(d), settle=settle)
+        if _fits(mv, sign, size):
             counted.append(d)
     ev = f"{len(counted)} {word} from {p_first} to {p_last}: " + (
         ", ".join(map(str, counted)) or "none"
     )
     if len(counted) == n:
         return Outcome(True, ev, tol, len(counted))
+    if "p_after" in x:
+        # "twice since July": the decisions after July's month may be the ones meant
+        after = [d for d in counted if d >= dt.date.fromisoformat(x["p_after"])]
+        if len(after) == n:
+            return Outcome(True, ev + f" ({n} after {x['p_after']})", tol, len(after))
+    if x.get("ordinal") and not strict:
+        return Outcome(None, ev, tol, len(counted), settle=settle)
     return Outcome(False, ev, tol, len(counted))
