@@ -397,11 +397,15 @@ _OTHER_INDEXES = re.compile(
 
 
 def _appositive_its(s: Sent, m: SubjectMention, before: list[SubjectMention]) -> bool:
-    """Whether "its" opens an apposition (right after a comma) in a sentence whose names before
-    it are all of one series, none unknown: it can only point to that series."""
-    if m.text.lower() not in ("its", "it's") or not s.doc.text[s.start : m.start].rstrip().endswith(
-        ","
-    ):
+    """Whether "its" opens an apposition (right after a comma, or after a participle that does:
+    ", marking its 12th straight session") in a sentence whose names before it are all of one
+    series, none unknown: it can only point to that series."""
+    head = s.doc.text[s.start : m.start].rstrip()
+    if not head.endswith(","):
+        last = head.rsplit(None, 1)
+        if len(last) < 2 or not last[1].lower().endswith("ing") or not last[0].endswith(","):
+            return False
+    if m.text.lower() not in ("its", "it's"):
         return False
     names = [x for x in before if x.start < m.start]
     if not names or any(x.unknown or x.anaphora or x.subject is None for x in names):

@@ -131,7 +131,16 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
         got = _macro(c, m, claims)
         if got:
             return got
-    if c.measure in _RATIO_MEASURES and c.unit in ("pct", "") and c.decimals >= 1 and text:
+    if (
+        c.measure in _RATIO_MEASURES
+        and c.unit in ("pct", "")
+        and c.decimals >= 1
+        and text
+        and not (c.measure == "distance" and c.extra.get("base_close"))
+    ):
+        # a distance from the article's own close is read from that close already: it is
+        # contradicted only when that close is itself wrong (judge._wrong_base), which the ratio
+        # of the two would hide
         return _ratio(c, text)
     return None
 

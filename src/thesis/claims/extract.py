@@ -19,6 +19,7 @@ from thesis.claims.averages import AVERAGE_WORDS
 from thesis.claims.binding import Ctx
 from thesis.claims.document import Doc, Sent
 from thesis.claims.frames import Claim
+from thesis.claims.level_runs import RUN_WORDS
 from thesis.claims.opens import OPEN_WORDS
 from thesis.claims.peaks import PEAK_VERBS
 from thesis.claims.rules import RULES, Rule
@@ -183,6 +184,7 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_peak_on_day: lambda w: not w.isdisjoint(PEAK_VERBS),
     _rules.rule_near_record: lambda w: not w.isdisjoint(("record", "all-time", "all")),
     _rules.rule_threshold: lambda w: not w.isdisjoint(THRESHOLD_WORDS),
+    _rules.rule_level_run: lambda w: not w.isdisjoint(RUN_WORDS),
     _rules.rule_ordinal_tally: lambda w: (
         "the" in w and not w.isdisjoint(("last", "past", "previous", "prior"))
     ),

@@ -218,7 +218,8 @@ _OBJECT_WORDS = 8
 #: dissenter who preferred a 50 basis point reduction", "played down the likelihood of a
 #: 75-basis-point increase", "a 25-basis point hike was priced into the June meeting")
 _NOT_A_DECISION = frozenset(
-    {"preferred", "prefer", "prefers", "favored", "favoured", "favor", "favour", "favors",
+    {"preferred", "prefer", "prefers", "preferring", "favored", "favoured", "favor", "favour",
+     "favors", "favoring", "favouring", "wanting", "seeking", "sought",
      "pushed", "push", "pushing", "wanted", "want", "wants", "called", "calling", "argued",
      "arguing", "advocated", "advocating", "dissented", "dissent", "dissenter", "dissenters",
      "expect", "expects", "expected", "expecting", "expectation", "expectations", "bets", "bet",
@@ -449,6 +450,8 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         if abs(hi - lo - 0.25) > 1e-6 and not _INFLATION.isdisjoint(t.lower for t in s.tokens):
             continue  # "the CPI readings get closer to the Fed's 2.0% to 2.5% targeted range"
+        if _not_a_decision(s, q.start, q.end):
+            continue  # "dissented, preferring a half-point cut to between 3.75% and 4%"
         side = (
             "before"
             if s.words_before(q.start, 2)[-1:] in (["from"], ["between"])

@@ -48,6 +48,7 @@ from thesis.claims.frames import (
     Claim,
     PeriodSpec,
 )
+from thesis.claims.level_runs import judge_level_run
 from thesis.claims.market import (
     Market,
     Series,
@@ -1055,6 +1056,16 @@ def _day_or_label(r: Reading) -> str:
     return r.label if r.label.startswith("as ") and r.label != "as stated" else str(r.day)
 
 
+def _past_year_extreme(c: Claim) -> bool:
+    """Whether ``c`` is a named year's extreme ("its 2024 low of 5,768") whose year ended before
+    every day the article may speak from: its day, only assumed, cannot change the figure."""
+    year = c.extra.get("year")
+    if c.measure != "extreme" or c.extra.get("window") != "year" or not isinstance(year, int):
+        return False
+    first = c.window[0] if c.window else c.date
+    return first is not None and dt.date(year, 12, 31) < first
+
+
 def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> CheckedClaim:
     searched = [(r, o) for r, o in results if r.searched]
     results = [(r, o) for r, o in results if not r.searched]
@@ -1073,8 +1084,9 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
         return CheckedClaim(c, SUPPORTED, o.evidence + note, o.tolerance, o.computed)
     _r0, o0 = next(((r, o) for r, o in literal if o.ok is False), literal[0])
     if all(o.ok is False for _, o in results):
-        if c.assumed:
-            slots = ", ".join(c.assumed)
+        assumed = [a for a in c.assumed if not (a == "date" and _past_year_extreme(c))]
+        if assumed:
+            slots = ", ".join(assumed)
             return CheckedClaim(c, UNVERIFIABLE, f"{o0.evidence}; not contradicted: its {slots} is only assumed "
                                 f"({'; '.join(c.bound.get(s, '') for s in c.assumed)}), not stated", o0.tolerance,
                                 o0.computed, settle=f"a sentence that states its {slots}")  # fmt: skip
@@ -2175,6 +2187,42 @@ def _reference_level(c: Claim, day: dt.date, m: Market) -> tuple[float, str] | O
     return win.values[i], f"its {what} close {_f(win.values[i])} ({iso(win.dates[i])})"
 
 
+def _wrong_base(c: Claim, day: dt.date, m: Market, b: float) -> tuple[float, str] | None:
+    """The store's close on ``day`` when the distance runs from a close the article states
+    ("closed at 6,982.31, just 17.69 points below 7,000") and that close is wrong beyond the
+    level band's margin: a distance that fits only the article's own wrong close is no fact about
+    the market. ``None`` otherwise."""
+    if not c.extra.get("base_close") or c.subject is None or c.subject.kind in ("stock", "etf"):
+        return None
+    got = _close_on(c, day, m)
+    if isinstance(got, Outcome):
+        return None
+    sid, _s, (t, close) = got
+    if t != day or level_band(b, "=").verdict((close / b - 1) * 100) is not False:
+        return None
+    return close, f"{sid} {iso(t)} close {_f(close)}"
+
+
+def _judge_points_distance(c: Claim, day: dt.date, m: Market, b: float, b_note: str,
+                           L: float, l_note: str) -> Outcome:  # fmt: skip
+    """ "17.69 points below 7,000": the base's difference from the level, in points."""
+    stated = float(c.stated_value or 0)
+    band = points_band(stated, c.decimals, c.comparator, L, c.hedge)
+    comp = round(b - L, 2)
+    ev = f"base {b_note}; level {l_note}: base − level = {comp:+,.2f} points vs stated {stated:+g}"
+    ok = band.verdict(comp)
+    if ok is True:
+        wrong = _wrong_base(c, day, m, b)
+        if wrong is not None and band.verdict(wrong[0] - L) is False:
+            return Outcome(False, f"{ev}; it fits only the article's own close, and from the "
+                           f"{wrong[1]} it is {wrong[0] - L:+,.2f} points", band.text, comp)  # fmt: skip
+        return Outcome(True, ev, band.text, comp)
+    if ok is False:
+        return Outcome(False, ev, band.text, comp)
+    return Outcome(None, ev + "; close to the stated figure but outside its tolerance: not judged",
+                   band.text, comp)  # fmt: skip
+
+
 def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     base = _base(c, day, m, stored_level=c.level is None)
     if isinstance(base, Outcome):
@@ -2183,6 +2231,8 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
     if isinstance(lvl, Outcome):
         return lvl
     (b, b_note), (L, l_note) = base, lvl
+    if c.unit == "points":
+        return _judge_points_distance(c, day, m, b, b_note, L, l_note)
     stated = float(c.stated_value or 0)
     # "X% below L" is read as a share of the base (L/b − 1) or of the level (1 − b/L)
     readings_ = {"(base / level − 1)": (b / L - 1) * 100, "(level / base − 1)": -(L / b - 1) * 100}
@@ -2200,6 +2250,13 @@ def judge_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Ou
           + f" vs stated {stated:+g}%")  # fmt: skip
     comp = round((L / b - 1) * 100, 4)  # the distance from the base to the level
     if any(v is True for v in (oks[:2] if ext is not None and ext[2] else oks)):
+        wrong = _wrong_base(c, day, m, b)
+        if wrong is not None:
+            w = wrong[0]
+            alt = [(w / L - 1) * 100, -(L / w - 1) * 100]
+            if all(band.verdict(v) is False for v in alt):
+                return Outcome(False, f"{ev}; it fits only the article's own close, and from the "
+                               f"{wrong[1]} it is {alt[0]:+.2f}% / {alt[1]:+.2f}%", band.text, comp)  # fmt: skip
         return Outcome(True, ev, band.text, comp)
     if ext is not None:
         # any level between the lowest close and the lowest low may be the one meant: a figure
@@ -3297,8 +3354,13 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                 results.append((ok, ev, k == 0))
     if not results:
         return _na("; ".join(notes), subj.settle)
-    unheld = [n for n in notes if n.startswith("no ") and " value for " in n]
     usual = [r for r in results if r[2]]
+    # a stated period the usual series holds: a sibling's missing value is no newer release
+    unheld = [
+        n
+        for n in notes
+        if n.startswith("no ") and " value for " in n and not (stated_period and usual)
+    ]
     fit = next((r for r in usual if r[0] is True), None)
     if fit is not None:
         return Outcome(True, fit[1], band.text, None)
@@ -3604,6 +3666,7 @@ JUDGES: dict[str, Judge] = {
     "since": judge_since,
     "first_cross": judge_first_cross,
     "threshold": judge_threshold,
+    "level_run": judge_level_run,
     "extreme": judge_extreme,
     "record_level": judge_record_level,
     "close_on_date": judge_close_on_date,

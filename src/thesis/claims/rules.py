@@ -70,6 +70,7 @@ from thesis.claims.from_to import (
     rule_two_closes_and_change,
 )
 from thesis.claims.fundamentals import rule_fundamental
+from thesis.claims.level_runs import rule_level_run
 from thesis.claims.near_record import rule_near_record
 from thesis.claims.opens import rule_session_open
 from thesis.claims.peaks import rule_peak_on_day
@@ -78,7 +79,7 @@ from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tables import rule_table_cell
 from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
-from thesis.claims.thresholds import rule_threshold
+from thesis.claims.thresholds import rule_threshold, yield_threshold
 from thesis.claims.vocab import (
     CLOSE_WORDS,
     DOWN_NOUNS,
@@ -1343,7 +1344,7 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     close of 6977.27 hit DATE", "up 20.19% from the Election Day close of 5782.76"."""
     out: list[Claim] = []
     for q in s.quantities:
-        if q.start in used or q.unit != "pct" or q.is_range:
+        if q.start in used or q.unit not in ("pct", "points") or q.is_range:
             continue
         # "all-time" as one word (the record's name), as "record" is
         after = _compounds(s.after(q.end, 14))
@@ -1371,6 +1372,8 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, q.start)
         if not _price_subject(subj) or (lvl is None and ref is None):
             continue
+        if q.unit == "points" and (lvl is None or w0 in ("from", "off", "north", "south")):
+            continue  # points from a level: "17.69 points below 7,000", "56 points shy of 7,000"
         if (within or w0 in ("off", "north", "south")) and (lvl is not None or ref is None):
             continue  # these words are read for a named extreme only ("within 1% of 6,000": a bound)
         if within:
@@ -1385,10 +1388,11 @@ def rule_distance(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         base = own.value if own is not None else _stated_base(ctx, s, q, subj, date)
         c = make_claim(
             ctx, s, kind=kind, measure="distance", subject=subj, parts=[(q.start, words_end)], rule="distance",
-            value=q.value * sign if not q.sign else q.value, unit="pct", decimals=q.decimals, date=date,
+            value=q.value * sign if not q.sign else q.value, unit=q.unit, decimals=q.decimals, date=date,
             hedge=hedge, direction=sign, level=lvl.value if lvl else None, base=base,
             extra={"reference": ref or "level", "ref_words": ctx.doc.text[after[0].start : words_end],
-                   "ref_low": _names_a_low(after, words_end), **_period_span(s, after, words_end, ref)},
+                   "ref_low": _names_a_low(after, words_end), **_period_span(s, after, words_end, ref),
+                   "base_close": own is None and base is not None},
             forecast_ok=True,
         )  # fmt: skip
         unnamed_close = (ref == "period" or _bare_own_high(after) is not None) and not _says_close(
@@ -4108,6 +4112,13 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             hedge = (prev[-1], ">")
         elif hedge[1] == "=" and prev and prev[-1] in ("below", "under"):
             hedge = (prev[-1], "<")
+        if prev and hedge[0] == prev[-1] and hedge[0] in _YIELD_ABOVE | {"below", "under"}:
+            # "the two-year topped 5% early in March": a side in a named period
+            side = yield_threshold(ctx, s, q, subj, "below" if hedge[1][0] == "<" else "above")
+            if side is not None:
+                used.add(q.start)
+                out.append(side)
+                continue
         used.add(q.start)
         # "after ending May at 2.74%", "where it started 2022 at 1.51%": the level of that day
         verb = next(
@@ -5235,6 +5246,7 @@ RULES: tuple[Rule, ...] = (
     rule_from_to_direction,
     rule_to_from_direction,
     rule_first,
+    rule_level_run,
     rule_threshold,
     rule_toward,
     rule_record_level,

@@ -37,9 +37,10 @@ from typing import TYPE_CHECKING
 from thesis.claims.document import Sent
 from thesis.claims.frames import Claim
 from thesis.text.dates import DateMention
+from thesis.text.numbers import Quantity
 
 if TYPE_CHECKING:
-    from thesis.claims.binding import Ctx
+    from thesis.claims.binding import Bind, Ctx
     from thesis.claims.judge import Outcome
     from thesis.claims.market import Market
 
@@ -50,6 +51,10 @@ MARGIN_PCT = 0.05
 #: without closing words, how far on the other side the close must be to contradict (percent): an
 #: index's session rarely ranges further from its close
 FAR_PCT = 1.5
+#: the same for a yield, in percentage points: a close within a basis point of the level is on
+#: neither side (yields are published to the hundredth), and a session's range rarely runs more
+#: than 15 bp from its close
+YIELD_MARGIN_PP, YIELD_FAR_PP = 0.01, 0.15
 
 _ABOVE = frozenset(
     {
@@ -150,18 +155,7 @@ def rule_threshold(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue  # "VIX above 5,000" or "S&P 500 above 20": another figure
         cl = s.clause_of(q.start)
         closed = bool(_CLOSE_WORDS.intersection(words[max(0, j - 5) : j]))
-        period = next(
-            (
-                d
-                for d in s.dates
-                if d.kind in _PERIOD_KINDS
-                and d.first is not None
-                and d.last is not None
-                and cl.start <= d.start < cl.end
-                and "since" not in s.words_before(d.start, 2)
-            ),
-            None,
-        )
+        period = _period_in(s, cl.start, cl.end)
         back = bool(_RETURN.intersection(words[max(0, j - 3) : j]))
         extra: dict[str, object] = {"side": side[0], "closed": closed, "back": back}
         if period is not None:
@@ -179,6 +173,59 @@ def rule_threshold(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         out.append(c)
     return out
+
+
+def _period_in(s: Sent, a: int, b: int) -> DateMention | None:
+    """A month, quarter, half or year named between offsets ``a`` and ``b``, not a span's start
+    ("since 2007")."""
+    return next(
+        (
+            d
+            for d in s.dates
+            if d.kind in _PERIOD_KINDS
+            and d.first is not None
+            and d.last is not None
+            and a <= d.start < b
+            and "since" not in s.words_before(d.start, 2)
+        ),
+        None,
+    )
+
+
+def _narrowed(first: dt.date, last: dt.date) -> bool:
+    """Whether [first, last] is part of a month, quarter or year ("early March"), not all of it:
+    where such a part ends is the writer's loose choice."""
+    whole_start = first.day == 1
+    nxt = last + dt.timedelta(days=1)
+    return not (whole_start and nxt.day == 1)
+
+
+def yield_threshold(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, side: str) -> Claim | None:
+    """A yield on one side of a level in a named period ("the two-year topped 5% early in March",
+    "the 10-year yield rose above 5% in October"): the ``threshold`` measure on the yield's daily
+    closes, or ``None`` when the clause names no such period (a day's level is the yield rule's)."""
+    from thesis.claims.binding import Bind, make_claim
+
+    cl = s.clause_of(q.start)
+    period = _period_in(s, cl.start, cl.end)
+    if period is None or period.first is None:
+        return None
+    words = [t.lower for t in s.tokens]
+    k = next((i for i, t in enumerate(s.tokens) if t.start == q.start), None)
+    if k is None:
+        return None
+    closed = bool(_CLOSE_WORDS.intersection(words[max(0, k - 6) : k]))
+    last = _joined_last(s, period) or period.first
+    text = s.doc.text[period.start : _joined_end(s, period)]
+    return make_claim(
+        ctx, s, kind="rate", measure="threshold", subject=subj,
+        parts=[(s.tokens[max(0, k - 1)].start, max(q.end, _joined_end(s, period)))],
+        rule="threshold", value=q.value,
+        unit="pct", decimals=q.decimals, date=Bind(period, text, "explicit"), level=q.value,
+        extra={"side": side, "closed": closed, "back": False, "within": (period.first, last),
+               "narrowed": _narrowed(period.first, last)},
+        at=q.start,
+    )  # fmt: skip
 
 
 #: words that join two periods into one span ("late August and early September")
@@ -227,6 +274,9 @@ def judge_threshold(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
     sid, s = got
     level = float(c.level or 0)
     below = c.extra.get("side") == "below"
+    # a yield (percent): margins in percentage points, as a share of the level
+    margin_pct = YIELD_MARGIN_PP / level * 100 if c.unit == "pct" and level else MARGIN_PCT
+    far_pct = YIELD_FAR_PP / level * 100 if c.unit == "pct" and level else FAR_PCT
     closed = bool(c.extra.get("closed"))
     side = "below" if below else "above"
     within = c.extra.get("within")
@@ -246,10 +296,13 @@ def judge_threshold(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
         )
     where = iso(closes[0][0]) if a == b else f"{iso(a)}..{iso(end)}"
     hits = [(t, x) for t, x in closes if _on_side(x, level, below)]
-    tol = f"a close {side} {_f(level, 0)}; {MARGIN_PCT:g}% margin"
+    lv = f"{level:g}%" if c.unit == "pct" else _f(level, 0)
+    tol = f"a close {side} {lv}; " + (
+        f"{YIELD_MARGIN_PP:g}pp margin" if c.unit == "pct" else f"{MARGIN_PCT:g}% margin"
+    )
     if hits:
         t, x = (min if below else max)(hits, key=lambda h: h[1])
-        ev = f"{sid} close {_f(x)} on {iso(t)}, {side} {_f(level, 0)}"
+        ev = f"{sid} close {_f(x)} on {iso(t)}, {side} {lv}"
         if c.extra.get("back"):
             # "back below 6,000": on the other side some time in the three months before
             prior = s.upto(t).values[-RETURN_SESSIONS - 1 : -1]
@@ -260,12 +313,20 @@ def judge_threshold(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
     t, x = (max if not below else min)(closes, key=lambda h: h[1])
     gap = (x / level - 1) * 100
     ev = (f"{sid} {'close' if a == b else 'closes ' + where + ': the ' + ('highest' if not below else 'lowest')} "
-          f"{_f(x)} on {iso(t)}, {gap:+.2f}% from {_f(level, 0)}")  # fmt: skip
-    if not _on_side(x, level, not below, MARGIN_PCT):
+          f"{_f(x)} on {iso(t)}, " + (f"{x - level:+.2f}pp" if c.unit == "pct" else f"{gap:+.2f}%")
+          + f" from {lv}")  # fmt: skip
+    if not _on_side(x, level, not below, margin_pct):
         return Outcome(None, ev + ": within the margin, not judged", tol, x)
+    if c.extra.get("narrowed"):
+        return Outcome(
+            None,
+            ev + "; 'early', 'mid' or 'late' is a loose part of the period: not judged",
+            tol,
+            x,
+        )
     if closed:
         return Outcome(False, ev, tol, x)
-    if abs(gap) <= FAR_PCT:
+    if abs(gap) <= far_pct:
         return Outcome(
             None, ev + "; no closing words: the session's range may have crossed it", tol, x
         )
@@ -275,4 +336,5 @@ def judge_threshold(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
         if any(e is None or _on_side(e, level, below) for e in ext):
             why = "; no closing words: the session's range (or a fund's, as a proxy) reached it"
             return Outcome(None, ev + why, tol, x)
-    return Outcome(False, ev + f" (no closing words: more than {FAR_PCT:g}% away)", tol, x)
+    far = f"{YIELD_FAR_PP:g}pp" if c.unit == "pct" else f"{FAR_PCT:g}%"
+    return Outcome(False, ev + f" (no closing words: more than {far} away)", tol, x)

@@ -250,6 +250,17 @@ def split_clauses(
             mark = not (
                 p.kind == "number" and n.kind == "number" and p.end == t.start == n.start - 1
             )
+        if (
+            mark
+            and t.text == ","
+            and (
+                (i + 1 < len(tokens) and tokens[i + 1].lower == "respectively")
+                or (i > 0 and tokens[i - 1].lower == "respectively")
+            )
+        ):
+            # "fell 0.6% and 0.7%, respectively, on Monday": the pairing word and what follows it
+            # belong to the figures' clause
+            mark = False
         if mark:
             if a is not None:
                 out.append(Clause(a, b))

@@ -1,0 +1,158 @@
+"""Round 78's classes: a run of closes on one side of a level, a distance in points, a distance
+that fits only the article's own wrong close, a yield on one side of a level in a named period,
+a named year's extreme in a story whose day is only assumed, figures paired by "respectively"
+with the day after them, a CPI figure whose sibling series lacks the month, a Fed dissent's
+preferred move."""
+
+from __future__ import annotations
+
+import pytest
+from claim_results import quoted, results, shown
+
+# the S&P 500 closed above 6,900 from 2026-01-05 (6,902.05) to 2026-01-15 (6,944.47): nine
+# closes; the one before, 2026-01-02, at 6,858.47
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 closed above 6,900 for the ninth straight session on Thursday.",
+         "supported"),
+        ("The S&P 500 closed above 6,900 for the 12th consecutive session on Thursday.",
+         "contradicted"),
+        # 2026-01-05 closed 0.03% above 6,900: it may count or not, so eight is not contradicted
+        ("The S&P 500 closed above 6,900 for the eighth straight session on Thursday.",
+         "unverifiable"),
+        # a cardinal is at least that many: eighteen closes above 6,800 hold ten
+        ("The S&P 500 has closed above 6,800 for 10 sessions in a row.", "unverifiable"),
+        ("The S&P 500 closed above 6,800 for 18 sessions in a row on Thursday.", "supported"),
+        (
+            "The S&P 500 closed at 6,944.47 on Thursday, marking its 12th consecutive trading "
+            "session above 6,900.",
+            "contradicted",
+        ),
+    ],
+)  # fmt: skip
+def test_a_run_of_closes_on_one_side_of_a_level(claims_store, text, verdict):
+    rs = results(claims_store, text, "2026-01-15", "level_run")
+    assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_a_run_of_weeks_is_not_a_run_of_sessions(claims_store):
+    rs = results(
+        claims_store,
+        "The S&P 500 closed above 6,900 for the second straight week.",
+        "2026-01-16",
+        "level_run",
+    )
+    assert not rs, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 closed at 6,944.47 on Thursday, just 55.53 points below 7,000.",
+         "supported"),
+        ("The S&P 500 ended Thursday 56 points shy of 7,000.", "supported"),
+        ("The S&P 500 ended Thursday 17.69 points below 7,000.", "contradicted"),
+        # the article's own close is wrong (6,944.47 that day): a distance that fits only it is
+        # no fact about the market
+        ("The S&P 500 closed at 6,982.31 on Thursday, just 17.69 points below 7,000.",
+         "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_distance_in_points_from_a_level(claims_store, text, verdict):
+    rs = results(claims_store, text, "2026-01-15", "distance")
+    assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_a_percent_distance_from_a_wrong_close_is_contradicted(claims_store):
+    rs = results(
+        claims_store,
+        "The S&P 500 closed at 6,982.31 on Thursday, 0.25% below 7,000.",
+        "2026-01-15",
+        "distance",
+    )
+    assert rs and rs[0].verdict == "contradicted", shown(rs)
+    assert "fits only the article's own close" in rs[0].evidence
+
+
+def test_a_distance_from_a_close_within_the_level_band_is_its_arithmetic(claims_store):
+    # 6,944.00 is within the preliminary band of the 6,944.47 close: its arithmetic holds
+    rs = results(
+        claims_store,
+        "The S&P 500 closed at 6,944 on Thursday, 56 points below 7,000.",
+        "2026-01-15",
+        "distance",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # the two-year closed at 5.05% on 2023-03-08
+        ("Yields on the two-year topped 5.0% early in March.", "supported"),
+        # the ten-year's highest close in September 2023 was 4.61%
+        ("The 10-year yield rose above 5% in September.", "contradicted"),
+        ("The 10-year yield closed above 5% in August.", "contradicted"),
+        ("The 10-year yield fell below 4% in December.", "supported"),
+        # 4.98% on 2023-10-19 and no closing words: the session may have crossed 5%
+        ("The 10-year yield topped 5% in October.", "unverifiable"),
+        # "early October" is a loose part of the month: support only
+        ("The 10-year yield topped 5% in early October.", "unverifiable"),
+    ],
+)
+def test_a_yield_on_one_side_of_a_level_in_a_named_period(claims_store, text, verdict):
+    rs = results(claims_store, text, "2023-12-29", "threshold")
+    assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_a_named_years_low_does_not_need_the_articles_day(claims_store):
+    """The lowest close of 2024 was 4,688.68: the paragraph tells of other days, but every day
+    the article may speak from is after 2024."""
+    rs = results(
+        claims_store,
+        "Stocks rose in early January. The index later slid. The S&P 500 has climbed from its "
+        "2024 low of 5,768.",
+        "2026-01-15",
+    )
+    got = quoted(rs, "2024 low of 5,768")
+    assert got and got[0].verdict == "contradicted", shown(rs)
+
+
+def test_the_day_after_respectively_dates_the_figures(claims_store):
+    # 2019-12-30: the S&P 500 fell 0.58%
+    rs = results(
+        claims_store,
+        "Stocks rallied all year. The S&P 500 and Nasdaq fell 0.4% and 0.7%, respectively, on "
+        "Monday.",
+        "2019-12-31",
+        "change",
+    )
+    sp = [r for r in rs if r.claim.subject is not None and r.claim.subject.key == "sp500"]
+    assert sp and sp[0].verdict == "contradicted", shown(rs)
+
+
+def test_a_cpi_figure_for_a_stated_month_is_judged_on_the_usual_series(claims_store):
+    """Consumer prices rose 2.68% in the year to December 2025 (NSA); the seasonally adjusted
+    index has no December 2025 value, which cannot make 3.1% right."""
+    rs = results(
+        claims_store,
+        "The consumer price index rose 3.1% from a year earlier in December 2025.",
+        "2026-01-20",
+    )
+    got = [r for r in rs if r.claim.kind == "rate"]
+    assert got and got[0].verdict == "contradicted", shown(rs)
+
+
+def test_a_dissents_preferred_move_is_no_decision(claims_store):
+    rs = results(
+        claims_store,
+        "The Fed lowered the federal-funds rate by a quarter of a percentage point to a target "
+        "range of 4% to 4.25%. Stephen Miran dissented, preferring a half-point cut to between "
+        "3.75% and 4%.",
+        "2025-09-17",
+    )
+    assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
+    assert len([r for r in rs if r.verdict == "supported"]) == 2, shown(rs)
