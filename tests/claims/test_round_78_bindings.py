@@ -2,7 +2,8 @@
 that fits only the article's own wrong close, a yield on one side of a level in a named period,
 a named year's extreme in a story whose day is only assumed, figures paired by "respectively"
 with the day after them, a CPI figure whose sibling series lacks the month, a Fed dissent's
-preferred move."""
+preferred move, a change "from Thursday", apostrophes written as other marks, an all-time high
+whose earlier history the monthly averages bound."""
 
 from __future__ import annotations
 
@@ -156,3 +157,40 @@ def test_a_dissents_preferred_move_is_no_decision(claims_store):
     )
     assert not [r for r in rs if r.verdict == "contradicted"], shown(rs)
     assert len([r for r in rs if r.verdict == "supported"]) == 2, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 2018-06-14 2,782.49 -> 2018-06-15 2,779.66: -0.10%
+        ("The S&P 500 was down 0.10% from Thursday.", "supported"),
+        ("S&P 500 Snapshot: Down 0.1% from Yesterday", "supported"),
+        ("The S&P 500 was up 0.5% from Thursday.", "contradicted"),
+    ],
+)
+def test_a_change_from_a_named_session(claims_store, text, verdict):
+    rs = results(claims_store, text, "2018-06-15", "change")
+    assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize("mark", ["'", "’", "´", "”"])
+def test_an_apostrophe_written_as_another_mark(claims_store, mark):
+    # 2016-06-24: the S&P 500 fell 75.91 points; the VIX rose 49.33% to 25.76
+    text = (
+        f"The Standard & Poor{mark}s 500 index fell 75.91 points on Friday, with the "
+        f"CBOE{mark}s VIX index leaping 49.33% to 25.76."
+    )
+    rs = results(claims_store, text, "2016-06-24")
+    assert [r.verdict for r in rs] == ["supported"] * 3, shown(rs)
+    assert rs[0].claim.quote.startswith("Standard & Poor" + mark), shown(rs)
+
+
+def test_an_all_time_high_from_a_history_the_monthly_averages_bound(claims_store):
+    """The daily closes start in 2016; the monthly averages since 1871 never came near 4,796."""
+    rs = results(
+        claims_store,
+        "The S&P 500 ended the year 0.3% below its all-time closing high of 4,796.56 on 1/3/22.",
+        "2023-12-29",
+        "extreme",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)

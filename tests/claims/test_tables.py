@@ -75,8 +75,8 @@ def test_a_yields_current_column_is_its_level_and_its_to_date_columns_are_not_re
 @pytest.mark.parametrize(
     "text",
     [
-        # dated columns, a prior period, a change that says neither percent nor points
-        "| | 12/29/17 | Prior Week | 12/28/18 |\n| S&P 500 | 2673.61 | 2416.62 | 2485.74 |\n",
+        # a prior period, a change that says neither percent nor points
+        "| | Prior Week |\n| S&P 500 | 2416.62 |\n",
         "| Index | Change |\n| S&P 500 | 44.82 |\n",
         # no header row: a row alone states no measure
         "| S&P 500 | 5,859.85 | 0.77 |\n",
@@ -84,6 +84,17 @@ def test_a_yields_current_column_is_its_level_and_its_to_date_columns_are_not_re
 )
 def test_no_cell_is_read_without_a_header_that_names_its_measure(claims_store, text):
     assert not _cells(results(claims_store, text, DAY))
+
+
+def test_a_column_headed_by_a_day_is_that_days_close(claims_store):
+    # 2017-12-29 closed at 2,673.61 and 2018-12-28 at 2,485.74; "Prior Week" is not read
+    text = "| | 12/29/17 | Prior Week | 12/28/18 |\n| S&P 500 | 2673.61 | 2416.62 | 2485.74 |\n"
+    got = _cells(results(claims_store, text, DAY))
+    assert [(r.claim.measure, r.verdict) for r in got] == [
+        ("close", "supported"),
+        ("close", "supported"),
+    ], shown(got)
+    assert [r.claim.date.isoformat() for r in got] == ["2017-12-29", "2018-12-28"], shown(got)
 
 
 def test_a_table_without_outer_bars_and_a_calendar_header(claims_store):

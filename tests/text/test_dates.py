@@ -17,6 +17,9 @@ REF = dt.date(2026, 1, 26)  # a Monday
         ("on November 26, 2025", "day", dt.date(2025, 11, 26), dt.date(2025, 11, 26)),
         ("hit Monday, Jan. 12, 2026", "day", dt.date(2026, 1, 12), dt.date(2026, 1, 12)),
         ("since 2025-04-02", "day", dt.date(2025, 4, 2), dt.date(2025, 4, 2)),
+        # a US numeric date, month first, with its year
+        ("its 4.33% close on 11/30/23", "day", dt.date(2023, 11, 30), dt.date(2023, 11, 30)),
+        ("a high of 4,796.56 on 1/3/2022", "day", dt.date(2022, 1, 3), dt.date(2022, 1, 3)),
         ("on Dec. 24", "day", dt.date(2025, 12, 24), dt.date(2025, 12, 24)),  # no year: the latest
         ("in November", "month", dt.date(2025, 11, 1), dt.date(2025, 11, 30)),
         ("in January", "month", dt.date(2026, 1, 1), dt.date(2026, 1, 31)),  # the month running
@@ -188,3 +191,15 @@ def test_a_year_right_after_the_comma(text, first, weekday):
     (d,) = find_dates(text, REF)
     assert (d.kind, d.first, d.weekday) == ("day", first, weekday)
     assert not [d for d in find_dates("Nov 1,234 points", REF) if d.kind == "day"]
+
+
+@pytest.mark.parametrize(
+    "text", ["a 1/2 point move", "3/4/5", "1/3/22/5", "x.com/1/3/22", "1.5/3/22"]
+)
+def test_a_fraction_or_a_path_is_no_numeric_date(text):
+    assert not [d for d in find_dates(text, REF) if d.kind == "day"]
+
+
+def test_from_a_weekday_is_a_change_since_its_close():
+    (p,) = [p for p in find_periods("The index was down 0.11% from Thursday.") if p.kind == "since"]
+    assert p.anchor == "Thursday"

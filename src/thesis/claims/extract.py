@@ -84,9 +84,13 @@ def extract(
         window = (article_date, article_date)
     ref = window[1] if window else article_date
     raw = text
-    # a hyphen written as U+2010 or the non-breaking U+2011 ("52‑week high") is read as "-"; the
-    # text keeps its length, so every offset holds and the quotes are cut from the raw text
+    # a hyphen written as U+2010 or the non-breaking U+2011 ("52‑week high") is read as "-", and an
+    # apostrophe written as an acute accent or a closing double quote ("CBOE´s", "Poor”s") as
+    # one; the text keeps its length, so every offset holds and the quotes are cut from the raw
+    # text
     text = text.translate(_HYPHENS)
+    if "”" in text:
+        text = _QUOTE_APOSTROPHE.sub("’", text)
     hyphens = text != raw
     doc = Doc(text, ref, finder or builtin_finder())
     sents = _sentences(doc)
@@ -137,8 +141,11 @@ def extract(
     return Extraction(claims, warnings, doc, ctx)
 
 
-#: hyphens other than "-" that mean it (U+2010 hyphen, U+2011 non-breaking hyphen)
-_HYPHENS = {0x2010: "-", 0x2011: "-"}
+#: hyphens other than "-" that mean it (U+2010 hyphen, U+2011 non-breaking hyphen), and the acute
+#: accent written for an apostrophe
+_HYPHENS = {0x2010: "-", 0x2011: "-", 0x00B4: "’"}
+#: a closing double quote between a word and its "s" ("Standard & Poor”s 500"): an apostrophe
+_QUOTE_APOSTROPHE = re.compile(r"(?<=[A-Za-z])”(?=s\b)")
 
 
 #: the rules that find nothing in a sentence without one of their trigger words, and the test on

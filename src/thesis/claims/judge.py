@@ -3079,6 +3079,29 @@ def _first_since(c: Claim, day: dt.date, m: Market, sid: str, s: Series, L: floa
     return Outcome(None, ev, "exact trading day", today)
 
 
+#: how far a month's highest close may lie above its average (percent): a crash month's range
+_MONTH_SPREAD = 15.0
+
+
+def _monthly_history_below(c: Claim, m: Market, w: Series) -> bool:
+    """Whether the subject's monthly averages before its daily closes start (the S&P 500's since
+    1871) stay so far below the daily history's highest close that no close before could have
+    reached it: an all-time high is then the daily history's. Lows are never read so."""
+    if c.extra.get("extreme") != "max" or c.subject is None or not len(w):
+        return False
+    top = w.values[w.argmax()]
+    for sid in dict.fromkeys([*c.subject.series, *(f"{x}_monthly" for x in c.subject.series)]):
+        mon = m.series(sid)
+        if mon is None or m.frequency(sid) != "monthly":
+            continue
+        if not len(mon) or mon.first >= w.first:
+            continue
+        before = mon.before(w.first)
+        if len(before) >= 120 and before.values[before.argmax()] * (1 + _MONTH_SPREAD / 100) < top:
+            return True
+    return False
+
+
 def judge_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     got = _daily(c, m)
     if isinstance(got, Outcome):
@@ -3095,7 +3118,7 @@ def judge_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Out
     elif window == "year":
         y = year or day.year
         w = w.between(dt.date(y, 1, 1), dt.date(y, 12, 31))
-    elif len(w) < 250 * 10:
+    elif len(w) < 250 * 10 and not _monthly_history_below(c, m, w):
         return _na(
             f"{sid} history in the store starts {iso(s.first)}: too short for an all-time extreme"
         )

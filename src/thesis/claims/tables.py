@@ -25,7 +25,6 @@ arrive here already flattened to such lines (:mod:`thesis.claims.article`).
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 from typing import TYPE_CHECKING
@@ -191,23 +190,9 @@ def rule_table_cell(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 
 def _day_in(s: Sent, cell: tuple[str, int, int]) -> DateMention | None:
     """The one day a header cell names ("As of Dec. 27, 2019", "Data as of 12/27/19"), or
-    ``None``. A numeric date with a two-digit year is read here only: in a table's header it is
-    a date, where in running text "3/4" may be a fraction."""
+    ``None``."""
     days = [d for d in s.doc.dates_in(cell[1], cell[2]) if d.kind == "day" and d.day is not None]
-    if len(days) == 1:
-        return days[0]
-    m = _MDY.search(s.doc.text, cell[1], cell[2])
-    if days or m is None:
-        return None
-    y = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
-    try:
-        day = dt.date(y, int(m["m"]), int(m["d"]))
-    except ValueError:
-        return None
-    return DateMention(m.start(), m.end(), m.group(0), "day", day, day, explicit_year=True)
-
-
-_MDY = re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{2}|\d{4})\b")
+    return days[0] if len(days) == 1 else None
 
 
 _CALENDAR = {"year": "year", "quarter": "quarter", "month": "month", "half": "span"}

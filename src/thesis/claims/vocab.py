@@ -106,8 +106,12 @@ UP_WORDS = frozenset(
         "rebounding",
         "leapt",
         "leaped",
+        "leaping",
+        "leaps",
         "rocketed",
+        "rocketing",
         "skyrocketed",
+        "skyrocketing",
     ]
 )
 DOWN_WORDS = frozenset(

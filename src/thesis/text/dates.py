@@ -64,15 +64,19 @@ _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{n}>(?:1[89]|20)\d\d)"
 
-#: a written date: ISO, "26 November 2025", "November 26, 2025", "Nov 26", "November 2025"
+#: a written date: ISO, "11/30/23", "26 November 2025", "November 26, 2025", "Nov 26",
+#: "November 2025"
 #: (the leading lookahead names the characters a date can start with, a digit or a month's
 #: capital: it changes no match, but rejects most positions of a text in one test instead of
-#: trying the three alternatives there)
+#: trying the alternatives there)
 DATE_SPAN_RE = re.compile(
     r"(?=[\dJFMASOND])(?:"
     + "|".join(
         (
             r"(?P<iso>\b(?P<iy>(?:1[89]|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)",
+            # 1/3/22, 11/30/2023: a US numeric date, month first, its year written
+            r"(?P<num>(?<![\d/.,])(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12]\d|0?[1-9])/"
+            r"(?P<ny>(?:19|20)\d\d|\d\d)(?![\d/]|[.,]\d))",
             # 26 November 2025 / 26 Nov / 26th of November
             r"(?P<dmy>\b" + _DAY.format(n="d1") + r"(?:\sof)?\s(?P<m1>" + _MON + r")"
             r"(?:,?\s" + _YEAR.format(n="y1") + r")?\b)",
@@ -815,7 +819,11 @@ _SINCE = PhraseMatcher({"since": "since", "from the start of": "since_start",
                         # "69.2 bps lower than the end of the third quarter": the change since then
                         "than the end of": "since", "than at the end of": "since",
                         "from the end of": "since", "compared with the end of": "since",
-                        "compared to the end of": "since", "versus the end of": "since"})  # fmt: skip
+                        "compared to the end of": "since", "versus the end of": "since",
+                        # "down 0.11% from Thursday", "up 0.4% from yesterday": the change since
+                        # that session's close
+                        **{f"from {w}": "since_day" for w in ("yesterday", "monday", "tuesday",
+                                                           "wednesday", "thursday", "friday")}})  # fmt: skip
 
 
 def _count(tok: Token) -> int | None:
@@ -871,8 +879,9 @@ def find_periods(
             continue
         s = _SINCE.match_at(tokens, i)
         if s is not None:
-            # the anchor: up to the end of the clause (a comma, a full stop) or eight tokens
-            j = s.j
+            # the anchor: up to the end of the clause (a comma, a full stop) or eight tokens; for
+            # "from Thursday" the day itself
+            j = s.j - 1 if s.value == "since_day" else s.j
             k = j
             if j < n and dates:
                 d = next((d for d in dates if d.start == tokens[j].start), None)

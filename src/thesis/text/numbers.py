@@ -54,6 +54,8 @@ SpanKind = Literal["number", "date", "year", "ordinal", "quarter", "tenor", "nam
 # Names that contain digits but state no number. Kept as spans of kind "name" and never checked.
 NAME_PATTERNS: tuple[str, ...] = (
     r"S&(?:amp;)?P\s?(?:500|400|600|100|1500)",
+    r"Standard\s(?:&|and)\sPoor(?:'|’)?s\s(?:500|400|600|100|1500)",
+    r"S\s&\sP\s(?:500|400|600|100|1500)",
     r"Russell\s(?:1000|2000|3000|Microcap)",
     r"Nasdaq[-\s]100",
     r"NDX\s?100",
@@ -222,6 +224,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
         d: int | None
         if g["iso"]:
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+        elif g["num"]:
+            ny = g["ny"]
+            y = int(ny) if len(ny) == 4 else 2000 + int(ny) if int(ny) < 70 else 1900 + int(ny)
+            mo, d = int(g["nm"]), int(g["nd"])
         elif g["dmy"]:
             y = int(g["y1"]) if g["y1"] else None
             mo, d = month_number(g["m1"]), int(g["d1"])
