@@ -194,3 +194,15 @@ def test_an_all_time_high_from_a_history_the_monthly_averages_bound(claims_store
         "extreme",
     )
     assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_a_yield_move_from_a_dated_level_past_a_parenthesis(claims_store):
+    rs = results(
+        claims_store,
+        "The yield on the benchmark 10-year T-note closed trading on 12/29/23 at 3.88%, down 45 "
+        "basis points (bps) from its 4.33% close on 11/30/23, according to Bloomberg.",
+        "2023-12-29",
+    )
+    got = quoted(rs, "45 basis points")
+    assert got and got[0].verdict == "supported", shown(rs)
+    assert "4.33%" in got[0].evidence, shown(rs)

@@ -4216,6 +4216,9 @@ def _yield_move(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, used: set[int]) -> l
         return []
     bp = q.value * (100 if q.unit == "pp" else 1)
     after = s.after(q.end, 12)
+    close = next((k for k, t in enumerate(after[:5]) if t.text == ")"), None)
+    if after and after[0].text == "(" and close is not None:
+        after = after[close + 1 :]  # "down 45 basis points (bps) from its 4.33% close"
     date = bind_date(ctx, s, q.start, before_only=True)
     common = dict(subject=subj, rule="yield", unit="bp", decimals=q.decimals + (2 if q.unit == "pp" else 0),
                   date=date, hedge=s.hedge(q), direction=d)  # fmt: skip
