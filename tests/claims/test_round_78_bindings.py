@@ -203,6 +203,75 @@ def test_a_yield_move_from_a_dated_level_past_a_parenthesis(claims_store):
         "basis points (bps) from its 4.33% close on 11/30/23, according to Bloomberg.",
         "2023-12-29",
     )
+    # the store's close on 2023-11-30 is 4.37%: -49 bp from it; -45 bp fits only the stated
+    # level (another source's close), within a yield's tolerance of the store's: not judged
     got = quoted(rs, "45 basis points")
-    assert got and got[0].verdict == "supported", shown(rs)
-    assert "4.33%" in got[0].evidence, shown(rs)
+    assert got and got[0].verdict == "unverifiable", shown(rs)
+    assert "another source's close" in got[0].evidence, shown(rs)
+    rs = results(
+        claims_store,
+        "The 10-year yield closed at 3.88%, down 49 basis points from its 4.37% close on 11/30/23.",
+        "2023-12-29",
+        "yield_distance",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_a_date_of_a_relative_clause_dates_its_reference_level_only(claims_store):
+    # 2020-03-11: -4.89%; the record close was on 2020-02-19
+    rs = results(
+        claims_store,
+        "The S&P 500 finished the day at 2,741, down about 5% for the session and about 19% "
+        "below the all-time high it closed at on February 19.",
+        "2020-03-11",
+        "change",
+    )
+    assert rs and rs[0].verdict == "supported" and rs[0].claim.date.isoformat() == "2020-03-11", (
+        shown(rs)
+    )
+
+
+def test_an_episodes_move_is_not_the_session_it_ended_on(claims_store):
+    rs = results(
+        claims_store,
+        "After its February record, the S&P 500 began a pullback that took it nearly 20% lower "
+        "on April 8, before it set off on a recovery.",
+        "2025-06-06",
+        "change",
+    )
+    assert rs and rs[0].verdict == "unverifiable" and "pullback" in rs[0].evidence, shown(rs)
+
+
+def test_an_unknown_name_does_not_swallow_a_known_one(claims_store):
+    # the VIX closed at 23.25 on 2021-09-28, below 2021-09-20's 25.71: not its highest since May
+    rs = results(
+        claims_store,
+        "The 10-year Treasury yield rose to 1.54%. The Chicago Board Options Exchange’s CBOE "
+        "Volatility Index jumped to its highest level since May earlier this week.",
+        "2021-09-28",
+        "since",
+    )
+    assert rs and rs[0].claim.subject.key == "vix" and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_would_in_a_past_narrative_is_what_happened(claims_store):
+    # 2016-06-24: the VIX closed at 25.76, up 49.33%
+    text = "The VIX jumped on Friday, and it would eventually close up 49.33% at 25.76."
+    rs = results(claims_store, text, "2016-06-24")
+    assert rs and all(r.verdict == "supported" for r in rs), shown(rs)
+    rs = results(claims_store, "If stocks fell, the VIX would eventually rise 10%.", "2016-06-24")
+    assert all(r.verdict == "unverifiable" for r in rs), shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 2018-01-09: 2.55% - 1.98% = 57 bp
+        ("The spread between 2s and 10s rose to 58.1 bps on Tuesday.", "supported"),
+        ("The 2s10s spread widened to 57 basis points on Tuesday.", "supported"),
+        ("The 2s10s spread widened to 95 bps on Tuesday.", "contradicted"),
+    ],
+)
+def test_a_spreads_level_in_basis_points(claims_store, text, verdict):
+    rs = results(claims_store, text, "2018-01-09", "yield")
+    assert rs and rs[0].verdict == verdict, shown(rs)

@@ -1574,10 +1574,46 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
         and ("from" in far or "off" in far)
     ):
         return True  # "an increase of 52% from its low point on March 23": the base's day
+    if far[-1:] == ["on"] and _relative_reference(far[:-1]):
+        return True  # "19% below the all-time high it closed at on February 19": the high's day
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (
         prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])
     )
+
+
+#: verbs of a relative clause that dates a reference level ("the record it set", "the high it
+#: closed at", "the low that it hit")
+_REFERENCE_VERBS = frozenset(
+    {
+        "closed",
+        "set",
+        "hit",
+        "reached",
+        "touched",
+        "notched",
+        "recorded",
+        "marked",
+        "made",
+        "struck",
+    }
+)
+
+
+def _relative_reference(words: list[str]) -> bool:
+    """Whether ``words`` end with a reference noun and a relative clause of its own ("the
+    all-time high it closed at", "the record that it set"): a date after them is that level's."""
+    for k in range(len(words) - 1, 0, -1):
+        if words[k] in _REFERENCE_VERBS:
+            rest = words[:k]
+            if rest[-1:] in (["it"], ["they"]) and rest[-2:-1] in (["that"], ["which"]):
+                rest = rest[:-2]
+            elif rest[-1:] in (["it"], ["they"], ["that"], ["which"]):
+                rest = rest[:-1]
+            else:
+                return False
+            return bool(rest) and rest[-1] in _REFERENCE_NOUNS
+    return False
 
 
 def _reference_day(s: Sent, d: DateMention) -> bool:
@@ -1723,6 +1759,33 @@ _OVER_WORDS = re.compile(r"(?:year|month)[- ]over[- ](?:year|month)|y/y|m/m|yoy|
 _MOVE_NOUNS_ALL = UP_NOUNS | DOWN_NOUNS | {"change", "move", "percent"}
 
 
+#: nouns of a move over several sessions ("a pullback that took it 20% lower") and the verbs by
+#: which such a move carries the index that far
+_EPISODES = frozenset(
+    {"pullback", "correction", "sell-off", "selloff", "slide", "slump", "rout", "drawdown",
+     "downturn", "decline", "retreat", "rally", "rebound", "recovery", "run-up", "advance", "surge"}
+)  # fmt: skip
+_CARRY_VERBS = frozenset(
+    {"took", "takes", "sent", "sends", "pushed", "pushes", "dragged", "drags", "drove", "drives",
+     "knocked", "knocks", "left", "leaves", "brought", "brings", "lifted", "lifts", "carried",
+     "carries"}
+)  # fmt: skip
+
+
+def _episode_move(before: list[str]) -> str | None:
+    """The episode noun whose relative clause carries the figure ("a pullback that took it",
+    "the rally, which lifted the index"), from the words right before the figure, or ``None``."""
+    for k in range(len(before) - 1, 0, -1):
+        if before[k] in _CARRY_VERBS:
+            j = k - 1
+            if before[j] in ("that", "which"):
+                j -= 1
+            if j >= 0 and before[j] == ",":
+                j -= 1
+            return before[j] if j >= 0 and before[j] in _EPISODES else None
+    return None
+
+
 def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: str = "") -> Bind:
     """The period of a change at ``q`` (a :class:`PeriodSpec`)."""
     # "in the four trading days following April 2", "since reaching a peak of 6,144 on Feb. 19":
@@ -1732,6 +1795,11 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         if ev.spec is None:
             return Bind(None, ev.text, "unknown")
         return Bind(ev.spec, ev.text, "explicit")
+    episode = _episode_move(s.words_before(q.start, 8))
+    if episode is not None:
+        # "a pullback that took it nearly 20% lower ... on April 8": the episode's whole move,
+        # from a start the words do not date, not the session it ended on
+        return Bind(None, f"the {episode}'s move (its start not dated)", "unknown")
     same = _SAME_PERIOD.search(ctx.doc.text, q.end, s.end)
     if same is not None:
         # "a 6.9% gain in the S&P 500 ... over the same time period": the period of another
@@ -2446,7 +2514,7 @@ def qualifiers(
     out: list[str] = []
     asides = s.closed_asides(a if at is None else max(a, at))
     ftoks = [t for t in toks if not any(x <= t.start < y for x, y in asides)]
-    ftoks = _expectation_after_dropped(_past_fact_clause(ftoks, a), b)
+    ftoks = _narrative_would_dropped(_expectation_after_dropped(_past_fact_clause(ftoks, a), b))
     if not forecast_ok and (
         _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
         or _forecast_phrase([t.lower for t in ftoks])
@@ -2578,6 +2646,26 @@ def _from_last_turn(toks: list[Token], a: int, figures: list[int]) -> list[Token
 
 #: words that turn from an earlier event to the claim's ("... before ending the day at a record")
 _TURNS_TO_CLAIM = frozenset({"before", "then"})
+
+
+#: adverbs after "would" that make it the future of a past narrative ("It would eventually settle
+#: up 4.4%", "the index would later close at a record"): what then happened, no hypothesis
+_NARRATIVE_ADVERBS = frozenset({"eventually", "later", "ultimately", "subsequently", "finally"})
+
+
+def _narrative_would_dropped(toks: list[Token]) -> list[Token]:
+    """``toks`` without a "would" that an adverb of a past narrative follows ("would eventually
+    settle"), unless the clause states a condition ("if", "unless")."""
+    words = [t.lower for t in toks]
+    if "would" not in words or "if" in words or "unless" in words:
+        return toks
+    drop = {
+        k
+        for k, w in enumerate(words[:-1])
+        if w == "would"
+        and (words[k + 1] in _NARRATIVE_ADVERBS or words[k + 1 : k + 3] == ["go", "on"])
+    }
+    return [t for k, t in enumerate(toks) if k not in drop] if drop else toks
 
 
 def _expectation_after_dropped(toks: list[Token], b: int) -> list[Token]:
@@ -2733,6 +2821,7 @@ def mood(s: Sent, a: int, b: int) -> str:
         if t.lower in _CLAUSE_TURNS:
             break
         toks.append(t)
+    toks = _narrative_would_dropped(toks)
     words = [t.lower for t in toks]
     if _has_word(toks, MOOD_WORDS):
         return next(t.text for t in toks if t.lower in MOOD_WORDS and t.text != "May")

@@ -3549,7 +3549,21 @@ def judge_yield_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim])
     comp = (cur[1] - float(c.level or 0)) * 100
     stated = float(c.stated_value or 0)
     ev = f"{sid} {iso(cur[0])} close {cur[1]:.2f}% − {float(c.level or 0):g}% = {comp:+.0f} bp vs stated {stated:+g} bp"
-    return _verdict(bp_band(stated, c.comparator, c.hedge), comp, ev)
+    band = bp_band(stated, c.comparator, c.hedge)
+    level_day = c.extra.get("level_day")
+    base = on(s, dt.date.fromisoformat(level_day)) if isinstance(level_day, str) else None
+    if base is not None:
+        # "down 45 bp from its 4.33% close on 11/30/23": the move from the store's close that day
+        # too; one that fits only the stated level (another source's close) is not judged
+        data = (cur[1] - base) * 100
+        ev += f"; from the {sid} close of {level_day} ({base:.2f}%): {data:+.0f} bp"
+        if band.verdict(data) is True:
+            return Outcome(True, ev, band.text, round(data, 1))
+        if band.verdict(comp) is True:
+            return Outcome(None, ev + ": it fits only the stated level, another source's close",
+                           band.text, round(data, 1))  # fmt: skip
+        return _verdict(band, data, ev)
+    return _verdict(band, comp, ev)
 
 
 def judge_direction(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

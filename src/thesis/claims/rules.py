@@ -76,6 +76,7 @@ from thesis.claims.opens import rule_session_open
 from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.prior_close import prior_close
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
+from thesis.claims.spreads import SPREAD_KEY
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tables import rule_table_cell
 from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
@@ -4069,6 +4070,17 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None or subj.value.kind != "yield":
             continue
         if q.unit in ("bp", "pp"):
+            if subj.value.key == SPREAD_KEY and s.words_before(q.start, 1) in (["to"], ["at"]):
+                # "the spread between 2s and 10s rose to 58.1 bps": the spread's level, in bp
+                used.add(q.start)
+                pp = q.value / 100 if q.unit == "bp" else q.value
+                out.append(make_claim(
+                    ctx, s, kind="rate", measure="yield", subject=subj,
+                    parts=[(q.start, q.end)], rule="yield", value=round(pp, 4), unit="pct",
+                    decimals=q.decimals + (2 if q.unit == "bp" else 0), date=bind_date(ctx, s, q.start),
+                    hedge=s.hedge(q), extra={"close": False},
+                ))  # fmt: skip
+                continue
             out.extend(_yield_move(ctx, s, q, subj, used))
             continue
         prev = s.words_before(q.start, 3)
@@ -4235,9 +4247,23 @@ def _yield_move(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, used: set[int]) -> l
         if ref is None:
             return []
         used.add(ref.start)
+        # "from its 4.33% close on 11/30/23": the day of the level
+        on = next(
+            (
+                x
+                for x in s.dates
+                if x.kind == "day"
+                and x.first is not None
+                and ref.end <= x.start <= ref.end + 25
+                and set(s.doc.text[ref.end : x.start].lower().split())
+                <= {"close", "closing", "level", "on", "at", "the", "of"}
+            ),
+            None,
+        )
+        extra = {"level_day": on.first.isoformat()} if on is not None and on.first else None
         return [make_claim(
             ctx, s, kind="rate", measure="yield_distance", parts=[(q.start, ref.end)], value=bp * d,
-            level=ref.value, **common,  # type: ignore[arg-type]
+            level=ref.value, extra=extra, **common,  # type: ignore[arg-type]
         )]  # fmt: skip
     lvl_follows = bool(after) and after[0].lower == "to"
     period = bind_period(ctx, s, q, level_follows=lvl_follows)

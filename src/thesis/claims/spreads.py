@@ -39,6 +39,12 @@ def spread_aliases() -> list[str]:
     out = ["10s2s", "2s10s", "2s/10s", "10s/2s", "2s-10s", "10s-2s", "2-10 spread", "10-2 spread",
            "2/10 spread", "10/2 spread", "T10Y2Y", "10Y-2Y", "10Y/2Y", "2Y/10Y", "2Y-10Y"]  # fmt: skip
     out += [f"{a} spread" for a in out[:10]] + [f"{a} curve" for a in out[:6]]
+    # "the spread between 2s and 10s", "the gap between twos and tens"
+    for noun, (x, y) in product(
+        ("spread", "gap", "difference"),
+        (("2s", "10s"), ("10s", "2s"), ("twos", "tens"), ("tens", "twos")),
+    ):
+        out += [f"the {noun} between {x} and {y}", f"{noun} between {x} and {y}"]  # fmt: skip
     for a, b in product(_TEN, _TWO):
         for x, y in ((a, b), (b, a)):
             out += [f"{x}/{y}", f"{x}-{y}", f"{x}/{y} spread", f"{x}-{y} spread",

@@ -1185,6 +1185,10 @@ def _unknown_name(tokens: list[Token], i: int, known: PhraseMatcher | None = Non
     while (
         j < len(tokens) and j < i + 4 and tokens[j].kind == "word" and tokens[j].text[:1].isupper()
     ):
+        if j > i and known is not None and known.match_at(tokens, j) is not None:
+            return (
+                None  # "the Chicago Board Options Exchange's CBOE Volatility Index": a known name
+            )
         if j > i and tokens[j].lower in _COMPANY_SUFFIXES:
             # "ETSY Inc.": the name ends with its suffix (and the suffix's full stop)
             dot = (

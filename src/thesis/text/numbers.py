@@ -73,6 +73,7 @@ NAME_PATTERNS: tuple[str, ...] = (
     r"401\(k\)",
     r"\b(?:1|2|3|5|7|10|20|30)-?(?:year|yr|y)\s(?:Treasury|Treasuries|yield|yields|note|notes|bond|bonds|rate|rates|real\syield|breakeven|TIPS)\b",
     r"\b(?:2|5|10|30)[yY]\b",
+    r"\b(?:2s|10s)(?:/|-|\sand\s)(?:2s|10s)\b",
     r"\bQE\d\b",
 )
 # the lookahead names every character a pattern above can start with: it changes no match, but
