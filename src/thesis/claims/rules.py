@@ -353,7 +353,7 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A change with a direction word, and the close it reached when one follows."""
     out: list[Claim] = []
     for q in s.quantities:
-        if q.start in used or q.is_range or (q.words and q.unit != "pct"):
+        if q.start in used or q.is_range or (q.words and q.unit not in ("pct", "points")):
             continue
         # "ended 5.91 higher to 2,862.96": a bare number with "higher"/"lower" is in points
         implied = q.unit == "plain" and s.words_after(q.end, 1)[:1] in (["higher"], ["lower"])
