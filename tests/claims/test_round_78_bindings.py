@@ -275,3 +275,38 @@ def test_would_in_a_past_narrative_is_what_happened(claims_store):
 def test_a_spreads_level_in_basis_points(claims_store, text, verdict):
     rs = results(claims_store, text, "2018-01-09", "yield")
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_the_wires_500_stock_index_is_the_sp_500(claims_store):
+    rs = results(
+        claims_store,
+        "The Standard & Poor’s 500-stock index ended Monday at 2,506.85, up 21.11 points, or "
+        "0.85 percent.",
+        "2018-12-31",
+    )
+    assert len(rs) == 3 and all(r.verdict == "supported" for r in rs), shown(rs)
+
+
+def test_a_yield_at_the_end_of_a_month_on_a_weekend_and_of_a_quarter(claims_store):
+    # 2021-07-31 was a Saturday: July's last session 2021-07-30 closed at 1.24%; 2021-03-31: 1.74%
+    rs = results(
+        claims_store,
+        "The 10-year Treasury yield fell to 1.24 percent at the end of July, down from 1.74 "
+        "percent at the end of the first quarter.",
+        "2021-07-30",
+        "yield",
+    )
+    assert [r.verdict for r in rs] == ["supported", "supported"], shown(rs)
+    assert [r.claim.date.isoformat() for r in rs] == ["2021-07-31", "2021-03-31"], shown(rs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 10-year yield is well above its record low.",
+        "The 10-year yield stands far from its record closing low.",
+    ],
+)
+def test_a_record_named_as_a_reference_is_no_record_now(claims_store, text):
+    rs = results(claims_store, text, "2022-12-09", "since")
+    assert not rs, shown(rs)

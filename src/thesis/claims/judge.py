@@ -3207,11 +3207,20 @@ def judge_close_on_date(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
 
 
 # ------------------------------------------------------------------------------- yields, macro
+def _weekend_after(last: dt.date, day: dt.date) -> bool:
+    """Whether every day after ``last`` up to ``day`` is a Saturday or a Sunday."""
+    return 0 < (day - last).days <= 2 and all(
+        (last + dt.timedelta(days=k)).weekday() >= 5 for k in range(1, (day - last).days + 1)
+    )
+
+
 def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     subj = c.subject
     assert subj is not None
     got = m.daily(subj)
     stated = float(c.stated_value or 0)
+    if got is not None and day > got[1].last and _weekend_after(got[1].last, day):
+        day = got[1].last  # "at the end of July", a Saturday: the month's last session
     if got is not None and day <= got[1].last:
         sid, s = got
         cur = _period_end(c, day, s) if c.measure == "yield_change" else on_or_before(s, day)

@@ -1050,7 +1050,7 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
             and s.words_before(d.start, 2) == ["end", "of"]
             and not starts_since(s, d)
         ):
-            last = d.last if d.kind == "year" else month_end(d.last.year, d.last.month)
+            last = d.last if d.kind != "month" else month_end(d.last.year, d.last.month)
             if ctx.ref is None or last <= ctx.ref or d.kind == "year":
                 md = DateMention(d.start, d.end, d.text, "day", last, last, None, d.explicit_year)
                 return Bind(md, f"the end of {d.text} (its last session)", "explicit")
@@ -1068,7 +1068,7 @@ def _close_date(ctx: Ctx, s: Sent, a: int, q: Quantity) -> Bind:
                     d.start, d.end, d.text, "day", d.first, d.first, None, d.explicit_year
                 )
                 return Bind(md, f"{d.text} (its first session)", "explicit")
-            last = d.last if d.kind == "year" else month_end(d.last.year, d.last.month)
+            last = d.last if d.kind != "month" else month_end(d.last.year, d.last.month)
             if ctx.ref is not None and last > ctx.ref and d.kind == "month":
                 break  # the article's own month, not over yet
             md = DateMention(d.start, d.end, d.text, "day", last, last, None, d.explicit_year)
@@ -1109,7 +1109,8 @@ def _period_before_close_noun(ctx: Ctx, s: Sent, a: int) -> Bind | None:
 
 
 def _close_of_period(s: Sent, q: Quantity) -> Bind | None:
-    """ "at the close of 2023", "at the end of May" right after a level: that period's last day."""
+    """ "at the close of 2023", "at the end of May", "at the end of the first quarter" right after
+    a level: that period's last day."""
     words = s.words_after(q.end, 4)
     if words[:3] not in (["at", "the", "close"], ["at", "the", "end"]) or words[3:4] != ["of"]:
         return None
@@ -1117,13 +1118,15 @@ def _close_of_period(s: Sent, q: Quantity) -> Bind | None:
         (
             d
             for d in s.dates
-            if d.kind in ("year", "month") and q.end < d.start <= q.end + 30 and d.last
+            if d.kind in ("year", "month", "quarter", "half")
+            and q.end < d.start <= q.end + 30
+            and d.last
         ),
         None,
     )
     if d is None or d.last is None:
         return None
-    last = d.last if d.kind == "year" else month_end(d.last.year, d.last.month)
+    last = d.last if d.kind != "month" else month_end(d.last.year, d.last.month)
     return Bind(
         DateMention(d.start, d.end, d.text, "day", last, last), f"the close of {d.text}", "explicit"
     )
@@ -3163,6 +3166,21 @@ _MACRO_NOUNS = frozenset(
 _RECORD_WORDS = frozenset({"record", "all-time"})
 
 
+#: words that compare a figure with a reference level named after them ("above its record low")
+_REFERENCE_PREPOSITIONS = frozenset(
+    {"above", "below", "under", "over", "from", "off", "near", "than", "beneath", "toward",
+     "towards", "within", "of"}
+)  # fmt: skip
+
+
+def _compared_to_reference(before: list[str]) -> bool:
+    """Whether the words before a record noun ("... above its record") make it a reference level
+    something else is compared with, not the level the subject now stands at."""
+    while before and before[-1] in ("its", "the", "their", "a", "an", "all-time"):
+        before = before[:-1]
+    return bool(before) and before[-1] in _REFERENCE_PREPOSITIONS
+
+
 def rule_macro_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A record of a macro series: "the unemployment rate hit a record low", "inflation at an
     all-time high", "the lowest jobless rate on record", "a record-low 3.4%". Read on the
@@ -3183,6 +3201,8 @@ def rule_macro_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             )  # fmt: skip
         if sup is None:
             continue
+        if _compared_to_reference([x.lower for x in toks[max(0, i - 4) : i]]):
+            continue  # "well above its record low", "off its record high": a reference, not now
         subj = bind_subject(ctx, s, t.start)
         if subj.value is None or subj.value.kind not in (*_MACRO_EXTREME_KINDS, "yield"):
             continue

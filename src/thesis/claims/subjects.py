@@ -111,6 +111,9 @@ SUBJECTS: tuple[Subject, ...] = (
     _s("sp500", "S&P 500", "index", ("sp500",), [
         "S&P 500", "S&P 500 index", "S&P", "SPX", "^GSPC", "GSPC", "SP500", "Standard & Poor's 500",
         "Standard and Poor's 500", "Standard & Poor's 500 index", "S & P 500", "S&P500",
+        # the wire's "500-stock index"
+        "S&P 500-stock index", "Standard & Poor's 500-stock index",
+        "Standard and Poor's 500-stock index", "S&P 500 stock index",
     ]),
     _s("nasdaq", "Nasdaq Composite", "index", ("nasdaq", "nasdaq_composite"), [
         "Nasdaq", "Nasdaq Composite", "Nasdaq Composite Index", "^IXIC", "IXIC", "Nasdaq composite",
