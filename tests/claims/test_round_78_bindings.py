@@ -310,3 +310,23 @@ def test_a_yield_at_the_end_of_a_month_on_a_weekend_and_of_a_quarter(claims_stor
 def test_a_record_named_as_a_reference_is_no_record_now(claims_store, text):
     rs = results(claims_store, text, "2022-12-09", "since")
     assert not rs, shown(rs)
+
+
+def test_a_run_of_up_sessions_beside_a_level_is_no_run_above_it(claims_store):
+    rs = results(
+        claims_store,
+        "The S&P 500 rose for the third straight session, closing above 6,900.",
+        "2026-01-15",
+        "level_run",
+    )
+    assert not rs, shown(rs)
+
+
+def test_an_ordinal_run_in_a_row(claims_store):
+    rs = results(
+        claims_store,
+        "The S&P 500 closed above 6,900 for the ninth session in a row on Thursday.",
+        "2026-01-15",
+        "level_run",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)

@@ -9,12 +9,13 @@ straight sessions": at least that long, and exactly so when nothing says otherwi
 (:func:`binding.bind_date`).
 
 The ``level_run`` measure (:func:`judge_level_run`) counts the run on the store's closes, up to
-the day: supported when the count is the stated one; contradicted when it lies outside the lengths the
-closes within :data:`thresholds.MARGIN_PCT` of the level allow (a rounded level or a preliminary
-close could tip one to either side); a cardinal count shorter than the run is not contradicted ("above 5,000 for ten straight
-sessions" is true of an eleven-session run). The phrasing is a run word ("consecutive",
-"straight", "successive", "in a row") beside a session noun, next to a side word and a level;
-token lists find it, as they do for :mod:`thresholds`.
+the day: supported when the count is the stated one; contradicted when it lies outside the
+lengths the closes within :data:`thresholds.MARGIN_PCT` of the level allow (a rounded level or a
+preliminary close could tip one to either side); a cardinal count shorter than the run is not contradicted
+("above 5,000 for ten straight sessions" is true of an eleven-session run). The phrasing is a run
+word ("consecutive", "straight", "successive", "in a row") beside a session noun, right before a
+side word and a level ("its fifth straight session above 6,000") or right after them ("above
+6,000 for the fifth straight session"); token lists find it, as they do for :mod:`thresholds`.
 """
 
 from __future__ import annotations
@@ -78,9 +79,9 @@ def _run_phrase(toks: list, lo: int, hi: int) -> tuple[int, bool, int, int] | No
                     return None
                 return got[0], got[1], k, j + len(words) - len(rest)
         elif words[:1] and words[0] in _SESSIONS and words[1:4] == ["in", "a", "row"]:
-            if words[0] == "week" or got[1]:
+            if words[0] == "week":
                 return None
-            return got[0], False, k, j + 3
+            return got[0], got[1], k, j + 3
     return None
 
 
@@ -104,7 +105,13 @@ def rule_level_run(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         j = side[1]
         # the run before the side word ("its 12th consecutive session above 6,900") or after
         # the level ("above 6,900 for the ninth straight session")
-        run = _run_phrase(toks, j - 6, j) or _run_phrase(toks, k + 1, k + 6)
+        run = _run_phrase(toks, j - 6, j)
+        if run is not None and not set(words[run[3] + 1 : j]) <= {"closing", "finishing", "ending"}:
+            run = None  # "rose for the third straight session, closing above": another run
+        if run is None:
+            run = _run_phrase(toks, k + 1, k + 6)
+            if run is not None and not set(words[k + 1 : run[2]]) <= {"for", "the", "a", "its"}:
+                run = None
         if run is None:
             continue
         n, ordinal, a, b = run
