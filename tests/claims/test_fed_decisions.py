@@ -441,6 +441,8 @@ def test_an_ordinal_decision_in_a_period(claims_store, text, date, verdict):
         # an expectation, and another series' move
         ("Markets expect the Fed's third straight hold in March.", "2025-01-30"),
         ("The 10-year yield posted its third straight increase this week.", "2025-01-30"),
+        # a run of another verb's ("fell"), after the decision's verb
+        ("The Fed cut rates and the S&P 500 fell for 10 straight sessions.", "2024-12-18"),
     ],
 )
 def test_what_is_no_count_of_decisions(claims_store, text, date):

@@ -564,7 +564,7 @@ _TIMES = {"once": 1, "twice": 2}
 _RUN_WORDS = frozenset({"consecutive", "straight", "successive"})
 #: nouns of the meetings a count runs over: the decision's verb gives the direction ("held rates
 #: steady for a fifth straight meeting", "cut rates at three meetings in a row")
-_MEETING_NOUNS = frozenset({"meeting", "meetings", "time", "times", "session", "sessions"})
+_MEETING_NOUNS = frozenset({"meeting", "meetings", "time", "times"})
 #: nouns of a decision that left the rate where it was ("its third consecutive pause")
 _HOLD_NOUNS = frozenset({"pause", "pauses", "hold", "holds", "skip", "skips"})
 #: verbs of a decision that left the rate where it was, with a word of that state after them
@@ -613,6 +613,8 @@ def _decision_direction(s: Sent, toks: list[Token], i: int) -> tuple[int, Token]
     its verb: the nearest decision verb in the ten words before, or ``None``."""
     for k in range(i - 1, max(0, i - 10) - 1, -1):
         v, w = toks[k], toks[k].lower
+        if w in ("and", "while", "as", "but", ";", "after", "before"):
+            return None  # "cut rates and the S&P 500 rose for ten straight days": another verb's
         if w in ("hold", "pause") and k and toks[k - 1].lower == "on":
             continue  # "kept rates on hold": the state, its verb before it
         if w in _DOWN_VERBS:
