@@ -330,3 +330,19 @@ def test_an_ordinal_run_in_a_row(claims_store):
         "level_run",
     )
     assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 2019-08-05: -2.98%, the worst session of 2019 to date (2019-01-03: -2.48%)
+        ("Stocks have their worst day of 2019.", "supported"),
+        ("The S&P 500 had its worst day of the year on Monday.", "supported"),
+        ("The S&P 500 posted its best day of the year on Monday.", "contradicted"),
+        # the VIX closed at 24.59; 2019-01-03 closed at 25.45
+        ("The VIX hit its highest close of the year on Monday.", "contradicted"),
+    ],
+)
+def test_a_superlative_of_a_named_year(claims_store, text, verdict):
+    rs = results(claims_store, text, "2019-08-05", "since")
+    assert rs and rs[0].verdict == verdict, shown(rs)

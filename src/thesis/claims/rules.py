@@ -2772,7 +2772,7 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     streak since DATE", "the slowest pace since early 2021"."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        if t.lower not in ("since", "in"):
+        if t.lower not in ("since", "in", "of"):
             continue
         anchor = _since_anchor(ctx, s, i)
         if anchor is None or anchor.first is None:
@@ -3004,6 +3004,8 @@ def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
     t = s.tokens[i]
     if t.lower == "in":  # "its best day in 3 weeks", "highest in five years"
         return _ago_anchor(ctx, s, s.tokens, i)
+    if t.lower == "of":  # "its worst day of 2019", "the highest close of the year"
+        return _of_period_anchor(ctx, s, i)
     for d in s.dates:
         if d.start < t.end:
             continue
@@ -3016,6 +3018,38 @@ def _since_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
 
 
 _ANCHOR_LEAD = frozenset({"the", "week", "ending", "ended", "close", "of", "session", "on"})
+#: the units a superlative "of" a period ranks ("its worst day of 2019", "the highest close of
+#: the year", "the biggest drop of the month")
+_OF_PERIOD_HEADS = frozenset(
+    {"day", "session", "week", "close", "finish", "level", "drop", "decline", "loss", "fall",
+     "selloff", "sell-off", "slide", "gain", "rally", "advance", "jump", "rise", "reading"}
+)  # fmt: skip
+
+
+def _of_period_anchor(ctx: Ctx, s: Sent, i: int) -> DateMention | None:
+    """ "its worst day of 2019", "the highest close of the year", "the biggest drop of the
+    month": the day before the named year (month) begins, as a "since" anchor; ``None`` when
+    the word before "of" is no unit a superlative ranks or the words after it name no year or
+    month."""
+    toks = s.tokens
+    if i == 0 or toks[i - 1].lower not in _OF_PERIOD_HEADS:
+        return None
+    nxt = [x.lower for x in toks[i + 1 : i + 3]]
+    ref = ctx.doc.ref
+    first: dt.date | None = None
+    end = toks[i].end
+    if nxt[:1] in (["the"], ["this"]) and nxt[1:2] in (["year"], ["month"]) and ref is not None:
+        first = ref.replace(month=1, day=1) if nxt[1] == "year" else ref.replace(day=1)
+        end = toks[i + 2].end
+    else:
+        d = next((d for d in s.dates if d.start == toks[i + 1].start), None) if i + 1 < len(
+            toks) else None  # fmt: skip
+        if d is None or d.first is None or d.kind not in ("year", "month"):
+            return None
+        first, end = d.first, d.end
+    day = first - dt.timedelta(days=1)
+    text = s.doc.text[toks[i].start : end]
+    return DateMention(toks[i].start, end, f"the start of {text[3:]}", "span", day, day)
 
 
 def _window_count(win: list[Token]) -> tuple[int, str] | None:
