@@ -346,3 +346,58 @@ def test_an_ordinal_run_in_a_row(claims_store):
 def test_a_superlative_of_a_named_year(claims_store, text, verdict):
     rs = results(claims_store, text, "2019-08-05", "since")
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_an_undated_after_clause_is_an_earlier_event(claims_store):
+    # the VIX's 2023 low (12.82 on 2023-09-14) was its lowest close since January 2020; on
+    # 2023-10-03 it closed at 19.78
+    rs = results(
+        claims_store,
+        "The VIX rose on Tuesday, and this comes after the VIX reached its lowest point since "
+        "January 2020.",
+        "2023-10-03",
+        "since",
+    )
+    assert rs and rs[0].verdict == "unverifiable" and "earlier event" in rs[0].evidence, shown(rs)
+    rs = results(
+        claims_store,
+        "After nine consecutive quarters of positive returns, the S&P 500 Index sustained a loss "
+        "for the first quarter of 2018.",
+        "2018-03-29",
+        "streak",
+    )
+    assert rs and rs[0].verdict == "unverifiable", shown(rs)
+
+
+def test_a_change_in_an_article_that_quotes_total_returns(claims_store):
+    """Q1 2018: price -1.22%; the article's table is of total returns (about -0.8%)."""
+    text = (
+        "The S&P 500 Index sustained a modest 0.8% loss for the first quarter of 2018.\n\n"
+        "Total Return Index | Quarter | 1-year\n"
+    )
+    rs = results(claims_store, text, "2018-03-29", "change")
+    assert rs and rs[0].verdict == "unverifiable" and "total return" in rs[0].evidence, shown(rs)
+    # without the article's word, the price reading stands
+    rs = results(claims_store, text.split("\n")[0], "2018-03-29", "change")
+    assert rs and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_a_period_close_after_a_day_named_for_another_verb(claims_store):
+    rs = results(
+        claims_store,
+        "The S&P 500 hit a high of 4,793 on December 28 and closed the year at 4,769.83.",
+        "2023-12-29",
+        "close",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_the_equity_market_is_the_market(claims_store):
+    rs = results(
+        claims_store,
+        "The VIX did not breach 30 until late in the quarter, despite the equity market drop of "
+        "more than 4% on September 13.",
+        "2022-09-30",
+        "change",
+    )
+    assert rs and rs[0].verdict == "supported" and rs[0].claim.subject.key == "market", shown(rs)

@@ -37,6 +37,8 @@ NAME_PATTERNS: tuple[str, ...] = (
     r"\b(?:1|2|3|5|7|10|20|30)-?(?:year|yr|y)\s(?:Treasury|Treasuries|yield|yields|note|notes|bond|bonds|rate|rates|real\syield|breakeven|TIPS)\b",
     r"\b(?:2|5|10|30)[yY]\b",
     r"\bQE\d\b",
+    # learnt by the text layer since (round 78): the 2s10s spread's name holds no figure
+    r"\b(?:2s|10s)(?:/|-|\sand\s)(?:2s|10s)\b",
 )
 _NAME_RE = re.compile("|".join(f"(?:{p})" for p in NAME_PATTERNS), re.IGNORECASE)
 

@@ -924,7 +924,9 @@ def bind_date(
     if last_day is not None:
         return Bind(last_day, last_day.text, "explicit")
     pc = period_close_of(ctx, s, pos)
-    if pc is not None and not _own_day(s, pos):
+    # a day named before the close verb is another verb's ("hit a high of 4,793 on December 28
+    # and closed the year at 4,769.83")
+    if pc is not None and pc.day.start <= pos and not _own_day(s, pos, after=pc.day.start):
         # "closed out the week at L": the period's last session (and, on its last day or the
         # weekend after, the previous period's as well)
         if not pc.named and (_narrative(s, ctx) or _other_period(ctx, s)):
@@ -1273,11 +1275,12 @@ def period_close_of(ctx: Ctx, s: Sent, pos: int) -> PeriodClose | None:
     return None
 
 
-def _own_day(s: Sent, pos: int) -> bool:
-    """Whether the clause of ``pos`` names a day of its own (not one that starts a period)."""
+def _own_day(s: Sent, pos: int, *, after: int = 0) -> bool:
+    """Whether the clause of ``pos`` names a day of its own (not one that starts a period), at
+    or after offset ``after``."""
     cl = s.clause_of(pos)
     return any(
-        cl.start <= d.start < cl.end
+        max(cl.start, after) <= d.start < cl.end
         and d.kind in _DAYLIKE
         and d.first is not None
         and not _anchor_date(s, d)
@@ -3005,6 +3008,24 @@ _SESSION_MEASURES = frozenset(
 )  # fmt: skip
 
 
+def _undated_after_clause(s: Sent, pos: int) -> bool:
+    """Whether the words at ``pos`` stand in a clause that "after" or "following" opens (an
+    earlier event than the sentence's own) and that names no time of its own."""
+    cl = s.clause_of(pos)
+    toks = s.doc.tokens_in(cl.start, pos + 1)
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k].lower
+        if w in ("after", "following"):
+            nxt = s.doc.tokens_in(toks[k].end, cl.end)[:1]
+            if nxt and nxt[0].lower in ("hours", "-", "which", "that"):
+                return False
+            return not any(
+                toks[k].end <= d.start < cl.end and d.first is not None and not _anchor_date(s, d)
+                for d in s.dates
+            )
+    return False
+
+
 def make_claim(
     ctx: Ctx,
     s: Sent,
@@ -3204,6 +3225,13 @@ def make_claim(
     if hedge[1] == "intraday" and "intraday" not in c.qualifiers:
         c.qualifiers.append("intraday")
     c.loose = {n: b.loose for n, b in slots if b is not None and b.loose}
+    if date is not None and _undated_after_clause(s, max(a, at or a)):
+        # "this comes after the VIX reached its lowest point since January 2020", "After nine
+        # consecutive quarters of positive returns, ...": an earlier event, its day not stated
+        c.loose.setdefault(
+            "date",
+            "its clause tells of an earlier event ('after ...'), whose day it does not state",
+        )
     if c.extra.get("live_close"):
         c.loose.setdefault(
             "date",

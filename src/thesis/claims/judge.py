@@ -1553,7 +1553,7 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         return got
     sid, s = got
     settle = c.subject.settle if c.subject else ""
-    if day > s.last:
+    if day > s.last and not _weekend_after(s.last, day):
         return _na(f"the store's {sid} ends {iso(s.last)}, before {day}", settle)
     ref = on_or_before(s, day)
     if ref is None:

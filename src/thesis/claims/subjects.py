@@ -191,6 +191,7 @@ SUBJECTS: tuple[Subject, ...] = (
     _s("bitcoin", "bitcoin", "commodity", ("btc",), ["bitcoin", "BTC"]),
     _s("market", "U.S. stocks (the S&P 500 as a proxy)", "market", ("sp500",), [
         "stocks", "U.S. stocks", "US stocks", "the stock market", "stock market", "equities",
+        "equity market", "the equity market", "equity markets", "U.S. equity market",
         "Wall Street", "the market", "markets", "U.S. equities", "the broader market", "the broad market",
         "major indexes", "major U.S. stock indexes", "major averages", "the major averages",
         "all three gauges", "major U.S. indexes", "the major indexes",
