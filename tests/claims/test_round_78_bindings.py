@@ -401,3 +401,42 @@ def test_the_equity_market_is_the_market(claims_store):
         "change",
     )
     assert rs and rs[0].verdict == "supported" and rs[0].claim.subject.key == "market", shown(rs)
+
+
+def test_would_eventually_settle_is_no_target(claims_store):
+    # 2020-03-03: the VIX closed at 36.82, +10.17% from 33.42
+    rs = results(
+        claims_store,
+        "The VIX jumped on Tuesday. It would eventually settle up 11.2% to 37.17.",
+        "2020-03-03",
+    )
+    assert [r.claim.measure for r in rs] == ["change", "close"], shown(rs)
+    assert all(r.verdict == "contradicted" for r in rs), shown(rs)
+
+
+def test_a_run_of_the_vix_and_a_day_running(claims_store):
+    # 2020-05-12: the VIX rose (27.57 -> 33.04); the S&P 500 fell one day after a flat one
+    rs = results(
+        claims_store,
+        "Wall Street's fear gauge slipped for the fourth day running. The S&P 500 fell for the "
+        "second day running.",
+        "2020-05-12",
+        "streak",
+    )
+    assert [r.verdict for r in rs] == ["contradicted", "contradicted"], shown(rs)
+
+
+def test_a_month_that_saw_a_move(claims_store):
+    # September 2023: the VIX rose 29.11% (13.57 -> 17.52)
+    rs = results(
+        claims_store,
+        "The VIX has been climbing, with September seeing a 29% increase in the VIX.",
+        "2023-10-03",
+        "change",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_s_and_p_spelled_out(claims_store):
+    rs = results(claims_store, "The S and P 500 fell 0.15% on Monday.", "2023-03-13", "change")
+    assert rs and rs[0].verdict == "supported" and rs[0].claim.subject.key == "sp500", shown(rs)

@@ -62,7 +62,7 @@ def test_the_lookahead_changes_no_match_on_each_name_pattern_example(name: str) 
     examples += "Nikkei 225, DAX 40, CAC 40, MSCI ACWI, GARCH(1,1), AR(1), ARMA(1,1), 60/40, "
     examples += "COVID-19, 401(k), 10-year Treasury, 2y, QE3, US$5, USD 5, ~3%, ≥2%, −1.5%, .5%, "
     examples += "2025-11-26, 26 November 2025, Nov. 26, 2025, Sept 2024, 2007–09, 1999-01, "
-    examples += "Standard & Poor's 500, Standard and Poors 400, S & P 500, 11/30/23, 1/3/2022, 2s and 10s, 2s/10s"
+    examples += "Standard & Poor's 500, Standard and Poors 400, S & P 500, S and P 500, 11/30/23, 1/3/2022, 2s and 10s, 2s/10s"
     _same(fast, slow, examples)
     _same(fast, slow, examples.upper())
     _same(fast, slow, examples.lower())

@@ -2378,6 +2378,13 @@ def _tied(s: Sent, d: DateMention, q: Quantity, cl: Any) -> bool:
         "decline",
         "rally",
         "performance",
+        # "with September seeing a 30% increase in the VIX": the period as the subject of a verb
+        # of witnessing the move
+        "saw",
+        "seeing",
+        "sees",
+        "brought",
+        "witnessed",
     )
 
 

@@ -1892,8 +1892,14 @@ def _needs_a_move(prev: list[str]) -> bool:
     """Whether the words before a percentage make it a move still to come ("would need to rally
     9%", "has to rise another 2.9%"); "has"/"have"/"had" only with "to" ("has increased by 7.4%"
     is a move that happened, not one the level needs)."""
-    if any(w in ("need", "needs", "must", "would", "should", "if") for w in prev):
+    if any(w in ("need", "needs", "must", "should", "if") for w in prev):
         return True
+    if any(
+        w == "would" and prev[k + 1 : k + 2] not in (["eventually"], ["later"], ["ultimately"],
+                                                     ["subsequently"], ["finally"])
+        for k, w in enumerate(prev)
+    ):  # fmt: skip
+        return True  # (not "it would eventually settle up 11.2%": what then happened)
     return any(a in ("has", "have", "had") and b == "to" for a, b in itertools.pairwise(prev))
 
 
@@ -2629,7 +2635,8 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     index's fourth straight session in red", "snaps a two-trading-day losing streak"."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        row = _in_a_row(toks, i)
+        row_unit = _in_a_row(toks, i)
+        row = row_unit is not None
         if t.lower not in ("consecutive", "straight", "successive", "streak") and not row:
             continue
         if record_streak_at(toks, i) is not None:
@@ -2654,9 +2661,10 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         unit_tok = next((x for x in toks[i + 1 : i + 4] if x.lower in _UNIT_WORDS), None)
         if t.lower == "streak":
             unit_tok = next((x for x in toks[max(0, i - 5) : i] if x.lower in _UNIT_WORDS), None)
-        if row:  # "the fifth day in a row", "four sessions in a row": the unit is before "in"
-            unit_tok = toks[i - 3] if toks[i - 3].lower in _UNIT_WORDS else None
-            if n_tok is not None and n_tok.start > toks[i - 3].start:
+        if row_unit is not None:
+            # "the fifth day in a row", "four sessions in a row", "the fourth day running"
+            unit_tok = toks[row_unit]
+            if n_tok is not None and n_tok.start > unit_tok.start:
                 n_tok = None
         unit = _UNIT_WORDS[unit_tok.lower] if unit_tok is not None else ""
         implied = ""
@@ -2670,8 +2678,8 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         # "fell for the fifth day in a row": the verb is further back than a streak word's
         words = [x.lower for x in toks[max(0, i - 9) : i]] + window if row else window
-        up = any(w in _UPISH for w in words)
-        down = any(w in _DOWNISH for w in words)
+        up = any(w in _UPISH or w in UP_WORDS for w in words)
+        down = any(w in _DOWNISH or w in DOWN_WORDS for w in words)
         if up == down:
             continue
         subj = bind_subject(ctx, s, t.start, after_ok=True)
@@ -2681,6 +2689,7 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             "etf",
             "market",
             "yield",
+            "volatility",
         ):
             continue
         # the verb right before the count, an article aside ("Snaps a two-trading-day losing
@@ -2716,15 +2725,20 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
-def _in_a_row(toks: list[Token], i: int) -> bool:
-    """ "In a row" ending at ``i`` ("row"), after a unit word: "the fifth day in a row"."""
-    return (
+def _in_a_row(toks: list[Token], i: int) -> int | None:
+    """The index of the unit word of "in a row" ending at ``i`` ("row") or of "running" ("the
+    fifth day in a row", "for the fourth day running"), else ``None``."""
+    if (
         toks[i].lower == "row"
         and i >= 3
         and toks[i - 1].lower == "a"
         and toks[i - 2].lower == "in"
         and toks[i - 3].lower in _UNIT_WORDS
-    )
+    ):
+        return i - 3
+    if toks[i].lower == "running" and i >= 1 and toks[i - 1].lower in _UNIT_WORDS:
+        return i - 1
+    return None
 
 
 def rule_rank(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:

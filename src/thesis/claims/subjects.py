@@ -113,7 +113,7 @@ SUBJECTS: tuple[Subject, ...] = (
         "Standard and Poor's 500", "Standard & Poor's 500 index", "S & P 500", "S&P500",
         # the wire's "500-stock index"
         "S&P 500-stock index", "Standard & Poor's 500-stock index",
-        "Standard and Poor's 500-stock index", "S&P 500 stock index",
+        "Standard and Poor's 500-stock index", "S&P 500 stock index", "S and P 500",
     ]),
     _s("nasdaq", "Nasdaq Composite", "index", ("nasdaq", "nasdaq_composite"), [
         "Nasdaq", "Nasdaq Composite", "Nasdaq Composite Index", "^IXIC", "IXIC", "Nasdaq composite",

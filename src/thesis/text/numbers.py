@@ -55,7 +55,7 @@ SpanKind = Literal["number", "date", "year", "ordinal", "quarter", "tenor", "nam
 NAME_PATTERNS: tuple[str, ...] = (
     r"S&(?:amp;)?P\s?(?:500|400|600|100|1500)",
     r"Standard\s(?:&|and)\sPoor(?:'|’)?s\s(?:500|400|600|100|1500)",
-    r"S\s&\sP\s(?:500|400|600|100|1500)",
+    r"S\s(?:&|and)\sP\s(?:500|400|600|100|1500)",
     r"Russell\s(?:1000|2000|3000|Microcap)",
     r"Nasdaq[-\s]100",
     r"NDX\s?100",
