@@ -440,3 +440,14 @@ def test_a_month_that_saw_a_move(claims_store):
 def test_s_and_p_spelled_out(claims_store):
     rs = results(claims_store, "The S and P 500 fell 0.15% on Monday.", "2023-03-13", "change")
     assert rs and rs[0].verdict == "supported" and rs[0].claim.subject.key == "sp500", shown(rs)
+
+
+def test_records_closed_at_for_a_run_of_days_are_closes(claims_store):
+    # 2017-09-28 and 09-29 were record closes; 09-27 (2,507.04) was below 2017-09-20's 2,508.24
+    rs = results(
+        claims_store,
+        "The S&P 500 closed at a record for the third straight day.",
+        "2017-09-29",
+        "record_streak",
+    )
+    assert rs and rs[0].verdict == "contradicted", shown(rs)

@@ -34,6 +34,8 @@ _STREAK = frozenset({"consecutive", "straight", "successive"})
 _RECORD = frozenset({"record", "records", "all-time"})
 #: nouns that make the record a close
 _CLOSE_NOUNS = frozenset({"close", "closes", "closing", "finish", "finishes"})
+#: verbs that make the records of a streak closes ("closed at records for three straight days")
+_CLOSE_VERBS = frozenset({"closed", "ended", "finished", "settled"})
 #: nouns a counted record may take ("three consecutive record-high closes")
 _RECORD_NOUNS = frozenset({"high", "highs", "close", "closes", "closing", "finish", "finishes",
                            "records", "record", "-", "all-time"})  # fmt: skip
@@ -110,7 +112,8 @@ def record_streak_at(toks: list[Token], i: int) -> tuple[int, int, int, bool] | 
         return None
     first = max(0, n_at - 6) + next(i for i, x in enumerate(lead) if x in _RECORD)
     last = i + 1 + after.index(unit)
-    return n, first, last, bool(set(lead) & _CLOSE_NOUNS)
+    # "closed at records for the third straight day": the closing verb says the records are closes
+    return n, first, last, bool(set(lead) & (_CLOSE_NOUNS | _CLOSE_VERBS))
 
 
 def rule_record_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
