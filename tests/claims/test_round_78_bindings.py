@@ -451,3 +451,15 @@ def test_records_closed_at_for_a_run_of_days_are_closes(claims_store):
         "record_streak",
     )
     assert rs and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_a_reading_time_stamp_is_a_byline_not_the_session_reported(claims_store):
+    """Written on 2025-12-31 before the open: the year's gain to the 12-30 close was +17.25%
+    (+16.39% to the 12-31 close); the page's stamp names no session."""
+    text = (
+        "burningtheta\nMarkets·December 31, 2025·4 min read\n\n"
+        "S&P 500 Caps 2025 With Third Straight Double-Digit Annual Gain\n\n"
+        "The benchmark index finishes up 17% for the year."
+    )
+    rs = results(claims_store, text, "2025-12-31", "change")
+    assert rs and rs[0].verdict == "supported", shown(rs)

@@ -550,6 +550,8 @@ def _caption(s: Sent) -> bool:
 #: words of a byline or a time stamp before its date ("Written by A. Saleh June 16, 2023")
 _BYLINE_WORDS = frozenset({"written", "published", "updated", "posted", "edited", "modified"})
 _CLOCK_AFTER = re.compile(r"^\s*(?:[|·•,-]\s*)?\d{1,2}:\d{2}")
+#: a page's reading-time stamp after its date ("December 31, 2025·4 min read")
+_READ_AFTER = re.compile(r"^\s*[|·•,-]?\s*\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)
 
 
 def _byline(s: Sent, d: DateMention) -> bool:
@@ -557,7 +559,8 @@ def _byline(s: Sent, d: DateMention) -> bool:
     01:54 pm", "Published 10:32 AM ET"): when the page was written, not a session it reports."""
     if _BYLINE_WORDS.intersection(s.words_before(d.start, 6)):
         return True
-    return bool(_CLOCK_AFTER.match(s.doc.text[d.end : d.end + 12]))
+    after = s.doc.text[d.end : d.end + 24]
+    return bool(_CLOCK_AFTER.match(after) or _READ_AFTER.match(after))
 
 
 def _subordinate(s: Sent, d: DateMention) -> bool:
