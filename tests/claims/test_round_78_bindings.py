@@ -463,3 +463,22 @@ def test_a_reading_time_stamp_is_a_byline_not_the_session_reported(claims_store)
     )
     rs = results(claims_store, text, "2025-12-31", "change")
     assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_a_close_under_ten_written_to_a_decimal(claims_store):
+    # 2017-07-25: the VIX closed at 9.43
+    rs = results(claims_store, "On Tuesday, the VIX ended the day at 9.43.", "2017-07-26")
+    assert rs and rs[0].verdict == "supported", shown(rs)
+    rs = results(claims_store, "The VIX closed at 9.9 on Tuesday.", "2017-07-26")
+    assert rs and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_a_superlative_back_to_a_date(claims_store):
+    # 2018-12-24 closed at 2,351.10; the last lower close was 2017-04-21 (2,348.69)
+    rs = results(
+        claims_store,
+        "The S&P 500 closed at 2,351.10 on Monday, its lowest level back to April 2017.",
+        "2018-12-24",
+        "since",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)

@@ -858,11 +858,17 @@ _VALUE_OF_EXTREME = frozenset(
 )
 
 
+def _small_figure(q: Quantity) -> bool:
+    """Whether ``q`` is too small to be read as a close or a level: under 10, unless written to
+    a decimal at 5 or more ("the VIX ended the day at 9.43", as in July 2017)."""
+    return q.value < 10 and not (q.decimals >= 1 and q.value >= 5)
+
+
 def rule_close(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A close stated without a move: "closed at L", "ended November at L", "close of L"."""
     out: list[Claim] = []
     for q in s.quantities:
-        if q.start in used or not _is_level(q) or q.value < 10:
+        if q.start in used or not _is_level(q) or _small_figure(q):
             continue
         # a record's words and a date may stand between the verb and the level ("closing at a
         # record-high value on July 10 of 5,633.91"): up to 12 words for those, 8 for the rest
@@ -2786,12 +2792,18 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     streak since DATE", "the slowest pace since early 2021"."""
     toks = s.tokens
     for i, t in enumerate(toks):
-        if t.lower not in ("since", "in", "of"):
+        if t.lower not in ("since", "in", "of", "to"):
             continue
+        if t.lower == "to" and (i == 0 or toks[i - 1].lower != "back"):
+            continue  # "its lowest level back to April 2017", "dating back to": since then
         anchor = _since_anchor(ctx, s, i)
         if anchor is None or anchor.first is None:
             continue
         head = [x.lower for x in toks[max(0, i - 8) : i]]
+        if t.lower == "to":  # "its lowest level (going, dating) back to"
+            head = head[:-1]
+            while head and head[-1] in ("going", "dating", "all", "the", "way"):
+                head = head[:-1]
         if t.lower == "in" and not (
             head
             and (head[-1] in _SINCE_NOUNS or head[-1] in _SUPERLATIVES or head[-1] in _MACRO_NOUNS)
@@ -4743,7 +4755,7 @@ def rule_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     never contradicts it."""
     out: list[Claim] = []
     for q in s.quantities:
-        if q.start in used or not _is_level(q) or q.value < 10 or q.words:
+        if q.start in used or not _is_level(q) or _small_figure(q) or q.words:
             continue
         before = s.before(q.start, 9)
         k = len(before) - 1
