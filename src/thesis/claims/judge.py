@@ -2384,6 +2384,8 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         ev = f"{unit}s {'down' if sign < 0 else 'up'} in a row before {iso(w.last)}: {k}; then {'a move the other way' if broke else 'no break'}"
         ok = bool(broke and k == n) if broke and k <= n else (None if k > n else False)
         return Outcome(ok, ev, "exact count", k)
+    if c.extra.get("previous"):
+        return _previous_streak(w.values, sign, n, unit, w.last)
     k = _runs(w.values, sign)[-1]
     rows = ", ".join(f"{iso(t)} {_f(x)}" for t, x in w.sl(-(k + 1)).items())
     ev = f"{unit}s {'up' if sign > 0 else 'down'} in a row up to {iso(w.last)}: {k} ({rows})"
@@ -2394,6 +2396,18 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         # sentence may tell of a streak still running)
         return _na(f"{ev}; up to the session before, {n} in a row: a streak the day ended")
     return Outcome(True if k == n else (False if k < n else None), ev, "exact count of sessions", k)
+
+
+def _previous_streak(values: list[float], sign: int, n: int, unit: str, last: dt.date) -> Outcome:
+    """ "Its previous, nine-session losing streak": the last run of that direction that had ended
+    before the day. It fits when that run is ``n`` long; when it is not, the words may count
+    another run (an earlier one, or one ended by the day itself), so the claim is not judged."""
+    runs = _runs(values, sign)
+    ended = [runs[i] for i in range(len(runs) - 1) if runs[i] > 0 and runs[i + 1] == 0]
+    k = ended[-1] if ended else 0
+    way = "up" if sign > 0 else "down"
+    ev = f"the last run of {unit}s {way} that had ended before {iso(last)}: {k}"
+    return Outcome(True if k == n else None, ev, "exact count", k)
 
 
 def _finished(

@@ -1,0 +1,34 @@
+"""Round 79's classes: a streak the words place before the day ("its previous, nine-session
+losing streak")."""
+
+from __future__ import annotations
+
+import pytest
+from claim_results import results, shown
+
+# the S&P 500 fell nine sessions in a row to 2016-11-04 and rose on 2016-11-07, -08 and -09
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The S&P 500 rose 1.1% on Wednesday, extending the rebound from its previous "
+         "nine-session losing streak.", "supported"),
+        # another run may be meant (an earlier one): not judged
+        ("The S&P 500 rose 1.1% on Wednesday, extending the rebound from its previous "
+         "eight-session losing streak.", "unverifiable"),
+        ("The S&P 500 gained on Wednesday, a week after its prior nine-day losing streak.",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_a_previous_streak_is_the_last_run_that_ended(claims_store, text, verdict):
+    rs = results(claims_store, text, "2016-11-09", "streak")
+    assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_a_streak_still_running_is_not_a_previous_one(claims_store):
+    # on 2016-11-04 the nine-session run had not ended: "its ninth straight loss" is the run
+    rs = results(
+        claims_store, "The S&P 500 fell on Friday, its ninth straight loss.", "2016-11-04", "streak"
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
