@@ -32,3 +32,30 @@ def test_a_streak_still_running_is_not_a_previous_one(claims_store):
         claims_store, "The S&P 500 fell on Friday, its ninth straight loss.", "2016-11-04", "streak"
     )
     assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+# 2021-05-07 (a Friday) closed at a record 4,232.60; 2021-05-10 fell 1.04%; 2021-05-11 is not
+# a record (4,152.10)
+@pytest.mark.parametrize(
+    ("text", "day", "verdict"),
+    [
+        ("After closing at a record high on Friday, the S&P 500 fell 1% on Monday.", "2021-05-10",
+         "supported"),
+        ("After closing at a record high on Tuesday, the S&P 500 fell 1% on Wednesday.",
+         "2021-05-12", "contradicted"),
+    ],
+)  # fmt: skip
+def test_an_opening_clause_takes_the_main_clause_subject(claims_store, text, day, verdict):
+    rs = results(claims_store, text, day, "record")
+    assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_an_opening_clause_with_a_subject_of_its_own_is_not_the_main_one(claims_store):
+    # the record is the Nasdaq's (not local), not the S&P 500's
+    rs = results(
+        claims_store,
+        "After the Nasdaq closed at a record high on Tuesday, the S&P 500 fell 1% on Wednesday.",
+        "2021-05-12",
+        "record",
+    )
+    assert all(r.verdict != "contradicted" for r in rs), shown(rs)

@@ -472,6 +472,17 @@ def _proxy(subj: Subject) -> str:
 _ASIDE_WORDS = ("including", "like", "which", "who", "whose", "among")
 
 
+def fronted_subject(s: Sent, pos: int) -> Bind:
+    """The subject a sentence-opening clause at ``pos`` takes from the main clause right after
+    it: "After closing at a record high on Friday, the S&P 500 fell 1%" (the record is the S&P
+    500's). Only a series named outright, first in the next clause; else :data:`NONE`."""
+    cl = s.clause_of(pos)
+    m = next((x for x in s.subjects if x.start >= cl.end), None)
+    if m is None or m.subject is None or m.anaphora or m.unknown or not _fronted(s, cl, m):
+        return NONE
+    return Bind(m.subject, m.text, "market" if m.subject.kind == "market" else "named")
+
+
 def _fronted(s: Sent, cl: Any, m: SubjectMention) -> bool:
     """Whether the number's clause opens the sentence and ``m`` is the first name of the clause
     right after it: "After ending May at 2.74%, the 10-year yield has rocketed higher", "Up 0.5%,

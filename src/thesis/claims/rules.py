@@ -49,6 +49,7 @@ from thesis.claims.binding import (
     bind_subject,
     coordinated_move,
     date_of,
+    fronted_subject,
     list_subjects,
     make_claim,
     partner_of,
@@ -2067,7 +2068,7 @@ def _stated_as_close(s: Sent, x: Quantity) -> bool:
     return bool(rest) and rest[-1] in _SESSION_END_VERBS
 
 
-_RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "finish", "territory"})
+_RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "levels", "finish", "territory"})
 #: words after "to a record" / "at a record" that end the noun phrase: "climbed to a record and"
 _TO_A_RECORD_NEXT = frozenset({"and", "on", "as", "after", "before", "while"})
 _NOT_RECORD_BEFORE_EXTRA = frozenset(
@@ -2205,6 +2206,8 @@ def rule_record(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         ):
             continue
         subj = bind_subject(ctx, s, t.start)
+        if subj.value is None:
+            subj = fronted_subject(s, t.start)  # "After closing at a record high, the S&P 500 …"
         if subj.value is None or subj.value.kind not in ("index", "stock", "etf", "market"):
             continue
         if subj.value.key in taken:
