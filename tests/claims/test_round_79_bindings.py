@@ -59,3 +59,21 @@ def test_an_opening_clause_with_a_subject_of_its_own_is_not_the_main_one(claims_
         "record",
     )
     assert all(r.verdict != "contradicted" for r in rs), shown(rs)
+
+
+# VIX 2025-04-07 high 60.13 (close 46.98), 04-08 high 57.52 (close 52.33), 04-10 high 54.87
+# (close 40.72): the highest close since 2020 was 04-08's
+@pytest.mark.parametrize(
+    ("text", "day", "verdict"),
+    [
+        # 55.2 beats every earlier close but not 04-07's high: only a mixed reading fits
+        ("The CBOE Volatility Index (VIX) hit 55.2, its highest since 2020.", "2025-04-10",
+         "unverifiable"),
+        # the close (52.33) is the highest close since 2020: a reading of closes fits
+        ("The CBOE Volatility Index (VIX) hit 57.5, its highest since 2020.", "2025-04-08",
+         "supported"),
+    ],
+)  # fmt: skip
+def test_a_sessions_extreme_is_compared_with_extremes(claims_store, text, day, verdict):
+    rs = results(claims_store, text, day, "since")
+    assert rs and rs[0].verdict == verdict, shown(rs)

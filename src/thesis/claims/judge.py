@@ -1273,7 +1273,20 @@ def _close_on(
 
 def judge_range(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     if c.measure == "since":
-        return judge_since(c, day, m, claims)
+        mixed = judge_since(c, day, m, claims)
+        if mixed.ok is not True or c.extra.get("range_all"):
+            return mixed
+        # the day's high against earlier closes fits; against earlier highs too? "the VIX hit
+        # 55.2, its highest since 2020" three days after an intraday 60.13: on a session's
+        # extreme both sides are extremes, and a reading that holds only when they are mixed
+        # does not support
+        whole = judge_since(
+            dataclasses.replace(c, extra={**c.extra, "range_all": True}), day, m, claims
+        )
+        if whole.ok is False:
+            ev = f"{mixed.evidence}; on every session's extreme, not only the day's: {whole.evidence}"
+            return Outcome(None, ev, mixed.tolerance, mixed.computed)
+        return mixed
     return _judge_in_range(c, day, m)
 
 
@@ -2606,7 +2619,12 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     if isinstance(got, Outcome):
         return got
     sid, s = got
-    if c.extra.get("range_reading"):
+    if c.extra.get("range_all"):  # every session's high (low), the day's with them
+        rng = m.session_range(sid)
+        if rng is None:
+            return _na(f"no {sid} range in the store")
+        s = rng[1] if _SUP_MAX.get(c.extra.get("sup", ""), True) else rng[0]
+    elif c.extra.get("range_reading"):
         s = _with_extreme_today(c, s, day, m.session_range(sid))
     if c.extra.get("record"):  # "the 10-year yield fell to a record low": every earlier close
         w = s.upto(day)

@@ -2068,7 +2068,9 @@ def _stated_as_close(s: Sent, x: Quantity) -> bool:
     return bool(rest) and rest[-1] in _SESSION_END_VERBS
 
 
-_RECORD_AFTER = frozenset({"close", "closing", "high", "highs", "level", "levels", "finish", "territory"})
+_RECORD_AFTER = frozenset(
+    {"close", "closing", "high", "highs", "level", "levels", "finish", "territory"}
+)
 #: words after "to a record" / "at a record" that end the noun phrase: "climbed to a record and"
 _TO_A_RECORD_NEXT = frozenset({"and", "on", "as", "after", "before", "while"})
 _NOT_RECORD_BEFORE_EXTRA = frozenset(
