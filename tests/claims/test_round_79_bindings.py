@@ -77,3 +77,24 @@ def test_an_opening_clause_with_a_subject_of_its_own_is_not_the_main_one(claims_
 def test_a_sessions_extreme_is_compared_with_extremes(claims_store, text, day, verdict):
     rs = results(claims_store, text, day, "since")
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # 26.60 / (1,650 + 26.60) = 1.59%: the article's own three figures disagree
+        ("Gold for April delivery lost $26.60, or 1.69%, to settle at $1,650 an ounce.",
+         "contradicted"),
+        ("Gold for April delivery lost $26.60, or 1.59%, to settle at $1,650 an ounce.",
+         "unverifiable"),
+        # 879.44 / (27,081.36 + 879.44) = 3.15%; a rise: 879.44 / 26,201.92 = 3.36%
+        ("The Dow fell 879.44 points, or 4.2%, to 27,081.36.", "contradicted"),
+        ("The Dow fell 879.44 points, or 3.2%, to 27,081.36.", "unverifiable"),
+        ("The Dow rose 879.44 points, or 3.4%, to 27,081.36.", "unverifiable"),
+        # a hedge leaves the percent loose
+        ("The Dow fell 879.44 points, or about 4%, to 27,081.36.", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_a_move_stated_three_ways_is_checked_on_its_own_arithmetic(claims_store, text, verdict):
+    rs = [r for r in results(claims_store, text, "2020-02-25", "change") if "%" in r.claim.quote]
+    assert rs and rs[0].verdict == verdict, shown(rs)

@@ -450,6 +450,35 @@ def _impossible_fall(c: Claim) -> CheckedClaim | None:
     return CheckedClaim(c, CONTRADICTED, ev, "arithmetic: a fall is at most 100%", None)
 
 
+def _own_move_arithmetic(c: Claim, m: Market) -> CheckedClaim | None:
+    """A move stated three ways ("lost $26.60, or 1.69%, to settle at $1,650") on a series the
+    store does not hold: the percent must be the amount over the level it started from (the
+    level reached less the move), whatever the day; contradicted when it is not, beyond the
+    rounding of all three figures and one unit of the percent's last digit (a close revised,
+    a figure rounded twice); ``None`` otherwise (it agrees, or the data will judge it)."""
+    amt, lvl, dec = c.extra.get("own_amount"), c.extra.get("pair_level"), c.decimals
+    if c.measure != "change" or amt is None or not isinstance(lvl, float) or c.direction == 0:
+        return None
+    if c.hedge or c.comparator not in ("=", "") or not _no_data(c, m):
+        return None
+    x, stated = abs(float(amt)), abs(float(c.stated_value or 0))
+    hx = 0.5 * 10.0 ** -int(c.extra.get("own_amount_decimals") or 0)
+    hl = 0.5 * 10.0 ** -int(c.extra.get("pair_decimals") or 0)
+    base = lvl - c.direction * x  # the level before the move
+    if base - hl - hx <= 0 or x <= hx:
+        return None
+    lo = (x - hx) / (base + hl + hx) * 100
+    hi = (x + hx) / (base - hl - hx) * 100
+    unit = 10.0 ** -(dec or 0)
+    if lo - unit <= stated <= hi + unit:
+        return None
+    ev = (
+        f"the article's own figures: {x:g} / ({_f(lvl)} {'−' if c.direction > 0 else '+'} "
+        f"{x:g}) = {x / base * 100:.2f}%, not {stated:g}% (no data for the series is needed)"
+    )
+    return CheckedClaim(c, CONTRADICTED, ev, f"arithmetic: ±{unit:g}pp beyond rounding", None)
+
+
 def _adjusted_prices(c: Claim) -> bool:
     """Whether ``c``'s series is a share's or a fund's prices, which the store holds adjusted for
     later splits (and dividends): a level or a move in dollars can be confirmed, never refuted."""
@@ -512,7 +541,7 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
                 _WHY_QUAL[q],
                 "the outcome, after the fact" if q in ("forecast", "conditional") else "",
             )
-    impossible = _impossible_fall(c)
+    impossible = _impossible_fall(c) or _own_move_arithmetic(c, m)
     if impossible is not None:
         return impossible
     if c.missing == ["subject"] and not c.extra.get("unknown_subject"):

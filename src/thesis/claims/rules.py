@@ -463,6 +463,9 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             # the level the move ran to: at any moment of the session the two figures must agree
             # with each other from the previous close (judge._judge_in_range)
             out[-1].extra.update(pair_level=lvl.value, pair_decimals=lvl.decimals)
+            amt = _amount_restated(s, q) if q.unit == "pct" else None
+            if amt is not None:  # "lost $26.60, or 1.69%, to settle at $1,650"
+                out[-1].extra.update(own_amount=amt.value, own_amount_decimals=amt.decimals)
         if side:
             out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
         if lvl is not None and lvl.start not in used:
@@ -472,6 +475,17 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             if side:
                 out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
     return out
+
+
+def _amount_restated(s: Sent, q: Quantity) -> Quantity | None:
+    """The amount a move's percent ``q`` restates ("fell 879.44 points, or 3.2%", "lost $26.60,
+    or 1.69%"): the figure right before it, joined by ", or"; ``None`` for anything else."""
+    a = next((x for x in reversed(s.quantities) if x.end <= q.start), None)
+    if a is None or a.unit not in ("points", "usd", "plain") or a.is_range or a.words:
+        return None
+    if a.scale != 1.0 or s.doc.text[a.end : q.start].replace(",", " ").split() != ["or"]:
+        return None
+    return a
 
 
 #: the words that name a move and its sign before a parenthesised figure: "remained positive
