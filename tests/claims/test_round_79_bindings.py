@@ -98,3 +98,41 @@ def test_a_sessions_extreme_is_compared_with_extremes(claims_store, text, day, v
 def test_a_move_stated_three_ways_is_checked_on_its_own_arithmetic(claims_store, text, verdict):
     rs = [r for r in results(claims_store, text, "2020-02-25", "change") if "%" in r.claim.quote]
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_like_names_the_standard_not_the_subject(claims_store):
+    # the S&P 500 rose 2020-10-07, -08 and -09 after falling on 2020-10-06
+    rs = results(
+        claims_store,
+        "Like the Dow, Friday was the third day in a row of gains for the S&P 500.",
+        "2020-10-09",
+        "streak",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "measure", "verdict"),
+    [
+        # a bear market named, the day's own move stated: a fact, not a definition
+        ("Wall Street entered a bear market Monday as the S&P 500 sank 3.9%.", "2022-06-13",
+         "change", "supported"),
+        ("Wall Street entered a bear market Monday as the S&P 500 sank 4.9%.", "2022-06-13",
+         "change", "contradicted"),
+        # the threshold that names it stays a definition
+        ("A bear market is a drop of 20% from a record high.", "2022-06-13", None, "unverifiable"),
+        # an expectation that moved the market is a cause; the move is a fact
+        ("Surging prices and expectations about Fed policy have sent the two-year Treasury yield "
+         "to its highest level since 2008.", "2022-06-13", "since", "supported"),
+        # a possibility in the clause of the cause ("after ... on the possibility that ...")
+        ("The S&P 500 sank 3%, its biggest drop in 16 months, after a barrel of U.S. crude "
+         "surged to nearly $120 on the possibility that Washington could bar imports.",
+         "2022-03-07", "since", "supported"),
+        # a modal keeps it a forecast
+        ("Expectations of rate hikes will have sent the S&P 500 down 3% by Friday.",
+         "2022-03-07", "change", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_gates_read_the_claims_own_clause(claims_store, text, day, measure, verdict):
+    rs = results(claims_store, text, day, measure)
+    assert rs and all(r.verdict == verdict for r in rs), shown(rs)

@@ -212,6 +212,7 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
     """
     before = [m for m in s.subjects if m.start < pos and not _in_closed_aside(s, m.start, pos)]
     before = _without_compared_object(s, before, pos)
+    before = [m for m in before if not _likened(s, m, pos)]
     paired = _respectively(s, pos)
     if paired is not None:
         return paired
@@ -828,6 +829,17 @@ def _without_compared_object(s: Sent, before: list[Any], pos: int) -> list[Any]:
     if "," not in gap or gap[gap.index(",") + 1 : gap.index(",") + 2] in (["which"], ["that"]):
         return before  # "..., which gained 20%": a relative clause is the object's
     return before[:-1]
+
+
+def _likened(s: Sent, m: Any, pos: int) -> bool:
+    """Whether the name ``m`` is the standard a figure at ``pos`` is likened to, after a comma
+    ("Like the Dow, Friday was the third day in a row of gains for the S&P 500", "Unlike
+    bonds, ..."): not the figure's subject (a relative clause after it, "which fell 2%", is)."""
+    prev = [w for w in s.words_before(m.start, 3) if w not in ("the", "its", "their", "a")]
+    if not prev or prev[-1] not in ("like", "unlike"):
+        return False
+    gap = [t.lower for t in s.doc.tokens_in(m.end, pos)]
+    return "," in gap and gap[gap.index(",") + 1 : gap.index(",") + 2] not in (["which"], ["that"])
 
 
 def _foreign_between(
@@ -2536,6 +2548,7 @@ def qualifiers(
     asides = s.closed_asides(a if at is None else max(a, at))
     ftoks = [t for t in toks if not any(x <= t.start < y for x, y in asides)]
     ftoks = _narrative_would_dropped(_expectation_after_dropped(_past_fact_clause(ftoks, a), b))
+    ftoks = _cause_nouns_dropped(ftoks, a)
     if not forecast_ok and (
         _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
         or _forecast_phrase([t.lower for t in ftoks])
@@ -2560,7 +2573,11 @@ def qualifiers(
         or _fronted_moment(ctx, s, a)
     ):
         out.append("intraday")
-    if any(w in DEFINITIONS for w in words + early[-12:]):
+    defs = DEFINITIONS.intersection(words + early[-12:])
+    if defs - _THRESHOLD_NAMES or (defs and _THRESHOLD_FIGURE.search(ctx.doc.text, a, b)):
+        # "a bear market, a drop of 20% from a record": the threshold that names it; the day's
+        # own figures in a sentence about one ("entered a bear market as the S&P 500 sank
+        # 3.9%") are facts like any other
         out.append("definition")
     near = [t for t in ctx.doc.tokens_in(max(lo, a - 80), b) if t.kind == "word"]
     # "a high not seen since 2011" affirms a superlative: not a negation
@@ -2579,6 +2596,11 @@ def qualifiers(
         out.append("negated")
     return out
 
+
+#: words that name a market by its threshold ("a bear market", "a correction"): a definition
+#: only where the claim's figure is such a threshold (:data:`_THRESHOLD_FIGURE`)
+_THRESHOLD_NAMES = frozenset({"bear", "correction"})
+_THRESHOLD_FIGURE = re.compile(r"(?<![\d.])(?:10|20)(?:\.0+)?\s*(?:%|per\s*cent|percent)", re.I)
 
 #: a line's label that makes what follows it a scenario ("Bearish Scenario: ... push VIX below
 #: 15", "Bull case: the S&P 500 reaches 7,500")
@@ -2644,7 +2666,10 @@ def _past_fact_clause(toks: list[Token], a: int) -> list[Token]:
 #: for it to hold steady", "closed at a record 6,711 as traders expected ...")
 _OUTCOME_TURNS = frozenset(
     {"despite", "as", "amid", "though", "although", "while", "whereas", "but", "even", "—", "–",
-     ";"}
+     ";",
+     # its cause: "sank 3% ... after crude surged on the possibility that Washington could bar
+     # imports", "fell 2% on fears the Fed will hike"
+     "after", "following", "on", "because"}
 )  # fmt: skip
 
 
@@ -2734,6 +2759,38 @@ _COMPARED_TO_FORECAST = frozenset(
      "topped", "exceeded", "exceeding", "defied", "defying", "surpassed", "surpassing", "above",
      "below", "confounded", "outpaced"}
 )  # fmt: skip
+
+
+#: past verbs of a cause that moved a market ("expectations about Fed policy have sent the
+#: two-year yield to its highest level since 2008")
+_CAUSE_VERBS = frozenset(
+    {"sent", "pushed", "drove", "driven", "lifted", "sparked", "fueled", "fuelled", "boosted",
+     "dragged", "knocked", "propelled", "spurred", "triggered", "prompted", "caused", "weighed"}
+)  # fmt: skip
+#: expectation words that are nouns (a cause can be one), not modals or verbs of a forecast
+_EXPECTATION_NOUNS = frozenset(
+    {"expectation", "expectations", "hope", "hopes", "odds", "chance", "chances", "consensus",
+     "outlook", "projection", "projections", "prediction", "forecasts", "estimates", "guidance",
+     "probability"}
+)  # fmt: skip
+
+
+def _cause_nouns_dropped(toks: list[Token], a: int) -> list[Token]:
+    """``toks`` without the expectation nouns before a past verb of a cause that precedes the
+    claim at ``a`` ("Surging prices and expectations about Fed policy have sent the two-year
+    yield to its highest level since 2008": the expectations moved it; the move is a fact).
+    A modal ("will have sent") is kept, and keeps the clause a forecast."""
+    k = next(
+        (
+            i
+            for i in range(len(toks) - 1, -1, -1)
+            if toks[i].end <= a and toks[i].lower in _CAUSE_VERBS
+        ),
+        None,
+    )
+    if k is None:
+        return toks
+    return [t for i, t in enumerate(toks) if not (i < k and t.lower in _EXPECTATION_NOUNS)]
 
 
 def _outcomes_dropped(toks: list[Token]) -> list[Token]:
