@@ -136,3 +136,28 @@ def test_like_names_the_standard_not_the_subject(claims_store):
 def test_gates_read_the_claims_own_clause(claims_store, text, day, measure, verdict):
     rs = results(claims_store, text, day, measure)
     assert rs and all(r.verdict == verdict for r in rs), shown(rs)
+
+
+def test_a_count_of_times_spans_its_period_not_the_moves(claims_store):
+    # 2021-07-09 +1.13% to a record; the week to 07-09 was +0.40%
+    rs = results(
+        claims_store,
+        "The S&P 500 index rose 1.1% to an all-time high for the second time this week.",
+        "2021-07-09",
+        "change",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "forecast"),
+    [
+        ("10-year Treasury yields hit the highly anticipated 3 percent mark.", False),
+        ("10-year Treasury yields are widely expected to hit 3 percent.", True),
+        ("Investors await the widely expected 3 percent mark.", True),
+    ],
+)
+def test_an_expectation_word_qualifying_a_noun_after_a_past_verb(claims_store, text, forecast):
+    rs = results(claims_store, text, "2018-04-24")
+    assert rs, shown(rs)
+    assert any("forecast" in r.claim.qualifiers for r in rs) == forecast, shown(rs)

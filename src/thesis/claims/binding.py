@@ -1904,6 +1904,9 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # "its biggest gain in two weeks", "the most in 12 weeks", "for the first time in four
         # years": the span a superlative ranks over, not the period of a change
         and not (p.kind == "trailing" and _ranked_over(s.words_before(p.start, 4)))
+        # "rose 1.1% to an all-time high for the second time this week": the span a count of
+        # times is over, not the period of the change
+        and s.words_before(p.start, 1)[-1:] not in (["time"], ["times"])
     ]
     if not near:  # "For the week, the index rose 3.7%": period words that open the sentence
         near = [
@@ -2548,7 +2551,7 @@ def qualifiers(
     asides = s.closed_asides(a if at is None else max(a, at))
     ftoks = [t for t in toks if not any(x <= t.start < y for x, y in asides)]
     ftoks = _narrative_would_dropped(_expectation_after_dropped(_past_fact_clause(ftoks, a), b))
-    ftoks = _cause_nouns_dropped(ftoks, a)
+    ftoks = _attributive_expectations_dropped(_cause_nouns_dropped(ftoks, a))
     if not forecast_ok and (
         _has_word(_outcomes_dropped(ftoks), FORECAST_WORDS)
         or _forecast_phrase([t.lower for t in ftoks])
@@ -2791,6 +2794,33 @@ def _cause_nouns_dropped(toks: list[Token], a: int) -> list[Token]:
     if k is None:
         return toks
     return [t for i, t in enumerate(toks) if not (i < k and t.lower in _EXPECTATION_NOUNS)]
+
+
+#: adverbs of degree that make an expectation word an adjective of a noun ("the highly
+#: anticipated 3 percent mark", "a widely expected cut")
+_DEGREE_ADVERBS = frozenset({"highly", "widely", "much", "long", "largely", "broadly", "eagerly"})
+
+
+def _attributive_expectations_dropped(toks: list[Token]) -> list[Token]:
+    """``toks`` without an expectation word that qualifies a noun after a past verb ("yields hit
+    the highly anticipated 3 percent mark": the mark was hit; "delivered a widely expected cut");
+    "is widely expected to rise" and a clause with no past verb before it keep theirs."""
+    out: list[Token] = []
+    past = False
+    for i, t in enumerate(toks):
+        w = t.lower
+        attributive = (
+            past
+            and w in FORECAST_WORDS
+            and i > 0
+            and toks[i - 1].lower in _DEGREE_ADVERBS
+            and (i + 1 >= len(toks) or toks[i + 1].lower != "to")
+        )
+        if not attributive:
+            out.append(t)
+        if t.kind == "word" and (w in _PAST_IRREGULAR or (w.endswith("ed") and len(w) > 4)):
+            past = past or w not in FORECAST_WORDS
+    return out
 
 
 def _outcomes_dropped(toks: list[Token]) -> list[Token]:
