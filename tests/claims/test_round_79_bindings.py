@@ -161,3 +161,17 @@ def test_an_expectation_word_qualifying_a_noun_after_a_past_verb(claims_store, t
     rs = results(claims_store, text, "2018-04-24")
     assert rs, shown(rs)
     assert any("forecast" in r.claim.qualifiers for r in rs) == forecast, shown(rs)
+
+
+def test_a_title_line_above_the_headline_is_not_dated_by_the_article(claims_store):
+    # VIX closed at 31.16 on 2022-01-25: far from its lowest close since 2020
+    page = (
+        "VIX Posted Lowest Close since 2020\n\nStocks Retreat as VIX Hits 30\n\n"
+        "The Dow Jones, S&P 500 and Nasdaq Composite Index declined on Tuesday."
+    )
+    rs = results(claims_store, page, "2022-01-25", "since")
+    assert rs and rs[0].verdict == "unverifiable", shown(rs)
+    # the headline right above the body is the article's own
+    rs = results(claims_store, page.split("\n\n", 1)[1].replace("Stocks Retreat as VIX Hits 30",
+                 "VIX Posted Lowest Close since 2020"), "2022-01-25", "since")  # fmt: skip
+    assert rs and rs[0].verdict == "contradicted", shown(rs)

@@ -134,11 +134,47 @@ def extract(
             f"{MAX_FIGURES} were read"
         )
     claims = _dedupe(claims)
+    chrome = _lines_before_headline(text)
+    for c in claims:
+        if any(a <= c.start < b for a, b in chrome):
+            c.loose.setdefault("date", _CHROME_WHY)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i:02d}"
         if hyphens:
             c.quote = raw[c.start : c.end]
     return Extraction(claims, warnings, doc, ctx)
+
+
+_CHROME_WHY = (
+    "a title line above the article's own headline (a page's menu, another post's title): "
+    "the day it speaks of is not known to be the article's"
+)
+
+
+def _lines_before_headline(text: str) -> list[tuple[int, int]]:
+    """The spans of the title lines that open ``text`` above its last one ("VIX Posted Lowest
+    Close since 2020" / "Stocks Retreat as VIX Hits 30" / the body): a stored page's first
+    title-like lines are its menu or another post's titles; the one right above the body is the
+    article's headline. Empty when fewer than two title lines open the text."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True)[:12]:
+        start, pos = pos, pos + len(line)
+        words = line.split()
+        if not words:
+            continue
+        if not _title_like(line.strip(), words):
+            break
+        spans.append((start, pos))
+    return spans[:-1] if len(spans) >= 2 else []
+
+
+def _title_like(line: str, words: list[str]) -> bool:
+    """Whether a line reads as a title: short, no sentence end, its long words capitalised."""
+    if len(line) > 140 or line.endswith((".", ":", ";", ",")) or len(words) < 3:
+        return False
+    long = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.75 * len(long)
 
 
 #: hyphens other than "-" that mean it (U+2010 hyphen, U+2011 non-breaking hyphen), and the acute
