@@ -175,3 +175,27 @@ def test_a_title_line_above_the_headline_is_not_dated_by_the_article(claims_stor
     rs = results(claims_store, page.split("\n\n", 1)[1].replace("Stocks Retreat as VIX Hits 30",
                  "VIX Posted Lowest Close since 2020"), "2022-01-25", "since")  # fmt: skip
     assert rs and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_an_index_ticker_in_brackets_names_the_index(claims_store):
+    # 2024-11-29: the S&P 500's 53rd record close of 2024, at 6,032.38
+    rs = results(
+        claims_store,
+        "The S&P 500 index (SPY) notched its 53rd record high for 2024 on November 29, rising "
+        "0.56% to 6,032.44 during a shortened Black Friday trading session.",
+        "2024-11-29",
+    )
+    assert any(r.claim.measure == "record_count" and r.verdict == "supported" for r in rs)
+    assert all(r.claim.subject is None or r.claim.subject.key != "spy" for r in rs), shown(rs)
+
+
+def test_a_years_gain_at_the_total_return_less_fund_fees_is_not_contradicted(claims_store):
+    # 2023: price +24.23%; SPY with dividends +26.18% (the index's total return was 26.29%)
+    rs = results(
+        claims_store,
+        "The S&P 500 rose 0.56% on Friday. The index is up 27% this year, building on a stellar "
+        "26.3% gain in 2023.",
+        "2024-11-29",
+        "change",
+    )
+    assert [r.verdict for r in rs if "26.3%" in r.claim.quote] == ["unverifiable"], shown(rs)

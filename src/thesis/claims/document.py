@@ -68,7 +68,9 @@ class Doc:
         self.quantities: list[Quantity] = find_quantities(text, tokens=self.tokens, spans=spans)
         self.dates: list[DateMention] = find_dates(text, self.ref, tokens=self.tokens, spans=spans)
         self.periods: list[Period] = find_periods(text, tokens=self.tokens, dates=self.dates)
-        self.subjects: list[SubjectMention] = self.finder.find(self.tokens)
+        self.subjects: list[SubjectMention] = _without_ticker_asides(
+            text, self.finder.find(self.tokens)
+        )
         self.sentences: list[Sentence] = split_sentences(text, tokens=self.tokens)
         self._q_starts = _starts(self.quantities)
         self._d_starts = _starts(self.dates)
@@ -603,3 +605,25 @@ def restating_gap(gap: list[str]) -> bool:
         and rest[1] in _RESTATING_NOUNS
         and rest[2] == "of"
     )
+
+
+def _without_ticker_asides(text: str, found: list[SubjectMention]) -> list[SubjectMention]:
+    """``found`` without a fund's ticker in brackets right after an index's name ("The S&P 500
+    index (SPY) notched its 53rd record"): the writer's symbol for the index, not a subject of
+    its own (a claim bound to it would be read on the fund's prices)."""
+    out: list[SubjectMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        aside = (
+            prev is not None
+            and m.subject is not None
+            and m.subject.kind == "etf"
+            and prev.subject is not None
+            and prev.subject.kind == "index"
+            and not prev.anaphora
+            and text[prev.end : m.start].strip() == "("
+            and text[m.end : m.end + 1] == ")"
+        )
+        if not aside:
+            out.append(m)
+    return out

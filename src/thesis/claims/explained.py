@@ -193,9 +193,20 @@ def _total_return(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str
     if tr is None or tr.key == c.subject.key or c.subject.key.endswith("_tr"):
         return None
     o = judge_change(dataclasses.replace(c, subject=tr), day, m, claims)
-    if o.ok is True and isinstance(o.computed, float):
+    if not isinstance(o.computed, float):
+        return None
+    # the total return is read on a fund's prices with dividends, which lag the index's by the
+    # fund's fees and its tracking (about 0.1 pp a year): a figure that far from the fund's is
+    # the index's total return as well
+    half = 0.5 * 10.0 ** -(c.decimals or 0)
+    near = abs(float(c.stated_value or 0) - o.computed) <= half + _TR_FEES
+    if o.ok is True or near:
         return f"the {tr.name}'s change over the same period ({o.computed:+.2f}%): {o.evidence}"
     return None
+
+
+#: how far (pp) a fund's total return may lag its index's over a year: fees and tracking
+_TR_FEES = 0.15
 
 
 #: the most an index pays out in dividends in a year (percent): the widest gap its total return
