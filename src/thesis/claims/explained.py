@@ -199,7 +199,7 @@ def _total_return(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str
     # fund's fees and its tracking (about 0.1 pp a year): a figure that far from the fund's is
     # the index's total return as well
     half = 0.5 * 10.0 ** -(c.decimals or 0)
-    near = abs(float(c.stated_value or 0) - o.computed) <= half + _TR_FEES
+    near = abs(float(c.stated_value or 0) - o.computed) <= half + _TR_FEES * _years(c.period, day)
     if o.ok is True or near:
         return f"the {tr.name}'s change over the same period ({o.computed:+.2f}%): {o.evidence}"
     return None
@@ -207,6 +207,26 @@ def _total_return(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str
 
 #: how far (pp) a fund's total return may lag its index's over a year: fees and tracking
 _TR_FEES = 0.15
+
+
+def _years(p: PeriodSpec | None, day: dt.date) -> float:
+    """The length of a long period (see :func:`_long_period`) in years; 0 when unknown."""
+    if p is None:
+        return 0.0
+    if p.kind == "year":
+        return 1.0
+    if p.kind in ("ytd", "qtd"):
+        start = (
+            dt.date(day.year, 1, 1)
+            if p.kind == "ytd"
+            else dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        )
+        return ((day - start).days + 1) / 365
+    if p.kind in ("trailing", "ago") and p.n and p.unit in ("month", "year"):
+        return p.n / 12 if p.unit == "month" else float(p.n)
+    if p.first is not None and p.last is not None:
+        return ((p.last - p.first).days + 1) / 365
+    return 0.0
 
 
 #: the most an index pays out in dividends in a year (percent): the widest gap its total return
