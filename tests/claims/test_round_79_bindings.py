@@ -199,3 +199,24 @@ def test_a_years_gain_at_the_total_return_less_fund_fees_is_not_contradicted(cla
         "change",
     )
     assert [r.verdict for r in rs if "26.3%" in r.claim.quote] == ["unverifiable"], shown(rs)
+
+
+# the S&P 500's record close before 2023: 4,796.56 (2022-01-03); no record close in 2023 up to
+# 2023-12-19; 2018's record closes include 2,872.87 (01-26) and 2,930.75 (09-20)
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("In 2023, the S&P 500 achieved an all-time high of 4,496 points, up 26.8% from the 2,611 "
+         "points at the end of 2022.", "contradicted"),
+        ("In 2023, the S&P 500 achieved an all-time high of 4,796 points.", "unverifiable"),
+        ("In 2018 the S&P 500 set an all-time high of 2,930.", "supported"),
+        ("In 2018 the S&P 500 set an all-time high of 2,873.", "supported"),
+        # a level of that year that no record close matches: an intraday record may be it
+        ("In 2018 the S&P 500 set an all-time high of 2,940.", "unverifiable"),
+        # below every record close of 2018 (the first, 2,695.81 on 01-02, tops 2017's 2,690.16)
+        ("In 2018 the S&P 500 set an all-time high of 2,640.", "contradicted"),
+    ],
+)  # fmt: skip
+def test_a_record_level_in_a_named_year(claims_store, text, verdict):
+    rs = results(claims_store, text, "2023-12-19", "record_level")
+    assert rs and rs[0].verdict == verdict, shown(rs)

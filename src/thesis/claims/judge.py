@@ -1771,6 +1771,37 @@ def judge_record_level(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -
         if adjusted or not c.extra.get("closing") or not wrong:
             return Outcome(None, ev + ("" if record else "; not a record close"), band.text, val)
         return Outcome(False, ev + ("" if record else "; not a record close"), band.text, val)
+    first = c.extra.get("year_first")
+    if isinstance(first, dt.date) and first <= day and not c.extra.get("prior") and not adjusted:
+        # "In 2023, the S&P 500 achieved an all-time high of 4,496": a record set in that year
+        # tops every close before it, and an intraday high tops its close: a level below the
+        # highest close before the year is no record of that year, whatever its reading
+        w = s.before(first)
+        last = min(c.extra.get("year_last") or day, day)
+        if len(w):
+            j = w.argmax()
+            top = w.values[j]
+            if band.verdict((top / L - 1) * 100) is False and top > L:
+                ev = (f"highest {sid} close before {first.year}: {_f(top)} on {iso(w.dates[j])}; "
+                      f"a record set in {first.year} is at least that (an intraday high tops "
+                      f"its close) vs stated {_f(L)}")  # fmt: skip
+                return Outcome(False, ev, band.text, top)
+            yr = s.between(first, last)
+            if len(yr) and not _record_history(sid, s, first, m):
+                records, run = [], top
+                for t, x in yr.items():
+                    if x >= run:
+                        records.append((t, x))
+                    run = max(run, x)
+                ev = f"{sid} record closes in {first.year} up to {iso(last)}: {len(records)}"
+                if not records:  # no record close that year: the level is another's
+                    return _na(f"{ev} (highest close before it {_f(top)}) vs stated {_f(L)}")
+                rec = next((r for r in records if band.verdict((r[1] / L - 1) * 100)), None)
+                if rec is not None:
+                    ev += f", among them {_f(rec[1])} on {iso(rec[0])} vs stated {_f(L)}"
+                    return Outcome(True, ev, band.text, rec[1])
+                # an intraday record of that year may be the level: the year's, not the day's
+                return _na(f"{ev}, none at {_f(L)} (an intraday record may be)")
     tops: list[tuple[str, dt.date, float]] = []
     for words, w in (("before", s.before(day)), ("up to", s.upto(day))):
         if (c.extra.get("prior") and words == "up to") or not len(w):

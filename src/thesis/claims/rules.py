@@ -3958,19 +3958,47 @@ def rule_record_level(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         day = _record_day(s, lvl)
         date = Bind(day, day.text, "explicit") if day is not None else bind_date(ctx, s, t.start)
         end = day.end if day is not None else lvl.end
+        year = _record_year(s, t.start) if day is None else None
         a = t.start  # the quote opens with the record's determiner: "its previous record of"
         for x in reversed(toks[max(0, i - 3) : i]):
             if x.lower not in _RECORD_LEAD:
                 break
             a = x.start
-        return [make_claim(
+        c = make_claim(
             ctx, s, kind="level", measure="record_level", subject=subj, parts=[(a, end)],
             rule="record_level", value=lvl.value, unit="points", decimals=lvl.decimals, date=date,
             level=lvl.value, hedge=s.hedge(lvl), lead=False,
             extra={"prior": bool(_RECORD_PRIOR & set(prev)), "date_stated": day is not None,
-                   "closing": bool(names & {"close", "closing", "finish"})},
-        )]  # fmt: skip
+                   "closing": bool(names & {"close", "closing", "finish"}),
+                   "year_first": year.first if year else None,
+                   "year_last": year.last if year else None},
+        )  # fmt: skip
+        if (
+            year is not None
+            and year.first
+            and c.date
+            and year.first <= c.date
+            and "date" in c.assumed
+        ):
+            # the year its words name is the claim's time (judge_record_level reads the year's
+            # record closes), not the article's day the default gave it
+            c.assumed.remove("date")
+            c.bound["date"] = year.text
+        return [c]
     return []
+
+
+def _record_year(s: Sent, pos: int) -> DateMention | None:
+    """The year a record at ``pos`` was set in, named in its clause or opening the sentence
+    ("In 2023, the S&P 500 achieved an all-time high of 4,496"); not the start of a "since"."""
+    cl = s.clause_of(pos)
+    for d in s.dates:
+        if d.kind != "year" or d.first is None or since_anchor(s, d):
+            continue
+        opening = d.start - s.start <= 4 and s.words_before(d.start, 1) in ([], ["in"])
+        if cl.start <= d.start < cl.end or opening:
+            return d
+    return None
 
 
 def _record_day(s: Sent, lvl: Quantity) -> DateMention | None:
