@@ -220,3 +220,14 @@ def test_a_years_gain_at_the_total_return_less_fund_fees_is_not_contradicted(cla
 def test_a_record_level_in_a_named_year(claims_store, text, verdict):
     rs = results(claims_store, text, "2023-12-19", "record_level")
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_n_out_of_11_sectors_reads_as_n_of_11(claims_store):
+    # 2018-12-31: all 11 sector ETFs rose
+    rs = results(
+        claims_store,
+        "Nine out of 11 U.S. sectors were in negative territory on Monday.",
+        "2018-12-31",
+        "sector_count",
+    )
+    assert rs and rs[0].claim.extra["n"] == 9 and rs[0].verdict == "contradicted", shown(rs)

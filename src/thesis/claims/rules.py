@@ -5240,6 +5240,8 @@ def rule_sector_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             n, a = total, toks[j - 1].start
         else:
             o = next((i for i in range(j - 1, max(-1, j - 9), -1) if toks[i].lower == "of"), None)
+            if o is not None and o > 1 and toks[o - 1].lower == "out":
+                o -= 1  # "Nine out of 11 U.S. sectors": as "Nine of 11"
             if o is None or o == 0:
                 continue
             h = [x.lower for x in toks[max(0, o - 3) : o]]
