@@ -231,3 +231,21 @@ def test_n_out_of_11_sectors_reads_as_n_of_11(claims_store):
         "sector_count",
     )
     assert rs and rs[0].claim.extra["n"] == 9 and rs[0].verdict == "contradicted", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("n", "verdict"),
+    # the S&P 500 fell 2022-09-20 .. 09-27: five sessions to the 26th, six to the 27th
+    [("five", "supported"), ("six", "supported"), ("eight", "contradicted")],
+)
+def test_a_streak_after_which_the_day_comes(claims_store, n, verdict):
+    rs = results(
+        claims_store,
+        f"The S&P 500 fell on Tuesday. The moves come after {n} straight days of losses for the "
+        "S&P 500.",
+        "2022-09-27",
+        "streak",
+    )
+    assert rs and rs[0].verdict in (verdict, "unverifiable"), shown(rs)
+    if verdict == "supported":
+        assert rs[0].verdict == "supported", shown(rs)

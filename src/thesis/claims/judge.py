@@ -2462,6 +2462,13 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
     k = _runs(w.values, sign)[-1]
     rows = ", ".join(f"{iso(t)} {_f(x)}" for t, x in w.sl(-(k + 1)).items())
     ev = f"{unit}s {'up' if sign > 0 else 'down'} in a row up to {iso(w.last)}: {k} ({rows})"
+    if c.extra.get("after") and len(w) > 2:
+        # "after five straight days of losses": the run up to the session before the day, or
+        # the one that includes it; a contradiction must hold on both
+        kb = _runs(w.values[:-1], sign)[-1]
+        ev += f"; up to the session before: {kb}"
+        ok = True if n in (k, kb) else (False if max(k, kb) < n else None)
+        return Outcome(ok, ev, "exact count of sessions", k)
     if k == 0 and k < n and len(w) > n + 1 and _runs(w.values[:-1], sign)[-1] == n:
         # "rallied on Wednesday to snap a five-session losing skid ... The five-session losing
         # streak was its longest": a streak the day ended, counted up to the session before,

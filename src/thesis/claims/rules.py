@@ -2726,6 +2726,9 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         snap = bool(lead) and lead[-1] in _SNAP_WORDS
         # "its previous, nine-session losing streak": a run that ended before the day
         previous = bool(lead) and lead[-1] in ("previous", "prior", "preceding", "earlier")
+        # "The moves come after five straight days of losses": the run before the day, or one
+        # the day extended (a story written after the close)
+        after = bool(lead) and lead[-1] in ("after", "following")
         end = unit_tok.end if unit_tok is not None else toks[i + 1].end
         a, b = toks[max(0, i - 4)].start, max(t.end, end)
         n = _count(n_tok) or 0
@@ -2733,7 +2736,7 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ctx, s, kind="pct_change", measure="streak", subject=subj, parts=[(a, b)], rule="streak",
             value=f"{n} {unit}s", unit=unit + "s",
             date=bind_date(ctx, s, t.start), direction=1 if up else -1,
-            extra={"n": n, "unit": unit, "snapped": snap, "previous": previous},
+            extra={"n": n, "unit": unit, "snapped": snap, "previous": previous, "after": after},
         )  # fmt: skip
         if implied:
             c.loose.setdefault("unit", implied)
