@@ -248,3 +248,17 @@ def test_a_streak_after_which_the_day_comes(claims_store, n, verdict):
         "streak",
     )
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # up 2021-02-01 .. 02-05 after a fall on 01-29: five
+        ("On Friday, the S&P 500 notched its fifth gain in a row.", "supported"),
+        # the unit is only implied: support only
+        ("On Friday, the S&P 500 notched its sixth gain in a row.", "unverifiable"),
+    ],
+)
+def test_a_move_noun_in_a_row(claims_store, text, verdict):
+    rs = results(claims_store, text, "2021-02-05", "streak")
+    assert rs and rs[0].verdict == verdict, shown(rs)

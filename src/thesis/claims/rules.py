@@ -2691,8 +2691,12 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             unit_tok = toks[row_unit]
             if n_tok is not None and n_tok.start > unit_tok.start:
                 n_tok = None
-        unit = _UNIT_WORDS[unit_tok.lower] if unit_tok is not None else ""
+        unit = _UNIT_WORDS.get(unit_tok.lower, "") if unit_tok is not None else ""
         implied = ""
+        if row_unit is not None and toks[row_unit].lower in _STREAK_MOVE_NOUNS:
+            # "notched its fifth gain in a row": a move noun, no unit word
+            unit = "session"
+            implied = "the count's unit is not stated: read as sessions (a daily story's)"
         if unit_tok is None and n_tok is not None and not row and t.lower != "streak":
             # "its fifth straight drop", "a third consecutive gain": a move noun, no unit word
             nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
@@ -2763,9 +2767,9 @@ def _in_a_row(toks: list[Token], i: int) -> int | None:
         and i >= 3
         and toks[i - 1].lower == "a"
         and toks[i - 2].lower == "in"
-        and toks[i - 3].lower in _UNIT_WORDS
+        and (toks[i - 3].lower in _UNIT_WORDS or toks[i - 3].lower in _STREAK_MOVE_NOUNS)
     ):
-        return i - 3
+        return i - 3  # "the fifth day in a row", "its fifth gain in a row"
     if toks[i].lower == "running" and i >= 1 and toks[i - 1].lower in _UNIT_WORDS:
         return i - 1
     return None
