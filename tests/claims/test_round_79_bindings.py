@@ -262,3 +262,17 @@ def test_a_streak_after_which_the_day_comes(claims_store, n, verdict):
 def test_a_move_noun_in_a_row(claims_store, text, verdict):
     rs = results(claims_store, text, "2021-02-05", "streak")
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Q1 2024: 4,769.83 -> 5,254.35, +10.16%
+        ("The S&P 500 gained more than 4% in the second quarter, following a 10.2% jump in the "
+         "first three months of this year.", "supported"),
+        ("The S&P 500 rose 12.2% in the first three months of 2024.", "contradicted"),
+    ],
+)  # fmt: skip
+def test_the_first_three_months_of_a_year_is_its_first_quarter(claims_store, text, verdict):
+    rs = [r for r in results(claims_store, text, "2024-06-27", "change") if "2%" in r.claim.quote]
+    assert rs and rs[0].verdict == verdict, shown(rs)

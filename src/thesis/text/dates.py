@@ -461,6 +461,11 @@ def find_dates(
                 when = most_recent_weekday(ref, wd)
             out.append(DateMention(t.start, t.end, t.text, "weekday", when, when, wd))
             continue
+        got = _first_months(text, tokens, i, ref) if low == "first" else None
+        if got is not None:
+            out.append(got)
+            taken.add(got.start, got.end)
+            continue
         unit = tokens[i + 1].base if i + 1 < n else ""
         if (unit == "quarter" and low in _QUARTER_WORDS) or (
             unit == "half" and low in ("first", "second")
@@ -519,6 +524,36 @@ def find_dates(
             continue
         res.append(mention)
     return [_at_the_end_of(text, d) for d in _of_a_year(text, res)]
+
+
+_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+
+
+def _first_months(text: str, tokens: list[Token], i: int, ref: dt.date) -> DateMention | None:
+    """ "the first three months of this year", "the first six months of 2024": the year's first
+    quarter or half, of the year named, or of the article's year for "this year" and "the year"
+    (other counts of months are left to the period words)."""
+    n = len(tokens)
+    if i + 3 >= n or tokens[i + 2].lower not in ("months", "month") or tokens[i + 3].lower != "of":
+        return None
+    w = tokens[i + 1]
+    k = _MONTH_COUNTS.get(w.lower) or (
+        int(w.text) if w.kind == "number" and w.text.isdigit() else 0
+    )
+    if k not in (3, 6):
+        return None
+    j = i + 4
+    if j < n and tokens[j].kind == "number" and len(tokens[j].text) == 4:
+        y, end = int(tokens[j].text), tokens[j]
+    elif j + 1 < n and tokens[j].lower in ("the", "this", "last") and tokens[j + 1].lower == "year":
+        y, end = ref.year - (tokens[j].lower == "last"), tokens[j + 1]
+    else:
+        return None
+    kind: DateKind = "quarter" if k == 3 else "half"
+    first, last = dt.date(y, 1, 1), month_end(y, k)
+    return DateMention(tokens[i].start, end.end, text[tokens[i].start : end.end], kind, first, last,
+                       None, tokens[j].kind == "number")  # fmt: skip
 
 
 #: "the end of (the)" right before a period: its last days ("since the end of the third quarter",
