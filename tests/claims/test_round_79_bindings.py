@@ -276,3 +276,36 @@ def test_a_move_noun_in_a_row(claims_store, text, verdict):
 def test_the_first_three_months_of_a_year_is_its_first_quarter(claims_store, text, verdict):
     rs = [r for r in results(claims_store, text, "2024-06-27", "change") if "2%" in r.claim.quote]
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_a_record_counts_year_is_not_the_moves_period(claims_store):
+    # 2021-12-29: +0.14% to 4,793.06, the 70th record close of 2021
+    rs = results(
+        claims_store,
+        "The S&P 500 index registered its 70th record close of 2021 on Wednesday, inching up "
+        "0.1% to 4,793.06.",
+        "2021-12-30",
+        "change",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_a_months_change_may_be_its_total_return(claims_store):
+    # March 2023: price +3.51%, SPY with dividends +3.71%
+    rs = results(claims_store, "The SPX rose +3.67% in March.", "2023-04-03", "change")
+    assert rs and rs[0].verdict == "unverifiable" and "total return" in rs[0].evidence, shown(rs)
+    rs = results(claims_store, "The SPX rose +4.67% in March.", "2023-04-03", "change")
+    assert rs and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_that_put_the_index_speaks_of_the_day_before_it(claims_store):
+    # an article of Sunday 2022-06-19: Monday 06-13 closed 21.8% below the record; Friday 06-17
+    # 23.4% below
+    rs = results(
+        claims_store,
+        "On Monday, the S&P 500 tumbled 3.9% to close at 3,749.63. That put the index down 21.8% "
+        "from its January 3 all-time closing high of 4,796.56.",
+        "2022-06-19",
+        "distance",
+    )
+    assert rs and rs[0].verdict != "contradicted", shown(rs)

@@ -831,6 +831,14 @@ def _without_compared_object(s: Sent, before: list[Any], pos: int) -> list[Any]:
     return before[:-1]
 
 
+def _records_over(before: list[str]) -> bool:
+    """Whether the words before a period are a record's and a preposition ("record close of",
+    "record high for", "all-time highs in"): the span its records are counted or set over."""
+    return before[-1:] in (["of"], ["for"], ["in"], ["this"]) and bool(
+        {"record", "records", "high", "highs"} & set(before[:-1])
+    )
+
+
 def _likened(s: Sent, m: Any, pos: int) -> bool:
     """Whether the name ``m`` is the standard a figure at ``pos`` is likened to, after a comma
     ("Like the Dow, Friday was the third day in a row of gains for the S&P 500", "Unlike
@@ -1706,7 +1714,7 @@ def _narrative(s: Sent, ctx: Ctx) -> bool:
             past = d.last is not None and ctx.window is not None and d.last < ctx.window[0]
             if ctx.lead is not None and d.first == ctx.lead.first:
                 past = False
-            if d.kind in ("day", "month") and short and past:
+            if d.kind in ("day", "month", "weekday") and short and past:
                 return True
     return False
 
@@ -1907,6 +1915,9 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # "rose 1.1% to an all-time high for the second time this week": the span a count of
         # times is over, not the period of the change
         and s.words_before(p.start, 1)[-1:] not in (["time"], ["times"])
+        # "its 70th record close of 2021 on Wednesday, inching up 0.1%": the year the records
+        # are counted over, not the period of the move
+        and not _records_over(s.words_before(p.start, 3))
     ]
     if not near:  # "For the week, the index rose 3.7%": period words that open the sentence
         near = [
@@ -1979,6 +1990,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         for d0 in s.dates
         if d0.kind in _CALENDAR_KINDS
         and not since_anchor(s, d0)  # "rose 0.9% last month, the sharpest gain since April"
+        and not _records_over(s.words_before(d0.start, 3))  # "record close of 2021"
         and (d := _in_sentence_year(s, d0)) is not None
         and d.first is not None
         and (_tied(s, d, q, cl) or opening_calendar_period(s, d, q))
