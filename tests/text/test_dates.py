@@ -203,3 +203,25 @@ def test_a_fraction_or_a_path_is_no_numeric_date(text):
 def test_from_a_weekday_is_a_change_since_its_close():
     (p,) = [p for p in find_periods("The index was down 0.11% from Thursday.") if p.kind == "since"]
     assert p.anchor == "Thursday"
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "day"),
+    [
+        ("On Christmas Eve, the S&P was down 14.8% on the month.", "2019-01-02", "2018-12-24"),
+        ("a shortened Black Friday trading session", "2024-11-30", "2024-11-29"),
+        ("a shortened Black Friday trading session", "2018-12-01", "2018-11-23"),
+        # the latest one on or before the article's date
+        ("stocks rallied on Christmas Eve", "2024-12-20", "2023-12-24"),
+        ("Christmas Eve 2018 marked the low", "2024-12-20", "2018-12-24"),
+    ],
+)
+def test_holiday_trading_days(text, ref, day):
+    got = [d for d in find_dates(text, dt.date.fromisoformat(ref)) if d.kind == "day"]
+    assert [d.first for d in got] == [dt.date.fromisoformat(day)]
+
+
+def test_a_holiday_season_is_not_a_day():
+    assert not [
+        d for d in find_dates("Black Friday sales rose", dt.date(2024, 12, 2)) if d.kind == "day"
+    ]

@@ -516,6 +516,15 @@ def find_dates(
         if ref is None:
             continue
         out.append(DateMention(pm.start, pm.end, text[pm.start : pm.end], kind, first, last))
+    if ref is not None:
+        for mt in _HOLIDAY.finditer(text):
+            day = _holiday(mt, ref)
+            if day is None or not free(mt.start(), mt.end(1)):
+                continue
+            if mt.group(2) is not None:  # "Christmas Eve 2018": its year is the holiday's
+                out = [d for d in out if not (d.kind == "year" and d.start == mt.start(2))]
+            out.append(DateMention(mt.start(), mt.end(), mt.group(0), "day", day, day, None,
+                                   mt.group(2) is not None))  # fmt: skip
     out.sort(key=lambda d: d.start)
     # drop overlaps (keep the earlier, longer mention)
     res: list[DateMention] = []
@@ -524,6 +533,33 @@ def find_dates(
             continue
         res.append(mention)
     return [_at_the_end_of(text, d) for d in _of_a_year(text, res)]
+
+
+#: the trading days named by a holiday ("On Christmas Eve, the S&P was down 14.8% on the month",
+#: "a shortened Black Friday session"), with a year or not; not "Black Friday sales" or
+#: "Christmas Eve week"
+_HOLIDAY = re.compile(
+    r"\b(Christmas Eve|New Year(?:'|’)?s Eve|Black Friday)\b(?:,?\s+(\d{4})\b)?"
+    r"(?!\s+(?:week|weekend|sales?|shopping|deals?|spending)\b)"
+)
+
+
+def _holiday(mt: re.Match[str], ref: dt.date) -> dt.date | None:
+    """The day of a holiday match: of the year written, else the latest on or before ``ref``."""
+    name = mt.group(1).lower()
+
+    def of(y: int) -> dt.date:
+        if name.startswith("christmas"):
+            return dt.date(y, 12, 24)
+        if name.startswith("new"):
+            return dt.date(y, 12, 31)
+        nov1 = dt.date(y, 11, 1)  # Black Friday: the day after the fourth Thursday of November
+        return nov1 + dt.timedelta(days=(3 - nov1.weekday()) % 7 + 21 + 1)
+
+    if mt.group(2) is not None:
+        return of(int(mt.group(2)))
+    d = of(ref.year)
+    return d if d <= ref else of(ref.year - 1)
 
 
 _MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
