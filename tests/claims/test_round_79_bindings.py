@@ -309,3 +309,16 @@ def test_that_put_the_index_speaks_of_the_day_before_it(claims_store):
         "distance",
     )
     assert rs and rs[0].verdict != "contradicted", shown(rs)
+
+
+def test_a_yield_that_rose_sharply_by_a_percent_moved_by_it(claims_store):
+    # 2024-01-17: the 2-year yield closed at 4.34% (+0.12 pp, +2.8% of itself): 3.08% is a move
+    rs = results(
+        claims_store,
+        "Meanwhile, the 2-year Treasury yield rose sharply by 3.08%.",
+        "2024-01-17",
+        "yield",
+    )
+    assert not rs, shown(rs)
+    rs = results(claims_store, "The 2-year Treasury yield rose sharply to 4.34%.", "2024-01-17")
+    assert [r.verdict for r in rs if r.claim.measure == "yield"] == ["supported"], shown(rs)

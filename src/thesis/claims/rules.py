@@ -4186,12 +4186,12 @@ def _after_change_words(prev: list[str]) -> bool:
     """Whether a percent follows change words right before it ("was up by 0.2%", "down by 5.3%",
     "rose 2%", "gained 1.5%", "was up 0.2%"): the figure is a change, never a yield's level (a
     level is placed by a preposition: "rose to 4.6%", "was at 4.2%")."""
-    if not prev:
-        return False
-    last = prev[-1]
-    if last == "by" and len(prev) >= 2:
-        last = prev[-2]  # "down by 5.3%", "up by 0.2%"
-    return last in UP_WORDS or last in DOWN_WORDS
+    words = list(prev)
+    if words[-1:] == ["by"]:
+        words.pop()  # "down by 5.3%", "up by 0.2%"
+    while words and words[-1].endswith("ly") and len(words[-1]) > 4:
+        words.pop()  # "rose sharply by 3.08%", "fell slightly 0.2%"
+    return bool(words) and (words[-1] in UP_WORDS or words[-1] in DOWN_WORDS)
 
 
 def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
