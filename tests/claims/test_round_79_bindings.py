@@ -322,3 +322,19 @@ def test_a_yield_that_rose_sharply_by_a_percent_moved_by_it(claims_store):
     assert not rs, shown(rs)
     rs = results(claims_store, "The 2-year Treasury yield rose sharply to 4.34%.", "2024-01-17")
     assert [r.verdict for r in rs if r.claim.measure == "yield"] == ["supported"], shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("points", "verdict"),
+    # 2020-12-08: +10.29 points, +0.28%; 0.28% of 3,691.96 is 10.15 to 10.52 points
+    # (10.50 fits the percent: a preliminary close, within the level band as before)
+    [("11.20", "contradicted"), ("10.29", "supported"), ("10.50", "supported")],
+)
+def test_a_move_in_points_is_pinned_by_its_own_percent(claims_store, points, verdict):
+    rs = results(
+        claims_store,
+        f"The S&P ended the day up {points} points, or 0.28%, for its highest finish on record.",
+        "2020-12-08",
+        "points_change",
+    )
+    assert rs and rs[0].verdict == verdict, shown(rs)

@@ -450,6 +450,46 @@ def _impossible_fall(c: Claim) -> CheckedClaim | None:
     return CheckedClaim(c, CONTRADICTED, ev, "arithmetic: a fall is at most 100%", None)
 
 
+def _pinned_by_percent(
+    c: Claim, claims: list[Claim], p0: float, close: float
+) -> tuple[str, str] | None:
+    """A move in points that its own percent contradicts ("up 11.20 points, or 0.28%" from
+    3,691.96): when the percent fits the closes, the close the story used lies where the percent
+    puts it (a preliminary close would move the percent too), so the points are the previous
+    close times the percent, give or take its rounding. Returns (tolerance, evidence) when the
+    stated points lie beyond that by more than their own rounding and a tenth; else ``None``."""
+    if c.comparator not in ("=", "") or c.hedge or p0 <= 0:
+        return None
+    stated = abs(float(c.stated_value or 0))
+    pct = next(
+        (x for x in claims
+         if x.measure == "change" and x.start == c.start and _same_period(x.period, c.period)
+         and x.extra.get("own_amount") is not None
+         and abs(abs(float(x.extra["own_amount"])) - stated) < 1e-9
+         and x.comparator in ("=", "") and not x.hedge),
+        None,
+    )  # fmt: skip
+    if pct is None:
+        return None
+    h = 0.5 * 10.0 ** -(pct.decimals or 0)
+    p = abs(float(pct.stated_value or 0))
+    if abs(abs(close / p0 - 1) * 100 - p) > h:
+        return None  # the percent does not fit the closes: it pins nothing
+    lo, hi = p0 * (p - h) / 100, p0 * (p + h) / 100
+    tol = 0.5 * 10.0 ** (-c.decimals) + 0.05 + 0.1
+    if lo - tol <= stated <= hi + tol:
+        return None
+    return (
+        f"points: where its own percent puts the close, ±{tol:g}",
+        f"its own {p:g}% of {_f(p0)} is {lo:.2f} to {hi:.2f} points, not {stated:g}",
+    )
+
+
+def _same_period(a: PeriodSpec | None, b: PeriodSpec | None) -> bool:
+    """Whether two moves of one frame are over the same period: equal, or both a session."""
+    return a == b or (a is not None and b is not None and a.kind == b.kind == "day")
+
+
 def _own_move_arithmetic(c: Claim, m: Market) -> CheckedClaim | None:
     """A move stated three ways ("lost $26.60, or 1.69%, to settle at $1,650") on a series the
     store does not hold: the percent must be the amount over the level it started from (the
@@ -2053,6 +2093,9 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             band = Band(s_ - tol, s_ + tol, s_ - tol - 0.1, s_ + tol + 0.1,
                         f"points: ±{tol:g}, the close it ran to being the final one (contradicted beyond ±{tol + 0.1:g})")  # fmt: skip
         ev = f"{sid} {iso(end_t)} {_f(end_v)} − {st_note} {iso(st_t)} {_f(st_v)} = {comp:+.2f} points vs stated {stated:+g}"
+        pinned = _pinned_by_percent(c, claims, st_v, end_v)
+        if pinned is not None:
+            return Outcome(False, f"{ev}; {pinned[1]}", pinned[0], round(comp, 4))
         got_ = _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
         if got_.ok is False and _adjusted_prices(c):
             # a share's move in dollars, against stored prices adjusted for later splits

@@ -463,9 +463,9 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             # the level the move ran to: at any moment of the session the two figures must agree
             # with each other from the previous close (judge._judge_in_range)
             out[-1].extra.update(pair_level=lvl.value, pair_decimals=lvl.decimals)
-            amt = _amount_restated(s, q) if q.unit == "pct" else None
-            if amt is not None:  # "lost $26.60, or 1.69%, to settle at $1,650"
-                out[-1].extra.update(own_amount=amt.value, own_amount_decimals=amt.decimals)
+        amt = _amount_restated(s, q) if q.unit == "pct" else None
+        if amt is not None:  # "lost $26.60, or 1.69%, to settle at $1,650"
+            out[-1].extra.update(own_amount=amt.value, own_amount_decimals=amt.decimals)
         if side:
             out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
         if lvl is not None and lvl.start not in used:
