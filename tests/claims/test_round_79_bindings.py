@@ -338,3 +338,46 @@ def test_a_move_in_points_is_pinned_by_its_own_percent(claims_store, points, ver
         "points_change",
     )
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_a_day_a_record_was_set_on_is_the_records(claims_store):
+    # 2020-08-18: +0.23% to 3,389.78, above the 3,386.15 record of 2020-02-19
+    rs = results(
+        claims_store,
+        "The backstory: The S&P 500 closed up 0.23% to surpass the previous record close of "
+        "3,386.15 set on Feb. 19.",
+        "2020-08-18",
+        "change",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_close_to_its_largest_and_the_gap_between_two_yields(claims_store):
+    # 2019-11-04: the 10-year at 1.79% was below its highs of August; the words speak of the
+    # 2s10s gap, and only "close to" its largest
+    text = (
+        "The two-year yield rose to 1.57% from 1.55%, and the gap between it and the 10-year "
+        "yield is close to its largest since late July."
+    )
+    assert all(r.verdict != "contradicted" for r in results(claims_store, text, "2019-11-04"))
+    rs = results(
+        claims_store,
+        "The 10-year yield is close to its highest since late July.",
+        "2019-11-04",
+        "since",
+    )
+    assert rs and rs[0].verdict == "unverifiable" and "near" in rs[0].evidence, shown(rs)
+
+
+def test_a_move_in_a_review_of_the_week_may_be_the_weeks(claims_store):
+    # the week to 2020-03-13: 0.74% -> 0.94% (+20 bp); 2020-03-16 fell 21 bp
+    text = (
+        "High yield credit spreads widened sharply on the week. Treasury bond yields rose as "
+        "liquidity concerns overwhelmed worries about the economy. The yield on the ten-year "
+        "climbed 20 basis points to 0.96 percent."
+    )
+    rs = results(claims_store, text, "2020-03-16", "yield_change")
+    assert rs and rs[0].verdict == "unverifiable" and "week" in rs[0].evidence, shown(rs)
+    # without the week in its paragraph, the session's move is the reading
+    rs = results(claims_store, text.split(". ", 2)[2], "2020-03-16", "yield_change")
+    assert rs and rs[0].verdict == "contradicted", shown(rs)

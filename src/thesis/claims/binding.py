@@ -222,6 +222,10 @@ def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind
             return member  # "Financials were the top sector in the S&P 500, surging 1.6%"
         if m.unknown:
             return Bind(None, m.text, "unknown")
+        if m.anaphora == "pronoun" and _gap_between(s, m.start):
+            # "the gap between it and the 10-year yield is close to its largest since July":
+            # "its" is the gap's, a spread the words name only by its two ends
+            return Bind(None, "the gap between two series", "unknown")
         if m.anaphora == "pronoun":
             # "The S&P 500 notched its largest gain": "its" points to the name of its own clause
             cl = s.clause_of(pos)
@@ -836,6 +840,17 @@ def _records_over(before: list[str]) -> bool:
     "record high for", "all-time highs in"): the span its records are counted or set over."""
     return before[-1:] in (["of"], ["for"], ["in"], ["this"]) and bool(
         {"record", "records", "high", "highs"} & set(before[:-1])
+    )
+
+
+def _gap_between(s: Sent, pos: int) -> bool:
+    """Whether the clause of ``pos`` opens with a gap between two things ("the gap between it
+    and the 10-year yield is ..."): a pronoun after it is the gap's."""
+    cl = s.clause_of(pos)
+    words = [t.lower for t in s.doc.tokens_in(cl.start, pos) if t.kind == "word"]
+    return any(
+        w == "between" and k > 0 and words[k - 1] in ("gap", "spread", "difference")
+        for k, w in enumerate(words)
     )
 
 
@@ -1610,10 +1625,22 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
         return True  # "an increase of 52% from its low point on March 23": the base's day
     if far[-1:] == ["on"] and _relative_reference(far[:-1]):
         return True  # "19% below the all-time high it closed at on February 19": the high's day
+    if _record_set_on(s.words_before(d.start, 10)):
+        return True  # "the previous record close of 3,386.15 set on Feb. 19": the record's day
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (
         prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])
     )
+
+
+def _record_set_on(before: list[str]) -> bool:
+    """Whether the words before a date end with a record (or high, low, peak) named and the verb
+    that set it ("the previous record close of 3,386.15 set on", "a high reached on")."""
+    if before[-2:-1] not in (["set"], ["reached"], ["hit"], ["notched"], ["touched"]):
+        return False
+    if before[-1:] != ["on"]:
+        return False
+    return bool({"record", "high", "low", "peak", "top", "bottom"} & set(before[:-2]))
 
 
 #: verbs of a relative clause that dates a reference level ("the record it set", "the high it
@@ -2047,14 +2074,16 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
             # dropping greater than 4%": the move is the earlier event's, not the day's
             loose = f"its day ({days[0].text!r}) is that of another event than the move's"
         return Bind(PeriodSpec("day", days[0].text), days[0].text, "explicit", loose)
+    weekly = _week_story(ctx, s)
     if level_follows:
         return Bind(
             PeriodSpec("day", MOVE_TO_CLOSE),
             MOVE_WITH_CLOSE_WORDS,
             "convention",
+            weekly,
         )
     if closing:
-        return Bind(PeriodSpec("day", "the session"), CLOSING_VERB_WORDS, "convention")
+        return Bind(PeriodSpec("day", "the session"), CLOSING_VERB_WORDS, "convention", weekly)
     compared = _compared_period(ctx, s, q)
     if compared is not None:
         return compared
@@ -2064,6 +2093,26 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # name, whose year they do not (never the session's move)
         return Bind(None, whole.group(0), "unknown")
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
+
+
+#: words that make a paragraph a review of the week ("widened sharply on the week")
+_WEEK_STORY = re.compile(
+    r"\b(?:on|for|over|during|throughout|this|last|the\s+past)\s+(?:the\s+)?week\b|\bweekly\b",
+    re.I,
+)
+
+
+def _week_story(ctx: Ctx, s: Sent) -> str:
+    """The reason a move with no period words of its own may be the week's: its sentence or the
+    two before it in its paragraph speak of the week ("High yield spreads widened sharply on the
+    week ... The yield on the ten-year climbed 20 basis points to 0.96 percent"); else ""."""
+    doc = s.doc
+    before = [x for x in doc.sentences if x.end <= s.start][-2:]
+    before = [x for x in before if "\n" not in doc.text[x.end : s.start]]
+    for a, b in [(x.start, x.end) for x in before] + [(s.start, s.end)]:
+        if _WEEK_STORY.search(doc.text, a, b):
+            return "its paragraph speaks of the week: the move may be the week's, not the session's"
+    return ""
 
 
 #: a whole period the words name without saying which ("the entire year", "all month")

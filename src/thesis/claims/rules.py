@@ -3018,7 +3018,12 @@ def _near_extreme(head: list[Token], c: Claim) -> None:
     """ "The yield is hanging around its lowest point since July": a level near the extreme, which
     a close a little above (or below) it fits. Supported when the day is the extreme, never
     contradicted: the words do not say how near."""
-    if any(t.lower in _NEAR_EXTREME for t in head):
+    words = [t.lower for t in head]
+    close_to = any(
+        words[k : k + 2] in (["close", "to"], ["closer", "to"]) for k in range(len(words))
+    )
+    if any(w in _NEAR_EXTREME for w in words) or close_to or "shy" in words:
+        # "is close to its largest since late July", "just shy of its highest since"
         c.loose["role"] = "a level near the extreme, not at it: the words do not say how near"
 
 
