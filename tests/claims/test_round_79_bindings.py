@@ -381,3 +381,15 @@ def test_a_move_in_a_review_of_the_week_may_be_the_weeks(claims_store):
     # without the week in its paragraph, the session's move is the reading
     rs = results(claims_store, text.split(". ", 2)[2], "2020-03-16", "yield_change")
     assert rs and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_figures_of_a_periods_start_are_not_the_articles_days(claims_store):
+    # an article of 2020-03-31: the 10-year closed at 1.13% on 2020-02-28 (a record low then);
+    # 0.54% on 2020-03-09 was lower by the article's date
+    text = (
+        "Entering the month, the S&P 500 was already down 12.7% from its all-time high set on "
+        "Feb. 19, and the 10-year Treasury bond yield was at an all-time low of 1.15%."
+    )
+    rs = results(claims_store, text, "2020-03-31")
+    assert rs and all(r.verdict != "contradicted" for r in rs), shown(rs)
+    assert any("start of a period" in r.evidence for r in rs), shown(rs)

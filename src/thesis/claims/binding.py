@@ -1384,6 +1384,15 @@ def _default_date(ctx: Ctx, s: Sent) -> Bind:
     carried = _carried_day(ctx, s)
     if carried is not None:
         return carried
+    opening = _PERIOD_START_OPENING.match(ctx.doc.text, s.start)
+    if opening is not None and ctx.window is not None:
+        # "Entering the month, the S&P 500 was already down 12.7%": the figures are of the
+        # period's start, not of the article's day; which day that is the words do not fix
+        return Bind(
+            ctx.window,
+            f"the start of a period ({opening.group(0).strip()!r}), not the article's date",
+            "weak",
+        )
     if (_narrative(s, ctx) or _other_period(ctx, s)) and ctx.window is not None:
         # the sentences before it in the paragraph tell of other days: the article's date is a guess
         return Bind(
@@ -2094,6 +2103,15 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         return Bind(None, whole.group(0), "unknown")
     return Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
 
+
+#: a sentence that opens at a period's start ("Entering the month, ...", "Heading into 2020,",
+#: "At the start of the year,"): its dateless figures are of that moment
+_PERIOD_START_OPENING = re.compile(
+    r"\s*(?:entering|heading\s+into|coming\s+into|going\s+into|at\s+the\s+(?:start|beginning)\s+of)"
+    r"\s+(?:the\s+|this\s+)?(?:month|year|quarter|week|\d{4}|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b",
+    re.I,
+)
 
 #: words that make a paragraph a review of the week ("widened sharply on the week")
 _WEEK_STORY = re.compile(
