@@ -393,3 +393,37 @@ def test_figures_of_a_periods_start_are_not_the_articles_days(claims_store):
     rs = results(claims_store, text, "2020-03-31")
     assert rs and all(r.verdict != "contradicted" for r in rs), shown(rs)
     assert any("start of a period" in r.evidence for r in rs), shown(rs)
+
+
+def test_a_restated_figure_after_an_asides_comma_stays_in_the_aside(claims_store):
+    rs = results(
+        claims_store,
+        "Smaller company stocks bore the brunt of the selling, which sent the Russell 2000 index "
+        "down 19.96 points, or 1.4%, to 1,456.04.",
+        "2019-08-27",
+        "change",
+    )
+    assert rs and all(r.claim.subject is not None and r.claim.subject.key == "russell2000"
+                      for r in rs), shown(rs)  # fmt: skip
+
+
+def test_a_masthead_date_is_no_session_and_a_months_pace_no_live_marker(claims_store):
+    # 2019-08-27: -9.22 points to 2,869.16 (Friday 2019-08-23 closed at 2,847.11)
+    text = (
+        "VOL. 43 | NO. 34 | Friday, August 23, 2019\n"
+        "Stocks capped a wobbly day on Wall Street with broad losses Tuesday.\n"
+        "The S&P 500 fell 9.22 points, or 0.3%, to 2,869.16.\n"
+        "The major U.S. indexes are on track for losses of 3% or more in August."
+    )
+    rs = results(claims_store, text, "2019-08-27", "points_change")
+    assert rs and rs[0].verdict == "supported" and not rs[0].claim.qualifiers, shown(rs)
+
+
+def test_a_wrongly_grouped_number_is_read_as_none(claims_store):
+    rs = results(
+        claims_store,
+        "The Dow Jones Industrial Average dropped 800.49 points or 3.05% to 2,5479.42.",
+        "2019-08-14",
+    )
+    assert all(r.verdict != "contradicted" for r in rs), shown(rs)
+    assert not [r for r in rs if "2,547" in r.claim.quote and r.claim.measure == "close"]

@@ -113,3 +113,9 @@ def test_a_clock_time_is_one_span_and_no_quantity(text, times, figures):
     spans = find_numbers(text)
     assert [s.text for s in spans if s.kind == "time"] == times
     assert [q.text for q in find_quantities(text)] == figures
+
+
+def test_digits_grouped_wrongly_are_a_number_of_no_value():
+    spans = find_numbers("The Dow closed at 2,5479.42 and the Nasdaq at 19,5980.")
+    assert [(s.text, s.value) for s in spans] == [("2,5479.42", None), ("19,5980", None)]
+    assert find_quantities("to 2,5479.42, its worst day") == []

@@ -186,6 +186,14 @@ class Sent:
             if t.text == "," and i + 1 < len(toks) and toks[i + 1].lower in _RELATIVE_OPENERS:
                 opened = t.end
             elif t.text == "," and opened is not None:
+                nxt = self.doc.tokens_in(t.end, t.end + 24)[:2]
+                if (
+                    [x.lower for x in nxt[:1]] == ["or"]
+                    and len(nxt) > 1
+                    and nxt[1].kind == "number"
+                ):
+                    continue  # ", which sent the Russell 2000 down 19.96 points, or 1.4%,": the
+                    # figure restated after the comma is the aside's own
                 out.append((opened, t.start))
                 opened = None
         return out

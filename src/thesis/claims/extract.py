@@ -394,7 +394,10 @@ def _trading_lead(doc: Doc) -> bool:
 #: a 17% gain in 2025" speak of an unfinished year (or month, week), not of an open session
 _LONG_PERIODS = frozenset(
     {"year", "years", "month", "months", "week", "weeks", "quarter", "quarters", "annual",
-     "yearly", "monthly", "weekly", "quarterly", "decade", "half", "year's", "month's", "week's"}
+     "yearly", "monthly", "weekly", "quarterly", "decade", "half", "year's", "month's", "week's",
+     # "on track for losses of 3% or more in August": a month named
+     "january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"}
 )  # fmt: skip
 #: words that place "was last up" outside the regular session (the session itself is over)
 _AFTER_SESSION = frozenset({"after", "extended", "premarket", "pre", "overnight", "futures"})
@@ -585,6 +588,8 @@ def _caption(s: Sent) -> bool:
 
 #: words of a byline or a time stamp before its date ("Written by A. Saleh June 16, 2023")
 _BYLINE_WORDS = frozenset({"written", "published", "updated", "posted", "edited", "modified"})
+#: a periodical's masthead before a date: its volume or issue number
+_MASTHEAD = re.compile(r"\b(?:vol(?:ume)?|issue|no)\.?\s*\d+\b", re.I)
 _CLOCK_AFTER = re.compile(r"^\s*(?:[|·•,-]\s*)?\d{1,2}:\d{2}")
 #: a page's reading-time stamp after its date ("December 31, 2025·4 min read")
 _READ_AFTER = re.compile(r"^\s*[|·•,-]?\s*\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read\b", re.I)
@@ -595,6 +600,9 @@ def _byline(s: Sent, d: DateMention) -> bool:
     01:54 pm", "Published 10:32 AM ET"): when the page was written, not a session it reports."""
     if _BYLINE_WORDS.intersection(s.words_before(d.start, 6)):
         return True
+    line = s.doc.text[s.doc.text.rfind("\n", 0, d.start) + 1 : d.start]
+    if _MASTHEAD.search(line):
+        return True  # "VOL. 43 | NO. 34 | Friday, August 23, 2019": the issue's date
     after = s.doc.text[d.end : d.end + 24]
     return bool(_CLOCK_AFTER.match(after) or _READ_AFTER.match(after))
 

@@ -315,6 +315,19 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if taken.overlaps(start, end):
             # a number inside a date or a name (e.g. the 500 of "S&P 500") is not a claim
             continue
+        b_end = m.end("body")
+        if "," in body and b_end < len(text) and text[b_end].isdigit():
+            # "to 2,5479.42": digits grouped wrongly (a typo); its value is a guess, so the whole
+            # run is a number of no value (the guard still flags it; no claim reads it), never
+            # "2,547"
+            run = b_end
+            while run < len(text) and (text[run].isdigit() or text[run] in ",."):
+                run += 1
+            while run > b_end and not text[run - 1].isdigit():
+                run -= 1
+            add(NumberSpan(start, run, text[start:run], "number"))
+            taken.commit()
+            continue
         # a trailing space captured by the optional groups is not part of the span
         while end > start and text[end - 1].isspace():
             end -= 1

@@ -466,6 +466,8 @@ def _match_span(
             "",
             f"the {span.kind} {span.text!r} matches no count, horizon or date in the facts",
         )
+    if span.value is None:  # "2,5479.42": digits grouped wrongly, no value to match
+        return [], "", f"{span.text!r} is not a well-formed number (its digits are grouped wrongly)"
     hits, reason = _match_number(span, idx)
     return hits, "value", reason
 
