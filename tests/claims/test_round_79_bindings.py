@@ -427,3 +427,18 @@ def test_a_wrongly_grouped_number_is_read_as_none(claims_store):
     )
     assert all(r.verdict != "contradicted" for r in rs), shown(rs)
     assert not [r for r in rs if "2,547" in r.claim.quote and r.claim.measure == "close"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "verdict"),
+    [
+        # the opening does not say the session closed: a snapshot before the close may be it
+        # (2024-02-05: the S&P 500 traded down to about 4,918 before closing at 4,942.81)
+        ("Stocks fell on Monday after Powell dashed hopes for rate cuts.", "unverifiable"),
+        ("Stocks closed lower on Monday after Powell dashed hopes for rate cuts.", "contradicted"),
+    ],
+)
+def test_a_level_dated_by_an_opening_that_does_not_say_closed(claims_store, lead, verdict):
+    text = f"{lead}\nThe S&P 500 index fell 24.74 points to 4,933.87."
+    rs = results(claims_store, text, "2024-02-05", "close")
+    assert rs and rs[0].verdict == verdict, shown(rs)

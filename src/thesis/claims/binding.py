@@ -854,6 +854,20 @@ def _gap_between(s: Sent, pos: int) -> bool:
     )
 
 
+def _lead_says_closed(ctx: Ctx) -> bool:
+    """Whether the sentence that names the session the article reports says it closed ("U.S.
+    stocks closed lower on Friday"): the story was written after the close."""
+    lead = ctx.lead
+    if lead is None:
+        return False
+    for x in ctx.sents:
+        if x.start <= lead.start < x.end:
+            return any(
+                t.lower in _CLOSED_WORDS or t.lower in ("close", "closing") for t in x.tokens
+            )
+    return False
+
+
 def _likened(s: Sent, m: Any, pos: int) -> bool:
     """Whether the name ``m`` is the standard a figure at ``pos`` is likened to, after a comma
     ("Like the Dow, Friday was the third day in a row of gains for the S&P 500", "Unlike
@@ -3336,6 +3350,15 @@ def make_claim(
             c.extra["month_weekday"] = True
         if date.how == "article":
             c.extra["article_date"] = True
+        elif (
+            ctx.lead is not None
+            and date.value is ctx.lead
+            and date.value.start < s.start
+            and not _lead_says_closed(ctx)
+        ):
+            # dated only by the session the opening reports, which does not say it closed
+            # ("Stocks fell on Monday ..."; not "U.S. stocks closed lower on Friday")
+            c.extra["lead_date"] = True
     if period is not None and isinstance(period.value, PeriodSpec):
         c.period = period.value
         calendar = (

@@ -1115,7 +1115,10 @@ def _range_ok(c: Claim, m: Market) -> bool:
     # default (no day of its own words), while the article states no close of its own session
     # (a story written after the close states its figures as of the close)
     if m.range_is_proxy(got[0]):
-        return bool(c.extra.get("article_date")) and m.session is None
+        # (or by the session the article's opening reports, in another sentence: "Stocks fell on
+        # Monday ... The S&P 500 index fell 24.74 points to 4,933.87", a snapshot before the close)
+        dated_by_default = c.extra.get("article_date") or c.extra.get("lead_date")
+        return bool(dated_by_default) and m.session is None
     return True
 
 
