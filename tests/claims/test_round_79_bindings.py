@@ -442,3 +442,34 @@ def test_a_level_dated_by_an_opening_that_does_not_say_closed(claims_store, lead
     text = f"{lead}\nThe S&P 500 index fell 24.74 points to 4,933.87."
     rs = results(claims_store, text, "2024-02-05", "close")
     assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_dow_jones_industrials_is_the_dow(claims_store):
+    rs = results(
+        claims_store, "The Dow Jones Industrials rocketed 130.36 points to 36,247.74.", "2023-12-08"
+    )
+    assert rs and all(r.claim.subject is not None and r.claim.subject.key == "dow" for r in rs)
+
+
+def test_two_years_of_25_percent_gains_may_be_total_returns(claims_store):
+    # 2023 and 2024: price +24.23% and +23.31%; SPY with dividends +26.18% and +24.89% (the
+    # index's total return +26.29% and +25.02%)
+    rs = results(
+        claims_store,
+        "The S&P500 posted two consecutive years of 25% or greater gains.",
+        "2025-01-06",
+        "annual_streak",
+    )
+    assert rs and rs[0].verdict == "unverifiable" and "total return" in rs[0].evidence, shown(rs)
+
+
+def test_a_meeting_day_without_a_year_in_a_review_is_the_past_ones(claims_store):
+    # 2024-05-01 was a decision day; 2025-05-01 was not (2025-05-07)
+    rs = results(
+        claims_store,
+        "At his press conference following the May 1st Fed decision, Chair Powell rejected "
+        "stagflation narratives.",
+        "2024-12-20",
+        "fed_meeting",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)

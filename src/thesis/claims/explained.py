@@ -188,7 +188,7 @@ _PRICE = re.compile(r"\bprice\b(?![\s-]+targets?\b)", re.I)
 
 
 def _total_return(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | None:
-    from thesis.claims.judge import judge_change
+    from thesis.claims.judge import _FUND_FEES_YEAR, judge_change
     from thesis.claims.subjects import total_return_of
 
     assert c.subject is not None
@@ -202,14 +202,11 @@ def _total_return(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str
     # fund's fees and its tracking (about 0.1 pp a year): a figure that far from the fund's is
     # the index's total return as well
     half = 0.5 * 10.0 ** -(c.decimals or 0)
-    near = abs(float(c.stated_value or 0) - o.computed) <= half + _TR_FEES * _years(c.period, day)
+    fees = _FUND_FEES_YEAR * _years(c.period, day)
+    near = abs(float(c.stated_value or 0) - o.computed) <= half + fees
     if o.ok is True or near:
         return f"the {tr.name}'s change over the same period ({o.computed:+.2f}%): {o.evidence}"
     return None
-
-
-#: how far (pp) a fund's total return may lag its index's over a year: fees and tracking
-_TR_FEES = 0.15
 
 
 def _years(p: PeriodSpec | None, day: dt.date) -> float:

@@ -120,13 +120,18 @@ def meeting_days(day: dt.date, weekday: bool, explicit_year: bool, as_of: dt.dat
     """The days a stated meeting day may be: the day itself; for a weekday, the same weekday a week
     later too (the text layer reads a weekday as the last one on or before the article's date);
     for a day without its year, that day in the year that puts it nearest the article's date
-    (within half a year: "the November 7 meeting" in October is the coming one)."""
+    (within half a year: "the November 7 meeting" in October is the coming one), then the other
+    of the last one on or before the article's date and the next one after it ("following the May
+    1st Fed decision" in a December review is the past May's)."""
     if weekday:
         return [day, day + dt.timedelta(days=7)]
     if explicit_year or (day.month, day.day) == (2, 29):
         return [day]
     years = [day.replace(year=y) for y in (as_of.year - 1, as_of.year, as_of.year + 1)]
-    return [min(years, key=lambda x: abs((x - as_of).days))]
+    past = max((x for x in years if x <= as_of), default=None)
+    ahead = min((x for x in years if x > as_of), default=None)
+    nearest = min(years, key=lambda x: abs((x - as_of).days))
+    return [nearest, *(x for x in (past, ahead) if x is not None and x != nearest)]
 
 
 #: a decision this many days from a future meeting day the words state is that meeting, misdated
@@ -169,9 +174,7 @@ def judge_fed_meeting(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
     near = [x for x in decisions if any(abs((x - d).days) <= 1 for d in ends)]
     if extra.get("weekday") or near:
         return Outcome(None, f"no FOMC decision on {shown} or the day after")
-    if all(d > m.as_of for d in ends) and not any(
-        abs((x - d).days) <= _MOVED_DAYS for x in decisions for d in ends
-    ):
+    if ends[0] > m.as_of and not any(abs((x - ends[0]).days) <= _MOVED_DAYS for x in decisions):
         # a meeting ahead of the article's date with no decision near it: the schedule then may
         # have changed since (the March 17-18, 2020 meeting gave way to the March 15 action); a
         # decision a few days off ("the November 11 meeting", held on November 6-7) is the

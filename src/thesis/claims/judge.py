@@ -3680,12 +3680,17 @@ def judge_annual_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) 
         ye_tr = _year_ends(got_tr[1].upto(day)) if got_tr is not None else {}
         if got_tr is not None and all(y in ye_tr and y - 1 in ye_tr for y in rets):
             tr_rets = {y: (ye_tr[y][1] / ye_tr[y - 1][1] - 1) * 100 for y in rets}
-            if all(r > thr - 1e-9 for r in tr_rets.values()):
+            # (the proxy is a fund's prices with dividends, a year's fees below its index's)
+            if all(r > thr - _FUND_FEES_YEAR - 1e-9 for r in tr_rets.values()):
                 ev += f"; as total returns ({got_tr[0]}): " + ", ".join(
                     f"{y} {r:+.2f}%" for y, r in tr_rets.items()
                 )
                 return Outcome(None, ev + ": a year's gain may be its total return", tol, None)
     return Outcome(ok, ev, tol, None)
+
+
+#: how far (pp) a fund's total return may trail its index's in a year: fees and tracking
+_FUND_FEES_YEAR = 0.15
 
 
 def judge_yield_distance(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:

@@ -121,7 +121,7 @@ SUBJECTS: tuple[Subject, ...] = (
     _s("nasdaq100", "Nasdaq 100", "index", ("nasdaq100", "ndx"), ["Nasdaq 100", "Nasdaq-100", "NDX"]),
     _s("dow", "Dow Jones Industrial Average", "index", ("dow", "djia"), [
         "Dow", "Dow Jones", "Dow Jones Industrial Average", "Dow Jones industrial average", "DJIA",
-        "^DJI", "Dow Industrials", "Dow Industrial Average", "blue-chip Dow",
+        "^DJI", "Dow Industrials", "Dow Jones Industrials", "Dow Industrial Average", "blue-chip Dow",
     ]),
     _s("russell2000", "Russell 2000", "index", ("russell2000", "rut"), ["Russell 2000", "RUT", "Russell"]),
     _s("vix", "VIX", "volatility", ("vix",), [
