@@ -3,11 +3,12 @@ claim quantities (units, ranges, scales, signs, numbers and multiples in words).
 
 from __future__ import annotations
 
+import re
 from dataclasses import astuple
 
 import _guard_reference as ref
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from thesis.text import find_numbers, find_quantities, paragraph_sentences
@@ -91,7 +92,13 @@ def test_guard_spans_are_unchanged(pieces, sep):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("0123456789 ,.%$-–+<>~xkbps\nQH'")), max_size=80))
 def test_guard_spans_are_unchanged_on_digit_soup(text):
+    # digits grouped wrongly ("2,5479.42") are one number of no value now, where the old
+    # scanner read "2,547" (test_digits_grouped_wrongly_are_a_number_of_no_value)
+    assume(not _MISGROUPED.search(text))
     assert _spans(find_numbers(text)) == _spans(ref.find_numbers(text))
+
+
+_MISGROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+\d")
 
 
 def _spans(spans):
