@@ -473,3 +473,18 @@ def test_a_meeting_day_without_a_year_in_a_review_is_the_past_ones(claims_store)
         "fed_meeting",
     )
     assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_an_extreme_earlier_in_the_session_and_a_previous_one(claims_store):
+    # 2024-01-19 closed at 4,839.81 (the session's high was 4,842.07)
+    text = (
+        "The S&P 500 closed at a record 4,839.81 on Friday. Earlier in the trading session, the "
+        "S&P 500 reached an intraday high of 4,832.17, topping its previous intraday high of "
+        "4,818.62, reached more than two years ago, on January 4, 2022."
+    )
+    rs = results(claims_store, text, "2024-01-19", "session_extreme")
+    assert [r.verdict for r in rs] == ["unverifiable"], shown(rs)
+    # without "earlier", a high below the close the article reports is no session's high
+    rs = results(claims_store, text.replace("Earlier in the trading session, t", "T"), "2024-01-19",
+                 "session_extreme")  # fmt: skip
+    assert [r.verdict for r in rs] == ["contradicted"], shown(rs)

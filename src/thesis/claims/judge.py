@@ -1557,13 +1557,13 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
         if ext is not None:
             ev = f"{sid} {iso(t)} session {word} {_f(ext)} ({move(ext):+.2f}{unit} from {_f(p0)})"
             earlier = 0 <= stated < move(ext) if high else move(ext) < stated <= 0
-            final = not earlier or _close_reported(c, t, claims)
+            final = not earlier or _final_extreme(c, t, claims)
             return _extreme_verdict(band, move(ext), ev, final)
         ev = f"{sid} {iso(t)} close {_f(close)} ({move(close):+.2f}{unit} from {iso(prev[0])} {_f(p0)})"
         earlier = 0 <= stated < move(close) if high else move(close) < stated <= 0
         if (
             bounded
-            and (not earlier or _close_reported(c, t, claims))
+            and (not earlier or _final_extreme(c, t, claims))
             and (move(close) > band.c_hi if high else move(close) < band.c_lo)
         ):
             why = "largest gain" if high else "largest fall"
@@ -1574,7 +1574,7 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
     if ext is not None:
         ev = f"{sid} {iso(t)} session {word} {_f(ext)}"
         earlier = p0 <= stated < ext if high else ext < stated <= p0
-        final = not earlier or _close_reported(c, t, claims)
+        final = not earlier or _final_extreme(c, t, claims)
         got = _extreme_verdict(band, (ext / stated - 1) * 100, ev, final)
         if got.ok is False and _adjusted_prices(c):
             # "the intraday high of $2,391.89" against prices adjusted for a later split
@@ -1585,7 +1585,7 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
     earlier = p0 <= stated < close if high else close < stated <= p0
     if (
         bounded
-        and (not earlier or _close_reported(c, t, claims))
+        and (not earlier or _final_extreme(c, t, claims))
         and (r > band.c_hi if high else r < band.c_lo)
     ):
         return Outcome(False, f"{ev}: a session's {word} of {_f(stated)} would be "
@@ -1594,6 +1594,13 @@ def judge_session_extreme(c: Claim, day: dt.date, m: Market, claims: list[Claim]
 
 
 _CLOSING_WORDS = frozenset({"closed", "ended", "finished", "settled", "close", "closing", "ending"})
+
+
+def _final_extreme(c: Claim, day: dt.date, claims: list[Claim]) -> bool:
+    """Whether the session's high or low ``c`` states is the session's final one: the article
+    reports the close, and the words do not place the extreme earlier in the session ("Earlier in
+    the trading session, the S&P 500 reached an intraday high of 4,832.17": the high until then)."""
+    return not c.extra.get("earlier_moment") and _close_reported(c, day, claims)
 
 
 def _close_reported(c: Claim, day: dt.date, claims: list[Claim]) -> bool:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -650,6 +651,8 @@ def rule_session_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             scope = toks[i - 1].lower
             if scope not in _SESSION_SCOPE:
                 continue
+            if {x.lower for x in toks[max(0, i - 3) : i - 1]} & _EARLIER_EXTREME:
+                continue  # "its previous intraday high of 4,818.62": an old extreme, a reference
             if scope in ("a", "an") and (i < 2 or not _reaching(toks, i - 2)):
                 continue  # "a high of" must follow a verb of reaching ("touch a high of")
             lvl = _level_of(s, i, used)
@@ -672,8 +675,19 @@ def rule_session_extreme(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         if "intraday" not in c.qualifiers:
             c.qualifiers.append("intraday")
+        if _EARLIER_IN_SESSION.search(ctx.doc.text, s.start, lvl.start):
+            c.extra["earlier_moment"] = True  # the extreme until then, not the session's
         out.append(c)
     return out
+
+
+#: words before "intraday high" that make it an old extreme ("its previous intraday high")
+_EARLIER_EXTREME = frozenset({"previous", "prior", "former", "old", "earlier", "record"})
+#: words that place a session's extreme at a moment before the story's ("Earlier in the trading
+#: session, ... reached an intraday high of 4,832.17")
+_EARLIER_IN_SESSION = re.compile(
+    r"\b(?:earlier|early)\s+in\s+the\s+(?:trading\s+)?(?:session|day)\b|\bat\s+one\s+point\b", re.I
+)
 
 
 def _move_parts(
