@@ -488,3 +488,25 @@ def test_an_extreme_earlier_in_the_session_and_a_previous_one(claims_store):
     rs = results(claims_store, text.replace("Earlier in the trading session, t", "T"), "2024-01-19",
                  "session_extreme")  # fmt: skip
     assert [r.verdict for r in rs] == ["contradicted"], shown(rs)
+
+
+def test_a_parallel_clause_shares_its_partners_moment(claims_store):
+    # 2022-07-13: the 10-year closed 5 bp lower (2.96% -> 2.91%) after rising intraday
+    text = (
+        "Two-year yields climbed as much as 16 basis points to about 3.21%, while 10-year yields "
+        "rose nearly 10 basis points to 3.07%."
+    )
+    rs = results(claims_store, text, "2022-07-13", "yield_change")
+    assert rs and all(r.verdict == "unverifiable" for r in rs), shown(rs)
+    rs = results(claims_store, text.split(", while ")[1].capitalize(), "2022-07-13", "yield_change")
+    assert rs and rs[0].verdict == "contradicted", shown(rs)
+
+
+def test_the_biggest_rate_increase_since_is_a_decisions_not_a_monthly_move(claims_store):
+    rs = results(
+        claims_store,
+        "The Fed raised its policy rate by 75 basis points in June, the biggest increase since "
+        "1994.",
+        "2022-07-13",
+    )
+    assert not [r for r in rs if r.claim.measure == "since"], shown(rs)

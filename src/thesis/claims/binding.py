@@ -2667,6 +2667,7 @@ def qualifiers(
         or _verb_clause_time(ctx, s, cl.end, b)
         or _as_of_clock_after(ctx, s, b)
         or _fronted_moment(ctx, s, a)
+        or _parallel_moment(ctx, s, cl)
     ):
         out.append("intraday")
     defs = DEFINITIONS.intersection(words + early[-12:])
@@ -3116,6 +3117,20 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
             if tuple(words[i : i + len(ph)]) == ph:
                 return True
     return False
+
+
+def _parallel_moment(ctx: Ctx, s: Sent, cl: Any) -> bool:
+    """Whether the claim's clause is joined ("while", "and", "whereas") to a clause before it in
+    the sentence that places its figure at a moment of the session ("Two-year yields climbed as
+    much as 16 basis points to about 3.21%, while 10-year yields rose nearly 10 basis points to
+    3.07%"): the parallel figure is of that moment too."""
+    if cl.start <= s.start:
+        return False
+    first = next((t.lower for t in ctx.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), "")
+    if first not in ("while", "and", "whereas"):
+        return False
+    words = [t.lower for t in ctx.doc.tokens_in(s.start, cl.start)]
+    return _has_phrase(words, INTRADAY_PHRASES)
 
 
 def _fronted_moment(ctx: Ctx, s: Sent, a: int) -> bool:

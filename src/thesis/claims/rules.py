@@ -2886,6 +2886,9 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if what == "level" and any(w in _SINCE_MOVE_UNITS for w in head[-3:]):
             # "its best day in three weeks", "its best year since 2019": the period's move
             what = "drop" if sup in ("worst", "weakest") else "gain"
+        if what in ("gain", "drop") and subj.value.kind == "policy_rate":
+            continue  # "the biggest increase since 1994": a decision's size (the Fed's rules),
+            # not a move of the rate's monthly averages
         counted = _window_count(toks[max(0, i - 8) : i])
         n, unit = counted if counted is not None else (None, "session")
         n_stated = n is not None
