@@ -510,3 +510,31 @@ def test_the_biggest_rate_increase_since_is_a_decisions_not_a_monthly_move(claim
         "2022-07-13",
     )
     assert not [r for r in rs if r.claim.measure == "since"], shown(rs)
+
+
+def test_since_troughing_in_a_period_is_from_its_lowest_close(claims_store):
+    # the lowest close of late December 2018: 2,351.10 on 12-24; 2019-05-24 closed at 2,826.06
+    rs = results(
+        claims_store,
+        "Since troughing in late December, the S&P 500 has returned 20.2%.",
+        "2019-05-24",
+        "change",
+    )
+    assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "conditional"),
+    [
+        ("We hope it means stocks will play some catch-up, propelling the index to a new bull "
+         "market more than 20% above the October lows.", True),
+        ("Stocks rallied on Wednesday, propelling the index to a level 14% above the October "
+         "lows.", False),
+        # "May" the month is no modal
+        ("The Dow rose 3.94% in May 2025, breaking a three-month losing streak.", False),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_forecast_is_the_forecasts(claims_store, text, conditional):
+    rs = results(claims_store, text, "2023-04-12" if "October" in text else "2025-06-06")
+    assert rs, shown(rs)
+    assert any("conditional" in r.claim.qualifiers for r in rs) == conditional, shown(rs)

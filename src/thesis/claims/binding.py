@@ -2543,15 +2543,12 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any, q: Quantity | None = None) -> P
         if anchor is None:
             return PeriodSpec("since", p.text)  # "since the election": no date to start from
         words = p.anchor.lower().split()
-        ext = next(
-            (w for w in words if w in ("low", "lows", "bottom", "trough", "high", "highs", "peak")),
-            None,
-        )
+        ext = next((w for w in words if w in _EXTREME_LOW or w in _EXTREME_HIGH), None)
         if ext is not None and anchor.kind in ("month", "year", "quarter", "half", "span"):
             # "since the April low": from the lowest close of April (an intraday low differs);
             # "since reaching its peak last month": the highest close of last month, never its
-            # first day
-            kind = "since_low" if ext in ("low", "lows", "bottom", "trough") else "since_high"
+            # first day; "since troughing in late December": its lowest close then
+            kind = "since_low" if ext in _EXTREME_LOW else "since_high"
             return PeriodSpec(kind, p.text, first=anchor.first, last=anchor.last)
         if anchor.modifier == "end" and anchor.last is not None:
             # "since the end of 2022": from the period's last close, not the start of its end
@@ -2576,6 +2573,13 @@ def _spec_from_period(ctx: Ctx, s: Sent, p: Any, q: Quantity | None = None) -> P
             return PeriodSpec(kind, p.text, named.first, named.last)
         return PeriodSpec(kind, p.text)
     return PeriodSpec(kind, p.text, n=p.n, unit=p.unit)
+
+
+#: words after "since" that name the extreme a move is measured from
+_EXTREME_LOW = frozenset(
+    {"low", "lows", "bottom", "trough", "troughing", "troughed", "bottoming", "bottomed"}
+)
+_EXTREME_HIGH = frozenset({"high", "highs", "peak", "peaking", "peaked", "topping", "topped"})
 
 
 #: words of a total return ("on a total return basis", "including dividends")
@@ -2652,7 +2656,11 @@ def qualifiers(
         or _SCENARIO_LABEL.search(ctx.doc.text, ctx.doc.text.rfind("\n", 0, a) + 1, a)
     ):
         out.append("forecast")
-    if not hypothetical_ok and "forecast" not in out and mood(s, a, b):
+    if (
+        not hypothetical_ok
+        and "forecast" not in out
+        and (mood(s, a, b) or _participle_of_forecast(ctx, s, cl))
+    ):
         out.append("conditional")
     early = [t.lower for t in ctx.doc.tokens_in(max(s.start, a - 240), a)][-40:]
     # "hit a fresh all-time intraday high of 6,937.32 before ending the day at a record close":
@@ -3117,6 +3125,27 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
             if tuple(words[i : i + len(ph)]) == ph:
                 return True
     return False
+
+
+def _participle_of_forecast(ctx: Ctx, s: Sent, cl: Any) -> bool:
+    """Whether the claim's clause opens with a present participle that goes on from a clause of
+    a forecast before it ("We hope it means stocks will play some catch-up, propelling the index
+    to a new bull market more than 20% above the October lows"): the participle's figure is of
+    that forecast."""
+    if cl.start <= s.start:
+        return False
+    first = next((t for t in ctx.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), None)
+    if first is None or not first.lower.endswith("ing") or first.text[:1].isupper():
+        return False
+    before = [t for t in ctx.doc.tokens_in(s.start, cl.start) if t.kind == "word"]
+    return any(t.lower in _MODALS_OF_FORECAST for t in before)
+
+
+#: the words of a clause that make a participle after it a forecast's (modals and verbs of a
+#: hope: not "May 2025", nor "worse-than-expected")
+_MODALS_OF_FORECAST = frozenset(
+    {"will", "would", "could", "might", "should", "hope", "hopes", "expect", "expects"}
+)  # fmt: skip
 
 
 def _parallel_moment(ctx: Ctx, s: Sent, cl: Any) -> bool:
