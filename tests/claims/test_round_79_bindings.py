@@ -538,3 +538,32 @@ def test_a_participle_after_a_forecast_is_the_forecasts(claims_store, text, cond
     rs = results(claims_store, text, "2023-04-12" if "October" in text else "2025-06-06")
     assert rs, shown(rs)
     assert any("conditional" in r.claim.qualifiers for r in rs) == conditional, shown(rs)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "measure", "verdict"),
+    [
+        # "gave up" read either way: 8.76 / (146.59 + 8.76) = 5.64%
+        ("IBM gave up $8.76, or 5.6 percent, to $146.59.", "2016-06-24", "change", "unverifiable"),
+        # the fall written twice: 4.78% -> 4.66%, -12 bp
+        ("The 10-year yield fell -13 basis points to 4.66%.", "2023-10-10", "yield_change",
+         "supported"),
+        # a whole figure cut, not rounded: +31.83% written 31%
+        ("The CBOE Volatility Index surged 31% to 21.66.", "2025-10-10", "change", "unverifiable"),
+        ("The CBOE Volatility Index surged 29% to 21.66.", "2025-10-10", "change", "contradicted"),
+        # a bound may be the total return: price +27.86% in 2019 to 12-19, about 30% with
+        # dividends
+        ("The S&P 500 is up more than 28% year-to-date.", "2019-12-19", "change", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_round_79_last_classes(claims_store, text, day, measure, verdict):
+    rs = [r for r in results(claims_store, text, day, measure)
+          if any(w in r.claim.quote for w in ("%", "percent", "basis"))]  # fmt: skip
+    assert rs and rs[0].verdict == verdict, shown(rs)
+
+
+def test_a_streak_of_records_is_no_streak_of_up_sessions(claims_store):
+    rs = results(
+        claims_store, "S&P 500 Clinches Longest Streak of Records Since 2021", "2024-07-10", "since"
+    )
+    assert not rs, shown(rs)

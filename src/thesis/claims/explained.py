@@ -109,15 +109,16 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
     """
     if c.subject is None or not isinstance(c.stated_value, int | float):
         return None
-    if c.comparator in (">=", "<="):
-        return None  # a bound ("more than 1.2%") fits too many statistics to name one
+    bound = c.comparator in (">=", "<=")
     if c.measure == "change" and _long_period(c.period, day) and not _says_price(c, text):
         # "the S&P 500 plunged 18% in 2022" where returns are quoted with dividends: over a
         # year or more the total return is another reading (whole figures too: the gap between
         # the two is a dividend yield, one to two points a year, wider than a whole figure's band)
         got = _total_return(c, day, m, claims) or _quoted_total_returns(c, day, m, claims, text)
         if got:
-            return got
+            return got  # (a bound too: "up more than 28% this year" with dividends)
+    if bound:
+        return None  # a bound ("more than 1.2%") fits too many other statistics to name one
     if (
         c.measure in ("change", "points_change")
         and c.decimals >= 1

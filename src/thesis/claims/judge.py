@@ -504,14 +504,18 @@ def _own_move_arithmetic(c: Claim, m: Market) -> CheckedClaim | None:
     x, stated = abs(float(amt)), abs(float(c.stated_value or 0))
     hx = 0.5 * 10.0 ** -int(c.extra.get("own_amount_decimals") or 0)
     hl = 0.5 * 10.0 ** -int(c.extra.get("pair_decimals") or 0)
-    base = lvl - c.direction * x  # the level before the move
-    if base - hl - hx <= 0 or x <= hx:
-        return None
-    lo = (x - hx) / (base + hl + hx) * 100
-    hi = (x + hx) / (base - hl - hx) * 100
     unit = 10.0 ** -(dec or 0)
-    if lo - unit <= stated <= hi + unit:
-        return None
+    # the level before the move, on the direction the words give and on the other (a verb read
+    # the wrong way, "gave up $8.76", must not make a contradiction of its own)
+    for way in (c.direction, -c.direction):
+        base = lvl - way * x
+        if base - hl - hx <= 0 or x <= hx:
+            return None
+        lo = (x - hx) / (base + hl + hx) * 100
+        hi = (x + hx) / (base - hl - hx) * 100
+        if lo - unit <= stated <= hi + unit:
+            return None
+    base = lvl - c.direction * x
     ev = (
         f"the article's own figures: {x:g} / ({_f(lvl)} {'−' if c.direction > 0 else '+'} "
         f"{x:g}) = {x / base * 100:.2f}%, not {stated:g}% (no data for the series is needed)"
@@ -2130,6 +2134,11 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         more = max(0.1, LEVEL_TOL * (1 + abs(stated) / 100))
         band = dataclasses.replace(band, c_lo=band.lo - more, c_hi=band.hi + more,
                                    text=f"{band.text.split(' (')[0]} (contradicted beyond ±{0.5 + more:.2g}pp)")  # fmt: skip
+        s_ = stated if sign_known else abs(stated)
+        if s_ > 0:  # a figure cut, not rounded ("surged 31%" for +31.83%): toward the larger move
+            band = dataclasses.replace(band, c_hi=max(band.c_hi, s_ + 1.0))
+        elif s_ < 0:
+            band = dataclasses.replace(band, c_lo=min(band.c_lo, s_ - 1.0))
     paired = c.extra.get("pair_level")  # "fell -3.42% to 15.80": the close it ran to
     off = isinstance(paired, float) and 0 < abs(paired - end_v) <= _CENT + 1e-9
     cent = 100 * _CENT * (1 / st_v + 1 / end_v) if off and st_v > 0 and end_v > 0 else 0.0

@@ -2865,6 +2865,9 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if subj.value is None:
             continue
         what = _since_what(head)
+        if str(what).startswith("streak") and {"record", "records"} & set(head):
+            continue  # "its longest streak of records since 2021": a run of record closes, not
+            # of up sessions (record_streaks reads those it can)
         if most:  # "slumped the most since February": the move the verb names
             what = "gain" if _most_verb(head) in UP_WORDS else "drop"
         if what == "level" and _ranks_a_move(toks, i, head, sup):
@@ -4384,7 +4387,8 @@ def _yield_move(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, used: set[int]) -> l
     d, _ = s.direction(q)
     if d == 0:
         return []
-    bp = q.value * (100 if q.unit == "pp" else 1)
+    # the size, signed by the direction: "fell -13 basis points" writes the fall twice
+    bp = abs(q.value) * (100 if q.unit == "pp" else 1)
     after = s.after(q.end, 12)
     close = next((k for k, t in enumerate(after[:5]) if t.text == ")"), None)
     if after and after[0].text == "(" and close is not None:
