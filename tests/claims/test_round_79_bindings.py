@@ -567,3 +567,12 @@ def test_a_streak_of_records_is_no_streak_of_up_sessions(claims_store):
         claims_store, "S&P 500 Clinches Longest Streak of Records Since 2021", "2024-07-10", "since"
     )
     assert not rs, shown(rs)
+
+
+def test_an_ordinal_with_a_thousands_comma_does_not_break_the_rank_rule(claims_store):
+    # "the 3,900th floor" (found by the held-out corpus: the rank rule read int("3,900"))
+    results(
+        claims_store,
+        "On the Street, the 3,900th floor gave way, the 2nd highest close.",
+        "2022-09-30",
+    )

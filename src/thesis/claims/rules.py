@@ -2799,7 +2799,8 @@ def rule_rank(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and i + 1 < len(toks)
             and toks[i + 1].lower in ("st", "nd", "rd", "th")
         ):
-            r, i = int(t.text), i + 1
+            # ("3,900th": a count written with a thousands comma; _count reads it)
+            r, i = _count(t, ordinals=False), i + 1
         if not r or i + 1 >= len(toks) or toks[i + 1].lower not in ("highest", "lowest"):
             continue
         rest = [x.lower for x in toks[i + 2 : i + 7]]
