@@ -1752,8 +1752,7 @@ def _narrative(s: Sent, ctx: Ctx) -> bool:
     with a bang, ... from the 30 September close. Then, the next day, ..."): a dateless figure in
     ``s`` then belongs to that story, not to the article's date."""
     doc = s.doc
-    before = [x for x in doc.sentences if x.end <= s.start][-2:]
-    before = [x for x in before if "\n" not in doc.text[x.end : s.start]]  # its own paragraph
+    before = doc.paragraph_before(s.start)
     if _story_reaches_now(doc, before, ctx):
         return False
     for x in before:
@@ -2139,9 +2138,7 @@ def _week_story(ctx: Ctx, s: Sent) -> str:
     two before it in its paragraph speak of the week ("High yield spreads widened sharply on the
     week ... The yield on the ten-year climbed 20 basis points to 0.96 percent"); else ""."""
     doc = s.doc
-    before = [x for x in doc.sentences if x.end <= s.start][-2:]
-    before = [x for x in before if "\n" not in doc.text[x.end : s.start]]
-    for a, b in [(x.start, x.end) for x in before] + [(s.start, s.end)]:
+    for a, b in [(x.start, x.end) for x in doc.paragraph_before(s.start)] + [(s.start, s.end)]:
         if _WEEK_STORY.search(doc.text, a, b):
             return "its paragraph speaks of the week: the move may be the week's, not the session's"
     return ""
@@ -3127,14 +3124,19 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
     return False
 
 
+def _later_clause_opener(ctx: Ctx, s: Sent, cl: Any) -> Token | None:
+    """The first word of clause ``cl`` when it is not the sentence's first clause, else None."""
+    if cl.start <= s.start:
+        return None
+    return next((t for t in ctx.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), None)
+
+
 def _participle_of_forecast(ctx: Ctx, s: Sent, cl: Any) -> bool:
     """Whether the claim's clause opens with a present participle that goes on from a clause of
     a forecast before it ("We hope it means stocks will play some catch-up, propelling the index
     to a new bull market more than 20% above the October lows"): the participle's figure is of
     that forecast."""
-    if cl.start <= s.start:
-        return False
-    first = next((t for t in ctx.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), None)
+    first = _later_clause_opener(ctx, s, cl)
     if first is None or not first.lower.endswith("ing") or first.text[:1].isupper():
         return False
     before = [t for t in ctx.doc.tokens_in(s.start, cl.start) if t.kind == "word"]
@@ -3153,10 +3155,8 @@ def _parallel_moment(ctx: Ctx, s: Sent, cl: Any) -> bool:
     the sentence that places its figure at a moment of the session ("Two-year yields climbed as
     much as 16 basis points to about 3.21%, while 10-year yields rose nearly 10 basis points to
     3.07%"): the parallel figure is of that moment too."""
-    if cl.start <= s.start:
-        return False
-    first = next((t.lower for t in ctx.doc.tokens_in(cl.start, cl.end) if t.kind == "word"), "")
-    if first not in ("while", "and", "whereas"):
+    first = _later_clause_opener(ctx, s, cl)
+    if first is None or first.lower not in ("while", "and", "whereas"):
         return False
     words = [t.lower for t in ctx.doc.tokens_in(s.start, cl.start)]
     return _has_phrase(words, INTRADAY_PHRASES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -72,6 +72,7 @@ class Doc:
             text, self.finder.find(self.tokens)
         )
         self.sentences: list[Sentence] = split_sentences(text, tokens=self.tokens)
+        self._sent_ends = [x.end for x in self.sentences]
         self._q_starts = _starts(self.quantities)
         self._d_starts = _starts(self.dates)
         self._p_starts = _starts(self.periods)
@@ -89,6 +90,12 @@ class Doc:
     @staticmethod
     def _slice(items: list[T], starts: list[int], a: int, b: int) -> list[T]:
         return items[bisect_left(starts, a) : bisect_left(starts, b)]
+
+    def paragraph_before(self, pos: int, n: int = 2) -> list[Sentence]:
+        """The ``n`` sentences (at most) that end before ``pos`` in its paragraph (no line break
+        between them and ``pos``), in order; found by bisection, not a scan."""
+        k = bisect_right(self._sent_ends, pos)
+        return [x for x in self.sentences[max(0, k - n) : k] if "\n" not in self.text[x.end : pos]]
 
     def tokens_in(self, a: int, b: int) -> list[Token]:
         return self._slice(self.tokens, self.tok_starts, a, b)

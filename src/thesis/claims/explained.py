@@ -163,16 +163,24 @@ def _long_period(p: PeriodSpec | None, day: dt.date | None = None) -> bool:
         # to a tenth or a hundredth out of its band: "The SPX rose +3.67% in March" (price
         # +3.51%, with dividends +3.71%) in a review that quotes total returns
         return True
+    return _period_days(p, day) >= _TR_DAYS
+
+
+def _period_days(p: PeriodSpec, day: dt.date | None) -> float:
+    """The days a period to date (by ``day``), a trailing span or a span with both ends covers,
+    both ends counted; 0 when the words do not fix it."""
     if p.kind in ("ytd", "qtd") and day is not None:
         start = (
             dt.date(day.year, 1, 1)
             if p.kind == "ytd"
             else dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
         )
-        return (day - start).days + 1 >= _TR_DAYS
+        return (day - start).days + 1
     if p.kind in ("trailing", "ago") and p.n and p.unit in ("month", "year"):
-        return p.n * (30 if p.unit == "month" else 365) >= _TR_DAYS
-    return p.first is not None and p.last is not None and (p.last - p.first).days + 1 >= _TR_DAYS
+        return p.n * 365 / (12 if p.unit == "month" else 1)
+    if p.first is not None and p.last is not None:
+        return (p.last - p.first).days + 1
+    return 0.0
 
 
 def _says_price(c: Claim, text: str) -> bool:
@@ -214,22 +222,9 @@ def _years(p: PeriodSpec | None, day: dt.date) -> float:
     """The length of a long period (see :func:`_long_period`) in years; 0 when unknown."""
     if p is None:
         return 0.0
-    if p.kind == "year":
-        return 1.0
-    if p.kind == "month":
-        return 1 / 12
-    if p.kind in ("ytd", "qtd"):
-        start = (
-            dt.date(day.year, 1, 1)
-            if p.kind == "ytd"
-            else dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
-        )
-        return ((day - start).days + 1) / 365
-    if p.kind in ("trailing", "ago") and p.n and p.unit in ("month", "year"):
-        return p.n / 12 if p.unit == "month" else float(p.n)
-    if p.first is not None and p.last is not None:
-        return ((p.last - p.first).days + 1) / 365
-    return 0.0
+    if p.kind in ("year", "month"):
+        return 1.0 if p.kind == "year" else 1 / 12
+    return _period_days(p, day) / 365
 
 
 #: the most an index pays out in dividends in a year (percent): the widest gap its total return
