@@ -1659,10 +1659,8 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
 def _record_set_on(before: list[str]) -> bool:
     """Whether the words before a date end with a record (or high, low, peak) named and the verb
     that set it ("the previous record close of 3,386.15 set on", "a high reached on")."""
-    if before[-2:-1] not in (["set"], ["reached"], ["hit"], ["notched"], ["touched"]):
-        return False
-    if before[-1:] != ["on"]:
-        return False
+    if len(before) < 2 or before[-1] != "on" or before[-2] not in _REFERENCE_VERBS:
+        return False  # (the verbs of a reference level's day, as "the record it set")
     return bool({"record", "high", "low", "peak", "top", "bottom"} & set(before[:-2]))
 
 

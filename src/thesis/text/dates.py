@@ -562,8 +562,8 @@ def _holiday(mt: re.Match[str], ref: dt.date) -> dt.date | None:
     return d if d <= ref else of(ref.year - 1)
 
 
-_MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11}  # fmt: skip
+#: the counts of a year's first months that name one of its periods: a quarter, a half
+_FIRST_MONTHS = {"three": 3, "3": 3, "six": 6, "6": 6}
 
 
 def _first_months(text: str, tokens: list[Token], i: int, ref: dt.date) -> DateMention | None:
@@ -573,11 +573,8 @@ def _first_months(text: str, tokens: list[Token], i: int, ref: dt.date) -> DateM
     n = len(tokens)
     if i + 3 >= n or tokens[i + 2].lower not in ("months", "month") or tokens[i + 3].lower != "of":
         return None
-    w = tokens[i + 1]
-    k = _MONTH_COUNTS.get(w.lower) or (
-        int(w.text) if w.kind == "number" and w.text.isdigit() else 0
-    )
-    if k not in (3, 6):
+    k = _FIRST_MONTHS.get(tokens[i + 1].lower.lstrip("0"))
+    if k is None:
         return None
     j = i + 4
     if j < n and tokens[j].kind == "number" and len(tokens[j].text) == 4:
