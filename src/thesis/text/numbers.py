@@ -300,7 +300,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
         )
     taken.commit()
 
+    misgrouped_end = 0  # the end of the last run of wrongly grouped digits (skipped to)
     for m in _NUM_RE.finditer(text):
+        if m.start() < misgrouped_end:
+            continue  # the rest of "2,5479.42" after "2,547"
         body = m.group("body")
         start = (
             m.start("bound")
@@ -326,7 +329,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
             while run > b_end and not text[run - 1].isdigit():
                 run -= 1
             add(NumberSpan(start, run, text[start:run], "number"))
-            taken.commit()
+            misgrouped_end = run
             continue
         # a trailing space captured by the optional groups is not part of the span
         while end > start and text[end - 1].isspace():
