@@ -26,6 +26,7 @@ from thesis.claims.rules import RULES, Rule
 from thesis.claims.subjects import SubjectFinder, builtin_finder
 from thesis.claims.thresholds import THRESHOLD_WORDS
 from thesis.claims.twofigures import mark_two_figures
+from thesis.claims.vocab import CLOSE_WORDS, DOWN_WORDS, UP_WORDS
 from thesis.text.dates import DateMention
 from thesis.text.numbers import ORDINALS
 
@@ -540,6 +541,7 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
         and d.first == d.last
         and not _subordinate(s, d)
         and not _byline(s, d)
+        and not _date_line(s, d, day)
     }
     if len(named) > 1:
         return None  # the opening names two days ("fared Monday" ... "fell on Tuesday"): no lead
@@ -547,7 +549,7 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
 
     for s in sents[:3]:
         for d in s.dates:
-            if _subordinate(s, d) or _byline(s, d):
+            if _subordinate(s, d) or _byline(s, d) or _date_line(s, d, day):
                 continue  # "After closing at a record on Friday, ...": another event's day
             if _anchor_date(s, d) or base_day(s, d) is not None:
                 # "jumped to 38.57 from Friday's close of 23.39", "up from its previous close of
@@ -563,6 +565,23 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
             if recent and (d.kind != "day" or d.weekday is not None or d.first == day):
                 return d
     return None
+
+
+def _date_line(s: Sent, d: DateMention, day: dt.date) -> bool:
+    """Whether ``d`` is the article's own date in a sentence that reports no move or close: a
+    title ("Stock Market News for June 28, 2016"), a dateline ("[August 27, 2025] By") or a page's
+    date line ("| October 08, 2021"). It dates the page, which may be published the morning after
+    the session it reports or while it trades, so it pins no session: the article's date keeps its
+    two candidate sessions. A sentence that reports the session on its date ("On Dec 30, 2021 the
+    S&P 500 closed at ...") still does."""
+    if d.kind != "day" or d.first != day or d.weekday is not None:
+        return False
+    words = {t.lower for t in s.doc.tokens_in(s.start, s.end) if t.kind == "word"}
+    return not words & _SESSION_REPORT_WORDS
+
+
+#: words of a sentence that reports a session's move or close
+_SESSION_REPORT_WORDS = UP_WORDS | DOWN_WORDS | CLOSE_WORDS
 
 
 #: a photo's credit line ("Getty Images", "Spencer Platt/Getty Images", "AP Photo/Seth Wenig")
