@@ -29,14 +29,18 @@ def test_a_title_with_the_articles_date_leaves_the_session_before(claims_store):
 def test_a_dateline_leaves_the_session_before(claims_store):
     text = f"Brexit rout deepens\n[June 28, 2016] By A. Writer\n\n{MOVE}"
     figs = _figs(claims_store, text)
-    assert figs and all(r.verdict == "supported" for r in figs), [(r.claim.quote, r.evidence) for r in figs]
+    assert figs and all(r.verdict == "supported" for r in figs), [
+        (r.claim.quote, r.evidence) for r in figs
+    ]
 
 
 def test_an_opening_that_reports_the_session_on_the_date_still_pins_it(claims_store):
     # "Stocks fell on June 28, 2016": the opening reports that session, whose close was 2,036.09
     text = f"Stocks fell on June 28, 2016, as the rout deepened. {MOVE}"
     figs = _figs(claims_store, text)
-    assert figs and all(r.verdict == "contradicted" for r in figs), [(r.claim.quote, r.evidence) for r in figs]
+    assert figs and all(r.verdict == "contradicted" for r in figs), [
+        (r.claim.quote, r.evidence) for r in figs
+    ]
 
 
 def test_a_figure_neither_session_fits_is_still_contradicted(claims_store):
