@@ -94,3 +94,17 @@ def test_a_level_on_a_neighbouring_session_stays_contradicted(claims_store):
     # the close of another session is no alternative: a close stated on the wrong day is wrong
     r = _one(claims_store, "The S&P 500 closed at 5,473.23 on Tuesday.", DAY, "close")
     assert r.verdict == "contradicted", r.evidence
+
+
+def test_a_month_just_ended_may_be_its_total_return(claims_store):
+    # "a monthly gain" in a review published on 2022-06-02 is May's: price +0.005%, total return
+    # (SPY with dividends) +0.23%; neither reading contradicts "0.2%", 3.2% fits none
+    got = results(
+        claims_store, "The S&P 500 eked out a monthly gain of 0.2%.", "2022-06-02", "change"
+    )
+    assert [r.verdict for r in got] == ["unverifiable"], [(r.claim.quote, r.evidence) for r in got]
+    assert "May 2022" in got[0].evidence or "2022-05-31" in got[0].evidence
+    got = results(
+        claims_store, "The S&P 500 eked out a monthly gain of 3.2%.", "2022-06-02", "change"
+    )
+    assert [r.verdict for r in got] == ["contradicted"], [(r.claim.quote, r.evidence) for r in got]

@@ -114,9 +114,12 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
         # "the S&P 500 plunged 18% in 2022" where returns are quoted with dividends: over a
         # year or more the total return is another reading (whole figures too: the gap between
         # the two is a dividend yield, one to two points a year, wider than a whole figure's band)
-        got = _total_return(c, day, m, claims) or _quoted_total_returns(c, day, m, claims, text)
-        if got:
-            return got  # (a bound too: "up more than 28% this year" with dividends)
+        for cc in _with_period_just_ended(c, day):
+            got = _total_return(cc, day, m, claims) or _quoted_total_returns(
+                cc, day, m, claims, text
+            )
+            if got:
+                return got  # (a bound too: "up more than 28% this year" with dividends)
     if bound:
         return None  # a bound ("more than 1.2%") fits too many other statistics to name one
     if (
@@ -151,6 +154,16 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
 #: 0.2 to 0.3 points) move a figure written to a tenth out of its band, a quarter's (0.3 to 0.5) a
 #: whole percent (days counted with both ends, so a calendar quarter is 90 or more)
 _TR_DAYS = 60
+
+
+def _with_period_just_ended(c: Claim, day: dt.date) -> list[Claim]:
+    """``c``, then ``c`` over the unit just ended when its words name a month, a quarter or a year
+    but not which and its day is early in the next (``judge.just_ended``: "eked out a monthly
+    gain of 0.2%" in a review published on June 2 is May's), which is as literal a reading."""
+    from thesis.claims.judge import just_ended
+
+    ended = just_ended(c.period, day)
+    return [c] if ended is None else [c, dataclasses.replace(c, period=ended)]
 
 
 def _long_period(p: PeriodSpec | None, day: dt.date | None = None) -> bool:
