@@ -1152,6 +1152,15 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
             return found
     several = len(literal) > 1
     fits = [(r, o) for r, o in literal if o.ok is True]
+    against = [(r, o) for r, o in literal if o.ok is False]
+    if fits and against and c.measure in _SIGN_MEASURES:
+        # "yields fell" in a story whose session is not pinned: a sign fits one candidate day by
+        # chance half the time, so a sign that fits one and not the other supports nothing
+        (r, o), (r1, o1) = fits[0], against[0]
+        ev = (f"{o.evidence}; but on {r1.day}: {o1.evidence}: the sign fits one of the article's "
+              "candidate days only, and the words do not say which")  # fmt: skip
+        return CheckedClaim(c, UNVERIFIABLE, ev, o.tolerance, o.computed,
+                            settle="words that name the day")  # fmt: skip
     if fits:
         r, o = fits[0]
         note = f" (read on {r.day}, one of the article's candidate days)" if several else ""
@@ -1197,6 +1206,11 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
         return CheckedClaim(c, UNVERIFIABLE, ev, o0.tolerance, o0.computed,
                             settle="words that fix the reading (the day, the period, 'closed')")  # fmt: skip
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
+
+
+#: measures that state only a sign ("closed lower", "yields rose"): one candidate day's fit is no
+#: support when another's contradicts (:func:`_combine`)
+_SIGN_MEASURES = frozenset({"direction"})
 
 
 def _own_range_read(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> bool:

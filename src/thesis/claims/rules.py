@@ -5200,6 +5200,155 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     return []
 
 
+#: past tenses of the move verbs that say a direction alone ("yields fell", "stocks rallied"): a
+#: finite verb, not a participle before a noun ("rising yields") or a noun ("a drop in"); verbs
+#: that need an object or a figure ("added", "returned", "notched") are left out
+_PAST_MOVES = frozenset(
+    w
+    for w in UP_WORDS | DOWN_WORDS
+    if (w.endswith("ed") or w in ("rose", "fell", "grew", "leapt", "sank", "slid", "lost", "shed"))
+    and w not in ("added", "returned", "boosted", "improved", "notched", "tacked", "increased",
+                  "decreased", "contracted", "shed", "lost", "advanced")
+)  # fmt: skip
+#: "were higher", "was sharply lower": a copula and a comparative
+_COPULAS = frozenset({"was", "were"})
+#: adverbs that may stand between a subject and its verb, or a copula and its comparative
+_MOVE_ADVERBS = frozenset(
+    {"also", "sharply", "slightly", "mostly", "broadly", "modestly", "further", "again", "then",
+     "steadily", "marginally", "significantly", "substantially", "largely", "generally"}
+)  # fmt: skip
+#: words that give the move a period other than the session: left to the rules that read periods
+_OTHER_PERIOD_WORDS = frozenset(
+    {"week", "weeks", "weekly", "month", "months", "monthly", "year", "years", "annual", "quarter",
+     "quarters", "quarterly", "ytd", "since", "session", "sessions", "days", "straight", "row",
+     "consecutive", "streak", "after", "before", "until", "when", "while", "if", "as"}
+)  # fmt: skip
+#: verbs of a small move that take their direction from the comparative after them ("edged higher")
+_DRIFT_VERBS = frozenset(
+    {"edged", "inched", "ticked", "moved", "crept", "drifted", "pushed", "traded"}
+)
+#: the instrument's noun after a tenor's name ("the 10-year Treasury note", "the 2-year bond")
+_INSTRUMENT_NOUNS = frozenset({"note", "notes", "bond", "bonds", "treasury", "treasuries", "yield"})
+#: the generic names of the Treasury market's yields, read as the 10-year's (the benchmark)
+_GENERIC_YIELDS = (("treasury", "yields"), ("bond", "yields"), ("u.s.", "treasury", "yields"),
+                   ("government", "bond", "yields"), ("long-term", "yields"), ("yields",))  # fmt: skip
+
+
+def _adverbs_before(toks: list[Token], i: int) -> int:
+    n = 0
+    while i - n - 1 >= 0 and toks[i - n - 1].lower in _MOVE_ADVERBS:
+        n += 1
+    return n
+
+
+def _generic_yields(toks: list[Token], i: int) -> str | None:
+    """ "Treasury yields" / "bond yields" right before the verb at ``i`` (adverbs between): the
+    words, else ``None``. A bare "yields" counts only at the start of its sentence or after
+    "the"/"and" (not "dividend yields", "high yields")."""
+    j = i - _adverbs_before(toks, i)
+    for words in _GENERIC_YIELDS:
+        n = len(words)
+        if j - n < 0 or tuple(x.lower for x in toks[j - n : j]) != words:
+            continue
+        if words == ("yields",) and j - n > 0 and toks[j - n - 1].lower not in ("the", "and", ","):
+            continue
+        return " ".join(x.text for x in toks[j - n : j])
+    return None
+
+
+#: the kinds of series whose direction a day's closes settle
+_DIRECTION_KINDS = frozenset({"index", "market", "etf", "yield", "volatility", "stock", "sector"})
+
+
+def rule_move_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A move verb with no figure right after its subject: "Treasury yields rose", "the S&P 500
+    declined on Tuesday", "bond yields were sharply lower", "the 10-year yield edged higher". The
+    session's sign of the move, read with the period assumed (no period words: the session), so
+    support-only: words this loose never contradict (issue 8's abstention). A clause with a figure
+    is the move rules'; one with words of another period (a week, "since", a streak) is left
+    alone. Generic "Treasury yields" are read as the 10-year's, the benchmark."""
+    toks = s.tokens
+    for i, t in enumerate(toks):
+        d, k = _move_word(toks, i)
+        if not d:
+            continue
+        got = _mover(ctx, s, toks, i)
+        if got is None:
+            continue
+        subj, start, generic = got
+        cl = s.clause_of(t.start)
+        names = [(x.start, x.end) for x in s.subjects]
+        if any(
+            cl.start <= q.start < cl.end and not any(a <= q.start < b for a, b in names)
+            for q in s.quantities
+        ):
+            continue  # a figure in the clause (a tenor's aside): the move rules', or unreadable here
+        own = [
+            x
+            for x in toks
+            if cl.start <= x.start < cl.end and not any(a <= x.start < b for a, b in names)
+        ]
+        if _OTHER_PERIOD_WORDS.intersection(x.lower for x in own):
+            continue
+        if any(x.kind in ("week", "month", "quarter", "year", "ytd", "span", "range") for x in s.dates
+               if cl.start <= x.start < cl.end and not any(a <= x.start < b for a, b in names)):  # fmt: skip
+            continue
+        proxy = generic or subj.value.kind == "market"
+        if subj.value.kind == "market":  # "stocks fell": the S&P 500 stands for the market
+            subj = Bind(subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named")
+        period = Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
+        return [make_claim(
+            ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(start, toks[k].end)],
+            rule="move_direction", value="higher" if d > 0 else "lower", unit="",
+            date=bind_date(ctx, s, t.start), period=period, direction=d, extra={"proxy": proxy},
+            needs=("subject", "date", "period"),
+        )]  # fmt: skip
+    return []
+
+
+def _move_word(toks: list[Token], i: int) -> tuple[int, int]:
+    """The direction of the move word at ``i`` (0 when none) and the index of its last token: a
+    past tense of a move verb ("fell"), or a copula or a verb of a small move and a comparative
+    ("were sharply lower", "edged higher")."""
+    w = toks[i].lower
+    if w in _PAST_MOVES:
+        return (1 if w in UP_WORDS else -1), i
+    if w in _COPULAS or w in _DRIFT_VERBS:
+        k = i + 1
+        while k < len(toks) - 1 and toks[k].lower in _MOVE_ADVERBS:
+            k += 1
+        if k < len(toks) and toks[k].lower in ("higher", "lower"):
+            return (1 if toks[k].lower == "higher" else -1), k
+    return 0, i
+
+
+def _mover(ctx: Ctx, s: Sent, toks: list[Token], i: int) -> tuple[Bind, int, bool] | None:
+    """The subject of the move word at ``i``: a name ending right before it (an adverb or two
+    between, or the instrument's noun after a tenor: "the yield on the 10-year Treasury note
+    fell"), or generic Treasury yields; with where its words start and whether it is generic."""
+    j = i - _adverbs_before(toks, i)
+    generic = _generic_yields(toks, i)
+    if generic is not None:
+        at = toks[j - len(generic.split())].start
+        return (
+            Bind(subject_by_key("ust10y"), f"{generic} (the 10-year as the benchmark)", "named"),
+            at,
+            True,
+        )
+    j -= 1
+    while j >= 0 and toks[j].lower in _INSTRUMENT_NOUNS:
+        j -= 1
+    if j < 0:
+        return None
+    m = next((x for x in s.subjects if x.start <= toks[j].start < x.end), None)
+    if m is None or m.subject is None or m.subject.kind not in _DIRECTION_KINDS:
+        return None
+    subj = bind_subject(ctx, s, toks[i].start)
+    if subj.value is None or subj.value.key != m.subject.key:
+        return None
+    return subj, m.start, False
+
+
 def _is_time(s: Sent, q: Quantity) -> bool:
     """A time of day ("16:14 ET", "4:02 p.m."): not a figure."""
     nxt = s.after(q.end, 2)
@@ -5451,6 +5600,7 @@ RULES: tuple[Rule, ...] = (
     rule_record,
     rule_near_record,
     rule_direction,
+    rule_move_direction,
     rule_streak,
     rule_rank,
     rule_since,
