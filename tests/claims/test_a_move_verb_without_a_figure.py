@@ -53,9 +53,21 @@ def test_a_sign_fitting_one_candidate_day_only_supports_nothing(claims_store):
         "Stocks rallied for a third straight day.",
         "Dividend yields fell.",  # not the Treasury market's
         "Rising Treasury yields hurt stocks.",  # a participle before its noun
-        "Stocks fell after the report.",  # a period from an event
+        "Stocks have fallen since the report.",  # a period from an event
     ],
 )
 def test_not_read_as_a_sessions_sign(claims_store, text):
     rs = [r for r in results(claims_store, text, "2025-10-07") if r.claim.rule == "move_direction"]
     assert rs == [], shown(rs)
+
+
+def test_a_closing_verb_keeps_its_direction_past_an_adverb(claims_store):
+    # rules.rule_direction: "closed sharply higher" is "closed higher" (2025-10-10: -2.71%)
+    rs = results(
+        claims_store, "U.S. stocks closed sharply lower Friday.", "2025-10-10", "direction"
+    )
+    assert [r.verdict for r in rs] == ["supported"], shown(rs)
+    rs = results(
+        claims_store, "U.S. stocks closed broadly higher Friday.", "2025-10-10", "direction"
+    )
+    assert [r.verdict for r in rs] == ["contradicted"], shown(rs)

@@ -5140,6 +5140,8 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         nxt = toks[i + 1 : i + 7]
         if [x.lower for x in nxt[:2]] == ["up", "shop"]:
             continue  # "closed up shop for the holiday": not a direction
+        while len(nxt) > 1 and nxt[0].lower in _MOVE_ADVERBS:
+            nxt = nxt[1:]  # "closed sharply higher", "ended broadly lower"
         note = _note_idiom(s, toks, i)
         if note is not None:
             nxt = [note[1]]  # "concluded the final trading session of 2025 on a high note"
@@ -5214,14 +5216,14 @@ _PAST_MOVES = frozenset(
 _COPULAS = frozenset({"was", "were"})
 #: adverbs that may stand between a subject and its verb, or a copula and its comparative
 _MOVE_ADVERBS = frozenset(
-    {"also", "sharply", "slightly", "mostly", "broadly", "modestly", "further", "again", "then",
+    {"also", "sharply", "slightly", "mostly", "broadly", "modestly", "further", "again", "then", "had",
      "steadily", "marginally", "significantly", "substantially", "largely", "generally"}
 )  # fmt: skip
 #: words that give the move a period other than the session: left to the rules that read periods
 _OTHER_PERIOD_WORDS = frozenset(
     {"week", "weeks", "weekly", "month", "months", "monthly", "year", "years", "annual", "quarter",
      "quarters", "quarterly", "ytd", "since", "session", "sessions", "days", "straight", "row",
-     "consecutive", "streak", "after", "before", "until", "when", "while", "if", "as"}
+     "consecutive", "streak", "until"}
 )  # fmt: skip
 #: verbs of a small move that take their direction from the comparative after them ("edged higher")
 _DRIFT_VERBS = frozenset(
@@ -5299,7 +5301,7 @@ def rule_move_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         period = Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
         return [make_claim(
             ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(start, toks[k].end)],
-            rule="move_direction", value="higher" if d > 0 else "lower", unit="",
+            rule="move_direction", value="higher" if d > 0 else "lower", unit="", lead=False,
             date=bind_date(ctx, s, t.start), period=period, direction=d, extra={"proxy": proxy},
             needs=("subject", "date", "period"),
         )]  # fmt: skip
