@@ -113,11 +113,31 @@ def test_a_move_is_the_change_in_the_effective_rate_at_the_decision(
             "2024-11-08",
             "supported",
         ),
+        # "pushing ... to": the decision's result, not a wish ("pushed for")
+        (
+            "The Fed raised rates by 75 basis points, pushing the fed funds target rate to "
+            "between 3.0% and 3.25%.",
+            "2022-09-21",
+            "supported",
+        ),
+        # "a range of X and Y percent": one range
+        (
+            "The Fed cut the federal funds rate by half a point, lowering it to a range of 4.75 "
+            "and 5.00 percent.",
+            "2024-09-18",
+            "supported",
+        ),
+        (
+            "The Fed cut the federal funds rate by half a point, lowering it to a range of 4.50 "
+            "and 4.75 percent.",
+            "2024-09-18",
+            "contradicted",
+        ),
     ],
 )
 def test_a_range_holds_the_effective_rate_after_the_decision(claims_store, text, date, verdict):
     rs = results(claims_store, text, date)
-    got = _fed(rs)
+    got = [r for r in _fed(rs) if r.claim.measure == "fed_range"]
     assert got and all(r.verdict == verdict for r in got), shown(rs)
 
 
@@ -138,6 +158,8 @@ def test_a_range_holds_the_effective_rate_after_the_decision(claims_store, text,
         ("The Fed is expected to cut rates by 50 basis points next week.", "2024-12-11"),
         # a sum of moves with no start
         ("The Fed has cut rates by a total of 100 basis points.", "2024-12-19"),
+        # a wish
+        ("Bullard pushed for a cut to between 3.0% and 3.25%.", "2022-09-21"),
     ],
 )
 def test_what_is_not_one_fed_decision_is_not_judged_as_one(claims_store, text, date):

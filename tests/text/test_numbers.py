@@ -24,6 +24,11 @@ from thesis.text import find_numbers, find_quantities, paragraph_sentences
         ("a range of 3.50%-3.75%", [("3.50%-3.75%", 3.5, "pct", 3.75)]),
         ("from 2% to 2.25%", [("2% to 2.25%", 2.0, "pct", 2.25)]),
         ("between 6,800 and 6,900", [("6,800 and 6,900", 6800.0, "plain", 6900.0)]),
+        ("a range of 4.75 and 5.00 percent", [("4.75 and 5.00 percent", 4.75, "pct", 5.0)]),
+        (
+            "gained 4.75% and 5.00% in turn",
+            [("4.75%", 4.75, "pct", None), ("5.00%", 5.0, "pct", None)],
+        ),
         ("up 47 points", [("47 points", 47.0, "points", None)]),
         ("a 25-basis-point cut", [("25-basis-point", 25.0, "bp", None)]),
         ("25 basis points", [("25 basis points", 25.0, "bp", None)]),

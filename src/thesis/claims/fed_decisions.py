@@ -313,6 +313,10 @@ def _noun_before(s: Sent, size: _Size) -> tuple[int, bool, int] | None:
     return _MOVE_NOUNS[base], base != t.lower, t.start
 
 
+#: "push" is a wish only with "for" after it ("pushed for a cut")
+_PUSH = frozenset({"pushed", "push", "pushing", "pushes"})
+
+
 def _not_a_decision(s: Sent, a: int, b: int) -> bool:
     """Whether the clause of the decision words ``a``..``b`` makes them a preference, an
     expectation or a possibility (:data:`_NOT_A_DECISION`), not a decision taken."""
@@ -321,6 +325,8 @@ def _not_a_decision(s: Sent, a: int, b: int) -> bool:
     for i, t in enumerate(toks):
         if t.text == "May":
             continue  # the month
+        if t.lower in _PUSH and (i + 1 >= len(toks) or toks[i + 1].lower != "for"):
+            continue  # "pushing the target rate to 3.25%": the decision's result ("pushed for": a wish)
         if t.lower in _NOT_A_DECISION and not (i and toks[i - 1].lower in _AS_EXPECTED):
             return True
     return False

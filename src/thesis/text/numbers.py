@@ -547,6 +547,10 @@ def _digit_quantity(
     )
 
 
+#: "a range of" before a figure: its "and" joins a range's two ends
+_RANGE_OF = re.compile(r"\brange\s+of$")
+
+
 def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     """'3.50%-3.75%', '2% to 2.25%', 'between 6,800 and 6,900': one quantity with a high end."""
     out: list[Quantity] = []
@@ -558,7 +562,9 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
             gap = text[a.end : b.start]
             joiner = gap.strip().lower()
             dash_sign = b.sign == "-" and not gap.strip()  # "3.50%-3.75%": the dash read as a sign
-            between = text[max(0, a.start - 9) : a.start].strip().lower().endswith("between")
+            # "between 3% and 3.25%", "a range of 4.75 and 5.00 percent": "and" joins a range
+            before = text[max(0, a.start - 12) : a.start].strip().lower()
+            between = before.endswith("between") or _RANGE_OF.search(before) is not None
             ok_join = dash_sign or joiner in ("-", "–", "—", "to") or (joiner == "and" and between)
             same_unit = (
                 a.unit == b.unit or a.unit == "plain" or (a.unit, b.unit) == ("usd", "plain")
