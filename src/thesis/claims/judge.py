@@ -638,6 +638,20 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
         c = dataclasses.replace(
             c, loose={k: v for k, v in c.loose.items() if k not in ("subject", "date")}
         )
+    if (
+        c.measure in ("change", "points_change")
+        and ("subject" in c.assumed or "subject" in c.loose)
+        and _level_half_holds(c, claims, m, text)
+    ):
+        # "large-cap stocks fell 0.49% to settle at 4,538.43": the close stated with the move is
+        # the bound series' close on the bound day, so the data confirm the subject the words
+        # only assumed (a market noun read as the S&P 500); the move is judged as a named one's
+        c = dataclasses.replace(
+            c,
+            assumed=[a for a in c.assumed if a != "subject"],
+            loose={k: v for k, v in c.loose.items() if k != "subject"},
+            bound={**c.bound, "subject": f"{c.bound.get('subject', '')} (its stated close fits)"},
+        )
     rs = readings(c, m)
     if not rs:
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
@@ -712,7 +726,8 @@ def _thousands_separator(c: Claim, m: Market) -> Claim:
 
 
 def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
-    """Whether the record claim ``c`` is the record half of a record level ("at a record high of
+    """Whether a close claim of the same subject and day within ``c``'s words is supported: the
+    record claim ``c`` is then the record half of a record level ("at a record high of
     6,845.50", "to a record close of 4,368.70", "closed at a record 5,026.61"): a close claim of
     the same subject and day whose words hold the record's, judged supported (its stated level
     is the bound series' close on the bound day, which confirms the subject and the day)."""
