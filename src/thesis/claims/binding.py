@@ -956,6 +956,21 @@ def _adjective_multiple(s: Sent, t: Token) -> bool:
     return not (w in _MULTIPLE_OWNERS or w.endswith("'s") or w == "'s" or w == "s")
 
 
+def _event_weekday(s: Sent, pos: int) -> str:
+    """ "crossed 6,000 for the first time the Monday after election day", "the Friday before
+    Thanksgiving": a weekday named by the event it follows or precedes (with "the" before it, not
+    "on Monday after a report showed ..."), which the calendar of the article's date does not
+    place. The words, or "" when the clause of ``pos`` names no such day."""
+    cl = s.clause_of(pos)
+    for d in s.dates:
+        if d.kind != "weekday" or not cl.start <= d.start < cl.end:
+            continue
+        before, after = s.words_before(d.start, 1), s.words_after(d.end, 1)
+        if before == ["the"] and after and after[0] in ("after", "before", "following"):
+            return f"the {d.text} {after[0]} ..."
+    return ""
+
+
 def bind_date(
     ctx: Ctx,
     s: Sent,
@@ -974,7 +989,7 @@ def bind_date(
     when = _when_day(s, pos)
     if when is not None:  # "since Feb. 9, when the VIX hit a high of 41.06": that day's figure
         return Bind(when, when.text, "explicit")
-    rel = _relative_when(s, pos)
+    rel = _relative_when(s, pos) or _event_weekday(s, pos)
     if rel:  # "compared to the previous market day, when the VIX closed at 23.43"
         return Bind(None, f"a day named only relative to another ({rel!r})", "none")
     when_other = _when_other_date(s, pos)

@@ -44,6 +44,7 @@ from thesis.claims.binding import (
     Bind,
     Ctx,
     _default_date,
+    _event_weekday,
     _last_week_reading,
     bind_date,
     bind_period,
@@ -3659,6 +3660,11 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         said = [d for d in days if at is None or (d.start < at if prior else d.start > at)]
         date = Bind(said[-1 if prior else 0], said[-1 if prior else 0].text, "explicit") if said else bind_date(ctx, s, lvl.start)  # fmt: skip
         days = [] if prior else said
+        rel = _event_weekday(s, lvl.start)
+        if (
+            rel
+        ):  # "for the first time the Monday after election day": a day the calendar cannot place
+            date, days = Bind(None, f"a day named only relative to another ({rel!r})", "none"), []
         # "crossed 6,000 for the first time" may be intraday (the store holds no intraday highs
         # for an index): only closing words ("closed above", "at the close") make it a close
         closed = any(
