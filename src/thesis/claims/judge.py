@@ -2566,7 +2566,33 @@ def judge_streak(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         # fits; the contradiction does not survive that reading (nor is it supported: the
         # sentence may tell of a streak still running)
         return _na(f"{ev}; up to the session before, {n} in a row: a streak the day ended")
+    if k > n and c.extra.get("ordinal") and unit == "session" and not c.hedge:
+        # "its fourth consecutive day of gains" on the seventh: an ordinal counts the day's place
+        # in the run, exactly. A writer may take a flat session (under 0.05%) for no gain: the run
+        # after the last such session is a count as well, so the claim contradicts only when
+        # neither count is its own
+        flat = _run_after_flat(w.values, k)
+        if flat != n:
+            ev += f"; after the last flat session (a move under {_FLAT_PCT}%) in the run: {flat}"
+            return Outcome(
+                False, ev, "exact count of sessions (an ordinal: the day's place in the run)", k
+            )
+        return _na(f"{ev}; {n} counted after a flat session in the run")
     return Outcome(True if k == n else (False if k < n else None), ev, "exact count of sessions", k)
+
+
+#: a session's move (percent) a writer may count as flat, not as a gain or a loss
+_FLAT_PCT = 0.05
+
+
+def _run_after_flat(values: list[float], k: int) -> int:
+    """The length of the last ``k``-session run counted from after its last flat session (a move
+    under :data:`_FLAT_PCT` percent); ``k`` when the run holds none."""
+    run = values[-(k + 1) :]
+    for j in range(len(run) - 1, 0, -1):
+        if run[j - 1] and abs(run[j] / run[j - 1] - 1) * 100 < _FLAT_PCT:
+            return len(run) - 1 - j
+    return k
 
 
 def _previous_streak(values: list[float], sign: int, n: int, unit: str, last: dt.date) -> Outcome:

@@ -2755,7 +2755,8 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ctx, s, kind="pct_change", measure="streak", subject=subj, parts=[(a, b)], rule="streak",
             value=f"{n} {unit}s", unit=unit + "s",
             date=bind_date(ctx, s, t.start), direction=1 if up else -1,
-            extra={"n": n, "unit": unit, "snapped": snap, "previous": previous, "after": after},
+            extra={"n": n, "unit": unit, "snapped": snap, "previous": previous, "after": after,
+                   "ordinal": bool(ordinal_value(n_tok.lower))},
         )  # fmt: skip
         if implied:
             c.loose.setdefault("unit", implied)
