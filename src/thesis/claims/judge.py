@@ -652,6 +652,10 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
             loose={k: v for k, v in c.loose.items() if k != "subject"},
             bound={**c.bound, "subject": f"{c.bound.get('subject', '')} (its stated close fits)"},
         )
+    if c.measure == "points_change" and isinstance(c.extra.get("tag_level"), float):
+        got = _quote_line_base(c, m)
+        if got is not None:
+            return got
     rs = readings(c, m)
     if not rs:
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
@@ -1434,6 +1438,60 @@ def _judge_in_range(c: Claim, day: dt.date, m: Market) -> Outcome:
     )
     ev = f"{sid} {iso(t)} range {_f(lo)}–{_f(hi)} ({span[0]:+.2f} to {span[1]:+.2f})"
     return Outcome(ok, ev, band.text, None)
+
+
+#: how far (a share of the base) the base a quote line's level and points imply may lie from a
+#: close: both figures are written to the hundredth, and a preliminary level moves its points
+#: with it, so the base they imply is the close the quote was taken from
+_BASE_FIT = 0.0002
+#: how far from a candidate day's close a quote line's level may be and still be that day's
+#: (a moment of the session): further, the line quotes another day (a page's live widget)
+_QUOTE_NEAR = 0.03
+
+
+def _quote_line_base(c: Claim, m: Market) -> CheckedClaim | None:
+    """A quote line's level and its move in points ("S&P 500: 6,615.37 (+76.61, +1.17%)"): the two
+    put the base they move from at the level less the points, whatever the moment of the quote.
+    That base must be the close a period starts from (the previous session's, or the last of the
+    week, month, quarter or year before) on one of the candidate days; a base that is the close
+    of none (a stale quote's base) contradicts the pair. ``None`` when a base fits, or when the
+    store cannot say."""
+    if c.subject is None or c.hedge or c.comparator not in ("=", "") or _adjusted_prices(c):
+        return None
+    got = m.daily(c.subject)
+    if got is None:
+        return None
+    _sid, s = got
+    level = float(c.extra["tag_level"])
+    base = level - float(c.stated_value or 0)
+    starts: dict[dt.date, tuple[float, str]] = {}
+    near_day = False
+    for d in _candidate_days(c, m):
+        ref = on_or_before(s, d)
+        prev = before(s, ref[0]) if ref is not None else None
+        if ref is None or prev is None or _stale(s, d):
+            return None
+        near_day |= abs(level / ref[1] - 1) <= _QUOTE_NEAR
+        starts[prev[0]] = (prev[1], "the previous session's")
+        for k, first in (("week", d - dt.timedelta(days=d.weekday())),
+                         ("month", d.replace(day=1)),
+                         ("quarter", d.replace(month=(d.month - 1) // 3 * 3 + 1, day=1)),
+                         ("year", d.replace(month=1, day=1))):  # fmt: skip
+            got_k = before(s, first)
+            if got_k is not None:
+                starts.setdefault(got_k[0], (got_k[1], f"the last of the {k} before"))
+    if not near_day:
+        return None  # a level far from every candidate day's close: a quote of another day
+    closes = [(t, v, why) for t, (v, why) in sorted(starts.items())]
+    if base <= 0 or any(abs(v / base - 1) <= _BASE_FIT for _, v, _w in closes):
+        return None
+    near = ", ".join(f"{iso(t)} {_f(v)} ({w})" for t, v, w in closes)
+    ev = (f"the level {_f(float(c.extra['tag_level']))} less the stated {float(c.stated_value or 0):+,.2f} "
+          f"points puts the base at {_f(base)}, the close a period starts from on no candidate "
+          f"day: {near}")  # fmt: skip
+    return CheckedClaim(
+        c, CONTRADICTED, ev, f"the base within {_BASE_FIT * 100:g}% of a close", round(base, 2)
+    )
 
 
 def _intraday_pair(c: Claim, m: Market) -> CheckedClaim | None:

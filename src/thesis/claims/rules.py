@@ -5064,6 +5064,17 @@ def rule_tagged(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 decimals=q.decimals, date=date, period=period, direction=-1 if q.value < 0 else 1,
                 needs=("subject", "date", "period"),
             )  # fmt: skip
+            lvl = next(
+                (
+                    x
+                    for x in s.quantities
+                    if m.end <= x.start < q.start and _is_level(x) and not x.sign
+                ),
+                None,
+            )
+            if lvl is not None and unit == "points":
+                # "S&P 500: 6,615.37 (+76.61, +1.17%)": the level and its move from a base
+                c.extra["tag_level"] = lvl.value
         else:
             c = make_claim(
                 ctx, s, kind="level", measure="close", subject=subj, parts=[(m.start, q.end)],
