@@ -35,6 +35,7 @@ from typing import NamedTuple
 
 from thesis.claims import searches as _s
 from thesis.claims.averages import judge_average
+from thesis.claims.closures import judge_closure
 from thesis.claims.fed_decisions import judge_fed, judge_fed_count, judge_fed_first_since
 from thesis.claims.fed_meetings import judge_fed_meeting
 from thesis.claims.frames import (
@@ -559,6 +560,8 @@ def _a_listed_name_holds(
 def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
     if c.measure == "weekday":
         return judge_weekday_date(c)
+    if c.measure == "closure":
+        return judge_closure(c, m)
     found = _s.searched_level(c, claims, m, text) or _s.searched_move(c, claims, m, text)
     if found is not None:
         return found

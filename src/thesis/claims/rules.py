@@ -60,6 +60,7 @@ from thesis.claims.binding import (
     since_anchor,
     starts_since,
 )
+from thesis.claims.closures import rule_closure
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
 from thesis.claims.document import Sent, parenthesised_pair
 from thesis.claims.fed_decisions import rule_fed, rule_fed_count, rule_fed_first_since
@@ -5621,6 +5622,7 @@ RULES: tuple[Rule, ...] = (
     rule_near_record,
     rule_direction,
     rule_move_direction,
+    rule_closure,
     rule_streak,
     rule_rank,
     rule_since,
