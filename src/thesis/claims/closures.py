@@ -117,11 +117,13 @@ def judge_closure(c: Claim, m: Market) -> CheckedClaim:
         from thesis.data.calendars import is_session
         from thesis.errors import DataError
 
+        listed: bool | None
         try:
-            traded = is_session(day)
+            listed = is_session(day)
         except (ValueError, DataError):  # before or after the calendar (DateOutOfBounds)
-            traded = None
-        if traded is not None:
+            listed = None
+        if listed is not None:
+            traded = listed
             how = f"the NYSE's calendar (exchange_calendars XNYS) {'lists' if traded else 'has no'} session on {day:%A} {day}"
             return _verdict(c, not traded, how, name)
     return CheckedClaim(c, UNVERIFIABLE, f"no calendar of {name} for {day} in the store", "the calendar",

@@ -22,6 +22,7 @@ from thesis.claims.frames import Claim
 from thesis.claims.level_runs import RUN_WORDS
 from thesis.claims.opens import OPEN_WORDS
 from thesis.claims.peaks import PEAK_VERBS
+from thesis.claims.regimes import REGIME_WORDS
 from thesis.claims.rules import RULES, Rule
 from thesis.claims.subjects import SubjectFinder, builtin_finder
 from thesis.claims.thresholds import THRESHOLD_WORDS
@@ -229,6 +230,8 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_near_record: lambda w: not w.isdisjoint(("record", "all-time", "all")),
     _rules.rule_threshold: lambda w: not w.isdisjoint(THRESHOLD_WORDS),
     _rules.rule_level_run: lambda w: not w.isdisjoint(RUN_WORDS),
+    _rules.rule_regime: lambda w: not w.isdisjoint(REGIME_WORDS),
+    _rules.rule_closure: lambda w: "closed" in w,
     _rules.rule_ordinal_tally: lambda w: (
         "the" in w and not w.isdisjoint(("last", "past", "previous", "prior"))
     ),

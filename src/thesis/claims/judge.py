@@ -63,6 +63,7 @@ from thesis.claims.market import (
 from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.opens import judge_session_open
 from thesis.claims.record_streaks import judge_record_streak
+from thesis.claims.regimes import judge_regime
 from thesis.claims.streaks import judge_move_streak
 from thesis.claims.subjects import PRICE_KINDS, total_return_of
 from thesis.claims.thresholds import judge_threshold
@@ -656,9 +657,9 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
             bound={**c.bound, "subject": f"{c.bound.get('subject', '')} (its stated close fits)"},
         )
     if c.measure == "points_change" and isinstance(c.extra.get("tag_level"), float):
-        got = _quote_line_base(c, m)
-        if got is not None:
-            return got
+        stale = _quote_line_base(c, m)
+        if stale is not None:
+            return stale
     rs = readings(c, m)
     if not rs:
         return _unverifiable(c, f"no data for {c.subject.name if c.subject else 'its subject'} on or before {m.as_of}",
@@ -3997,6 +3998,7 @@ JUDGES: dict[str, Judge] = {
     "level_run": judge_level_run,
     "extreme": judge_extreme,
     "record_level": judge_record_level,
+    "regime": judge_regime,
     "close_on_date": judge_close_on_date,
     "yield": judge_yield,
     "yield_change": judge_yield,

@@ -80,6 +80,7 @@ from thesis.claims.opens import rule_session_open
 from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.prior_close import prior_close
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
+from thesis.claims.regimes import rule_regime
 from thesis.claims.spreads import SPREAD_KEY
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tables import rule_table_cell
@@ -5623,6 +5624,7 @@ RULES: tuple[Rule, ...] = (
     rule_direction,
     rule_move_direction,
     rule_closure,
+    rule_regime,
     rule_streak,
     rule_rank,
     rule_since,
