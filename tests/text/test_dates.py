@@ -225,3 +225,16 @@ def test_a_holiday_season_is_not_a_day():
     assert not [
         d for d in find_dates("Black Friday sales rose", dt.date(2024, 12, 2)) if d.kind == "day"
     ]
+
+
+def test_last_weekday_is_before_the_reference_day():
+    # 2022-01-03 is a Monday: "last Monday" is 2021-12-27, "Monday" the day itself
+    assert [d.first for d in find_dates("Monday's fall", dt.date(2022, 1, 3))] == [
+        dt.date(2022, 1, 3)
+    ]
+    lasts = [d.first for d in find_dates("last Monday's 1.4% rally", dt.date(2022, 1, 3))]
+    assert lasts == [dt.date(2021, 12, 27)]
+    # on a Wednesday, "last Monday" is the Monday of its week
+    assert [d.first for d in find_dates("last Monday", dt.date(2022, 1, 5))] == [
+        dt.date(2022, 1, 3)
+    ]

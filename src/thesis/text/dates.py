@@ -457,6 +457,9 @@ def find_dates(
             prev = _prev_word(tokens, i)
             if prev is not None and prev.lower == "next":
                 when = ref + dt.timedelta(days=(wd - ref.weekday()) % 7 or 7)
+            elif prev is not None and prev.lower == "last":
+                # "last Monday" in a story of a Monday is a week before it, never the day itself
+                when = most_recent_weekday(ref - dt.timedelta(days=1), wd)
             else:
                 when = most_recent_weekday(ref, wd)
             out.append(DateMention(t.start, t.end, t.text, "weekday", when, when, wd))
