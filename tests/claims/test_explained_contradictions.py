@@ -108,3 +108,14 @@ def test_a_month_just_ended_may_be_its_total_return(claims_store):
         claims_store, "The S&P 500 eked out a monthly gain of 3.2%.", "2022-06-02", "change"
     )
     assert [r.verdict for r in got] == ["contradicted"], [(r.claim.quote, r.evidence) for r in got]
+
+
+def test_a_figure_to_date_at_the_end_of_the_quarter_before(claims_store):
+    # a quarterly commentary dated 2021-10-08: "up 15.9% YTD" is the total return to 2021-09-30
+    # (SPY with dividends +15.90%; the price change to 10-08 is +16.91%); 19.9% fits nothing
+    text = "Quarterly Market Commentary. The S&P 500 is up 15.9% YTD."
+    got = results(claims_store, text, "2021-10-08", "change")
+    assert [r.verdict for r in got] == ["unverifiable"], [(r.claim.quote, r.evidence) for r in got]
+    assert "the quarter before" in got[0].evidence
+    got = results(claims_store, text.replace("15.9%", "19.9%"), "2021-10-08", "change")
+    assert [r.verdict for r in got] == ["contradicted"], [(r.claim.quote, r.evidence) for r in got]

@@ -129,7 +129,7 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
     ):
         # a whole figure ("5%": 4.5 to 5.5) fits one of a dozen nearby changes too often to name
         # one; a span names both its ends ("from 2022 through the end of 2023")
-        got = _change(c, day, m, claims)
+        got = _change(c, day, m, claims) or _to_date_at_period_end(c, day, m, claims)
         if got:
             return got
     if c.measure == "macro":
@@ -297,6 +297,32 @@ def _change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | Non
             if o.ok is True and isinstance(o.computed, float):
                 got = f"{o.computed:+.2f}" + ("%" if c.measure == "change" else " points")
                 return f"the {c.subject.name}'s {words} to the close of {t}, {_WHEN[k]} ({got})"
+    return None
+
+
+def _to_date_at_period_end(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | None:
+    """A figure to date ("up 15.9% YTD") in a review published after a month or a quarter ended
+    (a quarterly commentary dated October 8): the same period to date at the last session of the
+    month or the quarter before the day, as a price or a total return."""
+    from thesis.claims.judge import judge_change
+    from thesis.claims.subjects import total_return_of
+
+    p = c.period
+    if p is None or p.kind not in ("ytd", "qtd") or c.subject is None:
+        return None
+    first = day.replace(day=1)
+    ends = {first - dt.timedelta(days=1): "the month before",
+            dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1) - dt.timedelta(days=1): "the quarter before"}  # fmt: skip
+    tr = total_return_of(c.subject)
+    subjects = [c.subject] + ([tr] if tr is not None and tr.key != c.subject.key else [])
+    for end, words in sorted(ends.items(), reverse=True):
+        if end.year != day.year and p.kind == "ytd":
+            continue  # the year to date of another year
+        for subj in subjects:
+            o = judge_change(dataclasses.replace(c, subject=subj), end, m, claims)
+            if o.ok is True and isinstance(o.computed, float):
+                return (f"the {subj.name}'s change to date at the end of {words} ({end}: "
+                        f"{o.computed:+.2f}%), the figure of a review published after it")  # fmt: skip
     return None
 
 
