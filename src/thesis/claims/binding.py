@@ -3436,6 +3436,17 @@ def make_claim(
             # session the opening reports: the figure may be as of the close before it (see
             # judge.readings)
             c.extra["lead_to_date"] = True
+    if (
+        date is not None
+        and (date.how == "article" or (ctx.lead is not None and date.value is ctx.lead))
+        and _past_perfect(s, at)
+        and "date" not in c.assumed
+        and (c.period is None or c.period.kind == "day")  # not "had returned 25% for the year"
+    ):
+        # "the S&P 500 had been off 19% from an earlier record": a state before the time the
+        # article reports, on a day its words do not name (support only)
+        c.assumed.append("date")
+        c.bound["date"] = f"{c.bound.get('date', '')}, though a past perfect tells of a time before"
     if _running_period_now(ctx, c, date):
         # the article's date, read as a guess but kept by the words of a period still running on
         # it ("rallying 8% in the fourth quarter so far"): the sessions of its window, as for the
