@@ -656,6 +656,21 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
             loose={k: v for k, v in c.loose.items() if k != "subject"},
             bound={**c.bound, "subject": f"{c.bound.get('subject', '')} (its stated close fits)"},
         )
+    if (
+        c.measure in ("change", "points_change")
+        and "period" in c.assumed
+        and c.bound.get("period") == "no period words"
+        and not c.extra.get("sibling_check")
+        and _session_sized(c, m)
+        and _sibling_holds(c, claims, m, text)
+    ):
+        # "gained 57.48 points (+1.1%) to 5,696.21": the percent in the same words fits the
+        # session, so the data confirm the session the words only assumed for the points
+        c = dataclasses.replace(
+            c,
+            assumed=[a for a in c.assumed if a != "period"],
+            bound={**c.bound, "period": "the session (the move stated with it fits the session)"},
+        )
     if c.measure == "points_change" and isinstance(c.extra.get("tag_level"), float):
         stale = _quote_line_base(c, m)
         if stale is not None:
@@ -731,6 +746,37 @@ def _thousands_separator(c: Claim, m: Market) -> Claim:
     level = big if c.level == value else c.level
     extra = {**c.extra, "thousands_separator": f"{value:.3f}"}
     return dataclasses.replace(c, stated_value=big, decimals=0, level=level, extra=extra)
+
+
+def _session_sized(c: Claim, m: Market) -> bool:
+    """Whether a stated move is of a size one session can make: a fifth of the level at most
+    ("lower at roughly 6,918 points" is a level its unit made a move of)."""
+    got = m.daily(c.subject) if c.subject is not None else None
+    last = on_or_before(got[1], c.date or m.as_of) if got is not None else None
+    if last is None or not last[1]:
+        return False
+    v = abs(float(c.stated_value or 0))
+    return v < 20 if c.measure == "change" else v < 0.2 * last[1]
+
+
+def _sibling_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
+    """Whether the other move of the same subject and day in ``c``'s words (its percent for
+    points, its points for a percent) is supported as the session's move."""
+    for o in claims:
+        if o is c or o.measure not in ("change", "points_change") or o.measure == c.measure:
+            continue
+        if (
+            o.subject != c.subject
+            or o.date != c.date
+            or not (o.start <= c.end and c.start <= o.end)
+        ):
+            continue
+        if o.period is None or o.period.kind != "day" or o.qualifiers or o.missing:
+            continue
+        oo = dataclasses.replace(o, extra={**o.extra, "sibling_check": True})
+        if judge(oo, claims, m, text).verdict == SUPPORTED:
+            return True
+    return False
 
 
 def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
