@@ -1316,7 +1316,8 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         out.append(make_claim(
             ctx, s, kind="pct_change", measure="change" if q.unit == "pct" else "points_change",
             subject=subj, parts=[(q.start, _noun_end(s, q, noun))], rule="noun_move", value=value,
-            unit="pct" if q.unit == "pct" else "points", decimals=q.decimals, date=bind_date(ctx, s, q.start),
+            unit="pct" if q.unit == "pct" else "points", decimals=q.decimals,
+            date=_noun_date(s, _noun_end(s, q, noun)) or bind_date(ctx, s, q.start),
             period=period, hedge=s.hedge(q), direction=d or (-1 if value < 0 else 1), needs=("subject", "date", "period"),
             extra=extra or None,
         ))  # fmt: skip
@@ -1339,6 +1340,19 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 extra={"from_extreme": extra["from_extreme"]} if "from_extreme" in extra else None,
             ))  # fmt: skip
     return out
+
+
+def _noun_date(s: Sent, end: int) -> Bind | None:
+    """The day written right after a move's noun ("its 25.9% dive on June 15, 2006", "a 3% drop on
+    Monday"): the move's own day, even inside a "since ..." phrase whose date starts a period for
+    the sentence's other claims; ``None`` when "on" and a day do not follow the noun."""
+    nxt = s.after(end, 1)
+    if not nxt or nxt[0].lower != "on":
+        return None
+    d = next((d for d in s.dates if d.start == nxt[0].end + 1 and d.first is not None), None)
+    if d is None or d.kind not in ("day", "weekday") or d.first != d.last:
+        return None
+    return Bind(d, d.text, "explicit")
 
 
 def _total_return_words(s: Sent, q: Quantity, prev: list[str]) -> bool:
