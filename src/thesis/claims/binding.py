@@ -93,7 +93,7 @@ from thesis.claims.vocab import (
 from thesis.claims.week_end import WEEK_END_WORDS, week_end_opening
 from thesis.claims.weekdays import far_weekday_reading, month_weekday_days, named_week_day
 from thesis.text.dates import WEEKDAYS, DateMention, month_end, window_label, window_unit
-from thesis.text.numbers import Quantity, ordinal_value, token_count
+from thesis.text.numbers import NUMBER_WORDS, Quantity, ordinal_value, token_count
 from thesis.text.sentences import Sentence
 from thesis.text.tokens import Token
 
@@ -971,6 +971,39 @@ def _event_weekday(s: Sent, pos: int) -> str:
     return ""
 
 
+#: "four weeks ago", "a month ago", "two days ago": group 1 the count, group 2 the unit
+_AGO = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                  r"(day|week|month)s?\s+ago\b", re.I)  # fmt: skip
+#: how far either way a day "N units ago" may lie from the exact count back (days)
+_AGO_SLACK = {"day": 1, "week": 3, "month": 5}
+
+
+def _ago_window(ctx: Ctx, s: Sent, pos: int) -> Bind | None:
+    """ "Just four weeks ago, the VIX was at a three-year low": the days around the article's date
+    less the stated time (a window the words place only roughly: support only, see make_claim),
+    when the phrase stands before ``pos`` in its sentence with no date between."""
+    if ctx.ref is None:
+        return None
+    text = s.doc.text
+    found = None
+    for mt in _AGO.finditer(text, s.start, pos):
+        found = mt
+    cl = s.clause_of(pos)
+    if found is None or any(
+        found.end() <= d.start < pos or cl.start <= d.start < cl.end for d in s.dates
+    ):
+        return None  # a date between, or one in the claim's own clause, is the claim's
+    w = found.group(1).lower()
+    n = 1 if w in ("a", "an", "one") else int(w) if w.isdigit() else NUMBER_WORDS.get(w, 0)
+    unit = found.group(2).lower()
+    if not n:
+        return None
+    back = {"day": n, "week": 7 * n, "month": round(30.4 * n)}[unit]
+    mid = ctx.ref - dt.timedelta(days=back)
+    slack = dt.timedelta(days=_AGO_SLACK[unit])
+    return Bind((mid - slack, mid + slack), f"{found.group(0)} (around {mid})", "ago")
+
+
 def bind_date(
     ctx: Ctx,
     s: Sent,
@@ -989,6 +1022,9 @@ def bind_date(
     when = _when_day(s, pos)
     if when is not None:  # "since Feb. 9, when the VIX hit a high of 41.06": that day's figure
         return Bind(when, when.text, "explicit")
+    ago = _ago_window(ctx, s, pos)
+    if ago is not None:  # "Just four weeks ago, the VIX was at a three-year low"
+        return ago
     rel = _relative_when(s, pos) or _event_weekday(s, pos)
     if rel:  # "compared to the previous market day, when the VIX closed at 23.43"
         return Bind(None, f"a day named only relative to another ({rel!r})", "none")
@@ -3383,8 +3419,10 @@ def make_claim(
             c.assumed.append(name)
     if date is not None:
         c.date, c.window = date_of(date)
-        if date.how == "span":
+        if date.how in ("span", "ago"):
             c.extra["window_days"] = True
+        if date.how == "ago" and "date" not in c.assumed:
+            c.assumed.append("date")  # "four weeks ago": a day the words place only roughly
         if isinstance(date.value, DateMention) and date.value.weekday is not None:
             c.extra["stated_weekday"] = date.value.weekday
         if (
