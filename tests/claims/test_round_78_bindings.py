@@ -483,3 +483,18 @@ def test_a_superlative_back_to_a_date(claims_store):
         "since",
     )
     assert rs and rs[0].verdict == "supported", shown(rs)
+
+
+def test_a_participle_after_a_projection_is_the_projections(claims_store):
+    # "on pace to finish the month higher, each posting their eighth winning month": projected
+    # (issue 8, round 80); "having already surged" is the past, judged
+    text = (
+        "Both the Dow and S&P 500 are on pace to finish the month higher, each posting their "
+        "eighth consecutive winning month."
+    )
+    rs = results(claims_store, text, "2025-12-31", "streak")
+    assert rs and all(r.verdict == "unverifiable" for r in rs), shown(rs)
+    assert "conditional" in rs[0].claim.qualifiers, shown(rs)
+    text = "The S&P 500 is on track for a three-peat, having already surged 24% in 2023."
+    rs = results(claims_store, text, "2025-12-20", "change")
+    assert [r.verdict for r in rs] == ["supported"], shown(rs)

@@ -3186,10 +3186,17 @@ def _participle_of_forecast(ctx: Ctx, s: Sent, cl: Any) -> bool:
     to a new bull market more than 20% above the October lows"): the participle's figure is of
     that forecast."""
     first = _later_clause_opener(ctx, s, cl)
+    if first is not None and first.lower in ("each", "both", "all"):
+        # "are on pace to finish the month higher, each posting their eighth winning month"
+        first = next((t for t in ctx.doc.tokens_in(first.end, cl.end) if t.kind == "word"), None)
     if first is None or not first.lower.endswith("ing") or first.text[:1].isupper():
         return False
+    if first.lower == "having":
+        return False  # "on track for a three-peat, having already surged 24% in 2023": the past
     before = [t for t in ctx.doc.tokens_in(s.start, cl.start) if t.kind == "word"]
-    return any(t.lower in _MODALS_OF_FORECAST for t in before)
+    return any(t.lower in _MODALS_OF_FORECAST for t in before) or _has_phrase(
+        [t.lower for t in before], FORECAST_PHRASES
+    )
 
 
 #: the words of a clause that make a participle after it a forecast's (modals and verbs of a
