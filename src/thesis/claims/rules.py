@@ -3678,9 +3678,8 @@ def rule_first(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         date = Bind(said[-1 if prior else 0], said[-1 if prior else 0].text, "explicit") if said else bind_date(ctx, s, lvl.start)  # fmt: skip
         days = [] if prior else said
         rel = _event_weekday(s, lvl.start)
-        if (
-            rel
-        ):  # "for the first time the Monday after election day": a day the calendar cannot place
+        if rel:
+            # "for the first time the Monday after election day": a day no calendar places
             date, days = Bind(None, f"a day named only relative to another ({rel!r})", "none"), []
         # "crossed 6,000 for the first time" may be intraday (the store holds no intraday highs
         # for an index): only closing words ("closed above", "at the close") make it a close
@@ -5242,16 +5241,17 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
 _PAST_MOVES = frozenset(
     w
     for w in UP_WORDS | DOWN_WORDS
-    if (w.endswith("ed") or w in ("rose", "fell", "grew", "leapt", "sank", "slid", "lost", "shed"))
+    if (w.endswith("ed") or w in ("rose", "fell", "grew", "leapt", "sank", "slid"))
     and w not in ("added", "returned", "boosted", "improved", "notched", "tacked", "increased",
-                  "decreased", "contracted", "shed", "lost", "advanced")
+                  "decreased", "contracted", "advanced")
 )  # fmt: skip
 #: "were higher", "was sharply lower": a copula and a comparative
 _COPULAS = frozenset({"was", "were"})
-#: adverbs that may stand between a subject and its verb, or a copula and its comparative
+#: adverbs that may stand between a subject and its verb, or a copula and its comparative (and
+#: the auxiliary of a past perfect: "stocks had rallied on Monday")
 _MOVE_ADVERBS = frozenset(
-    {"also", "sharply", "slightly", "mostly", "broadly", "modestly", "further", "again", "then", "had",
-     "steadily", "marginally", "significantly", "substantially", "largely", "generally"}
+    {"also", "sharply", "slightly", "mostly", "broadly", "modestly", "further", "again", "then",
+     "steadily", "marginally", "significantly", "substantially", "largely", "generally", "had"}
 )  # fmt: skip
 #: words that give the move a period other than the session: left to the rules that read periods
 _OTHER_PERIOD_WORDS = frozenset(
