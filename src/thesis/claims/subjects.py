@@ -699,6 +699,8 @@ class SubjectFinder:
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
                 k = _qualified(tokens, m.i, m.value)
                 other = self._family_member(tokens, m.j) if m.value.kind == "index" else None
+                if m.value.kind == "volatility":
+                    other = _other_volatility_ticker(tokens, m.j)
                 if other is None and m.value.key == "sp500":
                     other = _other_sp_index(tokens, m.i, m.j)
                 g = _gap_noun(tokens, m.i) if m.value.kind in _GAP_KINDS else None
@@ -1055,6 +1057,14 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
             (k for k in range(i - 1, max(-1, i - 4), -1) if tokens[k].lower in _FOREIGN_MARKETS),
             None,
         )
+        if k is None:
+            # "the nine-day CBOE Short-Term Volatility Index": a qualifier right before the name
+            # (or before "CBOE"), not "oil prices push VIX"
+            for j in range(i - 1, max(-1, i - 7), -1):
+                seg = " ".join(t.lower for t in tokens[j:i]).replace(" - ", "-")
+                if _OTHER_VOLATILITY.fullmatch(seg):
+                    k = j
+                    break
         return k
     if subj.kind != "yield":
         return None
@@ -1065,6 +1075,33 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
         if tokens[k].lower == "adjusted" and k >= 2 and tokens[k - 2].lower == "inflation":
             return k - 2
         return k
+    return None
+
+
+#: words before a volatility index's name that make it another of Cboe's ("the nine-day CBOE
+#: Short-Term Volatility Index", "the Nasdaq-100 Volatility Index"), and the tickers of those
+#: indexes in brackets after it ("(:VXST)", "(VXN)")
+_OTHER_VOLATILITY = re.compile(
+    r"(?:short-term|nine-day|9-day|three-month|3-month|mid-term|nasdaq(?:-100)?|russell(?: 2000)?|"
+    r"treasury|gold|oil|crude)(?: cboe(?:'s)?)?"
+)
+_OTHER_VOLATILITY_TICKERS = frozenset(
+    {"vxst", "vix9d", "vxn", "rvx", "vxd", "vvix", "vix3m", "vxv", "vxo", "ovx", "gvz", "move",
+     "vxmt", "vix1d"}
+)  # fmt: skip
+
+
+def _other_volatility_ticker(tokens: list[Token], j: int) -> int | None:
+    """The end of a bracketed ticker of another of Cboe's volatility indexes right after a
+    volatility index's name ending at ``j`` ("CBOE Short-Term Volatility Index (:VXST)"), else
+    ``None``."""
+    k = j
+    if k < len(tokens) and tokens[k].text == "(":
+        k += 1
+        while k < len(tokens) and tokens[k].text in (":", "^", "$", "."):
+            k += 1
+        if k < len(tokens) and tokens[k].lower in _OTHER_VOLATILITY_TICKERS:
+            return k + 1
     return None
 
 
