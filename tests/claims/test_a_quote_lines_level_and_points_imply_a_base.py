@@ -31,6 +31,6 @@ from claim_results import results, shown
 def test_the_base_a_quote_line_implies(claims_store, line, date, verdict):
     rs = results(claims_store, f"- {line} Broad strength.", date, "points_change")
     if verdict is None:
-        assert all(r.verdict != "contradicted" for r in rs), shown(rs)
+        assert rs and all(r.verdict != "contradicted" for r in rs), shown(rs)
     else:
         assert [r.verdict for r in rs] == [verdict], shown(rs)

@@ -18,7 +18,7 @@ def test_a_first_crossing_on_an_events_weekday_is_not_dated(claims_store):
 def test_a_move_on_an_events_weekday_is_not_dated(claims_store):
     text = "The S&P 500 fell 1.8% the Monday after the election."
     rs = results(claims_store, text, "2025-10-07", "change")
-    assert all(r.verdict == "unverifiable" for r in rs), shown(rs)
+    assert rs and all(r.verdict == "unverifiable" for r in rs), shown(rs)
 
 
 def test_on_a_weekday_after_a_report_is_that_weekday(claims_store):

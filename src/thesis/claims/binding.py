@@ -3324,6 +3324,14 @@ def _undated_after_clause(s: Sent, pos: int) -> bool:
     return False
 
 
+def market_proxy(subj: Bind) -> Bind:
+    """``subj`` as it stands for the market ("stocks closed lower", "Wall Street fell"): the S&P
+    500, with words that say so; any other subject as it is."""
+    if subj.value is None or subj.value.kind != "market":
+        return subj
+    return Bind(subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named")
+
+
 def make_claim(
     ctx: Ctx,
     s: Sent,

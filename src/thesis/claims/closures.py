@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from thesis.claims.frames import CONTRADICTED, SUPPORTED, UNVERIFIABLE, CheckedClaim, Claim
+from thesis.claims.market import on
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
@@ -110,7 +111,7 @@ def judge_closure(c: Claim, m: Market) -> CheckedClaim:
                             "the calendar")  # fmt: skip
     s = m.series(_CALENDAR[market])
     if s is not None and s.dates and s.dates[0] < day < s.dates[-1]:
-        traded = day in set(s.dates)
+        traded = on(s, day) is not None
         how = f"{_CALENDAR[market]} has {'a' if traded else 'no'} value on {day:%A} {day}"
         return _verdict(c, not traded, how, name)
     if market == "stock" and (s is None or not s.dates or day > s.dates[-1]):

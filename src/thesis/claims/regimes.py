@@ -28,7 +28,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
-from thesis.claims.binding import Bind, bind_date, bind_subject, make_claim
+from thesis.claims.binding import bind_date, bind_subject, make_claim, market_proxy
 
 if TYPE_CHECKING:
     from thesis.claims.binding import Ctx
@@ -102,10 +102,7 @@ def rule_regime(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             subj = bind_subject(ctx, s, mt.start())
             if subj.value is None or subj.value.kind not in _KINDS:
                 continue
-            if subj.value.kind == "market":
-                subj = Bind(
-                    subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named"
-                )
+            subj = market_proxy(subj)  # "Wall Street entered a bear market": the S&P 500
             c = make_claim(
                 ctx, s, kind="level", measure="regime", subject=subj,
                 parts=[(mt.start(), mt.end())], rule="regime",

@@ -54,6 +54,7 @@ from thesis.claims.binding import (
     fronted_subject,
     list_subjects,
     make_claim,
+    market_proxy,
     partner_of,
     period_close_of,
     period_owner,
@@ -5223,9 +5224,8 @@ def rule_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 first, last_ = (pc.first, pc.last) if pc.unit != "week" else (None, None)
                 period = Bind(PeriodSpec(pc.unit, f"the {pc.unit} it closed out", first, last_),
                               f"the close of the {pc.unit}", "explicit")  # fmt: skip
-        proxy = subj.value.kind == "market"
-        if proxy:  # "stocks closed lower": the S&P 500 stands for the market, with a wider margin
-            subj = Bind(subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named")
+        proxy = subj.value.kind == "market"  # judged with a wider margin (judge_direction)
+        subj = market_proxy(subj)  # "stocks closed lower": the S&P 500 stands for the market
         end = nxt[-1].end if month is not None else nxt[0].end
         return [make_claim(
             ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(t.start, end)], rule="direction",
@@ -5330,8 +5330,7 @@ def rule_move_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                if cl.start <= x.start < cl.end and not any(a <= x.start < b for a, b in names)):  # fmt: skip
             continue
         proxy = generic or subj.value.kind == "market"
-        if subj.value.kind == "market":  # "stocks fell": the S&P 500 stands for the market
-            subj = Bind(subj.value, f"{subj.words} (the S&P 500 as the market's proxy)", "named")
+        subj = market_proxy(subj)  # "stocks fell": the S&P 500 stands for the market
         period = Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
         return [make_claim(
             ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(start, toks[k].end)],
