@@ -487,6 +487,15 @@ def resolve_anaphora(
             if doc.named_before[key] < m.start:
                 return subject_by_key(key), f"'{m.text}' (the only index the article names)"
         return (m2.subject, f"'{m.text}' → {m2.text}") if m2 else (None, "")
+    if m.anaphora == "yield":
+        # "The 10-year yield rose to 4.2%. ... The yield remained at 4.21%": the yield named
+        # last, within the sentence and the four before, else the article's only yield
+        m2 = _last_named(doc, m.start, kinds=("yield",), within=_window_start(sents, s, 4))
+        if m2 is None:
+            keys = [k for k in doc.named_before if subject_by_key_safe(k, "yield")]
+            if len(keys) == 1 and doc.named_before[keys[0]] < m.start:
+                return subject_by_key(keys[0]), f"'{m.text}' (the only yield the article names)"
+        return (m2.subject, f"'{m.text}' → {m2.text}") if m2 else (None, "")
     if m.anaphora == "stock":
         # "the stock", "the shares": the company named last, within the sentence and the three
         # before it

@@ -433,6 +433,9 @@ _ANAPHORA = PhraseMatcher(
         "the blue-chip index": "dow",
         "the blue-chip average": "dow",
         "the small-cap index": "russell2000",
+        "the yield": "yield",
+        "that yield": "yield",
+        "this yield": "yield",
     }
 )
 #: the kinds of series that are prices: their percentage figures are price changes, and none can
@@ -463,6 +466,32 @@ def _unquoted(tokens: list[Token]) -> list[Token]:
                 drop.update({i, j})
                 break
     return [t for k, t in enumerate(out) if k not in drop]
+
+
+#: words after "the yield" that make it no back-reference to a yield named before: another
+#: quantity ("the yield curve", "the yield gap") or a yield the words go on to name ("the yield on
+#: ...", "the yield of ...", whose name, when the checker knows it, matched first)
+_NOT_ONE_YIELD = frozenset(
+    {
+        "curve",
+        "curves",
+        "gap",
+        "spread",
+        "spreads",
+        "on",
+        "of",
+        "for",
+        "premium",
+        "differential",
+        "advantage",
+        "pickup",
+        "to",
+    }
+)
+
+
+def _not_one_yield(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].text.lower() in _NOT_ONE_YIELD
 
 
 #: words after "the stock" / "the shares" that make them no back-reference to one company
@@ -696,6 +725,8 @@ class SubjectFinder:
                 m = None  # "the broad market index": the longer reading, a back-reference
             if a0 is not None and a0.value == "stock" and _not_one_stock(tokens, a0.j):
                 a0 = None  # "the stock market", "the shares of Apple": no back-reference
+            if a0 is not None and a0.value == "yield" and _not_one_yield(tokens, a0.j):
+                a0 = None  # "the yield curve", "the yield on Apple's bonds": no back-reference
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
                 k = _qualified(tokens, m.i, m.value)
                 other = self._family_member(tokens, m.j) if m.value.kind == "index" else None
