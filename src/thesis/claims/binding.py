@@ -202,6 +202,15 @@ _TO_CLOSE_OUT = re.compile(
 )
 
 
+#: the session named right after a move's figure ("rose 4.3% to finish the day", "up 0.5% on
+#: the session", "0.2% lower for the day"): its period, over any stretch the sentence names
+_FOR_THE_DAY = re.compile(
+    r"\s*(?:%|percent|per\s+cent|points?)?\s*(?:higher|lower|up|down)?\s*,?\s+"
+    r"((?:to\s+(?:end|close|finish)|on|for)\s+the\s+(?:day|session|trading\s+day))\b",
+    re.I,
+)
+
+
 def bind_subject(ctx: Ctx, s: Sent, pos: int, *, after_ok: bool = False) -> Bind:
     """The subject of a number at ``pos``: the nearest subject named before it in the sentence
     (a back-reference resolved), else the list header's, else none.
@@ -963,11 +972,22 @@ def _event_weekday(s: Sent, pos: int) -> str:
     place. The words, or "" when the clause of ``pos`` names no such day."""
     cl = s.clause_of(pos)
     for d in s.dates:
-        if d.kind != "weekday" or not cl.start <= d.start < cl.end:
-            continue
+        if d.kind != "weekday" or not (cl.start <= d.start < cl.end or d.start < pos):
+            continue  # its clause's, or one before it ("The following Monday, the index fell")
         before, after = s.words_before(d.start, 1), s.words_after(d.end, 1)
         if before == ["the"] and after and after[0] in ("after", "before", "following"):
             return f"the {d.text} {after[0]} ..."
+        # "the following Monday", "that Friday", "Monday of the next week": a weekday counted
+        # from a time the text told of before, not from the article's date
+        two = [w.lower() for w in s.words_before(d.start, 2)]
+        that = two[-1:] == ["that"] and (
+            two[:1] == ["on"] or s.doc.text[s.start : d.start].lower().strip() == "that"
+        )  # "on that Friday", "That Friday, ..." (not "said that Friday's rally ...")
+        if that or (two[:1] == ["the"] and two[1:] in (["following"], ["next"])):
+            return f"{' '.join(s.words_before(d.start, 2 if two[:1] == ['the'] else 1))} {d.text}"
+        nxt = [w.lower() for w in s.words_after(d.end, 3)]
+        if nxt[:2] == ["of", "the"] and nxt[2:3] in (["next"], ["following"], ["previous"]):
+            return f"{d.text} of the {nxt[2]} week"
     return ""
 
 
@@ -1937,6 +1957,12 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # "a 6.9% gain in the S&P 500 ... over the same time period": the period of another
         # sentence, which the words do not name (never searched for one that fits)
         return Bind(None, same.group(0), "unknown")
+    day = _FOR_THE_DAY.match(ctx.doc.text, q.end, min(s.end, q.end + 40))
+    if day is not None:
+        # "Over the past six days, Nvidia has been winning, rising 4.3% to finish the day at
+        # $130": words right after the figure that name the session are its period, whatever
+        # stretch the sentence opened with
+        return Bind(PeriodSpec("day", day.group(1)), day.group(1), "explicit")
     cl = s.clause_of(q.start)
     # period words in the clause (or just after the number, across a comma), that no other number
     # owns: "a gain of 0.1% for the month after a 5% drawdown" gives the month to the 0.1%

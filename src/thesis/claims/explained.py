@@ -132,6 +132,13 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
         got = _change(c, day, m, claims) or _to_date_at_period_end(c, day, m, claims)
         if got:
             return got
+    if c.measure in ("change", "points_change") and not (c.period and c.period.kind == "span"):
+        # a points figure to the cent that another period's change gives exactly is that
+        # period's, whatever the words around it say (a table's misplaced "For the year:"
+        # heading over the week's figures); the percent beside it follows it
+        got = _to_the_cent(c, day, m, claims)
+        if got:
+            return got
     if c.measure == "macro":
         got = _macro(c, m, claims)
         if got:
@@ -297,6 +304,55 @@ def _change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | Non
             if o.ok is True and isinstance(o.computed, float):
                 got = f"{o.computed:+.2f}" + ("%" if c.measure == "change" else " points")
                 return f"the {c.subject.name}'s {words} to the close of {t}, {_WHEN[k]} ({got})"
+    return None
+
+
+#: the periods a points figure to the cent is read over by :func:`_to_the_cent`
+_CENT_PERIODS: tuple[tuple[PeriodSpec, str], ...] = (
+    (PeriodSpec("day", "the session"), "change on the session"),
+    (PeriodSpec("week", "the week"), "change over the week"),
+    *_CHANGE_PERIODS,
+)
+
+
+#: how far a points figure stated to the cent may be from the data's and still name it (rounding)
+_CENT = 0.011
+
+
+def _to_the_cent(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | None:
+    """Another period's change that a points figure stated to the cent ("up 39.33 points")
+    equals: the session's, the week's, or to date, ending on the claim's session or the one
+    before. A change in percent is read over the period its sibling points figure (the same
+    subject, in words that overlap its own) fits to the cent. A chance match within a cent and
+    a half on one of a dozen periods is a few in a thousand for a figure of a few dozen points;
+    a whole figure or one decimal is never read so."""
+    from thesis.claims.judge import judge_change
+
+    assert c.subject is not None
+    pts: Claim | None = c
+    if c.measure != "points_change":
+        pts = next((x for x in claims if x.measure == "points_change" and x.subject == c.subject
+                    and x.start < c.end and c.start < x.end), None)  # fmt: skip
+    if pts is None or pts.decimals < 2 or not isinstance(pts.stated_value, int | float):
+        return None
+    if abs(pts.stated_value) < 1:
+        return None  # a fraction of a point fits too many periods by chance
+    for k, t in _sessions(c, day, m, (0, -1)):
+        for p, words in _CENT_PERIODS:
+            if c.period is not None and c.period.kind == p.kind:
+                continue  # its own reading, judged already
+            o = judge_change(dataclasses.replace(pts, period=p), t, m, claims)
+            if o.ok is not True or not isinstance(o.computed, float):
+                continue
+            if abs(abs(o.computed) - abs(float(pts.stated_value))) > _CENT:
+                continue  # within the judge's band (a share of the level), not to the cent
+            if pts is not c:
+                o = judge_change(dataclasses.replace(c, period=p), t, m, claims)
+                if o.ok is not True or not isinstance(o.computed, float):
+                    continue
+            got = f"{o.computed:+.2f}" + ("%" if c.measure == "change" else " points")
+            return (f"the {c.subject.name}'s {words} to the close of {t}, {_WHEN[k]} ({got}), "
+                    "which a figure to the cent names")  # fmt: skip
     return None
 
 

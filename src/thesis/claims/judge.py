@@ -25,6 +25,7 @@ hundred operations a claim, which needs neither pandas nor numpy.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import itertools
@@ -65,7 +66,7 @@ from thesis.claims.opens import judge_session_open
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.regimes import judge_regime
 from thesis.claims.streaks import judge_move_streak
-from thesis.claims.subjects import PRICE_KINDS, total_return_of
+from thesis.claims.subjects import PRICE_KINDS, Subject, total_return_of
 from thesis.claims.thresholds import judge_threshold
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
@@ -392,6 +393,11 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     read = _thousands_separator(c, m)
     if read is c:
         out = _judge(c, claims, m, text)
+        if out.verdict == CONTRADICTED and _cut_at_its_figure(c, text):
+            ev = (f"{out.evidence}; not contradicted: the text stops right after its figure, "
+                  "with no closing punctuation (an excerpt cut mid-number, perhaps)")  # fmt: skip
+            return CheckedClaim(c, UNVERIFIABLE, ev, out.tolerance, out.computed,
+                                settle="the whole text")  # fmt: skip
         if out.verdict == UNVERIFIABLE and c.extra.get("list_members") and _no_data(c, m):
             return _a_listed_name_holds(c, claims, m, text) or out
         if out.verdict == CONTRADICTED:
@@ -400,6 +406,13 @@ def judge(c: Claim, claims: list[Claim], m: Market, text: str = "") -> CheckedCl
     out = _judge(read, claims, m, text)
     note = f" ({read.extra['thousands_separator']} read as {_f(float(read.stated_value or 0), 0)}: a dot separating thousands)"
     return dataclasses.replace(out, claim=c, evidence=out.evidence + note)
+
+
+def _cut_at_its_figure(c: Claim, text: str) -> bool:
+    """Whether the text ends with a digit inside the claim's words ("... from $9.97 to $11.0" at
+    the end of a stored excerpt): the figure may have lost its last digits."""
+    end = len(text.rstrip())
+    return bool(text) and c.start < end <= c.end and text[end - 1].isdigit()
 
 
 #: "down from last Friday's closing level of 4,697.53": the words between "from" and a level the
@@ -880,6 +893,16 @@ def _unverifiable(c: Claim, why: str, settle: str = "") -> CheckedClaim:
 
 
 # ------------------------------------------------------------------------------------ readings
+def _sessions_before(subject: Subject, day: dt.date, m: Market, n: int) -> list[dt.date]:
+    """The ``n`` sessions of ``subject``'s daily series before ``day`` (fewer at its start)."""
+    got = m.daily(subject)
+    if got is None:
+        return []
+    dates = got[1].dates
+    i = bisect.bisect_left(dates, day)
+    return list(dates[max(0, i - n) : i])
+
+
 def readings(c: Claim, m: Market) -> list[Reading]:
     """Every reading of ``c`` its words allow, literal ones first (see the module docstring).
 
@@ -903,6 +926,12 @@ def readings(c: Claim, m: Market) -> list[Reading]:
     for alt, words in variants:
         cc = dataclasses.replace(c, period=alt)
         out += [Reading(d, cc, words + (f" on {d}" if several else ""), False) for d in days]
+    if c.measure == "first_cross" and several and c.subject is not None:
+        # "Stocks just finished a third week of advances, lifting the S&P 500 above 3,000 for the
+        # first time since July" in a Monday's story: a crossing the article's day does not date
+        # may have come on any session of the week it tells of (blocks a contradiction only)
+        out += [Reading(d, c, f"on {d}, earlier in the week", False)
+                for d in _sessions_before(c.subject, min(days), m, 4)]  # fmt: skip
     if c.period is not None and c.period.text.endswith(OR_ITS_LAST_SESSION):
         cc = dataclasses.replace(c, period=PeriodSpec("day", "the last session of the period"))
         out += [Reading(d, cc, "as the last session's move" + (f" on {d}" if several else ""))
