@@ -1721,10 +1721,31 @@ def _anchor_date(s: Sent, d: DateMention) -> bool:
         return True  # "19% below the all-time high it closed at on February 19": the high's day
     if _record_set_on(s.words_before(d.start, 10)):
         return True  # "the previous record close of 3,386.15 set on Feb. 19": the record's day
+    if _from_level_day(s.before(d.start, 6)):
+        return True  # "fell to 1.48% from 1.54% late Monday": the starting level's day
     # "since April 2", "hit Monday", "from the 30 September close"
     return bool(prev) and (
         prev[-1] in _ANCHOR_WORDS or prev[-2:-1] in (["since"], ["from"], ["off"], ["above"])
     )
+
+
+#: the time of day between a starting level and its day ("from 1.54% late Monday")
+_FROM_LEVEL_TIMES = frozenset({"late", "early"})
+
+
+def _from_level_day(toks: list[Token]) -> bool:
+    """Whether the day after ``toks`` (the tokens right before it) dates the level a move started
+    from: "from" and a figure (with its unit), then "late" or "early" before the day ("tumbled
+    to 1.48% from 1.54% late Monday", the AP's way: the level moved to is the day the story
+    speaks of). A bare "on Friday" after the base ("rose 9% to 25.5 from 23.39 on Friday") is
+    the move's day as often as the base's, and stays the move's."""
+    i = len(toks) - 1
+    if i < 0 or toks[i].lower not in _FROM_LEVEL_TIMES:
+        return False
+    i -= 1
+    while i >= 0 and toks[i].lower in ("%", "percent", "cent", "per", "pct"):
+        i -= 1
+    return i >= 1 and toks[i].kind == "number" and toks[i - 1].lower == "from"
 
 
 def _record_set_on(before: list[str]) -> bool:
@@ -1828,6 +1849,8 @@ def _narrative(s: Sent, ctx: Ctx) -> bool:
         if _days_later(doc.tokens_in(x.start, x.end)):
             return True  # "Four days later, the Chinese government backpedaled": a story's day
         for d in doc.dates_in(x.start, x.end):
+            if _from_level_day(doc.tokens_in(x.start, d.start)[-6:]):
+                continue  # "from 2.78% late Tuesday": a starting level's day, not a story's
             short = d.first is not None and d.last is not None and (d.last - d.first).days < 40
             past = d.last is not None and ctx.window is not None and d.last < ctx.window[0]
             if ctx.lead is not None and d.first == ctx.lead.first:
