@@ -35,6 +35,27 @@ def _starts(items: Sequence[object]) -> list[int]:
     return [it.start for it in items]  # type: ignore[attr-defined]
 
 
+#: moves a figure may be a share of ("recouped 50% of its losses", "erased a third of the gain")
+_MOVE_WHOLES = frozenset(
+    {"loss", "losses", "gain", "gains", "decline", "declines", "drop", "drops", "fall", "rally",
+     "rallies", "advance", "advances", "slide", "selloff", "sell-off", "plunge", "rout",
+     "rebound", "surge", "run-up", "climb", "losing", "ground"}
+)  # fmt: skip
+
+
+def _share_of_a_move(after: list[str]) -> bool:
+    """Whether the words after a figure make it a share of a move ("50% of its losses", "30% of
+    the decline", "half of those gains"), not a move of its own."""
+    if after[:1] in (["%"], ["percent"]):
+        after = after[1:]
+    if after[:1] != ["of"]:
+        return False
+    rest = after[1:]
+    if rest[:1] in (["its"], ["the"], ["their"], ["those"], ["that"], ["this"], ["these"]):
+        rest = rest[1:]
+    return rest[:1] != [] and rest[0] in _MOVE_WHOLES
+
+
 #: verbs that make "up" a share of a whole ("made up 25% of the index"), not a rise
 _SHARE_VERBS = frozenset({"make", "makes", "made", "making", "take", "takes", "took", "taking"})
 
@@ -62,7 +83,7 @@ class Doc:
 
     def __post_init__(self) -> None:
         text = self.text
-        self.tokens: list[Token] = tokenize(text)
+        self.tokens: list[Token] = _phrasal_moves(tokenize(text))
         self.tok_starts = _starts(self.tokens)
         spans = find_numbers(text)
         self.quantities: list[Quantity] = find_quantities(text, tokens=self.tokens, spans=spans)
@@ -252,7 +273,10 @@ class Sent:
     def direction(self, q: Quantity, n: int = 5) -> tuple[int, str]:
         """The direction of a move stated around ``q``: a verb before it ("rose 0.5%"), a word
         after it ("5.91 higher", "a 2% drop"), or the move it pairs with ("47 points, or 1.2
-        percent"). 0 when no word says."""
+        percent"). 0 when no word says, or when the figure is a share of a move ("recouped 50%
+        of its losses")."""
+        if _share_of_a_move([t.lower for t in self.after(q.end, 4)]):
+            return 0, ""
         prev = self.before(q.start, n)
         for k in range(len(prev) - 1, -1, -1):
             t = prev[k]
@@ -463,6 +487,23 @@ def container_prep(s: Sent, m: SubjectMention) -> tuple[Token, Token, SubjectMen
     if noun.lower not in _MEMBER_NOUNS and not adjacent:
         return None
     return prep, noun, prev
+
+
+#: verbs whose "up" makes a fall ("Apple gave up 1.2%", "giving up $8.76")
+_GIVE = frozenset({"give", "gives", "gave", "giving", "given"})
+
+
+def _phrasal_moves(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the "up" of "gave up" read as "down": a phrasal verb of a fall whose
+    particle alone would read as a rise (every rule scans the words for a direction)."""
+    out = tokens
+    for i in range(1, len(tokens)):
+        t = tokens[i]
+        if t.lower == "up" and tokens[i - 1].lower in _GIVE:
+            if out is tokens:
+                out = list(tokens)
+            out[i] = Token(t.start, t.end, t.text, t.kind, lower="down", base="down")
+    return out
 
 
 def resolve_anaphora(

@@ -112,6 +112,12 @@ UP_WORDS = frozenset(
         "rocketing",
         "skyrocketed",
         "skyrocketing",
+        "regained",
+        "regains",
+        "regaining",
+        "recouped",
+        "recoups",
+        "recouping",
     ]
 )
 DOWN_WORDS = frozenset(
@@ -191,6 +197,9 @@ DOWN_WORDS = frozenset(
         # ("edged up", "edged lower", "pulled back"), which the scan finds as "up"/"lower" or
         # not at all; "recovered" is left out ("recovered from its 20% fall": the figure is the
         # fall's)
+        "shaved",
+        "shaves",
+        "shaving",
         "fallen",
         "sunk",
         "tank",
