@@ -132,6 +132,10 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
         got = _change(c, day, m, claims) or _to_date_at_period_end(c, day, m, claims)
         if got:
             return got
+    if c.measure == "change" and c.decimals >= 1 and (c.period is None or c.period.kind == "day"):
+        got = _to_its_stated_close(c, day, m, claims, text)
+        if got:
+            return got
     if c.measure in ("change", "points_change") and not (c.period and c.period.kind == "span"):
         # a points figure to the cent that another period's change gives exactly is that
         # period's, whatever the words around it say (a table's misplaced "For the year:"
@@ -305,6 +309,40 @@ def _change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | Non
                 got = f"{o.computed:+.2f}" + ("%" if c.measure == "change" else " points")
                 return f"the {c.subject.name}'s {words} to the close of {t}, {_WHEN[k]} ({got})"
     return None
+
+
+def _to_its_stated_close(
+    c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str
+) -> str | None:
+    """A session's move in percent computed, within its rounding, from the previous close to the
+    close the same words state ("rocketed 31.65%, closing at 21.63"), when that stated close is
+    itself supported (a preliminary print, within the close's band): the move is the story's
+    arithmetic on its own print, not a wrong figure."""
+    from thesis.claims.judge import SUPPORTED, judge
+
+    assert c.subject is not None
+    sib = next((x for x in claims if x.measure == "close" and x.subject == c.subject
+                and x.start < c.end and c.start < x.end and isinstance(x.stated_value, float | int)),
+               None)  # fmt: skip
+    if sib is None or judge(sib, claims, m, text).verdict != SUPPORTED:
+        return None
+    got = m.daily(c.subject)
+    if got is None:
+        return None
+    s: Series = got[1]
+    ref = on_or_before(s, sib.date or day)
+    if ref is None:
+        return None
+    i = s.dates.index(ref[0])
+    if i == 0:
+        return None
+    prev = s.values[i - 1]
+    pct = (abs(float(sib.stated_value or 0)) / prev - 1) * 100
+    if not pct_band(float(c.stated_value or 0), c.decimals, "=").verdict(pct):
+        return None
+    return (f"the change from the previous close ({s.dates[i - 1]}: {prev:,.2f}) to the close the "
+            f"same words state ({float(sib.stated_value or 0):,.2f}, a preliminary print: "
+            f"{pct:+.2f}%)")  # fmt: skip
 
 
 #: the periods a points figure to the cent is read over by :func:`_to_the_cent`

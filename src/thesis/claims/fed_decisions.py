@@ -402,6 +402,14 @@ def _window(
     return b, as_of - dt.timedelta(days=_LOOSE_DAYS), as_of, "recent"
 
 
+#: the Fed's (or the banks') other rates, which the federal funds rate's data do not settle
+_OTHER_POLICY_RATE = re.compile(
+    r"\b(?:discount|prime|primary[- ]credit|repo|reverse[- ]repo|mortgage|lending)\s+rates?\b"
+    r"|\binterest\s+on\s+(?:excess\s+)?reserves\b|\bIO(?:E?R|RB)\b",
+    re.I,
+)
+
+
 def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A Fed decision's move or target range (see the module docstring)."""
     if not _fed_sentence(s):
@@ -425,6 +433,8 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 continue
         if plural:
             continue  # "four 75 basis point hikes": a count of decisions
+        if _OTHER_POLICY_RATE.search(s.doc.text, min(qa, size.start), max(qb, size.end)):
+            continue  # "lowered the discount rate by a half-point": not the federal funds rate
         if _not_a_decision(s, qa, qb):
             continue  # "the sole dissenter who preferred a 50 basis point reduction"
         since = _since(s, qb)

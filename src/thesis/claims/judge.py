@@ -705,6 +705,13 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
     return out
 
 
+#: where the federal funds target's record starts (FRED's DFEDTAR, 1982-09-27): the ranks of a
+#: policy rate "since" a time before it are not read on the effective rate's daily swings
+_TARGET_ERA = dt.date(1982, 9, 27)
+
+#: how far a volatility index's stated close may be from the stored one, in index points
+_VOL_CENTS = 0.05
+
 #: a session's move larger than this many daily deviations of its series is not read as one
 #: session's when no word states its day's period (a 21% move of the S&P 500 "to 5,751")
 _SESSION_SIGMAS = 8.0
@@ -1121,6 +1128,11 @@ def period_variants(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
         return [(alt, f"over {p.n * per} sessions")]
     if p.kind == "since" and p.anchor is not None:
         return [(dataclasses.replace(p, kind="since_open"), "from the close before the start day")]
+    if p.kind == "trailing" and p.unit == "session" and p.n and p.n > 1:
+        # "the last 50 trading days" counted with both ends: from the close of the first of the
+        # fifty, one session less than from the close before it
+        alt = PeriodSpec(p.kind, p.text, n=p.n - 1, unit="session")
+        return [(alt, f"over {p.n - 1} sessions (the {p.n} days counted with both ends)")]
     return []
 
 
@@ -1259,6 +1271,23 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
               "candidate days only, and the words do not say which")  # fmt: skip
         return CheckedClaim(c, UNVERIFIABLE, ev, o.tolerance, o.computed,
                             settle="words that name the day")  # fmt: skip
+    days = {r.day for r, _ in literal}
+    # the day the words bind, when they bind one (not a month's window): a fit there is no chance
+    own = c.date if c.window is None or (c.window[1] - c.window[0]).days <= 4 else None
+    if (
+        fits
+        and len(days) > _CHANCE_DAYS
+        and _coarse_session_figure(c)
+        and all(r.day != own for r, _ in fits)
+    ):
+        # "VIX fell 3%" in a review dated to a month: of twenty candidate sessions, one or two
+        # fit a one-decimal move by chance, so the fit names no day and supports nothing
+        r, o = fits[0]
+        hit = len({r.day for r, _ in fits})
+        ev = (f"{o.evidence}; but it fits {hit} of the {len(days)} sessions the article's date "
+              "allows, as a figure of that precision would by chance")  # fmt: skip
+        return CheckedClaim(c, UNVERIFIABLE, ev, o.tolerance, o.computed,
+                            settle="words that name the day")  # fmt: skip
     if fits:
         r, o = fits[0]
         note = f" (read on {r.day}, one of the article's candidate days)" if several else ""
@@ -1304,6 +1333,20 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
         return CheckedClaim(c, UNVERIFIABLE, ev, o0.tolerance, o0.computed,
                             settle="words that fix the reading (the day, the period, 'closed')")  # fmt: skip
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
+
+
+#: how many candidate days a session's coarse figure may be read on before a fit is chance
+_CHANCE_DAYS = 5
+
+
+def _coarse_session_figure(c: Claim) -> bool:
+    """Whether ``c`` is one session's move stated coarsely (a sign, or a percent or points with
+    fewer than two decimals), which many sessions fit by chance."""
+    if c.measure == "direction":
+        return True
+    if c.measure not in ("change", "points_change") or c.decimals >= 2:
+        return False
+    return c.period is None or c.period.kind == "day"
 
 
 #: measures that state only a sign ("closed lower", "yields rose"): one candidate day's fit is no
@@ -1840,7 +1883,15 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     band = level_band(
         stated, c.comparator, c.hedge, rounded_to=_rounded_to(c, stated), unit=_unit(c, stated)
     )
-    if (
+    vol = c.subject is not None and c.subject.kind == "volatility" and c.comparator in ("=", "")
+    if vol and not c.hedge:
+        # a volatility index closes twice (the 4:00 p.m. print and Cboe's 4:15 p.m. settlement)
+        # and is quoted from either or from a mark before them: a few cents either way
+        tol = max(band.hi, _VOL_CENTS / close * 100)
+        band = dataclasses.replace(band, lo=-tol, hi=tol, c_lo=-3 * tol, c_hi=3 * tol,
+                                   text=f"a volatility index's close: ±{_VOL_CENTS:g} points (two "
+                                   f"closing prints; contradicted beyond ±{3 * _VOL_CENTS:g})")  # fmt: skip
+    elif (
         c.decimals >= 1
         and c.comparator in ("=", "")
         and not c.hedge
@@ -2981,6 +3032,11 @@ def judge_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
     w = s.upto(day)
     if len(w) < 3 or _stale(s, day) or a_first < s.first:
         return _na(f"{sid} does not cover {a_first}..{day}", c.subject.settle if c.subject else "")
+    if c.subject is not None and c.subject.kind == "policy_rate" and a_first < _TARGET_ERA:
+        # "the lowest level since 1962": the target's record starts in 1982, and the effective
+        # rate's daily swings of a point or more cannot rank a target that far back
+        return _na(f"the federal funds target's record starts in {_TARGET_ERA.year}; the "
+                   f"effective rate's daily swings of {a_first.year} cannot rank one")  # fmt: skip
     if unit in ("week", "month", "year"):  # "the largest two-week gain since the week ending D"
         weeks = _resample(w, unit)
         done = _finished(weeks, unit)
