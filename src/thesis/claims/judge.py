@@ -308,8 +308,8 @@ def _pin_to_a_found_close(
 def _sessions_on_closed_days(claims: list[Claim], m: Market) -> list[CheckedClaim]:
     """A close or a session's move dated by a full date on which no US market traded ("On
     January 6, 2024, the index ... closed at 4,839.81", a Saturday): the date itself is
-    contradicted by the calendar, as a claim of its own (the figure's verdict stays its own: it
-    is read on the session before, as for any day). One claim per date."""
+    contradicted by the calendar, as a claim of its own (a close so dated is then not read on
+    another day: :func:`_day_judged_apart`; a move's verdict stays its own). One claim per date."""
     out: list[CheckedClaim] = []
     seen: set[int] = set()
     for c in claims:
@@ -1473,6 +1473,18 @@ def _weekday_problem(c: Claim, d: dt.date | None) -> str:
     return ""
 
 
+def _day_judged_apart(c: Claim, day: dt.date, m: Market) -> bool:
+    """Whether ``day``, the full date ``c``'s words state, had no session: the date is then a
+    claim of its own, contradicted on the calendar (:func:`_sessions_on_closed_days`)."""
+    return (
+        isinstance(c.extra.get("stated_day"), tuple)
+        and not c.extra.get("article_date")
+        and day <= m.as_of
+        and not c.qualifiers
+        and _no_session(m, day)
+    )
+
+
 def _no_session(m: Market, day: dt.date) -> bool:
     """Whether no US market traded on ``day``: a weekend, or a weekday the S&P 500 has no close
     on inside its history (a holiday). True whatever series a claim is about."""
@@ -1871,6 +1883,11 @@ def judge_close(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         )
     wd = _weekday_problem(c, day)
     exact_day = not c.extra.get("article_date") and c.extra.get("stated_weekday") is not None
+    if not wd and not exact_day and t != day and _day_judged_apart(c, day, m):
+        # "On January 6, 2024 (a Saturday), the S&P 500 closed at 4,839.81": the date, a claim of
+        # its own, is contradicted; the level is not read on another day as well
+        return _na(f"no session on {day} ({WEEKDAYS[day.weekday()].title()}): the date is "
+                   "contradicted as a claim of its own; the level is not read on another day")  # fmt: skip
     if wd or (exact_day and t != day):
         why = wd or f"no {sid} session on {day} ({WEEKDAYS[day.weekday()].title()})"
         return Outcome(
