@@ -1274,20 +1274,17 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
     days = {r.day for r, _ in literal}
     # the day the words bind, when they bind one (not a month's window): a fit there is no chance
     own = c.date if c.window is None or (c.window[1] - c.window[0]).days <= 4 else None
-    if (
-        fits
-        and len(days) > _CHANCE_DAYS
-        and _coarse_session_figure(c)
-        and all(r.day != own for r, _ in fits)
-    ):
-        # "VIX fell 3%" in a review dated to a month: of twenty candidate sessions, one or two
-        # fit a one-decimal move by chance, so the fit names no day and supports nothing
-        r, o = fits[0]
-        hit = len({r.day for r, _ in fits})
-        ev = (f"{o.evidence}; but it fits {hit} of the {len(days)} sessions the article's date "
-              "allows, as a figure of that precision would by chance")  # fmt: skip
-        return CheckedClaim(c, UNVERIFIABLE, ev, o.tolerance, o.computed,
-                            settle="words that name the day")  # fmt: skip
+    if fits and len(days) > _WINDOW_DAYS and all(r.day != own for r, _ in fits):
+        luck = _window_luck(c, days, m)
+        if luck > _s.LIMIT:
+            # "VIX fell 3%" in a review dated to a month: of twenty candidate sessions, one or two
+            # fit a one-decimal move by chance, so the fit names no day and supports nothing
+            r, o = fits[0]
+            hit = len({r.day for r, _ in fits})
+            ev = (f"{o.evidence}; but it fits {hit} of the {len(days)} sessions the article's date "
+                  f"allows, and {_s.luck_words(min(luck, 1.0), len(days), 'sessions')}")  # fmt: skip
+            return CheckedClaim(c, UNVERIFIABLE, ev, o.tolerance, o.computed,
+                                settle="words that name the day")  # fmt: skip
     if fits:
         r, o = fits[0]
         note = f" (read on {r.day}, one of the article's candidate days)" if several else ""
@@ -1335,18 +1332,23 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
     return CheckedClaim(c, UNVERIFIABLE, o0.evidence, o0.tolerance, o0.computed, settle=o0.settle)
 
 
-#: how many candidate days a session's coarse figure may be read on before a fit is chance
-_CHANCE_DAYS = 5
+#: more candidate sessions than this (an article dated to a month, a week's) make a window whose
+#: chance of a fit by luck is weighed (:func:`_window_luck`); the usual two (the article's day and
+#: the session before) are the article's own ambiguity, read as before
+_WINDOW_DAYS = 5
 
 
-def _coarse_session_figure(c: Claim) -> bool:
-    """Whether ``c`` is one session's move stated coarsely (a sign, or a percent or points with
-    fewer than two decimals), which many sessions fit by chance."""
+def _window_luck(c: Claim, days: set[dt.date], m: Market) -> float:
+    """The chance that one session's move ``c`` fits one of ``days`` by luck (the sum over the
+    days, :func:`thesis.claims.searches.move_luck`; a sign fits half the sessions); 0 for a
+    claim that is not one session's move."""
     if c.measure == "direction":
-        return True
-    if c.measure not in ("change", "points_change") or c.decimals >= 2:
-        return False
-    return c.period is None or c.period.kind == "day"
+        return 1.0 - 0.5 ** len(days)
+    if c.measure not in ("change", "points_change"):
+        return 0.0
+    if c.period is not None and c.period.kind != "day":
+        return 0.0
+    return sum(_s.move_luck(c, d, m) for d in days)
 
 
 #: measures that state only a sign ("closed lower", "yields rose"): one candidate day's fit is no
