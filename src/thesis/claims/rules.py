@@ -5296,14 +5296,22 @@ def _generic_yields(toks: list[Token], i: int) -> str | None:
 _DIRECTION_KINDS = frozenset({"index", "market", "etf", "yield", "volatility", "stock", "sector"})
 
 
+#: words after a move verb that turn to the event it followed ("declined Wednesday following the
+#: Fed's final decision of the year"): their period words are the event's
+_EVENT_AFTER_MOVE = frozenset({"following", "after", "ahead", "before", "amid", "despite"})
+
+
 def rule_move_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A move verb with no figure right after its subject: "Treasury yields rose", "the S&P 500
     declined on Tuesday", "bond yields were sharply lower", "the 10-year yield edged higher". The
     session's sign of the move, read with the period assumed (no period words: the session), so
     support-only: words this loose never contradict (issue 8's abstention). A clause with a figure
     is the move rules'; one with words of another period (a week, "since", a streak) is left
-    alone. Generic "Treasury yields" are read as the 10-year's, the benchmark."""
+    alone. Generic "Treasury yields" are read as the 10-year's, the benchmark. One claim per
+    series ("stocks were higher and Treasury yields declined Wednesday": two)."""
     toks = s.tokens
+    out: list[Claim] = []
+    seen: set[str] = set()
     for i, t in enumerate(toks):
         d, k = _move_word(toks, i)
         if not d:
@@ -5312,6 +5320,8 @@ def rule_move_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if got is None:
             continue
         subj, start, generic = got
+        if subj.value is None or subj.value.key in seen:
+            continue
         cl = s.clause_of(t.start)
         names = [(x.start, x.end) for x in s.subjects]
         if any(
@@ -5319,26 +5329,31 @@ def rule_move_direction(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             for q in s.quantities
         ):
             continue  # a figure in the clause (a tenor's aside): the move rules', or unreadable here
+        # "... declined Wednesday following the Fed's final decision of the year": the words of
+        # an event after the move are the event's, not the move's period
+        end = next((x.start for x in toks if t.end <= x.start < cl.end
+                    and x.lower in _EVENT_AFTER_MOVE), cl.end)  # fmt: skip
         own = [
             x
             for x in toks
-            if cl.start <= x.start < cl.end and not any(a <= x.start < b for a, b in names)
+            if cl.start <= x.start < end and not any(a <= x.start < b for a, b in names)
         ]
         if _OTHER_PERIOD_WORDS.intersection(x.lower for x in own):
             continue
         if any(x.kind in ("week", "month", "quarter", "year", "ytd", "span", "range") for x in s.dates
-               if cl.start <= x.start < cl.end and not any(a <= x.start < b for a, b in names)):  # fmt: skip
+               if cl.start <= x.start < end and not any(a <= x.start < b for a, b in names)):  # fmt: skip
             continue
+        seen.add(subj.value.key)
         proxy = generic or subj.value.kind == "market"
         subj = market_proxy(subj)  # "stocks fell": the S&P 500 stands for the market
         period = Bind(PeriodSpec("day", "the session (assumed)"), "no period words", "weak")
-        return [make_claim(
+        out.append(make_claim(
             ctx, s, kind="pct_change", measure="direction", subject=subj, parts=[(start, toks[k].end)],
             rule="move_direction", value="higher" if d > 0 else "lower", unit="", lead=False,
             date=bind_date(ctx, s, t.start), period=period, direction=d, extra={"proxy": proxy},
             needs=("subject", "date", "period"),
-        )]  # fmt: skip
-    return []
+        ))  # fmt: skip
+    return out
 
 
 def _move_word(toks: list[Token], i: int) -> tuple[int, int]:
