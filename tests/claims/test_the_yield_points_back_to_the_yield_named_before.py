@@ -41,10 +41,12 @@ def test_the_last_yield_named_is_the_one(claims_store):
 def test_the_yield_curve_is_no_back_reference(claims_store):
     text = NAMED + "The yield curve is inverted by 0.6 percentage point."
     rs = [r for r in results(claims_store, text, DAY) if "curve" in r.claim.quote]
-    assert all(r.claim.subject is None or r.claim.subject.key != "ust10y" for r in rs), shown(rs)
+    assert rs and all(r.claim.subject is None or r.claim.subject.key != "ust10y" for r in rs), (
+        shown(rs)
+    )
 
 
 def test_no_yield_named_before_binds_nothing(claims_store):
     rs = results(claims_store, "Month-to-date the yield is down 0.28 percentage point.", DAY)
-    assert all(r.claim.subject is None for r in rs), shown(rs)
+    assert rs and all(r.claim.subject is None for r in rs), shown(rs)
     assert all(r.verdict == "unverifiable" for r in rs), shown(rs)

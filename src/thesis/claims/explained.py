@@ -55,7 +55,7 @@ import itertools
 import re
 
 from thesis.claims.frames import Claim, PeriodSpec
-from thesis.claims.market import Market, Series, on_or_before
+from thesis.claims.market import Market, Series, sessions_near
 from thesis.claims.tolerance import pct_band
 from thesis.text.dates import month_end
 from thesis.text.numbers import Quantity, find_quantities
@@ -288,14 +288,7 @@ def _sessions(
     calendar as of the article's date), with their offsets."""
     assert c.subject is not None
     got = m.daily(c.subject)
-    if got is None:
-        return []
-    s: Series = got[1]
-    ref = on_or_before(s, day)
-    if ref is None:
-        return []
-    i = s.dates.index(ref[0])
-    return [(k, s.dates[i + k]) for k in offsets if 0 <= i + k < len(s.dates)]
+    return [] if got is None else sessions_near(got[1], day, offsets)
 
 
 def _change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> str | None:
@@ -318,31 +311,25 @@ def _to_its_stated_close(
     close the same words state ("rocketed 31.65%, closing at 21.63"), when that stated close is
     itself supported (a preliminary print, within the close's band): the move is the story's
     arithmetic on its own print, not a wrong figure."""
-    from thesis.claims.judge import SUPPORTED, judge
+    from thesis.claims.judge import supported_close_within
 
     assert c.subject is not None
-    sib = next((x for x in claims if x.measure == "close" and x.subject == c.subject
-                and x.start < c.end and c.start < x.end and isinstance(x.stated_value, float | int)),
-               None)  # fmt: skip
-    if sib is None or judge(sib, claims, m, text).verdict != SUPPORTED:
-        return None
+    sib = supported_close_within(c, claims, m, text)
     got = m.daily(c.subject)
-    if got is None:
+    if sib is None or got is None:
         return None
     s: Series = got[1]
-    ref = on_or_before(s, sib.date or day)
-    if ref is None:
+    near = sessions_near(s, sib.date or day, (-1,))
+    if not near:
         return None
-    i = s.dates.index(ref[0])
-    if i == 0:
-        return None
-    prev = s.values[i - 1]
-    pct = (abs(float(sib.stated_value or 0)) / prev - 1) * 100
+    t = near[0][1]
+    prev = s.values[s.dates.index(t)]
+    level = abs(float(sib.stated_value or 0))
+    pct = (level / prev - 1) * 100
     if not pct_band(float(c.stated_value or 0), c.decimals, "=").verdict(pct):
         return None
-    return (f"the change from the previous close ({s.dates[i - 1]}: {prev:,.2f}) to the close the "
-            f"same words state ({float(sib.stated_value or 0):,.2f}, a preliminary print: "
-            f"{pct:+.2f}%)")  # fmt: skip
+    return (f"the change from the previous close ({t}: {prev:,.2f}) to the close the same words "
+            f"state ({level:,.2f}, a preliminary print: {pct:+.2f}%)")  # fmt: skip
 
 
 #: the periods a points figure to the cent is read over by :func:`_to_the_cent`

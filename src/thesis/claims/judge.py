@@ -25,7 +25,6 @@ hundred operations a claim, which needs neither pandas nor numpy.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 import itertools
@@ -60,13 +59,14 @@ from thesis.claims.market import (
     on,
     on_or_before,
     sessions_between,
+    sessions_near,
 )
 from thesis.claims.near_record import NEAR_PCT
 from thesis.claims.opens import judge_session_open
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.regimes import judge_regime
 from thesis.claims.streaks import judge_move_streak
-from thesis.claims.subjects import PRICE_KINDS, Subject, total_return_of
+from thesis.claims.subjects import PRICE_KINDS, total_return_of
 from thesis.claims.thresholds import judge_threshold
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
@@ -320,9 +320,9 @@ def _sessions_on_closed_days(claims: list[Claim], m: Market) -> list[CheckedClai
             c.period is None or c.period.kind != "day" or "period" in c.assumed
         ):
             continue  # a session's move only ("rose 1% on December 25"), not a period's
-        if c.subject is None or c.date is None or span[0] in seen or not _no_session(m, c.date):
+        if c.subject is None or c.date is None or span[0] in seen:
             continue
-        if c.date > m.as_of or c.qualifiers:
+        if not _day_judged_apart(c, c.date, m):
             continue
         seen.add(span[0])
         d = Claim(
@@ -648,7 +648,7 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
     fn = JUDGES.get(c.measure)
     if fn is None:
         return _unverifiable(c, f"no check for claims of type {c.measure!r}")
-    if c.measure == "record" and c.loose and _level_half_holds(c, claims, m, text):
+    if c.measure == "record" and c.loose and supported_close_within(c, claims, m, text) is not None:
         # a record level ("ended 2025 at a record high of 6,845.50"): the close its level half
         # states fits the bound series on the bound day, so the data confirm the binding its
         # record half shares; the record half is judged wherever the level half is
@@ -658,7 +658,7 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
     if (
         c.measure in ("change", "points_change")
         and ("subject" in c.assumed or "subject" in c.loose)
-        and _level_half_holds(c, claims, m, text)
+        and supported_close_within(c, claims, m, text) is not None
     ):
         # "large-cap stocks fell 0.49% to settle at 4,538.43": the close stated with the move is
         # the bound series' close on the bound day, so the data confirm the subject the words
@@ -799,12 +799,12 @@ def _sibling_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
     return False
 
 
-def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bool:
-    """Whether a close claim of the same subject and day within ``c``'s words is supported: the
-    record claim ``c`` is then the record half of a record level ("at a record high of
-    6,845.50", "to a record close of 4,368.70", "closed at a record 5,026.61"): a close claim of
-    the same subject and day whose words hold the record's, judged supported (its stated level
-    is the bound series' close on the bound day, which confirms the subject and the day)."""
+def supported_close_within(c: Claim, claims: list[Claim], m: Market, text: str) -> Claim | None:
+    """A close claim of the same subject and day within ``c``'s words that is judged supported
+    (its stated level is the bound series' close on the bound day, which confirms the subject
+    and the day), or ``None``: the record half of a record level ("at a record high of
+    6,845.50", "closed at a record 5,026.61") and the print a move runs to ("rocketed 31.65%,
+    closing at 21.63", :mod:`thesis.claims.explained`) have one."""
     for o in claims:
         if o is c or o.measure != "close" or o.subject != c.subject or o.date != c.date:
             continue
@@ -813,8 +813,8 @@ def _level_half_holds(c: Claim, claims: list[Claim], m: Market, text: str) -> bo
         if not (o.start <= c.end and c.start <= o.end):
             continue
         if judge(o, claims, m, text).verdict == SUPPORTED:
-            return True
-    return False
+            return o
+    return None
 
 
 def _explained(
@@ -900,16 +900,6 @@ def _unverifiable(c: Claim, why: str, settle: str = "") -> CheckedClaim:
 
 
 # ------------------------------------------------------------------------------------ readings
-def _sessions_before(subject: Subject, day: dt.date, m: Market, n: int) -> list[dt.date]:
-    """The ``n`` sessions of ``subject``'s daily series before ``day`` (fewer at its start)."""
-    got = m.daily(subject)
-    if got is None:
-        return []
-    dates = got[1].dates
-    i = bisect.bisect_left(dates, day)
-    return list(dates[max(0, i - n) : i])
-
-
 def readings(c: Claim, m: Market) -> list[Reading]:
     """Every reading of ``c`` its words allow, literal ones first (see the module docstring).
 
@@ -937,8 +927,9 @@ def readings(c: Claim, m: Market) -> list[Reading]:
         # "Stocks just finished a third week of advances, lifting the S&P 500 above 3,000 for the
         # first time since July" in a Monday's story: a crossing the article's day does not date
         # may have come on any session of the week it tells of (blocks a contradiction only)
-        out += [Reading(d, c, f"on {d}, earlier in the week", False)
-                for d in _sessions_before(c.subject, min(days), m, 4)]  # fmt: skip
+        got = m.daily(c.subject)
+        week = sessions_near(got[1], min(days), range(-3, 1), strict=True) if got else []
+        out += [Reading(d, c, f"on {d}, earlier in the week", False) for _, d in week]
     if c.period is not None and c.period.text.endswith(OR_ITS_LAST_SESSION):
         cc = dataclasses.replace(c, period=PeriodSpec("day", "the last session of the period"))
         out += [Reading(d, cc, "as the last session's move" + (f" on {d}" if several else ""))

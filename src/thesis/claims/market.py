@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -323,6 +323,17 @@ def before(s: Series, d: dt.date) -> tuple[dt.date, float] | None:
 
 def upto(s: Series, d: dt.date) -> Series:
     return s.upto(d)
+
+
+def sessions_near(
+    s: Series, day: dt.date, offsets: Iterable[int], *, strict: bool = False
+) -> list[tuple[int, dt.date]]:
+    """The dates of ``s`` ``offsets`` sessions away from its last date on or before ``day``
+    (strictly before with ``strict``), with their offsets; offsets past either end are left out."""
+    i = (bisect_left if strict else bisect_right)(s.dates, day) - 1
+    if i < 0:
+        return []
+    return [(k, s.dates[i + k]) for k in offsets if 0 <= i + k < len(s.dates)]
 
 
 def sessions_between(s: Series, a: dt.date, b: dt.date) -> list[dt.date]:
