@@ -72,3 +72,25 @@ def test_a_closing_verb_keeps_its_direction_past_an_adverb(claims_store):
         claims_store, "U.S. stocks closed broadly higher Friday.", "2025-10-10", "direction"
     )
     assert [r.verdict for r in rs] == ["contradicted"], shown(rs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "European markets closed slightly lower Friday as omicron worries weighed.",
+        "Asian and European stocks closed higher Friday.",
+        "Global equities ended lower Friday.",
+        "Emerging markets fell 1.5% on Friday.",
+    ],
+)
+def test_another_regions_market_is_not_the_sp500(claims_store, text):
+    # subjects._other_region: a region word before a generic market noun names another market
+    # (2025-10-10: the S&P 500 fell 2.71%; none of these is judged on it; issue 8, round 82)
+    rs = [r for r in results(claims_store, text, "2025-10-10") if r.claim.subject is not None]
+    assert all(r.claim.subject.key != "market" for r in rs), shown(rs)
+    assert all(r.verdict == "unverifiable" for r in rs), shown(rs)
+
+
+def test_a_us_market_noun_is_still_the_market(claims_store):
+    rs = results(claims_store, "U.S. stocks closed lower Friday.", "2025-10-10", "direction")
+    assert [r.verdict for r in rs] == ["supported"], shown(rs)

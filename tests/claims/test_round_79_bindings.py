@@ -93,6 +93,11 @@ def test_a_sessions_extreme_is_compared_with_extremes(claims_store, text, day, v
         ("The Dow rose 879.44 points, or 3.4%, to 27,081.36.", "unverifiable"),
         # a hedge leaves the percent loose
         ("The Dow fell 879.44 points, or about 4%, to 27,081.36.", "unverifiable"),
+        # ...and a hedge on the amount leaves it loose: "nearly 400" is 383 here (0.92% of the
+        # close before), so the three figures agree (issue 8, round 82)
+        ("The Dow fell nearly 880 points, or 4.2%, to 27,081.36.", "unverifiable"),
+        ("Stocks rallied, with the Dow Jones Industrial Average climbing nearly 400 points, or "
+         "0.92%, to close at 41,964.63.", "unverifiable"),
     ],
 )  # fmt: skip
 def test_a_move_stated_three_ways_is_checked_on_its_own_arithmetic(claims_store, text, verdict):

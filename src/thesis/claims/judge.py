@@ -514,7 +514,9 @@ def _own_move_arithmetic(c: Claim, m: Market) -> CheckedClaim | None:
     amt, lvl, dec = c.extra.get("own_amount"), c.extra.get("pair_level"), c.decimals
     if c.measure != "change" or amt is None or not isinstance(lvl, float) or c.direction == 0:
         return None
-    if c.hedge or c.comparator not in ("=", "") or not _no_data(c, m):
+    if c.hedge or c.comparator not in ("=", "") or c.extra.get("own_amount_hedged"):
+        return None
+    if not _no_data(c, m):
         return None
     x, stated = abs(float(amt)), abs(float(c.stated_value or 0))
     hx = 0.5 * 10.0 ** -int(c.extra.get("own_amount_decimals") or 0)
@@ -1156,26 +1158,63 @@ def just_ended(p: PeriodSpec | None, day: dt.date) -> PeriodSpec | None:
 
 def _next_session_bases(c: Claim, m: Market, days: list[dt.date], several: bool) -> list[Reading]:
     """ "Has gained 235% in the past 12 months": the base of a trailing span of months or years
-    is the close a year before or the next session's, a writer's choice (for a stock that
-    tripled, one session moves the figure by points); the next session's is a reading that keeps
-    the figure from a contradiction, never one that supports it."""
+    is the close a year before, the next session's or the one before it (the span counted with
+    the month-ago day's own session), a writer's choice (for a stock that tripled, one session
+    moves the figure by points); the neighbours' are readings that keep the figure from a
+    contradiction, never ones that support it (:data:`BASE_READINGS`, :func:`_bases_straddle`)."""
     p = c.period
     if p is None or p.kind not in ("trailing", "ago") or p.unit not in ("month", "year") or not p.n:
         return []
     got = m.daily(c.subject) if c.subject is not None else None
-    if got is None:
+    if got is None or c.subject is None:
         return []
-    s = got[1]
     out = []
     for d in days:
+        s = got[1]
+        if s.last < d:  # the consolidated feed ended: the one the day is read on (later_feed)
+            feed = m.later_feed(c.subject, got[0], d)
+            s = feed[1] if feed is not None else s
         start = add_months(d, -p.n * (12 if p.unit == "year" else 1))
         later = s.between(start + _DAY, d)
         if len(later) < 2:
             continue
         alt = PeriodSpec("since", p.text, anchor=later.dates[0])
+        at = f" on {d}" if several else ""
         out.append(Reading(d, dataclasses.replace(c, period=alt),
-                           f"from the next session's close ({later.dates[0]})" + (f" on {d}" if several else ""), False))  # fmt: skip
+                           f"{BASE_READINGS[0]} ({later.dates[0]}){at}", False))  # fmt: skip
+        before = s.before(start)
+        if len(before):
+            alt = PeriodSpec("since", p.text, anchor=before.dates[-1])
+            out.append(Reading(d, dataclasses.replace(c, period=alt),
+                               f"{BASE_READINGS[1]} ({before.dates[-1]}){at}", False))  # fmt: skip
     return out
+
+
+#: the labels of the readings of a trailing span's base one session either side of its own
+BASE_READINGS = ("from the next session's close", "from the close of the session before")
+
+
+def _bases_straddle(c: Claim, results: list[tuple[Reading, Outcome]]) -> str | None:
+    """ "Up 40% over the past month" where the month counted from the close a month before gives
+    +38.0% and from the session before it +41.4%: the readings of where a trailing span starts
+    lie on both sides of the figure, so a writer's base between them (a price during the
+    session, another count of the month) gives it; a contradiction would be the convention's,
+    not the figure's. Returns the range they span, else ``None`` (it is outside them all)."""
+    p = c.period
+    if p is None or p.kind not in ("trailing", "ago") or not isinstance(c.stated_value, float):
+        return None
+    vals = [
+        float(o.computed)
+        for r, o in results
+        if isinstance(o.computed, (int, float))
+        and (r.literal or r.label.startswith(BASE_READINGS))
+    ]
+    if len(vals) < 2:
+        return None
+    lo, hi = min(vals), max(vals)
+    if not lo < c.stated_value < hi:
+        return None
+    return f"{lo:+.2f} to {hi:+.2f}"
 
 
 def _since_span(p: PeriodSpec | None) -> list[tuple[PeriodSpec, str]]:
@@ -1310,6 +1349,12 @@ def _combine(c: Claim, results: list[tuple[Reading, Outcome]], m: Market) -> Che
             if several
             else ""
         )
+        straddle = _bases_straddle(c, results)
+        if straddle is not None:
+            ev = (f"{o0.evidence}; not contradicted: the span's base one session either way puts "
+                  f"the change at {straddle}, around the stated figure")  # fmt: skip
+            return CheckedClaim(c, UNVERIFIABLE, ev, o0.tolerance, o0.computed,
+                                settle="the day the span starts from")  # fmt: skip
         others = [r.label for r, _ in results if not r.literal]
         if others:
             note += f"; every other reading contradicts it too ({', '.join(others)})"

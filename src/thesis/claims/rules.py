@@ -470,7 +470,13 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             out[-1].extra.update(pair_level=lvl.value, pair_decimals=lvl.decimals)
         amt = _amount_restated(s, q) if q.unit == "pct" else None
         if amt is not None:  # "lost $26.60, or 1.69%, to settle at $1,650"
-            out[-1].extra.update(own_amount=amt.value, own_amount_decimals=amt.decimals)
+            hedge, cmp_ = s.hedge(amt)
+            out[-1].extra.update(
+                own_amount=amt.value,
+                own_amount_decimals=amt.decimals,
+                # "nearly 400 points, or 0.92%": a hedged amount pins no arithmetic
+                own_amount_hedged=bool(hedge) or cmp_ not in ("=", ""),
+            )
         if side:
             out[-1].extra.update(session_extreme=side, off_session=_off_session(s))
         if lvl is not None and lvl.start not in used:

@@ -1082,6 +1082,8 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
         return _subseries_qualifier(tokens, i)
     if subj.kind == "index":
         return _weighted_variant(tokens, i)
+    if subj.kind == "market":
+        return _other_region(tokens, i)
     if subj.kind == "volatility":
         # "Australia's ASX200 VIX", "the Nikkei VIX": another market's volatility index
         k = next(
@@ -1134,6 +1136,32 @@ def _other_volatility_ticker(tokens: list[Token], j: int) -> int | None:
         if k < len(tokens) and tokens[k].lower in _OTHER_VOLATILITY_TICKERS:
             return k + 1
     return None
+
+
+#: words naming a region before a generic market noun ("European markets", "Asian and European
+#: stocks", "global equities"): that market is not the U.S. one the S&P 500 stands for
+_REGIONS = frozenset(
+    {"asian", "asia", "asia-pacific", "pacific", "global", "world", "world's", "emerging",
+     "overseas", "international", "foreign", "europe", "eurozone", "euro-zone", "london",
+     "paris", "frankfurt", "tokyo", "shanghai", "mainland", "french", "italian", "spanish",
+     "swiss", "brazilian", "mexican", "latin", "continental"}
+)  # fmt: skip
+
+
+def _other_region(tokens: list[Token], i: int) -> int | None:
+    """The index of a region word before a generic market noun at ``i`` ("European markets
+    closed slightly lower", "Asian and European stocks", "global equities"), else ``None``: the
+    words name another market than the U.S. one (an unknown subject, not the S&P 500). Region
+    words joined by "and" or a comma are read back to the first."""
+    k, found = i - 1, None
+    while k >= 0:
+        w = tokens[k].lower
+        if w in _REGIONS or w in _FOREIGN_MARKETS:
+            found = k
+        elif not (found is not None and w in ("and", ",", "&")):
+            break
+        k -= 1
+    return found
 
 
 #: names of other markets before a volatility index's name ("Australia's ASX200 VIX")
