@@ -3453,7 +3453,7 @@ def make_claim(
         level=level,
         base=base,
         rule=rule,
-        extra=dict(extra or {}),
+        extra={**(extra or {}), "sentence": s.start},
     )
     if subj is not None and "one of a list" in subject.loose and measure != "record":
         # (a record is one claim per name of its list already: rules.rule_record)

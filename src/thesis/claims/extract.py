@@ -215,7 +215,10 @@ _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
         not w.isdisjoint(("record", "records", "all-time", "closing"))
     ),
     _rules.rule_record_count: lambda w: (
-        "peak" in w or "highs" in w or any(x.startswith("record") for x in w)
+        "peak" in w
+        or "highs" in w
+        or any(x.startswith("record") for x in w)
+        or ("times" in w and not w.isdisjoint(("all-time", "high")))  # "an all-time high 57 times"
     ),
     _rules.rule_record_level: lambda w: "record" in w or ("all" in w and "time" in w),
     _rules.rule_macro_record: lambda w: "all" in w or any(x.startswith("record") for x in w),

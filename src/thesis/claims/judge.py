@@ -1206,8 +1206,7 @@ def _bases_straddle(c: Claim, results: list[tuple[Reading, Outcome]]) -> str | N
     vals = [
         float(o.computed)
         for r, o in results
-        if isinstance(o.computed, (int, float))
-        and (r.literal or r.label.startswith(BASE_READINGS))
+        if isinstance(o.computed, (int, float)) and (r.literal or r.label.startswith(BASE_READINGS))
     ]
     if len(vals) < 2:
         return None
@@ -3826,6 +3825,9 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
                 if _period_end_date(last + 1, quarterly) < m.as_of
                 else [last]
             )
+            named = _release_named(c, claims, periods, quarterly)
+            if named is not None and not c.extra.get("previous"):
+                periods = [named]
             back = int(c.extra.get("previous") or 0)  # "from 5.2% to 4.8%": the reading before
             periods = [k - back for k in periods]
         # the usual series first (CPI year over year unadjusted, month over month seasonally
@@ -3877,6 +3879,41 @@ def judge_macro(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outco
         return Outcome(None, f"{ev}; not contradicted: {vintage[0]}", band.text, None,
                        settle="the figure as first published (ALFRED's vintages)")  # fmt: skip
     return Outcome(None, ev + "; close to the stated figure: not judged", band.text, None)
+
+
+#: how far before a macro figure (characters) another figure of its release may name its month
+_RELEASE_NAMED_CHARS = 300
+
+
+def _release_named(
+    c: Claim, claims: list[Claim], periods: list[int], quarterly: bool
+) -> int | None:
+    """The month of the release the article names elsewhere ("The CPI report for January showed
+    headline inflation rising 3% year-over-year. On a month-over-month basis, CPI rose 0.4%"):
+    another figure of the same release (the indicator or its core) whose words state the newer of
+    the months ``c`` may speak of (the latest published by the catalog's lag, and the next) pins
+    that month for the figures that name none. Only a figure of a sentence just before (within
+    :data:`_RELEASE_NAMED_CHARS`) names it: a story of two releases names each where it speaks
+    of it, and a figure "from" an earlier month beside the one named is the earlier month's.
+    ``None`` when no figure names one, or two name different months."""
+    if c.subject is None or len(periods) < 2:
+        return None
+    family = c.subject.key.removeprefix("core_")
+    named = {
+        _period_key(x.period.first, quarterly)
+        for x in claims
+        if x.extra.get("sentence", -1) < c.extra.get("sentence", -1)  # a sentence before
+        and 0 <= c.start - x.start <= _RELEASE_NAMED_CHARS
+        and x.measure == "macro"
+        and x.subject is not None
+        and x.subject.key.removeprefix("core_") == family
+        and x.period is not None
+        and x.period.first is not None
+        and "period" in x.bound
+    }
+    # only the newer month: the older is the one the lag already reads, and a figure that names
+    # it may be a retrospective one ("matching September's 0.2% rise")
+    return max(periods) if named & set(periods) == {max(periods)} else None
 
 
 def _macro_siblings(key: str, transform: str, m: Market) -> list[tuple[str, Series]]:

@@ -355,6 +355,22 @@ def _between_bounds(s: Sent, q: Quantity) -> bool:
     return False
 
 
+#: words before "to" that make the figure after it the size of a move ("translating to 24.49
+#: points", "equivalent to 50 points"), not the level reached
+_AMOUNT_TO = frozenset(
+    {"translating", "translates", "translated", "equating", "equates", "equated", "amounting",
+     "amounts", "amounted", "equal", "equivalent", "corresponding", "adding", "close"}
+)  # fmt: skip
+
+
+def _level_reached(before: list[str]) -> bool:
+    """Whether the two words before a figure in points make it the level a move reached ("climbed
+    to 6,739 points", "closed at 6,791.69 points"), not its size."""
+    if before[-1:] == ["at"]:
+        return True
+    return before[-1:] == ["to"] and not _AMOUNT_TO.intersection(before[-2:-1])
+
+
 def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A change with a direction word, and the close it reached when one follows."""
     out: list[Claim] = []
@@ -367,6 +383,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         if s.words_before(q.start, 1) == ["within"]:
             continue  # "to climb within 0.7% of its all-time high": a distance, not a move
+        if q.unit != "pct" and _level_reached(s.words_before(q.start, 2)):
+            continue  # "the index climbed to 6,739 points": the level reached, not a move
         if _between_bounds(s, q):
             continue  # "returns have fallen somewhere between 0% and 5%": a range, not a move
         if _counted_moves(s, q):
