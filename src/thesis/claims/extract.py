@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from thesis.claims import rules as _rules
 from thesis.claims.averages import AVERAGE_WORDS
+from thesis.claims.fed_decisions import HOLD_VERBS
 from thesis.claims.binding import Ctx
 from thesis.claims.document import Doc, Sent
 from thesis.claims.frames import Claim
@@ -200,7 +201,7 @@ _FED_SIZE_WORDS = frozenset(
 )  # fmt: skip
 
 _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
-    _rules.rule_fed: lambda w: not w.isdisjoint(_FED_SIZE_WORDS),
+    _rules.rule_fed: lambda w: not w.isdisjoint(_FED_SIZE_WORDS) or not w.isdisjoint(HOLD_VERBS),
     _rules.rule_fed_first_since: lambda w: "first" in w and "since" in w,
     _rules.rule_fed_count: lambda w: (
         not w.isdisjoint(("times", "once", "twice", "consecutive", "straight", "successive", "row"))

@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from thesis.text.tokens import Token
 
 __all__ = [
+    "HOLD_VERBS",
     "MIN_COVER",
     "MOVE_FAR",
     "MOVE_SLACK",
@@ -455,6 +456,8 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             parts=[(qa, qb)], rule="fed", value=size.bp * d if d else size.bp,
             unit="bp", date=b, direction=d or 0, extra=extra, needs=("subject",), at=size.start,
         ))  # fmt: skip
+    if not out:
+        out += _holds(ctx, s, used)
     for q in s.quantities:
         if q.start in used or q.unit != "pct" or not q.is_range or q.high is None:
             continue
@@ -489,6 +492,50 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         _fed_target_is_no_expectation(s, c)
         out.append(c)
     return out
+
+
+#: the object of a hold verb that is the policy rate ("kept interest rates unchanged", "left its
+#: benchmark rate steady", "held borrowing costs on hold") and the state after it
+_HELD_RATE = re.compile(
+    r"\s+(?:(?:its|the|their|U\.S\.)\s+)?(?:(?:key|benchmark|policy|short-term|overnight|federal|"
+    r"funds|target)\s+)*(?:interest[- ]rates?|rates?|borrowing\s+costs)\s+(?:at\s+their\s+"
+    r"current\s+level\s+|at\s+current\s+levels\s+)?(unchanged|steady|on hold|on pause)\b",
+    re.I,
+)
+#: words that make a hold a count or a run of decisions (:func:`rule_fed_count`'s)
+_HOLD_RUN = frozenset({"consecutive", "straight", "successive", "row", "times", "meetings"})
+
+
+def _holds(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
+    """A decision that left the rate where it was: "The Federal Reserve kept interest rates
+    unchanged on Wednesday", "decided to keep interest rates steady", "left rates on hold": a
+    move of 0 bp on the decision day the words bind (judged as any move: supported when the
+    effective rate did not step, contradicted when the one decision in a strict window moved it
+    by :data:`MOVE_FAR` or more). A run of holds ("for the third straight time") is a count, not
+    read here; the words must name the Fed (:func:`_fed_sentence`) and a policy rate."""
+    text = s.doc.text
+    for t in s.tokens:
+        if t.lower not in HOLD_VERBS or t.lower.startswith(("stood", "stand")):
+            continue
+        mt = _HELD_RATE.match(text, t.end)
+        if mt is None or mt.end() > s.end or t.start in used:
+            continue
+        if not _HOLD_RUN.isdisjoint(x.lower for x in s.tokens):
+            return []
+        if _OTHER_POLICY_RATE.search(text, t.start, mt.end()) or _not_a_decision(
+            s, t.start, mt.end()
+        ):
+            return []
+        b, first, last, how = _window(ctx, s, t.start)
+        used.add(t.start)
+        return [make_claim(
+            ctx, s, kind="rate", measure="fed_move",
+            subject=Bind(subject_by_key("fedfunds"), "the Fed", "named"),
+            parts=[(t.start, mt.end())], rule="fed_hold", value=0.0, unit="bp", date=b,
+            direction=0, extra={"first": first.isoformat(), "last": last.isoformat(), "window": how},
+            needs=("subject",), at=t.start,
+        )]  # fmt: skip
+    return []
 
 
 #: the Fed's own words for its policy rate ("the target range", "the federal funds target rate"),
@@ -585,7 +632,7 @@ _MEETING_NOUNS = frozenset({"meeting", "meetings", "time", "times"})
 _HOLD_NOUNS = frozenset({"pause", "pauses", "hold", "holds", "skip", "skips"})
 #: verbs of a decision that left the rate where it was, with a word of that state after them
 #: (:data:`_HOLD_STATE`) or the rate as their object ("kept its benchmark rate in a range")
-_HOLD_VERBS = frozenset(
+HOLD_VERBS = frozenset(
     {"held", "holds", "hold", "holding", "kept", "keeps", "keep", "keeping", "left", "leaves",
      "leave", "leaving", "maintained", "maintains", "maintain", "maintaining", "paused", "pauses",
      "pause", "pausing", "stood", "stands", "standing"}
@@ -637,7 +684,7 @@ def _decision_direction(s: Sent, toks: list[Token], i: int) -> tuple[int, Token]
             return -1, v
         if w in _UP_VERBS:
             return 1, v
-        if w in _HOLD_VERBS:
+        if w in HOLD_VERBS:
             state = _HOLD_STATE.search(s.doc.text, v.end, min(s.end, v.end + 80))
             if w in ("stood", "stands", "standing") and (state is None or state.group(1) != "pat"):
                 return None
