@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 from thesis.claims import rules as _rules
 from thesis.claims.averages import AVERAGE_WORDS
-from thesis.claims.fed_decisions import HOLD_VERBS
 from thesis.claims.binding import Ctx
 from thesis.claims.document import Doc, Sent
+from thesis.claims.fed_decisions import HOLD_VERBS
 from thesis.claims.frames import Claim
 from thesis.claims.level_runs import RUN_WORDS
 from thesis.claims.opens import OPEN_WORDS
