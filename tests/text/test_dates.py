@@ -221,6 +221,17 @@ def test_holiday_trading_days(text, ref, day):
     assert [d.first for d in got] == [dt.date.fromisoformat(day)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'U.S. stocks experienced a "Black Friday" as the S&P 500 dropped 2.71%',
+        "the Black Friday selloff in tech stocks",  # in October: a bad Friday's name
+    ],
+)
+def test_black_friday_months_later_is_a_nickname(text):
+    assert not [d for d in find_dates(text, dt.date(2025, 10, 10)) if d.kind == "day"]
+
+
 def test_a_holiday_season_is_not_a_day():
     assert not [
         d for d in find_dates("Black Friday sales rose", dt.date(2024, 12, 2)) if d.kind == "day"

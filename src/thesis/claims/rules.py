@@ -4632,6 +4632,27 @@ def _turns_to_another(s: Sent, a: int, b: int) -> bool:
     ) or any(t.text == ";" for t in toks)
 
 
+#: words after a macro figure that compare it with another reading ("matching September's",
+#: "in line with August's", "the same as in July", "unchanged from October")
+_COMPARING = frozenset(
+    {"matching", "matched", "match", "matches", "equaling", "equalling", "mirroring", "like",
+     "unlike", "versus", "vs", "than", "unchanged"}
+)  # fmt: skip
+
+
+def _compared_month(s: Sent, q: Quantity, d: DateMention) -> bool:
+    """Whether the month ``d`` after the figure ``q`` is named in a comparison with another
+    reading ("core CPI rose 3.0%, matching both forecasts and September's reading"): a comparing
+    word stands between them (or "in line with", "same as")."""
+    if d.start < q.end:
+        return False
+    between = s.doc.text[q.end : d.start].lower().replace(",", " ").split()
+    if len(between) > 8:
+        return False
+    joined = " ".join(between)
+    return not _COMPARING.isdisjoint(between) or "in line with" in joined or "same as" in joined
+
+
 def _on_the_month(s: Sent, q: Quantity) -> bool:
     """ "0.4% on the month", "0.4% for the month": the month's change (the words right after)."""
     return s.words_after(q.end, 3) in (["on", "the", "month"], ["for", "the", "month"])
@@ -4663,6 +4684,9 @@ def _macro(ctx: Ctx, s: Sent, q: Quantity, subj: Bind, transform: str, words: st
     # a month before the number is its own only in its clause or right before it ("a January
     # cut ..., with inflation stuck at 2.8%": January is the cut's)
     mine = [d for d in mine if d.start > q.end or cl.start <= d.start or q.start - d.end <= 40]
+    # "rose 3.0%, matching both forecasts and September's reading": a month the figure is
+    # compared with is another reading's, not the figure's own
+    mine = [d for d in mine if not _compared_month(s, q, d)]
     month = min(mine, key=lambda d: abs(d.start - q.start)) if mine else None
     d, _ = s.direction(q)
     frm = s.words_before(q.start, 1) == [

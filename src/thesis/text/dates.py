@@ -547,6 +547,10 @@ _HOLIDAY = re.compile(
 )
 
 
+#: how long after Black Friday an article may name it without its year
+_HOLIDAY_DAYS = 60
+
+
 def _holiday(mt: re.Match[str], ref: dt.date) -> dt.date | None:
     """The day of a holiday match: of the year written, else the latest on or before ``ref``."""
     name = mt.group(1).lower()
@@ -561,8 +565,15 @@ def _holiday(mt: re.Match[str], ref: dt.date) -> dt.date | None:
 
     if mt.group(2) is not None:
         return of(int(mt.group(2)))
+    if mt.string[max(0, mt.start() - 1) : mt.start()] in ('"', "“", "'", "‘"):
+        return None  # 'stocks experienced a "Black Friday"': a name for a bad day, no holiday
     d = of(ref.year)
-    return d if d <= ref else of(ref.year - 1)
+    d = d if d <= ref else of(ref.year - 1)
+    # "Black Friday" without its year is the latest one when the article is written in the
+    # weeks after it; months later, the words name a bad Friday (a crash's nickname)
+    if name.startswith("black") and (ref - d).days > _HOLIDAY_DAYS:
+        return None
+    return d
 
 
 #: the counts of a year's first months that name one of its periods: a quarter, a half
