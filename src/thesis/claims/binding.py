@@ -2175,9 +2175,11 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
     days = [
         d for d in s.dates if d.kind in _DAYLIKE and d.first is not None and not _anchor_date(s, d)
     ]
+    # "closed sharply lower, down 0.9%": adverbs of degree do not count in the four words
+    last4 = [t for t in s.before(q.start, 8) if t.lower not in _CLOSE_ADVERBS][-4:]
     closing = (
         verb.lower() in CLOSE_WORDS
-        or any(t.lower in _CLOSED_WORDS for t in s.before(q.start, 4))
+        or any(t.lower in _CLOSED_WORDS for t in last4)
         or joined_close(s, q) is not None
     )
     if days and not (level_follows or closing):
@@ -2683,6 +2685,12 @@ _TOTAL_RETURN = re.compile(
     re.I,
 )
 
+
+#: adverbs of degree between a closing verb and its direction ("closed sharply lower, down 0.9%")
+_CLOSE_ADVERBS = frozenset(
+    {"sharply", "slightly", "modestly", "broadly", "mostly", "significantly", "substantially",
+     "marginally", "firmly", "solidly", "steeply", "decidedly", "notably", "much", "deeply"}
+)  # fmt: skip
 
 #: past-tense words of a close ("closed at", "ended the day", "settled at")
 _CLOSED_WORDS = frozenset({"closed", "ended", "settled", "finished"})
