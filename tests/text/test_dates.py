@@ -232,6 +232,23 @@ def test_black_friday_months_later_is_a_nickname(text):
     assert not [d for d in find_dates(text, dt.date(2025, 10, 10)) if d.kind == "day"]
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("U.S. markets will be closed on Monday for Labor Day.", "2023-09-04"),
+        ("Nvidia is set to report on Wednesday.", "2023-09-06"),
+        ("The Fed will announce its decision Friday.", "2023-09-01"),  # the article's own day
+        ("Stocks fell on Monday.", "2023-08-28"),
+        ("Shares that were sold on Monday will recover.", "2023-08-28"),
+        ("After it fell on Monday, the index will rebound.", "2023-08-28"),
+    ],
+)
+def test_a_future_tense_names_the_weekday_ahead(text, day):
+    # 2023-09-01 is a Friday
+    got = [d.first for d in find_dates(text, dt.date(2023, 9, 1)) if d.kind == "weekday"]
+    assert got == [dt.date.fromisoformat(day)]
+
+
 def test_a_holiday_season_is_not_a_day():
     assert not [
         d for d in find_dates("Black Friday sales rose", dt.date(2024, 12, 2)) if d.kind == "day"

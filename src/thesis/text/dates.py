@@ -125,6 +125,26 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+#: the words of a future tense before a weekday ("will be closed on Monday", "is set to report
+#: on Thursday", "are scheduled for Friday"); "will" must be within :data:`_FUTURE_SPAN` words
+_FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "scheduled", "slated", "set", "due"})
+_FUTURE_SPAN = 6
+
+
+def _future_before(tokens: list[Token], i: int) -> bool:
+    """Whether a future tense governs the weekday at ``tokens[i]``: a future word among the six
+    words before it, with no sentence end, "after", "since" or a past verb's "was"/"were" between."""
+    for k in range(i - 1, max(-1, i - 1 - _FUTURE_SPAN), -1):
+        w = tokens[k].lower
+        if tokens[k].text in (".", "!", "?", ";") or w in ("after", "since", "was", "were", "had"):
+            return False
+        if w in _FUTURE_WORDS:
+            return w not in ("set", "due") or (
+                k + 1 < len(tokens) and tokens[k + 1].lower in ("to", "for", "on")
+            )
+    return False
+
+
 def most_recent_weekday(ref: dt.date, weekday: int) -> dt.date:
     """The last ``weekday`` (0 = Monday) on or before ``ref``."""
     return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
@@ -460,6 +480,10 @@ def find_dates(
             elif prev is not None and prev.lower == "last":
                 # "last Monday" in a story of a Monday is a week before it, never the day itself
                 when = most_recent_weekday(ref - dt.timedelta(days=1), wd)
+            elif _future_before(tokens, i):
+                # "U.S. markets will be closed on Monday for Labor Day": a future tense names the
+                # weekday ahead (the article's own day for its own weekday)
+                when = ref + dt.timedelta(days=(wd - ref.weekday()) % 7)
             else:
                 when = most_recent_weekday(ref, wd)
             out.append(DateMention(t.start, t.end, t.text, "weekday", when, when, wd))
