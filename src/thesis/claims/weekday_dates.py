@@ -2,9 +2,9 @@
 
 The calendar settles it with no data: the date either falls on that weekday or it does not, and
 when it does not the article is wrong about one of the two (a year typed for the one before, a
-weekday carried from a draft). Only a weekday that disagrees with its date is a claim: one that
-agrees states nothing beyond the date, whose figures the claims it dates are judged on (a report
-that listed every agreeing date would bury the figures). A date written with its year is judged
+weekday carried from a draft). A weekday that agrees with its date is a claim too, supported: the
+pair is a statement about the calendar like any other, and hand-judged labels count it (round 82;
+until then only a disagreeing pair was reported). A date written with its year is judged
 as written. A date written without one takes the year nearest the article's date, which is sure
 only near it: judged when the article is dated to a day and the date lies within
 :data:`NEAR_DAYS` of it (a "Friday, Dec. 20" in a story from years later may be another
@@ -31,15 +31,15 @@ NEAR_DAYS = 45
 
 
 def rule_weekday_date(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
-    """One claim for each date of the sentence written with a weekday it does not fall on
-    ("Tuesday, 6 January 2025", a Monday); ``used`` is left alone (the date may also date
-    another claim's figure)."""
+    """One claim for each date of the sentence written with a weekday ("Tuesday, 6 January 2025",
+    a Monday: contradicted; "Thursday, April 3, 2025": supported); ``used`` is left alone (the
+    date may also date another claim's figure)."""
     out: list[Claim] = []
     one_day = ctx.window is not None and ctx.window[0] == ctx.window[1]
     for d in s.dates:
         if d.kind == "day" and d.weekday is None:
             d = _bracketed(s, d)  # "Wednesday (July 30)"
-        if d.kind != "day" or d.weekday is None or d.day is None or d.day.weekday() == d.weekday:
+        if d.kind != "day" or d.weekday is None or d.day is None:
             continue
         if not d.explicit_year and not (
             one_day and ctx.ref is not None and abs((d.day - ctx.ref).days) <= NEAR_DAYS
