@@ -66,7 +66,7 @@ from thesis.claims.opens import judge_session_open
 from thesis.claims.record_streaks import judge_record_streak
 from thesis.claims.regimes import judge_regime
 from thesis.claims.streaks import judge_move_streak
-from thesis.claims.subjects import PRICE_KINDS, total_return_of
+from thesis.claims.subjects import PRICE_KINDS, subject_by_key, total_return_of
 from thesis.claims.thresholds import judge_threshold
 from thesis.claims.tolerance import (
     DEFAULT_REVISION,
@@ -2324,10 +2324,36 @@ def _final_close_stated(c: Claim, claims: list[Claim], close: float) -> bool:
 _CENT = 0.01
 
 
+#: an index the store may hold no daily closes for (the Russell 2000; the S&P 500 before FRED's
+#: ten years) → the fund that tracks it, whose session move can confirm the index's
+_FUND_PROXIES = {"russell2000": "iwm", "sp500": "spy", "market": "spy"}
+
+
+def _on_its_fund(c: Claim, day: dt.date, m: Market, claims: list[Claim], none: Outcome) -> Outcome:
+    """ "The Russell 2000 rose 1.2%" with no Russell closes in the store: a session's percent move
+    of an index is confirmed by the fund that tracks it (IWM, SPY) when the fund's move fits the
+    figure as stated; it never contradicts it (a fund's move differs from its index's by a
+    dividend, fees, its own closing print: up to a tenth of a point, more on an ex-dividend day).
+    ``none`` (the index's own "no data") when the fund does not confirm it."""
+    fund = _FUND_PROXIES.get(c.subject.key) if c.subject is not None else None
+    if fund is None or c.measure != "change" or c.period is None or c.period.kind != "day":
+        return none
+    proxy = subject_by_key(fund)
+    got = judge_change(dataclasses.replace(c, subject=proxy), day, m, claims)
+    if got.ok is not True:
+        return dataclasses.replace(none, evidence=f"{none.evidence}; {proxy.name}: {got.evidence}")
+    name = c.subject.name if c.subject is not None else "the index"
+    return dataclasses.replace(
+        got,
+        evidence=f"{got.evidence} ({fund.upper()}, the fund that tracks the {name}: it confirms the "
+        "figure, never refutes it)",  # fmt: skip
+    )
+
+
 def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     got = _daily(c, m)
     if isinstance(got, Outcome):
-        return got
+        return _on_its_fund(c, day, m, claims, got)
     sid, s = got
     primary = ""  # set when another feed of the prices stands in after the first one ends
     if _stale(s, day):
