@@ -2343,11 +2343,10 @@ def _on_its_fund(c: Claim, day: dt.date, m: Market, claims: list[Claim], none: O
     if got.ok is not True:
         return dataclasses.replace(none, evidence=f"{none.evidence}; {proxy.name}: {got.evidence}")
     name = c.subject.name if c.subject is not None else "the index"
-    return dataclasses.replace(
-        got,
-        evidence=f"{got.evidence} ({fund.upper()}, the fund that tracks the {name}: it confirms the "
-        "figure, never refutes it)",  # fmt: skip
+    note = (
+        f"{fund.upper()}, the fund that tracks the {name}: it confirms the figure, never refutes it"
     )
+    return dataclasses.replace(got, evidence=f"{got.evidence} ({note})")
 
 
 def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
