@@ -114,6 +114,8 @@ SUBJECTS: tuple[Subject, ...] = (
         # the wire's "500-stock index"
         "S&P 500-stock index", "Standard & Poor's 500-stock index",
         "Standard and Poor's 500-stock index", "S&P 500 stock index", "S and P 500",
+        # a spun or badly encoded copy's spelling
+        "SandP 500", "SandP", "S&amp;P 500",
     ]),
     _s("nasdaq", "Nasdaq Composite", "index", ("nasdaq", "nasdaq_composite"), [
         "Nasdaq", "Nasdaq Composite", "Nasdaq Composite Index", "^IXIC", "IXIC", "Nasdaq composite",

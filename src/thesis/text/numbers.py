@@ -56,6 +56,7 @@ NAME_PATTERNS: tuple[str, ...] = (
     r"S&(?:amp;)?P\s?(?:500|400|600|100|1500)",
     r"Standard\s(?:&|and)\sPoor(?:'|’)?s\s(?:500|400|600|100|1500)",
     r"S\s(?:&|and)\sP\s(?:500|400|600|100|1500)",
+    r"SandP\s(?:500|400|600|100|1500)",  # a spun copy's "S&P"
     r"Russell\s(?:1000|2000|3000|Microcap)",
     r"Nasdaq[-\s]100",
     r"NDX\s?100",
