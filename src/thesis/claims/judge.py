@@ -573,7 +573,16 @@ def _a_listed_name_holds(
     return None
 
 
+#: measures no price during a session can change: a release's figure, a Fed decision, a count of
+#: decisions or records (a live story's intraday qualifier does not bear on them, `_judge`)
+_NEVER_INTRADAY = frozenset({"macro", "fed_move", "fed_range", "fed_count", "record_count"})
+
+
 def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
+    if "intraday" in c.qualifiers and c.measure in _NEVER_INTRADAY:
+        # "a report released Tuesday morning showed inflation decelerated to 3.1%": the morning
+        # is the report's, and no session's prices change the figure
+        c = dataclasses.replace(c, qualifiers=[q for q in c.qualifiers if q != "intraday"])
     if c.measure == "weekday":
         return judge_weekday_date(c)
     if c.measure == "closure":
