@@ -271,9 +271,16 @@ def yield_band(
                 f"±{tol:.2f}pp of the closing yield (contradicted beyond ±{far:.2f}pp)")  # fmt: skip
 
 
+#: how far a yield change quoted from another source than the H.15 closes (Tradeweb at 3 p.m.,
+#: a dealer's screen at a time of day) may lie from the change of the closes: each end may differ
+#: by a few basis points, as a level does (the 0.05 pp of `yield_band`)
+BP_SOURCE_TOL = 5.0
+
+
 def bp_band(stated: float, comparator: str, hedge: str = "") -> Band:
-    """For a change in basis points (closing yields)."""
-    tol = 2.0 + (2.0 if comparator in ("~", "<~", ">~") else 0.0)
+    """For a change in basis points (closing yields): supported within :data:`BP_SOURCE_TOL`,
+    contradicted beyond ±10 bp."""
+    tol = BP_SOURCE_TOL + (2.0 if comparator in ("~", "<~", ">~") else 0.0)
     if comparator in (">=", ">"):
         return Band(stated - tol, _INF, stated - 10, _INF, f"'{hedge}' {stated:g} bp: at least")
     return Band(stated - tol, stated + tol, stated - 10, stated + 10,
