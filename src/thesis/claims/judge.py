@@ -2471,10 +2471,15 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
                        c.subject.settle if c.subject else "")  # fmt: skip
         # supported when the feed's change fits as the first feed's would; contradicted only
         # beyond the largest gap the two feeds have shown over that many sessions
+        # supported, too, within that gap up to a quarter point (:data:`FEED_SUPPORT_MAX`): the
+        # feed's closing print is not the consolidated close the article quotes ("Microsoft was
+        # down 1.85%": -1.76% on IEX's prints)
+        sup = min(gap, FEED_SUPPORT_MAX)
         band = dataclasses.replace(
-            band, c_lo=band.c_lo - gap, c_hi=band.c_hi + gap,
-            text=f"{band.text}; contradicted only ±{gap:.2f} pp further ({sid}, another feed: "
-            f"its largest gap to {primary} over {k} session(s) where both have prices)",
+            band, lo=band.lo - sup, hi=band.hi + sup, c_lo=band.c_lo - gap, c_hi=band.c_hi + gap,
+            text=f"{band.text}, ±{sup:.2f} pp more ({sid}, another feed), contradicted only "
+            f"±{gap:.2f} pp further (its largest gap to {primary} over {k} session(s) where both "
+            "have prices)",
         )  # fmt: skip
     return _from_extreme(c, band, comp if sign_known else abs(comp), ev, sign_known)
 
@@ -2507,6 +2512,10 @@ def _proxy_drift(band: Band, sid: str, first: dt.date, last: dt.date, m: Market)
 
 #: the largest gap (pp) between two feeds' changes for the second to stand in for the first
 FEED_GAP_MAX = 2.0
+#: how far (pp) another feed's change may lie from the stated one and still support it: its
+#: closing prints differ from the consolidated closes by a few cents a day (IEX's by up to about
+#: 0.4 pp on a day's move; a quarter point covers most sessions)
+FEED_SUPPORT_MAX = 0.25
 
 
 def _from_extreme(c: Claim, band: Band, comp: float, ev: str, sign_known: bool) -> Outcome:
