@@ -36,9 +36,9 @@ HELDOUT = DEV.parent / "heldout"
 FLOORS = {
     "shared": (1.0, 1.0, 1.0, 0),  # reached: 6/6 precision, 6/6 recall, 25/25 supported
     "dev": (1.0, 0.6, 0.66, 1),  # 1xx/2xx reached: 12/12, 12/20, 152/228, 1 judged supported
-    # 400-1419 reached: 83/132, 83/411, 3,356/7,006, 15 judged supported (batch 4's one fabricated
+    # 400-1419 reached: 83/132, 83/411, 3,478/7,006, 15 judged supported (batch 4's one fabricated
     # article, 628, is contradicted on each of its figures; the scorer pairs one claim a label)
-    "heldout": (0.62, 0.2, 0.47, 15),
+    "heldout": (0.62, 0.2, 0.49, 15),
 }
 #: the validation fold (dev 3xx): contradicted precision first (issue 8's target, 0.9)
 VALIDATION = (0.9, 0.6, 0.61, 0)  # reached: 7/7, 7/11, 103/167 (0.617), 0 judged supported
