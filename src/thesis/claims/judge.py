@@ -2469,11 +2469,10 @@ def judge_change(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             return _na(f"{ev}; the store's {primary} ends {iso(m.series(primary).last)}, and "  # type: ignore[union-attr]
                        f"{sid}, another feed of its prices, strays from it too far to judge",
                        c.subject.settle if c.subject else "")  # fmt: skip
-        # supported when the feed's change fits as the first feed's would; contradicted only
-        # beyond the largest gap the two feeds have shown over that many sessions
-        # supported, too, within that gap up to a quarter point (:data:`FEED_SUPPORT_MAX`): the
-        # feed's closing print is not the consolidated close the article quotes ("Microsoft was
-        # down 1.85%": -1.76% on IEX's prints)
+        # contradicted only beyond the largest gap the two feeds have shown over that many
+        # sessions; supported within that gap up to a quarter point (:data:`FEED_SUPPORT_MAX`):
+        # the feed's closing print is not the consolidated close the article quotes ("Microsoft
+        # was down 1.85%": -1.76% on IEX's prints)
         sup = min(gap, FEED_SUPPORT_MAX)
         band = dataclasses.replace(
             band, lo=band.lo - sup, hi=band.hi + sup, c_lo=band.c_lo - gap, c_hi=band.c_hi + gap,
