@@ -65,6 +65,7 @@ from thesis.claims.vocab import (
     APPROXIMATE_WORDS,
     CLOSE_WORDS,
     DEFINITIONS,
+    DEGREE_ADVERBS,
     DOWN_NOUNS,
     DOWN_WORDS,
     EARLIER_PERIODS,
@@ -2687,10 +2688,9 @@ _TOTAL_RETURN = re.compile(
 
 
 #: adverbs of degree between a closing verb and its direction ("closed sharply lower, down 0.9%")
-_CLOSE_ADVERBS = frozenset(
-    {"sharply", "slightly", "modestly", "broadly", "mostly", "significantly", "substantially",
-     "marginally", "firmly", "solidly", "steeply", "decidedly", "notably", "much", "deeply"}
-)  # fmt: skip
+_CLOSE_ADVERBS = DEGREE_ADVERBS | {
+    "firmly", "solidly", "steeply", "decidedly", "notably", "much", "deeply"
+}  # fmt: skip
 
 #: past-tense words of a close ("closed at", "ended the day", "settled at")
 _CLOSED_WORDS = frozenset({"closed", "ended", "settled", "finished"})

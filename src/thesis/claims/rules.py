@@ -89,6 +89,7 @@ from thesis.claims.tallies import COUNTED_KINDS, rule_ordinal_tally
 from thesis.claims.thresholds import rule_threshold, yield_threshold
 from thesis.claims.vocab import (
     CLOSE_WORDS,
+    DEGREE_ADVERBS,
     DOWN_NOUNS,
     DOWN_WORDS,
     EPISODE_NOUNS,
@@ -5297,10 +5298,9 @@ _PAST_MOVES = frozenset(
 _COPULAS = frozenset({"was", "were"})
 #: adverbs that may stand between a subject and its verb, or a copula and its comparative (and
 #: the auxiliary of a past perfect: "stocks had rallied on Monday")
-_MOVE_ADVERBS = frozenset(
-    {"also", "sharply", "slightly", "mostly", "broadly", "modestly", "further", "again", "then",
-     "steadily", "marginally", "significantly", "substantially", "largely", "generally", "had"}
-)  # fmt: skip
+_MOVE_ADVERBS = DEGREE_ADVERBS | {
+    "also", "further", "again", "then", "steadily", "largely", "generally", "had"
+}  # fmt: skip
 #: words that give the move a period other than the session: left to the rules that read periods
 _OTHER_PERIOD_WORDS = frozenset(
     {"week", "weeks", "weekly", "month", "months", "monthly", "year", "years", "annual", "quarter",

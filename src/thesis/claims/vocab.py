@@ -762,3 +762,11 @@ OTHER_ASSETS = frozenset(
         "futures",
     ]
 )
+
+#: adverbs of degree a move's words may hold between a verb and its direction ("closed sharply
+#: lower", "were slightly higher"): the core both the closing-verb window
+#: (`binding._CLOSE_ADVERBS`) and the move-verb rules (`rules._MOVE_ADVERBS`) skip
+DEGREE_ADVERBS = frozenset(
+    {"sharply", "slightly", "mostly", "broadly", "modestly", "marginally", "significantly",
+     "substantially"}
+)  # fmt: skip
