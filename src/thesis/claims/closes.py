@@ -216,6 +216,10 @@ def _a_verb(toks: list[Token], i: int) -> bool:
     return not (i and toks[i - 1].lower in _NOUN_MARKS and nxt == "of")
 
 
+#: words that turn a clause to another event: a close verb after them is that event's
+_TURNS = frozenset({"but", "yet", "though", "although", "while", "whereas", "before", "then"})
+
+
 def period_close(
     toks: list[Token],
     dates: list[DateMention],
@@ -236,6 +240,10 @@ def period_close(
             continue
         if "than" in (x.lower for x in toks[max(0, i - 3) : i]):
             continue  # "1.6% higher than it ended the previous week": the comparison's base
+        if t.start > pos and any(x.lower in _TURNS for x in toks[:i] if x.start > pos):
+            # "fell up to 19% in April ... but ended the year with a 16% advance": a close verb
+            # past a turn to another event closes out no period for the figure before it
+            continue
         j = i + 1
         if j < len(toks) and toks[j].lower in _PARTICLES:
             j += 1

@@ -254,6 +254,8 @@ class Sent:
             key = tuple(words[-k:])
             if key in HEDGES:
                 return HEDGES[key]
+        if _extreme_up_to(words):
+            return "up to", "intraday"
         # "a minimum year-to-date (YTD) return of 20%", "a maximum drawdown of 10%": a bound the
         # noun phrase before "of" sets
         wide = self.words_before(q.start, 14)
@@ -278,6 +280,8 @@ class Sent:
         if _share_of_a_move([t.lower for t in self.after(q.end, 4)]):
             return 0, ""
         prev = self.before(q.start, n)
+        if _extreme_up_to([t.lower for t in prev]):
+            prev = prev[:-2]  # "fell up to 19%": the hedge's "up" is no direction
         for k in range(len(prev) - 1, -1, -1):
             t = prev[k]
             if t.kind == "number":
@@ -414,6 +418,18 @@ class Sent:
             if m.subject is not None and not m.anaphora and m.subject.kind != "market":
                 return m
         return None
+
+
+def _extreme_up_to(words: Sequence[str]) -> bool:
+    """Whether the words before a figure end in "up to" right after a move's verb or "by"/"of"
+    ("fell up to 19% in April", "a drop of up to 5%"): the move at its extreme, as "as much as"
+    says. "the 10-year up to 4.5%" (no move word before "up") is a move to a level."""
+    return (
+        len(words) >= 3
+        and words[-2:] == ["up", "to"]
+        and (words[-3] in UP_WORDS or words[-3] in DOWN_WORDS or words[-3] in ("by", "of"))
+        and words[-3] not in ("up", "down")
+    )
 
 
 #: the hedge words between "by" and its figure ("by more than 16%", "by about 2%")

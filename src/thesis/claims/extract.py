@@ -281,9 +281,12 @@ def _sentences(doc: Doc) -> list[Sent]:
     # a recap of several days, each under a line that only names it ("August 18, 2025 (Monday)"):
     # those lines head the lines below them, as "On Tuesday:" does (one such line alone is the
     # article's own date line)
-    dated = sum(1 for s in sents if s.own_line and s.is_dated_line()) >= 2
+    heads = [
+        s.own_line and s.is_dated_line() and not _axis_label(sents, i) for i, s in enumerate(sents)
+    ]
+    dated = sum(heads) >= 2
     for i, s in enumerate(sents):
-        if s.own_line and (s.is_period_header() or (dated and s.is_dated_line())):
+        if s.own_line and (s.is_period_header() or (dated and heads[i])):
             period = s  # "For the week:": the lines below share its period, up to the next one
         elif period is not None and i - period.index <= 8:
             s.period_header = period
@@ -304,6 +307,18 @@ def _sentences(doc: Doc) -> list[Sent]:
                 header = None
         out.append(s)
     return out
+
+
+def _axis_label(sents: list[Sent], i: int) -> bool:
+    """Whether the dated line ``sents[i]`` is one of a chart's axis labels or a bare list of days
+    ("June 28" over "July 1" over "July 2" over "5,440"): the line after it is another dated line
+    or only figures, so it heads no line of text."""
+    nxt = sents[i + 1] if i + 1 < len(sents) else None
+    if nxt is None or not nxt.own_line:
+        return False
+    if nxt.is_dated_line():
+        return True
+    return bool(nxt.tokens) and all(t.kind == "number" or not t.text.isalnum() for t in nxt.tokens)
 
 
 def _starts_line(text: str, pos: int) -> bool:

@@ -474,7 +474,12 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         side = (
             "before"
             if s.words_before(q.start, 2)[-1:] in (["from"], ["between"])
-            and any(r.start > q.end and r.is_range for r in s.quantities)
+            and any(
+                (r.start > q.end and r.is_range)
+                # "to a range of 4.75% to 5.00% from 5.25% to 5.50%": the range it left
+                or (r.is_range and r.end < q.start and _between(s, r.end, q.start) == ["from"])
+                for r in s.quantities
+            )
             else "after"
         )
         if side == "after" and not {"to", "into"}.isdisjoint(s.words_before(q.start, 4)):
@@ -1306,3 +1311,8 @@ def judge_fed_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
     if x.get("ordinal") and not strict:
         return Outcome(None, ev, tol, len(counted), settle=settle)
     return Outcome(False, ev, tol, len(counted))
+
+
+def _between(s: Sent, a: int, b: int) -> list[str]:
+    """The words (lower case) of the sentence between offsets ``a`` and ``b``."""
+    return [t.lower for t in s.tokens if a <= t.start < b]

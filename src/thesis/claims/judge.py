@@ -1040,7 +1040,7 @@ def _episode(c: Claim) -> PeriodSpec | None:
 
 
 #: the hedges of a move's extreme ("fell as much as 19% in April"), plain and machine-reworded
-EXTREME_HEDGE_WORDS = frozenset({"as much as", "as a lot as"})
+EXTREME_HEDGE_WORDS = frozenset({"as much as", "as a lot as", "up to"})
 
 
 def _period_extreme(c: Claim, m: Market, claims: list[Claim]) -> CheckedClaim | None:

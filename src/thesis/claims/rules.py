@@ -398,6 +398,8 @@ def rule_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         subj = bind_subject(ctx, s, q.start, after_ok=True)
         if d == 0 or not _price_subject(subj):
             continue
+        if s.hedge(q)[0] == "up to" and subj.value is not None and subj.value.kind in _PCT_LEVELS:
+            continue  # "VIX spiked up to 18%": a level quoted in percent, or the move's extreme
         fl = from_to_levels(s, q, d) if q.unit == "pct" else None
         if fl is not None:
             # "rose 2% from 4,000 to 4,080": the article's own arithmetic, as below, in the
@@ -613,10 +615,18 @@ def _to_from_levels(s: Sent, q: Quantity) -> tuple[Quantity, Quantity] | None:
     return (to_l, from_l) if from_l is not None else None
 
 
+#: the kinds of subject whose level is often written in percent ("the VIX spiked up to 18%")
+_PCT_LEVELS = frozenset({"volatility", "yield", "policy_rate", "inflation"})
+
+
 def _extreme_side(s: Sent, q: Quantity, d: int) -> str:
     """ "rose as much as 2%", "fell as much as 120 points": the figure is the session's high (up)
     or low (down), measured from the previous close; "" for any other figure."""
-    if s.hedge(q)[0] != "as much as" or d == 0 or (q.sign and (q.value > 0) != (d > 0)):
+    if (
+        s.hedge(q)[0] not in ("as much as", "up to")
+        or d == 0
+        or (q.sign and (q.value > 0) != (d > 0))
+    ):
         return ""
     return "high" if d > 0 else "low"
 
