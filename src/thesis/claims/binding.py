@@ -2962,6 +2962,8 @@ def _a_dash(toks: list[Token], i: int) -> bool:
 
 #: words before an expectation word that make it the forecast an outcome is compared with
 #: ("a worse-than-expected report", "inflation surprised expectations", "beat estimates")
+#: the expectation participles "as" makes an outcome's ("as expected", "as widely anticipated")
+_AS_PARTICIPLES = frozenset({"expected", "anticipated", "forecast", "predicted", "projected"})
 _COMPARED_TO_FORECAST = frozenset(
     {"than", "surprised", "surprising", "beat", "beats", "beating", "missed", "misses", "missing",
      "topped", "exceeded", "exceeding", "defied", "defying", "surpassed", "surpassing", "above",
@@ -3037,12 +3039,20 @@ def _outcomes_dropped(toks: list[Token]) -> list[Token]:
     for i, t in enumerate(toks):
         if t.kind == "word":
             compared = (
-                t.lower in FORECAST_WORDS
-                and bool(prev[-2:])
-                and bool(_COMPARED_TO_FORECAST & set(prev[-2:]))
-                # "a cooler-than-expected 2.6%": the figure is the outcome; "than the predicted
-                # 0.4%" and "the 3.0% forecast" name the forecast
-                and (prev[-1] == "than" or not _names_a_figure(toks, i))
+                (
+                    t.lower in FORECAST_WORDS
+                    and bool(prev[-2:])
+                    and bool(_COMPARED_TO_FORECAST & set(prev[-2:]))
+                    # "a cooler-than-expected 2.6%": the figure is the outcome; "than the predicted
+                    # 0.4%" and "the 3.0% forecast" name the forecast
+                    and (prev[-1] == "than" or not _names_a_figure(toks, i))
+                )
+                or (
+                    # "As expected, the Federal Reserve left interest rates unchanged", "as widely
+                    # anticipated": the outcome matched the expectation; it happened
+                    t.lower in _AS_PARTICIPLES
+                    and (prev[-1:] == ["as"] or prev[-2:] in (["as", "widely"], ["as", "largely"]))
+                )
             )
             if not compared:
                 out.append(t)

@@ -202,7 +202,7 @@ _FED_SIZE_WORDS = frozenset(
 
 _GATES: dict[Rule, Callable[[frozenset[str]], bool]] = {
     _rules.rule_fed: lambda w: not w.isdisjoint(_FED_SIZE_WORDS) or not w.isdisjoint(HOLD_VERBS),
-    _rules.rule_fed_first_since: lambda w: "first" in w and "since" in w,
+    _rules.rule_fed_first_since: lambda w: "first" in w and ("since" in w or "in" in w),
     _rules.rule_fed_count: lambda w: (
         not w.isdisjoint(("times", "once", "twice", "consecutive", "straight", "successive", "row"))
         or not w.isdisjoint(ORDINALS)

@@ -581,6 +581,50 @@ _FIRST_SINCE = re.compile(
 )
 #: "cut rates for the first time since 2008": the words up to the date, after a decision verb
 _FOR_THE_FIRST_TIME = re.compile(r"\bfor\s+the\s+first\s+time\s+since\s+", re.I)
+#: "Today's rate cut was the first since December 2024": the decision's noun as the subject
+_NOUN_THE_FIRST_SINCE = re.compile(
+    r"\b(cut|hike|increase|reduction|raise)\s+(?:was|is|marks|marked|marking|became)\s+"
+    r"(?:the|its)\s+first\s+since\s+",
+    re.I,
+)
+#: the span since the last move that way: "its first interest rate increase in more than three
+#: years", "the first rate reduction delivered by the Fed in four years", "raised rates for the
+#: first time in nearly a decade" (group 1 the noun, if any; 2 the hedge; 3 the count; 4 the unit)
+_SPAN = (
+    r"in\s+(more\s+than|over|nearly|almost|about|roughly|around|some|just\s+over)?\s*"
+    r"(a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)\s+"
+    r"(years?|months?|decades?)\b"
+)
+_FIRST_IN = re.compile(
+    r"\bfirst\s+(?:(?:interest|benchmark|policy)[- ]?)?(?:rate\s+)?"
+    r"(cut|hike|increase|reduction|raise|rise)\s+(?:(?:delivered|made|announced)\s+by\s+the\s+"
+    r"(?:Fed|Federal\s+Reserve|central\s+bank)\s+)?" + _SPAN,
+    re.I,
+)
+_FOR_THE_FIRST_TIME_IN = re.compile(r"\bfor\s+the\s+first\s+time\s+" + _SPAN, re.I)
+#: (least, most) of the span, in years, a hedge allows ("in four years": the last move 3.5 to
+#: 5 years before; "in more than three years": over 3; "in nearly a decade": 8 to 10)
+_SPAN_HEDGES = {
+    "": (-0.5, 1.0), "more than": (0.0, 5.0), "over": (0.0, 5.0), "just over": (0.0, 0.5),
+    "nearly": (-1.0, 0.0), "almost": (-1.0, 0.0), "about": (-1.0, 1.0), "roughly": (-1.0, 1.0),
+    "around": (-1.0, 1.0), "some": (-1.0, 1.0),
+}  # fmt: skip
+_SPAN_UNITS = {"year": 1.0, "month": 1 / 12, "decade": 10.0}
+
+
+def _span_since(mt: re.Match[str], first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates the last move the same way must fall between, for the span matched by ``mt``
+    (its last three groups: hedge, count, unit) of a decision in ``first``..``last``; a hedge's
+    slack is counted in months for a span of months, in years otherwise."""
+    k = mt.lastindex or 0
+    hedge, count, unit = (mt.group(i) or "" for i in (k - 2, k - 1, k))
+    n = 1 if count.lower() in ("a", "an") else (_cardinal(count.lower()) or 0)
+    unit = unit.lower().rstrip("s")
+    size = n * _SPAN_UNITS[unit]
+    lo, hi = _SPAN_HEDGES[" ".join(hedge.lower().split())]
+    slack = _SPAN_UNITS["month"] if unit == "month" else 1.0
+    least, most = max(size + lo * slack, 0.0), size + hi * slack
+    return last - dt.timedelta(days=most * 365.25), first - dt.timedelta(days=least * 365.25)
 
 
 def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
@@ -592,20 +636,38 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     out: list[Claim] = []
     text = s.doc.text
     found: list[tuple[int, int, int]] = []  # (start of the words, end of the phrase, direction)
+    spans: list[tuple[int, re.Match[str], int]] = []  # (start of the words, the span, direction)
     for mt in _FIRST_SINCE.finditer(text, s.start, s.end):
         noun = _base(mt.group(1).lower())
         found.append((mt.start(), mt.end(), _MOVE_NOUNS.get(noun, 0)))
+    for mt in _NOUN_THE_FIRST_SINCE.finditer(text, s.start, s.end):
+        found.append((mt.start(), mt.end(), _MOVE_NOUNS.get(_base(mt.group(1).lower()), 0)))
+    for mt in _FIRST_IN.finditer(text, s.start, s.end):
+        spans.append((mt.start(), mt, _MOVE_NOUNS.get(_base(mt.group(1).lower()), 0)))
+    for mt in _FOR_THE_FIRST_TIME_IN.finditer(text, s.start, s.end):
+        verb = _decision_verb_before(s, text, mt.start())
+        if verb is not None:
+            spans.append((verb.start, mt, -1 if verb.lower in _DOWN_VERBS else 1))
     for mt in _FOR_THE_FIRST_TIME.finditer(text, s.start, s.end):
-        verb = next(
-            (t for t in reversed(s.before(mt.start(), 8)) if t.lower in _DOWN_VERBS | _UP_VERBS),
-            None,
-        )
-        if verb is None:
+        verb = _decision_verb_before(s, text, mt.start())
+        if verb is not None:
+            found.append((verb.start, mt.end(), -1 if verb.lower in _DOWN_VERBS else 1))
+    for a, mt, d in spans:
+        if d == 0 or _not_a_decision(s, a, mt.end()) or _other_series(s, a, mt.end()):
             continue
-        obj = {w.lower() for w in text[verb.end : mt.start()].split()}
-        if _RATE_WORDS.isdisjoint(obj) and not _fed_before(s, verb.start):
-            continue  # "Treasury yields increased for the first time since 2018"
-        found.append((verb.start, mt.end(), -1 if verb.lower in _DOWN_VERBS else 1))
+        bind, first, last, how = _window(ctx, s, a, sentence=True)
+        s_first, s_last = _span_since(mt, first, last)
+        k = mt.lastindex or 0
+        span_words = text[mt.start(k - 2 if mt.group(k - 2) else k - 1) : mt.end()]
+        out.append(make_claim(
+            ctx, s, kind="date_fact", measure="fed_first_since",
+            subject=Bind(subject_by_key("fedfunds"), "the Fed", "named"),
+            parts=[(a, mt.end())], rule="fed_first_since", value=f"in {span_words}", unit="date",
+            date=bind, direction=d, needs=("subject",), at=a,
+            extra={"first": first.isoformat(), "last": last.isoformat(), "window": how,
+                   "since_first": s_first.isoformat(), "since_last": s_last.isoformat(),
+                   "span": True},
+        ))  # fmt: skip
     for a, b, d in found:
         since = next((x for x in s.dates if x.start == b and x.first is not None), None)
         if since is None or d == 0 or _not_a_decision(s, a, b) or _other_series(s, a, b):
@@ -624,6 +686,22 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         out.append(c)
     return out
+
+
+def _decision_verb_before(s: Sent, text: str, pos: int) -> Token | None:
+    """The decision verb of "for the first time ..." at ``pos`` ("cut rates for the first time
+    since 2008"), within eight words before it, whose object is a rate or whose subject is the
+    Fed (not "Treasury yields increased for the first time since 2018"), else ``None``."""
+    verb = next(
+        (t for t in reversed(s.before(pos, 8)) if t.lower in _DOWN_VERBS | _UP_VERBS),
+        None,
+    )
+    if verb is None:
+        return None
+    obj = {w.lower() for w in text[verb.end : pos].split()}
+    if _RATE_WORDS.isdisjoint(obj) and not _fed_before(s, verb.start):
+        return None
+    return verb
 
 
 #: "four times", "twice": how many decisions
@@ -838,7 +916,15 @@ def _count_period(s: Sent, end: int) -> tuple[dt.date, dt.date, int, dt.date | N
         if gap == ["since"]:
             ref = s.doc.ref or d.last
             return d.first, ref, d.end, d.last + _DAY
+    the_year = _OF_THE_YEAR.match(s.doc.text, end, s.end)
+    if the_year is not None and s.doc.ref is not None:
+        # "the fourth rate hike of the year": the article's year, to its date
+        return dt.date(s.doc.ref.year, 1, 1), s.doc.ref, the_year.end(), None
     return None
+
+
+#: "the fourth rate hike of the year", "its third cut for the year"
+_OF_THE_YEAR = re.compile(r"\s+(?:of|for|in)\s+the\s+year\b", re.I)
 
 
 # ---------------------------------------------------------------------------------- the path
@@ -1210,12 +1296,19 @@ def judge_fed_first_since(c: Claim, day: dt.date, m: Market, claims: list[Claim]
         if strict and abs(mv) >= MOVE_FAR:
             return Outcome(
                 False,
-                ev + f", after {c.stated_value}",
+                ev
+                + (
+                    f", more recent than {c.stated_value} allows"
+                    if x.get("span")
+                    else f", after {c.stated_value}"
+                ),
                 "the previous move that way in the stated period",
             )
         return Outcome(None, ev, "the previous move that way in the stated period", settle=settle)
     ev = f"the {word} of {now}; no {word} from {s_first} to it"
-    if strict:
+    if strict and not x.get("span"):
+        # (a span's "its first cut in two years" is true of a longer one too: never contradicted
+        # by an older last move, only by a newer one)
         return Outcome(False, ev, "the previous move that way in the stated period")
     return Outcome(None, ev, "the previous move that way in the stated period", settle=settle)
 

@@ -69,6 +69,7 @@ from thesis.claims.streaks import judge_move_streak
 from thesis.claims.subjects import PRICE_KINDS, subject_by_key, total_return_of
 from thesis.claims.thresholds import judge_threshold
 from thesis.claims.tolerance import (
+    BP_SOURCE_TOL,
     DEFAULT_REVISION,
     LEVEL_TOL,
     REVISIONS,
@@ -578,6 +579,42 @@ def _a_listed_name_holds(
 _NEVER_INTRADAY = frozenset({"macro", "fed_move", "fed_range", "fed_count", "record_count"})
 
 
+#: words that make a figure quoted in a session its extreme, which no close settles
+_SESSION_EXTREME_WORDS = frozenset(
+    {"high", "low", "highs", "lows", "briefly", "touched", "touching", "peak", "peaked",
+     "intraday", "session-high", "session-low"}
+)  # fmt: skip
+
+
+def _yield_quoted_in_session(
+    c: Claim, claims: list[Claim], m: Market, text: str
+) -> CheckedClaim | None:
+    """A yield (or its change) quoted during the session ("The yield on the 10-year Treasury
+    note rose 3 basis points to 4.23%" in a story written before the close): the closing
+    yield's band already allows a quote from another source or time of day (± 0.05 pp, ± 5 bp
+    for a change: :func:`thesis.claims.tolerance.yield_band`, :data:`BP_SOURCE_TOL`), so a fit
+    there supports it; outside it the figure stays unverifiable, since a yield may move further
+    within a session than between two closes' quotes (support only)."""
+    if c.comparator == "intraday" or c.extra.get("session_extreme"):
+        return None
+    before = text[max(0, c.start - 40) : c.start].lower().split()[-4:]
+    if not _SESSION_EXTREME_WORDS.isdisjoint([*before, *_words(c.quote)]):
+        return None  # "a high of 3.01%", "it briefly dropped to 1.468%": the session's extreme
+    got = judge(dataclasses.replace(c, qualifiers=[]), claims, m, text)
+    if got.verdict != SUPPORTED or not isinstance(got.computed, float):
+        return None
+    if c.comparator in ("=", "") and isinstance(c.stated_value, (int, float)):
+        # the quote's own band, never widened by a hedge: 0.05 pp for a level; under 5 bp for a
+        # change (a live quote's change runs from the last close: its own drift adds to the gap)
+        gap = abs(got.computed - float(c.stated_value))
+        if (c.unit == "bp" and gap >= BP_SOURCE_TOL) or (c.unit != "bp" and gap > 0.05 + 1e-9):
+            return None
+    elif c.comparator not in (">=", "<="):
+        return None
+    ev = f"{got.evidence} (quoted during the session: the band allows a quote at another time)"
+    return CheckedClaim(c, SUPPORTED, ev, got.tolerance, got.computed)
+
+
 def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
     if "intraday" in c.qualifiers and c.measure in _NEVER_INTRADAY:
         # "a report released Tuesday morning showed inflation decelerated to 3.1%": the morning
@@ -604,6 +641,8 @@ def _judge(c: Claim, claims: list[Claim], m: Market, text: str) -> CheckedClaim:
         return _judge_session_bound(c, claims, m)
     if c.qualifiers == ["intraday"] and not c.missing:
         found = _s.close_gives_it(c, claims, m, text) or _intraday_pair(c, m)
+        if found is None and c.measure in ("yield", "yield_change"):
+            found = _yield_quoted_in_session(c, claims, m, text)
         if found is not None:
             return found
     for q in _QUAL_ORDER:
