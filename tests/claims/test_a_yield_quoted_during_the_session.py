@@ -34,3 +34,14 @@ def test_a_session_extreme_is_not_read_on_the_close(claims_store):
     text = "Treasury yields slid in morning trading Tuesday. The 10-year yield briefly dropped to 1.468%."
     rs = results(claims_store, text, "2019-08-27", "yield")
     assert [r.verdict for r in rs] == ["unverifiable"], shown(rs)
+
+
+def test_a_t_note_is_the_tenors_treasury(claims_store):
+    text = "Today's 10-year T-note yield increased by 6 basis points to 4.06%."
+    rs = results(claims_store, text, "2025-09-12")
+    got = sorted(
+        (r.claim.measure, r.verdict)
+        for r in rs
+        if r.claim.subject and r.claim.subject.key == "ust10y"
+    )
+    assert got == [("yield", "supported"), ("yield_change", "supported")], shown(rs)

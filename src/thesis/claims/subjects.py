@@ -80,6 +80,8 @@ def _tenor_names(*tenors: str) -> list[str]:
             # "the 10-year U.S. Treasury rate fell 9bps to 0.64%": "rate" names the tenor's yield
             for tail in ("yield", "note yield", "note", "bond yield", "bond", "rate", ""):
                 out.append(f"{tenor} {country}Treasury {tail}".strip())
+        # "Today's 10-year T-note yield increased by 6 basis points to 4.06%" (Barchart's wraps)
+        out += [f"{tenor} T-{kind}{tail}" for kind in ("note", "bond") for tail in (" yield", "")]
     return out
 
 
