@@ -1116,6 +1116,14 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
         if tokens[k].lower == "adjusted" and k >= 2 and tokens[k - 2].lower == "inflation":
             return k - 2
         return k
+    if k >= 1 and tokens[k].lower == "the" and tokens[k - 1].lower in ("on", "of"):
+        # "the real rate of return (yield minus inflation) on the 10-year T-note": the noun the
+        # name hangs from, up to a clause's punctuation, qualifies it as well
+        for j in range(k - 2, max(-1, k - 14), -1):
+            if tokens[j].text in (",", ";", ":", ".") or tokens[j].lower in ("and", "while", "but"):
+                break
+            if tokens[j].lower in _YIELD_QUALIFIERS:
+                return j
     return None
 
 

@@ -229,6 +229,14 @@ def points_band(
     whichever is wider: "slumped 48.21 points to 5,161.70" is the move to a preliminary close
     1.06 points from the final one (−49.27), supported as the level is; the margin beyond that
     is the same as for any figure (twice the band, at least a point)."""
+    if stated < 0 and comparator in (">=", ">", "<=", "<"):
+        # "dropped more than 50 points": a bound on the size of the fall, the mirror of the
+        # magnitude's (as for a percentage: `pct_band`); read as a signed bound it was inverted
+        b = points_band(-stated, decimals, comparator, level, hedge)
+        text = b.text.replace("at least", "a fall of at least").replace(
+            "at most", "a fall of at most"
+        )
+        return Band(-b.hi, -b.lo, -b.c_hi, -b.c_lo, text)
     tol = max(0.5 * 10.0 ** (-decimals), 0.01, LEVEL_TOL / 100 * abs(level))
     if comparator in ("~", "<~", ">~"):
         tol = max(tol, 0.01 * abs(stated) + 1.0)
