@@ -19,6 +19,7 @@ meeting day.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
@@ -80,6 +81,13 @@ def rule_fed_meeting(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     meets = [t for t in s.tokens if t.lower in MEETING_WORDS]
     out: list[Claim] = []
     for d in s.dates:
+        range_end = None
+        if _two_days(d):
+            # "the Sept. 19-20 meeting": a day range the text layer reads as a span; the meeting
+            # is dated by its first day, its decision by its last
+            assert d.first is not None and d.last is not None
+            range_end = d.last.day
+            d = dataclasses.replace(d, kind="day", last=d.first)
         if d.kind not in _DAY_KINDS + _WEEKDAY_KINDS or d.first is None:
             continue
         near = [t for t in meets if _joined(s, d, t)]
@@ -87,8 +95,8 @@ def rule_fed_meeting(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         t = min(near, key=lambda t: abs(t.start - d.start))
         end = d.end
-        second = None
-        if d.kind in _DAY_KINDS:
+        second = range_end
+        if d.kind in _DAY_KINDS and second is None:
             mt = _RANGE_END.match(ctx.doc.text, d.end, s.end)
             if mt is not None:
                 second, end = int(mt.group(1)), mt.end()
@@ -103,6 +111,17 @@ def rule_fed_meeting(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             forecast_ok=True, hypothetical_ok=True, lead=False,
         ))  # fmt: skip
     return out
+
+
+def _two_days(d: DateMention) -> bool:
+    """Whether ``d`` is a range of two days written with a dash ("Sept. 19-20", "16–17 Sept.")."""
+    return (
+        d.kind == "span"
+        and d.first is not None
+        and d.last is not None
+        and (d.last - d.first).days == 1
+        and any(c in d.text for c in "-–")
+    )
 
 
 def _joined(s: Sent, d: DateMention, t: Token) -> bool:

@@ -304,6 +304,29 @@ def _prev_word(tokens: list[Token], i: int) -> Token | None:
     return tokens[j] if j >= 0 and tokens[j].kind == "word" else None
 
 
+#: a day range's other day, written after "April 3" ("April 3-4", "April 3–4") or before "4
+#: April" ("3–4 April")
+_RANGE_AFTER = re.compile(r"[-–]\s?(\d{1,2})\b(?![.,:%]\d|%|\s*(?:percent|points?|bps?)\b)")
+_RANGE_BEFORE = re.compile(r"(?<![\d.,$])\b(\d{1,2})\s?[-–]\s?$")
+
+
+def _day_range(text: str, a: int, b: int, d: int) -> tuple[int, int, int, int] | None:
+    """The day range around the date written at ``a:b`` (day ``d``): its start, end, first and
+    last day, or ``None`` when no other day is joined to it by a dash."""
+    after = _RANGE_AFTER.match(text, b)
+    if after is not None and text[a : a + 1].isalpha():  # "April 3-4"
+        d2 = int(after.group(1))
+        if d < d2 <= 31:
+            return a, after.end(), d, d2
+    if text[a : a + 1].isdigit():  # "3–4 April"
+        before = _RANGE_BEFORE.search(text, max(0, a - 6), a)
+        if before is not None:
+            d1 = int(before.group(1))
+            if 1 <= d1 < d:
+                return before.start(), b, d1, d
+    return None
+
+
 def find_dates(
     text: str,
     ref: dt.date | None,
@@ -360,6 +383,15 @@ def find_dates(
                 wd, a = WEEKDAYS.index(tokens[j].base), tokens[j].start
             if d is not None:
                 day = _resolve_month_day(y, m, d, ref)
+                rng = _day_range(text, a, s.end, d) if wd is None else None
+                if rng is not None and day is not None:
+                    # "3–4 April", "April 3-4": the sessions of both days, not the one written
+                    # next to the month
+                    a, end, d1, d2 = rng
+                    out.append(DateMention(a, end, text[a:end], "span", day.replace(day=d1),
+                                           day.replace(day=d2), None, y is not None))  # fmt: skip
+                    taken.add(a, end)
+                    continue
                 out.append(
                     DateMention(a, s.end, text[a : s.end], "day", day, day, wd, y is not None)
                 )
