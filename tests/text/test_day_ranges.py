@@ -39,3 +39,11 @@ def test_a_day_range_is_one_span(text, written, first, last):
 )
 def test_no_range_without_two_days_joined_by_a_dash(text):
     assert all(d.kind == "day" for d in find_dates(text, REF))
+
+
+def test_a_range_takes_the_year_written_after_it():
+    got = [
+        (d.text, d.first, d.last, d.explicit_year)
+        for d in find_dates("the June 14-15, 2022 FOMC meeting", REF)
+    ]
+    assert got == [("June 14-15, 2022", dt.date(2022, 6, 14), dt.date(2022, 6, 15), True)]

@@ -373,6 +373,12 @@ def _window(
     v = b.value
     if b.how == "explicit" and v is not None and getattr(v, "first", None) is not None:
         first, last = v.first, v.last or v.first
+        if (
+            getattr(v, "kind", "") == "span"
+            and (last - first).days == 1
+            and any(c in getattr(v, "text", "") for c in "-–")
+        ):
+            first = last  # "the June 14-15, 2022 FOMC meeting": it decides on its last day
         mt = _DAY_RANGE_END.match(s.doc.text, getattr(v, "end", 0))
         if first == last and mt is not None and int(mt.group(1)) > first.day:
             # "the June 14-15, 2022 FOMC meeting": a two-day meeting decides on its last day
@@ -382,7 +388,7 @@ def _window(
             # a weekday or a day without its year may be the next day's news of the decision;
             # a date written out in full ("on May 5, 2022") is the decision's own
             full = (
-                getattr(v, "kind", "") == "day"
+                getattr(v, "kind", "") in ("day", "span")
                 and getattr(v, "explicit_year", False)
                 and s.start <= getattr(v, "start", -1) < s.end  # its own sentence's, no dateline
             )

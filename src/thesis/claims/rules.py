@@ -2794,7 +2794,9 @@ def rule_streak(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         lead = [x.lower for x in toks[max(0, n_at - 4) : n_at] if x.kind == "word"]
         while lead and lead[-1] in ("a", "an", "the", "its", "their"):
             lead.pop()
-        snap = bool(lead) and lead[-1] in _SNAP_WORDS
+        # (an ordinal counts the day itself: "ended down 0.4% Tuesday, ending a fifth
+        # consecutive day of losses" is the fifth loss, not a run it broke)
+        snap = bool(lead) and lead[-1] in _SNAP_WORDS and not ordinal_value(n_tok.lower)
         # "its previous, nine-session losing streak": a run that ended before the day
         previous = bool(lead) and lead[-1] in ("previous", "prior", "preceding", "earlier")
         # "The moves come after five straight days of losses": the run before the day, or one

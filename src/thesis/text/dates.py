@@ -24,6 +24,7 @@ article's date; dateparser also costs 0.1 s to import.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import dataclasses
 import datetime as dt
 import re
@@ -306,24 +307,28 @@ def _prev_word(tokens: list[Token], i: int) -> Token | None:
 
 #: a day range's other day, written after "April 3" ("April 3-4", "April 3–4") or before "4
 #: April" ("3–4 April")
-_RANGE_AFTER = re.compile(r"[-–]\s?(\d{1,2})\b(?![.,:%]\d|%|\s*(?:percent|points?|bps?)\b)")
+_RANGE_AFTER = re.compile(
+    r"[-–]\s?(\d{1,2})\b(?![.,:%]\d|%|\s*(?:percent|points?|bps?)\b)(?:,?\s(\d{4})\b)?"
+)
 _RANGE_BEFORE = re.compile(r"(?<![\d.,$])\b(\d{1,2})\s?[-–]\s?$")
 
 
-def _day_range(text: str, a: int, b: int, d: int) -> tuple[int, int, int, int] | None:
+def _day_range(text: str, a: int, b: int, d: int) -> tuple[int, int, int, int, int | None] | None:
     """The day range around the date written at ``a:b`` (day ``d``): its start, end, first and
-    last day, or ``None`` when no other day is joined to it by a dash."""
+    last day, and the year written after it ("June 14-15, 2022"), or ``None`` when no other day
+    is joined to it by a dash."""
     after = _RANGE_AFTER.match(text, b)
     if after is not None and text[a : a + 1].isalpha():  # "April 3-4"
         d2 = int(after.group(1))
         if d < d2 <= 31:
-            return a, after.end(), d, d2
+            year = int(after.group(2)) if after.group(2) else None
+            return a, after.end(), d, d2, year
     if text[a : a + 1].isdigit():  # "3–4 April"
         before = _RANGE_BEFORE.search(text, max(0, a - 6), a)
         if before is not None:
             d1 = int(before.group(1))
             if 1 <= d1 < d:
-                return before.start(), b, d1, d
+                return before.start(), b, d1, d, None
     return None
 
 
@@ -385,13 +390,17 @@ def find_dates(
                 day = _resolve_month_day(y, m, d, ref)
                 rng = _day_range(text, a, s.end, d) if wd is None else None
                 if rng is not None and day is not None:
-                    # "3–4 April", "April 3-4": the sessions of both days, not the one written
-                    # next to the month
-                    a, end, d1, d2 = rng
-                    out.append(DateMention(a, end, text[a:end], "span", day.replace(day=d1),
-                                           day.replace(day=d2), None, y is not None))  # fmt: skip
-                    taken.add(a, end)
-                    continue
+                    # "3–4 April", "April 3-4, 2025": the sessions of both days, not the one
+                    # written next to the month
+                    a, end, d1, d2, year = rng
+                    if year is not None and y is None:
+                        day = _resolve_month_day(year, m, d, ref)
+                    if day is not None:
+                        with contextlib.suppress(ValueError):  # "June 30-31": no such day
+                            out.append(DateMention(a, end, text[a:end], "span", day.replace(day=d1),
+                                                   day.replace(day=d2), None, y is not None or year is not None))  # fmt: skip
+                            taken.add(a, end)
+                            continue
                 out.append(
                     DateMention(a, s.end, text[a : s.end], "day", day, day, wd, y is not None)
                 )
