@@ -199,6 +199,13 @@ def counted(ctx: Ctx, s: Sent, a: int, b: int, at: int) -> str:
             return f"{t.text} {toks[k + 1].text}"
         if nxt in _DAY_COUNT and k > 0 and w[k - 1] == "on":
             return f"on {t.text} {toks[k + 1].text}"
+        if nxt in _DAY_COUNT and k > 1 and w[k - 1] in ("only", "just") and w[k - 2] == "on":
+            # "has closed above 50 on only 75 trading days"
+            return f"on {toks[k - 1].text} {t.text} {toks[k + 1].text}"
+        if nxt in _DAY_COUNT and "when" in w[k + 2 : max(k + 2, k0)] and toks[k].start < a:
+            # "the only two days in history when the VIX got below 9": the days the clause
+            # counts, not a day it dates
+            return f"{t.text} {toks[k + 1].text} ... when"
         # "37 record highs", "37 new record closes", "37 all-time highs"
         rest = [x for x in w[k + 1 : k + 5] if x not in ("new", "all-time", "all", "-", "time")]
         if rest[:2] and rest[0] == "record" and rest[1:2] and rest[1] in _RECORD_PLURALS:

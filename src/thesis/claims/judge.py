@@ -1567,6 +1567,9 @@ def _day_judged_apart(c: Claim, day: dt.date, m: Market) -> bool:
         and day <= m.as_of
         and not c.qualifiers
         and _no_session(m, day)
+        # "On December 31, 2017, the S&P 500 closed at 2673" (a Sunday): a month's last day is
+        # the "as of" date of the period's close, read on its last session
+        and not (c.measure == "close" and (day + _DAY).day == 1)
     )
 
 

@@ -2927,6 +2927,12 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             # of up sessions (record_streaks reads those it can)
         if most:  # "slumped the most since February": the move the verb names
             what = "gain" if _most_verb(head) in UP_WORDS else "drop"
+        if what == "level" and sup in ("steepest", "sharpest"):
+            # "its steepest driblet since May 2022" (a spun "drop"): a slope ranks a move, never
+            # a level; "sharpest" with no move word says neither which way nor over what
+            if sup == "sharpest":
+                continue
+            what = "drop"
         if what == "level" and _ranks_a_move(toks, i, head, sup):
             continue  # "The five-session losing streak ... was its longest since early January",
             # "the best May since at least 2009": a streak's or a period's move ranked, not a level
