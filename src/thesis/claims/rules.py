@@ -3495,6 +3495,13 @@ _SINCE_NOUNS = frozenset(
         "low",
         "reading",
         "pace",
+        # "to its lowest point in four months", "reaching the highest levels in 15 months"
+        "point",
+        "levels",
+        "highs",
+        "lows",
+        "closes",
+        "readings",
     }
 )
 
