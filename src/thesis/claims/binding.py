@@ -1043,6 +1043,13 @@ def bind_date(
     when = _when_day(s, pos)
     if when is not None:  # "since Feb. 9, when the VIX hit a high of 41.06": that day's figure
         return Bind(when, when.text, "explicit")
+    if spans_ok:
+        # "since July 2023, when the central bank last hiked interest rates by 25 basis points":
+        # a month (quarter, year) before "when" is the time of the clause's event
+        w = _when_of(s, pos)
+        d = _before_when(s, w) if w is not None else None
+        if d is not None and d.kind in ("month", "quarter", "year") and d.first is not None:
+            return Bind(d, d.text, "explicit")
     ago = _ago_window(ctx, s, pos)
     if ago is not None:  # "Just four weeks ago, the VIX was at a three-year low"
         return ago
@@ -2016,6 +2023,14 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         # a convention the words do not fix (the same day, the last session before it)
         why = f"{over.text!r} on a daily series: read over the trailing {unit}, a convention"
         return Bind(PeriodSpec("trailing", over.text, n=n, unit=unit), over.text, "explicit", why)
+    # a day inside two dates the clause joins ("rose 1.4 percent between Friday, May 19, and
+    # Friday, May 26") is an end of that span, not the period of its own
+    # (the second date may stand past the clause's comma: the span opens in the clause)
+    joined = stated_span(s, cl.start, s.end)
+    if joined is not None and (joined[2] >= cl.end or not _own_span(s, q, joined[2], joined[3])):
+        joined = None
+    if joined is not None:
+        near = [p for p in near if not joined[2] <= p.start < joined[3]]
     near = [
         p
         for p in near
@@ -2113,7 +2128,7 @@ def bind_period(ctx: Ctx, s: Sent, q: Quantity, *, level_follows: bool, verb: st
         return Bind(spec, f"the close of the {pc.unit} ({pc.day.text})", "explicit", loose)
     # two dates joined in the clause ("a 78% rise from 2023 through the end of 2025"): the span,
     # never one of its years
-    span = stated_span(s, cl.start, cl.end)
+    span = stated_span(s, cl.start, cl.end) or joined
     if span is not None and _own_span(s, q, span[2], span[3]):
         part = next(
             (
@@ -3538,6 +3553,20 @@ def make_claim(
             c.extra["lead_date"] = True
     if period is not None and isinstance(period.value, PeriodSpec):
         c.period = period.value
+        pv = period.value
+        if (
+            pv.kind == "span"
+            and pv.first is not None
+            and pv.last is not None
+            and c.date is not None
+            and pv.first - dt.timedelta(days=1) <= c.date < pv.last
+            and date is not None
+            and date.how == "explicit"
+        ):
+            # "rose 1.4 percent between Friday, May 19, and Friday, May 26": the day bound is
+            # the span's first end; the change runs to its last
+            c.date, c.window = pv.last, None
+            c.extra.pop("stated_day", None)
         calendar = (
             period.value.kind in ("month", "year", "quarter", "span")
             and period.value.last is not None

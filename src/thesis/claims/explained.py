@@ -110,7 +110,11 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
     if c.subject is None or not isinstance(c.stated_value, int | float):
         return None
     bound = c.comparator in (">=", "<=")
-    if c.measure == "change" and _long_period(c.period, day) and not _says_price(c, text):
+    if (
+        c.measure == "change"
+        and _long_period(c.period, day, c.decimals)
+        and not _says_price(c, text)
+    ):
         # "the S&P 500 plunged 18% in 2022" where returns are quoted with dividends: over a
         # year or more the total return is another reading (whole figures too: the gap between
         # the two is a dividend yield, one to two points a year, wider than a whole figure's band)
@@ -165,6 +169,9 @@ def explain(c: Claim, day: dt.date, m: Market, claims: list[Claim], text: str = 
 #: 0.2 to 0.3 points) move a figure written to a tenth out of its band, a quarter's (0.3 to 0.5) a
 #: whole percent (days counted with both ends, so a calendar quarter is 90 or more)
 _TR_DAYS = 60
+#: the same for a figure written to a hundredth over a span with both ends: a month's dividends
+#: (0.1 points or more) are ten of its units
+_TR_DAYS_HUNDREDTHS = 28
 
 
 def _with_period_just_ended(c: Claim, day: dt.date) -> list[Claim]:
@@ -177,11 +184,15 @@ def _with_period_just_ended(c: Claim, day: dt.date) -> list[Claim]:
     return [c] if ended is None else [c, dataclasses.replace(c, period=ended)]
 
 
-def _long_period(p: PeriodSpec | None, day: dt.date | None = None) -> bool:
+def _long_period(p: PeriodSpec | None, day: dt.date | None = None, decimals: int = 0) -> bool:
     """A calendar year or month, a period to date (year, quarter) of two months or more by
-    ``day``, or a period with both ends that spans two months or more."""
+    ``day``, or a period with both ends that spans two months or more; a month or more for a
+    figure written to a hundredth ("down 33.79% from February 19 through March 23": five weeks'
+    dividends, 0.13 points, are a dozen of its units)."""
     if p is None:
         return False
+    if decimals >= 2 and p.kind == "span" and _period_days(p, day) >= _TR_DAYS_HUNDREDTHS:
+        return True
     if p.kind in ("year", "month"):
         # a calendar month's dividends (0.1 to 0.2 points) are enough to move a figure written
         # to a tenth or a hundredth out of its band: "The SPX rose +3.67% in March" (price

@@ -584,6 +584,8 @@ def _lead_day(sents: list[Sent], window: tuple[dt.date, dt.date] | None):  # typ
                 and d.first == d.last
             )
             recent = single and d.first is not None and day - dt.timedelta(days=6) <= d.first <= day
+            if recent and d.first is not None and d.first.weekday() >= 5:
+                continue  # "30/01/2021, Saturday" under a wrap's headline: no session to report
             if recent and (d.kind != "day" or d.weekday is not None or d.first == day):
                 return d
     return None

@@ -82,6 +82,7 @@ from thesis.claims.peaks import rule_peak_on_day
 from thesis.claims.prior_close import prior_close
 from thesis.claims.record_streaks import record_streak_at, rule_record_streak
 from thesis.claims.regimes import rule_regime
+from thesis.claims.spans import stated_span
 from thesis.claims.spreads import SPREAD_KEY
 from thesis.claims.subjects import ALL_SECTORS, SubjectMention, subject_by_key, total_return_of
 from thesis.claims.tables import rule_table_cell
@@ -862,6 +863,8 @@ def _distance_follows(s: Sent, q: Quantity) -> bool:
         return False  # "from 52 weeks ago", "from a year earlier": a period, not a level
     if _dated_base_of(s, q) is not None:
         return False  # "from the 30 September close", "from its March 23 low": since that day
+    if w[:1] == ["from"] and stated_span(s, after[0].start, s.end) is not None:
+        return False  # "rose 78% from 2023 through the end of 2025": a span, not a level
     return bool(w) and (w[0] in ("below", "above", "under", "beneath", "from", "away", "short", "shy")
                         or w[:2] == ["off", "its"])  # fmt: skip
 

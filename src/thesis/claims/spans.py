@@ -76,7 +76,8 @@ def stated_span(s: Sent, lo: int, hi: int) -> tuple[PeriodSpec, str, int, int] |
         d1 = _date_in(s, t.end, t.end + 16)
         if d1 is None or d1.kind not in ("year", "month", "quarter", "day", "half"):
             continue
-        rest = [x for x in toks[i + 1 :] if x.start >= d1.end][:2]
+        # (a comma may close the first date: "between Friday, May 19, and Friday, May 26")
+        rest = [x for x in toks[i + 1 :] if x.start >= d1.end and x.text != ","][:2]
         if not rest or rest[0].lower not in _SPAN_JOIN:
             continue
         if t.lower == "between" and rest[0].lower != "and":
@@ -89,7 +90,7 @@ def stated_span(s: Sent, lo: int, hi: int) -> tuple[PeriodSpec, str, int, int] |
         assert d1.first is not None and d1.last is not None and d2.last is not None
         first = d1.first
         if d1.modifier == "end" or (
-            d1.kind == "day" and t.lower == "from" and rest[0].lower in _SPAN_JOIN
+            d1.kind == "day" and t.lower in ("from", "between") and rest[0].lower in _SPAN_JOIN
         ):
             # "from the end of 2022", "from Dec. 30, 2022, to …": measured from that close
             first = d1.last + dt.timedelta(days=1)
