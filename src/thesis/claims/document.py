@@ -104,7 +104,7 @@ class Doc:
         self.date_spans.commit()
         self.named_before: dict[str, int] = {}  # subject key → offset of its first mention
         for m in self.subjects:
-            if m.subject is not None and not m.anaphora:
+            if m.subject is not None and not m.anaphora and not m.described:
                 self.named_before.setdefault(m.subject.key, m.start)
 
     # generic slicing by offsets
@@ -598,7 +598,7 @@ def _last_named(
     i = bisect_left(doc._s_starts, pos) - 1
     while i >= 0 and doc.subjects[i].start >= within:
         m = doc.subjects[i]
-        if m.subject is not None and not m.anaphora and m.subject.kind in kinds:
+        if m.subject is not None and not m.anaphora and not m.described and m.subject.kind in kinds:
             return m
         i -= 1
     return None

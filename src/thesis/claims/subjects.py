@@ -406,6 +406,9 @@ class SubjectMention:
     subject: Subject | None
     anaphora: str = ""
     unknown: bool = False
+    #: a subject described, not named ("smaller-company stocks" for the Russell 2000): no
+    #: back-reference such as "the index" points to it
+    described: bool = False
 
 
 _ANAPHORA = PhraseMatcher(
@@ -762,7 +765,14 @@ class SubjectFinder:
                     ))  # fmt: skip
                     i = hi
                     continue
-                if k is not None:
+                small = _size_segment(tokens, m.i) if m.value.kind == "market" else None
+                if k is None and small is not None and tokens[small].lower in _SMALL_WORDS:
+                    # "smaller-company stocks dropped 44.18 points, or 2.9 per cent, to 1,463.79"
+                    # (the wires' name for the Russell 2000's market): the small-cap index
+                    span = _span_text(tokens, small, m.j)
+                    out.append(SubjectMention(tokens[small].start, m.end, span,
+                                              _BY_KEY["russell2000"], described=True))  # fmt: skip
+                elif k is not None:
                     # "the real 10-year yield", "inflation-adjusted": another series, unknown here
                     span = _span_text(tokens, k, m.j)
                     out.append(SubjectMention(tokens[k].start, m.end, span, None, unknown=True))
@@ -1091,7 +1101,11 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
     if subj.kind == "index":
         return _weighted_variant(tokens, i)
     if subj.kind == "market":
-        return _other_region(tokens, i)
+        got = _other_region(tokens, i)
+        if got is None:
+            seg = _size_segment(tokens, i)
+            got = seg if seg is not None and tokens[seg].lower not in _SMALL_WORDS else None
+        return got
     if subj.kind == "volatility":
         # "Australia's ASX200 VIX", "the Nikkei VIX": another market's volatility index
         k = next(
@@ -1178,6 +1192,34 @@ def _other_region(tokens: list[Token], i: int) -> int | None:
             break
         k -= 1
     return found
+
+
+#: words of a size segment before a market noun ("small-company stocks", "small-cap shares",
+#: "smaller companies"): the Russell 2000's market or another, never the S&P 500's
+_SIZE_WORDS = frozenset(
+    {"small", "smaller", "small-cap", "smallcap", "small-caps", "mid-cap", "midcap", "mid",
+     "micro-cap", "microcap", "small-company", "mid-size", "midsize"}
+)  # fmt: skip
+_SIZE_FILLERS = frozenset({"-", "company", "companies", "cap", "caps", "sized", "size"})
+#: the size words of the small caps, whose market the Russell 2000 measures
+_SMALL_WORDS = frozenset(
+    {"small", "smaller", "small-cap", "smallcap", "small-caps", "small-company"}
+)
+
+
+def _size_segment(tokens: list[Token], i: int) -> int | None:
+    """The index of a size word before a generic market noun at ``i`` ("A measure of
+    small-company stocks fell into a bear market"), through hyphens and "company"/"cap", else
+    ``None``: the words name a segment, not the market the S&P 500 stands for."""
+    k = i - 1
+    while k >= 0 and i - k <= 4:
+        w = tokens[k].lower
+        if w in _SIZE_WORDS:
+            return k
+        if w not in _SIZE_FILLERS:
+            return None
+        k -= 1
+    return None
 
 
 #: names of other markets before a volatility index's name ("Australia's ASX200 VIX")
