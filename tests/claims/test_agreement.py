@@ -39,7 +39,7 @@ FLOORS = {
     "dev": (1.0, 0.6, 0.66, 1),  # 1xx/2xx reached: 12/12, 12/20, 152/228, 1 judged supported
     # 400-1574 reached: 87/136, 87/426, 3,852/7,664, 16 judged supported (batch 4's one fabricated
     # article, 628, is contradicted on each of its figures; the scorer pairs one claim a label)
-    "heldout": (0.64, 0.2, 0.5, 16),
+    "heldout": (0.63, 0.2, 0.5, 16),
 }
 #: the validation fold (dev 3xx): contradicted precision first (issue 8's target, 0.9)
 VALIDATION = (0.9, 0.6, 0.61, 0)  # reached: 7/7, 7/11, 103/167 (0.617), 0 judged supported
