@@ -662,7 +662,7 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if d == 0 or _not_a_decision(s, a, mt.end()) or _other_series(s, a, mt.end()):
             continue
         bind, first, last, how = _window(ctx, s, a, sentence=True)
-        s_first, s_last = _span_since(mt, first, last)
+        sp_first, sp_last = _span_since(mt, first, last)
         k = mt.lastindex or 0
         span_words = text[mt.start(k - 2 if mt.group(k - 2) else k - 1) : mt.end()]
         out.append(make_claim(
@@ -671,7 +671,7 @@ def rule_fed_first_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             parts=[(a, mt.end())], rule="fed_first_since", value=f"in {span_words}", unit="date",
             date=bind, direction=d, needs=("subject",), at=a,
             extra={"first": first.isoformat(), "last": last.isoformat(), "window": how,
-                   "since_first": s_first.isoformat(), "since_last": s_last.isoformat(),
+                   "since_first": sp_first.isoformat(), "since_last": sp_last.isoformat(),
                    "span": True},
         ))  # fmt: skip
     for a, b, d in found:

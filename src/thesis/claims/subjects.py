@@ -1103,8 +1103,12 @@ def _qualified(tokens: list[Token], i: int, subj: Subject) -> int | None:
     if subj.kind == "market":
         got = _other_region(tokens, i)
         if got is None:
-            seg = _size_segment(tokens, i)
-            got = seg if seg is not None and tokens[seg].lower not in _SMALL_WORDS else None
+            size_at = _size_segment(tokens, i)
+            got = (
+                size_at
+                if size_at is not None and tokens[size_at].lower not in _SMALL_WORDS
+                else None
+            )
         return got
     if subj.kind == "volatility":
         # "Australia's ASX200 VIX", "the Nikkei VIX": another market's volatility index
