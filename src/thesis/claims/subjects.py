@@ -82,6 +82,8 @@ def _tenor_names(*tenors: str) -> list[str]:
                 out.append(f"{tenor} {country}Treasury {tail}".strip())
         # "Today's 10-year T-note yield increased by 6 basis points to 4.06%" (Barchart's wraps)
         out += [f"{tenor} T-{kind}{tail}" for kind in ("note", "bond") for tail in (" yield", "")]
+        # "the two-year note yield advanced to 2.897 percent": the instrument without "Treasury"
+        out += [f"{tenor} {kind}{tail}" for kind in ("note", "bond") for tail in (" yield", "")]
     return out
 
 
@@ -738,6 +740,9 @@ class SubjectFinder:
                 a0 = None  # "the stock market", "the shares of Apple": no back-reference
             if a0 is not None and a0.value == "yield" and _not_one_yield(tokens, a0.j):
                 a0 = None  # "the yield curve", "the yield on Apple's bonds": no back-reference
+            if m is not None and m.value.key == "sp500" and self._sector_index_after(tokens, m.j):
+                i = m.j  # "the S&P 500 utilities index": the sector's index, named next
+                continue
             if m is not None and self._accept(tokens, m.i, m.j, m.value):
                 k = _qualified(tokens, m.i, m.value)
                 other = self._family_member(tokens, m.j) if m.value.kind == "index" else None
@@ -814,6 +819,16 @@ class SubjectFinder:
                 continue
             i += 1
         return out
+
+    def _sector_index_after(self, tokens: list[Token], j: int) -> bool:
+        """Whether a sector's name and "index" follow at ``j`` ("S&P 500 utilities index")."""
+        got = self._names.match_at(tokens, j) if j < len(tokens) else None
+        return (
+            got is not None
+            and got.value.kind == "sector"
+            and got.j < len(tokens)
+            and tokens[got.j].lower == "index"
+        )
 
     def _family_member(self, tokens: list[Token], j: int) -> int | None:
         """The end (token index) of another index of a family named right after an index's name
@@ -1013,11 +1028,23 @@ _SECTOR_VERBS = frozenset(
 )
 
 
+def _after_sp500(tokens: list[Token], i: int) -> bool:
+    """Whether the words right before ``i`` are the S&P 500's name ("S&P 500", "S&P")."""
+    k = i - 1
+    if k >= 0 and tokens[k].text == "500":
+        k -= 1
+    return (
+        k >= 2 and tokens[k].text == "P" and tokens[k - 1].text == "&" and tokens[k - 2].text == "S"
+    )
+
+
 def _sector_ok(tokens: list[Token], i: int, j: int) -> bool:
     """Whether a sector's name is the sector: a name that is also a common word ("energy",
     "technology") counts when written with a capital or followed by "sector", "stocks"...; never
     before a word that makes it something else ("energy prices") nor after "food and"."""
     nxt = tokens[j].lower if j < len(tokens) else ""
+    if nxt == "index" and _after_sp500(tokens, i):
+        return True  # "The S&P 500 utilities index rose 1.2%": the index's sector index
     if nxt in _NOT_SECTOR_AFTER:
         return False
     if i > 1 and tokens[i - 1].lower == "and" and tokens[i - 2].lower == "food":
