@@ -2478,9 +2478,14 @@ def rule_record_count(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         )  # fmt: skip
         near = [x.lower for x in toks[i + 1 : i + 12]]
         this = _this_period(near)
+        if year is None and this is None and _opens_year_to_date(toks, i):
+            this = "year"  # "Year to date, this is the 23rd record close for the S&P 500"
         if year is None and this is None:
             continue
         subj = bind_subject(ctx, s, t.start)
+        if subj.value is None and _FOR_AN_INDEX.match(s.doc.text, t.end, s.end):
+            # "the 23rd record close for the S&P 500": the index named after "for"
+            subj = bind_subject(ctx, s, t.start, after_ok=True)
         if subj.value is None or subj.value.kind not in ("index", "etf", "market"):
             continue
         end = max(t.end, year.end if year else toks[min(len(toks) - 1, i + 7)].end)
@@ -2526,6 +2531,18 @@ def _count_date(ctx: Ctx, s: Sent, pos: int, period: DateMention | None) -> Bind
                              period.explicit_year)  # fmt: skip
             return Bind(md, f"{period.text} (a period over by the article's date)", "explicit")
     return date
+
+
+#: "record close for the S&P 500": the record's noun, then "for" and the index's name
+_FOR_AN_INDEX = re.compile(r"\s+(?:close|closing\s+high|high)s?\s+for\s+(?:the\s+)?[A-Z]")
+
+
+def _opens_year_to_date(toks: list[Token], i: int) -> bool:
+    """Whether the clause before the record word at ``i`` opens with "year to date" ("Year to
+    date, this is the 23rd record close"; "year-to-date" is one word or three)."""
+    head = [t.lower for t in toks[:i]]
+    text = " ".join(head[:6]).replace(" - ", "-")
+    return text.startswith(("year to date", "year-to-date", "so far this year"))
 
 
 def _this_period(words: list[str]) -> str | None:
