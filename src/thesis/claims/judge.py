@@ -3761,11 +3761,42 @@ def _weekend_after(last: dt.date, day: dt.date) -> bool:
     )
 
 
+def _yield_in_month(c: Claim, got: tuple[str, Series], stated: float) -> Outcome:
+    """ "peaked at 4.73% in April", "dipped to 3.61% in September", "rose to 5% in October": the
+    month's highest (lowest) close within the yield band of the stated level, or for a level the
+    yield reached, any close of the month within it. Support only: a session's high or low may go
+    beyond every close, and a level "reached" in a month may be a mark within a session."""
+    sid, s = got
+    first, last = c.extra["in_month"]
+    w = s.between(first, last)
+    if not len(w):
+        return _na(f"no {sid} close from {first} to {last}")
+    side = c.extra.get("month_side", "any")
+    band = yield_band(stated, c.decimals, "=")
+    lo_i, hi_i = w.argmin(), w.argmax()
+    lo, hi = w.values[lo_i], w.values[hi_i]
+    ev = (f"{sid} closes {first:%Y-%m}: lowest {lo:.2f}% on {iso(w.dates[lo_i])}, highest "
+          f"{hi:.2f}% on {iso(w.dates[hi_i])}; stated {stated:g}%")  # fmt: skip
+    tol = f"±{band.hi - stated:.2f}pp of the month's {'highest' if side == 'max' else 'lowest' if side == 'min' else 'closes'}"
+    if side == "max":
+        ok = band.verdict(hi) is True
+    elif side == "min":
+        ok = band.verdict(lo) is True
+    else:
+        ok = band.lo <= hi and lo <= band.hi
+    if ok:
+        return Outcome(True, ev, tol, hi if side != "min" else lo)
+    return Outcome(None, ev + "; not contradicted: a session's extreme may lie beyond its closes",
+                   tol, hi if side != "min" else lo, settle="the month's intraday highs and lows")  # fmt: skip
+
+
 def judge_yield(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
     subj = c.subject
     assert subj is not None
     got = m.daily(subj)
     stated = float(c.stated_value or 0)
+    if c.extra.get("in_month") and got is not None:
+        return _yield_in_month(c, got, stated)
     if got is not None and day > got[1].last and _weekend_after(got[1].last, day):
         day = got[1].last  # "at the end of July", a Saturday: the month's last session
     if got is not None and day <= got[1].last:

@@ -4403,12 +4403,49 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         date = _close_date(ctx, s, verb.start if verb is not None else q.start, q)
         if end_of is not None:  # "up from 3.88% at the close of 2023"
             date = end_of
+        in_month = _level_in_month(s, q, verb) if end_of is None else None
+        if in_month is not None:
+            # "peaked at 4.73% in April", "dipped to 3.61% in September": a level the yield
+            # reached within the month (its highest, its lowest, or any close of it)
+            mon, side = in_month
+            assert mon.first is not None and mon.last is not None
+            out.append(make_claim(
+                ctx, s, kind="rate", measure="yield", subject=subj, parts=[(verb.start if verb is not None else q.start, mon.end)],
+                rule="yield", value=q.value, unit="pct", decimals=q.decimals, date=Bind(mon, mon.text, "explicit"),
+                hedge=hedge, extra={"close": False, "in_month": (mon.first, mon.last), "month_side": side},
+            ))  # fmt: skip
+            continue
         out.append(make_claim(
             ctx, s, kind="rate", measure="yield", subject=subj, parts=[(verb.start if verb is not None else q.start, q.end)], rule="yield",
             value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
             extra={"close": verb is not None and verb.lower in CLOSE_WORDS},
         ))  # fmt: skip
     return out
+
+
+#: verbs of a level a yield reached at its highest or lowest in a period, and of one it reached
+_PEAK_VERBS = frozenset({"peaked", "topped", "crested", "maxed"})
+_TROUGH_VERBS = frozenset({"dipped", "bottomed", "troughed", "bottoming"})
+
+
+def _level_in_month(s: Sent, q: Quantity, verb: Token | None) -> tuple[DateMention, str] | None:
+    """The month right after a yield level reached by a move verb ("peaked at 4.73% in April",
+    "dipped to 3.61% in September", "rose to 5% in October") and which close of it the verb
+    names: ``max``, ``min`` or ``any``; ``None`` for other words."""
+    near = [t for t in s.before(q.start, 4) if t.kind == "word"]
+    own = next((t for t in reversed(near) if t.lower in _PEAK_VERBS | _TROUGH_VERBS), None)
+    verb = own or verb
+    if verb is None or verb.lower in CLOSE_WORDS:
+        return None
+    if s.words_after(q.end, 1) != ["in"]:
+        return None
+    after = s.after(q.end, 2)
+    mon = next((d for d in s.dates if len(after) > 1 and d.start == after[1].start), None)
+    if mon is None or mon.kind != "month" or mon.first is None or mon.last is None:
+        return None
+    w = verb.lower
+    side = "max" if w in _PEAK_VERBS else "min" if w in _TROUGH_VERBS else "any"
+    return mon, side
 
 
 def _range_end(s: Sent, q: Quantity) -> bool:
