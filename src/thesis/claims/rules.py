@@ -4407,12 +4407,12 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if in_month is not None:
             # "peaked at 4.73% in April", "dipped to 3.61% in September": a level the yield
             # reached within the month (its highest, its lowest, or any close of it)
-            mon, side = in_month
+            mon, month_side = in_month
             assert mon.first is not None and mon.last is not None
             out.append(make_claim(
                 ctx, s, kind="rate", measure="yield", subject=subj, parts=[(verb.start if verb is not None else q.start, mon.end)],
                 rule="yield", value=q.value, unit="pct", decimals=q.decimals, date=Bind(mon, mon.text, "explicit"),
-                hedge=hedge, extra={"close": False, "in_month": (mon.first, mon.last), "month_side": side},
+                hedge=hedge, extra={"close": False, "in_month": (mon.first, mon.last), "month_side": month_side},
             ))  # fmt: skip
             continue
         out.append(make_claim(
