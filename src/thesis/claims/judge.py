@@ -2049,7 +2049,7 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
         return got
     sid, s, (t, close) = got
     prior = s.before(t)
-    if len(prior) < 250:
+    if len(prior) < 250 and not _record_in_daily_window(sid, s, t, m):
         return _na(f"{sid} history before {iso(t)} is too short to call a record")
     i = prior.argmax()
     mx_t, mx = prior.dates[i], prior.values[i]
@@ -2067,6 +2067,10 @@ def judge_record(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outc
             return Outcome(False, f"{sid} {iso(t)} close {_f(close)} is below the monthly average of "
                            f"{iso(old.dates[j])[:7]} ({_f(old.values[j])})", tol, close)  # fmt: skip
         ev = f"{sid} {iso(t)} close {_f(close)} ≥ every earlier close since {iso(s.first)} (previous high {_f(mx)} on {iso(mx_t)})"
+        if len(prior) < 250:
+            ev += (
+                f"; {_FUND_PROXIES[sid].upper()}'s closes put the older record below this history's"
+            )
         return Outcome(True, ev, tol, close)
     ev = f"{sid} {iso(t)} close {_f(close)}; an earlier close was higher: {_f(mx)} on {iso(mx_t)} ({(close / mx - 1) * 100:+.2f}%)"
     return Outcome(False, ev, tol, close)
@@ -2098,11 +2102,32 @@ def _older_history(sid: str, s: Series, m: Market) -> Series | None:
     return longer.before(s.first) if longer is not None else None
 
 
+#: how far a fund's price may drift from its index's over a year or two (fees, rounding): the
+#: margin by which the fund's record inside the index's daily history must top its older one
+_FUND_RECORD_MARGIN = 0.01
+
+
+def _record_in_daily_window(sid: str, s: Series, t: dt.date, m: Market) -> bool:
+    """Whether the index's record before ``t`` lies inside its short daily history, as the fund
+    that tracks it shows: the fund's highest close from the history's first day to ``t`` tops
+    every close of the fund before that day by more than :data:`_FUND_RECORD_MARGIN` ("topping the
+    previous record of 2,190.15" in November 2016, the S&P 500's closes starting that February:
+    SPY's May 2015 record lies 2.4% below its August 2016 one)."""
+    fund = _FUND_PROXIES.get(sid)
+    f = m.series(fund) if fund else None
+    if f is None:
+        return False
+    older, inside = f.before(s.first), f.between(s.first, t - _DAY)
+    if not len(older) or len(inside) < 20:
+        return False
+    return max(older.values) * (1 + _FUND_RECORD_MARGIN) < max(inside.values)
+
+
 def _record_history(sid: str, s: Series, t: dt.date, m: Market) -> str:
     """Why the store's closes before ``t`` cannot name the record (too few, or the monthly
     history before the daily one was higher), or ''."""
     prior = s.before(t)
-    if len(prior) < 250:
+    if len(prior) < 250 and not _record_in_daily_window(sid, s, t, m):
         return f"{sid} history before {iso(t)} is too short to name the record"
     old = _older_history(sid, s, m)
     if old is not None and len(old) and max(old.values) > max(prior.values):
