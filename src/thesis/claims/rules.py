@@ -2925,7 +2925,12 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 head = head[:-1]
         if t.lower == "in" and not (
             head
-            and (head[-1] in _SINCE_NOUNS or head[-1] in _SUPERLATIVES or head[-1] in _MACRO_NOUNS)
+            and (
+                head[-1] in _SINCE_NOUNS
+                or head[-1] in _SUPERLATIVES
+                or head[-1] in _MACRO_NOUNS
+                or _most(head)
+            )  # "tumbled the most in 12 weeks"
         ):
             continue
         most = _most(head)
