@@ -635,6 +635,12 @@ def _previous_with_subject(
     return None
 
 
+def previous_with_subject(sents: list[Sent], s: Sent) -> tuple[Subject, str] | None:
+    """The subject of the sentence before ``s`` (its first name, or its resolved back-reference),
+    and how it was found; ``None`` when it names none."""
+    return _previous_with_subject(sents, s)
+
+
 def market_subject() -> Subject:
     return MARKET
 

@@ -63,7 +63,7 @@ from thesis.claims.binding import (
 )
 from thesis.claims.closures import rule_closure
 from thesis.claims.dated_base import DatedBase, dated_base, since_bind
-from thesis.claims.document import Sent, parenthesised_pair
+from thesis.claims.document import Sent, parenthesised_pair, previous_with_subject
 from thesis.claims.fed_decisions import rule_fed, rule_fed_count, rule_fed_first_since
 from thesis.claims.fed_meetings import rule_fed_meeting
 from thesis.claims.frames import CLOSING_VERB_WORDS, Claim, PeriodSpec
@@ -2938,6 +2938,8 @@ def rule_since(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if sup is None:
             continue
         subj = bind_subject(ctx, s, t.start)
+        if subj.value is None:
+            subj = _demonstrative_subject(ctx, s) or subj
         if most and (subj.value is None or subj.value.kind not in _MOST_KINDS):
             continue  # "yields surged the most since March": a change in basis points
         if "headline" in head:
@@ -3606,6 +3608,27 @@ _DROP_WORDS = frozenset(
      "drops", "declines", "losses", "falls", "selloffs", "slides", "plunges", "tumbles", "slumps",
      "retreats", "sell-off", "sell-offs"]
 )  # fmt: skip
+
+
+#: verbs after a sentence-opening "That"/"This" that rank what the sentence before reported
+_MARK_VERBS = frozenset(
+    {"marks", "marked", "represents", "represented", "was", "is", "made", "makes"}
+)
+
+
+def _demonstrative_subject(ctx: Ctx, s: Sent) -> Bind | None:
+    """The subject of the sentence before, for a sentence that opens "That marks", "This was"
+    ("The 10-year yield rose to 3.49%. That marks a high not seen since April 2011."): the
+    demonstrative points to what that sentence reported; ``None`` otherwise."""
+    w = [t.lower for t in s.tokens[:2]]
+    if len(w) < 2 or w[0] not in ("that", "this") or w[1] not in _MARK_VERBS:
+        return None
+    got = previous_with_subject(ctx.sents, s)
+    if got is None:
+        return None
+    subj, how = got
+    return Bind(subj, f"'{s.tokens[0].text}' → {how}", "anaphora",
+                f"its subject is a back-reference ('{s.tokens[0].text}' → {how})")  # fmt: skip
 
 
 def _since_what(head: list[str]) -> str:
