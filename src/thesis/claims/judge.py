@@ -4332,7 +4332,20 @@ def judge_fundamental(c: Claim, day: dt.date, m: Market, claims: list[Claim]) ->
     return judge_filed(c, day, m, claims)
 
 
+def judge_own_direction(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> Outcome:
+    """The direction a verb pushes a figure against the two levels its clause states ("raising
+    yields to 2.53% from Thursday's 2.55%"): the article's own arithmetic, no data read."""
+    to, frm = float(c.level or 0), float(c.base or 0)
+    word = "higher" if c.direction > 0 else "lower"
+    ev = f"the article's own figures: from {frm:g} to {to:g} is {to - frm:+.2f}, stated {word}"
+    tol = "the sign of the stated levels' difference"
+    if to == frm:
+        return _na(ev + ": the levels are equal")
+    return Outcome((to - frm > 0) == (c.direction > 0), ev, tol, round(to - frm, 4))
+
+
 JUDGES: dict[str, Judge] = {
+    "own_direction": judge_own_direction,
     "fundamental": judge_fundamental,
     "count_of": judge_count_of,
     "sector_count": judge_sector_count,

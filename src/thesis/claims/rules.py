@@ -4350,8 +4350,13 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if q.start in used or q.unit not in ("pct", "bp", "pp") or q.is_range:
             continue
         subj = bind_subject(ctx, s, q.start, after_ok=True)
+        if subj.value is None:
+            subj = _generic_yields_tenor(s, q) or subj
         if subj.value is None or subj.value.kind != "yield":
             continue
+        own = _yields_pushed(ctx, s, q, used)
+        if own is not None:
+            out.append(own)
         if q.unit in ("bp", "pp"):
             if subj.value.key == SPREAD_KEY and s.words_before(q.start, 1) in (["to"], ["at"]):
                 # "the spread between 2s and 10s rose to 58.1 bps": the spread's level, in bp
@@ -4443,10 +4448,17 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
                 hedge=hedge, extra={"close": False, "in_month": (mon.first, mon.last), "month_side": month_side},
             ))  # fmt: skip
             continue
+        lead = verb.start if verb is not None else q.start
+        if subj.words.startswith("yields →"):
+            # the level of the generic "yields": its words start there, not at the price's verb
+            lead = max(
+                t.start for t in s.tokens if t.lower in ("yields", "yield") and t.start < q.start
+            )
         out.append(make_claim(
-            ctx, s, kind="rate", measure="yield", subject=subj, parts=[(verb.start if verb is not None else q.start, q.end)], rule="yield",
+            ctx, s, kind="rate", measure="yield", subject=subj, parts=[(lead, q.end)], rule="yield",
             value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
             extra={"close": verb is not None and verb.lower in CLOSE_WORDS},
+            lead=not subj.words.startswith("yields →"),
         ))  # fmt: skip
     return out
 
@@ -4474,6 +4486,68 @@ def _level_in_month(s: Sent, q: Quantity, verb: Token | None) -> tuple[DateMenti
     w = verb.lower
     side = "max" if w in _PEAK_VERBS else "min" if w in _TROUGH_VERBS else "any"
     return mon, side
+
+
+#: verbs that push yields one way ("raising yields to 4.5% from Tuesday's 4.36%")
+_PUSH_UP = frozenset({"raising", "lifting", "hiking", "boosting", "raised", "lifted", "hiked"})
+_PUSH_DOWN = frozenset({"lowering", "reducing", "cutting", "trimming", "weighing", "depressing",
+                        "lowered", "reduced", "cut", "trimmed"})  # fmt: skip
+
+
+def _yields_pushed(ctx: Ctx, s: Sent, q: Quantity, used: set[int]) -> Claim | None:
+    """ "Prices for the 10-year Treasury fell sharply, raising yields to 2.53% from Thursday's
+    2.55%": the direction the verb pushes yields against the two levels the clause states, the
+    article's own arithmetic (a machine-written wrap picks the verb by the price's move and may
+    pick the wrong one); ``None`` for other words."""
+    before = s.words_before(q.start, 3)
+    if len(before) < 3 or before[1:] != ["yields", "to"]:
+        return None
+    d = 1 if before[0] in _PUSH_UP else -1 if before[0] in _PUSH_DOWN else 0
+    base = s.next_quantity(q)
+    if d == 0 or base is None or base.unit != "pct" or base.start in used:
+        return None
+    gap = [t.lower for t in s.tokens if q.end <= t.start < base.start]
+    if not gap or gap[0] != "from" or len(gap) > 5:
+        return None
+    start = next(
+        t.start
+        for t in s.tokens
+        if t.lower == before[0] and t.start < q.start and t.start >= q.start - 40
+    )
+    if _price_of(s, next((m.start for m in s.subjects if m.start < start), start)):
+        start = s.start  # "Prices for the 10-year Treasury fell, raising yields ...": the whole
+    return make_claim(
+        ctx,
+        s,
+        kind="rate",
+        measure="own_direction",
+        subject=NONE,
+        parts=[(start, base.end)],
+        rule="yield",
+        value="higher" if d > 0 else "lower",
+        unit="",
+        date=None,
+        direction=d,
+        level=q.value,
+        base=base.value,
+        needs=(),
+    )
+
+
+def _generic_yields_tenor(s: Sent, q: Quantity) -> Bind | None:
+    """ "Prices for the 10-year Treasury strengthened, lowering yields to 4.21% from Monday's
+    4.28%": "yields" right before a level (through a verb and "to", "at") in a sentence that names
+    one Treasury tenor only are that tenor's; ``None`` otherwise."""
+    before = s.words_before(q.start, 4)
+    if "yields" not in before and "yield" not in before:
+        return None
+    tenors = {m.subject.key: m for m in s.subjects if m.subject is not None and m.subject.kind == "yield"
+              and not m.anaphora and m.start < q.start}  # fmt: skip
+    if len(tenors) != 1:
+        return None
+    m = next(iter(tenors.values()))
+    how = f"yields → {m.text} (the sentence's only tenor)"
+    return Bind(m.subject, how, "anaphora", f"its subject is a back-reference ({how})")
 
 
 def _range_end(s: Sent, q: Quantity) -> bool:
@@ -5551,10 +5625,21 @@ def _mover(ctx: Ctx, s: Sent, toks: list[Token], i: int) -> tuple[Bind, int, boo
     m = next((x for x in s.subjects if x.start <= toks[j].start < x.end), None)
     if m is None or m.subject is None or m.subject.kind not in _DIRECTION_KINDS:
         return None
+    if m.subject.kind == "yield" and _price_of(s, m.start):
+        return None  # "Prices for the benchmark 10-year Treasury fell": the note's price, not its yield
     subj = bind_subject(ctx, s, toks[i].start)
     if subj.value is None or subj.value.key != m.subject.key:
         return None
     return subj, m.start, False
+
+
+def _price_of(s: Sent, pos: int) -> bool:
+    """Whether the words before a Treasury's name at ``pos`` make its price the subject ("Prices
+    for the 10-year Treasury", "the price of the 10-year note")."""
+    w = s.words_before(pos, 4)
+    while w and w[-1] in ("the", "benchmark", "a"):
+        w = w[:-1]
+    return len(w) >= 2 and w[-1] in ("for", "of", "on") and w[-2] in ("price", "prices")
 
 
 def _is_time(s: Sent, q: Quantity) -> bool:
