@@ -314,6 +314,8 @@ class Sent:
             gap in (["or"], ["and"], ["points", "or"])
             or ({p.unit, q.unit} == {"pct", "points"} and restating_gap(gap))
             or parenthesised_pair(self.doc.text, p, q)
+            # "advanced 1.3%, 1.1% and 0.9%, respectively": a list the first figure's verb leads
+            or (gap in ([], ["and"]) and p.unit == q.unit and self._respectively_after(q))
         ):
             # "lost 516 points, or 1.3%", "added 2.1% and 3.9%": the second figure of a pair
             return self.direction(p, n)
@@ -323,6 +325,11 @@ class Sent:
         if verb is not None:
             return (1 if verb.lower in UP_WORDS else -1), verb.text
         return 0, ""
+
+    def _respectively_after(self, q: Quantity) -> bool:
+        """Whether "respectively" closes the list of figures ``q`` belongs to (within the next
+        eight words of the sentence)."""
+        return "respectively" in [t.lower for t in self.after(q.end, 8)]
 
     def verb_apart_from_by(self, q: Quantity) -> Token | None:
         """A verb and its "by X%" apart: "has risen on a virtually uninterrupted path by more
