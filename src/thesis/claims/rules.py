@@ -1279,6 +1279,21 @@ def crosses_threshold(s: Sent, q: Quantity) -> bool:
     return (verb and art and moved) or (art and threshold)
 
 
+def _noun_move_in(s: Sent, q: Quantity, noun: str) -> Bind | None:
+    """The subject named right after "in" that follows a move's noun ("a 2% drop in financials",
+    "a 0.7% drop in health care", "a 2.6% boost in consumer discretionary"): what moved, whatever
+    the sentence named before; ``None`` otherwise."""
+    after = s.after(q.end, 4)
+    k = next((i for i, t in enumerate(after) if t.lower == noun), None)
+    if k is None or k + 1 >= len(after) or after[k + 1].lower != "in":
+        return None
+    pos = after[k + 1].end
+    m = next((m for m in s.subjects if 0 <= m.start - pos <= 5 and not m.anaphora), None)
+    if m is None or m.subject is None:
+        return None
+    return Bind(m.subject, m.text, "named")
+
+
 def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
     """A move named by a noun: "a 16.4% price return for the year", "a decline of 0.4%", "a loss
     of -18.68 points", "its current 8.6% year-to-date performance"."""
@@ -1306,7 +1321,7 @@ def rule_noun_move(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             continue
         if _counted_moves(s, q):
             continue  # "three separate one-day declines of over 2.50%": each move's size
-        subj = bind_subject(ctx, s, q.start, after_ok=True)
+        subj = _noun_move_in(s, q, noun) or bind_subject(ctx, s, q.start, after_ok=True)
         if not _price_subject(subj) or _upside_follows(s, q):
             continue
         if crosses_threshold(s, q):
