@@ -1902,6 +1902,9 @@ def _target_sign(noun: str) -> int:
     return 1 if noun in _UP_TARGET else -1 if noun in _DOWN_TARGET else 0
 
 
+#: verbs of a forecast of a level ("strategists now see the index ending the year at 5,600")
+_SEE_WORDS = frozenset({"see", "sees", "expect", "expects", "predict", "predicts", "forecast",
+                        "forecasts", "project", "projects", "targeting", "target"})  # fmt: skip
 #: words that point back to a target the sentence before states ("Such a target implies ...")
 _BACK_TO_TARGET = frozenset({"such", "this", "that", "the"})
 
@@ -1924,26 +1927,52 @@ def _upside_to_earlier_target(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
     after = [w for w in s.words_after(q.end, 3) if w not in ("potential", "of", "a")]
     sign = _target_sign(after[0] if after else "")
     base_q = s.next_quantity(q)
-    if (
-        not sign
-        or base_q is None
-        or not _is_level(base_q)
-        or "from" not in s.words_before(base_q.start, 5)
-        or s.index == 0
-    ):
+    if base_q is not None and (not _is_level(base_q) or "from" not in s.words_before(base_q.start, 5)):
+        if base_q.start - q.end < 60:
+            return None  # another figure the clause states: not read
+        base_q = None
+    if not sign or s.index == 0:
         return None
     before = ctx.sents[s.index - 1]
     if "\n" in s.doc.text[before.end : s.start]:
         return None  # another paragraph
-    levels = [x for x in before.quantities if _is_level(x)]
+    # the level the sentence before forecasts, not one it moved "from" ("now see the index ending
+    # the year at 5,600, up from the 5,200 level they had forecast in February")
+    levels = [x for x in before.quantities if _is_level(x) and "from" not in before.words_before(x.start, 3)]
     if len(levels) != 1:
         return None
     target = levels[0]
-    if not _TARGET_WORDS.intersection(
-        before.words_after(target.end, 1) + before.words_before(target.start, 2)
+    near = before.words_after(target.end, 1) + before.words_before(target.start, 8)
+    wide = before.words_before(target.start, 14)
+    if not _TARGET_WORDS.intersection(near) and not (
+        # "now see the US stock index ending the year at 5,600": a forecast of a level
+        _SEE_WORDS.intersection(wide) and wide[-3:-1] in (["the", "year"], ["year", "-"]) or
+        _SEE_WORDS.intersection(wide) and "year" in wide[-4:]
     ):
         return None
     subj = bind_subject(ctx, s, q.start, after_ok=True)
+    if base_q is None:
+        # "The new target implies a roughly 3% advance (from Friday's close)": from the
+        # subject's close on the day the words name, else the article's own (the upside judge
+        # reads it); the subject is the one the target sentence names when this one names none
+        if subj.value is None:
+            m = next((x for x in before.subjects if x.subject is not None and not x.anaphora
+                      and x.subject.kind in ("index", "market", "etf")), None)  # fmt: skip
+            if m is None:
+                return None
+            subj = Bind(m.subject, f"{m.text} (the target's sentence)", "anaphora",
+                        f"its subject is the target sentence's ({m.text})")  # fmt: skip
+        # "from Friday's close": the base is that day's close
+        frm = next((d for d in s.dates if d.start > q.end and d.kind in ("day", "weekday", "relative")
+                    and s.words_before(d.start, 1) == ["from"]), None)  # fmt: skip
+        day = Bind(frm, frm.text, "explicit") if frm is not None else bind_date(ctx, s, q.start)
+        return make_claim(
+            ctx, s, kind="target_upside", measure="upside", subject=subj, parts=[(q.start, q.end)],
+            rule="upside", value=q.value * sign, unit="pct", decimals=q.decimals,
+            date=day, needs=("subject",), hedge=s.hedge(q), direction=sign,
+            level=target.value, forecast_ok=True, hypothetical_ok=True,
+            extra={"target_before": target.text},
+        )  # fmt: skip
     return make_claim(
         ctx, s, kind="target_upside", measure="upside", subject=subj, parts=[(q.start, base_q.end)],
         rule="upside", value=q.value * sign, unit="pct", decimals=q.decimals, date=None, needs=(),
