@@ -1927,7 +1927,9 @@ def _upside_to_earlier_target(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
     after = [w for w in s.words_after(q.end, 3) if w not in ("potential", "of", "a")]
     sign = _target_sign(after[0] if after else "")
     base_q = s.next_quantity(q)
-    if base_q is not None and (not _is_level(base_q) or "from" not in s.words_before(base_q.start, 5)):
+    if base_q is not None and (
+        not _is_level(base_q) or "from" not in s.words_before(base_q.start, 5)
+    ):
         if base_q.start - q.end < 60:
             return None  # another figure the clause states: not read
         base_q = None
@@ -1938,15 +1940,18 @@ def _upside_to_earlier_target(ctx: Ctx, s: Sent, q: Quantity) -> Claim | None:
         return None  # another paragraph
     # the level the sentence before forecasts, not one it moved "from" ("now see the index ending
     # the year at 5,600, up from the 5,200 level they had forecast in February")
-    levels = [x for x in before.quantities if _is_level(x) and "from" not in before.words_before(x.start, 3)]
+    levels = [
+        x
+        for x in before.quantities
+        if _is_level(x) and "from" not in before.words_before(x.start, 3)
+    ]
     if len(levels) != 1:
         return None
     target = levels[0]
     near = before.words_after(target.end, 1) + before.words_before(target.start, 8)
     wide = before.words_before(target.start, 14)
+    # "now see the US stock index ending the year at 5,600": a forecast of a level
     if not _TARGET_WORDS.intersection(near) and not (
-        # "now see the US stock index ending the year at 5,600": a forecast of a level
-        _SEE_WORDS.intersection(wide) and wide[-3:-1] in (["the", "year"], ["year", "-"]) or
         _SEE_WORDS.intersection(wide) and "year" in wide[-4:]
     ):
         return None
