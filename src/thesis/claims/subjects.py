@@ -436,6 +436,10 @@ _ANAPHORA = PhraseMatcher(
         "the wider market index": "benchmark",
         "the wider index": "benchmark",
         "the broader benchmark": "benchmark",
+        # "The drop left the large-cap benchmark 12% below its record close"
+        "the large-cap benchmark": "benchmark",
+        "the large-cap index": "benchmark",
+        "the large-cap gauge": "benchmark",
         "the wider benchmark": "benchmark",
         "the stock": "stock",
         "the shares": "stock",
