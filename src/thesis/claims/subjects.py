@@ -438,7 +438,6 @@ _ANAPHORA = PhraseMatcher(
         "the broader benchmark": "benchmark",
         # "The drop left the large-cap benchmark 12% below its record close"
         "the large-cap benchmark": "benchmark",
-        "the large-cap index": "benchmark",
         "the large-cap gauge": "benchmark",
         "the wider benchmark": "benchmark",
         "the stock": "stock",
