@@ -483,7 +483,11 @@ def rule_fed(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             and any(
                 (r.start > q.end and r.is_range)
                 # "to a range of 4.75% to 5.00% from 5.25% to 5.50%": the range it left
-                or (r.is_range and r.end < q.start and _between(s, r.end, q.start) == ["from"])
+                or (
+                    r.is_range
+                    and r.end < q.start
+                    and [t.lower for t in s.doc.tokens_in(r.end, q.start)] == ["from"]
+                )
                 for r in s.quantities
             )
             else "after"
@@ -1410,8 +1414,3 @@ def judge_fed_count(c: Claim, day: dt.date, m: Market, claims: list[Claim]) -> O
     if x.get("ordinal") and not strict:
         return Outcome(None, ev, tol, len(counted), settle=settle)
     return Outcome(False, ev, tol, len(counted))
-
-
-def _between(s: Sent, a: int, b: int) -> list[str]:
-    """The words (lower case) of the sentence between offsets ``a`` and ``b``."""
-    return [t.lower for t in s.tokens if a <= t.start < b]

@@ -4399,8 +4399,8 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
         if q.start in used or q.unit not in ("pct", "bp", "pp") or q.is_range:
             continue
         subj = bind_subject(ctx, s, q.start, after_ok=True)
-        if subj.value is None:
-            subj = _generic_yields_tenor(s, q) or subj
+        generic = _generic_yields_tenor(s, q) if subj.value is None else None
+        subj = generic or subj
         if subj.value is None or subj.value.kind != "yield":
             continue
         own = _yields_pushed(ctx, s, q, used)
@@ -4498,7 +4498,7 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ))  # fmt: skip
             continue
         lead = verb.start if verb is not None else q.start
-        if subj.words.startswith("yields →"):
+        if generic is not None:
             # the level of the generic "yields": its words start there, not at the price's verb
             lead = max(
                 t.start for t in s.tokens if t.lower in ("yields", "yield") and t.start < q.start
@@ -4507,7 +4507,7 @@ def rule_yield(ctx: Ctx, s: Sent, used: set[int]) -> list[Claim]:
             ctx, s, kind="rate", measure="yield", subject=subj, parts=[(lead, q.end)], rule="yield",
             value=q.value, unit="pct", decimals=q.decimals, date=date, hedge=hedge,
             extra={"close": verb is not None and verb.lower in CLOSE_WORDS},
-            lead=not subj.words.startswith("yields →"),
+            lead=generic is None,
         ))  # fmt: skip
     return out
 
@@ -4555,14 +4555,10 @@ def _yields_pushed(ctx: Ctx, s: Sent, q: Quantity, used: set[int]) -> Claim | No
     base = s.next_quantity(q)
     if d == 0 or base is None or base.unit != "pct" or base.start in used:
         return None
-    gap = [t.lower for t in s.tokens if q.end <= t.start < base.start]
+    gap = [t.lower for t in s.doc.tokens_in(q.end, base.start)]
     if not gap or gap[0] != "from" or len(gap) > 5:
         return None
-    start = next(
-        t.start
-        for t in s.tokens
-        if t.lower == before[0] and t.start < q.start and t.start >= q.start - 40
-    )
+    start = next(t.start for t in reversed(s.before(q.start, 6)) if t.lower == before[0])
     if _price_of(s, next((m.start for m in s.subjects if m.start < start), start)):
         start = s.start  # "Prices for the 10-year Treasury fell, raising yields ...": the whole
     return make_claim(
